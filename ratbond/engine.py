@@ -1,0 +1,502 @@
+"""The advice engine: replay a validated scenario and decide the next step. Pure, no I/O.
+
+Every number comes from the program file; the rules and their precedence are the advice
+contract's (section 7): prerequisite wait, time gate wait, injury stop, stop rule, skipped
+stage, danger, aggression, stress, long break, calm. Alerts of every rule that fired are kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ratbond.model import (
+    CLASS_RANK,
+    Action,
+    Advice,
+    AlertCode,
+    Program,
+    Scenario,
+    Session,
+    SessionClass,
+    SignalClass,
+    Species,
+    Stage,
+    Vocabulary,
+)
+
+DANGEROUS: frozenset[SessionClass] = frozenset({"aggression", "danger"})
+ONE_DAY = dt.timedelta(days=1)
+
+
+def class_table(program: Program, vocabulary: Vocabulary) -> dict[Species, dict[str, SignalClass]]:
+    """Each species' signal classes, with the program's overrides applied."""
+    table: dict[Species, dict[str, SignalClass]] = {
+        species: {name: signal.class_ for name, signal in signals.items()}
+        for species, signals in vocabulary.signals.items()
+    }
+    for species, overrides in program.signal_class_overrides.items():
+        table[species] = {**table[species], **overrides}
+    return table
+
+
+def all_signals(session: Session) -> Iterator[tuple[str, str]]:
+    """(animal, signal) pairs of a session: the ticked ones, then those read from its notes."""
+    for animal, names in session.signals.items():
+        for name in names:
+            yield animal, name
+    for animal, names in session.noted.items():
+        ticked = session.signals.get(animal, ())
+        for name in names:
+            if name not in ticked:
+                yield animal, name
+
+
+@dataclass
+class Observed:
+    """What one session showed, once classified."""
+
+    index: int
+    session: Session
+    stage: int
+    klass: SessionClass
+    illness: bool
+    worst: list[tuple[str, str]]  # the (animal, signal) pairs that set the class
+    contact: bool = True
+    early: bool = False
+    skipped: bool = False
+    neutral: bool = False  # calm, but without the stage's progress signal
+
+
+@dataclass
+class Replay:
+    """State carried through the history, one session at a time."""
+
+    earned: int
+    gate_end: dt.date | None
+    gate_cause: str = ""
+    streak: int = 0
+    streak_stage: int = -1
+    streak_dates: list[dt.date] = field(default_factory=list)
+    bad_run: int = 0
+    stage_bad: dict[int, int] = field(default_factory=dict)
+    injury: Observed | None = None
+    contacts: list[Observed] = field(default_factory=list)
+
+
+class Engine:
+    """Evaluates scenarios of one program; build once, call `advise` many times."""
+
+    def __init__(self, program: Program, vocabulary: Vocabulary) -> None:
+        self.program = program
+        self.rules = program.rules
+        self.stages = program.stages
+        self.index = {stage.id: i for i, stage in enumerate(program.stages)}
+        self.table = class_table(program, vocabulary)
+        self.gate = program.stages[0].gate
+        self.first_contact = 1 if self.gate is not None else 0
+        injury = self.rules.injury_stop
+        self.injury_signals: dict[Species, frozenset[str]] = (
+            {species: frozenset(names) for species, names in injury.signals.items()}
+            if injury is not None else {}
+        )
+
+    # --- classification -------------------------------------------------------------------
+
+    def observe(self, index: int, session: Session, scenario: Scenario) -> Observed:
+        klass: SessionClass = "calm"
+        illness = False
+        worst: list[tuple[str, str]] = []
+        for animal, name in all_signals(session):
+            signal_class = self.table[scenario.animals[animal].species][name]
+            if signal_class == "illness":
+                illness = True
+                signal_class = "stress"
+            if CLASS_RANK[signal_class] > CLASS_RANK[klass]:
+                klass, worst = signal_class, [(animal, name)]
+            elif signal_class == klass and klass != "calm":
+                worst.append((animal, name))
+        floor = self.rules.unsupervised_class
+        if not session.supervised and floor is not None and CLASS_RANK[floor] > CLASS_RANK[klass]:
+            klass, worst = floor, []
+        return Observed(index, session, self.index[session.stage], klass, illness, worst)
+
+    def needed(self, stage: Stage, scenario: Scenario) -> int:
+        """Calm sessions in a row needed to move on from `stage`."""
+        by_origin = self.rules.calm_to_advance_by_origin
+        if stage.calm_to_advance is not None:
+            count = stage.calm_to_advance
+        elif by_origin:
+            origins = [
+                scenario.animals[a].origin or "unknown"
+                for members in scenario.roles.values() for a in members
+                if scenario.animals[a].species == "rat"
+            ] or ["unknown"]
+            count = max(by_origin.get(origin, max(by_origin.values())) for origin in origins)
+        else:  # a waiting stage: its end is a date, not a count
+            count = 0
+        if self.high_prey_drive(scenario):
+            count += self.rules.high_prey_drive_extra_calm
+        return count
+
+    def high_prey_drive(self, scenario: Scenario) -> bool:
+        return any(
+            scenario.animals[a].prey_drive == "high"
+            for members in scenario.roles.values() for a in members
+        )
+
+    def is_injury(self, observed: Observed, scenario: Scenario) -> bool:
+        return any(
+            name in self.injury_signals.get(scenario.animals[animal].species, frozenset())
+            for animal, name in all_signals(observed.session)
+        )
+
+    # --- replay ---------------------------------------------------------------------------
+
+    def replay(self, scenario: Scenario) -> tuple[Replay, list[Observed]]:
+        state = Replay(earned=self.first_contact, gate_end=None)
+        if self.gate is not None:
+            # Validation guarantees at least one arrival date in the gate's role.
+            arrivals = [scenario.animals[a].arrived for a in scenario.roles[self.gate.role]]
+            latest = max(day for day in arrivals if day is not None)
+            state.gate_end = latest + dt.timedelta(days=self.gate.days)
+            state.gate_cause = f"arrival on {latest.isoformat()}"
+        observed_all: list[Observed] = []
+        long_break = dt.timedelta(days=self.rules.long_break_days)
+        for index, session in enumerate(scenario.sessions):
+            observed = self.observe(index, session, scenario)
+            observed_all.append(observed)
+            if self.gate is not None and observed.stage == 0:
+                observed.contact = False
+                if observed.illness and self.gate.restart_on_illness:
+                    self._restart_gate(state, session.date, "illness signs")
+                continue
+            if self.gate is not None and state.gate_end is not None and session.date < state.gate_end:
+                observed.early = True
+                if self.gate.restart_on_contact:
+                    self._restart_gate(state, session.date, "contact")
+            if state.contacts and session.date - state.contacts[-1].session.date > long_break:
+                state.streak, state.streak_dates = 0, []
+            state.contacts.append(observed)
+            if state.injury is None and self.injury_signals and self.is_injury(observed, scenario):
+                state.injury = observed
+            self._count(state, observed, scenario)
+        return state, observed_all
+
+    def _restart_gate(self, state: Replay, day: dt.date, cause: str) -> None:
+        assert self.gate is not None
+        restarted = day + dt.timedelta(days=self.gate.days)
+        if state.gate_end is None or restarted > state.gate_end:
+            state.gate_end = restarted
+            state.gate_cause = f"{cause} on {day.isoformat()}"
+
+    def _count(self, state: Replay, observed: Observed, scenario: Scenario) -> None:
+        stage = self.stages[observed.stage]
+        observed.skipped = observed.stage > state.earned
+        klass = observed.klass
+        state.bad_run = state.bad_run + 1 if klass in DANGEROUS else 0
+        state.stage_bad[observed.stage] = (
+            state.stage_bad.get(observed.stage, 0) + 1
+            if klass in self.rules.step_back_classes else 0
+        )
+        if klass == "calm" and not observed.skipped:
+            observed.neutral = stage.progress_signal is not None and not any(
+                name == stage.progress_signal for _, name in all_signals(observed.session)
+            )
+            if state.streak_stage != observed.stage:
+                state.streak_stage, state.streak, state.streak_dates = observed.stage, 0, []
+            if not observed.neutral:
+                state.streak += 1
+                state.streak_dates.append(observed.session.date)
+                if state.streak >= self.needed(stage, scenario):
+                    state.earned = max(state.earned, min(observed.stage + 1, len(self.stages) - 1))
+        else:
+            state.streak_stage, state.streak, state.streak_dates = observed.stage, 0, []
+
+    # --- decision -------------------------------------------------------------------------
+
+    def advise(self, scenario: Scenario) -> Advice:
+        state, observed = self.replay(scenario)
+        return Decision(self, scenario, state, observed).advice()
+
+
+def _or(value: float | None, default: float) -> float:
+    return default if value is None else value
+
+
+def dates(days: list[dt.date]) -> str:
+    return ", ".join(day.isoformat() for day in days)
+
+
+def describe(worst: list[tuple[str, str]], session: Session) -> str:
+    if not worst:
+        return "logged without supervision"
+    parts = []
+    for animal, name in worst:
+        noted = name in session.noted.get(animal, ()) and name not in session.signals.get(animal, ())
+        parts.append(f"{animal}: {name}" + (" (from the notes)" if noted else ""))
+    return ", ".join(parts)
+
+
+class Decision:
+    """The final step: apply today's rules to the replayed history, in contract order."""
+
+    def __init__(self, engine: Engine, scenario: Scenario, state: Replay,
+                 observed: list[Observed]) -> None:
+        self.engine = engine
+        self.scenario = scenario
+        self.state = state
+        self.observed = observed
+        self.today = scenario.today
+        self.alerts: set[AlertCode] = set()
+        self.notes: list[str] = []  # reasons of rules that fired but did not decide
+
+    def stage_id(self, index: int) -> str:
+        return self.engine.stages[index].id
+
+    def clamp(self, index: int, minutes: float | None) -> float | None:
+        policy = self.engine.stages[index].minutes
+        if policy is None:
+            return None
+        if minutes is None:
+            return policy.start
+        return min(policy.max, max(policy.start, minutes))
+
+    def start_minutes(self, index: int) -> float | None:
+        policy = self.engine.stages[index].minutes
+        return None if policy is None else policy.start
+
+    def next_free_day(self) -> dt.date:
+        sessions = self.scenario.sessions
+        if not sessions:
+            return self.today
+        last_day = sessions[-1].date
+        same_day = sum(1 for s in sessions if s.date == last_day)
+        day = last_day if same_day < self.engine.rules.sessions_per_day else last_day + ONE_DAY
+        return max(self.today, day)
+
+    def make(self, action: Action, stage: int, minutes: float | None, reason: str,
+             not_before: dt.date | None = None) -> Advice:
+        final = action in ("stop", "complete")
+        if action == "wait":
+            minutes = None
+        needed = self.engine.needed(self.engine.stages[stage], self.scenario)
+        streak = self.state.streak if self.state.streak_stage == stage else 0
+        return Advice(
+            program=self.engine.program.id,
+            action=action,
+            stage=self.stage_id(stage),
+            minutes=None if final else minutes,
+            not_before=None if final else (not_before or self.next_free_day()),
+            alerts=tuple(sorted(self.alerts)),
+            reasons=(reason, *self.notes),
+            streak=streak,
+            needed=needed or None,
+            earned_stage=self.stage_id(self.state.earned),
+            seeds=self.engine.stages[stage].seeds,
+        )
+
+    def advice(self) -> Advice:
+        engine, rules, state = self.engine, self.engine.rules, self.state
+        last = self.observed[-1] if self.observed else None
+        contact = state.contacts[-1] if state.contacts else None
+        last_is_contact = last is not None and last.contact
+
+        # Alerts raised whatever decides the action.
+        if engine.high_prey_drive(self.scenario) and (
+            rules.high_prey_drive_extra_calm or "prey_drive" in rules.prerequisites
+        ):
+            self.alerts.add("high_prey_drive")
+        if last is not None:
+            self._last_session_alerts(last)
+        if contact is not None and last_is_contact:
+            self.alerts.update(rules.class_alerts.get(contact.klass, ()))
+        missing = self._missing_prerequisites()
+        gate_open = engine.gate is None or state.gate_end is None or self.today >= state.gate_end
+        long_gap = contact is not None and (
+            self.today - contact.session.date > dt.timedelta(days=rules.long_break_days)
+        )
+        if long_gap and contact is not None:
+            self.alerts.add("long_break")
+        stop_rule = rules.stop_after is not None and state.bad_run >= rules.stop_after
+        if state.injury is not None and rules.injury_stop is not None:
+            self.alerts.update(rules.injury_stop.alerts)
+        if stop_rule:
+            self.alerts.add("separate_housing")
+        if contact is not None and contact.skipped and last_is_contact:
+            self.alerts.add("skipped_stage")
+
+        # The action: the first rule that fires, in the contract's order.
+        if missing:
+            return self.make("wait", 0, None, "Prerequisite missing: " + "; ".join(missing)
+                             + ". Sessions can start once this is done.")
+        if not gate_open:
+            assert engine.gate is not None and state.gate_end is not None
+            return self._gate_wait(state.gate_end)
+        if state.injury is not None and rules.injury_stop is not None:
+            injury = state.injury
+            return self.make("stop", contact.stage if contact else 0, None,
+                             f"Injury on {injury.session.date.isoformat()} at "
+                             f"'{self.stage_id(injury.stage)}' ({self._injuries(injury)}): the "
+                             "introduction ends here for good. See a vet and keep them apart.")
+        if stop_rule and contact is not None:
+            run = [o.session.date for o in state.contacts[-state.bad_run:]]
+            return self.make("stop", contact.stage, None,
+                             f"Stop rule: the last {len(run)} sessions ({dates(run)}) all showed "
+                             f"aggression or danger ({rules.stop_after} in a row ends the "
+                             "introduction). House the animals apart.")
+        if contact is None:
+            first = engine.first_contact
+            waited = " The waiting period is over." if engine.gate is not None else ""
+            return self.make("start", first, self.start_minutes(first),
+                             f"Nothing logged yet at '{self.stage_id(first)}'.{waited} Begin "
+                             "with the first stage.")
+        return self._from_last_session(contact, long_gap)
+
+    def _last_session_alerts(self, last: Observed) -> None:
+        rules = self.engine.rules
+        session = last.session
+        if not session.supervised and self.engine.stages[last.stage].supervision_required:
+            self.alerts.add("unsupervised")
+            self.notes.append(f"The session of {session.date.isoformat()} was logged without "
+                              "supervision, so it cannot count as calm.")
+        if last.illness:
+            self.alerts.add("illness_signs")
+        for animal, name in all_signals(session):
+            species = self.scenario.animals[animal].species
+            self.alerts.update(rules.signal_alerts.get(species, {}).get(name, ()))
+        if last.early and self.engine.gate is not None:
+            self.alerts.add(self.engine.gate.early_alert)
+
+    def _missing_prerequisites(self) -> list[str]:
+        rules = self.engine.rules
+        missing: list[str] = []
+        members = [a for ids in self.scenario.roles.values() for a in ids]
+        for animal_id in members:
+            animal = self.scenario.animals[animal_id]
+            if "health_check" in rules.prerequisites:
+                check = animal.health_check
+                if check is None or (self.today - check).days > rules.health_check_max_age_days:
+                    self.alerts.add("health_check_needed")
+                    when = "no vet check on record" if check is None else \
+                        f"last vet check {check.isoformat()} is over " \
+                        f"{rules.health_check_max_age_days} days old"
+                    missing.append(f"{animal_id} has {when}")
+            if "prey_drive" in rules.prerequisites and animal.species == "cat" \
+                    and animal.prey_drive is None:
+                self.alerts.add("assessment_needed")
+                missing.append(f"{animal_id}'s prey drive has not been assessed")
+        return missing
+
+    def _gate_wait(self, end: dt.date) -> Advice:
+        gate = self.engine.gate
+        assert gate is not None
+        stage = self.engine.stages[0]
+        if self.state.gate_cause.startswith("contact"):
+            self.alerts.add(gate.early_alert)
+        return self.make(
+            "wait", 0, None,
+            f"Time gate '{stage.id}': {gate.days} days counted from {self.state.gate_cause}, "
+            f"so it ends on {end.isoformat()}. No contact before then.",
+            not_before=max(end, self.next_free_day()),
+        )
+
+    def _injuries(self, observed: Observed) -> str:
+        found = [
+            f"{animal}: {name}" for animal, name in all_signals(observed.session)
+            if name in self.engine.injury_signals.get(
+                self.scenario.animals[animal].species, frozenset())
+        ]
+        return ", ".join(found)
+
+    def _step_back(self, stage: int) -> tuple[Action, int]:
+        if stage <= self.engine.first_contact:
+            return "repeat", self.engine.first_contact
+        return "step_back", stage - 1
+
+    def _from_last_session(self, last: Observed, long_gap: bool) -> Advice:
+        rules, state = self.engine.rules, self.state
+        session = last.session
+        day = session.date.isoformat()
+        here = self.stage_id(last.stage)
+        if last.early:
+            assert self.engine.gate is not None
+            self.notes.append(f"The session of {day} came before '{self.stage_id(0)}' ended.")
+        if last.skipped:
+            earned = state.earned
+            return self.make("step_back", earned, self.start_minutes(earned),
+                             f"Skipped stage: the session of {day} was at '{here}', but the "
+                             f"history has only earned '{self.stage_id(earned)}'. Go back there.")
+        shown = describe(last.worst, session)
+        in_a_row = state.stage_bad.get(last.stage, 0)
+        if last.klass == "danger":
+            action, target = self._step_back(last.stage)
+            return self.make(action, target, self.start_minutes(target),
+                             f"Danger on {day} at '{here}' ({shown}): step in, then "
+                             + self._back_words(action, target))
+        if last.klass in ("aggression", "stress"):
+            repeated = last.klass in rules.step_back_classes and in_a_row >= rules.step_back_in_a_row
+            if repeated:
+                action, target = self._step_back(last.stage)
+                row = f"{in_a_row} sessions in a row at '{here}'" if in_a_row > 1 else \
+                    f"a session at '{here}'"
+                return self.make(action, target, self.start_minutes(target),
+                                 f"{last.klass.capitalize()} on {day} ({shown}), {row} that "
+                                 f"were not calm: " + self._back_words(action, target))
+            if last.klass == "aggression":
+                return self.make("repeat", last.stage, self.start_minutes(last.stage),
+                                 f"Aggression on {day} at '{here}' ({shown}): repeat the stage "
+                                 "from its shortest session.")
+            policy = self.engine.stages[last.stage].minutes
+            shorter = None if policy is None else self.clamp(
+                last.stage, _or(session.minutes, policy.start) - policy.step)
+            return self.make("repeat", last.stage, shorter,
+                             f"Stress on {day} at '{here}' ({shown}): repeat the stage with a "
+                             "shorter session.")
+        if long_gap:
+            gap = (self.today - session.date).days
+            return self.make("repeat", last.stage, self.start_minutes(last.stage),
+                             f"Long break: {gap} days since the last session ({day}); the calm "
+                             f"streak is lost, so '{here}' starts again from its shortest session.")
+        return self._calm(last)
+
+    def _back_words(self, action: Action, target: int) -> str:
+        if action == "step_back":
+            return f"go back to '{self.stage_id(target)}' at its shortest session."
+        return f"repeat '{self.stage_id(target)}', the first stage, at its shortest session."
+
+    def _calm(self, last: Observed) -> Advice:
+        stage = self.engine.stages[last.stage]
+        session = last.session
+        here = stage.id
+        needed = self.engine.needed(stage, self.scenario)
+        streak = self.state.streak
+        if last.neutral:
+            return self.make("repeat", last.stage, self.clamp(last.stage, session.minutes),
+                             f"Calm session on {session.date.isoformat()} at '{here}', but no "
+                             f"'{stage.progress_signal}': it neither adds to nor breaks the "
+                             f"streak ({streak} of {needed}). Repeat at the same length.")
+        run = f"({dates(self.state.streak_dates)})"
+        if streak >= needed:
+            if last.stage + 1 >= len(self.engine.stages):
+                self.alerts.update(self.engine.rules.complete_alerts)
+                return self.make("complete", last.stage, None,
+                                 f"{streak} calm sessions in a row at '{here}' {run}, the last "
+                                 "stage: the program is complete.")
+            target = last.stage + 1
+            return self.make("advance", target, self.start_minutes(target),
+                             f"{streak} calm sessions in a row at '{here}' {run}; {needed} "
+                             f"needed: move on to '{self.stage_id(target)}'.")
+        policy = stage.minutes
+        longer = None if policy is None else self.clamp(
+            last.stage, _or(session.minutes, policy.start) + policy.step)
+        plural = "session" if streak == 1 else "sessions"
+        return self.make("repeat", last.stage, longer,
+                         f"{streak} calm {plural} in a row at '{here}' {run}; {needed} needed "
+                         "to move on.")
+
+
+def evaluate(scenario: Scenario, vocabulary: Vocabulary) -> Advice:
+    """The advice for a validated scenario."""
+    return Engine(scenario.program, vocabulary).advise(scenario)

@@ -1,0 +1,48 @@
+"""Errors a user can cause, each carrying where it happened and how to fix it."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+
+
+class RatbondError(Exception):
+    """Base of every error that is the user's to fix; callers print it and exit 2 (HTTP 422)."""
+
+
+class InputError(RatbondError):
+    """Bad input, located by a field path such as `sessions[3].signals.tom[1]`."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}" if path else message)
+        self.path = path
+        self.message = message
+
+
+class DataFileError(RatbondError):
+    """A program, vocabulary or knowledge file that does not validate."""
+
+    def __init__(self, file: str, path: str, message: str, line: int | None = None) -> None:
+        where = file if line is None else f"{file}, line {line}"
+        super().__init__(f"{where}: {path}: {message}" if path else f"{where}: {message}")
+        self.file = file
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+def format_path(parts: Sequence[str | int]) -> str:
+    """Render ('sessions', 3, 'signals', 'tom', 1) as `sessions[3].signals.tom[1]`."""
+    text = ""
+    for part in parts:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A ` (did you mean 'x'?)` suffix naming the closest valid choice, or an empty string."""
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    return f" (did you mean '{match[0]}'?)" if match else ""

@@ -1,0 +1,79 @@
+"""`ratbond evaluate`: read a scenario, print the advice as one JSON object. Kept light to start fast."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from ratbond.engine import evaluate
+from ratbond.errors import RatbondError
+from ratbond.model import Advice, Program
+from ratbond.programs import builtin_programs, builtin_vocabulary, load_program
+from ratbond.scenario import parse_json, parse_scenario
+
+
+def read_source(source: str, stdin: TextIO) -> str:
+    """The text of FILE, or standard input for `-`."""
+    if source == "-":
+        return stdin.read()
+    try:
+        return Path(source).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RatbondError(f"{source}: no such file; give a scenario file or '-' for standard input") from None
+    except IsADirectoryError:
+        raise RatbondError(f"{source}: is a folder; give a scenario file") from None
+    except UnicodeDecodeError:
+        raise RatbondError(f"{source}: not UTF-8 text; save the scenario as UTF-8 JSON") from None
+    except OSError as error:
+        raise RatbondError(f"{source}: cannot be read ({error.strerror})") from None
+
+
+def advise_text(text: str, program_file: Path | None = None, today: dt.date | None = None) -> Advice:
+    """Validate a scenario given as JSON text and return its advice."""
+    vocabulary = builtin_vocabulary()
+    programs: dict[str, Program]
+    if program_file is not None:
+        program = load_program(program_file, vocabulary)
+        programs = {program.id: program}
+    else:
+        programs = builtin_programs()
+    scenario = parse_scenario(parse_json(text), vocabulary, programs, today or dt.date.today())
+    return evaluate(scenario, vocabulary)
+
+
+def run(source: str, program_file: Path | None, stdout: TextIO, stderr: TextIO, stdin: TextIO) -> int:
+    """The whole command: 0 with the advice on stdout, or 2 with one line on stderr."""
+    try:
+        advice = advise_text(read_source(source, stdin), program_file)
+    except RatbondError as error:
+        print(f"error: {error}", file=stderr)
+        return 2
+    stdout.write(json.dumps(advice.to_json(), ensure_ascii=False) + "\n")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    """Fast path used by the console script for `ratbond evaluate` (no Typer, no Rich)."""
+    program_file: Path | None = None
+    source: str | None = None
+    args = list(argv)
+    while args:
+        arg = args.pop(0)
+        if arg == "--program-file" and args:
+            program_file = Path(args.pop(0))
+        elif arg.startswith("--program-file="):
+            program_file = Path(arg.split("=", 1)[1])
+        elif source is None and (arg == "-" or not arg.startswith("-")):
+            source = arg
+        else:
+            print(f"error: unexpected argument '{arg}'; usage: ratbond evaluate FILE|- "
+                  "[--program-file FILE]", file=sys.stderr)
+            return 2
+    if source is None:
+        print("error: missing FILE; usage: ratbond evaluate FILE|- [--program-file FILE]",
+              file=sys.stderr)
+        return 2
+    return run(source, program_file, sys.stdout, sys.stderr, sys.stdin)

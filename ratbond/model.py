@@ -1,0 +1,298 @@
+"""The typed shapes shared by the engine and its callers: programs, vocabulary, scenarios, advice.
+
+They are plain frozen dataclasses so the engine path never imports pydantic; `programs.py`
+validates data files into these same classes with pydantic, and attribute docstrings become the
+descriptions of the published JSON Schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+from annotated_types import Ge, Gt, Len
+
+Species = Literal["cat", "rat"]
+SignalClass = Literal["calm", "stress", "aggression", "danger", "illness"]
+SessionClass = Literal["calm", "stress", "aggression", "danger"]
+Origin = Literal["breeder", "pet_store", "rescue", "unknown"]
+PreyDrive = Literal["low", "moderate", "high"]
+Action = Literal["start", "wait", "repeat", "advance", "step_back", "stop", "complete"]
+Prerequisite = Literal["health_check", "prey_drive"]
+AlertCode = Literal[
+    "intervene",
+    "unsupervised",
+    "vet_now",
+    "separate_housing",
+    "health_check_needed",
+    "assessment_needed",
+    "high_prey_drive",
+    "quarantine_breach",
+    "illness_signs",
+    "too_soon",
+    "use_gloves",
+    "long_break",
+    "skipped_stage",
+    "always_supervise",
+]
+Severity = Literal["danger", "warning", "info"]
+
+# Worst first: the class of a session is the most severe class among its signals.
+CLASS_RANK: dict[SessionClass, int] = {"calm": 0, "stress": 1, "aggression": 2, "danger": 3}
+
+_STRICT: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
+# `class` is a keyword in Python: the field is `class_`, the file key is `class`.
+_SIGNAL_CONFIG: dict[str, Any] = {**_STRICT, "alias_generator": lambda name: name.rstrip("_")}
+Text = Annotated[str, Len(min_length=1)]
+SeedRef = Annotated[str, Len(min_length=1)]
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One thing an owner can see an animal do during a session."""
+
+    __pydantic_config__ = _SIGNAL_CONFIG
+
+    class_: SignalClass
+    """How the signal weighs: calm, stress, aggression, danger or illness."""
+    description: Text
+    """One line an owner understands."""
+    looks_like: Text
+    """What the owner actually sees or hears."""
+    seeds: tuple[SeedRef, ...] = ()
+    """Source documents the signal comes from, by seed number."""
+    phrases: tuple[Text, ...] = ()
+    """Words and phrases owners use for it in their notes."""
+
+
+@dataclass(frozen=True)
+class AlertInfo:
+    """What an alert code asks of the owner."""
+
+    __pydantic_config__ = _STRICT
+
+    title: Text
+    advice: Text
+    severity: Severity
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """Session length policy of a timed stage, in minutes."""
+
+    __pydantic_config__ = _STRICT
+
+    start: Annotated[float, Gt(0)]
+    """Length of the first session at this stage."""
+    step: Annotated[float, Gt(0)]
+    """How much a calm session adds, and a stressed one takes away."""
+    max: Annotated[float, Gt(0)]
+    """The longest a session at this stage should last."""
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A waiting period that must pass before the animals may have contact."""
+
+    __pydantic_config__ = _STRICT
+
+    role: Text
+    """The role whose latest `arrived` date starts the clock."""
+    days: Annotated[int, Ge(1)]
+    """Length of the waiting period in days."""
+    early_alert: AlertCode
+    """Alert raised when a contact session is logged before the period ends."""
+    restart_on_contact: bool = False
+    """A contact session before the end restarts the period from its date."""
+    restart_on_illness: bool = False
+    """Illness seen in a session at this stage restarts the period from its date."""
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of a program."""
+
+    __pydantic_config__ = _STRICT
+
+    id: Annotated[str, Len(min_length=1)]
+    """Stable identifier used in session logs, e.g. `visual`."""
+    title: Text
+    setup: Text
+    """What to set up before the session, in plain words."""
+    watch_for: tuple[Text, ...]
+    """What to watch during the session."""
+    end_early_if: tuple[Text, ...]
+    """When to end a session early."""
+    seeds: tuple[SeedRef, ...]
+    """Source documents, by seed number."""
+    minutes: Minutes | None = None
+    """Length policy; absent for untimed stages."""
+    calm_to_advance: Annotated[int, Ge(1)] | None = None
+    """Calm sessions in a row needed to move on (unless the program sets it by origin)."""
+    gate: Gate | None = None
+    """Makes this a waiting stage; only the first stage may have one."""
+    supervision_required: bool = True
+    """A session logged unsupervised at this stage raises the `unsupervised` alert."""
+    progress_signal: Text | None = None
+    """A calm session counts towards moving on only when some animal shows this signal."""
+
+
+@dataclass(frozen=True)
+class Role:
+    """A part an animal plays in a program."""
+
+    __pydantic_config__ = _STRICT
+
+    species: Species
+    description: Text
+
+
+@dataclass(frozen=True)
+class InjuryStop:
+    """Signals that end the introduction at once, and the alerts they raise."""
+
+    __pydantic_config__ = _STRICT
+
+    signals: dict[Species, tuple[Text, ...]]
+    alerts: tuple[AlertCode, ...]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The numbers and switches of the contract's rules for one program."""
+
+    __pydantic_config__ = _STRICT
+
+    long_break_days: Annotated[int, Ge(1)] = 14
+    """A longer gap since the last session loses the streak and restarts the stage."""
+    sessions_per_day: Annotated[int, Ge(1)] = 1
+    """How many sessions a day are fine."""
+    stop_after: Annotated[int, Ge(1)] | None = None
+    """Stop when this many sessions in a row showed aggression or danger; absent: never."""
+    step_back_classes: tuple[SessionClass, ...] = ("aggression", "danger")
+    """Session classes that, repeated at a stage, send the animals back a stage."""
+    step_back_in_a_row: Annotated[int, Ge(1)] = 2
+    """How many such sessions at the same stage step back (danger always does)."""
+    calm_to_advance_by_origin: dict[Origin, Annotated[int, Ge(1)]] | None = None
+    """Calm sessions needed to advance by the rats' origin; the slowest origin rules."""
+    prerequisites: tuple[Prerequisite, ...] = ()
+    """Checks that must pass before the first session."""
+    health_check_max_age_days: Annotated[int, Ge(1)] = 365
+    """A vet check older than this counts as missing."""
+    high_prey_drive_extra_calm: Annotated[int, Ge(0)] = 0
+    """Extra calm sessions per stage when a cat has a high prey drive (also alerts)."""
+    unsupervised_class: SessionClass | None = None
+    """An unsupervised session counts as at least this class; absent: no effect on class."""
+    class_alerts: dict[SessionClass, tuple[AlertCode, ...]] = field(default_factory=dict)
+    """Alerts raised when the last session is of a class."""
+    signal_alerts: dict[Species, dict[str, tuple[AlertCode, ...]]] = field(default_factory=dict)
+    """Alerts raised when a signal appears in the last session."""
+    injury_stop: InjuryStop | None = None
+    """Signals that stop the introduction whenever they appear in the history."""
+    complete_alerts: tuple[AlertCode, ...] = ()
+    """Alerts that accompany `complete`."""
+
+
+@dataclass(frozen=True)
+class Program:
+    """A staged introduction program, as written in a program file."""
+
+    __pydantic_config__ = _STRICT
+
+    id: Annotated[str, Len(min_length=1)]
+    title: Text
+    summary: Text
+    seeds: tuple[SeedRef, ...]
+    roles: dict[str, Role]
+    stages: Annotated[tuple[Stage, ...], Len(min_length=1)]
+    rules: Rules = field(default_factory=Rules)
+    signal_class_overrides: dict[Species, dict[str, SignalClass]] = field(default_factory=dict)
+    """Per-program classes for signals, e.g. a squeak is calm between rats."""
+
+    def stage_index(self, stage_id: str) -> int:
+        for index, stage in enumerate(self.stages):
+            if stage.id == stage_id:
+                return index
+        raise KeyError(stage_id)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """All signals by species, and the alert catalogue."""
+
+    signals: dict[Species, dict[str, Signal]]
+    alerts: dict[AlertCode, AlertInfo]
+
+
+@dataclass(frozen=True, slots=True)
+class Animal:
+    id: str
+    species: Species
+    name: str | None = None
+    sex: str | None = None
+    born: dt.date | None = None
+    arrived: dt.date | None = None
+    origin: Origin | None = None
+    prey_drive: PreyDrive | None = None
+    health_check: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    date: dt.date
+    stage: str
+    minutes: float | None = None
+    supervised: bool = True
+    signals: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    notes: str | None = None
+    # Signals found in the notes rather than ticked, by animal (filled by the notes parser).
+    noted: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    program: Program
+    today: dt.date
+    animals: dict[str, Animal]
+    roles: dict[str, tuple[str, ...]]
+    sessions: tuple[Session, ...]
+
+
+@dataclass(frozen=True)
+class Advice:
+    program: str
+    action: Action
+    stage: str
+    minutes: float | None
+    not_before: dt.date | None
+    alerts: tuple[AlertCode, ...]
+    reasons: tuple[str, ...]
+    streak: int = 0
+    needed: int | None = None
+    earned_stage: str | None = None
+    seeds: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's JSON object, with a few extra fields the contract allows."""
+        return {
+            "program": self.program,
+            "action": self.action,
+            "stage": self.stage,
+            "minutes": _number(self.minutes),
+            "not_before": self.not_before.isoformat() if self.not_before else None,
+            "alerts": list(self.alerts),
+            "reasons": list(self.reasons),
+            "streak": self.streak,
+            "needed": self.needed,
+            "earned_stage": self.earned_stage,
+            "seeds": list(self.seeds),
+        }
+
+
+def _number(value: float | None) -> float | int | None:
+    """Whole numbers print as integers (8, not 8.0); fractions keep at most 6 decimals."""
+    if value is None:
+        return None
+    rounded = round(value, 6)
+    return int(rounded) if rounded.is_integer() else rounded
