@@ -99,7 +99,8 @@ class Engine:
         injury = self.rules.injury_stop
         self.injury_signals: dict[Species, frozenset[str]] = (
             {species: frozenset(names) for species, names in injury.signals.items()}
-            if injury is not None else {}
+            if injury is not None
+            else {}
         )
 
     # --- classification -------------------------------------------------------------------
@@ -130,7 +131,8 @@ class Engine:
         elif by_origin:
             origins = [
                 scenario.animals[a].origin or "unknown"
-                for members in scenario.roles.values() for a in members
+                for members in scenario.roles.values()
+                for a in members
                 if scenario.animals[a].species == "rat"
             ] or ["unknown"]
             count = max(by_origin.get(origin, max(by_origin.values())) for origin in origins)
@@ -143,7 +145,8 @@ class Engine:
     def high_prey_drive(self, scenario: Scenario) -> bool:
         return any(
             scenario.animals[a].prey_drive == "high"
-            for members in scenario.roles.values() for a in members
+            for members in scenario.roles.values()
+            for a in members
         )
 
     def is_injury(self, observed: Observed, scenario: Scenario) -> bool:
@@ -172,7 +175,11 @@ class Engine:
                 if observed.illness and self.gate.restart_on_illness:
                     self._restart_gate(state, session.date, "illness signs")
                 continue
-            if self.gate is not None and state.gate_end is not None and session.date < state.gate_end:
+            if (
+                self.gate is not None
+                and state.gate_end is not None
+                and session.date < state.gate_end
+            ):
                 observed.early = True
                 if self.gate.restart_on_contact:
                     self._restart_gate(state, session.date, "contact")
@@ -198,7 +205,8 @@ class Engine:
         state.bad_run = state.bad_run + 1 if klass in DANGEROUS else 0
         state.stage_bad[observed.stage] = (
             state.stage_bad.get(observed.stage, 0) + 1
-            if klass in self.rules.step_back_classes else 0
+            if klass in self.rules.step_back_classes
+            else 0
         )
         if klass == "calm" and not observed.skipped:
             observed.neutral = stage.progress_signal is not None and not any(
@@ -234,7 +242,9 @@ def describe(worst: list[tuple[str, str]], session: Session) -> str:
         return "logged without supervision"
     parts = []
     for animal, name in worst:
-        noted = name in session.noted.get(animal, ()) and name not in session.signals.get(animal, ())
+        noted = name in session.noted.get(animal, ()) and name not in session.signals.get(
+            animal, ()
+        )
         parts.append(f"{animal}: {name}" + (" (from the notes)" if noted else ""))
     return ", ".join(parts)
 
@@ -242,8 +252,9 @@ def describe(worst: list[tuple[str, str]], session: Session) -> str:
 class Decision:
     """The final step: apply today's rules to the replayed history, in contract order."""
 
-    def __init__(self, engine: Engine, scenario: Scenario, state: Replay,
-                 observed: list[Observed]) -> None:
+    def __init__(
+        self, engine: Engine, scenario: Scenario, state: Replay, observed: list[Observed]
+    ) -> None:
         self.engine = engine
         self.scenario = scenario
         self.state = state
@@ -276,8 +287,14 @@ class Decision:
         day = last_day if same_day < self.engine.rules.sessions_per_day else last_day + ONE_DAY
         return max(self.today, day)
 
-    def make(self, action: Action, stage: int, minutes: float | None, reason: str,
-             not_before: dt.date | None = None) -> Advice:
+    def make(
+        self,
+        action: Action,
+        stage: int,
+        minutes: float | None,
+        reason: str,
+        not_before: dt.date | None = None,
+    ) -> Advice:
         final = action in ("stop", "complete")
         if action == "wait":
             minutes = None
@@ -329,29 +346,47 @@ class Decision:
 
         # The action: the first rule that fires, in the contract's order.
         if missing:
-            return self.make("wait", 0, None, "Prerequisite missing: " + "; ".join(missing)
-                             + ". Sessions can start once this is done.")
+            return self.make(
+                "wait",
+                0,
+                None,
+                "Prerequisite missing: "
+                + "; ".join(missing)
+                + ". Sessions can start once this is done.",
+            )
         if not gate_open:
-            assert engine.gate is not None and state.gate_end is not None
+            assert state.gate_end is not None
             return self._gate_wait(state.gate_end)
         if state.injury is not None and rules.injury_stop is not None:
             injury = state.injury
-            return self.make("stop", contact.stage if contact else 0, None,
-                             f"Injury on {injury.session.date.isoformat()} at "
-                             f"'{self.stage_id(injury.stage)}' ({self._injuries(injury)}): the "
-                             "introduction ends here for good. See a vet and keep them apart.")
+            return self.make(
+                "stop",
+                contact.stage if contact else 0,
+                None,
+                f"Injury on {injury.session.date.isoformat()} at "
+                f"'{self.stage_id(injury.stage)}' ({self._injuries(injury)}): the "
+                "introduction ends here for good. See a vet and keep them apart.",
+            )
         if stop_rule and contact is not None:
-            run = [o.session.date for o in state.contacts[-state.bad_run:]]
-            return self.make("stop", contact.stage, None,
-                             f"Stop rule: the last {len(run)} sessions ({dates(run)}) all showed "
-                             f"aggression or danger ({rules.stop_after} in a row ends the "
-                             "introduction). House the animals apart.")
+            run = [o.session.date for o in state.contacts[-state.bad_run :]]
+            return self.make(
+                "stop",
+                contact.stage,
+                None,
+                f"Stop rule: the last {len(run)} sessions ({dates(run)}) all showed "
+                f"aggression or danger ({rules.stop_after} in a row ends the "
+                "introduction). House the animals apart.",
+            )
         if contact is None:
             first = engine.first_contact
             waited = " The waiting period is over." if engine.gate is not None else ""
-            return self.make("start", first, self.start_minutes(first),
-                             f"Nothing logged yet at '{self.stage_id(first)}'.{waited} Begin "
-                             "with the first stage.")
+            return self.make(
+                "start",
+                first,
+                self.start_minutes(first),
+                f"Nothing logged yet at '{self.stage_id(first)}'.{waited} Begin "
+                "with the first stage.",
+            )
         return self._from_last_session(contact, long_gap)
 
     def _last_session_alerts(self, last: Observed) -> None:
@@ -359,8 +394,10 @@ class Decision:
         session = last.session
         if not session.supervised and self.engine.stages[last.stage].supervision_required:
             self.alerts.add("unsupervised")
-            self.notes.append(f"The session of {session.date.isoformat()} was logged without "
-                              "supervision, so it cannot count as calm.")
+            self.notes.append(
+                f"The session of {session.date.isoformat()} was logged without "
+                "supervision, so it cannot count as calm."
+            )
         if last.illness:
             self.alerts.add("illness_signs")
         for animal, name in all_signals(session):
@@ -379,12 +416,18 @@ class Decision:
                 check = animal.health_check
                 if check is None or (self.today - check).days > rules.health_check_max_age_days:
                     self.alerts.add("health_check_needed")
-                    when = "no vet check on record" if check is None else \
-                        f"last vet check {check.isoformat()} is over " \
+                    when = (
+                        "no vet check on record"
+                        if check is None
+                        else f"last vet check {check.isoformat()} is over "
                         f"{rules.health_check_max_age_days} days old"
+                    )
                     missing.append(f"{animal_id} has {when}")
-            if "prey_drive" in rules.prerequisites and animal.species == "cat" \
-                    and animal.prey_drive is None:
+            if (
+                "prey_drive" in rules.prerequisites
+                and animal.species == "cat"
+                and animal.prey_drive is None
+            ):
                 self.alerts.add("assessment_needed")
                 missing.append(f"{animal_id}'s prey drive has not been assessed")
         return missing
@@ -396,7 +439,9 @@ class Decision:
         if self.state.gate_cause.startswith("contact"):
             self.alerts.add(gate.early_alert)
         return self.make(
-            "wait", 0, None,
+            "wait",
+            0,
+            None,
             f"Time gate '{stage.id}': {gate.days} days counted from {self.state.gate_cause}, "
             f"so it ends on {end.isoformat()}. No contact before then.",
             not_before=max(end, self.next_free_day()),
@@ -404,9 +449,10 @@ class Decision:
 
     def _injuries(self, observed: Observed) -> str:
         found = [
-            f"{animal}: {name}" for animal, name in all_signals(observed.session)
-            if name in self.engine.injury_signals.get(
-                self.scenario.animals[animal].species, frozenset())
+            f"{animal}: {name}"
+            for animal, name in all_signals(observed.session)
+            if name
+            in self.engine.injury_signals.get(self.scenario.animals[animal].species, frozenset())
         ]
         return ", ".join(found)
 
@@ -425,40 +471,71 @@ class Decision:
             self.notes.append(f"The session of {day} came before '{self.stage_id(0)}' ended.")
         if last.skipped:
             earned = state.earned
-            return self.make("step_back", earned, self.start_minutes(earned),
-                             f"Skipped stage: the session of {day} was at '{here}', but the "
-                             f"history has only earned '{self.stage_id(earned)}'. Go back there.")
+            return self.make(
+                "step_back",
+                earned,
+                self.start_minutes(earned),
+                f"Skipped stage: the session of {day} was at '{here}', but the "
+                f"history has only earned '{self.stage_id(earned)}'. Go back there.",
+            )
         shown = describe(last.worst, session)
         in_a_row = state.stage_bad.get(last.stage, 0)
         if last.klass == "danger":
             action, target = self._step_back(last.stage)
-            return self.make(action, target, self.start_minutes(target),
-                             f"Danger on {day} at '{here}' ({shown}): step in, then "
-                             + self._back_words(action, target))
+            return self.make(
+                action,
+                target,
+                self.start_minutes(target),
+                f"Danger on {day} at '{here}' ({shown}): step in, then "
+                + self._back_words(action, target),
+            )
         if last.klass in ("aggression", "stress"):
-            repeated = last.klass in rules.step_back_classes and in_a_row >= rules.step_back_in_a_row
+            repeated = (
+                last.klass in rules.step_back_classes and in_a_row >= rules.step_back_in_a_row
+            )
             if repeated:
                 action, target = self._step_back(last.stage)
-                row = f"{in_a_row} sessions in a row at '{here}'" if in_a_row > 1 else \
-                    f"a session at '{here}'"
-                return self.make(action, target, self.start_minutes(target),
-                                 f"{last.klass.capitalize()} on {day} ({shown}), {row} that "
-                                 f"were not calm: " + self._back_words(action, target))
+                row = (
+                    f"{in_a_row} sessions in a row at '{here}'"
+                    if in_a_row > 1
+                    else f"a session at '{here}'"
+                )
+                return self.make(
+                    action,
+                    target,
+                    self.start_minutes(target),
+                    f"{last.klass.capitalize()} on {day} ({shown}), {row} that "
+                    f"were not calm: " + self._back_words(action, target),
+                )
             if last.klass == "aggression":
-                return self.make("repeat", last.stage, self.start_minutes(last.stage),
-                                 f"Aggression on {day} at '{here}' ({shown}): repeat the stage "
-                                 "from its shortest session.")
+                return self.make(
+                    "repeat",
+                    last.stage,
+                    self.start_minutes(last.stage),
+                    f"Aggression on {day} at '{here}' ({shown}): repeat the stage "
+                    "from its shortest session.",
+                )
             policy = self.engine.stages[last.stage].minutes
-            shorter = None if policy is None else self.clamp(
-                last.stage, _or(session.minutes, policy.start) - policy.step)
-            return self.make("repeat", last.stage, shorter,
-                             f"Stress on {day} at '{here}' ({shown}): repeat the stage with a "
-                             "shorter session.")
+            shorter = (
+                None
+                if policy is None
+                else self.clamp(last.stage, _or(session.minutes, policy.start) - policy.step)
+            )
+            return self.make(
+                "repeat",
+                last.stage,
+                shorter,
+                f"Stress on {day} at '{here}' ({shown}): repeat the stage with a shorter session.",
+            )
         if long_gap:
             gap = (self.today - session.date).days
-            return self.make("repeat", last.stage, self.start_minutes(last.stage),
-                             f"Long break: {gap} days since the last session ({day}); the calm "
-                             f"streak is lost, so '{here}' starts again from its shortest session.")
+            return self.make(
+                "repeat",
+                last.stage,
+                self.start_minutes(last.stage),
+                f"Long break: {gap} days since the last session ({day}); the calm "
+                f"streak is lost, so '{here}' starts again from its shortest session.",
+            )
         return self._calm(last)
 
     def _back_words(self, action: Action, target: int) -> str:
@@ -473,28 +550,46 @@ class Decision:
         needed = self.engine.needed(stage, self.scenario)
         streak = self.state.streak
         if last.neutral:
-            return self.make("repeat", last.stage, self.clamp(last.stage, session.minutes),
-                             f"Calm session on {session.date.isoformat()} at '{here}', but no "
-                             f"'{stage.progress_signal}': it neither adds to nor breaks the "
-                             f"streak ({streak} of {needed}). Repeat at the same length.")
+            return self.make(
+                "repeat",
+                last.stage,
+                self.clamp(last.stage, session.minutes),
+                f"Calm session on {session.date.isoformat()} at '{here}', but no "
+                f"'{stage.progress_signal}': it neither adds to nor breaks the "
+                f"streak ({streak} of {needed}). Repeat at the same length.",
+            )
         run = f"({dates(self.state.streak_dates)})"
         if streak >= needed:
             if last.stage + 1 >= len(self.engine.stages):
                 self.alerts.update(self.engine.rules.complete_alerts)
-                return self.make("complete", last.stage, None,
-                                 f"{streak} calm sessions in a row at '{here}' {run}, the last "
-                                 "stage: the program is complete.")
+                return self.make(
+                    "complete",
+                    last.stage,
+                    None,
+                    f"{streak} calm sessions in a row at '{here}' {run}, the last "
+                    "stage: the program is complete.",
+                )
             target = last.stage + 1
-            return self.make("advance", target, self.start_minutes(target),
-                             f"{streak} calm sessions in a row at '{here}' {run}; {needed} "
-                             f"needed: move on to '{self.stage_id(target)}'.")
+            return self.make(
+                "advance",
+                target,
+                self.start_minutes(target),
+                f"{streak} calm sessions in a row at '{here}' {run}; {needed} "
+                f"needed: move on to '{self.stage_id(target)}'.",
+            )
         policy = stage.minutes
-        longer = None if policy is None else self.clamp(
-            last.stage, _or(session.minutes, policy.start) + policy.step)
+        longer = (
+            None
+            if policy is None
+            else self.clamp(last.stage, _or(session.minutes, policy.start) + policy.step)
+        )
         plural = "session" if streak == 1 else "sessions"
-        return self.make("repeat", last.stage, longer,
-                         f"{streak} calm {plural} in a row at '{here}' {run}; {needed} needed "
-                         "to move on.")
+        return self.make(
+            "repeat",
+            last.stage,
+            longer,
+            f"{streak} calm {plural} in a row at '{here}' {run}; {needed} needed to move on.",
+        )
 
 
 def evaluate(scenario: Scenario, vocabulary: Vocabulary) -> Advice:

@@ -1,4 +1,4 @@
-"""`ratbond evaluate`: read a scenario, print the advice as one JSON object. Kept light to start fast."""
+"""`ratbond evaluate`: read a scenario, print its advice as one JSON object; kept light."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ratbond.engine import evaluate
+from ratbond.advice import advise
 from ratbond.errors import RatbondError
 from ratbond.model import Advice, Program
 from ratbond.programs import builtin_programs, builtin_vocabulary, load_program
@@ -22,7 +22,9 @@ def read_source(source: str, stdin: TextIO) -> str:
     try:
         return Path(source).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise RatbondError(f"{source}: no such file; give a scenario file or '-' for standard input") from None
+        raise RatbondError(
+            f"{source}: no such file; give a scenario file or '-' for standard input"
+        ) from None
     except IsADirectoryError:
         raise RatbondError(f"{source}: is a folder; give a scenario file") from None
     except UnicodeDecodeError:
@@ -31,7 +33,9 @@ def read_source(source: str, stdin: TextIO) -> str:
         raise RatbondError(f"{source}: cannot be read ({error.strerror})") from None
 
 
-def advise_text(text: str, program_file: Path | None = None, today: dt.date | None = None) -> Advice:
+def advise_text(
+    text: str, program_file: Path | None = None, today: dt.date | None = None
+) -> Advice:
     """Validate a scenario given as JSON text and return its advice."""
     vocabulary = builtin_vocabulary()
     programs: dict[str, Program]
@@ -41,10 +45,12 @@ def advise_text(text: str, program_file: Path | None = None, today: dt.date | No
     else:
         programs = builtin_programs()
     scenario = parse_scenario(parse_json(text), vocabulary, programs, today or dt.date.today())
-    return evaluate(scenario, vocabulary)
+    return advise(scenario, vocabulary)
 
 
-def run(source: str, program_file: Path | None, stdout: TextIO, stderr: TextIO, stdin: TextIO) -> int:
+def run(
+    source: str, program_file: Path | None, stdout: TextIO, stderr: TextIO, stdin: TextIO
+) -> int:
     """The whole command: 0 with the advice on stdout, or 2 with one line on stderr."""
     try:
         advice = advise_text(read_source(source, stdin), program_file)
@@ -69,11 +75,16 @@ def main(argv: list[str]) -> int:
         elif source is None and (arg == "-" or not arg.startswith("-")):
             source = arg
         else:
-            print(f"error: unexpected argument '{arg}'; usage: ratbond evaluate FILE|- "
-                  "[--program-file FILE]", file=sys.stderr)
+            print(
+                f"error: unexpected argument '{arg}'; usage: ratbond evaluate FILE|- "
+                "[--program-file FILE]",
+                file=sys.stderr,
+            )
             return 2
     if source is None:
-        print("error: missing FILE; usage: ratbond evaluate FILE|- [--program-file FILE]",
-              file=sys.stderr)
+        print(
+            "error: missing FILE; usage: ratbond evaluate FILE|- [--program-file FILE]",
+            file=sys.stderr,
+        )
         return 2
     return run(source, program_file, sys.stdout, sys.stderr, sys.stdin)

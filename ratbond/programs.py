@@ -55,9 +55,9 @@ def _cached(kind: str, files: list[Path], build: Callable[[], T]) -> T:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename, so a concurrent reader never sees half a file.
-        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, target)
+        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as temporary:
+            pickle.dump(value, temporary, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary.name, target)
     except OSError:
         pass  # a read-only cache only costs speed
     return value
@@ -74,7 +74,7 @@ def _read_yaml(file: Path) -> tuple[str, Any]:
         raise DataFileError(str(file), "", f"cannot be read ({error})") from None
     try:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        return text, yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        return text, yaml.load(text, Loader=loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -95,9 +95,12 @@ def _line_of(text: str, loc: tuple[str | int, ...]) -> int | None:
                 if key.value == part:
                     child = key if value is None else value
                     break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if 0 <= part < len(node.value):
-                child = node.value[part]
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(part, int)
+            and 0 <= part < len(node.value)
+        ):
+            child = node.value[part]
         if child is None:
             break
         node = child
@@ -147,7 +150,9 @@ def load_vocabulary(
 ) -> Vocabulary:
     """The signal vocabulary and alert catalogue, validated (or from the cache)."""
     return _cached(
-        "vocabulary", [signals_file, alerts_file], lambda: _build_vocabulary(signals_file, alerts_file)
+        "vocabulary",
+        [signals_file, alerts_file],
+        lambda: _build_vocabulary(signals_file, alerts_file),
     )
 
 
@@ -188,7 +193,9 @@ def _build_program(file: Path, vocabulary: Vocabulary) -> Program:
     return program
 
 
-def _cross_check(program: Program, vocabulary: Vocabulary) -> tuple[tuple[str | int, ...], str] | None:
+def _cross_check(
+    program: Program, vocabulary: Vocabulary
+) -> tuple[tuple[str | int, ...], str] | None:
     """The first rule that ties fields together and that the program breaks, if any."""
     seen: set[str] = set()
     for index, stage in enumerate(program.stages):
@@ -201,10 +208,15 @@ def _cross_check(program: Program, vocabulary: Vocabulary) -> tuple[tuple[str | 
             return ("stages", index, "gate", "role"), (
                 f"unknown role '{stage.gate.role}'" + did_you_mean(stage.gate.role, program.roles)
             )
-        if stage.gate is None and stage.calm_to_advance is None and not (
-            program.rules.calm_to_advance_by_origin
+        if (
+            stage.gate is None
+            and stage.calm_to_advance is None
+            and not (program.rules.calm_to_advance_by_origin)
         ):
-            return ("stages", index), "a stage needs calm_to_advance (or rules.calm_to_advance_by_origin)"
+            return (
+                "stages",
+                index,
+            ), "a stage needs calm_to_advance (or rules.calm_to_advance_by_origin)"
         if stage.minutes is not None and stage.minutes.start > stage.minutes.max:
             return ("stages", index, "minutes", "start"), "start is longer than max"
         if stage.progress_signal is not None and not any(

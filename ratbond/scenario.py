@@ -27,8 +27,17 @@ from ratbond.model import (
 
 ANIMAL_ID = re.compile(r"[a-z0-9_-]+")
 SCENARIO_FIELDS = ("program", "today", "animals", "roles", "sessions")
-ANIMAL_FIELDS = ("id", "species", "name", "sex", "born", "arrived", "origin", "prey_drive",
-                 "health_check")
+ANIMAL_FIELDS = (
+    "id",
+    "species",
+    "name",
+    "sex",
+    "born",
+    "arrived",
+    "origin",
+    "prey_drive",
+    "health_check",
+)
 SESSION_FIELDS = ("date", "stage", "minutes", "supervised", "signals", "notes")
 SPECIES: tuple[Species, ...] = get_args(Species)
 ORIGINS: tuple[Origin, ...] = get_args(Origin)
@@ -69,8 +78,15 @@ def parse_date(value: object, path: Path) -> dt.date:
 
 
 def _kind(value: object) -> str:
-    names = {bool: "true/false", int: "a number", float: "a number", str: "text",
-             list: "a list", dict: "an object", type(None): "null"}
+    names = {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "an object",
+        type(None): "null",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -100,7 +116,7 @@ def _choice(value: object, path: Path, choices: tuple[T, ...], what: str) -> T:
         shown = ", ".join(f"'{c}'" for c in choices)
         hint = did_you_mean(value, [str(c) for c in choices]) if isinstance(value, str) else ""
         raise fail(path, f"unknown {what} {json.dumps(value)}{hint}; expected one of {shown}")
-    return cast(T, value)
+    return value
 
 
 def _optional(
@@ -112,8 +128,11 @@ def _optional(
 
 def _not_future(day: dt.date, today: dt.date, path: Path) -> dt.date:
     if day > today:
-        raise fail(path, f"{day.isoformat()} is after today ({today.isoformat()}); "
-                         "only past and present dates can be logged")
+        raise fail(
+            path,
+            f"{day.isoformat()} is after today ({today.isoformat()}); "
+            "only past and present dates can be logged",
+        )
     return day
 
 
@@ -126,26 +145,32 @@ def parse_scenario(
     """Validate a scenario against the contract; `programs` maps ids to the known programs."""
     data = _object(document, (), SCENARIO_FIELDS, "a scenario")
     program = _program(data, programs)
-    today = parse_date(data["today"], ("today",)) if data.get("today") is not None \
-        else default_today
+    today = (
+        parse_date(data["today"], ("today",)) if data.get("today") is not None else default_today
+    )
     animals = _animals(data, today)
     roles = _roles(data, program, animals)
     sessions = _sessions(data, program, vocabulary, animals, roles, today)
-    return Scenario(program=program, today=today, animals=animals, roles=roles,
-                    sessions=sessions)
+    return Scenario(program=program, today=today, animals=animals, roles=roles, sessions=sessions)
 
 
 def _program(data: Mapping[str, Any], programs: Mapping[str, Program]) -> Program:
     if "program" not in data:
         if len(programs) == 1:
             return next(iter(programs.values()))
-        raise fail(("program",), "required field is missing; name one of "
-                   + ", ".join(f"'{p}'" for p in programs))
+        raise fail(
+            ("program",),
+            "required field is missing; name one of " + ", ".join(f"'{p}'" for p in programs),
+        )
     program_id = _text(data["program"], ("program",))
     if program_id not in programs:
-        raise fail(("program",), f"unknown program '{program_id}'"
-                   + did_you_mean(program_id, programs)
-                   + "; known: " + ", ".join(programs))
+        raise fail(
+            ("program",),
+            f"unknown program '{program_id}'"
+            + did_you_mean(program_id, programs)
+            + "; known: "
+            + ", ".join(programs),
+        )
     return programs[program_id]
 
 
@@ -163,8 +188,11 @@ def _animals(data: Mapping[str, Any], today: dt.date) -> dict[str, Animal]:
             raise fail((*path, "id"), "required field is missing")
         animal_id = _text(entry["id"], (*path, "id"))
         if not ANIMAL_ID.fullmatch(animal_id):
-            raise fail((*path, "id"), f"'{animal_id}' is not a valid id; use lower-case letters, "
-                                      "digits, '-' and '_' only")
+            raise fail(
+                (*path, "id"),
+                f"'{animal_id}' is not a valid id; use lower-case letters, "
+                "digits, '-' and '_' only",
+            )
         if animal_id in animals:
             raise fail((*path, "id"), f"id '{animal_id}' is used by another animal")
         if "species" not in entry:
@@ -213,23 +241,31 @@ def _roles(
             where = (*path, index)
             animal_id = _text(member, where)
             if animal_id not in animals:
-                raise fail(where, f"unknown animal '{animal_id}'" + did_you_mean(animal_id, animals))
+                raise fail(
+                    where, f"unknown animal '{animal_id}'" + did_you_mean(animal_id, animals)
+                )
             species = animals[animal_id].species
             if species != role.species:
-                raise fail(where, f"'{animal_id}' is a {species}, but the {name} role needs a "
-                                  f"{role.species}")
+                raise fail(
+                    where,
+                    f"'{animal_id}' is a {species}, but the {name} role needs a {role.species}",
+                )
             if animal_id in playing:
-                raise fail(where, f"'{animal_id}' already plays the {playing[animal_id]} role; "
-                                  "an animal plays one role")
+                raise fail(
+                    where,
+                    f"'{animal_id}' already plays the {playing[animal_id]} role; "
+                    "an animal plays one role",
+                )
             playing[animal_id] = name
         roles[name] = tuple(members)
     gate = program.stages[0].gate
     if gate is not None and not any(animals[a].arrived for a in roles[gate.role]):
         first = roles[gate.role][0]
         index = next(i for i, a in enumerate(data["animals"]) if a.get("id") == first)
-        raise fail(("animals", index, "arrived"),
-                   f"needed to time the '{program.stages[0].id}' stage: give the date "
-                   f"'{first}' came home")
+        raise fail(
+            ("animals", index, "arrived"),
+            f"needed to time the '{program.stages[0].id}' stage: give the date '{first}' came home",
+        )
     return roles
 
 
@@ -266,20 +302,35 @@ def _sessions(
             raise fail((*path, "stage"), "required field is missing")
         stage_id = _text(entry["stage"], (*path, "stage"))
         if stage_id not in stages:
-            raise fail((*path, "stage"), f"unknown stage '{stage_id}' for {program.id}"
-                       + did_you_mean(stage_id, stages) + "; stages: " + ", ".join(stages))
+            raise fail(
+                (*path, "stage"),
+                f"unknown stage '{stage_id}' for {program.id}"
+                + did_you_mean(stage_id, stages)
+                + "; stages: "
+                + ", ".join(stages),
+            )
         stage = stages[stage_id]
         minutes = _optional(entry, "minutes", path, _minutes)
         if minutes is None and stage.minutes is not None:
-            raise fail((*path, "minutes"), f"required at the timed stage '{stage_id}'; "
-                                           "give the session's length in minutes")
+            raise fail(
+                (*path, "minutes"),
+                f"required at the timed stage '{stage_id}'; give the session's length in minutes",
+            )
         supervised = entry.get("supervised", True)
         if not isinstance(supervised, bool):
             raise fail((*path, "supervised"), f"expected true or false, got {_kind(supervised)}")
         signals = _signals(entry.get("signals"), (*path, "signals"), vocabulary, animals, in_role)
         notes = _optional(entry, "notes", path, _text)
-        sessions.append(Session(date=day, stage=stage_id, minutes=minutes,
-                                supervised=supervised, signals=signals, notes=notes))
+        sessions.append(
+            Session(
+                date=day,
+                stage=stage_id,
+                minutes=minutes,
+                supervised=supervised,
+                signals=signals,
+                notes=notes,
+            )
+        )
     # Sessions are taken in date order; same-date sessions keep the order they were given in.
     sessions.sort(key=lambda session: session.date)
     return tuple(sessions)
@@ -295,8 +346,9 @@ def _signals(
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise fail(path, f"expected an object mapping animal ids to signal lists, got "
-                         f"{_kind(value)}")
+        raise fail(
+            path, f"expected an object mapping animal ids to signal lists, got {_kind(value)}"
+        )
     signals: dict[str, tuple[str, ...]] = {}
     for animal_id, names in value.items():
         where: Path = (*path, animal_id)
@@ -310,8 +362,10 @@ def _signals(
         for index, name in enumerate(_list(names, where, "signal ids")):
             signal = _text(name, (*where, index))
             if signal not in known:
-                raise fail((*where, index), f"unknown signal '{signal}' for a {species}"
-                           + did_you_mean(signal, known))
+                raise fail(
+                    (*where, index),
+                    f"unknown signal '{signal}' for a {species}" + did_you_mean(signal, known),
+                )
             if signal not in seen:
                 seen.append(signal)
         signals[animal_id] = tuple(seen)

@@ -26,7 +26,9 @@ err = Console(stderr=True)
 
 @app.command()
 def evaluate(
-    source: Annotated[str, typer.Argument(metavar="FILE|-", help="Scenario JSON file, or - for standard input.")],
+    source: Annotated[
+        str, typer.Argument(metavar="FILE|-", help="Scenario JSON file, or - for standard input.")
+    ],
     program_file: Annotated[
         Path | None, typer.Option(help="Use your own program file instead of the built-in ones.")
     ] = None,

@@ -14,8 +14,10 @@ from ratbond.errors import RatbondError, did_you_mean
 from ratbond.model import Program
 from ratbond.programs import builtin_programs, builtin_vocabulary, load_program, program_schema
 
-app = typer.Typer(help="Introduction programs: list them, read their stages, write your own.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="Introduction programs: list them, read their stages, write your own.",
+    no_args_is_help=True,
+)
 out = Console()
 
 
@@ -24,8 +26,12 @@ def find_program(name: str, program_file: Path | None = None) -> Program:
         return load_program(program_file, builtin_vocabulary())
     programs = builtin_programs()
     if name not in programs:
-        raise RatbondError(f"unknown program '{name}'" + did_you_mean(name, programs)
-                           + "; known: " + ", ".join(programs))
+        raise RatbondError(
+            f"unknown program '{name}'"
+            + did_you_mean(name, programs)
+            + "; known: "
+            + ", ".join(programs)
+        )
     return programs[name]
 
 
@@ -38,8 +44,12 @@ def list_programs() -> None:
     table.add_column("stages")
     table.add_column("seeds", no_wrap=True)
     for program in builtin_programs().values():
-        table.add_row(program.id, program.title, " → ".join(s.id for s in program.stages),
-                      ", ".join(program.seeds))
+        table.add_row(
+            program.id,
+            program.title,
+            " → ".join(s.id for s in program.stages),
+            ", ".join(program.seeds),
+        )
     out.print(table)
 
 
@@ -52,7 +62,9 @@ def show(
     if not name and program_file is None:
         raise RatbondError("name a program (see 'ratbond programs list') or give --program-file")
     program = find_program(name, program_file)
-    out.print(f"[bold]{program.title}[/] ([cyan]{program.id}[/]) — seeds {', '.join(program.seeds)}")
+    out.print(
+        f"[bold]{program.title}[/] ([cyan]{program.id}[/]) — seeds {', '.join(program.seeds)}"
+    )
     out.print(program.summary, highlight=False)
     for number, stage in enumerate(program.stages, start=1):
         table = Table(show_header=False, box=None, padding=(0, 1))
@@ -76,8 +88,11 @@ def show(
         out.print(table, highlight=False)
     by_origin = program.rules.calm_to_advance_by_origin
     if by_origin:
-        out.print("Calm sessions to move on, by origin: "
-                  + ", ".join(f"{k} {v}" for k, v in by_origin.items()), highlight=False)
+        out.print(
+            "Calm sessions to move on, by origin: "
+            + ", ".join(f"{k} {v}" for k, v in by_origin.items()),
+            highlight=False,
+        )
 
 
 @app.command()
