@@ -6,150 +6,27 @@ keyed by the hash of its bytes) and later loads skip both YAML parsing and pydan
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
-import tempfile
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, get_args
+from typing import Any, get_args
 
-from ratbond import __version__
+# `cache_dir` is re-exported: callers knew it from here before the helpers moved out.
+from ratbond.datafiles import cache_dir as cache_dir
+from ratbond.datafiles import cached, line_of, read_yaml, validate
 from ratbond.errors import DataFileError, did_you_mean, format_path
 from ratbond.model import AlertCode, AlertInfo, Program, Signal, Species, Vocabulary
-
-if TYPE_CHECKING:
-    import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
 PROGRAMS_DIR = DATA_DIR / "programs"
 SIGNALS_FILE = DATA_DIR / "signals.yaml"
 ALERTS_FILE = DATA_DIR / "alerts.yaml"
 
-T = TypeVar("T")
-
-
-def cache_dir() -> Path:
-    """Where validated files are cached: `RATBOND_CACHE_DIR`, else the platform's cache folder."""
-    configured = os.environ.get("RATBOND_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("ratbond"))
-
-
-def _cached(kind: str, files: list[Path], build: Callable[[], T]) -> T:
-    digest = hashlib.sha256(f"{kind}:{__version__}".encode())
-    for file in files:
-        digest.update(file.read_bytes())
-    target = cache_dir() / f"{kind}-{digest.hexdigest()[:32]}.pickle"
-    try:
-        with target.open("rb") as handle:
-            value: T = pickle.load(handle)
-        return value
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    value = build()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Write then rename, so a concurrent reader never sees half a file.
-        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as temporary:
-            pickle.dump(value, temporary, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary.name, target)
-    except OSError:
-        pass  # a read-only cache only costs speed
-    return value
-
-
-def _read_yaml(file: Path) -> tuple[str, Any]:
-    import yaml
-
-    try:
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataFileError(str(file), "", "no such file; check the path") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataFileError(str(file), "", f"cannot be read ({error})") from None
-    try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        return text, yaml.load(text, Loader=loader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(error, "problem", None) or str(error)
-        raise DataFileError(str(file), "", f"not valid YAML: {problem}", line) from None
-
-
-def _line_of(text: str, loc: tuple[str | int, ...]) -> int | None:
-    """The 1-based line of the YAML node at `loc`, or of its nearest existing parent."""
-    import yaml
-
-    node: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
-    line = node.start_mark.line + 1 if node is not None else None
-    for part in loc:
-        child: yaml.Node | None = None
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if key.value == part:
-                    child = key if value is None else value
-                    break
-        elif (
-            isinstance(node, yaml.SequenceNode)
-            and isinstance(part, int)
-            and 0 <= part < len(node.value)
-        ):
-            child = node.value[part]
-        if child is None:
-            break
-        node = child
-        line = node.start_mark.line + 1
-    return line
-
-
-def _validate(file: Path, text: str, data: Any, shape: Any) -> Any:
-    from pydantic import TypeAdapter, ValidationError
-
-    try:
-        return TypeAdapter(shape).validate_python(data, strict=False)
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        loc = tuple(part for part in first["loc"] if isinstance(part, str | int))
-        message = first["msg"]
-        if first["type"] in {"unexpected_keyword_argument", "extra_forbidden"}:
-            message = "unknown field" + did_you_mean(str(loc[-1]), _field_names(shape, loc))
-        elif first["type"] == "missing":
-            message = "required field is missing"
-        raise DataFileError(str(file), format_path(loc), message, _line_of(text, loc)) from None
-
-
-def _field_names(shape: Any, loc: tuple[str | int, ...]) -> list[str]:
-    """Field names of the dataclass that holds the unknown field, for a did-you-mean hint."""
-    import dataclasses
-    import typing
-
-    current: Any = shape
-    for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        if dataclasses.is_dataclass(current):
-            hints = typing.get_type_hints(current)
-            current = hints.get(str(part))
-        args = [arg for arg in get_args(current) if arg is not type(None)]
-        while args and not dataclasses.is_dataclass(current):
-            current = args[-1]
-            args = [arg for arg in get_args(current) if arg is not type(None)]
-    if dataclasses.is_dataclass(current):
-        return [f.name.rstrip("_") for f in dataclasses.fields(current)]
-    return []
-
 
 def load_vocabulary(
     signals_file: Path = SIGNALS_FILE, alerts_file: Path = ALERTS_FILE
 ) -> Vocabulary:
     """The signal vocabulary and alert catalogue, validated (or from the cache)."""
-    return _cached(
+    return cached(
         "vocabulary",
         [signals_file, alerts_file],
         lambda: _build_vocabulary(signals_file, alerts_file),
@@ -157,8 +34,8 @@ def load_vocabulary(
 
 
 def _build_vocabulary(signals_file: Path, alerts_file: Path) -> Vocabulary:
-    text, data = _read_yaml(signals_file)
-    signals = _validate(signals_file, text, data, dict[Species, dict[str, Signal]])
+    text, data = read_yaml(signals_file)
+    signals = validate(signals_file, text, data, dict[Species, dict[str, Signal]])
     for species, by_id in signals.items():
         for signal_id in by_id:
             if not signal_id.isidentifier() or signal_id != signal_id.lower():
@@ -166,10 +43,10 @@ def _build_vocabulary(signals_file: Path, alerts_file: Path) -> Vocabulary:
                     str(signals_file),
                     f"{species}.{signal_id}",
                     "signal ids are lower case words joined by underscores",
-                    _line_of(text, (species, signal_id)),
+                    line_of(text, (species, signal_id)),
                 )
-    text, data = _read_yaml(alerts_file)
-    alerts = _validate(alerts_file, text, data, dict[AlertCode, AlertInfo])
+    text, data = read_yaml(alerts_file)
+    alerts = validate(alerts_file, text, data, dict[AlertCode, AlertInfo])
     missing = sorted(set(get_args(AlertCode)) - set(alerts))
     if missing:
         raise DataFileError(str(alerts_file), missing[0], "alert code is not described")
@@ -180,16 +57,16 @@ def load_program(file: Path, vocabulary: Vocabulary) -> Program:
     """A program file, validated against the schema and the vocabulary (or from the cache)."""
     # The vocabulary files are part of the key: the cross-check depends on them.
     files = [file, SIGNALS_FILE, ALERTS_FILE]
-    return _cached("program", files, lambda: _build_program(file, vocabulary))
+    return cached("program", files, lambda: _build_program(file, vocabulary))
 
 
 def _build_program(file: Path, vocabulary: Vocabulary) -> Program:
-    text, data = _read_yaml(file)
-    program: Program = _validate(file, text, data, Program)
+    text, data = read_yaml(file)
+    program: Program = validate(file, text, data, Program)
     problem = _cross_check(program, vocabulary)
     if problem is not None:
         loc, message = problem
-        raise DataFileError(str(file), format_path(loc), message, _line_of(text, loc))
+        raise DataFileError(str(file), format_path(loc), message, line_of(text, loc))
     return program
 
 

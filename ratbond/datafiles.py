@@ -1,0 +1,141 @@
+"""Generic loading of YAML data files: read, validate with pydantic, locate errors, cache.
+
+Validation uses pydantic, which is slow to import, so a validated file is cached (pickled,
+keyed by the hash of its bytes) and later loads skip both YAML parsing and pydantic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar, get_args
+
+from ratbond import __version__
+from ratbond.errors import DataFileError, did_you_mean, format_path
+
+if TYPE_CHECKING:
+    import yaml
+
+T = TypeVar("T")
+
+
+def cache_dir() -> Path:
+    """Where validated files are cached: `RATBOND_CACHE_DIR`, else the platform's cache folder."""
+    configured = os.environ.get("RATBOND_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("ratbond"))
+
+
+def cached(kind: str, files: list[Path], build: Callable[[], T]) -> T:
+    """`build()`, or its pickled result from an earlier run over the same file bytes."""
+    digest = hashlib.sha256(f"{kind}:{__version__}".encode())
+    for file in files:
+        digest.update(file.read_bytes())
+    target = cache_dir() / f"{kind}-{digest.hexdigest()[:32]}.pickle"
+    try:
+        with target.open("rb") as handle:
+            value: T = pickle.load(handle)
+        return value
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    value = build()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Write then rename, so a concurrent reader never sees half a file.
+        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as temporary:
+            pickle.dump(value, temporary, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary.name, target)
+    except OSError:
+        pass  # a read-only cache only costs speed
+    return value
+
+
+def read_yaml(file: Path) -> tuple[str, Any]:
+    """The text of a YAML file and its parsed data; any problem is a located DataFileError."""
+    import yaml
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataFileError(str(file), "", "no such file; check the path") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataFileError(str(file), "", f"cannot be read ({error})") from None
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return text, yaml.load(text, Loader=loader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(error, "problem", None) or str(error)
+        raise DataFileError(str(file), "", f"not valid YAML: {problem}", line) from None
+
+
+def line_of(text: str, loc: tuple[str | int, ...]) -> int | None:
+    """The 1-based line of the YAML node at `loc`, or of its nearest existing parent."""
+    import yaml
+
+    node: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == part:
+                    child = key if value is None else value
+                    break
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(part, int)
+            and 0 <= part < len(node.value)
+        ):
+            child = node.value[part]
+        if child is None:
+            break
+        node = child
+        line = node.start_mark.line + 1
+    return line
+
+
+def validate(file: Path, text: str, data: Any, shape: Any) -> Any:
+    """`data` validated into `shape`; the first problem names file, line and field path."""
+    from pydantic import TypeAdapter, ValidationError
+
+    try:
+        return TypeAdapter(shape).validate_python(data, strict=False)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        loc = tuple(part for part in first["loc"] if isinstance(part, str | int))
+        message = first["msg"]
+        if first["type"] in {"unexpected_keyword_argument", "extra_forbidden"}:
+            message = "unknown field" + did_you_mean(str(loc[-1]), field_names(shape, loc))
+        elif first["type"] == "missing":
+            message = "required field is missing"
+        raise DataFileError(str(file), format_path(loc), message, line_of(text, loc)) from None
+
+
+def field_names(shape: Any, loc: tuple[str | int, ...]) -> list[str]:
+    """Field names of the dataclass that holds the unknown field, for a did-you-mean hint."""
+    import dataclasses
+    import typing
+
+    current: Any = shape
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        if dataclasses.is_dataclass(current):
+            hints = typing.get_type_hints(current)
+            current = hints.get(str(part))
+        args = [arg for arg in get_args(current) if arg is not type(None)]
+        while args and not dataclasses.is_dataclass(current):
+            current = args[-1]
+            args = [arg for arg in get_args(current) if arg is not type(None)]
+    if dataclasses.is_dataclass(current):
+        return [f.name.rstrip("_") for f in dataclasses.fields(current)]
+    return []
