@@ -37,7 +37,7 @@ def cached(kind: str, files: list[Path], build: Callable[[], T]) -> T:
     """`build()`, or its pickled result from an earlier run over the same file bytes."""
     digest = hashlib.sha256(f"{kind}:{__version__}".encode())
     for file in files:
-        digest.update(file.read_bytes())
+        digest.update(read_bytes(file))
     target = cache_dir() / f"{kind}-{digest.hexdigest()[:32]}.pickle"
     try:
         with target.open("rb") as handle:
@@ -57,16 +57,24 @@ def cached(kind: str, files: list[Path], build: Callable[[], T]) -> T:
     return value
 
 
+def read_bytes(file: Path) -> bytes:
+    """A data file's bytes; a missing or unreadable file is a DataFileError naming it."""
+    try:
+        return file.read_bytes()
+    except FileNotFoundError:
+        raise DataFileError(str(file), "", "no such file; check the path") from None
+    except OSError as error:
+        raise DataFileError(str(file), "", f"cannot be read ({error.strerror})") from None
+
+
 def read_yaml(file: Path) -> tuple[str, Any]:
     """The text of a YAML file and its parsed data; any problem is a located DataFileError."""
     import yaml
 
     try:
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataFileError(str(file), "", "no such file; check the path") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataFileError(str(file), "", f"cannot be read ({error})") from None
+        text = read_bytes(file).decode("utf-8")
+    except UnicodeDecodeError:
+        raise DataFileError(str(file), "", "not UTF-8 text; save it as UTF-8") from None
     try:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         return text, yaml.load(text, Loader=loader)
@@ -123,19 +131,30 @@ def validate(file: Path, text: str, data: Any, shape: Any) -> Any:
 def field_names(shape: Any, loc: tuple[str | int, ...]) -> list[str]:
     """Field names of the dataclass that holds the unknown field, for a did-you-mean hint."""
     import dataclasses
+    import types
     import typing
 
-    current: Any = shape
+    def inner(kind: Any) -> Any:
+        """Strip Annotated and Optional wrappers."""
+        while True:
+            if typing.get_origin(kind) is typing.Annotated:
+                kind = get_args(kind)[0]
+                continue
+            args = [arg for arg in get_args(kind) if arg is not type(None)]
+            if typing.get_origin(kind) in (typing.Union, types.UnionType) and len(args) == 1:
+                kind = args[0]
+                continue
+            return kind
+
+    current = inner(shape)
     for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        if dataclasses.is_dataclass(current):
-            hints = typing.get_type_hints(current)
-            current = hints.get(str(part))
-        args = [arg for arg in get_args(current) if arg is not type(None)]
-        while args and not dataclasses.is_dataclass(current):
-            current = args[-1]
-            args = [arg for arg in get_args(current) if arg is not type(None)]
-    if dataclasses.is_dataclass(current):
+        if dataclasses.is_dataclass(current) and isinstance(part, str):
+            current = typing.get_type_hints(current, include_extras=True).get(part)
+        elif typing.get_origin(current) is dict:
+            current = get_args(current)[1]
+        elif typing.get_origin(current) in (tuple, list):
+            current = get_args(current)[0]
+        current = inner(current)
+    if isinstance(current, type) and dataclasses.is_dataclass(current):
         return [f.name.rstrip("_") for f in dataclasses.fields(current)]
     return []

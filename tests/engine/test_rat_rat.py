@@ -1,0 +1,137 @@
+"""Rules of the rat-rat program: quarantine gate, normal squabbles, step backs, stop rule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scenarios import advise, calm_run, day, scenario, session
+
+FIGHT = {"rex": ["fighting"], "nova": ["fighting"]}
+
+
+def rat_rat(sessions: list[dict[str, Any]], arrived: str | None = None) -> dict[str, Any]:
+    document = scenario("rat-rat", sessions)
+    if arrived is not None:
+        document["animals"][0]["arrived"] = arrived
+    return advise(document)
+
+
+def earned(stage: str) -> list[dict[str, Any]]:
+    history = calm_run("side_by_side", 3, 30)
+    if stage == "cohabit":
+        history += calm_run("neutral", 3, 27, 10)
+    return history
+
+
+def test_rat_rat_waits_in_quarantine_until_fourteen_days_after_arrival() -> None:
+    advice = rat_rat([], arrived=day(5))
+    assert (advice["action"], advice["stage"], advice["minutes"]) == ("wait", "quarantine", None)
+    assert advice["not_before"] == day(-9)
+    assert advice["alerts"] == []
+
+
+def test_rat_rat_starts_side_by_side_once_quarantine_is_over() -> None:
+    advice = rat_rat([], arrived=day(14))
+    assert (advice["action"], advice["stage"], advice["minutes"]) == ("start", "side_by_side", None)
+    assert advice["not_before"] == day(0)
+
+
+def test_rat_rat_quarantine_counts_from_the_latest_newcomer() -> None:
+    document = scenario("rat-rat", [])
+    document["animals"].append({"id": "luna", "species": "rat", "arrived": day(3)})
+    document["roles"] = {"newcomer": ["nova", "luna"], "residents": ["rex", "max"]}
+    assert advise(document)["not_before"] == day(-11)
+
+
+def test_rat_rat_illness_in_quarantine_restarts_the_clock() -> None:
+    history = [session(10, "quarantine", signals={"nova": ["sneezing"]})]
+    advice = rat_rat(history, arrived=day(20))
+    assert (advice["action"], advice["not_before"]) == ("wait", day(-4))
+    assert advice["alerts"] == ["illness_signs"]
+
+
+def test_rat_rat_healthy_quarantine_checks_do_not_restart() -> None:
+    advice = rat_rat([session(10, "quarantine", signals={"nova": ["eating"]})], arrived=day(20))
+    assert (advice["action"], advice["stage"]) == ("start", "side_by_side")
+
+
+def test_rat_rat_contact_before_quarantine_ends_is_a_breach_and_restarts() -> None:
+    advice = rat_rat([session(1, "side_by_side")], arrived=day(5))
+    assert (advice["action"], advice["stage"]) == ("wait", "quarantine")
+    assert advice["not_before"] == day(-13)
+    assert advice["alerts"] == ["quarantine_breach"]
+
+
+def test_rat_rat_squeaks_pinning_and_boxing_count_as_calm() -> None:
+    normal = {"rex": ["pinning", "boxing"], "nova": ["squeaking", "play_wrestling"]}
+    history = [session(3 - i, "side_by_side", signals=normal) for i in range(3)]
+    advice = rat_rat(history)
+    assert (advice["action"], advice["stage"], advice["minutes"]) == ("advance", "neutral", 10)
+
+
+def test_rat_rat_side_by_side_is_untimed() -> None:
+    advice = rat_rat(calm_run("side_by_side", 1, 1))
+    assert (advice["action"], advice["minutes"]) == ("repeat", None)
+
+
+def test_rat_rat_neutral_meetings_grow_by_ten_minutes() -> None:
+    advice = rat_rat([*earned("neutral"), session(1, "neutral", 10)])
+    assert (advice["action"], advice["minutes"]) == ("repeat", 20)
+
+
+def test_rat_rat_aggression_at_neutral_steps_back_to_side_by_side() -> None:
+    history = [*earned("neutral"), session(1, "neutral", 20, {"rex": ["puffed_up", "sidling"]})]
+    advice = rat_rat(history)
+    assert (advice["action"], advice["stage"], advice["minutes"]) == (
+        "step_back",
+        "side_by_side",
+        None,
+    )
+
+
+def test_rat_rat_aggression_at_cohabit_steps_back_to_neutral() -> None:
+    history = [*earned("cohabit"), session(1, "cohabit", signals={"nova": ["aggressive_chasing"]})]
+    advice = rat_rat(history)
+    assert (advice["action"], advice["stage"], advice["minutes"]) == ("step_back", "neutral", 10)
+
+
+def test_rat_rat_aggression_at_side_by_side_repeats_it() -> None:
+    advice = rat_rat([session(1, "side_by_side", signals={"rex": ["hissing"]})])
+    assert (advice["action"], advice["stage"]) == ("repeat", "side_by_side")
+
+
+def test_rat_rat_fight_steps_back_and_calls_to_intervene() -> None:
+    advice = rat_rat([*earned("neutral"), session(1, "neutral", 10, FIGHT)])
+    assert (advice["action"], advice["stage"]) == ("step_back", "side_by_side")
+    assert advice["alerts"] == ["intervene"]
+
+
+def test_rat_rat_wound_also_sends_to_the_vet() -> None:
+    advice = rat_rat([*earned("cohabit"), session(1, "cohabit", signals={"nova": ["wound"]})])
+    assert (advice["action"], advice["stage"]) == ("step_back", "neutral")
+    assert advice["alerts"] == ["intervene", "vet_now"]
+
+
+def test_rat_rat_six_bad_sessions_in_a_row_stop() -> None:
+    history = [session(6 - i, "side_by_side", signals={"rex": ["biting"]}) for i in range(6)]
+    advice = rat_rat(history)
+    assert advice["action"] == "stop"
+    assert advice["alerts"] == ["separate_housing"]
+    assert rat_rat(history[1:])["action"] == "repeat"
+
+
+def test_rat_rat_seven_calm_days_together_complete_the_program() -> None:
+    advice = rat_rat(earned("cohabit") + calm_run("cohabit", 7, 7))
+    assert (advice["action"], advice["stage"], advice["alerts"]) == ("complete", "cohabit", [])
+
+
+def test_rat_rat_illness_after_quarantine_counts_as_stress() -> None:
+    history = [*earned("neutral"), session(1, "neutral", 30, {"max": ["porphyrin"]})]
+    advice = rat_rat(history)
+    assert (advice["action"], advice["minutes"]) == ("repeat", 20)
+    assert advice["alerts"] == ["illness_signs"]
+
+
+def test_rat_rat_unsupervised_cohabiting_is_normal() -> None:
+    history = [*earned("cohabit"), session(1, "cohabit", supervised=False)]
+    assert rat_rat(history)["alerts"] == []

@@ -1,0 +1,169 @@
+"""Scenario validation: every bad input gives one message naming the field path."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from scenarios import day, scenario, session
+
+from ratbond.errors import InputError
+from ratbond.evaluate import advise_text
+
+
+def error_of(document: Any) -> str:
+    text = document if isinstance(document, str) else json.dumps(document)
+    with pytest.raises(InputError) as caught:
+        advise_text(text)
+    return str(caught.value)
+
+
+def with_sessions(*sessions: dict[str, Any]) -> dict[str, Any]:
+    return scenario("cat-rat", list(sessions))
+
+
+def test_misspelled_signal_names_the_path_and_the_nearest_id() -> None:
+    document = with_sessions(
+        *[session(5 - i, "visual", 5) for i in range(3)],
+        session(1, "visual", 5, {"tom": ["slow_blink", "hiss"]}),
+    )
+    assert error_of(document) == (
+        "sessions[3].signals.tom[1]: unknown signal 'hiss' for a cat (did you mean 'hissing'?)"
+    )
+
+
+def test_signal_of_the_other_species_is_refused() -> None:
+    message = error_of(with_sessions(session(1, "visual", 5, {"pip": ["slow_blink"]})))
+    assert message.startswith("sessions[0].signals.pip[0]: unknown signal 'slow_blink' for a rat")
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"program": "cat-rats"}, "program: unknown program 'cat-rats' (did you mean 'cat-rat'?)"),
+        ({"today": "20/11/2026"}, "today: '20/11/2026' is not a date; write it as YYYY-MM-DD"),
+        (
+            {"roles": {"cat": ["pip"], "rat": ["tom"]}},
+            "roles.cat[0]: 'pip' is a rat, but the cat role needs a cat",
+        ),
+        ({"roles": {"cat": ["tom"]}}, "roles.rat: required role is missing"),
+        ({"roles": {"cat": ["tom"], "rat": []}}, "roles.rat: list at least one rat"),
+        ({"roles": {"cat": ["tom"], "rat": ["pip"], "dog": ["rex"]}}, "roles.dog: unknown field"),
+        ({"animals": []}, "animals: list at least one animal"),
+        ({"sesions": []}, "sesions: unknown field (did you mean 'sessions'?)"),
+        (
+            {"roles": {"cat": ["tom"], "rat": ["pipp"]}},
+            "roles.rat[0]: unknown animal 'pipp' (did you mean 'pip'?)",
+        ),
+    ],
+)
+def test_top_level_mistakes(change: dict[str, Any], expected: str) -> None:
+    assert error_of({**scenario("cat-rat"), **change}).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (
+            {"date": day(-1), "stage": "visual", "minutes": 5},
+            f"sessions[0].date: {day(-1)} is after today",
+        ),
+        ({"date": day(1), "stage": "visual", "minutes": -1}, "sessions[0].minutes: -1 is negative"),
+        (
+            {"date": day(1), "stage": "visual", "minutes": True},
+            "sessions[0].minutes: expected a number of minutes, got true/false",
+        ),
+        (
+            {"date": day(1), "stage": "visual"},
+            "sessions[0].minutes: required at the timed stage 'visual'",
+        ),
+        (
+            {"date": day(1), "stage": "visaul", "minutes": 5},
+            "sessions[0].stage: unknown stage 'visaul' for cat-rat (did you mean 'visual'?)",
+        ),
+        (
+            {"date": day(1), "stage": "visual", "minutes": 5, "supervised": "yes"},
+            "sessions[0].supervised: expected true or false, got text",
+        ),
+        (
+            {"date": day(1), "stage": "visual", "minutes": 5, "signal": {}},
+            "sessions[0].signal: unknown field (did you mean 'signals'?)",
+        ),
+        ({"stage": "visual", "minutes": 5}, "sessions[0].date: required field is missing"),
+        (
+            {"date": day(1), "stage": "visual", "minutes": 5, "signals": {"bob": ["relaxed"]}},
+            "sessions[0].signals.bob: unknown animal 'bob'",
+        ),
+    ],
+)
+def test_session_mistakes(entry: dict[str, Any], expected: str) -> None:
+    assert error_of(with_sessions(entry)).startswith(expected)
+
+
+def test_non_finite_minutes_are_refused() -> None:
+    text = json.dumps(with_sessions(session(1, "visual", 5))).replace(
+        '"minutes": 5', '"minutes": NaN'
+    )
+    assert "NaN" in error_of(text)
+    assert "finite" in error_of(text.replace("NaN", "1e999"))
+
+
+def test_json_syntax_errors_give_line_and_column() -> None:
+    assert error_of('{"program": "cat-rat",\n  "today": }').startswith(
+        "not valid JSON at line 2, column 12"
+    )
+
+
+def test_an_animal_plays_one_role() -> None:
+    document = scenario("rat-rat")
+    document["roles"] = {"newcomer": ["nova"], "residents": ["nova", "rex"]}
+    assert error_of(document) == (
+        "roles.residents[0]: 'nova' already plays the newcomer role; an animal plays one role"
+    )
+
+
+def test_duplicate_and_malformed_animal_ids() -> None:
+    document = scenario("cat-rat")
+    document["animals"].append(dict(document["animals"][0]))
+    assert error_of(document) == "animals[2].id: id 'tom' is used by another animal"
+    document = scenario("cat-rat")
+    document["animals"][0]["id"] = "Tom Cat"
+    assert error_of(document).startswith("animals[0].id: 'Tom Cat' is not a valid id")
+
+
+def test_only_cats_have_a_prey_drive() -> None:
+    document = scenario("cat-rat")
+    document["animals"][1]["prey_drive"] = "low"
+    assert error_of(document).startswith("animals[1].prey_drive: only cats have a prey drive")
+
+
+def test_newcomer_without_arrival_date_cannot_be_quarantined() -> None:
+    document = scenario("rat-rat")
+    del document["animals"][0]["arrived"]
+    assert error_of(document).startswith("animals[0].arrived: needed to time the 'quarantine'")
+
+
+def test_future_vet_check_is_refused() -> None:
+    document = scenario("cat-rat")
+    document["animals"][0]["health_check"] = day(-3)
+    assert error_of(document).startswith("animals[0].health_check:")
+
+
+def test_sessions_are_taken_in_date_order_keeping_same_day_order() -> None:
+    ordered = with_sessions(session(3, "visual", 5), session(2, "visual", 8))
+    shuffled = with_sessions(session(2, "visual", 8), session(3, "visual", 5))
+    assert advise_text(json.dumps(ordered)) == advise_text(json.dumps(shuffled))
+
+
+def test_today_defaults_to_the_local_date() -> None:
+    document = scenario("cat-rat")
+    del document["today"]
+    assert advise_text(json.dumps(document)).action == "start"
+
+
+def test_empty_signal_lists_and_null_fields_are_fine() -> None:
+    document = with_sessions(
+        {"date": day(1), "stage": "visual", "minutes": 5, "signals": {"tom": []}, "notes": None}
+    )
+    assert advise_text(json.dumps(document)).action == "repeat"
