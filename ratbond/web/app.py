@@ -1,0 +1,54 @@
+"""The application factory: `create_app(settings)` wires security, routes and static files."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ratbond import __version__
+from ratbond.errors import RatbondError
+from ratbond.programs import builtin_programs, builtin_vocabulary
+from ratbond.web.context import WebContext
+from ratbond.web.errors import http_error_handler, ratbond_error_handler, validation_error_handler
+from ratbond.web.routes import api, programs
+from ratbond.web.security import SecurityMiddleware
+from ratbond.web.settings import WebSettings
+from ratbond.web.templating import STATIC_DIR, Pages
+
+OPENAPI_URL = "/api/v1/openapi.json"
+
+
+def create_app(settings: WebSettings | None = None) -> FastAPI:
+    """A ready-to-serve app; pass settings to choose the store, pin the date or fix the key."""
+    settings = settings or WebSettings()
+    vocabulary = builtin_vocabulary()
+    app = FastAPI(
+        title="ratbond",
+        version=__version__,
+        summary="Safe, staged introductions between cats, rats and their people.",
+        openapi_url=OPENAPI_URL,
+        # The interactive docs pages load scripts from a CDN, which the CSP forbids.
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.web = WebContext(
+        settings=settings,
+        programs=builtin_programs(),
+        vocabulary=vocabulary,
+        pages=Pages(vocabulary),
+    )
+    app.add_exception_handler(RequestValidationError, validation_error_handler)
+    app.add_exception_handler(RatbondError, ratbond_error_handler)
+    app.add_exception_handler(StarletteHTTPException, http_error_handler)
+    app.include_router(api.router)
+    app.include_router(programs.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(
+        SecurityMiddleware,
+        key=settings.secret_key,
+        secure_cookies=settings.secure_cookies,
+        max_body=settings.max_body_bytes,
+    )
+    return app

@@ -1,0 +1,90 @@
+"""How user errors become HTTP answers: JSON naming the field for the API, a page otherwise."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ratbond.errors import InputError, RatbondError, format_path
+from ratbond.web.security import API_PREFIX
+from ratbond.web.templating import Pages
+
+
+class ApiError(BaseModel):
+    """The body of every 4xx answer of the JSON API."""
+
+    error: str
+    """The whole message, exactly as the command line prints it after `error: `."""
+    path: str
+    """The offending field's path, e.g. `sessions[3].signals.tom[1]`; empty when none."""
+    message: str
+    """The message without the path."""
+
+
+def api_error(status: int, path: str, message: str) -> JSONResponse:
+    body = ApiError(error=f"{path}: {message}" if path else message, path=path, message=message)
+    return JSONResponse(body.model_dump(), status_code=status)
+
+
+def user_error(error: RatbondError, status: int = 422) -> JSONResponse:
+    """The JSON answer for a user's mistake raised by the library."""
+    if isinstance(error, InputError):
+        return api_error(status, error.path, error.message)
+    return api_error(status, "", str(error))
+
+
+def field_path(loc: Sequence[int | str]) -> str:
+    """A pydantic location as a field path, without FastAPI's leading `body`/`query`/`path`."""
+    parts = list(loc)
+    if parts and parts[0] in {"body", "query", "path", "header", "cookie"}:
+        parts = parts[1:]
+    return format_path(parts)
+
+
+def _pydantic_message(error: dict[str, Any]) -> str:
+    kind = error.get("type", "")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    message = str(error.get("msg", "is not valid"))
+    return message[0].lower() + message[1:] if message else message
+
+
+async def validation_error_handler(request: Request, exc: Exception) -> Response:
+    """FastAPI's request validation, reported as the first offending field, like the CLI."""
+    assert isinstance(exc, RequestValidationError)
+    errors = list(exc.errors())
+    if not errors:
+        return api_error(422, "", "the request is not valid")
+    first = errors[0]
+    return api_error(422, field_path(first.get("loc", ())), _pydantic_message(first))
+
+
+async def ratbond_error_handler(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RatbondError)
+    return user_error(exc)
+
+
+def is_api(request: Request) -> bool:
+    return request.url.path.startswith(API_PREFIX)
+
+
+async def http_error_handler(request: Request, exc: Exception) -> Response:
+    """404s and friends: JSON for the API, a plain page for people."""
+    assert isinstance(exc, StarletteHTTPException)
+    if is_api(request):
+        return api_error(exc.status_code, "", str(exc.detail))
+    pages: Pages = request.app.state.web.pages
+    return pages.render(
+        request,
+        "error.html",
+        {"status": exc.status_code, "message": str(exc.detail)},
+        status_code=exc.status_code,
+    )

@@ -1,0 +1,1 @@
+"""Route modules, one per page group, and the JSON API: each validates, calls, renders."""

@@ -1,0 +1,128 @@
+"""Shapes the JSON API publishes in its OpenAPI document: the scenario body and the advice."""
+
+from __future__ import annotations
+
+from typing import Any, get_args
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ratbond.model import Action, AlertCode, Origin, PreyDrive, Species
+from ratbond.scenario import ANIMAL_ID
+
+_DATE: dict[str, Any] = {"type": "string", "format": "date"}
+
+
+def _enum(literal: Any) -> dict[str, Any]:
+    return {"type": "string", "enum": list(get_args(literal))}
+
+
+# The request body of POST /api/v1/advice. The route validates with `ratbond.scenario` (so the
+# messages match the command line word for word); this schema only documents the shape.
+SCENARIO_SCHEMA: dict[str, Any] = {
+    "title": "Scenario",
+    "description": "A program, its animals and roles, and the sessions logged so far.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["animals", "roles"],
+    "properties": {
+        "program": {"type": "string", "examples": ["cat-rat", "rat-rat", "rat-human"]},
+        "today": {**_DATE, "description": "Defaults to the server's local date."},
+        "animals": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "species"],
+                "properties": {
+                    "id": {"type": "string", "pattern": f"^{ANIMAL_ID.pattern}$"},
+                    "species": _enum(Species),
+                    "name": {"type": "string"},
+                    "sex": {"type": "string"},
+                    "born": _DATE,
+                    "arrived": _DATE,
+                    "origin": _enum(Origin),
+                    "prey_drive": _enum(PreyDrive),
+                    "health_check": _DATE,
+                },
+            },
+        },
+        "roles": {
+            "type": "object",
+            "description": "Role name to the ids of the animals that play it.",
+            "additionalProperties": {
+                "type": "array",
+                "minItems": 1,
+                "items": {"type": "string"},
+            },
+        },
+        "sessions": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["date", "stage"],
+                "properties": {
+                    "date": _DATE,
+                    "stage": {"type": "string"},
+                    "minutes": {"type": "number", "minimum": 0},
+                    "supervised": {"type": "boolean", "default": True},
+                    "signals": {
+                        "type": "object",
+                        "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                    },
+                    "notes": {"type": "string"},
+                },
+            },
+        },
+    },
+}
+
+SCENARIO_EXAMPLE: dict[str, Any] = {
+    "program": "cat-rat",
+    "today": "2026-11-20",
+    "animals": [
+        {
+            "id": "tom",
+            "name": "Tom",
+            "species": "cat",
+            "prey_drive": "moderate",
+            "health_check": "2026-10-01",
+        },
+        {
+            "id": "pip",
+            "name": "Pip",
+            "species": "rat",
+            "origin": "breeder",
+            "arrived": "2026-09-01",
+            "health_check": "2026-10-03",
+        },
+    ],
+    "roles": {"cat": ["tom"], "rat": ["pip"]},
+    "sessions": [
+        {
+            "date": "2026-11-18",
+            "stage": "visual",
+            "minutes": 5,
+            "signals": {"tom": ["ears_forward", "slow_blink"], "pip": ["relaxed"]},
+        }
+    ],
+}
+
+
+class AdviceOut(BaseModel):
+    """The advice of the contract (section 3), with the extra fields it allows."""
+
+    model_config = ConfigDict(extra="allow")
+
+    program: str
+    action: Action
+    stage: str
+    minutes: float | None = Field(description="Length of the next session; null when untimed.")
+    not_before: str | None = Field(description="Earliest date of the next session (ISO).")
+    alerts: list[AlertCode]
+    reasons: list[str] = Field(min_length=1)
+    streak: int = 0
+    needed: int | None = None
+    earned_stage: str | None = None
+    seeds: list[str] = []

@@ -1,0 +1,237 @@
+"""CSRF protection (signed double-submit token) and security headers, as one ASGI middleware.
+
+Every request gets a random nonce in an `HttpOnly`, `SameSite=Strict` cookie; pages embed the
+token `nonce.signature` (HMAC-SHA256 of the nonce with the app's key) in each form and in the
+`X-CSRF-Token` header htmx sends. An unsafe request (POST, PUT, PATCH, DELETE) to a page route
+must carry a token whose signature is valid and whose nonce matches the cookie. The JSON API
+takes no cookies' word for anything: its unsafe calls must be `application/json`, which a
+browser never sends across sites without a CORS preflight this app does not grant. A request
+whose `Origin` names another host is refused either way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+from collections.abc import Awaitable, Callable, MutableMapping
+from http.cookies import SimpleCookie
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+CSRF_COOKIE = "ratbond_csrf"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = b"x-csrf-token"
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+API_PREFIX = "/api/"
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"same-origin"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=()"),
+)
+
+
+class CsrfSigner:
+    """Makes and checks the tokens that tie a form to the browser's CSRF cookie."""
+
+    def __init__(self, key: bytes) -> None:
+        self._key = key
+
+    @staticmethod
+    def new_nonce() -> str:
+        return secrets.token_urlsafe(24)
+
+    def _signature(self, nonce: str) -> str:
+        return hmac.new(self._key, nonce.encode(), hashlib.sha256).hexdigest()
+
+    def token(self, nonce: str) -> str:
+        """The token a page embeds for the browser holding cookie `nonce`."""
+        return f"{nonce}.{self._signature(nonce)}"
+
+    def valid_nonce(self, nonce: str | None) -> bool:
+        return bool(nonce) and 16 <= len(nonce or "") <= 64 and (nonce or "").isascii()
+
+    def verify(self, token: str | None, cookie_nonce: str | None) -> bool:
+        """True when `token` was signed by this app for the nonce in the browser's cookie."""
+        if not token or not cookie_nonce or "." not in token:
+            return False
+        nonce, signature = token.rsplit(".", 1)
+        return hmac.compare_digest(nonce, cookie_nonce) and hmac.compare_digest(
+            signature, self._signature(nonce)
+        )
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return bytes(value).decode("latin-1")
+    return None
+
+
+def _cookie(scope: Scope, name: str) -> str | None:
+    raw = _header(scope, b"cookie")
+    if not raw:
+        return None
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(raw)
+    except Exception:  # a malformed Cookie header is the client's problem: treat as absent
+        return None
+    morsel = jar.get(name)
+    return morsel.value if morsel is not None else None
+
+
+def _same_origin(scope: Scope) -> bool:
+    """False only when the browser says the request comes from another site."""
+    origin = _header(scope, b"origin")
+    if origin is None or origin == "null":
+        return origin is None
+    host = _header(scope, b"host")
+    return host is not None and urlsplit(origin).netloc == host
+
+
+def _content_type(scope: Scope) -> str:
+    return (_header(scope, b"content-type") or "").split(";", 1)[0].strip().lower()
+
+
+class SecurityMiddleware:
+    """Adds the security headers to every response and refuses forged unsafe requests."""
+
+    def __init__(self, app: ASGIApp, key: bytes, secure_cookies: bool, max_body: int) -> None:
+        self.app = app
+        self.signer = CsrfSigner(key)
+        self.secure_cookies = secure_cookies
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        nonce = _cookie(scope, CSRF_COOKIE)
+        fresh = not self.signer.valid_nonce(nonce)
+        if fresh:
+            nonce = self.signer.new_nonce()
+        assert nonce is not None
+        scope.setdefault("state", {})["csrf_token"] = self.signer.token(nonce)
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {bytes(key).lower() for key, _ in headers}
+                headers += [(k, v) for k, v in SECURITY_HEADERS if k not in present]
+                if fresh:
+                    headers.append((b"set-cookie", self._cookie_header(nonce)))
+                message["headers"] = headers
+            await send(message)
+
+        method = scope.get("method", "GET")
+        if method in UNSAFE_METHODS:
+            api = scope.get("path", "").startswith(API_PREFIX)
+            if not _same_origin(scope):
+                await _refuse(send_with_headers, 403, "This request came from another site.", api)
+                return
+            if api:
+                if _content_type(scope) != "application/json":
+                    await _refuse(
+                        send_with_headers, 415, "send the request body as application/json", api
+                    )
+                    return
+            else:
+                body = await _read_body(receive, self.max_body)
+                if body is None:
+                    await _refuse(send_with_headers, 413, "The request is too large.")
+                    return
+                token = _header(scope, CSRF_HEADER) or self._form_token(scope, body)
+                if fresh or not self.signer.verify(token, nonce):
+                    await _refuse(
+                        send_with_headers,
+                        403,
+                        "This form has expired or did not come from ratbond. "
+                        "Go back, reload the page and send it again.",
+                    )
+                    return
+                receive = _replay(body, receive)
+        await self.app(scope, receive, send_with_headers)
+
+    def _cookie_header(self, nonce: str) -> bytes:
+        parts = [f"{CSRF_COOKIE}={nonce}", "Path=/", "HttpOnly", "SameSite=Strict"]
+        if self.secure_cookies:
+            parts.append("Secure")
+        return "; ".join(parts).encode()
+
+    @staticmethod
+    def _form_token(scope: Scope, body: bytes) -> str | None:
+        if _content_type(scope) != "application/x-www-form-urlencoded":
+            return None
+        values = parse_qs(body.decode("latin-1"), max_num_fields=1000).get(CSRF_FIELD)
+        return values[0] if values else None
+
+
+async def _read_body(receive: Receive, limit: int) -> bytes | None:
+    """The whole request body, or None when it is longer than `limit` bytes."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunk = bytes(message.get("body", b""))
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replay(body: bytes, original: Receive) -> Receive:
+    """A `receive` that hands the already-read body to the app once, then the real messages."""
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await original()
+
+    return receive
+
+
+async def _refuse(send: Send, status: int, text: str, api: bool = False) -> None:
+    """A short refusal: the API's JSON error body, or plain text for a person."""
+    if api:
+        body = json.dumps({"error": text, "path": "", "message": text}).encode()
+        kind = b"application/json"
+    else:
+        body = text.encode()
+        kind = b"text/plain; charset=utf-8"
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", kind),
+                (b"content-length", str(len(body)).encode()),
+                (b"cache-control", b"no-store"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

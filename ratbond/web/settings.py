@@ -1,0 +1,36 @@
+"""Settings of one web app instance: where the store is, the signing key, and what day it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+def _secret_from_environment() -> bytes:
+    """`RATBOND_SECRET_KEY` when set (so tokens survive a restart), else a fresh random key."""
+    configured = os.environ.get("RATBOND_SECRET_KEY")
+    return configured.encode() if configured else secrets.token_bytes(32)
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    """Everything `create_app` needs; the defaults suit `ratbond serve` on one machine."""
+
+    database_url: str | None = None
+    """SQLAlchemy URL of the store; None means the store's own default (SQLite, or
+    `RATBOND_DATABASE_URL`)."""
+    secret_key: bytes = field(default_factory=_secret_from_environment, repr=False)
+    """Key that signs the CSRF tokens."""
+    today: Callable[[], dt.date] = dt.date.today
+    """The owner's local date; tests pin it."""
+    secure_cookies: bool = False
+    """Mark cookies `Secure` (only when served over HTTPS by a proxy)."""
+    max_body_bytes: int = 1_000_000
+    """Largest request body accepted on a form or API call."""

@@ -1,0 +1,112 @@
+/* ratbond: charts, the session timer and signal descriptions; runs on load and after htmx swaps. */
+(function () {
+  "use strict";
+
+  function each(root, selector, fn) {
+    if (root.matches && root.matches(selector)) fn(root);
+    root.querySelectorAll(selector).forEach(fn);
+  }
+
+  // Charts: <canvas data-chart="ID"> reads its Chart.js config from <script type="application/json" id="ID">.
+  function initChart(canvas) {
+    if (canvas.dataset.ready || typeof window.Chart === "undefined") return;
+    var source = document.getElementById(canvas.dataset.chart);
+    if (!source) return;
+    canvas.dataset.ready = "1";
+    var config = JSON.parse(source.textContent);
+    config.options = config.options || {};
+    config.options.responsive = true;
+    config.options.maintainAspectRatio = false;
+    config.options.animation = false;
+    new window.Chart(canvas, config);
+  }
+
+  // Timer: start/stop/reset; every tick writes the elapsed minutes into the minutes field.
+  function initTimer(box) {
+    if (box.dataset.ready) return;
+    box.dataset.ready = "1";
+    var out = box.querySelector("output");
+    var target = document.querySelector(box.dataset.timerTarget);
+    var startButton = box.querySelector("[data-timer-action=start]");
+    var stopButton = box.querySelector("[data-timer-action=stop]");
+    var resetButton = box.querySelector("[data-timer-action=reset]");
+    var startedAt = null;
+    var before = 0; // milliseconds counted before the current run
+    var ticker = null;
+
+    function elapsed() {
+      return before + (startedAt === null ? 0 : Date.now() - startedAt);
+    }
+    function show() {
+      var seconds = Math.floor(elapsed() / 1000);
+      var m = Math.floor(seconds / 60);
+      var s = seconds % 60;
+      out.textContent = m + ":" + (s < 10 ? "0" : "") + s;
+      if (target && elapsed() > 0) {
+        var minutes = elapsed() / 60000;
+        var rounded = minutes >= 1 ? Math.round(minutes * 10) / 10 : Math.round(minutes * 100) / 100;
+        target.value = String(rounded);
+        target.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    }
+    function running(on) {
+      startButton.hidden = on;
+      stopButton.hidden = !on;
+      startButton.textContent = before > 0 ? "Resume" : "Start";
+    }
+    startButton.addEventListener("click", function () {
+      startedAt = Date.now();
+      ticker = window.setInterval(show, 1000);
+      running(true);
+    });
+    stopButton.addEventListener("click", function () {
+      before = elapsed();
+      startedAt = null;
+      window.clearInterval(ticker);
+      show();
+      running(false);
+    });
+    resetButton.addEventListener("click", function () {
+      before = 0;
+      startedAt = null;
+      window.clearInterval(ticker);
+      out.textContent = "0:00";
+      running(false);
+    });
+    running(false);
+  }
+
+  // Signals: tapping a chip toggles it and shows what the signal means under its group.
+  function initSignals(group) {
+    if (group.dataset.ready) return;
+    group.dataset.ready = "1";
+    var help = group.querySelector(".signal-help");
+    group.addEventListener("change", function (event) {
+      var input = event.target;
+      if (!help || !input.dataset || !input.dataset.description) return;
+      help.textContent = input.dataset.label + ": " + input.dataset.description;
+    });
+  }
+
+  // Confirmation for buttons with data-confirm (stop, pause) without inline script.
+  function initConfirm(form) {
+    if (form.dataset.ready) return;
+    form.dataset.ready = "1";
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+    });
+  }
+
+  function init(root) {
+    each(root, "canvas[data-chart]", initChart);
+    each(root, "[data-timer]", initTimer);
+    each(root, ".animal-signals", initSignals);
+    each(root, "form[data-confirm]", initConfirm);
+  }
+
+  if (window.htmx) {
+    window.htmx.onLoad(init);
+  } else {
+    document.addEventListener("DOMContentLoaded", function () { init(document.body); });
+  }
+})();

@@ -1,0 +1,113 @@
+"""The Jinja2 environment (autoescaped) and the helpers that render a page or an htmx fragment."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from ratbond.model import AlertCode, Vocabulary
+from ratbond.programs import builtin_vocabulary
+from ratbond.web.security import CSRF_FIELD
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+STATIC_DIR = Path(__file__).parent / "static"
+
+ACTION_WORDS = {
+    "start": "Start",
+    "wait": "Wait",
+    "repeat": "Repeat this stage",
+    "advance": "Move on",
+    "step_back": "Step back",
+    "stop": "Stop the introduction",
+    "complete": "Complete",
+}
+SEVERITY_ORDER = {"danger": 0, "warning": 1, "info": 2}
+
+
+def minutes_text(value: float | None) -> str:
+    """`5 min`, `2.5 min`, `3 s` for very short sessions, `2 h` for long ones, or `—`."""
+    if value is None:
+        return "—"
+    if 0 < value < 1:
+        return f"{round(value * 60):d} s"
+    if value >= 120 and value % 60 == 0:
+        return f"{value / 60:g} h"
+    return f"{round(value, 1):g} min"
+
+
+def date_text(value: dt.date | dt.datetime | str | None) -> str:
+    """A date as `Fri 20 Nov 2026`, the way an owner reads it."""
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10])
+    return value.strftime("%a %-d %b %Y")
+
+
+def days_text(days: int) -> str:
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    return f"in {days} days" if days > 0 else f"{-days} days ago"
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["minutes"] = minutes_text
+    env.filters["day"] = date_text
+    env.filters["days"] = days_text
+    env.globals["ACTION_WORDS"] = ACTION_WORDS
+    env.globals["CSRF_FIELD"] = CSRF_FIELD
+    return env
+
+
+class Pages:
+    """Renders templates with the context every page needs (CSRF token, alert catalogue)."""
+
+    def __init__(self, vocabulary: Vocabulary | None = None) -> None:
+        self.templates = Jinja2Templates(env=_environment())
+        self.vocabulary = vocabulary or builtin_vocabulary()
+
+    def alerts(self, codes: tuple[AlertCode, ...] | list[AlertCode]) -> list[dict[str, str]]:
+        """Alert codes with their title, advice and severity, the most severe first."""
+        items = [
+            {"code": code, **vars(self.vocabulary.alerts[code])}
+            for code in codes
+            if code in self.vocabulary.alerts
+        ]
+        return sorted(items, key=lambda item: SEVERITY_ORDER[item["severity"]])
+
+    def render(
+        self,
+        request: Request,
+        template: str,
+        context: dict[str, Any] | None = None,
+        status_code: int = 200,
+        headers: dict[str, str] | None = None,
+    ) -> HTMLResponse:
+        values: dict[str, Any] = {
+            "csrf_token": request.scope.get("state", {}).get("csrf_token", ""),
+            "htmx": request.headers.get("hx-request") == "true",
+            "alert_info": self.alerts,
+            **(context or {}),
+        }
+        response = self.templates.TemplateResponse(
+            request, template, values, status_code=status_code, headers=headers
+        )
+        response.headers.setdefault("cache-control", "no-store")
+        return response

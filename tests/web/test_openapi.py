@@ -1,0 +1,34 @@
+"""The OpenAPI document is valid OpenAPI 3 and documents the advice call and its errors."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from openapi_spec_validator import validate
+
+
+def test_the_document_validates(client: TestClient) -> None:
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    document = response.json()
+    validate(document)
+    assert document["openapi"].startswith("3.")
+
+
+def test_the_advice_call_is_documented(client: TestClient) -> None:
+    document = client.get("/api/v1/openapi.json").json()
+    advice = document["paths"]["/api/v1/advice"]["post"]
+    body = advice["requestBody"]["content"]["application/json"]
+    assert set(body["schema"]["properties"]) == {"program", "today", "animals", "roles", "sessions"}
+    assert {"200", "422"} <= set(advice["responses"])
+    error = advice["responses"]["422"]["content"]["application/json"]["schema"]["$ref"]
+    assert error.endswith("/ApiError")
+    advice_schema = document["components"]["schemas"]["AdviceOut"]
+    assert {"program", "action", "stage", "minutes", "not_before", "alerts", "reasons"} <= set(
+        advice_schema["required"]
+    )
+
+
+def test_only_the_api_is_in_the_document(client: TestClient) -> None:
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert paths
+    assert all(path.startswith("/api/v1/") for path in paths)

@@ -1,0 +1,137 @@
+"""Security in single-user mode: CSRF on every unsafe page request, headers, escaping, loopback."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi import Request
+from fastapi.responses import PlainTextResponse
+from fastapi.testclient import TestClient
+
+from ratbond.web.app import create_app
+from ratbond.web.security import CSRF_COOKIE, CsrfSigner
+from ratbond.web.settings import DEFAULT_HOST, WebSettings
+
+from .conftest import TODAY, csrf_token
+
+
+@pytest.fixture
+def echo() -> TestClient:
+    """The app with one extra form route that echoes a field, to exercise the middleware."""
+    app = create_app(WebSettings(secret_key=b"s" * 32, today=lambda: TODAY))
+
+    @app.post("/echo")
+    async def echo_route(request: Request) -> PlainTextResponse:
+        form = await request.form()
+        return PlainTextResponse(str(form.get("text", "")))
+
+    return TestClient(app)
+
+
+def test_every_response_carries_the_security_headers(client: TestClient) -> None:
+    for url in ("/programs", "/programs/cat-rat", "/static/app.css", "/api/v1/openapi.json"):
+        headers = client.get(url).headers
+        policy = headers["content-security-policy"]
+        assert "default-src 'self'" in policy
+        assert "script-src 'self'" in policy
+        assert "'unsafe-inline'" not in policy
+        assert "frame-ancestors 'none'" in policy
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["x-frame-options"] == "DENY"
+        assert headers["referrer-policy"] == "same-origin"
+
+
+def test_the_csrf_cookie_is_strict_and_http_only(client: TestClient) -> None:
+    cookie = client.get("/programs").headers["set-cookie"]
+    assert cookie.startswith(f"{CSRF_COOKIE}=")
+    assert "HttpOnly" in cookie
+    assert "SameSite=Strict" in cookie
+
+
+def test_a_form_with_its_token_goes_through(echo: TestClient) -> None:
+    token = csrf_token(echo)
+    response = echo.post("/echo", data={"csrf_token": token, "text": "hello"})
+    assert response.status_code == 200
+    assert response.text == "hello"
+
+
+def test_the_htmx_header_counts_as_the_token(echo: TestClient) -> None:
+    token = csrf_token(echo)
+    response = echo.post("/echo", data={"text": "hi"}, headers={"X-CSRF-Token": token})
+    assert (response.status_code, response.text) == (200, "hi")
+
+
+def test_a_form_without_a_token_is_refused(echo: TestClient) -> None:
+    csrf_token(echo)
+    response = echo.post("/echo", data={"text": "hello"})
+    assert response.status_code == 403
+    assert "reload" in response.text
+
+
+def test_a_token_for_another_cookie_is_refused(echo: TestClient) -> None:
+    """The attacker's own valid token does not work with the victim's cookie."""
+    other = TestClient(echo.app)
+    stolen = csrf_token(other)
+    csrf_token(echo)
+    assert echo.post("/echo", data={"csrf_token": stolen, "text": "x"}).status_code == 403
+
+
+def test_a_forged_signature_is_refused(echo: TestClient) -> None:
+    token = csrf_token(echo)
+    nonce = token.split(".")[0]
+    forged = CsrfSigner(b"another key" * 3).token(nonce)
+    assert echo.post("/echo", data={"csrf_token": forged, "text": "x"}).status_code == 403
+
+
+def test_no_cookie_no_post(echo: TestClient) -> None:
+    token = csrf_token(echo)
+    echo.cookies.clear()
+    assert echo.post("/echo", data={"csrf_token": token, "text": "x"}).status_code == 403
+
+
+def test_another_origin_is_refused(echo: TestClient) -> None:
+    token = csrf_token(echo)
+    response = echo.post(
+        "/echo", data={"csrf_token": token, "text": "x"}, headers={"Origin": "http://evil.test"}
+    )
+    assert response.status_code == 403
+    same = echo.post(
+        "/echo", data={"csrf_token": token, "text": "x"}, headers={"Origin": "http://testserver"}
+    )
+    assert same.status_code == 200
+
+
+def test_the_api_refuses_another_origin(client: TestClient) -> None:
+    response = client.post("/api/v1/advice", json={}, headers={"Origin": "http://evil.test"})
+    assert response.status_code == 403
+    assert response.json()["error"]
+
+
+def test_oversized_forms_are_refused(echo: TestClient) -> None:
+    token = csrf_token(echo)
+    response = echo.post("/echo", data={"csrf_token": token, "text": "x" * 1_100_000})
+    assert response.status_code == 413
+
+
+def test_user_text_in_a_url_is_escaped(client: TestClient) -> None:
+    response = client.get("/programs/<b onmouseover=alert(1)>cat")
+    assert response.status_code == 404
+    assert "<b onmouseover" not in response.text
+    assert "&lt;b onmouseover=alert(1)&gt;cat" in response.text
+
+
+def test_serving_defaults_to_loopback() -> None:
+    import inspect
+
+    from ratbond.cli.serve import serve
+
+    assert DEFAULT_HOST == "127.0.0.1"
+    assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
+    assert inspect.signature(serve).parameters["port"].default == 8000
+
+
+def test_no_page_uses_inline_script(client: TestClient) -> None:
+    """The CSP forbids inline scripts, so a page must not rely on one."""
+    for url in ("/programs", "/programs/rat-human"):
+        text = client.get(url).text
+        assert "<script>" not in text
+        assert " onclick=" not in text
