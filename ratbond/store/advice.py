@@ -1,0 +1,181 @@
+"""Each introduction's current advice: computed with `ratbond.advice.advise` on every write and
+stored as a short timeline, so reading the day's plan never replays a history.
+
+The engine's answer depends on the date only through a few thresholds: the end of a waiting
+period, the long-break limit after the last session, and vet checks expiring. The store
+evaluates the scenario on today and on each of those dates, and keeps one row per distinct
+answer with the dates it holds for; `current_advice` picks the row for the day asked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any, cast
+
+from sqlalchemy import Connection, and_, delete, insert, or_, select
+
+from ratbond.advice import advise
+from ratbond.errors import InputError
+from ratbond.model import Action, Advice, AlertCode, Scenario
+from ratbond.scenario import parse_scenario
+from ratbond.store.common import now, programs, vocabulary
+from ratbond.store.records import IntroductionRecord, SessionRecord, StoredAdvice
+from ratbond.store.tables import advice as advice_table
+
+ONE_DAY = dt.timedelta(days=1)
+# More thresholds than this in a row would mean a bug, not a real calendar.
+MAX_EVALUATIONS = 12
+ACTIONABLE: frozenset[str] = frozenset({"start", "repeat", "advance", "step_back"})
+
+
+def scenario_document(
+    intro: IntroductionRecord, sessions: list[dict[str, Any]], today: dt.date
+) -> dict[str, Any]:
+    """The contract's scenario JSON for an introduction with the given session entries."""
+    return {
+        "program": intro.program,
+        "today": today.isoformat(),
+        "animals": [member.animal.to_contract() for member in intro.members],
+        "roles": {role: list(keys) for role, keys in intro.roles.items()},
+        "sessions": sessions,
+    }
+
+
+def build_scenario(
+    intro: IntroductionRecord, sessions: list[SessionRecord], today: dt.date
+) -> Scenario:
+    """The engine's scenario from stored records.
+
+    Animals and roles go through the contract's validation (cheap, and it catches an edit
+    that made them invalid); stored sessions were validated when logged and are used as they are.
+    """
+    try:
+        base = parse_scenario(scenario_document(intro, [], today), vocabulary(), programs(), today)
+    except InputError as error:
+        raise InputError(
+            f"introduction '{intro.key}'" + (f", {error.path}" if error.path else ""),
+            error.message,
+        ) from None
+    return replace(base, sessions=tuple(session.to_model() for session in sessions))
+
+
+def _thresholds(scenario: Scenario, answer: Advice, day: dt.date) -> set[dt.date]:
+    """Dates after `day` on which the answer may change with nothing new logged."""
+    rules = scenario.program.rules
+    dates: set[dt.date] = set()
+    if answer.action == "wait" and answer.not_before is not None:
+        dates.add(answer.not_before)
+    gated = scenario.program.stages[0].id if scenario.program.stages[0].gate else None
+    contact = [s for s in scenario.sessions if s.stage != gated]
+    for session in (*contact[-1:], *scenario.sessions[-1:]):
+        dates.add(session.date + dt.timedelta(days=rules.long_break_days + 1))
+    for animal in scenario.animals.values():
+        if animal.health_check is not None:
+            dates.add(animal.health_check + dt.timedelta(days=rules.health_check_max_age_days + 1))
+    return {d for d in dates if d > day}
+
+
+def _same(a: Advice, b: Advice, day: dt.date) -> bool:
+    """`b` (evaluated on `day`) says nothing new compared with `a`, once `a`'s date has passed."""
+    moved = None if a.not_before is None else max(a.not_before, day)
+    return replace(a, not_before=moved) == b
+
+
+def timeline(scenario: Scenario) -> list[tuple[dt.date, Advice]]:
+    """The advice from `scenario.today` on, as (first day it holds, advice) pairs."""
+    entries = [(scenario.today, advise(scenario, vocabulary()))]
+    pending = _thresholds(scenario, entries[0][1], scenario.today)
+    evaluations = 1
+    while pending and evaluations < MAX_EVALUATIONS:
+        day = min(pending)
+        pending.discard(day)
+        answer = advise(replace(scenario, today=day), vocabulary())
+        evaluations += 1
+        if not _same(entries[-1][1], answer, day):
+            entries.append((day, answer))
+        pending |= _thresholds(scenario, answer, day)
+    return entries
+
+
+def refresh(
+    connection: Connection,
+    intro: IntroductionRecord,
+    sessions: list[SessionRecord],
+    today: dt.date,
+) -> Advice:
+    """Recompute and store an introduction's advice timeline; returns today's advice."""
+    scenario = build_scenario(intro, sessions, today)
+    entries = timeline(scenario)
+    connection.execute(delete(advice_table).where(advice_table.c.introduction_id == intro.id))
+    stamp = now()
+    last_session = sessions[-1].date if sessions else None
+    rows: list[dict[str, Any]] = []
+    due_on: dt.date | None = None
+    for index, (valid_from, answer) in enumerate(entries):
+        # The next session stays due from the first day it was due until something is logged.
+        if answer.action in ACTIONABLE:
+            due_on = due_on if due_on is not None else answer.not_before
+        else:
+            due_on = None
+        rows.append(
+            {
+                "introduction_id": intro.id,
+                "valid_from": valid_from,
+                "valid_to": entries[index + 1][0] if index + 1 < len(entries) else None,
+                "action": answer.action,
+                "stage": answer.stage,
+                "minutes": answer.minutes,
+                "not_before": answer.not_before,
+                "due_on": due_on,
+                "last_session": last_session,
+                "session_count": len(sessions),
+                "alerts": " ".join(answer.alerts),
+                "payload": answer.to_json(),
+                "computed_at": stamp,
+            }
+        )
+    connection.execute(insert(advice_table), rows)
+    return entries[0][1]
+
+
+def stored_from_row(row: Any, today: dt.date) -> StoredAdvice:
+    m = row._mapping
+    not_before: dt.date | None = m["not_before"]
+    if not_before is not None and not_before < today:
+        not_before = today
+    payload = dict(m["payload"])
+    payload["not_before"] = not_before.isoformat() if not_before else None
+    return StoredAdvice(
+        introduction_id=m["introduction_id"],
+        today=today,
+        action=cast(Action, m["action"]),
+        stage=m["stage"],
+        minutes=m["minutes"],
+        not_before=not_before,
+        alerts=tuple(cast(AlertCode, code) for code in m["alerts"].split()),
+        reasons=tuple(payload.get("reasons", ())),
+        due_on=m["due_on"],
+        last_session=m["last_session"],
+        session_count=m["session_count"],
+        payload=payload,
+    )
+
+
+def valid_on(today: dt.date) -> Any:
+    """The condition that picks the advice row holding on `today`."""
+    return and_(
+        advice_table.c.valid_from <= today,
+        or_(advice_table.c.valid_to.is_(None), advice_table.c.valid_to > today),
+    )
+
+
+def current_advice(connection: Connection, introduction_id: int, today: dt.date) -> StoredAdvice:
+    """The stored advice holding on `today` (the earliest one if `today` is before them all)."""
+    query = select(advice_table).where(advice_table.c.introduction_id == introduction_id)
+    row = connection.execute(query.where(valid_on(today))).first()
+    if row is None:
+        row = connection.execute(query.order_by(advice_table.c.valid_from)).first()
+    if row is None:
+        raise LookupError(f"introduction {introduction_id} has no stored advice")
+    return stored_from_row(row, today)

@@ -1,0 +1,379 @@
+"""Animals and their care records: add, find (by id or name, any case), edit, archive;
+vet checks and weights. Every change keeps the earlier version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, or_, select, update
+
+from ratbond.errors import InputError, RatbondError
+from ratbond.scenario import _animals as validate_animals
+from ratbond.store.common import not_found, not_future, now, record_history, relocate
+from ratbond.store.db import Database
+from ratbond.store.queries import (
+    animal_from_row,
+    animal_select,
+    introductions_of_animal,
+    load_animal,
+    load_introductions,
+    load_sessions,
+    today_or,
+)
+from ratbond.store.records import AnimalRecord, VetCheck, Weight
+from ratbond.store.tables import ANIMAL_STATUSES, animals, introductions, vet_checks, weights
+
+EDITABLE = (
+    "name",
+    "sex",
+    "born",
+    "arrived",
+    "origin",
+    "prey_drive",
+    "markings",
+    "notes",
+    "species",
+)
+_SLUG = re.compile(r"[^a-z0-9_-]+")
+
+
+@dataclass(frozen=True)
+class NewAnimal:
+    """What an owner knows about an animal when adding it; only `species` is required."""
+
+    species: str
+    name: str | None = None
+    key: str | None = None
+    """The id used in commands and scenarios; made from the name when not given."""
+    sex: str | None = None
+    born: dt.date | None = None
+    arrived: dt.date | None = None
+    origin: str | None = None
+    prey_drive: str | None = None
+    markings: str | None = None
+    notes: str | None = None
+
+
+def slug(name: str) -> str:
+    """`Mr. Whiskers` -> `mr-whiskers`: a valid id made from a name."""
+    return _SLUG.sub("-", name.strip().lower()).strip("-")
+
+
+def _validated(fields: dict[str, Any], today: dt.date) -> dict[str, Any]:
+    """The contract's animal fields checked by the contract's own rules (`ratbond.scenario`)."""
+    entry = {
+        key: value.isoformat() if isinstance(value, dt.date) else value
+        for key, value in fields.items()
+        if key in ("id", "species", "name", "sex", "born", "arrived", "origin", "prey_drive")
+        and value is not None
+    }
+    try:
+        (animal,) = validate_animals({"animals": [entry]}, today).values()
+    except InputError as error:
+        raise relocate(error, "animals[0]") from None
+    return {
+        "key": animal.id,
+        "species": animal.species,
+        "name": animal.name,
+        "sex": animal.sex,
+        "born": animal.born,
+        "arrived": animal.arrived,
+        "origin": animal.origin,
+        "prey_drive": animal.prey_drive,
+    }
+
+
+def _text(value: str | None) -> str | None:
+    return value.strip() or None if value is not None else None
+
+
+def add_animal(db: Database, new: NewAnimal, *, today: dt.date | None = None) -> AnimalRecord:
+    """Add an animal; its id must be free. Fields are checked as the advice contract says."""
+    day = today_or(today)
+    name = _text(new.name)
+    key = (new.key or "").strip().lower() or (slug(name) if name else "")
+    if not key:
+        raise InputError("id", "give the animal a name or an id")
+    fields = _validated(
+        {**new.__dict__, "id": key, "name": name, "sex": _text(new.sex)},
+        day,
+    )
+    stamp = now()
+    with db.write() as connection:
+        taken = connection.execute(select(animals.c.id).where(animals.c.key == key)).first()
+        if taken is not None:
+            hint = "choose another with --id" if new.key is None else "choose another id"
+            raise InputError("id", f"an animal with the id '{key}' already exists; {hint}")
+        animal_id = connection.execute(
+            insert(animals).values(
+                **fields,
+                markings=_text(new.markings),
+                notes=_text(new.notes),
+                status="active",
+                version=1,
+                created_at=stamp,
+                updated_at=stamp,
+            )
+        ).inserted_primary_key
+        assert animal_id is not None
+        return load_animal(connection, animal_id[0])
+
+
+def resolve_animal(connection: Connection, ref: str) -> AnimalRecord:
+    """The animal whose id or name is `ref`, case-insensitively; one clear error otherwise."""
+    wanted = ref.strip().lower()
+    rows = connection.execute(
+        animal_select()
+        .where(or_(animals.c.key == wanted, func.lower(animals.c.name) == wanted))
+        .order_by(animals.c.id)
+    ).all()
+    exact = [row for row in rows if row.key == wanted]
+    if exact:
+        return animal_from_row(exact[0])
+    if len(rows) == 1:
+        return animal_from_row(rows[0])
+    if rows:
+        ids = ", ".join(row.key for row in rows)
+        raise RatbondError(f"'{ref}' is the name of {len(rows)} animals ({ids}); use the id")
+    known = list(connection.execute(select(animals.c.key)).scalars())
+    known += [
+        name.lower()
+        for name in connection.execute(select(animals.c.name)).scalars()
+        if name is not None
+    ]
+    raise not_found("animal", ref, known, "see 'ratbond animal list'")
+
+
+def get_animal(db: Database, ref: str) -> AnimalRecord:
+    """An animal by id or name, case-insensitively."""
+    with db.read() as connection:
+        return resolve_animal(connection, ref)
+
+
+def list_animals(
+    db: Database, *, species: str | None = None, include_archived: bool = False
+) -> list[AnimalRecord]:
+    """Animals in id order; active ones only unless `include_archived`."""
+    query = animal_select().order_by(animals.c.key)
+    if species is not None:
+        query = query.where(animals.c.species == species)
+    if not include_archived:
+        query = query.where(animals.c.status == "active")
+    with db.read() as connection:
+        return [animal_from_row(row) for row in connection.execute(query)]
+
+
+def _refresh_introductions_of(connection: Connection, animal_id: int, today: dt.date) -> None:
+    # Imported here: introductions imports this module to resolve animals.
+    from ratbond.store.advice import refresh
+
+    ids = introductions_of_animal(connection, animal_id)
+    if not ids:
+        return
+    # Lock in id order, as every writer does, so concurrent writers cannot deadlock.
+    connection.execute(
+        select(introductions.c.id)
+        .where(introductions.c.id.in_(ids))
+        .order_by(introductions.c.id)
+        .with_for_update()
+    ).all()
+    for intro in load_introductions(connection, ids):
+        refresh(connection, intro, load_sessions(connection, intro.id), today)
+
+
+def _lock_animal(connection: Connection, ref: str) -> tuple[AnimalRecord, Any]:
+    animal = resolve_animal(connection, ref)
+    row = connection.execute(
+        select(animals).where(animals.c.id == animal.id).with_for_update()
+    ).one()
+    return load_animal(connection, animal.id), row
+
+
+def edit_animal(
+    db: Database, ref: str, changes: dict[str, Any], *, today: dt.date | None = None
+) -> AnimalRecord:
+    """Change some fields (`EDITABLE`; None clears one); the earlier version goes to history.
+
+    The advice of every introduction the animal is in is refreshed in the same transaction.
+    """
+    day = today_or(today)
+    unknown = [key for key in changes if key not in EDITABLE]
+    if unknown:
+        raise InputError(
+            unknown[0], "this field cannot be edited; editable: " + ", ".join(EDITABLE)
+        )
+    with db.write() as connection:
+        animal, row = _lock_animal(connection, ref)
+        if (
+            "species" in changes
+            and changes["species"] != animal.species
+            and introductions_of_animal(connection, animal.id)
+        ):
+            raise InputError(
+                "species",
+                f"'{animal.key}' already takes part in an introduction as a "
+                f"{animal.species}; add the animal again with the right species instead",
+            )
+        merged: dict[str, Any] = {
+            "id": animal.key,
+            **{key: getattr(animal, key) for key in EDITABLE},
+            **{key: _text(v) if isinstance(v, str) else v for key, v in changes.items()},
+        }
+        fields = _validated(merged, day)
+        del fields["key"]
+        record_history(connection, animals, row, "edit", animal.version)
+        connection.execute(
+            update(animals)
+            .where(animals.c.id == animal.id)
+            .values(
+                **fields,
+                markings=merged["markings"],
+                notes=merged["notes"],
+                version=animal.version + 1,
+                updated_at=now(),
+            )
+        )
+        _refresh_introductions_of(connection, animal.id, day)
+        return load_animal(connection, animal.id)
+
+
+def archive_animal(
+    db: Database, ref: str, status: str, *, today: dt.date | None = None
+) -> tuple[AnimalRecord, list[str]]:
+    """Mark an animal rehomed or deceased; its live introductions stop. Returns their ids."""
+    from ratbond.store.introductions import set_status_locked
+
+    if status not in ANIMAL_STATUSES[1:]:
+        raise InputError("status", f"'{status}' is not an archive status; use rehomed or deceased")
+    day = today_or(today)
+    with db.write() as connection:
+        animal, row = _lock_animal(connection, ref)
+        if animal.status != "active":
+            raise RatbondError(f"'{animal.key}' is already archived as {animal.status}")
+        record_history(connection, animals, row, "archive", animal.version)
+        connection.execute(
+            update(animals)
+            .where(animals.c.id == animal.id)
+            .values(status=status, version=animal.version + 1, updated_at=now())
+        )
+        stopped: list[str] = []
+        for intro in load_introductions(connection, introductions_of_animal(connection, animal.id)):
+            if intro.status in ("active", "paused"):
+                set_status_locked(connection, intro, "stopped", day)
+                stopped.append(intro.key)
+        return load_animal(connection, animal.id), stopped
+
+
+def add_vet_check(
+    db: Database,
+    ref: str,
+    date: dt.date,
+    *,
+    vet: str | None = None,
+    findings: str | None = None,
+    today: dt.date | None = None,
+) -> VetCheck:
+    """Record a vet check; the latest one is the animal's `health_check` in every scenario."""
+    day = today_or(today)
+    not_future(date, day, "date")
+    with db.write() as connection:
+        animal, _ = _lock_animal(connection, ref)
+        check = VetCheck(
+            id=0,
+            animal_id=animal.id,
+            date=date,
+            vet=_text(vet),
+            findings=_text(findings),
+            created_at=now(),
+        )
+        values = {k: v for k, v in check.__dict__.items() if k != "id"}
+        key = connection.execute(insert(vet_checks).values(**values)).inserted_primary_key
+        assert key is not None
+        _refresh_introductions_of(connection, animal.id, day)
+        return replace(check, id=key[0])
+
+
+def list_vet_checks(db: Database, ref: str) -> list[VetCheck]:
+    with db.read() as connection:
+        animal = resolve_animal(connection, ref)
+        rows = connection.execute(
+            select(vet_checks)
+            .where(vet_checks.c.animal_id == animal.id, vet_checks.c.deleted_at.is_(None))
+            .order_by(vet_checks.c.date, vet_checks.c.id)
+        ).all()
+    return [
+        VetCheck(
+            id=r.id,
+            animal_id=r.animal_id,
+            date=r.date,
+            vet=r.vet,
+            findings=r.findings,
+            created_at=r.created_at,
+        )
+        for r in rows
+    ]
+
+
+def add_weight(
+    db: Database,
+    ref: str,
+    grams: float,
+    date: dt.date | None = None,
+    *,
+    today: dt.date | None = None,
+) -> Weight:
+    """Record a weighing in grams (default date: today)."""
+    day = today_or(today)
+    when = date or day
+    not_future(when, day, "date")
+    if not math.isfinite(grams) or grams <= 0:
+        raise InputError("grams", f"{grams:g} is not a weight; give the grams as a positive number")
+    with db.write() as connection:
+        animal = resolve_animal(connection, ref)
+        weight = Weight(id=0, animal_id=animal.id, date=when, grams=float(grams), created_at=now())
+        values = {k: v for k, v in weight.__dict__.items() if k != "id"}
+        key = connection.execute(insert(weights).values(**values)).inserted_primary_key
+        assert key is not None
+        return replace(weight, id=key[0])
+
+
+def list_weights(db: Database, ref: str) -> list[Weight]:
+    with db.read() as connection:
+        animal = resolve_animal(connection, ref)
+        rows = connection.execute(
+            select(weights)
+            .where(weights.c.animal_id == animal.id, weights.c.deleted_at.is_(None))
+            .order_by(weights.c.date, weights.c.id)
+        ).all()
+    return [
+        Weight(id=r.id, animal_id=r.animal_id, date=r.date, grams=r.grams, created_at=r.created_at)
+        for r in rows
+    ]
+
+
+def delete_vet_check(db: Database, check_id: int, *, today: dt.date | None = None) -> None:
+    """Withdraw a vet check entered by mistake (kept, marked deleted)."""
+    _soft_delete(db, vet_checks, check_id, "vet check", today_or(today))
+
+
+def delete_weight(db: Database, weight_id: int) -> None:
+    """Withdraw a weighing entered by mistake (kept, marked deleted)."""
+    _soft_delete(db, weights, weight_id, "weighing", None)
+
+
+def _soft_delete(db: Database, table: Any, row_id: int, what: str, today: dt.date | None) -> None:
+    with db.write() as connection:
+        row = connection.execute(
+            select(table).where(table.c.id == row_id, table.c.deleted_at.is_(None))
+        ).first()
+        if row is None:
+            raise RatbondError(f"no {what} with number {row_id}")
+        record_history(connection, table, row, "delete", 1)
+        connection.execute(update(table).where(table.c.id == row_id).values(deleted_at=now()))
+        if today is not None:
+            _refresh_introductions_of(connection, row.animal_id, today)

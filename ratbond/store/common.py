@@ -1,0 +1,106 @@
+"""Helpers shared by the store modules: clock, program cache, history rows, JSON conversion."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, Row, Table
+
+from ratbond.errors import InputError, RatbondError, did_you_mean
+from ratbond.model import Program, Vocabulary
+from ratbond.programs import builtin_program_files, builtin_programs, builtin_vocabulary
+from ratbond.store.tables import history
+
+
+def now() -> dt.datetime:
+    """The current UTC time, naive, to the microsecond (both backends store it the same)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def current_user() -> str:
+    """Who is logging: `RATBOND_USER`, else the login name."""
+    configured = os.environ.get("RATBOND_USER", "").strip()
+    if configured:
+        return configured
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+@cache
+def programs() -> dict[str, Program]:
+    """The built-in programs, loaded once per process (their files do not change at run time)."""
+    return builtin_programs()
+
+
+def vocabulary() -> Vocabulary:
+    return builtin_vocabulary()
+
+
+def program(program_id: str) -> Program:
+    """A built-in program by id, or an error naming the known ones."""
+    known = programs()
+    if program_id not in known:
+        raise InputError(
+            "program",
+            f"unknown program '{program_id}'"
+            + did_you_mean(program_id, known)
+            + "; known: "
+            + ", ".join(builtin_program_files()),
+        )
+    return known[program_id]
+
+
+def jsonable(value: Any) -> Any:
+    """A column value as JSON: dates and times in ISO format, everything else as it is."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+def row_json(row: Row[Any] | Mapping[str, Any]) -> dict[str, Any]:
+    mapping = row._mapping if isinstance(row, Row) else row
+    return {key: jsonable(value) for key, value in mapping.items()}
+
+
+def record_history(
+    connection: Connection, table: Table, row: Row[Any], change: str, version: int
+) -> None:
+    """Keep `row` as it was before `change` (edit, delete, archive, status)."""
+    connection.execute(
+        history.insert().values(
+            table_name=table.name,
+            row_id=row._mapping["id"],
+            version=version,
+            data=row_json(row),
+            change=change,
+            recorded_at=now(),
+        )
+    )
+
+
+def relocate(error: InputError, prefix: str, replacement: str = "") -> InputError:
+    """The same error with its path rebased, e.g. `animals[0].born` -> `born`."""
+    path = error.path
+    if path.startswith(prefix):
+        path = replacement + path[len(prefix) :].lstrip(".")
+    return InputError(path, error.message)
+
+
+def not_future(day: dt.date | None, today: dt.date, what: str) -> None:
+    if day is not None and day > today:
+        raise InputError(
+            what,
+            f"{day.isoformat()} is after today ({today.isoformat()}); "
+            "only past and present dates can be recorded",
+        )
+
+
+def not_found(kind: str, ref: str, choices: list[str], hint: str) -> RatbondError:
+    return RatbondError(f"no {kind} '{ref}'" + did_you_mean(ref.lower(), choices) + f"; {hint}")

@@ -1,0 +1,213 @@
+"""Database settings (strictly from the environment), engine creation, transactions, migrations.
+
+SQLite is the default, a file in the platform's user data folder; `RATBOND_DATABASE_URL`
+selects another database (PostgreSQL through psycopg 3). The schema is brought to the latest
+Alembic revision on first use, in one transaction, so two processes starting at once are safe.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+
+from ratbond.errors import RatbondError
+
+ENV_URL = "RATBOND_DATABASE_URL"
+MIGRATIONS = Path(__file__).parent / "migrations"
+# SQLite writers queue behind each other for this long before giving up (seconds).
+SQLITE_BUSY_TIMEOUT = 60
+# Key of the PostgreSQL advisory lock that serialises migrations across processes.
+MIGRATION_LOCK = 0x7261_7462  # "ratb"
+
+
+def head_revision() -> str:
+    """The latest migration: revision ids are the numeric prefixes of the version files."""
+    names = sorted(p.name for p in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"))
+    return names[-1][:4]
+
+
+def default_url() -> str:
+    """SQLite file `ratbond.db` in the platform's user data folder (created if missing)."""
+    import platformdirs
+
+    folder = Path(platformdirs.user_data_dir("ratbond"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'ratbond.db'}"
+
+
+def database_url(environ: dict[str, str] | None = None) -> URL:
+    """The database URL from `RATBOND_DATABASE_URL`, else the default SQLite file; validated."""
+    env = os.environ if environ is None else environ
+    raw = env.get(ENV_URL, "").strip()
+    if not raw:
+        return make_url(default_url())
+    try:
+        url = make_url(raw)
+    except ArgumentError:
+        raise RatbondError(
+            f"{ENV_URL}: '{raw}' is not a database URL; use sqlite:///path/to/ratbond.db "
+            "or postgresql+psycopg://user@host:5432/dbname"
+        ) from None
+    backend = url.get_backend_name()
+    if backend == "postgresql":
+        # psycopg 3 is the only PostgreSQL driver ratbond ships with.
+        return url.set(drivername="postgresql+psycopg")
+    if backend == "sqlite":
+        if url.database in (None, "", ":memory:"):
+            raise RatbondError(
+                f"{ENV_URL}: give SQLite a file, e.g. sqlite:///{Path.home()}/ratbond.db; "
+                "an in-memory database would forget everything at exit"
+            )
+        return url.set(drivername="sqlite")
+    raise RatbondError(
+        f"{ENV_URL}: the '{backend}' database is not supported; use sqlite:///... "
+        "or postgresql+psycopg://..."
+    )
+
+
+def describe(url: URL) -> str:
+    """The URL as it is safe to show: no password."""
+    return url.render_as_string(hide_password=True)
+
+
+class Database:
+    """One database: an engine, migrated on first use, and its read and write transactions."""
+
+    def __init__(self, url: URL | str) -> None:
+        self.url = make_url(url) if isinstance(url, str) else url
+        self.dialect = self.url.get_backend_name()
+        self._migrated = False
+
+    @cached_property
+    def engine(self) -> Engine:
+        if self.dialect == "sqlite":
+            assert self.url.database is not None
+            Path(self.url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(self.url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
+            event.listen(engine, "connect", _sqlite_connect)
+            event.listen(engine, "begin", _sqlite_begin)
+            return engine
+        return create_engine(self.url, pool_pre_ping=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    def close(self) -> None:
+        """Release pooled connections (the database itself stays as it is)."""
+        if "engine" in self.__dict__:
+            self.engine.dispose()
+
+    def ensure_schema(self) -> None:
+        """Apply pending migrations once per process; a database already at head costs one query."""
+        if self._migrated:
+            return
+        head = head_revision()
+        if self._current_revision() != head:
+            self._migrate()
+        self._migrated = True
+
+    def _current_revision(self) -> str | None:
+        try:
+            with self._connect() as connection:
+                row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+                return None if row is None else str(row[0])
+        except DBAPIError as error:
+            if _missing_table(error):
+                return None
+            raise self._connection_error(error) from None
+
+    def _migrate(self) -> None:
+        from alembic import command
+        from alembic.config import Config
+
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with self._begin(write=True) as connection:
+            if self.dialect == "postgresql":
+                # Two processes migrating at once: the second waits, then finds nothing to do.
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+                )
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    @contextmanager
+    def _connect(self) -> Iterator[Connection]:
+        try:
+            connection = self.engine.connect()
+        except OperationalError as error:
+            raise self._connection_error(error) from None
+        with connection:
+            yield connection
+
+    @contextmanager
+    def _begin(self, *, write: bool) -> Iterator[Connection]:
+        with self._connect() as connection:
+            if write:
+                connection = connection.execution_options(ratbond_write=True)
+            with connection.begin():
+                yield connection
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction: committed when the block ends, rolled back on any error.
+
+        On SQLite it starts with BEGIN IMMEDIATE, so concurrent writers queue instead of
+        failing when they upgrade a read lock.
+        """
+        self.ensure_schema()
+        with self._begin(write=True) as connection:
+            yield connection
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """One read transaction: a consistent snapshot of the database."""
+        self.ensure_schema()
+        with self._begin(write=False) as connection:
+            yield connection
+
+    def _connection_error(self, error: DBAPIError) -> RatbondError:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        return RatbondError(
+            f"cannot open the database {describe(self.url)}: {reason}; check {ENV_URL} "
+            "and that the server is running"
+        )
+
+
+def _missing_table(error: DBAPIError) -> bool:
+    # PostgreSQL: undefined_table (42P01); SQLite says so in words.
+    if isinstance(error.orig, sqlite3.OperationalError):
+        return "no such table" in str(error.orig)
+    return getattr(error.orig, "sqlstate", None) == "42P01"
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN itself (the pysqlite driver would not for DDL).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT * 1000}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    # WAL makes NORMAL durable against application crashes and much faster than FULL.
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    write = connection.get_execution_options().get("ratbond_write", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def open_database(url: URL | str | None = None) -> Database:
+    """The database at `url`, or the one the environment selects (see `database_url`)."""
+    return Database(database_url() if url is None else url)

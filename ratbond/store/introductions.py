@@ -1,0 +1,234 @@
+"""Introductions: start one (a program and who plays which role), find, list, pause, resume,
+stop or complete it, and read its current advice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from sqlalchemy import Connection, insert, select, update
+
+from ratbond.errors import InputError, RatbondError, did_you_mean
+from ratbond.scenario import ANIMAL_ID, parse_scenario
+from ratbond.store.advice import current_advice, refresh, scenario_document
+from ratbond.store.animals import resolve_animal
+from ratbond.store.common import not_future, now, program, programs, record_history, vocabulary
+from ratbond.store.db import Database
+from ratbond.store.queries import load_introduction, load_introductions, load_sessions, today_or
+from ratbond.store.records import IntroductionRecord, Member, StoredAdvice
+from ratbond.store.tables import introduction_animals, introductions
+
+# Which status changes are allowed, and the word for each in messages.
+TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
+    "paused": (("active",), "pause"),
+    "active": (("paused",), "resume"),
+    "stopped": (("active", "paused"), "stop"),
+    "completed": (("active", "paused"), "complete"),
+}
+
+
+def resolve_introduction(connection: Connection, ref: str) -> IntroductionRecord:
+    """The introduction whose id (or number) is `ref`, case-insensitively."""
+    wanted = ref.strip().lower()
+    row = connection.execute(
+        select(introductions.c.id).where(introductions.c.key == wanted)
+    ).first()
+    if row is None and wanted.isdigit():
+        row = connection.execute(
+            select(introductions.c.id).where(introductions.c.id == int(wanted))
+        ).first()
+    if row is None:
+        known = list(connection.execute(select(introductions.c.key)).scalars())
+        raise RatbondError(
+            f"no introduction '{ref}'" + did_you_mean(wanted, known) + "; see 'ratbond intro list'"
+        )
+    return load_introduction(connection, row[0])
+
+
+def _free_key(connection: Connection, base: str) -> str:
+    taken = set(
+        connection.execute(
+            select(introductions.c.key).where(introductions.c.key.like(f"{base}%"))
+        ).scalars()
+    )
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def start_introduction(
+    db: Database,
+    program_id: str,
+    roles: Mapping[str, Sequence[str]],
+    *,
+    key: str | None = None,
+    started: dt.date | None = None,
+    notes: str | None = None,
+    today: dt.date | None = None,
+) -> IntroductionRecord:
+    """Start an introduction: `roles` maps each of the program's roles to animal ids or names.
+
+    The id defaults to the animals' ids joined by '-' (`tom-pip`); the advice is stored at once.
+    """
+    day = today_or(today)
+    chosen = program(program_id)
+    started = started or day
+    not_future(started, day, "started")
+    for role in roles:
+        if role not in chosen.roles:
+            raise InputError(
+                f"roles.{role}",
+                f"{chosen.id} has no '{role}' role"
+                + did_you_mean(role, chosen.roles)
+                + "; its roles: "
+                + ", ".join(chosen.roles),
+            )
+    for role, spec in chosen.roles.items():
+        if not roles.get(role):
+            raise InputError(f"roles.{role}", f"name the {spec.species}(s) playing the {role} role")
+    if key is not None:
+        key = key.strip().lower()
+        if not ANIMAL_ID.fullmatch(key):
+            raise InputError(
+                "id", f"'{key}' is not a valid id; use lower-case letters, digits, '-' and '_'"
+            )
+    with db.write() as connection:
+        members: list[Member] = []
+        for role, refs in roles.items():
+            for ref in refs:
+                animal = resolve_animal(connection, ref)
+                if animal.status != "active":
+                    raise InputError(
+                        f"roles.{role}", f"'{animal.key}' is {animal.status}; it cannot take part"
+                    )
+                members.append(Member(role=role, animal=animal))
+        # Members in the program's role order, so ids and labels read the same way every time.
+        order = list(chosen.roles)
+        members.sort(key=lambda m: order.index(m.role))
+        draft = IntroductionRecord(
+            id=0,
+            key="",
+            program=chosen.id,
+            status="active",
+            started=started,
+            notes=notes,
+            version=1,
+            created_at=now(),
+            updated_at=now(),
+            members=tuple(members),
+        )
+        # The contract's own checks: species per role, one role per animal.
+        parse_scenario(scenario_document(draft, [], day), vocabulary(), programs(), day)
+        if key is not None:
+            if connection.execute(
+                select(introductions.c.id).where(introductions.c.key == key)
+            ).first():
+                raise InputError("id", f"an introduction with the id '{key}' already exists")
+        else:
+            key = _free_key(connection, "-".join(m.animal.key for m in members)[:60])
+        stamp = now()
+        inserted = connection.execute(
+            insert(introductions).values(
+                key=key,
+                program=chosen.id,
+                status="active",
+                started=started,
+                notes=notes,
+                version=1,
+                created_at=stamp,
+                updated_at=stamp,
+            )
+        ).inserted_primary_key
+        assert inserted is not None
+        connection.execute(
+            insert(introduction_animals),
+            [
+                {
+                    "introduction_id": inserted[0],
+                    "animal_id": m.animal.id,
+                    "role": m.role,
+                    "position": position,
+                }
+                for position, m in enumerate(members)
+            ],
+        )
+        intro = load_introduction(connection, inserted[0])
+        refresh(connection, intro, [], day)
+        return intro
+
+
+def get_introduction(db: Database, ref: str) -> IntroductionRecord:
+    with db.read() as connection:
+        return resolve_introduction(connection, ref)
+
+
+def list_introductions(db: Database, *, status: str | None = None) -> list[IntroductionRecord]:
+    """All introductions in id order, or those with one status."""
+    with db.read() as connection:
+        return load_introductions(connection, status=status)
+
+
+def get_advice(
+    db: Database, ref: str, *, today: dt.date | None = None
+) -> tuple[IntroductionRecord, StoredAdvice]:
+    """An introduction and its stored advice for `today` (no replay)."""
+    day = today_or(today)
+    with db.read() as connection:
+        intro = resolve_introduction(connection, ref)
+        return intro, current_advice(connection, intro.id, day)
+
+
+def lock_introduction(connection: Connection, intro_id: int) -> None:
+    """Hold the introduction's row until commit, so its writers take turns (PostgreSQL)."""
+    connection.execute(
+        select(introductions.c.id).where(introductions.c.id == intro_id).with_for_update()
+    ).one()
+
+
+def set_status_locked(
+    connection: Connection, intro: IntroductionRecord, status: str, today: dt.date
+) -> IntroductionRecord:
+    """Change the status inside an open write transaction (the earlier version goes to history)."""
+    allowed, verb = TRANSITIONS[status]
+    if intro.status not in allowed:
+        if intro.status in ("stopped", "completed"):
+            hint = "it is finished; start a new introduction to try again"
+        else:
+            hint = f"it is {intro.status}"
+        raise RatbondError(f"cannot {verb} introduction '{intro.key}': {hint}")
+    row = connection.execute(select(introductions).where(introductions.c.id == intro.id)).one()
+    record_history(connection, introductions, row, "status", intro.version)
+    connection.execute(
+        update(introductions)
+        .where(introductions.c.id == intro.id)
+        .values(status=status, version=intro.version + 1, updated_at=now())
+    )
+    return load_introduction(connection, intro.id)
+
+
+def set_status(
+    db: Database, ref: str, status: str, *, today: dt.date | None = None
+) -> IntroductionRecord:
+    """Pause (`paused`), resume (`active`), stop (`stopped`) or complete (`completed`)."""
+    if status not in TRANSITIONS:
+        raise InputError("status", f"unknown status '{status}'; use " + ", ".join(TRANSITIONS))
+    day = today_or(today)
+    with db.write() as connection:
+        intro = resolve_introduction(connection, ref)
+        lock_introduction(connection, intro.id)
+        intro = load_introduction(connection, intro.id)
+        return set_status_locked(connection, intro, status, day)
+
+
+def refresh_advice(db: Database, ref: str, *, today: dt.date | None = None) -> StoredAdvice:
+    """Recompute an introduction's stored advice (after a program file changed, say)."""
+    day = today_or(today)
+    with db.write() as connection:
+        intro = resolve_introduction(connection, ref)
+        lock_introduction(connection, intro.id)
+        refresh(connection, intro, load_sessions(connection, intro.id), day)
+        return current_advice(connection, intro.id, day)

@@ -1,0 +1,1 @@
+"""Alembic migrations of the ratbond store, applied programmatically by `ratbond.store.db`."""

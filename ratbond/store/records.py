@@ -1,0 +1,179 @@
+"""The typed records the store functions return: plain frozen dataclasses, safe to keep around."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ratbond.model import Action, AlertCode, Animal, Origin, PreyDrive, Session, Species
+
+
+@dataclass(frozen=True)
+class AnimalRecord:
+    """An animal of the household; `key` is its contract id, `health_check` its last vet check."""
+
+    id: int
+    key: str
+    species: Species
+    name: str | None
+    sex: str | None
+    born: dt.date | None
+    arrived: dt.date | None
+    origin: Origin | None
+    prey_drive: PreyDrive | None
+    markings: str | None
+    status: str
+    notes: str | None
+    health_check: dt.date | None
+    version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    @property
+    def label(self) -> str:
+        """The name owners use, else the id."""
+        return self.name or self.key
+
+    def to_model(self) -> Animal:
+        return Animal(
+            id=self.key,
+            species=self.species,
+            name=self.name,
+            sex=self.sex,
+            born=self.born,
+            arrived=self.arrived,
+            origin=self.origin,
+            prey_drive=self.prey_drive,
+            health_check=self.health_check,
+        )
+
+    def to_contract(self) -> dict[str, Any]:
+        """The animal as an entry of a scenario's `animals` list (empty fields left out)."""
+        entry: dict[str, Any] = {"id": self.key, "species": self.species}
+        for name in ("name", "sex", "born", "arrived", "origin", "prey_drive", "health_check"):
+            value = getattr(self, name)
+            if value is not None:
+                entry[name] = value.isoformat() if isinstance(value, dt.date) else value
+        return entry
+
+
+@dataclass(frozen=True)
+class VetCheck:
+    id: int
+    animal_id: int
+    date: dt.date
+    vet: str | None
+    findings: str | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Weight:
+    id: int
+    animal_id: int
+    date: dt.date
+    grams: float
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Member:
+    """An animal playing a role in an introduction."""
+
+    role: str
+    animal: AnimalRecord
+
+
+@dataclass(frozen=True)
+class IntroductionRecord:
+    id: int
+    key: str
+    program: str
+    status: str
+    started: dt.date
+    notes: str | None
+    version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    members: tuple[Member, ...]
+
+    @property
+    def roles(self) -> dict[str, tuple[str, ...]]:
+        """Role -> animal keys, in the order they were given."""
+        roles: dict[str, tuple[str, ...]] = {}
+        for member in self.members:
+            roles[member.role] = (*roles.get(member.role, ()), member.animal.key)
+        return roles
+
+    @property
+    def label(self) -> str:
+        """`Tom & Pip`: the animals' names in role order."""
+        return " & ".join(member.animal.label for member in self.members)
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    id: int
+    introduction_id: int
+    seq: int
+    date: dt.date
+    stage: str
+    minutes: float | None
+    supervised: bool
+    signals: dict[str, tuple[str, ...]]
+    notes: str | None
+    session_class: str
+    logged_by: str
+    logged_at: dt.datetime
+    version: int
+
+    def to_model(self) -> Session:
+        return Session(
+            date=self.date,
+            stage=self.stage,
+            minutes=self.minutes,
+            supervised=self.supervised,
+            signals=self.signals,
+            notes=self.notes,
+        )
+
+    def to_contract(self) -> dict[str, Any]:
+        """The session as an entry of a scenario's `sessions` list."""
+        entry: dict[str, Any] = {
+            "date": self.date.isoformat(),
+            "stage": self.stage,
+            "supervised": self.supervised,
+            "signals": {animal: list(names) for animal, names in self.signals.items()},
+        }
+        if self.minutes is not None:
+            entry["minutes"] = self.minutes
+        if self.notes is not None:
+            entry["notes"] = self.notes
+        return entry
+
+
+@dataclass(frozen=True)
+class StoredAdvice:
+    """An introduction's advice as it stands on `today`, read from the store without a replay."""
+
+    introduction_id: int
+    today: dt.date
+    action: Action
+    stage: str
+    minutes: float | None
+    not_before: dt.date | None
+    alerts: tuple[AlertCode, ...]
+    reasons: tuple[str, ...]
+    due_on: dt.date | None
+    last_session: dt.date | None
+    session_count: int
+    payload: dict[str, Any] = field(repr=False)
+    """The contract's advice JSON, with `not_before` moved to `today` when it has passed."""
+
+    @property
+    def overdue_days(self) -> int:
+        """Days since the next session fell due (0 when it is not due yet or nothing is due)."""
+        if self.action in ("wait", "stop", "complete") or self.due_on is None:
+            return 0
+        return max(0, (self.today - self.due_on).days)

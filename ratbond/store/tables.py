@@ -1,0 +1,170 @@
+"""The tables, as SQLAlchemy Core metadata; the migrations in `migrations/versions` create them.
+
+Nothing is ever lost: animals and introductions keep every earlier version in `history`;
+vet checks, weights and sessions are soft-deleted (`deleted_at`) and their earlier versions
+go to `history` too. `advice` holds each introduction's current advice as a short timeline
+(see `ratbond.store.advice`), so the day's plan is read without replaying any history.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING)
+
+ANIMAL_STATUSES = ("active", "rehomed", "deceased")
+INTRODUCTION_STATUSES = ("active", "paused", "stopped", "completed")
+
+animals = Table(
+    "animals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(64), nullable=False, unique=True),
+    Column("name", String(200)),
+    Column("species", String(8), nullable=False),
+    Column("sex", String(40)),
+    Column("born", Date),
+    Column("arrived", Date),
+    Column("origin", String(16)),
+    Column("prey_drive", String(16)),
+    Column("markings", Text),
+    Column("status", String(16), nullable=False),
+    Column("notes", Text),
+    Column("version", Integer, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    CheckConstraint("species IN ('cat', 'rat')", name="species"),
+    CheckConstraint("status IN ('active', 'rehomed', 'deceased')", name="status"),
+)
+
+vet_checks = Table(
+    "vet_checks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("animal_id", Integer, ForeignKey("animals.id"), nullable=False, index=True),
+    Column("date", Date, nullable=False),
+    Column("vet", String(200)),
+    Column("findings", Text),
+    Column("created_at", DateTime, nullable=False),
+    Column("deleted_at", DateTime),
+)
+
+weights = Table(
+    "weights",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("animal_id", Integer, ForeignKey("animals.id"), nullable=False, index=True),
+    Column("date", Date, nullable=False),
+    Column("grams", Float, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("deleted_at", DateTime),
+    CheckConstraint("grams > 0", name="grams_positive"),
+)
+
+introductions = Table(
+    "introductions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(64), nullable=False, unique=True),
+    Column("program", String(64), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("started", Date, nullable=False),
+    Column("notes", Text),
+    Column("version", Integer, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    CheckConstraint("status IN ('active', 'paused', 'stopped', 'completed')", name="status"),
+)
+
+introduction_animals = Table(
+    "introduction_animals",
+    metadata,
+    Column("introduction_id", Integer, ForeignKey("introductions.id"), primary_key=True),
+    Column("animal_id", Integer, ForeignKey("animals.id"), primary_key=True, index=True),
+    Column("role", String(32), nullable=False),
+    Column("position", Integer, nullable=False),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("introduction_id", Integer, ForeignKey("introductions.id"), nullable=False),
+    # Order of logging within the introduction: same-date sessions keep this order.
+    Column("seq", Integer, nullable=False),
+    Column("date", Date, nullable=False),
+    Column("stage", String(64), nullable=False),
+    Column("minutes", Float),
+    Column("supervised", Boolean, nullable=False),
+    # Animal key -> list of signal ids, as in the contract.
+    Column("signals", JSON, nullable=False),
+    Column("notes", Text),
+    # The session's class (calm, stress, aggression, danger), kept for the history table.
+    Column("session_class", String(16), nullable=False),
+    Column("logged_by", String(100), nullable=False),
+    Column("logged_at", DateTime, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("deleted_at", DateTime),
+    UniqueConstraint("introduction_id", "seq", name="uq_sessions_introduction_seq"),
+    Index("ix_sessions_introduction_date", "introduction_id", "date", "seq"),
+)
+
+advice = Table(
+    "advice",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("introduction_id", Integer, ForeignKey("introductions.id"), nullable=False),
+    # The advice holds from `valid_from` up to (not including) `valid_to`; NULL: open-ended.
+    Column("valid_from", Date, nullable=False),
+    Column("valid_to", Date),
+    Column("action", String(16), nullable=False),
+    Column("stage", String(64), nullable=False),
+    Column("minutes", Float),
+    Column("not_before", Date),
+    # The date the next session was first due (the not_before of the advice when written).
+    Column("due_on", Date),
+    Column("last_session", Date),
+    Column("session_count", Integer, nullable=False),
+    Column("alerts", String(400), nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("computed_at", DateTime, nullable=False),
+    Index("ix_advice_introduction_valid", "introduction_id", "valid_from"),
+)
+
+history = Table(
+    "history",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("table_name", String(40), nullable=False),
+    Column("row_id", Integer, nullable=False),
+    Column("version", Integer, nullable=False),
+    # The row as it was before the change, in the JSON shape of an export.
+    Column("data", JSON, nullable=False),
+    Column("change", String(16), nullable=False),
+    Column("recorded_at", DateTime, nullable=False),
+    Index("ix_history_row", "table_name", "row_id"),
+)
