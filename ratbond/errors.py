@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import difflib
+import json
+import re
 from collections.abc import Iterable, Sequence
+
+PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class RatbondError(Exception):
     """Base of every error that is the user's to fix; callers print it and exit 2 (HTTP 422)."""
+
+    def __str__(self) -> str:
+        # Always one line: control characters a user typed into a value show escaped.
+        return CONTROL.sub(lambda m: json.dumps(m.group())[1:-1], super().__str__())
 
 
 class InputError(RatbondError):
@@ -37,6 +46,8 @@ def format_path(parts: Sequence[str | int]) -> str:
     for part in parts:
         if isinstance(part, int):
             text += f"[{part}]"
+        elif not PLAIN_KEY.fullmatch(part):
+            text += f"[{json.dumps(part, ensure_ascii=False)}]"
         else:
             text += f".{part}" if text else part
     return text

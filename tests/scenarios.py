@@ -83,7 +83,7 @@ def scenario(
         "program": program,
         "today": today.isoformat(),
         "animals": json.loads(json.dumps(animals if animals is not None else ANIMALS[program])),
-        "roles": roles if roles is not None else ROLES[program],
+        "roles": json.loads(json.dumps(roles if roles is not None else ROLES[program])),
         "sessions": sessions or [],
     }
 

@@ -1,0 +1,163 @@
+"""`ratbond evaluate` as a user runs it: one JSON object and exit 0, or one line and exit 2."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scenarios import calm_run, scenario
+
+from ratbond.evaluate import run
+
+ROOT = Path(__file__).resolve().parents[2]
+RATBOND = [sys.executable, "-c", "from ratbond.cli.entry import main; main()"]
+REQUIRED = {"program", "action", "stage", "minutes", "not_before", "alerts", "reasons"}
+
+
+def ratbond(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*RATBOND, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+
+
+def run_text(text: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run("-", None, out, err, io.StringIO(text))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_example_file_from_the_readme_gives_advice() -> None:
+    result = ratbond("evaluate", "examples/cat-rat-first-week.json")
+    assert result.returncode == 0, result.stderr
+    advice = json.loads(result.stdout)
+    assert set(advice) >= REQUIRED
+    assert (advice["action"], advice["stage"], advice["minutes"]) == ("advance", "scent", 120)
+
+
+def test_standard_input_is_read_with_a_dash() -> None:
+    result = ratbond("evaluate", "-", stdin=json.dumps(scenario("rat-human")))
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["action"] == "start"
+
+
+def test_bad_input_prints_one_line_and_exits_2() -> None:
+    document = scenario("cat-rat", calm_run("visual", 1, 1, 5))
+    document["sessions"][0]["signals"] = {"tom": ["hiss"]}
+    result = ratbond("evaluate", "-", stdin=json.dumps(document))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "error: sessions[0].signals.tom[0]: unknown signal 'hiss' for a "
+        "cat (did you mean 'hissing'?)\n"
+    )
+
+
+def test_missing_file_and_bad_arguments_exit_2_without_traceback(tmp_path: Path) -> None:
+    for args in (
+        ["evaluate", str(tmp_path / "nope.json")],
+        ["evaluate"],
+        ["evaluate", "a.json", "b.json"],
+        ["evaluate", str(tmp_path)],
+    ):
+        result = ratbond(*args)
+        assert result.returncode == 2, args
+        assert "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_own_program_file_is_used(tmp_path: Path) -> None:
+    text = (ROOT / "ratbond/data/programs/cat-rat.yaml").read_text()
+    mine = tmp_path / "strict.yaml"
+    mine.write_text(
+        text.replace("id: cat-rat", "id: strict-cat-rat").replace(
+            "calm_to_advance: 3", "calm_to_advance: 4", 1
+        )
+    )
+    document = {**scenario("cat-rat", calm_run("visual", 3, 3, 5)), "program": "strict-cat-rat"}
+    result = ratbond("evaluate", "-", "--program-file", str(mine), stdin=json.dumps(document))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["action"] == "repeat"
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text.replace("max: 20", "max: twenty", 1))
+    result = ratbond("evaluate", "-", "--program-file", str(broken), stdin=json.dumps(document))
+    assert result.returncode == 2
+    assert "broken.yaml, line 46: stages[0].minutes.max" in result.stderr
+
+
+def test_help_goes_through_typer() -> None:
+    result = ratbond("evaluate", "--help")
+    assert result.returncode == 0
+    assert "FILE|-" in result.stdout
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def assert_clean(code: int, out: str, err: str) -> None:
+    assert code in (0, 2)
+    if code == 0:
+        assert set(json.loads(out)) >= REQUIRED
+        assert err == ""
+    else:
+        assert out == ""
+        assert err.startswith("error: ")
+        assert err.count("\n") == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_fuzz_random_text_never_crashes(text: str) -> None:
+    assert_clean(*run_text(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_values)
+def test_fuzz_random_json_never_crashes(value: Any) -> None:
+    assert_clean(*run_text(json.dumps(value)))
+
+
+def paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix] if prefix else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += paths(item, (*prefix, index))
+    return found
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(["cat-rat", "rat-rat", "rat-human"]), st.data())
+def test_fuzz_mutated_scenarios_never_crash(program: str, data: st.DataObject) -> None:
+    stage = {"cat-rat": "visual", "rat-rat": "neutral", "rat-human": "voice"}[program]
+    document: Any = scenario(program, calm_run(stage, 3, 5, 10))
+    for _ in range(data.draw(st.integers(1, 3))):
+        where = data.draw(st.sampled_from(paths(document)))
+        parent = document
+        for part in where[:-1]:
+            parent = parent[part]
+        if data.draw(st.booleans()) and isinstance(parent, dict):
+            del parent[where[-1]]
+        else:
+            parent[where[-1]] = data.draw(json_values)
+    assert_clean(*run_text(json.dumps(document)))

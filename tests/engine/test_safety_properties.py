@@ -1,0 +1,269 @@
+"""Safety invariants of the engine, checked by hypothesis over thousands of random histories.
+
+Histories mostly follow the engine's own advice (as an owner would) with random detours, so
+they reach every stage, and each invariant is checked after every session of every history.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from scenarios import ANIMALS, ROLES, TODAY
+
+from ratbond.engine import class_table
+from ratbond.errors import InputError
+from ratbond.evaluate import advise_text
+from ratbond.programs import builtin_program, builtin_vocabulary
+
+PROGRAMS = ("cat-rat", "rat-rat", "rat-human")
+RANK = {"calm": 0, "stress": 1, "illness": 1, "aggression": 2, "danger": 3}
+INJURIES = {("cat", "biting"), ("cat", "scratching"), ("rat", "wound")}
+MOVING_ON = {"advance", "complete"}
+PROPOSALS = {"start", "repeat", "advance", "step_back"}
+EXAMPLES = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def advice_for(document: dict[str, Any]) -> dict[str, Any]:
+    return advise_text(json.dumps(document)).to_json()
+
+
+@st.composite
+def animals_for(draw: st.DrawFn, program_id: str) -> list[dict[str, Any]]:
+    animals = copy.deepcopy(ANIMALS[program_id])
+    for animal in animals:
+        if animal["species"] == "cat":
+            animal["prey_drive"] = draw(st.sampled_from(["low", "moderate", "high", None]))
+        if program_id == "cat-rat":
+            age = draw(st.one_of(st.none(), st.integers(0, 420)))
+            animal["health_check"] = (
+                None if age is None else (TODAY - dt.timedelta(age)).isoformat()
+            )
+        else:
+            animal["origin"] = draw(st.sampled_from(["breeder", "pet_store", "rescue", "unknown"]))
+            arrived = draw(st.integers(0, 60))
+            animal["arrived"] = (TODAY - dt.timedelta(arrived)).isoformat()
+    return animals
+
+
+@st.composite
+def histories(draw: st.DrawFn, program_id: str) -> dict[str, Any]:
+    """A valid scenario whose sessions mostly follow the advice given so far."""
+    program = builtin_program(program_id)
+    signals = builtin_vocabulary().signals
+    stages = [stage.id for stage in program.stages]
+    document: dict[str, Any] = {
+        "program": program_id,
+        "today": TODAY.isoformat(),
+        "animals": draw(animals_for(program_id)),
+        "roles": ROLES[program_id],
+        "sessions": [],
+    }
+    species = {a["id"]: a["species"] for a in document["animals"]}
+    count = draw(st.integers(0, 24))
+    day = TODAY - dt.timedelta(days=draw(st.integers(count, count * 3 + 20)))
+    for _ in range(count):
+        day = min(TODAY, day + dt.timedelta(days=draw(st.sampled_from([0, 1, 1, 1, 2, 5, 16]))))
+        advice = advice_for(document)
+        stage = advice["stage"] if draw(st.integers(0, 9)) < 8 else draw(st.sampled_from(stages))
+        timed = program.stages[stages.index(stage)].minutes
+        entry: dict[str, Any] = {
+            "date": day.isoformat(),
+            "stage": stage,
+            "supervised": draw(st.integers(0, 9)) > 0,
+        }
+        if timed is not None:
+            entry["minutes"] = (
+                advice["minutes"]
+                if advice["minutes"] is not None and draw(st.booleans())
+                else draw(st.floats(0, 300, allow_nan=False))
+            )
+        ticked: dict[str, list[str]] = {}
+        for animal_id in (a for members in ROLES[program_id].values() for a in members):
+            known = sorted(signals[species[animal_id]])
+            calm = [n for n in known if signals[species[animal_id]][n].class_ == "calm"]
+            pool = calm if draw(st.integers(0, 9)) < 7 else known
+            chosen = draw(st.lists(st.sampled_from(pool), max_size=3, unique=True))
+            if chosen:
+                ticked[animal_id] = chosen
+        entry["signals"] = ticked
+        document["sessions"].append(entry)
+    return document
+
+
+def worst_class(document: dict[str, Any], entry: dict[str, Any]) -> str:
+    program = builtin_program(document["program"])
+    table = class_table(program, builtin_vocabulary())
+    species = {a["id"]: a["species"] for a in document["animals"]}
+    rank = max(
+        (
+            RANK[table[species[a]][n]]
+            for a, names in entry.get("signals", {}).items()
+            for n in names
+        ),
+        default=0,
+    )
+    if document["program"] == "cat-rat" and not entry.get("supervised", True):
+        rank = max(rank, RANK["stress"])
+    return ["calm", "stress", "aggression", "danger"][rank]
+
+
+def quarantine_end(document: dict[str, Any]) -> dt.date:
+    """Quarantine's end, computed independently of the engine from contract section 5."""
+    arrivals = {a["id"]: a.get("arrived") for a in document["animals"]}
+    end = max(dt.date.fromisoformat(arrivals[a]) for a in document["roles"]["newcomer"])
+    end += dt.timedelta(days=14)
+    table = class_table(builtin_program("rat-rat"), builtin_vocabulary())
+    for entry in document["sessions"]:
+        day = dt.date.fromisoformat(entry["date"])
+        ill = any(
+            table["rat"][n] == "illness"
+            for names in entry.get("signals", {}).values()
+            for n in names
+        )
+        if entry["stage"] == "quarantine":
+            if ill:
+                end = max(end, day + dt.timedelta(days=14))
+        elif day < end:
+            end = max(end, day + dt.timedelta(days=14))
+    return end
+
+
+def prerequisites_missing(document: dict[str, Any]) -> bool:
+    for animal in document["animals"]:
+        check = animal.get("health_check")
+        if check is None or (TODAY - dt.date.fromisoformat(check)).days > 365:
+            return True
+        if animal["species"] == "cat" and animal.get("prey_drive") is None:
+            return True
+    return False
+
+
+def check_invariants(document: dict[str, Any]) -> None:
+    before = copy.deepcopy(document)
+    advice = advice_for(document)
+    assert document == before, "the engine must not change its input"
+    assert advice == advice_for(document), "the answer is a pure function of the input"
+    program = builtin_program(document["program"])
+    stages = {stage.id: stage for stage in program.stages}
+    action, stage = advice["action"], stages[advice["stage"]]
+    sessions = document["sessions"]
+
+    assert advice["reasons"]
+    assert all(isinstance(reason, str) and reason for reason in advice["reasons"])
+    assert advice["alerts"] == sorted(set(advice["alerts"]))
+    if action in {"stop", "complete"}:
+        assert advice["not_before"] is None
+    else:
+        assert dt.date.fromisoformat(advice["not_before"]) >= TODAY
+    if advice["minutes"] is None:
+        assert action in {"wait", "stop", "complete"} or stage.minutes is None
+    else:
+        assert stage.minutes is not None
+        assert action not in {"wait", "stop", "complete"}
+        assert stage.minutes.start <= advice["minutes"] <= stage.minutes.max
+
+    gate_stage = program.stages[0].id if program.stages[0].gate else None
+    contact = [s for s in sessions if s["stage"] != gate_stage]
+    last_is_contact = bool(contact) and sessions[-1] is contact[-1]
+    if last_is_contact and worst_class(document, contact[-1]) in {"aggression", "danger"}:
+        assert action not in MOVING_ON, "never move on right after aggression or danger"
+
+    if document["program"] == "cat-rat":
+        injured = any(
+            (species, n) in INJURIES
+            for s in sessions
+            for a, names in s.get("signals", {}).items()
+            for species in [next(x["species"] for x in document["animals"] if x["id"] == a)]
+            for n in names
+        )
+        if injured:
+            assert {"vet_now", "separate_housing", "intervene"} <= set(advice["alerts"])
+            assert action == "stop" or (action == "wait" and prerequisites_missing(document))
+        if sessions and not sessions[-1].get("supervised", True):
+            assert action not in MOVING_ON
+            assert "unsupervised" in advice["alerts"]
+            without_last = advice_for({**document, "sessions": sessions[:-1]})
+            assert advice["earned_stage"] == without_last["earned_stage"], (
+                "an unsupervised session never adds to progress"
+            )
+        if any(a.get("prey_drive") == "high" for a in document["animals"]):
+            assert "high_prey_drive" in advice["alerts"]
+
+    if document["program"] == "rat-rat":
+        end = quarantine_end(document)
+        if end > TODAY:
+            assert (action, advice["stage"]) == ("wait", "quarantine")
+            assert advice["not_before"] >= end.isoformat()
+        if action in PROPOSALS:
+            assert advice["stage"] != "quarantine"
+            assert advice["not_before"] >= end.isoformat()
+
+    if document["program"] == "rat-human":
+        settled = max(dt.date.fromisoformat(a["arrived"]) for a in document["animals"])
+        settled += dt.timedelta(days=2)
+        if action in PROPOSALS:
+            assert advice["not_before"] >= settled.isoformat()
+        assert action != "stop", "rat-human has no stop rule"
+
+
+def check_every_prefix(document: dict[str, Any]) -> None:
+    for end in range(len(document["sessions"]) + 1):
+        check_invariants({**document, "sessions": document["sessions"][:end]})
+
+
+@EXAMPLES
+@given(histories("cat-rat"))
+def test_cat_rat_safety_holds_after_every_session(document: dict[str, Any]) -> None:
+    check_every_prefix(document)
+
+
+@EXAMPLES
+@given(histories("rat-rat"))
+def test_rat_rat_safety_holds_after_every_session(document: dict[str, Any]) -> None:
+    check_every_prefix(document)
+
+
+@EXAMPLES
+@given(histories("rat-human"))
+def test_rat_human_safety_holds_after_every_session(document: dict[str, Any]) -> None:
+    check_every_prefix(document)
+
+
+@settings(max_examples=200, deadline=None)
+@given(histories("cat-rat"), st.data())
+def test_cat_rat_any_injury_anywhere_stops(document: dict[str, Any], data: st.DataObject) -> None:
+    for animal in document["animals"]:
+        animal["health_check"] = TODAY.isoformat()
+        if animal["species"] == "cat":
+            animal["prey_drive"] = animal.get("prey_drive") or "low"
+    if not document["sessions"]:
+        return
+    where = data.draw(st.integers(0, len(document["sessions"]) - 1))
+    who, injury = data.draw(
+        st.sampled_from([("tom", "biting"), ("tom", "scratching"), ("pip", "wound")])
+    )
+    entry = document["sessions"][where]
+    entry["signals"] = {**entry["signals"], who: [*entry["signals"].get(who, []), injury]}
+    entry["signals"][who] = list(dict.fromkeys(entry["signals"][who]))
+    advice = advice_for(document)
+    assert advice["action"] == "stop"
+    assert {"vet_now", "separate_housing", "intervene"} <= set(advice["alerts"])
+
+
+def test_generated_histories_are_valid_scenarios() -> None:
+    """The generator itself must only produce valid input, or the properties prove little."""
+
+    @settings(max_examples=50, deadline=None)
+    @given(st.sampled_from(PROGRAMS).flatmap(histories))
+    def valid(document: dict[str, Any]) -> None:
+        try:
+            advice_for(document)
+        except InputError as error:  # pragma: no cover - a generator bug
+            raise AssertionError(f"generator produced invalid input: {error}") from error
+
+    valid()
