@@ -11,8 +11,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, Table
 
+from ratbond.engine import Engine
 from ratbond.errors import InputError, RatbondError, did_you_mean
-from ratbond.model import Program, Vocabulary
+from ratbond.model import Program, Scenario, Session, Vocabulary
 from ratbond.programs import builtin_program_files, builtin_programs, builtin_vocabulary
 from ratbond.store.tables import history
 
@@ -104,3 +105,9 @@ def not_future(day: dt.date | None, today: dt.date, what: str) -> None:
 
 def not_found(kind: str, ref: str, choices: list[str], hint: str) -> RatbondError:
     return RatbondError(f"no {kind} '{ref}'" + did_you_mean(ref.lower(), choices) + f"; {hint}")
+
+
+def session_class(scenario: Scenario, index: int, session: Session) -> str:
+    """The contract's class of one session (calm, stress, aggression, danger), by the engine."""
+    species = {animal.id: animal.species for animal in scenario.animals.values()}
+    return Engine(scenario.program, vocabulary()).observe(index, session, species).klass

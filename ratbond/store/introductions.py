@@ -46,7 +46,7 @@ def resolve_introduction(connection: Connection, ref: str) -> IntroductionRecord
     return load_introduction(connection, row[0])
 
 
-def _free_key(connection: Connection, base: str) -> str:
+def free_key(connection: Connection, base: str) -> str:
     taken = set(
         connection.execute(
             select(introductions.c.key).where(introductions.c.key.like(f"{base}%"))
@@ -129,7 +129,7 @@ def start_introduction(
             ).first():
                 raise InputError("id", f"an introduction with the id '{key}' already exists")
         else:
-            key = _free_key(connection, "-".join(m.animal.key for m in members)[:60])
+            key = free_key(connection, "-".join(m.animal.key for m in members)[:60])
         stamp = now()
         inserted = connection.execute(
             insert(introductions).values(

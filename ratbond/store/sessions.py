@@ -11,7 +11,6 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from ratbond.engine import Engine
 from ratbond.errors import InputError, RatbondError
 from ratbond.model import Advice, Session
 from ratbond.scenario import parse_scenario
@@ -19,10 +18,10 @@ from ratbond.store.advice import refresh, scenario_document
 from ratbond.store.common import (
     current_user,
     now,
-    program,
     programs,
     record_history,
     relocate,
+    session_class,
     vocabulary,
 )
 from ratbond.store.db import Database
@@ -111,7 +110,7 @@ def _validate(
     except InputError as error:
         raise relocate(error, "sessions[0]") from None
     (session,) = scenario.sessions
-    klass = Engine(program(intro.program), vocabulary()).observe(0, session, scenario).klass
+    klass = session_class(scenario, 0, session)
     return session, klass
 
 
