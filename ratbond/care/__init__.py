@@ -1,0 +1,1 @@
+"""Everyday care tools built from the seeds: cage and food checks, signs, free roam, ask."""

@@ -1,0 +1,251 @@
+"""The typed shapes of the knowledge files (cage, foods, behaviour, free roam, FAQ).
+
+Plain frozen dataclasses, validated by pydantic on load like the program files; every entry
+carries `seeds` (source documents by number) and `sources` (named public sources) so that a
+test, and the loader, can insist each piece of advice says where it comes from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from annotated_types import Ge, Gt, Len
+
+_STRICT: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
+Text = Annotated[str, Len(min_length=1)]
+Id = Annotated[str, Len(min_length=1)]
+SeedRef = Annotated[str, Len(min_length=1)]
+Unit = Literal["cm", "in", "ft", "m"]
+FoodVerdict = Literal["safe", "caution", "avoid"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A named public source, for advice that does not come from a seed."""
+
+    __pydantic_config__ = _STRICT
+
+    name: Text
+    """Who says it, e.g. a rat-fancy society, a forum's care list or a cage calculator."""
+    url: Text | None = None
+    """Where to read it."""
+
+
+@dataclass(frozen=True)
+class CageSize:
+    """Three dimensions in one unit."""
+
+    __pydantic_config__ = _STRICT
+
+    length: Annotated[float, Gt(0)]
+    width: Annotated[float, Gt(0)]
+    height: Annotated[float, Gt(0)]
+    unit: Unit
+
+
+@dataclass(frozen=True)
+class VolumeRule:
+    """The smallest cage for a group, given as a box."""
+
+    __pydantic_config__ = _STRICT
+
+    size: CageSize
+    rats: Annotated[int, Ge(1)]
+    """How many rats the box is for; fewer rats still need this much."""
+    why: Text
+    seeds: tuple[SeedRef, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExtraRatRule:
+    """Volume to add for each rat beyond the group the base figure is for."""
+
+    __pydantic_config__ = _STRICT
+
+    volume: Annotated[float, Ge(0)]
+    """In cubic `unit`."""
+    unit: Unit
+    why: Text
+    seeds: tuple[SeedRef, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A single length limit (a minimum or a maximum, as the field name says)."""
+
+    __pydantic_config__ = _STRICT
+
+    value: Annotated[float, Gt(0)]
+    unit: Unit
+    why: Text
+    seeds: tuple[SeedRef, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class LevelsRule:
+    """How many floors, shelves or hammock levels a cage should offer."""
+
+    __pydantic_config__ = _STRICT
+
+    min: Annotated[int, Ge(1)]
+    why: Text
+    seeds: tuple[SeedRef, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One yes/no question of a checklist."""
+
+    __pydantic_config__ = _STRICT
+
+    id: Id
+    """Stable identifier, lower case with underscores (also the CLI flag, with dashes)."""
+    title: Text
+    question: Text
+    """Asked of the owner; 'yes' is the safe answer."""
+    why: Text
+    required: bool = True
+    """A 'no' fails the check; optional items only add a hint."""
+    seeds: tuple[SeedRef, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Note:
+    """A piece of advice shown alongside a verdict."""
+
+    __pydantic_config__ = _STRICT
+
+    text: Text
+    seeds: tuple[SeedRef, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class CageRules:
+    """The figures and the environment checklist a cage is checked against."""
+
+    __pydantic_config__ = _STRICT
+
+    volume: VolumeRule
+    extra_rat: ExtraRatRule
+    min_height: Limit
+    max_bar_spacing: Limit
+    levels: LevelsRule
+    checklist: tuple[ChecklistItem, ...]
+    lone_rat: Note
+    """Shown when the cage is for a single rat."""
+    bigger_is_better: Note
+    """Shown with every verdict: the figures are minimums."""
+
+
+@dataclass(frozen=True)
+class Food:
+    """Whether rats may eat a food, why, and how much."""
+
+    __pydantic_config__ = _STRICT
+
+    name: Text
+    verdict: FoodVerdict
+    """`safe` as a treat, `caution` (only as the entry says), or `avoid`."""
+    why: Text
+    portion: Text | None = None
+    """How much and how to serve it; required unless the verdict is `avoid`."""
+    aliases: tuple[Text, ...] = ()
+    """Other names people type for it."""
+    seeds: tuple[SeedRef, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class FoodList:
+    """The foods file: what to say about an unknown food, and the known foods."""
+
+    __pydantic_config__ = _STRICT
+
+    unknown: Note
+    """Said when a food is not in the list."""
+    foods: tuple[Food, ...]
+
+
+@dataclass(frozen=True)
+class Sign:
+    """Something a rat does, what it means and what to do about it."""
+
+    __pydantic_config__ = _STRICT
+
+    id: Id
+    name: Text
+    meaning: Text
+    what_to_do: Text
+    aliases: tuple[Text, ...] = ()
+    seeds: tuple[SeedRef, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class BehaviourTopic:
+    """A group of signs: vocalisations, body language, shyness, aggression, trust."""
+
+    __pydantic_config__ = _STRICT
+
+    id: Id
+    title: Text
+    summary: Text
+    signs: Annotated[tuple[Sign, ...], Len(min_length=1)]
+    aliases: tuple[Text, ...] = ()
+    """Other words for the topic, e.g. `sounds` for vocalisations."""
+    seeds: tuple[SeedRef, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    """The behaviour reference file."""
+
+    __pydantic_config__ = _STRICT
+
+    topics: Annotated[tuple[BehaviourTopic, ...], Len(min_length=1)]
+
+
+@dataclass(frozen=True)
+class FreeRoamChecklist:
+    """The checks to run before rats play out of the cage."""
+
+    __pydantic_config__ = _STRICT
+
+    title: Text
+    intro: Text
+    items: Annotated[tuple[ChecklistItem, ...], Len(min_length=1)]
+    seeds: tuple[SeedRef, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class FaqEntry:
+    """A question owners ask, answered briefly and at length."""
+
+    __pydantic_config__ = _STRICT
+
+    id: Id
+    question: Text
+    brief: Text
+    detail: Text
+    keywords: tuple[Text, ...] = ()
+    """Extra words people use for this question, to help the search."""
+    seeds: tuple[SeedRef, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Faq:
+    """The FAQ file."""
+
+    __pydantic_config__ = _STRICT
+
+    entries: Annotated[tuple[FaqEntry, ...], Len(min_length=1)]

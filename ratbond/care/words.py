@@ -1,0 +1,62 @@
+"""Text normalisation shared by the lookups: case, accents, punctuation and plurals."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_NOT_WORD = re.compile(r"[^\w]+")
+# Endings that only look plural ("citrus", "hummus", "grass", "analysis").
+_KEEP = ("ss", "us", "is")
+
+
+def singular(word: str) -> str:
+    """A rough English singular, applied identically to queries and entries so they meet."""
+    if len(word) <= 3 or word.endswith(_KEEP):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents or punctuation, single spaces, each word made singular."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    words = _NOT_WORD.sub(" ", plain).replace("_", " ").split()
+    return " ".join(singular(word) for word in words)
+
+
+def allowed_edits(length: int) -> int:
+    """Typo edits forgiven in a word of `length` characters: none below 5, so that a short,
+    different word ("pear") is never taken for a known one ("pea")."""
+    return 0 if length < 5 else 1 if length < 8 else 2
+
+
+def closest(key: str, known: Iterable[str]) -> list[str]:
+    """The known keys nearest to `key` within the typo allowance (several if tied), else []."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    limit = allowed_edits(len(key))
+    best: list[str] = []
+    best_distance = limit + 1
+    for candidate in known:
+        distance = DamerauLevenshtein.distance(key, candidate, score_cutoff=limit)
+        if distance < best_distance:
+            best, best_distance = [candidate], distance
+        elif distance == best_distance and distance <= limit:
+            best.append(candidate)
+    return best
+
+
+def resembling(key: str, known: Iterable[str], limit: int = 3) -> list[str]:
+    """Known keys that look somewhat like `key`, best first, for a did-you-mean list."""
+    from rapidfuzz import fuzz, process
+
+    ranked = process.extract(key, list(known), scorer=fuzz.ratio, limit=limit, score_cutoff=65)
+    return [candidate for candidate, _, _ in ranked]
