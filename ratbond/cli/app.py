@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from ratbond.cli import programs
+from ratbond.cli import care, programs
 from ratbond.errors import RatbondError
 
 app = typer.Typer(
@@ -20,6 +20,25 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(programs.app, name="programs")
+app.add_typer(care.cage_app, name="cage")
+app.add_typer(care.freeroam_app, name="freeroam")
+app.command("food")(care.food)
+app.command("signs")(care.signs)
+app.command("ask")(care.ask)
+# Household records: animals, introductions, sessions, the day's plan, export and backup.
+from ratbond.cli import agenda, animals, introductions, sessions, transfer  # noqa: E402
+
+app.add_typer(animals.app, name="animal")
+app.add_typer(animals.vet_app, name="vet")
+app.command("weigh")(animals.weigh)
+app.add_typer(introductions.app, name="intro")
+app.command("log")(sessions.log)
+app.command("next")(sessions.next_step)
+app.command("history")(sessions.history)
+app.command("today")(agenda.today)
+app.command("export")(transfer.export)
+app.command("import")(transfer.import_)
+app.command("backup")(transfer.backup)
 
 err = Console(stderr=True)
 

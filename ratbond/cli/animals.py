@@ -1,0 +1,281 @@
+"""`ratbond animal`, `ratbond vet` and `ratbond weigh`: the household's animals and their care."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from ratbond.cli.display import database, out, parse_day
+from ratbond.errors import RatbondError
+from ratbond.store.animals import (
+    NewAnimal,
+    add_animal,
+    add_vet_check,
+    add_weight,
+    archive_animal,
+    edit_animal,
+    get_animal,
+    list_animals,
+    list_vet_checks,
+    list_weights,
+)
+from ratbond.store.introductions import list_introductions
+
+app = typer.Typer(help="Your animals: add, list, show, edit, archive.", no_args_is_help=True)
+vet_app = typer.Typer(
+    help="Vet checks (the latest counts as the health check).", no_args_is_help=True
+)
+
+Species = Annotated[str, typer.Option("--species", "-s", help="cat or rat.")]
+Sex = Annotated[str | None, typer.Option(help="Free text, e.g. female, neutered male.")]
+Born = Annotated[str | None, typer.Option(help="Birth date, YYYY-MM-DD.")]
+Arrived = Annotated[str | None, typer.Option(help="Date the animal came home, YYYY-MM-DD.")]
+Origin = Annotated[str | None, typer.Option(help="breeder, pet_store, rescue or unknown.")]
+PreyDrive = Annotated[str | None, typer.Option(help="Cats only: low, moderate or high.")]
+Markings = Annotated[str | None, typer.Option(help="Colour and markings, to tell them apart.")]
+Notes = Annotated[str | None, typer.Option(help="Anything else worth remembering.")]
+AnimalRef = Annotated[str, typer.Argument(metavar="ANIMAL", help="Id or name (any case).")]
+
+
+@app.command("add")
+def add(
+    name: Annotated[str, typer.Argument(help="The animal's name, e.g. Tom.")],
+    species: Species,
+    key: Annotated[
+        str | None, typer.Option("--id", help="Id used in commands; default: from the name.")
+    ] = None,
+    sex: Sex = None,
+    born: Born = None,
+    arrived: Arrived = None,
+    origin: Origin = None,
+    prey_drive: PreyDrive = None,
+    markings: Markings = None,
+    notes: Notes = None,
+) -> None:
+    """Add an animal to the household."""
+    animal = add_animal(
+        database(),
+        NewAnimal(
+            species=species.strip().lower(),
+            name=name,
+            key=key,
+            sex=sex,
+            born=parse_day(born, "--born"),
+            arrived=parse_day(arrived, "--arrived"),
+            origin=origin,
+            prey_drive=prey_drive,
+            markings=markings,
+            notes=notes,
+        ),
+    )
+    out.print(f"Added {animal.species} [bold]{animal.label}[/] with id [cyan]{animal.key}[/].")
+    if animal.species == "cat" and animal.prey_drive is None:
+        out.print(
+            "[dim]Before a cat meets a rat, assess its prey drive: "
+            f"ratbond animal edit {animal.key} --prey-drive low|moderate|high[/]"
+        )
+
+
+@app.command("list")
+def list_command(
+    species: Annotated[str | None, typer.Option(help="Only cats or only rats.")] = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Include rehomed and deceased animals.")
+    ] = False,
+) -> None:
+    """List the animals (active ones unless --all)."""
+    animals = list_animals(database(), species=species, include_archived=all_)
+    if not animals:
+        out.print("No animals yet. Add one: ratbond animal add Tom --species cat")
+        return
+    table = Table(title="Animals")
+    for column in (
+        "id",
+        "name",
+        "species",
+        "sex",
+        "born",
+        "arrived",
+        "origin",
+        "prey drive",
+        "last vet check",
+        "status",
+    ):
+        table.add_column(column, no_wrap=column in ("id", "born", "arrived"))
+    for a in animals:
+        table.add_row(
+            f"[cyan]{a.key}[/]",
+            a.name or "",
+            a.species,
+            a.sex or "",
+            _day(a.born),
+            _day(a.arrived),
+            a.origin or "",
+            a.prey_drive or ("[yellow]not assessed[/]" if a.species == "cat" else ""),
+            _day(a.health_check) or "[yellow]none[/]",
+            a.status if a.status == "active" else f"[dim]{a.status}[/]",
+        )
+    out.print(table)
+
+
+def _day(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+@app.command()
+def show(animal: AnimalRef) -> None:
+    """Show an animal: details, vet checks, weights and introductions."""
+    db = database()
+    record = get_animal(db, animal)
+    table = Table(show_header=False, box=None, padding=(0, 1))
+    table.add_column(style="bold")
+    table.add_column()
+    fields: list[tuple[str, Any]] = [
+        ("id", record.key),
+        ("species", record.species),
+        ("sex", record.sex),
+        ("born", record.born),
+        ("arrived", record.arrived),
+        ("origin", record.origin),
+        ("prey drive", record.prey_drive),
+        ("markings", record.markings),
+        ("status", record.status),
+        ("last vet check", record.health_check),
+        ("notes", record.notes),
+    ]
+    for label, value in fields:
+        if value is not None:
+            table.add_row(label, value.isoformat() if isinstance(value, dt.date) else str(value))
+    out.rule(f"[bold]{record.label}[/]", align="left")
+    out.print(table)
+    checks = list_vet_checks(db, record.key)
+    if checks:
+        vets = Table(title="Vet checks", title_justify="left")
+        for column in ("no.", "date", "vet", "findings"):
+            vets.add_column(column)
+        for check in checks:
+            vets.add_row(
+                str(check.id), check.date.isoformat(), check.vet or "", check.findings or ""
+            )
+        out.print(vets)
+    weights = list_weights(db, record.key)
+    if weights:
+        scale = Table(title="Weights", title_justify="left")
+        scale.add_column("date")
+        scale.add_column("grams", justify="right")
+        for weight in weights:
+            scale.add_row(weight.date.isoformat(), f"{weight.grams:g}")
+        out.print(scale)
+    intros = [
+        (intro, member.role)
+        for intro in list_introductions(db)
+        for member in intro.members
+        if member.animal.id == record.id
+    ]
+    if intros:
+        out.print(
+            "[bold]Introductions:[/] "
+            + ", ".join(f"[cyan]{i.key}[/] ({i.program}, {role}, {i.status})" for i, role in intros)
+        )
+
+
+@app.command()
+def edit(
+    animal: AnimalRef,
+    name: Annotated[str | None, typer.Option(help="New name.")] = None,
+    species: Annotated[str | None, typer.Option(help="cat or rat (not once introduced).")] = None,
+    sex: Sex = None,
+    born: Born = None,
+    arrived: Arrived = None,
+    origin: Origin = None,
+    prey_drive: PreyDrive = None,
+    markings: Markings = None,
+    notes: Notes = None,
+    clear: Annotated[
+        list[str] | None, typer.Option(help="Empty a field, e.g. --clear markings (repeatable).")
+    ] = None,
+) -> None:
+    """Change an animal's details; the earlier version is kept."""
+    changes: dict[str, Any] = {
+        key: value
+        for key, value in {
+            "name": name,
+            "species": species.strip().lower() if species else None,
+            "sex": sex,
+            "born": parse_day(born, "--born"),
+            "arrived": parse_day(arrived, "--arrived"),
+            "origin": origin,
+            "prey_drive": prey_drive,
+            "markings": markings,
+            "notes": notes,
+        }.items()
+        if value is not None
+    }
+    for field in clear or []:
+        changes[field.strip().lower().replace("-", "_")] = None
+    if not changes:
+        raise RatbondError("nothing to change; give an option such as --name or --prey-drive")
+    record = edit_animal(database(), animal, changes)
+    out.print(f"Updated [bold]{record.label}[/] ([cyan]{record.key}[/]), version {record.version}.")
+
+
+@app.command()
+def archive(
+    animal: AnimalRef,
+    status: Annotated[str, typer.Option("--as", help="rehomed or deceased.")],
+) -> None:
+    """Archive an animal that was rehomed or has died; its records are kept."""
+    record, stopped = archive_animal(database(), animal, status.strip().lower())
+    out.print(f"[bold]{record.label}[/] is now marked {record.status}.")
+    if stopped:
+        out.print("Stopped introductions: " + ", ".join(stopped))
+
+
+@vet_app.command("add")
+def vet_add(
+    animal: AnimalRef,
+    date: Annotated[str, typer.Option(help="Date of the check, YYYY-MM-DD or today.")] = "today",
+    vet: Annotated[str | None, typer.Option(help="Vet or practice.")] = None,
+    findings: Annotated[str | None, typer.Option(help="What the vet found.")] = None,
+) -> None:
+    """Record a vet check; introductions need one from the last year."""
+    day = parse_day(date, "--date")
+    assert day is not None
+    check = add_vet_check(database(), animal, day, vet=vet, findings=findings)
+    record = get_animal(database(), animal)
+    out.print(f"Vet check of {check.date.isoformat()} recorded for [bold]{record.label}[/].")
+
+
+@vet_app.command("list")
+def vet_list(animal: AnimalRef) -> None:
+    """List an animal's vet checks."""
+    checks = list_vet_checks(database(), animal)
+    if not checks:
+        out.print("No vet checks recorded.")
+        return
+    table = Table(title="Vet checks")
+    for column in ("no.", "date", "vet", "findings"):
+        table.add_column(column)
+    for check in checks:
+        table.add_row(str(check.id), check.date.isoformat(), check.vet or "", check.findings or "")
+    out.print(table)
+
+
+def weigh(
+    animal: AnimalRef,
+    grams: Annotated[float, typer.Argument(help="Weight in grams.")],
+    date: Annotated[str | None, typer.Option(help="Default: today.")] = None,
+) -> None:
+    """Record an animal's weight in grams."""
+    db = database()
+    weight = add_weight(db, animal, grams, parse_day(date, "--date"))
+    history = list_weights(db, animal)
+    record = get_animal(db, animal)
+    change = ""
+    if len(history) > 1:
+        before = history[-2].grams
+        change = f" ({weight.grams - before:+g} g since {history[-2].date.isoformat()})"
+    out.print(f"[bold]{record.label}[/]: {weight.grams:g} g on {weight.date.isoformat()}{change}.")

@@ -1,0 +1,218 @@
+"""`ratbond log`, `ratbond next` and `ratbond history`: record a session, see the next step,
+look back over the sessions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+from rich.prompt import Confirm, FloatPrompt, Prompt
+from rich.table import Table
+from rich.text import Text
+
+from ratbond.cli.display import CLASS_STYLE, database, minutes_text, out, parse_day, print_advice
+from ratbond.errors import InputError
+from ratbond.model import Program, Species
+from ratbond.programs import builtin_program, builtin_vocabulary
+from ratbond.store.introductions import get_advice
+from ratbond.store.records import IntroductionRecord, StoredAdvice
+from ratbond.store.sessions import NewSession, list_sessions, log_session
+
+IntroRef = Annotated[str, typer.Argument(metavar="INTRO", help="Introduction id (any case).")]
+CLASSES = ("calm", "stress", "aggression", "danger", "illness")
+
+
+def _parse_signals(values: list[str]) -> dict[str, list[str]]:
+    """`tom:hissing` (or `tom:hissing,ears_flat`) options, grouped by animal."""
+    signals: dict[str, list[str]] = {}
+    for value in values:
+        animal, sep, names = value.partition(":")
+        if not sep or not animal.strip() or not names.strip():
+            raise InputError(
+                "--signal", f"'{value}' should be ANIMAL:SIGNAL, e.g. --signal tom:hissing"
+            )
+        signals.setdefault(animal.strip(), []).extend(
+            n.strip() for n in names.split(",") if n.strip()
+        )
+    return signals
+
+
+def log(
+    intro: IntroRef,
+    minutes: Annotated[float | None, typer.Option(help="How long the session lasted.")] = None,
+    signal: Annotated[
+        list[str] | None,
+        typer.Option(help="What an animal did, ANIMAL:SIGNAL, e.g. tom:hissing (repeatable)."),
+    ] = None,
+    supervised: Annotated[
+        bool | None, typer.Option("--supervised/--unsupervised", help="Default: supervised.")
+    ] = None,
+    notes: Annotated[str | None, typer.Option(help="What happened, in your words.")] = None,
+    stage: Annotated[str | None, typer.Option(help="Default: the advised stage.")] = None,
+    date: Annotated[str | None, typer.Option(help="Default: today.")] = None,
+    by: Annotated[
+        str | None, typer.Option(help="Who logs it; default: RATBOND_USER or you.")
+    ] = None,
+) -> None:
+    """Log a session and see the new advice at once. With no options, asks step by step."""
+    db = database()
+    today = dt.date.today()
+    record, advice = get_advice(db, intro, today=today)
+    interactive = all(v is None for v in (minutes, signal, supervised, notes, stage, date))
+    if interactive:
+        new = _ask(record, advice, today, by)
+    else:
+        new = NewSession(
+            stage=(stage or advice.stage).strip(),
+            date=parse_day(date, "--date"),
+            minutes=minutes,
+            supervised=True if supervised is None else supervised,
+            signals=_parse_signals(signal or []),
+            notes=notes,
+            logged_by=by,
+        )
+    logged = log_session(db, record.key, new, today=today)
+    session = logged.session
+    style = CLASS_STYLE[session.session_class]
+    line = Text(f"Logged session {session.id} of {record.key}: {session.date.isoformat()} ")
+    line.append(session.stage)
+    length = minutes_text(session.minutes)
+    if length:
+        line.append(f", {length}")
+    line.append(", ")
+    line.append(session.session_class, style=style)
+    out.print(line)
+    print_advice(logged.advice, today)
+
+
+def _ask(
+    record: IntroductionRecord, advice: StoredAdvice, today: dt.date, by: str | None
+) -> NewSession:
+    """Ask for a session field by field, offering the advised values as defaults."""
+    if record.status != "active":
+        # Say it now rather than after every question.
+        raise InputError(
+            "", f"introduction '{record.key}' is {record.status}; nothing can be logged"
+        )
+    program = builtin_program(record.program)
+    out.print(
+        f"Logging a session for [cyan]{record.key}[/] ({record.label}). Enter keeps [default]."
+    )
+    while True:
+        answer = Prompt.ask("Date", default="today")
+        try:
+            day = parse_day(answer, "date")
+            break
+        except InputError as error:
+            out.print(f"[red]{error.message}[/]")
+    stages = [s.id for s in program.stages]
+    stage_id = Prompt.ask("Stage", choices=stages, default=advice.stage)
+    stage = program.stages[program.stage_index(stage_id)]
+    minutes: float | None = None
+    if stage.minutes is not None:
+        default = (
+            advice.minutes if advice.stage == stage_id and advice.minutes else stage.minutes.start
+        )
+        minutes = FloatPrompt.ask("Minutes", default=default)
+    supervised = Confirm.ask("Were you there, watching, the whole time?", default=True)
+    signals: dict[str, list[str]] = {}
+    for member in record.members:
+        chosen = _ask_signals(program, member.animal.species, member.animal.label)
+        if chosen:
+            signals[member.animal.key] = chosen
+    notes = Prompt.ask("Notes (optional)", default="", show_default=False)
+    return NewSession(
+        stage=stage_id,
+        date=day,
+        minutes=minutes,
+        supervised=supervised,
+        signals=signals,
+        notes=notes or None,
+        logged_by=by,
+    )
+
+
+def _ask_signals(program: Program, species: Species, label: str) -> list[str]:
+    """Show the species' signals grouped by class, with descriptions; read numbers or ids."""
+    vocabulary = builtin_vocabulary().signals[species]
+    overrides = program.signal_class_overrides.get(species, {})
+    table = Table(title=f"What did {label} do?", title_justify="left", show_lines=False)
+    table.add_column("no.", justify="right")
+    table.add_column("class")
+    table.add_column("signal")
+    table.add_column("what it is")
+    numbered: list[str] = []
+    for klass in CLASSES:
+        for name, signal in vocabulary.items():
+            if overrides.get(name, signal.class_) == klass:
+                numbered.append(name)
+                table.add_row(
+                    str(len(numbered)),
+                    Text(klass, style=CLASS_STYLE[klass]),
+                    name,
+                    signal.description,
+                )
+    out.print(table)
+    while True:
+        answer = Prompt.ask(
+            f"Signals for {label} (numbers or ids, comma-separated; Enter: none)",
+            default="",
+            show_default=False,
+        )
+        chosen: list[str] = []
+        problem = ""
+        for part in (p.strip().lower() for p in answer.replace(" ", ",").split(",")):
+            if not part:
+                continue
+            if part.isdigit() and 1 <= int(part) <= len(numbered):
+                chosen.append(numbered[int(part) - 1])
+            elif part in vocabulary:
+                chosen.append(part)
+            else:
+                problem = part
+                break
+        if not problem:
+            return chosen
+        out.print(f"[red]'{problem}' is not on the list; give its number or its id.[/]")
+
+
+def next_step(intro: IntroRef) -> None:
+    """Show the next step of an introduction: alerts, what to do, when, and how to set it up."""
+    today = dt.date.today()
+    record, advice = get_advice(database(), intro, today=today)
+    out.print(f"[bold cyan]{record.key}[/] — {record.label} ({record.program}, {record.status})")
+    print_advice(advice, today)
+    if advice.action in ("stop", "complete"):
+        return
+    program = builtin_program(record.program)
+    stage = program.stages[program.stage_index(advice.stage)]
+    out.print(f"[bold]Set up:[/] {stage.setup}")
+    out.print("[bold]Watch for:[/]\n" + "\n".join(f"  • {w}" for w in stage.watch_for))
+    out.print("[bold]End early if:[/]\n" + "\n".join(f"  • {w}" for w in stage.end_early_if))
+
+
+def history(intro: IntroRef) -> None:
+    """List an introduction's sessions, with the class of each."""
+    record, sessions = list_sessions(database(), intro)
+    if not sessions:
+        out.print(f"No sessions logged for {record.key} yet: ratbond log {record.key}")
+        return
+    table = Table(title=f"{record.key} — {record.label}")
+    for column in ("no.", "date", "stage", "length", "watched", "class", "signals", "notes", "by"):
+        table.add_column(column, no_wrap=column in ("date", "class"))
+    names = {m.animal.key: m.animal.label for m in record.members}
+    for s in sessions:
+        table.add_row(
+            str(s.id),
+            s.date.isoformat(),
+            s.stage,
+            minutes_text(s.minutes),
+            "yes" if s.supervised else "[bold red]no[/]",
+            Text(s.session_class, style=CLASS_STYLE[s.session_class]),
+            "; ".join(f"{names.get(a, a)}: {', '.join(n)}" for a, n in s.signals.items() if n),
+            s.notes or "",
+            s.logged_by,
+        )
+    out.print(table)
