@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, get_args
+import datetime as dt
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -126,3 +127,150 @@ class AdviceOut(BaseModel):
     needed: int | None = None
     earned_stage: str | None = None
     seeds: list[str] = []
+
+
+_FORBID = ConfigDict(extra="forbid")
+
+
+class AnimalIn(BaseModel):
+    """A new animal; only `species` is required, the id is made from the name when absent."""
+
+    model_config = _FORBID
+
+    species: Species
+    id: str | None = Field(default=None, description="Lower-case letters, digits, '-', '_'.")
+    name: str | None = None
+    sex: str | None = None
+    born: dt.date | None = None
+    arrived: dt.date | None = None
+    origin: Origin | None = None
+    prey_drive: PreyDrive | None = Field(default=None, description="Cats only.")
+    markings: str | None = None
+    notes: str | None = None
+
+
+class AnimalPatch(BaseModel):
+    """Fields to change; a field sent as null is cleared, a field left out is kept."""
+
+    model_config = _FORBID
+
+    species: Species | None = None
+    name: str | None = None
+    sex: str | None = None
+    born: dt.date | None = None
+    arrived: dt.date | None = None
+    origin: Origin | None = None
+    prey_drive: PreyDrive | None = None
+    markings: str | None = None
+    notes: str | None = None
+
+
+class AnimalOut(BaseModel):
+    id: str
+    species: Species
+    name: str | None
+    sex: str | None
+    born: dt.date | None
+    arrived: dt.date | None
+    origin: Origin | None
+    prey_drive: PreyDrive | None
+    markings: str | None
+    status: str
+    notes: str | None
+    health_check: dt.date | None = Field(description="Date of the latest vet check.")
+    version: int
+
+
+class VetCheckIn(BaseModel):
+    model_config = _FORBID
+
+    date: dt.date
+    vet: str | None = None
+    findings: str | None = None
+
+
+class VetCheckOut(BaseModel):
+    id: int
+    date: dt.date
+    vet: str | None
+    findings: str | None
+
+
+class WeightIn(BaseModel):
+    model_config = _FORBID
+
+    grams: float = Field(gt=0)
+    date: dt.date | None = Field(default=None, description="Defaults to today.")
+
+
+class WeightOut(BaseModel):
+    id: int
+    date: dt.date
+    grams: float
+
+
+class MemberOut(BaseModel):
+    role: str
+    animal: str = Field(description="The animal's id.")
+    name: str | None
+
+
+class IntroductionIn(BaseModel):
+    """A new introduction: the program and which animals (ids or names) play each role."""
+
+    model_config = _FORBID
+
+    program: str
+    roles: dict[str, list[str]]
+    id: str | None = None
+    started: dt.date | None = None
+    notes: str | None = None
+
+
+class IntroductionOut(BaseModel):
+    id: str
+    program: str
+    status: str
+    started: dt.date
+    notes: str | None
+    members: list[MemberOut]
+
+
+class StatusIn(BaseModel):
+    model_config = _FORBID
+
+    status: Literal["paused", "active", "stopped", "completed"]
+
+
+class SessionIn(BaseModel):
+    """A session as logged at the cage; signals map animal ids (or names) to signal ids."""
+
+    model_config = _FORBID
+
+    stage: str
+    date: dt.date | None = Field(default=None, description="Defaults to today.")
+    minutes: float | None = Field(default=None, ge=0)
+    supervised: bool = True
+    signals: dict[str, list[str]] = {}
+    notes: str | None = None
+
+
+class SessionOut(BaseModel):
+    id: int
+    seq: int
+    date: dt.date
+    stage: str
+    minutes: float | None
+    supervised: bool
+    signals: dict[str, list[str]]
+    notes: str | None
+    session_class: str
+    logged_by: str
+    logged_at: dt.datetime
+
+
+class LoggedOut(BaseModel):
+    """A logged session and the advice that follows it."""
+
+    session: SessionOut
+    advice: AdviceOut

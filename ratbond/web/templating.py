@@ -41,6 +41,13 @@ def minutes_text(value: float | None) -> str:
     return f"{round(value, 1):g} min"
 
 
+def minutes_value(value: float | None) -> str:
+    """Minutes as a form field shows them: `8`, `2.5`, `0.05`, or empty."""
+    if value is None:
+        return ""
+    return f"{round(value, 2):g}"
+
+
 def date_text(value: dt.date | dt.datetime | str | None) -> str:
     """A date as `Fri 20 Nov 2026`, the way an owner reads it."""
     if value is None:

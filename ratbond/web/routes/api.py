@@ -2,23 +2,50 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
 from ratbond.advice import advise
-from ratbond.errors import InputError
+from ratbond.errors import InputError, RatbondError
 from ratbond.scenario import parse_json, parse_scenario
-from ratbond.web.context import WebContext, web
+from ratbond.store import animals, introductions, sessions
+from ratbond.store.records import AnimalRecord, IntroductionRecord, SessionRecord
+from ratbond.web.context import WebContext, not_found, web
 from ratbond.web.errors import ApiError, user_error
-from ratbond.web.schemas import SCENARIO_EXAMPLE, SCENARIO_SCHEMA, AdviceOut
+from ratbond.web.schemas import (
+    SCENARIO_EXAMPLE,
+    SCENARIO_SCHEMA,
+    AdviceOut,
+    AnimalIn,
+    AnimalOut,
+    AnimalPatch,
+    IntroductionIn,
+    IntroductionOut,
+    LoggedOut,
+    MemberOut,
+    SessionIn,
+    SessionOut,
+    StatusIn,
+    VetCheckIn,
+    VetCheckOut,
+    WeightIn,
+    WeightOut,
+)
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 Web = Annotated[WebContext, Depends(web)]
 ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": ApiError, "description": "Bad input; names the offending field."},
 }
+MISSING: dict[int | str, dict[str, Any]] = {
+    404: {"model": ApiError, "description": "No animal or introduction with that id."},
+    422: {"model": ApiError, "description": "Bad input; names the offending field."},
+}
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 @router.post(
@@ -55,3 +82,233 @@ async def post_advice(request: Request, context: Web) -> JSONResponse:
     except InputError as error:
         return user_error(error)
     return JSONResponse(advise(scenario, context.vocabulary).to_json())
+
+
+def call(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run a store function; its "no animal 'x'" errors become 404s, others stay user errors."""
+    try:
+        return function(*args, **kwargs)
+    except RatbondError as error:
+        raise not_found(error) from None
+
+
+def animal_out(record: AnimalRecord) -> AnimalOut:
+    return AnimalOut(
+        id=record.key,
+        species=record.species,
+        name=record.name,
+        sex=record.sex,
+        born=record.born,
+        arrived=record.arrived,
+        origin=record.origin,
+        prey_drive=record.prey_drive,
+        markings=record.markings,
+        status=record.status,
+        notes=record.notes,
+        health_check=record.health_check,
+        version=record.version,
+    )
+
+
+def introduction_out(record: IntroductionRecord) -> IntroductionOut:
+    return IntroductionOut(
+        id=record.key,
+        program=record.program,
+        status=record.status,
+        started=record.started,
+        notes=record.notes,
+        members=[
+            MemberOut(role=m.role, animal=m.animal.key, name=m.animal.name) for m in record.members
+        ],
+    )
+
+
+def session_out(record: SessionRecord) -> SessionOut:
+    return SessionOut(
+        id=record.id,
+        seq=record.seq,
+        date=record.date,
+        stage=record.stage,
+        minutes=record.minutes,
+        supervised=record.supervised,
+        signals={animal: list(names) for animal, names in record.signals.items()},
+        notes=record.notes,
+        session_class=record.session_class,
+        logged_by=record.logged_by,
+        logged_at=record.logged_at,
+    )
+
+
+@router.get("/animals", response_model=list[AnimalOut], summary="List animals")
+def get_animals(context: Web, archived: bool = False) -> list[AnimalOut]:
+    return [animal_out(a) for a in animals.list_animals(context.db, include_archived=archived)]
+
+
+@router.post(
+    "/animals", response_model=AnimalOut, status_code=201, responses=ERRORS, summary="Add an animal"
+)
+def post_animal(body: AnimalIn, context: Web) -> AnimalOut:
+    fields = body.model_dump(exclude={"id"})
+    new = animals.NewAnimal(key=body.id, **fields)
+    return animal_out(call(animals.add_animal, context.db, new, today=context.today()))
+
+
+@router.get("/animals/{ref}", response_model=AnimalOut, responses=MISSING, summary="One animal")
+def get_animal(ref: str, context: Web) -> AnimalOut:
+    return animal_out(call(animals.get_animal, context.db, ref))
+
+
+@router.patch(
+    "/animals/{ref}",
+    response_model=AnimalOut,
+    responses={**ERRORS, **MISSING},
+    summary="Change an animal",
+)
+def patch_animal(ref: str, body: AnimalPatch, context: Web) -> AnimalOut:
+    changes = body.model_dump(exclude_unset=True)
+    return animal_out(call(animals.edit_animal, context.db, ref, changes, today=context.today()))
+
+
+@router.get(
+    "/animals/{ref}/vet-checks",
+    response_model=list[VetCheckOut],
+    responses=MISSING,
+    summary="An animal's vet checks",
+)
+def get_vet_checks(ref: str, context: Web) -> list[VetCheckOut]:
+    return [
+        VetCheckOut(id=c.id, date=c.date, vet=c.vet, findings=c.findings)
+        for c in call(animals.list_vet_checks, context.db, ref)
+    ]
+
+
+@router.post(
+    "/animals/{ref}/vet-checks",
+    response_model=VetCheckOut,
+    status_code=201,
+    responses={**ERRORS, **MISSING},
+    summary="Record a vet check",
+)
+def post_vet_check(ref: str, body: VetCheckIn, context: Web) -> VetCheckOut:
+    check = call(
+        animals.add_vet_check,
+        context.db,
+        ref,
+        body.date,
+        vet=body.vet,
+        findings=body.findings,
+        today=context.today(),
+    )
+    return VetCheckOut(id=check.id, date=check.date, vet=check.vet, findings=check.findings)
+
+
+@router.get(
+    "/animals/{ref}/weights",
+    response_model=list[WeightOut],
+    responses=MISSING,
+    summary="An animal's weighings",
+)
+def get_weights(ref: str, context: Web) -> list[WeightOut]:
+    return [
+        WeightOut(id=w.id, date=w.date, grams=w.grams)
+        for w in call(animals.list_weights, context.db, ref)
+    ]
+
+
+@router.post(
+    "/animals/{ref}/weights",
+    response_model=WeightOut,
+    status_code=201,
+    responses={**ERRORS, **MISSING},
+    summary="Record a weighing",
+)
+def post_weight(ref: str, body: WeightIn, context: Web) -> WeightOut:
+    weight = call(animals.add_weight, context.db, ref, body.grams, body.date, today=context.today())
+    return WeightOut(id=weight.id, date=weight.date, grams=weight.grams)
+
+
+@router.get("/introductions", response_model=list[IntroductionOut], summary="List introductions")
+def get_introductions(context: Web, status: str | None = None) -> list[IntroductionOut]:
+    return [
+        introduction_out(i) for i in introductions.list_introductions(context.db, status=status)
+    ]
+
+
+@router.post(
+    "/introductions",
+    response_model=IntroductionOut,
+    status_code=201,
+    responses=ERRORS,
+    summary="Start an introduction",
+)
+def post_introduction(body: IntroductionIn, context: Web) -> IntroductionOut:
+    record = call(
+        introductions.start_introduction,
+        context.db,
+        body.program,
+        body.roles,
+        key=body.id,
+        started=body.started,
+        notes=body.notes,
+        today=context.today(),
+    )
+    return introduction_out(record)
+
+
+@router.get(
+    "/introductions/{ref}",
+    response_model=IntroductionOut,
+    responses=MISSING,
+    summary="One introduction",
+)
+def get_introduction(ref: str, context: Web) -> IntroductionOut:
+    return introduction_out(call(introductions.get_introduction, context.db, ref))
+
+
+@router.post(
+    "/introductions/{ref}/status",
+    response_model=IntroductionOut,
+    responses={**ERRORS, **MISSING},
+    summary="Pause, resume, stop or complete an introduction",
+)
+def post_status(ref: str, body: StatusIn, context: Web) -> IntroductionOut:
+    record = call(introductions.set_status, context.db, ref, body.status, today=context.today())
+    return introduction_out(record)
+
+
+@router.get(
+    "/introductions/{ref}/advice",
+    response_model=AdviceOut,
+    responses=MISSING,
+    summary="An introduction's current advice",
+)
+def get_introduction_advice(ref: str, context: Web) -> JSONResponse:
+    _, stored = call(introductions.get_advice, context.db, ref, today=context.today())
+    return JSONResponse(stored.payload)
+
+
+@router.get(
+    "/introductions/{ref}/sessions",
+    response_model=list[SessionOut],
+    responses=MISSING,
+    summary="An introduction's sessions, oldest first",
+)
+def get_sessions(ref: str, context: Web) -> list[SessionOut]:
+    _, records = call(sessions.list_sessions, context.db, ref)
+    return [session_out(s) for s in records]
+
+
+@router.post(
+    "/introductions/{ref}/sessions",
+    response_model=LoggedOut,
+    status_code=201,
+    responses={**ERRORS, **MISSING},
+    summary="Log a session and get the new advice",
+)
+def post_session(ref: str, body: SessionIn, context: Web) -> LoggedOut:
+    new = sessions.NewSession(**body.model_dump())
+    logged = call(sessions.log_session, context.db, ref, new, today=context.today())
+    return LoggedOut(
+        session=session_out(logged.session),
+        advice=AdviceOut.model_validate(logged.advice.to_json()),
+    )

@@ -1,0 +1,87 @@
+"""`/calendar.ics`: each introduction's next session and countdown end, as a calendar feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from icalendar import Calendar, Event
+
+from ratbond.store.agenda import AgendaItem, agenda
+from ratbond.web.context import WebContext, web
+from ratbond.web.templating import minutes_text
+
+router = APIRouter(include_in_schema=False)
+Web = Annotated[WebContext, Depends(web)]
+SESSION_ACTIONS = frozenset({"start", "repeat", "advance", "step_back"})
+
+
+def _event(uid: str, day: dt.date, summary: str, description: str, url: str) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", dt.datetime.now(dt.UTC))
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("summary", summary)
+    event.add("description", description)
+    event.add("url", url)
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def events(context: WebContext, items: list[AgendaItem], base: str) -> list[Event]:
+    """All-day events: each due or upcoming session, and each quarantine or settling end."""
+    found: list[Event] = []
+    for item in items:
+        advice = item.advice
+        program = context.programs.get(item.program)
+        titles = {s.id: s.title for s in program.stages} if program else {}
+        url = f"{base}/introductions/{item.key}"
+        reasons = " ".join(advice.reasons)
+        if item.gate is not None and advice.not_before is not None:
+            title = titles.get(item.gate, item.gate)
+            found.append(
+                _event(
+                    f"gate-{item.key}-{item.gate}@ratbond",
+                    advice.not_before,
+                    f"{title} ends: {item.label}",
+                    reasons,
+                    url,
+                )
+            )
+        elif advice.action in SESSION_ACTIONS and advice.not_before is not None:
+            length = f", {minutes_text(advice.minutes)}" if advice.minutes is not None else ""
+            found.append(
+                _event(
+                    f"session-{item.key}@ratbond",
+                    advice.not_before,
+                    f"{item.label}: {titles.get(advice.stage, advice.stage)}{length}",
+                    reasons,
+                    url,
+                )
+            )
+    return found
+
+
+@router.get("/calendar.ics")
+def calendar(request: Request, context: Web) -> Response:
+    items = agenda(context.db, today=context.today())
+    base = str(request.base_url).rstrip("/")
+    feed = Calendar()
+    feed.add("prodid", "-//ratbond//introductions//EN")
+    feed.add("version", "2.0")
+    feed.add("calscale", "GREGORIAN")
+    feed.add("x-wr-calname", "ratbond")
+    feed.add("x-published-ttl", "PT1H")
+    for event in events(context, items, base):
+        feed.add_component(event)
+    return Response(
+        feed.to_ical(),
+        media_type="text/calendar; charset=utf-8",
+        headers={
+            "content-disposition": 'inline; filename="ratbond.ics"',
+            "cache-control": "no-cache",
+        },
+    )

@@ -1,0 +1,182 @@
+"""Introduction pages: the list, start one, pause/resume/stop, and the page of one introduction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from ratbond.errors import InputError, RatbondError
+from ratbond.model import Program, Stage
+from ratbond.store import introductions as store
+from ratbond.store.animals import list_animals
+from ratbond.store.records import IntroductionRecord, SessionRecord, StoredAdvice
+from ratbond.store.sessions import list_sessions
+from ratbond.web.charts import minutes_chart
+from ratbond.web.context import WebContext, not_found, web
+from ratbond.web.forms import Form
+
+router = APIRouter(include_in_schema=False)
+Web = Annotated[WebContext, Depends(web)]
+STATUS_WORDS = {"paused": "Pause", "active": "Resume", "stopped": "Stop", "completed": "Complete"}
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One stage on the ladder, as the page shows it."""
+
+    stage: Stage
+    state: str
+    """`done` (earned), `current` (the next session's stage) or `ahead`."""
+
+
+def ladder(program: Program, advice: StoredAdvice) -> list[Rung]:
+    """The program's stages, the advice's stage highlighted and earned ones ticked."""
+    current = program.stage_index(advice.stage)
+    earned_id = advice.payload.get("earned_stage")
+    earned = program.stage_index(earned_id) if earned_id in {s.id for s in program.stages} else -1
+    rungs = []
+    for index, stage in enumerate(program.stages):
+        if index == current and advice.action not in ("complete",):
+            state = "current"
+        elif index < current or index <= earned or advice.action == "complete":
+            state = "done"
+        else:
+            state = "ahead"
+        rungs.append(Rung(stage=stage, state=state))
+    return rungs
+
+
+def find(context: WebContext, ref: str) -> IntroductionRecord:
+    try:
+        return store.get_introduction(context.db, ref)
+    except RatbondError as error:
+        raise not_found(error) from None
+
+
+def introduction_view(context: WebContext, ref: str) -> dict[str, Any]:
+    """Everything the introduction page and the log form show about one introduction."""
+    try:
+        intro, advice = store.get_advice(context.db, ref, today=context.today())
+    except RatbondError as error:
+        raise not_found(error) from None
+    _, sessions = list_sessions(context.db, intro.key)
+    program = context.programs[intro.program]
+    return {
+        "intro": intro,
+        "advice": advice,
+        "program": program,
+        "stage": program.stages[program.stage_index(advice.stage)],
+        "ladder": ladder(program, advice),
+        "sessions": sessions,
+        "names": {m.animal.key: m.animal.label for m in intro.members},
+        "today": context.today(),
+    }
+
+
+def history_rows(sessions: list[SessionRecord]) -> list[SessionRecord]:
+    """Newest first, the way an owner reads a log."""
+    return list(reversed(sessions))
+
+
+@router.get("/introductions", response_class=HTMLResponse)
+def introduction_list(request: Request, context: Web) -> HTMLResponse:
+    intros = store.list_introductions(context.db)
+    return context.pages.render(
+        request, "introductions/list.html", {"intros": list(reversed(intros))}
+    )
+
+
+def _new_page(
+    request: Request, context: WebContext, form: Form, status_code: int = 200
+) -> HTMLResponse:
+    program = context.programs.get(form.get("program"))
+    animals = list_animals(context.db)
+    return context.pages.render(
+        request,
+        "introductions/new.html",
+        {
+            "form": form,
+            "program": program,
+            "programs": list(context.programs.values()),
+            "animals": animals,
+            "today": context.today(),
+        },
+        status_code=status_code,
+    )
+
+
+@router.get("/introductions/new", response_class=HTMLResponse)
+def new_introduction(request: Request, context: Web, program: str = "") -> HTMLResponse:
+    form = Form(values={"program": program})
+    chosen = context.programs.get(program)
+    if chosen is not None:
+        form.lists = {f"roles.{role}": [] for role in chosen.roles}
+    return _new_page(request, context, form)
+
+
+@router.post("/introductions", response_class=HTMLResponse)
+async def create_introduction(request: Request, context: Web) -> Response:
+    data = await request.form()
+    program = context.programs.get(str(data.get("program", "")))
+    roles = [f"roles.{role}" for role in (program.roles if program else ())]
+    form = Form.read(data, lists=roles)
+    try:
+        if program is None:
+            raise InputError("program", "choose a program")
+        intro = await run_in_threadpool(
+            store.start_introduction,
+            context.db,
+            program.id,
+            {field.split(".", 1)[1]: form.lists[field] for field in roles},
+            started=form.date("started"),
+            notes=form.text("notes"),
+            today=context.today(),
+        )
+    except RatbondError as error:
+        form.fail(error, {"started": "started"})
+        return await run_in_threadpool(_new_page, request, context, form, 422)
+    return RedirectResponse(f"/introductions/{intro.key}", status_code=303)
+
+
+@router.get("/introductions/{ref}", response_class=HTMLResponse)
+def introduction_detail(request: Request, ref: str, context: Web) -> HTMLResponse:
+    view = introduction_view(context, ref)
+    return context.pages.render(
+        request,
+        "introductions/detail.html",
+        {
+            **view,
+            "history": history_rows(view["sessions"]),
+            "chart": minutes_chart(view["sessions"]),
+            "status_form": Form(),
+        },
+    )
+
+
+@router.post("/introductions/{ref}/status", response_class=HTMLResponse)
+async def change_status(request: Request, ref: str, context: Web) -> Response:
+    intro = await run_in_threadpool(find, context, ref)
+    form = Form.read(await request.form())
+    try:
+        await run_in_threadpool(
+            store.set_status, context.db, intro.key, form.get("status"), today=context.today()
+        )
+    except RatbondError as error:
+        form.fail(error)
+        view = await run_in_threadpool(introduction_view, context, intro.key)
+        return context.pages.render(
+            request,
+            "introductions/detail.html",
+            {
+                **view,
+                "history": history_rows(view["sessions"]),
+                "chart": minutes_chart(view["sessions"]),
+                "status_form": form,
+            },
+            status_code=422,
+        )
+    return RedirectResponse(f"/introductions/{intro.key}", status_code=303)

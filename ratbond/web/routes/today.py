@@ -1,0 +1,56 @@
+"""The Today page: what is due now, alerts first, and the countdowns of quarantine and settling."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+
+from ratbond.store.agenda import AgendaItem, agenda
+from ratbond.store.animals import list_animals
+from ratbond.store.introductions import list_introductions
+from ratbond.web.context import WebContext, web
+
+router = APIRouter(include_in_schema=False)
+Web = Annotated[WebContext, Depends(web)]
+SECTIONS = (
+    ("alert", "Needs you now"),
+    ("overdue", "Overdue"),
+    ("due", "Due today"),
+    ("prerequisite", "Before you can start"),
+    ("stop", "Stopped"),
+    ("waiting", "Counting down"),
+    ("later", "Coming up"),
+    ("complete", "Done"),
+)
+
+
+def group(items: list[AgendaItem]) -> list[tuple[str, str, list[AgendaItem]]]:
+    """The day's items in the agenda's order of urgency, under a heading per kind."""
+    return [
+        (kind, title, [item for item in items if item.kind == kind])
+        for kind, title in SECTIONS
+        if any(item.kind == kind for item in items)
+    ]
+
+
+@router.get("/", response_class=HTMLResponse)
+def today(request: Request, context: Web) -> HTMLResponse:
+    day = context.today()
+    items = agenda(context.db, today=day)
+    paused = list_introductions(context.db, status="paused")
+    return context.pages.render(
+        request,
+        "today.html",
+        {
+            "today": day,
+            "sections": group(items),
+            "stage_titles": {
+                program.id: {stage.id: stage.title for stage in program.stages}
+                for program in context.programs.values()
+            },
+            "paused": paused,
+            "has_animals": bool(items) or bool(list_animals(context.db)),
+        },
+    )
