@@ -35,6 +35,8 @@ _STOPWORD_TEXT = (
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # bm25 column weights: title, keywords, body.
 WEIGHTS = (6.0, 3.0, 1.0)
+# FAQ answers are written to be answers, so they win close calls against reference entries.
+KIND_BOOST = {"faq": 1.3}
 VERDICT_WORDS = {"safe": "Safe", "caution": "Only with care", "avoid": "Avoid"}
 
 
@@ -262,7 +264,8 @@ class _Index:
         try:
             self.db.execute(
                 "CREATE VIRTUAL TABLE docs USING fts5("
-                "title, keywords, body, tokenize='porter unicode61 remove_diacritics 2')"
+                "title, keywords, body, boost UNINDEXED, "
+                "tokenize='porter unicode61 remove_diacritics 2')"
             )
         except sqlite3.OperationalError as error:
             raise RatbondError(
@@ -270,9 +273,9 @@ class _Index:
                 f"{sqlite3.sqlite_version} lacks ({error}); use a Python built with FTS5"
             ) from None
         self.db.executemany(
-            "INSERT INTO docs(rowid, title, keywords, body) VALUES (?, ?, ?, ?)",
+            "INSERT INTO docs(rowid, title, keywords, body, boost) VALUES (?, ?, ?, ?, ?)",
             [
-                (number, doc.title, " ".join(doc.keywords), doc.detail)
+                (number, doc.title, " ".join(doc.keywords), doc.detail, KIND_BOOST.get(doc.kind, 1))
                 for number, doc in enumerate(docs)
             ],
         )
@@ -288,7 +291,9 @@ class _Index:
         expression = " OR ".join(f'"{term}"' for term in terms)
         with self.lock:
             rows = self.db.execute(
-                "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, ?, ?, ?) LIMIT ?",
+                "SELECT rowid FROM docs WHERE docs MATCH ? "
+                # bm25 is negative, better is lower: a boost above 1 moves a row up.
+                "ORDER BY bm25(docs, ?, ?, ?, 0) * boost LIMIT ?",
                 (expression, *WEIGHTS, limit),
             ).fetchall()
         return [self.docs[row[0]] for row in rows]

@@ -161,7 +161,7 @@ def check_cage(
         status: Status = "unanswered" if answer is None else ("pass" if answer else "fail")
         if not item.required and status == "fail":
             status = "pass"  # an optional item only adds its hint
-        detail = {"pass": "yes", "fail": "no", "unanswered": "not answered"}[status]
+        detail = {"pass": "yes", "fail": "no", "unanswered": item.question}[status]
         checks.append(
             CageCheck(item.id, item.title, status, detail, item.why, item.seeds, item.sources)
         )

@@ -1,0 +1,335 @@
+"""`ratbond cage check`, `food`, `signs`, `ask` and `freeroam checklist`: everyday care tools."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.padding import Padding
+from rich.table import Table
+
+from ratbond.care.model import ChecklistItem, Source
+from ratbond.errors import RatbondError
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+cage_app = typer.Typer(help="Check a cage against the figures in the seeds.", no_args_is_help=True)
+freeroam_app = typer.Typer(
+    help="Safety checks before rats play outside the cage.", no_args_is_help=True
+)
+
+VERDICT_STYLE = {
+    "safe": ("SAFE", "bold green"),
+    "caution": ("ONLY WITH CARE", "bold yellow"),
+    "avoid": ("AVOID", "bold red"),
+    "unknown": ("UNKNOWN", "bold magenta"),
+}
+STATUS_STYLE = {
+    "pass": "[green]✔ pass[/]",
+    "fail": "[bold red]✘ fail[/]",
+    "unanswered": "[yellow]? not answered[/]",
+}
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Print a user's mistake as one line and exit 2, also when called without `run()`."""
+    try:
+        yield
+    except RatbondError as error:
+        err.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
+        raise typer.Exit(2) from None
+
+
+def cites(seeds: tuple[str, ...], sources: tuple[Source, ...] = ()) -> str:
+    """`seeds 002, 003; Rat Shack Forum (url)` for a table cell or a footer."""
+    parts = []
+    if seeds:
+        parts.append(("seed " if len(seeds) == 1 else "seeds ") + ", ".join(seeds))
+    parts += [s.name + (f" <{s.url}>" if s.url else "") for s in sources]
+    return "; ".join(parts)
+
+
+def _print_json(value: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+# The environment checklist flags of `cage check`, by checklist id in cage.yaml; a test makes
+# sure every id in the file has its flag here.
+CAGE_FLAGS = ("paper_bedding", "toys_rotated", "hideaways", "quiet_spot", "out_of_sun")
+
+
+@cage_app.command("check")
+def cage_check(
+    length: Annotated[float, typer.Option(help="Inside length of the cage.", show_default=False)],
+    width: Annotated[float, typer.Option(help="Inside width (depth).", show_default=False)],
+    height: Annotated[float, typer.Option(help="Inside height.", show_default=False)],
+    rats: Annotated[int, typer.Option(help="How many rats will live in it.", show_default=False)],
+    unit: Annotated[str, typer.Option(help="Unit of all lengths: cm or in.")] = "cm",
+    levels: Annotated[
+        int | None, typer.Option(help="Levels to climb: floor, shelves, platforms.")
+    ] = None,
+    bar_spacing: Annotated[
+        float | None, typer.Option(help="Widest gap between bars, in the same unit.")
+    ] = None,
+    paper_bedding: Annotated[
+        bool | None, typer.Option(help="Bedding is paper-based.", show_default=False)
+    ] = None,
+    toys_rotated: Annotated[
+        bool | None, typer.Option(help="Toys in the cage, swapped now and then.")
+    ] = None,
+    hideaways: Annotated[bool | None, typer.Option(help="A hideaway for every rat.")] = None,
+    quiet_spot: Annotated[
+        bool | None, typer.Option(help="Cage stands somewhere quiet and draft-free.")
+    ] = None,
+    out_of_sun: Annotated[bool | None, typer.Option(help="Cage is out of direct sun.")] = None,
+    prompt: Annotated[
+        bool, typer.Option(help="Ask about unanswered checklist items (only in a terminal).")
+    ] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as JSON.")] = False,
+) -> None:
+    """Pass or fail a cage: volume for the number of rats, height, bars, levels, set-up.
+
+    Example: ratbond cage check --length 80 --width 50 --height 60 --rats 2 --levels 3
+
+    Lengths are in --unit (cm or in). Checklist items left out are asked in a terminal.
+    """
+    from ratbond.care.cage import check_cage
+    from ratbond.care.knowledge import builtin_cage_rules
+
+    given = dict(
+        zip(
+            CAGE_FLAGS,
+            (paper_bedding, toys_rotated, hideaways, quiet_spot, out_of_sun),
+            strict=True,
+        )
+    )
+    with user_errors():
+        rules = builtin_cage_rules()
+        answers: dict[str, bool | None] = {item.id: given.get(item.id) for item in rules.checklist}
+        # Check the numbers first, so a typo is reported before any question is asked.
+        check_cage(
+            length=length, width=width, height=height, unit=unit, rats=rats, levels=levels,
+            bar_spacing=bar_spacing, rules=rules,
+        )  # fmt: skip
+        if prompt and not as_json and sys.stdin.isatty() and sys.stdout.isatty():
+            for item in rules.checklist:
+                if answers[item.id] is None:
+                    answers[item.id] = _ask_yes_no(item)
+        verdict = check_cage(
+            length=length, width=width, height=height, unit=unit, rats=rats, levels=levels,
+            bar_spacing=bar_spacing, answers=answers, rules=rules,
+        )  # fmt: skip
+    if as_json:
+        _print_json(verdict.to_json())
+        return
+    word, style = ("PASS", "bold green") if verdict.passed else ("FAIL", "bold red")
+    out.print(
+        f"[{style}]{word}[/]  cage for {verdict.rats} rat{'s' if verdict.rats != 1 else ''}: "
+        f"{verdict.volume_cubic_ft:.1f} cubic ft ({verdict.volume_litres:.0f} L), "
+        f"room for {verdict.fits_rats} rat{'s' if verdict.fits_rats != 1 else ''}"
+    )
+    table = Table(show_lines=False, expand=False)
+    table.add_column("check", style="bold", no_wrap=True)
+    table.add_column("result", no_wrap=True)
+    table.add_column("detail")
+    for check in verdict.checks:
+        table.add_row(check.title, STATUS_STYLE[check.status], escape(check.detail))
+    out.print(table)
+    for check in verdict.failures:
+        out.print(f"[red]✘ {check.title}:[/] {escape(check.why)}")
+        out.print(f"  [dim]({escape(cites(check.seeds, check.sources))})[/]")
+    unanswered = [c for c in verdict.unanswered if c.id in CAGE_FLAGS]
+    if unanswered:
+        flags = " ".join(
+            f"--{c.id.replace('_', '-')}/--no-{c.id.replace('_', '-')}" for c in unanswered
+        )
+        out.print(f"[yellow]Not answered:[/] add {flags}")
+    for note in verdict.notes:
+        out.print(f"[cyan]•[/] {escape(note)}")
+
+
+def _ask_yes_no(item: ChecklistItem) -> bool | None:
+    """A y/n question in the terminal; Enter skips it."""
+    reply = typer.prompt(f"{item.question} [y/n, Enter to skip]", default="", show_default=False)
+    text = reply.strip().lower()
+    if text in {"y", "yes"}:
+        return True
+    if text in {"n", "no"}:
+        return False
+    return None
+
+
+@freeroam_app.command("checklist")
+def freeroam_checklist(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the checklist as JSON.")] = False,
+) -> None:
+    """Print the checks to run before rats play outside the cage."""
+    from ratbond.care.freeroam import free_roam_checklist
+
+    with user_errors():
+        checklist = free_roam_checklist()
+    if as_json:
+        _print_json(
+            {
+                "title": checklist.title,
+                "intro": checklist.intro,
+                "items": [
+                    {
+                        "id": item.id,
+                        "title": item.title,
+                        "question": item.question,
+                        "why": item.why,
+                        "required": item.required,
+                        "seeds": list(item.seeds),
+                    }
+                    for item in checklist.items
+                ],
+            }
+        )
+        return
+    out.print(f"[bold]{escape(checklist.title)}[/]")
+    out.print(escape(checklist.intro))
+    for number, item in enumerate(checklist.items, start=1):
+        mark = "[red]required[/]" if item.required else "[dim]optional[/]"
+        out.print(f"\n[bold]{number}. {escape(item.title)}[/] ({mark})")
+        out.print(Padding(f"☐ {escape(item.question)}", (0, 0, 0, 3)))
+        why = f"[dim]{escape(item.why)} ({escape(cites(item.seeds, item.sources))})[/]"
+        out.print(Padding(why, (0, 0, 0, 3)))
+
+
+def food(
+    name: Annotated[
+        list[str] | None,
+        typer.Argument(help="The food, e.g. banana or 'blue cheese'; leave out to list all."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
+) -> None:
+    """Is a food safe for rats? Why, and how much. Typos and plurals are fine."""
+    from ratbond.care.food import lookup_food
+    from ratbond.care.knowledge import builtin_foods
+
+    if not name:
+        with user_errors():
+            foods = builtin_foods().foods
+        table = Table(title="Foods ratbond knows")
+        table.add_column("verdict", no_wrap=True)
+        table.add_column("food", style="bold")
+        table.add_column("also called")
+        for verdict in ("safe", "caution", "avoid"):
+            word, style = VERDICT_STYLE[verdict]
+            for known in (f for f in foods if f.verdict == verdict):
+                table.add_row(f"[{style}]{word}[/]", known.name, ", ".join(known.aliases))
+        out.print(table)
+        out.print("Look one up: ratbond food NAME")
+        return
+    query = " ".join(name)
+    with user_errors():
+        answer = lookup_food(query)
+    if as_json:
+        _print_json(answer.to_json())
+        return
+    word, style = VERDICT_STYLE[answer.verdict]
+    entry = answer.food
+    if entry is None:
+        out.print(f"[{style}]{word}[/]  {escape(query)}")
+        out.print(escape(answer.unknown_advice))
+        if answer.suggestions:
+            out.print("Did you mean: " + ", ".join(escape(s) for s in answer.suggestions) + "?")
+        return
+    out.print(f"[{style}]{word}[/]  [bold]{escape(entry.name)}[/]")
+    if answer.match == "typo":
+        out.print(f"[dim](read '{escape(query)}' as '{escape(answer.matched_name or '')}')[/]")
+    elif answer.matched_name and answer.matched_name != entry.name:
+        out.print(f"[dim]({escape(answer.matched_name)} is listed under {escape(entry.name)})[/]")
+    out.print(f"[bold]Why:[/] {escape(entry.why)}")
+    if entry.portion:
+        out.print(f"[bold]How much:[/] {escape(entry.portion)}")
+    out.print(f"[dim]Source: {escape(cites(entry.seeds, entry.sources))}[/]")
+
+
+def signs(
+    topic: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="A topic (sounds, body, shy, aggressive, trust) or a sign (bruxing, hissing)."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the reference as JSON.")] = False,
+) -> None:
+    """What rats' sounds and body language mean, and what to do about each sign."""
+    from ratbond.care.behaviour import find_signs
+
+    with user_errors():
+        answer = find_signs(" ".join(topic or []))
+    if as_json:
+        _print_json(answer.to_json())
+        return
+    if answer.signs:
+        for group, sign in answer.signs:
+            out.rule(f"{escape(sign.name)} [dim]({escape(group.title.lower())})[/]", align="left")
+            out.print(f"[bold]Means:[/] {escape(sign.meaning)}")
+            out.print(f"[bold]Do:[/] {escape(sign.what_to_do)}")
+            out.print(f"[dim]Source: {escape(cites(sign.seeds, sign.sources))}[/]")
+        return
+    for group in answer.topics:
+        out.rule(f"[bold]{escape(group.title)}[/] [dim]({group.id})[/]", align="left")
+        out.print(escape(group.summary))
+        table = Table(show_lines=True)
+        table.add_column("sign", style="bold")
+        table.add_column("means")
+        table.add_column("what to do")
+        table.add_column("seeds", no_wrap=True)
+        for sign in group.signs:
+            table.add_row(
+                escape(sign.name),
+                escape(sign.meaning),
+                escape(sign.what_to_do),
+                ", ".join(sign.seeds),
+            )
+        out.print(table)
+    if len(answer.topics) > 1:
+        out.print("[dim]One topic: ratbond signs shy · one sign: ratbond signs bruxing[/]")
+
+
+def ask(
+    question: Annotated[
+        list[str] | None,
+        typer.Argument(help='Your question, e.g. "how long does bonding take?"'),
+    ] = None,
+    detail: Annotated[bool, typer.Option("--detail", help="Answer at length.")] = False,
+    limit: Annotated[int, typer.Option(help="How many related entries to list.")] = 3,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answers as JSON.")] = False,
+) -> None:
+    """Ask a question; the answer comes from the knowledge base, with its seed."""
+    from ratbond.care.ask import ask as search
+
+    text = " ".join(question or [])
+    with user_errors():
+        result = search(text, limit=limit)
+    if as_json:
+        _print_json(result.to_json())
+        return
+    for typed, searched in result.corrections:
+        out.print(f"[dim](searched for '{escape(searched)}' instead of '{escape(typed)}')[/]")
+    if not result.answers:
+        out.print(
+            f"Nothing in ratbond's knowledge matches '{escape(text)}'. Try other words, or "
+            "look at 'ratbond signs', 'ratbond food NAME' and 'ratbond programs list'."
+        )
+        return
+    best, *others = result.answers
+    out.print(f"[bold cyan]{escape(best.title)}[/]")
+    out.print(escape(best.detail if detail else best.brief))
+    out.print(f"[dim]Source: {escape(cites(best.seeds, best.sources))}[/]")
+    if others:
+        out.print("[bold]See also:[/] " + "; ".join(escape(doc.title) for doc in others))
+    if not detail:
+        out.print("[dim]More: add --detail[/]")

@@ -1,0 +1,93 @@
+"""Food lookup: case, plurals, typos, aliases, unknown foods and the safety of near misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from ratbond.care.food import lookup_food
+from ratbond.care.words import normalise, singular
+from ratbond.errors import InputError
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "verdict"),
+    [
+        ("banana", "banana", "safe"),
+        ("BANANAS", "banana", "safe"),
+        ("  Blueberries ", "blueberry", "safe"),
+        ("scrambled eggs", "scrambled egg", "safe"),
+        ("Leafy-Greens", "leafy greens", "safe"),
+        ("chocolate", "chocolate", "avoid"),
+        ("Raw Sweet Potatoes", "raw sweet potato", "avoid"),
+        ("garlic", "onion family", "avoid"),
+        ("orange", "orange", "caution"),
+        ("green banana", "green banana", "avoid"),
+        ("blue cheese!", "blue cheese", "avoid"),
+    ],
+)
+def test_exact_ignoring_case_plural_and_punctuation(query: str, name: str, verdict: str) -> None:
+    answer = lookup_food(query)
+    assert answer.match == "exact"
+    assert answer.food is not None
+    assert answer.food.name == name
+    assert answer.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("banan", "banana"), ("Blueberies", "blueberry"), ("brocoli", "broccoli"),
+     ("choclate", "chocolate"), ("avacado", "avocado")],
+)  # fmt: skip
+def test_typos_are_forgiven(query: str, name: str) -> None:
+    answer = lookup_food(query)
+    assert answer.match == "typo"
+    assert answer.food is not None
+    assert answer.food.name == name
+
+
+def test_unknown_food_says_unknown_and_to_ask_a_vet() -> None:
+    answer = lookup_food("dragon fruit")
+    assert answer.verdict == "unknown"
+    assert answer.food is None
+    assert "vet" in answer.unknown_advice
+    assert answer.to_json()["verdict"] == "unknown"
+
+
+@pytest.mark.parametrize("query", ["pear", "chicken bones", "tomato", "grape"])
+def test_a_different_food_is_never_taken_for_a_known_one(query: str) -> None:
+    # "pear" is one letter from "pea" and "chicken bones" contains "chicken": both must stay
+    # unknown rather than borrow a safe verdict.
+    assert lookup_food(query).verdict == "unknown"
+
+
+def test_unknown_food_suggests_close_names() -> None:
+    assert "apple" in lookup_food("aple").suggestions
+
+
+def test_safe_foods_cite_seed_003_and_give_a_portion() -> None:
+    for query in ["apple", "blueberry", "banana", "broccoli", "carrot", "peas", "leafy greens",
+                  "cooked quinoa", "brown rice", "cooked lean meat", "scrambled egg"]:  # fmt: skip
+        food = lookup_food(query).food
+        assert food is not None
+        assert food.verdict == "safe"
+        assert "003" in food.seeds
+        assert food.portion
+
+
+@pytest.mark.parametrize("query", ["", "   ", "?!"])
+def test_empty_name_is_an_input_error(query: str) -> None:
+    with pytest.raises(InputError, match="name a food"):
+        lookup_food(query)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("berries", "berry"), ("potatoes", "potato"), ("peaches", "peach"), ("citrus", "citrus"),
+     ("peas", "pea"), ("grass", "grass"), ("egg", "egg")],
+)  # fmt: skip
+def test_singular(word: str, expected: str) -> None:
+    assert singular(word) == expected
+
+
+def test_normalise_strips_accents_and_punctuation() -> None:
+    assert normalise("  Crème-Brûlées! ") == "creme brulee"
