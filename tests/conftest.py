@@ -1,0 +1,133 @@
+"""Shared fixtures: a fresh store per test on SQLite (a file under tmp_path) and on PostgreSQL
+(a fresh schema in database `test`), and the household CLI bound to a temporary database.
+
+PostgreSQL unreachable: its tests are skipped with the reason, except under CI=true, where
+they fail, so a broken server never turns a red build green.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from ratbond.store import Database, open_database
+
+POSTGRES_URL = os.environ.get(
+    "RATBOND_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+
+@cache
+def postgres_problem() -> str | None:
+    """Why PostgreSQL cannot be used, or None when it can (checked once per run)."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(POSTGRES_URL)
+    try:
+        with psycopg.connect(
+            host=url.host,
+            port=url.port or 5432,
+            user=url.username,
+            dbname=url.database,
+            connect_timeout=3,
+        ):
+            return None
+    except psycopg.Error as error:
+        return f"PostgreSQL at {url.render_as_string(hide_password=True)} is unreachable: {error}"
+
+
+def require_postgres() -> None:
+    problem = postgres_problem()
+    if problem is None:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(problem + " (CI=true: PostgreSQL tests must run)")
+    pytest.skip(problem)
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """The URL of a fresh, empty schema in the test database, dropped afterwards."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    require_postgres()
+    schema = "t_" + uuid.uuid4().hex[:16]
+    base = make_url(POSTGRES_URL)
+    conninfo = {
+        "host": base.host,
+        "port": base.port or 5432,
+        "user": base.username,
+        "dbname": base.database,
+    }
+    with psycopg.connect(**conninfo, autocommit=True) as connection:  # type: ignore[arg-type]
+        connection.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield base.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+            hide_password=False
+        )
+    finally:
+        with psycopg.connect(**conninfo, autocommit=True) as connection:  # type: ignore[arg-type]
+            connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'ratbond.db'}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """A fresh database URL, once per backend."""
+    name = "sqlite_url" if request.param == "sqlite" else "postgres_url"
+    url: str = request.getfixturevalue(name)
+    return url
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    """A fresh store, once per backend."""
+    database = open_database(db_url)
+    yield database
+    database.close()
+
+
+@dataclass
+class Outcome:
+    """What a CLI run gave: exit code, standard output and the one-line error, if any."""
+
+    code: int
+    output: str
+    error: str
+
+
+@pytest.fixture
+def cli(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Outcome]:
+    """Run `ratbond ARGS` through Typer's runner on a temporary database, like `run()` does."""
+    from typer.testing import CliRunner
+
+    from ratbond.cli.app import app
+    from ratbond.errors import RatbondError
+
+    monkeypatch.setenv("RATBOND_DATABASE_URL", sqlite_url)
+    monkeypatch.setenv("RATBOND_USER", "tester")
+    monkeypatch.setenv("COLUMNS", "200")
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Outcome:
+        result = runner.invoke(app, list(args), input=input)
+        if isinstance(result.exception, RatbondError):
+            # `ratbond.cli.app.run` prints these as one line and exits 2.
+            return Outcome(2, result.stdout, str(result.exception))
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Outcome(result.exit_code, result.stdout, result.stderr)
+
+    return invoke

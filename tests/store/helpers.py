@@ -1,0 +1,30 @@
+"""Building blocks of the store tests: a pinned date and a cat-rat household ready to log."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ratbond.store import Database
+from ratbond.store.animals import NewAnimal, add_animal, add_vet_check
+from ratbond.store.introductions import start_introduction
+from ratbond.store.records import IntroductionRecord
+
+TODAY = dt.date(2026, 11, 20)
+
+
+def day(offset: int) -> dt.date:
+    """TODAY shifted by `offset` days."""
+    return TODAY + dt.timedelta(days=offset)
+
+
+def cat_and_rat(db: Database) -> IntroductionRecord:
+    """Tom the cat and Pip the rat, both vet-checked, in a cat-rat introduction `tom-pip`."""
+    add_animal(db, NewAnimal(species="cat", name="Tom", prey_drive="moderate"), today=TODAY)
+    add_animal(
+        db,
+        NewAnimal(species="rat", name="Pip", origin="breeder", arrived=day(-80)),
+        today=TODAY,
+    )
+    add_vet_check(db, "tom", day(-50), vet="Dr Lee", today=TODAY)
+    add_vet_check(db, "pip", day(-48), today=TODAY)
+    return start_introduction(db, "cat-rat", {"cat": ["Tom"], "rat": ["PIP"]}, today=TODAY)

@@ -1,0 +1,72 @@
+"""Database settings, migrations on first use, and SQLite's WAL and foreign keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+
+from ratbond.errors import RatbondError
+from ratbond.store import Database, database_url, open_database
+from ratbond.store.db import head_revision
+from ratbond.store.tables import metadata
+
+
+def test_default_is_a_sqlite_file_in_the_user_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("RATBOND_DATABASE_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    url = database_url()
+    assert url.get_backend_name() == "sqlite"
+    assert url.database == str(tmp_path / "ratbond" / "ratbond.db")
+
+
+def test_environment_selects_postgresql_through_psycopg() -> None:
+    url = database_url({"RATBOND_DATABASE_URL": "postgresql://postgres@db.example/ratbond"})
+    assert url.drivername == "postgresql+psycopg"
+    assert url.host == "db.example"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("not a url", "is not a database URL"),
+        ("mysql://root@localhost/x", "'mysql' database is not supported"),
+        ("sqlite://", "give SQLite a file"),
+    ],
+)
+def test_bad_database_url_is_one_clear_error(value: str, message: str) -> None:
+    with pytest.raises(RatbondError, match=message):
+        database_url({"RATBOND_DATABASE_URL": value})
+
+
+def test_unreachable_server_is_a_clear_error() -> None:
+    db = open_database("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
+    with pytest.raises(RatbondError, match=r"cannot open the database .*RATBOND_DATABASE_URL"):
+        db.ensure_schema()
+
+
+def test_first_use_migrates_to_head_and_matches_the_tables(db: Database) -> None:
+    with db.read() as connection:
+        version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        differences = compare_metadata(MigrationContext.configure(connection), metadata)
+    assert version == head_revision() == "0001"
+    assert differences == []
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_url: str) -> None:
+    db = open_database(sqlite_url)
+    with db.read() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    db.close()
+
+
+def test_a_second_open_finds_the_schema_in_place(sqlite_url: str) -> None:
+    open_database(sqlite_url).ensure_schema()
+    again = open_database(sqlite_url)
+    assert again._current_revision() == head_revision()

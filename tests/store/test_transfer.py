@@ -1,0 +1,144 @@
+"""Export then import reproduces the database exactly; a bad file writes nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ratbond.errors import InputError, RatbondError
+from ratbond.store import Database, open_database
+from ratbond.store.animals import add_weight, edit_animal
+from ratbond.store.introductions import get_advice
+from ratbond.store.sessions import NewSession, delete_session, log_session
+from ratbond.store.transfer import (
+    backup_sqlite,
+    export_database,
+    import_document,
+    read_document,
+)
+from tests.store.helpers import TODAY, cat_and_rat, day
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "cat-rat-first-week.json"
+
+
+def household(db: Database) -> None:
+    """A database with a bit of everything: edits, a deleted session, weights, history."""
+    cat_and_rat(db)
+    add_weight(db, "pip", 301.25, day(-3), today=TODAY)
+    edit_animal(db, "pip", {"markings": "hooded, black"}, today=TODAY)
+    for offset, signals in ((-3, {"tom": ["ears_forward"]}), (-2, {"tom": ["hissing"]})):
+        log_session(
+            db,
+            "tom-pip",
+            NewSession(stage="visual", date=day(offset), minutes=5.5, signals=signals, notes="é"),
+            today=TODAY,
+        )
+    mistake = log_session(db, "tom-pip", NewSession(stage="visual", minutes=3), today=TODAY)
+    delete_session(db, mistake.session.id, today=TODAY)
+
+
+def test_export_then_import_reproduces_the_database(db: Database, tmp_path: Path) -> None:
+    household(db)
+    exported = export_database(db)
+    # Through a file, as the CLI does, so JSON encoding is part of the round trip.
+    text = json.dumps(exported)
+    copy = open_database(f"sqlite:///{tmp_path / 'copy.db'}")
+    result = import_document(copy, json.loads(text), today=TODAY)
+    assert (result.animals, result.introductions, result.sessions) == (2, 1, 2)
+    assert export_database(copy) == exported
+    assert get_advice(copy, "tom-pip", today=TODAY)[1] == get_advice(db, "tom-pip", today=TODAY)[1]
+    # New rows after an import get fresh ids (PostgreSQL sequences moved past the imported ones).
+    more = log_session(copy, "tom-pip", NewSession(stage="visual", minutes=5), today=TODAY)
+    assert more.session.id == max(s["id"] for s in exported["tables"]["sessions"]) + 1
+    copy.close()
+
+
+def test_import_into_postgresql_keeps_ids_and_sequences(sqlite_url: str, postgres_url: str) -> None:
+    source = open_database(sqlite_url)
+    household(source)
+    target = open_database(postgres_url)
+    import_document(target, export_database(source), today=TODAY)
+    assert export_database(target) == export_database(source)
+    logged = log_session(target, "tom-pip", NewSession(stage="visual", minutes=5), today=TODAY)
+    assert logged.session.seq == 4
+    source.close()
+    target.close()
+
+
+def damaged(exported: dict[str, object], where: str) -> dict[str, object]:
+    document = json.loads(json.dumps(exported))
+    tables = document["tables"]
+    if where == "signal":
+        tables["sessions"][1]["signals"] = {"tom": ["hiss"]}
+    elif where == "date":
+        tables["sessions"][0]["date"] = "2026-13-01"
+    elif where == "reference":
+        tables["sessions"][0]["introduction_id"] = 99
+    elif where == "column":
+        tables["animals"][0]["colour"] = "ginger"
+    return document
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        ("signal", r"tables.sessions\[1\].signals.tom\[0\]: unknown signal 'hiss'"),
+        ("date", r"tables.sessions\[0\].date: '2026-13-01' is not a date"),
+        ("reference", "do not fit together"),
+        ("column", r"tables.animals\[0\].colour: unknown column"),
+    ],
+)
+def test_a_failed_import_leaves_the_database_unchanged(
+    db: Database, tmp_path: Path, where: str, message: str
+) -> None:
+    source = open_database(f"sqlite:///{tmp_path / 'source.db'}")
+    household(source)
+    before = export_database(db)
+    with pytest.raises(RatbondError, match=message):
+        import_document(db, damaged(export_database(source), where), today=TODAY)
+    assert export_database(db) == before
+    source.close()
+
+
+def test_a_full_import_needs_an_empty_database(db: Database) -> None:
+    household(db)
+    before = export_database(db)
+    with pytest.raises(RatbondError, match="already has records"):
+        import_document(db, before, today=TODAY)
+    assert export_database(db) == before
+
+
+def test_a_scenario_file_imports_as_an_introduction(db: Database) -> None:
+    result = import_document(db, read_document(EXAMPLE), today=TODAY)
+    assert (result.kind, result.introduction_key, result.sessions) == ("scenario", "tom-pip", 3)
+    _, advice = get_advice(db, "tom-pip", today=TODAY)
+    assert (advice.action, advice.stage) == ("advance", "scent")
+    # The same file again reuses the animals and makes a second introduction.
+    again = import_document(db, read_document(EXAMPLE), today=TODAY)
+    assert (again.introduction_key, again.animals) == ("tom-pip-2", 0)
+
+
+def test_a_corrupted_file_is_one_clear_error(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "ratbond-export", "tables": {')
+    with pytest.raises(RatbondError, match=r"broken.json: not valid JSON at line 1"):
+        read_document(broken)
+    with pytest.raises(InputError, match="neither a ratbond export"):
+        import_document(open_database(f"sqlite:///{tmp_path / 'x.db'}"), [1, 2], today=TODAY)
+
+
+def test_sqlite_backup_is_a_working_copy(sqlite_url: str, tmp_path: Path) -> None:
+    db = open_database(sqlite_url)
+    household(db)
+    backup_sqlite(db, tmp_path / "backup.db")
+    copy = open_database(f"sqlite:///{tmp_path / 'backup.db'}")
+    assert export_database(copy) == export_database(db)
+    with pytest.raises(RatbondError, match="already exists"):
+        backup_sqlite(db, tmp_path / "backup.db")
+
+
+def test_postgresql_backup_says_how(postgres_url: str, tmp_path: Path) -> None:
+    with pytest.raises(RatbondError, match="pg_dump --format=custom"):
+        backup_sqlite(open_database(postgres_url), tmp_path / "x.dump")
