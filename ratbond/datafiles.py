@@ -6,10 +6,10 @@ keyed by the hash of its bytes) and later loads skip both YAML parsing and pydan
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
-import tempfile
+import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, get_args
@@ -19,6 +19,7 @@ from ratbond.errors import DataFileError, did_you_mean, format_path
 
 if TYPE_CHECKING:
     import yaml
+    from pydantic import TypeAdapter
 
 T = TypeVar("T")
 
@@ -28,6 +29,8 @@ def cache_dir() -> Path:
     configured = os.environ.get("RATBOND_CACHE_DIR")
     if configured:
         return Path(configured)
+    if sys.platform == "linux":  # the XDG rule platformdirs applies, without its import cost
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ratbond"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("ratbond"))
@@ -35,10 +38,16 @@ def cache_dir() -> Path:
 
 def cached(kind: str, files: list[Path], build: Callable[[], T]) -> T:
     """`build()`, or its pickled result from an earlier run over the same file bytes."""
-    digest = hashlib.sha256(f"{kind}:{__version__}".encode())
+    # Keyed like Python's own bytecode cache: path, size and modification time of each file.
+    key = f"{kind}:{__version__}"
     for file in files:
-        digest.update(read_bytes(file))
-    target = cache_dir() / f"{kind}-{digest.hexdigest()[:32]}.pickle"
+        try:
+            stat = file.stat()
+        except OSError:
+            read_bytes(file)  # raises the DataFileError that names the file
+            raise
+        key += f":{file.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
+    target = cache_dir() / f"{kind}-{zlib.crc32(key.encode()):08x}.pickle"
     try:
         with target.open("rb") as handle:
             value: T = pickle.load(handle)
@@ -46,6 +55,8 @@ def cached(kind: str, files: list[Path], build: Callable[[], T]) -> T:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
     value = build()
+    import tempfile
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename, so a concurrent reader never sees half a file.
@@ -111,12 +122,22 @@ def line_of(text: str, loc: tuple[str | int, ...]) -> int | None:
     return line
 
 
+def type_adapter(shape: Any) -> TypeAdapter[Any]:
+    """A pydantic adapter for a data-file shape, with the constraint names it needs resolved."""
+    from pydantic import TypeAdapter
+
+    from ratbond import model
+
+    vars(model).update(model.validation_names())
+    return TypeAdapter(shape)
+
+
 def validate(file: Path, text: str, data: Any, shape: Any) -> Any:
     """`data` validated into `shape`; the first problem names file, line and field path."""
-    from pydantic import TypeAdapter, ValidationError
+    from pydantic import ValidationError
 
     try:
-        return TypeAdapter(shape).validate_python(data, strict=False)
+        return type_adapter(shape).validate_python(data, strict=False)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         loc = tuple(part for part in first["loc"] if isinstance(part, str | int))

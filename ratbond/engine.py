@@ -53,7 +53,7 @@ def all_signals(session: Session) -> Iterator[tuple[str, str]]:
                 yield animal, name
 
 
-@dataclass
+@dataclass(slots=True)
 class Observed:
     """What one session showed, once classified."""
 
@@ -63,6 +63,8 @@ class Observed:
     klass: SessionClass
     illness: bool
     worst: list[tuple[str, str]]  # the (animal, signal) pairs that set the class
+    injury: bool = False
+    shows_progress: bool = False  # some animal showed the stage's progress signal
     contact: bool = True
     early: bool = False
     skipped: bool = False
@@ -79,10 +81,11 @@ class Replay:
     streak: int = 0
     streak_stage: int = -1
     streak_dates: list[dt.date] = field(default_factory=list)
-    bad_run: int = 0
+    bad_dates: list[dt.date] = field(default_factory=list)  # the run of aggression or danger
     stage_bad: dict[int, int] = field(default_factory=dict)
     injury: Observed | None = None
-    contacts: list[Observed] = field(default_factory=list)
+    last_contact: Observed | None = None
+    last: Observed | None = None
 
 
 class Engine:
@@ -105,23 +108,37 @@ class Engine:
 
     # --- classification -------------------------------------------------------------------
 
-    def observe(self, index: int, session: Session, scenario: Scenario) -> Observed:
+    def observe(self, index: int, session: Session, species: dict[str, Species]) -> Observed:
         klass: SessionClass = "calm"
-        illness = False
+        rank = 0
+        illness = injury = progress = False
         worst: list[tuple[str, str]] = []
-        for animal, name in all_signals(session):
-            signal_class = self.table[scenario.animals[animal].species][name]
+        stage = self.index[session.stage]
+        wanted = self.stages[stage].progress_signal
+        pairs = (
+            all_signals(session)
+            if session.noted
+            else ((animal, name) for animal, names in session.signals.items() for name in names)
+        )
+        for animal, name in pairs:
+            kind = species[animal]
+            signal_class = self.table[kind][name]
             if signal_class == "illness":
                 illness = True
                 signal_class = "stress"
-            if CLASS_RANK[signal_class] > CLASS_RANK[klass]:
-                klass, worst = signal_class, [(animal, name)]
-            elif signal_class == klass and klass != "calm":
+            signal_rank = CLASS_RANK[signal_class]
+            if signal_rank > rank:
+                klass, rank, worst = signal_class, signal_rank, [(animal, name)]
+            elif signal_rank == rank and rank:
                 worst.append((animal, name))
+            if name == wanted:
+                progress = True
+            if name in self.injury_signals.get(kind, ()):
+                injury = True
         floor = self.rules.unsupervised_class
-        if not session.supervised and floor is not None and CLASS_RANK[floor] > CLASS_RANK[klass]:
+        if not session.supervised and floor is not None and CLASS_RANK[floor] > rank:
             klass, worst = floor, []
-        return Observed(index, session, self.index[session.stage], klass, illness, worst)
+        return Observed(index, session, stage, klass, illness, worst, injury, progress)
 
     def needed(self, stage: Stage, scenario: Scenario) -> int:
         """Calm sessions in a row needed to move on from `stage`."""
@@ -149,15 +166,9 @@ class Engine:
             for a in members
         )
 
-    def is_injury(self, observed: Observed, scenario: Scenario) -> bool:
-        return any(
-            name in self.injury_signals.get(scenario.animals[animal].species, frozenset())
-            for animal, name in all_signals(observed.session)
-        )
-
     # --- replay ---------------------------------------------------------------------------
 
-    def replay(self, scenario: Scenario) -> tuple[Replay, list[Observed]]:
+    def replay(self, scenario: Scenario) -> Replay:
         state = Replay(earned=self.first_contact, gate_end=None)
         if self.gate is not None:
             # Validation guarantees at least one arrival date in the gate's role.
@@ -165,11 +176,12 @@ class Engine:
             latest = max(day for day in arrivals if day is not None)
             state.gate_end = latest + dt.timedelta(days=self.gate.days)
             state.gate_cause = f"arrival on {latest.isoformat()}"
-        observed_all: list[Observed] = []
         long_break = dt.timedelta(days=self.rules.long_break_days)
+        species = {animal.id: animal.species for animal in scenario.animals.values()}
+        needed = [self.needed(stage, scenario) for stage in self.stages]
         for index, session in enumerate(scenario.sessions):
-            observed = self.observe(index, session, scenario)
-            observed_all.append(observed)
+            observed = self.observe(index, session, species)
+            state.last = observed
             if self.gate is not None and observed.stage == 0:
                 observed.contact = False
                 if observed.illness and self.gate.restart_on_illness:
@@ -183,13 +195,14 @@ class Engine:
                 observed.early = True
                 if self.gate.restart_on_contact:
                     self._restart_gate(state, session.date, "contact")
-            if state.contacts and session.date - state.contacts[-1].session.date > long_break:
+            previous = state.last_contact
+            if previous is not None and session.date - previous.session.date > long_break:
                 state.streak, state.streak_dates = 0, []
-            state.contacts.append(observed)
-            if state.injury is None and self.injury_signals and self.is_injury(observed, scenario):
+            state.last_contact = observed
+            if state.injury is None and observed.injury:
                 state.injury = observed
-            self._count(state, observed, scenario)
-        return state, observed_all
+            self._count(state, observed, needed[observed.stage])
+        return state
 
     def _restart_gate(self, state: Replay, day: dt.date, cause: str) -> None:
         assert self.gate is not None
@@ -198,26 +211,27 @@ class Engine:
             state.gate_end = restarted
             state.gate_cause = f"{cause} on {day.isoformat()}"
 
-    def _count(self, state: Replay, observed: Observed, scenario: Scenario) -> None:
+    def _count(self, state: Replay, observed: Observed, needed: int) -> None:
         stage = self.stages[observed.stage]
         observed.skipped = observed.stage > state.earned
         klass = observed.klass
-        state.bad_run = state.bad_run + 1 if klass in DANGEROUS else 0
+        if klass in DANGEROUS:
+            state.bad_dates.append(observed.session.date)
+        else:
+            state.bad_dates.clear()
         state.stage_bad[observed.stage] = (
             state.stage_bad.get(observed.stage, 0) + 1
             if klass in self.rules.step_back_classes
             else 0
         )
         if klass == "calm" and not observed.skipped:
-            observed.neutral = stage.progress_signal is not None and not any(
-                name == stage.progress_signal for _, name in all_signals(observed.session)
-            )
+            observed.neutral = stage.progress_signal is not None and not observed.shows_progress
             if state.streak_stage != observed.stage:
                 state.streak_stage, state.streak, state.streak_dates = observed.stage, 0, []
             if not observed.neutral:
                 state.streak += 1
                 state.streak_dates.append(observed.session.date)
-                if state.streak >= self.needed(stage, scenario):
+                if state.streak >= needed:
                     state.earned = max(state.earned, min(observed.stage + 1, len(self.stages) - 1))
         else:
             state.streak_stage, state.streak, state.streak_dates = observed.stage, 0, []
@@ -225,8 +239,7 @@ class Engine:
     # --- decision -------------------------------------------------------------------------
 
     def advise(self, scenario: Scenario) -> Advice:
-        state, observed = self.replay(scenario)
-        return Decision(self, scenario, state, observed).advice()
+        return Decision(self, scenario, self.replay(scenario)).advice()
 
 
 def _or(value: float | None, default: float) -> float:
@@ -252,13 +265,10 @@ def describe(worst: list[tuple[str, str]], session: Session) -> str:
 class Decision:
     """The final step: apply today's rules to the replayed history, in contract order."""
 
-    def __init__(
-        self, engine: Engine, scenario: Scenario, state: Replay, observed: list[Observed]
-    ) -> None:
+    def __init__(self, engine: Engine, scenario: Scenario, state: Replay) -> None:
         self.engine = engine
         self.scenario = scenario
         self.state = state
-        self.observed = observed
         self.today = scenario.today
         self.alerts: set[AlertCode] = set()
         self.notes: list[str] = []  # reasons of rules that fired but did not decide
@@ -316,8 +326,7 @@ class Decision:
 
     def advice(self) -> Advice:
         engine, rules, state = self.engine, self.engine.rules, self.state
-        last = self.observed[-1] if self.observed else None
-        contact = state.contacts[-1] if state.contacts else None
+        last, contact = state.last, state.last_contact
         last_is_contact = last is not None and last.contact
 
         # Alerts raised whatever decides the action.
@@ -336,7 +345,7 @@ class Decision:
         )
         if long_gap and contact is not None:
             self.alerts.add("long_break")
-        stop_rule = rules.stop_after is not None and state.bad_run >= rules.stop_after
+        stop_rule = rules.stop_after is not None and len(state.bad_dates) >= rules.stop_after
         if state.injury is not None and rules.injury_stop is not None:
             self.alerts.update(rules.injury_stop.alerts)
         if stop_rule:
@@ -368,7 +377,7 @@ class Decision:
                 "introduction ends here for good. See a vet and keep them apart.",
             )
         if stop_rule and contact is not None:
-            run = [o.session.date for o in state.contacts[-state.bad_run :]]
+            run = state.bad_dates
             return self.make(
                 "stop",
                 contact.stage,

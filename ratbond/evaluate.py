@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
 from ratbond.advice import advise
 from ratbond.errors import RatbondError
 from ratbond.model import Advice, Program
-from ratbond.programs import builtin_programs, builtin_vocabulary, load_program
+from ratbond.programs import BuiltinCatalog, builtin_vocabulary, load_program
 from ratbond.scenario import parse_json, parse_scenario
 
 
@@ -38,12 +39,12 @@ def advise_text(
 ) -> Advice:
     """Validate a scenario given as JSON text and return its advice."""
     vocabulary = builtin_vocabulary()
-    programs: dict[str, Program]
+    programs: Mapping[str, Program]
     if program_file is not None:
         program = load_program(program_file, vocabulary)
         programs = {program.id: program}
     else:
-        programs = builtin_programs()
+        programs = BuiltinCatalog()
     scenario = parse_scenario(parse_json(text), vocabulary, programs, today or dt.date.today())
     return advise(scenario, vocabulary)
 

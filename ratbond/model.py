@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from annotated_types import Ge, Gt, Len
+if TYPE_CHECKING:
+    from annotated_types import Ge, Gt, Len
+
+    Text = Annotated[str, Len(min_length=1)]
+    SeedRef = Annotated[str, Len(min_length=1)]
 
 Species = Literal["cat", "rat"]
 SignalClass = Literal["calm", "stress", "aggression", "danger", "illness"]
@@ -44,8 +48,18 @@ CLASS_RANK: dict[SessionClass, int] = {"calm": 0, "stress": 1, "aggression": 2, 
 _STRICT: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
 # `class` is a keyword in Python: the field is `class_`, the file key is `class`.
 _SIGNAL_CONFIG: dict[str, Any] = {**_STRICT, "alias_generator": lambda name: name.rstrip("_")}
-Text = Annotated[str, Len(min_length=1)]
-SeedRef = Annotated[str, Len(min_length=1)]
+
+
+def validation_names() -> dict[str, Any]:
+    """Names used only in constraint annotations, supplied when a data file is validated.
+
+    Importing `annotated_types` costs more than the whole engine run of `ratbond evaluate`,
+    whose data comes validated from the cache; so the names resolve only when pydantic asks.
+    """
+    from annotated_types import Ge, Gt, Len
+
+    text = Annotated[str, Len(min_length=1)]
+    return {"Ge": Ge, "Gt": Gt, "Len": Len, "Text": text, "SeedRef": text}
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,14 @@ keyed by the hash of its bytes) and later loads skip both YAML parsing and pydan
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, get_args
 
 # `cache_dir` is re-exported: callers knew it from here before the helpers moved out.
 from ratbond.datafiles import cache_dir as cache_dir
-from ratbond.datafiles import cached, line_of, read_yaml, validate
+from ratbond.datafiles import cached, line_of, read_yaml, type_adapter, validate
 from ratbond.errors import DataFileError, did_you_mean, format_path
 from ratbond.model import AlertCode, AlertInfo, Program, Signal, Species, Vocabulary
 
@@ -126,10 +127,12 @@ def builtin_vocabulary() -> Vocabulary:
     return load_vocabulary()
 
 
+@cache
 def builtin_program_files() -> dict[str, Path]:
     return {path.stem: path for path in sorted(PROGRAMS_DIR.glob("*.yaml"))}
 
 
+@cache
 def builtin_program(program_id: str) -> Program:
     """A shipped program by id; raises KeyError for an unknown id."""
     files = builtin_program_files()
@@ -140,11 +143,22 @@ def builtin_programs() -> dict[str, Program]:
     return {key: builtin_program(key) for key in builtin_program_files()}
 
 
+class BuiltinCatalog(Mapping[str, Program]):
+    """The shipped programs by id, each loaded only when asked for (keeps `evaluate` quick)."""
+
+    def __getitem__(self, program_id: str) -> Program:
+        return builtin_program(program_id)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(builtin_program_files())
+
+    def __len__(self) -> int:
+        return len(builtin_program_files())
+
+
 def program_schema() -> dict[str, Any]:
     """The JSON Schema of a program file, for people writing their own programs."""
-    from pydantic import TypeAdapter
-
-    schema: dict[str, Any] = TypeAdapter(Program).json_schema(by_alias=True)
+    schema: dict[str, Any] = type_adapter(Program).json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "ratbond program file"
     return schema
