@@ -45,7 +45,9 @@ def user_errors() -> Iterator[None]:
         yield
     except RatbondError as error:
         err.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
-        raise typer.Exit(2) from None
+        # SystemExit, not typer.Exit: `app(standalone_mode=False)` in `run()` turns a
+        # typer.Exit into a return value that is then dropped, and the status would be 0.
+        raise SystemExit(2) from None
 
 
 def cites(seeds: tuple[str, ...], sources: tuple[Source, ...] = ()) -> str:
