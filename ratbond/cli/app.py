@@ -39,6 +39,10 @@ app.command("today")(agenda.today)
 app.command("export")(transfer.export)
 app.command("import")(transfer.import_)
 app.command("backup")(transfer.backup)
+# The web app (FastAPI and uvicorn are imported only when it starts).
+from ratbond.cli import serve  # noqa: E402
+
+app.command("serve")(serve.serve)
 
 err = Console(stderr=True)
 

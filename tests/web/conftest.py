@@ -29,8 +29,20 @@ def csrf_token(client: TestClient, page: str = "/programs") -> str:
     return match.group(1) or match.group(2)
 
 
-@pytest.fixture
-def client() -> Iterator[TestClient]:
-    app = create_app(WebSettings(secret_key=b"k" * 32, today=lambda: TODAY))
+def make_client(url: str) -> Iterator[TestClient]:
+    app = create_app(WebSettings(database_url=url, secret_key=b"k" * 32, today=lambda: TODAY))
     with TestClient(app) as test_client:
         yield test_client
+    app.state.web.db.close()
+
+
+@pytest.fixture
+def client(sqlite_url: str) -> Iterator[TestClient]:
+    """The app on a fresh SQLite store (for tests that do not depend on the backend)."""
+    yield from make_client(sqlite_url)
+
+
+@pytest.fixture
+def store_client(db_url: str) -> Iterator[TestClient]:
+    """The app on a fresh store, once on SQLite and once on PostgreSQL."""
+    yield from make_client(db_url)

@@ -32,7 +32,7 @@ ANIMAL_FIELDS = (
     "notes",
 )
 # Store error paths that belong to another form field.
-FIELD_OF_PATH = {"id": "key", "species": "species"}
+FIELD_OF_PATH = {"id": "key", **{name: name for name in ANIMAL_FIELDS}}
 
 
 def animal_form(record: AnimalRecord) -> Form:
@@ -187,7 +187,7 @@ async def add_vet_check(request: Request, ref: str, context: Web) -> Response:
             today=context.today(),
         )
     except RatbondError as error:
-        form.fail(error)
+        form.fail(error, {name: name for name in ("date", "vet", "findings")})
         return await run_in_threadpool(_detail, request, context, ref, {"vet": form}, 422)
     return RedirectResponse(f"/animals/{animal.key}#vet-checks", status_code=303)
 
@@ -209,7 +209,7 @@ async def add_weight(request: Request, ref: str, context: Web) -> Response:
             today=context.today(),
         )
     except RatbondError as error:
-        form.fail(error)
+        form.fail(error, {"grams": "grams", "date": "date"})
         return await run_in_threadpool(_detail, request, context, ref, {"weight": form}, 422)
     return RedirectResponse(f"/animals/{animal.key}#weights", status_code=303)
 

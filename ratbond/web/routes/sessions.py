@@ -23,6 +23,11 @@ router = APIRouter(include_in_schema=False)
 Web = Annotated[WebContext, Depends(web)]
 SIGNAL_FIELD = "signal"
 SUPERVISED_FIELD = "supervised"
+# Store error paths and the form field each is about.
+FIELD_OF_PATH = {
+    "signals": SIGNAL_FIELD,
+    **{name: name for name in ("date", "stage", "minutes", "notes", SUPERVISED_FIELD)},
+}
 
 
 @dataclass(frozen=True)
@@ -113,7 +118,7 @@ async def save_session(request: Request, ref: str, context: Web) -> Response:
             log_session, context.db, key, read_session(form, view), today=context.today()
         )
     except RatbondError as error:
-        form.fail(error, {"signals": SIGNAL_FIELD})
+        form.fail(error, FIELD_OF_PATH)
         return _render(request, context, view, form, status_code=422)
     if request.headers.get("hx-request") != "true":
         return RedirectResponse(f"/introductions/{key}", status_code=303)

@@ -1,0 +1,68 @@
+"""The JSON API on the store, on SQLite and PostgreSQL: created, listed, refused by the field."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from .helpers import cat_and_rat
+
+
+def test_animals_round_trip(store_client: TestClient) -> None:
+    created = store_client.post(
+        "/api/v1/animals", json={"species": "rat", "name": "Pip", "born": "2026-03-01"}
+    )
+    assert created.status_code == 201
+    assert created.json()["id"] == "pip"
+    patched = store_client.patch("/api/v1/animals/pip", json={"name": "Pippa", "born": None})
+    assert patched.status_code == 200
+    assert (patched.json()["name"], patched.json()["born"]) == ("Pippa", None)
+    assert [a["id"] for a in store_client.get("/api/v1/animals").json()] == ["pip"]
+
+
+def test_validation_errors_name_the_field(store_client: TestClient) -> None:
+    cases = [
+        ("/api/v1/animals", {"species": "dog"}, "species"),
+        ("/api/v1/animals", {"species": "cat", "nmae": "Tom"}, "nmae"),
+        ("/api/v1/animals", {"species": "cat", "born": "yesterday"}, "born"),
+        ("/api/v1/animals", {"species": "rat", "name": "Pip", "prey_drive": "high"}, "prey_drive"),
+        ("/api/v1/animals", {"species": "cat", "name": "Tom", "born": "2027-01-01"}, "born"),
+    ]
+    for url, body, path in cases:
+        response = store_client.post(url, json=body)
+        assert response.status_code == 422, body
+        assert response.json()["path"] == path, response.json()
+        assert response.json()["error"].startswith(f"{path}: ")
+
+
+def test_sessions_and_advice(store_client: TestClient) -> None:
+    cat_and_rat(store_client)
+    advice = store_client.get("/api/v1/introductions/tom-pip/advice").json()
+    assert (advice["action"], advice["stage"]) == ("start", "visual")
+    body = {"date": "2026-11-19", "stage": "visual", "minutes": 5, "signals": {"Tom": ["hiss"]}}
+    refused = store_client.post("/api/v1/introductions/tom-pip/sessions", json=body)
+    assert refused.status_code == 422
+    assert refused.json()["path"] == "signals.tom[0]"
+    assert "did you mean 'hissing'" in refused.json()["message"]
+    body["signals"] = {"Tom": ["hissing"]}
+    logged = store_client.post("/api/v1/introductions/tom-pip/sessions", json=body)
+    assert logged.status_code == 201
+    assert logged.json()["session"]["session_class"] == "aggression"
+    assert logged.json()["advice"]["action"] == "repeat"
+    assert "intervene" in logged.json()["advice"]["alerts"]
+    listed = store_client.get("/api/v1/introductions/tom-pip/sessions").json()
+    assert [s["signals"] for s in listed] == [{"tom": ["hissing"]}]
+
+
+def test_status_changes_and_unknown_ids(store_client: TestClient) -> None:
+    cat_and_rat(store_client)
+    paused = store_client.post("/api/v1/introductions/tom-pip/status", json={"status": "paused"})
+    assert paused.json()["status"] == "paused"
+    bad = store_client.post("/api/v1/introductions/tom-pip/status", json={"status": "napping"})
+    assert (bad.status_code, bad.json()["path"]) == (422, "status")
+    assert store_client.get("/api/v1/introductions/nope").status_code == 404
+    missing = store_client.post(
+        "/api/v1/introductions",
+        json={"program": "cat-rat", "roles": {"cat": ["ghost"], "rat": ["pip"]}},
+    )
+    assert missing.status_code in (404, 422)
+    assert "ghost" in missing.json()["error"]
