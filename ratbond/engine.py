@@ -69,6 +69,7 @@ class Observed:
     early: bool = False
     skipped: bool = False
     neutral: bool = False  # calm, but without the stage's progress signal
+    below_rate: bool = False  # calm, but too few attempts rewarded for a training stage
 
 
 @dataclass
@@ -224,7 +225,12 @@ class Engine:
             if klass in self.rules.step_back_classes
             else 0
         )
-        if klass == "calm" and not observed.skipped:
+        rate = stage.min_success_rate
+        session = observed.session
+        observed.below_rate = rate is not None and (
+            not session.attempts or (session.rewarded or 0) / session.attempts < rate
+        )
+        if klass == "calm" and not observed.skipped and not observed.below_rate:
             observed.neutral = stage.progress_signal is not None and not observed.shows_progress
             if state.streak_stage != observed.stage:
                 state.streak_stage, state.streak, state.streak_dates = observed.stage, 0, []
@@ -558,6 +564,16 @@ class Decision:
         here = stage.id
         needed = self.engine.needed(stage, self.scenario)
         streak = self.state.streak
+        if last.below_rate:
+            session_rate = f"{session.rewarded or 0} of {session.attempts or 0} attempts"
+            return self.make(
+                "repeat",
+                last.stage,
+                self.clamp(last.stage, session.minutes),
+                f"Calm session on {session.date.isoformat()} at '{here}', but only "
+                f"{session_rate} were rewarded; {stage.min_success_rate:.0%} or more in "
+                f"{needed} sessions in a row moves on. Repeat at the same length.",
+            )
         if last.neutral:
             return self.make(
                 "repeat",

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 if TYPE_CHECKING:
-    from annotated_types import Ge, Gt, Len
+    from annotated_types import Ge, Gt, Le, Len
 
     Text = Annotated[str, Len(min_length=1)]
     SeedRef = Annotated[str, Len(min_length=1)]
@@ -56,10 +56,10 @@ def validation_names() -> dict[str, Any]:
     Importing `annotated_types` costs more than the whole engine run of `ratbond evaluate`,
     whose data comes validated from the cache; so the names resolve only when pydantic asks.
     """
-    from annotated_types import Ge, Gt, Len
+    from annotated_types import Ge, Gt, Le, Len
 
     text = Annotated[str, Len(min_length=1)]
-    return {"Ge": Ge, "Gt": Gt, "Len": Len, "Text": text, "SeedRef": text}
+    return {"Ge": Ge, "Gt": Gt, "Le": Le, "Len": Len, "Text": text, "SeedRef": text}
 
 
 @dataclass(frozen=True)
@@ -150,6 +150,9 @@ class Stage:
     """A session logged unsupervised at this stage raises the `unsupervised` alert."""
     progress_signal: Text | None = None
     """A calm session counts towards moving on only when some animal shows this signal."""
+    min_success_rate: Annotated[float, Gt(0), Le(1)] | None = None
+    """Training stages: a calm session counts towards moving on only when at least this share
+    of its attempts was rewarded; a session below it starts the streak again."""
 
 
 @dataclass(frozen=True)
@@ -260,6 +263,8 @@ class Session:
     supervised: bool = True
     signals: dict[str, tuple[str, ...]] = field(default_factory=dict)
     notes: str | None = None
+    attempts: int | None = None  # training sessions: tries at the behaviour
+    rewarded: int | None = None  # ... and how many earned a click and a treat
     # Signals found in the notes rather than ticked, by animal (filled by the notes parser).
     noted: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

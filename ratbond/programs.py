@@ -129,7 +129,7 @@ def builtin_vocabulary() -> Vocabulary:
 
 @cache
 def builtin_program_files() -> dict[str, Path]:
-    return {path.stem: path for path in sorted(PROGRAMS_DIR.glob("*.yaml"))}
+    return {path.stem: path for path in sorted(PROGRAMS_DIR.rglob("*.yaml"))}
 
 
 @cache

@@ -38,7 +38,16 @@ ANIMAL_FIELDS = (
     "prey_drive",
     "health_check",
 )
-SESSION_FIELDS = ("date", "stage", "minutes", "supervised", "signals", "notes")
+SESSION_FIELDS = (
+    "date",
+    "stage",
+    "minutes",
+    "supervised",
+    "signals",
+    "notes",
+    "attempts",
+    "rewarded",
+)
 SPECIES: tuple[Species, ...] = get_args(Species)
 ORIGINS: tuple[Origin, ...] = get_args(Origin)
 PREY_DRIVES: tuple[PreyDrive, ...] = get_args(PreyDrive)
@@ -321,6 +330,7 @@ def _sessions(
             raise fail((*path, "supervised"), f"expected true or false, got {_kind(supervised)}")
         signals = _signals(entry.get("signals"), (*path, "signals"), vocabulary, animals, in_role)
         notes = _optional(entry, "notes", path, _text)
+        attempts, rewarded = _attempts(entry, path, stage_id, stage.min_success_rate is not None)
         sessions.append(
             Session(
                 date=day,
@@ -329,11 +339,46 @@ def _sessions(
                 supervised=supervised,
                 signals=signals,
                 notes=notes,
+                attempts=attempts,
+                rewarded=rewarded,
             )
         )
     # Sessions are taken in date order; same-date sessions keep the order they were given in.
     sessions.sort(key=lambda session: session.date)
     return tuple(sessions)
+
+
+def _count_of(value: object, path: Path) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise fail(path, f"expected a whole number, got {_kind(value)}")
+    if value < 0:
+        raise fail(path, f"{value} is negative; count 0 or more")
+    return value
+
+
+def _attempts(
+    entry: Mapping[str, Any], path: Path, stage_id: str, required: bool
+) -> tuple[int | None, int | None]:
+    """A training session's attempts and rewarded count, checked against each other."""
+    attempts = _optional(entry, "attempts", path, _count_of)
+    rewarded = _optional(entry, "rewarded", path, _count_of)
+    if required and attempts is None:
+        raise fail(
+            (*path, "attempts"),
+            f"required at the training stage '{stage_id}'; count the tries at the behaviour",
+        )
+    if required and rewarded is None:
+        raise fail(
+            (*path, "rewarded"),
+            f"required at the training stage '{stage_id}'; "
+            "count the tries that earned a click and a treat",
+        )
+    if attempts is not None and rewarded is not None and rewarded > attempts:
+        raise fail(
+            (*path, "rewarded"),
+            f"{rewarded} rewarded is more than the {attempts} attempts; count each try once",
+        )
+    return attempts, rewarded
 
 
 def _signals(

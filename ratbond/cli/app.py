@@ -63,21 +63,13 @@ def evaluate(
 
 
 def run() -> None:
-    """Run the app; a user's mistake prints one line and exits 2, never a traceback."""
+    """Run the app; a user's mistake prints one line and exits 2, never a traceback.
+
+    Typer's standalone mode already turns usage errors into exit 2 and honours `typer.Exit`;
+    only ratbond's own errors, raised by the library, need catching here.
+    """
     try:
-        app(standalone_mode=False)
+        app()
     except RatbondError as error:
         err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
         sys.exit(2)
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
-    except typer.Abort:
-        err.print("aborted")
-        sys.exit(1)
-    except Exception as error:  # click usage errors carry their own exit code (2)
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(error.exit_code)
-        raise
