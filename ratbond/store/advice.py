@@ -10,6 +10,7 @@ answer with the dates it holds for; `current_advice` picks the row for the day a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, cast
 
@@ -17,10 +18,11 @@ from sqlalchemy import Connection, and_, delete, insert, or_, select
 
 from ratbond.advice import advise
 from ratbond.errors import InputError
-from ratbond.model import Action, Advice, AlertCode, Scenario
+from ratbond.model import Action, Advice, AlertCode, Scenario, Session
 from ratbond.scenario import parse_scenario
 from ratbond.store.common import now, programs, vocabulary
-from ratbond.store.records import IntroductionRecord, SessionRecord, StoredAdvice
+from ratbond.store.queries import load_session_models
+from ratbond.store.records import IntroductionRecord, StoredAdvice
 from ratbond.store.tables import advice as advice_table
 
 ONE_DAY = dt.timedelta(days=1)
@@ -43,7 +45,7 @@ def scenario_document(
 
 
 def build_scenario(
-    intro: IntroductionRecord, sessions: list[SessionRecord], today: dt.date
+    intro: IntroductionRecord, sessions: Sequence[Session], today: dt.date
 ) -> Scenario:
     """The engine's scenario from stored records.
 
@@ -57,7 +59,7 @@ def build_scenario(
             f"introduction '{intro.key}'" + (f", {error.path}" if error.path else ""),
             error.message,
         ) from None
-    return replace(base, sessions=tuple(session.to_model() for session in sessions))
+    return replace(base, sessions=tuple(sessions))
 
 
 def _thresholds(scenario: Scenario, answer: Advice, day: dt.date) -> set[dt.date]:
@@ -70,7 +72,8 @@ def _thresholds(scenario: Scenario, answer: Advice, day: dt.date) -> set[dt.date
     contact = [s for s in scenario.sessions if s.stage != gated]
     for session in (*contact[-1:], *scenario.sessions[-1:]):
         dates.add(session.date + dt.timedelta(days=rules.long_break_days + 1))
-    for animal in scenario.animals.values():
+    checks_matter = "health_check" in rules.prerequisites
+    for animal in scenario.animals.values() if checks_matter else ():
         if animal.health_check is not None:
             dates.add(animal.health_check + dt.timedelta(days=rules.health_check_max_age_days + 1))
     return {d for d in dates if d > day}
@@ -98,13 +101,9 @@ def timeline(scenario: Scenario) -> list[tuple[dt.date, Advice]]:
     return entries
 
 
-def refresh(
-    connection: Connection,
-    intro: IntroductionRecord,
-    sessions: list[SessionRecord],
-    today: dt.date,
-) -> Advice:
+def refresh(connection: Connection, intro: IntroductionRecord, today: dt.date) -> Advice:
     """Recompute and store an introduction's advice timeline; returns today's advice."""
+    sessions = load_session_models(connection, intro.id)
     scenario = build_scenario(intro, sessions, today)
     entries = timeline(scenario)
     connection.execute(delete(advice_table).where(advice_table.c.introduction_id == intro.id))

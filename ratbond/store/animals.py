@@ -22,7 +22,6 @@ from ratbond.store.queries import (
     introductions_of_animal,
     load_animal,
     load_introductions,
-    load_sessions,
     today_or,
 )
 from ratbond.store.records import AnimalRecord, VetCheck, Weight
@@ -183,7 +182,7 @@ def _refresh_introductions_of(connection: Connection, animal_id: int, today: dt.
         .with_for_update()
     ).all()
     for intro in load_introductions(connection, ids):
-        refresh(connection, intro, load_sessions(connection, intro.id), today)
+        refresh(connection, intro, today)
 
 
 def _lock_animal(connection: Connection, ref: str) -> tuple[AnimalRecord, Any]:

@@ -15,7 +15,7 @@ from ratbond.store.advice import current_advice, refresh, scenario_document
 from ratbond.store.animals import resolve_animal
 from ratbond.store.common import not_future, now, program, programs, record_history, vocabulary
 from ratbond.store.db import Database
-from ratbond.store.queries import load_introduction, load_introductions, load_sessions, today_or
+from ratbond.store.queries import load_introduction, load_introductions, today_or
 from ratbond.store.records import IntroductionRecord, Member, StoredAdvice
 from ratbond.store.tables import introduction_animals, introductions
 
@@ -157,7 +157,7 @@ def start_introduction(
             ],
         )
         intro = load_introduction(connection, inserted[0])
-        refresh(connection, intro, [], day)
+        refresh(connection, intro, day)
         return intro
 
 
@@ -230,5 +230,5 @@ def refresh_advice(db: Database, ref: str, *, today: dt.date | None = None) -> S
     with db.write() as connection:
         intro = resolve_introduction(connection, ref)
         lock_introduction(connection, intro.id)
-        refresh(connection, intro, load_sessions(connection, intro.id), day)
+        refresh(connection, intro, day)
         return current_advice(connection, intro.id, day)

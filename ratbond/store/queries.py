@@ -8,7 +8,7 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Row, Select, and_, func, select
 
-from ratbond.model import Origin, PreyDrive, Species
+from ratbond.model import Origin, PreyDrive, Session, Species
 from ratbond.store.records import (
     AnimalRecord,
     IntroductionRecord,
@@ -135,6 +135,33 @@ def load_sessions(connection: Connection, introduction_id: int) -> list[SessionR
         .order_by(sessions.c.date, sessions.c.seq)
     ).all()
     return [session_from_row(row) for row in rows]
+
+
+def load_session_models(connection: Connection, introduction_id: int) -> list[Session]:
+    """The live sessions as the engine's `Session`s, read with only the columns it needs."""
+    rows = connection.execute(
+        select(
+            sessions.c.date,
+            sessions.c.stage,
+            sessions.c.minutes,
+            sessions.c.supervised,
+            sessions.c.signals,
+            sessions.c.notes,
+        )
+        .where(sessions.c.introduction_id == introduction_id, sessions.c.deleted_at.is_(None))
+        .order_by(sessions.c.date, sessions.c.seq)
+    ).all()
+    return [
+        Session(
+            date=day,
+            stage=stage,
+            minutes=minutes,
+            supervised=bool(supervised),
+            signals={animal: tuple(names) for animal, names in (signals or {}).items()},
+            notes=notes,
+        )
+        for day, stage, minutes, supervised, signals, notes in rows
+    ]
 
 
 def introductions_of_animal(connection: Connection, animal_id: int) -> list[int]:

@@ -168,8 +168,7 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
 
 def _after_write(connection: Connection, intro_id: int, session_id: int, day: dt.date) -> Logged:
     intro = load_introduction(connection, intro_id)
-    history = load_sessions(connection, intro_id)
-    advice = refresh(connection, intro, history, day)
+    advice = refresh(connection, intro, day)
     row = connection.execute(select(sessions).where(sessions.c.id == session_id)).one()
     return Logged(introduction=intro, session=session_from_row(row), advice=advice)
 

@@ -34,7 +34,7 @@ from ratbond.scenario import parse_date, parse_json, parse_scenario
 from ratbond.store.advice import refresh
 from ratbond.store.common import now, programs, session_class, vocabulary
 from ratbond.store.db import Database, head_revision
-from ratbond.store.queries import load_introductions, load_sessions, today_or
+from ratbond.store.queries import load_introductions, today_or
 from ratbond.store.tables import (
     animals,
     history,
@@ -309,7 +309,7 @@ def _import_export(db: Database, document: dict[str, Any], day: dt.date) -> Impo
         if db.dialect == "postgresql":
             _reset_sequences(connection)
         for intro in load_introductions(connection):
-            refresh(connection, intro, load_sessions(connection, intro.id), day)
+            refresh(connection, intro, day)
     return Imported(
         kind="export",
         animals=len(rows["animals"]),
@@ -439,7 +439,7 @@ def _import_scenario(
                 ],
             )
         (intro,) = load_introductions(connection, [intro_id])
-        refresh(connection, intro, load_sessions(connection, intro_id), day)
+        refresh(connection, intro, day)
     return Imported(
         kind="scenario",
         animals=created,
