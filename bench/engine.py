@@ -37,12 +37,17 @@ def history(size: int) -> dict[str, Any]:
     """A long cat-rat history: mostly calm visual sessions with a tense one every fifth day."""
     first = TODAY - dt.timedelta(days=size)
     sessions = [
-        {"date": (first + dt.timedelta(days=i)).isoformat(), "stage": "visual",
-         "minutes": 5 + i % 10, "signals": TENSE if i % 5 == 4 else CALM}
+        {
+            "date": (first + dt.timedelta(days=i)).isoformat(),
+            "stage": "visual",
+            "minutes": 5 + i % 10,
+            "signals": TENSE if i % 5 == 4 else CALM,
+        }
         for i in range(size)
     ]
     return {
-        "program": "cat-rat", "today": TODAY.isoformat(),
+        "program": "cat-rat",
+        "today": TODAY.isoformat(),
         "animals": [
             {"id": "tom", "species": "cat", "prey_drive": "low", "health_check": "2026-10-01"},
             {"id": "pip", "species": "rat", "arrived": "2020-01-01", "health_check": "2026-10-01"},
@@ -82,8 +87,10 @@ def replay_rows() -> tuple[list[str], float]:
         )
         if size == 1_000:
             per_thousand = replay
-        rows.append(f"| {size:,} | {replay * 1e3:.3f} | {size / replay:,.0f} | "
-                    f"{replay / size * 1e6:.2f} | {(replay + full) * 1e3:.3f} |")
+        rows.append(
+            f"| {size:,} | {replay * 1e3:.3f} | {size / replay:,.0f} | "
+            f"{replay / size * 1e6:.2f} | {(replay + full) * 1e3:.3f} |"
+        )
     return rows, per_thousand
 
 
@@ -93,8 +100,10 @@ def process_rows() -> tuple[list[str], float]:
         raise SystemExit("ratbond is not installed in this interpreter's environment")
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
         json.dump(history(10), handle)
-    commands = {"python -c pass": [sys.executable, "-c", "pass"],
-                "ratbond evaluate (10 sessions)": [ratbond, "evaluate", handle.name]}
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "ratbond evaluate (10 sessions)": [ratbond, "evaluate", handle.name],
+    }
     subprocess.run(commands["ratbond evaluate (10 sessions)"], check=True, capture_output=True)
     samples: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(25):  # interleaved, so both see the same machine load
@@ -105,8 +114,9 @@ def process_rows() -> tuple[list[str], float]:
     Path(handle.name).unlink()
     medians = {name: statistics.median(values) for name, values in samples.items()}
     bare = medians["python -c pass"]
-    rows = [f"| {name} | {value * 1e3:.1f} | {value / bare:.2f}x |"
-            for name, value in medians.items()]
+    rows = [
+        f"| {name} | {value * 1e3:.1f} | {value / bare:.2f}x |" for name, value in medians.items()
+    ]
     return rows, medians["ratbond evaluate (10 sessions)"] / bare
 
 
@@ -115,25 +125,27 @@ def main() -> None:
     process, ratio = process_rows()
     verdict_replay = "meets" if per_thousand <= 0.005 else "MISSES"
     verdict_process = "meets" if ratio <= 4 else "MISSES"
-    body = "\n".join([
-        "Replay of one cat-rat history (already validated), median of 7 rounds, and the same",
-        "history from JSON text through validation and replay:",
-        "",
-        "| sessions | replay ms | sessions/s | µs per session | JSON → advice ms |",
-        "|---:|---:|---:|---:|---:|",
-        *replay,
-        "",
-        f"Target: a 1,000-session history in 5 ms or less: {per_thousand * 1e3:.2f} ms "
-        f"({verdict_replay} the target). Linear: µs per session stays flat across sizes.",
-        "",
-        "Whole process, 25 interleaved runs each, median wall time:",
-        "",
-        "| command | median ms | vs bare |",
-        "|---|---:|---:|",
-        *process,
-        "",
-        f"Target: at most 4x the bare interpreter: {ratio:.2f}x ({verdict_process} the target).",
-    ])
+    body = "\n".join(
+        [
+            "Replay of one cat-rat history (already validated), median of 7 rounds, and the same",
+            "history from JSON text through validation and replay:",
+            "",
+            "| sessions | replay ms | sessions/s | µs per session | JSON → advice ms |",
+            "|---:|---:|---:|---:|---:|",
+            *replay,
+            "",
+            f"Target: a 1,000-session history in 5 ms or less: {per_thousand * 1e3:.2f} ms "
+            f"({verdict_replay} the target). Linear: µs per session stays flat across sizes.",
+            "",
+            "Whole process, 25 interleaved runs each, median wall time:",
+            "",
+            "| command | median ms | vs bare |",
+            "|---|---:|---:|",
+            *process,
+            "",
+            f"Target: at most 4x the bare interpreter: {ratio:.2f}x ({verdict_process} the target).",
+        ]
+    )
     write_section("engine", "Advice engine (`bench/engine.py`)", body)
     print(body)
 
