@@ -143,7 +143,8 @@ def main() -> None:
             "|---|---:|---:|",
             *process,
             "",
-            f"Target: at most 4x the bare interpreter: {ratio:.2f}x ({verdict_process} the target).",
+            f"Target: at most 4x the bare interpreter: {ratio:.2f}x "
+            f"({verdict_process} the target).",
         ]
     )
     write_section("engine", "Advice engine (`bench/engine.py`)", body)
