@@ -1,0 +1,190 @@
+"""End to end in Debian's chromium: add a cat and a rat, start cat-rat, log three calm sessions
+through the form and see `advance` to `scent`; a `<script>` note shows as text. Screenshots at
+375 px (and one desktop) go to test-output/browser/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "browser"
+PHONE = {"width": 375, "height": 812}
+NOTE = "<script>alert('owned')</script> Pip ate a treat"
+# Screenshots keep the caret: hiding it makes Playwright inject a <style>, which the app's CSP
+# (rightly) refuses, and the refusal would show up as a console error of the page.
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    """`ratbond serve` on a free loopback port with a fresh SQLite store."""
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing; install Debian's chromium package"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    port = free_port()
+    env = {**os.environ, "RATBOND_DATABASE_URL": f"sqlite:///{tmp_path / 'web.db'}"}
+    log = (tmp_path / "server.log").open("w")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from ratbond.cli.entry import main; main()",
+            "serve",
+            "--port",
+            str(port),
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{base}/programs", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError((tmp_path / "server.log").read_text())
+            time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+
+
+def test_cat_meets_rat_on_a_phone(server: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    today = dt.date.today()
+    problems: list[str] = []
+    dialogs: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+        page.on(
+            "console",
+            lambda m: (
+                problems.append(f"{page.url}: {m.text} {m.location}") if m.type == "error" else None
+            ),
+        )
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.set_default_timeout(10_000)
+
+        page.goto(f"{server}/")
+        page.screenshot(path=OUTPUT / "today-empty-375.png", full_page=True, caret="initial")
+
+        # Add Tom the cat and Pip the rat, each with a vet check.
+        page.get_by_role("link", name="Add a cat").click()
+        page.get_by_label("Name", exact=True).fill("Tom")
+        page.get_by_label("Prey drive").select_option("moderate")
+        page.screenshot(path=OUTPUT / "animal-form-375.png", full_page=True, caret="initial")
+        page.get_by_role("button", name="Add animal").click()
+        expect(page).to_have_url(f"{server}/animals/tom")
+        page.get_by_role("button", name="Save vet check").click()
+        page.goto(f"{server}/animals/new?species=rat")
+        page.get_by_label("Name", exact=True).fill("Pip")
+        page.get_by_label("Where from").select_option("breeder")
+        page.get_by_label("Came home").fill((today - dt.timedelta(days=40)).isoformat())
+        page.get_by_role("button", name="Add animal").click()
+        expect(page).to_have_url(f"{server}/animals/pip")
+        page.get_by_role("button", name="Save vet check").click()
+        for days, grams in ((14, "280"), (7, "291"), (0, "297.5")):
+            page.locator("#f-weight-grams").fill(grams)
+            page.locator("#f-weight-date").fill((today - dt.timedelta(days=days)).isoformat())
+            page.get_by_role("button", name="Save weight").click()
+        expect(page.locator("canvas[data-chart='weight-chart']")).to_be_visible()
+        page.screenshot(path=OUTPUT / "animal-detail-375.png", full_page=True, caret="initial")
+
+        # Start a cat-rat introduction.
+        page.goto(f"{server}/introductions/new?program=cat-rat")
+        page.locator("label.chip", has_text="Tom").click()
+        page.locator("label.chip", has_text="Pip").click()
+        page.get_by_role("button", name="Start").click()
+        expect(page).to_have_url(f"{server}/introductions/tom-pip")
+        expect(page.locator("#advice")).to_have_attribute("data-action", "start")
+
+        # Log three calm sessions through the form; the advice updates in place.
+        page.get_by_role("link", name="Log a session").first.click()
+        for number, days in enumerate((2, 1, 0), start=1):
+            page.get_by_role("button", name="Start", exact=True).click()
+            page.wait_for_timeout(1100)
+            page.get_by_role("button", name="Stop", exact=True).click()
+            assert page.get_by_label("Minutes", exact=False).first.input_value() not in ("", "5")
+            page.get_by_label("Minutes", exact=False).first.fill("5")
+            page.get_by_label("Date", exact=True).fill(
+                (today - dt.timedelta(days=days)).isoformat()
+            )
+            tom = page.locator("fieldset.animal-signals", has_text="Tom")
+            tom.locator("label.chip", has_text="slow blink").click()
+            expect(tom.locator(".signal-help")).to_contain_text("slow blink:")
+            page.locator("fieldset.animal-signals", has_text="Pip").locator(
+                "label.chip", has_text="relaxed"
+            ).first.click()
+            expect(page.get_by_label("I watched the whole session")).to_be_checked()
+            if number == 2:
+                page.get_by_label("Notes").fill(NOTE)
+            if number == 3:
+                page.screenshot(path=OUTPUT / "log-form-375.png", full_page=True, caret="initial")
+            page.get_by_role("button", name="Save session").click()
+            expect(page.locator(".saved")).to_contain_text(f"Saved session #{number}")
+        advice = page.locator("#advice")
+        expect(advice).to_have_attribute("data-action", "advance")
+        expect(advice).to_have_attribute("data-stage", "scent")
+        expect(advice).to_contain_text("Swapping scents")
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=OUTPUT / "log-saved-375.png", full_page=True, caret="initial")
+
+        # The introduction page: ladder on scent, history with the note as plain text.
+        page.goto(f"{server}/introductions/tom-pip")
+        expect(page.locator(".ladder li.current")).to_have_text("Swapping scents")
+        expect(page.locator("td.notes-cell", has_text="Pip ate a treat")).to_have_text(NOTE)
+        expect(page.locator("canvas[data-chart='minutes-chart']")).to_be_visible()
+        page.screenshot(path=OUTPUT / "introduction-375.png", full_page=True, caret="initial")
+        page.goto(f"{server}/")
+        expect(page.locator("h1")).to_contain_text("Today")
+        page.screenshot(path=OUTPUT / "today-375.png", full_page=True, caret="initial")
+        page.goto(f"{server}/programs/cat-rat")
+        page.screenshot(path=OUTPUT / "program-375.png", full_page=False, caret="initial")
+
+        desktop = browser.new_page(viewport={"width": 1280, "height": 900})
+        desktop.goto(f"{server}/introductions/tom-pip")
+        desktop.screenshot(path=OUTPUT / "introduction-1280.png", full_page=True, caret="initial")
+        browser.close()
+    assert dialogs == [], "a note ran as script"
+    assert problems == [], problems
+    assert (OUTPUT / "log-saved-375.png").stat().st_size > 10_000
