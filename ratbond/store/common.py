@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Row, Table
 
 from ratbond.engine import Engine
 from ratbond.errors import InputError, RatbondError, did_you_mean
-from ratbond.model import Program, Scenario, Session, Vocabulary
+from ratbond.model import Program, Scenario, Session, Species, Vocabulary
 from ratbond.programs import builtin_program_files, builtin_programs, builtin_vocabulary
 from ratbond.store.tables import history
 
@@ -107,7 +107,15 @@ def not_found(kind: str, ref: str, choices: list[str], hint: str) -> RatbondErro
     return RatbondError(f"no {kind} '{ref}'" + did_you_mean(ref.lower(), choices) + f"; {hint}")
 
 
-def session_class(scenario: Scenario, index: int, session: Session) -> str:
+@cache
+def _engine(program_id: str) -> Engine:
+    return Engine(programs()[program_id], vocabulary())
+
+
+def session_class(program_id: str, species: Mapping[str, Species], session: Session) -> str:
     """The contract's class of one session (calm, stress, aggression, danger), by the engine."""
-    species = {animal.id: animal.species for animal in scenario.animals.values()}
-    return Engine(scenario.program, vocabulary()).observe(index, session, species).klass
+    return _engine(program_id).observe(0, session, dict(species)).klass
+
+
+def species_of(scenario: Scenario) -> dict[str, Species]:
+    return {animal.id: animal.species for animal in scenario.animals.values()}

@@ -22,6 +22,7 @@ from ratbond.store.common import (
     record_history,
     relocate,
     session_class,
+    species_of,
     vocabulary,
 )
 from ratbond.store.db import Database
@@ -110,7 +111,7 @@ def _validate(
     except InputError as error:
         raise relocate(error, "sessions[0]") from None
     (session,) = scenario.sessions
-    klass = session_class(scenario, 0, session)
+    klass = session_class(intro.program, species_of(scenario), session)
     return session, klass
 
 

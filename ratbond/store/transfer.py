@@ -32,7 +32,7 @@ from sqlalchemy.exc import IntegrityError
 from ratbond.errors import InputError, RatbondError, format_path
 from ratbond.scenario import parse_date, parse_json, parse_scenario
 from ratbond.store.advice import refresh
-from ratbond.store.common import now, programs, session_class, vocabulary
+from ratbond.store.common import now, programs, session_class, species_of, vocabulary
 from ratbond.store.db import Database, head_revision
 from ratbond.store.queries import load_introductions, today_or
 from ratbond.store.tables import (
@@ -341,6 +341,7 @@ def _import_scenario(
     # Dates are checked against the real today: the store never holds a future session.
     document = {k: v for k, v in document.items() if k != "today"}
     scenario = parse_scenario(document, vocabulary(), programs(), day)
+    species = species_of(scenario)
     stamp = now()
     created = 0
     with db.write() as connection:
@@ -430,7 +431,7 @@ def _import_scenario(
                         "supervised": s.supervised,
                         "signals": {a: list(names) for a, names in s.signals.items()},
                         "notes": s.notes,
-                        "session_class": session_class(scenario, seq - 1, s),
+                        "session_class": session_class(scenario.program.id, species, s),
                         "logged_by": "import",
                         "logged_at": stamp,
                         "version": 1,
