@@ -160,6 +160,8 @@ def test_cat_meets_rat_on_a_phone(server: str) -> None:
                 page.get_by_label("Notes").fill(NOTE)
             if number == 3:
                 page.screenshot(path=OUTPUT / "log-form-375.png", full_page=True, caret="initial")
+                page.evaluate("window.scrollTo(0, 0)")
+                page.screenshot(path=OUTPUT / "log-form-top-375.png", caret="initial")
             page.get_by_role("button", name="Save session").click()
             expect(page.locator(".saved")).to_contain_text(f"Saved session #{number}")
         advice = page.locator("#advice")
