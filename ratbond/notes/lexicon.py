@@ -1,0 +1,503 @@
+"""The notes lexicon: owner phrases (signals.yaml) and reading rules (notes.yaml), compiled once.
+
+Loading validates both files with pydantic and compiles them into plain lookup tables; the
+result is cached by `datafiles.cached` (keyed by the files' bytes) so later processes skip YAML,
+pydantic and compilation alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from annotated_types import Len
+
+from ratbond.datafiles import cached, line_of, read_yaml, validate
+from ratbond.errors import DataFileError
+from ratbond.model import Species, Vocabulary
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+NOTES_FILE = DATA_DIR / "notes.yaml"
+SIGNALS_FILE = DATA_DIR / "signals.yaml"
+ALERTS_FILE = DATA_DIR / "alerts.yaml"
+
+# "..." between two words of a phrase lets up to WIDE_GAP words sit there; elsewhere GAP.
+GAP = 2
+WIDE_GAP = 5
+WILD = "..."
+Word = Annotated[str, Len(min_length=1)]
+_STRICT: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
+
+# --- the file's shape ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Negation:
+    """Words that deny or suspend a signal, and the words that end their reach."""
+
+    __pydantic_config__ = _STRICT
+
+    cues: tuple[Word, ...]
+    hypothetical: tuple[Word, ...]
+    after: tuple[Word, ...]
+    scope_ends: tuple[Word, ...]
+    list_joiners: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """Words for one animal (singular) and for all of them (plural)."""
+
+    __pydantic_config__ = _STRICT
+
+    singular: tuple[Word, ...] = ()
+    plural: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pronouns:
+    """Pronouns by what they can refer to."""
+
+    __pydantic_config__ = _STRICT
+
+    male: tuple[Word, ...]
+    female: tuple[Word, ...]
+    neuter: tuple[Word, ...]
+    plural: tuple[Word, ...]
+    relative: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
+class NotesFile:
+    """The reading rules of notes.yaml (see docs/notes.md)."""
+
+    __pydantic_config__ = _STRICT
+
+    negation: Negation
+    species_words: dict[Species, Numbered]
+    sex_words: dict[Literal["male", "female"], Numbered]
+    group_words: tuple[Word, ...]
+    some_words: dict[str, tuple[Word, ...]]
+    role_words: dict[str, dict[str, Numbered]]
+    pronouns: Pronouns
+    person_words: tuple[Word, ...]
+    subject_openers: tuple[Word, ...]
+    determiners: tuple[Word, ...]
+    prepositions: tuple[Word, ...]
+    auxiliaries: tuple[Word, ...]
+    not_signals: tuple[Word, ...]
+    passive: dict[str, tuple[Word, ...]]
+    passive_wounds: tuple[Word, ...]
+    victim_signals: tuple[Word, ...]
+    reciprocal: tuple[Word, ...]
+    object_senses: dict[Species, dict[str, dict[str, str]]]
+    program_senses: dict[str, dict[Species, dict[str, str]]]
+    protected_words: tuple[Word, ...] = ()
+
+
+# --- the compiled tables -------------------------------------------------------------------
+
+Kind = Literal[
+    "signal",
+    "block",
+    "passive",
+    "cue",
+    "hypo",
+    "species",
+    "sex",
+    "group",
+    "some",
+    "role",
+    "pronoun",
+    "person",
+]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a matched phrase means."""
+
+    kind: Kind
+    # signal: species -> signal id; passive: {"": agent signal}.
+    senses: tuple[tuple[str, str], ...] = ()
+    # species/sex/role/pronoun: the key (cat, male, newcomer, plural ...); role: "program:role".
+    key: str = ""
+    plural: bool = False
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A phrase as a tuple of parts: lemmas, `=surface` exact forms, or WILD."""
+
+    parts: tuple[str, ...]
+    words: int
+    entry: Entry
+    text: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every table the parser reads; plain containers so it pickles and loads fast."""
+
+    by_first: dict[str, tuple[Phrase, ...]]
+    surface: dict[str, str]
+    lemmas: frozenset[str]
+    protected: frozenset[str]
+    fuzzy_targets: dict[str, tuple[str, ...]]
+    after_negation: tuple[str, ...]
+    scope_ends: frozenset[str]
+    list_joiners: frozenset[str]
+    subject_openers: frozenset[str]
+    determiners: frozenset[str]
+    prepositions: frozenset[str]
+    auxiliaries: frozenset[str]
+    passive_wounds: frozenset[str]
+    victim_signals: frozenset[str]
+    reciprocal: frozenset[str]
+    object_senses: dict[str, dict[str, dict[str, str]]]
+    program_senses: dict[str, dict[str, dict[str, str]]]
+    classes: dict[str, dict[str, str]]
+    species_signals: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+# --- words -----------------------------------------------------------------------------------
+
+_IRREGULAR = {
+    "ate": "eat",
+    "eaten": "eat",
+    "lay": "lie",
+    "lain": "lie",
+    "laid": "lie",
+    "lying": "lie",
+    "lies": "lie",
+    "slept": "sleep",
+    "ran": "run",
+    "fled": "flee",
+    "took": "take",
+    "taken": "take",
+    "caught": "catch",
+    "fought": "fight",
+    "shook": "shake",
+    "shaken": "shake",
+    "crept": "creep",
+    "slunk": "slink",
+    "sprang": "spring",
+    "sprung": "spring",
+    "leapt": "leap",
+    "lept": "leap",
+    "came": "come",
+    "went": "go",
+    "gone": "go",
+    "got": "get",
+    "gotten": "get",
+    "held": "hold",
+    "stood": "stand",
+    "sat": "sit",
+    "hid": "hide",
+    "hidden": "hide",
+    "fed": "feed",
+    "spat": "spit",
+    "drew": "draw",
+    "drawn": "draw",
+    "broke": "break",
+    "broken": "break",
+    "threw": "throw",
+    "thrown": "throw",
+    "dove": "dive",
+    "kept": "keep",
+    "made": "make",
+    "froze": "freeze",
+    "frozen": "freeze",
+    "woke": "wake",
+    "bled": "bleed",
+    "snuck": "sneak",
+    "dug": "dig",
+    "struck": "strike",
+    "sank": "sink",
+    "sunk": "sink",
+    "tore": "tear",
+    "torn": "tear",
+    "saw": "see",
+    "seen": "see",
+    "began": "begin",
+    "begun": "begin",
+    "felt": "feel",
+    "hung": "hang",
+    "bit": "bite",
+    "mice": "mouse",
+    "teeth": "tooth",
+    "feet": "foot",
+}
+_KEEP_DOUBLE = frozenset("lsz")
+_VOWELS = frozenset("aeiou")
+
+
+def stem(word: str) -> str:
+    """A light, consistent stem: inflections of one word share it (not a linguistic root)."""
+    if word in _IRREGULAR:
+        word = _IRREGULAR[word]
+    if len(word) <= 3:
+        return word
+    if word.endswith(("ies", "ied")) and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("ing") and len(word) >= 6:
+        word = word[:-3]
+    elif word.endswith("ed") and len(word) >= 5:
+        word = word[:-2]
+    elif word.endswith("es") and len(word) >= 5:
+        base = word[:-2]
+        word = base if base.endswith(("s", "x", "z", "ch", "sh")) else word[:-1]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) >= 4:
+        word = word[:-1]
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in _VOWELS | _KEEP_DOUBLE:
+        word = word[:-1]
+    return word
+
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+")
+
+
+def split_words(text: str) -> list[str]:
+    """The normalised words of a phrase or note fragment (lower case, apostrophes folded)."""
+    return [normalise(match.group()) for match in WORD_RE.finditer(text)]
+
+
+def normalise(raw: str) -> str:
+    """Lower case; a possessive `'s` is dropped and other apostrophes vanish (didn't: didnt)."""
+    word = raw.lower().replace("\u2019", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return word.replace("'", "")
+
+
+def inflections(word: str) -> set[str]:
+    """Regular inflected forms of a word, as fuzzy-matching targets for misspellings."""
+    forms = {word}
+    if len(word) < 3 or not word.isalpha():
+        return forms
+    if word.endswith("e"):
+        forms |= {word + "s", word + "d", word[:-1] + "ing"}
+    elif word.endswith("y") and word[-2:-1] not in _VOWELS:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+    else:
+        forms |= {word + "s", word + "es", word + "ed", word + "ing"}
+        if word[-1] not in _VOWELS | {"w", "x", "y"} and word[-2:-1] in _VOWELS:
+            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
+
+
+# --- loading ----------------------------------------------------------------------------------
+
+
+def load_lexicon(
+    notes_file: Path = NOTES_FILE,
+    signals_file: Path = SIGNALS_FILE,
+    alerts_file: Path = ALERTS_FILE,
+) -> Lexicon:
+    """The compiled lexicon, validated and built (or from the cache)."""
+    return cached(
+        "notes-lexicon",
+        [notes_file, signals_file, alerts_file, Path(__file__)],
+        lambda: _build(notes_file, signals_file, alerts_file),
+    )
+
+
+def _build(notes_file: Path, signals_file: Path, alerts_file: Path) -> Lexicon:
+    from ratbond.programs import load_vocabulary
+
+    vocabulary = load_vocabulary(signals_file, alerts_file)
+    text, data = read_yaml(notes_file)
+    rules: NotesFile = validate(notes_file, text, data, NotesFile)
+    _check_rules(rules, vocabulary, notes_file, text)
+    return _compile(rules, vocabulary, signals_file)
+
+
+def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str) -> None:
+    """Signal ids named by the rules must exist for the species they are used with."""
+    known = {species: set(signals) for species, signals in vocabulary.signals.items()}
+    every = set().union(*known.values())
+
+    def fail(loc: tuple[str | int, ...], message: str) -> DataFileError:
+        from ratbond.errors import format_path
+
+        return DataFileError(str(file), format_path(loc), message, line_of(text, loc))
+
+    for name in (*rules.passive, *rules.passive_wounds, *rules.victim_signals, *rules.reciprocal):
+        if name not in every:
+            raise fail(("passive",), f"unknown signal '{name}'")
+    for species, by_object in rules.object_senses.items():
+        for obj, senses in by_object.items():
+            for source, target in senses.items():
+                for name in (source, target):
+                    if name not in known[species]:
+                        raise fail(
+                            ("object_senses", species, obj, source),
+                            f"unknown {species} signal '{name}'",
+                        )
+    for program, by_species in rules.program_senses.items():
+        for species, senses in by_species.items():
+            for source, target in senses.items():
+                for name in (source, target):
+                    if name not in known[species]:
+                        raise fail(
+                            ("program_senses", program, species, source),
+                            f"unknown {species} signal '{name}'",
+                        )
+
+
+def _parts(text: str, exact: bool = False) -> tuple[str, ...]:
+    parts: list[str] = []
+    for chunk in text.split():
+        if chunk == WILD:
+            parts.append(WILD)
+        elif chunk.startswith("=") or exact:
+            parts.extend("=" + word for word in split_words(chunk.lstrip("=")))
+        else:
+            parts.extend(stem(word) for word in split_words(chunk))
+    return tuple(parts)
+
+
+def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Lexicon:
+    phrases: dict[tuple[str, ...], tuple[Entry, str]] = {}
+    signal_senses: dict[tuple[str, ...], dict[str, str]] = {}
+    first_text: dict[tuple[str, str, tuple[str, ...]], str] = {}
+    words: set[str] = set()
+    signal_words: set[str] = set()
+
+    def remember(text: str, exact: bool = False) -> tuple[str, ...]:
+        parts = _parts(text, exact)
+        if not parts or parts[0] == WILD or parts[-1] == WILD:
+            raise DataFileError(str(signals_file), "", f"phrase '{text}' has no words to match")
+        words.update(split_words(text.replace(WILD, " ").replace("=", " ")))
+        return parts
+
+    for species, signals in vocabulary.signals.items():
+        for signal_id, signal in signals.items():
+            if len(signal.phrases) < 2:
+                raise DataFileError(
+                    str(signals_file),
+                    f"{species}.{signal_id}.phrases",
+                    "give at least two phrases owners use for this signal",
+                )
+            for index, text in enumerate(signal.phrases):
+                parts = remember(text)
+                signal_words.update(split_words(text.replace(WILD, " ").replace("=", " ")))
+                senses = signal_senses.setdefault(parts, {})
+                if species in senses and senses[species] != signal_id:
+                    earlier = first_text[(species, senses[species], parts)]
+                    raise DataFileError(
+                        str(signals_file),
+                        f"{species}.{signal_id}.phrases[{index}]",
+                        f"'{text}' reads the same as '{earlier}' of {species}.{senses[species]}; "
+                        "a phrase can mean one signal per species",
+                    )
+                senses[species] = signal_id
+                first_text.setdefault((species, signal_id, parts), text)
+    for parts, senses in signal_senses.items():
+        phrases[parts] = (Entry("signal", tuple(sorted(senses.items()))), " ".join(parts))
+
+    def add(texts: Iterable[str], entry: Entry, exact: bool = False) -> None:
+        for text in texts:
+            # Words that name animals match as written: "rats" must not read as "rat".
+            parts = remember(text, exact)
+            # Reading rules come second: a signal phrase keeps its meaning.
+            phrases.setdefault(parts, (entry, text))
+
+    negation = rules.negation
+    add(rules.not_signals, Entry("block"))
+    for agent, texts in rules.passive.items():
+        for text in texts:
+            phrases[remember(text)] = (Entry("passive", (("", agent),)), text)
+    add(negation.cues, Entry("cue"))
+    add(negation.hypothetical, Entry("hypo"))
+    for species, numbered in rules.species_words.items():
+        add(numbered.singular, Entry("species", key=species), exact=True)
+        add(numbered.plural, Entry("species", key=species, plural=True), exact=True)
+    for sex, numbered in rules.sex_words.items():
+        add(numbered.singular, Entry("sex", key=sex), exact=True)
+        add(numbered.plural, Entry("sex", key=sex, plural=True), exact=True)
+    add(rules.group_words, Entry("group", plural=True), exact=True)
+    for key, texts in rules.some_words.items():
+        add(texts, Entry("some", key=key), exact=True)
+    for program, roles in rules.role_words.items():
+        for role, numbered in roles.items():
+            add(numbered.singular, Entry("role", key=f"{program}:{role}"), exact=True)
+            add(numbered.plural, Entry("role", key=f"{program}:{role}", plural=True), exact=True)
+    pronouns = rules.pronouns
+    for key, texts in (
+        ("male", pronouns.male),
+        ("female", pronouns.female),
+        ("neuter", pronouns.neuter),
+        ("plural", pronouns.plural),
+        ("relative", pronouns.relative),
+    ):
+        add(texts, Entry("pronoun", key=key, plural=key == "plural"), exact=True)
+    add(rules.person_words, Entry("person"), exact=True)
+
+    by_first: dict[str, list[Phrase]] = {}
+    for parts, (entry, text) in phrases.items():
+        count = sum(1 for part in parts if part != WILD)
+        by_first.setdefault(parts[0], []).append(Phrase(parts, count, entry, text))
+    ordered = {
+        first: tuple(sorted(items, key=lambda p: (-p.words, p.entry.kind != "block", p.text)))
+        for first, items in by_first.items()
+    }
+
+    plain = [
+        *negation.scope_ends,
+        *negation.list_joiners,
+        *rules.subject_openers,
+        *rules.determiners,
+        *rules.prepositions,
+        *rules.auxiliaries,
+        *negation.after,
+    ]
+    words.update(word for text in plain for word in split_words(text))
+    surface: dict[str, str] = {}
+    for word in sorted(words):
+        surface[word] = stem(word)
+    # Misspellings are looked for among the inflections of signal words only, and only of
+    # base forms: "hised" must not be a form of "his", nor "hisseded" one of "hissed".
+    function_words = {w for text in plain for w in split_words(text)}
+    for word in sorted(signal_words - function_words):
+        if len(word) >= 4 and stem(word) in {word, word[:-1]}:
+            for form in sorted(inflections(word)):
+                surface.setdefault(form, stem(word))
+    lemmas = frozenset(surface.values())
+    protected = frozenset(normalise(word) for word in rules.protected_words)
+    targets: dict[str, list[str]] = {}
+    for form in sorted(surface):
+        if len(form) >= 5:
+            targets.setdefault(form[0], []).append(form)
+    classes: dict[str, dict[str, str]] = {
+        species: {name: signal.class_ for name, signal in signals.items()}
+        for species, signals in vocabulary.signals.items()
+    }
+    return Lexicon(
+        by_first=ordered,
+        surface=surface,
+        lemmas=lemmas,
+        protected=protected,
+        fuzzy_targets={letter: tuple(forms) for letter, forms in targets.items()},
+        after_negation=tuple(negation.after),
+        scope_ends=frozenset(stem(w) for w in negation.scope_ends),
+        list_joiners=frozenset(stem(w) for w in negation.list_joiners),
+        subject_openers=frozenset(stem(w) for w in rules.subject_openers),
+        determiners=frozenset(stem(w) for w in rules.determiners),
+        prepositions=frozenset(stem(w) for w in rules.prepositions),
+        auxiliaries=frozenset(stem(normalise(w)) for w in rules.auxiliaries),
+        passive_wounds=frozenset(rules.passive_wounds),
+        victim_signals=frozenset(rules.victim_signals),
+        reciprocal=frozenset(rules.reciprocal),
+        object_senses={s: dict(v) for s, v in rules.object_senses.items()},
+        program_senses={
+            p: {s: dict(m) for s, m in v.items()} for p, v in rules.program_senses.items()
+        },
+        classes=classes,
+        species_signals={species: frozenset(signals) for species, signals in classes.items()},
+    )

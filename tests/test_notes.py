@@ -1,0 +1,379 @@
+"""The notes reader: negation, attribution, typos, species sense and unattributed signals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ratbond.errors import DataFileError
+from ratbond.model import Animal
+from ratbond.notes import NotesResult, parse_notes
+from ratbond.notes.lexicon import load_lexicon, stem
+from ratbond.programs import builtin_vocabulary
+
+TOM = Animal("tom", "cat", name="Tom", sex="male")
+PIP = Animal("pip", "rat", name="Pip", sex="female")
+CAT_RAT = [TOM, PIP]
+ZIGGY = Animal("ziggy", "rat", name="Ziggy", sex="male", arrived=dt.date(2026, 10, 1))
+REX = Animal("rex", "rat", name="Rex", sex="male", arrived=dt.date(2025, 3, 1))
+MAX = Animal("max", "rat", name="Max", sex="male", arrived=dt.date(2025, 3, 1))
+RAT_RAT = [ZIGGY, REX, MAX]
+RAT_RAT_ROLES = {"newcomer": ["ziggy"], "residents": ["rex", "max"]}
+SOLO = [Animal("pip", "rat", name="Pip", sex="male")]
+
+
+def cat_rat(text: str) -> NotesResult:
+    return parse_notes(text, CAT_RAT, "cat-rat")
+
+
+def rat_rat(text: str) -> NotesResult:
+    return parse_notes(text, RAT_RAT, "rat-rat", RAT_RAT_ROLES)
+
+
+def signals(result: NotesResult) -> dict[str, set[str]]:
+    return {animal: set(names) for animal, names in result.signals.items()}
+
+
+def test_the_issue_example_reads_each_animal_and_the_denial() -> None:
+    text = "Tom crouched and his tail was twitching, Pip puffed up and hid, no hissing this time"
+    result = cat_rat(text)
+    assert signals(result) == {
+        "tom": {"stalking", "tail_lashing"},
+        "pip": {"fur_on_end", "hiding"},
+    }
+    hissing = [span for span in result.spans if span.signal == "hissing"]
+    assert len(hissing) == 1
+    assert hissing[0].negated
+    assert result.unattributed == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom: no hissing",
+        "Tom didn't hiss at all",
+        "Tom never hissed",
+        "Tom was calm, without hissing",
+        "Tom did not hiss once",
+        "Tom: hissing - none.",
+        "Tom, hissing? no.",
+        "no sign of hissing from Tom",
+        "ready to grab Tom if he hissed",
+        "Tom didnt hiss",
+    ],
+)
+def test_a_denied_signal_is_not_reported(text: str) -> None:
+    result = cat_rat(text)
+    assert "hissing" not in result.signals.get("tom", ())
+    assert all(span.negated for span in result.spans if span.signal == "hissing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom stopped hissing after a minute",
+        "Tom didn't stop hissing",
+        "Tom hissed but did not lunge",
+        "No lunging, but Tom hissed twice",
+    ],
+)
+def test_a_signal_that_happened_is_kept_even_near_a_denial(text: str) -> None:
+    assert "hissing" in cat_rat(text).signals.get("tom", ())
+
+
+def test_a_denial_reaches_across_a_list_that_ends_with_or() -> None:
+    result = cat_rat("Tom showed no hissing, growling or swatting, then he lunged.")
+    assert signals(result) == {"tom": {"lunging"}}
+
+
+def test_a_comma_alone_does_not_carry_a_denial_to_the_next_clause() -> None:
+    result = cat_rat("Tom did not hiss, lunged at the gate")
+    assert signals(result) == {"tom": {"lunging"}}
+
+
+def test_inflections_and_small_typos_are_read() -> None:
+    result = cat_rat("Tom hissd, growld and was stalkng; Pip was trembeling and hidding")
+    assert signals(result) == {
+        "tom": {"hissing", "growling", "stalking"},
+        "pip": {"trembling", "hiding"},
+    }
+
+
+def test_real_words_near_a_signal_word_are_not_corrected() -> None:
+    # "lounging" is one letter from "lunging" and "starting" one from "staring".
+    result = cat_rat("Tom was lounging on the sofa and starting to doze; a bit of fuss")
+    assert "lunging" not in result.signals.get("tom", ())
+    assert "fixed_stare" not in result.signals.get("tom", ())
+    assert "biting" not in result.signals.get("tom", ())
+
+
+def test_a_bit_is_not_a_bite() -> None:
+    result = parse_notes("He was a bit nervous and took a bit of banana", SOLO, "rat-human")
+    assert "biting" not in result.signals.get("pip", ())
+
+
+def test_pronouns_follow_the_animal_named_before_them() -> None:
+    result = cat_rat("Pip came over. She sniffed the gate while Tom watched. He blinked slowly.")
+    assert signals(result) == {
+        "pip": {"approaching", "sniffing"},
+        "tom": {"slow_blink"},
+    }
+
+
+def test_an_object_pronoun_is_not_its_own_subject() -> None:
+    result = parse_notes(
+        "Hazel dozed next to Willow. Willow groomed her.",
+        [
+            Animal("hazel", "rat", name="Hazel", sex="female"),
+            Animal("willow", "rat", name="Willow", sex="female"),
+        ],
+        "rat-rat",
+        {"newcomer": ["hazel"], "residents": ["willow"]},
+    )
+    assert signals(result) == {
+        "hazel": {"sleeping", "mutual_grooming"},
+        "willow": {"mutual_grooming"},
+    }
+
+
+def test_species_words_and_plurals() -> None:
+    cats = [
+        Animal("luna", "cat", name="Luna"),
+        Animal("oscar", "cat", name="Oscar"),
+        Animal("bean", "rat", name="Bean"),
+        Animal("sprout", "rat", name="Sprout"),
+    ]
+    result = parse_notes("The cats were stalking and the rats hid.", cats, "cat-rat")
+    assert signals(result) == {
+        "luna": {"stalking"},
+        "oscar": {"stalking"},
+        "bean": {"hiding"},
+        "sprout": {"hiding"},
+    }
+
+
+def test_role_words_name_the_newcomer_and_the_residents() -> None:
+    result = rat_rat("The new boy hid, the old boys sniffed the towel.")
+    assert signals(result) == {"ziggy": {"hiding"}, "rex": {"sniffing"}, "max": {"sniffing"}}
+
+
+def test_role_words_fall_back_on_arrival_dates_without_roles() -> None:
+    result = parse_notes("the newbie froze", RAT_RAT, "rat-rat")
+    assert signals(result) == {"ziggy": {"freezing"}}
+
+
+def test_a_signal_after_a_subordinate_clause_goes_to_the_main_subject() -> None:
+    result = rat_rat("Ziggy froze when Rex came over, then ran off squeaking.")
+    assert signals(result)["ziggy"] == {"freezing", "retreating", "squeaking"}
+
+
+def test_the_doer_named_after_the_signal() -> None:
+    result = cat_rat("Lots of hissing from Tom today.")
+    assert signals(result) == {"tom": {"hissing"}}
+
+
+def test_a_signal_that_cannot_be_attributed_is_reported_as_such() -> None:
+    result = cat_rat("Lots of hissing today.")
+    assert result.signals == {}
+    (item,) = result.unattributed
+    assert item.signal == "hissing"
+    assert dict(item.candidates) == {"tom": "hissing", "pip": "hissing"}
+    assert result.spans[0].animal is None
+
+
+def test_a_signal_only_one_animal_can_show_goes_to_it() -> None:
+    assert signals(cat_rat("Lots of squeaking today.")) == {"pip": {"squeaking"}}
+
+
+def test_puffed_up_rat_facing_a_cat_is_frightened() -> None:
+    assert signals(cat_rat("Pip puffed up when Tom walked in")) == {"pip": {"fur_on_end"}}
+
+
+def test_puffed_up_rat_facing_a_rat_is_squaring_up() -> None:
+    assert signals(rat_rat("Rex puffed up and sidled at Ziggy")) == {
+        "rex": {"puffed_up", "sidling"}
+    }
+    assert signals(rat_rat("Rex fluffed up at Ziggy")) == {"rex": {"puffed_up"}}
+
+
+def test_a_puffed_up_rat_in_cat_rat_squaring_up_to_another_rat() -> None:
+    animals = [TOM, PIP, Animal("sage", "rat", name="Sage")]
+    result = parse_notes("Pip puffed up at Sage", animals, "cat-rat")
+    assert signals(result) == {"pip": {"puffed_up"}}
+
+
+def test_the_same_word_means_what_each_species_does() -> None:
+    result = cat_rat("Tom was chattering at the cage and Pip was chattering her teeth.")
+    assert signals(result) == {"tom": {"chattering"}, "pip": {"bruxing"}}
+
+
+def test_a_cat_chasing_a_rat_is_a_lunge_and_rats_chasing_is_play() -> None:
+    assert signals(cat_rat("Tom chased Pip")) == {"tom": {"lunging"}}
+    assert signals(rat_rat("Rex chased Ziggy")) == {"rex": {"chasing"}, "ziggy": {"chasing"}}
+    assert signals(rat_rat("Rex chased Ziggy relentlessly")) == {"rex": {"aggressive_chasing"}}
+
+
+def test_shared_signals_go_to_both_animals() -> None:
+    result = rat_rat("Ziggy and Rex groomed each other. Max wrestled with the new boy.")
+    assert signals(result) == {
+        "ziggy": {"mutual_grooming", "play_wrestling"},
+        "rex": {"mutual_grooming"},
+        "max": {"play_wrestling"},
+    }
+
+
+def test_a_bite_and_its_wound() -> None:
+    assert signals(cat_rat("Tom bit Pip. Blood on her ear.")) == {
+        "tom": {"biting"},
+        "pip": {"wound"},
+    }
+    assert signals(rat_rat("Ziggy got bitten by Rex")) == {"ziggy": {"wound"}, "rex": {"biting"}}
+
+
+def test_the_owners_blood_is_not_a_rats_wound() -> None:
+    result = parse_notes("He bit me when I reached in, it drew blood.", SOLO, "rat-human")
+    assert signals(result) == {"pip": {"biting"}}
+    result = parse_notes("Got bitten again when I picked him up.", SOLO, "rat-human")
+    assert signals(result) == {"pip": {"biting"}}
+
+
+def test_the_owner_is_never_an_animal() -> None:
+    result = parse_notes("I was nervous and shaking but Pip was relaxed", SOLO, "rat-human")
+    assert signals(result) == {"pip": {"relaxed"}}
+
+
+def test_a_lower_case_signal_word_is_not_the_animal_of_that_name() -> None:
+    animals = [Animal("nibbles", "rat", name="Nibbles"), Animal("tom", "cat", name="Tom")]
+    result = parse_notes("Nibbles ate. Tom sniffed, then nibbles at the towel", animals, "cat-rat")
+    assert signals(result)["nibbles"] == {"eating"}
+
+
+def test_spans_index_the_text() -> None:
+    text = "Tom lunged!! Pip froze."
+    result = cat_rat(text)
+    for span in result.spans:
+        assert text[span.start : span.end] == span.text
+    assert [(s.text, s.signal, s.animal) for s in result.spans] == [
+        ("lunged", "lunging", "tom"),
+        ("froze", "freezing", "pip"),
+    ]
+
+
+def test_json_shape() -> None:
+    data = cat_rat("Tom hissed. Lots of sniffing.").to_json()
+    assert set(data) == {"signals", "unattributed", "spans"}
+    assert data["signals"] == {"tom": ["hissing"]}
+    assert data["unattributed"][0]["candidates"] == {"tom": "sniffing", "pip": "sniffing"}
+    assert set(data["spans"][0]) == {"start", "end", "text", "signal", "animal", "negated"}
+
+
+def test_parsing_is_deterministic() -> None:
+    text = "Tom hissd at Pip, she hid and squeeked, no lunging"
+    assert cat_rat(text) == cat_rat(text)
+
+
+def test_every_signal_has_several_phrases() -> None:
+    for species, by_id in builtin_vocabulary().signals.items():
+        for signal_id, signal in by_id.items():
+            assert len(signal.phrases) >= 3, f"{species}.{signal_id}"
+
+
+def test_stem_is_shared_by_inflections() -> None:
+    assert {stem(w) for w in ("hiss", "hissed", "hisses", "hissing")} == {"hiss"}
+    assert {stem(w) for w in ("lunge", "lunged", "lunges", "lunging")} == {"lung"}
+    assert {stem(w) for w in ("bite", "bites", "biting", "bit")} == {"bit"}
+    assert stem("bitten") != stem("bite")
+
+
+def test_a_phrase_claimed_by_two_signals_of_a_species_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RATBOND_CACHE_DIR", str(tmp_path / "cache"))
+    source = Path(__file__).resolve().parent.parent / "ratbond" / "data"
+    signals_text = (source / "signals.yaml").read_text(encoding="utf-8")
+    # Give the cat's `growling` a phrase that already means `hissing`.
+    broken = signals_text.replace('phrases: ["growled",', 'phrases: ["hissed", "growled",', 1)
+    assert broken != signals_text
+    (tmp_path / "signals.yaml").write_text(broken, encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"cat\.growling\.phrases\[0\]"):
+        load_lexicon(source / "notes.yaml", tmp_path / "signals.yaml", source / "alerts.yaml")
+
+
+def test_a_bad_rule_in_the_notes_file_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RATBOND_CACHE_DIR", str(tmp_path / "cache"))
+    source = Path(__file__).resolve().parent.parent / "ratbond" / "data"
+    notes_text = (source / "notes.yaml").read_text(encoding="utf-8")
+    broken = notes_text.replace("reciprocal: [", "reciprocal: [hugging, ", 1)
+    (tmp_path / "notes.yaml").write_text(broken, encoding="utf-8")
+    with pytest.raises(DataFileError, match="unknown signal 'hugging'"):
+        load_lexicon(tmp_path / "notes.yaml", source / "signals.yaml", source / "alerts.yaml")
+
+
+WORDS = st.sampled_from(
+    [
+        "Tom",
+        "Pip",
+        "he",
+        "she",
+        "they",
+        "the cat",
+        "the rat",
+        "no",
+        "not",
+        "never",
+        "hissed",
+        "lunged",
+        "bit",
+        "a bit",
+        "froze",
+        "hid",
+        "puffed up",
+        "and",
+        "but",
+        ",",
+        ".",
+        "!",
+        "?",
+        "Tom's",
+        "didn't",
+        "without",
+        "from",
+        "by",
+        "me",
+        "my hand",
+        "stopped",
+        "tail",
+        "twitching",
+        "\u2026",
+        "\u2019",
+        "\u2014",
+        "\n",
+        "blood",
+        "got bitten",
+        "both",
+        "someone",
+        "the new boy",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(WORDS, st.text(max_size=12)), max_size=30))
+def test_parsing_never_raises_and_spans_index_the_text(words: list[str]) -> None:
+    text = " ".join(words)
+    for program, animals in (("cat-rat", CAT_RAT), ("rat-rat", RAT_RAT), ("rat-human", SOLO)):
+        result = parse_notes(text, animals, program)
+        ids = {animal.id for animal in animals}
+        for span in result.spans:
+            assert 0 <= span.start < span.end <= len(text)
+            assert text[span.start : span.end] == span.text
+            assert span.animal is None or span.animal in ids
+        for animal, names in result.signals.items():
+            species = next(a.species for a in animals if a.id == animal)
+            assert set(names) <= set(builtin_vocabulary().signals[species])
