@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Annotated
 
 import typer
-from rich.table import Table
 from rich.text import Text
 
 from ratbond.cli.display import SEVERITY_STYLE, database, out, parse_day, step_text, when
@@ -43,6 +42,10 @@ def _status(item: AgendaItem, today: dt.date) -> Text:
     return Text(when(advice.not_before, today))
 
 
+def _fit(text: str, width: int) -> str:
+    return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
+
+
 def today(
     date: Annotated[str | None, typer.Option(help="Plan for another day (YYYY-MM-DD).")] = None,
 ) -> None:
@@ -52,30 +55,40 @@ def today(
     if not items:
         out.print("Nothing planned: no active introductions. Start one with 'ratbond intro start'.")
         return
+    # Plain aligned lines rather than a Rich table: a rescue's plan has thousands of rows and
+    # measuring a table that size costs seconds; this costs milliseconds.
     catalogue = builtin_vocabulary().alerts
-    table = Table(title=f"Plan for {day.isoformat()}", title_justify="left")
-    table.add_column("", no_wrap=True)
-    table.add_column("intro", style="cyan", no_wrap=True)
-    table.add_column("animals")
-    table.add_column("next step")
-    table.add_column("when / status")
-    table.add_column("alerts")
-    for item in items:
-        label, style = KIND_LABELS[item.kind]
-        alerts = Text()
-        for code in item.advice.alerts:
-            if alerts:
-                alerts.append(", ")
-            alerts.append(code, style=SEVERITY_STYLE[catalogue[code].severity])
-        table.add_row(
-            Text(label, style=style),
+    rows = [
+        (
+            item,
             item.key,
             item.label,
             step_text(item.advice.action, item.advice.stage, item.advice.minutes),
             _status(item, day),
-            alerts,
         )
-    out.print(table)
+        for item in items
+    ]
+    widths = [
+        min(max(len(row[1]) for row in rows), 24),
+        min(max(len(row[2]) for row in rows), 30),
+        min(max(len(row[3]) for row in rows), 34),
+        min(max(len(row[4].plain) for row in rows), 44),
+    ]
+    page = Text(f"Plan for {day.isoformat()}: {len(items)} active introductions\n", style="bold")
+    for item, key, label, step, status in rows:
+        kind, style = KIND_LABELS[item.kind]
+        page.append(kind.ljust(8), style=style)
+        page.append(_fit(key, widths[0]) + "  ", style="cyan")
+        page.append(_fit(label, widths[1]) + "  ")
+        page.append(_fit(step, widths[2]) + "  ")
+        status_text = status.copy()
+        status_text.truncate(widths[3], pad=True)
+        page.append_text(status_text)
+        for index, code in enumerate(item.advice.alerts):
+            page.append(", " if index else "  ")
+            page.append(code, style=SEVERITY_STYLE[catalogue[code].severity])
+        page.append("\n")
+    out.print(page, soft_wrap=True, end="")
     counts: dict[str, int] = {}
     for item in items:
         counts[item.kind] = counts.get(item.kind, 0) + 1
