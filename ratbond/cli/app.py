@@ -20,6 +20,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(programs.app, name="programs")
+from ratbond.cli import notes as notes_cli  # noqa: E402
+
+app.add_typer(notes_cli.app, name="notes")
 app.add_typer(care.cage_app, name="cage")
 app.add_typer(care.freeroam_app, name="freeroam")
 app.command("food")(care.food)

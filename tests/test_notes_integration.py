@@ -1,0 +1,172 @@
+"""Notes in the advice path (`advise`, `ratbond evaluate`) and the `ratbond notes parse` command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scenarios import advise, calm_run, scenario, session
+
+ENTRY = "from ratbond.cli.entry import main; main()"
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", ENTRY, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_a_lunge_written_in_the_notes_steps_back_with_the_reason() -> None:
+    sessions = [
+        *calm_run("visual", 3, 10, 5),
+        session(6, "scent", 120, notes="Tom sniffed the towel and slept."),
+        session(5, "scent", 180),
+        session(4, "scent", 240),
+        session(3, "barrier", 5, notes="Tom lunged at the gate twice, Pip froze."),
+    ]
+    advice = advise(scenario("cat-rat", sessions))
+    assert advice["action"] == "step_back"
+    assert advice["stage"] == "scent"
+    assert "intervene" in advice["alerts"]
+    assert "tom: lunging (from the notes)" in advice["reasons"][0]
+
+
+def test_a_bite_in_the_notes_stops_the_introduction() -> None:
+    sessions = [session(2, "visual", 5, notes="Tom bit Pip through the bars, blood on her ear")]
+    advice = advise(scenario("cat-rat", sessions))
+    assert advice["action"] == "stop"
+    assert {"vet_now", "separate_housing", "intervene"} <= set(advice["alerts"])
+
+
+def test_denied_signals_in_the_notes_leave_a_calm_session() -> None:
+    sessions = [session(2, "visual", 5, notes="No hissing, no lunging. Tom lay down, Pip ate.")]
+    advice = advise(scenario("cat-rat", sessions))
+    assert advice["action"] == "repeat"
+    assert advice["minutes"] == 8
+    assert advice["alerts"] == []
+
+
+def test_ticked_signals_win_for_a_reviewed_animal() -> None:
+    # The owner reviewed Tom (ticked list given): the notes' hissing is not added to him.
+    sessions = [
+        session(2, "visual", 5, signals={"tom": ["relaxed_posture"]}, notes="Tom hissed once.")
+    ]
+    advice = advise(scenario("cat-rat", sessions))
+    assert advice["action"] == "repeat"
+    assert advice["minutes"] == 8
+
+
+def test_danger_in_the_notes_counts_even_for_a_reviewed_animal() -> None:
+    sessions = [session(2, "visual", 5, signals={"tom": ["relaxed_posture"]}, notes="Tom lunged")]
+    advice = advise(scenario("cat-rat", sessions))
+    assert advice["action"] == "repeat"  # danger at the first stage repeats it
+    assert "intervene" in advice["alerts"]
+    assert "tom: lunging (from the notes)" in advice["reasons"][0]
+
+
+def test_notes_fill_an_animal_without_ticks() -> None:
+    sessions = [session(2, "visual", 5, signals={"tom": ["ears_forward"]}, notes="Pip froze")]
+    advice = advise(scenario("cat-rat", sessions))
+    assert advice["action"] == "repeat"
+    assert "pip: freezing (from the notes)" in advice["reasons"][0]
+
+
+def test_an_unattributed_worrying_signal_counts_for_every_candidate() -> None:
+    sessions = [session(2, "visual", 5, notes="There was a lot of hissing.")]
+    advice = advise(scenario("cat-rat", sessions))
+    assert "from the notes" in advice["reasons"][0]
+    assert "hissing" in advice["reasons"][0]
+
+
+def test_evaluate_reads_notes(tmp_path: Path) -> None:
+    sessions = [session(2, "visual", 5, notes="tom stalking and hissing")]
+    file = tmp_path / "scenario.json"
+    file.write_text(json.dumps(scenario("cat-rat", sessions)))
+    done = run("evaluate", str(file))
+    assert done.returncode == 0, done.stderr
+    reasons = json.loads(done.stdout)["reasons"]
+    assert "(from the notes)" in reasons[0]
+
+
+def test_evaluate_without_notes_does_not_import_the_reader(tmp_path: Path) -> None:
+    file = tmp_path / "scenario.json"
+    file.write_text(json.dumps(scenario("cat-rat", calm_run("visual", 2, 5, 5))))
+    probe = (
+        "import sys; from ratbond.evaluate import main; code = main([sys.argv[1]]); "
+        "assert 'ratbond.notes' not in sys.modules and 'rapidfuzz' not in sys.modules, "
+        "'notes reader imported'; assert 'pydantic' not in sys.modules, 'pydantic imported'"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(file)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+
+
+REQUEST: dict[str, Any] = {
+    "program": "rat-rat",
+    "animals": [
+        {"id": "ziggy", "name": "Ziggy", "species": "rat"},
+        {"id": "rex", "name": "Rex", "species": "rat"},
+    ],
+    "roles": {"newcomer": ["ziggy"], "residents": ["rex"]},
+    "text": "The new boy puffed up at Rex. Rex didn't bite.",
+}
+
+
+def test_notes_parse_prints_signals_unattributed_and_spans() -> None:
+    done = run("notes", "parse", "-", stdin=json.dumps(REQUEST))
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["signals"] == {"ziggy": ["puffed_up"]}
+    assert data["unattributed"] == []
+    bite = next(span for span in data["spans"] if span["signal"] == "biting")
+    start = REQUEST["text"].index("bite")
+    assert bite == {
+        "start": start,
+        "end": start + 4,
+        "text": "bite",
+        "signal": "biting",
+        "animal": "rex",
+        "negated": True,
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"animals": [{"id": "a", "species": "dog"}]}, "animals[0].species: unknown species"),
+        (
+            {"animals": [{"id": "a", "species": "rat"}, {"id": "a", "species": "rat"}]},
+            "animals[1].id: id 'a' is used by another animal",
+        ),
+        ({"program": "rat-rats"}, "program: unknown program 'rat-rats' (did you mean 'rat-rat'?)"),
+        ({"text": None}, "text: expected text"),
+        ({"roles": {"newcomer": ["nobody"]}}, "roles.newcomer[0]: unknown animal"),
+        ({"colour": "red"}, "colour: unknown field"),
+    ],
+)
+def test_notes_parse_bad_input_names_the_field(change: dict[str, Any], message: str) -> None:
+    request = {**REQUEST, **change}
+    done = run("notes", "parse", "-", stdin=json.dumps(request))
+    assert done.returncode == 2
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_notes_parse_missing_field_and_bad_json() -> None:
+    request = {key: value for key, value in REQUEST.items() if key != "text"}
+    done = run("notes", "parse", "-", stdin=json.dumps(request))
+    assert done.returncode == 2
+    assert "text: required field is missing" in done.stderr
+    done = run("notes", "parse", "-", stdin="{")
+    assert done.returncode == 2
+    assert "not valid JSON" in done.stderr
