@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import cast
+import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+from typing import ParamSpec, TypeVar, cast
 
 from fastapi import HTTPException, Request
 
@@ -13,6 +16,9 @@ from ratbond.model import Program, Vocabulary
 from ratbond.store import Database
 from ratbond.web.settings import WebSettings
 from ratbond.web.templating import Pages
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 @dataclass
@@ -24,6 +30,17 @@ class WebContext:
     programs: dict[str, Program]
     vocabulary: Vocabulary
     pages: Pages
+    sqlite_writes: threading.Lock = field(default_factory=threading.Lock)
+    """SQLite takes one writer at a time; queueing writers here, in order, is fairer and much
+    faster than letting them retry on the database's busy handler."""
+
+    def writing(self) -> AbstractContextManager[object]:
+        return self.sqlite_writes if self.db.is_sqlite else nullcontext()
+
+    def write(self, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Call a store function that writes, one writer at a time on SQLite."""
+        with self.writing():
+            return function(*args, **kwargs)
 
     def today(self) -> dt.date:
         return self.settings.today()

@@ -307,7 +307,8 @@ def get_sessions(ref: str, context: Web) -> list[SessionOut]:
 )
 def post_session(ref: str, body: SessionIn, context: Web) -> LoggedOut:
     new = sessions.NewSession(**body.model_dump())
-    logged = call(sessions.log_session, context.db, ref, new, today=context.today())
+    with context.writing():
+        logged = call(sessions.log_session, context.db, ref, new, today=context.today())
     return LoggedOut(
         session=session_out(logged.session),
         advice=AdviceOut.model_validate(logged.advice.to_json()),

@@ -60,13 +60,14 @@ def blank_form(view: dict[str, Any]) -> Form:
     )
 
 
-def read_session(form: Form, view: dict[str, Any]) -> NewSession:
-    """The session the owner described; raises InputError naming the first bad field."""
-    keys = {member.animal.key for member in view["intro"].members}
+def read_session(form: Form) -> NewSession:
+    """The session the owner described; raises InputError naming the first bad field.
+
+    Signals arrive as `animal:signal` pairs; the store checks the animals and signals."""
     signals: dict[str, list[str]] = {}
     for value in form.lists[SIGNAL_FIELD]:
         animal, _, name = value.partition(":")
-        if animal not in keys or not name:
+        if not animal or not name:
             raise InputError("signals", f"'{value}' is not a signal of this introduction")
         signals.setdefault(animal, []).append(name)
     return NewSession(
@@ -77,6 +78,20 @@ def read_session(form: Form, view: dict[str, Any]) -> NewSession:
         signals=signals,
         notes=form.text("notes"),
     )
+
+
+def logged_view(context: WebContext, logged: Logged) -> dict[str, Any]:
+    """What the panel shows after a save, from the store's answer alone (no second read)."""
+    intro = logged.introduction
+    program = context.programs[intro.program]
+    advice = logged.advice
+    return {
+        "intro": intro,
+        "advice": advice,
+        "program": program,
+        "stage": program.stages[program.stage_index(advice.stage)],
+        "today": context.today(),
+    }
 
 
 def _render(
@@ -110,17 +125,19 @@ def log_form(request: Request, ref: str, context: Web) -> HTMLResponse:
 
 @router.post("/introductions/{ref}/sessions", response_class=HTMLResponse)
 async def save_session(request: Request, ref: str, context: Web) -> Response:
-    view = await run_in_threadpool(introduction_view, context, ref)
     form = Form.read(await request.form(), lists=[SIGNAL_FIELD])
-    key = view["intro"].key
     try:
+        new = read_session(form)
         logged = await run_in_threadpool(
-            log_session, context.db, key, read_session(form, view), today=context.today()
+            context.write, log_session, context.db, ref, new, today=context.today()
         )
     except RatbondError as error:
+        # The page is shown again as it was, with the error by its field: read it now.
+        view = await run_in_threadpool(introduction_view, context, ref)
         form.fail(error, FIELD_OF_PATH)
         return _render(request, context, view, form, status_code=422)
+    key = logged.introduction.key
     if request.headers.get("hx-request") != "true":
         return RedirectResponse(f"/introductions/{key}", status_code=303)
-    fresh = await run_in_threadpool(introduction_view, context, key)
-    return _render(request, context, fresh, blank_form(fresh), logged)
+    view = logged_view(context, logged)
+    return _render(request, context, view, blank_form(view), logged)

@@ -1,0 +1,324 @@
+"""Web benchmark: throughput and p50/p99 latency of logging a session and of the Today page,
+against a bundled hello-world FastAPI endpoint, all served by uvicorn on loopback.
+
+    python bench/web.py [--seconds 8] [--clients 20] [--no-write]
+
+Each server runs in its own uvicorn subprocess (one worker, as `ratbond serve` runs) on a free
+127.0.0.1 port; the load comes from a second process (asyncio + httpx, `--clients` connections,
+bounded by `--seconds` and `--max-requests`). Logging a session goes through the real form
+(CSRF token, htmx fragment answer) into one of `--clients` introductions on a fresh SQLite
+store; afterwards every session the server acknowledged must be in the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+# --- servers ---------------------------------------------------------------------------------
+
+
+def serve(kind: str, port: int, url: str) -> None:
+    """Run one server in this process until it is terminated."""
+    import uvicorn
+
+    if kind == "hello":
+        from fastapi import FastAPI
+
+        app = FastAPI()
+
+        @app.get("/hello")
+        def hello() -> dict[str, str]:
+            return {"hello": "world"}
+
+        target: Any = app
+    else:
+        from ratbond.web.app import create_app
+        from ratbond.web.settings import WebSettings
+
+        target = create_app(WebSettings(database_url=url))
+    uvicorn.run(target, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def start(kind: str, url: str = "") -> tuple[subprocess.Popen[bytes], str]:
+    import httpx
+
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--serve", kind, "--port", str(port), "--url", url],
+        cwd=ROOT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    probe = "/hello" if kind == "hello" else "/programs"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + probe, timeout=1).status_code == 200:
+                return process, base
+        except httpx.TransportError:
+            time.sleep(0.1)
+    process.terminate()
+    raise SystemExit(f"the {kind} server did not start")
+
+
+# --- load generator (runs in its own process) -------------------------------------------------
+
+
+async def load(base: str, mode: str, clients: int, seconds: float, limit: int) -> dict[str, Any]:
+    import httpx
+
+    latencies: list[float] = []
+    errors: list[str] = []
+    logged: dict[str, int] = {}
+    stop_at = time.perf_counter() + seconds
+    budget = [limit]
+    today = dt.date.today().isoformat()
+
+    async def worker(number: int) -> None:
+        limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+        async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+            key = f"bench-{number}"
+            token = ""
+            if mode == "log":
+                page = await client.get(f"/introductions/{key}/log")
+                found = TOKEN.search(page.text)
+                if found is None:
+                    errors.append(f"no form for {key}: {page.status_code}")
+                    return
+                token = found.group(1)
+            while time.perf_counter() < stop_at and budget[0] > 0:
+                budget[0] -= 1
+                began = time.perf_counter()
+                try:
+                    if mode == "log":
+                        response = await client.post(
+                            f"/introductions/{key}/sessions",
+                            data={
+                                "csrf_token": token,
+                                "date": today,
+                                "stage": "visual",
+                                "minutes": "5",
+                                "supervised": "on",
+                                "signal": [f"cat{number}:slow_blink", f"rat{number}:relaxed"],
+                            },
+                            headers={"HX-Request": "true"},
+                        )
+                        ok = response.status_code == 200 and "Saved session #" in response.text
+                    elif mode == "today":
+                        response = await client.get("/")
+                        ok = response.status_code == 200
+                    else:
+                        response = await client.get("/hello")
+                        ok = response.status_code == 200
+                except httpx.HTTPError as error:
+                    errors.append(repr(error))
+                    continue
+                latencies.append(time.perf_counter() - began)
+                if ok:
+                    if mode == "log":
+                        logged[key] = logged.get(key, 0) + 1
+                else:
+                    errors.append(f"{response.status_code}: {response.text[:200]}")
+
+    began = time.perf_counter()
+    await asyncio.gather(*(worker(n) for n in range(clients)))
+    elapsed = time.perf_counter() - began
+    return {"latencies": latencies, "errors": errors, "logged": logged, "elapsed": elapsed}
+
+
+def drive(base: str, mode: str, clients: int, seconds: float, limit: int) -> dict[str, Any]:
+    """Run the load generator in a second process and return its figures."""
+    out = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--load",
+            mode,
+            "--base",
+            base,
+            "--clients",
+            str(clients),
+            "--seconds",
+            str(seconds),
+            "--max-requests",
+            str(limit),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 120,
+    )
+    result: dict[str, Any] = json.loads(out.stdout)
+    return result
+
+
+# --- the benchmark ----------------------------------------------------------------------------
+
+
+def seed(url: str, clients: int) -> None:
+    """One cat-rat introduction per client, ready for sessions, plus a rat-rat in quarantine."""
+    from ratbond.store import open_database
+    from ratbond.store.animals import NewAnimal, add_animal, add_vet_check
+    from ratbond.store.introductions import start_introduction
+
+    db = open_database(url)
+    today = dt.date.today()
+    for number in range(clients):
+        add_animal(db, NewAnimal("cat", name=f"Cat {number}", key=f"cat{number}", prey_drive="low"))
+        add_animal(db, NewAnimal("rat", name=f"Rat {number}", key=f"rat{number}"))
+        for animal in (f"cat{number}", f"rat{number}"):
+            add_vet_check(db, animal, today - dt.timedelta(days=30))
+        start_introduction(
+            db, "cat-rat", {"cat": [f"cat{number}"], "rat": [f"rat{number}"]}, key=f"bench-{number}"
+        )
+    db.close()
+
+
+def summary(name: str, result: dict[str, Any]) -> dict[str, Any]:
+    latencies = sorted(result["latencies"])
+    count = len(latencies)
+    if count == 0:
+        return {"name": name, "requests": 0, "rps": 0.0, "p50": 0.0, "p99": 0.0, "errors": 0}
+    return {
+        "name": name,
+        "requests": count,
+        "rps": count / result["elapsed"],
+        "p50": statistics.median(latencies) * 1000,
+        "p99": latencies[min(count - 1, int(count * 0.99))] * 1000,
+        "errors": len(result["errors"]),
+    }
+
+
+def stored_sessions(url: str, clients: int) -> dict[str, int]:
+    from ratbond.store import open_database
+    from ratbond.store.sessions import list_sessions
+
+    db = open_database(url)
+    counts = {f"bench-{n}": len(list_sessions(db, f"bench-{n}")[1]) for n in range(clients)}
+    db.close()
+    return counts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--max-requests", type=int, default=50_000)
+    parser.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
+    parser.add_argument("--serve", choices=["hello", "ratbond"])
+    parser.add_argument("--load", choices=["hello", "log", "today"])
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--url", default="")
+    parser.add_argument("--base", default="")
+    args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, args.port, args.url)
+        return 0
+    if args.load:
+        result = asyncio.run(
+            load(args.base, args.load, args.clients, args.seconds, args.max_requests)
+        )
+        print(json.dumps(result))
+        return 0
+
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'bench.db'}"
+        os.environ["RATBOND_USER"] = "bench"
+        seed(url, args.clients)
+        hello, hello_base = start("hello")
+        app, app_base = start("ratbond", url)
+        try:
+            drive(hello_base, "hello", args.clients, 1.0, args.max_requests)  # warm-up
+            drive(app_base, "today", args.clients, 1.0, args.max_requests)
+            runs = {
+                "hello": drive(hello_base, "hello", args.clients, args.seconds, args.max_requests),
+                "log": drive(app_base, "log", args.clients, args.seconds, args.max_requests),
+                "today": drive(app_base, "today", args.clients, args.seconds, args.max_requests),
+            }
+        finally:
+            for process in (hello, app):
+                process.terminate()
+                process.wait(timeout=10)
+        stored = stored_sessions(url, args.clients)
+
+    acknowledged = runs["log"]["logged"]
+    missing = {
+        key: (count, stored.get(key, 0))
+        for key, count in acknowledged.items()
+        if stored.get(key, 0) != count
+    }
+    rows = {name: summary(name, result) for name, result in runs.items()}
+    hello_rps = rows["hello"]["rps"]
+    log = rows["log"]
+    checks = {
+        "log throughput >= half of hello-world": log["rps"] >= hello_rps / 2,
+        "log p99 < 50 ms": log["p99"] < 50,
+        "zero errors": all(row["errors"] == 0 for row in rows.values()),
+        "every logged session stored": not missing and sum(acknowledged.values()) > 0,
+    }
+    labels = {
+        "hello": "hello-world `GET /hello` (bundled FastAPI app)",
+        "log": "log a session (`POST /introductions/{id}/sessions`, htmx form)",
+        "today": "Today page (`GET /`)",
+    }
+    lines = [
+        f"{args.clients} concurrent clients (one keep-alive connection each) for "
+        f"{args.seconds:g} s per run, load from a second process on loopback; uvicorn, one "
+        f"worker; SQLite store with {args.clients} cat-rat introductions.",
+        "",
+        "| endpoint | requests | throughput (req/s) | p50 (ms) | p99 (ms) | errors |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, row in rows.items():
+        lines.append(
+            f"| {labels[name]} | {row['requests']} | {row['rps']:.0f} | {row['p50']:.1f} | "
+            f"{row['p99']:.1f} | {row['errors']} |"
+        )
+    lines += [
+        "",
+        f"Logging a session runs at {log['rps'] / hello_rps:.0%} of hello-world throughput. "
+        f"Sessions acknowledged: {sum(acknowledged.values())}; found in the store afterwards: "
+        f"{sum(stored.values())}.",
+        "",
+        "| target | met |",
+        "|---|---|",
+        *[f"| {name} | {'yes' if ok else '**no**'} |" for name, ok in checks.items()],
+    ]
+    body = "\n".join(lines) + "\n"
+    print(body)
+    for name, result in runs.items():
+        for error in result["errors"][:3]:
+            print(f"{name} error: {error}", file=sys.stderr)
+    if not args.no_write:
+        sys.path.insert(0, str(ROOT))
+        from bench.report import write_section
+
+        write_section("web", "Web app: logging a session and the Today page", body)
+    return 0 if checks["zero errors"] and checks["every logged session stored"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
