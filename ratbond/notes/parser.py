@@ -375,7 +375,10 @@ class NotesReader:
         for phrase in candidates:
             if best is not None and phrase.words < best[0].words:
                 continue
-            positions = self._follow(phrase.parts, tokens, index, consumed, fence)
+            # Only a signal phrase's "..." may pass over a name ("chased Ziggy relentlessly");
+            # a block must not hide a signal about a named animal.
+            cross = phrase.entry.kind == "signal"
+            positions = self._follow(phrase.parts, tokens, index, consumed, fence, cross)
             if positions is None:
                 continue
             if (
@@ -393,6 +396,7 @@ class NotesReader:
         index: int,
         consumed: list[bool],
         fence: list[bool],
+        cross: bool,
     ) -> tuple[int, ...] | None:
         if not _part_matches(parts[0], tokens[index]):
             return None
@@ -409,7 +413,9 @@ class NotesReader:
             found = -1
             for position in range(current + 1, min(len(tokens), current + 2 + limit)):
                 candidate = tokens[position]
-                if candidate.kind != "w" or consumed[position] or (fence[position] and not wide):
+                if candidate.kind != "w" or consumed[position]:
+                    break
+                if fence[position] and not (wide and cross):
                     break
                 if _part_matches(part, candidate):
                     found = position
@@ -445,6 +451,16 @@ class NotesReader:
                 item.kind in {"person", "group"}
                 and following is not None
                 and following.kind in {"name", "species", "sex", "role", "some"}
+            ):
+                continue
+            # "they were both out": a floating "both" repeats the mention before it.
+            if (
+                item.kind == "group"
+                and tokens[item.first].norm == "both"
+                and item.first == item.last
+                and mentions
+                and mentions[-1].clause == mention.clause
+                and mentions[-1].sentence == mention.sentence
             ):
                 continue
             if item.kind == "person":
@@ -1068,6 +1084,11 @@ class _Reading:
                 return True
             if owner.kind in {"signal", "passive"}:
                 break
+            # "didn't struggle or squeak": a disjunction carries the denial on.
+            if token.lemma in lexicon.list_joiners:
+                words += 1
+                position -= 1
+                continue
             if token.lemma in lexicon.scope_ends or token.norm in HARD_STOPS:
                 break
             words += 1
