@@ -9,8 +9,23 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from ratbond.cli import care, programs
+from ratbond.cli import (
+    agenda,
+    animals,
+    care,
+    introductions,
+    programs,
+    serve,
+    sessions,
+    transfer,
+)
+from ratbond.cli import notes as notes_cli
 from ratbond.errors import RatbondError
+
+DAILY = "Every day"
+RECORDS = "Household records"
+CARE = "Care and bonding"
+ADVICE = "Programs and advice"
 
 app = typer.Typer(
     name="ratbond",
@@ -19,38 +34,31 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
-app.add_typer(programs.app, name="programs")
-from ratbond.cli import notes as notes_cli  # noqa: E402
-
-app.add_typer(notes_cli.app, name="notes")
-app.add_typer(care.cage_app, name="cage")
-app.add_typer(care.freeroam_app, name="freeroam")
-app.command("food")(care.food)
-app.command("signs")(care.signs)
-app.command("ask")(care.ask)
-# Household records: animals, introductions, sessions, the day's plan, export and backup.
-from ratbond.cli import agenda, animals, introductions, sessions, transfer  # noqa: E402
-
-app.add_typer(animals.app, name="animal")
-app.add_typer(animals.vet_app, name="vet")
-app.command("weigh")(animals.weigh)
-app.add_typer(introductions.app, name="intro")
-app.command("log")(sessions.log)
-app.command("next")(sessions.next_step)
-app.command("history")(sessions.history)
-app.command("today")(agenda.today)
-app.command("export")(transfer.export)
-app.command("import")(transfer.import_)
-app.command("backup")(transfer.backup)
-# The web app (FastAPI and uvicorn are imported only when it starts).
-from ratbond.cli import serve  # noqa: E402
-
-app.command("serve")(serve.serve)
+# The order here is the order of `ratbond --help`: daily work first.
+app.command("today", rich_help_panel=DAILY)(agenda.today)
+app.command("log", rich_help_panel=DAILY)(sessions.log)
+app.command("next", rich_help_panel=DAILY)(sessions.next_step)
+app.command("history", rich_help_panel=DAILY)(sessions.history)
+app.command("serve", rich_help_panel=DAILY)(serve.serve)
+app.add_typer(animals.app, name="animal", rich_help_panel=RECORDS)
+app.add_typer(animals.vet_app, name="vet", rich_help_panel=RECORDS)
+app.command("weigh", rich_help_panel=RECORDS)(animals.weigh)
+app.add_typer(introductions.app, name="intro", rich_help_panel=RECORDS)
+app.command("export", rich_help_panel=RECORDS)(transfer.export)
+app.command("import", rich_help_panel=RECORDS)(transfer.import_)
+app.command("backup", rich_help_panel=RECORDS)(transfer.backup)
+app.add_typer(care.cage_app, name="cage", rich_help_panel=CARE)
+app.command("food", rich_help_panel=CARE)(care.food)
+app.add_typer(care.freeroam_app, name="freeroam", rich_help_panel=CARE)
+app.command("signs", rich_help_panel=CARE)(care.signs)
+app.command("ask", rich_help_panel=CARE)(care.ask)
+app.add_typer(programs.app, name="programs", rich_help_panel=ADVICE)
+app.add_typer(notes_cli.app, name="notes", rich_help_panel=ADVICE)
 
 err = Console(stderr=True)
 
 
-@app.command()
+@app.command(rich_help_panel=ADVICE)
 def evaluate(
     source: Annotated[
         str, typer.Argument(metavar="FILE|-", help="Scenario JSON file, or - for standard input.")
