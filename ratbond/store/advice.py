@@ -138,12 +138,15 @@ def refresh(connection: Connection, intro: IntroductionRecord, today: dt.date) -
     return entries[0][1]
 
 
-def stored_from_row(row: Any, today: dt.date) -> StoredAdvice:
+def stored_from_row(
+    row: Any, today: dt.date, payload: dict[str, Any] | None = None
+) -> StoredAdvice:
+    """A stored advice row as it reads on `today`; `payload` if its JSON is decoded already."""
     m = row._mapping
     not_before: dt.date | None = m["not_before"]
     if not_before is not None and not_before < today:
         not_before = today
-    payload = dict(m["payload"])
+    payload = dict(m["payload"] if payload is None else payload)
     payload["not_before"] = not_before.isoformat() if not_before else None
     return StoredAdvice(
         introduction_id=m["introduction_id"],

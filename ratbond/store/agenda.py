@@ -6,10 +6,11 @@ sorted by urgency.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, Text, cast, select
 
 from ratbond.model import AlertCode
 from ratbond.store.advice import stored_from_row, valid_on
@@ -64,7 +65,9 @@ def agenda_query(today: dt.date) -> Select[Any]:
             introductions.c.program,
             animals.c.key.label("animal_key"),
             animals.c.name.label("animal_name"),
-            advice,
+            # As text, decoded once per introduction rather than once per animal row.
+            *(column for column in advice.columns if column.name != "payload"),
+            cast(advice.c.payload, Text).label("payload"),
         )
         .join(advice, advice.c.introduction_id == introductions.c.id)
         .join(introduction_animals, introduction_animals.c.introduction_id == introductions.c.id)
@@ -104,7 +107,7 @@ def agenda(db: Database, *, today: dt.date | None = None) -> list[AgendaItem]:
     known = programs()
     items: list[AgendaItem] = []
     for row, names in grouped.values():
-        stored = stored_from_row(row, day)
+        stored = stored_from_row(row, day, json.loads(row.payload))
         first = known[row.program].stages[0] if row.program in known else None
         gated = (
             first is not None and first.gate is not None and stored.stage == first.id
