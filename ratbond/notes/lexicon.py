@@ -11,92 +11,25 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
-
-from annotated_types import Len
+from typing import TYPE_CHECKING, Literal
 
 from ratbond.datafiles import cached, line_of, read_yaml, validate
 from ratbond.errors import DataFileError
-from ratbond.model import Species, Vocabulary
+from ratbond.model import Vocabulary
+
+if TYPE_CHECKING:
+    from ratbond.notes.rules import NotesFile
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 NOTES_FILE = DATA_DIR / "notes.yaml"
 SIGNALS_FILE = DATA_DIR / "signals.yaml"
 ALERTS_FILE = DATA_DIR / "alerts.yaml"
+RULES_FILE = Path(__file__).resolve().parent / "rules.py"
 
 # "..." between two words of a phrase lets up to WIDE_GAP words sit there; elsewhere GAP.
 GAP = 2
 WIDE_GAP = 5
 WILD = "..."
-Word = Annotated[str, Len(min_length=1)]
-_STRICT: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
-
-# --- the file's shape ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Negation:
-    """Words that deny or suspend a signal, and the words that end their reach."""
-
-    __pydantic_config__ = _STRICT
-
-    cues: tuple[Word, ...]
-    hypothetical: tuple[Word, ...]
-    after: tuple[Word, ...]
-    scope_ends: tuple[Word, ...]
-    list_joiners: tuple[Word, ...]
-
-
-@dataclass(frozen=True)
-class Numbered:
-    """Words for one animal (singular) and for all of them (plural)."""
-
-    __pydantic_config__ = _STRICT
-
-    singular: tuple[Word, ...] = ()
-    plural: tuple[Word, ...] = ()
-
-
-@dataclass(frozen=True)
-class Pronouns:
-    """Pronouns by what they can refer to."""
-
-    __pydantic_config__ = _STRICT
-
-    male: tuple[Word, ...]
-    female: tuple[Word, ...]
-    neuter: tuple[Word, ...]
-    plural: tuple[Word, ...]
-    relative: tuple[Word, ...]
-
-
-@dataclass(frozen=True)
-class NotesFile:
-    """The reading rules of notes.yaml (see docs/notes.md)."""
-
-    __pydantic_config__ = _STRICT
-
-    negation: Negation
-    species_words: dict[Species, Numbered]
-    sex_words: dict[Literal["male", "female"], Numbered]
-    group_words: tuple[Word, ...]
-    some_words: dict[str, tuple[Word, ...]]
-    role_words: dict[str, dict[str, Numbered]]
-    pronouns: Pronouns
-    person_words: tuple[Word, ...]
-    subject_openers: tuple[Word, ...]
-    determiners: tuple[Word, ...]
-    prepositions: tuple[Word, ...]
-    auxiliaries: tuple[Word, ...]
-    not_signals: tuple[Word, ...]
-    passive: dict[str, tuple[Word, ...]]
-    passive_wounds: tuple[Word, ...]
-    victim_signals: tuple[Word, ...]
-    reciprocal: tuple[Word, ...]
-    object_senses: dict[Species, dict[str, dict[str, str]]]
-    program_senses: dict[str, dict[Species, dict[str, str]]]
-    protected_words: tuple[Word, ...] = ()
-
 
 # --- the compiled tables -------------------------------------------------------------------
 
@@ -136,6 +69,8 @@ class Phrase:
     words: int
     entry: Entry
     text: str
+    need: frozenset[str] = frozenset()
+    """The parts after the first: a phrase is only tried where they all occur nearby."""
 
 
 @dataclass(frozen=True)
@@ -302,7 +237,7 @@ def load_lexicon(
     """The compiled lexicon, validated and built (or from the cache)."""
     return cached(
         "notes-lexicon",
-        [notes_file, signals_file, alerts_file, Path(__file__)],
+        [notes_file, signals_file, alerts_file, Path(__file__), RULES_FILE],
         lambda: _build(notes_file, signals_file, alerts_file),
     )
 
@@ -311,6 +246,9 @@ def _build(notes_file: Path, signals_file: Path, alerts_file: Path) -> Lexicon:
     from ratbond.programs import load_vocabulary
 
     vocabulary = load_vocabulary(signals_file, alerts_file)
+    # The file's shape (and pydantic) is needed only when the cache is cold.
+    from ratbond.notes.rules import NotesFile
+
     text, data = read_yaml(notes_file)
     rules: NotesFile = validate(notes_file, text, data, NotesFile)
     _check_rules(rules, vocabulary, notes_file, text)
@@ -442,7 +380,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     by_first: dict[str, list[Phrase]] = {}
     for parts, (entry, text) in phrases.items():
         count = sum(1 for part in parts if part != WILD)
-        by_first.setdefault(parts[0], []).append(Phrase(parts, count, entry, text))
+        need = frozenset(part for part in parts[1:] if part != WILD)
+        by_first.setdefault(parts[0], []).append(Phrase(parts, count, entry, text, need))
     ordered = {
         first: tuple(sorted(items, key=lambda p: (-p.words, p.entry.kind != "block", p.text)))
         for first, items in by_first.items()

@@ -124,6 +124,7 @@ class _Token:
     raw: str
     norm: str = ""
     lemma: str = ""
+    exact: str = ""
     sentence: int = 0
     clause: int = 0
 
@@ -172,7 +173,7 @@ class _Cast:
     program: str
     roles: dict[str, frozenset[str]]
     sex: dict[str, str | None]
-    names: dict[tuple[str, ...], str]
+    names: dict[str, list[tuple[tuple[str, ...], str]]]
     all: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -193,6 +194,9 @@ class NotesReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._memo: dict[str, str] = {}
+        self._content_memo: dict[str, bool] = {}
+        self._words: dict[str, tuple[str, str, str]] = {}
+        self._senses: dict[Entry, dict[str, str]] = {}
         words = sorted(set(lexicon.after_negation), key=len, reverse=True)
         self.after_negation = re.compile(
             r"[\s:\-\u2013=?]*(?:"
@@ -200,6 +204,13 @@ class NotesReader:
             + r")\s*(?:[.,;!?\n)]|$)",
             re.IGNORECASE,
         )
+
+    def senses(self, entry: Entry) -> dict[str, str]:
+        """An entry's readings by species, as a dict (built once per entry)."""
+        found = self._senses.get(entry)
+        if found is None:
+            found = self._senses[entry] = dict(entry.senses)
+        return found
 
     # --- words ---------------------------------------------------------------------------
 
@@ -279,44 +290,64 @@ class NotesReader:
         }
         if not role_sets and program == "rat-rat":
             role_sets = _roles_by_arrival(listed)
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for words, animal_id in names.items():
+            by_first.setdefault(words[0], []).append((words, animal_id))
         return _Cast(
             animals=by_id,
             program=program,
             roles=role_sets,
             sex={animal.id: _sex(animal.sex) for animal in listed},
-            names=names,
+            names=by_first,
             all=frozenset(by_id),
         )
 
     def _tokens(self, text: str) -> list[_Token]:
         tokens: list[_Token] = []
+        append = tokens.append
+        words = self._words
         sentence = clause = 0
         for match in TOKEN_RE.finditer(text):
             kind = match.lastgroup or "w"
-            token = _Token(
-                kind, match.start(), match.end(), match.group(), sentence=sentence, clause=clause
-            )
+            start, end = match.span()
+            raw = match.group()
             if kind == "w":
-                token.norm = normalise(token.raw)
-                token.lemma = self.lemma(token.norm)
+                known = words.get(raw)
+                if known is None:
+                    norm = normalise(raw)
+                    known = (norm, self.lemma(norm), "=" + norm)
+                    if len(words) >= MEMO_LIMIT:
+                        words.clear()
+                    words[raw] = known
+                append(_Token(kind, start, end, raw, *known, sentence, clause))
             else:
+                append(_Token(kind, start, end, raw, "", "", "", sentence, clause))
                 clause += 1
                 sentence += kind == "s"
-            tokens.append(token)
         return tokens
 
     def _items(self, tokens: list[_Token], cast: _Cast) -> tuple[list[_Item], list[int]]:
         items: list[_Item] = []
-        item_of = [-1] * len(tokens)
-        consumed = [False] * len(tokens)
+        count = len(tokens)
+        item_of = [-1] * count
+        consumed = [False] * count
         names: dict[int, tuple[str, int]] = {}
+        # A phrase never reaches across an animal's name ("bit Max hard" is not "bit hard").
+        fence = [False] * count
+        segments: dict[int, set[str]] = {}
         for index, token in enumerate(tokens):
             if token.kind == "w":
-                named = self._name_at(tokens, index, cast)
-                if named is not None:
-                    names[index] = named
-        # A phrase never reaches across an animal's name ("bit Max hard" is not "bit hard").
-        fence = [index in names for index in range(len(tokens))]
+                if token.norm in cast.names:
+                    named = self._name_at(tokens, index, cast)
+                    if named is not None:
+                        names[index] = named
+                        fence[index] = True
+                words = segments.get(token.clause)
+                if words is None:
+                    words = segments[token.clause] = set()
+                words.add(token.lemma)
+                words.add(token.exact)
+        by_first = self.lexicon.by_first
         for index, token in enumerate(tokens):
             if consumed[index]:
                 continue
@@ -329,8 +360,13 @@ class NotesReader:
                 animal, last = found
                 positions = tuple(range(index, last + 1))
                 item = _Item("name", index, last, positions, animal=animal)
+            elif token.lemma not in by_first and token.exact not in by_first:
+                item_of[index] = len(items)
+                consumed[index] = True
+                items.append(_Item("word", index, index, (index,)))
+                continue
             else:
-                match = self._phrase_at(tokens, index, consumed, fence)
+                match = self._phrase_at(tokens, index, consumed, fence, segments)
                 if match is None:
                     item = _Item("word", index, index, (index,))
                 else:
@@ -344,7 +380,7 @@ class NotesReader:
 
     def _name_at(self, tokens: list[_Token], index: int, cast: _Cast) -> tuple[str, int] | None:
         best: tuple[str, int] | None = None
-        for words, animal in cast.names.items():
+        for words, animal in cast.names.get(tokens[index].norm, ()):
             end = index + len(words)
             if end > len(tokens):
                 continue
@@ -365,15 +401,25 @@ class NotesReader:
         return best
 
     def _phrase_at(
-        self, tokens: list[_Token], index: int, consumed: list[bool], fence: list[bool]
+        self,
+        tokens: list[_Token],
+        index: int,
+        consumed: list[bool],
+        fence: list[bool],
+        segments: dict[int, set[str]],
     ) -> tuple[Phrase, tuple[int, ...]] | None:
         token = tokens[index]
-        candidates = self.lexicon.by_first.get(token.lemma, ()) + self.lexicon.by_first.get(
-            "=" + token.norm, ()
-        )
+        by_first = self.lexicon.by_first
+        candidates = by_first.get(token.lemma, ())
+        exact = by_first.get(token.exact)
+        if exact:
+            candidates = candidates + exact
         best: tuple[Phrase, tuple[int, ...]] | None = None
         for phrase in candidates:
             if best is not None and phrase.words < best[0].words:
+                continue
+            # Cheap rejection: a phrase stays inside one clause, so all its words must be there.
+            if phrase.need and not phrase.need <= segments[token.clause]:
                 continue
             # Only a signal phrase's "..." may pass over a name ("chased Ziggy relentlessly");
             # a block must not hide a signal about a named animal.
@@ -431,11 +477,17 @@ class NotesReader:
         return tuple(positions)
 
     def _content(self, part: str) -> bool:
-        word = part.lstrip("=")
-        lexicon = self.lexicon
-        return (
-            len(word) > 2 and word not in lexicon.determiners and word not in lexicon.prepositions
-        )
+        known = self._content_memo.get(part)
+        if known is None:
+            word = part.lstrip("=")
+            lexicon = self.lexicon
+            known = (
+                len(word) > 2
+                and word not in lexicon.determiners
+                and word not in lexicon.prepositions
+            )
+            self._content_memo[part] = known
+        return known
 
     def _mentions(self, items: list[_Item], tokens: list[_Token], cast: _Cast) -> list[_Mention]:
         mentions: list[_Mention] = []
@@ -679,7 +731,11 @@ class _Reading:
         self.item_of = item_of
         self.mentions = mentions
         self.mention_at = {m.item: m for m in mentions}
+        self.by_sentence: dict[int, list[_Mention]] = {}
+        for mention in mentions:
+            self.by_sentence.setdefault(mention.sentence, []).append(mention)
         self.cast = cast
+        self.species = {key: animal.species for key, animal in cast.animals.items()}
         self.spans: list[Span] = []
         self.unattributed: list[Unattributed] = []
 
@@ -715,13 +771,14 @@ class _Reading:
 
     def _senses(self, item: _Item) -> dict[str, str]:
         assert item.entry is not None
-        return dict(item.entry.senses)
+        return self.reader.senses(item.entry)
 
     def _signal_for(self, animal: str, senses: Mapping[str, str]) -> str | None:
-        return senses.get(self.cast.animals[animal].species)
+        return senses.get(self.species[animal])
 
     def _able(self, animals: frozenset[str], senses: Mapping[str, str]) -> frozenset[str]:
-        return frozenset(a for a in animals if self._signal_for(a, senses) is not None)
+        species = self.species
+        return frozenset(a for a in animals if species[a] in senses)
 
     def _class(self, animal: str, signal: str) -> SessionClass:
         klass = self.lexicon.classes[self.cast.animals[animal].species][signal]
@@ -854,7 +911,8 @@ class _Reading:
 
     def _before(self, item: _Item) -> list[_Mention]:
         sentence = self.tokens[item.first].sentence
-        return [m for m in self.mentions if m.sentence == sentence and m.last < item.first]
+        first = item.first
+        return [m for m in self.by_sentence.get(sentence, ()) if m.last < first]
 
     def _candidates(self, senses: Mapping[str, str]) -> frozenset[str]:
         return self._able(self.cast.all, senses)

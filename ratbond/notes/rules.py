@@ -1,0 +1,77 @@
+"""The shape of data/notes.yaml, validated with pydantic when the lexicon is compiled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from annotated_types import Len
+
+from ratbond.model import Species
+
+Word = Annotated[str, Len(min_length=1)]
+_STRICT: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
+
+
+@dataclass(frozen=True)
+class Negation:
+    """Words that deny or suspend a signal, and the words that end their reach."""
+
+    __pydantic_config__ = _STRICT
+
+    cues: tuple[Word, ...]
+    hypothetical: tuple[Word, ...]
+    after: tuple[Word, ...]
+    scope_ends: tuple[Word, ...]
+    list_joiners: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """Words for one animal (singular) and for all of them (plural)."""
+
+    __pydantic_config__ = _STRICT
+
+    singular: tuple[Word, ...] = ()
+    plural: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pronouns:
+    """Pronouns by what they can refer to."""
+
+    __pydantic_config__ = _STRICT
+
+    male: tuple[Word, ...]
+    female: tuple[Word, ...]
+    neuter: tuple[Word, ...]
+    plural: tuple[Word, ...]
+    relative: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
+class NotesFile:
+    """The reading rules of notes.yaml (see docs/notes.md)."""
+
+    __pydantic_config__ = _STRICT
+
+    negation: Negation
+    species_words: dict[Species, Numbered]
+    sex_words: dict[Literal["male", "female"], Numbered]
+    group_words: tuple[Word, ...]
+    some_words: dict[str, tuple[Word, ...]]
+    role_words: dict[str, dict[str, Numbered]]
+    pronouns: Pronouns
+    person_words: tuple[Word, ...]
+    subject_openers: tuple[Word, ...]
+    determiners: tuple[Word, ...]
+    prepositions: tuple[Word, ...]
+    auxiliaries: tuple[Word, ...]
+    not_signals: tuple[Word, ...]
+    passive: dict[str, tuple[Word, ...]]
+    passive_wounds: tuple[Word, ...]
+    victim_signals: tuple[Word, ...]
+    reciprocal: tuple[Word, ...]
+    object_senses: dict[Species, dict[str, dict[str, str]]]
+    program_senses: dict[str, dict[Species, dict[str, str]]]
+    protected_words: tuple[Word, ...] = ()
