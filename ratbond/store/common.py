@@ -113,8 +113,21 @@ def _engine(program_id: str) -> Engine:
 
 
 def session_class(program_id: str, species: Mapping[str, Species], session: Session) -> str:
-    """The contract's class of one session (calm, stress, aggression, danger), by the engine."""
+    """The contract's class of one session (calm, stress, aggression, danger), by the engine.
+
+    Give the session as the advice sees it: with its `noted` signals read from the notes
+    (`with_notes_read`), so the class shown in the history matches the advice.
+    """
     return _engine(program_id).observe(0, session, dict(species)).klass
+
+
+def with_notes_read(scenario: Scenario) -> Scenario:
+    """The scenario with signals read from session notes, as `ratbond.advice.advise` does."""
+    if not any(session.notes for session in scenario.sessions):
+        return scenario
+    from ratbond.notes import read_notes_into
+
+    return read_notes_into(scenario, vocabulary())
 
 
 def species_of(scenario: Scenario) -> dict[str, Species]:

@@ -24,6 +24,7 @@ from ratbond.store.common import (
     session_class,
     species_of,
     vocabulary,
+    with_notes_read,
 )
 from ratbond.store.db import Database
 from ratbond.store.introductions import lock_introduction, resolve_introduction
@@ -111,7 +112,8 @@ def _validate(
     except InputError as error:
         raise relocate(error, "sessions[0]") from None
     (session,) = scenario.sessions
-    klass = session_class(intro.program, species_of(scenario), session)
+    (read,) = with_notes_read(scenario).sessions
+    klass = session_class(intro.program, species_of(scenario), read)
     return session, klass
 
 

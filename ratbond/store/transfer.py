@@ -32,7 +32,14 @@ from sqlalchemy.exc import IntegrityError
 from ratbond.errors import InputError, RatbondError, format_path
 from ratbond.scenario import parse_date, parse_json, parse_scenario
 from ratbond.store.advice import refresh
-from ratbond.store.common import now, programs, session_class, species_of, vocabulary
+from ratbond.store.common import (
+    now,
+    programs,
+    session_class,
+    species_of,
+    vocabulary,
+    with_notes_read,
+)
 from ratbond.store.db import Database, head_revision
 from ratbond.store.queries import load_introductions, today_or
 from ratbond.store.tables import (
@@ -342,6 +349,7 @@ def _import_scenario(
     document = {k: v for k, v in document.items() if k != "today"}
     scenario = parse_scenario(document, vocabulary(), programs(), day)
     species = species_of(scenario)
+    read = with_notes_read(scenario).sessions
     stamp = now()
     created = 0
     with db.write() as connection:
@@ -431,7 +439,7 @@ def _import_scenario(
                         "supervised": s.supervised,
                         "signals": {a: list(names) for a, names in s.signals.items()},
                         "notes": s.notes,
-                        "session_class": session_class(scenario.program.id, species, s),
+                        "session_class": session_class(scenario.program.id, species, read[seq - 1]),
                         "logged_by": "import",
                         "logged_at": stamp,
                         "version": 1,

@@ -232,3 +232,15 @@ def test_dates_are_dates(db: Database) -> None:
     logged = log_session(db, "tom-pip", calm(0), today=TODAY)
     assert isinstance(logged.session.date, dt.date)
     assert logged.session.logged_by
+
+
+def test_the_class_counts_signals_read_from_the_notes(db: Database) -> None:
+    cat_and_rat(db)
+    logged = log_session(
+        db,
+        "tom-pip",
+        NewSession(stage="visual", minutes=5, notes="Tom lunged at the cage"),
+        today=TODAY,
+    )
+    assert logged.session.session_class == "danger"
+    assert "intervene" in logged.advice.alerts
