@@ -190,3 +190,60 @@ def test_cat_meets_rat_on_a_phone(server: str) -> None:
     assert dialogs == [], "a note ran as script"
     assert problems == [], problems
     assert (OUTPUT / "log-saved-375.png").stat().st_size > 10_000
+
+
+def test_notes_preview_lets_the_owner_untick_a_reading(server: str) -> None:
+    """Type a note, see its phrases highlighted, untick one reading, save, read the history."""
+    from playwright.sync_api import expect, sync_playwright
+
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    checked = (dt.date.today() - dt.timedelta(days=30)).isoformat()
+    for body in (
+        {"species": "cat", "name": "Tom", "prey_drive": "moderate"},
+        {"species": "rat", "name": "Pip", "origin": "breeder", "arrived": checked},
+    ):
+        assert httpx.post(f"{server}/api/v1/animals", json=body).status_code == 201
+    for animal in ("tom", "pip"):
+        check = {"date": checked, "vet": "Dr Lee"}
+        url = f"{server}/api/v1/animals/{animal}/vet-checks"
+        assert httpx.post(url, json=check).status_code == 201
+    start = {"program": "cat-rat", "roles": {"cat": ["tom"], "rat": ["pip"]}}
+    assert httpx.post(f"{server}/api/v1/introductions", json=start).status_code == 201
+
+    problems: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        page.set_default_timeout(10_000)
+        page.goto(f"{server}/introductions/tom-pip/log")
+        page.get_by_label("Minutes", exact=False).first.fill("5")
+        page.get_by_label("Notes").press_sequentially(
+            "Tom slow blinked at the <cage> and Pip was grooming herself, no hissing.", delay=5
+        )
+        preview = page.locator("#notes-preview")
+        expect(preview.locator("mark", has_text="slow blinked")).to_be_visible()
+        expect(preview.locator("mark.denied", has_text="hissing")).to_be_visible()
+        expect(preview.locator(".notes-read")).to_contain_text("<cage>")
+        tom = preview.locator("fieldset.noted-signals", has_text="Tom")
+        box = tom.get_by_role("checkbox")
+        expect(box).to_be_checked()
+        tom.locator("label.noted", has_text="slow blink").click()
+        expect(box).not_to_be_checked()
+        preview.scroll_into_view_if_needed()
+        page.screenshot(path=OUTPUT / "notes-preview-375.png", full_page=True, caret="initial")
+        preview.screenshot(path=OUTPUT / "notes-preview-part-375.png", caret="initial")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"the page scrolls sideways at 375 px ({width} px)"
+        page.get_by_role("button", name="Save session").click()
+        expect(page.locator(".saved")).to_contain_text("Saved session #1")
+
+        page.goto(f"{server}/introductions/tom-pip")
+        seen = page.locator("td[data-label='Seen']").first
+        expect(seen).to_contain_text("grooming self")
+        expect(seen).not_to_contain_text("slow blink")
+        browser.close()
+    sessions = httpx.get(f"{server}/api/v1/introductions/tom-pip/sessions").json()
+    assert sessions[0]["signals"] == {"tom": [], "pip": ["grooming_self"]}
+    assert problems == [], problems

@@ -1,32 +1,51 @@
-"""Logging a session at the cage: timer, signal taps, notes; the new advice comes back in place."""
+"""Logging a session at the cage: timer, signal taps, notes; the new advice comes back in place.
+
+While the owner types notes, `notes-preview` shows what the reader understood (each phrase
+highlighted, a checkbox per signal). Saving with a preview of the same text merges the signals
+still checked into each animal's ticked list, so an unticked calm or stress reading is gone for
+good; danger read from the notes is always kept (see docs/notes.md, *ticked ones win*).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Annotated, Any
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from ratbond.errors import InputError, RatbondError
-from ratbond.model import Program, Signal, SignalClass
-from ratbond.store.records import Member
+from ratbond.model import CLASS_RANK, Program, Signal, SignalClass
+from ratbond.store.introductions import get_introduction
+from ratbond.store.records import IntroductionRecord, Member
 from ratbond.store.sessions import Logged, NewSession, log_session
-from ratbond.web.context import WebContext, web
+from ratbond.web.context import WebContext, not_found, web
 from ratbond.web.forms import Form
 from ratbond.web.routes.introductions import introduction_view
 from ratbond.web.routes.programs import signals_by_class
 from ratbond.web.templating import minutes_value
 
+if TYPE_CHECKING:
+    from ratbond.notes import Span
+
 router = APIRouter(include_in_schema=False)
 Web = Annotated[WebContext, Depends(web)]
 SIGNAL_FIELD = "signal"
 SUPERVISED_FIELD = "supervised"
+NOTED_FIELD = "noted"
+"""Checkboxes of the preview: `animal:signal` pairs read from the notes, still checked."""
+SHOWN_FIELD = "noted_shown"
+"""Every pair the last preview showed, so a re-preview keeps an unticked one unticked."""
+PREVIEWED_FIELD = "notes_previewed"
+"""The notes text the preview was made for; a save applies the review only to that text."""
+PREVIEW_LIMIT = 10_000
 # Store error paths and the form field each is about.
 FIELD_OF_PATH = {
     "signals": SIGNAL_FIELD,
     **{name: name for name in ("date", "stage", "minutes", "notes", SUPERVISED_FIELD)},
+    NOTED_FIELD: "notes",
 }
 
 
@@ -58,6 +77,203 @@ def blank_form(view: dict[str, Any]) -> Form:
         },
         lists={SIGNAL_FIELD: []},
     )
+
+
+@dataclass(frozen=True)
+class NotedSignal:
+    """A signal the notes report for one animal: one checkbox of the preview."""
+
+    value: str
+    """`animal:signal`, the checkbox value."""
+    signal: str
+    klass: SignalClass
+    description: str
+    phrases: tuple[str, ...]
+    """The words of the note it was read from."""
+    unsure: bool
+    """Read with no animal named; offered to each animal that could have shown it."""
+
+    @property
+    def danger(self) -> bool:
+        return self.klass == "danger"
+
+
+@dataclass(frozen=True)
+class NotesPart:
+    """A run of the notes text: plain, or a phrase the reader understood."""
+
+    text: str
+    title: str = ""
+    """What the phrase was read as; empty for plain text."""
+    denied: bool = False
+
+
+@dataclass(frozen=True)
+class Unsure:
+    """A signal the notes give to no animal, and whether it counts for the candidates."""
+
+    text: str
+    signal: str
+    candidates: tuple[str, ...]
+    counts: bool
+
+
+@dataclass(frozen=True)
+class NotesPreview:
+    """What the reader understood in one text, shaped for the log form."""
+
+    digest: str
+    parts: tuple[NotesPart, ...]
+    animals: tuple[tuple[Member, tuple[NotedSignal, ...]], ...]
+    unsure: tuple[Unsure, ...]
+
+    @property
+    def offered(self) -> dict[str, NotedSignal]:
+        return {item.value: item for _, items in self.animals for item in items}
+
+
+def notes_digest(notes: str) -> str:
+    """A short fingerprint of the notes as the store keeps them (ends of lines folded)."""
+    import hashlib
+
+    text = notes.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def preview_notes(context: WebContext, intro: IntroductionRecord, notes: str) -> NotesPreview:
+    """Read `notes` as the advice will and list, per animal, what could be unticked.
+
+    Per animal the checkboxes are exactly what the advice would add from these notes to an
+    animal with no ticked list: its own readings, and the stress-or-worse readings the text
+    leaves to no animal when it is one of the candidates."""
+    from ratbond.notes import parse_notes
+
+    text = notes.replace("\r\n", "\n").replace("\r", "\n").strip()
+    program = context.programs[intro.program]
+    members = {member.animal.key: member for member in intro.members}
+    result = parse_notes(
+        text, [m.animal.to_model() for m in intro.members], intro.program, intro.roles
+    )
+
+    def class_of(animal: str, signal: str) -> SignalClass | None:
+        species = members[animal].animal.species
+        known = context.vocabulary.signals.get(species, {})
+        if signal not in known:
+            return None
+        return program.signal_class_overrides.get(species, {}).get(signal, known[signal].class_)
+
+    found: dict[str, dict[str, tuple[list[str], bool]]] = {}
+
+    def offer(animal: str, signal: str, phrase: str, unsure: bool) -> None:
+        if class_of(animal, signal) is None:
+            return
+        phrases, _ = found.setdefault(animal, {}).setdefault(signal, ([], unsure))
+        if phrase not in phrases:
+            phrases.append(phrase)
+
+    for span in result.spans:
+        if span.animal is not None and not span.negated and span.animal in members:
+            offer(span.animal, span.signal, span.text, False)
+    unsure: list[Unsure] = []
+    for item in result.unattributed:
+        counting = [
+            (animal, name)
+            for animal, name in item.candidates
+            if animal in members
+            and (klass := class_of(animal, name)) is not None
+            and CLASS_RANK["stress" if klass == "illness" else klass] >= CLASS_RANK["stress"]
+        ]
+        for animal, name in counting:
+            offer(animal, name, item.text, True)
+        labels = tuple(members[a].animal.label for a, _ in item.candidates if a in members)
+        unsure.append(Unsure(item.text, item.signal, labels, bool(counting)))
+    animals = []
+    for key, member in members.items():
+        species = member.animal.species
+        items = []
+        for signal, (phrases, was_unsure) in found.get(key, {}).items():
+            klass = class_of(key, signal)
+            assert klass is not None
+            items.append(
+                NotedSignal(
+                    value=f"{key}:{signal}",
+                    signal=signal,
+                    klass=klass,
+                    description=context.vocabulary.signals[species][signal].description,
+                    phrases=tuple(phrases),
+                    unsure=was_unsure,
+                )
+            )
+        if items:
+            animals.append((member, tuple(items)))
+    return NotesPreview(
+        digest=notes_digest(text),
+        parts=_highlight(text, result.spans, members),
+        animals=tuple(animals),
+        unsure=tuple(unsure),
+    )
+
+
+def _highlight(
+    text: str, spans: Sequence[Span], members: dict[str, Member]
+) -> tuple[NotesPart, ...]:
+    """The text cut into plain runs and understood phrases (one mark per phrase)."""
+    by_place: dict[tuple[int, int], list[Span]] = {}
+    for span in spans:
+        by_place.setdefault((span.start, span.end), []).append(span)
+    parts: list[NotesPart] = []
+    position = 0
+    for (start, end), group in sorted(by_place.items()):
+        if start < position:
+            continue  # overlapping readings: the first one is shown
+        if start > position:
+            parts.append(NotesPart(text[position:start]))
+        denied = all(span.negated for span in group)
+        readings = []
+        for span in group:
+            who = members[span.animal].animal.label if span.animal in members else "not sure who"
+            reading = f"{who}: {span.signal.replace('_', ' ')}"
+            if reading not in readings:
+                readings.append(reading)
+        title = ("denied: " if denied else "") + "; ".join(readings)
+        parts.append(NotesPart(text[start:end], title, denied))
+        position = end
+    if position < len(text):
+        parts.append(NotesPart(text[position:]))
+    return tuple(parts)
+
+
+def review_state(form: Form) -> dict[str, set[str]]:
+    """What the preview's checkboxes looked like when the form was sent: a reading shown
+    before keeps its tick or untick, a new one starts checked (see the template)."""
+    return {
+        "noted_checked": set(form.lists.get(NOTED_FIELD, [])),
+        "noted_shown": set(form.lists.get(SHOWN_FIELD, [])),
+    }
+
+
+def apply_review(
+    context: WebContext, intro: IntroductionRecord, form: Form, signals: dict[str, list[str]]
+) -> None:
+    """Merge the noted signals the owner left checked into the ticked ones.
+
+    Only when the preview was made for the text being saved: each animal it listed gets an
+    explicit ticked list (so the notes no longer add its unticked readings), and danger read
+    from the notes is kept whatever the form says."""
+    notes = form.get("notes")
+    if not notes or form.get(PREVIEWED_FIELD) != notes_digest(notes):
+        return
+    preview = preview_notes(context, intro, notes)
+    offered = preview.offered
+    checked = set(form.lists.get(NOTED_FIELD, []))
+    for value in sorted(checked):
+        if value not in offered:
+            raise InputError(NOTED_FIELD, f"'{value}' was not read from these notes")
+    for member, items in preview.animals:
+        names = signals.setdefault(member.animal.key, [])
+        for item in items:
+            if (item.danger or item.value in checked) and item.signal not in names:
+                names.append(item.signal)
 
 
 def read_session(form: Form) -> NewSession:
@@ -103,6 +319,7 @@ def _render(
     status_code: int = 200,
 ) -> HTMLResponse:
     htmx = request.headers.get("hx-request") == "true"
+    notes = form.get("notes")
     return context.pages.render(
         request,
         "sessions/panel.html" if htmx else "sessions/log.html",
@@ -112,6 +329,10 @@ def _render(
             "logged": logged,
             "boards": boards(context, view["program"], view["intro"].members),
             "stage_options": [(s.id, f"{s.title} ({s.id})") for s in view["program"].stages],
+            # A form shown again after an error keeps its notes and their review.
+            "preview": preview_notes(context, view["intro"], notes) if notes else None,
+            "preview_error": None,
+            **review_state(form),
         },
         status_code=status_code,
     )
@@ -123,11 +344,44 @@ def log_form(request: Request, ref: str, context: Web) -> HTMLResponse:
     return _render(request, context, view, blank_form(view))
 
 
+@router.post("/introductions/{ref}/notes-preview", response_class=HTMLResponse)
+async def notes_preview(request: Request, ref: str, context: Web) -> HTMLResponse:
+    """The preview partial for the notes typed so far (htmx swaps it under the notes)."""
+    form = Form.read(await request.form(), lists=[NOTED_FIELD, SHOWN_FIELD])
+    try:
+        intro = await run_in_threadpool(get_introduction, context.db, ref)
+    except RatbondError as error:
+        raise not_found(error) from None
+    notes = form.get("notes")
+    problem = None
+    if len(notes) > PREVIEW_LIMIT:
+        problem = f"notes longer than {PREVIEW_LIMIT:,} characters are not previewed; shorten them"
+    return context.pages.render(
+        request,
+        "sessions/notes_preview.html",
+        {
+            "intro": intro,
+            "preview": preview_notes(context, intro, notes) if notes and not problem else None,
+            "preview_error": problem,
+            **review_state(form),
+        },
+        status_code=422 if problem else 200,
+    )
+
+
 @router.post("/introductions/{ref}/sessions", response_class=HTMLResponse)
 async def save_session(request: Request, ref: str, context: Web) -> Response:
-    form = Form.read(await request.form(), lists=[SIGNAL_FIELD])
+    form = Form.read(await request.form(), lists=[SIGNAL_FIELD, NOTED_FIELD, SHOWN_FIELD])
     try:
         new = read_session(form)
+        if form.get(PREVIEWED_FIELD) and form.get("notes"):
+            try:
+                intro = await run_in_threadpool(get_introduction, context.db, ref)
+            except RatbondError as error:
+                raise not_found(error) from None
+            signals = {animal: list(names) for animal, names in new.signals.items()}
+            apply_review(context, intro, form, signals)
+            new = replace(new, signals=signals)
         logged = await run_in_threadpool(
             context.write, log_session, context.db, ref, new, today=context.today()
         )
