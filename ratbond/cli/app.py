@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from ratbond.cli import (
-    agenda,
-    animals,
-    care,
-    introductions,
-    programs,
-    serve,
-    sessions,
-    transfer,
-)
-from ratbond.cli import notes as notes_cli
 from ratbond.errors import RatbondError
 
 DAILY = "Every day"
@@ -27,38 +18,35 @@ RECORDS = "Household records"
 CARE = "Care and bonding"
 ADVICE = "Programs and advice"
 
-app = typer.Typer(
-    name="ratbond",
-    help="Safe, staged introductions between cats, rats and their people.",
-    no_args_is_help=True,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
+# name, module in ratbond.cli, attribute, "command" or "group", help panel. The order is the
+# order of `ratbond --help`: daily work first. A run imports and builds only the command it
+# invokes, so `ratbond today` does not pay for the web app's or the care tools' imports.
+COMMANDS: tuple[tuple[str, str, str, str, str], ...] = (
+    ("today", "agenda", "today", "command", DAILY),
+    ("log", "sessions", "log", "command", DAILY),
+    ("next", "sessions", "next_step", "command", DAILY),
+    ("history", "sessions", "history", "command", DAILY),
+    ("serve", "serve", "serve", "command", DAILY),
+    ("animal", "animals", "app", "group", RECORDS),
+    ("vet", "animals", "vet_app", "group", RECORDS),
+    ("weigh", "animals", "weigh", "command", RECORDS),
+    ("intro", "introductions", "app", "group", RECORDS),
+    ("export", "transfer", "export", "command", RECORDS),
+    ("import", "transfer", "import_", "command", RECORDS),
+    ("backup", "transfer", "backup", "command", RECORDS),
+    ("cage", "care", "cage_app", "group", CARE),
+    ("food", "care", "food", "command", CARE),
+    ("freeroam", "care", "freeroam_app", "group", CARE),
+    ("signs", "care", "signs", "command", CARE),
+    ("ask", "care", "ask", "command", CARE),
+    ("evaluate", "app", "evaluate", "command", ADVICE),
+    ("programs", "programs", "app", "group", ADVICE),
+    ("notes", "notes", "app", "group", ADVICE),
 )
-# The order here is the order of `ratbond --help`: daily work first.
-app.command("today", rich_help_panel=DAILY)(agenda.today)
-app.command("log", rich_help_panel=DAILY)(sessions.log)
-app.command("next", rich_help_panel=DAILY)(sessions.next_step)
-app.command("history", rich_help_panel=DAILY)(sessions.history)
-app.command("serve", rich_help_panel=DAILY)(serve.serve)
-app.add_typer(animals.app, name="animal", rich_help_panel=RECORDS)
-app.add_typer(animals.vet_app, name="vet", rich_help_panel=RECORDS)
-app.command("weigh", rich_help_panel=RECORDS)(animals.weigh)
-app.add_typer(introductions.app, name="intro", rich_help_panel=RECORDS)
-app.command("export", rich_help_panel=RECORDS)(transfer.export)
-app.command("import", rich_help_panel=RECORDS)(transfer.import_)
-app.command("backup", rich_help_panel=RECORDS)(transfer.backup)
-app.add_typer(care.cage_app, name="cage", rich_help_panel=CARE)
-app.command("food", rich_help_panel=CARE)(care.food)
-app.add_typer(care.freeroam_app, name="freeroam", rich_help_panel=CARE)
-app.command("signs", rich_help_panel=CARE)(care.signs)
-app.command("ask", rich_help_panel=CARE)(care.ask)
-app.add_typer(programs.app, name="programs", rich_help_panel=ADVICE)
-app.add_typer(notes_cli.app, name="notes", rich_help_panel=ADVICE)
 
 err = Console(stderr=True)
 
 
-@app.command(rich_help_panel=ADVICE)
 def evaluate(
     source: Annotated[
         str, typer.Argument(metavar="FILE|-", help="Scenario JSON file, or - for standard input.")
@@ -73,14 +61,49 @@ def evaluate(
     raise typer.Exit(run_evaluate(source, program_file, sys.stdout, sys.stderr, sys.stdin))
 
 
+def ratbond() -> None:
+    """Safe, staged introductions between cats, rats and their people."""
+
+
+@cache
+def build(only: str | None = None) -> typer.Typer:
+    """The application with every command, or with just the command named `only`."""
+    application = typer.Typer(
+        name="ratbond",
+        no_args_is_help=True,
+        rich_markup_mode="rich",
+        pretty_exceptions_enable=False,
+    )
+    # A callback keeps the app a group even when it holds a single command.
+    application.callback()(ratbond)
+    for name, module, attribute, kind, panel in COMMANDS:
+        if only is not None and name != only:
+            continue
+        target = getattr(importlib.import_module(f"ratbond.cli.{module}"), attribute)
+        if kind == "group":
+            application.add_typer(target, name=name, rich_help_panel=panel)
+        else:
+            application.command(name, rich_help_panel=panel)(target)
+    return application
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`app`: the whole application, for tests and tools (built on first use)."""
+    if name == "app":
+        return build()
+    raise AttributeError(name)
+
+
 def run() -> None:
     """Run the app; a user's mistake prints one line and exits 2, never a traceback.
 
     Typer's standalone mode already turns usage errors into exit 2 and honours `typer.Exit`;
     only ratbond's own errors, raised by the library, need catching here.
     """
+    command = sys.argv[1] if len(sys.argv) > 1 else None
+    known = {name for name, *_ in COMMANDS}
     try:
-        app()
+        build(command if command in known else None)()
     except RatbondError as error:
         err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
         sys.exit(2)
