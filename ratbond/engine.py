@@ -53,7 +53,7 @@ def all_signals(session: Session) -> Iterator[tuple[str, str]]:
                 yield animal, name
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Observed:
     """What one session showed, once classified."""
 
@@ -72,7 +72,7 @@ class Observed:
     below_rate: bool = False  # calm, but too few attempts rewarded for a training stage
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Replay:
     """State carried through the history, one session at a time."""
 

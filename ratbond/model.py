@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeVar, dataclass_transform
 
 if TYPE_CHECKING:
     from annotated_types import Ge, Gt, Le, Len
@@ -42,6 +42,47 @@ AlertCode = Literal[
 ]
 Severity = Literal["danger", "warning", "info"]
 
+
+T = TypeVar("T")
+
+
+class Record:
+    """Value semantics shared by every record: equal when of one type with equal fields.
+
+    Written once here instead of generated per class by `dataclass`, which would compile
+    three methods for each of the fourteen records every time ratbond starts.
+    """
+
+    __slots__ = ()
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, Record)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        return f"{type(self).__name__}({fields})"
+
+
+@dataclass_transform(frozen_default=True)
+def record(cls: type[T] | None = None, /, *, slots: bool = False) -> Any:
+    """A frozen dataclass whose equality, hash and repr come from `Record`."""
+
+    def wrap(target: type[T]) -> type[T]:
+        return dataclass(frozen=True, eq=False, repr=False, slots=slots)(target)
+
+    return wrap if cls is None else wrap(cls)
+
+
 # Worst first: the class of a session is the most severe class among its signals.
 CLASS_RANK: dict[SessionClass, int] = {"calm": 0, "stress": 1, "aggression": 2, "danger": 3}
 
@@ -62,8 +103,8 @@ def validation_names() -> dict[str, Any]:
     return {"Ge": Ge, "Gt": Gt, "Le": Le, "Len": Len, "Text": text, "SeedRef": text}
 
 
-@dataclass(frozen=True)
-class Signal:
+@record
+class Signal(Record):
     """One thing an owner can see an animal do during a session."""
 
     __pydantic_config__ = _SIGNAL_CONFIG
@@ -80,8 +121,8 @@ class Signal:
     """Words and phrases owners use for it in their notes."""
 
 
-@dataclass(frozen=True)
-class AlertInfo:
+@record
+class AlertInfo(Record):
     """What an alert code asks of the owner."""
 
     __pydantic_config__ = _STRICT
@@ -91,8 +132,8 @@ class AlertInfo:
     severity: Severity
 
 
-@dataclass(frozen=True)
-class Minutes:
+@record
+class Minutes(Record):
     """Session length policy of a timed stage, in minutes."""
 
     __pydantic_config__ = _STRICT
@@ -105,8 +146,8 @@ class Minutes:
     """The longest a session at this stage should last."""
 
 
-@dataclass(frozen=True)
-class Gate:
+@record
+class Gate(Record):
     """A waiting period that must pass before the animals may have contact."""
 
     __pydantic_config__ = _STRICT
@@ -123,8 +164,8 @@ class Gate:
     """Illness seen in a session at this stage restarts the period from its date."""
 
 
-@dataclass(frozen=True)
-class Stage:
+@record
+class Stage(Record):
     """One step of a program."""
 
     __pydantic_config__ = _STRICT
@@ -155,8 +196,8 @@ class Stage:
     of its attempts was rewarded; a session below it starts the streak again."""
 
 
-@dataclass(frozen=True)
-class Role:
+@record
+class Role(Record):
     """A part an animal plays in a program."""
 
     __pydantic_config__ = _STRICT
@@ -165,8 +206,8 @@ class Role:
     description: Text
 
 
-@dataclass(frozen=True)
-class InjuryStop:
+@record
+class InjuryStop(Record):
     """Signals that end the introduction at once, and the alerts they raise."""
 
     __pydantic_config__ = _STRICT
@@ -175,8 +216,8 @@ class InjuryStop:
     alerts: tuple[AlertCode, ...]
 
 
-@dataclass(frozen=True)
-class Rules:
+@record
+class Rules(Record):
     """The numbers and switches of the contract's rules for one program."""
 
     __pydantic_config__ = _STRICT
@@ -211,8 +252,8 @@ class Rules:
     """Alerts that accompany `complete`."""
 
 
-@dataclass(frozen=True)
-class Program:
+@record
+class Program(Record):
     """A staged introduction program, as written in a program file."""
 
     __pydantic_config__ = _STRICT
@@ -234,16 +275,16 @@ class Program:
         raise KeyError(stage_id)
 
 
-@dataclass(frozen=True)
-class Vocabulary:
+@record
+class Vocabulary(Record):
     """All signals by species, and the alert catalogue."""
 
     signals: dict[Species, dict[str, Signal]]
     alerts: dict[AlertCode, AlertInfo]
 
 
-@dataclass(frozen=True, slots=True)
-class Animal:
+@record(slots=True)
+class Animal(Record):
     id: str
     species: Species
     name: str | None = None
@@ -255,8 +296,8 @@ class Animal:
     health_check: dt.date | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Session:
+@record(slots=True)
+class Session(Record):
     date: dt.date
     stage: str
     minutes: float | None = None
@@ -269,8 +310,8 @@ class Session:
     noted: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Scenario:
+@record
+class Scenario(Record):
     program: Program
     today: dt.date
     animals: dict[str, Animal]
@@ -278,8 +319,8 @@ class Scenario:
     sessions: tuple[Session, ...]
 
 
-@dataclass(frozen=True)
-class Advice:
+@record
+class Advice(Record):
     program: str
     action: Action
     stage: str
