@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ratbond.care import model
-from ratbond.care.model import Behaviour, CageRules, Faq, FoodList, FreeRoamChecklist
+from ratbond.care.model import Behaviour, CageRules, CareTasks, Faq, FoodList, FreeRoamChecklist
 from ratbond.care.words import normalise
 from ratbond.datafiles import cached, line_of, read_yaml, validate
 from ratbond.errors import DataFileError, format_path
@@ -25,6 +25,7 @@ FOODS_FILE = KNOWLEDGE_DIR / "foods.yaml"
 BEHAVIOUR_FILE = KNOWLEDGE_DIR / "behaviour.yaml"
 FREE_ROAM_FILE = KNOWLEDGE_DIR / "free-roam.yaml"
 FAQ_FILE = KNOWLEDGE_DIR / "faq.yaml"
+CARE_TASKS_FILE = KNOWLEDGE_DIR / "care-tasks.yaml"
 
 _SEED = re.compile(r"^\d{3}$")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -126,6 +127,35 @@ def _check_faq(faq: Faq) -> tuple[Loc, str] | None:
     return _id_problem(faq.entries, ("entries",), "FAQ entry")
 
 
+def _check_care_tasks(care: CareTasks) -> tuple[Loc, str] | None:
+    problem = (
+        _id_problem(care.tasks, ("tasks",), "task")
+        or _id_problem(care.findings, ("findings",), "finding")
+        or _id_problem(care.trust_signs, ("trust_signs",), "trust sign")
+    )
+    if problem is not None:
+        return problem
+    for index, task in enumerate(care.tasks):
+        if task.scope == "household" and task.also_done_by is not None:
+            return ("tasks", index, "also_done_by"), "only animal tasks are done by records"
+    named: list[tuple[str, list[tuple[str, tuple[str, ...]]]]] = [
+        ("findings", [(f.id, f.aliases) for f in care.findings]),
+        ("trust_signs", [(s.id, s.aliases) for s in care.trust_signs]),
+    ]
+    for section, items in named:
+        keys: list[tuple[Loc, str, str]] = []
+        for index, (item_id, aliases) in enumerate(items):
+            keys.append(((section, index, "id"), normalise(item_id), item_id))
+            keys += [
+                ((section, index, "aliases", i), normalise(alias), alias)
+                for i, alias in enumerate(aliases)
+            ]
+        problem = _duplicate(keys, "name")
+        if problem is not None:
+            return problem
+    return None
+
+
 def load_cage_rules(file: Path = CAGE_FILE) -> CageRules:
     """The cage figures and environment checklist."""
     return _load("cage", file, CageRules, _check_cage)
@@ -149,6 +179,16 @@ def load_free_roam(file: Path = FREE_ROAM_FILE) -> FreeRoamChecklist:
 def load_faq(file: Path = FAQ_FILE) -> Faq:
     """The FAQ."""
     return _load("faq", file, Faq, _check_faq)
+
+
+def load_care_tasks(file: Path = CARE_TASKS_FILE) -> CareTasks:
+    """The recurring care tasks, grooming findings, weight-loss rule and trust signs."""
+    return _load("care-tasks", file, CareTasks, _check_care_tasks)
+
+
+@cache
+def builtin_care_tasks() -> CareTasks:
+    return load_care_tasks()
 
 
 @cache

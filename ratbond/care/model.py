@@ -249,3 +249,91 @@ class Faq:
     __pydantic_config__ = _STRICT
 
     entries: Annotated[tuple[FaqEntry, ...], Len(min_length=1)]
+
+
+# --- care-tasks.yaml: recurring tasks, grooming findings, weight loss, trust signs ---------
+
+TaskScope = Literal["animal", "household"]
+TaskRecords = Literal["weights", "grooming"]
+
+
+@dataclass(frozen=True)
+class CareTask:
+    """A chore that comes round again: weigh-in, health check, toy rotation, cage cleaning."""
+
+    __pydantic_config__ = _STRICT
+
+    id: Id
+    """Lower case with underscores; the CLI also takes it with dashes (`cage-cleaning`)."""
+    title: Text
+    every_days: Annotated[int, Ge(1)]
+    """Due this many days after it was last done; never done means due now."""
+    what: Text
+    """What doing it involves, in a sentence or two."""
+    scope: TaskScope = "household"
+    """`animal`: done for each animal of `species`; `household`: once for everyone."""
+    species: tuple[Literal["cat", "rat"], ...] = ("rat",)
+    """For `animal` tasks: which animals it applies to."""
+    also_done_by: TaskRecords | None = None
+    """Records that count as doing it: a weighing is a weigh-in, a grooming log a health check."""
+    seeds: tuple[SeedRef, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something found while grooming that needs a vet."""
+
+    __pydantic_config__ = _STRICT
+
+    id: Id
+    title: Text
+    looks_like: Text
+    what_to_do: Text
+    aliases: tuple[Text, ...] = ()
+    seeds: tuple[SeedRef, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class WeightLossRule:
+    """How much weight lost within how many days calls for a vet."""
+
+    __pydantic_config__ = _STRICT
+
+    percent: Annotated[float, Gt(0)]
+    within_days: Annotated[int, Ge(1)]
+    why: Text
+    seeds: tuple[SeedRef, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class TrustSign:
+    """A sign of trust an owner can log for a rat, with its weight in the weekly score."""
+
+    __pydantic_config__ = _STRICT
+
+    id: Id
+    """The rat signal of the same id in signals.yaml."""
+    title: Text
+    points: Annotated[int, Ge(1)]
+    """How much one sighting adds to the week's trust score: bolder signs of trust weigh more."""
+    aliases: tuple[Text, ...] = ()
+    """Other names, such as the behaviour reference's ids (`climbs_on_you`)."""
+    seeds: tuple[SeedRef, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class CareTasks:
+    """The care-tasks file."""
+
+    __pydantic_config__ = _STRICT
+
+    tasks: Annotated[tuple[CareTask, ...], Len(min_length=1)]
+    findings: Annotated[tuple[Finding, ...], Len(min_length=1)]
+    weight_loss: WeightLossRule
+    trust_signs: Annotated[tuple[TrustSign, ...], Len(min_length=1)]
+    finding_advice: Note
+    """Said with every alert raised by a grooming finding."""

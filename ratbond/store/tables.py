@@ -168,3 +168,68 @@ history = Table(
     Column("recorded_at", DateTime, nullable=False),
     Index("ix_history_row", "table_name", "row_id"),
 )
+
+# --- care records (migration 0002): free-roam checks, trust signs, grooming, tasks done ----
+# All soft-deleted through `deleted_at`, with earlier versions in `history`, like weights.
+
+free_roam_checks = Table(
+    "free_roam_checks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("date", Date, nullable=False),
+    # Computed from `answers` by the checklist, never taken from the caller.
+    Column("ready", Boolean, nullable=False),
+    # Checklist item id -> true, false or null (not answered).
+    Column("answers", JSON, nullable=False),
+    Column("checked_by", String(100), nullable=False),
+    Column("notes", Text),
+    Column("created_at", DateTime, nullable=False),
+    Column("deleted_at", DateTime),
+    Index("ix_free_roam_checks_date", "date"),
+)
+
+trust_signs = Table(
+    "trust_signs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("animal_id", Integer, ForeignKey("animals.id"), nullable=False),
+    Column("date", Date, nullable=False),
+    # A trust sign id of care-tasks.yaml (a rat signal id).
+    Column("sign", String(64), nullable=False),
+    Column("notes", Text),
+    Column("logged_by", String(100), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("deleted_at", DateTime),
+    Index("ix_trust_signs_animal_date", "animal_id", "date"),
+)
+
+grooming = Table(
+    "grooming",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("animal_id", Integer, ForeignKey("animals.id"), nullable=False),
+    Column("date", Date, nullable=False),
+    # Finding ids separated by spaces; empty when nothing was found.
+    Column("findings", String(400), nullable=False),
+    Column("notes", Text),
+    Column("logged_by", String(100), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("deleted_at", DateTime),
+    Index("ix_grooming_animal_date", "animal_id", "date"),
+)
+
+care_done = Table(
+    "care_done",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    # A task id of care-tasks.yaml.
+    Column("task", String(64), nullable=False),
+    # The animal for per-animal tasks (weigh-in, health check); NULL for household tasks.
+    Column("animal_id", Integer, ForeignKey("animals.id")),
+    Column("date", Date, nullable=False),
+    Column("notes", Text),
+    Column("logged_by", String(100), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("deleted_at", DateTime),
+    Index("ix_care_done_task_date", "task", "date"),
+)

@@ -44,10 +44,14 @@ from ratbond.store.db import Database, head_revision
 from ratbond.store.queries import load_introductions, today_or
 from ratbond.store.tables import (
     animals,
+    care_done,
+    free_roam_checks,
+    grooming,
     history,
     introduction_animals,
     introductions,
     sessions,
+    trust_signs,
     vet_checks,
     weights,
 )
@@ -62,6 +66,11 @@ TABLES: tuple[Table, ...] = (
     introductions,
     introduction_animals,
     sessions,
+    # Care records (migration 0002); older exports simply have none.
+    free_roam_checks,
+    trust_signs,
+    grooming,
+    care_done,
     history,
 )
 Path_ = tuple[str | int, ...]

@@ -1,0 +1,80 @@
+"""Health warnings from the records: grooming findings and weight lost within a month."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ratbond.care.knowledge import builtin_care_tasks
+from ratbond.care.model import CareTasks, Finding, WeightLossRule
+from ratbond.care.words import normalise
+from ratbond.errors import InputError, did_you_mean
+
+
+@dataclass(frozen=True)
+class WeightLoss:
+    """The heaviest weighing in the window before the latest one, and how much is gone since."""
+
+    peak_date: dt.date
+    peak_grams: float
+    latest_date: dt.date
+    latest_grams: float
+    percent: float
+    """Percent of the peak weight lost, e.g. 10.0."""
+
+
+def weight_loss(
+    weights: Iterable[tuple[dt.date, float]], rule: WeightLossRule | None = None
+) -> WeightLoss | None:
+    """The loss to warn about, or None.
+
+    Compares the latest weighing with the heaviest one in the `within_days` days before it
+    (a weighing exactly `within_days` earlier counts); warns when the loss is `percent` or
+    more of that heaviest weight. No weighings, or only one, warn about nothing.
+    """
+    rule = rule or builtin_care_tasks().weight_loss
+    ordered = sorted(weights, key=lambda pair: pair[0])
+    if len(ordered) < 2:
+        return None
+    latest_date, latest = ordered[-1]
+    start = latest_date - dt.timedelta(days=rule.within_days)
+    window = [(day, grams) for day, grams in ordered[:-1] if day >= start]
+    if not window:
+        return None
+    peak_date, peak = max(window, key=lambda pair: (pair[1], pair[0]))
+    lost = peak - latest
+    # Compare without dividing, with a hair of tolerance, so 300 g -> 270 g is exactly 10 %.
+    if lost * 100 < rule.percent * peak - 1e-9 * peak:
+        return None
+    return WeightLoss(
+        peak_date=peak_date,
+        peak_grams=peak,
+        latest_date=latest_date,
+        latest_grams=latest,
+        percent=round(lost * 100 / peak, 1),
+    )
+
+
+def find_findings(names: Sequence[str], care: CareTasks | None = None) -> tuple[Finding, ...]:
+    """Findings by id, title or alias (any case), in the order given, without repeats."""
+    care = care or builtin_care_tasks()
+    keys: dict[str, Finding] = {}
+    for entry in care.findings:
+        for name in (entry.id, entry.title, *entry.aliases):
+            keys.setdefault(normalise(name), entry)
+    found: list[Finding] = []
+    for index, name in enumerate(names):
+        finding = keys.get(normalise(name))
+        if finding is None:
+            known = [f.id for f in care.findings]
+            raise InputError(
+                f"finding[{index}]" if len(names) > 1 else "finding",
+                f"unknown finding '{name}'"
+                + did_you_mean(name.strip().lower().replace(" ", "_"), known)
+                + "; known: "
+                + ", ".join(known),
+            )
+        if finding not in found:
+            found.append(finding)
+    return tuple(found)

@@ -1,0 +1,591 @@
+"""Care records: free-roam checks, trust signs, grooming logs and care tasks done, and the
+day's care plan (tasks due, health alerts) read from them. One call, one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, insert, select, update
+
+from ratbond.care.freeroam import evaluate_free_roam
+from ratbond.care.health import WeightLoss, find_findings, weight_loss
+from ratbond.care.knowledge import builtin_care_tasks
+from ratbond.care.routine import TaskDue, find_task, task_due
+from ratbond.care.trust import find_trust_signs
+from ratbond.errors import InputError, RatbondError
+from ratbond.store.animals import resolve_animal
+from ratbond.store.common import current_user, not_future, now, record_history
+from ratbond.store.db import Database
+from ratbond.store.queries import today_or
+from ratbond.store.records import AnimalRecord
+from ratbond.store.tables import (
+    animals,
+    care_done,
+    free_roam_checks,
+    grooming,
+    trust_signs,
+    vet_checks,
+    weights,
+)
+
+# --- records ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FreeRoamRecord:
+    """One run of the free-roam checklist."""
+
+    id: int
+    date: dt.date
+    ready: bool
+    answers: dict[str, bool | None]
+    checked_by: str
+    notes: str | None
+    created_at: dt.datetime
+
+    @property
+    def failed(self) -> list[str]:
+        """Items answered no."""
+        return [item for item, answer in self.answers.items() if answer is False]
+
+
+@dataclass(frozen=True)
+class TrustSighting:
+    """One trust sign seen in one rat on one day."""
+
+    id: int
+    animal_id: int
+    date: dt.date
+    sign: str
+    notes: str | None
+    logged_by: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class GroomRecord:
+    """A grooming session and what it turned up (empty `findings`: nothing)."""
+
+    id: int
+    animal_id: int
+    animal_key: str
+    date: dt.date
+    findings: tuple[str, ...]
+    notes: str | None
+    logged_by: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class CareDone:
+    """A care task done on a day, for one animal or (animal None) for the household."""
+
+    id: int
+    task: str
+    animal_id: int | None
+    animal_key: str | None
+    date: dt.date
+    notes: str | None
+    logged_by: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class CareAlert:
+    """A reason to see a vet: a grooming finding, or weight lost."""
+
+    kind: str
+    """`finding` or `weight_loss`."""
+    animal: str
+    animal_label: str
+    date: dt.date
+    """The grooming or the latest weighing that raised it."""
+    message: str
+    findings: tuple[str, ...] = ()
+    loss: WeightLoss | None = None
+
+
+@dataclass(frozen=True)
+class CarePlan:
+    """The day's care: every task for every animal it applies to, and the health alerts."""
+
+    today: dt.date
+    tasks: tuple[TaskDue, ...]
+    alerts: tuple[CareAlert, ...]
+
+    @property
+    def pressing(self) -> tuple[TaskDue, ...]:
+        """Tasks due today or overdue."""
+        return tuple(item for item in self.tasks if item.status != "later")
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _text(value: str | None) -> str | None:
+    return value.strip() or None if value is not None else None
+
+
+def _who(value: str | None) -> str:
+    return (_text(value) or current_user())[:100]
+
+
+def _animal(connection: Connection, ref: str, field: str = "animal") -> AnimalRecord:
+    """An active animal by id or name; the error names the form field."""
+    try:
+        animal = resolve_animal(connection, ref)
+    except InputError:
+        raise
+    except RatbondError as error:
+        raise InputError(field, str(error)) from None
+    if animal.status != "active":
+        raise InputError(
+            field, f"'{animal.key}' is {animal.status}; records are for active animals"
+        )
+    return animal
+
+
+def _rat(connection: Connection, ref: str, what: str) -> AnimalRecord:
+    animal = _animal(connection, ref)
+    if animal.species != "rat":
+        raise InputError(
+            "animal", f"'{animal.key}' is a {animal.species}; {what} are kept for rats only"
+        )
+    return animal
+
+
+def _insert(connection: Connection, table: Table, values: dict[str, Any]) -> int:
+    key = connection.execute(insert(table).values(**values)).inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def _soft_delete(db: Database, table: Table, row_id: int, what: str) -> None:
+    with db.write() as connection:
+        row = connection.execute(
+            select(table).where(table.c.id == row_id, table.c.deleted_at.is_(None))
+        ).first()
+        if row is None:
+            raise RatbondError(f"no {what} with number {row_id}")
+        record_history(connection, table, row, "delete", 1)
+        connection.execute(update(table).where(table.c.id == row_id).values(deleted_at=now()))
+
+
+# --- free roam ----------------------------------------------------------------------------
+
+
+def record_free_roam(
+    db: Database,
+    answers: Mapping[str, bool | None],
+    *,
+    date: dt.date | None = None,
+    checked_by: str | None = None,
+    notes: str | None = None,
+    today: dt.date | None = None,
+) -> FreeRoamRecord:
+    """Record a run of the free-roam checklist. `ready` is worked out from the answers by the
+    checklist itself: a required item answered no (or not at all) is never recorded as ready.
+    """
+    day = today_or(today)
+    when = date or day
+    not_future(when, day, "date")
+    result = evaluate_free_roam(answers)
+    record = FreeRoamRecord(
+        id=0,
+        date=when,
+        ready=result.ready,
+        answers={item.id: answer for item, answer in result.answers},
+        checked_by=_who(checked_by),
+        notes=_text(notes),
+        created_at=now(),
+    )
+    with db.write() as connection:
+        values = {k: v for k, v in record.__dict__.items() if k != "id"}
+        return FreeRoamRecord(
+            **{**record.__dict__, "id": _insert(connection, free_roam_checks, values)}
+        )
+
+
+def list_free_roam(db: Database, *, limit: int | None = None) -> list[FreeRoamRecord]:
+    """Live free-roam checks, newest first."""
+    query = (
+        select(free_roam_checks)
+        .where(free_roam_checks.c.deleted_at.is_(None))
+        .order_by(free_roam_checks.c.date.desc(), free_roam_checks.c.id.desc())
+        .limit(limit)
+    )
+    with db.read() as connection:
+        rows = connection.execute(query).all()
+    return [
+        FreeRoamRecord(
+            id=r.id,
+            date=r.date,
+            ready=r.ready,
+            answers=dict(r.answers),
+            checked_by=r.checked_by,
+            notes=r.notes,
+            created_at=r.created_at,
+        )
+        for r in rows
+    ]
+
+
+def delete_free_roam(db: Database, check_id: int) -> None:
+    """Withdraw a free-roam check entered by mistake (kept, marked deleted)."""
+    _soft_delete(db, free_roam_checks, check_id, "free-roam check")
+
+
+# --- trust signs --------------------------------------------------------------------------
+
+
+def log_trust(
+    db: Database,
+    ref: str,
+    signs: Sequence[str],
+    *,
+    date: dt.date | None = None,
+    notes: str | None = None,
+    logged_by: str | None = None,
+    today: dt.date | None = None,
+) -> list[TrustSighting]:
+    """Record the trust signs seen in a rat on a day (default today): one row per sign."""
+    day = today_or(today)
+    when = date or day
+    not_future(when, day, "date")
+    found = find_trust_signs(signs)
+    stamp = now()
+    with db.write() as connection:
+        rat = _rat(connection, ref, "trust signs")
+        result = []
+        for sign in found:
+            values: dict[str, Any] = {
+                "animal_id": rat.id,
+                "date": when,
+                "sign": sign.id,
+                "notes": _text(notes),
+                "logged_by": _who(logged_by),
+                "created_at": stamp,
+            }
+            result.append(TrustSighting(id=_insert(connection, trust_signs, values), **values))
+        return result
+
+
+def list_trust(db: Database, ref: str) -> tuple[AnimalRecord, list[TrustSighting]]:
+    """A rat and its live trust sightings, oldest first."""
+    with db.read() as connection:
+        rat = _rat(connection, ref, "trust signs")
+        rows = connection.execute(
+            select(trust_signs)
+            .where(trust_signs.c.animal_id == rat.id, trust_signs.c.deleted_at.is_(None))
+            .order_by(trust_signs.c.date, trust_signs.c.id)
+        ).all()
+    return rat, [
+        TrustSighting(
+            id=r.id,
+            animal_id=r.animal_id,
+            date=r.date,
+            sign=r.sign,
+            notes=r.notes,
+            logged_by=r.logged_by,
+            created_at=r.created_at,
+        )
+        for r in rows
+    ]
+
+
+def delete_trust(db: Database, sighting_id: int) -> None:
+    """Withdraw a trust sighting entered by mistake (kept, marked deleted)."""
+    _soft_delete(db, trust_signs, sighting_id, "trust sighting")
+
+
+# --- grooming -----------------------------------------------------------------------------
+
+
+def log_grooming(
+    db: Database,
+    ref: str,
+    findings: Sequence[str] = (),
+    *,
+    date: dt.date | None = None,
+    notes: str | None = None,
+    logged_by: str | None = None,
+    today: dt.date | None = None,
+) -> GroomRecord:
+    """Record a grooming session and its health check; any finding raises a vet alert."""
+    day = today_or(today)
+    when = date or day
+    not_future(when, day, "date")
+    found = tuple(finding.id for finding in find_findings(findings))
+    with db.write() as connection:
+        rat = _rat(connection, ref, "grooming logs")
+        values: dict[str, Any] = {
+            "animal_id": rat.id,
+            "date": when,
+            "findings": " ".join(found),
+            "notes": _text(notes),
+            "logged_by": _who(logged_by),
+            "created_at": now(),
+        }
+        row_id = _insert(connection, grooming, values)
+        return GroomRecord(id=row_id, animal_key=rat.key, **{**values, "findings": found})
+
+
+def list_grooming(db: Database, ref: str | None = None) -> list[GroomRecord]:
+    """Live grooming logs, newest first; of one rat when `ref` is given."""
+    query = (
+        select(grooming, animals.c.key.label("animal_key"))
+        .join(animals, animals.c.id == grooming.c.animal_id)
+        .where(grooming.c.deleted_at.is_(None))
+        .order_by(grooming.c.date.desc(), grooming.c.id.desc())
+    )
+    with db.read() as connection:
+        if ref is not None:
+            query = query.where(grooming.c.animal_id == _animal(connection, ref).id)
+        rows = connection.execute(query).all()
+    return [
+        GroomRecord(
+            id=r.id,
+            animal_id=r.animal_id,
+            animal_key=r.animal_key,
+            date=r.date,
+            findings=tuple(r.findings.split()),
+            notes=r.notes,
+            logged_by=r.logged_by,
+            created_at=r.created_at,
+        )
+        for r in rows
+    ]
+
+
+def delete_grooming(db: Database, groom_id: int) -> None:
+    """Withdraw a grooming log entered by mistake (kept, marked deleted)."""
+    _soft_delete(db, grooming, groom_id, "grooming log")
+
+
+# --- care tasks ---------------------------------------------------------------------------
+
+
+def mark_done(
+    db: Database,
+    task_name: str,
+    animal_refs: Sequence[str] = (),
+    *,
+    date: dt.date | None = None,
+    notes: str | None = None,
+    logged_by: str | None = None,
+    today: dt.date | None = None,
+) -> list[CareDone]:
+    """Record a care task done (default today). A per-animal task with no animals named is
+    recorded for every active animal it applies to; a household task takes no animal."""
+    day = today_or(today)
+    when = date or day
+    not_future(when, day, "date")
+    task = find_task(task_name)
+    with db.write() as connection:
+        targets: list[AnimalRecord | None]
+        if task.scope == "household":
+            if animal_refs:
+                raise InputError(
+                    "animal",
+                    f"'{task.id.replace('_', '-')}' is done once for the whole household; "
+                    "leave out the animal",
+                )
+            targets = [None]
+        elif animal_refs:
+            targets = []
+            for ref in animal_refs:
+                animal = _animal(connection, ref)
+                if animal.species not in task.species:
+                    raise InputError(
+                        "animal",
+                        f"'{animal.key}' is a {animal.species}; {task.title.lower()} is for "
+                        + " and ".join(f"{s}s" for s in task.species),
+                    )
+                if animal not in targets:
+                    targets.append(animal)
+        else:
+            rows = connection.execute(
+                select(animals.c.key)
+                .where(animals.c.status == "active", animals.c.species.in_(task.species))
+                .order_by(animals.c.key)
+            ).scalars()
+            targets = [resolve_animal(connection, key) for key in rows]
+            if not targets:
+                kinds = " or ".join(f"{s}s" for s in task.species)
+                raise InputError("animal", f"no active {kinds} to record {task.title.lower()} for")
+        stamp = now()
+        done = []
+        for target in targets:
+            values: dict[str, Any] = {
+                "task": task.id,
+                "animal_id": target.id if target else None,
+                "date": when,
+                "notes": _text(notes),
+                "logged_by": _who(logged_by),
+                "created_at": stamp,
+            }
+            row_id = _insert(connection, care_done, values)
+            done.append(CareDone(id=row_id, animal_key=target.key if target else None, **values))
+        return done
+
+
+def list_done(db: Database, *, task: str | None = None, limit: int | None = None) -> list[CareDone]:
+    """Care tasks done, newest first; of one task when given."""
+    query = (
+        select(care_done, animals.c.key.label("animal_key"))
+        .outerjoin(animals, animals.c.id == care_done.c.animal_id)
+        .where(care_done.c.deleted_at.is_(None))
+        .order_by(care_done.c.date.desc(), care_done.c.id.desc())
+        .limit(limit)
+    )
+    if task is not None:
+        query = query.where(care_done.c.task == find_task(task).id)
+    with db.read() as connection:
+        rows = connection.execute(query).all()
+    return [
+        CareDone(
+            id=r.id,
+            task=r.task,
+            animal_id=r.animal_id,
+            animal_key=r.animal_key,
+            date=r.date,
+            notes=r.notes,
+            logged_by=r.logged_by,
+            created_at=r.created_at,
+        )
+        for r in rows
+    ]
+
+
+def delete_done(db: Database, done_id: int) -> None:
+    """Withdraw a care task recorded by mistake (kept, marked deleted)."""
+    _soft_delete(db, care_done, done_id, "care task record")
+
+
+# --- the day's care plan ------------------------------------------------------------------
+
+
+def _latest(connection: Connection, table: Table, today: dt.date) -> dict[int, dt.date]:
+    """The latest live date per animal in `table`, not after today."""
+    rows = connection.execute(
+        select(table.c.animal_id, func.max(table.c.date))
+        .where(table.c.deleted_at.is_(None), table.c.date <= today)
+        .group_by(table.c.animal_id)
+    ).all()
+    return {animal_id: day for animal_id, day in rows if animal_id is not None}
+
+
+def care_plan(db: Database, *, today: dt.date | None = None) -> CarePlan:
+    """Every care task for every active animal it applies to (and each household task), with
+    its due date, and the health alerts: grooming findings not yet seen by a vet, and weight
+    lost beyond the rule of care-tasks.yaml. Read in one transaction."""
+    day = today_or(today)
+    care = builtin_care_tasks()
+    with db.read() as connection:
+        active = connection.execute(
+            select(animals.c.id, animals.c.key, animals.c.name, animals.c.species)
+            .where(animals.c.status == "active")
+            .order_by(animals.c.key)
+        ).all()
+        done_rows = connection.execute(
+            select(care_done.c.task, care_done.c.animal_id, func.max(care_done.c.date))
+            .where(care_done.c.deleted_at.is_(None), care_done.c.date <= day)
+            .group_by(care_done.c.task, care_done.c.animal_id)
+        ).all()
+        last_weighed = _latest(connection, weights, day)
+        last_groomed = _latest(connection, grooming, day)
+        last_vet = _latest(connection, vet_checks, day)
+        groom_rows = connection.execute(
+            select(grooming.c.animal_id, grooming.c.date, grooming.c.findings)
+            .where(grooming.c.deleted_at.is_(None), grooming.c.date <= day)
+            .order_by(grooming.c.animal_id, grooming.c.date, grooming.c.id)
+        ).all()
+        weight_rows = connection.execute(
+            select(weights.c.animal_id, weights.c.date, weights.c.grams)
+            .join(animals, animals.c.id == weights.c.animal_id)
+            .where(
+                weights.c.deleted_at.is_(None),
+                weights.c.date <= day,
+                animals.c.status == "active",
+            )
+            .order_by(weights.c.animal_id, weights.c.date, weights.c.id)
+        ).all()
+    done: dict[tuple[str, int | None], dt.date] = {
+        (task, animal_id): when for task, animal_id, when in done_rows
+    }
+    by_records = {"weights": last_weighed, "grooming": last_groomed}
+    tasks: list[TaskDue] = []
+    for task in care.tasks:
+        if task.scope == "household":
+            tasks.append(task_due(task, done.get((task.id, None)), day))
+            continue
+        for animal in active:
+            if animal.species not in task.species:
+                continue
+            dates = [done.get((task.id, animal.id))]
+            if task.also_done_by is not None:
+                dates.append(by_records[task.also_done_by].get(animal.id))
+            known = [d for d in dates if d is not None]
+            tasks.append(
+                task_due(
+                    task,
+                    max(known) if known else None,
+                    day,
+                    animal=animal.key,
+                    animal_label=animal.name or animal.key,
+                )
+            )
+    labels = {a.id: (a.key, a.name or a.key) for a in active}
+    alerts: list[CareAlert] = []
+    latest_groom: dict[int, Any] = {}
+    for row in groom_rows:
+        latest_groom[row.animal_id] = row
+    titles = {f.id: f.title.lower() for f in care.findings}
+    for animal_id, row in latest_groom.items():
+        if not row.findings or animal_id not in labels:
+            continue
+        vet = last_vet.get(animal_id)
+        if vet is not None and vet >= row.date:
+            continue
+        key, label = labels[animal_id]
+        found = tuple(row.findings.split())
+        alerts.append(
+            CareAlert(
+                kind="finding",
+                animal=key,
+                animal_label=label,
+                date=row.date,
+                message=f"{label}: "
+                + ", ".join(titles.get(f, f) for f in found)
+                + f" found on {row.date.isoformat()}; see a vet",
+                findings=found,
+            )
+        )
+    series: dict[int, list[tuple[dt.date, float]]] = {}
+    for row in weight_rows:
+        series.setdefault(row.animal_id, []).append((row.date, row.grams))
+    for animal_id, points in series.items():
+        loss = weight_loss(points, care.weight_loss)
+        if loss is None or animal_id not in labels:
+            continue
+        key, label = labels[animal_id]
+        alerts.append(
+            CareAlert(
+                kind="weight_loss",
+                animal=key,
+                animal_label=label,
+                date=loss.latest_date,
+                message=(
+                    f"{label} lost {loss.percent:g} % of its weight "
+                    f"({loss.peak_grams:g} g on {loss.peak_date.isoformat()}, "
+                    f"{loss.latest_grams:g} g on {loss.latest_date.isoformat()}); see a vet"
+                ),
+                loss=loss,
+            )
+        )
+    alerts.sort(key=lambda a: (a.animal, a.kind))
+    return CarePlan(today=day, tasks=tuple(tasks), alerts=tuple(alerts))
