@@ -29,6 +29,7 @@ FEMALE = frozenset({"f", "female", "doe", "girl", "she"})
 SUBJECT_CASE = frozenset({"he", "she", "they", "i", "we", "hes", "shes", "theyre", "im", "ive"})
 OBJECT_CASE = frozenset({"him", "them", "me", "us", "whom", "himself", "herself", "themselves"})
 MEMO_LIMIT = 100_000
+CAST_LIMIT = 64
 MENTION_KINDS = frozenset({"name", "species", "sex", "group", "some", "role", "pronoun", "person"})
 SUBORDINATORS = frozenset(
     {
@@ -137,6 +138,19 @@ class _Item:
     tokens: tuple[int, ...]
     entry: Entry | None = None
     animal: str | None = None
+    senses: dict[str, str] = field(default_factory=dict)
+    """A signal phrase's readings by species (shared with the reader: never modified)."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Pattern:
+    """A lexicon phrase compiled for matching."""
+
+    phrase: Phrase
+    words: int
+    need: frozenset[str]
+    steps: tuple[tuple[bool, str, int, bool], ...]
+    senses: dict[str, str]
 
 
 @dataclass(slots=True)
@@ -175,6 +189,7 @@ class _Cast:
     sex: dict[str, str | None]
     names: dict[str, list[tuple[tuple[str, ...], str]]]
     all: frozenset[str] = field(default_factory=frozenset)
+    species: dict[str, str] = field(default_factory=dict)
 
 
 def _sex(value: str | None) -> str | None:
@@ -194,9 +209,19 @@ class NotesReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._memo: dict[str, str] = {}
-        self._content_memo: dict[str, bool] = {}
         self._words: dict[str, tuple[str, str, str]] = {}
+        self._casts: dict[tuple[object, ...], _Cast] = {}
         self._senses: dict[Entry, dict[str, str]] = {}
+        # Each phrase compiled once into the steps the matcher walks (see `_pattern`).
+        self._patterns = {
+            first: tuple(self._pattern(phrase) for phrase in phrases)
+            for first, phrases in lexicon.by_first.items()
+        }
+        self._signal_starts = frozenset(
+            first
+            for first, phrases in lexicon.by_first.items()
+            if any(phrase.entry.kind == "signal" for phrase in phrases)
+        )
         words = sorted(set(lexicon.after_negation), key=len, reverse=True)
         self.after_negation = re.compile(
             r"[\s:\-\u2013=?]*(?:"
@@ -211,6 +236,32 @@ class NotesReader:
         if found is None:
             found = self._senses[entry] = dict(entry.senses)
         return found
+
+    def _pattern(self, phrase: Phrase) -> _Pattern:
+        """A phrase as steps: (exact form?, word, words allowed before it, may pass a name?)."""
+        lexicon = self.lexicon
+        cross = phrase.entry.kind == "signal"
+        steps: list[tuple[bool, str, int, bool]] = []
+        wide = False
+        previous = phrase.parts[0]
+        for part in phrase.parts[1:]:
+            if part == WILD:
+                wide = True
+                continue
+            # Only a content word may have words between it and the next: "tail was twitching".
+            word = previous.lstrip("=")
+            content = (
+                len(word) > 2
+                and word not in lexicon.determiners
+                and word not in lexicon.prepositions
+            )
+            limit = WIDE_GAP if wide else (GAP if content else 0)
+            exact = part.startswith("=")
+            steps.append((exact, part[1:] if exact else part, limit, wide and cross))
+            wide = False
+            previous = part
+        senses = self.senses(phrase.entry) if phrase.entry.senses else {}
+        return _Pattern(phrase, phrase.words, phrase.need, tuple(steps), senses)
 
     # --- words ---------------------------------------------------------------------------
 
@@ -263,8 +314,8 @@ class NotesReader:
     ) -> NotesResult:
         """Read `text` about `animals` in `program`; roles (if given) resolve "the new boy"."""
         cast = self._cast(animals, program, roles)
-        tokens = self._tokens(text)
-        items, item_of = self._items(tokens, cast)
+        tokens, segments, named = self._tokens(text, cast)
+        items, item_of = self._items(tokens, segments, named, cast)
         mentions = self._mentions(items, tokens, cast)
         return _Reading(self, text, tokens, items, item_of, mentions, cast).result()
 
@@ -275,6 +326,19 @@ class NotesReader:
         roles: Mapping[str, Sequence[str]] | None,
     ) -> _Cast:
         listed = list(animals.values()) if isinstance(animals, Mapping) else list(animals)
+        # One cast is read for many notes (every session of a scenario): build it once.
+        key = (tuple(listed), program, tuple((r, tuple(m)) for r, m in (roles or {}).items()))
+        cast = self._casts.get(key)
+        if cast is None:
+            cast = self._new_cast(listed, program, roles)
+            if len(self._casts) >= CAST_LIMIT:
+                self._casts.clear()
+            self._casts[key] = cast
+        return cast
+
+    def _new_cast(
+        self, listed: list[Animal], program: str, roles: Mapping[str, Sequence[str]] | None
+    ) -> _Cast:
         by_id = {animal.id: animal for animal in listed}
         names: dict[tuple[str, ...], str] = {}
         for animal in listed:
@@ -300,15 +364,21 @@ class NotesReader:
             sex={animal.id: _sex(animal.sex) for animal in listed},
             names=by_first,
             all=frozenset(by_id),
+            species={animal.id: animal.species for animal in listed},
         )
 
-    def _tokens(self, text: str) -> list[_Token]:
+    def _tokens(self, text: str, cast: _Cast) -> tuple[list[_Token], list[set[str]], list[int]]:
+        """The tokens; per clause, the lemmas and exact forms in it; where a name may start."""
         tokens: list[_Token] = []
         append = tokens.append
         words = self._words
+        names = cast.names
+        named: list[int] = []
+        segment: set[str] = set()
+        segments = [segment]
         sentence = clause = 0
         for match in TOKEN_RE.finditer(text):
-            kind = match.lastgroup or "w"
+            kind = match.lastgroup
             start, end = match.span()
             raw = match.group()
             if kind == "w":
@@ -319,63 +389,69 @@ class NotesReader:
                     if len(words) >= MEMO_LIMIT:
                         words.clear()
                     words[raw] = known
-                append(_Token(kind, start, end, raw, *known, sentence, clause))
+                norm, lemma, exact = known
+                if norm in names:
+                    named.append(len(tokens))
+                segment.add(lemma)
+                segment.add(exact)
+                append(_Token("w", start, end, raw, norm, lemma, exact, sentence, clause))
             else:
-                append(_Token(kind, start, end, raw, "", "", "", sentence, clause))
+                append(_Token(kind or "c", start, end, raw, "", "", "", sentence, clause))
                 clause += 1
-                sentence += kind == "s"
-        return tokens
+                segment = set()
+                segments.append(segment)
+                if kind == "s":
+                    sentence += 1
+        return tokens, segments, named
 
-    def _items(self, tokens: list[_Token], cast: _Cast) -> tuple[list[_Item], list[int]]:
+    def _items(
+        self, tokens: list[_Token], segments: list[set[str]], named: list[int], cast: _Cast
+    ) -> tuple[list[_Item], list[int]]:
         items: list[_Item] = []
+        append = items.append
         count = len(tokens)
         item_of = [-1] * count
         consumed = [False] * count
         names: dict[int, tuple[str, int]] = {}
         # A phrase never reaches across an animal's name ("bit Max hard" is not "bit hard").
         fence = [False] * count
-        segments: dict[int, set[str]] = {}
-        for index, token in enumerate(tokens):
-            if token.kind == "w":
-                if token.norm in cast.names:
-                    named = self._name_at(tokens, index, cast)
-                    if named is not None:
-                        names[index] = named
-                        fence[index] = True
-                words = segments.get(token.clause)
-                if words is None:
-                    words = segments[token.clause] = set()
-                words.add(token.lemma)
-                words.add(token.exact)
-        by_first = self.lexicon.by_first
+        for index in named:
+            found = self._name_at(tokens, index, cast)
+            if found is not None:
+                names[index] = found
+                fence[index] = True
+        patterns = self._patterns
         for index, token in enumerate(tokens):
             if consumed[index]:
                 continue
             if token.kind != "w":
                 item_of[index] = len(items)
-                items.append(_Item(token.kind, index, index, (index,)))
+                append(_Item(token.kind, index, index, (index,)))
                 continue
-            found = names.get(index)
+            found = names.get(index) if names else None
             if found is not None:
                 animal, last = found
                 positions = tuple(range(index, last + 1))
                 item = _Item("name", index, last, positions, animal=animal)
-            elif token.lemma not in by_first and token.exact not in by_first:
+            elif token.lemma not in patterns and token.exact not in patterns:
                 item_of[index] = len(items)
-                consumed[index] = True
-                items.append(_Item("word", index, index, (index,)))
+                append(_Item("word", index, index, (index,)))
                 continue
             else:
-                match = self._phrase_at(tokens, index, consumed, fence, segments)
+                match = self._phrase_at(tokens, index, consumed, fence, segments[token.clause])
                 if match is None:
-                    item = _Item("word", index, index, (index,))
-                else:
-                    phrase, positions = match
-                    item = _Item(phrase.entry.kind, index, positions[-1], positions, phrase.entry)
+                    item_of[index] = len(items)
+                    append(_Item("word", index, index, (index,)))
+                    continue
+                pattern, positions = match
+                entry = pattern.phrase.entry
+                last = positions[-1]
+                item = _Item(entry.kind, index, last, positions, entry, senses=pattern.senses)
+            number = len(items)
             for position in item.tokens:
                 consumed[position] = True
-                item_of[position] = len(items)
-            items.append(item)
+                item_of[position] = number
+            append(item)
         return items, item_of
 
     def _name_at(self, tokens: list[_Token], index: int, cast: _Cast) -> tuple[str, int] | None:
@@ -394,10 +470,13 @@ class NotesReader:
         token = tokens[index]
         name = cast.animals[best[0]].name
         # A lower-case signal word ("nibbles") is that word, not the rat called Nibbles.
-        if token.raw.islower() and name is not None and name != name.lower():
-            starts = self.lexicon.by_first.get(token.lemma, ())
-            if any(phrase.entry.kind == "signal" for phrase in starts):
-                return None
+        if (
+            token.raw.islower()
+            and name is not None
+            and name != name.lower()
+            and token.lemma in self._signal_starts
+        ):
+            return None
         return best
 
     def _phrase_at(
@@ -406,88 +485,53 @@ class NotesReader:
         index: int,
         consumed: list[bool],
         fence: list[bool],
-        segments: dict[int, set[str]],
-    ) -> tuple[Phrase, tuple[int, ...]] | None:
+        segment: set[str],
+    ) -> tuple[_Pattern, tuple[int, ...]] | None:
         token = tokens[index]
-        by_first = self.lexicon.by_first
-        candidates = by_first.get(token.lemma, ())
-        exact = by_first.get(token.exact)
+        patterns = self._patterns
+        candidates = patterns.get(token.lemma, ())
+        exact = patterns.get(token.exact)
         if exact:
             candidates = candidates + exact
-        best: tuple[Phrase, tuple[int, ...]] | None = None
-        for phrase in candidates:
-            if best is not None and phrase.words < best[0].words:
+        best: _Pattern | None = None
+        best_positions: tuple[int, ...] = ()
+        count = len(tokens)
+        for pattern in candidates:
+            if best is not None and pattern.words < best.words:
                 continue
             # Cheap rejection: a phrase stays inside one clause, so all its words must be there.
-            if phrase.need and not phrase.need <= segments[token.clause]:
+            if pattern.need and not pattern.need <= segment:
                 continue
-            # Only a signal phrase's "..." may pass over a name ("chased Ziggy relentlessly");
-            # a block must not hide a signal about a named animal.
-            cross = phrase.entry.kind == "signal"
-            positions = self._follow(phrase.parts, tokens, index, consumed, fence, cross)
-            if positions is None:
-                continue
-            if (
-                best is None
-                or phrase.words > best[0].words
-                or (phrase.words == best[0].words and positions[-1] < best[1][-1])
-            ):
-                best = (phrase, positions)
-        return best
-
-    def _follow(
-        self,
-        parts: tuple[str, ...],
-        tokens: list[_Token],
-        index: int,
-        consumed: list[bool],
-        fence: list[bool],
-        cross: bool,
-    ) -> tuple[int, ...] | None:
-        if not _part_matches(parts[0], tokens[index]):
-            return None
-        positions = [index]
-        current = index
-        wide = False
-        previous = parts[0]
-        for part in parts[1:]:
-            if part == WILD:
-                wide = True
-                continue
-            # Only a content word may have words between it and the next: "tail was twitching".
-            limit = WIDE_GAP if wide else (GAP if self._content(previous) else 0)
-            found = -1
-            for position in range(current + 1, min(len(tokens), current + 2 + limit)):
-                candidate = tokens[position]
-                if candidate.kind != "w" or consumed[position]:
+            positions = [index]
+            current = index
+            for exact_form, value, limit, cross in pattern.steps:
+                found = -1
+                stop = min(count, current + 2 + limit)
+                for position in range(current + 1, stop):
+                    candidate = tokens[position]
+                    if candidate.kind != "w" or consumed[position]:
+                        break
+                    # Only a signal phrase's "..." may pass over a name.
+                    if fence[position] and not cross:
+                        break
+                    if (candidate.norm if exact_form else candidate.lemma) == value:
+                        found = position
+                        break
+                    if candidate.norm in HARD_STOPS:
+                        break
+                if found < 0:
                     break
-                if fence[position] and not (wide and cross):
-                    break
-                if _part_matches(part, candidate):
-                    found = position
-                    break
-                if candidate.norm in HARD_STOPS:
-                    break
-            wide = False
-            if found < 0:
-                return None
-            positions.append(found)
-            current = found
-            previous = part
-        return tuple(positions)
-
-    def _content(self, part: str) -> bool:
-        known = self._content_memo.get(part)
-        if known is None:
-            word = part.lstrip("=")
-            lexicon = self.lexicon
-            known = (
-                len(word) > 2
-                and word not in lexicon.determiners
-                and word not in lexicon.prepositions
-            )
-            self._content_memo[part] = known
-        return known
+                positions.append(found)
+                current = found
+            else:
+                if (
+                    best is None
+                    or pattern.words > best.words
+                    or (pattern.words == best.words and positions[-1] < best_positions[-1])
+                ):
+                    best = pattern
+                    best_positions = tuple(positions)
+        return None if best is None else (best, best_positions)
 
     def _mentions(self, items: list[_Item], tokens: list[_Token], cast: _Cast) -> list[_Mention]:
         mentions: list[_Mention] = []
@@ -682,14 +726,6 @@ def _shared(left: str, right: str) -> int:
     return count
 
 
-def _part_matches(part: str, token: _Token) -> bool:
-    if token.kind != "w":
-        return False
-    if part.startswith("="):
-        return token.norm == part[1:]
-    return token.lemma == part
-
-
 def _copy(target: _Mention, source: _Mention) -> None:
     target.animals = source.animals
     target.ambiguous = source.ambiguous
@@ -738,12 +774,18 @@ class _Reading:
         self.species = {key: animal.species for key, animal in cast.animals.items()}
         self.spans: list[Span] = []
         self.unattributed: list[Unattributed] = []
+        # Memos of one parse (the same list, object or animals are asked for several times).
+        self._bounds_memo: dict[int, tuple[int, int, bool]] = {}
+        self._object_memo: dict[int, tuple[_Mention, int] | None] = {}
+        self._able_memo: dict[
+            tuple[frozenset[str], int], tuple[Mapping[str, str], frozenset[str]]
+        ] = {}
 
     def result(self) -> NotesResult:
         # Sentences that report a bite on the owner: blood there is the owner's.
         self.owner_bitten: set[int] = set()
         for item in self.items:
-            if item.kind == "signal" and set(self._senses(item).values()) & BITES:
+            if item.kind == "signal" and not BITES.isdisjoint(item.senses.values()):
                 found = self._object_after(item)
                 if found is not None and found[0].person:
                     self.owner_bitten.add(self.tokens[item.first].sentence)
@@ -770,15 +812,21 @@ class _Reading:
         return self.tokens[item.first].start, self.tokens[item.last].end
 
     def _senses(self, item: _Item) -> dict[str, str]:
-        assert item.entry is not None
-        return self.reader.senses(item.entry)
+        return item.senses
 
     def _signal_for(self, animal: str, senses: Mapping[str, str]) -> str | None:
         return senses.get(self.species[animal])
 
     def _able(self, animals: frozenset[str], senses: Mapping[str, str]) -> frozenset[str]:
+        key = (animals, id(senses))
+        known = self._able_memo.get(key)
+        if known is not None:
+            return known[1]
         species = self.species
-        return frozenset(a for a in animals if species[a] in senses)
+        able = frozenset(a for a in animals if species[a] in senses)
+        # The senses are kept with the answer, so their id cannot be reused meanwhile.
+        self._able_memo[key] = (senses, able)
+        return able
 
     def _class(self, animal: str, signal: str) -> SessionClass:
         klass = self.lexicon.classes[self.cast.animals[animal].species][signal]
@@ -855,6 +903,13 @@ class _Reading:
     def _object_after(self, item: _Item) -> tuple[_Mention, int] | None:
         """The mention right after a phrase ("groomed Hazel", "puffed up at the cat"), and how
         many words sit between them; "Rex and Max" count as one object."""
+        memo = self._object_memo
+        if item.first in memo:
+            return memo[item.first]
+        found = memo[item.first] = self._find_object_after(item)
+        return found
+
+    def _find_object_after(self, item: _Item) -> tuple[_Mention, int] | None:
         lexicon = self.lexicon
         position = item.last + 1
         steps = 0
@@ -1019,15 +1074,15 @@ class _Reading:
         senses = self._senses(item)
         if not self._candidates(senses):
             return
-        kinds = set(senses.values())
+        kinds = senses.values()
         negated = self._negated(index)
-        if kinds & self.lexicon.victim_signals:
+        if not self.lexicon.victim_signals.isdisjoint(kinds):
             who = self._victim(item, senses)
         else:
             who = self._actor(index, item, senses)
         if who.dropped:
             return
-        if (who.ambiguous or not who.explicit) and kinds & self.lexicon.reciprocal:
+        if (who.ambiguous or not who.explicit) and not self.lexicon.reciprocal.isdisjoint(kinds):
             # "A proper fight between Rex and Ziggy": the pair named after it shares it.
             found = self._object_after(item)
             if found is not None and not found[0].person and not found[0].ambiguous:
@@ -1091,6 +1146,14 @@ class _Reading:
 
     def _list_bounds(self, index: int, joiner: bool = True) -> tuple[int, int]:
         """First and last signal of a coordinated list ("hissing, growling or swatting")."""
+        found = self._bounds_memo.get(index)
+        if found is None:
+            found = self._bounds_memo[index] = self._find_list_bounds(index)
+        first, last, joined = found
+        return (first, last) if joined or not joiner else (index, index)
+
+    def _find_list_bounds(self, index: int) -> tuple[int, int, bool]:
+        """The list's first and last member, and whether "or", "nor" or "and" joins it."""
         items = self.items
         members = [index]
         joined = False
@@ -1121,7 +1184,7 @@ class _Reading:
                 break
             joined = joined or word in {"or", "nor", "and"}
             position += 2
-        return (members[0], position) if joined or not joiner else (index, index)
+        return members[0], position, joined
 
     def _negated(self, index: int) -> bool:
         item = self.items[index]
