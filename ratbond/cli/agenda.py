@@ -51,9 +51,13 @@ def today(
 ) -> None:
     """Every active introduction's next step and date, most urgent first."""
     day = parse_day(date, "--date") or dt.date.today()
-    items = agenda(database(), today=day)
+    from ratbond.cli.care_records import print_care_today
+
+    db = database()
+    items = agenda(db, today=day)
     if not items:
         out.print("Nothing planned: no active introductions. Start one with 'ratbond intro start'.")
+        print_care_today(db, day)
         return
     # Plain aligned lines rather than a Rich table: a rescue's plan has thousands of rows and
     # measuring a table that size costs seconds; this costs milliseconds.
@@ -93,3 +97,4 @@ def today(
     for item in items:
         counts[item.kind] = counts.get(item.kind, 0) + 1
     out.print(", ".join(f"{n} {KIND_LABELS[k][0]}" for k, n in counts.items()), style="dim")
+    print_care_today(db, day)

@@ -1,0 +1,382 @@
+"""`ratbond freeroam check|history`, `trust log|trend`, `groom` and `care tasks|done`: the
+dated care records, and the care part of `ratbond today`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from ratbond.cli.care import cites, freeroam_checklist, out, user_errors
+from ratbond.cli.display import database, parse_day, when
+from ratbond.store import Database
+
+freeroam_app = typer.Typer(
+    help="Safety checks before rats play outside the cage, and the record of each run.",
+    no_args_is_help=True,
+)
+freeroam_app.command("checklist")(freeroam_checklist)
+trust_app = typer.Typer(
+    help="Log the trust signs each rat shows, and see the trend.", no_args_is_help=True
+)
+care_app = typer.Typer(
+    help="Recurring care tasks: weigh-in, health check, toy rotation, cage cleaning.",
+    no_args_is_help=True,
+)
+
+STATUS_STYLE = {"overdue": "yellow", "due": "green", "later": "dim"}
+SIGN_HELP = "A trust sign, e.g. bruxing, climbs_onto_hand (repeat for several)."
+FINDING_HELP = "Something found: lump, cut, skin, red_tears, breathing_noise (repeat)."
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _item(name: str) -> str:
+    return name.strip().lower().replace("-", "_")
+
+
+# --- free roam ----------------------------------------------------------------------------
+
+
+@freeroam_app.command("check")
+def freeroam_check(
+    yes: Annotated[
+        list[str] | None,
+        typer.Option("--yes", help="A checklist item you checked (repeat), e.g. windows-closed."),
+    ] = None,
+    no: Annotated[
+        list[str] | None, typer.Option("--no", help="A checklist item that is not safe (repeat).")
+    ] = None,
+    date: Annotated[str | None, typer.Option(help="Default: today.")] = None,
+    by: Annotated[str | None, typer.Option(help="Who checked (default: RATBOND_USER).")] = None,
+    notes: Annotated[str | None, typer.Option(help="Anything to remember.")] = None,
+    prompt: Annotated[
+        bool, typer.Option(help="Ask about each item not given (only in a terminal).")
+    ] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the record as JSON.")] = False,
+) -> None:
+    """Run the free-roam checklist before play time and record it, dated and signed.
+
+    Example: ratbond freeroam check --yes windows-closed --yes cats-elsewhere ...
+
+    Ready only when every required item is a yes; the run is recorded either way, and the
+    command exits 1 when the rats should stay in.
+    """
+    from ratbond.care.freeroam import free_roam_checklist
+    from ratbond.store.care import record_free_roam
+
+    with user_errors():
+        day = parse_day(date, "--date")
+        answers: dict[str, bool | None] = {}
+        for value, names in ((True, yes or []), (False, no or [])):
+            for name in names:
+                if _item(name) in answers and answers[_item(name)] is not value:
+                    raise_both(name)
+                answers[_item(name)] = value
+        checklist = free_roam_checklist()
+        if prompt and not as_json and sys.stdin.isatty() and sys.stdout.isatty():
+            out.print(f"[bold]{escape(checklist.title)}[/]  [dim](y/n, Enter to skip)[/]")
+            for item in checklist.items:
+                if item.id not in answers:
+                    answers[item.id] = _ask(item.question, item.required)
+        record = record_free_roam(database(), answers, date=day, checked_by=by, notes=notes)
+    if as_json:
+        _print_json(record.__dict__)
+    else:
+        titles = {item.id: item for item in checklist.items}
+        if record.ready:
+            out.print(
+                f"[bold green]READY[/]  free-roam check recorded for {record.date} "
+                f"by {escape(record.checked_by)}."
+            )
+        else:
+            out.print(
+                f"[bold red]NOT READY[/]  recorded for {record.date} by "
+                f"{escape(record.checked_by)}: keep the rats in until these are fixed:"
+            )
+            for item_id, answer in record.answers.items():
+                item = titles[item_id]
+                if item.required and answer is not True:
+                    word = "no" if answer is False else "not answered"
+                    out.print(f"  [red]✘[/] {escape(item.title)} ({word}): {escape(item.why)}")
+        hints = [
+            titles[i].title for i, a in record.answers.items() if not titles[i].required and not a
+        ]
+        if hints:
+            out.print("[dim]Also worth doing: " + escape(", ".join(hints)) + "[/]")
+    if not record.ready:
+        raise SystemExit(1)
+
+
+def raise_both(name: str) -> None:
+    from ratbond.errors import InputError
+
+    raise InputError("--yes/--no", f"'{name}' is given as both yes and no")
+
+
+def _ask(question: str, required: bool) -> bool | None:
+    mark = "" if required else " (optional)"
+    reply = typer.prompt(f"{question}{mark}", default="", show_default=False)
+    text = reply.strip().lower()
+    if text in {"y", "yes"}:
+        return True
+    if text in {"n", "no"}:
+        return False
+    return None
+
+
+@freeroam_app.command("history")
+def freeroam_history(
+    limit: Annotated[int, typer.Option(help="How many checks to show.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the records as JSON.")] = False,
+) -> None:
+    """Earlier free-roam checks, newest first: when, who, and whether the room was ready."""
+    from ratbond.store.care import list_free_roam
+
+    with user_errors():
+        records = list_free_roam(database(), limit=limit)
+    if as_json:
+        _print_json([r.__dict__ for r in records])
+        return
+    if not records:
+        out.print("No free-roam check recorded yet. Run one: ratbond freeroam check")
+        return
+    table = Table()
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("date", no_wrap=True)
+    table.add_column("result", no_wrap=True)
+    table.add_column("by")
+    table.add_column("not safe / not answered")
+    table.add_column("notes")
+    for r in records:
+        missing = [i for i, a in r.answers.items() if a is not True]
+        table.add_row(
+            str(r.id),
+            r.date.isoformat(),
+            "[green]ready[/]" if r.ready else "[red]not ready[/]",
+            escape(r.checked_by),
+            escape(", ".join(f"{i} (no)" if r.answers[i] is False else i for i in missing)),
+            escape(r.notes or ""),
+        )
+    out.print(table)
+
+
+# --- trust --------------------------------------------------------------------------------
+
+
+@trust_app.command("log")
+def trust_log(
+    rat: Annotated[str, typer.Argument(help="The rat's id or name.")],
+    sign: Annotated[list[str] | None, typer.Option("--sign", "-s", help=SIGN_HELP)] = None,
+    date: Annotated[str | None, typer.Option(help="Default: today.")] = None,
+    notes: Annotated[str | None, typer.Option(help="Anything to remember.")] = None,
+) -> None:
+    """Record the trust signs a rat showed you today (or on --date)."""
+    from ratbond.care.knowledge import builtin_care_tasks
+    from ratbond.store.care import log_trust
+
+    with user_errors():
+        rows = log_trust(database(), rat, sign or [], date=parse_day(date, "--date"), notes=notes)
+    titles = {s.id: s.title for s in builtin_care_tasks().trust_signs}
+    out.print(
+        f"Logged for {escape(rat)} on {rows[0].date}: "
+        + ", ".join(escape(titles.get(r.sign, r.sign)) for r in rows)
+        + "."
+    )
+
+
+@trust_app.command("trend")
+def trust_trend_command(
+    rat: Annotated[str, typer.Argument(help="The rat's id or name.")],
+    weeks: Annotated[
+        int | None, typer.Option(help="How many weeks back (default: since the first sign).")
+    ] = None,
+    date: Annotated[str | None, typer.Option(help="Week to end on (default: today).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the weeks as JSON.")] = False,
+) -> None:
+    """Trust signs per week for a rat: how many, and a score where bolder signs count more."""
+    from ratbond.care.trust import trust_trend
+    from ratbond.store.care import list_trust
+
+    with user_errors():
+        day = parse_day(date, "--date") or dt.date.today()
+        animal, seen = list_trust(database(), rat)
+        result = trust_trend([(s.date, s.sign) for s in seen], day, weeks=weeks)
+    if as_json:
+        _print_json([{**w.__dict__, "end": w.end} for w in result])
+        return
+    if not result:
+        out.print(
+            f"No trust signs logged for {escape(animal.label)} yet: "
+            f"ratbond trust log {animal.key} --sign bruxing"
+        )
+        return
+    best = max((w.score for w in result), default=0) or 1
+    table = Table(title=f"Trust signs of {escape(animal.label)}, per week")
+    table.add_column("week of", no_wrap=True)
+    table.add_column("signs", justify="right")
+    table.add_column("score", justify="right")
+    table.add_column("", no_wrap=True, min_width=20)
+    table.add_column("seen")
+    for week in result:
+        bar = "█" * round(20 * week.score / best)
+        table.add_row(
+            week.start.isoformat(),
+            str(week.count),
+            str(week.score),
+            f"[green]{bar}[/]",
+            escape(", ".join(f"{s} x{n}" if n > 1 else s for s, n in week.signs.items())),
+        )
+    out.print(table)
+
+
+# --- grooming -----------------------------------------------------------------------------
+
+
+def groom(
+    rat: Annotated[str, typer.Argument(help="The rat's id or name.")],
+    finding: Annotated[list[str] | None, typer.Option("--finding", "-f", help=FINDING_HELP)] = None,
+    notes: Annotated[str | None, typer.Option(help="What you saw or did.")] = None,
+    date: Annotated[str | None, typer.Option(help="Default: today.")] = None,
+) -> None:
+    """Record a grooming session and health check; any finding raises a see-a-vet alert."""
+    from ratbond.care.knowledge import builtin_care_tasks
+    from ratbond.store.care import log_grooming
+
+    with user_errors():
+        record = log_grooming(
+            database(), rat, finding or [], date=parse_day(date, "--date"), notes=notes
+        )
+    care = builtin_care_tasks()
+    if not record.findings:
+        out.print(f"Grooming of {record.animal_key} on {record.date} recorded: nothing found.")
+        return
+    out.print(f"Grooming of {record.animal_key} on {record.date} recorded.")
+    known = {f.id: f for f in care.findings}
+    for found in record.findings:
+        entry = known[found]
+        out.print(f"[bold red]! See a vet:[/] {escape(entry.title)}: {escape(entry.what_to_do)}")
+        out.print(f"  [dim]({escape(cites(entry.seeds, entry.sources))})[/]")
+    out.print(f"[dim]{escape(care.finding_advice.text)}[/]")
+
+
+# --- care tasks ---------------------------------------------------------------------------
+
+
+@care_app.command("done")
+def care_done_command(
+    task: Annotated[
+        str, typer.Argument(help="weigh-in, health-check, toy-rotation or cage-cleaning.")
+    ],
+    animal: Annotated[
+        list[str] | None,
+        typer.Argument(help="For weigh-in and health check: which rats (default: all of them)."),
+    ] = None,
+    date: Annotated[str | None, typer.Option(help="Default: today.")] = None,
+    notes: Annotated[str | None, typer.Option(help="Anything to remember.")] = None,
+) -> None:
+    """Record a care task as done; its next due date counts from this one."""
+    from ratbond.care.routine import find_task
+    from ratbond.store.care import mark_done
+
+    with user_errors():
+        done = mark_done(
+            database(), task, animal or [], date=parse_day(date, "--date"), notes=notes
+        )
+        info = find_task(done[0].task)
+    who = ", ".join(d.animal_key for d in done if d.animal_key) or "the household"
+    next_due = done[0].date + dt.timedelta(days=info.every_days)
+    out.print(
+        f"{escape(info.title)} done on {done[0].date} for {escape(who)}; next due {next_due}."
+    )
+
+
+@care_app.command("tasks")
+def care_tasks(
+    date: Annotated[str | None, typer.Option(help="Plan for another day (YYYY-MM-DD).")] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print tasks and alerts as JSON.")
+    ] = False,
+) -> None:
+    """Every care task with its due date, and the health alerts."""
+    from ratbond.store.care import care_plan
+
+    with user_errors():
+        day = parse_day(date, "--date") or dt.date.today()
+        plan = care_plan(database(), today=day)
+    if as_json:
+        _print_json(
+            {
+                "today": day,
+                "alerts": [
+                    {"kind": a.kind, "animal": a.animal, "date": a.date, "message": a.message}
+                    for a in plan.alerts
+                ],
+                "tasks": [
+                    {
+                        "task": t.task.id,
+                        "animal": t.animal,
+                        "last_done": t.last_done,
+                        "due": t.due,
+                        "status": t.status,
+                    }
+                    for t in plan.tasks
+                ],
+            }
+        )
+        return
+    print_care(plan, day, everything=True)
+
+
+def print_care(plan: Any, day: dt.date, *, everything: bool = False) -> None:
+    """Health alerts, then care tasks grouped per task; only pressing ones unless `everything`."""
+    from ratbond.care.routine import group_tasks
+
+    for alert in plan.alerts:
+        out.print(f"[bold red]ALERT[/]   {escape(alert.message)}")
+    groups = group_tasks(plan.tasks if everything else plan.pressing)
+    for group in groups:
+        for status in ("overdue", "due", "later"):
+            items = [i for i in group.items if i.status == status]
+            if not items:
+                continue
+            names = group.labels(status)
+            whom = f" ({escape(', '.join(names))})" if any(names) else ""
+            first = min(items, key=lambda i: i.due)
+            if first.never_done:
+                detail = "never recorded"
+            elif status == "overdue":
+                detail = f"{-first.days_left} days overdue, last {first.last_done}"
+            else:
+                detail = f"due {when(first.due, day)}"
+            out.print(
+                f"[{STATUS_STYLE[status]}]{status.ljust(8)}[/]"
+                f"{escape(group.task.title)}{whom}: {detail}"
+            )
+    if not everything:
+        later = len(plan.tasks) - len(plan.pressing)
+        hint = f"{later} more later; " if later else ""
+        out.print(f"[dim]{hint}record one with 'ratbond care done TASK'[/]")
+
+
+def print_care_today(db: Database, day: dt.date) -> None:
+    """The care part of `ratbond today`: alerts, and the tasks due or overdue."""
+    from ratbond.store.care import care_plan
+
+    plan = care_plan(db, today=day)
+    if not plan.alerts and not plan.tasks:
+        return
+    out.print("\n[bold]Care[/]")
+    if not plan.alerts and not plan.pressing:
+        out.print(
+            "[green]Nothing due.[/] [dim]All care tasks are up to date: ratbond care tasks[/]"
+        )
+        return
+    print_care(plan, day)

@@ -1,0 +1,163 @@
+"""`freeroam check|history`, `trust log|trend`, `groom`, `care done|tasks` and the care part of
+`today`, through Typer's runner on a temporary database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+
+import pytest
+
+from tests.conftest import Outcome
+
+Cli = Callable[..., Outcome]
+TODAY = dt.date.today()
+REQUIRED = (
+    "windows-closed",
+    "no-toxic-plants",
+    "cords-covered",
+    "cats-elsewhere",
+    "comfortable-temperature",
+    "supervised",
+)
+
+
+def ago(days: int) -> str:
+    return (TODAY - dt.timedelta(days=days)).isoformat()
+
+
+@pytest.fixture
+def rats(cli: Cli) -> Cli:
+    assert cli("animal", "add", "Pip", "--species", "rat").code == 0
+    assert cli("animal", "add", "Tom", "--species", "cat").code == 0
+    return cli
+
+
+def test_free_roam_check_records_ready_and_history_shows_it(cli: Cli) -> None:
+    args = [arg for item in REQUIRED for arg in ("--yes", item)]
+    ready = cli("freeroam", "check", *args, "--by", "Sam", "--no-prompt")
+    assert ready.code == 0
+    assert "READY" in ready.output
+    assert "Sam" in ready.output
+    history = cli("freeroam", "history")
+    assert TODAY.isoformat() in history.output
+    assert "ready" in history.output
+
+
+def test_a_blocking_item_is_recorded_as_not_ready_and_exits_1(cli: Cli) -> None:
+    blocked = cli("freeroam", "check", "--yes", "windows-closed", "--no", "cats-elsewhere")
+    assert blocked.code == 1
+    assert "NOT READY" in blocked.output
+    assert "Cats and other predators elsewhere (no)" in blocked.output
+    (record,) = json.loads(cli("freeroam", "history", "--json").output)
+    assert record["ready"] is False
+    assert record["answers"]["cats_elsewhere"] is False
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--yes", "windows-shut"), "did you mean 'windows_closed'"),
+        (("--yes", "toys", "--no", "toys"), "both yes and no"),
+        (("--yes", "toys", "--date", "2999-01-01"), "date: 2999-01-01 is after today"),
+    ],
+)
+def test_bad_free_roam_checks_write_nothing(cli: Cli, args: tuple[str, ...], message: str) -> None:
+    result = cli("freeroam", "check", *args)
+    assert result.code == 2
+    assert message in result.error
+    assert json.loads(cli("freeroam", "history", "--json").output) == []
+
+
+def test_trust_log_and_trend(rats: Cli) -> None:
+    assert rats("trust", "log", "pip", "--sign", "bruxing", "-s", "grooms_you").code == 0
+    assert rats("trust", "log", "Pip", "-s", "takes_treat_from_hand", "--date", ago(14)).code == 0
+    trend = rats("trust", "trend", "pip")
+    assert trend.code == 0
+    assert "Trust signs of Pip" in trend.output
+    assert "█" in trend.output
+    weeks = json.loads(rats("trust", "trend", "pip", "--json").output)
+    assert [w["score"] for w in weeks][-1] == 5
+    assert sum(w["count"] for w in weeks) == 3
+    assert len(json.loads(rats("trust", "trend", "pip", "--weeks", "8", "--json").output)) == 8
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("tom", "-s", "bruxing"), "animal: 'tom' is a cat"),
+        (("nobody", "-s", "bruxing"), "animal: no animal 'nobody'"),
+        (("pip", "-s", "brxing"), "sign: unknown trust sign 'brxing' (did you mean 'bruxing'?)"),
+        (("pip",), "sign: name at least one trust sign"),
+        (("pip", "-s", "bruxing", "--date", "tomorrow"), "--date"),
+    ],
+)
+def test_bad_trust_logs(rats: Cli, args: tuple[str, ...], message: str) -> None:
+    result = rats("trust", "log", *args)
+    assert result.code == 2
+    assert message in result.error
+    assert "Traceback" not in result.error
+
+
+def test_groom_with_findings_raises_an_alert_in_today(rats: Cli) -> None:
+    clean = rats("groom", "pip", "--notes", "all fine")
+    assert "nothing found" in clean.output
+    found = rats("groom", "pip", "-f", "lump", "-f", "noisy breathing")
+    assert found.code == 0
+    assert "See a vet" in found.output
+    today = rats("today")
+    assert "ALERT" in today.output
+    assert "lump or swelling, noisy breathing" in today.output
+
+
+def test_bad_groom(rats: Cli) -> None:
+    result = rats("groom", "pip", "-f", "lumpy")
+    assert result.code == 2
+    assert "did you mean 'lump'" in result.error
+    assert rats("groom", "tom").code == 2
+    assert "ALERT" not in rats("today").output
+
+
+def test_weight_loss_alert_in_today(rats: Cli) -> None:
+    assert rats("weigh", "pip", "300", "--date", ago(30)).code == 0
+    assert rats("weigh", "pip", "270").code == 0
+    assert "Pip lost 10 % of its weight" in rats("today").output
+
+
+def test_care_done_and_tasks(rats: Cli) -> None:
+    before = json.loads(rats("care", "tasks", "--json").output)
+    assert {t["status"] for t in before["tasks"]} == {"due"}
+    assert "never recorded" in rats("today").output
+    done = rats("care", "done", "cage-cleaning", "--date", ago(2))
+    assert done.code == 0
+    assert f"next due {(TODAY + dt.timedelta(days=5)).isoformat()}" in done.output
+    assert rats("care", "done", "weigh-in").code == 0
+    tasks = {
+        (t["task"], t["animal"]): t
+        for t in json.loads(rats("care", "tasks", "--json").output)["tasks"]
+    }
+    assert tasks["cage_cleaning", None]["status"] == "later"
+    assert tasks["weigh_in", "pip"]["last_done"] == TODAY.isoformat()
+    assert "Cage cleaning" in rats("care", "tasks").output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("cage-claening",), "task: no care task 'cage-claening' (did you mean 'cage-cleaning'?)"),
+        (("cage-cleaning", "pip"), "animal: 'cage-cleaning' is done once for the whole household"),
+        (("weigh-in", "tom"), "animal: 'tom' is a cat"),
+    ],
+)
+def test_bad_care_done(rats: Cli, args: tuple[str, ...], message: str) -> None:
+    result = rats("care", "done", *args)
+    assert result.code == 2
+    assert message in result.error
+
+
+def test_help_lists_the_care_commands(cli: Cli) -> None:
+    page = cli("--help").output
+    for command in ("trust", "groom", "care", "freeroam"):
+        assert command in page
+    assert "check" in cli("freeroam", "--help").output
