@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, cast
 
-from sqlalchemy import Connection, and_, delete, insert, or_, select
+from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select
 
-from ratbond.advice import advise
+from ratbond.engine import Decision, Engine
 from ratbond.errors import InputError
-from ratbond.model import Action, Advice, AlertCode, Scenario, Session
+from ratbond.model import Action, Advice, AlertCode, Program, Scenario, Session
 from ratbond.scenario import parse_scenario
-from ratbond.store.common import now, programs, vocabulary
+from ratbond.store.common import engine_of, now, programs, vocabulary, with_notes_read
 from ratbond.store.queries import load_session_models
 from ratbond.store.records import IntroductionRecord, StoredAdvice
 from ratbond.store.tables import advice as advice_table
@@ -85,15 +85,35 @@ def _same(a: Advice, b: Advice, day: dt.date) -> bool:
     return replace(a, not_before=moved) == b
 
 
+def _engine_for(program: Program) -> Engine:
+    # The built-in programs' engines are built once per process; any other program (a test's
+    # own file, say) gets a fresh one, as `ratbond.advice.advise` would.
+    if programs().get(program.id) is program:
+        return engine_of(program.id)
+    return Engine(program, vocabulary())
+
+
 def timeline(scenario: Scenario) -> list[tuple[dt.date, Advice]]:
-    """The advice from `scenario.today` on, as (first day it holds, advice) pairs."""
-    entries = [(scenario.today, advise(scenario, vocabulary()))]
+    """The advice from `scenario.today` on, as (first day it holds, advice) pairs.
+
+    Each entry equals `advise(replace(scenario, today=day))`. The notes are read and the
+    history replayed once: neither depends on the date, only the engine's final decision does,
+    so each threshold date costs one decision, not one replay.
+    """
+    read = with_notes_read(scenario)
+    engine = _engine_for(read.program)
+    state = engine.replay(read)
+
+    def on(day: dt.date) -> Advice:
+        return Decision(engine, replace(read, today=day), state).advice()
+
+    entries = [(scenario.today, on(scenario.today))]
     pending = _thresholds(scenario, entries[0][1], scenario.today)
     evaluations = 1
     while pending and evaluations < MAX_EVALUATIONS:
         day = min(pending)
         pending.discard(day)
-        answer = advise(replace(scenario, today=day), vocabulary())
+        answer = on(day)
         evaluations += 1
         if not _same(entries[-1][1], answer, day):
             entries.append((day, answer))
@@ -101,12 +121,31 @@ def timeline(scenario: Scenario) -> list[tuple[dt.date, Advice]]:
     return entries
 
 
-def refresh(connection: Connection, intro: IntroductionRecord, today: dt.date) -> Advice:
-    """Recompute and store an introduction's advice timeline; returns today's advice."""
-    sessions = load_session_models(connection, intro.id)
-    scenario = build_scenario(intro, sessions, today)
+# Statements built once per process (SQLAlchemy reuses their cache keys and compiled forms).
+_CLEAR = delete(advice_table).where(advice_table.c.introduction_id == bindparam("intro"))
+_INSERT = insert(advice_table)
+
+
+def refresh(
+    connection: Connection,
+    intro: IntroductionRecord,
+    today: dt.date,
+    *,
+    sessions: Sequence[Session] | None = None,
+    base: Scenario | None = None,
+) -> Advice:
+    """Recompute and store an introduction's advice timeline; returns today's advice.
+
+    A caller that has the live sessions already (in engine order) passes them, and may pass
+    `base`, the introduction's validated scenario for `today`, so neither is built twice."""
+    if sessions is None:
+        sessions = load_session_models(connection, intro.id)
+    if base is None or base.today != today:
+        scenario = build_scenario(intro, sessions, today)
+    else:
+        scenario = replace(base, sessions=tuple(sessions))
     entries = timeline(scenario)
-    connection.execute(delete(advice_table).where(advice_table.c.introduction_id == intro.id))
+    connection.execute(_CLEAR, {"intro": intro.id})
     stamp = now()
     last_session = sessions[-1].date if sessions else None
     rows: list[dict[str, Any]] = []
@@ -134,7 +173,7 @@ def refresh(connection: Connection, intro: IntroductionRecord, today: dt.date) -
                 "computed_at": stamp,
             }
         )
-    connection.execute(insert(advice_table), rows)
+    connection.execute(_INSERT, rows)
     return entries[0][1]
 
 

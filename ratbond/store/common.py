@@ -108,7 +108,9 @@ def not_found(kind: str, ref: str, choices: list[str], hint: str) -> RatbondErro
 
 
 @cache
-def _engine(program_id: str) -> Engine:
+def engine_of(program_id: str) -> Engine:
+    """The engine of a built-in program, built once per process (its signal tables are the
+    same for every history)."""
     return Engine(programs()[program_id], vocabulary())
 
 
@@ -118,7 +120,7 @@ def session_class(program_id: str, species: Mapping[str, Species], session: Sess
     Give the session as the advice sees it: with its `noted` signals read from the notes
     (`with_notes_read`), so the class shown in the history matches the advice.
     """
-    return _engine(program_id).observe(0, session, dict(species)).klass
+    return engine_of(program_id).observe(0, session, dict(species)).klass
 
 
 def with_notes_read(scenario: Scenario) -> Scenario:

@@ -15,7 +15,12 @@ from ratbond.store.advice import current_advice, refresh, scenario_document
 from ratbond.store.animals import resolve_animal
 from ratbond.store.common import not_future, now, program, programs, record_history, vocabulary
 from ratbond.store.db import Database
-from ratbond.store.queries import load_introduction, load_introductions, today_or
+from ratbond.store.queries import (
+    find_introduction,
+    load_introduction,
+    load_introductions,
+    today_or,
+)
 from ratbond.store.records import IntroductionRecord, Member, StoredAdvice
 from ratbond.store.tables import introduction_animals, introductions
 
@@ -31,19 +36,34 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
 def resolve_introduction(connection: Connection, ref: str) -> IntroductionRecord:
     """The introduction whose id (or number) is `ref`, case-insensitively."""
     wanted = ref.strip().lower()
-    row = connection.execute(
-        select(introductions.c.id).where(introductions.c.key == wanted)
-    ).first()
-    if row is None and wanted.isdigit():
-        row = connection.execute(
-            select(introductions.c.id).where(introductions.c.id == int(wanted))
-        ).first()
-    if row is None:
+    intro = find_introduction(connection, key=wanted)
+    if intro is None and wanted.isdigit():
+        intro = find_introduction(connection, introduction_id=int(wanted))
+    if intro is None:
         known = list(connection.execute(select(introductions.c.key)).scalars())
         raise RatbondError(
             f"no introduction '{ref}'" + did_you_mean(wanted, known) + "; see 'ratbond intro list'"
         )
-    return load_introduction(connection, row[0])
+    return intro
+
+
+def open_introduction(connection: Connection, ref: str) -> IntroductionRecord:
+    """`resolve_introduction` for a write: the row is locked first, so what is read is what
+    this transaction will change (PostgreSQL). On SQLite the write transaction's
+    BEGIN IMMEDIATE already excludes every other writer, so it is one query."""
+    if connection.dialect.name == "sqlite":
+        return resolve_introduction(connection, ref)
+    wanted = ref.strip().lower()
+    found = connection.execute(
+        select(introductions.c.id).where(introductions.c.key == wanted).with_for_update()
+    ).first()
+    if found is None and wanted.isdigit():
+        found = connection.execute(
+            select(introductions.c.id).where(introductions.c.id == int(wanted)).with_for_update()
+        ).first()
+    if found is None:
+        return resolve_introduction(connection, ref)  # raises the "no introduction" error
+    return load_introduction(connection, found[0])
 
 
 def free_key(connection: Connection, base: str) -> str:
@@ -184,6 +204,8 @@ def get_advice(
 
 def lock_introduction(connection: Connection, intro_id: int) -> None:
     """Hold the introduction's row until commit, so its writers take turns (PostgreSQL)."""
+    if connection.dialect.name == "sqlite":
+        return  # SQLite has no row locks; BEGIN IMMEDIATE already made this the only writer
     connection.execute(
         select(introductions.c.id).where(introductions.c.id == intro_id).with_for_update()
     ).one()

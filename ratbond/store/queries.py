@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import Connection, Row, Select, and_, func, select
+from sqlalchemy import Connection, Row, Select, Text, and_, bindparam, func, select
+from sqlalchemy import cast as sql_cast
 
 from ratbond.model import Origin, PreyDrive, Session, Species
 from ratbond.store.records import (
@@ -104,7 +107,10 @@ def load_introductions(
 
 
 def load_introduction(connection: Connection, introduction_id: int) -> IntroductionRecord:
-    return load_introductions(connection, [introduction_id])[0]
+    intro = find_introduction(connection, introduction_id=introduction_id)
+    if intro is None:
+        raise LookupError(f"no introduction with id {introduction_id}")
+    return intro
 
 
 def session_from_row(row: Row[Any]) -> SessionRecord:
@@ -137,31 +143,129 @@ def load_sessions(connection: Connection, introduction_id: int) -> list[SessionR
     return [session_from_row(row) for row in rows]
 
 
-def load_session_models(connection: Connection, introduction_id: int) -> list[Session]:
-    """The live sessions as the engine's `Session`s, read with only the columns it needs."""
-    rows = connection.execute(
-        select(
-            sessions.c.date,
-            sessions.c.stage,
-            sessions.c.minutes,
-            sessions.c.supervised,
-            sessions.c.signals,
-            sessions.c.notes,
-        )
-        .where(sessions.c.introduction_id == introduction_id, sessions.c.deleted_at.is_(None))
-        .order_by(sessions.c.date, sessions.c.seq)
-    ).all()
-    return [
-        Session(
-            date=day,
-            stage=stage,
-            minutes=minutes,
-            supervised=bool(supervised),
-            signals={animal: tuple(names) for animal, names in (signals or {}).items()},
-            notes=notes,
-        )
-        for day, stage, minutes, supervised, signals, notes in rows
+@lru_cache(maxsize=4096)
+def _signal_items(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    # Histories repeat a handful of signal sets, so decoding each distinct text once per
+    # process saves most of the JSON work of a replay; the result is immutable, so sharing is safe.
+    decoded: dict[str, list[str]] = json.loads(text) or {}
+    return tuple((animal, tuple(names)) for animal, names in decoded.items())
+
+
+def session_model(
+    day: dt.date,
+    stage: str,
+    minutes: float | None,
+    supervised: bool,
+    signals: dict[str, tuple[str, ...]],
+    notes: str | None,
+) -> Session:
+    """The engine's `Session` exactly as it reads back from a stored row.
+
+    Minutes become a float as both backends' float columns give them back, so a session built
+    from the values just written replays the same as one read from the database."""
+    return Session(
+        date=day,
+        stage=stage,
+        minutes=None if minutes is None else float(minutes),
+        supervised=bool(supervised),
+        signals=signals,
+        notes=notes,
+    )
+
+
+# Built once per process: SQLAlchemy then reuses the statement's cache key and compiled form.
+# Signals are read as their JSON text (CAST works on both backends) and decoded through
+# `_signal_items`.
+_SESSION_MODELS = (
+    select(
+        sessions.c.date,
+        sessions.c.stage,
+        sessions.c.minutes,
+        sessions.c.supervised,
+        sql_cast(sessions.c.signals, Text).label("signals"),
+        sessions.c.notes,
+        sessions.c.seq,
+        sessions.c.deleted_at.is_(None).label("live"),
+    )
+    .where(sessions.c.introduction_id == bindparam("introduction_id"))
+    .order_by(sessions.c.date, sessions.c.seq)
+)
+
+
+def load_history(connection: Connection, introduction_id: int) -> tuple[list[Session], int]:
+    """The live sessions as the engine's `Session`s (engine order) and the highest `seq` ever
+    used, deleted sessions included: what a write needs, in one query."""
+    rows = connection.execute(_SESSION_MODELS, {"introduction_id": introduction_id}).all()
+    models = [
+        session_model(day, stage, minutes, supervised, dict(_signal_items(signals)), notes)
+        for day, stage, minutes, supervised, signals, notes, _seq, live in rows
+        if live
     ]
+    return models, max((row.seq for row in rows), default=0)
+
+
+def load_session_models(connection: Connection, introduction_id: int) -> list[Session]:
+    """The live sessions as the engine's `Session`s, in the engine's order."""
+    return load_history(connection, introduction_id)[0]
+
+
+# One introduction and its members in one round trip (outer joins: the introduction comes back
+# even without members). Introduction columns are prefixed: several names clash with animals'.
+_INTRO_PREFIX = "intro_"
+_INTRODUCTION_WITH_MEMBERS = (
+    select(
+        *(column.label(_INTRO_PREFIX + column.name) for column in introductions.c),
+        *animals.c,
+        _last_check,
+        introduction_animals.c.role,
+    )
+    .select_from(
+        introductions.outerjoin(
+            introduction_animals, introduction_animals.c.introduction_id == introductions.c.id
+        ).outerjoin(animals, animals.c.id == introduction_animals.c.animal_id)
+    )
+    .order_by(introduction_animals.c.position)
+)
+_INTRODUCTION_BY_KEY = _INTRODUCTION_WITH_MEMBERS.where(introductions.c.key == bindparam("key"))
+_INTRODUCTION_BY_ID = _INTRODUCTION_WITH_MEMBERS.where(introductions.c.id == bindparam("id"))
+
+
+_INTRODUCTION_FIELDS = (
+    "id",
+    "key",
+    "program",
+    "status",
+    "started",
+    "notes",
+    "version",
+    "created_at",
+    "updated_at",
+)
+
+
+def _introduction_from_rows(rows: Sequence[Any]) -> IntroductionRecord | None:
+    if not rows:
+        return None
+    m = rows[0]._mapping
+    return IntroductionRecord(
+        **{name: m[_INTRO_PREFIX + name] for name in _INTRODUCTION_FIELDS},
+        members=tuple(
+            Member(role=row.role, animal=animal_from_row(row))
+            for row in rows
+            if row.role is not None
+        ),
+    )
+
+
+def find_introduction(
+    connection: Connection, *, key: str | None = None, introduction_id: int | None = None
+) -> IntroductionRecord | None:
+    """One introduction with its members, by key or by id, in one query; None if missing."""
+    if key is not None:
+        rows = connection.execute(_INTRODUCTION_BY_KEY, {"key": key}).all()
+    else:
+        rows = connection.execute(_INTRODUCTION_BY_ID, {"id": introduction_id}).all()
+    return _introduction_from_rows(rows)
 
 
 def introductions_of_animal(connection: Connection, animal_id: int) -> list[int]:

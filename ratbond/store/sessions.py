@@ -5,14 +5,15 @@ every write refreshes the introduction's stored advice in the same transaction.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from ratbond.errors import InputError, RatbondError
-from ratbond.model import Advice, Session
+from ratbond.model import Advice, Scenario, Session
 from ratbond.scenario import parse_scenario
 from ratbond.store.advice import refresh, scenario_document
 from ratbond.store.common import (
@@ -27,11 +28,17 @@ from ratbond.store.common import (
     with_notes_read,
 )
 from ratbond.store.db import Database
-from ratbond.store.introductions import lock_introduction, resolve_introduction
+from ratbond.store.introductions import (
+    lock_introduction,
+    open_introduction,
+    resolve_introduction,
+)
 from ratbond.store.queries import (
+    load_history,
     load_introduction,
     load_sessions,
     session_from_row,
+    session_model,
     today_or,
 )
 from ratbond.store.records import IntroductionRecord, SessionRecord
@@ -104,8 +111,9 @@ def _entry(
 
 def _validate(
     intro: IntroductionRecord, entry: dict[str, Any], day: dt.date
-) -> tuple[Session, str]:
-    """The session checked by the contract's rules, and its class."""
+) -> tuple[Scenario, Session, str]:
+    """The session checked by the contract's rules, and its class, with the scenario it was
+    checked in (the introduction's animals and roles, validated, for `day`)."""
     document = scenario_document(intro, [entry], day)
     try:
         scenario = parse_scenario(document, vocabulary(), programs(), day)
@@ -114,7 +122,7 @@ def _validate(
     (session,) = scenario.sessions
     (read,) = with_notes_read(scenario).sessions
     klass = session_class(intro.program, species_of(scenario), read)
-    return session, klass
+    return scenario, session, klass
 
 
 def _check_open(intro: IntroductionRecord) -> None:
@@ -143,35 +151,68 @@ def _row_values(session: Session, klass: str) -> dict[str, Any]:
 
 
 def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | None = None) -> Logged:
-    """Log a session for an active introduction and store the new advice, in one transaction."""
+    """Log a session for an active introduction and store the new advice, in one transaction.
+
+    Four statements on SQLite (the introduction with its animals, its sessions, the insert,
+    the advice timeline) and one replay of the history."""
     day = today_or(today)
     with db.write() as connection:
-        intro = resolve_introduction(connection, ref)
-        lock_introduction(connection, intro.id)
+        intro = open_introduction(connection, ref)
         _check_open(intro)
-        session, klass = _validate(intro, _entry(new, intro, day), day)
-        seq = connection.execute(
-            select(func.coalesce(func.max(sessions.c.seq), 0)).where(
-                sessions.c.introduction_id == intro.id
-            )
-        ).scalar_one()
-        inserted = connection.execute(
-            insert(sessions).values(
-                introduction_id=intro.id,
-                seq=seq + 1,
-                **_row_values(session, klass),
-                logged_by=(new.logged_by or current_user()).strip()[:100],
-                logged_at=now(),
-                version=1,
-            )
-        ).inserted_primary_key
+        scenario, session, klass = _validate(intro, _entry(new, intro, day), day)
+        history, last_seq = load_history(connection, intro.id)
+        values = {
+            "introduction_id": intro.id,
+            "seq": last_seq + 1,
+            **_row_values(session, klass),
+            "logged_by": (new.logged_by or current_user()).strip()[:100],
+            "logged_at": now(),
+            "version": 1,
+        }
+        inserted = connection.execute(_INSERT_SESSION, values).inserted_primary_key
         assert inserted is not None
-        return _after_write(connection, intro.id, inserted[0], day)
+        # The new session as it reads back from its row, placed in the engine's order (date,
+        # then logging order: it has the highest seq, so it goes after its date's sessions).
+        stored = session_model(
+            session.date,
+            session.stage,
+            session.minutes,
+            session.supervised,
+            {animal: tuple(names) for animal, names in values["signals"].items()},
+            session.notes,
+        )
+        history.insert(bisect_right(history, stored.date, key=lambda s: s.date), stored)
+        advice = refresh(connection, intro, day, sessions=history, base=scenario)
+        record = SessionRecord(
+            id=inserted[0],
+            introduction_id=intro.id,
+            seq=values["seq"],
+            date=stored.date,
+            stage=stored.stage,
+            minutes=stored.minutes,
+            supervised=stored.supervised,
+            signals=stored.signals,
+            notes=stored.notes,
+            session_class=klass,
+            logged_by=values["logged_by"],
+            logged_at=values["logged_at"],
+            version=1,
+        )
+        return Logged(introduction=intro, session=record, advice=advice)
 
 
-def _after_write(connection: Connection, intro_id: int, session_id: int, day: dt.date) -> Logged:
-    intro = load_introduction(connection, intro_id)
-    advice = refresh(connection, intro, day)
+_INSERT_SESSION = insert(sessions)
+
+
+def _after_write(
+    connection: Connection,
+    intro: IntroductionRecord,
+    session_id: int,
+    day: dt.date,
+    base: Scenario | None = None,
+) -> Logged:
+    """Refresh the advice after an edit or delete (which leave the introduction as it was)."""
+    advice = refresh(connection, intro, day, base=base)
     row = connection.execute(select(sessions).where(sessions.c.id == session_id)).one()
     return Logged(introduction=intro, session=session_from_row(row), advice=advice)
 
@@ -216,14 +257,14 @@ def edit_session(
             "notes": current.notes,
             **changes,
         }
-        session, klass = _validate(intro, _entry(merged, intro, day), day)
+        scenario, session, klass = _validate(intro, _entry(merged, intro, day), day)
         record_history(connection, sessions, row, "edit", current.version)
         connection.execute(
             update(sessions)
             .where(sessions.c.id == session_id)
             .values(**_row_values(session, klass), version=current.version + 1)
         )
-        return _after_write(connection, intro.id, session_id, day)
+        return _after_write(connection, intro, session_id, day, scenario)
 
 
 def delete_session(db: Database, session_id: int, *, today: dt.date | None = None) -> Logged:
@@ -236,4 +277,4 @@ def delete_session(db: Database, session_id: int, *, today: dt.date | None = Non
         connection.execute(
             update(sessions).where(sessions.c.id == session_id).values(deleted_at=now())
         )
-        return _after_write(connection, intro.id, session_id, day)
+        return _after_write(connection, intro, session_id, day)
