@@ -13,7 +13,16 @@ from ratbond.programs import builtin_programs, builtin_vocabulary
 from ratbond.store import open_database
 from ratbond.web.context import WebContext
 from ratbond.web.errors import http_error_handler, ratbond_error_handler, validation_error_handler
-from ratbond.web.routes import animals, api, calendar, introductions, programs, sessions, today
+from ratbond.web.routes import (
+    animals,
+    api,
+    calendar,
+    care,
+    introductions,
+    programs,
+    sessions,
+    today,
+)
 from ratbond.web.security import SecurityMiddleware
 from ratbond.web.settings import WebSettings
 from ratbond.web.templating import STATIC_DIR, Pages
@@ -45,7 +54,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.add_exception_handler(RatbondError, ratbond_error_handler)
     app.add_exception_handler(StarletteHTTPException, http_error_handler)
     app.include_router(api.router)
-    for pages in (today, animals, introductions, sessions, programs, calendar):
+    for pages in (today, animals, introductions, sessions, programs, calendar, care):
         app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(

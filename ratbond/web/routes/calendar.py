@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from icalendar import Calendar, Event
 
+from ratbond.care.routine import TaskDue
 from ratbond.store.agenda import AgendaItem, agenda
 from ratbond.web.context import WebContext, web
 from ratbond.web.templating import minutes_text
@@ -65,6 +66,32 @@ def events(context: WebContext, items: list[AgendaItem], base: str) -> list[Even
     return found
 
 
+def care_events(context: WebContext, base: str) -> list[Event]:
+    """All-day events: each care task on its next due date (overdue ones on today), one event
+    per task and day with the animals it is due for."""
+    from ratbond.store.care import care_plan
+
+    day = context.today()
+    days: dict[tuple[str, dt.date], list[TaskDue]] = {}
+    for item in care_plan(context.db, today=day).tasks:
+        days.setdefault((item.task.id, max(item.due, day)), []).append(item)
+    found: list[Event] = []
+    for (task_id, when), items in sorted(days.items(), key=lambda pair: pair[0][1]):
+        task = items[0].task
+        names = [i.animal_label or i.animal or "" for i in items if i.animal]
+        whom = f": {', '.join(names)}" if names else ""
+        found.append(
+            _event(
+                f"care-{task_id}-{when.isoformat()}@ratbond",
+                when,
+                f"{task.title}{whom}",
+                task.what,
+                f"{base}/care",
+            )
+        )
+    return found
+
+
 @router.get("/calendar.ics")
 def calendar(request: Request, context: Web) -> Response:
     items = agenda(context.db, today=context.today())
@@ -76,6 +103,8 @@ def calendar(request: Request, context: Web) -> Response:
     feed.add("x-wr-calname", "ratbond")
     feed.add("x-published-ttl", "PT1H")
     for event in events(context, items, base):
+        feed.add_component(event)
+    for event in care_events(context, base):
         feed.add_component(event)
     return Response(
         feed.to_ical(),

@@ -11,6 +11,7 @@ from ratbond.store.agenda import AgendaItem, agenda
 from ratbond.store.animals import list_animals
 from ratbond.store.introductions import list_introductions
 from ratbond.web.context import WebContext, web
+from ratbond.web.routes.care import care_summary
 
 router = APIRouter(include_in_schema=False)
 Web = Annotated[WebContext, Depends(web)]
@@ -52,5 +53,6 @@ def today(request: Request, context: Web) -> HTMLResponse:
             },
             "paused": paused,
             "has_animals": bool(items) or bool(list_animals(context.db)),
+            **care_summary(context, day),
         },
     )
