@@ -378,7 +378,7 @@ async def trust_log(request: Request, ref: str, context: Web) -> Response:
         form.fail(error, {"sign": "sign"})
         return await run_in_threadpool(_trust, request, context, ref, form, 422)
     del rows
-    return RedirectResponse(f"/care/trust/{ref}#chart", status_code=303)
+    return RedirectResponse(f"/care/trust/{ref}", status_code=303)
 
 
 # --- grooming -----------------------------------------------------------------------------
@@ -434,7 +434,7 @@ async def groom_log(request: Request, context: Web) -> Response:
     except RatbondError as error:
         form.fail(error, {"finding": "finding"})
         return await run_in_threadpool(_groom, request, context, form, 422)
-    return RedirectResponse("/care/groom#log", status_code=303)
+    return RedirectResponse("/care/groom", status_code=303)
 
 
 __all__ = ["TaskGroup", "care_summary", "router"]
