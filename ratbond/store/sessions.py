@@ -153,8 +153,9 @@ def _row_values(session: Session, klass: str) -> dict[str, Any]:
 def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | None = None) -> Logged:
     """Log a session for an active introduction and store the new advice, in one transaction.
 
-    Four statements on SQLite (the introduction with its animals, its sessions, the insert,
-    the advice timeline) and one replay of the history."""
+    Five statements after BEGIN on SQLite (the introduction with its animals, its sessions,
+    the insert, the advice timeline's delete and insert; PostgreSQL adds the row lock first)
+    and one replay of the history."""
     day = today_or(today)
     with db.write() as connection:
         intro = open_introduction(connection, ref)
