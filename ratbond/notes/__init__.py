@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from functools import cache
 
+from ratbond.engine import class_table
 from ratbond.model import CLASS_RANK, Animal, Scenario, Session, SessionClass, Vocabulary
 from ratbond.notes.lexicon import Lexicon, load_lexicon
 from ratbond.notes.parser import NotesReader, NotesResult, Span, Unattributed
@@ -69,14 +70,11 @@ def read_notes_into(scenario: Scenario, vocabulary: Vocabulary) -> Scenario:
 
 
 def _classes(scenario: Scenario, vocabulary: Vocabulary) -> dict[str, dict[str, SessionClass]]:
-    table: dict[str, dict[str, SessionClass]] = {}
-    for species, signals in vocabulary.signals.items():
-        overrides = scenario.program.signal_class_overrides.get(species, {})
-        table[species] = {}
-        for name, signal in signals.items():
-            klass = overrides.get(name, signal.class_)
-            table[species][name] = "stress" if klass == "illness" else klass
-    return table
+    """The engine's class table for the program, with illness weighed as stress."""
+    return {
+        species: {name: "stress" if klass == "illness" else klass for name, klass in names.items()}
+        for species, names in class_table(scenario.program, vocabulary).items()
+    }
 
 
 def _merge(
