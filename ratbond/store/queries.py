@@ -126,6 +126,8 @@ def session_from_row(row: Row[Any]) -> SessionRecord:
         supervised=bool(m["supervised"]),
         signals={animal: tuple(names) for animal, names in signals.items()},
         notes=m["notes"],
+        attempts=m["attempts"],
+        rewarded=m["rewarded"],
         session_class=m["session_class"],
         logged_by=m["logged_by"],
         logged_at=m["logged_at"],
@@ -158,6 +160,8 @@ def session_model(
     supervised: bool,
     signals: dict[str, tuple[str, ...]],
     notes: str | None,
+    attempts: int | None,
+    rewarded: int | None,
 ) -> Session:
     """The engine's `Session` exactly as it reads back from a stored row.
 
@@ -170,6 +174,8 @@ def session_model(
         supervised=bool(supervised),
         signals=signals,
         notes=notes,
+        attempts=attempts,
+        rewarded=rewarded,
     )
 
 
@@ -184,6 +190,8 @@ _SESSION_MODELS = (
         sessions.c.supervised,
         sql_cast(sessions.c.signals, Text).label("signals"),
         sessions.c.notes,
+        sessions.c.attempts,
+        sessions.c.rewarded,
         sessions.c.seq,
         sessions.c.deleted_at.is_(None).label("live"),
     )
@@ -197,8 +205,10 @@ def load_history(connection: Connection, introduction_id: int) -> tuple[list[Ses
     used, deleted sessions included: what a write needs, in one query."""
     rows = connection.execute(_SESSION_MODELS, {"introduction_id": introduction_id}).all()
     models = [
-        session_model(day, stage, minutes, supervised, dict(_signal_items(signals)), notes)
-        for day, stage, minutes, supervised, signals, notes, _seq, live in rows
+        session_model(
+            day, stage, minutes, supervised, dict(_signal_items(signals)), notes, attempts, rewarded
+        )
+        for day, stage, minutes, supervised, signals, notes, attempts, rewarded, _seq, live in rows
         if live
     ]
     return models, max((row.seq for row in rows), default=0)

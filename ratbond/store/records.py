@@ -123,10 +123,21 @@ class SessionRecord:
     supervised: bool
     signals: dict[str, tuple[str, ...]]
     notes: str | None
+    attempts: int | None
+    """Training stages: tries at the behaviour; None elsewhere."""
+    rewarded: int | None
+    """Training stages: the tries that earned a click and a treat."""
     session_class: str
     logged_by: str
     logged_at: dt.datetime
     version: int
+
+    @property
+    def rewarded_share(self) -> float | None:
+        """The share of attempts rewarded (0 to 1), or None without both counts or attempts."""
+        if not self.attempts or self.rewarded is None:
+            return None
+        return self.rewarded / self.attempts
 
     def to_model(self) -> Session:
         return Session(
@@ -136,6 +147,8 @@ class SessionRecord:
             supervised=self.supervised,
             signals=self.signals,
             notes=self.notes,
+            attempts=self.attempts,
+            rewarded=self.rewarded,
         )
 
     def to_contract(self) -> dict[str, Any]:
@@ -148,8 +161,10 @@ class SessionRecord:
         }
         if self.minutes is not None:
             entry["minutes"] = self.minutes
-        if self.notes is not None:
-            entry["notes"] = self.notes
+        for name in ("notes", "attempts", "rewarded"):
+            value = getattr(self, name)
+            if value is not None:
+                entry[name] = value
         return entry
 
 

@@ -44,7 +44,7 @@ from ratbond.store.queries import (
 from ratbond.store.records import IntroductionRecord, SessionRecord
 from ratbond.store.tables import sessions
 
-EDITABLE = ("date", "stage", "minutes", "supervised", "signals", "notes")
+EDITABLE = ("date", "stage", "minutes", "supervised", "signals", "notes", "attempts", "rewarded")
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,10 @@ class NewSession:
     supervised: bool = True
     signals: Mapping[str, Sequence[str]] = field(default_factory=dict)
     notes: str | None = None
+    attempts: int | None = None
+    """Required at a training stage (one with a success rate): tries at the behaviour."""
+    rewarded: int | None = None
+    """Required at a training stage: the tries that earned a click and a treat."""
     logged_by: str | None = None
     """Default: `RATBOND_USER`, else the login name."""
 
@@ -101,8 +105,9 @@ def _entry(
         "supervised": values.get("supervised", True),
         "signals": _member_keys(intro, values.get("signals") or {}),
     }
-    if values.get("minutes") is not None:
-        entry["minutes"] = values["minutes"]
+    for name in ("minutes", "attempts", "rewarded"):
+        if values.get(name) is not None:
+            entry[name] = values[name]
     notes = values.get("notes")
     if notes is not None and notes.strip():
         entry["notes"] = notes.strip()
@@ -146,6 +151,8 @@ def _row_values(session: Session, klass: str) -> dict[str, Any]:
         "supervised": session.supervised,
         "signals": {animal: list(names) for animal, names in session.signals.items()},
         "notes": session.notes,
+        "attempts": session.attempts,
+        "rewarded": session.rewarded,
         "session_class": klass,
     }
 
@@ -181,6 +188,8 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
             session.supervised,
             {animal: tuple(names) for animal, names in values["signals"].items()},
             session.notes,
+            session.attempts,
+            session.rewarded,
         )
         history.insert(bisect_right(history, stored.date, key=lambda s: s.date), stored)
         advice = refresh(connection, intro, day, sessions=history, base=scenario)
@@ -194,6 +203,8 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
             supervised=stored.supervised,
             signals=stored.signals,
             notes=stored.notes,
+            attempts=stored.attempts,
+            rewarded=stored.rewarded,
             session_class=klass,
             logged_by=values["logged_by"],
             logged_at=values["logged_at"],
@@ -250,12 +261,7 @@ def edit_session(
         _check_open(intro)
         current = session_from_row(row)
         merged: dict[str, Any] = {
-            "date": current.date,
-            "stage": current.stage,
-            "minutes": current.minutes,
-            "supervised": current.supervised,
-            "signals": current.signals,
-            "notes": current.notes,
+            **{name: getattr(current, name) for name in EDITABLE},
             **changes,
         }
         scenario, session, klass = _validate(intro, _entry(merged, intro, day), day)

@@ -123,6 +123,9 @@ sessions = Table(
     # Animal key -> list of signal ids, as in the contract.
     Column("signals", JSON, nullable=False),
     Column("notes", Text),
+    # Training stages (migration 0003): tries at the behaviour and how many were rewarded.
+    Column("attempts", Integer),
+    Column("rewarded", Integer),
     # The session's class (calm, stress, aggression, danger), kept for the history table.
     Column("session_class", String(16), nullable=False),
     Column("logged_by", String(100), nullable=False),
@@ -131,6 +134,10 @@ sessions = Table(
     Column("deleted_at", DateTime),
     UniqueConstraint("introduction_id", "seq", name="uq_sessions_introduction_seq"),
     Index("ix_sessions_introduction_date", "introduction_id", "date", "seq"),
+    # A NULL count passes, so sessions without counts need no special case.
+    CheckConstraint(
+        "attempts >= 0 AND rewarded >= 0 AND rewarded <= attempts", name="training_counts"
+    ),
 )
 
 advice = Table(

@@ -66,7 +66,8 @@ TABLES: tuple[Table, ...] = (
     introductions,
     introduction_animals,
     sessions,
-    # Care records (migration 0002); older exports simply have none.
+    # Care records (migration 0002); older exports simply have none. Columns added later
+    # (sessions' training counts, 0003) are nullable, so older files leave them empty.
     free_roam_checks,
     trust_signs,
     grooming,
@@ -277,7 +278,7 @@ def _check_sessions(rows: dict[str, list[dict[str, Any]]], day: dt.date) -> None
                 "supervised": session["supervised"],
                 "signals": session["signals"],
             }
-            for optional in ("minutes", "notes"):
+            for optional in ("minutes", "notes", "attempts", "rewarded"):
                 if session[optional] is not None:
                     entry[optional] = session[optional]
             scenario_sessions.append(entry)
@@ -448,6 +449,8 @@ def _import_scenario(
                         "supervised": s.supervised,
                         "signals": {a: list(names) for a, names in s.signals.items()},
                         "notes": s.notes,
+                        "attempts": s.attempts,
+                        "rewarded": s.rewarded,
                         "session_class": session_class(scenario.program.id, species, read[seq - 1]),
                         "logged_by": "import",
                         "logged_at": stamp,

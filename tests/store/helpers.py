@@ -28,3 +28,11 @@ def cat_and_rat(db: Database) -> IntroductionRecord:
     add_vet_check(db, "tom", day(-50), vet="Dr Lee", today=TODAY)
     add_vet_check(db, "pip", day(-48), today=TODAY)
     return start_introduction(db, "cat-rat", {"cat": ["Tom"], "rat": ["PIP"]}, today=TODAY)
+
+
+def rat_in_training(db: Database) -> IntroductionRecord:
+    """Pip the rat in a clicker-training introduction `pip` (trick-spin)."""
+    add_animal(
+        db, NewAnimal(species="rat", name="Pip", origin="breeder", arrived=day(-80)), today=TODAY
+    )
+    return start_introduction(db, "trick-spin", {"rat": ["pip"]}, today=TODAY)
