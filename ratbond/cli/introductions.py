@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from ratbond.cli.display import database, out, parse_day, print_advice, step_text, when
+from ratbond.cli.sessions import rewarded_text
 from ratbond.store.introductions import (
     get_advice,
     list_introductions,
@@ -27,7 +28,13 @@ Animals = Annotated[list[str] | None, typer.Option(help="Animal id or name (repe
 
 @app.command()
 def start(
-    program: Annotated[str, typer.Argument(help="cat-rat, rat-rat or rat-human.")],
+    program: Annotated[
+        str,
+        typer.Argument(
+            help="cat-rat, rat-rat, rat-human or a clicker trick such as trick-spin "
+            "(all of them: 'ratbond programs list')."
+        ),
+    ],
     cat: Animals = None,
     rat: Animals = None,
     newcomer: Animals = None,
@@ -41,7 +48,8 @@ def start(
     started: Annotated[str | None, typer.Option(help="Start date; default today.")] = None,
     notes: Annotated[str | None, typer.Option(help="Anything worth remembering.")] = None,
 ) -> None:
-    """Start an introduction, e.g. `ratbond intro start cat-rat --cat tom --rat pip`."""
+    """Start an introduction, e.g. `ratbond intro start cat-rat --cat tom --rat pip` or
+    `ratbond intro start trick-spin --rat pip`."""
     given = {"cat": cat, "rat": rat, "newcomer": newcomer, "residents": resident}
     roles = {role: refs for role, refs in given.items() if refs}
     db = database()
@@ -108,7 +116,9 @@ def show(intro: IntroRef) -> None:
     table.add_row("started", record.started.isoformat())
     for member in record.members:
         table.add_row(member.role, f"{member.animal.label} ({member.animal.key})")
-    last = sessions[-1].date.isoformat() if sessions else "none yet"
+    last = "none yet"
+    if sessions:
+        last = ", ".join(filter(None, (sessions[-1].date.isoformat(), rewarded_text(sessions[-1]))))
     table.add_row("sessions", f"{len(sessions)}, last {last}")
     if record.notes:
         table.add_row("notes", record.notes)

@@ -8,20 +8,31 @@ import datetime as dt
 from typing import Annotated
 
 import typer
-from rich.prompt import Confirm, FloatPrompt, Prompt
+from rich.prompt import Confirm, FloatPrompt, IntPrompt, Prompt
 from rich.table import Table
 from rich.text import Text
 
 from ratbond.cli.display import CLASS_STYLE, database, minutes_text, out, parse_day, print_advice
 from ratbond.errors import InputError
-from ratbond.model import Program, Species
+from ratbond.model import Program, Species, Stage
 from ratbond.programs import builtin_program, builtin_vocabulary
 from ratbond.store.introductions import get_advice
-from ratbond.store.records import IntroductionRecord, StoredAdvice
+from ratbond.store.records import IntroductionRecord, SessionRecord, StoredAdvice
 from ratbond.store.sessions import NewSession, list_sessions, log_session
 
 IntroRef = Annotated[str, typer.Argument(metavar="INTRO", help="Introduction id (any case).")]
 CLASSES = ("calm", "stress", "aggression", "danger", "illness")
+# Store fields given on the command line as options: their errors name the option.
+OPTION_OF_FIELD = {"attempts": "--attempts", "rewarded": "--rewarded"}
+
+
+def rewarded_text(session: SessionRecord) -> str:
+    """`8 of 10 rewarded (80%)` for a training session; empty for any other."""
+    if session.attempts is None:
+        return ""
+    share = session.rewarded_share
+    percent = "" if share is None else f" ({share:.0%})"
+    return f"{session.rewarded or 0} of {session.attempts} rewarded{percent}"
 
 
 def _parse_signals(values: list[str]) -> dict[str, list[str]]:
@@ -50,6 +61,14 @@ def log(
         bool | None, typer.Option("--supervised/--unsupervised", help="Default: supervised.")
     ] = None,
     notes: Annotated[str | None, typer.Option(help="What happened, in your words.")] = None,
+    attempts: Annotated[
+        int | None,
+        typer.Option(help="Training stages: tries at the behaviour (clicker programs)."),
+    ] = None,
+    rewarded: Annotated[
+        int | None,
+        typer.Option(help="Training stages: tries that earned a click and a treat."),
+    ] = None,
     stage: Annotated[str | None, typer.Option(help="Default: the advised stage.")] = None,
     date: Annotated[str | None, typer.Option(help="Default: today.")] = None,
     by: Annotated[
@@ -60,7 +79,8 @@ def log(
     db = database()
     today = dt.date.today()
     record, advice = get_advice(db, intro, today=today)
-    interactive = all(v is None for v in (minutes, signal, supervised, notes, stage, date))
+    given = (minutes, signal, supervised, notes, attempts, rewarded, stage, date)
+    interactive = all(v is None for v in given)
     if interactive:
         new = _ask(record, advice, today, by)
     else:
@@ -71,16 +91,25 @@ def log(
             supervised=True if supervised is None else supervised,
             signals=_parse_signals(signal or []),
             notes=notes,
+            attempts=attempts,
+            rewarded=rewarded,
             logged_by=by,
         )
-    logged = log_session(db, record.key, new, today=today)
+    try:
+        logged = log_session(db, record.key, new, today=today)
+    except InputError as error:
+        option = OPTION_OF_FIELD.get(error.path)
+        if option is None or interactive:
+            raise
+        raise InputError(option, error.message) from None
     session = logged.session
     style = CLASS_STYLE[session.session_class]
     line = Text(f"Logged session {session.id} of {record.key}: {session.date.isoformat()} ")
     line.append(session.stage)
     length = minutes_text(session.minutes)
-    if length:
-        line.append(f", {length}")
+    for detail in (length, rewarded_text(session)):
+        if detail:
+            line.append(f", {detail}")
     line.append(", ")
     line.append(session.session_class, style=style)
     out.print(line)
@@ -116,6 +145,7 @@ def _ask(
             advice.minutes if advice.stage == stage_id and advice.minutes else stage.minutes.start
         )
         minutes = FloatPrompt.ask("Minutes", default=default)
+    attempts, rewarded = _ask_counts(stage) if stage.min_success_rate is not None else (None, None)
     supervised = Confirm.ask("Were you there, watching, the whole time?", default=True)
     signals: dict[str, list[str]] = {}
     for member in record.members:
@@ -130,8 +160,28 @@ def _ask(
         supervised=supervised,
         signals=signals,
         notes=notes or None,
+        attempts=attempts,
+        rewarded=rewarded,
         logged_by=by,
     )
+
+
+def _ask_counts(stage: Stage) -> tuple[int, int]:
+    """A training stage's attempts and rewarded count, asked until they fit together."""
+    assert stage.min_success_rate is not None
+    out.print(
+        f"[bold]{stage.title}[/] is a training stage: {stage.min_success_rate:.0%} or more of "
+        "the attempts rewarded, twice in a row, moves on."
+    )
+    while True:
+        attempts = IntPrompt.ask("Attempts (tries at the behaviour)")
+        rewarded = IntPrompt.ask("Rewarded (tries that earned a click and a treat)")
+        if attempts < 0 or rewarded < 0:
+            out.print("[red]Counts are 0 or more.[/]")
+        elif rewarded > attempts:
+            out.print(f"[red]{rewarded} rewarded is more than {attempts} attempts; count again.[/]")
+        else:
+            return attempts, rewarded
 
 
 def _ask_signals(program: Program, species: Species, label: str) -> list[str]:
@@ -200,7 +250,10 @@ def history(intro: IntroRef) -> None:
         out.print(f"No sessions logged for {record.key} yet: ratbond log {record.key}")
         return
     table = Table(title=f"{record.key} — {record.label}")
-    for column in ("no.", "date", "stage", "length", "watched", "class", "signals", "notes", "by"):
+    # The rewarded column only for histories with training sessions (clicker programs).
+    training = any(s.attempts is not None for s in sessions)
+    columns = ("no.", "date", "stage", "length", "rewarded", "watched", "class", "signals")
+    for column in (*(c for c in columns if training or c != "rewarded"), "notes", "by"):
         table.add_column(column, no_wrap=column in ("date", "class"))
     names = {m.animal.key: m.animal.label for m in record.members}
     for s in sessions:
@@ -209,6 +262,7 @@ def history(intro: IntroRef) -> None:
             s.date.isoformat(),
             s.stage,
             minutes_text(s.minutes),
+            *([rewarded_text(s)] if training else []),
             "yes" if s.supervised else "[bold red]no[/]",
             Text(s.session_class, style=CLASS_STYLE[s.session_class]),
             "; ".join(f"{names.get(a, a)}: {', '.join(n)}" for a, n in s.signals.items() if n),
