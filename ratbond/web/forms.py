@@ -12,8 +12,9 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from starlette.datastructures import FormData
+from starlette.datastructures import ImmutableMultiDict
 
 from ratbond.errors import InputError, RatbondError
 from ratbond.scenario import parse_date
@@ -30,8 +31,9 @@ class Form:
     """A message about the form as a whole (not one field)."""
 
     @classmethod
-    def read(cls, data: FormData, lists: Iterable[str] = ()) -> Form:
-        """Single values stripped of surrounding blanks; `lists` names multi-valued fields."""
+    def read(cls, data: ImmutableMultiDict[str, Any], lists: Iterable[str] = ()) -> Form:
+        """A posted form or a query string: single values stripped of surrounding blanks;
+        `lists` names multi-valued fields."""
         multi = set(lists)
         values = {
             key: str(value).strip()
@@ -65,6 +67,16 @@ class Form:
         if not math.isfinite(value):
             raise InputError(name, f"'{self.get(name)}' is not {what}")
         return value
+
+    def count(self, name: str, what: str) -> int | None:
+        """A whole number the owner counted (the store checks its range), or None when empty."""
+        raw = self.get(name)
+        if not raw:
+            return None
+        try:
+            return int(raw)
+        except ValueError:
+            raise InputError(name, f"'{raw}' is not a whole number of {what}") from None
 
     def checked(self, name: str) -> bool:
         return self.get(name) in {"on", "true", "1", "yes"}

@@ -73,6 +73,17 @@ SCENARIO_SCHEMA: dict[str, Any] = {
                         "additionalProperties": {"type": "array", "items": {"type": "string"}},
                     },
                     "notes": {"type": "string"},
+                    "attempts": {
+                        "type": "integer",
+                        "minimum": 0,
+                        "description": "Required at a training stage: tries at the behaviour.",
+                    },
+                    "rewarded": {
+                        "type": "integer",
+                        "minimum": 0,
+                        "description": "Required at a training stage: tries that earned a "
+                        "click and a treat; at most `attempts`.",
+                    },
                 },
             },
         },
@@ -253,6 +264,15 @@ class SessionIn(BaseModel):
     supervised: bool = True
     signals: dict[str, list[str]] = {}
     notes: str | None = None
+    attempts: int | None = Field(
+        default=None, ge=0, description="Required at a training stage: tries at the behaviour."
+    )
+    rewarded: int | None = Field(
+        default=None,
+        ge=0,
+        description="Required at a training stage: tries that earned a click and a treat; "
+        "at most `attempts`.",
+    )
 
 
 class SessionOut(BaseModel):
@@ -264,6 +284,8 @@ class SessionOut(BaseModel):
     supervised: bool
     signals: dict[str, list[str]]
     notes: str | None
+    attempts: int | None = Field(description="Training stages only; null elsewhere.")
+    rewarded: int | None = Field(description="Training stages only; null elsewhere.")
     session_class: str
     logged_by: str
     logged_at: dt.datetime

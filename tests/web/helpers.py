@@ -41,3 +41,11 @@ def cat_and_rat(client: TestClient) -> None:
         assert client.post(f"/api/v1/animals/{animal}/vet-checks", json=check).status_code == 201
     start = {"program": "cat-rat", "roles": {"cat": ["tom"], "rat": ["pip"]}}
     assert client.post("/api/v1/introductions", json=start).status_code == 201
+
+
+def rat_in_training(client: TestClient) -> None:
+    """Pip the rat in a clicker-training introduction `pip` (trick-spin)."""
+    body = {"species": "rat", "name": "Pip", "origin": "breeder", "arrived": "2026-09-01"}
+    assert client.post("/api/v1/animals", json=body).status_code == 201
+    start = {"program": "trick-spin", "roles": {"rat": ["pip"]}}
+    assert client.post("/api/v1/introductions", json=start).status_code == 201

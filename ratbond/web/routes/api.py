@@ -133,6 +133,8 @@ def session_out(record: SessionRecord) -> SessionOut:
         supervised=record.supervised,
         signals={animal: list(names) for animal, names in record.signals.items()},
         notes=record.notes,
+        attempts=record.attempts,
+        rewarded=record.rewarded,
         session_class=record.session_class,
         logged_by=record.logged_by,
         logged_at=record.logged_at,

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from ratbond.errors import InputError, RatbondError
-from ratbond.model import CLASS_RANK, Program, Signal, SignalClass
+from ratbond.model import CLASS_RANK, Program, Signal, SignalClass, Stage
 from ratbond.store.introductions import get_introduction
 from ratbond.store.records import IntroductionRecord, Member
 from ratbond.store.sessions import Logged, NewSession, log_session
@@ -44,7 +44,10 @@ PREVIEW_LIMIT = 10_000
 # Store error paths and the form field each is about.
 FIELD_OF_PATH = {
     "signals": SIGNAL_FIELD,
-    **{name: name for name in ("date", "stage", "minutes", "notes", SUPERVISED_FIELD)},
+    **{
+        name: name
+        for name in ("date", "stage", "minutes", "notes", "attempts", "rewarded", SUPERVISED_FIELD)
+    },
     NOTED_FIELD: "notes",
 }
 
@@ -74,6 +77,8 @@ def blank_form(view: dict[str, Any]) -> Form:
             "minutes": minutes_value(advice.minutes),
             SUPERVISED_FIELD: "on",
             "notes": "",
+            "attempts": "",
+            "rewarded": "",
         },
         lists={SIGNAL_FIELD: []},
     )
@@ -293,7 +298,16 @@ def read_session(form: Form) -> NewSession:
         supervised=form.checked(SUPERVISED_FIELD),
         signals=signals,
         notes=form.text("notes"),
+        attempts=form.count("attempts", "attempts"),
+        rewarded=form.count("rewarded", "rewarded attempts"),
     )
+
+
+def training_stage(program: Program, stage_id: str) -> Stage | None:
+    """The stage, if it is a training stage (one with a success rate): the form then asks
+    for attempts and rewarded counts. None for any other stage or an unknown id."""
+    stage = next((stage for stage in program.stages if stage.id == stage_id), None)
+    return stage if stage is not None and stage.min_success_rate is not None else None
 
 
 def logged_view(context: WebContext, logged: Logged) -> dict[str, Any]:
@@ -329,6 +343,7 @@ def _render(
             "logged": logged,
             "boards": boards(context, view["program"], view["intro"].members),
             "stage_options": [(s.id, f"{s.title} ({s.id})") for s in view["program"].stages],
+            "training_stage": training_stage(view["program"], form.get("stage")),
             # A form shown again after an error keeps its notes and their review.
             "preview": preview_notes(context, view["intro"], notes) if notes else None,
             "preview_error": None,
@@ -342,6 +357,25 @@ def _render(
 def log_form(request: Request, ref: str, context: Web) -> HTMLResponse:
     view = introduction_view(context, ref)
     return _render(request, context, view, blank_form(view))
+
+
+@router.get("/introductions/{ref}/log/training-counts", response_class=HTMLResponse)
+async def training_counts(request: Request, ref: str, context: Web) -> HTMLResponse:
+    """The attempts and rewarded fields for the stage picked (htmx swaps them in when the
+    stage changes): empty for a stage that is not a training stage."""
+    form = Form.read(request.query_params)
+    try:
+        intro = await run_in_threadpool(get_introduction, context.db, ref)
+    except RatbondError as error:
+        raise not_found(error) from None
+    return context.pages.render(
+        request,
+        "sessions/training_counts.html",
+        {
+            "form": form,
+            "training_stage": training_stage(context.programs[intro.program], form.get("stage")),
+        },
+    )
 
 
 @router.post("/introductions/{ref}/notes-preview", response_class=HTMLResponse)
