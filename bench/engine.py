@@ -104,6 +104,8 @@ def process_rows() -> tuple[list[str], float]:
         "python -c pass": [sys.executable, "-c", "pass"],
         "ratbond evaluate (10 sessions)": [ratbond, "evaluate", handle.name],
     }
+    # Bytecode first: where PYTHONDONTWRITEBYTECODE is set, each run would compile every module.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "ratbond")], check=True)
     subprocess.run(commands["ratbond evaluate (10 sessions)"], check=True, capture_output=True)
     samples: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(25):  # interleaved, so both see the same machine load

@@ -10,46 +10,51 @@ import os
 import pickle
 import sys
 import zlib
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
 from ratbond import __version__
 from ratbond.errors import DataFileError, did_you_mean, format_path
+from ratbond.model import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import Any, TypeVar
+
     import yaml
     from pydantic import TypeAdapter
 
-T = TypeVar("T")
+    T = TypeVar("T")
+    # A file name: a `str` on the engine path (`pathlib` is slow to import), or a `Path`.
+    FilePath = str | os.PathLike[str]
 
 
-def cache_dir() -> Path:
+def cache_dir() -> str:
     """Where validated files are cached: `RATBOND_CACHE_DIR`, else the platform's cache folder."""
     configured = os.environ.get("RATBOND_CACHE_DIR")
     if configured:
-        return Path(configured)
+        return configured
     if sys.platform == "linux":  # the XDG rule platformdirs applies, without its import cost
-        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ratbond"
+        home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        return os.path.join(home, "ratbond")
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("ratbond"))
+    return platformdirs.user_cache_dir("ratbond")
 
 
-def cached(kind: str, files: list[Path], build: Callable[[], T]) -> T:
+def cached(kind: str, files: Sequence[FilePath], build: Callable[[], T]) -> T:
     """`build()`, or its pickled result from an earlier run over the same file bytes."""
     # Keyed like Python's own bytecode cache: path, size and modification time of each file.
     key = f"{kind}:{__version__}"
     for file in files:
         try:
-            stat = file.stat()
+            stat = os.stat(file)
         except OSError:
             read_bytes(file)  # raises the DataFileError that names the file
             raise
-        key += f":{file.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
-    target = cache_dir() / f"{kind}-{zlib.crc32(key.encode()):08x}.pickle"
+        key += f":{os.path.realpath(file)}:{stat.st_size}:{stat.st_mtime_ns}"
+    folder = cache_dir()
+    target = os.path.join(folder, f"{kind}-{zlib.crc32(key.encode()):08x}.pickle")
     try:
-        with target.open("rb") as handle:
+        with open(target, "rb") as handle:
             value: T = pickle.load(handle)
         return value
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
@@ -58,9 +63,9 @@ def cached(kind: str, files: list[Path], build: Callable[[], T]) -> T:
     import tempfile
 
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
         # Write then rename, so a concurrent reader never sees half a file.
-        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as temporary:
+        with tempfile.NamedTemporaryFile(dir=folder, delete=False) as temporary:
             pickle.dump(value, temporary, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary.name, target)
     except OSError:
@@ -68,24 +73,25 @@ def cached(kind: str, files: list[Path], build: Callable[[], T]) -> T:
     return value
 
 
-def read_bytes(file: Path) -> bytes:
+def read_bytes(file: FilePath) -> bytes:
     """A data file's bytes; a missing or unreadable file is a DataFileError naming it."""
     try:
-        return file.read_bytes()
+        with open(file, "rb") as handle:
+            return handle.read()
     except FileNotFoundError:
-        raise DataFileError(str(file), "", "no such file; check the path") from None
+        raise DataFileError(os.fspath(file), "", "no such file; check the path") from None
     except OSError as error:
-        raise DataFileError(str(file), "", f"cannot be read ({error.strerror})") from None
+        raise DataFileError(os.fspath(file), "", f"cannot be read ({error.strerror})") from None
 
 
-def read_yaml(file: Path) -> tuple[str, Any]:
+def read_yaml(file: FilePath) -> tuple[str, Any]:
     """The text of a YAML file and its parsed data; any problem is a located DataFileError."""
     import yaml
 
     try:
         text = read_bytes(file).decode("utf-8")
     except UnicodeDecodeError:
-        raise DataFileError(str(file), "", "not UTF-8 text; save it as UTF-8") from None
+        raise DataFileError(os.fspath(file), "", "not UTF-8 text; save it as UTF-8") from None
     try:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         return text, yaml.load(text, Loader=loader)
@@ -93,7 +99,7 @@ def read_yaml(file: Path) -> tuple[str, Any]:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(error, "problem", None) or str(error)
-        raise DataFileError(str(file), "", f"not valid YAML: {problem}", line) from None
+        raise DataFileError(os.fspath(file), "", f"not valid YAML: {problem}", line) from None
 
 
 def line_of(text: str, loc: tuple[str | int, ...]) -> int | None:
@@ -132,7 +138,7 @@ def type_adapter(shape: Any) -> TypeAdapter[Any]:
     return TypeAdapter(shape)
 
 
-def validate(file: Path, text: str, data: Any, shape: Any) -> Any:
+def validate(file: FilePath, text: str, data: Any, shape: Any) -> Any:
     """`data` validated into `shape`; the first problem names file, line and field path."""
     from pydantic import ValidationError
 
@@ -146,7 +152,9 @@ def validate(file: Path, text: str, data: Any, shape: Any) -> Any:
             message = "unknown field" + did_you_mean(str(loc[-1]), field_names(shape, loc))
         elif first["type"] == "missing":
             message = "required field is missing"
-        raise DataFileError(str(file), format_path(loc), message, line_of(text, loc)) from None
+        raise DataFileError(
+            os.fspath(file), format_path(loc), message, line_of(text, loc)
+        ) from None
 
 
 def field_names(shape: Any, loc: tuple[str | int, ...]) -> list[str]:
@@ -159,9 +167,9 @@ def field_names(shape: Any, loc: tuple[str | int, ...]) -> list[str]:
         """Strip Annotated and Optional wrappers."""
         while True:
             if typing.get_origin(kind) is typing.Annotated:
-                kind = get_args(kind)[0]
+                kind = typing.get_args(kind)[0]
                 continue
-            args = [arg for arg in get_args(kind) if arg is not type(None)]
+            args = [arg for arg in typing.get_args(kind) if arg is not type(None)]
             if typing.get_origin(kind) in (typing.Union, types.UnionType) and len(args) == 1:
                 kind = args[0]
                 continue
@@ -172,9 +180,9 @@ def field_names(shape: Any, loc: tuple[str | int, ...]) -> list[str]:
         if dataclasses.is_dataclass(current) and isinstance(part, str):
             current = typing.get_type_hints(current, include_extras=True).get(part)
         elif typing.get_origin(current) is dict:
-            current = get_args(current)[1]
+            current = typing.get_args(current)[1]
         elif typing.get_origin(current) in (tuple, list):
-            current = get_args(current)[0]
+            current = typing.get_args(current)[0]
         current = inner(current)
     if isinstance(current, type) and dataclasses.is_dataclass(current):
         return [f.name.rstrip("_") for f in dataclasses.fields(current)]

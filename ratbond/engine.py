@@ -8,23 +8,22 @@ stage, danger, aggression, stress, long break, calm. Alerts of every rule that f
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from ratbond.model import (
     CLASS_RANK,
-    Action,
+    TYPE_CHECKING,
     Advice,
-    AlertCode,
     Program,
     Scenario,
     Session,
-    SessionClass,
-    SignalClass,
-    Species,
     Stage,
     Vocabulary,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ratbond.model import Action, AlertCode, SessionClass, SignalClass, Species
 
 DANGEROUS: frozenset[SessionClass] = frozenset({"aggression", "danger"})
 ONE_DAY = dt.timedelta(days=1)
@@ -53,40 +52,80 @@ def all_signals(session: Session) -> Iterator[tuple[str, str]]:
                 yield animal, name
 
 
-@dataclass(slots=True, eq=False, repr=False)
 class Observed:
     """What one session showed, once classified."""
 
-    index: int
-    session: Session
-    stage: int
-    klass: SessionClass
-    illness: bool
-    worst: list[tuple[str, str]]  # the (animal, signal) pairs that set the class
-    injury: bool = False
-    shows_progress: bool = False  # some animal showed the stage's progress signal
-    contact: bool = True
-    early: bool = False
-    skipped: bool = False
-    neutral: bool = False  # calm, but without the stage's progress signal
-    below_rate: bool = False  # calm, but too few attempts rewarded for a training stage
+    __slots__ = (
+        "below_rate",
+        "contact",
+        "early",
+        "illness",
+        "index",
+        "injury",
+        "klass",
+        "neutral",
+        "session",
+        "shows_progress",
+        "skipped",
+        "stage",
+        "worst",
+    )
+
+    def __init__(
+        self,
+        index: int,
+        session: Session,
+        stage: int,
+        klass: SessionClass,
+        illness: bool,
+        worst: list[tuple[str, str]],  # the (animal, signal) pairs that set the class
+        injury: bool,
+        shows_progress: bool,  # some animal showed the stage's progress signal
+    ) -> None:
+        self.index = index
+        self.session = session
+        self.stage = stage
+        self.klass = klass
+        self.illness = illness
+        self.worst = worst
+        self.injury = injury
+        self.shows_progress = shows_progress
+        self.contact = True
+        self.early = False
+        self.skipped = False
+        self.neutral = False  # calm, but without the stage's progress signal
+        self.below_rate = False  # calm, but too few attempts rewarded for a training stage
 
 
-@dataclass(eq=False, repr=False)
 class Replay:
     """State carried through the history, one session at a time."""
 
-    earned: int
-    gate_end: dt.date | None
-    gate_cause: str = ""
-    streak: int = 0
-    streak_stage: int = -1
-    streak_dates: list[dt.date] = field(default_factory=list)
-    bad_dates: list[dt.date] = field(default_factory=list)  # the run of aggression or danger
-    stage_bad: dict[int, int] = field(default_factory=dict)
-    injury: Observed | None = None
-    last_contact: Observed | None = None
-    last: Observed | None = None
+    __slots__ = (
+        "bad_dates",
+        "earned",
+        "gate_cause",
+        "gate_end",
+        "injury",
+        "last",
+        "last_contact",
+        "stage_bad",
+        "streak",
+        "streak_dates",
+        "streak_stage",
+    )
+
+    def __init__(self, earned: int) -> None:
+        self.earned = earned
+        self.gate_end: dt.date | None = None
+        self.gate_cause = ""
+        self.streak = 0
+        self.streak_stage = -1
+        self.streak_dates: list[dt.date] = []
+        self.bad_dates: list[dt.date] = []  # the run of aggression or danger
+        self.stage_bad: dict[int, int] = {}
+        self.injury: Observed | None = None
+        self.last_contact: Observed | None = None
+        self.last: Observed | None = None
 
 
 class Engine:
@@ -170,7 +209,7 @@ class Engine:
     # --- replay ---------------------------------------------------------------------------
 
     def replay(self, scenario: Scenario) -> Replay:
-        state = Replay(earned=self.first_contact, gate_end=None)
+        state = Replay(self.first_contact)
         if self.gate is not None:
             # Validation guarantees at least one arrival date in the gate's role.
             arrivals = [scenario.animals[a].arrived for a in scenario.roles[self.gate.role]]

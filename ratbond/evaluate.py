@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Mapping
-from pathlib import Path
-from typing import TextIO
 
 from ratbond.advice import advise
 from ratbond.errors import RatbondError
-from ratbond.model import Advice, Program
+from ratbond.model import TYPE_CHECKING, Advice, Program
 from ratbond.programs import BuiltinCatalog, builtin_vocabulary, load_program
 from ratbond.scenario import parse_json, parse_scenario
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import TextIO
+
+    from ratbond.datafiles import FilePath
 
 
 def read_source(source: str, stdin: TextIO) -> str:
@@ -21,7 +24,8 @@ def read_source(source: str, stdin: TextIO) -> str:
     if source == "-":
         return stdin.read()
     try:
-        return Path(source).read_text(encoding="utf-8")
+        with open(source, encoding="utf-8") as handle:
+            return handle.read()
     except FileNotFoundError:
         raise RatbondError(
             f"{source}: no such file; give a scenario file or '-' for standard input"
@@ -35,7 +39,7 @@ def read_source(source: str, stdin: TextIO) -> str:
 
 
 def advise_text(
-    text: str, program_file: Path | None = None, today: dt.date | None = None
+    text: str, program_file: FilePath | None = None, today: dt.date | None = None
 ) -> Advice:
     """Validate a scenario given as JSON text and return its advice."""
     vocabulary = builtin_vocabulary()
@@ -50,7 +54,7 @@ def advise_text(
 
 
 def run(
-    source: str, program_file: Path | None, stdout: TextIO, stderr: TextIO, stdin: TextIO
+    source: str, program_file: FilePath | None, stdout: TextIO, stderr: TextIO, stdin: TextIO
 ) -> int:
     """The whole command: 0 with the advice on stdout, or 2 with one line on stderr."""
     try:
@@ -64,15 +68,15 @@ def run(
 
 def main(argv: list[str]) -> int:
     """Fast path used by the console script for `ratbond evaluate` (no Typer, no Rich)."""
-    program_file: Path | None = None
+    program_file: str | None = None
     source: str | None = None
     args = list(argv)
     while args:
         arg = args.pop(0)
         if arg == "--program-file" and args:
-            program_file = Path(args.pop(0))
+            program_file = args.pop(0)
         elif arg.startswith("--program-file="):
-            program_file = Path(arg.split("=", 1)[1])
+            program_file = arg.split("=", 1)[1]
         elif source is None and (arg == "-" or not arg.startswith("-")):
             source = arg
         else:

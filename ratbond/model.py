@@ -1,30 +1,82 @@
 """The typed shapes shared by the engine and its callers: programs, vocabulary, scenarios, advice.
 
-They are plain frozen dataclasses so the engine path never imports pydantic; `programs.py`
-validates data files into these same classes with pydantic, and attribute docstrings become the
-descriptions of the published JSON Schema.
+They are frozen records (`@record`, below) so the engine path never imports pydantic, nor even
+`dataclasses` or `typing`; `programs.py` validates data files into these same classes with
+pydantic, which sees them as dataclasses, and attribute docstrings become the descriptions of
+the published JSON Schema.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeVar, dataclass_transform
 
+# `typing.TYPE_CHECKING` without importing `typing` (type checkers know the name).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Annotated, Any, ClassVar, Literal, TypeVar, dataclass_transform
+
     from annotated_types import Ge, Gt, Le, Len
 
+    T = TypeVar("T")
+    R = TypeVar("R", bound="Record")
     Text = Annotated[str, Len(min_length=1)]
     SeedRef = Annotated[str, Len(min_length=1)]
+    # Each Literal type spells out the values of its tuple below; a test holds them equal.
+    Species = Literal["cat", "rat"]
+    SignalClass = Literal["calm", "stress", "aggression", "danger", "illness"]
+    SessionClass = Literal["calm", "stress", "aggression", "danger"]
+    Origin = Literal["breeder", "pet_store", "rescue", "unknown"]
+    PreyDrive = Literal["low", "moderate", "high"]
+    Action = Literal["start", "wait", "repeat", "advance", "step_back", "stop", "complete"]
+    Prerequisite = Literal["health_check", "prey_drive"]
+    AlertCode = Literal[
+        "intervene",
+        "unsupervised",
+        "vet_now",
+        "separate_housing",
+        "health_check_needed",
+        "assessment_needed",
+        "high_prey_drive",
+        "quarantine_breach",
+        "illness_signs",
+        "too_soon",
+        "use_gloves",
+        "long_break",
+        "skipped_stage",
+        "always_supervise",
+    ]
+    Severity = Literal["danger", "warning", "info"]
+else:
 
-Species = Literal["cat", "rat"]
-SignalClass = Literal["calm", "stress", "aggression", "danger", "illness"]
-SessionClass = Literal["calm", "stress", "aggression", "danger"]
-Origin = Literal["breeder", "pet_store", "rescue", "unknown"]
-PreyDrive = Literal["low", "moderate", "high"]
-Action = Literal["start", "wait", "repeat", "advance", "step_back", "stop", "complete"]
-Prerequisite = Literal["health_check", "prey_drive"]
-AlertCode = Literal[
+    def dataclass_transform(**_options: object) -> Callable[[T], T]:
+        """Stands in for `typing.dataclass_transform`, which only informs type checkers."""
+        return lambda function: function
+
+    def __getattr__(name: str) -> object:
+        """The Literal types, for pydantic and other run-time readers, made on first use."""
+        if name not in LITERALS:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        globals().update(literal_types())
+        return globals()[name]
+
+
+SPECIES: tuple[Species, ...] = ("cat", "rat")
+SIGNAL_CLASSES: tuple[SignalClass, ...] = ("calm", "stress", "aggression", "danger", "illness")
+SESSION_CLASSES: tuple[SessionClass, ...] = ("calm", "stress", "aggression", "danger")
+ORIGINS: tuple[Origin, ...] = ("breeder", "pet_store", "rescue", "unknown")
+PREY_DRIVES: tuple[PreyDrive, ...] = ("low", "moderate", "high")
+ACTIONS: tuple[Action, ...] = (
+    "start",
+    "wait",
+    "repeat",
+    "advance",
+    "step_back",
+    "stop",
+    "complete",
+)
+PREREQUISITES: tuple[Prerequisite, ...] = ("health_check", "prey_drive")
+ALERT_CODES: tuple[AlertCode, ...] = (
     "intervene",
     "unsupervised",
     "vet_now",
@@ -39,25 +91,92 @@ AlertCode = Literal[
     "long_break",
     "skipped_stage",
     "always_supervise",
-]
-Severity = Literal["danger", "warning", "info"]
+)
+SEVERITIES: tuple[Severity, ...] = ("danger", "warning", "info")
+# The values of each Literal type, by its name.
+LITERALS: dict[str, tuple[str, ...]] = {
+    "Species": SPECIES,
+    "SignalClass": SIGNAL_CLASSES,
+    "SessionClass": SESSION_CLASSES,
+    "Origin": ORIGINS,
+    "PreyDrive": PREY_DRIVES,
+    "Action": ACTIONS,
+    "Prerequisite": PREREQUISITES,
+    "AlertCode": ALERT_CODES,
+    "Severity": SEVERITIES,
+}
 
 
-T = TypeVar("T")
+def literal_types() -> dict[str, object]:
+    """The Literal types by name, as `typing` makes them (which the engine path never imports)."""
+    from typing import Literal
+
+    return {name: Literal[values] for name, values in LITERALS.items()}
+
+
+class Factory:
+    """A field default made anew for each record, as `field(default_factory=...)` asks."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], object]) -> None:
+        self.make = make
+
+
+def field(*, default_factory: Callable[[], object]) -> Any:
+    """A field whose default is made per record, like `dataclasses.field(default_factory=...)`."""
+    return Factory(default_factory)
+
+
+class DataclassFields:
+    """A record class's `__dataclass_fields__`, made by `dataclasses` itself on first use.
+
+    With it `dataclasses.replace`, `fields`, `asdict` and pydantic take records for dataclasses,
+    while the engine path never imports `dataclasses` (which brings `inspect`, `ast` and
+    `tokenize`, together slower to import than the whole engine run of `ratbond evaluate`).
+    """
+
+    def __get__(self, instance: object, owner: type[Record]) -> dict[str, Any]:
+        if "_names" not in vars(owner):
+            raise AttributeError("__dataclass_fields__")  # the `Record` base is no dataclass
+        import dataclasses
+
+        annotations = vars(owner)["__annotations__"]
+        namespace: dict[str, Any] = {
+            "__module__": owner.__module__,
+            "__annotations__": {name: annotations[name] for name in owner._names},
+        }
+        for name, default in owner._defaults.items():
+            namespace[name] = (
+                dataclasses.field(default_factory=default.make)
+                if isinstance(default, Factory)
+                else default
+            )
+        shadow: Any = dataclasses.dataclass(init=False, repr=False, eq=False)(
+            type(owner.__name__, (), namespace)
+        )
+        fields: dict[str, Any] = shadow.__dataclass_fields__
+        setattr(owner, "__dataclass_fields__", fields)  # noqa: B010 (a class attribute, once)
+        return fields
 
 
 class Record:
-    """Value semantics shared by every record: equal when of one type with equal fields.
+    """Frozen value semantics shared by every record: equal when of one type with equal fields.
 
-    Written once here instead of generated per class by `dataclass`, which would compile
-    three methods for each of the fourteen records every time ratbond starts.
+    Written once here rather than generated per class, so defining the records at start-up
+    compiles one `__init__` each and nothing else.
     """
 
     __slots__ = ()
-    __dataclass_fields__: ClassVar[dict[str, Any]]
+    if TYPE_CHECKING:
+        _names: ClassVar[tuple[str, ...]]  # the fields, in order
+        _defaults: ClassVar[dict[str, object]]  # a value or a `Factory`, by field
+        __dataclass_fields__: ClassVar[dict[str, Any]]
+    else:
+        __dataclass_fields__ = DataclassFields()
 
     def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
+        return tuple(getattr(self, name) for name in self._names)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -69,18 +188,74 @@ class Record:
         return hash(self._values())
 
     def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._names)
         return f"{type(self).__name__}({fields})"
 
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field '{name}' of a frozen {type(self).__name__}")
 
-@dataclass_transform(frozen_default=True)
-def record(cls: type[T] | None = None, /, *, slots: bool = False) -> Any:
-    """A frozen dataclass whose equality, hash and repr come from `Record`."""
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field '{name}' of a frozen {type(self).__name__}")
 
-    def wrap(target: type[T]) -> type[T]:
-        return dataclass(frozen=True, eq=False, repr=False, slots=slots)(target)
+
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
+def record(cls: type[R] | None = None, /, *, slots: bool = False) -> Any:
+    """A frozen record class: fields from the annotations, defaults from the class body.
+
+    The class gets a compiled `__init__` that sets each field (a `field(default_factory=...)`
+    default is made per record); `slots=True` remakes the class with a slot per field.
+    """
+
+    def wrap(target: type[R]) -> type[R]:
+        body = vars(target)
+        names = tuple(body.get("__annotations__", {}))
+        defaults = {name: body[name] for name in names if name in body}
+        if slots:
+            namespace = {
+                key: value
+                for key, value in body.items()
+                if key not in defaults and key not in ("__dict__", "__weakref__")
+            }
+            namespace |= {"__slots__": names, "__reduce__": rebuild}
+            remade: Any = type(target.__name__, target.__bases__, namespace)
+            target = remade
+        else:
+            for name, default in defaults.items():
+                if isinstance(default, Factory):
+                    delattr(target, name)  # not a value: made per record
+        target._names = names
+        target._defaults = defaults
+        target.__init__ = make_init(target, names, defaults)  # type: ignore[method-assign]
+        return target
 
     return wrap if cls is None else wrap(cls)
+
+
+def rebuild(self: Record) -> tuple[type[Record], tuple[Any, ...]]:
+    """`__reduce__` of a slotted record: pickled and copied by its fields, remade by `__init__`."""
+    return type(self), self._values()
+
+
+def make_init(target: type, names: tuple[str, ...], defaults: dict[str, object]) -> Any:
+    """Compile the `__init__` of a record class: a parameter per field, each set in turn."""
+    scope: dict[str, object] = {"_set": object.__setattr__}
+    parameters = ["self"]
+    lines = []
+    for name in names:
+        value = name
+        if name in defaults:
+            scope[f"_default_{name}"] = default = defaults[name]
+            parameters.append(f"{name}=_default_{name}")
+            if isinstance(default, Factory):
+                value = f"_default_{name}.make() if {name} is _default_{name} else {name}"
+        else:
+            parameters.append(name)
+        lines.append(f"    _set(self, {name!r}, {value})\n")
+    source = f"def __init__({', '.join(parameters)}):\n" + "".join(lines)
+    exec(source, scope)  # names are identifiers from a class body, values are passed in scope
+    init: Any = scope["__init__"]
+    init.__qualname__ = f"{target.__qualname__}.__init__"
+    return init
 
 
 # Worst first: the class of a session is the most severe class among its signals.
@@ -92,15 +267,20 @@ _SIGNAL_CONFIG: dict[str, Any] = {**_STRICT, "alias_generator": lambda name: nam
 
 
 def validation_names() -> dict[str, Any]:
-    """Names used only in constraint annotations, supplied when a data file is validated.
+    """Names used only in annotations, supplied when a data file is validated.
 
-    Importing `annotated_types` costs more than the whole engine run of `ratbond evaluate`,
-    whose data comes validated from the cache; so the names resolve only when pydantic asks.
+    Importing `annotated_types` (or `typing`) costs more than the whole engine run of `ratbond
+    evaluate`, whose data comes validated from the cache; so the names resolve only when
+    pydantic asks.
     """
+    from typing import Annotated
+
     from annotated_types import Ge, Gt, Le, Len
 
     text = Annotated[str, Len(min_length=1)]
-    return {"Ge": Ge, "Gt": Gt, "Le": Le, "Len": Len, "Text": text, "SeedRef": text}
+    names = {"Annotated": Annotated, "Ge": Ge, "Gt": Gt, "Le": Le, "Len": Len}
+    names |= {"Text": text, "SeedRef": text}
+    return literal_types() | names
 
 
 @record

@@ -6,25 +6,31 @@ keyed by the hash of its bytes) and later loads skip both YAML parsing and pydan
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping
 from functools import cache
-from pathlib import Path
-from typing import Any, get_args
 
 # `cache_dir` is re-exported: callers knew it from here before the helpers moved out.
 from ratbond.datafiles import cache_dir as cache_dir
 from ratbond.datafiles import cached, line_of, read_yaml, type_adapter, validate
 from ratbond.errors import DataFileError, did_you_mean, format_path
-from ratbond.model import AlertCode, AlertInfo, Program, Signal, Species, Vocabulary
+from ratbond.model import ALERT_CODES, TYPE_CHECKING, AlertInfo, Program, Signal, Vocabulary
 
-DATA_DIR = Path(__file__).parent / "data"
-PROGRAMS_DIR = DATA_DIR / "programs"
-SIGNALS_FILE = DATA_DIR / "signals.yaml"
-ALERTS_FILE = DATA_DIR / "alerts.yaml"
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ratbond.datafiles import FilePath
+    from ratbond.model import Species
+
+# File names as text: the `evaluate` path never imports `pathlib`, which is slow to import.
+DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
+PROGRAMS_DIR = os.path.join(DATA_DIR, "programs")
+SIGNALS_FILE = os.path.join(DATA_DIR, "signals.yaml")
+ALERTS_FILE = os.path.join(DATA_DIR, "alerts.yaml")
 
 
 def load_vocabulary(
-    signals_file: Path = SIGNALS_FILE, alerts_file: Path = ALERTS_FILE
+    signals_file: FilePath = SIGNALS_FILE, alerts_file: FilePath = ALERTS_FILE
 ) -> Vocabulary:
     """The signal vocabulary and alert catalogue, validated (or from the cache)."""
     return cached(
@@ -34,40 +40,42 @@ def load_vocabulary(
     )
 
 
-def _build_vocabulary(signals_file: Path, alerts_file: Path) -> Vocabulary:
+def _build_vocabulary(signals_file: FilePath, alerts_file: FilePath) -> Vocabulary:
+    from ratbond.model import AlertCode, Species  # `typing.Literal` types, made on first use
+
     text, data = read_yaml(signals_file)
     signals = validate(signals_file, text, data, dict[Species, dict[str, Signal]])
     for species, by_id in signals.items():
         for signal_id in by_id:
             if not signal_id.isidentifier() or signal_id != signal_id.lower():
                 raise DataFileError(
-                    str(signals_file),
+                    os.fspath(signals_file),
                     f"{species}.{signal_id}",
                     "signal ids are lower case words joined by underscores",
                     line_of(text, (species, signal_id)),
                 )
     text, data = read_yaml(alerts_file)
     alerts = validate(alerts_file, text, data, dict[AlertCode, AlertInfo])
-    missing = sorted(set(get_args(AlertCode)) - set(alerts))
+    missing = sorted(set(ALERT_CODES) - set(alerts))
     if missing:
-        raise DataFileError(str(alerts_file), missing[0], "alert code is not described")
+        raise DataFileError(os.fspath(alerts_file), missing[0], "alert code is not described")
     return Vocabulary(signals=signals, alerts=alerts)
 
 
-def load_program(file: Path, vocabulary: Vocabulary) -> Program:
+def load_program(file: FilePath, vocabulary: Vocabulary) -> Program:
     """A program file, validated against the schema and the vocabulary (or from the cache)."""
     # The vocabulary files are part of the key: the cross-check depends on them.
     files = [file, SIGNALS_FILE, ALERTS_FILE]
     return cached("program", files, lambda: _build_program(file, vocabulary))
 
 
-def _build_program(file: Path, vocabulary: Vocabulary) -> Program:
+def _build_program(file: FilePath, vocabulary: Vocabulary) -> Program:
     text, data = read_yaml(file)
     program: Program = validate(file, text, data, Program)
     problem = _cross_check(program, vocabulary)
     if problem is not None:
         loc, message = problem
-        raise DataFileError(str(file), format_path(loc), message, line_of(text, loc))
+        raise DataFileError(os.fspath(file), format_path(loc), message, line_of(text, loc))
     return program
 
 
@@ -128,8 +136,15 @@ def builtin_vocabulary() -> Vocabulary:
 
 
 @cache
-def builtin_program_files() -> dict[str, Path]:
-    return {path.stem: path for path in sorted(PROGRAMS_DIR.rglob("*.yaml"))}
+def builtin_program_files() -> dict[str, str]:
+    """The shipped program files (in `programs/` and its folders) by program id."""
+    files = sorted(
+        os.path.join(folder, name)
+        for folder, _, names in os.walk(PROGRAMS_DIR)
+        for name in names
+        if name.endswith(".yaml")
+    )
+    return {os.path.basename(file).removesuffix(".yaml"): file for file in files}
 
 
 @cache

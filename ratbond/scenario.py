@@ -10,20 +10,26 @@ import datetime as dt
 import json
 import math
 import re
-from collections.abc import Callable, Mapping
-from typing import Any, TypeVar, cast, get_args
+from collections.abc import Mapping
 
 from ratbond.errors import InputError, did_you_mean, format_path
 from ratbond.model import (
+    ORIGINS,
+    PREY_DRIVES,
+    SPECIES,
+    TYPE_CHECKING,
     Animal,
-    Origin,
-    PreyDrive,
     Program,
     Scenario,
     Session,
-    Species,
     Vocabulary,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
 
 ANIMAL_ID = re.compile(r"[a-z0-9_-]+")
 SCENARIO_FIELDS = ("program", "today", "animals", "roles", "sessions")
@@ -48,11 +54,7 @@ SESSION_FIELDS = (
     "attempts",
     "rewarded",
 )
-SPECIES: tuple[Species, ...] = get_args(Species)
-ORIGINS: tuple[Origin, ...] = get_args(Origin)
-PREY_DRIVES: tuple[PreyDrive, ...] = get_args(PreyDrive)
 Path = tuple[str | int, ...]
-T = TypeVar("T")
 
 
 def fail(path: Path, message: str) -> InputError:
@@ -105,7 +107,7 @@ def _object(value: object, path: Path, allowed: tuple[str, ...], what: str) -> M
     for key in value:
         if key not in allowed:
             raise fail((*path, key), "unknown field" + did_you_mean(key, allowed))
-    return cast(Mapping[str, Any], value)
+    return value
 
 
 def _list(value: object, path: Path, what: str) -> list[Any]:

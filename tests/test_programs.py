@@ -12,6 +12,7 @@ from ratbond.errors import DataFileError
 from ratbond.model import AlertCode
 from ratbond.programs import (
     PROGRAMS_DIR,
+    SIGNALS_FILE,
     builtin_programs,
     builtin_vocabulary,
     load_program,
@@ -92,7 +93,7 @@ def test_every_stage_cites_seeds_that_exist() -> None:
 
 
 def edited(tmp_path: Path, change: str, replacement: str, name: str = "cat-rat") -> Path:
-    text = (PROGRAMS_DIR / f"{name}.yaml").read_text()
+    text = (Path(PROGRAMS_DIR) / f"{name}.yaml").read_text()
     assert change in text
     target = tmp_path / "mine.yaml"
     target.write_text(text.replace(change, replacement, 1))
@@ -140,7 +141,7 @@ def test_a_missing_program_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_malformed_vocabulary_names_the_signal(tmp_path: Path) -> None:
-    signals = yaml.safe_load((PROGRAMS_DIR.parent / "signals.yaml").read_text())
+    signals = yaml.safe_load(Path(SIGNALS_FILE).read_text())
     signals["cat"]["hissing"]["class"] = "grumpy"
     path = tmp_path / "signals.yaml"
     path.write_text(yaml.safe_dump(signals))

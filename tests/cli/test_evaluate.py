@@ -103,6 +103,41 @@ def test_help_goes_through_typer() -> None:
     assert "FILE|-" in result.stdout
 
 
+# Slow to import and not needed to give advice: each one on this path would cost a few
+# milliseconds of every `ratbond evaluate` (the target is 4 times a bare interpreter's start).
+KEPT_OFF_THE_EVALUATE_PATH = (
+    "dataclasses",
+    "inspect",
+    "typing",
+    "pathlib",
+    "pydantic",
+    "annotated_types",
+    "yaml",
+    "typer",
+    "rich",
+    "sqlalchemy",
+    "difflib",
+)
+
+
+def test_evaluate_imports_nothing_slow(tmp_path: Path) -> None:
+    file = tmp_path / "scenario.json"
+    file.write_text(json.dumps(scenario("cat-rat", calm_run("visual", 2, 5, 5))))
+    warm = ratbond("evaluate", str(file))  # fills the program cache a fresh machine lacks
+    assert warm.returncode == 0, warm.stderr
+    probe = (
+        "import sys; from ratbond.cli.entry import main; sys.argv[1:] = ['evaluate', sys.argv[1]]\n"
+        "try: main()\n"
+        "except SystemExit as done: assert done.code == 0, done.code\n"
+        f"print(sorted(set({KEPT_OFF_THE_EVALUATE_PATH!r}) & set(sys.modules)), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(file)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "[]\n"
+
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
     lambda inner: (
