@@ -264,12 +264,16 @@ class SessionIn(BaseModel):
     supervised: bool = True
     signals: dict[str, list[str]] = {}
     notes: str | None = None
+    # The minimum is documented, not enforced here: the store says what is wrong with a count
+    # in the same words as the command line.
     attempts: int | None = Field(
-        default=None, ge=0, description="Required at a training stage: tries at the behaviour."
+        default=None,
+        json_schema_extra={"minimum": 0},
+        description="Required at a training stage: tries at the behaviour.",
     )
     rewarded: int | None = Field(
         default=None,
-        ge=0,
+        json_schema_extra={"minimum": 0},
         description="Required at a training stage: tries that earned a click and a treat; "
         "at most `attempts`.",
     )
