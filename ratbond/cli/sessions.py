@@ -127,7 +127,7 @@ def _ask(
         )
     program = builtin_program(record.program)
     out.print(
-        f"Logging a session for [cyan]{record.key}[/] ({record.label}). Enter keeps [default]."
+        f"Logging a session for [cyan]{record.key}[/] ({record.label}). Enter keeps the (default)."
     )
     while True:
         answer = Prompt.ask("Date", default="today")
