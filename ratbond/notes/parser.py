@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from ratbond.model import CLASS_RANK, Animal, SessionClass
@@ -53,6 +54,12 @@ SUBORDINATORS = frozenset(
     }
 )
 BITES = frozenset({"biting", "nipping"})
+NO_SENSES: Mapping[str, str] = MappingProxyType({})
+LIST_WORDS = frozenset({"or", "nor", "and"})
+AGENT_WORDS = frozenset({"from", "by"})
+LIST_MARKS = frozenset({",", "/", "&"})
+# A bitten or scratched rat's own reading (see `_passive`).
+WOUND: Mapping[str, str] = {"rat": "wound"}
 
 
 @dataclass(frozen=True)
@@ -128,18 +135,33 @@ class _Token:
     exact: str = ""
     sentence: int = 0
     clause: int = 0
+    opens: bool = False
+    """Whether some lexicon phrase starts with this word."""
 
 
-@dataclass(slots=True)
 class _Item:
-    kind: str  # "word", "name", or an Entry kind
-    first: int  # token indexes
-    last: int
-    tokens: tuple[int, ...]
-    entry: Entry | None = None
-    animal: str | None = None
-    senses: dict[str, str] = field(default_factory=dict)
-    """A signal phrase's readings by species (shared with the reader: never modified)."""
+    """A word, mark, name or phrase of the note, as one unit (a phrase may skip words)."""
+
+    __slots__ = ("animal", "entry", "first", "kind", "last", "senses", "tokens")
+
+    def __init__(
+        self,
+        kind: str,
+        first: int,
+        last: int,
+        tokens: tuple[int, ...],
+        entry: Entry | None = None,
+        animal: str | None = None,
+        senses: Mapping[str, str] = NO_SENSES,
+    ) -> None:
+        self.kind = kind  # "word", "name", or an Entry kind
+        self.first = first  # token indexes
+        self.last = last
+        self.tokens = tokens
+        self.entry = entry
+        self.animal = animal
+        # A signal phrase's readings by species (shared with the reader: never modified).
+        self.senses = senses
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -190,6 +212,8 @@ class _Cast:
     names: dict[str, list[tuple[tuple[str, ...], str]]]
     all: frozenset[str] = field(default_factory=frozenset)
     species: dict[str, str] = field(default_factory=dict)
+    able: dict[int, tuple[Mapping[str, str], frozenset[str]]] = field(default_factory=dict)
+    """By id of a senses mapping: it, and the animals of the cast with a reading in it."""
 
 
 def _sex(value: str | None) -> str | None:
@@ -209,9 +233,11 @@ class NotesReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._memo: dict[str, str] = {}
-        self._words: dict[str, tuple[str, str, str]] = {}
+        # Each written word once: normal form, lemma, exact form, and whether a phrase starts there.
+        self._words: dict[str, tuple[str, str, str, bool]] = {}
         self._casts: dict[tuple[object, ...], _Cast] = {}
         self._senses: dict[Entry, dict[str, str]] = {}
+        self._agent_senses: dict[str, dict[str, str]] = {}
         # Each phrase compiled once into the steps the matcher walks (see `_pattern`).
         self._patterns = {
             first: tuple(self._pattern(phrase) for phrase in phrases)
@@ -229,6 +255,17 @@ class NotesReader:
             + r")\s*(?:[.,;!?\n)]|$)",
             re.IGNORECASE,
         )
+
+    def agent_senses(self, signal: str) -> dict[str, str]:
+        """The doer's reading of a passive phrase by species (built once per signal)."""
+        found = self._agent_senses.get(signal)
+        if found is None:
+            found = self._agent_senses[signal] = {
+                species: sense
+                for species, names in self.lexicon.species_signals.items()
+                if (sense := _agent_sense(signal, names)) is not None
+            }
+        return found
 
     def senses(self, entry: Entry) -> dict[str, str]:
         """An entry's readings by species, as a dict (built once per entry)."""
@@ -384,17 +421,16 @@ class NotesReader:
             if kind == "w":
                 known = words.get(raw)
                 if known is None:
-                    norm = normalise(raw)
-                    known = (norm, self.lemma(norm), "=" + norm)
+                    known = self._word(raw)
                     if len(words) >= MEMO_LIMIT:
                         words.clear()
                     words[raw] = known
-                norm, lemma, exact = known
+                norm, lemma, exact, opens = known
                 if norm in names:
                     named.append(len(tokens))
                 segment.add(lemma)
                 segment.add(exact)
-                append(_Token("w", start, end, raw, norm, lemma, exact, sentence, clause))
+                append(_Token("w", start, end, raw, norm, lemma, exact, sentence, clause, opens))
             else:
                 append(_Token(kind or "c", start, end, raw, "", "", "", sentence, clause))
                 clause += 1
@@ -403,6 +439,12 @@ class NotesReader:
                 if kind == "s":
                     sentence += 1
         return tokens, segments, named
+
+    def _word(self, raw: str) -> tuple[str, str, str, bool]:
+        norm = normalise(raw)
+        lemma = self.lemma(norm)
+        exact = "=" + norm
+        return norm, lemma, exact, lemma in self._patterns or exact in self._patterns
 
     def _items(
         self, tokens: list[_Token], segments: list[set[str]], named: list[int], cast: _Cast
@@ -420,7 +462,6 @@ class NotesReader:
             if found is not None:
                 names[index] = found
                 fence[index] = True
-        patterns = self._patterns
         for index, token in enumerate(tokens):
             if consumed[index]:
                 continue
@@ -433,7 +474,7 @@ class NotesReader:
                 animal, last = found
                 positions = tuple(range(index, last + 1))
                 item = _Item("name", index, last, positions, animal=animal)
-            elif token.lemma not in patterns and token.exact not in patterns:
+            elif not token.opens:
                 item_of[index] = len(items)
                 append(_Item("word", index, index, (index,)))
                 continue
@@ -771,28 +812,30 @@ class _Reading:
         for mention in mentions:
             self.by_sentence.setdefault(mention.sentence, []).append(mention)
         self.cast = cast
-        self.species = {key: animal.species for key, animal in cast.animals.items()}
         self.spans: list[Span] = []
         self.unattributed: list[Unattributed] = []
-        # Memos of one parse (the same list, object or animals are asked for several times).
-        self._bounds_memo: dict[int, tuple[int, int, bool]] = {}
+        # The same object is asked for several times in one parse.
         self._object_memo: dict[int, tuple[_Mention, int] | None] = {}
-        self._able_memo: dict[
-            tuple[frozenset[str], int], tuple[Mapping[str, str], frozenset[str]]
-        ] = {}
+        self.lists = self._lists()
+        # Where "from" or "by" may name a doer ("hissing from Tom"); most notes have none.
+        self.agent_words = [k for k, token in enumerate(tokens) if token.norm in AGENT_WORDS]
+        self.program_senses = reader.lexicon.program_senses.get(cast.program, {})
 
     def result(self) -> NotesResult:
         # Sentences that report a bite on the owner: blood there is the owner's.
         self.owner_bitten: set[int] = set()
-        for item in self.items:
+        items = self.items
+        for index in self.lists:
+            item = items[index]
             if item.kind == "signal" and not BITES.isdisjoint(item.senses.values()):
                 found = self._object_after(item)
                 if found is not None and found[0].person:
                     self.owner_bitten.add(self.tokens[item.first].sentence)
-        for index, item in enumerate(self.items):
+        for index in self.lists:
+            item = items[index]
             if item.kind == "signal":
                 self._signal(index, item)
-            elif item.kind == "passive":
+            else:
                 self._passive(index, item)
         signals: dict[str, list[str]] = {}
         for span in self.spans:
@@ -811,22 +854,16 @@ class _Reading:
     def _bounds(self, item: _Item) -> tuple[int, int]:
         return self.tokens[item.first].start, self.tokens[item.last].end
 
-    def _senses(self, item: _Item) -> dict[str, str]:
-        return item.senses
-
-    def _signal_for(self, animal: str, senses: Mapping[str, str]) -> str | None:
-        return senses.get(self.species[animal])
-
     def _able(self, animals: frozenset[str], senses: Mapping[str, str]) -> frozenset[str]:
-        key = (animals, id(senses))
-        known = self._able_memo.get(key)
-        if known is not None:
-            return known[1]
-        species = self.species
-        able = frozenset(a for a in animals if species[a] in senses)
-        # The senses are kept with the answer, so their id cannot be reused meanwhile.
-        self._able_memo[key] = (senses, able)
-        return able
+        """The animals among `animals` whose species has a reading in `senses`."""
+        cast = self.cast
+        known = cast.able.get(id(senses))
+        if known is None:
+            species = cast.species
+            able = frozenset(a for a in cast.all if species[a] in senses)
+            # The senses are kept with the answer, so their id cannot be reused meanwhile.
+            known = cast.able[id(senses)] = (senses, able)
+        return known[1] if animals is cast.all else animals & known[1]
 
     def _class(self, animal: str, signal: str) -> SessionClass:
         klass = self.lexicon.classes[self.cast.animals[animal].species][signal]
@@ -861,12 +898,10 @@ class _Reading:
             self.spans.append(Span(start, end, self.text[start:end], signal, other, negated))
 
     def _sense(self, animal: str, senses: Mapping[str, str], obj: _Mention | None) -> str | None:
-        species = self.cast.animals[animal].species
+        species = self.cast.species[animal]
         signal = senses.get(species)
         if signal is None:
             return None
-        lexicon = self.lexicon
-        by_object = lexicon.object_senses.get(species, {})
         if obj is not None and not obj.outsider:
             kinds = (
                 {"person"}
@@ -875,12 +910,11 @@ class _Reading:
             )
             if len(kinds) == 1:
                 (kind,) = kinds
-                mapped = by_object.get(kind, {})
+                mapped = self.lexicon.object_senses.get(species, {}).get(kind, {})
                 if signal in mapped:
                     return mapped[signal]
-        return (
-            lexicon.program_senses.get(self.cast.program, {}).get(species, {}).get(signal, signal)
-        )
+        program = self.program_senses.get(species)
+        return signal if program is None else program.get(signal, signal)
 
     def _unattributed(
         self, item: _Item, animals: frozenset[str], senses: Mapping[str, str], negated: bool
@@ -943,11 +977,13 @@ class _Reading:
         """The doer named after the phrase: "hissing from Tom", "a lunge by the cat"."""
         position = item.last + 1
         limit = position + 3
+        if not any(position <= agent < limit for agent in self.agent_words):
+            return None
         while position < len(self.tokens) and position < limit:
             token = self.tokens[position]
             if token.kind != "w":
                 return None
-            if token.norm in {"from", "by"}:
+            if token.norm in AGENT_WORDS:
                 following = position + 1
                 while (
                     following < len(self.tokens)
@@ -968,9 +1004,6 @@ class _Reading:
         sentence = self.tokens[item.first].sentence
         first = item.first
         return [m for m in self.by_sentence.get(sentence, ()) if m.last < first]
-
-    def _candidates(self, senses: Mapping[str, str]) -> frozenset[str]:
-        return self._able(self.cast.all, senses)
 
     def _verbal(self, item: _Item) -> bool:
         token = self.tokens[item.first]
@@ -1046,7 +1079,7 @@ class _Reading:
         return self._implicit(item, senses)
 
     def _implicit(self, item: _Item, senses: Mapping[str, str]) -> _Who:
-        candidates = self._candidates(senses)
+        candidates = self._able(self.cast.all, senses)
         if len(candidates) == 1:
             return _Who(candidates)
         carried = self._carried(item) if self._verbal(item) else None
@@ -1071,8 +1104,8 @@ class _Reading:
     # --- what it means ---------------------------------------------------------------------
 
     def _signal(self, index: int, item: _Item) -> None:
-        senses = self._senses(item)
-        if not self._candidates(senses):
+        senses = item.senses
+        if not self._able(self.cast.all, senses):
             return
         kinds = senses.values()
         negated = self._negated(index)
@@ -1090,7 +1123,8 @@ class _Reading:
                 if able:
                     who = _Who(able, explicit=True)
         if who.ambiguous or not who.animals:
-            self._unattributed(item, who.animals or self._candidates(senses), senses, negated)
+            candidates = who.animals or self._able(self.cast.all, senses)
+            self._unattributed(item, candidates, senses, negated)
             return
         self._emit(item, who.animals, senses, negated)
 
@@ -1109,17 +1143,11 @@ class _Reading:
             victims = victim.animals
             wounded = frozenset(a for a in victims if cast.animals[a].species == "rat")
             if agent_signal in lexicon.passive_wounds and wounded:
-                wound = {"rat": "wound"}
                 if victim.ambiguous and len(wounded) > 1:
-                    self._unattributed(item, wounded, wound, negated)
+                    self._unattributed(item, wounded, WOUND, negated)
                 else:
-                    self._emit(item, wounded, wound, negated)
-        agent_senses = {
-            species: _agent_sense(agent_signal, names)
-            for species, names in lexicon.species_signals.items()
-            if _agent_sense(agent_signal, names) is not None
-        }
-        senses: dict[str, str] = {k: v for k, v in agent_senses.items() if v is not None}
+                    self._emit(item, wounded, WOUND, negated)
+        senses = self.reader.agent_senses(agent_signal)
         found = self._object_after(item)
         agent = self._agent_after(item) or (found[0] if found is not None else None)
         if agent is not None and not agent.person and not agent.outsider:
@@ -1146,45 +1174,38 @@ class _Reading:
 
     def _list_bounds(self, index: int, joiner: bool = True) -> tuple[int, int]:
         """First and last signal of a coordinated list ("hissing, growling or swatting")."""
-        found = self._bounds_memo.get(index)
-        if found is None:
-            found = self._bounds_memo[index] = self._find_list_bounds(index)
-        first, last, joined = found
+        first, last, joined = self.lists[index]
         return (first, last) if joined or not joiner else (index, index)
 
-    def _find_list_bounds(self, index: int) -> tuple[int, int, bool]:
-        """The list's first and last member, and whether "or", "nor" or "and" joins it."""
+    def _lists(self) -> dict[int, tuple[int, int, bool]]:
+        """For each signal item, in order: its list's first and last member, and whether "or",
+        "nor" or "and" joins the list. Members are signals one separator apart (a comma, "/",
+        "&" or one of those words)."""
         items = self.items
-        members = [index]
+        tokens = self.tokens
+        lists: dict[int, tuple[int, int, bool]] = {}
+        members: list[int] = []
         joined = False
-        position = index
-        while position >= 2:
-            separator = items[position - 1]
-            previous = items[position - 2]
-            word = self.tokens[separator.first].norm if separator.kind == "word" else ""
-            is_separator = (
-                separator.kind == "c"
-                and self.tokens[separator.first].raw.strip() in {",", "/", "&"}
-            ) or word in {"or", "nor", "and"}
-            if not is_separator or previous.kind not in {"signal", "passive"}:
-                break
-            joined = joined or word in {"or", "nor", "and"}
-            members.insert(0, position - 2)
-            position -= 2
-        position = index
-        while position + 2 < len(items):
-            separator = items[position + 1]
-            following = items[position + 2]
-            word = self.tokens[separator.first].norm if separator.kind == "word" else ""
-            is_separator = (
-                separator.kind == "c"
-                and self.tokens[separator.first].raw.strip() in {",", "/", "&"}
-            ) or word in {"or", "nor", "and"}
-            if not is_separator or following.kind not in {"signal", "passive"}:
-                break
-            joined = joined or word in {"or", "nor", "and"}
-            position += 2
-        return members[0], position, joined
+        for index, item in enumerate(items):
+            if item.kind != "signal" and item.kind != "passive":
+                continue
+            if members and members[-1] == index - 2:
+                separator = items[index - 1]
+                token = tokens[separator.first]
+                word = token.norm if separator.kind == "word" else ""
+                if word in LIST_WORDS or (
+                    separator.kind == "c" and token.raw.strip() in LIST_MARKS
+                ):
+                    members.append(index)
+                    joined = joined or word in LIST_WORDS
+                    continue
+            for member in members:
+                lists[member] = (members[0], members[-1], joined)
+            members = [index]
+            joined = False
+        for member in members:
+            lists[member] = (members[0], members[-1], joined)
+        return lists
 
     def _negated(self, index: int) -> bool:
         item = self.items[index]
@@ -1214,11 +1235,11 @@ class _Reading:
                 break
             words += 1
             position -= 1
-        if self._clause_opening(start):
-            end = self.tokens[item.last].end
-            if self.reader.after_negation.match(self.text, end):
-                return True
-        return False
+        # The pattern is cheaper to try first and rarely matches.
+        end = self.tokens[item.last].end
+        return bool(self.reader.after_negation.match(self.text, end)) and self._clause_opening(
+            start
+        )
 
     def _clause_opening(self, index: int) -> bool:
         position = self.items[index].first - 1
