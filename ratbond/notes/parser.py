@@ -21,6 +21,8 @@ TOKEN_RE = re.compile(
     r"|(?P<s>[.!?;]+|\n)"
     r"|(?P<c>[,:()\[\]\"\u201c\u201d/]|\s[-\u2013\u2014]+\s|[\u2013\u2014]|&)"
 )
+# The same tokens, as strings (no groups): what `findall` returns fastest.
+TOKEN_TEXT_RE = re.compile(re.sub(r"\(\?P<\w>", "(?:", TOKEN_RE.pattern))
 HARD_STOPS = frozenset({"and", "but", "or", "nor", "then"})
 QUANTIFIERS = frozenset(
     {"a", "an", "some", "lot", "lots", "of", "much", "any", "more", "bit", "the"}
@@ -124,6 +126,17 @@ class NotesResult:
 # --- internal shapes ------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class _Starts:
+    """The phrases that start with one word, as the matcher tries them."""
+
+    patterns: tuple[_Pattern, ...]
+    single: tuple[_Pattern, ...]
+    """Those of one word: the only ones to try in a clause with none of `needs`."""
+    needs: frozenset[str]
+    """Every later word of the longer ones."""
+
+
 @dataclass(slots=True)
 class _Token:
     kind: str  # "w" word, "s" sentence end, "c" clause mark
@@ -135,8 +148,8 @@ class _Token:
     exact: str = ""
     sentence: int = 0
     clause: int = 0
-    opens: bool = False
-    """Whether some lexicon phrase starts with this word."""
+    starts: _Starts | None = None
+    """The lexicon phrases that start with this word, if any."""
 
 
 class _Item:
@@ -205,6 +218,7 @@ class _Who:
 
 @dataclass(slots=True)
 class _Cast:
+    listed: tuple[Animal, ...]
     animals: dict[str, Animal]
     program: str
     roles: dict[str, frozenset[str]]
@@ -233,8 +247,9 @@ class NotesReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._memo: dict[str, str] = {}
-        # Each written word once: normal form, lemma, exact form, and whether a phrase starts there.
-        self._words: dict[str, tuple[str, str, str, bool]] = {}
+        # Each token text once: its kind and, for a word, normal form, lemma, exact form and the
+        # phrases that start with it.
+        self._words: dict[str, tuple[str, str, str, str, _Starts | None]] = {}
         self._casts: dict[tuple[object, ...], _Cast] = {}
         self._senses: dict[Entry, dict[str, str]] = {}
         self._agent_senses: dict[str, dict[str, str]] = {}
@@ -363,8 +378,14 @@ class NotesReader:
         roles: Mapping[str, Sequence[str]] | None,
     ) -> _Cast:
         listed = list(animals.values()) if isinstance(animals, Mapping) else list(animals)
-        # One cast is read for many notes (every session of a scenario): build it once.
-        key = (tuple(listed), program, tuple((r, tuple(m)) for r, m in (roles or {}).items()))
+        # One cast is read for many notes (every session of a scenario): build it once. Animals
+        # are frozen, so the same objects mean the same cast; the cast keeps them alive, so
+        # their ids are not reused while the key is in the memo.
+        key = (
+            tuple(map(id, listed)),
+            program,
+            tuple((r, tuple(m)) for r, m in (roles or {}).items()),
+        )
         cast = self._casts.get(key)
         if cast is None:
             cast = self._new_cast(listed, program, roles)
@@ -395,6 +416,7 @@ class NotesReader:
         for words, animal_id in names.items():
             by_first.setdefault(words[0], []).append((words, animal_id))
         return _Cast(
+            listed=tuple(listed),
             animals=by_id,
             program=program,
             roles=role_sets,
@@ -414,25 +436,28 @@ class NotesReader:
         segment: set[str] = set()
         segments = [segment]
         sentence = clause = 0
-        for match in TOKEN_RE.finditer(text):
-            kind = match.lastgroup
-            start, end = match.span()
-            raw = match.group()
+        end = 0
+        find = text.find
+        # The strings alone, then their places: cheaper than a match object per token. Each is
+        # found at its match, as no token's text occurs in the gap the pattern skipped.
+        for raw in TOKEN_TEXT_RE.findall(text):
+            start = find(raw, end)
+            end = start + len(raw)
+            known = words.get(raw)
+            if known is None:
+                known = self._word(raw)
+                if len(words) >= MEMO_LIMIT:
+                    words.clear()
+                words[raw] = known
+            kind, norm, lemma, exact, starts = known
             if kind == "w":
-                known = words.get(raw)
-                if known is None:
-                    known = self._word(raw)
-                    if len(words) >= MEMO_LIMIT:
-                        words.clear()
-                    words[raw] = known
-                norm, lemma, exact, opens = known
                 if norm in names:
                     named.append(len(tokens))
                 segment.add(lemma)
                 segment.add(exact)
-                append(_Token("w", start, end, raw, norm, lemma, exact, sentence, clause, opens))
+                append(_Token("w", start, end, raw, norm, lemma, exact, sentence, clause, starts))
             else:
-                append(_Token(kind or "c", start, end, raw, "", "", "", sentence, clause))
+                append(_Token(kind, start, end, raw, "", "", "", sentence, clause))
                 clause += 1
                 segment = set()
                 segments.append(segment)
@@ -440,11 +465,21 @@ class NotesReader:
                     sentence += 1
         return tokens, segments, named
 
-    def _word(self, raw: str) -> tuple[str, str, str, bool]:
+    def _word(self, raw: str) -> tuple[str, str, str, str, _Starts | None]:
+        """What a token's text is: its kind, and for a word its forms and the phrases it opens."""
+        match = TOKEN_RE.fullmatch(raw)
+        kind = match.lastgroup if match is not None else None
+        if kind != "w":
+            return kind or "c", "", "", "", None
         norm = normalise(raw)
         lemma = self.lemma(norm)
         exact = "=" + norm
-        return norm, lemma, exact, lemma in self._patterns or exact in self._patterns
+        patterns = self._patterns.get(lemma, ()) + self._patterns.get(exact, ())
+        if not patterns:
+            return kind, norm, lemma, exact, None
+        single = tuple(pattern for pattern in patterns if not pattern.need)
+        needs = frozenset().union(*(pattern.need for pattern in patterns))
+        return kind, norm, lemma, exact, _Starts(patterns, single, needs)
 
     def _items(
         self, tokens: list[_Token], segments: list[set[str]], named: list[int], cast: _Cast
@@ -474,7 +509,7 @@ class NotesReader:
                 animal, last = found
                 positions = tuple(range(index, last + 1))
                 item = _Item("name", index, last, positions, animal=animal)
-            elif not token.opens:
+            elif token.starts is None:
                 item_of[index] = len(items)
                 append(_Item("word", index, index, (index,)))
                 continue
@@ -528,12 +563,10 @@ class NotesReader:
         fence: list[bool],
         segment: set[str],
     ) -> tuple[_Pattern, tuple[int, ...]] | None:
-        token = tokens[index]
-        patterns = self._patterns
-        candidates = patterns.get(token.lemma, ())
-        exact = patterns.get(token.exact)
-        if exact:
-            candidates = candidates + exact
+        starts = tokens[index].starts
+        assert starts is not None
+        # Cheap rejection: a phrase stays inside one clause, so all its words must be there.
+        candidates = starts.single if starts.needs.isdisjoint(segment) else starts.patterns
         best: _Pattern | None = None
         best_positions: tuple[int, ...] = ()
         count = len(tokens)
@@ -577,7 +610,7 @@ class NotesReader:
     def _mentions(self, items: list[_Item], tokens: list[_Token], cast: _Cast) -> list[_Mention]:
         mentions: list[_Mention] = []
         for index, item in enumerate(items):
-            if item.kind not in MENTION_KINDS:
+            if item.kind == "word" or item.kind not in MENTION_KINDS:
                 continue
             first = tokens[item.first]
             mention = _Mention(index, item.first, item.last, first.sentence, clause=first.clause)
