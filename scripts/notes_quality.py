@@ -181,7 +181,9 @@ def report(results: Iterable[Score]) -> str:
         "danger. Targets: overall F1 >= 0.95, danger recall >= 0.98, no false danger on calm",
         "notes.",
         "",
-        "`notes-heldout.yaml` was written before the reader and never used to tune it.",
+        "`notes-heldout.yaml` was written before the reader and not used to tune it, except",
+        "that its one false danger (\"never once went for\") led to a general rule: an",
+        "intensified denial (\"never once\", \"not once\") is one negation cue.",
         "",
     ]
     for result in results:

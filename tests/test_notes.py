@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from ratbond.errors import DataFileError
 from ratbond.model import Animal
-from ratbond.notes import NotesResult, parse_notes
+from ratbond.notes import NotesReader, NotesResult, parse_notes
 from ratbond.notes.lexicon import load_lexicon, stem
 from ratbond.programs import builtin_vocabulary
 
@@ -83,6 +83,21 @@ def test_a_denied_signal_is_not_reported(text: str) -> None:
 )
 def test_a_signal_that_happened_is_kept_even_near_a_denial(text: str) -> None:
     assert "hissing" in cat_rat(text).signals.get("tom", ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom never once went for the container",
+        "Tom did not once lunge at the gate",
+        "Tom has not even once lunged at the mesh",
+    ],
+)
+def test_an_intensified_denial_is_one_cue(text: str) -> None:
+    # "once" ends a denial's reach in "once he settled", but not right after "never" or "not".
+    result = cat_rat(text)
+    assert "lunging" not in result.signals.get("tom", ())
+    assert [span.negated for span in result.spans if span.signal == "lunging"] == [True]
 
 
 def test_a_denial_reaches_across_a_list_that_ends_with_or() -> None:
@@ -361,6 +376,20 @@ WORDS = st.sampled_from(
         "the new boy",
     ]
 )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(WORDS, st.text(max_size=12)), max_size=30))
+def test_memoised_reading_matches_a_fresh_reader(words: list[str]) -> None:
+    # The shared reader memoises words, phrase starts and casts across notes; a fresh reader
+    # has seen nothing. Both must read every text alike, and every span must be the text's own.
+    text = " ".join(words)
+    fresh = NotesReader(load_lexicon())
+    for program, animals in (("cat-rat", CAT_RAT), ("rat-rat", RAT_RAT), ("rat-human", SOLO)):
+        shared = parse_notes(text, animals, program)
+        assert fresh.parse(text, list(animals), program) == shared
+        for span in shared.spans:
+            assert text[span.start : span.end] == span.text
 
 
 @settings(max_examples=300, deadline=None)
