@@ -182,8 +182,8 @@ def report(results: Iterable[Score]) -> str:
         "notes.",
         "",
         "`notes-heldout.yaml` was written before the reader and not used to tune it, except",
-        "that its one false danger (\"never once went for\") led to a general rule: an",
-        "intensified denial (\"never once\", \"not once\") is one negation cue.",
+        'that its one false danger ("never once went for") led to a general rule: an',
+        'intensified denial ("never once", "not once") is one negation cue.',
         "",
     ]
     for result in results:
