@@ -59,6 +59,8 @@ BITES = frozenset({"biting", "nipping"})
 NO_SENSES: Mapping[str, str] = MappingProxyType({})
 LIST_WORDS = frozenset({"or", "nor", "and"})
 AGENT_WORDS = frozenset({"from", "by"})
+AGENT_EXACT = frozenset("=" + word for word in AGENT_WORDS)
+EVENT_KINDS = frozenset({"signal", "passive"})
 LIST_MARKS = frozenset({",", "/", "&"})
 # A bitten or scratched rat's own reading (see `_passive`).
 WOUND: Mapping[str, str] = {"rat": "wound"}
@@ -367,9 +369,10 @@ class NotesReader:
         """Read `text` about `animals` in `program`; roles (if given) resolve "the new boy"."""
         cast = self._cast(animals, program, roles)
         tokens, segments, named = self._tokens(text, cast)
-        items, item_of = self._items(tokens, segments, named, cast)
-        mentions = self._mentions(items, tokens, cast)
-        return _Reading(self, text, tokens, items, item_of, mentions, cast).result()
+        items, item_of, phrases = self._items(tokens, segments, named, cast)
+        mentions = self._mentions(items, phrases, tokens, cast)
+        reading = _Reading(self, text, tokens, segments, items, item_of, mentions, cast)
+        return reading.result(phrases)
 
     def _cast(
         self,
@@ -483,7 +486,9 @@ class NotesReader:
 
     def _items(
         self, tokens: list[_Token], segments: list[set[str]], named: list[int], cast: _Cast
-    ) -> tuple[list[_Item], list[int]]:
+    ) -> tuple[list[_Item], list[int], list[int]]:
+        """The items (a word, mark, name or phrase each), the item of each token, and the
+        indexes of the items that are names or phrases."""
         items: list[_Item] = []
         append = items.append
         count = len(tokens)
@@ -492,6 +497,7 @@ class NotesReader:
         names: dict[int, tuple[str, int]] = {}
         # A phrase never reaches across an animal's name ("bit Max hard" is not "bit hard").
         fence = [False] * count
+        phrases: list[int] = []
         for index in named:
             found = self._name_at(tokens, index, cast)
             if found is not None:
@@ -527,8 +533,9 @@ class NotesReader:
             for position in item.tokens:
                 consumed[position] = True
                 item_of[position] = number
+            phrases.append(number)
             append(item)
-        return items, item_of
+        return items, item_of, phrases
 
     def _name_at(self, tokens: list[_Token], index: int, cast: _Cast) -> tuple[str, int] | None:
         best: tuple[str, int] | None = None
@@ -607,10 +614,13 @@ class NotesReader:
                     best_positions = tuple(positions)
         return None if best is None else (best, best_positions)
 
-    def _mentions(self, items: list[_Item], tokens: list[_Token], cast: _Cast) -> list[_Mention]:
+    def _mentions(
+        self, items: list[_Item], phrases: list[int], tokens: list[_Token], cast: _Cast
+    ) -> list[_Mention]:
         mentions: list[_Mention] = []
-        for index, item in enumerate(items):
-            if item.kind == "word" or item.kind not in MENTION_KINDS:
+        for index in phrases:
+            item = items[index]
+            if item.kind not in MENTION_KINDS:
                 continue
             first = tokens[item.first]
             mention = _Mention(index, item.first, item.last, first.sentence, clause=first.clause)
@@ -828,6 +838,7 @@ class _Reading:
         reader: NotesReader,
         text: str,
         tokens: list[_Token],
+        segments: list[set[str]],
         items: list[_Item],
         item_of: list[int],
         mentions: list[_Mention],
@@ -837,6 +848,7 @@ class _Reading:
         self.lexicon = reader.lexicon
         self.text = text
         self.tokens = tokens
+        self.segments = segments
         self.items = items
         self.item_of = item_of
         self.mentions = mentions
@@ -849,12 +861,11 @@ class _Reading:
         self.unattributed: list[Unattributed] = []
         # The same object is asked for several times in one parse.
         self._object_memo: dict[int, tuple[_Mention, int] | None] = {}
-        self.lists = self._lists()
-        # Where "from" or "by" may name a doer ("hissing from Tom"); most notes have none.
-        self.agent_words = [k for k, token in enumerate(tokens) if token.norm in AGENT_WORDS]
         self.program_senses = reader.lexicon.program_senses.get(cast.program, {})
 
-    def result(self) -> NotesResult:
+    def result(self, phrases: list[int]) -> NotesResult:
+        """The reading of every signal and passive phrase among `phrases` (item indexes)."""
+        self.lists = self._lists([k for k in phrases if self.items[k].kind in EVENT_KINDS])
         # Sentences that report a bite on the owner: blood there is the owner's.
         self.owner_bitten: set[int] = set()
         items = self.items
@@ -1010,7 +1021,8 @@ class _Reading:
         """The doer named after the phrase: "hissing from Tom", "a lunge by the cat"."""
         position = item.last + 1
         limit = position + 3
-        if not any(position <= agent < limit for agent in self.agent_words):
+        # The doer stays in the phrase's clause: most clauses have no "from" or "by".
+        if self.segments[self.tokens[item.last].clause].isdisjoint(AGENT_EXACT):
             return None
         while position < len(self.tokens) and position < limit:
             token = self.tokens[position]
@@ -1210,7 +1222,7 @@ class _Reading:
         first, last, joined = self.lists[index]
         return (first, last) if joined or not joiner else (index, index)
 
-    def _lists(self) -> dict[int, tuple[int, int, bool]]:
+    def _lists(self, events: list[int]) -> dict[int, tuple[int, int, bool]]:
         """For each signal item, in order: its list's first and last member, and whether "or",
         "nor" or "and" joins the list. Members are signals one separator apart (a comma, "/",
         "&" or one of those words)."""
@@ -1219,9 +1231,7 @@ class _Reading:
         lists: dict[int, tuple[int, int, bool]] = {}
         members: list[int] = []
         joined = False
-        for index, item in enumerate(items):
-            if item.kind != "signal" and item.kind != "passive":
-                continue
+        for index in events:
             if members and members[-1] == index - 2:
                 separator = items[index - 1]
                 token = tokens[separator.first]
