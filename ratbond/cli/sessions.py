@@ -26,13 +26,18 @@ CLASSES = ("calm", "stress", "aggression", "danger", "illness")
 OPTION_OF_FIELD = {"attempts": "--attempts", "rewarded": "--rewarded"}
 
 
-def rewarded_text(session: SessionRecord) -> str:
-    """`8 of 10 rewarded (80%)` for a training session; empty for any other."""
+def rewarded_text(session: SessionRecord, *, short: bool = False) -> str:
+    """`8 of 10 rewarded (80%)` (`8/10 80%` if `short`) for a training session; empty for
+    any other."""
     if session.attempts is None:
         return ""
     share = session.rewarded_share
-    percent = "" if share is None else f" ({share:.0%})"
-    return f"{session.rewarded or 0} of {session.attempts} rewarded{percent}"
+    percent = "" if share is None else f"{share:.0%}"
+    if short:
+        return f"{session.rewarded or 0}/{session.attempts} {percent}".rstrip()
+    return f"{session.rewarded or 0} of {session.attempts} rewarded" + (
+        f" ({percent})" if percent else ""
+    )
 
 
 def _parse_signals(values: list[str]) -> dict[str, list[str]]:
@@ -249,24 +254,29 @@ def history(intro: IntroRef) -> None:
     if not sessions:
         out.print(f"No sessions logged for {record.key} yet: ratbond log {record.key}")
         return
-    table = Table(title=f"{record.key} — {record.label}")
-    # The rewarded column only for histories with training sessions (clicker programs).
-    training = any(s.attempts is not None for s in sessions)
-    columns = ("no.", "date", "stage", "length", "rewarded", "watched", "class", "signals")
-    for column in (*(c for c in columns if training or c != "rewarded"), "notes", "by"):
-        table.add_column(column, no_wrap=column in ("date", "class"))
     names = {m.animal.key: m.animal.label for m in record.members}
-    for s in sessions:
-        table.add_row(
-            str(s.id),
-            s.date.isoformat(),
-            s.stage,
-            minutes_text(s.minutes),
-            *([rewarded_text(s)] if training else []),
-            "yes" if s.supervised else "[bold red]no[/]",
-            Text(s.session_class, style=CLASS_STYLE[s.session_class]),
-            "; ".join(f"{names.get(a, a)}: {', '.join(n)}" for a, n in s.signals.items() if n),
-            s.notes or "",
-            s.logged_by,
-        )
+    rows = [
+        {
+            "no.": str(s.id),
+            "date": s.date.isoformat(),
+            "stage": s.stage,
+            "length": minutes_text(s.minutes),
+            "rewarded": rewarded_text(s, short=True),
+            "watched": "yes" if s.supervised else "[bold red]no[/]",
+            "class": Text(s.session_class, style=CLASS_STYLE[s.session_class]),
+            "signals": "; ".join(
+                f"{names.get(a, a)}: {', '.join(n)}" for a, n in s.signals.items() if n
+            ),
+            "notes": s.notes or "",
+            "by": s.logged_by,
+        }
+        for s in sessions
+    ]
+    # A column nobody filled in (no training counts, no signals, no notes) only takes room.
+    columns = [name for name in rows[0] if any(row[name] for row in rows)]
+    table = Table(title=f"{record.key} — {record.label}")
+    for column in columns:
+        table.add_column(column, no_wrap=column in ("date", "class", "rewarded"))
+    for row in rows:
+        table.add_row(*(row[column] for column in columns))
     out.print(table)

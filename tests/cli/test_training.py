@@ -70,7 +70,7 @@ def test_two_sessions_in_a_row_at_80_percent_move_on(
     assert advice in logged.output
     history = ratbond("history", "pip").output
     assert "rewarded" in history
-    assert all(f"{r} of {a} rewarded" in history for a, r in counts)
+    assert all(f"{r}/{a} {r / a:.0%}" in history for a, r in counts)
     shown = ratbond("intro", "show", "pip").output
     last_attempts, last_rewarded = counts[-1]
     assert "sessions  2, last " in shown
@@ -115,3 +115,13 @@ def test_the_step_by_step_log_asks_for_counts_only_at_a_training_stage(ratbond: 
     ratbond("intro", "start", "cat-rat", "--cat", "tom", "--rat", "pip")
     untrained = ratbond("log", "tom-pip", input="\n".join(["", "", "", "y", "", "", ""]) + "\n")
     assert "Attempts" not in untrained.output
+
+
+def test_history_leaves_out_columns_nobody_filled_in(ratbond: Cli) -> None:
+    in_training(ratbond)
+    clicks(ratbond, 10, 9)
+    history = ratbond("history", "pip").output
+    assert "rewarded" in history
+    assert "9/10 90%" in history
+    assert "signals" not in history
+    assert "notes" not in history
