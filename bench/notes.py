@@ -5,16 +5,23 @@ pronouns, denials and random misspellings (a letter dropped, doubled or swapped)
 path (rapidfuzz) runs too. Each timed pass uses a fresh reader, so its word memo starts cold.
 The `ratbond evaluate` start-up with and without notes is measured against `python -c pass`,
 with bytecode caching on (as in an installed package).
+
+`--against REV` also times the reader of an earlier commit on the same notes, alternating
+between the two in fresh processes on the same core, so a change is measured before and after
+under the same load (other work shares the machine).
 """
 
 from __future__ import annotations
 
+import argparse
+import io
 import json
 import os
 import random
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -91,6 +98,49 @@ def throughput(notes: list[str], repeats: int = 5) -> float:
     return statistics.median(rates)
 
 
+# Run in a fresh process with a source tree first on the path: notes per second of its reader.
+MEASURE = """
+import json, statistics, sys, time
+sys.path.insert(0, sys.argv[1])
+from ratbond.model import Animal
+from ratbond.notes import NotesReader, builtin_reader
+notes = json.loads(open(sys.argv[2]).read())
+animals = [Animal("tom", "cat", name="Tom", sex="male"), Animal("pip", "rat", name="Pip")]
+lexicon = builtin_reader().lexicon
+rates = []
+for _ in range(3):
+    reader = NotesReader(lexicon)
+    started = time.perf_counter()
+    for note in notes:
+        reader.parse(note, animals, "cat-rat")
+    rates.append(len(notes) / (time.perf_counter() - started))
+print(statistics.median(rates))
+"""
+
+
+def compare(notes: list[str], revision: str, rounds: int = 5) -> tuple[float, float]:
+    """Median notes per second of the reader at `revision` and of this tree, alternating."""
+    with tempfile.TemporaryDirectory() as folder:
+        archive = subprocess.run(
+            ["git", "archive", "--format=tar", revision, "ratbond"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        ).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
+        notes_file = Path(folder) / "notes.json"
+        notes_file.write_text(json.dumps(notes))
+        rates: dict[str, list[float]] = {folder: [], str(ROOT): []}
+        for _ in range(rounds):
+            for tree, found in rates.items():
+                command = [sys.executable, "-c", MEASURE, tree, str(notes_file)]
+                output = subprocess.run(command, capture_output=True, text=True, check=True)
+                found.append(float(output.stdout))
+        before, after = rates.values()
+    return statistics.median(before), statistics.median(after)
+
+
 def startup(args: list[str], runs: int = 15) -> float:
     """Median wall time of a process, in milliseconds."""
     times = []
@@ -129,6 +179,9 @@ def scenario(notes: bool) -> dict[str, object]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--against", metavar="REV", help="also time the reader at this commit")
+    args = parser.parse_args()
     # Start-up is measured as installed: with bytecode caching on.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     if hasattr(os, "sched_setaffinity"):
@@ -138,6 +191,8 @@ def main() -> None:
     builtin_reader()  # load the lexicon outside the timing
     rate = throughput(notes)
     warm = throughput(notes * 2, repeats=3)
+    before_after = compare(notes, args.against) if args.against else None
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     ratbond = str(Path(sys.executable).with_name("ratbond"))
     with tempfile.TemporaryDirectory() as folder:
         plain = Path(folder) / "plain.json"
@@ -158,7 +213,16 @@ def main() -> None:
         f"| `ratbond evaluate`, no notes | {without:.0f} ms ({without / bare:.1f}x) |\n"
         f"| `ratbond evaluate`, one session with notes | {with_notes:.0f} ms "
         f"({with_notes / bare:.1f}x) |\n\n"
-        f"Target: at least 5,000 notes of 40 words per second: "
+        f"Rates are medians of 5 (cold) and 3 (warm) passes; the machine is shared with other\n"
+        f"work (load average {load:.1f} when the run ended), so absolute figures vary by run.\n\n"
+        + (
+            f"Against commit {args.against}, alternating fresh processes on the same core (median\n"
+            f"of 5 rounds of 3 passes, cold memo): {before_after[0]:,.0f} notes/s before,\n"
+            f"{before_after[1]:,.0f} after ({before_after[1] / before_after[0]:.2f}x).\n\n"
+            if before_after
+            else ""
+        )
+        + f"Target: at least 5,000 notes of 40 words per second: "
         f"{'met' if rate >= 5000 else 'not met on this machine'}. The reader and rapidfuzz are\n"
         "imported only when a session has notes, so the evaluate path without notes is unchanged\n"
         "(a test asserts that neither the reader, rapidfuzz nor pydantic is imported there).\n"
