@@ -1,16 +1,39 @@
-"""`ratbond today`: the day's plan across every active introduction, most urgent first."""
+"""`ratbond today`: the day's plan across every active introduction, most urgent first.
+
+The console script sends `ratbond today [--date DAY]` to `fast_today`, which reads the plan of
+the SQLite store with the standard library's sqlite3 (`ratbond.store.agenda.sqlite_agenda`),
+without building the Typer application; `--help`, other options and other stores go through
+Typer (`ratbond.cli.app.today`) and SQLAlchemy. Both print the plan with `show_plan`, with Rich
+only where it would write colours. Nothing the plan needs uses SQLAlchemy; it is still imported
+by the `ratbond.store` package itself and by the care part printed after the plan.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+import os
+from typing import TYPE_CHECKING
 
-import typer
-from rich.text import Text
-
-from ratbond.cli.display import SEVERITY_STYLE, database, out, parse_day, step_text, when
+from ratbond.cli.plain import (
+    SEVERITY_STYLE,
+    database,
+    parse_day,
+    plain_width,
+    step_text,
+    styled_output,
+    when,
+    write_plain,
+)
+from ratbond.errors import RatbondError
 from ratbond.programs import builtin_vocabulary
-from ratbond.store.agenda import AgendaItem, agenda
+from ratbond.store.agenda import sqlite_agenda, sqlite_file
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ratbond.cli.plain import Segment
+    from ratbond.store import Database
+    from ratbond.store.agenda import AgendaItem
 
 KIND_LABELS = {
     "alert": ("ALERT", "bold red"),
@@ -21,46 +44,41 @@ KIND_LABELS = {
     "later": ("later", "dim"),
     "complete": ("done", "green"),
 }
+NOTHING = "Nothing planned: no active introductions. Start one with 'ratbond intro start'."
+INDENT = 8  # the kind column
+# The widest each column may grow (key, animals, step, status) before it is cut with `…`.
+WIDEST = (24, 30, 34, 44)
+# On a console too narrow for one line per introduction, the first line holds the kind, key,
+# animals and step (key and animals at most this wide), the second the status and alerts.
+NARROW = (16, 20)
 
 
-def _status(item: AgendaItem, today: dt.date) -> Text:
+def _status(item: AgendaItem, today: dt.date) -> Segment:
     advice = item.advice
-    catalogue = builtin_vocabulary().alerts
     if item.kind == "overdue":
-        return Text(f"{advice.overdue_days} days overdue (due {advice.due_on})", style="yellow")
+        return f"{advice.overdue_days} days overdue (due {advice.due_on})", "yellow"
     if item.kind == "waiting" and item.countdown is not None:
-        return Text(f"{item.gate} ends {when(advice.not_before, today)}", style="cyan")
+        return f"{item.gate} ends {when(advice.not_before, today)}", "cyan"
     if item.kind == "prerequisite":
+        catalogue = builtin_vocabulary().alerts
         missing = [
             catalogue[a].title
             for a in advice.alerts
             if a in ("health_check_needed", "assessment_needed")
         ]
-        return Text("; ".join(missing), style="magenta")
+        return "; ".join(missing), "magenta"
     if item.kind == "complete":
-        return Text("program complete: ratbond intro complete " + item.key, style="green")
-    return Text(when(advice.not_before, today))
+        return "program complete: ratbond intro complete " + item.key, "green"
+    return when(advice.not_before, today), ""
 
 
 def _fit(text: str, width: int) -> str:
     return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
 
 
-def today(
-    date: Annotated[str | None, typer.Option(help="Plan for another day (YYYY-MM-DD).")] = None,
-) -> None:
-    """Every active introduction's next step and date, most urgent first."""
-    day = parse_day(date, "--date") or dt.date.today()
-    from ratbond.cli.care_records import print_care_today
-
-    db = database()
-    items = agenda(db, today=day)
-    if not items:
-        out.print("Nothing planned: no active introductions. Start one with 'ratbond intro start'.")
-        print_care_today(db, day)
-        return
-    # Plain aligned lines rather than a Rich table: a rescue's plan has thousands of rows and
-    # measuring a table that size costs seconds; this costs milliseconds.
+def plan_lines(items: list[AgendaItem], today: dt.date, width: int) -> list[list[Segment]]:
+    """The plan as styled lines: a heading, one line per introduction (two when `width` is too
+    narrow for one), and a count per kind. Columns are as wide as their longest entry."""
     catalogue = builtin_vocabulary().alerts
     rows = [
         (
@@ -68,33 +86,97 @@ def today(
             item.key,
             item.label,
             step_text(item.advice.action, item.advice.stage, item.advice.minutes),
-            _status(item, day),
+            _status(item, today),
         )
         for item in items
     ]
     widths = [
-        min(max(len(row[1]) for row in rows), 24),
-        min(max(len(row[2]) for row in rows), 30),
-        min(max(len(row[3]) for row in rows), 34),
-        min(max(len(row[4].plain) for row in rows), 44),
+        min(max(len(row[1]) for row in rows), WIDEST[0]),
+        min(max(len(row[2]) for row in rows), WIDEST[1]),
+        min(max(len(row[3]) for row in rows), WIDEST[2]),
+        min(max(len(row[4][0]) for row in rows), WIDEST[3]),
     ]
-    page = Text(f"Plan for {day.isoformat()}: {len(items)} active introductions\n", style="bold")
-    for item, key, label, step, status in rows:
+    alerts_width = max(
+        (sum(len(code) + 2 for code in item.advice.alerts) for item in items), default=0
+    )
+    one_line = INDENT + sum(widths) + 2 * len(widths) - 2 + alerts_width <= width
+    if not one_line:
+        widths[0], widths[1] = min(widths[0], NARROW[0]), min(widths[1], NARROW[1])
+        widths[2] = max(width - INDENT - widths[0] - widths[1] - 4, 8)
+    lines: list[list[Segment]] = [
+        [(f"Plan for {today.isoformat()}: {len(items)} active introductions", "bold")]
+    ]
+    for item, key, label, step, (status, status_style) in rows:
         kind, style = KIND_LABELS[item.kind]
-        page.append(kind.ljust(8), style=style)
-        page.append(_fit(key, widths[0]) + "  ", style="cyan")
-        page.append(_fit(label, widths[1]) + "  ")
-        page.append(_fit(step, widths[2]) + "  ")
-        status_text = status.copy()
-        status_text.truncate(widths[3], pad=True)
-        page.append_text(status_text)
+        line: list[Segment] = [
+            (kind.ljust(INDENT), style),
+            (_fit(key, widths[0]) + "  ", "cyan"),
+            (_fit(label, widths[1]) + "  ", ""),
+        ]
+        if one_line:
+            line += [(_fit(step, widths[2]) + "  ", ""), (_fit(status, widths[3]), status_style)]
+        else:
+            line.append((_fit(step, widths[2]).rstrip(), ""))
+            lines.append(line)
+            line = [(" " * INDENT, ""), (status, status_style)]
         for index, code in enumerate(item.advice.alerts):
-            page.append(", " if index else "  ")
-            page.append(code, style=SEVERITY_STYLE[catalogue[code].severity])
-        page.append("\n")
-    out.print(page, soft_wrap=True, end="")
+            line.append((", " if index else "  ", ""))
+            line.append((code, SEVERITY_STYLE[catalogue[code].severity]))
+        lines.append(line)
     counts: dict[str, int] = {}
     for item in items:
         counts[item.kind] = counts.get(item.kind, 0) + 1
-    out.print(", ".join(f"{n} {KIND_LABELS[k][0]}" for k, n in counts.items()), style="dim")
-    print_care_today(db, day)
+    lines.append([(", ".join(f"{n} {KIND_LABELS[k][0]}" for k, n in counts.items()), "dim")])
+    return lines
+
+
+def show_plan(items: list[AgendaItem], day: dt.date, store: Callable[[], Database]) -> None:
+    """Print the plan, then the care part; `store` opens the database the care part reads."""
+    if styled_output():
+        from ratbond.cli.display import out, write_lines
+
+        write = write_lines
+        width = out.width
+    else:
+        write, width = write_plain, plain_width()  # as Rich would write it, without importing it
+    write(plan_lines(items, day, width) if items else [[(NOTHING, "")]])
+    from ratbond.cli.care_records import print_care_today
+
+    print_care_today(store(), day)
+
+
+def today(date: str | None) -> None:
+    """`ratbond today` through Typer, on any store."""
+    from ratbond.store.agenda import agenda
+
+    day = parse_day(date, "--date") or dt.date.today()
+    db = database()
+    show_plan(agenda(db, today=day), day, lambda: db)
+
+
+def fast_today(args: list[str]) -> int | None:
+    """`ratbond today [--date DAY]` on a SQLite store: the exit status, or None to leave the
+    command to Typer (other arguments, a store that is not a plain SQLite file, or one that is
+    missing or needs migrating: the store creates, migrates and explains)."""
+    if args[:1] == ["--date"] and len(args) == 2:
+        date: str | None = args[1]
+    elif len(args) == 1 and args[0].startswith("--date="):
+        date = args[0].removeprefix("--date=")
+    elif args:
+        return None
+    else:
+        date = None
+    file = sqlite_file(os.environ)
+    if file is None:
+        return None
+    try:
+        day = parse_day(date, "--date") or dt.date.today()
+        items = sqlite_agenda(file, day)
+        if items is None:
+            return None
+        show_plan(items, day, database)
+    except RatbondError as error:
+        from ratbond.cli.display import print_error
+
+        return print_error(error)
+    return 0

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from ratbond.errors import RatbondError
 
@@ -22,7 +21,7 @@ ADVICE = "Programs and advice"
 # order of `ratbond --help`: daily work first. A run imports and builds only the command it
 # invokes, so `ratbond today` does not pay for the web app's or the care tools' imports.
 COMMANDS: tuple[tuple[str, str, str, str, str], ...] = (
-    ("today", "agenda", "today", "command", DAILY),
+    ("today", "app", "today", "command", DAILY),
     ("log", "sessions", "log", "command", DAILY),
     ("next", "sessions", "next_step", "command", DAILY),
     ("history", "sessions", "history", "command", DAILY),
@@ -47,7 +46,14 @@ COMMANDS: tuple[tuple[str, str, str, str, str], ...] = (
     ("notes", "notes", "app", "group", ADVICE),
 )
 
-err = Console(stderr=True)
+
+def today(
+    date: Annotated[str | None, typer.Option(help="Plan for another day (YYYY-MM-DD).")] = None,
+) -> None:
+    """Every active introduction's next step and date, most urgent first."""
+    from ratbond.cli.agenda import today as show_today
+
+    show_today(date)
 
 
 def evaluate(
@@ -108,5 +114,6 @@ def run() -> None:
     try:
         build(command if command in known else None)()
     except RatbondError as error:
-        err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
-        sys.exit(2)
+        from ratbond.cli.display import print_error
+
+        sys.exit(print_error(error))

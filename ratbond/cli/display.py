@@ -1,90 +1,64 @@
-"""Shared pieces of the household commands: the database, date options, advice rendering."""
+"""Shared pieces of the household commands: the database, date options, advice rendering.
+
+The pieces that need no Rich live in `ratbond.cli.plain` (for `ratbond today`'s fast path) and
+are re-exported here.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from rich.console import Console
+from rich.console import COLOR_SYSTEMS, Console
+from rich.style import Style
 from rich.text import Text
 
-from ratbond.errors import InputError
-from ratbond.model import Advice, AlertCode
+from ratbond.cli.plain import ACTION_WORDS as ACTION_WORDS
+from ratbond.cli.plain import CLASS_STYLE as CLASS_STYLE
+from ratbond.cli.plain import SEVERITY_STYLE as SEVERITY_STYLE
+from ratbond.cli.plain import Segment
+from ratbond.cli.plain import database as database
+from ratbond.cli.plain import minutes_text as minutes_text
+from ratbond.cli.plain import parse_day as parse_day
+from ratbond.cli.plain import step_text as step_text
+from ratbond.cli.plain import when as when
+from ratbond.errors import RatbondError
+from ratbond.model import Advice
 from ratbond.programs import builtin_vocabulary
-from ratbond.scenario import parse_date
-from ratbond.store import Database, open_database
 from ratbond.store.records import StoredAdvice
 
+if TYPE_CHECKING:
+    from ratbond.model import AlertCode
+
 out = Console(highlight=False)
-
-SEVERITY_STYLE = {"danger": "bold red", "warning": "yellow", "info": "cyan"}
-CLASS_STYLE = {
-    "calm": "green",
-    "stress": "yellow",
-    "aggression": "bold dark_orange",
-    "danger": "bold red",
-    "illness": "magenta",
-}
-ACTION_WORDS = {
-    "start": "Start",
-    "wait": "Wait",
-    "repeat": "Repeat",
-    "advance": "Move on to",
-    "step_back": "Go back to",
-    "stop": "Stop the introduction",
-    "complete": "Complete",
-}
+err = Console(stderr=True)
 
 
-def database() -> Database:
-    """The database the environment selects (RATBOND_DATABASE_URL, else the default file)."""
-    return open_database()
+def print_error(error: RatbondError) -> int:
+    """A user's mistake as one line on standard error; the exit status to give (2)."""
+    err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+    return 2
 
 
-def parse_day(value: str | None, option: str) -> dt.date | None:
-    """A date option: YYYY-MM-DD, `today` or `yesterday`."""
-    if value is None:
-        return None
-    word = value.strip().lower()
-    if word == "today":
-        return dt.date.today()
-    if word == "yesterday":
-        return dt.date.today() - dt.timedelta(days=1)
-    try:
-        return parse_date(value.strip(), (option,))
-    except InputError as error:
-        raise InputError(option, error.message + " (or 'today', 'yesterday')") from None
+def write_lines(lines: Iterable[Sequence[Segment]]) -> None:
+    """Styled lines, written as `out.print(Text.assemble(*line), soft_wrap=True)` would write
+    them, byte for byte: each segment goes through its Rich `Style` for this console's colours.
+    It skips Rich's layout of every line, which costs seconds for a rescue's plan.
+    """
+    colours = COLOR_SYSTEMS.get(out.color_system or "")
+    styles: dict[str, Style] = {}
 
+    def render(text: str, name: str) -> str:
+        if not name:
+            return text
+        if name not in styles:
+            style = Style.parse(name)
+            styles[name] = style.without_color if out.no_color and colours else style
+        return styles[name].render(text, color_system=colours, legacy_windows=out.legacy_windows)
 
-def when(day: dt.date | None, today: dt.date) -> str:
-    """`today`, `tomorrow`, `in 5 days (2026-12-01)`, `2 days ago (...)`."""
-    if day is None:
-        return "—"
-    delta = (day - today).days
-    if delta == 0:
-        return "today"
-    if delta == 1:
-        return "tomorrow"
-    if delta == -1:
-        return f"yesterday ({day.isoformat()})"
-    if delta > 0:
-        return f"in {delta} days ({day.isoformat()})"
-    return f"{-delta} days ago ({day.isoformat()})"
-
-
-def minutes_text(minutes: float | None) -> str:
-    if minutes is None:
-        return ""
-    if minutes < 1:
-        return f"{minutes * 60:.0f} seconds"
-    return f"{minutes:g} min"
-
-
-def step_text(action: str, stage: str, minutes: float | None) -> str:
-    """`Repeat visual, 8 min`."""
-    if action in ("stop", "complete"):
-        return f"{ACTION_WORDS[action]} (last stage {stage})"
-    length = minutes_text(minutes)
-    return f"{ACTION_WORDS[action]} {stage}" + (f", {length}" if length else "")
+    out.file.write("".join("".join(render(*s) for s in line) + "\n" for line in lines))
+    out.file.flush()
 
 
 def alert_lines(alerts: tuple[AlertCode, ...]) -> list[Text]:

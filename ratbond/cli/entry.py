@@ -1,4 +1,5 @@
-"""Console-script entry: `ratbond evaluate` takes a fast path; everything else goes to Typer."""
+"""Console-script entry: `ratbond evaluate` and `ratbond today` take fast paths; everything else
+(and whatever a fast path leaves, such as `--help`) goes to Typer."""
 
 from __future__ import annotations
 
@@ -12,6 +13,13 @@ def main() -> None:
         from ratbond.evaluate import main as evaluate
 
         sys.exit(evaluate(argv[1:]))
+    if argv[:1] == ["today"]:
+        # A rescue reads its plan every morning: no Typer, and no SQLAlchemy for the plan.
+        from ratbond.cli.agenda import fast_today
+
+        code = fast_today(argv[1:])
+        if code is not None:
+            sys.exit(code)
     from ratbond.cli.app import run
 
     run()
