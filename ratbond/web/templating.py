@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +13,7 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from ratbond.model import AlertCode, Vocabulary
 from ratbond.programs import builtin_vocabulary
@@ -28,6 +32,8 @@ ACTION_WORDS = {
     "complete": "Complete",
 }
 SEVERITY_ORDER = {"danger": 0, "warning": 1, "info": 2}
+FRAGMENTS_KEPT = 256
+"""Rendered fragments kept by `Pages.fragment`, the least recently used dropped first."""
 
 
 def minutes_text(value: float | None) -> str:
@@ -74,6 +80,9 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        # Templates ship with the package and the server never reloads code, so a template
+        # is compiled once; otherwise every include would stat its file on each render.
+        auto_reload=False,
     )
     env.filters["minutes"] = minutes_text
     env.filters["day"] = date_text
@@ -89,6 +98,31 @@ class Pages:
     def __init__(self, vocabulary: Vocabulary | None = None) -> None:
         self.templates = Jinja2Templates(env=_environment())
         self.vocabulary = vocabulary or builtin_vocabulary()
+        self._fragments: OrderedDict[Hashable, Markup] = OrderedDict()
+        self._fragments_lock = threading.Lock()  # sync routes render in worker threads
+
+    def partial(self, template: str, values: Mapping[str, Any]) -> Markup:
+        """A template rendered on its own, to be placed in a page as it is (already escaped)."""
+        return Markup(self.templates.env.get_template(template).render(values))
+
+    def fragment(
+        self, key: Hashable, template: str, values: Callable[[], Mapping[str, Any]]
+    ) -> Markup:
+        """`partial(template, values())` rendered once and reused while `key` is asked for.
+
+        `key` must name everything the fragment shows, so that a change (an animal renamed,
+        another cast) asks for another key instead of finding stale markup."""
+        with self._fragments_lock:
+            html = self._fragments.get(key)
+            if html is not None:
+                self._fragments.move_to_end(key)
+                return html
+        html = self.partial(template, values())
+        with self._fragments_lock:
+            self._fragments[key] = html
+            if len(self._fragments) > FRAGMENTS_KEPT:
+                self._fragments.popitem(last=False)
+        return html
 
     def alerts(self, codes: tuple[AlertCode, ...] | list[AlertCode]) -> list[dict[str, str]]:
         """Alert codes with their title, advice and severity, the most severe first."""

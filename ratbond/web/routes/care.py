@@ -71,8 +71,7 @@ async def task_done(request: Request, task: str, context: Web) -> Response:
     back = form.get("next") if form.get("next") in RETURN_TO else "/care"
     try:
         found = find_task(task)
-        await run_in_threadpool(
-            context.write,
+        await context.write_from_loop(
             store.mark_done,
             context.db,
             found.id,
@@ -244,8 +243,7 @@ async def freeroam_record(request: Request, context: Web) -> Response:
     for item in checklist.items:
         answers[item.id] = {"yes": True, "no": False}.get(form.get(item.id))
     try:
-        record = await run_in_threadpool(
-            context.write,
+        record = await context.write_from_loop(
             store.record_free_roam,
             context.db,
             answers,
@@ -362,8 +360,7 @@ def trust_page(request: Request, ref: str, context: Web) -> HTMLResponse:
 async def trust_log(request: Request, ref: str, context: Web) -> Response:
     form = Form.read(await request.form(), lists=("sign",))
     try:
-        rows = await run_in_threadpool(
-            context.write,
+        rows = await context.write_from_loop(
             store.log_trust,
             context.db,
             ref,
@@ -421,8 +418,7 @@ async def groom_log(request: Request, context: Web) -> Response:
     try:
         if not form.get("animal"):
             raise InputError("animal", "choose the rat you groomed")
-        await run_in_threadpool(
-            context.write,
+        await context.write_from_loop(
             store.log_grooming,
             context.db,
             form.get("animal"),

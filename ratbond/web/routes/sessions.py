@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
 from ratbond.errors import InputError, RatbondError
@@ -65,6 +66,25 @@ def boards(context: WebContext, program: Program, members: tuple[Member, ...]) -
         SignalBoard(member, signals_by_class(context, program, member.animal.species))
         for member in members
     ]
+
+
+def signal_boards(
+    context: WebContext, program: Program, members: tuple[Member, ...], ticked: list[str]
+) -> Markup:
+    """The tap targets, `ticked` ones checked. With none ticked (the form as it opens and
+    after every save) the markup depends only on the program and on each member's key,
+    name, role and species, so it is rendered once per such cast: it is most of the panel."""
+    template = "sessions/signal_boards.html"
+    if ticked:
+        return context.pages.partial(
+            template, {"boards": boards(context, program, members), "ticked": ticked}
+        )
+    cast = tuple((m.animal.key, m.animal.label, m.role, m.animal.species) for m in members)
+    return context.pages.fragment(
+        (template, program.id, cast),
+        template,
+        lambda: {"boards": boards(context, program, members), "ticked": ()},
+    )
 
 
 def blank_form(view: dict[str, Any]) -> Form:
@@ -341,7 +361,9 @@ def _render(
             **view,
             "form": form,
             "logged": logged,
-            "boards": boards(context, view["program"], view["intro"].members),
+            "signal_boards": signal_boards(
+                context, view["program"], view["intro"].members, form.lists[SIGNAL_FIELD]
+            ),
             "stage_options": [(s.id, f"{s.title} ({s.id})") for s in view["program"].stages],
             "training_stage": training_stage(view["program"], form.get("stage")),
             # A form shown again after an error keeps its notes and their review.
@@ -416,8 +438,8 @@ async def save_session(request: Request, ref: str, context: Web) -> Response:
             signals = {animal: list(names) for animal, names in new.signals.items()}
             apply_review(context, intro, form, signals)
             new = replace(new, signals=signals)
-        logged = await run_in_threadpool(
-            context.write, log_session, context.db, ref, new, today=context.today()
+        logged = await context.write_from_loop(
+            log_session, context.db, ref, new, today=context.today()
         )
     except RatbondError as error:
         # The page is shown again as it was, with the error by its field: read it now.

@@ -1,0 +1,141 @@
+"""The log panel after a save: new advice and a blank form, with the signal boards reused from
+one save to the next but never stale; and SQLite writes that run on the event loop only when
+no other writer in the process holds the lock."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import threading
+from functools import partial
+
+from fastapi.testclient import TestClient
+
+from ratbond.web.context import WebContext
+from ratbond.web.templating import FRAGMENTS_KEPT, Pages
+
+from .helpers import cat_and_rat, post_form
+
+LOG = "/introductions/tom-pip/sessions"
+CALM = {
+    "date": "2026-11-20",
+    "stage": "visual",
+    "minutes": "5",
+    "supervised": "on",
+    "signal": ["tom:slow_blink", "pip:relaxed"],
+    "notes": "Tom watched quietly",
+}
+
+
+def boards(page: str) -> str:
+    """The signal tap targets of a log form, from the first animal's fieldset to the last."""
+    start = page.index('<fieldset class="animal-signals">')
+    end = page.rindex("</fieldset>", 0, page.index("<textarea")) + len("</fieldset>")
+    return page[start:end]
+
+
+def test_after_a_save_the_panel_shows_the_new_advice_and_a_blank_form(
+    store_client: TestClient,
+) -> None:
+    cat_and_rat(store_client)
+    opened = store_client.get("/introductions/tom-pip/log").text
+    panel = ""
+    for number in (1, 2, 3):
+        response = post_form(store_client, LOG, CALM, htmx=True)
+        assert response.status_code == 200
+        panel = response.text
+        assert f"Saved session #{number}: calm" in panel
+    assert 'data-action="advance" data-stage="scent"' in panel
+    # The form is ready for the next session at the advised stage: nothing ticked or typed.
+    assert re.search(r'<option value="scent" selected>', panel)
+    assert not re.search(r'name="signal"[^>]* checked', panel)
+    assert "></textarea>" in panel
+    assert 'id="notes-preview"' in panel
+    assert "notes_previewed" not in panel
+    # The tap targets are exactly those of the form as it first opened.
+    assert boards(panel) == boards(opened)
+
+
+def test_a_form_shown_again_after_an_error_keeps_its_ticks(store_client: TestClient) -> None:
+    cat_and_rat(store_client)
+    post_form(store_client, LOG, CALM, htmx=True)  # the blank boards are now kept
+    response = post_form(store_client, LOG, {**CALM, "minutes": "soon"}, htmx=True)
+    assert response.status_code == 422
+    ticked = re.findall(
+        r'value="([^"]+)" data-label="[^"]*" data-description="[^"]*" checked', response.text
+    )
+    assert sorted(ticked) == ["pip:relaxed", "tom:slow_blink"]
+    assert not re.search(
+        r'name="signal"[^>]* checked', boards(store_client.get("/introductions/tom-pip/log").text)
+    )
+
+
+def test_renaming_an_animal_shows_in_the_boards_at_once(store_client: TestClient) -> None:
+    cat_and_rat(store_client)
+    before = post_form(store_client, LOG, CALM, htmx=True).text
+    assert "<legend>Tom <span" in boards(before)
+    renamed = store_client.patch("/api/v1/animals/tom", json={"name": "Thomas"})
+    assert renamed.status_code == 200
+    for page in (
+        store_client.get("/introductions/tom-pip/log").text,
+        post_form(store_client, LOG, CALM, htmx=True).text,
+    ):
+        assert "<legend>Thomas <span" in boards(page)
+        assert "<legend>Tom <span" not in boards(page)
+
+
+def test_each_cast_has_its_own_boards(store_client: TestClient) -> None:
+    cat_and_rat(store_client)
+    body = {"species": "rat", "name": "Bea", "origin": "breeder", "arrived": "2026-09-01"}
+    assert store_client.post("/api/v1/animals", json=body).status_code == 201
+    start = {"program": "rat-rat", "roles": {"residents": ["pip"], "newcomer": ["bea"]}}
+    started = store_client.post("/api/v1/introductions", json=start)
+    assert started.status_code == 201, started.text
+    cat_rat = boards(store_client.get("/introductions/tom-pip/log").text)
+    rat_rat = boards(store_client.get(f"/introductions/{started.json()['id']}/log").text)
+    assert 'value="tom:slow_blink"' in cat_rat
+    assert "bea:" not in cat_rat
+    assert 'value="bea:' in rat_rat
+    assert "tom:" not in rat_rat
+
+
+def test_fragments_are_kept_up_to_a_bound() -> None:
+    pages = Pages()
+    made: list[int] = []
+
+    def values(number: int) -> dict[str, object]:
+        made.append(number)
+        return {"form": None, "training_stage": None}
+
+    for number in range(FRAGMENTS_KEPT + 1):
+        pages.fragment(number, "sessions/training_counts.html", partial(values, number))
+    pages.fragment(FRAGMENTS_KEPT, "sessions/training_counts.html", lambda: values(-1))
+    assert -1 not in made  # the newest is kept
+    pages.fragment(0, "sessions/training_counts.html", lambda: values(-2))
+    assert made[-1] == -2  # the oldest was dropped and is made again
+
+
+def test_a_write_runs_on_the_loop_unless_another_writer_holds_the_lock(
+    client: TestClient,
+) -> None:
+    context: WebContext = client.app.state.web  # type: ignore[attr-defined]
+    threads: list[threading.Thread] = []
+
+    def write(value: int) -> int:
+        threads.append(threading.current_thread())
+        return value
+
+    async def both() -> tuple[threading.Thread, int, int]:
+        loop_thread = threading.current_thread()
+        free = await context.write_from_loop(write, 1)
+        context.sqlite_writes.acquire()
+        waiting = asyncio.ensure_future(context.write_from_loop(write, 2))
+        await asyncio.sleep(0.05)
+        assert len(threads) == 1, "the second write waits for the lock"
+        context.sqlite_writes.release()
+        return loop_thread, free, await waiting
+
+    loop_thread, free, waited = asyncio.run(both())
+    assert (free, waited) == (1, 2)
+    assert threads[0] is loop_thread
+    assert threads[1] is not loop_thread
