@@ -16,13 +16,14 @@ import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ratbond.programs import builtin_program, builtin_program_files, builtin_vocabulary
 from ratbond.store.records import StoredAdvice
 
 if TYPE_CHECKING:
-    from ratbond.model import AlertCode, Stage
+    from ratbond.model import Stage
     from ratbond.store.db import Database
 
 PREREQUISITE_ALERTS: frozenset[str] = frozenset({"health_check_needed", "assessment_needed"})
@@ -64,11 +65,6 @@ class AgendaItem:
     """The waiting stage being counted down, e.g. `quarantine`."""
 
     @property
-    def urgent_alerts(self) -> tuple[AlertCode, ...]:
-        catalogue = builtin_vocabulary().alerts
-        return tuple(a for a in self.advice.alerts if catalogue[a].severity == "danger")
-
-    @property
     def rank(self) -> tuple[int, int, str]:
         advice = self.advice
         days = (advice.not_before - advice.today).days if advice.not_before else 0
@@ -79,11 +75,16 @@ class AgendaItem:
         )
 
 
+@cache
+def danger_alerts() -> frozenset[str]:
+    """The alert codes of severity `danger`: any of them puts an introduction first."""
+    return frozenset(
+        code for code, info in builtin_vocabulary().alerts.items() if info.severity == "danger"
+    )
+
+
 def _kind(item: StoredAdvice, gated: bool) -> str:
-    if item.action == "stop":
-        return "alert"
-    catalogue = builtin_vocabulary().alerts
-    if any(catalogue[a].severity == "danger" for a in item.alerts):
+    if item.action == "stop" or not danger_alerts().isdisjoint(item.alerts):
         return "alert"
     if item.action == "complete":
         return "complete"
@@ -103,6 +104,7 @@ def _date(value: dt.date | str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
+@cache
 def _first_stage(program_id: str) -> Stage | None:
     """The first stage of a shipped program; None for a program no longer shipped."""
     if program_id not in builtin_program_files():
