@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from functools import partial
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
+from functools import partial
 from typing import ParamSpec, TypeVar, cast
 
 from fastapi import HTTPException, Request

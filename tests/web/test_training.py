@@ -131,3 +131,25 @@ def test_sessions_of_other_programs_read_back_without_counts(store_client: TestC
     body = {"stage": "visual", "minutes": 5}
     session = store_client.post("/api/v1/introductions/tom-pip/sessions", json=body).json()
     assert (session["session"]["attempts"], session["session"]["rewarded"]) == (None, None)
+
+
+REWARDED_CELL = re.compile(r'<td class="num nowrap" data-label="Rewarded">([^<]*)</td>')
+
+
+def test_the_history_shows_the_counts_of_training_sessions(
+    store_client: TestClient,
+) -> None:
+    rat_in_training(store_client)
+    for day, (attempts, rewarded) in (("2026-11-19", ("10", "9")), ("2026-11-20", ("12", "8"))):
+        post_form(store_client, LOG, clicks(day, attempts, rewarded), htmx=True)
+    page = store_client.get("/introductions/pip").text
+    assert "<th>Rewarded</th>" in page
+    assert REWARDED_CELL.findall(page) == ["8 of 12", "9 of 10"]  # newest first
+
+
+def test_a_history_without_counts_has_no_counts_column(store_client: TestClient) -> None:
+    cat_and_rat(store_client)
+    post_form(store_client, "/introductions/tom-pip/sessions", {"stage": "visual", "minutes": "5"})
+    other = store_client.get("/introductions/tom-pip").text
+    assert 'data-label="Minutes"' in other
+    assert "Rewarded" not in other

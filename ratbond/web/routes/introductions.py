@@ -77,9 +77,14 @@ def introduction_view(context: WebContext, ref: str) -> dict[str, Any]:
     }
 
 
-def history_rows(sessions: list[SessionRecord]) -> list[SessionRecord]:
-    """Newest first, the way an owner reads a log."""
-    return list(reversed(sessions))
+def history_view(sessions: list[SessionRecord]) -> dict[str, Any]:
+    """The history table, newest first (the way an owner reads a log), with a column of
+    clicker counts when some session has them, and the chart of session minutes."""
+    return {
+        "history": list(reversed(sessions)),
+        "counted": any(session.attempts is not None for session in sessions),
+        "chart": minutes_chart(sessions),
+    }
 
 
 @router.get("/introductions", response_class=HTMLResponse)
@@ -150,8 +155,7 @@ def introduction_detail(request: Request, ref: str, context: Web) -> HTMLRespons
         "introductions/detail.html",
         {
             **view,
-            "history": history_rows(view["sessions"]),
-            "chart": minutes_chart(view["sessions"]),
+            **history_view(view["sessions"]),
             "status_form": Form(),
         },
     )
@@ -173,8 +177,7 @@ async def change_status(request: Request, ref: str, context: Web) -> Response:
             "introductions/detail.html",
             {
                 **view,
-                "history": history_rows(view["sessions"]),
-                "chart": minutes_chart(view["sessions"]),
+                **history_view(view["sessions"]),
                 "status_form": form,
             },
             status_code=422,
