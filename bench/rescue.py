@@ -393,7 +393,9 @@ def report(builder: Builder, results: list[dict[str, Any]], built: float, size: 
         "part printed after the plan (care tasks and health alerts for every animal) is still "
         "read through SQLAlchemy (`ratbond.store.care`) and printed with Rich and Typer "
         f"imported (`ratbond.cli.care_records`): importing those alone takes "
-        f"{large['care'] * ms:.0f} ms, {large['care'] / large['today']:.0%} of `today`.",
+        f"{large['care'] * ms:.0f} ms, {large['care'] / large['today']:.0%} of `today`; and "
+        "the `ratbond.store` package imports SQLAlchemy with any of its modules, so the plan's "
+        "own read (`ratbond.store.agenda`, which needs none of it) pays for it too.",
         f"- Logging a session: {large['log'] * ms:.1f} ms median at full history "
         f"({'under' if large['log'] < 0.010 else 'over'} the 10 ms target). The cost grows with "
         "that one introduction's history (the engine replays it to refresh the stored advice, "
