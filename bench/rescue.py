@@ -331,6 +331,8 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the rescue size")
     parser.add_argument("--keep", type=Path, help="build the database in this folder and keep it")
     options = parser.parse_args()
+    # Bytecode first: where PYTHONDONTWRITEBYTECODE is set, each run would compile every module.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "ratbond")], check=True)
     folder = options.keep or Path(tempfile.mkdtemp(prefix="ratbond-rescue-"))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "rescue.db"
