@@ -582,12 +582,13 @@ class Decision:
                 f"Stress on {day} at '{here}' ({shown}): repeat the stage with a shorter session.",
             )
         if long_gap:
-            gap = (self.today - session.date).days
+            # The limit, not today's count of days: stored advice is read on later days too.
             return self.make(
                 "repeat",
                 last.stage,
                 self.start_minutes(last.stage),
-                f"Long break: {gap} days since the last session ({day}); the calm "
+                f"Long break: more than {self.engine.rules.long_break_days} days since the last "
+                f"session ({day}); the calm "
                 f"streak is lost, so '{here}' starts again from its shortest session.",
             )
         return self._calm(last)

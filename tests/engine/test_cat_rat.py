@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from scenarios import ANIMALS, advise, calm_run, day, scenario, session
+from scenarios import ANIMALS, TODAY, advise, calm_run, day, scenario, session
 
 CAT = {"tom": ["hissing"]}
 CALM = {"tom": ["slow_blink"], "pip": ["relaxed"]}
@@ -237,3 +238,14 @@ def test_cat_rat_rat_without_origin_is_fine() -> None:
     animals = [dict(a) for a in ANIMALS["cat-rat"]]
     del animals[1]["origin"]
     assert advise(scenario("cat-rat", [], animals=animals))["action"] == "start"
+
+
+def test_cat_rat_long_break_reason_reads_the_same_on_any_later_day() -> None:
+    # Stored advice is shown on later days than it was computed on: no count of days in it.
+    history = [session(20, "visual", 5)]
+    reasons = [
+        advise(scenario("cat-rat", history, today=TODAY + dt.timedelta(days=later)))["reasons"]
+        for later in (0, 30)
+    ]
+    assert reasons[0] == reasons[1]
+    assert any(f"more than 14 days since the last session ({day(20)})" in r for r in reasons[0])
