@@ -11,7 +11,7 @@ import pickle
 import sys
 import zlib
 
-from ratbond import __version__
+from ratbond import __version__, model
 from ratbond.errors import DataFileError, did_you_mean, format_path
 from ratbond.model import TYPE_CHECKING
 
@@ -42,9 +42,10 @@ def cache_dir() -> str:
 
 def cached(kind: str, files: Sequence[FilePath], build: Callable[[], T]) -> T:
     """`build()`, or its pickled result from an earlier run over the same file bytes."""
-    # Keyed like Python's own bytecode cache: path, size and modification time of each file.
+    # Keyed like Python's own bytecode cache: path, size and modification time of each file,
+    # and of the module defining the records pickled, so a changed class never meets old bytes.
     key = f"{kind}:{__version__}"
-    for file in files:
+    for file in (*files, model.__file__):
         try:
             stat = os.stat(file)
         except OSError:
@@ -57,7 +58,7 @@ def cached(kind: str, files: Sequence[FilePath], build: Callable[[], T]) -> T:
         with open(target, "rb") as handle:
             value: T = pickle.load(handle)
         return value
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+    except Exception:  # whatever is wrong with a cache file, it is rebuilt
         pass
     value = build()
     import tempfile

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 from typing import get_args
 
@@ -155,6 +156,26 @@ def test_cache_gives_the_same_program_as_a_fresh_load(tmp_path: Path) -> None:
     again = load_program(path, builtin_vocabulary())
     assert first == again
     assert first.stages[-1].calm_to_advance == 6
+
+
+class Unloadable:
+    """Pickles into bytes whose loading fails as an older record class's state would."""
+
+    def __reduce__(self) -> tuple[type[int], tuple[str]]:
+        return int, ("not a number",)
+
+
+@pytest.mark.parametrize(
+    "spoiled",
+    [b"", b"not a pickle", pickle.dumps(Unloadable()), b"\x80\x05\x95garbage"],
+    ids=["empty", "text", "stale class", "truncated"],
+)
+def test_a_spoiled_cache_file_is_rebuilt_not_raised(tmp_path: Path, spoiled: bytes) -> None:
+    path = edited(tmp_path, "calm_to_advance: 5", "calm_to_advance: 6")
+    load_program(path, builtin_vocabulary())
+    (cache_file,) = (tmp_path / "cache").glob("program-*.pickle")
+    cache_file.write_bytes(spoiled)
+    assert load_program(path, builtin_vocabulary()).stages[-1].calm_to_advance == 6
 
 
 def test_schema_describes_a_program_file_and_accepts_the_shipped_ones() -> None:
