@@ -1,11 +1,11 @@
-"""`ratbond today`: the day's plan across every active introduction, most urgent first.
+"""`ratbond today`: the day's plan across every active introduction, most urgent first, then
+the care part (health alerts, care tasks due or overdue).
 
-The console script sends `ratbond today [--date DAY]` to `fast_today`, which reads the plan of
-the SQLite store with the standard library's sqlite3 (`ratbond.store.agenda.sqlite_agenda`),
-without building the Typer application; `--help`, other options and other stores go through
-Typer (`ratbond.cli.app.today`) and SQLAlchemy. Both print the plan with `show_plan`, with Rich
-only where it would write colours. Nothing the plan needs uses SQLAlchemy; it is still imported
-by the `ratbond.store` package itself and by the care part printed after the plan.
+The console script sends `ratbond today [--date DAY]` to `fast_today`, which reads both from
+the SQLite store with the standard library's sqlite3, in one read transaction, without
+building the Typer application or importing SQLAlchemy; `--help`, other options and other
+stores go through Typer (`ratbond.cli.app.today`) and SQLAlchemy. Both print with `show_plan`,
+with Rich only where it would write colours; `ratbond care tasks` prints with `care_lines` too.
 """
 
 from __future__ import annotations
@@ -26,14 +26,16 @@ from ratbond.cli.plain import (
 )
 from ratbond.errors import RatbondError
 from ratbond.programs import builtin_vocabulary
-from ratbond.store.agenda import sqlite_agenda, sqlite_file
+from ratbond.store.agenda import read_agenda
+from ratbond.store.care_plan import read_care_plan
+from ratbond.store.sqltext import read_sqlite, sqlite_file
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
+    from ratbond.care.routine import TaskDue
     from ratbond.cli.plain import Segment
-    from ratbond.store import Database
     from ratbond.store.agenda import AgendaItem
+    from ratbond.store.care_plan import CarePlan
+    from ratbond.store.sqltext import Run
 
 KIND_LABELS = {
     "alert": ("ALERT", "bold red"),
@@ -45,6 +47,7 @@ KIND_LABELS = {
     "complete": ("done", "green"),
 }
 NOTHING = "Nothing planned: no active introductions. Start one with 'ratbond intro start'."
+CARE_STATUS_STYLE = {"overdue": "yellow", "due": "green", "later": "dim"}
 INDENT = 8  # the kind column
 # The widest each column may grow (key, animals, step, status) before it is cut with `…`.
 WIDEST = (24, 30, 34, 44)
@@ -130,28 +133,77 @@ def plan_lines(items: list[AgendaItem], today: dt.date, width: int) -> list[list
     return lines
 
 
-def show_plan(items: list[AgendaItem], day: dt.date, store: Callable[[], Database]) -> None:
-    """Print the plan, then the care part; `store` opens the database the care part reads."""
+def care_lines(plan: CarePlan, day: dt.date, *, everything: bool = False) -> list[list[Segment]]:
+    """Health alerts, then care tasks gathered per task, one line per task and status with the
+    animals' names. Only the tasks due or overdue and a hint unless `everything`; with nothing
+    due and no alert, one line saying so."""
+    from ratbond.care.routine import group_tasks
+
+    pressing = plan.pressing  # worked out per task each time it is asked
+    if not everything and not plan.alerts and not pressing:
+        return [
+            [
+                ("Nothing due.", "green"),
+                (" ", ""),
+                ("All care tasks are up to date: ratbond care tasks", "dim"),
+            ]
+        ]
+    lines: list[list[Segment]] = [
+        [("ALERT", "bold red"), ("   " + alert.message, "")] for alert in plan.alerts
+    ]
+    for group in group_tasks(plan.tasks if everything else pressing):
+        by_status: dict[str, list[TaskDue]] = {}
+        for item in group.items:
+            by_status.setdefault(item.status, []).append(item)
+        for status, style in CARE_STATUS_STYLE.items():
+            items = by_status.get(status)
+            if not items:
+                continue
+            names = [item.animal_label or item.animal or "" for item in items]
+            whom = f" ({', '.join(names)})" if any(names) else ""
+            first = min(items, key=lambda item: item.due)
+            if first.never_done:
+                detail = "never recorded"
+            elif status == "overdue":
+                detail = f"{-first.days_left} days overdue, last {first.last_done}"
+            else:
+                detail = f"due {when(first.due, day)}"
+            lines.append([(status.ljust(8), style), (f"{group.task.title}{whom}: {detail}", "")])
+    if not everything:
+        later = len(plan.tasks) - len(pressing)
+        hint = f"{later} more later; " if later else ""
+        lines.append([(f"{hint}record one with 'ratbond care done TASK'", "dim")])
+    return lines
+
+
+def today_lines(
+    items: list[AgendaItem], care: CarePlan, day: dt.date, width: int
+) -> list[list[Segment]]:
+    """The plan, then (when there is any care to show) a blank line and the care part."""
+    lines = plan_lines(items, day, width) if items else [[(NOTHING, "")]]
+    if care.alerts or care.tasks:
+        lines += [[], [("Care", "bold")], *care_lines(care, day)]
+    return lines
+
+
+def show_plan(items: list[AgendaItem], care: CarePlan, day: dt.date) -> None:
+    """Print the plan and the care part."""
     if styled_output():
         from ratbond.cli.display import out, write_lines
 
-        write = write_lines
-        width = out.width
-    else:
-        write, width = write_plain, plain_width()  # as Rich would write it, without importing it
-    write(plan_lines(items, day, width) if items else [[(NOTHING, "")]])
-    from ratbond.cli.care_records import print_care_today
-
-    print_care_today(store(), day)
+        write_lines(today_lines(items, care, day, out.width))
+    else:  # as Rich would write it, without importing it
+        write_plain(today_lines(items, care, day, plain_width()))
 
 
 def today(date: str | None) -> None:
     """`ratbond today` through Typer, on any store."""
     from ratbond.store.agenda import agenda
+    from ratbond.store.care_plan import care_plan
 
     day = parse_day(date, "--date") or dt.date.today()
     db = database()
-    show_plan(agenda(db, today=day), day, lambda: db)
+    show_plan(agenda(db, today=day), care_plan(db, today=day), day)
 
 
 def fast_today(args: list[str]) -> int | None:
@@ -171,10 +223,14 @@ def fast_today(args: list[str]) -> int | None:
         return None
     try:
         day = parse_day(date, "--date") or dt.date.today()
-        items = sqlite_agenda(file, day)
-        if items is None:
+
+        def read(run: Run) -> tuple[list[AgendaItem], CarePlan]:
+            return read_agenda(run, day), read_care_plan(run, day)
+
+        found = read_sqlite(file, day, read)
+        if found is None:
             return None
-        show_plan(items, day, database)
+        show_plan(*found, day)
     except RatbondError as error:
         from ratbond.cli.display import print_error
 

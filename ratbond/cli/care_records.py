@@ -1,5 +1,5 @@
 """`ratbond freeroam check|history`, `trust log|trend`, `groom` and `care tasks|done`: the
-dated care records, and the care part of `ratbond today`."""
+dated care records. The care part of `ratbond today` is printed by `ratbond.cli.agenda`."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from ratbond.cli.agenda import care_lines
 from ratbond.cli.care import cites, freeroam_checklist, out, user_errors
-from ratbond.cli.display import database, parse_day, when
-from ratbond.store import Database
+from ratbond.cli.display import database, parse_day, write_lines
 
 freeroam_app = typer.Typer(
     help="Safety checks before rats play outside the cage, and the record of each run.",
@@ -29,7 +29,6 @@ care_app = typer.Typer(
     no_args_is_help=True,
 )
 
-STATUS_STYLE = {"overdue": "yellow", "due": "green", "later": "dim"}
 SIGN_HELP = "A trust sign, e.g. bruxing, climbs_onto_hand (repeat for several)."
 FINDING_HELP = "Something found: lump, cut, skin, red_tears, breathing_noise (repeat)."
 
@@ -332,51 +331,4 @@ def care_tasks(
             }
         )
         return
-    print_care(plan, day, everything=True)
-
-
-def print_care(plan: Any, day: dt.date, *, everything: bool = False) -> None:
-    """Health alerts, then care tasks grouped per task; only pressing ones unless `everything`."""
-    from ratbond.care.routine import group_tasks
-
-    for alert in plan.alerts:
-        out.print(f"[bold red]ALERT[/]   {escape(alert.message)}")
-    groups = group_tasks(plan.tasks if everything else plan.pressing)
-    for group in groups:
-        for status in ("overdue", "due", "later"):
-            items = [i for i in group.items if i.status == status]
-            if not items:
-                continue
-            names = group.labels(status)
-            whom = f" ({escape(', '.join(names))})" if any(names) else ""
-            first = min(items, key=lambda i: i.due)
-            if first.never_done:
-                detail = "never recorded"
-            elif status == "overdue":
-                detail = f"{-first.days_left} days overdue, last {first.last_done}"
-            else:
-                detail = f"due {when(first.due, day)}"
-            out.print(
-                f"[{STATUS_STYLE[status]}]{status.ljust(8)}[/]"
-                f"{escape(group.task.title)}{whom}: {detail}"
-            )
-    if not everything:
-        later = len(plan.tasks) - len(plan.pressing)
-        hint = f"{later} more later; " if later else ""
-        out.print(f"[dim]{hint}record one with 'ratbond care done TASK'[/]")
-
-
-def print_care_today(db: Database, day: dt.date) -> None:
-    """The care part of `ratbond today`: alerts, and the tasks due or overdue."""
-    from ratbond.store.care import care_plan
-
-    plan = care_plan(db, today=day)
-    if not plan.alerts and not plan.tasks:
-        return
-    out.print("\n[bold]Care[/]")
-    if not plan.alerts and not plan.pressing:
-        out.print(
-            "[green]Nothing due.[/] [dim]All care tasks are up to date: ratbond care tasks[/]"
-        )
-        return
-    print_care(plan, day)
+    write_lines(care_lines(plan, day, everything=True))

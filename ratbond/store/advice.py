@@ -12,17 +12,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select
+from sqlalchemy import Connection, bindparam, delete, insert
 
 from ratbond.engine import Decision, Engine
 from ratbond.errors import InputError
-from ratbond.model import Action, Advice, AlertCode, Program, Scenario, Session
+from ratbond.model import Advice, Program, Scenario, Session
 from ratbond.scenario import parse_scenario
 from ratbond.store.common import engine_of, now, programs, vocabulary, with_notes_read
 from ratbond.store.queries import load_session_models
 from ratbond.store.records import IntroductionRecord, StoredAdvice
+from ratbond.store.sqltext import ADVICE_COLUMNS, ADVICE_HOLDS, execute, stored_advice
 from ratbond.store.tables import advice as advice_table
 
 ONE_DAY = dt.timedelta(days=1)
@@ -177,46 +178,34 @@ def refresh(
     return entries[0][1]
 
 
-def stored_from_row(
-    row: Any, today: dt.date, payload: dict[str, Any] | None = None
-) -> StoredAdvice:
-    """A stored advice row as it reads on `today`; `payload` if its JSON is decoded already."""
-    m = row._mapping
-    not_before: dt.date | None = m["not_before"]
-    if not_before is not None and not_before < today:
-        not_before = today
-    payload = dict(m["payload"] if payload is None else payload)
-    payload["not_before"] = not_before.isoformat() if not_before else None
-    return StoredAdvice(
-        introduction_id=m["introduction_id"],
-        today=today,
-        action=cast(Action, m["action"]),
-        stage=m["stage"],
-        minutes=m["minutes"],
-        not_before=not_before,
-        alerts=tuple(cast(AlertCode, code) for code in m["alerts"].split()),
-        reasons=tuple(payload.get("reasons", ())),
-        due_on=m["due_on"],
-        last_session=m["last_session"],
-        session_count=m["session_count"],
-        payload=payload,
-    )
-
-
-def valid_on(today: dt.date) -> Any:
-    """The condition that picks the advice row holding on `today`."""
-    return and_(
-        advice_table.c.valid_from <= today,
-        or_(advice_table.c.valid_to.is_(None), advice_table.c.valid_to > today),
-    )
+# The advice holding on :today of one introduction, else (today is before them all) its earliest.
+_CURRENT = f"""
+SELECT {ADVICE_COLUMNS} FROM advice
+WHERE advice.introduction_id = :intro
+ORDER BY CASE WHEN {ADVICE_HOLDS} THEN 0 ELSE 1 END, advice.valid_from
+LIMIT 1
+"""
+# Every introduction's current advice, as `_CURRENT` picks it: the row holding on :today, or
+# the earliest row when :today is before it (then no row holds: the rows cover every later day).
+_EVERY_CURRENT = f"""
+SELECT {ADVICE_COLUMNS} FROM advice
+WHERE {ADVICE_HOLDS}
+   OR (advice.valid_from > :today AND NOT EXISTS (
+       SELECT 1 FROM advice AS earlier
+       WHERE earlier.introduction_id = advice.introduction_id
+         AND earlier.valid_from < advice.valid_from))
+"""
 
 
 def current_advice(connection: Connection, introduction_id: int, today: dt.date) -> StoredAdvice:
     """The stored advice holding on `today` (the earliest one if `today` is before them all)."""
-    query = select(advice_table).where(advice_table.c.introduction_id == introduction_id)
-    row = connection.execute(query.where(valid_on(today))).first()
-    if row is None:
-        row = connection.execute(query.order_by(advice_table.c.valid_from)).first()
-    if row is None:
+    rows = execute(connection, _CURRENT, today, intro=introduction_id)
+    if not rows:
         raise LookupError(f"introduction {introduction_id} has no stored advice")
-    return stored_from_row(row, today)
+    return stored_advice(rows[0], today)
+
+
+def every_current_advice(connection: Connection, today: dt.date) -> dict[int, StoredAdvice]:
+    """Each introduction's `current_advice` on `today`, by introduction id, in one query."""
+    rows = execute(connection, _EVERY_CURRENT, today)
+    return {row[0]: stored_advice(row, today) for row in rows}

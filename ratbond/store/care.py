@@ -1,5 +1,6 @@
-"""Care records: free-roam checks, trust signs, grooming logs and care tasks done, and the
-day's care plan (tasks due, health alerts) read from them. One call, one transaction.
+"""Care records: free-roam checks, trust signs, grooming logs and care tasks done. One call, one
+transaction. The day's care plan read from them is `ratbond.store.care_plan`, also importable
+from here.
 """
 
 from __future__ import annotations
@@ -9,15 +10,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select, update
+from sqlalchemy import Connection, Table, insert, select, update
 
 from ratbond.care.freeroam import evaluate_free_roam
-from ratbond.care.health import WeightLoss, find_findings, weight_loss
-from ratbond.care.knowledge import builtin_care_tasks
-from ratbond.care.routine import TaskDue, find_task, task_due
+from ratbond.care.health import find_findings
+from ratbond.care.routine import find_task
 from ratbond.care.trust import find_trust_signs
 from ratbond.errors import InputError, RatbondError
 from ratbond.store.animals import resolve_animal
+from ratbond.store.care_plan import CareAlert as CareAlert
+from ratbond.store.care_plan import CarePlan as CarePlan
+from ratbond.store.care_plan import care_plan as care_plan
 from ratbond.store.common import current_user, not_future, now, record_history
 from ratbond.store.db import Database
 from ratbond.store.queries import today_or
@@ -28,8 +31,6 @@ from ratbond.store.tables import (
     free_roam_checks,
     grooming,
     trust_signs,
-    vet_checks,
-    weights,
 )
 
 # --- records ------------------------------------------------------------------------------
@@ -92,35 +93,6 @@ class CareDone:
     notes: str | None
     logged_by: str
     created_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class CareAlert:
-    """A reason to see a vet: a grooming finding, or weight lost."""
-
-    kind: str
-    """`finding` or `weight_loss`."""
-    animal: str
-    animal_label: str
-    date: dt.date
-    """The grooming or the latest weighing that raised it."""
-    message: str
-    findings: tuple[str, ...] = ()
-    loss: WeightLoss | None = None
-
-
-@dataclass(frozen=True)
-class CarePlan:
-    """The day's care: every task for every animal it applies to, and the health alerts."""
-
-    today: dt.date
-    tasks: tuple[TaskDue, ...]
-    alerts: tuple[CareAlert, ...]
-
-    @property
-    def pressing(self) -> tuple[TaskDue, ...]:
-        """Tasks due today or overdue."""
-        return tuple(item for item in self.tasks if item.status != "later")
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -464,128 +436,3 @@ def list_done(db: Database, *, task: str | None = None, limit: int | None = None
 def delete_done(db: Database, done_id: int) -> None:
     """Withdraw a care task recorded by mistake (kept, marked deleted)."""
     _soft_delete(db, care_done, done_id, "care task record")
-
-
-# --- the day's care plan ------------------------------------------------------------------
-
-
-def _latest(connection: Connection, table: Table, today: dt.date) -> dict[int, dt.date]:
-    """The latest live date per animal in `table`, not after today."""
-    rows = connection.execute(
-        select(table.c.animal_id, func.max(table.c.date))
-        .where(table.c.deleted_at.is_(None), table.c.date <= today)
-        .group_by(table.c.animal_id)
-    ).all()
-    return {animal_id: day for animal_id, day in rows if animal_id is not None}
-
-
-def care_plan(db: Database, *, today: dt.date | None = None) -> CarePlan:
-    """Every care task for every active animal it applies to (and each household task), with
-    its due date, and the health alerts: grooming findings not yet seen by a vet, and weight
-    lost beyond the rule of care-tasks.yaml. Read in one transaction."""
-    day = today_or(today)
-    care = builtin_care_tasks()
-    with db.read() as connection:
-        active = connection.execute(
-            select(animals.c.id, animals.c.key, animals.c.name, animals.c.species)
-            .where(animals.c.status == "active")
-            .order_by(animals.c.key)
-        ).all()
-        done_rows = connection.execute(
-            select(care_done.c.task, care_done.c.animal_id, func.max(care_done.c.date))
-            .where(care_done.c.deleted_at.is_(None), care_done.c.date <= day)
-            .group_by(care_done.c.task, care_done.c.animal_id)
-        ).all()
-        last_weighed = _latest(connection, weights, day)
-        last_groomed = _latest(connection, grooming, day)
-        last_vet = _latest(connection, vet_checks, day)
-        groom_rows = connection.execute(
-            select(grooming.c.animal_id, grooming.c.date, grooming.c.findings)
-            .where(grooming.c.deleted_at.is_(None), grooming.c.date <= day)
-            .order_by(grooming.c.animal_id, grooming.c.date, grooming.c.id)
-        ).all()
-        weight_rows = connection.execute(
-            select(weights.c.animal_id, weights.c.date, weights.c.grams)
-            .join(animals, animals.c.id == weights.c.animal_id)
-            .where(
-                weights.c.deleted_at.is_(None),
-                weights.c.date <= day,
-                animals.c.status == "active",
-            )
-            .order_by(weights.c.animal_id, weights.c.date, weights.c.id)
-        ).all()
-    done: dict[tuple[str, int | None], dt.date] = {
-        (task, animal_id): when for task, animal_id, when in done_rows
-    }
-    by_records = {"weights": last_weighed, "grooming": last_groomed}
-    tasks: list[TaskDue] = []
-    for task in care.tasks:
-        if task.scope == "household":
-            tasks.append(task_due(task, done.get((task.id, None)), day))
-            continue
-        for animal in active:
-            if animal.species not in task.species:
-                continue
-            dates = [done.get((task.id, animal.id))]
-            if task.also_done_by is not None:
-                dates.append(by_records[task.also_done_by].get(animal.id))
-            known = [d for d in dates if d is not None]
-            tasks.append(
-                task_due(
-                    task,
-                    max(known) if known else None,
-                    day,
-                    animal=animal.key,
-                    animal_label=animal.name or animal.key,
-                )
-            )
-    labels = {a.id: (a.key, a.name or a.key) for a in active}
-    alerts: list[CareAlert] = []
-    latest_groom: dict[int, Any] = {}
-    for row in groom_rows:
-        latest_groom[row.animal_id] = row
-    titles = {f.id: f.title.lower() for f in care.findings}
-    for animal_id, row in latest_groom.items():
-        if not row.findings or animal_id not in labels:
-            continue
-        vet = last_vet.get(animal_id)
-        if vet is not None and vet >= row.date:
-            continue
-        key, label = labels[animal_id]
-        found = tuple(row.findings.split())
-        alerts.append(
-            CareAlert(
-                kind="finding",
-                animal=key,
-                animal_label=label,
-                date=row.date,
-                message=f"{label}: "
-                + ", ".join(titles.get(f, f) for f in found)
-                + f" found on {row.date.isoformat()}; see a vet",
-                findings=found,
-            )
-        )
-    series: dict[int, list[tuple[dt.date, float]]] = {}
-    for row in weight_rows:
-        series.setdefault(row.animal_id, []).append((row.date, row.grams))
-    for animal_id, points in series.items():
-        loss = weight_loss(points, care.weight_loss)
-        if loss is None or animal_id not in labels:
-            continue
-        key, label = labels[animal_id]
-        alerts.append(
-            CareAlert(
-                kind="weight_loss",
-                animal=key,
-                animal_label=label,
-                date=loss.latest_date,
-                message=(
-                    f"{label} lost {loss.percent:g} % of its weight "
-                    f"({loss.peak_grams:g} g on {loss.peak_date.isoformat()}, "
-                    f"{loss.latest_grams:g} g on {loss.latest_date.isoformat()}); see a vet"
-                ),
-                loss=loss,
-            )
-        )
-    alerts.sort(key=lambda a: (a.animal, a.kind))
-    return CarePlan(today=day, tasks=tuple(tasks), alerts=tuple(alerts))

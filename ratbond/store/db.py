@@ -20,6 +20,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from ratbond.errors import RatbondError
+from ratbond.store.migrations import head_revision
 
 ENV_URL = "RATBOND_DATABASE_URL"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -29,19 +30,31 @@ SQLITE_BUSY_TIMEOUT = 60
 MIGRATION_LOCK = 0x7261_7462  # "ratb"
 
 
-def head_revision() -> str:
-    """The latest migration: revision ids are the numeric prefixes of the version files."""
-    names = sorted(p.name for p in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"))
-    return names[-1][:4]
+def make_folder(file: Path) -> None:
+    """Create the folder of a SQLite file, or say in one line why it cannot be and what to do."""
+    folder = file.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        existing = next(p for p in (folder, *folder.parents) if p.exists())
+        if not existing.is_dir():
+            reason = f"{existing} is a file, not a folder"
+        else:
+            reason = f"{error.strerror or error} ({error.filename or folder})"
+        raise RatbondError(
+            f"cannot create the folder {folder} for the database {file}: {reason}; set "
+            f"{ENV_URL} to a file in a folder you can write to, e.g. sqlite:///"
+            f"{Path.home() / 'ratbond.db'}"
+        ) from None
 
 
 def default_url() -> str:
     """SQLite file `ratbond.db` in the platform's user data folder (created if missing)."""
     import platformdirs
 
-    folder = Path(platformdirs.user_data_dir("ratbond"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / 'ratbond.db'}"
+    file = Path(platformdirs.user_data_dir("ratbond")) / "ratbond.db"
+    make_folder(file)
+    return f"sqlite:///{file}"
 
 
 def database_url(environ: dict[str, str] | None = None) -> URL:
@@ -91,7 +104,7 @@ class Database:
     def engine(self) -> Engine:
         if self.dialect == "sqlite":
             assert self.url.database is not None
-            Path(self.url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            make_folder(Path(self.url.database).expanduser())
             engine = create_engine(self.url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
             event.listen(engine, "connect", _sqlite_connect)
             event.listen(engine, "begin", _sqlite_begin)

@@ -40,7 +40,8 @@ from ratbond.store.common import (
     vocabulary,
     with_notes_read,
 )
-from ratbond.store.db import Database, head_revision
+from ratbond.store.db import Database
+from ratbond.store.migrations import head_revision
 from ratbond.store.queries import load_introductions, today_or
 from ratbond.store.tables import (
     animals,

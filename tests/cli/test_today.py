@@ -1,5 +1,6 @@
 """`ratbond today` as a user runs it: the fast path (sqlite3, no Typer) and the Typer path
-(SQLAlchemy, any backend) print the same plan, readable at 80 columns; mistakes exit 2."""
+(SQLAlchemy, any backend) print the same plan and care part, readable at 80 columns; mistakes
+exit 2."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from ratbond.cli.plain import Segment, plain_width, write_plain
 from ratbond.store import open_database
 from tests.store.helpers import day
 from tests.store.test_agenda import household
+from tests.store.test_care_plan import care_records
 
 ROOT = Path(__file__).resolve().parents[2]
 FAST = "from ratbond.cli.entry import main; main()"
@@ -42,10 +44,12 @@ def ratbond(code: str, url: str, *args: str, **env: str) -> subprocess.Completed
 
 @pytest.fixture
 def household_file(tmp_path: Path) -> str:
-    """The URL of a SQLite store holding the household of the store's agenda tests."""
+    """The URL of a SQLite store holding the households of the store's agenda and care plan
+    tests."""
     url = f"sqlite:///{tmp_path / 'ratbond.db'}"
     db = open_database(url)
     household(db)
+    care_records(db)
     db.close()
     return url
 
@@ -63,11 +67,14 @@ def test_fast_path_and_typer_print_the_same_plan(
     assert ratbond(FAST, household_file, "today", f"--date={date}", COLUMNS=columns).stdout == (
         fast.stdout
     )
-    plan = fast.stdout.split("\n\n")[0]  # the plan; the care part follows a blank line
+    plan, care = fast.stdout.split("\n\n")  # the care part follows a blank line
     assert plan.startswith(f"Plan for {date}: 4 active introductions")
     assert "tom-pip" in plan
     assert "ozzy-pim" not in plan  # paused
     assert max(len(line) for line in plan.splitlines()) <= int(columns)
+    assert care.startswith("Care\nALERT   Kit: lump or swelling found on 2026-11-14; see a vet\n")
+    assert "\noverdue Cage cleaning: " in care
+    assert care.endswith("record one with 'ratbond care done TASK'\n")
 
 
 def test_the_plan_fits_80_columns_on_two_lines_per_introduction(household_file: str) -> None:
@@ -84,17 +91,18 @@ def test_fast_path_does_not_build_the_typer_application(household_file: str) -> 
     probe = (
         "import sys, atexit\n"
         "atexit.register(lambda: print('app' if 'ratbond.cli.app' in sys.modules else 'fast',"
-        " file=sys.stderr))\n" + FAST
+        " *sorted({'typer', 'sqlalchemy', 'rich'} & set(sys.modules)), file=sys.stderr))\n" + FAST
     )
     done = ratbond(probe, household_file, "today")
     assert done.returncode == 0, done.stderr
-    assert done.stderr == "fast\n"
-    assert ratbond(probe, household_file, "today", "--help").stderr.endswith("app\n")
+    assert done.stderr == "fast\n"  # nor Typer, SQLAlchemy or (output to a pipe) Rich
+    assert ratbond(probe, household_file, "today", "--help").stderr.startswith("app ")
 
 
 def test_postgresql_prints_the_plan_sqlite_prints(household_file: str, postgres_url: str) -> None:
     db = open_database(postgres_url)
     household(db)
+    care_records(db)
     db.close()
     on_postgres = ratbond(FAST, postgres_url, "today", "--date", DATES[1], COLUMNS="120")
     assert on_postgres.returncode == 0, on_postgres.stderr
@@ -126,6 +134,22 @@ def test_a_bad_database_setting_is_one_line_and_exit_2(url: str, message: str) -
     assert done.stderr.startswith("error: RATBOND_DATABASE_URL") or "cannot open" in done.stderr
     assert message in done.stderr
     assert done.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("code", [FAST, TYPER])
+@pytest.mark.parametrize("command", [["today"], ["animal", "list"]])
+def test_a_sqlite_file_under_a_file_is_one_line_and_exit_2(
+    tmp_path: Path, code: str, command: list[str]
+) -> None:
+    (tmp_path / "notes").write_text("a file, not a folder\n")
+    done = ratbond(code, f"sqlite:///{tmp_path / 'notes' / 'ratbond.db'}", *command)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"error: cannot create the folder {tmp_path / 'notes'} for the database "
+        f"{tmp_path / 'notes' / 'ratbond.db'}: {tmp_path / 'notes'} is a file, not a folder; "
+        f"set RATBOND_DATABASE_URL to a file in a folder you can write to, "
+        f"e.g. sqlite:///{Path.home() / 'ratbond.db'}\n"
+    )
 
 
 def test_a_missing_postgresql_database_is_one_line_and_exit_2(postgres_url: str) -> None:

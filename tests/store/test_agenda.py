@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import sys
 from pathlib import Path
@@ -10,11 +11,12 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from ratbond.store import Database, open_database
-from ratbond.store.agenda import agenda, migration_head, sqlite_agenda, sqlite_file
+from ratbond.store.agenda import AgendaItem, agenda, read_agenda
 from ratbond.store.animals import NewAnimal, add_animal, add_vet_check
-from ratbond.store.db import default_url, head_revision
+from ratbond.store.db import default_url
 from ratbond.store.introductions import set_status, start_introduction
 from ratbond.store.sessions import NewSession, log_session
+from ratbond.store.sqltext import read_sqlite, sqlite_file
 from tests.store.helpers import TODAY, cat_and_rat, day
 
 # Days to read the plan on: the household's first day, the next, a few days on, weeks later.
@@ -49,6 +51,11 @@ def household(db: Database) -> None:
     add_animal(db, NewAnimal(species="rat", name="Pim", arrived=day(-60)), today=TODAY)
     start_introduction(db, "rat-rat", {"newcomer": ["ozzy"], "residents": ["pim"]}, today=TODAY)
     set_status(db, "ozzy-pim", "paused", today=TODAY)
+
+
+def sqlite_agenda(file: str, today: dt.date) -> list[AgendaItem] | None:
+    """The plan read from the SQLite file with sqlite3, as `ratbond today` reads it."""
+    return read_sqlite(file, today, lambda run: read_agenda(run, today))
 
 
 @pytest.fixture
@@ -106,10 +113,6 @@ def test_sqlite3_leaves_a_missing_or_unmigrated_file_to_the_store(tmp_path: Path
     with sqlite3.connect(file) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '0001'")
     assert sqlite_agenda(str(file), TODAY) is None
-
-
-def test_migration_head_is_the_stores() -> None:
-    assert migration_head() == head_revision()
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,163 @@
+"""The day's care plan: every care task with its due date, for every active animal it applies to
+(and each household task once), and the health alerts (grooming findings not yet seen by a
+vet, weight lost beyond the rule of care-tasks.yaml).
+
+Its statements are SQL text (`ratbond.store.sqltext`), so the store reads the plan through
+SQLAlchemy on either backend (`care_plan`), and `ratbond today` through sqlite3 on the default
+SQLite store, without importing SQLAlchemy; both build it with `read_care_plan`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ratbond.care.health import WeightLoss, weight_loss
+from ratbond.care.knowledge import builtin_care_tasks
+from ratbond.care.routine import TaskDue, task_due
+from ratbond.store.sqltext import as_date
+
+if TYPE_CHECKING:
+    from ratbond.store.db import Database
+    from ratbond.store.sqltext import Run
+
+ACTIVE_ANIMALS = "SELECT id, key, name, species FROM animals WHERE status = 'active' ORDER BY key"
+# The last day each task was done, per animal (NULL: for the household).
+LAST_DONE = """
+SELECT task, animal_id, MAX(date) FROM care_done
+WHERE deleted_at IS NULL AND date <= :today
+GROUP BY task, animal_id
+"""
+# Only a grooming finding asks for the last vet check (one seen since clears the alert).
+LAST_VET_CHECK = """
+SELECT animal_id, MAX(date) FROM vet_checks
+WHERE deleted_at IS NULL AND date <= :today
+  AND animal_id IN (SELECT animal_id FROM grooming WHERE deleted_at IS NULL AND findings <> '')
+GROUP BY animal_id
+"""
+GROOMINGS = """
+SELECT animal_id, date, findings FROM grooming
+WHERE deleted_at IS NULL AND date <= :today
+ORDER BY animal_id, date, id
+"""
+# Weighings of active animals only: the others have neither tasks nor alerts.
+WEIGHINGS = """
+SELECT weights.animal_id, weights.date, weights.grams FROM weights
+JOIN animals ON animals.id = weights.animal_id
+WHERE weights.deleted_at IS NULL AND weights.date <= :today AND animals.status = 'active'
+ORDER BY weights.animal_id, weights.date, weights.id
+"""
+
+
+@dataclass(frozen=True)
+class CareAlert:
+    """A reason to see a vet: a grooming finding, or weight lost."""
+
+    kind: str
+    """`finding` or `weight_loss`."""
+    animal: str
+    animal_label: str
+    date: dt.date
+    """The grooming or the latest weighing that raised it."""
+    message: str
+    findings: tuple[str, ...] = ()
+    loss: WeightLoss | None = None
+
+
+@dataclass(frozen=True)
+class CarePlan:
+    """The day's care: every task for every animal it applies to, and the health alerts."""
+
+    today: dt.date
+    tasks: tuple[TaskDue, ...]
+    alerts: tuple[CareAlert, ...]
+
+    @property
+    def pressing(self) -> tuple[TaskDue, ...]:
+        """Tasks due today or overdue."""
+        return tuple(item for item in self.tasks if item.status != "later")
+
+
+def read_care_plan(run: Run, day: dt.date) -> CarePlan:
+    """The care plan for `day` read with `run` (either reader of `ratbond.store.sqltext`)."""
+    care = builtin_care_tasks()
+    active = run(ACTIVE_ANIMALS)
+    done = {(task, animal): as_date(when) for task, animal, when in run(LAST_DONE)}
+    last_vet = {animal: as_date(when) for animal, when in run(LAST_VET_CHECK)}
+    # Rows come oldest first per animal, so the last one kept is the latest.
+    groomings = {animal: (as_date(when), found) for animal, when, found in run(GROOMINGS)}
+    weighings: dict[int, list[tuple[dt.date, float]]] = {}
+    for animal, when, grams in run(WEIGHINGS):
+        weighings.setdefault(animal, []).append((as_date(when), grams))
+    by_records = {
+        "weights": {animal: points[-1][0] for animal, points in weighings.items()},
+        "grooming": {animal: when for animal, (when, _) in groomings.items()},
+    }
+    tasks: list[TaskDue] = []
+    for task in care.tasks:
+        if task.scope == "household":
+            tasks.append(task_due(task, done.get((task.id, None)), day))
+            continue
+        also = by_records[task.also_done_by] if task.also_done_by is not None else {}
+        for animal_id, key, name, species in active:
+            if species not in task.species:
+                continue
+            dates = (done.get((task.id, animal_id)), also.get(animal_id))
+            known = [d for d in dates if d is not None]
+            tasks.append(
+                task_due(
+                    task, max(known) if known else None, day, animal=key, animal_label=name or key
+                )
+            )
+    labels = {animal_id: (key, name or key) for animal_id, key, name, _ in active}
+    alerts: list[CareAlert] = []
+    titles = {f.id: f.title.lower() for f in care.findings}
+    for animal_id, (when, findings) in groomings.items():
+        vet = last_vet.get(animal_id)
+        if not findings or animal_id not in labels or (vet is not None and vet >= when):
+            continue
+        key, label = labels[animal_id]
+        found = tuple(findings.split())
+        alerts.append(
+            CareAlert(
+                kind="finding",
+                animal=key,
+                animal_label=label,
+                date=when,
+                message=f"{label}: "
+                + ", ".join(titles.get(f, f) for f in found)
+                + f" found on {when.isoformat()}; see a vet",
+                findings=found,
+            )
+        )
+    for animal_id, points in weighings.items():
+        loss = weight_loss(points, care.weight_loss)
+        if loss is None or animal_id not in labels:
+            continue
+        key, label = labels[animal_id]
+        alerts.append(
+            CareAlert(
+                kind="weight_loss",
+                animal=key,
+                animal_label=label,
+                date=loss.latest_date,
+                message=(
+                    f"{label} lost {loss.percent:g} % of its weight "
+                    f"({loss.peak_grams:g} g on {loss.peak_date.isoformat()}, "
+                    f"{loss.latest_grams:g} g on {loss.latest_date.isoformat()}); see a vet"
+                ),
+                loss=loss,
+            )
+        )
+    alerts.sort(key=lambda a: (a.animal, a.kind))
+    return CarePlan(today=day, tasks=tuple(tasks), alerts=tuple(alerts))
+
+
+def care_plan(db: Database, *, today: dt.date | None = None) -> CarePlan:
+    """The care plan for `today` (default: the local date), read in one transaction."""
+    from ratbond.store.sqltext import run_on
+
+    day = dt.date.today() if today is None else today
+    with db.read() as connection:
+        return read_care_plan(run_on(connection, day), day)
