@@ -12,7 +12,7 @@ from ratbond.cli.display import database, out, parse_day, print_advice, step_tex
 from ratbond.cli.sessions import rewarded_text
 from ratbond.store.introductions import (
     get_advice,
-    list_introductions,
+    list_introductions_with_advice,
     set_status,
     start_introduction,
 )
@@ -78,17 +78,19 @@ def list_command(
     ] = False,
 ) -> None:
     """List introductions and their next step."""
-    db = database()
     today = dt.date.today()
-    intros = [i for i in list_introductions(db) if all_ or i.status in ("active", "paused")]
+    intros = [
+        (intro, advice)
+        for intro, advice in list_introductions_with_advice(database(), today=today)
+        if all_ or intro.status in ("active", "paused")
+    ]
     if not intros:
         out.print("No introductions. Start one: ratbond intro start cat-rat --cat tom --rat pip")
         return
     table = Table(title="Introductions")
     for column in ("id", "animals", "program", "status", "next step", "when"):
         table.add_column(column, no_wrap=column in ("id", "program"))
-    for intro in intros:
-        _, advice = get_advice(db, intro.key, today=today)
+    for intro, advice in intros:
         table.add_row(
             f"[cyan]{intro.key}[/]",
             intro.label,

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from ratbond.errors import InputError, RatbondError, did_you_mean
 from ratbond.scenario import ANIMAL_ID, parse_scenario
-from ratbond.store.advice import current_advice, refresh, scenario_document
+from ratbond.store.advice import current_advice, every_current_advice, refresh, scenario_document
 from ratbond.store.animals import resolve_animal
 from ratbond.store.common import not_future, now, program, programs, record_history, vocabulary
 from ratbond.store.db import Database
@@ -190,6 +190,18 @@ def list_introductions(db: Database, *, status: str | None = None) -> list[Intro
     """All introductions in id order, or those with one status."""
     with db.read() as connection:
         return load_introductions(connection, status=status)
+
+
+def list_introductions_with_advice(
+    db: Database, *, status: str | None = None, today: dt.date | None = None
+) -> list[tuple[IntroductionRecord, StoredAdvice]]:
+    """`list_introductions`, each with its stored advice for `today` as `get_advice` reads it,
+    in one transaction of two queries (not two or three per introduction)."""
+    day = today_or(today)
+    with db.read() as connection:
+        intros = load_introductions(connection, status=status)
+        advice = every_current_advice(connection, day)
+    return [(intro, advice[intro.id]) for intro in intros]
 
 
 def get_advice(
