@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from ratbond.model import Record, record
 from ratbond.programs import builtin_program, builtin_program_files, builtin_vocabulary
 from ratbond.store.records import StoredAdvice
 from ratbond.store.sqltext import ADVICE_COLUMNS, ADVICE_FIELDS, ADVICE_HOLDS, stored_advice
@@ -44,8 +44,8 @@ ORDER BY i.id, ia.position
 INTRODUCTION = len(ADVICE_FIELDS)
 
 
-@dataclass(frozen=True)
-class AgendaItem:
+@record
+class AgendaItem(Record):
     """One active introduction on the day's plan."""
 
     key: str

@@ -10,12 +10,12 @@ SQLite store, without importing SQLAlchemy; both build it with `read_care_plan`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ratbond.care.health import WeightLoss, weight_loss
 from ratbond.care.knowledge import builtin_care_tasks
 from ratbond.care.routine import TaskDue, task_due
+from ratbond.model import Record, record
 from ratbond.store.sqltext import as_date
 
 if TYPE_CHECKING:
@@ -50,8 +50,8 @@ ORDER BY weights.animal_id, weights.date, weights.id
 """
 
 
-@dataclass(frozen=True)
-class CareAlert:
+@record
+class CareAlert(Record):
     """A reason to see a vet: a grooming finding, or weight lost."""
 
     kind: str
@@ -65,8 +65,8 @@ class CareAlert:
     loss: WeightLoss | None = None
 
 
-@dataclass(frozen=True)
-class CarePlan:
+@record
+class CarePlan(Record):
     """The day's care: every task for every animal it applies to, and the health alerts."""
 
     today: dt.date
@@ -83,7 +83,9 @@ def read_care_plan(run: Run, day: dt.date) -> CarePlan:
     """The care plan for `day` read with `run` (either reader of `ratbond.store.sqltext`)."""
     care = builtin_care_tasks()
     active = run(ACTIVE_ANIMALS)
-    done = {(task, animal): as_date(when) for task, animal, when in run(LAST_DONE)}
+    done: dict[str, dict[int | None, dt.date]] = {}  # task -> animal (None: household) -> day
+    for task_id, animal, when in run(LAST_DONE):
+        done.setdefault(task_id, {})[animal] = as_date(when)
     last_vet = {animal: as_date(when) for animal, when in run(LAST_VET_CHECK)}
     # Rows come oldest first per animal, so the last one kept is the latest.
     groomings = {animal: (as_date(when), found) for animal, when, found in run(GROOMINGS)}
@@ -96,20 +98,18 @@ def read_care_plan(run: Run, day: dt.date) -> CarePlan:
     }
     tasks: list[TaskDue] = []
     for task in care.tasks:
+        done_for = done.get(task.id, {})
         if task.scope == "household":
-            tasks.append(task_due(task, done.get((task.id, None)), day))
+            tasks.append(task_due(task, done_for.get(None), day))
             continue
         also = by_records[task.also_done_by] if task.also_done_by is not None else {}
         for animal_id, key, name, species in active:
             if species not in task.species:
                 continue
-            dates = (done.get((task.id, animal_id)), also.get(animal_id))
-            known = [d for d in dates if d is not None]
-            tasks.append(
-                task_due(
-                    task, max(known) if known else None, day, animal=key, animal_label=name or key
-                )
-            )
+            last, other = done_for.get(animal_id), also.get(animal_id)
+            if other is not None and (last is None or other > last):
+                last = other
+            tasks.append(task_due(task, last, day, animal=key, animal_label=name or key))
     labels = {animal_id: (key, name or key) for animal_id, key, name, _ in active}
     alerts: list[CareAlert] = []
     titles = {f.id: f.title.lower() for f in care.findings}

@@ -1,16 +1,30 @@
-"""The typed records the store functions return: plain frozen dataclasses, safe to keep around."""
+"""The typed records the store functions return: frozen records, safe to keep around.
+
+They are `ratbond.model` records (`@record`): frozen like dataclasses, and taken for dataclasses
+by `dataclasses.replace` and pydantic, but defined without the cost of the `dataclass`
+decorator, which every command that imports the store would pay at start-up.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
 
-from ratbond.model import Action, AlertCode, Animal, Origin, PreyDrive, Session, Species
+from ratbond.model import (
+    Action,
+    AlertCode,
+    Animal,
+    Origin,
+    PreyDrive,
+    Record,
+    Session,
+    Species,
+    record,
+)
 
 
-@dataclass(frozen=True)
-class AnimalRecord:
+@record
+class AnimalRecord(Record):
     """An animal of the household; `key` is its contract id, `health_check` its last vet check."""
 
     id: int
@@ -58,8 +72,8 @@ class AnimalRecord:
         return entry
 
 
-@dataclass(frozen=True)
-class VetCheck:
+@record
+class VetCheck(Record):
     id: int
     animal_id: int
     date: dt.date
@@ -68,8 +82,8 @@ class VetCheck:
     created_at: dt.datetime
 
 
-@dataclass(frozen=True)
-class Weight:
+@record
+class Weight(Record):
     id: int
     animal_id: int
     date: dt.date
@@ -77,16 +91,16 @@ class Weight:
     created_at: dt.datetime
 
 
-@dataclass(frozen=True)
-class Member:
+@record
+class Member(Record):
     """An animal playing a role in an introduction."""
 
     role: str
     animal: AnimalRecord
 
 
-@dataclass(frozen=True)
-class IntroductionRecord:
+@record
+class IntroductionRecord(Record):
     id: int
     key: str
     program: str
@@ -112,8 +126,8 @@ class IntroductionRecord:
         return " & ".join(member.animal.label for member in self.members)
 
 
-@dataclass(frozen=True)
-class SessionRecord:
+@record
+class SessionRecord(Record):
     id: int
     introduction_id: int
     seq: int
@@ -168,8 +182,8 @@ class SessionRecord:
         return entry
 
 
-@dataclass(frozen=True)
-class StoredAdvice:
+@record
+class StoredAdvice(Record):
     """An introduction's advice as it stands on `today`, read from the store without a replay."""
 
     introduction_id: int
@@ -183,7 +197,7 @@ class StoredAdvice:
     due_on: dt.date | None
     last_session: dt.date | None
     session_count: int
-    payload: dict[str, Any] = field(repr=False)
+    payload: dict[str, Any]
     """The contract's advice JSON, with `not_before` moved to `today` when it has passed."""
 
     @property

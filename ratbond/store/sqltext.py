@@ -69,7 +69,8 @@ def stored_advice(values: Sequence[Any], today: dt.date) -> StoredAdvice:
     shown = as_date(not_before)
     if shown is not None and shown < today:
         shown = today
-    payload = dict(json.loads(text), not_before=shown.isoformat() if shown else None)
+    payload = json.loads(text)
+    payload["not_before"] = shown.isoformat() if shown else None
     return StoredAdvice(
         introduction_id=intro,
         today=today,
