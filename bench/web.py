@@ -29,6 +29,20 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+# Both servers run as `ratbond serve` runs the app (uvicorn's defaults pick its HTTP parser and
+# event loop), so the ratio compares the app with a bare endpoint under the same server.
+SERVER_OPTIONS: dict[str, Any] = {"log_level": "warning", "server_header": False}
+
+
+def server_kind() -> str:
+    """The HTTP parser and event loop uvicorn picks by default here."""
+    import importlib.util
+
+    import uvicorn
+
+    parser = "httptools" if importlib.util.find_spec("httptools") else "h11"
+    loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
+    return f"uvicorn {uvicorn.__version__} ({parser} parser, {loop} loop), one worker"
 
 
 # --- servers ---------------------------------------------------------------------------------
@@ -53,7 +67,7 @@ def serve(kind: str, port: int, url: str) -> None:
         from ratbond.web.settings import WebSettings
 
         target = create_app(WebSettings(database_url=url))
-    uvicorn.run(target, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    uvicorn.run(target, host="127.0.0.1", port=port, **SERVER_OPTIONS)
 
 
 def free_port() -> int:
@@ -286,8 +300,8 @@ def main() -> int:
     }
     lines = [
         f"{args.clients} concurrent clients (one keep-alive connection each) for "
-        f"{args.seconds:g} s per run, load from a second process on loopback; uvicorn, one "
-        f"worker; SQLite store with {args.clients} cat-rat introductions.",
+        f"{args.seconds:g} s per run, load from a second process on loopback; {server_kind()}, "
+        f"as `ratbond serve` runs; SQLite store with {args.clients} cat-rat introductions.",
         "",
         "| endpoint | requests | throughput (req/s) | p50 (ms) | p99 (ms) | errors |",
         "|---|---:|---:|---:|---:|---:|",
