@@ -247,3 +247,42 @@ def test_notes_preview_lets_the_owner_untick_a_reading(server: str) -> None:
     sessions = httpx.get(f"{server}/api/v1/introductions/tom-pip/sessions").json()
     assert sessions[0]["signals"] == {"tom": [], "pip": ["grooming_self"]}
     assert problems == [], problems
+
+
+def test_clicker_counts_through_the_form_and_in_the_history(server: str) -> None:
+    """Log two training sessions at 375 px; each save shows its counts and a blank form, and
+    the history has a Rewarded line per session."""
+    from playwright.sync_api import expect, sync_playwright
+
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    body = {"species": "rat", "name": "Pip", "origin": "breeder", "arrived": "2026-09-01"}
+    assert httpx.post(f"{server}/api/v1/animals", json=body).status_code == 201
+    start = {"program": "trick-spin", "roles": {"rat": ["pip"]}}
+    assert httpx.post(f"{server}/api/v1/introductions", json=start).status_code == 201
+
+    problems: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        page.set_default_timeout(10_000)
+        page.goto(f"{server}/introductions/pip/log")
+        for number, (attempts, rewarded) in enumerate((("10", "9"), ("12", "10")), start=1):
+            page.get_by_label("Minutes", exact=False).first.fill("3")
+            page.get_by_label("Attempts", exact=False).fill(attempts)
+            page.get_by_label("Rewarded", exact=False).fill(rewarded)
+            page.get_by_role("button", name="Save session").click()
+            saved = page.locator(".saved")
+            expect(saved).to_contain_text(f"Saved session #{number}")
+            expect(saved).to_contain_text(f"{rewarded} of {attempts} attempts rewarded")
+            expect(page.get_by_label("Attempts", exact=False)).to_have_value("")
+            expect(page.locator("input[name='signal']:checked")).to_have_count(0)
+        page.goto(f"{server}/introductions/pip")
+        cells = page.locator("td[data-label='Rewarded']")
+        expect(cells).to_have_text(["10 of 12", "9 of 10"])
+        page.screenshot(path=OUTPUT / "training-history-375.png", full_page=True, caret="initial")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"the page scrolls sideways at 375 px ({width} px)"
+        browser.close()
+    assert problems == [], problems
