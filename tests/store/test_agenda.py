@@ -17,7 +17,7 @@ from ratbond.store.db import default_url
 from ratbond.store.introductions import set_status, start_introduction
 from ratbond.store.sessions import NewSession, log_session
 from ratbond.store.sqltext import read_sqlite, sqlite_file
-from tests.store.helpers import TODAY, cat_and_rat, day
+from tests.store.helpers import TODAY, cat_and_rat, day, sqlite_twin
 
 # Days to read the plan on: the household's first day, the next, a few days on, weeks later.
 DAYS = (0, 1, 5, 12, 40)
@@ -59,23 +59,17 @@ def sqlite_agenda(file: str, today: dt.date) -> list[AgendaItem] | None:
 
 
 @pytest.fixture
-def sqlite_twin(tmp_path: Path) -> str:
+def twin(tmp_path: Path) -> str:
     """The household again, in a SQLite file of its own: the file's name."""
-    file = str(tmp_path / "twin.db")
-    twin = open_database(f"sqlite:///{file}")
-    household(twin)
-    twin.close()
-    return file
+    return sqlite_twin(tmp_path, household)
 
 
-def test_sqlite3_reads_the_plan_the_store_reads_on_either_backend(
-    db: Database, sqlite_twin: str
-) -> None:
+def test_sqlite3_reads_the_plan_the_store_reads_on_either_backend(db: Database, twin: str) -> None:
     household(db)
     kinds: set[str] = set()
     for offset in DAYS:
         items = agenda(db, today=day(offset))
-        assert sqlite_agenda(sqlite_twin, day(offset)) == items, offset
+        assert sqlite_agenda(twin, day(offset)) == items, offset
         kinds |= {item.kind for item in items}
         assert "ozzy-pim" not in {item.key for item in items}
     assert kinds == {"alert", "overdue", "due", "prerequisite", "waiting", "later"}

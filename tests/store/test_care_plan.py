@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from ratbond.store import Database, open_database
+from ratbond.store import Database
 from ratbond.store.animals import NewAnimal, add_animal, add_vet_check, add_weight, archive_animal
 from ratbond.store.care import care_plan as care_plan_from_care
 from ratbond.store.care import log_grooming, mark_done
 from ratbond.store.care_plan import CarePlan, care_plan, read_care_plan
 from ratbond.store.sqltext import read_sqlite
-from tests.store.helpers import TODAY, day
+from tests.store.helpers import TODAY, day, sqlite_twin
 
 # Days to read the plan on: before and after records, and weeks on.
 DAYS = (-20, 0, 1, 5, 30)
@@ -48,23 +48,19 @@ def sqlite_care_plan(file: str, today: dt.date) -> CarePlan | None:
 
 
 @pytest.fixture
-def sqlite_twin(tmp_path: Path) -> str:
+def twin(tmp_path: Path) -> str:
     """The same records in a SQLite file of their own: the file's name."""
-    file = str(tmp_path / "twin.db")
-    twin = open_database(f"sqlite:///{file}")
-    care_records(twin)
-    twin.close()
-    return file
+    return sqlite_twin(tmp_path, care_records)
 
 
 def test_sqlite3_reads_the_care_plan_the_store_reads_on_either_backend(
-    db: Database, sqlite_twin: str
+    db: Database, twin: str
 ) -> None:
     care_records(db)
     statuses: set[str] = set()
     for offset in DAYS:
         plan = care_plan(db, today=day(offset))
-        assert sqlite_care_plan(sqlite_twin, day(offset)) == plan, offset
+        assert sqlite_care_plan(twin, day(offset)) == plan, offset
         statuses |= {task.status for task in plan.tasks}
     assert statuses == {"overdue", "due", "later"}
 
