@@ -8,7 +8,15 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ratbond import __version__
+from ratbond.care.knowledge import (
+    builtin_behaviour,
+    builtin_cage_rules,
+    builtin_care_tasks,
+    builtin_foods,
+    builtin_free_roam,
+)
 from ratbond.errors import RatbondError
+from ratbond.notes import builtin_reader
 from ratbond.programs import builtin_programs, builtin_vocabulary
 from ratbond.store import open_database
 from ratbond.web.context import WebContext
@@ -28,12 +36,26 @@ from ratbond.web.settings import WebSettings
 from ratbond.web.templating import STATIC_DIR, Pages
 
 OPENAPI_URL = "/api/v1/openapi.json"
+BUILTIN_DATA = (
+    builtin_care_tasks,
+    builtin_cage_rules,
+    builtin_foods,
+    builtin_behaviour,
+    builtin_free_roam,
+    builtin_reader,
+)
+"""Data the pages read besides programs and vocabulary, loaded once per process."""
 
 
 def create_app(settings: WebSettings | None = None) -> FastAPI:
     """A ready-to-serve app; pass settings to choose the store, pin the date or fix the key."""
     settings = settings or WebSettings()
     vocabulary = builtin_vocabulary()
+    # Loaded now, not by the first requests: sync routes run in threads, and several loading a
+    # data file at once on a cold cache validate it with pydantic at once, whose docstring
+    # reading (ast) is not thread-safe on CPython 3.11 (a SystemError, answered as a 500).
+    for load in BUILTIN_DATA:
+        load()
     app = FastAPI(
         title="ratbond",
         version=__version__,

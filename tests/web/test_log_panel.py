@@ -1,6 +1,6 @@
 """The log panel after a save: new advice and a blank form, with the signal boards reused from
-one save to the next but never stale; and SQLite writes that run on the event loop only when
-no other writer in the process holds the lock."""
+one save to the next but never stale; SQLite writes that run on the event loop only when no
+other writer in the process holds the lock; data files loaded before the first request."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from functools import partial
 
 from fastapi.testclient import TestClient
 
+from ratbond.web.app import BUILTIN_DATA, create_app
 from ratbond.web.context import WebContext
+from ratbond.web.settings import WebSettings
 from ratbond.web.templating import FRAGMENTS_KEPT, Pages
 
 from .helpers import cat_and_rat, post_form
@@ -139,3 +141,11 @@ def test_a_write_runs_on_the_loop_unless_another_writer_holds_the_lock(
     assert (free, waited) == (1, 2)
     assert threads[0] is loop_thread
     assert threads[1] is not loop_thread
+
+
+def test_the_app_loads_the_pages_data_before_the_first_request(sqlite_url: str) -> None:
+    for load in BUILTIN_DATA:
+        load.cache_clear()
+    app = create_app(WebSettings(database_url=sqlite_url))
+    assert [load.cache_info().currsize for load in BUILTIN_DATA] == [1] * len(BUILTIN_DATA)
+    app.state.web.db.close()
