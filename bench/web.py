@@ -18,6 +18,7 @@ import datetime as dt
 import json
 import os
 import re
+import resource
 import socket
 import statistics
 import subprocess
@@ -163,8 +164,27 @@ async def load(base: str, mode: str, clients: int, seconds: float, limit: int) -
     return {"latencies": latencies, "errors": errors, "logged": logged, "elapsed": elapsed}
 
 
-def drive(base: str, mode: str, clients: int, seconds: float, limit: int) -> dict[str, Any]:
-    """Run the load generator in a second process and return its figures."""
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) a process has used so far; None where /proc cannot tell."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def drive(
+    server: subprocess.Popen[bytes], base: str, mode: str, clients: int, seconds: float, limit: int
+) -> dict[str, Any]:
+    """Run the load generator in a second process and return its figures, with the CPU time
+    the server and the load generator spent on the run."""
+    server_before = cpu_seconds(server.pid)
+    client_before = children_cpu()
     out = subprocess.run(
         [
             sys.executable,
@@ -186,6 +206,10 @@ def drive(base: str, mode: str, clients: int, seconds: float, limit: int) -> dic
         timeout=seconds + 120,
     )
     result: dict[str, Any] = json.loads(out.stdout)
+    server_after = cpu_seconds(server.pid)
+    result["client_cpu"] = children_cpu() - client_before
+    if server_before is not None and server_after is not None:
+        result["server_cpu"] = server_after - server_before
     return result
 
 
@@ -214,15 +238,17 @@ def seed(url: str, clients: int) -> None:
 def summary(name: str, result: dict[str, Any]) -> dict[str, Any]:
     latencies = sorted(result["latencies"])
     count = len(latencies)
-    if count == 0:
-        return {"name": name, "requests": 0, "rps": 0.0, "p50": 0.0, "p99": 0.0, "errors": 0}
     return {
         "name": name,
         "requests": count,
         "rps": count / result["elapsed"],
-        "p50": statistics.median(latencies) * 1000,
-        "p99": latencies[min(count - 1, int(count * 0.99))] * 1000,
+        "p50": statistics.median(latencies) * 1000 if count else 0.0,
+        "p99": latencies[min(count - 1, int(count * 0.99))] * 1000 if count else 0.0,
         "errors": len(result["errors"]),
+        **{
+            key: f"{result[key] / count * 1000:.2f}" if count and key in result else "—"
+            for key in ("server_cpu", "client_cpu")
+        },
     }
 
 
@@ -265,12 +291,15 @@ def main() -> int:
         hello, hello_base = start("hello")
         app, app_base = start("ratbond", url)
         try:
-            drive(hello_base, "hello", args.clients, 1.0, args.max_requests)  # warm-up
-            drive(app_base, "today", args.clients, 1.0, args.max_requests)
+            drive(hello, hello_base, "hello", args.clients, 1.0, args.max_requests)  # warm-up
+            drive(app, app_base, "today", args.clients, 1.0, args.max_requests)
             runs = {
-                "hello": drive(hello_base, "hello", args.clients, args.seconds, args.max_requests),
-                "log": drive(app_base, "log", args.clients, args.seconds, args.max_requests),
-                "today": drive(app_base, "today", args.clients, args.seconds, args.max_requests),
+                name: drive(server, base, name, args.clients, args.seconds, args.max_requests)
+                for name, server, base in (
+                    ("hello", hello, hello_base),
+                    ("log", app, app_base),
+                    ("today", app, app_base),
+                )
             }
         finally:
             for process in (hello, app):
@@ -303,15 +332,21 @@ def main() -> int:
         f"{args.seconds:g} s per run, load from a second process on loopback; {server_kind()}, "
         f"as `ratbond serve` runs; SQLite store with {args.clients} cat-rat introductions.",
         "",
-        "| endpoint | requests | throughput (req/s) | p50 (ms) | p99 (ms) | errors |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| endpoint | requests | throughput (req/s) | p50 (ms) | p99 (ms) | errors "
+        "| server CPU (ms/req) | load generator CPU (ms/req) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, row in rows.items():
         lines.append(
             f"| {labels[name]} | {row['requests']} | {row['rps']:.0f} | {row['p50']:.1f} | "
-            f"{row['p99']:.1f} | {row['errors']} |"
+            f"{row['p99']:.1f} | {row['errors']} | {row['server_cpu']} | {row['client_cpu']} |"
         )
     lines += [
+        "",
+        "CPU time per request is each process's user + system time over the run divided by "
+        "its requests (the load generator's includes its start and, for the log, one form "
+        "fetched per client); the hello-world's pace is set by the load generator, the log's "
+        "by the server.",
         "",
         f"Logging a session runs at {log['rps'] / hello_rps:.0%} of hello-world throughput. "
         f"Sessions acknowledged: {sum(acknowledged.values())}; found in the store afterwards: "
