@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from ratbond.care.knowledge import builtin_care_tasks
 from ratbond.care.model import CareTasks, Finding, WeightLossRule
 from ratbond.care.words import normalise
 from ratbond.errors import InputError, did_you_mean
+from ratbond.model import Record, record
 
 
-@dataclass(frozen=True)
-class WeightLoss:
+@record
+class WeightLoss(Record):
     """The heaviest weighing in the window before the latest one, and how much is gone since."""
 
     peak_date: dt.date

@@ -2,42 +2,51 @@
 
 Besides the shape, the loader insists that every entry cites a seed or a named public source,
 that seed references look like `003`, and that ids and food names are not used twice.
+
+`ratbond today` loads the care tasks from the validated cache, so this module imports neither
+`pathlib`, `typing` nor `dataclasses` at start: file names are text, as in `ratbond.programs`.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import os
 import re
-from collections.abc import Callable, Iterator
 from functools import cache
-from pathlib import Path
-from typing import Any, TypeVar
 
 from ratbond.care import model
 from ratbond.care.model import Behaviour, CageRules, CareTasks, Faq, FoodList, FreeRoamChecklist
 from ratbond.care.words import normalise
 from ratbond.datafiles import cached, line_of, read_yaml, validate
 from ratbond.errors import DataFileError, format_path
+from ratbond.model import TYPE_CHECKING
 
-KNOWLEDGE_DIR = Path(__file__).parent.parent / "data" / "knowledge"
-CAGE_FILE = KNOWLEDGE_DIR / "cage.yaml"
-FOODS_FILE = KNOWLEDGE_DIR / "foods.yaml"
-BEHAVIOUR_FILE = KNOWLEDGE_DIR / "behaviour.yaml"
-FREE_ROAM_FILE = KNOWLEDGE_DIR / "free-roam.yaml"
-FAQ_FILE = KNOWLEDGE_DIR / "faq.yaml"
-CARE_TASKS_FILE = KNOWLEDGE_DIR / "care-tasks.yaml"
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from typing import Any, TypeVar
+
+    from ratbond.datafiles import FilePath
+
+    T = TypeVar("T")
+    Loc = tuple[str | int, ...]
+
+KNOWLEDGE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "knowledge")
+CAGE_FILE = os.path.join(KNOWLEDGE_DIR, "cage.yaml")
+FOODS_FILE = os.path.join(KNOWLEDGE_DIR, "foods.yaml")
+BEHAVIOUR_FILE = os.path.join(KNOWLEDGE_DIR, "behaviour.yaml")
+FREE_ROAM_FILE = os.path.join(KNOWLEDGE_DIR, "free-roam.yaml")
+FAQ_FILE = os.path.join(KNOWLEDGE_DIR, "faq.yaml")
+CARE_TASKS_FILE = os.path.join(KNOWLEDGE_DIR, "care-tasks.yaml")
 
 _SEED = re.compile(r"^\d{3}$")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # The shapes are part of the cache key, so a pickle never outlives a change to them.
-_MODEL_FILE = Path(model.__file__)
-
-T = TypeVar("T")
-Loc = tuple[str | int, ...]
+_MODEL_FILE = model.__file__
 
 
 def cited_entries(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
     """Every object under `value` that carries `seeds` and `sources`, with its location."""
+    import dataclasses  # only when a file is validated, or by the tests
+
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         names = {field.name for field in dataclasses.fields(value)}
         if {"seeds", "sources"} <= names:
@@ -78,17 +87,20 @@ def _id_problem(items: tuple[Any, ...], prefix: Loc, what: str) -> tuple[Loc, st
     )
 
 
-def _load(kind: str, file: Path, shape: type[T], check: Callable[[T], tuple[Loc, str] | None]) -> T:
+def _load(
+    kind: str, file: FilePath, shape: type[T], check: Callable[[T], tuple[Loc, str] | None]
+) -> T:
     def build() -> T:
         text, data = read_yaml(file)
         if isinstance(data, dict):
             # Keys starting with `_` hold YAML anchors (shared sources), not content.
             data = {key: value for key, value in data.items() if not str(key).startswith("_")}
+        vars(model).update(model.validation_names())  # the names pydantic resolves
         value: T = validate(file, text, data, shape)
         problem = _citation_problem(value) or check(value)
         if problem is not None:
             loc, message = problem
-            raise DataFileError(str(file), format_path(loc), message, line_of(text, loc))
+            raise DataFileError(os.fspath(file), format_path(loc), message, line_of(text, loc))
         return value
 
     return cached(f"knowledge-{kind}", [file, _MODEL_FILE], build)
@@ -156,32 +168,32 @@ def _check_care_tasks(care: CareTasks) -> tuple[Loc, str] | None:
     return None
 
 
-def load_cage_rules(file: Path = CAGE_FILE) -> CageRules:
+def load_cage_rules(file: FilePath = CAGE_FILE) -> CageRules:
     """The cage figures and environment checklist."""
     return _load("cage", file, CageRules, _check_cage)
 
 
-def load_foods(file: Path = FOODS_FILE) -> FoodList:
+def load_foods(file: FilePath = FOODS_FILE) -> FoodList:
     """The food list."""
     return _load("foods", file, FoodList, _check_foods)
 
 
-def load_behaviour(file: Path = BEHAVIOUR_FILE) -> Behaviour:
+def load_behaviour(file: FilePath = BEHAVIOUR_FILE) -> Behaviour:
     """The behaviour reference."""
     return _load("behaviour", file, Behaviour, _check_behaviour)
 
 
-def load_free_roam(file: Path = FREE_ROAM_FILE) -> FreeRoamChecklist:
+def load_free_roam(file: FilePath = FREE_ROAM_FILE) -> FreeRoamChecklist:
     """The out-of-cage checklist."""
     return _load("free-roam", file, FreeRoamChecklist, _check_free_roam)
 
 
-def load_faq(file: Path = FAQ_FILE) -> Faq:
+def load_faq(file: FilePath = FAQ_FILE) -> Faq:
     """The FAQ."""
     return _load("faq", file, Faq, _check_faq)
 
 
-def load_care_tasks(file: Path = CARE_TASKS_FILE) -> CareTasks:
+def load_care_tasks(file: FilePath = CARE_TASKS_FILE) -> CareTasks:
     """The recurring care tasks, grooming findings, weight-loss rule and trust signs."""
     return _load("care-tasks", file, CareTasks, _check_care_tasks)
 

@@ -1,27 +1,58 @@
-"""The typed shapes of the knowledge files (cage, foods, behaviour, free roam, FAQ).
+"""The typed shapes of the knowledge files (cage, foods, behaviour, free roam, FAQ, care tasks).
 
-Plain frozen dataclasses, validated by pydantic on load like the program files; every entry
-carries `seeds` (source documents by number) and `sources` (named public sources) so that a
-test, and the loader, can insist each piece of advice says where it comes from.
+Frozen records (`ratbond.model`'s `@record`), validated by pydantic on load like the program
+files; every entry carries `seeds` (source documents by number) and `sources` (named public
+sources) so that a test, and the loader, can insist each piece of advice says where it comes
+from. As in `ratbond.model`, the names used only in annotations (`Text`, `Unit`, ...) exist
+for type checkers and resolve at run time only when a file is validated (`validation_names`):
+`ratbond today` reads the care tasks from the validated cache without importing `typing`,
+`annotated_types` or `dataclasses`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from ratbond import model
+from ratbond.model import TYPE_CHECKING, Record, record
 
-from annotated_types import Ge, Gt, Len
+if TYPE_CHECKING:
+    from typing import Annotated, Any, Literal
 
+    from annotated_types import Ge, Gt, Len
+
+    Text = Annotated[str, Len(min_length=1)]
+    Id = Annotated[str, Len(min_length=1)]
+    SeedRef = Annotated[str, Len(min_length=1)]
+    # Each Literal type spells out the values of its tuple below; a test holds them equal.
+    Unit = Literal["cm", "in", "ft", "m"]
+    FoodVerdict = Literal["safe", "caution", "avoid"]
+    TaskScope = Literal["animal", "household"]
+    TaskRecords = Literal["weights", "grooming"]
+
+UNITS: tuple[Unit, ...] = ("cm", "in", "ft", "m")
+FOOD_VERDICTS: tuple[FoodVerdict, ...] = ("safe", "caution", "avoid")
+TASK_SCOPES: tuple[TaskScope, ...] = ("animal", "household")
+TASK_RECORDS: tuple[TaskRecords, ...] = ("weights", "grooming")
+# The values of each Literal type, by its name.
+LITERALS: dict[str, tuple[str, ...]] = {
+    "Unit": UNITS,
+    "FoodVerdict": FOOD_VERDICTS,
+    "TaskScope": TASK_SCOPES,
+    "TaskRecords": TASK_RECORDS,
+}
 _STRICT: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
-Text = Annotated[str, Len(min_length=1)]
-Id = Annotated[str, Len(min_length=1)]
-SeedRef = Annotated[str, Len(min_length=1)]
-Unit = Literal["cm", "in", "ft", "m"]
-FoodVerdict = Literal["safe", "caution", "avoid"]
 
 
-@dataclass(frozen=True)
-class Source:
+def validation_names() -> dict[str, Any]:
+    """The names the annotations use, for pydantic to resolve when a file is validated."""
+    from typing import Literal
+
+    names = model.validation_names()
+    literals = {name: Literal[values] for name, values in LITERALS.items()}
+    return names | literals | {"Literal": Literal, "Id": names["Text"]}
+
+
+@record
+class Source(Record):
     """A named public source, for advice that does not come from a seed."""
 
     __pydantic_config__ = _STRICT
@@ -32,8 +63,8 @@ class Source:
     """Where to read it."""
 
 
-@dataclass(frozen=True)
-class CageSize:
+@record
+class CageSize(Record):
     """Three dimensions in one unit."""
 
     __pydantic_config__ = _STRICT
@@ -44,8 +75,8 @@ class CageSize:
     unit: Unit
 
 
-@dataclass(frozen=True)
-class VolumeRule:
+@record
+class VolumeRule(Record):
     """The smallest cage for a group, given as a box."""
 
     __pydantic_config__ = _STRICT
@@ -58,8 +89,8 @@ class VolumeRule:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True)
-class ExtraRatRule:
+@record
+class ExtraRatRule(Record):
     """Volume to add for each rat beyond the group the base figure is for."""
 
     __pydantic_config__ = _STRICT
@@ -72,8 +103,8 @@ class ExtraRatRule:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True)
-class Limit:
+@record
+class Limit(Record):
     """A single length limit (a minimum or a maximum, as the field name says)."""
 
     __pydantic_config__ = _STRICT
@@ -85,8 +116,8 @@ class Limit:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True)
-class LevelsRule:
+@record
+class LevelsRule(Record):
     """How many floors, shelves or hammock levels a cage should offer."""
 
     __pydantic_config__ = _STRICT
@@ -97,8 +128,8 @@ class LevelsRule:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True)
-class ChecklistItem:
+@record
+class ChecklistItem(Record):
     """One yes/no question of a checklist."""
 
     __pydantic_config__ = _STRICT
@@ -115,8 +146,8 @@ class ChecklistItem:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True)
-class Note:
+@record
+class Note(Record):
     """A piece of advice shown alongside a verdict."""
 
     __pydantic_config__ = _STRICT
@@ -126,8 +157,8 @@ class Note:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True)
-class CageRules:
+@record
+class CageRules(Record):
     """The figures and the environment checklist a cage is checked against."""
 
     __pydantic_config__ = _STRICT
@@ -144,8 +175,8 @@ class CageRules:
     """Shown with every verdict: the figures are minimums."""
 
 
-@dataclass(frozen=True)
-class Food:
+@record
+class Food(Record):
     """Whether rats may eat a food, why, and how much."""
 
     __pydantic_config__ = _STRICT
@@ -162,8 +193,8 @@ class Food:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True)
-class FoodList:
+@record
+class FoodList(Record):
     """The foods file: what to say about an unknown food, and the known foods."""
 
     __pydantic_config__ = _STRICT
@@ -173,8 +204,8 @@ class FoodList:
     foods: tuple[Food, ...]
 
 
-@dataclass(frozen=True)
-class Sign:
+@record
+class Sign(Record):
     """Something a rat does, what it means and what to do about it."""
 
     __pydantic_config__ = _STRICT
@@ -188,8 +219,8 @@ class Sign:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True)
-class BehaviourTopic:
+@record
+class BehaviourTopic(Record):
     """A group of signs: vocalisations, body language, shyness, aggression, trust."""
 
     __pydantic_config__ = _STRICT
@@ -204,8 +235,8 @@ class BehaviourTopic:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True)
-class Behaviour:
+@record
+class Behaviour(Record):
     """The behaviour reference file."""
 
     __pydantic_config__ = _STRICT
@@ -213,8 +244,8 @@ class Behaviour:
     topics: Annotated[tuple[BehaviourTopic, ...], Len(min_length=1)]
 
 
-@dataclass(frozen=True)
-class FreeRoamChecklist:
+@record
+class FreeRoamChecklist(Record):
     """The checks to run before rats play out of the cage."""
 
     __pydantic_config__ = _STRICT
@@ -226,8 +257,8 @@ class FreeRoamChecklist:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True)
-class FaqEntry:
+@record
+class FaqEntry(Record):
     """A question owners ask, answered briefly and at length."""
 
     __pydantic_config__ = _STRICT
@@ -242,8 +273,8 @@ class FaqEntry:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True)
-class Faq:
+@record
+class Faq(Record):
     """The FAQ file."""
 
     __pydantic_config__ = _STRICT
@@ -253,12 +284,9 @@ class Faq:
 
 # --- care-tasks.yaml: recurring tasks, grooming findings, weight loss, trust signs ---------
 
-TaskScope = Literal["animal", "household"]
-TaskRecords = Literal["weights", "grooming"]
 
-
-@dataclass(frozen=True)
-class CareTask:
+@record
+class CareTask(Record):
     """A chore that comes round again: weigh-in, health check, toy rotation, cage cleaning."""
 
     __pydantic_config__ = _STRICT
@@ -280,8 +308,8 @@ class CareTask:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True)
-class Finding:
+@record
+class Finding(Record):
     """Something found while grooming that needs a vet."""
 
     __pydantic_config__ = _STRICT
@@ -295,8 +323,8 @@ class Finding:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True)
-class WeightLossRule:
+@record
+class WeightLossRule(Record):
     """How much weight lost within how many days calls for a vet."""
 
     __pydantic_config__ = _STRICT
@@ -308,8 +336,8 @@ class WeightLossRule:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True)
-class TrustSign:
+@record
+class TrustSign(Record):
     """A sign of trust an owner can log for a rat, with its weight in the weekly score."""
 
     __pydantic_config__ = _STRICT
@@ -325,8 +353,8 @@ class TrustSign:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True)
-class CareTasks:
+@record
+class CareTasks(Record):
     """The care-tasks file."""
 
     __pydantic_config__ = _STRICT

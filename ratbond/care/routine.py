@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from ratbond.care.knowledge import builtin_care_tasks
 from ratbond.care.model import CareTask, CareTasks
 from ratbond.care.words import normalise
 from ratbond.errors import InputError, did_you_mean
+from ratbond.model import Record, record
 
 Status = Literal["overdue", "due", "later"]
 STATUSES: tuple[Status, ...] = ("overdue", "due", "later")
 
 
-@dataclass(frozen=True)
-class TaskDue:
+@record(slots=True)  # one per animal and task: thousands at a rescue
+class TaskDue(Record):
     """One task for one animal (or the household), with when it was last done and is next due."""
 
     task: CareTask
@@ -70,8 +70,8 @@ def task_due(
     )
 
 
-@dataclass(frozen=True)
-class TaskGroup:
+@record
+class TaskGroup(Record):
     """One task with its animals gathered, for a screen: the most pressing status first."""
 
     task: CareTask
