@@ -143,6 +143,18 @@ def test_a_write_runs_on_the_loop_unless_another_writer_holds_the_lock(
     assert threads[1] is not loop_thread
 
 
+def test_sqlite_reads_run_on_the_loop_postgresql_reads_in_a_thread(
+    store_client: TestClient,
+) -> None:
+    context: WebContext = store_client.app.state.web  # type: ignore[attr-defined]
+
+    async def where() -> bool:
+        loop_thread = threading.current_thread()
+        return await context.read_from_loop(lambda: threading.current_thread() is loop_thread)
+
+    assert asyncio.run(where()) is context.db.is_sqlite
+
+
 def test_the_app_loads_the_pages_data_before_the_first_request(sqlite_url: str) -> None:
     for load in BUILTIN_DATA:
         load.cache_clear()

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
-from starlette.concurrency import run_in_threadpool
 
 from ratbond.errors import InputError, RatbondError
 from ratbond.model import CLASS_RANK, Program, Signal, SignalClass, Stage
@@ -387,7 +386,7 @@ async def training_counts(request: Request, ref: str, context: Web) -> HTMLRespo
     stage changes): empty for a stage that is not a training stage."""
     form = Form.read(request.query_params)
     try:
-        intro = await run_in_threadpool(get_introduction, context.db, ref)
+        intro = await context.read_from_loop(get_introduction, context.db, ref)
     except RatbondError as error:
         raise not_found(error) from None
     return context.pages.render(
@@ -405,7 +404,7 @@ async def notes_preview(request: Request, ref: str, context: Web) -> HTMLRespons
     """The preview partial for the notes typed so far (htmx swaps it under the notes)."""
     form = Form.read(await request.form(), lists=[NOTED_FIELD, SHOWN_FIELD])
     try:
-        intro = await run_in_threadpool(get_introduction, context.db, ref)
+        intro = await context.read_from_loop(get_introduction, context.db, ref)
     except RatbondError as error:
         raise not_found(error) from None
     notes = form.get("notes")
@@ -432,7 +431,7 @@ async def save_session(request: Request, ref: str, context: Web) -> Response:
         new = read_session(form)
         if form.get(PREVIEWED_FIELD) and form.get("notes"):
             try:
-                intro = await run_in_threadpool(get_introduction, context.db, ref)
+                intro = await context.read_from_loop(get_introduction, context.db, ref)
             except RatbondError as error:
                 raise not_found(error) from None
             signals = {animal: list(names) for animal, names in new.signals.items()}
@@ -443,7 +442,7 @@ async def save_session(request: Request, ref: str, context: Web) -> Response:
         )
     except RatbondError as error:
         # The page is shown again as it was, with the error by its field: read it now.
-        view = await run_in_threadpool(introduction_view, context, ref)
+        view = await context.read_from_loop(introduction_view, context, ref)
         form.fail(error, FIELD_OF_PATH)
         return _render(request, context, view, form, status_code=422)
     key = logged.introduction.key

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import datetime as dt
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
@@ -36,23 +37,23 @@ def group(items: list[AgendaItem]) -> list[tuple[str, str, list[AgendaItem]]]:
     ]
 
 
-@router.get("/", response_class=HTMLResponse)
-def today(request: Request, context: Web) -> HTMLResponse:
-    day = context.today()
+def today_view(context: WebContext, day: dt.date) -> dict[str, Any]:
+    """What the Today page shows, read from the store."""
     items = agenda(context.db, today=day)
-    paused = list_introductions(context.db, status="paused")
-    return context.pages.render(
-        request,
-        "today.html",
-        {
-            "today": day,
-            "sections": group(items),
-            "stage_titles": {
-                program.id: {stage.id: stage.title for stage in program.stages}
-                for program in context.programs.values()
-            },
-            "paused": paused,
-            "has_animals": bool(items) or bool(list_animals(context.db)),
-            **care_summary(context, day),
+    return {
+        "today": day,
+        "sections": group(items),
+        "stage_titles": {
+            program.id: {stage.id: stage.title for stage in program.stages}
+            for program in context.programs.values()
         },
-    )
+        "paused": list_introductions(context.db, status="paused"),
+        "has_animals": bool(items) or bool(list_animals(context.db)),
+        **care_summary(context, day),
+    }
+
+
+@router.get("/", response_class=HTMLResponse)
+async def today(request: Request, context: Web) -> HTMLResponse:
+    view = await context.read_from_loop(today_view, context, context.today())
+    return context.pages.render(request, "today.html", view)
