@@ -8,6 +8,8 @@ decorator, which every command that imports the store would pay at start-up.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from functools import cached_property
 from typing import Any
 
 from ratbond.model import (
@@ -193,12 +195,23 @@ class StoredAdvice(Record):
     minutes: float | None
     not_before: dt.date | None
     alerts: tuple[AlertCode, ...]
-    reasons: tuple[str, ...]
     due_on: dt.date | None
     last_session: dt.date | None
     session_count: int
-    payload: dict[str, Any]
-    """The contract's advice JSON, with `not_before` moved to `today` when it has passed."""
+    payload_json: str
+    """The contract's advice JSON as stored. `payload` decodes it when first read: the day's
+    plan reads an advice per introduction and prints none of their payloads."""
+
+    @cached_property
+    def payload(self) -> dict[str, Any]:
+        """The contract's advice JSON, with `not_before` moved to `today` when it has passed."""
+        payload: dict[str, Any] = json.loads(self.payload_json)
+        payload["not_before"] = self.not_before.isoformat() if self.not_before else None
+        return payload
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return tuple(self.payload.get("reasons", ()))
 
     @property
     def overdue_days(self) -> int:

@@ -11,7 +11,6 @@ inside `run_on`.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -29,7 +28,7 @@ T = TypeVar("T")
 Run = Callable[[str], Sequence[Sequence[Any]]]
 
 # An advice row's columns, in the order `stored_advice` reads them. The payload is read as
-# text and decoded here, the same on both backends and both readers.
+# text, the same on both backends and both readers, and decoded by the record when read.
 ADVICE_FIELDS = (
     "advice.introduction_id",
     "advice.action",
@@ -64,13 +63,11 @@ def as_date(value: dt.date | str | None) -> dt.date | None:
 
 def stored_advice(values: Sequence[Any], today: dt.date) -> StoredAdvice:
     """An advice row (its `ADVICE_FIELDS`) as it reads on `today`: a `not_before` that has
-    passed means today, in the record and in its payload."""
+    passed means today (in its payload too, once decoded)."""
     intro, action, stage, minutes, not_before, alerts, due_on, last, count, text = values
     shown = as_date(not_before)
     if shown is not None and shown < today:
         shown = today
-    payload = json.loads(text)
-    payload["not_before"] = shown.isoformat() if shown else None
     return StoredAdvice(
         introduction_id=intro,
         today=today,
@@ -79,11 +76,10 @@ def stored_advice(values: Sequence[Any], today: dt.date) -> StoredAdvice:
         minutes=minutes,
         not_before=shown,
         alerts=cast("tuple[AlertCode, ...]", tuple(alerts.split())),
-        reasons=tuple(payload.get("reasons", ())),
         due_on=as_date(due_on),
         last_session=as_date(last),
         session_count=count,
-        payload=payload,
+        payload_json=text,
     )
 
 

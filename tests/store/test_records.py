@@ -124,8 +124,14 @@ def test_logging_stores_the_session_and_the_new_advice(db: Database) -> None:
     assert logged.session.signals == {"tom": ("ears_forward",), "pip": ("relaxed",)}
     assert (logged.advice.action, logged.advice.stage) == ("advance", "scent")
     _, stored = get_advice(db, "tom-pip", today=TODAY)
+    assert "payload" not in vars(stored)  # decoded only when read
     assert stored.payload == {**logged.advice.to_json(), "not_before": TODAY.isoformat()}
+    assert stored.payload is stored.payload  # then kept
+    assert stored.reasons == tuple(logged.advice.reasons)
     assert stored.session_count == 3
+    # The stored JSON is a field: equal records hold the same advice.
+    assert stored == get_advice(db, "tom-pip", today=TODAY)[1]
+    assert stored != get_advice(db, "tom-pip", today=day(3))[1]
 
 
 @pytest.mark.parametrize(
