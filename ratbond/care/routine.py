@@ -36,9 +36,9 @@ class TaskDue(Record):
 
     @property
     def status(self) -> Status:
-        if self.days_left < 0:
+        if self.due < self.today:
             return "overdue"
-        return "due" if self.days_left == 0 else "later"
+        return "due" if self.due == self.today else "later"
 
     @property
     def never_done(self) -> bool:
@@ -60,14 +60,7 @@ def task_due(
     animal: str | None = None,
     animal_label: str | None = None,
 ) -> TaskDue:
-    return TaskDue(
-        task=task,
-        last_done=last_done,
-        due=due_date(task, last_done, today),
-        today=today,
-        animal=animal,
-        animal_label=animal_label,
-    )
+    return TaskDue(task, last_done, due_date(task, last_done, today), today, animal, animal_label)
 
 
 @record
@@ -79,7 +72,8 @@ class TaskGroup(Record):
 
     @property
     def status(self) -> Status:
-        return min((item.status for item in self.items), key=STATUSES.index)
+        found = {item.status for item in self.items}
+        return next(status for status in STATUSES if status in found)
 
     @property
     def due(self) -> dt.date:
