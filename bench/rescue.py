@@ -1,17 +1,18 @@
-"""Benchmark the store at rescue size: `ratbond today`, logging a session, and the raw agenda query.
+"""Benchmark the store at rescue size: `ratbond today`, logging a session, and the raw agenda read.
 
 Run: `.venv/bin/python bench/rescue.py [--scale 0.1] [--keep DIR]` (writes its section of
 docs/benchmarks.md). It builds 5,000 animals, 2,000 active introductions and 500,000 sessions
 (times --scale) in a SQLite file, in two phases (a tenth of the history, then all of it), and
 at each phase measures, side by side:
-- `ratbond today` as a whole process, against the same agenda read as one raw SQL query
-  (the statement `today` runs, `AGENDA_SQL`, through sqlite3) plus process start (python
-  importing the CLI, no database), and what `today` imports (all of it, and the care
-  part's share);
+- `ratbond today` as a whole process, against the same read done raw: the statements `today`
+  runs (the plan's `AGENDA_SQL` and the care plan's `STATEMENTS`) through sqlite3 in one read
+  transaction, every row fetched and nothing built; plus process start (python importing the
+  CLI, no database), and what `today` imports (all of it, and the care part's share). The
+  plan's statement alone is timed too, the raw query of earlier runs;
 - logging one session in-process (store API: validate, insert, refresh the stored advice);
 - the peak memory of `ratbond today`.
-Targets (issue 3): `today` within 2 x raw query + process start; logging under 10 ms;
-memory flat in history size.
+Targets (issue 3): `today` within 2 x the raw read + process start (`import ratbond.cli.app`);
+logging under 10 ms; memory flat in history size.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from ratbond.programs import builtin_programs, builtin_vocabulary  # noqa: E402
 from ratbond.store import Database, open_database  # noqa: E402
 from ratbond.store.advice import refresh  # noqa: E402
 from ratbond.store.agenda import AGENDA_SQL  # noqa: E402
+from ratbond.store.care_plan import STATEMENTS as CARE_STATEMENTS  # noqa: E402
 from ratbond.store.common import now, session_class  # noqa: E402
 from ratbond.store.queries import load_introductions  # noqa: E402
 from ratbond.store.sessions import NewSession, log_session  # noqa: E402
@@ -158,11 +160,11 @@ class Builder:
                     {"introduction_id": number, "animal_id": a, "role": r, "position": i}
                     for i, (r, a) in enumerate(roles)
                 ]
-                species = {
+                species_of = {
                     f"{'cat' if r == 'cat' else 'rat'}-{a}": ("cat" if r == "cat" else "rat")
                     for r, a in roles
                 }
-                self.members.append((number, kind, species))
+                self.members.append((number, kind, species_of))
             connection.execute(insert(introductions), intro_rows)
             connection.execute(insert(introduction_animals), member_rows)
 
@@ -246,13 +248,17 @@ def median_time(run: Any, repeat: int) -> float:
     return statistics.median(times)
 
 
-def raw_agenda(path: Path) -> float:
-    """The agenda read as one SQL statement through sqlite3 (no SQLAlchemy, no rendering)."""
-    connection = sqlite3.connect(path)
+def raw_read(path: Path, statements: tuple[str, ...]) -> float:
+    """`statements` run through sqlite3 in one read transaction, every row fetched (no
+    SQLAlchemy, nothing built from the rows, no rendering)."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    bound = {"today": TODAY.isoformat()}
 
     def run() -> None:
-        rows = connection.execute(AGENDA_SQL, {"today": TODAY.isoformat()}).fetchall()
-        assert rows
+        connection.execute("BEGIN")
+        rows = [connection.execute(sql, bound).fetchall() for sql in statements]
+        connection.execute("COMMIT")
+        assert rows[0]
 
     try:
         return median_time(run, 15)
@@ -284,7 +290,8 @@ def process(args: list[str], env: dict[str, str]) -> tuple[float, int]:
 
 def measure(db: Database, path: Path, builder: Builder, label: str) -> dict[str, Any]:
     env = {**os.environ, "RATBOND_DATABASE_URL": f"sqlite:///{path}", "COLUMNS": "160"}
-    raw = raw_agenda(path)
+    raw_plan = raw_read(path, (AGENDA_SQL,))
+    raw = raw_read(path, (AGENDA_SQL, *CARE_STATEMENTS))
     # Interleaved, so the three process timings see the same machine load.
     timings: dict[str, list[float]] = {
         "python": [],
@@ -340,6 +347,7 @@ def measure(db: Database, path: Path, builder: Builder, label: str) -> dict[str,
         "imports": today_imports - python_start,
         "care": today_imports - plan_imports,
         "raw": raw,
+        "raw_plan": raw_plan,
         "rss": peak,
         "logged": len(log_times),
         "log": statistics.median(log_times),
@@ -391,17 +399,17 @@ def report(builder: Builder, results: list[dict[str, Any]], built: float, size: 
         f"{built:.0f} s. Each figure is a median ({REPEAT} interleaved process runs, 15 queries, "
         f"{results[-1]['logged']} logged sessions).",
         "",
-        "| history | python start | CLI start (imports) | raw agenda query | `ratbond today` | "
-        "target 2 x raw + CLI start | `today` imports | log a session (p90) | "
-        "`today` peak memory |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| history | python start | CLI start (imports) | raw plan query | raw read "
+        "(plan + care) | `ratbond today` | target 2 x raw read + CLI start | `today` imports | "
+        "log a session (p90) | `today` peak memory |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         target = 2 * r["raw"] + r["cli"]
         verdict = "met" if r["today"] <= target else "missed"
         lines.append(
             f"| {r['label']} | {r['python'] * ms:.0f} ms | {r['cli'] * ms:.0f} ms | "
-            f"{r['raw'] * ms:.1f} ms | {r['today'] * ms:.0f} ms | "
+            f"{r['raw_plan'] * ms:.1f} ms | {r['raw'] * ms:.1f} ms | {r['today'] * ms:.0f} ms | "
             f"{target * ms:.0f} ms ({verdict}) | {r['imports'] * ms:.0f} ms | "
             f"{r['log'] * ms:.1f} ms ({r['log_p90'] * ms:.1f} ms) | {r['rss'] / 1024:.0f} MiB |"
         )
@@ -411,17 +419,25 @@ def report(builder: Builder, results: list[dict[str, Any]], built: float, size: 
     lines += [
         "",
         f"- `today` against its target: {'met' if large['today'] <= target else 'missed'} "
-        f"at full size ({large['today'] * ms:.0f} ms vs {target * ms:.0f} ms). It reads the "
-        "plan (the raw query's statement: one row per introduction and animal, from the stored "
+        f"at full size ({large['today'] * ms:.0f} ms vs {target * ms:.0f} ms). The target is "
+        'issue 3\'s "2 times the raw query plus process start": 2 x the raw read + CLI start. '
+        "The raw read is what `today` reads, done raw: the plan's statement and the care "
+        "plan's five (`ratbond.store.care_plan.STATEMENTS`) through sqlite3 in one read "
+        "transaction, every row fetched, nothing built from them (median of 15). CLI start is "
+        "a process running `import ratbond.cli.app` (median of the interleaved runs). Runs "
+        "before this one timed the plan's statement alone (the raw plan query column) when "
+        "`today` printed the plan only; since it prints the care part too, the raw read covers "
+        "both.",
+        f"- `today` reads the plan (one row per introduction and animal, from the stored "
         "advice; no history is replayed) and the care part (tasks and health alerts of every "
-        "animal) with sqlite3 in one read transaction, imports neither SQLAlchemy nor Typer, "
-        f"and writes {builder.intros:,} aligned lines without Rich's layout. Of its time, "
+        "active animal) with sqlite3 in one read transaction, imports neither SQLAlchemy, "
+        f"Typer nor Rich, and writes {builder.intros:,} aligned lines. Of its time, "
         f"{large['python'] * ms:.0f} ms is Python starting and {large['imports'] * ms:.0f} ms "
-        f"importing what it needs ({large['care'] * ms:.0f} ms of that for the care part alone: "
-        "`ratbond.care`, whose records the care plan is made of); the remaining "
-        f"{work * ms:.0f} ms read the rows (the plan's statement alone takes "
-        f"{large['raw'] * ms:.0f} ms), make an item per introduction and a task per animal "
-        "and care task, and write the lines.",
+        f"importing what it needs ({large['care'] * ms:.0f} ms of that for the care part); "
+        f"the remaining {work * ms:.0f} ms read the rows ({large['raw'] * ms:.0f} ms raw), make "
+        "an item per introduction and a task per animal and care task, write the lines and "
+        "exit. This database holds no care records (weights, groomings, tasks done), so its "
+        "care part is every rat's weekly tasks, all due, on four lines.",
         f"- Logging a session: {large['log'] * ms:.1f} ms median at full history "
         f"({'under' if large['log'] < 0.010 else 'over'} the 10 ms target). The cost grows with "
         "that one introduction's history (the engine replays it to refresh the stored advice, "

@@ -48,6 +48,8 @@ JOIN animals ON animals.id = weights.animal_id
 WHERE weights.deleted_at IS NULL AND weights.date <= :today AND animals.status = 'active'
 ORDER BY weights.animal_id, weights.date, weights.id
 """
+# Every statement the care plan reads, in the order it reads them (bench/rescue.py times them).
+STATEMENTS = (ACTIVE_ANIMALS, LAST_DONE, LAST_VET_CHECK, GROOMINGS, WEIGHINGS)
 
 
 @record
