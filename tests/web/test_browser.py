@@ -11,10 +11,15 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -83,6 +88,23 @@ def server(tmp_path: Path) -> Iterator[str]:
         process.terminate()
         process.wait(timeout=10)
         log.close()
+
+
+@contextmanager
+def phone(problems: list[str]) -> Iterator[Page]:
+    """A page in chromium at 375 px that records console errors and page errors in
+    `problems`; screenshots go to OUTPUT."""
+    from playwright.sync_api import sync_playwright
+
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        page.set_default_timeout(10_000)
+        yield page
+        browser.close()
 
 
 def test_cat_meets_rat_on_a_phone(server: str) -> None:
@@ -194,9 +216,8 @@ def test_cat_meets_rat_on_a_phone(server: str) -> None:
 
 def test_notes_preview_lets_the_owner_untick_a_reading(server: str) -> None:
     """Type a note, see its phrases highlighted, untick one reading, save, read the history."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    OUTPUT.mkdir(parents=True, exist_ok=True)
     checked = (dt.date.today() - dt.timedelta(days=30)).isoformat()
     for body in (
         {"species": "cat", "name": "Tom", "prey_drive": "moderate"},
@@ -211,12 +232,7 @@ def test_notes_preview_lets_the_owner_untick_a_reading(server: str) -> None:
     assert httpx.post(f"{server}/api/v1/introductions", json=start).status_code == 201
 
     problems: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True)
-        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda error: problems.append(str(error)))
-        page.set_default_timeout(10_000)
+    with phone(problems) as page:
         page.goto(f"{server}/introductions/tom-pip/log")
         page.get_by_label("Minutes", exact=False).first.fill("5")
         page.get_by_label("Notes").press_sequentially(
@@ -243,7 +259,6 @@ def test_notes_preview_lets_the_owner_untick_a_reading(server: str) -> None:
         seen = page.locator("td[data-label='Seen']").first
         expect(seen).to_contain_text("grooming self")
         expect(seen).not_to_contain_text("slow blink")
-        browser.close()
     sessions = httpx.get(f"{server}/api/v1/introductions/tom-pip/sessions").json()
     assert sessions[0]["signals"] == {"tom": [], "pip": ["grooming_self"]}
     assert problems == [], problems
@@ -252,21 +267,15 @@ def test_notes_preview_lets_the_owner_untick_a_reading(server: str) -> None:
 def test_clicker_counts_through_the_form_and_in_the_history(server: str) -> None:
     """Log two training sessions at 375 px; each save shows its counts and a blank form, and
     the history has a Rewarded line per session."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    OUTPUT.mkdir(parents=True, exist_ok=True)
     body = {"species": "rat", "name": "Pip", "origin": "breeder", "arrived": "2026-09-01"}
     assert httpx.post(f"{server}/api/v1/animals", json=body).status_code == 201
     start = {"program": "trick-spin", "roles": {"rat": ["pip"]}}
     assert httpx.post(f"{server}/api/v1/introductions", json=start).status_code == 201
 
     problems: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True)
-        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda error: problems.append(str(error)))
-        page.set_default_timeout(10_000)
+    with phone(problems) as page:
         page.goto(f"{server}/introductions/pip/log")
         for number, (attempts, rewarded) in enumerate((("10", "9"), ("12", "10")), start=1):
             page.get_by_label("Minutes", exact=False).first.fill("3")
@@ -284,5 +293,4 @@ def test_clicker_counts_through_the_form_and_in_the_history(server: str) -> None
         page.screenshot(path=OUTPUT / "training-history-375.png", full_page=True, caret="initial")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"the page scrolls sideways at 375 px ({width} px)"
-        browser.close()
     assert problems == [], problems

@@ -9,15 +9,14 @@ import datetime as dt
 import httpx
 import pytest
 
-from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, OUTPUT, PHONE, server  # noqa: F401
+from tests.web.test_browser import OUTPUT, PHONE, phone, server  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
 
 def test_care_on_a_phone(server: str) -> None:  # noqa: F811
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    OUTPUT.mkdir(parents=True, exist_ok=True)
     today = dt.date.today()
     for body in ({"species": "rat", "name": "Pip"}, {"species": "rat", "name": "Ada"}):
         assert httpx.post(f"{server}/api/v1/animals", json=body).status_code == 201
@@ -25,13 +24,7 @@ def test_care_on_a_phone(server: str) -> None:  # noqa: F811
         weight = {"grams": grams, "date": (today - dt.timedelta(days=days)).isoformat()}
         assert httpx.post(f"{server}/api/v1/animals/pip/weights", json=weight).status_code == 201
     problems: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True)
-        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda error: problems.append(str(error)))
-        page.set_default_timeout(10_000)
-
+    with phone(problems) as page:
         page.goto(f"{server}/")
         care = page.locator("#care")
         expect(care).to_have_text("Care")
@@ -82,5 +75,4 @@ def test_care_on_a_phone(server: str) -> None:  # noqa: F811
 
         page.goto(f"{server}/")
         page.screenshot(path=OUTPUT / "today-care-after-375.png", full_page=True, caret="initial")
-        browser.close()
     assert problems == [], problems
