@@ -52,7 +52,9 @@ class WebContext:
         one lock anyway, and a hop to a worker thread costs more than the write, mostly in
         handing the GIL back and forth while the loop is busy. A write that would wait for
         that lock, and every PostgreSQL write (concurrent, and over a socket), goes to the
-        threadpool so the loop never sits on a lock held in this process."""
+        threadpool so the loop never sits on a lock held in this process. (It does wait
+        while another process, a `ratbond` command, holds SQLite's write lock: as long as
+        that command's transaction.)"""
         if self.db.is_sqlite and self.sqlite_writes.acquire(blocking=False):
             try:
                 return function(*args, **kwargs)
