@@ -6,6 +6,7 @@ keyed by the hash of its bytes) and later loads skip both YAML parsing and pydan
 
 from __future__ import annotations
 
+import _thread
 import os
 import pickle
 import sys
@@ -25,6 +26,11 @@ if TYPE_CHECKING:
     T = TypeVar("T")
     # A file name: a `str` on the engine path (`pathlib` is slow to import), or a `Path`.
     FilePath = str | os.PathLike[str]
+
+
+# Reentrant: building one file may load another (a program needs the vocabulary). `_thread`
+# is built in, so the fast path pays no import for it.
+_BUILD_LOCK = _thread.RLock()
 
 
 def cache_dir() -> str:
@@ -54,12 +60,29 @@ def cached(kind: str, files: Sequence[FilePath], build: Callable[[], T]) -> T:
         key += f":{os.path.realpath(file)}:{stat.st_size}:{stat.st_mtime_ns}"
     folder = cache_dir()
     target = os.path.join(folder, f"{kind}-{zlib.crc32(key.encode()):08x}.pickle")
+    cached_value: tuple[T] | None = _load(target)
+    if cached_value is not None:
+        return cached_value[0]
+    # One build at a time per process: threads of a web server asking for the same cold file
+    # wait for the first build and read its result, instead of validating it again at once
+    # (pydantic's validators are not safe to build concurrently on CPython 3.11).
+    with _BUILD_LOCK:
+        cached_value = _load(target)
+        if cached_value is not None:
+            return cached_value[0]
+        return _build_and_store(build, folder, target)
+
+
+def _load(target: str) -> tuple[T] | None:
+    """The value pickled at `target` (as a 1-tuple, since a value may be None), if readable."""
     try:
         with open(target, "rb") as handle:
-            value: T = pickle.load(handle)
-        return value
+            return (pickle.load(handle),)
     except Exception:  # whatever is wrong with a cache file, it is rebuilt
-        pass
+        return None
+
+
+def _build_and_store(build: Callable[[], T], folder: str, target: str) -> T:
     value = build()
     import tempfile
 
