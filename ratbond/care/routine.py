@@ -4,15 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal
 
 from ratbond.care.knowledge import builtin_care_tasks
 from ratbond.care.model import CareTask, CareTasks
 from ratbond.care.words import normalise
 from ratbond.errors import InputError, did_you_mean
-from ratbond.model import Record, record
+from ratbond.model import TYPE_CHECKING, Record, record
 
-Status = Literal["overdue", "due", "later"]
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Status = Literal["overdue", "due", "later"]  # the values of STATUSES; a test holds them equal
+else:
+
+    def __getattr__(name: str) -> object:
+        """`Status` for run-time readers (the web's imports), made on first use: `ratbond
+        today` does not import `typing`."""
+        if name != "Status":
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from typing import Literal
+
+        globals()["Status"] = status = Literal[STATUSES]
+        return status
+
+
 STATUSES: tuple[Status, ...] = ("overdue", "due", "later")
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-from typing import TYPE_CHECKING
 
 from ratbond.cli.plain import (
     SEVERITY_STYLE,
@@ -26,6 +25,7 @@ from ratbond.cli.plain import (
     write_plain,
 )
 from ratbond.errors import RatbondError
+from ratbond.model import TYPE_CHECKING
 from ratbond.programs import builtin_vocabulary
 from ratbond.store.agenda import read_agenda
 from ratbond.store.care_plan import read_care_plan

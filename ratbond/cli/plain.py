@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from typing import TYPE_CHECKING
 
 from ratbond.errors import InputError
+from ratbond.model import TYPE_CHECKING
 from ratbond.scenario import parse_date
 
 if TYPE_CHECKING:

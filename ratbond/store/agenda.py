@@ -11,16 +11,17 @@ into the same items (`read_agenda`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any
 
-from ratbond.model import Record, record
+from ratbond.model import TYPE_CHECKING, Record, record
 from ratbond.programs import builtin_program, builtin_program_files, builtin_vocabulary
 from ratbond.store.records import StoredAdvice
 from ratbond.store.sqltext import ADVICE_COLUMNS, ADVICE_FIELDS, ADVICE_HOLDS, stored_advice
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only: `ratbond today` does not import `typing`
+    from collections.abc import Sequence
+    from typing import Any
+
     from ratbond.model import Stage
     from ratbond.store.db import Database
     from ratbond.store.sqltext import Run

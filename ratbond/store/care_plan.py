@@ -10,12 +10,11 @@ SQLite store, without importing SQLAlchemy; both build it with `read_care_plan`.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from ratbond.care.health import WeightLoss, weight_loss
 from ratbond.care.knowledge import builtin_care_tasks
 from ratbond.care.routine import TaskDue, task_due
-from ratbond.model import Record, record
+from ratbond.model import TYPE_CHECKING, Record, record
 from ratbond.store.sqltext import as_date
 
 if TYPE_CHECKING:

@@ -10,19 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from functools import cached_property
-from typing import Any
 
-from ratbond.model import (
-    Action,
-    AlertCode,
-    Animal,
-    Origin,
-    PreyDrive,
-    Record,
-    Session,
-    Species,
-    record,
-)
+from ratbond.model import TYPE_CHECKING, Animal, Record, Session, record
+
+if TYPE_CHECKING:  # annotations only: `ratbond today` does not import `typing`
+    from typing import Any
+
+    from ratbond.model import Action, AlertCode, Origin, PreyDrive, Species
 
 
 @record

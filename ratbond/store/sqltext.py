@@ -13,19 +13,20 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
+from ratbond.model import TYPE_CHECKING
 from ratbond.store.migrations import head_revision
 from ratbond.store.records import StoredAdvice
 
+# Types only: `ratbond today` does not import `typing`.
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
+    from typing import Any, TypeVar, overload
+
     from sqlalchemy import Connection
 
-    from ratbond.model import Action, AlertCode
-
-T = TypeVar("T")
-Run = Callable[[str], Sequence[Sequence[Any]]]
+    T = TypeVar("T")
+    Run = Callable[[str], Sequence[Sequence[Any]]]
 
 # An advice row's columns, in the order `stored_advice` reads them. The payload is read as
 # text, the same on both backends and both readers, and decoded by the record when read.
@@ -48,12 +49,13 @@ ADVICE_HOLDS = (
 )
 
 
-@overload
-def as_date(value: dt.date | str) -> dt.date: ...
+if TYPE_CHECKING:
 
+    @overload
+    def as_date(value: dt.date | str) -> dt.date: ...
 
-@overload
-def as_date(value: None) -> None: ...
+    @overload
+    def as_date(value: None) -> None: ...
 
 
 def as_date(value: dt.date | str | None) -> dt.date | None:
@@ -71,11 +73,11 @@ def stored_advice(values: Sequence[Any], today: dt.date) -> StoredAdvice:
     return StoredAdvice(
         introduction_id=intro,
         today=today,
-        action=cast("Action", action),
+        action=action,
         stage=stage,
         minutes=minutes,
         not_before=shown,
-        alerts=cast("tuple[AlertCode, ...]", tuple(alerts.split())),
+        alerts=tuple(alerts.split()),
         due_on=as_date(due_on),
         last_session=as_date(last),
         session_count=count,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import get_args
 
 import pytest
 
+from ratbond.care import routine
 from ratbond.care.knowledge import builtin_care_tasks
-from ratbond.care.routine import due_date, find_task, group_tasks, task_due
+from ratbond.care.routine import STATUSES, due_date, find_task, group_tasks, task_due
 from ratbond.errors import InputError
 
 TODAY = dt.date(2026, 11, 20)
@@ -63,3 +65,9 @@ def test_groups_put_the_most_pressing_first_and_name_the_animals() -> None:
 
 def test_every_task_comes_round_within_a_month() -> None:
     assert all(1 <= t.every_days <= 31 for t in builtin_care_tasks().tasks)
+
+
+def test_the_status_type_names_exactly_the_statuses() -> None:
+    assert get_args(routine.Status) == STATUSES
+    with pytest.raises(AttributeError):
+        _ = routine.Nonexistent  # type: ignore[attr-defined]
