@@ -107,20 +107,22 @@ def plan_lines(items: list[AgendaItem], today: dt.date, width: int) -> list[list
     if not one_line:
         widths[0], widths[1] = min(widths[0], NARROW[0]), min(widths[1], NARROW[1])
         widths[2] = max(width - INDENT - widths[0] - widths[1] - 4, 8)
+    key_width, label_width, step_width, status_width = widths
+    kinds = {kind: (label.ljust(INDENT), style) for kind, (label, style) in KIND_LABELS.items()}
     lines: list[list[Segment]] = [
         [(f"Plan for {today.isoformat()}: {len(items)} active introductions", "bold")]
     ]
     for item, key, label, step, (status, status_style) in rows:
-        kind, style = KIND_LABELS[item.kind]
         line: list[Segment] = [
-            (kind.ljust(INDENT), style),
-            (_fit(key, widths[0]) + "  ", "cyan"),
-            (_fit(label, widths[1]) + "  ", ""),
+            kinds[item.kind],
+            (_fit(key, key_width) + "  ", "cyan"),
+            (_fit(label, label_width) + "  ", ""),
         ]
         if one_line:
-            line += [(_fit(step, widths[2]) + "  ", ""), (_fit(status, widths[3]), status_style)]
+            line.append((_fit(step, step_width) + "  ", ""))
+            line.append((_fit(status, status_width), status_style))
         else:
-            line.append((_fit(step, widths[2]).rstrip(), ""))
+            line.append((_fit(step, step_width).rstrip(), ""))
             lines.append(line)
             line = [(" " * INDENT, ""), (status, status_style)]
         for index, code in enumerate(item.advice.alerts):

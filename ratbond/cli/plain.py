@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from functools import cache
 
 from ratbond.errors import InputError
 from ratbond.model import TYPE_CHECKING
@@ -64,6 +65,7 @@ def parse_day(value: str | None, option: str) -> dt.date | None:
         raise InputError(option, error.message + " (or 'today', 'yesterday')") from None
 
 
+@cache  # a rescue's plan asks the same few days and steps thousands of times
 def when(day: dt.date | None, today: dt.date) -> str:
     """`today`, `tomorrow`, `in 5 days (2026-12-01)`, `2 days ago (...)`."""
     if day is None:
@@ -88,6 +90,7 @@ def minutes_text(minutes: float | None) -> str:
     return f"{minutes:g} min"
 
 
+@cache
 def step_text(action: str, stage: str, minutes: float | None) -> str:
     """`Repeat visual, 8 min`."""
     if action in ("stop", "complete"):
@@ -123,5 +126,5 @@ def plain_width() -> int:
 
 def write_plain(lines: Iterable[Sequence[Segment]]) -> None:
     """Lines as text, their styles dropped: what Rich writes where it writes no escape codes."""
-    sys.stdout.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+    sys.stdout.write("".join(["".join([text for text, _ in line]) + "\n" for line in lines]))
     sys.stdout.flush()
