@@ -47,6 +47,13 @@ def start(
     ] = None,
     started: Annotated[str | None, typer.Option(help="Start date; default today.")] = None,
     notes: Annotated[str | None, typer.Option(help="Anything worth remembering.")] = None,
+    cleared_by: Annotated[
+        str | None,
+        typer.Option(
+            help="Only after an earlier introduction of these animals ended in stop: who "
+            "(a vet, a behaviourist) cleared them to meet again. Kept in the notes."
+        ),
+    ] = None,
 ) -> None:
     """Start an introduction, e.g. `ratbond intro start cat-rat --cat tom --rat pip` or
     `ratbond intro start trick-spin --rat pip`."""
@@ -60,6 +67,7 @@ def start(
         key=key,
         started=parse_day(started, "--started"),
         notes=notes,
+        cleared_by=cleared_by,
     )
     today = dt.date.today()
     out.print(

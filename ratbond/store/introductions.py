@@ -7,13 +7,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from ratbond.errors import InputError, RatbondError, did_you_mean
 from ratbond.scenario import ANIMAL_ID, parse_scenario
 from ratbond.store.advice import current_advice, every_current_advice, refresh, scenario_document
 from ratbond.store.animals import resolve_animal
-from ratbond.store.common import not_future, now, program, programs, record_history, vocabulary
+from ratbond.store.common import (
+    not_future,
+    now,
+    program,
+    programs,
+    record_history,
+    vocabulary,
+)
 from ratbond.store.db import Database
 from ratbond.store.queries import (
     find_introduction,
@@ -31,6 +38,9 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "stopped": (("active", "paused"), "stop"),
     "completed": (("active", "paused"), "complete"),
 }
+
+# The alerts that explain why an earlier introduction ended apart.
+PARTING = ("vet_now", "separate_housing", "intervene")
 
 
 def resolve_introduction(connection: Connection, ref: str) -> IntroductionRecord:
@@ -66,6 +76,67 @@ def open_introduction(connection: Connection, ref: str) -> IntroductionRecord:
     return load_introduction(connection, found[0])
 
 
+def _ended_apart(
+    connection: Connection, program_id: str, animal_ids: Sequence[int], today: dt.date
+) -> tuple[IntroductionRecord, StoredAdvice] | None:
+    """The earliest introduction of `program_id` sharing two or more of these animals whose
+    advice (whatever its status) is `stop` or says to house them apart, with that advice."""
+    shared = connection.execute(
+        select(introduction_animals.c.introduction_id)
+        .join(introductions, introductions.c.id == introduction_animals.c.introduction_id)
+        .where(
+            introductions.c.program == program_id,
+            introduction_animals.c.animal_id.in_(list(animal_ids)),
+        )
+        .group_by(introduction_animals.c.introduction_id)
+        .having(func.count() >= 2)
+        .order_by(introduction_animals.c.introduction_id)
+    ).scalars()
+    for intro in load_introductions(connection, list(shared)):
+        advice = current_advice(connection, intro.id, today)
+        # A stop stays in the alerts even when a lapsed vet check makes the action `wait`.
+        if advice.action == "stop" or "separate_housing" in advice.alerts:
+            return intro, advice
+    return None
+
+
+def check_not_parted(
+    connection: Connection,
+    program_id: str,
+    animal_ids: Sequence[int],
+    today: dt.date,
+    cleared_by: str | None = None,
+) -> str | None:
+    """Refuse to introduce again animals an earlier introduction of the same program ended
+    apart (the contract's `separate_housing`: apart for good), unless `cleared_by` names who
+    cleared them; then the note to keep with the new introduction."""
+    cleared = None if cleared_by is None else cleared_by.strip()
+    if cleared == "":
+        raise InputError("cleared_by", "say who cleared them to meet again (a vet, a behaviourist)")
+    found = _ended_apart(connection, program_id, animal_ids, today)
+    if found is None:
+        if cleared is not None:
+            raise InputError(
+                "cleared_by",
+                "no earlier introduction of these animals ended in 'stop', so there is nothing "
+                "to clear; leave it out",
+            )
+        return None
+    earlier, advice = found
+    alerts = vocabulary().alerts
+    why = "; ".join(f"{alerts[code].title} [{code}]" for code in advice.alerts if code in PARTING)
+    ended = advice.last_session or earlier.updated_at.date()
+    summary = f"'{earlier.key}' ({earlier.label}) ended in 'stop' after its session of {ended}"
+    if cleared is None:
+        raise RatbondError(
+            f"cannot start {program_id} again: introduction {summary}"
+            + (f" ({why})" if why else "")
+            + "; these animals must stay apart for good. Only if a vet and a behaviourist have "
+            'since cleared them to meet again, start it with --cleared-by "who cleared them"'
+        )
+    return f"Started again although {summary}; cleared by {cleared}."
+
+
 def free_key(connection: Connection, base: str) -> str:
     taken = set(
         connection.execute(
@@ -88,11 +159,14 @@ def start_introduction(
     key: str | None = None,
     started: dt.date | None = None,
     notes: str | None = None,
+    cleared_by: str | None = None,
     today: dt.date | None = None,
 ) -> IntroductionRecord:
     """Start an introduction: `roles` maps each of the program's roles to animal ids or names.
 
     The id defaults to the animals' ids joined by '-' (`tom-pip`); the advice is stored at once.
+    Refused when an earlier introduction of the same program ended these animals apart
+    (`check_not_parted`), unless `cleared_by` says who cleared them to meet again.
     """
     day = today_or(today)
     chosen = program(program_id)
@@ -143,6 +217,11 @@ def start_introduction(
         )
         # The contract's own checks: species per role, one role per animal.
         parse_scenario(scenario_document(draft, [], day), vocabulary(), programs(), day)
+        cleared = check_not_parted(
+            connection, chosen.id, [m.animal.id for m in members], day, cleared_by
+        )
+        if cleared is not None:
+            notes = f"{notes.strip()}\n{cleared}" if notes and notes.strip() else cleared
         if key is not None:
             if connection.execute(
                 select(introductions.c.id).where(introductions.c.key == key)

@@ -354,7 +354,7 @@ def _reset_sequences(connection: Connection) -> None:
 def _import_scenario(
     db: Database, document: dict[str, Any], key: str | None, day: dt.date
 ) -> Imported:
-    from ratbond.store.introductions import free_key
+    from ratbond.store.introductions import check_not_parted, free_key
 
     # Dates are checked against the real today: the store never holds a future session.
     document = {k: v for k, v in document.items() if k != "today"}
@@ -411,6 +411,7 @@ def _import_scenario(
                         )
                     )
         members = [(role, a) for role, keys in scenario.roles.items() for a in keys]
+        check_not_parted(connection, scenario.program.id, [ids[a] for _, a in members], day)
         if key is None:
             key = free_key(connection, "-".join(a for _, a in members)[:60])
         elif connection.execute(

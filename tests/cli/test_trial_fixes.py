@@ -1,0 +1,39 @@
+"""What a new-user trial found in the CLI: restarts after a stop, completing anything, early
+sessions, session numbers, fixing a session, and messages for values that make no sense."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from tests.conftest import Outcome
+
+Cli = Callable[..., Outcome]
+TODAY = dt.date.today()
+
+
+def ago(days: int) -> str:
+    return (TODAY - dt.timedelta(days=days)).isoformat()
+
+
+def household(cli: Cli) -> None:
+    assert cli("animal", "add", "Tom", "--species", "cat", "--prey-drive", "moderate").code == 0
+    assert cli("animal", "add", "Pip", "-s", "rat", "--arrived", ago(60)).code == 0
+    assert cli("vet", "add", "tom", "--date", ago(30)).code == 0
+    assert cli("vet", "add", "pip", "--date", ago(30)).code == 0
+    assert cli("intro", "start", "cat-rat", "--cat", "tom", "--rat", "pip").code == 0
+
+
+def test_a_pair_that_ended_apart_is_not_started_again(cli: Cli) -> None:
+    household(cli)
+    assert cli("log", "tom-pip", "--minutes", "5", "--signal", "tom:biting").code == 0
+    again = cli("intro", "start", "cat-rat", "--cat", "tom", "--rat", "pip")
+    assert again.code == 2
+    assert "'tom-pip' (Tom & Pip) ended in 'stop'" in again.error
+    assert "--cleared-by" in again.error
+    assert "tom-pip-2" not in cli("intro", "list", "--all").output
+    cleared = cli(
+        "intro", "start", "cat-rat", "--cat", "tom", "--rat", "pip", "--cleared-by", "Dr Lee"
+    )
+    assert cleared.code == 0
+    assert "tom-pip-2" in cleared.output

@@ -1,0 +1,105 @@
+"""What a new-user trial found in the store: a pair that ended apart started again, anything
+marked complete, early sessions logged without a word, counts and values that make no sense."""
+
+from __future__ import annotations
+
+import pytest
+
+from ratbond.errors import InputError, RatbondError
+from ratbond.store import Database
+from ratbond.store.introductions import (
+    get_advice,
+    list_introductions,
+    set_status,
+    start_introduction,
+)
+from ratbond.store.sessions import NewSession, log_session
+from ratbond.store.transfer import import_document
+from tests.store.helpers import TODAY, cat_and_rat, day
+
+
+def bitten(db: Database) -> None:
+    """Tom bit Pip yesterday: the advice is `stop`."""
+    cat_and_rat(db)
+    logged = log_session(
+        db,
+        "tom-pip",
+        NewSession(stage="visual", date=day(-1), minutes=5, signals={"tom": ["biting"]}),
+        today=TODAY,
+    )
+    assert logged.advice.action == "stop"
+
+
+@pytest.mark.parametrize("status", [None, "stopped"])
+def test_a_pair_that_ended_apart_cannot_start_again(db: Database, status: str | None) -> None:
+    bitten(db)
+    if status is not None:
+        set_status(db, "tom-pip", status, today=TODAY)
+    with pytest.raises(RatbondError) as raised:
+        start_introduction(db, "cat-rat", {"cat": ["tom"], "rat": ["pip"]}, today=TODAY)
+    message = str(raised.value)
+    assert "'tom-pip' (Tom & Pip) ended in 'stop'" in message
+    assert day(-1).isoformat() in message
+    assert "[vet_now]" in message and "[separate_housing]" in message
+    assert "stay apart for good" in message
+    assert [intro.key for intro in list_introductions(db)] == ["tom-pip"]
+
+
+def test_an_import_of_a_pair_that_ended_apart_is_refused(db: Database) -> None:
+    bitten(db)
+    scenario = {
+        "program": "cat-rat",
+        "animals": [
+            {"id": "tom", "species": "cat", "prey_drive": "moderate"},
+            {"id": "pip", "species": "rat"},
+        ],
+        "roles": {"cat": ["tom"], "rat": ["pip"]},
+        "sessions": [],
+    }
+    with pytest.raises(RatbondError, match="ended in 'stop'"):
+        import_document(db, scenario, today=TODAY)
+    assert len(list_introductions(db)) == 1
+
+
+def test_a_cleared_restart_goes_through_and_says_who_cleared_it(db: Database) -> None:
+    bitten(db)
+    with pytest.raises(InputError, match="cleared_by: say who cleared them"):
+        start_introduction(
+            db, "cat-rat", {"cat": ["tom"], "rat": ["pip"]}, cleared_by="  ", today=TODAY
+        )
+    intro = start_introduction(
+        db,
+        "cat-rat",
+        {"cat": ["tom"], "rat": ["pip"]},
+        cleared_by="Dr Lee (vet) and Sam Ortiz (behaviourist)",
+        today=TODAY,
+    )
+    assert intro.key == "tom-pip-2"
+    assert intro.notes is not None
+    assert "cleared by Dr Lee (vet) and Sam Ortiz (behaviourist)" in intro.notes
+    assert "'tom-pip'" in intro.notes
+
+
+def test_cleared_by_without_an_earlier_stop_is_refused(db: Database) -> None:
+    cat_and_rat(db)
+    with pytest.raises(InputError, match="nothing to clear"):
+        start_introduction(
+            db, "cat-rat", {"cat": ["tom"], "rat": ["pip"]}, cleared_by="Dr Lee", today=TODAY
+        )
+
+
+def test_other_programs_and_calm_pairs_start_freely(db: Database) -> None:
+    cat_and_rat(db)
+    # tom-pip is calm so far: a second cat-rat of the same pair is allowed.
+    assert start_introduction(db, "cat-rat", {"cat": ["tom"], "rat": ["pip"]}, today=TODAY)
+    bitten_again = log_session(
+        db,
+        "tom-pip",
+        NewSession(stage="visual", date=day(-1), minutes=5, signals={"pip": ["wound"]}),
+        today=TODAY,
+    )
+    assert bitten_again.advice.action == "stop"
+    # Pip alone, with a person: one shared animal, another program.
+    assert start_introduction(db, "rat-human", {"rat": ["pip"]}, today=TODAY)
+    _, advice = get_advice(db, "tom-pip", today=TODAY)
+    assert advice.action == "stop"
