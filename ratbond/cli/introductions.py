@@ -8,7 +8,15 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ratbond.cli.display import database, out, parse_day, print_advice, step_text, when
+from ratbond.cli.display import (
+    alert_lines,
+    database,
+    out,
+    parse_day,
+    print_advice,
+    step_text,
+    when,
+)
 from ratbond.cli.sessions import rewarded_text
 from ratbond.store.introductions import (
     get_advice,
@@ -135,6 +143,11 @@ def show(intro: IntroRef) -> None:
     out.print(table)
     if record.status != "active":
         out.print(f"[yellow]This introduction is {record.status}.[/]")
+    if record.status in ("stopped", "completed"):
+        # Finished: no next step, but its alerts (see a vet, keep apart) still hold.
+        for line in alert_lines(advice.alerts):
+            out.print(line)
+        return
     print_advice(advice, today)
 
 

@@ -323,6 +323,22 @@ def set_status_locked(
     return load_introduction(connection, intro.id)
 
 
+def _check_complete(intro: IntroductionRecord, advice: StoredAdvice) -> None:
+    """Only an introduction whose advice says `complete` is complete: marking one done early
+    would hide its alerts (an injury's vet visit) from the day's plan."""
+    if advice.action == "complete":
+        return
+    sessions = advice.session_count
+    where = f"the advice is '{advice.action}' at '{advice.stage}' after {sessions} session" + (
+        "" if sessions == 1 else "s"
+    )
+    raise RatbondError(
+        f"cannot complete introduction '{intro.key}': {where}, and only a program whose last "
+        f"stage is done is complete; to end it now use 'ratbond intro stop {intro.key}', "
+        f"to take a break 'ratbond intro pause {intro.key}'"
+    )
+
+
 def set_status(
     db: Database, ref: str, status: str, *, today: dt.date | None = None
 ) -> IntroductionRecord:
@@ -334,6 +350,8 @@ def set_status(
         intro = resolve_introduction(connection, ref)
         lock_introduction(connection, intro.id)
         intro = load_introduction(connection, intro.id)
+        if status == "completed" and intro.status in TRANSITIONS[status][0]:
+            _check_complete(intro, current_advice(connection, intro.id, day))
         return set_status_locked(connection, intro, status, day)
 
 

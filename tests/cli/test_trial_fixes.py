@@ -37,3 +37,21 @@ def test_a_pair_that_ended_apart_is_not_started_again(cli: Cli) -> None:
     )
     assert cleared.code == 0
     assert "tom-pip-2" in cleared.output
+
+
+def test_only_a_finished_program_can_be_completed(cli: Cli) -> None:
+    household(cli)
+    empty = cli("intro", "complete", "tom-pip")
+    assert empty.code == 2
+    assert "the advice is 'start' at 'visual' after 0 sessions" in empty.error
+    assert "'ratbond intro stop tom-pip'" in empty.error
+    assert cli("log", "tom-pip", "--minutes", "5", "--signal", "tom:biting").code == 0
+    hurt = cli("intro", "complete", "tom-pip")
+    assert hurt.code == 2
+    assert "the advice is 'stop'" in hurt.error
+    assert "vet_now" in cli("today").output
+    assert cli("intro", "stop", "tom-pip").code == 0
+    shown = cli("intro", "show", "tom-pip")
+    assert "This introduction is stopped." in shown.output
+    assert "Next:" not in shown.output
+    assert "[separate_housing]" in shown.output

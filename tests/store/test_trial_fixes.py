@@ -40,7 +40,8 @@ def test_a_pair_that_ended_apart_cannot_start_again(db: Database, status: str | 
     message = str(raised.value)
     assert "'tom-pip' (Tom & Pip) ended in 'stop'" in message
     assert day(-1).isoformat() in message
-    assert "[vet_now]" in message and "[separate_housing]" in message
+    assert "[vet_now]" in message
+    assert "[separate_housing]" in message
     assert "stay apart for good" in message
     assert [intro.key for intro in list_introductions(db)] == ["tom-pip"]
 
@@ -103,3 +104,10 @@ def test_other_programs_and_calm_pairs_start_freely(db: Database) -> None:
     assert start_introduction(db, "rat-human", {"rat": ["pip"]}, today=TODAY)
     _, advice = get_advice(db, "tom-pip", today=TODAY)
     assert advice.action == "stop"
+
+
+def test_completing_needs_the_complete_advice(db: Database) -> None:
+    bitten(db)
+    with pytest.raises(RatbondError, match="cannot complete introduction 'tom-pip'"):
+        set_status(db, "tom-pip", "completed", today=TODAY)
+    assert list_introductions(db)[0].status == "active"
