@@ -118,6 +118,8 @@ def log(
     line.append(", ")
     line.append(session.session_class, style=style)
     out.print(line)
+    if logged.pacing_warning:
+        out.print(Text("! " + logged.pacing_warning, style="bold yellow"))
     print_advice(logged.advice, today)
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, insert, select, update
 from ratbond.errors import InputError, RatbondError
 from ratbond.model import Advice, Scenario, Session
 from ratbond.scenario import parse_scenario
-from ratbond.store.advice import refresh, scenario_document
+from ratbond.store.advice import current_advice, refresh, scenario_document
 from ratbond.store.common import (
     current_user,
     now,
@@ -73,6 +73,19 @@ class Logged:
     introduction: IntroductionRecord
     session: SessionRecord
     advice: Advice
+    early: dt.date | None = None
+    """A new session dated before the day the advice named: that day (it still counts)."""
+
+    @property
+    def pacing_warning(self) -> str | None:
+        """What to tell the owner about a session that came before its advised day."""
+        if self.early is None:
+            return None
+        return (
+            f"This session is dated {self.session.date.isoformat()}, before the advised day "
+            f"({self.early.isoformat()}). It is recorded and counts, but every stage needs its "
+            "time: rushing ahead is how animals get hurt, so wait for the advised day next time."
+        )
 
 
 def _member_keys(intro: IntroductionRecord, signals: Mapping[str, Sequence[str]]) -> dict[str, Any]:
@@ -157,17 +170,38 @@ def _row_values(session: Session, klass: str) -> dict[str, Any]:
     }
 
 
+def _early(connection: Connection, intro: IntroductionRecord, session: Session) -> dt.date | None:
+    """The advised day, when a new session comes before it; else None.
+
+    The advice read is the one stored for the session's date. Its `not_before` counts when
+    the advice waits on a time gate (quarantine, settling) or when the session falls on the
+    day of the last one (the one-a-day pace); a session filling in an earlier day, logged
+    late, is not early. Sessions at the gate stage itself are the observations the wait asks
+    for."""
+    advised = current_advice(connection, intro.id, session.date)
+    if advised.not_before is None or session.date >= advised.not_before:
+        return None
+    gate = programs()[intro.program].stages[0]
+    if gate.gate is not None and session.stage == gate.id:
+        return None
+    if advised.action == "wait" or session.date == advised.last_session:
+        return advised.not_before
+    return None
+
+
 def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | None = None) -> Logged:
     """Log a session for an active introduction and store the new advice, in one transaction.
 
-    Five statements after BEGIN on SQLite (the introduction with its animals, its sessions,
-    the insert, the advice timeline's delete and insert; PostgreSQL adds the row lock first)
-    and one replay of the history."""
+    Six statements after BEGIN on SQLite (the introduction with its animals, the advice
+    stored for the session's date, its sessions, the insert, the advice timeline's delete and
+    insert; PostgreSQL adds the row lock first) and one replay of the history. `Logged.early`
+    is set when the session comes before the advised day."""
     day = today_or(today)
     with db.write() as connection:
         intro = open_introduction(connection, ref)
         _check_open(intro)
         scenario, session, klass = _validate(intro, _entry(new, intro, day), day)
+        early = _early(connection, intro, session)
         history, last_seq = load_history(connection, intro.id)
         values = {
             "introduction_id": intro.id,
@@ -210,7 +244,7 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
             logged_at=values["logged_at"],
             version=1,
         )
-        return Logged(introduction=intro, session=record, advice=advice)
+        return Logged(introduction=intro, session=record, advice=advice, early=early)
 
 
 _INSERT_SESSION = insert(sessions)

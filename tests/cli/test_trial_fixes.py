@@ -55,3 +55,13 @@ def test_only_a_finished_program_can_be_completed(cli: Cli) -> None:
     assert "This introduction is stopped." in shown.output
     assert "Next:" not in shown.output
     assert "[separate_housing]" in shown.output
+
+
+def test_log_warns_about_a_session_before_the_advised_day(cli: Cli) -> None:
+    household(cli)
+    first = cli("log", "tom-pip", "--minutes", "5")
+    assert "before the advised day" not in first.output
+    second = cli("log", "tom-pip", "--minutes", "5")
+    assert second.code == 0
+    assert "Logged session" in second.output
+    assert f"before the advised day ({ago(-1)})" in second.output

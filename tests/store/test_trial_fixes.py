@@ -111,3 +111,38 @@ def test_completing_needs_the_complete_advice(db: Database) -> None:
     with pytest.raises(RatbondError, match="cannot complete introduction 'tom-pip'"):
         set_status(db, "tom-pip", "completed", today=TODAY)
     assert list_introductions(db)[0].status == "active"
+
+
+def test_a_session_before_the_advised_day_counts_with_a_warning(db: Database) -> None:
+    cat_and_rat(db)
+    first = log_session(db, "tom-pip", NewSession("visual", day(0), 5), today=TODAY)
+    assert first.early is None
+    assert first.pacing_warning is None
+    second = log_session(db, "tom-pip", NewSession("visual", day(0), 8), today=TODAY)
+    assert second.early == day(1)
+    assert second.pacing_warning is not None
+    assert f"before the advised day ({day(1).isoformat()})" in second.pacing_warning
+    assert "rushing" in second.pacing_warning
+    assert second.advice.reasons == get_advice(db, "tom-pip", today=TODAY)[1].reasons
+    assert "2 calm sessions" in second.advice.reasons[0]
+
+
+def test_late_logging_of_an_earlier_day_is_not_early(db: Database) -> None:
+    cat_and_rat(db)
+    log_session(db, "tom-pip", NewSession("visual", day(-5), 5), today=TODAY)
+    log_session(db, "tom-pip", NewSession("visual", day(-3), 8), today=TODAY)
+    # Forgotten, logged today: one a day still holds on day -4 and on day -1.
+    assert log_session(db, "tom-pip", NewSession("visual", day(-4), 5), today=TODAY).early is None
+    assert log_session(db, "tom-pip", NewSession("visual", day(-1), 5), today=TODAY).early is None
+
+
+def test_contact_before_quarantine_ends_is_early(db: Database) -> None:
+    from ratbond.store.animals import NewAnimal, add_animal
+
+    add_animal(db, NewAnimal(species="rat", name="Bea", arrived=day(-3)), today=TODAY)
+    add_animal(db, NewAnimal(species="rat", name="Nibbles", arrived=day(-300)), today=TODAY)
+    start_introduction(db, "rat-rat", {"newcomer": ["bea"], "residents": ["nibbles"]}, today=TODAY)
+    watched = log_session(db, "bea-nibbles", NewSession("quarantine", day(0)), today=TODAY)
+    assert watched.early is None  # the observation the quarantine asks for
+    met = log_session(db, "bea-nibbles", NewSession("side_by_side", day(0)), today=TODAY)
+    assert met.early == day(11)

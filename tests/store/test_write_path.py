@@ -146,8 +146,9 @@ def test_logging_is_a_handful_of_statements(db: Database) -> None:
         log_session(db, "tom-pip", NewSession("visual", day(0), 5), today=TODAY)
     finally:
         event.remove(db.engine, "before_cursor_execute", seen)
-    # The introduction with its animals; its sessions; the insert; the advice timeline
-    # replaced. PostgreSQL first locks the introduction's row (SELECT ... FOR UPDATE); SQLite's
-    # BEGIN IMMEDIATE already made this the only writer. One transaction, nothing read twice.
+    # The introduction with its animals; the advice stored for the session's date (is it
+    # early?); its sessions; the insert; the advice timeline replaced. PostgreSQL first locks
+    # the introduction's row (SELECT ... FOR UPDATE); SQLite's BEGIN IMMEDIATE already made
+    # this the only writer. One transaction, nothing read twice.
     lock = ["BEGIN"] if db.is_sqlite else ["SELECT"]
-    assert statements == [*lock, "SELECT", "SELECT", "INSERT", "DELETE", "INSERT"]
+    assert statements == [*lock, "SELECT", "SELECT", "SELECT", "INSERT", "DELETE", "INSERT"]

@@ -446,7 +446,9 @@ async def save_session(request: Request, ref: str, context: Web) -> Response:
         form.fail(error, FIELD_OF_PATH)
         return _render(request, context, view, form, status_code=422)
     key = logged.introduction.key
-    if request.headers.get("hx-request") != "true":
+    # Without htmx the browser goes back to the introduction, unless the owner must read a
+    # warning about the pace first: then the log page shows it with the new advice.
+    if request.headers.get("hx-request") != "true" and logged.pacing_warning is None:
         return RedirectResponse(f"/introductions/{key}", status_code=303)
     view = logged_view(context, logged)
     return _render(request, context, view, blank_form(view), logged)
