@@ -25,6 +25,8 @@ COMMANDS: tuple[tuple[str, str, str, str, str], ...] = (
     ("log", "sessions", "log", "command", DAILY),
     ("next", "sessions", "next_step", "command", DAILY),
     ("history", "sessions", "history", "command", DAILY),
+    ("fix", "corrections", "fix", "command", DAILY),
+    ("unlog", "corrections", "unlog", "command", DAILY),
     ("serve", "serve", "serve", "command", DAILY),
     ("animal", "animals", "app", "group", RECORDS),
     ("vet", "animals", "vet_app", "group", RECORDS),

@@ -18,12 +18,14 @@ from ratbond.model import Program, Species, Stage
 from ratbond.programs import builtin_program, builtin_vocabulary
 from ratbond.store.introductions import get_advice
 from ratbond.store.records import IntroductionRecord, SessionRecord, StoredAdvice
-from ratbond.store.sessions import NewSession, list_sessions, log_session
+from ratbond.store.sessions import Logged, NewSession, list_sessions, log_session
 
 IntroRef = Annotated[str, typer.Argument(metavar="INTRO", help="Introduction id (any case).")]
 CLASSES = ("calm", "stress", "aggression", "danger", "illness")
 # Store fields given on the command line as options: their errors name the option.
-OPTION_OF_FIELD = {"attempts": "--attempts", "rewarded": "--rewarded"}
+OPTION_OF_FIELD = {
+    name: f"--{name}" for name in ("attempts", "rewarded", "minutes", "date", "stage", "notes")
+}
 
 
 def rewarded_text(session: SessionRecord, *, short: bool = False) -> str:
@@ -40,7 +42,7 @@ def rewarded_text(session: SessionRecord, *, short: bool = False) -> str:
     )
 
 
-def _parse_signals(values: list[str]) -> dict[str, list[str]]:
+def parse_signals(values: list[str]) -> dict[str, list[str]]:
     """`tom:hissing` (or `tom:hissing,ears_flat`) options, grouped by animal."""
     signals: dict[str, list[str]] = {}
     for value in values:
@@ -94,7 +96,7 @@ def log(
             date=parse_day(date, "--date"),
             minutes=minutes,
             supervised=True if supervised is None else supervised,
-            signals=_parse_signals(signal or []),
+            signals=parse_signals(signal or []),
             notes=notes,
             attempts=attempts,
             rewarded=rewarded,
@@ -103,16 +105,28 @@ def log(
     try:
         logged = log_session(db, record.key, new, today=today)
     except InputError as error:
-        option = OPTION_OF_FIELD.get(error.path)
-        if option is None or interactive:
+        if interactive:
             raise
-        raise InputError(option, error.message) from None
+        raise as_option(error) from None
+    print_logged("Logged", logged, today)
+
+
+def as_option(error: InputError) -> InputError:
+    """A store error about a field given as an option, naming the option instead."""
+    option = OPTION_OF_FIELD.get(error.path)
+    return error if option is None else InputError(option, error.message)
+
+
+def print_logged(verb: str, logged: Logged, today: dt.date) -> None:
+    """`Logged session 3 of tom-pip: ...` (the introduction's own session number), a word on
+    a session that came before its advised day, then the new advice."""
     session = logged.session
     style = CLASS_STYLE[session.session_class]
-    line = Text(f"Logged session {session.id} of {record.key}: {session.date.isoformat()} ")
+    line = Text(
+        f"{verb} session {session.seq} of {logged.introduction.key}: {session.date.isoformat()} "
+    )
     line.append(session.stage)
-    length = minutes_text(session.minutes)
-    for detail in (length, rewarded_text(session)):
+    for detail in (minutes_text(session.minutes), rewarded_text(session)):
         if detail:
             line.append(f", {detail}")
     line.append(", ")
@@ -259,7 +273,7 @@ def history(intro: IntroRef) -> None:
     names = {m.animal.key: m.animal.label for m in record.members}
     rows = [
         {
-            "no.": str(s.id),
+            "no.": str(s.seq),
             "date": s.date.isoformat(),
             "stage": s.stage,
             "length": minutes_text(s.minutes),

@@ -270,6 +270,23 @@ def list_sessions(db: Database, ref: str) -> tuple[IntroductionRecord, list[Sess
         return intro, load_sessions(connection, intro.id)
 
 
+def get_session(db: Database, ref: str, number: int) -> tuple[IntroductionRecord, SessionRecord]:
+    """Session `number` of an introduction: its per-introduction number (`seq`), as
+    `ratbond history` shows it. A withdrawn (deleted) session is not found."""
+    with db.read() as connection:
+        intro = resolve_introduction(connection, ref)
+        live = load_sessions(connection, intro.id)
+    found = next((session for session in live if session.seq == number), None)
+    if found is None:
+        numbers = ", ".join(str(session.seq) for session in live) or "none yet"
+        raise InputError(
+            "N",
+            f"introduction '{intro.key}' has no session {number} (its sessions: {numbers}); "
+            f"see 'ratbond history {intro.key}'",
+        )
+    return intro, found
+
+
 def _locked_session(connection: Connection, session_id: int) -> tuple[Any, IntroductionRecord]:
     row = connection.execute(
         select(sessions).where(sessions.c.id == session_id, sessions.c.deleted_at.is_(None))

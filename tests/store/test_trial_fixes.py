@@ -146,3 +146,16 @@ def test_contact_before_quarantine_ends_is_early(db: Database) -> None:
     assert watched.early is None  # the observation the quarantine asks for
     met = log_session(db, "bea-nibbles", NewSession("side_by_side", day(0)), today=TODAY)
     assert met.early == day(11)
+
+
+def test_a_session_is_found_by_its_number_in_the_introduction(db: Database) -> None:
+    from ratbond.store.sessions import delete_session, get_session
+
+    cat_and_rat(db)
+    first = log_session(db, "tom-pip", NewSession("visual", day(-2), 5), today=TODAY)
+    log_session(db, "tom-pip", NewSession("visual", day(-1), 8), today=TODAY)
+    intro, found = get_session(db, "TOM-PIP", 2)
+    assert (intro.key, found.seq, found.date) == ("tom-pip", 2, day(-1))
+    delete_session(db, first.session.id, today=TODAY)
+    with pytest.raises(InputError, match=r"no session 1 \(its sessions: 2\)"):
+        get_session(db, "tom-pip", 1)

@@ -1,0 +1,99 @@
+"""`ratbond fix` and `ratbond unlog`: correct or withdraw a session logged by mistake, by the
+number `ratbond history` shows. The earlier version is kept; the advice is refreshed at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+import typer
+from rich.prompt import Confirm
+
+from ratbond.cli.display import database, out, parse_day, print_advice
+from ratbond.cli.sessions import as_option, parse_signals, print_logged, rewarded_text
+from ratbond.errors import InputError
+from ratbond.store.sessions import delete_session, edit_session, get_session
+
+IntroRef = Annotated[str, typer.Argument(metavar="INTRO", help="Introduction id (any case).")]
+Number = Annotated[
+    int, typer.Argument(metavar="N", help="The session's number, as 'ratbond history' shows it.")
+]
+
+
+def fix(
+    intro: IntroRef,
+    number: Number,
+    minutes: Annotated[float | None, typer.Option(help="How long it really lasted.")] = None,
+    signal: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="ANIMAL:SIGNAL, e.g. tom:hissing (repeatable); replaces all the session's signals."
+        ),
+    ] = None,
+    no_signals: Annotated[
+        bool, typer.Option("--no-signals", help="Clear the session's signals (a calm session).")
+    ] = False,
+    supervised: Annotated[
+        bool | None, typer.Option("--supervised/--unsupervised", help="Were you watching?")
+    ] = None,
+    notes: Annotated[str | None, typer.Option(help='New notes; "" clears them.')] = None,
+    attempts: Annotated[int | None, typer.Option(help="Training stages: tries.")] = None,
+    rewarded: Annotated[int | None, typer.Option(help="Training stages: tries rewarded.")] = None,
+    stage: Annotated[str | None, typer.Option(help="The stage it really was.")] = None,
+    date: Annotated[str | None, typer.Option(help="The day it really was (YYYY-MM-DD).")] = None,
+) -> None:
+    """Correct session N of an introduction (its number in 'ratbond history'), e.g.
+    `ratbond fix tom-pip 3 --minutes 8 --signal tom:hissing`; the new advice follows."""
+    if signal and no_signals:
+        raise InputError("--no-signals", "give either --signal or --no-signals, not both")
+    changes: dict[str, Any] = {
+        name: value
+        for name, value in (
+            ("minutes", minutes),
+            ("supervised", supervised),
+            ("notes", notes),
+            ("attempts", attempts),
+            ("rewarded", rewarded),
+            ("stage", None if stage is None else stage.strip()),
+            ("date", parse_day(date, "--date")),
+        )
+        if value is not None
+    }
+    if signal or no_signals:
+        changes["signals"] = parse_signals(signal or [])
+    if not changes:
+        raise InputError(
+            "",
+            "say what to change: --minutes, --signal or --no-signals, --supervised or "
+            "--unsupervised, --notes, --attempts, --rewarded, --stage or --date",
+        )
+    db = database()
+    today = dt.date.today()
+    _, session = get_session(db, intro, number)
+    try:
+        logged = edit_session(db, session.id, changes, today=today)
+    except InputError as error:
+        raise as_option(error) from None
+    print_logged("Fixed", logged, today)
+
+
+def unlog(
+    intro: IntroRef,
+    number: Number,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Withdraw session N of an introduction, logged by mistake (kept in the history, left out
+    of the advice); asks first unless --yes."""
+    db = database()
+    today = dt.date.today()
+    record, session = get_session(db, intro, number)
+    what = ", ".join(
+        filter(None, (session.date.isoformat(), session.stage, rewarded_text(session)))
+    )
+    if not yes and not Confirm.ask(f"Withdraw session {number} of {record.key} ({what})?"):
+        out.print("Nothing changed.")
+        raise typer.Exit(1)
+    logged = delete_session(db, session.id, today=today)
+    out.print(f"Withdrew session {number} of {record.key} ({what}); its record is kept.")
+    print_advice(logged.advice, today)
