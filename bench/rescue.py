@@ -61,7 +61,7 @@ TODAY = dt.date.today()
 ANIMALS, INTRODUCTIONS, SESSIONS = 5_000, 2_000, 500_000
 CHUNK = 10_000
 REPEAT = 9
-RAW_READS = 3  # per interleaved round
+RAW_READS = 15
 LOGGED = 30  # sessions logged at each phase (fewer when there are fewer introductions)
 # What `today` imports, and what it imports for the plan alone (the rest is the care part's),
 # each timed as a process.
@@ -249,17 +249,23 @@ def median_time(run: Any, repeat: int) -> float:
     return statistics.median(times)
 
 
-def raw_read(connection: sqlite3.Connection, statements: tuple[str, ...]) -> float:
-    """The time to run `statements` through sqlite3 in one read transaction, every row fetched
-    (no SQLAlchemy, nothing built from the rows, no rendering)."""
+def raw_read(path: Path, statements: tuple[str, ...]) -> float:
+    """`statements` run through sqlite3 in one read transaction, every row fetched (no
+    SQLAlchemy, nothing built from the rows, no rendering): the median of `RAW_READS` runs in
+    a row on one connection, the strictest baseline (warm page and CPU caches)."""
+    connection = sqlite3.connect(path, isolation_level=None)
     bound = {"today": TODAY.isoformat()}
-    started = time.perf_counter()
-    connection.execute("BEGIN")
-    rows = [connection.execute(sql, bound).fetchall() for sql in statements]
-    connection.execute("COMMIT")
-    elapsed = time.perf_counter() - started
-    assert rows[0]
-    return elapsed
+
+    def run() -> None:
+        connection.execute("BEGIN")
+        rows = [connection.execute(sql, bound).fetchall() for sql in statements]
+        connection.execute("COMMIT")
+        assert rows[0]
+
+    try:
+        return median_time(run, RAW_READS)
+    finally:
+        connection.close()
 
 
 def process(args: list[str], env: dict[str, str]) -> tuple[float, int]:
@@ -286,21 +292,17 @@ def process(args: list[str], env: dict[str, str]) -> tuple[float, int]:
 
 def measure(db: Database, path: Path, builder: Builder, label: str) -> dict[str, Any]:
     env = {**os.environ, "RATBOND_DATABASE_URL": f"sqlite:///{path}", "COLUMNS": "160"}
-    # Interleaved, so the process timings and the raw reads see the same machine load.
+    raw_plan = raw_read(path, (AGENDA_SQL,))
+    raw = raw_read(path, (AGENDA_SQL, *CARE_STATEMENTS))
+    # Interleaved, so the process timings see the same machine load.
     timings: dict[str, list[float]] = {
         "python": [],
         "cli": [],
         "today": [],
         "imports": [],
         "plan imports": [],
-        "raw": [],
-        "raw plan": [],
     }
-    reads = {"raw": (AGENDA_SQL, *CARE_STATEMENTS), "raw plan": (AGENDA_SQL,)}
     peak = 0
-    connection = sqlite3.connect(path, isolation_level=None)
-    for statements in reads.values():
-        raw_read(connection, statements)  # the first read fills the connection's page cache
     for _ in range(REPEAT):
         timings["python"].append(
             median_time(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), 1)
@@ -320,10 +322,7 @@ def measure(db: Database, path: Path, builder: Builder, label: str) -> dict[str,
             timings[key].append(
                 median_time(partial(subprocess.run, command, check=True, env=env), 1)
             )
-        for key, statements in reads.items():
-            timings[key] += [raw_read(connection, statements) for _ in range(RAW_READS)]
-    connection.close()
-    python_start, cli_start, today, today_imports, plan_imports, raw, raw_plan = (
+    python_start, cli_start, today, today_imports, plan_imports = (
         statistics.median(timings[k]) for k in timings
     )
     chosen = builder.random.sample(builder.members, min(LOGGED, len(builder.members)))
@@ -399,9 +398,8 @@ def report(builder: Builder, results: list[dict[str, Any]], built: float, size: 
     lines = [
         f"Database: SQLite, {builder.animals:,} animals, {builder.intros:,} active introductions, "
         f"{builder.sessions:,} sessions ({size / 2**20:.0f} MiB), built and advised in "
-        f"{built:.0f} s. Each figure is a median: of {REPEAT} interleaved rounds (one run of "
-        f"each process and {RAW_READS} of each raw read per round), and of "
-        f"{results[-1]['logged']} logged sessions.",
+        f"{built:.0f} s. Each figure is a median ({REPEAT} interleaved process runs, "
+        f"{RAW_READS} raw reads, {results[-1]['logged']} logged sessions).",
         "",
         "| history | python start | CLI start (imports) | raw plan query | raw read "
         "(plan + care) | `ratbond today` | target 2 x raw read + CLI start | `today` imports | "
@@ -427,11 +425,10 @@ def report(builder: Builder, results: list[dict[str, Any]], built: float, size: 
         'issue 3\'s "2 times the raw query plus process start": 2 x the raw read + CLI start. '
         "The raw read is what `today` reads, done raw: the plan's statement and the care "
         "plan's five (`ratbond.store.care_plan.STATEMENTS`) through sqlite3 in one read "
-        "transaction, every row fetched, nothing built from them, on one connection (its first "
-        "read, which fills the connection's page cache, is not counted; `today` opens its "
-        "connection afresh, so of the two reads the raw one is the warmer). CLI start is a process "
-        "running `import ratbond.cli.app`. Both are medians of runs interleaved with `today`'s, "
-        "so all see the same machine load. Runs "
+        "transaction, every row fetched, nothing built from them: the median of "
+        f"{RAW_READS} reads in a row on one connection, so with warm caches (`today` opens its "
+        "connection afresh). CLI start is a process running `import ratbond.cli.app`, median "
+        "of runs interleaved with `today`'s. Runs "
         "before this one timed the plan's statement alone (the raw plan query column) when "
         "`today` printed the plan only; since it prints the care part too, the raw read covers "
         "both.",
