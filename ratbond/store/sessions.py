@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from ratbond.errors import InputError, RatbondError
-from ratbond.model import Advice, Scenario, Session
+from ratbond.model import Advice, Program, Scenario, Session
 from ratbond.scenario import parse_scenario
 from ratbond.store.advice import current_advice, refresh, scenario_document
 from ratbond.store.common import (
@@ -138,9 +138,41 @@ def _validate(
     except InputError as error:
         raise relocate(error, "sessions[0]") from None
     (session,) = scenario.sessions
+    _check_plausible(scenario.program, session)
     (read,) = with_notes_read(scenario).sessions
     klass = session_class(intro.program, species_of(scenario), read)
     return scenario, session, klass
+
+
+# Sessions longer than a day are typing slips (minutes for seconds, an extra zero).
+MAX_MINUTES = 24 * 60
+
+
+def _check_plausible(program: Program, session: Session) -> None:
+    """Counts belong to training stages only; a long session is a slip. The contract accepts
+    both, but stored they would mislead the owner's records (`history`, exports)."""
+    if session.minutes is not None and session.minutes > MAX_MINUTES:
+        raise InputError(
+            "minutes",
+            f"{session.minutes:g} minutes is more than a day; give the session's length in "
+            f"minutes (at most {MAX_MINUTES})",
+        )
+    stage = program.stages[program.stage_index(session.stage)]
+    if stage.min_success_rate is not None:
+        return
+    for name in ("attempts", "rewarded"):
+        if getattr(session, name) is not None:
+            training = [s.id for s in program.stages if s.min_success_rate is not None]
+            where = (
+                "; counts go with its training stages: " + ", ".join(training)
+                if training
+                else f"; {program.id} has no training stage"
+            )
+            raise InputError(
+                name,
+                f"'{stage.id}' is not a training stage, so there are no tries to count: leave "
+                f"out attempts and rewarded{where}",
+            )
 
 
 def _check_open(intro: IntroductionRecord) -> None:

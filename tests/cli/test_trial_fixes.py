@@ -114,3 +114,15 @@ def test_fix_and_unlog_a_session_by_its_number(cli: Cli) -> None:
     assert numbers(cli("history", "tom-pip").output) == ["1", "2"]
     # A new session takes a new number: 3 stays the withdrawn one's.
     assert "Logged session 4 of tom-pip" in cli("log", "tom-pip", "--minutes", "11").output
+
+
+def test_counts_and_absurd_lengths_are_refused_by_option(cli: Cli) -> None:
+    assert cli("animal", "add", "Bea", "-s", "rat", "--arrived", ago(30)).code == 0
+    assert cli("intro", "start", "rat-human", "--rat", "bea").code == 0
+    counted = cli("log", "bea", "--minutes", "3", "--attempts", "10", "--rewarded", "8")
+    assert counted.code == 2
+    assert counted.error.startswith("--attempts: 'voice' is not a training stage")
+    endless = cli("log", "bea", "--minutes", "100000")
+    assert endless.code == 2
+    assert endless.error.startswith("--minutes: 100000 minutes is more than a day")
+    assert "No sessions logged" in cli("history", "bea").output

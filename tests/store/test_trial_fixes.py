@@ -13,7 +13,7 @@ from ratbond.store.introductions import (
     set_status,
     start_introduction,
 )
-from ratbond.store.sessions import NewSession, log_session
+from ratbond.store.sessions import NewSession, edit_session, list_sessions, log_session
 from ratbond.store.transfer import import_document
 from tests.store.helpers import TODAY, cat_and_rat, day
 
@@ -159,3 +159,33 @@ def test_a_session_is_found_by_its_number_in_the_introduction(db: Database) -> N
     delete_session(db, first.session.id, today=TODAY)
     with pytest.raises(InputError, match=r"no session 1 \(its sessions: 2\)"):
         get_session(db, "tom-pip", 1)
+
+
+def human_and_rat(db: Database) -> None:
+    from ratbond.store.animals import NewAnimal, add_animal
+
+    add_animal(db, NewAnimal(species="rat", name="Bea", arrived=day(-30)), today=TODAY)
+    start_introduction(db, "rat-human", {"rat": ["bea"]}, today=TODAY)
+
+
+def test_clicker_counts_outside_a_training_stage_are_refused(db: Database) -> None:
+    human_and_rat(db)
+    counted = NewSession("voice", day(0), 3, attempts=10, rewarded=8)
+    with pytest.raises(InputError, match=r"^attempts: 'voice' is not a training stage") as raised:
+        log_session(db, "bea", counted, today=TODAY)
+    assert "rat-human has no training stage" in str(raised.value)
+    with pytest.raises(InputError, match=r"^rewarded: 'voice' is not a training stage"):
+        log_session(db, "bea", NewSession("voice", day(0), 3, rewarded=8), today=TODAY)
+    logged = log_session(db, "bea", NewSession("voice", day(0), 3), today=TODAY)
+    with pytest.raises(InputError, match="not a training stage"):
+        edit_session(db, logged.session.id, {"attempts": 4}, today=TODAY)
+    assert list_sessions(db, "bea")[1][0].attempts is None
+
+
+@pytest.mark.parametrize("minutes", [1441, 100_000])
+def test_a_session_longer_than_a_day_is_refused(db: Database, minutes: float) -> None:
+    cat_and_rat(db)
+    with pytest.raises(InputError, match="more than a day") as raised:
+        log_session(db, "tom-pip", NewSession("visual", day(0), minutes), today=TODAY)
+    assert raised.value.path == "minutes"
+    assert list_sessions(db, "tom-pip")[1] == []
