@@ -18,6 +18,7 @@ from ratbond.cli.display import (
     when,
 )
 from ratbond.cli.sessions import rewarded_text
+from ratbond.errors import InputError
 from ratbond.store.introductions import (
     get_advice,
     list_introductions_with_advice,
@@ -30,6 +31,13 @@ app = typer.Typer(
     help="Introductions: which program, who plays which role, and where they stand.",
     no_args_is_help=True,
 )
+# Store error paths and the option each is about.
+OPTION_OF_PATH = {
+    **{f"roles.{role}": f"--{role}" for role in ("cat", "rat", "newcomer")},
+    "roles.residents": "--resident",
+    "cleared_by": "--cleared-by",
+    "id": "--id",
+}
 IntroRef = Annotated[str, typer.Argument(metavar="INTRO", help="Introduction id (any case).")]
 Animals = Annotated[list[str] | None, typer.Option(help="Animal id or name (repeatable).")]
 
@@ -68,15 +76,21 @@ def start(
     given = {"cat": cat, "rat": rat, "newcomer": newcomer, "residents": resident}
     roles = {role: refs for role, refs in given.items() if refs}
     db = database()
-    intro = start_introduction(
-        db,
-        program.strip().lower(),
-        roles,
-        key=key,
-        started=parse_day(started, "--started"),
-        notes=notes,
-        cleared_by=cleared_by,
-    )
+    try:
+        intro = start_introduction(
+            db,
+            program.strip().lower(),
+            roles,
+            key=key,
+            started=parse_day(started, "--started"),
+            notes=notes,
+            cleared_by=cleared_by,
+        )
+    except InputError as error:
+        option = OPTION_OF_PATH.get(error.path)
+        if option is None:
+            raise
+        raise InputError(option, error.message) from None
     today = dt.date.today()
     out.print(
         f"Started [cyan]{intro.key}[/] ({intro.program}): "

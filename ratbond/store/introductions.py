@@ -28,7 +28,7 @@ from ratbond.store.queries import (
     load_introductions,
     today_or,
 )
-from ratbond.store.records import IntroductionRecord, Member, StoredAdvice
+from ratbond.store.records import AnimalRecord, IntroductionRecord, Member, StoredAdvice
 from ratbond.store.tables import introduction_animals, introductions
 
 # Which status changes are allowed, and the word for each in messages.
@@ -137,6 +137,21 @@ def check_not_parted(
     return f"Started again although {summary}; cleared by {cleared}."
 
 
+def _check_once(members: list[Member], role: str, animal: AnimalRecord) -> None:
+    """An animal takes part once: the contract's own check would only say its id is taken."""
+    earlier = next((m.role for m in members if m.animal.id == animal.id), None)
+    if earlier is None:
+        return
+    who = f"'{animal.key}'" + (f" ({animal.name})" if animal.name else "")
+    if earlier == role:
+        problem = f"{who} is listed twice as {role}"
+    else:
+        problem = f"{who} is given as {earlier} and as {role}, but an animal plays one role"
+    raise InputError(
+        f"roles.{role}", f"{problem}; name each animal once, a different animal for each place"
+    )
+
+
 def free_key(connection: Connection, base: str) -> str:
     taken = set(
         connection.execute(
@@ -195,6 +210,7 @@ def start_introduction(
         for role, refs in roles.items():
             for ref in refs:
                 animal = resolve_animal(connection, ref)
+                _check_once(members, role, animal)
                 if animal.status != "active":
                     raise InputError(
                         f"roles.{role}", f"'{animal.key}' is {animal.status}; it cannot take part"

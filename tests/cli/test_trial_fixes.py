@@ -126,3 +126,17 @@ def test_counts_and_absurd_lengths_are_refused_by_option(cli: Cli) -> None:
     assert endless.code == 2
     assert endless.error.startswith("--minutes: 100000 minutes is more than a day")
     assert "No sessions logged" in cli("history", "bea").output
+
+
+def test_the_same_animal_twice_is_named_as_such(cli: Cli) -> None:
+    household(cli)
+    assert cli("animal", "add", "Bea", "-s", "rat", "--arrived", ago(30)).code == 0
+    both = cli("intro", "start", "rat-rat", "--newcomer", "bea", "--resident", "Bea")
+    assert both.code == 2
+    assert both.error == (
+        "--resident: 'bea' (Bea) is given as newcomer and as residents, but an animal plays "
+        "one role; name each animal once, a different animal for each place"
+    )
+    twice = cli("intro", "start", "cat-rat", "--cat", "tom", "--cat", "tom", "--rat", "pip")
+    assert twice.code == 2
+    assert twice.error.startswith("--cat: 'tom' (Tom) is listed twice as cat")

@@ -189,3 +189,10 @@ def test_a_session_longer_than_a_day_is_refused(db: Database, minutes: float) ->
         log_session(db, "tom-pip", NewSession("visual", day(0), minutes), today=TODAY)
     assert raised.value.path == "minutes"
     assert list_sessions(db, "tom-pip")[1] == []
+
+
+def test_an_animal_in_two_roles_is_refused_by_name(db: Database) -> None:
+    cat_and_rat(db)
+    with pytest.raises(InputError, match="'pip' .Pip. is listed twice as rat") as raised:
+        start_introduction(db, "trick-spin", {"rat": ["pip", "PIP"]}, today=TODAY)
+    assert raised.value.path == "roles.rat"
