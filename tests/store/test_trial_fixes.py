@@ -193,6 +193,6 @@ def test_a_session_longer_than_a_day_is_refused(db: Database, minutes: float) ->
 
 def test_an_animal_in_two_roles_is_refused_by_name(db: Database) -> None:
     cat_and_rat(db)
-    with pytest.raises(InputError, match="'pip' .Pip. is listed twice as rat") as raised:
+    with pytest.raises(InputError, match=r"'pip' \(Pip\) is listed twice as rat") as raised:
         start_introduction(db, "trick-spin", {"rat": ["pip", "PIP"]}, today=TODAY)
     assert raised.value.path == "roles.rat"
