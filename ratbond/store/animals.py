@@ -39,6 +39,9 @@ EDITABLE = (
     "species",
 )
 _SLUG = re.compile(r"[^a-z0-9_-]+")
+# Above these no pet of the species weighs (a big buck rat is under a kilo, a large cat
+# under ten): a heavier figure is a slip of the keyboard or of the unit.
+MAX_GRAMS = {"rat": 1_500, "cat": 15_000}
 
 
 @dataclass(frozen=True)
@@ -334,6 +337,13 @@ def add_weight(
         raise InputError("grams", f"{grams:g} is not a weight; give the grams as a positive number")
     with db.write() as connection:
         animal = resolve_animal(connection, ref)
+        limit = MAX_GRAMS[animal.species]
+        if grams >= limit:
+            raise InputError(
+                "grams",
+                f"{grams:g} g is not the weight of a pet {animal.species} (they weigh well "
+                f"under {limit:,} g); give {animal.label}'s weight in grams",
+            )
         weight = Weight(id=0, animal_id=animal.id, date=when, grams=float(grams), created_at=now())
         values = {k: v for k, v in weight.__dict__.items() if k != "id"}
         key = connection.execute(insert(weights).values(**values)).inserted_primary_key

@@ -138,7 +138,7 @@ def _validate(
     except InputError as error:
         raise relocate(error, "sessions[0]") from None
     (session,) = scenario.sessions
-    _check_plausible(scenario.program, session)
+    _check_plausible(intro, scenario.program, session)
     (read,) = with_notes_read(scenario).sessions
     klass = session_class(intro.program, species_of(scenario), read)
     return scenario, session, klass
@@ -148,9 +148,20 @@ def _validate(
 MAX_MINUTES = 24 * 60
 
 
-def _check_plausible(program: Program, session: Session) -> None:
-    """Counts belong to training stages only; a long session is a slip. The contract accepts
-    both, but stored they would mislead the owner's records (`history`, exports)."""
+def _check_plausible(intro: IntroductionRecord, program: Program, session: Session) -> None:
+    """Counts belong to training stages only; a session longer than a day, or before an
+    animal arrived, is a slip. The contract accepts them, but stored they would mislead the
+    owner's records (`history`, exports) and the advice."""
+    for member in intro.members:
+        arrived = member.animal.arrived
+        if arrived is not None and session.date < arrived:
+            raise InputError(
+                "date",
+                f"{session.date.isoformat()} is before {member.animal.label} arrived "
+                f"({arrived.isoformat()}), and a session needs every animal there; check the "
+                f"date, or the arrival date ('ratbond animal edit {member.animal.key} "
+                "--arrived ...')",
+            )
     if session.minutes is not None and session.minutes > MAX_MINUTES:
         raise InputError(
             "minutes",

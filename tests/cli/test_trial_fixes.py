@@ -140,3 +140,13 @@ def test_the_same_animal_twice_is_named_as_such(cli: Cli) -> None:
     twice = cli("intro", "start", "cat-rat", "--cat", "tom", "--cat", "tom", "--rat", "pip")
     assert twice.code == 2
     assert twice.error.startswith("--cat: 'tom' (Tom) is listed twice as cat")
+
+
+def test_absurd_weights_and_dates_are_refused(cli: Cli) -> None:
+    household(cli)
+    heavy = cli("weigh", "pip", "50000")
+    assert heavy.code == 2
+    assert "not the weight of a pet rat" in heavy.error
+    early = cli("log", "tom-pip", "--minutes", "5", "--date", ago(61))
+    assert early.code == 2
+    assert early.error.startswith(f"--date: {ago(61)} is before Pip arrived ({ago(60)})")

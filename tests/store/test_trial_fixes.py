@@ -196,3 +196,24 @@ def test_an_animal_in_two_roles_is_refused_by_name(db: Database) -> None:
     with pytest.raises(InputError, match=r"'pip' \(Pip\) is listed twice as rat") as raised:
         start_introduction(db, "trick-spin", {"rat": ["pip", "PIP"]}, today=TODAY)
     assert raised.value.path == "roles.rat"
+
+
+@pytest.mark.parametrize(("who", "grams"), [("pip", 1500), ("pip", 50_000), ("tom", 15_000)])
+def test_a_weight_no_pet_has_is_refused(db: Database, who: str, grams: float) -> None:
+    from ratbond.store.animals import add_weight, list_weights
+
+    cat_and_rat(db)
+    with pytest.raises(InputError, match=r"^grams: .* is not the weight of a pet"):
+        add_weight(db, who, grams, today=TODAY)
+    assert list_weights(db, who) == []
+    assert add_weight(db, who, 400, today=TODAY).grams == 400
+
+
+def test_a_session_before_an_animal_arrived_is_refused(db: Database) -> None:
+    cat_and_rat(db)  # Pip arrived on day -80
+    with pytest.raises(InputError, match=r"^date: .* is before Pip arrived") as raised:
+        log_session(db, "tom-pip", NewSession("visual", day(-81), 5), today=TODAY)
+    assert day(-80).isoformat() in str(raised.value)
+    logged = log_session(db, "tom-pip", NewSession("visual", day(-80), 5), today=TODAY)
+    with pytest.raises(InputError, match="before Pip arrived"):
+        edit_session(db, logged.session.id, {"date": day(-90)}, today=TODAY)
