@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from ratbond.errors import InputError, RatbondError
-from ratbond.model import Advice, Program, Scenario, Session
+from ratbond.model import Advice, Scenario, Session
 from ratbond.scenario import parse_scenario
 from ratbond.store.advice import current_advice, refresh, scenario_document
 from ratbond.store.common import (
@@ -138,7 +138,7 @@ def _validate(
     except InputError as error:
         raise relocate(error, "sessions[0]") from None
     (session,) = scenario.sessions
-    _check_plausible(intro, scenario.program, session)
+    check_plausible(scenario, session)
     (read,) = with_notes_read(scenario).sessions
     klass = session_class(intro.program, species_of(scenario), read)
     return scenario, session, klass
@@ -148,19 +148,17 @@ def _validate(
 MAX_MINUTES = 24 * 60
 
 
-def _check_plausible(intro: IntroductionRecord, program: Program, session: Session) -> None:
+def check_plausible(scenario: Scenario, session: Session) -> None:
     """Counts belong to training stages only; a session longer than a day, or before an
     animal arrived, is a slip. The contract accepts them, but stored they would mislead the
     owner's records (`history`, exports) and the advice."""
-    for member in intro.members:
-        arrived = member.animal.arrived
-        if arrived is not None and session.date < arrived:
+    for animal in scenario.animals.values():
+        if animal.arrived is not None and session.date < animal.arrived:
             raise InputError(
                 "date",
-                f"{session.date.isoformat()} is before {member.animal.label} arrived "
-                f"({arrived.isoformat()}), and a session needs every animal there; check the "
-                f"date, or the arrival date ('ratbond animal edit {member.animal.key} "
-                "--arrived ...')",
+                f"{session.date.isoformat()} is before {animal.name or animal.id} arrived "
+                f"({animal.arrived.isoformat()}), and a session needs every animal there; check "
+                f"the date, or the arrival date ('ratbond animal edit {animal.id} --arrived ...')",
             )
     if session.minutes is not None and session.minutes > MAX_MINUTES:
         raise InputError(
@@ -168,6 +166,7 @@ def _check_plausible(intro: IntroductionRecord, program: Program, session: Sessi
             f"{session.minutes:g} minutes is more than a day; give the session's length in "
             f"minutes (at most {MAX_MINUTES})",
         )
+    program = scenario.program
     stage = program.stages[program.stage_index(session.stage)]
     if stage.min_success_rate is not None:
         return

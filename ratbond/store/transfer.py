@@ -355,10 +355,16 @@ def _import_scenario(
     db: Database, document: dict[str, Any], key: str | None, day: dt.date
 ) -> Imported:
     from ratbond.store.introductions import check_not_parted, free_key
+    from ratbond.store.sessions import check_plausible
 
     # Dates are checked against the real today: the store never holds a future session.
     document = {k: v for k, v in document.items() if k != "today"}
     scenario = parse_scenario(document, vocabulary(), programs(), day)
+    for index, session in enumerate(scenario.sessions):
+        try:
+            check_plausible(scenario, session)
+        except InputError as error:
+            raise InputError(f"sessions[{index}].{error.path}", error.message) from None
     species = species_of(scenario)
     read = with_notes_read(scenario).sessions
     stamp = now()

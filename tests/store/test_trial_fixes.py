@@ -202,3 +202,18 @@ def test_a_session_before_an_animal_arrived_is_refused(db: Database) -> None:
     logged = log_session(db, "tom-pip", NewSession("visual", day(-80), 5), today=TODAY)
     with pytest.raises(InputError, match="before Pip arrived"):
         edit_session(db, logged.session.id, {"date": day(-90)}, today=TODAY)
+
+
+def test_an_imported_scenario_gets_the_same_session_checks(db: Database) -> None:
+    scenario = {
+        "program": "rat-human",
+        "animals": [{"id": "bea", "species": "rat", "arrived": day(-30).isoformat()}],
+        "roles": {"rat": ["bea"]},
+        "sessions": [
+            {"date": day(-2).isoformat(), "stage": "voice", "minutes": 5},
+            {"date": day(-1).isoformat(), "stage": "voice", "minutes": 5, "attempts": 10},
+        ],
+    }
+    with pytest.raises(InputError, match=r"^sessions\[1\]\.attempts: 'voice' is not a training"):
+        import_document(db, scenario, today=TODAY)
+    assert list_introductions(db) == []
