@@ -3,17 +3,7 @@ sessions, session numbers, fixing a session, and messages for values that make n
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-
-from tests.conftest import Outcome
-
-Cli = Callable[..., Outcome]
-TODAY = dt.date.today()
-
-
-def ago(days: int) -> str:
-    return (TODAY - dt.timedelta(days=days)).isoformat()
+from tests.cli.test_household import Cli, ago
 
 
 def household(cli: Cli) -> None:
