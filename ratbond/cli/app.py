@@ -108,14 +108,35 @@ def __getattr__(name: str) -> typer.Typer:
 def run() -> None:
     """Run the app; a user's mistake prints one line and exits 2, never a traceback.
 
-    Typer's standalone mode already turns usage errors into exit 2 and honours `typer.Exit`;
-    only ratbond's own errors, raised by the library, need catching here.
+    Click's own usage errors (a bad option value, a missing argument, an unknown command) are
+    printed here as one line too, instead of Typer's boxed panel; `typer.Exit` keeps its code.
     """
+    from ratbond.cli.display import print_error
+
+    try:  # Typer 0.2x carries its own copy of Click; earlier releases use Click itself
+        from typer._click.exceptions import UsageError
+    except ImportError:  # pragma: no cover - depends on the installed Typer
+        from click import UsageError  # type: ignore[assignment]
+
     command = sys.argv[1] if len(sys.argv) > 1 else None
     known = {name for name, *_ in COMMANDS}
     try:
-        build(command if command in known else None)()
+        code = build(command if command in known else None)(standalone_mode=False)
     except RatbondError as error:
-        from ratbond.cli.display import print_error
-
         sys.exit(print_error(error))
+    except UsageError as error:
+        if not error.format_message():  # no command given: the help was shown, not a mistake
+            sys.exit(0)
+        where = f" (see '{error.ctx.command_path} --help')" if error.ctx is not None else ""
+        sys.exit(print_error(RatbondError(error.format_message() + where)))
+    except typer.Abort as error:
+        if isinstance(error.__context__, EOFError):
+            sys.exit(print_error(RatbondError(INPUT_ENDED)))
+        sys.exit(130)  # interrupted (Ctrl-C): the shell's convention, nothing was saved
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+INPUT_ENDED = (
+    "the input ended before every question was answered; nothing was saved. Answer each "
+    "prompt, or give the answers as options (see --help)"
+)

@@ -1,0 +1,64 @@
+"""Mistakes on the command line itself, in a real process: one line on stderr and exit 2."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+RATBOND = [sys.executable, "-c", "from ratbond.cli.entry import main; main()"]
+
+
+def ratbond(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "NO_COLOR": "1",
+        "RATBOND_DATABASE_URL": f"sqlite:///{tmp_path / 'ratbond.db'}",
+        "RATBOND_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    return subprocess.run(
+        [*RATBOND, *args], input=stdin, capture_output=True, text=True, check=False, env=env
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("weigh", "pip", "abc"), "Invalid value for 'grams'"),
+        (("care", "nonsense"), "No such command 'nonsense'"),
+        (("animal", "add"), "Missing argument 'name'"),
+        (("log", "pip", "--minuts", "5"), "No such option: --minuts"),
+    ],
+)
+def test_a_usage_mistake_is_one_line_naming_the_help(
+    tmp_path: Path, args: tuple[str, ...], says: str
+) -> None:
+    done = ratbond(tmp_path, *args)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("error: ")
+    assert says in lines[0]
+    assert "--help" in lines[0]
+    assert "Traceback" not in done.stderr
+
+
+def test_input_ending_in_the_middle_of_the_questions_saves_nothing(tmp_path: Path) -> None:
+    added = ratbond(tmp_path, "animal", "add", "Pip", "--species", "rat", "--arrived", "2026-01-05")
+    assert added.returncode == 0
+    assert ratbond(tmp_path, "intro", "start", "rat-human", "--rat", "pip").returncode == 0
+    done = ratbond(tmp_path, "log", "pip", stdin="")
+    assert done.returncode == 2
+    assert "the input ended before every question was answered" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert "No sessions logged" in ratbond(tmp_path, "history", "pip").stdout
+
+
+def test_no_command_shows_the_help_and_is_not_a_mistake(tmp_path: Path) -> None:
+    done = ratbond(tmp_path)
+    assert done.returncode == 0
+    assert "Usage: " in done.stdout
+    assert done.stderr == ""
