@@ -92,9 +92,12 @@ def start(
             raise
         raise InputError(option, error.message) from None
     today = dt.date.today()
+    cast: dict[str, list[str]] = {}
+    for member in intro.members:
+        cast.setdefault(member.role, []).append(member.animal.label)
     out.print(
         f"Started [cyan]{intro.key}[/] ({intro.program}): "
-        + ", ".join(f"{m.animal.label} as {m.role}" for m in intro.members)
+        + "; ".join(f"{role} {', '.join(labels)}" for role, labels in cast.items())
     )
     _, advice = get_advice(db, intro.key, today=today)
     print_advice(advice, today)

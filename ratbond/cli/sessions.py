@@ -165,7 +165,8 @@ def _ask(
         default = (
             advice.minutes if advice.stage == stage_id and advice.minutes else stage.minutes.start
         )
-        minutes = FloatPrompt.ask("Minutes", default=default)
+        # Shown as the prompt's default: "4", not "4.0".
+        minutes = FloatPrompt.ask("Minutes", default=int(default) if default % 1 == 0 else default)
     attempts, rewarded = _ask_counts(stage) if stage.min_success_rate is not None else (None, None)
     supervised = Confirm.ask("Were you there, watching, the whole time?", default=True)
     signals: dict[str, list[str]] = {}
