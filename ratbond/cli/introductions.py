@@ -39,7 +39,10 @@ OPTION_OF_PATH = {
     "id": "--id",
 }
 IntroRef = Annotated[str, typer.Argument(metavar="INTRO", help="Introduction id (any case).")]
-Animals = Annotated[list[str] | None, typer.Option(help="Animal id or name (repeatable).")]
+Animals = Annotated[
+    list[str] | None,
+    typer.Option(help="Animal id or name (repeatable, or several separated by commas)."),
+]
 
 
 @app.command()
@@ -56,7 +59,11 @@ def start(
     newcomer: Animals = None,
     resident: Annotated[
         list[str] | None,
-        typer.Option("--resident", "--residents", help="A resident rat (repeatable)."),
+        typer.Option(
+            "--resident",
+            "--residents",
+            help="A resident rat (repeatable, or several separated by commas).",
+        ),
     ] = None,
     key: Annotated[
         str | None, typer.Option("--id", help="Id for the introduction; default: the animals' ids.")
@@ -74,7 +81,12 @@ def start(
     """Start an introduction, e.g. `ratbond intro start cat-rat --cat tom --rat pip` or
     `ratbond intro start trick-spin --rat pip`."""
     given = {"cat": cat, "rat": rat, "newcomer": newcomer, "residents": resident}
-    roles = {role: refs for role, refs in given.items() if refs}
+    # `--resident rex,max` reads as `--resident rex --resident max`, as the prompts accept.
+    roles = {
+        role: [ref.strip() for option in refs for ref in option.split(",") if ref.strip()]
+        for role, refs in given.items()
+        if refs
+    }
     db = database()
     try:
         intro = start_introduction(

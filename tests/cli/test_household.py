@@ -178,3 +178,21 @@ def test_the_installed_command_exits_2_with_one_line(tmp_path: Path) -> None:
     assert done.stderr.strip().splitlines() == [
         "error: no animal 'nobody'; see 'ratbond animal list'"
     ]
+
+
+def test_starting_names_each_role_once_with_its_animals(cli: Cli) -> None:
+    for name in ("Nova", "Rex", "Max"):
+        assert cli("animal", "add", name, "--species", "rat", "--arrived", "2026-10-01").code == 0
+    started = cli(
+        "intro", "start", "rat-rat", "--newcomer", "nova", "--resident", "rex", "--resident", "max"
+    )
+    assert started.code == 0, started.error
+    assert "newcomer Nova; residents Rex, Max" in started.output
+
+
+def test_several_animals_of_a_role_may_be_given_with_commas(cli: Cli) -> None:
+    for name in ("Nova", "Rex", "Max"):
+        assert cli("animal", "add", name, "--species", "rat", "--arrived", "2026-10-01").code == 0
+    started = cli("intro", "start", "rat-rat", "--newcomer", "nova", "--residents", "rex, max")
+    assert started.code == 0, started.error
+    assert "residents Rex, Max" in started.output

@@ -125,15 +125,3 @@ def test_history_leaves_out_columns_nobody_filled_in(ratbond: Cli) -> None:
     assert "9/10 90%" in history
     assert "signals" not in history
     assert "notes" not in history
-
-
-def test_starting_names_each_role_once_with_its_animals(ratbond: Cli) -> None:
-    for name in ("Nova", "Rex", "Max"):
-        assert (
-            ratbond("animal", "add", name, "--species", "rat", "--arrived", "2026-10-01").code == 0
-        )
-    started = ratbond(
-        "intro", "start", "rat-rat", "--newcomer", "nova", "--resident", "rex", "--resident", "max"
-    )
-    assert started.code == 0, started.error
-    assert "newcomer Nova; residents Rex, Max" in started.output
