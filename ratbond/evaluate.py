@@ -7,7 +7,7 @@ import json
 import sys
 
 from ratbond.advice import advise
-from ratbond.errors import RatbondError
+from ratbond.errors import InputError, RatbondError
 from ratbond.model import TYPE_CHECKING, Advice, Program
 from ratbond.programs import BuiltinCatalog, builtin_vocabulary, load_program
 from ratbond.scenario import parse_json, parse_scenario
@@ -60,7 +60,11 @@ def run(
     try:
         advice = advise_text(read_source(source, stdin), program_file)
     except RatbondError as error:
-        print(f"error: {error}", file=stderr)
+        # A field's error names it by its path, as the contract asks; an error of the whole
+        # document (not JSON, say) names the file instead, so the owner knows which one.
+        whole = isinstance(error, InputError) and not error.path
+        where = f"{source}: " if whole and source != "-" else ""
+        print(f"error: {where}{error}", file=stderr)
         return 2
     stdout.write(json.dumps(advice.to_json(), ensure_ascii=False) + "\n")
     return 0

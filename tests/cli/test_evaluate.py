@@ -196,3 +196,21 @@ def test_fuzz_mutated_scenarios_never_crash(program: str, data: st.DataObject) -
         else:
             parent[where[-1]] = data.draw(json_values)
     assert_clean(*run_text(json.dumps(document)))
+
+
+def test_a_file_that_is_not_json_is_named_in_the_error(tmp_path: Path) -> None:
+    broken = tmp_path / "week.json"
+    broken.write_text('{"program": "cat-rat",\n')
+    done = ratbond("evaluate", str(broken))
+    assert done.returncode == 2
+    assert done.stderr == f"error: {broken}: not valid JSON at line 2, column 1: " + (
+        "Expecting property name enclosed in double quotes\n"
+    )
+
+
+def test_a_field_error_from_a_file_starts_with_the_field_path(tmp_path: Path) -> None:
+    typo = tmp_path / "typo.json"
+    typo.write_text(json.dumps({**scenario("cat-rat"), "program": "cat-rut"}))
+    done = ratbond("evaluate", str(typo))
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: program: unknown program 'cat-rut'")
