@@ -110,7 +110,13 @@ def plan_lines(items: list[AgendaItem], today: dt.date, width: int) -> list[list
     key_width, label_width, step_width, status_width = widths
     kinds = {kind: (label.ljust(INDENT), style) for kind, (label, style) in KIND_LABELS.items()}
     lines: list[list[Segment]] = [
-        [(f"Plan for {today.isoformat()}: {len(items)} active introductions", "bold")]
+        [
+            (
+                f"Plan for {today.isoformat()}: {len(items)} active introduction"
+                + ("" if len(items) == 1 else "s"),
+                "bold",
+            )
+        ]
     ]
     for item, key, label, step, (status, status_style) in rows:
         line: list[Segment] = [
