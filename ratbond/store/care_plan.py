@@ -88,14 +88,21 @@ def read_care_plan(run: Run, day: dt.date) -> CarePlan:
     for task_id, animal, when in run(LAST_DONE):
         done.setdefault(task_id, {})[animal] = as_date(when)
     last_vet = {animal: as_date(when) for animal, when in run(LAST_VET_CHECK)}
-    # Rows come oldest first per animal, so the last one kept is the latest.
-    groomings = {animal: (as_date(when), found) for animal, when, found in run(GROOMINGS)}
+    # Rows come oldest first per animal, so the last one kept is the latest. A finding stays
+    # until a vet has seen the animal: a later grooming that finds nothing does not clear it
+    # (a lump does not go away by itself).
+    groomings: dict[int, dt.date] = {}
+    findings_at: dict[int, tuple[dt.date, str]] = {}
+    for animal, when, found in run(GROOMINGS):
+        groomings[animal] = as_date(when)
+        if found:
+            findings_at[animal] = (as_date(when), found)
     weighings: dict[int, list[tuple[dt.date, float]]] = {}
     for animal, when, grams in run(WEIGHINGS):
         weighings.setdefault(animal, []).append((as_date(when), grams))
     by_records = {
         "weights": {animal: points[-1][0] for animal, points in weighings.items()},
-        "grooming": {animal: when for animal, (when, _) in groomings.items()},
+        "grooming": groomings,
     }
     tasks: list[TaskDue] = []
     for task in care.tasks:
@@ -114,9 +121,9 @@ def read_care_plan(run: Run, day: dt.date) -> CarePlan:
     labels = {animal_id: (key, name or key) for animal_id, key, name, _ in active}
     alerts: list[CareAlert] = []
     titles = {f.id: f.title.lower() for f in care.findings}
-    for animal_id, (when, findings) in groomings.items():
+    for animal_id, (when, findings) in findings_at.items():
         vet = last_vet.get(animal_id)
-        if not findings or animal_id not in labels or (vet is not None and vet >= when):
+        if animal_id not in labels or (vet is not None and vet >= when):
             continue
         key, label = labels[animal_id]
         found = tuple(findings.split())

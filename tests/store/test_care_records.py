@@ -120,7 +120,7 @@ def test_archived_rats_take_no_new_records(db: Database) -> None:
         log_grooming(db, "ada", today=TODAY)
 
 
-def test_a_finding_alerts_until_a_vet_check_or_a_clean_grooming(db: Database) -> None:
+def test_a_finding_alerts_until_a_vet_has_seen_the_rat(db: Database) -> None:
     household(db)
     log_grooming(db, "pip", ["Lump", "porphyrin"], notes="left side", date=day(-3), today=TODAY)
     (alert,) = care_plan(db, today=TODAY).alerts
@@ -132,9 +132,13 @@ def test_a_finding_alerts_until_a_vet_check_or_a_clean_grooming(db: Database) ->
     assert care_plan(db, today=TODAY).alerts == ()
     later = log_grooming(db, "pip", ["cut"], today=TODAY)
     assert [a.kind for a in care_plan(db, today=TODAY).alerts] == ["finding"]
+    # A grooming that finds nothing is no vet: the cut still wants one.
     log_grooming(db, "pip", [], today=TODAY)
-    assert care_plan(db, today=TODAY).alerts == ()
+    (still,) = care_plan(db, today=TODAY).alerts
+    assert still.findings == ("cut",)
     assert [g.findings for g in list_grooming(db, "pip")][1] == later.findings
+    add_vet_check(db, "pip", TODAY, today=TODAY)
+    assert care_plan(db, today=TODAY).alerts == ()
 
 
 def test_unknown_finding_and_a_cat_are_refused(db: Database) -> None:
