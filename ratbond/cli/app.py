@@ -82,7 +82,7 @@ def build(only: str | None = None) -> typer.Typer:
     application = typer.Typer(
         name="ratbond",
         no_args_is_help=True,
-        rich_markup_mode="rich",
+        rich_markup_mode="markdown",
         pretty_exceptions_enable=False,
     )
     # A callback keeps the app a group even when it holds a single command.

@@ -201,7 +201,9 @@ def freeroam_checklist(
     out.print(escape(checklist.intro))
     for number, item in enumerate(checklist.items, start=1):
         mark = "[red]required[/]" if item.required else "[dim]optional[/]"
-        out.print(f"\n[bold]{number}. {escape(item.title)}[/] ({mark})")
+        # The id is what `ratbond freeroam check --yes ID` takes.
+        answer = f"[cyan]--yes {item.id.replace('_', '-')}[/]"
+        out.print(f"\n[bold]{number}. {escape(item.title)}[/] ({mark}) {answer}")
         out.print(Padding(f"☐ {escape(item.question)}", (0, 0, 0, 3)))
         why = f"[dim]{escape(item.why)} ({escape(cites(item.seeds, item.sources))})[/]"
         out.print(Padding(why, (0, 0, 0, 3)))

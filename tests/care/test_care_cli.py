@@ -158,5 +158,8 @@ def test_freeroam_checklist() -> None:
     code, out, _ = run("freeroam", "checklist")
     assert code == 0
     assert "Windows and gaps closed" in out
+    # Each item shows the answer `freeroam check` takes for it.
+    assert "--yes windows-closed" in out
+    assert "--yes cats-elsewhere" in out
     _, data, _ = run("freeroam", "checklist", "--json")
     assert any(item["id"] == "cats_elsewhere" for item in json.loads(data)["items"])
