@@ -132,9 +132,30 @@ def print_logged(verb: str, logged: Logged, today: dt.date) -> None:
     line.append(", ")
     line.append(session.session_class, style=style)
     out.print(line)
+    if session.notes:
+        print_notes_read(logged.introduction, session.notes)
     if logged.pacing_warning:
         out.print(Text("! " + logged.pacing_warning, style="bold yellow"))
     print_advice(logged.advice, today)
+
+
+def print_notes_read(intro: IntroductionRecord, notes: str) -> None:
+    """What the notes reader found in a session's notes, so the owner can check it read right
+    (the advice counts it as `ratbond.notes.read_notes_into` says: ticks win, danger always)."""
+    from ratbond.notes import parse_notes
+
+    result = parse_notes(
+        notes, [m.animal.to_model() for m in intro.members], intro.program, intro.roles
+    )
+    labels = {m.animal.key: m.animal.label for m in intro.members}
+    found = [
+        f"{labels.get(animal, animal)}: {', '.join(n.replace('_', ' ') for n in names)}"
+        for animal, names in result.signals.items()
+        if names
+    ]
+    found += [f"{item.signal.replace('_', ' ')} (animal not named)" for item in result.unattributed]
+    if found:
+        out.print(Text("Read in your notes: " + "; ".join(found), style="dim"))
 
 
 def _ask(

@@ -196,3 +196,12 @@ def test_several_animals_of_a_role_may_be_given_with_commas(cli: Cli) -> None:
     started = cli("intro", "start", "rat-rat", "--newcomer", "nova", "--residents", "rex, max")
     assert started.code == 0, started.error
     assert "residents Rex, Max" in started.output
+
+
+def test_log_says_what_it_read_in_the_notes(cli: Cli) -> None:
+    household(cli)
+    logged = cli("log", "tom-pip", "--minutes", "5", "--notes", "Tom hissed; Pip froze.")
+    assert logged.code == 0, logged.error
+    assert "Read in your notes: Tom: hissing; Pip: freezing" in logged.output
+    quiet = cli("log", "tom-pip", "--minutes", "5", "--notes", "A quiet evening.")
+    assert "Read in your notes" not in quiet.output
