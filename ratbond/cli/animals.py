@@ -7,8 +7,9 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
-from ratbond.cli.display import database, out, parse_day
+from ratbond.cli.display import database, out, parse_day, print_rows
 from ratbond.errors import RatbondError
 from ratbond.store.animals import (
     NewAnimal,
@@ -91,34 +92,25 @@ def list_command(
     if not animals:
         out.print("No animals yet. Add one: ratbond animal add Tom --species cat")
         return
-    table = Table(title="Animals")
-    for column in (
-        "id",
-        "name",
-        "species",
-        "sex",
-        "born",
-        "arrived",
-        "origin",
-        "prey drive",
-        "last vet check",
-        "status",
-    ):
-        table.add_column(column, no_wrap=column in ("id", "born", "arrived"))
-    for a in animals:
-        table.add_row(
-            f"[cyan]{a.key}[/]",
-            a.name or "",
-            a.species,
-            a.sex or "",
-            _day(a.born),
-            _day(a.arrived),
-            a.origin or "",
-            a.prey_drive or ("[yellow]not assessed[/]" if a.species == "cat" else ""),
-            _day(a.health_check) or "[yellow]none[/]",
-            a.status if a.status == "active" else f"[dim]{a.status}[/]",
-        )
-    out.print(table)
+    rows: list[dict[str, str | Text]] = [
+        {
+            "id": Text(a.key, style="cyan"),
+            "name": a.name or "",
+            "species": a.species,
+            "sex": a.sex or "",
+            "born": _day(a.born),
+            "arrived": _day(a.arrived),
+            "origin": a.origin or "",
+            "prey drive": Text(a.prey_drive)
+            if a.prey_drive
+            else Text("not assessed" if a.species == "cat" else "", style="yellow"),
+            "vet check": Text(_day(a.health_check)) if a.health_check else Text("none", "yellow"),
+            # Without --all every animal listed is active: no column needed.
+            "status": (a.status if a.status == "active" else Text(a.status, "dim")) if all_ else "",
+        }
+        for a in animals
+    ]
+    print_rows("Animals", rows, no_wrap=("id", "species", "born", "arrived", "vet check"))
 
 
 def _day(day: dt.date | None) -> str:

@@ -90,3 +90,20 @@ def print_advice(advice: Advice | StoredAdvice, today: dt.date) -> None:
         out.print(Text("  " + reason, style="dim"))
     if isinstance(advice, StoredAdvice) and advice.overdue_days:
         out.print(Text(f"  Overdue by {advice.overdue_days} days.", style="yellow"))
+
+
+def print_rows(
+    title: str, rows: Sequence[dict[str, str | Text]], no_wrap: Iterable[str] = ()
+) -> None:
+    """`rows` (column name to cell, the same columns in each) as a table, leaving out every
+    column nobody filled in: an empty column only takes room from the others at 80 columns."""
+    from rich.table import Table
+
+    columns = [name for name in rows[0] if any(row[name] for row in rows)] if rows else []
+    keep_whole = set(no_wrap)
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column, no_wrap=column in keep_whole)
+    for row in rows:
+        table.add_row(*(row[column] for column in columns))
+    out.print(table)

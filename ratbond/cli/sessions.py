@@ -12,7 +12,15 @@ from rich.prompt import Confirm, FloatPrompt, IntPrompt, Prompt
 from rich.table import Table
 from rich.text import Text
 
-from ratbond.cli.display import CLASS_STYLE, database, minutes_text, out, parse_day, print_advice
+from ratbond.cli.display import (
+    CLASS_STYLE,
+    database,
+    minutes_text,
+    out,
+    parse_day,
+    print_advice,
+    print_rows,
+)
 from ratbond.errors import InputError
 from ratbond.model import Program, Species, Stage
 from ratbond.programs import builtin_program, builtin_vocabulary
@@ -310,11 +318,5 @@ def history(intro: IntroRef) -> None:
         }
         for s in sessions
     ]
-    # A column nobody filled in (no training counts, no signals, no notes) only takes room.
-    columns = [name for name in rows[0] if any(row[name] for row in rows)]
-    table = Table(title=f"{record.key} — {record.label}")
-    for column in columns:
-        table.add_column(column, no_wrap=column in ("date", "class", "rewarded"))
-    for row in rows:
-        table.add_row(*(row[column] for column in columns))
-    out.print(table)
+    # No training counts, signals or notes: their columns are left out.
+    print_rows(f"{record.key} — {record.label}", rows, no_wrap=("date", "class", "rewarded"))

@@ -205,3 +205,13 @@ def test_log_says_what_it_read_in_the_notes(cli: Cli) -> None:
     assert "Read in your notes: Tom: hissing; Pip: freezing" in logged.output
     quiet = cli("log", "tom-pip", "--minutes", "5", "--notes", "A quiet evening.")
     assert "Read in your notes" not in quiet.output
+
+
+def test_animal_list_leaves_out_columns_nobody_filled_in(cli: Cli) -> None:
+    assert cli("animal", "add", "Pip", "--species", "rat").code == 0
+    listed = cli("animal", "list").output
+    assert "species" in listed
+    assert "born" not in listed
+    assert "markings" not in listed
+    assert "status" not in listed  # without --all every animal listed is active
+    assert "status" in cli("animal", "list", "--all").output
