@@ -277,6 +277,16 @@ def test_danger_alerts_come_first_in_red(store_client: TestClient) -> None:
     assert "Step in now" in page
 
 
+def test_today_offers_no_log_button_once_the_advice_is_stop(store_client: TestClient) -> None:
+    cat_and_rat(store_client)
+    bite = {"date": "2026-11-19", "stage": "visual", "minutes": 5, "signals": {"tom": ["biting"]}}
+    store_client.post("/api/v1/introductions/tom-pip/sessions", json=bite)
+    page = store_client.get("/").text
+    assert "House them apart for good" in page
+    assert "/introductions/tom-pip/log" not in page
+    assert "What to do now" in page
+
+
 def test_calendar_feed(store_client: TestClient) -> None:
     cat_and_rat(store_client)
     store_client.post(
