@@ -140,19 +140,42 @@ def _roles(
 @app.command()
 def parse(
     source: Annotated[
-        str, typer.Argument(metavar="FILE|-", help="Request JSON file, or - for standard input.")
+        str,
+        typer.Argument(
+            metavar="FILE|-|TEXT",
+            help="Request JSON file, or - for standard input; with --intro, the note itself.",
+        ),
     ],
+    intro: Annotated[
+        str | None,
+        typer.Option(
+            "--intro",
+            help="Read the note against this introduction's animals and program (no request "
+            "file needed), e.g. --intro tom-pip 'Tom hissed twice'.",
+        ),
+    ] = None,
 ) -> None:
     """Print the signals found in a note: by animal, unattributed, and every span read.
 
     The request is `{"program": ..., "animals": [{"id", "name", "species"}, ...], "text": ...}`
-    (optional `roles` as in a scenario).
+    (optional `roles` as in a scenario). With `--intro`, give the note's text instead.
     """
-    from ratbond.evaluate import read_source
     from ratbond.notes import parse_notes
-    from ratbond.scenario import parse_json
 
-    document = parse_json(read_source(source, sys.stdin))
-    text, animals, program, roles = parse_request(document)
+    roles: dict[str, list[str]] | None
+    if intro is not None:
+        from ratbond.cli.display import database
+        from ratbond.store.introductions import get_introduction
+
+        text = sys.stdin.read() if source == "-" else source
+        record = get_introduction(database(), intro)
+        animals = [member.animal.to_model() for member in record.members]
+        program, roles = record.program, {role: list(keys) for role, keys in record.roles.items()}
+    else:
+        from ratbond.evaluate import read_source
+        from ratbond.scenario import parse_json
+
+        document = parse_json(read_source(source, sys.stdin))
+        text, animals, program, roles = parse_request(document)
     result = parse_notes(text, animals, program, roles)
     typer.echo(json.dumps(result.to_json(), ensure_ascii=False))

@@ -215,3 +215,15 @@ def test_animal_list_leaves_out_columns_nobody_filled_in(cli: Cli) -> None:
     assert "markings" not in listed
     assert "status" not in listed  # without --all every animal listed is active
     assert "status" in cli("animal", "list", "--all").output
+
+
+def test_notes_parse_reads_a_note_against_a_stored_introduction(cli: Cli) -> None:
+    household(cli)
+    done = cli("notes", "parse", "--intro", "tom-pip", "Tom never hissed but Pip froze")
+    assert done.code == 0, done.error
+    read = json.loads(done.output)
+    assert read["signals"] == {"pip": ["freezing"]}
+    assert {"text": "hissed", "animal": "tom", "negated": True}.items() <= read["spans"][0].items()
+    unknown = cli("notes", "parse", "--intro", "nobody", "Tom hissed")
+    assert unknown.code == 2
+    assert "no introduction 'nobody'" in unknown.error
