@@ -51,9 +51,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     """A ready-to-serve app; pass settings to choose the store, pin the date or fix the key."""
     settings = settings or WebSettings()
     vocabulary = builtin_vocabulary()
-    # Loaded now, not by the first requests: sync routes run in threads, and several loading a
-    # data file at once on a cold cache validate it with pydantic at once, whose docstring
-    # reading (ast) is not thread-safe on CPython 3.11 (a SystemError, answered as a 500).
+    # Loaded now, so no visitor waits for a cold cache's validation. (Threads that do ask at
+    # once share one build: `ratbond.datafiles.cached` holds a lock around it.)
     for load in BUILTIN_DATA:
         load()
     app = FastAPI(
