@@ -14,16 +14,13 @@ from rich.markup import escape
 from rich.padding import Padding
 from rich.table import Table
 
-from ratbond.care.model import ChecklistItem, Source
+from ratbond.care.model import Source
 from ratbond.errors import RatbondError
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
 cage_app = typer.Typer(help="Check a cage against the figures in the seeds.", no_args_is_help=True)
-freeroam_app = typer.Typer(
-    help="Safety checks before rats play outside the cage.", no_args_is_help=True
-)
 
 VERDICT_STYLE = {
     "safe": ("SAFE", "bold green"),
@@ -124,7 +121,7 @@ def cage_check(
         if prompt and not as_json and sys.stdin.isatty() and sys.stdout.isatty():
             for item in rules.checklist:
                 if answers[item.id] is None:
-                    answers[item.id] = _ask_yes_no(item)
+                    answers[item.id] = ask_yes_no(f"{item.question} [y/n, Enter to skip]")
         verdict = check_cage(
             length=length, width=width, height=height, unit=unit, rats=rats, levels=levels,
             bar_spacing=bar_spacing, answers=answers, rules=rules,
@@ -158,9 +155,9 @@ def cage_check(
         out.print(f"[cyan]•[/] {escape(note)}")
 
 
-def _ask_yes_no(item: ChecklistItem) -> bool | None:
-    """A y/n question in the terminal; Enter skips it."""
-    reply = typer.prompt(f"{item.question} [y/n, Enter to skip]", default="", show_default=False)
+def ask_yes_no(prompt: str) -> bool | None:
+    """A checklist question in the terminal: yes, no, or None when Enter skips it."""
+    reply = typer.prompt(prompt, default="", show_default=False)
     text = reply.strip().lower()
     if text in {"y", "yes"}:
         return True
@@ -169,7 +166,6 @@ def _ask_yes_no(item: ChecklistItem) -> bool | None:
     return None
 
 
-@freeroam_app.command("checklist")
 def freeroam_checklist(
     as_json: Annotated[bool, typer.Option("--json", help="Print the checklist as JSON.")] = False,
 ) -> None:

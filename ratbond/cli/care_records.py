@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ratbond.cli.agenda import care_lines
-from ratbond.cli.care import cites, freeroam_checklist, out, user_errors
+from ratbond.cli.care import ask_yes_no, cites, freeroam_checklist, out, user_errors
 from ratbond.cli.display import database, parse_day, write_lines
 
 freeroam_app = typer.Typer(
@@ -84,7 +84,8 @@ def freeroam_check(
             out.print(f"[bold]{escape(checklist.title)}[/]  [dim](y/n, Enter to skip)[/]")
             for item in checklist.items:
                 if item.id not in answers:
-                    answers[item.id] = _ask(item.question, item.required)
+                    optional = "" if item.required else " (optional)"
+                    answers[item.id] = ask_yes_no(f"{item.question}{optional}")
         record = record_free_roam(database(), answers, date=day, checked_by=by, notes=notes)
     if as_json:
         _print_json(record.__dict__)
@@ -118,17 +119,6 @@ def raise_both(name: str) -> None:
     from ratbond.errors import InputError
 
     raise InputError("--yes/--no", f"'{name}' is given as both yes and no")
-
-
-def _ask(question: str, required: bool) -> bool | None:
-    mark = "" if required else " (optional)"
-    reply = typer.prompt(f"{question}{mark}", default="", show_default=False)
-    text = reply.strip().lower()
-    if text in {"y", "yes"}:
-        return True
-    if text in {"n", "no"}:
-        return False
-    return None
 
 
 @freeroam_app.command("history")
