@@ -14,7 +14,14 @@ from sqlalchemy import Connection, func, insert, or_, select, update
 
 from ratbond.errors import InputError, RatbondError
 from ratbond.scenario import _animals as validate_animals
-from ratbond.store.common import not_found, not_future, now, record_history, relocate
+from ratbond.store.common import (
+    not_found,
+    not_future,
+    now,
+    only_editable,
+    record_history,
+    relocate,
+)
 from ratbond.store.db import Database
 from ratbond.store.queries import (
     animal_from_row,
@@ -204,11 +211,7 @@ def edit_animal(
     The advice of every introduction the animal is in is refreshed in the same transaction.
     """
     day = today_or(today)
-    unknown = [key for key in changes if key not in EDITABLE]
-    if unknown:
-        raise InputError(
-            unknown[0], "this field cannot be edited; editable: " + ", ".join(EDITABLE)
-        )
+    only_editable(changes, EDITABLE)
     with db.write() as connection:
         animal, row = _lock_animal(connection, ref)
         if (

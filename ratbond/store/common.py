@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -92,6 +92,15 @@ def relocate(error: InputError, prefix: str, replacement: str = "") -> InputErro
     if path.startswith(prefix):
         path = replacement + path[len(prefix) :].lstrip(".")
     return InputError(path, error.message)
+
+
+def only_editable(changes: Mapping[str, Any], editable: Sequence[str]) -> None:
+    """Refuse a change to a field that cannot be edited, naming the ones that can."""
+    unknown = [key for key in changes if key not in editable]
+    if unknown:
+        raise InputError(
+            unknown[0], "this field cannot be edited; editable: " + ", ".join(editable)
+        )
 
 
 def not_future(day: dt.date | None, today: dt.date, what: str) -> None:

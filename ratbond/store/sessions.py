@@ -19,6 +19,7 @@ from ratbond.store.advice import current_advice, refresh, scenario_document
 from ratbond.store.common import (
     current_user,
     now,
+    only_editable,
     programs,
     record_history,
     relocate,
@@ -344,11 +345,7 @@ def edit_session(
 ) -> Logged:
     """Correct a logged session (fields of `EDITABLE`); the earlier version goes to history."""
     day = today_or(today)
-    unknown = [key for key in changes if key not in EDITABLE]
-    if unknown:
-        raise InputError(
-            unknown[0], "this field cannot be edited; editable: " + ", ".join(EDITABLE)
-        )
+    only_editable(changes, EDITABLE)
     with db.write() as connection:
         row, intro = _locked_session(connection, session_id)
         _check_open(intro)

@@ -171,6 +171,16 @@ def test_paused_and_stopped_introductions_take_no_sessions(db: Database) -> None
     assert count(db, sessions) == 1
 
 
+def test_a_field_that_cannot_be_edited_is_named_with_the_ones_that_can(db: Database) -> None:
+    cat_and_rat(db)
+    first = log_session(db, "tom-pip", calm(-1), today=TODAY).session
+    with pytest.raises(InputError, match=r"^logged_by: this field cannot be edited; editable: "):
+        edit_session(db, first.id, {"logged_by": "someone"}, today=TODAY)
+    with pytest.raises(InputError, match=r"^status: this field cannot be edited; editable: name"):
+        edit_animal(db, "tom", {"status": "rehomed"}, today=TODAY)
+    assert count(db, sessions) == 1
+
+
 def test_edit_and_delete_keep_earlier_versions(db: Database) -> None:
     cat_and_rat(db)
     first = log_session(db, "tom-pip", calm(-2), today=TODAY).session
