@@ -7,8 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from ratbond.care.knowledge import builtin_care_tasks
 from ratbond.care.model import CareTasks, Finding, WeightLossRule
-from ratbond.care.words import normalise
-from ratbond.errors import InputError, did_you_mean
+from ratbond.care.words import find_named
 from ratbond.model import Record, record
 
 
@@ -59,22 +58,4 @@ def weight_loss(
 def find_findings(names: Sequence[str], care: CareTasks | None = None) -> tuple[Finding, ...]:
     """Findings by id, title or alias (any case), in the order given, without repeats."""
     care = care or builtin_care_tasks()
-    keys: dict[str, Finding] = {}
-    for entry in care.findings:
-        for name in (entry.id, entry.title, *entry.aliases):
-            keys.setdefault(normalise(name), entry)
-    found: list[Finding] = []
-    for index, name in enumerate(names):
-        finding = keys.get(normalise(name))
-        if finding is None:
-            known = [f.id for f in care.findings]
-            raise InputError(
-                f"finding[{index}]" if len(names) > 1 else "finding",
-                f"unknown finding '{name}'"
-                + did_you_mean(name.strip().lower().replace(" ", "_"), known)
-                + "; known: "
-                + ", ".join(known),
-            )
-        if finding not in found:
-            found.append(finding)
-    return tuple(found)
+    return find_named(names, care.findings, "finding", "finding")

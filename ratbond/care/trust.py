@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from ratbond.care.knowledge import builtin_care_tasks
 from ratbond.care.model import CareTasks, TrustSign
-from ratbond.care.words import normalise
-from ratbond.errors import InputError, did_you_mean
+from ratbond.care.words import find_named
+from ratbond.errors import InputError
 
 
 def find_trust_signs(names: Sequence[str], care: CareTasks | None = None) -> tuple[TrustSign, ...]:
@@ -18,24 +18,7 @@ def find_trust_signs(names: Sequence[str], care: CareTasks | None = None) -> tup
     known = [sign.id for sign in care.trust_signs]
     if not names:
         raise InputError("sign", "name at least one trust sign; known: " + ", ".join(known))
-    keys: dict[str, TrustSign] = {}
-    for entry in care.trust_signs:
-        for name in (entry.id, entry.title, *entry.aliases):
-            keys.setdefault(normalise(name), entry)
-    found: list[TrustSign] = []
-    for index, name in enumerate(names):
-        sign = keys.get(normalise(name))
-        if sign is None:
-            raise InputError(
-                f"sign[{index}]" if len(names) > 1 else "sign",
-                f"unknown trust sign '{name}'"
-                + did_you_mean(name.strip().lower().replace(" ", "_"), known)
-                + "; known: "
-                + ", ".join(known),
-            )
-        if sign not in found:
-            found.append(sign)
-    return tuple(found)
+    return find_named(names, care.trust_signs, "sign", "trust sign")
 
 
 def week_start(day: dt.date) -> dt.date:

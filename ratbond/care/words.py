@@ -4,7 +4,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+
+from ratbond.errors import InputError, did_you_mean
+from ratbond.model import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Protocol, TypeVar
+
+    class Named(Protocol):
+        """A knowledge entry found by its id, its title or an alias."""
+
+        @property
+        def id(self) -> str: ...
+        @property
+        def title(self) -> str: ...
+        @property
+        def aliases(self) -> tuple[str, ...]: ...
+
+    N = TypeVar("N", bound=Named)
 
 _NOT_WORD = re.compile(r"[^\w]+")
 # Endings that only look plural ("citrus", "hummus", "grass", "analysis").
@@ -30,6 +48,30 @@ def normalise(text: str) -> str:
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     words = _NOT_WORD.sub(" ", plain).replace("_", " ").split()
     return " ".join(singular(word) for word in words)
+
+
+def find_named(names: Sequence[str], entries: Sequence[N], field: str, kind: str) -> tuple[N, ...]:
+    """The entries `names` call for, by id, title or alias in any case, in the order given and
+    without repeats; an unknown name is an InputError at `field` (`field[i]` among several)."""
+    keys: dict[str, N] = {}
+    for entry in entries:
+        for name in (entry.id, entry.title, *entry.aliases):
+            keys.setdefault(normalise(name), entry)
+    found: list[N] = []
+    for index, name in enumerate(names):
+        match = keys.get(normalise(name))
+        if match is None:
+            known = [e.id for e in entries]
+            raise InputError(
+                f"{field}[{index}]" if len(names) > 1 else field,
+                f"unknown {kind} '{name}'"
+                + did_you_mean(name.strip().lower().replace(" ", "_"), known)
+                + "; known: "
+                + ", ".join(known),
+            )
+        if match not in found:
+            found.append(match)
+    return tuple(found)
 
 
 def allowed_edits(length: int) -> int:
