@@ -108,14 +108,18 @@ class Replay:
         "injury",
         "last",
         "last_contact",
+        "needed",
+        "species",
         "stage_bad",
         "streak",
         "streak_dates",
         "streak_stage",
     )
 
-    def __init__(self, earned: int) -> None:
+    def __init__(self, earned: int, species: dict[str, Species], needed: list[int]) -> None:
         self.earned = earned
+        self.species = species  # each animal's species, by id
+        self.needed = needed  # calm sessions in a row to move on, by stage index
         self.gate_end: dt.date | None = None
         self.gate_cause = ""
         self.streak = 0
@@ -126,6 +130,17 @@ class Replay:
         self.injury: Observed | None = None
         self.last_contact: Observed | None = None
         self.last: Observed | None = None
+
+    def copy(self) -> Replay:
+        """A state that can be fed further without changing this one. The observed sessions
+        are shared: feeding never changes a session observed before."""
+        twin = Replay(self.earned, self.species, self.needed)
+        twin.gate_end, twin.gate_cause = self.gate_end, self.gate_cause
+        twin.streak, twin.streak_stage = self.streak, self.streak_stage
+        twin.streak_dates, twin.bad_dates = list(self.streak_dates), list(self.bad_dates)
+        twin.stage_bad = dict(self.stage_bad)
+        twin.injury, twin.last_contact, twin.last = self.injury, self.last_contact, self.last
+        return twin
 
 
 class Engine:
@@ -139,6 +154,7 @@ class Engine:
         self.table = class_table(program, vocabulary)
         self.gate = program.stages[0].gate
         self.first_contact = 1 if self.gate is not None else 0
+        self.long_break = dt.timedelta(days=self.rules.long_break_days)
         injury = self.rules.injury_stop
         self.injury_signals: dict[Species, frozenset[str]] = (
             {species: frozenset(names) for species, names in injury.signals.items()}
@@ -209,40 +225,46 @@ class Engine:
     # --- replay ---------------------------------------------------------------------------
 
     def replay(self, scenario: Scenario) -> Replay:
-        state = Replay(self.first_contact)
+        state = self.begin(scenario)
+        for index, session in enumerate(scenario.sessions):
+            self.feed(state, index, session)
+        return state
+
+    def begin(self, scenario: Scenario) -> Replay:
+        """The state before the first session: the time gate as the arrivals set it. It
+        depends on the scenario's animals and roles, not on its sessions or its date."""
+        species = {animal.id: animal.species for animal in scenario.animals.values()}
+        needed = [self.needed(stage, scenario) for stage in self.stages]
+        state = Replay(self.first_contact, species, needed)
         if self.gate is not None:
             # Validation guarantees at least one arrival date in the gate's role.
             arrivals = [scenario.animals[a].arrived for a in scenario.roles[self.gate.role]]
             latest = max(day for day in arrivals if day is not None)
             state.gate_end = latest + dt.timedelta(days=self.gate.days)
             state.gate_cause = f"arrival on {latest.isoformat()}"
-        long_break = dt.timedelta(days=self.rules.long_break_days)
-        species = {animal.id: animal.species for animal in scenario.animals.values()}
-        needed = [self.needed(stage, scenario) for stage in self.stages]
-        for index, session in enumerate(scenario.sessions):
-            observed = self.observe(index, session, species)
-            state.last = observed
-            if self.gate is not None and observed.stage == 0:
-                observed.contact = False
-                if observed.illness and self.gate.restart_on_illness:
-                    self._restart_gate(state, session.date, "illness signs")
-                continue
-            if (
-                self.gate is not None
-                and state.gate_end is not None
-                and session.date < state.gate_end
-            ):
-                observed.early = True
-                if self.gate.restart_on_contact:
-                    self._restart_gate(state, session.date, "contact")
-            previous = state.last_contact
-            if previous is not None and session.date - previous.session.date > long_break:
-                state.streak, state.streak_dates = 0, []
-            state.last_contact = observed
-            if state.injury is None and observed.injury:
-                state.injury = observed
-            self._count(state, observed, needed[observed.stage])
         return state
+
+    def feed(self, state: Replay, index: int, session: Session) -> None:
+        """Move `state` past one more session, the `index`th of the history in engine order
+        (sessions come in that order, so a state fed n sessions equals a replay of those n)."""
+        observed = self.observe(index, session, state.species)
+        state.last = observed
+        if self.gate is not None and observed.stage == 0:
+            observed.contact = False
+            if observed.illness and self.gate.restart_on_illness:
+                self._restart_gate(state, session.date, "illness signs")
+            return
+        if self.gate is not None and state.gate_end is not None and session.date < state.gate_end:
+            observed.early = True
+            if self.gate.restart_on_contact:
+                self._restart_gate(state, session.date, "contact")
+        previous = state.last_contact
+        if previous is not None and session.date - previous.session.date > self.long_break:
+            state.streak, state.streak_dates = 0, []
+        state.last_contact = observed
+        if state.injury is None and observed.injury:
+            state.injury = observed
+        self._count(state, observed, state.needed[observed.stage])
 
     def _restart_gate(self, state: Replay, day: dt.date, cause: str) -> None:
         assert self.gate is not None
