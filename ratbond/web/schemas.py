@@ -236,6 +236,13 @@ class IntroductionIn(BaseModel):
     id: str | None = None
     started: dt.date | None = None
     notes: str | None = None
+    cleared_by: str | None = Field(
+        default=None,
+        description="Only when these animals' last introduction of this program ended in "
+        "`stop`: who (the vet, the behaviourist) agreed they may try again. Without it such "
+        "a start is refused (422, path `cleared_by`); given when there was no such stop, it "
+        "is refused too. Kept in the new introduction's `notes`.",
+    )
 
 
 class IntroductionOut(BaseModel):
@@ -300,3 +307,11 @@ class LoggedOut(BaseModel):
 
     session: SessionOut
     advice: AdviceOut
+    advised_day: dt.date | None = Field(
+        description="Set when the session is dated before the day the earlier advice named: "
+        "that day. The session is saved and counts all the same; null when it was on time."
+    )
+    pacing_warning: str | None = Field(
+        description="What to tell the owner about a session dated before `advised_day` "
+        "(rushing stages is how animals get hurt); null when it was on time."
+    )

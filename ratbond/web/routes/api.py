@@ -15,6 +15,7 @@ from ratbond.store import animals, introductions, sessions
 from ratbond.store.records import AnimalRecord, IntroductionRecord, SessionRecord
 from ratbond.web.context import WebContext, not_found, web
 from ratbond.web.errors import ApiError, user_error
+from ratbond.web.routes.introductions import restart_refusal
 from ratbond.web.schemas import (
     SCENARIO_EXAMPLE,
     SCENARIO_SCHEMA,
@@ -244,16 +245,20 @@ def get_introductions(context: Web, status: str | None = None) -> list[Introduct
     summary="Start an introduction",
 )
 def post_introduction(body: IntroductionIn, context: Web) -> IntroductionOut:
-    record = call(
-        introductions.start_introduction,
-        context.db,
-        body.program,
-        body.roles,
-        key=body.id,
-        started=body.started,
-        notes=body.notes,
-        today=context.today(),
-    )
+    try:
+        record = call(
+            introductions.start_introduction,
+            context.db,
+            body.program,
+            body.roles,
+            key=body.id,
+            started=body.started,
+            notes=body.notes,
+            cleared_by=body.cleared_by,
+            today=context.today(),
+        )
+    except RatbondError as error:
+        raise restart_refusal(error, "send `cleared_by` naming who agreed.") from None
     return introduction_out(record)
 
 
@@ -314,4 +319,6 @@ def post_session(ref: str, body: SessionIn, context: Web) -> LoggedOut:
     return LoggedOut(
         session=session_out(logged.session),
         advice=AdviceOut.model_validate(logged.advice.to_json()),
+        advised_day=logged.early,
+        pacing_warning=logged.pacing_warning,
     )
