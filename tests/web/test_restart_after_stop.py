@@ -7,6 +7,9 @@ import html
 
 from fastapi.testclient import TestClient
 
+from ratbond.errors import InputError, RatbondError
+from ratbond.web.routes.introductions import restart_refusal
+
 from .helpers import cat_and_rat, field_errors, post_form
 
 START = {"program": "cat-rat", "roles.cat": "tom", "roles.rat": "pip"}
@@ -34,6 +37,7 @@ def test_the_form_refuses_a_restart_without_cleared_by(store_client: TestClient)
     [message] = field_errors(refused)
     assert message.startswith("cannot start cat-rat again: introduction 'tom-pip' (Tom & Pip)")
     assert "ended in 'stop' after its session of 2026-11-19" in message
+    assert "(Step in now; House them apart for good; See a vet today)" in message
     assert 'write who agreed in "Cleared by"' in message
     assert "--cleared-by" not in refused.text
     assert 'id="e-cleared_by"' in refused.text
@@ -71,7 +75,7 @@ def test_the_new_form_folds_the_field_away_until_needed(store_client: TestClient
     page = store_client.get("/introductions/new?program=cat-rat").text
     assert '<details class="cleared">' in page
     assert 'name="cleared_by"' in page
-    assert "the vet or a behaviourist" in html.unescape(page)
+    assert "such as the vet or a behaviourist" in html.unescape(page)
 
 
 def test_the_api_refuses_a_restart_without_cleared_by(store_client: TestClient) -> None:
@@ -138,3 +142,13 @@ def test_the_openapi_document_has_cleared_by_and_the_pacing_warning(client: Test
     assert {"type": "null"} in warning["anyOf"]
     assert warning["description"]
     assert {"type": "string", "format": "date"} in logged["properties"]["advised_day"]["anyOf"]
+
+
+def test_a_refusal_worded_otherwise_still_names_the_field_not_the_option() -> None:
+    refusal = restart_refusal(RatbondError("use --cleared-by 'who'"), "fill in Cleared by.")
+    assert isinstance(refusal, InputError)
+    assert refusal.path == "cleared_by"
+    assert "--cleared-by" not in str(refusal)
+    assert str(refusal).endswith("then fill in Cleared by.")
+    other = RatbondError("cannot start: something else")
+    assert restart_refusal(other, "fill in Cleared by.") is other

@@ -26,6 +26,7 @@ STATUS_WORDS = {"paused": "Pause", "active": "Resume", "stopped": "Stop", "compl
 # The end of the store's refusal to start again animals whose introduction ended in `stop`:
 # it is worded for the command line (it names the `--cleared-by` option).
 APART_FOR_GOOD = re.compile(r";\s*these animals must stay apart.*\Z", re.DOTALL)
+ALERT_CODE = re.compile(r" \[[a-z_]+\]")
 
 
 @dataclass(frozen=True)
@@ -62,13 +63,13 @@ def restart_refusal(error: RatbondError, how: str) -> RatbondError:
     message = str(error)
     if isinstance(error, InputError) or "--cleared-by" not in message:
         return error
-    what = APART_FOR_GOOD.sub("", message)
+    what = ALERT_CODE.sub("", APART_FOR_GOOD.sub("", message))  # alert titles, not their codes
     if "--cleared-by" in what:  # worded differently: keep only what holds for every case
         what = "an earlier introduction of these animals ended in 'stop'"
     return InputError(
         "cleared_by",
-        f"{what}. After a stop these animals stay apart for good. Only if a vet and a "
-        f"behaviourist have since agreed they may try again, {how}",
+        f"{what}. These animals stay apart for good, unless a vet and a behaviourist have "
+        f"since agreed they may try again: then {how}",
     )
 
 
