@@ -9,10 +9,10 @@ from __future__ import annotations
 import _thread
 import os
 import pickle
-import sys
 import zlib
 
 from ratbond import __version__, model
+from ratbond.cachedir import cache_dir as cache_dir
 from ratbond.errors import DataFileError, did_you_mean, format_path
 from ratbond.model import TYPE_CHECKING
 
@@ -31,19 +31,6 @@ if TYPE_CHECKING:
 # Reentrant: building one file may load another (a program needs the vocabulary). `_thread`
 # is built in, so the fast path pays no import for it.
 _BUILD_LOCK = _thread.RLock()
-
-
-def cache_dir() -> str:
-    """Where validated files are cached: `RATBOND_CACHE_DIR`, else the platform's cache folder."""
-    configured = os.environ.get("RATBOND_CACHE_DIR")
-    if configured:
-        return configured
-    if sys.platform == "linux":  # the XDG rule platformdirs applies, without its import cost
-        home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        return os.path.join(home, "ratbond")
-    import platformdirs
-
-    return platformdirs.user_cache_dir("ratbond")
 
 
 def cached(kind: str, files: Sequence[FilePath], build: Callable[[], T]) -> T:

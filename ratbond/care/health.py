@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from ratbond.care.knowledge import builtin_care_tasks
+from ratbond.care.loss import loss_of
 from ratbond.care.model import CareTasks, Finding, WeightLossRule
 from ratbond.care.words import find_named
 from ratbond.model import Record, record
@@ -33,25 +34,16 @@ def weight_loss(
     more of that heaviest weight. No weighings, or only one, warn about nothing.
     """
     rule = rule or builtin_care_tasks().weight_loss
-    ordered = sorted(weights, key=lambda pair: pair[0])
-    if len(ordered) < 2:
+    loss = loss_of(weights, rule.within_days, rule.percent)
+    if loss is None:
         return None
-    latest_date, latest = ordered[-1]
-    start = latest_date - dt.timedelta(days=rule.within_days)
-    window = [(day, grams) for day, grams in ordered[:-1] if day >= start]
-    if not window:
-        return None
-    peak_date, peak = max(window, key=lambda pair: (pair[1], pair[0]))
-    lost = peak - latest
-    # Compare without dividing, with a hair of tolerance, so 300 g -> 270 g is exactly 10 %.
-    if lost * 100 < rule.percent * peak - 1e-9 * peak:
-        return None
+    latest_date, latest, peak_date, peak, percent = loss
     return WeightLoss(
         peak_date=peak_date,
         peak_grams=peak,
         latest_date=latest_date,
         latest_grams=latest,
-        percent=round(lost * 100 / peak, 1),
+        percent=percent,
     )
 
 

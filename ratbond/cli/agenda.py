@@ -16,7 +16,6 @@ import os
 
 from ratbond.cli.plain import (
     SEVERITY_STYLE,
-    database,
     parse_day,
     plain_width,
     step_text,
@@ -24,19 +23,19 @@ from ratbond.cli.plain import (
     when,
     write_plain,
 )
-from ratbond.errors import RatbondError
-from ratbond.model import TYPE_CHECKING
-from ratbond.programs import builtin_vocabulary
-from ratbond.store.agenda import read_agenda
-from ratbond.store.care_plan import read_care_plan
-from ratbond.store.sqltext import read_sqlite, sqlite_file
 
+TYPE_CHECKING = False  # `typing.TYPE_CHECKING` without importing `typing`
 if TYPE_CHECKING:
-    from ratbond.care.routine import TaskDue
     from ratbond.cli.plain import Segment
     from ratbond.store.agenda import AgendaItem
     from ratbond.store.care_plan import CarePlan
     from ratbond.store.sqltext import Run
+    from ratbond.store.today import PlanEntry, TaskEntry
+    from ratbond.store.today_facts import TodayFacts
+
+    # The care part as the screen shows it: the alerts' messages, the tasks' lines, how many
+    # tasks are for later, and whether there are any tasks at all.
+    CarePart = tuple[list[str], list[list[Segment]], int, bool]
 
 KIND_LABELS = {
     "alert": ("ALERT", "bold red"),
@@ -57,42 +56,50 @@ WIDEST = (24, 30, 34, 44)
 NARROW = (16, 20)
 
 
-def _status(item: AgendaItem, today: dt.date) -> Segment:
-    advice = item.advice
-    if item.kind == "overdue":
-        return f"{advice.overdue_days} days overdue (due {advice.due_on})", "yellow"
-    if item.kind == "waiting" and item.countdown is not None:
-        return f"{item.gate} ends {when(advice.not_before, today)}", "cyan"
-    if item.kind == "prerequisite":
-        catalogue = builtin_vocabulary().alerts
-        missing = [
-            catalogue[a].title
-            for a in advice.alerts
-            if a in ("health_check_needed", "assessment_needed")
-        ]
+def _status(entry: PlanEntry, today: dt.date, titles: dict[str, str]) -> Segment:
+    kind, key, not_before = entry[3], entry[2], entry[8]
+    if kind == "overdue":
+        return f"{entry[10]} days overdue (due {entry[11]})", "yellow"
+    if kind == "waiting" and not_before is not None:
+        return f"{entry[12]} ends {when(not_before, today)}", "cyan"
+    if kind == "prerequisite":
+        missing = [titles[a] for a in entry[9] if a in ("health_check_needed", "assessment_needed")]
         return "; ".join(missing), "magenta"
-    if item.kind == "complete":
-        return "program complete: ratbond intro complete " + item.key, "green"
-    return when(advice.not_before, today), ""
+    if kind == "complete":
+        return "program complete: ratbond intro complete " + key, "green"
+    return when(not_before, today), ""
 
 
-def _fit(text: str, width: int) -> str:
-    return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
+def plan_entry(item: AgendaItem) -> PlanEntry:
+    """An item of the store's plan as `ratbond.store.today.read_plan` gives it."""
+    advice = item.advice
+    return (
+        *item.rank[:2],
+        item.key,
+        item.kind,
+        item.label,
+        advice.action,
+        advice.stage,
+        advice.minutes,
+        advice.not_before,
+        advice.alerts,
+        advice.overdue_days,
+        advice.due_on,
+        item.gate,
+    )
 
 
-def plan_lines(items: list[AgendaItem], today: dt.date, width: int) -> list[list[Segment]]:
+def plan_lines(
+    entries: list[PlanEntry], today: dt.date, width: int, facts: TodayFacts, *, styled: bool
+) -> list[list[Segment]]:
     """The plan as styled lines: a heading, one line per introduction (two when `width` is too
-    narrow for one), and a count per kind. Columns are as wide as their longest entry."""
-    catalogue = builtin_vocabulary().alerts
+    narrow for one), and a count per kind. Columns are as wide as their longest entry. Unless
+    `styled`, an introduction's line is one segment, its text (what a pipe gets)."""
+    titles, severity = facts.titles, facts.severity
+    # (kind, key, label, step, status, alerts): thousands of them at a rescue.
     rows = [
-        (
-            item,
-            item.key,
-            item.label,
-            step_text(item.advice.action, item.advice.stage, item.advice.minutes),
-            _status(item, today),
-        )
-        for item in items
+        (e[3], e[2], e[4], step_text(e[5], e[6], e[7]), _status(e, today, titles), e[9])
+        for e in entries
     ]
     widths = [
         min(max(len(row[1]) for row in rows), WIDEST[0]),
@@ -100,56 +107,109 @@ def plan_lines(items: list[AgendaItem], today: dt.date, width: int) -> list[list
         min(max(len(row[3]) for row in rows), WIDEST[2]),
         min(max(len(row[4][0]) for row in rows), WIDEST[3]),
     ]
-    alerts_width = max(
-        (sum(len(code) + 2 for code in item.advice.alerts) for item in items), default=0
-    )
+    alerts_width = max((sum(len(code) + 2 for code in row[5]) for row in rows), default=0)
     one_line = INDENT + sum(widths) + 2 * len(widths) - 2 + alerts_width <= width
     if not one_line:
         widths[0], widths[1] = min(widths[0], NARROW[0]), min(widths[1], NARROW[1])
         widths[2] = max(width - INDENT - widths[0] - widths[1] - 4, 8)
     key_width, label_width, step_width, status_width = widths
     kinds = {kind: (label.ljust(INDENT), style) for kind, (label, style) in KIND_LABELS.items()}
+    alert_style = {code: SEVERITY_STYLE[level] for code, level in severity.items()}
     lines: list[list[Segment]] = [
         [
             (
-                f"Plan for {today.isoformat()}: {len(items)} active introduction"
-                + ("" if len(items) == 1 else "s"),
+                f"Plan for {today.isoformat()}: {len(entries)} active introduction"
+                + ("" if len(entries) == 1 else "s"),
                 "bold",
             )
         ]
     ]
-    for item, key, label, step, (status, status_style) in rows:
-        line: list[Segment] = [
-            kinds[item.kind],
-            (_fit(key, key_width) + "  ", "cyan"),
-            (_fit(label, label_width) + "  ", ""),
-        ]
+    counts: dict[str, int] = {}
+    for kind, key, label, step, (status, status_style), alerts in rows:
+        counts[kind] = counts.get(kind, 0) + 1
+        # Each column padded to its width, or cut with `…` (inline: thousands of rows).
+        key = key.ljust(key_width) if len(key) <= key_width else key[: key_width - 1] + "…"
+        label = (
+            label.ljust(label_width)
+            if len(label) <= label_width
+            else label[: label_width - 1] + "…"
+        )
+        step = step.ljust(step_width) if len(step) <= step_width else step[: step_width - 1] + "…"
         if one_line:
-            line.append((_fit(step, step_width) + "  ", ""))
-            line.append((_fit(status, status_width), status_style))
+            status = (
+                status.ljust(status_width)
+                if len(status) <= status_width
+                else status[: status_width - 1] + "…"
+            )
+        if not styled:  # one segment per line: the text, as the styled segments spell it
+            text = f"{kinds[kind][0]}{key}  {label}  "
+            if one_line:
+                text += f"{step}  {status}"
+            else:
+                lines.append([(text + step.rstrip(), "")])
+                text = " " * INDENT + status
+            lines.append([(text + "  " + ", ".join(alerts) if alerts else text, "")])
+            continue
+        line: list[Segment] = [kinds[kind], (key + "  ", "cyan"), (label + "  ", "")]
+        if one_line:
+            line.append((step + "  ", ""))
+            line.append((status, status_style))
         else:
-            line.append((_fit(step, step_width).rstrip(), ""))
+            line.append((step.rstrip(), ""))
             lines.append(line)
             line = [(" " * INDENT, ""), (status, status_style)]
-        for index, code in enumerate(item.advice.alerts):
+        for index, code in enumerate(alerts):
             line.append((", " if index else "  ", ""))
-            line.append((code, SEVERITY_STYLE[catalogue[code].severity]))
+            line.append((code, alert_style[code]))
         lines.append(line)
-    counts: dict[str, int] = {}
-    for item in items:
-        counts[item.kind] = counts.get(item.kind, 0) + 1
     lines.append([(", ".join(f"{n} {KIND_LABELS[k][0]}" for k, n in counts.items()), "dim")])
     return lines
 
 
-def care_lines(plan: CarePlan, day: dt.date, *, everything: bool = False) -> list[list[Segment]]:
-    """Health alerts, then care tasks gathered per task, one line per task and status with the
-    animals' names. Only the tasks due or overdue and a hint unless `everything`; with nothing
-    due and no alert, one line saying so."""
+def task_line(status: str, entry: TaskEntry, day: dt.date) -> list[Segment]:
+    """A care task's animals of one status, on one line: who, and when the first of them is
+    due (or since when it is overdue)."""
+    _, title, names, last_done, due = entry
+    whom = f" ({', '.join(names)})" if any(names) else ""
+    if last_done is None:
+        detail = "never recorded"
+    elif status == "overdue":
+        detail = f"{(day - due).days} days overdue, last {last_done}"
+    else:
+        detail = f"due {when(due, day)}"
+    return [(status.ljust(8), CARE_STATUS_STYLE[status]), (f"{title}{whom}: {detail}", "")]
+
+
+def care_part(plan: CarePlan, day: dt.date, *, everything: bool = False) -> CarePart:
+    """The store's care plan as `fast_today` reads it (`ratbond.store.today.read_care`): every
+    task when `everything`, else the ones due or overdue."""
     from ratbond.care.routine import group_tasks
 
     pressing = plan.pressing  # worked out per task each time it is asked
-    if not everything and not plan.alerts and not pressing:
+    lines: list[list[Segment]] = []
+    for group in group_tasks(plan.tasks if everything else pressing):
+        for status in CARE_STATUS_STYLE:
+            items = [item for item in group.items if item.status == status]
+            if items:
+                names = [item.animal_label or item.animal or "" for item in items]
+                first = min(items, key=lambda item: item.due)
+                entry = (status, group.task.title, names, first.last_done, first.due)
+                lines.append(task_line(status, entry, day))
+    alerts = [alert.message for alert in plan.alerts]
+    return alerts, lines, len(plan.tasks) - len(pressing), bool(plan.tasks)
+
+
+def care_lines(plan: CarePlan, day: dt.date, *, everything: bool = False) -> list[list[Segment]]:
+    """The store's care plan as `_care_lines` prints it (`ratbond care tasks`)."""
+    return _care_lines(care_part(plan, day, everything=everything), everything=everything)
+
+
+def _care_lines(care: CarePart, *, everything: bool = False) -> list[list[Segment]]:
+    """Health alerts, then care tasks gathered per task, one line per task and status with the
+    animals' names. Only the tasks due or overdue and a hint unless `everything`; with nothing
+    due and no alert, one line saying so."""
+    alerts, tasks, later, _ = care
+    if not everything and not alerts and not tasks:
         return [
             [
                 ("Nothing due.", "green"),
@@ -157,68 +217,62 @@ def care_lines(plan: CarePlan, day: dt.date, *, everything: bool = False) -> lis
                 ("All care tasks are up to date: ratbond care tasks", "dim"),
             ]
         ]
-    lines: list[list[Segment]] = [
-        [("ALERT", "bold red"), ("   " + alert.message, "")] for alert in plan.alerts
-    ]
-    for group in group_tasks(plan.tasks if everything else pressing):
-        by_status: dict[str, list[TaskDue]] = {}
-        for item in group.items:
-            by_status.setdefault(item.status, []).append(item)
-        for status, style in CARE_STATUS_STYLE.items():
-            items = by_status.get(status)
-            if not items:
-                continue
-            names = [item.animal_label or item.animal or "" for item in items]
-            whom = f" ({', '.join(names)})" if any(names) else ""
-            first = min(items, key=lambda item: item.due)
-            if first.never_done:
-                detail = "never recorded"
-            elif status == "overdue":
-                detail = f"{-first.days_left} days overdue, last {first.last_done}"
-            else:
-                detail = f"due {when(first.due, day)}"
-            lines.append([(status.ljust(8), style), (f"{group.task.title}{whom}: {detail}", "")])
+    lines: list[list[Segment]] = [[("ALERT", "bold red"), ("   " + alert, "")] for alert in alerts]
+    lines += tasks
     if not everything:
-        later = len(plan.tasks) - len(pressing)
         hint = f"{later} more later; " if later else ""
         lines.append([(f"{hint}record one with 'ratbond care done TASK'", "dim")])
     return lines
 
 
 def today_lines(
-    items: list[AgendaItem], care: CarePlan, day: dt.date, width: int
+    entries: list[PlanEntry],
+    care: CarePart,
+    day: dt.date,
+    width: int,
+    facts: TodayFacts,
+    *,
+    styled: bool = True,
 ) -> list[list[Segment]]:
     """The plan, then (when there is any care to show) a blank line and the care part."""
-    lines = plan_lines(items, day, width) if items else [[(NOTHING, "")]]
-    if care.alerts or care.tasks:
-        lines += [[], [("Care", "bold")], *care_lines(care, day)]
+    lines = plan_lines(entries, day, width, facts, styled=styled) if entries else [[(NOTHING, "")]]
+    if care[0] or care[3]:
+        lines += [[], [("Care", "bold")], *_care_lines(care)]
     return lines
 
 
-def show_plan(items: list[AgendaItem], care: CarePlan, day: dt.date) -> None:
+def show_plan(entries: list[PlanEntry], care: CarePart, day: dt.date, facts: TodayFacts) -> None:
     """Print the plan and the care part."""
     if styled_output():
         from ratbond.cli.display import out, write_lines
 
-        write_lines(today_lines(items, care, day, out.width))
+        write_lines(today_lines(entries, care, day, out.width, facts))
     else:  # as Rich would write it, without importing it
-        write_plain(today_lines(items, care, day, plain_width()))
+        write_plain(today_lines(entries, care, day, plain_width(), facts, styled=False))
 
 
 def today(date: str | None) -> None:
-    """`ratbond today` through Typer, on any store."""
+    """`ratbond today` through Typer, on any store: the store's records, printed as the fast
+    path prints its rows."""
+    from ratbond.cli.plain import database
     from ratbond.store.agenda import agenda
     from ratbond.store.care_plan import care_plan
+    from ratbond.store.today_facts import today_facts
 
     day = parse_day(date, "--date") or dt.date.today()
     db = database()
-    show_plan(agenda(db, today=day), care_plan(db, today=day), day)
+    entries = [plan_entry(item) for item in agenda(db, today=day)]
+    show_plan(entries, care_part(care_plan(db, today=day), day), day, today_facts())
 
 
 def fast_today(args: list[str]) -> int | None:
     """`ratbond today [--date DAY]` on a SQLite store: the exit status, or None to leave the
     command to Typer (other arguments, a store that is not a plain SQLite file, or one that is
     missing or needs migrating: the store creates, migrates and explains)."""
+    from ratbond.store.sqltext import read_sqlite, sqlite_file
+    from ratbond.store.today import read_care, read_plan
+    from ratbond.store.today_facts import today_facts
+
     if args[:1] == ["--date"] and len(args) == 2:
         date: str | None = args[1]
     elif len(args) == 1 and args[0].startswith("--date="):
@@ -232,22 +286,29 @@ def fast_today(args: list[str]) -> int | None:
         return None
     try:
         day = parse_day(date, "--date") or dt.date.today()
+        facts = today_facts()
 
-        def read(run: Run) -> tuple[list[AgendaItem], CarePlan]:
-            return read_agenda(run, day), read_care_plan(run, day)
+        def read(run: Run) -> tuple[list[PlanEntry], CarePart]:
+            alerts, tasks, later, any_tasks = read_care(run, day, facts)
+            lines = [task_line(entry[0], entry, day) for entry in tasks]
+            return read_plan(run, day, facts), (alerts, lines, later, any_tasks)
 
-        # Tens of thousands of small objects for a rescue, none in a cycle, in a process about
-        # to exit: the collector's passes over them would cost a tenth of the command.
+        # Thousands of small objects for a rescue, none in a cycle, in a process about to
+        # exit: the collector's passes over them would cost a tenth of the command.
         gc.disable()
         found = read_sqlite(file, day, read)
         if found is None:
             gc.enable()  # the store's own path, as any other command
             return None
-        show_plan(*found, day)
+        show_plan(*found, day, facts)
         # The process exits next: what is left (every module's objects) moves out of the
         # collector's sight, so the collection Python runs at exit skips it (about 3 ms).
         gc.freeze()
-    except RatbondError as error:
+    except Exception as error:
+        from ratbond.errors import RatbondError
+
+        if not isinstance(error, RatbondError):
+            raise
         from ratbond.cli.display import print_error
 
         return print_error(error)

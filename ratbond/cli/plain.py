@@ -12,10 +12,7 @@ import os
 import sys
 from functools import cache
 
-from ratbond.errors import InputError
-from ratbond.model import TYPE_CHECKING
-from ratbond.scenario import parse_date
-
+TYPE_CHECKING = False  # `typing.TYPE_CHECKING` without importing `typing`
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
@@ -54,6 +51,10 @@ def parse_day(value: str | None, option: str) -> dt.date | None:
     """A date option: YYYY-MM-DD, `today` or `yesterday`."""
     if value is None:
         return None
+    # The errors and the scenario's date rules: imported only for a date to read.
+    from ratbond.errors import InputError
+    from ratbond.scenario import parse_date
+
     word = value.strip().lower()
     if word == "today":
         return dt.date.today()

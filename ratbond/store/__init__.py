@@ -10,8 +10,7 @@ module of the package that needs neither (the day's plan read with sqlite3) does
 
 from __future__ import annotations
 
-from ratbond.model import TYPE_CHECKING
-
+TYPE_CHECKING = False  # `typing.TYPE_CHECKING` without importing `typing` or `ratbond.model`
 if TYPE_CHECKING:
     from ratbond.store.db import Database, database_url, open_database
 

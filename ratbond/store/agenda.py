@@ -17,6 +17,7 @@ from ratbond.model import TYPE_CHECKING, Record, record
 from ratbond.programs import builtin_program, builtin_program_files, builtin_vocabulary
 from ratbond.store.records import StoredAdvice
 from ratbond.store.sqltext import ADVICE_COLUMNS, ADVICE_FIELDS, ADVICE_HOLDS, stored_advice
+from ratbond.store.today import PREREQUISITE_ALERTS, kind_of, rank_of
 
 if TYPE_CHECKING:  # annotations only: `ratbond today` does not import `typing`
     from collections.abc import Sequence
@@ -25,10 +26,6 @@ if TYPE_CHECKING:  # annotations only: `ratbond today` does not import `typing`
     from ratbond.model import Stage
     from ratbond.store.db import Database
     from ratbond.store.sqltext import Run
-
-PREREQUISITE_ALERTS: frozenset[str] = frozenset({"health_check_needed", "assessment_needed"})
-# Urgency ranks, most urgent first; `kind` names them for callers and screens.
-KINDS = ("alert", "overdue", "due", "prerequisite", "stop", "waiting", "later", "complete")
 
 # Active introductions with the stored advice holding on :today, and their members (one row
 # each, in role order): the advice's columns first, then the introduction's and the animal's.
@@ -54,7 +51,7 @@ class AgendaItem(Record):
     label: str
     """The animals' names, `Tom & Pip`."""
     kind: str
-    """One of `KINDS`: why it is where it is in the list."""
+    """One of `ratbond.store.today.KINDS`: why it is where it is in the list."""
     advice: StoredAdvice
     countdown: int | None
     """Days left of a waiting period (quarantine, settling) or until the next session."""
@@ -64,12 +61,7 @@ class AgendaItem(Record):
     @property
     def rank(self) -> tuple[int, int, str]:
         advice = self.advice
-        days = (advice.not_before - advice.today).days if advice.not_before else 0
-        return (
-            KINDS.index(self.kind),
-            -advice.overdue_days if self.kind == "overdue" else days,
-            self.key,
-        )
+        return (*rank_of(self.kind, advice.overdue_days, advice.not_before, advice.today), self.key)
 
 
 @cache
@@ -78,22 +70,6 @@ def danger_alerts() -> frozenset[str]:
     return frozenset(
         code for code, info in builtin_vocabulary().alerts.items() if info.severity == "danger"
     )
-
-
-def _kind(item: StoredAdvice, gated: bool) -> str:
-    if item.action == "stop" or not danger_alerts().isdisjoint(item.alerts):
-        return "alert"
-    if item.action == "complete":
-        return "complete"
-    if item.action == "wait":
-        if PREREQUISITE_ALERTS & set(item.alerts):
-            return "prerequisite"
-        return "waiting" if gated else "later"
-    if item.overdue_days > 0:
-        return "overdue"
-    if item.not_before is not None and item.not_before <= item.today:
-        return "due"
-    return "later"
 
 
 @cache
@@ -120,7 +96,15 @@ def _item(row: Sequence[Any], names: list[str], day: dt.date) -> AgendaItem:
         key=key,
         program=program,
         label=" & ".join(names),
-        kind=_kind(stored, waiting),
+        kind=kind_of(
+            stored.action,
+            stored.alerts,
+            stored.overdue_days,
+            stored.not_before,
+            day,
+            waiting,
+            danger_alerts(),
+        ),
         advice=stored,
         countdown=(stored.not_before - day).days if stored.not_before else None,
         gate=first.id if waiting and first is not None else None,

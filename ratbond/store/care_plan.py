@@ -3,8 +3,9 @@
 vet, weight lost beyond the rule of care-tasks.yaml).
 
 Its statements are SQL text (`ratbond.store.sqltext`), so the store reads the plan through
-SQLAlchemy on either backend (`care_plan`), and `ratbond today` through sqlite3 on the default
-SQLite store, without importing SQLAlchemy; both build it with `read_care_plan`.
+SQLAlchemy on either backend (`care_plan`), or through sqlite3 (`read_care_plan` takes either
+reader). They are `ratbond.store.today`'s, which `ratbond today` reads into plain tuples with the
+same rules and wording.
 """
 
 from __future__ import annotations
@@ -16,39 +17,19 @@ from ratbond.care.knowledge import builtin_care_tasks
 from ratbond.care.routine import TaskDue, task_due
 from ratbond.model import TYPE_CHECKING, Record, record
 from ratbond.store.sqltext import as_date
+from ratbond.store.today import (
+    ACTIVE_ANIMALS,
+    GROOMINGS,
+    LAST_DONE,
+    LAST_VET_CHECK,
+    WEIGHINGS,
+    finding_message,
+    loss_message,
+)
 
 if TYPE_CHECKING:
     from ratbond.store.db import Database
     from ratbond.store.sqltext import Run
-
-ACTIVE_ANIMALS = "SELECT id, key, name, species FROM animals WHERE status = 'active' ORDER BY key"
-# The last day each task was done, per animal (NULL: for the household).
-LAST_DONE = """
-SELECT task, animal_id, MAX(date) FROM care_done
-WHERE deleted_at IS NULL AND date <= :today
-GROUP BY task, animal_id
-"""
-# Only a grooming finding asks for the last vet check (one seen since clears the alert).
-LAST_VET_CHECK = """
-SELECT animal_id, MAX(date) FROM vet_checks
-WHERE deleted_at IS NULL AND date <= :today
-  AND animal_id IN (SELECT animal_id FROM grooming WHERE deleted_at IS NULL AND findings <> '')
-GROUP BY animal_id
-"""
-GROOMINGS = """
-SELECT animal_id, date, findings FROM grooming
-WHERE deleted_at IS NULL AND date <= :today
-ORDER BY animal_id, date, id
-"""
-# Weighings of active animals only: the others have neither tasks nor alerts.
-WEIGHINGS = """
-SELECT weights.animal_id, weights.date, weights.grams FROM weights
-JOIN animals ON animals.id = weights.animal_id
-WHERE weights.deleted_at IS NULL AND weights.date <= :today AND animals.status = 'active'
-ORDER BY weights.animal_id, weights.date, weights.id
-"""
-# Every statement the care plan reads, in the order it reads them (bench/rescue.py times them).
-STATEMENTS = (ACTIVE_ANIMALS, LAST_DONE, LAST_VET_CHECK, GROOMINGS, WEIGHINGS)
 
 
 @record
@@ -133,9 +114,7 @@ def read_care_plan(run: Run, day: dt.date) -> CarePlan:
                 animal=key,
                 animal_label=label,
                 date=when,
-                message=f"{label}: "
-                + ", ".join(titles.get(f, f) for f in found)
-                + f" found on {when.isoformat()}; see a vet",
+                message=finding_message(label, found, titles, when),
                 findings=found,
             )
         )
@@ -150,10 +129,15 @@ def read_care_plan(run: Run, day: dt.date) -> CarePlan:
                 animal=key,
                 animal_label=label,
                 date=loss.latest_date,
-                message=(
-                    f"{label} lost {loss.percent:g} % of its weight "
-                    f"({loss.peak_grams:g} g on {loss.peak_date.isoformat()}, "
-                    f"{loss.latest_grams:g} g on {loss.latest_date.isoformat()}); see a vet"
+                message=loss_message(
+                    label,
+                    (
+                        loss.latest_date,
+                        loss.latest_grams,
+                        loss.peak_date,
+                        loss.peak_grams,
+                        loss.percent,
+                    ),
                 ),
                 loss=loss,
             )

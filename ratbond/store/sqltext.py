@@ -14,16 +14,17 @@ import datetime as dt
 import os
 import sys
 
-from ratbond.model import TYPE_CHECKING
 from ratbond.store.migrations import head_revision
-from ratbond.store.records import StoredAdvice
 
-# Types only: `ratbond today` does not import `typing`.
+# Types only: `ratbond today` imports neither `typing` nor the records (`ratbond.model`).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
     from typing import Any, TypeVar, overload
 
     from sqlalchemy import Connection
+
+    from ratbond.store.records import StoredAdvice
 
     T = TypeVar("T")
     Run = Callable[[str], Sequence[Sequence[Any]]]
@@ -66,6 +67,8 @@ def as_date(value: dt.date | str | None) -> dt.date | None:
 def stored_advice(values: Sequence[Any], today: dt.date) -> StoredAdvice:
     """An advice row (its `ADVICE_FIELDS`) as it reads on `today`: a `not_before` that has
     passed means today (in its payload too, once decoded)."""
+    from ratbond.store.records import StoredAdvice
+
     intro, action, stage, minutes, not_before, alerts, due_on, last, count, text = values
     shown = as_date(not_before)
     if shown is not None and shown < today:

@@ -1,0 +1,308 @@
+"""The day's plan and care part as `ratbond today` prints them, read from a SQLite store with
+sqlite3 into plain tuples: no records, no data-file pickles (`today_facts` holds the few values
+of the data files it needs), so a rescue's 2,000 introductions cost a loop, not 2,000 objects.
+
+The rules are the store's, written once here over plain values: an introduction's kind and rank
+(`kind_of`, `rank_of`, used by `ratbond.store.agenda` too), the care alerts' wording (used by
+`ratbond.store.care_plan`). The other
+readers (`agenda`, `care_plan`: records, either backend) give the same plan: the CLI's tests
+print it both ways and compare.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ratbond.care.loss import loss_of
+from ratbond.store.sqltext import ADVICE_HOLDS
+
+TYPE_CHECKING = False  # `typing.TYPE_CHECKING` without importing `typing`
+if TYPE_CHECKING:
+    from ratbond.care.loss import Loss
+    from ratbond.store.sqltext import Run
+    from ratbond.store.today_facts import TodayFacts
+
+    # (kind's rank, days, key, kind, label, action, stage, minutes, not_before, alerts,
+    # overdue_days, due_on, gate): an introduction on the plan, sorted most urgent first.
+    PlanEntry = tuple[
+        int,
+        int,
+        str,
+        str,
+        str,
+        str,
+        str,
+        float | None,
+        dt.date | None,
+        tuple[str, ...],
+        int,
+        dt.date | None,
+        str | None,
+    ]
+    # (status, title, names, first item's last done, first item's due): a care task's animals
+    # of one status, as the care part prints them.
+    TaskEntry = tuple[str, str, list[str], dt.date | None, dt.date]
+
+PREREQUISITE_ALERTS: frozenset[str] = frozenset({"health_check_needed", "assessment_needed"})
+# Urgency ranks, most urgent first; `kind` names them for callers and screens.
+KINDS = ("alert", "overdue", "due", "prerequisite", "stop", "waiting", "later", "complete")
+CARE_STATUSES = ("overdue", "due", "later")
+
+# Active introductions with the advice holding on :today; their animals' names come apart.
+PLAN = f"""
+SELECT i.key, i.program, advice.action, advice.stage, advice.minutes, advice.not_before,
+       advice.alerts, advice.due_on, i.id
+FROM introductions AS i
+JOIN advice ON advice.introduction_id = i.id
+WHERE i.status = 'active' AND {ADVICE_HOLDS}
+"""
+# Each active introduction's animals in role order, by name (the key where none is given).
+MEMBERS = """
+SELECT i.id, COALESCE(NULLIF(m.name, ''), m.key)
+FROM introductions AS i
+JOIN introduction_animals AS ia ON ia.introduction_id = i.id
+JOIN animals AS m ON m.id = ia.animal_id
+WHERE i.status = 'active'
+ORDER BY i.id, ia.position
+"""
+ACTIVE_ANIMALS = "SELECT id, key, name, species FROM animals WHERE status = 'active' ORDER BY key"
+# The last day each task was done, per animal (NULL: for the household).
+LAST_DONE = """
+SELECT task, animal_id, MAX(date) FROM care_done
+WHERE deleted_at IS NULL AND date <= :today
+GROUP BY task, animal_id
+"""
+# Only a grooming finding asks for the last vet check (one seen since clears the alert).
+LAST_VET_CHECK = """
+SELECT animal_id, MAX(date) FROM vet_checks
+WHERE deleted_at IS NULL AND date <= :today
+  AND animal_id IN (SELECT animal_id FROM grooming WHERE deleted_at IS NULL AND findings <> '')
+GROUP BY animal_id
+"""
+GROOMINGS = """
+SELECT animal_id, date, findings FROM grooming
+WHERE deleted_at IS NULL AND date <= :today
+ORDER BY animal_id, date, id
+"""
+# Weighings of active animals only: the others have neither tasks nor alerts.
+WEIGHINGS = """
+SELECT weights.animal_id, weights.date, weights.grams FROM weights
+JOIN animals ON animals.id = weights.animal_id
+WHERE weights.deleted_at IS NULL AND weights.date <= :today AND animals.status = 'active'
+ORDER BY weights.animal_id, weights.date, weights.id
+"""
+# What the care plan reads, in the order it reads it (`ratbond.store.care_plan` reads the same).
+CARE_STATEMENTS = (ACTIVE_ANIMALS, LAST_DONE, LAST_VET_CHECK, GROOMINGS, WEIGHINGS)
+# Every statement `ratbond today` runs, in order (bench/rescue.py times them raw).
+STATEMENTS = (PLAN, MEMBERS, *CARE_STATEMENTS)
+
+
+def kind_of(
+    action: str,
+    alerts: tuple[str, ...],
+    overdue_days: int,
+    not_before: dt.date | None,
+    today: dt.date,
+    gated: bool,
+    danger: frozenset[str],
+) -> str:
+    """Why an introduction is where it is on the plan: one of `KINDS`. A `danger` alert or a
+    stop puts it first, whatever else holds."""
+    if action == "stop" or not danger.isdisjoint(alerts):
+        return "alert"
+    if action == "complete":
+        return "complete"
+    if action == "wait":
+        if not PREREQUISITE_ALERTS.isdisjoint(alerts):
+            return "prerequisite"
+        return "waiting" if gated else "later"
+    if overdue_days > 0:
+        return "overdue"
+    if not_before is not None and not_before <= today:
+        return "due"
+    return "later"
+
+
+def rank_of(
+    kind: str, overdue_days: int, not_before: dt.date | None, today: dt.date
+) -> tuple[int, int]:
+    """Where an introduction of `kind` sorts, before its key: the most overdue first, then the
+    nearest date."""
+    if kind == "overdue":
+        return KINDS.index(kind), -overdue_days
+    return KINDS.index(kind), (not_before - today).days if not_before else 0
+
+
+def read_plan(run: Run, day: dt.date, facts: TodayFacts) -> list[PlanEntry]:
+    """The plan for `day` (as `ratbond.store.agenda.read_agenda` reads it), most urgent first."""
+    names: dict[int, list[str]] = {}
+    for introduction, name in run(MEMBERS):
+        if introduction in names:
+            names[introduction].append(name)
+        else:
+            names[introduction] = [name]
+    # A rescue's advice names a few dozen days, thousands of times: each is read once.
+    shown_on: dict[str, dt.date] = {}
+    dates: dict[str, dt.date] = {}
+    fromisoformat = dt.date.fromisoformat
+    firsts, danger = facts.first_stages, facts.danger
+    entries: list[PlanEntry] = []
+    for key, program, action, stage, minutes, shown, alerts_text, due_text, intro in run(PLAN):
+        alerts = tuple(alerts_text.split())
+        not_before = None
+        if shown is not None:
+            not_before = shown_on.get(shown)
+            if not_before is None:
+                # A date that has passed reads as today.
+                not_before = shown_on[shown] = max(fromisoformat(shown), day)
+        due_on = None
+        if due_text is not None:
+            due_on = dates.get(due_text)
+            if due_on is None:
+                due_on = dates[due_text] = fromisoformat(due_text)
+        overdue = 0
+        if due_on is not None and action not in ("wait", "stop", "complete") and due_on < day:
+            overdue = (day - due_on).days
+        first = firsts.get(program)
+        gate = (
+            first[0]
+            if first is not None
+            and first[1]
+            and stage == first[0]
+            and action == "wait"
+            and PREREQUISITE_ALERTS.isdisjoint(alerts)
+            else None
+        )
+        kind = kind_of(action, alerts, overdue, not_before, day, gate is not None, danger)
+        entries.append(
+            (
+                *rank_of(kind, overdue, not_before, day),
+                key,
+                kind,
+                " & ".join(names.get(intro, ())),
+                action,
+                stage,
+                minutes,
+                not_before,
+                alerts,
+                overdue,
+                due_on,
+                gate,
+            )
+        )
+    entries.sort()  # keys are unique, so the rank and key decide
+    return entries
+
+
+def finding_message(
+    label: str, findings: tuple[str, ...], titles: dict[str, str], day: dt.date
+) -> str:
+    """`Kit: lump or swelling found on 2026-11-14; see a vet`."""
+    found = ", ".join(titles.get(f, f) for f in findings)
+    return f"{label}: {found} found on {day.isoformat()}; see a vet"
+
+
+def loss_message(label: str, loss: Loss) -> str:
+    latest_date, latest, peak_date, peak, percent = loss
+    return (
+        f"{label} lost {percent:g} % of its weight ({peak:g} g on {peak_date.isoformat()}, "
+        f"{latest:g} g on {latest_date.isoformat()}); see a vet"
+    )
+
+
+def read_care(
+    run: Run, day: dt.date, facts: TodayFacts
+) -> tuple[list[str], list[TaskEntry], int, bool]:
+    """The care part for `day` (as `ratbond.store.care_plan.read_care_plan` reads it): the
+    health alerts' messages; the tasks due or overdue gathered per task and status, most
+    pressing first; how many tasks are for later; and whether there are any tasks at all."""
+    fromisoformat = dt.date.fromisoformat
+    active = run(ACTIVE_ANIMALS)
+    done: dict[str, dict[int | None, str]] = {}  # task -> animal (None: household) -> ISO day
+    for task_id, animal, when in run(LAST_DONE):
+        done.setdefault(task_id, {})[animal] = when
+    last_vet: dict[int, str] = {}
+    for animal, when in run(LAST_VET_CHECK):
+        last_vet[animal] = when
+    # Rows come oldest first per animal, so the last one kept is the latest. A finding stays
+    # until a vet has seen the animal: a later grooming that finds nothing does not clear it.
+    groomings: dict[int, str] = {}
+    findings_at: dict[int, tuple[str, str]] = {}
+    for animal, when, noted in run(GROOMINGS):
+        groomings[animal] = when
+        if noted:
+            findings_at[animal] = (when, noted)
+    weighings: dict[int, list[tuple[dt.date, float]]] = {}
+    for animal, when, grams in run(WEIGHINGS):
+        weighings.setdefault(animal, []).append((fromisoformat(when), grams))
+    by_records: dict[str, dict[int, str]] = {
+        "weights": {animal: points[-1][0].isoformat() for animal, points in weighings.items()},
+        "grooming": groomings,
+    }
+    labels = {animal_id: (key, name or key) for animal_id, key, name, _ in active}
+    alerts: list[tuple[str, str, str]] = []  # (animal, kind, message)
+    for animal_id, (when, findings) in findings_at.items():
+        vet = last_vet.get(animal_id)
+        if animal_id in labels and (vet is None or vet < when):
+            key, label = labels[animal_id]
+            message = finding_message(
+                label, tuple(findings.split()), facts.finding_titles, fromisoformat(when)
+            )
+            alerts.append((key, "finding", message))
+    within, percent = facts.weight_loss
+    for animal_id, points in weighings.items():
+        loss = loss_of(points, within, percent)
+        if loss is not None and animal_id in labels:
+            key, label = labels[animal_id]
+            alerts.append((key, "weight_loss", loss_message(label, loss)))
+    alerts.sort()
+
+    today = day.toordinal()
+    days: dict[str, int] = {}
+    entries: list[tuple[int, int, str, TaskEntry]] = []  # sorted by status, due, task id
+    total = later = 0
+    for task_id, title, every, scope, species, also_done_by in facts.tasks:
+        done_for = done.get(task_id, {})
+        if scope == "household":
+            items = [("", done_for.get(None))]
+        else:
+            also = by_records[also_done_by] if also_done_by is not None else {}
+            items = []
+            for animal_id, key, name, kind in active:
+                if kind in species:
+                    last, other = done_for.get(animal_id), also.get(animal_id)
+                    # ISO days sort as the days do.
+                    if other is not None and (last is None or other > last):
+                        last = other
+                    items.append((name or key, last))
+        total += len(items)
+        # Per status: names, and the first item due soonest (due, last done).
+        found: dict[str, tuple[list[str], int, str | None]] = {}
+        for name, last in items:
+            if last is None:
+                due = today  # never done: due at once
+            else:
+                if last not in days:
+                    days[last] = fromisoformat(last).toordinal()
+                due = days[last] + every
+            status = "overdue" if due < today else "due" if due == today else "later"
+            if status == "later":
+                later += 1
+            elif status in found:
+                names, first_due, first_last = found[status]
+                names.append(name)
+                if due < first_due:
+                    found[status] = (names, due, last)
+            else:
+                found[status] = ([name], due, last)
+        if found:
+            status = "overdue" if "overdue" in found else "due"
+            due = min(first_due for _, first_due, _ in found.values())
+            for shown in ("overdue", "due"):
+                if shown in found:
+                    names, first_due, first_last = found[shown]
+                    last_done = None if first_last is None else fromisoformat(first_last)
+                    entry = (shown, title, names, last_done, dt.date.fromordinal(first_due))
+                    entries.append((CARE_STATUSES.index(status), due, task_id, entry))
+    entries.sort(key=lambda item: item[:3])
+    return [message for _, _, message in alerts], [e for *_, e in entries], later, total > 0
