@@ -16,13 +16,14 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert
 
-from ratbond.engine import Decision, Engine
+from ratbond.engine import Decision
 from ratbond.errors import InputError
-from ratbond.model import Advice, Program, Scenario, Session
+from ratbond.model import Advice, Scenario, Session
 from ratbond.scenario import parse_scenario
-from ratbond.store.common import engine_of, now, programs, vocabulary, with_notes_read
+from ratbond.store.common import now, programs, vocabulary
 from ratbond.store.queries import load_session_models
 from ratbond.store.records import IntroductionRecord, StoredAdvice
+from ratbond.store.replays import Replayed, engine_for, replay
 from ratbond.store.sqltext import ADVICE_COLUMNS, ADVICE_HOLDS, execute, stored_advice
 from ratbond.store.tables import advice as advice_table
 
@@ -86,24 +87,19 @@ def _same(a: Advice, b: Advice, day: dt.date) -> bool:
     return replace(a, not_before=moved) == b
 
 
-def _engine_for(program: Program) -> Engine:
-    # The built-in programs' engines are built once per process; any other program (a test's
-    # own file, say) gets a fresh one, as `ratbond.advice.advise` would.
-    if programs().get(program.id) is program:
-        return engine_of(program.id)
-    return Engine(program, vocabulary())
-
-
-def timeline(scenario: Scenario) -> list[tuple[dt.date, Advice]]:
+def timeline(scenario: Scenario, replayed: Replayed | None = None) -> list[tuple[dt.date, Advice]]:
     """The advice from `scenario.today` on, as (first day it holds, advice) pairs.
 
     Each entry equals `advise(replace(scenario, today=day))`. The notes are read and the
-    history replayed once: neither depends on the date, only the engine's final decision does,
-    so each threshold date costs one decision, not one replay.
+    history replayed once (or not at all when `replayed` is the scenario's history already
+    replayed): neither depends on the date, only the engine's final decision does, so each
+    threshold date costs one decision, not one replay.
     """
-    read = with_notes_read(scenario)
-    engine = _engine_for(read.program)
-    state = engine.replay(read)
+    if replayed is None:
+        replayed = replay(scenario, scenario.sessions, None, 0)
+    read = replayed.scenario(scenario)
+    engine = engine_for(read.program)
+    state = replayed.state
 
     def on(day: dt.date) -> Advice:
         return Decision(engine, replace(read, today=day), state).advice()
@@ -134,18 +130,22 @@ def refresh(
     *,
     sessions: Sequence[Session] | None = None,
     base: Scenario | None = None,
+    replayed: Replayed | None = None,
 ) -> Advice:
     """Recompute and store an introduction's advice timeline; returns today's advice.
 
-    A caller that has the live sessions already (in engine order) passes them, and may pass
-    `base`, the introduction's validated scenario for `today`, so neither is built twice."""
-    if sessions is None:
+    A caller that has the live sessions already (in engine order) passes them, or passes them
+    `replayed`; it may pass `base`, the introduction's validated scenario for `today`, so
+    nothing is built twice."""
+    if replayed is not None:
+        sessions = replayed.sessions
+    elif sessions is None:
         sessions = load_session_models(connection, intro.id)
     if base is None or base.today != today:
         scenario = build_scenario(intro, sessions, today)
     else:
         scenario = replace(base, sessions=tuple(sessions))
-    entries = timeline(scenario)
+    entries = timeline(scenario, replayed)
     connection.execute(_CLEAR, {"intro": intro.id})
     stamp = now()
     last_session = sessions[-1].date if sessions else None

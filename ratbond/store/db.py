@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
@@ -21,6 +21,9 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from ratbond.errors import RatbondError
 from ratbond.store.migrations import head_revision
+
+if TYPE_CHECKING:
+    from ratbond.store.replays import Replays
 
 ENV_URL = "RATBOND_DATABASE_URL"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -110,6 +113,14 @@ class Database:
             event.listen(engine, "begin", _sqlite_begin)
             return engine
         return create_engine(self.url, pool_pre_ping=False)
+
+    @cached_property
+    def replays(self) -> Replays:
+        """Introductions' histories as this process last replayed them, checked against the
+        database on every use (see `ratbond.store.replays`)."""
+        from ratbond.store.replays import Replays
+
+        return Replays()
 
     @property
     def is_sqlite(self) -> bool:

@@ -43,6 +43,7 @@ from ratbond.store.queries import (
     today_or,
 )
 from ratbond.store.records import IntroductionRecord, SessionRecord
+from ratbond.store.replays import extend, history_token, replay
 from ratbond.store.tables import sessions
 
 EDITABLE = ("date", "stage", "minutes", "supervised", "signals", "notes", "attempts", "rewarded")
@@ -235,17 +236,23 @@ def _early(connection: Connection, intro: IntroductionRecord, session: Session) 
 def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | None = None) -> Logged:
     """Log a session for an active introduction and store the new advice, in one transaction.
 
-    Six statements after BEGIN on SQLite (the introduction with its animals, the advice
-    stored for the session's date, its sessions, the insert, the advice timeline's delete and
-    insert; PostgreSQL adds the row lock first) and one replay of the history. `Logged.early`
-    is set when the session comes before the advised day."""
+    The history is read and replayed only when this process does not remember it replayed
+    (`ratbond.store.replays`); otherwise the engine is fed the new session alone. Then it is
+    seven statements after BEGIN on SQLite (the introduction with its animals, the advice
+    stored for the session's date, the history token, the insert, the advice timeline's
+    delete and insert, the new token; PostgreSQL adds the row lock first). `Logged.early` is
+    set when the session comes before the advised day."""
     day = today_or(today)
     with db.write() as connection:
         intro = open_introduction(connection, ref)
         _check_open(intro)
         scenario, session, klass = _validate(intro, _entry(new, intro, day), day)
         early = _early(connection, intro, session)
-        history, last_seq = load_history(connection, intro.id)
+        known = db.replays.get(intro.id, history_token(connection, intro.id), scenario)
+        if known is not None:
+            history, last_seq = list(known.sessions), known.last_seq
+        else:
+            history, last_seq = load_history(connection, intro.id)
         values = {
             "introduction_id": intro.id,
             "seq": last_seq + 1,
@@ -268,8 +275,13 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
             session.attempts,
             session.rewarded,
         )
-        history.insert(bisect_right(history, stored.date, key=lambda s: s.date), stored)
-        advice = refresh(connection, intro, day, sessions=history, base=scenario)
+        token = history_token(connection, intro.id)
+        if known is not None and (not history or stored.date >= history[-1].date):
+            replayed = extend(known, scenario, stored, token, values["seq"])
+        else:
+            history.insert(bisect_right(history, stored.date, key=lambda s: s.date), stored)
+            replayed = replay(scenario, history, token, values["seq"])
+        advice = refresh(connection, intro, day, base=scenario, replayed=replayed)
         record = SessionRecord(
             id=inserted[0],
             introduction_id=intro.id,
@@ -287,7 +299,9 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
             logged_at=values["logged_at"],
             version=1,
         )
-        return Logged(introduction=intro, session=record, advice=advice, early=early)
+    # Remembered only now that the transaction has committed.
+    db.replays.put(intro.id, replayed)
+    return Logged(introduction=intro, session=record, advice=advice, early=early)
 
 
 _INSERT_SESSION = insert(sessions)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -160,6 +161,21 @@ advice = Table(
     Column("payload", JSON, nullable=False),
     Column("computed_at", DateTime, nullable=False),
     Index("ix_advice_introduction_valid", "introduction_id", "valid_from"),
+)
+
+# A random token per introduction, changed by triggers on `sessions` (migration 0004) with
+# every change to its sessions: see `ratbond.store.replays`. Bookkeeping, not a record, so it
+# is neither exported nor kept in `history`.
+history_tokens = Table(
+    "history_tokens",
+    metadata,
+    Column(
+        "introduction_id",
+        Integer,
+        ForeignKey("introductions.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("token", BigInteger, nullable=False),
 )
 
 history = Table(

@@ -133,9 +133,8 @@ def test_logged_session_is_the_stored_row(db: Database) -> None:
     assert logged.advice == advise(fresh_scenario(db, "tom-pip", TODAY))
 
 
-def test_logging_is_a_handful_of_statements(db: Database) -> None:
-    cat_and_rat(db)
-    log_session(db, "tom-pip", NewSession("visual", day(-1), 5), today=TODAY)
+def statements_of(db: Database, write: Any) -> list[str]:
+    """The first word of each statement `write()` sends to the database."""
     statements: list[str] = []
 
     def seen(_conn: Any, _cursor: Any, sql: str, *_rest: Any) -> None:
@@ -143,12 +142,35 @@ def test_logging_is_a_handful_of_statements(db: Database) -> None:
 
     event.listen(db.engine, "before_cursor_execute", seen)
     try:
-        log_session(db, "tom-pip", NewSession("visual", day(0), 5), today=TODAY)
+        write()
     finally:
         event.remove(db.engine, "before_cursor_execute", seen)
+    return statements
+
+
+def test_logging_is_a_handful_of_statements(db: Database) -> None:
+    cat_and_rat(db)
+    log_session(db, "tom-pip", NewSession("visual", day(-2), 5), today=TODAY)
+    remembered = statements_of(
+        db, lambda: log_session(db, "tom-pip", NewSession("visual", day(-1), 5), today=TODAY)
+    )
+    # A second process (nothing remembered) reads the history once, in the same transaction.
+    other = Database(db.url)
+    other.ensure_schema()
+    try:
+        fresh = statements_of(
+            other,
+            lambda: log_session(other, "tom-pip", NewSession("visual", day(0), 5), today=TODAY),
+        )
+    finally:
+        other.close()
     # The introduction with its animals; the advice stored for the session's date (is it
-    # early?); its sessions; the insert; the advice timeline replaced. PostgreSQL first locks
-    # the introduction's row (SELECT ... FOR UPDATE); SQLite's BEGIN IMMEDIATE already made
-    # this the only writer. One transaction, nothing read twice.
+    # early?); the history token; [its sessions]; the insert; the new token; the advice
+    # timeline replaced. PostgreSQL first locks the introduction's row (SELECT ... FOR
+    # UPDATE); SQLite's BEGIN IMMEDIATE already made this the only writer. One transaction,
+    # nothing read twice, and no history read when this process wrote the last change.
     lock = ["BEGIN"] if db.is_sqlite else ["SELECT"]
-    assert statements == [*lock, "SELECT", "SELECT", "SELECT", "INSERT", "DELETE", "INSERT"]
+    reads = [*lock, "SELECT", "SELECT", "SELECT"]
+    writes = ["INSERT", "SELECT", "DELETE", "INSERT"]
+    assert remembered == [*reads, *writes]
+    assert fresh == [*reads, "SELECT", *writes]
