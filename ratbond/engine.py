@@ -360,7 +360,10 @@ class Decision:
         if not sessions:
             return self.today
         last_day = sessions[-1].date
-        same_day = sum(1 for s in sessions if s.date == last_day)
+        # Sessions are in date order: count back from the last until the date changes.
+        same_day = next(
+            (n for n, s in enumerate(reversed(sessions)) if s.date != last_day), len(sessions)
+        )
         day = last_day if same_day < self.engine.rules.sessions_per_day else last_day + ONE_DAY
         return max(self.today, day)
 
