@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert
+from sqlalchemy import Connection, Date, bindparam, delete, insert, text
 
 from ratbond.engine import Decision
 from ratbond.errors import InputError
@@ -197,9 +197,13 @@ WHERE {ADVICE_HOLDS}
 """
 
 
+# Parsed once: every session logged reads it (is the session early?).
+_CURRENT_STATEMENT = text(_CURRENT).bindparams(bindparam("today", type_=Date))
+
+
 def current_advice(connection: Connection, introduction_id: int, today: dt.date) -> StoredAdvice:
     """The stored advice holding on `today` (the earliest one if `today` is before them all)."""
-    rows = execute(connection, _CURRENT, today, intro=introduction_id)
+    rows = connection.execute(_CURRENT_STATEMENT, {"today": today, "intro": introduction_id}).all()
     if not rows:
         raise LookupError(f"introduction {introduction_id} has no stored advice")
     return stored_advice(rows[0], today)
