@@ -186,6 +186,10 @@ def test_cat_meets_rat_on_a_phone(server: str) -> None:
                 page.screenshot(path=OUTPUT / "log-form-top-375.png", caret="initial")
             page.get_by_role("button", name="Save session").click()
             expect(page.locator(".saved")).to_contain_text(f"Saved session #{number}")
+            # The boards stay in the page across the save, blank for the next session.
+            expect(page.locator("input[name='signal']")).not_to_have_count(0)
+            expect(page.locator("input[name='signal']:checked")).to_have_count(0)
+            expect(tom.locator(".signal-help")).to_contain_text("Tap what you saw")
         advice = page.locator("#advice")
         expect(advice).to_have_attribute("data-action", "advance")
         expect(advice).to_have_attribute("data-stage", "scent")

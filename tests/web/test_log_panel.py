@@ -1,6 +1,7 @@
-"""The log panel after a save: new advice and a blank form, with the signal boards reused from
-one save to the next but never stale; SQLite writes that run on the event loop only when no
-other writer in the process holds the lock; data files loaded before the first request."""
+"""The log panel after a save: new advice and a blank form, with the signal boards kept in the
+page (an htmx answer sends an empty placeholder) and reused by full pages but never stale;
+SQLite writes that run on the event loop only when no other writer in the process holds the
+lock; data files loaded before the first request."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from ratbond.web.templating import FRAGMENTS_KEPT, Pages
 from .helpers import cat_and_rat, post_form
 
 LOG = "/introductions/tom-pip/sessions"
+PRESERVED = '<div id="signal-boards" hx-preserve="true">'
 CALM = {
     "date": "2026-11-20",
     "stage": "visual",
@@ -54,14 +56,23 @@ def test_after_a_save_the_panel_shows_the_new_advice_and_a_blank_form(
     assert "></textarea>" in panel
     assert 'id="notes-preview"' in panel
     assert "notes_previewed" not in panel
-    # The tap targets are exactly those of the form as it first opened.
-    assert boards(panel) == boards(opened)
+    # The tap targets stay in the page: the answer holds only their empty placeholder...
+    assert PRESERVED + "</div>" in panel
+    assert 'name="signal"' not in panel
+    # ...and a full page has exactly those of the form as it first opened.
+    assert re.search(PRESERVED + r'\s*<fieldset class="animal-signals">', opened)
+    assert boards(store_client.get("/introductions/tom-pip/log").text) == boards(opened)
 
 
 def test_a_form_shown_again_after_an_error_keeps_its_ticks(store_client: TestClient) -> None:
     cat_and_rat(store_client)
     post_form(store_client, LOG, CALM, htmx=True)  # the blank boards are now kept
-    response = post_form(store_client, LOG, {**CALM, "minutes": "soon"}, htmx=True)
+    # With htmx the page keeps the boards as they were ticked; the answer only holds their place.
+    in_place = post_form(store_client, LOG, {**CALM, "minutes": "soon"}, htmx=True)
+    assert in_place.status_code == 422
+    assert PRESERVED + "</div>" in in_place.text
+    # Without it the page comes back whole, ticked as sent.
+    response = post_form(store_client, LOG, {**CALM, "minutes": "soon"})
     assert response.status_code == 422
     ticked = re.findall(
         r'value="([^"]+)" data-label="[^"]*" data-description="[^"]*" checked', response.text
@@ -74,13 +85,13 @@ def test_a_form_shown_again_after_an_error_keeps_its_ticks(store_client: TestCli
 
 def test_renaming_an_animal_shows_in_the_boards_at_once(store_client: TestClient) -> None:
     cat_and_rat(store_client)
-    before = post_form(store_client, LOG, CALM, htmx=True).text
+    before = store_client.get("/introductions/tom-pip/log").text
     assert "<legend>Tom <span" in boards(before)
     renamed = store_client.patch("/api/v1/animals/tom", json={"name": "Thomas"})
     assert renamed.status_code == 200
     for page in (
         store_client.get("/introductions/tom-pip/log").text,
-        post_form(store_client, LOG, CALM, htmx=True).text,
+        post_form(store_client, LOG, {**CALM, "minutes": "soon"}).text,
     ):
         assert "<legend>Thomas <span" in boards(page)
         assert "<legend>Tom <span" not in boards(page)

@@ -360,7 +360,11 @@ def _render(
             **view,
             "form": form,
             "logged": logged,
-            "signal_boards": signal_boards(
+            # An htmx answer goes to a log form that has the boards already, ticks and all
+            # (they are most of the form's markup): the page keeps them (hx-preserve).
+            "signal_boards": Markup()
+            if htmx
+            else signal_boards(
                 context, view["program"], view["intro"].members, form.lists[SIGNAL_FIELD]
             ),
             "stage_options": [(s.id, f"{s.title} ({s.id})") for s in view["program"].stages],

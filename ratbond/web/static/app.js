@@ -81,10 +81,24 @@
     if (group.dataset.ready) return;
     group.dataset.ready = "1";
     var help = group.querySelector(".signal-help");
+    if (help) help.dataset.blank = help.textContent;
     group.addEventListener("change", function (event) {
       var input = event.target;
       if (!help || !input.dataset || !input.dataset.description) return;
       help.textContent = input.dataset.label + ": " + input.dataset.description;
+    });
+  }
+
+  // After a save the signal boards, kept in the page across the swap (hx-preserve), start
+  // blank again for the next session.
+  function clearSignals(saved) {
+    var panel = saved.closest("#log-panel");
+    if (!panel) return;
+    each(panel, "#signal-boards input[name='signal']", function (input) {
+      input.checked = false;
+    });
+    each(panel, "#signal-boards .signal-help", function (help) {
+      if (help.dataset.blank) help.textContent = help.dataset.blank;
     });
   }
 
@@ -101,6 +115,7 @@
     each(root, "canvas[data-chart]", initChart);
     each(root, "[data-timer]", initTimer);
     each(root, ".animal-signals", initSignals);
+    each(root, ".saved", clearSignals);
     each(root, "form[data-confirm]", initConfirm);
   }
 
