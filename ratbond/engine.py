@@ -8,6 +8,7 @@ stage, danger, aggression, stress, long break, calm. Alerts of every rule that f
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from ratbond.model import (
     CLASS_RANK,
@@ -314,7 +315,12 @@ def _or(value: float | None, default: float) -> float:
 
 
 def dates(days: list[dt.date]) -> str:
-    return ", ".join(day.isoformat() for day in days)
+    """The dates of a run of sessions, in order; several on one day are counted, not repeated."""
+    parts: list[str] = []
+    for day, same in itertools.groupby(days):
+        count = sum(1 for _ in same)
+        parts.append(day.isoformat() if count == 1 else f"{day.isoformat()} ({count} sessions)")
+    return ", ".join(parts)
 
 
 def describe(worst: list[tuple[str, str]], session: Session) -> str:
@@ -360,11 +366,10 @@ class Decision:
         if not sessions:
             return self.today
         last_day = sessions[-1].date
-        # Sessions are in date order: count back from the last until the date changes.
-        same_day = next(
-            (n for n, s in enumerate(reversed(sessions)) if s.date != last_day), len(sessions)
-        )
-        day = last_day if same_day < self.engine.rules.sessions_per_day else last_day + ONE_DAY
+        # Sessions are in date order: the day is full when the last `per_day` share its date.
+        per_day = self.engine.rules.sessions_per_day
+        full = len(sessions) >= per_day and sessions[-per_day].date == last_day
+        day = last_day + ONE_DAY if full else last_day
         return max(self.today, day)
 
     def make(

@@ -71,9 +71,10 @@ def _thresholds(scenario: Scenario, answer: Advice, day: dt.date) -> set[dt.date
     if answer.action == "wait" and answer.not_before is not None:
         dates.add(answer.not_before)
     gated = scenario.program.stages[0].id if scenario.program.stages[0].gate else None
-    contact = [s for s in scenario.sessions if s.stage != gated]
-    for session in (*contact[-1:], *scenario.sessions[-1:]):
-        dates.add(session.date + dt.timedelta(days=rules.long_break_days + 1))
+    last_contact = next((s for s in reversed(scenario.sessions) if s.stage != gated), None)
+    for session in (last_contact, *scenario.sessions[-1:]):
+        if session is not None:
+            dates.add(session.date + dt.timedelta(days=rules.long_break_days + 1))
     checks_matter = "health_check" in rules.prerequisites
     for animal in scenario.animals.values() if checks_matter else ():
         if animal.health_check is not None:

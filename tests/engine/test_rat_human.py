@@ -131,3 +131,13 @@ def test_rat_human_pick_ups_start_at_a_few_seconds() -> None:
 def test_rat_human_bonding_time_completes_the_program() -> None:
     advice = rat_human(earned("bonding_time") + calm_run("bonding_time", 2, 2, 20))
     assert (advice["action"], advice["stage"], advice["alerts"]) == ("complete", "bonding_time", [])
+
+
+def test_two_sessions_on_one_day_are_counted_once_in_the_reasons() -> None:
+    # rat-human allows two sessions a day: a run names each day once, with its count.
+    voice = [session(3, "voice", 5), session(3, "voice", 5), session(2, "voice", 5)]
+    advice = rat_human(voice)
+    assert advice["action"] == "advance"
+    run = f"({day(3)} (2 sessions), {day(2)})"
+    assert any(run in reason for reason in advice["reasons"]), advice["reasons"]
+    assert day(3) + ", " + day(3) not in " ".join(advice["reasons"])
