@@ -10,7 +10,6 @@ with Rich only where it would write colours; `ratbond care tasks` prints with `c
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import os
 
@@ -26,6 +25,8 @@ from ratbond.cli.plain import (
 
 TYPE_CHECKING = False  # `typing.TYPE_CHECKING` without importing `typing`
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ratbond.cli.plain import Segment
     from ratbond.store.agenda import AgendaItem
     from ratbond.store.care_plan import CarePlan
@@ -36,6 +37,11 @@ if TYPE_CHECKING:
     # The care part as the screen shows it: the alerts' messages, the tasks' lines, how many
     # tasks are for later, and whether there are any tasks at all.
     CarePart = tuple[list[str], list[list[Segment]], int, bool]
+else:
+    try:  # `datetime`'s own classes, without building its pure-Python twin first (~1 ms)
+        import _datetime as dt
+    except ImportError:  # an implementation without the C module
+        import datetime as dt
 
 KIND_LABELS = {
     "alert": ("ALERT", "bold red"),
@@ -49,6 +55,8 @@ KIND_LABELS = {
 NOTHING = "Nothing planned: no active introductions. Start one with 'ratbond intro start'."
 CARE_STATUS_STYLE = {"overdue": "yellow", "due": "green", "later": "dim"}
 INDENT = 8  # the kind column
+# Each kind's column as a plan line starts with it: its label padded, its style.
+KIND_COLUMN = {kind: (label.ljust(INDENT), style) for kind, (label, style) in KIND_LABELS.items()}
 # The widest each column may grow (key, animals, step, status) before it is cut with `…`.
 WIDEST = (24, 30, 34, 44)
 # On a console too narrow for one line per introduction, the first line holds the kind, key,
@@ -95,26 +103,30 @@ def plan_lines(
     """The plan as styled lines: a heading, one line per introduction (two when `width` is too
     narrow for one), and a count per kind. Columns are as wide as their longest entry. Unless
     `styled`, an introduction's line is one segment, its text (what a pipe gets)."""
-    titles, severity = facts.titles, facts.severity
-    # (kind, key, label, step, status, alerts): thousands of them at a rescue.
-    rows = [
-        (e[3], e[2], e[4], step_text(e[5], e[6], e[7]), _status(e, today, titles), e[9])
-        for e in entries
-    ]
+    titles = facts.titles
+    # Column by column (thousands of rows at a rescue): kind, key, label, step, status, alerts.
+    kinds = [e[3] for e in entries]
+    keys = [e[2] for e in entries]
+    labels = [e[4] for e in entries]
+    steps = [step_text(e[5], e[6], e[7]) for e in entries]
+    statuses = [_status(e, today, titles) for e in entries]
+    texts = [status for status, _ in statuses]
+    alerts = [e[9] for e in entries]
     widths = [
-        min(max(len(row[1]) for row in rows), WIDEST[0]),
-        min(max(len(row[2]) for row in rows), WIDEST[1]),
-        min(max(len(row[3]) for row in rows), WIDEST[2]),
-        min(max(len(row[4][0]) for row in rows), WIDEST[3]),
+        min(max(map(len, keys)), WIDEST[0]),
+        min(max(map(len, labels)), WIDEST[1]),
+        min(max(map(len, steps)), WIDEST[2]),
+        min(max(map(len, texts)), WIDEST[3]),
     ]
-    alerts_width = max((sum(len(code) + 2 for code in row[5]) for row in rows), default=0)
+    # Two spaces, then the codes, each after a comma and a space but the first.
+    alerts_width = max((len(", ".join(codes)) + 2 for codes in alerts if codes), default=0)
     one_line = INDENT + sum(widths) + 2 * len(widths) - 2 + alerts_width <= width
     if not one_line:
         widths[0], widths[1] = min(widths[0], NARROW[0]), min(widths[1], NARROW[1])
         widths[2] = max(width - INDENT - widths[0] - widths[1] - 4, 8)
-    key_width, label_width, step_width, status_width = widths
-    kinds = {kind: (label.ljust(INDENT), style) for kind, (label, style) in KIND_LABELS.items()}
-    alert_style = {code: SEVERITY_STYLE[level] for code, level in severity.items()}
+    keys, labels, steps = _fit(keys, widths[0]), _fit(labels, widths[1]), _fit(steps, widths[2])
+    if one_line:
+        texts = _fit(texts, widths[3])
     lines: list[list[Segment]] = [
         [
             (
@@ -124,33 +136,56 @@ def plan_lines(
             )
         ]
     ]
-    counts: dict[str, int] = {}
-    for kind, key, label, step, (status, status_style), alerts in rows:
-        counts[kind] = counts.get(kind, 0) + 1
-        # Each column padded to its width, or cut with `…` (inline: thousands of rows).
-        key = key.ljust(key_width) if len(key) <= key_width else key[: key_width - 1] + "…"
-        label = (
-            label.ljust(label_width)
-            if len(label) <= label_width
-            else label[: label_width - 1] + "…"
-        )
-        step = step.ljust(step_width) if len(step) <= step_width else step[: step_width - 1] + "…"
+    if styled:
+        lines += _styled_rows(kinds, keys, labels, steps, statuses, texts, alerts, facts, one_line)
+    else:  # one segment per line: the text, as the styled segments spell it
+        heads = [
+            f"{KIND_COLUMN[kind][0]}{key}  {label}  "
+            for kind, key, label in zip(kinds, keys, labels, strict=True)
+        ]
         if one_line:
-            status = (
-                status.ljust(status_width)
-                if len(status) <= status_width
-                else status[: status_width - 1] + "…"
-            )
-        if not styled:  # one segment per line: the text, as the styled segments spell it
-            text = f"{kinds[kind][0]}{key}  {label}  "
-            if one_line:
-                text += f"{step}  {status}"
-            else:
-                lines.append([(text + step.rstrip(), "")])
-                text = " " * INDENT + status
-            lines.append([(text + "  " + ", ".join(alerts) if alerts else text, "")])
-            continue
-        line: list[Segment] = [kinds[kind], (key + "  ", "cyan"), (label + "  ", "")]
+            rows = [
+                f"{head}{step}  {text}"
+                for head, step, text in zip(heads, steps, texts, strict=True)
+            ]
+            lines += [
+                [(row + "  " + ", ".join(codes) if codes else row, "")]
+                for row, codes in zip(rows, alerts, strict=True)
+            ]
+        else:
+            for head, step, text, codes in zip(heads, steps, texts, alerts, strict=True):
+                lines.append([(head + step.rstrip(), "")])
+                row = " " * INDENT + text
+                lines.append([(row + "  " + ", ".join(codes) if codes else row, "")])
+    # Entries come sorted by kind, so each kind's count comes in its order of rank.
+    counts = {kind: kinds.count(kind) for kind in dict.fromkeys(kinds)}
+    lines.append([(", ".join(f"{n} {KIND_LABELS[k][0]}" for k, n in counts.items()), "dim")])
+    return lines
+
+
+def _fit(texts: list[str], width: int) -> list[str]:
+    """Each text padded to `width`, or cut to it with `…`."""
+    return [text.ljust(width) if len(text) <= width else text[: width - 1] + "…" for text in texts]
+
+
+def _styled_rows(
+    kinds: list[str],
+    keys: list[str],
+    labels: list[str],
+    steps: list[str],
+    statuses: list[Segment],
+    texts: list[str],
+    alerts: list[tuple[str, ...]],
+    facts: TodayFacts,
+    one_line: bool,
+) -> list[list[Segment]]:
+    """The introductions' lines of `plan_lines`, in their styles (a terminal's)."""
+    alert_style = {code: SEVERITY_STYLE[level] for code, level in facts.severity.items()}
+    lines: list[list[Segment]] = []
+    for kind, key, label, step, (_, status_style), status, codes in zip(
+        kinds, keys, labels, steps, statuses, texts, alerts, strict=True
+    ):
+        line: list[Segment] = [KIND_COLUMN[kind], (key + "  ", "cyan"), (label + "  ", "")]
         if one_line:
             line.append((step + "  ", ""))
             line.append((status, status_style))
@@ -158,11 +193,10 @@ def plan_lines(
             line.append((step.rstrip(), ""))
             lines.append(line)
             line = [(" " * INDENT, ""), (status, status_style)]
-        for index, code in enumerate(alerts):
+        for index, code in enumerate(codes):
             line.append((", " if index else "  ", ""))
             line.append((code, alert_style[code]))
         lines.append(line)
-    lines.append([(", ".join(f"{n} {KIND_LABELS[k][0]}" for k, n in counts.items()), "dim")])
     return lines
 
 

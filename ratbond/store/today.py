@@ -11,13 +11,12 @@ print it both ways and compare.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from ratbond.care.loss import loss_of
 from ratbond.store.sqltext import ADVICE_HOLDS
 
 TYPE_CHECKING = False  # `typing.TYPE_CHECKING` without importing `typing`
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ratbond.care.loss import Loss
     from ratbond.store.sqltext import Run
     from ratbond.store.today_facts import TodayFacts
@@ -42,6 +41,11 @@ if TYPE_CHECKING:
     # (status, title, names, first item's last done, first item's due): a care task's animals
     # of one status, as the care part prints them.
     TaskEntry = tuple[str, str, list[str], dt.date | None, dt.date]
+else:
+    try:  # `datetime`'s own classes, without building its pure-Python twin first (~1 ms)
+        import _datetime as dt
+    except ImportError:  # an implementation without the C module
+        import datetime as dt
 
 PREREQUISITE_ALERTS: frozenset[str] = frozenset({"health_check_needed", "assessment_needed"})
 # Urgency ranks, most urgent first; `kind` names them for callers and screens.
@@ -249,6 +253,8 @@ def read_care(
                 label, tuple(findings.split()), facts.finding_titles, fromisoformat(when)
             )
             alerts.append((key, "finding", message))
+    if weighings:  # the rule's module imports `datetime` whole
+        from ratbond.care.loss import loss_of
     within, percent = facts.weight_loss
     for animal_id, points in weighings.items():
         loss = loss_of(points, within, percent)
@@ -261,48 +267,64 @@ def read_care(
     days: dict[str, int] = {}
     entries: list[tuple[int, int, str, TaskEntry]] = []  # sorted by status, due, task id
     total = later = 0
+    # Each species' active animals in key order, by name (the key where none is given).
+    of_species: dict[tuple[str, ...], list[tuple[int | None, str]]] = {}
+    household: list[tuple[int | None, str]] = [(None, "")]
     for task_id, title, every, scope, species, also_done_by in facts.tasks:
         done_for = done.get(task_id, {})
+        also: dict[int, str] = {}
         if scope == "household":
-            items = [("", done_for.get(None))]
+            items = household
         else:
-            also = by_records[also_done_by] if also_done_by is not None else {}
-            items = []
-            for animal_id, key, name, kind in active:
-                if kind in species:
-                    last, other = done_for.get(animal_id), also.get(animal_id)
-                    # ISO days sort as the days do.
-                    if other is not None and (last is None or other > last):
-                        last = other
-                    items.append((name or key, last))
+            if also_done_by is not None:
+                also = by_records[also_done_by]
+            found = of_species.get(species)
+            if found is None:
+                found = of_species[species] = [
+                    (animal_id, name or key)
+                    for animal_id, key, name, kind in active
+                    if kind in species
+                ]
+            items = found
         total += len(items)
-        # Per status: names, and the first item due soonest (due, last done).
-        found: dict[str, tuple[list[str], int, str | None]] = {}
-        for name, last in items:
+        # The animals overdue: names, and the first due (due, last done); the animals due
+        # today: names, and the first one's last done (they are all due on the same day).
+        overdue: tuple[list[str], int, str | None] | None = None
+        due_now: tuple[list[str], str | None] | None = None
+        for animal, name in items:
+            last = done_for.get(animal)
+            if also:
+                other = also.get(animal)  # type: ignore[arg-type]
+                # ISO days sort as the days do.
+                if other is not None and (last is None or other > last):
+                    last = other
             if last is None:
                 due = today  # never done: due at once
             else:
-                if last not in days:
-                    days[last] = fromisoformat(last).toordinal()
-                due = days[last] + every
-            status = "overdue" if due < today else "due" if due == today else "later"
-            if status == "later":
+                done_on = days.get(last)
+                if done_on is None:
+                    done_on = days[last] = fromisoformat(last).toordinal()
+                due = done_on + every
+            if due > today:
                 later += 1
-            elif status in found:
-                names, first_due, first_last = found[status]
-                names.append(name)
-                if due < first_due:
-                    found[status] = (names, due, last)
+            elif due == today:
+                if due_now is None:
+                    due_now = ([name], last)
+                else:
+                    due_now[0].append(name)
+            elif overdue is None:
+                overdue = ([name], due, last)
             else:
-                found[status] = ([name], due, last)
-        if found:
-            status = "overdue" if "overdue" in found else "due"
-            due = min(first_due for _, first_due, _ in found.values())
-            for shown in ("overdue", "due"):
-                if shown in found:
-                    names, first_due, first_last = found[shown]
-                    last_done = None if first_last is None else fromisoformat(first_last)
-                    entry = (shown, title, names, last_done, dt.date.fromordinal(first_due))
-                    entries.append((CARE_STATUSES.index(status), due, task_id, entry))
+                overdue[0].append(name)
+                if due < overdue[1]:
+                    overdue = (overdue[0], due, last)
+        # A task sorts by its most pressing status, then by its first due.
+        rank, first = (0, overdue[1]) if overdue is not None else (1, today)
+        for shown, group in (("overdue", overdue), ("due", due_now)):
+            if group is not None:
+                names, last = group[0], group[-1]
+                due_on = day if group is due_now else dt.date.fromordinal(first)
+                last_done = None if last is None else fromisoformat(last)
+                entries.append((rank, first, task_id, (shown, title, names, last_done, due_on)))
     entries.sort(key=lambda item: item[:3])
     return [message for _, _, message in alerts], [e for *_, e in entries], later, total > 0
