@@ -24,6 +24,7 @@ from ratbond.store.common import (
 from ratbond.store.db import Database
 from ratbond.store.queries import (
     find_introduction,
+    find_introduction_and_token,
     load_introduction,
     load_introductions,
     today_or,
@@ -50,30 +51,47 @@ def resolve_introduction(connection: Connection, ref: str) -> IntroductionRecord
     if intro is None and wanted.isdigit():
         intro = find_introduction(connection, introduction_id=int(wanted))
     if intro is None:
-        known = list(connection.execute(select(introductions.c.key)).scalars())
-        raise RatbondError(
-            f"no introduction '{ref}'" + did_you_mean(wanted, known) + "; see 'ratbond intro list'"
-        )
+        raise _no_introduction(connection, ref)
     return intro
 
 
-def open_introduction(connection: Connection, ref: str) -> IntroductionRecord:
-    """`resolve_introduction` for a write: the row is locked first, so what is read is what
-    this transaction will change (PostgreSQL). On SQLite the write transaction's
-    BEGIN IMMEDIATE already excludes every other writer, so it is one query."""
-    if connection.dialect.name == "sqlite":
-        return resolve_introduction(connection, ref)
+def _no_introduction(connection: Connection, ref: str) -> RatbondError:
+    known = list(connection.execute(select(introductions.c.key)).scalars())
+    return RatbondError(
+        f"no introduction '{ref}'"
+        + did_you_mean(ref.strip().lower(), known)
+        + "; see 'ratbond intro list'"
+    )
+
+
+def open_introduction(connection: Connection, ref: str) -> tuple[IntroductionRecord, int | None]:
+    """`resolve_introduction` for a write, with the introduction's history token (see
+    `ratbond.store.replays`): the row is locked first, so what is read is what this
+    transaction will change (PostgreSQL). On SQLite the write transaction's BEGIN IMMEDIATE
+    already excludes every other writer, so it is one query."""
     wanted = ref.strip().lower()
-    found = connection.execute(
-        select(introductions.c.id).where(introductions.c.key == wanted).with_for_update()
-    ).first()
-    if found is None and wanted.isdigit():
-        found = connection.execute(
-            select(introductions.c.id).where(introductions.c.id == int(wanted)).with_for_update()
+    if connection.dialect.name == "sqlite":
+        found = find_introduction_and_token(connection, key=wanted)
+        if found is None and wanted.isdigit():
+            found = find_introduction_and_token(connection, introduction_id=int(wanted))
+    else:
+        locked = connection.execute(
+            select(introductions.c.id).where(introductions.c.key == wanted).with_for_update()
         ).first()
+        if locked is None and wanted.isdigit():
+            locked = connection.execute(
+                select(introductions.c.id)
+                .where(introductions.c.id == int(wanted))
+                .with_for_update()
+            ).first()
+        found = (
+            None
+            if locked is None
+            else find_introduction_and_token(connection, introduction_id=locked[0])
+        )
     if found is None:
-        return resolve_introduction(connection, ref)  # raises the "no introduction" error
-    return load_introduction(connection, found[0])
+        raise _no_introduction(connection, ref)
+    return found
 
 
 def _ended_apart(

@@ -18,7 +18,14 @@ from ratbond.store.records import (
     Member,
     SessionRecord,
 )
-from ratbond.store.tables import animals, introduction_animals, introductions, sessions, vet_checks
+from ratbond.store.tables import (
+    animals,
+    history_tokens,
+    introduction_animals,
+    introductions,
+    sessions,
+    vet_checks,
+)
 
 # The latest vet check of each animal is its contract `health_check`.
 _last_check = (
@@ -222,17 +229,22 @@ def load_session_models(connection: Connection, introduction_id: int) -> list[Se
 # One introduction and its members in one round trip (outer joins: the introduction comes back
 # even without members). Introduction columns are prefixed: several names clash with animals'.
 _INTRO_PREFIX = "intro_"
+# The history token (see `ratbond.store.replays`) comes along for a write's first read.
+_HISTORY_TOKEN = "history_token"
 _INTRODUCTION_WITH_MEMBERS = (
     select(
         *(column.label(_INTRO_PREFIX + column.name) for column in introductions.c),
         *animals.c,
         _last_check,
         introduction_animals.c.role,
+        history_tokens.c.token.label(_HISTORY_TOKEN),
     )
     .select_from(
         introductions.outerjoin(
             introduction_animals, introduction_animals.c.introduction_id == introductions.c.id
-        ).outerjoin(animals, animals.c.id == introduction_animals.c.animal_id)
+        )
+        .outerjoin(animals, animals.c.id == introduction_animals.c.animal_id)
+        .outerjoin(history_tokens, history_tokens.c.introduction_id == introductions.c.id)
     )
     .order_by(introduction_animals.c.position)
 )
@@ -267,15 +279,25 @@ def _introduction_from_rows(rows: Sequence[Any]) -> IntroductionRecord | None:
     )
 
 
-def find_introduction(
+def find_introduction_and_token(
     connection: Connection, *, key: str | None = None, introduction_id: int | None = None
-) -> IntroductionRecord | None:
-    """One introduction with its members, by key or by id, in one query; None if missing."""
+) -> tuple[IntroductionRecord, int | None] | None:
+    """One introduction with its members and its history token, by key or by id, in one
+    query; None if missing."""
     if key is not None:
         rows = connection.execute(_INTRODUCTION_BY_KEY, {"key": key}).all()
     else:
         rows = connection.execute(_INTRODUCTION_BY_ID, {"id": introduction_id}).all()
-    return _introduction_from_rows(rows)
+    intro = _introduction_from_rows(rows)
+    return None if intro is None else (intro, rows[0]._mapping[_HISTORY_TOKEN])
+
+
+def find_introduction(
+    connection: Connection, *, key: str | None = None, introduction_id: int | None = None
+) -> IntroductionRecord | None:
+    """One introduction with its members, by key or by id, in one query; None if missing."""
+    found = find_introduction_and_token(connection, key=key, introduction_id=introduction_id)
+    return None if found is None else found[0]
 
 
 def introductions_of_animal(connection: Connection, animal_id: int) -> list[int]:

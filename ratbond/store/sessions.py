@@ -238,17 +238,17 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
 
     The history is read and replayed only when this process does not remember it replayed
     (`ratbond.store.replays`); otherwise the engine is fed the new session alone. Then it is
-    seven statements after BEGIN on SQLite (the introduction with its animals, the advice
-    stored for the session's date, the history token, the insert, the advice timeline's
-    delete and insert, the new token; PostgreSQL adds the row lock first). `Logged.early` is
+    six statements after BEGIN on SQLite (the introduction with its animals and history
+    token, the advice stored for the session's date, the insert, the new token, the advice
+    timeline's delete and insert; PostgreSQL adds the row lock first). `Logged.early` is
     set when the session comes before the advised day."""
     day = today_or(today)
     with db.write() as connection:
-        intro = open_introduction(connection, ref)
+        intro, token = open_introduction(connection, ref)
         _check_open(intro)
         scenario, session, klass = _validate(intro, _entry(new, intro, day), day)
         early = _early(connection, intro, session)
-        known = db.replays.get(intro.id, history_token(connection, intro.id), scenario)
+        known = db.replays.get(intro.id, token, scenario)
         if known is not None:
             history, last_seq = list(known.sessions), known.last_seq
         else:

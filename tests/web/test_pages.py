@@ -195,7 +195,12 @@ def test_a_bad_session_is_422_saves_nothing_and_keeps_the_input(
     assert field_errors(response) == ["'five' is not a number of minutes"]
     assert 'value="five"' in response.text
     assert "she was &lt;fine&gt;</textarea>" in response.text
-    assert re.search(r'value="tom:hissing"[^>]* checked>', response.text)
+    # The page keeps its ticked signals across an htmx answer (hx-preserve); a full page
+    # shows them ticked as sent.
+    assert '<div id="signal-boards" hx-preserve="true"></div>' in response.text
+    whole = post_form(store_client, "/introductions/tom-pip/sessions", typed)
+    assert whole.status_code == 422
+    assert re.search(r'value="tom:hissing"[^>]* checked>', whole.text)
     no_minutes = post_form(
         store_client, "/introductions/tom-pip/sessions", {"stage": "visual"}, htmx=True
     )
