@@ -139,20 +139,23 @@ def rank_of(
 
 def read_plan(run: Run, day: dt.date, facts: TodayFacts) -> list[PlanEntry]:
     """The plan for `day` (as `ratbond.store.agenda.read_agenda` reads it), most urgent first."""
-    names: dict[int, list[str]] = {}
+    # Each introduction's animals' names, joined as the plan shows them.
+    labels: dict[int, str] = {}
     for introduction, name in run(MEMBERS):
-        if introduction in names:
-            names[introduction].append(name)
-        else:
-            names[introduction] = [name]
-    # A rescue's advice names a few dozen days, thousands of times: each is read once.
+        label = labels.get(introduction)
+        labels[introduction] = name if label is None else f"{label} & {name}"
+    # A rescue's advice names a few dozen days and sets of alerts, thousands of times: each
+    # is read once.
+    alert_sets: dict[str, tuple[str, ...]] = {}
     shown_on: dict[str, dt.date] = {}
     dates: dict[str, dt.date] = {}
     fromisoformat = dt.date.fromisoformat
     firsts, danger = facts.first_stages, facts.danger
     entries: list[PlanEntry] = []
     for key, program, action, stage, minutes, shown, alerts_text, due_text, intro in run(PLAN):
-        alerts = tuple(alerts_text.split())
+        alerts = alert_sets.get(alerts_text)
+        if alerts is None:
+            alerts = alert_sets[alerts_text] = tuple(alerts_text.split())
         not_before = None
         if shown is not None:
             not_before = shown_on.get(shown)
@@ -183,7 +186,7 @@ def read_plan(run: Run, day: dt.date, facts: TodayFacts) -> list[PlanEntry]:
                 *rank_of(kind, overdue, not_before, day),
                 key,
                 kind,
-                " & ".join(names.get(intro, ())),
+                labels.get(intro, ""),
                 action,
                 stage,
                 minutes,
@@ -243,7 +246,12 @@ def read_care(
         "weights": {animal: points[-1][0].isoformat() for animal, points in weighings.items()},
         "grooming": groomings,
     }
-    labels = {animal_id: (key, name or key) for animal_id, key, name, _ in active}
+    # Only an animal with a finding or weighings can have an alert: a rescue may keep none.
+    labels = (
+        {animal_id: (key, name or key) for animal_id, key, name, _ in active}
+        if findings_at or weighings
+        else {}
+    )
     alerts: list[tuple[str, str, str]] = []  # (animal, kind, message)
     for animal_id, (when, findings) in findings_at.items():
         vet = last_vet.get(animal_id)
