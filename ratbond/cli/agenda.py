@@ -64,6 +64,10 @@ WIDEST = (24, 30, 34, 44)
 NARROW = (16, 20)
 
 
+# The kinds whose status says more than the day (`_status`).
+WORDED = frozenset({"overdue", "waiting", "prerequisite", "complete"})
+
+
 def _status(entry: PlanEntry, today: dt.date, titles: dict[str, str]) -> Segment:
     kind, key, not_before = entry[3], entry[2], entry[8]
     if kind == "overdue":
@@ -109,7 +113,10 @@ def plan_lines(
     keys = [e[2] for e in entries]
     labels = [e[4] for e in entries]
     steps = [step_text(e[5], e[6], e[7]) for e in entries]
-    statuses = [_status(e, today, titles) for e in entries]
+    # Most introductions are due or later: their status is the day alone.
+    statuses = [
+        _status(e, today, titles) if e[3] in WORDED else (when(e[8], today), "") for e in entries
+    ]
     texts = [status for status, _ in statuses]
     alerts = [e[9] for e in entries]
     widths = [

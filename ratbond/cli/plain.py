@@ -132,5 +132,10 @@ def plain_width() -> int:
 
 def write_plain(lines: Iterable[Sequence[Segment]]) -> None:
     """Lines as text, their styles dropped: what Rich writes where it writes no escape codes."""
-    sys.stdout.write("".join(["".join([text for text, _ in line]) + "\n" for line in lines]))
+    # Most lines are one segment (a plan's introductions, unstyled): taken as they are.
+    texts = [
+        line[0][0] if len(line) == 1 else "".join([text for text, _ in line]) for line in lines
+    ]
+    texts.append("")  # the last line ends with a newline too
+    sys.stdout.write("\n".join(texts))
     sys.stdout.flush()

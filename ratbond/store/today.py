@@ -181,9 +181,11 @@ def read_plan(run: Run, day: dt.date, facts: TodayFacts) -> list[PlanEntry]:
             else None
         )
         kind = kind_of(action, alerts, overdue, not_before, day, gate is not None, danger)
+        rank, days = rank_of(kind, overdue, not_before, day)
         entries.append(
             (
-                *rank_of(kind, overdue, not_before, day),
+                rank,
+                days,
                 key,
                 kind,
                 labels.get(intro, ""),
