@@ -41,6 +41,9 @@ if TYPE_CHECKING:
     # (status, title, names, first item's last done, first item's due): a care task's animals
     # of one status, as the care part prints them.
     TaskEntry = tuple[str, str, list[str], dt.date | None, dt.date]
+    # (rank, days, kind, not_before, alerts, overdue_days, due_on, gate): what a state of
+    # advice means on a day, as `PlanEntry` holds it.
+    State = tuple[int, int, str, dt.date | None, tuple[str, ...], int, dt.date | None, str | None]
 else:
     try:  # `datetime`'s own classes, without building its pure-Python twin first (~1 ms)
         import _datetime as dt
@@ -137,6 +140,47 @@ def rank_of(
     return KINDS.index(kind), (not_before - today).days if not_before else 0
 
 
+def work_out(
+    day: dt.date,
+    facts: TodayFacts,
+    program: str,
+    action: str,
+    stage: str,
+    shown: str | None,
+    alerts_text: str,
+    due_text: str | None,
+) -> State:
+    """What an introduction's advice (its columns as the plan reads them) means on `day`."""
+    alerts = tuple(alerts_text.split())
+    not_before = None
+    if shown is not None:  # a date that has passed reads as today
+        not_before = max(dt.date.fromisoformat(shown), day)
+    due_on = None if due_text is None else dt.date.fromisoformat(due_text)
+    overdue = 0
+    if due_on is not None and action not in ("wait", "stop", "complete") and due_on < day:
+        overdue = (day - due_on).days
+    first = facts.first_stages.get(program)
+    gate = (
+        first[0]
+        if first is not None
+        and first[1]
+        and stage == first[0]
+        and action == "wait"
+        and PREREQUISITE_ALERTS.isdisjoint(alerts)
+        else None
+    )
+    kind = kind_of(action, alerts, overdue, not_before, day, gate is not None, facts.danger)
+    return (
+        *rank_of(kind, overdue, not_before, day),
+        kind,
+        not_before,
+        alerts,
+        overdue,
+        due_on,
+        gate,
+    )
+
+
 def read_plan(run: Run, day: dt.date, facts: TodayFacts) -> list[PlanEntry]:
     """The plan for `day` (as `ratbond.store.agenda.read_agenda` reads it), most urgent first."""
     # Each introduction's animals' names, joined as the plan shows them.
@@ -144,44 +188,17 @@ def read_plan(run: Run, day: dt.date, facts: TodayFacts) -> list[PlanEntry]:
     for introduction, name in run(MEMBERS):
         label = labels.get(introduction)
         labels[introduction] = name if label is None else f"{label} & {name}"
-    # A rescue's advice names a few dozen days and sets of alerts, thousands of times: each
-    # is read once.
-    alert_sets: dict[str, tuple[str, ...]] = {}
-    shown_on: dict[str, dt.date] = {}
-    dates: dict[str, dt.date] = {}
-    fromisoformat = dt.date.fromisoformat
-    firsts, danger = facts.first_stages, facts.danger
+    # A rescue's thousands of introductions share a few dozen states of advice (program,
+    # action, stage, days, alerts): each state is worked out once.
+    worked: dict[tuple[str, str, str, str | None, str, str | None], State] = {}
     entries: list[PlanEntry] = []
     for key, program, action, stage, minutes, shown, alerts_text, due_text, intro in run(PLAN):
-        alerts = alert_sets.get(alerts_text)
-        if alerts is None:
-            alerts = alert_sets[alerts_text] = tuple(alerts_text.split())
-        not_before = None
-        if shown is not None:
-            not_before = shown_on.get(shown)
-            if not_before is None:
-                # A date that has passed reads as today.
-                not_before = shown_on[shown] = max(fromisoformat(shown), day)
-        due_on = None
-        if due_text is not None:
-            due_on = dates.get(due_text)
-            if due_on is None:
-                due_on = dates[due_text] = fromisoformat(due_text)
-        overdue = 0
-        if due_on is not None and action not in ("wait", "stop", "complete") and due_on < day:
-            overdue = (day - due_on).days
-        first = firsts.get(program)
-        gate = (
-            first[0]
-            if first is not None
-            and first[1]
-            and stage == first[0]
-            and action == "wait"
-            and PREREQUISITE_ALERTS.isdisjoint(alerts)
-            else None
-        )
-        kind = kind_of(action, alerts, overdue, not_before, day, gate is not None, danger)
-        rank, days = rank_of(kind, overdue, not_before, day)
+        state = worked.get((program, action, stage, shown, alerts_text, due_text))
+        if state is None:
+            state = worked[program, action, stage, shown, alerts_text, due_text] = work_out(
+                day, facts, program, action, stage, shown, alerts_text, due_text
+            )
+        rank, days, kind, not_before, alerts, overdue, due_on, gate = state
         entries.append(
             (
                 rank,
