@@ -222,3 +222,26 @@ def test_plain_width_is_the_width_rich_gives_a_pipe(
 ) -> None:
     monkeypatch.setenv("COLUMNS", columns)
     assert plain_width() == Console(file=io.StringIO()).width
+
+
+def test_a_reader_that_closes_the_pipe_ends_the_plan_quietly(household_file: str) -> None:
+    # `ratbond today | head`: the reader leaves before the plan is written.
+    environ = {**os.environ, "RATBOND_DATABASE_URL": household_file}
+    for forcing in ("FORCE_COLOR", "TTY_COMPATIBLE"):
+        environ.pop(forcing, None)
+    read, write = os.pipe()
+    os.close(read)  # no reader at all: the first write fails
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", FAST, "today"],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            cwd=ROOT,
+            env=environ,
+        )
+    finally:
+        os.close(write)
+    assert done.stderr == ""  # no traceback, no complaint at exit
+    assert done.returncode == 1
