@@ -102,7 +102,11 @@ def start(
         option = OPTION_OF_PATH.get(error.path)
         if option is None:
             raise
-        raise InputError(option, error.message) from None
+        message = error.message
+        if error.path == "cleared_by" and cleared_by is None:
+            # Refused for an earlier stop: the store's words, then the option to give.
+            message += f': give {option} "who cleared them"'
+        raise InputError(option, message) from None
     today = dt.date.today()
     cast: dict[str, list[str]] = {}
     for member in intro.members:

@@ -127,7 +127,10 @@ def check_not_parted(
 ) -> str | None:
     """Refuse to introduce again animals an earlier introduction of the same program ended
     apart (the contract's `separate_housing`: apart for good), unless `cleared_by` names who
-    cleared them; then the note to keep with the new introduction."""
+    cleared them; then the note to keep with the new introduction.
+
+    Every refusal is an `InputError` on `cleared_by`, worded for no caller in particular: the
+    command line names its option, the form its field and the API its key."""
     cleared = None if cleared_by is None else cleared_by.strip()
     if cleared == "":
         raise InputError("cleared_by", "say who cleared them to meet again (a vet, a behaviourist)")
@@ -142,15 +145,16 @@ def check_not_parted(
         return None
     earlier, advice = found
     alerts = vocabulary().alerts
-    why = "; ".join(f"{alerts[code].title} [{code}]" for code in advice.alerts if code in PARTING)
+    why = "; ".join(alerts[code].title for code in advice.alerts if code in PARTING)
     ended = advice.last_session or earlier.updated_at.date()
     summary = f"'{earlier.key}' ({earlier.label}) ended in 'stop' after its session of {ended}"
     if cleared is None:
-        raise RatbondError(
+        raise InputError(
+            "cleared_by",
             f"cannot start {program_id} again: introduction {summary}"
             + (f" ({why})" if why else "")
-            + "; these animals must stay apart for good. Only if a vet and a behaviourist have "
-            'since cleared them to meet again, start it with --cleared-by "who cleared them"'
+            + ". These animals stay apart for good; only if a vet and a behaviourist have since "
+            "agreed they may try again, start the introduction again saying who cleared them",
         )
     return f"Started again although {summary}; cleared by {cleared}."
 

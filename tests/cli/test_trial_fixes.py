@@ -19,9 +19,13 @@ def test_a_pair_that_ended_apart_is_not_started_again(cli: Cli) -> None:
     assert cli("log", "tom-pip", "--minutes", "5", "--signal", "tom:biting").code == 0
     again = cli("intro", "start", "cat-rat", "--cat", "tom", "--rat", "pip")
     assert again.code == 2
+    assert again.error.startswith("--cleared-by: cannot start cat-rat again:")
     assert "'tom-pip' (Tom & Pip) ended in 'stop'" in again.error
-    assert "--cleared-by" in again.error
+    assert again.error.endswith('saying who cleared them: give --cleared-by "who cleared them"')
     assert "tom-pip-2" not in cli("intro", "list", "--all").output
+    blank = cli("intro", "start", "cat-rat", "--cat", "tom", "--rat", "pip", "--cleared-by", " ")
+    assert blank.code == 2
+    assert blank.error == "--cleared-by: say who cleared them to meet again (a vet, a behaviourist)"
     cleared = cli(
         "intro", "start", "cat-rat", "--cat", "tom", "--rat", "pip", "--cleared-by", "Dr Lee"
     )

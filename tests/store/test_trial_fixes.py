@@ -35,17 +35,34 @@ def test_a_pair_that_ended_apart_cannot_start_again(db: Database, status: str | 
     bitten(db)
     if status is not None:
         set_status(db, "tom-pip", status, today=TODAY)
-    with pytest.raises(RatbondError) as raised:
+    with pytest.raises(InputError) as raised:
         start_introduction(db, "cat-rat", {"cat": ["tom"], "rat": ["pip"]}, today=TODAY)
-    message = str(raised.value)
+    message = raised.value.message
     assert "'tom-pip' (Tom & Pip) ended in 'stop'" in message
     assert day(-1).isoformat() in message
-    assert "[vet_now]" in message
-    assert "[separate_housing]" in message
+    assert "See a vet today" in message
+    assert "House them apart for good" in message
     assert "stay apart for good" in message
     assert [intro.key for intro in list_introductions(db)] == ["tom-pip"]
     # Pip alone with a person shares one animal, in another program: nothing to refuse.
     assert start_introduction(db, "rat-human", {"rat": ["pip"]}, today=TODAY).key == "pip"
+
+
+def test_the_refusal_is_about_cleared_by_in_no_caller_s_words(db: Database) -> None:
+    bitten(db)
+    with pytest.raises(InputError) as raised:
+        start_introduction(db, "cat-rat", {"cat": ["tom"], "rat": ["pip"]}, today=TODAY)
+    refusal = raised.value
+    assert refusal.path == "cleared_by"
+    assert refusal.message.startswith(
+        f"cannot start cat-rat again: introduction 'tom-pip' (Tom & Pip) ended in 'stop' after "
+        f"its session of {day(-1).isoformat()} ("
+    )
+    assert "a vet and a behaviourist" in refusal.message
+    assert "who cleared them" in refusal.message
+    assert "--" not in refusal.message  # no command-line option
+    assert "[" not in refusal.message  # alert titles, not their codes
+    assert "Cleared by" not in refusal.message  # nor the form's field
 
 
 def test_an_import_of_a_pair_that_ended_apart_is_refused(db: Database) -> None:

@@ -15,7 +15,6 @@ from ratbond.store import animals, introductions, sessions
 from ratbond.store.records import AnimalRecord, IntroductionRecord, SessionRecord
 from ratbond.web.context import WebContext, not_found, web
 from ratbond.web.errors import ApiError, user_error
-from ratbond.web.routes.introductions import restart_refusal
 from ratbond.web.schemas import (
     SCENARIO_EXAMPLE,
     SCENARIO_SCHEMA,
@@ -257,8 +256,13 @@ def post_introduction(body: IntroductionIn, context: Web) -> IntroductionOut:
             cleared_by=body.cleared_by,
             today=context.today(),
         )
-    except RatbondError as error:
-        raise restart_refusal(error, "send `cleared_by` naming who agreed.") from None
+    except InputError as error:
+        if error.path == "cleared_by" and body.cleared_by is None:
+            # Refused for an earlier stop: the store's words, then what to send.
+            raise InputError(
+                "cleared_by", f"{error.message}: send `cleared_by` naming who agreed."
+            ) from None
+        raise
     return introduction_out(record)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -23,10 +22,6 @@ from ratbond.web.forms import Form
 router = APIRouter(include_in_schema=False)
 Web = Annotated[WebContext, Depends(web)]
 STATUS_WORDS = {"paused": "Pause", "active": "Resume", "stopped": "Stop", "completed": "Complete"}
-# The end of the store's refusal to start again animals whose introduction ended in `stop`:
-# it is worded for the command line (it names the `--cleared-by` option).
-APART_FOR_GOOD = re.compile(r";\s*these animals must stay apart.*\Z", re.DOTALL)
-ALERT_CODE = re.compile(r" \[[a-z_]+\]")
 
 
 @dataclass(frozen=True)
@@ -53,24 +48,6 @@ def ladder(program: Program, advice: StoredAdvice) -> list[Rung]:
             state = "ahead"
         rungs.append(Rung(stage=stage, state=state))
     return rungs
-
-
-def restart_refusal(error: RatbondError, how: str) -> RatbondError:
-    """`error` as the web says it. The store's refusal to start again a pair whose last
-    introduction ended in `stop` points to a command-line option; here it becomes an error on
-    the `cleared_by` field, ending with `how` (what to fill in, in the words of the form or the
-    API). Any other error is returned unchanged."""
-    message = str(error)
-    if isinstance(error, InputError) or "--cleared-by" not in message:
-        return error
-    what = ALERT_CODE.sub("", APART_FOR_GOOD.sub("", message))  # alert titles, not their codes
-    if "--cleared-by" in what:  # worded differently: keep only what holds for every case
-        what = "an earlier introduction of these animals ended in 'stop'"
-    return InputError(
-        "cleared_by",
-        f"{what}. These animals stay apart for good, unless a vet and a behaviourist have "
-        f"since agreed they may try again: then {how}",
-    )
 
 
 def find(context: WebContext, ref: str) -> IntroductionRecord:
@@ -152,6 +129,7 @@ async def create_introduction(request: Request, context: Web) -> Response:
     program = context.programs.get(str(data.get("program", "")))
     roles = [f"roles.{role}" for role in (program.roles if program else ())]
     form = Form.read(data, lists=roles)
+    cleared_by = form.text("cleared_by")
     try:
         if program is None:
             raise InputError("program", "choose a program")
@@ -162,11 +140,15 @@ async def create_introduction(request: Request, context: Web) -> Response:
             {field.split(".", 1)[1]: form.lists[field] for field in roles},
             started=form.date("started"),
             notes=form.text("notes"),
-            cleared_by=form.text("cleared_by"),
+            cleared_by=cleared_by,
             today=context.today(),
         )
     except RatbondError as error:
-        error = restart_refusal(error, 'write who agreed in "Cleared by" and press Start.')
+        if isinstance(error, InputError) and error.path == "cleared_by" and cleared_by is None:
+            # Refused for an earlier stop: the store's words, then what to do on this form.
+            error = InputError(
+                "cleared_by", f'{error.message}: write who agreed in "Cleared by" and press Start.'
+            )
         form.fail(error, {"started": "started", "cleared_by": "cleared_by"})
         return await run_in_threadpool(_new_page, request, context, form, 422)
     return RedirectResponse(f"/introductions/{intro.key}", status_code=303)
