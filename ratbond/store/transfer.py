@@ -417,7 +417,15 @@ def _import_scenario(
                         )
                     )
         members = [(role, a) for role, keys in scenario.roles.items() for a in keys]
-        check_not_parted(connection, scenario.program.id, [ids[a] for _, a in members], day)
+        try:
+            check_not_parted(connection, scenario.program.id, [ids[a] for _, a in members], day)
+        except InputError as refused:
+            # A scenario file has no field for who cleared the pair: say how to start it.
+            raise RatbondError(
+                f"{refused.message}. An import cannot do that; start the introduction with "
+                "its animals and who cleared them instead (`ratbond intro start` with "
+                "--cleared-by), then log its sessions"
+            ) from None
         if key is None:
             key = free_key(connection, "-".join(a for _, a in members)[:60])
         elif connection.execute(

@@ -76,8 +76,11 @@ def test_an_import_of_a_pair_that_ended_apart_is_refused(db: Database) -> None:
         "roles": {"cat": ["tom"], "rat": ["pip"]},
         "sessions": [],
     }
-    with pytest.raises(RatbondError, match="ended in 'stop'"):
+    with pytest.raises(RatbondError, match="ended in 'stop'") as refused:
         import_document(db, scenario, today=TODAY)
+    assert not isinstance(refused.value, InputError)  # a scenario file has no such field
+    assert "An import cannot do that" in str(refused.value)
+    assert "--cleared-by" in str(refused.value)
     assert len(list_introductions(db)) == 1
 
 
