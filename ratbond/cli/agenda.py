@@ -38,10 +38,7 @@ if TYPE_CHECKING:
     # tasks are for later, and whether there are any tasks at all.
     CarePart = tuple[list[str], list[list[Segment]], int, bool]
 else:
-    try:  # `datetime`'s own classes, without building its pure-Python twin first (~1 ms)
-        import _datetime as dt
-    except ImportError:  # an implementation without the C module
-        import datetime as dt
+    from ratbond import leandate as dt
 
 KIND_LABELS = {
     "alert": ("ALERT", "bold red"),

@@ -18,10 +18,7 @@ if TYPE_CHECKING:
 
     from ratbond.store import Database
 else:
-    try:  # `datetime`'s own classes, without building its pure-Python twin first (~1 ms)
-        import _datetime as dt
-    except ImportError:  # an implementation without the C module
-        import datetime as dt
+    from ratbond import leandate as dt
 
 # A piece of a line and its Rich style ("" for none).
 Segment = tuple[str, str]

@@ -29,10 +29,7 @@ if TYPE_CHECKING:
     T = TypeVar("T")
     Run = Callable[[str], Sequence[Sequence[Any]]]
 else:
-    try:  # `datetime`'s own classes, without building its pure-Python twin first (~1 ms)
-        import _datetime as dt
-    except ImportError:  # an implementation without the C module
-        import datetime as dt
+    from ratbond import leandate as dt
 
 # An advice row's columns, in the order `stored_advice` reads them. The payload is read as
 # text, the same on both backends and both readers, and decoded by the record when read.

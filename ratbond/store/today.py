@@ -45,10 +45,7 @@ if TYPE_CHECKING:
     # advice means on a day, as `PlanEntry` holds it.
     State = tuple[int, int, str, dt.date | None, tuple[str, ...], int, dt.date | None, str | None]
 else:
-    try:  # `datetime`'s own classes, without building its pure-Python twin first (~1 ms)
-        import _datetime as dt
-    except ImportError:  # an implementation without the C module
-        import datetime as dt
+    from ratbond import leandate as dt
 
 PREREQUISITE_ALERTS: frozenset[str] = frozenset({"health_check_needed", "assessment_needed"})
 # Urgency ranks, most urgent first; `kind` names them for callers and screens.
