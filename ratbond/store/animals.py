@@ -15,6 +15,7 @@ from sqlalchemy import Connection, func, insert, or_, select, update
 from ratbond.errors import InputError, RatbondError
 from ratbond.scenario import _animals as validate_animals
 from ratbond.store.common import (
+    from_row,
     not_found,
     not_future,
     now,
@@ -311,17 +312,7 @@ def list_vet_checks(db: Database, ref: str) -> list[VetCheck]:
             .where(vet_checks.c.animal_id == animal.id, vet_checks.c.deleted_at.is_(None))
             .order_by(vet_checks.c.date, vet_checks.c.id)
         ).all()
-    return [
-        VetCheck(
-            id=r.id,
-            animal_id=r.animal_id,
-            date=r.date,
-            vet=r.vet,
-            findings=r.findings,
-            created_at=r.created_at,
-        )
-        for r in rows
-    ]
+    return [from_row(VetCheck, r) for r in rows]
 
 
 def add_weight(
@@ -362,10 +353,7 @@ def list_weights(db: Database, ref: str) -> list[Weight]:
             .where(weights.c.animal_id == animal.id, weights.c.deleted_at.is_(None))
             .order_by(weights.c.date, weights.c.id)
         ).all()
-    return [
-        Weight(id=r.id, animal_id=r.animal_id, date=r.date, grams=r.grams, created_at=r.created_at)
-        for r in rows
-    ]
+    return [from_row(Weight, r) for r in rows]
 
 
 def delete_vet_check(db: Database, check_id: int, *, today: dt.date | None = None) -> None:

@@ -21,7 +21,7 @@ from ratbond.store.animals import resolve_animal
 from ratbond.store.care_plan import CareAlert as CareAlert
 from ratbond.store.care_plan import CarePlan as CarePlan
 from ratbond.store.care_plan import care_plan as care_plan
-from ratbond.store.common import current_user, not_future, now, record_history
+from ratbond.store.common import current_user, from_row, not_future, now, record_history
 from ratbond.store.db import Database
 from ratbond.store.queries import today_or
 from ratbond.store.records import AnimalRecord
@@ -192,18 +192,7 @@ def list_free_roam(db: Database, *, limit: int | None = None) -> list[FreeRoamRe
     )
     with db.read() as connection:
         rows = connection.execute(query).all()
-    return [
-        FreeRoamRecord(
-            id=r.id,
-            date=r.date,
-            ready=r.ready,
-            answers=dict(r.answers),
-            checked_by=r.checked_by,
-            notes=r.notes,
-            created_at=r.created_at,
-        )
-        for r in rows
-    ]
+    return [from_row(FreeRoamRecord, r, answers=dict(r.answers)) for r in rows]
 
 
 def delete_free_roam(db: Database, check_id: int) -> None:
@@ -255,18 +244,7 @@ def list_trust(db: Database, ref: str) -> tuple[AnimalRecord, list[TrustSighting
             .where(trust_signs.c.animal_id == rat.id, trust_signs.c.deleted_at.is_(None))
             .order_by(trust_signs.c.date, trust_signs.c.id)
         ).all()
-    return rat, [
-        TrustSighting(
-            id=r.id,
-            animal_id=r.animal_id,
-            date=r.date,
-            sign=r.sign,
-            notes=r.notes,
-            logged_by=r.logged_by,
-            created_at=r.created_at,
-        )
-        for r in rows
-    ]
+    return rat, [from_row(TrustSighting, r) for r in rows]
 
 
 def delete_trust(db: Database, sighting_id: int) -> None:
@@ -318,19 +296,7 @@ def list_grooming(db: Database, ref: str | None = None) -> list[GroomRecord]:
         if ref is not None:
             query = query.where(grooming.c.animal_id == _animal(connection, ref).id)
         rows = connection.execute(query).all()
-    return [
-        GroomRecord(
-            id=r.id,
-            animal_id=r.animal_id,
-            animal_key=r.animal_key,
-            date=r.date,
-            findings=tuple(r.findings.split()),
-            notes=r.notes,
-            logged_by=r.logged_by,
-            created_at=r.created_at,
-        )
-        for r in rows
-    ]
+    return [from_row(GroomRecord, r, findings=tuple(r.findings.split())) for r in rows]
 
 
 def delete_grooming(db: Database, groom_id: int) -> None:
@@ -418,19 +384,7 @@ def list_done(db: Database, *, task: str | None = None, limit: int | None = None
         query = query.where(care_done.c.task == find_task(task).id)
     with db.read() as connection:
         rows = connection.execute(query).all()
-    return [
-        CareDone(
-            id=r.id,
-            task=r.task,
-            animal_id=r.animal_id,
-            animal_key=r.animal_key,
-            date=r.date,
-            notes=r.notes,
-            logged_by=r.logged_by,
-            created_at=r.created_at,
-        )
-        for r in rows
-    ]
+    return [from_row(CareDone, r) for r in rows]
 
 
 def delete_done(db: Database, done_id: int) -> None:

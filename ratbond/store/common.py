@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import getpass
 import os
 from collections.abc import Mapping, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Row, Table
 
@@ -32,6 +33,22 @@ def current_user() -> str:
         return getpass.getuser()
     except (OSError, KeyError):
         return "unknown"
+
+
+RecordT = TypeVar("RecordT")
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def from_row(kind: type[RecordT], row: Row[Any], **converted: Any) -> RecordT:
+    """A record whose fields are the row's columns of the same names; `converted` gives the
+    fields whose stored form differs (a list kept as text, say)."""
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))  # type: ignore[arg-type]
+    values = row._mapping
+    return kind(**{name: values[name] for name in names} | converted)
 
 
 @cache
