@@ -186,6 +186,11 @@ async def cage_check(request: Request, context: Web) -> HTMLResponse:
     return context.pages.render(request, "care/cage.html", _cage_context(form, verdict))
 
 
+def _under_search_box(error: RatbondError) -> InputError:
+    """A lookup's error, to show under its search box (the form's `q`)."""
+    return InputError("q", error.message if isinstance(error, InputError) else str(error))
+
+
 @router.get("/care/food", response_class=HTMLResponse)
 def food(request: Request, context: Web, q: str = "") -> HTMLResponse:
     form = Form(values={"q": q.strip()})
@@ -195,9 +200,7 @@ def food(request: Request, context: Web, q: str = "") -> HTMLResponse:
         try:
             answer = lookup_food(form.get("q"))
         except RatbondError as error:
-            form.fail(
-                InputError("q", error.message if isinstance(error, InputError) else str(error))
-            )
+            form.fail(_under_search_box(error))
             status = 422
     return context.pages.render(
         request,
@@ -214,7 +217,7 @@ def signs(request: Request, context: Web, q: str = "") -> HTMLResponse:
     try:
         answer = find_signs(form.get("q"))
     except RatbondError as error:
-        form.fail(InputError("q", error.message if isinstance(error, InputError) else str(error)))
+        form.fail(_under_search_box(error))
         answer = find_signs()
         status = 422
     topics = find_signs().topics
@@ -235,9 +238,7 @@ def ask_page(request: Request, context: Web, q: str = "") -> HTMLResponse:
         try:
             result = ask(form.get("q"))
         except RatbondError as error:
-            form.fail(
-                InputError("q", error.message if isinstance(error, InputError) else str(error))
-            )
+            form.fail(_under_search_box(error))
             status = 422
     return context.pages.render(
         request, "care/ask.html", {"form": form, "result": result}, status_code=status
