@@ -129,19 +129,16 @@ def refresh(
     intro: IntroductionRecord,
     today: dt.date,
     *,
-    sessions: Sequence[Session] | None = None,
     base: Scenario | None = None,
     replayed: Replayed | None = None,
 ) -> Advice:
     """Recompute and store an introduction's advice timeline; returns today's advice.
 
-    A caller that has the live sessions already (in engine order) passes them, or passes them
-    `replayed`; it may pass `base`, the introduction's validated scenario for `today`, so
-    nothing is built twice."""
-    if replayed is not None:
-        sessions = replayed.sessions
-    elif sessions is None:
-        sessions = load_session_models(connection, intro.id)
+    A caller that has the live sessions already replayed passes them (`replayed`); it may pass
+    `base`, the introduction's validated scenario for `today`, so nothing is built twice."""
+    sessions: Sequence[Session] = (
+        replayed.sessions if replayed is not None else load_session_models(connection, intro.id)
+    )
     if base is None or base.today != today:
         scenario = build_scenario(intro, sessions, today)
     else:

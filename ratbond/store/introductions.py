@@ -23,7 +23,6 @@ from ratbond.store.common import (
 )
 from ratbond.store.db import Database
 from ratbond.store.queries import (
-    find_introduction,
     find_introduction_and_token,
     load_introduction,
     load_introductions,
@@ -46,13 +45,19 @@ PARTING = ("vet_now", "separate_housing", "intervene")
 
 def resolve_introduction(connection: Connection, ref: str) -> IntroductionRecord:
     """The introduction whose id (or number) is `ref`, case-insensitively."""
-    wanted = ref.strip().lower()
-    intro = find_introduction(connection, key=wanted)
-    if intro is None and wanted.isdigit():
-        intro = find_introduction(connection, introduction_id=int(wanted))
-    if intro is None:
+    found = _by_ref(connection, ref)
+    if found is None:
         raise _no_introduction(connection, ref)
-    return intro
+    return found[0]
+
+
+def _by_ref(connection: Connection, ref: str) -> tuple[IntroductionRecord, int | None] | None:
+    """The introduction whose id is `ref`, else whose number is, with its history token."""
+    wanted = ref.strip().lower()
+    found = find_introduction_and_token(connection, key=wanted)
+    if found is None and wanted.isdigit():
+        found = find_introduction_and_token(connection, introduction_id=int(wanted))
+    return found
 
 
 def _no_introduction(connection: Connection, ref: str) -> RatbondError:
@@ -71,9 +76,7 @@ def open_introduction(connection: Connection, ref: str) -> tuple[IntroductionRec
     already excludes every other writer, so it is one query."""
     wanted = ref.strip().lower()
     if connection.dialect.name == "sqlite":
-        found = find_introduction_and_token(connection, key=wanted)
-        if found is None and wanted.isdigit():
-            found = find_introduction_and_token(connection, introduction_id=int(wanted))
+        found = _by_ref(connection, ref)
     else:
         locked = connection.execute(
             select(introductions.c.id).where(introductions.c.key == wanted).with_for_update()
