@@ -110,7 +110,6 @@ class Database:
             make_folder(Path(self.url.database).expanduser())
             engine = create_engine(self.url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
             event.listen(engine, "connect", _sqlite_connect)
-            event.listen(engine, "begin", _sqlite_begin)
             return engine
         return create_engine(self.url, pool_pre_ping=False)
 
@@ -176,11 +175,15 @@ class Database:
 
     @contextmanager
     def _begin(self, *, write: bool) -> Iterator[Connection]:
-        with self._connect() as connection:
-            if write:
-                connection = connection.execution_options(ratbond_write=True)
-            with connection.begin():
-                yield connection
+        with self._connect() as connection, connection.begin():
+            if self.is_sqlite:
+                # The driver leaves transactions to us (see `_sqlite_connect`). BEGIN goes to
+                # it directly: a "begin" event listener would make SQLAlchemy dispatch events
+                # on every statement, and the statement is the same either way.
+                driver = connection.connection.driver_connection
+                assert driver is not None
+                driver.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            yield connection
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
@@ -216,7 +219,7 @@ def _missing_table(error: DBAPIError) -> bool:
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
-    # Let SQLAlchemy's "begin" event issue BEGIN itself (the pysqlite driver would not for DDL).
+    # `Database._begin` issues BEGIN itself (the pysqlite driver would not for DDL).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT * 1000}")
@@ -225,11 +228,6 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # WAL makes NORMAL durable against application crashes and much faster than FULL.
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
-
-
-def _sqlite_begin(connection: Connection) -> None:
-    write = connection.get_execution_options().get("ratbond_write", False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def open_database(url: URL | str | None = None) -> Database:

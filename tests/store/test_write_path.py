@@ -134,17 +134,39 @@ def test_logged_session_is_the_stored_row(db: Database) -> None:
 
 
 def statements_of(db: Database, write: Any) -> list[str]:
-    """The first word of each statement `write()` sends to the database."""
+    """The first word of each statement `write()` sends to the database, up to the commit.
+
+    On SQLite, what the driver runs, whoever asked (SQLAlchemy or the store on the driver
+    itself); an executemany's rows count as one statement. On PostgreSQL, what SQLAlchemy
+    sends (the only way the store talks to it)."""
     statements: list[str] = []
 
-    def seen(_conn: Any, _cursor: Any, sql: str, *_rest: Any) -> None:
-        statements.append(sql.split()[0].upper())
+    def add(sql: str) -> None:
+        word = sql.split()[0].upper()
+        if word != "COMMIT" and (not statements or statements[-1] != word or word != "INSERT"):
+            statements.append(word)
 
-    event.listen(db.engine, "before_cursor_execute", seen)
+    def seen(_conn: Any, _cursor: Any, sql: str, *_rest: Any) -> None:
+        add(sql)
+
+    def traced(dbapi_connection: Any, *_rest: Any) -> None:
+        dbapi_connection.set_trace_callback(add)
+
+    def untraced(dbapi_connection: Any, *_rest: Any) -> None:
+        dbapi_connection.set_trace_callback(None)
+
+    listeners = (
+        [("checkout", traced), ("checkin", untraced)]
+        if db.is_sqlite
+        else [("before_cursor_execute", seen)]
+    )
+    for name, listener in listeners:
+        event.listen(db.engine, name, listener)
     try:
         write()
     finally:
-        event.remove(db.engine, "before_cursor_execute", seen)
+        for name, listener in listeners:
+            event.remove(db.engine, name, listener)
     return statements
 
 
