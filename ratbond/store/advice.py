@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, Date, bindparam, delete, insert, text
+from sqlalchemy import Connection, bindparam, delete
 
 from ratbond.engine import Decision
 from ratbond.errors import InputError
 from ratbond.model import Advice, Scenario, Session
 from ratbond.scenario import parse_scenario
 from ratbond.store.common import now, programs, vocabulary
+from ratbond.store.prepared import Prepared, insert_into
 from ratbond.store.queries import load_session_models
 from ratbond.store.records import IntroductionRecord, StoredAdvice
 from ratbond.store.replays import Replayed, engine_for, replay
@@ -119,9 +120,9 @@ def timeline(scenario: Scenario, replayed: Replayed | None = None) -> list[tuple
     return entries
 
 
-# Statements built once per process (SQLAlchemy reuses their cache keys and compiled forms).
-_CLEAR = delete(advice_table).where(advice_table.c.introduction_id == bindparam("intro"))
-_INSERT = insert(advice_table)
+# Run on every write: compiled once (see `ratbond.store.prepared`).
+_CLEAR = Prepared(delete(advice_table).where(advice_table.c.introduction_id == bindparam("intro")))
+_INSERT = insert_into(advice_table)
 
 
 def refresh(
@@ -144,7 +145,7 @@ def refresh(
     else:
         scenario = replace(base, sessions=tuple(sessions))
     entries = timeline(scenario, replayed)
-    connection.execute(_CLEAR, {"intro": intro.id})
+    _CLEAR.run(connection, {"intro": intro.id})
     stamp = now()
     last_session = sessions[-1].date if sessions else None
     rows: list[dict[str, Any]] = []
@@ -172,7 +173,7 @@ def refresh(
                 "computed_at": stamp,
             }
         )
-    connection.execute(_INSERT, rows)
+    _INSERT.run_many(connection, rows)
     return entries[0][1]
 
 
@@ -195,13 +196,9 @@ WHERE {ADVICE_HOLDS}
 """
 
 
-# Parsed once: every session logged reads it (is the session early?).
-_CURRENT_STATEMENT = text(_CURRENT).bindparams(bindparam("today", type_=Date))
-
-
 def current_advice(connection: Connection, introduction_id: int, today: dt.date) -> StoredAdvice:
     """The stored advice holding on `today` (the earliest one if `today` is before them all)."""
-    rows = connection.execute(_CURRENT_STATEMENT, {"today": today, "intro": introduction_id}).all()
+    rows = execute(connection, _CURRENT, today, intro=introduction_id)
     if not rows:
         raise LookupError(f"introduction {introduction_id} has no stored advice")
     return stored_advice(rows[0], today)

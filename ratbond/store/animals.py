@@ -144,9 +144,9 @@ def resolve_animal(connection: Connection, ref: str) -> AnimalRecord:
     ).all()
     exact = [row for row in rows if row.key == wanted]
     if exact:
-        return animal_from_row(exact[0])
+        return animal_from_row(exact[0]._mapping)
     if len(rows) == 1:
-        return animal_from_row(rows[0])
+        return animal_from_row(rows[0]._mapping)
     if rows:
         ids = ", ".join(row.key for row in rows)
         raise RatbondError(f"'{ref}' is the name of {len(rows)} animals ({ids}); use the id")
@@ -175,7 +175,7 @@ def list_animals(
     if not include_archived:
         query = query.where(animals.c.status == "active")
     with db.read() as connection:
-        return [animal_from_row(row) for row in connection.execute(query)]
+        return [animal_from_row(row._mapping) for row in connection.execute(query)]
 
 
 def _refresh_introductions_of(connection: Connection, animal_id: int, today: dt.date) -> None:

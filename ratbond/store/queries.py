@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, cast
 
@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Row, Select, Text, and_, bindparam, func, sel
 from sqlalchemy import cast as sql_cast
 
 from ratbond.model import Origin, PreyDrive, Session, Species
+from ratbond.store.prepared import Prepared
 from ratbond.store.records import (
     AnimalRecord,
     IntroductionRecord,
@@ -40,8 +41,8 @@ def animal_select() -> Select[Any]:
     return select(animals, _last_check)
 
 
-def animal_from_row(row: Row[Any]) -> AnimalRecord:
-    m = row._mapping
+def animal_from_row(m: Mapping[Any, Any]) -> AnimalRecord:
+    """An animal from a row's mapping (`row._mapping`) of `animal_select`'s columns."""
     return AnimalRecord(
         id=m["id"],
         key=m["key"],
@@ -64,7 +65,7 @@ def animal_from_row(row: Row[Any]) -> AnimalRecord:
 
 def load_animal(connection: Connection, animal_id: int) -> AnimalRecord:
     row = connection.execute(animal_select().where(animals.c.id == animal_id)).one()
-    return animal_from_row(row)
+    return animal_from_row(row._mapping)
 
 
 def load_introductions(
@@ -94,7 +95,7 @@ def load_introductions(
     members: dict[int, list[Member]] = {}
     for member in member_rows:
         members.setdefault(member.introduction_id, []).append(
-            Member(role=member.role, animal=animal_from_row(member))
+            Member(role=member.role, animal=animal_from_row(member._mapping))
         )
     return [
         IntroductionRecord(
@@ -248,8 +249,12 @@ _INTRODUCTION_WITH_MEMBERS = (
     )
     .order_by(introduction_animals.c.position)
 )
-_INTRODUCTION_BY_KEY = _INTRODUCTION_WITH_MEMBERS.where(introductions.c.key == bindparam("key"))
-_INTRODUCTION_BY_ID = _INTRODUCTION_WITH_MEMBERS.where(introductions.c.id == bindparam("id"))
+_INTRODUCTION_BY_KEY = Prepared(
+    _INTRODUCTION_WITH_MEMBERS.where(introductions.c.key == bindparam("key"))
+)
+_INTRODUCTION_BY_ID = Prepared(
+    _INTRODUCTION_WITH_MEMBERS.where(introductions.c.id == bindparam("id"))
+)
 
 
 _INTRODUCTION_FIELDS = (
@@ -265,16 +270,16 @@ _INTRODUCTION_FIELDS = (
 )
 
 
-def _introduction_from_rows(rows: Sequence[Any]) -> IntroductionRecord | None:
+def _introduction_from_rows(rows: Sequence[Mapping[Any, Any]]) -> IntroductionRecord | None:
     if not rows:
         return None
-    m = rows[0]._mapping
+    first = rows[0]
     return IntroductionRecord(
-        **{name: m[_INTRO_PREFIX + name] for name in _INTRODUCTION_FIELDS},
+        **{name: first[_INTRO_PREFIX + name] for name in _INTRODUCTION_FIELDS},
         members=tuple(
-            Member(role=row.role, animal=animal_from_row(row))
+            Member(role=row["role"], animal=animal_from_row(row))
             for row in rows
-            if row.role is not None
+            if row["role"] is not None
         ),
     )
 
@@ -285,11 +290,11 @@ def find_introduction_and_token(
     """One introduction with its members and its history token, by key or by id, in one
     query; None if missing."""
     if key is not None:
-        rows = connection.execute(_INTRODUCTION_BY_KEY, {"key": key}).all()
+        rows = _INTRODUCTION_BY_KEY.rows(connection, {"key": key})
     else:
-        rows = connection.execute(_INTRODUCTION_BY_ID, {"id": introduction_id}).all()
+        rows = _INTRODUCTION_BY_ID.rows(connection, {"id": introduction_id})
     intro = _introduction_from_rows(rows)
-    return None if intro is None else (intro, rows[0]._mapping[_HISTORY_TOKEN])
+    return None if intro is None else (intro, rows[0][_HISTORY_TOKEN])
 
 
 def find_introduction(

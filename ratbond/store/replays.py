@@ -22,12 +22,12 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection
 
 from ratbond.engine import Engine, Replay
 from ratbond.model import Program, Scenario, Session
 from ratbond.store.common import engine_of, programs, vocabulary, with_notes_read
-from ratbond.store.tables import history_tokens
+from ratbond.store.sqltext import execute
 
 # Introductions remembered per process: a rescue's day of logging touches far fewer, and an
 # entry costs a few hundred bytes a session.
@@ -91,15 +91,13 @@ def extend(
     return Replayed(token, base, (*entry.sessions, session), (*entry.read, read), state, last_seq)
 
 
-_TOKEN = select(history_tokens.c.token).where(
-    history_tokens.c.introduction_id == bindparam("intro")
-)
+_TOKEN = "SELECT token FROM history_tokens WHERE introduction_id = :intro"
 
 
 def history_token(connection: Connection, introduction_id: int) -> int | None:
     """The introduction's history token as this transaction sees it."""
-    token: int | None = connection.execute(_TOKEN, {"intro": introduction_id}).scalar()
-    return token
+    rows = execute(connection, _TOKEN, intro=introduction_id)
+    return int(rows[0][0]) if rows else None
 
 
 class Replays:

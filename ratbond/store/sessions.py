@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select, update
 
 from ratbond.errors import InputError, RatbondError
 from ratbond.model import Advice, Scenario, Session
@@ -34,6 +34,7 @@ from ratbond.store.introductions import (
     open_introduction,
     resolve_introduction,
 )
+from ratbond.store.prepared import insert_into
 from ratbond.store.queries import (
     load_history,
     load_introduction,
@@ -261,7 +262,7 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
             "logged_at": now(),
             "version": 1,
         }
-        inserted = connection.execute(_INSERT_SESSION, values).inserted_primary_key
+        inserted = _INSERT_SESSION.run(connection, values)
         assert inserted is not None
         # The new session as it reads back from its row, placed in the engine's order (date,
         # then logging order: it has the highest seq, so it goes after its date's sessions).
@@ -283,7 +284,7 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
             replayed = replay(scenario, history, token, values["seq"])
         advice = refresh(connection, intro, day, base=scenario, replayed=replayed)
         record = SessionRecord(
-            id=inserted[0],
+            id=inserted,
             introduction_id=intro.id,
             seq=values["seq"],
             date=stored.date,
@@ -304,7 +305,7 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
     return Logged(introduction=intro, session=record, advice=advice, early=early)
 
 
-_INSERT_SESSION = insert(sessions)
+_INSERT_SESSION = insert_into(sessions, leave_out=("id", "deleted_at"))
 
 
 def _after_write(

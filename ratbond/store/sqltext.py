@@ -5,7 +5,7 @@ backend (`run_on`), and the standard library's sqlite3 on a SQLite file (`read_s
 A statement takes the day as `:today`; a reader is a `Run`: it executes one statement for its
 day and returns the rows. Date columns come back as dates from PostgreSQL and as the ISO text
 SQLAlchemy stored from SQLite (`as_date` reads both). This module imports SQLAlchemy only
-inside `run_on`.
+inside `execute`, and only for PostgreSQL: on SQLite, `execute` too runs the text on the driver.
 """
 
 from __future__ import annotations
@@ -92,16 +92,43 @@ def stored_advice(values: Sequence[Any], today: dt.date) -> StoredAdvice:
     )
 
 
-def execute(
-    connection: Connection, sql: str, today: dt.date, **params: Any
-) -> Sequence[Sequence[Any]]:
-    """Run a statement of this module's kind through SQLAlchemy, `:today` bound as a date."""
-    from sqlalchemy import Date, bindparam, text
+def sqlite_driver(connection: Connection) -> Any | None:
+    """The sqlite3 connection under an open SQLAlchemy one on SQLite, else None."""
+    if connection.dialect.name != "sqlite":
+        return None
+    return connection.connection.driver_connection
 
-    statement = text(sql)
-    if ":today" in sql:  # typed, so SQLite gets the ISO text SQLAlchemy stores dates as
-        statement = statement.bindparams(bindparam("today", type_=Date))
-    return connection.execute(statement, {"today": today, **params}).all()
+
+def execute(
+    connection: Connection, sql: str, today: dt.date | None = None, **params: Any
+) -> Sequence[Sequence[Any]]:
+    """Run a statement of this module's kind in an open transaction, with `:today` bound as a
+    date when given (other parameters are plain numbers or text).
+
+    On SQLite it goes straight to the driver, in the same transaction, as `read_sqlite` runs
+    it: these statements need none of SQLAlchemy's types, and for a short statement its
+    execution machinery costs several times what SQLite does."""
+    driver = sqlite_driver(connection)
+    if driver is not None:
+        if today is not None:
+            params["today"] = today.isoformat()
+        rows: list[tuple[Any, ...]] = driver.execute(sql, params).fetchall()
+        return rows
+    if today is not None:
+        params["today"] = today
+    statement = _STATEMENTS.get(sql)
+    if statement is None:
+        from sqlalchemy import Date, bindparam, text
+
+        statement = text(sql)
+        if ":today" in sql:
+            statement = statement.bindparams(bindparam("today", type_=Date))
+        _STATEMENTS[sql] = statement  # a fixed set: the module-level texts of the store
+    return connection.execute(statement, params).all()
+
+
+_STATEMENTS: dict[str, Any] = {}
+"""Each text as SQLAlchemy parsed it, kept: PostgreSQL runs the same few texts all day."""
 
 
 def run_on(connection: Connection, today: dt.date) -> Run:
