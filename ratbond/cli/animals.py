@@ -220,10 +220,14 @@ def archive(
     status: Annotated[str, typer.Option("--as", help="rehomed or deceased.")],
 ) -> None:
     """Archive an animal that was rehomed or has died; its records are kept."""
-    record, stopped = archive_animal(database(), animal, status.strip().lower())
+    db = database()
+    record, stopped = archive_animal(db, animal, status.strip().lower())
     out.print(f"[bold]{record.label}[/] is now marked {record.status}.")
     if stopped:
-        out.print("Stopped introductions: " + ", ".join(stopped))
+        programs = {intro.key: intro.program for intro in list_introductions(db)}
+        out.print(
+            "Stopped introductions: " + ", ".join(f"{key} ({programs[key]})" for key in stopped)
+        )
 
 
 @vet_app.command("add")

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
+from rich.cells import cell_len
+from rich.console import Group, RenderableType
 from rich.table import Table
+from rich.text import Text
 
 from ratbond.cli.display import (
     alert_lines,
@@ -136,19 +140,113 @@ def list_command(
     if not intros:
         out.print("No introductions. Start one: ratbond intro start cat-rat --cat tom --rat pip")
         return
-    table = Table(title="Introductions")
-    for column in ("id", "animals", "program", "status", "next step", "when"):
-        table.add_column(column, no_wrap=column in ("id", "program"))
-    for intro, advice in intros:
-        table.add_row(
-            f"[cyan]{intro.key}[/]",
-            intro.label,
+    rows = [
+        (
+            intro.key,
             intro.program,
+            intro.label,
             intro.status,
             step_text(advice.action, advice.stage, advice.minutes),
             when(advice.not_before, today) if intro.status == "active" else "",
         )
-    out.print(table)
+        for intro, advice in intros
+    ]
+    out.print(introductions_view(rows, out.width))
+
+
+# The columns of `intro list`; the id, program and status are never wrapped.
+LIST_COLUMNS = ("id", "program", "animals", "status", "next step", "when")
+WHOLE = frozenset({"id", "program", "status"})
+
+
+def introductions_view(rows: Sequence[Sequence[str]], width: int) -> RenderableType:
+    """`intro list` for a console `width` wide, each row (id, program, animals, status, step,
+    day). A table with a line per introduction when that fits; else the day (or the status,
+    for one that is not active) goes under the step, in its column, and the animals and the
+    step wrap between words; on a console too narrow even for that, a few lines per
+    introduction. An id is never cut."""
+    headers = list(LIST_COLUMNS)
+    cells = [list(row) for row in rows]
+    if _table_width(_ranges(headers, cells)) > width:
+        # The second line of the step: its day, or why there is none (paused, stopped).
+        headers = ["id", "program", "animals", "next step"]
+        cells = [
+            [key, program, animals, f"{step}\n{day or status}"]
+            for key, program, animals, status, step, day in rows
+        ]
+    ranges = _ranges(headers, cells)
+    widths = _widths(headers, ranges, width)
+    if widths is None:
+        return _stacked(rows)
+    table = Table(title="Introductions")
+    for header, column_width in zip(headers, widths, strict=True):
+        table.add_column(
+            header,
+            width=column_width,
+            no_wrap=header in WHOLE,
+            style="cyan" if header == "id" else "",
+        )
+    for row in cells:
+        table.add_row(*(Text(cell) for cell in row))
+    return table
+
+
+def _stacked(rows: Sequence[Sequence[str]]) -> RenderableType:
+    """Each introduction as a few lines: its id, program and status, then its animals, then
+    the next step and its day."""
+    lines = [Text("Introductions", style="bold")]
+    for key, program, animals, status, step, day in rows:
+        lines.append(Text())
+        lines.append(Text.assemble((key, "cyan"), f"  {program}  {status}"))
+        lines.append(Text("  " + animals))
+        lines.append(Text("  Next: " + step + (f" — {day}" if day else "")))
+    return Group(*lines)
+
+
+def _ranges(headers: Sequence[str], cells: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
+    """Each column's (longest word, longest line), in cells, header included."""
+    ranges = []
+    for index, header in enumerate(headers):
+        texts = [header, *(row[index] for row in cells)]
+        lines = [line for text in texts for line in text.splitlines()]
+        ranges.append(
+            (
+                max(cell_len(word) for line in lines for word in line.split() or [""]),
+                max(cell_len(line) for line in lines),
+            )
+        )
+    return ranges
+
+
+def _table_width(ranges: Sequence[tuple[int, int]]) -> int:
+    # Each cell has a space either side, and a line between and around the columns.
+    return sum(longest for _, longest in ranges) + 3 * len(ranges) + 1
+
+
+def _widths(
+    headers: Sequence[str], ranges: Sequence[tuple[int, int]], width: int
+) -> list[int] | None:
+    """Column widths (inside the padding) that fit `width`: the whole columns as wide as their
+    longest cell, the room left shared by the others, first their longest words, then the
+    rest in proportion to what each still lacks. None when the words do not fit."""
+    widths = [longest for _, longest in ranges]
+    wrapping = [i for i, header in enumerate(headers) if header not in WHOLE]
+    room = width - _table_width(ranges) + sum(widths[i] for i in wrapping)
+    if sum(widths[i] for i in wrapping) <= room:
+        return widths
+    shortest = {i: ranges[i][0] for i in wrapping}
+    spare = room - sum(shortest.values())
+    if spare < 0:
+        return None
+    lacking = {i: widths[i] - shortest[i] for i in wrapping}
+    total = sum(lacking.values())
+    for i in wrapping:
+        widths[i] = shortest[i] + spare * lacking[i] // total
+    # What the rounding left goes to the columns that lack the most.
+    left = room - sum(widths[i] for i in wrapping)
+    for i in sorted(wrapping, key=lambda i: -lacking[i])[:left]:
+        widths[i] += 1
+    return widths
 
 
 @app.command()

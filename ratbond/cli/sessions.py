@@ -319,4 +319,8 @@ def history(intro: IntroRef) -> None:
         for s in sessions
     ]
     # No training counts, signals or notes: their columns are left out.
-    print_rows(f"{record.key} — {record.label}", rows, no_wrap=("date", "class", "rewarded"))
+    print_rows(
+        f"{record.key} ({record.program}) — {record.label}",
+        rows,
+        no_wrap=("date", "class", "rewarded"),
+    )

@@ -1,0 +1,127 @@
+"""What a second trial of the CLI found: `intro list` at 80 columns and the program of each
+introduction, state messages, errors naming the option typed, repeated scenario imports, and a
+free-roam check without a terminal."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from ratbond.cli.introductions import introductions_view
+from tests.cli.test_household import Cli, ago
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def ratbond(*args: str, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
+    """`ratbond ARGS` in its own process, as a person runs it (the database and user are the
+    `cli` fixture's, from the environment); standard input and output are pipes."""
+    environ = {**os.environ, "NO_COLOR": "1", **env}
+    for forcing in ("FORCE_COLOR", "TTY_COMPATIBLE"):
+        environ.pop(forcing, None)
+    return subprocess.run(
+        [sys.executable, "-c", "from ratbond.cli.entry import main; main()", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        env=environ,
+    )
+
+
+def household(cli: Cli) -> None:
+    """Four introductions, one of them paused, and ids of every length."""
+    for name, species in (("Tom", "cat"), ("Mr Whiskers", "cat")):
+        assert cli("animal", "add", name, "-s", species, "--prey-drive", "low").code == 0
+    for name in ("Pip", "Clementine"):
+        assert cli("animal", "add", name, "-s", "rat", "--arrived", ago(60)).code == 0
+    for animal in ("tom", "mr-whiskers", "pip", "clementine"):
+        assert cli("vet", "add", animal, "--date", ago(30)).code == 0
+    for args in (
+        ("cat-rat", "--cat", "tom", "--rat", "pip"),
+        ("trick-spin", "--rat", "pip"),
+        ("rat-human", "--rat", "clementine"),
+        ("cat-rat", "--cat", "mr-whiskers", "--rat", "clementine,pip"),
+    ):
+        assert cli("intro", "start", *args).code == 0
+    assert cli("intro", "pause", "clementine").code == 0
+
+
+# --- 1. `intro list` at 80 columns, and the program of each introduction -------------------
+
+KEYS = ("tom-pip", "pip", "clementine", "mr-whiskers-clementine-pip")
+PROGRAMS = ("cat-rat", "trick-spin", "rat-human")
+
+
+@pytest.mark.parametrize("columns", ["200", "80", "50"])
+def test_intro_list_keeps_ids_and_programs_whole_at_any_width(cli: Cli, columns: str) -> None:
+    household(cli)
+    listed = ratbond("intro", "list", COLUMNS=columns)
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert all(len(line) <= int(columns) for line in lines)
+    words = {word.strip("│┃") for line in lines for word in line.split()}
+    assert set(KEYS) | set(PROGRAMS) <= words
+    # Nothing cut short: the stages, the days and the status are there in full.
+    assert "…" not in listed.stdout
+    for word in ("charge_clicker,", "visual,", "voice,", "today", "paused", "Clementine"):
+        assert word in words, word
+
+
+def test_at_80_columns_the_list_is_still_a_table(cli: Cli) -> None:
+    household(cli)
+    lines = ratbond("intro", "list", COLUMNS="80").stdout.splitlines()
+    header = next(line for line in lines if "id" in line.split())
+    assert header.split() == ["┃", "id", "┃", "program", "┃", "animals", "┃", "next", "step", "┃"]
+    # One row per introduction starts with its id, then its program.
+    rows = [line.split("│")[1:3] for line in lines if line.startswith("│")]
+    firsts = [(key.strip(), program.strip()) for key, program in rows if key.strip()]
+    assert firsts == [
+        ("tom-pip", "cat-rat"),
+        ("pip", "trick-spin"),
+        ("clementine", "rat-human"),
+        ("mr-whiskers-clementine-pip", "cat-rat"),
+    ]
+
+
+def rendered(width: int) -> str:
+    rows = [
+        ("tom-pip", "cat-rat", "Tom & Pip", "active", "Repeat visual, 8 min", "today"),
+        ("pip", "trick-spin", "Pip", "paused", "Start charge_clicker, 2 min", ""),
+        ("a-very-long-introduction-id-of-forty-two", "cat-rat", "Tom & Pip", "active", "x", "-"),
+    ]
+    console = Console(file=io.StringIO(), width=width, no_color=True)
+    console.print(introductions_view(rows, width))
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    assert isinstance(text, str)
+    return text
+
+
+def test_intro_list_layouts_by_width() -> None:
+    wide = rendered(200)
+    assert "│ when" in wide.replace("┃", "│")
+    assert "paused" in wide
+    narrow = rendered(60)  # the long id leaves no room for a table: lines per introduction
+    assert "┃" not in narrow
+    assert "a-very-long-introduction-id-of-forty-two  cat-rat  active" in narrow
+    assert "  Next: Start charge_clicker, 2 min" in narrow
+    assert "  Next: Repeat visual, 8 min — today" in narrow
+
+
+def test_history_and_archive_name_the_program(cli: Cli) -> None:
+    household(cli)
+    assert cli("log", "pip", "--minutes", "2", "--attempts", "5", "--rewarded", "4").code == 0
+    assert "pip (trick-spin) — Pip" in cli("history", "pip").output
+    archived = cli("animal", "archive", "clementine", "--as", "rehomed")
+    assert archived.code == 0
+    assert (
+        "Stopped introductions: clementine (rat-human), mr-whiskers-clementine-pip (cat-rat)"
+        in archived.output
+    )
