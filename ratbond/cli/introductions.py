@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Annotated
 
 import typer
@@ -22,23 +22,26 @@ from ratbond.cli.display import (
     when,
 )
 from ratbond.cli.sessions import rewarded_text
-from ratbond.errors import InputError
+from ratbond.errors import InputError, RatbondError
 from ratbond.store.introductions import (
+    TRANSITIONS,
     get_advice,
     list_introductions_with_advice,
     set_status,
     start_introduction,
 )
+from ratbond.store.records import IntroductionRecord
 from ratbond.store.sessions import list_sessions
 
 app = typer.Typer(
     help="Introductions: which program, who plays which role, and where they stand.",
     no_args_is_help=True,
 )
+# The option of each role.
+ROLE_OPTIONS = {"cat": "--cat", "rat": "--rat", "newcomer": "--newcomer", "residents": "--resident"}
 # Store error paths and the option each is about.
 OPTION_OF_PATH = {
-    **{f"roles.{role}": f"--{role}" for role in ("cat", "rat", "newcomer")},
-    "roles.residents": "--resident",
+    **{f"roles.{role}": option for role, option in ROLE_OPTIONS.items()},
     "cleared_by": "--cleared-by",
     "id": "--id",
 }
@@ -282,30 +285,74 @@ def show(intro: IntroRef) -> None:
     print_advice(advice, today)
 
 
-def _change(intro: str, status: str, done: str) -> None:
-    record = set_status(database(), intro, status)
-    out.print(f"Introduction [cyan]{record.key}[/] {done}.")
+def _change(intro: str, status: str, done: Callable[[str], str]) -> None:
+    """Move `intro` to `status`; `done(key)` ends the line that says so."""
+    db = database()
+    try:
+        record = set_status(db, intro, status)
+    except InputError:
+        raise
+    except RatbondError as refused:
+        # The store says what cannot be done; said again here with what to do instead.
+        try:
+            record, _ = get_advice(db, intro)
+        except RatbondError:
+            raise refused from None
+        if record.status in TRANSITIONS[status][0]:
+            raise  # not the status: a completion the advice does not allow yet
+        raise RatbondError(not_now(record, status)) from None
+    out.print(f"Introduction [cyan]{record.key}[/] ({record.program}) {done(record.key)}")
+
+
+def not_now(intro: IntroductionRecord, status: str) -> str:
+    """Why `intro` cannot move to `status` from the one it has, and what to do instead."""
+    key, now = intro.key, intro.status
+    if now == status == "paused":
+        return (
+            f"introduction '{key}' is already paused; to carry on with it: "
+            f"ratbond intro resume {key}"
+        )
+    if now == status == "active":
+        return (
+            f"introduction '{key}' is already active (it is not paused), so there is nothing "
+            f"to resume; its next step: ratbond next {key}"
+        )
+    if now == status:
+        return f"introduction '{key}' is already {now}; its records are kept"
+    if status == "stopped":  # a completed introduction
+        return f"introduction '{key}' is completed, so it cannot be stopped; its records are kept"
+    verb = {"paused": "paused", "active": "resumed", "completed": "completed"}[status]
+    return (
+        f"introduction '{key}' is {now}, so it cannot be {verb}: a finished introduction stays "
+        f"as it ended. To work with these animals again, start a new one: {start_command(intro)}"
+    )
+
+
+def start_command(intro: IntroductionRecord) -> str:
+    """The `ratbond intro start` command for the same program and animals in the same roles."""
+    options = [f"{ROLE_OPTIONS[role]} {','.join(keys)}" for role, keys in intro.roles.items()]
+    return " ".join(["ratbond intro start", intro.program, *options])
 
 
 @app.command()
 def pause(intro: IntroRef) -> None:
     """Pause an introduction (nothing can be logged until it resumes)."""
-    _change(intro, "paused", "is paused; resume it with 'ratbond intro resume'")
+    _change(intro, "paused", lambda key: f"is paused; resume it with: ratbond intro resume {key}")
 
 
 @app.command()
 def resume(intro: IntroRef) -> None:
     """Resume a paused introduction."""
-    _change(intro, "active", "is active again")
+    _change(intro, "active", lambda key: "is active again.")
 
 
 @app.command()
 def stop(intro: IntroRef) -> None:
     """Stop an introduction for good (its records are kept)."""
-    _change(intro, "stopped", "is stopped")
+    _change(intro, "stopped", lambda key: "is stopped; its records are kept.")
 
 
 @app.command()
 def complete(intro: IntroRef) -> None:
     """Mark an introduction completed (its records are kept)."""
-    _change(intro, "completed", "is completed")
+    _change(intro, "completed", lambda key: "is completed.")

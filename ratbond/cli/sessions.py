@@ -21,7 +21,7 @@ from ratbond.cli.display import (
     print_advice,
     print_rows,
 )
-from ratbond.errors import InputError
+from ratbond.errors import InputError, RatbondError
 from ratbond.model import Program, Species, Stage
 from ratbond.programs import builtin_program, builtin_vocabulary
 from ratbond.store.introductions import get_advice
@@ -170,10 +170,16 @@ def _ask(
     record: IntroductionRecord, advice: StoredAdvice, today: dt.date, by: str | None
 ) -> NewSession:
     """Ask for a session field by field, offering the advised values as defaults."""
-    if record.status != "active":
+    if record.status == "paused":
         # Say it now rather than after every question.
-        raise InputError(
-            "", f"introduction '{record.key}' is {record.status}; nothing can be logged"
+        raise RatbondError(
+            f"introduction '{record.key}' is paused, so nothing can be logged; resume it "
+            f"first: ratbond intro resume {record.key}"
+        )
+    if record.status != "active":
+        raise RatbondError(
+            f"introduction '{record.key}' is {record.status}, so nothing more can be logged "
+            "for it; start a new introduction to try again"
         )
     program = builtin_program(record.program)
     out.print(

@@ -125,3 +125,59 @@ def test_history_and_archive_name_the_program(cli: Cli) -> None:
         "Stopped introductions: clementine (rat-human), mr-whiskers-clementine-pip (cat-rat)"
         in archived.output
     )
+
+
+# --- 2. State messages: what, and what to do ------------------------------------------------
+
+
+def test_pausing_a_paused_introduction_says_how_to_resume_it(cli: Cli) -> None:
+    household(cli)
+    paused = cli("intro", "pause", "tom-pip")
+    assert paused.code == 0
+    assert paused.output.strip() == (
+        "Introduction tom-pip (cat-rat) is paused; resume it with: ratbond intro resume tom-pip"
+    )
+    again = cli("intro", "pause", "tom-pip")
+    assert again.code == 2
+    assert again.error == (
+        "introduction 'tom-pip' is already paused; to carry on with it: "
+        "ratbond intro resume tom-pip"
+    )
+    assert cli("intro", "resume", "tom-pip").code == 0
+    active = cli("intro", "resume", "tom-pip")
+    assert active.code == 2
+    assert active.error == (
+        "introduction 'tom-pip' is already active (it is not paused), so there is nothing to "
+        "resume; its next step: ratbond next tom-pip"
+    )
+
+
+def test_a_finished_introduction_says_how_to_start_again(cli: Cli) -> None:
+    household(cli)
+    assert cli("intro", "stop", "mr-whiskers-clementine-pip").code == 0
+    for command, verb in (("resume", "resumed"), ("pause", "paused"), ("complete", "completed")):
+        refused = cli("intro", command, "mr-whiskers-clementine-pip")
+        assert refused.code == 2
+        assert refused.error == (
+            f"introduction 'mr-whiskers-clementine-pip' is stopped, so it cannot be {verb}: a "
+            "finished introduction stays as it ended. To work with these animals again, start "
+            "a new one: ratbond intro start cat-rat --cat mr-whiskers --rat clementine,pip"
+        )
+    again = cli("intro", "stop", "mr-whiskers-clementine-pip")
+    assert again.error == (
+        "introduction 'mr-whiskers-clementine-pip' is already stopped; its records are kept"
+    )
+    # A completion the advice does not allow yet keeps the store's explanation.
+    early = cli("intro", "complete", "pip")
+    assert early.code == 2
+    assert "the advice is 'start' at 'charge_clicker'" in early.error
+
+
+def test_logging_step_by_step_on_a_paused_introduction_says_how_to_resume(cli: Cli) -> None:
+    household(cli)
+    refused = cli("log", "clementine", input="")
+    assert refused.code == 2
+    assert refused.error == (
+        "introduction 'clementine' is paused, so nothing can be logged; resume it first: "
+        "ratbond intro resume clementine"
+    )
