@@ -68,7 +68,7 @@ def serve(kind: str, port: int, url: str) -> None:
         from ratbond.web.app import create_app
         from ratbond.web.settings import WebSettings
 
-        target = create_app(WebSettings(database_url=url))
+        target = create_app(WebSettings(database_url=url, freeze_startup_heap=True))
     uvicorn.run(target, host="127.0.0.1", port=port, **SERVER_OPTIONS)
 
 

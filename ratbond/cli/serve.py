@@ -32,7 +32,7 @@ def serve(
             "can reach this address can read and change your log.",
             highlight=False,
         )
-    app = create_app(WebSettings())
+    app = create_app(WebSettings(freeze_startup_heap=True))
     # A bad RATBOND_DATABASE_URL or an unreachable server is one line now, not a 500 later.
     app.state.web.check_store()
     shown = f"[{host}]" if ":" in host else host

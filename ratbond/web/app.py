@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
@@ -47,6 +51,15 @@ BUILTIN_DATA = (
 """Data the pages read besides programs and vocabulary, loaded once per process."""
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """At startup, once the server has loaded everything: freeze the heap when asked."""
+    if app.state.web.settings.freeze_startup_heap:
+        gc.collect()
+        gc.freeze()
+    yield
+
+
 def create_app(settings: WebSettings | None = None) -> FastAPI:
     """A ready-to-serve app; pass settings to choose the store, pin the date or fix the key."""
     settings = settings or WebSettings()
@@ -63,6 +76,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         # The interactive docs pages load scripts from a CDN, which the CSP forbids.
         docs_url=None,
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.web = WebContext(
         settings=settings,

@@ -34,3 +34,9 @@ class WebSettings:
     """Mark cookies `Secure` (only when served over HTTPS by a proxy)."""
     max_body_bytes: int = 1_000_000
     """Largest request body accepted on a form or API call."""
+    freeze_startup_heap: bool = False
+    """Move everything alive once the server has started out of the garbage collector's
+    reach (`gc.freeze`). `ratbond serve` sets it: the process serves this app alone, and a
+    full collection over the startup heap (the frameworks, the programs and knowledge, the
+    compiled templates) stalls every request in flight for tens of milliseconds. Off for an
+    app embedded elsewhere, where the process is not ours to tune."""

@@ -198,3 +198,17 @@ def test_the_app_loads_the_pages_data_before_the_first_request(sqlite_url: str) 
     app = create_app(WebSettings(database_url=sqlite_url))
     assert [load.cache_info().currsize for load in BUILTIN_DATA] == [1] * len(BUILTIN_DATA)
     app.state.web.db.close()
+
+
+def test_the_startup_heap_is_frozen_only_when_asked(sqlite_url: str) -> None:
+    import gc
+
+    gc.unfreeze()
+    try:
+        for freeze, frozen in ((False, False), (True, True)):
+            app = create_app(WebSettings(database_url=sqlite_url, freeze_startup_heap=freeze))
+            with TestClient(app):  # runs the startup
+                assert (gc.get_freeze_count() > 0) is frozen
+            app.state.web.db.close()
+    finally:
+        gc.unfreeze()  # the rest of the test run collects as usual
