@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand
 
 from ratbond.errors import RatbondError
 
@@ -87,15 +88,28 @@ def build(only: str | None = None) -> typer.Typer:
     )
     # A callback keeps the app a group even when it holds a single command.
     application.callback()(ratbond)
+    from ratbond.cli.options import OptionCommand
+
     for name, module, attribute, kind, panel in COMMANDS:
         if only is not None and name != only:
             continue
         target = getattr(importlib.import_module(f"ratbond.cli.{module}"), attribute)
         if kind == "group":
+            name_typed_options(target, OptionCommand)
             application.add_typer(target, name=name, rich_help_panel=panel)
         else:
-            application.command(name, rich_help_panel=panel)(target)
+            application.command(name, rich_help_panel=panel, cls=OptionCommand)(target)
     return application
+
+
+def name_typed_options(group: typer.Typer, command_class: type[TyperCommand]) -> None:
+    """Give every command of `group` `command_class`: their errors name the options typed."""
+    for command in group.registered_commands:
+        if command.cls in (None, TyperCommand):  # Typer's default, by release
+            command.cls = command_class
+    for subgroup in group.registered_groups:
+        if subgroup.typer_instance is not None:
+            name_typed_options(subgroup.typer_instance, command_class)
 
 
 def __getattr__(name: str) -> typer.Typer:

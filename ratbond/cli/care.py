@@ -15,7 +15,8 @@ from rich.padding import Padding
 from rich.table import Table
 
 from ratbond.care.model import Source
-from ratbond.errors import RatbondError
+from ratbond.cli.options import as_typed
+from ratbond.errors import InputError, RatbondError
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -41,6 +42,8 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except RatbondError as error:
+        if isinstance(error, InputError):
+            error = as_typed(error)
         err.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
         # SystemExit, not typer.Exit: `app(standalone_mode=False)` in `run()` turns a
         # typer.Exit into a return value that is then dropped, and the status would be 0.

@@ -74,12 +74,18 @@ def freeroam_check(
     with user_errors():
         day = parse_day(date, "--date")
         answers: dict[str, bool | None] = {}
-        for value, names in ((True, yes or []), (False, no or [])):
+        typed: dict[str, str] = {}  # item id -> the option and item as typed
+        for option, value, names in (("--yes", True, yes or []), ("--no", False, no or [])):
             for name in names:
                 if _item(name) in answers and answers[_item(name)] is not value:
                     raise_both(name)
                 answers[_item(name)] = value
+                typed.setdefault(_item(name), f"{option} {name}")
         checklist = free_roam_checklist()
+        known = [item.id for item in checklist.items]
+        for item_id in answers:
+            if item_id not in known:
+                raise_unknown(typed[item_id], item_id, known)
         if prompt and not as_json and sys.stdin.isatty() and sys.stdout.isatty():
             out.print(f"[bold]{escape(checklist.title)}[/]  [dim](y/n, Enter to skip)[/]")
             for item in checklist.items:
@@ -119,6 +125,20 @@ def raise_both(name: str) -> None:
     from ratbond.errors import InputError
 
     raise InputError("--yes/--no", f"'{name}' is given as both yes and no")
+
+
+def raise_unknown(typed: str, item_id: str, known: list[str]) -> None:
+    """`--yes windows-shut`: not an item, the nearest one and every one, as options take them."""
+    from ratbond.errors import InputError, did_you_mean
+
+    names = [name.replace("_", "-") for name in known]
+    raise InputError(
+        typed,
+        "not a free-roam checklist item"
+        + did_you_mean(item_id.replace("_", "-"), names)
+        + "; the items: "
+        + ", ".join(names),
+    )
 
 
 @freeroam_app.command("history")

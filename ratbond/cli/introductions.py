@@ -21,6 +21,7 @@ from ratbond.cli.display import (
     step_text,
     when,
 )
+from ratbond.cli.options import as_typed
 from ratbond.cli.sessions import rewarded_text
 from ratbond.errors import InputError, RatbondError
 from ratbond.store.introductions import (
@@ -39,11 +40,11 @@ app = typer.Typer(
 )
 # The option of each role.
 ROLE_OPTIONS = {"cat": "--cat", "rat": "--rat", "newcomer": "--newcomer", "residents": "--resident"}
-# Store error paths and the option each is about.
-OPTION_OF_PATH = {
+# The store's refusals for want of an option not given, and the option to give. (A mistake
+# in an option given is named as typed by `ratbond.cli.options`.)
+MISSING_OPTION = {
     **{f"roles.{role}": option for role, option in ROLE_OPTIONS.items()},
     "cleared_by": "--cleared-by",
-    "id": "--id",
 }
 IntroRef = Annotated[str, typer.Argument(metavar="INTRO", help="Introduction id (any case).")]
 Animals = Annotated[
@@ -106,11 +107,12 @@ def start(
             cleared_by=cleared_by,
         )
     except InputError as error:
-        option = OPTION_OF_PATH.get(error.path)
-        if option is None:
-            raise
+        typed = as_typed(error)
+        option = MISSING_OPTION.get(error.path)
+        if typed is not error or option is None:
+            raise typed from None
         message = error.message
-        if error.path == "cleared_by" and cleared_by is None:
+        if error.path == "cleared_by":
             # Refused for an earlier stop: the store's words, then the option to give.
             message += f': give {option} "who cleared them"'
         raise InputError(option, message) from None

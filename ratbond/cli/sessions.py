@@ -30,10 +30,9 @@ from ratbond.store.sessions import Logged, NewSession, list_sessions, log_sessio
 
 IntroRef = Annotated[str, typer.Argument(metavar="INTRO", help="Introduction id (any case).")]
 CLASSES = ("calm", "stress", "aggression", "danger", "illness")
-# Store fields given on the command line as options: their errors name the option.
-OPTION_OF_FIELD = {
-    name: f"--{name}" for name in ("attempts", "rewarded", "minutes", "date", "stage", "notes")
-}
+# The store's refusals for want of a value a stage needs, and the option that gives it. (A
+# mistake in an option given is named as typed by `ratbond.cli.options`.)
+MISSING_OPTION = {name: f"--{name}" for name in ("attempts", "rewarded", "minutes")}
 
 
 def rewarded_text(session: SessionRecord, *, short: bool = False) -> str:
@@ -120,8 +119,8 @@ def log(
 
 
 def as_option(error: InputError) -> InputError:
-    """A store error about a field given as an option, naming the option instead."""
-    option = OPTION_OF_FIELD.get(error.path)
+    """A store error about a value the stage needs and no option gave, naming the option."""
+    option = MISSING_OPTION.get(error.path)
     return error if option is None else InputError(option, error.message)
 
 

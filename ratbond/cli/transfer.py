@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from ratbond.cli.display import database, out
+from ratbond.cli.options import as_typed
 from ratbond.errors import InputError, RatbondError
 from ratbond.store.db import describe
 from ratbond.store.transfer import backup_sqlite, export_database, import_document, read_document
@@ -52,6 +53,9 @@ def import_(
     try:
         result = import_document(database(), document, key=key)
     except InputError as error:
+        typed = as_typed(error)  # --id
+        if typed is not error:
+            raise typed from None
         raise InputError(
             f"{file}: {error.path}" if error.path else str(file), error.message
         ) from None

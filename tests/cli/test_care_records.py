@@ -58,9 +58,12 @@ def test_a_blocking_item_is_recorded_as_not_ready_and_exits_1(cli: Cli) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--yes", "windows-shut"), "did you mean 'windows_closed'"),
+        (
+            ("--yes", "windows-shut"),
+            "--yes windows-shut: not a free-roam checklist item (did you mean 'windows-closed'?)",
+        ),
         (("--yes", "toys", "--no", "toys"), "both yes and no"),
-        (("--yes", "toys", "--date", "2999-01-01"), "date: 2999-01-01 is after today"),
+        (("--yes", "toys", "--date", "2999-01-01"), "--date: 2999-01-01 is after today"),
     ],
 )
 def test_bad_free_roam_checks_write_nothing(cli: Cli, args: tuple[str, ...], message: str) -> None:
@@ -88,7 +91,8 @@ def test_trust_log_and_trend(rats: Cli) -> None:
     [
         (("tom", "-s", "bruxing"), "animal: 'tom' is a cat"),
         (("nobody", "-s", "bruxing"), "animal: no animal 'nobody'"),
-        (("pip", "-s", "brxing"), "sign: unknown trust sign 'brxing' (did you mean 'bruxing'?)"),
+        (("pip", "-s", "brxing"), "-s: unknown trust sign 'brxing' (did you mean 'bruxing'?)"),
+        (("pip", "--sign", "brxing"), "error: --sign: unknown trust sign 'brxing'"),
         (("pip",), "sign: name at least one trust sign"),
         (("pip", "-s", "bruxing", "--date", "tomorrow"), "--date"),
     ],
