@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +14,13 @@ from ratbond.cli.display import database, out
 from ratbond.cli.options import as_typed
 from ratbond.errors import InputError, RatbondError
 from ratbond.store.db import describe
-from ratbond.store.transfer import backup_sqlite, export_database, import_document, read_document
+from ratbond.store.transfer import (
+    AlreadyImported,
+    backup_sqlite,
+    export_database,
+    import_document,
+    read_document,
+)
 
 
 def export(
@@ -47,11 +54,22 @@ def import_(
     key: Annotated[
         str | None, typer.Option("--id", help="Id for an imported scenario's introduction.")
     ] = None,
+    again: Annotated[
+        bool,
+        typer.Option(
+            "--again",
+            help="Import a scenario that is already in the database once more, as another "
+            "introduction of the same animals.",
+        ),
+    ] = False,
 ) -> None:
-    """Import an export into an empty database, or a scenario file as a new introduction."""
+    """Import an export into an empty database, or a scenario file as a new introduction.
+
+    A scenario already imported (the same program, animals and sessions) is refused unless
+    --again."""
     document = read_document(file)
     try:
-        result = import_document(database(), document, key=key)
+        result = import_document(database(), document, key=key, again=again)
     except InputError as error:
         typed = as_typed(error)  # --id
         if typed is not error:
@@ -59,16 +77,33 @@ def import_(
         raise InputError(
             f"{file}: {error.path}" if error.path else str(file), error.message
         ) from None
+    except AlreadyImported as error:
+        # The same --id again, unless it is the one the scenario already has.
+        named = ["--id", key] if key and key.lower() != error.key.lower() else []
+        command = ["ratbond", "import", str(file), *named, "--again"]
+        raise RatbondError(
+            f"{file}: {error}. If you mean to have it twice, import it again as another "
+            f"introduction: {shlex.join(command)}"
+        ) from None
     if result.kind == "export":
         out.print(
             f"Imported {result.animals} animals, {result.introductions} introductions and "
             f"{result.sessions} sessions."
         )
-    else:
+        return
+    intro = result.introduction_key
+    sessions = f"{result.sessions} session" + ("" if result.sessions == 1 else "s")
+    animals = f"{result.animals} new animal" + ("" if result.animals == 1 else "s")
+    out.print(
+        f"Imported introduction [cyan]{intro}[/] ({result.program}) with {sessions} ({animals})."
+    )
+    if result.taken_key is not None:
         out.print(
-            f"Imported introduction [cyan]{result.introduction_key}[/] with {result.sessions} "
-            f"sessions ({result.animals} new animals). See: ratbond next {result.introduction_key}"
+            f"[yellow]Its id is {intro}, not {result.taken_key}: another introduction has "
+            f"that one (ratbond intro show {result.taken_key}). To choose the id, import with "
+            "--id.[/]"
         )
+    out.print(f"See: ratbond next {intro}")
 
 
 def backup(file: Annotated[Path, typer.Argument(help="The copy to create.")]) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from ratbond.errors import InputError, RatbondError, format_path
+from ratbond.model import Scenario
 from ratbond.scenario import parse_date, parse_json, parse_scenario
 from ratbond.store.advice import refresh
 from ratbond.store.common import (
@@ -88,6 +89,35 @@ class Imported:
     introductions: int
     sessions: int
     introduction_key: str | None = None
+    program: str | None = None
+    """A scenario's program."""
+    taken_key: str | None = None
+    """A scenario's id when no key was given, if another introduction had it: the new one has
+    the same id with a number added."""
+
+
+class AlreadyImported(RatbondError):
+    """A scenario whose introduction is already in the database: the same program, the same
+    animals in the same roles, and sessions that begin with the file's (the same ones, or
+    those and more logged since). Nothing is imported unless the caller asks for it again."""
+
+    def __init__(self, key: str, program: str, sessions: int, logged: int) -> None:
+        if sessions == logged:
+            same = f"the same {_count(sessions, 'session')}"
+        else:
+            same = f"the file's {_count(sessions, 'session')} and {logged - sessions} logged since"
+        super().__init__(
+            f"this scenario is already in the database as introduction '{key}' ({program}, the "
+            f"same animals in the same roles, {same}); nothing was imported"
+        )
+        self.key = key
+        self.program = program
+        self.sessions = sessions
+        self.logged = logged
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _value(column: Column[Any], value: Any) -> Any:
@@ -131,14 +161,22 @@ def read_document(path: Path) -> Any:
 
 
 def import_document(
-    db: Database, document: Any, *, key: str | None = None, today: dt.date | None = None
+    db: Database,
+    document: Any,
+    *,
+    key: str | None = None,
+    today: dt.date | None = None,
+    again: bool = False,
 ) -> Imported:
-    """Import an export (into an empty database) or a contract scenario (as a new introduction)."""
+    """Import an export (into an empty database) or a contract scenario (as a new introduction).
+
+    A scenario already imported (`AlreadyImported`) is refused unless `again`, which imports it
+    as one more introduction of the same animals."""
     day = today_or(today)
     if isinstance(document, dict) and document.get("format") == FORMAT:
         return _import_export(db, document, day)
     if isinstance(document, dict) and ("program" in document or "animals" in document):
-        return _import_scenario(db, document, key, day)
+        return _import_scenario(db, document, key, day, again=again)
     raise InputError(
         "",
         "neither a ratbond export (made by 'ratbond export') nor a scenario of the advice "
@@ -352,7 +390,7 @@ def _reset_sequences(connection: Connection) -> None:
 
 
 def _import_scenario(
-    db: Database, document: dict[str, Any], key: str | None, day: dt.date
+    db: Database, document: dict[str, Any], key: str | None, day: dt.date, *, again: bool
 ) -> Imported:
     from ratbond.store.introductions import check_not_parted, free_key
     from ratbond.store.sessions import check_plausible
@@ -417,6 +455,8 @@ def _import_scenario(
                         )
                     )
         members = [(role, a) for role, keys in scenario.roles.items() for a in keys]
+        if not again:
+            _check_not_imported(connection, scenario, [ids[a] for _, a in members])
         try:
             check_not_parted(connection, scenario.program.id, [ids[a] for _, a in members], day)
         except InputError as refused:
@@ -426,8 +466,11 @@ def _import_scenario(
                 "its animals and who cleared them instead (`ratbond intro start` with "
                 "--cleared-by), then log its sessions"
             ) from None
+        taken = None
         if key is None:
-            key = free_key(connection, "-".join(a for _, a in members)[:60])
+            wanted = "-".join(a for _, a in members)[:60]
+            key = free_key(connection, wanted)
+            taken = wanted if key != wanted else None
         elif connection.execute(
             select(introductions.c.id).where(introductions.c.key == key)
         ).first():
@@ -483,6 +526,55 @@ def _import_scenario(
         introductions=1,
         sessions=len(scenario.sessions),
         introduction_key=key,
+        program=scenario.program.id,
+        taken_key=taken,
+    )
+
+
+def _check_not_imported(
+    connection: Connection, scenario: Scenario, animal_ids: Sequence[int]
+) -> None:
+    """Refuse a scenario whose introduction is already here (`AlreadyImported`)."""
+    candidates = connection.execute(
+        select(introduction_animals.c.introduction_id)
+        .join(introductions, introductions.c.id == introduction_animals.c.introduction_id)
+        .where(
+            introductions.c.program == scenario.program.id,
+            introduction_animals.c.animal_id.in_(animal_ids),
+        )
+        .distinct()
+    ).scalars()
+    roles = {role: sorted(keys) for role, keys in scenario.roles.items()}
+    wanted = [_session_facts(s) for s in scenario.sessions]
+    for intro in load_introductions(connection, list(candidates)):
+        if {role: sorted(keys) for role, keys in intro.roles.items()} != roles:
+            continue
+        logged = [
+            _session_facts(row)
+            for row in connection.execute(
+                select(sessions)
+                .where(sessions.c.introduction_id == intro.id, sessions.c.deleted_at.is_(None))
+                .order_by(sessions.c.seq)
+            )
+        ]
+        # The same sessions, or those and more logged since; a file without sessions is
+        # the same only as an introduction without any.
+        if logged[: len(wanted)] == wanted and (wanted or not logged):
+            raise AlreadyImported(intro.key, intro.program, len(wanted), len(logged))
+
+
+def _session_facts(session: Any) -> tuple[Any, ...]:
+    """What a session records, from a scenario's session or a stored row, to compare them."""
+    signals = {animal: list(names) for animal, names in session.signals.items() if names}
+    return (
+        session.date,
+        session.stage,
+        session.minutes,
+        session.supervised,
+        signals,
+        session.notes or None,
+        session.attempts,
+        session.rewarded,
     )
 
 

@@ -150,7 +150,7 @@ def test_a_scenario_file_imports_and_a_bad_file_does_not(cli: Cli, tmp_path: Pat
     scenario = tmp_path / "scenario.json"
     scenario.write_text(json.dumps(document))
     imported = cli("import", str(scenario), "--id", "first-week")
-    assert "Imported introduction first-week with 3 sessions" in imported.output
+    assert "Imported introduction first-week (cat-rat) with 3 sessions" in imported.output
     broken = tmp_path / "broken.json"
     broken.write_text('{"program": "cat-rat", "animals": [')
     before = cli("export").output

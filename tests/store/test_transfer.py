@@ -13,6 +13,7 @@ from ratbond.store.animals import add_weight, edit_animal
 from ratbond.store.introductions import get_advice
 from ratbond.store.sessions import NewSession, delete_session, log_session
 from ratbond.store.transfer import (
+    AlreadyImported,
     backup_sqlite,
     export_database,
     import_document,
@@ -115,9 +116,47 @@ def test_a_scenario_file_imports_as_an_introduction(db: Database) -> None:
     assert (result.kind, result.introduction_key, result.sessions) == ("scenario", "tom-pip", 3)
     _, advice = get_advice(db, "tom-pip", today=TODAY)
     assert (advice.action, advice.stage) == ("advance", "scent")
-    # The same file again reuses the animals and makes a second introduction.
-    again = import_document(db, read_document(EXAMPLE), today=TODAY)
-    assert (again.introduction_key, again.animals) == ("tom-pip-2", 0)
+    assert (result.program, result.taken_key) == ("cat-rat", None)
+
+
+def test_the_same_scenario_twice_is_refused_unless_asked_again(db: Database) -> None:
+    import_document(db, read_document(EXAMPLE), today=TODAY)
+    before = export_database(db)
+    with pytest.raises(AlreadyImported) as refused:
+        import_document(db, read_document(EXAMPLE), today=TODAY)
+    assert (refused.value.key, refused.value.sessions, refused.value.logged) == ("tom-pip", 3, 3)
+    assert str(refused.value) == (
+        "this scenario is already in the database as introduction 'tom-pip' (cat-rat, the same "
+        "animals in the same roles, the same 3 sessions); nothing was imported"
+    )
+    # Another id does not make it another introduction.
+    with pytest.raises(AlreadyImported):
+        import_document(db, read_document(EXAMPLE), key="week-one", today=TODAY)
+    assert export_database(db) == before
+    # Asked for again: a second introduction, reusing the animals, under a numbered id.
+    again = import_document(db, read_document(EXAMPLE), today=TODAY, again=True)
+    assert (again.introduction_key, again.animals, again.taken_key) == ("tom-pip-2", 0, "tom-pip")
+
+
+def test_an_imported_scenario_with_sessions_logged_since_is_still_the_same(db: Database) -> None:
+    import_document(db, read_document(EXAMPLE), today=TODAY)
+    log_session(db, "tom-pip", NewSession(stage="scent", minutes=5), today=TODAY)
+    with pytest.raises(AlreadyImported, match="the file's 3 sessions and 1 logged since"):
+        import_document(db, read_document(EXAMPLE), today=TODAY)
+
+
+def test_another_scenario_of_the_same_animals_imports_under_a_numbered_id(db: Database) -> None:
+    import_document(db, read_document(EXAMPLE), today=TODAY)
+    scenario = read_document(EXAMPLE)
+    scenario["sessions"] = scenario["sessions"][:2]  # not the same history: fewer sessions
+    scenario["sessions"][1]["notes"] = "another evening"
+    other = import_document(db, scenario, today=TODAY)
+    assert (other.introduction_key, other.taken_key, other.sessions) == ("tom-pip-2", "tom-pip", 2)
+    # Without sessions, a scenario is the same only as an introduction without any.
+    scenario["sessions"] = []
+    assert import_document(db, scenario, today=TODAY).introduction_key == "tom-pip-3"
+    with pytest.raises(AlreadyImported, match=r"'tom-pip-3'.*the same 0 sessions"):
+        import_document(db, scenario, today=TODAY)
 
 
 def test_a_corrupted_file_is_one_clear_error(tmp_path: Path) -> None:
