@@ -57,7 +57,11 @@ def freeroam_check(
     by: Annotated[str | None, typer.Option(help="Who checked (default: RATBOND_USER).")] = None,
     notes: Annotated[str | None, typer.Option(help="Anything to remember.")] = None,
     prompt: Annotated[
-        bool, typer.Option(help="Ask about each item not given (only in a terminal).")
+        bool,
+        typer.Option(
+            help="Ask about each item not given (only in a terminal; without one, give every "
+            "required item as --yes or --no)."
+        ),
     ] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the record as JSON.")] = False,
 ) -> None:
@@ -67,9 +71,13 @@ def freeroam_check(
 
     Ready only when every required item is a yes; the run is recorded either way, and the
     command exits 1 when the rats should stay in.
+
+    Without a terminal (a script, a pipe), or with --no-prompt or --json, nothing is asked:
+    every required item must then be given as --yes or --no, or nothing is recorded (exit 2).
     """
     from ratbond.care.freeroam import free_roam_checklist
     from ratbond.store.care import record_free_roam
+    from ratbond.store.common import not_future
 
     with user_errors():
         day = parse_day(date, "--date")
@@ -86,12 +94,20 @@ def freeroam_check(
         for item_id in answers:
             if item_id not in known:
                 raise_unknown(typed[item_id], item_id, known)
-        if prompt and not as_json and sys.stdin.isatty() and sys.stdout.isatty():
+        not_future(day, dt.date.today(), "date")  # before any question
+        terminal = sys.stdin.isatty() and sys.stdout.isatty()
+        if prompt and not as_json and terminal:
             out.print(f"[bold]{escape(checklist.title)}[/]  [dim](y/n, Enter to skip)[/]")
             for item in checklist.items:
                 if item.id not in answers:
                     optional = "" if item.required else " (optional)"
                     answers[item.id] = ask_yes_no(f"{item.question}{optional}")
+        else:
+            # Nobody was asked: a verdict needs every required item answered as given.
+            missing = [i.id for i in checklist.items if i.required and answers.get(i.id) is None]
+            if missing:
+                why = "no terminal" if not terminal else "--no-prompt" if not prompt else "--json"
+                raise_unanswered(missing, why)
         record = record_free_roam(database(), answers, date=day, checked_by=by, notes=notes)
     if as_json:
         _print_json(record.__dict__)
@@ -125,6 +141,27 @@ def raise_both(name: str) -> None:
     from ratbond.errors import InputError
 
     raise InputError("--yes/--no", f"'{name}' is given as both yes and no")
+
+
+def raise_unanswered(missing: list[str], why: str) -> None:
+    """Required items nobody answered, and nobody to ask: nothing is recorded."""
+    from ratbond.errors import RatbondError
+
+    asked, or_else = {
+        "no terminal": (
+            "there is no terminal to ask them in",
+            "run 'ratbond freeroam check' in a terminal to be asked",
+        ),
+        "--no-prompt": ("--no-prompt asks nothing", "leave out --no-prompt to be asked"),
+        "--json": ("--json asks nothing", "leave out --json to be asked"),
+    }[why]
+    names = ", ".join(name.replace("_", "-") for name in missing)
+    count = f"{len(missing)} required item" + ("" if len(missing) == 1 else "s")
+    raise RatbondError(
+        f"free-roam check not recorded: no answer for {count} ({names}), and {asked}. "
+        "Give each as --yes ITEM (checked and safe) or --no ITEM (not safe), as "
+        f"'ratbond freeroam checklist' lists them, or {or_else}"
+    )
 
 
 def raise_unknown(typed: str, item_id: str, known: list[str]) -> None:

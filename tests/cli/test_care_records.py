@@ -46,7 +46,8 @@ def test_free_roam_check_records_ready_and_history_shows_it(cli: Cli) -> None:
 
 
 def test_a_blocking_item_is_recorded_as_not_ready_and_exits_1(cli: Cli) -> None:
-    blocked = cli("freeroam", "check", "--yes", "windows-closed", "--no", "cats-elsewhere")
+    answers = [a for item in REQUIRED if item != "cats-elsewhere" for a in ("--yes", item)]
+    blocked = cli("freeroam", "check", *answers, "--no", "cats-elsewhere")
     assert blocked.code == 1
     assert "NOT READY" in blocked.output
     assert "Cats and other predators elsewhere (no)" in blocked.output

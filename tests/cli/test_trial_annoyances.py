@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -325,3 +326,121 @@ def test_another_scenario_of_the_same_animals_says_its_id_was_taken(
     assert (
         "Imported introduction evenings (cat-rat) with 1 session (0 new animals)." in named.output
     )
+
+
+# --- 5. A free-roam check without a terminal ------------------------------------------------
+
+REQUIRED = (
+    "windows-closed",
+    "no-toxic-plants",
+    "cords-covered",
+    "cats-elsewhere",
+    "comfortable-temperature",
+    "supervised",
+)
+
+
+def free_roam_checks(cli: Cli) -> list[dict[str, object]]:
+    checks = json.loads(cli("freeroam", "history", "--json").output)
+    assert isinstance(checks, list)
+    return checks
+
+
+def test_a_free_roam_check_without_a_terminal_records_no_verdict(cli: Cli) -> None:
+    piped = ratbond("freeroam", "check", stdin="y\n" * 9)
+    assert piped.returncode == 2
+    assert piped.stdout == ""
+    assert piped.stderr == (
+        "error: free-roam check not recorded: no answer for 6 required items (windows-closed, "
+        "no-toxic-plants, cords-covered, cats-elsewhere, comfortable-temperature, supervised), "
+        "and there is no terminal to ask them in. Give each as --yes ITEM (checked and safe) or "
+        "--no ITEM (not safe), as 'ratbond freeroam checklist' lists them, or run 'ratbond "
+        "freeroam check' in a terminal to be asked\n"
+    )
+    partly = ratbond("freeroam", "check", "--yes", "windows-closed", "--no", "cats-elsewhere")
+    assert partly.returncode == 2
+    assert "no answer for 4 required items (no-toxic-plants, cords-covered," in partly.stderr
+    assert free_roam_checks(cli) == []
+
+
+def in_terminal(*args: str, answers: str = "") -> tuple[int, str, str]:
+    """`ratbond ARGS` with a terminal for standard input and output (a pseudo-terminal that
+    `answers` are typed into): the exit status, what the terminal showed, standard error."""
+    import pty  # POSIX only, as the terminal is
+
+    leader, follower = pty.openpty()
+    environ = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from ratbond.cli.entry import main; main()", *args],
+        stdin=follower,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=environ,
+    )
+    os.close(follower)
+    os.write(leader, answers.encode())
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    _, error = process.communicate(timeout=60)
+    styles = re.compile(r"\x1b\[[0-9;]*m")  # bold and dim stay on with NO_COLOR
+    return process.returncode, styles.sub("", shown.decode()), error
+
+
+@pytest.mark.parametrize(
+    ("option", "or_else"),
+    [
+        ("--no-prompt", "leave out --no-prompt to be asked"),
+        ("--json", "leave out --json to be asked"),
+    ],
+)
+def test_asking_nothing_on_purpose_in_a_terminal_needs_every_answer_too(
+    cli: Cli, option: str, or_else: str
+) -> None:
+    code, shown, error = in_terminal("freeroam", "check", "--yes", "toys", option)
+    assert code == 2
+    assert shown == ""
+    assert error.startswith("error: free-roam check not recorded: no answer for 6 required")
+    assert error.endswith(
+        f"and {option} asks nothing. Give each as --yes ITEM (checked and safe) or --no ITEM "
+        f"(not safe), as 'ratbond freeroam checklist' lists them, or {or_else}\n"
+    )
+    assert free_roam_checks(cli) == []
+
+
+def test_in_a_terminal_the_check_asks_each_item(cli: Cli) -> None:
+    code, shown, error = in_terminal(
+        "freeroam", "check", "--by", "Sam", answers="y\n" * 6 + "\n" * 3
+    )
+    assert (code, error.strip()) == (0, "")
+    assert "Are cats and other predators shut out of the room?" in shown
+    assert "READY  free-roam check recorded" in shown
+    assert [check["ready"] for check in free_roam_checks(cli)] == [True]
+
+
+def test_every_required_answer_given_records_the_verdict_without_a_terminal(cli: Cli) -> None:
+    answers = [arg for item in REQUIRED[1:] for arg in ("--yes", item)]
+    blocked = ratbond("freeroam", "check", *answers, "--no", "windows-closed", "--by", "Sam")
+    assert blocked.returncode == 1
+    assert blocked.stdout.startswith("NOT READY")
+    ready = ratbond("freeroam", "check", *answers, "--yes", "windows-closed")
+    assert ready.returncode == 0
+    assert ready.stdout.startswith("READY")
+    assert [check["ready"] for check in free_roam_checks(cli)] == [True, False]
+
+
+def test_a_typo_or_a_bad_date_is_named_before_the_missing_answers(cli: Cli) -> None:
+    typo = ratbond("freeroam", "check", "--yes", "windows-shut")
+    assert typo.stderr.startswith("error: --yes windows-shut: not a free-roam checklist item")
+    late = ratbond("freeroam", "check", "--date", "2999-01-01")
+    assert late.stderr.startswith("error: --date: 2999-01-01 is after today")
+    assert free_roam_checks(cli) == []
