@@ -53,7 +53,7 @@ def test_cage_metric_and_imperial_json_agree() -> None:
     [
         (["--rats", "0"], "rats: must be at least 1"),
         (["--rats", "2", "--unit", "mm"], "unit: unknown unit 'mm'"),
-        (["--rats", "2", "--bar-spacing", "-1"], "bar_spacing: must be a positive number"),
+        (["--rats", "2", "--bar-spacing", "-1"], "--bar-spacing: must be a positive number"),
     ],
 )
 def test_cage_bad_input_exits_2_with_one_line(extra: list[str], message: str) -> None:
