@@ -133,12 +133,6 @@ class Pages:
         ]
         return sorted(items, key=lambda item: SEVERITY_ORDER[item["severity"]])
 
-    @staticmethod
-    def csrf_token(request: Request) -> str:
-        """The token this request's pages put in their forms (see `ratbond.web.security`)."""
-        token: str = request.scope.get("state", {}).get("csrf_token", "")
-        return token
-
     def render(
         self,
         request: Request,
@@ -148,7 +142,7 @@ class Pages:
         headers: dict[str, str] | None = None,
     ) -> HTMLResponse:
         values: dict[str, Any] = {
-            "csrf_token": self.csrf_token(request),
+            "csrf_token": request.scope.get("state", {}).get("csrf_token", ""),
             "htmx": request.headers.get("hx-request") == "true",
             "alert_info": self.alerts,
             **(context or {}),

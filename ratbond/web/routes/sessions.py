@@ -353,46 +353,27 @@ def _render(
 ) -> HTMLResponse:
     htmx = request.headers.get("hx-request") == "true"
     notes = form.get("notes")
-    program: Program = view["program"]
-    ticked = form.lists[SIGNAL_FIELD]
-    values = {
-        **view,
-        "form": form,
-        "csrf_token": context.pages.csrf_token(request),
-        # An htmx answer goes to a log form that has the boards already, ticks and all
-        # (they are most of the form's markup): the page keeps them (hx-preserve).
-        "signal_boards": Markup()
-        if htmx
-        else signal_boards(context, program, view["intro"].members, ticked),
-        "stage_options": [(s.id, f"{s.title} ({s.id})") for s in program.stages],
-        "training_stage": training_stage(program, form.get("stage")),
-        # A form shown again after an error keeps its notes and their review.
-        "preview": preview_notes(context, view["intro"], notes) if notes else None,
-        "preview_error": None,
-        **review_state(form),
-    }
-
-    def log_form() -> Markup:
-        template = "sessions/log_form.html"
-        if not htmx or form.invalid or notes or ticked or form.lists.get(NOTED_FIELD):
-            return context.pages.partial(template, values)
-        # The form as it opens after a save (nothing typed, ticked or wrong) shows only these
-        # values: it is rendered once for each and reused while the owner goes on logging.
-        key = (
-            template,
-            program.id,
-            view["stage"].id,
-            view["intro"].key,
-            values["csrf_token"],
-            view["today"],
-            tuple(sorted(form.values.items())),
-        )
-        return context.pages.fragment(key, template, lambda: values)
-
     return context.pages.render(
         request,
         "sessions/panel.html" if htmx else "sessions/log.html",
-        {**values, "logged": logged, "log_form": log_form},
+        {
+            **view,
+            "form": form,
+            "logged": logged,
+            # An htmx answer goes to a log form that has the boards already, ticks and all
+            # (they are most of the form's markup): the page keeps them (hx-preserve).
+            "signal_boards": Markup()
+            if htmx
+            else signal_boards(
+                context, view["program"], view["intro"].members, form.lists[SIGNAL_FIELD]
+            ),
+            "stage_options": [(s.id, f"{s.title} ({s.id})") for s in view["program"].stages],
+            "training_stage": training_stage(view["program"], form.get("stage")),
+            # A form shown again after an error keeps its notes and their review.
+            "preview": preview_notes(context, view["intro"], notes) if notes else None,
+            "preview_error": None,
+            **review_state(form),
+        },
         status_code=status_code,
     )
 
