@@ -50,18 +50,24 @@ def test_after_a_save_the_panel_shows_the_new_advice_and_a_blank_form(
         panel = response.text
         assert f"Saved session #{number}: calm" in panel
     assert 'data-action="advance" data-stage="scent"' in panel
-    # The form is ready for the next session at the advised stage: nothing ticked or typed.
-    assert re.search(r'<option value="scent" selected>', panel)
-    assert not re.search(r'name="signal"[^>]* checked', panel)
-    assert "></textarea>" in panel
-    assert 'id="notes-preview"' in panel
-    assert "notes_previewed" not in panel
-    # The tap targets stay in the page: the answer holds only their empty placeholder...
-    assert PRESERVED + "</div>" in panel
+    # The form stays in the page (the answer holds only its empty placeholder), and the saved
+    # note says what it must show for the next session: the advised stage and minutes, today.
+    assert '<form id="log-form" hx-preserve="true"></form>' in panel
     assert 'name="signal"' not in panel
-    # ...and a full page has exactly those of the form as it first opened.
+    assert "<textarea" not in panel
+    assert re.search(
+        r'class="saved" [^>]*data-stage="scent" data-minutes="120" data-date="2026-11-20"', panel
+    )
+    # A form opened afresh shows just that, nothing ticked or typed, with the boards of the
+    # form as it first opened.
+    fresh = store_client.get("/introductions/tom-pip/log").text
+    assert re.search(r'<option value="scent" selected>', fresh)
+    assert 'id="f-minutes" name="minutes" type="text" value="120"' in fresh
+    assert not re.search(r'name="signal"[^>]* checked', fresh)
+    assert "></textarea>" in fresh
+    assert "notes_previewed" not in fresh
     assert re.search(PRESERVED + r'\s*<fieldset class="animal-signals">', opened)
-    assert boards(store_client.get("/introductions/tom-pip/log").text) == boards(opened)
+    assert boards(fresh) == boards(opened)
 
 
 def test_a_form_shown_again_after_an_error_keeps_its_ticks(store_client: TestClient) -> None:

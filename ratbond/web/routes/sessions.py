@@ -360,6 +360,8 @@ def _render(
             **view,
             "form": form,
             "logged": logged,
+            # After a save the page keeps its form (see the template), so the answer has none.
+            "keep_form": htmx and logged is not None,
             # An htmx answer goes to a log form that has the boards already, ticks and all
             # (they are most of the form's markup): the page keeps them (hx-preserve).
             "signal_boards": Markup()

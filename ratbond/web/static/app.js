@@ -102,6 +102,38 @@
     });
   }
 
+  // After a save htmx keeps the log form in the page (hx-preserve): ready it for the next
+  // session as a freshly opened form would be, from the data of the saved note.
+  function readyLogForm(saved) {
+    var form = document.getElementById("log-form");
+    if (!form || !saved.dataset.stage) return;
+    function set(selector, value) {
+      var field = form.querySelector(selector);
+      if (field) field.value = value;
+    }
+    var stage = form.querySelector("#f-stage");
+    var moved = stage && stage.value !== saved.dataset.stage;
+    set("#f-stage", saved.dataset.stage);
+    set("#f-minutes", saved.dataset.minutes);
+    set("#f-date", saved.dataset.date);
+    set("#f-notes", "");
+    set("#f-attempts", "");
+    set("#f-rewarded", "");
+    var supervised = form.querySelector("input[name='supervised']");
+    if (supervised) supervised.checked = true;
+    var preview = form.querySelector("#notes-preview");
+    if (preview) preview.replaceChildren();
+    each(form, ".field-error, .form-errors", function (message) { message.remove(); });
+    each(form, "[aria-invalid]", function (field) {
+      field.removeAttribute("aria-invalid");
+      field.removeAttribute("aria-describedby");
+    });
+    var reset = form.querySelector("[data-timer-action=reset]");
+    if (reset) reset.click();
+    // Another stage may take clicker counts, or none: htmx asks for its fields.
+    if (moved) stage.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+
   // Confirmation for buttons with data-confirm (stop, pause) without inline script.
   function initConfirm(form) {
     if (form.dataset.ready) return;
@@ -116,6 +148,7 @@
     each(root, "[data-timer]", initTimer);
     each(root, ".animal-signals", initSignals);
     each(root, ".saved", clearSignals);
+    each(root, ".saved", readyLogForm);
     each(root, "form[data-confirm]", initConfirm);
   }
 
