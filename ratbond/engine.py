@@ -113,7 +113,7 @@ class Replay:
         "species",
         "stage_bad",
         "streak",
-        "streak_dates",
+        "streak_days",
         "streak_stage",
     )
 
@@ -125,7 +125,9 @@ class Replay:
         self.gate_cause = ""
         self.streak = 0
         self.streak_stage = -1
-        self.streak_dates: list[dt.date] = []
+        # The calm run's days, each with its number of sessions: as long as the run's days,
+        # however many sessions a day brings.
+        self.streak_days: list[tuple[dt.date, int]] = []
         self.bad_dates: list[dt.date] = []  # the run of aggression or danger
         self.stage_bad: dict[int, int] = {}
         self.injury: Observed | None = None
@@ -138,7 +140,7 @@ class Replay:
         twin = Replay(self.earned, self.species, self.needed)
         twin.gate_end, twin.gate_cause = self.gate_end, self.gate_cause
         twin.streak, twin.streak_stage = self.streak, self.streak_stage
-        twin.streak_dates, twin.bad_dates = list(self.streak_dates), list(self.bad_dates)
+        twin.streak_days, twin.bad_dates = list(self.streak_days), list(self.bad_dates)
         twin.stage_bad = dict(self.stage_bad)
         twin.injury, twin.last_contact, twin.last = self.injury, self.last_contact, self.last
         return twin
@@ -261,7 +263,7 @@ class Engine:
                 self._restart_gate(state, session.date, "contact")
         previous = state.last_contact
         if previous is not None and session.date - previous.session.date > self.long_break:
-            state.streak, state.streak_dates = 0, []
+            state.streak, state.streak_days = 0, []
         state.last_contact = observed
         if state.injury is None and observed.injury:
             state.injury = observed
@@ -295,14 +297,18 @@ class Engine:
         if klass == "calm" and not observed.skipped and not observed.below_rate:
             observed.neutral = stage.progress_signal is not None and not observed.shows_progress
             if state.streak_stage != observed.stage:
-                state.streak_stage, state.streak, state.streak_dates = observed.stage, 0, []
+                state.streak_stage, state.streak, state.streak_days = observed.stage, 0, []
             if not observed.neutral:
                 state.streak += 1
-                state.streak_dates.append(observed.session.date)
+                days, day = state.streak_days, observed.session.date
+                if days and days[-1][0] == day:
+                    days[-1] = (day, days[-1][1] + 1)
+                else:
+                    days.append((day, 1))
                 if state.streak >= needed:
                     state.earned = max(state.earned, min(observed.stage + 1, len(self.stages) - 1))
         else:
-            state.streak_stage, state.streak, state.streak_dates = observed.stage, 0, []
+            state.streak_stage, state.streak, state.streak_days = observed.stage, 0, []
 
     # --- decision -------------------------------------------------------------------------
 
@@ -316,11 +322,15 @@ def _or(value: float | None, default: float) -> float:
 
 def dates(days: list[dt.date]) -> str:
     """The dates of a run of sessions, in order; several on one day are counted, not repeated."""
-    parts: list[str] = []
-    for day, same in itertools.groupby(days):
-        count = sum(1 for _ in same)
-        parts.append(day.isoformat() if count == 1 else f"{day.isoformat()} ({count} sessions)")
-    return ", ".join(parts)
+    return days_text([(day, sum(1 for _ in same)) for day, same in itertools.groupby(days)])
+
+
+def days_text(days: list[tuple[dt.date, int]]) -> str:
+    """A run's days with their numbers of sessions, as `dates` writes them."""
+    return ", ".join(
+        day.isoformat() if count == 1 else f"{day.isoformat()} ({count} sessions)"
+        for day, count in days
+    )
 
 
 def describe(worst: list[tuple[str, str]], session: Session) -> str:
@@ -653,7 +663,7 @@ class Decision:
                 f"'{stage.progress_signal}': it neither adds to nor breaks the "
                 f"streak ({streak} of {needed}). Repeat at the same length.",
             )
-        run = f"({dates(self.state.streak_dates)})"
+        run = f"({days_text(self.state.streak_days)})"
         if streak >= needed:
             if last.stage + 1 >= len(self.engine.stages):
                 self.alerts.update(self.engine.rules.complete_alerts)
