@@ -9,18 +9,13 @@ from collections.abc import Callable
 
 import pytest
 
+from ratbond.care.knowledge import builtin_free_roam
 from tests.conftest import Outcome
 
 Cli = Callable[..., Outcome]
 TODAY = dt.date.today()
-REQUIRED = (
-    "windows-closed",
-    "no-toxic-plants",
-    "cords-covered",
-    "cats-elsewhere",
-    "comfortable-temperature",
-    "supervised",
-)
+# The checklist's required items, as the CLI names them.
+REQUIRED = tuple(item.id.replace("_", "-") for item in builtin_free_roam().items if item.required)
 
 
 def ago(days: int) -> str:

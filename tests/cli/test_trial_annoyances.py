@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from ratbond.care.knowledge import builtin_free_roam
 from ratbond.cli.introductions import introductions_view
 from tests.cli.test_household import Cli, ago
 
@@ -330,14 +331,8 @@ def test_another_scenario_of_the_same_animals_says_its_id_was_taken(
 
 # --- 5. A free-roam check without a terminal ------------------------------------------------
 
-REQUIRED = (
-    "windows-closed",
-    "no-toxic-plants",
-    "cords-covered",
-    "cats-elsewhere",
-    "comfortable-temperature",
-    "supervised",
-)
+# The checklist's required items, as the CLI names them.
+REQUIRED = tuple(item.id.replace("_", "-") for item in builtin_free_roam().items if item.required)
 
 
 def free_roam_checks(cli: Cli) -> list[dict[str, object]]:
