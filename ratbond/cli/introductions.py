@@ -82,7 +82,7 @@ def start(
         str | None,
         typer.Option(
             help="Only after an earlier introduction of these animals ended in stop: who "
-            "(a vet, a behaviourist) cleared them to meet again. Kept in the notes."
+            "(their vet and a behaviourist) cleared them to meet again. Kept in the notes."
         ),
     ] = None,
 ) -> None:

@@ -136,7 +136,9 @@ def check_not_parted(
     command line names its option, the form its field and the API its key."""
     cleared = None if cleared_by is None else cleared_by.strip()
     if cleared == "":
-        raise InputError("cleared_by", "say who cleared them to meet again (a vet, a behaviourist)")
+        raise InputError(
+            "cleared_by", "say who cleared them to meet again (their vet and a behaviourist)"
+        )
     found = _ended_apart(connection, program_id, animal_ids, today)
     if found is None:
         if cleared is not None:

@@ -25,7 +25,10 @@ def test_a_pair_that_ended_apart_is_not_started_again(cli: Cli) -> None:
     assert "tom-pip-2" not in cli("intro", "list", "--all").output
     blank = cli("intro", "start", "cat-rat", "--cat", "tom", "--rat", "pip", "--cleared-by", " ")
     assert blank.code == 2
-    assert blank.error == "--cleared-by: say who cleared them to meet again (a vet, a behaviourist)"
+    assert (
+        blank.error
+        == "--cleared-by: say who cleared them to meet again (their vet and a behaviourist)"
+    )
     cleared = cli(
         "intro", "start", "cat-rat", "--cat", "tom", "--rat", "pip", "--cleared-by", "Dr Lee"
     )

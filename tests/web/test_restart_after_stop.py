@@ -77,7 +77,7 @@ def test_the_new_form_folds_the_field_away_until_needed(store_client: TestClient
     page = store_client.get("/introductions/new?program=cat-rat").text
     assert '<details class="cleared">' in page
     assert 'name="cleared_by"' in page
-    assert "such as the vet or a behaviourist" in html.unescape(page)
+    assert "their vet and a behaviourist, both" in html.unescape(page)
 
 
 def test_the_api_refuses_a_restart_without_cleared_by(store_client: TestClient) -> None:
