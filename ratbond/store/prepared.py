@@ -25,6 +25,8 @@ from sqlalchemy import Connection, Insert, Table, bindparam, insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.expression import Executable
 
+from ratbond.store.sqltext import sqlite_driver
+
 Processor = Callable[[Any], Any]
 
 
@@ -70,50 +72,50 @@ class Prepared:
     ) -> Sequence[Mapping[Any, Any]]:
         """The rows of a SELECT, each as a mapping from column name to value (SQLAlchemy's
         `RowMapping` on PostgreSQL)."""
-        compiled = self._on_sqlite(connection)
-        if compiled is None:
+        on_sqlite = self._on_sqlite(connection)
+        if on_sqlite is None:
             return connection.execute(self.statement, values).mappings().all()
-        driver = connection.connection.driver_connection
-        assert driver is not None
+        compiled, driver = on_sqlite
         cursor = driver.execute(compiled.sql, compiled.parameters(values))
         return [compiled.mapping(row) for row in cursor.fetchall()]
 
     def run(self, connection: Connection, values: Mapping[str, Any]) -> int | None:
         """Run an INSERT, UPDATE or DELETE once; an INSERT's new primary key (SQLite's rowid,
         the one integer key column of these tables), else None."""
-        compiled = self._on_sqlite(connection)
-        if compiled is None:
+        on_sqlite = self._on_sqlite(connection)
+        if on_sqlite is None:
             result = connection.execute(self.statement, values)
             if not self._insert:
                 return None
             key = result.inserted_primary_key
             assert key is not None
             return int(key[0])
-        driver = connection.connection.driver_connection
-        assert driver is not None
+        compiled, driver = on_sqlite
         cursor = driver.execute(compiled.sql, compiled.parameters(values))
         return int(cursor.lastrowid) if self._insert else None
 
     def run_many(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
         """Run an INSERT, UPDATE or DELETE once per row of values."""
-        compiled = self._on_sqlite(connection)
-        if compiled is None:
+        on_sqlite = self._on_sqlite(connection)
+        if on_sqlite is None:
             connection.execute(self.statement, list(rows))
             return
-        driver = connection.connection.driver_connection
-        assert driver is not None
+        compiled, driver = on_sqlite
         driver.executemany(compiled.sql, [compiled.parameters(values) for values in rows])
 
-    def _on_sqlite(self, connection: Connection) -> _Compiled | None:
-        dialect = connection.dialect
-        if dialect.name != "sqlite":
+    def _on_sqlite(self, connection: Connection) -> tuple[_Compiled, Any] | None:
+        """The statement compiled for SQLite and the sqlite3 connection to run it on; None
+        on another database."""
+        driver = sqlite_driver(connection)
+        if driver is None:
             return None
+        dialect = connection.dialect
         # Keyed by the dialect's class: every SQLite engine of the store is created alike.
         compiled = self._compiled.get(type(dialect))
         if compiled is None:
             with self._lock:
                 compiled = self._compiled.setdefault(type(dialect), self._compile(dialect))
-        return compiled
+        return compiled, driver
 
     def _compile(self, dialect: Dialect) -> _Compiled:
         compiled: Any = self.statement.compile(dialect=dialect)  # type: ignore[attr-defined]
