@@ -41,6 +41,8 @@ SHOWN_FIELD = "noted_shown"
 PREVIEWED_FIELD = "notes_previewed"
 """The notes text the preview was made for; a save applies the review only to that text."""
 PREVIEW_LIMIT = 10_000
+ERROR_SWAP = "outerHTML show:#form-errors:top"
+"""How htmx swaps in a log panel shown again after an error: scrolled to its message."""
 # Store error paths and the form field each is about.
 FIELD_OF_PATH = {
     "signals": SIGNAL_FIELD,
@@ -377,6 +379,8 @@ def _render(
             **review_state(form),
         },
         status_code=status_code,
+        # An error answer puts its message in sight, not the top of the panel.
+        headers={"HX-Reswap": ERROR_SWAP} if htmx and form.invalid else None,
     )
 
 

@@ -26,7 +26,6 @@
     if (box.dataset.ready) return;
     box.dataset.ready = "1";
     var out = box.querySelector("output");
-    var target = document.querySelector(box.dataset.timerTarget);
     var startButton = box.querySelector("[data-timer-action=start]");
     var stopButton = box.querySelector("[data-timer-action=stop]");
     var resetButton = box.querySelector("[data-timer-action=reset]");
@@ -42,6 +41,9 @@
       var m = Math.floor(seconds / 60);
       var s = seconds % 60;
       out.textContent = m + ":" + (s < 10 ? "0" : "") + s;
+      // Looked up on each tick: a form shown again after an error has a new minutes field,
+      // while the timer itself is kept running in the page (hx-preserve).
+      var target = document.querySelector(box.dataset.timerTarget);
       if (target && elapsed() > 0) {
         var minutes = elapsed() / 60000;
         var rounded = minutes >= 1 ? Math.round(minutes * 10) / 10 : Math.round(minutes * 100) / 100;
@@ -102,11 +104,35 @@
     });
   }
 
+  // One tap, one session. While a save is on its way its button is disabled and a second
+  // submit dropped (the form's hx-disabled-elt and hx-sync). Just after, a tap would send the
+  // form already readied for the next session: the button stays disabled a moment longer,
+  // and a submit in that moment is dropped.
+  var PAUSE_AFTER_SAVE = 800; // milliseconds: longer than a double tap, shorter than a thought
+  var savedAt = 0;
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var elt = event.detail && event.detail.elt;
+    if (elt && elt.id === "log-form" && Date.now() - savedAt < PAUSE_AFTER_SAVE) {
+      event.preventDefault();
+    }
+  });
+  function pauseSave() {
+    var save = document.getElementById("save-session");
+    if (!save) return;
+    // After htmx has re-enabled it at the end of the request.
+    window.setTimeout(function () {
+      save.disabled = true;
+      window.setTimeout(function () { save.disabled = false; }, PAUSE_AFTER_SAVE);
+    }, 0);
+  }
+
   // After a save htmx keeps the log form in the page (hx-preserve): ready it for the next
   // session as a freshly opened form would be, from the data of the saved note.
   function readyLogForm(saved) {
     var form = document.getElementById("log-form");
     if (!form || !saved.dataset.stage) return;
+    savedAt = Date.now();
+    pauseSave();
     function set(selector, value) {
       var field = form.querySelector(selector);
       if (field) field.value = value;
