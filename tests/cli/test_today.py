@@ -19,29 +19,18 @@ from ratbond.cli import display
 from ratbond.cli.plain import Segment, plain_width, write_plain
 from ratbond.store import open_database
 from ratbond.store.today_facts import today_facts
+from tests.cli.process import FAST, ROOT, plain_environment, run_ratbond
 from tests.store.helpers import day
 from tests.store.test_agenda import household
 from tests.store.test_care_plan import care_records
 
-ROOT = Path(__file__).resolve().parents[2]
-FAST = "from ratbond.cli.entry import main; main()"
 TYPER = "import sys; from ratbond.cli.app import run; sys.argv[0] = 'ratbond'; run()"
 DATES = [day(0).isoformat(), day(5).isoformat()]
 
 
 def ratbond(code: str, url: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """`ratbond ARGS` run as `code` runs it (the console script's fast path, or Typer)."""
-    environ = {**os.environ, "RATBOND_DATABASE_URL": url, "RATBOND_USER": "tester", **env}
-    for forcing in ("FORCE_COLOR", "TTY_COMPATIBLE"):  # the output is a pipe: plain text
-        environ.pop(forcing, None)
-    return subprocess.run(
-        [sys.executable, "-c", code, *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        env=environ,
-    )
+    return run_ratbond(code, *args, RATBOND_DATABASE_URL=url, RATBOND_USER="tester", **env)
 
 
 @pytest.fixture
@@ -226,9 +215,7 @@ def test_plain_width_is_the_width_rich_gives_a_pipe(
 
 def test_a_reader_that_closes_the_pipe_ends_the_plan_quietly(household_file: str) -> None:
     # `ratbond today | head`: the reader leaves before the plan is written.
-    environ = {**os.environ, "RATBOND_DATABASE_URL": household_file}
-    for forcing in ("FORCE_COLOR", "TTY_COMPATIBLE"):
-        environ.pop(forcing, None)
+    environ = plain_environment(RATBOND_DATABASE_URL=household_file)
     read, write = os.pipe()
     os.close(read)  # no reader at all: the first write fails
     try:

@@ -17,26 +17,14 @@ from rich.console import Console
 
 from ratbond.care.knowledge import builtin_free_roam
 from ratbond.cli.introductions import introductions_view
+from tests.cli.process import FAST, ROOT, run_ratbond
 from tests.cli.test_household import Cli, ago
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def ratbond(*args: str, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
     """`ratbond ARGS` in its own process, as a person runs it (the database and user are the
     `cli` fixture's, from the environment); standard input and output are pipes."""
-    environ = {**os.environ, "NO_COLOR": "1", **env}
-    for forcing in ("FORCE_COLOR", "TTY_COMPATIBLE"):
-        environ.pop(forcing, None)
-    return subprocess.run(
-        [sys.executable, "-c", "from ratbond.cli.entry import main; main()", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        env=environ,
-    )
+    return run_ratbond(FAST, *args, stdin=stdin, NO_COLOR="1", **env)
 
 
 def household(cli: Cli) -> None:
@@ -366,7 +354,7 @@ def in_terminal(*args: str, answers: str = "") -> tuple[int, str, str]:
     leader, follower = pty.openpty()
     environ = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
     process = subprocess.Popen(
-        [sys.executable, "-c", "from ratbond.cli.entry import main; main()", *args],
+        [sys.executable, "-c", FAST, *args],
         stdin=follower,
         stdout=follower,
         stderr=subprocess.PIPE,
