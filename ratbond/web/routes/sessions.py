@@ -354,16 +354,13 @@ def _render(
     status_code: int = 200,
 ) -> HTMLResponse:
     htmx = request.headers.get("hx-request") == "true"
-    notes = form.get("notes")
-    return context.pages.render(
-        request,
-        "sessions/panel.html" if htmx else "sessions/log.html",
-        {
-            **view,
-            "form": form,
-            "logged": logged,
-            # After a save the page keeps its form (see the template), so the answer has none.
-            "keep_form": htmx and logged is not None,
+    # After a save the page keeps its form (see the template), so the answer has none and
+    # nothing is worked out for it.
+    keep_form = htmx and logged is not None
+    values = {**view, "form": form, "logged": logged, "keep_form": keep_form}
+    if not keep_form:
+        notes = form.get("notes")
+        values |= {
             # An htmx answer goes to a log form that has the boards already, ticks and all
             # (they are most of the form's markup): the page keeps them (hx-preserve).
             "signal_boards": Markup()
@@ -377,7 +374,11 @@ def _render(
             "preview": preview_notes(context, view["intro"], notes) if notes else None,
             "preview_error": None,
             **review_state(form),
-        },
+        }
+    return context.pages.render(
+        request,
+        "sessions/panel.html" if htmx else "sessions/log.html",
+        values,
         status_code=status_code,
         # An error answer puts its message in sight, not the top of the panel.
         headers={"HX-Reswap": ERROR_SWAP} if htmx and form.invalid else None,
