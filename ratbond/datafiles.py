@@ -6,31 +6,24 @@ keyed by the hash of its bytes) and later loads skip both YAML parsing and pydan
 
 from __future__ import annotations
 
-import _thread
 import os
 import pickle
+import threading
 import zlib
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from ratbond import __version__, model
-from ratbond.cachedir import cache_dir as cache_dir
+from ratbond.cachedir import cache_dir
 from ratbond.errors import DataFileError, did_you_mean, format_path
-from ratbond.model import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
-    from typing import Any, TypeVar
-
-    import yaml
-    from pydantic import TypeAdapter
-
-    T = TypeVar("T")
-    # A file name: a `str` on the engine path (`pathlib` is slow to import), or a `Path`.
-    FilePath = str | os.PathLike[str]
+T = TypeVar("T")
+# A file name: a `str` on the engine path (`pathlib` is slow to import), or a `Path`.
+FilePath = str | os.PathLike[str]
 
 
-# Reentrant: building one file may load another (a program needs the vocabulary). `_thread`
-# is built in, so the fast path pays no import for it.
-_BUILD_LOCK = _thread.RLock()
+# Reentrant: building one file may load another (a program needs the vocabulary).
+_BUILD_LOCK = threading.RLock()
 
 
 def cached(kind: str, files: Sequence[FilePath], build: Callable[[], T]) -> T:
@@ -139,22 +132,12 @@ def line_of(text: str, loc: tuple[str | int, ...]) -> int | None:
     return line
 
 
-def type_adapter(shape: Any) -> TypeAdapter[Any]:
-    """A pydantic adapter for a data-file shape, with the constraint names it needs resolved."""
-    from pydantic import TypeAdapter
-
-    from ratbond import model
-
-    vars(model).update(model.validation_names())
-    return TypeAdapter(shape)
-
-
 def validate(file: FilePath, text: str, data: Any, shape: Any) -> Any:
     """`data` validated into `shape`; the first problem names file, line and field path."""
-    from pydantic import ValidationError
+    from pydantic import TypeAdapter, ValidationError
 
     try:
-        return type_adapter(shape).validate_python(data, strict=False)
+        return TypeAdapter(shape).validate_python(data, strict=False)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         loc = tuple(part for part in first["loc"] if isinstance(part, str | int))

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import TYPE_CHECKING
 
 from ratbond.model import (
     CLASS_RANK,
-    TYPE_CHECKING,
     Advice,
     Program,
     Scenario,

@@ -5,18 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Mapping
+from typing import TextIO
 
 from ratbond.advice import advise
+from ratbond.datafiles import FilePath
 from ratbond.errors import InputError, RatbondError
-from ratbond.model import TYPE_CHECKING, Advice, Program
+from ratbond.model import Advice, Program
 from ratbond.programs import BuiltinCatalog, builtin_vocabulary, load_program
 from ratbond.scenario import parse_json, parse_scenario
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-    from typing import TextIO
-
-    from ratbond.datafiles import FilePath
 
 
 def read_source(source: str, stdin: TextIO) -> str:

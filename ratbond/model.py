@@ -1,82 +1,28 @@
 """The typed shapes shared by the engine and its callers: programs, vocabulary, scenarios, advice.
 
-They are frozen records (`@record`, below) so the engine path never imports pydantic, nor even
-`dataclasses` or `typing`; `programs.py` validates data files into these same classes with
-pydantic, which sees them as dataclasses, and attribute docstrings become the descriptions of
-the published JSON Schema.
+They are frozen dataclasses; `programs.py` validates data files into these same classes with
+pydantic, and attribute docstrings become the descriptions of the published JSON Schema.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal, get_args
 
-# `typing.TYPE_CHECKING` without importing `typing` (type checkers know the name).
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Callable
-    from typing import Annotated, Any, ClassVar, Literal, TypeVar, dataclass_transform
+from annotated_types import Ge, Gt, Le, Len
 
-    from annotated_types import Ge, Gt, Le, Len
+Text = Annotated[str, Len(min_length=1)]
+SeedRef = Text  # a source document by its seed number, e.g. "003"
 
-    T = TypeVar("T")
-    R = TypeVar("R", bound="Record")
-    Text = Annotated[str, Len(min_length=1)]
-    SeedRef = Annotated[str, Len(min_length=1)]
-    # Each Literal type spells out the values of its tuple below; a test holds them equal.
-    Species = Literal["cat", "rat"]
-    SignalClass = Literal["calm", "stress", "aggression", "danger", "illness"]
-    SessionClass = Literal["calm", "stress", "aggression", "danger"]
-    Origin = Literal["breeder", "pet_store", "rescue", "unknown"]
-    PreyDrive = Literal["low", "moderate", "high"]
-    Action = Literal["start", "wait", "repeat", "advance", "step_back", "stop", "complete"]
-    Prerequisite = Literal["health_check", "prey_drive"]
-    AlertCode = Literal[
-        "intervene",
-        "unsupervised",
-        "vet_now",
-        "separate_housing",
-        "health_check_needed",
-        "assessment_needed",
-        "high_prey_drive",
-        "quarantine_breach",
-        "illness_signs",
-        "too_soon",
-        "use_gloves",
-        "long_break",
-        "skipped_stage",
-        "always_supervise",
-    ]
-    Severity = Literal["danger", "warning", "info"]
-else:
-
-    def dataclass_transform(**_options: object) -> Callable[[T], T]:
-        """Stands in for `typing.dataclass_transform`, which only informs type checkers."""
-        return lambda function: function
-
-    def __getattr__(name: str) -> object:
-        """The Literal types, for pydantic and other run-time readers, made on first use."""
-        if name not in LITERALS:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        globals().update(literal_types())
-        return globals()[name]
-
-
-SPECIES: tuple[Species, ...] = ("cat", "rat")
-SIGNAL_CLASSES: tuple[SignalClass, ...] = ("calm", "stress", "aggression", "danger", "illness")
-SESSION_CLASSES: tuple[SessionClass, ...] = ("calm", "stress", "aggression", "danger")
-ORIGINS: tuple[Origin, ...] = ("breeder", "pet_store", "rescue", "unknown")
-PREY_DRIVES: tuple[PreyDrive, ...] = ("low", "moderate", "high")
-ACTIONS: tuple[Action, ...] = (
-    "start",
-    "wait",
-    "repeat",
-    "advance",
-    "step_back",
-    "stop",
-    "complete",
-)
-PREREQUISITES: tuple[Prerequisite, ...] = ("health_check", "prey_drive")
-ALERT_CODES: tuple[AlertCode, ...] = (
+Species = Literal["cat", "rat"]
+SignalClass = Literal["calm", "stress", "aggression", "danger", "illness"]
+SessionClass = Literal["calm", "stress", "aggression", "danger"]
+Origin = Literal["breeder", "pet_store", "rescue", "unknown"]
+PreyDrive = Literal["low", "moderate", "high"]
+Action = Literal["start", "wait", "repeat", "advance", "step_back", "stop", "complete"]
+Prerequisite = Literal["health_check", "prey_drive"]
+AlertCode = Literal[
     "intervene",
     "unsupervised",
     "vet_now",
@@ -91,172 +37,13 @@ ALERT_CODES: tuple[AlertCode, ...] = (
     "long_break",
     "skipped_stage",
     "always_supervise",
-)
-SEVERITIES: tuple[Severity, ...] = ("danger", "warning", "info")
-# The values of each Literal type, by its name.
-LITERALS: dict[str, tuple[str, ...]] = {
-    "Species": SPECIES,
-    "SignalClass": SIGNAL_CLASSES,
-    "SessionClass": SESSION_CLASSES,
-    "Origin": ORIGINS,
-    "PreyDrive": PREY_DRIVES,
-    "Action": ACTIONS,
-    "Prerequisite": PREREQUISITES,
-    "AlertCode": ALERT_CODES,
-    "Severity": SEVERITIES,
-}
+]
+Severity = Literal["danger", "warning", "info"]
 
-
-def literal_types() -> dict[str, object]:
-    """The Literal types by name, as `typing` makes them (which the engine path never imports)."""
-    from typing import Literal
-
-    return {name: Literal[values] for name, values in LITERALS.items()}
-
-
-class Factory:
-    """A field default made anew for each record, as `field(default_factory=...)` asks."""
-
-    __slots__ = ("make",)
-
-    def __init__(self, make: Callable[[], object]) -> None:
-        self.make = make
-
-
-def field(*, default_factory: Callable[[], object]) -> Any:
-    """A field whose default is made per record, like `dataclasses.field(default_factory=...)`."""
-    return Factory(default_factory)
-
-
-class DataclassFields:
-    """A record class's `__dataclass_fields__`, made by `dataclasses` itself on first use.
-
-    With it `dataclasses.replace`, `fields`, `asdict` and pydantic take records for dataclasses,
-    while the engine path never imports `dataclasses` (which brings `inspect`, `ast` and
-    `tokenize`, together slower to import than the whole engine run of `ratbond evaluate`).
-    """
-
-    def __get__(self, instance: object, owner: type[Record]) -> dict[str, Any]:
-        if "_names" not in vars(owner):
-            raise AttributeError("__dataclass_fields__")  # the `Record` base is no dataclass
-        import dataclasses
-
-        annotations = vars(owner)["__annotations__"]
-        namespace: dict[str, Any] = {
-            "__module__": owner.__module__,
-            "__annotations__": {name: annotations[name] for name in owner._names},
-        }
-        for name, default in owner._defaults.items():
-            namespace[name] = (
-                dataclasses.field(default_factory=default.make)
-                if isinstance(default, Factory)
-                else default
-            )
-        shadow: Any = dataclasses.dataclass(init=False, repr=False, eq=False)(
-            type(owner.__name__, (), namespace)
-        )
-        fields: dict[str, Any] = shadow.__dataclass_fields__
-        setattr(owner, "__dataclass_fields__", fields)  # noqa: B010 (a class attribute, once)
-        return fields
-
-
-class Record:
-    """Frozen value semantics shared by every record: equal when of one type with equal fields.
-
-    Written once here rather than generated per class, so defining the records at start-up
-    compiles one `__init__` each and nothing else.
-    """
-
-    __slots__ = ()
-    if TYPE_CHECKING:
-        _names: ClassVar[tuple[str, ...]]  # the fields, in order
-        _defaults: ClassVar[dict[str, object]]  # a value or a `Factory`, by field
-        __dataclass_fields__: ClassVar[dict[str, Any]]
-    else:
-        __dataclass_fields__ = DataclassFields()
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._names)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        assert isinstance(other, Record)
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._names)
-        return f"{type(self).__name__}({fields})"
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field '{name}' of a frozen {type(self).__name__}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field '{name}' of a frozen {type(self).__name__}")
-
-
-@dataclass_transform(frozen_default=True, field_specifiers=(field,))
-def record(cls: type[R] | None = None, /, *, slots: bool = False) -> Any:
-    """A frozen record class: fields from the annotations, defaults from the class body.
-
-    The class gets a compiled `__init__` that sets each field (a `field(default_factory=...)`
-    default is made per record); `slots=True` remakes the class with a slot per field.
-    """
-
-    def wrap(target: type[R]) -> type[R]:
-        body = vars(target)
-        names = tuple(body.get("__annotations__", {}))
-        defaults = {name: body[name] for name in names if name in body}
-        if slots:
-            namespace = {
-                key: value
-                for key, value in body.items()
-                if key not in defaults and key not in ("__dict__", "__weakref__")
-            }
-            namespace |= {"__slots__": names, "__reduce__": rebuild}
-            remade: Any = type(target.__name__, target.__bases__, namespace)
-            target = remade
-        else:
-            for name, default in defaults.items():
-                if isinstance(default, Factory):
-                    delattr(target, name)  # not a value: made per record
-        target._names = names
-        target._defaults = defaults
-        target.__init__ = make_init(target, names, defaults)  # type: ignore[method-assign]
-        return target
-
-    return wrap if cls is None else wrap(cls)
-
-
-def rebuild(self: Record) -> tuple[type[Record], tuple[Any, ...]]:
-    """`__reduce__` of a slotted record: pickled and copied by its fields, remade by `__init__`."""
-    return type(self), self._values()
-
-
-def make_init(target: type, names: tuple[str, ...], defaults: dict[str, object]) -> Any:
-    """Compile the `__init__` of a record class: a parameter per field, each set in turn."""
-    scope: dict[str, object] = {"_set": object.__setattr__}
-    parameters = ["self"]
-    lines = []
-    for name in names:
-        value = name
-        if name in defaults:
-            scope[f"_default_{name}"] = default = defaults[name]
-            parameters.append(f"{name}=_default_{name}")
-            if isinstance(default, Factory):
-                value = f"_default_{name}.make() if {name} is _default_{name} else {name}"
-        else:
-            parameters.append(name)
-        lines.append(f"    _set(self, {name!r}, {value})\n")
-    source = f"def __init__({', '.join(parameters)}):\n" + "".join(lines)
-    exec(source, scope)  # names are identifiers from a class body, values are passed in scope
-    init: Any = scope["__init__"]
-    init.__qualname__ = f"{target.__qualname__}.__init__"
-    return init
-
+SPECIES: tuple[Species, ...] = get_args(Species)
+ORIGINS: tuple[Origin, ...] = get_args(Origin)
+PREY_DRIVES: tuple[PreyDrive, ...] = get_args(PreyDrive)
+ALERT_CODES: tuple[AlertCode, ...] = get_args(AlertCode)
 
 # Worst first: the class of a session is the most severe class among its signals.
 CLASS_RANK: dict[SessionClass, int] = {"calm": 0, "stress": 1, "aggression": 2, "danger": 3}
@@ -266,25 +53,8 @@ _STRICT: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
 _SIGNAL_CONFIG: dict[str, Any] = {**_STRICT, "alias_generator": lambda name: name.rstrip("_")}
 
 
-def validation_names() -> dict[str, Any]:
-    """Names used only in annotations, supplied when a data file is validated.
-
-    Importing `annotated_types` (or `typing`) costs more than the whole engine run of `ratbond
-    evaluate`, whose data comes validated from the cache; so the names resolve only when
-    pydantic asks.
-    """
-    from typing import Annotated
-
-    from annotated_types import Ge, Gt, Le, Len
-
-    text = Annotated[str, Len(min_length=1)]
-    names = {"Annotated": Annotated, "Ge": Ge, "Gt": Gt, "Le": Le, "Len": Len}
-    names |= {"Text": text, "SeedRef": text}
-    return literal_types() | names
-
-
-@record
-class Signal(Record):
+@dataclass(frozen=True, slots=True)
+class Signal:
     """One thing an owner can see an animal do during a session."""
 
     __pydantic_config__ = _SIGNAL_CONFIG
@@ -301,8 +71,8 @@ class Signal(Record):
     """Words and phrases owners use for it in their notes."""
 
 
-@record
-class AlertInfo(Record):
+@dataclass(frozen=True, slots=True)
+class AlertInfo:
     """What an alert code asks of the owner."""
 
     __pydantic_config__ = _STRICT
@@ -312,8 +82,8 @@ class AlertInfo(Record):
     severity: Severity
 
 
-@record
-class Minutes(Record):
+@dataclass(frozen=True, slots=True)
+class Minutes:
     """Session length policy of a timed stage, in minutes."""
 
     __pydantic_config__ = _STRICT
@@ -326,8 +96,8 @@ class Minutes(Record):
     """The longest a session at this stage should last."""
 
 
-@record
-class Gate(Record):
+@dataclass(frozen=True, slots=True)
+class Gate:
     """A waiting period that must pass before the animals may have contact."""
 
     __pydantic_config__ = _STRICT
@@ -344,8 +114,8 @@ class Gate(Record):
     """Illness seen in a session at this stage restarts the period from its date."""
 
 
-@record
-class Stage(Record):
+@dataclass(frozen=True, slots=True)
+class Stage:
     """One step of a program."""
 
     __pydantic_config__ = _STRICT
@@ -376,8 +146,8 @@ class Stage(Record):
     of its attempts was rewarded; a session below it starts the streak again."""
 
 
-@record
-class Role(Record):
+@dataclass(frozen=True, slots=True)
+class Role:
     """A part an animal plays in a program."""
 
     __pydantic_config__ = _STRICT
@@ -386,8 +156,8 @@ class Role(Record):
     description: Text
 
 
-@record
-class InjuryStop(Record):
+@dataclass(frozen=True, slots=True)
+class InjuryStop:
     """Signals that end the introduction at once, and the alerts they raise."""
 
     __pydantic_config__ = _STRICT
@@ -396,8 +166,8 @@ class InjuryStop(Record):
     alerts: tuple[AlertCode, ...]
 
 
-@record
-class Rules(Record):
+@dataclass(frozen=True, slots=True)
+class Rules:
     """The numbers and switches of the contract's rules for one program."""
 
     __pydantic_config__ = _STRICT
@@ -432,8 +202,8 @@ class Rules(Record):
     """Alerts that accompany `complete`."""
 
 
-@record
-class Program(Record):
+@dataclass(frozen=True, slots=True)
+class Program:
     """A staged introduction program, as written in a program file."""
 
     __pydantic_config__ = _STRICT
@@ -455,16 +225,16 @@ class Program(Record):
         raise KeyError(stage_id)
 
 
-@record
-class Vocabulary(Record):
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
     """All signals by species, and the alert catalogue."""
 
     signals: dict[Species, dict[str, Signal]]
     alerts: dict[AlertCode, AlertInfo]
 
 
-@record(slots=True)
-class Animal(Record):
+@dataclass(frozen=True, slots=True)
+class Animal:
     id: str
     species: Species
     name: str | None = None
@@ -476,8 +246,8 @@ class Animal(Record):
     health_check: dt.date | None = None
 
 
-@record(slots=True)
-class Session(Record):
+@dataclass(frozen=True, slots=True)
+class Session:
     date: dt.date
     stage: str
     minutes: float | None = None
@@ -490,8 +260,8 @@ class Session(Record):
     noted: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-@record
-class Scenario(Record):
+@dataclass(frozen=True, slots=True)
+class Scenario:
     program: Program
     today: dt.date
     animals: dict[str, Animal]
@@ -499,8 +269,8 @@ class Scenario(Record):
     sessions: tuple[Session, ...]
 
 
-@record
-class Advice(Record):
+@dataclass(frozen=True, slots=True)
+class Advice:
     program: str
     action: Action
     stage: str

@@ -9,18 +9,19 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping
 from functools import cache
+from typing import Any
 
-# `cache_dir` is re-exported: callers knew it from here before the helpers moved out.
-from ratbond.datafiles import cache_dir as cache_dir
-from ratbond.datafiles import cached, line_of, read_yaml, type_adapter, validate
+from ratbond.datafiles import FilePath, cached, line_of, read_yaml, validate
 from ratbond.errors import DataFileError, did_you_mean, format_path
-from ratbond.model import ALERT_CODES, TYPE_CHECKING, AlertInfo, Program, Signal, Vocabulary
-
-if TYPE_CHECKING:
-    from typing import Any
-
-    from ratbond.datafiles import FilePath
-    from ratbond.model import Species
+from ratbond.model import (
+    ALERT_CODES,
+    AlertCode,
+    AlertInfo,
+    Program,
+    Signal,
+    Species,
+    Vocabulary,
+)
 
 # File names as text: the `evaluate` path never imports `pathlib`, which is slow to import.
 DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
@@ -41,8 +42,6 @@ def load_vocabulary(
 
 
 def _build_vocabulary(signals_file: FilePath, alerts_file: FilePath) -> Vocabulary:
-    from ratbond.model import AlertCode, Species  # `typing.Literal` types, made on first use
-
     text, data = read_yaml(signals_file)
     signals = validate(signals_file, text, data, dict[Species, dict[str, Signal]])
     for species, by_id in signals.items():
@@ -173,7 +172,9 @@ class BuiltinCatalog(Mapping[str, Program]):
 
 def program_schema() -> dict[str, Any]:
     """The JSON Schema of a program file, for people writing their own programs."""
-    schema: dict[str, Any] = type_adapter(Program).json_schema(by_alias=True)
+    from pydantic import TypeAdapter
+
+    schema: dict[str, Any] = TypeAdapter(Program).json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "ratbond program file"
     return schema

@@ -11,13 +11,13 @@ import json
 import math
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ratbond.errors import InputError, did_you_mean, format_path
 from ratbond.model import (
     ORIGINS,
     PREY_DRIVES,
     SPECIES,
-    TYPE_CHECKING,
     Animal,
     Program,
     Scenario,

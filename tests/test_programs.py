@@ -184,4 +184,5 @@ def test_schema_describes_a_program_file_and_accepts_the_shipped_ones() -> None:
     assert {"id", "stages", "roles"} <= set(schema["required"])
     stage = schema["$defs"]["Stage"]
     assert stage["additionalProperties"] is False
-    assert "description" in stage["properties"]["calm_to_advance"]
+    calm = stage["properties"]["calm_to_advance"]
+    assert calm["description"].startswith("Calm sessions in a row")  # the attribute docstring

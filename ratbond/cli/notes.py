@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from ratbond.errors import InputError, did_you_mean, format_path
-from ratbond.model import Animal, Species
+from ratbond.model import SPECIES, Animal
 
 app = typer.Typer(
     help="Session notes: see which signals the reader finds in free text.",
@@ -31,7 +31,6 @@ ANIMAL_FIELDS = (
     "health_check",
 )
 ANIMAL_ID = re.compile(r"[a-z0-9_-]+")
-SPECIES: tuple[Species, ...] = ("cat", "rat")
 
 
 def _fail(path: tuple[str | int, ...], message: str) -> InputError:

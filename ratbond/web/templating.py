@@ -6,6 +6,7 @@ import datetime as dt
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -127,7 +128,7 @@ class Pages:
     def alerts(self, codes: tuple[AlertCode, ...] | list[AlertCode]) -> list[dict[str, str]]:
         """Alert codes with their title, advice and severity, the most severe first."""
         items = [
-            {"code": code, **vars(self.vocabulary.alerts[code])}
+            {"code": code, **asdict(self.vocabulary.alerts[code])}
             for code in codes
             if code in self.vocabulary.alerts
         ]
