@@ -5,14 +5,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from ratbond.care.knowledge import builtin_cage_rules
-from ratbond.care.model import CageRules, Source
+from ratbond.care.model import CageRules, Source, Unit
 from ratbond.errors import InputError, did_you_mean
-
-if TYPE_CHECKING:
-    from ratbond.care.model import Unit
 
 CM_PER: dict[Unit, float] = {"cm": 1.0, "m": 100.0, "in": 2.54, "ft": 30.48}
 LITRES_PER_CUBIC_FT = 28.316846592

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from ratbond.care.knowledge import builtin_care_tasks
 from ratbond.care.loss import loss_of
 from ratbond.care.model import CareTasks, Finding, WeightLossRule
 from ratbond.care.words import find_named
-from ratbond.model import Record, record
 
 
-@record
-class WeightLoss(Record):
+@dataclass(frozen=True, slots=True)
+class WeightLoss:
     """The heaviest weighing in the window before the latest one, and how much is gone since."""
 
     peak_date: dt.date

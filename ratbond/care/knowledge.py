@@ -2,32 +2,25 @@
 
 Besides the shape, the loader insists that every entry cites a seed or a named public source,
 that seed references look like `003`, and that ids and food names are not used twice.
-
-`ratbond today` loads the care tasks from the validated cache, so this module imports neither
-`pathlib`, `typing` nor `dataclasses` at start: file names are text, as in `ratbond.programs`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
+from collections.abc import Callable, Iterator
 from functools import cache
+from typing import Any, TypeVar
 
 from ratbond.care import model
 from ratbond.care.model import Behaviour, CageRules, CareTasks, Faq, FoodList, FreeRoamChecklist
 from ratbond.care.words import normalise
-from ratbond.datafiles import cached, line_of, read_yaml, validate
+from ratbond.datafiles import FilePath, cached, line_of, read_yaml, validate
 from ratbond.errors import DataFileError, format_path
-from ratbond.model import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
-    from typing import Any, TypeVar
-
-    from ratbond.datafiles import FilePath
-
-    T = TypeVar("T")
-    Loc = tuple[str | int, ...]
+T = TypeVar("T")
+Loc = tuple[str | int, ...]
 
 KNOWLEDGE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "knowledge")
 CAGE_FILE = os.path.join(KNOWLEDGE_DIR, "cage.yaml")
@@ -45,8 +38,6 @@ _MODEL_FILE = model.__file__
 
 def cited_entries(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
     """Every object under `value` that carries `seeds` and `sources`, with its location."""
-    import dataclasses  # only when a file is validated, or by the tests
-
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         names = {field.name for field in dataclasses.fields(value)}
         if {"seeds", "sources"} <= names:
@@ -95,7 +86,6 @@ def _load(
         if isinstance(data, dict):
             # Keys starting with `_` hold YAML anchors (shared sources), not content.
             data = {key: value for key, value in data.items() if not str(key).startswith("_")}
-        vars(model).update(model.validation_names())  # the names pydantic resolves
         value: T = validate(file, text, data, shape)
         problem = _citation_problem(value) or check(value)
         if problem is not None:

@@ -4,13 +4,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
-TYPE_CHECKING = False  # `typing.TYPE_CHECKING` without importing `typing`
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-    # (latest weighing's date and grams, heaviest's date and grams, percent lost)
-    Loss = tuple[dt.date, float, dt.date, float, float]
+# (latest weighing's date and grams, heaviest's date and grams, percent lost)
+Loss = tuple[dt.date, float, dt.date, float, float]
 
 
 def loss_of(

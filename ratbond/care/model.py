@@ -1,58 +1,30 @@
 """The typed shapes of the knowledge files (cage, foods, behaviour, free roam, FAQ, care tasks).
 
-Frozen records (`ratbond.model`'s `@record`), validated by pydantic on load like the program
-files; every entry carries `seeds` (source documents by number) and `sources` (named public
-sources) so that a test, and the loader, can insist each piece of advice says where it comes
-from. As in `ratbond.model`, the names used only in annotations (`Text`, `Unit`, ...) exist
-for type checkers and resolve at run time only when a file is validated (`validation_names`):
-`ratbond today` reads the care tasks from the validated cache without importing `typing`,
-`annotated_types` or `dataclasses`.
+Frozen dataclasses, validated by pydantic on load like the program files; every entry carries
+`seeds` (source documents by number) and `sources` (named public sources) so that a test, and
+the loader, can insist each piece of advice says where it comes from.
 """
 
 from __future__ import annotations
 
-from ratbond import model
-from ratbond.model import TYPE_CHECKING, Record, record
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 
-if TYPE_CHECKING:
-    from typing import Annotated, Any, Literal
+from annotated_types import Ge, Gt, Len
 
-    from annotated_types import Ge, Gt, Len
+from ratbond.model import SeedRef, Species, Text
 
-    Text = Annotated[str, Len(min_length=1)]
-    Id = Annotated[str, Len(min_length=1)]
-    SeedRef = Annotated[str, Len(min_length=1)]
-    # Each Literal type spells out the values of its tuple below; a test holds them equal.
-    Unit = Literal["cm", "in", "ft", "m"]
-    FoodVerdict = Literal["safe", "caution", "avoid"]
-    TaskScope = Literal["animal", "household"]
-    TaskRecords = Literal["weights", "grooming"]
+Id = Text  # lower case with underscores: the loader checks the form
+Unit = Literal["cm", "in", "ft", "m"]
+FoodVerdict = Literal["safe", "caution", "avoid"]
+TaskScope = Literal["animal", "household"]
+TaskRecords = Literal["weights", "grooming"]
 
-UNITS: tuple[Unit, ...] = ("cm", "in", "ft", "m")
-FOOD_VERDICTS: tuple[FoodVerdict, ...] = ("safe", "caution", "avoid")
-TASK_SCOPES: tuple[TaskScope, ...] = ("animal", "household")
-TASK_RECORDS: tuple[TaskRecords, ...] = ("weights", "grooming")
-# The values of each Literal type, by its name.
-LITERALS: dict[str, tuple[str, ...]] = {
-    "Unit": UNITS,
-    "FoodVerdict": FOOD_VERDICTS,
-    "TaskScope": TASK_SCOPES,
-    "TaskRecords": TASK_RECORDS,
-}
 _STRICT: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
 
 
-def validation_names() -> dict[str, Any]:
-    """The names the annotations use, for pydantic to resolve when a file is validated."""
-    from typing import Literal
-
-    names = model.validation_names()
-    literals = {name: Literal[values] for name, values in LITERALS.items()}
-    return names | literals | {"Literal": Literal, "Id": names["Text"]}
-
-
-@record
-class Source(Record):
+@dataclass(frozen=True, slots=True)
+class Source:
     """A named public source, for advice that does not come from a seed."""
 
     __pydantic_config__ = _STRICT
@@ -63,8 +35,8 @@ class Source(Record):
     """Where to read it."""
 
 
-@record
-class CageSize(Record):
+@dataclass(frozen=True, slots=True)
+class CageSize:
     """Three dimensions in one unit."""
 
     __pydantic_config__ = _STRICT
@@ -75,8 +47,8 @@ class CageSize(Record):
     unit: Unit
 
 
-@record
-class VolumeRule(Record):
+@dataclass(frozen=True, slots=True)
+class VolumeRule:
     """The smallest cage for a group, given as a box."""
 
     __pydantic_config__ = _STRICT
@@ -89,8 +61,8 @@ class VolumeRule(Record):
     sources: tuple[Source, ...] = ()
 
 
-@record
-class ExtraRatRule(Record):
+@dataclass(frozen=True, slots=True)
+class ExtraRatRule:
     """Volume to add for each rat beyond the group the base figure is for."""
 
     __pydantic_config__ = _STRICT
@@ -103,8 +75,8 @@ class ExtraRatRule(Record):
     sources: tuple[Source, ...] = ()
 
 
-@record
-class Limit(Record):
+@dataclass(frozen=True, slots=True)
+class Limit:
     """A single length limit (a minimum or a maximum, as the field name says)."""
 
     __pydantic_config__ = _STRICT
@@ -116,8 +88,8 @@ class Limit(Record):
     sources: tuple[Source, ...] = ()
 
 
-@record
-class LevelsRule(Record):
+@dataclass(frozen=True, slots=True)
+class LevelsRule:
     """How many floors, shelves or hammock levels a cage should offer."""
 
     __pydantic_config__ = _STRICT
@@ -128,8 +100,8 @@ class LevelsRule(Record):
     sources: tuple[Source, ...] = ()
 
 
-@record
-class ChecklistItem(Record):
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
     """One yes/no question of a checklist."""
 
     __pydantic_config__ = _STRICT
@@ -146,8 +118,8 @@ class ChecklistItem(Record):
     sources: tuple[Source, ...] = ()
 
 
-@record
-class Note(Record):
+@dataclass(frozen=True, slots=True)
+class Note:
     """A piece of advice shown alongside a verdict."""
 
     __pydantic_config__ = _STRICT
@@ -157,8 +129,8 @@ class Note(Record):
     sources: tuple[Source, ...] = ()
 
 
-@record
-class CageRules(Record):
+@dataclass(frozen=True, slots=True)
+class CageRules:
     """The figures and the environment checklist a cage is checked against."""
 
     __pydantic_config__ = _STRICT
@@ -175,8 +147,8 @@ class CageRules(Record):
     """Shown with every verdict: the figures are minimums."""
 
 
-@record
-class Food(Record):
+@dataclass(frozen=True, slots=True)
+class Food:
     """Whether rats may eat a food, why, and how much."""
 
     __pydantic_config__ = _STRICT
@@ -193,8 +165,8 @@ class Food(Record):
     sources: tuple[Source, ...] = ()
 
 
-@record
-class FoodList(Record):
+@dataclass(frozen=True, slots=True)
+class FoodList:
     """The foods file: what to say about an unknown food, and the known foods."""
 
     __pydantic_config__ = _STRICT
@@ -204,8 +176,8 @@ class FoodList(Record):
     foods: tuple[Food, ...]
 
 
-@record
-class Sign(Record):
+@dataclass(frozen=True, slots=True)
+class Sign:
     """Something a rat does, what it means and what to do about it."""
 
     __pydantic_config__ = _STRICT
@@ -219,8 +191,8 @@ class Sign(Record):
     sources: tuple[Source, ...] = ()
 
 
-@record
-class BehaviourTopic(Record):
+@dataclass(frozen=True, slots=True)
+class BehaviourTopic:
     """A group of signs: vocalisations, body language, shyness, aggression, trust."""
 
     __pydantic_config__ = _STRICT
@@ -235,8 +207,8 @@ class BehaviourTopic(Record):
     sources: tuple[Source, ...] = ()
 
 
-@record
-class Behaviour(Record):
+@dataclass(frozen=True, slots=True)
+class Behaviour:
     """The behaviour reference file."""
 
     __pydantic_config__ = _STRICT
@@ -244,8 +216,8 @@ class Behaviour(Record):
     topics: Annotated[tuple[BehaviourTopic, ...], Len(min_length=1)]
 
 
-@record
-class FreeRoamChecklist(Record):
+@dataclass(frozen=True, slots=True)
+class FreeRoamChecklist:
     """The checks to run before rats play out of the cage."""
 
     __pydantic_config__ = _STRICT
@@ -257,8 +229,8 @@ class FreeRoamChecklist(Record):
     sources: tuple[Source, ...] = ()
 
 
-@record
-class FaqEntry(Record):
+@dataclass(frozen=True, slots=True)
+class FaqEntry:
     """A question owners ask, answered briefly and at length."""
 
     __pydantic_config__ = _STRICT
@@ -273,8 +245,8 @@ class FaqEntry(Record):
     sources: tuple[Source, ...] = ()
 
 
-@record
-class Faq(Record):
+@dataclass(frozen=True, slots=True)
+class Faq:
     """The FAQ file."""
 
     __pydantic_config__ = _STRICT
@@ -285,8 +257,8 @@ class Faq(Record):
 # --- care-tasks.yaml: recurring tasks, grooming findings, weight loss, trust signs ---------
 
 
-@record
-class CareTask(Record):
+@dataclass(frozen=True, slots=True)
+class CareTask:
     """A chore that comes round again: weigh-in, health check, toy rotation, cage cleaning."""
 
     __pydantic_config__ = _STRICT
@@ -300,7 +272,7 @@ class CareTask(Record):
     """What doing it involves, in a sentence or two."""
     scope: TaskScope = "household"
     """`animal`: done for each animal of `species`; `household`: once for everyone."""
-    species: tuple[Literal["cat", "rat"], ...] = ("rat",)
+    species: tuple[Species, ...] = ("rat",)
     """For `animal` tasks: which animals it applies to."""
     also_done_by: TaskRecords | None = None
     """Records that count as doing it: a weighing is a weigh-in, a grooming log a health check."""
@@ -308,8 +280,8 @@ class CareTask(Record):
     sources: tuple[Source, ...] = ()
 
 
-@record
-class Finding(Record):
+@dataclass(frozen=True, slots=True)
+class Finding:
     """Something found while grooming that needs a vet."""
 
     __pydantic_config__ = _STRICT
@@ -323,8 +295,8 @@ class Finding(Record):
     sources: tuple[Source, ...] = ()
 
 
-@record
-class WeightLossRule(Record):
+@dataclass(frozen=True, slots=True)
+class WeightLossRule:
     """How much weight lost within how many days calls for a vet."""
 
     __pydantic_config__ = _STRICT
@@ -336,8 +308,8 @@ class WeightLossRule(Record):
     sources: tuple[Source, ...] = ()
 
 
-@record
-class TrustSign(Record):
+@dataclass(frozen=True, slots=True)
+class TrustSign:
     """A sign of trust an owner can log for a rat, with its weight in the weekly score."""
 
     __pydantic_config__ = _STRICT
@@ -353,8 +325,8 @@ class TrustSign(Record):
     sources: tuple[Source, ...] = ()
 
 
-@record
-class CareTasks(Record):
+@dataclass(frozen=True, slots=True)
+class CareTasks:
     """The care-tasks file."""
 
     __pydantic_config__ = _STRICT

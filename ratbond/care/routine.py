@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ratbond.care.knowledge import builtin_care_tasks
 from ratbond.care.model import CareTask, CareTasks
 from ratbond.care.words import normalise
 from ratbond.errors import InputError, did_you_mean
-from ratbond.model import TYPE_CHECKING, Record, record
 
 if TYPE_CHECKING:
     from typing import Literal
@@ -31,8 +32,8 @@ else:
 STATUSES: tuple[Status, ...] = ("overdue", "due", "later")
 
 
-@record(slots=True)  # one per animal and task: thousands at a rescue
-class TaskDue(Record):
+@dataclass(frozen=True, slots=True)  # one per animal and task: thousands at a rescue
+class TaskDue:
     """One task for one animal (or the household), with when it was last done and is next due."""
 
     task: CareTask
@@ -78,8 +79,8 @@ def task_due(
     return TaskDue(task, last_done, due_date(task, last_done, today), today, animal, animal_label)
 
 
-@record
-class TaskGroup(Record):
+@dataclass(frozen=True, slots=True)
+class TaskGroup:
     """One task with its animals gathered, for a screen: the most pressing status first."""
 
     task: CareTask

@@ -5,24 +5,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import Protocol, TypeVar
 
 from ratbond.errors import InputError, did_you_mean
-from ratbond.model import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from typing import Protocol, TypeVar
 
-    class Named(Protocol):
-        """A knowledge entry found by its id, its title or an alias."""
+class Named(Protocol):
+    """A knowledge entry found by its id, its title or an alias."""
 
-        @property
-        def id(self) -> str: ...
-        @property
-        def title(self) -> str: ...
-        @property
-        def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
 
-    N = TypeVar("N", bound=Named)
+
+N = TypeVar("N", bound=Named)
 
 _NOT_WORD = re.compile(r"[^\w]+")
 # Endings that only look plural ("citrus", "hummus", "grass", "analysis").

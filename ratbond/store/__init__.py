@@ -10,7 +10,8 @@ module of the package that needs neither (the day's plan read with sqlite3) does
 
 from __future__ import annotations
 
-TYPE_CHECKING = False  # `typing.TYPE_CHECKING` without importing `typing` or `ratbond.model`
+from typing import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from ratbond.store.db import Database, database_url, open_database
 

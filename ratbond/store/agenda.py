@@ -11,15 +11,16 @@ into the same items (`read_agenda`).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from ratbond.model import TYPE_CHECKING, Record, record
 from ratbond.programs import builtin_program, builtin_program_files, builtin_vocabulary
 from ratbond.store.records import StoredAdvice
 from ratbond.store.sqltext import ADVICE_COLUMNS, ADVICE_FIELDS, ADVICE_HOLDS, stored_advice
 from ratbond.store.today import PREREQUISITE_ALERTS, kind_of, rank_of
 
-if TYPE_CHECKING:  # annotations only: `ratbond today` does not import `typing`
+if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any
 
@@ -42,8 +43,8 @@ ORDER BY i.id, ia.position
 INTRODUCTION = len(ADVICE_FIELDS)
 
 
-@record
-class AgendaItem(Record):
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
     """One active introduction on the day's plan."""
 
     key: str

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, or_, select, update
@@ -297,7 +297,7 @@ def add_vet_check(
             findings=_text(findings),
             created_at=now(),
         )
-        values = {k: v for k, v in check.__dict__.items() if k != "id"}
+        values = {k: v for k, v in asdict(check).items() if k != "id"}
         key = connection.execute(insert(vet_checks).values(**values)).inserted_primary_key
         assert key is not None
         _refresh_introductions_of(connection, animal.id, day)
@@ -339,7 +339,7 @@ def add_weight(
                 f"under {limit:,} g); give {animal.label}'s weight in grams",
             )
         weight = Weight(id=0, animal_id=animal.id, date=when, grams=float(grams), created_at=now())
-        values = {k: v for k, v in weight.__dict__.items() if k != "id"}
+        values = {k: v for k, v in asdict(weight).items() if k != "id"}
         key = connection.execute(insert(weights).values(**values)).inserted_primary_key
         assert key is not None
         return replace(weight, id=key[0])

@@ -11,11 +11,12 @@ same rules and wording.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ratbond.care.health import WeightLoss, weight_loss
 from ratbond.care.knowledge import builtin_care_tasks
 from ratbond.care.routine import TaskDue, task_due
-from ratbond.model import TYPE_CHECKING, Record, record
 from ratbond.store.sqltext import as_date
 from ratbond.store.today import (
     ACTIVE_ANIMALS,
@@ -32,8 +33,8 @@ if TYPE_CHECKING:
     from ratbond.store.sqltext import Run
 
 
-@record
-class CareAlert(Record):
+@dataclass(frozen=True, slots=True)
+class CareAlert:
     """A reason to see a vet: a grooming finding, or weight lost."""
 
     kind: str
@@ -47,8 +48,8 @@ class CareAlert(Record):
     loss: WeightLoss | None = None
 
 
-@record
-class CarePlan(Record):
+@dataclass(frozen=True, slots=True)
+class CarePlan:
     """The day's care: every task for every animal it applies to, and the health alerts."""
 
     today: dt.date

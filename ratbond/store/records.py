@@ -1,26 +1,18 @@
-"""The typed records the store functions return: frozen records, safe to keep around.
-
-They are `ratbond.model` records (`@record`): frozen like dataclasses, and taken for dataclasses
-by `dataclasses.replace` and pydantic, but defined without the cost of the `dataclass`
-decorator, which every command that imports the store would pay at start-up.
-"""
+"""The typed records the store functions return: frozen dataclasses, safe to keep around."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
-from ratbond.model import TYPE_CHECKING, Animal, Record, Session, record
-
-if TYPE_CHECKING:  # annotations only: `ratbond today` does not import `typing`
-    from typing import Any
-
-    from ratbond.model import Action, AlertCode, Origin, PreyDrive, Species
+from ratbond.model import Action, AlertCode, Animal, Origin, PreyDrive, Session, Species
 
 
-@record
-class AnimalRecord(Record):
+@dataclass(frozen=True, slots=True)
+class AnimalRecord:
     """An animal of the household; `key` is its contract id, `health_check` its last vet check."""
 
     id: int
@@ -68,8 +60,8 @@ class AnimalRecord(Record):
         return entry
 
 
-@record
-class VetCheck(Record):
+@dataclass(frozen=True, slots=True)
+class VetCheck:
     id: int
     animal_id: int
     date: dt.date
@@ -78,8 +70,8 @@ class VetCheck(Record):
     created_at: dt.datetime
 
 
-@record
-class Weight(Record):
+@dataclass(frozen=True, slots=True)
+class Weight:
     id: int
     animal_id: int
     date: dt.date
@@ -87,16 +79,16 @@ class Weight(Record):
     created_at: dt.datetime
 
 
-@record
-class Member(Record):
+@dataclass(frozen=True, slots=True)
+class Member:
     """An animal playing a role in an introduction."""
 
     role: str
     animal: AnimalRecord
 
 
-@record
-class IntroductionRecord(Record):
+@dataclass(frozen=True, slots=True)
+class IntroductionRecord:
     id: int
     key: str
     program: str
@@ -122,8 +114,8 @@ class IntroductionRecord(Record):
         return " & ".join(member.animal.label for member in self.members)
 
 
-@record
-class SessionRecord(Record):
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
     id: int
     introduction_id: int
     seq: int
@@ -178,8 +170,9 @@ class SessionRecord(Record):
         return entry
 
 
-@record
-class StoredAdvice(Record):
+# No slots: `payload` is cached in the instance's `__dict__`.
+@dataclass(frozen=True)
+class StoredAdvice:
     """An introduction's advice as it stands on `today`, read from the store without a replay."""
 
     introduction_id: int

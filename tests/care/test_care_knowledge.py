@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import get_args
 
 import pytest
 
-from ratbond.care import knowledge, model
+from ratbond.care import knowledge
 from ratbond.care.knowledge import cited_entries
 from ratbond.errors import DataFileError
 
@@ -118,9 +117,3 @@ def test_invalid_yaml_and_missing_file(tmp_path: Path) -> None:
         knowledge.load_faq(write(tmp_path, "entries: [\n"))
     with pytest.raises(DataFileError, match="no such file"):
         knowledge.load_faq(tmp_path / "absent.yaml")
-
-
-def test_each_literal_type_names_exactly_the_values_of_its_tuple() -> None:
-    names = model.validation_names()
-    for name, values in model.LITERALS.items():
-        assert get_args(names[name]) == values, name
