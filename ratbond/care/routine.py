@@ -5,31 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Literal, get_args
 
 from ratbond.care.knowledge import builtin_care_tasks
 from ratbond.care.model import CareTask, CareTasks
 from ratbond.care.words import normalise
 from ratbond.errors import InputError, did_you_mean
 
-if TYPE_CHECKING:
-    from typing import Literal
-
-    Status = Literal["overdue", "due", "later"]  # the values of STATUSES; a test holds them equal
-else:
-
-    def __getattr__(name: str) -> object:
-        """`Status` for run-time readers (the web's imports), made on first use: `ratbond
-        today` does not import `typing`."""
-        if name != "Status":
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        from typing import Literal
-
-        globals()["Status"] = status = Literal[STATUSES]
-        return status
-
-
-STATUSES: tuple[Status, ...] = ("overdue", "due", "later")
+Status = Literal["overdue", "due", "later"]
+"""A task's status on a day; `STATUSES` lists them most pressing first."""
+STATUSES: tuple[Status, ...] = get_args(Status)
 
 
 @dataclass(frozen=True, slots=True)  # one per animal and task: thousands at a rescue
@@ -60,6 +45,11 @@ class TaskDue:
     def never_done(self) -> bool:
         return self.last_done is None
 
+    @property
+    def name(self) -> str:
+        """Whom it is for, by name; empty for the household."""
+        return self.animal_label or self.animal or ""
+
 
 def due_date(task: CareTask, last_done: dt.date | None, today: dt.date) -> dt.date:
     """`every_days` after it was last done; today when it has never been done."""
@@ -80,36 +70,67 @@ def task_due(
 
 
 @dataclass(frozen=True, slots=True)
-class TaskGroup:
-    """One task with its animals gathered, for a screen: the most pressing status first."""
+class TaskLine:
+    """A task's copies of one status, as a screen shows them on one line."""
 
-    task: CareTask
+    status: Status
     items: tuple[TaskDue, ...]
 
     @property
-    def status(self) -> Status:
-        found = {item.status for item in self.items}
-        return next(status for status in STATUSES if status in found)
+    def first(self) -> TaskDue:
+        """The copy due first: the one a line dates itself by."""
+        return min(self.items, key=lambda item: item.due)
 
     @property
-    def due(self) -> dt.date:
-        return min(item.due for item in self.items)
+    def names(self) -> tuple[str, ...]:
+        """The animals, by name (none for a household task)."""
+        return tuple(item.name for item in self.items if item.name)
 
-    def labels(self, status: Status) -> list[str]:
-        """The animals (by name) whose copy of the task has `status`."""
-        return [
-            item.animal_label or item.animal or "" for item in self.items if item.status == status
-        ]
+
+@dataclass(frozen=True, slots=True)
+class TaskGroup:
+    """One task with its copies gathered by status, most pressing first, for a screen."""
+
+    task: CareTask
+    lines: tuple[TaskLine, ...]
+
+    @property
+    def status(self) -> Status:
+        return self.lines[0].status
+
+    @property
+    def pressing_animals(self) -> tuple[str, ...]:
+        """The animals whose copy is due or overdue: what marking the task done records."""
+        return tuple(
+            item.animal
+            for line in self.lines
+            if line.status != "later"
+            for item in line.items
+            if item.animal
+        )
 
 
 def group_tasks(items: Sequence[TaskDue]) -> list[TaskGroup]:
-    """Items gathered per task, most pressing first (overdue, due, later; then by date)."""
-    groups: dict[str, list[TaskDue]] = {}
+    """Items gathered per task and status: the task with the most pressing status first (then
+    the one due first), and in each task, one line per status, most pressing first."""
+    by_task: dict[str, dict[Status, list[TaskDue]]] = {}
+    tasks: dict[str, CareTask] = {}
     for item in items:
-        groups.setdefault(item.task.id, []).append(item)
-    result = [TaskGroup(task=group[0].task, items=tuple(group)) for group in groups.values()]
-    result.sort(key=lambda g: (STATUSES.index(g.status), g.due, g.task.id))
-    return result
+        tasks[item.task.id] = item.task
+        by_task.setdefault(item.task.id, {}).setdefault(item.status, []).append(item)
+    groups = [
+        TaskGroup(
+            task=tasks[task_id],
+            lines=tuple(
+                TaskLine(status, tuple(statuses[status]))
+                for status in STATUSES
+                if status in statuses
+            ),
+        )
+        for task_id, statuses in by_task.items()
+    ]
+    groups.sort(key=lambda g: (STATUSES.index(g.status), g.lines[0].first.due, g.task.id))
+    return groups
 
 
 def find_task(name: str, care: CareTasks | None = None) -> CareTask:

@@ -53,7 +53,7 @@ COMMANDS: tuple[tuple[str, str, str, str, str], ...] = (
 def today(
     date: Annotated[str | None, typer.Option(help="Plan for another day (YYYY-MM-DD).")] = None,
 ) -> None:
-    """Every active introduction's next step and date, most urgent first."""
+    """Every active introduction's next step and date, most urgent first, then the care due."""
     from ratbond.cli.agenda import today as show_today
 
     show_today(date)

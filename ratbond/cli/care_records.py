@@ -12,9 +12,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from ratbond.cli.agenda import care_lines
+from ratbond.cli.agenda import care_text
 from ratbond.cli.care import ask_yes_no, cites, freeroam_checklist, out, user_errors
-from ratbond.cli.display import database, parse_day, write_lines
+from ratbond.cli.display import database, parse_day
 
 freeroam_app = typer.Typer(
     help="Safety checks before rats play outside the cage, and the record of each run.",
@@ -378,4 +378,4 @@ def care_tasks(
             }
         )
         return
-    write_lines(care_lines(plan, day, everything=True))
+    out.print(care_text(plan, day, everything=True), end="")

@@ -1,8 +1,4 @@
-"""Shared pieces of the household commands: the database, date options, advice rendering.
-
-The pieces that need no Rich live in `ratbond.cli.plain` (for `ratbond today`'s fast path) and
-are re-exported here.
-"""
+"""Shared pieces of the household commands: the database, date options, advice rendering."""
 
 from __future__ import annotations
 
@@ -10,26 +6,31 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from rich.console import COLOR_SYSTEMS, Console
-from rich.style import Style
+from rich.console import Console
 from rich.text import Text
 
-from ratbond.cli.plain import ACTION_WORDS as ACTION_WORDS
-from ratbond.cli.plain import CLASS_STYLE as CLASS_STYLE
-from ratbond.cli.plain import SEVERITY_STYLE as SEVERITY_STYLE
-from ratbond.cli.plain import Segment
-from ratbond.cli.plain import database as database
-from ratbond.cli.plain import minutes_text as minutes_text
-from ratbond.cli.plain import parse_day as parse_day
-from ratbond.cli.plain import step_text as step_text
-from ratbond.cli.plain import when as when
-from ratbond.errors import RatbondError
+from ratbond.errors import InputError, RatbondError
 from ratbond.model import Advice
 from ratbond.programs import builtin_vocabulary
+from ratbond.scenario import parse_date
 from ratbond.store.records import StoredAdvice
+from ratbond.wording import ACTION_WORDS as ACTION_WORDS
+from ratbond.wording import minutes_text as minutes_text
+from ratbond.wording import step_text as step_text
+from ratbond.wording import when as when
 
 if TYPE_CHECKING:
     from ratbond.model import AlertCode
+    from ratbond.store import Database
+
+SEVERITY_STYLE = {"danger": "bold red", "warning": "yellow", "info": "cyan"}
+CLASS_STYLE = {
+    "calm": "green",
+    "stress": "yellow",
+    "aggression": "bold dark_orange",
+    "danger": "bold red",
+    "illness": "magenta",
+}
 
 out = Console(highlight=False)
 err = Console(stderr=True)
@@ -41,24 +42,26 @@ def print_error(error: RatbondError) -> int:
     return 2
 
 
-def write_lines(lines: Iterable[Sequence[Segment]]) -> None:
-    """Styled lines, written as `out.print(Text.assemble(*line), soft_wrap=True)` would write
-    them, byte for byte: each segment goes through its Rich `Style` for this console's colours.
-    It skips Rich's layout of every line, which costs seconds for a rescue's plan.
-    """
-    colours = COLOR_SYSTEMS.get(out.color_system or "")
-    styles: dict[str, Style] = {}
+def database() -> Database:
+    """The database the environment selects (RATBOND_DATABASE_URL, else the default file)."""
+    from ratbond.store import open_database  # SQLAlchemy: imported only when a command needs it
 
-    def render(text: str, name: str) -> str:
-        if not name:
-            return text
-        if name not in styles:
-            style = Style.parse(name)
-            styles[name] = style.without_color if out.no_color and colours else style
-        return styles[name].render(text, color_system=colours, legacy_windows=out.legacy_windows)
+    return open_database()
 
-    out.file.write("".join("".join(render(*s) for s in line) + "\n" for line in lines))
-    out.file.flush()
+
+def parse_day(value: str | None, option: str) -> dt.date | None:
+    """A date option: YYYY-MM-DD, `today` or `yesterday`."""
+    if value is None:
+        return None
+    word = value.strip().lower()
+    if word == "today":
+        return dt.date.today()
+    if word == "yesterday":
+        return dt.date.today() - dt.timedelta(days=1)
+    try:
+        return parse_date(value.strip(), (option,))
+    except InputError as error:
+        raise InputError(option, error.message + " (or 'today', 'yesterday')") from None
 
 
 def alert_lines(alerts: tuple[AlertCode, ...]) -> list[Text]:

@@ -1,12 +1,6 @@
 """The day's plan: every active introduction's next step, read from the stored advice in one
 SQL statement (no history is replayed), with countdowns, overdue sessions and missing
-prerequisites, sorted by urgency.
-
-`AGENDA_SQL` is that statement, written once: the store runs it through SQLAlchemy on either
-backend (`agenda`), and `ratbond today` through sqlite3 on the default SQLite store
-(`ratbond.store.sqltext.read_sqlite`), without importing SQLAlchemy. Both turn the same rows
-into the same items (`read_agenda`).
-"""
+prerequisites, most urgent first (`ratbond.store.urgency`)."""
 
 from __future__ import annotations
 
@@ -15,10 +9,15 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ratbond.programs import builtin_program, builtin_program_files, builtin_vocabulary
-from ratbond.store.records import StoredAdvice
-from ratbond.store.sqltext import ADVICE_COLUMNS, ADVICE_FIELDS, ADVICE_HOLDS, stored_advice
-from ratbond.store.today import PREREQUISITE_ALERTS, kind_of, rank_of
+from ratbond.programs import builtin_program, builtin_program_files
+from ratbond.store.sqltext import (
+    ADVICE_COLUMNS,
+    ADVICE_FIELDS,
+    ADVICE_HOLDS,
+    execute,
+    stored_advice,
+)
+from ratbond.store.urgency import PREREQUISITE_ALERTS, Kind, kind_of, rank_of
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
 
     from ratbond.model import Stage
     from ratbond.store.db import Database
-    from ratbond.store.sqltext import Run
+    from ratbond.store.records import StoredAdvice
 
 # Active introductions with the stored advice holding on :today, and their members (one row
 # each, in role order): the advice's columns first, then the introduction's and the animal's.
@@ -51,8 +50,8 @@ class AgendaItem:
     program: str
     label: str
     """The animals' names, `Tom & Pip`."""
-    kind: str
-    """One of `ratbond.store.today.KINDS`: why it is where it is in the list."""
+    kind: Kind
+    """Why it is where it is in the list."""
     advice: StoredAdvice
     countdown: int | None
     """Days left of a waiting period (quarantine, settling) or until the next session."""
@@ -61,16 +60,7 @@ class AgendaItem:
 
     @property
     def rank(self) -> tuple[int, int, str]:
-        advice = self.advice
-        return (*rank_of(self.kind, advice.overdue_days, advice.not_before, advice.today), self.key)
-
-
-@cache
-def danger_alerts() -> frozenset[str]:
-    """The alert codes of severity `danger`: any of them puts an introduction first."""
-    return frozenset(
-        code for code, info in builtin_vocabulary().alerts.items() if info.severity == "danger"
-    )
+        return (*rank_of(self.kind, self.advice), self.key)
 
 
 @cache
@@ -83,50 +73,38 @@ def _first_stage(program_id: str) -> Stage | None:
 
 def _item(row: Sequence[Any], names: list[str], day: dt.date) -> AgendaItem:
     """One introduction's agenda item from its first `AGENDA_SQL` row and its members' names."""
-    stored = stored_advice(row[:INTRODUCTION], day)
+    advice = stored_advice(row[:INTRODUCTION], day)
     key, program = row[INTRODUCTION], row[INTRODUCTION + 1]
     first = _first_stage(program)
-    waiting = (
-        first is not None
+    gate = (
+        first.id
+        if first is not None
         and first.gate is not None
-        and stored.stage == first.id
-        and stored.action == "wait"
-        and not PREREQUISITE_ALERTS & set(stored.alerts)
+        and advice.stage == first.id
+        and advice.action == "wait"
+        and PREREQUISITE_ALERTS.isdisjoint(advice.alerts)
+        else None
     )
     return AgendaItem(
         key=key,
         program=program,
         label=" & ".join(names),
-        kind=kind_of(
-            stored.action,
-            stored.alerts,
-            stored.overdue_days,
-            stored.not_before,
-            day,
-            waiting,
-            danger_alerts(),
-        ),
-        advice=stored,
-        countdown=(stored.not_before - day).days if stored.not_before else None,
-        gate=first.id if waiting and first is not None else None,
+        kind=kind_of(advice, counting_down=gate is not None),
+        advice=advice,
+        countdown=(advice.not_before - day).days if advice.not_before else None,
+        gate=gate,
     )
 
 
-def read_agenda(run: Run, day: dt.date) -> list[AgendaItem]:
-    """The plan for `day` read with `run` (either reader of `ratbond.store.sqltext`), most
-    urgent first."""
+def agenda(db: Database, *, today: dt.date | None = None) -> list[AgendaItem]:
+    """Every active introduction's next step on `today` (default: the local date), most urgent
+    first."""
+    day = dt.date.today() if today is None else today
+    with db.read() as connection:
+        rows = execute(connection, AGENDA_SQL, day)
     grouped: dict[int, tuple[Sequence[Any], list[str]]] = {}
-    for row in run(AGENDA_SQL):
+    for row in rows:  # the introduction's id first, its animal's key and name last
         grouped.setdefault(row[0], (row, []))[1].append(row[-1] or row[-2])
     items = [_item(row, names, day) for row, names in grouped.values()]
     items.sort(key=lambda item: item.rank)
     return items
-
-
-def agenda(db: Database, *, today: dt.date | None = None) -> list[AgendaItem]:
-    """Every active introduction's next step on `today`, most urgent first."""
-    from ratbond.store.sqltext import run_on
-
-    day = dt.date.today() if today is None else today
-    with db.read() as connection:
-        return read_agenda(run_on(connection, day), day)

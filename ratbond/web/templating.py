@@ -19,33 +19,14 @@ from markupsafe import Markup
 from ratbond.model import AlertCode, Vocabulary
 from ratbond.programs import builtin_vocabulary
 from ratbond.web.security import CSRF_FIELD
+from ratbond.wording import ACTION_WORDS, days_text, minutes_text, step_text
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
 
-ACTION_WORDS = {
-    "start": "Start",
-    "wait": "Wait",
-    "repeat": "Repeat this stage",
-    "advance": "Move on",
-    "step_back": "Step back",
-    "stop": "Stop the introduction",
-    "complete": "Complete",
-}
 SEVERITY_ORDER = {"danger": 0, "warning": 1, "info": 2}
 FRAGMENTS_KEPT = 256
 """Rendered fragments kept by `Pages.fragment`, the least recently used dropped first."""
-
-
-def minutes_text(value: float | None) -> str:
-    """`5 min`, `2.5 min`, `3 s` for very short sessions, `2 h` for long ones, or `—`."""
-    if value is None:
-        return "—"
-    if 0 < value < 1:
-        return f"{round(value * 60):d} s"
-    if value >= 120 and value % 60 == 0:
-        return f"{value / 60:g} h"
-    return f"{round(value, 1):g} min"
 
 
 def minutes_value(value: float | None) -> str:
@@ -64,16 +45,6 @@ def date_text(value: dt.date | dt.datetime | str | None) -> str:
     return value.strftime("%a %-d %b %Y")
 
 
-def days_text(days: int) -> str:
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    if days == -1:
-        return "yesterday"
-    return f"in {days} days" if days > 0 else f"{-days} days ago"
-
-
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
@@ -89,6 +60,7 @@ def _environment() -> jinja2.Environment:
     env.filters["day"] = date_text
     env.filters["days"] = days_text
     env.globals["ACTION_WORDS"] = ACTION_WORDS
+    env.globals["step_text"] = step_text
     env.globals["CSRF_FIELD"] = CSRF_FIELD
     return env
 

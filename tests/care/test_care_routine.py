@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import get_args
 
 import pytest
 
-from ratbond.care import routine
 from ratbond.care.knowledge import builtin_care_tasks
-from ratbond.care.routine import STATUSES, due_date, find_task, group_tasks, task_due
+from ratbond.care.routine import due_date, find_task, group_tasks, task_due
 from ratbond.errors import InputError
 
 TODAY = dt.date(2026, 11, 20)
@@ -58,16 +56,32 @@ def test_groups_put_the_most_pressing_first_and_name_the_animals() -> None:
     ]
     groups = group_tasks(items)
     assert [g.task.id for g in groups] == ["weigh_in", "cage_cleaning", "toy_rotation"]
-    assert groups[0].status == "overdue"
-    assert groups[0].labels("overdue") == ["Pip"]
-    assert groups[0].labels("due") == ["Ada"]
+    assert [g.status for g in groups] == ["overdue", "due", "later"]
+    assert [(line.status, line.names) for line in groups[0].lines] == [
+        ("overdue", ("Pip",)),
+        ("due", ("Ada",)),
+    ]
+    assert groups[1].lines[0].names == ()  # the household's
+
+
+def test_a_group_has_a_line_per_status_and_marks_done_only_the_pressing() -> None:
+    weigh_in = task("weigh-in")
+    ago = TODAY - dt.timedelta(days=weigh_in.every_days)
+    copies = [
+        task_due(weigh_in, ago - dt.timedelta(days=3), TODAY, animal="pip", animal_label="Pip"),
+        task_due(weigh_in, TODAY, TODAY, animal="bea", animal_label="Bea"),
+        task_due(weigh_in, ago - dt.timedelta(days=1), TODAY, animal="ada", animal_label="Ada"),
+        task_due(weigh_in, ago, TODAY, animal="cy", animal_label="Cy"),
+    ]
+    [group] = group_tasks(copies)
+    assert group.status == "overdue"
+    assert [(line.status, line.first.animal, line.names) for line in group.lines] == [
+        ("overdue", "pip", ("Pip", "Ada")),
+        ("due", "cy", ("Cy",)),
+        ("later", "bea", ("Bea",)),
+    ]
+    assert group.pressing_animals == ("pip", "ada", "cy")
 
 
 def test_every_task_comes_round_within_a_month() -> None:
     assert all(1 <= t.every_days <= 31 for t in builtin_care_tasks().tasks)
-
-
-def test_the_status_type_names_exactly_the_statuses() -> None:
-    assert get_args(routine.Status) == STATUSES
-    with pytest.raises(AttributeError):
-        _ = routine.Nonexistent  # type: ignore[attr-defined]

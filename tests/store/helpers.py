@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from pathlib import Path
 
-from ratbond.store import Database, open_database
+from ratbond.store import Database
 from ratbond.store.animals import NewAnimal, add_animal, add_vet_check
 from ratbond.store.introductions import start_introduction
 from ratbond.store.records import IntroductionRecord
@@ -38,13 +36,3 @@ def rat_in_training(db: Database) -> IntroductionRecord:
         db, NewAnimal(species="rat", name="Pip", origin="breeder", arrived=day(-80)), today=TODAY
     )
     return start_introduction(db, "trick-spin", {"rat": ["pip"]}, today=TODAY)
-
-
-def sqlite_twin(folder: Path, fill: Callable[[Database], object]) -> str:
-    """A SQLite file in `folder` filled by `fill` (to read with sqlite3 what `fill` wrote on
-    the backend under test): the file's name."""
-    file = str(folder / "twin.db")
-    twin = open_database(f"sqlite:///{file}")
-    fill(twin)
-    twin.close()
-    return file

@@ -1,23 +1,22 @@
-"""The day's plan: one SQL statement, read through SQLAlchemy (both backends) or sqlite3 alike."""
+"""The day's plan read from the stored advice: every active introduction, most urgent first."""
 
 from __future__ import annotations
 
-import datetime as dt
-import sqlite3
-import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from sqlalchemy.engine import make_url
 
-from ratbond.store import Database, open_database
-from ratbond.store.agenda import AgendaItem, agenda, read_agenda
+from ratbond.store import Database
+from ratbond.store.agenda import agenda
 from ratbond.store.animals import NewAnimal, add_animal, add_vet_check
-from ratbond.store.db import default_url
 from ratbond.store.introductions import set_status, start_introduction
+from ratbond.store.records import StoredAdvice
 from ratbond.store.sessions import NewSession, log_session
-from ratbond.store.sqltext import read_sqlite, sqlite_file
-from tests.store.helpers import TODAY, cat_and_rat, day, sqlite_twin
+from ratbond.store.urgency import KINDS, kind_of
+from tests.store.helpers import TODAY, cat_and_rat, day
+
+if TYPE_CHECKING:
+    from ratbond.model import Action, AlertCode
 
 # Days to read the plan on: the household's first day, the next, a few days on, weeks later.
 DAYS = (0, 1, 5, 12, 40)
@@ -53,26 +52,28 @@ def household(db: Database) -> None:
     set_status(db, "ozzy-pim", "paused", today=TODAY)
 
 
-def sqlite_agenda(file: str, today: dt.date) -> list[AgendaItem] | None:
-    """The plan read from the SQLite file with sqlite3, as `ratbond today` reads it."""
-    return read_sqlite(file, today, lambda run: read_agenda(run, today))
-
-
-@pytest.fixture
-def twin(tmp_path: Path) -> str:
-    """The household again, in a SQLite file of its own: the file's name."""
-    return sqlite_twin(tmp_path, household)
-
-
-def test_sqlite3_reads_the_plan_the_store_reads_on_either_backend(db: Database, twin: str) -> None:
+def test_every_kind_of_the_plan_comes_in_its_order_of_urgency(db: Database) -> None:
     household(db)
     kinds: set[str] = set()
     for offset in DAYS:
         items = agenda(db, today=day(offset))
-        assert sqlite_agenda(twin, day(offset)) == items, offset
+        assert [KINDS.index(item.kind) for item in items] == sorted(
+            KINDS.index(item.kind) for item in items
+        ), offset
+        assert "ozzy-pim" not in {item.key for item in items}  # paused
         kinds |= {item.kind for item in items}
-        assert "ozzy-pim" not in {item.key for item in items}
     assert kinds == {"alert", "overdue", "due", "prerequisite", "waiting", "later"}
+
+
+def test_each_item_names_its_program(db: Database) -> None:
+    household(db)
+    programs = {item.key: item.program for item in agenda(db, today=TODAY)}
+    assert programs == {
+        "tom-pip": "cat-rat",
+        "cy-ada-bo": "rat-rat",
+        "rex-dot": "cat-rat",
+        "mo-nib": "cat-rat",
+    }
 
 
 def test_the_plan_is_sorted_and_labelled(db: Database) -> None:
@@ -93,50 +94,33 @@ def test_the_plan_is_sorted_and_labelled(db: Database) -> None:
     assert overdue.advice.payload["not_before"] == day(5).isoformat()
 
 
-def test_sqlite3_leaves_a_missing_or_unmigrated_file_to_the_store(tmp_path: Path) -> None:
-    file = tmp_path / "ratbond.db"
-    assert sqlite_agenda(str(file), TODAY) is None
-    assert not file.exists()  # not created behind the store's back
-    file.write_text("not a database")
-    assert sqlite_agenda(str(file), TODAY) is None
-    file.unlink()
-    store = open_database(f"sqlite:///{file}")
-    assert agenda(store, today=TODAY) == []
-    store.close()
-    assert sqlite_agenda(str(file), TODAY) == []
-    with sqlite3.connect(file) as connection:
-        connection.execute("UPDATE alembic_version SET version_num = '0001'")
-    assert sqlite_agenda(str(file), TODAY) is None
+def advice(action: Action, alerts: tuple[AlertCode, ...] = ()) -> StoredAdvice:
+    return StoredAdvice(
+        introduction_id=1,
+        today=TODAY,
+        action=action,
+        stage="visual",
+        minutes=None,
+        not_before=None,
+        alerts=alerts,
+        due_on=None,
+        last_session=TODAY,
+        session_count=1,
+        payload_json="{}",
+    )
 
 
 @pytest.mark.parametrize(
-    ("setting", "file"),
+    ("action", "alerts", "kind"),
     [
-        ("sqlite:////srv/ratbond.db", "/srv/ratbond.db"),
-        ("sqlite:///relative.db", "relative.db"),
-        ("  sqlite:////srv/ratbond.db  ", "/srv/ratbond.db"),
-        ("sqlite://", None),
-        ("sqlite:///:memory:", None),
-        ("sqlite:////srv/ratbond.db?mode=ro", None),
-        ("sqlite+pysqlite:////srv/ratbond.db", None),
-        ("postgresql+psycopg://postgres@127.0.0.1/test", None),
-        ("bogus", None),
+        ("stop", (), "alert"),
+        ("wait", ("intervene",), "alert"),
+        ("complete", (), "complete"),
+        ("wait", ("health_check_needed",), "prerequisite"),
+        ("wait", (), "later"),
     ],
 )
-def test_sqlite_file_of_a_setting(setting: str, file: str | None) -> None:
-    assert sqlite_file({"RATBOND_DATABASE_URL": setting}) == file
-    if file is not None:
-        assert make_url(setting.strip()).database == file
-
-
-@pytest.mark.skipif(sys.platform != "linux", reason="elsewhere the store names the file")
-def test_sqlite_file_by_default_is_the_stores(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_stop_or_a_danger_alert_comes_first(
+    action: Action, alerts: tuple[AlertCode, ...], kind: str
 ) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    assert (
-        sqlite_file({"XDG_DATA_HOME": str(tmp_path / "data")}) == make_url(default_url()).database
-    )
-    monkeypatch.delenv("XDG_DATA_HOME")
-    monkeypatch.setenv("HOME", str(tmp_path))
-    assert sqlite_file({}) == make_url(default_url()).database
+    assert kind_of(advice(action, alerts), counting_down=False) == kind

@@ -1,20 +1,14 @@
-"""The day's care plan: its statements read through SQLAlchemy (both backends) or sqlite3 give
-the same plan, with every kind of task status and both kinds of health alert."""
+"""The day's care plan: every kind of task status and both kinds of health alert, on both
+backends."""
 
 from __future__ import annotations
-
-import datetime as dt
-from pathlib import Path
-
-import pytest
 
 from ratbond.store import Database
 from ratbond.store.animals import NewAnimal, add_animal, add_vet_check, add_weight, archive_animal
 from ratbond.store.care import care_plan as care_plan_from_care
 from ratbond.store.care import log_grooming, mark_done
-from ratbond.store.care_plan import CarePlan, care_plan, read_care_plan
-from ratbond.store.sqltext import read_sqlite
-from tests.store.helpers import TODAY, day, sqlite_twin
+from ratbond.store.care_plan import care_plan
+from tests.store.helpers import TODAY, day
 
 # Days to read the plan on: before and after records, and weeks on.
 DAYS = (-20, 0, 1, 5, 30)
@@ -42,26 +36,9 @@ def care_records(db: Database) -> None:
     archive_animal(db, "ned", "rehomed", today=TODAY)
 
 
-def sqlite_care_plan(file: str, today: dt.date) -> CarePlan | None:
-    """The care plan read from the SQLite file with sqlite3, as `ratbond today` reads it."""
-    return read_sqlite(file, today, lambda run: read_care_plan(run, today))
-
-
-@pytest.fixture
-def twin(tmp_path: Path) -> str:
-    """The same records in a SQLite file of their own: the file's name."""
-    return sqlite_twin(tmp_path, care_records)
-
-
-def test_sqlite3_reads_the_care_plan_the_store_reads_on_either_backend(
-    db: Database, twin: str
-) -> None:
+def test_every_status_of_a_task_comes_on_some_day(db: Database) -> None:
     care_records(db)
-    statuses: set[str] = set()
-    for offset in DAYS:
-        plan = care_plan(db, today=day(offset))
-        assert sqlite_care_plan(twin, day(offset)) == plan, offset
-        statuses |= {task.status for task in plan.tasks}
+    statuses = {task.status for offset in DAYS for task in care_plan(db, today=day(offset)).tasks}
     assert statuses == {"overdue", "due", "later"}
 
 
@@ -84,3 +61,31 @@ def test_the_plan_has_both_alerts_and_only_for_active_animals(db: Database) -> N
 
 def test_the_care_module_still_offers_the_plan() -> None:
     assert care_plan_from_care is care_plan
+
+
+def finding_alerts(db: Database, offset: int = 0) -> list[tuple[str, tuple[str, ...]]]:
+    return [(a.animal, a.findings) for a in care_plan(db, today=day(offset)).alerts]
+
+
+def test_a_finding_stays_until_a_vet_check_on_or_after_it(db: Database) -> None:
+    add_animal(db, NewAnimal(species="rat", name="Kit", arrived=day(-90)), today=TODAY)
+    log_grooming(db, "kit", ["lump"], date=day(-6), today=TODAY)
+    add_vet_check(db, "kit", day(-7), today=TODAY)  # the day before: it saw no lump
+    assert finding_alerts(db) == [("kit", ("lump",))]
+    log_grooming(db, "kit", [], date=day(-3), today=TODAY)  # found nothing: still a lump
+    assert finding_alerts(db) == [("kit", ("lump",))]
+    add_vet_check(db, "kit", day(-6), today=TODAY)  # the same day counts
+    assert finding_alerts(db) == []
+    assert finding_alerts(db, -6) == []
+    assert finding_alerts(db, -7) == []  # nothing found yet on that day
+
+
+def test_a_later_finding_asks_for_a_later_vet_check(db: Database) -> None:
+    add_animal(db, NewAnimal(species="rat", name="Kit", arrived=day(-90)), today=TODAY)
+    log_grooming(db, "kit", ["lump"], date=day(-6), today=TODAY)
+    add_vet_check(db, "kit", day(-4), today=TODAY)
+    log_grooming(db, "kit", ["cut"], date=day(-2), today=TODAY)
+    assert finding_alerts(db) == [("kit", ("cut",))]
+    assert finding_alerts(db, -3) == []  # between the vet check and the cut
+    add_vet_check(db, "kit", TODAY, today=TODAY)
+    assert finding_alerts(db) == []

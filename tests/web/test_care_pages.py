@@ -3,17 +3,12 @@ save nothing, Today and the calendar show care tasks; on SQLite and PostgreSQL."
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import re
 
 import pytest
 from fastapi.testclient import TestClient
-
-from ratbond.care.knowledge import builtin_care_tasks
-from ratbond.care.routine import group_tasks, task_due
-from ratbond.web.routes.care import task_card
 
 from .helpers import field_errors, post_form
 
@@ -196,26 +191,6 @@ def test_today_lists_care_tasks_and_done_moves_them(store_client: TestClient) ->
     assert "Next Fri 27 Nov 2026" in store_client.get("/care").text
     weigh = post_form(store_client, "/care/tasks/weigh-in/done", {"animal": "pip"})
     assert weigh.headers["location"] == "/care#care"
-
-
-def test_a_task_card_has_a_line_per_status_and_marks_done_only_the_pressing() -> None:
-    weigh_in = next(task for task in builtin_care_tasks().tasks if task.id == "weigh_in")
-    today = dt.date(2026, 11, 20)
-    ago = today - dt.timedelta(days=weigh_in.every_days)
-    copies = [
-        task_due(weigh_in, ago - dt.timedelta(days=3), today, animal="pip", animal_label="Pip"),
-        task_due(weigh_in, today, today, animal="bea", animal_label="Bea"),
-        task_due(weigh_in, ago - dt.timedelta(days=1), today, animal="ada", animal_label="Ada"),
-        task_due(weigh_in, ago, today, animal="cy", animal_label="Cy"),
-    ]
-    [card] = [task_card(group) for group in group_tasks(copies)]
-    assert card.status == "overdue"
-    assert [(line.status, line.first.animal, line.names) for line in card.lines] == [
-        ("overdue", "pip", "Pip, Ada"),
-        ("due", "cy", "Cy"),
-        ("later", "bea", "Bea"),
-    ]
-    assert card.pressing_animals == ("pip", "ada", "cy")
 
 
 def test_done_mistakes(client: TestClient) -> None:

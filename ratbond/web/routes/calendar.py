@@ -12,7 +12,7 @@ from icalendar import Calendar, Event
 from ratbond.care.routine import TaskDue
 from ratbond.store.agenda import AgendaItem, agenda
 from ratbond.web.context import WebContext, web
-from ratbond.web.templating import minutes_text
+from ratbond.wording import minutes_text
 
 router = APIRouter(include_in_schema=False)
 Web = Annotated[WebContext, Depends(web)]
@@ -53,12 +53,13 @@ def events(context: WebContext, items: list[AgendaItem], base: str) -> list[Even
                 )
             )
         elif advice.action in SESSION_ACTIONS and advice.not_before is not None:
-            length = f", {minutes_text(advice.minutes)}" if advice.minutes is not None else ""
+            length = minutes_text(advice.minutes)
             found.append(
                 _event(
                     f"session-{item.key}@ratbond",
                     advice.not_before,
-                    f"{item.label}: {titles.get(advice.stage, advice.stage)}{length}",
+                    f"{item.label}: {titles.get(advice.stage, advice.stage)}"
+                    + (f", {length}" if length else ""),
                     reasons,
                     url,
                 )

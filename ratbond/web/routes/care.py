@@ -4,7 +4,6 @@ chart, the grooming and health log, and the recurring care tasks."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -17,8 +16,7 @@ from ratbond.care.cage import check_cage
 from ratbond.care.food import lookup_food
 from ratbond.care.freeroam import free_roam_checklist
 from ratbond.care.knowledge import builtin_cage_rules, builtin_care_tasks, builtin_foods
-from ratbond.care.model import CareTask
-from ratbond.care.routine import STATUSES, Status, TaskDue, TaskGroup, find_task, group_tasks
+from ratbond.care.routine import find_task, group_tasks
 from ratbond.care.trust import TrustWeek, trust_trend
 from ratbond.errors import InputError, RatbondError
 from ratbond.store import care as store
@@ -33,49 +31,10 @@ RETURN_TO = frozenset({"/", "/care"})
 TRUST_WEEKS = 12
 
 
-@dataclass(frozen=True)
-class TaskLine:
-    """One line of a task's card: its copies with one status, the earliest due first."""
-
-    status: Status
-    first: TaskDue
-    names: str
-    """The animals with this status, by name (empty for a household task)."""
-
-
-@dataclass(frozen=True)
-class TaskCard:
-    """One care task as the Today and care pages show it."""
-
-    task: CareTask
-    status: Status
-    lines: tuple[TaskLine, ...]
-    pressing_animals: tuple[str, ...]
-    """The animals whose copy is due or overdue: what "Mark done today" records."""
-
-
-def task_card(group: TaskGroup) -> TaskCard:
-    # Each copy's status is worked out once here, not once per filter in the template.
-    by_status: dict[Status, list[TaskDue]] = {}
-    for item in group.items:
-        by_status.setdefault(item.status, []).append(item)
-    lines = tuple(
-        TaskLine(
-            status,
-            min(items, key=lambda item: item.due),
-            ", ".join(name for item in items if (name := item.animal_label or item.animal)),
-        )
-        for status in STATUSES
-        if (items := by_status.get(status))
-    )
-    pressing = tuple(item.animal for item in group.items if item.animal and item.status != "later")
-    return TaskCard(group.task, lines[0].status, lines, pressing)
-
-
 def care_summary(context: WebContext, day: dt.date) -> dict[str, Any]:
     """What the Today page and the care page show: alerts and the tasks, one card per task."""
     plan = store.care_plan(context.db, today=day)
-    cards = [task_card(group) for group in group_tasks(plan.tasks)]
+    cards = group_tasks(plan.tasks)
     return {
         "care_alerts": plan.alerts,
         "care_cards": cards,
@@ -476,4 +435,4 @@ async def groom_log(request: Request, context: Web) -> Response:
     return RedirectResponse("/care/groom", status_code=303)
 
 
-__all__ = ["TaskCard", "care_summary", "router"]
+__all__ = ["care_summary", "router"]

@@ -11,28 +11,28 @@ from fastapi.responses import HTMLResponse
 from ratbond.store.agenda import AgendaItem, agenda
 from ratbond.store.animals import list_animals
 from ratbond.store.introductions import list_introductions
+from ratbond.store.urgency import KINDS, Kind
 from ratbond.web.context import WebContext, web
 from ratbond.web.routes.care import care_summary
 
 router = APIRouter(include_in_schema=False)
 Web = Annotated[WebContext, Depends(web)]
-SECTIONS = (
-    ("alert", "Needs you now"),
-    ("overdue", "Overdue"),
-    ("due", "Due today"),
-    ("prerequisite", "Before you can start"),
-    ("stop", "Stopped"),
-    ("waiting", "Counting down"),
-    ("later", "Coming up"),
-    ("complete", "Done"),
-)
+SECTION_TITLES: dict[Kind, str] = {
+    "alert": "Needs you now",
+    "overdue": "Overdue",
+    "due": "Due today",
+    "prerequisite": "Before you can start",
+    "waiting": "Counting down",
+    "later": "Coming up",
+    "complete": "Done",
+}
 
 
-def group(items: list[AgendaItem]) -> list[tuple[str, str, list[AgendaItem]]]:
+def group(items: list[AgendaItem]) -> list[tuple[Kind, str, list[AgendaItem]]]:
     """The day's items in the agenda's order of urgency, under a heading per kind."""
     return [
-        (kind, title, [item for item in items if item.kind == kind])
-        for kind, title in SECTIONS
+        (kind, SECTION_TITLES[kind], [item for item in items if item.kind == kind])
+        for kind in KINDS
         if any(item.kind == kind for item in items)
     ]
 

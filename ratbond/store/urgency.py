@@ -1,0 +1,57 @@
+"""How urgent an active introduction is on a day: its kind (why it stands where it stands on the
+day's plan) and its rank. The plan (`ratbond.store.agenda`) sorts by it, and `ratbond today`, the
+Today page and the calendar read the kinds from here."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Literal, get_args
+
+from ratbond.programs import builtin_vocabulary
+
+if TYPE_CHECKING:
+    from ratbond.store.records import StoredAdvice
+
+Kind = Literal["alert", "overdue", "due", "prerequisite", "waiting", "later", "complete"]
+"""The kinds, most urgent first: a danger alert or a stop; a session overdue; one due today;
+a missing vet check or assessment; a countdown (quarantine, settling) running; a session on a
+later day; a program finished."""
+KINDS: tuple[Kind, ...] = get_args(Kind)
+
+PREREQUISITE_ALERTS = frozenset({"health_check_needed", "assessment_needed"})
+"""The alerts that keep an introduction from starting until the owner does something."""
+
+
+@cache
+def danger_alerts() -> frozenset[str]:
+    """The alert codes of severity `danger`: any of them puts an introduction first."""
+    return frozenset(
+        code for code, info in builtin_vocabulary().alerts.items() if info.severity == "danger"
+    )
+
+
+def kind_of(advice: StoredAdvice, *, counting_down: bool) -> Kind:
+    """The kind of an introduction with `advice`; `counting_down`: it waits out its program's
+    first, timed stage (quarantine, settling) with nothing missing."""
+    if advice.action == "stop" or not danger_alerts().isdisjoint(advice.alerts):
+        return "alert"
+    if advice.action == "complete":
+        return "complete"
+    if advice.action == "wait":
+        if not PREREQUISITE_ALERTS.isdisjoint(advice.alerts):
+            return "prerequisite"
+        return "waiting" if counting_down else "later"
+    if advice.overdue_days > 0:
+        return "overdue"
+    if advice.not_before is not None and advice.not_before <= advice.today:
+        return "due"
+    return "later"
+
+
+def rank_of(kind: Kind, advice: StoredAdvice) -> tuple[int, int]:
+    """Where an introduction of `kind` sorts: by kind, then the most overdue first, else the
+    nearest day first."""
+    if kind == "overdue":
+        return KINDS.index(kind), -advice.overdue_days
+    days = (advice.not_before - advice.today).days if advice.not_before else 0
+    return KINDS.index(kind), days
