@@ -1,7 +1,8 @@
 """Generic loading of YAML data files: read, validate with pydantic, locate errors, cache.
 
 Validation uses pydantic, which is slow to import, so a validated file is cached (pickled,
-keyed by the hash of its bytes) and later loads skip both YAML parsing and pydantic.
+keyed like Python's bytecode cache by each file's path, size and modification time) and later
+loads skip both YAML parsing and pydantic.
 """
 
 from __future__ import annotations

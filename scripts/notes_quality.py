@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Score the notes reader on the labelled notes and write docs/notes-quality.md.
 
-Run `.venv/bin/python scripts/notes_quality.py` (add `--check` to also fail below the targets).
+Run `.venv/bin/python scripts/notes_quality.py` after changing the reader or the labelled notes.
+`--check` writes nothing and exits 1 when the figures in docs/notes-quality.md are not the ones
+the reader gives now, or a target is missed (tests/test_docs.py runs the same comparison).
 A note's gold labels are (animal, signal) pairs; "?" stands for "no animal in particular".
 """
 
@@ -215,12 +217,20 @@ def report(results: Iterable[Score]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 when the report is out of date or a target is missed",
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     results = [score(LABELLED), score(HELDOUT)]
-    REPORT.parent.mkdir(exist_ok=True)
-    REPORT.write_text(report(results), encoding="utf-8")
+    text = report(results)
+    stale = not REPORT.exists() or REPORT.read_text(encoding="utf-8") != text
+    if args.check and stale:
+        print(f"{REPORT.relative_to(ROOT)} is out of date: run scripts/notes_quality.py")
+    elif not args.check:
+        REPORT.write_text(text, encoding="utf-8")
     for result in results:
         print(
             f"{result.name}: {result.notes} notes, F1 {result.overall.f1:.3f}, "
@@ -230,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     problems = [p for r in results for p in meets_targets(r)]
     for problem in problems:
         print("target missed:", problem)
-    return 1 if args.check and problems else 0
+    return 1 if args.check and (problems or stale) else 0
 
 
 if __name__ == "__main__":

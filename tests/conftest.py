@@ -3,6 +3,10 @@
 
 PostgreSQL unreachable: its tests are skipped with the reason, except under CI=true, where
 they fail, so a broken server never turns a red build green.
+
+Hypothesis runs under one of two profiles: `ci` (many examples, derandomised, so a red build
+is red again on a rerun) and `dev` (few random examples, for the edit-test loop).
+`HYPOTHESIS_PROFILE` chooses one; without it, CI=true means `ci` and anything else `dev`.
 """
 
 from __future__ import annotations
@@ -15,8 +19,26 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from ratbond.store import Database, open_database
+
+# A property test's examples are whole histories replayed by the engine: time limits per
+# example would only make a slow machine fail.
+settings.register_profile(
+    "ci",
+    max_examples=200,
+    derandomize=True,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "dev", max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
+)
 
 POSTGRES_URL = os.environ.get(
     "RATBOND_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

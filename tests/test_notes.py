@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from ratbond.errors import DataFileError
@@ -378,7 +378,6 @@ WORDS = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(WORDS, st.text(max_size=12)), max_size=30))
 def test_memoised_reading_matches_a_fresh_reader(words: list[str]) -> None:
     # The shared reader memoises words, phrase starts and casts across notes; a fresh reader
@@ -392,7 +391,6 @@ def test_memoised_reading_matches_a_fresh_reader(words: list[str]) -> None:
             assert text[span.start : span.end] == span.text
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(WORDS, st.text(max_size=12)), max_size=30))
 def test_parsing_never_raises_and_spans_index_the_text(words: list[str]) -> None:
     text = " ".join(words)

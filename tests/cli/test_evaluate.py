@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from scenarios import calm_run, scenario
 
@@ -146,13 +146,11 @@ def assert_clean(code: int, out: str, err: str) -> None:
         assert err.count("\n") == 1
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=200))
 def test_fuzz_random_text_never_crashes(text: str) -> None:
     assert_clean(*run_text(text))
 
 
-@settings(max_examples=300, deadline=None)
 @given(json_values)
 def test_fuzz_random_json_never_crashes(value: Any) -> None:
     assert_clean(*run_text(json.dumps(value)))
@@ -169,7 +167,6 @@ def paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-@settings(max_examples=500, deadline=None)
 @given(st.sampled_from(["cat-rat", "rat-rat", "rat-human"]), st.data())
 def test_fuzz_mutated_scenarios_never_crash(program: str, data: st.DataObject) -> None:
     stage = {"cat-rat": "visual", "rat-rat": "neutral", "rat-human": "voice"}[program]

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from histories import PROGRAMS, advice_for, histories
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from scenarios import TODAY
 
@@ -23,7 +23,6 @@ RANK = {"calm": 0, "stress": 1, "illness": 1, "aggression": 2, "danger": 3}
 INJURIES = {("cat", "biting"), ("cat", "scratching"), ("rat", "wound")}
 MOVING_ON = {"advance", "complete"}
 PROPOSALS = {"start", "repeat", "advance", "step_back"}
-EXAMPLES = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def worst_class(document: dict[str, Any], entry: dict[str, Any]) -> str:
@@ -147,25 +146,21 @@ def check_every_prefix(document: dict[str, Any]) -> None:
         check_invariants({**document, "sessions": document["sessions"][:end]})
 
 
-@EXAMPLES
 @given(histories("cat-rat"))
 def test_cat_rat_safety_holds_after_every_session(document: dict[str, Any]) -> None:
     check_every_prefix(document)
 
 
-@EXAMPLES
 @given(histories("rat-rat"))
 def test_rat_rat_safety_holds_after_every_session(document: dict[str, Any]) -> None:
     check_every_prefix(document)
 
 
-@EXAMPLES
 @given(histories("rat-human"))
 def test_rat_human_safety_holds_after_every_session(document: dict[str, Any]) -> None:
     check_every_prefix(document)
 
 
-@settings(max_examples=200, deadline=None)
 @given(histories("cat-rat"), st.data())
 def test_cat_rat_any_injury_anywhere_stops(document: dict[str, Any], data: st.DataObject) -> None:
     for animal in document["animals"]:
@@ -189,7 +184,6 @@ def test_cat_rat_any_injury_anywhere_stops(document: dict[str, Any], data: st.Da
 def test_generated_histories_are_valid_scenarios() -> None:
     """The generator itself must only produce valid input, or the properties prove little."""
 
-    @settings(max_examples=50, deadline=None)
     @given(st.sampled_from(PROGRAMS).flatmap(histories))
     def valid(document: dict[str, Any]) -> None:
         try:
