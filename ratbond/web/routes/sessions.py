@@ -8,7 +8,7 @@ good; danger read from the notes is always kept (see docs/notes.md, *ticked ones
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -239,8 +239,11 @@ def review_state(form: Form) -> dict[str, set[str]]:
 
 
 def apply_review(
-    context: WebContext, intro: IntroductionRecord, form: Form, signals: dict[str, list[str]]
-) -> dict[str, list[str]]:
+    context: WebContext,
+    intro: IntroductionRecord,
+    form: Form,
+    signals: Mapping[str, Sequence[str]],
+) -> Mapping[str, Sequence[str]]:
     """The ticked signals with the owner's review of the notes merged in
     (`ratbond.notes.review.ticked_after_review`).
 
@@ -393,8 +396,7 @@ async def save_session(request: Request, ref: str, context: Web) -> Response:
         new = read_session(form)
         if form.get(PREVIEWED_FIELD) and form.get("notes"):
             intro = await context.read_from_loop(get_introduction, context.db, ref)
-            signals = {animal: list(names) for animal, names in new.signals.items()}
-            new = replace(new, signals=apply_review(context, intro, form, signals))
+            new = replace(new, signals=apply_review(context, intro, form, new.signals))
         logged = await context.write_from_loop(
             log_session, context.db, ref, new, today=context.today()
         )
