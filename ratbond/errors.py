@@ -27,6 +27,15 @@ class InputError(RatbondError):
         self.message = message
 
 
+class NotFound(InputError):
+    """An animal, introduction, session or record asked for by name or number that does not
+    exist. The command line says so like any other mistake; the web answers 404. `path` names
+    the form field that asked for it, if one did."""
+
+    def __init__(self, message: str, path: str = "") -> None:
+        super().__init__(path, message)
+
+
 class DataFileError(RatbondError):
     """A program, vocabulary or knowledge file that does not validate."""
 

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ratbond.errors import InputError, did_you_mean, format_path
@@ -175,14 +175,19 @@ def _program(data: Mapping[str, Any], programs: Mapping[str, Program]) -> Progra
         )
     program_id = _text(data["program"], ("program",))
     if program_id not in programs:
-        raise fail(
-            ("program",),
-            f"unknown program '{program_id}'"
-            + did_you_mean(program_id, programs)
-            + "; known: "
-            + ", ".join(programs),
-        )
+        raise fail(("program",), unknown_program(program_id, programs))
     return programs[program_id]
+
+
+def unknown_program(program_id: str, known: Iterable[str]) -> str:
+    """`unknown program 'x' (did you mean 'y'?); known: ...`, wherever a program is named."""
+    known = list(known)
+    return (
+        f"unknown program '{program_id}'"
+        + did_you_mean(program_id, known)
+        + "; known: "
+        + ", ".join(known)
+    )
 
 
 def _animals(data: Mapping[str, Any], today: dt.date) -> dict[str, Animal]:
@@ -191,45 +196,56 @@ def _animals(data: Mapping[str, Any], today: dt.date) -> dict[str, Animal]:
     items = _list(data["animals"], ("animals",), "animals")
     if not items:
         raise fail(("animals",), "list at least one animal")
+    return animal_list(items, ("animals",), today)
+
+
+def animal_list(items: Sequence[object], path: Path, today: dt.date) -> dict[str, Animal]:
+    """Animals by id, each checked by `parse_animal`; two with one id are refused."""
     animals: dict[str, Animal] = {}
     for index, item in enumerate(items):
-        path: Path = ("animals", index)
-        entry = _object(item, path, ANIMAL_FIELDS, "an animal")
-        if "id" not in entry:
-            raise fail((*path, "id"), "required field is missing")
-        animal_id = _text(entry["id"], (*path, "id"))
-        if not ANIMAL_ID.fullmatch(animal_id):
-            raise fail(
-                (*path, "id"),
-                f"'{animal_id}' is not a valid id; use lower-case letters, "
-                "digits, '-' and '_' only",
-            )
-        if animal_id in animals:
-            raise fail((*path, "id"), f"id '{animal_id}' is used by another animal")
-        if "species" not in entry:
-            raise fail((*path, "species"), "required field is missing; 'cat' or 'rat'")
-        species = _choice(entry["species"], (*path, "species"), SPECIES, "species")
-        prey_drive = _optional(
-            entry, "prey_drive", path, lambda v, p: _choice(v, p, PREY_DRIVES, "prey drive")
-        )
-        if prey_drive is not None and species != "cat":
-            raise fail((*path, "prey_drive"), "only cats have a prey drive; remove it for a rat")
-
-        def past_date(value: object, where: Path) -> dt.date:
-            return _not_future(parse_date(value, where), today, where)
-
-        animals[animal_id] = Animal(
-            id=animal_id,
-            species=species,
-            name=_optional(entry, "name", path, _text),
-            sex=_optional(entry, "sex", path, _text),
-            born=_optional(entry, "born", path, past_date),
-            arrived=_optional(entry, "arrived", path, past_date),
-            origin=_optional(entry, "origin", path, lambda v, p: _choice(v, p, ORIGINS, "origin")),
-            prey_drive=prey_drive,
-            health_check=_optional(entry, "health_check", path, past_date),
-        )
+        animal = parse_animal(item, (*path, index), today)
+        if animal.id in animals:
+            raise fail((*path, index, "id"), f"id '{animal.id}' is used by another animal")
+        animals[animal.id] = animal
     return animals
+
+
+def parse_animal(value: object, path: Path, today: dt.date) -> Animal:
+    """One animal as the contract describes it (`ANIMAL_FIELDS`), by the contract's rules; an
+    InputError names the field under `path`. Every animal ratbond takes in passes here: a
+    scenario's, one the store adds or edits, one of a `ratbond notes parse` request."""
+    entry = _object(value, path, ANIMAL_FIELDS, "an animal")
+    if "id" not in entry:
+        raise fail((*path, "id"), "required field is missing")
+    animal_id = _text(entry["id"], (*path, "id"))
+    if not ANIMAL_ID.fullmatch(animal_id):
+        raise fail(
+            (*path, "id"),
+            f"'{animal_id}' is not a valid id; use lower-case letters, digits, '-' and '_' only",
+        )
+    if "species" not in entry:
+        raise fail((*path, "species"), "required field is missing; 'cat' or 'rat'")
+    species = _choice(entry["species"], (*path, "species"), SPECIES, "species")
+    prey_drive = _optional(
+        entry, "prey_drive", path, lambda v, p: _choice(v, p, PREY_DRIVES, "prey drive")
+    )
+    if prey_drive is not None and species != "cat":
+        raise fail((*path, "prey_drive"), "only cats have a prey drive; remove it for a rat")
+
+    def past_date(value: object, where: Path) -> dt.date:
+        return _not_future(parse_date(value, where), today, where)
+
+    return Animal(
+        id=animal_id,
+        species=species,
+        name=_optional(entry, "name", path, _text),
+        sex=_optional(entry, "sex", path, _text),
+        born=_optional(entry, "born", path, past_date),
+        arrived=_optional(entry, "arrived", path, past_date),
+        origin=_optional(entry, "origin", path, lambda v, p: _choice(v, p, ORIGINS, "origin")),
+        prey_drive=prey_drive,
+        health_check=_optional(entry, "health_check", path, past_date),
+    )
 
 
 def _roles(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-import re
 import sys
 from collections.abc import Mapping
 from typing import Annotated, Any
@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from ratbond.errors import InputError, did_you_mean, format_path
-from ratbond.model import SPECIES, Animal
+from ratbond.model import Animal
 
 app = typer.Typer(
     help="Session notes: see which signals the reader finds in free text.",
@@ -19,18 +19,6 @@ app = typer.Typer(
 )
 
 REQUEST_FIELDS = ("program", "animals", "roles", "text")
-ANIMAL_FIELDS = (
-    "id",
-    "name",
-    "species",
-    "sex",
-    "arrived",
-    "born",
-    "origin",
-    "prey_drive",
-    "health_check",
-)
-ANIMAL_ID = re.compile(r"[a-z0-9_-]+")
 
 
 def _fail(path: tuple[str | int, ...], message: str) -> InputError:
@@ -48,7 +36,7 @@ def parse_request(
 ) -> tuple[str, list[Animal], str, dict[str, list[str]] | None]:
     """Validate a notes request: (text, animals, program, roles); errors name the field."""
     from ratbond.programs import builtin_program, builtin_program_files
-    from ratbond.scenario import parse_date
+    from ratbond.scenario import animal_list, unknown_program
 
     if not isinstance(document, dict):
         raise _fail((), "expected a JSON object with program, animals and text")
@@ -61,55 +49,12 @@ def parse_request(
     program = _text(document["program"], ("program",))
     known = builtin_program_files()
     if program not in known:
-        raise _fail(
-            ("program",),
-            f"unknown program '{program}'"
-            + did_you_mean(program, known)
-            + "; known: "
-            + ", ".join(known),
-        )
+        raise _fail(("program",), unknown_program(program, known))
     text = _text(document["text"], ("text",))
     items = document["animals"]
     if not isinstance(items, list) or not items:
         raise _fail(("animals",), "expected a non-empty list of animals")
-    animals: list[Animal] = []
-    seen: set[str] = set()
-    for index, item in enumerate(items):
-        path: tuple[str | int, ...] = ("animals", index)
-        if not isinstance(item, dict):
-            raise _fail(path, "expected an animal (a JSON object)")
-        for key in item:
-            if key not in ANIMAL_FIELDS:
-                raise _fail((*path, key), "unknown field" + did_you_mean(key, ANIMAL_FIELDS))
-        if "id" not in item:
-            raise _fail((*path, "id"), "required field is missing")
-        animal_id = _text(item["id"], (*path, "id"))
-        if not ANIMAL_ID.fullmatch(animal_id):
-            raise _fail((*path, "id"), f"'{animal_id}' is not a valid id; use a-z, 0-9, - and _")
-        if animal_id in seen:
-            raise _fail((*path, "id"), f"id '{animal_id}' is used by another animal")
-        seen.add(animal_id)
-        if "species" not in item:
-            raise _fail((*path, "species"), "required field is missing; 'cat' or 'rat'")
-        species = item["species"]
-        if species not in SPECIES:
-            hint = did_you_mean(species, SPECIES) if isinstance(species, str) else ""
-            raise _fail(
-                (*path, "species"),
-                f"unknown species {json.dumps(species)}{hint}; expected 'cat' or 'rat'",
-            )
-        name = item.get("name")
-        sex = item.get("sex")
-        arrived = item.get("arrived")
-        animals.append(
-            Animal(
-                id=animal_id,
-                species=species,
-                name=None if name is None else _text(name, (*path, "name")),
-                sex=None if sex is None else _text(sex, (*path, "sex")),
-                arrived=None if arrived is None else parse_date(arrived, (*path, "arrived")),
-            )
-        )
+    animals = list(animal_list(items, ("animals",), dt.date.today()).values())
     roles = _roles(document.get("roles"), builtin_program(program).roles, animals)
     return text, animals, program, roles
 

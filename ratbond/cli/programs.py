@@ -10,9 +10,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ratbond.errors import RatbondError, did_you_mean
+from ratbond.errors import NotFound, RatbondError
 from ratbond.model import Program
 from ratbond.programs import builtin_programs, builtin_vocabulary, load_program, program_schema
+from ratbond.scenario import unknown_program
 
 app = typer.Typer(
     help="Introduction programs: list them, read their stages, write your own.",
@@ -26,12 +27,7 @@ def find_program(name: str, program_file: Path | None = None) -> Program:
         return load_program(program_file, builtin_vocabulary())
     programs = builtin_programs()
     if name not in programs:
-        raise RatbondError(
-            f"unknown program '{name}'"
-            + did_you_mean(name, programs)
-            + "; known: "
-            + ", ".join(programs)
-        )
+        raise NotFound(unknown_program(name, programs))
     return programs[name]
 
 

@@ -29,7 +29,6 @@ from ratbond.store.records import IntroductionRecord, SessionRecord, StoredAdvic
 from ratbond.store.sessions import Logged, NewSession, list_sessions, log_session
 
 IntroRef = Annotated[str, typer.Argument(metavar="INTRO", help="Introduction id (any case).")]
-CLASSES = ("calm", "stress", "aggression", "danger", "illness")
 # The store's refusals for want of a value a stage needs, and the option that gives it. (A
 # mistake in an option given is named as typed by `ratbond.cli.options`.)
 MISSING_OPTION = {name: f"--{name}" for name in ("attempts", "rewarded", "minutes")}
@@ -147,20 +146,28 @@ def print_logged(verb: str, logged: Logged, today: dt.date) -> None:
 
 
 def print_notes_read(intro: IntroductionRecord, notes: str) -> None:
-    """What the notes reader found in a session's notes, so the owner can check it read right
-    (the advice counts it as `ratbond.notes.read_notes_into` says: ticks win, danger always)."""
+    """The readings of a session's notes that count (`ratbond.notes.review`), in one line, so
+    the owner can check the reader read them right."""
+    from ratbond.engine import class_table
     from ratbond.notes import parse_notes
+    from ratbond.notes.review import note_readings
 
     result = parse_notes(
         notes, [m.animal.to_model() for m in intro.members], intro.program, intro.roles
     )
     labels = {m.animal.key: m.animal.label for m in intro.members}
-    found = [
-        f"{labels.get(animal, animal)}: {', '.join(n.replace('_', ' ') for n in names)}"
-        for animal, names in result.signals.items()
-        if names
-    ]
-    found += [f"{item.signal.replace('_', ' ')} (animal not named)" for item in result.unattributed]
+    species = {m.animal.key: m.animal.species for m in intro.members}
+    classes = class_table(builtin_program(intro.program), builtin_vocabulary())
+    read = note_readings(result, species, classes)
+    by_animal: dict[str, list[str]] = {}
+    for reading in read.readings:
+        if not reading.unsure:
+            by_animal.setdefault(reading.animal, []).append(reading.signal.replace("_", " "))
+    found = [f"{labels[animal]}: {', '.join(names)}" for animal, names in by_animal.items()]
+    for unsure in read.unsure:
+        candidates = " or ".join(labels[a] for a, _ in unsure.item.candidates if a in labels)
+        counted = f"counted for {candidates}" if unsure.counts else "counted for no one"
+        found.append(f"{unsure.item.signal.replace('_', ' ')} (animal not named; {counted})")
     if found:
         out.print(Text("Read in your notes: " + "; ".join(found), style="dim"))
 
@@ -242,24 +249,24 @@ def _ask_counts(stage: Stage) -> tuple[int, int]:
 
 def _ask_signals(program: Program, species: Species, label: str) -> list[str]:
     """Show the species' signals grouped by class, with descriptions; read numbers or ids."""
+    from ratbond.notes.review import signals_by_class
+
     vocabulary = builtin_vocabulary().signals[species]
-    overrides = program.signal_class_overrides.get(species, {})
     table = Table(title=f"What did {label} do?", title_justify="left", show_lines=False)
     table.add_column("no.", justify="right")
     table.add_column("class")
     table.add_column("signal")
     table.add_column("what it is")
     numbered: list[str] = []
-    for klass in CLASSES:
-        for name, signal in vocabulary.items():
-            if overrides.get(name, signal.class_) == klass:
-                numbered.append(name)
-                table.add_row(
-                    str(len(numbered)),
-                    Text(klass, style=CLASS_STYLE[klass]),
-                    name,
-                    signal.description,
-                )
+    for klass, signals in signals_by_class(program, builtin_vocabulary(), species):
+        for name, signal in signals:
+            numbered.append(name)
+            table.add_row(
+                str(len(numbered)),
+                Text(klass, style=CLASS_STYLE[klass]),
+                name,
+                signal.description,
+            )
     out.print(table)
     while True:
         answer = Prompt.ask(

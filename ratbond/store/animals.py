@@ -10,26 +10,27 @@ import re
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, or_, select, update
+from sqlalchemy import Connection, insert, select, update
 
-from ratbond.errors import InputError, RatbondError
-from ratbond.scenario import _animals as validate_animals
+from ratbond.errors import InputError, NotFound, RatbondError
+from ratbond.scenario import parse_animal
+from ratbond.store.advice import refresh
 from ratbond.store.common import (
     from_row,
-    not_found,
     not_future,
     now,
     only_editable,
     record_history,
-    relocate,
 )
 from ratbond.store.db import Database
+from ratbond.store.introductions import set_status_locked
 from ratbond.store.queries import (
     animal_from_row,
     animal_select,
     introductions_of_animal,
     load_animal,
     load_introductions,
+    resolve_animal,
     today_or,
 )
 from ratbond.store.records import AnimalRecord, VetCheck, Weight
@@ -75,17 +76,15 @@ def slug(name: str) -> str:
 
 
 def _validated(fields: dict[str, Any], today: dt.date) -> dict[str, Any]:
-    """The contract's animal fields checked by the contract's own rules (`ratbond.scenario`)."""
+    """The contract's animal fields checked by the contract's own rules (`ratbond.scenario`);
+    a field left empty counts as not given."""
     entry = {
         key: value.isoformat() if isinstance(value, dt.date) else value
         for key, value in fields.items()
         if key in ("id", "species", "name", "sex", "born", "arrived", "origin", "prey_drive")
-        and value is not None
+        and value not in (None, "")
     }
-    try:
-        (animal,) = validate_animals({"animals": [entry]}, today).values()
-    except InputError as error:
-        raise relocate(error, "animals[0]") from None
+    animal = parse_animal(entry, (), today)
     return {
         "key": animal.id,
         "species": animal.species,
@@ -104,7 +103,12 @@ def _text(value: str | None) -> str | None:
 
 def add_animal(db: Database, new: NewAnimal, *, today: dt.date | None = None) -> AnimalRecord:
     """Add an animal; its id must be free. Fields are checked as the advice contract says."""
-    day = today_or(today)
+    with db.write() as connection:
+        return add_animal_in(connection, new, today_or(today))
+
+
+def add_animal_in(connection: Connection, new: NewAnimal, day: dt.date) -> AnimalRecord:
+    """`add_animal` inside an open write transaction (a scenario import adds its animals so)."""
     name = _text(new.name)
     key = (new.key or "").strip().lower() or (slug(name) if name else "")
     if not key:
@@ -114,49 +118,23 @@ def add_animal(db: Database, new: NewAnimal, *, today: dt.date | None = None) ->
         day,
     )
     stamp = now()
-    with db.write() as connection:
-        taken = connection.execute(select(animals.c.id).where(animals.c.key == key)).first()
-        if taken is not None:
-            hint = "choose another with --id" if new.key is None else "choose another id"
-            raise InputError("id", f"an animal with the id '{key}' already exists; {hint}")
-        animal_id = connection.execute(
-            insert(animals).values(
-                **fields,
-                markings=_text(new.markings),
-                notes=_text(new.notes),
-                status="active",
-                version=1,
-                created_at=stamp,
-                updated_at=stamp,
-            )
-        ).inserted_primary_key
-        assert animal_id is not None
-        return load_animal(connection, animal_id[0])
-
-
-def resolve_animal(connection: Connection, ref: str) -> AnimalRecord:
-    """The animal whose id or name is `ref`, case-insensitively; one clear error otherwise."""
-    wanted = ref.strip().lower()
-    rows = connection.execute(
-        animal_select()
-        .where(or_(animals.c.key == wanted, func.lower(animals.c.name) == wanted))
-        .order_by(animals.c.id)
-    ).all()
-    exact = [row for row in rows if row.key == wanted]
-    if exact:
-        return animal_from_row(exact[0]._mapping)
-    if len(rows) == 1:
-        return animal_from_row(rows[0]._mapping)
-    if rows:
-        ids = ", ".join(row.key for row in rows)
-        raise RatbondError(f"'{ref}' is the name of {len(rows)} animals ({ids}); use the id")
-    known = list(connection.execute(select(animals.c.key)).scalars())
-    known += [
-        name.lower()
-        for name in connection.execute(select(animals.c.name)).scalars()
-        if name is not None
-    ]
-    raise not_found("animal", ref, known, "see 'ratbond animal list'")
+    taken = connection.execute(select(animals.c.id).where(animals.c.key == key)).first()
+    if taken is not None:
+        hint = "choose another with --id" if new.key is None else "choose another id"
+        raise InputError("id", f"an animal with the id '{key}' already exists; {hint}")
+    animal_id = connection.execute(
+        insert(animals).values(
+            **fields,
+            markings=_text(new.markings),
+            notes=_text(new.notes),
+            status="active",
+            version=1,
+            created_at=stamp,
+            updated_at=stamp,
+        )
+    ).inserted_primary_key
+    assert animal_id is not None
+    return load_animal(connection, animal_id[0])
 
 
 def get_animal(db: Database, ref: str) -> AnimalRecord:
@@ -179,9 +157,6 @@ def list_animals(
 
 
 def _refresh_introductions_of(connection: Connection, animal_id: int, today: dt.date) -> None:
-    # Imported here: introductions imports this module to resolve animals.
-    from ratbond.store.advice import refresh
-
     ids = introductions_of_animal(connection, animal_id)
     if not ids:
         return
@@ -252,8 +227,6 @@ def archive_animal(
     db: Database, ref: str, status: str, *, today: dt.date | None = None
 ) -> tuple[AnimalRecord, list[str]]:
     """Mark an animal rehomed or deceased; its live introductions stop. Returns their ids."""
-    from ratbond.store.introductions import set_status_locked
-
     if status not in ANIMAL_STATUSES[1:]:
         raise InputError("status", f"'{status}' is not an archive status; use rehomed or deceased")
     day = today_or(today)
@@ -286,22 +259,36 @@ def add_vet_check(
 ) -> VetCheck:
     """Record a vet check; the latest one is the animal's `health_check` in every scenario."""
     day = today_or(today)
-    not_future(date, day, "date")
     with db.write() as connection:
         animal, _ = _lock_animal(connection, ref)
-        check = VetCheck(
-            id=0,
-            animal_id=animal.id,
-            date=date,
-            vet=_text(vet),
-            findings=_text(findings),
-            created_at=now(),
-        )
-        values = {k: v for k, v in asdict(check).items() if k != "id"}
-        key = connection.execute(insert(vet_checks).values(**values)).inserted_primary_key
-        assert key is not None
-        _refresh_introductions_of(connection, animal.id, day)
-        return replace(check, id=key[0])
+        return add_vet_check_in(connection, animal, date, day, vet=vet, findings=findings)
+
+
+def add_vet_check_in(
+    connection: Connection,
+    animal: AnimalRecord,
+    date: dt.date,
+    day: dt.date,
+    *,
+    vet: str | None = None,
+    findings: str | None = None,
+) -> VetCheck:
+    """`add_vet_check` inside an open write transaction, for an animal the caller has locked
+    or has just added."""
+    not_future(date, day, "date")
+    check = VetCheck(
+        id=0,
+        animal_id=animal.id,
+        date=date,
+        vet=_text(vet),
+        findings=_text(findings),
+        created_at=now(),
+    )
+    values = {k: v for k, v in asdict(check).items() if k != "id"}
+    key = connection.execute(insert(vet_checks).values(**values)).inserted_primary_key
+    assert key is not None
+    _refresh_introductions_of(connection, animal.id, day)
+    return replace(check, id=key[0])
 
 
 def list_vet_checks(db: Database, ref: str) -> list[VetCheck]:
@@ -372,7 +359,7 @@ def _soft_delete(db: Database, table: Any, row_id: int, what: str, today: dt.dat
             select(table).where(table.c.id == row_id, table.c.deleted_at.is_(None))
         ).first()
         if row is None:
-            raise RatbondError(f"no {what} with number {row_id}")
+            raise NotFound(f"no {what} with number {row_id}")
         record_history(connection, table, row, "delete", 1)
         connection.execute(update(table).where(table.c.id == row_id).values(deleted_at=now()))
         if today is not None:

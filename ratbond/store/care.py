@@ -16,14 +16,13 @@ from ratbond.care.freeroam import evaluate_free_roam
 from ratbond.care.health import find_findings
 from ratbond.care.routine import find_task
 from ratbond.care.trust import find_trust_signs
-from ratbond.errors import InputError, RatbondError
-from ratbond.store.animals import resolve_animal
+from ratbond.errors import InputError, NotFound, RatbondError
 from ratbond.store.care_plan import CareAlert as CareAlert
 from ratbond.store.care_plan import CarePlan as CarePlan
 from ratbond.store.care_plan import care_plan as care_plan
 from ratbond.store.common import current_user, from_row, not_future, now, record_history
 from ratbond.store.db import Database
-from ratbond.store.queries import today_or
+from ratbond.store.queries import resolve_animal, today_or
 from ratbond.store.records import AnimalRecord
 from ratbond.store.tables import (
     animals,
@@ -110,8 +109,8 @@ def _animal(connection: Connection, ref: str, field: str = "animal") -> AnimalRe
     """An active animal by id or name; the error names the form field."""
     try:
         animal = resolve_animal(connection, ref)
-    except InputError:
-        raise
+    except NotFound as error:
+        raise NotFound(error.message, field) from None
     except RatbondError as error:
         raise InputError(field, str(error)) from None
     if animal.status != "active":
@@ -142,7 +141,7 @@ def _soft_delete(db: Database, table: Table, row_id: int, what: str) -> None:
             select(table).where(table.c.id == row_id, table.c.deleted_at.is_(None))
         ).first()
         if row is None:
-            raise RatbondError(f"no {what} with number {row_id}")
+            raise NotFound(f"no {what} with number {row_id}")
         record_history(connection, table, row, "delete", 1)
         connection.execute(update(table).where(table.c.id == row_id).values(deleted_at=now()))
 

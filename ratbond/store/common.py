@@ -13,9 +13,10 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Row, Table
 
 from ratbond.engine import Engine
-from ratbond.errors import InputError, RatbondError, did_you_mean
+from ratbond.errors import InputError, NotFound, did_you_mean
 from ratbond.model import Program, Scenario, Session, Species, Vocabulary
 from ratbond.programs import builtin_program_files, builtin_programs, builtin_vocabulary
+from ratbond.scenario import unknown_program
 from ratbond.store.tables import history
 
 
@@ -65,13 +66,7 @@ def program(program_id: str) -> Program:
     """A built-in program by id, or an error naming the known ones."""
     known = programs()
     if program_id not in known:
-        raise InputError(
-            "program",
-            f"unknown program '{program_id}'"
-            + did_you_mean(program_id, known)
-            + "; known: "
-            + ", ".join(builtin_program_files()),
-        )
+        raise InputError("program", unknown_program(program_id, builtin_program_files()))
     return known[program_id]
 
 
@@ -129,8 +124,9 @@ def not_future(day: dt.date | None, today: dt.date, what: str) -> None:
         )
 
 
-def not_found(kind: str, ref: str, choices: list[str], hint: str) -> RatbondError:
-    return RatbondError(f"no {kind} '{ref}'" + did_you_mean(ref.lower(), choices) + f"; {hint}")
+def not_found(kind: str, ref: str, choices: list[str], hint: str) -> NotFound:
+    """`no animal 'x' (did you mean 'y'?); see ...`: nothing of `kind` answers to `ref`."""
+    return NotFound(f"no {kind} '{ref}'" + did_you_mean(ref.strip().lower(), choices) + f"; {hint}")
 
 
 @cache

@@ -9,11 +9,11 @@ from collections.abc import Mapping, Sequence
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from ratbond.errors import InputError, RatbondError, did_you_mean
+from ratbond.errors import InputError, NotFound, RatbondError, did_you_mean
 from ratbond.scenario import ANIMAL_ID, parse_scenario
 from ratbond.store.advice import current_advice, every_current_advice, refresh, scenario_document
-from ratbond.store.animals import resolve_animal
 from ratbond.store.common import (
+    not_found,
     not_future,
     now,
     program,
@@ -26,6 +26,7 @@ from ratbond.store.queries import (
     find_introduction_and_token,
     load_introduction,
     load_introductions,
+    resolve_animal,
     today_or,
 )
 from ratbond.store.records import AnimalRecord, IntroductionRecord, Member, StoredAdvice
@@ -60,13 +61,9 @@ def _by_ref(connection: Connection, ref: str) -> tuple[IntroductionRecord, int |
     return found
 
 
-def _no_introduction(connection: Connection, ref: str) -> RatbondError:
+def _no_introduction(connection: Connection, ref: str) -> NotFound:
     known = list(connection.execute(select(introductions.c.key)).scalars())
-    return RatbondError(
-        f"no introduction '{ref}'"
-        + did_you_mean(ref.strip().lower(), known)
-        + "; see 'ratbond intro list'"
-    )
+    return not_found("introduction", ref, known, "see 'ratbond intro list'")
 
 
 def open_introduction(connection: Connection, ref: str) -> tuple[IntroductionRecord, int | None]:
@@ -211,6 +208,34 @@ def start_introduction(
     (`check_not_parted`), unless `cleared_by` says who cleared them to meet again.
     """
     day = today_or(today)
+    with db.write() as connection:
+        intro = start_introduction_in(
+            connection,
+            program_id,
+            roles,
+            day,
+            key=key,
+            started=started,
+            notes=notes,
+            cleared_by=cleared_by,
+        )
+        refresh(connection, intro, day)
+        return intro
+
+
+def start_introduction_in(
+    connection: Connection,
+    program_id: str,
+    roles: Mapping[str, Sequence[str]],
+    day: dt.date,
+    *,
+    key: str | None = None,
+    started: dt.date | None = None,
+    notes: str | None = None,
+    cleared_by: str | None = None,
+) -> IntroductionRecord:
+    """`start_introduction` inside an open write transaction, its advice not yet stored: the
+    caller refreshes it (a scenario import, once it has added the sessions)."""
     chosen = program(program_id)
     started = started or day
     not_future(started, day, "started")
@@ -232,75 +257,70 @@ def start_introduction(
             raise InputError(
                 "id", f"'{key}' is not a valid id; use lower-case letters, digits, '-' and '_'"
             )
-    with db.write() as connection:
-        members: list[Member] = []
-        for role, refs in roles.items():
-            for ref in refs:
-                animal = resolve_animal(connection, ref)
-                _check_once(members, role, animal)
-                if animal.status != "active":
-                    raise InputError(
-                        f"roles.{role}", f"'{animal.key}' is {animal.status}; it cannot take part"
-                    )
-                members.append(Member(role=role, animal=animal))
-        # Members in the program's role order, so ids and labels read the same way every time.
-        order = list(chosen.roles)
-        members.sort(key=lambda m: order.index(m.role))
-        draft = IntroductionRecord(
-            id=0,
-            key="",
+    members: list[Member] = []
+    for role, refs in roles.items():
+        for ref in refs:
+            animal = resolve_animal(connection, ref)
+            _check_once(members, role, animal)
+            if animal.status != "active":
+                raise InputError(
+                    f"roles.{role}", f"'{animal.key}' is {animal.status}; it cannot take part"
+                )
+            members.append(Member(role=role, animal=animal))
+    # Members in the program's role order, so ids and labels read the same way every time.
+    order = list(chosen.roles)
+    members.sort(key=lambda m: order.index(m.role))
+    draft = IntroductionRecord(
+        id=0,
+        key="",
+        program=chosen.id,
+        status="active",
+        started=started,
+        notes=notes,
+        version=1,
+        created_at=now(),
+        updated_at=now(),
+        members=tuple(members),
+    )
+    # The contract's own checks: species per role, one role per animal.
+    parse_scenario(scenario_document(draft, [], day), vocabulary(), programs(), day)
+    cleared = check_not_parted(
+        connection, chosen.id, [m.animal.id for m in members], day, cleared_by
+    )
+    if cleared is not None:
+        notes = f"{notes.strip()}\n{cleared}" if notes and notes.strip() else cleared
+    if key is not None:
+        if connection.execute(select(introductions.c.id).where(introductions.c.key == key)).first():
+            raise InputError("id", f"an introduction with the id '{key}' already exists")
+    else:
+        key = free_key(connection, "-".join(m.animal.key for m in members)[:60])
+    stamp = now()
+    inserted = connection.execute(
+        insert(introductions).values(
+            key=key,
             program=chosen.id,
             status="active",
             started=started,
             notes=notes,
             version=1,
-            created_at=now(),
-            updated_at=now(),
-            members=tuple(members),
+            created_at=stamp,
+            updated_at=stamp,
         )
-        # The contract's own checks: species per role, one role per animal.
-        parse_scenario(scenario_document(draft, [], day), vocabulary(), programs(), day)
-        cleared = check_not_parted(
-            connection, chosen.id, [m.animal.id for m in members], day, cleared_by
-        )
-        if cleared is not None:
-            notes = f"{notes.strip()}\n{cleared}" if notes and notes.strip() else cleared
-        if key is not None:
-            if connection.execute(
-                select(introductions.c.id).where(introductions.c.key == key)
-            ).first():
-                raise InputError("id", f"an introduction with the id '{key}' already exists")
-        else:
-            key = free_key(connection, "-".join(m.animal.key for m in members)[:60])
-        stamp = now()
-        inserted = connection.execute(
-            insert(introductions).values(
-                key=key,
-                program=chosen.id,
-                status="active",
-                started=started,
-                notes=notes,
-                version=1,
-                created_at=stamp,
-                updated_at=stamp,
-            )
-        ).inserted_primary_key
-        assert inserted is not None
-        connection.execute(
-            insert(introduction_animals),
-            [
-                {
-                    "introduction_id": inserted[0],
-                    "animal_id": m.animal.id,
-                    "role": m.role,
-                    "position": position,
-                }
-                for position, m in enumerate(members)
-            ],
-        )
-        intro = load_introduction(connection, inserted[0])
-        refresh(connection, intro, day)
-        return intro
+    ).inserted_primary_key
+    assert inserted is not None
+    connection.execute(
+        insert(introduction_animals),
+        [
+            {
+                "introduction_id": inserted[0],
+                "animal_id": m.animal.id,
+                "role": m.role,
+                "position": position,
+            }
+            for position, m in enumerate(members)
+        ],
+    )
+    return load_introduction(connection, inserted[0])
 
 
 def get_introduction(db: Database, ref: str) -> IntroductionRecord:

@@ -8,10 +8,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import Connection, Row, Select, Text, and_, bindparam, func, select
+from sqlalchemy import Connection, Row, Select, Text, and_, bindparam, func, or_, select
 from sqlalchemy import cast as sql_cast
 
+from ratbond.errors import RatbondError
 from ratbond.model import Origin, PreyDrive, Session, Species
+from ratbond.store.common import not_found
 from ratbond.store.prepared import Prepared
 from ratbond.store.records import (
     AnimalRecord,
@@ -66,6 +68,31 @@ def animal_from_row(m: Mapping[Any, Any]) -> AnimalRecord:
 def load_animal(connection: Connection, animal_id: int) -> AnimalRecord:
     row = connection.execute(animal_select().where(animals.c.id == animal_id)).one()
     return animal_from_row(row._mapping)
+
+
+def resolve_animal(connection: Connection, ref: str) -> AnimalRecord:
+    """The animal whose id or name is `ref`, case-insensitively; one clear error otherwise."""
+    wanted = ref.strip().lower()
+    rows = connection.execute(
+        animal_select()
+        .where(or_(animals.c.key == wanted, func.lower(animals.c.name) == wanted))
+        .order_by(animals.c.id)
+    ).all()
+    exact = [row for row in rows if row.key == wanted]
+    if exact:
+        return animal_from_row(exact[0]._mapping)
+    if len(rows) == 1:
+        return animal_from_row(rows[0]._mapping)
+    if rows:
+        ids = ", ".join(row.key for row in rows)
+        raise RatbondError(f"'{ref}' is the name of {len(rows)} animals ({ids}); use the id")
+    known = list(connection.execute(select(animals.c.key)).scalars())
+    known += [
+        name.lower()
+        for name in connection.execute(select(animals.c.name)).scalars()
+        if name is not None
+    ]
+    raise not_found("animal", ref, known, "see 'ratbond animal list'")
 
 
 def load_introductions(

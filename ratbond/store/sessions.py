@@ -10,9 +10,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, insert, select, update
 
-from ratbond.errors import InputError, RatbondError
+from ratbond.errors import InputError, NotFound, RatbondError
 from ratbond.model import Advice, Scenario, Session
 from ratbond.scenario import parse_scenario
 from ratbond.store.advice import current_advice, refresh, scenario_document
@@ -215,6 +215,24 @@ def _row_values(session: Session, klass: str) -> dict[str, Any]:
     }
 
 
+def add_session_in(
+    connection: Connection, intro: IntroductionRecord, seq: int, new: NewSession, day: dt.date
+) -> None:
+    """Check a session as `log_session` does and add it as number `seq`, inside an open write
+    transaction; the caller stores the advice once its sessions are in (a scenario import)."""
+    _, session, klass = _validate(intro, _entry(new, intro, day), day)
+    connection.execute(
+        insert(sessions).values(
+            introduction_id=intro.id,
+            seq=seq,
+            **_row_values(session, klass),
+            logged_by=(new.logged_by or current_user()).strip()[:100],
+            logged_at=now(),
+            version=1,
+        )
+    )
+
+
 def _early(connection: Connection, intro: IntroductionRecord, session: Session) -> dt.date | None:
     """The advised day, when a new session comes before it; else None.
 
@@ -350,7 +368,7 @@ def _locked_session(connection: Connection, session_id: int) -> tuple[Any, Intro
         select(sessions).where(sessions.c.id == session_id, sessions.c.deleted_at.is_(None))
     ).first()
     if row is None:
-        raise RatbondError(f"no session number {session_id}; see 'ratbond history INTRO'")
+        raise NotFound(f"no session number {session_id}; see 'ratbond history INTRO'")
     lock_introduction(connection, row.introduction_id)
     return row, load_introduction(connection, row.introduction_id)
 

@@ -30,20 +30,19 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from ratbond.errors import InputError, RatbondError, format_path
-from ratbond.model import Scenario
+from ratbond.model import Animal, Scenario, Session
 from ratbond.scenario import parse_date, parse_json, parse_scenario
 from ratbond.store.advice import refresh
+from ratbond.store.animals import NewAnimal, add_animal_in, add_vet_check_in
 from ratbond.store.common import (
-    now,
     programs,
-    session_class,
-    species_of,
     vocabulary,
-    with_notes_read,
 )
 from ratbond.store.db import Database
+from ratbond.store.introductions import start_introduction_in
 from ratbond.store.migrations import head_revision
-from ratbond.store.queries import load_introductions, today_or
+from ratbond.store.queries import load_animal, load_introductions, today_or
+from ratbond.store.sessions import NewSession, add_session_in
 from ratbond.store.tables import (
     animals,
     care_done,
@@ -392,20 +391,11 @@ def _reset_sequences(connection: Connection) -> None:
 def _import_scenario(
     db: Database, document: dict[str, Any], key: str | None, day: dt.date, *, again: bool
 ) -> Imported:
-    from ratbond.store.introductions import check_not_parted, free_key
-    from ratbond.store.sessions import check_plausible
-
+    """The scenario as the household would have recorded it: its animals added (or found by
+    id), then the introduction started and its sessions logged by the store's own writers."""
     # Dates are checked against the real today: the store never holds a future session.
     document = {k: v for k, v in document.items() if k != "today"}
     scenario = parse_scenario(document, vocabulary(), programs(), day)
-    for index, session in enumerate(scenario.sessions):
-        try:
-            check_plausible(scenario, session)
-        except InputError as error:
-            raise InputError(f"sessions[{index}].{error.path}", error.message) from None
-    species = species_of(scenario)
-    read = with_notes_read(scenario).sessions
-    stamp = now()
     created = 0
     with db.write() as connection:
         ids: dict[str, int] = {}
@@ -418,116 +408,85 @@ def _import_scenario(
                         f"the database's '{animal.id}' is a {row.species}, the file's a "
                         f"{animal.species}; rename one of them",
                     )
-                ids[animal.id] = row.id
+                record = load_animal(connection, row.id)
             else:
                 created += 1
-                inserted = connection.execute(
-                    insert(animals).values(
-                        key=animal.id,
-                        species=animal.species,
-                        name=animal.name,
-                        sex=animal.sex,
-                        born=animal.born,
-                        arrived=animal.arrived,
-                        origin=animal.origin,
-                        prey_drive=animal.prey_drive,
-                        status="active",
-                        version=1,
-                        created_at=stamp,
-                        updated_at=stamp,
-                    )
-                ).inserted_primary_key
-                assert inserted is not None
-                ids[animal.id] = inserted[0]
-            if animal.health_check is not None:
-                latest = connection.execute(
-                    select(func.max(vet_checks.c.date)).where(
-                        vet_checks.c.animal_id == ids[animal.id], vet_checks.c.deleted_at.is_(None)
-                    )
-                ).scalar_one()
-                if latest is None or latest < animal.health_check:
-                    connection.execute(
-                        insert(vet_checks).values(
-                            animal_id=ids[animal.id],
-                            date=animal.health_check,
-                            findings="health check date from an imported scenario",
-                            created_at=stamp,
-                        )
-                    )
-        members = [(role, a) for role, keys in scenario.roles.items() for a in keys]
+                record = add_animal_in(connection, _new_animal(animal), day)
+            ids[animal.id] = record.id
+            if animal.health_check is not None and (
+                record.health_check is None or record.health_check < animal.health_check
+            ):
+                add_vet_check_in(
+                    connection,
+                    record,
+                    animal.health_check,
+                    day,
+                    findings="health check date from an imported scenario",
+                )
+        members = [a for keys in scenario.roles.values() for a in keys]
         if not again:
-            _check_not_imported(connection, scenario, [ids[a] for _, a in members])
+            _check_not_imported(connection, scenario, [ids[a] for a in members])
+        wanted = "-".join(members)[:60]
         try:
-            check_not_parted(connection, scenario.program.id, [ids[a] for _, a in members], day)
+            intro = start_introduction_in(
+                connection,
+                scenario.program.id,
+                scenario.roles,
+                day,
+                key=key,
+                started=scenario.sessions[0].date if scenario.sessions else day,
+            )
         except InputError as refused:
+            if refused.path != "cleared_by":
+                raise
             # A scenario file has no field for who cleared the pair: say how to start it.
             raise RatbondError(
                 f"{refused.message}. An import cannot do that; start the introduction with "
                 "its animals and who cleared them instead (`ratbond intro start` with "
                 "--cleared-by), then log its sessions"
             ) from None
-        taken = None
-        if key is None:
-            wanted = "-".join(a for _, a in members)[:60]
-            key = free_key(connection, wanted)
-            taken = wanted if key != wanted else None
-        elif connection.execute(
-            select(introductions.c.id).where(introductions.c.key == key)
-        ).first():
-            raise InputError("id", f"an introduction with the id '{key}' already exists")
-        inserted = connection.execute(
-            insert(introductions).values(
-                key=key,
-                program=scenario.program.id,
-                status="active",
-                started=scenario.sessions[0].date if scenario.sessions else day,
-                version=1,
-                created_at=stamp,
-                updated_at=stamp,
-            )
-        ).inserted_primary_key
-        assert inserted is not None
-        intro_id = inserted[0]
-        connection.execute(
-            insert(introduction_animals),
-            [
-                {"introduction_id": intro_id, "animal_id": ids[a], "role": r, "position": i}
-                for i, (r, a) in enumerate(members)
-            ],
-        )
-        if scenario.sessions:
-            connection.execute(
-                insert(sessions),
-                [
-                    {
-                        "introduction_id": intro_id,
-                        "seq": seq,
-                        "date": s.date,
-                        "stage": s.stage,
-                        "minutes": s.minutes,
-                        "supervised": s.supervised,
-                        "signals": {a: list(names) for a, names in s.signals.items()},
-                        "notes": s.notes,
-                        "attempts": s.attempts,
-                        "rewarded": s.rewarded,
-                        "session_class": session_class(scenario.program.id, species, read[seq - 1]),
-                        "logged_by": "import",
-                        "logged_at": stamp,
-                        "version": 1,
-                    }
-                    for seq, s in enumerate(scenario.sessions, start=1)
-                ],
-            )
-        (intro,) = load_introductions(connection, [intro_id])
+        for seq, session in enumerate(scenario.sessions, start=1):
+            try:
+                add_session_in(connection, intro, seq, _new_session(session), day)
+            except InputError as error:
+                path = f"sessions[{seq - 1}]" + (f".{error.path}" if error.path else "")
+                raise InputError(path, error.message) from None
         refresh(connection, intro, day)
     return Imported(
         kind="scenario",
         animals=created,
         introductions=1,
         sessions=len(scenario.sessions),
-        introduction_key=key,
+        introduction_key=intro.key,
         program=scenario.program.id,
-        taken_key=taken,
+        taken_key=wanted if key is None and intro.key != wanted else None,
+    )
+
+
+def _new_animal(animal: Animal) -> NewAnimal:
+    return NewAnimal(
+        key=animal.id,
+        species=animal.species,
+        name=animal.name,
+        sex=animal.sex,
+        born=animal.born,
+        arrived=animal.arrived,
+        origin=animal.origin,
+        prey_drive=animal.prey_drive,
+    )
+
+
+def _new_session(session: Session) -> NewSession:
+    return NewSession(
+        stage=session.stage,
+        date=session.date,
+        minutes=session.minutes,
+        supervised=session.supervised,
+        signals=session.signals,
+        notes=session.notes,
+        attempts=session.attempts,
+        rewarded=session.rewarded,
+        logged_by="import",
     )
 
 

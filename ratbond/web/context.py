@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import ParamSpec, TypeVar, cast
 
-from fastapi import HTTPException, Request
+from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
-from ratbond.errors import RatbondError
 from ratbond.model import Program, Vocabulary
 from ratbond.store import Database
 from ratbond.web.settings import WebSettings
@@ -79,13 +78,6 @@ class WebContext:
     def check_store(self) -> None:
         """Open the store and bring its schema up to date now, not on the first request."""
         self.db.ensure_schema()
-
-
-def not_found(error: RatbondError) -> HTTPException | RatbondError:
-    """A 404 for the store's "no animal 'x'" lookups; any other error as it is."""
-    if str(error).startswith("no "):
-        return HTTPException(404, str(error))
-    return error
 
 
 async def web(request: Request) -> WebContext:

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ratbond.errors import InputError, RatbondError, format_path
+from ratbond.errors import InputError, NotFound, RatbondError, format_path
 from ratbond.web.security import API_PREFIX
 from ratbond.web.templating import Pages
 
@@ -68,7 +68,13 @@ async def validation_error_handler(request: Request, exc: Exception) -> Response
 
 
 async def ratbond_error_handler(request: Request, exc: Exception) -> Response:
+    """A user's mistake no route answered itself: 422 naming the field, or 404 for something
+    that does not exist (an error page for people)."""
     assert isinstance(exc, RatbondError)
+    if isinstance(exc, NotFound):
+        if is_api(request):
+            return user_error(exc, 404)
+        return error_page(request, 404, str(exc))
     return user_error(exc)
 
 
@@ -81,10 +87,11 @@ async def http_error_handler(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     if is_api(request):
         return api_error(exc.status_code, "", str(exc.detail))
+    return error_page(request, exc.status_code, str(exc.detail))
+
+
+def error_page(request: Request, status: int, message: str) -> Response:
     pages: Pages = request.app.state.web.pages
     return pages.render(
-        request,
-        "error.html",
-        {"status": exc.status_code, "message": str(exc.detail)},
-        status_code=exc.status_code,
+        request, "error.html", {"status": status, "message": message}, status_code=status
     )

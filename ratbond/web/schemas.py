@@ -3,92 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
 from ratbond.model import Action, AlertCode, Origin, PreyDrive, Species
 from ratbond.scenario import ANIMAL_ID
-
-_DATE: dict[str, Any] = {"type": "string", "format": "date"}
-
-
-def _enum(literal: Any) -> dict[str, Any]:
-    return {"type": "string", "enum": list(get_args(literal))}
-
-
-# The request body of POST /api/v1/advice. The route validates with `ratbond.scenario` (so the
-# messages match the command line word for word); this schema only documents the shape.
-SCENARIO_SCHEMA: dict[str, Any] = {
-    "title": "Scenario",
-    "description": "A program, its animals and roles, and the sessions logged so far.",
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["animals", "roles"],
-    "properties": {
-        "program": {"type": "string", "examples": ["cat-rat", "rat-rat", "rat-human"]},
-        "today": {**_DATE, "description": "Defaults to the server's local date."},
-        "animals": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["id", "species"],
-                "properties": {
-                    "id": {"type": "string", "pattern": f"^{ANIMAL_ID.pattern}$"},
-                    "species": _enum(Species),
-                    "name": {"type": "string"},
-                    "sex": {"type": "string"},
-                    "born": _DATE,
-                    "arrived": _DATE,
-                    "origin": _enum(Origin),
-                    "prey_drive": _enum(PreyDrive),
-                    "health_check": _DATE,
-                },
-            },
-        },
-        "roles": {
-            "type": "object",
-            "description": "Role name to the ids of the animals that play it.",
-            "additionalProperties": {
-                "type": "array",
-                "minItems": 1,
-                "items": {"type": "string"},
-            },
-        },
-        "sessions": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["date", "stage"],
-                "properties": {
-                    "date": _DATE,
-                    "stage": {"type": "string"},
-                    "minutes": {"type": "number", "minimum": 0},
-                    "supervised": {"type": "boolean", "default": True},
-                    "signals": {
-                        "type": "object",
-                        "additionalProperties": {"type": "array", "items": {"type": "string"}},
-                    },
-                    "notes": {"type": "string"},
-                    "attempts": {
-                        "type": "integer",
-                        "minimum": 0,
-                        "description": "Required at a training stage: tries at the behaviour.",
-                    },
-                    "rewarded": {
-                        "type": "integer",
-                        "minimum": 0,
-                        "description": "Required at a training stage: tries that earned a "
-                        "click and a treat; at most `attempts`.",
-                    },
-                },
-            },
-        },
-    },
-}
 
 SCENARIO_EXAMPLE: dict[str, Any] = {
     "program": "cat-rat",
@@ -141,21 +62,27 @@ class AdviceOut(BaseModel):
 
 
 _FORBID = ConfigDict(extra="forbid")
+ID_RULE = "Lower-case letters, digits, '-', '_'."
 
 
-class AnimalIn(BaseModel):
-    """A new animal; only `species` is required, the id is made from the name when absent."""
+class AnimalFields(BaseModel):
+    """What the advice contract knows of an animal, as the API and a scenario both take it."""
 
     model_config = _FORBID
 
     species: Species
-    id: str | None = Field(default=None, description="Lower-case letters, digits, '-', '_'.")
     name: str | None = None
     sex: str | None = None
     born: dt.date | None = None
     arrived: dt.date | None = None
     origin: Origin | None = None
     prey_drive: PreyDrive | None = Field(default=None, description="Cats only.")
+
+
+class AnimalIn(AnimalFields):
+    """A new animal; only `species` is required, the id is made from the name when absent."""
+
+    id: str | None = Field(default=None, description=ID_RULE)
     markings: str | None = None
     notes: str | None = None
 
@@ -260,13 +187,12 @@ class StatusIn(BaseModel):
     status: Literal["paused", "active", "stopped", "completed"]
 
 
-class SessionIn(BaseModel):
-    """A session as logged at the cage; signals map animal ids (or names) to signal ids."""
+class SessionFields(BaseModel):
+    """What a session records, as the API and a scenario both take it."""
 
     model_config = _FORBID
 
     stage: str
-    date: dt.date | None = Field(default=None, description="Defaults to today.")
     minutes: float | None = Field(default=None, ge=0)
     supervised: bool = True
     signals: dict[str, list[str]] = {}
@@ -284,6 +210,12 @@ class SessionIn(BaseModel):
         description="Required at a training stage: tries that earned a click and a treat; "
         "at most `attempts`.",
     )
+
+
+class SessionIn(SessionFields):
+    """A session as logged at the cage; signals map animal ids (or names) to signal ids."""
+
+    date: dt.date | None = Field(default=None, description="Defaults to today.")
 
 
 class SessionOut(BaseModel):
@@ -315,3 +247,58 @@ class LoggedOut(BaseModel):
         description="What to tell the owner about a session dated before `advised_day` "
         "(rushing stages is how animals get hurt); null when it was on time."
     )
+
+
+# The request body of POST /api/v1/advice. The route validates with `ratbond.scenario` (so the
+# messages match the command line word for word); these models only document the shape.
+
+
+class ScenarioAnimal(AnimalFields):
+    """An animal taking part."""
+
+    id: str = Field(pattern=f"^{ANIMAL_ID.pattern}$", description=ID_RULE)
+    health_check: dt.date | None = Field(default=None, description="Date of the last vet check.")
+
+
+class ScenarioSession(SessionFields):
+    """A session logged so far."""
+
+    date: dt.date
+
+
+class ScenarioIn(BaseModel):
+    """A program, its animals and roles, and the sessions logged so far."""
+
+    model_config = ConfigDict(extra="forbid", title="Scenario")
+
+    # Optional, but never null: a scenario names its program or leaves the field out.
+    program: str | SkipJsonSchema[None] = Field(
+        default=None, examples=["cat-rat", "rat-rat", "rat-human"]
+    )
+    today: dt.date | None = Field(default=None, description="Defaults to the server's local date.")
+    animals: list[ScenarioAnimal] = Field(min_length=1)
+    roles: dict[str, Annotated[list[str], Field(min_length=1)]] = Field(
+        description="Role name to the ids of the animals that play it."
+    )
+    sessions: list[ScenarioSession] = []
+
+
+def inline_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's JSON Schema with its parts written in place: a body given in `openapi_extra`
+    cannot carry the `$defs` its references point into."""
+    schema = model.model_json_schema()
+    parts = schema.pop("$defs", {})
+
+    def resolve(node: Any) -> Any:
+        if isinstance(node, dict):
+            if "$ref" in node:
+                return resolve(parts[node["$ref"].rsplit("/", 1)[1]])
+            return {key: resolve(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [resolve(value) for value in node]
+        return node
+
+    return dict(resolve(schema))
+
+
+SCENARIO_SCHEMA = inline_schema(ScenarioIn)

@@ -62,3 +62,20 @@ def test_no_command_shows_the_help_and_is_not_a_mistake(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert "Usage: " in done.stdout
     assert done.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("animal", "show", "nobody"), "error: no animal 'nobody'; see 'ratbond animal list'"),
+        (("next", "nope"), "error: no introduction 'nope'; see 'ratbond intro list'"),
+        (("programs", "show", "rat-hooman"), "error: unknown program 'rat-hooman'"),
+    ],
+)
+def test_something_that_does_not_exist_is_one_line(
+    tmp_path: Path, args: tuple[str, ...], says: str
+) -> None:
+    done = ratbond(tmp_path, *args)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [done.stderr.strip()]
+    assert done.stderr.startswith(says)

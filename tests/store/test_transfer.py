@@ -9,7 +9,7 @@ import pytest
 
 from ratbond.errors import InputError, RatbondError
 from ratbond.store import Database, open_database
-from ratbond.store.animals import add_weight, edit_animal
+from ratbond.store.animals import add_weight, archive_animal, edit_animal
 from ratbond.store.introductions import get_advice
 from ratbond.store.sessions import NewSession, delete_session, log_session
 from ratbond.store.transfer import (
@@ -117,6 +117,23 @@ def test_a_scenario_file_imports_as_an_introduction(db: Database) -> None:
     _, advice = get_advice(db, "tom-pip", today=TODAY)
     assert (advice.action, advice.stage) == ("advance", "scent")
     assert (result.program, result.taken_key) == ("cat-rat", None)
+
+
+def test_a_scenario_import_keeps_the_rules_of_intro_start_and_log(db: Database) -> None:
+    # A session an owner could not log (longer than a day) is refused as `log` refuses it,
+    # named by its place in the file, and nothing is written.
+    scenario = read_document(EXAMPLE)
+    scenario["sessions"][1]["minutes"] = 5000
+    with pytest.raises(
+        InputError, match=r"^sessions\[1\]\.minutes: 5000 minutes is more than a day"
+    ):
+        import_document(db, scenario, today=TODAY)
+    assert export_database(db)["tables"]["animals"] == []
+    # An animal rehomed since cannot take part, as `intro start` says.
+    import_document(db, read_document(EXAMPLE), today=TODAY)
+    archive_animal(db, "pip", "rehomed", today=TODAY)
+    with pytest.raises(InputError, match=r"^roles\.rat: 'pip' is rehomed; it cannot take part"):
+        import_document(db, read_document(EXAMPLE), today=TODAY, again=True)
 
 
 def test_the_same_scenario_twice_is_refused_unless_asked_again(db: Database) -> None:

@@ -54,7 +54,7 @@ def test_a_bad_animal_form_is_422_with_what_was_typed(store_client: TestClient) 
 def test_missing_species_and_taken_id(store_client: TestClient) -> None:
     response = post_form(store_client, "/animals", {"name": "Tom"})
     assert response.status_code == 422
-    assert field_errors(response) == ["choose cat or rat"]
+    assert field_errors(response) == ["required field is missing; 'cat' or 'rat'"]
     assert post_form(store_client, "/animals", {"species": "cat", "name": "Tom"}).status_code == 303
     response = post_form(store_client, "/animals", {"species": "cat", "name": "Tom"})
     assert response.status_code == 422
@@ -89,8 +89,16 @@ def test_vet_checks_and_weights(store_client: TestClient) -> None:
 
 
 def test_unknown_animal_is_404(store_client: TestClient) -> None:
-    assert store_client.get("/animals/nobody").status_code == 404
-    assert store_client.get("/api/v1/animals/nobody").status_code == 404
+    page = store_client.get("/animals/nobody")
+    assert page.status_code == 404
+    assert "no animal &#39;nobody&#39;" in page.text
+    answer = store_client.get("/api/v1/animals/nobody")
+    assert answer.status_code == 404
+    assert answer.json() == {
+        "error": "no animal 'nobody'; see 'ratbond animal list'",
+        "path": "",
+        "message": "no animal 'nobody'; see 'ratbond animal list'",
+    }
 
 
 def test_start_an_introduction_through_the_form(store_client: TestClient) -> None:

@@ -42,4 +42,6 @@ def test_rat_rat_lists_squeaking_as_calm(client: TestClient) -> None:
 def test_an_unknown_program_is_a_404_with_a_hint(client: TestClient) -> None:
     response = client.get("/programs/rat-hooman")
     assert response.status_code == 404
-    assert "did you mean" in response.text
+    assert (
+        "unknown program &#39;rat-hooman&#39; (did you mean &#39;rat-human&#39;?)" in response.text
+    )

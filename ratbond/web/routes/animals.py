@@ -13,7 +13,7 @@ from ratbond.store import animals as store
 from ratbond.store.introductions import list_introductions
 from ratbond.store.records import AnimalRecord
 from ratbond.web.charts import weight_chart
-from ratbond.web.context import WebContext, not_found, web
+from ratbond.web.context import WebContext, web
 from ratbond.web.forms import Form
 
 router = APIRouter(include_in_schema=False)
@@ -47,8 +47,6 @@ def animal_form(record: AnimalRecord) -> Form:
 def _fields(form: Form) -> dict[str, Any]:
     """The typed values of an animal form; raises InputError naming the first bad field."""
     species = form.get("species")
-    if species not in ("cat", "rat"):
-        raise InputError("species", "choose cat or rat")
     return {
         "species": species,
         "name": form.text("name"),
@@ -96,10 +94,7 @@ async def create_animal(request: Request, context: Web) -> Response:
 
 
 def _find(context: WebContext, ref: str) -> AnimalRecord:
-    try:
-        return store.get_animal(context.db, ref)
-    except RatbondError as error:
-        raise not_found(error) from None
+    return store.get_animal(context.db, ref)
 
 
 def _detail(

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
 from ratbond.advice import advise
-from ratbond.errors import InputError, RatbondError
+from ratbond.errors import InputError
 from ratbond.scenario import parse_json, parse_scenario
 from ratbond.store import animals, introductions, sessions
 from ratbond.store.records import AnimalRecord, IntroductionRecord, SessionRecord
-from ratbond.web.context import WebContext, not_found, web
+from ratbond.web.context import WebContext, web
 from ratbond.web.errors import ApiError, user_error
 from ratbond.web.schemas import (
     SCENARIO_EXAMPLE,
@@ -44,8 +43,6 @@ MISSING: dict[int | str, dict[str, Any]] = {
     404: {"model": ApiError, "description": "No animal or introduction with that id."},
     422: {"model": ApiError, "description": "Bad input; names the offending field."},
 }
-P = ParamSpec("P")
-T = TypeVar("T")
 
 
 @router.post(
@@ -82,14 +79,6 @@ async def post_advice(request: Request, context: Web) -> JSONResponse:
     except InputError as error:
         return user_error(error)
     return JSONResponse(advise(scenario, context.vocabulary).to_json())
-
-
-def call(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-    """Run a store function; its "no animal 'x'" errors become 404s, others stay user errors."""
-    try:
-        return function(*args, **kwargs)
-    except RatbondError as error:
-        raise not_found(error) from None
 
 
 def animal_out(record: AnimalRecord) -> AnimalOut:
@@ -152,12 +141,12 @@ def get_animals(context: Web, archived: bool = False) -> list[AnimalOut]:
 def post_animal(body: AnimalIn, context: Web) -> AnimalOut:
     fields = body.model_dump(exclude={"id"})
     new = animals.NewAnimal(key=body.id, **fields)
-    return animal_out(call(animals.add_animal, context.db, new, today=context.today()))
+    return animal_out(animals.add_animal(context.db, new, today=context.today()))
 
 
 @router.get("/animals/{ref}", response_model=AnimalOut, responses=MISSING, summary="One animal")
 def get_animal(ref: str, context: Web) -> AnimalOut:
-    return animal_out(call(animals.get_animal, context.db, ref))
+    return animal_out(animals.get_animal(context.db, ref))
 
 
 @router.patch(
@@ -168,7 +157,7 @@ def get_animal(ref: str, context: Web) -> AnimalOut:
 )
 def patch_animal(ref: str, body: AnimalPatch, context: Web) -> AnimalOut:
     changes = body.model_dump(exclude_unset=True)
-    return animal_out(call(animals.edit_animal, context.db, ref, changes, today=context.today()))
+    return animal_out(animals.edit_animal(context.db, ref, changes, today=context.today()))
 
 
 @router.get(
@@ -180,7 +169,7 @@ def patch_animal(ref: str, body: AnimalPatch, context: Web) -> AnimalOut:
 def get_vet_checks(ref: str, context: Web) -> list[VetCheckOut]:
     return [
         VetCheckOut(id=c.id, date=c.date, vet=c.vet, findings=c.findings)
-        for c in call(animals.list_vet_checks, context.db, ref)
+        for c in animals.list_vet_checks(context.db, ref)
     ]
 
 
@@ -192,8 +181,7 @@ def get_vet_checks(ref: str, context: Web) -> list[VetCheckOut]:
     summary="Record a vet check",
 )
 def post_vet_check(ref: str, body: VetCheckIn, context: Web) -> VetCheckOut:
-    check = call(
-        animals.add_vet_check,
+    check = animals.add_vet_check(
         context.db,
         ref,
         body.date,
@@ -213,7 +201,7 @@ def post_vet_check(ref: str, body: VetCheckIn, context: Web) -> VetCheckOut:
 def get_weights(ref: str, context: Web) -> list[WeightOut]:
     return [
         WeightOut(id=w.id, date=w.date, grams=w.grams)
-        for w in call(animals.list_weights, context.db, ref)
+        for w in animals.list_weights(context.db, ref)
     ]
 
 
@@ -225,7 +213,7 @@ def get_weights(ref: str, context: Web) -> list[WeightOut]:
     summary="Record a weighing",
 )
 def post_weight(ref: str, body: WeightIn, context: Web) -> WeightOut:
-    weight = call(animals.add_weight, context.db, ref, body.grams, body.date, today=context.today())
+    weight = animals.add_weight(context.db, ref, body.grams, body.date, today=context.today())
     return WeightOut(id=weight.id, date=weight.date, grams=weight.grams)
 
 
@@ -245,8 +233,7 @@ def get_introductions(context: Web, status: str | None = None) -> list[Introduct
 )
 def post_introduction(body: IntroductionIn, context: Web) -> IntroductionOut:
     try:
-        record = call(
-            introductions.start_introduction,
+        record = introductions.start_introduction(
             context.db,
             body.program,
             body.roles,
@@ -273,7 +260,7 @@ def post_introduction(body: IntroductionIn, context: Web) -> IntroductionOut:
     summary="One introduction",
 )
 def get_introduction(ref: str, context: Web) -> IntroductionOut:
-    return introduction_out(call(introductions.get_introduction, context.db, ref))
+    return introduction_out(introductions.get_introduction(context.db, ref))
 
 
 @router.post(
@@ -283,7 +270,7 @@ def get_introduction(ref: str, context: Web) -> IntroductionOut:
     summary="Pause, resume, stop or complete an introduction",
 )
 def post_status(ref: str, body: StatusIn, context: Web) -> IntroductionOut:
-    record = call(introductions.set_status, context.db, ref, body.status, today=context.today())
+    record = introductions.set_status(context.db, ref, body.status, today=context.today())
     return introduction_out(record)
 
 
@@ -294,7 +281,7 @@ def post_status(ref: str, body: StatusIn, context: Web) -> IntroductionOut:
     summary="An introduction's current advice",
 )
 def get_introduction_advice(ref: str, context: Web) -> JSONResponse:
-    _, stored = call(introductions.get_advice, context.db, ref, today=context.today())
+    _, stored = introductions.get_advice(context.db, ref, today=context.today())
     return JSONResponse(stored.payload)
 
 
@@ -305,7 +292,7 @@ def get_introduction_advice(ref: str, context: Web) -> JSONResponse:
     summary="An introduction's sessions, oldest first",
 )
 def get_sessions(ref: str, context: Web) -> list[SessionOut]:
-    _, records = call(sessions.list_sessions, context.db, ref)
+    _, records = sessions.list_sessions(context.db, ref)
     return [session_out(s) for s in records]
 
 
@@ -319,7 +306,7 @@ def get_sessions(ref: str, context: Web) -> list[SessionOut]:
 def post_session(ref: str, body: SessionIn, context: Web) -> LoggedOut:
     new = sessions.NewSession(**body.model_dump())
     with context.writing():
-        logged = call(sessions.log_session, context.db, ref, new, today=context.today())
+        logged = sessions.log_session(context.db, ref, new, today=context.today())
     return LoggedOut(
         session=session_out(logged.session),
         advice=AdviceOut.model_validate(logged.advice.to_json()),

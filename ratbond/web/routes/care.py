@@ -18,7 +18,7 @@ from ratbond.care.freeroam import free_roam_checklist
 from ratbond.care.knowledge import builtin_cage_rules, builtin_care_tasks, builtin_foods
 from ratbond.care.routine import find_task, group_tasks
 from ratbond.care.trust import TrustWeek, trust_trend
-from ratbond.errors import InputError, RatbondError
+from ratbond.errors import InputError, NotFound, RatbondError
 from ratbond.store import care as store
 from ratbond.store.animals import list_animals
 from ratbond.web.context import WebContext, web
@@ -45,9 +45,8 @@ def care_summary(context: WebContext, day: dt.date) -> dict[str, Any]:
 def _page_error(error: RatbondError) -> HTTPException:
     """An animal that cannot be shown: 404 when it does not exist, 422 (naming the field) when
     it cannot have this record (a cat on a rat-only page, an archived animal)."""
-    message = error.message if isinstance(error, InputError) else str(error)
-    if message.startswith("no "):
-        return HTTPException(404, message)
+    if isinstance(error, NotFound):
+        return HTTPException(404, error.message)
     return HTTPException(422, str(error))
 
 

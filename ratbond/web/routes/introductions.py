@@ -16,7 +16,7 @@ from ratbond.store.animals import list_animals
 from ratbond.store.records import IntroductionRecord, SessionRecord, StoredAdvice
 from ratbond.store.sessions import list_sessions
 from ratbond.web.charts import minutes_chart
-from ratbond.web.context import WebContext, not_found, web
+from ratbond.web.context import WebContext, web
 from ratbond.web.forms import Form
 
 router = APIRouter(include_in_schema=False)
@@ -51,18 +51,12 @@ def ladder(program: Program, advice: StoredAdvice) -> list[Rung]:
 
 
 def find(context: WebContext, ref: str) -> IntroductionRecord:
-    try:
-        return store.get_introduction(context.db, ref)
-    except RatbondError as error:
-        raise not_found(error) from None
+    return store.get_introduction(context.db, ref)
 
 
 def introduction_view(context: WebContext, ref: str) -> dict[str, Any]:
     """Everything the introduction page and the log form show about one introduction."""
-    try:
-        intro, advice = store.get_advice(context.db, ref, today=context.today())
-    except RatbondError as error:
-        raise not_found(error) from None
+    intro, advice = store.get_advice(context.db, ref, today=context.today())
     _, sessions = list_sessions(context.db, intro.key)
     program = context.programs[intro.program]
     return {

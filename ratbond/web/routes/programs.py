@@ -4,40 +4,24 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from ratbond.errors import did_you_mean
-from ratbond.model import Program, Signal, SignalClass, Species
+from ratbond.errors import NotFound
+from ratbond.model import Program
+from ratbond.notes.review import signals_by_class
+from ratbond.scenario import unknown_program
 from ratbond.web.context import WebContext, web
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 Web = Annotated[WebContext, Depends(web)]
-CLASS_ORDER: tuple[SignalClass, ...] = ("calm", "stress", "illness", "aggression", "danger")
 
 
 def find_program(context: WebContext, program_id: str) -> Program:
     program = context.programs.get(program_id)
     if program is None:
-        raise HTTPException(
-            404,
-            f"No program called '{program_id}'"
-            + did_you_mean(program_id, context.programs)
-            + ". Known: "
-            + ", ".join(context.programs),
-        )
+        raise NotFound(unknown_program(program_id, context.programs))
     return program
-
-
-def signals_by_class(
-    context: WebContext, program: Program, species: Species
-) -> list[tuple[SignalClass, list[tuple[str, Signal]]]]:
-    """A species' signals grouped by their class in this program (overrides applied)."""
-    overrides = program.signal_class_overrides.get(species, {})
-    groups: dict[SignalClass, list[tuple[str, Signal]]] = {klass: [] for klass in CLASS_ORDER}
-    for name, signal in context.vocabulary.signals[species].items():
-        groups[overrides.get(name, signal.class_)].append((name, signal))
-    return [(klass, items) for klass, items in groups.items() if items]
 
 
 @router.get("/programs", response_class=HTMLResponse)
@@ -56,6 +40,6 @@ def program_detail(request: Request, program_id: str, context: Web) -> HTMLRespo
         "programs/detail.html",
         {
             "program": program,
-            "signals": [(s, signals_by_class(context, program, s)) for s in species],
+            "signals": [(s, signals_by_class(program, context.vocabulary, s)) for s in species],
         },
     )

@@ -8,7 +8,7 @@ good; danger read from the notes is always kept (see docs/notes.md, *ticked ones
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -16,15 +16,16 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
+from ratbond.engine import class_table
 from ratbond.errors import InputError, RatbondError
-from ratbond.model import CLASS_RANK, Program, Signal, SignalClass, Stage
+from ratbond.model import Program, Signal, SignalClass, Stage
+from ratbond.notes.review import Reading, note_readings, signals_by_class, ticked_after_review
 from ratbond.store.introductions import get_introduction
 from ratbond.store.records import IntroductionRecord, Member
 from ratbond.store.sessions import Logged, NewSession, log_session
-from ratbond.web.context import WebContext, not_found, web
+from ratbond.web.context import WebContext, web
 from ratbond.web.forms import Form
 from ratbond.web.routes.introductions import introduction_view
-from ratbond.web.routes.programs import signals_by_class
 from ratbond.web.templating import minutes_value
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class SignalBoard:
 
 def boards(context: WebContext, program: Program, members: tuple[Member, ...]) -> list[SignalBoard]:
     return [
-        SignalBoard(member, signals_by_class(context, program, member.animal.species))
+        SignalBoard(member, signals_by_class(program, context.vocabulary, member.animal.species))
         for member in members
     ]
 
@@ -107,21 +108,15 @@ def blank_form(view: dict[str, Any]) -> Form:
 
 @dataclass(frozen=True)
 class NotedSignal:
-    """A signal the notes report for one animal: one checkbox of the preview."""
+    """A reading of the notes for one animal (see `ratbond.notes.review`): one checkbox."""
 
-    value: str
-    """`animal:signal`, the checkbox value."""
-    signal: str
-    klass: SignalClass
+    reading: Reading
     description: str
-    phrases: tuple[str, ...]
-    """The words of the note it was read from."""
-    unsure: bool
-    """Read with no animal named; offered to each animal that could have shown it."""
 
     @property
-    def danger(self) -> bool:
-        return self.klass == "danger"
+    def value(self) -> str:
+        """`animal:signal`, the checkbox value."""
+        return f"{self.reading.animal}:{self.reading.signal}"
 
 
 @dataclass(frozen=True)
@@ -150,12 +145,9 @@ class NotesPreview:
 
     digest: str
     parts: tuple[NotesPart, ...]
+    readings: tuple[Reading, ...]
     animals: tuple[tuple[Member, tuple[NotedSignal, ...]], ...]
     unsure: tuple[Unsure, ...]
-
-    @property
-    def offered(self) -> dict[str, NotedSignal]:
-        return {item.value: item for _, items in self.animals for item in items}
 
 
 def notes_digest(notes: str) -> str:
@@ -167,76 +159,44 @@ def notes_digest(notes: str) -> str:
 
 
 def preview_notes(context: WebContext, intro: IntroductionRecord, notes: str) -> NotesPreview:
-    """Read `notes` as the advice will and list, per animal, what could be unticked.
-
-    Per animal the checkboxes are exactly what the advice would add from these notes to an
-    animal with no ticked list: its own readings, and the stress-or-worse readings the text
-    leaves to no animal when it is one of the candidates."""
+    """Read `notes` as the advice will and list, per animal, the readings that count: what the
+    owner may untick (`ratbond.notes.review`)."""
     from ratbond.notes import parse_notes
 
     text = notes.replace("\r\n", "\n").replace("\r", "\n").strip()
-    program = context.programs[intro.program]
     members = {member.animal.key: member for member in intro.members}
     result = parse_notes(
         text, [m.animal.to_model() for m in intro.members], intro.program, intro.roles
     )
-
-    def class_of(animal: str, signal: str) -> SignalClass | None:
-        species = members[animal].animal.species
-        known = context.vocabulary.signals.get(species, {})
-        if signal not in known:
-            return None
-        return program.signal_class_overrides.get(species, {}).get(signal, known[signal].class_)
-
-    found: dict[str, dict[str, tuple[list[str], bool]]] = {}
-
-    def offer(animal: str, signal: str, phrase: str, unsure: bool) -> None:
-        if class_of(animal, signal) is None:
-            return
-        phrases, _ = found.setdefault(animal, {}).setdefault(signal, ([], unsure))
-        if phrase not in phrases:
-            phrases.append(phrase)
-
-    for span in result.spans:
-        if span.animal is not None and not span.negated and span.animal in members:
-            offer(span.animal, span.signal, span.text, False)
-    unsure: list[Unsure] = []
-    for item in result.unattributed:
-        counting = [
-            (animal, name)
-            for animal, name in item.candidates
-            if animal in members
-            and (klass := class_of(animal, name)) is not None
-            and CLASS_RANK["stress" if klass == "illness" else klass] >= CLASS_RANK["stress"]
-        ]
-        for animal, name in counting:
-            offer(animal, name, item.text, True)
-        labels = tuple(members[a].animal.label for a, _ in item.candidates if a in members)
-        unsure.append(Unsure(item.text, item.signal, labels, bool(counting)))
+    species = {key: member.animal.species for key, member in members.items()}
+    read = note_readings(
+        result, species, class_table(context.programs[intro.program], context.vocabulary)
+    )
     animals = []
     for key, member in members.items():
-        species = member.animal.species
-        items = []
-        for signal, (phrases, was_unsure) in found.get(key, {}).items():
-            klass = class_of(key, signal)
-            assert klass is not None
-            items.append(
-                NotedSignal(
-                    value=f"{key}:{signal}",
-                    signal=signal,
-                    klass=klass,
-                    description=context.vocabulary.signals[species][signal].description,
-                    phrases=tuple(phrases),
-                    unsure=was_unsure,
-                )
-            )
+        signals = context.vocabulary.signals[member.animal.species]
+        items = tuple(
+            NotedSignal(reading, signals[reading.signal].description)
+            for reading in read.readings
+            if reading.animal == key
+        )
         if items:
-            animals.append((member, tuple(items)))
+            animals.append((member, items))
+    unsure = tuple(
+        Unsure(
+            unsure.item.text,
+            unsure.item.signal,
+            tuple(members[a].animal.label for a, _ in unsure.item.candidates if a in members),
+            unsure.counts,
+        )
+        for unsure in read.unsure
+    )
     return NotesPreview(
         digest=notes_digest(text),
         parts=_highlight(text, result.spans, members),
+        readings=read.readings,
         animals=tuple(animals),
-        unsure=tuple(unsure),
+        unsure=unsure,
     )
 
 
@@ -279,27 +239,27 @@ def review_state(form: Form) -> dict[str, set[str]]:
 
 
 def apply_review(
-    context: WebContext, intro: IntroductionRecord, form: Form, signals: dict[str, list[str]]
-) -> None:
-    """Merge the noted signals the owner left checked into the ticked ones.
+    context: WebContext,
+    intro: IntroductionRecord,
+    form: Form,
+    signals: Mapping[str, Sequence[str]],
+) -> Mapping[str, Sequence[str]]:
+    """The ticked signals with the owner's review of the notes merged in
+    (`ratbond.notes.review.ticked_after_review`).
 
-    Only when the preview was made for the text being saved: each animal it listed gets an
-    explicit ticked list (so the notes no longer add its unticked readings), and danger read
-    from the notes is kept whatever the form says."""
+    Only when the preview was made for the text being saved; otherwise `signals` as they are
+    and the notes are read as usual."""
     notes = form.get("notes")
     if not notes or form.get(PREVIEWED_FIELD) != notes_digest(notes):
-        return
+        return signals
     preview = preview_notes(context, intro, notes)
-    offered = preview.offered
+    offered = {item.value for _, items in preview.animals for item in items}
     checked = set(form.lists.get(NOTED_FIELD, []))
     for value in sorted(checked):
         if value not in offered:
             raise InputError(NOTED_FIELD, f"'{value}' was not read from these notes")
-    for member, items in preview.animals:
-        names = signals.setdefault(member.animal.key, [])
-        for item in items:
-            if (item.danger or item.value in checked) and item.signal not in names:
-                names.append(item.signal)
+    pairs = {(animal, signal) for animal, _, signal in (v.partition(":") for v in checked)}
+    return ticked_after_review(preview.readings, signals, pairs)
 
 
 def read_session(form: Form) -> NewSession:
@@ -396,10 +356,7 @@ async def training_counts(request: Request, ref: str, context: Web) -> HTMLRespo
     """The attempts and rewarded fields for the stage picked (htmx swaps them in when the
     stage changes): empty for a stage that is not a training stage."""
     form = Form.read(request.query_params)
-    try:
-        intro = await context.read_from_loop(get_introduction, context.db, ref)
-    except RatbondError as error:
-        raise not_found(error) from None
+    intro = await context.read_from_loop(get_introduction, context.db, ref)
     return context.pages.render(
         request,
         "sessions/training_counts.html",
@@ -414,10 +371,7 @@ async def training_counts(request: Request, ref: str, context: Web) -> HTMLRespo
 async def notes_preview(request: Request, ref: str, context: Web) -> HTMLResponse:
     """The preview partial for the notes typed so far (htmx swaps it under the notes)."""
     form = Form.read(await request.form(), lists=[NOTED_FIELD, SHOWN_FIELD])
-    try:
-        intro = await context.read_from_loop(get_introduction, context.db, ref)
-    except RatbondError as error:
-        raise not_found(error) from None
+    intro = await context.read_from_loop(get_introduction, context.db, ref)
     notes = form.get("notes")
     problem = None
     if len(notes) > PREVIEW_LIMIT:
@@ -441,13 +395,8 @@ async def save_session(request: Request, ref: str, context: Web) -> Response:
     try:
         new = read_session(form)
         if form.get(PREVIEWED_FIELD) and form.get("notes"):
-            try:
-                intro = await context.read_from_loop(get_introduction, context.db, ref)
-            except RatbondError as error:
-                raise not_found(error) from None
-            signals = {animal: list(names) for animal, names in new.signals.items()}
-            apply_review(context, intro, form, signals)
-            new = replace(new, signals=signals)
+            intro = await context.read_from_loop(get_introduction, context.db, ref)
+            new = replace(new, signals=apply_review(context, intro, form, new.signals))
         logged = await context.write_from_loop(
             log_session, context.db, ref, new, today=context.today()
         )
