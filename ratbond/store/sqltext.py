@@ -5,7 +5,7 @@ backend (`run_on`), and the standard library's sqlite3 on a SQLite file (`read_s
 A statement takes the day as `:today`; a reader is a `Run`: it executes one statement for its
 day and returns the rows. Date columns come back as dates from PostgreSQL and as the ISO text
 SQLAlchemy stored from SQLite (`as_date` reads both). This module imports SQLAlchemy only
-inside `execute`, and only for PostgreSQL: on SQLite, `execute` too runs the text on the driver.
+inside `execute`.
 """
 
 from __future__ import annotations
@@ -92,28 +92,11 @@ def stored_advice(values: Sequence[Any], today: dt.date) -> StoredAdvice:
     )
 
 
-def sqlite_driver(connection: Connection) -> Any | None:
-    """The sqlite3 connection under an open SQLAlchemy one on SQLite, else None."""
-    if connection.dialect.name != "sqlite":
-        return None
-    return connection.connection.driver_connection
-
-
 def execute(
     connection: Connection, sql: str, today: dt.date | None = None, **params: Any
 ) -> Sequence[Sequence[Any]]:
     """Run a statement of this module's kind in an open transaction, with `:today` bound as a
-    date when given (other parameters are plain numbers or text).
-
-    On SQLite it goes straight to the driver, in the same transaction, as `read_sqlite` runs
-    it: these statements need none of SQLAlchemy's types, and for a short statement its
-    execution machinery costs several times what SQLite does."""
-    driver = sqlite_driver(connection)
-    if driver is not None:
-        if today is not None:
-            params["today"] = today.isoformat()
-        rows: list[tuple[Any, ...]] = driver.execute(sql, params).fetchall()
-        return rows
+    date when given (other parameters are plain numbers or text)."""
     if today is not None:
         params["today"] = today
     statement = _STATEMENTS.get(sql)
