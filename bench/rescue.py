@@ -311,7 +311,7 @@ def measure(db: Database, path: Path, builder: Builder, label: str) -> dict[str,
         log_session(db, f"intro-{intro}", new, today=TODAY)
         log_times.append(time.perf_counter() - started)
         builder.seq[intro] += 1
-    # The same introductions again, each with one more session.
+    # The same introductions again.
     again_times = []
     for intro, _kind, _species in chosen:
         started = time.perf_counter()
@@ -401,9 +401,13 @@ def report(builder: Builder, results: list[dict[str, Any]], built: float, size: 
         "every rat's weekly tasks, all due, on four lines.",
         f"- Logging a session: {large['log'] * ms:.1f} ms median at full history "
         f"({'under' if large['log'] < 0.010 else 'over'} the 10 ms target), each the first "
-        "write to its introduction in this process; a second session to each of the same "
-        f"introductions: {large['log_again'] * ms:.1f} ms ({small['log_again'] * ms:.1f} ms "
-        "with a tenth of the history).",
+        "write to its introduction in this process. Each session comes after every other, so "
+        "the write resumes the engine's state stored with the advice and feeds it the new "
+        "session alone, reading no history (`ratbond.store.replays`), then refreshes the "
+        "stored advice (evaluated on today and on each date the advice can change by itself). "
+        "A second session to each of the same introductions: "
+        f"{large['log_again'] * ms:.1f} ms ({small['log_again'] * ms:.1f} ms with a tenth of "
+        "the history).",
         f"- Memory of `today`: {small['rss'] / 1024:.0f} MiB with a tenth of the history, "
         f"{large['rss'] / 1024:.0f} MiB with all of it: "
         + ("flat in history size." if large["rss"] <= 1.1 * small["rss"] else "it grows.")

@@ -23,11 +23,16 @@ from ratbond.model import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from typing import Any
 
     from ratbond.model import Action, AlertCode, SessionClass, SignalClass, Species
 
 DANGEROUS: frozenset[SessionClass] = frozenset({"aggression", "danger"})
 ONE_DAY = dt.timedelta(days=1)
+# The version of the replay's state and of the rules that feed it: bump it whenever `Replay`'s
+# fields, their JSON or what `Engine.feed` does with a session change, so a state stored by
+# an earlier version is replayed again rather than resumed.
+ENGINE_VERSION = 1
 
 
 def class_table(program: Program, vocabulary: Vocabulary) -> dict[Species, dict[str, SignalClass]]:
@@ -97,12 +102,80 @@ class Observed:
         self.neutral = False  # calm, but without the stage's progress signal
         self.below_rate = False  # calm, but too few attempts rewarded for a training stage
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **{name: getattr(self, name) for name in _OBSERVED_FLAGS},
+            "worst": [list(pair) for pair in self.worst],
+            "session": _session_json(self.session),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Observed:
+        observed = cls(
+            data["index"],
+            _session_from_json(data["session"]),
+            data["stage"],
+            data["klass"],
+            data["illness"],
+            [(animal, name) for animal, name in data["worst"]],
+            data["injury"],
+            data["shows_progress"],
+        )
+        for name in _FEED_FLAGS:
+            setattr(observed, name, data[name])
+        return observed
+
+
+# The fields of `Observed` that feeding sets after observing, and all that JSON holds as they are.
+_FEED_FLAGS = ("contact", "early", "skipped", "neutral", "below_rate")
+_OBSERVED_FLAGS = ("index", "stage", "klass", "illness", "injury", "shows_progress", *_FEED_FLAGS)
+
+
+def _session_json(session: Session) -> dict[str, Any]:
+    return {
+        "date": session.date.isoformat(),
+        "stage": session.stage,
+        "minutes": session.minutes,
+        "supervised": session.supervised,
+        "signals": {animal: list(names) for animal, names in session.signals.items()},
+        "notes": session.notes,
+        "attempts": session.attempts,
+        "rewarded": session.rewarded,
+        "noted": {animal: list(names) for animal, names in session.noted.items()},
+    }
+
+
+def _session_from_json(data: dict[str, Any]) -> Session:
+    return Session(
+        date=dt.date.fromisoformat(data["date"]),
+        stage=data["stage"],
+        minutes=data["minutes"],
+        supervised=data["supervised"],
+        signals={animal: tuple(names) for animal, names in data["signals"].items()},
+        notes=data["notes"],
+        attempts=data["attempts"],
+        rewarded=data["rewarded"],
+        noted={animal: tuple(names) for animal, names in data["noted"].items()},
+    )
+
+
+def _observed_json(observed: Observed | None) -> dict[str, Any] | None:
+    return None if observed is None else observed.to_json()
+
+
+def _observed_from_json(data: dict[str, Any] | None) -> Observed | None:
+    return None if data is None else Observed.from_json(data)
+
 
 class Replay:
-    """State carried through the history, one session at a time."""
+    """State carried through the history, one session at a time.
+
+    `to_json` and `from_json` let a store keep it between writes and feed it the next
+    session (`ENGINE_VERSION` names the shape and rules it was made under)."""
 
     __slots__ = (
         "bad_dates",
+        "day_count",
         "earned",
         "gate_cause",
         "gate_end",
@@ -133,17 +206,45 @@ class Replay:
         self.injury: Observed | None = None
         self.last_contact: Observed | None = None
         self.last: Observed | None = None
+        self.day_count = 0  # sessions on the last session's day
 
-    def copy(self) -> Replay:
-        """A state that can be fed further without changing this one. The observed sessions
-        are shared: feeding never changes a session observed before."""
-        twin = Replay(self.earned, self.species, self.needed)
-        twin.gate_end, twin.gate_cause = self.gate_end, self.gate_cause
-        twin.streak, twin.streak_stage = self.streak, self.streak_stage
-        twin.streak_days, twin.bad_dates = list(self.streak_days), list(self.bad_dates)
-        twin.stage_bad = dict(self.stage_bad)
-        twin.injury, twin.last_contact, twin.last = self.injury, self.last_contact, self.last
-        return twin
+    def to_json(self) -> dict[str, Any]:
+        """The state as JSON: dates as ISO text, observed sessions in full."""
+        return {
+            "earned": self.earned,
+            "species": self.species,
+            "needed": self.needed,
+            "gate_end": None if self.gate_end is None else self.gate_end.isoformat(),
+            "gate_cause": self.gate_cause,
+            "streak": self.streak,
+            "streak_stage": self.streak_stage,
+            "streak_days": [[day.isoformat(), count] for day, count in self.streak_days],
+            "bad_dates": [day.isoformat() for day in self.bad_dates],
+            # JSON keys are text: the stage indexes become strings and come back as numbers.
+            "stage_bad": {str(stage): count for stage, count in self.stage_bad.items()},
+            "day_count": self.day_count,
+            "injury": _observed_json(self.injury),
+            "last_contact": _observed_json(self.last_contact),
+            "last": _observed_json(self.last),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Replay:
+        """The state `to_json` gave."""
+        state = cls(data["earned"], dict(data["species"]), list(data["needed"]))
+        gate_end = data["gate_end"]
+        state.gate_end = None if gate_end is None else dt.date.fromisoformat(gate_end)
+        state.gate_cause = data["gate_cause"]
+        state.streak = data["streak"]
+        state.streak_stage = data["streak_stage"]
+        state.streak_days = [(dt.date.fromisoformat(day), n) for day, n in data["streak_days"]]
+        state.bad_dates = [dt.date.fromisoformat(day) for day in data["bad_dates"]]
+        state.stage_bad = {int(stage): count for stage, count in data["stage_bad"].items()}
+        state.day_count = data["day_count"]
+        state.injury = _observed_from_json(data["injury"])
+        state.last_contact = _observed_from_json(data["last_contact"])
+        state.last = _observed_from_json(data["last"])
+        return state
 
 
 class Engine:
@@ -251,6 +352,8 @@ class Engine:
         """Move `state` past one more session, the `index`th of the history in engine order
         (sessions come in that order, so a state fed n sessions equals a replay of those n)."""
         observed = self.observe(index, session, state.species)
+        same_day = state.last is not None and state.last.session.date == session.date
+        state.day_count = state.day_count + 1 if same_day else 1
         state.last = observed
         if self.gate is not None and observed.stage == 0:
             observed.contact = False
@@ -346,7 +449,8 @@ def describe(worst: list[tuple[str, str]], session: Session) -> str:
 
 
 class Decision:
-    """The final step: apply today's rules to the replayed history, in contract order."""
+    """The final step: apply today's rules to the replayed history, in contract order. The
+    history comes only through `state`; `scenario` gives the program, animals, roles and day."""
 
     def __init__(self, engine: Engine, scenario: Scenario, state: Replay) -> None:
         self.engine = engine
@@ -372,13 +476,11 @@ class Decision:
         return None if policy is None else policy.start
 
     def next_free_day(self) -> dt.date:
-        sessions = self.scenario.sessions
-        if not sessions:
+        last = self.state.last
+        if last is None:
             return self.today
-        last_day = sessions[-1].date
-        # Sessions are in date order: the day is full when the last `per_day` share its date.
-        per_day = self.engine.rules.sessions_per_day
-        full = len(sessions) >= per_day and sessions[-per_day].date == last_day
+        last_day = last.session.date
+        full = self.state.day_count >= self.engine.rules.sessions_per_day
         day = last_day + ONE_DAY if full else last_day
         return max(self.today, day)
 

@@ -14,17 +14,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete
+from sqlalchemy import Connection, delete, insert
 
-from ratbond.engine import Decision
+from ratbond.engine import Decision, Replay
 from ratbond.errors import InputError
 from ratbond.model import Advice, Scenario, Session
 from ratbond.scenario import parse_scenario
+from ratbond.store import replays
 from ratbond.store.common import now, programs, vocabulary
-from ratbond.store.prepared import Prepared, insert_into
-from ratbond.store.queries import load_session_models
+from ratbond.store.queries import load_history
 from ratbond.store.records import IntroductionRecord, StoredAdvice
-from ratbond.store.replays import Replayed, engine_for, replay
+from ratbond.store.replays import Replayed
 from ratbond.store.sqltext import ADVICE_COLUMNS, ADVICE_HOLDS, execute, stored_advice
 from ratbond.store.tables import advice as advice_table
 
@@ -65,17 +65,16 @@ def build_scenario(
     return replace(base, sessions=tuple(sessions))
 
 
-def _thresholds(scenario: Scenario, answer: Advice, day: dt.date) -> set[dt.date]:
-    """Dates after `day` on which the answer may change with nothing new logged."""
+def _thresholds(scenario: Scenario, state: Replay, answer: Advice, day: dt.date) -> set[dt.date]:
+    """Dates after `day` on which the answer may change with nothing new logged (`state`: the
+    history replayed)."""
     rules = scenario.program.rules
     dates: set[dt.date] = set()
     if answer.action == "wait" and answer.not_before is not None:
         dates.add(answer.not_before)
-    gated = scenario.program.stages[0].id if scenario.program.stages[0].gate else None
-    last_contact = next((s for s in reversed(scenario.sessions) if s.stage != gated), None)
-    for session in (last_contact, *scenario.sessions[-1:]):
-        if session is not None:
-            dates.add(session.date + dt.timedelta(days=rules.long_break_days + 1))
+    for observed in (state.last_contact, state.last):
+        if observed is not None:
+            dates.add(observed.session.date + dt.timedelta(days=rules.long_break_days + 1))
     checks_matter = "health_check" in rules.prerequisites
     for animal in scenario.animals.values() if checks_matter else ():
         if animal.health_check is not None:
@@ -89,25 +88,23 @@ def _same(a: Advice, b: Advice, day: dt.date) -> bool:
     return replace(a, not_before=moved) == b
 
 
-def timeline(scenario: Scenario, replayed: Replayed | None = None) -> list[tuple[dt.date, Advice]]:
+def timeline(scenario: Scenario, state: Replay | None = None) -> list[tuple[dt.date, Advice]]:
     """The advice from `scenario.today` on, as (first day it holds, advice) pairs.
 
-    Each entry equals `advise(replace(scenario, today=day))`. The notes are read and the
-    history replayed once (or not at all when `replayed` is the scenario's history already
-    replayed): neither depends on the date, only the engine's final decision does, so each
-    threshold date costs one decision, not one replay.
+    Each entry equals `advise(replace(scenario, today=day))`. The history is replayed once
+    (or not at all when `state` is the scenario's history already replayed): it does not
+    depend on the date, only the engine's final decision does, so each threshold date costs
+    one decision, not one replay.
     """
-    if replayed is None:
-        replayed = replay(scenario, scenario.sessions, None, 0)
-    read = replayed.scenario(scenario)
-    engine = engine_for(read.program)
-    state = replayed.state
+    if state is None:
+        state = replays.replay(scenario, scenario.sessions, None).state
+    engine = replays.engine_for(scenario.program)
 
     def on(day: dt.date) -> Advice:
-        return Decision(engine, replace(read, today=day), state).advice()
+        return Decision(engine, replace(scenario, today=day), state).advice()
 
     entries = [(scenario.today, on(scenario.today))]
-    pending = _thresholds(scenario, entries[0][1], scenario.today)
+    pending = _thresholds(scenario, state, entries[0][1], scenario.today)
     evaluations = 1
     while pending and evaluations < MAX_EVALUATIONS:
         day = min(pending)
@@ -116,13 +113,8 @@ def timeline(scenario: Scenario, replayed: Replayed | None = None) -> list[tuple
         evaluations += 1
         if not _same(entries[-1][1], answer, day):
             entries.append((day, answer))
-        pending |= _thresholds(scenario, answer, day)
+        pending |= _thresholds(scenario, state, answer, day)
     return entries
-
-
-# Run on every write: compiled once (see `ratbond.store.prepared`).
-_CLEAR = Prepared(delete(advice_table).where(advice_table.c.introduction_id == bindparam("intro")))
-_INSERT = insert_into(advice_table)
 
 
 def refresh(
@@ -133,21 +125,21 @@ def refresh(
     base: Scenario | None = None,
     replayed: Replayed | None = None,
 ) -> Advice:
-    """Recompute and store an introduction's advice timeline; returns today's advice.
+    """Recompute and store an introduction's advice timeline and its replay state (see
+    `ratbond.store.replays`); returns today's advice.
 
-    A caller that has the live sessions already replayed passes them (`replayed`); it may pass
-    `base`, the introduction's validated scenario for `today`, so nothing is built twice."""
-    sessions: Sequence[Session] = (
-        replayed.sessions if replayed is not None else load_session_models(connection, intro.id)
+    A caller that has the live sessions already replayed passes them (`replayed`), else the
+    stored history is read and replayed; it may pass `base`, the introduction's validated
+    scenario for `today`, so nothing is built twice."""
+    scenario = (
+        base if base is not None and base.today == today else build_scenario(intro, [], today)
     )
-    if base is None or base.today != today:
-        scenario = build_scenario(intro, sessions, today)
-    else:
-        scenario = replace(base, sessions=tuple(sessions))
-    entries = timeline(scenario, replayed)
-    _CLEAR.run(connection, {"intro": intro.id})
+    if replayed is None:
+        history, last_seq = load_history(connection, intro.id)
+        replayed = replays.replay(scenario, history, last_seq)
+    entries = timeline(scenario, replayed.state)
+    connection.execute(delete(advice_table).where(advice_table.c.introduction_id == intro.id))
     stamp = now()
-    last_session = sessions[-1].date if sessions else None
     rows: list[dict[str, Any]] = []
     due_on: dt.date | None = None
     for index, (valid_from, answer) in enumerate(entries):
@@ -166,14 +158,15 @@ def refresh(
                 "minutes": answer.minutes,
                 "not_before": answer.not_before,
                 "due_on": due_on,
-                "last_session": last_session,
-                "session_count": len(sessions),
+                "last_session": replayed.last_date,
+                "session_count": replayed.session_count,
                 "alerts": " ".join(answer.alerts),
                 "payload": answer.to_json(),
                 "computed_at": stamp,
             }
         )
-    _INSERT.run_many(connection, rows)
+    connection.execute(insert(advice_table), rows)
+    replays.store(connection, intro.id, scenario, replayed)
     return entries[0][1]
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
@@ -21,9 +21,6 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from ratbond.errors import RatbondError
 from ratbond.store.migrations import head_revision
-
-if TYPE_CHECKING:
-    from ratbond.store.replays import Replays
 
 ENV_URL = "RATBOND_DATABASE_URL"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -113,14 +110,6 @@ class Database:
             return engine
         return create_engine(self.url, pool_pre_ping=False)
 
-    @cached_property
-    def replays(self) -> Replays:
-        """Introductions' histories as this process last replayed them, checked against the
-        database on every use (see `ratbond.store.replays`)."""
-        from ratbond.store.replays import Replays
-
-        return Replays()
-
     @property
     def is_sqlite(self) -> bool:
         return self.dialect == "sqlite"
@@ -177,12 +166,9 @@ class Database:
     def _begin(self, *, write: bool) -> Iterator[Connection]:
         with self._connect() as connection, connection.begin():
             if self.is_sqlite:
-                # The driver leaves transactions to us (see `_sqlite_connect`). BEGIN goes to
-                # it directly: a "begin" event listener would make SQLAlchemy dispatch events
-                # on every statement, and the statement is the same either way.
-                driver = connection.connection.driver_connection
-                assert driver is not None
-                driver.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                # The driver leaves transactions to us (see `_sqlite_connect`): SQLAlchemy's
+                # transaction has begun, so this opens SQLite's, which its commit ends.
+                connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
             yield connection
 
     @contextmanager

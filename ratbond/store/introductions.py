@@ -23,7 +23,7 @@ from ratbond.store.common import (
 )
 from ratbond.store.db import Database
 from ratbond.store.queries import (
-    find_introduction_and_token,
+    find_introduction,
     load_introduction,
     load_introductions,
     resolve_animal,
@@ -49,15 +49,15 @@ def resolve_introduction(connection: Connection, ref: str) -> IntroductionRecord
     found = _by_ref(connection, ref)
     if found is None:
         raise _no_introduction(connection, ref)
-    return found[0]
+    return found
 
 
-def _by_ref(connection: Connection, ref: str) -> tuple[IntroductionRecord, int | None] | None:
-    """The introduction whose id is `ref`, else whose number is, with its history token."""
+def _by_ref(connection: Connection, ref: str) -> IntroductionRecord | None:
+    """The introduction whose id is `ref`, else whose number is."""
     wanted = ref.strip().lower()
-    found = find_introduction_and_token(connection, key=wanted)
+    found = find_introduction(connection, key=wanted)
     if found is None and wanted.isdigit():
-        found = find_introduction_and_token(connection, introduction_id=int(wanted))
+        found = find_introduction(connection, introduction_id=int(wanted))
     return found
 
 
@@ -66,11 +66,11 @@ def _no_introduction(connection: Connection, ref: str) -> NotFound:
     return not_found("introduction", ref, known, "see 'ratbond intro list'")
 
 
-def open_introduction(connection: Connection, ref: str) -> tuple[IntroductionRecord, int | None]:
-    """`resolve_introduction` for a write, with the introduction's history token (see
-    `ratbond.store.replays`): the row is locked first, so what is read is what this
-    transaction will change (PostgreSQL). On SQLite the write transaction's BEGIN IMMEDIATE
-    already excludes every other writer, so it is one query."""
+def open_introduction(connection: Connection, ref: str) -> IntroductionRecord:
+    """`resolve_introduction` for a write: the row is locked first, so what is read (its
+    stored replay state too) is what this transaction will change (PostgreSQL). On SQLite the
+    write transaction's BEGIN IMMEDIATE already excludes every other writer, so it is one
+    query."""
     wanted = ref.strip().lower()
     if connection.dialect.name == "sqlite":
         found = _by_ref(connection, ref)
@@ -84,11 +84,7 @@ def open_introduction(connection: Connection, ref: str) -> tuple[IntroductionRec
                 .where(introductions.c.id == int(wanted))
                 .with_for_update()
             ).first()
-        found = (
-            None
-            if locked is None
-            else find_introduction_and_token(connection, introduction_id=locked[0])
-        )
+        found = None if locked is None else find_introduction(connection, introduction_id=locked[0])
     if found is None:
         raise _no_introduction(connection, ref)
     return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any, cast
 
@@ -14,7 +14,6 @@ from sqlalchemy import cast as sql_cast
 from ratbond.errors import RatbondError
 from ratbond.model import Origin, PreyDrive, Session, Species
 from ratbond.store.common import not_found
-from ratbond.store.prepared import Prepared
 from ratbond.store.records import (
     AnimalRecord,
     IntroductionRecord,
@@ -23,7 +22,6 @@ from ratbond.store.records import (
 )
 from ratbond.store.tables import (
     animals,
-    history_tokens,
     introduction_animals,
     introductions,
     sessions,
@@ -228,25 +226,26 @@ _SESSION_MODELS = (
         sessions.c.attempts,
         sessions.c.rewarded,
         sessions.c.seq,
-        sessions.c.deleted_at.is_(None).label("live"),
     )
-    .where(sessions.c.introduction_id == bindparam("introduction_id"))
+    .where(
+        sessions.c.introduction_id == bindparam("introduction_id"),
+        sessions.c.deleted_at.is_(None),
+    )
     .order_by(sessions.c.date, sessions.c.seq)
 )
 
 
-def load_history(connection: Connection, introduction_id: int) -> tuple[list[Session], int]:
-    """The live sessions as the engine's `Session`s (engine order) and the highest `seq` ever
-    used, deleted sessions included: what a write needs, in one query."""
+def load_history(connection: Connection, introduction_id: int) -> tuple[list[Session], int | None]:
+    """The live sessions as the engine's `Session`s (engine order) and the number (`seq`) of
+    the last of them (None: no session): what a replay needs, in one query."""
     rows = connection.execute(_SESSION_MODELS, {"introduction_id": introduction_id}).all()
     models = [
         session_model(
             day, stage, minutes, supervised, dict(_signal_items(signals)), notes, attempts, rewarded
         )
-        for day, stage, minutes, supervised, signals, notes, attempts, rewarded, _seq, live in rows
-        if live
+        for day, stage, minutes, supervised, signals, notes, attempts, rewarded, _seq in rows
     ]
-    return models, max((row.seq for row in rows), default=0)
+    return models, rows[-1].seq if rows else None
 
 
 def load_session_models(connection: Connection, introduction_id: int) -> list[Session]:
@@ -257,32 +256,20 @@ def load_session_models(connection: Connection, introduction_id: int) -> list[Se
 # One introduction and its members in one round trip (outer joins: the introduction comes back
 # even without members). Introduction columns are prefixed: several names clash with animals'.
 _INTRO_PREFIX = "intro_"
-# The history token (see `ratbond.store.replays`) comes along for a write's first read.
-_HISTORY_TOKEN = "history_token"
 _INTRODUCTION_WITH_MEMBERS = (
     select(
         *(column.label(_INTRO_PREFIX + column.name) for column in introductions.c),
         *animals.c,
         _last_check,
         introduction_animals.c.role,
-        history_tokens.c.token.label(_HISTORY_TOKEN),
     )
     .select_from(
         introductions.outerjoin(
             introduction_animals, introduction_animals.c.introduction_id == introductions.c.id
-        )
-        .outerjoin(animals, animals.c.id == introduction_animals.c.animal_id)
-        .outerjoin(history_tokens, history_tokens.c.introduction_id == introductions.c.id)
+        ).outerjoin(animals, animals.c.id == introduction_animals.c.animal_id)
     )
     .order_by(introduction_animals.c.position)
 )
-_INTRODUCTION_BY_KEY = Prepared(
-    _INTRODUCTION_WITH_MEMBERS.where(introductions.c.key == bindparam("key"))
-)
-_INTRODUCTION_BY_ID = Prepared(
-    _INTRODUCTION_WITH_MEMBERS.where(introductions.c.id == bindparam("id"))
-)
-
 
 _INTRODUCTION_FIELDS = (
     "id",
@@ -297,7 +284,14 @@ _INTRODUCTION_FIELDS = (
 )
 
 
-def _introduction_from_rows(rows: Sequence[Mapping[Any, Any]]) -> IntroductionRecord | None:
+def find_introduction(
+    connection: Connection, *, key: str | None = None, introduction_id: int | None = None
+) -> IntroductionRecord | None:
+    """One introduction with its members, by key or by id, in one query; None if missing."""
+    wanted = (
+        introductions.c.key == key if key is not None else introductions.c.id == introduction_id
+    )
+    rows = connection.execute(_INTRODUCTION_WITH_MEMBERS.where(wanted)).mappings().all()
     if not rows:
         return None
     first = rows[0]
@@ -309,27 +303,6 @@ def _introduction_from_rows(rows: Sequence[Mapping[Any, Any]]) -> IntroductionRe
             if row["role"] is not None
         ),
     )
-
-
-def find_introduction_and_token(
-    connection: Connection, *, key: str | None = None, introduction_id: int | None = None
-) -> tuple[IntroductionRecord, int | None] | None:
-    """One introduction with its members and its history token, by key or by id, in one
-    query; None if missing."""
-    if key is not None:
-        rows = _INTRODUCTION_BY_KEY.rows(connection, {"key": key})
-    else:
-        rows = _INTRODUCTION_BY_ID.rows(connection, {"id": introduction_id})
-    intro = _introduction_from_rows(rows)
-    return None if intro is None else (intro, rows[0][_HISTORY_TOKEN])
-
-
-def find_introduction(
-    connection: Connection, *, key: str | None = None, introduction_id: int | None = None
-) -> IntroductionRecord | None:
-    """One introduction with its members, by key or by id, in one query; None if missing."""
-    found = find_introduction_and_token(connection, key=key, introduction_id=introduction_id)
-    return None if found is None else found[0]
 
 
 def introductions_of_animal(connection: Connection, animal_id: int) -> list[int]:

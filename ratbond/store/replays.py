@@ -1,129 +1,141 @@
-"""Each introduction's replayed history, remembered by this process between writes, so logging
-a session reads no history and replays one session instead of all of them.
+"""Each introduction's replayed history, stored beside its advice (`replay_states`), so logging a
+session that comes last reads no history and feeds the engine that one session.
 
-An entry is used only under two checks, both made inside the write transaction that holds the
-introduction's lock:
+The state is written by `ratbond.store.advice.refresh`, in the transaction of every write that
+refreshes the advice, and tagged with what it depends on besides the sessions:
 
-- its history token (`history_tokens`, which triggers on `sessions` change with every insert,
-  edit or delete of one of its sessions, by any process or tool) is the one in the database;
-- the introduction's animals and roles (what the replay depends on besides the sessions) are
-  the ones it was replayed with.
+- the engine's version (`ratbond.engine.ENGINE_VERSION`, the state's shape and rules);
+- the program's version: a digest of the validated program and of the vocabulary that
+  classes its signals, so any change to a program file or to signals.yaml shows;
+- the basis: a digest of the introduction's animals and roles (an arrival date moves a
+  quarantine's end; an origin changes how many calm sessions a stage needs);
+- what it was replayed over: the number of live sessions and the last of them in the
+  engine's order (its number and date).
 
-And a new session extends an entry only when it comes last in the engine's order (its date is
-on or after every other); one filling in an earlier day is replayed with the whole history.
-Entries are immutable once stored: extending one feeds a copy of its state. The engine's
-property tests hold a resumed replay equal to a full one (`tests/engine/test_resumed_replay.py`).
+A new session resumes from the state only when every tag still holds and the session comes
+last in the engine's order (dated on or after every other); anything else (a correction, a
+withdrawal, a session filling in an earlier day, a changed program, animal or role) replays
+the stored history from the start and stores a fresh state. Changes made outside the store
+(SQL typed by hand) are not seen: `ratbond.store.introductions.refresh_advice` replays after
+them. The engine's property tests hold a resumed replay equal to a full one
+(`tests/engine/test_resumed_replay.py`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import threading
-from collections import OrderedDict
+import datetime as dt
+import hashlib
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, delete, insert, select
 
-from ratbond.engine import Engine, Replay
+from ratbond.engine import ENGINE_VERSION, Engine, Replay
 from ratbond.model import Program, Scenario, Session
 from ratbond.store.common import engine_of, programs, vocabulary, with_notes_read
-from ratbond.store.sqltext import execute
-
-# Introductions remembered per process: a rescue's day of logging touches far fewer, and an
-# entry costs a few hundred bytes a session.
-CAPACITY = 256
+from ratbond.store.tables import replay_states, sessions
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Replayed:
-    """An introduction's live history as replayed, and what it was replayed under."""
+    """An introduction's live sessions, replayed: the engine's state and what it was fed."""
 
-    token: int | None
-    """The history token when the entry was made (None: no session ever written)."""
-    base: Scenario
-    """The scenario it was replayed with; its animals and roles must still hold."""
-    sessions: tuple[Session, ...]
-    """The live sessions as stored, in the engine's order."""
-    read: tuple[Session, ...]
-    """The same sessions with their notes read: what the engine replayed."""
     state: Replay
-    last_seq: int
-    """The highest session number used, withdrawn sessions included."""
-
-    def fits(self, token: int | None, base: Scenario) -> bool:
-        return (
-            token == self.token
-            and base.program is self.base.program
-            and base.animals == self.base.animals
-            and base.roles == self.base.roles
-        )
-
-    def scenario(self, base: Scenario) -> Scenario:
-        """`base` (for its date) with the replayed sessions, notes read."""
-        return dataclasses.replace(base, sessions=self.read)
+    session_count: int
+    last_seq: int | None
+    """The number (`seq`) of the last live session in the engine's order; None: no session."""
+    last_date: dt.date | None
 
 
 def engine_for(program: Program) -> Engine:
     # The built-in programs' engines are built once per process; any other program (a test's
     # own file, say) gets a fresh one, as `ratbond.advice.advise` would.
-    if programs().get(program.id) is program:
-        return engine_of(program.id)
+    if program.id in programs():
+        engine = engine_of(program.id)
+        if engine.program is program:
+            return engine
     return Engine(program, vocabulary())
 
 
-def replay(
-    base: Scenario, sessions: Sequence[Session], token: int | None, last_seq: int
-) -> Replayed:
-    """The whole history replayed from the start."""
-    read = with_notes_read(dataclasses.replace(base, sessions=tuple(sessions)))
+def _digest(value: Any) -> str:
+    # The records' reprs spell out every field, in the files' order, the same in every process.
+    return hashlib.sha256(repr(value).encode()).hexdigest()
+
+
+_PROGRAM_VERSIONS: dict[str, tuple[Program, str]] = {}
+
+
+def program_version(program: Program) -> str:
+    """A digest of the program and the vocabulary, worked out once per program object."""
+    known = _PROGRAM_VERSIONS.get(program.id)
+    if known is None or known[0] is not program:
+        known = _PROGRAM_VERSIONS[program.id] = (program, _digest((program, vocabulary())))
+    return known[1]
+
+
+def basis(scenario: Scenario) -> str:
+    """A digest of the scenario's animals and roles: what a replay depends on besides the
+    sessions and the program."""
+    return _digest((scenario.animals, scenario.roles))
+
+
+def replay(base: Scenario, history: Sequence[Session], last_seq: int | None) -> Replayed:
+    """`history` (the live sessions in the engine's order) replayed from the start."""
+    read = with_notes_read(dataclasses.replace(base, sessions=tuple(history)))
     state = engine_for(base.program).replay(read)
-    return Replayed(token, base, tuple(sessions), read.sessions, state, last_seq)
+    last_date = history[-1].date if history else None
+    return Replayed(state, len(history), last_seq, last_date)
 
 
-def extend(
-    entry: Replayed, base: Scenario, session: Session, token: int | None, last_seq: int
-) -> Replayed:
-    """`entry` with one more session, last in the engine's order, written under `token`
-    (`entry` itself is unchanged)."""
+def extend(known: Replayed, base: Scenario, session: Session, seq: int) -> Replayed:
+    """`known` fed one more session, numbered `seq`, that comes last in the engine's order
+    (`known` was read for this write alone, so its state is fed in place)."""
     (read,) = with_notes_read(dataclasses.replace(base, sessions=(session,))).sessions
-    state = entry.state.copy()
-    engine_for(base.program).feed(state, len(entry.sessions), read)
-    return Replayed(token, base, (*entry.sessions, session), (*entry.read, read), state, last_seq)
+    engine_for(base.program).feed(known.state, known.session_count, read)
+    return Replayed(known.state, known.session_count + 1, seq, session.date)
 
 
-_TOKEN = "SELECT token FROM history_tokens WHERE introduction_id = :intro"
+def resumable(connection: Connection, introduction_id: int, base: Scenario) -> Replayed | None:
+    """The introduction's stored state, if it was made under the current engine, program,
+    animals and roles and over the live sessions the database holds now; else None."""
+    row = connection.execute(
+        select(replay_states).where(replay_states.c.introduction_id == introduction_id)
+    ).first()
+    if (
+        row is None
+        or row.engine_version != ENGINE_VERSION
+        or row.program_version != program_version(base.program)
+        or row.basis != basis(base)
+    ):
+        return None
+    last = connection.execute(
+        select(sessions.c.seq, sessions.c.date)
+        .where(sessions.c.introduction_id == introduction_id, sessions.c.deleted_at.is_(None))
+        .order_by(sessions.c.date.desc(), sessions.c.seq.desc())
+        .limit(1)
+    ).first()
+    seen = (None, None) if last is None else (last.seq, last.date)
+    if seen != (row.last_seq, row.last_date):
+        return None
+    return Replayed(Replay.from_json(row.state), row.session_count, row.last_seq, row.last_date)
 
 
-def history_token(connection: Connection, introduction_id: int) -> int | None:
-    """The introduction's history token as this transaction sees it."""
-    rows = execute(connection, _TOKEN, intro=introduction_id)
-    return int(rows[0][0]) if rows else None
-
-
-class Replays:
-    """The remembered entries, least recently used dropped first; safe across threads."""
-
-    def __init__(self, capacity: int = CAPACITY) -> None:
-        self.capacity = capacity
-        self._entries: OrderedDict[int, Replayed] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, introduction_id: int, token: int | None, base: Scenario) -> Replayed | None:
-        """The entry for the introduction if it still fits its history, else None."""
-        with self._lock:
-            entry = self._entries.get(introduction_id)
-            if entry is None or not entry.fits(token, base):
-                return None
-            self._entries.move_to_end(introduction_id)
-            return entry
-
-    def put(self, introduction_id: int, entry: Replayed) -> None:
-        """Remember `entry`; only ever called once its transaction has committed."""
-        with self._lock:
-            self._entries[introduction_id] = entry
-            self._entries.move_to_end(introduction_id)
-            while len(self._entries) > self.capacity:
-                self._entries.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._entries)
+def store(connection: Connection, introduction_id: int, base: Scenario, replayed: Replayed) -> None:
+    """Keep `replayed` as the introduction's state, tagged for `base`."""
+    connection.execute(
+        delete(replay_states).where(replay_states.c.introduction_id == introduction_id)
+    )
+    connection.execute(
+        insert(replay_states),
+        {
+            "introduction_id": introduction_id,
+            "engine_version": ENGINE_VERSION,
+            "program_version": program_version(base.program),
+            "basis": basis(base),
+            "session_count": replayed.session_count,
+            "last_seq": replayed.last_seq,
+            "last_date": replayed.last_date,
+            "state": replayed.state.to_json(),
+        },
+    )

@@ -5,12 +5,11 @@ every write refreshes the introduction's stored advice in the same transaction.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from ratbond.errors import InputError, NotFound, RatbondError
 from ratbond.model import Advice, Scenario, Session
@@ -34,9 +33,7 @@ from ratbond.store.introductions import (
     open_introduction,
     resolve_introduction,
 )
-from ratbond.store.prepared import insert_into
 from ratbond.store.queries import (
-    load_history,
     load_introduction,
     load_sessions,
     session_from_row,
@@ -44,7 +41,7 @@ from ratbond.store.queries import (
     today_or,
 )
 from ratbond.store.records import IntroductionRecord, SessionRecord
-from ratbond.store.replays import extend, history_token, replay
+from ratbond.store.replays import extend, resumable
 from ratbond.store.tables import sessions
 
 EDITABLE = ("date", "stage", "minutes", "supervised", "signals", "notes", "attempts", "rewarded")
@@ -255,35 +252,31 @@ def _early(connection: Connection, intro: IntroductionRecord, session: Session) 
 def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | None = None) -> Logged:
     """Log a session for an active introduction and store the new advice, in one transaction.
 
-    The history is read and replayed only when this process does not remember it replayed
-    (`ratbond.store.replays`); otherwise the engine is fed the new session alone. Then it is
-    six statements after BEGIN on SQLite (the introduction with its animals and history
-    token, the advice stored for the session's date, the insert, the new token, the advice
-    timeline's delete and insert; PostgreSQL adds the row lock first). `Logged.early` is
-    set when the session comes before the advised day."""
+    A session dated on or after every other resumes the replay stored with the advice
+    (`ratbond.store.replays`) and reads no history; any other reads and replays the history.
+    `Logged.early` is set when the session comes before the advised day."""
     day = today_or(today)
     with db.write() as connection:
-        intro, token = open_introduction(connection, ref)
+        intro = open_introduction(connection, ref)
         _check_open(intro)
         scenario, session, klass = _validate(intro, _entry(new, intro, day), day)
         early = _early(connection, intro, session)
-        known = db.replays.get(intro.id, token, scenario)
-        if known is not None:
-            history, last_seq = list(known.sessions), known.last_seq
-        else:
-            history, last_seq = load_history(connection, intro.id)
+        known = resumable(connection, intro.id, scenario)
+        # Numbers are never reused: a withdrawn session keeps its own.
+        last_seq = connection.execute(
+            select(func.max(sessions.c.seq)).where(sessions.c.introduction_id == intro.id)
+        ).scalar()
         values = {
             "introduction_id": intro.id,
-            "seq": last_seq + 1,
+            "seq": (last_seq or 0) + 1,
             **_row_values(session, klass),
             "logged_by": (new.logged_by or current_user()).strip()[:100],
             "logged_at": now(),
             "version": 1,
         }
-        inserted = _INSERT_SESSION.run(connection, values)
+        inserted = connection.execute(insert(sessions), values).inserted_primary_key
         assert inserted is not None
-        # The new session as it reads back from its row, placed in the engine's order (date,
-        # then logging order: it has the highest seq, so it goes after its date's sessions).
+        # The new session as it reads back from its row.
         stored = session_model(
             session.date,
             session.stage,
@@ -294,15 +287,14 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
             session.attempts,
             session.rewarded,
         )
-        token = history_token(connection, intro.id)
-        if known is not None and (not history or stored.date >= history[-1].date):
-            replayed = extend(known, scenario, stored, token, values["seq"])
-        else:
-            history.insert(bisect_right(history, stored.date, key=lambda s: s.date), stored)
-            replayed = replay(scenario, history, token, values["seq"])
+        # It has the highest number, so it goes after its date's sessions: last in the
+        # engine's order unless it fills in an earlier day.
+        replayed = None
+        if known is not None and (known.last_date is None or stored.date >= known.last_date):
+            replayed = extend(known, scenario, stored, values["seq"])
         advice = refresh(connection, intro, day, base=scenario, replayed=replayed)
         record = SessionRecord(
-            id=inserted,
+            id=inserted[0],
             introduction_id=intro.id,
             seq=values["seq"],
             date=stored.date,
@@ -318,12 +310,7 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
             logged_at=values["logged_at"],
             version=1,
         )
-    # Remembered only now that the transaction has committed.
-    db.replays.put(intro.id, replayed)
     return Logged(introduction=intro, session=record, advice=advice, early=early)
-
-
-_INSERT_SESSION = insert_into(sessions, leave_out=("id", "deleted_at"))
 
 
 def _after_write(

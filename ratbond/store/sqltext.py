@@ -1,22 +1,19 @@
 """Read statements written as SQL text.
 
 A statement takes the day as `:today`. Date columns come back as dates from PostgreSQL and as
-the ISO text SQLAlchemy stored from SQLite (`as_date` reads both). This module imports
-SQLAlchemy only inside `execute`, and only for PostgreSQL: on SQLite, `execute` too runs the
-text on the driver.
+the ISO text SQLAlchemy stored from SQLite (`as_date` reads both).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-# Types only: `ratbond today` imports neither `typing` nor the records (`ratbond.model`).
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-    from typing import Any, overload
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, overload
 
-    from sqlalchemy import Connection
+from sqlalchemy import Connection, Date, bindparam, text
+
+if TYPE_CHECKING:
 
     from ratbond.store.records import StoredAdvice
 
@@ -79,40 +76,13 @@ def stored_advice(values: Sequence[Any], today: dt.date) -> StoredAdvice:
     )
 
 
-def sqlite_driver(connection: Connection) -> Any | None:
-    """The sqlite3 connection under an open SQLAlchemy one on SQLite, else None."""
-    if connection.dialect.name != "sqlite":
-        return None
-    return connection.connection.driver_connection
-
-
 def execute(
     connection: Connection, sql: str, today: dt.date | None = None, **params: Any
 ) -> Sequence[Sequence[Any]]:
     """Run a statement of this module's kind in an open transaction, with `:today` bound as a
-    date when given (other parameters are plain numbers or text).
-
-    On SQLite it goes straight to the driver, in the same transaction, as `read_sqlite` runs
-    it: these statements need none of SQLAlchemy's types, and for a short statement its
-    execution machinery costs several times what SQLite does."""
-    driver = sqlite_driver(connection)
-    if driver is not None:
-        if today is not None:
-            params["today"] = today.isoformat()
-        rows: list[tuple[Any, ...]] = driver.execute(sql, params).fetchall()
-        return rows
+    date when given (other parameters are plain numbers or text)."""
+    statement = text(sql)
     if today is not None:
         params["today"] = today
-    statement = _STATEMENTS.get(sql)
-    if statement is None:
-        from sqlalchemy import Date, bindparam, text
-
-        statement = text(sql)
-        if ":today" in sql:
-            statement = statement.bindparams(bindparam("today", type_=Date))
-        _STATEMENTS[sql] = statement  # a fixed set: the module-level texts of the store
+        statement = statement.bindparams(bindparam("today", type_=Date))
     return connection.execute(statement, params).all()
-
-
-_STATEMENTS: dict[str, Any] = {}
-"""Each text as SQLAlchemy parsed it, kept: PostgreSQL runs the same few texts all day."""

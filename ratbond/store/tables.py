@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -163,19 +162,24 @@ advice = Table(
     Index("ix_advice_introduction_valid", "introduction_id", "valid_from"),
 )
 
-# A random token per introduction, changed by triggers on `sessions` (migration 0004) with
-# every change to its sessions: see `ratbond.store.replays`. Bookkeeping, not a record, so it
-# is neither exported nor kept in `history`.
-history_tokens = Table(
-    "history_tokens",
+# Each introduction's replayed history as the engine left it (migration 0005), so a session
+# logged after every other feeds the engine one session: see `ratbond.store.replays`. Derived,
+# like `advice`, so it is neither exported nor kept in `history`.
+replay_states = Table(
+    "replay_states",
     metadata,
-    Column(
-        "introduction_id",
-        Integer,
-        ForeignKey("introductions.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    Column("token", BigInteger, nullable=False),
+    Column("introduction_id", Integer, ForeignKey("introductions.id"), primary_key=True),
+    # What the state was made under: `ratbond.engine.ENGINE_VERSION`, a digest of the program
+    # and vocabulary, and a digest of the introduction's animals and roles.
+    Column("engine_version", Integer, nullable=False),
+    Column("program_version", String(64), nullable=False),
+    Column("basis", String(64), nullable=False),
+    # What it was replayed over: the live sessions, and the last of them in the engine's order.
+    Column("session_count", Integer, nullable=False),
+    Column("last_seq", Integer),
+    Column("last_date", Date),
+    # `ratbond.engine.Replay.to_json`.
+    Column("state", JSON, nullable=False),
 )
 
 history = Table(

@@ -1,30 +1,32 @@
-"""The remembered replays of `ratbond.store.replays`: a write that feeds the engine only the new
-session stores the same advice as a full replay of the stored history, whatever else changed
-the history in between (another process, an edit, a withdrawal, SQL typed by hand), and a
-write that fails remembers nothing.
+"""The replay state stored beside the advice (`ratbond.store.replays`): a session logged after
+every other resumes it without reading the history, anything else replays the history from
+the start, and either way the stored advice is what a fresh evaluation of the stored sessions
+gives, whichever process wrote what.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import itertools
-import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import text
+from sqlalchemy import select, update
 
 from ratbond.advice import advise
+from ratbond.engine import ENGINE_VERSION
 from ratbond.errors import RatbondError
 from ratbond.store import Database
-from ratbond.store import sessions as sessions_module
+from ratbond.store import advice as advice_module
+from ratbond.store import replays as replays_module
 from ratbond.store.advice import build_scenario
 from ratbond.store.animals import NewAnimal, add_animal, add_vet_check, edit_animal
+from ratbond.store.common import programs
 from ratbond.store.introductions import get_advice, get_introduction, start_introduction
-from ratbond.store.queries import load_session_models
-from ratbond.store.replays import history_token
+from ratbond.store.queries import load_history, load_session_models
 from ratbond.store.sessions import (
     NewSession,
     delete_session,
@@ -32,6 +34,7 @@ from ratbond.store.sessions import (
     list_sessions,
     log_session,
 )
+from ratbond.store.tables import replay_states
 from tests.store.helpers import TODAY, cat_and_rat, day
 
 CALM = {"tom": ["ears_forward"], "pip": ["relaxed"]}
@@ -51,85 +54,127 @@ def stored_advice(db: Database, ref: str) -> dict[str, Any]:
     return get_advice(db, ref, today=TODAY)[1].payload
 
 
-def other_process(db: Database) -> Database:
-    """The same database opened again: a second process, with nothing remembered."""
-    return Database(db.url)
-
-
 def log(db: Database, ref: str, offset: int, signals: Any = CALM, notes: str | None = None) -> None:
     stage = stored_advice(db, ref)["stage"]
     new = NewSession(stage, day(offset), 5, signals=signals, notes=notes)
     log_session(db, ref, new, today=TODAY)
 
 
-def test_a_write_is_remembered_under_its_new_token(db: Database) -> None:
+def poison(db: Database, ref: str) -> None:
+    """Make the stored state claim an injury the sessions do not show: a write that resumes
+    from it stores a stop."""
+    intro = get_introduction(db, ref)
+    where = replay_states.c.introduction_id == intro.id
+    with db.write() as connection:
+        state = connection.execute(select(replay_states.c.state).where(where)).scalar_one()
+        assert state["last"] is not None
+        connection.execute(
+            update(replay_states).where(where).values(state={**state, "injury": state["last"]})
+        )
+
+
+def test_a_session_logged_last_resumes_the_stored_state(db: Database) -> None:
     cat_and_rat(db)
     log(db, "tom-pip", -3)
-    assert len(db.replays) == 1
     log(db, "tom-pip", -2)
     assert stored_advice(db, "tom-pip") == fresh_advice(db, "tom-pip")
-    before = db.replays.get(
-        get_introduction(db, "tom-pip").id,
-        _token(db, "tom-pip"),
-        build_scenario(get_introduction(db, "tom-pip"), [], TODAY),
-    )
-    assert before is not None
-    assert len(before.sessions) == 2
+    poison(db, "tom-pip")
+    log(db, "tom-pip", -2)  # the same day as the last one still comes last
+    assert stored_advice(db, "tom-pip")["action"] == "stop"
 
 
-def _token(db: Database, ref: str) -> int | None:
-    with db.read() as connection:
-        return history_token(connection, get_introduction(db, ref).id)
-
-
-def test_every_change_to_the_sessions_changes_the_token(db: Database) -> None:
+def test_a_session_logged_last_reads_no_history(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cat_and_rat(db)
-    assert _token(db, "tom-pip") is None
-    log(db, "tom-pip", -3)
-    seen = [_token(db, "tom-pip")]
-    log(db, "tom-pip", -2)
-    seen.append(_token(db, "tom-pip"))
-    _, live = list_sessions(db, "tom-pip")
-    edit_session(db, live[0].id, {"minutes": 6}, today=TODAY)
-    seen.append(_token(db, "tom-pip"))
-    delete_session(db, live[1].id, today=TODAY)
-    seen.append(_token(db, "tom-pip"))
-    with db.write() as connection:
-        connection.execute(text("UPDATE sessions SET notes = 'typed by hand'"))
-    seen.append(_token(db, "tom-pip"))
-    assert None not in seen
-    assert len(set(seen)) == len(seen)
+    log(db, "tom-pip", -5)
+    reads: list[int] = []
 
+    def counted(connection: Any, introduction_id: int) -> Any:
+        reads.append(introduction_id)
+        return load_history(connection, introduction_id)
 
-def test_a_session_logged_by_another_process_is_not_missed(db: Database) -> None:
-    cat_and_rat(db)
-    for offset in (-4, -3, -2):
+    monkeypatch.setattr(advice_module, "load_history", counted)
+    for offset in (-4, -3, -3, -1):
         log(db, "tom-pip", offset)
-    # Another process logs a bite; this process still remembers the calm history.
-    other = other_process(db)
-    try:
-        log(other, "tom-pip", -1, {"tom": ["biting"]})
-    finally:
-        other.close()
+    assert reads == []
+    log(db, "tom-pip", -2)  # fills in an earlier day
+    assert len(reads) == 1
+    assert stored_advice(db, "tom-pip") == fresh_advice(db, "tom-pip")
+
+
+def edit_first(db: Database) -> None:
+    first = list_sessions(db, "tom-pip")[1][0]
+    edit_session(db, first.id, {"signals": {"tom": ["hissing"]}}, today=TODAY)
+
+
+def delete_last(db: Database) -> None:
+    delete_session(db, list_sessions(db, "tom-pip")[1][-1].id, today=TODAY)
+
+
+def back_dated(db: Database) -> None:
+    log(db, "tom-pip", -9)
+
+
+def rat_from_a_rescue(db: Database) -> None:
+    edit_animal(db, "pip", {"origin": "rescue"}, today=TODAY)
+
+
+def changed_program(monkeypatch: pytest.MonkeyPatch) -> Callable[[Database], None]:
+    def change(_db: Database) -> None:
+        program = programs()["cat-rat"]
+        stages = tuple(dataclasses.replace(stage, calm_to_advance=2) for stage in program.stages)
+        monkeypatch.setitem(programs(), "cat-rat", dataclasses.replace(program, stages=stages))
+
+    return change
+
+
+def newer_engine(monkeypatch: pytest.MonkeyPatch) -> Callable[[Database], None]:
+    def change(_db: Database) -> None:
+        monkeypatch.setattr(replays_module, "ENGINE_VERSION", ENGINE_VERSION + 1)
+
+    return change
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda _: back_dated,
+        lambda _: edit_first,
+        lambda _: delete_last,
+        lambda _: rat_from_a_rescue,
+        changed_program,
+        newer_engine,
+    ],
+    ids=["back-dated", "edit", "delete", "animal-edit", "program-changed", "engine-changed"],
+)
+def test_anything_but_a_session_logged_last_replays_from_the_start(
+    db: Database, monkeypatch: pytest.MonkeyPatch, change: Any
+) -> None:
+    cat_and_rat(db)
+    for offset in (-6, -5, -4, -3):
+        log(db, "tom-pip", offset)
+    poison(db, "tom-pip")
+    change(monkeypatch)(db)
+    log(db, "tom-pip", -1)
+    assert stored_advice(db, "tom-pip") == fresh_advice(db, "tom-pip")
+    assert stored_advice(db, "tom-pip")["action"] != "stop"
+    # The fresh state is stored: the next session resumes from it.
     log(db, "tom-pip", 0)
-    advice = stored_advice(db, "tom-pip")
-    assert advice == fresh_advice(db, "tom-pip")
-    assert advice["action"] == "stop"
-    assert len(list_sessions(db, "tom-pip")[1]) == 5
+    assert stored_advice(db, "tom-pip") == fresh_advice(db, "tom-pip")
 
 
-def test_a_session_changed_by_hand_in_sql_is_not_missed(db: Database) -> None:
+def test_a_changed_program_gives_the_new_programs_advice(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cat_and_rat(db)
     for offset in (-3, -2):
         log(db, "tom-pip", offset)
-    with db.write() as connection:
-        connection.execute(
-            text("UPDATE sessions SET signals = :signals WHERE seq = 2"),
-            {"signals": json.dumps({"tom": ["biting"]})},
-        )
+    assert stored_advice(db, "tom-pip")["action"] == "repeat"
+    changed_program(monkeypatch)(db)
     log(db, "tom-pip", -1)
     assert stored_advice(db, "tom-pip") == fresh_advice(db, "tom-pip")
-    assert stored_advice(db, "tom-pip")["action"] == "stop"
+    assert stored_advice(db, "tom-pip")["stage"] == "scent"
 
 
 def test_an_animal_edit_is_replayed_under_the_new_details(db: Database) -> None:
@@ -148,26 +193,53 @@ def test_an_animal_edit_is_replayed_under_the_new_details(db: Database) -> None:
     assert advice["action"] == "wait"
 
 
-def test_a_failed_write_remembers_nothing(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_the_stored_state_as_it_was(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cat_and_rat(db)
     log(db, "tom-pip", -3)
-    intro = get_introduction(db, "tom-pip")
-    remembered = db.replays.get(intro.id, _token(db, "tom-pip"), build_scenario(intro, [], TODAY))
-    assert remembered is not None
+
+    def state() -> Any:
+        with db.read() as connection:
+            return connection.execute(select(replay_states)).one()
+
+    before = state()
 
     def broken(*_args: Any, **_kwargs: Any) -> Any:
         raise RatbondError("the disk is full")
 
-    monkeypatch.setattr(sessions_module, "refresh", broken)
+    monkeypatch.setattr(replays_module, "store", broken)
     with pytest.raises(RatbondError):
-        log_session(db, "tom-pip", NewSession("visual", day(-2), 5, signals=CALM), today=TODAY)
+        log(db, "tom-pip", -2)
     monkeypatch.undo()
-    assert db.replays.get(intro.id, _token(db, "tom-pip"), build_scenario(intro, [], TODAY)) is (
-        remembered
-    )
+    assert state() == before
     log(db, "tom-pip", -1)
     assert stored_advice(db, "tom-pip") == fresh_advice(db, "tom-pip")
     assert len(list_sessions(db, "tom-pip")[1]) == 2
+
+
+def test_dates_before_the_last_session_are_replayed_in_full(db: Database) -> None:
+    cat_and_rat(db)
+    for offset in (-1, -5, 0, -3, -3):
+        log(db, "tom-pip", offset, CALM if offset else {"tom": ["hissing"]})
+        assert stored_advice(db, "tom-pip") == fresh_advice(db, "tom-pip")
+    dates = [session.date for session in list_sessions(db, "tom-pip")[1]]
+    assert dates == sorted(dates)
+    assert dates[0] == day(-5)
+
+
+def test_two_processes_logging_in_turn_store_what_one_would(db: Database) -> None:
+    cat_and_rat(db)
+    other = Database(db.url)  # another server process on the same database
+    try:
+        for number, (offset, signals) in enumerate(
+            [(-6, CALM), (-5, CALM), (-5, {"tom": ["hissing"]}), (-3, CALM), (-4, CALM), (-1, {})]
+        ):
+            log(other if number % 2 else db, "tom-pip", offset, signals)
+            assert stored_advice(db, "tom-pip") == fresh_advice(db, "tom-pip")
+            assert stored_advice(other, "tom-pip") == stored_advice(db, "tom-pip")
+    finally:
+        other.close()
 
 
 # --- random histories written by two processes ------------------------------------------------
@@ -185,7 +257,6 @@ operations = st.lists(
         ),
         st.tuples(st.just("edit"), st.booleans(), st.integers(0, 30), st.integers(0, 6)),
         st.tuples(st.just("delete"), st.booleans(), st.integers(0, 30)),
-        st.tuples(st.just("sql"), st.integers(0, 30), st.integers(0, len(SIGNALS) - 1)),
     ),
     min_size=1,
     max_size=14,
@@ -215,26 +286,13 @@ def renamed(signals: dict[str, list[str]], ref: str) -> dict[str, list[str]]:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(steps=operations)
-def test_remembered_writes_store_what_a_full_replay_gives(db: Database, steps: Any) -> None:
+def test_writes_by_two_processes_store_what_a_full_replay_gives(db: Database, steps: Any) -> None:
     ref = household(db)
-    other = other_process(db)
+    other = Database(db.url)
     try:
         for step in steps:
-            kind = step[0]
-            if kind == "sql":
-                _, pick, signal = step
-                live = list_sessions(db, ref)[1]
-                if live:
-                    with db.write() as connection:
-                        connection.execute(
-                            text("UPDATE sessions SET signals = :signals WHERE id = :id"),
-                            {
-                                "signals": json.dumps(renamed(SIGNALS[signal], ref)),
-                                "id": live[pick % len(live)].id,
-                            },
-                        )
-                continue
-            writer = other if step[1] else db
+            kind, by_other = step[0], step[1]
+            writer = other if by_other else db
             if kind == "log":
                 _, _, offset, signal, note = step
                 log(writer, ref, offset, renamed(SIGNALS[signal], ref), NOTES[note])
@@ -252,13 +310,3 @@ def test_remembered_writes_store_what_a_full_replay_gives(db: Database, steps: A
             assert stored_advice(db, ref) == fresh_advice(db, ref), steps
     finally:
         other.close()
-
-
-def test_dates_before_the_last_session_are_replayed_in_full(db: Database) -> None:
-    cat_and_rat(db)
-    for offset in (-1, -5, 0, -3, -3):
-        log(db, "tom-pip", offset, CALM if offset else {"tom": ["hissing"]})
-        assert stored_advice(db, "tom-pip") == fresh_advice(db, "tom-pip")
-    dates = [session.date for session in list_sessions(db, "tom-pip")[1]]
-    assert dates == sorted(dates)
-    assert dates[0] == TODAY - dt.timedelta(days=5)
