@@ -7,14 +7,12 @@ the ISO text SQLAlchemy stored from SQLite (`as_date` reads both).
 from __future__ import annotations
 
 import datetime as dt
-
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 from sqlalchemy import Connection, Date, bindparam, text
 
 if TYPE_CHECKING:
-
     from ratbond.store.records import StoredAdvice
 
 # An advice row's columns, in the order `stored_advice` reads them. The payload is read as
