@@ -43,6 +43,8 @@ def fields(state: Replay) -> dict[str, Any]:
     def plain(value: Any) -> Any:
         if hasattr(value, "session") and hasattr(value, "klass"):
             return {name: getattr(value, name) for name in type(value).__slots__}
+        if isinstance(value, list):
+            return [plain(item) for item in value]
         return value
 
     return {name: plain(getattr(state, name)) for name in Replay.__slots__}
