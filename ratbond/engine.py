@@ -32,7 +32,7 @@ ONE_DAY = dt.timedelta(days=1)
 # The version of the replay's state and of the rules that feed it: bump it whenever `Replay`'s
 # fields, their JSON or what `Engine.feed` does with a session change, so a state stored by
 # an earlier version is replayed again rather than resumed.
-ENGINE_VERSION = 1
+ENGINE_VERSION = 2
 
 
 def class_table(program: Program, vocabulary: Vocabulary) -> dict[Species, dict[str, SignalClass]]:
@@ -65,11 +65,14 @@ class Observed:
         "below_rate",
         "contact",
         "early",
+        "hurt",
+        "ill",
         "illness",
         "index",
         "injury",
         "klass",
         "neutral",
+        "rushed",
         "session",
         "shows_progress",
         "skipped",
@@ -101,6 +104,11 @@ class Observed:
         self.skipped = False
         self.neutral = False  # calm, but without the stage's progress signal
         self.below_rate = False  # calm, but too few attempts rewarded for a training stage
+        self.ill: list[str] = []  # the animals that showed illness signs
+        self.hurt: list[str] = []  # the rats a vet must see: hurt, or bitten by a cat
+        # Why a calm session earned nothing (contract 8): its date had added its share
+        # (`day`), or it was too short (`short`); None when it counted.
+        self.rushed: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -127,7 +135,7 @@ class Observed:
 
 
 # The fields of `Observed` that feeding sets after observing, and all that JSON holds as they are.
-_FEED_FLAGS = ("contact", "early", "skipped", "neutral", "below_rate")
+_FEED_FLAGS = ("contact", "early", "skipped", "neutral", "below_rate", "rushed", "ill", "hurt")
 _OBSERVED_FLAGS = ("index", "stage", "klass", "illness", "injury", "shows_progress", *_FEED_FLAGS)
 
 
@@ -175,25 +183,41 @@ class Replay:
 
     __slots__ = (
         "bad_dates",
+        "checks_until",
+        "counted_day",
         "day_count",
         "earned",
         "gate_cause",
         "gate_end",
+        "ill_on",
         "injury",
         "last",
         "last_contact",
         "needed",
+        "rushed_run",
+        "rushed_tail",
         "species",
         "stage_bad",
+        "stop_run",
+        "stopped",
         "streak",
         "streak_days",
         "streak_stage",
+        "wounded_on",
     )
 
-    def __init__(self, earned: int, species: dict[str, Species], needed: list[int]) -> None:
+    def __init__(
+        self,
+        earned: int,
+        species: dict[str, Species],
+        needed: list[int],
+        checks_until: dt.date | None = None,
+    ) -> None:
         self.earned = earned
         self.species = species  # each animal's species, by id
         self.needed = needed  # calm sessions in a row to move on, by stage index
+        # The last day the prerequisites hold (None: always; `date.min`: never).
+        self.checks_until = checks_until
         self.gate_end: dt.date | None = None
         self.gate_cause = ""
         self.streak = 0
@@ -207,6 +231,20 @@ class Replay:
         self.last_contact: Observed | None = None
         self.last: Observed | None = None
         self.day_count = 0  # sessions on the last session's day
+        # The day whose calm sessions counted last, and how many it added (its share caps it).
+        self.counted_day: tuple[dt.date, int] | None = None
+        # Calm sessions that earned nothing: those since the last one that counted (the
+        # answer is decided without them), and those of the current run (named in reasons).
+        self.rushed_tail: list[Observed] = []
+        self.rushed_run: list[Observed] = []
+        # The run of aggression or danger that reached the stop rule, kept once it has.
+        self.stop_run: list[dt.date] | None = None
+        # Once an answer was `stop`, it stays `stop` (contract 8).
+        self.stopped = False
+        # Health alerts last until a vet check: each animal's latest session with illness
+        # signs, and each rat's latest injury.
+        self.ill_on: dict[str, dt.date] = {}
+        self.wounded_on: dict[str, dt.date] = {}
 
     def to_json(self) -> dict[str, Any]:
         """The state as JSON: dates as ISO text, observed sessions in full."""
@@ -223,6 +261,20 @@ class Replay:
             # JSON keys are text: the stage indexes become strings and come back as numbers.
             "stage_bad": {str(stage): count for stage, count in self.stage_bad.items()},
             "day_count": self.day_count,
+            "checks_until": None if self.checks_until is None else self.checks_until.isoformat(),
+            "counted_day": (
+                None
+                if self.counted_day is None
+                else [self.counted_day[0].isoformat(), self.counted_day[1]]
+            ),
+            "rushed_tail": [observed.to_json() for observed in self.rushed_tail],
+            "rushed_run": [observed.to_json() for observed in self.rushed_run],
+            "stop_run": (
+                None if self.stop_run is None else [day.isoformat() for day in self.stop_run]
+            ),
+            "stopped": self.stopped,
+            "ill_on": {animal: day.isoformat() for animal, day in self.ill_on.items()},
+            "wounded_on": {animal: day.isoformat() for animal, day in self.wounded_on.items()},
             "injury": _observed_json(self.injury),
             "last_contact": _observed_json(self.last_contact),
             "last": _observed_json(self.last),
@@ -231,7 +283,12 @@ class Replay:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Replay:
         """The state `to_json` gave."""
-        state = cls(data["earned"], dict(data["species"]), list(data["needed"]))
+        state = cls(
+            data["earned"],
+            dict(data["species"]),
+            list(data["needed"]),
+            None if data["checks_until"] is None else dt.date.fromisoformat(data["checks_until"]),
+        )
         gate_end = data["gate_end"]
         state.gate_end = None if gate_end is None else dt.date.fromisoformat(gate_end)
         state.gate_cause = data["gate_cause"]
@@ -241,6 +298,17 @@ class Replay:
         state.bad_dates = [dt.date.fromisoformat(day) for day in data["bad_dates"]]
         state.stage_bad = {int(stage): count for stage, count in data["stage_bad"].items()}
         state.day_count = data["day_count"]
+        counted = data["counted_day"]
+        state.counted_day = (
+            None if counted is None else (dt.date.fromisoformat(counted[0]), counted[1])
+        )
+        state.rushed_tail = [Observed.from_json(item) for item in data["rushed_tail"]]
+        state.rushed_run = [Observed.from_json(item) for item in data["rushed_run"]]
+        stop_run = data["stop_run"]
+        state.stop_run = None if stop_run is None else [dt.date.fromisoformat(d) for d in stop_run]
+        state.stopped = data["stopped"]
+        state.ill_on = {a: dt.date.fromisoformat(d) for a, d in data["ill_on"].items()}
+        state.wounded_on = {a: dt.date.fromisoformat(d) for a, d in data["wounded_on"].items()}
         state.injury = _observed_from_json(data["injury"])
         state.last_contact = _observed_from_json(data["last_contact"])
         state.last = _observed_from_json(data["last"])
@@ -265,6 +333,15 @@ class Engine:
             if injury is not None
             else {}
         )
+        # Signals that send a rat to the vet (contract 8: a wound, or a cat's bite or scratch,
+        # which sends every rat of the session).
+        self.vet_signals: dict[Species, frozenset[str]] = {
+            species: frozenset(name for name, codes in by_signal.items() if "vet_now" in codes)
+            for species, by_signal in self.rules.signal_alerts.items()
+        }
+        if injury is not None and "vet_now" in injury.alerts:
+            for species, names in self.injury_signals.items():
+                self.vet_signals[species] = self.vet_signals.get(species, frozenset()) | names
 
     # --- classification -------------------------------------------------------------------
 
@@ -273,6 +350,8 @@ class Engine:
         rank = 0
         illness = injury = progress = False
         worst: list[tuple[str, str]] = []
+        ill: list[str] = []
+        hurt: list[str] = []
         stage = self.index[session.stage]
         wanted = self.stages[stage].progress_signal
         pairs = (
@@ -286,6 +365,11 @@ class Engine:
             if signal_class == "illness":
                 illness = True
                 signal_class = "stress"
+                if animal not in ill:
+                    ill.append(animal)
+            if name in self.vet_signals.get(kind, ()):
+                rats = [animal] if kind == "rat" else [a for a, s in species.items() if s == "rat"]
+                hurt.extend(rat for rat in rats if rat not in hurt)
             signal_rank = CLASS_RANK[signal_class]
             if signal_rank > rank:
                 klass, rank, worst = signal_class, signal_rank, [(animal, name)]
@@ -298,7 +382,9 @@ class Engine:
         floor = self.rules.unsupervised_class
         if not session.supervised and floor is not None and CLASS_RANK[floor] > rank:
             klass, worst = floor, []
-        return Observed(index, session, stage, klass, illness, worst, injury, progress)
+        observed = Observed(index, session, stage, klass, illness, worst, injury, progress)
+        observed.ill, observed.hurt = ill, hurt
+        return observed
 
     def needed(self, stage: Stage, scenario: Scenario) -> int:
         """Calm sessions in a row needed to move on from `stage`."""
@@ -339,7 +425,7 @@ class Engine:
         depends on the scenario's animals and roles, not on its sessions or its date."""
         species = {animal.id: animal.species for animal in scenario.animals.values()}
         needed = [self.needed(stage, scenario) for stage in self.stages]
-        state = Replay(self.first_contact, species, needed)
+        state = Replay(self.first_contact, species, needed, self.checks_until(scenario))
         if self.gate is not None:
             # Validation guarantees at least one arrival date in the gate's role.
             arrivals = [scenario.animals[a].arrived for a in scenario.roles[self.gate.role]]
@@ -348,13 +434,33 @@ class Engine:
             state.gate_cause = f"arrival on {latest.isoformat()}"
         return state
 
+    def checks_until(self, scenario: Scenario) -> dt.date | None:
+        """The last day the prerequisites hold for the scenario's animals (None: no limit;
+        `date.min`: they never do), as `Decision._missing_prerequisites` judges a day."""
+        rules = self.rules
+        members = [scenario.animals[a] for ids in scenario.roles.values() for a in ids]
+        until: dt.date | None = None
+        for animal in members:
+            assessed = animal.species != "cat" or animal.prey_drive is not None
+            if "prey_drive" in rules.prerequisites and not assessed:
+                return dt.date.min
+            if "health_check" in rules.prerequisites:
+                if animal.health_check is None:
+                    return dt.date.min
+                last = animal.health_check + dt.timedelta(days=rules.health_check_max_age_days)
+                until = last if until is None else min(until, last)
+        return until
+
     def feed(self, state: Replay, index: int, session: Session) -> None:
         """Move `state` past one more session, the `index`th of the history in engine order
         (sessions come in that order, so a state fed n sessions equals a replay of those n)."""
         observed = self.observe(index, session, state.species)
+        # An answer of `stop` on the day before this session stays `stop` (contract 8).
+        self._latch_stop(state, session.date)
         same_day = state.last is not None and state.last.session.date == session.date
         state.day_count = state.day_count + 1 if same_day else 1
         state.last = observed
+        self._note_health(state, observed)
         if self.gate is not None and observed.stage == 0:
             observed.contact = False
             if observed.illness and self.gate.restart_on_illness:
@@ -364,13 +470,69 @@ class Engine:
             observed.early = True
             if self.gate.restart_on_contact:
                 self._restart_gate(state, session.date, "contact")
+        stage = self.stages[observed.stage]
+        observed.skipped = observed.stage > state.earned
+        rate = stage.min_success_rate
+        observed.below_rate = rate is not None and (
+            not session.attempts or (session.rewarded or 0) / session.attempts < rate
+        )
+        if observed.klass == "calm" and not observed.skipped and not observed.below_rate:
+            observed.rushed = self._rushed(state, observed)
+            if observed.rushed is not None:
+                # Kept and shown, but it neither adds to the streak nor breaks it, and the
+                # answer is decided as if it had not been logged.
+                state.rushed_tail.append(observed)
+                state.rushed_run.append(observed)
+                return
+        state.rushed_tail = []
         previous = state.last_contact
         if previous is not None and session.date - previous.session.date > self.long_break:
-            state.streak, state.streak_days = 0, []
+            state.streak, state.streak_days, state.rushed_run = 0, [], []
         state.last_contact = observed
         if state.injury is None and observed.injury:
             state.injury = observed
         self._count(state, observed, state.needed[observed.stage])
+        self._latch_stop(state, session.date)
+
+    def _rushed(self, state: Replay, observed: Observed) -> str | None:
+        """Why a calm session earns nothing (contract 8), or None when it counts."""
+        stage = self.stages[observed.stage]
+        session = observed.session
+        policy = stage.minutes
+        if (
+            policy is not None
+            and stage.min_success_rate is None
+            and session.minutes is not None
+            and session.minutes < self.rules.min_fraction * policy.start
+        ):
+            return "short"
+        counted = state.counted_day
+        full = counted is not None and counted[1] >= self.rules.sessions_per_day
+        if full and counted is not None and counted[0] == session.date:
+            return "day"
+        return None
+
+    def stop_holds(self, state: Replay, day: dt.date) -> bool:
+        """Whether the answer on `day` is `stop` by the history fed so far: an injury or the
+        stop rule, with the prerequisites met and no time gate holding on that day."""
+        if state.injury is None and state.stop_run is None:
+            return False
+        if state.checks_until is not None and day > state.checks_until:
+            return False
+        return self.gate is None or state.gate_end is None or day >= state.gate_end
+
+    def _latch_stop(self, state: Replay, day: dt.date) -> None:
+        if not state.stopped and self.stop_holds(state, day):
+            state.stopped = True
+
+    def _note_health(self, state: Replay, observed: Observed) -> None:
+        """Remember who showed illness signs and which rats were hurt, and when: those
+        alerts last until a vet check dated on or after (contract 8)."""
+        day = observed.session.date
+        for animal in observed.ill:
+            state.ill_on[animal] = day
+        for animal in observed.hurt:
+            state.wounded_on[animal] = day
 
     def _restart_gate(self, state: Replay, day: dt.date, cause: str) -> None:
         assert self.gate is not None
@@ -381,10 +543,13 @@ class Engine:
 
     def _count(self, state: Replay, observed: Observed, needed: int) -> None:
         stage = self.stages[observed.stage]
-        observed.skipped = observed.stage > state.earned
         klass = observed.klass
         if klass in DANGEROUS:
             state.bad_dates.append(observed.session.date)
+            stop_after = self.rules.stop_after
+            reached = stop_after is not None and len(state.bad_dates) >= stop_after
+            if reached and state.stop_run is None:
+                state.stop_run = list(state.bad_dates)
         else:
             state.bad_dates.clear()
         state.stage_bad[observed.stage] = (
@@ -392,15 +557,11 @@ class Engine:
             if klass in self.rules.step_back_classes
             else 0
         )
-        rate = stage.min_success_rate
-        session = observed.session
-        observed.below_rate = rate is not None and (
-            not session.attempts or (session.rewarded or 0) / session.attempts < rate
-        )
         if klass == "calm" and not observed.skipped and not observed.below_rate:
             observed.neutral = stage.progress_signal is not None and not observed.shows_progress
             if state.streak_stage != observed.stage:
                 state.streak_stage, state.streak, state.streak_days = observed.stage, 0, []
+                state.rushed_run = []
             if not observed.neutral:
                 state.streak += 1
                 days, day = state.streak_days, observed.session.date
@@ -408,12 +569,16 @@ class Engine:
                     days[-1] = (day, days[-1][1] + 1)
                 else:
                     days.append((day, 1))
+                counted = state.counted_day
+                if counted is not None and counted[0] == day:
+                    state.counted_day = (day, counted[1] + 1)
+                else:
+                    state.counted_day = (day, 1)
                 if state.streak >= needed:
                     state.earned = max(state.earned, min(observed.stage + 1, len(self.stages) - 1))
         else:
             state.streak_stage, state.streak, state.streak_days = observed.stage, 0, []
-
-    # --- decision -------------------------------------------------------------------------
+            state.rushed_run = []
 
     def advise(self, scenario: Scenario) -> Advice:
         return Decision(self, scenario, self.replay(scenario)).advice()
@@ -434,6 +599,13 @@ def days_text(days: list[tuple[dt.date, int]]) -> str:
         day.isoformat() if count == 1 else f"{day.isoformat()} ({count} sessions)"
         for day, count in days
     )
+
+
+def duration(minutes: float) -> str:
+    """`8 min`, or in seconds under a minute: `30 s`."""
+    if minutes < 1:
+        return f"{minutes * 60:.0f} s"
+    return f"{minutes:g} min"
 
 
 def describe(worst: list[tuple[str, str]], session: Session) -> str:
@@ -513,18 +685,22 @@ class Decision:
 
     def advice(self) -> Advice:
         engine, rules, state = self.engine, self.engine.rules, self.state
-        last, contact = state.last, state.last_contact
-        last_is_contact = last is not None and last.contact
+        # The session the action is decided on: the last contact that earned something
+        # (contract 8); before any, the last observation at a waiting stage.
+        contact = state.last_contact
+        deciding = contact if contact is not None else state.last
 
         # Alerts raised whatever decides the action.
         if engine.high_prey_drive(self.scenario) and (
             rules.high_prey_drive_extra_calm or "prey_drive" in rules.prerequisites
         ):
             self.alerts.add("high_prey_drive")
-        if last is not None:
-            self._last_session_alerts(last)
-        if contact is not None and last_is_contact:
+        if deciding is not None:
+            self._session_alerts(deciding)
+        if contact is not None:
             self.alerts.update(rules.class_alerts.get(contact.klass, ()))
+        self._health_alerts()
+        self._rushed_notes()
         missing = self._missing_prerequisites()
         gate_open = engine.gate is None or state.gate_end is None or self.today >= state.gate_end
         long_gap = contact is not None and (
@@ -532,15 +708,18 @@ class Decision:
         )
         if long_gap and contact is not None:
             self.alerts.add("long_break")
-        stop_rule = rules.stop_after is not None and len(state.bad_dates) >= rules.stop_after
         if state.injury is not None and rules.injury_stop is not None:
-            self.alerts.update(rules.injury_stop.alerts)
-        if stop_rule:
+            # A vet visit is asked for as long as it has not happened (`_health_alerts`).
+            self.alerts.update(code for code in rules.injury_stop.alerts if code != "vet_now")
+        if state.stop_run is not None:
             self.alerts.add("separate_housing")
-        if contact is not None and contact.skipped and last_is_contact:
+        if contact is not None and contact.skipped:
             self.alerts.add("skipped_stage")
 
-        # The action: the first rule that fires, in the contract's order.
+        # The action: a stop that was answered stays; else the first rule that fires, in
+        # the contract's order.
+        if state.stopped:
+            return self._stop(contact)
         if missing:
             return self.make(
                 "wait",
@@ -553,26 +732,8 @@ class Decision:
         if not gate_open:
             assert state.gate_end is not None
             return self._gate_wait(state.gate_end)
-        if state.injury is not None and rules.injury_stop is not None:
-            injury = state.injury
-            return self.make(
-                "stop",
-                contact.stage if contact else 0,
-                None,
-                f"Injury on {injury.session.date.isoformat()} at "
-                f"'{self.stage_id(injury.stage)}' ({self._injuries(injury)}): the "
-                "introduction ends here for good. See a vet and keep them apart.",
-            )
-        if stop_rule and contact is not None:
-            run = state.bad_dates
-            return self.make(
-                "stop",
-                contact.stage,
-                None,
-                f"Stop rule: the last {len(run)} sessions ({dates(run)}) all showed "
-                f"aggression or danger ({rules.stop_after} in a row ends the "
-                "introduction). House the animals apart.",
-            )
+        if state.injury is not None or state.stop_run is not None:
+            return self._stop(contact)
         if contact is None:
             first = engine.first_contact
             waited = " The waiting period is over." if engine.gate is not None else ""
@@ -585,22 +746,91 @@ class Decision:
             )
         return self._from_last_session(contact, long_gap)
 
-    def _last_session_alerts(self, last: Observed) -> None:
+    def _stop(self, contact: Observed | None) -> Advice:
+        """`stop`, for the injury or the stop rule's run that ended the introduction."""
+        state = self.state
+        if state.injury is not None:
+            injury = state.injury
+            return self.make(
+                "stop",
+                contact.stage if contact else 0,
+                None,
+                f"Injury on {injury.session.date.isoformat()} at "
+                f"'{self.stage_id(injury.stage)}' ({self._injuries(injury)}): the "
+                "introduction ends here for good. See a vet and keep them apart.",
+            )
+        run = state.stop_run
+        assert run is not None
+        return self.make(
+            "stop",
+            contact.stage if contact else 0,
+            None,
+            f"Stop rule: {len(run)} sessions in a row ({dates(run)}) showed aggression or "
+            f"danger ({self.engine.rules.stop_after} in a row ends the introduction). House "
+            "the animals apart.",
+        )
+
+    def _session_alerts(self, deciding: Observed) -> None:
+        """The alerts of the session the action is decided on."""
         rules = self.engine.rules
-        session = last.session
-        if not session.supervised and self.engine.stages[last.stage].supervision_required:
+        session = deciding.session
+        if not session.supervised and self.engine.stages[deciding.stage].supervision_required:
             self.alerts.add("unsupervised")
             self.notes.append(
                 f"The session of {session.date.isoformat()} was logged without "
                 "supervision, so it cannot count as calm."
             )
-        if last.illness:
-            self.alerts.add("illness_signs")
         for animal, name in all_signals(session):
             species = self.scenario.animals[animal].species
-            self.alerts.update(rules.signal_alerts.get(species, {}).get(name, ()))
-        if last.early and self.engine.gate is not None:
+            codes = rules.signal_alerts.get(species, {}).get(name, ())
+            # A vet visit is asked for as long as it has not happened (`_health_alerts`).
+            self.alerts.update(code for code in codes if code != "vet_now")
+        if deciding.early and self.engine.gate is not None:
             self.alerts.add(self.engine.gate.early_alert)
+
+    def _health_alerts(self) -> None:
+        """`illness_signs` and `vet_now` last until a vet check dated on or after the session
+        that raised them, animal by animal (contract 8)."""
+        animals = self.scenario.animals
+        lasting: tuple[tuple[AlertCode, dict[str, dt.date]], ...] = (
+            ("illness_signs", self.state.ill_on),
+            ("vet_now", self.state.wounded_on),
+        )
+        for code, seen in lasting:
+            for animal, day in seen.items():
+                check = animals[animal].health_check
+                if check is None or check < day:
+                    self.alerts.add(code)
+                    break
+
+    def _rushed_notes(self) -> None:
+        """Name the calm sessions of the current run that earned nothing; the `rushed`
+        alert when the last of them comes after the last session that counted."""
+        state = self.state
+        if state.rushed_tail:
+            self.alerts.add("rushed")
+        for observed in state.rushed_run:
+            session = observed.session
+            day = session.date.isoformat()
+            if observed.rushed == "short":
+                policy = self.engine.stages[observed.stage].minutes
+                assert policy is not None
+                assert session.minutes is not None
+                least = self.engine.rules.min_fraction * policy.start
+                self.notes.append(
+                    f"The session of {day} at '{self.stage_id(observed.stage)}' lasted "
+                    f"{duration(session.minutes)}, under half of the stage's first session "
+                    f"({duration(least)} at least): it earned nothing, so it neither adds to "
+                    "the calm streak nor breaks it."
+                )
+            else:
+                share = self.engine.rules.sessions_per_day
+                counted = "one calm session" if share == 1 else f"{share} calm sessions"
+                self.notes.append(
+                    f"A session of {day} at '{self.stage_id(observed.stage)}' earned nothing: "
+                    f"a day counts at most {counted}, so it neither adds to the calm streak "
+                    "nor breaks it. Calm has to hold over days, not hours."
+                )
 
     def _missing_prerequisites(self) -> list[str]:
         rules = self.engine.rules

@@ -37,6 +37,7 @@ AlertCode = Literal[
     "long_break",
     "skipped_stage",
     "always_supervise",
+    "rushed",
 ]
 Severity = Literal["danger", "warning", "info"]
 
@@ -175,7 +176,11 @@ class Rules:
     long_break_days: Annotated[int, Ge(1)] = 14
     """A longer gap since the last session loses the streak and restarts the stage."""
     sessions_per_day: Annotated[int, Ge(1)] = 1
-    """How many sessions a day are fine."""
+    """How many sessions a day are fine; a day adds at most this many calm sessions to a
+    calm streak."""
+    min_fraction: Annotated[float, Gt(0), Le(1)] = 0.5
+    """A calm session shorter than this share of its stage's first session earns nothing
+    (timed stages; training stages, which count rewarded attempts, are exempt)."""
     stop_after: Annotated[int, Ge(1)] | None = None
     """Stop when this many sessions in a row showed aggression or danger; absent: never."""
     step_back_classes: tuple[SessionClass, ...] = ("aggression", "danger")

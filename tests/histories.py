@@ -13,14 +13,34 @@ from typing import Any
 from hypothesis import strategies as st
 from scenarios import ANIMALS, ROLES, TODAY
 
+from ratbond.engine import class_table
 from ratbond.evaluate import advise_text
 from ratbond.programs import builtin_program, builtin_vocabulary
 
 PROGRAMS = ("cat-rat", "rat-rat", "rat-human")
+RANK = {"calm": 0, "stress": 1, "illness": 1, "aggression": 2, "danger": 3}
 
 
 def advice_for(document: dict[str, Any]) -> dict[str, Any]:
     return advise_text(json.dumps(document)).to_json()
+
+
+def worst_class(document: dict[str, Any], entry: dict[str, Any]) -> str:
+    """A session's class by contract section 4, computed without the engine."""
+    program = builtin_program(document["program"])
+    table = class_table(program, builtin_vocabulary())
+    species = {a["id"]: a["species"] for a in document["animals"]}
+    rank = max(
+        (
+            RANK[table[species[a]][n]]
+            for a, names in entry.get("signals", {}).items()
+            for n in names
+        ),
+        default=0,
+    )
+    if document["program"] == "cat-rat" and not entry.get("supervised", True):
+        rank = max(rank, RANK["stress"])
+    return ["calm", "stress", "aggression", "danger"][rank]
 
 
 @st.composite
@@ -38,6 +58,9 @@ def animals_for(draw: st.DrawFn, program_id: str) -> list[dict[str, Any]]:
             animal["origin"] = draw(st.sampled_from(["breeder", "pet_store", "rescue", "unknown"]))
             arrived = draw(st.integers(0, 60))
             animal["arrived"] = (TODAY - dt.timedelta(arrived)).isoformat()
+            checked = draw(st.one_of(st.none(), st.integers(0, 60)))
+            if checked is not None:
+                animal["health_check"] = (TODAY - dt.timedelta(checked)).isoformat()
     return animals
 
 

@@ -74,17 +74,22 @@ class Logged:
     session: SessionRecord
     advice: Advice
     early: dt.date | None = None
-    """A new session dated before the day the advice named: that day (it still counts)."""
+    """A new session dated before the day the advice named: that day."""
 
     @property
     def pacing_warning(self) -> str | None:
         """What to tell the owner about a session that came before its advised day."""
         if self.early is None:
             return None
+        counted = (
+            "It is recorded, but it earned nothing towards moving on"
+            if "rushed" in self.advice.alerts
+            else "It is recorded and counts"
+        )
         return (
             f"This session is dated {self.session.date.isoformat()}, before the advised day "
-            f"({self.early.isoformat()}). It is recorded and counts, but every stage needs its "
-            "time: rushing ahead is how animals get hurt, so wait for the advised day next time."
+            f"({self.early.isoformat()}). {counted}: every stage needs its days, and rushing "
+            "ahead is how animals get hurt, so wait for the advised day next time."
         )
 
 

@@ -43,6 +43,8 @@ def fields(state: Replay) -> dict[str, Any]:
     def plain(value: Any) -> Any:
         if isinstance(value, Observed):
             return {name: getattr(value, name) for name in Observed.__slots__}
+        if isinstance(value, list):
+            return [plain(item) for item in value]
         return value
 
     return {name: plain(getattr(state, name)) for name in Replay.__slots__}

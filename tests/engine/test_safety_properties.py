@@ -10,7 +10,7 @@ import copy
 import datetime as dt
 from typing import Any
 
-from histories import PROGRAMS, advice_for, histories
+from histories import PROGRAMS, advice_for, histories, worst_class
 from hypothesis import given
 from hypothesis import strategies as st
 from scenarios import TODAY
@@ -19,27 +19,9 @@ from ratbond.engine import class_table
 from ratbond.errors import InputError
 from ratbond.programs import builtin_program, builtin_vocabulary
 
-RANK = {"calm": 0, "stress": 1, "illness": 1, "aggression": 2, "danger": 3}
 INJURIES = {("cat", "biting"), ("cat", "scratching"), ("rat", "wound")}
 MOVING_ON = {"advance", "complete"}
 PROPOSALS = {"start", "repeat", "advance", "step_back"}
-
-
-def worst_class(document: dict[str, Any], entry: dict[str, Any]) -> str:
-    program = builtin_program(document["program"])
-    table = class_table(program, builtin_vocabulary())
-    species = {a["id"]: a["species"] for a in document["animals"]}
-    rank = max(
-        (
-            RANK[table[species[a]][n]]
-            for a, names in entry.get("signals", {}).items()
-            for n in names
-        ),
-        default=0,
-    )
-    if document["program"] == "cat-rat" and not entry.get("supervised", True):
-        rank = max(rank, RANK["stress"])
-    return ["calm", "stress", "aggression", "danger"][rank]
 
 
 def quarantine_end(document: dict[str, Any]) -> dt.date:
@@ -61,6 +43,34 @@ def quarantine_end(document: dict[str, Any]) -> dt.date:
         elif day < end:
             end = max(end, day + dt.timedelta(days=14))
     return end
+
+
+def hurt_on(document: dict[str, Any]) -> dict[str, str]:
+    """Each rat a vet must see, with the latest session that hurt it (contract 8): its own
+    wound, or a cat biting or scratching in cat-rat, which concerns every rat."""
+    species = {a["id"]: a["species"] for a in document["animals"]}
+    rats = [a for a, kind in species.items() if kind == "rat"]
+    hurt: dict[str, str] = {}
+    for entry in document["sessions"]:
+        for animal, names in entry.get("signals", {}).items():
+            for name in names:
+                if species[animal] == "rat" and name == "wound":
+                    hurt[animal] = entry["date"]
+                elif document["program"] == "cat-rat" and (species[animal], name) in INJURIES:
+                    hurt.update(dict.fromkeys(rats, entry["date"]))
+    return hurt
+
+
+def ill_on(document: dict[str, Any]) -> dict[str, str]:
+    """Each animal's latest session with illness signs."""
+    vocabulary = builtin_vocabulary().signals
+    species = {a["id"]: a["species"] for a in document["animals"]}
+    ill: dict[str, str] = {}
+    for entry in document["sessions"]:
+        for animal, names in entry.get("signals", {}).items():
+            if any(vocabulary[species[animal]][n].class_ == "illness" for n in names):
+                ill[animal] = entry["date"]
+    return ill
 
 
 def prerequisites_missing(document: dict[str, Any]) -> bool:
@@ -103,6 +113,13 @@ def check_invariants(document: dict[str, Any]) -> None:
     if last_is_contact and worst_class(document, contact[-1]) in {"aggression", "danger"}:
         assert action not in MOVING_ON, "never move on right after aggression or danger"
 
+    checks = {a["id"]: a.get("health_check") for a in document["animals"]}
+    for code, seen in (("vet_now", hurt_on(document)), ("illness_signs", ill_on(document))):
+        unseen = any(checks[a] is None or checks[a] < day for a, day in seen.items())
+        assert (code in advice["alerts"]) == unseen, (
+            f"{code} lasts until, and only until, a vet check on or after the session"
+        )
+
     if document["program"] == "cat-rat":
         injured = any(
             (species, n) in INJURIES
@@ -112,7 +129,7 @@ def check_invariants(document: dict[str, Any]) -> None:
             for n in names
         )
         if injured:
-            assert {"vet_now", "separate_housing", "intervene"} <= set(advice["alerts"])
+            assert {"separate_housing", "intervene"} <= set(advice["alerts"])
             assert action == "stop" or (action == "wait" and prerequisites_missing(document))
         if sessions and not sessions[-1].get("supervised", True):
             assert action not in MOVING_ON
@@ -142,8 +159,13 @@ def check_invariants(document: dict[str, Any]) -> None:
 
 
 def check_every_prefix(document: dict[str, Any]) -> None:
+    stopped = False
     for end in range(len(document["sessions"]) + 1):
-        check_invariants({**document, "sessions": document["sessions"][:end]})
+        prefix = {**document, "sessions": document["sessions"][:end]}
+        check_invariants(prefix)
+        action = advice_for(prefix)["action"]
+        assert action == "stop" or not stopped, "nothing logged after a stop un-stops it"
+        stopped = action == "stop"
 
 
 @given(histories("cat-rat"))
@@ -164,7 +186,8 @@ def test_rat_human_safety_holds_after_every_session(document: dict[str, Any]) ->
 @given(histories("cat-rat"), st.data())
 def test_cat_rat_any_injury_anywhere_stops(document: dict[str, Any], data: st.DataObject) -> None:
     for animal in document["animals"]:
-        animal["health_check"] = TODAY.isoformat()
+        # Valid for the prerequisites, and older than every session: no vet has seen them since.
+        animal["health_check"] = (TODAY - dt.timedelta(days=365)).isoformat()
         if animal["species"] == "cat":
             animal["prey_drive"] = animal.get("prey_drive") or "low"
     if not document["sessions"]:

@@ -118,7 +118,7 @@ def test_completing_needs_the_complete_advice(db: Database) -> None:
     assert list_introductions(db)[0].status == "active"
 
 
-def test_a_session_before_the_advised_day_counts_with_a_warning(db: Database) -> None:
+def test_a_session_before_the_advised_day_is_warned_of_and_earns_nothing(db: Database) -> None:
     cat_and_rat(db)
     first = log_session(db, "tom-pip", NewSession("visual", day(0), 5), today=TODAY)
     assert first.early is None
@@ -129,7 +129,10 @@ def test_a_session_before_the_advised_day_counts_with_a_warning(db: Database) ->
     assert f"before the advised day ({day(1).isoformat()})" in second.pacing_warning
     assert "rushing" in second.pacing_warning
     assert second.advice.reasons == get_advice(db, "tom-pip", today=TODAY)[1].reasons
-    assert "2 calm sessions" in second.advice.reasons[0]
+    # The day has added its calm session already: this one is kept, and earns nothing.
+    assert "1 calm session" in second.advice.reasons[0]
+    assert "rushed" in second.advice.alerts
+    assert any("earned nothing" in reason for reason in second.advice.reasons)
 
 
 def test_late_logging_of_an_earlier_day_is_not_early(db: Database) -> None:

@@ -44,8 +44,9 @@ def test_after_a_save_the_panel_shows_the_new_advice_and_a_blank_form(
     cat_and_rat(store_client)
     opened = store_client.get("/introductions/tom-pip/log").text
     panel = ""
-    for number in (1, 2, 3):
-        response = post_form(store_client, LOG, CALM, htmx=True)
+    for number, date in enumerate(("2026-11-18", "2026-11-19", "2026-11-20"), start=1):
+        # One calm session a day: a day adds one to the calm streak (contract 8).
+        response = post_form(store_client, LOG, {**CALM, "date": date}, htmx=True)
         assert response.status_code == 200
         panel = response.text
         assert f"Saved session #{number}: calm" in panel
