@@ -1,9 +1,9 @@
 """Benchmark the advice engine: replay speed by history length, and `ratbond evaluate` start-up.
 
 Run: `.venv/bin/python bench/engine.py` (writes its section of docs/benchmarks.md).
-Targets (issue 2): >= 200,000 sessions replayed per second on one core (a 1,000-session history
-in 5 ms or less), cost linear in history length, and the whole `ratbond evaluate` process at most
-4 times a bare `python -c pass`, both measured side by side in this run.
+Targets: >= 200,000 sessions replayed per second on one core (a 1,000-session history in 5 ms or
+less), cost linear in history length, and the whole `ratbond evaluate` process at most 5 times a
+bare `python -c pass` (issue 13), both measured side by side in this run.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def main() -> None:
     replay, per_thousand = replay_rows()
     process, ratio = process_rows()
     verdict_replay = "meets" if per_thousand <= 0.005 else "MISSES"
-    verdict_process = "meets" if ratio <= 4 else "MISSES"
+    verdict_process = "meets" if ratio <= 5 else "MISSES"
     body = "\n".join(
         [
             "Replay of one cat-rat history (already validated), median of 7 rounds, and the same",
@@ -145,7 +145,7 @@ def main() -> None:
             "|---|---:|---:|",
             *process,
             "",
-            f"Target: at most 4x the bare interpreter: {ratio:.2f}x "
+            f"Target: at most 5x the bare interpreter: {ratio:.2f}x "
             f"({verdict_process} the target).",
             "",
             "The path imports no pydantic, YAML, Typer, Rich or SQLAlchemy: validated program",

@@ -335,8 +335,8 @@ def main() -> int:
     hello_rps = rows["hello"]["rps"]
     log = rows["log"]
     checks = {
-        "log throughput >= half of hello-world": log["rps"] >= hello_rps / 2,
-        "log p99 < 50 ms": log["p99"] < 50,
+        "log throughput >= 20% of hello-world": log["rps"] >= hello_rps * 0.2,
+        "log p99 <= 5x hello-world's p99": log["p99"] <= 5 * rows["hello"]["p99"],
         "zero errors": all(row["errors"] == 0 for row in rows.values()),
         "every logged session stored": not missing and sum(acknowledged.values()) > 0,
     }

@@ -20,6 +20,7 @@ from ratbond.model import (
     Stage,
     Vocabulary,
 )
+from ratbond.wording import minutes_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -561,7 +562,8 @@ class Engine:
             observed.neutral = stage.progress_signal is not None and not observed.shows_progress
             if state.streak_stage != observed.stage:
                 state.streak_stage, state.streak, state.streak_days = observed.stage, 0, []
-                state.rushed_run = []
+                # Sessions at this stage that earned nothing before the run began stay named.
+                state.rushed_run = [o for o in state.rushed_run if o.stage == observed.stage]
             if not observed.neutral:
                 state.streak += 1
                 days, day = state.streak_days, observed.session.date
@@ -599,13 +601,6 @@ def days_text(days: list[tuple[dt.date, int]]) -> str:
         day.isoformat() if count == 1 else f"{day.isoformat()} ({count} sessions)"
         for day, count in days
     )
-
-
-def duration(minutes: float) -> str:
-    """`8 min`, or in seconds under a minute: `30 s`."""
-    if minutes < 1:
-        return f"{minutes * 60:.0f} s"
-    return f"{minutes:g} min"
 
 
 def describe(worst: list[tuple[str, str]], session: Session) -> str:
@@ -819,8 +814,8 @@ class Decision:
                 least = self.engine.rules.min_fraction * policy.start
                 self.notes.append(
                     f"The session of {day} at '{self.stage_id(observed.stage)}' lasted "
-                    f"{duration(session.minutes)}, under half of the stage's first session "
-                    f"({duration(least)} at least): it earned nothing, so it neither adds to "
+                    f"{minutes_text(session.minutes)}, under half of the stage's first session "
+                    f"({minutes_text(least)} at least): it earned nothing, so it neither adds to "
                     "the calm streak nor breaks it."
                 )
             else:

@@ -5,8 +5,9 @@ The state is written by `ratbond.store.advice.refresh`, in the transaction of ev
 refreshes the advice, and tagged with what it depends on besides the sessions:
 
 - the engine's version (`ratbond.engine.ENGINE_VERSION`, the state's shape and rules);
-- the program's version: a digest of the validated program and of the vocabulary that
-  classes its signals, so any change to a program file or to signals.yaml shows;
+- the program's version: a digest of the validated program, of the vocabulary that classes
+  its signals, and of the notes reader's rules (notes.yaml), so any change to a program file,
+  to signals.yaml or to how notes are read shows;
 - the basis: a digest of the introduction's animals and roles (an arrival date moves a
   quarantine's end; an origin changes how many calm sessions a stage needs);
 - what it was replayed over: the number of live sessions and the last of them in the
@@ -33,6 +34,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from ratbond.engine import ENGINE_VERSION, Engine, Replay
 from ratbond.model import Program, Scenario, Session
+from ratbond.notes.lexicon import NOTES_FILE
 from ratbond.store.common import engine_of, programs, vocabulary, with_notes_read
 from ratbond.store.tables import replay_states, sessions
 
@@ -67,10 +69,12 @@ _PROGRAM_VERSIONS: dict[str, tuple[Program, str]] = {}
 
 
 def program_version(program: Program) -> str:
-    """A digest of the program and the vocabulary, worked out once per program object."""
+    """A digest of the program, the vocabulary and the notes reader's rules, worked out once
+    per program object."""
     known = _PROGRAM_VERSIONS.get(program.id)
     if known is None or known[0] is not program:
-        known = _PROGRAM_VERSIONS[program.id] = (program, _digest((program, vocabulary())))
+        rules = hashlib.sha256(NOTES_FILE.read_bytes()).hexdigest()
+        known = _PROGRAM_VERSIONS[program.id] = (program, _digest((program, vocabulary(), rules)))
     return known[1]
 
 

@@ -64,7 +64,7 @@ def test_a_short_session_is_named_in_seconds_under_a_minute() -> None:
     document = scenario("rat-human", [*calm_run("voice", 1, 3, 5)])
     document["sessions"].append(session(2, "voice", 0.02))
     advice = advise(document)
-    assert any("1 s" in r for r in advice["reasons"])
+    assert any("1 second," in r for r in advice["reasons"])
 
 
 def test_a_bad_sign_counts_on_a_full_day() -> None:

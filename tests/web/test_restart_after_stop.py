@@ -135,7 +135,9 @@ def test_the_api_says_when_a_session_came_before_its_advised_day(
     assert body["session"]["seq"] == 2
     assert body["advised_day"] == "2026-11-21"
     assert "before the advised day (2026-11-21)" in body["pacing_warning"]
-    assert "counts" in body["pacing_warning"]
+    # The day had counted its calm session: this one is kept and earns nothing.
+    assert "earned nothing" in body["pacing_warning"]
+    assert "rushed" in body["advice"]["alerts"]
 
 
 def test_the_openapi_document_has_cleared_by_and_the_pacing_warning(client: TestClient) -> None:
