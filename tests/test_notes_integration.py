@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 from scenarios import advise, calm_run, scenario, session
 
-ENTRY = "from ratbond.cli.entry import main; main()"
+from tests.cli.process import CONSOLE_SCRIPT
 
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", ENTRY, *args],
+        [sys.executable, "-c", CONSOLE_SCRIPT, *args],
         input=stdin,
         capture_output=True,
         text=True,

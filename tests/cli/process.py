@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-FAST = "from ratbond.cli.entry import main; main()"
-"""What the console script runs: the fast path where there is one, else Typer."""
+CONSOLE_SCRIPT = "from ratbond.cli.entry import main; main()"
+"""What the `ratbond` console script runs: `evaluate FILE` goes to the engine alone, every
+other command (and `evaluate --help`) to Typer."""
 
 
 def plain_environment(**env: str) -> dict[str, str]:
@@ -21,12 +22,12 @@ def plain_environment(**env: str) -> dict[str, str]:
 
 
 def run_ratbond(
-    code: str, *args: str, stdin: str | None = None, **env: str
+    *args: str, stdin: str | None = None, **env: str
 ) -> subprocess.CompletedProcess[str]:
-    """`ratbond ARGS` started as `code` starts it, its standard streams pipes (`stdin` typed
+    """`ratbond ARGS` as the console script runs it, its standard streams pipes (`stdin` typed
     into the first), in the project folder, with `plain_environment(**env)`."""
     return subprocess.run(
-        [sys.executable, "-c", code, *args],
+        [sys.executable, "-c", CONSOLE_SCRIPT, *args],
         input=stdin,
         capture_output=True,
         text=True,

@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 from scenarios import calm_run, scenario
 
 from ratbond.evaluate import run
+from tests.cli.process import CONSOLE_SCRIPT
 
 ROOT = Path(__file__).resolve().parents[2]
-RATBOND = [sys.executable, "-c", "from ratbond.cli.entry import main; main()"]
+RATBOND = [sys.executable, "-c", CONSOLE_SCRIPT]
 REQUIRED = {"program", "action", "stage", "minutes", "not_before", "alerts", "reasons"}
 
 

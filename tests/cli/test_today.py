@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ratbond.store import open_database
-from tests.cli.process import FAST, ROOT, plain_environment, run_ratbond
+from tests.cli.process import CONSOLE_SCRIPT, ROOT, plain_environment, run_ratbond
 from tests.store.helpers import day
 from tests.store.test_agenda import household
 from tests.store.test_care_plan import care_records
@@ -21,7 +21,7 @@ DATES = [day(0).isoformat(), day(5).isoformat()]
 
 def ratbond(url: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """`ratbond ARGS` on the store at `url`, as the console script runs it."""
-    return run_ratbond(FAST, *args, RATBOND_DATABASE_URL=url, RATBOND_USER="tester", **env)
+    return run_ratbond(*args, RATBOND_DATABASE_URL=url, RATBOND_USER="tester", **env)
 
 
 @pytest.fixture
@@ -164,7 +164,7 @@ def test_a_reader_that_closes_the_pipe_ends_the_plan_quietly(household_file: str
     os.close(read)  # no reader at all: the first write fails
     try:
         done = subprocess.run(
-            [sys.executable, "-c", FAST, "today"],
+            [sys.executable, "-c", CONSOLE_SCRIPT, "today"],
             stdout=write,
             stderr=subprocess.PIPE,
             text=True,

@@ -17,14 +17,14 @@ from rich.console import Console
 
 from ratbond.care.knowledge import builtin_free_roam
 from ratbond.cli.introductions import introductions_view
-from tests.cli.process import FAST, ROOT, run_ratbond
+from tests.cli.process import CONSOLE_SCRIPT, ROOT, run_ratbond
 from tests.cli.test_household import Cli, ago
 
 
 def ratbond(*args: str, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
     """`ratbond ARGS` in its own process, as a person runs it (the database and user are the
     `cli` fixture's, from the environment); standard input and output are pipes."""
-    return run_ratbond(FAST, *args, stdin=stdin, NO_COLOR="1", **env)
+    return run_ratbond(*args, stdin=stdin, NO_COLOR="1", **env)
 
 
 def household(cli: Cli) -> None:
@@ -354,7 +354,7 @@ def in_terminal(*args: str, answers: str = "") -> tuple[int, str, str]:
     leader, follower = pty.openpty()
     environ = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
     process = subprocess.Popen(
-        [sys.executable, "-c", FAST, *args],
+        [sys.executable, "-c", CONSOLE_SCRIPT, *args],
         stdin=follower,
         stdout=follower,
         stderr=subprocess.PIPE,
