@@ -1,4 +1,5 @@
-"""Notes in the advice path (`advise`, `ratbond evaluate`) and the `ratbond notes parse` command."""
+"""Notes in the advice path (`advise`, `ratbond evaluate`): what the reader finds counts as
+signals, ticked signals win for a reviewed animal, danger always counts."""
 
 from __future__ import annotations
 
@@ -6,22 +7,10 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
-import pytest
 from scenarios import advise, calm_run, scenario, session
 
-from tests.cli.process import CONSOLE_SCRIPT
-
-
-def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", CONSOLE_SCRIPT, *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+from tests.cli.process import run_ratbond
 
 
 def test_a_lunge_written_in_the_notes_steps_back_with_the_reason() -> None:
@@ -90,7 +79,7 @@ def test_evaluate_reads_notes(tmp_path: Path) -> None:
     sessions = [session(2, "visual", 5, notes="tom stalking and hissing")]
     file = tmp_path / "scenario.json"
     file.write_text(json.dumps(scenario("cat-rat", sessions)))
-    done = run("evaluate", str(file))
+    done = run_ratbond("evaluate", str(file))
     assert done.returncode == 0, done.stderr
     reasons = json.loads(done.stdout)["reasons"]
     assert "(from the notes)" in reasons[0]
@@ -108,65 +97,3 @@ def test_evaluate_without_notes_does_not_import_the_reader(tmp_path: Path) -> No
         [sys.executable, "-c", probe, str(file)], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
-
-
-REQUEST: dict[str, Any] = {
-    "program": "rat-rat",
-    "animals": [
-        {"id": "ziggy", "name": "Ziggy", "species": "rat"},
-        {"id": "rex", "name": "Rex", "species": "rat"},
-    ],
-    "roles": {"newcomer": ["ziggy"], "residents": ["rex"]},
-    "text": "The new boy puffed up at Rex. Rex didn't bite.",
-}
-
-
-def test_notes_parse_prints_signals_unattributed_and_spans() -> None:
-    done = run("notes", "parse", "-", stdin=json.dumps(REQUEST))
-    assert done.returncode == 0, done.stderr
-    data = json.loads(done.stdout)
-    assert data["signals"] == {"ziggy": ["puffed_up"]}
-    assert data["unattributed"] == []
-    bite = next(span for span in data["spans"] if span["signal"] == "biting")
-    start = REQUEST["text"].index("bite")
-    assert bite == {
-        "start": start,
-        "end": start + 4,
-        "text": "bite",
-        "signal": "biting",
-        "animal": "rex",
-        "negated": True,
-    }
-
-
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        ({"animals": [{"id": "a", "species": "dog"}]}, "animals[0].species: unknown species"),
-        (
-            {"animals": [{"id": "a", "species": "rat"}, {"id": "a", "species": "rat"}]},
-            "animals[1].id: id 'a' is used by another animal",
-        ),
-        ({"program": "rat-rats"}, "program: unknown program 'rat-rats' (did you mean 'rat-rat'?)"),
-        ({"text": None}, "text: expected text"),
-        ({"roles": {"newcomer": ["nobody"]}}, "roles.newcomer[0]: unknown animal"),
-        ({"colour": "red"}, "colour: unknown field"),
-    ],
-)
-def test_notes_parse_bad_input_names_the_field(change: dict[str, Any], message: str) -> None:
-    request = {**REQUEST, **change}
-    done = run("notes", "parse", "-", stdin=json.dumps(request))
-    assert done.returncode == 2
-    assert message in done.stderr
-    assert "Traceback" not in done.stderr
-    assert len(done.stderr.strip().splitlines()) == 1
-
-
-def test_notes_parse_missing_field_and_bad_json() -> None:
-    request = {key: value for key, value in REQUEST.items() if key != "text"}
-    done = run("notes", "parse", "-", stdin=json.dumps(request))
-    assert done.returncode == 2
-    assert "text: required field is missing" in done.stderr
-    done = run("notes", "parse", "-", stdin="{")
-    assert done.returncode == 2
-    assert "not valid JSON" in done.stderr
