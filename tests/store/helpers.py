@@ -1,4 +1,4 @@
-"""Building blocks of the store tests: a pinned date and a cat-rat household ready to log."""
+"""Building blocks of the store tests: a pinned date and households ready to log."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from ratbond.store import Database
 from ratbond.store.animals import NewAnimal, add_animal, add_vet_check
 from ratbond.store.introductions import start_introduction
 from ratbond.store.records import IntroductionRecord
+from ratbond.store.sessions import NewSession, log_session
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -28,6 +29,18 @@ def cat_and_rat(db: Database) -> IntroductionRecord:
     add_vet_check(db, "tom", day(-50), vet="Dr Lee", today=TODAY)
     add_vet_check(db, "pip", day(-48), today=TODAY)
     return start_introduction(db, "cat-rat", {"cat": ["Tom"], "rat": ["PIP"]}, today=TODAY)
+
+
+def bitten(db: Database) -> None:
+    """`cat_and_rat`, and Tom bit Pip yesterday: the advice of `tom-pip` is `stop`."""
+    cat_and_rat(db)
+    logged = log_session(
+        db,
+        "tom-pip",
+        NewSession(stage="visual", date=day(-1), minutes=5, signals={"tom": ["biting"]}),
+        today=TODAY,
+    )
+    assert logged.advice.action == "stop"
 
 
 def rat_in_training(db: Database) -> IntroductionRecord:
