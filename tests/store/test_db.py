@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,17 +13,6 @@ from ratbond.errors import RatbondError
 from ratbond.store import Database, database_url, open_database
 from ratbond.store.migrations import head_revision
 from ratbond.store.tables import metadata
-
-
-def test_the_package_loads_the_database_module_on_first_use() -> None:
-    probe = (
-        "import sys; import ratbond.store.agenda, ratbond.store.care_plan\n"
-        "print('sqlalchemy' in sys.modules)\n"
-        "from ratbond.store import open_database\n"
-        "print('sqlalchemy' in sys.modules, open_database.__module__)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout == "False\nTrue ratbond.store.db\n"
 
 
 def test_default_is_a_sqlite_file_in_the_user_data_folder(
