@@ -4,8 +4,6 @@ signals, ticked signals win for a reviewed animal, danger always counts."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from scenarios import advise, calm_run, scenario, session
@@ -83,17 +81,3 @@ def test_evaluate_reads_notes(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     reasons = json.loads(done.stdout)["reasons"]
     assert "(from the notes)" in reasons[0]
-
-
-def test_evaluate_without_notes_does_not_import_the_reader(tmp_path: Path) -> None:
-    file = tmp_path / "scenario.json"
-    file.write_text(json.dumps(scenario("cat-rat", calm_run("visual", 2, 5, 5))))
-    probe = (
-        "import sys; from ratbond.evaluate import main; code = main([sys.argv[1]]); "
-        "assert 'ratbond.notes' not in sys.modules and 'rapidfuzz' not in sys.modules, "
-        "'notes reader imported'; assert 'pydantic' not in sys.modules, 'pydantic imported'"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe, str(file)], capture_output=True, text=True, check=False
-    )
-    assert done.returncode == 0, done.stderr
