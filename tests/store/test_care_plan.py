@@ -59,7 +59,7 @@ def test_the_plan_has_both_alerts_and_only_for_active_animals(db: Database) -> N
     assert care_plan(db, today=day(-20)).alerts == ()  # nothing recorded yet on that day
 
 
-def test_the_care_module_still_offers_the_plan() -> None:
+def test_the_care_module_re_exports_the_care_plan() -> None:
     assert care_plan_from_care is care_plan
 
 

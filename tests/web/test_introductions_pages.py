@@ -58,7 +58,7 @@ def test_the_form_refuses_cleared_by_with_nothing_to_clear(store_client: TestCli
     assert keys(store_client) == ["tom-pip"]
 
 
-def test_the_new_form_folds_the_field_away_until_needed(store_client: TestClient) -> None:
+def test_the_start_form_folds_cleared_by_away_until_needed(store_client: TestClient) -> None:
     page = store_client.get("/introductions/new?program=cat-rat").text
     assert '<details class="cleared">' in page
     assert 'name="cleared_by"' in page
