@@ -149,7 +149,8 @@ def main() -> None:
             f"({verdict_process} the target).",
             "",
             "The path imports no pydantic, YAML, Typer, Rich or SQLAlchemy: validated program",
-            "files come from a pickle cache, and `tests/cli/test_evaluate.py` checks it.",
+            "files come from a pickle cache. `tests/cli/test_evaluate.py` checks that it",
+            "imports neither the database nor the web framework.",
         ]
     )
     write_section("engine", "Advice engine (`bench/engine.py`)", body)

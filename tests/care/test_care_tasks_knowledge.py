@@ -35,7 +35,7 @@ def test_cited_seeds_exist() -> None:
         assert set(entry.seeds) <= existing, loc
 
 
-def test_the_four_tasks_and_five_findings_of_the_issue() -> None:
+def test_the_care_tasks_file_holds_four_tasks_and_five_findings() -> None:
     care = builtin_care_tasks()
     assert {t.id for t in care.tasks} == {
         "weigh_in",

@@ -1,25 +1,20 @@
 """`freeroam check|history`, `trust log|trend`, `groom`, `care done|tasks` and the care part of
-`today`, through Typer's runner on a temporary database."""
+`today`, through Typer's runner on a temporary database; a free-roam check asks each item in a
+terminal and records no verdict from answers nobody gave."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
 
 import pytest
 
 from ratbond.care.knowledge import builtin_free_roam
-from tests.conftest import Outcome
+from tests.cli.helpers import TODAY, Cli, ago
+from tests.cli.process import in_terminal, ratbond
 
-Cli = Callable[..., Outcome]
-TODAY = dt.date.today()
 # The checklist's required items, as the CLI names them.
 REQUIRED = tuple(item.id.replace("_", "-") for item in builtin_free_roam().items if item.required)
-
-
-def ago(days: int) -> str:
-    return (TODAY - dt.timedelta(days=days)).isoformat()
 
 
 @pytest.fixture
@@ -67,6 +62,79 @@ def test_bad_free_roam_checks_write_nothing(cli: Cli, args: tuple[str, ...], mes
     assert result.code == 2
     assert message in result.error
     assert json.loads(cli("freeroam", "history", "--json").output) == []
+
+
+def free_roam_checks(cli: Cli) -> list[dict[str, object]]:
+    checks = json.loads(cli("freeroam", "history", "--json").output)
+    assert isinstance(checks, list)
+    return checks
+
+
+def test_a_free_roam_check_without_a_terminal_records_no_verdict(cli: Cli) -> None:
+    piped = ratbond("freeroam", "check", stdin="y\n" * 9)
+    assert piped.returncode == 2
+    assert piped.stdout == ""
+    assert piped.stderr == (
+        "error: free-roam check not recorded: no answer for 6 required items (windows-closed, "
+        "no-toxic-plants, cords-covered, cats-elsewhere, comfortable-temperature, supervised), "
+        "and there is no terminal to ask them in. Give each as --yes ITEM (checked and safe) or "
+        "--no ITEM (not safe), as 'ratbond freeroam checklist' lists them, or run 'ratbond "
+        "freeroam check' in a terminal to be asked\n"
+    )
+    partly = ratbond("freeroam", "check", "--yes", "windows-closed", "--no", "cats-elsewhere")
+    assert partly.returncode == 2
+    assert "no answer for 4 required items (no-toxic-plants, cords-covered," in partly.stderr
+    assert free_roam_checks(cli) == []
+
+
+@pytest.mark.parametrize(
+    ("option", "or_else"),
+    [
+        ("--no-prompt", "leave out --no-prompt to be asked"),
+        ("--json", "leave out --json to be asked"),
+    ],
+)
+def test_asking_nothing_on_purpose_in_a_terminal_needs_every_answer_too(
+    cli: Cli, option: str, or_else: str
+) -> None:
+    code, shown, error = in_terminal("freeroam", "check", "--yes", "toys", option)
+    assert code == 2
+    assert shown == ""
+    assert error.startswith("error: free-roam check not recorded: no answer for 6 required")
+    assert error.endswith(
+        f"and {option} asks nothing. Give each as --yes ITEM (checked and safe) or --no ITEM "
+        f"(not safe), as 'ratbond freeroam checklist' lists them, or {or_else}\n"
+    )
+    assert free_roam_checks(cli) == []
+
+
+def test_in_a_terminal_the_check_asks_each_item(cli: Cli) -> None:
+    code, shown, error = in_terminal(
+        "freeroam", "check", "--by", "Sam", answers="y\n" * 6 + "\n" * 3
+    )
+    assert (code, error.strip()) == (0, "")
+    assert "Are cats and other predators shut out of the room?" in shown
+    assert "READY  free-roam check recorded" in shown
+    assert [check["ready"] for check in free_roam_checks(cli)] == [True]
+
+
+def test_every_required_answer_given_records_the_verdict_without_a_terminal(cli: Cli) -> None:
+    answers = [arg for item in REQUIRED[1:] for arg in ("--yes", item)]
+    blocked = ratbond("freeroam", "check", *answers, "--no", "windows-closed", "--by", "Sam")
+    assert blocked.returncode == 1
+    assert blocked.stdout.startswith("NOT READY")
+    ready = ratbond("freeroam", "check", *answers, "--yes", "windows-closed")
+    assert ready.returncode == 0
+    assert ready.stdout.startswith("READY")
+    assert [check["ready"] for check in free_roam_checks(cli)] == [True, False]
+
+
+def test_a_typo_or_a_bad_date_is_named_before_the_missing_answers(cli: Cli) -> None:
+    typo = ratbond("freeroam", "check", "--yes", "windows-shut")
+    assert typo.stderr.startswith("error: --yes windows-shut: not a free-roam checklist item")
+    late = ratbond("freeroam", "check", "--date", "2999-01-01")
+    assert late.stderr.startswith("error: --date: 2999-01-01 is after today")
+    assert free_roam_checks(cli) == []
 
 
 def test_trust_log_and_trend(rats: Cli) -> None:

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Outcome
-
-Cli = Callable[..., Outcome]
-TODAY = dt.date.today()
-
-
-def ago(days: int) -> str:
-    return (TODAY - dt.timedelta(days=days)).isoformat()
+from tests.cli.helpers import Cli, ago
 
 
 def household(cli: Cli) -> None:

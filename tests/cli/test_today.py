@@ -11,17 +11,15 @@ from pathlib import Path
 import pytest
 
 from ratbond.store import open_database
-from tests.cli.process import FAST, ROOT, plain_environment, run_ratbond
-from tests.store.helpers import day
-from tests.store.test_agenda import household
-from tests.store.test_care_plan import care_records
+from tests.cli.process import CONSOLE_SCRIPT, ROOT, plain_environment, run_ratbond
+from tests.store.helpers import care_records, day, every_kind_of_introduction
 
 DATES = [day(0).isoformat(), day(5).isoformat()]
 
 
 def ratbond(url: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """`ratbond ARGS` on the store at `url`, as the console script runs it."""
-    return run_ratbond(FAST, *args, RATBOND_DATABASE_URL=url, RATBOND_USER="tester", **env)
+    return run_ratbond(*args, RATBOND_DATABASE_URL=url, RATBOND_USER="tester", **env)
 
 
 @pytest.fixture
@@ -30,7 +28,7 @@ def household_file(tmp_path: Path) -> str:
     tests."""
     url = f"sqlite:///{tmp_path / 'ratbond.db'}"
     db = open_database(url)
-    household(db)
+    every_kind_of_introduction(db)
     care_records(db)
     db.close()
     return url
@@ -83,7 +81,7 @@ def test_a_narrow_console_indents_an_introduction_that_goes_on(household_file: s
 
 def test_postgresql_prints_the_plan_sqlite_prints(household_file: str, postgres_url: str) -> None:
     db = open_database(postgres_url)
-    household(db)
+    every_kind_of_introduction(db)
     care_records(db)
     db.close()
     on_postgres = ratbond(postgres_url, "today", "--date", DATES[1], COLUMNS="120")
@@ -164,7 +162,7 @@ def test_a_reader_that_closes_the_pipe_ends_the_plan_quietly(household_file: str
     os.close(read)  # no reader at all: the first write fails
     try:
         done = subprocess.run(
-            [sys.executable, "-c", FAST, "today"],
+            [sys.executable, "-c", CONSOLE_SCRIPT, "today"],
             stdout=write,
             stderr=subprocess.PIPE,
             text=True,

@@ -3,15 +3,14 @@ counts, see them in the history; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from sqlalchemy.engine import URL
 
 from ratbond.store import Database
+from tests.cli.helpers import Cli
 from tests.conftest import Outcome
-
-Cli = Callable[..., Outcome]
 
 
 @pytest.fixture

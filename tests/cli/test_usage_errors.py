@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-RATBOND = [sys.executable, "-c", "from ratbond.cli.entry import main; main()"]
+from tests.cli.process import CONSOLE_SCRIPT
+
+RATBOND = [sys.executable, "-c", CONSOLE_SCRIPT]
 
 
 def ratbond(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:

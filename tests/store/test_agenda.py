@@ -8,12 +8,9 @@ import pytest
 
 from ratbond.store import Database
 from ratbond.store.agenda import agenda
-from ratbond.store.animals import NewAnimal, add_animal, add_vet_check
-from ratbond.store.introductions import set_status, start_introduction
 from ratbond.store.records import StoredAdvice
-from ratbond.store.sessions import NewSession, log_session
 from ratbond.store.urgency import KINDS, kind_of
-from tests.store.helpers import TODAY, cat_and_rat, day
+from tests.store.helpers import TODAY, day, every_kind_of_introduction
 
 if TYPE_CHECKING:
     from ratbond.model import Action, AlertCode
@@ -22,38 +19,8 @@ if TYPE_CHECKING:
 DAYS = (0, 1, 5, 12, 40)
 
 
-def household(db: Database) -> None:
-    """An introduction of every kind the plan sorts: an alert, a calm one due, a quarantine,
-    a missing vet check, a paused one (left out), and a training introduction."""
-    cat_and_rat(db)
-    log_session(
-        db,
-        "tom-pip",
-        NewSession(stage="visual", minutes=5, signals={"tom": ["lunging"]}),
-        today=TODAY,
-    )
-    for name in ("Ada", "Bo"):
-        add_animal(db, NewAnimal(species="rat", name=name, arrived=day(-100)), today=TODAY)
-    add_animal(db, NewAnimal(species="rat", name="Cy", arrived=day(-3)), today=TODAY)
-    start_introduction(db, "rat-rat", {"newcomer": ["cy"], "residents": ["ada", "bo"]}, today=TODAY)
-    add_animal(db, NewAnimal(species="cat", name="Rex", prey_drive="high"), today=TODAY)
-    add_animal(db, NewAnimal(species="rat", name="Dot", arrived=day(-60)), today=TODAY)
-    start_introduction(db, "cat-rat", {"cat": ["rex"], "rat": ["dot"]}, today=TODAY)
-    add_animal(db, NewAnimal(species="cat", name="Mo", prey_drive="low"), today=TODAY)
-    add_animal(db, NewAnimal(species="rat", name="Nib", arrived=day(-60)), today=TODAY)
-    for animal in ("mo", "nib"):
-        add_vet_check(db, animal, day(-10), today=TODAY)
-    start_introduction(db, "cat-rat", {"cat": ["mo"], "rat": ["nib"]}, today=TODAY)
-    calm = {"mo": ["slow_blink"], "nib": ["relaxed"]}
-    log_session(db, "mo-nib", NewSession(stage="visual", minutes=5, signals=calm), today=TODAY)
-    add_animal(db, NewAnimal(species="rat", name="Ozzy", arrived=day(-60)), today=TODAY)
-    add_animal(db, NewAnimal(species="rat", name="Pim", arrived=day(-60)), today=TODAY)
-    start_introduction(db, "rat-rat", {"newcomer": ["ozzy"], "residents": ["pim"]}, today=TODAY)
-    set_status(db, "ozzy-pim", "paused", today=TODAY)
-
-
 def test_every_kind_of_the_plan_comes_in_its_order_of_urgency(db: Database) -> None:
-    household(db)
+    every_kind_of_introduction(db)
     kinds: set[str] = set()
     for offset in DAYS:
         items = agenda(db, today=day(offset))
@@ -66,7 +33,7 @@ def test_every_kind_of_the_plan_comes_in_its_order_of_urgency(db: Database) -> N
 
 
 def test_each_item_names_its_program(db: Database) -> None:
-    household(db)
+    every_kind_of_introduction(db)
     programs = {item.key: item.program for item in agenda(db, today=TODAY)}
     assert programs == {
         "tom-pip": "cat-rat",
@@ -77,7 +44,7 @@ def test_each_item_names_its_program(db: Database) -> None:
 
 
 def test_the_plan_is_sorted_and_labelled(db: Database) -> None:
-    household(db)
+    every_kind_of_introduction(db)
     items = agenda(db, today=TODAY)
     assert [item.key for item in items][:1] == ["tom-pip"]
     assert [item.rank for item in items] == sorted(item.rank for item in items)

@@ -4,36 +4,14 @@ backends."""
 from __future__ import annotations
 
 from ratbond.store import Database
-from ratbond.store.animals import NewAnimal, add_animal, add_vet_check, add_weight, archive_animal
+from ratbond.store.animals import NewAnimal, add_animal, add_vet_check
 from ratbond.store.care import care_plan as care_plan_from_care
-from ratbond.store.care import log_grooming, mark_done
+from ratbond.store.care import log_grooming
 from ratbond.store.care_plan import care_plan
-from tests.store.helpers import TODAY, day
+from tests.store.helpers import TODAY, care_records, day
 
 # Days to read the plan on: before and after records, and weeks on.
 DAYS = (-20, 0, 1, 5, 30)
-
-
-def care_records(db: Database) -> None:
-    """Rats with every case the care plan tells apart: a grooming finding (one later cleared by
-    a vet check), a weight lost and one kept, tasks done for one rat or the household, a rat
-    never cared for, and an archived rat whose records no longer count."""
-    for name in ("Kit", "Lou", "Max", "Ned"):
-        add_animal(db, NewAnimal(species="rat", name=name, arrived=day(-90)), today=TODAY)
-    log_grooming(db, "kit", ["lump"], date=day(-6), today=TODAY)
-    log_grooming(db, "lou", ["cut"], date=day(-8), today=TODAY)
-    add_vet_check(db, "lou", day(-4), today=TODAY)
-    log_grooming(db, "max", date=day(-2), today=TODAY)
-    add_weight(db, "kit", 400, day(-12), today=TODAY)
-    add_weight(db, "kit", 340, day(-1), today=TODAY)
-    add_weight(db, "lou", 300, day(-10), today=TODAY)
-    mark_done(db, "weigh-in", ["lou"], date=day(-3), today=TODAY)
-    mark_done(db, "cage-cleaning", date=day(-9), today=TODAY)
-    mark_done(db, "toy-rotation", date=day(-1), today=TODAY)
-    log_grooming(db, "ned", ["lump"], date=day(-5), today=TODAY)
-    add_weight(db, "ned", 300, day(-20), today=TODAY)
-    add_weight(db, "ned", 200, day(-2), today=TODAY)
-    archive_animal(db, "ned", "rehomed", today=TODAY)
 
 
 def test_every_status_of_a_task_comes_on_some_day(db: Database) -> None:
@@ -59,7 +37,7 @@ def test_the_plan_has_both_alerts_and_only_for_active_animals(db: Database) -> N
     assert care_plan(db, today=day(-20)).alerts == ()  # nothing recorded yet on that day
 
 
-def test_the_care_module_still_offers_the_plan() -> None:
+def test_the_care_module_re_exports_the_care_plan() -> None:
     assert care_plan_from_care is care_plan
 
 

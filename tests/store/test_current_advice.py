@@ -10,8 +10,7 @@ from ratbond.store.introductions import (
     list_introductions,
     list_introductions_with_advice,
 )
-from tests.store.helpers import day
-from tests.store.test_agenda import household
+from tests.store.helpers import day, every_kind_of_introduction
 
 # Before any advice row (the earliest one is read), the first day, and days when it changes.
 DAYS = (-30, -1, 0, 1, 5, 12, 40, 400)
@@ -19,7 +18,7 @@ DAYS = (-30, -1, 0, 1, 5, 12, 40, 400)
 
 @pytest.mark.parametrize("status", [None, "active", "paused"])
 def test_one_query_reads_what_get_advice_reads(db: Database, status: str | None) -> None:
-    household(db)
+    every_kind_of_introduction(db)
     for offset in DAYS:
         listed = list_introductions_with_advice(db, status=status, today=day(offset))
         assert [intro for intro, _ in listed] == list_introductions(db, status=status)

@@ -1,4 +1,5 @@
-"""Export then import reproduces the database exactly; a bad file writes nothing."""
+"""Export then import reproduces the database exactly; a bad file writes nothing; a scenario file
+imports under the rules of `intro start` and `log`."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from ratbond.errors import InputError, RatbondError
 from ratbond.store import Database, open_database
 from ratbond.store.animals import add_weight, archive_animal, edit_animal
-from ratbond.store.introductions import get_advice
+from ratbond.store.introductions import get_advice, list_introductions
 from ratbond.store.sessions import NewSession, delete_session, log_session
 from ratbond.store.transfer import (
     AlreadyImported,
@@ -19,7 +20,7 @@ from ratbond.store.transfer import (
     import_document,
     read_document,
 )
-from tests.store.helpers import TODAY, cat_and_rat, day
+from tests.store.helpers import TODAY, bitten, cat_and_rat, day
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "cat-rat-first-week.json"
 
@@ -174,6 +175,40 @@ def test_another_scenario_of_the_same_animals_imports_under_a_numbered_id(db: Da
     assert import_document(db, scenario, today=TODAY).introduction_key == "tom-pip-3"
     with pytest.raises(AlreadyImported, match=r"'tom-pip-3'.*the same 0 sessions"):
         import_document(db, scenario, today=TODAY)
+
+
+def test_an_import_of_a_pair_that_ended_apart_is_refused(db: Database) -> None:
+    bitten(db)
+    scenario = {
+        "program": "cat-rat",
+        "animals": [
+            {"id": "tom", "species": "cat", "prey_drive": "moderate"},
+            {"id": "pip", "species": "rat"},
+        ],
+        "roles": {"cat": ["tom"], "rat": ["pip"]},
+        "sessions": [],
+    }
+    with pytest.raises(RatbondError, match="ended in 'stop'") as refused:
+        import_document(db, scenario, today=TODAY)
+    assert not isinstance(refused.value, InputError)  # a scenario file has no such field
+    assert "An import cannot do that" in str(refused.value)
+    assert "--cleared-by" in str(refused.value)
+    assert len(list_introductions(db)) == 1
+
+
+def test_an_imported_scenario_gets_the_same_session_checks(db: Database) -> None:
+    scenario = {
+        "program": "rat-human",
+        "animals": [{"id": "bea", "species": "rat", "arrived": day(-30).isoformat()}],
+        "roles": {"rat": ["bea"]},
+        "sessions": [
+            {"date": day(-2).isoformat(), "stage": "voice", "minutes": 5},
+            {"date": day(-1).isoformat(), "stage": "voice", "minutes": 5, "attempts": 10},
+        ],
+    }
+    with pytest.raises(InputError, match=r"^sessions\[1\]\.attempts: 'voice' is not a training"):
+        import_document(db, scenario, today=TODAY)
+    assert list_introductions(db) == []
 
 
 def test_a_corrupted_file_is_one_clear_error(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Small helpers shared by the web route tests: post a form with its token, set up a household."""
+"""Small helpers shared by the web route tests: post a form with its token, set up a household,
+list the introductions."""
 
 from __future__ import annotations
 
@@ -41,6 +42,20 @@ def cat_and_rat(client: TestClient) -> None:
         assert client.post(f"/api/v1/animals/{animal}/vet-checks", json=check).status_code == 201
     start = {"program": "cat-rat", "roles": {"cat": ["tom"], "rat": ["pip"]}}
     assert client.post("/api/v1/introductions", json=start).status_code == 201
+
+
+def bitten(client: TestClient) -> None:
+    """`cat_and_rat`, and Tom bit Pip yesterday: the advice of `tom-pip` is `stop`."""
+    cat_and_rat(client)
+    bite = {"date": "2026-11-19", "stage": "visual", "minutes": 5, "signals": {"tom": ["biting"]}}
+    logged = client.post("/api/v1/introductions/tom-pip/sessions", json=bite)
+    assert logged.status_code == 201
+    assert logged.json()["advice"]["action"] == "stop"
+
+
+def keys(client: TestClient) -> list[str]:
+    """The ids of the introductions, as the API lists them."""
+    return [intro["id"] for intro in client.get("/api/v1/introductions").json()]
 
 
 def rat_in_training(client: TestClient) -> None:

@@ -1,10 +1,14 @@
-"""The JSON API on the store, on SQLite and PostgreSQL: created, listed, refused by the field."""
+"""The JSON API on the store, on SQLite and PostgreSQL: created, listed, refused by the field; a
+pair that ended apart starts again with `cleared_by`; a session before its advised day says so."""
 
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from .helpers import cat_and_rat
+from .helpers import bitten, cat_and_rat, keys
+
+API_START = {"program": "cat-rat", "roles": {"cat": ["tom"], "rat": ["pip"]}}
+SESSIONS = "/api/v1/introductions/tom-pip/sessions"
 
 
 def test_animals_round_trip(store_client: TestClient) -> None:
@@ -66,3 +70,63 @@ def test_status_changes_and_unknown_ids(store_client: TestClient) -> None:
     )
     assert missing.status_code in (404, 422)
     assert "ghost" in missing.json()["error"]
+
+
+def test_the_api_refuses_a_restart_without_cleared_by(store_client: TestClient) -> None:
+    bitten(store_client)
+    refused = store_client.post("/api/v1/introductions", json=API_START)
+    assert refused.status_code == 422
+    body = refused.json()
+    assert body["path"] == "cleared_by"
+    assert body["error"] == f"cleared_by: {body['message']}"
+    assert "ended in 'stop'" in body["message"]
+    assert body["message"].endswith("saying who cleared them: send `cleared_by` naming who agreed.")
+    assert "--cleared-by" not in body["error"]
+    assert 'in "Cleared by"' not in body["error"]
+    blank = store_client.post("/api/v1/introductions", json={**API_START, "cleared_by": "  "})
+    assert (blank.status_code, blank.json()["path"]) == (422, "cleared_by")
+    assert "send `cleared_by`" not in blank.json()["message"]
+    assert keys(store_client) == ["tom-pip"]
+
+
+def test_the_api_starts_again_with_cleared_by(store_client: TestClient) -> None:
+    bitten(store_client)
+    started = store_client.post(
+        "/api/v1/introductions", json={**API_START, "cleared_by": "Dr Lee", "notes": "slowly"}
+    )
+    assert started.status_code == 201
+    body = started.json()
+    assert body["id"] == "tom-pip-2"
+    assert body["notes"].startswith("slowly\n")
+    assert "cleared by Dr Lee" in body["notes"]
+    assert store_client.get("/api/v1/introductions/tom-pip-2").json()["notes"] == body["notes"]
+
+
+def test_the_api_refuses_cleared_by_with_nothing_to_clear(store_client: TestClient) -> None:
+    cat_and_rat(store_client)
+    body = {"program": "rat-human", "roles": {"rat": ["pip"]}, "cleared_by": "Dr Lee"}
+    refused = store_client.post("/api/v1/introductions", json=body)
+    assert (refused.status_code, refused.json()["path"]) == (422, "cleared_by")
+    assert "nothing to clear" in refused.json()["message"]
+    assert "send `cleared_by`" not in refused.json()["message"]
+
+
+def test_the_api_says_when_a_session_came_before_its_advised_day(
+    store_client: TestClient,
+) -> None:
+    cat_and_rat(store_client)
+    calm = {"date": "2026-11-20", "stage": "visual", "minutes": 5}
+    on_time = store_client.post(SESSIONS, json=calm)
+    assert on_time.status_code == 201
+    assert on_time.json()["pacing_warning"] is None
+    assert on_time.json()["advised_day"] is None
+    assert on_time.json()["advice"]["not_before"] == "2026-11-21"
+    early = store_client.post(SESSIONS, json=calm)
+    assert early.status_code == 201
+    body = early.json()
+    assert body["session"]["seq"] == 2
+    assert body["advised_day"] == "2026-11-21"
+    assert "before the advised day (2026-11-21)" in body["pacing_warning"]
+    # The day had counted its calm session: this one is kept and earns nothing.
+    assert "earned nothing" in body["pacing_warning"]
+    assert "rushed" in body["advice"]["alerts"]

@@ -32,3 +32,14 @@ def test_only_the_api_is_in_the_document(client: TestClient) -> None:
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert paths
     assert all(path.startswith("/api/v1/") for path in paths)
+
+
+def test_the_openapi_document_has_cleared_by_and_the_pacing_warning(client: TestClient) -> None:
+    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    assert "cleared_by" in schemas["IntroductionIn"]["properties"]
+    logged = schemas["LoggedOut"]
+    assert {"session", "advice", "advised_day", "pacing_warning"} <= set(logged["required"])
+    warning = logged["properties"]["pacing_warning"]
+    assert {"type": "null"} in warning["anyOf"]
+    assert warning["description"]
+    assert {"type": "string", "format": "date"} in logged["properties"]["advised_day"]["anyOf"]

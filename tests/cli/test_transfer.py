@@ -1,0 +1,83 @@
+"""`ratbond import` of a scenario file: the same scenario twice is refused and says how to
+import it anyway; another scenario of the same animals gets an id of its own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.helpers import Cli
+from tests.cli.process import ROOT
+
+
+@pytest.fixture
+def scenario(tmp_path: Path) -> Path:
+    """The README's first week as a scenario file (dated by the real today on import)."""
+    document = json.loads((ROOT / "examples" / "cat-rat-first-week.json").read_text())
+    document.pop("today")
+    path = tmp_path / "first week.json"
+    path.write_text(json.dumps(document))
+    return path
+
+
+def test_importing_the_same_scenario_again_is_refused_and_says_how(
+    cli: Cli, scenario: Path
+) -> None:
+    first = cli("import", str(scenario))
+    assert first.code == 0
+    assert first.output.splitlines() == [
+        "Imported introduction tom-pip (cat-rat) with 3 sessions (2 new animals).",
+        "See: ratbond next tom-pip",
+    ]
+    before = cli("export").output
+    again = cli("import", str(scenario))
+    assert again.code == 2
+    assert again.error == (
+        f"{scenario}: this scenario is already in the database as introduction 'tom-pip' "
+        "(cat-rat, the same animals in the same roles, the same 3 sessions); nothing was "
+        "imported. If you mean to have it twice, import it again as another introduction: "
+        f"ratbond import '{scenario}' --again"
+    )
+    assert cli("export").output == before
+    twice = cli("import", str(scenario), "--again")
+    assert twice.code == 0
+    assert twice.output.splitlines() == [
+        "Imported introduction tom-pip-2 (cat-rat) with 3 sessions (0 new animals).",
+        "Its id is tom-pip-2, not tom-pip: another introduction has that one (ratbond intro "
+        "show tom-pip). To choose the id, import with --id.",
+        "See: ratbond next tom-pip-2",
+    ]
+
+
+def test_another_scenario_of_the_same_animals_says_its_id_was_taken(
+    cli: Cli, scenario: Path, tmp_path: Path
+) -> None:
+    assert cli("import", str(scenario)).code == 0
+    shorter = json.loads(scenario.read_text())
+    shorter["sessions"] = shorter["sessions"][:1]
+    other = tmp_path / "other.json"
+    # An earlier copy of the same history is the same introduction...
+    other.write_text(json.dumps(shorter))
+    earlier = cli("import", str(other))
+    assert earlier.code == 2
+    assert (
+        "(cat-rat, the same animals in the same roles, the file's 1 session and 2 logged since)"
+        in earlier.error
+    )
+    # ... a different one is not.
+    shorter["sessions"][0]["minutes"] = 4
+    other.write_text(json.dumps(shorter))
+    imported = cli("import", str(other))
+    assert imported.code == 0
+    assert "Its id is tom-pip-2, not tom-pip" in imported.output
+    taken = cli("import", str(other), "--id", "tom-pip", "--again")
+    assert taken.code == 2
+    assert taken.error == "--id: an introduction with the id 'tom-pip' already exists"
+    named = cli("import", str(other), "--id", "evenings", "--again")
+    assert named.code == 0
+    assert "Its id is" not in named.output
+    assert (
+        "Imported introduction evenings (cat-rat) with 1 session (0 new animals)." in named.output
+    )

@@ -1,0 +1,53 @@
+"""The notes reader's word lists (`ratbond.notes.lexicon`): several phrases per signal, stems
+shared by inflections, and data files whose phrases or rules make no sense refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ratbond.errors import DataFileError
+from ratbond.notes.lexicon import load_lexicon, stem
+from ratbond.programs import builtin_vocabulary
+
+DATA = Path(__file__).resolve().parents[2] / "ratbond" / "data"
+
+
+def test_every_signal_has_several_phrases() -> None:
+    for species, by_id in builtin_vocabulary().signals.items():
+        for signal_id, signal in by_id.items():
+            assert len(signal.phrases) >= 3, f"{species}.{signal_id}"
+
+
+def test_stem_is_shared_by_inflections() -> None:
+    assert {stem(w) for w in ("hiss", "hissed", "hisses", "hissing")} == {"hiss"}
+    assert {stem(w) for w in ("lunge", "lunged", "lunges", "lunging")} == {"lung"}
+    assert {stem(w) for w in ("bite", "bites", "biting", "bit")} == {"bit"}
+    assert stem("bitten") != stem("bite")
+
+
+def test_a_phrase_claimed_by_two_signals_of_a_species_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RATBOND_CACHE_DIR", str(tmp_path / "cache"))
+    source = DATA
+    signals_text = (source / "signals.yaml").read_text(encoding="utf-8")
+    # Give the cat's `growling` a phrase that already means `hissing`.
+    broken = signals_text.replace('phrases: ["growled",', 'phrases: ["hissed", "growled",', 1)
+    assert broken != signals_text
+    (tmp_path / "signals.yaml").write_text(broken, encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"cat\.growling\.phrases\[0\]"):
+        load_lexicon(source / "notes.yaml", tmp_path / "signals.yaml", source / "alerts.yaml")
+
+
+def test_a_bad_rule_in_the_notes_file_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RATBOND_CACHE_DIR", str(tmp_path / "cache"))
+    source = DATA
+    notes_text = (source / "notes.yaml").read_text(encoding="utf-8")
+    broken = notes_text.replace("reciprocal: [", "reciprocal: [hugging, ", 1)
+    (tmp_path / "notes.yaml").write_text(broken, encoding="utf-8")
+    with pytest.raises(DataFileError, match="unknown signal 'hugging'"):
+        load_lexicon(tmp_path / "notes.yaml", source / "signals.yaml", source / "alerts.yaml")

@@ -1,0 +1,87 @@
+"""Introductions in the store: a pair that ended apart starts again only when someone cleared
+them, completing needs the advice to say so, and an animal plays one role."""
+
+from __future__ import annotations
+
+import pytest
+
+from ratbond.errors import InputError, RatbondError
+from ratbond.store import Database
+from ratbond.store.introductions import list_introductions, set_status, start_introduction
+from tests.store.helpers import TODAY, bitten, cat_and_rat, day
+
+
+@pytest.mark.parametrize("status", [None, "stopped"])
+def test_a_pair_that_ended_apart_cannot_start_again(db: Database, status: str | None) -> None:
+    bitten(db)
+    if status is not None:
+        set_status(db, "tom-pip", status, today=TODAY)
+    with pytest.raises(InputError) as raised:
+        start_introduction(db, "cat-rat", {"cat": ["tom"], "rat": ["pip"]}, today=TODAY)
+    message = raised.value.message
+    assert "'tom-pip' (Tom & Pip) ended in 'stop'" in message
+    assert day(-1).isoformat() in message
+    assert "See a vet today" in message
+    assert "House them apart for good" in message
+    assert "stay apart for good" in message
+    assert [intro.key for intro in list_introductions(db)] == ["tom-pip"]
+    # Pip alone with a person shares one animal, in another program: nothing to refuse.
+    assert start_introduction(db, "rat-human", {"rat": ["pip"]}, today=TODAY).key == "pip"
+
+
+def test_the_refusal_is_about_cleared_by_in_no_caller_s_words(db: Database) -> None:
+    bitten(db)
+    with pytest.raises(InputError) as raised:
+        start_introduction(db, "cat-rat", {"cat": ["tom"], "rat": ["pip"]}, today=TODAY)
+    refusal = raised.value
+    assert refusal.path == "cleared_by"
+    assert refusal.message.startswith(
+        f"cannot start cat-rat again: introduction 'tom-pip' (Tom & Pip) ended in 'stop' after "
+        f"its session of {day(-1).isoformat()} ("
+    )
+    assert "a vet and a behaviourist" in refusal.message
+    assert "who cleared them" in refusal.message
+    assert "--" not in refusal.message  # no command-line option
+    assert "[" not in refusal.message  # alert titles, not their codes
+    assert "Cleared by" not in refusal.message  # nor the form's field
+
+
+def test_a_cleared_restart_goes_through_and_says_who_cleared_it(db: Database) -> None:
+    bitten(db)
+    with pytest.raises(InputError, match="cleared_by: say who cleared them"):
+        start_introduction(
+            db, "cat-rat", {"cat": ["tom"], "rat": ["pip"]}, cleared_by="  ", today=TODAY
+        )
+    intro = start_introduction(
+        db,
+        "cat-rat",
+        {"cat": ["tom"], "rat": ["pip"]},
+        cleared_by="Dr Lee (vet) and Sam Ortiz (behaviourist)",
+        today=TODAY,
+    )
+    assert intro.key == "tom-pip-2"
+    assert intro.notes is not None
+    assert "cleared by Dr Lee (vet) and Sam Ortiz (behaviourist)" in intro.notes
+    assert "'tom-pip'" in intro.notes
+
+
+def test_cleared_by_without_an_earlier_stop_is_refused(db: Database) -> None:
+    cat_and_rat(db)
+    with pytest.raises(InputError, match="nothing to clear"):
+        start_introduction(
+            db, "cat-rat", {"cat": ["tom"], "rat": ["pip"]}, cleared_by="Dr Lee", today=TODAY
+        )
+
+
+def test_completing_needs_the_complete_advice(db: Database) -> None:
+    bitten(db)
+    with pytest.raises(RatbondError, match="cannot complete introduction 'tom-pip'"):
+        set_status(db, "tom-pip", "completed", today=TODAY)
+    assert list_introductions(db)[0].status == "active"
+
+
+def test_an_animal_in_two_roles_is_refused_by_name(db: Database) -> None:
+    cat_and_rat(db)
+    with pytest.raises(InputError, match=r"'pip' \(Pip\) is listed twice as rat") as raised:
+        start_introduction(db, "trick-spin", {"rat": ["pip", "PIP"]}, today=TODAY)
+    assert raised.value.path == "roles.rat"

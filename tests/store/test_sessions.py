@@ -1,0 +1,103 @@
+"""Sessions in the store: one before the advised day counts with a warning, one is found by its
+number in its introduction, and counts, lengths and dates that make no sense are refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from ratbond.errors import InputError
+from ratbond.store import Database
+from ratbond.store.introductions import get_advice, start_introduction
+from ratbond.store.sessions import NewSession, edit_session, list_sessions, log_session
+from tests.store.helpers import TODAY, cat_and_rat, day
+
+
+def test_a_session_before_the_advised_day_is_warned_of_and_earns_nothing(db: Database) -> None:
+    cat_and_rat(db)
+    first = log_session(db, "tom-pip", NewSession("visual", day(0), 5), today=TODAY)
+    assert first.early is None
+    assert first.pacing_warning is None
+    second = log_session(db, "tom-pip", NewSession("visual", day(0), 8), today=TODAY)
+    assert second.early == day(1)
+    assert second.pacing_warning is not None
+    assert f"before the advised day ({day(1).isoformat()})" in second.pacing_warning
+    assert "rushing" in second.pacing_warning
+    assert second.advice.reasons == get_advice(db, "tom-pip", today=TODAY)[1].reasons
+    # The day has added its calm session already: this one is kept, and earns nothing.
+    assert "1 calm session" in second.advice.reasons[0]
+    assert "rushed" in second.advice.alerts
+    assert any("earned nothing" in reason for reason in second.advice.reasons)
+
+
+def test_late_logging_of_an_earlier_day_is_not_early(db: Database) -> None:
+    cat_and_rat(db)
+    log_session(db, "tom-pip", NewSession("visual", day(-5), 5), today=TODAY)
+    log_session(db, "tom-pip", NewSession("visual", day(-3), 8), today=TODAY)
+    # Forgotten, logged today: one a day still holds on day -4 and on day -1.
+    assert log_session(db, "tom-pip", NewSession("visual", day(-4), 5), today=TODAY).early is None
+    assert log_session(db, "tom-pip", NewSession("visual", day(-1), 5), today=TODAY).early is None
+
+
+def test_contact_before_quarantine_ends_is_early(db: Database) -> None:
+    from ratbond.store.animals import NewAnimal, add_animal
+
+    add_animal(db, NewAnimal(species="rat", name="Bea", arrived=day(-3)), today=TODAY)
+    add_animal(db, NewAnimal(species="rat", name="Nibbles", arrived=day(-300)), today=TODAY)
+    start_introduction(db, "rat-rat", {"newcomer": ["bea"], "residents": ["nibbles"]}, today=TODAY)
+    watched = log_session(db, "bea-nibbles", NewSession("quarantine", day(0)), today=TODAY)
+    assert watched.early is None  # the observation the quarantine asks for
+    met = log_session(db, "bea-nibbles", NewSession("side_by_side", day(0)), today=TODAY)
+    assert met.early == day(11)
+
+
+def test_a_session_is_found_by_its_number_in_the_introduction(db: Database) -> None:
+    from ratbond.store.sessions import delete_session, get_session
+
+    cat_and_rat(db)
+    first = log_session(db, "tom-pip", NewSession("visual", day(-2), 5), today=TODAY)
+    log_session(db, "tom-pip", NewSession("visual", day(-1), 8), today=TODAY)
+    intro, found = get_session(db, "TOM-PIP", 2)
+    assert (intro.key, found.seq, found.date) == ("tom-pip", 2, day(-1))
+    delete_session(db, first.session.id, today=TODAY)
+    with pytest.raises(InputError, match=r"no session 1 \(its sessions: 2\)"):
+        get_session(db, "tom-pip", 1)
+
+
+def human_and_rat(db: Database) -> None:
+    from ratbond.store.animals import NewAnimal, add_animal
+
+    add_animal(db, NewAnimal(species="rat", name="Bea", arrived=day(-30)), today=TODAY)
+    start_introduction(db, "rat-human", {"rat": ["bea"]}, today=TODAY)
+
+
+def test_clicker_counts_outside_a_training_stage_are_refused(db: Database) -> None:
+    human_and_rat(db)
+    counted = NewSession("voice", day(0), 3, attempts=10, rewarded=8)
+    with pytest.raises(InputError, match=r"^attempts: 'voice' is not a training stage") as raised:
+        log_session(db, "bea", counted, today=TODAY)
+    assert "rat-human has no training stage" in str(raised.value)
+    with pytest.raises(InputError, match=r"^rewarded: 'voice' is not a training stage"):
+        log_session(db, "bea", NewSession("voice", day(0), 3, rewarded=8), today=TODAY)
+    logged = log_session(db, "bea", NewSession("voice", day(0), 3), today=TODAY)
+    with pytest.raises(InputError, match="not a training stage"):
+        edit_session(db, logged.session.id, {"attempts": 4}, today=TODAY)
+    assert list_sessions(db, "bea")[1][0].attempts is None
+
+
+@pytest.mark.parametrize("minutes", [1441, 100_000])
+def test_a_session_longer_than_a_day_is_refused(db: Database, minutes: float) -> None:
+    cat_and_rat(db)
+    with pytest.raises(InputError, match="more than a day") as raised:
+        log_session(db, "tom-pip", NewSession("visual", day(0), minutes), today=TODAY)
+    assert raised.value.path == "minutes"
+    assert list_sessions(db, "tom-pip")[1] == []
+
+
+def test_a_session_before_an_animal_arrived_is_refused(db: Database) -> None:
+    cat_and_rat(db)  # Pip arrived on day -80
+    with pytest.raises(InputError, match=r"^date: .* is before Pip arrived") as raised:
+        log_session(db, "tom-pip", NewSession("visual", day(-81), 5), today=TODAY)
+    assert day(-80).isoformat() in str(raised.value)
+    logged = log_session(db, "tom-pip", NewSession("visual", day(-80), 5), today=TODAY)
+    with pytest.raises(InputError, match="before Pip arrived"):
+        edit_session(db, logged.session.id, {"date": day(-90)}, today=TODAY)
