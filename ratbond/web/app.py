@@ -98,5 +98,6 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         key=settings.secret_key,
         secure_cookies=settings.secure_cookies,
         max_body=settings.max_body_bytes,
+        allowed_hosts=settings.allowed_hosts,
     )
     return app

@@ -6,7 +6,9 @@ token `nonce.signature` (HMAC-SHA256 of the nonce with the app's key) in each fo
 must carry a token whose signature is valid and whose nonce matches the cookie. The JSON API
 takes no cookies' word for anything: its unsafe calls must be `application/json`, which a
 browser never sends across sites without a CORS preflight this app does not grant. A request
-whose `Origin` names another host is refused either way.
+whose `Origin` names another host is refused either way. Before all that, a request whose
+`Host` is not one of the names the app serves is refused (DNS rebinding), and so is an unsafe
+request whose `Origin` is not one of them either: the request's own Host proves nothing.
 """
 
 from __future__ import annotations
@@ -97,13 +99,19 @@ def _cookie(scope: Scope, name: str) -> str | None:
     return morsel.value if morsel is not None else None
 
 
-def _same_origin(scope: Scope) -> bool:
-    """False only when the browser says the request comes from another site."""
+def host_name(netloc: str) -> str:
+    """The host of a `Host` header or of an origin's network location, without its port."""
+    if netloc.startswith("["):  # an IPv6 address, [::1]:8000
+        return netloc[1 : netloc.find("]")].lower() if "]" in netloc else ""
+    return netloc.rsplit(":", 1)[0].lower()
+
+
+def _same_origin(scope: Scope, allowed: frozenset[str]) -> bool:
+    """False when the browser says the request comes from a site this app does not serve."""
     origin = _header(scope, b"origin")
     if origin is None or origin == "null":
         return origin is None
-    host = _header(scope, b"host")
-    return host is not None and urlsplit(origin).netloc == host
+    return host_name(urlsplit(origin).netloc) in allowed
 
 
 def _content_type(scope: Scope) -> str:
@@ -113,11 +121,19 @@ def _content_type(scope: Scope) -> str:
 class SecurityMiddleware:
     """Adds the security headers to every response and refuses forged unsafe requests."""
 
-    def __init__(self, app: ASGIApp, key: bytes, secure_cookies: bool, max_body: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        key: bytes,
+        secure_cookies: bool,
+        max_body: int,
+        allowed_hosts: frozenset[str],
+    ) -> None:
         self.app = app
         self.signer = CsrfSigner(key)
         self.secure_cookies = secure_cookies
         self.max_body = max_body
+        self.allowed_hosts = allowed_hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -140,10 +156,19 @@ class SecurityMiddleware:
                 message["headers"] = headers
             await send(message)
 
+        api = scope.get("path", "").startswith(API_PREFIX)
+        if host_name(_header(scope, b"host") or "") not in self.allowed_hosts:
+            await _refuse(
+                send_with_headers,
+                400,
+                "This address is not one ratbond serves. Open it by the name it was started "
+                "with, or add the name with 'ratbond serve --allowed-host NAME'.",
+                api,
+            )
+            return
         method = scope.get("method", "GET")
         if method in UNSAFE_METHODS:
-            api = scope.get("path", "").startswith(API_PREFIX)
-            if not _same_origin(scope):
+            if not _same_origin(scope, self.allowed_hosts):
                 await _refuse(send_with_headers, 403, "This request came from another site.", api)
                 return
             if api:

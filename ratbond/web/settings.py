@@ -5,12 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+def _hosts_from_environment() -> frozenset[str]:
+    """The loopback names, and the names in `RATBOND_ALLOWED_HOSTS` (comma-separated)."""
+    configured = os.environ.get("RATBOND_ALLOWED_HOSTS", "")
+    return LOOPBACK_HOSTS | host_names(configured.split(","))
+
+
+def host_names(names: Iterable[str]) -> frozenset[str]:
+    """Host names as the Host header carries them: lower case, without a port or brackets."""
+    return frozenset(name.strip().lower().strip("[]") for name in names if name.strip())
 
 
 def _secret_from_environment() -> bytes:
@@ -32,6 +43,11 @@ class WebSettings:
     """The owner's local date; tests pin it."""
     secure_cookies: bool = False
     """Mark cookies `Secure` (only when served over HTTPS by a proxy)."""
+    allowed_hosts: frozenset[str] = field(default_factory=_hosts_from_environment)
+    """The names this app answers to (the Host header of every request, and the host of an
+    unsafe request's `Origin`); anything else is refused before any route, so a web page that
+    points its own name at this machine (DNS rebinding) reads and writes nothing. The loopback
+    names, plus `RATBOND_ALLOWED_HOSTS` (comma-separated) or `ratbond serve --allowed-host`."""
     max_body_bytes: int = 1_000_000
     """Largest request body accepted on a form or API call."""
     freeze_startup_heap: bool = False

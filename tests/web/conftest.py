@@ -31,7 +31,7 @@ def csrf_token(client: TestClient, page: str = "/programs") -> str:
 
 def make_client(url: str) -> Iterator[TestClient]:
     app = create_app(WebSettings(database_url=url, secret_key=b"k" * 32, today=lambda: TODAY))
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url="http://localhost") as test_client:
         yield test_client
     app.state.web.db.close()
 

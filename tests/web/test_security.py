@@ -24,7 +24,7 @@ def echo() -> TestClient:
         form = await request.form()
         return PlainTextResponse(str(form.get("text", "")))
 
-    return TestClient(app)
+    return TestClient(app, base_url="http://localhost")
 
 
 def test_every_response_carries_the_security_headers(client: TestClient) -> None:
@@ -69,7 +69,7 @@ def test_a_form_without_a_token_is_refused(echo: TestClient) -> None:
 
 def test_a_token_for_another_cookie_is_refused(echo: TestClient) -> None:
     """The attacker's own valid token does not work with the victim's cookie."""
-    other = TestClient(echo.app)
+    other = TestClient(echo.app, base_url="http://localhost")
     stolen = csrf_token(other)
     csrf_token(echo)
     assert echo.post("/echo", data={"csrf_token": stolen, "text": "x"}).status_code == 403
@@ -95,7 +95,7 @@ def test_another_origin_is_refused(echo: TestClient) -> None:
     )
     assert response.status_code == 403
     same = echo.post(
-        "/echo", data={"csrf_token": token, "text": "x"}, headers={"Origin": "http://testserver"}
+        "/echo", data={"csrf_token": token, "text": "x"}, headers={"Origin": "http://localhost"}
     )
     assert same.status_code == 200
 
@@ -135,3 +135,50 @@ def test_no_page_uses_inline_script(client: TestClient) -> None:
         text = client.get(url).text
         assert "<script>" not in text
         assert " onclick=" not in text
+
+
+def test_a_host_the_app_does_not_serve_is_refused_before_any_route(client: TestClient) -> None:
+    """DNS rebinding: a page on evil.example points its name at this machine; its requests
+    carry `Host: evil.example` and a matching `Origin`, and must read and write nothing."""
+    rebound = {"Host": "evil.example:8000", "Origin": "http://evil.example:8000"}
+    created = client.post(
+        "/api/v1/animals", json={"name": "Rex", "species": "rat"}, headers=rebound
+    )
+    assert created.status_code == 400
+    assert created.json()["error"].startswith("This address is not one ratbond serves")
+    assert client.get("/api/v1/animals").json() == []
+    page = client.get("/", headers={"Host": "evil.example"})
+    assert page.status_code == 400
+    assert page.headers["content-security-policy"].startswith("default-src 'self'")
+    assert client.get("/api/v1/animals", headers={"Host": "evil.example"}).status_code == 400
+
+
+def test_loopback_names_are_served_with_or_without_a_port(client: TestClient) -> None:
+    for host in ("localhost", "127.0.0.1:8000", "[::1]:8000", "LOCALHOST"):
+        assert client.get("/programs", headers={"Host": host}).status_code == 200
+
+
+def test_the_origin_check_uses_the_served_names_not_the_requests_host(
+    echo: TestClient,
+) -> None:
+    token = csrf_token(echo)
+    forged = {"Host": "localhost", "Origin": "http://evil.example"}
+    assert (
+        echo.post("/echo", data={"csrf_token": token, "text": "x"}, headers=forged).status_code
+        == 403
+    )
+    ok = {"Origin": "http://127.0.0.1:8000"}
+    assert (
+        echo.post("/echo", data={"csrf_token": token, "text": "x"}, headers=ok).status_code == 200
+    )
+
+
+def test_configured_names_are_served(monkeypatch: pytest.MonkeyPatch, sqlite_url: str) -> None:
+    monkeypatch.setenv("RATBOND_ALLOWED_HOSTS", "ratbond.home, Pi.local")
+    settings = WebSettings(database_url=sqlite_url, secret_key=b"s" * 32, today=lambda: TODAY)
+    assert {"ratbond.home", "pi.local", "localhost"} <= settings.allowed_hosts
+    app = create_app(settings)
+    with TestClient(app, base_url="http://pi.local:8000") as phone:
+        assert phone.get("/programs").status_code == 200
+    with TestClient(app, base_url="http://evil.example") as stranger:
+        assert stranger.get("/programs").status_code == 400
