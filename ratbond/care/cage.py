@@ -87,6 +87,12 @@ class CageVerdict:
         }
 
 
+# The largest plausible cage side (a room), and the most rats one check is for: beyond them a
+# measurement is a slip of the unit or the keyboard.
+MAX_SIDE_CM = 1000.0
+MAX_RATS = 100
+
+
 def parse_unit(text: str) -> Unit:
     """`cm` or `in` from what a person types (`inches`, `Centimetres`, ...)."""
     unit = UNIT_NAMES.get(text.strip().lower())
@@ -135,6 +141,8 @@ def check_cage(
         _positive("bar_spacing", bar_spacing, unit_)
     if isinstance(rats, bool) or rats < 1:
         raise InputError("rats", f"must be at least 1 (got {rats}); how many rats will live here?")
+    if rats > MAX_RATS:
+        raise InputError("rats", f"at most {MAX_RATS} rats share one cage here (got {rats})")
     if levels is not None and levels < 1:
         raise InputError("levels", f"must be at least 1, the floor (got {levels})")
     known = [item.id for item in rules.checklist]
@@ -183,6 +191,13 @@ def check_cage(
 def _positive(name: str, value: float, unit: Unit) -> None:
     if not math.isfinite(value) or value <= 0:
         raise InputError(name, f"must be a positive number of {_unit_word(unit)} (got {value:g})")
+    largest = MAX_SIDE_CM / CM_PER[unit]
+    if value > largest:
+        raise InputError(
+            name,
+            f"{value:g} {_unit_word(unit)} is larger than a room; a cage side is at most "
+            f"{largest:g} {_unit_word(unit)} (check the unit: --unit cm, in, ft or m)",
+        )
 
 
 def _unit_word(unit: Unit) -> str:
@@ -195,13 +210,22 @@ def _cubic_ft(length: float, width: float, height: float, unit: Unit) -> float:
 
 
 def _fits(volume: float, rules: CageRules) -> int:
-    if volume < required_cubic_ft(rules.volume.rats, rules):
-        return 0
+    """How many rats `volume` houses: the pair figure, then one more per extra volume, worked
+    out in one step whatever size was typed (where extra space is free, the pair figure)."""
     rats = rules.volume.rats
-    # Bounded: the loop stops as soon as the next rat would not fit (or extra space is free).
-    while rules.extra_rat.volume > 0 and required_cubic_ft(rats + 1, rules) <= volume:
-        rats += 1
-    return rats
+    base = required_cubic_ft(rats, rules)
+    if volume < base:
+        return 0
+    each = required_cubic_ft(rats + 1, rules) - base
+    if each <= 0:
+        return rats
+    more = math.floor((volume - base) / each)
+    # The division may land one off where the volume is exactly a boundary.
+    if required_cubic_ft(rats + more + 1, rules) <= volume:
+        more += 1
+    elif more > 0 and required_cubic_ft(rats + more, rules) > volume:
+        more -= 1
+    return rats + more
 
 
 def _volume_check(volume: float, required: float, rats: int, rules: CageRules) -> CageCheck:

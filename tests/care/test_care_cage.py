@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ratbond.care.cage import check_cage, parse_unit, required_cubic_ft
 from ratbond.errors import InputError
@@ -122,3 +124,26 @@ def test_verdict_json_is_plain_data() -> None:
     data = check_cage(rats=2, **GOOD).to_json()
     assert data["passed"] is True
     assert data["checks"][0]["id"] == "volume"
+
+
+def test_a_side_larger_than_a_room_is_refused_by_name() -> None:
+    with pytest.raises(InputError) as raised:
+        check_cage(length=1e12, width=50, height=60, unit="cm", rats=2)
+    assert raised.value.path == "length"
+    assert "larger than a room" in raised.value.message
+    with pytest.raises(InputError) as raised:
+        check_cage(length=80, width=50, height=60, unit="cm", rats=10**9)
+    assert raised.value.path == "rats"
+
+
+@given(st.floats(1, 1000), st.floats(1, 1000), st.floats(1, 1000))
+def test_the_rats_a_cage_fits_are_counted_in_one_step(
+    length: float, width: float, height: float
+) -> None:
+    verdict = check_cage(length=length, width=width, height=height, unit="cm", rats=2)
+    fits = verdict.fits_rats
+    volume = verdict.volume_cubic_ft
+    if fits == 0:
+        assert volume < required_cubic_ft(2)
+    else:
+        assert required_cubic_ft(fits) <= volume < required_cubic_ft(fits + 1)
