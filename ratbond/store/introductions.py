@@ -22,6 +22,7 @@ from ratbond.store.common import (
     vocabulary,
 )
 from ratbond.store.db import Database
+from ratbond.store.ids import row_id
 from ratbond.store.queries import (
     find_introduction,
     load_introduction,
@@ -56,8 +57,9 @@ def _by_ref(connection: Connection, ref: str) -> IntroductionRecord | None:
     """The introduction whose id is `ref`, else whose number is."""
     wanted = ref.strip().lower()
     found = find_introduction(connection, key=wanted)
-    if found is None and wanted.isdigit():
-        found = find_introduction(connection, introduction_id=int(wanted))
+    number = row_id(wanted)
+    if found is None and number is not None:
+        found = find_introduction(connection, introduction_id=number)
     return found
 
 
@@ -78,11 +80,10 @@ def open_introduction(connection: Connection, ref: str) -> IntroductionRecord:
         locked = connection.execute(
             select(introductions.c.id).where(introductions.c.key == wanted).with_for_update()
         ).first()
-        if locked is None and wanted.isdigit():
+        number = row_id(wanted)
+        if locked is None and number is not None:
             locked = connection.execute(
-                select(introductions.c.id)
-                .where(introductions.c.id == int(wanted))
-                .with_for_update()
+                select(introductions.c.id).where(introductions.c.id == number).with_for_update()
             ).first()
         found = None if locked is None else find_introduction(connection, introduction_id=locked[0])
     if found is None:

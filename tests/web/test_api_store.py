@@ -3,6 +3,7 @@ pair that ended apart starts again with `cleared_by`; a session before its advis
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from .helpers import bitten, cat_and_rat, keys
@@ -130,3 +131,14 @@ def test_the_api_says_when_a_session_came_before_its_advised_day(
     # The day had counted its calm session: this one is kept and earns nothing.
     assert "earned nothing" in body["pacing_warning"]
     assert "rushed" in body["advice"]["alerts"]
+
+
+@pytest.mark.parametrize("ref", ["%C2%B3", "9223372036854775808", "9" * 300])
+def test_an_absurd_introduction_id_is_404_everywhere(store_client: TestClient, ref: str) -> None:
+    cat_and_rat(store_client)
+    for url in (
+        f"/api/v1/introductions/{ref}/advice",
+        f"/api/v1/introductions/{ref}/sessions",
+        f"/introductions/{ref}",
+    ):
+        assert store_client.get(url).status_code == 404, url
