@@ -36,6 +36,11 @@ class NotFound(InputError):
         super().__init__(path, message)
 
 
+class StoreUnavailable(RatbondError):
+    """The database is locked by another program, read-only, full, or its server went away:
+    nothing of the transaction was saved. The command line exits 2; the web answers 503."""
+
+
 class DataFileError(RatbondError):
     """A program, vocabulary or knowledge file that does not validate."""
 

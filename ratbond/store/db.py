@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
-from ratbond.errors import RatbondError
+from ratbond.errors import RatbondError, StoreUnavailable
 from ratbond.store.migrations import head_revision
 
 ENV_URL = "RATBOND_DATABASE_URL"
@@ -164,12 +164,21 @@ class Database:
 
     @contextmanager
     def _begin(self, *, write: bool) -> Iterator[Connection]:
-        with self._connect() as connection, connection.begin():
-            if self.is_sqlite:
-                # The driver leaves transactions to us (see `_sqlite_connect`): SQLAlchemy's
-                # transaction has begun, so this opens SQLite's, which its commit ends.
-                connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-            yield connection
+        try:
+            with self._connect() as connection, connection.begin():
+                if self.is_sqlite:
+                    # The driver leaves transactions to us (see `_sqlite_connect`): SQLAlchemy's
+                    # transaction has begun, so this opens SQLite's, which its commit ends.
+                    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+                yield connection
+        except OperationalError as error:
+            # Locked, read-only, full or gone: the transaction rolled back as it left.
+            reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+            raise StoreUnavailable(
+                f"the database {describe(self.url)} could not be used ({reason}), so nothing "
+                "of this was saved; close other programs using it, check the disk and "
+                f"{ENV_URL}, then try again"
+            ) from None
 
     @contextmanager
     def write(self) -> Iterator[Connection]:

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ratbond.errors import InputError, NotFound, RatbondError, format_path
+from ratbond.errors import InputError, NotFound, RatbondError, StoreUnavailable, format_path
 from ratbond.web.security import API_PREFIX
 from ratbond.web.templating import Pages
 
@@ -67,10 +67,27 @@ async def validation_error_handler(request: Request, exc: Exception) -> Response
     return api_error(422, field_path(first.get("loc", ())), _pydantic_message(first))
 
 
+def unavailable(request: Request) -> Response:
+    """The database could not be used (locked, read-only, full or unreachable): 503, and
+    nothing of this request was saved (its transaction rolled back)."""
+    message = (
+        "The database is busy or cannot be reached, so nothing of this request was saved. "
+        "Try again in a moment."
+    )
+    if is_api(request):
+        response: Response = api_error(503, "", message)
+    else:
+        response = error_page(request, 503, message)
+    response.headers["retry-after"] = "5"
+    return response
+
+
 async def ratbond_error_handler(request: Request, exc: Exception) -> Response:
     """A user's mistake no route answered itself: 422 naming the field, or 404 for something
     that does not exist (an error page for people)."""
     assert isinstance(exc, RatbondError)
+    if isinstance(exc, StoreUnavailable):
+        return unavailable(request)
     if isinstance(exc, NotFound):
         if is_api(request):
             return user_error(exc, 404)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import SimpleCookie
@@ -33,6 +34,11 @@ CSRF_FIELD = "csrf_token"
 CSRF_HEADER = b"x-csrf-token"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 API_PREFIX = "/api/"
+SERVER_FAULT = (
+    "Something went wrong on ratbond's side. What was saved before is safe; try again, and if "
+    "it happens again, the server's log says what failed."
+)
+log = logging.getLogger("ratbond.web")
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -146,8 +152,12 @@ class SecurityMiddleware:
         assert nonce is not None
         scope.setdefault("state", {})["csrf_token"] = self.signer.token(nonce)
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = list(message.get("headers", []))
                 present = {bytes(key).lower() for key, _ in headers}
                 headers += [(k, v) for k, v in SECURITY_HEADERS if k not in present]
@@ -192,7 +202,14 @@ class SecurityMiddleware:
                     )
                     return
                 receive = _replay(body, receive)
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # A fault of ours still answers with the security headers, and one plain message.
+            log.exception("request %s %s failed", method, scope.get("path", ""))
+            if started:
+                raise
+            await _refuse(send_with_headers, 500, SERVER_FAULT, api)
 
     def _cookie_header(self, nonce: str) -> bytes:
         parts = [f"{CSRF_COOKIE}={nonce}", "Path=/", "HttpOnly", "SameSite=Strict"]

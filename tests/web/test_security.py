@@ -182,3 +182,43 @@ def test_configured_names_are_served(monkeypatch: pytest.MonkeyPatch, sqlite_url
         assert phone.get("/programs").status_code == 200
     with TestClient(app, base_url="http://evil.example") as stranger:
         assert stranger.get("/programs").status_code == 400
+
+
+def test_a_fault_of_ours_is_one_message_with_the_security_headers(sqlite_url: str) -> None:
+    app = create_app(WebSettings(database_url=sqlite_url, secret_key=b"s" * 32))
+
+    @app.get("/boom")
+    async def boom() -> None:
+        raise RuntimeError("a bug")
+
+    with TestClient(app, base_url="http://localhost") as browser:
+        response = browser.get("/boom")
+    assert response.status_code == 500
+    assert "What was saved before is safe" in response.text
+    assert "a bug" not in response.text
+    assert response.headers["x-frame-options"] == "DENY"
+    assert response.headers["content-security-policy"].startswith("default-src 'self'")
+
+
+def test_a_locked_database_is_503_and_saves_nothing(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    monkeypatch.setattr("ratbond.store.db.SQLITE_BUSY_TIMEOUT", 0)  # give up at once
+    app = create_app(WebSettings(database_url=sqlite_url, secret_key=b"s" * 32))
+    with TestClient(app, base_url="http://localhost") as browser:
+        assert browser.get("/api/v1/animals").json() == []
+        other = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")  # another program holds the database
+        api = browser.post("/api/v1/animals", json={"name": "Rex", "species": "rat"})
+        reading = browser.get("/api/v1/animals")  # readers go on (write-ahead log)
+        other.execute("ROLLBACK")
+        other.close()
+        assert api.status_code == 503
+        assert api.json()["error"].startswith("The database is busy")
+        assert api.headers["retry-after"] == "5"
+        assert api.headers["x-content-type-options"] == "nosniff"
+        assert reading.status_code == 200
+        assert browser.get("/api/v1/animals").json() == []
+    app.state.web.db.close()
