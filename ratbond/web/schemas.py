@@ -5,11 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
 from ratbond.model import Action, AlertCode, Origin, PreyDrive, Species
 from ratbond.scenario import ANIMAL_ID
+
+
+def _iso_text(value: object) -> object:
+    """A date comes as ISO text (`2026-11-20`): a number would be read as a timestamp, and
+    `{"arrived": 0}` stored as 1970-01-01."""
+    if isinstance(value, str | dt.date):
+        return value
+    raise ValueError("give the date as text, YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_text)]
+"""A date of the API, in and out: ISO text only."""
 
 SCENARIO_EXAMPLE: dict[str, Any] = {
     "program": "cat-rat",
@@ -73,8 +85,8 @@ class AnimalFields(BaseModel):
     species: Species
     name: str | None = None
     sex: str | None = None
-    born: dt.date | None = None
-    arrived: dt.date | None = None
+    born: IsoDate | None = None
+    arrived: IsoDate | None = None
     origin: Origin | None = None
     prey_drive: PreyDrive | None = Field(default=None, description="Cats only.")
 
@@ -95,8 +107,8 @@ class AnimalPatch(BaseModel):
     species: Species | None = None
     name: str | None = None
     sex: str | None = None
-    born: dt.date | None = None
-    arrived: dt.date | None = None
+    born: IsoDate | None = None
+    arrived: IsoDate | None = None
     origin: Origin | None = None
     prey_drive: PreyDrive | None = None
     markings: str | None = None
@@ -108,28 +120,28 @@ class AnimalOut(BaseModel):
     species: Species
     name: str | None
     sex: str | None
-    born: dt.date | None
-    arrived: dt.date | None
+    born: IsoDate | None
+    arrived: IsoDate | None
     origin: Origin | None
     prey_drive: PreyDrive | None
     markings: str | None
     status: str
     notes: str | None
-    health_check: dt.date | None = Field(description="Date of the latest vet check.")
+    health_check: IsoDate | None = Field(description="Date of the latest vet check.")
     version: int
 
 
 class VetCheckIn(BaseModel):
     model_config = _FORBID
 
-    date: dt.date
+    date: IsoDate
     vet: str | None = None
     findings: str | None = None
 
 
 class VetCheckOut(BaseModel):
     id: int
-    date: dt.date
+    date: IsoDate
     vet: str | None
     findings: str | None
 
@@ -138,12 +150,12 @@ class WeightIn(BaseModel):
     model_config = _FORBID
 
     grams: float = Field(gt=0)
-    date: dt.date | None = Field(default=None, description="Defaults to today.")
+    date: IsoDate | None = Field(default=None, description="Defaults to today.")
 
 
 class WeightOut(BaseModel):
     id: int
-    date: dt.date
+    date: IsoDate
     grams: float
 
 
@@ -161,7 +173,7 @@ class IntroductionIn(BaseModel):
     program: str
     roles: dict[str, list[str]]
     id: str | None = None
-    started: dt.date | None = None
+    started: IsoDate | None = None
     notes: str | None = None
     cleared_by: str | None = Field(
         default=None,
@@ -176,7 +188,7 @@ class IntroductionOut(BaseModel):
     id: str
     program: str
     status: str
-    started: dt.date
+    started: IsoDate
     notes: str | None
     members: list[MemberOut]
 
@@ -215,13 +227,13 @@ class SessionFields(BaseModel):
 class SessionIn(SessionFields):
     """A session as logged at the cage; signals map animal ids (or names) to signal ids."""
 
-    date: dt.date | None = Field(default=None, description="Defaults to today.")
+    date: IsoDate | None = Field(default=None, description="Defaults to today.")
 
 
 class SessionOut(BaseModel):
     id: int
     seq: int
-    date: dt.date
+    date: IsoDate
     stage: str
     minutes: float | None
     supervised: bool
@@ -239,7 +251,7 @@ class LoggedOut(BaseModel):
 
     session: SessionOut
     advice: AdviceOut
-    advised_day: dt.date | None = Field(
+    advised_day: IsoDate | None = Field(
         description="Set when the session is dated before the day the earlier advice named: "
         "that day. The session is saved and counts all the same; null when it was on time."
     )
@@ -257,13 +269,13 @@ class ScenarioAnimal(AnimalFields):
     """An animal taking part."""
 
     id: str = Field(pattern=f"^{ANIMAL_ID.pattern}$", description=ID_RULE)
-    health_check: dt.date | None = Field(default=None, description="Date of the last vet check.")
+    health_check: IsoDate | None = Field(default=None, description="Date of the last vet check.")
 
 
 class ScenarioSession(SessionFields):
     """A session logged so far."""
 
-    date: dt.date
+    date: IsoDate
 
 
 class ScenarioIn(BaseModel):
@@ -275,7 +287,7 @@ class ScenarioIn(BaseModel):
     program: str | SkipJsonSchema[None] = Field(
         default=None, examples=["cat-rat", "rat-rat", "rat-human"]
     )
-    today: dt.date | None = Field(default=None, description="Defaults to the server's local date.")
+    today: IsoDate | None = Field(default=None, description="Defaults to the server's local date.")
     animals: list[ScenarioAnimal] = Field(min_length=1)
     roles: dict[str, Annotated[list[str], Field(min_length=1)]] = Field(
         description="Role name to the ids of the animals that play it."

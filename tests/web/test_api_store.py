@@ -142,3 +142,16 @@ def test_an_absurd_introduction_id_is_404_everywhere(store_client: TestClient, r
         f"/introductions/{ref}",
     ):
         assert store_client.get(url).status_code == 404, url
+
+
+@pytest.mark.parametrize("value", [0, 1700000000, 20261120, True])
+def test_a_date_given_as_a_number_is_refused_by_field(
+    store_client: TestClient, value: object
+) -> None:
+    answer = store_client.post(
+        "/api/v1/animals", json={"name": "Rex", "species": "rat", "arrived": value}
+    )
+    assert answer.status_code == 422
+    assert answer.json()["path"] == "arrived"
+    assert "YYYY-MM-DD" in answer.json()["message"]
+    assert store_client.get("/api/v1/animals").json() == []
