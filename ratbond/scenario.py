@@ -32,6 +32,13 @@ if TYPE_CHECKING:
     T = TypeVar("T")
 
 ANIMAL_ID = re.compile(r"[a-z0-9_-]+")
+# The longest id, name and sex an animal may have (the store's columns hold them, on SQLite
+# and PostgreSQL alike); beyond them a value is pasted by mistake, not typed.
+MAX_ID = 64
+MAX_NAME = 60
+MAX_SEX = 40
+# Characters no name can hold: control characters and line breaks (a name is one line).
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 SCENARIO_FIELDS = ("program", "today", "animals", "roles", "sessions")
 ANIMAL_FIELDS = (
     "id",
@@ -120,6 +127,19 @@ def _text(value: object, path: Path) -> str:
     if not isinstance(value, str):
         raise fail(path, f"expected text, got {_kind(value)}")
     return value
+
+
+def _line(value: object, path: Path, longest: int) -> str:
+    """Text of one line, at most `longest` characters, without control characters."""
+    text = _text(value, path)
+    if len(text) > longest:
+        raise fail(path, f"is {len(text)} characters long; at most {longest}")
+    found = CONTROL.search(text)
+    if found is not None:
+        raise fail(
+            path, f"holds a control character ({json.dumps(found.group())}); type it on one line"
+        )
+    return text
 
 
 def _choice(value: object, path: Path, choices: tuple[T, ...], what: str) -> T:
@@ -215,9 +235,13 @@ def parse_animal(value: object, path: Path, today: dt.date) -> Animal:
     InputError names the field under `path`. Every animal ratbond takes in passes here: a
     scenario's, one the store adds or edits, one of a `ratbond notes parse` request."""
     entry = _object(value, path, ANIMAL_FIELDS, "an animal")
+    # The name first: an id is often made from it, and a name too long is the owner's slip.
+    name = _optional(entry, "name", path, lambda v, p: _line(v, p, MAX_NAME))
     if "id" not in entry:
         raise fail((*path, "id"), "required field is missing")
     animal_id = _text(entry["id"], (*path, "id"))
+    if len(animal_id) > MAX_ID:
+        raise fail((*path, "id"), f"is {len(animal_id)} characters long; at most {MAX_ID}")
     if not ANIMAL_ID.fullmatch(animal_id):
         raise fail(
             (*path, "id"),
@@ -238,8 +262,8 @@ def parse_animal(value: object, path: Path, today: dt.date) -> Animal:
     return Animal(
         id=animal_id,
         species=species,
-        name=_optional(entry, "name", path, _text),
-        sex=_optional(entry, "sex", path, _text),
+        name=name,
+        sex=_optional(entry, "sex", path, lambda v, p: _line(v, p, MAX_SEX)),
         born=_optional(entry, "born", path, past_date),
         arrived=_optional(entry, "arrived", path, past_date),
         origin=_optional(entry, "origin", path, lambda v, p: _choice(v, p, ORIGINS, "origin")),

@@ -167,3 +167,25 @@ def test_empty_signal_lists_and_null_fields_are_fine() -> None:
         {"date": day(1), "stage": "visual", "minutes": 5, "signals": {"tom": []}, "notes": None}
     )
     assert advise_text(json.dumps(document)).action == "repeat"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("name", "A" * 61, "animals[0].name: is 61 characters long; at most 60"),
+        ("name", "Ca\u0001t", 'animals[0].name: holds a control character ("\\u0001")'),
+        ("name", "Tom\nand Jerry", 'animals[0].name: holds a control character ("\\n")'),
+        ("sex", "x" * 41, "animals[0].sex: is 41 characters long; at most 40"),
+        ("id", "a" * 65, "animals[0].id: is 65 characters long; at most 64"),
+    ],
+)
+def test_an_animal_s_text_fits_one_line_and_its_column(
+    field: str, value: str, expected: str
+) -> None:
+    document = scenario("cat-rat")
+    document["animals"][0][field] = value
+    if field == "id":
+        document["roles"]["cat"] = [value]
+    with pytest.raises(InputError) as raised:
+        advise_text(json.dumps(document))
+    assert str(raised.value).startswith(expected)
