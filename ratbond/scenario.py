@@ -37,6 +37,9 @@ ANIMAL_ID = re.compile(r"[a-z0-9_-]+")
 MAX_ID = 64
 MAX_NAME = 60
 MAX_SEX = 40
+# The longest session note: several pages of what was seen. Reading notes costs time with
+# their length, so a longer text (a file pasted by mistake) is refused before it is read.
+MAX_NOTES = 10_000
 # Characters no name can hold: control characters and line breaks (a name is one line).
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 SCENARIO_FIELDS = ("program", "today", "animals", "roles", "sessions")
@@ -139,6 +142,19 @@ def _line(value: object, path: Path, longest: int) -> str:
         raise fail(
             path, f"holds a control character ({json.dumps(found.group())}); type it on one line"
         )
+    return text
+
+
+def _notes(value: object, path: Path) -> str:
+    text = _text(value, path)
+    if len(text) > MAX_NOTES:
+        raise fail(
+            path,
+            f"is {len(text):,} characters long; a session's notes hold at most {MAX_NOTES:,}: "
+            "keep what was seen, in a few paragraphs",
+        )
+    if "\x00" in text:
+        raise fail(path, "holds a NUL character; save the notes as plain text")
     return text
 
 
@@ -371,7 +387,7 @@ def _sessions(
         if not isinstance(supervised, bool):
             raise fail((*path, "supervised"), f"expected true or false, got {_kind(supervised)}")
         signals = _signals(entry.get("signals"), (*path, "signals"), vocabulary, animals, in_role)
-        notes = _optional(entry, "notes", path, _text)
+        notes = _optional(entry, "notes", path, _notes)
         attempts, rewarded = _attempts(entry, path, stage_id, stage.min_success_rate is not None)
         sessions.append(
             Session(

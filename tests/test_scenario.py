@@ -189,3 +189,12 @@ def test_an_animal_s_text_fits_one_line_and_its_column(
     with pytest.raises(InputError) as raised:
         advise_text(json.dumps(document))
     assert str(raised.value).startswith(expected)
+
+
+def test_notes_longer_than_a_few_pages_are_refused_before_they_are_read() -> None:
+    document = scenario("cat-rat", [session(2, "visual", 5, notes="calm " * 2001)])
+    with pytest.raises(InputError) as raised:
+        advise_text(json.dumps(document))
+    assert str(raised.value).startswith("sessions[0].notes: is 10,005 characters long")
+    document["sessions"][0]["notes"] = "calm " * 1999
+    assert advise_text(json.dumps(document)).action == "repeat"
