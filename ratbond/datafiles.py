@@ -78,11 +78,24 @@ def _build_and_store(build: Callable[[], T], folder: str, target: str) -> T:
     return value
 
 
+# The largest data file read: the shipped ones are a few dozen KB; anything past this is not
+# a program or knowledge file (a device such as /dev/zero would otherwise be read forever).
+MAX_DATA_FILE_BYTES = 2_000_000
+
+
 def read_bytes(file: FilePath) -> bytes:
-    """A data file's bytes; a missing or unreadable file is a DataFileError naming it."""
+    """A data file's bytes; a missing, unreadable or oversized file is a DataFileError naming
+    it."""
     try:
         with open(file, "rb") as handle:
-            return handle.read()
+            data = handle.read(MAX_DATA_FILE_BYTES + 1)
+        if len(data) > MAX_DATA_FILE_BYTES:
+            raise DataFileError(
+                os.fspath(file),
+                "",
+                f"larger than {MAX_DATA_FILE_BYTES:,} bytes, so not a data file; check the path",
+            )
+        return data
     except FileNotFoundError:
         raise DataFileError(os.fspath(file), "", "no such file; check the path") from None
     except OSError as error:

@@ -64,3 +64,15 @@ def test_a_cached_none_is_read_back_without_a_second_build(tmp_path: Path) -> No
     cached("test-none", [str(source)], build)
     cached("test-none", [str(source)], build)
     assert len(builds) == 1
+
+
+def test_a_file_larger_than_any_data_file_is_refused_unread(tmp_path: Path) -> None:
+    from ratbond.datafiles import MAX_DATA_FILE_BYTES, read_bytes
+    from ratbond.errors import DataFileError
+
+    huge = tmp_path / "huge.yaml"
+    huge.write_bytes(b"#" * (MAX_DATA_FILE_BYTES + 1))
+    for file in (huge, Path("/dev/zero")):
+        with pytest.raises(DataFileError) as raised:
+            read_bytes(file)
+        assert "not a data file" in str(raised.value)
