@@ -33,7 +33,7 @@ ONE_DAY = dt.timedelta(days=1)
 # The version of the replay's state and of the rules that feed it: bump it whenever `Replay`'s
 # fields, their JSON or what `Engine.feed` does with a session change, so a state stored by
 # an earlier version is replayed again rather than resumed.
-ENGINE_VERSION = 2
+ENGINE_VERSION = 3
 
 
 def class_table(program: Program, vocabulary: Vocabulary) -> dict[Species, dict[str, SignalClass]]:
@@ -234,10 +234,11 @@ class Replay:
         self.day_count = 0  # sessions on the last session's day
         # The day whose calm sessions counted last, and how many it added (its share caps it).
         self.counted_day: tuple[dt.date, int] | None = None
-        # Calm sessions that earned nothing: those since the last one that counted (the
-        # answer is decided without them), and those of the current run (named in reasons).
-        self.rushed_tail: list[Observed] = []
-        self.rushed_run: list[Observed] = []
+        # Calm sessions that earned nothing: how many since the last one that counted (the
+        # answer is decided without them), and those of the current run, as (day, why, stage,
+        # how many) so that a day of many sessions is one entry (named in reasons).
+        self.rushed_tail = 0
+        self.rushed_run: list[tuple[dt.date, str, int, int]] = []
         # The run of aggression or danger that reached the stop rule, kept once it has.
         self.stop_run: list[dt.date] | None = None
         # Once an answer was `stop`, it stays `stop` (contract 8).
@@ -268,8 +269,10 @@ class Replay:
                 if self.counted_day is None
                 else [self.counted_day[0].isoformat(), self.counted_day[1]]
             ),
-            "rushed_tail": [observed.to_json() for observed in self.rushed_tail],
-            "rushed_run": [observed.to_json() for observed in self.rushed_run],
+            "rushed_tail": self.rushed_tail,
+            "rushed_run": [
+                [day.isoformat(), why, stage, count] for day, why, stage, count in self.rushed_run
+            ],
             "stop_run": (
                 None if self.stop_run is None else [day.isoformat() for day in self.stop_run]
             ),
@@ -303,8 +306,11 @@ class Replay:
         state.counted_day = (
             None if counted is None else (dt.date.fromisoformat(counted[0]), counted[1])
         )
-        state.rushed_tail = [Observed.from_json(item) for item in data["rushed_tail"]]
-        state.rushed_run = [Observed.from_json(item) for item in data["rushed_run"]]
+        state.rushed_tail = data["rushed_tail"]
+        state.rushed_run = [
+            (dt.date.fromisoformat(day), why, stage, count)
+            for day, why, stage, count in data["rushed_run"]
+        ]
         stop_run = data["stop_run"]
         state.stop_run = None if stop_run is None else [dt.date.fromisoformat(d) for d in stop_run]
         state.stopped = data["stopped"]
@@ -478,14 +484,18 @@ class Engine:
             not session.attempts or (session.rewarded or 0) / session.attempts < rate
         )
         if observed.klass == "calm" and not observed.skipped and not observed.below_rate:
-            observed.rushed = self._rushed(state, observed)
-            if observed.rushed is not None:
+            why = observed.rushed = self._rushed(state, observed)
+            if why is not None:
                 # Kept and shown, but it neither adds to the streak nor breaks it, and the
                 # answer is decided as if it had not been logged.
-                state.rushed_tail.append(observed)
-                state.rushed_run.append(observed)
+                state.rushed_tail += 1
+                run, entry = state.rushed_run, (session.date, why, observed.stage)
+                if run and run[-1][:3] == entry:
+                    run[-1] = (*entry, run[-1][3] + 1)
+                else:
+                    run.append((*entry, 1))
                 return
-        state.rushed_tail = []
+        state.rushed_tail = 0
         previous = state.last_contact
         if previous is not None and session.date - previous.session.date > self.long_break:
             state.streak, state.streak_days, state.rushed_run = 0, [], []
@@ -563,7 +573,7 @@ class Engine:
             if state.streak_stage != observed.stage:
                 state.streak_stage, state.streak, state.streak_days = observed.stage, 0, []
                 # Sessions at this stage that earned nothing before the run began stay named.
-                state.rushed_run = [o for o in state.rushed_run if o.stage == observed.stage]
+                state.rushed_run = [r for r in state.rushed_run if r[2] == observed.stage]
             if not observed.neutral:
                 state.streak += 1
                 days, day = state.streak_days, observed.session.date
@@ -804,27 +814,28 @@ class Decision:
         state = self.state
         if state.rushed_tail:
             self.alerts.add("rushed")
-        for observed in state.rushed_run:
-            session = observed.session
-            day = session.date.isoformat()
-            if observed.rushed == "short":
-                policy = self.engine.stages[observed.stage].minutes
+        for day, why, stage, count in state.rushed_run:
+            sessions = "A session" if count == 1 else f"{count} sessions"
+            where = f"of {day.isoformat()} at '{self.stage_id(stage)}'"
+            if why == "short":
+                policy = self.engine.stages[stage].minutes
                 assert policy is not None
-                assert session.minutes is not None
                 least = self.engine.rules.min_fraction * policy.start
                 self.notes.append(
-                    f"The session of {day} at '{self.stage_id(observed.stage)}' lasted "
-                    f"{minutes_text(session.minutes)}, under half of the stage's first session "
-                    f"({minutes_text(least)} at least): it earned nothing, so it neither adds to "
-                    "the calm streak nor breaks it."
+                    f"{sessions} {where} lasted less than half of the stage's first session "
+                    f"({minutes_text(least)} at least): "
+                    + ("it" if count == 1 else "they")
+                    + " earned nothing, neither adding to the calm streak nor breaking it."
                 )
             else:
                 share = self.engine.rules.sessions_per_day
                 counted = "one calm session" if share == 1 else f"{share} calm sessions"
                 self.notes.append(
-                    f"A session of {day} at '{self.stage_id(observed.stage)}' earned nothing: "
-                    f"a day counts at most {counted}, so it neither adds to the calm streak "
-                    "nor breaks it. Calm has to hold over days, not hours."
+                    f"{sessions} {where} earned nothing: a day counts at most {counted}, so "
+                    + ("it neither adds" if count == 1 else "they neither add")
+                    + " to the calm streak nor break"
+                    + ("s" if count == 1 else "")
+                    + " it. Calm has to hold over days, not hours."
                 )
 
     def _missing_prerequisites(self) -> list[str]:
