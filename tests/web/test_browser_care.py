@@ -173,7 +173,7 @@ def test_search_boxes_look_like_the_other_inputs(server: str) -> None:  # noqa: 
         for tool in ("food", "ask", "signs"):
             page.goto(f"{server}/care/{tool}")
             assert page.locator("#f-q").evaluate(LOOK) == text_input, tool
-        page.screenshot(path=OUTPUT / "care-food-375.png", caret="initial")
+        page.screenshot(path=OUTPUT / "care-signs-375.png", caret="initial")
     assert problems == [], problems
 
 
