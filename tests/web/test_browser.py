@@ -1,6 +1,6 @@
 """End to end in Debian's chromium: add a cat and a rat, start cat-rat, log three calm sessions
-through the form and see `advance` to `scent`; a `<script>` note shows as text. Screenshots at
-375 px (and one desktop) go to test-output/browser/."""
+through the form and see `advance` to `scent`; a `<script>` note shows as text; the Save bar
+never covers a field. Screenshots at 375 px (and one desktop) go to test-output/browser/."""
 
 from __future__ import annotations
 
@@ -330,4 +330,65 @@ def test_clicker_counts_through_the_form_and_in_the_history(server: str) -> None
         page.screenshot(path=OUTPUT / "training-history-375.png", full_page=True, caret="initial")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"the page scrolls sideways at 375 px ({width} px)"
+    assert problems == [], problems
+
+
+# Each field of the log form brought into view as the browser does for a focused field (its
+# bottom at the foot of the screen), and the ones the stuck Save bar then covers.
+UNDER_THE_BAR = """() => {
+  const bar = document.querySelector('#log-form .sticky-save');
+  const fields = document.querySelectorAll(
+    '#log-form input:not([type=hidden], [type=checkbox]), #log-form select, ' +
+    '#log-form textarea, #log-form label.chip, #log-form label.switch');
+  const covered = [];
+  for (const field of fields) {
+    field.scrollIntoView({block: 'end'});
+    if (field.getBoundingClientRect().bottom > bar.getBoundingClientRect().top + 0.5) {
+      covered.push(field.id || field.textContent.trim());
+    }
+  }
+  return [fields.length, covered];
+}"""
+
+
+def test_the_save_bar_never_covers_a_field(server: str) -> None:
+    """At 375 px every field of the log form, brought into view, stops above the Save bar;
+    the last one (the notes) too."""
+    from playwright.sync_api import expect
+
+    checked = (dt.date.today() - dt.timedelta(days=30)).isoformat()
+    for body in (
+        {"species": "cat", "name": "Tom", "prey_drive": "moderate"},
+        {"species": "rat", "name": "Pip", "origin": "breeder", "arrived": checked},
+    ):
+        assert httpx.post(f"{server}/api/v1/animals", json=body).status_code == 201
+    for animal in ("tom", "pip"):
+        url = f"{server}/api/v1/animals/{animal}/vet-checks"
+        assert httpx.post(url, json={"date": checked, "vet": "Dr Lee"}).status_code == 201
+    start = {"program": "cat-rat", "roles": {"cat": ["tom"], "rat": ["pip"]}}
+    assert httpx.post(f"{server}/api/v1/introductions", json=start).status_code == 201
+
+    problems: list[str] = []
+    with phone(problems) as page:
+        page.goto(f"{server}/introductions/tom-pip/log")
+        expect(page.locator("fieldset.animal-signals legend")).to_have_text(
+            ["Tom (cat)", "Pip (rat)"]
+        )
+        count, covered = page.evaluate(UNDER_THE_BAR)
+        assert count > 40, "the form's fields were not found"
+        assert covered == [], f"the Save bar covers {covered}"
+
+        notes = page.get_by_label("Notes")
+        notes.evaluate("e => e.scrollIntoView({block: 'end'})")
+        field, bar = notes.bounding_box(), page.locator(".sticky-save").bounding_box()
+        assert field is not None
+        assert bar is not None
+        assert field["y"] + field["height"] <= bar["y"], (field, bar)
+        # What the owner sees, one screen at a time: a full-page capture would draw the
+        # sticky bar where the first screen ends, over a field.
+        page.screenshot(path=OUTPUT / "log-form-notes-375.png", caret="initial")
+        page.locator("fieldset.animal-signals").first.evaluate(
+            "e => { e.scrollIntoView(); window.scrollBy(0, -120); }"  # clear of the header
+        )
+        page.screenshot(path=OUTPUT / "log-form-boards-375.png", caret="initial")
     assert problems == [], problems

@@ -93,15 +93,15 @@ def test_a_form_shown_again_after_an_error_keeps_its_ticks(store_client: TestCli
 def test_renaming_an_animal_shows_in_the_boards_at_once(store_client: TestClient) -> None:
     cat_and_rat(store_client)
     before = store_client.get("/introductions/tom-pip/log").text
-    assert "<legend>Tom <span" in boards(before)
+    assert "<legend>Tom (cat)</legend>" in boards(before)
     renamed = store_client.patch("/api/v1/animals/tom", json={"name": "Thomas"})
     assert renamed.status_code == 200
     for page in (
         store_client.get("/introductions/tom-pip/log").text,
         post_form(store_client, LOG, {**CALM, "minutes": "soon"}).text,
     ):
-        assert "<legend>Thomas <span" in boards(page)
-        assert "<legend>Tom <span" not in boards(page)
+        assert "<legend>Thomas (cat)</legend>" in boards(page)
+        assert "<legend>Tom (cat)</legend>" not in boards(page)
 
 
 def test_each_cast_has_its_own_boards(store_client: TestClient) -> None:

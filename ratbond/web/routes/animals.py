@@ -1,4 +1,5 @@
-"""Animal pages: the list, one animal with its vet checks and weight chart, add and edit forms."""
+"""Animal pages: the list, one animal with its health alerts, vet checks, weight chart and
+grooming log, add and edit forms."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from ratbond.care.knowledge import builtin_care_tasks
 from ratbond.errors import InputError, RatbondError
 from ratbond.store import animals as store
+from ratbond.store.care import list_grooming
+from ratbond.store.care_plan import care_plan
 from ratbond.store.introductions import list_introductions
 from ratbond.store.records import AnimalRecord
 from ratbond.web.charts import weight_chart
@@ -114,11 +118,18 @@ def _detail(
     ]
     today = context.today()
     forms = forms or {}
+    # The household's care plan is the one home of the health alerts; this page shows its own.
+    alerts = [
+        alert for alert in care_plan(context.db, today=today).alerts if alert.animal == animal.key
+    ]
     return context.pages.render(
         request,
         "animals/detail.html",
         {
             "animal": animal,
+            "health_alerts": alerts,
+            "groomings": list_grooming(context.db, animal.key),
+            "finding_titles": {f.id: f.title for f in builtin_care_tasks().findings},
             "checks": list(reversed(checks)),
             "weights": list(reversed(weights)),
             "chart": weight_chart(animal, weights),
