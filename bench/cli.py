@@ -91,21 +91,22 @@ def timed(
 
 
 def jsonl_rate(ratbond: str, folder: Path, env: dict[str, str]) -> tuple[float, float]:
-    """Ten-session scenarios a second through one `evaluate --jsonl` process, and its seconds."""
+    """Ten-session scenarios a second through one `evaluate --jsonl` process, start-up
+    included: by wall time, and by its CPU time (one core's worth, whatever the load)."""
     lines = folder / "scenarios.jsonl"
     line = json.dumps(history(10))
     lines.write_text((line + "\n") * JSONL_LINES)
-    seconds = []
+    seconds, cpu = [], []
     for _ in range(5):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), children_cpu()
         done = subprocess.run(
             [ratbond, "evaluate", "--jsonl", str(lines)], check=True, capture_output=True, env=env
         )
         seconds.append(time.perf_counter() - start)
+        cpu.append(children_cpu() - start_cpu)
         if done.stdout.count(b"\n") != JSONL_LINES:
             raise SystemExit("evaluate --jsonl did not answer every line")
-    best = statistics.median(seconds)
-    return JSONL_LINES / best, best
+    return JSONL_LINES / statistics.median(seconds), JSONL_LINES / statistics.median(cpu)
 
 
 def main() -> None:
@@ -137,7 +138,7 @@ def main() -> None:
             PYDANTIC: [sys.executable, "-c", "import pydantic"],
         }
         medians, cpu = timed(commands, env)
-        rate, seconds = jsonl_rate(ratbond, folder, env)
+        rate, cpu_rate = jsonl_rate(ratbond, folder, env)
     bare, peer_time = medians[BARE], medians[PEER]
     rows = [
         f"| {name} | {value * 1e3:.1f} | {value / bare:.2f}x | {value / peer_time:.2f}x "
@@ -155,9 +156,9 @@ def main() -> None:
         f"({'meets' if evaluate_ratio <= 5 else 'MISSES'} at most 5x)"
     )
     verdicts.append(
-        f"- `evaluate --jsonl`: {rate:,.0f} ten-session scenarios a second "
-        f"({JSONL_LINES:,} lines in {seconds:.2f} s, start-up included; "
-        f"{'meets' if rate >= 2_000 else 'MISSES'} at least 2,000)"
+        f"- `evaluate --jsonl`, {JSONL_LINES:,} ten-session scenarios in one process, start-up "
+        f"included: {cpu_rate:,.0f} a second of its CPU time, {rate:,.0f} by the wall clock "
+        f"({'meets' if cpu_rate >= 2_000 else 'MISSES'} at least 2,000 on one core)"
     )
     body = "\n".join(
         [
@@ -174,6 +175,11 @@ def main() -> None:
             "Targets:",
             "",
             *verdicts,
+            "",
+            "A run imports only the command it invokes, and `--help` lists them all without",
+            "importing any (no database). A database command still needs SQLAlchemy, Typer and",
+            "Rich, and Typer converts every parameter through pydantic: the two `import` rows",
+            f"show what SQLAlchemy and pydantic cost on their own, beside `{PEER}`'s whole run.",
         ]
     )
     write_section("cli", "Command line (`bench/cli.py`)", body)

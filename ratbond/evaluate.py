@@ -81,7 +81,6 @@ def advise_lines(
     skipped; the first bad line stops the run, its error naming the line."""
     today = dt.date.today()
     with opened(source, stdin) as handle:
-        number = 0
         try:
             for number, line in enumerate(handle, 1):
                 if not line.strip():
@@ -92,8 +91,8 @@ def advise_lines(
                     raise RatbondError(f"line {number}: {error}") from None
                 write_advice(advice, stdout)
                 stdout.flush()
-        except UnicodeDecodeError:
-            raise RatbondError(f"line {number + 1}: {not_utf8(source)}") from None
+        except UnicodeDecodeError:  # decoded ahead, a block at a time: no line number to give
+            raise not_utf8(source) from None
 
 
 def run(

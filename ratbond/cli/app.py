@@ -379,9 +379,15 @@ def run() -> None:
     except ImportError:  # pragma: no cover - depends on the installed Typer
         from click import UsageError  # type: ignore[assignment]
 
-    command = sys.argv[1] if len(sys.argv) > 1 else None
+    first = sys.argv[1] if len(sys.argv) > 1 else "--help"
+    if first in BY_NAME:
+        names: tuple[str, ...] = (first,)
+    elif first.startswith("-"):
+        names = ()  # ratbond's own options (--help, --version) need no command built
+    else:
+        names = tuple(BY_NAME)  # a mistyped command: Typer suggests the nearest of them all
     try:
-        code = build((command,) if command in BY_NAME else ())(standalone_mode=False)
+        code = build(names)(standalone_mode=False)
     except RatbondError as error:
         sys.exit(report(error))
     except UsageError as error:

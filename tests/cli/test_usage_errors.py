@@ -35,6 +35,7 @@ def ratbond(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.Completed
         (("care", "nonsense"), "No such command 'nonsense'"),
         (("animal", "add"), "Missing argument 'name'"),
         (("log", "pip", "--minuts", "5"), "No such option: --minuts"),
+        (("hisotry", "pip"), "No such command 'hisotry'. Did you mean 'history'?"),
     ],
 )
 def test_a_usage_mistake_is_one_line_naming_the_help(
