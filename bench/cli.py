@@ -145,15 +145,17 @@ def main() -> None:
         f"| {cpu[name] * 1e3:.1f} |"
         for name, value in medians.items()
     ]
+    # Judged on CPU time: on a loaded machine wall time measures the other processes too.
     verdicts = [
-        f"- `{name[len('ratbond ') :]}`: {medians[name] / peer_time:.2f}x `{PEER}` "
-        f"({'meets' if medians[name] <= 1.5 * peer_time else 'MISSES'} at most 1.5x)"
+        f"- `{name[len('ratbond ') :]}`: {cpu[name] / cpu[PEER]:.2f}x `{PEER}` in CPU time, "
+        f"{medians[name] / peer_time:.2f}x in wall time "
+        f"({'meets' if cpu[name] <= 1.5 * cpu[PEER] else 'MISSES'} at most 1.5x)"
         for name in AGAINST_PEER
     ]
-    evaluate_ratio = medians[EVALUATE] / bare
     verdicts.append(
-        f"- `evaluate`: {evaluate_ratio:.2f}x `{BARE}` "
-        f"({'meets' if evaluate_ratio <= 5 else 'MISSES'} at most 5x)"
+        f"- `evaluate`: {cpu[EVALUATE] / cpu[BARE]:.2f}x `{BARE}` in CPU time, "
+        f"{medians[EVALUATE] / bare:.2f}x in wall time "
+        f"({'meets' if cpu[EVALUATE] <= 5 * cpu[BARE] else 'MISSES'} at most 5x)"
     )
     verdicts.append(
         f"- `evaluate --jsonl`, {JSONL_LINES:,} ten-session scenarios in one process, start-up "
@@ -180,6 +182,8 @@ def main() -> None:
             "importing any (no database). A database command still needs SQLAlchemy, Typer and",
             "Rich, and Typer converts every parameter through pydantic: the two `import` rows",
             f"show what SQLAlchemy and pydantic cost on their own, beside `{PEER}`'s whole run.",
+            "`evaluate` spends most of its time importing `ratbond.model`: its annotated_types",
+            "constraints (for validating data files) and the creation of its dataclasses.",
         ]
     )
     write_section("cli", "Command line (`bench/cli.py`)", body)
