@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
 from typing import TextIO
 
 from ratbond.advice import advise
@@ -16,46 +17,102 @@ from ratbond.programs import BuiltinCatalog, builtin_vocabulary, load_program
 from ratbond.scenario import parse_json, parse_scenario
 
 
-def read_source(source: str, stdin: TextIO) -> str:
-    """The text of FILE, or standard input for `-`."""
+def opened(source: str, stdin: TextIO) -> AbstractContextManager[TextIO]:
+    """FILE opened as UTF-8 text, or standard input for `-`."""
     if source == "-":
-        return stdin.read()
+        return nullcontext(stdin)
     try:
-        with open(source, encoding="utf-8") as handle:
-            return handle.read()
+        return open(source, encoding="utf-8")
     except FileNotFoundError:
         raise RatbondError(
             f"{source}: no such file; give a scenario file or '-' for standard input"
         ) from None
     except IsADirectoryError:
         raise RatbondError(f"{source}: is a folder; give a scenario file") from None
-    except UnicodeDecodeError:
-        raise RatbondError(f"{source}: not UTF-8 text; save the scenario as UTF-8 JSON") from None
     except OSError as error:
         raise RatbondError(f"{source}: cannot be read ({error.strerror})") from None
 
 
+def not_utf8(source: str) -> RatbondError:
+    return RatbondError(f"{source}: not UTF-8 text; save the scenario as UTF-8 JSON")
+
+
+def read_source(source: str, stdin: TextIO) -> str:
+    """The text of FILE, or standard input for `-`."""
+    with opened(source, stdin) as handle:
+        try:
+            return handle.read()
+        except UnicodeDecodeError:
+            raise not_utf8(source) from None
+
+
+def catalogue(program_file: FilePath | None) -> Mapping[str, Program]:
+    """The built-in programs, or only the one in `program_file`."""
+    if program_file is None:
+        return BuiltinCatalog()
+    program = load_program(program_file, builtin_vocabulary())
+    return {program.id: program}
+
+
 def advise_text(
-    text: str, program_file: FilePath | None = None, today: dt.date | None = None
+    text: str, programs: Mapping[str, Program] | None = None, today: dt.date | None = None
 ) -> Advice:
-    """Validate a scenario given as JSON text and return its advice."""
+    """Validate a scenario given as JSON text and return its advice (built-in programs unless
+    `programs` is given)."""
     vocabulary = builtin_vocabulary()
-    programs: Mapping[str, Program]
-    if program_file is not None:
-        program = load_program(program_file, vocabulary)
-        programs = {program.id: program}
-    else:
-        programs = BuiltinCatalog()
-    scenario = parse_scenario(parse_json(text), vocabulary, programs, today or dt.date.today())
+    scenario = parse_scenario(
+        parse_json(text),
+        vocabulary,
+        BuiltinCatalog() if programs is None else programs,
+        today or dt.date.today(),
+    )
     return advise(scenario, vocabulary)
 
 
+def write_advice(advice: Advice, stdout: TextIO) -> None:
+    stdout.write(json.dumps(advice.to_json(), ensure_ascii=False) + "\n")
+
+
+def advise_lines(
+    source: str, programs: Mapping[str, Program], stdin: TextIO, stdout: TextIO
+) -> None:
+    """One advice per scenario line, each written as soon as it is known, so a program talking
+    to `evaluate --jsonl -` gets each answer before sending the next line. Blank lines are
+    skipped; the first bad line stops the run, its error naming the line."""
+    today = dt.date.today()
+    with opened(source, stdin) as handle:
+        try:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    advice = advise_text(line.rstrip("\r\n"), programs, today)
+                except RatbondError as error:
+                    raise RatbondError(f"line {number}: {error}") from None
+                write_advice(advice, stdout)
+                stdout.flush()
+        except UnicodeDecodeError:  # decoded ahead, a block at a time: no line number to give
+            raise not_utf8(source) from None
+
+
 def run(
-    source: str, program_file: FilePath | None, stdout: TextIO, stderr: TextIO, stdin: TextIO
+    source: str,
+    program_file: FilePath | None,
+    stdout: TextIO,
+    stderr: TextIO,
+    stdin: TextIO,
+    *,
+    jsonl: bool = False,
 ) -> int:
-    """The whole command: 0 with the advice on stdout, or 2 with one line on stderr."""
+    """The whole command: 0 with the advice on stdout, or 2 with one line on stderr. With
+    `jsonl`, one scenario per line in and one advice per line out; a bad line stops the run
+    with 2, after the advice of every line before it."""
     try:
-        advice = advise_text(read_source(source, stdin), program_file)
+        programs = catalogue(program_file)
+        if jsonl:
+            advise_lines(source, programs, stdin, stdout)
+            return 0
+        advice = advise_text(read_source(source, stdin), programs)
     except RatbondError as error:
         # A field's error names it by its path, as the contract asks; an error of the whole
         # document (not JSON, say) names the file instead, so the owner knows which one.
@@ -63,7 +120,7 @@ def run(
         where = f"{source}: " if whole and source != "-" else ""
         print(f"error: {where}{error}", file=stderr)
         return 2
-    stdout.write(json.dumps(advice.to_json(), ensure_ascii=False) + "\n")
+    write_advice(advice, stdout)
     return 0
 
 
@@ -71,26 +128,25 @@ def main(argv: list[str]) -> int:
     """Fast path used by the console script for `ratbond evaluate` (no Typer, no Rich)."""
     program_file: str | None = None
     source: str | None = None
+    jsonl = False
     args = list(argv)
     while args:
         arg = args.pop(0)
-        if arg == "--program-file" and args:
+        if arg == "--jsonl":
+            jsonl = True
+        elif arg == "--program-file" and args:
             program_file = args.pop(0)
         elif arg.startswith("--program-file="):
             program_file = arg.split("=", 1)[1]
         elif source is None and (arg == "-" or not arg.startswith("-")):
             source = arg
         else:
-            print(
-                f"error: unexpected argument '{arg}'; usage: ratbond evaluate FILE|- "
-                "[--program-file FILE]",
-                file=sys.stderr,
-            )
+            print(f"error: unexpected argument '{arg}'; usage: {USAGE}", file=sys.stderr)
             return 2
     if source is None:
-        print(
-            "error: missing FILE; usage: ratbond evaluate FILE|- [--program-file FILE]",
-            file=sys.stderr,
-        )
+        print(f"error: missing FILE; usage: {USAGE}", file=sys.stderr)
         return 2
-    return run(source, program_file, sys.stdout, sys.stderr, sys.stdin)
+    return run(source, program_file, sys.stdout, sys.stderr, sys.stdin, jsonl=jsonl)
+
+
+USAGE = "ratbond evaluate [--jsonl] FILE|- [--program-file FILE]"

@@ -467,7 +467,9 @@ def _signals(
             if signal not in known:
                 raise fail(
                     (*where, index),
-                    f"unknown signal '{signal}' for a {species}" + did_you_mean(signal, known),
+                    f"unknown signal '{signal}' for a {species}"
+                    + did_you_mean(signal, known)
+                    + f"; see 'ratbond signals --species {species}'",
                 )
             if signal not in seen:
                 seen.append(signal)

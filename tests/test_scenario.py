@@ -29,7 +29,8 @@ def test_misspelled_signal_names_the_path_and_the_nearest_id() -> None:
         session(1, "visual", 5, {"tom": ["slow_blink", "hiss"]}),
     )
     assert error_of(document) == (
-        "sessions[3].signals.tom[1]: unknown signal 'hiss' for a cat (did you mean 'hissing'?)"
+        "sessions[3].signals.tom[1]: unknown signal 'hiss' for a cat (did you mean 'hissing'?); "
+        "see 'ratbond signals --species cat'"
     )
 
 

@@ -4,50 +4,244 @@ from __future__ import annotations
 
 import importlib
 import sys
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
+from ratbond import __version__
 from ratbond.errors import RatbondError
+
+if TYPE_CHECKING:
+    from typer._click import Command as ClickCommand
+    from typer._click import Context
 
 DAILY = "Every day"
 RECORDS = "Household records"
 CARE = "Care and bonding"
 ADVICE = "Programs and advice"
 
-# name, module in ratbond.cli, attribute, "command" or "group", help panel. The order is the
-# order of `ratbond --help`: daily work first. A run imports and builds only the command it
-# invokes, so `ratbond today` does not pay for the web app's or the care tools' imports.
-COMMANDS: tuple[tuple[str, str, str, str, str], ...] = (
-    ("today", "app", "today", "command", DAILY),
-    ("log", "sessions", "log", "command", DAILY),
-    ("next", "sessions", "next_step", "command", DAILY),
-    ("history", "sessions", "history", "command", DAILY),
-    ("fix", "corrections", "fix", "command", DAILY),
-    ("unlog", "corrections", "unlog", "command", DAILY),
-    ("serve", "serve", "serve", "command", DAILY),
-    ("animal", "animals", "app", "group", RECORDS),
-    ("vet", "animals", "vet_app", "group", RECORDS),
-    ("weigh", "animals", "weigh", "command", RECORDS),
-    ("intro", "introductions", "app", "group", RECORDS),
-    ("export", "transfer", "export", "command", RECORDS),
-    ("import", "transfer", "import_", "command", RECORDS),
-    ("backup", "transfer", "backup", "command", RECORDS),
-    ("cage", "care", "cage_app", "group", CARE),
-    ("food", "care", "food", "command", CARE),
-    ("freeroam", "care_records", "freeroam_app", "group", CARE),
-    ("signs", "care", "signs", "command", CARE),
-    ("ask", "care", "ask", "command", CARE),
-    ("trust", "care_records", "trust_app", "group", CARE),
-    ("groom", "care_records", "groom", "command", CARE),
-    ("care", "care_records", "care_app", "group", CARE),
-    ("evaluate", "app", "evaluate", "command", ADVICE),
-    ("programs", "programs", "app", "group", ADVICE),
-    ("notes", "notes", "app", "group", ADVICE),
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A top-level command: where it lives, and how `ratbond --help` lists it."""
+
+    name: str
+    module: str
+    """Its module in ratbond.cli."""
+    attribute: str
+    kind: str
+    """"command" (a function) or "group" (a Typer app)."""
+    panel: str
+    summary: str
+    """Its line in `ratbond --help`; the command's own `--help` gives the whole story."""
+
+
+# The order is the order of `ratbond --help`: daily work first. A run imports and builds only
+# the command it invokes, and `ratbond --help` lists them all from here without importing any,
+# so neither pays for the database, the web app or the care tools unless it uses them.
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "today",
+        "app",
+        "today",
+        "command",
+        DAILY,
+        "Every active introduction's next step and date, most urgent first, then the care due.",
+    ),
+    Command(
+        "log",
+        "sessions",
+        "log",
+        "command",
+        DAILY,
+        "Log a session and see the new advice at once. With no options, asks step by step.",
+    ),
+    Command(
+        "next",
+        "sessions",
+        "next_step",
+        "command",
+        DAILY,
+        "Show the next step of an introduction: alerts, what to do, when, and how to set it up.",
+    ),
+    Command(
+        "history",
+        "sessions",
+        "history",
+        "command",
+        DAILY,
+        "List an introduction's sessions, with the class of each.",
+    ),
+    Command(
+        "fix",
+        "corrections",
+        "fix",
+        "command",
+        DAILY,
+        "Correct a session of an introduction; the new advice follows.",
+    ),
+    Command(
+        "unlog",
+        "corrections",
+        "unlog",
+        "command",
+        DAILY,
+        "Withdraw a session logged by mistake (kept in the history, left out of the advice).",
+    ),
+    Command(
+        "serve",
+        "serve",
+        "serve",
+        "command",
+        DAILY,
+        "Start the web app (Today, animals, introductions, session log, JSON API) on this machine.",
+    ),
+    Command(
+        "animal",
+        "animals",
+        "app",
+        "group",
+        RECORDS,
+        "Your animals: add, list, show, edit, archive.",
+    ),
+    Command(
+        "vet",
+        "animals",
+        "vet_app",
+        "group",
+        RECORDS,
+        "Vet checks (the latest counts as the health check).",
+    ),
+    Command("weigh", "animals", "weigh", "command", RECORDS, "Record an animal's weight in grams."),
+    Command(
+        "intro",
+        "introductions",
+        "app",
+        "group",
+        RECORDS,
+        "Introductions: which program, who plays which role, and where they stand.",
+    ),
+    Command(
+        "export",
+        "transfer",
+        "export",
+        "command",
+        RECORDS,
+        "Export every record (and every earlier version) as JSON.",
+    ),
+    Command(
+        "import",
+        "transfer",
+        "import_",
+        "command",
+        RECORDS,
+        "Import an export into an empty database, or a scenario file as a new introduction.",
+    ),
+    Command(
+        "backup",
+        "transfer",
+        "backup",
+        "command",
+        RECORDS,
+        "Copy the SQLite database safely, even while it is in use.",
+    ),
+    Command(
+        "cage", "care", "cage_app", "group", CARE, "Check a cage against the figures in the seeds."
+    ),
+    Command(
+        "food",
+        "care",
+        "food",
+        "command",
+        CARE,
+        "Is a food safe for rats? Why, and how much. Typos and plurals are fine.",
+    ),
+    Command(
+        "freeroam",
+        "care_records",
+        "freeroam_app",
+        "group",
+        CARE,
+        "Safety checks before rats play outside the cage, and the record of each run.",
+    ),
+    Command(
+        "signs",
+        "care",
+        "signs",
+        "command",
+        CARE,
+        "What rats' sounds and body language mean, and what to do about each sign.",
+    ),
+    Command(
+        "ask",
+        "care",
+        "ask",
+        "command",
+        CARE,
+        "Ask a question; the answer comes from the knowledge base, with its seed.",
+    ),
+    Command(
+        "trust",
+        "care_records",
+        "trust_app",
+        "group",
+        CARE,
+        "Log the trust signs each rat shows, and see the trend.",
+    ),
+    Command(
+        "groom",
+        "care_records",
+        "groom",
+        "command",
+        CARE,
+        "Record a grooming session and health check; any finding raises a see-a-vet alert.",
+    ),
+    Command(
+        "care",
+        "care_records",
+        "care_app",
+        "group",
+        CARE,
+        "Recurring care tasks: weigh-in, health check, toy rotation, cage cleaning.",
+    ),
+    Command(
+        "evaluate",
+        "app",
+        "evaluate",
+        "command",
+        ADVICE,
+        "Print the advice for a scenario as one JSON object (the advice contract).",
+    ),
+    Command(
+        "programs",
+        "programs",
+        "app",
+        "group",
+        ADVICE,
+        "Introduction programs: list them, read their stages, write your own.",
+    ),
+    Command(
+        "signals",
+        "signals",
+        "signals",
+        "command",
+        ADVICE,
+        "The signals to give in 'log --signal': id, class, what each looks like.",
+    ),
+    Command(
+        "notes",
+        "notes",
+        "app",
+        "group",
+        ADVICE,
+        "Session notes: see which signals the reader finds in free text.",
+    ),
 )
+BY_NAME = {command.name: command for command in COMMANDS}
 
 
 def today(
@@ -61,27 +255,73 @@ def today(
 
 def evaluate(
     source: Annotated[
-        str, typer.Argument(metavar="FILE|-", help="Scenario JSON file, or - for standard input.")
+        str,
+        typer.Argument(
+            metavar="FILE|-", help="Scenario JSON file (or JSON lines), or - for standard input."
+        ),
     ],
     program_file: Annotated[
         Path | None, typer.Option(help="Use your own program file instead of the built-in ones.")
     ] = None,
+    jsonl: Annotated[
+        bool,
+        typer.Option(
+            "--jsonl",
+            help="One scenario per line in, one advice per line out; blank lines are skipped. "
+            "A bad line stops the run (exit 2) with an error naming its line number, after the "
+            "advice of every line before it.",
+        ),
+    ] = False,
 ) -> None:
     """Print the advice for a scenario as one JSON object (the advice contract)."""
     from ratbond.evaluate import run as run_evaluate
 
-    raise typer.Exit(run_evaluate(source, program_file, sys.stdout, sys.stderr, sys.stdin))
+    raise typer.Exit(
+        run_evaluate(source, program_file, sys.stdout, sys.stderr, sys.stdin, jsonl=jsonl)
+    )
 
 
-def ratbond() -> None:
+def print_version(wanted: bool) -> None:
+    if wanted:
+        print(f"ratbond {__version__}")
+        raise typer.Exit()
+
+
+def ratbond(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print ratbond's version and exit.",
+            is_eager=True,
+            callback=print_version,
+        ),
+    ] = False,
+) -> None:
     """Safe, staged introductions between cats, rats and their people."""
 
 
+class Commands(TyperGroup):
+    """The root group: lists every command of COMMANDS, holding only those built."""
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        return [command.name for command in COMMANDS]
+
+    def get_command(self, ctx: Context, cmd_name: str) -> ClickCommand | None:
+        built = super().get_command(ctx, cmd_name)
+        if built is not None or cmd_name not in BY_NAME:
+            return built
+        # Not built, so not invoked: all the help listing needs is its name, line and panel.
+        listed = BY_NAME[cmd_name]
+        return TyperCommand(cmd_name, short_help=listed.summary, rich_help_panel=listed.panel)
+
+
 @cache
-def build(only: str | None = None) -> typer.Typer:
-    """The application with every command, or with just the command named `only`."""
+def build(names: tuple[str, ...]) -> typer.Typer:
+    """The application holding the commands `names` (the others are listed, not built)."""
     application = typer.Typer(
         name="ratbond",
+        cls=Commands,
         no_args_is_help=True,
         rich_markup_mode="markdown",
         pretty_exceptions_enable=False,
@@ -90,15 +330,24 @@ def build(only: str | None = None) -> typer.Typer:
     application.callback()(ratbond)
     from ratbond.cli.options import OptionCommand
 
-    for name, module, attribute, kind, panel in COMMANDS:
-        if only is not None and name != only:
+    for command in COMMANDS:
+        if command.name not in names:
             continue
-        target = getattr(importlib.import_module(f"ratbond.cli.{module}"), attribute)
-        if kind == "group":
+        target = getattr(
+            importlib.import_module(f"ratbond.cli.{command.module}"), command.attribute
+        )
+        if command.kind == "group":
             name_typed_options(target, OptionCommand)
-            application.add_typer(target, name=name, rich_help_panel=panel)
+            application.add_typer(
+                target, name=command.name, rich_help_panel=command.panel, short_help=command.summary
+            )
         else:
-            application.command(name, rich_help_panel=panel, cls=OptionCommand)(target)
+            application.command(
+                command.name,
+                rich_help_panel=command.panel,
+                short_help=command.summary,
+                cls=OptionCommand,
+            )(target)
     return application
 
 
@@ -115,7 +364,7 @@ def name_typed_options(group: typer.Typer, command_class: type[TyperCommand]) ->
 def __getattr__(name: str) -> typer.Typer:
     """`app`: the whole application, for tests and tools (built on first use)."""
     if name == "app":
-        return build()
+        return build(tuple(BY_NAME))
     raise AttributeError(name)
 
 
@@ -125,29 +374,38 @@ def run() -> None:
     Click's own usage errors (a bad option value, a missing argument, an unknown command) are
     printed here as one line too, instead of Typer's boxed panel; `typer.Exit` keeps its code.
     """
-    from ratbond.cli.display import print_error
-
     try:  # Typer 0.2x carries its own copy of Click; earlier releases use Click itself
         from typer._click.exceptions import UsageError
     except ImportError:  # pragma: no cover - depends on the installed Typer
         from click import UsageError  # type: ignore[assignment]
 
-    command = sys.argv[1] if len(sys.argv) > 1 else None
-    known = {name for name, *_ in COMMANDS}
+    first = sys.argv[1] if len(sys.argv) > 1 else "--help"
+    if first in BY_NAME:
+        names: tuple[str, ...] = (first,)
+    elif first.startswith("-"):
+        names = ()  # ratbond's own options (--help, --version) need no command built
+    else:
+        names = tuple(BY_NAME)  # a mistyped command: Typer suggests the nearest of them all
     try:
-        code = build(command if command in known else None)(standalone_mode=False)
+        code = build(names)(standalone_mode=False)
     except RatbondError as error:
-        sys.exit(print_error(error))
+        sys.exit(report(error))
     except UsageError as error:
         if not error.format_message():  # no command given: the help was shown, not a mistake
             sys.exit(0)
         where = f" (see '{error.ctx.command_path} --help')" if error.ctx is not None else ""
-        sys.exit(print_error(RatbondError(error.format_message() + where)))
+        sys.exit(report(RatbondError(error.format_message() + where)))
     except typer.Abort as error:
         if isinstance(error.__context__, EOFError):
-            sys.exit(print_error(RatbondError(INPUT_ENDED)))
+            sys.exit(report(RatbondError(INPUT_ENDED)))
         sys.exit(130)  # interrupted (Ctrl-C): the shell's convention, nothing was saved
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def report(error: RatbondError) -> int:
+    from ratbond.cli.display import print_error  # Rich's console: only when there is an error
+
+    return print_error(error)
 
 
 INPUT_ENDED = (

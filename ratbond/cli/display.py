@@ -13,7 +13,6 @@ from ratbond.errors import InputError, RatbondError
 from ratbond.model import Advice
 from ratbond.programs import builtin_vocabulary
 from ratbond.scenario import parse_date
-from ratbond.store.records import StoredAdvice
 from ratbond.wording import ACTION_WORDS as ACTION_WORDS
 from ratbond.wording import minutes_text as minutes_text
 from ratbond.wording import step_text as step_text
@@ -22,6 +21,7 @@ from ratbond.wording import when as when
 if TYPE_CHECKING:
     from ratbond.model import AlertCode
     from ratbond.store import Database
+    from ratbond.store.records import StoredAdvice
 
 SEVERITY_STYLE = {"danger": "bold red", "warning": "yellow", "info": "cyan"}
 CLASS_STYLE = {
@@ -82,6 +82,8 @@ def alert_lines(alerts: tuple[AlertCode, ...]) -> list[Text]:
 
 def print_advice(advice: Advice | StoredAdvice, today: dt.date) -> None:
     """Alerts first and in colour, then the next step, its date and why."""
+    from ratbond.store.records import StoredAdvice  # here: listing signals needs no database
+
     for line in alert_lines(advice.alerts):
         out.print(line)
     step = Text("Next: ", style="bold")

@@ -68,7 +68,10 @@ def log(
     minutes: Annotated[float | None, typer.Option(help="How long the session lasted.")] = None,
     signal: Annotated[
         list[str] | None,
-        typer.Option(help="What an animal did, ANIMAL:SIGNAL, e.g. tom:hissing (repeatable)."),
+        typer.Option(
+            help="What an animal did, ANIMAL:SIGNAL, e.g. tom:hissing (repeatable); "
+            "'ratbond signals' lists them."
+        ),
     ] = None,
     supervised: Annotated[
         bool | None, typer.Option("--supervised/--unsupervised", help="Default: supervised.")

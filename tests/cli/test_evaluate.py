@@ -62,7 +62,7 @@ def test_bad_input_prints_one_line_and_exits_2() -> None:
     assert result.stdout == ""
     assert result.stderr == (
         "error: sessions[0].signals.tom[0]: unknown signal 'hiss' for a "
-        "cat (did you mean 'hissing'?)\n"
+        "cat (did you mean 'hissing'?); see 'ratbond signals --species cat'\n"
     )
 
 
@@ -197,3 +197,41 @@ def test_a_field_error_from_a_file_starts_with_the_field_path(tmp_path: Path) ->
     done = ratbond("evaluate", str(typo))
     assert done.returncode == 2
     assert done.stderr.startswith("error: program: unknown program 'cat-rut'")
+
+
+def test_jsonl_answers_each_line_with_its_advice_and_skips_blank_lines(tmp_path: Path) -> None:
+    first = scenario("rat-human")
+    second = scenario("cat-rat", calm_run("visual", 3, 3, 5))
+    lines = tmp_path / "scenarios.jsonl"
+    lines.write_text(f"{json.dumps(first)}\n\n   \n{json.dumps(second)}\n")
+    done = ratbond("evaluate", "--jsonl", str(lines))
+    assert done.returncode == 0, done.stderr
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [a["action"] for a in answers] == ["start", "advance"]
+    assert done.stderr == ""
+
+
+def test_jsonl_stops_at_a_bad_line_naming_it_after_the_advice_of_the_lines_before() -> None:
+    good = json.dumps(scenario("rat-human"))
+    bad = scenario("cat-rat", calm_run("visual", 1, 1, 5))
+    bad["sessions"][0]["date"] = "yesterday"
+    text = "\n".join([good, "", json.dumps(bad), good]) + "\n"
+    done = ratbond("evaluate", "--jsonl", "-", stdin=text)
+    assert done.returncode == 2
+    assert [json.loads(line)["action"] for line in done.stdout.splitlines()] == ["start"]
+    assert done.stderr.startswith("error: line 3: sessions[0].date: ")
+    assert done.stderr.count("\n") == 1
+
+
+def test_jsonl_a_line_that_is_not_json_is_named_by_its_number() -> None:
+    done = ratbond("evaluate", "--jsonl", "-", stdin='{"program": \n')
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.startswith("error: line 1: not valid JSON at line 1, column ")
+
+
+def test_jsonl_from_the_function_gives_the_same_advice_as_one_document() -> None:
+    document = json.dumps(scenario("cat-rat", calm_run("visual", 2, 2, 5)))
+    out, err = io.StringIO(), io.StringIO()
+    assert run("-", None, out, err, io.StringIO(document + "\n" + document), jsonl=True) == 0
+    assert out.getvalue() == run_text(document)[1] * 2

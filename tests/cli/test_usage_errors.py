@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from ratbond import __version__
+from ratbond.cli.app import COMMANDS
 from tests.cli.process import CONSOLE_SCRIPT
 
 RATBOND = [sys.executable, "-c", CONSOLE_SCRIPT]
@@ -33,6 +35,7 @@ def ratbond(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.Completed
         (("care", "nonsense"), "No such command 'nonsense'"),
         (("animal", "add"), "Missing argument 'name'"),
         (("log", "pip", "--minuts", "5"), "No such option: --minuts"),
+        (("hisotry", "pip"), "No such command 'hisotry'. Did you mean 'history'?"),
     ],
 )
 def test_a_usage_mistake_is_one_line_naming_the_help(
@@ -81,3 +84,29 @@ def test_something_that_does_not_exist_is_one_line(
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [done.stderr.strip()]
     assert done.stderr.startswith(says)
+
+
+def test_version_prints_the_package_version(tmp_path: Path) -> None:
+    done = ratbond(tmp_path, "--version")
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"ratbond {__version__}\n", "")
+
+
+def test_help_lists_every_command_without_opening_the_database() -> None:
+    # The list of commands is all `--help` shows: it has no reason to load SQLAlchemy.
+    probe = (
+        "import sys; sys.argv = ['ratbond', '--help']\n"
+        "from ratbond.cli.entry import main\n"
+        "try: main()\n"
+        "except SystemExit as done: assert done.code == 0, done.code\n"
+        "print('sqlalchemy' in sys.modules, file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "250"},
+    )
+    assert done.stderr == "False\n"
+    listed = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("│ ")]
+    assert [c.name for c in COMMANDS] == [name for name in listed if not name.startswith("-")]

@@ -227,7 +227,10 @@ def test_a_bad_session_is_422_saves_nothing_and_keeps_the_input(
         htmx=True,
     )
     assert forged.status_code == 422
-    assert field_errors(forged) == ["unknown signal 'hiss' for a cat (did you mean 'hissing'?)"]
+    assert field_errors(forged) == [
+        "unknown signal 'hiss' for a cat (did you mean 'hissing'?); "
+        "see 'ratbond signals --species cat'"
+    ]
     assert store_client.get("/api/v1/introductions/tom-pip/sessions").json() == []
 
 
