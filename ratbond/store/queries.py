@@ -383,26 +383,34 @@ def _noted(
     return [session.noted for session in with_notes_read(scenario).sessions]
 
 
+# Built once per process, like `_SESSION_MODELS`: a page of the history, newest first, withdrawn
+# sessions too; how many sessions and how many with clicker counts; the last live session's
+# date; the live timed sessions per day and class from a date on.
+_OF_INTRODUCTION = sessions.c.introduction_id == bindparam("introduction_id")
+_LIVE = and_(_OF_INTRODUCTION, sessions.c.deleted_at.is_(None))
+_HISTORY_PAGE = (
+    select(sessions)
+    .where(_OF_INTRODUCTION)
+    .order_by(sessions.c.date.desc(), sessions.c.seq.desc())
+    .limit(bindparam("limit"))
+    .offset(bindparam("offset"))
+)
+_HISTORY_COUNTS = select(func.count(), func.count(sessions.c.attempts)).where(_OF_INTRODUCTION)
+_LAST_DAY = select(func.max(sessions.c.date)).where(_LIVE)
+_DAYS = (
+    select(sessions.c.date, sessions.c.session_class, func.count(), func.sum(sessions.c.minutes))
+    .where(_LIVE, sessions.c.minutes.is_not(None), sessions.c.date > bindparam("after"))
+    .group_by(sessions.c.date, sessions.c.session_class)
+    .order_by(sessions.c.date)
+)
+
+
 def _session_days(connection: Connection, introduction_id: int) -> tuple[SessionDay, ...]:
-    live = and_(sessions.c.introduction_id == introduction_id, sessions.c.deleted_at.is_(None))
-    last = connection.execute(select(func.max(sessions.c.date)).where(live)).scalar()
+    last = connection.execute(_LAST_DAY, {"introduction_id": introduction_id}).scalar()
     if last is None:
         return ()
-    rows = connection.execute(
-        select(
-            sessions.c.date,
-            sessions.c.session_class,
-            func.count(),
-            func.sum(sessions.c.minutes),
-        )
-        .where(
-            live,
-            sessions.c.minutes.is_not(None),
-            sessions.c.date > last - dt.timedelta(days=CHART_DAYS),
-        )
-        .group_by(sessions.c.date, sessions.c.session_class)
-        .order_by(sessions.c.date)
-    ).all()
+    after = last - dt.timedelta(days=CHART_DAYS)
+    rows = connection.execute(_DAYS, {"introduction_id": introduction_id, "after": after}).all()
     days: dict[dt.date, SessionDay] = {}
     for day, klass, count, minutes in rows:
         known = days.get(day)
@@ -420,19 +428,16 @@ def history_page(
     """Page `page` of the introduction's sessions, newest first (past the last page: the
     last), withdrawn ones included, read in a few queries whatever the length of the history."""
     with db.read() as connection:
-        total, counted = connection.execute(
-            select(func.count(), func.count(sessions.c.attempts)).where(
-                sessions.c.introduction_id == intro.id
-            )
-        ).one()
+        total, counted = connection.execute(_HISTORY_COUNTS, {"introduction_id": intro.id}).one()
         pages = max(1, (total + HISTORY_PAGE_SIZE - 1) // HISTORY_PAGE_SIZE)
         shown = min(page, pages)
         rows = connection.execute(
-            select(sessions)
-            .where(sessions.c.introduction_id == intro.id)
-            .order_by(sessions.c.date.desc(), sessions.c.seq.desc())
-            .limit(HISTORY_PAGE_SIZE)
-            .offset((shown - 1) * HISTORY_PAGE_SIZE)
+            _HISTORY_PAGE,
+            {
+                "introduction_id": intro.id,
+                "limit": HISTORY_PAGE_SIZE,
+                "offset": (shown - 1) * HISTORY_PAGE_SIZE,
+            },
         ).all()
         days = _session_days(connection, intro.id)
     records = [session_from_row(row) for row in rows]
