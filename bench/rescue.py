@@ -1,9 +1,10 @@
 """Benchmark the store at rescue size: `ratbond today`, its read of the plan, logging a session.
 
-Run: `.venv/bin/python bench/rescue.py [--scale 0.1] [--keep DIR]` (writes its section of
-docs/benchmarks.md; `--scale 0.01` is a quick run). It builds 5,000 animals, 2,000 active
-introductions and 500,000 sessions (times --scale) in a SQLite file, in two phases (a tenth of
-the history, then all of it), and at each phase measures, side by side:
+Run: `.venv/bin/python bench/rescue.py [--scale 0.1] [--keep DIR] [--database-url URL]`
+(writes its section of docs/benchmarks.md; `--scale 0.01` is a quick run). It builds 5,000
+animals, 2,000 active introductions and 500,000 sessions (times --scale) in a SQLite file, or in
+the empty PostgreSQL database (or schema) `--database-url` names, in two phases (a tenth of the
+history, then all of it), and at each phase measures, side by side:
 - `ratbond today` as a whole process, beside a bare `python -c pass` and python importing the
   CLI (no database);
 - the read `today` makes, in-process: the store's plan and care plan (`ratbond.store.agenda`,
@@ -224,7 +225,11 @@ class Builder:
                 bar.advance(task)
         # Measure a settled database, as an owner would have it, not one mid-bulk-load.
         with self.db.engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            if self.db.is_sqlite:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            else:
+                autocommit = connection.execution_options(isolation_level="AUTOCOMMIT")
+                autocommit.exec_driver_sql("VACUUM ANALYZE")
 
 
 def median_time(run: Any, repeat: int) -> float:
@@ -267,8 +272,8 @@ def process(args: list[str], env: dict[str, str]) -> tuple[float, int]:
     return median_time(run, 1), peak
 
 
-def measure(db: Database, path: Path, builder: Builder, label: str) -> dict[str, Any]:
-    env = {**os.environ, "RATBOND_DATABASE_URL": f"sqlite:///{path}", "COLUMNS": "160"}
+def measure(db: Database, builder: Builder, label: str) -> dict[str, Any]:
+    env = {**os.environ, "RATBOND_DATABASE_URL": describe_url(db), "COLUMNS": "160"}
     read = store_read(db)
     # Interleaved, so the process timings see the same machine load.
     timings: dict[str, list[float]] = {
@@ -332,10 +337,17 @@ def measure(db: Database, path: Path, builder: Builder, label: str) -> dict[str,
     }
 
 
+def describe_url(db: Database) -> str:
+    return db.url.render_as_string(hide_password=False)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the rescue size")
     parser.add_argument("--keep", type=Path, help="build the database in this folder and keep it")
+    parser.add_argument(
+        "--database-url", help="an empty PostgreSQL database (or schema) to build in instead"
+    )
     options = parser.parse_args()
     # Bytecode first: where PYTHONDONTWRITEBYTECODE is set, each run would compile every module.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "ratbond")], check=True)
@@ -343,7 +355,7 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "rescue.db"
     path.unlink(missing_ok=True)
-    db = open_database(f"sqlite:///{path}")
+    db = open_database(options.database_url or f"sqlite:///{path}")
     builder = Builder(db, options.scale)
     per_intro = builder.sessions // builder.intros
     results = []
@@ -355,24 +367,29 @@ def main() -> None:
             bar.advance(task)
             builder.add_sessions(0, per_intro // 10, bar)
             builder.refresh_all(bar)
-        results.append(measure(db, path, builder, f"{per_intro // 10} sessions per introduction"))
+        results.append(measure(db, builder, f"{per_intro // 10} sessions per introduction"))
         with progress() as bar:
             builder.add_sessions(per_intro // 10, per_intro, bar)
             builder.refresh_all(bar)
         built = time.perf_counter() - started
-        results.append(measure(db, path, builder, f"{per_intro} sessions per introduction"))
+        results.append(measure(db, builder, f"{per_intro} sessions per introduction"))
     finally:
         db.close()
-    report(builder, results, built, path.stat().st_size)
+    report(builder, results, built, db, path.stat().st_size if db.is_sqlite else None)
     if options.keep is None:
         shutil.rmtree(folder)
 
 
-def report(builder: Builder, results: list[dict[str, Any]], built: float, size: int) -> None:
+def report(
+    builder: Builder, results: list[dict[str, Any]], built: float, db: Database, size: int | None
+) -> None:
     ms = 1000
+    backend = "SQLite" if db.is_sqlite else "PostgreSQL"
     lines = [
-        f"Database: SQLite, {builder.animals:,} animals, {builder.intros:,} active introductions, "
-        f"{builder.sessions:,} sessions ({size / 2**20:.0f} MiB), built and advised in "
+        f"Database: {backend}, {builder.animals:,} animals, {builder.intros:,} active "
+        f"introductions, {builder.sessions:,} sessions"
+        + (f" ({size / 2**20:.0f} MiB)" if size is not None else "")
+        + ", built and advised in "
         f"{built:.0f} s. Each figure is a median ({REPEAT} interleaved process runs, "
         f"{READS} in-process reads, {results[-1]['logged']} logged sessions).",
         "",
@@ -413,7 +430,14 @@ def report(builder: Builder, results: list[dict[str, Any]], built: float, size: 
         + ("flat in history size." if large["rss"] <= 1.1 * small["rss"] else "it grows.")
         + " This is the peak of `today`'s own address space (VmHWM), read at its exit.",
     ]
-    write_section("rescue", "Rescue-sized store (bench/rescue.py)", "\n".join(lines))
+    if db.is_sqlite:
+        write_section("rescue", "Rescue-sized store (bench/rescue.py)", "\n".join(lines))
+    else:
+        write_section(
+            "rescue-postgresql",
+            "Rescue-sized store on PostgreSQL (bench/rescue.py)",
+            "\n".join(lines),
+        )
     print("\n".join(lines))
 
 

@@ -1,13 +1,18 @@
 """Web benchmark: throughput and p50/p99 latency of logging a session and of the Today page,
-against a bundled hello-world FastAPI endpoint, all served by uvicorn on loopback.
+against a bundled hello-world FastAPI endpoint, all served by uvicorn on loopback; the Today
+page at rescue size; an introduction's page at 10 and 1,000 sessions of history.
 
-    python bench/web.py [--seconds 8] [--clients 20] [--no-write]
+    python bench/web.py [--seconds 8] [--clients 20] [--rescue-scale 1] [--no-write]
 
 Each server runs in its own uvicorn subprocess (one worker, as `ratbond serve` runs) on a free
 127.0.0.1 port; the load comes from a second process (asyncio + httpx, `--clients` connections,
 bounded by `--seconds` and `--max-requests`). Logging a session goes through the real form
 (CSRF token, htmx fragment answer) into one of `--clients` introductions on a fresh SQLite
-store; afterwards every session the server acknowledged must be in the store.
+store; afterwards every session the server acknowledged must be in the store. The Today page
+is loaded from that store (20 introductions) and from a rescue-sized one built as
+`bench/rescue.py` builds it (2,000 introductions times `--rescue-scale`, 25 sessions each),
+served by a third server. An introduction's page is timed in-process, with 10 sessions of
+history and again with 1,000.
 """
 
 from __future__ import annotations
@@ -160,7 +165,7 @@ async def load(base: str, mode: str, clients: int, seconds: float, limit: int) -
                             f"/introductions/{key}/sessions", content=form, headers=headers
                         )
                         ok = response.status_code == 200 and "Saved session #" in response.text
-                    elif mode == "today":
+                    elif mode in ("today", "rescue"):
                         response = await client.get("/")
                         ok = response.status_code == 200
                     else:
@@ -280,6 +285,88 @@ def stored_sessions(url: str, clients: int) -> dict[str, int]:
     return counts
 
 
+def rescue(folder: Path, scale: float) -> tuple[str, int]:
+    """A rescue-sized store (`bench/rescue.py`'s, with a tenth of its history) and the
+    number of its introductions."""
+    sys.path.insert(0, str(ROOT))
+    from bench.rescue import Builder, progress
+    from ratbond.store import open_database
+
+    url = f"sqlite:///{folder / 'rescue.db'}"
+    db = open_database(url)
+    builder = Builder(db, scale)
+    with progress() as bar:
+        builder.base()
+        builder.add_sessions(0, builder.sessions // builder.intros // 10, bar)
+        builder.refresh_all(bar)
+    db.close()
+    return url, builder.intros
+
+
+HISTORY_SHORT, HISTORY_LONG = 10, 1_000
+PAGE_VIEWS = 30
+
+
+def history_cost(folder: Path) -> dict[str, float]:
+    """An introduction's page, in-process (median of `PAGE_VIEWS` views), with
+    `HISTORY_SHORT` sessions of history and with `HISTORY_LONG`: two a day, calm and not."""
+    import warnings
+
+    from ratbond.store import open_database
+    from ratbond.store.animals import NewAnimal, add_animal, add_vet_check
+    from ratbond.store.introductions import start_introduction
+    from ratbond.store.sessions import NewSession, log_session
+    from ratbond.web.app import create_app
+    from ratbond.web.settings import WebSettings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Starlette's note on the httpx it tests with
+        from fastapi.testclient import TestClient
+
+    url = f"sqlite:///{folder / 'history.db'}"
+    db = open_database(url)
+    today = dt.date.today()
+    first = today - dt.timedelta(days=HISTORY_LONG // 2)
+    add_animal(db, NewAnimal("cat", name="Tom", key="tom", prey_drive="low"), today=today)
+    rat = NewAnimal("rat", name="Pip", key="pip", arrived=first - dt.timedelta(days=30))
+    add_animal(db, rat, today=today)
+    for animal in ("tom", "pip"):
+        add_vet_check(db, animal, first - dt.timedelta(days=1), today=today)
+    start_introduction(db, "cat-rat", {"cat": ["tom"], "rat": ["pip"]}, started=first, today=today)
+
+    def log(numbers: range) -> None:
+        for number in numbers:
+            signals = {"tom": ["slow_blink" if number % 5 else "ears_flat"], "pip": ["relaxed"]}
+            new = NewSession(
+                stage="visual",
+                date=first + dt.timedelta(days=number // 2),
+                minutes=5 + number % 3,
+                signals=signals,
+                notes="Pip groomed herself" if number % 7 == 0 else None,
+                logged_by="bench",
+            )
+            log_session(db, "tom-pip", new, today=today)
+
+    def views() -> float:
+        app = create_app(WebSettings(database_url=url))
+        with TestClient(app) as client:
+            assert client.get("/introductions/tom-pip").status_code == 200
+            times = []
+            for _ in range(PAGE_VIEWS):
+                began = time.perf_counter()
+                client.get("/introductions/tom-pip")
+                times.append(time.perf_counter() - began)
+        app.state.web.db.close()
+        return statistics.median(times)
+
+    log(range(HISTORY_SHORT))
+    short = views()
+    log(range(HISTORY_SHORT, HISTORY_LONG))
+    long = views()
+    db.close()
+    return {"short": short, "long": long}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=8.0)
@@ -287,7 +374,10 @@ def main() -> int:
     parser.add_argument("--max-requests", type=int, default=50_000)
     parser.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
     parser.add_argument("--serve", choices=["hello", "ratbond"])
-    parser.add_argument("--load", choices=["hello", "log", "today"])
+    parser.add_argument("--load", choices=["hello", "log", "today", "rescue"])
+    parser.add_argument(
+        "--rescue-scale", type=float, default=1.0, help="fraction of the rescue size"
+    )
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--url", default="")
     parser.add_argument("--base", default="")
@@ -306,9 +396,15 @@ def main() -> int:
         url = f"sqlite:///{Path(folder) / 'bench.db'}"
         os.environ["RATBOND_USER"] = "bench"
         seed(url, args.clients)
+        rescue_url, rescue_intros = rescue(Path(folder), args.rescue_scale)
+        history = history_cost(Path(folder))
         hello, hello_base = start("hello")
         app, app_base = start("ratbond", url)
+        big, big_base = start("ratbond", rescue_url)
         try:
+            import httpx
+
+            rescue_bytes = len(httpx.get(big_base + "/", timeout=60).content)
             drive(hello, hello_base, "hello", args.clients, 1.0, args.max_requests)  # warm-up
             drive(app, app_base, "today", args.clients, 1.0, args.max_requests)
             runs = {
@@ -317,10 +413,11 @@ def main() -> int:
                     ("hello", hello, hello_base),
                     ("log", app, app_base),
                     ("today", app, app_base),
+                    ("rescue", big, big_base),
                 )
             }
         finally:
-            for process in (hello, app):
+            for process in (hello, app, big):
                 process.terminate()
                 process.wait(timeout=10)
         stored = stored_sessions(url, args.clients)
@@ -334,16 +431,23 @@ def main() -> int:
     rows = {name: summary(name, result) for name, result in runs.items()}
     hello_rps = rows["hello"]["rps"]
     log = rows["log"]
+    share = rows["rescue"]["rps"] / rows["today"]["rps"]
     checks = {
         "log throughput >= 20% of hello-world": log["rps"] >= hello_rps * 0.2,
         "log p99 <= 5x hello-world's p99": log["p99"] <= 5 * rows["hello"]["p99"],
         "zero errors": all(row["errors"] == 0 for row in rows.values()),
         "every logged session stored": not missing and sum(acknowledged.values()) > 0,
+        "Today at rescue size >= 25% of the 20-introduction Today's throughput": share >= 0.25,
+        "Today at rescue size <= 150 KB": rescue_bytes <= 150_000,
+        "an introduction's page at 1,000 sessions <= 1.5x at 10": (
+            history["long"] <= 1.5 * history["short"]
+        ),
     }
     labels = {
         "hello": "hello-world `GET /hello` (bundled FastAPI app)",
         "log": "log a session (`POST /introductions/{id}/sessions`, htmx form)",
-        "today": "Today page (`GET /`)",
+        "today": f"Today page (`GET /`), {args.clients} introductions",
+        "rescue": f"Today page (`GET /`), {rescue_intros:,} introductions",
     }
     lines = [
         f"{args.clients} concurrent clients (one keep-alive connection each) for "
@@ -369,6 +473,16 @@ def main() -> int:
         f"Logging a session runs at {log['rps'] / hello_rps:.0%} of hello-world throughput. "
         f"Sessions acknowledged: {sum(acknowledged.values())}; found in the store afterwards: "
         f"{sum(stored.values())}.",
+        "",
+        f"The Today page at rescue size ({rescue_intros:,} introductions, built as "
+        "`bench/rescue.py` builds them) weighs "
+        f"{rescue_bytes / 1000:.0f} KB and serves {share:.0%} of the {args.clients}-introduction "
+        "page's throughput.",
+        "",
+        f"An introduction's page (in-process, median of {PAGE_VIEWS} views): "
+        f"{history['short'] * 1000:.1f} ms with {HISTORY_SHORT} sessions of history, "
+        f"{history['long'] * 1000:.1f} ms with {HISTORY_LONG:,} "
+        f"({history['long'] / history['short']:.2f}x).",
         "",
         "| target | met |",
         "|---|---|",

@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Connection, Row, Select, Text, and_, bindparam, func, or_, select
 from sqlalchemy import cast as sql_cast
 
 from ratbond.errors import RatbondError
-from ratbond.model import Origin, PreyDrive, Session, Species
-from ratbond.store.common import not_found
+from ratbond.model import Origin, PreyDrive, Scenario, Session, Species
+from ratbond.store.common import not_found, programs, with_notes_read
 from ratbond.store.records import (
     AnimalRecord,
     IntroductionRecord,
@@ -27,6 +28,9 @@ from ratbond.store.tables import (
     sessions,
     vet_checks,
 )
+
+if TYPE_CHECKING:
+    from ratbond.store.db import Database
 
 # The latest vet check of each animal is its contract `health_check`.
 _last_check = (
@@ -317,3 +321,130 @@ def introductions_of_animal(connection: Connection, animal_id: int) -> list[int]
 
 def today_or(today: dt.date | None) -> dt.date:
     return dt.date.today() if today is None else today
+
+
+HISTORY_PAGE_SIZE = 20
+"""Sessions a page of an introduction's history shows, whatever the request asks."""
+CHART_DAYS = 60
+"""Days of sessions the chart of an introduction's history shows: those up to its last one."""
+# The classes of sessions from the calmest to the worst: a day's bar takes its worst one's.
+CLASS_ORDER = ("calm", "stress", "aggression", "danger")
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """A session as the history shows it."""
+
+    session: SessionRecord
+    withdrawn: bool
+    """Withdrawn by the owner (`unlog`): kept on record, left out of the advice."""
+    noted: dict[str, tuple[str, ...]]
+    """The signals its notes add to the ticked ones, by animal (as the advice reads them)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionDay:
+    """The live sessions of one day, summed for the chart."""
+
+    day: dt.date
+    sessions: int
+    minutes: float
+    worst: str
+    """The class of the day's worst session (`CLASS_ORDER`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryPage:
+    """One page of an introduction's history, newest first, and its days for the chart."""
+
+    entries: tuple[HistoryEntry, ...]
+    total: int
+    """Every session on record, withdrawn ones too."""
+    page: int
+    pages: int
+    counted: bool
+    """Some session has clicker counts (the history shows their column)."""
+    days: tuple[SessionDay, ...]
+    """The days with timed live sessions among the `CHART_DAYS` up to the last one, oldest
+    first."""
+
+
+def _noted(
+    intro: IntroductionRecord, records: list[SessionRecord], today: dt.date
+) -> list[dict[str, tuple[str, ...]]]:
+    """What the notes reader adds to each session's ticked signals, as the advice reads it."""
+    scenario = Scenario(
+        program=programs()[intro.program],
+        today=today,
+        animals={member.animal.key: member.animal.to_model() for member in intro.members},
+        roles=intro.roles,
+        sessions=tuple(record.to_model() for record in records),
+    )
+    return [session.noted for session in with_notes_read(scenario).sessions]
+
+
+# Built once per process, like `_SESSION_MODELS`: a page of the history, newest first, withdrawn
+# sessions too; how many sessions and how many with clicker counts; the last live session's
+# date; the live timed sessions per day and class from a date on.
+_OF_INTRODUCTION = sessions.c.introduction_id == bindparam("introduction_id")
+_LIVE = and_(_OF_INTRODUCTION, sessions.c.deleted_at.is_(None))
+_HISTORY_PAGE = (
+    select(sessions)
+    .where(_OF_INTRODUCTION)
+    .order_by(sessions.c.date.desc(), sessions.c.seq.desc())
+    .limit(bindparam("limit"))
+    .offset(bindparam("offset"))
+)
+_HISTORY_COUNTS = select(func.count(), func.count(sessions.c.attempts)).where(_OF_INTRODUCTION)
+_LAST_DAY = select(func.max(sessions.c.date)).where(_LIVE)
+_DAYS = (
+    select(sessions.c.date, sessions.c.session_class, func.count(), func.sum(sessions.c.minutes))
+    .where(_LIVE, sessions.c.minutes.is_not(None), sessions.c.date > bindparam("after"))
+    .group_by(sessions.c.date, sessions.c.session_class)
+    .order_by(sessions.c.date)
+)
+
+
+def _session_days(connection: Connection, introduction_id: int) -> tuple[SessionDay, ...]:
+    last = connection.execute(_LAST_DAY, {"introduction_id": introduction_id}).scalar()
+    if last is None:
+        return ()
+    after = last - dt.timedelta(days=CHART_DAYS)
+    rows = connection.execute(_DAYS, {"introduction_id": introduction_id, "after": after}).all()
+    days: dict[dt.date, SessionDay] = {}
+    for day, klass, count, minutes in rows:
+        known = days.get(day)
+        if known is None:
+            days[day] = SessionDay(day=day, sessions=count, minutes=float(minutes), worst=klass)
+            continue
+        worse = max(known.worst, klass, key=CLASS_ORDER.index)
+        days[day] = SessionDay(day, known.sessions + count, known.minutes + minutes, worse)
+    return tuple(days.values())
+
+
+def history_page(
+    db: Database, intro: IntroductionRecord, *, page: int = 1, today: dt.date
+) -> HistoryPage:
+    """Page `page` of the introduction's sessions, newest first (past the last page: the
+    last), withdrawn ones included, read in a few queries whatever the length of the history."""
+    with db.read() as connection:
+        total, counted = connection.execute(_HISTORY_COUNTS, {"introduction_id": intro.id}).one()
+        pages = max(1, (total + HISTORY_PAGE_SIZE - 1) // HISTORY_PAGE_SIZE)
+        shown = min(page, pages)
+        rows = connection.execute(
+            _HISTORY_PAGE,
+            {
+                "introduction_id": intro.id,
+                "limit": HISTORY_PAGE_SIZE,
+                "offset": (shown - 1) * HISTORY_PAGE_SIZE,
+            },
+        ).all()
+        days = _session_days(connection, intro.id)
+    records = [session_from_row(row) for row in rows]
+    entries = tuple(
+        HistoryEntry(session=record, withdrawn=row.deleted_at is not None, noted=noted)
+        for row, record, noted in zip(rows, records, _noted(intro, records, today), strict=True)
+    )
+    return HistoryPage(
+        entries=entries, total=total, page=shown, pages=pages, counted=counted > 0, days=days
+    )

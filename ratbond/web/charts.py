@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from ratbond.store.records import AnimalRecord, SessionRecord, Weight
+from ratbond.store.queries import CLASS_ORDER, SessionDay
+from ratbond.store.records import AnimalRecord, Weight
 
-CLASS_COLOURS = {
-    "calm": "#2f8f5b",
-    "stress": "#d49a00",
-    "aggression": "#d2601a",
-    "danger": "#b3261e",
-}
-CLASSES = tuple(CLASS_COLOURS)
+# In the store's order, from the calmest to the worst: the legend reads that way.
+CLASS_COLOURS = dict(zip(CLASS_ORDER, ("#2f8f5b", "#d49a00", "#d2601a", "#b3261e"), strict=True))
 
 
 def weight_chart(animal: AnimalRecord, weights: list[Weight]) -> dict[str, Any] | None:
@@ -44,22 +41,22 @@ def weight_chart(animal: AnimalRecord, weights: list[Weight]) -> dict[str, Any] 
     }
 
 
-def minutes_chart(sessions: list[SessionRecord]) -> dict[str, Any] | None:
-    """One bar per session, its height the minutes and its colour the session's class."""
-    timed = [s for s in sessions if s.minutes is not None]
-    if not timed:
+def minutes_chart(days: Sequence[SessionDay]) -> dict[str, Any] | None:
+    """One bar per day of sessions, its height the day's minutes on a log scale (a two-hour
+    session and five-minute ones stay readable side by side), its colour the class of the
+    day's worst session; None without a timed session."""
+    if not days:
         return None
-    labels = [f"#{number} {s.date.strftime('%-d %b')}" for number, s in enumerate(timed, 1)]
+    labels = [day.day.strftime("%-d %b") for day in days]
     datasets = [
         {
             "label": klass,
-            "data": [s.minutes if s.session_class == klass else None for s in timed],
+            "data": [day.minutes if day.worst == klass else None for day in days],
             "backgroundColor": colour,
             "borderRadius": 4,
-            "stack": "minutes",
         }
         for klass, colour in CLASS_COLOURS.items()
-        if any(s.session_class == klass for s in timed)
+        if any(day.worst == klass for day in days)
     ]
     return {
         "type": "bar",
@@ -67,8 +64,12 @@ def minutes_chart(sessions: list[SessionRecord]) -> dict[str, Any] | None:
         "options": {
             "plugins": {"legend": {"position": "bottom"}},
             "scales": {
+                # Stacked on x: each day's single bar sits in the middle of its slot.
                 "x": {"stacked": True, "ticks": {"maxRotation": 0, "autoSkip": True}},
-                "y": {"stacked": True, "title": {"display": True, "text": "minutes"}},
+                "y": {
+                    "type": "logarithmic",
+                    "title": {"display": True, "text": "minutes a day (log scale)"},
+                },
             },
         },
     }

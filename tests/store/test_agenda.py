@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from ratbond.store import Database
-from ratbond.store.agenda import agenda
+from ratbond.store import agenda as plan
+from ratbond.store.agenda import agenda, agenda_page
 from ratbond.store.records import StoredAdvice
 from ratbond.store.urgency import KINDS, kind_of
 from tests.store.helpers import TODAY, day, every_kind_of_introduction
@@ -59,6 +60,73 @@ def test_the_plan_is_sorted_and_labelled(db: Database) -> None:
     assert (overdue.kind, overdue.advice.overdue_days) == ("overdue", 4)
     assert overdue.advice.not_before == day(5)  # a date that has passed reads as today
     assert overdue.advice.payload["not_before"] == day(5).isoformat()
+
+
+def test_the_plan_narrows_to_one_animal_by_its_id_or_name(db: Database) -> None:
+    every_kind_of_introduction(db)
+    assert [item.key for item in agenda(db, today=TODAY, animal="pip")] == ["tom-pip"]
+    assert [item.key for item in agenda(db, today=TODAY, animal=" Ada ")] == ["cy-ada-bo"]
+    assert agenda(db, today=TODAY, animal="a") == []  # an animal, not part of a name
+    assert agenda(db, today=TODAY, animal="pim") == []  # paused
+
+
+@pytest.mark.parametrize(
+    ("search", "keys"),
+    [
+        ("rat-rat", {"cy-ada-bo"}),  # a program
+        ("REX", {"rex-dot"}),  # an animal's name, any case
+        ("o-n", {"mo-nib"}),  # part of the introduction's id
+        ("cat", {"tom-pip", "rex-dot", "mo-nib"}),
+        ("%", set()),  # LIKE's wildcards are plain characters
+        ("_", set()),
+        ("!", set()),
+    ],
+)
+def test_a_search_matches_ids_names_and_programs(db: Database, search: str, keys: set[str]) -> None:
+    every_kind_of_introduction(db)
+    assert {item.key for item in agenda(db, today=TODAY, search=search)} == keys
+
+
+def test_a_small_plan_is_shown_whole_in_sections_of_a_kind(db: Database) -> None:
+    every_kind_of_introduction(db)
+    sections = agenda_page(db, today=TODAY)
+    assert [(s.kind, s.total, s.page, s.pages) for s in sections] == [
+        ("alert", 1, 1, 1),
+        ("prerequisite", 1, 1, 1),
+        ("waiting", 1, 1, 1),
+        ("later", 1, 1, 1),
+    ]
+    assert [item.key for s in sections for item in s.items] == [
+        item.key for item in agenda(db, today=TODAY)
+    ]
+
+
+def test_a_large_plan_shows_the_pressing_kinds_and_counts_the_others(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    every_kind_of_introduction(db)
+    monkeypatch.setattr(plan, "PAGE_SIZE", 1)  # four introductions: more than a page
+    sections = {s.kind: s for s in agenda_page(db, today=TODAY)}
+    assert [item.key for item in sections["alert"].items] == ["tom-pip"]
+    assert [item.key for item in sections["prerequisite"].items] == ["rex-dot"]
+    assert (sections["waiting"].total, sections["waiting"].page, sections["waiting"].items) == (
+        1,
+        0,
+        (),
+    )
+    chosen = {s.kind: s for s in agenda_page(db, today=TODAY, section="waiting")}
+    assert [item.key for item in chosen["waiting"].items] == ["cy-ada-bo"]
+
+
+def test_a_page_past_the_last_shows_the_last(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    every_kind_of_introduction(db)
+    monkeypatch.setattr(plan, "PAGE_SIZE", 1)
+    due = [item.key for item in agenda(db, today=day(40)) if item.kind == "overdue"]
+    assert len(due) >= 2
+    for page, key in ((1, due[0]), (2, due[1]), (99, due[-1])):
+        sections = {s.kind: s for s in agenda_page(db, today=day(40), section="overdue", page=page)}
+        assert [item.key for item in sections["overdue"].items] == [key]
+        assert sections["overdue"].pages == len(due)
 
 
 def advice(action: Action, alerts: tuple[AlertCode, ...] = ()) -> StoredAdvice:

@@ -70,3 +70,10 @@ def test_a_second_open_finds_the_schema_in_place(sqlite_url: str) -> None:
     open_database(sqlite_url).ensure_schema()
     again = open_database(sqlite_url)
     assert again._current_revision() == head_revision()
+
+
+def test_postgresql_commits_with_the_durability_sqlite_has(postgres_url: str) -> None:
+    db = Database(postgres_url)
+    with db.read() as connection:
+        assert connection.execute(text("SHOW synchronous_commit")).scalar() == "off"
+    db.close()

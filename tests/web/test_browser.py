@@ -391,4 +391,44 @@ def test_the_save_bar_never_covers_a_field(server: str) -> None:
             "e => { e.scrollIntoView(); window.scrollBy(0, -120); }"  # clear of the header
         )
         page.screenshot(path=OUTPUT / "log-form-boards-375.png", caret="initial")
+
+
+def test_today_at_rescue_size_pages_the_pressing_section_on_a_phone(server: str) -> None:
+    """More introductions due than a page holds: Today at 375 px shows the first page of the
+    due ones with a pager, and Next (htmx) swaps in the second page of that section alone."""
+    from playwright.sync_api import expect
+
+    from ratbond.store.agenda import PAGE_SIZE
+
+    with httpx.Client(base_url=server) as client:
+        for number in range(1, PAGE_SIZE + 2):
+            for species in ("cat", "rat"):
+                body = {"species": species, "name": f"{species.title()} {number}"}
+                body |= {"prey_drive": "low"} if species == "cat" else {"arrived": "2026-01-01"}
+                assert client.post("/api/v1/animals", json=body).status_code == 201
+                check = {"date": dt.date.today().isoformat()}
+                url = f"/api/v1/animals/{species}-{number}/vet-checks"
+                assert client.post(url, json=check).status_code == 201
+            roles = {"cat": [f"cat-{number}"], "rat": [f"rat-{number}"]}
+            start = {"program": "cat-rat", "roles": roles}
+            assert client.post("/api/v1/introductions", json=start).status_code == 201
+
+    problems: list[str] = []
+    with phone(problems) as page:
+        page.goto(server)
+        due = page.locator("#section-due")
+        expect(due.get_by_role("heading", name="Due today")).to_be_visible()
+        expect(due.locator("li.card")).to_have_count(PAGE_SIZE)
+        pager = due.get_by_role("navigation", name="Due today, pages")
+        expect(pager).to_contain_text("page 1 of 2")
+        page.screenshot(path=OUTPUT / "today-paged-375.png", full_page=False, caret="initial")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"the page scrolls sideways at 375 px ({width} px)"
+        pager.get_by_role("link", name="Next").click()
+        expect(page.locator("#section-due li.card")).to_have_count(1)
+        expect(page.locator("#section-due nav")).to_contain_text("page 2 of 2")
+        assert page.url.endswith("/?section=due&page=2")
+        pager_bottom = page.locator("#section-due nav")
+        pager_bottom.scroll_into_view_if_needed()
+        page.screenshot(path=OUTPUT / "today-page-2-375.png", full_page=False, caret="initial")
     assert problems == [], problems

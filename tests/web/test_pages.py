@@ -4,11 +4,17 @@ when a session came before the advised day."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import json
 import re
 
 from fastapi.testclient import TestClient
 
+from ratbond.store.queries import HISTORY_PAGE_SIZE
+from ratbond.store.sessions import delete_session, get_session
+
+from .conftest import TODAY
 from .helpers import cat_and_rat, field_errors, post_form
 
 LOG = "/introductions/tom-pip/sessions"
@@ -353,3 +359,67 @@ def test_calendar_feed(store_client: TestClient) -> None:
     assert (
         events["Tom & Pip: Seeing each other, 5 min"].decoded("dtstart").isoformat() == "2026-11-20"
     )
+
+
+def test_the_history_is_paged_newest_first(client: TestClient) -> None:
+    cat_and_rat(client)
+    start = dt.date(2026, 10, 1)
+    for offset in range(HISTORY_PAGE_SIZE + 3):
+        session = {
+            "date": (start + dt.timedelta(days=offset)).isoformat(),
+            "stage": "visual",
+            "minutes": 5,
+            "signals": {"tom": ["slow_blink"]},
+        }
+        assert (
+            client.post("/api/v1/introductions/tom-pip/sessions", json=session).status_code == 201
+        )
+    first = client.get("/introductions/tom-pip").text
+    numbers = re.findall(r'<td class="num" data-label="#">(\d+)</td>', first)
+    assert numbers == [str(n) for n in range(HISTORY_PAGE_SIZE + 3, 3, -1)]
+    older = "/introductions/tom-pip?page=2"
+    assert f'href="{older}#history" rel="next" hx-get="{older}"' in first
+    last = client.get("/introductions/tom-pip?page=9").text  # past the last page: the last
+    assert re.findall(r'<td class="num" data-label="#">(\d+)</td>', last) == ["3", "2", "1"]
+    assert client.get("/introductions/tom-pip?page=0").status_code == 422
+    assert client.get("/introductions/tom-pip?page=x").status_code == 422
+
+
+def test_the_history_strikes_through_withdrawn_sessions_and_shows_what_notes_said(
+    client: TestClient,
+) -> None:
+    cat_and_rat(client)
+    for day, notes in (("2026-11-18", None), ("2026-11-19", "Pip was sniffing the bars")):
+        session = {
+            "date": day,
+            "stage": "visual",
+            "minutes": 5,
+            "signals": {"tom": ["slow_blink"]},
+            "notes": notes,
+        }
+        assert (
+            client.post("/api/v1/introductions/tom-pip/sessions", json=session).status_code == 201
+        )
+    db = client.app.state.web.db  # type: ignore[attr-defined]
+    delete_session(db, get_session(db, "tom-pip", 1)[1].id, today=TODAY)
+    page = client.get("/introductions/tom-pip").text
+    assert '<tr class="withdrawn">' in page
+    assert '<td class="num" data-label="#"><s>1</s></td>' in page
+    assert "<strong>Pip</strong>: <em>sniffing</em>" in page
+    assert "(from the notes)" in page
+
+
+def test_the_chart_has_a_bar_a_day_on_a_log_scale(client: TestClient) -> None:
+    cat_and_rat(client)
+    for minutes in (5, 6):
+        session = {"date": "2026-11-19", "stage": "visual", "minutes": minutes, "signals": {}}
+        assert (
+            client.post("/api/v1/introductions/tom-pip/sessions", json=session).status_code == 201
+        )
+    page = client.get("/introductions/tom-pip").text
+    found = re.search(r'<script type="application/json" id="minutes-chart">(.*?)</script>', page)
+    assert found is not None
+    chart = json.loads(html.unescape(found.group(1)))
+    assert chart["data"]["labels"] == ["19 Nov"]
+    assert [dataset["data"] for dataset in chart["data"]["datasets"]] == [[11.0]]
+    assert chart["options"]["scales"]["y"]["type"] == "logarithmic"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -13,8 +13,8 @@ from ratbond.errors import InputError, RatbondError
 from ratbond.model import Program, Stage
 from ratbond.store import introductions as store
 from ratbond.store.animals import list_animals
-from ratbond.store.records import IntroductionRecord, SessionRecord, StoredAdvice
-from ratbond.store.sessions import list_sessions
+from ratbond.store.queries import HISTORY_PAGE_SIZE, history_page
+from ratbond.store.records import IntroductionRecord, StoredAdvice
 from ratbond.web.charts import minutes_chart
 from ratbond.web.context import WebContext, web
 from ratbond.web.forms import Form
@@ -22,6 +22,9 @@ from ratbond.web.forms import Form
 router = APIRouter(include_in_schema=False)
 Web = Annotated[WebContext, Depends(web)]
 STATUS_WORDS = {"paused": "Pause", "active": "Resume", "stopped": "Stop", "completed": "Complete"}
+# Far past any history's last page (the store shows the last one instead): a bound, so a page
+# number is a plain small integer.
+MAX_PAGE = 100_000
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,6 @@ def find(context: WebContext, ref: str) -> IntroductionRecord:
 def introduction_view(context: WebContext, ref: str) -> dict[str, Any]:
     """Everything the introduction page and the log form show about one introduction."""
     intro, advice = store.get_advice(context.db, ref, today=context.today())
-    _, sessions = list_sessions(context.db, intro.key)
     program = context.programs[intro.program]
     return {
         "intro": intro,
@@ -65,19 +67,19 @@ def introduction_view(context: WebContext, ref: str) -> dict[str, Any]:
         "program": program,
         "stage": program.stages[program.stage_index(advice.stage)],
         "ladder": ladder(program, advice),
-        "sessions": sessions,
         "names": {m.animal.key: m.animal.label for m in intro.members},
         "today": context.today(),
     }
 
 
-def history_view(sessions: list[SessionRecord]) -> dict[str, Any]:
-    """The history table, newest first (the way an owner reads a log), with a column of
-    clicker counts when some session has them, and the chart of session minutes."""
+def history_view(context: WebContext, intro: IntroductionRecord, page: int) -> dict[str, Any]:
+    """A page of the history table, newest first (the way an owner reads a log), with a
+    column of clicker counts when some session has them, and the chart of minutes by day."""
+    history = history_page(context.db, intro, page=page, today=context.today())
     return {
-        "history": list(reversed(sessions)),
-        "counted": any(session.attempts is not None for session in sessions),
-        "chart": minutes_chart(sessions),
+        "history": history,
+        "page_size": HISTORY_PAGE_SIZE,
+        "chart": minutes_chart(history.days),
     }
 
 
@@ -149,14 +151,19 @@ async def create_introduction(request: Request, context: Web) -> Response:
 
 
 @router.get("/introductions/{ref}", response_class=HTMLResponse)
-def introduction_detail(request: Request, ref: str, context: Web) -> HTMLResponse:
+def introduction_detail(
+    request: Request,
+    ref: str,
+    context: Web,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
+) -> HTMLResponse:
     view = introduction_view(context, ref)
     return context.pages.render(
         request,
         "introductions/detail.html",
         {
             **view,
-            **history_view(view["sessions"]),
+            **history_view(context, view["intro"], page),
             "status_form": Form(),
         },
     )
@@ -178,7 +185,7 @@ async def change_status(request: Request, ref: str, context: Web) -> Response:
             "introductions/detail.html",
             {
                 **view,
-                **history_view(view["sessions"]),
+                **history_view(context, view["intro"], 1),
                 "status_form": form,
             },
             status_code=422,
