@@ -12,7 +12,7 @@ import typer
 
 from ratbond.cli.display import database, out
 from ratbond.cli.options import as_typed
-from ratbond.errors import InputError, RatbondError
+from ratbond.errors import InputError, NotFound, RatbondError
 from ratbond.store.db import describe
 from ratbond.store.transfer import (
     AlreadyImported,
@@ -50,7 +50,18 @@ def export(
 
 
 def import_(
-    file: Annotated[Path, typer.Argument(help="A ratbond export, or a scenario file.")],
+    file: Annotated[
+        Path, typer.Argument(help="A ratbond export, a scenario file, or a diary (with --into).")
+    ],
+    into: Annotated[
+        str | None,
+        typer.Option(
+            "--into",
+            metavar="INTRO",
+            help="Add a diary (CSV with a header, or JSON lines: date, minutes, signals, notes, "
+            "and optionally stage, supervised, attempts, rewarded) to this introduction.",
+        ),
+    ] = None,
     key: Annotated[
         str | None, typer.Option("--id", help="Id for an imported scenario's introduction.")
     ] = None,
@@ -63,10 +74,19 @@ def import_(
         ),
     ] = False,
 ) -> None:
-    """Import an export into an empty database, or a scenario file as a new introduction.
+    """Import an export into an empty database, a scenario file as a new introduction, or a
+    diary into an introduction (--into).
 
     A scenario already imported (the same program, animals and sessions) is refused unless
-    --again."""
+    --again. A diary goes in whole or not at all; a session without a stage takes the one
+    advised on its date."""
+    if into is not None:
+        if key is not None or again:
+            raise InputError(
+                "--into", "a diary adds to an introduction: leave out --id and --again"
+            )
+        _import_diary(file, into)
+        return
     document = read_document(file)
     try:
         result = import_document(database(), document, key=key, again=again)
@@ -104,6 +124,27 @@ def import_(
             "--id.[/]"
         )
     out.print(f"See: ratbond next {intro}")
+
+
+def _import_diary(file: Path, into: str) -> None:
+    from ratbond.store.diary import import_diary
+
+    try:
+        result = import_diary(database(), into, file)
+    except NotFound:
+        raise
+    except InputError as error:
+        raise InputError(
+            f"{file}: {error.path}" if error.path else str(file), error.message
+        ) from None
+    sessions = f"{result.sessions} session" + ("" if result.sessions == 1 else "s")
+    span = (
+        f" ({result.first.isoformat()} to {result.last.isoformat()})"
+        if result.first is not None and result.last is not None
+        else ""
+    )
+    out.print(f"Imported {sessions}{span} into [cyan]{result.introduction_key}[/].")
+    out.print(f"See: ratbond next {result.introduction_key}")
 
 
 def backup(file: Annotated[Path, typer.Argument(help="The copy to create.")]) -> None:

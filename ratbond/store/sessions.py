@@ -227,7 +227,7 @@ def check_plausible(scenario: Scenario, session: Session) -> None:
             )
 
 
-def _check_open(intro: IntroductionRecord) -> None:
+def check_open(intro: IntroductionRecord) -> None:
     if intro.status == "paused":
         raise RatbondError(
             f"introduction '{intro.key}' is paused; resume it first with "
@@ -371,7 +371,7 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
     day = today_or(today)
     with db.write() as connection:
         intro = open_introduction(connection, ref)
-        _check_open(intro)
+        check_open(intro)
         new = _with_stage(connection, intro, new, day)
         scenario, session, klass = _validate(intro, _entry(new, intro, day), day)
         early = _early(connection, intro, session)
@@ -489,7 +489,7 @@ def edit_session(
     only_editable(changes, EDITABLE)
     with db.write() as connection:
         row, intro = _locked_session(connection, session_id)
-        _check_open(intro)
+        check_open(intro)
         current = session_from_row(row)
         merged: dict[str, Any] = {
             **{name: getattr(current, name) for name in EDITABLE},
@@ -510,7 +510,7 @@ def delete_session(db: Database, session_id: int, *, today: dt.date | None = Non
     day = today_or(today)
     with db.write() as connection:
         row, intro = _locked_session(connection, session_id)
-        _check_open(intro)
+        check_open(intro)
         record_history(connection, sessions, row, "delete", row.version)
         connection.execute(
             update(sessions).where(sessions.c.id == session_id).values(deleted_at=now())

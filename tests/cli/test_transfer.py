@@ -81,3 +81,29 @@ def test_another_scenario_of_the_same_animals_says_its_id_was_taken(
     assert (
         "Imported introduction evenings (cat-rat) with 1 session (0 new animals)." in named.output
     )
+
+
+def test_a_diary_imports_into_an_introduction_whole_or_not_at_all(
+    cli: Cli, tmp_path: Path
+) -> None:
+    from tests.cli.helpers import ago, cat_and_rat, numbers
+
+    cat_and_rat(cli)
+    diary = tmp_path / "diary.csv"
+    diary.write_text(
+        "date,minutes,signals,notes\n"
+        f"{ago(5)},5,tom:slow_blink pip:relaxed,\n"
+        f"{ago(4)},,,Tom watched quietly\n"
+    )
+    imported = cli("import", str(diary), "--into", "tom-pip")
+    assert imported.code == 0
+    assert imported.output.splitlines() == [
+        f"Imported 2 sessions ({ago(5)} to {ago(4)}) into tom-pip.",
+        "See: ratbond next tom-pip",
+    ]
+    assert numbers(cli("history", "tom-pip").output) == ["1", "2"]
+    diary.write_text(f"date,minutes\n{ago(3)},5\n{ago(2)},-1\n")
+    refused = cli("import", str(diary), "--into", "tom-pip")
+    assert refused.code == 2
+    assert refused.error.startswith(f"{diary}: line 3, minutes")
+    assert numbers(cli("history", "tom-pip").output) == ["1", "2"]
