@@ -36,6 +36,7 @@ COMMANDS: tuple[tuple[str, str, str, str, str], ...] = (
     ("export", "transfer", "export", "command", RECORDS),
     ("import", "transfer", "import_", "command", RECORDS),
     ("backup", "transfer", "backup", "command", RECORDS),
+    ("restore", "transfer", "restore", "command", RECORDS),
     ("cage", "care", "cage_app", "group", CARE),
     ("food", "care", "food", "command", CARE),
     ("freeroam", "care_records", "freeroam_app", "group", CARE),
