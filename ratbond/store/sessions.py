@@ -463,10 +463,10 @@ def get_session(db: Database, ref: str, number: int) -> tuple[IntroductionRecord
     found = next((session for session in live if session.seq == number), None)
     if found is None:
         numbers = ", ".join(str(session.seq) for session in live) or "none yet"
-        raise InputError(
-            "N",
+        raise NotFound(
             f"introduction '{intro.key}' has no session {number} (its sessions: {numbers}); "
             f"see 'ratbond history {intro.key}'",
+            "N",
         )
     return intro, found
 
