@@ -17,6 +17,7 @@ import json
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -37,6 +38,8 @@ MAX_DIARY_BYTES = 5 * 1024 * 1024
 MAX_LINE_CHARS = 20_000
 """Room for long notes; a longer line is not a diary's."""
 COLUMNS = ("date", "minutes", "signals", "notes", "stage", "supervised", "attempts", "rewarded")
+LOGGED_BY = "diary import"
+"""Who logged a diary's sessions, as `history` shows it: where they came from."""
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
 
@@ -52,7 +55,7 @@ class DiaryImported:
 
 
 def import_diary(
-    db: Database, ref: str, path: Path, *, by: str | None = None, today: dt.date | None = None
+    db: Database, ref: str, path: Path, *, today: dt.date | None = None
 ) -> DiaryImported:
     """Add the diary at `path` to introduction `ref`, in one transaction (see the module)."""
     day = today_or(today)
@@ -69,9 +72,9 @@ def import_diary(
         for line, new in entries:
             seq += 1
             try:
-                known = add_session_in(connection, intro, seq, _by(new, by), day, known) or replay(
-                    base, *load_history(connection, intro.id)
-                )
+                known = add_session_in(
+                    connection, intro, seq, replace(new, logged_by=LOGGED_BY), day, known
+                ) or replay(base, *load_history(connection, intro.id))
             except InputError as error:
                 raise InputError(_where(line, error.path), error.message) from None
         refresh(connection, intro, day, base=base, replayed=known)
@@ -82,10 +85,6 @@ def import_diary(
         first=min(dates, default=None),
         last=max(dates, default=None),
     )
-
-
-def _by(new: NewSession, by: str | None) -> NewSession:
-    return replace(new, logged_by=by or "diary import")
 
 
 def _where(line: int, field: str) -> str:
@@ -131,15 +130,10 @@ def _bounded_lines(file: TextIO) -> Iterator[tuple[int, str]]:
         yield number, line
 
 
-def _chain(first: tuple[int, str], rest: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
-    yield first
-    yield from rest
-
-
 def _json_lines(
     first: tuple[int, str], rest: Iterator[tuple[int, str]]
 ) -> Iterator[tuple[int, NewSession]]:
-    for number, line in _chain(first, rest):
+    for number, line in chain((first,), rest):
         if not line.strip():
             continue
         try:
@@ -158,7 +152,7 @@ def _csv_rows(
     """The number of the last line the CSV reader took."""
 
     def text() -> Iterator[str]:
-        for number, line in _chain(first, rest):
+        for number, line in chain((first,), rest):
             read[0] = number
             yield line
 

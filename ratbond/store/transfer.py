@@ -251,9 +251,8 @@ def import_file(
     try:
         with path.open(encoding="utf-8") as file:
             first = file.readline()
-            header = _header(first)
-            if header is not None:
-                return _import_export(db, header, _lines(file), day)
+            if _is_export(first):
+                return _import_export(db, _lines(file), day)
     except FileNotFoundError:
         raise RatbondError(f"{path}: no such file") from None
     except UnicodeDecodeError:
@@ -263,21 +262,24 @@ def import_file(
     return import_document(db, read_document(path), key=key, today=day, again=again)
 
 
-def _header(line: str) -> dict[str, Any] | None:
-    """The header of a JSON-lines export, or None when `line` does not start one."""
+def _is_export(line: str) -> bool:
+    """Whether `line` is the header of a JSON-lines export (of the version this reads: any
+    other version is refused, saying which)."""
     try:
         header = json.loads(line)
     except ValueError:
-        return None
+        return False
     if not isinstance(header, dict) or header.get("format") != FORMAT:
-        return None
+        return False
+    if header.get("version") == LEGACY_VERSION:
+        return False  # a version 1 export written on one line: read whole
     if header.get("version") != FORMAT_VERSION:
         raise InputError(
             "version",
             f"this ratbond reads export versions {LEGACY_VERSION} and {FORMAT_VERSION}, "
             f"the file says {header.get('version')!r}",
         )
-    return header
+    return True
 
 
 Rows = Iterator[tuple[str, Any, str]]
@@ -344,7 +346,7 @@ def import_document(
     as one more introduction of the same animals."""
     day = today_or(today)
     if isinstance(document, dict) and document.get("format") == FORMAT:
-        return _import_export(db, document, _document_rows(document), day)
+        return _import_export(db, _document_rows(document), day)
     if isinstance(document, dict) and ("program" in document or "animals" in document):
         return _import_scenario(db, document, key, day, again=again)
     raise InputError(
@@ -501,10 +503,9 @@ def _scenario_session(row: dict[str, Any]) -> dict[str, Any]:
     return entry
 
 
-def _import_export(db: Database, header: dict[str, Any], rows: Rows, day: dt.date) -> Imported:
+def _import_export(db: Database, rows: Rows, day: dt.date) -> Imported:
     """Insert the rows in batches as they are read, each introduction's sessions checked by
     the contract before they go in, then refresh every introduction's advice; one transaction."""
-    del header  # its version is checked; the schema revision is informative
     households = _Households()
     tally = _Tally()
     with db.write() as connection:

@@ -264,12 +264,13 @@ def test_postgresql_backup_says_how(postgres_url: str, tmp_path: Path) -> None:
 
 def test_an_export_of_the_first_version_still_imports_exactly(db: Database, tmp_path: Path) -> None:
     household(db)
-    legacy = tmp_path / "old.json"
-    legacy.write_text(json.dumps(export_database(db), indent=1), encoding="utf-8")
-    copy = open_database(f"sqlite:///{tmp_path / 'copy.db'}")
-    import_file(copy, legacy, today=TODAY)
-    assert exported_text(copy)[0] == exported_text(db)[0]
-    copy.close()
+    for indent in (1, None):  # as ratbond wrote it, and on one line
+        legacy = tmp_path / f"old-{indent}.json"
+        legacy.write_text(json.dumps(export_database(db), indent=indent), encoding="utf-8")
+        copy = open_database(f"sqlite:///{tmp_path / f'copy-{indent}.db'}")
+        import_file(copy, legacy, today=TODAY)
+        assert exported_text(copy)[0] == exported_text(db)[0]
+        copy.close()
 
 
 def test_an_export_cut_short_or_damaged_imports_nothing(db: Database, tmp_path: Path) -> None:
