@@ -64,10 +64,10 @@ def test_a_bad_line_names_its_line_and_field_and_saves_nothing(
     assert refused.value.path.startswith("line 3, signals")
     assert placed(db) == []
     diary.write_text(f"date,minutes\n{day(-3)},five\n")
-    with pytest.raises(InputError, match="^line 2, minutes: 'five' is not a number"):
+    with pytest.raises(InputError, match=r"^line 2, minutes: 'five' is not a number"):
         import_diary(db, "tom-pip", diary, today=TODAY)
     diary.write_text("day,minutes\n")
-    with pytest.raises(InputError, match="^line 1, day: unknown column"):
+    with pytest.raises(InputError, match=r"^line 1, day: unknown column"):
         import_diary(db, "tom-pip", diary, today=TODAY)
 
 
@@ -75,7 +75,7 @@ def test_a_quoted_note_over_several_lines_counts_its_lines(db: Database, tmp_pat
     cat_and_rat(db)
     diary = tmp_path / "diary.csv"
     diary.write_text(f'date,notes,minutes\n{day(-3)},"one\ntwo",5\n{day(-2)},x,five\n')
-    with pytest.raises(InputError, match="^line 4, minutes"):
+    with pytest.raises(InputError, match=r"^line 4, minutes"):
         import_diary(db, "tom-pip", diary, today=TODAY)
 
 

@@ -34,7 +34,7 @@ def test_the_history_links_each_session_to_its_correction_form(client: TestClien
     assert 'name="minutes" type="text" value="5"' in form
     assert '<option value="visual" selected>' in form
     assert 'value="tom:hissing" data-label="hissing" data-description' in form
-    assert ' checked><span>hissing</span>' in form
+    assert " checked><span>hissing</span>" in form
 
 
 def test_a_correction_is_saved_and_the_advice_follows(store_client: TestClient) -> None:
