@@ -219,6 +219,11 @@ def test_a_past_session_left_at_the_advised_stage_takes_its_own_dates_advice(
     assert post_form(store_client, LOG, {**changed, **advised}, htmx=True).status_code == 200
     listed = store_client.get("/api/v1/introductions/tom-pip/sessions").json()
     assert (listed[-1]["stage"], listed[-1]["minutes"]) == ("scent", 6.0)
+    # The API leaves the stage out the same way.
+    api = {"date": "2026-11-05", "minutes": 130}
+    assert store_client.post("/api/v1/introductions/tom-pip/sessions", json=api).status_code == 201
+    listed = store_client.get("/api/v1/introductions/tom-pip/sessions").json()
+    assert (listed[-1]["stage"], listed[-1]["minutes"]) == ("scent", 130.0)
 
 
 def test_a_meeting_logged_before_its_checks_says_it_should_not_have_happened(
