@@ -150,6 +150,14 @@ COMMANDS: tuple[Command, ...] = (
         "Copy the SQLite database safely, even while it is in use.",
     ),
     Command(
+        "restore",
+        "transfer",
+        "restore",
+        "command",
+        RECORDS,
+        "Restore a backup made by 'ratbond backup', replacing the SQLite database.",
+    ),
+    Command(
         "cage", "care", "cage_app", "group", CARE, "Check a cage against the figures in the seeds."
     ),
     Command(

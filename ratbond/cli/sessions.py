@@ -5,7 +5,7 @@ look back over the sessions.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.prompt import Confirm, FloatPrompt, IntPrompt, Prompt
@@ -27,6 +27,9 @@ from ratbond.programs import builtin_program, builtin_vocabulary
 from ratbond.store.introductions import get_advice
 from ratbond.store.records import IntroductionRecord, SessionRecord, StoredAdvice
 from ratbond.store.sessions import Logged, NewSession, list_sessions, log_session
+
+if TYPE_CHECKING:
+    from ratbond.notes.review import NoteReadings
 
 IntroRef = Annotated[str, typer.Argument(metavar="INTRO", help="Introduction id (any case).")]
 # The store's refusals for want of a value a stage needs, and the option that gives it. (A
@@ -85,8 +88,16 @@ def log(
         int | None,
         typer.Option(help="Training stages: tries that earned a click and a treat."),
     ] = None,
-    stage: Annotated[str | None, typer.Option(help="Default: the advised stage.")] = None,
-    date: Annotated[str | None, typer.Option(help="Default: today.")] = None,
+    stage: Annotated[
+        str | None,
+        typer.Option(
+            help="Default: the stage advised on the session's date, and its minutes when "
+            "--minutes is not given."
+        ),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Default: today. An earlier day enters a diary.")
+    ] = None,
     by: Annotated[
         str | None, typer.Option(help="Who logs it; default: RATBOND_USER or you.")
     ] = None,
@@ -101,7 +112,7 @@ def log(
         new = _ask(record, advice, today, by)
     else:
         new = NewSession(
-            stage=(stage or advice.stage).strip(),
+            stage=stage.strip() if stage else None,
             date=parse_day(date, "--date"),
             minutes=minutes,
             supervised=True if supervised is None else supervised,
@@ -128,7 +139,9 @@ def as_option(error: InputError) -> InputError:
 
 def print_logged(verb: str, logged: Logged, today: dt.date) -> None:
     """`Logged session 3 of tom-pip: ...` (the introduction's own session number), a word on
-    a session that came before its advised day, then the new advice."""
+    a meeting that should not have happened yet or on a session that came before its advised
+    day, then the new advice: as it stood on the session's date for a session dated before
+    today (the next line of a diary being entered), else today's."""
     session = logged.session
     style = CLASS_STYLE[session.session_class]
     line = Text(
@@ -142,15 +155,52 @@ def print_logged(verb: str, logged: Logged, today: dt.date) -> None:
     line.append(session.session_class, style=style)
     out.print(line)
     if session.notes:
-        print_notes_read(logged.introduction, session.notes)
+        print_notes_read(logged.introduction, session)
+    if logged.too_soon_warning:
+        out.print(Text("! " + logged.too_soon_warning, style="bold red"))
     if logged.pacing_warning:
         out.print(Text("! " + logged.pacing_warning, style="bold yellow"))
-    print_advice(logged.advice, today)
+    if logged.dated is None:
+        print_advice(logged.advice, today)
+        return
+    out.print(
+        Text(f"As it stood on {session.date.isoformat()}, with this session in:", style="bold")
+    )
+    print_advice(logged.dated, session.date)
+    out.print(Text(f"Today's advice: ratbond next {logged.introduction.key}", style="dim"))
 
 
-def print_notes_read(intro: IntroductionRecord, notes: str) -> None:
-    """The readings of a session's notes that count (`ratbond.notes.review`), in one line, so
-    the owner can check the reader read them right."""
+def print_notes_read(intro: IntroductionRecord, session: SessionRecord) -> None:
+    """The readings of a session's notes that the advice used, in one line, so the owner can
+    check the reader read them right: for an animal with ticked signals, only what the notes
+    add to them (`ratbond.notes.review.stays`)."""
+    from ratbond.notes.review import stays
+
+    assert session.notes is not None
+    read = _notes_read(intro, session.notes)
+    labels = {m.animal.key: m.animal.label for m in intro.members}
+    used: set[tuple[str, str]] = set()
+    by_animal: dict[str, list[str]] = {}
+    for reading in read.readings:
+        ticked = session.signals.get(reading.animal)
+        if stays(reading, ticked) and (ticked is None or reading.signal not in ticked):
+            used.add((reading.animal, reading.signal))
+            if not reading.unsure:
+                by_animal.setdefault(reading.animal, []).append(reading.signal.replace("_", " "))
+    found = [f"{labels[animal]}: {', '.join(names)}" for animal, names in by_animal.items()]
+    for unsure in read.unsure:
+        counted = [labels[a] for a, name in unsure.item.candidates if (a, name) in used]
+        if counted:
+            who = " or ".join(counted)
+            found.append(
+                f"{unsure.item.signal.replace('_', ' ')} (animal not named; counted for {who})"
+            )
+    if found:
+        out.print(Text("Read in your notes: " + "; ".join(found), style="dim"))
+
+
+def _notes_read(intro: IntroductionRecord, notes: str) -> NoteReadings:
+    """What the notes reader finds in `notes` for the introduction's animals."""
     from ratbond.engine import class_table
     from ratbond.notes import parse_notes
     from ratbond.notes.review import note_readings
@@ -158,21 +208,18 @@ def print_notes_read(intro: IntroductionRecord, notes: str) -> None:
     result = parse_notes(
         notes, [m.animal.to_model() for m in intro.members], intro.program, intro.roles
     )
-    labels = {m.animal.key: m.animal.label for m in intro.members}
     species = {m.animal.key: m.animal.species for m in intro.members}
     classes = class_table(builtin_program(intro.program), builtin_vocabulary())
-    read = note_readings(result, species, classes)
-    by_animal: dict[str, list[str]] = {}
-    for reading in read.readings:
-        if not reading.unsure:
-            by_animal.setdefault(reading.animal, []).append(reading.signal.replace("_", " "))
-    found = [f"{labels[animal]}: {', '.join(names)}" for animal, names in by_animal.items()]
-    for unsure in read.unsure:
-        candidates = " or ".join(labels[a] for a, _ in unsure.item.candidates if a in labels)
-        counted = f"counted for {candidates}" if unsure.counts else "counted for no one"
-        found.append(f"{unsure.item.signal.replace('_', ' ')} (animal not named; {counted})")
-    if found:
-        out.print(Text("Read in your notes: " + "; ".join(found), style="dim"))
+    return note_readings(result, species, classes)
+
+
+def _noted(intro: IntroductionRecord, session: SessionRecord) -> dict[str, tuple[str, ...]]:
+    """What a session's notes add to its ticked signals, as the advice reads them."""
+    from ratbond.notes.review import noted_signals
+
+    if not session.notes:
+        return {}
+    return noted_signals(_notes_read(intro, session.notes).readings, session.signals)
 
 
 def _ask(
@@ -309,15 +356,38 @@ def next_step(intro: IntroRef) -> None:
     out.print("[bold]End early if:[/]\n" + "\n".join(f"  • {w}" for w in stage.end_early_if))
 
 
-def history(intro: IntroRef) -> None:
-    """List an introduction's sessions, with the class of each."""
-    record, sessions = list_sessions(database(), intro)
-    if not sessions:
+def history(
+    intro: IntroRef,
+    all_: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Show withdrawn sessions too, struck through (their record is kept)."
+        ),
+    ] = False,
+) -> None:
+    """List an introduction's sessions, with the class of each and the signals behind it:
+    the ticked ones, then those read in the notes ("in notes")."""
+    from ratbond.store.sessions import withdrawn_sessions
+
+    db = database()
+    record, sessions = list_sessions(db, intro)
+    withdrawn = withdrawn_sessions(db, record.key) if all_ else []
+    if not sessions and not withdrawn:
         out.print(f"No sessions logged for {record.key} yet: ratbond log {record.key}")
         return
     names = {m.animal.key: m.animal.label for m in record.members}
-    rows = [
-        {
+    gone = {s.id for s in withdrawn}
+    # A terminal strikes withdrawn rows through; piped or saved, the words say it.
+    strike = "strike dim" if out.is_terminal else "dim"
+
+    def signals_text(session: SessionRecord) -> str:
+        noted = _noted(record, session)
+        parts = [f"{names.get(a, a)}: {', '.join(n)}" for a, n in session.signals.items() if n]
+        parts += [f"{names.get(a, a)}: {', '.join(n)} (in notes)" for a, n in noted.items()]
+        return "; ".join(parts)
+
+    def row(s: SessionRecord) -> dict[str, str | Text]:
+        cells: dict[str, str | Text] = {
             "no.": str(s.seq),
             "date": s.date.isoformat(),
             "stage": s.stage,
@@ -325,17 +395,20 @@ def history(intro: IntroRef) -> None:
             "rewarded": rewarded_text(s, short=True),
             "watched": "yes" if s.supervised else "[bold red]no[/]",
             "class": Text(s.session_class, style=CLASS_STYLE[s.session_class]),
-            "signals": "; ".join(
-                f"{names.get(a, a)}: {', '.join(n)}" for a, n in s.signals.items() if n
-            ),
+            "signals": signals_text(s),
             "notes": s.notes or "",
             "by": s.logged_by,
         }
-        for s in sessions
-    ]
+        if s.id not in gone:
+            return cells
+        cells = {name: Text(str(cell), style=strike) for name, cell in cells.items()}
+        cells["class"] = Text(f"withdrawn ({s.session_class})", style="bold")
+        return cells
+
+    ordered = sorted([*sessions, *withdrawn], key=lambda s: (s.date, s.seq))
     # No training counts, signals or notes: their columns are left out.
     print_rows(
         f"{record.key} ({record.program}) — {record.label}",
-        rows,
+        [row(s) for s in ordered],
         no_wrap=("date", "class", "rewarded"),
     )

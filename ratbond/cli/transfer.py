@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shlex
 import sys
 from pathlib import Path
@@ -12,45 +11,62 @@ import typer
 
 from ratbond.cli.display import database, out
 from ratbond.cli.options import as_typed
-from ratbond.errors import InputError, RatbondError
+from ratbond.errors import InputError, NotFound, RatbondError
 from ratbond.store.db import describe
 from ratbond.store.transfer import (
     AlreadyImported,
+    WouldOverwrite,
     backup_sqlite,
-    export_database,
-    import_document,
-    read_document,
+    import_file,
+    restore_sqlite,
+    write_export,
 )
 
 
 def export(
     file: Annotated[
         str,
-        typer.Argument(metavar="FILE|-", help="Where to write the JSON; - for standard output."),
+        typer.Argument(
+            metavar="FILE|-", help="Where to write the JSON lines; - for standard output."
+        ),
     ] = "-",
 ) -> None:
-    """Export every record (and every earlier version) as JSON."""
-    document = export_database(database())
-    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    """Export every record (and every earlier version and withdrawn session) as JSON lines,
+    written as they are read."""
+    db = database()
     if file == "-":
-        sys.stdout.write(text)
+        write_export(db, sys.stdout)
         return
     target = Path(file)
-    if target.exists():
-        raise RatbondError(f"{file}: already exists; choose a new file name")
     try:
-        target.write_text(text, encoding="utf-8")
+        with target.open("x", encoding="utf-8") as out_file:
+            try:
+                counts = write_export(db, out_file)
+            except BaseException:
+                # Never leave half an export that looks like a whole one.
+                out_file.close()
+                target.unlink()
+                raise
+    except FileExistsError:
+        raise RatbondError(f"{file}: already exists; choose a new file name") from None
     except OSError as error:
         raise RatbondError(f"{file}: cannot be written ({error.strerror})") from None
-    tables = document["tables"]
-    out.print(
-        f"Exported {len(tables['animals'])} animals, {len(tables['introductions'])} "
-        f"introductions and {len(tables['sessions'])} sessions to {file}."
-    )
+    out.print(f"Exported {counts.summary()} to {file}.")
 
 
 def import_(
-    file: Annotated[Path, typer.Argument(help="A ratbond export, or a scenario file.")],
+    file: Annotated[
+        Path, typer.Argument(help="A ratbond export, a scenario file, or a diary (with --into).")
+    ],
+    into: Annotated[
+        str | None,
+        typer.Option(
+            "--into",
+            metavar="INTRO",
+            help="Add a diary (CSV with a header, or JSON lines: date, minutes, signals, notes, "
+            "and optionally stage, supervised, attempts, rewarded) to this introduction.",
+        ),
+    ] = None,
     key: Annotated[
         str | None, typer.Option("--id", help="Id for an imported scenario's introduction.")
     ] = None,
@@ -63,13 +79,21 @@ def import_(
         ),
     ] = False,
 ) -> None:
-    """Import an export into an empty database, or a scenario file as a new introduction.
+    """Import an export into an empty database, a scenario file as a new introduction, or a
+    diary into an introduction (--into).
 
     A scenario already imported (the same program, animals and sessions) is refused unless
-    --again."""
-    document = read_document(file)
+    --again. A diary goes in whole or not at all; a session without a stage takes the one
+    advised on its date."""
+    if into is not None:
+        if key is not None or again:
+            raise InputError(
+                "--into", "a diary adds to an introduction: leave out --id and --again"
+            )
+        _import_diary(file, into)
+        return
     try:
-        result = import_document(database(), document, key=key, again=again)
+        result = import_file(database(), file, key=key, again=again)
     except InputError as error:
         typed = as_typed(error)  # --id
         if typed is not error:
@@ -85,15 +109,13 @@ def import_(
             f"{file}: {error}. If you mean to have it twice, import it again as another "
             f"introduction: {shlex.join(command)}"
         ) from None
+    counts = result.counts
     if result.kind == "export":
-        out.print(
-            f"Imported {result.animals} animals, {result.introductions} introductions and "
-            f"{result.sessions} sessions."
-        )
+        out.print(f"Imported {counts.summary()}.")
         return
     intro = result.introduction_key
-    sessions = f"{result.sessions} session" + ("" if result.sessions == 1 else "s")
-    animals = f"{result.animals} new animal" + ("" if result.animals == 1 else "s")
+    sessions = f"{counts.sessions} session" + ("" if counts.sessions == 1 else "s")
+    animals = f"{counts.animals} new animal" + ("" if counts.animals == 1 else "s")
     out.print(
         f"Imported introduction [cyan]{intro}[/] ({result.program}) with {sessions} ({animals})."
     )
@@ -106,8 +128,46 @@ def import_(
     out.print(f"See: ratbond next {intro}")
 
 
+def _import_diary(file: Path, into: str) -> None:
+    from ratbond.store.diary import import_diary
+
+    try:
+        result = import_diary(database(), into, file)
+    except NotFound:
+        raise
+    except InputError as error:
+        raise InputError(
+            f"{file}: {error.path}" if error.path else str(file), error.message
+        ) from None
+    sessions = f"{result.sessions} session" + ("" if result.sessions == 1 else "s")
+    span = (
+        f" ({result.first.isoformat()} to {result.last.isoformat()})"
+        if result.first is not None and result.last is not None
+        else ""
+    )
+    out.print(f"Imported {sessions}{span} into [cyan]{result.introduction_key}[/].")
+    out.print(f"See: ratbond next {result.introduction_key}")
+
+
 def backup(file: Annotated[Path, typer.Argument(help="The copy to create.")]) -> None:
     """Copy the SQLite database safely, even while it is in use."""
     db = database()
     backup_sqlite(db, file)
     out.print(f"Backed up {describe(db.url)} to {file}.")
+
+
+def restore(
+    file: Annotated[Path, typer.Argument(help="A copy made by 'ratbond backup'.")],
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Replace a database that has records.")
+    ] = False,
+) -> None:
+    """Restore a backup made by 'ratbond backup', replacing the SQLite database; one that
+    has records is replaced only with --yes."""
+    db = database()
+    try:
+        counts = restore_sqlite(db, file, overwrite=yes)
+    except WouldOverwrite as error:
+        command = shlex.join(["ratbond", "restore", str(file), "--yes"])
+        raise RatbondError(f"{error}. To replace them: {command}") from None
+    out.print(f"Restored {describe(db.url)} from {file}: {counts.summary()}.")

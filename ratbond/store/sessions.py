@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
+from ratbond.engine import Decision
 from ratbond.errors import InputError, NotFound, RatbondError
 from ratbond.model import Advice, Scenario, Session
 from ratbond.scenario import parse_scenario
-from ratbond.store.advice import current_advice, refresh, scenario_document
+from ratbond.store.advice import build_scenario, current_advice, refresh, scenario_document
 from ratbond.store.common import (
     current_user,
     now,
@@ -34,14 +35,15 @@ from ratbond.store.introductions import (
     resolve_introduction,
 )
 from ratbond.store.queries import (
+    load_history,
     load_introduction,
     load_sessions,
     session_from_row,
     session_model,
     today_or,
 )
-from ratbond.store.records import IntroductionRecord, SessionRecord
-from ratbond.store.replays import extend, resumable
+from ratbond.store.records import IntroductionRecord, SessionRecord, StoredAdvice
+from ratbond.store.replays import Replayed, engine_for, extend, replay, resumable
 from ratbond.store.tables import sessions
 
 EDITABLE = ("date", "stage", "minutes", "supervised", "signals", "notes", "attempts", "rewarded")
@@ -51,7 +53,9 @@ EDITABLE = ("date", "stage", "minutes", "supervised", "signals", "notes", "attem
 class NewSession:
     """A session as the owner reports it. Signals map an animal's id or name to signal ids."""
 
-    stage: str
+    stage: str | None = None
+    """Default: the stage the advice had on the session's date (`advice_on`), and then its
+    minutes too when none are given: a diary typed up later lands where it was."""
     date: dt.date | None = None
     """Default: today."""
     minutes: float | None = None
@@ -75,11 +79,15 @@ class Logged:
     advice: Advice
     early: dt.date | None = None
     """A new session dated before the day the advice named: that day."""
+    dated: Advice | None = None
+    """A new session dated before today: the advice as it stood on its date once it was in,
+    what the next page of a diary being typed up needs (today's advice may hold a long-break
+    alarm that the diary's next lines answer)."""
 
     @property
     def pacing_warning(self) -> str | None:
         """What to tell the owner about a session that came before its advised day."""
-        if self.early is None:
+        if self.early is None or self.injured:
             return None
         counted = (
             "It is recorded, but it earned nothing towards moving on"
@@ -91,6 +99,35 @@ class Logged:
             f"({self.early.isoformat()}). {counted}: every stage needs its days, and rushing "
             "ahead is how animals get hurt, so wait for the advised day next time."
         )
+
+    @property
+    def injured(self) -> bool:
+        """The new advice says an animal may be hurt: that, not the pace, is what to read."""
+        return bool(INJURY_ALERTS.intersection(self.advice.alerts)) or (
+            self.advice.action == "stop" and "intervene" in self.advice.alerts
+        )
+
+    @property
+    def too_soon_warning(self) -> str | None:
+        """What to tell the owner about a meeting logged while the advice still waits for a
+        prerequisite (a vet check, the cat's prey drive): it should not have happened yet."""
+        if self.advice.action != "wait":
+            return None
+        catalogue = vocabulary().alerts
+        missing = [
+            catalogue[code].advice for code in PREREQUISITE_ALERTS if code in self.advice.alerts
+        ]
+        if not missing:
+            return None
+        return (
+            "This meeting should not have happened yet. "
+            + " ".join(missing)
+            + " Keep the animals apart until that is done; the advice below says what is missing."
+        )
+
+
+INJURY_ALERTS = frozenset({"vet_now"})
+PREREQUISITE_ALERTS = ("health_check_needed", "assessment_needed")
 
 
 def _member_keys(intro: IntroductionRecord, signals: Mapping[str, Sequence[str]]) -> dict[str, Any]:
@@ -190,7 +227,7 @@ def check_plausible(scenario: Scenario, session: Session) -> None:
             )
 
 
-def _check_open(intro: IntroductionRecord) -> None:
+def check_open(intro: IntroductionRecord) -> None:
     if intro.status == "paused":
         raise RatbondError(
             f"introduction '{intro.key}' is paused; resume it first with "
@@ -218,11 +255,22 @@ def _row_values(session: Session, klass: str) -> dict[str, Any]:
 
 
 def add_session_in(
-    connection: Connection, intro: IntroductionRecord, seq: int, new: NewSession, day: dt.date
-) -> None:
+    connection: Connection,
+    intro: IntroductionRecord,
+    seq: int,
+    new: NewSession,
+    day: dt.date,
+    known: Replayed | None = None,
+) -> Replayed | None:
     """Check a session as `log_session` does and add it as number `seq`, inside an open write
-    transaction; the caller stores the advice once its sessions are in (a scenario import)."""
-    _, session, klass = _validate(intro, _entry(new, intro, day), day)
+    transaction; the caller stores the advice once its sessions are in (an import).
+
+    `known` is the replay of the live sessions before this one, if the caller keeps it: a
+    session without a stage takes the advice's on its date from it (`_with_stage`), and it is
+    returned fed with this session when the session comes last in the engine's order (else
+    None: the caller replays)."""
+    new = _with_stage(connection, intro, new, day, known)
+    scenario, session, klass = _validate(intro, _entry(new, intro, day), day)
     connection.execute(
         insert(sessions).values(
             introduction_id=intro.id,
@@ -232,6 +280,23 @@ def add_session_in(
             logged_at=now(),
             version=1,
         )
+    )
+    if known is None or (known.last_date is not None and session.date < known.last_date):
+        return None
+    return extend(known, scenario, _read_back(session), seq)
+
+
+def _read_back(session: Session) -> Session:
+    """A validated session as it reads back from its row."""
+    return session_model(
+        session.date,
+        session.stage,
+        session.minutes,
+        session.supervised,
+        {animal: tuple(names) for animal, names in session.signals.items()},
+        session.notes,
+        session.attempts,
+        session.rewarded,
     )
 
 
@@ -254,16 +319,60 @@ def _early(connection: Connection, intro: IntroductionRecord, session: Session) 
     return None
 
 
+def advice_on(
+    connection: Connection,
+    intro: IntroductionRecord,
+    on: dt.date,
+    today: dt.date,
+    known: Replayed | None = None,
+) -> Advice | StoredAdvice:
+    """The advice as it stood on `on`, from the live sessions dated up to it.
+
+    From today on, unless the caller keeps its own replay (`known`), it is the stored advice
+    (`current_advice`). An earlier day is decided by the
+    engine over the sessions up to that day: the stored replay (`known`, or the introduction's
+    own when still current) when none is dated after it, which is how a diary entered in date
+    order goes; otherwise those sessions replayed."""
+    if on >= today and known is None:
+        return current_advice(connection, intro.id, on)
+    base = build_scenario(intro, [], today)
+    if known is None:
+        known = resumable(connection, intro.id, base)
+    if known is None or (known.last_date is not None and known.last_date > on):
+        history, _ = load_history(connection, intro.id)
+        known = replay(base, [s for s in history if s.date <= on], None)
+    return Decision(engine_for(base.program), replace(base, today=on), known.state).advice()
+
+
+def _with_stage(
+    connection: Connection,
+    intro: IntroductionRecord,
+    new: NewSession,
+    day: dt.date,
+    known: Replayed | None = None,
+) -> NewSession:
+    """`new` with the stage (and, when it gives none, the minutes) the advice had on its date,
+    when it names no stage; `new` itself otherwise."""
+    if new.stage is not None:
+        return new
+    advised = advice_on(connection, intro, new.date or day, day, known)
+    minutes = advised.minutes if new.minutes is None else new.minutes
+    return replace(new, stage=advised.stage, minutes=minutes)
+
+
 def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | None = None) -> Logged:
     """Log a session for an active introduction and store the new advice, in one transaction.
 
-    A session dated on or after every other resumes the replay stored with the advice
+    A session without a stage takes the advice's on its date (`_with_stage`). A session dated
+    on or after every other resumes the replay stored with the advice
     (`ratbond.store.replays`) and reads no history; any other reads and replays the history.
-    `Logged.early` is set when the session comes before the advised day."""
+    `Logged.early` is set when the session comes before the advised day, `Logged.dated` when
+    it comes before today."""
     day = today_or(today)
     with db.write() as connection:
         intro = open_introduction(connection, ref)
-        _check_open(intro)
+        check_open(intro)
+        new = _with_stage(connection, intro, new, day)
         scenario, session, klass = _validate(intro, _entry(new, intro, day), day)
         early = _early(connection, intro, session)
         known = resumable(connection, intro.id, scenario)
@@ -281,23 +390,18 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
         }
         inserted = connection.execute(insert(sessions), values).inserted_primary_key
         assert inserted is not None
-        # The new session as it reads back from its row.
-        stored = session_model(
-            session.date,
-            session.stage,
-            session.minutes,
-            session.supervised,
-            {animal: tuple(names) for animal, names in values["signals"].items()},
-            session.notes,
-            session.attempts,
-            session.rewarded,
-        )
+        stored = _read_back(session)
         # It has the highest number, so it goes after its date's sessions: last in the
         # engine's order unless it fills in an earlier day.
         replayed = None
         if known is not None and (known.last_date is None or stored.date >= known.last_date):
             replayed = extend(known, scenario, stored, values["seq"])
         advice = refresh(connection, intro, day, base=scenario, replayed=replayed)
+        dated = None
+        if stored.date < day:
+            on = advice_on(connection, intro, stored.date, day, replayed)
+            assert isinstance(on, Advice)
+            dated = on
         record = SessionRecord(
             id=inserted[0],
             introduction_id=intro.id,
@@ -315,7 +419,7 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
             logged_at=values["logged_at"],
             version=1,
         )
-    return Logged(introduction=intro, session=record, advice=advice, early=early)
+    return Logged(introduction=intro, session=record, advice=advice, early=early, dated=dated)
 
 
 def _after_write(
@@ -338,6 +442,18 @@ def list_sessions(db: Database, ref: str) -> tuple[IntroductionRecord, list[Sess
         return intro, load_sessions(connection, intro.id)
 
 
+def withdrawn_sessions(db: Database, ref: str) -> list[SessionRecord]:
+    """An introduction's withdrawn sessions, as they were when withdrawn, oldest first."""
+    with db.read() as connection:
+        intro = resolve_introduction(connection, ref)
+        rows = connection.execute(
+            select(sessions)
+            .where(sessions.c.introduction_id == intro.id, sessions.c.deleted_at.is_not(None))
+            .order_by(sessions.c.date, sessions.c.seq)
+        ).all()
+    return [session_from_row(row) for row in rows]
+
+
 def get_session(db: Database, ref: str, number: int) -> tuple[IntroductionRecord, SessionRecord]:
     """Session `number` of an introduction: its per-introduction number (`seq`), as
     `ratbond history` shows it. A withdrawn (deleted) session is not found."""
@@ -347,10 +463,10 @@ def get_session(db: Database, ref: str, number: int) -> tuple[IntroductionRecord
     found = next((session for session in live if session.seq == number), None)
     if found is None:
         numbers = ", ".join(str(session.seq) for session in live) or "none yet"
-        raise InputError(
-            "N",
+        raise NotFound(
             f"introduction '{intro.key}' has no session {number} (its sessions: {numbers}); "
             f"see 'ratbond history {intro.key}'",
+            "N",
         )
     return intro, found
 
@@ -373,7 +489,7 @@ def edit_session(
     only_editable(changes, EDITABLE)
     with db.write() as connection:
         row, intro = _locked_session(connection, session_id)
-        _check_open(intro)
+        check_open(intro)
         current = session_from_row(row)
         merged: dict[str, Any] = {
             **{name: getattr(current, name) for name in EDITABLE},
@@ -394,7 +510,7 @@ def delete_session(db: Database, session_id: int, *, today: dt.date | None = Non
     day = today_or(today)
     with db.write() as connection:
         row, intro = _locked_session(connection, session_id)
-        _check_open(intro)
+        check_open(intro)
         record_history(connection, sessions, row, "delete", row.version)
         connection.execute(
             update(sessions).where(sessions.c.id == session_id).values(deleted_at=now())

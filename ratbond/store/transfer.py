@@ -1,15 +1,19 @@
-"""Export the whole database as JSON and import it back exactly; import a contract scenario
-file as a new introduction. An import is one transaction: a bad file writes nothing.
+"""Export the whole database as JSON lines and import it back exactly, a row at a time, so
+memory stays flat however large the database; import a contract scenario file as a new
+introduction. An import is one transaction: a bad file writes nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
-from collections.abc import Callable, Sequence
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from sqlalchemy import (
     JSON,
@@ -58,7 +62,10 @@ from ratbond.store.tables import (
 )
 
 FORMAT = "ratbond-export"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""Version 2 is JSON lines, written and read a row at a time (see docs/store.md); version 1,
+one JSON object of tables, is still read (whole, as it was written)."""
+LEGACY_VERSION = 1
 # In foreign-key order; `advice` is derived and recomputed on import, so it is not exported.
 TABLES: tuple[Table, ...] = (
     animals,
@@ -75,7 +82,33 @@ TABLES: tuple[Table, ...] = (
     care_done,
     history,
 )
+BY_NAME = {table.name: table for table in TABLES}
+# Sessions go out grouped by introduction, so an import checks one introduction's at a time.
+EXPORT_ORDER: dict[str, tuple[Column[Any], ...]] = {
+    "sessions": (sessions.c.introduction_id, sessions.c.id)
+}
+BATCH = 1_000
+"""Rows read from the database, or written to it, at a time."""
 Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """The records an export or import moved; both say them the same way (`summary`)."""
+
+    animals: int = 0
+    introductions: int = 0
+    sessions: int = 0
+    """Every session, withdrawn ones included."""
+    withdrawn: int = 0
+
+    def summary(self) -> str:
+        """`2 animals, 1 introduction and 3 sessions (1 withdrawn)`."""
+        withdrawn = f" ({self.withdrawn} withdrawn)" if self.withdrawn else ""
+        return (
+            f"{_count(self.animals, 'animal')}, {_count(self.introductions, 'introduction')} "
+            f"and {_count(self.sessions, 'session')}{withdrawn}"
+        )
 
 
 @dataclass(frozen=True)
@@ -84,9 +117,7 @@ class Imported:
 
     kind: str
     """`export` (a whole database) or `scenario` (one introduction)."""
-    animals: int
-    introductions: int
-    sessions: int
+    counts: Counts
     introduction_key: str | None = None
     program: str | None = None
     """A scenario's program."""
@@ -119,25 +150,72 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
-def _value(column: Column[Any], value: Any) -> Any:
+def _value(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     return value
 
 
-def export_database(db: Database) -> dict[str, Any]:
-    """Every record, every earlier version and every deleted row, as one JSON-ready object."""
-    with db.read() as connection:
-        tables = {
-            table.name: [
-                {column.name: _value(column, row._mapping[column.name]) for column in table.columns}
-                for row in connection.execute(select(table).order_by(*table.primary_key.columns))
-            ]
-            for table in TABLES
-        }
-    return {
+class _Tally:
+    """Counts rows as they pass, in `Counts`' terms."""
+
+    def __init__(self) -> None:
+        self.rows = {"animals": 0, "introductions": 0, "sessions": 0}
+        self.withdrawn = 0
+
+    def add(self, table: str, row: dict[str, Any]) -> None:
+        if table in self.rows:
+            self.rows[table] += 1
+        if table == "sessions" and row["deleted_at"] is not None:
+            self.withdrawn += 1
+
+    def counts(self) -> Counts:
+        return Counts(**self.rows, withdrawn=self.withdrawn)
+
+
+def _export_rows(connection: Connection) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every row of every exported table, JSON-ready, read in batches (a server-side cursor on
+    PostgreSQL), so no table is ever held whole."""
+    streaming = connection.execution_options(stream_results=True, yield_per=BATCH)
+    for table in TABLES:
+        order = EXPORT_ORDER.get(table.name, tuple(table.primary_key.columns))
+        names = [column.name for column in table.columns]
+        for row in streaming.execute(select(table).order_by(*order)):
+            yield table.name, {name: _value(value) for name, value in zip(names, row, strict=True)}
+
+
+def write_export(db: Database, out: TextIO) -> Counts:
+    """Write every record, every earlier version and every deleted row to `out` as JSON lines:
+    a header line, then one line per row (`{"table": ..., "row": ...}`) as it is read, then an
+    end line with the number of rows, so a file cut short is refused on import."""
+    tally = _Tally()
+    total = 0
+    header = {
         "format": FORMAT,
         "version": FORMAT_VERSION,
+        "schema": head_revision(),
+        "tables": [table.name for table in TABLES],
+    }
+    out.write(json.dumps(header) + "\n")
+    with db.read() as connection:
+        for name, values in _export_rows(connection):
+            out.write(json.dumps({"table": name, "row": values}, ensure_ascii=False) + "\n")
+            tally.add(name, values)
+            total += 1
+    out.write(json.dumps({"end": {"rows": total}}) + "\n")
+    return tally.counts()
+
+
+def export_database(db: Database) -> dict[str, Any]:
+    """The export as one object in version 1's layout (what `import_document` reads), for a
+    database small enough to hold in memory: a script's or a test's. `write_export` streams."""
+    tables: dict[str, list[dict[str, Any]]] = {table.name: [] for table in TABLES}
+    with db.read() as connection:
+        for name, values in _export_rows(connection):
+            tables[name].append(values)
+    return {
+        "format": FORMAT,
+        "version": LEGACY_VERSION,
         "schema": head_revision(),
         "tables": tables,
     }
@@ -159,6 +237,100 @@ def read_document(path: Path) -> Any:
         raise RatbondError(f"{path}: {error.message}") from None
 
 
+def import_file(
+    db: Database,
+    path: Path,
+    *,
+    key: str | None = None,
+    today: dt.date | None = None,
+    again: bool = False,
+) -> Imported:
+    """Import a file: an export of version 2 read a line at a time; anything else (an export
+    of version 1, a scenario) read whole by `import_document`."""
+    day = today_or(today)
+    try:
+        with path.open(encoding="utf-8") as file:
+            first = file.readline()
+            if _is_export(first):
+                return _import_export(db, _lines(file), day)
+    except FileNotFoundError:
+        raise RatbondError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise RatbondError(f"{path}: not UTF-8 text; is it really a ratbond export?") from None
+    except OSError as error:
+        raise RatbondError(f"{path}: cannot be read ({error.strerror})") from None
+    return import_document(db, read_document(path), key=key, today=day, again=again)
+
+
+def _is_export(line: str) -> bool:
+    """Whether `line` is the header of a JSON-lines export (of the version this reads: any
+    other version is refused, saying which)."""
+    try:
+        header = json.loads(line)
+    except ValueError:
+        return False
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        return False
+    if header.get("version") == LEGACY_VERSION:
+        return False  # a version 1 export written on one line: read whole
+    if header.get("version") != FORMAT_VERSION:
+        raise InputError(
+            "version",
+            f"this ratbond reads export versions {LEGACY_VERSION} and {FORMAT_VERSION}, "
+            f"the file says {header.get('version')!r}",
+        )
+    return True
+
+
+Rows = Iterator[tuple[str, Any, str]]
+"""An export's rows as (table name, row, where the row is in the file)."""
+
+
+def _lines(file: TextIO) -> Rows:
+    """The rows of a JSON-lines export after its header; refuses a file without its end."""
+    for number, line in enumerate(file, start=2):
+        where = f"line {number}"
+        try:
+            item = json.loads(line)
+        except ValueError as error:
+            raise InputError(where, f"not valid JSON ({error})") from None
+        if isinstance(item, dict) and set(item) == {"end"}:
+            rows = number - 2
+            if item["end"] != {"rows": rows}:
+                raise InputError(where, f"the end line does not match the {rows} rows before it")
+            if file.readline():
+                raise InputError(f"line {number + 1}", "more after the end line")
+            return
+        if not isinstance(item, dict) or set(item) != {"table", "row"}:
+            raise InputError(where, 'expected {"table": ..., "row": {...}}')
+        yield item["table"], item["row"], f"{where}, {item['table']}"
+    raise InputError(
+        "", "the file ends before its end line: it was cut short, so nothing was imported"
+    )
+
+
+def _document_rows(document: dict[str, Any]) -> Rows:
+    """The rows of a version 1 export, an object of tables."""
+    if document.get("version") != LEGACY_VERSION:
+        raise InputError(
+            "version",
+            f"this ratbond reads export versions {LEGACY_VERSION} and {FORMAT_VERSION}, "
+            f"the file says {document.get('version')!r}",
+        )
+    data = document.get("tables")
+    if not isinstance(data, dict):
+        raise InputError("tables", "missing, or not an object of tables")
+    for name in data:
+        if name not in BY_NAME:
+            raise InputError(f"tables.{name}", "unknown table; expected " + ", ".join(BY_NAME))
+    for table in TABLES:
+        items = data.get(table.name, [])
+        if not isinstance(items, list):
+            raise InputError(f"tables.{table.name}", "expected a list of rows")
+        for index, item in enumerate(items):
+            yield table.name, item, format_path(("tables", table.name, index))
+
+
 def import_document(
     db: Database,
     document: Any,
@@ -167,13 +339,14 @@ def import_document(
     today: dt.date | None = None,
     again: bool = False,
 ) -> Imported:
-    """Import an export (into an empty database) or a contract scenario (as a new introduction).
+    """Import an export of version 1 (into an empty database) or a contract scenario (as a new
+    introduction), already parsed.
 
     A scenario already imported (`AlreadyImported`) is refused unless `again`, which imports it
     as one more introduction of the same animals."""
     day = today_or(today)
     if isinstance(document, dict) and document.get("format") == FORMAT:
-        return _import_export(db, document, day)
+        return _import_export(db, _document_rows(document), day)
     if isinstance(document, dict) and ("program" in document or "animals" in document):
         return _import_scenario(db, document, key, day, again=again)
     raise InputError(
@@ -186,146 +359,121 @@ def import_document(
 # --- whole-database import ---------------------------------------------------------------
 
 
-def _converter(column: Column[Any]) -> Callable[[Any, Path_], Any]:
+def _converter(column: Column[Any]) -> Callable[[Any, str], Any]:
     kind = column.type
 
-    def check(value: Any, path: Path_) -> Any:
+    def check(value: Any, path: str) -> Any:
         if value is None:
             if not column.nullable:
-                raise InputError(format_path(path), "required, cannot be null")
+                raise InputError(path, "required, cannot be null")
             return None
         if isinstance(kind, Boolean):
             if not isinstance(value, bool):
-                raise InputError(format_path(path), "expected true or false")
+                raise InputError(path, "expected true or false")
             return value
         if isinstance(kind, Integer):
             if isinstance(value, bool) or not isinstance(value, int):
-                raise InputError(format_path(path), "expected a whole number")
+                raise InputError(path, "expected a whole number")
             return value
         if isinstance(kind, Float):
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise InputError(format_path(path), "expected a number")
+                raise InputError(path, "expected a number")
             if not math.isfinite(value):
-                raise InputError(format_path(path), "expected a finite number")
+                raise InputError(path, "expected a finite number")
             return float(value)
         if isinstance(kind, DateTime):
             if not isinstance(value, str):
-                raise InputError(format_path(path), "expected a date and time as text")
+                raise InputError(path, "expected a date and time as text")
             try:
                 return dt.datetime.fromisoformat(value)
             except ValueError:
-                raise InputError(format_path(path), f"'{value}' is not a date and time") from None
+                raise InputError(path, f"'{value}' is not a date and time") from None
         if isinstance(kind, Date):
-            return parse_date(value, path)
+            try:
+                return parse_date(value, ())
+            except InputError as error:
+                raise InputError(path, error.message) from None
         if isinstance(kind, String):
             if not isinstance(value, str):
-                raise InputError(format_path(path), "expected text")
+                raise InputError(path, "expected text")
             if kind.length is not None and len(value) > kind.length:
-                raise InputError(format_path(path), f"longer than {kind.length} characters")
+                raise InputError(path, f"longer than {kind.length} characters")
             return value
         if isinstance(kind, JSON):
             if not isinstance(value, dict):
-                raise InputError(format_path(path), "expected an object")
+                raise InputError(path, "expected an object")
             return value
         raise AssertionError(f"no converter for {kind!r}")
 
     return check
 
 
-def _rows(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """The file's rows, every value checked against its column; one error names the first fault."""
-    if document.get("version") != FORMAT_VERSION:
-        raise InputError(
-            "version",
-            f"this ratbond reads export version {FORMAT_VERSION}, "
-            f"the file says {document.get('version')!r}",
-        )
-    data = document.get("tables")
-    if not isinstance(data, dict):
-        raise InputError("tables", "missing, or not an object of tables")
-    names = [table.name for table in TABLES]
-    for name in data:
-        if name not in names:
-            raise InputError(f"tables.{name}", "unknown table; expected " + ", ".join(names))
-    result: dict[str, list[dict[str, Any]]] = {}
-    for table in TABLES:
-        items = data.get(table.name, [])
-        if not isinstance(items, list):
-            raise InputError(f"tables.{table.name}", "expected a list of rows")
-        checks = {column.name: _converter(column) for column in table.columns}
-        rows: list[dict[str, Any]] = []
-        for index, item in enumerate(items):
-            path: Path_ = ("tables", table.name, index)
-            if not isinstance(item, dict):
-                raise InputError(format_path(path), "expected a row (an object)")
-            for field in item:
-                if field not in checks:
-                    raise InputError(format_path((*path, field)), "unknown column")
-            rows.append(
-                {name: check(item.get(name), (*path, name)) for name, check in checks.items()}
-            )
-        result[table.name] = rows
-    return result
+CHECKS = {
+    table.name: {column.name: _converter(column) for column in table.columns} for table in TABLES
+}
 
 
-def _check_sessions(rows: dict[str, list[dict[str, Any]]], day: dt.date) -> None:
-    """Run every introduction's live sessions through the contract's validation."""
-    animal_rows = {row["id"]: row for row in rows["animals"]}
-    by_intro: dict[int, list[tuple[int, dict[str, Any]]]] = {}
-    for index, row in enumerate(rows["sessions"]):
-        by_intro.setdefault(row["introduction_id"], []).append((index, row))
-    members: dict[int, list[dict[str, Any]]] = {}
-    for row in sorted(rows["introduction_animals"], key=lambda r: r["position"]):
-        members.setdefault(row["introduction_id"], []).append(row)
-    checks: dict[int, dt.date] = {}
-    for row in rows["vet_checks"]:
-        if row["deleted_at"] is None:
-            checks[row["animal_id"]] = max(checks.get(row["animal_id"], row["date"]), row["date"])
-    for index, intro in enumerate(rows["introductions"]):
-        where = f"tables.introductions[{index}]"
+def _checked(table: str, item: Any, where: str) -> dict[str, Any]:
+    """A row of the file, every value checked against its column."""
+    checks = CHECKS.get(table)
+    if checks is None:
+        raise InputError(where, "unknown table; expected " + ", ".join(BY_NAME))
+    if not isinstance(item, dict):
+        raise InputError(where, "expected a row (an object)")
+    for field in item:
+        if field not in checks:
+            raise InputError(f"{where}.{field}", "unknown column")
+    return {name: check(item.get(name), f"{where}.{name}") for name, check in checks.items()}
+
+
+class _Households:
+    """What checking an introduction's sessions needs from the tables before them: the
+    animals, their latest vet checks, the introductions and their members (small beside the
+    sessions, so kept while the sessions stream past)."""
+
+    def __init__(self) -> None:
+        self.animals: dict[int, dict[str, Any]] = {}
+        self.checks: dict[int, dt.date] = {}
+        self.introductions: dict[int, dict[str, Any]] = {}
+        self.members: dict[int, list[dict[str, Any]]] = {}
+
+    def add(self, table: str, row: dict[str, Any]) -> None:
+        if table == "animals":
+            self.animals[row["id"]] = row
+        elif table == "vet_checks" and row["deleted_at"] is None:
+            animal = row["animal_id"]
+            self.checks[animal] = max(self.checks.get(animal, row["date"]), row["date"])
+        elif table == "introductions":
+            self.introductions[row["id"]] = row
+        elif table == "introduction_animals":
+            self.members.setdefault(row["introduction_id"], []).append(row)
+
+    def check(self, intro_id: int, live: list[tuple[str, dict[str, Any]]], day: dt.date) -> None:
+        """Run one introduction's live sessions (with where each is) through the contract."""
+        intro = self.introductions.get(intro_id)
+        if intro is None:
+            # Not in the file: the insert says so ("do not fit together").
+            return
+        where = f"introduction {intro['key']}"
         roles: dict[str, list[str]] = {}
         entries: list[dict[str, Any]] = []
-        for member in members.get(intro["id"], []):
-            animal = animal_rows.get(member["animal_id"])
+        for member in sorted(self.members.get(intro_id, []), key=lambda m: m["position"]):
+            animal = self.animals.get(member["animal_id"])
             if animal is None:
                 raise InputError(where, f"animal {member['animal_id']} is not in the file")
             roles.setdefault(member["role"], []).append(animal["key"])
-            entries.append(
-                {
-                    k: (v.isoformat() if isinstance(v, dt.date) else v)
-                    for k, v in {
-                        "id": animal["key"],
-                        "species": animal["species"],
-                        "name": animal["name"],
-                        "sex": animal["sex"],
-                        "born": animal["born"],
-                        "arrived": animal["arrived"],
-                        "origin": animal["origin"],
-                        "prey_drive": animal["prey_drive"],
-                        "health_check": checks.get(animal["id"]),
-                    }.items()
-                    if v is not None
-                }
-            )
-        live = [(i, s) for i, s in by_intro.get(intro["id"], []) if s["deleted_at"] is None]
-        scenario_sessions = []
-        for _, session in live:
-            entry: dict[str, Any] = {
-                "date": session["date"].isoformat(),
-                "stage": session["stage"],
-                "supervised": session["supervised"],
-                "signals": session["signals"],
+            facts = {
+                **{name: animal[name] for name in ANIMAL_FACTS},
+                "id": animal["key"],
+                "health_check": self.checks.get(animal["id"]),
             }
-            for optional in ("minutes", "notes", "attempts", "rewarded"):
-                if session[optional] is not None:
-                    entry[optional] = session[optional]
-            scenario_sessions.append(entry)
+            entries.append({k: _value(v) for k, v in facts.items() if v is not None})
         document = {
             "program": intro["program"],
             "today": day.isoformat(),
             "animals": entries,
             "roles": roles,
-            "sessions": scenario_sessions,
+            "sessions": [_scenario_session(row) for _, row in live],
         }
         try:
             parse_scenario(document, vocabulary(), programs(), day)
@@ -333,16 +481,33 @@ def _check_sessions(rows: dict[str, list[dict[str, Any]]], day: dt.date) -> None
             path = error.path
             if path.startswith("sessions["):
                 number = int(path[len("sessions[") : path.index("]")])
-                rest = path[path.index("]") + 1 :]
-                path = f"tables.sessions[{live[number][0]}]{rest}"
+                path = live[number][0] + path[path.index("]") + 1 :]
             else:
-                path = f"{where} ({intro['key']}): {path}"
+                path = f"{where}: {path}"
             raise InputError(path, error.message) from None
 
 
-def _import_export(db: Database, document: dict[str, Any], day: dt.date) -> Imported:
-    rows = _rows(document)
-    _check_sessions(rows, day)
+ANIMAL_FACTS = ("species", "name", "sex", "born", "arrived", "origin", "prey_drive")
+
+
+def _scenario_session(row: dict[str, Any]) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "date": row["date"].isoformat(),
+        "stage": row["stage"],
+        "supervised": row["supervised"],
+        "signals": row["signals"],
+    }
+    for optional in ("minutes", "notes", "attempts", "rewarded"):
+        if row[optional] is not None:
+            entry[optional] = row[optional]
+    return entry
+
+
+def _import_export(db: Database, rows: Rows, day: dt.date) -> Imported:
+    """Insert the rows in batches as they are read, each introduction's sessions checked by
+    the contract before they go in, then refresh every introduction's advice; one transaction."""
+    households = _Households()
+    tally = _Tally()
     with db.write() as connection:
         existing = connection.execute(select(func.count()).select_from(animals)).scalar_one()
         existing += connection.execute(select(func.count()).select_from(introductions)).scalar_one()
@@ -351,10 +516,42 @@ def _import_export(db: Database, document: dict[str, Any], day: dt.date) -> Impo
                 "the database already has records; import a full export into an empty "
                 "database (point RATBOND_DATABASE_URL at a new file), or import a scenario"
             )
+        batch: list[dict[str, Any]] = []
+        batch_table: str | None = None
+        # The sessions of one introduction, with where each is, waiting for their check.
+        group: list[tuple[str, dict[str, Any]]] = []
+
+        def flush() -> None:
+            if group:
+                live = [(where, row) for where, row in group if row["deleted_at"] is None]
+                households.check(group[0][1]["introduction_id"], live, day)
+                batch.extend(row for _, row in group)
+                group.clear()
+            if batch and batch_table is not None:
+                connection.execute(insert(BY_NAME[batch_table]), batch)
+                batch.clear()
+
         try:
-            for table in TABLES:
-                if rows[table.name]:
-                    connection.execute(insert(table), rows[table.name])
+            seen: list[str] = []
+            for name, item, where in rows:
+                row = _checked(name, item, where)
+                if name != batch_table:
+                    flush()
+                    if name in seen:
+                        raise InputError(where, f"the rows of {name} are not together")
+                    seen.append(name)
+                    batch_table = name
+                tally.add(name, row)
+                households.add(name, row)
+                if name == "sessions":
+                    if group and group[0][1]["introduction_id"] != row["introduction_id"]:
+                        flush()
+                    group.append((where, row))
+                else:
+                    batch.append(row)
+                    if len(batch) >= BATCH:
+                        flush()
+            flush()
         except IntegrityError as error:
             reason = str(error.orig).strip().splitlines()[0]
             raise RatbondError(
@@ -365,12 +562,7 @@ def _import_export(db: Database, document: dict[str, Any], day: dt.date) -> Impo
             _reset_sequences(connection)
         for intro in load_introductions(connection):
             refresh(connection, intro, day)
-    return Imported(
-        kind="export",
-        animals=len(rows["animals"]),
-        introductions=len(rows["introductions"]),
-        sessions=sum(1 for row in rows["sessions"] if row["deleted_at"] is None),
-    )
+    return Imported(kind="export", counts=tally.counts())
 
 
 def _reset_sequences(connection: Connection) -> None:
@@ -454,9 +646,7 @@ def _import_scenario(
         refresh(connection, intro, day)
     return Imported(
         kind="scenario",
-        animals=created,
-        introductions=1,
-        sessions=len(scenario.sessions),
+        counts=Counts(animals=created, introductions=1, sessions=len(scenario.sessions)),
         introduction_key=intro.key,
         program=scenario.program.id,
         taken_key=wanted if key is None and intro.key != wanted else None,
@@ -539,8 +729,6 @@ def _session_facts(session: Any) -> tuple[Any, ...]:
 
 def backup_sqlite(db: Database, target: Path) -> None:
     """Copy a SQLite database to `target` with SQLite's online backup (safe while in use)."""
-    import sqlite3
-
     if not db.is_sqlite:
         raise RatbondError(
             "backup copies SQLite databases only; for PostgreSQL run "
@@ -562,6 +750,78 @@ def backup_sqlite(db: Database, target: Path) -> None:
             destination.close()
     finally:
         source.close()
+
+
+class WouldOverwrite(RatbondError):
+    """A restore onto a database that has records, not confirmed: nothing was changed."""
+
+    def __init__(self, counts: Counts) -> None:
+        super().__init__(
+            f"the database has records ({counts.summary()}), and restoring replaces them all "
+            "with the backup's; nothing was changed"
+        )
+        self.counts = counts
+
+
+def restore_sqlite(db: Database, source: Path, *, overwrite: bool = False) -> Counts:
+    """Replace the SQLite database with `source`, a copy made by `backup_sqlite`, with
+    SQLite's online backup; the copy's records, counted. A database with records is replaced
+    only when `overwrite` (else `WouldOverwrite`)."""
+    if not db.is_sqlite:
+        raise RatbondError(
+            "restore replaces SQLite databases only; for PostgreSQL restore a pg_dump copy "
+            f"with pg_restore --clean --dbname '{_pg_conninfo(db)}' FILE"
+        )
+    if not source.is_file():
+        raise RatbondError(f"{source}: no such file")
+    assert db.url.database is not None
+    target = Path(db.url.database).expanduser()
+    if target.exists() and target.samefile(source):
+        raise RatbondError(f"{source}: is the database itself; choose a backup")
+    try:
+        backup = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise RatbondError(f"{source}: cannot be opened ({error})") from None
+    try:
+        counts = _sqlite_counts(backup, source)
+        if target.exists():
+            with closing(sqlite3.connect(target)) as current:
+                present = _sqlite_counts(current, target, missing_ok=True)
+            if present != Counts() and not overwrite:
+                raise WouldOverwrite(present)
+        db.close()  # no pooled connection holds the file while it is replaced
+        destination = sqlite3.connect(target)
+        try:
+            backup.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        backup.close()
+    return counts
+
+
+def _sqlite_counts(
+    connection: sqlite3.Connection, path: Path, *, missing_ok: bool = False
+) -> Counts:
+    """The records of a ratbond SQLite file, counted as an export counts them."""
+    try:
+        names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        if not {"animals", "introductions", "sessions"} <= names:
+            if missing_ok and not names - {"alembic_version"}:
+                return Counts()
+            raise RatbondError(
+                f"{path}: not a ratbond database; restore a copy made by 'ratbond backup'"
+            )
+        (animals_, intros, total, withdrawn) = connection.execute(
+            "SELECT (SELECT count(*) FROM animals), (SELECT count(*) FROM introductions), "
+            "(SELECT count(*) FROM sessions), "
+            "(SELECT count(*) FROM sessions WHERE deleted_at IS NOT NULL)"
+        ).fetchone()
+    except sqlite3.DatabaseError as error:
+        raise RatbondError(
+            f"{path}: not a SQLite database ({error}); restore a copy made by 'ratbond backup'"
+        ) from None
+    return Counts(animals=animals_, introductions=intros, sessions=total, withdrawn=withdrawn)
 
 
 def _pg_conninfo(db: Database) -> str:

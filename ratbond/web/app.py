@@ -30,6 +30,7 @@ from ratbond.web.routes import (
     api,
     calendar,
     care,
+    corrections,
     introductions,
     programs,
     sessions,
@@ -90,7 +91,17 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, http_error_handler)
     # FastAPI tries routes in order on every request, so the busiest come first: logging at
     # the cage and the day's plan. No two routers share a path, so the order changes nothing else.
-    for routes in (sessions, today, introductions, animals, api, programs, calendar, care):
+    for routes in (
+        sessions,
+        today,
+        introductions,
+        animals,
+        api,
+        programs,
+        calendar,
+        care,
+        corrections,
+    ):
         app.include_router(routes.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(

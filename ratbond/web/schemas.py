@@ -227,6 +227,11 @@ class SessionFields(BaseModel):
 class SessionIn(SessionFields):
     """A session as logged at the cage; signals map animal ids (or names) to signal ids."""
 
+    stage: str | None = Field(  # type: ignore[assignment]
+        default=None,
+        description="Defaults to the stage advised on the session's date, and then its "
+        "minutes too when none are given.",
+    )
     date: IsoDate | None = Field(default=None, description="Defaults to today.")
 
 

@@ -50,3 +50,65 @@ def test_logging_step_by_step_on_a_paused_introduction_says_how_to_resume(cli: C
         "introduction 'clementine' is paused, so nothing can be logged; resume it first: "
         "ratbond intro resume clementine"
     )
+
+
+def test_a_diary_entered_later_lands_at_the_stages_of_its_dates(cli: Cli) -> None:
+    cat_and_rat(cli)
+    for days in (20, 19, 18):
+        assert cli("log", "tom-pip", "--date", ago(days)).code == 0
+    fourth = cli("log", "tom-pip", "--date", ago(17))
+    assert fourth.code == 0
+    assert f"Logged session 4 of tom-pip: {ago(17)} scent, 120 min" in fourth.output
+    # The diary's own dates had no long break; today has one, and `next` says so.
+    assert f"As it stood on {ago(17)}" in fourth.output
+    assert "long_break" not in fourth.output
+    assert "Today's advice: ratbond next tom-pip" in fourth.output
+    assert "long_break" in cli("next", "tom-pip").output
+
+
+def test_history_all_shows_withdrawn_sessions_marked(cli: Cli) -> None:
+    cat_and_rat(cli)
+    for days in (2, 1):
+        assert cli("log", "tom-pip", "--date", ago(days)).code == 0
+    assert cli("unlog", "tom-pip", "1", "--yes").code == 0
+    assert numbers(cli("history", "tom-pip").output) == ["2"]
+    everything = cli("history", "tom-pip", "--all").output
+    assert numbers(everything) == ["1", "2"]
+    assert "withdrawn (calm)" in everything
+
+
+def test_history_shows_signals_read_from_notes_and_log_names_only_those_used(cli: Cli) -> None:
+    cat_and_rat(cli)
+    logged = cli(
+        "log",
+        "tom-pip",
+        "--signal",
+        "tom:slow_blink",
+        "--notes",
+        "Tom hissed at the cage, then Pip bit him",
+    )
+    assert logged.code == 0
+    # Tom's ticked list is his review: the hiss adds nothing. A bite always counts.
+    assert "Read in your notes: Pip: biting" in logged.output
+    assert "hissing" not in logged.output
+    shown = cli("history", "tom-pip").output
+    assert "Tom: slow_blink; Pip: biting (in notes)" in shown
+
+
+def test_logging_a_meeting_before_the_checks_says_it_should_not_have_happened(cli: Cli) -> None:
+    assert cli("animal", "add", "Tom", "--species", "cat").code == 0
+    assert cli("animal", "add", "Pip", "-s", "rat", "--arrived", ago(60)).code == 0
+    assert cli("intro", "start", "cat-rat", "--cat", "tom", "--rat", "pip").code == 0
+    logged = cli("log", "tom-pip", "--minutes", "5")
+    assert logged.code == 0
+    assert "This meeting should not have happened yet." in logged.output
+    assert "vet check" in logged.output
+
+
+def test_a_wound_logged_early_gets_the_vet_alert_without_the_pacing_lecture(cli: Cli) -> None:
+    cat_and_rat(cli)
+    assert cli("log", "tom-pip", "--minutes", "5").code == 0
+    hurt = cli("log", "tom-pip", "--minutes", "5", "--signal", "pip:wound")
+    assert hurt.code == 0
+    assert "[vet_now]" in hurt.output
+    assert "before the advised day" not in hurt.output

@@ -81,3 +81,67 @@ def test_another_scenario_of_the_same_animals_says_its_id_was_taken(
     assert (
         "Imported introduction evenings (cat-rat) with 1 session (0 new animals)." in named.output
     )
+
+
+def test_a_diary_imports_into_an_introduction_whole_or_not_at_all(cli: Cli, tmp_path: Path) -> None:
+    from tests.cli.helpers import ago, cat_and_rat, numbers
+
+    cat_and_rat(cli)
+    diary = tmp_path / "diary.csv"
+    diary.write_text(
+        "date,minutes,signals,notes\n"
+        f"{ago(5)},5,tom:slow_blink pip:relaxed,\n"
+        f"{ago(4)},,,Tom watched quietly\n"
+    )
+    imported = cli("import", str(diary), "--into", "tom-pip")
+    assert imported.code == 0
+    assert imported.output.splitlines() == [
+        f"Imported 2 sessions ({ago(5)} to {ago(4)}) into tom-pip.",
+        "See: ratbond next tom-pip",
+    ]
+    assert numbers(cli("history", "tom-pip").output) == ["1", "2"]
+    diary.write_text(f"date,minutes\n{ago(3)},5\n{ago(2)},-1\n")
+    refused = cli("import", str(diary), "--into", "tom-pip")
+    assert refused.code == 2
+    assert refused.error.startswith(f"{diary}: line 3, minutes")
+    assert numbers(cli("history", "tom-pip").output) == ["1", "2"]
+
+
+def test_export_and_import_count_withdrawn_sessions_alike(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.cli.helpers import ago, cat_and_rat
+
+    cat_and_rat(cli)
+    for days in (2, 1):
+        assert cli("log", "tom-pip", "--date", ago(days)).code == 0
+    assert cli("unlog", "tom-pip", "1", "--yes").code == 0
+    file = tmp_path / "all.jsonl"
+    exported = cli("export", str(file))
+    assert exported.output.strip() == (
+        f"Exported 2 animals, 1 introduction and 2 sessions (1 withdrawn) to {file}."
+    )
+    monkeypatch.setenv("RATBOND_DATABASE_URL", f"sqlite:///{tmp_path / 'copy.db'}")
+    imported = cli("import", str(file))
+    assert imported.output.strip() == (
+        "Imported 2 animals, 1 introduction and 2 sessions (1 withdrawn)."
+    )
+
+
+def test_restore_asks_for_yes_before_replacing_records(cli: Cli, tmp_path: Path) -> None:
+    from tests.cli.helpers import cat_and_rat, numbers
+
+    cat_and_rat(cli)
+    backup = tmp_path / "backup.db"
+    assert cli("backup", str(backup)).code == 0
+    assert cli("log", "tom-pip", "--minutes", "5").code == 0
+    refused = cli("restore", str(backup))
+    assert refused.code == 2
+    assert refused.error.endswith(
+        f"nothing was changed. To replace them: ratbond restore {backup} --yes"
+    )
+    assert numbers(cli("history", "tom-pip").output) == ["1"]
+    restored = cli("restore", str(backup), "--yes")
+    assert restored.code == 0
+    assert "2 animals, 1 introduction and 0 sessions" in " ".join(restored.output.split())
+    assert "No sessions logged" in cli("history", "tom-pip").output

@@ -101,3 +101,68 @@ def test_a_session_before_an_animal_arrived_is_refused(db: Database) -> None:
     logged = log_session(db, "tom-pip", NewSession("visual", day(-80), 5), today=TODAY)
     with pytest.raises(InputError, match="before Pip arrived"):
         edit_session(db, logged.session.id, {"date": day(-90)}, today=TODAY)
+
+
+def test_a_diary_typed_up_later_takes_the_stage_and_minutes_advised_on_each_date(
+    db: Database,
+) -> None:
+    cat_and_rat(db)
+    logged = [
+        log_session(db, "tom-pip", NewSession(date=day(offset)), today=TODAY)
+        for offset in range(-40, -35)
+    ]
+    placed = [(entry.session.stage, entry.session.minutes) for entry in logged]
+    assert placed == [("visual", 5), ("visual", 8), ("visual", 11), ("scent", 120), ("scent", 180)]
+    # Today the break is long, so today's advice starts the stage again; the diary's own
+    # dates never saw that break.
+    assert "long_break" in logged[-1].advice.alerts
+    assert logged[-1].dated is not None
+    assert "long_break" not in logged[-1].dated.alerts
+    assert (logged[-1].dated.stage, logged[-1].dated.minutes) == ("scent", 240)
+
+
+def test_a_session_without_a_stage_filling_in_an_earlier_day_takes_that_days_advice(
+    db: Database,
+) -> None:
+    cat_and_rat(db)
+    for offset in (-40, -39, -30):
+        log_session(db, "tom-pip", NewSession(date=day(offset)), today=TODAY)
+    # Day -38 came after two calm sessions: the third at the first stage, two steps up.
+    between = log_session(db, "tom-pip", NewSession(date=day(-38)), today=TODAY)
+    assert (between.session.stage, between.session.minutes) == ("visual", 11)
+
+
+def test_a_session_without_a_stage_today_takes_the_stored_advice(db: Database) -> None:
+    cat_and_rat(db)
+    logged = log_session(db, "tom-pip", NewSession(minutes=4), today=TODAY)
+    assert (logged.session.stage, logged.session.minutes) == ("visual", 4)
+    assert logged.dated is None
+
+
+def test_no_pacing_lecture_beside_a_wound(db: Database) -> None:
+    cat_and_rat(db)
+    log_session(db, "tom-pip", NewSession("visual", day(0), 5), today=TODAY)
+    hurt = log_session(
+        db, "tom-pip", NewSession("visual", day(0), 5, signals={"pip": ["wound"]}), today=TODAY
+    )
+    assert hurt.early == day(1)
+    assert "vet_now" in hurt.advice.alerts
+    assert hurt.pacing_warning is None
+
+
+def test_a_meeting_logged_before_the_prey_drive_is_assessed_should_not_have_happened(
+    db: Database,
+) -> None:
+    from ratbond.store.animals import NewAnimal, add_animal, add_vet_check
+
+    add_animal(db, NewAnimal(species="cat", name="Tom"), today=TODAY)
+    add_animal(db, NewAnimal(species="rat", name="Pip", arrived=day(-80)), today=TODAY)
+    for animal in ("tom", "pip"):
+        add_vet_check(db, animal, day(-50), today=TODAY)
+    start_introduction(db, "cat-rat", {"cat": ["tom"], "rat": ["pip"]}, today=TODAY)
+    logged = log_session(db, "tom-pip", NewSession("visual", day(0), 5), today=TODAY)
+    assert logged.advice.action == "wait"
+    assert logged.too_soon_warning is not None
+    assert logged.too_soon_warning.startswith("This meeting should not have happened yet.")
+    assert "prey drive" in logged.too_soon_warning
+    assert "vet check" not in logged.too_soon_warning

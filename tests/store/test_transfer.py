@@ -3,6 +3,7 @@ imports under the rules of `intro start` and `log`."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -15,10 +16,15 @@ from ratbond.store.introductions import get_advice, list_introductions
 from ratbond.store.sessions import NewSession, delete_session, log_session
 from ratbond.store.transfer import (
     AlreadyImported,
+    Counts,
+    WouldOverwrite,
     backup_sqlite,
     export_database,
     import_document,
+    import_file,
     read_document,
+    restore_sqlite,
+    write_export,
 )
 from tests.store.helpers import TODAY, bitten, cat_and_rat, day
 
@@ -41,15 +47,24 @@ def household(db: Database) -> None:
     delete_session(db, mistake.session.id, today=TODAY)
 
 
+def exported_text(db: Database) -> tuple[str, Counts]:
+    out = io.StringIO()
+    counts = write_export(db, out)
+    return out.getvalue(), counts
+
+
 def test_export_then_import_reproduces_the_database(db: Database, tmp_path: Path) -> None:
     household(db)
-    exported = export_database(db)
+    text, counts = exported_text(db)
     # Through a file, as the CLI does, so JSON encoding is part of the round trip.
-    text = json.dumps(exported)
+    path = tmp_path / "export.jsonl"
+    path.write_text(text, encoding="utf-8")
     copy = open_database(f"sqlite:///{tmp_path / 'copy.db'}")
-    result = import_document(copy, json.loads(text), today=TODAY)
-    assert (result.animals, result.introductions, result.sessions) == (2, 1, 2)
-    assert export_database(copy) == exported
+    result = import_file(copy, path, today=TODAY)
+    assert result.counts == counts == Counts(animals=2, introductions=1, sessions=3, withdrawn=1)
+    assert counts.summary() == "2 animals, 1 introduction and 3 sessions (1 withdrawn)"
+    assert exported_text(copy)[0] == text
+    exported = export_database(db)
     assert get_advice(copy, "tom-pip", today=TODAY)[1] == get_advice(db, "tom-pip", today=TODAY)[1]
     # New rows after an import get fresh ids (PostgreSQL sequences moved past the imported ones).
     more = log_session(copy, "tom-pip", NewSession(stage="visual", minutes=5), today=TODAY)
@@ -114,7 +129,11 @@ def test_a_full_import_needs_an_empty_database(db: Database) -> None:
 
 def test_a_scenario_file_imports_as_an_introduction(db: Database) -> None:
     result = import_document(db, read_document(EXAMPLE), today=TODAY)
-    assert (result.kind, result.introduction_key, result.sessions) == ("scenario", "tom-pip", 3)
+    assert (result.kind, result.introduction_key, result.counts.sessions) == (
+        "scenario",
+        "tom-pip",
+        3,
+    )
     _, advice = get_advice(db, "tom-pip", today=TODAY)
     assert (advice.action, advice.stage) == ("advance", "scent")
     assert (result.program, result.taken_key) == ("cat-rat", None)
@@ -153,7 +172,11 @@ def test_the_same_scenario_twice_is_refused_unless_asked_again(db: Database) -> 
     assert export_database(db) == before
     # Asked for again: a second introduction, reusing the animals, under a numbered id.
     again = import_document(db, read_document(EXAMPLE), today=TODAY, again=True)
-    assert (again.introduction_key, again.animals, again.taken_key) == ("tom-pip-2", 0, "tom-pip")
+    assert (again.introduction_key, again.counts.animals, again.taken_key) == (
+        "tom-pip-2",
+        0,
+        "tom-pip",
+    )
 
 
 def test_an_imported_scenario_with_sessions_logged_since_is_still_the_same(db: Database) -> None:
@@ -169,7 +192,11 @@ def test_another_scenario_of_the_same_animals_imports_under_a_numbered_id(db: Da
     scenario["sessions"] = scenario["sessions"][:2]  # not the same history: fewer sessions
     scenario["sessions"][1]["notes"] = "another evening"
     other = import_document(db, scenario, today=TODAY)
-    assert (other.introduction_key, other.taken_key, other.sessions) == ("tom-pip-2", "tom-pip", 2)
+    assert (other.introduction_key, other.taken_key, other.counts.sessions) == (
+        "tom-pip-2",
+        "tom-pip",
+        2,
+    )
     # Without sessions, a scenario is the same only as an introduction without any.
     scenario["sessions"] = []
     assert import_document(db, scenario, today=TODAY).introduction_key == "tom-pip-3"
@@ -233,3 +260,53 @@ def test_sqlite_backup_is_a_working_copy(sqlite_url: str, tmp_path: Path) -> Non
 def test_postgresql_backup_says_how(postgres_url: str, tmp_path: Path) -> None:
     with pytest.raises(RatbondError, match="pg_dump --format=custom"):
         backup_sqlite(open_database(postgres_url), tmp_path / "x.dump")
+
+
+def test_an_export_of_the_first_version_still_imports_exactly(db: Database, tmp_path: Path) -> None:
+    household(db)
+    for indent in (1, None):  # as ratbond wrote it, and on one line
+        legacy = tmp_path / f"old-{indent}.json"
+        legacy.write_text(json.dumps(export_database(db), indent=indent), encoding="utf-8")
+        copy = open_database(f"sqlite:///{tmp_path / f'copy-{indent}.db'}")
+        import_file(copy, legacy, today=TODAY)
+        assert exported_text(copy)[0] == exported_text(db)[0]
+        copy.close()
+
+
+def test_an_export_cut_short_or_damaged_imports_nothing(db: Database, tmp_path: Path) -> None:
+    source = open_database(f"sqlite:///{tmp_path / 'source.db'}")
+    household(source)
+    lines = exported_text(source)[0].splitlines(keepends=True)
+    cut = tmp_path / "cut.jsonl"
+    cut.write_text("".join(lines[:-3]), encoding="utf-8")
+    with pytest.raises(InputError, match="cut short"):
+        import_file(db, cut, today=TODAY)
+    assert list_introductions(db) == []
+    hissed = next(i for i, line in enumerate(lines) if '"hissing"' in line)
+    lines[hissed] = lines[hissed].replace('"hissing"', '"hiss"')
+    damaged = tmp_path / "damaged.jsonl"
+    damaged.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(
+        InputError, match=rf"^line {hissed + 1}, sessions.signals.tom\[0\]: unknown"
+    ):
+        import_file(db, damaged, today=TODAY)
+    assert list_introductions(db) == []
+    source.close()
+
+
+def test_restore_replaces_a_database_only_when_told(sqlite_url: str, tmp_path: Path) -> None:
+    db = open_database(sqlite_url)
+    household(db)
+    backup_sqlite(db, tmp_path / "backup.db")
+    before = exported_text(db)[0]
+    log_session(db, "tom-pip", NewSession(stage="visual", minutes=5), today=TODAY)
+    with pytest.raises(WouldOverwrite, match="has records"):
+        restore_sqlite(db, tmp_path / "backup.db")
+    restored = restore_sqlite(db, tmp_path / "backup.db", overwrite=True)
+    assert restored == Counts(animals=2, introductions=1, sessions=3, withdrawn=1)
+    assert exported_text(open_database(sqlite_url))[0] == before
+    empty = open_database(f"sqlite:///{tmp_path / 'new.db'}")
+    assert restore_sqlite(empty, tmp_path / "backup.db") == restored
+    (tmp_path / "notes.txt").write_text("not a database")
+    with pytest.raises(RatbondError, match="not a SQLite database"):
+        restore_sqlite(empty, tmp_path / "notes.txt", overwrite=True)

@@ -193,3 +193,49 @@ def test_the_startup_heap_is_frozen_only_when_asked(sqlite_url: str) -> None:
             app.state.web.db.close()
     finally:
         gc.unfreeze()  # the rest of the test run collects as usual
+
+
+def test_a_past_session_left_at_the_advised_stage_takes_its_own_dates_advice(
+    store_client: TestClient,
+) -> None:
+    cat_and_rat(store_client)
+    for date in ("2026-11-01", "2026-11-02"):
+        session = {"date": date, "stage": "visual", "minutes": 5}
+        assert store_client.post("/api/v1/introductions/tom-pip/sessions", json=session)
+    # Today comes after a long break, so today's advice starts the stage again, at 5 minutes.
+    opened = store_client.get("/introductions/tom-pip/log").text
+    assert 'name="advised_stage" value="visual"' in opened
+    assert 'name="advised_minutes" value="5"' in opened
+    typed_up = {"date": "2026-11-03", "stage": "visual", "minutes": "5", "supervised": "on"}
+    advised = {"advised_stage": "visual", "advised_minutes": "5"}
+    saved = post_form(store_client, LOG, {**typed_up, **advised}, htmx=True)
+    assert saved.status_code == 200
+    # On 3 November the advice was the third session at 'visual', two steps up.
+    listed = store_client.get("/api/v1/introductions/tom-pip/sessions").json()
+    assert (listed[-1]["stage"], listed[-1]["minutes"]) == ("visual", 8.0)
+    # On the 4th the three calm days had moved it on to 'scent'; minutes the owner changed
+    # are kept.
+    changed = {**typed_up, "date": "2026-11-04", "minutes": "6"}
+    assert post_form(store_client, LOG, {**changed, **advised}, htmx=True).status_code == 200
+    listed = store_client.get("/api/v1/introductions/tom-pip/sessions").json()
+    assert (listed[-1]["stage"], listed[-1]["minutes"]) == ("scent", 6.0)
+    # The API leaves the stage out the same way.
+    api = {"date": "2026-11-05", "minutes": 130}
+    assert store_client.post("/api/v1/introductions/tom-pip/sessions", json=api).status_code == 201
+    listed = store_client.get("/api/v1/introductions/tom-pip/sessions").json()
+    assert (listed[-1]["stage"], listed[-1]["minutes"]) == ("scent", 130.0)
+
+
+def test_a_meeting_logged_before_its_checks_says_it_should_not_have_happened(
+    client: TestClient,
+) -> None:
+    for body in (
+        {"species": "cat", "name": "Tom"},
+        {"species": "rat", "name": "Pip", "arrived": "2026-09-01"},
+    ):
+        assert client.post("/api/v1/animals", json=body).status_code == 201
+    start = {"program": "cat-rat", "roles": {"cat": ["tom"], "rat": ["pip"]}}
+    assert client.post("/api/v1/introductions", json=start).status_code == 201
+    saved = post_form(client, LOG, CALM, htmx=True)
+    assert saved.status_code == 200
+    assert "This meeting should not have happened yet." in saved.text

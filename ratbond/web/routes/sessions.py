@@ -8,6 +8,7 @@ good; danger read from the notes is always kept (see docs/notes.md, *ticked ones
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Annotated, Any
@@ -41,6 +42,10 @@ SHOWN_FIELD = "noted_shown"
 """Every pair the last preview showed, so a re-preview keeps an unticked one unticked."""
 PREVIEWED_FIELD = "notes_previewed"
 """The notes text the preview was made for; a save applies the review only to that text."""
+ADVISED_STAGE = "advised_stage"
+ADVISED_MINUTES = "advised_minutes"
+"""The stage and minutes the form opened with (today's advice), sent beside the form: a
+session dated earlier with those left as they were takes its own date's advice instead."""
 PREVIEW_LIMIT = 10_000
 ERROR_SWAP = "outerHTML show:#form-errors:top"
 """How htmx swaps in a log panel shown again after an error: scrolled to its message."""
@@ -262,20 +267,29 @@ def apply_review(
     return ticked_after_review(preview.readings, signals, pairs)
 
 
-def read_session(form: Form) -> NewSession:
+def read_session(form: Form, today: dt.date) -> NewSession:
     """The session the owner described; raises InputError naming the first bad field.
 
-    Signals arrive as `animal:signal` pairs; the store checks the animals and signals."""
+    Signals arrive as `animal:signal` pairs; the store checks the animals and signals. A
+    session dated before `today` whose stage (and minutes) are still today's advised ones
+    leaves them to the store, which takes those advised on its date."""
     signals: dict[str, list[str]] = {}
     for value in form.lists[SIGNAL_FIELD]:
         animal, _, name = value.partition(":")
         if not animal or not name:
             raise InputError("signals", f"'{value}' is not a signal of this introduction")
         signals.setdefault(animal, []).append(name)
+    date = form.date("date")
+    stage: str | None = form.get("stage")
+    minutes = form.number("minutes", "a number of minutes")
+    if date is not None and date < today and stage and stage == form.get(ADVISED_STAGE):
+        stage = None
+        if form.get("minutes") == form.get(ADVISED_MINUTES):
+            minutes = None
     return NewSession(
-        stage=form.get("stage"),
-        date=form.date("date"),
-        minutes=form.number("minutes", "a number of minutes"),
+        stage=stage,
+        date=date,
+        minutes=minutes,
         supervised=form.checked(SUPERVISED_FIELD),
         signals=signals,
         notes=form.text("notes"),
@@ -317,7 +331,13 @@ def _render(
     # After a save the page keeps its form (see the template), so the answer has none and
     # nothing is worked out for it.
     keep_form = htmx and logged is not None
-    values = {**view, "form": form, "logged": logged, "keep_form": keep_form}
+    values = {
+        **view,
+        "form": form,
+        "logged": logged,
+        "keep_form": keep_form,
+        "advised": blank_form(view),
+    }
     if not keep_form:
         notes = form.get("notes")
         values |= {
@@ -393,7 +413,7 @@ async def notes_preview(request: Request, ref: str, context: Web) -> HTMLRespons
 async def save_session(request: Request, ref: str, context: Web) -> Response:
     form = Form.read(await request.form(), lists=[SIGNAL_FIELD, NOTED_FIELD, SHOWN_FIELD])
     try:
-        new = read_session(form)
+        new = read_session(form, context.today())
         if form.get(PREVIEWED_FIELD) and form.get("notes"):
             intro = await context.read_from_loop(get_introduction, context.db, ref)
             new = replace(new, signals=apply_review(context, intro, form, new.signals))
@@ -407,8 +427,9 @@ async def save_session(request: Request, ref: str, context: Web) -> Response:
         return _render(request, context, view, form, status_code=422)
     key = logged.introduction.key
     # Without htmx the browser goes back to the introduction, unless the owner must read a
-    # warning about the pace first: then the log page shows it with the new advice.
-    if request.headers.get("hx-request") != "true" and logged.pacing_warning is None:
+    # warning first: then the log page shows it with the new advice.
+    warned = logged.pacing_warning or logged.too_soon_warning
+    if request.headers.get("hx-request") != "true" and warned is None:
         return RedirectResponse(f"/introductions/{key}", status_code=303)
     view = logged_view(context, logged)
     return _render(request, context, view, blank_form(view), logged)
