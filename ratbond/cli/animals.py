@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from ratbond.care.health import weight_loss
 from ratbond.cli.display import database, out, parse_day, print_rows
 from ratbond.errors import RatbondError
 from ratbond.store.animals import (
@@ -22,6 +23,7 @@ from ratbond.store.animals import (
     list_animals,
     list_vet_checks,
     list_weights,
+    parse_weight,
 )
 from ratbond.store.introductions import list_introductions
 
@@ -262,16 +264,25 @@ def vet_list(animal: AnimalRef) -> None:
 
 def weigh(
     animal: AnimalRef,
-    grams: Annotated[float, typer.Argument(help="Weight in grams.")],
+    weight: Annotated[
+        str,
+        typer.Argument(
+            metavar="WEIGHT",
+            help="250g, 250 g, 0.55 lb or 9 oz (units g, kg, lb, oz; a plain number is grams).",
+        ),
+    ],
     date: Annotated[str | None, typer.Option(help="Default: today.")] = None,
 ) -> None:
-    """Record an animal's weight in grams."""
+    """Record an animal's weight; a loss to see a vet about is said at once."""
     db = database()
-    weight = add_weight(db, animal, grams, parse_day(date, "--date"))
+    added = add_weight(db, animal, parse_weight(weight), parse_day(date, "--date"))
     history = list_weights(db, animal)
     record = get_animal(db, animal)
     change = ""
     if len(history) > 1:
         before = history[-2].grams
-        change = f" ({weight.grams - before:+g} g since {history[-2].date.isoformat()})"
-    out.print(f"[bold]{record.label}[/]: {weight.grams:g} g on {weight.date.isoformat()}{change}.")
+        change = f" ({added.grams - before:+g} g since {history[-2].date.isoformat()})"
+    out.print(f"[bold]{record.label}[/]: {added.grams:g} g on {added.date.isoformat()}{change}.")
+    loss = weight_loss((w.date, w.grams) for w in history)
+    if loss is not None:
+        out.print(Text("ALERT ", style="bold red") + Text(loss.text(record.label)))
