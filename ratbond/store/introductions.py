@@ -172,14 +172,24 @@ def _check_once(members: list[Member], role: str, animal: AnimalRecord) -> None:
     )
 
 
-def free_key(connection: Connection, base: str) -> str:
-    taken = set(
-        connection.execute(
-            select(introductions.c.key).where(introductions.c.key.like(f"{base}%"))
-        ).scalars()
-    )
+def free_key(connection: Connection, base: str, program_id: str) -> str:
+    """`base` (the animals' ids) when free. Taken by another program's introduction, the id
+    says which program this one is: `base` and the last word of the program's id (`pip-spin`
+    beside `pip`). Then a number tells apart those of one program (`tom-pip-2`)."""
+    taken: dict[str, str] = {
+        key: program_of
+        for key, program_of in connection.execute(
+            select(introductions.c.key, introductions.c.program).where(
+                introductions.c.key.like(f"{base}%")
+            )
+        )
+    }
     if base not in taken:
         return base
+    if taken[base] != program_id:
+        base = f"{base}-{program_id.rsplit('-', 1)[-1]}"
+        if base not in taken:
+            return base
     number = 2
     while f"{base}-{number}" in taken:
         number += 1
@@ -289,7 +299,7 @@ def start_introduction_in(
         if connection.execute(select(introductions.c.id).where(introductions.c.key == key)).first():
             raise InputError("id", f"an introduction with the id '{key}' already exists")
     else:
-        key = free_key(connection, "-".join(m.animal.key for m in members)[:60])
+        key = free_key(connection, "-".join(m.animal.key for m in members)[:60], chosen.id)
     stamp = now()
     inserted = connection.execute(
         insert(introductions).values(
@@ -333,13 +343,19 @@ def list_introductions(db: Database, *, status: str | None = None) -> list[Intro
 def list_introductions_with_advice(
     db: Database, *, status: str | None = None, today: dt.date | None = None
 ) -> list[tuple[IntroductionRecord, StoredAdvice]]:
-    """`list_introductions`, each with its stored advice for `today` as `get_advice` reads it,
-    in one transaction of two queries (not two or three per introduction)."""
+    """Every introduction, or those whose status as owners see it (`shown_status`: an
+    advised stop reads `stopped`) is `status`, each with its stored advice for `today` as
+    `get_advice` reads it, in one transaction of two queries (not two or three per
+    introduction)."""
     day = today_or(today)
     with db.read() as connection:
-        intros = load_introductions(connection, status=status)
+        intros = load_introductions(connection)
         advice = every_current_advice(connection, day)
-    return [(intro, advice[intro.id]) for intro in intros]
+    return [
+        (intro, advice[intro.id])
+        for intro in intros
+        if status is None or intro.shown_status(advice[intro.id]) == status
+    ]
 
 
 def get_advice(

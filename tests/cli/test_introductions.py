@@ -181,3 +181,24 @@ def test_a_finished_introduction_says_how_to_start_again(cli: Cli) -> None:
     early = cli("intro", "complete", "pip")
     assert early.code == 2
     assert "the advice is 'start' at 'charge_clicker'" in early.error
+
+
+def test_an_introduction_the_advice_stopped_is_shown_as_stopped(cli: Cli) -> None:
+    cat_and_rat(cli)
+    assert cli("log", "tom-pip", "--minutes", "5", "--signal", "tom:biting").code == 0
+    assert "stopped" in cli("intro", "list", "--all").output
+    assert "tom-pip" not in cli("intro", "list").output  # only the unfinished ones
+    shown = cli("intro", "show", "tom-pip")
+    assert "This introduction is stopped." in shown.output
+    assert "Next:" not in shown.output
+    assert "STOPPED tom-pip" in cli("today").output
+
+
+def test_a_second_introduction_of_an_animal_is_named_after_its_program(cli: Cli) -> None:
+    assert cli("animal", "add", "Pip", "-s", "rat", "--arrived", ago(60)).code == 0
+    assert cli("intro", "start", "rat-human", "--rat", "pip").code == 0
+    spin = cli("intro", "start", "trick-spin", "--rat", "pip")
+    assert "Started pip-spin (trick-spin)" in spin.output
+    listed = cli("intro", "list").output
+    assert "pip-spin" in listed
+    assert "pip-2" not in listed

@@ -83,7 +83,7 @@ def history_view(sessions: list[SessionRecord]) -> dict[str, Any]:
 
 @router.get("/introductions", response_class=HTMLResponse)
 def introduction_list(request: Request, context: Web) -> HTMLResponse:
-    intros = store.list_introductions(context.db)
+    intros = store.list_introductions_with_advice(context.db, today=context.today())
     return context.pages.render(
         request, "introductions/list.html", {"intros": list(reversed(intros))}
     )
