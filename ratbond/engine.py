@@ -630,6 +630,10 @@ class Decision:
     def stage_id(self, index: int) -> str:
         return self.engine.stages[index].id
 
+    def stage_title(self, index: int) -> str:
+        """How the reasons name a stage to an owner: its title, never its id."""
+        return self.engine.stages[index].title
+
     def clamp(self, index: int, minutes: float | None) -> float | None:
         policy = self.engine.stages[index].minutes
         if policy is None:
@@ -736,7 +740,7 @@ class Decision:
                 "start",
                 first,
                 self.start_minutes(first),
-                f"Nothing logged yet at '{self.stage_id(first)}'.{waited} Begin "
+                f"Nothing logged yet at '{self.stage_title(first)}'.{waited} Begin "
                 "with the first stage.",
             )
         return self._from_last_session(contact, long_gap)
@@ -751,7 +755,7 @@ class Decision:
                 contact.stage if contact else 0,
                 None,
                 f"Injury on {injury.session.date.isoformat()} at "
-                f"'{self.stage_id(injury.stage)}' ({self._injuries(injury)}): the "
+                f"'{self.stage_title(injury.stage)}' ({self._injuries(injury)}): the "
                 "introduction ends here for good. See a vet and keep them apart.",
             )
         run = state.stop_run
@@ -813,7 +817,7 @@ class Decision:
                 assert session.minutes is not None
                 least = self.engine.rules.min_fraction * policy.start
                 self.notes.append(
-                    f"The session of {day} at '{self.stage_id(observed.stage)}' lasted "
+                    f"The session of {day} at '{self.stage_title(observed.stage)}' lasted "
                     f"{minutes_text(session.minutes)}, under half of the stage's first session "
                     f"({minutes_text(least)} at least): it earned nothing, so it neither adds to "
                     "the calm streak nor breaks it."
@@ -822,7 +826,7 @@ class Decision:
                 share = self.engine.rules.sessions_per_day
                 counted = "one calm session" if share == 1 else f"{share} calm sessions"
                 self.notes.append(
-                    f"A session of {day} at '{self.stage_id(observed.stage)}' earned nothing: "
+                    f"A session of {day} at '{self.stage_title(observed.stage)}' earned nothing: "
                     f"a day counts at most {counted}, so it neither adds to the calm streak "
                     "nor breaks it. Calm has to hold over days, not hours."
                 )
@@ -863,7 +867,7 @@ class Decision:
             "wait",
             0,
             None,
-            f"Time gate '{stage.id}': {gate.days} days counted from {self.state.gate_cause}, "
+            f"Time gate '{stage.title}': {gate.days} days counted from {self.state.gate_cause}, "
             f"so it ends on {end.isoformat()}. No contact before then.",
             not_before=max(end, self.next_free_day()),
         )
@@ -886,10 +890,10 @@ class Decision:
         rules, state = self.engine.rules, self.state
         session = last.session
         day = session.date.isoformat()
-        here = self.stage_id(last.stage)
+        here = self.stage_title(last.stage)
         if last.early:
             assert self.engine.gate is not None
-            self.notes.append(f"The session of {day} came before '{self.stage_id(0)}' ended.")
+            self.notes.append(f"The session of {day} came before '{self.stage_title(0)}' ended.")
         if last.skipped:
             earned = state.earned
             return self.make(
@@ -897,7 +901,7 @@ class Decision:
                 earned,
                 self.start_minutes(earned),
                 f"Skipped stage: the session of {day} was at '{here}', but the "
-                f"history has only earned '{self.stage_id(earned)}'. Go back there.",
+                f"history has only earned '{self.stage_title(earned)}'. Go back there.",
             )
         shown = describe(last.worst, session)
         in_a_row = state.stage_bad.get(last.stage, 0)
@@ -962,13 +966,13 @@ class Decision:
 
     def _back_words(self, action: Action, target: int) -> str:
         if action == "step_back":
-            return f"go back to '{self.stage_id(target)}' at its shortest session."
-        return f"repeat '{self.stage_id(target)}', the first stage, at its shortest session."
+            return f"go back to '{self.stage_title(target)}' at its shortest session."
+        return f"repeat '{self.stage_title(target)}', the first stage, at its shortest session."
 
     def _calm(self, last: Observed) -> Advice:
         stage = self.engine.stages[last.stage]
         session = last.session
-        here = stage.id
+        here = stage.title
         needed = self.engine.needed(stage, self.scenario)
         streak = self.state.streak
         if last.below_rate:
@@ -1007,7 +1011,7 @@ class Decision:
                 target,
                 self.start_minutes(target),
                 f"{streak} calm sessions in a row at '{here}' {run}; {needed} "
-                f"needed: move on to '{self.stage_id(target)}'.",
+                f"needed: move on to '{self.stage_title(target)}'.",
             )
         policy = stage.minutes
         longer = (

@@ -142,7 +142,7 @@ def test_introduction_page_shows_ladder_instructions_and_history(
     assert current is not None
     assert current.group(1) == "Seeing each other"
     assert "Put the rat in a strong, ventilated cage" in " ".join(page.split())
-    assert "2 calm sessions in a row at 'visual'" in page
+    assert "2 calm sessions in a row at 'Seeing each other'" in page
     assert 'data-chart="minutes-chart"' in page
     assert page.count('class="class-pill calm"') == 2
     assert "slow blink" in page
