@@ -801,6 +801,30 @@ class Decision:
                 if check is None or check < day:
                     self.alerts.add(code)
                     break
+        self._exposed()
+
+    def _exposed(self) -> None:
+        """Name the animals of its species that an animal still showing illness signs met in
+        a session of contact, before or while it showed them: they may have caught it."""
+        if self.state.last_contact is None:
+            return
+        animals = self.scenario.animals
+        for animal, day in sorted(self.state.ill_on.items()):
+            sick = animals[animal]
+            if sick.health_check is not None and sick.health_check >= day:
+                continue
+            met = [
+                other.name or other.id
+                for other in animals.values()
+                if other.id != animal and other.species == sick.species
+            ]
+            if met:
+                names = met[0] if len(met) == 1 else ", ".join(met[:-1]) + " and " + met[-1]
+                self.notes.append(
+                    f"{sick.name or sick.id} showed signs of illness on {day.isoformat()} and "
+                    f"has met {names}: they are exposed. Watch them closely and have them "
+                    "checked by a vet too."
+                )
 
     def _rushed_notes(self) -> None:
         """Name the calm sessions of the current run that earned nothing; the `rushed`
