@@ -29,6 +29,7 @@ from ratbond.store.introductions import (
     get_advice,
     list_introductions_with_advice,
     set_status,
+    shared_with_others,
     start_introduction,
 )
 from ratbond.store.records import IntroductionRecord
@@ -124,6 +125,9 @@ def start(
         f"Started [cyan]{intro.key}[/] ({intro.program}): "
         + "; ".join(f"{role} {', '.join(labels)}" for role, labels in cast.items())
     )
+    warning = shared_with_others(db, intro.key, today=today)
+    if warning is not None:
+        out.print(Text("Warning: ", style="bold yellow") + Text(warning))
     _, advice = get_advice(db, intro.key, today=today)
     print_advice(advice, today)
     out.print(f"[dim]Log a session: ratbond log {intro.key}[/]")

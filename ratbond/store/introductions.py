@@ -176,14 +176,13 @@ def free_key(connection: Connection, base: str, program_id: str) -> str:
     """`base` (the animals' ids) when free. Taken by another program's introduction, the id
     says which program this one is: `base` and the last word of the program's id (`pip-spin`
     beside `pip`). Then a number tells apart those of one program (`tom-pip-2`)."""
-    taken: dict[str, str] = {
-        key: program_of
-        for key, program_of in connection.execute(
+    taken: dict[str, str] = dict(
+        connection.execute(
             select(introductions.c.key, introductions.c.program).where(
                 introductions.c.key.like(f"{base}%")
             )
-        )
-    }
+        ).all()
+    )
     if base not in taken:
         return base
     if taken[base] != program_id:
@@ -327,6 +326,43 @@ def start_introduction_in(
         ],
     )
     return load_introduction(connection, inserted[0])
+
+
+def shared_with_others(db: Database, ref: str, *, today: dt.date | None = None) -> str | None:
+    """A warning when animals of introduction `ref` are already in another unfinished
+    introduction of the same program (a rat-rat newcomer meeting residents who are still
+    getting to know another one), naming it; None when there is none."""
+    day = today_or(today)
+    with db.read() as connection:
+        intro = resolve_introduction(connection, ref)
+        mine = {member.animal.id: member.animal.label for member in intro.members}
+        shared = connection.execute(
+            select(introduction_animals.c.introduction_id)
+            .join(introductions, introductions.c.id == introduction_animals.c.introduction_id)
+            .where(
+                introductions.c.program == intro.program,
+                introductions.c.id != intro.id,
+                introductions.c.status.in_(("active", "paused")),
+                introduction_animals.c.animal_id.in_(list(mine)),
+            )
+            .distinct()
+        ).scalars()
+        others = [
+            other
+            for other in load_introductions(connection, list(shared))
+            if other.shown_status(current_advice(connection, other.id, day)) != "stopped"
+        ]
+    if not others:
+        return None
+    names = sorted(
+        {mine[m.animal.id] for other in others for m in other.members if m.animal.id in mine}
+    )
+    which = ", ".join(f"'{other.key}' ({other.label})" for other in others)
+    return (
+        f"{' and '.join(names)} {'is' if len(names) == 1 else 'are'} already in {intro.program} "
+        f"introduction {which}: two introductions at once unsettle them; finish or pause the "
+        "other one first"
+    )
 
 
 def get_introduction(db: Database, ref: str) -> IntroductionRecord:

@@ -202,3 +202,16 @@ def test_a_second_introduction_of_an_animal_is_named_after_its_program(cli: Cli)
     listed = cli("intro", "list").output
     assert "pip-spin" in listed
     assert "pip-2" not in listed
+
+
+def test_starting_with_residents_of_another_rat_rat_introduction_warns(cli: Cli) -> None:
+    for name in ("Ada", "Bo", "Cy", "Dee"):
+        assert cli("animal", "add", name, "-s", "rat", "--arrived", ago(30)).code == 0
+    first = cli("intro", "start", "rat-rat", "--newcomer", "cy", "--resident", "ada,bo")
+    assert "Warning" not in first.output
+    second = cli("intro", "start", "rat-rat", "--newcomer", "dee", "--resident", "ada,bo")
+    assert second.code == 0
+    assert (
+        "Warning: Ada and Bo are already in rat-rat introduction 'cy-ada-bo' (Cy & Ada & Bo)"
+        in " ".join(second.output.split())
+    )
