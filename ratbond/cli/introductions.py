@@ -286,7 +286,7 @@ def show(intro: IntroRef) -> None:
         out.print(f"[yellow]This introduction is {status}.[/]")
     if status in ("stopped", "completed"):
         # Finished: no next step, but its alerts (see a vet, keep apart) still hold.
-        for line in alert_lines(advice.alerts):
+        for line in alert_lines(advice.alerts, record.program):
             out.print(line)
         return
     print_advice(advice, today)

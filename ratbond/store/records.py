@@ -210,6 +210,11 @@ class StoredAdvice:
         return self.action == "stop"
 
     @property
+    def program(self) -> str:
+        """The id of the program the advice follows."""
+        return str(self.payload["program"])
+
+    @property
     def reasons(self) -> tuple[str, ...]:
         return tuple(self.payload.get("reasons", ()))
 

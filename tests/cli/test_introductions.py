@@ -215,3 +215,26 @@ def test_starting_with_residents_of_another_rat_rat_introduction_warns(cli: Cli)
         "Warning: Ada and Bo are already in rat-rat introduction 'cy-ada-bo' (Cy & Ada & Bo)"
         in " ".join(second.output.split())
     )
+
+
+def test_a_rat_fight_s_vet_alert_is_in_the_rat_rat_program_s_words(cli: Cli) -> None:
+    for name in ("Ada", "Cy"):
+        assert cli("animal", "add", name, "-s", "rat", "--arrived", ago(60)).code == 0
+    assert cli("intro", "start", "rat-rat", "--newcomer", "cy", "--resident", "ada").code == 0
+    hurt = cli("log", "cy-ada", "--minutes", "5", "--signal", "ada:wound")
+    assert hurt.code == 0, hurt.error
+    shown = " ".join(cli("intro", "show", "cy-ada").output.split())
+    assert "A rat was wounded in a fight." in shown
+    assert "cat bites" not in shown
+
+
+def test_step_in_now_reads_as_what_happened_on_its_day(cli: Cli) -> None:
+    cat_and_rat(cli)
+    assert (
+        cli("log", "tom-pip", "--minutes", "5", "--signal", "tom:lunging", "--date", ago(2)).code
+        == 0
+    )
+    shown = " ".join(cli("intro", "show", "tom-pip").output.split())
+    assert "! Step in now" not in shown
+    assert f"Step in now — on {ago(2)}, during that session." in shown
+    assert shown.index("Next:") < shown.index(f"Step in now — on {ago(2)}")
