@@ -21,9 +21,9 @@ def test_a_program_without_its_own_words_keeps_the_catalogue_s() -> None:
 
 def test_only_the_advice_changes_with_the_program() -> None:
     catalogue = builtin_vocabulary().alerts["vet_now"]
-    cat_rat = alert_info("vet_now", "cat-rat")
-    assert (cat_rat.title, cat_rat.severity) == (catalogue.title, catalogue.severity)
-    assert cat_rat.advice != catalogue.advice
+    rat_rat = alert_info("vet_now", "rat-rat")
+    assert (rat_rat.title, rat_rat.severity) == (catalogue.title, catalogue.severity)
+    assert rat_rat.advice != catalogue.advice
 
 
 def test_alerts_come_most_severe_first() -> None:
