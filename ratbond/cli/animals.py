@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -26,6 +26,10 @@ from ratbond.store.animals import (
     parse_weight,
 )
 from ratbond.store.introductions import list_introductions
+from ratbond.store.records import AnimalRecord, Weight
+
+if TYPE_CHECKING:
+    from ratbond.store import Database
 
 app = typer.Typer(help="Your animals: add, list, show, edit, archive.", no_args_is_help=True)
 vet_app = typer.Typer(
@@ -276,8 +280,13 @@ def weigh(
     """Record an animal's weight; a loss to see a vet about is said at once."""
     db = database()
     added = add_weight(db, animal, parse_weight(weight), parse_day(date, "--date"))
-    history = list_weights(db, animal)
-    record = get_animal(db, animal)
+    report_weighing(db, get_animal(db, animal), added)
+
+
+def report_weighing(db: Database, record: AnimalRecord, added: Weight) -> None:
+    """Say the weight just recorded, the change since the weighing before, and a loss to see
+    a vet about at once."""
+    history = list_weights(db, record.key)
     change = ""
     if len(history) > 1:
         before = history[-2].grams

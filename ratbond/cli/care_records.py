@@ -15,6 +15,7 @@ from rich.table import Table
 from ratbond.cli.agenda import care_text
 from ratbond.cli.care import ask_yes_no, cites, freeroam_checklist, out, user_errors
 from ratbond.cli.display import database, parse_day
+from ratbond.errors import RatbondError
 
 freeroam_app = typer.Typer(
     help="Safety checks before rats play outside the cage, and the record of each run.",
@@ -333,6 +334,9 @@ def care_done_command(
     from ratbond.store.care import mark_done
 
     with user_errors():
+        if find_task(task).id == "weigh_in":
+            _weigh_in(animal or [], parse_day(date, "--date"))
+            return
         done = mark_done(
             database(), task, animal or [], date=parse_day(date, "--date"), notes=notes
         )
@@ -342,6 +346,28 @@ def care_done_command(
     out.print(
         f"{escape(info.title)} done on {done[0].date} for {escape(who)}; next due {next_due}."
     )
+
+
+def _weigh_in(refs: list[str], day: dt.date | None) -> None:
+    """A weigh-in is its weights (any weighing counts as one): asked for each rat, the ones
+    named or every active rat, in a terminal; elsewhere refused, saying how to give them."""
+    from ratbond.care.routine import find_task
+    from ratbond.cli.animals import report_weighing
+    from ratbond.store.animals import add_weight, get_animal, list_animals, parse_weight
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise RatbondError(
+            "a weigh-in records each rat's weight; give them one rat at a time with "
+            "'ratbond weigh NAME 250g' (units g, kg, lb, oz)"
+        )
+    db = database()
+    species = find_task("weigh-in").species
+    rats = [get_animal(db, ref) for ref in refs] or [
+        a for a in list_animals(db) if a.species in species
+    ]
+    for rat in rats:
+        typed = typer.prompt(f"{rat.label}'s weight (e.g. 250g, 0.55 lb)")
+        report_weighing(db, rat, add_weight(db, rat.key, parse_weight(typed), day))
 
 
 @care_app.command("tasks")

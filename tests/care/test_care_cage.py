@@ -122,3 +122,10 @@ def test_verdict_json_is_plain_data() -> None:
     data = check_cage(rats=2, **GOOD).to_json()
     assert data["passed"] is True
     assert data["checks"][0]["id"] == "volume"
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit"), [("ft", "ft"), ("Feet", "ft"), ("foot", "ft"), ("m", "m")]
+)
+def test_feet_and_metres_are_units_of_a_cage(typed: str, unit: str) -> None:
+    assert parse_unit(typed) == unit

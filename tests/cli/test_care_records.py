@@ -229,3 +229,18 @@ def test_help_lists_the_care_commands(cli: Cli) -> None:
     for command in ("trust", "groom", "care", "freeroam"):
         assert command in page
     assert "check" in cli("freeroam", "--help").output
+
+
+def test_a_weigh_in_without_a_terminal_says_how_to_give_the_weights(rats: Cli) -> None:
+    refused = rats("care", "done", "weigh-in")
+    assert refused.code == 2
+    assert "'ratbond weigh NAME 250g'" in refused.error
+    assert "Weekly weigh-in (Pip): never recorded" in rats("care", "tasks").output
+
+
+def test_in_a_terminal_a_weigh_in_asks_each_rat_s_weight(rats: Cli) -> None:
+    code, shown, error = in_terminal("care", "done", "weigh-in", answers="250g\n")
+    assert (code, error.strip()) == (0, "")
+    assert "Pip's weight (e.g. 250g, 0.55 lb)" in shown
+    assert "Pip: 250 g on " in shown
+    assert "Tom's weight" not in shown  # a weigh-in is for rats
