@@ -6,6 +6,8 @@ import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.cells import cell_len
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
@@ -116,7 +118,32 @@ def list_command(
         }
         for a in animals
     ]
-    print_rows("Animals", rows, no_wrap=("id", "species", "born", "arrived", "vet check"))
+    if _table_width(rows) <= out.width:
+        print_rows("Animals", rows, no_wrap=("id", "species", "born", "arrived", "vet check"))
+        return
+    # Too narrow for a table: each animal as its id, name and species, then what is known.
+    lines = [Text("Animals", style="bold")]
+    for row in rows:
+        head = Text.assemble(row["id"], "  ", row["name"], f" ({row['species']})")
+        rest = [
+            Text.assemble(f"{column} ", value)
+            for column, value in row.items()
+            if column not in ("id", "name", "species") and value
+        ]
+        lines.append(head)
+        lines.append(Text("  ") + Text(" · ").join(rest))
+    out.print(Group(*lines))
+
+
+def _table_width(rows: list[dict[str, str | Text]]) -> int:
+    """How wide `print_rows` draws `rows` with nothing wrapped: each column as wide as its
+    longest cell or header, a space either side and a line between and around them."""
+    widths = [
+        max(cell_len(column), *(cell_len(str(row[column])) for row in rows))
+        for column in rows[0]
+        if any(row[column] for row in rows)
+    ]
+    return sum(widths) + 3 * len(widths) + 1
 
 
 def _day(day: dt.date | None) -> str:

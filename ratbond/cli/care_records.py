@@ -349,22 +349,19 @@ def care_done_command(
 
 
 def _weigh_in(refs: list[str], day: dt.date | None) -> None:
-    """A weigh-in is its weights (any weighing counts as one): asked for each rat, the ones
-    named or every active rat, in a terminal; elsewhere refused, saying how to give them."""
-    from ratbond.care.routine import find_task
+    """A weigh-in is its weights (any weighing counts as one): asked for each rat `mark_done`
+    would record it for, in a terminal; elsewhere refused, saying how to give them."""
     from ratbond.cli.animals import report_weighing
-    from ratbond.store.animals import add_weight, get_animal, list_animals, parse_weight
+    from ratbond.store.animals import add_weight, parse_weight
+    from ratbond.store.care import care_targets
 
+    db = database()
+    rats = [rat for rat in care_targets(db, "weigh-in", refs, date=day) if rat is not None]
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise RatbondError(
             "a weigh-in records each rat's weight; give them one rat at a time with "
             "'ratbond weigh NAME 250g' (units g, kg, lb, oz)"
         )
-    db = database()
-    species = find_task("weigh-in").species
-    rats = [get_animal(db, ref) for ref in refs] or [
-        a for a in list_animals(db) if a.species in species
-    ]
     for rat in rats:
         typed = typer.prompt(f"{rat.label}'s weight (e.g. 250g, 0.55 lb)")
         report_weighing(db, rat, add_weight(db, rat.key, parse_weight(typed), day))

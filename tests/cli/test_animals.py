@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.cli.helpers import Cli, ago, cat_and_rat
+from tests.cli.process import ratbond
 
 
 def test_absurd_weights_and_dates_are_refused(cli: Cli) -> None:
@@ -62,3 +63,15 @@ def test_ids_from_names_in_any_script_are_typed_in_ascii(cli: Cli, name: str, ke
     assert added.code == 0, added.error
     assert key in added.output
     assert cli("animal", "show", key).code == 0
+
+
+@pytest.mark.parametrize("columns", [40, 100])
+def test_animal_list_is_readable_at_any_width(cli: Cli, columns: int) -> None:
+    assert cli("animal", "add", "Mr Whiskers", "-s", "cat", "--prey-drive", "low").code == 0
+    assert cli("animal", "add", "Chloé", "-s", "rat", "--arrived", ago(60)).code == 0
+    listed = ratbond("animal", "list", COLUMNS=str(columns))
+    assert listed.returncode == 0, listed.stderr
+    assert max(len(line) for line in listed.stdout.splitlines()) <= columns
+    assert "…" not in listed.stdout
+    words = {word.strip("│┃") for word in listed.stdout.split()}
+    assert {"mr-whiskers", "chloe", "Chloé", "low", ago(60)} <= words

@@ -200,7 +200,7 @@ def test_care_done_and_tasks(rats: Cli) -> None:
     done = rats("care", "done", "cage-cleaning", "--date", ago(2))
     assert done.code == 0
     assert f"next due {(TODAY + dt.timedelta(days=5)).isoformat()}" in done.output
-    assert rats("care", "done", "weigh-in").code == 0
+    assert rats("weigh", "pip", "250g").code == 0  # a weighing is the weigh-in
     tasks = {
         (t["task"], t["animal"]): t
         for t in json.loads(rats("care", "tasks", "--json").output)["tasks"]
