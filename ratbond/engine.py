@@ -640,6 +640,10 @@ class Decision:
     def stage_id(self, index: int) -> str:
         return self.engine.stages[index].id
 
+    def stage_title(self, index: int) -> str:
+        """How the reasons name a stage to an owner: its title, never its id."""
+        return self.engine.stages[index].title
+
     def clamp(self, index: int, minutes: float | None) -> float | None:
         policy = self.engine.stages[index].minutes
         if policy is None:
@@ -746,7 +750,7 @@ class Decision:
                 "start",
                 first,
                 self.start_minutes(first),
-                f"Nothing logged yet at '{self.stage_id(first)}'.{waited} Begin "
+                f"Nothing logged yet at '{self.stage_title(first)}'.{waited} Begin "
                 "with the first stage.",
             )
         return self._from_last_session(contact, long_gap)
@@ -761,7 +765,7 @@ class Decision:
                 contact.stage if contact else 0,
                 None,
                 f"Injury on {injury.session.date.isoformat()} at "
-                f"'{self.stage_id(injury.stage)}' ({self._injuries(injury)}): the "
+                f"'{self.stage_title(injury.stage)}' ({self._injuries(injury)}): the "
                 "introduction ends here for good. See a vet and keep them apart.",
             )
         run = state.stop_run
@@ -807,6 +811,30 @@ class Decision:
                 if check is None or check < day:
                     self.alerts.add(code)
                     break
+        self._exposed()
+
+    def _exposed(self) -> None:
+        """Name the animals of its species that an animal still showing illness signs met in
+        a session of contact, before or while it showed them: they may have caught it."""
+        if self.state.last_contact is None:
+            return
+        animals = self.scenario.animals
+        for animal, day in sorted(self.state.ill_on.items()):
+            sick = animals[animal]
+            if sick.health_check is not None and sick.health_check >= day:
+                continue
+            met = [
+                other.name or other.id
+                for other in animals.values()
+                if other.id != animal and other.species == sick.species
+            ]
+            if met:
+                names = met[0] if len(met) == 1 else ", ".join(met[:-1]) + " and " + met[-1]
+                self.notes.append(
+                    f"{sick.name or sick.id} showed signs of illness on {day.isoformat()} and "
+                    f"has met {names}: they are exposed. Watch them closely and have them "
+                    "checked by a vet too."
+                )
 
     def _rushed_notes(self) -> None:
         """Name the calm sessions of the current run that earned nothing; the `rushed`
@@ -816,7 +844,7 @@ class Decision:
             self.alerts.add("rushed")
         for day, why, stage, count in state.rushed_run:
             sessions = "A session" if count == 1 else f"{count} sessions"
-            where = f"of {day.isoformat()} at '{self.stage_id(stage)}'"
+            where = f"of {day.isoformat()} at '{self.stage_title(stage)}'"
             if why == "short":
                 policy = self.engine.stages[stage].minutes
                 assert policy is not None
@@ -874,7 +902,7 @@ class Decision:
             "wait",
             0,
             None,
-            f"Time gate '{stage.id}': {gate.days} days counted from {self.state.gate_cause}, "
+            f"Time gate '{stage.title}': {gate.days} days counted from {self.state.gate_cause}, "
             f"so it ends on {end.isoformat()}. No contact before then.",
             not_before=max(end, self.next_free_day()),
         )
@@ -897,10 +925,10 @@ class Decision:
         rules, state = self.engine.rules, self.state
         session = last.session
         day = session.date.isoformat()
-        here = self.stage_id(last.stage)
+        here = self.stage_title(last.stage)
         if last.early:
             assert self.engine.gate is not None
-            self.notes.append(f"The session of {day} came before '{self.stage_id(0)}' ended.")
+            self.notes.append(f"The session of {day} came before '{self.stage_title(0)}' ended.")
         if last.skipped:
             earned = state.earned
             return self.make(
@@ -908,7 +936,7 @@ class Decision:
                 earned,
                 self.start_minutes(earned),
                 f"Skipped stage: the session of {day} was at '{here}', but the "
-                f"history has only earned '{self.stage_id(earned)}'. Go back there.",
+                f"history has only earned '{self.stage_title(earned)}'. Go back there.",
             )
         shown = describe(last.worst, session)
         in_a_row = state.stage_bad.get(last.stage, 0)
@@ -973,13 +1001,13 @@ class Decision:
 
     def _back_words(self, action: Action, target: int) -> str:
         if action == "step_back":
-            return f"go back to '{self.stage_id(target)}' at its shortest session."
-        return f"repeat '{self.stage_id(target)}', the first stage, at its shortest session."
+            return f"go back to '{self.stage_title(target)}' at its shortest session."
+        return f"repeat '{self.stage_title(target)}', the first stage, at its shortest session."
 
     def _calm(self, last: Observed) -> Advice:
         stage = self.engine.stages[last.stage]
         session = last.session
-        here = stage.id
+        here = stage.title
         needed = self.engine.needed(stage, self.scenario)
         streak = self.state.streak
         if last.below_rate:
@@ -1018,7 +1046,7 @@ class Decision:
                 target,
                 self.start_minutes(target),
                 f"{streak} calm sessions in a row at '{here}' {run}; {needed} "
-                f"needed: move on to '{self.stage_id(target)}'.",
+                f"needed: move on to '{self.stage_title(target)}'.",
             )
         policy = stage.minutes
         longer = (

@@ -205,6 +205,9 @@ class Rules:
     """Signals that stop the introduction whenever they appear in the history."""
     complete_alerts: tuple[AlertCode, ...] = ()
     """Alerts that accompany `complete`."""
+    alert_advice: dict[AlertCode, Text] = field(default_factory=dict)
+    """What an alert asks of the owner in this program, instead of the catalogue's words
+    (`ratbond.alerts.alert_info`): a fight between rats is not a cat's bite."""
 
 
 @dataclass(frozen=True, slots=True)

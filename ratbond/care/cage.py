@@ -23,6 +23,15 @@ UNIT_NAMES: dict[str, Unit] = {
     "inch": "in",
     "inches": "in",
     '"': "in",
+    "ft": "ft",
+    "foot": "ft",
+    "feet": "ft",
+    "'": "ft",
+    "m": "m",
+    "metre": "m",
+    "metres": "m",
+    "meter": "m",
+    "meters": "m",
 }
 Status = Literal["pass", "fail", "unanswered"]
 
@@ -94,11 +103,12 @@ MAX_RATS = 100
 
 
 def parse_unit(text: str) -> Unit:
-    """`cm` or `in` from what a person types (`inches`, `Centimetres`, ...)."""
+    """`cm`, `in`, `ft` or `m` from what a person types (`inches`, `Feet`, ...)."""
     unit = UNIT_NAMES.get(text.strip().lower())
     if unit is None:
         raise InputError(
-            "unit", f"unknown unit '{text}'" + did_you_mean(text, UNIT_NAMES) + "; use cm or in"
+            "unit",
+            f"unknown unit '{text}'" + did_you_mean(text, UNIT_NAMES) + "; use cm, in, ft or m",
         )
     return unit
 

@@ -23,6 +23,14 @@ class WeightLoss:
     percent: float
     """Percent of the peak weight lost, e.g. 10.0."""
 
+    def text(self, label: str) -> str:
+        """`Kit lost 15 % of its weight (400 g on 2026-11-08, 340 g on 2026-11-19); see a vet`."""
+        return (
+            f"{label} lost {self.percent:g} % of its weight ({self.peak_grams:g} g on "
+            f"{self.peak_date.isoformat()}, {self.latest_grams:g} g on "
+            f"{self.latest_date.isoformat()}); see a vet"
+        )
+
 
 def weight_loss(
     weights: Iterable[tuple[dt.date, float]], rule: WeightLossRule | None = None

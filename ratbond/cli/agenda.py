@@ -16,7 +16,7 @@ from ratbond.cli.display import SEVERITY_STYLE, database, out, parse_day
 from ratbond.programs import builtin_vocabulary
 from ratbond.store.agenda import AgendaItem, agenda
 from ratbond.store.care_plan import CarePlan, care_plan
-from ratbond.store.urgency import PREREQUISITE_ALERTS, Kind
+from ratbond.store.urgency import PREREQUISITE_ALERTS, Kind, alerts_now, past_alerts
 from ratbond.wording import step_text, when
 
 if TYPE_CHECKING:
@@ -31,6 +31,8 @@ KIND_LABELS: dict[Kind, tuple[str, str]] = {
     "later": ("later", "dim"),
     "complete": ("done", "green"),
 }
+STOPPED = ("STOPPED", "bold red")
+"""The label of an introduction whose advice is `stop`, first among the alerts."""
 CARE_STATUS_STYLE: dict[Status, str] = {"overdue": "yellow", "due": "green", "later": "dim"}
 NOTHING = "Nothing planned: no active introductions. Start one with 'ratbond intro start'."
 INDENT = 8
@@ -45,10 +47,16 @@ def today(date: str | None) -> None:
     db = database()
     items = agenda(db, today=day)
     care = care_plan(db, today=day)
-    text = plan_text(items, day, out.width) if items else Text(NOTHING + "\n")
-    if care.alerts or care.tasks:
+    text = Text()
+    if care.alerts:
+        # An animal's health comes before any pacing or routine.
+        text.append("Health\n", style="bold")
+        text.append_text(health_text(care))
+        text.append("\n")
+    text.append_text(plan_text(items, day, out.width) if items else Text(NOTHING + "\n"))
+    if care.tasks:
         text.append("\nCare\n", style="bold")
-        text.append_text(care_text(care, day))
+        text.append_text(care_text(care, day, health=False))
     out.print(text, end="")
 
 
@@ -78,9 +86,16 @@ def _columns(item: AgendaItem, day: dt.date, catalogue: dict[AlertCode, AlertInf
         status,
     ]
     if advice.alerts:
+        # What needs doing today first; a past session's own alerts then, with its date.
         columns.append(
             Text(", ").join(
-                Text(code, style=SEVERITY_STYLE[catalogue[code].severity]) for code in advice.alerts
+                [
+                    *(
+                        Text(code, style=SEVERITY_STYLE[catalogue[code].severity])
+                        for code in alerts_now(advice)
+                    ),
+                    *(Text(f"{code} on {advice.last_session}") for code in past_alerts(advice)),
+                ]
             )
         )
     return columns
@@ -102,8 +117,8 @@ def plan_text(items: list[AgendaItem], day: dt.date, width: int) -> Text:
         max(row[i].cell_len for row in rows if len(row) > i) for i in range(max(map(len, rows)))
     ]
     aligned = INDENT + sum(widths) + len(GAP) * (len(widths) - 1) <= width
-    for item, row in zip(items, rows, strict=True):
-        label, style = KIND_LABELS[item.kind]
+    labels = [STOPPED if item.advice.stopped else KIND_LABELS[item.kind] for item in items]
+    for (label, style), row in zip(labels, rows, strict=True):
         if not aligned:
             text.append_text(_hanging(Text(label, style=style), row, width))
             continue
@@ -113,10 +128,12 @@ def plan_text(items: list[AgendaItem], day: dt.date, width: int) -> Text:
                 text.append(GAP + " " * (widths[index - 1] - row[index - 1].cell_len))
             text.append_text(column)
         text.append("\n")
-    counts = Counter(item.kind for item in items)
+    counts = Counter(label for label, _ in labels)
     text.append(
         ", ".join(
-            f"{counts[kind]} {label}" for kind, (label, _) in KIND_LABELS.items() if counts[kind]
+            f"{counts[label]} {label}"
+            for label, _ in (STOPPED, *KIND_LABELS.values())
+            if counts[label]
         )
         + "\n",
         style="dim",
@@ -124,12 +141,24 @@ def plan_text(items: list[AgendaItem], day: dt.date, width: int) -> Text:
     return text
 
 
-def care_text(plan: CarePlan, day: dt.date, *, everything: bool = False) -> Text:
-    """Health alerts, then the care tasks, one line per task and status with the animals'
-    names: only the tasks due or overdue and a hint unless `everything`; with nothing due and no
-    alert, one line saying so."""
+def health_text(plan: CarePlan) -> Text:
+    """A line per health alert of the care plan (a weight loss, a grooming finding)."""
+    text = Text()
+    for alert in plan.alerts:
+        text.append_text(
+            _hanging(Text("ALERT", style="bold red"), [Text(alert.message)], out.width)
+        )
+    return text
+
+
+def care_text(
+    plan: CarePlan, day: dt.date, *, everything: bool = False, health: bool = True
+) -> Text:
+    """Health alerts (unless not `health`: printed apart), then the care tasks, one line per
+    task and status with the animals' names: only the tasks due or overdue and a hint unless
+    `everything`; with nothing due and no alert, one line saying so."""
     tasks = plan.tasks if everything else plan.pressing
-    if not everything and not plan.alerts and not tasks:
+    if not everything and not (health and plan.alerts) and not tasks:
         return Text.assemble(
             ("Nothing due.", "green"),
             " ",
@@ -137,9 +166,7 @@ def care_text(plan: CarePlan, day: dt.date, *, everything: bool = False) -> Text
             "\n",
         )
     width = out.width
-    text = Text()
-    for alert in plan.alerts:
-        text.append_text(_hanging(Text("ALERT", style="bold red"), [Text(alert.message)], width))
+    text = health_text(plan) if health else Text()
     for group in group_tasks(tasks):
         for line in group.lines:
             first = line.first

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.cells import cell_len
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from ratbond.care.health import weight_loss
 from ratbond.cli.display import database, out, parse_day, print_rows
 from ratbond.errors import RatbondError
 from ratbond.store.animals import (
@@ -22,8 +25,13 @@ from ratbond.store.animals import (
     list_animals,
     list_vet_checks,
     list_weights,
+    parse_weight,
 )
 from ratbond.store.introductions import list_introductions
+from ratbond.store.records import AnimalRecord, Weight
+
+if TYPE_CHECKING:
+    from ratbond.store import Database
 
 app = typer.Typer(help="Your animals: add, list, show, edit, archive.", no_args_is_help=True)
 vet_app = typer.Typer(
@@ -110,7 +118,32 @@ def list_command(
         }
         for a in animals
     ]
-    print_rows("Animals", rows, no_wrap=("id", "species", "born", "arrived", "vet check"))
+    if _table_width(rows) <= out.width:
+        print_rows("Animals", rows, no_wrap=("id", "species", "born", "arrived", "vet check"))
+        return
+    # Too narrow for a table: each animal as its id, name and species, then what is known.
+    lines = [Text("Animals", style="bold")]
+    for row in rows:
+        head = Text.assemble(row["id"], "  ", row["name"], f" ({row['species']})")
+        rest = [
+            Text.assemble(f"{column} ", value)
+            for column, value in row.items()
+            if column not in ("id", "name", "species") and value
+        ]
+        lines.append(head)
+        lines.append(Text("  ") + Text(" · ").join(rest))
+    out.print(Group(*lines))
+
+
+def _table_width(rows: list[dict[str, str | Text]]) -> int:
+    """How wide `print_rows` draws `rows` with nothing wrapped: each column as wide as its
+    longest cell or header, a space either side and a line between and around them."""
+    widths = [
+        max(cell_len(column), *(cell_len(str(row[column])) for row in rows))
+        for column in rows[0]
+        if any(row[column] for row in rows)
+    ]
+    return sum(widths) + 3 * len(widths) + 1
 
 
 def _day(day: dt.date | None) -> str:
@@ -262,16 +295,30 @@ def vet_list(animal: AnimalRef) -> None:
 
 def weigh(
     animal: AnimalRef,
-    grams: Annotated[float, typer.Argument(help="Weight in grams.")],
+    weight: Annotated[
+        str,
+        typer.Argument(
+            metavar="WEIGHT",
+            help="250g, 250 g, 0.55 lb or 9 oz (units g, kg, lb, oz; a plain number is grams).",
+        ),
+    ],
     date: Annotated[str | None, typer.Option(help="Default: today.")] = None,
 ) -> None:
-    """Record an animal's weight in grams."""
+    """Record an animal's weight; a loss to see a vet about is said at once."""
     db = database()
-    weight = add_weight(db, animal, grams, parse_day(date, "--date"))
-    history = list_weights(db, animal)
-    record = get_animal(db, animal)
+    added = add_weight(db, animal, parse_weight(weight), parse_day(date, "--date"))
+    report_weighing(db, get_animal(db, animal), added)
+
+
+def report_weighing(db: Database, record: AnimalRecord, added: Weight) -> None:
+    """Say the weight just recorded, the change since the weighing before, and a loss to see
+    a vet about at once."""
+    history = list_weights(db, record.key)
     change = ""
     if len(history) > 1:
         before = history[-2].grams
-        change = f" ({weight.grams - before:+g} g since {history[-2].date.isoformat()})"
-    out.print(f"[bold]{record.label}[/]: {weight.grams:g} g on {weight.date.isoformat()}{change}.")
+        change = f" ({added.grams - before:+g} g since {history[-2].date.isoformat()})"
+    out.print(f"[bold]{record.label}[/]: {added.grams:g} g on {added.date.isoformat()}{change}.")
+    loss = weight_loss((w.date, w.grams) for w in history)
+    if loss is not None:
+        out.print(Text("ALERT ", style="bold red") + Text(loss.text(record.label)))

@@ -74,7 +74,7 @@ def cage_check(
     width: Annotated[float, typer.Option(help="Inside width (depth).", show_default=False)],
     height: Annotated[float, typer.Option(help="Inside height.", show_default=False)],
     rats: Annotated[int, typer.Option(help="How many rats will live in it.", show_default=False)],
-    unit: Annotated[str, typer.Option(help="Unit of all lengths: cm or in.")] = "cm",
+    unit: Annotated[str, typer.Option(help="Unit of all lengths: cm, in, ft or m.")] = "cm",
     levels: Annotated[
         int | None, typer.Option(help="Levels to climb: floor, shelves, platforms.")
     ] = None,
@@ -101,7 +101,7 @@ def cage_check(
 
     Example: ratbond cage check --length 80 --width 50 --height 60 --rats 2 --levels 3
 
-    Lengths are in --unit (cm or in). Checklist items left out are asked in a terminal.
+    Lengths are in --unit (cm, in, ft or m). Checklist items left out are asked in a terminal.
     """
     from ratbond.care.cage import check_cage
     from ratbond.care.knowledge import builtin_cage_rules

@@ -15,6 +15,7 @@ from rich.table import Table
 from ratbond.cli.agenda import care_text
 from ratbond.cli.care import ask_yes_no, cites, freeroam_checklist, out, user_errors
 from ratbond.cli.display import database, parse_day
+from ratbond.errors import RatbondError
 
 freeroam_app = typer.Typer(
     help="Safety checks before rats play outside the cage, and the record of each run.",
@@ -333,6 +334,9 @@ def care_done_command(
     from ratbond.store.care import mark_done
 
     with user_errors():
+        if find_task(task).id == "weigh_in":
+            _weigh_in(animal or [], parse_day(date, "--date"))
+            return
         done = mark_done(
             database(), task, animal or [], date=parse_day(date, "--date"), notes=notes
         )
@@ -342,6 +346,25 @@ def care_done_command(
     out.print(
         f"{escape(info.title)} done on {done[0].date} for {escape(who)}; next due {next_due}."
     )
+
+
+def _weigh_in(refs: list[str], day: dt.date | None) -> None:
+    """A weigh-in is its weights (any weighing counts as one): asked for each rat `mark_done`
+    would record it for, in a terminal; elsewhere refused, saying how to give them."""
+    from ratbond.cli.animals import report_weighing
+    from ratbond.store.animals import add_weight, parse_weight
+    from ratbond.store.care import care_targets
+
+    db = database()
+    rats = [rat for rat in care_targets(db, "weigh-in", refs, date=day) if rat is not None]
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise RatbondError(
+            "a weigh-in records each rat's weight; give them one rat at a time with "
+            "'ratbond weigh NAME 250g' (units g, kg, lb, oz)"
+        )
+    for rat in rats:
+        typed = typer.prompt(f"{rat.label}'s weight (e.g. 250g, 0.55 lb)")
+        report_weighing(db, rat, add_weight(db, rat.key, parse_weight(typed), day))
 
 
 @care_app.command("tasks")

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
+from ratbond.alerts import alert_info, most_severe_first
 from ratbond.errors import InputError, RatbondError
 from ratbond.model import Advice
-from ratbond.programs import builtin_vocabulary
 from ratbond.scenario import parse_date
 from ratbond.wording import ACTION_WORDS as ACTION_WORDS
 from ratbond.wording import minutes_text as minutes_text
@@ -64,13 +64,10 @@ def parse_day(value: str | None, option: str) -> dt.date | None:
         raise InputError(option, error.message + " (or 'today', 'yesterday')") from None
 
 
-def alert_lines(alerts: tuple[AlertCode, ...]) -> list[Text]:
-    """One coloured line per alert, the most severe first."""
-    catalogue = builtin_vocabulary().alerts
-    order = {"danger": 0, "warning": 1, "info": 2}
+def alert_lines(alerts: tuple[AlertCode, ...], program: str | None = None) -> list[Text]:
+    """One coloured line per alert, the most severe first, in `program`'s words."""
     lines = []
-    for code in sorted(alerts, key=lambda c: (order[catalogue[c].severity], c)):
-        info = catalogue[code]
+    for code, info in most_severe_first(alerts, program):
         style = SEVERITY_STYLE[info.severity]
         line = Text("! ", style=style)
         line.append(info.title, style=style)
@@ -81,10 +78,15 @@ def alert_lines(alerts: tuple[AlertCode, ...]) -> list[Text]:
 
 
 def print_advice(advice: Advice | StoredAdvice, today: dt.date) -> None:
-    """Alerts first and in colour, then the next step, its date and why."""
-    from ratbond.store.records import StoredAdvice  # here: listing signals needs no database
+    """Alerts first and in colour, then the next step, its date and why; last, alerts that
+    belonged to a past day's session, as what happened then."""
+    # Here, not at the top: listing signals needs no database.
+    from ratbond.store.records import StoredAdvice
+    from ratbond.store.urgency import alerts_now, past_alerts
 
-    for line in alert_lines(advice.alerts):
+    program = advice.program
+    now = alerts_now(advice) if isinstance(advice, StoredAdvice) else advice.alerts
+    for line in alert_lines(now, program):
         out.print(line)
     step = Text("Next: ", style="bold")
     step.append(step_text(advice.action, advice.stage, advice.minutes), style="bold cyan")
@@ -93,8 +95,12 @@ def print_advice(advice: Advice | StoredAdvice, today: dt.date) -> None:
     out.print(step)
     for reason in advice.reasons:
         out.print(Text("  " + reason, style="dim"))
-    if isinstance(advice, StoredAdvice) and advice.overdue_days:
-        out.print(Text(f"  Overdue by {advice.overdue_days} days.", style="yellow"))
+    if isinstance(advice, StoredAdvice):
+        if advice.overdue_days:
+            out.print(Text(f"  Overdue by {advice.overdue_days} days.", style="yellow"))
+        for code in past_alerts(advice):
+            title = alert_info(code, program).title
+            out.print(Text(f"  {title} — on {advice.last_session}, during that session.", "dim"))
 
 
 def print_rows(

@@ -29,6 +29,7 @@ from ratbond.store.introductions import (
     get_advice,
     list_introductions_with_advice,
     set_status,
+    shared_with_others,
     start_introduction,
 )
 from ratbond.store.records import IntroductionRecord
@@ -124,6 +125,9 @@ def start(
         f"Started [cyan]{intro.key}[/] ({intro.program}): "
         + "; ".join(f"{role} {', '.join(labels)}" for role, labels in cast.items())
     )
+    warning = shared_with_others(db, intro.key, today=today)
+    if warning is not None:
+        out.print(Text("Warning: ", style="bold yellow") + Text(warning))
     _, advice = get_advice(db, intro.key, today=today)
     print_advice(advice, today)
     out.print(f"[dim]Log a session: ratbond log {intro.key}[/]")
@@ -138,10 +142,10 @@ def list_command(
     """List introductions and their next step."""
     today = dt.date.today()
     intros = [
-        (intro, advice)
+        (intro, advice, intro.shown_status(advice))
         for intro, advice in list_introductions_with_advice(database(), today=today)
-        if all_ or intro.status in ("active", "paused")
     ]
+    intros = [row for row in intros if all_ or row[2] in ("active", "paused")]
     if not intros:
         out.print("No introductions. Start one: ratbond intro start cat-rat --cat tom --rat pip")
         return
@@ -150,11 +154,11 @@ def list_command(
             intro.key,
             intro.program,
             intro.label,
-            intro.status,
+            status,
             step_text(advice.action, advice.stage, advice.minutes),
-            when(advice.not_before, today) if intro.status == "active" else "",
+            when(advice.not_before, today) if status == "active" else "",
         )
-        for intro, advice in intros
+        for intro, advice, status in intros
     ]
     out.print(introductions_view(rows, out.width))
 
@@ -266,7 +270,8 @@ def show(intro: IntroRef) -> None:
     table.add_column(style="bold")
     table.add_column()
     table.add_row("program", record.program)
-    table.add_row("status", record.status)
+    status = record.shown_status(advice)
+    table.add_row("status", status)
     table.add_row("started", record.started.isoformat())
     for member in record.members:
         table.add_row(member.role, f"{member.animal.label} ({member.animal.key})")
@@ -277,11 +282,11 @@ def show(intro: IntroRef) -> None:
     if record.notes:
         table.add_row("notes", record.notes)
     out.print(table)
-    if record.status != "active":
-        out.print(f"[yellow]This introduction is {record.status}.[/]")
-    if record.status in ("stopped", "completed"):
+    if status != "active":
+        out.print(f"[yellow]This introduction is {status}.[/]")
+    if status in ("stopped", "completed"):
         # Finished: no next step, but its alerts (see a vet, keep apart) still hold.
-        for line in alert_lines(advice.alerts):
+        for line in alert_lines(advice.alerts, record.program):
             out.print(line)
         return
     print_advice(advice, today)

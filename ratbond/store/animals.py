@@ -10,6 +10,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from anyascii import anyascii
 from sqlalchemy import Connection, insert, select, update
 
 from ratbond.errors import InputError, NotFound, RatbondError
@@ -71,8 +72,9 @@ class NewAnimal:
 
 
 def slug(name: str) -> str:
-    """`Mr. Whiskers` -> `mr-whiskers`: a valid id made from a name."""
-    return _SLUG.sub("-", name.strip().lower()).strip("-")
+    """`Mr. Whiskers` -> `mr-whiskers`, `Chloé` -> `chloe`, `ハナ` -> `hana`: a valid id made
+    from a name, its letters of any script spelt in ASCII (`anyascii`) so it can be typed."""
+    return _SLUG.sub("-", anyascii(name).strip().lower()).strip("-")
 
 
 def _validated(fields: dict[str, Any], today: dt.date) -> dict[str, Any]:
@@ -300,6 +302,24 @@ def list_vet_checks(db: Database, ref: str) -> list[VetCheck]:
             .order_by(vet_checks.c.date, vet_checks.c.id)
         ).all()
     return [from_row(VetCheck, r) for r in rows]
+
+
+GRAMS_PER_UNIT = {"g": 1.0, "kg": 1000.0, "lb": 453.59237, "lbs": 453.59237, "oz": 28.349523125}
+_WEIGHT = re.compile(r"(\d+(?:[.,]\d*)?|[.,]\d+)\s*([a-z]*)")
+
+
+def parse_weight(text: str) -> float:
+    """A weight as an owner types it, in grams: `250`, `250g`, `250 g`, `0.55 lb`, `9 oz`,
+    `1.2 kg` (a plain number is grams). Whether an animal can weigh that is `add_weight`'s
+    to say."""
+    found = _WEIGHT.fullmatch(text.strip().lower())
+    if found is None or found[2] not in ("", *GRAMS_PER_UNIT):
+        raise InputError(
+            "grams",
+            f"'{text}' is not a weight; give a number with a unit, e.g. 250g, 0.55 lb or 9 oz "
+            "(units: g, kg, lb, oz; a plain number is grams)",
+        )
+    return round(float(found[1].replace(",", ".")) * GRAMS_PER_UNIT[found[2] or "g"], 1)
 
 
 def add_weight(

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Table, insert, select, update
 
 from ratbond.care.freeroam import evaluate_free_roam
 from ratbond.care.health import find_findings
+from ratbond.care.model import CareTask
 from ratbond.care.routine import find_task
 from ratbond.care.trust import find_trust_signs
 from ratbond.errors import InputError, NotFound, RatbondError
@@ -306,6 +307,60 @@ def delete_grooming(db: Database, groom_id: int) -> None:
 # --- care tasks ---------------------------------------------------------------------------
 
 
+def _targets(
+    connection: Connection, task: CareTask, animal_refs: Sequence[str]
+) -> list[AnimalRecord | None]:
+    """Whom `task` is done for: None for the household; the animals named, each of a species
+    the task is for; else every active animal it applies to."""
+    targets: list[AnimalRecord | None]
+    if task.scope == "household":
+        if animal_refs:
+            raise InputError(
+                "animal",
+                f"'{task.id.replace('_', '-')}' is done once for the whole household; "
+                "leave out the animal",
+            )
+        targets = [None]
+    elif animal_refs:
+        targets = []
+        for ref in animal_refs:
+            animal = _animal(connection, ref)
+            if animal.species not in task.species:
+                raise InputError(
+                    "animal",
+                    f"'{animal.key}' is a {animal.species}; {task.title.lower()} is for "
+                    + " and ".join(f"{s}s" for s in task.species),
+                )
+            if animal not in targets:
+                targets.append(animal)
+    else:
+        rows = connection.execute(
+            select(animals.c.key)
+            .where(animals.c.status == "active", animals.c.species.in_(task.species))
+            .order_by(animals.c.key)
+        ).scalars()
+        targets = [resolve_animal(connection, key) for key in rows]
+        if not targets:
+            kinds = " or ".join(f"{s}s" for s in task.species)
+            raise InputError("animal", f"no active {kinds} to record {task.title.lower()} for")
+    return targets
+
+
+def care_targets(
+    db: Database,
+    task_name: str,
+    animal_refs: Sequence[str] = (),
+    *,
+    date: dt.date | None = None,
+    today: dt.date | None = None,
+) -> list[AnimalRecord | None]:
+    """Whom `mark_done` would record `task_name` for on `date`, checked as it checks them,
+    recording nothing: a weigh-in asks these animals' weights."""
+    not_future(date or today_or(today), today_or(today), "date")
+    with db.read() as connection:
+        return _targets(connection, find_task(task_name), animal_refs)
+
+
 def mark_done(
     db: Database,
     task_name: str,
@@ -323,37 +378,7 @@ def mark_done(
     not_future(when, day, "date")
     task = find_task(task_name)
     with db.write() as connection:
-        targets: list[AnimalRecord | None]
-        if task.scope == "household":
-            if animal_refs:
-                raise InputError(
-                    "animal",
-                    f"'{task.id.replace('_', '-')}' is done once for the whole household; "
-                    "leave out the animal",
-                )
-            targets = [None]
-        elif animal_refs:
-            targets = []
-            for ref in animal_refs:
-                animal = _animal(connection, ref)
-                if animal.species not in task.species:
-                    raise InputError(
-                        "animal",
-                        f"'{animal.key}' is a {animal.species}; {task.title.lower()} is for "
-                        + " and ".join(f"{s}s" for s in task.species),
-                    )
-                if animal not in targets:
-                    targets.append(animal)
-        else:
-            rows = connection.execute(
-                select(animals.c.key)
-                .where(animals.c.status == "active", animals.c.species.in_(task.species))
-                .order_by(animals.c.key)
-            ).scalars()
-            targets = [resolve_animal(connection, key) for key in rows]
-            if not targets:
-                kinds = " or ".join(f"{s}s" for s in task.species)
-                raise InputError("animal", f"no active {kinds} to record {task.title.lower()} for")
+        targets = _targets(connection, task, animal_refs)
         stamp = now()
         done = []
         for target in targets:

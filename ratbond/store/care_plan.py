@@ -150,11 +150,7 @@ def _read(connection: Connection, day: dt.date) -> CarePlan:
                 animal=key,
                 animal_label=label,
                 date=loss.latest_date,
-                message=(
-                    f"{label} lost {loss.percent:g} % of its weight ({loss.peak_grams:g} g on "
-                    f"{loss.peak_date.isoformat()}, {loss.latest_grams:g} g on "
-                    f"{loss.latest_date.isoformat()}); see a vet"
-                ),
+                message=loss.text(label),
                 loss=loss,
             )
         )

@@ -173,14 +173,23 @@ def _check_once(members: list[Member], role: str, animal: AnimalRecord) -> None:
     )
 
 
-def free_key(connection: Connection, base: str) -> str:
-    taken = set(
+def free_key(connection: Connection, base: str, program_id: str) -> str:
+    """`base` (the animals' ids) when free. Taken by another program's introduction, the id
+    says which program this one is: `base` and the last word of the program's id (`pip-spin`
+    beside `pip`). Then a number tells apart those of one program (`tom-pip-2`)."""
+    taken: dict[str, str] = dict(
         connection.execute(
-            select(introductions.c.key).where(introductions.c.key.like(f"{base}%"))
-        ).scalars()
+            select(introductions.c.key, introductions.c.program).where(
+                introductions.c.key.like(f"{base}%")
+            )
+        ).all()
     )
     if base not in taken:
         return base
+    if taken[base] != program_id:
+        base = f"{base}-{program_id.rsplit('-', 1)[-1]}"
+        if base not in taken:
+            return base
     number = 2
     while f"{base}-{number}" in taken:
         number += 1
@@ -290,7 +299,7 @@ def start_introduction_in(
         if connection.execute(select(introductions.c.id).where(introductions.c.key == key)).first():
             raise InputError("id", f"an introduction with the id '{key}' already exists")
     else:
-        key = free_key(connection, "-".join(m.animal.key for m in members)[:60])
+        key = free_key(connection, "-".join(m.animal.key for m in members)[:60], chosen.id)
     stamp = now()
     inserted = connection.execute(
         insert(introductions).values(
@@ -320,6 +329,43 @@ def start_introduction_in(
     return load_introduction(connection, inserted[0])
 
 
+def shared_with_others(db: Database, ref: str, *, today: dt.date | None = None) -> str | None:
+    """A warning when animals of introduction `ref` are already in another unfinished
+    introduction of the same program (a rat-rat newcomer meeting residents who are still
+    getting to know another one), naming it; None when there is none."""
+    day = today_or(today)
+    with db.read() as connection:
+        intro = resolve_introduction(connection, ref)
+        mine = {member.animal.id: member.animal.label for member in intro.members}
+        shared = connection.execute(
+            select(introduction_animals.c.introduction_id)
+            .join(introductions, introductions.c.id == introduction_animals.c.introduction_id)
+            .where(
+                introductions.c.program == intro.program,
+                introductions.c.id != intro.id,
+                introductions.c.status.in_(("active", "paused")),
+                introduction_animals.c.animal_id.in_(list(mine)),
+            )
+            .distinct()
+        ).scalars()
+        others = [
+            other
+            for other in load_introductions(connection, list(shared))
+            if other.shown_status(current_advice(connection, other.id, day)) != "stopped"
+        ]
+    if not others:
+        return None
+    names = sorted(
+        {mine[m.animal.id] for other in others for m in other.members if m.animal.id in mine}
+    )
+    which = ", ".join(f"'{other.key}' ({other.label})" for other in others)
+    return (
+        f"{' and '.join(names)} {'is' if len(names) == 1 else 'are'} already in {intro.program} "
+        f"introduction {which}: two introductions at once unsettle them; finish or pause the "
+        "other one first"
+    )
+
+
 def get_introduction(db: Database, ref: str) -> IntroductionRecord:
     with db.read() as connection:
         return resolve_introduction(connection, ref)
@@ -334,13 +380,19 @@ def list_introductions(db: Database, *, status: str | None = None) -> list[Intro
 def list_introductions_with_advice(
     db: Database, *, status: str | None = None, today: dt.date | None = None
 ) -> list[tuple[IntroductionRecord, StoredAdvice]]:
-    """`list_introductions`, each with its stored advice for `today` as `get_advice` reads it,
-    in one transaction of two queries (not two or three per introduction)."""
+    """Every introduction, or those whose status as owners see it (`shown_status`: an
+    advised stop reads `stopped`) is `status`, each with its stored advice for `today` as
+    `get_advice` reads it, in one transaction of two queries (not two or three per
+    introduction)."""
     day = today_or(today)
     with db.read() as connection:
-        intros = load_introductions(connection, status=status)
+        intros = load_introductions(connection)
         advice = every_current_advice(connection, day)
-    return [(intro, advice[intro.id]) for intro in intros]
+    return [
+        (intro, advice[intro.id])
+        for intro in intros
+        if status is None or intro.shown_status(advice[intro.id]) == status
+    ]
 
 
 def get_advice(

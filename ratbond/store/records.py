@@ -113,6 +113,14 @@ class IntroductionRecord:
         """`Tom & Pip`: the animals' names in role order."""
         return " & ".join(member.animal.label for member in self.members)
 
+    def shown_status(self, advice: StoredAdvice) -> str:
+        """The status owners see everywhere: an active or paused introduction whose advice is
+        `stop` reads `stopped` before anyone marks it so, since nothing logged after a stop
+        un-stops it."""
+        if self.status in ("active", "paused") and advice.stopped:
+            return "stopped"
+        return self.status
+
 
 @dataclass(frozen=True, slots=True)
 class SessionRecord:
@@ -195,6 +203,16 @@ class StoredAdvice:
         payload: dict[str, Any] = json.loads(self.payload_json)
         payload["not_before"] = self.not_before.isoformat() if self.not_before else None
         return payload
+
+    @property
+    def stopped(self) -> bool:
+        """The advice is `stop`: the introduction is over whatever status it was left in."""
+        return self.action == "stop"
+
+    @property
+    def program(self) -> str:
+        """The id of the program the advice follows."""
+        return str(self.payload["program"])
 
     @property
     def reasons(self) -> tuple[str, ...]:

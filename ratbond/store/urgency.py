@@ -10,30 +10,51 @@ from typing import TYPE_CHECKING, Literal, get_args
 from ratbond.programs import builtin_vocabulary
 
 if TYPE_CHECKING:
+    from ratbond.model import AlertCode
     from ratbond.store.records import StoredAdvice
 
 Kind = Literal["alert", "overdue", "due", "prerequisite", "waiting", "later", "complete"]
-"""The kinds, most urgent first: a danger alert or a stop; a session overdue; one due today;
-a missing vet check or assessment; a countdown (quarantine, settling) running; a session on a
-later day; a program finished."""
+"""The kinds, most urgent first: a stop, a danger alert or a health alert; a session overdue;
+one due today; a missing vet check or assessment; a countdown (quarantine, settling) running; a
+session on a later day; a program finished."""
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
 PREREQUISITE_ALERTS = frozenset({"health_check_needed", "assessment_needed"})
 """The alerts that keep an introduction from starting until the owner does something."""
 
 
+HEALTH_ALERTS = frozenset({"vet_now", "illness_signs"})
+"""An animal's health: above pacing and routine whatever their severity."""
+OF_THE_SESSION = frozenset({"intervene"})
+"""Alerts that ask something of the owner during the session that raised them only: on a later
+day they tell what happened then, below what needs doing today."""
+
+
 @cache
-def danger_alerts() -> frozenset[str]:
-    """The alert codes of severity `danger`: any of them puts an introduction first."""
-    return frozenset(
+def urgent_alerts() -> frozenset[str]:
+    """The alert codes that put an introduction first: every `danger` one and the health ones."""
+    return HEALTH_ALERTS | frozenset(
         code for code, info in builtin_vocabulary().alerts.items() if info.severity == "danger"
     )
+
+
+def alerts_now(advice: StoredAdvice) -> tuple[AlertCode, ...]:
+    """The alerts that ask something of the owner on `advice.today`."""
+    return tuple(code for code in advice.alerts if code not in past_alerts(advice))
+
+
+def past_alerts(advice: StoredAdvice) -> tuple[AlertCode, ...]:
+    """The alerts of the last session that belonged to that session (`OF_THE_SESSION`), once
+    its day has passed."""
+    if advice.last_session is None or advice.last_session >= advice.today:
+        return ()
+    return tuple(code for code in advice.alerts if code in OF_THE_SESSION)
 
 
 def kind_of(advice: StoredAdvice, *, counting_down: bool) -> Kind:
     """The kind of an introduction with `advice`; `counting_down`: it waits out its program's
     first, timed stage (quarantine, settling) with nothing missing."""
-    if advice.action == "stop" or not danger_alerts().isdisjoint(advice.alerts):
+    if advice.stopped or not urgent_alerts().isdisjoint(alerts_now(advice)):
         return "alert"
     if advice.action == "complete":
         return "complete"

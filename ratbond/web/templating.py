@@ -16,15 +16,17 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from ratbond.model import AlertCode, Vocabulary
+from ratbond.alerts import most_severe_first
+from ratbond.model import Advice, AlertCode, Vocabulary
 from ratbond.programs import builtin_vocabulary
+from ratbond.store.records import StoredAdvice
+from ratbond.store.urgency import past_alerts
 from ratbond.web.security import CSRF_FIELD
 from ratbond.wording import ACTION_WORDS, days_text, minutes_text, step_text
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
 
-SEVERITY_ORDER = {"danger": 0, "warning": 1, "info": 2}
 FRAGMENTS_KEPT = 256
 """Rendered fragments kept by `Pages.fragment`, the least recently used dropped first."""
 
@@ -97,14 +99,20 @@ class Pages:
                 self._fragments.popitem(last=False)
         return html
 
-    def alerts(self, codes: tuple[AlertCode, ...] | list[AlertCode]) -> list[dict[str, str]]:
-        """Alert codes with their title, advice and severity, the most severe first."""
-        items = [
-            {"code": code, **asdict(self.vocabulary.alerts[code])}
-            for code in codes
-            if code in self.vocabulary.alerts
-        ]
-        return sorted(items, key=lambda item: SEVERITY_ORDER[item["severity"]])
+    def alerts(
+        self, codes: tuple[AlertCode, ...] | list[AlertCode], advice: Advice | StoredAdvice
+    ) -> list[dict[str, Any]]:
+        """`advice`'s alert `codes` with their title, advice (in its program's words) and
+        severity, the most severe first; then those of a past day's session, with its date
+        (`past_on`), as what happened then."""
+        past = past_alerts(advice) if isinstance(advice, StoredAdvice) else ()
+        on = advice.last_session if isinstance(advice, StoredAdvice) else None
+        items = most_severe_first(codes, advice.program)
+        return [
+            {"code": code, "past_on": None, **asdict(info)}
+            for code, info in items
+            if code not in past
+        ] + [{"code": code, "past_on": on, **asdict(info)} for code, info in items if code in past]
 
     def render(
         self,

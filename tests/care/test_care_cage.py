@@ -147,3 +147,10 @@ def test_the_rats_a_cage_fits_are_counted_in_one_step(
         assert volume < required_cubic_ft(2)
     else:
         assert required_cubic_ft(fits) <= volume < required_cubic_ft(fits + 1)
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit"), [("ft", "ft"), ("Feet", "ft"), ("foot", "ft"), ("m", "m")]
+)
+def test_feet_and_metres_are_units_of_a_cage(typed: str, unit: str) -> None:
+    assert parse_unit(typed) == unit

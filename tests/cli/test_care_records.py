@@ -200,7 +200,7 @@ def test_care_done_and_tasks(rats: Cli) -> None:
     done = rats("care", "done", "cage-cleaning", "--date", ago(2))
     assert done.code == 0
     assert f"next due {(TODAY + dt.timedelta(days=5)).isoformat()}" in done.output
-    assert rats("care", "done", "weigh-in").code == 0
+    assert rats("weigh", "pip", "250g").code == 0  # a weighing is the weigh-in
     tasks = {
         (t["task"], t["animal"]): t
         for t in json.loads(rats("care", "tasks", "--json").output)["tasks"]
@@ -229,3 +229,18 @@ def test_help_lists_the_care_commands(cli: Cli) -> None:
     for command in ("trust", "groom", "care", "freeroam"):
         assert command in page
     assert "check" in cli("freeroam", "--help").output
+
+
+def test_a_weigh_in_without_a_terminal_says_how_to_give_the_weights(rats: Cli) -> None:
+    refused = rats("care", "done", "weigh-in")
+    assert refused.code == 2
+    assert "'ratbond weigh NAME 250g'" in refused.error
+    assert "Weekly weigh-in (Pip): never recorded" in rats("care", "tasks").output
+
+
+def test_in_a_terminal_a_weigh_in_asks_each_rat_s_weight(rats: Cli) -> None:
+    code, shown, error = in_terminal("care", "done", "weigh-in", answers="250g\n")
+    assert (code, error.strip()) == (0, "")
+    assert "Pip's weight (e.g. 250g, 0.55 lb)" in shown
+    assert "Pip: 250 g on " in shown
+    assert "Tom's weight" not in shown  # a weigh-in is for rats

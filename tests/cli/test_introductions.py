@@ -181,3 +181,60 @@ def test_a_finished_introduction_says_how_to_start_again(cli: Cli) -> None:
     early = cli("intro", "complete", "pip")
     assert early.code == 2
     assert "the advice is 'start' at 'charge_clicker'" in early.error
+
+
+def test_an_introduction_the_advice_stopped_is_shown_as_stopped(cli: Cli) -> None:
+    cat_and_rat(cli)
+    assert cli("log", "tom-pip", "--minutes", "5", "--signal", "tom:biting").code == 0
+    assert "stopped" in cli("intro", "list", "--all").output
+    assert "tom-pip" not in cli("intro", "list").output  # only the unfinished ones
+    shown = cli("intro", "show", "tom-pip")
+    assert "This introduction is stopped." in shown.output
+    assert "Next:" not in shown.output
+    assert "STOPPED tom-pip" in cli("today").output
+
+
+def test_a_second_introduction_of_an_animal_is_named_after_its_program(cli: Cli) -> None:
+    assert cli("animal", "add", "Pip", "-s", "rat", "--arrived", ago(60)).code == 0
+    assert cli("intro", "start", "rat-human", "--rat", "pip").code == 0
+    spin = cli("intro", "start", "trick-spin", "--rat", "pip")
+    assert "Started pip-spin (trick-spin)" in spin.output
+    listed = cli("intro", "list").output
+    assert "pip-spin" in listed
+    assert "pip-2" not in listed
+
+
+def test_starting_with_residents_of_another_rat_rat_introduction_warns(cli: Cli) -> None:
+    for name in ("Ada", "Bo", "Cy", "Dee"):
+        assert cli("animal", "add", name, "-s", "rat", "--arrived", ago(30)).code == 0
+    first = cli("intro", "start", "rat-rat", "--newcomer", "cy", "--resident", "ada,bo")
+    assert "Warning" not in first.output
+    second = cli("intro", "start", "rat-rat", "--newcomer", "dee", "--resident", "ada,bo")
+    assert second.code == 0
+    assert (
+        "Warning: Ada and Bo are already in rat-rat introduction 'cy-ada-bo' (Cy & Ada & Bo)"
+        in " ".join(second.output.split())
+    )
+
+
+def test_a_rat_fight_s_vet_alert_is_in_the_rat_rat_program_s_words(cli: Cli) -> None:
+    for name in ("Ada", "Cy"):
+        assert cli("animal", "add", name, "-s", "rat", "--arrived", ago(60)).code == 0
+    assert cli("intro", "start", "rat-rat", "--newcomer", "cy", "--resident", "ada").code == 0
+    hurt = cli("log", "cy-ada", "--minutes", "5", "--signal", "ada:wound")
+    assert hurt.code == 0, hurt.error
+    shown = " ".join(cli("intro", "show", "cy-ada").output.split())
+    assert "A rat was wounded in a fight." in shown
+    assert "cat bites" not in shown
+
+
+def test_step_in_now_reads_as_what_happened_on_its_day(cli: Cli) -> None:
+    cat_and_rat(cli)
+    assert (
+        cli("log", "tom-pip", "--minutes", "5", "--signal", "tom:lunging", "--date", ago(2)).code
+        == 0
+    )
+    shown = " ".join(cli("intro", "show", "tom-pip").output.split())
+    assert "! Step in now" not in shown
+    assert f"Step in now — on {ago(2)}, during that session." in shown
+    assert shown.index("Next:") < shown.index(f"Step in now — on {ago(2)}")

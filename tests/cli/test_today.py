@@ -35,22 +35,30 @@ def household_file(tmp_path: Path) -> str:
 
 
 @pytest.mark.parametrize("date", DATES)
-def test_the_plan_then_the_care_part(household_file: str, date: str) -> None:
+def test_health_alerts_then_the_plan_then_the_care_tasks(household_file: str, date: str) -> None:
     done = ratbond(household_file, "today", "--date", date, COLUMNS="100")
     assert done.returncode == 0, done.stderr
     assert ratbond(household_file, "today", f"--date={date}", COLUMNS="100").stdout == done.stdout
-    plan, care = done.stdout.split("\n\n")  # the care part follows a blank line
+    health, plan, care = done.stdout.split("\n\n")  # each part follows a blank line
+    assert health.startswith("Health\nALERT   Kit: lump or swelling found on 2026-11-14; see a vet")
     lines = plan.splitlines()
     assert lines[0] == f"Plan for {date}: 4 active introductions"
-    assert lines[1].startswith("ALERT   tom-pip  cat-rat  Tom & Pip  Repeat visual")
+    if date == DATES[0]:
+        assert lines[1].startswith("ALERT   tom-pip  cat-rat  Tom & Pip  Repeat visual")
+    else:  # the step-in-now of the first day's session is what happened then, not an alert
+        assert lines[1].startswith("overdue mo-nib")
+        assert lines[2].startswith("overdue tom-pip")
+        assert lines[3].strip() == "intervene on 2026-11-20"
     assert "ozzy-pim" not in plan  # paused
-    assert care.startswith("Care\nALERT   Kit: lump or swelling found on 2026-11-14; see a vet\n")
+    assert care.startswith("Care\n")
+    assert "ALERT" not in care
     assert "\noverdue Cage cleaning: " in care
     assert care.endswith("record one with 'ratbond care done TASK'\n")
 
 
 def test_the_plan_names_each_introductions_program(household_file: str) -> None:
     plan = ratbond(household_file, "today", "--date", DATES[0], COLUMNS="200").stdout
+    plan = plan.split("\n\n")[1]  # after the health alerts
     programs = {line.split()[1]: line.split()[2] for line in plan.splitlines()[1:5]}
     assert programs == {
         "tom-pip": "cat-rat",
@@ -71,7 +79,7 @@ def test_every_line_fits_the_console_and_no_word_is_lost(household_file: str, co
 
 def test_a_narrow_console_indents_an_introduction_that_goes_on(household_file: str) -> None:
     narrow = ratbond(household_file, "today", "--date", DATES[0], COLUMNS="40").stdout
-    plan = narrow.split("\n\n")[0].splitlines()
+    plan = narrow.split("\n\n")[1].splitlines()
     waiting = plan.index("waiting cy-ada-bo  rat-rat")
     assert plan[waiting + 1 : waiting + 3] == [
         "        Cy & Ada & Bo  Wait quarantine",

@@ -53,7 +53,7 @@ def clicks(ratbond: Cli, attempts: int, rewarded: int) -> Outcome:
     [
         ([(10, 8), (10, 9)], "Next: Move on to lure"),
         ([(10, 9), (10, 7)], "but only 7 of 10 attempts were rewarded"),
-        ([(10, 7), (10, 8)], "1 calm session in a row at 'charge_clicker'"),
+        ([(10, 7), (10, 8)], "1 calm session in a row at 'Charging the clicker'"),
     ],
 )
 def test_two_sessions_in_a_row_at_80_percent_move_on(

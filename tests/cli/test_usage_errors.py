@@ -31,7 +31,7 @@ def ratbond(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.Completed
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (("weigh", "pip", "abc"), "Invalid value for 'grams'"),
+        (("weigh", "pip"), "Missing argument 'WEIGHT'"),
         (("care", "nonsense"), "No such command 'nonsense'"),
         (("animal", "add"), "Missing argument 'name'"),
         (("log", "pip", "--minuts", "5"), "No such option: --minuts"),

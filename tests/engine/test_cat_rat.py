@@ -38,7 +38,7 @@ def test_cat_rat_contract_example_repeats_visual_three_minutes_longer() -> None:
     assert advice["stage"] == "visual"
     assert advice["minutes"] == 8
     assert advice["alerts"] == []
-    assert "1 calm session in a row at 'visual'" in advice["reasons"][0]
+    assert "1 calm session in a row at 'Seeing each other'" in advice["reasons"][0]
     assert "3 needed" in advice["reasons"][0]
 
 
@@ -223,7 +223,7 @@ def test_cat_rat_stop_rule_outranks_skipped_stage() -> None:
 def test_cat_rat_reasons_name_the_rule_and_the_session_dates() -> None:
     advice = cat_rat(calm_run("visual", 3, 3, 5))
     assert all(day(d) in advice["reasons"][0] for d in (3, 2, 1))
-    assert advice["reasons"][0].startswith("3 calm sessions in a row at 'visual'")
+    assert advice["reasons"][0].startswith("3 calm sessions in a row at 'Seeing each other'")
 
 
 def test_cat_rat_earned_stage_may_be_revisited_without_skipping() -> None:

@@ -1,4 +1,5 @@
-"""Rules of the rat-rat program: quarantine gate, normal squabbles, step backs, stop rule."""
+"""Rules of the rat-rat program: quarantine gate, normal squabbles, step backs, stop rule, the
+residents a sick rat exposed."""
 
 from __future__ import annotations
 
@@ -135,3 +136,29 @@ def test_rat_rat_illness_after_quarantine_counts_as_stress() -> None:
 def test_rat_rat_unsupervised_cohabiting_is_normal() -> None:
     history = [*earned("cohabit"), session(1, "cohabit", supervised=False)]
     assert rat_rat(history)["alerts"] == []
+
+
+def test_rat_rat_a_sick_newcomer_that_met_the_residents_names_them_as_exposed() -> None:
+    history = [*earned("neutral"), session(1, "neutral", 30, {"nova": ["sneezing"]})]
+    advice = rat_rat(history)
+    assert "illness_signs" in advice["alerts"]
+    exposed = [reason for reason in advice["reasons"] if "exposed" in reason]
+    assert exposed == [
+        f"nova showed signs of illness on {day(1)} and has met rex and max: they are exposed. "
+        "Watch them closely and have them checked by a vet too."
+    ]
+
+
+def test_rat_rat_illness_in_quarantine_before_any_contact_exposes_nobody() -> None:
+    history = [session(10, "quarantine", signals={"nova": ["sneezing"]})]
+    advice = rat_rat(history, arrived=day(20))
+    assert not any("exposed" in reason for reason in advice["reasons"])
+
+
+def test_rat_rat_a_vet_check_after_the_illness_ends_the_exposure() -> None:
+    document = scenario(
+        "rat-rat", [*earned("neutral"), session(2, "neutral", 30, {"nova": ["sneezing"]})]
+    )
+    document["animals"][0]["health_check"] = day(1)
+    advice = advise(document)
+    assert not any("exposed" in reason for reason in advice["reasons"])

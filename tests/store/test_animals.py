@@ -1,4 +1,5 @@
-"""Animals in the store: a weight no pet has is refused."""
+"""Animals in the store: weights read in their units, a weight no pet has refused, ids made
+from names in any script."""
 
 from __future__ import annotations
 
@@ -18,3 +19,46 @@ def test_a_weight_no_pet_has_is_refused(db: Database, who: str, grams: float) ->
         add_weight(db, who, grams, today=TODAY)
     assert list_weights(db, who) == []
     assert add_weight(db, who, 400, today=TODAY).grams == 400
+
+
+@pytest.mark.parametrize(
+    ("typed", "grams"),
+    [
+        ("250", 250),
+        ("250g", 250),
+        ("250 G", 250),
+        ("0.55 lb", 249.5),
+        ("9oz", 255.1),
+        ("1,2 kg", 1200),
+    ],
+)
+def test_a_weight_is_read_in_its_unit(typed: str, grams: float) -> None:
+    from ratbond.store.animals import parse_weight
+
+    assert parse_weight(typed) == grams
+
+
+@pytest.mark.parametrize("typed", ["", "-3", "250 stone", "g", "2 kg 3"])
+def test_what_is_no_weight_is_refused_with_the_units_to_use(typed: str) -> None:
+    from ratbond.store.animals import parse_weight
+
+    with pytest.raises(InputError, match=r"^grams: .* is not a weight; .*units: g, kg, lb, oz"):
+        parse_weight(typed)
+
+
+@pytest.mark.parametrize("grams", [0, -5])
+def test_no_weight_at_all_is_refused(db: Database, grams: float) -> None:
+    from ratbond.store.animals import add_weight
+
+    cat_and_rat(db)
+    with pytest.raises(InputError, match=r"^grams: .* is not a weight"):
+        add_weight(db, "pip", grams, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("name", "key"), [("Mr. Whiskers", "mr-whiskers"), ("Chloé", "chloe"), ("ハナ", "hana")]
+)
+def test_an_id_made_from_a_name_is_ascii(name: str, key: str) -> None:
+    from ratbond.store.animals import slug
+
+    assert slug(name) == key

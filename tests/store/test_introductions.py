@@ -1,5 +1,6 @@
 """Introductions in the store: a pair that ended apart starts again only when someone cleared
-them, completing needs the advice to say so, and an animal plays one role."""
+them, completing needs the advice to say so, and an animal plays one role; the status an
+advised stop shows; ids naming the program; residents already in another introduction."""
 
 from __future__ import annotations
 
@@ -7,7 +8,15 @@ import pytest
 
 from ratbond.errors import InputError, RatbondError
 from ratbond.store import Database
-from ratbond.store.introductions import list_introductions, set_status, start_introduction
+from ratbond.store.animals import NewAnimal, add_animal
+from ratbond.store.introductions import (
+    get_advice,
+    list_introductions,
+    list_introductions_with_advice,
+    set_status,
+    shared_with_others,
+    start_introduction,
+)
 from tests.store.helpers import TODAY, bitten, cat_and_rat, day
 
 
@@ -85,3 +94,41 @@ def test_an_animal_in_two_roles_is_refused_by_name(db: Database) -> None:
     with pytest.raises(InputError, match=r"'pip' \(Pip\) is listed twice as rat") as raised:
         start_introduction(db, "trick-spin", {"rat": ["pip", "PIP"]}, today=TODAY)
     assert raised.value.path == "roles.rat"
+
+
+def test_an_advised_stop_is_shown_as_stopped_and_listed_so(db: Database) -> None:
+    bitten(db)
+    intro, advice = get_advice(db, "tom-pip", today=TODAY)
+    assert intro.status == "active"  # nobody marked it stopped yet
+    assert intro.shown_status(advice) == "stopped"
+    assert [
+        i.key for i, _ in list_introductions_with_advice(db, status="stopped", today=TODAY)
+    ] == ["tom-pip"]
+    assert list_introductions_with_advice(db, status="active", today=TODAY) == []
+
+
+def test_a_second_program_for_the_same_animals_names_the_program(db: Database) -> None:
+    cat_and_rat(db)
+    assert start_introduction(db, "rat-human", {"rat": ["pip"]}, today=TODAY).key == "pip"
+    assert start_introduction(db, "trick-spin", {"rat": ["pip"]}, today=TODAY).key == "pip-spin"
+    assert start_introduction(db, "trick-come", {"rat": ["pip"]}, today=TODAY).key == "pip-come"
+
+
+def test_residents_already_meeting_a_newcomer_are_named_with_that_introduction(
+    db: Database,
+) -> None:
+    for name, arrived in (("Ada", -100), ("Bo", -100), ("Cy", -3), ("Dee", -2)):
+        add_animal(db, NewAnimal(species="rat", name=name, arrived=day(arrived)), today=TODAY)
+    first = {"newcomer": ["cy"], "residents": ["ada", "bo"]}
+    start_introduction(db, "rat-rat", first, today=TODAY)
+    assert shared_with_others(db, "cy-ada-bo", today=TODAY) is None
+    second = start_introduction(
+        db, "rat-rat", {"newcomer": ["dee"], "residents": ["ada", "bo"]}, today=TODAY
+    )
+    warning = shared_with_others(db, second.key, today=TODAY)
+    assert warning is not None
+    assert warning.startswith(
+        "Ada and Bo are already in rat-rat introduction 'cy-ada-bo' (Cy & Ada & Bo)"
+    )
+    set_status(db, "cy-ada-bo", "stopped", today=TODAY)
+    assert shared_with_others(db, second.key, today=TODAY) is None

@@ -148,7 +148,7 @@ def test_introduction_page_shows_ladder_instructions_and_history(
     assert current is not None
     assert current.group(1) == "Seeing each other"
     assert "Put the rat in a strong, ventilated cage" in " ".join(page.split())
-    assert "2 calm sessions in a row at 'visual'" in page
+    assert "2 calm sessions in a row at 'Seeing each other'" in page
     assert 'data-chart="minutes-chart"' in page
     assert page.count('class="class-pill calm"') == 2
     assert "slow blink" in page
@@ -311,7 +311,7 @@ def test_today_lists_what_is_due_and_counts_down_quarantine(store_client: TestCl
 def test_danger_alerts_come_first_in_red(store_client: TestClient) -> None:
     cat_and_rat(store_client)
     session = {
-        "date": "2026-11-19",
+        "date": "2026-11-20",
         "stage": "visual",
         "minutes": 5,
         "signals": {"tom": ["lunging"]},
@@ -321,6 +321,23 @@ def test_danger_alerts_come_first_in_red(store_client: TestClient) -> None:
     assert "Needs you now" in page
     assert 'class="alert danger"' in page
     assert "Step in now" in page
+
+
+def test_a_past_session_s_step_in_now_reads_as_what_happened_that_day(
+    store_client: TestClient,
+) -> None:
+    cat_and_rat(store_client)
+    session = {
+        "date": "2026-11-19",
+        "stage": "visual",
+        "minutes": 5,
+        "signals": {"tom": ["lunging"]},
+    }
+    store_client.post("/api/v1/introductions/tom-pip/sessions", json=session)
+    page = " ".join(store_client.get("/").text.split())
+    assert "Needs you now" not in page
+    assert 'class="alert past"' in page
+    assert "Step in now</strong> — on" in page
 
 
 def test_today_offers_no_log_button_once_the_advice_is_stop(store_client: TestClient) -> None:

@@ -203,14 +203,14 @@ async def add_weight(request: Request, ref: str, context: Web) -> Response:
     animal = await run_in_threadpool(_find, context, ref)
     form = Form.read(await request.form())
     try:
-        grams = form.number("grams", "a weight in grams")
-        if grams is None:
+        typed = form.text("grams")
+        if typed is None:
             raise InputError("grams", "give the weight in grams")
         await run_in_threadpool(
             store.add_weight,
             context.db,
             animal.key,
-            grams,
+            store.parse_weight(typed),
             form.date("date"),
             today=context.today(),
         )

@@ -11,7 +11,7 @@ from ratbond.advice import advise
 from ratbond.errors import InputError
 from ratbond.scenario import parse_json, parse_scenario
 from ratbond.store import animals, introductions, sessions
-from ratbond.store.records import AnimalRecord, IntroductionRecord, SessionRecord
+from ratbond.store.records import AnimalRecord, IntroductionRecord, SessionRecord, StoredAdvice
 from ratbond.web.context import WebContext, web
 from ratbond.web.errors import ApiError, user_error
 from ratbond.web.schemas import (
@@ -99,11 +99,12 @@ def animal_out(record: AnimalRecord) -> AnimalOut:
     )
 
 
-def introduction_out(record: IntroductionRecord) -> IntroductionOut:
+def introduction_out(record: IntroductionRecord, advice: StoredAdvice) -> IntroductionOut:
+    """The introduction as the API gives it, its status the one owners see (`shown_status`)."""
     return IntroductionOut(
         id=record.key,
         program=record.program,
-        status=record.status,
+        status=record.shown_status(advice),
         started=record.started,
         notes=record.notes,
         members=[
@@ -220,7 +221,10 @@ def post_weight(ref: str, body: WeightIn, context: Web) -> WeightOut:
 @router.get("/introductions", response_model=list[IntroductionOut], summary="List introductions")
 def get_introductions(context: Web, status: str | None = None) -> list[IntroductionOut]:
     return [
-        introduction_out(i) for i in introductions.list_introductions(context.db, status=status)
+        introduction_out(intro, advice)
+        for intro, advice in introductions.list_introductions_with_advice(
+            context.db, status=status, today=context.today()
+        )
     ]
 
 
@@ -250,7 +254,9 @@ def post_introduction(body: IntroductionIn, context: Web) -> IntroductionOut:
                 "cleared_by", f"{error.message}: send `cleared_by` naming who agreed."
             ) from None
         raise
-    return introduction_out(record)
+    return introduction_out(
+        *introductions.get_advice(context.db, record.key, today=context.today())
+    )
 
 
 @router.get(
@@ -260,7 +266,7 @@ def post_introduction(body: IntroductionIn, context: Web) -> IntroductionOut:
     summary="One introduction",
 )
 def get_introduction(ref: str, context: Web) -> IntroductionOut:
-    return introduction_out(introductions.get_introduction(context.db, ref))
+    return introduction_out(*introductions.get_advice(context.db, ref, today=context.today()))
 
 
 @router.post(
@@ -271,7 +277,9 @@ def get_introduction(ref: str, context: Web) -> IntroductionOut:
 )
 def post_status(ref: str, body: StatusIn, context: Web) -> IntroductionOut:
     record = introductions.set_status(context.db, ref, body.status, today=context.today())
-    return introduction_out(record)
+    return introduction_out(
+        *introductions.get_advice(context.db, record.key, today=context.today())
+    )
 
 
 @router.get(

@@ -85,7 +85,7 @@ def history_view(context: WebContext, intro: IntroductionRecord, page: int) -> d
 
 @router.get("/introductions", response_class=HTMLResponse)
 def introduction_list(request: Request, context: Web) -> HTMLResponse:
-    intros = store.list_introductions(context.db)
+    intros = store.list_introductions_with_advice(context.db, today=context.today())
     return context.pages.render(
         request, "introductions/list.html", {"intros": list(reversed(intros))}
     )
