@@ -28,9 +28,9 @@ def test_twelve_sessions_in_one_afternoon_count_as_one() -> None:
     # The eleven that earned nothing are named once, as one day's count.
     named = [r for r in advice["reasons"] if "earned nothing" in r]
     assert named == [
-        f"11 sessions of {day(0)} at 'visual' earned nothing: a day counts at most one calm "
-        "session, so they neither add to the calm streak nor break it. Calm has to hold over "
-        "days, not hours."
+        f"11 sessions of {day(0)} at 'Seeing each other' earned nothing: a day counts at most "
+        "one calm session, so they neither add to the calm streak nor break it. Calm has to "
+        "hold over days, not hours."
     ]
 
 
