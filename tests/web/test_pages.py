@@ -15,7 +15,7 @@ from ratbond.store.queries import HISTORY_PAGE_SIZE
 from ratbond.store.sessions import delete_session, get_session
 
 from .conftest import TODAY
-from .helpers import cat_and_rat, field_errors, post_form
+from .helpers import bitten, cat_and_rat, field_errors, post_form
 
 LOG = "/introductions/tom-pip/sessions"
 CALM = {"date": "2026-11-20", "stage": "visual", "minutes": "5", "supervised": "on"}
@@ -444,3 +444,28 @@ def test_the_chart_has_a_bar_a_day_on_a_log_scale(client: TestClient) -> None:
     assert chart["data"]["labels"] == ["19 Nov"]
     assert [dataset["data"] for dataset in chart["data"]["datasets"]] == [[11.0]]
     assert chart["options"]["scales"]["y"]["type"] == "logarithmic"
+
+
+def test_an_introduction_page_reads_stopped_once_its_advice_is_stop(client: TestClient) -> None:
+    bitten(client)
+    page = client.get("/introductions/tom-pip").text
+    assert '<span class="tag stopped">stopped</span>' in page
+
+
+def test_residents_already_meeting_another_newcomer_are_named_on_the_page(
+    client: TestClient,
+) -> None:
+    for body in (
+        {"species": "rat", "name": "Nova", "arrived": "2026-11-15"},
+        {"species": "rat", "name": "Kit", "arrived": "2026-11-16"},
+        {"species": "rat", "name": "Rex", "arrived": "2025-05-01"},
+    ):
+        assert client.post("/api/v1/animals", json=body).status_code == 201
+    for newcomer in ("nova", "kit"):
+        start = {"program": "rat-rat", "roles": {"newcomer": [newcomer], "residents": ["rex"]}}
+        assert client.post("/api/v1/introductions", json=start).status_code == 201
+    second = html.unescape(client.get("/introductions/kit-rex").text)
+    warning = re.search(r'<p class="alert warning" role="note">([^<]+)</p>', second)
+    assert warning is not None
+    assert "Rex" in warning.group(1)
+    assert "'nova-rex'" in warning.group(1)

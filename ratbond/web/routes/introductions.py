@@ -165,6 +165,7 @@ def introduction_detail(
             **view,
             **history_view(context, view["intro"], page),
             "status_form": Form(),
+            "shared": store.shared_with_others(context.db, ref, today=context.today()),
         },
     )
 
