@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ratbond.model import (
     CLASS_RANK,
     Advice,
+    Animal,
     Program,
     Scenario,
     Session,
@@ -400,10 +401,9 @@ class Engine:
             count = stage.calm_to_advance
         elif by_origin:
             origins = [
-                scenario.animals[a].origin or "unknown"
-                for members in scenario.roles.values()
-                for a in members
-                if scenario.animals[a].species == "rat"
+                animal.origin or "unknown"
+                for animal in self.members(scenario)
+                if animal.species == "rat"
             ] or ["unknown"]
             count = max(by_origin.get(origin, max(by_origin.values())) for origin in origins)
         else:  # a waiting stage: its end is a date, not a count
@@ -413,11 +413,7 @@ class Engine:
         return count
 
     def high_prey_drive(self, scenario: Scenario) -> bool:
-        return any(
-            scenario.animals[a].prey_drive == "high"
-            for members in scenario.roles.values()
-            for a in members
-        )
+        return any(animal.prey_drive == "high" for animal in self.members(scenario))
 
     # --- replay ---------------------------------------------------------------------------
 
@@ -441,20 +437,36 @@ class Engine:
             state.gate_cause = f"arrival on {latest.isoformat()}"
         return state
 
+    def members(self, scenario: Scenario) -> list[Animal]:
+        """The animals playing a role, in role order."""
+        return [scenario.animals[a] for ids in scenario.roles.values() for a in ids]
+
+    def check_valid_until(self, animal: Animal) -> dt.date | None:
+        """The last day `animal`'s vet check meets the prerequisites (None: the program asks
+        for none; `date.min`: there is none on record)."""
+        if "health_check" not in self.rules.prerequisites:
+            return None
+        if animal.health_check is None:
+            return dt.date.min
+        return animal.health_check + dt.timedelta(days=self.rules.health_check_max_age_days)
+
+    def unassessed(self, animal: Animal) -> bool:
+        """A cat whose prey drive the program asks for and nobody has assessed."""
+        return (
+            "prey_drive" in self.rules.prerequisites
+            and animal.species == "cat"
+            and animal.prey_drive is None
+        )
+
     def checks_until(self, scenario: Scenario) -> dt.date | None:
         """The last day the prerequisites hold for the scenario's animals (None: no limit;
-        `date.min`: they never do), as `Decision._missing_prerequisites` judges a day."""
-        rules = self.rules
-        members = [scenario.animals[a] for ids in scenario.roles.values() for a in ids]
+        `date.min`: they never do)."""
         until: dt.date | None = None
-        for animal in members:
-            assessed = animal.species != "cat" or animal.prey_drive is not None
-            if "prey_drive" in rules.prerequisites and not assessed:
+        for animal in self.members(scenario):
+            if self.unassessed(animal):
                 return dt.date.min
-            if "health_check" in rules.prerequisites:
-                if animal.health_check is None:
-                    return dt.date.min
-                last = animal.health_check + dt.timedelta(days=rules.health_check_max_age_days)
+            last = self.check_valid_until(animal)
+            if last is not None:
                 until = last if until is None else min(until, last)
         return until
 
@@ -867,29 +879,23 @@ class Decision:
                 )
 
     def _missing_prerequisites(self) -> list[str]:
-        rules = self.engine.rules
+        engine = self.engine
         missing: list[str] = []
-        members = [a for ids in self.scenario.roles.values() for a in ids]
-        for animal_id in members:
-            animal = self.scenario.animals[animal_id]
-            if "health_check" in rules.prerequisites:
+        for animal in engine.members(self.scenario):
+            until = engine.check_valid_until(animal)
+            if until is not None and self.today > until:
+                self.alerts.add("health_check_needed")
                 check = animal.health_check
-                if check is None or (self.today - check).days > rules.health_check_max_age_days:
-                    self.alerts.add("health_check_needed")
-                    when = (
-                        "no vet check on record"
-                        if check is None
-                        else f"last vet check {check.isoformat()} is over "
-                        f"{rules.health_check_max_age_days} days old"
-                    )
-                    missing.append(f"{animal_id} has {when}")
-            if (
-                "prey_drive" in rules.prerequisites
-                and animal.species == "cat"
-                and animal.prey_drive is None
-            ):
+                when = (
+                    "no vet check on record"
+                    if check is None
+                    else f"last vet check {check.isoformat()} is over "
+                    f"{engine.rules.health_check_max_age_days} days old"
+                )
+                missing.append(f"{animal.id} has {when}")
+            if engine.unassessed(animal):
                 self.alerts.add("assessment_needed")
-                missing.append(f"{animal_id}'s prey drive has not been assessed")
+                missing.append(f"{animal.id}'s prey drive has not been assessed")
         return missing
 
     def _gate_wait(self, end: dt.date) -> Advice:
