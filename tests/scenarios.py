@@ -91,3 +91,12 @@ def scenario(
 def advise(document: dict[str, Any]) -> dict[str, Any]:
     """The advice JSON for a scenario document, as `ratbond evaluate` would print it."""
     return advise_text(json.dumps(document)).to_json()
+
+
+def cat_rat(sessions: list[dict[str, Any]], **changes: Any) -> dict[str, Any]:
+    """The advice for Tom and Pip's cat-rat scenario with `sessions`; `changes` updates an
+    animal by id (`pip={"health_check": ...}`)."""
+    document = scenario("cat-rat", sessions)
+    for animal in document["animals"]:
+        animal.update(changes.get(animal["id"], {}))
+    return advise(document)

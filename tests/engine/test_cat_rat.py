@@ -5,17 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from scenarios import ANIMALS, TODAY, advise, calm_run, day, scenario, session
+from scenarios import ANIMALS, TODAY, advise, calm_run, cat_rat, day, scenario, session
 
 CAT = {"tom": ["hissing"]}
 CALM = {"tom": ["slow_blink"], "pip": ["relaxed"]}
-
-
-def cat_rat(sessions: list[dict[str, Any]], **changes: Any) -> dict[str, Any]:
-    document = scenario("cat-rat", sessions)
-    for animal in document["animals"]:
-        animal.update(changes.get(animal["id"], {}))
-    return advise(document)
 
 
 def earned_to(stage: str) -> list[dict[str, Any]]:

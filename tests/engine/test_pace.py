@@ -3,18 +3,9 @@ stays; one test per rule, on the programs that ship."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from scenarios import ANIMALS, advise, calm_run, day, scenario, session
+from scenarios import ANIMALS, advise, calm_run, cat_rat, day, scenario, session
 
 CALM = {"tom": ["slow_blink"], "pip": ["relaxed"]}
-
-
-def cat_rat(sessions: list[dict[str, Any]], **changes: Any) -> dict[str, Any]:
-    document = scenario("cat-rat", sessions)
-    for animal in document["animals"]:
-        animal.update(changes.get(animal["id"], {}))
-    return advise(document)
 
 
 def test_twelve_sessions_in_one_afternoon_count_as_one() -> None:

@@ -107,6 +107,21 @@ def phone(problems: list[str]) -> Iterator[Page]:
         browser.close()
 
 
+def cat_meets_rat(server: str) -> None:
+    """Tom and Pip, each with a vet check a month ago, in a cat-rat introduction."""
+    checked = (dt.date.today() - dt.timedelta(days=30)).isoformat()
+    for body in (
+        {"species": "cat", "name": "Tom", "prey_drive": "moderate"},
+        {"species": "rat", "name": "Pip", "origin": "breeder", "arrived": checked},
+    ):
+        assert httpx.post(f"{server}/api/v1/animals", json=body).status_code == 201
+    for animal in ("tom", "pip"):
+        url = f"{server}/api/v1/animals/{animal}/vet-checks"
+        assert httpx.post(url, json={"date": checked, "vet": "Dr Lee"}).status_code == 201
+    start = {"program": "cat-rat", "roles": {"cat": ["tom"], "rat": ["pip"]}}
+    assert httpx.post(f"{server}/api/v1/introductions", json=start).status_code == 201
+
+
 def test_cat_meets_rat_on_a_phone(server: str) -> None:
     from playwright.sync_api import expect, sync_playwright
 
@@ -253,18 +268,7 @@ def test_notes_preview_lets_the_owner_untick_a_reading(server: str) -> None:
     """Type a note, see its phrases highlighted, untick one reading, save, read the history."""
     from playwright.sync_api import expect
 
-    checked = (dt.date.today() - dt.timedelta(days=30)).isoformat()
-    for body in (
-        {"species": "cat", "name": "Tom", "prey_drive": "moderate"},
-        {"species": "rat", "name": "Pip", "origin": "breeder", "arrived": checked},
-    ):
-        assert httpx.post(f"{server}/api/v1/animals", json=body).status_code == 201
-    for animal in ("tom", "pip"):
-        check = {"date": checked, "vet": "Dr Lee"}
-        url = f"{server}/api/v1/animals/{animal}/vet-checks"
-        assert httpx.post(url, json=check).status_code == 201
-    start = {"program": "cat-rat", "roles": {"cat": ["tom"], "rat": ["pip"]}}
-    assert httpx.post(f"{server}/api/v1/introductions", json=start).status_code == 201
+    cat_meets_rat(server)
 
     problems: list[str] = []
     with phone(problems) as page:
@@ -356,17 +360,7 @@ def test_the_save_bar_never_covers_a_field(server: str) -> None:
     the last one (the notes) too."""
     from playwright.sync_api import expect
 
-    checked = (dt.date.today() - dt.timedelta(days=30)).isoformat()
-    for body in (
-        {"species": "cat", "name": "Tom", "prey_drive": "moderate"},
-        {"species": "rat", "name": "Pip", "origin": "breeder", "arrived": checked},
-    ):
-        assert httpx.post(f"{server}/api/v1/animals", json=body).status_code == 201
-    for animal in ("tom", "pip"):
-        url = f"{server}/api/v1/animals/{animal}/vet-checks"
-        assert httpx.post(url, json={"date": checked, "vet": "Dr Lee"}).status_code == 201
-    start = {"program": "cat-rat", "roles": {"cat": ["tom"], "rat": ["pip"]}}
-    assert httpx.post(f"{server}/api/v1/introductions", json=start).status_code == 201
+    cat_meets_rat(server)
 
     problems: list[str] = []
     with phone(problems) as page:
