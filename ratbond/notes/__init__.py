@@ -9,7 +9,8 @@ from functools import cache
 from ratbond.engine import class_table
 from ratbond.model import Animal, Scenario, Vocabulary
 from ratbond.notes.lexicon import Lexicon, load_lexicon
-from ratbond.notes.parser import NotesReader, NotesResult, Span, Unattributed
+from ratbond.notes.reader import NotesReader
+from ratbond.notes.result import NotesResult, Span, Unattributed
 from ratbond.notes.review import note_readings, noted_signals
 
 __all__ = [

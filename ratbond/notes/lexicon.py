@@ -8,8 +8,8 @@ pydantic and compilation alike.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -39,6 +39,7 @@ Kind = Literal[
     "passive",
     "cue",
     "hypo",
+    "hedge",
     "species",
     "sex",
     "group",
@@ -95,85 +96,41 @@ class Lexicon:
     object_senses: dict[str, dict[str, dict[str, str]]]
     program_senses: dict[str, dict[str, dict[str, str]]]
     classes: dict[str, dict[str, str]]
-    species_signals: dict[str, frozenset[str]] = field(default_factory=dict)
+    species_signals: dict[str, frozenset[str]]
+    irregular: dict[str, str]
+    clause_joiners: frozenset[str]
+    quantifiers: frozenset[str]
+    sex_spellings: dict[str, str]
+    """Each spelling of an animal's `sex` field, to "male" or "female"."""
+    subject_case: frozenset[str]
+    object_case: frozenset[str]
+    subordinators: frozenset[str]
+    list_words: frozenset[str]
+    list_marks: frozenset[str]
+    agent_words: frozenset[str]
+    pair_joiners: frozenset[str]
+    floating_group: frozenset[str]
+    bite_signals: frozenset[str]
+    passive_victim: dict[str, str]
+    agent_fallback: dict[str, str]
+    roles_by_arrival: frozenset[str]
+    owner_on_receiving_end: frozenset[str]
+
+    def stem(self, word: str) -> str:
+        """`stem` with this lexicon's irregular forms."""
+        return stem(word, self.irregular)
 
 
 # --- words -----------------------------------------------------------------------------------
 
-_IRREGULAR = {
-    "ate": "eat",
-    "eaten": "eat",
-    "lay": "lie",
-    "lain": "lie",
-    "laid": "lie",
-    "lying": "lie",
-    "lies": "lie",
-    "slept": "sleep",
-    "ran": "run",
-    "fled": "flee",
-    "took": "take",
-    "taken": "take",
-    "caught": "catch",
-    "fought": "fight",
-    "shook": "shake",
-    "shaken": "shake",
-    "crept": "creep",
-    "slunk": "slink",
-    "sprang": "spring",
-    "sprung": "spring",
-    "leapt": "leap",
-    "lept": "leap",
-    "came": "come",
-    "went": "go",
-    "gone": "go",
-    "got": "get",
-    "gotten": "get",
-    "held": "hold",
-    "stood": "stand",
-    "sat": "sit",
-    "hid": "hide",
-    "hidden": "hide",
-    "fed": "feed",
-    "spat": "spit",
-    "drew": "draw",
-    "drawn": "draw",
-    "broke": "break",
-    "broken": "break",
-    "threw": "throw",
-    "thrown": "throw",
-    "dove": "dive",
-    "kept": "keep",
-    "made": "make",
-    "froze": "freeze",
-    "frozen": "freeze",
-    "woke": "wake",
-    "bled": "bleed",
-    "snuck": "sneak",
-    "dug": "dig",
-    "struck": "strike",
-    "sank": "sink",
-    "sunk": "sink",
-    "tore": "tear",
-    "torn": "tear",
-    "saw": "see",
-    "seen": "see",
-    "began": "begin",
-    "begun": "begin",
-    "felt": "feel",
-    "hung": "hang",
-    "bit": "bite",
-    "mice": "mouse",
-    "teeth": "tooth",
-    "feet": "foot",
-}
 _KEEP_DOUBLE = frozenset("lsz")
 _VOWELS = frozenset("aeiou")
 
 
-def stem(word: str) -> str:
-    """A light, consistent stem: inflections of one word share it (not a linguistic root)."""
-    if word in _IRREGULAR:
-        word = _IRREGULAR[word]
+def stem(word: str, irregular: Mapping[str, str]) -> str:
+    """A light, consistent stem: inflections of one word share it (not a linguistic root).
+    `irregular` maps irregular forms to their base (notes.yaml, `irregular`)."""
+    word = irregular.get(word, word)
     if len(word) <= 3:
         return word
     if word.endswith(("ies", "ied")) and len(word) > 4:
@@ -288,7 +245,7 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
                         )
 
 
-def _parts(text: str, exact: bool = False) -> tuple[str, ...]:
+def _parts(text: str, irregular: Mapping[str, str], exact: bool = False) -> tuple[str, ...]:
     parts: list[str] = []
     for chunk in text.split():
         if chunk == WILD:
@@ -296,11 +253,16 @@ def _parts(text: str, exact: bool = False) -> tuple[str, ...]:
         elif chunk.startswith("=") or exact:
             parts.extend("=" + word for word in split_words(chunk.lstrip("=")))
         else:
-            parts.extend(stem(word) for word in split_words(chunk))
+            parts.extend(stem(word, irregular) for word in split_words(chunk))
     return tuple(parts)
 
 
 def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Lexicon:
+    irregular = dict(rules.irregular)
+
+    def stem_of(word: str) -> str:
+        return stem(word, irregular)
+
     phrases: dict[tuple[str, ...], tuple[Entry, str]] = {}
     signal_senses: dict[tuple[str, ...], dict[str, str]] = {}
     first_text: dict[tuple[str, str, tuple[str, ...]], str] = {}
@@ -308,7 +270,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     signal_words: set[str] = set()
 
     def remember(text: str, exact: bool = False) -> tuple[str, ...]:
-        parts = _parts(text, exact)
+        parts = _parts(text, irregular, exact)
         if not parts or parts[0] == WILD or parts[-1] == WILD:
             raise DataFileError(str(signals_file), "", f"phrase '{text}' has no words to match")
         words.update(split_words(text.replace(WILD, " ").replace("=", " ")))
@@ -353,6 +315,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             phrases[remember(text)] = (Entry("passive", (("", agent),)), text)
     add(negation.cues, Entry("cue"))
     add(negation.hypothetical, Entry("hypo"))
+    add(negation.uncertain, Entry("hedge"))
     for species, numbered in rules.species_words.items():
         add(numbered.singular, Entry("species", key=species), exact=True)
         add(numbered.plural, Entry("species", key=species, plural=True), exact=True)
@@ -399,14 +362,14 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     words.update(word for text in plain for word in split_words(text))
     surface: dict[str, str] = {}
     for word in sorted(words):
-        surface[word] = stem(word)
+        surface[word] = stem_of(word)
     # Misspellings are looked for among the inflections of signal words only, and only of
     # base forms: "hised" must not be a form of "his", nor "hisseded" one of "hissed".
     function_words = {w for text in plain for w in split_words(text)}
     for word in sorted(signal_words - function_words):
-        if len(word) >= 4 and stem(word) in {word, word[:-1]}:
+        if len(word) >= 4 and stem_of(word) in {word, word[:-1]}:
             for form in sorted(inflections(word)):
-                surface.setdefault(form, stem(word))
+                surface.setdefault(form, stem_of(word))
     lemmas = frozenset(surface.values())
     protected = frozenset(normalise(word) for word in rules.protected_words)
     targets: dict[str, list[str]] = {}
@@ -424,12 +387,12 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         protected=protected,
         fuzzy_targets={letter: tuple(forms) for letter, forms in targets.items()},
         after_negation=tuple(negation.after),
-        scope_ends=frozenset(stem(w) for w in negation.scope_ends),
-        list_joiners=frozenset(stem(w) for w in negation.list_joiners),
-        subject_openers=frozenset(stem(w) for w in rules.subject_openers),
-        determiners=frozenset(stem(w) for w in rules.determiners),
-        prepositions=frozenset(stem(w) for w in rules.prepositions),
-        auxiliaries=frozenset(stem(normalise(w)) for w in rules.auxiliaries),
+        scope_ends=frozenset(stem_of(w) for w in negation.scope_ends),
+        list_joiners=frozenset(stem_of(w) for w in negation.list_joiners),
+        subject_openers=frozenset(stem_of(w) for w in rules.subject_openers),
+        determiners=frozenset(stem_of(w) for w in rules.determiners),
+        prepositions=frozenset(stem_of(w) for w in rules.prepositions),
+        auxiliaries=frozenset(stem_of(normalise(w)) for w in rules.auxiliaries),
         passive_wounds=frozenset(rules.passive_wounds),
         victim_signals=frozenset(rules.victim_signals),
         reciprocal=frozenset(rules.reciprocal),
@@ -439,4 +402,25 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         },
         classes=classes,
         species_signals={species: frozenset(signals) for species, signals in classes.items()},
+        irregular=irregular,
+        clause_joiners=frozenset(rules.clause_joiners),
+        quantifiers=frozenset(rules.quantifiers),
+        sex_spellings={
+            spelling: sex
+            for sex, spellings in rules.sex_spellings.items()
+            for spelling in spellings
+        },
+        subject_case=frozenset(normalise(w) for w in rules.pronoun_case.subject),
+        object_case=frozenset(normalise(w) for w in rules.pronoun_case.object),
+        subordinators=frozenset(rules.subordinators),
+        list_words=frozenset(rules.list_words),
+        list_marks=frozenset(rules.list_marks),
+        agent_words=frozenset(rules.agent_words),
+        pair_joiners=frozenset(rules.pair_joiners),
+        floating_group=frozenset(rules.floating_group),
+        bite_signals=frozenset(rules.bite_signals),
+        passive_victim={str(k): v for k, v in rules.passive_victim.items()},
+        agent_fallback=dict(rules.agent_fallback),
+        roles_by_arrival=frozenset(rules.programs.roles_by_arrival),
+        owner_on_receiving_end=frozenset(rules.programs.owner_on_receiving_end),
     )

@@ -16,7 +16,7 @@ from ratbond.model import (
     Species,
     Vocabulary,
 )
-from ratbond.notes.parser import NotesResult, Unattributed
+from ratbond.notes.result import NotesResult, Unattributed
 
 CLASS_ORDER: tuple[SignalClass, ...] = ("calm", "stress", "illness", "aggression", "danger")
 """The order signal classes are shown in, mildest first (illness beside stress, as it weighs)."""

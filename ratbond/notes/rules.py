@@ -21,6 +21,7 @@ class Negation:
 
     cues: tuple[Word, ...]
     hypothetical: tuple[Word, ...]
+    uncertain: tuple[Word, ...]
     after: tuple[Word, ...]
     scope_ends: tuple[Word, ...]
     list_joiners: tuple[Word, ...]
@@ -50,6 +51,26 @@ class Pronouns:
 
 
 @dataclass(frozen=True)
+class PronounCase:
+    """Pronouns that are always a subject, and those that never are."""
+
+    __pydantic_config__ = _STRICT
+
+    subject: tuple[Word, ...]
+    object: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
+class ProgramRules:
+    """Programs some reading rules depend on (by program id)."""
+
+    __pydantic_config__ = _STRICT
+
+    roles_by_arrival: tuple[Word, ...]
+    owner_on_receiving_end: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
 class NotesFile:
     """The reading rules of notes.yaml (see docs/notes.md)."""
 
@@ -74,4 +95,19 @@ class NotesFile:
     reciprocal: tuple[Word, ...]
     object_senses: dict[Species, dict[str, dict[str, str]]]
     program_senses: dict[str, dict[Species, dict[str, str]]]
+    irregular: dict[str, Word]
+    clause_joiners: tuple[Word, ...]
+    quantifiers: tuple[Word, ...]
+    sex_spellings: dict[Literal["male", "female"], tuple[Word, ...]]
+    pronoun_case: PronounCase
+    subordinators: tuple[Word, ...]
+    list_words: tuple[Word, ...]
+    list_marks: tuple[Word, ...]
+    agent_words: tuple[Word, ...]
+    pair_joiners: tuple[Word, ...]
+    floating_group: tuple[Word, ...]
+    bite_signals: tuple[Word, ...]
+    passive_victim: dict[Species, str]
+    agent_fallback: dict[str, str]
+    programs: ProgramRules
     protected_words: tuple[Word, ...] = ()

@@ -282,7 +282,15 @@ def test_json_shape() -> None:
     assert set(data) == {"signals", "unattributed", "spans"}
     assert data["signals"] == {"tom": ["hissing"]}
     assert data["unattributed"][0]["candidates"] == {"tom": "sniffing", "pip": "sniffing"}
-    assert set(data["spans"][0]) == {"start", "end", "text", "signal", "animal", "negated"}
+    assert set(data["spans"][0]) == {
+        "start",
+        "end",
+        "text",
+        "signal",
+        "animal",
+        "negated",
+        "confirm",
+    }
 
 
 def test_parsing_is_deterministic() -> None:

@@ -1,0 +1,463 @@
+"""Stage 5 of reading a note: who showed each signal, in what sense, and the spans read.
+
+Every rule is listed in docs/notes.md (*Who showed it*, *Species sense*)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ratbond.model import CLASS_RANK, SessionClass
+from ratbond.notes.cast import Cast
+from ratbond.notes.lexicon import Lexicon
+from ratbond.notes.mentions import Mention, Mentions
+from ratbond.notes.negation import Scope
+from ratbond.notes.phrases import Match, Phrases
+from ratbond.notes.result import NotesResult, Span, Unattributed
+from ratbond.notes.tokens import Tokens
+
+OBJECT = "object"
+"""The object kind of a thing (the mesh, the gate) in `object_senses`."""
+DANGER = "danger"
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """The animals a signal goes to, or why it goes to none."""
+
+    animals: frozenset[str] = frozenset()
+    ambiguous: bool = False
+    person: bool = False
+    dropped: bool = False
+    explicit: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a phrase is aimed at, named right after it: a mention or a thing."""
+
+    mention: Mention | None
+    steps: int
+    """Words between the phrase and it."""
+
+    @property
+    def thing(self) -> bool:
+        return self.mention is None
+
+
+class Attribution:
+    """One note's attribution in progress (its stages' shapes, read only, and the spans)."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        tokens: Tokens,
+        phrases: Phrases,
+        mentions: Mentions,
+        scope: Scope,
+        cast: Cast,
+        agent_senses: Mapping[str, Mapping[str, str]],
+    ) -> None:
+        self.lexicon = lexicon
+        self.tokens = tokens
+        self.phrases = phrases
+        self.matches = phrases.matches
+        self.mentions = mentions
+        self.scope = scope
+        self.cast = cast
+        self.agent_senses = agent_senses
+        self.text = tokens.text
+        self.spans: list[Span] = []
+        self.unattributed: list[Unattributed] = []
+        self.program_senses = lexicon.program_senses.get(cast.program, {})
+        # The same target is asked for several times in one note.
+        self.targets: dict[int, Target | None] = {}
+        self.carried: dict[int, Mention | None] = {}
+        self.owner_bitten: set[int] = set()
+
+    def result(self) -> NotesResult:
+        """The reading of every signal and passive phrase."""
+        matches = self.matches
+        # Sentences that report a bite on the owner: blood there is the owner's.
+        for index in self.scope.events:
+            match = matches[index]
+            if match.kind == "signal" and not self.lexicon.bite_signals.isdisjoint(
+                match.senses.values()
+            ):
+                found = self.target(match)
+                if found is not None and found.mention is not None and found.mention.person:
+                    self.owner_bitten.add(self.tokens.sentences[match.first])
+        for index in self.scope.events:
+            match = matches[index]
+            if match.kind == "signal":
+                self.signal(index, match)
+            else:
+                self.passive(index, match)
+        signals: dict[str, list[str]] = {}
+        for span in self.spans:
+            if span.animal is not None and not span.negated:
+                names = signals.setdefault(span.animal, [])
+                if span.signal not in names:
+                    names.append(span.signal)
+        return NotesResult(
+            signals={animal: tuple(names) for animal, names in signals.items()},
+            unattributed=tuple(self.unattributed),
+            spans=tuple(self.spans),
+        )
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def bounds(self, match: Match) -> tuple[int, int]:
+        return self.tokens.starts[match.first], self.tokens.ends[match.last]
+
+    def klass(self, animal: str, signal: str) -> SessionClass:
+        klass = self.lexicon.classes[self.cast.species[animal]][signal]
+        return "stress" if klass == "illness" else klass  # type: ignore[return-value]
+
+    def state(self, index: int, animal: str, signal: str) -> tuple[bool, bool]:
+        """(negated, confirm) of a reading: a hedged danger reading is not ruled out."""
+        if index in self.scope.denied:
+            return True, False
+        if index in self.scope.hedged:
+            danger = self.klass(animal, signal) == DANGER
+            return not danger, danger
+        return False, False
+
+    def emit(
+        self, index: int, match: Match, animals: frozenset[str], senses: Mapping[str, str]
+    ) -> None:
+        start, end = self.bounds(match)
+        found = self.target(match)
+        obj = found.mention if found is not None else None
+        direct = found is not None and found.steps == 0
+        thing = found is not None and found.thing
+        extra: dict[str, str] = {}
+        for animal in sorted(animals):
+            signal = self.sense(
+                animal, senses, obj if obj is None or direct or not obj.person else None, thing
+            )
+            if signal is None:
+                continue
+            negated, confirm = self.state(index, animal, signal)
+            self.spans.append(
+                Span(start, end, self.text[start:end], signal, animal, negated, confirm)
+            )
+            if (
+                signal in self.lexicon.reciprocal
+                and obj is not None
+                and not obj.ambiguous
+                and not obj.person
+            ):
+                for other in sorted(obj.animals - animals):
+                    species = self.cast.species[other]
+                    if signal in self.lexicon.species_signals.get(species, frozenset()):
+                        extra[other] = signal
+        for other, signal in extra.items():
+            negated, confirm = self.state(index, other, signal)
+            self.spans.append(
+                Span(start, end, self.text[start:end], signal, other, negated, confirm)
+            )
+
+    def sense(
+        self, animal: str, senses: Mapping[str, str], obj: Mention | None, thing: bool = False
+    ) -> str | None:
+        species = self.cast.species[animal]
+        signal = senses.get(species)
+        if signal is None:
+            return None
+        kinds: set[str] = set()
+        if thing:
+            kinds = {OBJECT}
+        elif obj is not None and not obj.outsider:
+            kinds = (
+                {"person"}
+                if obj.person
+                else {self.cast.species[a] for a in obj.animals if a != animal}
+            )
+        if len(kinds) == 1:
+            (kind,) = kinds
+            mapped = self.lexicon.object_senses.get(species, {}).get(kind, {})
+            if signal in mapped:
+                return mapped[signal]
+        program = self.program_senses.get(species)
+        return signal if program is None else program.get(signal, signal)
+
+    def unsure(
+        self, index: int, match: Match, animals: frozenset[str], senses: Mapping[str, str]
+    ) -> None:
+        start, end = self.bounds(match)
+        found = self.target(match)
+        thing = found is not None and found.thing
+        candidates = tuple(
+            (animal, signal)
+            for animal in sorted(animals)
+            if (signal := self.sense(animal, senses, None, thing)) is not None
+        )
+        if not candidates:
+            return
+        worst = max(candidates, key=lambda pair: CLASS_RANK[self.klass(*pair)])
+        negated, confirm = self.state(index, *worst)
+        self.spans.append(Span(start, end, self.text[start:end], worst[1], None, negated, confirm))
+        if not negated:
+            self.unattributed.append(
+                Unattributed(start, end, self.text[start:end], worst[1], candidates, confirm)
+            )
+
+    def target(self, match: Match) -> Target | None:
+        """The mention or thing right after a phrase ("groomed Hazel", "raked the mesh"), and
+        how many words sit between them; "Rex and Max" count as one object."""
+        if match.first not in self.targets:
+            self.targets[match.first] = self._find_target(match)
+        return self.targets[match.first]
+
+    def _find_target(self, match: Match) -> Target | None:
+        lexicon = self.lexicon
+        words = self.tokens.words
+        phrases = self.phrases
+        at = self.mentions.at
+        position = match.last + 1
+        steps = 0
+        while position < len(words) and steps < 3:
+            word = words[position]
+            if word.kind != "w":
+                return None
+            holder = phrases.at[position]
+            mention = at.get(holder) if holder >= 0 else None
+            if mention is not None:
+                joined = mention.last + 2
+                other_holder = phrases.at[joined] if joined < len(words) else -1
+                if (
+                    other_holder >= 0
+                    and words[mention.last + 1].raw.strip().lower() in lexicon.pair_joiners
+                    and (other := at.get(other_holder)) is not None
+                    and not other.person
+                    and not mention.person
+                ):
+                    both = Mention(
+                        mention.match,
+                        mention.first,
+                        other.last,
+                        mention.sentence,
+                        mention.clause,
+                        mention.part,
+                        mention.animals | other.animals,
+                        ambiguous=mention.ambiguous or other.ambiguous,
+                        plural=True,
+                    )
+                    return Target(both, steps)
+                return Target(mention, steps)
+            if holder >= 0 and self.matches[holder].kind == OBJECT:
+                return Target(None, steps)
+            if word.lemma not in lexicon.prepositions and word.lemma not in lexicon.determiners:
+                return None
+            position += 1
+            steps += 1
+        return None
+
+    def agent_after(self, match: Match) -> Mention | None:
+        """The doer named after the phrase: "hissing from Tom", "a lunge by the cat"."""
+        tokens = self.tokens
+        words = tokens.words
+        lexicon = self.lexicon
+        position = match.last + 1
+        limit = position + 3
+        # The doer stays in the phrase's clause: most clauses have no "from" or "by".
+        segment = tokens.segments[tokens.clauses[match.last]]
+        if all("=" + word not in segment for word in lexicon.agent_words):
+            return None
+        while position < len(words) and position < limit:
+            word = words[position]
+            if word.kind != "w":
+                return None
+            if word.norm in lexicon.agent_words:
+                following = position + 1
+                while (
+                    following < len(words)
+                    and following < position + 4
+                    and words[following].kind == "w"
+                    and words[following].lemma in lexicon.determiners
+                    and self.mention_at(following) is None
+                ):
+                    following += 1
+                if following < len(words):
+                    mention = self.mention_at(following)
+                    if mention is not None and not mention.person:
+                        return mention
+                return None
+            position += 1
+        return None
+
+    def mention_at(self, position: int) -> Mention | None:
+        holder = self.phrases.at[position]
+        return self.mentions.at.get(holder) if holder >= 0 else None
+
+    def before(self, match: Match) -> tuple[Mention, ...]:
+        return self.mentions.before(self.tokens.sentences[match.first], match.first)
+
+    def verbal(self, match: Match) -> bool:
+        words = self.tokens.words
+        word = words[match.first]
+        previous = match.first - 1
+        before = words[previous] if previous >= 0 else None
+        if before is not None and before.kind == "w" and before.norm in self.lexicon.quantifiers:
+            return False
+        if word.norm.endswith("ing"):
+            return (
+                before is not None
+                and before.kind == "w"
+                and before.lemma in self.lexicon.auxiliaries
+            )
+        return True
+
+    def carried_into(self, match: Match) -> Mention | None:
+        """The subject of the previous sentence, for a verb with its subject left out."""
+        sentence = self.tokens.sentences[match.first]
+        if sentence == 0 or self.before(match):
+            return None
+        if sentence not in self.carried:
+            previous = [m for m in self.mentions.by_sentence.get(sentence - 1, ()) if not m.person]
+            subjects = [m for m in previous if m.subject]
+            self.carried[sentence] = (
+                subjects[-1] if subjects else (previous[-1] if previous else None)
+            )
+        return self.carried[sentence]
+
+    def from_mention(self, mention: Mention, senses: Mapping[str, str], match: Match) -> Who:
+        if mention.person:
+            return Who(person=True, dropped=True, explicit=True)
+        if mention.outsider:
+            return Who(dropped=True, explicit=True)
+        able = self.cast.able(mention.animals, senses)
+        if able:
+            return Who(able, ambiguous=mention.ambiguous and len(able) > 1, explicit=True)
+        # The named animal cannot show this; one named between it and the phrase may ("Pip
+        # watched Tom lunge"), never one named after the phrase.
+        low, high = sorted((mention.last, match.first))
+        others = sorted(
+            (
+                m
+                for m in self.mentions.between(low, high)
+                if m is not mention and not m.person and not m.outsider
+            ),
+            key=lambda m: abs(m.first - match.first),
+        )
+        for other in others:
+            able = self.cast.able(other.animals, senses)
+            if able:
+                return Who(able, ambiguous=other.ambiguous and len(able) > 1, explicit=True)
+        return Who(dropped=True, explicit=True)
+
+    # --- who showed it ---------------------------------------------------------------------
+
+    def actor(self, index: int, match: Match, senses: Mapping[str, str]) -> Who:
+        # "Sidling, puffing, hissing from Max": the doer named after a list does all of it.
+        agent = self.agent_after(self.matches[self.scope.bounds(index, joiner=False)[1]])
+        if agent is not None:
+            return self.from_mention(agent, senses, match)
+        before = self.before(match)
+        clause = self.tokens.clauses[match.first]
+        part = self.tokens.parts[match.first]
+        # A subject after "when" or "while" does things in its own clause only, up to "and".
+        subjects = [
+            m
+            for m in before
+            if m.subject and (not m.subordinate or (m.clause == clause and m.part == part))
+        ]
+        animals = [m for m in before if not m.person]
+        if subjects:
+            chosen = subjects[-1]
+            later = [m for m in animals if m.first > chosen.first]
+            if chosen.person and later:
+                chosen = later[-1]
+            return self.from_mention(chosen, senses, match)
+        if animals:
+            return self.from_mention(animals[-1], senses, match)
+        return self.implicit(match, senses)
+
+    def implicit(self, match: Match, senses: Mapping[str, str]) -> Who:
+        candidates = self.cast.able(self.cast.all, senses)
+        if len(candidates) == 1:
+            return Who(candidates)
+        carried = self.carried_into(match) if self.verbal(match) else None
+        if carried is not None and not carried.outsider:
+            able = self.cast.able(carried.animals, senses)
+            if able:
+                return Who(able, ambiguous=carried.ambiguous and len(able) > 1)
+        return Who(candidates, ambiguous=True)
+
+    def victim(self, match: Match, senses: Mapping[str, str]) -> Who:
+        found = self.target(match)
+        if found is not None and found.mention is not None:
+            return self.from_mention(found.mention, senses, match)
+        sentence = self.tokens.sentences[match.first]
+        if sentence in self.owner_bitten or sentence - 1 in self.owner_bitten:
+            return Who(person=True, dropped=True)
+        before = self.before(match)
+        if before:
+            return self.from_mention(before[-1], senses, match)
+        return self.implicit(match, senses)
+
+    # --- what it means ---------------------------------------------------------------------
+
+    def signal(self, index: int, match: Match) -> None:
+        senses = match.senses
+        if not self.cast.able(self.cast.all, senses):
+            return
+        kinds = senses.values()
+        if not self.lexicon.victim_signals.isdisjoint(kinds):
+            who = self.victim(match, senses)
+        else:
+            who = self.actor(index, match, senses)
+        if who.dropped:
+            return
+        if (who.ambiguous or not who.explicit) and not self.lexicon.reciprocal.isdisjoint(kinds):
+            # "A proper fight between Rex and Ziggy": the pair named after it shares it.
+            found = self.target(match)
+            obj = found.mention if found is not None else None
+            if obj is not None and not obj.person and not obj.ambiguous:
+                able = self.cast.able(obj.animals, senses)
+                if able:
+                    who = Who(able, explicit=True)
+        if who.ambiguous or not who.animals:
+            candidates = who.animals or self.cast.able(self.cast.all, senses)
+            self.unsure(index, match, candidates, senses)
+            return
+        self.emit(index, match, who.animals, senses)
+
+    def passive(self, index: int, match: Match) -> None:
+        assert match.entry is not None
+        agent_signal = dict(match.entry.senses)[""]
+        cast = self.cast
+        lexicon = self.lexicon
+        wound = lexicon.passive_victim
+        before = self.before(match)
+        victim = before[-1] if before else None
+        if victim is None and cast.program in lexicon.owner_on_receiving_end:
+            victim = Mention(-1, match.first, match.first, 0, 0, 0, person=True)
+        victims: frozenset[str] = frozenset()
+        if victim is not None and not victim.person and not victim.outsider:
+            victims = victim.animals
+            wounded = cast.able(victims, wound)
+            if agent_signal in lexicon.passive_wounds and wounded:
+                if victim.ambiguous and len(wounded) > 1:
+                    self.unsure(index, match, wounded, wound)
+                else:
+                    self.emit(index, match, wounded, wound)
+        senses = self.agent_senses[agent_signal]
+        found = self.target(match)
+        agent = self.agent_after(match) or (found.mention if found is not None else None)
+        if agent is not None and not agent.person and not agent.outsider:
+            able = cast.able(agent.animals, senses)
+            if able:
+                if agent.ambiguous and len(able) > 1:
+                    self.unsure(index, match, able, senses)
+                else:
+                    self.emit(index, match, able, senses)
+            return
+        if victim is not None and victims and victims <= cast.able(victims, wound):
+            return  # an animal was hurt by someone unnamed: the wound says enough
+        others = cast.able(cast.all - victims, senses)
+        if len(others) == 1:
+            self.emit(index, match, others, senses)
+        elif others:
+            self.unsure(index, match, others, senses)

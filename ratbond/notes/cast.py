@@ -1,0 +1,92 @@
+"""The animals a note is read about: their names, sexes, species and roles, built once per
+set of animals (a functools cache in the reader)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ratbond.model import Animal
+from ratbond.notes.lexicon import Lexicon, normalise
+from ratbond.notes.tokens import TOKEN_RE
+
+CAST_CACHE = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """The animals of one reading, indexed the ways the stages look them up."""
+
+    animals: Mapping[str, Animal]
+    program: str
+    roles: Mapping[str, frozenset[str]]
+    sex: Mapping[str, str | None]
+    names: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+    """By a name's first word: each name's words and its animal."""
+    all: frozenset[str]
+    species: Mapping[str, str]
+    by_species: Mapping[str, frozenset[str]]
+
+    def able(self, animals: frozenset[str], senses: Mapping[str, str]) -> frozenset[str]:
+        """The animals among `animals` whose species has a reading in `senses`."""
+        found: frozenset[str] = frozenset()
+        for species, members in self.by_species.items():
+            if species in senses:
+                found = found | members
+        return found if animals is self.all else animals & found
+
+
+def new_cast(
+    lexicon: Lexicon,
+    listed: tuple[Animal, ...],
+    program: str,
+    roles: tuple[tuple[str, tuple[str, ...]], ...],
+) -> Cast:
+    """The cast of `listed` in `program` with `roles` (role name to animal ids)."""
+    by_id = {animal.id: animal for animal in listed}
+    names: dict[tuple[str, ...], str] = {}
+    for animal in listed:
+        names.setdefault((normalise(animal.id),), animal.id)
+    for animal in listed:
+        if animal.name:
+            words = tuple(normalise(m.group()) for m in TOKEN_RE.finditer(animal.name))
+            if words:
+                names[words] = animal.id
+    role_sets = {role: frozenset(m for m in members if m in by_id) for role, members in roles}
+    if not role_sets and program in lexicon.roles_by_arrival:
+        role_sets = _roles_by_arrival(listed)
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, animal_id in names.items():
+        by_first.setdefault(words[0], []).append((words, animal_id))
+    by_species: dict[str, set[str]] = {}
+    for animal in listed:
+        by_species.setdefault(animal.species, set()).add(animal.id)
+    return Cast(
+        animals=by_id,
+        program=program,
+        roles=role_sets,
+        sex={animal.id: _sex(lexicon, animal.sex) for animal in listed},
+        names={first: tuple(found) for first, found in by_first.items()},
+        all=frozenset(by_id),
+        species={animal.id: animal.species for animal in listed},
+        by_species={species: frozenset(ids) for species, ids in by_species.items()},
+    )
+
+
+def _sex(lexicon: Lexicon, value: str | None) -> str | None:
+    if value is None:
+        return None
+    return lexicon.sex_spellings.get(value.strip().lower())
+
+
+def _roles_by_arrival(animals: tuple[Animal, ...]) -> dict[str, frozenset[str]]:
+    """Without roles, the rats that arrived last are the newcomers (when dates tell them apart)."""
+    dated = [a for a in animals if a.arrived is not None]
+    if len(dated) < 2:
+        return {}
+    latest = max(a.arrived for a in dated if a.arrived is not None)
+    newcomers = frozenset(a.id for a in dated if a.arrived == latest)
+    residents = frozenset(a.id for a in animals if a.id not in newcomers)
+    if not residents:
+        return {}
+    return {"newcomer": newcomers, "residents": residents}

@@ -1,0 +1,278 @@
+"""Stage 3 of reading a note: the mentions of animals (names, species, sex, role and group
+words, pronouns) and of the owner, each with the animals it means and its place in the clause."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ratbond.notes.cast import Cast
+from ratbond.notes.lexicon import Entry, Lexicon
+from ratbond.notes.phrases import Match, Phrases
+from ratbond.notes.tokens import Tokens
+
+MENTION_KINDS = frozenset({"name", "species", "sex", "group", "some", "role", "pronoun", "person"})
+INTRODUCED = frozenset({"name", "species", "sex", "role", "some"})
+"""What "my" or "both" may introduce ("my cat", "both rats")."""
+LOOK_BACK = 12
+"""How many mentions back a pronoun or a signal looks for its animal: the cost of reading a
+note stays linear in its length, whatever its sentences."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Words that name animals (or the owner), with what they mean."""
+
+    match: int
+    """The index of its match (-1 for an implied one)."""
+    first: int
+    last: int
+    sentence: int
+    clause: int
+    part: int
+    animals: frozenset[str] = frozenset()
+    person: bool = False
+    ambiguous: bool = False
+    plural: bool = False
+    subject: bool = False
+    outsider: bool = False
+    subordinate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """What mention words mean, before their place in the clause is known."""
+
+    animals: frozenset[str] = frozenset()
+    ambiguous: bool = False
+    plural: bool = False
+    outsider: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mentions:
+    """Every mention of a note, in order, and indexes to find them."""
+
+    all: tuple[Mention, ...]
+    at: Mapping[int, Mention]
+    """By match index."""
+    by_sentence: Mapping[int, tuple[Mention, ...]]
+    firsts: Mapping[int, tuple[int, ...]]
+    """Per sentence, the first token of each of its mentions (for bisect)."""
+    starts: tuple[int, ...]
+    """The first token of each mention."""
+
+    def before(self, sentence: int, position: int) -> tuple[Mention, ...]:
+        """The last `LOOK_BACK` mentions of `sentence` that end before `position`."""
+        found = self.by_sentence.get(sentence)
+        if not found:
+            return ()
+        cut = bisect.bisect_left(self.firsts[sentence], position)
+        while cut > 0 and found[cut - 1].last >= position:
+            cut -= 1
+        return found[max(0, cut - LOOK_BACK) : cut]
+
+    def between(self, low: int, high: int) -> tuple[Mention, ...]:
+        """The mentions that start strictly between two token positions."""
+        starts = self.starts
+        return self.all[bisect.bisect_right(starts, low) : bisect.bisect_left(starts, high)]
+
+
+def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon) -> Mentions:
+    """The mentions among `phrases`."""
+    mentions: list[Mention] = []
+    words = tokens.words
+    matches = phrases.matches
+    at: dict[int, Mention] = {}
+    for index, match in enumerate(matches):
+        if match.kind not in MENTION_KINDS:
+            continue
+        entry = match.entry
+        sentence = tokens.sentences[match.first]
+        clause = tokens.clauses[match.first]
+        following = phrases.of(match.last + 1) if match.last + 1 < len(words) else None
+        # "my cat", "both rats": the word only introduces the animal named next.
+        if (
+            match.kind in {"person", "group"}
+            and following is not None
+            and following.first == match.last + 1
+            and following.kind in INTRODUCED
+        ):
+            continue
+        # "they were both out": a floating "both" repeats the mention before it.
+        if (
+            match.kind == "group"
+            and words[match.first].norm in lexicon.floating_group
+            and match.first == match.last
+            and mentions
+            and mentions[-1].clause == clause
+            and mentions[-1].sentence == sentence
+        ):
+            continue
+        person = match.kind == "person"
+        meaning = Meaning()
+        if match.kind == "name":
+            assert match.animal is not None
+            meaning = Meaning(frozenset({match.animal}))
+        elif entry is not None and match.kind == "pronoun":
+            meaning = _pronoun(entry, sentence, mentions, cast, _after_verb(tokens, match, lexicon))
+        elif entry is not None and not person:
+            meaning = _word_meaning(match.kind, entry, cast)
+        subject, subordinate = _role_in_clause(tokens, match, lexicon)
+        norm = words[match.first].norm
+        if norm in lexicon.subject_case:
+            subject = True
+        elif norm in lexicon.object_case:
+            subject = False
+        animals, ambiguous, plural = meaning.animals, meaning.ambiguous, meaning.plural
+        if len(animals) > 1 and not ambiguous:
+            plural = True
+        # "Rex and Max sniffed": two subjects joined by "and" act together.
+        if mentions and subject and not person:
+            before = mentions[-1]
+            if (
+                before.subject
+                and not before.person
+                and before.sentence == sentence
+                and before.last + 2 == match.first
+                and words[before.last + 1].raw.strip().lower() in lexicon.pair_joiners
+            ):
+                animals = before.animals | animals
+                plural = True
+                ambiguous = before.ambiguous or ambiguous
+        mention = Mention(
+            index,
+            match.first,
+            match.last,
+            sentence,
+            clause,
+            tokens.parts[match.first],
+            animals,
+            person,
+            ambiguous,
+            plural,
+            subject,
+            meaning.outsider,
+            subordinate,
+        )
+        mentions.append(mention)
+        at[index] = mention
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    return Mentions(
+        tuple(mentions),
+        at,
+        {sentence: tuple(found) for sentence, found in by_sentence.items()},
+        {sentence: tuple(m.first for m in found) for sentence, found in by_sentence.items()},
+        tuple(m.first for m in mentions),
+    )
+
+
+def _word_meaning(kind: str, entry: Entry, cast: Cast) -> Meaning:
+    chosen: frozenset[str]
+    if kind == "species":
+        chosen = cast.by_species.get(entry.key, frozenset())
+    elif kind == "sex":
+        known = [a for a, sex in cast.sex.items() if sex is not None]
+        chosen = frozenset(a for a in known if cast.sex[a] == entry.key) if known else cast.all
+    elif kind == "group":
+        chosen = cast.all
+    elif kind == "some":
+        chosen = frozenset(
+            a for a, animal in cast.animals.items() if entry.key in {"any", animal.species}
+        )
+        return Meaning(chosen, ambiguous=len(chosen) != 1, outsider=not chosen)
+    else:
+        program, _, role = entry.key.partition(":")
+        if program != cast.program:
+            return Meaning(outsider=True)
+        chosen = cast.roles.get(role, frozenset())
+    if not chosen:
+        outsider = kind in {"species", "role"}
+        return Meaning(cast.all, ambiguous=not outsider, plural=entry.plural, outsider=outsider)
+    return Meaning(chosen, ambiguous=not entry.plural and len(chosen) > 1, plural=entry.plural)
+
+
+def _pronoun(
+    entry: Entry, sentence: int, earlier: Sequence[Mention], cast: Cast, after_verb: bool
+) -> Meaning:
+    key = entry.key
+    if key == "relative":
+        if earlier and not earlier[-1].person:
+            return _copy(earlier[-1])
+        return Meaning()
+    recent: list[Mention] = []
+    for m in reversed(earlier):
+        if m.sentence < sentence - 2 or len(recent) >= LOOK_BACK:
+            break
+        if not m.person and m.animals and not m.outsider:
+            recent.append(m)
+    if after_verb:
+        # "Willow groomed her": an object pronoun is not the subject of its own clause.
+        subject = next((m for m in recent if m.subject and m.sentence == sentence), None)
+        if subject is not None:
+            recent = [m for m in recent if m.animals != subject.animals]
+    if key == "plural":
+        for candidate in recent:
+            if candidate.plural and candidate.sentence >= sentence - 1:
+                return _copy(candidate, plural=True)
+        singles: set[str] = set()
+        for candidate in recent:
+            if candidate.sentence >= sentence - 1 and len(candidate.animals) == 1:
+                singles |= candidate.animals
+        if len(singles) > 1:
+            return Meaning(frozenset(singles), plural=True)
+        # With no antecedent "they" is everyone only in a pair; in a group, some of them.
+        return Meaning(cast.all, ambiguous=len(cast.all) > 2, plural=True)
+    for candidate in recent:
+        if len(candidate.animals) == 1 and not candidate.ambiguous:
+            (animal,) = candidate.animals
+            if key == "neuter" or cast.sex[animal] in {None, key}:
+                return Meaning(candidate.animals)
+    fitting = frozenset(a for a in cast.all if key == "neuter" or cast.sex[a] in {None, key})
+    if len(fitting) == 1:
+        return Meaning(fitting)
+    return Meaning(fitting or cast.all, ambiguous=True)
+
+
+def _copy(source: Mention, plural: bool | None = None) -> Meaning:
+    return Meaning(
+        source.animals,
+        source.ambiguous,
+        source.plural if plural is None else plural,
+        source.outsider,
+    )
+
+
+def _role_in_clause(tokens: Tokens, match: Match, lexicon: Lexicon) -> tuple[bool, bool]:
+    """(subject, subordinate): does the mention open its clause, and after "when" or like?"""
+    words = tokens.words
+    position = match.first - 1
+    while (
+        position >= 0
+        and words[position].kind == "w"
+        and words[position].lemma in lexicon.determiners
+    ):
+        position -= 1
+    if position < 0 or words[position].kind != "w":
+        return True, False
+    word = words[position].norm
+    if word in lexicon.subordinators:
+        return True, True
+    return words[position].lemma in lexicon.subject_openers, False
+
+
+def _after_verb(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:
+    """Whether a pronoun follows a verb directly ("groomed her"), not a preposition."""
+    position = match.first - 1
+    if position < 0 or tokens.words[position].kind != "w":
+        return False
+    word = tokens.words[position]
+    return not (
+        word.lemma in lexicon.prepositions
+        or word.lemma in lexicon.determiners
+        or word.lemma in lexicon.subject_openers
+        or word.norm in lexicon.clause_joiners
+    )

@@ -1,0 +1,158 @@
+"""Stage 4 of reading a note: lists of signals, and which signals the words deny, suspend
+(a hypothesis) or hedge ("I think he bit her": not ruled out, so the owner is asked)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ratbond.notes.lexicon import Lexicon
+from ratbond.notes.mentions import Mentions
+from ratbond.notes.phrases import Phrases
+from ratbond.notes.tokens import Tokens
+
+EVENT_KINDS = frozenset({"signal", "passive"})
+DENIERS = frozenset({"cue", "hypo"})
+REACH = 7
+"""How many words back a cue reaches."""
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """For each signal or passive phrase (by match index): its list, and its denial."""
+
+    events: tuple[int, ...]
+    lists: Mapping[int, tuple[int, int, bool]]
+    """First and last member of its list, and whether "or", "nor" or "and" joins the list."""
+    denied: frozenset[int]
+    """Denied or suspended: read, but not an event."""
+    hedged: frozenset[int]
+    """Hedged: not ruled out."""
+
+    def bounds(self, index: int, joiner: bool = True) -> tuple[int, int]:
+        """First and last signal of a coordinated list ("hissing, growling or swatting")."""
+        first, last, joined = self.lists[index]
+        return (first, last) if joined or not joiner else (index, index)
+
+
+def after_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """A denial written after a signal that opens its clause: "hissing: none"."""
+    words = sorted(set(lexicon.after_negation), key=len, reverse=True)
+    return re.compile(
+        r"[\s:\-\u2013=?]*(?:" + "|".join(re.escape(w) for w in words) + r")\s*(?:[.,;!?\n)]|$)",
+        re.IGNORECASE,
+    )
+
+
+def find_scope(
+    tokens: Tokens,
+    phrases: Phrases,
+    mentions: Mentions,
+    lexicon: Lexicon,
+    after: re.Pattern[str],
+) -> Scope:
+    matches = phrases.matches
+    events = tuple(k for k, match in enumerate(matches) if match.kind in EVENT_KINDS)
+    lists = _lists(tokens, phrases, events, lexicon)
+    scope = Scope(events, lists, frozenset(), frozenset())
+    denied: set[int] = set()
+    hedged: set[int] = set()
+    for index in events:
+        found = _denial(tokens, phrases, mentions, lexicon, after, scope, index)
+        if found == "hedge":
+            hedged.add(index)
+        elif found:
+            denied.add(index)
+    return Scope(events, lists, frozenset(denied), frozenset(hedged))
+
+
+def _lists(
+    tokens: Tokens, phrases: Phrases, events: Sequence[int], lexicon: Lexicon
+) -> dict[int, tuple[int, int, bool]]:
+    """Members are signals one separator apart (a comma, "/", "&" or a list word)."""
+    matches = phrases.matches
+    lists: dict[int, tuple[int, int, bool]] = {}
+    members: list[int] = []
+    joined = False
+    for index in events:
+        if members:
+            previous = matches[members[-1]]
+            separator = previous.last + 1
+            if separator + 1 == matches[index].first and phrases.at[separator] < 0:
+                word = tokens.words[separator]
+                norm = word.norm if word.kind == "w" else ""
+                if norm in lexicon.list_words or (
+                    word.kind == "c" and word.raw.strip() in lexicon.list_marks
+                ):
+                    members.append(index)
+                    joined = joined or norm in lexicon.list_words
+                    continue
+        for member in members:
+            lists[member] = (members[0], members[-1], joined)
+        members = [index]
+        joined = False
+    for member in members:
+        lists[member] = (members[0], members[-1], joined)
+    return lists
+
+
+def _denial(
+    tokens: Tokens,
+    phrases: Phrases,
+    mentions: Mentions,
+    lexicon: Lexicon,
+    after: re.Pattern[str],
+    scope: Scope,
+    index: int,
+) -> str:
+    """ "cue", "hypo", "hedge" (the kind of what denies the phrase), or "" if nothing does."""
+    match = phrases.matches[index]
+    words = tokens.words
+    for position in range(match.first + 1, match.last):
+        inner = phrases.of(position)
+        if inner is not None and inner is not match and inner.kind in DENIERS | {"hedge"}:
+            return inner.kind
+    start = scope.bounds(index)[0]
+    position = phrases.matches[start].first - 1
+    count = 0
+    while position >= 0 and count < REACH:
+        word = words[position]
+        if word.kind != "w":
+            break
+        owner = phrases.of(position)
+        if owner is not None:
+            if owner.kind in DENIERS or owner.kind == "hedge":
+                return owner.kind
+            if owner.kind in EVENT_KINDS:
+                break
+        # "didn't struggle or squeak": a disjunction carries the denial on.
+        if word.lemma in lexicon.list_joiners:
+            count += 1
+            position -= 1
+            continue
+        if word.lemma in lexicon.scope_ends or word.norm in lexicon.clause_joiners:
+            break
+        count += 1
+        position -= 1
+    # The pattern is cheaper to try first and rarely matches.
+    if after.match(tokens.text, tokens.ends[match.last]) and _clause_opening(
+        tokens, phrases, mentions, lexicon, start
+    ):
+        return "cue"
+    return ""
+
+
+def _clause_opening(
+    tokens: Tokens, phrases: Phrases, mentions: Mentions, lexicon: Lexicon, index: int
+) -> bool:
+    position = phrases.matches[index].first - 1
+    while position >= 0 and tokens.words[position].kind == "w":
+        owner = phrases.at[position]
+        if owner >= 0:
+            if owner not in mentions.at:
+                return False
+        elif tokens.words[position].lemma not in lexicon.determiners:
+            return False
+        position -= 1
+    return True

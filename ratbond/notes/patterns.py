@@ -1,0 +1,87 @@
+"""Each lexicon phrase compiled once into the steps the phrase matcher walks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from ratbond.notes.lexicon import GAP, WIDE_GAP, WILD, Lexicon, Phrase
+
+NO_SENSES: Mapping[str, str] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One later word of a phrase: how it must match and how far away it may be."""
+
+    exact: bool
+    """Match the word's exact form (`=bars`), not its lemma."""
+    word: str
+    gap: int
+    """How many words may sit between it and the word before."""
+    cross: bool
+    """May pass over an animal's name (a signal phrase's `...`)."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Pattern:
+    """A lexicon phrase compiled for matching."""
+
+    phrase: Phrase
+    words: int
+    need: frozenset[str]
+    steps: tuple[Step, ...]
+    senses: Mapping[str, str]
+    """A signal phrase's readings by species (empty for other entries)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Starts:
+    """The phrases that start with one word, as the matcher tries them."""
+
+    patterns: tuple[Pattern, ...]
+    single: tuple[Pattern, ...]
+    """Those of one word: the only ones to try in a clause with none of `needs`."""
+    needs: frozenset[str]
+    """Every later word of the longer ones."""
+
+
+def compile_patterns(lexicon: Lexicon) -> dict[str, tuple[Pattern, ...]]:
+    """Every phrase of the lexicon as a pattern, by its first part."""
+    return {
+        first: tuple(_pattern(lexicon, phrase) for phrase in phrases)
+        for first, phrases in lexicon.by_first.items()
+    }
+
+
+def starts_of(patterns: tuple[Pattern, ...]) -> Starts | None:
+    """The patterns a word opens, grouped for the matcher (None: it opens none)."""
+    if not patterns:
+        return None
+    single = tuple(pattern for pattern in patterns if not pattern.need)
+    needs = frozenset().union(*(pattern.need for pattern in patterns))
+    return Starts(patterns, single, needs)
+
+
+def _pattern(lexicon: Lexicon, phrase: Phrase) -> Pattern:
+    cross = phrase.entry.kind == "signal"
+    steps: list[Step] = []
+    wide = False
+    previous = phrase.parts[0]
+    for part in phrase.parts[1:]:
+        if part == WILD:
+            wide = True
+            continue
+        # Only a content word may have words between it and the next: "tail was twitching".
+        word = previous.lstrip("=")
+        content = (
+            len(word) > 2 and word not in lexicon.determiners and word not in lexicon.prepositions
+        )
+        limit = WIDE_GAP if wide else (GAP if content else 0)
+        exact = part.startswith("=")
+        steps.append(Step(exact, part[1:] if exact else part, limit, wide and cross))
+        wide = False
+        previous = part
+    senses = MappingProxyType(dict(phrase.entry.senses)) if phrase.entry.senses else NO_SENSES
+    return Pattern(phrase, phrase.words, phrase.need, tuple(steps), senses)

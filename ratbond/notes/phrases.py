@@ -1,0 +1,173 @@
+"""Stage 2 of reading a note: the animals' names and the lexicon phrases in it. At each word
+the longest phrase wins (a `not_signals` phrase on a tie); a phrase may skip a few words but
+never crosses a clause, a clause joiner or (except at a signal's `...`) an animal's name."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Set
+from dataclasses import dataclass
+
+from ratbond.notes.cast import Cast
+from ratbond.notes.lexicon import Entry
+from ratbond.notes.patterns import NO_SENSES, Pattern
+from ratbond.notes.tokens import Tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """An animal's name or a lexicon phrase found in the note."""
+
+    kind: str
+    """"name", or the kind of the phrase's entry ("signal", "cue", "pronoun" ...)."""
+    first: int
+    last: int
+    positions: tuple[int, ...]
+    """Its tokens (a phrase may skip words)."""
+    entry: Entry | None
+    animal: str | None
+    senses: Mapping[str, str]
+    """A signal phrase's readings by species."""
+
+
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """Every name and phrase of a note, in order, and which one holds each token."""
+
+    matches: tuple[Match, ...]
+    at: tuple[int, ...]
+    """Per token, the index of the match that holds it, or -1 for a plain word or mark."""
+
+    def of(self, position: int) -> Match | None:
+        index = self.at[position]
+        return None if index < 0 else self.matches[index]
+
+
+def find_phrases(
+    tokens: Tokens, cast: Cast, joiners: Collection[str], signal_starts: Collection[str]
+) -> Phrases:
+    """The names and phrases of `tokens`. `joiners` are the words a gap never crosses;
+    `signal_starts` the lemmas that start a signal phrase (such a word written in lower case is
+    that word, not an animal of that name: "he nibbles" is not the rat Nibbles)."""
+    words = tokens.words
+    count = len(words)
+    at = [-1] * count
+    matches: list[Match] = []
+    names: dict[int, tuple[str, int]] = {}
+    # A phrase never reaches across an animal's name ("bit Max hard" is not "bit hard").
+    fence = [False] * count
+    for index in tokens.named:
+        found = _name_at(tokens, index, cast, signal_starts)
+        if found is not None:
+            names[index] = found
+            fence[index] = True
+    for index in range(count):
+        if at[index] >= 0:
+            continue
+        word = words[index]
+        if word.kind != "w":
+            continue
+        found = names.get(index) if names else None
+        match: Match
+        if found is not None:
+            animal, last = found
+            match = Match(
+                "name", index, last, tuple(range(index, last + 1)), None, animal, NO_SENSES
+            )
+        elif word.starts is None:
+            continue
+        else:
+            hit = _phrase_at(
+                tokens, index, at, fence, tokens.segments[tokens.clauses[index]], joiners
+            )
+            if hit is None:
+                continue
+            pattern, positions = hit
+            entry = pattern.phrase.entry
+            match = Match(entry.kind, index, positions[-1], positions, entry, None, pattern.senses)
+        number = len(matches)
+        for position in match.positions:
+            at[position] = number
+        matches.append(match)
+    return Phrases(tuple(matches), tuple(at))
+
+
+def _name_at(
+    tokens: Tokens, index: int, cast: Cast, signal_starts: Collection[str]
+) -> tuple[str, int] | None:
+    words = tokens.words
+    best: tuple[str, int] | None = None
+    for parts, animal in cast.names.get(words[index].norm, ()):
+        end = index + len(parts)
+        if end > len(words):
+            continue
+        if all(
+            words[index + k].kind == "w" and words[index + k].norm == parts[k]
+            for k in range(len(parts))
+        ) and (best is None or end - 1 > best[1]):
+            best = (animal, end - 1)
+    if best is None:
+        return None
+    word = words[index]
+    name = cast.animals[best[0]].name
+    # A lower-case signal word ("nibbles") is that word, not the rat called Nibbles.
+    if (
+        word.raw.islower()
+        and name is not None
+        and name != name.lower()
+        and word.lemma in signal_starts
+    ):
+        return None
+    return best
+
+
+def _phrase_at(
+    tokens: Tokens,
+    index: int,
+    at: list[int],
+    fence: list[bool],
+    segment: Set[str],
+    joiners: Collection[str],
+) -> tuple[Pattern, tuple[int, ...]] | None:
+    words = tokens.words
+    starts = words[index].starts
+    assert starts is not None
+    # Cheap rejection: a phrase stays inside one clause, so all its words must be there.
+    candidates = starts.single if starts.needs.isdisjoint(segment) else starts.patterns
+    best: Pattern | None = None
+    best_positions: tuple[int, ...] = ()
+    count = len(words)
+    for pattern in candidates:
+        if best is not None and pattern.words < best.words:
+            continue
+        if pattern.need and not pattern.need <= segment:
+            continue
+        positions = [index]
+        current = index
+        for step in pattern.steps:
+            found = -1
+            stop = min(count, current + 2 + step.gap)
+            for position in range(current + 1, stop):
+                candidate = words[position]
+                if candidate.kind != "w" or at[position] >= 0:
+                    break
+                # Only a signal phrase's "..." may pass over a name.
+                if fence[position] and not step.cross:
+                    break
+                if (candidate.norm if step.exact else candidate.lemma) == step.word:
+                    found = position
+                    break
+                if candidate.norm in joiners:
+                    break
+            if found < 0:
+                break
+            positions.append(found)
+            current = found
+        else:
+            if (
+                best is None
+                or pattern.words > best.words
+                or (pattern.words == best.words and positions[-1] < best_positions[-1])
+            ):
+                best = pattern
+                best_positions = tuple(positions)
+    return None if best is None else (best, best_positions)

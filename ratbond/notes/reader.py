@@ -1,0 +1,84 @@
+"""Read an owner's notes: find signal phrases, keep or deny them, and say which animal showed
+them, stage by stage (tokens, phrases, mentions, negation and scope, attribution).
+
+Pure and deterministic: a `NotesReader` holds a compiled lexicon and parses text with no I/O.
+Every rule is listed in docs/notes.md; the words behind the rules live in data/notes.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+
+from ratbond.model import Animal
+from ratbond.notes.attribution import Attribution
+from ratbond.notes.cast import CAST_CACHE, Cast, new_cast
+from ratbond.notes.lexicon import Lexicon
+from ratbond.notes.mentions import find_mentions
+from ratbond.notes.negation import after_pattern, find_scope
+from ratbond.notes.patterns import compile_patterns
+from ratbond.notes.phrases import find_phrases
+from ratbond.notes.result import NotesResult
+from ratbond.notes.tokens import WordTable, tokenise
+
+Roles = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+class NotesReader:
+    """Parses notes with one compiled lexicon; safe to share, results never depend on history."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.words = WordTable(lexicon, compile_patterns(lexicon))
+        self.signal_starts = frozenset(
+            first
+            for first, phrases in lexicon.by_first.items()
+            if any(phrase.entry.kind == "signal" for phrase in phrases)
+        )
+        self.after = after_pattern(lexicon)
+        self.agent_senses = {
+            signal: _agent_senses(lexicon, signal)
+            for phrases in lexicon.by_first.values()
+            for phrase in phrases
+            if phrase.entry.kind == "passive"
+            for _, signal in phrase.entry.senses
+        }
+        # One cast is read for many notes (every session of a scenario): built once.
+        self.cast: Callable[[tuple[Animal, ...], str, Roles], Cast] = lru_cache(maxsize=CAST_CACHE)(
+            lambda animals, program, roles: new_cast(lexicon, animals, program, roles)
+        )
+
+    def lemma(self, norm: str) -> str:
+        """The lexicon lemma of a normalised word, correcting small typos of lexicon words."""
+        return self.words.lemma(norm)
+
+    def parse(
+        self,
+        text: str,
+        animals: Sequence[Animal] | Mapping[str, Animal],
+        program: str,
+        roles: Mapping[str, Sequence[str]] | None = None,
+    ) -> NotesResult:
+        """Read `text` about `animals` in `program`; roles (if given) resolve "the new boy"."""
+        lexicon = self.lexicon
+        listed = tuple(animals.values()) if isinstance(animals, Mapping) else tuple(animals)
+        cast = self.cast(listed, program, tuple((r, tuple(m)) for r, m in (roles or {}).items()))
+        tokens = tokenise(text, self.words.word, cast.names, lexicon.clause_joiners)
+        phrases = find_phrases(tokens, cast, lexicon.clause_joiners, self.signal_starts)
+        mentions = find_mentions(tokens, phrases, cast, lexicon)
+        scope = find_scope(tokens, phrases, mentions, lexicon, self.after)
+        return Attribution(
+            lexicon, tokens, phrases, mentions, scope, cast, self.agent_senses
+        ).result()
+
+
+def _agent_senses(lexicon: Lexicon, signal: str) -> dict[str, str]:
+    """The doer's reading of a passive phrase by species: a cat's nip is a bite."""
+    found = {}
+    fallback = lexicon.agent_fallback.get(signal)
+    for species, names in lexicon.species_signals.items():
+        if signal in names:
+            found[species] = signal
+        elif fallback is not None and fallback in names:
+            found[species] = fallback
+    return found

@@ -1,0 +1,172 @@
+"""Stage 1 of reading a note: its tokens (words, sentence ends, clause marks), each word with
+its normal form, its lemma (small typos of lexicon words corrected) and the phrases it opens."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Set
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ratbond.notes.lexicon import Lexicon, normalise
+from ratbond.notes.patterns import Pattern, Starts, starts_of
+
+# Curly quotes and dashes written as escapes: \u2019 apostrophe, \u2013 and \u2014 dashes.
+TOKEN_RE = re.compile(
+    r"(?P<w>[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+)"
+    r"|(?P<s>[.!?;]+|\n)"
+    r"|(?P<c>[,:()\[\]\"\u201c\u201d/]|\s[-\u2013\u2014]+\s|[\u2013\u2014]|&)"
+)
+# The same tokens, as strings (no groups): what `findall` returns fastest.
+TOKEN_TEXT_RE = re.compile(re.sub(r"\(\?P<\w>", "(?:", TOKEN_RE.pattern))
+WORD_CACHE = 100_000
+"""Token texts remembered per reader (each costs a lemma and, for an unknown word, a fuzzy
+look-up); a note holds at most a few thousand."""
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A token's text as the reader knows it; one object per distinct text, shared."""
+
+    kind: str
+    """"w" a word, "s" a sentence end, "c" a clause mark."""
+    raw: str
+    norm: str = ""
+    lemma: str = ""
+    exact: str = ""
+    """`=` and the normal form: what a phrase's `=word` part matches."""
+    starts: Starts | None = None
+    """The lexicon phrases that start with this word, if any."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """A note as tokens, column by column (index i is the i-th token)."""
+
+    text: str
+    words: tuple[Word, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    sentences: tuple[int, ...]
+    clauses: tuple[int, ...]
+    parts: tuple[int, ...]
+    """A clause's parts: a clause joiner ("and", "then") starts a new one."""
+    segments: tuple[Set[str], ...]
+    """Per clause, the lemmas and exact forms in it."""
+    named: tuple[int, ...]
+    """Where an animal's name may start."""
+
+
+class WordTable:
+    """Token text to `Word`, remembered in a functools cache per reader."""
+
+    def __init__(self, lexicon: Lexicon, patterns: dict[str, tuple[Pattern, ...]]) -> None:
+        self.lexicon = lexicon
+        self.patterns = patterns
+        self.word: Callable[[str], Word] = lru_cache(maxsize=WORD_CACHE)(self._word)
+
+    def _word(self, raw: str) -> Word:
+        match = TOKEN_RE.fullmatch(raw)
+        kind = match.lastgroup if match is not None else None
+        if kind != "w":
+            return Word(kind or "c", raw)
+        norm = normalise(raw)
+        lemma = self.lemma(norm)
+        exact = "=" + norm
+        starts = starts_of(self.patterns.get(lemma, ()) + self.patterns.get(exact, ()))
+        return Word(kind, raw, norm, lemma, exact, starts)
+
+    def lemma(self, norm: str) -> str:
+        """The lexicon lemma of a normalised word, correcting small typos of lexicon words."""
+        lexicon = self.lexicon
+        if norm in lexicon.surface:
+            return lexicon.surface[norm]
+        base = lexicon.stem(norm)
+        if base in lexicon.lemmas or norm in lexicon.protected or len(norm) < 5:
+            return base
+        if not norm.isalpha():
+            return base
+        targets = lexicon.fuzzy_targets.get(norm[0])
+        if not targets:
+            return base
+        # Imported here: rapidfuzz costs start-up time and most notes never need it.
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        limit = 1 if len(norm) < 8 else 2
+        hits = process.extract(norm, targets, scorer=OSA.distance, score_cutoff=limit, limit=8)
+        if not hits:
+            return base
+        best = min(hit[1] for hit in hits)
+        # Among equally close words, the one of the nearest length and longest shared start.
+        chosen = min(
+            (hit[0] for hit in hits if hit[1] == best),
+            key=lambda form: (abs(len(form) - len(norm)), -_shared(form, norm), form),
+        )
+        return lexicon.surface[chosen]
+
+
+def tokenise(
+    text: str, word: Callable[[str], Word], names: Collection[str], joiners: Collection[str]
+) -> Tokens:
+    """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
+    clause joiners."""
+    words: list[Word] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    sentences: list[int] = []
+    clauses: list[int] = []
+    parts: list[int] = []
+    named: list[int] = []
+    segment: set[str] = set()
+    segments = [segment]
+    sentence = clause = part = 0
+    end = 0
+    find = text.find
+    # The strings alone, then their places: cheaper than a match object per token. Each is
+    # found at its match, as no token's text occurs in the gap the pattern skipped.
+    for raw in TOKEN_TEXT_RE.findall(text):
+        start = find(raw, end)
+        end = start + len(raw)
+        known = word(raw)
+        words.append(known)
+        starts.append(start)
+        ends.append(end)
+        sentences.append(sentence)
+        clauses.append(clause)
+        if known.kind == "w":
+            if known.norm in joiners:
+                part += 1
+            parts.append(part)
+            if known.norm in names:
+                named.append(len(words) - 1)
+            segment.add(known.lemma)
+            segment.add(known.exact)
+        else:
+            parts.append(part)
+            part += 1
+            clause += 1
+            segment = set()
+            segments.append(segment)
+            if known.kind == "s":
+                sentence += 1
+    return Tokens(
+        text,
+        tuple(words),
+        tuple(starts),
+        tuple(ends),
+        tuple(sentences),
+        tuple(clauses),
+        tuple(parts),
+        tuple(segments),
+        tuple(named),
+    )
+
+
+def _shared(left: str, right: str) -> int:
+    count = 0
+    for a, b in zip(left, right, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
