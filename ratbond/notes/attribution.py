@@ -5,7 +5,7 @@ Every rule is listed in docs/notes.md (*Who showed it*, *Species sense*)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ratbond.model import CLASS_RANK, SessionClass
 from ratbond.notes.cast import Cast
@@ -74,6 +74,8 @@ class Attribution:
         self.targets: dict[int, Target | None] = {}
         self.carried: dict[int, Mention | None] = {}
         self.owner_bitten: set[int] = set()
+        self.harmed: tuple[int, frozenset[str]] | None = None
+        """The sentence and animals of the latest harm signal's target ("bit Dot")."""
 
     def result(self) -> NotesResult:
         """The reading of every signal and passive phrase."""
@@ -93,6 +95,7 @@ class Attribution:
                 self.signal(index, match)
             else:
                 self.passive(index, match)
+        self.wounding()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -104,6 +107,26 @@ class Attribution:
             unattributed=tuple(self.unattributed),
             spans=tuple(self.spans),
         )
+
+    def wounding(self) -> None:
+        """A swipe in a note that reports a wound broke the skin (`wounding`)."""
+        lexicon = self.lexicon
+        if not any(
+            span.signal in lexicon.victim_signals and not span.negated and span.animal
+            for span in self.spans
+        ):
+            return
+        shown = {(span.animal, span.signal) for span in self.spans if not span.negated}
+        for number, span in enumerate(self.spans):
+            if span.animal is None or span.negated:
+                continue
+            mapped = lexicon.wounding.get(self.cast.species[span.animal], {}).get(span.signal)
+            if (
+                mapped is not None
+                and (span.animal, mapped) not in shown
+                and not any((span.animal, name) in shown for name in lexicon.bite_signals)
+            ):
+                self.spans[number] = replace(span, signal=mapped)
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -134,7 +157,11 @@ class Attribution:
         extra: dict[str, str] = {}
         for animal in sorted(animals):
             signal = self.sense(
-                animal, senses, obj if obj is None or direct or not obj.person else None, thing
+                animal,
+                senses,
+                obj if obj is None or direct or not obj.person else None,
+                thing,
+                match,
             )
             if signal is None:
                 continue
@@ -142,6 +169,16 @@ class Attribution:
             self.spans.append(
                 Span(start, end, self.text[start:end], signal, animal, negated, confirm)
             )
+            if (
+                not negated
+                and signal in self.lexicon.harm_signals
+                and obj is not None
+                and not obj.person
+                and not obj.outsider
+                and not obj.ambiguous
+                and obj.animals - animals
+            ):
+                self.harmed = (self.tokens.sentences[match.first], obj.animals - animals)
             if (
                 signal in self.lexicon.reciprocal
                 and obj is not None
@@ -159,14 +196,25 @@ class Attribution:
             )
 
     def sense(
-        self, animal: str, senses: Mapping[str, str], obj: Mention | None, thing: bool = False
+        self,
+        animal: str,
+        senses: Mapping[str, str],
+        obj: Mention | None,
+        thing: bool = False,
+        match: Match | None = None,
     ) -> str | None:
         species = self.cast.species[animal]
         signal = senses.get(species)
         if signal is None:
             return None
         kinds: set[str] = set()
-        if thing:
+        by_object = self.lexicon.object_senses.get(species, {})
+        if thing or (
+            obj is None
+            and match is not None
+            and signal in by_object.get(OBJECT, {})
+            and (self.aimed_at_thing(match) or self.after_thing(match))
+        ):
             kinds = {OBJECT}
         elif obj is not None and not obj.outsider:
             kinds = (
@@ -176,7 +224,7 @@ class Attribution:
             )
         if len(kinds) == 1:
             (kind,) = kinds
-            mapped = self.lexicon.object_senses.get(species, {}).get(kind, {})
+            mapped = by_object.get(kind, {})
             if signal in mapped:
                 return mapped[signal]
         program = self.program_senses.get(species)
@@ -191,7 +239,7 @@ class Attribution:
         candidates = tuple(
             (animal, signal)
             for animal in sorted(animals)
-            if (signal := self.sense(animal, senses, None, thing)) is not None
+            if (signal := self.sense(animal, senses, None, thing, match)) is not None
         )
         if not candidates:
             return
@@ -209,6 +257,57 @@ class Attribution:
         if match.first not in self.targets:
             self.targets[match.first] = self._find_target(match)
         return self.targets[match.first]
+
+    def aimed_at_thing(self, match: Match) -> bool:
+        """Whether the clause names a thing after the phrase before it names an animal ("raked
+        her claws down the side of the cage"); "her" before a word is a possessive."""
+        lexicon = self.lexicon
+        words = self.tokens.words
+        position = match.last + 1
+        end = min(len(words), position + 8)
+        while position < end:
+            word = words[position]
+            if word.kind != "w" or word.norm in lexicon.clause_joiners:
+                return False
+            holder = self.phrases.at[position]
+            if holder >= 0:
+                found = self.matches[holder]
+                if found.kind == OBJECT:
+                    return True
+                if holder in self.mentions.at and not (
+                    word.norm in lexicon.possessives
+                    and position + 1 < len(words)
+                    and words[position + 1].kind == "w"
+                    and self.phrases.at[position + 1] < 0
+                ):
+                    return False
+                if found.kind in {"signal", "passive"}:
+                    return False
+                position = found.last + 1
+                continue
+            position += 1
+        return False
+
+    def after_thing(self, match: Match) -> bool:
+        """Whether the signal before it in its clause was aimed at a thing, with no animal named
+        between them: "raked the mesh with his claws" (the claws are the raking's)."""
+        tokens = self.tokens
+        clause = tokens.clauses[match.first]
+        position = match.first - 1
+        while position >= 0 and tokens.clauses[position] == clause:
+            holder = self.phrases.at[position]
+            if holder >= 0:
+                found = self.matches[holder]
+                if (
+                    holder in self.mentions.at
+                    and tokens.words[position].norm not in self.lexicon.possessives
+                ):
+                    return False
+                if found.kind == "signal":
+                    return self.aimed_at_thing(found)
+                position = found.first
+            position -= 1
+        return False
 
     def _find_target(self, match: Match) -> Target | None:
         lexicon = self.lexicon
@@ -294,21 +393,6 @@ class Attribution:
     def before(self, match: Match) -> tuple[Mention, ...]:
         return self.mentions.before(self.tokens.sentences[match.first], match.first)
 
-    def verbal(self, match: Match) -> bool:
-        words = self.tokens.words
-        word = words[match.first]
-        previous = match.first - 1
-        before = words[previous] if previous >= 0 else None
-        if before is not None and before.kind == "w" and before.norm in self.lexicon.quantifiers:
-            return False
-        if word.norm.endswith("ing"):
-            return (
-                before is not None
-                and before.kind == "w"
-                and before.lemma in self.lexicon.auxiliaries
-            )
-        return True
-
     def carried_into(self, match: Match) -> Mention | None:
         """The subject of the previous sentence, for a verb with its subject left out."""
         sentence = self.tokens.sentences[match.first]
@@ -345,6 +429,9 @@ class Attribution:
             able = self.cast.able(other.animals, senses)
             if able:
                 return Who(able, ambiguous=other.ambiguous and len(able) > 1, explicit=True)
+        if not mention.subject and mention.last < match.first:
+            # "had her in his mouth": an object that cannot show it is not its doer.
+            return self.implicit(match, senses)
         return Who(dropped=True, explicit=True)
 
     # --- who showed it ---------------------------------------------------------------------
@@ -378,7 +465,9 @@ class Attribution:
         candidates = self.cast.able(self.cast.all, senses)
         if len(candidates) == 1:
             return Who(candidates)
-        carried = self.carried_into(match) if self.verbal(match) else None
+        # A verb with its subject left out is the previous subject's; so is a noun ("the
+        # pounce") that more than one animal could show.
+        carried = self.carried_into(match)
         if carried is not None and not carried.outsider:
             able = self.cast.able(carried.animals, senses)
             if able:
@@ -393,6 +482,13 @@ class Attribution:
         if sentence in self.owner_bitten or sentence - 1 in self.owner_bitten:
             return Who(person=True, dropped=True)
         before = self.before(match)
+        # "Byte bit Dot's foot. Drew blood.": the animal hurt last is the one bleeding.
+        if self.harmed is not None and self.harmed[0] >= sentence - 1:
+            harmed = self.harmed[1]
+            if not before or (before[-1].first < match.first and not before[-1].subject):
+                able = self.cast.able(harmed, senses)
+                if able:
+                    return Who(able, ambiguous=len(able) > 1, explicit=True)
         if before:
             return self.from_mention(before[-1], senses, match)
         return self.implicit(match, senses)
@@ -418,6 +514,18 @@ class Attribution:
                 able = self.cast.able(obj.animals, senses)
                 if able:
                     who = Who(able, explicit=True)
+        if (who.ambiguous or not who.animals) and not self.lexicon.reciprocal.isdisjoint(kinds):
+            # "Real fight, Pixel v Dot": two animals named in its sentence share it.
+            sentence = self.tokens.sentences[match.first]
+            named = [
+                m
+                for m in self.mentions.by_sentence.get(sentence, ())
+                if not m.person and not m.outsider and not m.ambiguous and len(m.animals) == 1
+            ]
+            pair = frozenset().union(*(m.animals for m in named)) if named else frozenset()
+            able = self.cast.able(pair, senses)
+            if len(able) >= 2:
+                who = Who(able, explicit=True)
         if who.ambiguous or not who.animals:
             candidates = who.animals or self.cast.able(self.cast.all, senses)
             self.unsure(index, match, candidates, senses)

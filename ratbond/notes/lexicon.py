@@ -47,6 +47,7 @@ Kind = Literal[
     "role",
     "pronoun",
     "person",
+    "object",
 ]
 
 
@@ -93,13 +94,12 @@ class Lexicon:
     passive_wounds: frozenset[str]
     victim_signals: frozenset[str]
     reciprocal: frozenset[str]
-    object_senses: dict[str, dict[str, dict[str, str]]]
+    object_senses: dict[str, dict[str, dict[str, str | None]]]
     program_senses: dict[str, dict[str, dict[str, str]]]
     classes: dict[str, dict[str, str]]
     species_signals: dict[str, frozenset[str]]
     irregular: dict[str, str]
     clause_joiners: frozenset[str]
-    quantifiers: frozenset[str]
     sex_spellings: dict[str, str]
     """Each spelling of an animal's `sex` field, to "male" or "female"."""
     subject_case: frozenset[str]
@@ -115,6 +115,9 @@ class Lexicon:
     agent_fallback: dict[str, str]
     roles_by_arrival: frozenset[str]
     owner_on_receiving_end: frozenset[str]
+    possessives: frozenset[str]
+    harm_signals: frozenset[str]
+    wounding: dict[str, dict[str, str]]
 
     def stem(self, word: str) -> str:
         """`stem` with this lexicon's irregular forms."""
@@ -222,22 +225,31 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
 
         return DataFileError(str(file), format_path(loc), message, line_of(text, loc))
 
-    for name in (*rules.passive, *rules.passive_wounds, *rules.victim_signals, *rules.reciprocal):
+    named = (
+        *rules.passive,
+        *rules.passive_wounds,
+        *rules.victim_signals,
+        *rules.reciprocal,
+        *rules.harm_signals,
+        *rules.bite_signals,
+        *(name for senses in rules.wounding.values() for pair in senses.items() for name in pair),
+    )
+    for name in named:
         if name not in every:
             raise fail(("passive",), f"unknown signal '{name}'")
     for species, by_object in rules.object_senses.items():
         for obj, senses in by_object.items():
-            for source, target in senses.items():
-                for name in (source, target):
-                    if name not in known[species]:
+            for source, aim in senses.items():
+                for maybe in (source, aim):
+                    if maybe is not None and maybe not in known[species]:
                         raise fail(
                             ("object_senses", species, obj, source),
-                            f"unknown {species} signal '{name}'",
+                            f"unknown {species} signal '{maybe}'",
                         )
     for program, by_species in rules.program_senses.items():
-        for species, senses in by_species.items():
-            for source, target in senses.items():
-                for name in (source, target):
+        for species, mapping in by_species.items():
+            for source, goal in mapping.items():
+                for name in (source, goal):
                     if name not in known[species]:
                         raise fail(
                             ("program_senses", program, species, source),
@@ -339,6 +351,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     ):
         add(texts, Entry("pronoun", key=key, plural=key == "plural"), exact=True)
     add(rules.person_words, Entry("person"), exact=True)
+    add(rules.things, Entry("object"), exact=True)
 
     by_first: dict[str, list[Phrase]] = {}
     for parts, (entry, text) in phrases.items():
@@ -404,7 +417,6 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         species_signals={species: frozenset(signals) for species, signals in classes.items()},
         irregular=irregular,
         clause_joiners=frozenset(rules.clause_joiners),
-        quantifiers=frozenset(rules.quantifiers),
         sex_spellings={
             spelling: sex
             for sex, spellings in rules.sex_spellings.items()
@@ -423,4 +435,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         agent_fallback=dict(rules.agent_fallback),
         roles_by_arrival=frozenset(rules.programs.roles_by_arrival),
         owner_on_receiving_end=frozenset(rules.programs.owner_on_receiving_end),
+        possessives=frozenset(rules.possessives),
+        harm_signals=frozenset(rules.harm_signals),
+        wounding={str(k): dict(v) for k, v in rules.wounding.items()},
     )

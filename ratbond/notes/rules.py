@@ -93,11 +93,10 @@ class NotesFile:
     passive_wounds: tuple[Word, ...]
     victim_signals: tuple[Word, ...]
     reciprocal: tuple[Word, ...]
-    object_senses: dict[Species, dict[str, dict[str, str]]]
+    object_senses: dict[Species, dict[str, dict[str, str | None]]]
     program_senses: dict[str, dict[Species, dict[str, str]]]
     irregular: dict[str, Word]
     clause_joiners: tuple[Word, ...]
-    quantifiers: tuple[Word, ...]
     sex_spellings: dict[Literal["male", "female"], tuple[Word, ...]]
     pronoun_case: PronounCase
     subordinators: tuple[Word, ...]
@@ -110,4 +109,8 @@ class NotesFile:
     passive_victim: dict[Species, str]
     agent_fallback: dict[str, str]
     programs: ProgramRules
+    things: tuple[Word, ...]
+    possessives: tuple[Word, ...]
+    harm_signals: tuple[Word, ...]
+    wounding: dict[Species, dict[str, str]]
     protected_words: tuple[Word, ...] = ()

@@ -278,7 +278,7 @@ def test_spans_index_the_text() -> None:
 
 
 def test_json_shape() -> None:
-    data = cat_rat("Tom hissed. Lots of sniffing.").to_json()
+    data = cat_rat("Lots of sniffing. Tom hissed.").to_json()
     assert set(data) == {"signals", "unattributed", "spans"}
     assert data["signals"] == {"tom": ["hissing"]}
     assert data["unattributed"][0]["candidates"] == {"tom": "sniffing", "pip": "sniffing"}
