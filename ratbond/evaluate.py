@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Mapping
 from contextlib import AbstractContextManager, nullcontext
-from typing import TextIO
+from typing import Any, TextIO
 
 from ratbond.advice import advise
 from ratbond.datafiles import FilePath
@@ -59,6 +59,15 @@ def advise_text(
 ) -> Advice:
     """Validate a scenario given as JSON text and return its advice (built-in programs unless
     `programs` is given)."""
+    return advise_answer(text, programs, today)[0]
+
+
+def advise_answer(
+    text: str, programs: Mapping[str, Program] | None = None, today: dt.date | None = None
+) -> tuple[Advice, dict[str, Any]]:
+    """The advice for a scenario given as JSON text, and what `evaluate` prints: the advice's
+    fields, plus `to_confirm` when some session has notes (the danger readings the words could
+    not rule out, each counted unless the owner unticked it: `ratbond.notes.review`)."""
     vocabulary = builtin_vocabulary()
     scenario = parse_scenario(
         parse_json(text),
@@ -66,11 +75,18 @@ def advise_text(
         BuiltinCatalog() if programs is None else programs,
         today or dt.date.today(),
     )
-    return advise(scenario, vocabulary)
+    advice = advise(scenario, vocabulary)
+    answer = advice.to_json()
+    if any(session.notes for session in scenario.sessions):
+        # Imported only with notes, as in `advise`.
+        from ratbond.notes import readings_to_confirm
+
+        answer["to_confirm"] = readings_to_confirm(scenario, vocabulary)
+    return advice, answer
 
 
-def write_advice(advice: Advice, stdout: TextIO) -> None:
-    stdout.write(json.dumps(advice.to_json(), ensure_ascii=False) + "\n")
+def write_advice(answer: dict[str, Any], stdout: TextIO) -> None:
+    stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
 
 
 def advise_lines(
@@ -86,10 +102,10 @@ def advise_lines(
                 if not line.strip():
                     continue
                 try:
-                    advice = advise_text(line.rstrip("\r\n"), programs, today)
+                    _, answer = advise_answer(line.rstrip("\r\n"), programs, today)
                 except RatbondError as error:
                     raise RatbondError(f"line {number}: {error}") from None
-                write_advice(advice, stdout)
+                write_advice(answer, stdout)
                 stdout.flush()
         except UnicodeDecodeError:  # decoded ahead, a block at a time: no line number to give
             raise not_utf8(source) from None
@@ -112,7 +128,7 @@ def run(
         if jsonl:
             advise_lines(source, programs, stdin, stdout)
             return 0
-        advice = advise_text(read_source(source, stdin), programs)
+        _, answer = advise_answer(read_source(source, stdin), programs)
     except RatbondError as error:
         # A field's error names it by its path, as the contract asks; an error of the whole
         # document (not JSON, say) names the file instead, so the owner knows which one.
@@ -120,7 +136,7 @@ def run(
         where = f"{source}: " if whole and source != "-" else ""
         print(f"error: {where}{error}", file=stderr)
         return 2
-    write_advice(advice, stdout)
+    write_advice(answer, stdout)
     return 0
 
 

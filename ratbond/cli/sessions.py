@@ -4,6 +4,7 @@ look back over the sessions.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 
@@ -122,6 +123,8 @@ def log(
             rewarded=rewarded,
             logged_by=by,
         )
+    if new.notes:
+        new = confirm_danger(record, new)
     try:
         logged = log_session(db, record.key, new, today=today)
     except InputError as error:
@@ -129,6 +132,45 @@ def log(
             raise
         raise as_option(error) from None
     print_logged("Logged", logged, today)
+
+
+def confirm_danger(record: IntroductionRecord, new: NewSession) -> NewSession:
+    """Ask about each danger reading the notes cannot rule out (`ratbond.notes.review.
+    to_confirm`); a "no" drops it, by the owner's ticked signals. Without a terminal to ask
+    on, each one counts and is named, so it is never dropped unseen."""
+    import sys
+
+    from ratbond.notes.review import question, ticked_after_answers, to_confirm
+
+    assert new.notes is not None
+    read = _notes_read(record, new.notes)
+    asked = to_confirm(read.readings)
+    if not asked:
+        return new
+    labels = {m.animal.key: m.animal.label for m in record.members}
+    if not sys.stdin.isatty():
+        for reading in asked:
+            out.print(
+                Text(
+                    "Counted, as your words cannot rule it out: "
+                    f"{labels[reading.animal]}: {reading.signal.replace('_', ' ')}",
+                    style="yellow",
+                )
+            )
+        return new
+    answers = {
+        (reading.animal, reading.signal): Confirm.ask(
+            question(reading, labels[reading.animal]), default=True
+        )
+        for reading in asked
+    }
+    by_ref = {m.animal.key: m.animal.key for m in record.members}
+    by_ref.update({(m.animal.name or m.animal.key).lower(): m.animal.key for m in record.members})
+    ticked = {
+        by_ref.get(ref.strip().lower(), ref): list(names) for ref, names in new.signals.items()
+    }
+    signals = ticked_after_answers(read.readings, ticked, answers)
+    return dataclasses.replace(new, signals=signals)
 
 
 def as_option(error: InputError) -> InputError:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
+from typing import Any
 
 from ratbond.engine import class_table
 from ratbond.model import Animal, Scenario, Vocabulary
 from ratbond.notes.lexicon import Lexicon, load_lexicon
 from ratbond.notes.reader import NotesReader
 from ratbond.notes.result import NotesResult, Span, Unattributed
-from ratbond.notes.review import note_readings, noted_signals
+from ratbond.notes.review import NoteReadings, note_readings, noted_signals, stays, to_confirm
 
 __all__ = [
     "Lexicon",
@@ -22,6 +23,8 @@ __all__ = [
     "builtin_reader",
     "parse_notes",
     "read_notes_into",
+    "readings_to_confirm",
+    "session_readings",
 ]
 
 
@@ -45,23 +48,53 @@ def parse_notes(
     return builtin_reader().parse(text, animals, program, roles)
 
 
-def read_notes_into(scenario: Scenario, vocabulary: Vocabulary) -> Scenario:
-    """The scenario with each session's `noted` filled from its notes, by the review rules of
-    `ratbond.notes.review` (ticked signals win; danger read from the notes always counts)."""
-    if not any(session.notes for session in scenario.sessions):
-        return scenario
+def session_readings(
+    scenario: Scenario, vocabulary: Vocabulary
+) -> Iterator[tuple[int, NoteReadings]]:
+    """Each session with notes (by index) and what its notes read, against the scenario's
+    animals, roles and program (`ratbond.notes.review.note_readings`)."""
     reader = builtin_reader()
     program = scenario.program
     in_role = {animal for members in scenario.roles.values() for animal in members}
     animals = [animal for key, animal in scenario.animals.items() if key in in_role]
     species = {animal.id: animal.species for animal in animals}
     classes = class_table(program, vocabulary)
-    sessions = []
-    for session in scenario.sessions:
-        if not session.notes:
-            sessions.append(session)
-            continue
-        result = reader.parse(session.notes, animals, program.id, scenario.roles)
-        noted = noted_signals(note_readings(result, species, classes).readings, session.signals)
-        sessions.append(dataclasses.replace(session, noted=noted) if noted else session)
+    for index, session in enumerate(scenario.sessions):
+        if session.notes:
+            result = reader.parse(session.notes, animals, program.id, scenario.roles)
+            yield index, note_readings(result, species, classes)
+
+
+def read_notes_into(scenario: Scenario, vocabulary: Vocabulary) -> Scenario:
+    """The scenario with each session's `noted` filled from its notes, by the review rules of
+    `ratbond.notes.review` (ticked signals win; danger read from the notes always counts)."""
+    if not any(session.notes for session in scenario.sessions):
+        return scenario
+    sessions = list(scenario.sessions)
+    for index, read in session_readings(scenario, vocabulary):
+        session = sessions[index]
+        noted = noted_signals(read.readings, session.signals)
+        if noted:
+            sessions[index] = dataclasses.replace(session, noted=noted)
     return dataclasses.replace(scenario, sessions=tuple(sessions))
+
+
+def readings_to_confirm(scenario: Scenario, vocabulary: Vocabulary) -> list[dict[str, Any]]:
+    """The danger readings of the scenario's notes that the words cannot rule out, as
+    `ratbond evaluate` lists them under `to_confirm`: the session (its index and date), the
+    animal, the signal, the words read, and whether the advice counted it."""
+    found: list[dict[str, Any]] = []
+    for index, read in session_readings(scenario, vocabulary):
+        session = scenario.sessions[index]
+        for reading in to_confirm(read.readings):
+            found.append(
+                {
+                    "session": index,
+                    "date": session.date.isoformat(),
+                    "animal": reading.animal,
+                    "signal": reading.signal,
+                    "text": list(reading.phrases),
+                    "counted": stays(reading, session.signals.get(reading.animal)),
+                }
+            )
+    return found

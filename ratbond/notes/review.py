@@ -54,6 +54,9 @@ class Reading:
     """The words of the note it was read from."""
     unsure: bool
     """Read with no animal named: counted for each animal that could have shown it."""
+    confirm: bool = False
+    """A danger reading the words cannot rule out ("I think he bit her"): it counts until the
+    owner says it did not happen (`to_confirm`, `stays`)."""
 
     @property
     def danger(self) -> bool:
@@ -87,18 +90,21 @@ def note_readings(
 
     `species` holds the animals the note was read for, by id."""
     found: dict[tuple[str, str], tuple[list[str], SignalClass, bool]] = {}
+    sure: set[tuple[str, str]] = set()
 
-    def offer(animal: str, signal: str, phrase: str, unsure: bool) -> None:
+    def offer(animal: str, signal: str, phrase: str, unsure: bool, confirm: bool) -> None:
         klass = classes.get(species[animal], {}).get(signal)
         if klass is None:
             return
         phrases, _, _ = found.setdefault((animal, signal), ([], klass, unsure))
         if phrase not in phrases:
             phrases.append(phrase)
+        if not confirm:
+            sure.add((animal, signal))
 
     for span in result.spans:
         if span.animal is not None and not span.negated and span.animal in species:
-            offer(span.animal, span.signal, span.text, False)
+            offer(span.animal, span.signal, span.text, False, span.confirm)
     unsure: list[Unsure] = []
     for item in result.unattributed:
         counting = [
@@ -109,14 +115,21 @@ def note_readings(
             and CLASS_RANK[weighs_as(klass)] >= CLASS_RANK["stress"]
         ]
         for animal, name in counting:
-            offer(animal, name, item.text, True)
+            offer(animal, name, item.text, True, item.confirm)
         unsure.append(Unsure(item, bool(counting)))
     # Grouped by animal, each animal's readings in the order the note gives them.
     order: dict[str, int] = {}
     for animal, _ in found:
         order.setdefault(animal, len(order))
     readings = [
-        Reading(animal, signal, klass, tuple(phrases), was_unsure)
+        Reading(
+            animal,
+            signal,
+            klass,
+            tuple(phrases),
+            was_unsure,
+            confirm=klass == "danger" and (animal, signal) not in sure,
+        )
         for (animal, signal), (phrases, klass, was_unsure) in found.items()
     ]
     readings.sort(key=lambda reading: order[reading.animal])
@@ -126,8 +139,46 @@ def note_readings(
 def stays(reading: Reading, ticked: Collection[str] | None) -> bool:
     """Whether a reading counts for its animal after the owner's review. `ticked` holds the
     signals the owner left ticked for that animal; None if the owner did not review it. Danger
-    read from the notes always counts: a bite written down must never be lost to an untick."""
-    return ticked is None or reading.danger or reading.signal in ticked
+    read from the notes always counts: a bite written down must never be lost to an untick.
+    Only a danger reading to confirm (the words could not rule it out) may be unticked."""
+    return ticked is None or (reading.danger and not reading.confirm) or reading.signal in ticked
+
+
+def to_confirm(readings: Iterable[Reading]) -> tuple[Reading, ...]:
+    """The readings ratbond asks the owner about: danger the words cannot rule out. Each counts
+    until the owner says it did not happen: `ratbond log` asks, the web form shows it ticked
+    for review, `ratbond evaluate` lists it under `to_confirm`."""
+    return tuple(reading for reading in readings if reading.confirm)
+
+
+def question(reading: Reading, label: str) -> str:
+    """How ratbond asks about a reading to confirm, in the owner's words."""
+    said = ", ".join(f'"{phrase}"' for phrase in reading.phrases)
+    return (
+        f"Your notes ({said}) may mean {label}: {reading.signal.replace('_', ' ')}, "
+        "a danger sign. Did it happen?"
+    )
+
+
+def ticked_after_answers(
+    readings: Iterable[Reading],
+    ticked: Mapping[str, Sequence[str]],
+    answers: Mapping[tuple[str, str], bool],
+) -> dict[str, list[str]]:
+    """The ticked signals once the owner has answered the questions on `to_confirm`
+    ((animal, signal) to yes or no): a "no" is dropped, a "yes" counts even for an animal with
+    a ticked list, every other reading counts as it did."""
+    listed = list(readings)
+    result = {animal: list(names) for animal, names in ticked.items()}
+    confirmed = {pair for pair, yes in answers.items() if yes}
+    if all(yes for yes in answers.values()) and not any(a in ticked for a, _ in confirmed):
+        return result
+    checked = {
+        (r.animal, r.signal)
+        for r in listed
+        if stays(r, ticked.get(r.animal)) and answers.get((r.animal, r.signal), True)
+    } | confirmed
+    return ticked_after_review(listed, ticked, checked)
 
 
 def noted_signals(
