@@ -3,8 +3,10 @@
 
 Run `.venv/bin/python scripts/notes_quality.py` after changing the reader or the labelled notes.
 `--check` writes nothing and exits 1 when the figures in docs/notes-quality.md are not the ones
-the reader gives now, or a target is missed (tests/test_docs.py runs the same comparison).
-A note's gold labels are (animal, signal) pairs; "?" stands for "no animal in particular".
+the reader gives now, or the held-out part misses a target (tests/test_docs.py runs the same
+comparison, tests/notes/test_quality.py the targets). A note's gold labels are (animal, signal)
+pairs; "?" stands for "no animal in particular". The train part (notes-labelled.yaml) is the one
+rules are tuned on; the held-out part (notes-heldout.yaml, other writers) only gives figures.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ REPORT = ROOT / "docs" / "notes-quality.md"
 CLASSES = ("calm", "stress", "aggression", "danger", "illness")
 TARGET_F1 = 0.95
 TARGET_DANGER_RECALL = 0.98
+TARGET_FALSE_DANGER = 0.01
+"""At most this share of calm notes may get a danger reading."""
 
 
 @dataclass
@@ -58,6 +62,9 @@ class Score:
     by_class: dict[str, Tally] = field(default_factory=lambda: {c: Tally() for c in CLASSES})
     calm_notes: int = 0
     false_danger_on_calm: int = 0
+    """Calm notes given at least one danger reading."""
+    to_confirm: int = 0
+    """Danger readings the words could not rule out (counted, and asked about)."""
     misses: list[str] = field(default_factory=list)
     programs: Counter[str] = field(default_factory=Counter)
 
@@ -102,6 +109,9 @@ def score(path: Path) -> Score:
         gold = {(animal, s) for animal, names in gold_map.items() for s in names}
         predicted = {(animal, s) for animal, names in parsed.signals.items() for s in names}
         wanted = set(gold_map.get("?", []))
+        result.to_confirm += sum(
+            1 for span in parsed.spans if span.confirm and not span.negated
+        )
         for item in parsed.unattributed:
             ids = {s for _, s in item.candidates}
             hit = sorted(ids & wanted)
@@ -141,8 +151,12 @@ def score(path: Path) -> Score:
             )
         if all(klass(pair) == "calm" for pair in gold):
             result.calm_notes += 1
-            result.false_danger_on_calm += sum(1 for p in predicted if klass(p) == "danger")
+            result.false_danger_on_calm += any(klass(p) == "danger" for p in predicted)
     return result
+
+
+def false_danger_share(result: Score) -> float:
+    return result.false_danger_on_calm / result.calm_notes if result.calm_notes else 0.0
 
 
 def meets_targets(result: Score) -> list[str]:
@@ -153,8 +167,11 @@ def meets_targets(result: Score) -> list[str]:
     danger = result.by_class["danger"].recall
     if danger < TARGET_DANGER_RECALL:
         problems.append(f"{result.name}: danger recall {danger:.3f} < {TARGET_DANGER_RECALL}")
-    if result.false_danger_on_calm:
-        problems.append(f"{result.name}: {result.false_danger_on_calm} false danger on calm notes")
+    share = false_danger_share(result)
+    if share > TARGET_FALSE_DANGER:
+        problems.append(
+            f"{result.name}: false danger on {share:.1%} of calm notes > {TARGET_FALSE_DANGER:.0%}"
+        )
     return problems
 
 
@@ -179,13 +196,17 @@ def report(results: Iterable[Score]) -> str:
         "pairs it really reports; a signal the text leaves to no animal is labelled `?`. A pair",
         "counts as found when the reader gives the same animal and signal (negated phrases must",
         "not appear). The class of a pair is its program class (a squeak between rats is calm).",
-        "A *calm note* is one whose labels are all calm; a danger signal read in one is a false",
-        "danger. Targets: overall F1 >= 0.95, danger recall >= 0.98, no false danger on calm",
-        "notes.",
+        "A *calm note* is one whose labels are all calm; one given any danger reading has a",
+        "*false danger*. A danger reading the words cannot rule out (a hedge: \"I think he",
+        'bit her") counts as read: the advice counts it until the owner says no, and ratbond',
+        "asks (see [notes.md](notes.md)).",
         "",
-        "`notes-heldout.yaml` was written before the reader and not used to tune it, except",
-        'that its one false danger ("never once went for") led to a general rule: an',
-        'intensified denial ("never once", "not once") is one negation cue.',
+        "The notes are written in owners' voices by several writers, each with a style of",
+        "their own (texting teenager, breeder, rescue volunteer, vet nurse, lists, reported",
+        "speech ...). The split is by writer: `notes-heldout.yaml` holds writers never seen",
+        "while the rules were tuned, and only its figures are shown. Targets on the held-out",
+        f"part: overall F1 >= {TARGET_F1}, danger recall >= {TARGET_DANGER_RECALL}, a false",
+        f"danger on at most {TARGET_FALSE_DANGER:.0%} of calm notes.",
         "",
     ]
     for result in results:
@@ -195,7 +216,8 @@ def report(results: Iterable[Score]) -> str:
             f"## {result.name}",
             "",
             f"{result.notes} notes ({programs}); {danger_notes} danger labels; "
-            f"{result.calm_notes} calm notes, {result.false_danger_on_calm} false danger in them.",
+            f"{result.calm_notes} calm notes, {result.false_danger_on_calm} with a false danger "
+            f"({false_danger_share(result):.1%}); {result.to_confirm} danger readings to confirm.",
             "",
             table(result),
             "",
@@ -235,9 +257,9 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{result.name}: {result.notes} notes, F1 {result.overall.f1:.3f}, "
             f"danger recall {result.by_class['danger'].recall:.3f}, "
-            f"false danger on calm notes {result.false_danger_on_calm}"
+            f"false danger on {false_danger_share(result):.1%} of calm notes"
         )
-    problems = [p for r in results for p in meets_targets(r)]
+    problems = meets_targets(results[1])
     for problem in problems:
         print("target missed:", problem)
     return 1 if args.check and (problems or stale) else 0

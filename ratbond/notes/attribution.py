@@ -269,6 +269,8 @@ class Attribution:
             word = words[position]
             if word.kind != "w" or word.norm in lexicon.clause_joiners:
                 return False
+            if word.norm in lexicon.path_words:
+                return False  # "through the mesh" is the way, not the target
             holder = self.phrases.at[position]
             if holder >= 0:
                 found = self.matches[holder]
@@ -278,7 +280,7 @@ class Attribution:
                     word.norm in lexicon.possessives
                     and position + 1 < len(words)
                     and words[position + 1].kind == "w"
-                    and self.phrases.at[position + 1] < 0
+                    and self.mention_at(position + 1) is None
                 ):
                     return False
                 if found.kind in {"signal", "passive"}:
@@ -347,7 +349,9 @@ class Attribution:
                 return Target(mention, steps)
             if holder >= 0 and self.matches[holder].kind == OBJECT:
                 return Target(None, steps)
-            if word.lemma not in lexicon.prepositions and word.lemma not in lexicon.determiners:
+            if word.norm in lexicon.path_words or (
+                word.lemma not in lexicon.prepositions and word.lemma not in lexicon.determiners
+            ):
                 return None
             position += 1
             steps += 1
@@ -458,8 +462,30 @@ class Attribution:
                 chosen = later[-1]
             return self.from_mention(chosen, senses, match)
         if animals:
-            return self.from_mention(animals[-1], senses, match)
+            last = animals[-1]
+            if not last.subject and self.object_of_verb(last):
+                # "caught Byte with his teeth": the one caught is not the doer.
+                who = self.implicit(match, senses)
+                if who.animals and not who.ambiguous:
+                    return who
+            return self.from_mention(last, senses, match)
         return self.implicit(match, senses)
+
+    def object_of_verb(self, mention: Mention) -> bool:
+        """Whether a mention comes straight after a verb (a word that is no preposition,
+        determiner, clause opener or joiner): "caught Byte", "had her"."""
+        position = mention.first - 1
+        if position < 0:
+            return False
+        word = self.tokens.words[position]
+        lexicon = self.lexicon
+        return (
+            word.kind == "w"
+            and word.lemma not in lexicon.prepositions
+            and word.lemma not in lexicon.determiners
+            and word.lemma not in lexicon.subject_openers
+            and word.norm not in lexicon.clause_joiners
+        )
 
     def implicit(self, match: Match, senses: Mapping[str, str]) -> Who:
         candidates = self.cast.able(self.cast.all, senses)
@@ -483,7 +509,7 @@ class Attribution:
             return Who(person=True, dropped=True)
         before = self.before(match)
         # "Byte bit Dot's foot. Drew blood.": the animal hurt last is the one bleeding.
-        if self.harmed is not None and self.harmed[0] >= sentence - 1:
+        if self.harmed is not None and self.harmed[0] >= sentence - 2:
             harmed = self.harmed[1]
             if not before or (before[-1].first < match.first and not before[-1].subject):
                 able = self.cast.able(harmed, senses)

@@ -129,17 +129,30 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
         if len(animals) > 1 and not ambiguous:
             plural = True
         # "Rex and Max sniffed": two subjects joined by "and" act together.
-        if mentions and subject and not person:
+        # "Rex and Max sniffed": two subjects joined by "and" act together; so do two names
+        # written as a pair ("Gus/Bandit", "Kiwi + Olive").
+        if mentions and not person:
             before = mentions[-1]
+            joined = (
+                before.last + 2 == match.first
+                and words[before.last + 1].raw.strip().lower() in lexicon.pair_joiners
+            )
+            paired = match.kind == "name" and (
+                joined
+                or (
+                    before.last + 1 == match.first
+                    and tokens.starts[match.first] > tokens.ends[before.last] + 1
+                )
+            )
             if (
                 before.subject
                 and not before.person
                 and before.sentence == sentence
-                and before.last + 2 == match.first
-                and words[before.last + 1].raw.strip().lower() in lexicon.pair_joiners
+                and ((subject and joined) or paired)
             ):
                 animals = before.animals | animals
                 plural = True
+                subject = True
                 ambiguous = before.ambiguous or ambiguous
         mention = Mention(
             index,

@@ -111,6 +111,7 @@ class NotesFile:
     programs: ProgramRules
     things: tuple[Word, ...]
     possessives: tuple[Word, ...]
+    path_words: tuple[Word, ...]
     harm_signals: tuple[Word, ...]
     wounding: dict[Species, dict[str, str]]
     protected_words: tuple[Word, ...] = ()
