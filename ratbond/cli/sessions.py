@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -124,7 +125,7 @@ def log(
             logged_by=by,
         )
     if new.notes:
-        new = confirm_danger(record, new)
+        new = confirm_danger(record, new, ask=interactive or sys.stdin.isatty())
     try:
         logged = log_session(db, record.key, new, today=today)
     except InputError as error:
@@ -134,12 +135,10 @@ def log(
     print_logged("Logged", logged, today)
 
 
-def confirm_danger(record: IntroductionRecord, new: NewSession) -> NewSession:
+def confirm_danger(record: IntroductionRecord, new: NewSession, *, ask: bool) -> NewSession:
     """Ask about each danger reading the notes cannot rule out (`ratbond.notes.review.
-    to_confirm`); a "no" drops it, by the owner's ticked signals. Without a terminal to ask
-    on, each one counts and is named, so it is never dropped unseen."""
-    import sys
-
+    to_confirm`); a "no" drops it, by the owner's ticked signals. When there is no one to ask
+    (options given and no terminal), each one counts and is named, never dropped unseen."""
     from ratbond.notes.review import question, ticked_after_answers, to_confirm
 
     assert new.notes is not None
@@ -148,7 +147,7 @@ def confirm_danger(record: IntroductionRecord, new: NewSession) -> NewSession:
     if not asked:
         return new
     labels = {m.animal.key: m.animal.label for m in record.members}
-    if not sys.stdin.isatty():
+    if not ask:
         for reading in asked:
             out.print(
                 Text(

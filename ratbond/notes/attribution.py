@@ -169,16 +169,10 @@ class Attribution:
             self.spans.append(
                 Span(start, end, self.text[start:end], signal, animal, negated, confirm)
             )
-            if (
-                not negated
-                and signal in self.lexicon.harm_signals
-                and obj is not None
-                and not obj.person
-                and not obj.outsider
-                and not obj.ambiguous
-                and obj.animals - animals
-            ):
-                self.harmed = (self.tokens.sentences[match.first], obj.animals - animals)
+            if not negated and signal in self.lexicon.harm_signals:
+                hurt = self.harmed_by(match, obj)
+                if hurt is not None and hurt.animals - animals:
+                    self.harmed = (self.tokens.sentences[match.first], hurt.animals - animals)
             if (
                 signal in self.lexicon.reciprocal
                 and obj is not None
@@ -276,19 +270,42 @@ class Attribution:
                 found = self.matches[holder]
                 if found.kind == OBJECT:
                     return True
-                if holder in self.mentions.at and not (
-                    word.norm in lexicon.possessives
-                    and position + 1 < len(words)
-                    and words[position + 1].kind == "w"
-                    and self.mention_at(position + 1) is None
-                ):
-                    return False
-                if found.kind in {"signal", "passive"}:
+                if holder in self.mentions.at and not self.possessive(position):
                     return False
                 position = found.last + 1
                 continue
             position += 1
         return False
+
+    def harmed_by(self, match: Match, obj: Mention | None) -> Mention | None:
+        """The animal a harm signal is done to: its target ("bit Dot"), the owner of the body
+        part it names ("mouth on her neck"), or the object of its clause ("had Chewie by the
+        scruff")."""
+        found = obj
+        if found is None:
+            position = match.last + 1
+            end = min(len(self.tokens.words), position + 3)
+            while found is None and position < end and self.tokens.words[position].kind == "w":
+                if self.possessive(position):
+                    found = self.mention_at(position)
+                position += 1
+        if found is None:
+            clause = self.tokens.clauses[match.first]
+            objects = [m for m in self.before(match) if m.clause == clause and not m.subject]
+            found = objects[-1] if objects else None
+        if found is None or found.person or found.outsider or found.ambiguous:
+            return None
+        return found
+
+    def possessive(self, position: int) -> bool:
+        """Whether the word there is a possessive pronoun before a word naming no animal."""
+        words = self.tokens.words
+        return (
+            words[position].norm in self.lexicon.possessives
+            and position + 1 < len(words)
+            and words[position + 1].kind == "w"
+            and self.mention_at(position + 1) is None
+        )
 
     def after_thing(self, match: Match) -> bool:
         """Whether the signal before it in its clause was aimed at a thing, with no animal named
@@ -324,7 +341,9 @@ class Attribution:
                 return None
             holder = phrases.at[position]
             mention = at.get(holder) if holder >= 0 else None
-            if mention is not None:
+            if mention is not None and self.possessive(position):
+                mention = None  # "his claws": a determiner, not the target
+            elif mention is not None:
                 joined = mention.last + 2
                 other_holder = phrases.at[joined] if joined < len(words) else -1
                 if (
@@ -350,7 +369,9 @@ class Attribution:
             if holder >= 0 and self.matches[holder].kind == OBJECT:
                 return Target(None, steps)
             if word.norm in lexicon.path_words or (
-                word.lemma not in lexicon.prepositions and word.lemma not in lexicon.determiners
+                word.lemma not in lexicon.prepositions
+                and word.lemma not in lexicon.determiners
+                and not self.possessive(position)
             ):
                 return None
             position += 1

@@ -235,3 +235,28 @@ def test_jsonl_from_the_function_gives_the_same_advice_as_one_document() -> None
     out, err = io.StringIO(), io.StringIO()
     assert run("-", None, out, err, io.StringIO(document + "\n" + document), jsonl=True) == 0
     assert out.getvalue() == run_text(document)[1] * 2
+
+
+def test_danger_the_notes_cannot_rule_out_is_listed_under_to_confirm() -> None:
+    document = scenario("cat-rat", calm_run("visual", 1, 1, 5))
+    document["sessions"][0]["notes"] = "I think Tom bit Pip through the bars"
+    code, out, _ = run_text(json.dumps(document))
+    assert code == 0
+    advice = json.loads(out)
+    assert advice["to_confirm"] == [
+        {
+            "session": 0,
+            "date": document["sessions"][0]["date"],
+            "animal": "tom",
+            "signal": "biting",
+            "text": ["bit"],
+            "counted": True,
+        }
+    ]
+    # Counted until the owner says no: the introduction stops.
+    assert advice["action"] == "stop"
+    # Notes that rule nothing out list nothing; a scenario without notes has no such field.
+    document["sessions"][0]["notes"] = "Tom bit the bars"
+    assert json.loads(run_text(json.dumps(document))[1])["to_confirm"] == []
+    del document["sessions"][0]["notes"]
+    assert "to_confirm" not in json.loads(run_text(json.dumps(document))[1])

@@ -112,3 +112,22 @@ def test_a_wound_logged_early_gets_the_vet_alert_without_the_pacing_lecture(cli:
     assert hurt.code == 0
     assert "[vet_now]" in hurt.output
     assert "before the advised day" not in hurt.output
+
+
+def test_log_asks_about_danger_the_notes_cannot_rule_out_and_a_no_drops_it(cli: Cli) -> None:
+    cat_and_rat(cli)
+    notes = "I think Tom might have nipped Pip through the mesh, not sure"
+    # Date, stage, minutes, supervised, Tom's signals, Pip's signals, notes; then the question.
+    answers = ["", "", "", "y", "", "", notes, "n"]
+    asked = cli("log", "tom-pip", input="\n".join(answers) + "\n")
+    assert asked.code == 0, asked.output
+    assert "may mean Tom: biting, a danger sign. Did it happen?" in asked.output
+    assert "biting" not in cli("history", "tom-pip").output
+
+
+def test_log_counts_and_names_unconfirmed_danger_when_no_one_can_be_asked(cli: Cli) -> None:
+    cat_and_rat(cli)
+    logged = cli("log", "tom-pip", "--notes", "Tom may have nipped Pip")
+    assert logged.code == 0
+    assert "Counted, as your words cannot rule it out: Tom: biting" in logged.output
+    assert "Tom: biting (in notes)" in cli("history", "tom-pip").output

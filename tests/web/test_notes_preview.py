@@ -147,3 +147,17 @@ def test_the_log_form_asks_for_a_preview_as_the_owner_types(client: TestClient) 
     assert 'hx-post="/introductions/tom-pip/notes-preview"' in page
     assert 'hx-trigger="input changed delay:500ms"' in page
     assert '<div id="notes-preview"' in page
+
+
+def test_danger_the_notes_cannot_rule_out_is_ticked_for_review(client: TestClient) -> None:
+    cat_and_rat(client)
+    note = "I think Tom might have nipped Pip, not sure."
+    text = post_form(client, PREVIEW, {"notes": note}, htmx=True).text
+    boxes = checkboxes(text)
+    assert boxes == {"tom:biting": "checked"}
+    assert "Please check: your words may mean this danger sign" in text
+    # The owner says it did not happen: unticked, it is not saved and does not count.
+    form = session(note, notes_previewed=notes_digest(note), noted_shown=list(boxes), noted=[])
+    assert post_form(client, SAVE, form, htmx=True).status_code == 200
+    assert saved_signals(client) == {"tom": []}
+    assert client.get("/api/v1/introductions/tom-pip/advice").json()["action"] != "stop"

@@ -1,5 +1,5 @@
-"""The notes reader (`ratbond.notes.parser`): negation, attribution, typos, species sense and
-unattributed signals."""
+"""The notes reader (`ratbond.notes.reader` and its stages): negation, attribution, typos,
+species sense, danger and its target, and unattributed signals."""
 
 from __future__ import annotations
 
@@ -372,3 +372,64 @@ def test_parsing_never_raises_and_spans_index_the_text(words: list[str]) -> None
         for animal, names in result.signals.items():
             species = next(a.species for a in animals if a.id == animal)
             assert set(names) <= set(builtin_vocabulary().signals[species])
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # Irregular and idiomatic forms of an attack on the rat.
+        ("Tom caught Pip", ("tom", "swatting")),
+        ("Tom had his teeth in Pip", ("tom", "biting")),
+        ("Tom latched onto Pip's back leg", ("tom", "biting")),
+        ("Tom went for Pip", ("tom", "lunging")),
+        ("Tom got a paw to Pip", ("tom", "swatting")),
+        ("Tom clawed Pip", ("tom", "scratching")),
+        ("Tom bit Pip and drew blood", ("pip", "wound")),
+        # Reported speech, missing punctuation and a typo.
+        ("my partner says Tom bit Pip", ("tom", "biting")),
+        ("tom lunged at pip then he bitt her", ("tom", "biting")),
+        ("Pip has a nasty laceration on her back", ("pip", "wound")),
+        ("Pip has a small haemorrhage by the eye", ("pip", "wound")),
+        ("Pip has a small hemorrhage by the eye", ("pip", "wound")),
+    ],
+)
+def test_danger_in_many_words_is_found(text: str, reading: tuple[str, str]) -> None:
+    animal, signal = reading
+    assert signal in cat_rat(text).signals.get(animal, ())
+
+
+def test_the_subject_of_a_leap_is_the_biter_across_a_subordinate_clause() -> None:
+    text = "Tom leapt at Pip as soon as I let him in and bit him on the rump"
+    assert signals(cat_rat(text)) == {"tom": {"lunging", "biting"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tom raked the mesh with his claws", {"tom": {"swatting"}}),
+        ("Tom raked his claws down the side of the cage", {"tom": {"swatting"}}),
+        ("Tom clawed at the gate", {"tom": {"swatting"}}),
+        ("Tom bit the bars of the cage", {}),
+        ("Tom bit the container", {}),
+        ("Tom scratched Pip through the mesh", {"tom": {"scratching"}}),
+        ("Tom bit Pip through the bars", {"tom": {"biting"}}),
+    ],
+)
+def test_an_attack_on_a_thing_is_no_injury_to_an_animal(
+    text: str, expected: dict[str, set[str]]
+) -> None:
+    assert signals(cat_rat(text)) == expected
+
+
+def test_a_wound_goes_to_the_animal_harmed_last() -> None:
+    result = rat_rat("Rex bit Ziggy's foot.\nDrew a little blood.")
+    assert signals(result) == {"rex": {"biting"}, "ziggy": {"wound"}}
+
+
+def test_hedged_danger_is_kept_and_marked_to_confirm() -> None:
+    result = cat_rat("I think Tom might have nipped Pip")
+    assert result.signals == {"tom": ("biting",)}
+    (span,) = result.spans
+    assert span.confirm and not span.negated
+    # A hedged calm or stress reading is left out, as before.
+    assert cat_rat("Pip might have been trembling").signals == {}
