@@ -1,4 +1,5 @@
-"""The notes reader meets its quality targets on the labelled notes (behaviour, not timing)."""
+"""The notes reader's quality on the labelled notes (behaviour, not timing): the targets of
+issue 16 on the held-out writers, and the report that states both parts."""
 
 from __future__ import annotations
 
@@ -23,23 +24,30 @@ def quality() -> ModuleType:
     return module
 
 
-def test_labelled_notes_meet_the_targets() -> None:
+def test_the_held_out_notes_meet_the_targets() -> None:
+    scorer = quality()
+    result = scorer.score(scorer.HELDOUT)
+    assert result.notes >= 200
+    assert set(result.programs) == {"cat-rat", "rat-rat", "rat-human"}
+    # Figures only: the held-out notes are never printed, so they stay unseen while tuning.
+    assert scorer.meets_targets(result) == []
+
+
+def test_the_train_notes_read_their_danger() -> None:
     scorer = quality()
     result = scorer.score(scorer.LABELLED)
-    assert result.notes >= 250
-    assert set(result.programs) == {"cat-rat", "rat-rat", "rat-human"}
-    assert result.overall.f1 >= 0.95, "\n".join(result.misses)
-    assert result.by_class["danger"].recall >= 0.98, "\n".join(result.misses)
-    assert result.false_danger_on_calm == 0, "\n".join(result.misses)
-    # About a tenth of the notes carry danger signs.
-    danger = result.by_class["danger"].tp + result.by_class["danger"].fn
-    assert danger >= result.notes // 10
+    assert result.notes >= 600
+    assert result.by_class["danger"].recall >= 0.93, "\n".join(result.misses)
+    assert scorer.false_danger_share(result) <= scorer.TARGET_FALSE_DANGER
 
 
-def test_the_report_states_both_sets() -> None:
+def test_the_report_states_both_parts_and_the_targets() -> None:
     scorer = quality()
     results = [scorer.score(scorer.LABELLED), scorer.score(scorer.HELDOUT)]
     text = scorer.report(results)
     assert "## notes-labelled.yaml" in text
     assert "## notes-heldout.yaml" in text
     assert "| **overall** |" in text
+    assert "danger recall >= 0.98" in text
+    # The held-out notes' misses are never shown.
+    assert text.count("not read perfectly") == 1

@@ -430,6 +430,7 @@ def test_hedged_danger_is_kept_and_marked_to_confirm() -> None:
     result = cat_rat("I think Tom might have nipped Pip")
     assert result.signals == {"tom": ("biting",)}
     (span,) = result.spans
-    assert span.confirm and not span.negated
+    assert span.confirm
+    assert not span.negated
     # A hedged calm or stress reading is left out, as before.
     assert cat_rat("Pip might have been trembling").signals == {}

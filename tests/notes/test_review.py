@@ -10,8 +10,12 @@ from ratbond.notes.review import (
     NoteReadings,
     note_readings,
     noted_signals,
+    question,
     signals_by_class,
+    stays,
+    ticked_after_answers,
     ticked_after_review,
+    to_confirm,
 )
 from ratbond.programs import builtin_program, builtin_vocabulary
 
@@ -83,3 +87,36 @@ def test_the_class_table_applies_the_programs_overrides_mildest_first() -> None:
     )
     cat_rat_groups = dict(signals_by_class(builtin_program("cat-rat"), vocabulary, "rat"))
     assert "squeaking" not in dict(cat_rat_groups["calm"])
+
+
+def test_a_danger_reading_to_confirm_counts_until_the_owner_says_no() -> None:
+    read = cat_rat("I think Tom nipped Pip")
+    (reading,) = read.readings
+    assert (reading.animal, reading.signal, reading.danger, reading.confirm) == (
+        "tom",
+        "biting",
+        True,
+        True,
+    )
+    assert to_confirm(read.readings) == (reading,)
+    # Not reviewed: it counts. Reviewed without it: it does not; ticked: it does.
+    assert noted_signals(read.readings, {}) == {"tom": ("biting",)}
+    assert noted_signals(read.readings, {"tom": []}) == {}
+    assert not stays(reading, [])
+    assert stays(reading, ["biting"])
+    # A bite written plainly is never asked about and never unticked.
+    plain = cat_rat("Tom nipped Pip")
+    assert to_confirm(plain.readings) == ()
+    assert stays(plain.readings[0], [])
+
+
+def test_the_owners_answers_drop_a_no_and_keep_a_yes() -> None:
+    read = cat_rat("Pip froze. I think Tom nipped Pip")
+    answers_no = ticked_after_answers(read.readings, {}, {("tom", "biting"): False})
+    assert answers_no == {"pip": ["freezing"], "tom": []}
+    assert noted_signals(read.readings, answers_no) == {}
+    # A yes changes nothing for an animal the notes speak for, and joins a ticked list.
+    assert ticked_after_answers(read.readings, {}, {("tom", "biting"): True}) == {}
+    ticked = ticked_after_answers(read.readings, {"tom": ["hissing"]}, {("tom", "biting"): True})
+    assert ticked["tom"] == ["hissing", "biting"]
+    assert "Did it happen?" in question(read.readings[1], "Tom")

@@ -1,0 +1,117 @@
+"""The notes reader's stages (`ratbond.notes.tokens`, `phrases`, `mentions`, `negation`,
+`attribution`): each intermediate shape a frozen slotted dataclass, every word list in
+data/notes.yaml rather than the code, and a reading cost linear in the note's length."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import importlib
+import time
+from pathlib import Path
+
+import pytest
+
+from ratbond.model import Animal
+from ratbond.notes import NotesReader, builtin_reader
+from ratbond.scenario import MAX_NOTES
+
+PACKAGE = Path(__file__).resolve().parents[2] / "ratbond" / "notes"
+STAGES = ("tokens", "patterns", "phrases", "cast", "mentions", "negation", "attribution", "result")
+ANIMALS = [Animal("tom", "cat", name="Tom", sex="male"), Animal("pip", "rat", name="Pip")]
+TYPICAL = (
+    "Tom crouched by the gate and stared at Pip, no hissing. She froze, then hid in her "
+    "hammock. He lunged at the mesh once but did not bite, and his tail was twitching."
+)
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_each_stage_shape_is_a_frozen_slotted_dataclass(stage: str) -> None:
+    module = importlib.import_module(f"ratbond.notes.{stage}")
+    shapes = [
+        value
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and dataclasses.is_dataclass(value)
+        and value.__module__ == module.__name__
+    ]
+    assert shapes, stage
+    for shape in shapes:
+        params = shape.__dataclass_params__  # type: ignore[attr-defined]
+        assert params.frozen, shape.__name__
+        assert "__slots__" in vars(shape), shape.__name__
+
+
+def string_collections(tree: ast.AST) -> list[str]:
+    """Literal sets, lists and tuples of two or more strings in a module (`__all__` aside)."""
+    exports = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Set | ast.List | ast.Tuple) or id(node) in exports:
+            continue
+        items = list(node.elts)
+        strings = [i for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str)]
+        if len(strings) >= 2 and len(strings) == len(items):
+            found.append(ast.unparse(node))
+    return found
+
+
+def test_no_word_list_or_program_id_is_written_in_the_reader() -> None:
+    # Kinds of entries and of tokens are the code's own vocabulary; words are data.
+    allowed = {
+        "{'name', 'species', 'sex', 'group', 'some', 'role', 'pronoun', 'person'}",
+        "{'name', 'species', 'sex', 'role', 'some'}",
+        "{'signal', 'passive'}",
+        "{'cue', 'hypo'}",
+        "{'person', 'group'}",
+        "{'species', 'role'}",
+        "{'any', animal.species}",
+        "('signal', 'block', 'passive', 'cue', 'hypo', 'hedge', 'species', 'sex', 'group', "
+        "'some', 'role', 'pronoun', 'person', 'object')",
+        "('calm', 'stress', 'illness', 'aggression', 'danger')",  # the model's classes
+        "('male', 'female')",  # the keys of notes.yaml's sex lists
+        # The stemmer's letter rules are its algorithm, not words.
+        "('ies', 'ied')",
+        "{'w', 'x', 'y'}",
+        "('s', 'x', 'z', 'ch', 'sh')",
+        "('ss', 'us', 'is')",
+    }
+    for path in sorted(PACKAGE.glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        tree = ast.parse(source)
+        lists = [text for text in string_collections(tree) if text not in allowed]
+        assert not lists, f"{path.name}: {lists}"
+        for program in ("cat-rat", "rat-rat", "rat-human"):
+            assert f'"{program}"' not in source, f"{path.name} names {program}"
+
+
+def per_character(reader: NotesReader, text: str, repeats: int) -> float:
+    """The best of five rounds of the time to read `text`, per character."""
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        for _ in range(repeats):
+            reader.parse(text, ANIMALS, "cat-rat")
+        best = min(best, (time.perf_counter() - started) / repeats / len(text))
+    return best
+
+
+@pytest.mark.parametrize("punctuated", [True, False])
+def test_the_largest_accepted_note_costs_what_its_length_says(punctuated: bool) -> None:
+    # Issue 15: a note's reading cost grows with its length, not faster. The largest note the
+    # store accepts, one long run-on sentence or many short ones, full of names, pronouns,
+    # denials and signals, is read at a few times the per-character cost of a typical note
+    # read in the same run (a ratio, so the machine's speed does not matter).
+    words = TYPICAL if punctuated else TYPICAL.replace(",", "").replace(".", "")
+    largest = (words + " ") * (MAX_NOTES // (len(words) + 1))
+    assert MAX_NOTES - len(words) <= len(largest) <= MAX_NOTES
+    reader = NotesReader(builtin_reader().lexicon)
+    reader.parse(largest, ANIMALS, "cat-rat")  # every word in the reader's cache, as for TYPICAL
+    typical = per_character(reader, TYPICAL, 40)
+    large = per_character(reader, largest, 1)
+    assert large <= 3 * typical, f"{large / typical:.1f}x the per-character cost"
