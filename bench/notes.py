@@ -2,7 +2,7 @@
 
 Run `.venv/bin/python bench/notes.py`. Notes are built from owner-like sentences with names,
 pronouns, denials and random misspellings (a letter dropped, doubled or swapped), so the typo
-path (rapidfuzz) runs too. Each timed pass uses a fresh reader, so its word memo starts cold.
+path (rapidfuzz) runs too. Each timed pass uses a fresh reader, so its word cache starts cold.
 The `ratbond evaluate` start-up with and without notes is measured against `python -c pass`,
 with bytecode caching on (as in an installed package).
 
@@ -83,7 +83,7 @@ def make_notes(count: int, seed: int = 7) -> list[str]:
 
 
 def throughput(notes: list[str], repeats: int = 5) -> float:
-    """Median notes per second over `repeats` passes, each with a fresh reader (cold memo)."""
+    """Median notes per second over `repeats` passes, each with a fresh reader (cold cache)."""
     animals = [Animal("tom", "cat", name="Tom", sex="male"), Animal("pip", "rat", name="Pip")]
     rates = []
     lexicon = builtin_reader().lexicon
@@ -207,8 +207,8 @@ def main() -> None:
         f"Notes of {words:.0f} words (owner-like clauses with names, pronouns, denials; a random\n"
         "misspelling in about one clause in three), parsed by one reader pinned to one core.\n\n"
         "| measure | result |\n|---|---|\n"
-        f"| notes per second, 5,000 notes, fresh reader (cold memo) | {rate:,.0f} |\n"
-        f"| notes per second, 10,000 notes, memo warming as it goes | {warm:,.0f} |\n"
+        f"| notes per second, 5,000 notes, fresh reader (cold cache) | {rate:,.0f} |\n"
+        f"| notes per second, 10,000 notes, cache warming as it goes | {warm:,.0f} |\n"
         f"| `python -c pass` | {bare:.0f} ms |\n"
         f"| `ratbond evaluate`, no notes | {without:.0f} ms ({without / bare:.1f}x) |\n"
         f"| `ratbond evaluate`, one session with notes | {with_notes:.0f} ms "
@@ -217,7 +217,7 @@ def main() -> None:
         f"work (load average {load:.1f} when the run ended), so absolute figures vary by run.\n\n"
         + (
             f"Against commit {args.against}, alternating fresh processes on the same core (median\n"
-            f"of 5 rounds of 3 passes, cold memo): {before_after[0]:,.0f} notes/s before,\n"
+            f"of 5 rounds of 3 passes, cold cache): {before_after[0]:,.0f} notes/s before,\n"
             f"{before_after[1]:,.0f} after ({before_after[1] / before_after[0]:.2f}x).\n\n"
             if before_after
             else ""
