@@ -144,6 +144,8 @@ class Attribution:
         if index in self.scope.hedged:
             danger = self.klass(animal, signal) == DANGER
             return not danger, danger
+        if index in self.scope.attempted:
+            return False, self.klass(animal, signal) == DANGER
         return False, False
 
     def emit(

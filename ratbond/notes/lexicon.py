@@ -40,6 +40,7 @@ Kind = Literal[
     "cue",
     "hypo",
     "hedge",
+    "attempt",
     "species",
     "sex",
     "group",
@@ -326,9 +327,11 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     for agent, texts in rules.passive.items():
         for text in texts:
             phrases[remember(text)] = (Entry("passive", (("", agent),)), text)
-    add(negation.cues, Entry("cue"))
-    add(negation.hypothetical, Entry("hypo"))
-    add(negation.uncertain, Entry("hedge"))
+    # Closed words, matched as written: "noted" is not "not".
+    add(negation.cues, Entry("cue"), exact=True)
+    add(negation.hypothetical, Entry("hypo"), exact=True)
+    add(negation.uncertain, Entry("hedge"), exact=True)
+    add(negation.attempts, Entry("attempt"), exact=True)
     for species, numbered in rules.species_words.items():
         add(numbered.singular, Entry("species", key=species), exact=True)
         add(numbered.plural, Entry("species", key=species, plural=True), exact=True)

@@ -14,6 +14,7 @@ from ratbond.notes.tokens import Tokens
 
 EVENT_KINDS = frozenset({"signal", "passive"})
 DENIERS = frozenset({"cue", "hypo"})
+DOUBTS = frozenset({"hedge", "attempt"})
 REACH = 7
 """How many words back a cue reaches."""
 
@@ -29,6 +30,8 @@ class Scope:
     """Denied or suspended: read, but not an event."""
     hedged: frozenset[int]
     """Hedged: not ruled out."""
+    attempted: frozenset[int]
+    """After an attempt ("tried to"): shown, but a danger sign may not have landed."""
 
     def bounds(self, index: int, joiner: bool = True) -> tuple[int, int]:
         """First and last signal of a coordinated list ("hissing, growling or swatting")."""
@@ -55,16 +58,19 @@ def find_scope(
     matches = phrases.matches
     events = tuple(k for k, match in enumerate(matches) if match.kind in EVENT_KINDS)
     lists = _lists(tokens, phrases, events, lexicon)
-    scope = Scope(events, lists, frozenset(), frozenset())
-    denied: set[int] = set()
-    hedged: set[int] = set()
+    scope = Scope(events, lists, frozenset(), frozenset(), frozenset())
+    found: dict[str, set[int]] = {"cue": set(), "hypo": set(), "hedge": set(), "attempt": set()}
     for index in events:
-        found = _denial(tokens, phrases, mentions, lexicon, after, scope, index)
-        if found == "hedge":
-            hedged.add(index)
-        elif found:
-            denied.add(index)
-    return Scope(events, lists, frozenset(denied), frozenset(hedged))
+        kind = _denial(tokens, phrases, mentions, lexicon, after, scope, index)
+        if kind:
+            found[kind].add(index)
+    return Scope(
+        events,
+        lists,
+        frozenset(found["cue"] | found["hypo"]),
+        frozenset(found["hedge"]),
+        frozenset(found["attempt"]),
+    )
 
 
 def _lists(
@@ -111,7 +117,7 @@ def _denial(
     words = tokens.words
     for position in range(match.first + 1, match.last):
         inner = phrases.of(position)
-        if inner is not None and inner is not match and inner.kind in DENIERS | {"hedge"}:
+        if inner is not None and inner is not match and inner.kind in DENIERS | DOUBTS:
             return inner.kind
     start = scope.bounds(index)[0]
     position = phrases.matches[start].first - 1
@@ -122,7 +128,7 @@ def _denial(
             break
         owner = phrases.of(position)
         if owner is not None:
-            if owner.kind in DENIERS or owner.kind == "hedge":
+            if owner.kind in DENIERS or owner.kind in DOUBTS:
                 return owner.kind
             if owner.kind in EVENT_KINDS:
                 break

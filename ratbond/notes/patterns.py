@@ -49,8 +49,9 @@ class Starts:
 
 def compile_patterns(lexicon: Lexicon) -> dict[str, tuple[Pattern, ...]]:
     """Every phrase of the lexicon as a pattern, by its first part."""
+    bases = frozenset(lexicon.irregular.values())
     return {
-        first: tuple(_pattern(lexicon, phrase) for phrase in phrases)
+        first: tuple(_pattern(lexicon, phrase, bases) for phrase in phrases)
         for first, phrases in lexicon.by_first.items()
     }
 
@@ -64,7 +65,7 @@ def starts_of(patterns: tuple[Pattern, ...]) -> Starts | None:
     return Starts(patterns, single, needs)
 
 
-def _pattern(lexicon: Lexicon, phrase: Phrase) -> Pattern:
+def _pattern(lexicon: Lexicon, phrase: Phrase, bases: frozenset[str]) -> Pattern:
     cross = phrase.entry.kind == "signal"
     steps: list[Step] = []
     wide = False
@@ -75,8 +76,9 @@ def _pattern(lexicon: Lexicon, phrase: Phrase) -> Pattern:
             continue
         # Only a content word may have words between it and the next: "tail was twitching".
         word = previous.lstrip("=")
-        content = (
-            len(word) > 2 and word not in lexicon.determiners and word not in lexicon.prepositions
+        # An irregular verb's base is a content word however short: "went straight for".
+        content = (len(word) > 2 or word in bases) and (
+            word not in lexicon.determiners and word not in lexicon.prepositions
         )
         limit = WIDE_GAP if wide else (GAP if content else 0)
         exact = part.startswith("=")

@@ -22,6 +22,7 @@ class Negation:
     cues: tuple[Word, ...]
     hypothetical: tuple[Word, ...]
     uncertain: tuple[Word, ...]
+    attempts: tuple[Word, ...]
     after: tuple[Word, ...]
     scope_ends: tuple[Word, ...]
     list_joiners: tuple[Word, ...]
