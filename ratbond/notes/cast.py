@@ -52,6 +52,15 @@ def new_cast(
             words = tuple(normalise(m.group()) for m in TOKEN_RE.finditer(animal.name))
             if words:
                 names[words] = animal.id
+    # An initial stands for the one animal whose name starts with it ("B squeaked"), written as
+    # a capital letter (see `phrases`); "I" and "A" are words.
+    initials: dict[str, list[str]] = {}
+    for animal in listed:
+        if animal.name:
+            initials.setdefault(normalise(animal.name)[:1], []).append(animal.id)
+    for letter, ids in initials.items():
+        if len(ids) == 1 and letter.isalpha() and letter not in lexicon.not_initials:
+            names.setdefault((letter,), ids[0])
     role_sets = {role: frozenset(m for m in members if m in by_id) for role, members in roles}
     if not role_sets and program in lexicon.roles_by_arrival:
         role_sets = _roles_by_arrival(listed)

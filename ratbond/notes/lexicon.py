@@ -117,6 +117,7 @@ class Lexicon:
     roles_by_arrival: frozenset[str]
     owner_on_receiving_end: frozenset[str]
     possessives: frozenset[str]
+    not_initials: frozenset[str]
     path_words: frozenset[str]
     harm_signals: frozenset[str]
     wounding: dict[str, dict[str, str]]
@@ -440,6 +441,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         roles_by_arrival=frozenset(rules.programs.roles_by_arrival),
         owner_on_receiving_end=frozenset(rules.programs.owner_on_receiving_end),
         possessives=frozenset(rules.possessives),
+        not_initials=frozenset(rules.not_initials),
         path_words=frozenset(rules.path_words),
         harm_signals=frozenset(rules.harm_signals),
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},

@@ -108,6 +108,8 @@ def _name_at(
     if best is None:
         return None
     word = words[index]
+    if len(word.norm) == 1 and not word.raw.isupper():
+        return None  # an initial is a capital letter
     name = cast.animals[best[0]].name
     # A lower-case signal word ("nibbles") is that word, not the rat called Nibbles.
     if (

@@ -112,6 +112,7 @@ class NotesFile:
     programs: ProgramRules
     things: tuple[Word, ...]
     possessives: tuple[Word, ...]
+    not_initials: tuple[Word, ...]
     path_words: tuple[Word, ...]
     harm_signals: tuple[Word, ...]
     wounding: dict[Species, dict[str, str]]
