@@ -425,6 +425,12 @@ class Attribution:
         sentence = self.tokens.sentences[match.first]
         if sentence == 0 or self.before(match):
             return None
+        return self.previous_subject(sentence)
+
+    def previous_subject(self, sentence: int) -> Mention | None:
+        """The subject of the sentence before (else its latest animal)."""
+        if sentence == 0:
+            return None
         if sentence not in self.carried:
             previous = [m for m in self.mentions.by_sentence.get(sentence - 1, ()) if not m.person]
             subjects = [m for m in previous if m.subject]
@@ -487,10 +493,16 @@ class Attribution:
         if animals:
             last = animals[-1]
             if not last.subject and self.object_of_verb(last):
-                # "caught Byte with his teeth": the one caught is not the doer.
-                who = self.implicit(match, senses)
-                if who.animals and not who.ambiguous:
-                    return who
+                # "caught Byte with his teeth": the one caught is not the doer; the one animal
+                # that can show it is, or the subject of the sentence before.
+                candidates = self.cast.able(self.cast.all, senses)
+                if len(candidates) == 1:
+                    return Who(candidates)
+                carried = self.previous_subject(self.tokens.sentences[match.first])
+                if carried is not None and not carried.outsider and not carried.ambiguous:
+                    able = self.cast.able(carried.animals - last.animals, senses)
+                    if able:
+                        return Who(able)
             return self.from_mention(last, senses, match)
         return self.implicit(match, senses)
 
@@ -569,7 +581,7 @@ class Attribution:
             named = [
                 m
                 for m in self.mentions.by_sentence.get(sentence, ())
-                if not m.person and not m.outsider and not m.ambiguous and len(m.animals) == 1
+                if not m.person and not m.outsider and not m.ambiguous
             ]
             pair = frozenset().union(*(m.animals for m in named)) if named else frozenset()
             able = self.cast.able(pair, senses)
