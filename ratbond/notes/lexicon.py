@@ -118,6 +118,7 @@ class Lexicon:
     owner_on_receiving_end: frozenset[str]
     possessives: frozenset[str]
     not_initials: frozenset[str]
+    spelling_swaps: tuple[tuple[str, str], ...]
     path_words: frozenset[str]
     harm_signals: frozenset[str]
     wounding: dict[str, dict[str, str]]
@@ -442,6 +443,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         owner_on_receiving_end=frozenset(rules.programs.owner_on_receiving_end),
         possessives=frozenset(rules.possessives),
         not_initials=frozenset(rules.not_initials),
+        spelling_swaps=tuple(pair for a, b in rules.spelling_swaps for pair in ((a, b), (b, a))),
         path_words=frozenset(rules.path_words),
         harm_signals=frozenset(rules.harm_signals),
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},

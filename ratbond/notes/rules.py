@@ -113,6 +113,7 @@ class NotesFile:
     things: tuple[Word, ...]
     possessives: tuple[Word, ...]
     not_initials: tuple[Word, ...]
+    spelling_swaps: tuple[tuple[Word, Word], ...]
     path_words: tuple[Word, ...]
     harm_signals: tuple[Word, ...]
     wounding: dict[Species, dict[str, str]]

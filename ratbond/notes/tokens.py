@@ -84,6 +84,11 @@ class WordTable:
         base = lexicon.stem(norm)
         if base in lexicon.lemmas or norm in lexicon.protected or len(norm) < 5:
             return base
+        for written, other in lexicon.spelling_swaps:
+            if written in norm:
+                known = lexicon.surface.get(norm.replace(written, other))
+                if known is not None:
+                    return known
         if not norm.isalpha():
             return base
         targets = lexicon.fuzzy_targets.get(norm[0])
