@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from ratbond.model import CLASS_RANK, SessionClass
 from ratbond.notes.cast import Cast
 from ratbond.notes.lexicon import Lexicon
-from ratbond.notes.mentions import Mention, Mentions
+from ratbond.notes.mentions import OPENING_KINDS, Mention, Mentions
 from ratbond.notes.negation import Scope
 from ratbond.notes.phrases import Match, Phrases
 from ratbond.notes.result import NotesResult, Span, Unattributed
@@ -514,8 +514,10 @@ class Attribution:
             return False
         word = self.tokens.words[position]
         lexicon = self.lexicon
+        holder = self.phrases.of(position)
         return (
             word.kind == "w"
+            and (holder is None or holder.kind not in OPENING_KINDS)
             and word.lemma not in lexicon.prepositions
             and word.lemma not in lexicon.determiners
             and word.lemma not in lexicon.subject_openers

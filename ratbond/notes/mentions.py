@@ -14,6 +14,8 @@ from ratbond.notes.tokens import Tokens
 
 MENTION_KINDS = frozenset({"name", "species", "sex", "group", "some", "role", "pronoun", "person"})
 INTRODUCED = frozenset({"name", "species", "sex", "role", "some"})
+OPENING_KINDS = frozenset({"hedge", "attempt", "cue", "hypo"})
+"""Phrases after which a mention opens its clause."""
 """What "my" or "both" may introduce ("my cat", "both rats")."""
 LOOK_BACK = 12
 """How many mentions back a pronoun or a signal looks for its animal: the cost of reading a
@@ -119,7 +121,7 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
             meaning = _pronoun(entry, sentence, mentions, cast, _after_verb(tokens, match, lexicon))
         elif entry is not None and not person:
             meaning = _word_meaning(match.kind, entry, cast)
-        subject, subordinate = _role_in_clause(tokens, match, lexicon)
+        subject, subordinate = _role_in_clause(tokens, phrases, match, lexicon)
         norm = words[match.first].norm
         if norm in lexicon.subject_case:
             subject = True
@@ -259,10 +261,16 @@ def _copy(source: Mention, plural: bool | None = None) -> Meaning:
     )
 
 
-def _role_in_clause(tokens: Tokens, match: Match, lexicon: Lexicon) -> tuple[bool, bool]:
-    """(subject, subordinate): does the mention open its clause, and after "when" or like?"""
+def _role_in_clause(
+    tokens: Tokens, phrases: Phrases, match: Match, lexicon: Lexicon
+) -> tuple[bool, bool]:
+    """(subject, subordinate): does the mention open its clause, and after "when" or like? A
+    mention after a hedge or a denial ("I think Tom ...", "not once did Tom") opens one too."""
     words = tokens.words
     position = match.first - 1
+    before = phrases.of(position) if position >= 0 else None
+    if before is not None and before.kind in OPENING_KINDS:
+        return True, False
     while (
         position >= 0
         and words[position].kind == "w"

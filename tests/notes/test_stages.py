@@ -67,11 +67,13 @@ def test_no_word_list_or_program_id_is_written_in_the_reader() -> None:
         "{'name', 'species', 'sex', 'group', 'some', 'role', 'pronoun', 'person'}",
         "{'name', 'species', 'sex', 'role', 'some'}",
         "{'signal', 'passive'}",
+        "{'hedge', 'attempt', 'cue', 'hypo'}",
+        "{'hedge', 'attempt'}",
         "{'cue', 'hypo'}",
         "{'person', 'group'}",
         "{'species', 'role'}",
         "{'any', animal.species}",
-        "('signal', 'block', 'passive', 'cue', 'hypo', 'hedge', 'species', 'sex', 'group', "
+        "('signal', 'block', 'passive', 'cue', 'hypo', 'hedge', 'attempt', 'species', 'sex', 'group', "
         "'some', 'role', 'pronoun', 'person', 'object')",
         "('calm', 'stress', 'illness', 'aggression', 'danger')",  # the model's classes
         "('male', 'female')",  # the keys of notes.yaml's sex lists
