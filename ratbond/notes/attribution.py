@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from ratbond.model import CLASS_RANK, SessionClass
 from ratbond.notes.cast import Cast
@@ -21,9 +22,9 @@ OBJECT = "object"
 DANGER = "danger"
 
 
-@dataclass(frozen=True, slots=True)
-class Who:
-    """The animals a signal goes to, or why it goes to none."""
+class Who(NamedTuple):
+    """The animals a signal goes to, or why it goes to none (a method's answer, not a stage's
+    shape: a tuple, as one is made for every signal)."""
 
     animals: frozenset[str] = frozenset()
     ambiguous: bool = False

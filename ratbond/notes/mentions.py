@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ratbond.notes.cast import Cast
 from ratbond.notes.lexicon import Entry, Lexicon
@@ -42,9 +43,9 @@ class Mention:
     subordinate: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Meaning:
-    """What mention words mean, before their place in the clause is known."""
+class Meaning(NamedTuple):
+    """What mention words mean, before their place in the clause is known (a helper's answer,
+    folded into the `Mention`)."""
 
     animals: frozenset[str] = frozenset()
     ambiguous: bool = False

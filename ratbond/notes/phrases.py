@@ -83,6 +83,10 @@ def find_phrases(
                 continue
             pattern, positions = hit
             entry = pattern.phrase.entry
+            if entry.kind == "block":
+                # What a "not a signal" phrase spans is no signal either ("scratched the
+                # scratching post").
+                positions = tuple(range(index, positions[-1] + 1))
             match = Match(entry.kind, index, positions[-1], positions, entry, None, pattern.senses)
         number = len(matches)
         for position in match.positions:

@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable, Collection, Set
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, chain
+from operator import add
 
 from ratbond.notes.lexicon import Lexicon, normalise
 from ratbond.notes.patterns import Pattern, Starts, starts_of
@@ -37,6 +39,8 @@ class Word:
     """`=` and the normal form: what a phrase's `=word` part matches."""
     starts: Starts | None = None
     """The lexicon phrases that start with this word, if any."""
+    keys: tuple[str, ...] = ()
+    """What a phrase in its clause may match: its lemma and exact form."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +78,7 @@ class WordTable:
         lemma = self.lemma(norm)
         exact = "=" + norm
         starts = starts_of(self.patterns.get(lemma, ()) + self.patterns.get(exact, ()))
-        return Word(kind, raw, norm, lemma, exact, starts)
+        return Word(kind, raw, norm, lemma, exact, starts, (lemma, exact))
 
     def lemma(self, norm: str) -> str:
         """The lexicon lemma of a normalised word, correcting small typos of lexicon words."""
@@ -115,57 +119,27 @@ def tokenise(
     text: str, word: Callable[[str], Word], names: Collection[str], joiners: Collection[str]
 ) -> Tokens:
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
-    clause joiners."""
-    words: list[Word] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    sentences: list[int] = []
-    clauses: list[int] = []
-    parts: list[int] = []
-    named: list[int] = []
-    segment: set[str] = set()
-    segments = [segment]
-    sentence = clause = part = 0
-    end = 0
-    find = text.find
-    # The strings alone, then their places: cheaper than a match object per token. Each is
-    # found at its match, as no token's text occurs in the gap the pattern skipped.
-    for raw in TOKEN_TEXT_RE.findall(text):
-        start = find(raw, end)
-        end = start + len(raw)
-        known = word(raw)
-        words.append(known)
-        starts.append(start)
-        ends.append(end)
-        sentences.append(sentence)
-        clauses.append(clause)
-        if known.kind == "w":
-            if known.norm in joiners:
-                part += 1
-            parts.append(part)
-            if known.norm in names:
-                named.append(len(words) - 1)
-            segment.add(known.lemma)
-            segment.add(known.exact)
-        else:
-            parts.append(part)
-            part += 1
-            clause += 1
-            segment = set()
-            segments.append(segment)
-            if known.kind == "s":
-                sentence += 1
-    return Tokens(
-        text,
-        tuple(words),
-        tuple(starts),
-        tuple(ends),
-        tuple(sentences),
-        tuple(clauses),
-        tuple(parts),
-        tuple(segments),
-        tuple(named),
-    )
+    clause joiners. Built column by column (each a pass in C where it can be)."""
+    found = list(TOKEN_TEXT_RE.finditer(text))
+    raws = [match.group() for match in found]
+    starts = tuple([match.start() for match in found])
+    words = tuple(map(word, raws))
+    ends = tuple(map(add, starts, map(len, raws)))
+    marks = [known.kind != "w" for known in words]
+    stops = [known.kind == "s" for known in words]
+    # A mark belongs to the clause it ends; a joiner opens the part it belongs to.
+    clauses = tuple(accumulate(marks, initial=0))[:-1]
+    sentences = tuple(accumulate(stops, initial=0))[:-1]
+    joined = accumulate(known.norm in joiners for known in words)
+    parts = tuple(map(add, clauses, joined))
+    cuts = [index for index, mark in enumerate(marks) if mark]
+    segments: list[Set[str]] = []
+    begin = 0
+    for cut in [*cuts, len(words)]:
+        segments.append(set(chain.from_iterable(known.keys for known in words[begin:cut])))
+        begin = cut + 1
+    named = tuple(index for index, known in enumerate(words) if known.norm in names)
+    return Tokens(text, words, starts, ends, sentences, clauses, parts, tuple(segments), named)
 
 
 def _shared(left: str, right: str) -> int:
