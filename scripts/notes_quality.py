@@ -109,9 +109,7 @@ def score(path: Path) -> Score:
         gold = {(animal, s) for animal, names in gold_map.items() for s in names}
         predicted = {(animal, s) for animal, names in parsed.signals.items() for s in names}
         wanted = set(gold_map.get("?", []))
-        result.to_confirm += sum(
-            1 for span in parsed.spans if span.confirm and not span.negated
-        )
+        result.to_confirm += sum(1 for span in parsed.spans if span.confirm and not span.negated)
         for item in parsed.unattributed:
             ids = {s for _, s in item.candidates}
             hit = sorted(ids & wanted)
@@ -197,7 +195,7 @@ def report(results: Iterable[Score]) -> str:
         "counts as found when the reader gives the same animal and signal (negated phrases must",
         "not appear). The class of a pair is its program class (a squeak between rats is calm).",
         "A *calm note* is one whose labels are all calm; one given any danger reading has a",
-        "*false danger*. A danger reading the words cannot rule out (a hedge: \"I think he",
+        '*false danger*. A danger reading the words cannot rule out (a hedge: "I think he',
         'bit her") counts as read: the advice counts it until the owner says no, and ratbond',
         "asks (see [notes.md](notes.md)).",
         "",
