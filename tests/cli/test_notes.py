@@ -36,6 +36,7 @@ def test_notes_parse_prints_signals_unattributed_and_spans() -> None:
         "signal": "biting",
         "animal": "rex",
         "negated": True,
+        "confirm": False,
     }
 
 
