@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from annotated_types import Ge, Gt, Len
+from annotated_types import Ge, Gt, Le, Len
 
 from ratbond.model import SeedRef, Species, Text
 
@@ -241,6 +241,14 @@ class FaqEntry:
     detail: Text
     keywords: tuple[Text, ...] = ()
     """Extra words people use for this question, to help the search."""
+    urgent: bool = False
+    """An emergency: ranked first when it matches, and it must say `now` and `vet`."""
+    now: Text | None = None
+    """For an emergency: what to do at once."""
+    vet: Text | None = None
+    """For an emergency: when to see a vet (or, for a person, a doctor)."""
+    stage: Text | None = None
+    """`program/stage` whose end-early rules the answer repeats, so both give the same care."""
     seeds: tuple[SeedRef, ...] = ()
     sources: tuple[Source, ...] = ()
 
@@ -337,3 +345,70 @@ class CareTasks:
     trust_signs: Annotated[tuple[TrustSign, ...], Len(min_length=1)]
     finding_advice: Note
     """Said with every alert raised by a grooming finding."""
+
+
+# --- ask.yaml: how `ratbond ask` reads a question --------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FieldWeights:
+    """How much a word found in each part of an entry counts."""
+
+    __pydantic_config__ = _STRICT
+
+    title: Annotated[float, Gt(0)]
+    """The entry's title or question."""
+    keywords: Annotated[float, Gt(0)]
+    """Its keywords and aliases."""
+    body: Annotated[float, Gt(0)]
+    """Its answer text."""
+
+
+@dataclass(frozen=True, slots=True)
+class OffTopic:
+    """Questions ratbond must not answer, though some of their words match."""
+
+    __pydantic_config__ = _STRICT
+
+    animals: tuple[Text, ...]
+    """Animals ratbond knows nothing about (a question about them gets no answer)."""
+    words: tuple[Text, ...]
+    """Words of pest control and other subjects ratbond does not cover."""
+
+
+@dataclass(frozen=True, slots=True)
+class AskTopic:
+    """A subject ratbond can answer questions about, listed when it has no answer."""
+
+    __pydantic_config__ = _STRICT
+
+    title: Text
+    example: Text
+    """A question that shows what it covers."""
+
+
+@dataclass(frozen=True, slots=True)
+class AskRules:
+    """The ask file: word forms, synonyms, weights, the confidence floor and the topics."""
+
+    __pydantic_config__ = _STRICT
+
+    floor: Annotated[float, Gt(0), Le(1)]
+    """The share of a question's meaning the best entry must cover to be given as an answer."""
+    min_information: Annotated[float, Ge(0)]
+    """How telling the matched words must be at least, so a lone 'rat' is no question."""
+    unknown_weight: Annotated[float, Ge(0)]
+    """How much a word no entry uses counts against the floor, against the rarest known word."""
+    weights: FieldWeights
+    boosts: dict[Text, Annotated[float, Gt(0)]]
+    """Score multipliers by kind of entry (`faq`, `urgent`, `food` ...)."""
+    stopwords: tuple[Text, ...]
+    """Words that carry no topic."""
+    forms: dict[Text, Text]
+    """Irregular or variant word forms and the word they stand for (`bit: bite`)."""
+    synonyms: tuple[Annotated[tuple[Text, ...], Len(min_length=2)], ...]
+    """Groups of words or phrases meaning one thing; each is searched as the group's first."""
+    off_topic: OffTopic
+    topics: Annotated[tuple[AskTopic, ...], Len(min_length=1)]
+    no_answer: Text
+    """Said when no entry is sure enough, before the topics."""
