@@ -12,6 +12,7 @@ nothing and lists the topics it knows. The command line and the web Ask page bot
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Iterable
@@ -174,7 +175,7 @@ def _documents() -> tuple[KnowledgeDoc, ...]:
                 f"Can rats eat {food.name}? {verdict}",
                 f"{verdict}. {food.why}",
                 f"{verdict}. {food.why}{portion}",
-                (*food.aliases, "food", "eat", "feed", "treat"),
+                (*food.aliases, "food", "eat", "safe"),
                 food.seeds,
                 food.sources,
             )
@@ -354,7 +355,7 @@ class Reader:
                     at += size
                     break
             else:
-                if stems[at] not in self.stopwords:
+                if stems[at] not in self.stopwords and stems[at].isalpha():
                     terms.append(stems[at])
                 at += 1
         return terms
@@ -367,11 +368,14 @@ class _Entry:
     title: frozenset[str]
     keywords: frozenset[str]
     body: frozenset[str]
+    title_scale: float = 1.0
+    """Shorter titles say more per word: the title weight times (average length / length)
+    to the power 0.5."""
 
     def weight(self, term: str, rules: AskRules) -> float:
         weights = rules.weights
         if term in self.title:
-            return weights.title
+            return weights.title * self.title_scale
         if term in self.keywords:
             return weights.keywords
         return weights.body if term in self.body else 0.0
@@ -396,6 +400,11 @@ class _Index:
             self.entries.append(entry)
             for term in entry.title | entry.keywords | entry.body:
                 counts[term] = counts.get(term, 0) + 1
+        average = sum(len(e.title) for e in self.entries) / len(self.entries)
+        self.entries = [
+            dataclasses.replace(e, title_scale=(average / max(len(e.title), 1)) ** 0.5)
+            for e in self.entries
+        ]
         total = len(docs)
         self.idf = {term: math.log(1 + total / count) for term, count in counts.items()}
         self.rarest = max(self.idf.values())
@@ -474,9 +483,10 @@ def ask(question: str, limit: int = 3) -> AskResult:
         return none("no_words")
     ranked = index.rank(terms)
     floor = index.rules.floor
-    sure = [row for row in ranked if row[1] >= floor]
-    if not sure:
+    # The best-ranked entry decides: when it covers too little, ratbond is not sure.
+    if not ranked or ranked[0][1] < floor:
         return none("unsure", ranked[0][1] if ranked else 0.0)
+    sure = [row for row in ranked if row[1] >= floor]
     best = sure[0]
     informative = sum(index.idf[t] for t in terms if index.entries[best[2]].weight(t, index.rules))
     if informative < index.rules.min_information:
