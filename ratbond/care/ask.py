@@ -28,6 +28,7 @@ from ratbond.care.knowledge import (
     builtin_foods,
     builtin_free_roam,
 )
+from ratbond.care.food import VERDICT_WORDS
 from ratbond.care.model import AskRules, AskTopic, Source
 from ratbond.care.words import closest, stem
 from ratbond.errors import DataFileError, InputError
@@ -37,7 +38,6 @@ OFF_TOPIC = "\x00off-topic"
 """The term every off-topic word or phrase is read as."""
 MAX_QUESTION = 500
 """Longest question read, in characters."""
-VERDICT_WORDS = {"safe": "Safe", "caution": "Only with care", "avoid": "Avoid"}
 Why = Literal["answered", "off_topic", "unsure", "no_words"]
 
 
@@ -167,12 +167,12 @@ def _documents() -> tuple[KnowledgeDoc, ...]:
             )
     for food in builtin_foods().foods:
         verdict = VERDICT_WORDS[food.verdict]
-        portion = f"\n\nHow much: {food.portion}" if food.portion else ""
+        portion = f"\n\nServing: {food.portion}" if food.portion else ""
         docs.append(
             KnowledgeDoc(
                 f"food:{food.name}",
                 "food",
-                f"Can rats eat {food.name}? {verdict}",
+                f"Can rats eat {food.name}?",
                 f"{verdict}. {food.why}",
                 f"{verdict}. {food.why}{portion}",
                 (*food.aliases, "food", "eat", "safe"),
@@ -439,6 +439,16 @@ def _index() -> _Index:
     return _Index(_documents(), builtin_ask_rules())
 
 
+def _left_out(typed: str, known: str) -> bool:
+    """`typed` is `known` with letters left out ("chese", "cheese")."""
+    letters = iter(known)
+    return all(char in letters for char in typed)
+
+
+def _same_start(typed: str, known: str) -> bool:
+    return typed[:1] == known[:1]
+
+
 def ask(question: str, limit: int = 3) -> AskResult:
     """The best `limit` documents for a question, best first; none, with the reason and the
     topics ratbond covers, when the question is off-topic or no document covers enough of it."""
@@ -457,6 +467,11 @@ def ask(question: str, limit: int = 3) -> AskResult:
     for word in words:
         if word not in index.vocabulary and word.isalpha():
             nearest = closest(word, index.vocabulary)
+            # A tie is settled by the commonest slips: a letter left out, then any slip but
+            # in the first letter, which people seldom mistype.
+            for keep in (_left_out, _same_start):
+                if len(nearest) > 1:
+                    nearest = [near for near in nearest if keep(word, near)] or nearest
             if len(nearest) == 1:
                 corrections.append((word, nearest[0]))
                 word = nearest[0]
@@ -481,6 +496,9 @@ def ask(question: str, limit: int = 3) -> AskResult:
         return none("off_topic")
     if not terms:
         return none("no_words")
+    known = [term for term in terms if term in index.idf]
+    if len(known) < index.rules.min_known_share * len(terms):
+        return none("unsure")
     ranked = index.rank(terms)
     floor = index.rules.floor
     # The best-ranked entry decides: when it covers too little, ratbond is not sure.

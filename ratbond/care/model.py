@@ -16,7 +16,7 @@ from ratbond.model import SeedRef, Species, Text
 
 Id = Text  # lower case with underscores: the loader checks the form
 Unit = Literal["cm", "in", "ft", "m"]
-FoodVerdict = Literal["safe", "caution", "avoid"]
+FoodVerdict = Literal["staple", "safe", "caution", "avoid"]
 TaskScope = Literal["animal", "household"]
 TaskRecords = Literal["weights", "grooming"]
 
@@ -155,7 +155,8 @@ class Food:
 
     name: Text
     verdict: FoodVerdict
-    """`safe` as a treat, `caution` (only as the entry says), or `avoid`."""
+    """`staple` (the base of the diet), `safe` as a treat, `caution` (only as the entry says),
+    or `avoid`."""
     why: Text
     portion: Text | None = None
     """How much and how to serve it; required unless the verdict is `avoid`."""
@@ -173,6 +174,8 @@ class FoodList:
 
     unknown: Note
     """Said when a food is not in the list."""
+    diet: Note
+    """Said with every answer: the staple is the base of the diet, treats a small share."""
     foods: tuple[Food, ...]
 
 
@@ -397,6 +400,8 @@ class AskRules:
     """The share of a question's meaning the best entry must cover to be given as an answer."""
     min_information: Annotated[float, Ge(0)]
     """How telling the matched words must be at least, so a lone 'rat' is no question."""
+    min_known_share: Annotated[float, Ge(0), Le(1)]
+    """The share of a question's telling words that must be known to ratbond at least."""
     unknown_weight: Annotated[float, Ge(0)]
     """How much a word no entry uses counts against the floor, against the rarest known word."""
     weights: FieldWeights

@@ -119,6 +119,20 @@ def closest(key: str, known: Iterable[str]) -> list[str]:
     return best
 
 
+def close_names(key: str, known: Iterable[str], limit: int = 3) -> list[str]:
+    """Known keys at most one edit further than the typo allowance from `key`, nearest first:
+    what a did-you-mean may offer ("rasins": raisin), never a name that merely shares letters."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    reach = allowed_edits(len(key)) + 1
+    found = []
+    for candidate in known:
+        distance = DamerauLevenshtein.distance(key, candidate, score_cutoff=reach)
+        if distance <= reach:
+            found.append((distance, candidate))
+    return [candidate for _, candidate in sorted(found)[:limit]]
+
+
 def resembling(key: str, known: Iterable[str], limit: int = 3) -> list[str]:
     """Known keys that look somewhat like `key`, best first, for a did-you-mean list."""
     from rapidfuzz import fuzz, process
