@@ -302,6 +302,9 @@ class Finding:
     looks_like: Text
     what_to_do: Text
     aliases: tuple[Text, ...] = ()
+    signals: tuple[Text, ...] = ()
+    """Rat signals of the notes reader that show it in a grooming note (`wound` for a cut);
+    a finding without any is read from a note by its title and aliases."""
     seeds: tuple[SeedRef, ...] = ()
     sources: tuple[Source, ...] = ()
 
@@ -348,6 +351,9 @@ class CareTasks:
     trust_signs: Annotated[tuple[TrustSign, ...], Len(min_length=1)]
     finding_advice: Note
     """Said with every alert raised by a grooming finding."""
+    finding_denials: tuple[Text, ...] = ()
+    """Words that deny a finding read by its aliases when they come before it in its clause
+    ("no lumps"); findings read by the notes reader use the reader's own negation."""
 
 
 # --- ask.yaml: how `ratbond ask` reads a question --------------------------------------------

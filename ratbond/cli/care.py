@@ -326,13 +326,17 @@ def ask(
     for typed, searched in result.corrections:
         out.print(f"[dim](searched for '{escape(searched)}' instead of '{escape(typed)}')[/]")
     if not result.answers:
-        out.print(
-            f"Nothing in ratbond's knowledge matches '{escape(text)}'. Try other words, or "
-            "look at 'ratbond signs', 'ratbond food NAME' and 'ratbond programs list'."
-        )
+        out.print(escape(result.message))
+        for topic in result.topics:
+            out.print(f"  - {escape(topic.title)} [dim](e.g. ratbond ask {escape(topic.example)})[/]")
         return
     best, *others = result.answers
-    out.print(f"[bold cyan]{escape(best.title)}[/]")
+    if best.urgent:
+        out.print(f"[bold red]URGENT[/]  [bold]{escape(best.title)}[/]")
+        out.print(f"[bold]Now:[/] {escape(best.now or '')}")
+        out.print(f"[bold]Vet:[/] {escape(best.vet or '')}")
+    else:
+        out.print(f"[bold cyan]{escape(best.title)}[/]")
     out.print(escape(best.detail if detail else best.brief))
     out.print(f"[dim]Source: {escape(cites(best.seeds, best.sources))}[/]")
     if others:

@@ -19,7 +19,7 @@ from ratbond.errors import InputError
         ("should I wear gloves", "faq:gloves"),
         ("what is forced socialization", "faq:forced_socialisation"),
         ("is banana safe", "food:banana"),
-        ("why is my rat hissing", "sign:aggressive/hissing_at_you"),
+        ("why is my rat hissing", "sign:vocalisations/hissing"),
         ("how big should the cage be", "faq:cage_size"),
         ("how do I know my rat trusts me", "faq:trust_signs"),
         ("letting rats out to play safely", "faq:free_roam"),
@@ -63,7 +63,7 @@ def test_filler_words_only_or_off_topic_find_nothing() -> None:
 
 
 def test_limit() -> None:
-    assert len(ask("rat", limit=5).answers) == 5
+    assert len(ask("cage", limit=5).answers) == 5
     with pytest.raises(InputError):
         ask("rat", limit=0)
 

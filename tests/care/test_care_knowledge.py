@@ -91,6 +91,7 @@ def test_food_names_collide_after_plurals(tmp_path: Path) -> None:
     file = tmp_path / "foods.yaml"
     file.write_text(
         "unknown: {text: Ask a vet., seeds: ['003']}\n"
+        "diet: {text: Blocks first., seeds: ['003']}\n"
         "foods:\n"
         "  - {name: pea, verdict: safe, why: W, portion: P, seeds: ['003']}\n"
         "  - {name: peas, verdict: safe, why: W, portion: P, seeds: ['003']}\n",
@@ -98,13 +99,14 @@ def test_food_names_collide_after_plurals(tmp_path: Path) -> None:
     )
     with pytest.raises(DataFileError, match="food name 'peas' is already used") as caught:
         knowledge.load_foods(file)
-    assert caught.value.line == 4
+    assert caught.value.line == 5
 
 
 def test_a_safe_food_needs_a_portion(tmp_path: Path) -> None:
     file = tmp_path / "foods.yaml"
     file.write_text(
         "unknown: {text: Ask a vet., seeds: ['003']}\n"
+        "diet: {text: Blocks first., seeds: ['003']}\n"
         "foods:\n  - {name: kale, verdict: safe, why: W, seeds: ['003']}\n",
         encoding="utf-8",
     )
