@@ -115,7 +115,8 @@ def report(results: list[Score]) -> str:
         "written; the `terse` and `phone` ones are held out. Misses are fixed with general rules",
         "(a word form, a synonym, a weight), never by keying on a question.",
         "",
-        "| part | styles | questions | on-topic | top-1 | unanswered | off-topic | answered off-topic |",
+        "| part | styles | questions | on-topic | top-1 | unanswered | off-topic "
+        "| answered off-topic |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for result in results:
@@ -129,8 +130,7 @@ def report(results: list[Score]) -> str:
     for result in results:
         if result.misses:
             parts += [
-                f"<details><summary>{result.name}: {len(result.misses)} questions missed"
-                "</summary>",
+                f"<details><summary>{result.name}: {len(result.misses)} questions missed</summary>",
                 "",
                 "```text",
                 *result.misses,

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
+from ratbond.care.food import VERDICT_WORDS
 from ratbond.care.knowledge import (
     builtin_ask_rules,
     builtin_behaviour,
@@ -28,7 +29,6 @@ from ratbond.care.knowledge import (
     builtin_foods,
     builtin_free_roam,
 )
-from ratbond.care.food import VERDICT_WORDS
 from ratbond.care.model import AskRules, AskTopic, Source
 from ratbond.care.words import closest, stem
 from ratbond.errors import DataFileError, InputError
@@ -396,7 +396,8 @@ class _Index:
             words = [self.reader.words(text) for text in fields]
             for group in words:
                 vocabulary.update(group)
-            entry = _Entry(*(frozenset(self.reader.terms(group)) for group in words))
+            title, keywords, body = (frozenset(self.reader.terms(group)) for group in words)
+            entry = _Entry(title, keywords, body)
             self.entries.append(entry)
             for term in entry.title | entry.keywords | entry.body:
                 counts[term] = counts.get(term, 0) + 1

@@ -148,9 +148,7 @@ def _check_faq(faq: Faq) -> tuple[Loc, str] | None:
 def _check_ask(rules: AskRules) -> tuple[Loc, str] | None:
     keys: list[tuple[Loc, str, str]] = []
     for index, group in enumerate(rules.synonyms):
-        keys += [
-            (("synonyms", index, i), normalise(word), word) for i, word in enumerate(group)
-        ]
+        keys += [(("synonyms", index, i), normalise(word), word) for i, word in enumerate(group)]
     problem = _duplicate(keys, "synonym")
     for word, base in rules.forms.items():
         if problem is None and normalise(word) == normalise(base):

@@ -52,9 +52,9 @@ def stem(word: str) -> str:
         word = word[:-3] + "y"
     elif word.endswith("ing") and len(word) > 5:
         word = word[:-3]
-    elif word.endswith("ed") and len(word) > 4 and word[-3] != "e":
-        word = word[:-2]
-    elif word.endswith("ly") and len(word) > 5:
+    elif (word.endswith("ed") and len(word) > 4 and word[-3] != "e") or (
+        word.endswith("ly") and len(word) > 5
+    ):
         word = word[:-2]
     elif word.endswith("s") and not word.endswith(_KEEP):
         word = word[:-1]

@@ -328,7 +328,8 @@ def ask(
     if not result.answers:
         out.print(escape(result.message))
         for topic in result.topics:
-            out.print(f"  - {escape(topic.title)} [dim](e.g. ratbond ask {escape(topic.example)})[/]")
+            example = escape(topic.example)
+            out.print(f"  - {escape(topic.title)} [dim](e.g. ratbond ask {example})[/]")
         return
     best, *others = result.answers
     if best.urgent:

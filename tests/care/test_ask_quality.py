@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def quality() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("ask_quality", ROOT / "scripts" / "ask_quality.py")
+    path = ROOT / "scripts" / "ask_quality.py"
+    spec = importlib.util.spec_from_file_location("ask_quality", path)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)

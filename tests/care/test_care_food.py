@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ratbond.care.knowledge import builtin_foods
 from ratbond.care.food import lookup_food
+from ratbond.care.knowledge import builtin_foods
 from ratbond.care.words import normalise, singular
 from ratbond.errors import InputError
 
@@ -98,7 +98,8 @@ def test_the_list_covers_what_rats_eat_each_with_a_reason_and_a_source() -> None
     foods = builtin_foods().foods
     assert len(foods) >= 120
     for food in foods:
-        assert food.why and (food.seeds or food.sources), food.name
+        assert food.why, food.name
+        assert food.seeds or food.sources, food.name
     for name in ("lab blocks", "pellets", "cheese", "grapes", "raisins", "corn", "sunflower seeds"):
         assert lookup_food(name).verdict != "unknown", name
 
@@ -106,7 +107,8 @@ def test_the_list_covers_what_rats_eat_each_with_a_reason_and_a_source() -> None
 def test_lab_blocks_are_the_staple_and_every_answer_says_treats_are_a_small_share() -> None:
     answer = lookup_food("pellets")
     assert answer.verdict == "staple"
-    assert answer.food is not None and answer.food.name == "lab blocks"
+    assert answer.food is not None
+    assert answer.food.name == "lab blocks"
     assert "small share" in lookup_food("banana").diet
     assert answer.to_json()["verdict_words"] == "Staple food"
 

@@ -35,8 +35,14 @@ def test_findings_in_words_are_read(text: str, expected: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["no scabs, no porphyrin, coat looks great", "no lumps, no mites", "all good",
-     "didn't find any lumps", "checked for lumps, all fine", ""],
+    [
+        "no scabs, no porphyrin, coat looks great",
+        "no lumps, no mites",
+        "all good",
+        "didn't find any lumps",
+        "checked for lumps, all fine",
+        "",
+    ],
 )
 def test_denied_or_absent_findings_are_not_read(text: str) -> None:
     assert found(text) == []

@@ -20,8 +20,8 @@ from ratbond.care.knowledge import builtin_cage_rules, builtin_care_tasks, built
 from ratbond.care.routine import find_task, group_tasks
 from ratbond.care.trust import TrustWeek, trust_trend
 from ratbond.errors import InputError, NotFound, RatbondError
-from ratbond.store import care as store
 from ratbond.store import animals as store_animals
+from ratbond.store import care as store
 from ratbond.store.animals import list_animals
 from ratbond.web.context import WebContext, web
 from ratbond.web.forms import Form
@@ -438,9 +438,7 @@ def _unreviewed_findings(context: WebContext, form: Form) -> list[str]:
         return []  # the save refuses it, with its own message
     ticked = set(form.lists.get("finding", []))
     return [
-        item.finding.id
-        for item in read_grooming_note(notes, rat)
-        if item.finding.id not in ticked
+        item.finding.id for item in read_grooming_note(notes, rat) if item.finding.id not in ticked
     ]
 
 
