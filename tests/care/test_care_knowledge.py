@@ -119,3 +119,24 @@ def test_invalid_yaml_and_missing_file(tmp_path: Path) -> None:
         knowledge.load_faq(write(tmp_path, "entries: [\n"))
     with pytest.raises(DataFileError, match="no such file"):
         knowledge.load_faq(tmp_path / "absent.yaml")
+
+
+def test_an_urgent_entry_must_say_now_and_vet(tmp_path: Path) -> None:
+    file = tmp_path / "faq.yaml"
+    file.write_text(
+        "entries:\n"
+        "  - {id: bleeding, question: Q, brief: B, detail: D, urgent: true, now: N,"
+        " seeds: ['003']}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match=r"entries\[0\]\.vet: an urgent entry must say"):
+        knowledge.load_faq(file)
+
+
+def test_ask_synonyms_are_not_listed_twice(tmp_path: Path) -> None:
+    text = Path(knowledge.ASK_FILE).read_text(encoding="utf-8")
+    file = tmp_path / "ask.yaml"
+    doubled = text.replace("  - [pellet, lab block,", "  - [pellet, pellets, lab block,")
+    file.write_text(doubled, encoding="utf-8")
+    with pytest.raises(DataFileError, match="synonym 'pellets' is already used"):
+        knowledge.load_ask_rules(file)

@@ -252,3 +252,12 @@ def test_ask_page_answers_emergencies_first_and_refuses_off_topic(client: TestCl
     assert refused.status_code == 200
     assert 'id="no-answer"' in refused.text
     assert "Bites to people" in refused.text
+
+
+def test_food_page_shows_the_staple_and_the_diet_note(client: TestClient) -> None:
+    page = client.get("/care/food", params={"q": "pellets"}).text
+    assert "Staple food" in page
+    assert "lab blocks" in page
+    assert "small share" in page
+    typo = client.get("/care/food", params={"q": "rasins"}).text
+    assert "raisins" in typo
