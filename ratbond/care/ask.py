@@ -415,23 +415,27 @@ class _Index:
             vocabulary.update(self.reader.words(text))
         self.vocabulary = frozenset(vocabulary)
 
-    def rank(self, terms: list[str]) -> list[tuple[float, float, int]]:
-        """(score, coverage, document number) of every document sharing a term, best first."""
+    def rank(self, terms: list[str]) -> list[tuple[float, float, float, int]]:
+        """(score, coverage, strong coverage, document number) of every document sharing a
+        term, best first. Coverage is the share of the question's weight (rarity) the document
+        holds anywhere; strong coverage the share in its title or keywords."""
         unknown = self.rules.unknown_weight * self.rarest
         asked = sum(self.idf.get(term, unknown) for term in terms)
         ranked = []
         for number, entry in enumerate(self.entries):
-            score = covered = 0.0
+            score = covered = strong = 0.0
             for term in terms:
                 weight = entry.weight(term, self.rules)
                 if weight:
                     score += self.idf[term] * weight
                     covered += self.idf[term]
+                    if term in entry.title or term in entry.keywords:
+                        strong += self.idf[term]
             if score:
                 doc = self.docs[number]
                 boost = self.rules.boosts.get("urgent" if doc.urgent else doc.kind, 1.0)
-                ranked.append((score * boost, covered / asked, number))
-        ranked.sort(key=lambda row: (-row[0], row[2]))
+                ranked.append((score * boost, covered / asked, strong / asked, number))
+        ranked.sort(key=lambda row: (-row[0], row[3]))
         return ranked
 
 
@@ -501,14 +505,15 @@ def ask(question: str, limit: int = 3) -> AskResult:
     if len(known) < index.rules.min_known_share * len(terms):
         return none("unsure")
     ranked = index.rank(terms)
-    floor = index.rules.floor
+    rules = index.rules
     # The best-ranked entry decides: when it covers too little, ratbond is not sure.
-    if not ranked or ranked[0][1] < floor:
+    if not ranked or ranked[0][1] < rules.floor or ranked[0][2] < rules.min_strong_share:
         return none("unsure", ranked[0][1] if ranked else 0.0)
-    sure = [row for row in ranked if row[1] >= floor]
-    best = sure[0]
-    informative = sum(index.idf[t] for t in terms if index.entries[best[2]].weight(t, index.rules))
-    if informative < index.rules.min_information:
+    best = ranked[0]
+    number = best[3]
+    informative = sum(index.idf[t] for t in terms if index.entries[number].weight(t, rules))
+    if informative < rules.min_information:
         return none("unsure", best[1])
-    answers = tuple(index.docs[number] for _, _, number in sure[:limit])
+    sure = [row for row in ranked if row[1] >= rules.floor and row[2] >= rules.min_strong_share]
+    answers = tuple(index.docs[row[3]] for row in sure[:limit])
     return AskResult(question, shown, tuple(corrections), answers, "answered", best[1])

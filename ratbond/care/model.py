@@ -404,6 +404,8 @@ class AskRules:
 
     floor: Annotated[float, Gt(0), Le(1)]
     """The share of a question's meaning the best entry must cover to be given as an answer."""
+    min_strong_share: Annotated[float, Ge(0), Le(1)]
+    """The share of the question the best entry must hold in its title or keywords."""
     min_information: Annotated[float, Ge(0)]
     """How telling the matched words must be at least, so a lone 'rat' is no question."""
     min_known_share: Annotated[float, Ge(0), Le(1)]
