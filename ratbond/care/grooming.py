@@ -37,7 +37,10 @@ class NoteFinding:
 def read_grooming_note(
     text: str, rat: Animal, care: CareTasks | None = None
 ) -> tuple[NoteFinding, ...]:
-    """The findings `text` reports about `rat`, in the file's order, each once."""
+    """The findings `text` reports about `rat`, in the file's order, each once (none for an
+    animal that is not a rat: grooming logs are for rats, and saving says so)."""
+    if rat.species != "rat":
+        return ()
     care = care or builtin_care_tasks()
     text = text[:MAX_NOTE]
     found: dict[str, NoteFinding] = {}

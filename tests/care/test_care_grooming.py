@@ -53,3 +53,8 @@ def test_finding_signals_are_rat_signals_of_the_notes_reader() -> None:
     for finding in builtin_care_tasks().findings:
         for signal in finding.signals:
             assert signal in rat_signals, (finding.id, signal)
+
+
+def test_a_note_about_a_cat_reads_nothing() -> None:
+    tom = Animal(id="tom", species="cat", name="Tom")
+    assert read_grooming_note("a scab on his ear", tom) == ()

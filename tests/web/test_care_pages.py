@@ -261,3 +261,10 @@ def test_food_page_shows_the_staple_and_the_diet_note(client: TestClient) -> Non
     assert "small share" in page
     typo = client.get("/care/food", params={"q": "rasins"}).text
     assert "raisins" in typo
+
+
+def test_grooming_a_cat_with_notes_is_refused_not_reviewed(client: TestClient) -> None:
+    rats(client)
+    response = post_form(client, "/care/groom", {"animal": "tom", "notes": "a scab on his ear"})
+    assert response.status_code == 422
+    assert "is a cat" in " ".join(field_errors(response))

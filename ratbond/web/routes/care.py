@@ -434,8 +434,6 @@ def _unreviewed_findings(context: WebContext, form: Form) -> list[str]:
     if not notes or form.get("reviewed") == _notes_fingerprint(notes):
         return []
     rat = store_animals.get_animal(context.db, form.get("animal")).to_model()
-    if rat.species != "rat":
-        return []  # the save refuses it, with its own message
     ticked = set(form.lists.get("finding", []))
     return [
         item.finding.id for item in read_grooming_note(notes, rat) if item.finding.id not in ticked
