@@ -392,12 +392,14 @@ class _Index:
         counts: dict[str, int] = {}
         vocabulary: set[str] = set()
         for doc in docs:
-            fields = (doc.title, " ; ".join(doc.keywords), doc.detail)
-            words = [self.reader.words(text) for text in fields]
-            for group in words:
-                vocabulary.update(group)
-            title, keywords, body = (frozenset(self.reader.terms(group)) for group in words)
-            entry = _Entry(title, keywords, body)
+            # Each keyword is read on its own, so no phrase runs from one into the next.
+            parts = [[doc.title], list(doc.keywords), [doc.detail]]
+            fields: list[frozenset[str]] = []
+            for texts in parts:
+                words = [self.reader.words(text) for text in texts]
+                vocabulary.update(word for group in words for word in group)
+                fields.append(frozenset(t for group in words for t in self.reader.terms(group)))
+            entry = _Entry(fields[0], fields[1], fields[2])
             self.entries.append(entry)
             for term in entry.title | entry.keywords | entry.body:
                 counts[term] = counts.get(term, 0) + 1
