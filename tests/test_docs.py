@@ -143,6 +143,7 @@ def data_shapes() -> dict[str, Any]:
         "knowledge/free-roam.yaml": care.FreeRoamChecklist,
         "knowledge/faq.yaml": care.Faq,
         "knowledge/care-tasks.yaml": care.CareTasks,
+        "knowledge/ask.yaml": care.AskRules,
     }
 
 
@@ -211,6 +212,14 @@ def test_the_notes_quality_figures_are_current() -> None:
     text = quality.report([quality.score(quality.LABELLED), quality.score(quality.HELDOUT)])
     assert quality.REPORT.read_text(encoding="utf-8") == text, (
         "docs/notes-quality.md is out of date: run scripts/notes_quality.py"
+    )
+
+
+def test_the_ask_quality_figures_are_current() -> None:
+    quality = script("ask_quality")
+    text = quality.report([quality.score(heldout=False), quality.score(heldout=True)])
+    assert quality.REPORT.read_text(encoding="utf-8") == text, (
+        "docs/ask-quality.md is out of date: run scripts/ask_quality.py"
     )
 
 

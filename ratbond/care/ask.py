@@ -1,43 +1,44 @@
-"""Answer owners' questions from the knowledge base with SQLite FTS5 full-text search.
+"""Answer owners' questions from the knowledge base, or say that ratbond has no answer.
 
-Everything ratbond knows is turned into documents (FAQ, behaviour reference, foods, cage
-figures, free-roam checklist, program stages), indexed once per process in an in-memory FTS5
-table with Porter stemming, and ranked with bm25 (titles weigh most).
+Everything ratbond knows is turned into documents (FAQ, emergencies, behaviour reference, foods,
+cage figures, free-roam checklist, program stages). A question and every document are read the
+same way (`Reader`: words, irregular forms, a light stemmer, synonyms, filler words dropped, all
+from `ratbond/data/knowledge/ask.yaml`), and documents are ranked by the rare words they share
+with the question, a word in a title or question counting more than one in a keyword, and that
+more than one in the body. When the best document covers too little of what was asked, or the
+question is about something ratbond does not cover (other animals, pest control), `ask` answers
+nothing and lists the topics it knows. The command line and the web Ask page both call `ask`.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import re
-import sqlite3
-import threading
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
+from ratbond.care.food import VERDICT_WORDS
 from ratbond.care.knowledge import (
+    builtin_ask_rules,
     builtin_behaviour,
     builtin_cage_rules,
     builtin_faq,
     builtin_foods,
     builtin_free_roam,
 )
-from ratbond.care.model import Source
-from ratbond.care.words import closest
-from ratbond.errors import InputError, RatbondError
+from ratbond.care.model import AskRules, AskTopic, Source
+from ratbond.care.words import closest, stem
+from ratbond.errors import DataFileError, InputError
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-# Words that carry no topic; dropping them keeps "how does it ..." from matching everything.
-_STOPWORD_TEXT = (
-    "a an and are am as at be by can could did do does for from had has have how i if in is it "
-    "its me my of on or our should so that the their them then there these they this to was we "
-    "were what when where which who why will with would you your"
-)
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-# bm25 column weights: title, keywords, body.
-WEIGHTS = (6.0, 3.0, 1.0)
-# FAQ answers are written to be answers, so they win close calls against reference entries.
-KIND_BOOST = {"faq": 1.3}
-VERDICT_WORDS = {"safe": "Safe", "caution": "Only with care", "avoid": "Avoid"}
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
+OFF_TOPIC = "\x00off-topic"
+"""The term every off-topic word or phrase is read as."""
+MAX_QUESTION = 500
+"""Longest question read, in characters."""
+Why = Literal["answered", "off_topic", "unsure", "no_words"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,10 @@ class KnowledgeDoc:
     keywords: tuple[str, ...]
     seeds: tuple[str, ...]
     sources: tuple[Source, ...]
+    urgent: bool = False
+    """An emergency: `now` says what to do at once, `vet` when to see a vet."""
+    now: str | None = None
+    vet: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -61,6 +66,9 @@ class KnowledgeDoc:
             "title": self.title,
             "brief": self.brief,
             "detail": self.detail,
+            "urgent": self.urgent,
+            "now": self.now,
+            "vet": self.vet,
             "seeds": list(self.seeds),
             "sources": [{"name": s.name, "url": s.url} for s in self.sources],
         }
@@ -68,21 +76,40 @@ class KnowledgeDoc:
 
 @dataclass(frozen=True)
 class AskResult:
-    """The ranked answers to a question, best first, and how the question was read."""
+    """The ranked answers to a question, best first, and how the question was read; or no
+    answer, why, and the topics ratbond covers."""
 
     question: str
     terms: tuple[str, ...]
-    """The words searched for, after dropping filler words and fixing typos."""
+    """The words searched for, after dropping filler words, fixing typos and stemming."""
     corrections: tuple[tuple[str, str], ...]
     """(typed, searched) for each word taken as a typo."""
     answers: tuple[KnowledgeDoc, ...]
+    why: Why = "answered"
+    """`answered`; else `off_topic` (about something ratbond does not cover), `unsure` (no
+    entry covers enough of the question) or `no_words` (only filler words)."""
+    confidence: float = 0.0
+    """The share of the question the best answer covers (0 to 1)."""
+    message: str = ""
+    """Said when there is no answer."""
+    topics: tuple[AskTopic, ...] = field(default=())
+    """What ratbond can answer, listed when there is no answer."""
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.answers)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "question": self.question,
             "terms": list(self.terms),
             "corrections": [{"typed": a, "searched": b} for a, b in self.corrections],
+            "answered": self.answered,
+            "why": self.why,
+            "confidence": round(self.confidence, 3),
             "answers": [doc.to_json() for doc in self.answers],
+            "message": self.message,
+            "topics": [{"title": t.title, "example": t.example} for t in self.topics],
         }
 
 
@@ -95,16 +122,20 @@ def knowledge_documents() -> tuple[KnowledgeDoc, ...]:
 def _documents() -> tuple[KnowledgeDoc, ...]:
     docs: list[KnowledgeDoc] = []
     for entry in builtin_faq().entries:
+        care = _stage_care(entry.stage) if entry.stage else ""
         docs.append(
             KnowledgeDoc(
                 f"faq:{entry.id}",
                 "faq",
                 entry.question,
-                entry.brief,
-                f"{entry.brief}\n\n{entry.detail}",
+                entry.brief + care,
+                f"{entry.brief}\n\n{entry.detail}{care}",
                 entry.keywords,
                 entry.seeds,
                 entry.sources,
+                urgent=entry.urgent,
+                now=entry.now,
+                vet=entry.vet,
             )
         )
     for topic in builtin_behaviour().topics:
@@ -136,15 +167,15 @@ def _documents() -> tuple[KnowledgeDoc, ...]:
             )
     for food in builtin_foods().foods:
         verdict = VERDICT_WORDS[food.verdict]
-        portion = f"\n\nHow much: {food.portion}" if food.portion else ""
+        portion = f"\n\nServing: {food.portion}" if food.portion else ""
         docs.append(
             KnowledgeDoc(
                 f"food:{food.name}",
                 "food",
-                f"Can rats eat {food.name}? {verdict}",
+                f"Can rats eat {food.name}?",
                 f"{verdict}. {food.why}",
                 f"{verdict}. {food.why}{portion}",
-                (*food.aliases, "food", "eat", "feed", "treat"),
+                (*food.aliases, "food", "eat", "safe"),
                 food.seeds,
                 food.sources,
             )
@@ -250,80 +281,241 @@ def _program_documents() -> list[KnowledgeDoc]:
     return docs
 
 
+def _stage_care(ref: str) -> str:
+    """The end-early rules of a program stage (`program/stage`), as a FAQ answer repeats them."""
+    from ratbond.care.knowledge import FAQ_FILE
+    from ratbond.programs import builtin_programs
+
+    program_id, _, stage_id = ref.partition("/")
+    program = builtin_programs().get(program_id)
+    stage = next((s for s in program.stages if s.id == stage_id), None) if program else None
+    if stage is None:
+        raise DataFileError(FAQ_FILE, "entries.stage", f"no program stage '{ref}'")
+    return " End early if: " + " ".join(stage.end_early_if)
+
+
 def _merge(*groups: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({seed for group in groups for seed in group}))
 
 
+@dataclass(frozen=True)
+class Reader:
+    """Turns text into search terms, the same way for questions and documents."""
+
+    forms: dict[str, str]
+    phrases: dict[tuple[str, ...], str | None]
+    """Stemmed word sequences -> the term they are read as (None: a filler phrase)."""
+    longest: int
+    stopwords: frozenset[str]
+
+    @classmethod
+    def from_rules(cls, rules: AskRules) -> Reader:
+        forms = {word.casefold(): base.casefold() for word, base in rules.forms.items()}
+        reader = cls(forms, {}, 1, frozenset())
+        phrases: dict[tuple[str, ...], str | None] = {}
+        stopwords: set[str] = set()
+        for word in rules.stopwords:
+            key = reader.stems(word)
+            if len(key) == 1:
+                stopwords.add(key[0])
+            phrases[key] = None
+        for group in rules.synonyms:
+            term = " ".join(reader.stems(group[0]))
+            for variant in group:
+                phrases[reader.stems(variant)] = term
+        for word in (*rules.off_topic.animals, *rules.off_topic.words):
+            phrases[reader.stems(word)] = OFF_TOPIC
+        # One-word stopwords are dropped after phrases, so "how long" still matches.
+        phrases = {key: term for key, term in phrases.items() if len(key) > 1 or term}
+        longest = max(len(key) for key in phrases)
+        return cls(forms, phrases, longest, frozenset(stopwords))
+
+    def words(self, text: str) -> list[str]:
+        """Lower-case words, apostrophes dropped ("won't" is "wont")."""
+        return [word.replace("'", "") for word in _WORD.findall(text.casefold())]
+
+    def stems(self, text: str) -> tuple[str, ...]:
+        return tuple(self.stem(word) for word in self.words(text))
+
+    def stem(self, word: str) -> str:
+        return stem(self.forms.get(word, word))
+
+    def terms(self, words: Iterable[str]) -> list[str]:
+        """Search terms of `words`: phrases and synonyms first, then filler words dropped."""
+        stems = [self.stem(word) for word in words]
+        terms: list[str] = []
+        at = 0
+        while at < len(stems):
+            for size in range(min(self.longest, len(stems) - at), 0, -1):
+                key = tuple(stems[at : at + size])
+                if key in self.phrases:
+                    term = self.phrases[key]
+                    if term is not None:
+                        terms.append(term)
+                    at += size
+                    break
+            else:
+                if stems[at] not in self.stopwords and stems[at].isalpha():
+                    terms.append(stems[at])
+                at += 1
+        return terms
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A document's terms, by field."""
+
+    title: frozenset[str]
+    keywords: frozenset[str]
+    body: frozenset[str]
+    title_scale: float = 1.0
+    """Shorter titles say more per word: the title weight times (average length / length)
+    to the power 0.5."""
+
+    def weight(self, term: str, rules: AskRules) -> float:
+        weights = rules.weights
+        if term in self.title:
+            return weights.title * self.title_scale
+        if term in self.keywords:
+            return weights.keywords
+        return weights.body if term in self.body else 0.0
+
+
 class _Index:
-    """An in-memory FTS5 table over the documents; queries are serialised for thread safety."""
+    """The documents' terms, and how rare each term is (its idf)."""
 
-    def __init__(self, docs: tuple[KnowledgeDoc, ...]) -> None:
+    def __init__(self, docs: tuple[KnowledgeDoc, ...], rules: AskRules) -> None:
         self.docs = docs
-        self.lock = threading.Lock()
-        self.db = sqlite3.connect(":memory:", check_same_thread=False)
-        try:
-            self.db.execute(
-                "CREATE VIRTUAL TABLE docs USING fts5("
-                "title, keywords, body, boost UNINDEXED, "
-                "tokenize='porter unicode61 remove_diacritics 2')"
-            )
-        except sqlite3.OperationalError as error:
-            raise RatbondError(
-                f"search needs SQLite's FTS5 extension, which this Python's SQLite "
-                f"{sqlite3.sqlite_version} lacks ({error}); use a Python built with FTS5"
-            ) from None
-        self.db.executemany(
-            "INSERT INTO docs(rowid, title, keywords, body, boost) VALUES (?, ?, ?, ?, ?)",
-            [
-                (number, doc.title, " ".join(doc.keywords), doc.detail, KIND_BOOST.get(doc.kind, 1))
-                for number, doc in enumerate(docs)
-            ],
-        )
-        self.vocabulary = frozenset(
-            word
-            for doc in docs
-            for text in (doc.title, doc.detail, *doc.keywords)
-            for word in _WORD.findall(text.casefold())
-        )
+        self.rules = rules
+        self.reader = Reader.from_rules(rules)
+        self.entries: list[_Entry] = []
+        counts: dict[str, int] = {}
+        vocabulary: set[str] = set()
+        for doc in docs:
+            # Each keyword is read on its own, so no phrase runs from one into the next.
+            parts = [[doc.title], list(doc.keywords), [doc.detail]]
+            fields: list[frozenset[str]] = []
+            for texts in parts:
+                words = [self.reader.words(text) for text in texts]
+                vocabulary.update(word for group in words for word in group)
+                fields.append(frozenset(t for group in words for t in self.reader.terms(group)))
+            entry = _Entry(fields[0], fields[1], fields[2])
+            self.entries.append(entry)
+            for term in entry.title | entry.keywords | entry.body:
+                counts[term] = counts.get(term, 0) + 1
+        average = sum(len(e.title) for e in self.entries) / len(self.entries)
+        self.entries = [
+            dataclasses.replace(e, title_scale=(average / max(len(e.title), 1)) ** 0.5)
+            for e in self.entries
+        ]
+        total = len(docs)
+        self.idf = {term: math.log(1 + total / count) for term, count in counts.items()}
+        self.rarest = max(self.idf.values())
+        for text in (*rules.stopwords, *rules.forms, *(w for g in rules.synonyms for w in g)):
+            vocabulary.update(self.reader.words(text))
+        for text in (*rules.off_topic.animals, *rules.off_topic.words):
+            vocabulary.update(self.reader.words(text))
+        self.vocabulary = frozenset(vocabulary)
 
-    def search(self, terms: tuple[str, ...], limit: int) -> list[KnowledgeDoc]:
-        # Each term is quoted, so FTS5 operators or stray punctuation cannot reach the parser.
-        expression = " OR ".join(f'"{term}"' for term in terms)
-        with self.lock:
-            rows = self.db.execute(
-                "SELECT rowid FROM docs WHERE docs MATCH ? "
-                # bm25 is negative, better is lower: a boost above 1 moves a row up.
-                "ORDER BY bm25(docs, ?, ?, ?, 0) * boost LIMIT ?",
-                (expression, *WEIGHTS, limit),
-            ).fetchall()
-        return [self.docs[row[0]] for row in rows]
+    def rank(self, terms: list[str]) -> list[tuple[float, float, float, int]]:
+        """(score, coverage, strong coverage, document number) of every document sharing a
+        term, best first. Coverage is the share of the question's weight (rarity) the document
+        holds anywhere; strong coverage the share in its title or keywords."""
+        unknown = self.rules.unknown_weight * self.rarest
+        asked = sum(self.idf.get(term, unknown) for term in terms)
+        ranked = []
+        for number, entry in enumerate(self.entries):
+            score = covered = strong = 0.0
+            for term in terms:
+                weight = entry.weight(term, self.rules)
+                if weight:
+                    score += self.idf[term] * weight
+                    covered += self.idf[term]
+                    if term in entry.title or term in entry.keywords:
+                        strong += self.idf[term]
+            if score:
+                doc = self.docs[number]
+                boost = self.rules.boosts.get("urgent" if doc.urgent else doc.kind, 1.0)
+                ranked.append((score * boost, covered / asked, strong / asked, number))
+        ranked.sort(key=lambda row: (-row[0], row[3]))
+        return ranked
 
 
 @cache
 def _index() -> _Index:
-    return _Index(_documents())
+    return _Index(_documents(), builtin_ask_rules())
+
+
+def _left_out(typed: str, known: str) -> bool:
+    """`typed` is `known` with letters left out ("chese", "cheese")."""
+    letters = iter(known)
+    return all(char in letters for char in typed)
+
+
+def _same_start(typed: str, known: str) -> bool:
+    return typed[:1] == known[:1]
 
 
 def ask(question: str, limit: int = 3) -> AskResult:
-    """The best `limit` documents for a question, best first (none if nothing matches)."""
+    """The best `limit` documents for a question, best first; none, with the reason and the
+    topics ratbond covers, when the question is off-topic or no document covers enough of it."""
     if limit < 1:
         raise InputError("limit", f"must be at least 1 (got {limit})")
-    words = [word for word in _WORD.findall(question.casefold()) if word != "_"]
+    if len(question) > MAX_QUESTION:
+        raise InputError(
+            "question", f"ask in at most {MAX_QUESTION} characters (got {len(question)})"
+        )
+    index = _index()
+    words = index.reader.words(question)
     if not words:
         raise InputError("question", "type a question in words, e.g. 'how long does bonding take?'")
-    index = _index()
-    content = [word for word in words if word not in STOPWORDS]
-    if not content:
-        # Only filler words ("how?"): nothing to search for, and so nothing to answer.
-        return AskResult(question, (), (), ())
-    terms: list[str] = []
     corrections: list[tuple[str, str]] = []
-    for word in dict.fromkeys(content):
-        if word not in index.vocabulary:
+    fixed: list[str] = []
+    for word in words:
+        if word not in index.vocabulary and word.isalpha():
             nearest = closest(word, index.vocabulary)
+            # A tie is settled by the commonest slips: a letter left out, then any slip but
+            # in the first letter, which people seldom mistype.
+            for keep in (_left_out, _same_start):
+                if len(nearest) > 1:
+                    nearest = [near for near in nearest if keep(word, near)] or nearest
             if len(nearest) == 1:
                 corrections.append((word, nearest[0]))
                 word = nearest[0]
-        terms.append(word)
-    answers = index.search(tuple(dict.fromkeys(terms)), limit)
-    return AskResult(question, tuple(dict.fromkeys(terms)), tuple(corrections), tuple(answers))
+        fixed.append(word)
+    terms = list(dict.fromkeys(index.reader.terms(fixed)))
+    shown = tuple(term for term in terms if term != OFF_TOPIC)
+
+    def none(why: Why, confidence: float = 0.0) -> AskResult:
+        rules = index.rules
+        return AskResult(
+            question,
+            shown,
+            tuple(corrections),
+            (),
+            why,
+            confidence,
+            rules.no_answer,
+            rules.topics,
+        )
+
+    if OFF_TOPIC in terms:
+        return none("off_topic")
+    if not terms:
+        return none("no_words")
+    known = [term for term in terms if term in index.idf]
+    if len(known) < index.rules.min_known_share * len(terms):
+        return none("unsure")
+    ranked = index.rank(terms)
+    rules = index.rules
+    # The best-ranked entry decides: when it covers too little, ratbond is not sure.
+    if not ranked or ranked[0][1] < rules.floor or ranked[0][2] < rules.min_strong_share:
+        return none("unsure", ranked[0][1] if ranked else 0.0)
+    best = ranked[0]
+    number = best[3]
+    informative = sum(index.idf[t] for t in terms if index.entries[number].weight(t, rules))
+    if informative < rules.min_information:
+        return none("unsure", best[1])
+    sure = [row for row in ranked if row[1] >= rules.floor and row[2] >= rules.min_strong_share]
+    answers = tuple(index.docs[row[3]] for row in sure[:limit])
+    return AskResult(question, shown, tuple(corrections), answers, "answered", best[1])

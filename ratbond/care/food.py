@@ -7,10 +7,19 @@ from typing import Any, Literal
 
 from ratbond.care.knowledge import builtin_foods
 from ratbond.care.model import Food, FoodList, Source
-from ratbond.care.words import closest, normalise, resembling
+from ratbond.care.words import close_names, closest, normalise
 from ratbond.errors import InputError
 
 Match = Literal["exact", "typo", "none"]
+VERDICT_WORDS = {
+    "staple": "Staple food",
+    "safe": "Safe as a treat",
+    "caution": "Only with care",
+    "avoid": "Avoid",
+    "unknown": "Unknown",
+}
+"""Each verdict in words, as every screen shows it."""
+VERDICT_ORDER = ("staple", "safe", "caution", "avoid")
 
 
 @dataclass(frozen=True)
@@ -27,17 +36,24 @@ class FoodAnswer:
     """For an unknown food, known names that look a little like it."""
     unknown_advice: str
     unknown_sources: tuple[Source, ...]
+    diet: str
+    """The base-diet note said with every answer."""
 
     @property
     def verdict(self) -> str:
-        """`safe`, `caution`, `avoid`, or `unknown`."""
+        """`staple`, `safe`, `caution`, `avoid`, or `unknown`."""
         return self.food.verdict if self.food is not None else "unknown"
+
+    @property
+    def verdict_words(self) -> str:
+        return VERDICT_WORDS[self.verdict]
 
     def to_json(self) -> dict[str, Any]:
         food = self.food
         return {
             "query": self.query,
             "verdict": self.verdict,
+            "verdict_words": self.verdict_words,
             "match": self.match,
             "matched_name": self.matched_name,
             "name": food.name if food else None,
@@ -49,6 +65,7 @@ class FoodAnswer:
                 for s in (food.sources if food else self.unknown_sources)
             ],
             "suggestions": list(self.suggestions),
+            "diet": self.diet,
         }
 
 
@@ -74,8 +91,9 @@ def lookup_food(query: str, foods: FoodList | None = None) -> FoodAnswer:
     # Two different foods equally close is a guess, not a typo fix.
     if nearest and len({id(index[k][1]) for k in nearest}) == 1:
         return _answer(query, foods, "typo", index[nearest[0]])
+    # Suggestions only among close names: one edit more than a typo fix forgives, no more.
     names: list[str] = []
-    for candidate in resembling(key, index, limit=5):
+    for candidate in close_names(key, index):
         if index[candidate][0] not in names:
             names.append(index[candidate][0])
     return _answer(query, foods, "none", None, tuple(names[:3]))
@@ -96,4 +114,5 @@ def _answer(
         suggestions=suggestions,
         unknown_advice=foods.unknown.text,
         unknown_sources=foods.unknown.sources,
+        diet=foods.diet.text,
     )

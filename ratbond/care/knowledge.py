@@ -14,7 +14,15 @@ from functools import cache
 from typing import Any, TypeVar
 
 from ratbond.care import model
-from ratbond.care.model import Behaviour, CageRules, CareTasks, Faq, FoodList, FreeRoamChecklist
+from ratbond.care.model import (
+    AskRules,
+    Behaviour,
+    CageRules,
+    CareTasks,
+    Faq,
+    FoodList,
+    FreeRoamChecklist,
+)
 from ratbond.care.words import normalise
 from ratbond.datafiles import FilePath, cached, line_of, read_yaml, validate
 from ratbond.errors import DataFileError, format_path
@@ -29,6 +37,7 @@ BEHAVIOUR_FILE = os.path.join(KNOWLEDGE_DIR, "behaviour.yaml")
 FREE_ROAM_FILE = os.path.join(KNOWLEDGE_DIR, "free-roam.yaml")
 FAQ_FILE = os.path.join(KNOWLEDGE_DIR, "faq.yaml")
 CARE_TASKS_FILE = os.path.join(KNOWLEDGE_DIR, "care-tasks.yaml")
+ASK_FILE = os.path.join(KNOWLEDGE_DIR, "ask.yaml")
 
 _SEED = re.compile(r"^\d{3}$")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -126,7 +135,25 @@ def _check_free_roam(checklist: FreeRoamChecklist) -> tuple[Loc, str] | None:
 
 
 def _check_faq(faq: Faq) -> tuple[Loc, str] | None:
-    return _id_problem(faq.entries, ("entries",), "FAQ entry")
+    problem = _id_problem(faq.entries, ("entries",), "FAQ entry")
+    for index, entry in enumerate(faq.entries):
+        for name in ("now", "vet"):
+            if problem is None and entry.urgent and getattr(entry, name) is None:
+                problem = ("entries", index, name), "an urgent entry must say `now` and `vet`"
+        if problem is None and not entry.urgent and (entry.now or entry.vet):
+            problem = ("entries", index, "urgent"), "`now` and `vet` are for urgent entries"
+    return problem
+
+
+def _check_ask(rules: AskRules) -> tuple[Loc, str] | None:
+    keys: list[tuple[Loc, str, str]] = []
+    for index, group in enumerate(rules.synonyms):
+        keys += [(("synonyms", index, i), normalise(word), word) for i, word in enumerate(group)]
+    problem = _duplicate(keys, "synonym")
+    for word, base in rules.forms.items():
+        if problem is None and normalise(word) == normalise(base):
+            problem = ("forms", word), f"'{word}' stands for itself"
+    return problem
 
 
 def _check_care_tasks(care: CareTasks) -> tuple[Loc, str] | None:
@@ -186,6 +213,16 @@ def load_faq(file: FilePath = FAQ_FILE) -> Faq:
 def load_care_tasks(file: FilePath = CARE_TASKS_FILE) -> CareTasks:
     """The recurring care tasks, grooming findings, weight-loss rule and trust signs."""
     return _load("care-tasks", file, CareTasks, _check_care_tasks)
+
+
+def load_ask_rules(file: FilePath = ASK_FILE) -> AskRules:
+    """How questions are read: word forms, synonyms, weights, the floor and the topics."""
+    return _load("ask", file, AskRules, _check_ask)
+
+
+@cache
+def builtin_ask_rules() -> AskRules:
+    return load_ask_rules()
 
 
 @cache

@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from annotated_types import Ge, Gt, Len
+from annotated_types import Ge, Gt, Le, Len
 
 from ratbond.model import SeedRef, Species, Text
 
 Id = Text  # lower case with underscores: the loader checks the form
 Unit = Literal["cm", "in", "ft", "m"]
-FoodVerdict = Literal["safe", "caution", "avoid"]
+FoodVerdict = Literal["staple", "safe", "caution", "avoid"]
 TaskScope = Literal["animal", "household"]
 TaskRecords = Literal["weights", "grooming"]
 
@@ -155,7 +155,8 @@ class Food:
 
     name: Text
     verdict: FoodVerdict
-    """`safe` as a treat, `caution` (only as the entry says), or `avoid`."""
+    """`staple` (the base of the diet), `safe` as a treat, `caution` (only as the entry says),
+    or `avoid`."""
     why: Text
     portion: Text | None = None
     """How much and how to serve it; required unless the verdict is `avoid`."""
@@ -173,6 +174,8 @@ class FoodList:
 
     unknown: Note
     """Said when a food is not in the list."""
+    diet: Note
+    """Said with every answer: the staple is the base of the diet, treats a small share."""
     foods: tuple[Food, ...]
 
 
@@ -241,6 +244,14 @@ class FaqEntry:
     detail: Text
     keywords: tuple[Text, ...] = ()
     """Extra words people use for this question, to help the search."""
+    urgent: bool = False
+    """An emergency: ranked first when it matches, and it must say `now` and `vet`."""
+    now: Text | None = None
+    """For an emergency: what to do at once."""
+    vet: Text | None = None
+    """For an emergency: when to see a vet (or, for a person, a doctor)."""
+    stage: Text | None = None
+    """`program/stage` whose end-early rules the answer repeats, so both give the same care."""
     seeds: tuple[SeedRef, ...] = ()
     sources: tuple[Source, ...] = ()
 
@@ -291,6 +302,9 @@ class Finding:
     looks_like: Text
     what_to_do: Text
     aliases: tuple[Text, ...] = ()
+    signals: tuple[Text, ...] = ()
+    """Rat signals of the notes reader that show it in a grooming note (`wound` for a cut);
+    a finding without any is read from a note by its title and aliases."""
     seeds: tuple[SeedRef, ...] = ()
     sources: tuple[Source, ...] = ()
 
@@ -337,3 +351,77 @@ class CareTasks:
     trust_signs: Annotated[tuple[TrustSign, ...], Len(min_length=1)]
     finding_advice: Note
     """Said with every alert raised by a grooming finding."""
+    finding_denials: tuple[Text, ...] = ()
+    """Words that deny a finding read by its aliases when they come before it in its clause
+    ("no lumps"); findings read by the notes reader use the reader's own negation."""
+
+
+# --- ask.yaml: how `ratbond ask` reads a question --------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FieldWeights:
+    """How much a word found in each part of an entry counts."""
+
+    __pydantic_config__ = _STRICT
+
+    title: Annotated[float, Gt(0)]
+    """The entry's title or question."""
+    keywords: Annotated[float, Gt(0)]
+    """Its keywords and aliases."""
+    body: Annotated[float, Gt(0)]
+    """Its answer text."""
+
+
+@dataclass(frozen=True, slots=True)
+class OffTopic:
+    """Questions ratbond must not answer, though some of their words match."""
+
+    __pydantic_config__ = _STRICT
+
+    animals: tuple[Text, ...]
+    """Animals ratbond knows nothing about (a question about them gets no answer)."""
+    words: tuple[Text, ...]
+    """Words of pest control and other subjects ratbond does not cover."""
+
+
+@dataclass(frozen=True, slots=True)
+class AskTopic:
+    """A subject ratbond can answer questions about, listed when it has no answer."""
+
+    __pydantic_config__ = _STRICT
+
+    title: Text
+    example: Text
+    """A question that shows what it covers."""
+
+
+@dataclass(frozen=True, slots=True)
+class AskRules:
+    """The ask file: word forms, synonyms, weights, the confidence floor and the topics."""
+
+    __pydantic_config__ = _STRICT
+
+    floor: Annotated[float, Gt(0), Le(1)]
+    """The share of a question's meaning the best entry must cover to be given as an answer."""
+    min_strong_share: Annotated[float, Ge(0), Le(1)]
+    """The share of the question the best entry must hold in its title or keywords."""
+    min_information: Annotated[float, Ge(0)]
+    """How telling the matched words must be at least, so a lone 'rat' is no question."""
+    min_known_share: Annotated[float, Ge(0), Le(1)]
+    """The share of a question's telling words that must be known to ratbond at least."""
+    unknown_weight: Annotated[float, Ge(0)]
+    """How much a word no entry uses counts against the floor, against the rarest known word."""
+    weights: FieldWeights
+    boosts: dict[Text, Annotated[float, Gt(0)]]
+    """Score multipliers by kind of entry (`faq`, `urgent`, `food` ...)."""
+    stopwords: tuple[Text, ...]
+    """Words that carry no topic."""
+    forms: dict[Text, Text]
+    """Irregular or variant word forms and the word they stand for (`bit: bite`)."""
+    synonyms: tuple[Annotated[tuple[Text, ...], Len(min_length=2)], ...]
+    """Groups of words or phrases meaning one thing; each is searched as the group's first."""
+    off_topic: OffTopic
+    topics: Annotated[tuple[AskTopic, ...], Len(min_length=1)]
+    no_answer: Text
+    """Said when no entry is sure enough, before the topics."""

@@ -41,6 +41,30 @@ def singular(word: str) -> str:
     return word
 
 
+def stem(word: str) -> str:
+    """A light stemmer for search, applied identically to questions and entries so they meet:
+    plural and verb endings (-s, -es, -ies, -ed, -ing, -ly), a doubled last consonant and a
+    final e come off, so "sneezing", "sneezes" and "sneeze" are one word, and so are "bite"
+    and "biting". Irregular forms ("bit", "caught") are the ask file's `forms`."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("ing") and len(word) > 5:
+        word = word[:-3]
+    elif (word.endswith("ed") and len(word) > 4 and word[-3] != "e") or (
+        word.endswith("ly") and len(word) > 5
+    ):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(_KEEP):
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeioulsz":
+        word = word[:-1]
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
 def normalise(text: str) -> str:
     """Lower case, no accents or punctuation, single spaces, each word made singular."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -93,6 +117,20 @@ def closest(key: str, known: Iterable[str]) -> list[str]:
         elif distance == best_distance and distance <= limit:
             best.append(candidate)
     return best
+
+
+def close_names(key: str, known: Iterable[str], limit: int = 3) -> list[str]:
+    """Known keys at most one edit further than the typo allowance from `key`, nearest first:
+    what a did-you-mean may offer ("rasins": raisin), never a name that merely shares letters."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    reach = allowed_edits(len(key)) + 1
+    found = []
+    for candidate in known:
+        distance = DamerauLevenshtein.distance(key, candidate, score_cutoff=reach)
+        if distance <= reach:
+            found.append((distance, candidate))
+    return [candidate for _, candidate in sorted(found)[:limit]]
 
 
 def resembling(key: str, known: Iterable[str], limit: int = 3) -> list[str]:

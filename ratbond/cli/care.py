@@ -24,10 +24,11 @@ err = Console(stderr=True, highlight=False)
 cage_app = typer.Typer(help="Check a cage against the figures in the seeds.", no_args_is_help=True)
 
 VERDICT_STYLE = {
-    "safe": ("SAFE", "bold green"),
-    "caution": ("ONLY WITH CARE", "bold yellow"),
-    "avoid": ("AVOID", "bold red"),
-    "unknown": ("UNKNOWN", "bold magenta"),
+    "staple": "bold cyan",
+    "safe": "bold green",
+    "caution": "bold yellow",
+    "avoid": "bold red",
+    "unknown": "bold magenta",
 }
 STATUS_STYLE = {
     "pass": "[green]✔ pass[/]",
@@ -216,21 +217,22 @@ def food(
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
 ) -> None:
     """Is a food safe for rats? Why, and how much. Typos and plurals are fine."""
-    from ratbond.care.food import lookup_food
+    from ratbond.care.food import VERDICT_ORDER, VERDICT_WORDS, lookup_food
     from ratbond.care.knowledge import builtin_foods
 
     if not name:
         with user_errors():
-            foods = builtin_foods().foods
+            food_list = builtin_foods()
         table = Table(title="Foods ratbond knows")
         table.add_column("verdict", no_wrap=True)
         table.add_column("food", style="bold")
         table.add_column("also called")
-        for verdict in ("safe", "caution", "avoid"):
-            word, style = VERDICT_STYLE[verdict]
-            for known in (f for f in foods if f.verdict == verdict):
+        for verdict in VERDICT_ORDER:
+            word, style = VERDICT_WORDS[verdict].upper(), VERDICT_STYLE[verdict]
+            for known in (f for f in food_list.foods if f.verdict == verdict):
                 table.add_row(f"[{style}]{word}[/]", known.name, ", ".join(known.aliases))
         out.print(table)
+        out.print(f"[dim]{escape(food_list.diet.text)}[/]")
         out.print("Look one up: ratbond food NAME")
         return
     query = " ".join(name)
@@ -239,7 +241,7 @@ def food(
     if as_json:
         _print_json(answer.to_json())
         return
-    word, style = VERDICT_STYLE[answer.verdict]
+    word, style = answer.verdict_words.upper(), VERDICT_STYLE[answer.verdict]
     entry = answer.food
     if entry is None:
         out.print(f"[{style}]{word}[/]  {escape(query)}")
@@ -256,6 +258,7 @@ def food(
     if entry.portion:
         out.print(f"[bold]How much:[/] {escape(entry.portion)}")
     out.print(f"[dim]Source: {escape(cites(entry.seeds, entry.sources))}[/]")
+    out.print(f"[dim]{escape(answer.diet)}[/]")
 
 
 def signs(
@@ -323,13 +326,18 @@ def ask(
     for typed, searched in result.corrections:
         out.print(f"[dim](searched for '{escape(searched)}' instead of '{escape(typed)}')[/]")
     if not result.answers:
-        out.print(
-            f"Nothing in ratbond's knowledge matches '{escape(text)}'. Try other words, or "
-            "look at 'ratbond signs', 'ratbond food NAME' and 'ratbond programs list'."
-        )
+        out.print(escape(result.message))
+        for topic in result.topics:
+            example = escape(topic.example)
+            out.print(f"  - {escape(topic.title)} [dim](e.g. ratbond ask {example})[/]")
         return
     best, *others = result.answers
-    out.print(f"[bold cyan]{escape(best.title)}[/]")
+    if best.urgent:
+        out.print(f"[bold red]URGENT[/]  [bold]{escape(best.title)}[/]")
+        out.print(f"[bold]Now:[/] {escape(best.now or '')}")
+        out.print(f"[bold]Vet:[/] {escape(best.vet or '')}")
+    else:
+        out.print(f"[bold cyan]{escape(best.title)}[/]")
     out.print(escape(best.detail if detail else best.brief))
     out.print(f"[dim]Source: {escape(cites(best.seeds, best.sources))}[/]")
     if others:

@@ -292,15 +292,27 @@ def groom(
     finding: Annotated[list[str] | None, typer.Option("--finding", "-f", help=FINDING_HELP)] = None,
     notes: Annotated[str | None, typer.Option(help="What you saw or did.")] = None,
     date: Annotated[str | None, typer.Option(help="Default: today.")] = None,
+    read: Annotated[
+        bool,
+        typer.Option(
+            help="Read findings in --notes (asked one by one in a terminal; recorded, and "
+            "said, without one). --no-read records only the --finding ones."
+        ),
+    ] = True,
 ) -> None:
-    """Record a grooming session and health check; any finding raises a see-a-vet alert."""
+    """Record a grooming session and health check; any finding raises a see-a-vet alert.
+
+    Findings described in --notes ("a small scab on her back") are read too, and confirmed.
+    """
     from ratbond.care.knowledge import builtin_care_tasks
+    from ratbond.store.animals import get_animal
     from ratbond.store.care import log_grooming
 
     with user_errors():
-        record = log_grooming(
-            database(), rat, finding or [], date=parse_day(date, "--date"), notes=notes
-        )
+        given = list(finding or [])
+        if read and notes:
+            given += _confirmed_from_notes(get_animal(database(), rat).to_model(), notes, given)
+        record = log_grooming(database(), rat, given, date=parse_day(date, "--date"), notes=notes)
     care = builtin_care_tasks()
     if not record.findings:
         out.print(f"Grooming of {record.animal_key} on {record.date} recorded: nothing found.")
@@ -312,6 +324,30 @@ def groom(
         out.print(f"[bold red]! See a vet:[/] {escape(entry.title)}: {escape(entry.what_to_do)}")
         out.print(f"  [dim]({escape(cites(entry.seeds, entry.sources))})[/]")
     out.print(f"[dim]{escape(care.finding_advice.text)}[/]")
+
+
+def _confirmed_from_notes(animal: Any, notes: str, given: list[str]) -> list[str]:
+    """The findings read in the notes that the owner confirms (all of them, said aloud, when
+    there is no terminal to ask in), leaving out those already given as --finding."""
+    from ratbond.care.grooming import read_grooming_note
+    from ratbond.care.health import find_findings
+
+    already = {f.id for f in find_findings(given)} if given else set()
+    read = [item for item in read_grooming_note(notes, animal) if item.finding.id not in already]
+    terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    kept: list[str] = []
+    for item in read:
+        title, phrase = escape(item.finding.title), escape(item.phrase)
+        if terminal:
+            if typer.confirm(
+                f"Read in your notes: {item.finding.title} ('{item.phrase}'). Record it?",
+                default=True,
+            ):
+                kept.append(item.finding.id)
+        else:
+            out.print(f"Read in your notes: {title} ('{phrase}'); recorded (--no-read to skip).")
+            kept.append(item.finding.id)
+    return kept
 
 
 # --- care tasks ---------------------------------------------------------------------------

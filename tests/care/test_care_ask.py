@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ratbond.care.ask import ask, knowledge_documents
 from ratbond.errors import InputError
@@ -19,7 +21,7 @@ from ratbond.errors import InputError
         ("should I wear gloves", "faq:gloves"),
         ("what is forced socialization", "faq:forced_socialisation"),
         ("is banana safe", "food:banana"),
-        ("why is my rat hissing", "sign:aggressive/hissing_at_you"),
+        ("why is my rat hissing", "sign:vocalisations/hissing"),
         ("how big should the cage be", "faq:cage_size"),
         ("how do I know my rat trusts me", "faq:trust_signs"),
         ("letting rats out to play safely", "faq:free_roam"),
@@ -63,7 +65,7 @@ def test_filler_words_only_or_off_topic_find_nothing() -> None:
 
 
 def test_limit() -> None:
-    assert len(ask("rat", limit=5).answers) == 5
+    assert len(ask("cage", limit=5).answers) == 5
     with pytest.raises(InputError):
         ask("rat", limit=0)
 
@@ -75,3 +77,85 @@ def test_every_document_cites_a_seed_or_a_source_and_has_both_lengths() -> None:
         assert doc.seeds or doc.sources, doc.id
         assert doc.brief, doc.id
         assert doc.detail, doc.id
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("my rat just bit my finger, what now", "faq:bitten_person"),
+        ("the cat got hold of my rat", "faq:caught_by_cat"),
+        ("my rat seems thinner lately", "faq:weight_loss"),
+        ("how much lab block should my rats get", "faq:base_diet"),
+        ("my rat is bleeding", "faq:bleeding"),
+        ("my rat is struggling to breathe", "faq:breathing_trouble"),
+    ],
+)
+def test_the_trial_questions_get_their_answer(question: str, expected: str) -> None:
+    assert ask(question).answers[0].id == expected
+
+
+def test_emergencies_say_what_to_do_now_and_when_to_see_a_vet() -> None:
+    urgent = [doc for doc in knowledge_documents() if doc.urgent]
+    assert {doc.id for doc in urgent} >= {
+        "faq:caught_by_cat",
+        "faq:bleeding",
+        "faq:bitten_person",
+        "faq:breathing_trouble",
+        "faq:weight_loss",
+    }
+    for doc in urgent:
+        assert doc.now, doc.id
+        assert doc.vet, doc.id
+    assert "doctor" in next(d for d in urgent if d.id == "faq:bitten_person").vet
+    assert "antibiotics" in next(d for d in urgent if d.id == "faq:caught_by_cat").vet
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("can my dog eat grapes", "off_topic"),
+        ("how do I get rid of rats in my attic", "off_topic"),
+        ("purple monkey dishwasher", "unsure"),
+        ("rat", "unsure"),
+        ("how is it?", "no_words"),
+    ],
+)
+def test_no_answer_says_why_and_lists_the_topics(question: str, why: str) -> None:
+    result = ask(question)
+    assert not result.answered
+    assert result.why == why
+    assert result.message.startswith("ratbond has no answer")
+    assert any(topic.title == "Bites to people" for topic in result.topics)
+    assert result.to_json()["answered"] is False
+
+
+def test_words_meet_their_inflections_and_synonyms() -> None:
+    assert ask("sneeze").terms == ask("sneezing").terms
+    assert ask("my rat bit me").terms == ask("my rat bites me").terms
+    assert ask("pellets").terms == ask("lab blocks").terms
+
+
+def test_forced_socialisation_repeats_the_bonding_time_care() -> None:
+    from ratbond.programs import builtin_program
+
+    stage = next(s for s in builtin_program("rat-human").stages if s.id == "bonding_time")
+    doc = next(d for d in knowledge_documents() if d.id == "faq:forced_socialisation")
+    for rule in stage.end_early_if:
+        assert rule in doc.brief
+        assert rule in doc.detail
+    assert "distressed rather than just restless" in doc.brief
+
+
+def test_a_long_question_is_refused() -> None:
+    with pytest.raises(InputError, match="at most 500 characters"):
+        ask("rat " * 200)
+
+
+@given(st.text(max_size=200))
+def test_any_text_gets_an_answer_or_an_input_error(text: str) -> None:
+    try:
+        result = ask(text)
+    except InputError:
+        return
+    assert result.answered == bool(result.answers)
+    assert result.answered or result.topics

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ratbond.care.food import lookup_food
+from ratbond.care.knowledge import builtin_foods
 from ratbond.care.words import normalise, singular
 from ratbond.errors import InputError
 
@@ -53,10 +54,10 @@ def test_unknown_food_says_unknown_and_to_ask_a_vet() -> None:
     assert answer.to_json()["verdict"] == "unknown"
 
 
-@pytest.mark.parametrize("query", ["pear", "chicken bones", "tomato", "grape"])
+@pytest.mark.parametrize("query", ["bean", "chicken bones", "cheesecake", "grapefruit juice"])
 def test_a_different_food_is_never_taken_for_a_known_one(query: str) -> None:
-    # "pear" is one letter from "pea" and "chicken bones" contains "chicken": both must stay
-    # unknown rather than borrow a safe verdict.
+    # "bean" is close to "pea"s and "chicken bones" contains "chicken": each must stay
+    # unknown rather than borrow a known food's verdict.
     assert lookup_food(query).verdict == "unknown"
 
 
@@ -91,3 +92,29 @@ def test_singular(word: str, expected: str) -> None:
 
 def test_normalise_strips_accents_and_punctuation() -> None:
     assert normalise("  Crème-Brûlées! ") == "creme brulee"
+
+
+def test_the_list_covers_what_rats_eat_each_with_a_reason_and_a_source() -> None:
+    foods = builtin_foods().foods
+    assert len(foods) >= 120
+    for food in foods:
+        assert food.why, food.name
+        assert food.seeds or food.sources, food.name
+    for name in ("lab blocks", "pellets", "cheese", "grapes", "raisins", "corn", "sunflower seeds"):
+        assert lookup_food(name).verdict != "unknown", name
+
+
+def test_lab_blocks_are_the_staple_and_every_answer_says_treats_are_a_small_share() -> None:
+    answer = lookup_food("pellets")
+    assert answer.verdict == "staple"
+    assert answer.food is not None
+    assert answer.food.name == "lab blocks"
+    assert "small share" in lookup_food("banana").diet
+    assert answer.to_json()["verdict_words"] == "Staple food"
+
+
+def test_typos_are_fixed_only_among_close_names() -> None:
+    answer = lookup_food("rasins")
+    assert (answer.match, answer.food and answer.food.name) == ("typo", "raisins")
+    assert lookup_food("pizza").suggestions == ()
+    assert lookup_food("dragon fruit").suggestions == ()

@@ -91,6 +91,7 @@ def test_food_names_collide_after_plurals(tmp_path: Path) -> None:
     file = tmp_path / "foods.yaml"
     file.write_text(
         "unknown: {text: Ask a vet., seeds: ['003']}\n"
+        "diet: {text: Blocks first., seeds: ['003']}\n"
         "foods:\n"
         "  - {name: pea, verdict: safe, why: W, portion: P, seeds: ['003']}\n"
         "  - {name: peas, verdict: safe, why: W, portion: P, seeds: ['003']}\n",
@@ -98,13 +99,14 @@ def test_food_names_collide_after_plurals(tmp_path: Path) -> None:
     )
     with pytest.raises(DataFileError, match="food name 'peas' is already used") as caught:
         knowledge.load_foods(file)
-    assert caught.value.line == 4
+    assert caught.value.line == 5
 
 
 def test_a_safe_food_needs_a_portion(tmp_path: Path) -> None:
     file = tmp_path / "foods.yaml"
     file.write_text(
         "unknown: {text: Ask a vet., seeds: ['003']}\n"
+        "diet: {text: Blocks first., seeds: ['003']}\n"
         "foods:\n  - {name: kale, verdict: safe, why: W, seeds: ['003']}\n",
         encoding="utf-8",
     )
@@ -117,3 +119,24 @@ def test_invalid_yaml_and_missing_file(tmp_path: Path) -> None:
         knowledge.load_faq(write(tmp_path, "entries: [\n"))
     with pytest.raises(DataFileError, match="no such file"):
         knowledge.load_faq(tmp_path / "absent.yaml")
+
+
+def test_an_urgent_entry_must_say_now_and_vet(tmp_path: Path) -> None:
+    file = tmp_path / "faq.yaml"
+    file.write_text(
+        "entries:\n"
+        "  - {id: bleeding, question: Q, brief: B, detail: D, urgent: true, now: N,"
+        " seeds: ['003']}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match=r"entries\[0\]\.vet: an urgent entry must say"):
+        knowledge.load_faq(file)
+
+
+def test_ask_synonyms_are_not_listed_twice(tmp_path: Path) -> None:
+    text = Path(knowledge.ASK_FILE).read_text(encoding="utf-8")
+    file = tmp_path / "ask.yaml"
+    doubled = text.replace("  - [pellet, lab block,", "  - [pellet, pellets, lab block,")
+    file.write_text(doubled, encoding="utf-8")
+    with pytest.raises(DataFileError, match="synonym 'pellets' is already used"):
+        knowledge.load_ask_rules(file)

@@ -151,7 +151,8 @@ def test_ask_empty_exits_2(question: list[str]) -> None:
 def test_ask_nothing_found() -> None:
     code, out, _ = run("ask", "capital of France")
     assert code == 0
-    assert "Nothing in ratbond's knowledge matches" in out
+    assert "ratbond has no answer to that" in out
+    assert "Bites to people" in out
 
 
 def test_freeroam_checklist() -> None:

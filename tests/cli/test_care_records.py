@@ -179,6 +179,17 @@ def test_groom_with_findings_raises_an_alert_in_today(rats: Cli) -> None:
     assert "lump or swelling, noisy breathing" in today.output
 
 
+def test_groom_reads_findings_in_the_notes(rats: Cli) -> None:
+    note = "found a small scab on her back and porphyrin around the eyes"
+    found = rats("groom", "pip", "--notes", note)
+    assert found.code == 0
+    assert "Read in your notes: Cut or wound ('scab'); recorded" in found.output
+    assert found.output.count("! See a vet") == 2
+    assert "cut or wound, red staining" in rats("today").output.lower()
+    skipped = rats("groom", "pip", "--notes", note, "--no-read")
+    assert "nothing found" in skipped.output
+
+
 def test_bad_groom(rats: Cli) -> None:
     result = rats("groom", "pip", "-f", "lumpy")
     assert result.code == 2

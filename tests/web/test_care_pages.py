@@ -218,3 +218,53 @@ def test_calendar_has_care_tasks(store_client: TestClient) -> None:
     assert events["Cage cleaning"].decoded("dtstart").isoformat() == "2026-11-27"
     assert events["Weekly weigh-in: Pip"].decoded("dtstart").isoformat() == "2026-11-20"
     assert "Toy rotation" in events
+
+
+def test_grooming_notes_findings_are_ticked_for_review_then_saved(store_client: TestClient) -> None:
+    rats(store_client)
+    note = "found a small scab on her back and porphyrin around the eyes"
+    first = post_form(store_client, "/care/groom", {"animal": "pip", "notes": note})
+    assert first.status_code == 200
+    assert 'id="read-findings"' in first.text
+    assert 'value="cut" checked' in first.text
+    assert 'value="red_tears" checked' in first.text
+    reviewed = re.search(r'name="reviewed" value="(\w+)"', first.text)
+    assert reviewed is not None
+    # The owner unticks the misread one and saves: what stays ticked is recorded.
+    data = {"animal": "pip", "notes": note, "finding": ["red_tears"], "reviewed": reviewed[1]}
+    assert post_form(store_client, "/care/groom", data).status_code == 303
+    log = store_client.get("/care/groom").text
+    assert "Red staining at the eyes or nose" in log
+    assert "Grooming finding: see a vet" in store_client.get("/").text
+
+
+def test_grooming_notes_that_deny_findings_save_at_once(client: TestClient) -> None:
+    rats(client)
+    saved = post_form(client, "/care/groom", {"animal": "pip", "notes": "no lumps, no scabs"})
+    assert saved.status_code == 303
+
+
+def test_ask_page_answers_emergencies_first_and_refuses_off_topic(client: TestClient) -> None:
+    urgent = client.get("/care/ask", params={"q": "the cat got hold of my rat"}).text
+    assert "Urgent" in urgent
+    assert "antibiotics" in urgent
+    refused = client.get("/care/ask", params={"q": "how do I get rid of rats in my attic"})
+    assert refused.status_code == 200
+    assert 'id="no-answer"' in refused.text
+    assert "Bites to people" in refused.text
+
+
+def test_food_page_shows_the_staple_and_the_diet_note(client: TestClient) -> None:
+    page = client.get("/care/food", params={"q": "pellets"}).text
+    assert "Staple food" in page
+    assert "lab blocks" in page
+    assert "small share" in page
+    typo = client.get("/care/food", params={"q": "rasins"}).text
+    assert "raisins" in typo
+
+
+def test_grooming_a_cat_with_notes_is_refused_not_reviewed(client: TestClient) -> None:
+    rats(client)
+    response = post_form(client, "/care/groom", {"animal": "tom", "notes": "a scab on his ear"})
+    assert response.status_code == 422
+    assert "is a cat" in " ".join(field_errors(response))

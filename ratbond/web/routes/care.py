@@ -4,6 +4,7 @@ chart, the grooming and health log, and the recurring care tasks."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -19,6 +20,7 @@ from ratbond.care.knowledge import builtin_cage_rules, builtin_care_tasks, built
 from ratbond.care.routine import find_task, group_tasks
 from ratbond.care.trust import TrustWeek, trust_trend
 from ratbond.errors import InputError, NotFound, RatbondError
+from ratbond.store import animals as store_animals
 from ratbond.store import care as store
 from ratbond.store.animals import list_animals
 from ratbond.web.context import WebContext, web
@@ -383,7 +385,11 @@ async def trust_log(request: Request, ref: str, context: Web) -> Response:
 
 
 def _groom(
-    request: Request, context: WebContext, form: Form, status_code: int = 200
+    request: Request,
+    context: WebContext,
+    form: Form,
+    status_code: int = 200,
+    read: tuple[str, ...] = (),
 ) -> HTMLResponse:
     care = builtin_care_tasks()
     day = context.today()
@@ -399,6 +405,7 @@ def _groom(
             "findings": care.findings,
             "finding_titles": {f.id: f.title for f in care.findings},
             "finding_advice": care.finding_advice.text,
+            "read_findings": read,
             "records": records,
             "today": day,
             **care_summary(context, day),
@@ -413,12 +420,38 @@ def groom_form(request: Request, context: Web, rat: str = "") -> HTMLResponse:
     return _groom(request, context, form)
 
 
+def _notes_fingerprint(notes: str) -> str:
+    """Which notes the owner reviewed the findings of (so a changed note is read again)."""
+    return hashlib.sha256(notes.encode("utf-8")).hexdigest()[:16]
+
+
+def _unreviewed_findings(context: WebContext, form: Form) -> list[str]:
+    """Findings the notes describe that the owner has not yet seen ticked: empty when the
+    notes were reviewed as they stand, or say nothing that is not ticked already."""
+    from ratbond.care.grooming import read_grooming_note
+
+    notes = form.text("notes") or ""
+    if not notes or form.get("reviewed") == _notes_fingerprint(notes):
+        return []
+    rat = store_animals.get_animal(context.db, form.get("animal")).to_model()
+    ticked = set(form.lists.get("finding", []))
+    return [
+        item.finding.id for item in read_grooming_note(notes, rat) if item.finding.id not in ticked
+    ]
+
+
 @router.post("/care/groom", response_class=HTMLResponse)
 async def groom_log(request: Request, context: Web) -> Response:
     form = Form.read(await request.form(), lists=("finding",))
     try:
         if not form.get("animal"):
             raise InputError("animal", "choose the rat you groomed")
+        read = await run_in_threadpool(_unreviewed_findings, context, form)
+        if read:
+            # Shown ticked for review; saving again records what stays ticked.
+            form.lists["finding"] = [*form.lists.get("finding", []), *read]
+            form.values["reviewed"] = _notes_fingerprint(form.text("notes") or "")
+            return await run_in_threadpool(_groom, request, context, form, 200, tuple(read))
         await context.write_from_loop(
             store.log_grooming,
             context.db,
