@@ -648,6 +648,9 @@ class Decision:
         self.today = scenario.today
         self.alerts: set[AlertCode] = set()
         self.notes: list[str] = []  # reasons of rules that fired but did not decide
+        # The session the answer's session alerts come from (an injury that stopped the
+        # introduction, else the deciding session): what the owner is told was seen.
+        self.deciding: Observed | None = None
 
     def stage_id(self, index: int) -> str:
         return self.engine.stages[index].id
@@ -702,6 +705,16 @@ class Decision:
             needed=needed or None,
             earned_stage=self.stage_id(self.state.earned),
             seeds=self.engine.stages[stage].seeds,
+            decided_on=None if self.deciding is None else self.deciding.session.date,
+            seen=() if self.deciding is None else self._seen(self.deciding),
+        )
+
+    def _seen(self, observed: Observed) -> tuple[tuple[str, str], ...]:
+        """The signals that set a session's class, each with its animal's name."""
+        animals = self.scenario.animals
+        return tuple(
+            (animals[animal].name or animal if animal in animals else animal, name)
+            for animal, name in observed.worst
         )
 
     def advice(self) -> Advice:
@@ -716,6 +729,7 @@ class Decision:
             rules.high_prey_drive_extra_calm or "prey_drive" in rules.prerequisites
         ):
             self.alerts.add("high_prey_drive")
+        self.deciding = state.injury if state.injury is not None else deciding
         if deciding is not None:
             self._session_alerts(deciding)
         if contact is not None:

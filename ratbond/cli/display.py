@@ -15,6 +15,7 @@ from ratbond.model import Advice
 from ratbond.scenario import parse_date
 from ratbond.wording import ACTION_WORDS as ACTION_WORDS
 from ratbond.wording import minutes_text as minutes_text
+from ratbond.wording import advice_step, during_session
 from ratbond.wording import step_text as step_text
 from ratbond.wording import when as when
 
@@ -82,14 +83,14 @@ def print_advice(advice: Advice | StoredAdvice, today: dt.date) -> None:
     belonged to a past day's session, as what happened then."""
     # Here, not at the top: listing signals needs no database.
     from ratbond.store.records import StoredAdvice
-    from ratbond.store.urgency import alerts_now, past_alerts
+    from ratbond.store.urgency import alerts_now, called_on, past_alerts, seen
 
     program = advice.program
     now = alerts_now(advice) if isinstance(advice, StoredAdvice) else advice.alerts
     for line in alert_lines(now, program):
         out.print(line)
     step = Text("Next: ", style="bold")
-    step.append(step_text(advice.action, advice.stage, advice.minutes), style="bold cyan")
+    step.append(advice_step(advice), style="bold cyan")
     if advice.not_before is not None:
         step.append(f" — {when(advice.not_before, today)}")
     out.print(step)
@@ -100,7 +101,8 @@ def print_advice(advice: Advice | StoredAdvice, today: dt.date) -> None:
             out.print(Text(f"  Overdue by {advice.overdue_days} days.", style="yellow"))
         for code in past_alerts(advice):
             title = alert_info(code, program).title
-            out.print(Text(f"  {title} — on {advice.last_session}, during that session.", "dim"))
+            day = str(called_on(advice))
+            out.print(Text(f"  {title} — {during_session(day, seen(advice))}.", "dim"))
 
 
 def print_rows(
