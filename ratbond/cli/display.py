@@ -14,8 +14,8 @@ from ratbond.errors import InputError, RatbondError
 from ratbond.model import Advice
 from ratbond.scenario import parse_date
 from ratbond.wording import ACTION_WORDS as ACTION_WORDS
-from ratbond.wording import minutes_text as minutes_text
 from ratbond.wording import advice_step, during_session
+from ratbond.wording import minutes_text as minutes_text
 from ratbond.wording import step_text as step_text
 from ratbond.wording import when as when
 
