@@ -419,7 +419,8 @@ def test_a_phone_shows_the_log_form_and_an_animal_page_whole(server: str) -> Non
         expect(page.locator(".alert.danger", has_text="Step in now")).to_have_count(0)
         action = page.locator("#advice .action").bounding_box()
         below = past.bounding_box()
-        assert action is not None and below is not None
+        assert action is not None
+        assert below is not None
         assert below["y"] > action["y"], "the past step-in-now shows above the step"
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"the log form scrolls sideways at 375 px ({width} px)"
@@ -432,7 +433,8 @@ def test_a_phone_shows_the_log_form_and_an_animal_page_whole(server: str) -> Non
         expect(answer.locator(".saved")).to_contain_text("Saved: 250 g")
         expect(answer.get_by_role("alert")).to_contain_text("Pip lost 16.7 % of its weight")
         saved, header = answer.locator(".saved").bounding_box(), page.locator(".top").bounding_box()
-        assert saved is not None and header is not None
+        assert saved is not None
+        assert header is not None
         assert saved["y"] >= header["y"] + header["height"], "the answer is under the header"
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"the animal page scrolls sideways at 375 px ({width} px)"

@@ -77,6 +77,4 @@ def test_the_start_forms_answer_warns_of_residents_in_another_introduction(
     started = post_form(client, "/introductions", second)
     assert started.status_code == 303
     answer = html.unescape(client.get(started.headers["location"]).text)
-    assert (
-        "Ada and Bo are already in rat-rat introduction 'cy-ada-bo' (Cy & Ada & Bo)" in answer
-    )
+    assert "Ada and Bo are already in rat-rat introduction 'cy-ada-bo' (Cy & Ada & Bo)" in answer
