@@ -240,3 +240,15 @@ def test_step_in_now_reads_as_what_happened_on_its_day(cli: Cli) -> None:
     # What happened that day, and what was seen.
     assert f"Step in now — on {ago(2)}, during that session (seen: Tom: lunging)." in shown
     assert shown.index("Next:") < shown.index(f"Step in now — on {ago(2)}")
+
+
+def test_step_in_now_keeps_the_day_of_the_session_that_called_for_it(cli: Cli) -> None:
+    cat_and_rat(cli)
+    lunged = cli("log", "tom-pip", "--minutes", "5", "--signal", "tom:lunging", "--date", ago(3))
+    assert lunged.code == 0
+    # A session too short to count, logged after it, decides nothing: the step-in-now still
+    # belongs to the day Tom lunged, not to the last session's day.
+    assert cli("log", "tom-pip", "--minutes", "1", "--date", ago(2)).code == 0
+    shown = " ".join(cli("next", "tom-pip").output.split())
+    assert f"Step in now — on {ago(3)}, during that session (seen: Tom: lunging)." in shown
+    assert f"Step in now — on {ago(2)}" not in shown
