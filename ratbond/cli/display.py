@@ -83,10 +83,15 @@ def print_advice(advice: Advice | StoredAdvice, today: dt.date) -> None:
     belonged to a past day's session, as what happened then."""
     # Here, not at the top: listing signals needs no database.
     from ratbond.store.records import StoredAdvice
-    from ratbond.store.urgency import alerts_now, called_on, past_alerts, seen
+    from ratbond.store.urgency import called_on, past_alerts, past_of, seen
 
     program = advice.program
-    now = alerts_now(advice) if isinstance(advice, StoredAdvice) else advice.alerts
+    if isinstance(advice, StoredAdvice):
+        past, called, shown = past_alerts(advice), called_on(advice), seen(advice)
+    else:  # as it stands on `today`, e.g. the date of a diary's session
+        called, shown = advice.decided_on, advice.seen
+        past = past_of(advice.alerts, called, today)
+    now = tuple(code for code in advice.alerts if code not in past)
     for line in alert_lines(now, program):
         out.print(line)
     step = Text("Next: ", style="bold")
@@ -96,13 +101,11 @@ def print_advice(advice: Advice | StoredAdvice, today: dt.date) -> None:
     out.print(step)
     for reason in advice.reasons:
         out.print(Text("  " + reason, style="dim"))
-    if isinstance(advice, StoredAdvice):
-        if advice.overdue_days:
-            out.print(Text(f"  Overdue by {advice.overdue_days} days.", style="yellow"))
-        for code in past_alerts(advice):
-            title = alert_info(code, program).title
-            day = str(called_on(advice))
-            out.print(Text(f"  {title} — {during_session(day, seen(advice))}.", "dim"))
+    if isinstance(advice, StoredAdvice) and advice.overdue_days:
+        out.print(Text(f"  Overdue by {advice.overdue_days} days.", style="yellow"))
+    for code in past:
+        title = alert_info(code, program).title
+        out.print(Text(f"  {title} — {during_session(str(called), shown)}.", "dim"))
 
 
 def print_rows(

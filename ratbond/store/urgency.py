@@ -49,10 +49,16 @@ def past_alerts(advice: StoredAdvice) -> tuple[AlertCode, ...]:
     its day has passed."""
     if OF_THE_SESSION.isdisjoint(advice.alerts):
         return ()  # read without decoding the advice's payload
-    day = called_on(advice)
-    if day is None or day >= advice.today:
+    return past_of(advice.alerts, called_on(advice), advice.today)
+
+
+def past_of(
+    alerts: tuple[AlertCode, ...], called: dt.date | None, today: dt.date
+) -> tuple[AlertCode, ...]:
+    """Of `alerts`, those that belonged to the session of date `called`, read on `today`."""
+    if called is None or called >= today:
         return ()
-    return tuple(code for code in advice.alerts if code in OF_THE_SESSION)
+    return tuple(code for code in alerts if code in OF_THE_SESSION)
 
 
 def called_on(advice: StoredAdvice) -> dt.date | None:

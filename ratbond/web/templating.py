@@ -20,7 +20,7 @@ from ratbond.alerts import most_severe_first
 from ratbond.model import Advice, AlertCode, Vocabulary
 from ratbond.programs import builtin_vocabulary, stage_title
 from ratbond.store.records import StoredAdvice
-from ratbond.store.urgency import called_on, past_alerts, seen
+from ratbond.store.urgency import called_on, past_alerts, past_of, seen
 from ratbond.web.security import CSRF_FIELD
 from ratbond.wording import (
     ACTION_WORDS,
@@ -109,16 +109,21 @@ class Pages:
         return html
 
     def alerts(
-        self, codes: tuple[AlertCode, ...] | list[AlertCode], advice: Advice | StoredAdvice
+        self,
+        codes: tuple[AlertCode, ...] | list[AlertCode],
+        advice: Advice | StoredAdvice,
+        today: dt.date | None = None,
     ) -> list[dict[str, Any]]:
         """`advice`'s alert `codes` with their title, advice (in its program's words) and
         severity, the most severe first; then those of a past day's session (`past`), with
         what happened then (`during`: its date and what was seen)."""
-        past = past_alerts(advice) if isinstance(advice, StoredAdvice) else ()
-        during = ""
-        if past:
-            assert isinstance(advice, StoredAdvice)
-            during = during_session(date_text(called_on(advice)), seen(advice))
+        if isinstance(advice, StoredAdvice):
+            past = past_alerts(advice)
+            called, shown = (called_on(advice), seen(advice)) if past else (None, ())
+        else:  # just computed: as it stands on `today`, when given
+            called, shown = advice.decided_on, advice.seen
+            past = () if today is None else past_of(advice.alerts, called, today)
+        during = during_session(date_text(called), shown) if past else ""
         items = most_severe_first(codes, advice.program)
         return [
             {"code": code, "past": False, "during": "", **asdict(info)}

@@ -285,3 +285,20 @@ def test_logging_a_meeting_before_its_prechecks_says_it_should_not_have_happened
         assert logged.status_code == 200  # not sent on: the owner reads the warning first
         assert "This meeting should not have happened yet." in logged.text
         assert "Every animal needs a vet check" in logged.text
+
+
+def test_the_answer_to_a_save_tells_an_earlier_step_in_now_as_what_happened(
+    client: TestClient,
+) -> None:
+    cat_and_rat(client)
+    lunge = {"date": "2026-11-19", "stage": "visual", "minutes": 5, "signals": {"tom": ["lunging"]}}
+    assert client.post("/api/v1/introductions/tom-pip/sessions", json=lunge).status_code == 201
+    # Too short to count: the advice is still decided on the lunge of the day before.
+    short = {**CALM, "minutes": "1", "signal": [], "notes": ""}
+    panel = post_form(client, LOG, short, htmx=True).text
+    assert "Saved session #2: calm" in panel
+    assert (
+        "<strong>Step in now</strong> — on Thu 19 Nov 2026, during that session (seen: Tom: "
+        "lunging).</li>"
+    ) in panel
+    assert "<strong>Step in now</strong>\n" not in panel
