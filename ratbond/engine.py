@@ -625,7 +625,9 @@ def days_text(days: list[tuple[dt.date, int]]) -> str:
     )
 
 
-def describe(worst: list[tuple[str, str]], session: Session) -> str:
+def describe(worst: list[tuple[str, str]], session: Session, names: dict[str, str]) -> str:
+    """The signals that set a session's class, as an owner reads them: `Tom: ears flat`, each
+    animal by its name (`names`, by id), a reading of the notes marked."""
     if not worst:
         return "logged without supervision"
     parts = []
@@ -633,7 +635,8 @@ def describe(worst: list[tuple[str, str]], session: Session) -> str:
         noted = name in session.noted.get(animal, ()) and name not in session.signals.get(
             animal, ()
         )
-        parts.append(f"{animal}: {name}" + (" (from the notes)" if noted else ""))
+        shown = f"{names.get(animal, animal)}: {name.replace('_', ' ')}"
+        parts.append(shown + (" (from the notes)" if noted else ""))
     return ", ".join(parts)
 
 
@@ -708,6 +711,10 @@ class Decision:
             decided_on=None if self.deciding is None else self.deciding.session.date,
             seen=() if self.deciding is None else self._seen(self.deciding),
         )
+
+    def names(self) -> dict[str, str]:
+        """Each animal's name as the owner gave it (else its id), by id: what reasons say."""
+        return {key: animal.name or key for key, animal in self.scenario.animals.items()}
 
     def _seen(self, observed: Observed) -> tuple[tuple[str, str], ...]:
         """The signals that set a session's class, each with its animal's name."""
@@ -958,7 +965,7 @@ class Decision:
                 f"Skipped stage: the session of {day} was at '{here}', but the "
                 f"history has only earned '{self.stage_title(earned)}'. Go back there.",
             )
-        shown = describe(last.worst, session)
+        shown = describe(last.worst, session, self.names())
         in_a_row = state.stage_bad.get(last.stage, 0)
         if last.klass == "danger":
             action, target = self._step_back(last.stage)
