@@ -625,7 +625,9 @@ def days_text(days: list[tuple[dt.date, int]]) -> str:
     )
 
 
-def describe(worst: list[tuple[str, str]], session: Session) -> str:
+def describe(worst: list[tuple[str, str]], session: Session, names: dict[str, str]) -> str:
+    """The signals that set a session's class, as an owner reads them: `Tom: ears flat`, each
+    animal by its name (`names`, by id), a reading of the notes marked."""
     if not worst:
         return "logged without supervision"
     parts = []
@@ -633,7 +635,8 @@ def describe(worst: list[tuple[str, str]], session: Session) -> str:
         noted = name in session.noted.get(animal, ()) and name not in session.signals.get(
             animal, ()
         )
-        parts.append(f"{animal}: {name}" + (" (from the notes)" if noted else ""))
+        shown = f"{names.get(animal, animal)}: {name.replace('_', ' ')}"
+        parts.append(shown + (" (from the notes)" if noted else ""))
     return ", ".join(parts)
 
 
@@ -648,6 +651,9 @@ class Decision:
         self.today = scenario.today
         self.alerts: set[AlertCode] = set()
         self.notes: list[str] = []  # reasons of rules that fired but did not decide
+        # The session the answer's session alerts come from (an injury that stopped the
+        # introduction, else the deciding session): what the owner is told was seen.
+        self.deciding: Observed | None = None
 
     def stage_id(self, index: int) -> str:
         return self.engine.stages[index].id
@@ -702,6 +708,20 @@ class Decision:
             needed=needed or None,
             earned_stage=self.stage_id(self.state.earned),
             seeds=self.engine.stages[stage].seeds,
+            decided_on=None if self.deciding is None else self.deciding.session.date,
+            seen=() if self.deciding is None else self._seen(self.deciding),
+        )
+
+    def names(self) -> dict[str, str]:
+        """Each animal's name as the owner gave it (else its id), by id: what reasons say."""
+        return {key: animal.name or key for key, animal in self.scenario.animals.items()}
+
+    def _seen(self, observed: Observed) -> tuple[tuple[str, str], ...]:
+        """The signals that set a session's class, each with its animal's name."""
+        animals = self.scenario.animals
+        return tuple(
+            (animals[animal].name or animal if animal in animals else animal, name)
+            for animal, name in observed.worst
         )
 
     def advice(self) -> Advice:
@@ -716,6 +736,7 @@ class Decision:
             rules.high_prey_drive_extra_calm or "prey_drive" in rules.prerequisites
         ):
             self.alerts.add("high_prey_drive")
+        self.deciding = state.injury if state.injury is not None else deciding
         if deciding is not None:
             self._session_alerts(deciding)
         if contact is not None:
@@ -944,7 +965,7 @@ class Decision:
                 f"Skipped stage: the session of {day} was at '{here}', but the "
                 f"history has only earned '{self.stage_title(earned)}'. Go back there.",
             )
-        shown = describe(last.worst, session)
+        shown = describe(last.worst, session, self.names())
         in_a_row = state.stage_bad.get(last.stage, 0)
         if last.klass == "danger":
             action, target = self._step_back(last.stage)

@@ -155,6 +155,9 @@ class Role:
 
     species: Species
     description: Text
+    signals: tuple[Text, ...] | None = None
+    """The signals offered for an animal in this role when a session is logged (the web
+    form, `ratbond signals --program`, the prompts); None: every signal of its species."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +293,11 @@ class Advice:
     needed: int | None = None
     earned_stage: str | None = None
     seeds: tuple[str, ...] = ()
+    decided_on: dt.date | None = None
+    """The date of the session the action is decided on (whose alerts the answer carries)."""
+    seen: tuple[tuple[str, str], ...] = ()
+    """What that session showed that set its class: (animal's name, signal) pairs, the name
+    as the owner gave it (else the animal's id)."""
 
     def to_json(self) -> dict[str, Any]:
         """The contract's JSON object, with a few extra fields the contract allows."""
@@ -305,6 +313,8 @@ class Advice:
             "needed": self.needed,
             "earned_stage": self.earned_stage,
             "seeds": list(self.seeds),
+            "decided_on": self.decided_on.isoformat() if self.decided_on else None,
+            "seen": [list(pair) for pair in self.seen],
         }
 
 

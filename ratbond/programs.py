@@ -82,6 +82,9 @@ def _cross_check(
     program: Program, vocabulary: Vocabulary
 ) -> tuple[tuple[str | int, ...], str] | None:
     """The first rule that ties fields together and that the program breaks, if any."""
+    problem = _check_role_signals(program, vocabulary)
+    if problem is not None:
+        return problem
     seen: set[str] = set()
     for index, stage in enumerate(program.stages):
         if stage.id in seen:
@@ -122,11 +125,69 @@ def _cross_check(
                 (("rules", "injury_stop", "signals", species, i), species, s)
                 for i, s in enumerate(names)
             ]
+    for index, stage in enumerate(program.stages):
+        if stage.progress_signal is not None:
+            species_of = {role.species for role in program.roles.values()}
+            references += [
+                (("stages", index, "progress_signal"), species, stage.progress_signal)
+                for species in species_of
+                if stage.progress_signal in vocabulary.signals.get(species, {})
+            ]
     for loc, species, signal_id in references:
         known = vocabulary.signals.get(species, {})
         if signal_id not in known:
             return loc, f"unknown {species} signal '{signal_id}'" + did_you_mean(signal_id, known)
+        offered = species_signals(program, vocabulary, species)
+        if signal_id not in offered:
+            return loc, (
+                f"{species} signal '{signal_id}' is not offered to any {species} role of the "
+                "program; add it to that role's `signals`"
+            )
     return None
+
+
+def _check_role_signals(
+    program: Program, vocabulary: Vocabulary
+) -> tuple[tuple[str | int, ...], str] | None:
+    """A role's `signals` list: known signals of its species, each once, at least one."""
+    for name, role in program.roles.items():
+        if role.signals is None:
+            continue
+        known = vocabulary.signals.get(role.species, {})
+        if not role.signals:
+            return ("roles", name, "signals"), "list at least one signal, or leave the key out"
+        listed: set[str] = set()
+        for index, signal_id in enumerate(role.signals):
+            loc: tuple[str | int, ...] = ("roles", name, "signals", index)
+            if signal_id not in known:
+                return loc, f"unknown {role.species} signal '{signal_id}'" + did_you_mean(
+                    signal_id, known
+                )
+            if signal_id in listed:
+                return loc, f"signal '{signal_id}' is listed twice"
+            listed.add(signal_id)
+    return None
+
+
+def role_signals(program: Program, vocabulary: Vocabulary, role: str) -> tuple[str, ...]:
+    """The signals offered for an animal in `role` when a session is logged: the role's
+    `signals`, in the vocabulary's order; every signal of its species without the key."""
+    part = program.roles[role]
+    known = vocabulary.signals.get(part.species, {})
+    if part.signals is None:
+        return tuple(known)
+    listed = set(part.signals)
+    return tuple(signal_id for signal_id in known if signal_id in listed)
+
+
+def species_signals(program: Program, vocabulary: Vocabulary, species: Species) -> set[str]:
+    """The signals offered to some role of `species` in `program`."""
+    return {
+        signal_id
+        for role, part in program.roles.items()
+        if part.species == species
+        for signal_id in role_signals(program, vocabulary, role)
+    }
 
 
 @cache
@@ -151,6 +212,17 @@ def builtin_program(program_id: str) -> Program:
     """A shipped program by id; raises KeyError for an unknown id."""
     files = builtin_program_files()
     return load_program(files[program_id], builtin_vocabulary())
+
+
+def stage_title(program: Program | str, stage_id: str) -> str:
+    """How a stage is named wherever an owner reads it (CLI, pages, reasons): its title
+    (`Cages side by side`), never its id (`side_by_side`). `program` is a program or a
+    shipped program's id; the id stays only for a stage its program no longer has."""
+    if isinstance(program, str):
+        if program not in builtin_program_files():
+            return stage_id
+        program = builtin_program(program)
+    return next((stage.title for stage in program.stages if stage.id == stage_id), stage_id)
 
 
 def builtin_programs() -> dict[str, Program]:

@@ -107,15 +107,15 @@ def edited(tmp_path: Path, change: str, replacement: str, name: str = "cat-rat")
         (
             "minutes: {start: 5, step: 3, max: 20}",
             "minutes: {start: 5, step: -3, max: 20}",
-            "line 46: stages[0].minutes.step: Input should be greater than 0",
+            "line 51: stages[0].minutes.step: Input should be greater than 0",
         ),
         (
             "calm_to_advance: 3",
             "calm_to_advnce: 3",
-            "line 47: stages[0].calm_to_advnce: unknown field (did you mean 'calm_to_advance'?)",
+            "line 52: stages[0].calm_to_advnce: unknown field (did you mean 'calm_to_advance'?)",
         ),
         ("species: cat", "species: dog", "line 10: roles.cat.species: Input should be 'cat' or"),
-        ("  stop_after: 4", "  stop_after: 4\n  bogus: 1", "line 33: rules.bogus: unknown field"),
+        ("  stop_after: 4", "  stop_after: 4\n  bogus: 1", "line 38: rules.bogus: unknown field"),
         (
             "      cat: [biting, scratching]",
             "      cat: [biting, scraching]",
@@ -124,6 +124,24 @@ def edited(tmp_path: Path, change: str, replacement: str, name: str = "cat-rat")
         ),
         ("  - id: scent", "  - id: visual", "stages[1].id: stage id 'visual' is used twice"),
         ("title: A cat meets a rat", "title: [unclosed", "not valid YAML"),
+        # A role's `signals`: known signals of its species, each once, and every signal the
+        # program names elsewhere offered to some role of its species.
+        (
+            "    signals: [relaxed, bruxing,",
+            "    signals: [relaxd, bruxing,",
+            "roles.rat.signals[0]: unknown rat signal 'relaxd' (did you mean 'relaxed'?)",
+        ),
+        (
+            "    signals: [relaxed, bruxing,",
+            "    signals: [bruxing, bruxing,",
+            "roles.rat.signals[1]: signal 'bruxing' is listed twice",
+        ),
+        (
+            " teeth_baring, nipping, biting, wound, sneezing,",
+            " teeth_baring, nipping, biting, sneezing,",
+            "line 36: rules.signal_alerts.rat.wound: rat signal 'wound' is not offered to any rat "
+            "role of the program; add it to that role's `signals`",
+        ),
     ],
 )
 def test_malformed_program_file_names_file_line_and_field(

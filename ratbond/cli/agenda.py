@@ -11,13 +11,21 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from ratbond.alerts import most_severe_first
 from ratbond.care.routine import Status, group_tasks
 from ratbond.cli.display import SEVERITY_STYLE, database, out, parse_day
-from ratbond.programs import builtin_vocabulary
+from ratbond.programs import builtin_vocabulary, stage_title
 from ratbond.store.agenda import AgendaItem, agenda
 from ratbond.store.care_plan import CarePlan, care_plan
-from ratbond.store.urgency import PREREQUISITE_ALERTS, Kind, alerts_now, past_alerts
-from ratbond.wording import step_text, when
+from ratbond.store.urgency import (
+    PREREQUISITE_ALERTS,
+    Kind,
+    alerts_now,
+    called_on,
+    past_alerts,
+    seen,
+)
+from ratbond.wording import advice_step, during_session, when
 
 if TYPE_CHECKING:
     from ratbond.model import AlertCode, AlertInfo
@@ -70,7 +78,8 @@ def _columns(item: AgendaItem, day: dt.date, catalogue: dict[AlertCode, AlertInf
             f"{days} day{'' if days == 1 else 's'} overdue (due {advice.due_on})", style="yellow"
         )
     elif item.kind == "waiting":
-        status = Text(f"{item.gate} ends {when(advice.not_before, day)}", style="cyan")
+        gate = stage_title(item.program, item.gate or "")
+        status = Text(f"{gate} ends {when(advice.not_before, day)}", style="cyan")
     elif item.kind == "prerequisite":
         missing = [catalogue[code].title for code in advice.alerts if code in PREREQUISITE_ALERTS]
         status = Text("; ".join(missing), style="magenta")
@@ -82,19 +91,24 @@ def _columns(item: AgendaItem, day: dt.date, catalogue: dict[AlertCode, AlertInf
         Text(item.key, style="cyan"),
         Text(item.program),
         Text(item.label),
-        Text(step_text(advice.action, advice.stage, advice.minutes)),
+        Text(advice_step(advice)),
         status,
     ]
     if advice.alerts:
-        # What needs doing today first; a past session's own alerts then, with its date.
+        # What needs doing today first, by title; a past session's own alerts then, as what
+        # happened that day and what was seen.
+        day_of = str(called_on(advice))
         columns.append(
             Text(", ").join(
                 [
                     *(
-                        Text(code, style=SEVERITY_STYLE[catalogue[code].severity])
-                        for code in alerts_now(advice)
+                        Text(info.title, style=SEVERITY_STYLE[info.severity])
+                        for _, info in most_severe_first(alerts_now(advice), item.program)
                     ),
-                    *(Text(f"{code} on {advice.last_session}") for code in past_alerts(advice)),
+                    *(
+                        Text(f"{catalogue[code].title} {during_session(day_of, seen(advice))}")
+                        for code in past_alerts(advice)
+                    ),
                 ]
             )
         )

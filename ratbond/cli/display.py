@@ -14,6 +14,7 @@ from ratbond.errors import InputError, RatbondError
 from ratbond.model import Advice
 from ratbond.scenario import parse_date
 from ratbond.wording import ACTION_WORDS as ACTION_WORDS
+from ratbond.wording import advice_step, during_session
 from ratbond.wording import minutes_text as minutes_text
 from ratbond.wording import step_text as step_text
 from ratbond.wording import when as when
@@ -82,25 +83,29 @@ def print_advice(advice: Advice | StoredAdvice, today: dt.date) -> None:
     belonged to a past day's session, as what happened then."""
     # Here, not at the top: listing signals needs no database.
     from ratbond.store.records import StoredAdvice
-    from ratbond.store.urgency import alerts_now, past_alerts
+    from ratbond.store.urgency import called_on, past_alerts, past_of, seen
 
     program = advice.program
-    now = alerts_now(advice) if isinstance(advice, StoredAdvice) else advice.alerts
+    if isinstance(advice, StoredAdvice):
+        past, called, shown = past_alerts(advice), called_on(advice), seen(advice)
+    else:  # as it stands on `today`, e.g. the date of a diary's session
+        called, shown = advice.decided_on, advice.seen
+        past = past_of(advice.alerts, called, today)
+    now = tuple(code for code in advice.alerts if code not in past)
     for line in alert_lines(now, program):
         out.print(line)
     step = Text("Next: ", style="bold")
-    step.append(step_text(advice.action, advice.stage, advice.minutes), style="bold cyan")
+    step.append(advice_step(advice), style="bold cyan")
     if advice.not_before is not None:
         step.append(f" — {when(advice.not_before, today)}")
     out.print(step)
     for reason in advice.reasons:
         out.print(Text("  " + reason, style="dim"))
-    if isinstance(advice, StoredAdvice):
-        if advice.overdue_days:
-            out.print(Text(f"  Overdue by {advice.overdue_days} days.", style="yellow"))
-        for code in past_alerts(advice):
-            title = alert_info(code, program).title
-            out.print(Text(f"  {title} — on {advice.last_session}, during that session.", "dim"))
+    if isinstance(advice, StoredAdvice) and advice.overdue_days:
+        out.print(Text(f"  Overdue by {advice.overdue_days} days.", style="yellow"))
+    for code in past:
+        title = alert_info(code, program).title
+        out.print(Text(f"  {title} — {during_session(str(called), shown)}.", "dim"))
 
 
 def print_rows(

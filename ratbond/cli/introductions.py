@@ -18,7 +18,6 @@ from ratbond.cli.display import (
     out,
     parse_day,
     print_advice,
-    step_text,
     when,
 )
 from ratbond.cli.options import as_typed
@@ -34,6 +33,7 @@ from ratbond.store.introductions import (
 )
 from ratbond.store.records import IntroductionRecord
 from ratbond.store.sessions import list_sessions
+from ratbond.wording import advice_step
 
 app = typer.Typer(
     help="Introductions: which program, who plays which role, and where they stand.",
@@ -155,7 +155,7 @@ def list_command(
             intro.program,
             intro.label,
             status,
-            step_text(advice.action, advice.stage, advice.minutes),
+            advice_step(advice),
             when(advice.not_before, today) if status == "active" else "",
         )
         for intro, advice, status in intros

@@ -14,6 +14,7 @@ from ratbond.errors import NotFound, RatbondError
 from ratbond.model import Program
 from ratbond.programs import builtin_programs, builtin_vocabulary, load_program, program_schema
 from ratbond.scenario import unknown_program
+from ratbond.wording import minutes_text
 
 app = typer.Typer(
     help="Introduction programs: list them, read their stages, write your own.",
@@ -70,7 +71,10 @@ def show(
             length = f"wait {stage.gate.days} days (from the {stage.gate.role}'s arrival)"
         elif stage.minutes is not None:
             m = stage.minutes
-            length = f"{m.start:g} min, +{m.step:g} per calm session, at most {m.max:g}"
+            length = (
+                f"{minutes_text(m.start)}, {minutes_text(m.step)} more per calm session, "
+                f"at most {minutes_text(m.max)}"
+            )
         else:
             length = "untimed"
         table.add_row("length", length)

@@ -25,7 +25,7 @@ from ratbond.cli.display import (
 )
 from ratbond.errors import InputError, RatbondError
 from ratbond.model import Program, Species, Stage
-from ratbond.programs import builtin_program, builtin_vocabulary
+from ratbond.programs import builtin_program, builtin_vocabulary, stage_title
 from ratbond.store.introductions import get_advice
 from ratbond.store.records import IntroductionRecord, SessionRecord, StoredAdvice
 from ratbond.store.sessions import Logged, NewSession, list_sessions, log_session
@@ -188,7 +188,7 @@ def print_logged(verb: str, logged: Logged, today: dt.date) -> None:
     line = Text(
         f"{verb} session {session.seq} of {logged.introduction.key}: {session.date.isoformat()} "
     )
-    line.append(session.stage)
+    line.append(stage_title(logged.introduction.program, session.stage))
     for detail in (minutes_text(session.minutes), rewarded_text(session)):
         if detail:
             line.append(f", {detail}")
@@ -303,7 +303,7 @@ def _ask(
     supervised = Confirm.ask("Were you there, watching, the whole time?", default=True)
     signals: dict[str, list[str]] = {}
     for member in record.members:
-        chosen = _ask_signals(program, member.animal.species, member.animal.label)
+        chosen = _ask_signals(program, member.role, member.animal.species, member.animal.label)
         if chosen:
             signals[member.animal.key] = chosen
     notes = Prompt.ask("Notes (optional)", default="", show_default=False)
@@ -338,7 +338,7 @@ def _ask_counts(stage: Stage) -> tuple[int, int]:
             return attempts, rewarded
 
 
-def _ask_signals(program: Program, species: Species, label: str) -> list[str]:
+def _ask_signals(program: Program, role: str, species: Species, label: str) -> list[str]:
     """Show the species' signals grouped by class, with descriptions; read numbers or ids."""
     from ratbond.notes.review import signals_by_class
 
@@ -349,7 +349,7 @@ def _ask_signals(program: Program, species: Species, label: str) -> list[str]:
     table.add_column("signal")
     table.add_column("what it is")
     numbered: list[str] = []
-    for klass, signals in signals_by_class(program, builtin_vocabulary(), species):
+    for klass, signals in signals_by_class(program, builtin_vocabulary(), species, role):
         for name, signal in signals:
             numbered.append(name)
             table.add_row(
@@ -431,7 +431,7 @@ def history(
         cells: dict[str, str | Text] = {
             "no.": str(s.seq),
             "date": s.date.isoformat(),
-            "stage": s.stage,
+            "stage": stage_title(record.program, s.stage),
             "length": minutes_text(s.minutes),
             "rewarded": rewarded_text(s, short=True),
             "watched": "yes" if s.supervised else "[bold red]no[/]",

@@ -21,8 +21,8 @@ def signals(
     program: Annotated[
         str | None,
         typer.Option(
-            help="Only the species of this program's roles, with the classes it gives them "
-            "(e.g. squeaking is calm between rats in rat-rat)."
+            help="Only the signals this program offers for each of its roles, with the "
+            "classes it gives them (e.g. squeaking is calm between rats in rat-rat)."
         ),
     ] = None,
 ) -> None:
@@ -30,9 +30,13 @@ def signals(
     looks like."""
     vocabulary = builtin_vocabulary()
     overrides: dict[Species, dict[str, str]] = {}
-    kinds: list[Species] = list(vocabulary.signals)
+    # Each list to print: its heading, species and signal ids.
+    lists: list[tuple[str, Species, tuple[str, ...]]] = [
+        (f"{kind.capitalize()} signals", kind, tuple(signals))
+        for kind, signals in vocabulary.signals.items()
+    ]
     if program is not None:
-        from ratbond.programs import builtin_program
+        from ratbond.programs import builtin_program, role_signals
         from ratbond.scenario import unknown_program
 
         files = builtin_program_files()
@@ -40,12 +44,21 @@ def signals(
             raise NotFound(unknown_program(program, files), "--program")
         chosen = builtin_program(program)
         overrides = {k: dict(v) for k, v in chosen.signal_class_overrides.items()}
-        kinds = [k for k in kinds if k in {role.species for role in chosen.roles.values()}]
+        # Roles offered the same signals share one list (rat-rat's newcomer and residents).
+        by_list: dict[tuple[Species, tuple[str, ...]], list[str]] = {}
+        for role, part in chosen.roles.items():
+            offered = role_signals(chosen, vocabulary, role)
+            by_list.setdefault((part.species, offered), []).append(role)
+        lists = [
+            (f"{kind.capitalize()} signals in {program} ({', '.join(roles)})", kind, offered)
+            for (kind, offered), roles in by_list.items()
+        ]
     if species is not None:
-        kinds = [k for k in kinds if k == species]
-    for kind in kinds:
-        out.print(Text(f"{kind.capitalize()} signals", style="bold underline"))
-        for name, signal in vocabulary.signals[kind].items():
+        lists = [item for item in lists if item[1] == species]
+    for heading, kind, offered in lists:
+        out.print(Text(heading, style="bold underline"))
+        for name in offered:
+            signal = vocabulary.signals[kind][name]
             class_ = overrides.get(kind, {}).get(name, signal.class_)
             line = Text(name, style="bold")
             line.append(f"  {class_}", style=CLASS_STYLE[class_])

@@ -26,14 +26,20 @@ ClassTable = Mapping[Species, Mapping[str, SignalClass]]
 
 
 def signals_by_class(
-    program: Program, vocabulary: Vocabulary, species: Species
+    program: Program, vocabulary: Vocabulary, species: Species, role: str | None = None
 ) -> list[tuple[SignalClass, list[tuple[str, Signal]]]]:
     """A species' signals grouped by their class in `program`, in `CLASS_ORDER`; classes with
-    no signal are left out. What the owner picks signals from, on the command line and the web."""
+    no signal are left out. With a `role`, only the signals the program offers for it
+    (`ratbond.programs.role_signals`). What the owner picks signals from, on the command line
+    and the web."""
+    from ratbond.programs import role_signals
+
     classes = class_table(program, vocabulary)[species]
+    offered = None if role is None else set(role_signals(program, vocabulary, role))
     groups: dict[SignalClass, list[tuple[str, Signal]]] = {klass: [] for klass in CLASS_ORDER}
     for name, signal in vocabulary.signals[species].items():
-        groups[classes[name]].append((name, signal))
+        if offered is None or name in offered:
+            groups[classes[name]].append((name, signal))
     return [(klass, items) for klass, items in groups.items() if items]
 
 

@@ -32,6 +32,7 @@ from ratbond.store.queries import (
 )
 from ratbond.store.records import AnimalRecord, IntroductionRecord, Member, StoredAdvice
 from ratbond.store.tables import introduction_animals, introductions
+from ratbond.wording import advice_step
 
 # Which status changes are allowed, and the word for each in messages.
 TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -441,9 +442,8 @@ def _check_complete(intro: IntroductionRecord, advice: StoredAdvice) -> None:
     if advice.action == "complete":
         return
     sessions = advice.session_count
-    where = f"the advice is '{advice.action}' at '{advice.stage}' after {sessions} session" + (
-        "" if sessions == 1 else "s"
-    )
+    step = advice_step(advice, minutes=False)
+    where = f"the advice is '{step}' after {sessions} session" + ("" if sessions == 1 else "s")
     raise RatbondError(
         f"cannot complete introduction '{intro.key}': {where}, and only a program whose last "
         f"stage is done is complete; to end it now use 'ratbond intro stop {intro.key}', "

@@ -4,6 +4,7 @@ Today page and the calendar read the kinds from here."""
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from typing import TYPE_CHECKING, Literal, get_args
 
@@ -44,11 +45,32 @@ def alerts_now(advice: StoredAdvice) -> tuple[AlertCode, ...]:
 
 
 def past_alerts(advice: StoredAdvice) -> tuple[AlertCode, ...]:
-    """The alerts of the last session that belonged to that session (`OF_THE_SESSION`), once
+    """The alerts that belonged to the session that called for them (`OF_THE_SESSION`), once
     its day has passed."""
-    if advice.last_session is None or advice.last_session >= advice.today:
+    if OF_THE_SESSION.isdisjoint(advice.alerts):
+        return ()  # read without decoding the advice's payload
+    return past_of(advice.alerts, called_on(advice), advice.today)
+
+
+def past_of(
+    alerts: tuple[AlertCode, ...], called: dt.date | None, today: dt.date
+) -> tuple[AlertCode, ...]:
+    """Of `alerts`, those that belonged to the session of date `called`, read on `today`."""
+    if called is None or called >= today:
         return ()
-    return tuple(code for code in advice.alerts if code in OF_THE_SESSION)
+    return tuple(code for code in alerts if code in OF_THE_SESSION)
+
+
+def called_on(advice: StoredAdvice) -> dt.date | None:
+    """The date of the session whose alerts the advice carries (the engine's `decided_on`;
+    the last session's for advice stored without it)."""
+    day = advice.payload.get("decided_on")
+    return dt.date.fromisoformat(day) if day else advice.last_session
+
+
+def seen(advice: StoredAdvice) -> tuple[tuple[str, str], ...]:
+    """What that session showed: (animal's name, signal) pairs (the engine's `seen`)."""
+    return tuple((str(animal), str(signal)) for animal, signal in advice.payload.get("seen", ()))
 
 
 def kind_of(advice: StoredAdvice, *, counting_down: bool) -> Kind:

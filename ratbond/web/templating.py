@@ -18,11 +18,18 @@ from markupsafe import Markup
 
 from ratbond.alerts import most_severe_first
 from ratbond.model import Advice, AlertCode, Vocabulary
-from ratbond.programs import builtin_vocabulary
+from ratbond.programs import builtin_vocabulary, stage_title
 from ratbond.store.records import StoredAdvice
-from ratbond.store.urgency import past_alerts
+from ratbond.store.urgency import called_on, past_alerts, past_of, seen
 from ratbond.web.security import CSRF_FIELD
-from ratbond.wording import ACTION_WORDS, days_text, minutes_text, step_text
+from ratbond.wording import (
+    ACTION_WORDS,
+    advice_step,
+    days_text,
+    during_session,
+    minutes_text,
+    step_text,
+)
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -63,6 +70,8 @@ def _environment() -> jinja2.Environment:
     env.filters["days"] = days_text
     env.globals["ACTION_WORDS"] = ACTION_WORDS
     env.globals["step_text"] = step_text
+    env.globals["advice_step"] = advice_step
+    env.globals["stage_title"] = stage_title
     env.globals["CSRF_FIELD"] = CSRF_FIELD
     return env
 
@@ -100,19 +109,31 @@ class Pages:
         return html
 
     def alerts(
-        self, codes: tuple[AlertCode, ...] | list[AlertCode], advice: Advice | StoredAdvice
+        self,
+        codes: tuple[AlertCode, ...] | list[AlertCode],
+        advice: Advice | StoredAdvice,
+        today: dt.date | None = None,
     ) -> list[dict[str, Any]]:
         """`advice`'s alert `codes` with their title, advice (in its program's words) and
-        severity, the most severe first; then those of a past day's session, with its date
-        (`past_on`), as what happened then."""
-        past = past_alerts(advice) if isinstance(advice, StoredAdvice) else ()
-        on = advice.last_session if isinstance(advice, StoredAdvice) else None
+        severity, the most severe first; then those of a past day's session (`past`), with
+        what happened then (`during`: its date and what was seen)."""
+        if isinstance(advice, StoredAdvice):
+            past = past_alerts(advice)
+            called, shown = (called_on(advice), seen(advice)) if past else (None, ())
+        else:  # just computed: as it stands on `today`, when given
+            called, shown = advice.decided_on, advice.seen
+            past = () if today is None else past_of(advice.alerts, called, today)
+        during = during_session(date_text(called), shown) if past else ""
         items = most_severe_first(codes, advice.program)
         return [
-            {"code": code, "past_on": None, **asdict(info)}
+            {"code": code, "past": False, "during": "", **asdict(info)}
             for code, info in items
             if code not in past
-        ] + [{"code": code, "past_on": on, **asdict(info)} for code, info in items if code in past]
+        ] + [
+            {"code": code, "past": True, "during": during, **asdict(info)}
+            for code, info in items
+            if code in past
+        ]
 
     def render(
         self,

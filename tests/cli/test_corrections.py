@@ -11,12 +11,12 @@ def test_fix_and_unlog_a_session_by_its_number(cli: Cli) -> None:
     assert cli("log", "tom-pip", "--minutes", "5", "--date", ago(3)).code == 0
     assert cli("log", "tom-pip", "--minutes", "8", "--date", ago(2)).code == 0
     mistaken = cli("log", "tom-pip", "--minutes", "11", "--signal", "tom:hissing", "--date", ago(1))
-    assert "Next: Repeat visual, 5 min" in mistaken.output
+    assert "Next: Repeat Seeing each other, 5 min" in mistaken.output
     fixed = cli("fix", "tom-pip", "3", "--no-signals", "--notes", "it was the radio, not Tom")
     assert fixed.code == 0
     assert "Fixed session 3 of tom-pip" in fixed.output
     assert "calm" in fixed.output
-    assert "Next: Move on to scent" in fixed.output
+    assert "Next: Move on to Swapping scents" in fixed.output
     assert "it was the radio, not Tom" in cli("history", "tom-pip").output
     assert cli("fix", "tom-pip", "3").code == 2
     missing = cli("fix", "tom-pip", "9", "--minutes", "3")
@@ -31,7 +31,7 @@ def test_fix_and_unlog_a_session_by_its_number(cli: Cli) -> None:
     withdrawn = cli("unlog", "tom-pip", "3", "--yes")
     assert withdrawn.code == 0
     assert "Withdrew session 3 of tom-pip" in withdrawn.output
-    assert "Next: Repeat visual, 11 min" in withdrawn.output
+    assert "Next: Repeat Seeing each other, 11 min" in withdrawn.output
     assert numbers(cli("history", "tom-pip").output) == ["1", "2"]
     # A new session takes a new number: 3 stays the withdrawn one's.
     assert "Logged session 4 of tom-pip" in cli("log", "tom-pip", "--minutes", "11").output

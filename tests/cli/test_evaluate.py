@@ -95,7 +95,7 @@ def test_own_program_file_is_used(tmp_path: Path) -> None:
     broken.write_text(text.replace("max: 20", "max: twenty", 1))
     result = ratbond("evaluate", "-", "--program-file", str(broken), stdin=json.dumps(document))
     assert result.returncode == 2
-    assert "broken.yaml, line 46: stages[0].minutes.max" in result.stderr
+    assert "broken.yaml, line 51: stages[0].minutes.max" in result.stderr
 
 
 def test_help_goes_through_typer() -> None:

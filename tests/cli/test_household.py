@@ -45,12 +45,12 @@ def test_log_with_options_prints_the_advice_alerts_first(cli: Cli) -> None:
     calm = cli("log", "tom-pip", "--minutes", "5", "--signal", "tom:ears_forward", "--date", ago(1))
     assert calm.code == 0
     assert "calm" in calm.output
-    assert "Next: Repeat visual, 8 min" in calm.output
+    assert "Next: Repeat Seeing each other, 8 min" in calm.output
     hissed = cli("log", "Tom-Pip", "--minutes", "8", "--signal", "tom:hissing,ears_flat")
     lines = hissed.output.splitlines()
     assert "aggression" in lines[0]
     assert lines[1].startswith("! Step in now")
-    assert any(line.startswith("Next: Repeat visual, 5 min") for line in lines)
+    assert any(line.startswith("Next: Repeat Seeing each other, 5 min") for line in lines)
     history = cli("history", "tom-pip").output
     assert "calm" in history
     assert "aggression" in history
@@ -86,7 +86,7 @@ def test_today_sorts_by_urgency(cli: Cli) -> None:
     plan = cli("today").output
     order = [plan.index(key) for key in ("tom-pip", "rex-dot", "cy-ada-bo")]
     assert order == sorted(order)
-    assert "quarantine ends in 11 days" in plan
+    assert "Quarantine ends in 11 days" in plan
     assert "Vet check needed" in plan
 
 

@@ -30,7 +30,8 @@ def test_intro_list_keeps_ids_and_programs_whole_at_any_width(cli: Cli, columns:
     assert set(KEYS) | set(PROGRAMS) <= words
     # Nothing cut short: the stages, the days and the status are there in full.
     assert "…" not in listed.stdout
-    for word in ("charge_clicker,", "visual,", "voice,", "today", "paused", "Clementine"):
+    # Each stage by its title, never its id.
+    for word in ("Charging", "clicker,", "Seeing", "voice,", "today", "paused", "Clementine"):
         assert word in words, word
 
 
@@ -52,8 +53,8 @@ def test_at_80_columns_the_list_is_still_a_table(cli: Cli) -> None:
 
 def rendered(width: int) -> str:
     rows = [
-        ("tom-pip", "cat-rat", "Tom & Pip", "active", "Repeat visual, 8 min", "today"),
-        ("pip", "trick-spin", "Pip", "paused", "Start charge_clicker, 2 min", ""),
+        ("tom-pip", "cat-rat", "Tom & Pip", "active", "Repeat Seeing each other, 8 min", "today"),
+        ("pip", "trick-spin", "Pip", "paused", "Start with Charging the clicker, 2 min", ""),
         ("a-very-long-introduction-id-of-forty-two", "cat-rat", "Tom & Pip", "active", "x", "-"),
     ]
     console = Console(file=io.StringIO(), width=width, no_color=True)
@@ -70,8 +71,8 @@ def test_intro_list_layouts_by_width() -> None:
     narrow = rendered(60)  # the long id leaves no room for a table: lines per introduction
     assert "┃" not in narrow
     assert "a-very-long-introduction-id-of-forty-two  cat-rat  active" in narrow
-    assert "  Next: Start charge_clicker, 2 min" in narrow
-    assert "  Next: Repeat visual, 8 min — today" in narrow
+    assert "  Next: Start with Charging the clicker, 2 min" in narrow
+    assert "  Next: Repeat Seeing each other, 8 min — today" in narrow
 
 
 def test_history_and_archive_name_the_program(cli: Cli) -> None:
@@ -112,13 +113,13 @@ def test_only_a_finished_program_can_be_completed(cli: Cli) -> None:
     cat_and_rat(cli)
     empty = cli("intro", "complete", "tom-pip")
     assert empty.code == 2
-    assert "the advice is 'start' at 'visual' after 0 sessions" in empty.error
+    assert "the advice is 'Start with Seeing each other' after 0 sessions" in empty.error
     assert "'ratbond intro stop tom-pip'" in empty.error
     assert cli("log", "tom-pip", "--minutes", "5", "--signal", "tom:biting").code == 0
     hurt = cli("intro", "complete", "tom-pip")
     assert hurt.code == 2
-    assert "the advice is 'stop'" in hurt.error
-    assert "vet_now" in cli("today").output
+    assert "the advice is 'Stop the introduction" in hurt.error
+    assert "See a vet today" in cli("today").output
     assert cli("intro", "stop", "tom-pip").code == 0
     shown = cli("intro", "show", "tom-pip")
     assert "This introduction is stopped." in shown.output
@@ -180,7 +181,7 @@ def test_a_finished_introduction_says_how_to_start_again(cli: Cli) -> None:
     # A completion the advice does not allow yet keeps the store's explanation.
     early = cli("intro", "complete", "pip")
     assert early.code == 2
-    assert "the advice is 'start' at 'charge_clicker'" in early.error
+    assert "the advice is 'Start with Charging the clicker'" in early.error
 
 
 def test_an_introduction_the_advice_stopped_is_shown_as_stopped(cli: Cli) -> None:
@@ -236,5 +237,18 @@ def test_step_in_now_reads_as_what_happened_on_its_day(cli: Cli) -> None:
     )
     shown = " ".join(cli("intro", "show", "tom-pip").output.split())
     assert "! Step in now" not in shown
-    assert f"Step in now — on {ago(2)}, during that session." in shown
+    # What happened that day, and what was seen.
+    assert f"Step in now — on {ago(2)}, during that session (seen: Tom: lunging)." in shown
     assert shown.index("Next:") < shown.index(f"Step in now — on {ago(2)}")
+
+
+def test_step_in_now_keeps_the_day_of_the_session_that_called_for_it(cli: Cli) -> None:
+    cat_and_rat(cli)
+    lunged = cli("log", "tom-pip", "--minutes", "5", "--signal", "tom:lunging", "--date", ago(3))
+    assert lunged.code == 0
+    # A session too short to count, logged after it, decides nothing: the step-in-now still
+    # belongs to the day Tom lunged, not to the last session's day.
+    assert cli("log", "tom-pip", "--minutes", "1", "--date", ago(2)).code == 0
+    shown = " ".join(cli("next", "tom-pip").output.split())
+    assert f"Step in now — on {ago(3)}, during that session (seen: Tom: lunging)." in shown
+    assert f"Step in now — on {ago(2)}" not in shown

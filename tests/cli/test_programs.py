@@ -23,7 +23,7 @@ def test_show_prints_each_stage_with_its_instructions() -> None:
     assert result.exit_code == 0
     assert "Meeting through a barrier (barrier)" in result.output
     assert "after 5 calm sessions in a row" in result.output
-    assert "120 min, +60 per calm session, at most 240" in result.output
+    assert "120 min, 60 min more per calm session, at most 240 min" in result.output
 
 
 def test_show_unknown_program_suggests_the_nearest() -> None:

@@ -58,7 +58,7 @@ def test_a_diary_entered_later_lands_at_the_stages_of_its_dates(cli: Cli) -> Non
         assert cli("log", "tom-pip", "--date", ago(days)).code == 0
     fourth = cli("log", "tom-pip", "--date", ago(17))
     assert fourth.code == 0
-    assert f"Logged session 4 of tom-pip: {ago(17)} scent, 120 min" in fourth.output
+    assert f"Logged session 4 of tom-pip: {ago(17)} Swapping scents, 120 min" in fourth.output
     # The diary's own dates had no long break; today has one, and `next` says so.
     assert f"As it stood on {ago(17)}" in fourth.output
     assert "long_break" not in fourth.output

@@ -35,3 +35,21 @@ def test_an_unknown_program_is_one_line_naming_the_known_ones() -> None:
         "error: --program: unknown program 'cat-rut' (did you mean 'cat-rat'?); known: cat-rat, "
     )
     assert done.stderr.count("\n") == 1
+
+
+def test_a_program_offers_each_role_only_the_signals_it_uses() -> None:
+    def listed(*options: str) -> set[str]:
+        done = ratbond("signals", *options, COLUMNS="100")
+        assert done.returncode == 0, done.stderr
+        return {line.split()[0] for line in done.stdout.splitlines()[1:] if line[:1].isalpha()}
+
+    near_a_cat = listed("--program", "cat-rat", "--species", "rat")
+    assert {"freezing", "wound", "relaxed"} <= near_a_cat
+    assert not {"pinning", "fighting", "takes_treat_from_hand"} & near_a_cat
+    with_a_person = listed("--program", "rat-human")
+    assert "takes_treat_from_hand" in with_a_person
+    assert "fighting" not in with_a_person
+    assert (
+        "Rat signals in rat-rat (newcomer, residents)"
+        in ratbond("signals", "--program", "rat-rat").stdout
+    )

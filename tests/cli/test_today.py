@@ -44,11 +44,13 @@ def test_health_alerts_then_the_plan_then_the_care_tasks(household_file: str, da
     lines = plan.splitlines()
     assert lines[0] == f"Plan for {date}: 4 active introductions"
     if date == DATES[0]:
-        assert lines[1].startswith("ALERT   tom-pip  cat-rat  Tom & Pip  Repeat visual")
+        assert lines[1].startswith("ALERT   tom-pip  cat-rat  Tom & Pip  Repeat Seeing each other")
     else:  # the step-in-now of the first day's session is what happened then, not an alert
         assert lines[1].startswith("overdue mo-nib")
         assert lines[2].startswith("overdue tom-pip")
-        assert lines[3].strip() == "intervene on 2026-11-20"
+        assert lines[4].strip() == (
+            "Step in now on 2026-11-20, during that session (seen: Tom: lunging)"
+        )
     assert "ozzy-pim" not in plan  # paused
     assert care.startswith("Care\n")
     assert "ALERT" not in care
@@ -82,8 +84,8 @@ def test_a_narrow_console_indents_an_introduction_that_goes_on(household_file: s
     plan = narrow.split("\n\n")[1].splitlines()
     waiting = plan.index("waiting cy-ada-bo  rat-rat")
     assert plan[waiting + 1 : waiting + 3] == [
-        "        Cy & Ada & Bo  Wait quarantine",
-        "        quarantine ends in 11 days",
+        "        Cy & Ada & Bo  Wait (Quarantine)",
+        "        Quarantine ends in 11 days",
     ]
 
 

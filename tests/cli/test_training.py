@@ -39,7 +39,7 @@ def in_training(ratbond: Cli) -> None:
     started = ratbond("intro", "start", "trick-spin", "--rat", "pip")
     assert started.code == 0, started.error
     assert "Started pip (trick-spin): rat Pip" in started.output
-    assert "Start charge_clicker" in started.output
+    assert "Start with Charging the clicker" in started.output
 
 
 def clicks(ratbond: Cli, attempts: int, rewarded: int) -> Outcome:
@@ -51,7 +51,7 @@ def clicks(ratbond: Cli, attempts: int, rewarded: int) -> Outcome:
 @pytest.mark.parametrize(
     ("counts", "advice"),
     [
-        ([(10, 8), (10, 9)], "Next: Move on to lure"),
+        ([(10, 8), (10, 9)], "Next: Move on to Following the treat round"),
         ([(10, 9), (10, 7)], "but only 7 of 10 attempts were rewarded"),
         ([(10, 7), (10, 8)], "1 calm session in a row at 'Charging the clicker'"),
     ],

@@ -23,7 +23,7 @@ def test_a_lunge_written_in_the_notes_steps_back_with_the_reason() -> None:
     assert advice["action"] == "step_back"
     assert advice["stage"] == "scent"
     assert "intervene" in advice["alerts"]
-    assert "tom: lunging (from the notes)" in advice["reasons"][0]
+    assert "Tom: lunging (from the notes)" in advice["reasons"][0]
 
 
 def test_a_bite_in_the_notes_stops_the_introduction() -> None:
@@ -56,14 +56,14 @@ def test_danger_in_the_notes_counts_even_for_a_reviewed_animal() -> None:
     advice = advise(scenario("cat-rat", sessions))
     assert advice["action"] == "repeat"  # danger at the first stage repeats it
     assert "intervene" in advice["alerts"]
-    assert "tom: lunging (from the notes)" in advice["reasons"][0]
+    assert "Tom: lunging (from the notes)" in advice["reasons"][0]
 
 
 def test_notes_fill_an_animal_without_ticks() -> None:
     sessions = [session(2, "visual", 5, signals={"tom": ["ears_forward"]}, notes="Pip froze")]
     advice = advise(scenario("cat-rat", sessions))
     assert advice["action"] == "repeat"
-    assert "pip: freezing (from the notes)" in advice["reasons"][0]
+    assert "Pip: freezing (from the notes)" in advice["reasons"][0]
 
 
 def test_an_unattributed_worrying_signal_counts_for_every_candidate() -> None:

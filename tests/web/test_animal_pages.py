@@ -67,3 +67,24 @@ def test_a_rats_page_lists_its_groomings_newest_first_with_findings(client: Test
 def test_a_cats_page_has_no_grooming_log(client: TestClient) -> None:
     household(client)
     assert 'id="grooming"' not in client.get("/animals/tom").text
+
+
+def test_saving_a_weight_says_a_loss_at_once_by_the_form(client: TestClient) -> None:
+    assert client.post("/api/v1/animals", json={"species": "rat", "name": "Pip"}).status_code == 201
+    first = post_form(client, "/animals/pip/weights", {"grams": "300", "date": "2026-11-01"})
+    assert first.status_code == 303
+    steady = client.get(first.headers["location"]).text
+    assert "Saved: 300 g on Sun 1 Nov 2026." in steady
+    assert 'role="alert"' not in steady.split('id="weighed"')[1].split("</div>")[0]
+    saved = post_form(client, "/animals/pip/weights", {"grams": "265g", "date": "2026-11-19"})
+    assert saved.status_code == 303
+    assert saved.headers["location"].endswith("#weighed")
+    page = client.get(saved.headers["location"]).text
+    answer = page.split('id="weighed"')[1].split("</div>")[0]
+    assert "Saved: 265 g on Thu 19 Nov 2026 (-35 g since Sun 1 Nov 2026)." in answer
+    assert (
+        '<p class="alert danger" role="alert"><strong>See a vet</strong> Pip lost 11.7 % of its '
+        "weight (300 g on 2026-11-01, 265 g on 2026-11-19); see a vet</p>"
+    ) in answer
+    # The answer sits with the weight form, below the weighings, not only at the page's top.
+    assert page.index('id="weighed"') > page.index('id="weights"')

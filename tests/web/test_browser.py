@@ -387,6 +387,62 @@ def test_the_save_bar_never_covers_a_field(server: str) -> None:
         page.screenshot(path=OUTPUT / "log-form-boards-375.png", caret="initial")
 
 
+def test_a_phone_shows_the_log_form_and_an_animal_page_whole(server: str) -> None:
+    """At 375 px: the log form offers each animal only its program's signals and tells the
+    step-in-now of two days ago as what happened then, below the step; saving a weight on an
+    animal's page says the loss at once, by the form. Neither page scrolls sideways."""
+    from playwright.sync_api import expect
+
+    cat_meets_rat(server)
+    today = dt.date.today()
+    lunged = (today - dt.timedelta(days=2)).isoformat()
+    lunge = {"date": lunged, "stage": "visual", "minutes": 5, "signals": {"tom": ["lunging"]}}
+    url = f"{server}/api/v1/introductions/tom-pip/sessions"
+    assert httpx.post(url, json=lunge).status_code == 201
+    weighed = {"grams": 300, "date": (today - dt.timedelta(days=10)).isoformat()}
+    assert httpx.post(f"{server}/api/v1/animals/pip/weights", json=weighed).status_code == 201
+
+    problems: list[str] = []
+    with phone(problems) as page:
+        page.goto(f"{server}/introductions/tom-pip/log")
+        expect(page.locator("fieldset.animal-signals legend")).to_have_text(
+            ["Tom (cat)", "Pip (rat)"]
+        )
+        expect(page.locator("input[value='pip:freezing']")).to_have_count(1)
+        expect(page.locator("input[value='pip:pinning']")).to_have_count(0)
+        expect(page.locator("#f-stage option:checked")).to_have_text("Seeing each other")
+        past = page.locator(".alert.past")
+        expect(past).to_have_text(
+            f"Step in now — on {dt.date.fromisoformat(lunged).strftime('%a %-d %b %Y')}, "
+            "during that session (seen: Tom: lunging)."
+        )
+        expect(page.locator(".alert.danger", has_text="Step in now")).to_have_count(0)
+        action = page.locator("#advice .action").bounding_box()
+        below = past.bounding_box()
+        assert action is not None
+        assert below is not None
+        assert below["y"] > action["y"], "the past step-in-now shows above the step"
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"the log form scrolls sideways at 375 px ({width} px)"
+        page.screenshot(path=OUTPUT / "log-form-375.png", caret="initial")
+
+        page.goto(f"{server}/animals/pip")
+        page.get_by_role("textbox", name="Grams").fill("250 g")
+        page.get_by_role("button", name="Save weight").click()
+        answer = page.locator("#weighed")
+        expect(answer.locator(".saved")).to_contain_text("Saved: 250 g")
+        expect(answer.get_by_role("alert")).to_contain_text("Pip lost 16.7 % of its weight")
+        saved, header = answer.locator(".saved").bounding_box(), page.locator(".top").bounding_box()
+        assert saved is not None
+        assert header is not None
+        assert saved["y"] >= header["y"] + header["height"], "the answer is under the header"
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"the animal page scrolls sideways at 375 px ({width} px)"
+        page.screenshot(path=OUTPUT / "animal-page-weighed-375.png", caret="initial")
+        page.screenshot(path=OUTPUT / "animal-page-375.png", full_page=True, caret="initial")
+    assert problems == []
+
+
 def test_today_at_rescue_size_pages_the_pressing_section_on_a_phone(server: str) -> None:
     """More introductions due than a page holds: Today at 375 px shows the first page of the
     due ones with a pager, and Next (htmx) swaps in the second page of that section alone."""

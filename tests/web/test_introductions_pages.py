@@ -63,3 +63,18 @@ def test_the_start_form_folds_cleared_by_away_until_needed(store_client: TestCli
     assert '<details class="cleared">' in page
     assert 'name="cleared_by"' in page
     assert "their vet and a behaviourist, both" in html.unescape(page)
+
+
+def test_the_start_forms_answer_warns_of_residents_in_another_introduction(
+    client: TestClient,
+) -> None:
+    for name in ("Cy", "Ada", "Bo", "Dee"):
+        body = {"species": "rat", "name": name, "arrived": "2026-10-01"}
+        assert client.post("/api/v1/animals", json=body).status_code == 201
+    first = {"program": "rat-rat", "roles.newcomer": "cy", "roles.residents": ["ada", "bo"]}
+    assert post_form(client, "/introductions", first).status_code == 303
+    second = {"program": "rat-rat", "roles.newcomer": "dee", "roles.residents": ["ada", "bo"]}
+    started = post_form(client, "/introductions", second)
+    assert started.status_code == 303
+    answer = html.unescape(client.get(started.headers["location"]).text)
+    assert "Ada and Bo are already in rat-rat introduction 'cy-ada-bo' (Cy & Ada & Bo)" in answer

@@ -239,3 +239,66 @@ def test_a_meeting_logged_before_its_checks_says_it_should_not_have_happened(
     saved = post_form(client, LOG, CALM, htmx=True)
     assert saved.status_code == 200
     assert "This meeting should not have happened yet." in saved.text
+
+
+def test_the_log_form_offers_each_animal_only_the_signals_its_program_uses(
+    client: TestClient,
+) -> None:
+    cat_and_rat(client)
+    page = client.get("/introductions/tom-pip/log").text
+    offered = set(re.findall(r'name="signal" value="([^"]+)"', page))
+    assert {"tom:hissing", "pip:freezing", "pip:wound"} <= offered
+    # Between a cat and a rat there is no rat-to-rat play, and no treat from a hand.
+    assert not {"pip:pinning", "pip:fighting", "pip:takes_treat_from_hand"} & offered
+    assert page.count("Tom (cat)") == 1
+    # Stages by their titles, never their ids.
+    assert '<option value="visual" selected>Seeing each other</option>' in page
+    assert "(visual)" not in page
+
+
+def test_step_in_now_of_an_earlier_day_reads_as_what_happened_below_the_step(
+    client: TestClient,
+) -> None:
+    cat_and_rat(client)
+    lunge = {"date": "2026-11-18", "stage": "visual", "minutes": 5, "signals": {"tom": ["lunging"]}}
+    assert client.post("/api/v1/introductions/tom-pip/sessions", json=lunge).status_code == 201
+    for url in ("/introductions/tom-pip/log", "/introductions/tom-pip", "/"):
+        page = client.get(url).text
+        past = (
+            '<li class="alert past" role="note"><strong>Step in now</strong> — on Wed 18 Nov '
+            "2026, during that session (seen: Tom: lunging).</li>"
+        )
+        assert past in page, url
+        assert "<strong>Step in now</strong>\n" not in page  # not an alert for today
+        assert page.index("Repeat Seeing each other") < page.index(past), url
+
+
+def test_logging_a_meeting_before_its_prechecks_says_it_should_not_have_happened(
+    client: TestClient,
+) -> None:
+    for body in ({"species": "cat", "name": "Tom"}, {"species": "rat", "name": "Pip"}):
+        assert client.post("/api/v1/animals", json=body).status_code == 201
+    start = {"program": "cat-rat", "roles": {"cat": ["tom"], "rat": ["pip"]}}
+    assert client.post("/api/v1/introductions", json=start).status_code == 201
+    for htmx in (False, True):
+        logged = post_form(client, LOG, CALM, htmx=htmx)
+        assert logged.status_code == 200  # not sent on: the owner reads the warning first
+        assert "This meeting should not have happened yet." in logged.text
+        assert "Every animal needs a vet check" in logged.text
+
+
+def test_the_answer_to_a_save_tells_an_earlier_step_in_now_as_what_happened(
+    client: TestClient,
+) -> None:
+    cat_and_rat(client)
+    lunge = {"date": "2026-11-19", "stage": "visual", "minutes": 5, "signals": {"tom": ["lunging"]}}
+    assert client.post("/api/v1/introductions/tom-pip/sessions", json=lunge).status_code == 201
+    # Too short to count: the advice is still decided on the lunge of the day before.
+    short = {**CALM, "minutes": "1", "signal": [], "notes": ""}
+    panel = post_form(client, LOG, short, htmx=True).text
+    assert "Saved session #2: calm" in panel
+    assert (
+        "<strong>Step in now</strong> — on Thu 19 Nov 2026, during that session (seen: Tom: "
+        "lunging).</li>"
+    ) in panel
+    assert "<strong>Step in now</strong>\n" not in panel

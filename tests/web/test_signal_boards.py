@@ -1,5 +1,6 @@
 """The log form's signal boards: one per animal, headed once by its name and species, offering
-that animal's species' signals only (see docs/web.md, *Which signals a board offers*)."""
+only the signals its program offers for its role (see docs/web.md, *Which signals a board
+offers*)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 
 from fastapi.testclient import TestClient
 
-from ratbond.programs import builtin_vocabulary
+from ratbond.programs import builtin_program, builtin_vocabulary, role_signals
 
 from .helpers import cat_and_rat
 
@@ -19,6 +20,10 @@ def add_rats(client: TestClient, *names: str) -> None:
     for name in names:
         body = {"species": "rat", "name": name, "origin": "breeder", "arrived": "2026-09-01"}
         assert client.post("/api/v1/animals", json=body).status_code == 201
+
+
+def program_offers(program: str, role: str) -> set[str]:
+    return set(role_signals(builtin_program(program), builtin_vocabulary(), role))
 
 
 def offered(page: str) -> dict[str, set[str]]:
@@ -33,8 +38,13 @@ def test_a_cat_rat_board_names_each_animal_once_with_its_species(client: TestCli
     cat_and_rat(client)
     page = client.get("/introductions/tom-pip/log").text
     assert LEGEND.findall(page) == ["Tom (cat)", "Pip (rat)"]
-    vocabulary = builtin_vocabulary().signals
-    assert offered(page) == {"tom": set(vocabulary["cat"]), "pip": set(vocabulary["rat"])}
+    boards = offered(page)
+    assert boards == {
+        "tom": program_offers("cat-rat", "cat"),
+        "pip": program_offers("cat-rat", "rat"),
+    }
+    assert boards["tom"] == set(builtin_vocabulary().signals["cat"])
+    assert "pinning" not in boards["pip"]
 
 
 def test_a_rat_rat_board_names_the_role_and_offers_rat_signals(client: TestClient) -> None:
@@ -46,8 +56,10 @@ def test_a_rat_rat_board_names_the_role_and_offers_rat_signals(client: TestClien
         'Bea (rat) <span class="hint">newcomer</span>',
         'Pip (rat) <span class="hint">residents</span>',
     ]
-    rat = set(builtin_vocabulary().signals["rat"])
-    assert offered(page) == {"bea": rat, "pip": rat}
+    rats = program_offers("rat-rat", "newcomer")
+    assert offered(page) == {"bea": rats, "pip": program_offers("rat-rat", "residents")}
+    assert {"pinning", "fighting"} <= rats
+    assert "takes_treat_from_hand" not in rats
 
 
 def test_a_rat_human_board_offers_no_cat_signal(client: TestClient) -> None:
@@ -57,5 +69,6 @@ def test_a_rat_human_board_offers_no_cat_signal(client: TestClient) -> None:
     page = client.get("/introductions/pip/log").text
     assert LEGEND.findall(page) == ["Pip (rat)"]
     boards = offered(page)
-    assert boards == {"pip": set(builtin_vocabulary().signals["rat"])}
+    assert boards == {"pip": program_offers("rat-human", "rat")}
+    assert "takes_treat_from_hand" in boards["pip"]
     assert not boards["pip"] & {"slow_blink", "stalking", "pouncing"}

@@ -3,19 +3,22 @@ grooming log, add and edit forms."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from ratbond.care.health import weight_loss
 from ratbond.care.knowledge import builtin_care_tasks
 from ratbond.errors import InputError, RatbondError
 from ratbond.store import animals as store
 from ratbond.store.care import list_grooming
 from ratbond.store.care_plan import care_plan
 from ratbond.store.introductions import list_introductions
-from ratbond.store.records import AnimalRecord
+from ratbond.store.records import AnimalRecord, Weight
 from ratbond.web.charts import weight_chart
 from ratbond.web.context import WebContext, web
 from ratbond.web.forms import Form
@@ -101,12 +104,39 @@ def _find(context: WebContext, ref: str) -> AnimalRecord:
     return store.get_animal(context.db, ref)
 
 
+@dataclass(frozen=True)
+class Weighed:
+    """A weighing just saved, as the form's answer says it: the change since the weighing
+    before, and a loss to see a vet about at once (as `ratbond weigh` says it)."""
+
+    weight: Weight
+    change: float | None
+    since: dt.date | None
+    loss: str | None
+
+
+def weighed(animal: AnimalRecord, weights: list[Weight], weight_id: int | None) -> Weighed | None:
+    """The answer to saving weighing `weight_id` (None when it is not one of `weights`)."""
+    index = next((i for i, w in enumerate(weights) if w.id == weight_id), None)
+    if index is None:
+        return None
+    before = weights[index - 1] if index else None
+    loss = weight_loss((w.date, w.grams) for w in weights)
+    return Weighed(
+        weight=weights[index],
+        change=None if before is None else weights[index].grams - before.grams,
+        since=None if before is None else before.date,
+        loss=None if loss is None else loss.text(animal.label),
+    )
+
+
 def _detail(
     request: Request,
     context: WebContext,
     ref: str,
     forms: dict[str, Form] | None = None,
     status_code: int = 200,
+    weight_id: int | None = None,
 ) -> HTMLResponse:
     animal = _find(context, ref)
     checks = store.list_vet_checks(context.db, animal.key)
@@ -137,6 +167,7 @@ def _detail(
             "check_age": (today - animal.health_check).days if animal.health_check else None,
             "vet_form": forms.get("vet", Form(values={"date": today.isoformat()})),
             "weight_form": forms.get("weight", Form(values={"date": today.isoformat()})),
+            "weighed": weighed(animal, weights, weight_id),
             "archive_form": forms.get("archive", Form()),
             "today": today,
         },
@@ -145,8 +176,13 @@ def _detail(
 
 
 @router.get("/animals/{ref}", response_class=HTMLResponse)
-def animal_detail(request: Request, ref: str, context: Web) -> HTMLResponse:
-    return _detail(request, context, ref)
+def animal_detail(
+    request: Request,
+    ref: str,
+    context: Web,
+    weighed: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+) -> HTMLResponse:
+    return _detail(request, context, ref, weight_id=weighed)
 
 
 @router.get("/animals/{ref}/edit", response_class=HTMLResponse)
@@ -206,7 +242,7 @@ async def add_weight(request: Request, ref: str, context: Web) -> Response:
         typed = form.text("grams")
         if typed is None:
             raise InputError("grams", "give the weight in grams")
-        await run_in_threadpool(
+        added = await run_in_threadpool(
             store.add_weight,
             context.db,
             animal.key,
@@ -217,7 +253,8 @@ async def add_weight(request: Request, ref: str, context: Web) -> Response:
     except RatbondError as error:
         form.fail(error, {"grams": "grams", "date": "date"})
         return await run_in_threadpool(_detail, request, context, ref, {"weight": form}, 422)
-    return RedirectResponse(f"/animals/{animal.key}#weights", status_code=303)
+    # The page says at once what was saved and any loss to see a vet about, by the form.
+    return RedirectResponse(f"/animals/{animal.key}?weighed={added.id}#weighed", status_code=303)
 
 
 @router.post("/animals/{ref}/archive", response_class=HTMLResponse)

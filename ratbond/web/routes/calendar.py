@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from icalendar import Calendar, Event
 
 from ratbond.care.routine import TaskDue
+from ratbond.programs import stage_title
 from ratbond.store.agenda import AgendaItem, agenda
 from ratbond.web.context import WebContext, web
 from ratbond.wording import minutes_text
@@ -38,11 +39,10 @@ def events(context: WebContext, items: list[AgendaItem], base: str) -> list[Even
     for item in items:
         advice = item.advice
         program = context.programs.get(item.program)
-        titles = {s.id: s.title for s in program.stages} if program else {}
         url = f"{base}/introductions/{item.key}"
         reasons = " ".join(advice.reasons)
         if item.gate is not None and advice.not_before is not None:
-            title = titles.get(item.gate, item.gate)
+            title = stage_title(program or item.program, item.gate)
             found.append(
                 _event(
                     f"gate-{item.key}-{item.gate}@ratbond",
@@ -58,7 +58,7 @@ def events(context: WebContext, items: list[AgendaItem], base: str) -> list[Even
                 _event(
                     f"session-{item.key}@ratbond",
                     advice.not_before,
-                    f"{item.label}: {titles.get(advice.stage, advice.stage)}"
+                    f"{item.label}: {stage_title(program or item.program, advice.stage)}"
                     + (f", {length}" if length else ""),
                     reasons,
                     url,

@@ -70,7 +70,10 @@ class SignalBoard:
 
 def boards(context: WebContext, program: Program, members: tuple[Member, ...]) -> list[SignalBoard]:
     return [
-        SignalBoard(member, signals_by_class(program, context.vocabulary, member.animal.species))
+        SignalBoard(
+            member,
+            signals_by_class(program, context.vocabulary, member.animal.species, member.role),
+        )
         for member in members
     ]
 
@@ -348,7 +351,7 @@ def _render(
             else signal_boards(
                 context, view["program"], view["intro"].members, form.lists[SIGNAL_FIELD]
             ),
-            "stage_options": [(s.id, f"{s.title} ({s.id})") for s in view["program"].stages],
+            "stage_options": [(s.id, s.title) for s in view["program"].stages],
             "training_stage": training_stage(view["program"], form.get("stage")),
             # A form shown again after an error keeps its notes and their review.
             "preview": preview_notes(context, view["intro"], notes) if notes else None,

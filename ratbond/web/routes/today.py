@@ -54,10 +54,6 @@ def today_view(
         "filters": {
             name: value for name, value in (("animal", animal), ("q", search)) if value is not None
         },
-        "stage_titles": {
-            program.id: {stage.id: stage.title for stage in program.stages}
-            for program in context.programs.values()
-        },
         "paused": [] if narrowed else list_introductions(context.db, status="paused"),
         "has_animals": narrowed or bool(sections) or bool(list_animals(context.db)),
         **care_summary(context, day),
