@@ -34,7 +34,6 @@ from sqlalchemy import Connection, select
 
 from ratbond.engine import ENGINE_VERSION, Engine, Replay
 from ratbond.model import Program, Scenario, Session
-from ratbond.notes.lexicon import NOTES_FILE
 from ratbond.store.common import engine_of, programs, vocabulary, with_notes_read
 from ratbond.store.tables import replay_states, sessions
 
@@ -73,6 +72,10 @@ def program_version(program: Program) -> str:
     per program object."""
     known = _PROGRAM_VERSIONS.get(program.id)
     if known is None or known[0] is not program:
+        # Here, not at the top: importing the notes package loads the reader, which a command
+        # that only reads the stored advice (`next`) never uses.
+        from ratbond.notes.lexicon import NOTES_FILE
+
         rules = hashlib.sha256(NOTES_FILE.read_bytes()).hexdigest()
         known = _PROGRAM_VERSIONS[program.id] = (program, _digest((program, vocabulary(), rules)))
     return known[1]
