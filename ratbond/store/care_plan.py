@@ -1,6 +1,8 @@
 """The day's care plan: every care task with its due date, for every active animal it applies to
 (and each household task once), and the health alerts: a grooming finding no vet has seen
-since, weight lost beyond the rule of care-tasks.yaml (`ratbond.care.health`)."""
+since, weight lost beyond the rule of care-tasks.yaml (`ratbond.care.health`); narrowed to one
+animal or a search as the day's plan is (`ratbond.store.agenda`), and, for the Today page, each
+task's animals a page at a time (`care_page`)."""
 
 from __future__ import annotations
 
@@ -10,15 +12,21 @@ from typing import TYPE_CHECKING, Literal
 
 from ratbond.care.health import WeightLoss, weight_loss
 from ratbond.care.knowledge import builtin_care_tasks
-from ratbond.care.routine import TaskDue, task_due
+from ratbond.care.routine import Status, TaskDue, find_task, group_tasks, task_due
+from ratbond.store import agenda
+from ratbond.store.agenda import ANIMAL_IS, ANIMAL_MATCHES, narrowing
 from ratbond.store.sqltext import as_date, execute
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from ratbond.care.model import CareTask
     from ratbond.store.db import Database
 
-ACTIVE_ANIMALS = "SELECT id, key, name, species FROM animals WHERE status = 'active' ORDER BY key"
+ACTIVE_ANIMALS = """
+SELECT a.id, a.key, a.name, a.species FROM animals AS a WHERE a.status = 'active'{narrowed}
+ORDER BY a.key
+"""
 # The last day each task was done, per animal (NULL: for the household).
 LAST_DONE = """
 SELECT task, animal_id, MAX(date) FROM care_done
@@ -74,40 +82,70 @@ class CarePlan:
         return tuple(item for item in self.tasks if item.status != "later")
 
 
-def care_plan(db: Database, *, today: dt.date | None = None) -> CarePlan:
-    """The care plan for `today` (default: the local date), read in one transaction."""
+def care_plan(
+    db: Database,
+    *,
+    today: dt.date | None = None,
+    animal: str | None = None,
+    search: str | None = None,
+) -> CarePlan:
+    """The care plan for `today` (default: the local date), read in one transaction; only the
+    tasks and alerts of `animal` (its id or name) and of the animals matching `search` (part of
+    an id or a name), case-insensitively, and then no household task."""
     day = dt.date.today() if today is None else today
     with db.read() as connection:
-        return _read(connection, day)
+        copies, alerts = _read(connection, day, animal, search)
+    tasks = tuple(
+        task_due(task, last, day, animal=key, animal_label=label)
+        for task, last, key, label in copies
+    )
+    return CarePlan(today=day, tasks=tasks, alerts=alerts)
 
 
-def _read(connection: Connection, day: dt.date) -> CarePlan:
+Copy = tuple["CareTask", "dt.date | None", "str | None", "str | None"]
+"""A task for one animal (or the household): the task, the day it was last done (None: never),
+the animal's id and name (None, None: the household)."""
+
+
+def _read(
+    connection: Connection, day: dt.date, animal: str | None, search: str | None
+) -> tuple[list[Copy], tuple[CareAlert, ...]]:
+    """Every copy of every task, in the order of the tasks and then of the animals' ids, and
+    the health alerts."""
     care = builtin_care_tasks()
-    active = execute(connection, ACTIVE_ANIMALS)
+    narrowed = "".join(
+        f" AND ({match})"
+        for match, given in ((ANIMAL_IS, animal), (ANIMAL_MATCHES, search))
+        if given is not None
+    )
+    active = execute(
+        connection, ACTIVE_ANIMALS.format(narrowed=narrowed), None, **narrowing(animal, search)
+    )
     done: dict[str, dict[int | None, dt.date]] = {}  # task -> animal (None: household) -> day
-    for task_id, animal, when in execute(connection, LAST_DONE, day):
-        done.setdefault(task_id, {})[animal] = as_date(when)
-    last_vet = {animal: as_date(when) for animal, when in execute(connection, LAST_VET_CHECK, day)}
+    for task_id, done_by, when in execute(connection, LAST_DONE, day):
+        done.setdefault(task_id, {})[done_by] = as_date(when)
+    last_vet = {vetted: as_date(when) for vetted, when in execute(connection, LAST_VET_CHECK, day)}
     # Rows come oldest first per animal, so the last one kept is the latest grooming, and the
     # latest one that found something.
     groomings: dict[int, dt.date] = {}
     findings_at: dict[int, tuple[dt.date, str]] = {}
-    for animal, when, found in execute(connection, GROOMINGS, day):
-        groomings[animal] = as_date(when)
+    for groomed, when, found in execute(connection, GROOMINGS, day):
+        groomings[groomed] = as_date(when)
         if found:
-            findings_at[animal] = (as_date(when), found)
+            findings_at[groomed] = (as_date(when), found)
     weighings: dict[int, list[tuple[dt.date, float]]] = {}
-    for animal, when, grams in execute(connection, WEIGHINGS, day):
-        weighings.setdefault(animal, []).append((as_date(when), grams))
+    for weighed, when, grams in execute(connection, WEIGHINGS, day):
+        weighings.setdefault(weighed, []).append((as_date(when), grams))
     by_records = {
-        "weights": {animal: points[-1][0] for animal, points in weighings.items()},
+        "weights": {weighed: points[-1][0] for weighed, points in weighings.items()},
         "grooming": groomings,
     }
-    tasks: list[TaskDue] = []
+    copies: list[Copy] = []
     for task in care.tasks:
         done_for = done.get(task.id, {})
         if task.scope == "household":
-            tasks.append(task_due(task, done_for.get(None), day))
+            if not narrowed:
+                copies.append((task, done_for.get(None), None, None))
             continue
         also = by_records[task.also_done_by] if task.also_done_by is not None else {}
         for animal_id, key, name, species in active:
@@ -116,7 +154,7 @@ def _read(connection: Connection, day: dt.date) -> CarePlan:
             last, other = done_for.get(animal_id), also.get(animal_id)
             if other is not None and (last is None or other > last):
                 last = other
-            tasks.append(task_due(task, last, day, animal=key, animal_label=name or key))
+            copies.append((task, last, key, name or key))
     labels = {animal_id: (key, name or key) for animal_id, key, name, _ in active}
     titles = {f.id: f.title.lower() for f in care.findings}
     alerts: list[CareAlert] = []
@@ -155,4 +193,118 @@ def _read(connection: Connection, day: dt.date) -> CarePlan:
             )
         )
     alerts.sort(key=lambda a: (a.animal, a.kind))
-    return CarePlan(today=day, tasks=tuple(tasks), alerts=tuple(alerts))
+    return copies, tuple(alerts)
+
+
+@dataclass(frozen=True, slots=True)
+class CareLine:
+    """A task's pressing copies of one status: how many, and the one due first."""
+
+    status: Status
+    total: int
+    first: TaskDue
+
+
+@dataclass(frozen=True, slots=True)
+class CareCard:
+    """One task due or overdue for some animal (or the household), as the Today page shows it:
+    its pressing copies counted per status, and one page of them (at most the plan's
+    `PAGE_SIZE`)."""
+
+    task: CareTask
+    lines: tuple[CareLine, ...]
+    """One per pressing status, most pressing first."""
+    total: int
+    """Copies due or overdue."""
+    page: int
+    """The page of them shown, from 1; 0 when summarised (counted, the first few named)."""
+    pages: int
+    shown: tuple[TaskDue, ...]
+    """The pressing copies of the page shown, or the first `NAMED` when summarised."""
+    marks_all: bool
+    """Nothing narrowed and every copy of the task pressing: marking it done with no animal
+    named (the store's rule: for every active animal it applies to) records exactly these."""
+
+    @property
+    def status(self) -> Status:
+        return self.lines[0].status
+
+
+NAMED = 8
+"""The animals a summarised card names before counting the rest."""
+
+
+@dataclass(frozen=True, slots=True)
+class CarePage:
+    """The care part of the Today page: the health alerts in full, the pressing tasks."""
+
+    alerts: tuple[CareAlert, ...]
+    cards: tuple[CareCard, ...]
+    any_tasks: bool
+    """Some task applies (to an animal shown, or the household), pressing or not."""
+
+
+def care_page(
+    db: Database,
+    *,
+    today: dt.date | None = None,
+    task: str | None = None,
+    page: int = 1,
+    animal: str | None = None,
+    search: str | None = None,
+) -> CarePage:
+    """The care plan (`care_plan`, narrowed the same way) for the Today page: every alert, and
+    each task due or overdue (in `group_tasks`' order) with its pressing copies in full when
+    they fit on a page, `task` its `page` of them (past the last page: the last), the others
+    counted, the first few named. An unknown `task` is an InputError naming it.
+
+    A copy's due day and status follow from its task and the day it was last done alone, so
+    they are worked out once for each different pair (`task_due`); a copy of its own is made
+    only for the animals shown."""
+    opened = find_task(task).id if task is not None else None
+    day = dt.date.today() if today is None else today
+    with db.read() as connection:
+        copies, alerts = _read(connection, day, animal, search)
+    shapes: dict[tuple[str, dt.date | None], TaskDue] = {}
+    of_shape: dict[tuple[str, dt.date | None], list[Copy]] = {}
+    for copy in copies:
+        shape = (copy[0].id, copy[1])
+        if shape not in shapes:
+            shapes[shape] = task_due(copy[0], copy[1], day)
+        of_shape.setdefault(shape, []).append(copy)
+    cards = []
+    for group in group_tasks(list(shapes.values())):
+        if group.status == "later":
+            continue
+        pressing: list[Copy] = []
+        lines = []
+        for line in group.lines:
+            if line.status == "later":
+                continue
+            of_line = [
+                copy for item in line.items for copy in of_shape[item.task.id, item.last_done]
+            ]
+            of_line.sort(key=lambda copy: copy[2] or "")  # by the animal's id, as listed
+            pressing += of_line
+            lines.append(CareLine(line.status, len(of_line), line.first))
+        size = agenda.PAGE_SIZE  # the day's plan's page: one size for the whole page
+        pages = (len(pressing) + size - 1) // size
+        number = min(page, pages) if group.task.id == opened else 1 if pages == 1 else 0
+        start = (number - 1) * size if number else 0
+        cards.append(
+            CareCard(
+                task=group.task,
+                lines=tuple(lines),
+                total=len(pressing),
+                page=number,
+                pages=pages,
+                shown=tuple(
+                    task_due(task, last, day, animal=key, animal_label=label)
+                    for task, last, key, label in pressing[
+                        start : start + (size if number else NAMED)
+                    ]
+                ),
+                marks_all=animal is None and search is None and len(lines) == len(group.lines),
+            )
+        )
+    return CarePage(alerts=alerts, cards=tuple(cards), any_tasks=bool(copies))

@@ -30,11 +30,10 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, select
 
 from ratbond.engine import ENGINE_VERSION, Engine, Replay
 from ratbond.model import Program, Scenario, Session
-from ratbond.notes.lexicon import NOTES_FILE
 from ratbond.store.common import engine_of, programs, vocabulary, with_notes_read
 from ratbond.store.tables import replay_states, sessions
 
@@ -73,6 +72,10 @@ def program_version(program: Program) -> str:
     per program object."""
     known = _PROGRAM_VERSIONS.get(program.id)
     if known is None or known[0] is not program:
+        # Here, not at the top: importing the notes package loads the reader, which a command
+        # that only reads the stored advice (`next`) never uses.
+        from ratbond.notes.lexicon import NOTES_FILE
+
         rules = hashlib.sha256(NOTES_FILE.read_bytes()).hexdigest()
         known = _PROGRAM_VERSIONS[program.id] = (program, _digest((program, vocabulary(), rules)))
     return known[1]
@@ -103,43 +106,62 @@ def extend(known: Replayed, base: Scenario, session: Session, seq: int) -> Repla
 def resumable(connection: Connection, introduction_id: int, base: Scenario) -> Replayed | None:
     """The introduction's stored state, if it was made under the current engine, program,
     animals and roles and over the live sessions the database holds now; else None."""
+
+    def newest(column: Any) -> Any:
+        """`column` of the live session that comes last in the engine's order."""
+        return (
+            select(column)
+            .where(sessions.c.introduction_id == introduction_id, sessions.c.deleted_at.is_(None))
+            .order_by(sessions.c.date.desc(), sessions.c.seq.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+
+    # The state and the last live session, in one statement.
     row = connection.execute(
-        select(replay_states).where(replay_states.c.introduction_id == introduction_id)
+        select(
+            replay_states,
+            newest(sessions.c.seq).label("live_seq"),
+            newest(sessions.c.date).label("live_date"),
+        ).where(replay_states.c.introduction_id == introduction_id)
     ).first()
     if (
         row is None
         or row.engine_version != ENGINE_VERSION
         or row.program_version != program_version(base.program)
         or row.basis != basis(base)
+        or (row.live_seq, row.live_date) != (row.last_seq, row.last_date)
     ):
-        return None
-    last = connection.execute(
-        select(sessions.c.seq, sessions.c.date)
-        .where(sessions.c.introduction_id == introduction_id, sessions.c.deleted_at.is_(None))
-        .order_by(sessions.c.date.desc(), sessions.c.seq.desc())
-        .limit(1)
-    ).first()
-    seen = (None, None) if last is None else (last.seq, last.date)
-    if seen != (row.last_seq, row.last_date):
         return None
     return Replayed(Replay.from_json(row.state), row.session_count, row.last_seq, row.last_date)
 
 
 def store(connection: Connection, introduction_id: int, base: Scenario, replayed: Replayed) -> None:
-    """Keep `replayed` as the introduction's state, tagged for `base`."""
+    """Keep `replayed` as the introduction's state, tagged for `base`: one statement, which
+    replaces the state kept before."""
+    values = {
+        "introduction_id": introduction_id,
+        "engine_version": ENGINE_VERSION,
+        "program_version": program_version(base.program),
+        "basis": basis(base),
+        "session_count": replayed.session_count,
+        "last_seq": replayed.last_seq,
+        "last_date": replayed.last_date,
+        "state": replayed.state.to_json(),
+    }
+    # Both backends write `INSERT ... ON CONFLICT DO UPDATE`; each dialect has its own builder.
+    statement: Any
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        statement = postgresql_insert(replay_states).values(values)
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        statement = sqlite_insert(replay_states).values(values)
     connection.execute(
-        delete(replay_states).where(replay_states.c.introduction_id == introduction_id)
-    )
-    connection.execute(
-        insert(replay_states),
-        {
-            "introduction_id": introduction_id,
-            "engine_version": ENGINE_VERSION,
-            "program_version": program_version(base.program),
-            "basis": basis(base),
-            "session_count": replayed.session_count,
-            "last_seq": replayed.last_seq,
-            "last_date": replayed.last_date,
-            "state": replayed.state.to_json(),
-        },
+        statement.on_conflict_do_update(
+            index_elements=[replay_states.c.introduction_id],
+            set_={name: statement.excluded[name] for name in values if name != "introduction_id"},
+        )
     )

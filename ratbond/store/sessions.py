@@ -376,20 +376,25 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
         scenario, session, klass = _validate(intro, _entry(new, intro, day), day)
         early = _early(connection, intro, session)
         known = resumable(connection, intro.id, scenario)
-        # Numbers are never reused: a withdrawn session keeps its own.
-        last_seq = connection.execute(
-            select(func.max(sessions.c.seq)).where(sessions.c.introduction_id == intro.id)
-        ).scalar()
         values = {
             "introduction_id": intro.id,
-            "seq": (last_seq or 0) + 1,
             **_row_values(session, klass),
             "logged_by": (new.logged_by or current_user()).strip()[:100],
             "logged_at": now(),
             "version": 1,
         }
-        inserted = connection.execute(insert(sessions), values).inserted_primary_key
-        assert inserted is not None
+        # Numbered after the highest number, in the insert itself: numbers are never reused,
+        # a withdrawn session keeps its own.
+        next_seq = (
+            select(func.coalesce(func.max(sessions.c.seq), 0) + 1)
+            .where(sessions.c.introduction_id == intro.id)
+            .scalar_subquery()
+        )
+        inserted = connection.execute(
+            insert(sessions).values(seq=next_seq).returning(sessions.c.id, sessions.c.seq),
+            values,
+        ).one()
+        values["seq"] = inserted.seq
         stored = _read_back(session)
         # It has the highest number, so it goes after its date's sessions: last in the
         # engine's order unless it fills in an earlier day.
@@ -403,7 +408,7 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
             assert isinstance(on, Advice)
             dated = on
         record = SessionRecord(
-            id=inserted[0],
+            id=inserted.id,
             introduction_id=intro.id,
             seq=values["seq"],
             date=stored.date,

@@ -91,10 +91,11 @@ def kind_of(advice: StoredAdvice, *, counting_down: bool) -> Kind:
     return "later"
 
 
-def rank_of(kind: Kind, advice: StoredAdvice) -> tuple[int, int]:
-    """Where an introduction of `kind` sorts: by kind, then the most overdue first, else the
-    nearest day first."""
+def rank_of(kind: Kind, advice: StoredAdvice) -> tuple[int, int, int]:
+    """Where an introduction of `kind` sorts: by kind; among the alerts, an animal's health
+    (`HEALTH_ALERTS`) first; then the most overdue first, else the nearest day first."""
+    health = 0 if kind == "alert" and not HEALTH_ALERTS.isdisjoint(alerts_now(advice)) else 1
     if kind == "overdue":
-        return KINDS.index(kind), -advice.overdue_days
+        return KINDS.index(kind), health, -advice.overdue_days
     days = (advice.not_before - advice.today).days if advice.not_before else 0
-    return KINDS.index(kind), days
+    return KINDS.index(kind), health, days

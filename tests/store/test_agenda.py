@@ -10,7 +10,7 @@ from ratbond.store import Database
 from ratbond.store import agenda as plan
 from ratbond.store.agenda import agenda, agenda_page
 from ratbond.store.records import StoredAdvice
-from ratbond.store.urgency import KINDS, kind_of
+from ratbond.store.urgency import KINDS, kind_of, rank_of
 from tests.store.helpers import TODAY, day, every_kind_of_introduction
 
 if TYPE_CHECKING:
@@ -159,3 +159,33 @@ def test_a_stop_or_a_danger_alert_comes_first(
     action: Action, alerts: tuple[AlertCode, ...], kind: str
 ) -> None:
     assert kind_of(advice(action, alerts), counting_down=False) == kind
+
+
+@pytest.mark.parametrize("offset", DAYS)
+def test_the_pages_of_each_section_are_the_whole_plan_in_its_order(
+    db: Database, monkeypatch: pytest.MonkeyPatch, offset: int
+) -> None:
+    """A section read a page at a time lists the introductions of its kind the whole plan lists,
+    in the same order, with the same advice."""
+    every_kind_of_introduction(db)
+    monkeypatch.setattr(plan, "PAGE_SIZE", 1)
+    whole = agenda(db, today=day(offset))
+    for section in agenda_page(db, today=day(offset)):
+        of_kind = [item for item in whole if item.kind == section.kind]
+        assert section.total == len(of_kind) == section.pages
+        paged = [
+            item
+            for page in range(1, section.pages + 1)
+            for item in next(
+                s
+                for s in agenda_page(db, today=day(offset), section=section.kind, page=page)
+                if s.kind == section.kind
+            ).items
+        ]
+        assert paged == of_kind
+
+
+def test_an_animals_health_comes_first_among_the_alerts() -> None:
+    ill, stopped = advice("wait", ("illness_signs",)), advice("stop")
+    assert kind_of(ill, counting_down=False) == kind_of(stopped, counting_down=False) == "alert"
+    assert rank_of("alert", ill) < rank_of("alert", stopped)

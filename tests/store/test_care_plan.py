@@ -3,11 +3,15 @@ backends."""
 
 from __future__ import annotations
 
-from ratbond.store import Database
+import pytest
+
+from ratbond.care.routine import group_tasks
+from ratbond.errors import InputError
+from ratbond.store import Database, agenda
 from ratbond.store.animals import NewAnimal, add_animal, add_vet_check
 from ratbond.store.care import care_plan as care_plan_from_care
 from ratbond.store.care import log_grooming
-from ratbond.store.care_plan import care_plan
+from ratbond.store.care_plan import NAMED, CarePlan, care_page, care_plan
 from tests.store.helpers import TODAY, care_records, day
 
 # Days to read the plan on: before and after records, and weeks on.
@@ -67,3 +71,65 @@ def test_a_later_finding_asks_for_a_later_vet_check(db: Database) -> None:
     assert finding_alerts(db, -3) == []  # between the vet check and the cut
     add_vet_check(db, "kit", TODAY, today=TODAY)
     assert finding_alerts(db) == []
+
+
+def pressing(plan: CarePlan) -> dict[str, list[tuple[str | None, str]]]:
+    """Each task's copies due or overdue, (animal, status), in the order a screen lists them."""
+    return {
+        group.task.id: [
+            (item.animal, line.status)
+            for line in group.lines
+            if line.status != "later"
+            for item in line.items
+        ]
+        for group in group_tasks(plan.tasks)
+        if group.status != "later"
+    }
+
+
+@pytest.mark.parametrize("offset", DAYS)
+def test_the_today_page_counts_each_task_and_pages_its_animals(
+    db: Database, monkeypatch: pytest.MonkeyPatch, offset: int
+) -> None:
+    """Every pressing copy of the care plan comes on exactly one page of its task, in the care
+    plan's order; a task with more than a page is counted and names its first animals."""
+    care_records(db)
+    add_animal(db, NewAnimal(species="rat", name="Oz", arrived=day(-90)), today=TODAY)
+    monkeypatch.setattr(agenda, "PAGE_SIZE", 2)
+    expected = pressing(care_plan(db, today=day(offset)))
+    summary = care_page(db, today=day(offset))
+    assert [card.task.id for card in summary.cards] == list(expected)
+    for card in summary.cards:
+        copies = expected[card.task.id]
+        assert card.total == len(copies) == sum(line.total for line in card.lines)
+        assert card.pages == (len(copies) + 1) // 2
+        first = [(item.animal, item.status) for item in card.shown]
+        assert first == copies[: 2 if card.pages == 1 else NAMED]
+        assert card.page == (1 if card.pages == 1 else 0)
+        paged = [
+            (item.animal, item.status)
+            for page in range(1, card.pages + 1)
+            for opened in care_page(db, today=day(offset), task=card.task.id, page=page).cards
+            if opened.task.id == card.task.id
+            for item in opened.shown
+        ]
+        assert paged == copies
+
+
+def test_the_today_page_narrows_the_care_to_an_animal(db: Database) -> None:
+    care_records(db)
+    whole = care_page(db, today=day(30))
+    assert {card.task.scope for card in whole.cards} == {"animal", "household"}
+    assert any(card.marks_all for card in whole.cards)
+    kit = care_page(db, today=day(30), animal="KIT")
+    assert {item.animal for card in kit.cards for item in card.shown} == {"kit"}
+    assert not any(card.marks_all for card in kit.cards)  # marking all would mark the others
+    assert [alert.animal for alert in kit.alerts] == ["kit", "kit"]
+    assert care_page(db, today=day(30), search="ou").alerts == ()  # Lou's finding was seen to
+    searched = care_page(db, today=day(30), search="ou")
+    assert {item.animal for card in searched.cards for item in card.shown} == {"lou"}
+
+
+def test_an_unknown_task_to_open_is_refused_by_name(db: Database) -> None:
+    with pytest.raises(InputError, match="no care task 'bath'"):
+        care_page(db, today=TODAY, task="bath")

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from ratbond.store import agenda
 
-from .helpers import cat_and_rat
+from .helpers import cat_and_rat, post_form
 
 CARD = re.compile(r'<li class="card due (\w+)">\s*<h3><a href="/introductions/([\w-]+)">')
 
@@ -92,3 +92,47 @@ def test_the_plan_narrows_to_an_animal_or_a_search(client: TestClient) -> None:
 def test_a_bad_query_is_refused_with_422(client: TestClient, query: str) -> None:
     cat_and_rat(client)
     assert client.get(f"/?{query}").status_code == 422
+
+
+def test_a_health_alert_of_the_care_records_comes_before_the_plan(client: TestClient) -> None:
+    pairs(client, 1)
+    for grams, date in ((400, "2026-11-08"), (330, "2026-11-19")):
+        weighing = {"grams": grams, "date": date}
+        assert client.post("/api/v1/animals/rat1/weights", json=weighing).status_code == 201
+    page = client.get("/").text
+    assert '<section id="health"' in page
+    assert page.index("Weight loss: see a vet") < page.index('id="section-due"')
+    assert page.index('id="section-due"') < page.index('id="care"')
+    assert "Weight loss" not in client.get("/?q=cat1").text.split('id="care"')[1]
+
+
+WEIGH_IN = re.compile(r'<li class="card due \w+" id="care-weigh_in">(.*?)</li>', re.S)
+ANIMAL_FIELD = re.compile(r'<input type="hidden" name="animal" value="([\w-]+)">')
+
+
+@pytest.mark.usefixtures("two_a_page")
+def test_a_care_task_of_many_animals_is_counted_and_paged(client: TestClient) -> None:
+    pairs(client, 5)
+    card = html.unescape(WEIGH_IN.findall(client.get("/").text)[0])
+    assert "Never recorded: 5 animals" in card
+    assert '<p class="names">Rat1, Rat2, Rat3, Rat4, Rat5</p>' in card  # no more than 8
+    assert "Mark done today for all 5" in card
+    assert ANIMAL_FIELD.findall(card) == []  # no animal named: every rat it applies to
+    assert 'href="/?care=weigh_in#care-weigh_in">Show them a page at a time</a>' in card
+    second = html.unescape(WEIGH_IN.findall(client.get("/?care=weigh_in&page=2").text)[0])
+    assert ANIMAL_FIELD.findall(second) == ["rat3", "rat4"]
+    assert "Mark these 2 done today" in second
+    assert "page 2 of 3" in second
+    done = post_form(client, "/care/tasks/weigh_in/done", {"animal": ["rat3", "rat4"], "next": "/"})
+    assert done.status_code == 303
+    card = html.unescape(WEIGH_IN.findall(client.get("/").text)[0])
+    assert "Never recorded: 3 animals" in card
+    assert "Mark done today for all" not in card  # two are done: marking all would be wrong
+    assert client.get("/?care=bath").status_code == 422
+
+
+def test_a_search_narrows_the_care_too(client: TestClient) -> None:
+    pairs(client, 3)
+    card = html.unescape(WEIGH_IN.findall(client.get("/?q=rat2").text)[0])
+    assert "Never recorded: Rat2" in card
+    assert ANIMAL_FIELD.findall(card) == ["rat2"]

@@ -1,5 +1,6 @@
-"""The Today page: what needs doing now in full, alerts first, every other kind of the day's plan
-counted and shown a page at a time; narrowed to one animal or a search."""
+"""The Today page: what needs doing now in full, the health alerts first, every other kind of the
+day's plan counted and shown a page at a time, and the care tasks due with their animals a page at
+a time; narrowed to one animal or a search."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from fastapi.responses import HTMLResponse
 
 from ratbond.store.agenda import PAGE_SIZE, agenda_page
 from ratbond.store.animals import list_animals
+from ratbond.store.care_plan import care_page
 from ratbond.store.introductions import list_introductions
 from ratbond.store.urgency import Kind
 from ratbond.web.context import WebContext, web
-from ratbond.web.routes.care import care_summary
 
 router = APIRouter(include_in_schema=False)
 Web = Annotated[WebContext, Depends(web)]
@@ -36,6 +37,7 @@ def today_view(
     context: WebContext,
     day: dt.date,
     section: Kind | None,
+    care_task: str | None,
     page: int,
     animal: str | None,
     search: str | None,
@@ -44,6 +46,7 @@ def today_view(
     sections = agenda_page(
         context.db, today=day, section=section, page=page, animal=animal, search=search
     )
+    care = care_page(context.db, today=day, task=care_task, page=page, animal=animal, search=search)
     narrowed = animal is not None or search is not None
     return {
         "today": day,
@@ -56,7 +59,7 @@ def today_view(
         },
         "paused": [] if narrowed else list_introductions(context.db, status="paused"),
         "has_animals": narrowed or bool(sections) or bool(list_animals(context.db)),
-        **care_summary(context, day),
+        "care": care,
     }
 
 
@@ -71,11 +74,19 @@ async def today(
     request: Request,
     context: Web,
     section: Kind | None = None,
+    care: Annotated[str | None, Query(max_length=64)] = None,
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     animal: Annotated[str | None, Query(max_length=64)] = None,
     q: Annotated[str | None, Query(max_length=100)] = None,
 ) -> HTMLResponse:
     view = await context.read_from_loop(
-        today_view, context, context.today(), section, page, _given(animal), _given(q)
+        today_view,
+        context,
+        context.today(),
+        section,
+        _given(care),
+        page,
+        _given(animal),
+        _given(q),
     )
     return context.pages.render(request, "today.html", view)
