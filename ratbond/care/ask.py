@@ -24,6 +24,7 @@ from ratbond.care.knowledge import (
 from ratbond.care.model import Source
 from ratbond.care.words import closest
 from ratbond.errors import InputError, RatbondError
+from ratbond.limits import MAX_ANSWERS
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Words that carry no topic; dropping them keeps "how does it ..." from matching everything.
@@ -306,8 +307,8 @@ def _index() -> _Index:
 
 def ask(question: str, limit: int = 3) -> AskResult:
     """The best `limit` documents for a question, best first (none if nothing matches)."""
-    if limit < 1:
-        raise InputError("limit", f"must be at least 1 (got {limit})")
+    if not 1 <= limit <= MAX_ANSWERS:
+        raise InputError("limit", f"must be from 1 to {MAX_ANSWERS} (got {limit})")
     words = [word for word in _WORD.findall(question.casefold()) if word != "_"]
     if not words:
         raise InputError("question", "type a question in words, e.g. 'how long does bonding take?'")

@@ -103,8 +103,12 @@ async def http_error_handler(request: Request, exc: Exception) -> Response:
     """404s and friends: JSON for the API, a plain page for people."""
     assert isinstance(exc, StarletteHTTPException)
     if is_api(request):
-        return api_error(exc.status_code, "", str(exc.detail))
-    return error_page(request, exc.status_code, str(exc.detail))
+        response: Response = api_error(exc.status_code, "", str(exc.detail))
+    else:
+        response = error_page(request, exc.status_code, str(exc.detail))
+    # A 405's `Allow`, say: the methods the path does take.
+    response.headers.update(exc.headers or {})
+    return response
 
 
 def error_page(request: Request, status: int, message: str) -> Response:
