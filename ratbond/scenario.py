@@ -368,7 +368,8 @@ def _sessions(
     roles: Mapping[str, tuple[str, ...]],
     today: dt.date,
 ) -> tuple[Session, ...]:
-    items = _list(data.get("sessions", []) or [], ("sessions",), "sessions")
+    given = data.get("sessions")
+    items = [] if given is None else _list(given, ("sessions",), "sessions")
     stages = {stage.id: stage for stage in program.stages}
     in_role = {animal for members in roles.values() for animal in members}
     sessions: list[Session] = []

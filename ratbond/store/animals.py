@@ -334,7 +334,9 @@ def add_weight(
     not_future(when, day, "date")
     if not math.isfinite(grams) or grams < MIN_GRAMS:
         raise InputError(
-            "grams", f"{grams:g} is not a weight; give the grams, {MIN_GRAMS:g} or more"
+            "grams",
+            f"{grams:g} is not a weight; give the grams as a positive number, "
+            f"{MIN_GRAMS:g} or more",
         )
     with db.write() as connection:
         animal = resolve_animal(connection, ref)
