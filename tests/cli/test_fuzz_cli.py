@@ -4,7 +4,6 @@ exit 2, never a traceback, and the database is exactly as it was."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 
 from ratbond import limits
 from tests.cli.helpers import Cli, ago
+from tests.snapshots import all_rows, store_file
 
 TODAY = dt.date.today()
 # Strings no date option takes: not a date, before the floor, after today, far-off years.
@@ -81,23 +81,13 @@ COMMANDS: list[tuple[tuple[str, ...], st.SearchStrategy[str]]] = [
 ]
 
 
-def _rows(database: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table, to tell that nothing was written."""
-    with sqlite3.connect(database) as connection:
-        tables = [
-            name
-            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        ]
-        return {t: sorted(map(tuple, connection.execute(f'SELECT * FROM "{t}"'))) for t in tables}
-
-
 @pytest.fixture
 def household(cli: Cli, sqlite_url: str) -> Path:
     """Pip the rat in a rat-human introduction (`pip`), with one session."""
     assert cli("animal", "add", "Pip", "-s", "rat", "--arrived", ago(60)).code == 0
     assert cli("vet", "add", "pip", "--date", ago(30)).code == 0
     assert cli("intro", "start", "rat-human", "--rat", "pip", "--id", "pip").code == 0
-    return Path(sqlite_url.removeprefix("sqlite:///"))
+    return store_file(sqlite_url)
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -109,7 +99,7 @@ def test_every_command_refuses_a_bad_value_in_one_line_and_saves_nothing(
     value = data.draw(values, label="value")
     args = tuple(value if arg == V else arg for arg in command)
     name = " ".join(command)
-    before = _rows(household)
+    before = all_rows(household)
     done = cli(*args)  # a traceback would be raised here
     assert done.code == 2, (name, done)
     message = done.error.strip()
@@ -117,4 +107,4 @@ def test_every_command_refuses_a_bad_value_in_one_line_and_saves_nothing(
     assert "Traceback" not in message
     if not message.startswith("Usage:"):  # Typer's own: ratbond.cli.app.run makes it one line
         assert "\n" not in message, (name, message)
-    assert _rows(household) == before, name
+    assert all_rows(household) == before, name
