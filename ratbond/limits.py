@@ -40,3 +40,10 @@ question."""
 MAX_BODY_BYTES = 1_000_000
 """The largest request body the web server reads, forms and API alike (a session with its
 longest notes is under 100 kB)."""
+
+MAX_EXPORT_LINE_CHARS = 1_000_000
+"""The longest line of a JSON-lines export (one record; the longest, a session with its longest
+notes, is under 100,000): a longer one is not an export, and is refused before it is read."""
+MAX_DOCUMENT_CHARS = 20_000_000
+"""The largest file imported whole (a scenario, or an export of the old one-object version):
+a larger one is refused before it is read, so `/dev/zero` or a stray video ends at once."""
