@@ -5,6 +5,7 @@ Each ratio is measured within the run, on the same machine, with a generous boun
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import statistics
 import time
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ratbond import limits
 from ratbond.limits import MAX_NAME
 from tests.cli.helpers import Cli
 from tests.web.conftest import make_client
@@ -74,3 +76,17 @@ def test_a_file_far_over_the_limit_is_refused_as_fast_as_a_typical_one_is_read(
         for command in ("evaluate", "import"):
             refused = _median_seconds(run(command, far_over, code=2))
             assert refused < RATIO * typical, (command, far_over, refused, typical)
+
+
+def test_docs_say_every_limit() -> None:
+    text = (Path(__file__).parents[1] / "docs" / "limits.md").read_text(encoding="utf-8")
+    for name in dir(limits):
+        value = getattr(limits, name)
+        if not name.isupper():
+            continue
+        shown = [value] if not isinstance(value, dict) else list(value.values())
+        for each in shown:
+            if isinstance(each, dt.date):
+                assert each.isoformat() in text, name
+            elif isinstance(each, float | int):
+                assert f"{each:,g}" in text or f"{each:,}" in text, (name, each)
