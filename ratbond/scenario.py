@@ -126,6 +126,11 @@ def _list(value: object, path: Path, what: str) -> list[Any]:
 def _text(value: object, path: Path) -> str:
     if not isinstance(value, str):
         raise fail(path, f"expected text, got {_kind(value)}")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: `"\\ud800"` in JSON, a bad byte in argv
+            raise fail(path, "holds a character that is not text (a lone surrogate)") from None
     return value
 
 
