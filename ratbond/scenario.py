@@ -134,6 +134,17 @@ def _text(value: object, path: Path) -> str:
     return value
 
 
+def storable_text(value: str, path: Path) -> str:
+    """`value` when every store can keep it: text (no lone surrogate) without a NUL character
+    (PostgreSQL refuses one, SQLite would keep it). Free text that no other rule checks (an
+    animal's markings, a vet's findings, who logged) passes here on its way in from the API
+    and the forms; the command line cannot carry a NUL, and refuses what is not UTF-8."""
+    _text(value, path)
+    if "\x00" in value:
+        raise fail(path, "holds a NUL character; type the text again as plain text")
+    return value
+
+
 def _line(value: object, path: Path, longest: int) -> str:
     """Text of one line, at most `longest` characters, without control characters."""
     text = _text(value, path)

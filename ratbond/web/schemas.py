@@ -5,9 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+)
 from pydantic.json_schema import SkipJsonSchema
 
+from ratbond.errors import InputError
 from ratbond.limits import (
     DATE_FLOOR,
     MAX_ATTEMPTS,
@@ -20,7 +29,7 @@ from ratbond.limits import (
     MIN_GRAMS,
 )
 from ratbond.model import Action, AlertCode, Origin, PreyDrive, SessionClass, Species
-from ratbond.scenario import ANIMAL_ID
+from ratbond.scenario import ANIMAL_ID, storable_text
 from ratbond.store.tables import ANIMAL_STATUSES, INTRODUCTION_STATUSES
 
 
@@ -34,6 +43,17 @@ def _iso_text(value: object) -> object:
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_text)]
 """A date of the API, in and out: ISO text only."""
+
+
+def _storable(value: str, info: ValidationInfo) -> str:
+    try:
+        return storable_text(value, (info.field_name or "",))
+    except InputError as error:
+        raise ValueError(error.message) from None
+
+
+Text = Annotated[str, AfterValidator(_storable)]
+"""Text the API takes in: no NUL character, no lone surrogate (`storable_text`)."""
 
 
 def limits(**bounds: float | str) -> dict[str, Any]:
@@ -117,8 +137,8 @@ class AnimalFields(BaseModel):
     model_config = _FORBID
 
     species: Species
-    name: str | None = Field(default=None, description="One line.", **NAME)
-    sex: str | None = Field(default=None, **SEX)
+    name: Text | None = Field(default=None, description="One line.", **NAME)
+    sex: Text | None = Field(default=None, **SEX)
     born: PastDay | None = None
     arrived: PastDay | None = Field(default=None, description=f"{DAY_RULE} Not before `born`.")
     origin: Origin | None = None
@@ -128,11 +148,11 @@ class AnimalFields(BaseModel):
 class AnimalIn(AnimalFields):
     """A new animal; only `species` is required, the id is made from the name when absent."""
 
-    id: str | None = Field(
+    id: Text | None = Field(
         default=None, description=ID_RULE, pattern=f"^{ANIMAL_ID.pattern}$", max_length=MAX_ID
     )
-    markings: str | None = None
-    notes: str | None = None
+    markings: Text | None = None
+    notes: Text | None = None
 
 
 class AnimalPatch(BaseModel):
@@ -141,14 +161,14 @@ class AnimalPatch(BaseModel):
     model_config = _FORBID
 
     species: Species | None = None
-    name: str | None = Field(default=None, **NAME)
-    sex: str | None = Field(default=None, **SEX)
+    name: Text | None = Field(default=None, **NAME)
+    sex: Text | None = Field(default=None, **SEX)
     born: PastDay | None = None
     arrived: PastDay | None = None
     origin: Origin | None = None
     prey_drive: PreyDrive | None = None
-    markings: str | None = None
-    notes: str | None = None
+    markings: Text | None = None
+    notes: Text | None = None
 
 
 class AnimalOut(BaseModel):
@@ -171,8 +191,8 @@ class VetCheckIn(BaseModel):
     model_config = _FORBID
 
     date: PastDay
-    vet: str | None = None
-    findings: str | None = None
+    vet: Text | None = None
+    findings: Text | None = None
 
 
 class VetCheckOut(BaseModel):
@@ -211,17 +231,17 @@ class IntroductionIn(BaseModel):
 
     model_config = _FORBID
 
-    program: str
+    program: Text
     roles: dict[str, list[str]]
-    id: str | None = Field(
+    id: Text | None = Field(
         default=None, description=ID_RULE, pattern=f"^{ANIMAL_ID.pattern}$", max_length=MAX_ID
     )
     started: PastDay | None = Field(
         default=None,
         description=f"Defaults to today. {DAY_RULE} Not before any of its animals arrived.",
     )
-    notes: str | None = None
-    cleared_by: str | None = Field(
+    notes: Text | None = None
+    cleared_by: Text | None = Field(
         default=None,
         description="Only when these animals' last introduction of this program ended in "
         "`stop`: who (the vet, the behaviourist) agreed they may try again. Without it such "
@@ -250,11 +270,11 @@ class SessionFields(BaseModel):
 
     model_config = _FORBID
 
-    stage: str
+    stage: Text
     minutes: float | None = Field(default=None, ge=0)
     supervised: bool = True
     signals: dict[str, list[str]] | None = {}
-    notes: str | None = Field(default=None, **NOTES)
+    notes: Text | None = Field(default=None, **NOTES)
     attempts: int | None = Field(
         default=None,
         description="Required at a training stage: tries at the behaviour.",
@@ -271,7 +291,7 @@ class SessionFields(BaseModel):
 class SessionIn(SessionFields):
     """A session as logged at the cage; signals map animal ids (or names) to signal ids."""
 
-    stage: str | None = Field(  # type: ignore[assignment]
+    stage: Text | None = Field(  # type: ignore[assignment]
         default=None,
         description="Defaults to the stage advised on the session's date, and then its "
         "minutes too when none are given.",

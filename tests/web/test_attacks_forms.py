@@ -127,3 +127,23 @@ def test_no_form_post_breaks_the_server_stores_a_refusal_or_echoes_markup(
     if response.status_code >= 400:
         assert all_rows(database) == before, (route, form)
     assert PROBE not in response.text, (route, form)
+
+
+@pytest.mark.parametrize("field", ["markings", "notes", "sex", "name"])
+def test_a_nul_or_a_lone_surrogate_is_refused_alike_on_both_stores(
+    store_client: TestClient, field: str
+) -> None:
+    """PostgreSQL cannot keep a NUL and SQLite can: the validation refuses it for both."""
+    token = csrf_token(store_client)
+    for text in ('"a\\u0000b"', '"a\\ud800b"'):
+        body = f'{{"species": "rat", "name": "Mo", "{field}": {text}}}'.encode()
+        answer = store_client.post(
+            "/api/v1/animals", content=body, headers={"content-type": "application/json"}
+        )
+        assert answer.status_code == 422, answer.text
+        assert answer.json()["path"] == field
+    page = store_client.post(
+        "/animals", data={"csrf_token": token, "name": "Mo", "species": "rat", field: "a\x00b"}
+    )
+    assert page.status_code == 422
+    assert store_client.get("/api/v1/animals").json() == []
