@@ -82,6 +82,10 @@ def parse_json(text: str) -> Any:
         ) from None
     except RecursionError:
         raise InputError("", "the JSON document is nested too deeply") from None
+    except ValueError:  # Python's own limit on the digits of a number (4,300)
+        raise InputError(
+            "", "holds a number thousands of digits long, which no field takes"
+        ) from None
 
 
 def parse_date(value: object, path: Path) -> dt.date:

@@ -36,7 +36,7 @@ from sqlalchemy.exc import IntegrityError
 from ratbond.errors import InputError, RatbondError, format_path
 from ratbond.limits import MAX_DOCUMENT_CHARS, MAX_EXPORT_LINE_CHARS
 from ratbond.model import Animal, Scenario, Session
-from ratbond.scenario import parse_date, parse_json, parse_scenario
+from ratbond.scenario import parse_date, parse_json, parse_scenario, storable_text
 from ratbond.store.advice import refresh
 from ratbond.store.animals import NewAnimal, add_animal_in, add_vet_check_in
 from ratbond.store.common import (
@@ -44,6 +44,7 @@ from ratbond.store.common import (
     vocabulary,
 )
 from ratbond.store.db import Database
+from ratbond.store.ids import MAX_ROW_ID
 from ratbond.store.introductions import start_introduction_in
 from ratbond.store.migrations import head_revision
 from ratbond.store.queries import load_animal, load_introductions, today_or
@@ -393,6 +394,8 @@ def _converter(column: Column[Any]) -> Callable[[Any, str], Any]:
         if isinstance(kind, Integer):
             if isinstance(value, bool) or not isinstance(value, int):
                 raise InputError(path, "expected a whole number")
+            if not -MAX_ROW_ID - 1 <= value <= MAX_ROW_ID:
+                raise InputError(path, "larger than any number a record holds")
             return value
         if isinstance(kind, Float):
             if isinstance(value, bool) or not isinstance(value, int | float):
@@ -417,7 +420,7 @@ def _converter(column: Column[Any]) -> Callable[[Any, str], Any]:
                 raise InputError(path, "expected text")
             if kind.length is not None and len(value) > kind.length:
                 raise InputError(path, f"longer than {kind.length} characters")
-            return value
+            return storable_text(value, (path,))
         if isinstance(kind, JSON):
             if not isinstance(value, dict):
                 raise InputError(path, "expected an object")
