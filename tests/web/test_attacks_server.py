@@ -18,6 +18,7 @@ from ratbond.store import open_database
 from tests.web.test_browser import free_port
 
 CLIENTS = 4
+ACKNOWLEDGED = 12
 
 
 def _serve(store: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
@@ -80,7 +81,7 @@ def test_every_acknowledged_session_survives_kill_9_under_load(tmp_path: Path) -
         for client in clients:
             client.start()
         deadline = time.monotonic() + 20
-        while len(acknowledged) < 20 and time.monotonic() < deadline:
+        while len(acknowledged) < ACKNOWLEDGED and time.monotonic() < deadline:
             time.sleep(0.05)
         server.send_signal(signal.SIGKILL)
         server.wait(timeout=10)
@@ -91,7 +92,7 @@ def test_every_acknowledged_session_survives_kill_9_under_load(tmp_path: Path) -
         if server.poll() is None:
             server.kill()
             server.wait(timeout=10)
-    assert len(acknowledged) >= 20, log.read_text()
+    assert len(acknowledged) >= ACKNOWLEDGED, log.read_text()
     with sqlite3.connect(store) as connection:
         stored = [id_ for (id_,) in connection.execute("SELECT id FROM sessions")]
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
