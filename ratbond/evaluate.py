@@ -12,6 +12,7 @@ from typing import Any, TextIO
 from ratbond.advice import advise
 from ratbond.datafiles import FilePath
 from ratbond.errors import InputError, RatbondError
+from ratbond.limits import MAX_DOCUMENT_CHARS
 from ratbond.model import Advice, Program
 from ratbond.programs import BuiltinCatalog, builtin_vocabulary, load_program
 from ratbond.scenario import parse_json, parse_scenario
@@ -41,9 +42,15 @@ def read_source(source: str, stdin: TextIO) -> str:
     """The text of FILE, or standard input for `-`."""
     with opened(source, stdin) as handle:
         try:
-            return handle.read()
+            text = handle.read(MAX_DOCUMENT_CHARS + 1)
         except UnicodeDecodeError:
             raise not_utf8(source) from None
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise RatbondError(
+            f"{source}: larger than {MAX_DOCUMENT_CHARS:,} characters, so not a scenario; "
+            "check the path"
+        )
+    return text
 
 
 def catalogue(program_file: FilePath | None) -> Mapping[str, Program]:

@@ -14,6 +14,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ratbond.errors import InputError, did_you_mean, format_path
+from ratbond.limits import DATE_FLOOR as DATE_FLOOR
+from ratbond.limits import MAX_ID as MAX_ID
+from ratbond.limits import MAX_NAME as MAX_NAME
+from ratbond.limits import MAX_NOTES as MAX_NOTES
+from ratbond.limits import MAX_SEX as MAX_SEX
 from ratbond.model import (
     ORIGINS,
     PREY_DRIVES,
@@ -32,14 +37,6 @@ if TYPE_CHECKING:
     T = TypeVar("T")
 
 ANIMAL_ID = re.compile(r"[a-z0-9_-]+")
-# The longest id, name and sex an animal may have (the store's columns hold them, on SQLite
-# and PostgreSQL alike); beyond them a value is pasted by mistake, not typed.
-MAX_ID = 64
-MAX_NAME = 60
-MAX_SEX = 40
-# The longest session note: several pages of what was seen. Reading notes costs time with
-# their length, so a longer text (a file pasted by mistake) is refused before it is read.
-MAX_NOTES = 10_000
 # Characters no name can hold: control characters and line breaks (a name is one line).
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 SCENARIO_FIELDS = ("program", "today", "animals", "roles", "sessions")
@@ -85,6 +82,10 @@ def parse_json(text: str) -> Any:
         ) from None
     except RecursionError:
         raise InputError("", "the JSON document is nested too deeply") from None
+    except ValueError:  # Python's own limit on the digits of a number (4,300)
+        raise InputError(
+            "", "holds a number thousands of digits long, which no field takes"
+        ) from None
 
 
 def parse_date(value: object, path: Path) -> dt.date:
@@ -129,6 +130,22 @@ def _list(value: object, path: Path, what: str) -> list[Any]:
 def _text(value: object, path: Path) -> str:
     if not isinstance(value, str):
         raise fail(path, f"expected text, got {_kind(value)}")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: `"\\ud800"` in JSON, a bad byte in argv
+            raise fail(path, "holds a character that is not text (a lone surrogate)") from None
+    return value
+
+
+def storable_text(value: str, path: Path) -> str:
+    """`value` when every store can keep it: text (no lone surrogate) without a NUL character
+    (PostgreSQL refuses one, SQLite would keep it). Free text that no other rule checks (an
+    animal's markings, a vet's findings, who logged) passes here on its way in from the API
+    and the forms; the command line cannot carry a NUL, and refuses what is not UTF-8."""
+    _text(value, path)
+    if "\x00" in value:
+        raise fail(path, "holds a NUL character; type the text again as plain text")
     return value
 
 
@@ -173,12 +190,20 @@ def _optional(
     return None if value is None else convert(value, (*path, key))
 
 
-def _not_future(day: dt.date, today: dt.date, path: Path) -> dt.date:
+def plausible_day(day: dt.date, today: dt.date, path: Path) -> dt.date:
+    """`day` when an owner can have seen it: from `DATE_FLOOR` to `today`. Every date of a
+    record passes here (a scenario's, and the store's through `not_future`)."""
     if day > today:
         raise fail(
             path,
             f"{day.isoformat()} is after today ({today.isoformat()}); "
             "only past and present dates can be logged",
+        )
+    if day < DATE_FLOOR:
+        raise fail(
+            path,
+            f"{day.isoformat()} is before {DATE_FLOOR.isoformat()}, earlier than any animal "
+            "alive today was born; check the year",
         )
     return day
 
@@ -273,15 +298,23 @@ def parse_animal(value: object, path: Path, today: dt.date) -> Animal:
         raise fail((*path, "prey_drive"), "only cats have a prey drive; remove it for a rat")
 
     def past_date(value: object, where: Path) -> dt.date:
-        return _not_future(parse_date(value, where), today, where)
+        return plausible_day(parse_date(value, where), today, where)
 
+    born = _optional(entry, "born", path, past_date)
+    arrived = _optional(entry, "arrived", path, past_date)
+    if born is not None and arrived is not None and arrived < born:
+        raise fail(
+            (*path, "arrived"),
+            f"{arrived.isoformat()} is before the animal was born ({born.isoformat()}); "
+            "check both dates",
+        )
     return Animal(
         id=animal_id,
         species=species,
         name=name,
         sex=_optional(entry, "sex", path, lambda v, p: _line(v, p, MAX_SEX)),
-        born=_optional(entry, "born", path, past_date),
-        arrived=_optional(entry, "arrived", path, past_date),
+        born=born,
+        arrived=arrived,
         origin=_optional(entry, "origin", path, lambda v, p: _choice(v, p, ORIGINS, "origin")),
         prey_drive=prey_drive,
         health_check=_optional(entry, "health_check", path, past_date),
@@ -355,7 +388,8 @@ def _sessions(
     roles: Mapping[str, tuple[str, ...]],
     today: dt.date,
 ) -> tuple[Session, ...]:
-    items = _list(data.get("sessions", []) or [], ("sessions",), "sessions")
+    given = data.get("sessions")
+    items = [] if given is None else _list(given, ("sessions",), "sessions")
     stages = {stage.id: stage for stage in program.stages}
     in_role = {animal for members in roles.values() for animal in members}
     sessions: list[Session] = []
@@ -364,7 +398,7 @@ def _sessions(
         entry = _object(item, path, SESSION_FIELDS, "a session")
         if "date" not in entry:
             raise fail((*path, "date"), "required field is missing")
-        day = _not_future(parse_date(entry["date"], (*path, "date")), today, (*path, "date"))
+        day = plausible_day(parse_date(entry["date"], (*path, "date")), today, (*path, "date"))
         if "stage" not in entry:
             raise fail((*path, "stage"), "required field is missing")
         stage_id = _text(entry["stage"], (*path, "stage"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -199,3 +200,34 @@ def test_notes_longer_than_a_few_pages_are_refused_before_they_are_read() -> Non
     assert str(raised.value).startswith("sessions[0].notes: is 10,005 characters long")
     document["sessions"][0]["notes"] = "calm " * 1999
     assert advise_text(json.dumps(document)).action == "repeat"
+
+
+def test_a_number_of_thousands_of_digits_is_one_clear_error() -> None:
+    from ratbond.scenario import parse_json
+
+    with pytest.raises(InputError, match="thousands of digits"):
+        parse_json('{"today": ' + "9" * 5000 + "}")
+
+
+def test_dates_lie_between_the_floor_and_today_and_in_order() -> None:
+    from ratbond.limits import DATE_FLOOR
+    from ratbond.scenario import parse_animal
+
+    today = dt.date(2026, 11, 20)
+    rat = {"id": "pip", "species": "rat"}
+    with pytest.raises(InputError, match="before 1980-01-01"):
+        parse_animal({**rat, "born": "1979-12-31"}, (), today)
+    with pytest.raises(InputError, match="before the animal was born"):
+        parse_animal({**rat, "born": "2026-05-02", "arrived": "2026-05-01"}, (), today)
+    with pytest.raises(InputError, match="after today"):
+        parse_animal({**rat, "arrived": "2026-11-21"}, (), today)
+    assert parse_animal({**rat, "born": DATE_FLOOR.isoformat()}, (), today).born == DATE_FLOOR
+
+
+def test_a_lone_surrogate_is_not_text() -> None:
+    from ratbond.scenario import parse_animal, storable_text
+
+    with pytest.raises(InputError, match="lone surrogate"):
+        parse_animal({"id": "pip", "species": "rat", "name": "P\ud800"}, (), dt.date(2026, 1, 1))
+    with pytest.raises(InputError, match="NUL"):
+        storable_text("a\x00b", ("markings",))

@@ -32,12 +32,11 @@ from ratbond.care.knowledge import (
 from ratbond.care.model import AskRules, AskTopic, Source
 from ratbond.care.words import closest, stem
 from ratbond.errors import DataFileError, InputError
+from ratbond.limits import MAX_ANSWERS, MAX_QUESTION
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
 OFF_TOPIC = "\x00off-topic"
 """The term every off-topic word or phrase is read as."""
-MAX_QUESTION = 500
-"""Longest question read, in characters."""
 Why = Literal["answered", "off_topic", "unsure", "no_words"]
 
 
@@ -459,8 +458,8 @@ def _same_start(typed: str, known: str) -> bool:
 def ask(question: str, limit: int = 3) -> AskResult:
     """The best `limit` documents for a question, best first; none, with the reason and the
     topics ratbond covers, when the question is off-topic or no document covers enough of it."""
-    if limit < 1:
-        raise InputError("limit", f"must be at least 1 (got {limit})")
+    if not 1 <= limit <= MAX_ANSWERS:
+        raise InputError("limit", f"must be from 1 to {MAX_ANSWERS} (got {limit})")
     if len(question) > MAX_QUESTION:
         raise InputError(
             "question", f"ask in at most {MAX_QUESTION} characters (got {len(question)})"

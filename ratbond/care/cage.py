@@ -99,6 +99,8 @@ class CageVerdict:
 # The largest plausible cage side (a room), and the most rats one check is for: beyond them a
 # measurement is a slip of the unit or the keyboard.
 MAX_SIDE_CM = 1000.0
+# Nor shorter than a centimetre: a smaller figure is a slip of the unit, not a cage.
+MIN_SIDE_CM = 1.0
 MAX_RATS = 100
 
 
@@ -202,6 +204,13 @@ def _positive(name: str, value: float, unit: Unit) -> None:
     if not math.isfinite(value) or value <= 0:
         raise InputError(name, f"must be a positive number of {_unit_word(unit)} (got {value:g})")
     largest = MAX_SIDE_CM / CM_PER[unit]
+    smallest = MIN_SIDE_CM / CM_PER[unit]
+    if value < smallest:
+        raise InputError(
+            name,
+            f"{value:g} {_unit_word(unit)} is smaller than any cage; a side is at least "
+            f"{smallest:.3g} {_unit_word(unit)} (check the unit: --unit cm, in, ft or m)",
+        )
     if value > largest:
         raise InputError(
             name,

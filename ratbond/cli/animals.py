@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ratbond.care.health import weight_loss
-from ratbond.cli.display import database, out, parse_day, print_rows
+from ratbond.cli.display import database, out, parse_day, print_rows, shown
 from ratbond.errors import RatbondError
 from ratbond.store.animals import (
     NewAnimal,
@@ -80,11 +80,14 @@ def add(
             notes=notes,
         ),
     )
-    out.print(f"Added {animal.species} [bold]{animal.label}[/] with id [cyan]{animal.key}[/].")
+    out.print(
+        f"Added {animal.species} [bold]{shown(animal.label)}[/] "
+        f"with id [cyan]{shown(animal.key)}[/]."
+    )
     if animal.species == "cat" and animal.prey_drive is None:
         out.print(
             "[dim]Before a cat meets a rat, assess its prey drive: "
-            f"ratbond animal edit {animal.key} --prey-drive low|moderate|high[/]"
+            f"ratbond animal edit {shown(animal.key)} --prey-drive low|moderate|high[/]"
         )
 
 
@@ -173,8 +176,8 @@ def show(animal: AnimalRef) -> None:
     ]
     for label, value in fields:
         if value is not None:
-            table.add_row(label, value.isoformat() if isinstance(value, dt.date) else str(value))
-    out.rule(f"[bold]{record.label}[/]", align="left")
+            table.add_row(label, shown(value.isoformat() if isinstance(value, dt.date) else value))
+    out.rule(f"[bold]{shown(record.label)}[/]", align="left")
     out.print(table)
     checks = list_vet_checks(db, record.key)
     if checks:
@@ -183,7 +186,10 @@ def show(animal: AnimalRef) -> None:
             vets.add_column(column)
         for check in checks:
             vets.add_row(
-                str(check.id), check.date.isoformat(), check.vet or "", check.findings or ""
+                str(check.id),
+                check.date.isoformat(),
+                shown(check.vet or ""),
+                shown(check.findings or ""),
             )
         out.print(vets)
     weights = list_weights(db, record.key)
@@ -203,7 +209,9 @@ def show(animal: AnimalRef) -> None:
     if intros:
         out.print(
             "[bold]Introductions:[/] "
-            + ", ".join(f"[cyan]{i.key}[/] ({i.program}, {role}, {i.status})" for i, role in intros)
+            + ", ".join(
+                f"[cyan]{shown(i.key)}[/] ({i.program}, {role}, {i.status})" for i, role in intros
+            )
         )
 
 
@@ -244,7 +252,10 @@ def edit(
     if not changes:
         raise RatbondError("nothing to change; give an option such as --name or --prey-drive")
     record = edit_animal(database(), animal, changes)
-    out.print(f"Updated [bold]{record.label}[/] ([cyan]{record.key}[/]), version {record.version}.")
+    out.print(
+        f"Updated [bold]{shown(record.label)}[/] ([cyan]{shown(record.key)}[/]), "
+        f"version {record.version}."
+    )
 
 
 @app.command()
@@ -255,11 +266,12 @@ def archive(
     """Archive an animal that was rehomed or has died; its records are kept."""
     db = database()
     record, stopped = archive_animal(db, animal, status.strip().lower())
-    out.print(f"[bold]{record.label}[/] is now marked {record.status}.")
+    out.print(f"[bold]{shown(record.label)}[/] is now marked {record.status}.")
     if stopped:
         programs = {intro.key: intro.program for intro in list_introductions(db)}
         out.print(
-            "Stopped introductions: " + ", ".join(f"{key} ({programs[key]})" for key in stopped)
+            "Stopped introductions: "
+            + ", ".join(f"{shown(key)} ({programs[key]})" for key in stopped)
         )
 
 
@@ -275,7 +287,7 @@ def vet_add(
     assert day is not None
     check = add_vet_check(database(), animal, day, vet=vet, findings=findings)
     record = get_animal(database(), animal)
-    out.print(f"Vet check of {check.date.isoformat()} recorded for [bold]{record.label}[/].")
+    out.print(f"Vet check of {check.date.isoformat()} recorded for [bold]{shown(record.label)}[/].")
 
 
 @vet_app.command("list")
@@ -289,7 +301,12 @@ def vet_list(animal: AnimalRef) -> None:
     for column in ("no.", "date", "vet", "findings"):
         table.add_column(column)
     for check in checks:
-        table.add_row(str(check.id), check.date.isoformat(), check.vet or "", check.findings or "")
+        table.add_row(
+            str(check.id),
+            check.date.isoformat(),
+            shown(check.vet or ""),
+            shown(check.findings or ""),
+        )
     out.print(table)
 
 
@@ -318,7 +335,9 @@ def report_weighing(db: Database, record: AnimalRecord, added: Weight) -> None:
     if len(history) > 1:
         before = history[-2].grams
         change = f" ({added.grams - before:+g} g since {history[-2].date.isoformat()})"
-    out.print(f"[bold]{record.label}[/]: {added.grams:g} g on {added.date.isoformat()}{change}.")
+    out.print(
+        f"[bold]{shown(record.label)}[/]: {added.grams:g} g on {added.date.isoformat()}{change}."
+    )
     loss = weight_loss((w.date, w.grams) for w in history)
     if loss is not None:
         out.print(Text("ALERT ", style="bold red") + Text(loss.text(record.label)))

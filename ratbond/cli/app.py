@@ -387,6 +387,13 @@ def run() -> None:
     except ImportError:  # pragma: no cover - depends on the installed Typer
         from click import UsageError  # type: ignore[assignment]
 
+    for argument in sys.argv[1:]:
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:  # bytes the locale could not decode, kept as surrogates
+            raw = argument.encode("utf-8", "surrogateescape")
+            shown = raw.decode("utf-8", "backslashreplace")
+            sys.exit(report(RatbondError(f"'{shown}' is not UTF-8 text; type it again")))
     first = sys.argv[1] if len(sys.argv) > 1 else "--help"
     if first in BY_NAME:
         names: tuple[str, ...] = (first,)

@@ -9,17 +9,13 @@ from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 from rich.padding import Padding
 from rich.table import Table
 
 from ratbond.care.model import Source
+from ratbond.cli.console import err, out, shown
 from ratbond.cli.options import as_typed
 from ratbond.errors import InputError, RatbondError
-
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
 
 cage_app = typer.Typer(help="Check a cage against the figures in the seeds.", no_args_is_help=True)
 
@@ -45,7 +41,7 @@ def user_errors() -> Iterator[None]:
     except RatbondError as error:
         if isinstance(error, InputError):
             error = as_typed(error)
-        err.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
+        err.print(f"[bold red]error:[/] {shown(str(error))}", soft_wrap=True)
         # SystemExit, not typer.Exit: `app(standalone_mode=False)` in `run()` turns a
         # typer.Exit into a return value that is then dropped, and the status would be 0.
         raise SystemExit(2) from None
@@ -144,11 +140,11 @@ def cage_check(
     table.add_column("result", no_wrap=True)
     table.add_column("detail")
     for check in verdict.checks:
-        table.add_row(check.title, STATUS_STYLE[check.status], escape(check.detail))
+        table.add_row(check.title, STATUS_STYLE[check.status], shown(check.detail))
     out.print(table)
     for check in verdict.failures:
-        out.print(f"[red]✘ {check.title}:[/] {escape(check.why)}")
-        out.print(f"  [dim]({escape(cites(check.seeds, check.sources))})[/]")
+        out.print(f"[red]✘ {check.title}:[/] {shown(check.why)}")
+        out.print(f"  [dim]({shown(cites(check.seeds, check.sources))})[/]")
     unanswered = [c for c in verdict.unanswered if c.id in CAGE_FLAGS]
     if unanswered:
         flags = " ".join(
@@ -156,7 +152,7 @@ def cage_check(
         )
         out.print(f"[yellow]Not answered:[/] add {flags}")
     for note in verdict.notes:
-        out.print(f"[cyan]•[/] {escape(note)}")
+        out.print(f"[cyan]•[/] {shown(note)}")
 
 
 def ask_yes_no(prompt: str) -> bool | None:
@@ -197,15 +193,15 @@ def freeroam_checklist(
             }
         )
         return
-    out.print(f"[bold]{escape(checklist.title)}[/]")
-    out.print(escape(checklist.intro))
+    out.print(f"[bold]{shown(checklist.title)}[/]")
+    out.print(shown(checklist.intro))
     for number, item in enumerate(checklist.items, start=1):
         mark = "[red]required[/]" if item.required else "[dim]optional[/]"
         # The id is what `ratbond freeroam check --yes ID` takes.
         answer = f"[cyan]--yes {item.id.replace('_', '-')}[/]"
-        out.print(f"\n[bold]{number}. {escape(item.title)}[/] ({mark}) {answer}")
-        out.print(Padding(f"☐ {escape(item.question)}", (0, 0, 0, 3)))
-        why = f"[dim]{escape(item.why)} ({escape(cites(item.seeds, item.sources))})[/]"
+        out.print(f"\n[bold]{number}. {shown(item.title)}[/] ({mark}) {answer}")
+        out.print(Padding(f"☐ {shown(item.question)}", (0, 0, 0, 3)))
+        why = f"[dim]{shown(item.why)} ({shown(cites(item.seeds, item.sources))})[/]"
         out.print(Padding(why, (0, 0, 0, 3)))
 
 
@@ -232,7 +228,7 @@ def food(
             for known in (f for f in food_list.foods if f.verdict == verdict):
                 table.add_row(f"[{style}]{word}[/]", known.name, ", ".join(known.aliases))
         out.print(table)
-        out.print(f"[dim]{escape(food_list.diet.text)}[/]")
+        out.print(f"[dim]{shown(food_list.diet.text)}[/]")
         out.print("Look one up: ratbond food NAME")
         return
     query = " ".join(name)
@@ -244,21 +240,21 @@ def food(
     word, style = answer.verdict_words.upper(), VERDICT_STYLE[answer.verdict]
     entry = answer.food
     if entry is None:
-        out.print(f"[{style}]{word}[/]  {escape(query)}")
-        out.print(escape(answer.unknown_advice))
+        out.print(f"[{style}]{word}[/]  {shown(query)}")
+        out.print(shown(answer.unknown_advice))
         if answer.suggestions:
-            out.print("Did you mean: " + ", ".join(escape(s) for s in answer.suggestions) + "?")
+            out.print("Did you mean: " + ", ".join(shown(s) for s in answer.suggestions) + "?")
         return
-    out.print(f"[{style}]{word}[/]  [bold]{escape(entry.name)}[/]")
+    out.print(f"[{style}]{word}[/]  [bold]{shown(entry.name)}[/]")
     if answer.match == "typo":
-        out.print(f"[dim](read '{escape(query)}' as '{escape(answer.matched_name or '')}')[/]")
+        out.print(f"[dim](read '{shown(query)}' as '{shown(answer.matched_name or '')}')[/]")
     elif answer.matched_name and answer.matched_name != entry.name:
-        out.print(f"[dim]({escape(answer.matched_name)} is listed under {escape(entry.name)})[/]")
-    out.print(f"[bold]Why:[/] {escape(entry.why)}")
+        out.print(f"[dim]({shown(answer.matched_name)} is listed under {shown(entry.name)})[/]")
+    out.print(f"[bold]Why:[/] {shown(entry.why)}")
     if entry.portion:
-        out.print(f"[bold]How much:[/] {escape(entry.portion)}")
-    out.print(f"[dim]Source: {escape(cites(entry.seeds, entry.sources))}[/]")
-    out.print(f"[dim]{escape(answer.diet)}[/]")
+        out.print(f"[bold]How much:[/] {shown(entry.portion)}")
+    out.print(f"[dim]Source: {shown(cites(entry.seeds, entry.sources))}[/]")
+    out.print(f"[dim]{shown(answer.diet)}[/]")
 
 
 def signs(
@@ -280,14 +276,14 @@ def signs(
         return
     if answer.signs:
         for group, sign in answer.signs:
-            out.rule(f"{escape(sign.name)} [dim]({escape(group.title.lower())})[/]", align="left")
-            out.print(f"[bold]Means:[/] {escape(sign.meaning)}")
-            out.print(f"[bold]Do:[/] {escape(sign.what_to_do)}")
-            out.print(f"[dim]Source: {escape(cites(sign.seeds, sign.sources))}[/]")
+            out.rule(f"{shown(sign.name)} [dim]({shown(group.title.lower())})[/]", align="left")
+            out.print(f"[bold]Means:[/] {shown(sign.meaning)}")
+            out.print(f"[bold]Do:[/] {shown(sign.what_to_do)}")
+            out.print(f"[dim]Source: {shown(cites(sign.seeds, sign.sources))}[/]")
         return
     for group in answer.topics:
-        out.rule(f"[bold]{escape(group.title)}[/] [dim]({group.id})[/]", align="left")
-        out.print(escape(group.summary))
+        out.rule(f"[bold]{shown(group.title)}[/] [dim]({group.id})[/]", align="left")
+        out.print(shown(group.summary))
         table = Table(show_lines=True)
         table.add_column("sign", style="bold")
         table.add_column("means")
@@ -295,9 +291,9 @@ def signs(
         table.add_column("seeds", no_wrap=True)
         for sign in group.signs:
             table.add_row(
-                escape(sign.name),
-                escape(sign.meaning),
-                escape(sign.what_to_do),
+                shown(sign.name),
+                shown(sign.meaning),
+                shown(sign.what_to_do),
                 ", ".join(sign.seeds),
             )
         out.print(table)
@@ -324,23 +320,23 @@ def ask(
         _print_json(result.to_json())
         return
     for typed, searched in result.corrections:
-        out.print(f"[dim](searched for '{escape(searched)}' instead of '{escape(typed)}')[/]")
+        out.print(f"[dim](searched for '{shown(searched)}' instead of '{shown(typed)}')[/]")
     if not result.answers:
-        out.print(escape(result.message))
+        out.print(shown(result.message))
         for topic in result.topics:
-            example = escape(topic.example)
-            out.print(f"  - {escape(topic.title)} [dim](e.g. ratbond ask {example})[/]")
+            example = shown(topic.example)
+            out.print(f"  - {shown(topic.title)} [dim](e.g. ratbond ask {example})[/]")
         return
     best, *others = result.answers
     if best.urgent:
-        out.print(f"[bold red]URGENT[/]  [bold]{escape(best.title)}[/]")
-        out.print(f"[bold]Now:[/] {escape(best.now or '')}")
-        out.print(f"[bold]Vet:[/] {escape(best.vet or '')}")
+        out.print(f"[bold red]URGENT[/]  [bold]{shown(best.title)}[/]")
+        out.print(f"[bold]Now:[/] {shown(best.now or '')}")
+        out.print(f"[bold]Vet:[/] {shown(best.vet or '')}")
     else:
-        out.print(f"[bold cyan]{escape(best.title)}[/]")
-    out.print(escape(best.detail if detail else best.brief))
-    out.print(f"[dim]Source: {escape(cites(best.seeds, best.sources))}[/]")
+        out.print(f"[bold cyan]{shown(best.title)}[/]")
+    out.print(shown(best.detail if detail else best.brief))
+    out.print(f"[dim]Source: {shown(cites(best.seeds, best.sources))}[/]")
     if others:
-        out.print("[bold]See also:[/] " + "; ".join(escape(doc.title) for doc in others))
+        out.print("[bold]See also:[/] " + "; ".join(shown(doc.title) for doc in others))
     if not detail:
         out.print("[dim]More: add --detail[/]")

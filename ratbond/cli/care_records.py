@@ -9,11 +9,11 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from ratbond.cli.agenda import care_text
-from ratbond.cli.care import ask_yes_no, cites, freeroam_checklist, out, user_errors
+from ratbond.cli.care import ask_yes_no, cites, freeroam_checklist, user_errors
+from ratbond.cli.console import out, shown
 from ratbond.cli.display import database, parse_day
 from ratbond.errors import RatbondError
 
@@ -98,7 +98,7 @@ def freeroam_check(
         not_future(day, dt.date.today(), "date")  # before any question
         terminal = sys.stdin.isatty() and sys.stdout.isatty()
         if prompt and not as_json and terminal:
-            out.print(f"[bold]{escape(checklist.title)}[/]  [dim](y/n, Enter to skip)[/]")
+            out.print(f"[bold]{shown(checklist.title)}[/]  [dim](y/n, Enter to skip)[/]")
             for item in checklist.items:
                 if item.id not in answers:
                     optional = "" if item.required else " (optional)"
@@ -117,23 +117,23 @@ def freeroam_check(
         if record.ready:
             out.print(
                 f"[bold green]READY[/]  free-roam check recorded for {record.date} "
-                f"by {escape(record.checked_by)}."
+                f"by {shown(record.checked_by)}."
             )
         else:
             out.print(
                 f"[bold red]NOT READY[/]  recorded for {record.date} by "
-                f"{escape(record.checked_by)}: keep the rats in until these are fixed:"
+                f"{shown(record.checked_by)}: keep the rats in until these are fixed:"
             )
             for item_id, answer in record.answers.items():
                 item = titles[item_id]
                 if item.required and answer is not True:
                     word = "no" if answer is False else "not answered"
-                    out.print(f"  [red]✘[/] {escape(item.title)} ({word}): {escape(item.why)}")
+                    out.print(f"  [red]✘[/] {shown(item.title)} ({word}): {shown(item.why)}")
         hints = [
             titles[i].title for i, a in record.answers.items() if not titles[i].required and not a
         ]
         if hints:
-            out.print("[dim]Also worth doing: " + escape(", ".join(hints)) + "[/]")
+            out.print("[dim]Also worth doing: " + shown(", ".join(hints)) + "[/]")
     if not record.ready:
         raise SystemExit(1)
 
@@ -208,9 +208,9 @@ def freeroam_history(
             str(r.id),
             r.date.isoformat(),
             "[green]ready[/]" if r.ready else "[red]not ready[/]",
-            escape(r.checked_by),
-            escape(", ".join(f"{i} (no)" if r.answers[i] is False else i for i in missing)),
-            escape(r.notes or ""),
+            shown(r.checked_by),
+            shown(", ".join(f"{i} (no)" if r.answers[i] is False else i for i in missing)),
+            shown(r.notes or ""),
         )
     out.print(table)
 
@@ -233,8 +233,8 @@ def trust_log(
         rows = log_trust(database(), rat, sign or [], date=parse_day(date, "--date"), notes=notes)
     titles = {s.id: s.title for s in builtin_care_tasks().trust_signs}
     out.print(
-        f"Logged for {escape(rat)} on {rows[0].date}: "
-        + ", ".join(escape(titles.get(r.sign, r.sign)) for r in rows)
+        f"Logged for {shown(rat)} on {rows[0].date}: "
+        + ", ".join(shown(titles.get(r.sign, r.sign)) for r in rows)
         + "."
     )
 
@@ -261,12 +261,12 @@ def trust_trend_command(
         return
     if not result:
         out.print(
-            f"No trust signs logged for {escape(animal.label)} yet: "
+            f"No trust signs logged for {shown(animal.label)} yet: "
             f"ratbond trust log {animal.key} --sign bruxing"
         )
         return
     best = max((w.score for w in result), default=0) or 1
-    table = Table(title=f"Trust signs of {escape(animal.label)}, per week")
+    table = Table(title=f"Trust signs of {shown(animal.label)}, per week")
     table.add_column("week of", no_wrap=True)
     table.add_column("signs", justify="right")
     table.add_column("score", justify="right")
@@ -279,7 +279,7 @@ def trust_trend_command(
             str(week.count),
             str(week.score),
             f"[green]{bar}[/]",
-            escape(", ".join(f"{s} x{n}" if n > 1 else s for s, n in week.signs.items())),
+            shown(", ".join(f"{s} x{n}" if n > 1 else s for s, n in week.signs.items())),
         )
     out.print(table)
 
@@ -315,15 +315,17 @@ def groom(
         record = log_grooming(database(), rat, given, date=parse_day(date, "--date"), notes=notes)
     care = builtin_care_tasks()
     if not record.findings:
-        out.print(f"Grooming of {record.animal_key} on {record.date} recorded: nothing found.")
+        out.print(
+            f"Grooming of {shown(record.animal_key)} on {record.date} recorded: nothing found."
+        )
         return
-    out.print(f"Grooming of {record.animal_key} on {record.date} recorded.")
+    out.print(f"Grooming of {shown(record.animal_key)} on {record.date} recorded.")
     known = {f.id: f for f in care.findings}
     for found in record.findings:
         entry = known[found]
-        out.print(f"[bold red]! See a vet:[/] {escape(entry.title)}: {escape(entry.what_to_do)}")
-        out.print(f"  [dim]({escape(cites(entry.seeds, entry.sources))})[/]")
-    out.print(f"[dim]{escape(care.finding_advice.text)}[/]")
+        out.print(f"[bold red]! See a vet:[/] {shown(entry.title)}: {shown(entry.what_to_do)}")
+        out.print(f"  [dim]({shown(cites(entry.seeds, entry.sources))})[/]")
+    out.print(f"[dim]{shown(care.finding_advice.text)}[/]")
 
 
 def _confirmed_from_notes(animal: Any, notes: str, given: list[str]) -> list[str]:
@@ -379,9 +381,7 @@ def care_done_command(
         info = find_task(done[0].task)
     who = ", ".join(d.animal_key for d in done if d.animal_key) or "the household"
     next_due = done[0].date + dt.timedelta(days=info.every_days)
-    out.print(
-        f"{escape(info.title)} done on {done[0].date} for {escape(who)}; next due {next_due}."
-    )
+    out.print(f"{shown(info.title)} done on {done[0].date} for {shown(who)}; next due {next_due}.")
 
 
 def _weigh_in(refs: list[str], day: dt.date | None) -> None:

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.prompt import Confirm
 
-from ratbond.cli.display import database, out, parse_day, print_advice
+from ratbond.cli.display import database, out, parse_day, print_advice, shown
 from ratbond.cli.sessions import as_option, parse_signals, print_logged, rewarded_text
 from ratbond.errors import InputError
 from ratbond.store.sessions import delete_session, edit_session, get_session
@@ -91,9 +91,12 @@ def unlog(
     what = ", ".join(
         filter(None, (session.date.isoformat(), session.stage, rewarded_text(session)))
     )
-    if not yes and not Confirm.ask(f"Withdraw session {number} of {record.key} ({what})?"):
+    question = f"Withdraw session {number} of {shown(record.key)} ({shown(what)})?"
+    if not yes and not Confirm.ask(question):
         out.print("Nothing changed.")
         raise typer.Exit(1)
     logged = delete_session(db, session.id, today=today)
-    out.print(f"Withdrew session {number} of {record.key} ({what}); its record is kept.")
+    out.print(
+        f"Withdrew session {number} of {shown(record.key)} ({shown(what)}); its record is kept."
+    )
     print_advice(logged.advice, today)

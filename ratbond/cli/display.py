@@ -6,10 +6,12 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from rich.console import Console
 from rich.text import Text
 
 from ratbond.alerts import alert_info, most_severe_first
+from ratbond.cli.console import err as err
+from ratbond.cli.console import out as out
+from ratbond.cli.console import shown as shown
 from ratbond.errors import InputError, RatbondError
 from ratbond.model import Advice
 from ratbond.scenario import parse_date
@@ -33,13 +35,10 @@ CLASS_STYLE = {
     "illness": "magenta",
 }
 
-out = Console(highlight=False)
-err = Console(stderr=True)
-
 
 def print_error(error: RatbondError) -> int:
     """A user's mistake as one line on standard error; the exit status to give (2)."""
-    err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+    err.print(f"[bold red]error:[/] {shown(error)}", highlight=False, soft_wrap=True)
     return 2
 
 
@@ -117,9 +116,10 @@ def print_rows(
 
     columns = [name for name in rows[0] if any(row[name] for row in rows)] if rows else []
     keep_whole = set(no_wrap)
-    table = Table(title=title)
+    table = Table(title=shown(title))
     for column in columns:
         table.add_column(column, no_wrap=column in keep_whole)
     for row in rows:
-        table.add_row(*(row[column] for column in columns))
+        cells = (row[column] for column in columns)
+        table.add_row(*(shown(cell) if isinstance(cell, str) else cell for cell in cells))
     out.print(table)

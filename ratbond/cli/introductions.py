@@ -18,6 +18,7 @@ from ratbond.cli.display import (
     out,
     parse_day,
     print_advice,
+    shown,
     when,
 )
 from ratbond.cli.options import as_typed
@@ -122,15 +123,15 @@ def start(
     for member in intro.members:
         cast.setdefault(member.role, []).append(member.animal.label)
     out.print(
-        f"Started [cyan]{intro.key}[/] ({intro.program}): "
-        + "; ".join(f"{role} {', '.join(labels)}" for role, labels in cast.items())
+        f"Started [cyan]{shown(intro.key)}[/] ({intro.program}): "
+        + "; ".join(f"{role} {shown(', '.join(labels))}" for role, labels in cast.items())
     )
     warning = shared_with_others(db, intro.key, today=today)
     if warning is not None:
         out.print(Text("Warning: ", style="bold yellow") + Text(warning))
     _, advice = get_advice(db, intro.key, today=today)
     print_advice(advice, today)
-    out.print(f"[dim]Log a session: ratbond log {intro.key}[/]")
+    out.print(f"[dim]Log a session: ratbond log {shown(intro.key)}[/]")
 
 
 @app.command("list")
@@ -265,7 +266,7 @@ def show(intro: IntroRef) -> None:
     today = dt.date.today()
     record, advice = get_advice(db, intro, today=today)
     _, sessions = list_sessions(db, record.key)
-    out.rule(f"[bold]{record.key}[/] — {record.label}", align="left")
+    out.rule(f"[bold]{shown(record.key)}[/] — {shown(record.label)}", align="left")
     table = Table(show_header=False, box=None, padding=(0, 1))
     table.add_column(style="bold")
     table.add_column()
@@ -274,13 +275,13 @@ def show(intro: IntroRef) -> None:
     table.add_row("status", status)
     table.add_row("started", record.started.isoformat())
     for member in record.members:
-        table.add_row(member.role, f"{member.animal.label} ({member.animal.key})")
+        table.add_row(member.role, shown(f"{member.animal.label} ({member.animal.key})"))
     last = "none yet"
     if sessions:
         last = ", ".join(filter(None, (sessions[-1].date.isoformat(), rewarded_text(sessions[-1]))))
     table.add_row("sessions", f"{len(sessions)}, last {last}")
     if record.notes:
-        table.add_row("notes", record.notes)
+        table.add_row("notes", shown(record.notes))
     out.print(table)
     if status != "active":
         out.print(f"[yellow]This introduction is {status}.[/]")
@@ -308,7 +309,9 @@ def _change(intro: str, status: str, done: Callable[[str], str]) -> None:
         if record.status in TRANSITIONS[status][0]:
             raise  # not the status: a completion the advice does not allow yet
         raise RatbondError(not_now(record, status)) from None
-    out.print(f"Introduction [cyan]{record.key}[/] ({record.program}) {done(record.key)}")
+    out.print(
+        f"Introduction [cyan]{shown(record.key)}[/] ({record.program}) {shown(done(record.key))}"
+    )
 
 
 def not_now(intro: IntroductionRecord, status: str) -> str:

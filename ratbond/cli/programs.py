@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from ratbond.cli.console import out, shown
 from ratbond.errors import NotFound, RatbondError
 from ratbond.model import Program
 from ratbond.programs import builtin_programs, builtin_vocabulary, load_program, program_schema
@@ -20,7 +20,6 @@ app = typer.Typer(
     help="Introduction programs: list them, read their stages, write your own.",
     no_args_is_help=True,
 )
-out = Console()
 
 
 def find_program(name: str, program_file: Path | None = None) -> Program:
@@ -60,9 +59,10 @@ def show(
         raise RatbondError("name a program (see 'ratbond programs list') or give --program-file")
     program = find_program(name, program_file)
     out.print(
-        f"[bold]{program.title}[/] ([cyan]{program.id}[/]) — seeds {', '.join(program.seeds)}"
+        f"[bold]{shown(program.title)}[/] ([cyan]{shown(program.id)}[/]) — "
+        f"seeds {shown(', '.join(program.seeds))}"
     )
-    out.print(program.summary, highlight=False)
+    out.print(shown(program.summary), highlight=False)
     for number, stage in enumerate(program.stages, start=1):
         table = Table(show_header=False, box=None, padding=(0, 1))
         table.add_column(style="bold", no_wrap=True)
@@ -80,17 +80,17 @@ def show(
         table.add_row("length", length)
         if stage.calm_to_advance is not None:
             table.add_row("move on", f"after {stage.calm_to_advance} calm sessions in a row")
-        table.add_row("set up", stage.setup)
-        table.add_row("watch for", "\n".join(f"• {w}" for w in stage.watch_for))
-        table.add_row("end early", "\n".join(f"• {w}" for w in stage.end_early_if))
-        table.add_row("seeds", ", ".join(stage.seeds))
-        out.rule(f"{number}. {stage.title} [cyan]({stage.id})[/]", align="left")
+        table.add_row("set up", shown(stage.setup))
+        table.add_row("watch for", shown("\n".join(f"• {w}" for w in stage.watch_for)))
+        table.add_row("end early", shown("\n".join(f"• {w}" for w in stage.end_early_if)))
+        table.add_row("seeds", shown(", ".join(stage.seeds)))
+        out.rule(f"{number}. {shown(stage.title)} [cyan]({shown(stage.id)})[/]", align="left")
         out.print(table, highlight=False)
     by_origin = program.rules.calm_to_advance_by_origin
     if by_origin:
         out.print(
             "Calm sessions to move on, by origin: "
-            + ", ".join(f"{k} {v}" for k, v in by_origin.items()),
+            + shown(", ".join(f"{k} {v}" for k, v in by_origin.items())),
             highlight=False,
         )
 

@@ -6,9 +6,9 @@ import dataclasses
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-err = Console(stderr=True)
+from ratbond.cli.console import err, shown
+
 # Binding to every address names no host a browser could use.
 WILDCARDS = ("0.0.0.0", "::")
 
@@ -41,8 +41,8 @@ def serve(
     settings = dataclasses.replace(settings, allowed_hosts=settings.allowed_hosts | named)
     if host not in LOOPBACK_HOSTS:
         err.print(
-            f"[bold yellow]warning:[/] listening on {host}: ratbond has no login, so anyone who "
-            "can reach this address can read and change your log.",
+            f"[bold yellow]warning:[/] listening on {shown(host)}: ratbond has no login, so "
+            "anyone who can reach this address can read and change your log.",
             highlight=False,
         )
     if host in WILDCARDS and settings.allowed_hosts == LOOPBACK_HOSTS:
@@ -54,6 +54,6 @@ def serve(
     app = create_app(settings)
     # A bad RATBOND_DATABASE_URL or an unreachable server is one line now, not a 500 later.
     app.state.web.check_store()
-    shown = f"[{host}]" if ":" in host else host
-    err.print(f"ratbond is at http://{shown}:{port}/ (Ctrl+C to stop)", highlight=False)
+    address = f"[{host}]" if ":" in host else host
+    err.print(f"ratbond is at http://{shown(address)}:{port}/ (Ctrl+C to stop)", highlight=False)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

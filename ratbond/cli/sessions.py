@@ -22,6 +22,7 @@ from ratbond.cli.display import (
     parse_day,
     print_advice,
     print_rows,
+    shown,
 )
 from ratbond.errors import InputError, RatbondError
 from ratbond.model import Program, Species, Stage
@@ -280,7 +281,8 @@ def _ask(
         )
     program = builtin_program(record.program)
     out.print(
-        f"Logging a session for [cyan]{record.key}[/] ({record.label}). Enter keeps the (default)."
+        f"Logging a session for [cyan]{shown(record.key)}[/] ({shown(record.label)}). "
+        "Enter keeps the (default)."
     )
     while True:
         answer = Prompt.ask("Date", default="today")
@@ -288,7 +290,7 @@ def _ask(
             day = parse_day(answer, "date")
             break
         except InputError as error:
-            out.print(f"[red]{error.message}[/]")
+            out.print(f"[red]{shown(error.message)}[/]")
     stages = [s.id for s in program.stages]
     stage_id = Prompt.ask("Stage", choices=stages, default=advice.stage)
     stage = program.stages[program.stage_index(stage_id)]
@@ -343,7 +345,7 @@ def _ask_signals(program: Program, role: str, species: Species, label: str) -> l
     from ratbond.notes.review import signals_by_class
 
     vocabulary = builtin_vocabulary().signals[species]
-    table = Table(title=f"What did {label} do?", title_justify="left", show_lines=False)
+    table = Table(title=f"What did {shown(label)} do?", title_justify="left", show_lines=False)
     table.add_column("no.", justify="right")
     table.add_column("class")
     table.add_column("signal")
@@ -361,7 +363,7 @@ def _ask_signals(program: Program, role: str, species: Species, label: str) -> l
     out.print(table)
     while True:
         answer = Prompt.ask(
-            f"Signals for {label} (numbers or ids, comma-separated; Enter: none)",
+            f"Signals for {shown(label)} (numbers or ids, comma-separated; Enter: none)",
             default="",
             show_default=False,
         )
@@ -379,14 +381,17 @@ def _ask_signals(program: Program, role: str, species: Species, label: str) -> l
                 break
         if not problem:
             return chosen
-        out.print(f"[red]'{problem}' is not on the list; give its number or its id.[/]")
+        out.print(f"[red]'{shown(problem)}' is not on the list; give its number or its id.[/]")
 
 
 def next_step(intro: IntroRef) -> None:
     """Show the next step of an introduction: alerts, what to do, when, and how to set it up."""
     today = dt.date.today()
     record, advice = get_advice(database(), intro, today=today)
-    out.print(f"[bold cyan]{record.key}[/] — {record.label} ({record.program}, {record.status})")
+    out.print(
+        f"[bold cyan]{shown(record.key)}[/] — {shown(record.label)} "
+        f"({record.program}, {record.status})"
+    )
     print_advice(advice, today)
     if advice.action in ("stop", "complete"):
         return
@@ -414,7 +419,8 @@ def history(
     record, sessions = list_sessions(db, intro)
     withdrawn = withdrawn_sessions(db, record.key) if all_ else []
     if not sessions and not withdrawn:
-        out.print(f"No sessions logged for {record.key} yet: ratbond log {record.key}")
+        key = shown(record.key)
+        out.print(f"No sessions logged for {key} yet: ratbond log {key}")
         return
     names = {m.animal.key: m.animal.label for m in record.members}
     gone = {s.id for s in withdrawn}
@@ -434,7 +440,7 @@ def history(
             "stage": stage_title(record.program, s.stage),
             "length": minutes_text(s.minutes),
             "rewarded": rewarded_text(s, short=True),
-            "watched": "yes" if s.supervised else "[bold red]no[/]",
+            "watched": "yes" if s.supervised else Text("no", style="bold red"),
             "class": Text(s.session_class, style=CLASS_STYLE[s.session_class]),
             "signals": signals_text(s),
             "notes": s.notes or "",

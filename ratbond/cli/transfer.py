@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ratbond.cli.display import database, out
+from ratbond.cli.display import database, out, shown
 from ratbond.cli.options import as_typed
 from ratbond.errors import InputError, NotFound, RatbondError
 from ratbond.store.db import describe
@@ -51,7 +51,7 @@ def export(
         raise RatbondError(f"{file}: already exists; choose a new file name") from None
     except OSError as error:
         raise RatbondError(f"{file}: cannot be written ({error.strerror})") from None
-    out.print(f"Exported {counts.summary()} to {file}.")
+    out.print(f"Exported {counts.summary()} to {shown(file)}.")
 
 
 def import_(
@@ -117,15 +117,17 @@ def import_(
     sessions = f"{counts.sessions} session" + ("" if counts.sessions == 1 else "s")
     animals = f"{counts.animals} new animal" + ("" if counts.animals == 1 else "s")
     out.print(
-        f"Imported introduction [cyan]{intro}[/] ({result.program}) with {sessions} ({animals})."
+        f"Imported introduction [cyan]{shown(intro)}[/] ({result.program}) "
+        f"with {sessions} ({animals})."
     )
     if result.taken_key is not None:
         out.print(
-            f"[yellow]Its id is {intro}, not {result.taken_key}: another introduction has "
-            f"that one (ratbond intro show {result.taken_key}). To choose the id, import with "
+            f"[yellow]Its id is {shown(intro)}, not {shown(result.taken_key)}: another "
+            f"introduction has that one (ratbond intro show {shown(result.taken_key)}). "
+            "To choose the id, import with "
             "--id.[/]"
         )
-    out.print(f"See: ratbond next {intro}")
+    out.print(f"See: ratbond next {shown(intro)}")
 
 
 def _import_diary(file: Path, into: str) -> None:
@@ -145,15 +147,15 @@ def _import_diary(file: Path, into: str) -> None:
         if result.first is not None and result.last is not None
         else ""
     )
-    out.print(f"Imported {sessions}{span} into [cyan]{result.introduction_key}[/].")
-    out.print(f"See: ratbond next {result.introduction_key}")
+    out.print(f"Imported {sessions}{span} into [cyan]{shown(result.introduction_key)}[/].")
+    out.print(f"See: ratbond next {shown(result.introduction_key)}")
 
 
 def backup(file: Annotated[Path, typer.Argument(help="The copy to create.")]) -> None:
     """Copy the SQLite database safely, even while it is in use."""
     db = database()
     backup_sqlite(db, file)
-    out.print(f"Backed up {describe(db.url)} to {file}.")
+    out.print(f"Backed up {shown(describe(db.url))} to {shown(file)}.")
 
 
 def restore(
@@ -170,4 +172,4 @@ def restore(
     except WouldOverwrite as error:
         command = shlex.join(["ratbond", "restore", str(file), "--yes"])
         raise RatbondError(f"{error}. To replace them: {command}") from None
-    out.print(f"Restored {describe(db.url)} from {file}: {counts.summary()}.")
+    out.print(f"Restored {shown(describe(db.url))} from {shown(file)}: {counts.summary()}.")

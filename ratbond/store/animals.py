@@ -14,6 +14,7 @@ from anyascii import anyascii
 from sqlalchemy import Connection, insert, select, update
 
 from ratbond.errors import InputError, NotFound, RatbondError
+from ratbond.limits import MAX_GRAMS, MIN_GRAMS
 from ratbond.scenario import parse_animal
 from ratbond.store.advice import refresh
 from ratbond.store.common import (
@@ -49,9 +50,6 @@ EDITABLE = (
     "species",
 )
 _SLUG = re.compile(r"[^a-z0-9_-]+")
-# Above these no pet of the species weighs (a big buck rat is under a kilo, a large cat
-# under ten): a heavier figure is a slip of the keyboard or of the unit.
-MAX_GRAMS = {"rat": 1_500, "cat": 15_000}
 
 
 @dataclass(frozen=True)
@@ -334,8 +332,12 @@ def add_weight(
     day = today_or(today)
     when = date or day
     not_future(when, day, "date")
-    if not math.isfinite(grams) or grams <= 0:
-        raise InputError("grams", f"{grams:g} is not a weight; give the grams as a positive number")
+    if not math.isfinite(grams) or grams < MIN_GRAMS:
+        raise InputError(
+            "grams",
+            f"{grams:g} is not a weight; give the grams as a positive number, "
+            f"{MIN_GRAMS:g} or more",
+        )
     with db.write() as connection:
         animal = resolve_animal(connection, ref)
         limit = MAX_GRAMS[animal.species]

@@ -16,7 +16,7 @@ from ratbond.engine import Engine
 from ratbond.errors import InputError, NotFound, did_you_mean
 from ratbond.model import Program, Scenario, Session, Species, Vocabulary
 from ratbond.programs import builtin_program_files, builtin_programs, builtin_vocabulary
-from ratbond.scenario import unknown_program
+from ratbond.scenario import plausible_day, unknown_program
 from ratbond.store.tables import history
 
 
@@ -116,12 +116,9 @@ def only_editable(changes: Mapping[str, Any], editable: Sequence[str]) -> None:
 
 
 def not_future(day: dt.date | None, today: dt.date, what: str) -> None:
-    if day is not None and day > today:
-        raise InputError(
-            what,
-            f"{day.isoformat()} is after today ({today.isoformat()}); "
-            "only past and present dates can be recorded",
-        )
+    """`day`, when given, is one an owner can have seen (`ratbond.scenario.plausible_day`)."""
+    if day is not None:
+        plausible_day(day, today, (what,))
 
 
 def not_found(kind: str, ref: str, choices: list[str], hint: str) -> NotFound:

@@ -273,6 +273,14 @@ def start_introduction_in(
                 raise InputError(
                     f"roles.{role}", f"'{animal.key}' is {animal.status}; it cannot take part"
                 )
+            home = animal.arrived or animal.born
+            if home is not None and started < home:
+                raise InputError(
+                    "started",
+                    f"{started.isoformat()} is before {animal.label} "
+                    f"{'arrived' if animal.arrived else 'was born'} ({home.isoformat()}); "
+                    "an introduction starts once every animal is home",
+                )
             members.append(Member(role=role, animal=animal))
     # Members in the program's role order, so ids and labels read the same way every time.
     order = list(chosen.roles)

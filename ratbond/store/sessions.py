@@ -13,6 +13,7 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from ratbond.engine import Decision
 from ratbond.errors import InputError, NotFound, RatbondError
+from ratbond.limits import MAX_ATTEMPTS, MAX_MINUTES
 from ratbond.model import Advice, Scenario, Session
 from ratbond.scenario import parse_scenario
 from ratbond.store.advice import build_scenario, current_advice, refresh, scenario_document
@@ -186,10 +187,6 @@ def _validate(
     return scenario, session, klass
 
 
-# Sessions longer than a day are typing slips (minutes for seconds, an extra zero).
-MAX_MINUTES = 24 * 60
-
-
 def check_plausible(scenario: Scenario, session: Session) -> None:
     """Counts belong to training stages only; a session longer than a day, or before an
     animal arrived, is a slip. The contract accepts them, but stored they would mislead the
@@ -201,6 +198,13 @@ def check_plausible(scenario: Scenario, session: Session) -> None:
                 f"{session.date.isoformat()} is before {animal.name or animal.id} arrived "
                 f"({animal.arrived.isoformat()}), and a session needs every animal there; check "
                 f"the date, or the arrival date ('ratbond animal edit {animal.id} --arrived ...')",
+            )
+    for name in ("attempts", "rewarded"):
+        count = getattr(session, name)
+        if count is not None and count > MAX_ATTEMPTS:
+            raise InputError(
+                name,
+                f"{count:,} is more tries than one session holds; count at most {MAX_ATTEMPTS:,}",
             )
     if session.minutes is not None and session.minutes > MAX_MINUTES:
         raise InputError(

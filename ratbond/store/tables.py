@@ -26,6 +26,18 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from ratbond.limits import (
+    DATE_FLOOR,
+    MAX_ATTEMPTS,
+    MAX_GRAMS,
+    MAX_ID,
+    MAX_MINUTES,
+    MAX_NAME,
+    MAX_NOTES,
+    MAX_SEX,
+    MIN_GRAMS,
+)
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -35,6 +47,26 @@ NAMING = {
 }
 
 metadata = MetaData(naming_convention=NAMING)
+
+# The limits of the validation (`ratbond.scenario`, `ratbond.store.animals`,
+# `ratbond.store.sessions`), held by the columns too (migration 0006), so SQLite and
+# PostgreSQL refuse the same rows whatever writes them. A NULL passes a CHECK.
+FLOOR = f"'{DATE_FLOOR.isoformat()}'"
+ANIMAL_LENGTHS = (
+    f"length(key) <= {MAX_ID} AND length(name) <= {MAX_NAME} AND length(sex) <= {MAX_SEX}"
+)
+ANIMAL_DATES = f"born >= {FLOOR} AND arrived >= {FLOOR} AND born <= arrived"
+WEIGHT_RANGE = f"grams >= {MIN_GRAMS:g} AND grams < {max(MAX_GRAMS.values())}"
+SESSION_RANGES = (
+    f"date >= {FLOOR} AND minutes >= 0 AND minutes <= {MAX_MINUTES} "
+    f"AND attempts <= {MAX_ATTEMPTS} AND length(notes) <= {MAX_NOTES}"
+)
+
+
+def date_floor(column: str = "date") -> CheckConstraint:
+    """`column` holds no date before the floor."""
+    return CheckConstraint(f"{column} >= {FLOOR}", name=f"{column}_floor")
+
 
 ANIMAL_STATUSES = ("active", "rehomed", "deceased")
 INTRODUCTION_STATUSES = ("active", "paused", "stopped", "completed")
@@ -59,6 +91,8 @@ animals = Table(
     Column("updated_at", DateTime, nullable=False),
     CheckConstraint("species IN ('cat', 'rat')", name="species"),
     CheckConstraint("status IN ('active', 'rehomed', 'deceased')", name="status"),
+    CheckConstraint(ANIMAL_LENGTHS, name="lengths"),
+    CheckConstraint(ANIMAL_DATES, name="dates"),
 )
 
 vet_checks = Table(
@@ -71,6 +105,7 @@ vet_checks = Table(
     Column("findings", Text),
     Column("created_at", DateTime, nullable=False),
     Column("deleted_at", DateTime),
+    date_floor(),
 )
 
 weights = Table(
@@ -83,6 +118,8 @@ weights = Table(
     Column("created_at", DateTime, nullable=False),
     Column("deleted_at", DateTime),
     CheckConstraint("grams > 0", name="grams_positive"),
+    CheckConstraint(WEIGHT_RANGE, name="grams_plausible"),
+    date_floor(),
 )
 
 introductions = Table(
@@ -98,6 +135,7 @@ introductions = Table(
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
     CheckConstraint("status IN ('active', 'paused', 'stopped', 'completed')", name="status"),
+    date_floor("started"),
 )
 
 introduction_animals = Table(
@@ -138,6 +176,7 @@ sessions = Table(
     CheckConstraint(
         "attempts >= 0 AND rewarded >= 0 AND rewarded <= attempts", name="training_counts"
     ),
+    CheckConstraint(SESSION_RANGES, name="ranges"),
 )
 
 advice = Table(
@@ -213,6 +252,7 @@ free_roam_checks = Table(
     Column("created_at", DateTime, nullable=False),
     Column("deleted_at", DateTime),
     Index("ix_free_roam_checks_date", "date"),
+    date_floor(),
 )
 
 trust_signs = Table(
@@ -228,6 +268,7 @@ trust_signs = Table(
     Column("created_at", DateTime, nullable=False),
     Column("deleted_at", DateTime),
     Index("ix_trust_signs_animal_date", "animal_id", "date"),
+    date_floor(),
 )
 
 grooming = Table(
@@ -243,6 +284,7 @@ grooming = Table(
     Column("created_at", DateTime, nullable=False),
     Column("deleted_at", DateTime),
     Index("ix_grooming_animal_date", "animal_id", "date"),
+    date_floor(),
 )
 
 care_done = Table(
@@ -259,4 +301,5 @@ care_done = Table(
     Column("created_at", DateTime, nullable=False),
     Column("deleted_at", DateTime),
     Index("ix_care_done_task_date", "task", "date"),
+    date_floor(),
 )

@@ -34,8 +34,9 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from ratbond.errors import InputError, RatbondError, format_path
+from ratbond.limits import MAX_DOCUMENT_CHARS, MAX_EXPORT_LINE_CHARS
 from ratbond.model import Animal, Scenario, Session
-from ratbond.scenario import parse_date, parse_json, parse_scenario
+from ratbond.scenario import parse_date, parse_json, parse_scenario, storable_text
 from ratbond.store.advice import refresh
 from ratbond.store.animals import NewAnimal, add_animal_in, add_vet_check_in
 from ratbond.store.common import (
@@ -43,6 +44,7 @@ from ratbond.store.common import (
     vocabulary,
 )
 from ratbond.store.db import Database
+from ratbond.store.ids import MAX_ROW_ID
 from ratbond.store.introductions import start_introduction_in
 from ratbond.store.migrations import head_revision
 from ratbond.store.queries import load_animal, load_introductions, today_or
@@ -224,13 +226,19 @@ def export_database(db: Database) -> dict[str, Any]:
 def read_document(path: Path) -> Any:
     """A JSON file, parsed; errors name the file and, for bad JSON, the line and column."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8") as file:
+            raw = file.read(MAX_DOCUMENT_CHARS + 1)
     except FileNotFoundError:
         raise RatbondError(f"{path}: no such file") from None
     except UnicodeDecodeError:
         raise RatbondError(f"{path}: not UTF-8 text; is it really a ratbond export?") from None
     except OSError as error:
         raise RatbondError(f"{path}: cannot be read ({error.strerror})") from None
+    if len(raw) > MAX_DOCUMENT_CHARS:
+        raise RatbondError(
+            f"{path}: larger than {MAX_DOCUMENT_CHARS:,} characters, so not a scenario or an "
+            "export this ratbond can read whole; check the path"
+        )
     try:
         return parse_json(raw)
     except InputError as error:
@@ -250,7 +258,7 @@ def import_file(
     day = today_or(today)
     try:
         with path.open(encoding="utf-8") as file:
-            first = file.readline()
+            first = _line(file, 1)
             if _is_export(first):
                 return _import_export(db, _lines(file), day)
     except FileNotFoundError:
@@ -286,9 +294,21 @@ Rows = Iterator[tuple[str, Any, str]]
 """An export's rows as (table name, row, where the row is in the file)."""
 
 
+def _line(file: TextIO, number: int) -> str:
+    """Line `number` of `file`, read no further than `MAX_EXPORT_LINE_CHARS`; empty at the end."""
+    line = file.readline(MAX_EXPORT_LINE_CHARS + 1)
+    if len(line) > MAX_EXPORT_LINE_CHARS:
+        raise InputError(
+            f"line {number}",
+            f"longer than {MAX_EXPORT_LINE_CHARS:,} characters, so not a line of a ratbond export",
+        )
+    return line
+
+
 def _lines(file: TextIO) -> Rows:
     """The rows of a JSON-lines export after its header; refuses a file without its end."""
-    for number, line in enumerate(file, start=2):
+    number = 1
+    while line := _line(file, number := number + 1):
         where = f"line {number}"
         try:
             item = json.loads(line)
@@ -298,7 +318,7 @@ def _lines(file: TextIO) -> Rows:
             rows = number - 2
             if item["end"] != {"rows": rows}:
                 raise InputError(where, f"the end line does not match the {rows} rows before it")
-            if file.readline():
+            if _line(file, number + 1):
                 raise InputError(f"line {number + 1}", "more after the end line")
             return
         if not isinstance(item, dict) or set(item) != {"table", "row"}:
@@ -374,6 +394,8 @@ def _converter(column: Column[Any]) -> Callable[[Any, str], Any]:
         if isinstance(kind, Integer):
             if isinstance(value, bool) or not isinstance(value, int):
                 raise InputError(path, "expected a whole number")
+            if not -MAX_ROW_ID - 1 <= value <= MAX_ROW_ID:
+                raise InputError(path, "larger than any number a record holds")
             return value
         if isinstance(kind, Float):
             if isinstance(value, bool) or not isinstance(value, int | float):
@@ -398,7 +420,7 @@ def _converter(column: Column[Any]) -> Callable[[Any, str], Any]:
                 raise InputError(path, "expected text")
             if kind.length is not None and len(value) > kind.length:
                 raise InputError(path, f"longer than {kind.length} characters")
-            return value
+            return storable_text(value, (path,))
         if isinstance(kind, JSON):
             if not isinstance(value, dict):
                 raise InputError(path, "expected an object")

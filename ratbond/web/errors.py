@@ -53,6 +53,8 @@ def _pydantic_message(error: dict[str, Any]) -> str:
         return "required field is missing"
     if kind == "extra_forbidden":
         return "unknown field"
+    if kind == "value_error" and "error" in error.get("ctx", {}):
+        return str(error["ctx"]["error"])  # ours, from a validator: without pydantic's prefix
     message = str(error.get("msg", "is not valid"))
     return message[0].lower() + message[1:] if message else message
 
@@ -92,6 +94,8 @@ async def ratbond_error_handler(request: Request, exc: Exception) -> Response:
         if is_api(request):
             return user_error(exc, 404)
         return error_page(request, 404, str(exc))
+    if not is_api(request):  # a form no route could show again (a NUL in a field, say)
+        return error_page(request, 422, str(exc))
     return user_error(exc)
 
 
@@ -103,8 +107,12 @@ async def http_error_handler(request: Request, exc: Exception) -> Response:
     """404s and friends: JSON for the API, a plain page for people."""
     assert isinstance(exc, StarletteHTTPException)
     if is_api(request):
-        return api_error(exc.status_code, "", str(exc.detail))
-    return error_page(request, exc.status_code, str(exc.detail))
+        response: Response = api_error(exc.status_code, "", str(exc.detail))
+    else:
+        response = error_page(request, exc.status_code, str(exc.detail))
+    # A 405's `Allow`, say: the methods the path does take.
+    response.headers.update(exc.headers or {})
+    return response
 
 
 def error_page(request: Request, status: int, message: str) -> Response:

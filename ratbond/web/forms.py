@@ -17,7 +17,7 @@ from typing import Any
 from starlette.datastructures import ImmutableMultiDict
 
 from ratbond.errors import InputError, RatbondError
-from ratbond.scenario import parse_date
+from ratbond.scenario import parse_date, storable_text
 
 
 @dataclass
@@ -35,6 +35,9 @@ class Form:
         """A posted form or a query string: single values stripped of surrounding blanks;
         `lists` names multi-valued fields."""
         multi = set(lists)
+        for key, value in data.multi_items():
+            if isinstance(value, str):
+                storable_text(value, (key,))
         values = {
             key: str(value).strip()
             for key, value in data.items()

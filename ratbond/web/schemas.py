@@ -5,11 +5,32 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+)
 from pydantic.json_schema import SkipJsonSchema
 
-from ratbond.model import Action, AlertCode, Origin, PreyDrive, Species
-from ratbond.scenario import ANIMAL_ID
+from ratbond.errors import InputError
+from ratbond.limits import (
+    DATE_FLOOR,
+    MAX_ATTEMPTS,
+    MAX_GRAMS,
+    MAX_ID,
+    MAX_MINUTES,
+    MAX_NAME,
+    MAX_NOTES,
+    MAX_SEX,
+    MIN_GRAMS,
+)
+from ratbond.model import Action, AlertCode, Origin, PreyDrive, SessionClass, Species
+from ratbond.scenario import ANIMAL_ID, storable_text
+from ratbond.store.tables import ANIMAL_STATUSES, INTRODUCTION_STATUSES
 
 
 def _iso_text(value: object) -> object:
@@ -22,6 +43,33 @@ def _iso_text(value: object) -> object:
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_text)]
 """A date of the API, in and out: ISO text only."""
+
+
+def _storable(value: str, info: ValidationInfo) -> str:
+    try:
+        return storable_text(value, (info.field_name or "",))
+    except InputError as error:
+        raise ValueError(error.message) from None
+
+
+Text = Annotated[str, AfterValidator(_storable)]
+"""Text the API takes in: no NUL character, no lone surrogate (`storable_text`)."""
+
+
+def limits(**bounds: float | str) -> dict[str, Any]:
+    """Keywords of `Field` that state `bounds` (`maxLength`, `minimum`, ...) in the OpenAPI
+    document without pydantic enforcing them: the validation in `ratbond.scenario` and
+    `ratbond.store` refuses a value beyond them, in the command line's words, and the
+    numbers come from `ratbond.limits`, the one place they are set."""
+    return {"json_schema_extra": dict(bounds)}
+
+
+DAY_RULE = (
+    f"ISO text (YYYY-MM-DD), from {DATE_FLOOR.isoformat()} to today; a date given as a "
+    "number is refused."
+)
+PastDay = Annotated[IsoDate, Field(description=DAY_RULE)]
+"""A date something happened: ISO text, between the floor and today."""
 
 SCENARIO_EXAMPLE: dict[str, Any] = {
     "program": "cat-rat",
@@ -77,16 +125,22 @@ _FORBID = ConfigDict(extra="forbid")
 ID_RULE = "Lower-case letters, digits, '-', '_'."
 
 
+NAME = limits(maxLength=MAX_NAME, pattern=r"^[^\x00-\x1f\x7f-\x9f\u2028\u2029]*$")
+SEX = limits(maxLength=MAX_SEX, pattern=r"^[^\x00-\x1f\x7f-\x9f\u2028\u2029]*$")
+NOTES = limits(maxLength=MAX_NOTES)
+COUNT = limits(minimum=0, maximum=MAX_ATTEMPTS)
+
+
 class AnimalFields(BaseModel):
     """What the advice contract knows of an animal, as the API and a scenario both take it."""
 
     model_config = _FORBID
 
     species: Species
-    name: str | None = None
-    sex: str | None = None
-    born: IsoDate | None = None
-    arrived: IsoDate | None = None
+    name: Text | None = Field(default=None, description="One line.", **NAME)
+    sex: Text | None = Field(default=None, **SEX)
+    born: PastDay | None = None
+    arrived: PastDay | None = Field(default=None, description=f"{DAY_RULE} Not before `born`.")
     origin: Origin | None = None
     prey_drive: PreyDrive | None = Field(default=None, description="Cats only.")
 
@@ -94,9 +148,11 @@ class AnimalFields(BaseModel):
 class AnimalIn(AnimalFields):
     """A new animal; only `species` is required, the id is made from the name when absent."""
 
-    id: str | None = Field(default=None, description=ID_RULE)
-    markings: str | None = None
-    notes: str | None = None
+    id: Text | None = Field(
+        default=None, description=ID_RULE, pattern=f"^{ANIMAL_ID.pattern}$", max_length=MAX_ID
+    )
+    markings: Text | None = None
+    notes: Text | None = None
 
 
 class AnimalPatch(BaseModel):
@@ -105,14 +161,14 @@ class AnimalPatch(BaseModel):
     model_config = _FORBID
 
     species: Species | None = None
-    name: str | None = None
-    sex: str | None = None
-    born: IsoDate | None = None
-    arrived: IsoDate | None = None
+    name: Text | None = Field(default=None, **NAME)
+    sex: Text | None = Field(default=None, **SEX)
+    born: PastDay | None = None
+    arrived: PastDay | None = None
     origin: Origin | None = None
     prey_drive: PreyDrive | None = None
-    markings: str | None = None
-    notes: str | None = None
+    markings: Text | None = None
+    notes: Text | None = None
 
 
 class AnimalOut(BaseModel):
@@ -125,7 +181,7 @@ class AnimalOut(BaseModel):
     origin: Origin | None
     prey_drive: PreyDrive | None
     markings: str | None
-    status: str
+    status: Literal[ANIMAL_STATUSES]  # type: ignore[valid-type]
     notes: str | None
     health_check: IsoDate | None = Field(description="Date of the latest vet check.")
     version: int
@@ -134,9 +190,9 @@ class AnimalOut(BaseModel):
 class VetCheckIn(BaseModel):
     model_config = _FORBID
 
-    date: IsoDate
-    vet: str | None = None
-    findings: str | None = None
+    date: PastDay
+    vet: Text | None = None
+    findings: Text | None = None
 
 
 class VetCheckOut(BaseModel):
@@ -149,8 +205,13 @@ class VetCheckOut(BaseModel):
 class WeightIn(BaseModel):
     model_config = _FORBID
 
-    grams: float = Field(gt=0)
-    date: IsoDate | None = Field(default=None, description="Defaults to today.")
+    grams: float = Field(
+        description=f"At least {MIN_GRAMS:g}; under "
+        + ", ".join(f"{grams:,} for a {species}" for species, grams in MAX_GRAMS.items())
+        + ".",
+        **limits(minimum=MIN_GRAMS, exclusiveMaximum=max(MAX_GRAMS.values())),
+    )
+    date: PastDay | None = Field(default=None, description=f"Defaults to today. {DAY_RULE}")
 
 
 class WeightOut(BaseModel):
@@ -170,12 +231,17 @@ class IntroductionIn(BaseModel):
 
     model_config = _FORBID
 
-    program: str
+    program: Text
     roles: dict[str, list[str]]
-    id: str | None = None
-    started: IsoDate | None = None
-    notes: str | None = None
-    cleared_by: str | None = Field(
+    id: Text | None = Field(
+        default=None, description=ID_RULE, pattern=f"^{ANIMAL_ID.pattern}$", max_length=MAX_ID
+    )
+    started: PastDay | None = Field(
+        default=None,
+        description=f"Defaults to today. {DAY_RULE} Not before any of its animals arrived.",
+    )
+    notes: Text | None = None
+    cleared_by: Text | None = Field(
         default=None,
         description="Only when these animals' last introduction of this program ended in "
         "`stop`: who (the vet, the behaviourist) agreed they may try again. Without it such "
@@ -187,7 +253,7 @@ class IntroductionIn(BaseModel):
 class IntroductionOut(BaseModel):
     id: str
     program: str
-    status: str
+    status: Literal[INTRODUCTION_STATUSES]  # type: ignore[valid-type]
     started: IsoDate
     notes: str | None
     members: list[MemberOut]
@@ -204,35 +270,37 @@ class SessionFields(BaseModel):
 
     model_config = _FORBID
 
-    stage: str
+    stage: Text
     minutes: float | None = Field(default=None, ge=0)
     supervised: bool = True
-    signals: dict[str, list[str]] = {}
-    notes: str | None = None
-    # The minimum is documented, not enforced here: the store says what is wrong with a count
-    # in the same words as the command line.
+    signals: dict[str, list[str]] | None = {}
+    notes: Text | None = Field(default=None, **NOTES)
     attempts: int | None = Field(
         default=None,
-        json_schema_extra={"minimum": 0},
         description="Required at a training stage: tries at the behaviour.",
+        **COUNT,
     )
     rewarded: int | None = Field(
         default=None,
-        json_schema_extra={"minimum": 0},
         description="Required at a training stage: tries that earned a click and a treat; "
         "at most `attempts`.",
+        **COUNT,
     )
 
 
 class SessionIn(SessionFields):
     """A session as logged at the cage; signals map animal ids (or names) to signal ids."""
 
-    stage: str | None = Field(  # type: ignore[assignment]
+    stage: Text | None = Field(  # type: ignore[assignment]
         default=None,
         description="Defaults to the stage advised on the session's date, and then its "
         "minutes too when none are given.",
     )
-    date: IsoDate | None = Field(default=None, description="Defaults to today.")
+    minutes: float | None = Field(default=None, ge=0, **limits(maximum=MAX_MINUTES))
+    date: PastDay | None = Field(
+        default=None,
+        description=f"Defaults to today. {DAY_RULE} Not before its animals arrived.",
+    )
 
 
 class SessionOut(BaseModel):
@@ -246,9 +314,9 @@ class SessionOut(BaseModel):
     notes: str | None
     attempts: int | None = Field(description="Training stages only; null elsewhere.")
     rewarded: int | None = Field(description="Training stages only; null elsewhere.")
-    session_class: str
+    session_class: SessionClass
     logged_by: str
-    logged_at: dt.datetime
+    logged_at: AwareDatetime = Field(description="When it was logged, in UTC, with its offset.")
 
 
 class LoggedOut(BaseModel):
@@ -297,7 +365,7 @@ class ScenarioIn(BaseModel):
     roles: dict[str, Annotated[list[str], Field(min_length=1)]] = Field(
         description="Role name to the ids of the animals that play it."
     )
-    sessions: list[ScenarioSession] = []
+    sessions: list[ScenarioSession] | None = []
 
 
 def inline_schema(model: type[BaseModel]) -> dict[str, Any]:

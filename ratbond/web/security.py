@@ -17,6 +17,7 @@ import hashlib
 import hmac
 import json
 import logging
+import re
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import SimpleCookie
@@ -120,6 +121,43 @@ def _same_origin(scope: Scope, allowed: frozenset[str]) -> bool:
     return host_name(urlsplit(origin).netloc) in allowed
 
 
+def _content_length(scope: Scope) -> int | None:
+    """The declared body length, or None when there is none (or it is not a number)."""
+    value = (_header(scope, b"content-length") or "").strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 20 else None
+
+
+class DeclaredMethods:
+    """The methods the API's OpenAPI document declares for each of its paths, so a method it
+    does not declare is answered 405 with all those it does in `Allow` (a GET path takes HEAD
+    too), before any check of a body it has no use for."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self._paths: list[tuple[re.Pattern[str], frozenset[str]]] = []
+        for path, operations in document.get("paths", {}).items():
+            pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(path))
+            methods = {method.upper() for method in operations}
+            if "GET" in methods:
+                methods.add("HEAD")
+            self._paths.append((re.compile(f"^{pattern}$"), frozenset(methods)))
+
+    def refused(self, path: str, method: str) -> frozenset[str]:
+        """The methods `path` takes when it does not take `method`; empty when it does, or
+        when the document has no such path (the router's 404 then)."""
+        for pattern, methods in self._paths:
+            if pattern.match(path):
+                return frozenset() if method in methods else methods
+        return frozenset()
+
+
+def too_large(limit: int) -> str:
+    """The refusal of a body over `limit` bytes, with the limit."""
+    return (
+        f"The request body is larger than {limit:,} bytes, the most ratbond takes in one "
+        "request; send less at once."
+    )
+
+
 def _content_type(scope: Scope) -> str:
     return (_header(scope, b"content-type") or "").split(";", 1)[0].strip().lower()
 
@@ -140,6 +178,7 @@ class SecurityMiddleware:
         self.secure_cookies = secure_cookies
         self.max_body = max_body
         self.allowed_hosts = allowed_hosts
+        self._methods: DeclaredMethods | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -177,21 +216,37 @@ class SecurityMiddleware:
             )
             return
         method = scope.get("method", "GET")
+        declared = _content_length(scope)
+        if declared is not None and declared > self.max_body:
+            # Refused on its word, before a byte of it is read.
+            await _refuse(send_with_headers, 413, too_large(self.max_body), api)
+            return
+        allowed = self._declared(scope).refused(scope.get("path", ""), method) if api else None
+        if allowed:
+            await _refuse(
+                send_with_headers,
+                405,
+                f"{method} is not a method of {scope.get('path', '')}; it takes "
+                + ", ".join(sorted(allowed)),
+                api,
+                [(b"allow", ", ".join(sorted(allowed)).encode())],
+            )
+            return
         if method in UNSAFE_METHODS:
             if not _same_origin(scope, self.allowed_hosts):
                 await _refuse(send_with_headers, 403, "This request came from another site.", api)
                 return
-            if api:
-                if _content_type(scope) != "application/json":
-                    await _refuse(
-                        send_with_headers, 415, "send the request body as application/json", api
-                    )
-                    return
-            else:
-                body = await _read_body(receive, self.max_body)
-                if body is None:
-                    await _refuse(send_with_headers, 413, "The request is too large.")
-                    return
+            if api and _content_type(scope) != "application/json":
+                await _refuse(
+                    send_with_headers, 415, "send the request body as application/json", api
+                )
+                return
+            # Read here, at most `max_body` bytes of it, whatever the length it declared.
+            body = await _read_body(receive, self.max_body)
+            if body is None:
+                await _refuse(send_with_headers, 413, too_large(self.max_body), api)
+                return
+            if not api:
                 token = _header(scope, CSRF_HEADER) or self._form_token(scope, body)
                 if fresh or not self.signer.verify(token, nonce):
                     await _refuse(
@@ -201,7 +256,7 @@ class SecurityMiddleware:
                         "Go back, reload the page and send it again.",
                     )
                     return
-                receive = _replay(body, receive)
+            receive = _replay(body, receive)
         try:
             await self.app(scope, receive, send_with_headers)
         except Exception:
@@ -210,6 +265,13 @@ class SecurityMiddleware:
             if started:
                 raise
             await _refuse(send_with_headers, 500, SERVER_FAULT, api)
+
+    def _declared(self, scope: Scope) -> DeclaredMethods:
+        """The API's methods, read once from the app's own OpenAPI document."""
+        if self._methods is None:
+            document = getattr(scope.get("app"), "openapi", None)
+            self._methods = DeclaredMethods(document() if document is not None else {})
+        return self._methods
 
     def _cookie_header(self, nonce: str) -> bytes:
         parts = [f"{CSRF_COOKIE}={nonce}", "Path=/", "HttpOnly", "SameSite=Strict"]
@@ -257,7 +319,13 @@ def _replay(body: bytes, original: Receive) -> Receive:
     return receive
 
 
-async def _refuse(send: Send, status: int, text: str, api: bool = False) -> None:
+async def _refuse(
+    send: Send,
+    status: int,
+    text: str,
+    api: bool = False,
+    headers: list[tuple[bytes, bytes]] | None = None,
+) -> None:
     """A short refusal: the API's JSON error body, or plain text for a person."""
     if api:
         body = json.dumps({"error": text, "path": "", "message": text}).encode()
@@ -273,6 +341,7 @@ async def _refuse(send: Send, status: int, text: str, api: bool = False) -> None
                 (b"content-type", kind),
                 (b"content-length", str(len(body)).encode()),
                 (b"cache-control", b"no-store"),
+                *(headers or []),
             ],
         }
     )

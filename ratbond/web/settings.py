@@ -8,6 +8,8 @@ import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from ratbond.limits import MAX_BODY_BYTES
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
@@ -48,7 +50,7 @@ class WebSettings:
     unsafe request's `Origin`); anything else is refused before any route, so a web page that
     points its own name at this machine (DNS rebinding) reads and writes nothing. The loopback
     names, plus `RATBOND_ALLOWED_HOSTS` (comma-separated) or `ratbond serve --allowed-host`."""
-    max_body_bytes: int = 1_000_000
+    max_body_bytes: int = MAX_BODY_BYTES
     """Largest request body accepted on a form or API call."""
     freeze_startup_heap: bool = False
     """Move everything alive once the server has started out of the garbage collector's

@@ -110,3 +110,25 @@ def test_help_lists_every_command_without_opening_the_database() -> None:
     assert done.stderr == "False\n"
     listed = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("│ ")]
     assert [c.name for c in COMMANDS] == [name for name in listed if not name.startswith("-")]
+
+
+def test_an_argument_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [*RATBOND, "animal", "add", b"P\xffip", "--species", "rat"],
+        capture_output=True,
+        check=False,
+        env={**os.environ, "RATBOND_DATABASE_URL": f"sqlite:///{tmp_path / 'r.db'}"},
+    )
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines() == [
+        "error: 'P\\xffip' is not UTF-8 text; type it again"
+    ]
+
+
+def test_a_file_that_never_ends_is_refused_at_once(tmp_path: Path) -> None:
+    for command in ("import", "evaluate"):
+        done = ratbond(tmp_path, command, "/dev/zero")
+        assert done.returncode == 2
+        assert len(done.stderr.strip().splitlines()) == 1
+        assert "/dev/zero: " in done.stderr
+        assert "characters" in done.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from fastapi import Request
 from fastapi.responses import PlainTextResponse
@@ -222,3 +224,33 @@ def test_a_locked_database_is_503_and_saves_nothing(
         assert reading.status_code == 200
         assert browser.get("/api/v1/animals").json() == []
     app.state.web.db.close()
+
+
+def test_an_api_body_over_the_cap_is_refused_before_it_is_read(client: TestClient) -> None:
+    huge = b'{"species": "rat", "notes": "' + b"x" * 1_100_000 + b'"}'
+    response = client.post(
+        "/api/v1/animals", content=huge, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert "1,000,000 bytes" in response.json()["error"]
+    assert response.headers["content-security-policy"]
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: counted as it comes
+        yield b'{"species": "rat", "notes": "'
+        for _ in range(12):
+            yield b"x" * 100_000
+        yield b'"}'
+
+    response = client.post(
+        "/api/v1/animals", content=chunks(), headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert client.get("/api/v1/animals").json() == []
+
+
+def test_an_undeclared_method_is_405_with_the_declared_ones(client: TestClient) -> None:
+    response = client.put("/api/v1/animals", json={"species": "rat"})
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, HEAD, POST"
+    assert response.json()["error"].startswith("PUT is not a method of /api/v1/animals")
+    assert client.delete("/api/v1/introductions/x").headers["allow"] == "GET, HEAD"

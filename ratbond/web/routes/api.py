@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import datetime as dt
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
 from ratbond.advice import advise
 from ratbond.errors import InputError
+from ratbond.limits import MAX_BODY_BYTES
 from ratbond.scenario import parse_json, parse_scenario
 from ratbond.store import animals, introductions, sessions
 from ratbond.store.records import AnimalRecord, IntroductionRecord, SessionRecord, StoredAdvice
+from ratbond.store.tables import INTRODUCTION_STATUSES
 from ratbond.web.context import WebContext, web
 from ratbond.web.errors import ApiError, user_error
 from ratbond.web.schemas import (
@@ -34,25 +37,42 @@ from ratbond.web.schemas import (
     WeightOut,
 )
 
-router = APIRouter(prefix="/api/v1", tags=["api"])
+Responses = dict[int | str, dict[str, Any]]
+
+
+def _answers(**descriptions: str) -> Responses:
+    return {
+        int(status.removeprefix("s")): {"model": ApiError, "description": text}
+        for status, text in descriptions.items()
+    }
+
+
+# Answers any call can get, before or after its route: a Host the server does not serve
+# (DNS rebinding), a body over the cap, a database busy or unreachable (with Retry-After).
+ANY = _answers(
+    s400="The Host header names no host this server serves.",
+    s413=f"The request body is over {MAX_BODY_BYTES:,} bytes (or the server's configured cap).",
+    s503="The database is busy or unreachable; nothing was saved. Retry after `Retry-After`.",
+)
+# Answers only a call that sends a body can get.
+SENT = _answers(
+    s403="The request came from a page of another site (its `Origin`).",
+    s415="The body is not sent as application/json.",
+    s422="Bad input; names the offending field.",
+)
+ERRORS: Responses = SENT
+MISSING = _answers(s404="No animal or introduction with that id.")
+QUERY = _answers(s422="A query parameter is not valid; names it.")
+
+router = APIRouter(prefix="/api/v1", tags=["api"], responses=ANY)
 Web = Annotated[WebContext, Depends(web)]
-ERRORS: dict[int | str, dict[str, Any]] = {
-    422: {"model": ApiError, "description": "Bad input; names the offending field."},
-}
-MISSING: dict[int | str, dict[str, Any]] = {
-    404: {"model": ApiError, "description": "No animal or introduction with that id."},
-    422: {"model": ApiError, "description": "Bad input; names the offending field."},
-}
 
 
 @router.post(
     "/advice",
     summary="Advice for a scenario (the advice contract)",
     response_model=AdviceOut,
-    responses={
-        **ERRORS,
-        415: {"model": ApiError, "description": "The body is not sent as application/json."},
-    },
+    responses=ERRORS,
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -127,11 +147,12 @@ def session_out(record: SessionRecord) -> SessionOut:
         rewarded=record.rewarded,
         session_class=record.session_class,
         logged_by=record.logged_by,
-        logged_at=record.logged_at,
+        # Stored as UTC without an offset (both backends alike); given with it.
+        logged_at=record.logged_at.replace(tzinfo=dt.UTC),
     )
 
 
-@router.get("/animals", response_model=list[AnimalOut], summary="List animals")
+@router.get("/animals", response_model=list[AnimalOut], responses=QUERY, summary="List animals")
 def get_animals(context: Web, archived: bool = False) -> list[AnimalOut]:
     return [animal_out(a) for a in animals.list_animals(context.db, include_archived=archived)]
 
@@ -218,8 +239,16 @@ def post_weight(ref: str, body: WeightIn, context: Web) -> WeightOut:
     return WeightOut(id=weight.id, date=weight.date, grams=weight.grams)
 
 
-@router.get("/introductions", response_model=list[IntroductionOut], summary="List introductions")
-def get_introductions(context: Web, status: str | None = None) -> list[IntroductionOut]:
+@router.get(
+    "/introductions",
+    response_model=list[IntroductionOut],
+    responses=QUERY,
+    summary="List introductions",
+)
+def get_introductions(
+    context: Web,
+    status: Literal[INTRODUCTION_STATUSES] | None = None,  # type: ignore[valid-type]
+) -> list[IntroductionOut]:
     return [
         introduction_out(intro, advice)
         for intro, advice in introductions.list_introductions_with_advice(

@@ -1,0 +1,52 @@
+"""The limits of what ratbond takes in, in one place: the validation checks them (the contract's
+in `ratbond.scenario`, the store's plausibility in `ratbond.store`), the database columns hold
+them (`ratbond.store.tables`), the API's OpenAPI document states them (`ratbond.web.schemas`),
+and docs/limits.md tells owners. Beyond each, a value is a slip (a pasted file, a unit or a
+year typed wrong), never a record."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+DATE_FLOOR = dt.date(1980, 1, 1)
+"""The earliest date of any record: no cat or rat alive today was born before it (the oldest
+cat on record, Creme Puff, lived 38 years, 1967-2005, says Guinness World Records)."""
+
+MAX_ID = 64
+"""The longest id of an animal or introduction."""
+MAX_NAME = 60
+"""The longest name of an animal: a name is typed, not pasted."""
+MAX_SEX = 40
+"""The longest `sex` of an animal (`female, spayed` and the like)."""
+MAX_NOTES = 10_000
+"""The longest session note: several pages of what was seen. Reading notes costs time with
+their length, so a longer text is refused before it is read."""
+
+MIN_GRAMS = 1.0
+"""The least a weighing can be: a newborn rat weighs about 5 g, so less is a slip of the unit."""
+MAX_GRAMS = {"rat": 1_500, "cat": 15_000}
+"""Above these no pet of the species weighs (a big buck rat is under a kilo, a large cat
+under ten): a heavier figure is a slip of the keyboard or of the unit."""
+
+MAX_MINUTES = 24 * 60
+"""The longest session: one longer than a day is a typing slip (minutes for seconds)."""
+MAX_ATTEMPTS = 1_000
+"""The most tries at a behaviour one training session can count: a few dozen is a long one."""
+
+MAX_QUESTION = 500
+"""The longest question `ratbond ask` and the Ask page read, in characters: a question is a
+sentence or two, not a pasted page."""
+MAX_ANSWERS = 50
+"""The most answers `ratbond ask --limit` lists: more than the knowledge base has for any
+question."""
+
+MAX_BODY_BYTES = 1_000_000
+"""The largest request body the web server reads, forms and API alike (a session with its
+longest notes is under 100 kB)."""
+
+MAX_EXPORT_LINE_CHARS = 1_000_000
+"""The longest line of a JSON-lines export (one record; the longest, a session with its longest
+notes, is under 100,000): a longer one is not an export, and is refused before it is read."""
+MAX_DOCUMENT_CHARS = 20_000_000
+"""The largest file imported whole (a scenario, or an export of the old one-object version):
+a larger one is refused before it is read, so `/dev/zero` or a stray video ends at once."""
