@@ -339,7 +339,7 @@ def _confirmed_from_notes(animal: Any, notes: str, given: list[str]) -> list[str
     terminal = sys.stdin.isatty() and sys.stdout.isatty()
     kept: list[str] = []
     for item in read:
-        title, phrase = escape(item.finding.title), escape(item.phrase)
+        title, phrase = shown(item.finding.title), shown(item.phrase)
         if terminal:
             if typer.confirm(
                 f"Read in your notes: {item.finding.title} ('{item.phrase}'). Record it?",
