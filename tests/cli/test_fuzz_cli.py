@@ -30,6 +30,11 @@ BAD_FLOATS = st.one_of(
     st.sampled_from(["nan", "inf", "-inf", "1e-320", "-1", "1e308", "0"]),
     st.floats(min_value=2e4, max_value=1e300).map(repr),
 )
+# A session's length no log takes (0 is a session cut short at once, and kept).
+BAD_MINUTES = st.one_of(
+    st.sampled_from(["nan", "inf", "-inf", "-1", "-1e-320", "1e308"]),
+    st.floats(min_value=limits.MAX_MINUTES + 0.01, max_value=1e300).map(repr),
+)
 # One line of text no name takes: a control character or line break in it, or too long.
 BAD_NAMES = st.one_of(
     st.tuples(st.text(max_size=5), st.sampled_from("\x00\x01\n\r\t\x1b\x7f\x85\u2028"))
@@ -66,7 +71,7 @@ COMMANDS: list[tuple[tuple[str, ...], st.SearchStrategy[str]]] = [
     (("weigh", "pip", V), BAD_FLOATS),
     (("weigh", "pip", "250g", "--date", V), BAD_DAYS),
     (("intro", "start", "rat-human", "--rat", "pip", "--id", "two", "--started", V), BAD_DAYS),
-    (("log", "pip", "--minutes", V), BAD_FLOATS),
+    (("log", "pip", "--minutes", V), BAD_MINUTES),
     (("log", "pip", "--minutes", "5", "--date", V), BAD_DAYS),
     (("log", "pip", "--minutes", "5", "--notes", V), BAD_NOTES),
     (("log", "pip", "--minutes", "5", "--attempts", V, "--rewarded", "0"), HUGE),
