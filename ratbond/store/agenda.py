@@ -35,12 +35,15 @@ FROM introductions AS i
 JOIN advice ON advice.introduction_id = i.id
 JOIN introduction_animals AS ia ON ia.introduction_id = i.id
 JOIN animals AS m ON m.id = ia.animal_id
-WHERE i.status = 'active' AND {ADVICE_HOLDS}{{narrowed}}
+WHERE i.household_id = :household AND advice.household_id = :household
+  AND ia.household_id = :household AND m.household_id = :household
+  AND i.status = 'active' AND {ADVICE_HOLDS}{{narrowed}}
 ORDER BY i.id, ia.position
 """
 # The introductions one of whose animals matches `{{match}}` (on `a`, the animal).
 _WITH_ANIMAL = """i.id IN (SELECT f.introduction_id FROM introduction_animals AS f
-JOIN animals AS a ON a.id = f.animal_id WHERE {match})"""
+JOIN animals AS a ON a.id = f.animal_id
+WHERE f.household_id = :household AND a.household_id = :household AND ({match}))"""
 # An animal by its id or its name, case-insensitively (`:animal` is lower case).
 BY_ANIMAL = _WITH_ANIMAL.format(match="a.key = :animal OR lower(a.name) = :animal")
 # `:pattern` (lower case, LIKE's wildcards escaped) anywhere in the introduction's id, its

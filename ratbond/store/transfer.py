@@ -179,8 +179,10 @@ def _export_rows(connection: Connection) -> Iterator[tuple[str, dict[str, Any]]]
     streaming = connection.execution_options(stream_results=True, yield_per=BATCH)
     for table in TABLES:
         order = EXPORT_ORDER.get(table.name, tuple(table.primary_key.columns))
-        names = [column.name for column in table.columns]
-        for row in streaming.execute(select(table).order_by(*order)):
+        # A row's household is the one exported (and, on import, the one imported into).
+        columns = [column for column in table.columns if column.name != "household_id"]
+        names = [column.name for column in columns]
+        for row in streaming.execute(select(*columns).order_by(*order)):
             yield table.name, {name: _value(value) for name, value in zip(names, row, strict=True)}
 
 
@@ -409,7 +411,10 @@ def _converter(column: Column[Any]) -> Callable[[Any, str], Any]:
 
 
 CHECKS = {
-    table.name: {column.name: _converter(column) for column in table.columns} for table in TABLES
+    table.name: {
+        column.name: _converter(column) for column in table.columns if column.name != "household_id"
+    }
+    for table in TABLES
 }
 
 
@@ -566,13 +571,18 @@ def _import_export(db: Database, rows: Rows, day: dt.date) -> Imported:
 
 
 def _reset_sequences(connection: Connection) -> None:
-    # Rows came with their ids, so each id sequence must move past the largest one.
+    # Rows came with their ids, so each id sequence must move past the largest one (the
+    # household's rows are the ones this transaction sees; other households' ids the sequence
+    # has already given, so it never goes back).
     for table in TABLES:
         if "id" in table.columns and table is not introduction_animals:
+            sequence = f"pg_get_serial_sequence('{table.name}', 'id')"
+            last = f"pg_sequence_last_value({sequence}::regclass)"
             connection.execute(
                 text(
-                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                    f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table.name}"
+                    f"SELECT setval({sequence}, GREATEST(COALESCE(MAX(id), 1), "
+                    f"COALESCE({last}, 1)), MAX(id) IS NOT NULL OR {last} IS NOT NULL) "
+                    f"FROM {table.name} WHERE household_id = :household"
                 )
             )
 

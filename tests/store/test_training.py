@@ -185,7 +185,7 @@ def alembic(db: Database) -> Iterator[tuple[Config, Connection]]:
     """Alembic on one of `db`'s write transactions, as `Database.ensure_schema` runs it."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with db._begin(write=True) as connection:
+    with db._begin(write=True, foreign_keys=False) as connection:
         config.attributes["connection"] = connection
         yield config, connection
 
