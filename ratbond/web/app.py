@@ -61,6 +61,12 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
+def serving_app() -> FastAPI:
+    """The app one worker of `ratbond serve --workers N` serves (settings from the
+    environment, as `ratbond serve` left it)."""
+    return create_app(WebSettings(freeze_startup_heap=True))
+
+
 def create_app(settings: WebSettings | None = None) -> FastAPI:
     """A ready-to-serve app; pass settings to choose the store, pin the date or fix the key."""
     settings = settings or WebSettings()
