@@ -734,7 +734,9 @@ class SignInRefused(RatbondError):
     """Wrong name or password, or too many tries: one message either way."""
 
 
-def sign_in(db: Database, name: str, password: str, address: str) -> SignedIn:
+def sign_in(
+    db: Database, name: str, password: str, address: str, today: dt.date | None = None
+) -> SignedIn:
     """Check a name and password from `address`; a new web session (its cookie) if they
     match. Every failure is kept and slows the next try of the name and of the address."""
     login = login_of(name)[:NAME_MAX]
@@ -776,7 +778,7 @@ def sign_in(db: Database, name: str, password: str, address: str) -> SignedIn:
                     address=address,
                 )
             )
-            scope = scope_of(connection, person.id, theirs[0], "web", dt.date.today())
+            scope = scope_of(connection, person.id, theirs[0], "web", today or dt.date.today())
             scoping.enter(connection, scope)
             auditing.record(connection, scope, "sign-in", person.id, address)
             return SignedIn(person.id, theirs[0], cookie)

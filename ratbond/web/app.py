@@ -23,6 +23,7 @@ from ratbond.errors import RatbondError
 from ratbond.notes import builtin_reader
 from ratbond.programs import builtin_programs, builtin_vocabulary
 from ratbond.store import open_database
+from ratbond.web.auth import SignInMiddleware
 from ratbond.web.context import WebContext
 from ratbond.web.errors import http_error_handler, ratbond_error_handler, validation_error_handler
 from ratbond.web.routes import (
@@ -32,6 +33,7 @@ from ratbond.web.routes import (
     care,
     corrections,
     introductions,
+    people,
     programs,
     sessions,
     today,
@@ -107,9 +109,12 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         calendar,
         care,
         corrections,
+        people,
     ):
         app.include_router(routes.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    # Inside the security middleware: a forged or oversized request never reaches a sign-in.
+    app.add_middleware(SignInMiddleware, db=app.state.web.db, today=settings.today)
     app.add_middleware(
         SecurityMiddleware,
         key=settings.secret_key,
