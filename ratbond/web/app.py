@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
@@ -63,6 +64,27 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
+def declare_bearer(app: FastAPI) -> None:
+    """The OpenAPI document names the API's one scheme: a personal token as a bearer (none is
+    needed while nobody can sign in, on loopback)."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        document = build()
+        document.setdefault("components", {})["securitySchemes"] = {
+            "personalToken": {
+                "type": "http",
+                "scheme": "bearer",
+                "description": "A personal API token (Account page): 'Authorization: Bearer "
+                "rb_...'. It acts with its person's role in one household; revocable.",
+            }
+        }
+        document["security"] = [{"personalToken": []}, {}]
+        return document
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def serving_app() -> FastAPI:
     """The app one worker of `ratbond serve --workers N` serves (settings from the
     environment, as `ratbond serve` left it)."""
@@ -112,6 +134,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         people,
     ):
         app.include_router(routes.router)
+    declare_bearer(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # Inside the security middleware: a forged or oversized request never reaches a sign-in.
     app.add_middleware(SignInMiddleware, db=app.state.web.db, today=settings.today)

@@ -30,7 +30,7 @@ from ratbond.web.security import API_PREFIX, ASGIApp, Receive, Send, _cookie, _h
 SESSION_COOKIE = "ratbond_session"
 SCOPE_KEY = "ratbond.scope"
 # Paths anyone may open: signing in, a share link, the static files.
-OPEN_PATHS = ("/sign-in", "/share/", "/static/", "/favicon.ico")
+OPEN_PATHS = ("/sign-in", "/share/", "/static/", "/favicon.ico", "/api/v1/openapi.json")
 
 
 def request_scope(asgi_scope: Any) -> Scope | None:

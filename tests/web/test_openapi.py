@@ -43,3 +43,10 @@ def test_the_openapi_document_has_cleared_by_and_the_pacing_warning(client: Test
     assert {"type": "null"} in warning["anyOf"]
     assert warning["description"]
     assert {"type": "string", "format": "date"} in logged["properties"]["advised_day"]["anyOf"]
+
+
+def test_the_document_declares_the_bearer_token(client: TestClient) -> None:
+    document = client.get("/api/v1/openapi.json").json()
+    scheme = document["components"]["securitySchemes"]["personalToken"]
+    assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
+    assert {"personalToken": []} in document["security"]
