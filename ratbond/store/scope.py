@@ -137,6 +137,13 @@ def writes(connection: Connection) -> list[tuple[str, str, int | None]]:
     return list(noted) if isinstance(noted, list) else []
 
 
+def forget_writes(connection: Connection) -> None:
+    """Drop the notes of this transaction's writes (a caller that audits them itself)."""
+    noted = connection.info.get(_WRITES)
+    if isinstance(noted, list):
+        noted.clear()
+
+
 def _introductions_within(connection: Connection, scope: Scope) -> frozenset[int]:
     # Read before the scope filters anything: the household's introductions whose every
     # animal is chosen.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,6 +54,25 @@ def exported_text(db: Database) -> tuple[str, Counts]:
     return out.getvalue(), counts
 
 
+def without_the_import(text: str) -> str:
+    """An export of an imported database as the file was: the audit trail's one entry for
+    the import itself left out."""
+    lines = text.splitlines(keepends=True)
+    imports = [line for line in lines if '"action": "import"' in line]
+    assert len(imports) == 1
+    kept = [line for line in lines if line not in imports]
+    rows = len(kept) - 2
+    return "".join(kept[:-1]) + json.dumps({"end": {"rows": rows}}) + "\n"
+
+
+def but_the_import(document: dict[str, Any]) -> dict[str, Any]:
+    """`without_the_import` for an export as one object."""
+    trail = document["tables"]["audit"]
+    kept = [entry for entry in trail if entry["action"] != "import"]
+    assert len(kept) == len(trail) - 1
+    return {**document, "tables": {**document["tables"], "audit": kept}}
+
+
 def test_export_then_import_reproduces_the_database(db: Database, tmp_path: Path) -> None:
     household(db)
     text, counts = exported_text(db)
@@ -63,7 +83,7 @@ def test_export_then_import_reproduces_the_database(db: Database, tmp_path: Path
     result = import_file(copy, path, today=TODAY)
     assert result.counts == counts == Counts(animals=2, introductions=1, sessions=3, withdrawn=1)
     assert counts.summary() == "2 animals, 1 introduction and 3 sessions (1 withdrawn)"
-    assert exported_text(copy)[0] == text
+    assert without_the_import(exported_text(copy)[0]) == text
     exported = export_database(db)
     assert get_advice(copy, "tom-pip", today=TODAY)[1] == get_advice(db, "tom-pip", today=TODAY)[1]
     # New rows after an import get fresh ids (PostgreSQL sequences moved past the imported ones).
@@ -77,7 +97,7 @@ def test_import_into_postgresql_keeps_ids_and_sequences(sqlite_url: str, postgre
     household(source)
     target = open_database(postgres_url)
     import_document(target, export_database(source), today=TODAY)
-    assert export_database(target) == export_database(source)
+    assert but_the_import(export_database(target)) == export_database(source)
     logged = log_session(target, "tom-pip", NewSession(stage="visual", minutes=5), today=TODAY)
     assert logged.session.seq == 4
     source.close()
@@ -269,7 +289,7 @@ def test_an_export_of_the_first_version_still_imports_exactly(db: Database, tmp_
         legacy.write_text(json.dumps(export_database(db), indent=indent), encoding="utf-8")
         copy = open_database(f"sqlite:///{tmp_path / f'copy-{indent}.db'}")
         import_file(copy, legacy, today=TODAY)
-        assert exported_text(copy)[0] == exported_text(db)[0]
+        assert without_the_import(exported_text(copy)[0]) == exported_text(db)[0]
         copy.close()
 
 
