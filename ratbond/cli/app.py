@@ -326,6 +326,7 @@ def ratbond(
         typer.Option(
             "--as",
             envvar="RATBOND_PERSON",
+            show_envvar=False,
             help="Act as this person (their role in the household applies); also "
             "RATBOND_PERSON. Without it: the household's owner, as the login name.",
         ),
