@@ -98,8 +98,10 @@ def serve(
     if workers == 1:
         from ratbond.web.app import create_app
 
+        app = create_app(settings)
+        app.state.web.check_store()
         uvicorn.run(
-            create_app(settings),
+            app,
             host=host,
             port=port,
             log_level="warning",

@@ -110,6 +110,8 @@ class Database:
     def scoped(self, scope: Scope) -> Database:
         """The same database (engine and pool shared) whose transactions work in `scope`."""
         engine = self.engine
+        # Checked once here, so no copy checks the schema again.
+        self.ensure_schema()
         other = copy.copy(self)
         other.__dict__["engine"] = engine
         other.scope = scope

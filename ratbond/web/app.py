@@ -88,7 +88,9 @@ def declare_bearer(app: FastAPI) -> None:
 def serving_app() -> FastAPI:
     """The app one worker of `ratbond serve --workers N` serves (settings from the
     environment, as `ratbond serve` left it)."""
-    return create_app(WebSettings(freeze_startup_heap=True))
+    app = create_app(WebSettings(freeze_startup_heap=True))
+    app.state.web.check_store()
+    return app
 
 
 def create_app(settings: WebSettings | None = None) -> FastAPI:
