@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -66,6 +67,10 @@ SCOPED_NAMES = frozenset(t.name for t in SCOPED)
 _INFO = "ratbond.scope"
 _WRITES = "ratbond.scope.writes"
 _VISIBLE = "ratbond.scope.introductions"
+_ACTOR_TOKEN = "ratbond.scope.actor"
+# Who acts in the transaction under way in this thread or task (`ratbond.store.common.
+# current_user` names them as the one who logged a record).
+ACTOR: ContextVar[str | None] = ContextVar("ratbond_actor", default=None)
 
 
 @dataclass(frozen=True)
@@ -123,12 +128,19 @@ def enter(connection: Connection, scope: Scope) -> None:
         connection.info[_VISIBLE] = _introductions_within(connection, scope)
     connection.info[_INFO] = scope
     connection.info[_WRITES] = []
+    connection.info[_ACTOR_TOKEN] = ACTOR.set(scope.actor)
 
 
 def leave(connection: Connection) -> None:
     """Forget the scope as the connection goes back to the pool."""
     for key in (_INFO, _WRITES, _VISIBLE):
         connection.info.pop(key, None)
+    token = connection.info.pop(_ACTOR_TOKEN, None)
+    if token is not None:
+        try:
+            ACTOR.reset(token)
+        except ValueError:  # set in another context: forget it here all the same
+            ACTOR.set(None)
 
 
 def writes(connection: Connection) -> list[tuple[str, str, int | None]]:

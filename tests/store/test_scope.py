@@ -138,6 +138,8 @@ def test_every_write_is_in_the_audit_and_the_audit_cannot_be_changed(db: Databas
     add_person(db, "Ann", password="correct horse")
     ann = db.scoped(Scope(household_id=1, role="owner", actor="Ann", person_id=1, via="web"))
     cat_and_rat(ann)
+    log_session(ann, "tom-pip", NewSession(stage="visual", date=day(-1), minutes=5), today=TODAY)
+    assert list_sessions(ann, "tom-pip")[1][0].logged_by == "Ann"
     entries = read_audit(ann)
     assert {e.action for e in entries} >= {"insert animals", "insert introductions"}
     assert {(e.actor, e.via) for e in entries if e.action == "insert animals"} == {("Ann", "web")}
