@@ -21,6 +21,7 @@ second wall: `enter` sets it for the transaction.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -198,6 +199,8 @@ def _before_execute(
         return statement, multiparams, params
     if isinstance(statement, TextClause):
         _check_text(statement.text)
+        if scope.limited:
+            statement = _limited_text(connection, scope, statement)
         bound = {"household": scope.household_id}
         if multiparams:
             return statement, [{**p, **bound} for p in multiparams], params
@@ -266,6 +269,52 @@ def _check_text(sql: str) -> None:
             f"SQL text names {named} household table(s) but filters "
             f"{len(_HOUSEHOLD_USED.findall(sql))} by 'household_id = :household': {sql[:200]}"
         )
+
+
+_NAMED = re.compile(
+    r"\b(?:FROM|JOIN)\s+(" + "|".join(sorted(SCOPED_NAMES)) + r")\b(?:\s+AS\s+(\w+))?",
+    re.IGNORECASE,
+)
+_FILTER = re.compile(r"\b(?:(\w+)\.)?household_id\s*=\s*:household\b", re.IGNORECASE)
+
+
+def _limited_text(connection: Connection, scope: Scope, statement: TextClause) -> TextClause:
+    """SQL text as a sitter or a share link reads it: each household filter it has (the check
+    above made sure there is one per table) narrowed to the scope's animals and
+    introductions, as `_limit` narrows a statement built in Python."""
+    from ratbond.store.tables import metadata
+
+    sql = statement.text
+    named = {(alias or table).lower(): table.lower() for table, alias in _NAMED.findall(sql)}
+    tables = set(named.values())
+    chosen = sorted(scope.animals or ())
+    intros = sorted(visible_introductions(connection, scope) or ())
+
+    def narrowed(match: re.Match[str]) -> str:
+        prefix = match.group(1)
+        name = (
+            named.get(prefix.lower())
+            if prefix
+            else (next(iter(tables)) if len(tables) == 1 else None)
+        )
+        if name is None:
+            return "1 = 0"
+        columns = metadata.tables[name].c
+        where = f"{prefix}." if prefix else ""
+        if name in ("animals", "introductions"):
+            column, ids = "id", chosen if name == "animals" else intros
+        elif "introduction_id" in columns:
+            column, ids = "introduction_id", intros
+        elif "animal_id" in columns:
+            column, ids = "animal_id", chosen
+        else:
+            return "1 = 0"
+        listed = ", ".join(str(int(i)) for i in ids) or "NULL"
+        return f"{match.group(0)} AND {where}{column} IN ({listed})"
+
+    limited = copy.copy(statement)
+    limited.text = _FILTER.sub(narrowed, sql)
+    return limited
 
 
 # --- permissions ----------------------------------------------------------------------------

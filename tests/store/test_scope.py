@@ -128,6 +128,10 @@ def test_a_sitter_sees_and_logs_only_the_chosen_animals(db: Database) -> None:
         Scope(household_id=1, role="sitter", actor="Sam", animals=frozenset({by_key["nib"]}))
     )
     assert [a.key for a in list_animals(only_nib)] == ["nib"]
+    # The plans made by SQL text are narrowed the same way.
+    assert agenda(only_nib, today=TODAY) == []
+    assert [i.key for i in agenda(sitter, today=TODAY)] == ["tom-pip"]
+    assert {t.animal for t in care_plan(only_nib, today=TODAY).tasks} <= {"nib", None}
     with pytest.raises(NotFound):
         log_session(
             only_nib, "tom-pip", NewSession(stage="visual", date=day(-1), minutes=5), today=TODAY
