@@ -27,7 +27,7 @@ from ratbond.store.transfer import (
     restore_sqlite,
     write_export,
 )
-from tests.store.helpers import TODAY, bitten, cat_and_rat, day
+from tests.store.helpers import TODAY, bitten, cat_and_rat, day, without_the_import
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "cat-rat-first-week.json"
 
@@ -52,17 +52,6 @@ def exported_text(db: Database) -> tuple[str, Counts]:
     out = io.StringIO()
     counts = write_export(db, out)
     return out.getvalue(), counts
-
-
-def without_the_import(text: str) -> str:
-    """An export of an imported database as the file was: the audit trail's one entry for
-    the import itself left out."""
-    lines = text.splitlines(keepends=True)
-    imports = [line for line in lines if '"action": "import"' in line]
-    assert len(imports) == 1
-    kept = [line for line in lines if line not in imports]
-    rows = len(kept) - 2
-    return "".join(kept[:-1]) + json.dumps({"end": {"rows": rows}}) + "\n"
 
 
 def but_the_import(document: dict[str, Any]) -> dict[str, Any]:
