@@ -174,3 +174,49 @@ def test_api_tokens_are_scoped_to_the_household_and_the_role(
             client.get("/api/v1/animals", headers={"Authorization": "Bearer rb_x"}).status_code
             == 401
         )
+
+
+def test_a_share_link_shows_one_animal_and_nothing_else_until_its_last_day(
+    web: TestClient, sqlite_url: str
+) -> None:
+    assert sign_in(web, "Ann") == 303
+    made = web.post(
+        "/shares",
+        data={
+            "kind": "animal",
+            "ref": "pip",
+            "until": TODAY.isoformat(),
+            "csrf_token": csrf_token(web, "/people"),
+        },
+    )
+    link = re.search(r'id="share-link">http://localhost(/share/[^<]+)<', made.text)
+    assert link is not None
+    for stranger in make_client(sqlite_url):
+        shown = stranger.get(link.group(1))
+        assert shown.status_code == 200
+        assert "Pip" in shown.text
+        assert "Tom" not in shown.text
+        assert stranger.get("/animals", follow_redirects=False).status_code == 303
+        assert stranger.get(link.group(1)[:-3] + "abc").status_code == 404
+
+
+def test_a_share_link_to_an_introduction_shows_it_and_its_animals(
+    web: TestClient, sqlite_url: str
+) -> None:
+    assert sign_in(web, "Ann") == 303
+    made = web.post(
+        "/shares",
+        data={
+            "kind": "introduction",
+            "ref": "tom-pip",
+            "until": TODAY.isoformat(),
+            "csrf_token": csrf_token(web, "/people"),
+        },
+    )
+    link = re.search(r'id="share-link">http://localhost(/share/[^<]+)<', made.text)
+    assert link is not None
+    for stranger in make_client(sqlite_url):
+        shown = stranger.get(link.group(1))
+        assert shown.status_code == 200
+        for text in ("tom-pip", "Tom", "Pip", "cat-rat"):
+            assert text in shown.text

@@ -228,7 +228,7 @@ def shared(request: Request, token: str, context: Web) -> HTMLResponse:
     """What a share link shows: one animal, or one introduction, read-only, nothing else."""
     scope, kind, _row = store.share_scope(context.db, token, context.today())
     db = context.db.scoped(scope)
-    values: dict[str, Any] = {"kind": kind}
+    values: dict[str, Any] = {"kind": kind, "intro": None, "advice": None, "sessions": []}
     from ratbond.store.animals import list_animals
     from ratbond.store.introductions import get_advice, list_introductions
     from ratbond.store.sessions import list_sessions
