@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 from ratbond.store import Database
 from ratbond.store.animals import NewAnimal, add_animal, add_vet_check, add_weight, archive_animal
@@ -114,3 +115,11 @@ def without_the_import(text: str) -> str:
     kept = [line for line in lines if line not in imports]
     rows = len(kept) - 2
     return "".join(kept[:-1]) + json.dumps({"end": {"rows": rows}}) + "\n"
+
+
+def but_the_import(document: dict[str, Any]) -> dict[str, Any]:
+    """`without_the_import` for an export as one object."""
+    trail = document["tables"]["audit"]
+    kept = [entry for entry in trail if entry["action"] != "import"]
+    assert len(kept) == len(trail) - 1
+    return {**document, "tables": {**document["tables"], "audit": kept}}

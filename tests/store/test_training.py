@@ -28,7 +28,7 @@ from ratbond.store.sessions import (
 )
 from ratbond.store.tables import history, sessions
 from ratbond.store.transfer import export_database, import_document
-from tests.store.helpers import TODAY, cat_and_rat, day, rat_in_training
+from tests.store.helpers import TODAY, but_the_import, cat_and_rat, day, rat_in_training
 
 
 def clicks(offset: int, attempts: int | None, rewarded: int | None) -> NewSession:
@@ -129,7 +129,7 @@ def test_export_then_import_keeps_the_counts(db: Database, tmp_path: Path) -> No
     ]
     copy = open_database(f"sqlite:///{tmp_path / 'copy.db'}")
     import_document(copy, exported, today=TODAY)
-    assert export_database(copy) == exported
+    assert but_the_import(export_database(copy)) == exported
     assert get_advice(copy, "pip", today=TODAY)[1].action == "advance"
     copy.close()
 
@@ -158,7 +158,7 @@ def test_an_export_from_before_the_counts_still_imports(db: Database, tmp_path: 
         del row["attempts"], row["rewarded"]
     copy = open_database(f"sqlite:///{tmp_path / 'copy.db'}")
     import_document(copy, older, today=TODAY)
-    assert export_database(copy)["tables"] == exported["tables"]
+    assert but_the_import(export_database(copy))["tables"] == exported["tables"]
     copy.close()
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -27,7 +26,14 @@ from ratbond.store.transfer import (
     restore_sqlite,
     write_export,
 )
-from tests.store.helpers import TODAY, bitten, cat_and_rat, day, without_the_import
+from tests.store.helpers import (
+    TODAY,
+    bitten,
+    but_the_import,
+    cat_and_rat,
+    day,
+    without_the_import,
+)
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "cat-rat-first-week.json"
 
@@ -52,14 +58,6 @@ def exported_text(db: Database) -> tuple[str, Counts]:
     out = io.StringIO()
     counts = write_export(db, out)
     return out.getvalue(), counts
-
-
-def but_the_import(document: dict[str, Any]) -> dict[str, Any]:
-    """`without_the_import` for an export as one object."""
-    trail = document["tables"]["audit"]
-    kept = [entry for entry in trail if entry["action"] != "import"]
-    assert len(kept) == len(trail) - 1
-    return {**document, "tables": {**document["tables"], "audit": kept}}
 
 
 def test_export_then_import_reproduces_the_database(db: Database, tmp_path: Path) -> None:
