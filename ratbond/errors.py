@@ -36,6 +36,11 @@ class NotFound(InputError):
         super().__init__(path, message)
 
 
+class Forbidden(RatbondError):
+    """The person's role in the household does not allow this (`ratbond.store.roles`). The
+    command line exits 2; the web answers 403. Nothing was saved."""
+
+
 class StoreUnavailable(RatbondError):
     """The database is locked by another program, read-only, full, or its server went away:
     nothing of the transaction was saved. The command line exits 2; the web answers 503."""

@@ -158,6 +158,22 @@ COMMANDS: tuple[Command, ...] = (
         "Restore a backup made by 'ratbond backup', replacing the SQLite database.",
     ),
     Command(
+        "people",
+        "people",
+        "people_app",
+        "group",
+        RECORDS,
+        "People of the household: add, list, give a role, remove, invite, reset a password.",
+    ),
+    Command(
+        "household",
+        "people",
+        "household_app",
+        "group",
+        RECORDS,
+        "Households: add, list, choose the one to work in.",
+    ),
+    Command(
         "cage", "care", "cage_app", "group", CARE, "Check a cage against the figures in the seeds."
     ),
     Command(
@@ -305,8 +321,21 @@ def ratbond(
             callback=print_version,
         ),
     ] = False,
+    as_: Annotated[
+        str | None,
+        typer.Option(
+            "--as",
+            envvar="RATBOND_PERSON",
+            show_envvar=False,
+            help="Act as this person (their role in the household applies); also "
+            "RATBOND_PERSON. Without it: the household's owner, as the login name.",
+        ),
+    ] = None,
 ) -> None:
     """Safe, staged introductions between cats, rats and their people."""
+    from ratbond.cli.acting import ACTING
+
+    ACTING.set(as_ or None)
 
 
 class Commands(TyperGroup):
@@ -394,7 +423,7 @@ def run() -> None:
             raw = argument.encode("utf-8", "surrogateescape")
             shown = raw.decode("utf-8", "backslashreplace")
             sys.exit(report(RatbondError(f"'{shown}' is not UTF-8 text; type it again")))
-    first = sys.argv[1] if len(sys.argv) > 1 else "--help"
+    first = command_named(sys.argv[1:])
     if first in BY_NAME:
         names: tuple[str, ...] = (first,)
     elif first.startswith("-"):
@@ -415,6 +444,14 @@ def run() -> None:
             sys.exit(report(RatbondError(INPUT_ENDED)))
         sys.exit(130)  # interrupted (Ctrl-C): the shell's convention, nothing was saved
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def command_named(args: list[str]) -> str:
+    """The command the arguments name, after ratbond's own `--as NAME` (or `--help`)."""
+    rest = list(args)
+    while rest and (rest[0] == "--as" or rest[0].startswith("--as=")):
+        rest = rest[2:] if rest[0] == "--as" else rest[1:]
+    return rest[0] if rest else "--help"
 
 
 def report(error: RatbondError) -> int:

@@ -43,10 +43,12 @@ def print_error(error: RatbondError) -> int:
 
 
 def database() -> Database:
-    """The database the environment selects (RATBOND_DATABASE_URL, else the default file)."""
+    """The database the environment selects (RATBOND_DATABASE_URL, else the default file),
+    as the person and household this run acts as (`ratbond.cli.people.scoped`)."""
+    from ratbond.cli.people import scoped
     from ratbond.store import open_database  # SQLAlchemy: imported only when a command needs it
 
-    return open_database()
+    return scoped(open_database())
 
 
 def parse_day(value: str | None, option: str) -> dt.date | None:

@@ -29,21 +29,59 @@ def serve(
             "comma-separated. Requests by any other name are refused.",
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Processes serving requests (more than 1 wants PostgreSQL: SQLite takes one "
+            "writer at a time). Each holds nothing the others need: sign-ins are in the database.",
+        ),
+    ] = 1,
+    trusted_proxy: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Address of a reverse proxy whose X-Forwarded-For and X-Forwarded-Proto "
+            "headers to believe (repeat for several); see docs/deploy.md. Cookies are then "
+            "marked Secure when the proxy says the visitor came over HTTPS.",
+        ),
+    ] = None,
 ) -> None:
     """Start the web app (Today, animals, introductions, session log, JSON API) on this machine."""
+    import os
+
     import uvicorn
 
-    from ratbond.web.app import create_app
+    from ratbond.errors import RatbondError
+    from ratbond.store import open_database
+    from ratbond.store.people import any_people
     from ratbond.web.settings import LOOPBACK_HOSTS, WebSettings, host_names
 
     settings = WebSettings(freeze_startup_heap=True)
     named = host_names([*(allowed_host or []), *([] if host in WILDCARDS else [host])])
     settings = dataclasses.replace(settings, allowed_hosts=settings.allowed_hosts | named)
-    if host not in LOOPBACK_HOSTS:
+    db = open_database(settings.database_url)
+    # A bad RATBOND_DATABASE_URL or an unreachable server is one line now, not a 500 later.
+    db.ensure_schema()
+    someone = any_people(db)
+    db.close()
+    if host not in LOOPBACK_HOSTS and not someone:
+        raise RatbondError(
+            f"refusing to listen on {host}: nobody can sign in yet, so anyone on the network "
+            "could read and change every record; create the owner first with "
+            "`ratbond people add NAME` (then serve again)"
+        )
+    if not someone:
         err.print(
-            f"[bold yellow]warning:[/] listening on {shown(host)}: ratbond has no login, so "
-            "anyone who can reach this address can read and change your log.",
+            "Nobody signs in yet, so only this computer can use ratbond. For the phone: "
+            "`ratbond people add NAME`, then `ratbond serve --host 0.0.0.0 --allowed-host "
+            "NAME-OF-THIS-COMPUTER` (see docs/deploy.md).",
             highlight=False,
+        )
+    if workers > 1 and db.is_sqlite:
+        raise RatbondError(
+            "--workers above 1 needs PostgreSQL (set RATBOND_DATABASE_URL); SQLite takes one "
+            "writer at a time, so one process serves it best"
         )
     if host in WILDCARDS and settings.allowed_hosts == LOOPBACK_HOSTS:
         err.print(
@@ -51,9 +89,36 @@ def serve(
             "be refused: add the name they use with --allowed-host NAME.",
             highlight=False,
         )
-    app = create_app(settings)
-    # A bad RATBOND_DATABASE_URL or an unreachable server is one line now, not a 500 later.
-    app.state.web.check_store()
     address = f"[{host}]" if ":" in host else host
     err.print(f"ratbond is at http://{shown(address)}:{port}/ (Ctrl+C to stop)", highlight=False)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    proxies = {
+        "proxy_headers": bool(trusted_proxy),
+        "forwarded_allow_ips": ",".join(trusted_proxy or ["127.0.0.1"]),
+    }
+    if workers == 1:
+        from ratbond.web.app import create_app
+
+        app = create_app(settings)
+        app.state.web.check_store()
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            server_header=False,
+            **proxies,  # type: ignore[arg-type]
+        )
+        return
+    # Every worker builds its app from the environment: the same names and the same key.
+    os.environ["RATBOND_ALLOWED_HOSTS"] = ",".join(sorted(settings.allowed_hosts))
+    os.environ.setdefault("RATBOND_SECRET_KEY", settings.secret_key.hex())
+    uvicorn.run(
+        "ratbond.web.app:serving_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        server_header=False,
+        **proxies,  # type: ignore[arg-type]
+    )

@@ -173,7 +173,7 @@ def refresh(
 # The advice holding on :today of one introduction, else (today is before them all) its earliest.
 _CURRENT = f"""
 SELECT {ADVICE_COLUMNS} FROM advice
-WHERE advice.introduction_id = :intro
+WHERE advice.introduction_id = :intro AND advice.household_id = :household
 ORDER BY CASE WHEN {ADVICE_HOLDS} THEN 0 ELSE 1 END, advice.valid_from
 LIMIT 1
 """
@@ -181,11 +181,12 @@ LIMIT 1
 # the earliest row when :today is before it (then no row holds: the rows cover every later day).
 _EVERY_CURRENT = f"""
 SELECT {ADVICE_COLUMNS} FROM advice
-WHERE {ADVICE_HOLDS}
+WHERE advice.household_id = :household AND ({ADVICE_HOLDS}
    OR (advice.valid_from > :today AND NOT EXISTS (
        SELECT 1 FROM advice AS earlier
-       WHERE earlier.introduction_id = advice.introduction_id
-         AND earlier.valid_from < advice.valid_from))
+       WHERE earlier.household_id = :household
+         AND earlier.introduction_id = advice.introduction_id
+         AND earlier.valid_from < advice.valid_from)))
 """
 
 

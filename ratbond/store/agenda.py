@@ -37,7 +37,9 @@ FROM introductions AS i
 JOIN advice ON advice.introduction_id = i.id
 JOIN introduction_animals AS ia ON ia.introduction_id = i.id
 JOIN animals AS m ON m.id = ia.animal_id
-WHERE i.status = 'active' AND {ADVICE_HOLDS}{{narrowed}}
+WHERE i.household_id = :household AND advice.household_id = :household
+  AND ia.household_id = :household AND m.household_id = :household
+  AND i.status = 'active' AND {ADVICE_HOLDS}{{narrowed}}
 ORDER BY i.id, ia.position
 """
 # What places every active introduction on the plan: the advice's columns up to its session
@@ -47,7 +49,8 @@ PLACES_SQL = f"""
 SELECT {", ".join(ADVICE_FIELDS[:PLACE_KEY])}, i.key, i.program
 FROM introductions AS i
 JOIN advice ON advice.introduction_id = i.id
-WHERE i.status = 'active' AND {ADVICE_HOLDS}{{narrowed}}
+WHERE i.household_id = :household AND advice.household_id = :household
+  AND i.status = 'active' AND {ADVICE_HOLDS}{{narrowed}}
 """
 # An animal (`a`) by its id or its name, case-insensitively (`:animal` is lower case).
 ANIMAL_IS = "a.key = :animal OR lower(a.name) = :animal"
@@ -56,7 +59,8 @@ _LIKE = "LIKE :pattern ESCAPE '!'"
 ANIMAL_MATCHES = f"lower(a.key) {_LIKE} OR lower(a.name) {_LIKE}"
 # The introductions one of whose animals matches `{{match}}` (on `a`, the animal).
 _WITH_ANIMAL = """i.id IN (SELECT f.introduction_id FROM introduction_animals AS f
-JOIN animals AS a ON a.id = f.animal_id WHERE {match})"""
+JOIN animals AS a ON a.id = f.animal_id
+WHERE f.household_id = :household AND a.household_id = :household AND ({match}))"""
 BY_ANIMAL = _WITH_ANIMAL.format(match=ANIMAL_IS)
 # The search anywhere in the introduction's id, its program, or an animal's id or name.
 BY_SEARCH = (

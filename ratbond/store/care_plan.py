@@ -24,32 +24,35 @@ if TYPE_CHECKING:
     from ratbond.store.db import Database
 
 ACTIVE_ANIMALS = """
-SELECT a.id, a.key, a.name, a.species FROM animals AS a WHERE a.status = 'active'{narrowed}
+SELECT a.id, a.key, a.name, a.species FROM animals AS a
+WHERE a.household_id = :household AND a.status = 'active'{narrowed}
 ORDER BY a.key
 """
 # The last day each task was done, per animal (NULL: for the household).
 LAST_DONE = """
 SELECT task, animal_id, MAX(date) FROM care_done
-WHERE deleted_at IS NULL AND date <= :today
+WHERE household_id = :household AND deleted_at IS NULL AND date <= :today
 GROUP BY task, animal_id
 """
 # The last vet check of each animal with a grooming finding: only a finding asks for it.
 LAST_VET_CHECK = """
 SELECT animal_id, MAX(date) FROM vet_checks
-WHERE deleted_at IS NULL AND date <= :today
-  AND animal_id IN (SELECT animal_id FROM grooming WHERE deleted_at IS NULL AND findings <> '')
+WHERE household_id = :household AND deleted_at IS NULL AND date <= :today
+  AND animal_id IN (SELECT animal_id FROM grooming
+                    WHERE household_id = :household AND deleted_at IS NULL AND findings <> '')
 GROUP BY animal_id
 """
 GROOMINGS = """
 SELECT animal_id, date, findings FROM grooming
-WHERE deleted_at IS NULL AND date <= :today
+WHERE household_id = :household AND deleted_at IS NULL AND date <= :today
 ORDER BY animal_id, date, id
 """
 # Weighings of active animals only: the others have neither tasks nor alerts.
 WEIGHINGS = """
 SELECT weights.animal_id, weights.date, weights.grams FROM weights
 JOIN animals ON animals.id = weights.animal_id
-WHERE weights.deleted_at IS NULL AND weights.date <= :today AND animals.status = 'active'
+WHERE weights.household_id = :household AND animals.household_id = :household
+  AND weights.deleted_at IS NULL AND weights.date <= :today AND animals.status = 'active'
 ORDER BY weights.animal_id, weights.date, weights.id
 """
 

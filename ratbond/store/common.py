@@ -26,7 +26,13 @@ def now() -> dt.datetime:
 
 
 def current_user() -> str:
-    """Who is logging: `RATBOND_USER`, else the login name."""
+    """Who is logging: the person the transaction acts as (`ratbond.store.scope`), else
+    `RATBOND_USER`, else the login name."""
+    from ratbond.store.scope import ACTOR
+
+    acting = ACTOR.get()
+    if acting:
+        return acting
     configured = os.environ.get("RATBOND_USER", "").strip()
     if configured:
         return configured

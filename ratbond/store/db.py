@@ -7,6 +7,7 @@ Alembic revision on first use, in one transaction, so two processes starting at 
 
 from __future__ import annotations
 
+import copy
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -20,7 +21,9 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from ratbond.errors import RatbondError, StoreUnavailable
+from ratbond.store import scope as scoping
 from ratbond.store.migrations import head_revision
+from ratbond.store.scope import Scope
 
 ENV_URL = "RATBOND_DATABASE_URL"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -99,6 +102,34 @@ class Database:
         self.url = make_url(url) if isinstance(url, str) else url
         self.dialect = self.url.get_backend_name()
         self._migrated = False
+        # The household its transactions work in (`ratbond.store.scope`); None: the first
+        # household, as its owner, at the command line (a household of one, as before).
+        self.scope: Scope | None = None
+        self._default: Scope | None = None
+
+    def scoped(self, scope: Scope) -> Database:
+        """The same database (engine and pool shared) whose transactions work in `scope`."""
+        engine = self.engine
+        # Checked once here, so no copy checks the schema again.
+        self.ensure_schema()
+        other = copy.copy(self)
+        other.__dict__["engine"] = engine
+        other.scope = scope
+        return other
+
+    def default_scope(self, connection: Connection) -> Scope:
+        """The first household, as its owner, acting as the login name at the command line."""
+        from ratbond.store.common import current_user
+
+        if self._default is not None:
+            return self._default
+        first = connection.execute(text("SELECT MIN(id) FROM households")).scalar()
+        if not isinstance(first, int):
+            raise RatbondError("the database has no household; run `ratbond household add NAME`")
+        # The first household stays the first (households are never deleted): kept per
+        # Database, it costs one query per process.
+        self._default = Scope(household_id=first, role="owner", actor=current_user()[:100])
+        return self._default
 
     @cached_property
     def engine(self) -> Engine:
@@ -107,9 +138,11 @@ class Database:
             make_folder(Path(self.url.database).expanduser())
             engine = create_engine(self.url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
             event.listen(engine, "connect", _sqlite_connect)
+            scoping.install(engine)
             return engine
         engine = create_engine(self.url, pool_pre_ping=False)
         event.listen(engine, "connect", _postgresql_connect)
+        scoping.install(engine)
         return engine
 
     @property
@@ -146,7 +179,7 @@ class Database:
 
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
-        with self._begin(write=True) as connection:
+        with self._begin(write=True, foreign_keys=False) as connection:
             if self.dialect == "postgresql":
                 # Two processes migrating at once: the second waits, then finds nothing to do.
                 connection.execute(
@@ -154,6 +187,14 @@ class Database:
                 )
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+            if self.is_sqlite:
+                # Tables copied with the checks off (SQLite's procedure): check before commit.
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    raise RatbondError(
+                        f"migrating {describe(self.url)} left a row of {broken[0]} pointing at "
+                        f"nothing in {broken[2]}; nothing was changed"
+                    )
 
     @contextmanager
     def _connect(self) -> Iterator[Connection]:
@@ -165,14 +206,26 @@ class Database:
             yield connection
 
     @contextmanager
-    def _begin(self, *, write: bool) -> Iterator[Connection]:
+    def _begin(self, *, write: bool, foreign_keys: bool = True) -> Iterator[Connection]:
         try:
-            with self._connect() as connection, connection.begin():
-                if self.is_sqlite:
-                    # The driver leaves transactions to us (see `_sqlite_connect`): SQLAlchemy's
-                    # transaction has begun, so this opens SQLite's, which its commit ends.
-                    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-                yield connection
+            with self._connect() as connection:
+                if self.is_sqlite and not foreign_keys:
+                    # Only between transactions does SQLite take this (migrations only).
+                    connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+                    connection.commit()
+                try:
+                    with connection.begin():
+                        if self.is_sqlite:
+                            # The driver leaves transactions to us (see `_sqlite_connect`):
+                            # SQLAlchemy's transaction has begun, so this opens SQLite's,
+                            # which its commit ends.
+                            connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+                        yield connection
+                finally:
+                    scoping.leave(connection)
+                    if self.is_sqlite and not foreign_keys:
+                        connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+                        connection.commit()
         except OperationalError as error:
             # Locked, read-only, full or gone: the transaction rolled back as it left.
             reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
@@ -191,13 +244,19 @@ class Database:
         """
         self.ensure_schema()
         with self._begin(write=True) as connection:
+            scope = self.scope or self.default_scope(connection)
+            scoping.enter(connection, scope)
             yield connection
+            from ratbond.store.audit import record_writes
+
+            record_writes(connection, scope)
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """One read transaction: a consistent snapshot of the database."""
         self.ensure_schema()
         with self._begin(write=False) as connection:
+            scoping.enter(connection, self.scope or self.default_scope(connection))
             yield connection
 
     def _connection_error(self, error: DBAPIError) -> RatbondError:

@@ -75,7 +75,7 @@ animals = Table(
     "animals",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("key", String(64), nullable=False, unique=True),
+    Column("key", String(64), nullable=False),
     Column("name", String(200)),
     Column("species", String(8), nullable=False),
     Column("sex", String(40)),
@@ -126,7 +126,7 @@ introductions = Table(
     "introductions",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("key", String(64), nullable=False, unique=True),
+    Column("key", String(64), nullable=False),
     Column("program", String(64), nullable=False),
     Column("status", String(16), nullable=False),
     Column("started", Date, nullable=False),
@@ -303,3 +303,174 @@ care_done = Table(
     Index("ix_care_done_task_date", "task", "date"),
     date_floor(),
 )
+
+# --- people and households (migration 0006, issue 17) -------------------------------------
+# Every table above holds a `household_id` (added below, so the definitions above stay as
+# the earlier migrations made them); `ratbond.store.scope` filters every statement by it.
+
+ROLES = ("owner", "carer", "viewer", "sitter")
+VIAS = ("web", "api", "cli")
+
+households = Table(
+    "households",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(64), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
+people = Table(
+    "people",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False),
+    # The name as typed at sign-in is compared with this: case-folded, spaces trimmed.
+    Column("login", String(100), nullable=False, unique=True),
+    Column("email", String(254)),
+    # An argon2 hash (`ratbond.store.passwords`); NULL until the person chooses a password.
+    Column("password_hash", String(200)),
+    Column("created_at", DateTime, nullable=False),
+)
+
+memberships = Table(
+    "memberships",
+    metadata,
+    Column("person_id", Integer, ForeignKey("people.id"), primary_key=True),
+    Column("household_id", Integer, ForeignKey("households.id"), primary_key=True, index=True),
+    Column("role", String(8), nullable=False),
+    # A sitter's animals (row ids) and last day; NULL for the other roles.
+    Column("animals", JSON),
+    Column("until", Date),
+    Column("created_at", DateTime, nullable=False),
+    CheckConstraint("role IN ('owner', 'carer', 'viewer', 'sitter')", name="role"),
+)
+
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    # The SHA-256 of the cookie's secret: a stolen database holds no usable cookie.
+    Column("id", String(64), primary_key=True),
+    Column("person_id", Integer, ForeignKey("people.id"), nullable=False, index=True),
+    Column("household_id", Integer, ForeignKey("households.id"), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime),
+    Column("address", String(64)),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", Integer, ForeignKey("people.id"), nullable=False, index=True),
+    Column("household_id", Integer, ForeignKey("households.id"), nullable=False),
+    Column("name", String(100), nullable=False),
+    # The SHA-256 of the token: the token itself is shown once, when made.
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("last_used_at", DateTime),
+    Column("revoked_at", DateTime),
+)
+
+invitations = Table(
+    "invitations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("household_id", Integer, ForeignKey("households.id"), nullable=False, index=True),
+    # What the link is for: joining with a role, or choosing a new password (a reset).
+    Column("purpose", String(8), nullable=False),
+    # The SHA-256 of the link's secret part (`ratbond.store.people.make_link`).
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("person_id", Integer, ForeignKey("people.id")),
+    Column("role", String(8)),
+    Column("animals", JSON),
+    Column("until", Date),
+    Column("created_by", String(100), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+    Column("used_at", DateTime),
+    CheckConstraint("purpose IN ('join', 'reset')", name="purpose"),
+)
+
+shares = Table(
+    "shares",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("household_id", Integer, ForeignKey("households.id"), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("row_id", Integer, nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("until", Date, nullable=False),
+    Column("created_by", String(100), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime),
+    CheckConstraint("kind IN ('animal', 'introduction')", name="kind"),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("household_id", Integer, ForeignKey("households.id"), nullable=False),
+    Column("person_id", Integer, ForeignKey("people.id")),
+    # Who, as named when it happened (a person's name, or the login name at the CLI).
+    Column("actor", String(100), nullable=False),
+    Column("via", String(8), nullable=False),
+    Column("at", DateTime, nullable=False),
+    # What: a verb and the table, e.g. `insert sessions`, `sign-in`, `sign-in failed`.
+    Column("action", String(40), nullable=False),
+    Column("row_id", Integer),
+    Column("detail", String(400)),
+    Index("ix_audit_household_at", "household_id", "at"),
+    CheckConstraint("via IN ('web', 'api', 'cli')", name="via"),
+)
+
+# Failed sign-ins, per account and per address, read to slow the next try (`people.py`).
+sign_in_failures = Table(
+    "sign_in_failures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("login", String(100), nullable=False),
+    Column("address", String(64), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Index("ix_sign_in_failures_login_at", "login", "at"),
+    Index("ix_sign_in_failures_address_at", "address", "at"),
+)
+
+# The household's own tables: each row belongs to one household.
+SCOPED = (
+    animals,
+    vet_checks,
+    weights,
+    introductions,
+    introduction_animals,
+    sessions,
+    advice,
+    replay_states,
+    history,
+    free_roam_checks,
+    trust_signs,
+    grooming,
+    care_done,
+    invitations,
+    shares,
+    audit,
+)
+# Tables read across households on purpose, each with its reason (`ratbond.store.scope`).
+GLOBAL = {
+    "households": "the households themselves; a person lists the ones they belong to",
+    "people": "a person signs in before any household is chosen, and may belong to several",
+    "memberships": "which households a person belongs to, read at sign-in",
+    "web_sessions": "looked up by the cookie before the household is known",
+    "api_tokens": "looked up by the token before the household is known",
+    "sign_in_failures": "slows sign-ins by account and address, before any household",
+}
+_ADDED = (t for t in SCOPED if "household_id" not in t.c)
+for _table in _ADDED:
+    _table.append_column(
+        Column("household_id", Integer, ForeignKey("households.id"), nullable=False, index=True)
+    )
+for _table in (animals, introductions):
+    # Keys are unique within a household, not across households (migration 0006).
+    _table.append_constraint(UniqueConstraint("household_id", "key"))

@@ -37,6 +37,7 @@ from ratbond.errors import InputError, RatbondError, format_path
 from ratbond.limits import MAX_DOCUMENT_CHARS, MAX_EXPORT_LINE_CHARS
 from ratbond.model import Animal, Scenario, Session
 from ratbond.scenario import parse_date, parse_json, parse_scenario, storable_text
+from ratbond.store import transfer_people
 from ratbond.store.advice import refresh
 from ratbond.store.animals import NewAnimal, add_animal_in, add_vet_check_in
 from ratbond.store.common import (
@@ -51,6 +52,7 @@ from ratbond.store.queries import load_animal, load_introductions, today_or
 from ratbond.store.sessions import NewSession, add_session_in
 from ratbond.store.tables import (
     animals,
+    audit,
     care_done,
     free_roam_checks,
     grooming,
@@ -181,9 +183,12 @@ def _export_rows(connection: Connection) -> Iterator[tuple[str, dict[str, Any]]]
     streaming = connection.execution_options(stream_results=True, yield_per=BATCH)
     for table in TABLES:
         order = EXPORT_ORDER.get(table.name, tuple(table.primary_key.columns))
-        names = [column.name for column in table.columns]
-        for row in streaming.execute(select(table).order_by(*order)):
+        # A row's household is the one exported (and, on import, the one imported into).
+        columns = [column for column in table.columns if column.name != "household_id"]
+        names = [column.name for column in columns]
+        for row in streaming.execute(select(*columns).order_by(*order)):
             yield table.name, {name: _value(value) for name, value in zip(names, row, strict=True)}
+    yield from transfer_people.export_rows(connection)
 
 
 def write_export(db: Database, out: TextIO) -> Counts:
@@ -214,7 +219,7 @@ def export_database(db: Database) -> dict[str, Any]:
     tables: dict[str, list[dict[str, Any]]] = {table.name: [] for table in TABLES}
     with db.read() as connection:
         for name, values in _export_rows(connection):
-            tables[name].append(values)
+            tables.setdefault(name, []).append(values)
     return {
         "format": FORMAT,
         "version": LEGACY_VERSION,
@@ -341,7 +346,7 @@ def _document_rows(document: dict[str, Any]) -> Rows:
     if not isinstance(data, dict):
         raise InputError("tables", "missing, or not an object of tables")
     for name in data:
-        if name not in BY_NAME:
+        if name not in BY_NAME and name not in transfer_people.SECTIONS:
             raise InputError(f"tables.{name}", "unknown table; expected " + ", ".join(BY_NAME))
     for table in TABLES:
         items = data.get(table.name, [])
@@ -349,6 +354,9 @@ def _document_rows(document: dict[str, Any]) -> Rows:
             raise InputError(f"tables.{table.name}", "expected a list of rows")
         for index, item in enumerate(items):
             yield table.name, item, format_path(("tables", table.name, index))
+    for name in transfer_people.SECTIONS:
+        for index, item in enumerate(data.get(name, [])):
+            yield name, item, format_path(("tables", name, index))
 
 
 def import_document(
@@ -431,7 +439,10 @@ def _converter(column: Column[Any]) -> Callable[[Any, str], Any]:
 
 
 CHECKS = {
-    table.name: {column.name: _converter(column) for column in table.columns} for table in TABLES
+    table.name: {
+        column.name: _converter(column) for column in table.columns if column.name != "household_id"
+    }
+    for table in TABLES
 }
 
 
@@ -553,9 +564,14 @@ def _import_export(db: Database, rows: Rows, day: dt.date) -> Imported:
                 connection.execute(insert(BY_NAME[batch_table]), batch)
                 batch.clear()
 
+        # The household's people and audit trail, added once its records are in.
+        extras: list[tuple[str, Any, str]] = []
         try:
             seen: list[str] = []
             for name, item, where in rows:
+                if name in transfer_people.SECTIONS:
+                    extras.append((name, item, where))
+                    continue
                 row = _checked(name, item, where)
                 if name != batch_table:
                     flush()
@@ -574,6 +590,7 @@ def _import_export(db: Database, rows: Rows, day: dt.date) -> Imported:
                     if len(batch) >= BATCH:
                         flush()
             flush()
+            added = transfer_people.import_rows(connection, extras)
         except IntegrityError as error:
             reason = str(error.orig).strip().splitlines()[0]
             raise RatbondError(
@@ -582,19 +599,25 @@ def _import_export(db: Database, rows: Rows, day: dt.date) -> Imported:
             ) from None
         if db.dialect == "postgresql":
             _reset_sequences(connection)
+        transfer_people.record_import(connection, f"{tally.counts().summary()}; {added}")
         for intro in load_introductions(connection):
             refresh(connection, intro, day)
     return Imported(kind="export", counts=tally.counts())
 
 
 def _reset_sequences(connection: Connection) -> None:
-    # Rows came with their ids, so each id sequence must move past the largest one.
-    for table in TABLES:
+    # Rows came with their ids, so each id sequence must move past the largest one (the
+    # household's rows are the ones this transaction sees; other households' ids the sequence
+    # has already given, so it never goes back).
+    for table in (*TABLES, audit):
         if "id" in table.columns and table is not introduction_animals:
+            sequence = f"pg_get_serial_sequence('{table.name}', 'id')"
+            last = f"pg_sequence_last_value({sequence}::regclass)"
             connection.execute(
                 text(
-                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                    f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table.name}"
+                    f"SELECT setval({sequence}, GREATEST(COALESCE(MAX(id), 1), "
+                    f"COALESCE({last}, 1)), MAX(id) IS NOT NULL OR {last} IS NOT NULL) "
+                    f"FROM {table.name} WHERE household_id = :household"
                 )
             )
 

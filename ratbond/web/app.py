@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
@@ -23,6 +24,7 @@ from ratbond.errors import RatbondError
 from ratbond.notes import builtin_reader
 from ratbond.programs import builtin_programs, builtin_vocabulary
 from ratbond.store import open_database
+from ratbond.web.auth import SignInMiddleware
 from ratbond.web.context import WebContext
 from ratbond.web.errors import http_error_handler, ratbond_error_handler, validation_error_handler
 from ratbond.web.routes import (
@@ -32,6 +34,7 @@ from ratbond.web.routes import (
     care,
     corrections,
     introductions,
+    people,
     programs,
     sessions,
     today,
@@ -59,6 +62,35 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         gc.collect()
         gc.freeze()
     yield
+
+
+def declare_bearer(app: FastAPI) -> None:
+    """The OpenAPI document names the API's one scheme: a personal token as a bearer (none is
+    needed while nobody can sign in, on loopback)."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        document = build()
+        document.setdefault("components", {})["securitySchemes"] = {
+            "personalToken": {
+                "type": "http",
+                "scheme": "bearer",
+                "description": "A personal API token (Account page): 'Authorization: Bearer "
+                "rb_...'. It acts with its person's role in one household; revocable.",
+            }
+        }
+        document["security"] = [{"personalToken": []}, {}]
+        return document
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def serving_app() -> FastAPI:
+    """The app one worker of `ratbond serve --workers N` serves (settings from the
+    environment, as `ratbond serve` left it)."""
+    app = create_app(WebSettings(freeze_startup_heap=True))
+    app.state.web.check_store()
+    return app
 
 
 def create_app(settings: WebSettings | None = None) -> FastAPI:
@@ -101,9 +133,13 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         calendar,
         care,
         corrections,
+        people,
     ):
         app.include_router(routes.router)
+    declare_bearer(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    # Inside the security middleware: a forged or oversized request never reaches a sign-in.
+    app.add_middleware(SignInMiddleware, db=app.state.web.db, today=settings.today)
     app.add_middleware(
         SecurityMiddleware,
         key=settings.secret_key,

@@ -81,5 +81,12 @@ class WebContext:
 
 
 async def web(request: Request) -> WebContext:
-    """The app's context (a FastAPI dependency; async, so resolving it costs no thread hop)."""
-    return cast(WebContext, request.app.state.web)
+    """The app's context (a FastAPI dependency; async, so resolving it costs no thread hop),
+    its database scoped to whoever signed in (`ratbond.web.auth`)."""
+    from dataclasses import replace
+
+    from ratbond.web.auth import request_scope
+
+    context = cast(WebContext, request.app.state.web)
+    scope = request_scope(request.scope)
+    return context if scope is None else replace(context, db=context.db.scoped(scope))

@@ -11,7 +11,14 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ratbond.errors import InputError, NotFound, RatbondError, StoreUnavailable, format_path
+from ratbond.errors import (
+    Forbidden,
+    InputError,
+    NotFound,
+    RatbondError,
+    StoreUnavailable,
+    format_path,
+)
 from ratbond.web.security import API_PREFIX
 from ratbond.web.templating import Pages
 
@@ -94,6 +101,10 @@ async def ratbond_error_handler(request: Request, exc: Exception) -> Response:
         if is_api(request):
             return user_error(exc, 404)
         return error_page(request, 404, str(exc))
+    if isinstance(exc, Forbidden):
+        if is_api(request):
+            return user_error(exc, 403)
+        return error_page(request, 403, str(exc))
     if not is_api(request):  # a form no route could show again (a NUL in a field, say)
         return error_page(request, 422, str(exc))
     return user_error(exc)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from typing import Any
 
 from ratbond.store import Database
 from ratbond.store.animals import NewAnimal, add_animal, add_vet_check, add_weight, archive_animal
@@ -102,3 +104,22 @@ def care_records(db: Database) -> None:
     add_weight(db, "ned", 300, day(-20), today=TODAY)
     add_weight(db, "ned", 200, day(-2), today=TODAY)
     archive_animal(db, "ned", "rehomed", today=TODAY)
+
+
+def without_the_import(text: str) -> str:
+    """An export of an imported database as the file was: the audit trail's one entry for
+    the import itself left out."""
+    lines = text.splitlines(keepends=True)
+    imports = [line for line in lines if '"action": "import"' in line]
+    assert len(imports) == 1
+    kept = [line for line in lines if line not in imports]
+    rows = len(kept) - 2
+    return "".join(kept[:-1]) + json.dumps({"end": {"rows": rows}}) + "\n"
+
+
+def but_the_import(document: dict[str, Any]) -> dict[str, Any]:
+    """`without_the_import` for an export as one object."""
+    trail = document["tables"]["audit"]
+    kept = [entry for entry in trail if entry["action"] != "import"]
+    assert len(kept) == len(trail) - 1
+    return {**document, "tables": {**document["tables"], "audit": kept}}

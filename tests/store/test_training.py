@@ -28,7 +28,7 @@ from ratbond.store.sessions import (
 )
 from ratbond.store.tables import history, sessions
 from ratbond.store.transfer import export_database, import_document
-from tests.store.helpers import TODAY, cat_and_rat, day, rat_in_training
+from tests.store.helpers import TODAY, but_the_import, cat_and_rat, day, rat_in_training
 
 
 def clicks(offset: int, attempts: int | None, rewarded: int | None) -> NewSession:
@@ -129,7 +129,7 @@ def test_export_then_import_keeps_the_counts(db: Database, tmp_path: Path) -> No
     ]
     copy = open_database(f"sqlite:///{tmp_path / 'copy.db'}")
     import_document(copy, exported, today=TODAY)
-    assert export_database(copy) == exported
+    assert but_the_import(export_database(copy)) == exported
     assert get_advice(copy, "pip", today=TODAY)[1].action == "advance"
     copy.close()
 
@@ -158,7 +158,7 @@ def test_an_export_from_before_the_counts_still_imports(db: Database, tmp_path: 
         del row["attempts"], row["rewarded"]
     copy = open_database(f"sqlite:///{tmp_path / 'copy.db'}")
     import_document(copy, older, today=TODAY)
-    assert export_database(copy)["tables"] == exported["tables"]
+    assert but_the_import(export_database(copy))["tables"] == exported["tables"]
     copy.close()
 
 
@@ -185,7 +185,7 @@ def alembic(db: Database) -> Iterator[tuple[Config, Connection]]:
     """Alembic on one of `db`'s write transactions, as `Database.ensure_schema` runs it."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with db._begin(write=True) as connection:
+    with db._begin(write=True, foreign_keys=False) as connection:
         config.attributes["connection"] = connection
         yield config, connection
 

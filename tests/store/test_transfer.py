@@ -26,7 +26,14 @@ from ratbond.store.transfer import (
     restore_sqlite,
     write_export,
 )
-from tests.store.helpers import TODAY, bitten, cat_and_rat, day
+from tests.store.helpers import (
+    TODAY,
+    bitten,
+    but_the_import,
+    cat_and_rat,
+    day,
+    without_the_import,
+)
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "cat-rat-first-week.json"
 
@@ -63,7 +70,7 @@ def test_export_then_import_reproduces_the_database(db: Database, tmp_path: Path
     result = import_file(copy, path, today=TODAY)
     assert result.counts == counts == Counts(animals=2, introductions=1, sessions=3, withdrawn=1)
     assert counts.summary() == "2 animals, 1 introduction and 3 sessions (1 withdrawn)"
-    assert exported_text(copy)[0] == text
+    assert without_the_import(exported_text(copy)[0]) == text
     exported = export_database(db)
     assert get_advice(copy, "tom-pip", today=TODAY)[1] == get_advice(db, "tom-pip", today=TODAY)[1]
     # New rows after an import get fresh ids (PostgreSQL sequences moved past the imported ones).
@@ -77,7 +84,7 @@ def test_import_into_postgresql_keeps_ids_and_sequences(sqlite_url: str, postgre
     household(source)
     target = open_database(postgres_url)
     import_document(target, export_database(source), today=TODAY)
-    assert export_database(target) == export_database(source)
+    assert but_the_import(export_database(target)) == export_database(source)
     logged = log_session(target, "tom-pip", NewSession(stage="visual", minutes=5), today=TODAY)
     assert logged.session.seq == 4
     source.close()
@@ -269,7 +276,7 @@ def test_an_export_of_the_first_version_still_imports_exactly(db: Database, tmp_
         legacy.write_text(json.dumps(export_database(db), indent=indent), encoding="utf-8")
         copy = open_database(f"sqlite:///{tmp_path / f'copy-{indent}.db'}")
         import_file(copy, legacy, today=TODAY)
-        assert exported_text(copy)[0] == exported_text(db)[0]
+        assert without_the_import(exported_text(copy)[0]) == exported_text(db)[0]
         copy.close()
 
 

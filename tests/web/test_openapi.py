@@ -97,3 +97,10 @@ def test_every_operation_names_the_answers_it_can_get(client: TestClient) -> Non
                 assert {"403", "415", "422"} <= answers, (method, path)
             if "{ref}" in path:
                 assert "404" in answers, (method, path)
+
+
+def test_the_document_declares_the_bearer_token(client: TestClient) -> None:
+    document = client.get("/api/v1/openapi.json").json()
+    scheme = document["components"]["securitySchemes"]["personalToken"]
+    assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
+    assert {"personalToken": []} in document["security"]

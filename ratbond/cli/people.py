@@ -1,0 +1,241 @@
+"""`ratbond people` and `ratbond household`: who works in which household, with which role.
+
+Every command runs as a person when one is named (`--as NAME` before the command, or
+`RATBOND_PERSON`), in the household `ratbond household use` chose (or `RATBOND_HOUSEHOLD`);
+with nobody named it acts as the first household's owner under the login name, as ratbond
+always did for a household of one (whoever runs the command line owns the database file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ratbond.cli.acting import ACTING
+from ratbond.cli.display import out, parse_day
+from ratbond.errors import InputError
+
+if TYPE_CHECKING:
+    from ratbond.store import Database
+    from ratbond.store.roles import Role
+
+PERSON_ENV = "RATBOND_PERSON"
+HOUSEHOLD_ENV = "RATBOND_HOUSEHOLD"
+DEFAULT_URL = "http://127.0.0.1:8000"
+
+people_app = typer.Typer(
+    help="People of the household: add, list, give a role, remove, invite, reset a password.",
+    no_args_is_help=True,
+)
+household_app = typer.Typer(
+    help="Households (a family, a rattery, a rescue): add, list, choose the one to work in.",
+    no_args_is_help=True,
+)
+
+
+def _selection_file() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("ratbond")) / "household"
+
+
+def chosen_household() -> str | None:
+    """`RATBOND_HOUSEHOLD`, else the household `ratbond household use` chose, else None."""
+    configured = os.environ.get(HOUSEHOLD_ENV, "").strip()
+    if configured:
+        return configured
+    try:
+        return _selection_file().read_text(encoding="utf-8").strip() or None
+    except OSError:
+        return None
+
+
+def acting_person() -> str | None:
+    named = ACTING.get() or os.environ.get(PERSON_ENV, "").strip()
+    return named or None
+
+
+def scoped(db: Database) -> Database:
+    """`db` as the person and household this run acts as (see the module)."""
+    from ratbond.store.people import household_scope, scope_for_name
+
+    person = acting_person()
+    household = chosen_household()
+    if person is not None:
+        return db.scoped(scope_for_name(db, person, household, "cli", dt.date.today()))
+    if household is not None:
+        return db.scoped(household_scope(db, household, dt.date.today()))
+    return db
+
+
+def _db() -> Database:
+    from ratbond.cli.display import database
+
+    return database()
+
+
+RoleOption = Annotated[
+    str, typer.Option("--role", help="owner, carer, viewer or sitter (see docs/people.md).")
+]
+AnimalOption = Annotated[
+    list[str] | None,
+    typer.Option("--animal", help="A sitter's animal, by id or name (repeat for several)."),
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="A sitter's last day (YYYY-MM-DD).")
+]
+UrlOption = Annotated[
+    str, typer.Option("--url", help="The address the phone opens ratbond at, for the link.")
+]
+
+
+def _role(value: str) -> Role:
+    from ratbond.store.roles import ROLES
+
+    wanted = value.strip().lower()
+    for role in ROLES:
+        if role == wanted:
+            return role
+    raise InputError("role", f"'{value}' is no role; choose one of " + ", ".join(ROLES))
+
+
+@people_app.command("add")
+def add(
+    name: Annotated[str, typer.Argument(help="The name they sign in with.")],
+    role: RoleOption = "carer",
+    email: Annotated[str | None, typer.Option(help="Their e-mail address (optional).")] = None,
+    animal: AnimalOption = None,
+    until: UntilOption = None,
+    url: UrlOption = DEFAULT_URL,
+) -> None:
+    """Add a person to the household; prints a one-time link where they choose a password.
+    The first person ever added owns the household (and every record already in it)."""
+    from ratbond.store.people import add_person, invite
+
+    db = _db()
+    member = add_person(
+        db,
+        name,
+        role=_role(role),
+        email=email,
+        animals_chosen=animal or [],
+        until=parse_day(until, "--until"),
+    )
+    out.print(f"Added {member.name} as {member.role}.")
+    link = invite(db, member.role, name=member.name, purpose="reset")
+    out.print(f"{member.name} chooses a password at (once, within 72 hours):")
+    out.print(f"{url.rstrip('/')}/sign-in/link/{link.token}", soft_wrap=True)
+
+
+@people_app.command("list")
+def list_() -> None:
+    """The household's people, with their roles."""
+    from ratbond.store.people import list_members
+
+    members = list_members(_db())
+    if not members:
+        out.print("Nobody yet: add the first person (the owner) with `ratbond people add NAME`.")
+    for member in members:
+        extra = ""
+        if member.role == "sitter":
+            extra = f" until {member.until}, animals {list(member.animals)}"
+        signed = "" if member.has_password else " (no password yet)"
+        out.print(f"{member.name}: {member.role}{extra}{signed}")
+
+
+@people_app.command("role")
+def role_(
+    name: Annotated[str, typer.Argument(help="Who.")],
+    role: Annotated[str, typer.Argument(help="owner, carer, viewer or sitter.")],
+    animal: AnimalOption = None,
+    until: UntilOption = None,
+) -> None:
+    """Give a person another role in the household (owners only)."""
+    from ratbond.store.people import set_role
+
+    member = set_role(
+        _db(), name, _role(role), animals_chosen=animal or [], until=parse_day(until, "--until")
+    )
+    out.print(f"{member.name} is now {member.role}.")
+
+
+@people_app.command("remove")
+def remove(name: Annotated[str, typer.Argument(help="Who.")]) -> None:
+    """Take a person out of the household; their sign-ins and tokens there end at once."""
+    from ratbond.store.people import remove_member
+
+    out.print(f"Removed {remove_member(_db(), name)} from the household.")
+
+
+@people_app.command("invite")
+def invite_(
+    role: RoleOption = "carer",
+    animal: AnimalOption = None,
+    until: UntilOption = None,
+    url: UrlOption = DEFAULT_URL,
+) -> None:
+    """A single-use link (valid 72 hours) to join the household with a role; the web app
+    shows it as a QR code too."""
+    from ratbond.store.people import invite
+
+    link = invite(
+        _db(), _role(role), animals_chosen=animal or [], until=parse_day(until, "--until")
+    )
+    out.print(f"{url.rstrip('/')}/sign-in/link/{link.token}", soft_wrap=True)
+
+
+@people_app.command("reset")
+def reset(
+    name: Annotated[str, typer.Argument(help="Who forgot their password.")],
+    url: UrlOption = DEFAULT_URL,
+) -> None:
+    """Print a one-time link (valid 72 hours) where the person chooses a new password; their
+    sign-ins elsewhere end when they use it."""
+    from ratbond.store.people import invite
+
+    link = invite(_db(), "owner", name=name, purpose="reset")
+    out.print(f"{url.rstrip('/')}/sign-in/link/{link.token}", soft_wrap=True)
+
+
+@household_app.command("add")
+def household_add(
+    name: Annotated[str, typer.Argument(help="The household's name, e.g. 'The Rescue'.")],
+    key: Annotated[str | None, typer.Option(help="Its id (default: made from the name).")] = None,
+) -> None:
+    """Add a household; the person acting (`--as`) owns it."""
+    from ratbond.store.people import add_household
+
+    made = add_household(_db(), key or "", name)
+    out.print(
+        f"Added household {made.key} ({made.name}); work in it: ratbond household use {made.key}"
+    )
+
+
+@household_app.command("list")
+def household_list() -> None:
+    """The households (yours, when you act as a person), the chosen one marked."""
+    from ratbond.store.people import list_households
+
+    chosen = chosen_household()
+    for number, household in enumerate(list_households(_db())):
+        mark = "*" if household.key == chosen or (chosen is None and number == 0) else " "
+        role = f" ({household.role})" if household.role else ""
+        out.print(f"{mark} {household.key}: {household.name}{role}")
+
+
+@household_app.command("use")
+def household_use(key: Annotated[str, typer.Argument(help="The household's id.")]) -> None:
+    """Work in this household from now on, at this computer's command line."""
+    from ratbond.store.people import list_households
+
+    known = [h.key for h in list_households(_db())]
+    if key not in known:
+        raise InputError("key", f"no household '{key}'; yours: " + ", ".join(known))
+    target = _selection_file()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(key + "\n", encoding="utf-8")
+    out.print(f"Working in {key}.")

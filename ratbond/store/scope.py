@@ -1,0 +1,476 @@
+"""The household a transaction works in, and the one mechanism that keeps it there.
+
+Every transaction of `ratbond.store.db.Database` carries a `Scope`: the household, who acts
+(a person, or the login name at the CLI), through what (web, API, CLI), with which role, and
+for a sitter or a share link the animals it is limited to. `install` hooks the engine so that
+every statement run in a scoped transaction is filtered by it, whatever module wrote it:
+
+- a SELECT, UPDATE or DELETE (a subquery too) gets `household_id = <the household>` for each
+  household table it reads, and for a limited scope, the animals and introductions it may see;
+- an INSERT into a household table gets the household's id, whatever the caller gave;
+- a statement written as SQL text gets `:household` bound, and must use it once for each
+  household table it names (`TextScopeError` otherwise, before it runs);
+- a write is refused (`Forbidden`) unless the role may do it (`ratbond.store.roles`);
+- each write is noted, and `Database.write` adds the notes to the audit trail as it commits.
+
+The tables that are read across households on purpose (people, sign-in) are listed with
+their reasons in `ratbond.store.tables.GLOBAL`; tests/store/test_scope.py fails on a table in
+neither list. On PostgreSQL, row-level security on `app.household` (migration 0006) is a
+second wall: `enter` sets it for the transaction.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Connection,
+    Delete,
+    Engine,
+    Insert,
+    Select,
+    Table,
+    TextClause,
+    Update,
+    event,
+    false,
+    or_,
+    select,
+)
+from sqlalchemy.sql import visitors
+from sqlalchemy.sql.elements import BindParameter
+from sqlalchemy.sql.selectable import Alias, FromClause, Join
+
+from ratbond.errors import Forbidden
+from ratbond.store.roles import Action, Role, allowed, refusal
+from ratbond.store.tables import (
+    GLOBAL,
+    SCOPED,
+    animals,
+    audit,
+    history,
+    introduction_animals,
+    introductions,
+    invitations,
+    shares,
+)
+
+Via = Literal["web", "api", "cli"]
+SCOPED_NAMES = frozenset(t.name for t in SCOPED)
+_INFO = "ratbond.scope"
+_WRITES = "ratbond.scope.writes"
+_VISIBLE = "ratbond.scope.introductions"
+_ACTOR_TOKEN = "ratbond.scope.actor"
+# Who acts in the transaction under way in this thread or task (`ratbond.store.common.
+# current_user` names them as the one who logged a record).
+ACTOR: ContextVar[str | None] = ContextVar("ratbond_actor", default=None)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Who works in which household, and what they may see.
+
+    `animals`: the row ids a sitter (or a share link) is limited to; None for everyone else.
+    `introductions`: a share link's one introduction; None: the introductions all of whose
+    animals are in `animals`.
+    """
+
+    household_id: int
+    role: Role
+    actor: str
+    via: Via = "cli"
+    person_id: int | None = None
+    animals: frozenset[int] | None = None
+    introductions: frozenset[int] | None = None
+    until: dt.date | None = field(default=None, compare=False)
+
+    @property
+    def limited(self) -> bool:
+        return self.animals is not None
+
+    def may(self, action: Action) -> bool:
+        return allowed(self.role, action)
+
+    def require(self, action: Action) -> None:
+        """Refuse `action` (Forbidden, HTTP 403, CLI exit 2) unless the role may do it."""
+        if not self.may(action):
+            raise Forbidden(refusal(self.role, action))
+
+
+class TextScopeError(RuntimeError):
+    """A statement written as SQL text names a household table without `:household`: a
+    programming error, raised before the statement runs."""
+
+
+def current(connection: Connection) -> Scope | None:
+    """The scope of the transaction `connection` is in (None: a migration, nothing else)."""
+    scope = connection.info.get(_INFO)
+    return scope if isinstance(scope, Scope) else None
+
+
+def enter(connection: Connection, scope: Scope) -> None:
+    """Scope the transaction just begun on `connection`: every statement from here on."""
+    leave(connection)
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(
+            "SELECT set_config('app.household', %(household)s, true)",
+            {"household": str(scope.household_id)},
+        )
+    if scope.limited and scope.introductions is None:
+        assert scope.animals is not None
+        connection.info[_VISIBLE] = _introductions_within(connection, scope)
+    connection.info[_INFO] = scope
+    connection.info[_WRITES] = []
+    connection.info[_ACTOR_TOKEN] = ACTOR.set(scope.actor)
+
+
+def leave(connection: Connection) -> None:
+    """Forget the scope as the connection goes back to the pool."""
+    for key in (_INFO, _WRITES, _VISIBLE):
+        connection.info.pop(key, None)
+    token = connection.info.pop(_ACTOR_TOKEN, None)
+    if token is not None:
+        try:
+            ACTOR.reset(token)
+        except ValueError:  # set in another context: forget it here all the same
+            ACTOR.set(None)
+
+
+def writes(connection: Connection) -> list[tuple[str, str, int | None]]:
+    """The writes of this transaction so far: (verb, table, row id when one row)."""
+    noted = connection.info.get(_WRITES)
+    return list(noted) if isinstance(noted, list) else []
+
+
+def forget_writes(connection: Connection) -> None:
+    """Drop the notes of this transaction's writes (a caller that audits them itself)."""
+    noted = connection.info.get(_WRITES)
+    if isinstance(noted, list):
+        noted.clear()
+
+
+def _introductions_within(connection: Connection, scope: Scope) -> frozenset[int]:
+    # Read before the scope filters anything: the household's introductions whose every
+    # animal is chosen.
+    assert scope.animals is not None
+    chosen = scope.animals
+    members = select(
+        introduction_animals.c.introduction_id, introduction_animals.c.animal_id
+    ).where(introduction_animals.c.household_id == scope.household_id)
+    everything: dict[int, set[int]] = {}
+    for intro, animal in connection.execute(members):
+        everything.setdefault(intro, set()).add(animal)
+    return frozenset(i for i, found in everything.items() if found <= chosen)
+
+
+def visible_introductions(connection: Connection, scope: Scope) -> frozenset[int] | None:
+    if scope.introductions is not None:
+        return scope.introductions
+    found = connection.info.get(_VISIBLE)
+    return found if isinstance(found, frozenset) else None
+
+
+# --- the hook ------------------------------------------------------------------------------
+
+
+def install(engine: Engine) -> None:
+    """Filter every statement of a scoped transaction on `engine` (see the module)."""
+    event.listen(engine, "before_execute", _before_execute, retval=True)
+    event.listen(engine, "after_execute", _after_execute)
+
+
+def _before_execute(
+    connection: Connection,
+    statement: Any,
+    multiparams: Sequence[Mapping[str, Any]],
+    params: Mapping[str, Any],
+    execution_options: Mapping[str, Any],
+) -> tuple[Any, Sequence[Mapping[str, Any]], Mapping[str, Any]]:
+    scope = current(connection)
+    if scope is None:
+        return statement, multiparams, params
+    if isinstance(statement, TextClause):
+        _check_text(statement.text)
+        if scope.limited:
+            statement = _limited_text(connection, scope, statement)
+        bound = {"household": scope.household_id}
+        if multiparams:
+            return statement, [{**p, **bound} for p in multiparams], params
+        return statement, multiparams, {**params, **bound}
+    if isinstance(statement, Insert | Update | Delete):
+        _permit(connection, scope, statement, multiparams, params)
+    if isinstance(statement, Insert):
+        return _scoped_insert(connection, scope, statement), multiparams, params
+    if isinstance(statement, Select | Update | Delete):
+        return _scoped(connection, scope, statement), multiparams, params
+    return statement, multiparams, params
+
+
+def _after_execute(
+    connection: Connection,
+    statement: Any,
+    multiparams: Sequence[Mapping[str, Any]],
+    params: Mapping[str, Any],
+    execution_options: Mapping[str, Any],
+    result: Any,
+) -> None:
+    noted = connection.info.get(_WRITES)
+    if not isinstance(noted, list) or not isinstance(statement, Insert | Update | Delete):
+        return
+    table = statement.table
+    if not isinstance(table, Table) or table.name not in SCOPED_NAMES or table is audit:
+        return
+    if table.name in ("advice", "replay_states", "history"):
+        return  # derived from, or kept for, the writes noted on their own tables
+    row_id: int | None = None
+    if isinstance(statement, Insert) and not multiparams:
+        key = result.inserted_primary_key
+        row_id = key[0] if key and isinstance(key[0], int) else None
+    elif not isinstance(statement, Insert):
+        row_id = _row_named(statement)
+    verb = {Insert: "insert", Update: "update", Delete: "delete"}[type(statement)]
+    noted.append((verb, table.name, row_id))
+
+
+def _row_named(statement: Update | Delete) -> int | None:
+    # `... WHERE table.id = <n>`: the one row an update or a soft delete names.
+    where = statement.whereclause
+    if where is None:
+        return None
+    for element in visitors.iterate(where):
+        left = getattr(element, "left", None)
+        right = getattr(element, "right", None)
+        if isinstance(left, Column) and left.name == "id" and isinstance(right, BindParameter):
+            value = right.value
+            return value if isinstance(value, int) else None
+    return None
+
+
+# --- text statements -------------------------------------------------------------------------
+
+_TABLE_NAMED = re.compile(
+    r"\b(?:FROM|JOIN|INTO|UPDATE)\s+(" + "|".join(sorted(SCOPED_NAMES)) + r")\b", re.IGNORECASE
+)
+_HOUSEHOLD_USED = re.compile(r"household_id\s*=\s*:household\b", re.IGNORECASE)
+
+
+def _check_text(sql: str) -> None:
+    named = len(_TABLE_NAMED.findall(sql))
+    if named > len(_HOUSEHOLD_USED.findall(sql)):
+        raise TextScopeError(
+            f"SQL text names {named} household table(s) but filters "
+            f"{len(_HOUSEHOLD_USED.findall(sql))} by 'household_id = :household': {sql[:200]}"
+        )
+
+
+_NAMED = re.compile(
+    r"\b(?:FROM|JOIN)\s+(" + "|".join(sorted(SCOPED_NAMES)) + r")\b(?:\s+AS\s+(\w+))?",
+    re.IGNORECASE,
+)
+_FILTER = re.compile(r"\b(?:(\w+)\.)?household_id\s*=\s*:household\b", re.IGNORECASE)
+
+
+def _limited_text(connection: Connection, scope: Scope, statement: TextClause) -> TextClause:
+    """SQL text as a sitter or a share link reads it: each household filter it has (the check
+    above made sure there is one per table) narrowed to the scope's animals and
+    introductions, as `_limit` narrows a statement built in Python."""
+    from ratbond.store.tables import metadata
+
+    sql = statement.text
+    named = {(alias or table).lower(): table.lower() for table, alias in _NAMED.findall(sql)}
+    tables = set(named.values())
+    chosen = sorted(scope.animals or ())
+    intros = sorted(visible_introductions(connection, scope) or ())
+
+    def narrowed(match: re.Match[str]) -> str:
+        prefix = match.group(1)
+        name = (
+            named.get(prefix.lower())
+            if prefix
+            else (next(iter(tables)) if len(tables) == 1 else None)
+        )
+        if name is None:
+            return "1 = 0"
+        columns = metadata.tables[name].c
+        where = f"{prefix}." if prefix else ""
+        if name in ("animals", "introductions"):
+            column, ids = "id", chosen if name == "animals" else intros
+        elif "introduction_id" in columns:
+            column, ids = "introduction_id", intros
+        elif "animal_id" in columns:
+            column, ids = "animal_id", chosen
+        else:
+            return "1 = 0"
+        listed = ", ".join(str(int(i)) for i in ids) or "NULL"
+        return f"{match.group(0)} AND {where}{column} IN ({listed})"
+
+    limited = copy.copy(statement)
+    limited.text = _FILTER.sub(narrowed, sql)
+    return limited
+
+
+# --- permissions ----------------------------------------------------------------------------
+
+# Which action a write to each household table is; audit rows are written by the store only.
+WRITE_ACTIONS: dict[str, Action] = {
+    "animals": "animals",
+    "vet_checks": "care",
+    "weights": "care",
+    "free_roam_checks": "care",
+    "trust_signs": "care",
+    "grooming": "care",
+    "care_done": "care",
+    "introductions": "introductions",
+    "introduction_animals": "introductions",
+    "sessions": "log",
+    "advice": "log",
+    "replay_states": "log",
+    "history": "log",
+    "invitations": "people",
+    "shares": "share",
+}
+
+
+def _permit(
+    connection: Connection,
+    scope: Scope,
+    statement: Insert | Update | Delete,
+    multiparams: Sequence[Mapping[str, Any]],
+    params: Mapping[str, Any],
+) -> None:
+    table = statement.table
+    if not isinstance(table, Table) or table.name not in SCOPED_NAMES:
+        return
+    if table is audit:
+        if not isinstance(statement, Insert):
+            raise Forbidden("the audit trail cannot be changed, by anyone")
+        return
+    scope.require(WRITE_ACTIONS[table.name])
+    if scope.limited and isinstance(statement, Insert) and table in (animals, introductions):
+        raise Forbidden(
+            f"a {scope.role} cares for the animals chosen for them and cannot add "
+            f"{'animals' if table is animals else 'introductions'}; ask an owner"
+        )
+    if scope.limited and isinstance(statement, Insert):
+        rows = list(multiparams) or [params]
+        values = {c.key if hasattr(c, "key") else str(c): v for c, v in _values(statement)}
+        for row in rows:
+            merged = {**values, **row}
+            _within(connection, scope, merged.get("animal_id"), merged.get("introduction_id"))
+
+
+def _values(statement: Insert) -> list[tuple[Any, Any]]:
+    # The constant values given to `insert().values(...)` (bind parameters' values).
+    compiled = statement.compile()
+    return [(name, value) for name, value in compiled.params.items() if value is not None]
+
+
+def _within(connection: Connection, scope: Scope, animal: Any, intro: Any) -> None:
+    assert scope.animals is not None
+    if isinstance(animal, int) and animal not in scope.animals:
+        raise Forbidden(f"a {scope.role} may write only for the animals chosen for them")
+    visible = visible_introductions(connection, scope)
+    if isinstance(intro, int) and visible is not None and intro not in visible:
+        raise Forbidden(f"a {scope.role} may write only for the introductions of their animals")
+
+
+# --- filtering -------------------------------------------------------------------------------
+
+
+def _scoped_insert(connection: Connection, scope: Scope, statement: Insert) -> Insert:
+    table = statement.table
+    if isinstance(table, Table) and table.name in SCOPED_NAMES:
+        return statement.values(household_id=scope.household_id)
+    return statement
+
+
+def _scoped(connection: Connection, scope: Scope, statement: Any) -> Any:
+    """`statement` with every SELECT in it (and an UPDATE's or DELETE's own table) filtered."""
+    seen: set[int] = set()
+
+    def replace(element: Any) -> Any:
+        if isinstance(element, Select) and id(element) not in seen:
+            seen.add(id(element))
+            inner: Select[Any] = visitors.replacement_traverse(element, {}, replace)  # type: ignore[call-overload]
+            criteria = [
+                c
+                for source in inner.get_final_froms()
+                for table in _tables(source)
+                for c in _criteria(connection, scope, table)
+            ]
+            return inner.where(*criteria) if criteria else inner
+        return None
+
+    if isinstance(statement, Select):
+        return replace(statement)
+    scoped: Any = visitors.replacement_traverse(statement, {}, replace)  # type: ignore[call-overload]
+    table = scoped.table
+    if isinstance(table, Table):
+        criteria = _criteria(connection, scope, table)
+        if criteria:
+            scoped = scoped.where(*criteria)
+    return scoped
+
+
+def _tables(source: FromClause) -> list[FromClause]:
+    if isinstance(source, Join):
+        return _tables(source.left) + _tables(source.right)
+    if isinstance(source, Table) or (
+        isinstance(source, Alias) and isinstance(source.element, Table)
+    ):
+        return [source]
+    return []
+
+
+def _criteria(
+    connection: Connection, scope: Scope, source: FromClause
+) -> list[ColumnElement[bool]]:
+    table = source.element if isinstance(source, Alias) else source
+    if not isinstance(table, Table) or table.name not in SCOPED_NAMES:
+        return []
+    c = source.c
+    found: list[ColumnElement[bool]] = [c.household_id == scope.household_id]
+    if table in (audit, invitations, shares) and scope.role != "owner":
+        found.append(false())
+    if scope.limited:
+        found.append(_limit(connection, scope, table, c))
+    return found
+
+
+def _limit(connection: Connection, scope: Scope, table: Table, c: Any) -> Any:
+    """What a sitter or a share link sees of `table`: its animals, and the introductions
+    of only those animals (nothing of a record kept for the whole household)."""
+    assert scope.animals is not None
+    chosen = sorted(scope.animals)
+    intros = sorted(visible_introductions(connection, scope) or ())
+    if table is animals:
+        return c.id.in_(chosen)
+    if table is introductions:
+        return c.id.in_(intros)
+    if "introduction_id" in c:
+        return c.introduction_id.in_(intros)
+    if "animal_id" in c:
+        return c.animal_id.in_(chosen)
+    if table is history:
+        return or_(
+            (c.table_name == "animals") & c.row_id.in_(chosen),
+            (c.table_name == "introductions") & c.row_id.in_(intros),
+        )
+    return false()
+
+
+def check_tables() -> list[str]:
+    """Tables neither scoped nor listed as global on purpose (the test expects none)."""
+    from ratbond.store.tables import metadata
+
+    return sorted(
+        name for name in metadata.tables if name not in SCOPED_NAMES and name not in GLOBAL
+    )

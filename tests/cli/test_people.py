@@ -1,0 +1,81 @@
+"""`ratbond people` and `ratbond household`, and `--as`: the CLI acts as a person, with their
+role, in the household chosen; with nobody named it works as it always did."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Outcome
+
+Cli = Callable[..., Outcome]
+
+
+@pytest.fixture(autouse=True)
+def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `household use` writes its choice to the user's config folder: a temporary one here.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("RATBOND_PERSON", raising=False)
+    monkeypatch.delenv("RATBOND_HOUSEHOLD", raising=False)
+
+
+def test_the_first_person_owns_the_existing_household_and_its_records(cli: Cli) -> None:
+    assert cli("animal", "add", "Pip", "--species", "rat").code == 0
+    added = cli("people", "add", "Ann", "--role", "viewer")
+    assert added.code == 0
+    assert "Added Ann as owner." in added.output
+    assert "/sign-in/link/1." in added.output
+    assert "Pip" in cli("--as", "Ann", "animal", "list").output
+
+
+def test_a_viewer_reads_and_is_refused_every_write(cli: Cli) -> None:
+    cli("people", "add", "Ann")
+    assert cli("--as", "Ann", "people", "add", "Vi", "--role", "viewer").code == 0
+    assert cli("--as", "Vi", "animal", "list").code == 0
+    refused = cli("--as", "Vi", "animal", "add", "Nib", "--species", "rat")
+    assert refused.code == 2
+    assert refused.error.startswith("a viewer cannot add or edit animals")
+    assert cli("--as", "Vi", "people", "add", "Eve").code == 2
+
+
+def test_a_sitter_needs_animals_and_an_end_date(cli: Cli) -> None:
+    cli("people", "add", "Ann")
+    cli("animal", "add", "Pip", "--species", "rat")
+    missing = cli("people", "add", "Sam", "--role", "sitter")
+    assert missing.code == 2
+    assert "an end date" in missing.error
+    made = cli("people", "add", "Sam", "--role", "sitter", "--animal", "pip", "--until", "today")
+    assert made.code == 0
+    assert "Sam: sitter until" in cli("people", "list").output
+
+
+def test_households_are_kept_apart_and_chosen_with_use(cli: Cli) -> None:
+    cli("people", "add", "Ann")
+    cli("animal", "add", "Pip", "--species", "rat")
+    assert cli("--as", "Ann", "household", "add", "The Rescue").code == 0
+    assert cli("--as", "Ann", "household", "use", "the-rescue").code == 0
+    assert "No animals yet" in cli("--as", "Ann", "animal", "list").output
+    assert cli("--as", "Ann", "animal", "add", "Pip", "--species", "rat").code == 0
+    listed = cli("--as", "Ann", "household", "list").output
+    assert "* the-rescue" in listed
+
+
+def test_naming_nobody_known_is_one_clear_error(cli: Cli) -> None:
+    cli("people", "add", "Ann")
+    outcome = cli("--as", "Zed", "animal", "list")
+    assert outcome.code == 2
+    assert outcome.error == "as: no person 'Zed'; see `ratbond people list`"
+
+
+def test_the_last_owner_cannot_be_removed_or_demoted(cli: Cli) -> None:
+    cli("people", "add", "Ann")
+    assert "only owner" in cli("people", "remove", "Ann").error
+    assert "only owner" in cli("people", "role", "Ann", "viewer").error
+
+
+def test_serve_refuses_the_network_until_someone_can_sign_in(cli: Cli) -> None:
+    refused = cli("serve", "--host", "0.0.0.0")
+    assert refused.code == 2
+    assert "ratbond people add NAME" in refused.error
