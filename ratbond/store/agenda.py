@@ -18,7 +18,14 @@ from ratbond.store.sqltext import (
     execute,
     stored_advice,
 )
-from ratbond.store.urgency import KINDS, PREREQUISITE_ALERTS, Kind, kind_of, rank_of
+from ratbond.store.urgency import (
+    KINDS,
+    OF_THE_SESSION,
+    PREREQUISITE_ALERTS,
+    Kind,
+    kind_of,
+    rank_of,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -43,10 +50,13 @@ WHERE i.household_id = :household AND advice.household_id = :household
 ORDER BY i.id, ia.position
 """
 # What places every active introduction on the plan: the advice's columns up to its session
-# count (not the payload), then the introduction's key and program.
+# count, then the introduction's key and program, and the payload only where an alert that
+# belongs to its session needs the payload's date of that session (`urgency.called_on`).
 PLACE_KEY = ADVICE_FIELDS.index("advice.session_count")
+_OF_A_SESSION = " OR ".join(f"advice.alerts LIKE '%{code}%'" for code in sorted(OF_THE_SESSION))
 PLACES_SQL = f"""
-SELECT {", ".join(ADVICE_FIELDS[:PLACE_KEY])}, i.key, i.program
+SELECT {", ".join(ADVICE_FIELDS[:PLACE_KEY])}, i.key, i.program,
+  CASE WHEN {_OF_A_SESSION} THEN CAST(advice.payload AS TEXT) ELSE '' END
 FROM introductions AS i
 JOIN advice ON advice.introduction_id = i.id
 WHERE i.household_id = :household AND advice.household_id = :household
@@ -256,13 +266,13 @@ def _places(
     kind's in the plan's order (`AgendaItem.rank`). The kind and the rank follow from the
     advice's columns and the program alone, so they are worked out once for each different
     set of them (a plan of thousands of introductions has a few hundred), on the advice of
-    the first introduction that has it; its payload is not read."""
+    the first introduction that has it; its payload is read only as `PLACES_SQL` says."""
     placed: dict[tuple[Any, ...], tuple[Kind, tuple[int, int, int]]] = {}
     ranked: list[tuple[tuple[int, int, int], str, Kind, int]] = []
     for row in execute(connection, PLACES_SQL.format(narrowed=narrowed), day, **params):
-        shape = (*row[1:PLACE_KEY], row[PLACE_KEY + 1])
+        shape = (*row[1:PLACE_KEY], row[PLACE_KEY + 1], row[PLACE_KEY + 2])
         if shape not in placed:
-            advice = stored_advice((*row[:PLACE_KEY], 0, ""), day)
+            advice = stored_advice((*row[:PLACE_KEY], 0, row[PLACE_KEY + 2]), day)
             kind, _ = _placement(advice, row[PLACE_KEY + 1])
             placed[shape] = (kind, rank_of(kind, advice))
         kind, rank = placed[shape]

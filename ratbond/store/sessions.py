@@ -394,11 +394,14 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
             .where(sessions.c.introduction_id == intro.id)
             .scalar_subquery()
         )
+        # `return_defaults` brings the number back in the insert's own round trip and keeps
+        # the new row's key readable (the audit notes it).
         inserted = connection.execute(
-            insert(sessions).values(seq=next_seq).returning(sessions.c.id, sessions.c.seq),
-            values,
-        ).one()
-        values["seq"] = inserted.seq
+            insert(sessions).values(seq=next_seq).return_defaults(sessions.c.seq), values
+        )
+        assert inserted.returned_defaults is not None
+        values["seq"] = inserted.returned_defaults.seq
+        session_id = inserted.inserted_primary_key[0]
         stored = _read_back(session)
         # It has the highest number, so it goes after its date's sessions: last in the
         # engine's order unless it fills in an earlier day.
@@ -412,7 +415,7 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
             assert isinstance(on, Advice)
             dated = on
         record = SessionRecord(
-            id=inserted.id,
+            id=session_id,
             introduction_id=intro.id,
             seq=values["seq"],
             date=stored.date,

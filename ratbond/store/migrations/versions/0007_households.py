@@ -19,6 +19,7 @@ Revises: 0006
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 import sqlalchemy as sa
 from alembic import op
@@ -71,11 +72,23 @@ def upgrade() -> None:
     _create_people_tables()
     for name in EXISTING:
         _add_household(name)
+    if op.get_context().dialect.name == "sqlite":
+        _restore_checks_kept_as_triggers()
     if op.get_context().dialect.name == "postgresql":
         # The next household after `home` (the id was given explicitly above).
         op.execute("SELECT setval(pg_get_serial_sequence('households', 'id'), 1)")
         for name in EXISTING + NEW_SCOPED:
             _row_level_security(name)
+
+
+def _restore_checks_kept_as_triggers() -> None:
+    # SQLite drops a table's triggers with the table, and batch mode copies `animals` and
+    # `introductions`: the checks 0006 wrote as triggers on them are made again, as 0006 made them.
+    field_limits = importlib.import_module("ratbond.store.migrations.versions.0006_field_limits")
+    for table in field_limits.PARENTS:
+        for name, condition in field_limits.CHECKS[table]:
+            for statement in field_limits._triggers(table, name, condition):
+                op.execute(statement)
 
 
 def _add_household(name: str) -> None:
