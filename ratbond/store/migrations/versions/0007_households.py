@@ -274,4 +274,6 @@ def downgrade() -> None:
             batch.drop_index(f"ix_{name}_household_id")
             batch.drop_constraint(f"fk_{name}_household_id_households", type_="foreignkey")
             batch.drop_column("household_id")
+    if not postgresql:
+        _restore_checks_kept_as_triggers()
     op.drop_table("households")
