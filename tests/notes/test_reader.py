@@ -487,3 +487,9 @@ def test_a_real_word_is_not_a_typo_of_a_wound_word() -> None:
 
 def test_reported_speech_opens_a_clause() -> None:
     assert signals(rat_rat("The sitter stated Rex bit Max")) == {"rex": {"biting"}}
+
+
+def test_the_animal_a_bite_is_aimed_at_is_not_its_doer() -> None:
+    found = signals(cat_rat("no hissing just went straight for Pip and bit her"))
+    assert found.get("tom") == {"biting"}
+    assert "biting" not in found.get("pip", set())
