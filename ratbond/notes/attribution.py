@@ -491,6 +491,20 @@ class Attribution:
             if chosen.person and later:
                 chosen = later[-1]
             return self.from_mention(chosen, senses, match)
+        if animals and not animals[-1].subject:
+            # "went for Pip and bit her": the one it is done to is not its doer.
+            found = self.target(match)
+            aimed = found.mention if found is not None else None
+            if (
+                aimed is not None
+                and not aimed.person
+                and not aimed.ambiguous
+                and animals[-1].animals <= aimed.animals
+            ):
+                others = self.cast.able(self.cast.all - aimed.animals, senses)
+                if len(others) == 1:
+                    return Who(others)
+                return Who(others, ambiguous=True)
         if animals:
             last = animals[-1]
             if not last.subject and self.object_of_verb(last):

@@ -326,6 +326,12 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
 
     negation = rules.negation
     add(rules.not_signals, Entry("block"))
+    # An injury word and a body part, in either order within a clause, are the victim's wound
+    # for every species that has one: "a graze on his nose", "his ear got ripped".
+    hurt = Entry("signal", tuple(sorted(rules.passive_victim.items())))
+    for injury in rules.injuries.words:
+        for part in rules.injuries.body_parts:
+            add((f"{injury} {part}", f"{part} {injury}"), hurt)
     for agent, texts in rules.passive.items():
         for text in texts:
             phrases[remember(text)] = (Entry("passive", (("", agent),)), text)

@@ -119,7 +119,14 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
             assert match.animal is not None
             meaning = Meaning(frozenset({match.animal}))
         elif entry is not None and match.kind == "pronoun":
-            meaning = _pronoun(entry, sentence, mentions, cast, _after_verb(tokens, match, lexicon))
+            meaning = _pronoun(
+                entry,
+                sentence,
+                mentions,
+                cast,
+                _after_verb(tokens, match, lexicon),
+                words[match.first].norm in lexicon.subject_case,
+            )
         elif entry is not None and not person:
             meaning = _word_meaning(match.kind, entry, cast)
         subject, subordinate = _role_in_clause(tokens, phrases, match, lexicon)
@@ -212,7 +219,12 @@ def _word_meaning(kind: str, entry: Entry, cast: Cast) -> Meaning:
 
 
 def _pronoun(
-    entry: Entry, sentence: int, earlier: Sequence[Mention], cast: Cast, after_verb: bool
+    entry: Entry,
+    sentence: int,
+    earlier: Sequence[Mention],
+    cast: Cast,
+    after_verb: bool,
+    as_subject: bool = False,
 ) -> Meaning:
     key = entry.key
     if key == "relative":
@@ -225,7 +237,7 @@ def _pronoun(
             break
         if not m.person and m.animals and not m.outsider:
             recent.append(m)
-    if after_verb:
+    if after_verb and not as_subject:
         # "Willow groomed her": an object pronoun is not the subject of its own clause.
         subject = next((m for m in recent if m.subject and m.sentence == sentence), None)
         if subject is not None:
@@ -242,6 +254,10 @@ def _pronoun(
             return Meaning(frozenset(singles), plural=True)
         # With no antecedent "they" is everyone only in a pair; in a group, some of them.
         return Meaning(cast.all, ambiguous=len(cast.all) > 2, plural=True)
+    if as_subject:
+        # "Tom went for Pip he bit him": a subject pronoun carries on the last subject that
+        # fits, before a later object does.
+        recent.sort(key=lambda m: not m.subject)
     for candidate in recent:
         if len(candidate.animals) == 1 and not candidate.ambiguous:
             (animal,) = candidate.animals

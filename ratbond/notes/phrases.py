@@ -60,12 +60,14 @@ def find_phrases(
         if found is not None:
             names[index] = found
             fence[index] = True
-    for index in range(count):
+    # Only a name or a word that opens a phrase can start a match: the others are skipped.
+    openers = [index for index, word in enumerate(words) if word.starts is not None]
+    if names:
+        openers = sorted(set(openers).union(names))
+    for index in openers:
         if at[index] >= 0:
             continue
         word = words[index]
-        if word.kind != "w":
-            continue
         found = names.get(index) if names else None
         match: Match
         if found is not None:
@@ -138,13 +140,15 @@ def _phrase_at(
     starts = words[index].starts
     assert starts is not None
     # Cheap rejection: a phrase stays inside one clause, so all its words must be there.
-    candidates = starts.single if starts.needs.isdisjoint(segment) else starts.patterns
+    if starts.needs.isdisjoint(segment):
+        # Only one-word phrases can match; the first (longest-first order) wins.
+        return (starts.single[0], (index,)) if starts.single else None
     best: Pattern | None = None
     best_positions: tuple[int, ...] = ()
     count = len(words)
-    for pattern in candidates:
+    for pattern in starts.patterns:
         if best is not None and pattern.words < best.words:
-            continue
+            break  # patterns come longest first: no shorter one can win
         if pattern.need and not pattern.need <= segment:
             continue
         positions = [index]

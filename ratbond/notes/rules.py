@@ -72,6 +72,17 @@ class ProgramRules:
 
 
 @dataclass(frozen=True)
+class Injuries:
+    """An injury word next to a body part is a wound ("a graze on his nose", "ear got
+    ripped")."""
+
+    __pydantic_config__ = _STRICT
+
+    words: tuple[Word, ...]
+    body_parts: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
 class NotesFile:
     """The reading rules of notes.yaml (see docs/notes.md)."""
 
@@ -117,4 +128,5 @@ class NotesFile:
     path_words: tuple[Word, ...]
     harm_signals: tuple[Word, ...]
     wounding: dict[Species, dict[str, str]]
+    injuries: Injuries
     protected_words: tuple[Word, ...] = ()

@@ -86,7 +86,17 @@ class WordTable:
         if norm in lexicon.surface:
             return lexicon.surface[norm]
         base = lexicon.stem(norm)
-        if base in lexicon.lemmas or norm in lexicon.protected or len(norm) < 5:
+        if base in lexicon.lemmas or norm in lexicon.protected or len(norm) < 4:
+            return base
+        if len(norm) == 4:
+            # A short word is corrected only for two letters swapped ("biet": bite), and only
+            # into a word that opens a signal phrase: any other edit would reach a real word.
+            for cut in range(3):
+                swapped = norm[:cut] + norm[cut + 1] + norm[cut] + norm[cut + 2 :]
+                lemma = lexicon.surface.get(swapped, "")
+                opens = self.patterns.get(lemma, ())
+                if any(pattern.phrase.entry.kind == "signal" for pattern in opens):
+                    return lemma
             return base
         for written, other in lexicon.spelling_swaps:
             if written in norm:

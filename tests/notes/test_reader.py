@@ -434,3 +434,62 @@ def test_hedged_danger_is_kept_and_marked_to_confirm() -> None:
     assert not span.negated
     # A hedged calm or stress reading is left out, as before.
     assert cat_rat("Pip might have been trembling").signals == {}
+
+
+def test_a_subject_pronoun_in_a_run_on_note_keeps_the_doer() -> None:
+    # No punctuation between the clauses: "he" carries on Rex, the subject, not Max.
+    assert signals(rat_rat("Rex went for Max he bit him on the rump")).get("rex", set()) >= {
+        "biting"
+    }
+    assert "biting" not in signals(rat_rat("Rex went for Max he bit him on the rump")).get(
+        "max", set()
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Pip copped a bite from Tom", "tom"),
+        ("Pip got swiped by Tom", "tom"),
+    ],
+)
+def test_idioms_for_taking_a_hit_are_passive(text: str, doer: str) -> None:
+    found = signals(cat_rat(text))
+    assert "wound" in found["pip"]
+    assert doer in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Pip has a graze on her nose", "Pip's ear got ripped", "Pip's tail is grazed"],
+)
+def test_an_injury_word_next_to_a_body_part_is_a_wound(text: str) -> None:
+    assert signals(cat_rat(text)).get("pip") == {"wound"}
+
+
+def test_an_injury_word_far_from_a_body_part_is_no_wound() -> None:
+    assert "wound" not in signals(cat_rat("Pip ripped up the paper and sat on her back legs"))
+
+
+def test_a_fight_over_a_thing_is_a_fight() -> None:
+    found = signals(rat_rat("Rex and Max had a real fight over the hammock"))
+    assert found == {"rex": {"fighting"}, "max": {"fighting"}}
+
+
+def test_a_four_letter_word_with_two_letters_swapped_is_read() -> None:
+    assert signals(cat_rat("Tom biet Pip")) == {"tom": {"biting"}}
+
+
+def test_a_real_word_is_not_a_typo_of_a_wound_word() -> None:
+    assert signals(rat_rat("Rex and Max had a punch-up over the hammock")).get("rex") != {"wound"}
+    assert "wound" not in signals(cat_rat("Tom punched the air"))
+
+
+def test_reported_speech_opens_a_clause() -> None:
+    assert signals(rat_rat("The sitter stated Rex bit Max")) == {"rex": {"biting"}}
+
+
+def test_the_animal_a_bite_is_aimed_at_is_not_its_doer() -> None:
+    found = signals(cat_rat("no hissing just went straight for Pip and bit her"))
+    assert found.get("tom") == {"biting"}
+    assert "biting" not in found.get("pip", set())
