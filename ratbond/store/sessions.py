@@ -401,7 +401,9 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
         )
         assert inserted.returned_defaults is not None
         values["seq"] = inserted.returned_defaults.seq
-        session_id = inserted.inserted_primary_key[0]
+        key = inserted.inserted_primary_key
+        assert key is not None
+        session_id = key[0]
         stored = _read_back(session)
         # It has the highest number, so it goes after its date's sessions: last in the
         # engine's order unless it fills in an earlier day.
