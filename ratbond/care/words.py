@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Protocol, TypeVar
+from functools import cache
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ratbond.errors import InputError, did_you_mean
+
+if TYPE_CHECKING:
+    from spellchecker import SpellChecker
 
 
 class Named(Protocol):
@@ -103,10 +107,28 @@ def allowed_edits(length: int) -> int:
     return 0 if length < 5 else 1 if length < 8 else 2
 
 
+@cache
+def _english() -> SpellChecker:
+    # Loaded on the first typo check only: most lookups never need it.
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1)
+
+
+def is_english(key: str) -> bool:
+    """Every word of `key` is an English word (so it is what was meant, not a slip)."""
+    words = key.split()
+    return bool(words) and not _english().unknown(words)
+
+
 def closest(key: str, known: Iterable[str]) -> list[str]:
-    """The known keys nearest to `key` within the typo allowance (several if tied), else []."""
+    """The known keys nearest to `key` within the typo allowance (several if tied), else [].
+    English words are never taken for typos: "cat food" is not "rat food", "making" is not
+    "marking"; only a key with a word outside English ("rasins", "chese") is corrected."""
     from rapidfuzz.distance import DamerauLevenshtein
 
+    if is_english(key):
+        return []
     limit = allowed_edits(len(key))
     best: list[str] = []
     best_distance = limit + 1

@@ -52,6 +52,11 @@ def test_fts_syntax_in_a_question_is_just_text(question: str) -> None:
     ask(question)  # no sqlite3.OperationalError
 
 
+@pytest.mark.parametrize("question", ["rat making clicking noise", "is barking normal"])
+def test_english_words_are_never_corrected(question: str) -> None:
+    assert ask(question).corrections == ()
+
+
 @pytest.mark.parametrize("question", ["", "   ", "?!?", "...", "_"])
 def test_a_question_without_words_is_an_input_error(question: str) -> None:
     with pytest.raises(InputError, match="type a question") as caught:
