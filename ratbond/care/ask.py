@@ -25,6 +25,7 @@ from ratbond.care.knowledge import (
     builtin_ask_rules,
     builtin_behaviour,
     builtin_cage_rules,
+    builtin_care_tasks,
     builtin_faq,
     builtin_foods,
     builtin_free_roam,
@@ -179,10 +180,30 @@ def _documents() -> tuple[KnowledgeDoc, ...]:
                 food.sources,
             )
         )
+    docs += _finding_documents()
     docs += _cage_documents()
     docs += _free_roam_documents()
     docs += _program_documents()
     return tuple(docs)
+
+
+def _finding_documents() -> list[KnowledgeDoc]:
+    """What grooming can find (a lump, a cut, mites ...): owners ask about these too."""
+    care = builtin_care_tasks()
+    advice = care.finding_advice.text
+    return [
+        KnowledgeDoc(
+            f"finding:{finding.id}",
+            "finding",
+            f"I found this on my rat: {finding.title.lower()}",
+            f"{finding.looks_like} {finding.what_to_do}",
+            f"{finding.looks_like}\n\nWhat to do: {finding.what_to_do}\n\n{advice}",
+            finding.aliases,
+            finding.seeds,
+            finding.sources,
+        )
+        for finding in care.findings
+    ]
 
 
 def _cage_documents() -> list[KnowledgeDoc]:
@@ -306,6 +327,7 @@ class Reader:
     """Stemmed word sequences -> the term they are read as (None: a filler phrase)."""
     longest: int
     stopwords: frozenset[str]
+    denials: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules: AskRules) -> Reader:
@@ -327,7 +349,8 @@ class Reader:
         # One-word stopwords are dropped after phrases, so "how long" still matches.
         phrases = {key: term for key, term in phrases.items() if len(key) > 1 or term}
         longest = max(len(key) for key in phrases)
-        return cls(forms, phrases, longest, frozenset(stopwords))
+        denials = frozenset(reader.stem(word.casefold()) for word in rules.denials)
+        return cls(forms, phrases, longest, frozenset(stopwords), denials)
 
     def words(self, text: str) -> list[str]:
         """Lower-case words, apostrophes dropped ("won't" is "wont")."""
@@ -340,23 +363,30 @@ class Reader:
         return stem(self.forms.get(word, word))
 
     def terms(self, words: Iterable[str]) -> list[str]:
-        """Search terms of `words`: phrases and synonyms first, then filler words dropped."""
+        """Search terms of `words`: phrases and synonyms first, then filler words dropped; the
+        term right after a denial ("no blood") is left out."""
         stems = [self.stem(word) for word in words]
         terms: list[str] = []
+        denied = False
         at = 0
         while at < len(stems):
+            found: str | None = None
             for size in range(min(self.longest, len(stems) - at), 0, -1):
                 key = tuple(stems[at : at + size])
                 if key in self.phrases:
-                    term = self.phrases[key]
-                    if term is not None:
-                        terms.append(term)
+                    found = self.phrases[key]
                     at += size
                     break
             else:
-                if stems[at] not in self.stopwords and stems[at].isalpha():
-                    terms.append(stems[at])
+                if stems[at] in self.denials:
+                    denied = True
+                elif stems[at] not in self.stopwords and stems[at].isalpha():
+                    found = stems[at]
                 at += 1
+            if found is not None:
+                if not denied:
+                    terms.append(found)
+                denied = False
         return terms
 
 
@@ -370,6 +400,10 @@ class _Entry:
     title_scale: float = 1.0
     """Shorter titles say more per word: the title weight times (average length / length)
     to the power 0.5."""
+
+    def strongly_holds(self, term: str) -> bool:
+        """`term` is in the title or the keywords, not just met in passing in the body."""
+        return term in self.title or term in self.keywords
 
     def weight(self, term: str, rules: AskRules) -> float:
         weights = rules.weights
@@ -430,7 +464,7 @@ class _Index:
                 if weight:
                     score += self.idf[term] * weight
                     covered += self.idf[term]
-                    if term in entry.title or term in entry.keywords:
+                    if entry.strongly_holds(term):
                         strong += self.idf[term]
             if score:
                 doc = self.docs[number]
@@ -498,23 +532,85 @@ def ask(question: str, limit: int = 3) -> AskResult:
             rules.topics,
         )
 
+    rules = index.rules
+    asked = [term for term in terms if term != OFF_TOPIC]
+    if not asked:
+        return none("off_topic" if terms else "no_words")
+    ranked = index.rank(asked)
+    about_rats = rules.subject in asked or any(
+        index.reader.terms([word]) == [rules.subject] for word in fixed
+    )
+    if ranked and _an_emergency(index, asked, ranked[0], OFF_TOPIC in terms and not about_rats):
+        # An emergency is answered even amid noise, and even beside another animal ("my dog
+        # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
+        return _answered(index, question, shown, corrections, ranked, rules.urgent_floor, limit)
     if OFF_TOPIC in terms:
         return none("off_topic")
-    if not terms:
-        return none("no_words")
     known = [term for term in terms if term in index.idf]
-    if len(known) < index.rules.min_known_share * len(terms):
+    if len(known) < rules.min_known_share * len(terms):
         return none("unsure")
-    ranked = index.rank(terms)
-    rules = index.rules
+    # A question that names an animal covered only beside rats (a cat), and no rat, is about
+    # that animal's own care ("can cats eat tuna") unless an entry about both holds the word.
+    for other in rules.only_with_rats:
+        if other in asked and rules.subject not in asked:
+            ranked = [
+                row
+                for row in ranked
+                if index.entries[row[3]].strongly_holds(other)
+                and _names_more_than_animals(index, asked, row)
+            ]
     # The best-ranked entry decides: when it covers too little, ratbond is not sure.
     if not ranked or ranked[0][1] < rules.floor or ranked[0][2] < rules.min_strong_share:
         return none("unsure", ranked[0][1] if ranked else 0.0)
-    best = ranked[0]
-    number = best[3]
-    informative = sum(index.idf[t] for t in terms if index.entries[number].weight(t, rules))
-    if informative < rules.min_information:
-        return none("unsure", best[1])
-    sure = [row for row in ranked if row[1] >= rules.floor and row[2] >= rules.min_strong_share]
+    if _information(index, asked, ranked[0]) < rules.min_information:
+        return none("unsure", ranked[0][1])
+    return _answered(index, question, shown, corrections, ranked, rules.floor, limit)
+
+
+Ranked = tuple[float, float, float, int]
+
+
+def _information(index: _Index, terms: list[str], best: Ranked) -> float:
+    """How telling the question's words that the best entry holds are, together."""
+    entry = index.entries[best[3]]
+    return sum(index.idf[t] for t in terms if entry.weight(t, index.rules))
+
+
+def _names_more_than_animals(index: _Index, terms: list[str], row: Ranked) -> bool:
+    """The entry holds a word of the question other than an animal in its title or keywords."""
+    animals = {index.rules.subject, *index.rules.only_with_rats}
+    entry = index.entries[row[3]]
+    return any(entry.strongly_holds(term) for term in terms if term not in animals)
+
+
+def _an_emergency(index: _Index, terms: list[str], best: Ranked, off_topic: bool) -> bool:
+    """The best entry is an emergency that the question names by one of its alarm words in the
+    entry's title or keywords, in a question not off-topic (naming a rat makes a question
+    with another animal in it on-topic here: "my dog bit my rat")."""
+    rules = index.rules
+    entry = index.entries[best[3]]
+    alarms = {" ".join(index.reader.stems(alarm)) for alarm in rules.alarms}
+    return (
+        index.docs[best[3]].urgent
+        and best[1] >= rules.urgent_floor
+        and best[2] >= rules.min_strong_share
+        and any(entry.strongly_holds(term) for term in terms if term in alarms)
+        and _information(index, terms, best) >= rules.min_information
+        and not off_topic
+    )
+
+
+def _answered(
+    index: _Index,
+    question: str,
+    shown: tuple[str, ...],
+    corrections: list[tuple[str, str]],
+    ranked: list[Ranked],
+    floor: float,
+    limit: int,
+) -> AskResult:
+    """The entries of `ranked` that cover at least `floor` of the question, best first."""
+    rules = index.rules
+    sure = [row for row in ranked if row[1] >= floor and row[2] >= rules.min_strong_share]
     answers = tuple(index.docs[row[3]] for row in sure[:limit])
-    return AskResult(question, shown, tuple(corrections), answers, "answered", best[1])
+    return AskResult(question, shown, tuple(corrections), answers, "answered", ranked[0][1])

@@ -408,6 +408,15 @@ class AskRules:
     """The share of the question the best entry must hold in its title or keywords."""
     min_information: Annotated[float, Ge(0)]
     """How telling the matched words must be at least, so a lone 'rat' is no question."""
+    urgent_floor: Annotated[float, Gt(0), Le(1)]
+    """The lower floor of an emergency the question names in the entry's title or keywords."""
+    alarms: Annotated[tuple[Text, ...], Len(min_length=1)]
+    """Words that make an emergency: the lower floor needs the entry to hold one."""
+    subject: Text
+    """The term every question is about unless it says otherwise (`rat`)."""
+    only_with_rats: tuple[Text, ...]
+    """Terms of animals covered only beside rats: named without a rat, only entries holding
+    them in title or keywords may answer."""
     min_known_share: Annotated[float, Ge(0), Le(1)]
     """The share of a question's telling words that must be known to ratbond at least."""
     unknown_weight: Annotated[float, Ge(0)]
@@ -417,6 +426,8 @@ class AskRules:
     """Score multipliers by kind of entry (`faq`, `urgent`, `food` ...)."""
     stopwords: tuple[Text, ...]
     """Words that carry no topic."""
+    denials: tuple[Text, ...]
+    """Words that deny the word after them ("no blood"): that word is not searched for."""
     forms: dict[Text, Text]
     """Irregular or variant word forms and the word they stand for (`bit: bite`)."""
     synonyms: tuple[Annotated[tuple[Text, ...], Len(min_length=2)], ...]

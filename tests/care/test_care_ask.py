@@ -99,6 +99,45 @@ def test_the_trial_questions_get_their_answer(question: str, expected: str) -> N
     assert ask(question).answers[0].id == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # noise around the words that matter still finds the emergency
+        ("NOT BREATHING RIGHT!!! wheezing really loud and not moving", "faq:breathing_trouble"),
+        ("rat bit my kid!!! blood everywhere do we need a tetanus shot", "faq:bitten_person"),
+        # another animal beside a hurt rat is no reason to say nothing
+        ("my dog bit my rat", "faq:injured_rat"),
+        # the cat as the one who did it
+        ("my cat bit my rat's tail, only a little mark", "faq:caught_by_cat"),
+        ("my rat ate rat poison", "faq:ate_something_toxic"),
+    ],
+)
+def test_an_emergency_comes_first_in_a_frightened_owner_s_words(
+    question: str, expected: str
+) -> None:
+    assert ask(question).answers[0].id == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["do hamsters bite", "can cats eat tuna every day", "what is the best rat poison?"],
+)
+def test_a_bite_or_a_cat_alone_does_not_make_a_question_about_rats(question: str) -> None:
+    assert not ask(question).answered
+
+
+def test_a_denied_word_is_not_searched_for() -> None:
+    assert "bleed" not in ask("the cat had him in its mouth, no blood").terms
+    assert "bleed" in ask("the cat had him in its mouth, blood on his side").terms
+    assert ask("picking up a rat without hurting him").answers[0].id == "faq:picking_up"
+
+
+def test_a_grooming_finding_is_answered_with_its_advice() -> None:
+    answer = ask("found a lump on my rat").answers[0]
+    assert answer.id == "finding:lump"
+    assert "vet" in answer.brief
+
+
 def test_emergencies_say_what_to_do_now_and_when_to_see_a_vet() -> None:
     urgent = [doc for doc in knowledge_documents() if doc.urgent]
     assert {doc.id for doc in urgent} >= {
