@@ -89,6 +89,7 @@ def serve(
             "be refused: add the name they use with --allowed-host NAME.",
             highlight=False,
         )
+    _check_free(host, port)
     address = f"[{host}]" if ":" in host else host
     err.print(f"ratbond is at http://{shown(address)}:{port}/ (Ctrl+C to stop)", highlight=False)
     proxies = {
@@ -122,3 +123,22 @@ def serve(
         server_header=False,
         **proxies,  # type: ignore[arg-type]
     )
+
+
+def _check_free(host: str, port: int) -> None:
+    """One clear line, before the banner, when the port is taken (uvicorn would log and exit 3)."""
+    import socket
+
+    from ratbond.errors import RatbondError
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # As uvicorn does: a port left in TIME_WAIT by a stopped server is free again.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise RatbondError(
+                f"cannot listen on {host} port {port}: {error.strerror or error}; is ratbond or "
+                "another program already using it? Stop it, or pick another with --port"
+            ) from None
