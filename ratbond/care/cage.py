@@ -76,6 +76,13 @@ class CageVerdict:
     notes: tuple[str, ...]
 
     @property
+    def room(self) -> str:
+        """How many rats the volume houses, in words."""
+        if self.fits_rats == 0:
+            return "too small even for a pair"
+        return f"room for {self.fits_rats} rat{'' if self.fits_rats == 1 else 's'}"
+
+    @property
     def failures(self) -> tuple[CageCheck, ...]:
         return tuple(check for check in self.checks if check.status == "fail")
 

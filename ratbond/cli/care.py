@@ -133,7 +133,7 @@ def cage_check(
     out.print(
         f"[{style}]{word}[/]  cage for {verdict.rats} rat{'s' if verdict.rats != 1 else ''}: "
         f"{verdict.volume_cubic_ft:.1f} cubic ft ({verdict.volume_litres:.0f} L), "
-        f"room for {verdict.fits_rats} rat{'s' if verdict.fits_rats != 1 else ''}"
+        f"{verdict.room}"
     )
     table = Table(show_lines=False, expand=False)
     table.add_column("check", style="bold", no_wrap=True)

@@ -154,3 +154,10 @@ def test_the_rats_a_cage_fits_are_counted_in_one_step(
 )
 def test_feet_and_metres_are_units_of_a_cage(typed: str, unit: str) -> None:
     assert parse_unit(typed) == unit
+
+
+def test_the_room_is_said_in_words_and_a_too_small_cage_is_not_room_for_0_rats() -> None:
+    assert check_cage(rats=2, **GOOD).room == "room for 2 rats"
+    small = check_cage(rats=2, **{**GOOD, "length": 70})
+    assert small.fits_rats == 0
+    assert small.room == "too small even for a pair"
