@@ -39,6 +39,11 @@ if TYPE_CHECKING:
 ANIMAL_ID = re.compile(r"[a-z0-9_-]+")
 # Characters no name can hold: control characters and line breaks (a name is one line).
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Invisible characters that reorder the text around them (bidi embeddings, overrides and
+# isolates) or hide in it (zero-width space, word joiner, byte order mark): a name holding one
+# can be shown reversed or be told apart from its look-alike. The joiners some scripts need
+# (U+200C, U+200D) and the plain direction marks (U+200E, U+200F) stay allowed.
+INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]")
 SCENARIO_FIELDS = ("program", "today", "animals", "roles", "sessions")
 ANIMAL_FIELDS = (
     "id",
@@ -158,6 +163,13 @@ def _line(value: object, path: Path, longest: int) -> str:
     if found is not None:
         raise fail(
             path, f"holds a control character ({json.dumps(found.group())}); type it on one line"
+        )
+    hidden = INVISIBLE.search(text)
+    if hidden is not None:
+        raise fail(
+            path,
+            f"holds an invisible character ({json.dumps(hidden.group())}) that can reverse or "
+            "hide the text shown after it; type it again without it",
         )
     return text
 

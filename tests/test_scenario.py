@@ -177,11 +177,13 @@ def test_empty_signal_lists_and_null_fields_are_fine() -> None:
         ("name", "A" * 61, "animals[0].name: is 61 characters long; at most 60"),
         ("name", "Ca\u0001t", 'animals[0].name: holds a control character ("\\u0001")'),
         ("name", "Tom\nand Jerry", 'animals[0].name: holds a control character ("\\n")'),
+        ("name", "Rtl\u202eevil", 'animals[0].name: holds an invisible character ("\\u202e")'),
+        ("name", "Pip\u200b", 'animals[0].name: holds an invisible character ("\\u200b")'),
         ("sex", "x" * 41, "animals[0].sex: is 41 characters long; at most 40"),
         ("id", "a" * 65, "animals[0].id: is 65 characters long; at most 64"),
     ],
 )
-def test_an_animal_s_text_fits_one_line_and_its_column(
+def test_an_animal_s_text_fits_one_line_and_shows_as_typed(
     field: str, value: str, expected: str
 ) -> None:
     document = scenario("cat-rat")
@@ -231,3 +233,9 @@ def test_a_lone_surrogate_is_not_text() -> None:
         parse_animal({"id": "pip", "species": "rat", "name": "P\ud800"}, (), dt.date(2026, 1, 1))
     with pytest.raises(InputError, match="NUL"):
         storable_text("a\x00b", ("markings",))
+
+
+def test_the_joiners_and_marks_that_scripts_need_stay_allowed_in_a_name() -> None:
+    document = scenario("cat-rat")
+    document["animals"][0]["name"] = "\u0645\u06cc\u200c\u0634\u06cc \u200f"  # Persian, ZWNJ, RLM
+    assert advise_text(json.dumps(document)).action
