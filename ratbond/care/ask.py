@@ -489,6 +489,26 @@ def _same_start(typed: str, known: str) -> bool:
     return typed[:1] == known[:1]
 
 
+# A capitalised word after another word of its sentence: "Can Charlie have raisins?"
+_NAME = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][,;:] ))[A-Z][a-z]+(?:'[a-z]+)?\b")
+
+
+# Capitalised words in a row name a place, an event or a brand ("Black Death"), not a pet.
+_PROPER = re.compile(_NAME.pattern + r"(?: [A-Z][a-z]+(?:'[a-z]+)?\b)+")
+
+
+def _names(question: str) -> set[str]:
+    """Words that look like a pet's name: capitalised, alone, and not at the start of a
+    sentence. The caller keeps those ratbond knows ("Rat", "Cage"), so a name is never a typo
+    to fix nor an unknown word counting against the answer."""
+
+    def words(pattern: re.Pattern[str]) -> set[str]:
+        found = (match.group().casefold().replace("'", "") for match in pattern.finditer(question))
+        return {word for text in found for word in text.split()}
+
+    return words(_NAME) - words(_PROPER)
+
+
 def ask(question: str, limit: int = 3) -> AskResult:
     """The best `limit` documents for a question, best first; none, with the reason and the
     topics ratbond covers, when the question is off-topic or no document covers enough of it."""
@@ -502,9 +522,12 @@ def ask(question: str, limit: int = 3) -> AskResult:
     words = index.reader.words(question)
     if not words:
         raise InputError("question", "type a question in words, e.g. 'how long does bonding take?'")
+    names = _names(question) - index.vocabulary
     corrections: list[tuple[str, str]] = []
     fixed: list[str] = []
     for word in words:
+        if word in names:
+            continue
         if word not in index.vocabulary and word.isalpha():
             nearest = closest(word, index.vocabulary)
             # A tie is settled by the commonest slips: a letter left out, then any slip but

@@ -126,6 +126,14 @@ def test_a_bite_or_a_cat_alone_does_not_make_a_question_about_rats(question: str
     assert not ask(question).answered
 
 
+def test_a_pet_s_name_is_neither_a_typo_nor_an_unknown_word() -> None:
+    answer = ask("Can Charlie have raisins?")
+    assert answer.answers[0].id == "food:raisins"
+    assert answer.corrections == ()
+    # Capitalised words in a row are a proper noun, not a pet: they still count as unknown.
+    assert not ask("What year did the Black Death start, and was it the rats?").answered
+
+
 def test_a_denied_word_is_not_searched_for() -> None:
     assert "bleed" not in ask("the cat had him in its mouth, no blood").terms
     assert "bleed" in ask("the cat had him in its mouth, blood on his side").terms
