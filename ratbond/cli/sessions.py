@@ -412,7 +412,9 @@ def history(
     ] = False,
 ) -> None:
     """List an introduction's sessions, with the class of each and the signals behind it:
-    the ticked ones, then those read in the notes ("in notes")."""
+    the ticked ones, then those read in the notes ("in notes"). An owner sees from the audit
+    trail who logged and changed each, through what (web, API, command line) and when."""
+    from ratbond.store.audit import changes, per_row
     from ratbond.store.sessions import withdrawn_sessions
 
     db = database()
@@ -424,6 +426,9 @@ def history(
         return
     names = {m.animal.key: m.animal.label for m in record.members}
     gone = {s.id for s in withdrawn}
+    audited = per_row(
+        changes(db, {"sessions": [s.id for s in [*sessions, *withdrawn]]}), "sessions"
+    )
     # A terminal strikes withdrawn rows through; piped or saved, the words say it.
     strike = "strike dim" if out.is_terminal else "dim"
 
@@ -446,6 +451,8 @@ def history(
             "notes": s.notes or "",
             "by": s.logged_by,
         }
+        if audited is not None:
+            cells["audit (UTC)"] = "; ".join(e.said() for e in audited.get(s.id, []))
         if s.id not in gone:
             return cells
         cells = {name: Text(str(cell), style=strike) for name, cell in cells.items()}
