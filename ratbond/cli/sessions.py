@@ -291,8 +291,7 @@ def _ask(
             break
         except InputError as error:
             out.print(f"[red]{shown(error.message)}[/]")
-    stages = [s.id for s in program.stages]
-    stage_id = Prompt.ask("Stage", choices=stages, default=advice.stage)
+    stage_id = _ask_stage(program, advice.stage)
     stage = program.stages[program.stage_index(stage_id)]
     minutes: float | None = None
     if stage.minutes is not None:
@@ -320,6 +319,26 @@ def _ask(
         rewarded=rewarded,
         logged_by=by,
     )
+
+
+def _ask_stage(program: Program, advised: str) -> str:
+    """The session's stage, from a list of "id — title"; either is accepted as the answer."""
+    out.print(
+        "Stages:\n"
+        + "\n".join(f"  {s.id} — {shown(stage_title(program, s.id))}" for s in program.stages)
+    )
+    titles = {stage_title(program, s.id).casefold(): s.id for s in program.stages}
+    ids = {s.id for s in program.stages}
+    while True:
+        answer = Prompt.ask("Stage (id or title)", default=advised).strip()
+        if answer in ids:
+            return answer
+        if answer.casefold() in titles:
+            return titles[answer.casefold()]
+        out.print(
+            f"[red]'{shown(answer)}' is no stage of {program.id}; "
+            "give an id or a title from the list.[/]"
+        )
 
 
 def _ask_counts(stage: Stage) -> tuple[int, int]:
