@@ -122,84 +122,110 @@ async def load(base: str, mode: str, clients: int, seconds: float, limit: int) -
     latencies: list[float] = []
     errors: list[str] = []
     logged: dict[str, int] = {}
-    stop_at = time.perf_counter() + seconds
     budget = [limit]
     today = dt.date.today().isoformat()
+    # The clock starts once every client is ready (signed in, its form fetched): signing in
+    # costs an argon2 check each, which would otherwise eat the first seconds of the run.
+    ready = asyncio.Barrier(clients)
+    started: list[float] = []
 
     async def worker(number: int) -> None:
         limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
         async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
-            key = f"bench-{number}"
-            form = b""
-            headers: dict[str, str] = {}
-            session = ""
-            if mode == "log-signed":
-                session = await sign_in(client)
-                if not session:
-                    errors.append(f"client {number} could not sign in")
-                    return
-            if mode in ("log", "log-signed"):
-                page = await client.get(f"/introductions/{key}/log")
-                found = TOKEN.search(page.text)
-                if found is None:
-                    errors.append(f"no form for {key}: {page.status_code}")
-                    return
-                # The request htmx sends for the log form: the fields, urlencoded, the CSRF
-                # token in the header `base.html` sets as well, and the browser's CSRF cookie.
-                # Built once, and the cookie sent as a plain header rather than from httpx's
-                # cookie jar, whose policy checks on every request and response cost the
-                # generator about 0.14 ms a request: work a browser does natively, and none
-                # of the server's. (The hello-world requests carry no cookie, so both runs
-                # pay the same for the jar: nothing in it.)
-                cookie = f"ratbond_csrf={client.cookies.get('ratbond_csrf')}"
-                if session:
-                    cookie += f"; ratbond_session={session}"
-                client.cookies.clear()
-                form = urlencode(
-                    {
-                        "csrf_token": found.group(1),
-                        "date": today,
-                        "stage": "visual",
-                        "minutes": "5",
-                        "supervised": "on",
-                        "signal": [f"cat{number}:slow_blink", f"rat{number}:relaxed"],
-                    },
-                    doseq=True,
-                ).encode()
-                headers = {
-                    "HX-Request": "true",
-                    "X-CSRF-Token": found.group(1),
-                    "Content-Type": "application/x-www-form-urlencoded",
-                    "Cookie": cookie,
-                }
-            while time.perf_counter() < stop_at and budget[0] > 0:
-                budget[0] -= 1
-                began = time.perf_counter()
-                try:
-                    if mode in ("log", "log-signed"):
-                        response = await client.post(
-                            f"/introductions/{key}/sessions", content=form, headers=headers
-                        )
-                        ok = response.status_code == 200 and "Saved session #" in response.text
-                    elif mode in ("today", "rescue"):
-                        response = await client.get("/")
-                        ok = response.status_code == 200
-                    else:
-                        response = await client.get("/hello")
-                        ok = response.status_code == 200
-                except httpx.HTTPError as error:
-                    errors.append(repr(error))
-                    continue
-                latencies.append(time.perf_counter() - began)
-                if ok:
-                    if mode in ("log", "log-signed"):
-                        logged[key] = logged.get(key, 0) + 1
-                else:
-                    errors.append(f"{response.status_code}: {response.text[:200]}")
+            if await prepared(client, number):
+                await run(client, number)
 
-    began = time.perf_counter()
+    async def prepared(client: Any, number: int) -> bool:
+        """Ready the client for its run, then wait for the others; False (the error noted)
+        if it cannot be readied."""
+        setup = await setup_client(client, number)
+        await ready.wait()
+        started.append(time.perf_counter())
+        if setup is None:
+            return False
+        requests[number] = setup
+        return True
+
+    requests: dict[int, tuple[bytes, dict[str, str]]] = {}
+
+    async def setup_client(client: Any, number: int) -> tuple[bytes, dict[str, str]] | None:
+        """Sign in (signed-in runs) and build the log form's request once: body, headers."""
+        key = f"bench-{number}"
+        form = b""
+        headers: dict[str, str] = {}
+        session = ""
+        if mode == "log-signed":
+            session = await sign_in(client)
+            if not session:
+                errors.append(f"client {number} could not sign in")
+                return None
+        if mode in ("log", "log-signed"):
+            page = await client.get(f"/introductions/{key}/log")
+            found = TOKEN.search(page.text)
+            if found is None:
+                errors.append(f"no form for {key}: {page.status_code}")
+                return None
+            # The request htmx sends for the log form: the fields, urlencoded, the CSRF
+            # token in the header `base.html` sets as well, and the browser's CSRF cookie.
+            # Built once, and the cookie sent as a plain header rather than from httpx's
+            # cookie jar, whose policy checks on every request and response cost the
+            # generator about 0.14 ms a request: work a browser does natively, and none
+            # of the server's. (The hello-world requests carry no cookie, so both runs
+            # pay the same for the jar: nothing in it.)
+            cookie = f"ratbond_csrf={client.cookies.get('ratbond_csrf')}"
+            if session:
+                cookie += f"; ratbond_session={session}"
+            client.cookies.clear()
+            form = urlencode(
+                {
+                    "csrf_token": found.group(1),
+                    "date": today,
+                    "stage": "visual",
+                    "minutes": "5",
+                    "supervised": "on",
+                    "signal": [f"cat{number}:slow_blink", f"rat{number}:relaxed"],
+                },
+                doseq=True,
+            ).encode()
+            headers = {
+                "HX-Request": "true",
+                "X-CSRF-Token": found.group(1),
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Cookie": cookie,
+            }
+        return form, headers
+
+    async def run(client: Any, number: int) -> None:
+        key = f"bench-{number}"
+        form, headers = requests[number]
+        stop_at = min(started) + seconds
+        while time.perf_counter() < stop_at and budget[0] > 0:
+            budget[0] -= 1
+            began = time.perf_counter()
+            try:
+                if mode in ("log", "log-signed"):
+                    response = await client.post(
+                        f"/introductions/{key}/sessions", content=form, headers=headers
+                    )
+                    ok = response.status_code == 200 and "Saved session #" in response.text
+                elif mode in ("today", "rescue"):
+                    response = await client.get("/")
+                    ok = response.status_code == 200
+                else:
+                    response = await client.get("/hello")
+                    ok = response.status_code == 200
+            except httpx.HTTPError as error:
+                errors.append(repr(error))
+                continue
+            latencies.append(time.perf_counter() - began)
+            if ok:
+                if mode in ("log", "log-signed"):
+                    logged[key] = logged.get(key, 0) + 1
+            else:
+                errors.append(f"{response.status_code}: {response.text[:200]}")
+
     await asyncio.gather(*(worker(n) for n in range(clients)))
-    elapsed = time.perf_counter() - began
+    elapsed = time.perf_counter() - min(started)
     return {"latencies": latencies, "errors": errors, "logged": logged, "elapsed": elapsed}
 
 
