@@ -595,8 +595,8 @@ def main() -> int:
         "",
         "CPU time per request is each process's user + system time over the run divided by "
         "its requests (the load generator's includes its start and, for the log, one form "
-        "fetched per client); the hello-world's pace is set by the load generator, the log's "
-        "by the server.",
+        "fetched per client, and the signed-in run's server CPU its sign-ins, an argon2 check "
+        "each); the hello-world's pace is set by the load generator, the log's by the server.",
         "",
         f"Logging a session runs at {log['rps'] / hello_rps:.0%} of hello-world throughput, "
         f"and at {signed_log['rps'] / hello_rps:.0%} with sign-in on "
