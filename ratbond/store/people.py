@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from itsdangerous import BadSignature, URLSafeTimedSerializer
+from itsdangerous import BadData, URLSafeTimedSerializer
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -571,14 +571,14 @@ def _link_signer(key: str) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(key, salt="ratbond.invitation")
 
 
-def _unsigned_link(connection: Connection, token: str) -> tuple[int, int, str] | None:
+def _verified_link(connection: Connection, token: str) -> tuple[int, int, str] | None:
     """The link's parts if its signature is the server's and it is younger than its hours."""
     key = _server_key(connection, "link")
     if key is None or len(token) > 400:
         return None
     try:
         parts = _link_signer(key).loads(token.strip(), max_age=LINK_HOURS * 3600)
-    except BadSignature:  # tampered, made by another server, or expired (a subclass)
+    except BadData:  # tampered, made by another server, expired, or not ours at all
         return None
     if not isinstance(parts, list) or not all(isinstance(part, str) for part in parts):
         return None
@@ -601,7 +601,7 @@ def _link_scope(household_id: int) -> Scope:
 
 
 def _open_invitation(connection: Connection, token: str) -> Any:
-    parsed = _unsigned_link(connection, token)
+    parsed = _verified_link(connection, token)
     # One message for a link altered, expired, used or unknown: it says nothing of which.
     invalid = NotFound(
         "this link is not valid any more; ask an owner of the household for a new one"
