@@ -436,6 +436,8 @@ audit = Table(
     Column("row_id", Integer),
     Column("detail", String(400)),
     Index("ix_audit_household_at", "household_id", "at"),
+    # Who wrote these rows (`ratbond.store.audit.changes`, on every history and animal page).
+    Index("ix_audit_household_row", "household_id", "row_id"),
     CheckConstraint("via IN ('web', 'api', 'cli')", name="via"),
 )
 

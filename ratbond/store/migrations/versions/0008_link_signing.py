@@ -7,7 +7,9 @@ command line that `ratbond serve --workers N` checks in any of its processes, po
 later. The database is the one place all of them already share (a file beside it would not
 be shared by two machines on one PostgreSQL), so the key is a row of `server_keys`, made on
 first use. A calendar feed link is a personal token like an API token (stored as its SHA-256,
-revocable, in one household with the person's role) that opens the calendar feed only.
+revocable, in one household with the person's role) that opens the calendar feed only. And
+an index finds the audit entries of given rows, which an owner's history and animal pages now
+show beside the rows.
 
 Revision ID: 0008
 Revises: 0007
@@ -37,9 +39,11 @@ def upgrade() -> None:
             sa.Column("kind", sa.String(8), nullable=False, server_default="api"),
         )
         batch.create_check_constraint("ck_api_tokens_kind", "kind IN ('api', 'feed')")
+    op.create_index("ix_audit_household_row", "audit", ["household_id", "row_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_audit_household_row", table_name="audit")
     with op.batch_alter_table("api_tokens") as batch:
         batch.drop_constraint("ck_api_tokens_kind", type_="check")
         batch.drop_column("kind")
