@@ -291,8 +291,7 @@ def _ask(
             break
         except InputError as error:
             out.print(f"[red]{shown(error.message)}[/]")
-    stages = [s.id for s in program.stages]
-    stage_id = Prompt.ask("Stage", choices=stages, default=advice.stage)
+    stage_id = _ask_stage(program, advice.stage)
     stage = program.stages[program.stage_index(stage_id)]
     minutes: float | None = None
     if stage.minutes is not None:
@@ -320,6 +319,26 @@ def _ask(
         rewarded=rewarded,
         logged_by=by,
     )
+
+
+def _ask_stage(program: Program, advised: str) -> str:
+    """The session's stage, from a list of "id — title"; either is accepted as the answer."""
+    out.print(
+        "Stages:\n"
+        + "\n".join(f"  {s.id} — {shown(stage_title(program, s.id))}" for s in program.stages)
+    )
+    titles = {stage_title(program, s.id).casefold(): s.id for s in program.stages}
+    ids = {s.id for s in program.stages}
+    while True:
+        answer = Prompt.ask("Stage (id or title)", default=advised).strip()
+        if answer in ids:
+            return answer
+        if answer.casefold() in titles:
+            return titles[answer.casefold()]
+        out.print(
+            f"[red]'{shown(answer)}' is no stage of {program.id}; "
+            "give an id or a title from the list.[/]"
+        )
 
 
 def _ask_counts(stage: Stage) -> tuple[int, int]:
@@ -412,7 +431,9 @@ def history(
     ] = False,
 ) -> None:
     """List an introduction's sessions, with the class of each and the signals behind it:
-    the ticked ones, then those read in the notes ("in notes")."""
+    the ticked ones, then those read in the notes ("in notes"). An owner sees from the audit
+    trail who logged and changed each, through what (web, API, command line) and when."""
+    from ratbond.store.audit import changes, per_row
     from ratbond.store.sessions import withdrawn_sessions
 
     db = database()
@@ -424,6 +445,9 @@ def history(
         return
     names = {m.animal.key: m.animal.label for m in record.members}
     gone = {s.id for s in withdrawn}
+    audited = per_row(
+        changes(db, {"sessions": [s.id for s in [*sessions, *withdrawn]]}), "sessions"
+    )
     # A terminal strikes withdrawn rows through; piped or saved, the words say it.
     strike = "strike dim" if out.is_terminal else "dim"
 
@@ -446,6 +470,8 @@ def history(
             "notes": s.notes or "",
             "by": s.logged_by,
         }
+        if audited is not None:
+            cells["audit (UTC)"] = "; ".join(e.said() for e in audited.get(s.id, []))
         if s.id not in gone:
             return cells
         cells = {name: Text(str(cell), style=strike) for name, cell in cells.items()}

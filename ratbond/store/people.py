@@ -4,11 +4,14 @@ A person signs in by name and password (an argon2 hash, `argon2-cffi`). They bel
 more households, each with a role (`ratbond.store.roles`); what they may do there is the
 `Scope` this module makes for them (`scope_of`), which every transaction then carries.
 
-Secrets (a web session's cookie, an API token, an invitation or reset link, a share link) are
-random, shown once, and stored only as their SHA-256: a copy of the database signs nobody in.
-A link names its household and row in the clear (`h.i.secret`), so it is looked up in the
-household it belongs to, and only there; it is single-use (invitations, resets) or revocable
-with an end date (shares).
+Secrets (a web session's cookie, an API or calendar feed token, an invitation or reset link,
+a share link) are random, shown once, and stored only as their SHA-256: a copy of the database
+signs nobody in. A link names its household and row in the clear (`h.i.secret`), so it is
+looked up in the household it belongs to, and only there; it is single-use (invitations,
+resets) or revocable with an end date (shares). An invitation or reset link is moreover signed
+with the server's key (`itsdangerous`, its age checked against `LINK_HOURS` as it is opened,
+and again against the row's own expiry): a link altered by one character, or older than its
+hours, is refused before any row is read.
 
 Failed sign-ins are kept per name and per address, and a name or an address with too many
 recent failures must wait (`SIGN_IN_LIMITS`) whatever the password: the same message whether
@@ -24,7 +27,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
+from itsdangerous import BadData, URLSafeTimedSerializer
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from ratbond.errors import Forbidden, InputError, NotFound, RatbondError
 from ratbond.store import audit as auditing
@@ -42,6 +47,7 @@ from ratbond.store.tables import (
     invitations,
     memberships,
     people,
+    server_keys,
     shares,
     sign_in_failures,
     web_sessions,
@@ -479,6 +485,10 @@ def _new_secret(household_id: int, row_id: int) -> tuple[str, str]:
 
 def _parse_link(token: str) -> tuple[int, int, str] | None:
     parts = token.strip().split(".")
+    return _link_parts(parts)
+
+
+def _link_parts(parts: list[str]) -> tuple[int, int, str] | None:
     if len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit():
         return None
     if len(parts[0]) > 18 or len(parts[1]) > 18 or len(parts[2]) > 64:
@@ -526,7 +536,53 @@ def invite(
         connection.execute(
             update(invitations).where(invitations.c.id == row_id).values(token_hash=digest)
         )
-    return Link(token=token, expires=expires)
+        signed = _link_signer(_made_server_key(connection, "link")).dumps(token.split("."))
+    return Link(token=str(signed), expires=expires)
+
+
+def _server_key(connection: Connection, name: str) -> str | None:
+    """The server's key `name`, if made (see migration 0008 for why it is in the database)."""
+    return connection.execute(
+        select(server_keys.c.value).where(server_keys.c.name == name)
+    ).scalar()
+
+
+def _made_server_key(connection: Connection, name: str) -> str:
+    """The server's key `name`, made on first use, once, even when two processes ask at the
+    same moment."""
+    found = _server_key(connection, name)
+    if found is not None:
+        return found
+    try:
+        with connection.begin_nested():
+            connection.execute(
+                insert(server_keys).values(
+                    name=name, value=secrets.token_urlsafe(48), created_at=now()
+                )
+            )
+    except IntegrityError:  # another process made it first: theirs is the key
+        pass
+    made = _server_key(connection, name)
+    assert made is not None
+    return made
+
+
+def _link_signer(key: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(key, salt="ratbond.invitation")
+
+
+def _verified_link(connection: Connection, token: str) -> tuple[int, int, str] | None:
+    """The link's parts if its signature is the server's and it is younger than its hours."""
+    key = _server_key(connection, "link")
+    if key is None or len(token) > 400:
+        return None
+    try:
+        parts = _link_signer(key).loads(token.strip(), max_age=LINK_HOURS * 3600)
+    except BadData:  # tampered, made by another server, expired, or not ours at all
+        return None
+    if not isinstance(parts, list) or not all(isinstance(part, str) for part in parts):
+        return None
+    return _link_parts(parts)
 
 
 @dataclass(frozen=True)
@@ -545,8 +601,11 @@ def _link_scope(household_id: int) -> Scope:
 
 
 def _open_invitation(connection: Connection, token: str) -> Any:
-    parsed = _parse_link(token)
-    invalid = RatbondError("this link is not valid any more; ask for a new one")
+    parsed = _verified_link(connection, token)
+    # One message for a link altered, expired, used or unknown: it says nothing of which.
+    invalid = NotFound(
+        "this link is not valid any more; ask an owner of the household for a new one"
+    )
     if parsed is None:
         raise invalid
     household_id, row_id, secret = parsed
@@ -849,6 +908,11 @@ def switch_household(db: Database, cookie: str, key: str) -> None:
 # --- API tokens -----------------------------------------------------------------------------------
 
 
+TokenKind = Literal["api", "feed"]
+# What the audit says a token acted through: a calendar app reads the feed over the web.
+VIA_OF_TOKEN: dict[TokenKind, Via] = {"api": "api", "feed": "web"}
+
+
 @dataclass(frozen=True)
 class ApiToken:
     id: int
@@ -856,11 +920,13 @@ class ApiToken:
     created_at: dt.datetime
     last_used_at: dt.datetime | None
     revoked: bool
+    kind: TokenKind = "api"
 
 
-def make_token(db: Database, name: str) -> str:
-    """A personal API token for the acting person in this household, with their role; the
-    token is returned once and only its hash is kept."""
+def make_token(db: Database, name: str, kind: TokenKind = "api") -> str:
+    """A personal token for the acting person in this household, with their role: for the
+    API, or (`feed`) for their calendar feed only. It is returned once; only its hash is
+    kept, and either kind is listed and revoked the same way."""
     with db.write() as connection:
         scope = _scope(connection)
         if scope.person_id is None:
@@ -873,9 +939,11 @@ def make_token(db: Database, name: str) -> str:
                 name=_checked_name(name),
                 token_hash=_digest(token),
                 created_at=now(),
+                kind=kind,
             )
         ).inserted_primary_key[0]  # type: ignore[index]
-        auditing.record(connection, scope, "make API token", row_id, name[:100])
+        what = "make API token" if kind == "api" else "make calendar feed link"
+        auditing.record(connection, scope, what, row_id, name[:100])
         return token
 
 
@@ -891,7 +959,7 @@ def list_tokens(db: Database) -> list[ApiToken]:
             .order_by(api_tokens.c.id)
         )
         return [
-            ApiToken(r.id, r.name, r.created_at, r.last_used_at, r.revoked_at is not None)
+            ApiToken(r.id, r.name, r.created_at, r.last_used_at, r.revoked_at is not None, r.kind)
             for r in rows
         ]
 
@@ -909,16 +977,19 @@ def revoke_token(db: Database, token_id: int) -> None:
         auditing.record(connection, scope, "revoke API token", token_id)
 
 
-def token_scope(db: Database, token: str, today: dt.date) -> Scope | None:
-    """The scope of an API bearer token; None when unknown or revoked."""
+def token_scope(db: Database, token: str, today: dt.date, kind: TokenKind = "api") -> Scope | None:
+    """The scope of a token of `kind` (an API bearer token, or a calendar feed link's); None
+    when unknown, revoked, or of the other kind (a feed link opens no API, and the reverse)."""
     if not token.startswith("rb_") or len(token) > 100:
         return None
     with db.read() as connection:
         row = connection.execute(
             select(api_tokens.c.person_id, api_tokens.c.household_id).where(
-                api_tokens.c.token_hash == _digest(token), api_tokens.c.revoked_at.is_(None)
+                api_tokens.c.token_hash == _digest(token),
+                api_tokens.c.revoked_at.is_(None),
+                api_tokens.c.kind == kind,
             )
         ).first()
         if row is None:
             return None
-        return scope_of(connection, row.person_id, row.household_id, "api", today)
+        return scope_of(connection, row.person_id, row.household_id, VIA_OF_TOKEN[kind], today)

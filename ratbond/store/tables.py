@@ -371,6 +371,19 @@ api_tokens = Table(
     Column("created_at", DateTime, nullable=False),
     Column("last_used_at", DateTime),
     Column("revoked_at", DateTime),
+    # What the token opens: the API (`api`), or the person's calendar feed only (`feed`).
+    Column("kind", String(8), nullable=False, server_default="api"),
+    CheckConstraint("kind IN ('api', 'feed')", name="kind"),
+)
+
+# Keys the server signs with, shared by every process and kept across restarts (migration
+# 0008 says why they live in the database): `link` signs invitation and reset links.
+server_keys = Table(
+    "server_keys",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", String(128), nullable=False),
+    Column("created_at", DateTime, nullable=False),
 )
 
 invitations = Table(
@@ -423,6 +436,8 @@ audit = Table(
     Column("row_id", Integer),
     Column("detail", String(400)),
     Index("ix_audit_household_at", "household_id", "at"),
+    # Who wrote these rows (`ratbond.store.audit.changes`, on every history and animal page).
+    Index("ix_audit_household_row", "household_id", "row_id"),
     CheckConstraint("via IN ('web', 'api', 'cli')", name="via"),
 )
 
@@ -465,6 +480,7 @@ GLOBAL = {
     "web_sessions": "looked up by the cookie before the household is known",
     "api_tokens": "looked up by the token before the household is known",
     "sign_in_failures": "slows sign-ins by account and address, before any household",
+    "server_keys": "the server's signing keys, checked before any household is known",
 }
 _ADDED = (t for t in SCOPED if "household_id" not in t.c)
 for _table in _ADDED:

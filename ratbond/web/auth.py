@@ -29,8 +29,16 @@ from ratbond.web.security import API_PREFIX, ASGIApp, Receive, Send, _cookie, _h
 
 SESSION_COOKIE = "ratbond_session"
 SCOPE_KEY = "ratbond.scope"
-# Paths anyone may open: signing in, a share link, the static files.
-OPEN_PATHS = ("/sign-in", "/share/", "/static/", "/favicon.ico", "/api/v1/openapi.json")
+# Paths anyone may open: signing in, a share link, a calendar feed link (its token is checked
+# by its route), the static files.
+OPEN_PATHS = (
+    "/sign-in",
+    "/share/",
+    "/calendar/",
+    "/static/",
+    "/favicon.ico",
+    "/api/v1/openapi.json",
+)
 
 
 def request_scope(asgi_scope: Any) -> Scope | None:

@@ -40,7 +40,9 @@ class WebSettings:
     """SQLAlchemy URL of the store; None means the store's own default (SQLite, or
     `RATBOND_DATABASE_URL`)."""
     secret_key: bytes = field(default_factory=_secret_from_environment, repr=False)
-    """Key that signs the CSRF tokens."""
+    """Key that signs the CSRF tokens. Invitation and reset links are signed with another, kept
+    in the database (`server_keys`, migration 0008): the command line makes those links
+    (`ratbond people invite`, `reset`) and any `serve` process checks them, days later."""
     today: Callable[[], dt.date] = dt.date.today
     """The owner's local date; tests pin it."""
     secure_cookies: bool = False

@@ -26,7 +26,7 @@ def test_the_first_person_owns_the_existing_household_and_its_records(cli: Cli) 
     added = cli("people", "add", "Ann", "--role", "viewer")
     assert added.code == 0
     assert "Added Ann as owner." in added.output
-    assert "/sign-in/link/1." in added.output
+    assert "/sign-in/link/" in added.output
     assert "Pip" in cli("--as", "Ann", "animal", "list").output
 
 
@@ -79,3 +79,24 @@ def test_serve_refuses_the_network_until_someone_can_sign_in(cli: Cli) -> None:
     refused = cli("serve", "--host", "0.0.0.0")
     assert refused.code == 2
     assert "ratbond people add NAME" in refused.error
+
+
+def test_history_shows_the_audit_to_owners_only(cli: Cli) -> None:
+    cli("people", "add", "Ann")
+    cli("--as", "Ann", "people", "add", "Vi", "--role", "viewer")
+    cli("--as", "Ann", "people", "add", "Cy", "--role", "carer")
+    for name, species in (("Tom", "cat"), ("Pip", "rat")):
+        assert cli("--as", "Cy", "animal", "add", name, "--species", species).code == 0
+        assert cli("--as", "Cy", "vet", "add", name, "--date", "today").code == 0
+    cli("--as", "Cy", "animal", "edit", "tom", "--prey-drive", "low")
+    assert cli("--as", "Cy", "intro", "start", "cat-rat", "--cat", "tom", "--rat", "pip").code == 0
+    assert cli("--as", "Cy", "log", "tom-pip", "--minutes", "5").code == 0
+    owner = cli("--as", "Ann", "history", "tom-pip")
+    assert owner.code == 0
+    assert "audit (UTC)" in owner.output
+    assert "added by Cy (CLI," in owner.output
+    for reader in ("Vi", "Cy"):
+        plain = cli("--as", reader, "history", "tom-pip")
+        assert plain.code == 0
+        assert "audit" not in plain.output
+        assert "(CLI," not in plain.output

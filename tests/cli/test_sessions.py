@@ -131,3 +131,18 @@ def test_log_counts_and_names_unconfirmed_danger_when_no_one_can_be_asked(cli: C
     assert logged.code == 0
     assert "Counted, as your words cannot rule it out: Tom: biting" in logged.output
     assert "Tom: biting (in notes)" in cli("history", "tom-pip").output
+
+
+def test_the_stage_prompt_lists_titles_and_takes_a_title_or_an_id(cli: Cli) -> None:
+    from ratbond.programs import stage_title
+
+    cat_and_rat(cli)
+    scent = stage_title("cat-rat", "scent")
+    # Date, a stage that is neither, then its title; minutes, supervised, signals, notes.
+    answers = ["", "sniffing", scent.upper(), "", "y", "", "", "", "n"]
+    asked = cli("log", "tom-pip", input="\n".join(answers) + "\n")
+    assert asked.code == 0, asked.output
+    assert f"visual — {stage_title('cat-rat', 'visual')}" in asked.output
+    assert f"scent — {scent}" in asked.output
+    assert "'sniffing' is no stage of cat-rat" in asked.output
+    assert scent in cli("history", "tom-pip").output

@@ -15,6 +15,7 @@ from ratbond.care.health import weight_loss
 from ratbond.care.knowledge import builtin_care_tasks
 from ratbond.errors import InputError, RatbondError
 from ratbond.store import animals as store
+from ratbond.store.audit import changes
 from ratbond.store.care import list_grooming
 from ratbond.store.care_plan import care_plan
 from ratbond.store.introductions import list_introductions
@@ -170,6 +171,15 @@ def _detail(
             "weighed": weighed(animal, weights, weight_id),
             "archive_form": forms.get("archive", Form()),
             "today": today,
+            # Who added and changed the animal, its vet checks and weights (owners only).
+            "changes": changes(
+                context.db,
+                {
+                    "animals": [animal.id],
+                    "vet_checks": [check.id for check in checks],
+                    "weights": [weight.id for weight in weights],
+                },
+            ),
         },
         status_code=status_code,
     )

@@ -1,4 +1,12 @@
-"""`/calendar.ics`: each introduction's next session and countdown end, as a calendar feed."""
+"""`/calendar.ics`: each introduction's next session and countdown end, as a calendar feed.
+
+A calendar app cannot sign in, so once people exist each of them may make a personal feed
+link (`/calendar/TOKEN.ics`, on the Account page): a token kept hashed and revocable like an
+API token (`ratbond.store.people.make_token`, kind `feed`), which opens this feed only, in the
+household it was made in, with the person's role (a sitter's animals, until the end date).
+`/calendar.ics` itself answers a signed-in browser, or anyone on loopback while nobody can
+sign in (`ratbond.web.auth`).
+"""
 
 from __future__ import annotations
 
@@ -10,8 +18,11 @@ from fastapi.responses import Response
 from icalendar import Calendar, Event
 
 from ratbond.care.routine import TaskDue
+from ratbond.errors import Forbidden, NotFound
 from ratbond.programs import stage_title
+from ratbond.store import Database
 from ratbond.store.agenda import AgendaItem, agenda
+from ratbond.store.people import token_scope
 from ratbond.web.context import WebContext, web
 from ratbond.wording import minutes_text
 
@@ -67,14 +78,14 @@ def events(context: WebContext, items: list[AgendaItem], base: str) -> list[Even
     return found
 
 
-def care_events(context: WebContext, base: str) -> list[Event]:
+def care_events(context: WebContext, db: Database, base: str) -> list[Event]:
     """All-day events: each care task on its next due date (overdue ones on today), one event
     per task and day with the animals it is due for."""
     from ratbond.store.care import care_plan
 
     day = context.today()
     days: dict[tuple[str, dt.date], list[TaskDue]] = {}
-    for item in care_plan(context.db, today=day).tasks:
+    for item in care_plan(db, today=day).tasks:
         days.setdefault((item.task.id, max(item.due, day)), []).append(item)
     found: list[Event] = []
     for (task_id, when), items in sorted(days.items(), key=lambda pair: pair[0][1]):
@@ -95,7 +106,24 @@ def care_events(context: WebContext, base: str) -> list[Event]:
 
 @router.get("/calendar.ics")
 def calendar(request: Request, context: Web) -> Response:
-    items = agenda(context.db, today=context.today())
+    return _feed(request, context, context.db)
+
+
+@router.get("/calendar/{token}.ics")
+def personal_calendar(request: Request, token: str, context: Web) -> Response:
+    """A person's feed link: their household's calendar as their role sees it today."""
+    gone = NotFound("this calendar link is not valid any more; make a new one on the Account page")
+    try:
+        scope = token_scope(context.db, token, context.today(), kind="feed")
+    except Forbidden:  # no longer a member, or a sitter past the end date: nothing to say
+        raise gone from None
+    if scope is None:
+        raise gone
+    return _feed(request, context, context.db.scoped(scope))
+
+
+def _feed(request: Request, context: WebContext, db: Database) -> Response:
+    items = agenda(db, today=context.today())
     base = str(request.base_url).rstrip("/")
     feed = Calendar()
     feed.add("prodid", "-//ratbond//introductions//EN")
@@ -105,7 +133,7 @@ def calendar(request: Request, context: Web) -> Response:
     feed.add("x-published-ttl", "PT1H")
     for event in events(context, items, base):
         feed.add_component(event)
-    for event in care_events(context, base):
+    for event in care_events(context, db, base):
         feed.add_component(event)
     return Response(
         feed.to_ical(),

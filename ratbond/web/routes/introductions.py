@@ -13,6 +13,7 @@ from ratbond.errors import InputError, RatbondError
 from ratbond.model import Program, Stage
 from ratbond.store import introductions as store
 from ratbond.store.animals import list_animals
+from ratbond.store.audit import changes, per_row
 from ratbond.store.queries import HISTORY_PAGE_SIZE, history_page
 from ratbond.store.records import IntroductionRecord, StoredAdvice
 from ratbond.web.charts import minutes_chart
@@ -74,10 +75,15 @@ def introduction_view(context: WebContext, ref: str) -> dict[str, Any]:
 
 def history_view(context: WebContext, intro: IntroductionRecord, page: int) -> dict[str, Any]:
     """A page of the history table, newest first (the way an owner reads a log), with a
-    column of clicker counts when some session has them, and the chart of minutes by day."""
+    column of clicker counts when some session has them, the chart of minutes by day, and
+    for an owner who logged and changed each session, through what and when."""
     history = history_page(context.db, intro, page=page, today=context.today())
     return {
         "history": history,
+        # Who logged and changed each session (the audit trail): owners only, else None.
+        "audit": per_row(
+            changes(context.db, {"sessions": [e.session.id for e in history.entries]}), "sessions"
+        ),
         "page_size": HISTORY_PAGE_SIZE,
         "chart": minutes_chart(history.days),
     }

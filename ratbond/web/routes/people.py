@@ -175,12 +175,20 @@ async def invite(request: Request, context: Web) -> HTMLResponse:
 
 
 @router.get("/account", response_class=HTMLResponse)
-def account(request: Request, context: Web, made: str | None = None) -> HTMLResponse:
+def account(
+    request: Request, context: Web, made: str | None = None, feed: str | None = None
+) -> HTMLResponse:
     tokens = store.list_tokens(context.db) if request_scope(request.scope) else []
     return context.pages.render(
         request,
         "people/account.html",
-        {"tokens": tokens, "made": made, "scope": request_scope(request.scope)},
+        {
+            "tokens": [t for t in tokens if t.kind == "api"],
+            "feeds": [t for t in tokens if t.kind == "feed"],
+            "made": made,
+            "feed": feed,
+            "scope": request_scope(request.scope),
+        },
     )
 
 
@@ -189,6 +197,17 @@ async def make_token(request: Request, context: Web) -> HTMLResponse:
     form = Form.read(await request.form())
     token = await context.write_from_loop(store.make_token, context.db, form.get("name") or "API")
     return account(request, context, made=token)
+
+
+@router.post("/account/feeds", response_class=HTMLResponse)
+async def make_feed(request: Request, context: Web) -> HTMLResponse:
+    """A personal calendar feed link (a token of kind `feed`), shown once."""
+    form = Form.read(await request.form())
+    token = await context.write_from_loop(
+        store.make_token, context.db, form.get("name") or "calendar", "feed"
+    )
+    base = str(request.base_url).rstrip("/")
+    return account(request, context, feed=f"{base}/calendar/{token}.ics")
 
 
 @router.post("/account/tokens/{token_id}/revoke")
