@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
+from ratbond import limits
 from ratbond.alerts import most_severe_first
 from ratbond.model import Advice, AlertCode, Vocabulary
 from ratbond.programs import builtin_vocabulary, stage_title
@@ -73,6 +74,8 @@ def _environment() -> jinja2.Environment:
     env.globals["advice_step"] = advice_step
     env.globals["stage_title"] = stage_title
     env.globals["CSRF_FIELD"] = CSRF_FIELD
+    # Form fields take the lengths the server checks (ratbond.limits), not numbers of their own.
+    env.globals["limits"] = limits
     return env
 
 

@@ -169,7 +169,16 @@
     });
   }
 
+  // On a phone the header's links scroll sideways: the current section is brought into view.
+  function showCurrent(link) {
+    var nav = link.parentElement;
+    if (nav.scrollWidth > nav.clientWidth) {
+      nav.scrollLeft = link.offsetLeft - nav.offsetLeft - (nav.clientWidth - link.offsetWidth) / 2;
+    }
+  }
+
   function init(root) {
+    each(root, ".top nav [aria-current]", showCurrent);
     each(root, "canvas[data-chart]", initChart);
     each(root, "[data-timer]", initTimer);
     each(root, ".animal-signals", initSignals);
