@@ -20,8 +20,14 @@ every statement run in a scoped transaction is filtered by it, whatever module w
 
 The tables that are read across households on purpose (people, sign-in) are listed with
 their reasons in `ratbond.store.tables.GLOBAL`; tests/store/test_scope.py fails on a table in
-neither list. On PostgreSQL, row-level security on `app.household` (migration 0006) is a
+neither list. On PostgreSQL, row-level security on `app.household` (migration 0007) is a
 second wall: `enter` sets it for the transaction.
+
+Only SQLAlchemy's documented API is used, all of it imported from `sqlalchemy` itself: the
+Engine's `before_execute` event with `retval=True` (it returns the statement to run) and
+`after_execute`; `Select.get_final_froms`, `where` and `Insert.values` to add the filter;
+`ClauseElement.get_children` to look inside a statement, read only; and an execution option
+(`Executable.execution_options`) to mark the subqueries `within` filtered.
 """
 
 from __future__ import annotations
@@ -224,7 +230,7 @@ def _before_execute(
         return statement, multiparams, {**params, **bound}
     if isinstance(statement, Insert | Update | Delete):
         _permit(connection, scope, statement, multiparams, params)
-    if isinstance(statement, Insert | Select | Update | Delete):
+    if isinstance(statement, ClauseElement):
         _check_subqueries(connection, statement)
     if isinstance(statement, Insert):
         return _scoped_insert(scope, statement), multiparams, params
@@ -430,9 +436,15 @@ def _filtered(connection: Connection, scope: Scope, statement: Select[_Row]) -> 
 
 def _check_subqueries(connection: Connection, statement: ClauseElement) -> None:
     """Refuse (ScopeError, before it runs) a statement with a subquery that reads a household
-    table and was not filtered by `within` in this transaction."""
+    table and was not filtered by `within` in this transaction, or with SQL text inside it
+    that names a household table (nothing binds `:household` there)."""
     token = connection.info.get(_TOKEN)
     for element in _elements(statement):
+        if isinstance(element, TextClause) and _TABLE_NAMED.search(element.text):
+            raise TextScopeError(
+                "SQL text inside a statement built in Python names a household table; build "
+                f"that part in Python too: {element.text[:200]}"
+            )
         if element is statement or not isinstance(element, Select):
             continue
         if element.get_execution_options().get(_FILTERED) is token:
