@@ -25,9 +25,10 @@ second wall: `enter` sets it for the transaction.
 
 Only SQLAlchemy's documented API is used, all of it imported from `sqlalchemy` itself: the
 Engine's `before_execute` event with `retval=True` (it returns the statement to run) and
-`after_execute`; `Select.get_final_froms`, `where` and `Insert.values` to add the filter;
-`ClauseElement.get_children` to look inside a statement, read only; and an execution option
-(`Executable.execution_options`) to mark the subqueries `within` filtered.
+`after_execute`; `ClauseElement.get_children` and a column's `table` to see which tables a
+statement names, read only; `Select.where` (`Update.where`, `Delete.where`) and
+`Insert.values` to add the filter; and an execution option (`Executable.execution_options`)
+to mark the subqueries `within` filtered.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from sqlalchemy import (
     BindParameter,
     ClauseElement,
     Column,
+    ColumnClause,
     ColumnElement,
     Connection,
     Delete,
@@ -230,16 +232,16 @@ def _before_execute(
         return statement, multiparams, {**params, **bound}
     if isinstance(statement, Insert | Update | Delete):
         _permit(connection, scope, statement, multiparams, params)
-    if isinstance(statement, ClauseElement):
-        _check_subqueries(connection, statement)
+    if not isinstance(statement, ClauseElement):
+        return statement, multiparams, params
+    sources, subqueries = _reads(statement)
+    _check_subqueries(connection, subqueries)
     if isinstance(statement, Insert):
         return _scoped_insert(scope, statement), multiparams, params
-    if isinstance(statement, Select):
-        return _filtered(connection, scope, statement), multiparams, params
-    if isinstance(statement, Update | Delete):
-        table = statement.table
-        criteria = _criteria(connection, scope, table) if isinstance(table, Table) else []
-        return (statement.where(*criteria) if criteria else statement), multiparams, params
+    if isinstance(statement, Select | Update | Delete) and not _marked(connection, statement):
+        conditions = _conditions(connection, scope, sources)
+        if conditions:
+            statement = statement.where(*conditions)
     return statement, multiparams, params
 
 
@@ -271,7 +273,8 @@ def _after_execute(
 
 def _elements(element: ClauseElement) -> Iterator[ClauseElement]:
     """`element` and everything in it, through `ClauseElement.get_children()` (the documented
-    way down; a table's own columns and constraints are not gone into)."""
+    way down; a table's own columns, a column's and a bound value's insides are not gone
+    into)."""
     stack = [element]
     seen: set[int] = set()
     while stack:
@@ -280,7 +283,7 @@ def _elements(element: ClauseElement) -> Iterator[ClauseElement]:
             continue
         seen.add(id(found))
         yield found
-        if not isinstance(found, Table):
+        if not isinstance(found, Table | ColumnClause | BindParameter):
             stack.extend(found.get_children())
 
 
@@ -408,63 +411,91 @@ def _scoped_insert(scope: Scope, statement: Insert) -> Insert:
 
 
 def within(connection: Connection, subquery: Select[_Row]) -> Select[_Row]:
-    """`subquery` filtered as the hook filters a statement's own tables, for use inside
-    another statement (a scalar subquery, IN, EXISTS, a FROM subquery).
+    """`subquery` filtered as the hook filters a statement, for use inside another statement
+    (a scalar subquery, IN, EXISTS, a FROM subquery).
 
-    The hook filters the tables a statement reads itself; it does not rewrite the statements
+    The hook filters the tables a statement names itself; it does not rewrite the statements
     inside it (that needs SQLAlchemy's internal traversal API), so a subquery of a household
     table is filtered by its writer, through this, and the hook refuses one that was not."""
     scope = current(connection)
     if scope is None:
         return subquery
-    return _filtered(connection, scope, subquery).execution_options(
-        **{_FILTERED: connection.info[_TOKEN]}
-    )
+    sources, _ = _reads(subquery)
+    filtered = subquery.where(*_conditions(connection, scope, sources))
+    return filtered.execution_options(**{_FILTERED: connection.info[_TOKEN]})
 
 
-def _filtered(connection: Connection, scope: Scope, statement: Select[_Row]) -> Select[_Row]:
-    if statement.get_execution_options().get(_FILTERED) is connection.info.get(_TOKEN):
-        return statement  # filtered by `within` in this transaction
-    criteria = [
-        c
-        for source in statement.get_final_froms()
-        for alias, table in _tables(source)
-        for c in _criteria(connection, scope, table, alias)
-    ]
-    return statement.where(*criteria) if criteria else statement
+def _conditions(connection: Connection, scope: Scope, sources: list[_Source]) -> list[Any]:
+    """The scope's conditions on each household table of `sources`."""
+    return [c for alias, table in sources for c in _criteria(connection, scope, table, alias)]
 
 
-def _check_subqueries(connection: Connection, statement: ClauseElement) -> None:
-    """Refuse (ScopeError, before it runs) a statement with a subquery that reads a household
-    table and was not filtered by `within` in this transaction, or with SQL text inside it
-    that names a household table (nothing binds `:household` there)."""
-    token = connection.info.get(_TOKEN)
-    for element in _elements(statement):
+def _marked(connection: Connection, statement: ClauseElement) -> bool:
+    """Whether `within` filtered `statement` in this transaction."""
+    options = statement.get_execution_options() if isinstance(statement, Select) else {}
+    return options.get(_FILTERED) is connection.info.get(_TOKEN)
+
+
+def _check_subqueries(connection: Connection, subqueries: list[Select[Any]]) -> None:
+    """Refuse (ScopeError, before it runs) a statement with a subquery, at any depth, that
+    names a household table and was not filtered by `within` in this transaction."""
+    while subqueries:
+        subquery = subqueries.pop()
+        sources, inside = _reads(subquery)
+        subqueries.extend(inside)
+        if sources and not _marked(connection, subquery):
+            named = ", ".join(sorted({table.name for _, table in sources}))
+            raise ScopeError(
+                f"a subquery reads the household table(s) {named} unfiltered; build it "
+                f"with ratbond.store.scope.within(connection, ...): {subquery}"
+            )
+
+
+_Source = tuple[FromClause, Table]
+"""A household table as a statement names it: the table itself, or an alias of it."""
+
+
+def _reads(statement: ClauseElement) -> tuple[list[_Source], list[Select[Any]]]:
+    """The household tables `statement` names itself (in its columns, FROM and joins, WHERE,
+    ORDER BY, an UPDATE's own table), and the subqueries in it, not gone into. Looked at
+    through `ClauseElement.get_children()` and a column's `table`, read only.
+
+    SQL text inside a statement built in Python that names a household table is refused
+    (`TextScopeError`): nothing binds `:household` there."""
+    sources: dict[int, _Source] = {}
+    subqueries: list[Select[Any]] = []
+    stack = list(statement.get_children())
+    seen: set[int] = set()
+    while stack:
+        element = stack.pop()
+        if id(element) in seen:
+            continue
+        seen.add(id(element))
+        if isinstance(element, Select):
+            subqueries.append(element)
+            continue
         if isinstance(element, TextClause) and _TABLE_NAMED.search(element.text):
             raise TextScopeError(
                 "SQL text inside a statement built in Python names a household table; build "
                 f"that part in Python too: {element.text[:200]}"
             )
-        if element is statement or not isinstance(element, Select):
+        if isinstance(element, ColumnClause):
+            named = element.table
+            if isinstance(named, FromClause):
+                sources.update((id(alias), (alias, table)) for alias, table in _tables(named))
             continue
-        if element.get_execution_options().get(_FILTERED) is token:
+        if isinstance(element, Table | Alias) and _tables(element):
+            sources.update((id(alias), (alias, table)) for alias, table in _tables(element))
             continue
-        named = sorted(
-            table.name
-            for source in element.get_final_froms()
-            for _, table in _tables(source)
-            if table.name in SCOPED_NAMES
-        )
-        if named:
-            raise ScopeError(
-                f"a subquery reads the household table(s) {', '.join(named)} unfiltered; "
-                f"build it with ratbond.store.scope.within(connection, ...): {element}"
-            )
+        if not isinstance(element, BindParameter):
+            stack.extend(element.get_children())
+    household = [pair for pair in sources.values() if pair[1].name in SCOPED_NAMES]
+    return household, subqueries
 
 
-def _tables(source: FromClause) -> list[tuple[FromClause, Table]]:
-    """The tables a FROM reads directly, each with the name it has there (itself, or an
-    alias): a join's sides, an alias's table; nothing of a subquery (see `within`)."""
+def _tables(source: FromClause) -> list[_Source]:
+    """The tables a FROM element is: a table, an alias of a table, a join's sides; nothing
+    of a subquery (see `within`)."""
     if isinstance(source, Table):
         return [(source, source)]
     if isinstance(source, Join):
