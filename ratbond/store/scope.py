@@ -238,7 +238,14 @@ def _before_execute(
     _check_subqueries(connection, subqueries)
     if isinstance(statement, Insert):
         return _scoped_insert(scope, statement), multiparams, params
-    if isinstance(statement, Select | Update | Delete) and not _marked(connection, statement):
+    if not isinstance(statement, Select | Update | Delete):
+        if sources:  # a UNION or the like: its SELECTs are filtered by `within`, not it
+            raise ScopeError(
+                f"a {type(statement).__name__} names household tables itself, which the scope "
+                "cannot filter; build its parts with ratbond.store.scope.within(connection, ...)"
+            )
+        return statement, multiparams, params
+    if not _marked(connection, statement):
         conditions = _conditions(connection, scope, sources)
         if conditions:
             statement = statement.where(*conditions)

@@ -9,7 +9,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, inspect, select, text, update
+from sqlalchemy import func, inspect, select, text, union, update
 from sqlalchemy.engine import make_url
 
 from ratbond.errors import Forbidden, NotFound
@@ -122,6 +122,7 @@ def test_a_subquery_not_filtered_by_within_is_refused_before_it_runs(
         select(animals.c.key, select(func.count()).select_from(vet_checks).scalar_subquery()),
         select(animals.c.key).where(checked.where(vet_checks.c.animal_id == animals.c.id).exists()),
         update(animals).where(animals.c.id.in_(checked)).values(name="Nobody"),
+        union(checked, select(vet_checks.c.animal_id)),
     ):
         with pytest.raises(ScopeError, match="vet_checks unfiltered"), home.write() as c:
             c.execute(statement)
