@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
@@ -278,11 +278,12 @@ def _after_execute(
     noted.append((verb, table.name, row_id))
 
 
-def _elements(element: ClauseElement) -> Iterator[ClauseElement]:
-    """`element` and everything in it, through `ClauseElement.get_children()` (the documented
-    way down; a table's own columns, a column's and a bound value's insides are not gone
-    into)."""
-    stack = [element]
+def _elements(
+    element: ClauseElement, into: Callable[[ClauseElement], bool]
+) -> Iterator[ClauseElement]:
+    """What is inside `element`, through `ClauseElement.get_children()` (the documented way
+    down), going into what `into` says."""
+    stack = list(element.get_children())
     seen: set[int] = set()
     while stack:
         found = stack.pop()
@@ -290,8 +291,13 @@ def _elements(element: ClauseElement) -> Iterator[ClauseElement]:
             continue
         seen.add(id(found))
         yield found
-        if not isinstance(found, Table | ColumnClause | BindParameter):
+        if into(found):
             stack.extend(found.get_children())
+
+
+def _composite(element: ClauseElement) -> bool:
+    # Not gone into: a table (its columns and constraints), a column, a bound value.
+    return not isinstance(element, Table | ColumnClause | BindParameter)
 
 
 def _row_named(statement: Update | Delete) -> int | None:
@@ -299,7 +305,7 @@ def _row_named(statement: Update | Delete) -> int | None:
     where = statement.whereclause
     if where is None:
         return None
-    for element in _elements(where):
+    for element in (where, *_elements(where, _composite)):
         if not isinstance(element, BinaryExpression):
             continue
         sides = list(element.get_children())
@@ -471,33 +477,28 @@ def _reads(statement: ClauseElement) -> tuple[list[_Source], list[Select[Any]]]:
     (`TextScopeError`): nothing binds `:household` there."""
     sources: dict[int, _Source] = {}
     subqueries: list[Select[Any]] = []
-    stack = list(statement.get_children())
-    seen: set[int] = set()
-    while stack:
-        element = stack.pop()
-        if id(element) in seen:
-            continue
-        seen.add(id(element))
+    for element in _elements(statement, _own_part):
         if isinstance(element, Select):
             subqueries.append(element)
-            continue
-        if isinstance(element, TextClause) and _TABLE_NAMED.search(element.text):
+        elif isinstance(element, TextClause) and _TABLE_NAMED.search(element.text):
             raise TextScopeError(
                 "SQL text inside a statement built in Python names a household table; build "
                 f"that part in Python too: {element.text[:200]}"
             )
-        if isinstance(element, ColumnClause):
-            named = element.table
+        elif isinstance(element, ColumnClause | Table | Alias):
+            named = element.table if isinstance(element, ColumnClause) else element
             if isinstance(named, FromClause):
                 sources.update((id(alias), (alias, table)) for alias, table in _tables(named))
-            continue
-        if isinstance(element, Table | Alias) and _tables(element):
-            sources.update((id(alias), (alias, table)) for alias, table in _tables(element))
-            continue
-        if not isinstance(element, BindParameter):
-            stack.extend(element.get_children())
     household = [pair for pair in sources.values() if pair[1].name in SCOPED_NAMES]
     return household, subqueries
+
+
+def _own_part(element: ClauseElement) -> bool:
+    """Whether `_reads` goes into `element`: not into a subquery (its own statement), nor a
+    table or an alias of one (what it names), nor a column or a bound value."""
+    if isinstance(element, Alias) and _tables(element):
+        return False
+    return _composite(element) and not isinstance(element, Select)
 
 
 def _tables(source: FromClause) -> list[_Source]:
