@@ -395,7 +395,7 @@ def _permit(
         values = {c.key if hasattr(c, "key") else str(c): v for c, v in _values(statement)}
         for row in rows:
             merged = {**values, **row}
-            _within(connection, scope, merged.get("animal_id"), merged.get("introduction_id"))
+            _chosen_only(connection, scope, merged.get("animal_id"), merged.get("introduction_id"))
 
 
 def _values(statement: Insert) -> list[tuple[Any, Any]]:
@@ -404,7 +404,7 @@ def _values(statement: Insert) -> list[tuple[Any, Any]]:
     return [(name, value) for name, value in compiled.params.items() if value is not None]
 
 
-def _within(connection: Connection, scope: Scope, animal: Any, intro: Any) -> None:
+def _chosen_only(connection: Connection, scope: Scope, animal: Any, intro: Any) -> None:
     assert scope.animals is not None
     if isinstance(animal, int) and animal not in scope.animals:
         raise Forbidden(f"a {scope.role} may write only for the animals chosen for them")
@@ -445,8 +445,9 @@ def _conditions(connection: Connection, scope: Scope, sources: list[_Source]) ->
 
 def _marked(connection: Connection, statement: ClauseElement) -> bool:
     """Whether `within` filtered `statement` in this transaction."""
+    token = connection.info.get(_TOKEN)
     options = statement.get_execution_options() if isinstance(statement, Select) else {}
-    return options.get(_FILTERED) is connection.info.get(_TOKEN)
+    return token is not None and options.get(_FILTERED) is token
 
 
 def _check_subqueries(connection: Connection, subqueries: list[Select[Any]]) -> None:
