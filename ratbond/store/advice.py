@@ -14,18 +14,19 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert
+from sqlalchemy import Connection, and_, case, delete, insert, or_, select
 
 from ratbond.engine import Decision, Replay
 from ratbond.errors import InputError
 from ratbond.model import Advice, Scenario, Session
 from ratbond.scenario import parse_scenario
 from ratbond.store import replays
+from ratbond.store.advice_rows import ADVICE_COLUMNS, advice_holds, stored_advice
 from ratbond.store.common import now, programs, vocabulary
 from ratbond.store.queries import load_history
 from ratbond.store.records import IntroductionRecord, StoredAdvice
 from ratbond.store.replays import Replayed
-from ratbond.store.sqltext import ADVICE_COLUMNS, ADVICE_HOLDS, execute, stored_advice
+from ratbond.store.scope import within
 from ratbond.store.tables import advice as advice_table
 
 ONE_DAY = dt.timedelta(days=1)
@@ -170,35 +171,35 @@ def refresh(
     return entries[0][1]
 
 
-# The advice holding on :today of one introduction, else (today is before them all) its earliest.
-_CURRENT = f"""
-SELECT {ADVICE_COLUMNS} FROM advice
-WHERE advice.introduction_id = :intro AND advice.household_id = :household
-ORDER BY CASE WHEN {ADVICE_HOLDS} THEN 0 ELSE 1 END, advice.valid_from
-LIMIT 1
-"""
-# Every introduction's current advice, as `_CURRENT` picks it: the row holding on :today, or
-# the earliest row when :today is before it (then no row holds: the rows cover every later day).
-_EVERY_CURRENT = f"""
-SELECT {ADVICE_COLUMNS} FROM advice
-WHERE advice.household_id = :household AND ({ADVICE_HOLDS}
-   OR (advice.valid_from > :today AND NOT EXISTS (
-       SELECT 1 FROM advice AS earlier
-       WHERE earlier.household_id = :household
-         AND earlier.introduction_id = advice.introduction_id
-         AND earlier.valid_from < advice.valid_from)))
-"""
-
-
 def current_advice(connection: Connection, introduction_id: int, today: dt.date) -> StoredAdvice:
     """The stored advice holding on `today` (the earliest one if `today` is before them all)."""
-    rows = execute(connection, _CURRENT, today, intro=introduction_id)
-    if not rows:
+    holding_first = case((advice_holds(today), 0), else_=1)
+    row = connection.execute(
+        select(*ADVICE_COLUMNS)
+        .where(advice_table.c.introduction_id == introduction_id)
+        .order_by(holding_first, advice_table.c.valid_from)
+        .limit(1)
+    ).first()
+    if row is None:
         raise LookupError(f"introduction {introduction_id} has no stored advice")
-    return stored_advice(rows[0], today)
+    return stored_advice(row, today)
 
 
 def every_current_advice(connection: Connection, today: dt.date) -> dict[int, StoredAdvice]:
-    """Each introduction's `current_advice` on `today`, by introduction id, in one query."""
-    rows = execute(connection, _EVERY_CURRENT, today)
+    """Each introduction's `current_advice` on `today`, by introduction id, in one query: the
+    row holding on `today`, or the earliest row when `today` is before it (then no row holds:
+    the rows cover every later day)."""
+    earlier = advice_table.alias("earlier")
+    none_earlier = ~within(
+        connection,
+        select(earlier.c.id).where(
+            earlier.c.introduction_id == advice_table.c.introduction_id,
+            earlier.c.valid_from < advice_table.c.valid_from,
+        ),
+    ).exists()
+    rows = connection.execute(
+        select(*ADVICE_COLUMNS).where(
+            or_(advice_holds(today), and_(advice_table.c.valid_from > today, none_earlier))
+        )
+    ).all()
     return {row[0]: stored_advice(row, today) for row in rows}

@@ -1,23 +1,27 @@
 """The day's plan: every active introduction's next step, read from the stored advice in one
-SQL statement (no history is replayed), with countdowns, overdue sessions and missing
+statement (no history is replayed), with countdowns, overdue sessions and missing
 prerequisites, most urgent first (`ratbond.store.urgency`); narrowed to one animal or a search,
 and cut into sections of a kind, a page each (`agenda_page`), for the Today page."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import case, func, or_, select
+
 from ratbond.programs import builtin_program, builtin_program_files
-from ratbond.store.sqltext import (
+from ratbond.store.advice_rows import (
     ADVICE_COLUMNS,
-    ADVICE_FIELDS,
-    ADVICE_HOLDS,
-    execute,
+    PAYLOAD_TEXT,
+    advice_holds,
     stored_advice,
 )
+from ratbond.store.scope import within
+from ratbond.store.tables import advice, animals, introduction_animals, introductions
 from ratbond.store.urgency import (
     KINDS,
     OF_THE_SESSION,
@@ -30,60 +34,61 @@ from ratbond.store.urgency import (
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from sqlalchemy import Connection
+    from sqlalchemy import ColumnElement, Connection, FromClause
 
     from ratbond.model import Stage
     from ratbond.store.db import Database
     from ratbond.store.records import StoredAdvice
 
-# Active introductions with the stored advice holding on :today, and their members (one row
-# each, in role order): the advice's columns first, then the introduction's and the animal's.
-AGENDA_SQL = f"""
-SELECT {ADVICE_COLUMNS}, i.key, i.program, m.key, m.name
-FROM introductions AS i
-JOIN advice ON advice.introduction_id = i.id
-JOIN introduction_animals AS ia ON ia.introduction_id = i.id
-JOIN animals AS m ON m.id = ia.animal_id
-WHERE i.household_id = :household AND advice.household_id = :household
-  AND ia.household_id = :household AND m.household_id = :household
-  AND i.status = 'active' AND {ADVICE_HOLDS}{{narrowed}}
-ORDER BY i.id, ia.position
-"""
-# What places every active introduction on the plan: the advice's columns up to its session
-# count, then the introduction's key and program, and the payload only where an alert that
-# belongs to its session needs the payload's date of that session (`urgency.called_on`).
-PLACE_KEY = ADVICE_FIELDS.index("advice.session_count")
-_OF_A_SESSION = " OR ".join(f"advice.alerts LIKE '%{code}%'" for code in sorted(OF_THE_SESSION))
-PLACES_SQL = f"""
-SELECT {", ".join(ADVICE_FIELDS[:PLACE_KEY])}, i.key, i.program,
-  CASE WHEN {_OF_A_SESSION} THEN CAST(advice.payload AS TEXT) ELSE '' END
-FROM introductions AS i
-JOIN advice ON advice.introduction_id = i.id
-WHERE i.household_id = :household AND advice.household_id = :household
-  AND i.status = 'active' AND {ADVICE_HOLDS}{{narrowed}}
-"""
-# An animal (`a`) by its id or its name, case-insensitively (`:animal` is lower case).
-ANIMAL_IS = "a.key = :animal OR lower(a.name) = :animal"
-# `:pattern` (lower case, LIKE's wildcards escaped) in an animal's (`a`) id or name.
-_LIKE = "LIKE :pattern ESCAPE '!'"
-ANIMAL_MATCHES = f"lower(a.key) {_LIKE} OR lower(a.name) {_LIKE}"
-# The introductions one of whose animals matches `{{match}}` (on `a`, the animal).
-_WITH_ANIMAL = """i.id IN (SELECT f.introduction_id FROM introduction_animals AS f
-JOIN animals AS a ON a.id = f.animal_id
-WHERE f.household_id = :household AND a.household_id = :household AND ({match}))"""
-BY_ANIMAL = _WITH_ANIMAL.format(match=ANIMAL_IS)
-# The search anywhere in the introduction's id, its program, or an animal's id or name.
-BY_SEARCH = (
-    f"(lower(i.key) {_LIKE} OR i.program {_LIKE} OR "
-    + _WITH_ANIMAL.format(match=ANIMAL_MATCHES)
-    + ")"
+# Where the introduction's columns start in an `_agenda_rows` row, and the advice's columns
+# up to its session count, that place an introduction on the plan (`_places`).
+INTRODUCTION = len(ADVICE_COLUMNS)
+PLACE_KEY = next(i for i, column in enumerate(ADVICE_COLUMNS) if column is advice.c.session_count)
+# The payload only where an alert that belongs to its session needs the payload's date of
+# that session (`urgency.called_on`).
+_PAYLOAD_IF_NEEDED = case(
+    (or_(*(advice.c.alerts.like(f"%{code}%") for code in sorted(OF_THE_SESSION))), PAYLOAD_TEXT),
+    else_="",
 )
+
+
+def _like(column: ColumnElement[str], pattern: str) -> ColumnElement[bool]:
+    return column.like(pattern, escape="!")
+
+
+def like_pattern(search: str) -> str:
+    """`search` anywhere, any case: lower case, LIKE's wildcards escaped with `!`."""
+    escaped = search.strip().lower().replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    return f"%{escaped}%"
+
+
+def animal_is(a: FromClause, animal: str) -> ColumnElement[bool]:
+    """The animal `a` is `animal`, by its id or its name, case-insensitively."""
+    wanted = animal.strip().lower()
+    return or_(a.c.key == wanted, func.lower(a.c.name) == wanted)
+
+
+def animal_matches(a: FromClause, search: str) -> ColumnElement[bool]:
+    """`search` is in the animal `a`'s id or name, case-insensitively."""
+    pattern = like_pattern(search)
+    return or_(_like(func.lower(a.c.key), pattern), _like(func.lower(a.c.name), pattern))
+
+
+def _with_animal(
+    connection: Connection, match: Callable[[FromClause], ColumnElement[bool]]
+) -> ColumnElement[bool]:
+    """The introductions one of whose animals `match`es."""
+    member, animal = introduction_animals.alias("f"), animals.alias("a")
+    ids = select(member.c.introduction_id).join_from(
+        member, animal, animal.c.id == member.c.animal_id
+    )
+    return introductions.c.id.in_(within(connection, ids.where(match(animal))))
+
+
 PAGE_SIZE = 50
 """Introductions a section of the Today page shows at a time, whatever the request asks."""
 PRESSING: frozenset[Kind] = frozenset({"alert", "overdue", "due", "prerequisite"})
 """The kinds that need the owner now: their sections always show their introductions."""
-# Where the introduction's columns start in an `AGENDA_SQL` row.
-INTRODUCTION = len(ADVICE_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +137,8 @@ def _placement(advice: StoredAdvice, program: str) -> tuple[Kind, str | None]:
 
 
 def _item(row: Sequence[Any], names: list[str], day: dt.date) -> AgendaItem:
-    """One introduction's agenda item from its first `AGENDA_SQL` row and its members' names."""
+    """One introduction's agenda item from its first `_agenda_rows` row and its members'
+    names."""
     advice = stored_advice(row[:INTRODUCTION], day)
     key, program = row[INTRODUCTION], row[INTRODUCTION + 1]
     kind, gate = _placement(advice, program)
@@ -147,18 +153,6 @@ def _item(row: Sequence[Any], names: list[str], day: dt.date) -> AgendaItem:
     )
 
 
-def narrowing(animal: str | None, search: str | None) -> dict[str, str]:
-    """The parameters of `ANIMAL_IS` (`animal`, an animal's id or name) and of the search
-    (`pattern`: `search` anywhere, any case), for those given."""
-    params = {}
-    if animal is not None:
-        params["animal"] = animal.strip().lower()
-    if search is not None:
-        escaped = search.strip().lower().replace("!", "!!").replace("%", "!%").replace("_", "!_")
-        params["pattern"] = f"%{escaped}%"
-    return params
-
-
 def agenda(
     db: Database,
     *,
@@ -170,24 +164,57 @@ def agenda(
     first; only those of `animal` (its id or name) and those matching `search` (part of the
     introduction's id, its program, or an animal's id or name), case-insensitively."""
     day = dt.date.today() if today is None else today
-    narrowed, params = _narrowed(animal, search)
     with db.read() as connection:
-        return _items(connection, day, narrowed, params)
+        return _items(connection, day, _narrowed(connection, animal, search))
 
 
-def _narrowed(animal: str | None, search: str | None) -> tuple[str, dict[str, str]]:
-    """The condition narrowing `AGENDA_SQL` and `PLACES_SQL` to `animal` and `search`, and its
-    parameters."""
-    narrowed = f" AND {BY_ANIMAL}" if animal is not None else ""
-    narrowed += f" AND {BY_SEARCH}" if search is not None else ""
-    return narrowed, narrowing(animal, search)
+def _narrowed(
+    connection: Connection, animal: str | None, search: str | None
+) -> list[ColumnElement[bool]]:
+    """The conditions narrowing the plan to `animal` (its id or name) and `search` (part of
+    the introduction's id, its program, or an animal's id or name)."""
+    narrowed = []
+    if animal is not None:
+        narrowed.append(_with_animal(connection, lambda a: animal_is(a, animal)))
+    if search is not None:
+        pattern = like_pattern(search)
+        narrowed.append(
+            or_(
+                _like(func.lower(introductions.c.key), pattern),
+                _like(introductions.c.program, pattern),
+                _with_animal(connection, lambda a: animal_matches(a, search)),
+            )
+        )
+    return narrowed
+
+
+def _agenda_rows(
+    connection: Connection, day: dt.date, narrowed: Sequence[ColumnElement[bool]]
+) -> Sequence[Sequence[Any]]:
+    """Active introductions with the stored advice holding on `day`, and their members (one
+    row each, in role order): the advice's columns first, then the introduction's key and
+    program, and the animal's key and name."""
+    return connection.execute(
+        select(
+            *ADVICE_COLUMNS,
+            introductions.c.key,
+            introductions.c.program,
+            animals.c.key,
+            animals.c.name,
+        )
+        .join_from(introductions, advice, advice.c.introduction_id == introductions.c.id)
+        .join(introduction_animals, introduction_animals.c.introduction_id == introductions.c.id)
+        .join(animals, animals.c.id == introduction_animals.c.animal_id)
+        .where(introductions.c.status == "active", advice_holds(day), *narrowed)
+        .order_by(introductions.c.id, introduction_animals.c.position)
+    ).all()
 
 
 def _items(
-    connection: Connection, day: dt.date, narrowed: str, params: dict[str, Any]
+    connection: Connection, day: dt.date, narrowed: Sequence[ColumnElement[bool]]
 ) -> list[AgendaItem]:
-    """The agenda items `AGENDA_SQL` narrowed by `narrowed` reads, most urgent first."""
-    rows = execute(connection, AGENDA_SQL.format(narrowed=narrowed), day, **params)
+    """The agenda items of the plan narrowed by `narrowed`, most urgent first."""
+    rows = _agenda_rows(connection, day, narrowed)
     grouped: dict[int, tuple[Sequence[Any], list[str]]] = {}
     for row in rows:  # the introduction's id first, its animal's key and name last
         grouped.setdefault(row[0], (row, []))[1].append(row[-1] or row[-2])
@@ -222,9 +249,8 @@ def agenda_page(
     first page, `section` its `page` (past the last page: the last), the others their count
     alone, unless the whole plan fits on one page."""
     day = dt.date.today() if today is None else today
-    narrowed, params = _narrowed(animal, search)
     with db.read() as connection:
-        places = _places(connection, day, narrowed, params)
+        places = _places(connection, day, _narrowed(connection, animal, search))
         small = sum(map(len, places.values())) <= PAGE_SIZE
         shown: dict[Kind, tuple[int, int, list[int]]] = {}  # kind: page, pages, ids shown
         for kind in KINDS:
@@ -237,7 +263,7 @@ def agenda_page(
             shown[kind] = (number, pages, of_kind[start : start + PAGE_SIZE] if number else [])
         ids = [intro for _, _, page_ids in shown.values() for intro in page_ids]
         # Only the introductions shown are read in full (their payloads, their animals).
-        items = _items(connection, day, _only(ids), {}) if ids else []
+        items = _items(connection, day, [introductions.c.id.in_(ids)]) if ids else []
     by_kind: dict[Kind, list[AgendaItem]] = {}
     for item in items:
         by_kind.setdefault(item.kind, []).append(item)
@@ -253,28 +279,32 @@ def agenda_page(
     ]
 
 
-def _only(ids: Sequence[int]) -> str:
-    """The condition narrowing `AGENDA_SQL` to the introductions of `ids` (integers of the
-    store, written out: a page holds at most `PAGE_SIZE` of a few sections)."""
-    return f" AND i.id IN ({', '.join(str(int(intro)) for intro in ids)})"
-
-
 def _places(
-    connection: Connection, day: dt.date, narrowed: str, params: dict[str, Any]
+    connection: Connection, day: dt.date, narrowed: Sequence[ColumnElement[bool]]
 ) -> dict[Kind, list[int]]:
-    """The ids of the introductions `PLACES_SQL` narrowed by `narrowed` reads, by kind, each
+    """The ids of the active introductions on the plan narrowed by `narrowed`, by kind, each
     kind's in the plan's order (`AgendaItem.rank`). The kind and the rank follow from the
     advice's columns and the program alone, so they are worked out once for each different
     set of them (a plan of thousands of introductions has a few hundred), on the advice of
-    the first introduction that has it; its payload is read only as `PLACES_SQL` says."""
+    the first introduction that has it; its payload is read only where an alert needs it."""
     placed: dict[tuple[Any, ...], tuple[Kind, tuple[int, int, int]]] = {}
     ranked: list[tuple[tuple[int, int, int], str, Kind, int]] = []
-    for row in execute(connection, PLACES_SQL.format(narrowed=narrowed), day, **params):
+    rows = connection.execute(
+        select(
+            *ADVICE_COLUMNS[:PLACE_KEY],
+            introductions.c.key,
+            introductions.c.program,
+            _PAYLOAD_IF_NEEDED,
+        )
+        .join_from(introductions, advice, advice.c.introduction_id == introductions.c.id)
+        .where(introductions.c.status == "active", advice_holds(day), *narrowed)
+    )
+    for row in rows:
         shape = (*row[1:PLACE_KEY], row[PLACE_KEY + 1], row[PLACE_KEY + 2])
         if shape not in placed:
-            advice = stored_advice((*row[:PLACE_KEY], 0, row[PLACE_KEY + 2]), day)
-            kind, _ = _placement(advice, row[PLACE_KEY + 1])
-            placed[shape] = (kind, rank_of(kind, advice))
+            first = stored_advice((*row[:PLACE_KEY], 0, row[PLACE_KEY + 2]), day)
+            kind, _ = _placement(first, row[PLACE_KEY + 1])
+            placed[shape] = (kind, rank_of(kind, first))
         kind, rank = placed[shape]
         ranked.append((rank, row[PLACE_KEY], kind, row[0]))
     ranked.sort()

@@ -147,12 +147,12 @@ def list_animals(
     db: Database, *, species: str | None = None, include_archived: bool = False
 ) -> list[AnimalRecord]:
     """Animals in id order; active ones only unless `include_archived`."""
-    query = animal_select().order_by(animals.c.key)
-    if species is not None:
-        query = query.where(animals.c.species == species)
-    if not include_archived:
-        query = query.where(animals.c.status == "active")
     with db.read() as connection:
+        query = animal_select(connection).order_by(animals.c.key)
+        if species is not None:
+            query = query.where(animals.c.species == species)
+        if not include_archived:
+            query = query.where(animals.c.status == "active")
         return [animal_from_row(row._mapping) for row in connection.execute(query)]
 
 

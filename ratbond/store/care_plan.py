@@ -10,51 +10,21 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from sqlalchemy import func, select
+
 from ratbond.care.health import WeightLoss, weight_loss
 from ratbond.care.knowledge import builtin_care_tasks
 from ratbond.care.routine import Status, TaskDue, find_task, group_tasks, task_due
 from ratbond.store import agenda
-from ratbond.store.agenda import ANIMAL_IS, ANIMAL_MATCHES, narrowing
-from ratbond.store.sqltext import as_date, execute
+from ratbond.store.agenda import animal_is, animal_matches
+from ratbond.store.scope import within
+from ratbond.store.tables import animals, care_done, grooming, vet_checks, weights
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from ratbond.care.model import CareTask
     from ratbond.store.db import Database
-
-ACTIVE_ANIMALS = """
-SELECT a.id, a.key, a.name, a.species FROM animals AS a
-WHERE a.household_id = :household AND a.status = 'active'{narrowed}
-ORDER BY a.key
-"""
-# The last day each task was done, per animal (NULL: for the household).
-LAST_DONE = """
-SELECT task, animal_id, MAX(date) FROM care_done
-WHERE household_id = :household AND deleted_at IS NULL AND date <= :today
-GROUP BY task, animal_id
-"""
-# The last vet check of each animal with a grooming finding: only a finding asks for it.
-LAST_VET_CHECK = """
-SELECT animal_id, MAX(date) FROM vet_checks
-WHERE household_id = :household AND deleted_at IS NULL AND date <= :today
-  AND animal_id IN (SELECT animal_id FROM grooming
-                    WHERE household_id = :household AND deleted_at IS NULL AND findings <> '')
-GROUP BY animal_id
-"""
-GROOMINGS = """
-SELECT animal_id, date, findings FROM grooming
-WHERE household_id = :household AND deleted_at IS NULL AND date <= :today
-ORDER BY animal_id, date, id
-"""
-# Weighings of active animals only: the others have neither tasks nor alerts.
-WEIGHINGS = """
-SELECT weights.animal_id, weights.date, weights.grams FROM weights
-JOIN animals ON animals.id = weights.animal_id
-WHERE weights.household_id = :household AND animals.household_id = :household
-  AND weights.deleted_at IS NULL AND weights.date <= :today AND animals.status = 'active'
-ORDER BY weights.animal_id, weights.date, weights.id
-"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,29 +86,61 @@ def _read(
     """Every copy of every task, in the order of the tasks and then of the animals' ids, and
     the health alerts."""
     care = builtin_care_tasks()
-    narrowed = "".join(
-        f" AND ({match})"
-        for match, given in ((ANIMAL_IS, animal), (ANIMAL_MATCHES, search))
+    narrowed = [
+        match(animals, given)
+        for match, given in ((animal_is, animal), (animal_matches, search))
         if given is not None
-    )
-    active = execute(
-        connection, ACTIVE_ANIMALS.format(narrowed=narrowed), None, **narrowing(animal, search)
-    )
+    ]
+    active = connection.execute(
+        select(animals.c.id, animals.c.key, animals.c.name, animals.c.species)
+        .where(animals.c.status == "active", *narrowed)
+        .order_by(animals.c.key)
+    ).all()
     done: dict[str, dict[int | None, dt.date]] = {}  # task -> animal (None: household) -> day
-    for task_id, done_by, when in execute(connection, LAST_DONE, day):
-        done.setdefault(task_id, {})[done_by] = as_date(when)
-    last_vet = {vetted: as_date(when) for vetted, when in execute(connection, LAST_VET_CHECK, day)}
+    last_done = (
+        select(care_done.c.task, care_done.c.animal_id, func.max(care_done.c.date))
+        .where(care_done.c.deleted_at.is_(None), care_done.c.date <= day)
+        .group_by(care_done.c.task, care_done.c.animal_id)
+    )
+    for task_id, done_by, when in connection.execute(last_done):
+        done.setdefault(task_id, {})[done_by] = when
+    # The last vet check of each animal with a grooming finding: only a finding asks for it.
+    with_findings = select(grooming.c.animal_id).where(
+        grooming.c.deleted_at.is_(None), grooming.c.findings != ""
+    )
+    last_vet_check = (
+        select(vet_checks.c.animal_id, func.max(vet_checks.c.date))
+        .where(
+            vet_checks.c.deleted_at.is_(None),
+            vet_checks.c.date <= day,
+            vet_checks.c.animal_id.in_(within(connection, with_findings)),
+        )
+        .group_by(vet_checks.c.animal_id)
+    )
+    last_vet: dict[int, dt.date] = dict(connection.execute(last_vet_check).all())
     # Rows come oldest first per animal, so the last one kept is the latest grooming, and the
     # latest one that found something.
     groomings: dict[int, dt.date] = {}
     findings_at: dict[int, tuple[dt.date, str]] = {}
-    for groomed, when, found in execute(connection, GROOMINGS, day):
-        groomings[groomed] = as_date(when)
+    every_grooming = (
+        select(grooming.c.animal_id, grooming.c.date, grooming.c.findings)
+        .where(grooming.c.deleted_at.is_(None), grooming.c.date <= day)
+        .order_by(grooming.c.animal_id, grooming.c.date, grooming.c.id)
+    )
+    for groomed, when, found in connection.execute(every_grooming):
+        groomings[groomed] = when
         if found:
-            findings_at[groomed] = (as_date(when), found)
+            findings_at[groomed] = (when, found)
+    # Weighings of active animals only: the others have neither tasks nor alerts.
     weighings: dict[int, list[tuple[dt.date, float]]] = {}
-    for weighed, when, grams in execute(connection, WEIGHINGS, day):
-        weighings.setdefault(weighed, []).append((as_date(when), grams))
+    of_active = (
+        select(weights.c.animal_id, weights.c.date, weights.c.grams)
+        .join(animals, animals.c.id == weights.c.animal_id)
+        .where(weights.c.deleted_at.is_(None), weights.c.date <= day, animals.c.status == "active")
+        .order_by(weights.c.animal_id, weights.c.date, weights.c.id)
+    )
+    for weighed, when, grams in connection.execute(of_active):
+        weighings.setdefault(weighed, []).append((when, grams))
     by_records = {
         "weights": {weighed: points[-1][0] for weighed, points in weighings.items()},
         "grooming": groomings,

@@ -21,6 +21,7 @@ from ratbond.store.records import (
     Member,
     SessionRecord,
 )
+from ratbond.store.scope import within
 from ratbond.store.tables import (
     animals,
     introduction_animals,
@@ -32,17 +33,19 @@ from ratbond.store.tables import (
 if TYPE_CHECKING:
     from ratbond.store.db import Database
 
-# The latest vet check of each animal is its contract `health_check`.
-_last_check = (
-    select(func.max(vet_checks.c.date))
-    .where(and_(vet_checks.c.animal_id == animals.c.id, vet_checks.c.deleted_at.is_(None)))
-    .scalar_subquery()
-    .label("health_check")
-)
+
+def _last_check(connection: Connection) -> Any:
+    """The latest vet check of each animal: its contract `health_check` (a subquery, so
+    filtered by `within`)."""
+    latest = select(func.max(vet_checks.c.date)).where(
+        and_(vet_checks.c.animal_id == animals.c.id, vet_checks.c.deleted_at.is_(None))
+    )
+    return within(connection, latest).scalar_subquery().label("health_check")
 
 
-def animal_select() -> Select[Any]:
-    return select(animals, _last_check)
+def animal_select(connection: Connection) -> Select[Any]:
+    """The animals with their `health_check`, for `connection`'s transaction."""
+    return select(animals, _last_check(connection))
 
 
 def animal_from_row(m: Mapping[Any, Any]) -> AnimalRecord:
@@ -68,7 +71,7 @@ def animal_from_row(m: Mapping[Any, Any]) -> AnimalRecord:
 
 
 def load_animal(connection: Connection, animal_id: int) -> AnimalRecord:
-    row = connection.execute(animal_select().where(animals.c.id == animal_id)).one()
+    row = connection.execute(animal_select(connection).where(animals.c.id == animal_id)).one()
     return animal_from_row(row._mapping)
 
 
@@ -76,7 +79,7 @@ def resolve_animal(connection: Connection, ref: str) -> AnimalRecord:
     """The animal whose id or name is `ref`, case-insensitively; one clear error otherwise."""
     wanted = ref.strip().lower()
     rows = connection.execute(
-        animal_select()
+        animal_select(connection)
         .where(or_(animals.c.key == wanted, func.lower(animals.c.name) == wanted))
         .order_by(animals.c.id)
     ).all()
@@ -111,7 +114,7 @@ def load_introductions(
         return []
     wanted = [row.id for row in rows]
     member_rows = connection.execute(
-        animal_select()
+        animal_select(connection)
         .add_columns(
             introduction_animals.c.introduction_id,
             introduction_animals.c.role,
@@ -260,20 +263,24 @@ def load_session_models(connection: Connection, introduction_id: int) -> list[Se
 # One introduction and its members in one round trip (outer joins: the introduction comes back
 # even without members). Introduction columns are prefixed: several names clash with animals'.
 _INTRO_PREFIX = "intro_"
-_INTRODUCTION_WITH_MEMBERS = (
-    select(
-        *(column.label(_INTRO_PREFIX + column.name) for column in introductions.c),
-        *animals.c,
-        _last_check,
-        introduction_animals.c.role,
+
+
+def _introduction_with_members(connection: Connection) -> Select[Any]:
+    return (
+        select(
+            *(column.label(_INTRO_PREFIX + column.name) for column in introductions.c),
+            *animals.c,
+            _last_check(connection),
+            introduction_animals.c.role,
+        )
+        .select_from(
+            introductions.outerjoin(
+                introduction_animals, introduction_animals.c.introduction_id == introductions.c.id
+            ).outerjoin(animals, animals.c.id == introduction_animals.c.animal_id)
+        )
+        .order_by(introduction_animals.c.position)
     )
-    .select_from(
-        introductions.outerjoin(
-            introduction_animals, introduction_animals.c.introduction_id == introductions.c.id
-        ).outerjoin(animals, animals.c.id == introduction_animals.c.animal_id)
-    )
-    .order_by(introduction_animals.c.position)
-)
+
 
 _INTRODUCTION_FIELDS = (
     "id",
@@ -295,7 +302,7 @@ def find_introduction(
     wanted = (
         introductions.c.key == key if key is not None else introductions.c.id == introduction_id
     )
-    rows = connection.execute(_INTRODUCTION_WITH_MEMBERS.where(wanted)).mappings().all()
+    rows = connection.execute(_introduction_with_members(connection).where(wanted)).mappings().all()
     if not rows:
         return None
     first = rows[0]

@@ -35,6 +35,7 @@ from sqlalchemy import Connection, select
 from ratbond.engine import ENGINE_VERSION, Engine, Replay
 from ratbond.model import Program, Scenario, Session
 from ratbond.store.common import engine_of, programs, vocabulary, with_notes_read
+from ratbond.store.scope import within
 from ratbond.store.tables import replay_states, sessions
 
 
@@ -109,13 +110,13 @@ def resumable(connection: Connection, introduction_id: int, base: Scenario) -> R
 
     def newest(column: Any) -> Any:
         """`column` of the live session that comes last in the engine's order."""
-        return (
+        latest = (
             select(column)
             .where(sessions.c.introduction_id == introduction_id, sessions.c.deleted_at.is_(None))
             .order_by(sessions.c.date.desc(), sessions.c.seq.desc())
             .limit(1)
-            .scalar_subquery()
         )
+        return within(connection, latest).scalar_subquery()
 
     # The state and the last live session, in one statement.
     row = connection.execute(

@@ -5,37 +5,55 @@ Every transaction of `ratbond.store.db.Database` carries a `Scope`: the househol
 for a sitter or a share link the animals it is limited to. `install` hooks the engine so that
 every statement run in a scoped transaction is filtered by it, whatever module wrote it:
 
-- a SELECT, UPDATE or DELETE (a subquery too) gets `household_id = <the household>` for each
-  household table it reads, and for a limited scope, the animals and introductions it may see;
+- a SELECT, UPDATE or DELETE gets `household_id = <the household>` for each household table
+  it reads itself, and for a limited scope, the animals and introductions it may see;
+- a subquery (IN, EXISTS, a scalar or a FROM subquery) of a household table is filtered the
+  same way by its writer, through `within`; the hook refuses one that was not (`ScopeError`,
+  before it runs), as rewriting the inside of a statement needs SQLAlchemy's internal
+  traversal API;
 - an INSERT into a household table gets the household's id, whatever the caller gave;
 - a statement written as SQL text gets `:household` bound, and must use it once for each
-  household table it names (`TextScopeError` otherwise, before it runs);
+  household table it names; it is read, never rewritten, so in a sitter's or a share link's
+  scope it may name none (`TextScopeError` otherwise, before it runs);
 - a write is refused (`Forbidden`) unless the role may do it (`ratbond.store.roles`);
 - each write is noted, and `Database.write` adds the notes to the audit trail as it commits.
 
 The tables that are read across households on purpose (people, sign-in) are listed with
 their reasons in `ratbond.store.tables.GLOBAL`; tests/store/test_scope.py fails on a table in
-neither list. On PostgreSQL, row-level security on `app.household` (migration 0006) is a
+neither list. On PostgreSQL, row-level security on `app.household` (migration 0007) is a
 second wall: `enter` sets it for the transaction.
+
+Only SQLAlchemy's documented API is used, all of it imported from `sqlalchemy` itself: the
+Engine's `before_execute` event with `retval=True` (it returns the statement to run) and
+`after_execute`; `ClauseElement.get_children` and a column's `table` to see which tables a
+statement names, read only; `Select.where` (`Update.where`, `Delete.where`) and
+`Insert.values` to add the filter; and an execution option (`Executable.execution_options`)
+to mark the subqueries `within` filtered.
 """
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import (
+    Alias,
+    BinaryExpression,
+    BindParameter,
+    ClauseElement,
     Column,
+    ColumnClause,
     ColumnElement,
     Connection,
     Delete,
     Engine,
+    FromClause,
     Insert,
+    Join,
     Select,
     Table,
     TextClause,
@@ -45,9 +63,6 @@ from sqlalchemy import (
     or_,
     select,
 )
-from sqlalchemy.sql import visitors
-from sqlalchemy.sql.elements import BindParameter
-from sqlalchemy.sql.selectable import Alias, FromClause, Join
 
 from ratbond.errors import Forbidden
 from ratbond.store.roles import Action, Role, allowed, refusal
@@ -69,6 +84,12 @@ _INFO = "ratbond.scope"
 _WRITES = "ratbond.scope.writes"
 _VISIBLE = "ratbond.scope.introductions"
 _ACTOR_TOKEN = "ratbond.scope.actor"
+# A new object for each scoped transaction: `within` marks the subqueries it filtered with it
+# (as an execution option, which the statement cache ignores), so a subquery filtered for
+# another transaction, or another household, is not taken for filtered.
+_TOKEN = "ratbond.scope.token"
+_FILTERED = "ratbond_scope_filtered"
+_Row = TypeVar("_Row", bound=tuple[Any, ...])
 # Who acts in the transaction under way in this thread or task (`ratbond.store.common.
 # current_user` names them as the one who logged a record).
 ACTOR: ContextVar[str | None] = ContextVar("ratbond_actor", default=None)
@@ -105,9 +126,14 @@ class Scope:
             raise Forbidden(refusal(self.role, action))
 
 
-class TextScopeError(RuntimeError):
-    """A statement written as SQL text names a household table without `:household`: a
-    programming error, raised before the statement runs."""
+class ScopeError(RuntimeError):
+    """A statement the scope cannot keep inside the household (a subquery not filtered by
+    `within`): a programming error, raised before the statement runs."""
+
+
+class TextScopeError(ScopeError):
+    """A statement written as SQL text names a household table without `:household`, or in
+    a sitter's or a share link's scope at all: a programming error, raised before it runs."""
 
 
 def current(connection: Connection) -> Scope | None:
@@ -128,13 +154,14 @@ def enter(connection: Connection, scope: Scope) -> None:
         assert scope.animals is not None
         connection.info[_VISIBLE] = _introductions_within(connection, scope)
     connection.info[_INFO] = scope
+    connection.info[_TOKEN] = object()
     connection.info[_WRITES] = []
     connection.info[_ACTOR_TOKEN] = ACTOR.set(scope.actor)
 
 
 def leave(connection: Connection) -> None:
     """Forget the scope as the connection goes back to the pool."""
-    for key in (_INFO, _WRITES, _VISIBLE):
+    for key in (_INFO, _WRITES, _VISIBLE, _TOKEN):
         connection.info.pop(key, None)
     token = connection.info.pop(_ACTOR_TOKEN, None)
     if token is not None:
@@ -198,19 +225,30 @@ def _before_execute(
     if scope is None:
         return statement, multiparams, params
     if isinstance(statement, TextClause):
-        _check_text(statement.text)
-        if scope.limited:
-            statement = _limited_text(connection, scope, statement)
+        _check_text(scope, statement.text)
         bound = {"household": scope.household_id}
         if multiparams:
             return statement, [{**p, **bound} for p in multiparams], params
         return statement, multiparams, {**params, **bound}
     if isinstance(statement, Insert | Update | Delete):
         _permit(connection, scope, statement, multiparams, params)
+    if not isinstance(statement, ClauseElement):
+        return statement, multiparams, params
+    sources, subqueries = _reads(statement)
+    _check_subqueries(connection, subqueries)
     if isinstance(statement, Insert):
-        return _scoped_insert(connection, scope, statement), multiparams, params
-    if isinstance(statement, Select | Update | Delete):
-        return _scoped(connection, scope, statement), multiparams, params
+        return _scoped_insert(scope, statement), multiparams, params
+    if not isinstance(statement, Select | Update | Delete):
+        if sources:  # a UNION or the like: its SELECTs are filtered by `within`, not it
+            raise ScopeError(
+                f"a {type(statement).__name__} names household tables itself, which the scope "
+                "cannot filter; build its parts with ratbond.store.scope.within(connection, ...)"
+            )
+        return statement, multiparams, params
+    if not _marked(connection, statement):
+        conditions = _conditions(connection, scope, sources)
+        if conditions:
+            statement = statement.where(*conditions)
     return statement, multiparams, params
 
 
@@ -240,81 +278,74 @@ def _after_execute(
     noted.append((verb, table.name, row_id))
 
 
+def _elements(
+    element: ClauseElement, into: Callable[[ClauseElement], bool]
+) -> Iterator[ClauseElement]:
+    """What is inside `element`, through `ClauseElement.get_children()` (the documented way
+    down), going into what `into` says."""
+    stack = list(element.get_children())
+    seen: set[int] = set()
+    while stack:
+        found = stack.pop()
+        if id(found) in seen:
+            continue
+        seen.add(id(found))
+        yield found
+        if into(found):
+            stack.extend(found.get_children())
+
+
+def _composite(element: ClauseElement) -> bool:
+    # Not gone into: a table (its columns and constraints), a column, a bound value.
+    return not isinstance(element, Table | ColumnClause | BindParameter)
+
+
 def _row_named(statement: Update | Delete) -> int | None:
     # `... WHERE table.id = <n>`: the one row an update or a soft delete names.
     where = statement.whereclause
     if where is None:
         return None
-    for element in visitors.iterate(where):
-        left = getattr(element, "left", None)
-        right = getattr(element, "right", None)
-        if isinstance(left, Column) and left.name == "id" and isinstance(right, BindParameter):
-            value = right.value
+    for element in (where, *_elements(where, _composite)):
+        if not isinstance(element, BinaryExpression):
+            continue
+        sides = list(element.get_children())
+        if (
+            len(sides) == 2
+            and isinstance(sides[0], Column)
+            and sides[0].name == "id"
+            and isinstance(sides[1], BindParameter)
+        ):
+            value = sides[1].effective_value
             return value if isinstance(value, int) else None
     return None
 
 
 # --- text statements -------------------------------------------------------------------------
 
+# Read, never rewritten: a household table named after FROM, JOIN, INTO or UPDATE, and the
+# filter on `:household` each one needs.
 _TABLE_NAMED = re.compile(
     r"\b(?:FROM|JOIN|INTO|UPDATE)\s+(" + "|".join(sorted(SCOPED_NAMES)) + r")\b", re.IGNORECASE
 )
 _HOUSEHOLD_USED = re.compile(r"household_id\s*=\s*:household\b", re.IGNORECASE)
 
 
-def _check_text(sql: str) -> None:
+def _check_text(scope: Scope, sql: str) -> None:
+    """Refuse SQL text the scope cannot keep inside the household: one that names a household
+    table without filtering it on `:household`, and, for a sitter or a share link, any that
+    names one at all (only a statement built in Python is narrowed to their animals)."""
     named = len(_TABLE_NAMED.findall(sql))
-    if named > len(_HOUSEHOLD_USED.findall(sql)):
+    if named and scope.limited:
         raise TextScopeError(
-            f"SQL text names {named} household table(s) but filters "
-            f"{len(_HOUSEHOLD_USED.findall(sql))} by 'household_id = :household': {sql[:200]}"
+            f"SQL text names a household table, which a {scope.role}'s scope cannot narrow to "
+            f"their animals; build the statement in Python instead: {sql[:200]}"
         )
-
-
-_NAMED = re.compile(
-    r"\b(?:FROM|JOIN)\s+(" + "|".join(sorted(SCOPED_NAMES)) + r")\b(?:\s+AS\s+(\w+))?",
-    re.IGNORECASE,
-)
-_FILTER = re.compile(r"\b(?:(\w+)\.)?household_id\s*=\s*:household\b", re.IGNORECASE)
-
-
-def _limited_text(connection: Connection, scope: Scope, statement: TextClause) -> TextClause:
-    """SQL text as a sitter or a share link reads it: each household filter it has (the check
-    above made sure there is one per table) narrowed to the scope's animals and
-    introductions, as `_limit` narrows a statement built in Python."""
-    from ratbond.store.tables import metadata
-
-    sql = statement.text
-    named = {(alias or table).lower(): table.lower() for table, alias in _NAMED.findall(sql)}
-    tables = set(named.values())
-    chosen = sorted(scope.animals or ())
-    intros = sorted(visible_introductions(connection, scope) or ())
-
-    def narrowed(match: re.Match[str]) -> str:
-        prefix = match.group(1)
-        name = (
-            named.get(prefix.lower())
-            if prefix
-            else (next(iter(tables)) if len(tables) == 1 else None)
+    used = len(_HOUSEHOLD_USED.findall(sql))
+    if named > used:
+        raise TextScopeError(
+            f"SQL text names {named} household table(s) but filters {used} by "
+            f"'household_id = :household': {sql[:200]}"
         )
-        if name is None:
-            return "1 = 0"
-        columns = metadata.tables[name].c
-        where = f"{prefix}." if prefix else ""
-        if name in ("animals", "introductions"):
-            column, ids = "id", chosen if name == "animals" else intros
-        elif "introduction_id" in columns:
-            column, ids = "introduction_id", intros
-        elif "animal_id" in columns:
-            column, ids = "animal_id", chosen
-        else:
-            return "1 = 0"
-        listed = ", ".join(str(int(i)) for i in ids) or "NULL"
-        return f"{match.group(0)} AND {where}{column} IN ({listed})"
-
-    limited = copy.copy(statement)
-    limited.text = _FILTER.sub(narrowed, sql)
-    return limited
 
 
 # --- permissions ----------------------------------------------------------------------------
@@ -364,7 +395,7 @@ def _permit(
         values = {c.key if hasattr(c, "key") else str(c): v for c, v in _values(statement)}
         for row in rows:
             merged = {**values, **row}
-            _within(connection, scope, merged.get("animal_id"), merged.get("introduction_id"))
+            _chosen_only(connection, scope, merged.get("animal_id"), merged.get("introduction_id"))
 
 
 def _values(statement: Insert) -> list[tuple[Any, Any]]:
@@ -373,7 +404,7 @@ def _values(statement: Insert) -> list[tuple[Any, Any]]:
     return [(name, value) for name, value in compiled.params.items() if value is not None]
 
 
-def _within(connection: Connection, scope: Scope, animal: Any, intro: Any) -> None:
+def _chosen_only(connection: Connection, scope: Scope, animal: Any, intro: Any) -> None:
     assert scope.animals is not None
     if isinstance(animal, int) and animal not in scope.animals:
         raise Forbidden(f"a {scope.role} may write only for the animals chosen for them")
@@ -385,58 +416,115 @@ def _within(connection: Connection, scope: Scope, animal: Any, intro: Any) -> No
 # --- filtering -------------------------------------------------------------------------------
 
 
-def _scoped_insert(connection: Connection, scope: Scope, statement: Insert) -> Insert:
+def _scoped_insert(scope: Scope, statement: Insert) -> Insert:
     table = statement.table
     if isinstance(table, Table) and table.name in SCOPED_NAMES:
         return statement.values(household_id=scope.household_id)
     return statement
 
 
-def _scoped(connection: Connection, scope: Scope, statement: Any) -> Any:
-    """`statement` with every SELECT in it (and an UPDATE's or DELETE's own table) filtered."""
-    seen: set[int] = set()
+def within(connection: Connection, subquery: Select[_Row]) -> Select[_Row]:
+    """`subquery` filtered as the hook filters a statement, for use inside another statement
+    (a scalar subquery, IN, EXISTS, a FROM subquery).
 
-    def replace(element: Any) -> Any:
-        if isinstance(element, Select) and id(element) not in seen:
-            seen.add(id(element))
-            inner: Select[Any] = visitors.replacement_traverse(element, {}, replace)  # type: ignore[call-overload]
-            criteria = [
-                c
-                for source in inner.get_final_froms()
-                for table in _tables(source)
-                for c in _criteria(connection, scope, table)
-            ]
-            return inner.where(*criteria) if criteria else inner
-        return None
-
-    if isinstance(statement, Select):
-        return replace(statement)
-    scoped: Any = visitors.replacement_traverse(statement, {}, replace)  # type: ignore[call-overload]
-    table = scoped.table
-    if isinstance(table, Table):
-        criteria = _criteria(connection, scope, table)
-        if criteria:
-            scoped = scoped.where(*criteria)
-    return scoped
+    The hook filters the tables a statement names itself; it does not rewrite the statements
+    inside it (that needs SQLAlchemy's internal traversal API), so a subquery of a household
+    table is filtered by its writer, through this, and the hook refuses one that was not."""
+    scope = current(connection)
+    if scope is None:
+        return subquery
+    sources, _ = _reads(subquery)
+    filtered = subquery.where(*_conditions(connection, scope, sources))
+    return filtered.execution_options(**{_FILTERED: connection.info[_TOKEN]})
 
 
-def _tables(source: FromClause) -> list[FromClause]:
+def _conditions(connection: Connection, scope: Scope, sources: list[_Source]) -> list[Any]:
+    """The scope's conditions on each household table of `sources`."""
+    return [c for alias, table in sources for c in _criteria(connection, scope, table, alias)]
+
+
+def _marked(connection: Connection, statement: ClauseElement) -> bool:
+    """Whether `within` filtered `statement` in this transaction."""
+    token = connection.info.get(_TOKEN)
+    options = statement.get_execution_options() if isinstance(statement, Select) else {}
+    return token is not None and options.get(_FILTERED) is token
+
+
+def _check_subqueries(connection: Connection, subqueries: list[Select[Any]]) -> None:
+    """Refuse (ScopeError, before it runs) a statement with a subquery, at any depth, that
+    names a household table and was not filtered by `within` in this transaction."""
+    while subqueries:
+        subquery = subqueries.pop()
+        sources, inside = _reads(subquery)
+        subqueries.extend(inside)
+        if sources and not _marked(connection, subquery):
+            named = ", ".join(sorted({table.name for _, table in sources}))
+            raise ScopeError(
+                f"a subquery reads the household table(s) {named} unfiltered; build it "
+                f"with ratbond.store.scope.within(connection, ...): {subquery}"
+            )
+
+
+_Source = tuple[FromClause, Table]
+"""A household table as a statement names it: the table itself, or an alias of it."""
+
+
+def _reads(statement: ClauseElement) -> tuple[list[_Source], list[Select[Any]]]:
+    """The household tables `statement` names itself (in its columns, FROM and joins, WHERE,
+    ORDER BY, an UPDATE's own table), and the subqueries in it, not gone into. Looked at
+    through `ClauseElement.get_children()` and a column's `table`, read only.
+
+    SQL text inside a statement built in Python that names a household table is refused
+    (`TextScopeError`): nothing binds `:household` there."""
+    sources: dict[int, _Source] = {}
+    subqueries: list[Select[Any]] = []
+    for element in _elements(statement, _own_part):
+        if isinstance(element, Select):
+            subqueries.append(element)
+        elif isinstance(element, TextClause) and _TABLE_NAMED.search(element.text):
+            raise TextScopeError(
+                "SQL text inside a statement built in Python names a household table; build "
+                f"that part in Python too: {element.text[:200]}"
+            )
+        elif isinstance(element, ColumnClause | Table | Alias):
+            named = element.table if isinstance(element, ColumnClause) else element
+            if isinstance(named, FromClause):
+                sources.update((id(alias), (alias, table)) for alias, table in _tables(named))
+    household = [pair for pair in sources.values() if pair[1].name in SCOPED_NAMES]
+    return household, subqueries
+
+
+def _own_part(element: ClauseElement) -> bool:
+    """Whether `_reads` goes into `element`: not into a subquery (its own statement), nor a
+    table or an alias of one (what it names), nor a column or a bound value."""
+    if isinstance(element, Alias) and _tables(element):
+        return False
+    return _composite(element) and not isinstance(element, Select)
+
+
+def _tables(source: FromClause) -> list[_Source]:
+    """The tables a FROM element is: a table, an alias of a table, a join's sides; nothing
+    of a subquery (see `within`)."""
+    if isinstance(source, Table):
+        return [(source, source)]
     if isinstance(source, Join):
-        return _tables(source.left) + _tables(source.right)
-    if isinstance(source, Table) or (
-        isinstance(source, Alias) and isinstance(source.element, Table)
-    ):
-        return [source]
+        return [
+            pair
+            for side in source.get_children()
+            if isinstance(side, FromClause)
+            for pair in _tables(side)
+        ]
+    if isinstance(source, Alias):
+        return [(source, table) for table in source.get_children() if isinstance(table, Table)]
     return []
 
 
 def _criteria(
-    connection: Connection, scope: Scope, source: FromClause
+    connection: Connection, scope: Scope, table: Table, source: FromClause | None = None
 ) -> list[ColumnElement[bool]]:
-    table = source.element if isinstance(source, Alias) else source
-    if not isinstance(table, Table) or table.name not in SCOPED_NAMES:
+    if table.name not in SCOPED_NAMES:
         return []
-    c = source.c
+    c = (table if source is None else source).c
     found: list[ColumnElement[bool]] = [c.household_id == scope.household_id]
     if table in (audit, invitations, shares) and scope.role != "owner":
         found.append(false())

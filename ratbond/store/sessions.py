@@ -45,6 +45,7 @@ from ratbond.store.queries import (
 )
 from ratbond.store.records import IntroductionRecord, SessionRecord, StoredAdvice
 from ratbond.store.replays import Replayed, engine_for, extend, replay, resumable
+from ratbond.store.scope import within
 from ratbond.store.tables import sessions
 
 EDITABLE = ("date", "stage", "minutes", "supervised", "signals", "notes", "attempts", "rewarded")
@@ -389,11 +390,12 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
         }
         # Numbered after the highest number, in the insert itself: numbers are never reused,
         # a withdrawn session keeps its own.
-        next_seq = (
-            select(func.coalesce(func.max(sessions.c.seq), 0) + 1)
-            .where(sessions.c.introduction_id == intro.id)
-            .scalar_subquery()
-        )
+        next_seq = within(
+            connection,
+            select(func.coalesce(func.max(sessions.c.seq), 0) + 1).where(
+                sessions.c.introduction_id == intro.id
+            ),
+        ).scalar_subquery()
         # `return_defaults` brings the number back in the insert's own round trip and keeps
         # the new row's key readable (the audit notes it).
         inserted = connection.execute(

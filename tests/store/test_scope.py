@@ -4,23 +4,26 @@ writes are audited, and on PostgreSQL row-level security is a second wall."""
 
 from __future__ import annotations
 
+import ast
 import uuid
+from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, select, text, update
+from sqlalchemy import func, inspect, select, text, union, update
 from sqlalchemy.engine import make_url
 
 from ratbond.errors import Forbidden, NotFound
 from ratbond.store import Database
+from ratbond.store import scope as scoping
 from ratbond.store.agenda import agenda
 from ratbond.store.animals import NewAnimal, add_animal, list_animals
 from ratbond.store.audit import read_audit
 from ratbond.store.care_plan import care_plan
 from ratbond.store.introductions import list_introductions
 from ratbond.store.people import add_household, add_person
-from ratbond.store.scope import Scope, TextScopeError, check_tables
+from ratbond.store.scope import Scope, ScopeError, TextScopeError, check_tables, within
 from ratbond.store.sessions import NewSession, list_sessions, log_session
-from ratbond.store.tables import GLOBAL, SCOPED, animals, audit, metadata
+from ratbond.store.tables import GLOBAL, SCOPED, animals, audit, metadata, vet_checks
 from tests.store.helpers import TODAY, bitten, cat_and_rat, day
 
 
@@ -95,6 +98,76 @@ def test_sql_text_naming_a_household_table_without_the_filter_is_refused(db: Dat
             text("SELECT id FROM animals WHERE household_id = :household")
         ).all()
     assert found == []
+
+
+def test_sql_text_naming_a_household_table_is_refused_to_a_limited_scope(db: Database) -> None:
+    """SQL text is read, never rewritten, so it cannot be narrowed to a sitter's animals."""
+    cat_and_rat(db)
+    sitter = db.scoped(Scope(1, "sitter", actor="Sam", animals=frozenset({1})))
+    statement = text("SELECT id FROM animals WHERE household_id = :household")
+    with pytest.raises(TextScopeError, match="sitter's scope cannot narrow"), sitter.read() as c:
+        c.execute(statement)
+    assert statement.text == "SELECT id FROM animals WHERE household_id = :household"
+    with sitter.read() as connection:  # text naming no household table is left alone
+        assert connection.execute(text("SELECT 1")).scalar() == 1
+
+
+def test_a_subquery_not_filtered_by_within_is_refused_before_it_runs(
+    two: tuple[Database, Database],
+) -> None:
+    home, _ = two
+    checked = select(vet_checks.c.animal_id)
+    for statement in (
+        select(animals.c.key).where(animals.c.id.in_(checked)),
+        select(animals.c.key, select(func.count()).select_from(vet_checks).scalar_subquery()),
+        select(animals.c.key).where(checked.where(vet_checks.c.animal_id == animals.c.id).exists()),
+        update(animals).where(animals.c.id.in_(checked)).values(name="Nobody"),
+        union(checked, select(vet_checks.c.animal_id)),
+    ):
+        with pytest.raises(ScopeError, match="vet_checks unfiltered"), home.write() as c:
+            c.execute(statement)
+    for statement in (
+        select(animals.c.key).where(text("animals.id IN (SELECT animal_id FROM vet_checks)")),
+        text("SELECT key FROM animals WHERE household_id = :household").columns(animals.c.key),
+    ):
+        with pytest.raises(TextScopeError), home.write() as c:
+            c.execute(statement)
+    assert {a.name for a in list_animals(home)} == {"Tom", "Pip"}
+
+
+def test_a_subquery_filtered_by_within_reads_only_the_households_rows(
+    two: tuple[Database, Database],
+) -> None:
+    home, rescue = two
+    counted = select(func.count()).select_from(vet_checks)
+    for db in (home, rescue):
+        with db.read() as connection:
+            total = connection.execute(select(within(connection, counted).scalar_subquery()))
+            assert total.scalar() == 2  # each household's own two vet checks, not four
+    # Filtered for one transaction, a subquery is not taken for filtered in the next.
+    with home.read() as connection:
+        kept = within(connection, counted).scalar_subquery()
+    with pytest.raises(ScopeError), rescue.read() as connection:
+        connection.execute(select(kept))
+
+
+def test_scoping_uses_only_sqlalchemys_public_names() -> None:
+    """`scope` imports from the top level of `sqlalchemy` alone (the names its documentation
+    lists), so no internal module (`sqlalchemy.sql.visitors`, `...elements`) is relied on."""
+    tree = ast.parse(Path(scoping.__file__).read_text())
+    modules = {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy")
+    }
+    modules |= {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+        if alias.name.startswith("sqlalchemy")
+    }
+    assert modules == {"sqlalchemy"}
 
 
 def test_a_viewer_reads_but_writes_nothing(db: Database) -> None:
