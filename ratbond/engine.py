@@ -34,7 +34,7 @@ ONE_DAY = dt.timedelta(days=1)
 # The version of the replay's state and of the rules that feed it: bump it whenever `Replay`'s
 # fields, their JSON or what `Engine.feed` does with a session change, so a state stored by
 # an earlier version is replayed again rather than resumed.
-ENGINE_VERSION = 3
+ENGINE_VERSION = 4
 
 
 def class_table(program: Program, vocabulary: Vocabulary) -> dict[Species, dict[str, SignalClass]]:
@@ -481,7 +481,14 @@ class Engine:
         state.last = observed
         self._note_health(state, observed)
         if self.gate is not None and observed.stage == 0:
+            # An observation, which never counts towards streaks or the stop rule; but one that
+            # shows the animals together before the end broke the wait all the same.
             observed.contact = False
+            before_end = state.gate_end is not None and session.date < state.gate_end
+            if before_end and self.touched(session, state.species):
+                observed.early = True
+                if self.gate.restart_on_contact:
+                    self._restart_gate(state, session.date, "contact")
             if observed.illness and self.gate.restart_on_illness:
                 self._restart_gate(state, session.date, "illness signs")
             return
@@ -516,6 +523,20 @@ class Engine:
             state.injury = observed
         self._count(state, observed, state.needed[observed.stage])
         self._latch_stop(state, session.date)
+
+    def touched(self, session: Session, species: dict[str, Species]) -> bool:
+        """Whether a session at the waiting stage shows the animals in contact: a signal only
+        animals together can show, or minutes logged where the gate counts them as time
+        together (the stage itself is untimed)."""
+        gate = self.gate
+        if gate is None:
+            return False
+        if gate.timed_is_contact and session.minutes:
+            return True
+        return any(
+            name in gate.contact_signals.get(species[animal], ())
+            for animal, name in all_signals(session)
+        )
 
     def _rushed(self, state: Replay, observed: Observed) -> str | None:
         """Why a calm session earns nothing (contract 8), or None when it counts."""

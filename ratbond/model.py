@@ -113,6 +113,11 @@ class Gate:
     """A contact session before the end restarts the period from its date."""
     restart_on_illness: bool = False
     """Illness seen in a session at this stage restarts the period from its date."""
+    contact_signals: dict[Species, tuple[str, ...]] = field(default_factory=dict)
+    """Signals, by species, that only animals in contact can show (boxing, pinning): a
+    session at this stage showing one before the end is contact, not an observation."""
+    timed_is_contact: bool = False
+    """A session at this (untimed) stage logged with minutes is time spent together: contact."""
 
 
 @dataclass(frozen=True, slots=True)
