@@ -44,7 +44,8 @@ def test_undoing_a_bite_needs_clearance_and_says_what_it_undoes(cli: Cli) -> Non
     refused = cli("unlog", "tom-pip", "1", input="y\n")
     assert refused.code == 2
     assert refused.error.startswith("--cleared-by: cannot withdraw session 1 of 'tom-pip'")
-    assert "Tom: biting" in refused.error and "--cleared-by" in refused.error
+    assert "Tom: biting" in refused.error
+    assert "--cleared-by" in refused.error
     calm = cli("fix", "tom-pip", "1", "--no-signals", "--notes", "")
     assert calm.code == 2
     assert calm.error.startswith("--cleared-by: cannot correct session 1")

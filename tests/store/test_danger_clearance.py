@@ -28,14 +28,16 @@ def test_withdrawing_a_bite_needs_clearance_and_changes_nothing_without_it(db: D
     session_id = _last_id(db)
     undoes = withdrawal_undoes(db, session_id, today=TODAY)
     assert undoes is not None
-    assert "Tom: biting" in undoes and "'stop'" in undoes
+    assert "Tom: biting" in undoes
+    assert "'stop'" in undoes
     with pytest.raises(InputError, match=r"^cleared_by: cannot withdraw session 1 .*biting"):
         delete_session(db, session_id, today=TODAY)
     assert len(list_sessions(db, "tom-pip")[1]) == 1  # rolled back
     logged = delete_session(db, session_id, today=TODAY, cleared_by="Dr Lee, vet")
     assert logged.advice.action == "start"
     notes = get_introduction(db, "tom-pip").notes or ""
-    assert "withdrawn although it recorded danger" in notes and "cleared by Dr Lee, vet" in notes
+    assert "withdrawn although it recorded danger" in notes
+    assert "cleared by Dr Lee, vet" in notes
 
 
 def test_correcting_a_bite_into_calm_needs_clearance(db: Database) -> None:
