@@ -20,6 +20,8 @@ from ratbond.model import (
     Session,
     Stage,
     Vocabulary,
+    can_breed,
+    read_sex,
 )
 from ratbond.wording import minutes_text
 
@@ -757,6 +759,7 @@ class Decision:
             rules.high_prey_drive_extra_calm or "prey_drive" in rules.prerequisites
         ):
             self.alerts.add("high_prey_drive")
+        self._mixed_sexes()
         self.deciding = state.injury if state.injury is not None else deciding
         if deciding is not None:
             self._session_alerts(deciding)
@@ -831,6 +834,27 @@ class Decision:
             f"Stop rule: {len(run)} sessions in a row ({dates(run)}) showed aggression or "
             f"danger ({self.engine.rules.stop_after} in a row ends the introduction). House "
             "the animals apart.",
+        )
+
+    def _mixed_sexes(self) -> None:
+        """Intact males and intact females together can breed: say so on every answer."""
+        code = self.engine.rules.mixed_sexes_alert
+        members = self.engine.members(self.scenario)
+        if code is None or not can_breed([read_sex(animal.sex) for animal in members]):
+            return
+        self.alerts.add(code)
+        names = self.names()
+
+        def listed(sex: str) -> str:
+            found = [names[a.id] for a in members if read_sex(a.sex) == sex]
+            if len(found) == 1:
+                return f"{found[0]} is an intact {sex}"
+            return ", ".join(found[:-1]) + f" and {found[-1]} are intact {sex}s"
+
+        self.notes.append(
+            f"{listed('male')} and {listed('female')}: they can breed. Keep same-sex groups, "
+            "or have the males neutered and kept from the females for 4 weeks after the "
+            "operation before any meeting."
         )
 
     def _session_alerts(self, deciding: Observed) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from ratbond.errors import InputError, NotFound, RatbondError
 from ratbond.limits import MAX_GRAMS, MIN_GRAMS
+from ratbond.model import SEXES, read_sex
 from ratbond.scenario import parse_animal
 from ratbond.store.advice import refresh
 from ratbond.store.common import (
@@ -75,9 +76,26 @@ def slug(name: str) -> str:
     return _SLUG.sub("-", anyascii(name).strip().lower()).strip("-")
 
 
-def _validated(fields: dict[str, Any], today: dt.date) -> dict[str, Any]:
+def sex_field(text: str | None) -> str | None:
+    """An owner's words for an animal's sex, in ratbond's small set (`ratbond.model.SEXES`):
+    `intact male` is `male`, `Female, spayed` is `spayed female`. Words it cannot read are
+    refused, so the pregnancy warning of rat-rat never misses a buck written oddly."""
+    sex = read_sex(text)
+    if sex is None and text is not None and text.strip():
+        raise InputError(
+            "sex",
+            f"'{text.strip()}' is not a sex ratbond can read; write one of "
+            + ", ".join(SEXES)
+            + " (intact male, buck, doe, 'female, spayed' and the like are read too)",
+        )
+    return sex
+
+
+def _validated(fields: dict[str, Any], today: dt.date, *, new_sex: bool = True) -> dict[str, Any]:
     """The contract's animal fields checked by the contract's own rules (`ratbond.scenario`);
-    a field left empty counts as not given."""
+    a field left empty counts as not given. A sex given now is read into ratbond's set
+    (`sex_field`); one stored before that set existed is kept as written (`new_sex=False`):
+    `ratbond.model.read_sex` reads it wherever it matters."""
     entry = {
         key: value.isoformat() if isinstance(value, dt.date) else value
         for key, value in fields.items()
@@ -89,7 +107,7 @@ def _validated(fields: dict[str, Any], today: dt.date) -> dict[str, Any]:
         "key": animal.id,
         "species": animal.species,
         "name": animal.name,
-        "sex": animal.sex,
+        "sex": sex_field(animal.sex) if new_sex else animal.sex,
         "born": animal.born,
         "arrived": animal.arrived,
         "origin": animal.origin,
@@ -205,7 +223,7 @@ def edit_animal(
             **{key: getattr(animal, key) for key in EDITABLE},
             **{key: _text(v) if isinstance(v, str) else v for key, v in changes.items()},
         }
-        fields = _validated(merged, day)
+        fields = _validated(merged, day, new_sex="sex" in changes)
         del fields["key"]
         record_history(connection, animals, row, "edit", animal.version)
         connection.execute(

@@ -188,3 +188,27 @@ def test_rat_rat_a_vet_check_after_the_illness_ends_the_exposure() -> None:
     document["animals"][0]["health_check"] = day(1)
     advice = advise(document)
     assert not any("exposed" in reason for reason in advice["reasons"])
+
+
+def _sexed(sexes: dict[str, str]) -> dict[str, Any]:
+    document = scenario("rat-rat", [])
+    for animal in document["animals"]:
+        if animal["id"] in sexes:
+            animal["sex"] = sexes[animal["id"]]
+    return advise(document)
+
+
+def test_rat_rat_an_intact_male_with_intact_females_warns_of_pregnancy() -> None:
+    advice = _sexed({"nova": "intact male", "rex": "female", "max": "doe"})
+    assert "pregnancy_risk" in advice["alerts"]
+    assert any("can breed" in reason for reason in advice["reasons"])
+
+
+def test_rat_rat_a_neutered_male_or_a_same_sex_group_raises_no_pregnancy_warning() -> None:
+    for sexes in (
+        {"nova": "neutered male", "rex": "female", "max": "female"},
+        {"nova": "male", "rex": "buck", "max": "male"},
+        {"nova": "male", "rex": "female, spayed", "max": "spayed female"},
+        {"nova": "male"},
+    ):
+        assert "pregnancy_risk" not in _sexed(sexes)["alerts"], sexes
