@@ -128,14 +128,14 @@ def _read(
     for task_id, done_by, when in execute(connection, LAST_DONE, day):
         done.setdefault(task_id, {})[done_by] = as_date(when)
     last_vet = {vetted: as_date(when) for vetted, when in execute(connection, LAST_VET_CHECK, day)}
-    # Rows come oldest first per animal, so the last one kept is the latest grooming, and the
-    # latest one that found something.
+    # Rows come oldest first per animal, so the last one kept is the latest grooming; every
+    # grooming that found something is kept, each finding's alert standing on its own.
     groomings: dict[int, dt.date] = {}
-    findings_at: dict[int, tuple[dt.date, str]] = {}
+    findings_at: list[tuple[int, dt.date, str]] = []
     for groomed, when, found in execute(connection, GROOMINGS, day):
         groomings[groomed] = as_date(when)
         if found:
-            findings_at[groomed] = (as_date(when), found)
+            findings_at.append((groomed, as_date(when), found))
     weighings: dict[int, list[tuple[dt.date, float]]] = {}
     for weighed, when, grams in execute(connection, WEIGHINGS, day):
         weighings.setdefault(weighed, []).append((as_date(when), grams))
@@ -161,9 +161,10 @@ def _read(
     labels = {animal_id: (key, name or key) for animal_id, key, name, _ in active}
     titles = {f.id: f.title.lower() for f in care.findings}
     alerts: list[CareAlert] = []
-    for animal_id, (when, findings) in findings_at.items():
-        # A finding stands until a vet check dated on or after it: a later grooming that
-        # finds nothing is no vet's word (a lump does not go away by itself).
+    for animal_id, when, findings in findings_at:
+        # A finding stands until a vet check dated on or after it: a later grooming, whether
+        # it finds nothing or something else, is no vet's word (a lump does not go away by
+        # itself, and a cut found later does not make red tears seen earlier harmless).
         vet = last_vet.get(animal_id)
         if animal_id not in labels or (vet is not None and vet >= when):
             continue
