@@ -24,10 +24,10 @@ their length, so a longer text is refused before it is read."""
 
 MIN_GRAMS = 1.0
 """The least a weighing can be: a newborn rat weighs about 5 g, so less is a slip of the unit."""
-MIN_PET_GRAMS = {"rat": 40, "cat": 500}
-"""The least a weaned pet weighs (rats are weaned at about 3 weeks and about 40 g, kittens go
-home at 8 weeks near a kilo): a lighter figure for an animal older than `NEWBORN_DAYS` is a
-slip of the unit (2.5 typed for 250 g, or for 2.5 kg), refused with a hint."""
+MIN_PET_GRAMS = {"rat": 40, "cat": 250}
+"""The least a pet past its first weeks weighs (rats are weaned at about 3 weeks and some
+40 g; a kitten of a month weighs about 400 g): a lighter figure for an animal older than
+`NEWBORN_DAYS` is a slip of the unit (2.5 typed for 250 g, or for 2.5 kg), refused with a hint."""
 NEWBORN_DAYS = 28
 """Younger than this (by its `born` date), an animal may weigh anything from `MIN_GRAMS`."""
 TYPICAL_GRAMS = {"rat": (150, 1_000), "cat": (2_000, 10_000)}
