@@ -291,8 +291,8 @@ def add_session_in(
     return extend(known, scenario, _read_back(session), seq)
 
 
-def _read_back(session: Session) -> Session:
-    """A validated session as it reads back from its row."""
+def _read_back(session: Session | SessionRecord) -> Session:
+    """A validated session (or a stored one) as the engine reads it back from its row."""
     return session_model(
         session.date,
         session.stage,
@@ -486,12 +486,18 @@ def get_session(db: Database, ref: str, number: int) -> tuple[IntroductionRecord
     return intro, found
 
 
-def _locked_session(connection: Connection, session_id: int) -> tuple[Any, IntroductionRecord]:
+def _live_row(connection: Connection, session_id: int) -> Any:
+    """A live (not withdrawn) session's row by its global id."""
     row = connection.execute(
         select(sessions).where(sessions.c.id == session_id, sessions.c.deleted_at.is_(None))
     ).first()
     if row is None:
         raise NotFound(f"no session number {session_id}; see 'ratbond history INTRO'")
+    return row
+
+
+def _locked_session(connection: Connection, session_id: int) -> tuple[Any, IntroductionRecord]:
+    row = _live_row(connection, session_id)
     lock_introduction(connection, row.introduction_id)
     return row, load_introduction(connection, row.introduction_id)
 
@@ -571,32 +577,15 @@ def withdrawal_undoes(db: Database, session_id: int, *, today: dt.date | None = 
     decides: this only lets the question be honest."""
     day = today_or(today)
     with db.read() as connection:
-        row = connection.execute(
-            select(sessions).where(sessions.c.id == session_id, sessions.c.deleted_at.is_(None))
-        ).first()
-        if row is None:
-            raise NotFound(f"no session number {session_id}; see 'ratbond history INTRO'")
+        row = _live_row(connection, session_id)
         intro = load_introduction(connection, row.introduction_id)
         record = session_from_row(row)
         before = current_advice(connection, intro.id, day)
         others = [s for s in load_sessions(connection, intro.id) if s.id != session_id]
     base = build_scenario(intro, [], day)
-    history = [_stored_model(s) for s in others]
+    history = [_read_back(s) for s in others]
     after = Decision(engine_for(base.program), base, replay(base, history, None).state).advice()
     return undone_text(intro, record, _danger_seen(intro, record, day), before, after)
-
-
-def _stored_model(record: SessionRecord) -> Session:
-    return session_model(
-        record.date,
-        record.stage,
-        record.minutes,
-        record.supervised,
-        {animal: tuple(names) for animal, names in record.signals.items()},
-        record.notes,
-        record.attempts,
-        record.rewarded,
-    )
 
 
 # What makes a session's record a safety record: a `stop` (for good, `separate_housing`) or an
@@ -616,7 +605,7 @@ def _danger_seen(
     intro: IntroductionRecord, record: SessionRecord, day: dt.date
 ) -> frozenset[tuple[str, str]]:
     """The danger a stored session recorded, its notes read as the advice reads them."""
-    scenario = build_scenario(intro, [_stored_model(record)], day)
+    scenario = build_scenario(intro, [_read_back(record)], day)
     (read,) = with_notes_read(scenario).sessions
     return _danger_pairs(intro.program, species_of(scenario), read)
 
