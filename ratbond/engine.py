@@ -1,8 +1,9 @@
 """The advice engine: replay a validated scenario and decide the next step. Pure, no I/O.
 
 Every number comes from the program file; the rules and their precedence are the advice
-contract's (section 7): prerequisite wait, time gate wait, injury stop, stop rule, skipped
-stage, danger, aggression, stress, long break, calm. Alerts of every rule that fired are kept.
+contract's (section 7), but for the stops, which come first (docs/advice.md): injury stop and
+stop rule, prerequisite wait, time gate wait, skipped stage, danger, aggression, stress, long
+break, calm. Alerts of every rule that fired are kept.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from ratbond.model import (
     Session,
     Stage,
     Vocabulary,
+    can_breed,
+    read_sex,
 )
 from ratbond.wording import minutes_text
 
@@ -34,7 +37,7 @@ ONE_DAY = dt.timedelta(days=1)
 # The version of the replay's state and of the rules that feed it: bump it whenever `Replay`'s
 # fields, their JSON or what `Engine.feed` does with a session change, so a state stored by
 # an earlier version is replayed again rather than resumed.
-ENGINE_VERSION = 3
+ENGINE_VERSION = 5
 
 
 def class_table(program: Program, vocabulary: Vocabulary) -> dict[Species, dict[str, SignalClass]]:
@@ -185,7 +188,6 @@ class Replay:
 
     __slots__ = (
         "bad_dates",
-        "checks_until",
         "counted_day",
         "day_count",
         "earned",
@@ -213,13 +215,10 @@ class Replay:
         earned: int,
         species: dict[str, Species],
         needed: list[int],
-        checks_until: dt.date | None = None,
     ) -> None:
         self.earned = earned
         self.species = species  # each animal's species, by id
         self.needed = needed  # calm sessions in a row to move on, by stage index
-        # The last day the prerequisites hold (None: always; `date.min`: never).
-        self.checks_until = checks_until
         self.gate_end: dt.date | None = None
         self.gate_cause = ""
         self.streak = 0
@@ -264,7 +263,6 @@ class Replay:
             # JSON keys are text: the stage indexes become strings and come back as numbers.
             "stage_bad": {str(stage): count for stage, count in self.stage_bad.items()},
             "day_count": self.day_count,
-            "checks_until": None if self.checks_until is None else self.checks_until.isoformat(),
             "counted_day": (
                 None
                 if self.counted_day is None
@@ -292,7 +290,6 @@ class Replay:
             data["earned"],
             dict(data["species"]),
             list(data["needed"]),
-            None if data["checks_until"] is None else dt.date.fromisoformat(data["checks_until"]),
         )
         gate_end = data["gate_end"]
         state.gate_end = None if gate_end is None else dt.date.fromisoformat(gate_end)
@@ -428,7 +425,7 @@ class Engine:
         depends on the scenario's animals and roles, not on its sessions or its date."""
         species = {animal.id: animal.species for animal in scenario.animals.values()}
         needed = [self.needed(stage, scenario) for stage in self.stages]
-        state = Replay(self.first_contact, species, needed, self.checks_until(scenario))
+        state = Replay(self.first_contact, species, needed)
         if self.gate is not None:
             # Validation guarantees at least one arrival date in the gate's role.
             arrivals = [scenario.animals[a].arrived for a in scenario.roles[self.gate.role]]
@@ -458,30 +455,23 @@ class Engine:
             and animal.prey_drive is None
         )
 
-    def checks_until(self, scenario: Scenario) -> dt.date | None:
-        """The last day the prerequisites hold for the scenario's animals (None: no limit;
-        `date.min`: they never do)."""
-        until: dt.date | None = None
-        for animal in self.members(scenario):
-            if self.unassessed(animal):
-                return dt.date.min
-            last = self.check_valid_until(animal)
-            if last is not None:
-                until = last if until is None else min(until, last)
-        return until
-
     def feed(self, state: Replay, index: int, session: Session) -> None:
         """Move `state` past one more session, the `index`th of the history in engine order
         (sessions come in that order, so a state fed n sessions equals a replay of those n)."""
         observed = self.observe(index, session, state.species)
-        # An answer of `stop` on the day before this session stays `stop` (contract 8).
-        self._latch_stop(state, session.date)
         same_day = state.last is not None and state.last.session.date == session.date
         state.day_count = state.day_count + 1 if same_day else 1
         state.last = observed
         self._note_health(state, observed)
         if self.gate is not None and observed.stage == 0:
+            # An observation, which never counts towards streaks or the stop rule; but one that
+            # shows the animals together before the end broke the wait all the same.
             observed.contact = False
+            before_end = state.gate_end is not None and session.date < state.gate_end
+            if before_end and self.touched(session, state.species):
+                observed.early = True
+                if self.gate.restart_on_contact:
+                    self._restart_gate(state, session.date, "contact")
             if observed.illness and self.gate.restart_on_illness:
                 self._restart_gate(state, session.date, "illness signs")
             return
@@ -515,7 +505,21 @@ class Engine:
         if state.injury is None and observed.injury:
             state.injury = observed
         self._count(state, observed, state.needed[observed.stage])
-        self._latch_stop(state, session.date)
+        self._latch_stop(state)
+
+    def touched(self, session: Session, species: dict[str, Species]) -> bool:
+        """Whether a session at the waiting stage shows the animals in contact: a signal only
+        animals together can show, or minutes logged where the gate counts them as time
+        together (the stage itself is untimed)."""
+        gate = self.gate
+        if gate is None:
+            return False
+        if gate.timed_is_contact and session.minutes:
+            return True
+        return any(
+            name in gate.contact_signals.get(species[animal], ())
+            for animal, name in all_signals(session)
+        )
 
     def _rushed(self, state: Replay, observed: Observed) -> str | None:
         """Why a calm session earns nothing (contract 8), or None when it counts."""
@@ -535,17 +539,10 @@ class Engine:
             return "day"
         return None
 
-    def stop_holds(self, state: Replay, day: dt.date) -> bool:
-        """Whether the answer on `day` is `stop` by the history fed so far: an injury or the
-        stop rule, with the prerequisites met and no time gate holding on that day."""
-        if state.injury is None and state.stop_run is None:
-            return False
-        if state.checks_until is not None and day > state.checks_until:
-            return False
-        return self.gate is None or state.gate_end is None or day >= state.gate_end
-
-    def _latch_stop(self, state: Replay, day: dt.date) -> None:
-        if not state.stopped and self.stop_holds(state, day):
+    def _latch_stop(self, state: Replay) -> None:
+        """An injury or the stop rule makes the answer `stop` from then on; they outrank a
+        missing prerequisite and a time gate (`Decision.advice`)."""
+        if state.injury is not None or state.stop_run is not None:
             state.stopped = True
 
     def _note_health(self, state: Replay, observed: Observed) -> None:
@@ -736,6 +733,7 @@ class Decision:
             rules.high_prey_drive_extra_calm or "prey_drive" in rules.prerequisites
         ):
             self.alerts.add("high_prey_drive")
+        self._mixed_sexes()
         self.deciding = state.injury if state.injury is not None else deciding
         if deciding is not None:
             self._session_alerts(deciding)
@@ -760,7 +758,10 @@ class Decision:
 
         # The action: a stop that was answered stays; else the first rule that fires, in
         # the contract's order.
-        if state.stopped:
+        # An injury or the stop rule ends the introduction whatever else holds: a missing vet
+        # check or prey-drive assessment, or a time gate, cannot turn "house them apart for
+        # good" into "wait, then begin" (docs/advice.md: where ratbond departs from section 7).
+        if state.stopped or state.injury is not None or state.stop_run is not None:
             return self._stop(contact)
         if missing:
             return self.make(
@@ -774,8 +775,6 @@ class Decision:
         if not gate_open:
             assert state.gate_end is not None
             return self._gate_wait(state.gate_end)
-        if state.injury is not None or state.stop_run is not None:
-            return self._stop(contact)
         if contact is None:
             first = engine.first_contact
             waited = " The waiting period is over." if engine.gate is not None else ""
@@ -810,6 +809,27 @@ class Decision:
             f"Stop rule: {len(run)} sessions in a row ({dates(run)}) showed aggression or "
             f"danger ({self.engine.rules.stop_after} in a row ends the introduction). House "
             "the animals apart.",
+        )
+
+    def _mixed_sexes(self) -> None:
+        """Intact males and intact females together can breed: say so on every answer."""
+        code = self.engine.rules.mixed_sexes_alert
+        members = self.engine.members(self.scenario)
+        if code is None or not can_breed([read_sex(animal.sex) for animal in members]):
+            return
+        self.alerts.add(code)
+        names = self.names()
+
+        def listed(sex: str) -> str:
+            found = [names[a.id] for a in members if read_sex(a.sex) == sex]
+            if len(found) == 1:
+                return f"{found[0]} is an intact {sex}"
+            return ", ".join(found[:-1]) + f" and {found[-1]} are intact {sex}s"
+
+        self.notes.append(
+            f"{listed('male')} and {listed('female')}: they can breed. Keep same-sex groups, "
+            "or have the males neutered and kept from the females for 4 weeks after the "
+            "operation before any meeting."
         )
 
     def _session_alerts(self, deciding: Observed) -> None:

@@ -24,6 +24,16 @@ their length, so a longer text is refused before it is read."""
 
 MIN_GRAMS = 1.0
 """The least a weighing can be: a newborn rat weighs about 5 g, so less is a slip of the unit."""
+MIN_PET_GRAMS = {"rat": 40, "cat": 250}
+"""The least a pet past its first weeks weighs (rats are weaned at about 3 weeks and some
+40 g; a kitten of a month weighs about 400 g): a lighter figure for an animal older than
+`NEWBORN_DAYS` is a slip of the unit (2.5 typed for 250 g, or for 2.5 kg), refused with a hint."""
+NEWBORN_DAYS = 28
+"""Younger than this (by its `born` date), an animal may weigh anything from `MIN_GRAMS`."""
+TYPICAL_GRAMS = {"rat": (150, 1_000), "cat": (2_000, 10_000)}
+"""What a pet of the species usually weighs, young to heavy adult (Merck Veterinary Manual,
+"Description and Physical Characteristics of Rats": adult females 350-450 g, males 450-650 g):
+the range a refused weight's hint looks in ("did you mean 250 g?")."""
 MAX_GRAMS = {"rat": 1_500, "cat": 15_000}
 """Above these no pet of the species weighs (a big buck rat is under a kilo, a large cat
 under ten): a heavier figure is a slip of the keyboard or of the unit."""

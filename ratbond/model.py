@@ -38,6 +38,7 @@ AlertCode = Literal[
     "skipped_stage",
     "always_supervise",
     "rushed",
+    "pregnancy_risk",
 ]
 Severity = Literal["danger", "warning", "info"]
 
@@ -113,6 +114,11 @@ class Gate:
     """A contact session before the end restarts the period from its date."""
     restart_on_illness: bool = False
     """Illness seen in a session at this stage restarts the period from its date."""
+    contact_signals: dict[Species, tuple[str, ...]] = field(default_factory=dict)
+    """Signals, by species, that only animals in contact can show (boxing, pinning): a
+    session at this stage showing one before the end is contact, not an observation."""
+    timed_is_contact: bool = False
+    """A session at this (untimed) stage logged with minutes is time spent together: contact."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +214,9 @@ class Rules:
     """Signals that stop the introduction whenever they appear in the history."""
     complete_alerts: tuple[AlertCode, ...] = ()
     """Alerts that accompany `complete`."""
+    mixed_sexes_alert: AlertCode | None = None
+    """Alert raised on every answer while the animals include an intact male and an intact
+    female (`read_sex`): they can breed."""
     alert_advice: dict[AlertCode, Text] = field(default_factory=dict)
     """What an alert asks of the owner in this program, instead of the catalogue's words
     (`ratbond.alerts.alert_info`): a fight between rats is not a cat's bite."""
@@ -242,6 +251,46 @@ class Vocabulary:
 
     signals: dict[Species, dict[str, Signal]]
     alerts: dict[AlertCode, AlertInfo]
+
+
+Sex = Literal["female", "spayed female", "male", "neutered male", "unknown"]
+SEXES: tuple[Sex, ...] = get_args(Sex)
+
+# The words an owner writes for an animal's sex: the sex itself, and whether it was neutered.
+_FEMALE = frozenset({"f", "female", "doe", "girl", "queen"})
+_MALE = frozenset({"m", "male", "buck", "boy", "tom"})
+_DESEXED = frozenset({"spayed", "neutered", "castrated", "desexed", "fixed", "speyed"})
+_INTACT = frozenset({"intact", "entire", "unneutered", "unspayed", "not"})
+_UNKNOWN = frozenset({"unknown", "unsure", "?", "not sure", "dont know", "don't know"})
+
+
+def read_sex(text: str | None) -> Sex | None:
+    """An animal's sex as written (`intact male`, `Female, spayed`, `buck`) in the small set
+    ratbond reasons with; None for no text or text it cannot read (`unknown` is an owner's
+    own "don't know"). A record written before the set existed reads through this too."""
+    if text is None or not text.strip():
+        return None
+    cleaned = " ".join(
+        "".join(c if c.isalnum() or c in "?'" else " " for c in text.lower()).split()
+    )
+    if cleaned in _UNKNOWN:
+        return "unknown"
+    words = set(cleaned.split())
+    female, male = bool(words & _FEMALE), bool(words & _MALE)
+    desexed = bool(words & _DESEXED) and not (words & _INTACT)
+    if female == male:
+        if not (female or male) and desexed and len(words) == 1:
+            # `spayed` alone is a female, `neutered` or `castrated` alone a male.
+            return "spayed female" if "spayed" in words or "speyed" in words else "neutered male"
+        return None
+    if female:
+        return "spayed female" if desexed else "female"
+    return "neutered male" if desexed else "male"
+
+
+def can_breed(sexes: list[Sex | None]) -> bool:
+    """Whether a group holds an intact male and an intact female."""
+    return "male" in sexes and "female" in sexes
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,6 +126,12 @@ def _cross_check(
                 for i, s in enumerate(names)
             ]
     for index, stage in enumerate(program.stages):
+        if stage.gate is not None:
+            for species, names in stage.gate.contact_signals.items():
+                references += [
+                    (("stages", index, "gate", "contact_signals", species, i), species, s)
+                    for i, s in enumerate(names)
+                ]
         if stage.progress_signal is not None:
             species_of = {role.species for role in program.roles.values()}
             references += [

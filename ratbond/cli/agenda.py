@@ -119,10 +119,15 @@ def plan_text(items: list[AgendaItem], day: dt.date, width: int) -> Text:
     """A heading, then a line per introduction with its columns aligned when every line fits
     in `width`; otherwise each introduction's columns follow one another, going on to indented
     lines where the next would not fit (`_hanging`). Then a count per kind."""
-    count = len(items)
+    # An introduction whose advice is `stop` is over, whatever its status says: it is listed
+    # (its animals must be kept apart) but not counted as active.
+    stopped = sum(1 for item in items if item.advice.stopped)
+    count = len(items) - stopped
     text = Text()
     text.append(
-        f"Plan for {day.isoformat()}: {count} active introduction{'' if count == 1 else 's'}\n",
+        f"Plan for {day.isoformat()}: {count} active introduction{'' if count == 1 else 's'}"
+        + (f", {stopped} stopped (keep those animals apart)" if stopped else "")
+        + "\n",
         style="bold",
     )
     catalogue = builtin_vocabulary().alerts

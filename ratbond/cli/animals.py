@@ -39,7 +39,13 @@ vet_app = typer.Typer(
 )
 
 Species = Annotated[str, typer.Option("--species", "-s", help="cat or rat.")]
-Sex = Annotated[str | None, typer.Option(help="Free text, e.g. female, neutered male.")]
+Sex = Annotated[
+    str | None,
+    typer.Option(
+        help="female, spayed female, male, neutered male or unknown (intact male, buck, doe and "
+        "the like are read too)."
+    ),
+]
 Born = Annotated[str | None, typer.Option(help="Birth date, YYYY-MM-DD.")]
 Arrived = Annotated[str | None, typer.Option(help="Date the animal came home, YYYY-MM-DD.")]
 Origin = Annotated[str | None, typer.Option(help="breeder, pet_store, rescue or unknown.")]

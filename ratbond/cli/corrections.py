@@ -13,12 +13,32 @@ from rich.prompt import Confirm
 from ratbond.cli.display import database, out, parse_day, print_advice, shown
 from ratbond.cli.sessions import as_option, parse_signals, print_logged, rewarded_text
 from ratbond.errors import InputError
-from ratbond.store.sessions import delete_session, edit_session, get_session
+from ratbond.store.sessions import (
+    delete_session,
+    edit_session,
+    get_session,
+    withdrawal_undoes,
+)
 
 IntroRef = Annotated[str, typer.Argument(metavar="INTRO", help="Introduction id (any case).")]
 Number = Annotated[
     int, typer.Argument(metavar="N", help="The session's number, as 'ratbond history' shows it.")
 ]
+ClearedBy = Annotated[
+    str | None,
+    typer.Option(
+        "--cleared-by",
+        help="Only for a session that recorded danger or keeps a stop: who (the vet who saw "
+        "the animals) agreed it was a mistake. Kept in the introduction's notes.",
+    ),
+]
+
+
+def cleared_option(error: InputError) -> InputError:
+    """A store refusal on `cleared_by`, naming the option to give."""
+    if error.path != "cleared_by":
+        return error
+    return InputError("--cleared-by", f'{error.message}: give --cleared-by "who cleared it"')
 
 
 def fix(
@@ -42,6 +62,7 @@ def fix(
     rewarded: Annotated[int | None, typer.Option(help="Training stages: tries rewarded.")] = None,
     stage: Annotated[str | None, typer.Option(help="The stage it really was.")] = None,
     date: Annotated[str | None, typer.Option(help="The day it really was (YYYY-MM-DD).")] = None,
+    cleared_by: ClearedBy = None,
 ) -> None:
     """Correct session N of an introduction (its number in 'ratbond history'), e.g.
     `ratbond fix tom-pip 3 --minutes 8 --signal tom:hissing`; the new advice follows."""
@@ -72,9 +93,9 @@ def fix(
     today = dt.date.today()
     _, session = get_session(db, intro, number)
     try:
-        logged = edit_session(db, session.id, changes, today=today)
+        logged = edit_session(db, session.id, changes, today=today, cleared_by=cleared_by)
     except InputError as error:
-        raise as_option(error) from None
+        raise cleared_option(as_option(error)) from None
     print_logged("Fixed", logged, today)
 
 
@@ -82,9 +103,11 @@ def unlog(
     intro: IntroRef,
     number: Number,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    cleared_by: ClearedBy = None,
 ) -> None:
     """Withdraw session N of an introduction, logged by mistake (kept in the history, left out
-    of the advice); asks first unless --yes."""
+    of the advice); asks first unless --yes. A session that recorded danger, or whose
+    withdrawal would lift a stop, also needs --cleared-by."""
     db = database()
     today = dt.date.today()
     record, session = get_session(db, intro, number)
@@ -92,10 +115,18 @@ def unlog(
         filter(None, (session.date.isoformat(), session.stage, rewarded_text(session)))
     )
     question = f"Withdraw session {number} of {shown(record.key)} ({shown(what)})?"
-    if not yes and not Confirm.ask(question):
+    undoes = withdrawal_undoes(db, session.id, today=today)
+    # Without clearance the store refuses such a withdrawal: no question to ask.
+    asking = not yes and (undoes is None or cleared_by is not None)
+    if undoes is not None and asking:
+        question = f"{question} Careful: {shown(undoes)}; withdrawing it undoes that."
+    if asking and not Confirm.ask(question):
         out.print("Nothing changed.")
         raise typer.Exit(1)
-    logged = delete_session(db, session.id, today=today)
+    try:
+        logged = delete_session(db, session.id, today=today, cleared_by=cleared_by)
+    except InputError as error:
+        raise cleared_option(error) from None
     out.print(
         f"Withdrew session {number} of {shown(record.key)} ({shown(what)}); its record is kept."
     )

@@ -14,7 +14,8 @@ from anyascii import anyascii
 from sqlalchemy import Connection, insert, select, update
 
 from ratbond.errors import InputError, NotFound, RatbondError
-from ratbond.limits import MAX_GRAMS, MIN_GRAMS
+from ratbond.limits import MAX_GRAMS, MIN_GRAMS, MIN_PET_GRAMS, NEWBORN_DAYS, TYPICAL_GRAMS
+from ratbond.model import SEXES, read_sex
 from ratbond.scenario import parse_animal
 from ratbond.store.advice import refresh
 from ratbond.store.common import (
@@ -75,9 +76,26 @@ def slug(name: str) -> str:
     return _SLUG.sub("-", anyascii(name).strip().lower()).strip("-")
 
 
-def _validated(fields: dict[str, Any], today: dt.date) -> dict[str, Any]:
+def sex_field(text: str | None) -> str | None:
+    """An owner's words for an animal's sex, in ratbond's small set (`ratbond.model.SEXES`):
+    `intact male` is `male`, `Female, spayed` is `spayed female`. Words it cannot read are
+    refused, so the pregnancy warning of rat-rat never misses a buck written oddly."""
+    sex = read_sex(text)
+    if sex is None and text is not None and text.strip():
+        raise InputError(
+            "sex",
+            f"'{text.strip()}' is not a sex ratbond can read; write one of "
+            + ", ".join(SEXES)
+            + " (intact male, buck, doe, 'female, spayed' and the like are read too)",
+        )
+    return sex
+
+
+def _validated(fields: dict[str, Any], today: dt.date, *, new_sex: bool = True) -> dict[str, Any]:
     """The contract's animal fields checked by the contract's own rules (`ratbond.scenario`);
-    a field left empty counts as not given."""
+    a field left empty counts as not given. A sex given now is read into ratbond's set
+    (`sex_field`); one stored before that set existed is kept as written (`new_sex=False`):
+    `ratbond.model.read_sex` reads it wherever it matters."""
     entry = {
         key: value.isoformat() if isinstance(value, dt.date) else value
         for key, value in fields.items()
@@ -89,7 +107,7 @@ def _validated(fields: dict[str, Any], today: dt.date) -> dict[str, Any]:
         "key": animal.id,
         "species": animal.species,
         "name": animal.name,
-        "sex": animal.sex,
+        "sex": sex_field(animal.sex) if new_sex else animal.sex,
         "born": animal.born,
         "arrived": animal.arrived,
         "origin": animal.origin,
@@ -205,7 +223,7 @@ def edit_animal(
             **{key: getattr(animal, key) for key in EDITABLE},
             **{key: _text(v) if isinstance(v, str) else v for key, v in changes.items()},
         }
-        fields = _validated(merged, day)
+        fields = _validated(merged, day, new_sex="sex" in changes)
         del fields["key"]
         record_history(connection, animals, row, "edit", animal.version)
         connection.execute(
@@ -276,6 +294,7 @@ def add_vet_check_in(
     """`add_vet_check` inside an open write transaction, for an animal the caller has locked
     or has just added."""
     not_future(date, day, "date")
+    check_recordable(animal, date, "vet check")
     check = VetCheck(
         id=0,
         animal_id=animal.id,
@@ -332,7 +351,7 @@ def add_weight(
     day = today_or(today)
     when = date or day
     not_future(when, day, "date")
-    if not math.isfinite(grams) or grams < MIN_GRAMS:
+    if not math.isfinite(grams) or grams <= 0:
         raise InputError(
             "grams",
             f"{grams:g} is not a weight; give the grams as a positive number, "
@@ -340,18 +359,86 @@ def add_weight(
         )
     with db.write() as connection:
         animal = resolve_animal(connection, ref)
+        check_recordable(animal, when, "weighing")
         limit = MAX_GRAMS[animal.species]
         if grams >= limit:
             raise InputError(
                 "grams",
                 f"{grams:g} g is not the weight of a pet {animal.species} (they weigh well "
-                f"under {limit:,} g); give {animal.label}'s weight in grams",
+                f"under {limit:,} g); give {animal.label}'s weight in grams"
+                + (_meant(grams, animal.species) or ""),
+            )
+        newborn = animal.born is not None and (when - animal.born).days < NEWBORN_DAYS
+        least = MIN_GRAMS if newborn else MIN_PET_GRAMS[animal.species]
+        if grams < least:
+            low, high = TYPICAL_GRAMS[animal.species]
+            raise InputError(
+                "grams",
+                f"{grams:g} g is too light for a pet {animal.species} (one weighs roughly "
+                f"{low:,}-{high:,} g, a weaned one at least {MIN_PET_GRAMS[animal.species]} g)"
+                + (_meant(grams, animal.species) or "; check the scale.")
+                + " Give the weight with its unit: 250g, 0.25 kg or 9 oz",
             )
         weight = Weight(id=0, animal_id=animal.id, date=when, grams=float(grams), created_at=now())
         values = {k: v for k, v in asdict(weight).items() if k != "id"}
         key = connection.execute(insert(weights).values(**values)).inserted_primary_key
         assert key is not None
         return replace(weight, id=key[0])
+
+
+def _meant(grams: float, species: str) -> str:
+    """ "; did you mean 250 g?": the readings of a mistyped weight (a unit left out, a digit
+    lost or added) that a pet of the species usually weighs; empty when none is."""
+    low, high = TYPICAL_GRAMS[species]
+    readings = [
+        (grams * GRAMS_PER_UNIT["kg"], f"{grams:g} kg"),
+        (grams * GRAMS_PER_UNIT["lb"], f"{grams:g} lb"),
+        (grams * GRAMS_PER_UNIT["oz"], f"{grams:g} oz"),
+        (grams * 100, ""),
+        (grams * 10, ""),
+        (grams / 10, ""),
+    ]
+    seen: list[str] = []
+    for value, typed in readings:
+        if low <= value <= high:
+            text = f"{round(value):,} g" + (f" ({typed})" if typed else "")
+            if text not in seen:
+                seen.append(text)
+    return ": did you mean " + " or ".join(seen) + "?" if seen else ""
+
+
+def check_living(animal: AnimalRecord, what: str, field: str = "animal") -> None:
+    """Records are for active animals: none for one that died or was rehomed."""
+    if animal.status == "deceased":
+        raise InputError(
+            field,
+            f"{animal.label} is recorded as deceased, so no {what} can be added for "
+            f"{animal.key}; records are for living animals",
+        )
+    if animal.status != "active":
+        raise InputError(
+            field, f"'{animal.key}' is {animal.status}; records are for active animals"
+        )
+
+
+def check_recordable(animal: AnimalRecord, when: dt.date, what: str) -> None:
+    """The rule for every dated record of an animal (a vet check, a weighing, a grooming, a
+    trust sign): the animal is alive and still yours, and the record is not dated before it
+    came home (its arrival, else its birth), as a session must not be. A record that breaks it
+    is a slip of the date or of the animal."""
+    check_living(animal, what)
+    home = animal.arrived or animal.born
+    if home is not None and when < home:
+        came = "arrived" if animal.arrived else "was born"
+        raise InputError(
+            "date",
+            f"{when.isoformat()} is before {animal.label} {came} ({home.isoformat()}), so it "
+            f"cannot be the date of a {what}; check the date, or the "
+            + ("arrival" if animal.arrived else "birth")
+            + f" date ('ratbond animal edit {animal.key} --"
+            + ("arrived" if animal.arrived else "born")
+            + " ...')",
+        )
 
 
 def list_weights(db: Database, ref: str) -> list[Weight]:

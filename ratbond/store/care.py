@@ -18,6 +18,7 @@ from ratbond.care.model import CareTask
 from ratbond.care.routine import find_task
 from ratbond.care.trust import find_trust_signs
 from ratbond.errors import InputError, NotFound, RatbondError
+from ratbond.store.animals import check_living, check_recordable
 from ratbond.store.care_plan import CareAlert as CareAlert
 from ratbond.store.care_plan import CarePlan as CarePlan
 from ratbond.store.care_plan import care_plan as care_plan
@@ -114,10 +115,7 @@ def _animal(connection: Connection, ref: str, field: str = "animal") -> AnimalRe
         raise NotFound(error.message, field) from None
     except RatbondError as error:
         raise InputError(field, str(error)) from None
-    if animal.status != "active":
-        raise InputError(
-            field, f"'{animal.key}' is {animal.status}; records are for active animals"
-        )
+    check_living(animal, "record", field)
     return animal
 
 
@@ -221,6 +219,7 @@ def log_trust(
     stamp = now()
     with db.write() as connection:
         rat = _rat(connection, ref, "trust signs")
+        check_recordable(rat, when, "trust sign")
         result = []
         for sign in found:
             values: dict[str, Any] = {
@@ -272,6 +271,7 @@ def log_grooming(
     found = tuple(finding.id for finding in find_findings(findings))
     with db.write() as connection:
         rat = _rat(connection, ref, "grooming logs")
+        check_recordable(rat, when, "grooming")
         values: dict[str, Any] = {
             "animal_id": rat.id,
             "date": when,

@@ -118,10 +118,10 @@ def _read(
         .group_by(vet_checks.c.animal_id)
     )
     last_vet: dict[int, dt.date] = dict(connection.execute(last_vet_check).all())
-    # Rows come oldest first per animal, so the last one kept is the latest grooming, and the
-    # latest one that found something.
+    # Rows come oldest first per animal, so the last one kept is the latest grooming; every
+    # grooming that found something is kept, each finding's alert standing on its own.
     groomings: dict[int, dt.date] = {}
-    findings_at: dict[int, tuple[dt.date, str]] = {}
+    findings_at: list[tuple[int, dt.date, str]] = []
     every_grooming = (
         select(grooming.c.animal_id, grooming.c.date, grooming.c.findings)
         .where(grooming.c.deleted_at.is_(None), grooming.c.date <= day)
@@ -130,7 +130,7 @@ def _read(
     for groomed, when, found in connection.execute(every_grooming):
         groomings[groomed] = when
         if found:
-            findings_at[groomed] = (when, found)
+            findings_at.append((groomed, when, found))
     # Weighings of active animals only: the others have neither tasks nor alerts.
     weighings: dict[int, list[tuple[dt.date, float]]] = {}
     of_active = (
@@ -163,9 +163,10 @@ def _read(
     labels = {animal_id: (key, name or key) for animal_id, key, name, _ in active}
     titles = {f.id: f.title.lower() for f in care.findings}
     alerts: list[CareAlert] = []
-    for animal_id, (when, findings) in findings_at.items():
-        # A finding stands until a vet check dated on or after it: a later grooming that
-        # finds nothing is no vet's word (a lump does not go away by itself).
+    for animal_id, when, findings in findings_at:
+        # A finding stands until a vet check dated on or after it: a later grooming, whether
+        # it finds nothing or something else, is no vet's word (a lump does not go away by
+        # itself, and a cut found later does not make red tears seen earlier harmless).
         vet = last_vet.get(animal_id)
         if animal_id not in labels or (vet is not None and vet >= when):
             continue

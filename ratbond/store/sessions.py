@@ -19,6 +19,7 @@ from ratbond.scenario import parse_scenario
 from ratbond.store.advice import build_scenario, current_advice, refresh, scenario_document
 from ratbond.store.common import (
     current_user,
+    engine_of,
     now,
     only_editable,
     programs,
@@ -46,7 +47,7 @@ from ratbond.store.queries import (
 from ratbond.store.records import IntroductionRecord, SessionRecord, StoredAdvice
 from ratbond.store.replays import Replayed, engine_for, extend, replay, resumable
 from ratbond.store.scope import within
-from ratbond.store.tables import sessions
+from ratbond.store.tables import introductions, sessions
 
 EDITABLE = ("date", "stage", "minutes", "supervised", "signals", "notes", "attempts", "rewarded")
 
@@ -291,8 +292,8 @@ def add_session_in(
     return extend(known, scenario, _read_back(session), seq)
 
 
-def _read_back(session: Session) -> Session:
-    """A validated session as it reads back from its row."""
+def _read_back(session: Session | SessionRecord) -> Session:
+    """A validated session (or a stored one) as the engine reads it back from its row."""
     return session_model(
         session.date,
         session.stage,
@@ -487,20 +488,34 @@ def get_session(db: Database, ref: str, number: int) -> tuple[IntroductionRecord
     return intro, found
 
 
-def _locked_session(connection: Connection, session_id: int) -> tuple[Any, IntroductionRecord]:
+def _live_row(connection: Connection, session_id: int) -> Any:
+    """A live (not withdrawn) session's row by its global id."""
     row = connection.execute(
         select(sessions).where(sessions.c.id == session_id, sessions.c.deleted_at.is_(None))
     ).first()
     if row is None:
         raise NotFound(f"no session number {session_id}; see 'ratbond history INTRO'")
+    return row
+
+
+def _locked_session(connection: Connection, session_id: int) -> tuple[Any, IntroductionRecord]:
+    row = _live_row(connection, session_id)
     lock_introduction(connection, row.introduction_id)
     return row, load_introduction(connection, row.introduction_id)
 
 
 def edit_session(
-    db: Database, session_id: int, changes: Mapping[str, Any], *, today: dt.date | None = None
+    db: Database,
+    session_id: int,
+    changes: Mapping[str, Any],
+    *,
+    today: dt.date | None = None,
+    cleared_by: str | None = None,
 ) -> Logged:
-    """Correct a logged session (fields of `EDITABLE`); the earlier version goes to history."""
+    """Correct a logged session (fields of `EDITABLE`); the earlier version goes to history.
+
+    A correction that takes away the danger a session recorded, or lifts a `stop`, needs
+    `cleared_by` as a new start after a stop does (`check_danger_cleared`)."""
     day = today_or(today)
     only_editable(changes, EDITABLE)
     with db.write() as connection:
@@ -511,24 +526,159 @@ def edit_session(
             **{name: getattr(current, name) for name in EDITABLE},
             **changes,
         }
+        before = current_advice(connection, intro.id, day)
+        carried = _danger_seen(intro, current, day)
         scenario, session, klass = _validate(intro, _entry(merged, intro, day), day)
+        (read,) = with_notes_read(scenario).sessions
+        kept = _danger_pairs(intro.program, species_of(scenario), read)
         record_history(connection, sessions, row, "edit", current.version)
         connection.execute(
             update(sessions)
             .where(sessions.c.id == session_id)
             .values(**_row_values(session, klass), version=current.version + 1)
         )
-        return _after_write(connection, intro, session_id, day, scenario)
+        logged = _after_write(connection, intro, session_id, day, scenario)
+        check_danger_cleared(
+            connection, intro, current, "correct", carried - kept, before, logged.advice, cleared_by
+        )
+        return logged
 
 
-def delete_session(db: Database, session_id: int, *, today: dt.date | None = None) -> Logged:
-    """Withdraw a session logged by mistake: kept, marked deleted, left out of the advice."""
+def delete_session(
+    db: Database,
+    session_id: int,
+    *,
+    today: dt.date | None = None,
+    cleared_by: str | None = None,
+) -> Logged:
+    """Withdraw a session logged by mistake: kept, marked deleted, left out of the advice.
+
+    Withdrawing a session that recorded danger, or one whose loss lifts a `stop`, needs
+    `cleared_by` as a new start after a stop does (`check_danger_cleared`)."""
     day = today_or(today)
     with db.write() as connection:
         row, intro = _locked_session(connection, session_id)
         check_open(intro)
+        current = session_from_row(row)
+        before = current_advice(connection, intro.id, day)
+        carried = _danger_seen(intro, current, day)
         record_history(connection, sessions, row, "delete", row.version)
         connection.execute(
             update(sessions).where(sessions.c.id == session_id).values(deleted_at=now())
         )
-        return _after_write(connection, intro, session_id, day)
+        logged = _after_write(connection, intro, session_id, day)
+        check_danger_cleared(
+            connection, intro, current, "withdraw", carried, before, logged.advice, cleared_by
+        )
+        return logged
+
+
+def withdrawal_undoes(db: Database, session_id: int, *, today: dt.date | None = None) -> str | None:
+    """What withdrawing a session would undo, in plain words (the danger it recorded, a `stop`
+    it keeps), for a caller to say before it asks; None when nothing. `delete_session` itself
+    decides: this only lets the question be honest."""
+    day = today_or(today)
+    with db.read() as connection:
+        row = _live_row(connection, session_id)
+        intro = load_introduction(connection, row.introduction_id)
+        record = session_from_row(row)
+        before = current_advice(connection, intro.id, day)
+        others = [s for s in load_sessions(connection, intro.id) if s.id != session_id]
+    base = build_scenario(intro, [], day)
+    history = [_read_back(s) for s in others]
+    after = Decision(engine_for(base.program), base, replay(base, history, None).state).advice()
+    return undone_text(intro, record, _danger_seen(intro, record, day), before, after)
+
+
+# What makes a session's record a safety record: a `stop` (for good, `separate_housing`) or an
+# injury (`vet_now`) in the advice it gave.
+PARTING_ALERTS = frozenset({"separate_housing", "vet_now"})
+
+
+def _danger_pairs(
+    program_id: str, species: Mapping[str, Any], session: Session
+) -> frozenset[tuple[str, str]]:
+    """The (animal, signal) pairs that make a session `danger` (none when it is not)."""
+    observed = engine_of(program_id).observe(0, session, dict(species))
+    return frozenset(observed.worst) if observed.klass == "danger" else frozenset()
+
+
+def _danger_seen(
+    intro: IntroductionRecord, record: SessionRecord, day: dt.date
+) -> frozenset[tuple[str, str]]:
+    """The danger a stored session recorded, its notes read as the advice reads them."""
+    scenario = build_scenario(intro, [_read_back(record)], day)
+    (read,) = with_notes_read(scenario).sessions
+    return _danger_pairs(intro.program, species_of(scenario), read)
+
+
+def _stops(advice: Advice | StoredAdvice) -> bool:
+    return advice.action == "stop" or bool(PARTING_ALERTS.intersection(advice.alerts))
+
+
+def check_danger_cleared(
+    connection: Connection,
+    intro: IntroductionRecord,
+    record: SessionRecord,
+    verb: str,
+    taken_away: frozenset[tuple[str, str]],
+    before: Advice | StoredAdvice,
+    after: Advice,
+    cleared_by: str | None,
+) -> None:
+    """Withdrawing or correcting a session must not quietly undo a safety stop: when the
+    change takes away danger the session recorded (`taken_away`), or the advice said `stop`,
+    `separate_housing` or `vet_now` before and no longer does, it needs `cleared_by` (who
+    agreed: a vet and, after a stop, a behaviourist), which is kept in the introduction's
+    notes, as for a new start after a stop. Else an `InputError` on `cleared_by`, which rolls
+    the change back; `cleared_by` given when nothing needs clearing is refused too."""
+    undone = undone_text(intro, record, taken_away, before, after)
+    cleared = None if cleared_by is None else cleared_by.strip()
+    if cleared == "":
+        raise InputError("cleared_by", "say who cleared it (the vet who saw the animals)")
+    if undone is None:
+        if cleared is not None:
+            raise InputError(
+                "cleared_by",
+                f"session {record.seq} recorded no danger and the advice keeps no stop, so "
+                "there is nothing to clear; leave it out",
+            )
+        return
+    if cleared is None:
+        raise InputError(
+            "cleared_by",
+            f"cannot {verb} session {record.seq} of '{intro.key}': {undone}. If it really was "
+            f"logged by mistake and a vet has seen the animals, {verb} it again saying who "
+            "cleared it",
+        )
+    done = "withdrawn" if verb == "withdraw" else "corrected"
+    note = (
+        f"Session {record.seq} ({record.date.isoformat()}) {done} although {undone}; "
+        f"cleared by {cleared}."
+    )
+    notes = f"{intro.notes.strip()}\n{note}" if intro.notes and intro.notes.strip() else note
+    connection.execute(
+        update(introductions).where(introductions.c.id == intro.id).values(notes=notes)
+    )
+
+
+def undone_text(
+    intro: IntroductionRecord,
+    record: SessionRecord,
+    taken_away: frozenset[tuple[str, str]],
+    before: Advice | StoredAdvice,
+    after: Advice | StoredAdvice,
+) -> str | None:
+    """What a withdrawal or correction would undo, in plain words; None when nothing."""
+    parts: list[str] = []
+    if taken_away:
+        names = {m.animal.key: m.animal.name or m.animal.key for m in intro.members}
+        shown = ", ".join(
+            f"{names.get(animal, animal)}: {name.replace('_', ' ')}"
+            for animal, name in sorted(taken_away)
+        )
+        parts.append(f"it recorded danger on {record.date.isoformat()} ({shown})")
+    if _stops(before) and not _stops(after):
+        said = "'stop'" if before.action == "stop" else "to keep them apart and see a vet"
+        parts.append(f"the advice said {said}, and it would go back to '{after.action}'")
+    return "; ".join(parts) if parts else None

@@ -35,3 +35,22 @@ def test_fix_and_unlog_a_session_by_its_number(cli: Cli) -> None:
     assert numbers(cli("history", "tom-pip").output) == ["1", "2"]
     # A new session takes a new number: 3 stays the withdrawn one's.
     assert "Logged session 4 of tom-pip" in cli("log", "tom-pip", "--minutes", "11").output
+
+
+def test_undoing_a_bite_needs_clearance_and_says_what_it_undoes(cli: Cli) -> None:
+    cat_and_rat(cli)
+    bite = ("--minutes", "5", "--signal", "tom:biting", "--signal", "pip:wound")
+    assert cli("log", "tom-pip", *bite, "--date", ago(1)).code == 0
+    refused = cli("unlog", "tom-pip", "1", input="y\n")
+    assert refused.code == 2
+    assert refused.error.startswith("--cleared-by: cannot withdraw session 1 of 'tom-pip'")
+    assert "Tom: biting" in refused.error
+    assert "--cleared-by" in refused.error
+    calm = cli("fix", "tom-pip", "1", "--no-signals", "--notes", "")
+    assert calm.code == 2
+    assert calm.error.startswith("--cleared-by: cannot correct session 1")
+    assert "Stop the introduction" in cli("next", "tom-pip").output
+    asked = cli("unlog", "tom-pip", "1", "--cleared-by", "Dr Reyes", input="y\n")
+    assert asked.code == 0
+    assert "Careful: it recorded danger" in asked.output
+    assert "Withdrew session 1 of tom-pip" in asked.output

@@ -252,3 +252,14 @@ def test_step_in_now_keeps_the_day_of_the_session_that_called_for_it(cli: Cli) -
     shown = " ".join(cli("next", "tom-pip").output.split())
     assert f"Step in now — on {ago(3)}, during that session (seen: Tom: lunging)." in shown
     assert f"Step in now — on {ago(2)}" not in shown
+
+
+def test_starting_an_intact_male_with_intact_females_warns_of_pregnancy(cli: Cli) -> None:
+    for name, sex in (("Bruno", "intact male"), ("Hazel", "female"), ("Olive", "female")):
+        assert cli("animal", "add", name, "-s", "rat", "--sex", sex, "--arrived", ago(30)).code == 0
+    started = cli("intro", "start", "rat-rat", "--newcomer", "bruno", "--residents", "hazel,olive")
+    assert started.code == 0
+    assert "They can breed [pregnancy_risk]" in started.output
+    assert "Bruno is an intact male and Hazel and Olive are intact females" in " ".join(
+        started.output.split()
+    )

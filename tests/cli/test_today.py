@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from ratbond.store import open_database
+from tests.cli.helpers import Cli, cat_and_rat
 from tests.cli.process import CONSOLE_SCRIPT, ROOT, plain_environment, run_ratbond
 from tests.store.helpers import care_records, day, every_kind_of_introduction
 
@@ -184,3 +185,11 @@ def test_a_reader_that_closes_the_pipe_ends_the_plan_quietly(household_file: str
         os.close(write)
     assert done.stderr == ""  # no traceback, no complaint at exit
     assert done.returncode == 1
+
+
+def test_a_stopped_introduction_is_listed_but_not_counted_as_active(cli: Cli) -> None:
+    cat_and_rat(cli)
+    assert cli("log", "tom-pip", "--minutes", "5", "--signal", "tom:biting").code == 0
+    plan = cli("today").output
+    assert ": 0 active introductions, 1 stopped (keep those animals apart)" in plan
+    assert "STOPPED" in plan

@@ -56,6 +56,32 @@ def test_rat_rat_healthy_quarantine_checks_do_not_restart() -> None:
     assert (advice["action"], advice["stage"]) == ("start", "side_by_side")
 
 
+def test_rat_rat_rats_together_in_a_quarantine_session_break_quarantine() -> None:
+    # Logged as a quarantine observation, but boxing takes two rats: the newcomer met them.
+    history = [session(3, "quarantine", signals={"rex": ["boxing"]})]
+    advice = rat_rat(history, arrived=day(5))
+    assert (advice["action"], advice["stage"]) == ("wait", "quarantine")
+    assert advice["not_before"] == day(-11)
+    assert advice["alerts"] == ["quarantine_breach"]
+    assert "contact on " + day(3) in advice["reasons"][0]
+
+
+def test_rat_rat_minutes_together_in_a_quarantine_session_break_quarantine() -> None:
+    advice = rat_rat([session(3, "quarantine", minutes=10)], arrived=day(5))
+    assert (advice["not_before"], advice["alerts"]) == (day(-11), ["quarantine_breach"])
+
+
+def test_rat_rat_contact_read_from_quarantine_notes_breaks_quarantine() -> None:
+    history = [session(3, "quarantine", notes="put nova in with the girls, some boxing")]
+    advice = rat_rat(history, arrived=day(5))
+    assert (advice["not_before"], advice["alerts"]) == (day(-11), ["quarantine_breach"])
+
+
+def test_rat_rat_a_quarantine_observation_after_the_end_is_no_breach() -> None:
+    advice = rat_rat([session(3, "quarantine", minutes=5)], arrived=day(20))
+    assert (advice["action"], advice["alerts"]) == ("start", [])
+
+
 def test_rat_rat_contact_before_quarantine_ends_is_a_breach_and_restarts() -> None:
     advice = rat_rat([session(1, "side_by_side")], arrived=day(5))
     assert (advice["action"], advice["stage"]) == ("wait", "quarantine")
@@ -162,3 +188,27 @@ def test_rat_rat_a_vet_check_after_the_illness_ends_the_exposure() -> None:
     document["animals"][0]["health_check"] = day(1)
     advice = advise(document)
     assert not any("exposed" in reason for reason in advice["reasons"])
+
+
+def _sexed(sexes: dict[str, str]) -> dict[str, Any]:
+    document = scenario("rat-rat", [])
+    for animal in document["animals"]:
+        if animal["id"] in sexes:
+            animal["sex"] = sexes[animal["id"]]
+    return advise(document)
+
+
+def test_rat_rat_an_intact_male_with_intact_females_warns_of_pregnancy() -> None:
+    advice = _sexed({"nova": "intact male", "rex": "female", "max": "doe"})
+    assert "pregnancy_risk" in advice["alerts"]
+    assert any("can breed" in reason for reason in advice["reasons"])
+
+
+def test_rat_rat_a_neutered_male_or_a_same_sex_group_raises_no_pregnancy_warning() -> None:
+    for sexes in (
+        {"nova": "neutered male", "rex": "female", "max": "female"},
+        {"nova": "male", "rex": "buck", "max": "male"},
+        {"nova": "male", "rex": "female, spayed", "max": "spayed female"},
+        {"nova": "male"},
+    ):
+        assert "pregnancy_risk" not in _sexed(sexes)["alerts"], sexes

@@ -7,6 +7,7 @@ import pytest
 
 from ratbond.errors import InputError
 from ratbond.store import Database
+from ratbond.store.animals import NewAnimal, add_animal, edit_animal
 from tests.store.helpers import TODAY, cat_and_rat
 
 
@@ -62,3 +63,11 @@ def test_an_id_made_from_a_name_is_ascii(name: str, key: str) -> None:
     from ratbond.store.animals import slug
 
     assert slug(name) == key
+
+
+def test_a_sex_is_stored_in_the_set_and_unreadable_words_are_refused(db: Database) -> None:
+    bruno = add_animal(db, NewAnimal(species="rat", name="Bruno", sex=" intact Male "), today=TODAY)
+    assert bruno.sex == "male"
+    with pytest.raises(InputError, match=r"^sex: 'blue' is not a sex ratbond can read; write one"):
+        add_animal(db, NewAnimal(species="rat", name="Bo", sex="blue"), today=TODAY)
+    assert edit_animal(db, "bruno", {"sex": "castrated"}, today=TODAY).sex == "neutered male"

@@ -73,6 +73,15 @@ def test_a_later_finding_asks_for_a_later_vet_check(db: Database) -> None:
     assert finding_alerts(db) == []
 
 
+def test_a_later_finding_does_not_hide_an_earlier_one_no_vet_has_seen(db: Database) -> None:
+    add_animal(db, NewAnimal(species="rat", name="Gus", arrived=day(-90)), today=TODAY)
+    log_grooming(db, "gus", ["red_tears"], date=day(-2), today=TODAY)
+    log_grooming(db, "gus", ["cut"], date=day(-1), today=TODAY)
+    assert finding_alerts(db) == [("gus", ("red_tears",)), ("gus", ("cut",))]
+    add_vet_check(db, "gus", day(-2), today=TODAY)  # saw the red tears, not the later cut
+    assert finding_alerts(db) == [("gus", ("cut",))]
+
+
 def pressing(plan: CarePlan) -> dict[str, list[tuple[str | None, str]]]:
     """Each task's copies due or overdue, (animal, status), in the order a screen lists them."""
     return {

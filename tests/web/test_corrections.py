@@ -80,3 +80,19 @@ def test_a_correction_without_its_token_is_refused(client: TestClient) -> None:
     forged = client.post(WITHDRAW, data={"confirm": "on"}, follow_redirects=False)
     assert forged.status_code == 403
     assert len(sessions(client)) == 1
+
+
+def test_withdrawing_or_calming_a_bite_is_refused_without_clearance(client: TestClient) -> None:
+    cat_and_rat(client)
+    bite = {**SESSION, "signals": {"tom": ["biting"]}}
+    assert client.post("/api/v1/introductions/tom-pip/sessions", json=bite).status_code == 201
+    withdrawn = post_form(client, WITHDRAW, {"confirm": "on"})
+    assert withdrawn.status_code == 422
+    assert "cannot withdraw session 1" in html.unescape(withdrawn.text)
+    calmed = post_form(
+        client, EDIT, {"date": "2026-11-18", "stage": "visual", "minutes": "5", "supervised": "on"}
+    )
+    assert calmed.status_code == 422
+    assert "cannot correct session 1" in html.unescape(calmed.text)
+    assert len(sessions(client)) == 1
+    assert client.get("/api/v1/introductions/tom-pip/advice").json()["action"] == "stop"
