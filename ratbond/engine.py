@@ -1,9 +1,8 @@
 """The advice engine: replay a validated scenario and decide the next step. Pure, no I/O.
 
 Every number comes from the program file; the rules and their precedence are the advice
-contract's (section 7), but for the stops, which come first (docs/advice.md): injury stop and
-stop rule, prerequisite wait, time gate wait, skipped stage, danger, aggression, stress, long
-break, calm. Alerts of every rule that fired are kept.
+contract's (section 7): prerequisite wait, time gate wait, injury stop, stop rule, skipped
+stage, danger, aggression, stress, long break, calm. Alerts of every rule that fired are kept.
 """
 
 from __future__ import annotations
@@ -37,7 +36,7 @@ ONE_DAY = dt.timedelta(days=1)
 # The version of the replay's state and of the rules that feed it: bump it whenever `Replay`'s
 # fields, their JSON or what `Engine.feed` does with a session change, so a state stored by
 # an earlier version is replayed again rather than resumed.
-ENGINE_VERSION = 5
+ENGINE_VERSION = 4
 
 
 def class_table(program: Program, vocabulary: Vocabulary) -> dict[Species, dict[str, SignalClass]]:
@@ -188,6 +187,7 @@ class Replay:
 
     __slots__ = (
         "bad_dates",
+        "checks_until",
         "counted_day",
         "day_count",
         "earned",
@@ -215,10 +215,13 @@ class Replay:
         earned: int,
         species: dict[str, Species],
         needed: list[int],
+        checks_until: dt.date | None = None,
     ) -> None:
         self.earned = earned
         self.species = species  # each animal's species, by id
         self.needed = needed  # calm sessions in a row to move on, by stage index
+        # The last day the prerequisites hold (None: always; `date.min`: never).
+        self.checks_until = checks_until
         self.gate_end: dt.date | None = None
         self.gate_cause = ""
         self.streak = 0
@@ -263,6 +266,7 @@ class Replay:
             # JSON keys are text: the stage indexes become strings and come back as numbers.
             "stage_bad": {str(stage): count for stage, count in self.stage_bad.items()},
             "day_count": self.day_count,
+            "checks_until": None if self.checks_until is None else self.checks_until.isoformat(),
             "counted_day": (
                 None
                 if self.counted_day is None
@@ -290,6 +294,7 @@ class Replay:
             data["earned"],
             dict(data["species"]),
             list(data["needed"]),
+            None if data["checks_until"] is None else dt.date.fromisoformat(data["checks_until"]),
         )
         gate_end = data["gate_end"]
         state.gate_end = None if gate_end is None else dt.date.fromisoformat(gate_end)
@@ -425,7 +430,7 @@ class Engine:
         depends on the scenario's animals and roles, not on its sessions or its date."""
         species = {animal.id: animal.species for animal in scenario.animals.values()}
         needed = [self.needed(stage, scenario) for stage in self.stages]
-        state = Replay(self.first_contact, species, needed)
+        state = Replay(self.first_contact, species, needed, self.checks_until(scenario))
         if self.gate is not None:
             # Validation guarantees at least one arrival date in the gate's role.
             arrivals = [scenario.animals[a].arrived for a in scenario.roles[self.gate.role]]
@@ -455,10 +460,24 @@ class Engine:
             and animal.prey_drive is None
         )
 
+    def checks_until(self, scenario: Scenario) -> dt.date | None:
+        """The last day the prerequisites hold for the scenario's animals (None: no limit;
+        `date.min`: they never do)."""
+        until: dt.date | None = None
+        for animal in self.members(scenario):
+            if self.unassessed(animal):
+                return dt.date.min
+            last = self.check_valid_until(animal)
+            if last is not None:
+                until = last if until is None else min(until, last)
+        return until
+
     def feed(self, state: Replay, index: int, session: Session) -> None:
         """Move `state` past one more session, the `index`th of the history in engine order
         (sessions come in that order, so a state fed n sessions equals a replay of those n)."""
         observed = self.observe(index, session, state.species)
+        # An answer of `stop` on the day before this session stays `stop` (contract 8).
+        self._latch_stop(state, session.date)
         same_day = state.last is not None and state.last.session.date == session.date
         state.day_count = state.day_count + 1 if same_day else 1
         state.last = observed
@@ -505,17 +524,15 @@ class Engine:
         if state.injury is None and observed.injury:
             state.injury = observed
         self._count(state, observed, state.needed[observed.stage])
-        self._latch_stop(state)
+        self._latch_stop(state, session.date)
 
     def touched(self, session: Session, species: dict[str, Species]) -> bool:
         """Whether a session at the waiting stage shows the animals in contact: a signal only
-        animals together can show, or minutes logged where the gate counts them as time
-        together (the stage itself is untimed)."""
+        animals together can show. Minutes alone are not contact: an observation of the
+        newcomer (contract 5, rat-rat) may be timed."""
         gate = self.gate
         if gate is None:
             return False
-        if gate.timed_is_contact and session.minutes:
-            return True
         return any(
             name in gate.contact_signals.get(species[animal], ())
             for animal, name in all_signals(session)
@@ -539,10 +556,17 @@ class Engine:
             return "day"
         return None
 
-    def _latch_stop(self, state: Replay) -> None:
-        """An injury or the stop rule makes the answer `stop` from then on; they outrank a
-        missing prerequisite and a time gate (`Decision.advice`)."""
-        if state.injury is not None or state.stop_run is not None:
+    def stop_holds(self, state: Replay, day: dt.date) -> bool:
+        """Whether the answer on `day` is `stop` by the history fed so far: an injury or the
+        stop rule, with the prerequisites met and no time gate holding on that day."""
+        if state.injury is None and state.stop_run is None:
+            return False
+        if state.checks_until is not None and day > state.checks_until:
+            return False
+        return self.gate is None or state.gate_end is None or day >= state.gate_end
+
+    def _latch_stop(self, state: Replay, day: dt.date) -> None:
+        if not state.stopped and self.stop_holds(state, day):
             state.stopped = True
 
     def _note_health(self, state: Replay, observed: Observed) -> None:
@@ -758,23 +782,26 @@ class Decision:
 
         # The action: a stop that was answered stays; else the first rule that fires, in
         # the contract's order.
-        # An injury or the stop rule ends the introduction whatever else holds: a missing vet
-        # check or prey-drive assessment, or a time gate, cannot turn "house them apart for
-        # good" into "wait, then begin" (docs/advice.md: where ratbond departs from section 7).
-        if state.stopped or state.injury is not None or state.stop_run is not None:
+        if state.stopped:
             return self._stop(contact)
         if missing:
+            # Section 7 puts the missing prerequisite first; an injury or a stop run already in
+            # the history is named, so the wait never reads as leave to carry on.
+            ended = state.injury is not None or state.stop_run is not None
+            then = (
+                " Even then there will be no more sessions: what was logged ends this "
+                "introduction, so keep the animals apart."
+                if ended
+                else " Sessions can start once this is done."
+            )
             return self.make(
-                "wait",
-                0,
-                None,
-                "Prerequisite missing: "
-                + "; ".join(missing)
-                + ". Sessions can start once this is done.",
+                "wait", 0, None, "Prerequisite missing: " + "; ".join(missing) + "." + then
             )
         if not gate_open:
             assert state.gate_end is not None
             return self._gate_wait(state.gate_end)
+        if state.injury is not None or state.stop_run is not None:
+            return self._stop(contact)
         if contact is None:
             first = engine.first_contact
             waited = " The waiting period is over." if engine.gate is not None else ""

@@ -40,6 +40,9 @@ AlertCode = Literal[
     "rushed",
     "pregnancy_risk",
 ]
+# Alerts ratbond raises beyond the contract's section 6: the contract's JSON lists them under the
+# extra field `cautions`, so `alerts` keeps exactly the contract's codes.
+CAUTIONS: frozenset[AlertCode] = frozenset({"pregnancy_risk"})
 Severity = Literal["danger", "warning", "info"]
 
 SPECIES: tuple[Species, ...] = get_args(Species)
@@ -117,8 +120,6 @@ class Gate:
     contact_signals: dict[Species, tuple[str, ...]] = field(default_factory=dict)
     """Signals, by species, that only animals in contact can show (boxing, pinning): a
     session at this stage showing one before the end is contact, not an observation."""
-    timed_is_contact: bool = False
-    """A session at this (untimed) stage logged with minutes is time spent together: contact."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,7 +357,8 @@ class Advice:
             "stage": self.stage,
             "minutes": _number(self.minutes),
             "not_before": self.not_before.isoformat() if self.not_before else None,
-            "alerts": list(self.alerts),
+            "alerts": [code for code in self.alerts if code not in CAUTIONS],
+            "cautions": [code for code in self.alerts if code in CAUTIONS],
             "reasons": list(self.reasons),
             "streak": self.streak,
             "needed": self.needed,

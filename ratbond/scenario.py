@@ -38,12 +38,16 @@ if TYPE_CHECKING:
 
 ANIMAL_ID = re.compile(r"[a-z0-9_-]+")
 # Characters no name can hold: control characters and line breaks (a name is one line).
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROLS = r"\x00-\x1f\x7f-\x9f\u2028\u2029"
+CONTROL = re.compile(f"[{_CONTROLS}]")
 # Invisible characters that reorder the text around them (bidi embeddings, overrides and
 # isolates) or hide in it (zero-width space, word joiner, byte order mark): a name holding one
 # can be shown reversed or be told apart from its look-alike. The joiners some scripts need
 # (U+200C, U+200D) and the plain direction marks (U+200E, U+200F) stay allowed.
-INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]")
+_INVISIBLES = r"\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff"
+INVISIBLE = re.compile(f"[{_INVISIBLES}]")
+# The same rule as a JSON Schema pattern, for the API's one-line fields.
+ONE_LINE_PATTERN = f"^[^{_CONTROLS}{_INVISIBLES}]*$"
 SCENARIO_FIELDS = ("program", "today", "animals", "roles", "sessions")
 ANIMAL_FIELDS = (
     "id",

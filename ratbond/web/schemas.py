@@ -29,7 +29,7 @@ from ratbond.limits import (
     MIN_GRAMS,
 )
 from ratbond.model import Action, AlertCode, Origin, PreyDrive, SessionClass, Species
-from ratbond.scenario import ANIMAL_ID, storable_text
+from ratbond.scenario import ANIMAL_ID, ONE_LINE_PATTERN, storable_text
 from ratbond.store.tables import ANIMAL_STATUSES, INTRODUCTION_STATUSES
 
 
@@ -113,7 +113,10 @@ class AdviceOut(BaseModel):
     stage: str
     minutes: float | None = Field(description="Length of the next session; null when untimed.")
     not_before: str | None = Field(description="Earliest date of the next session (ISO).")
-    alerts: list[AlertCode]
+    alerts: list[AlertCode] = Field(description="The contract's alert codes (section 6).")
+    cautions: list[AlertCode] = Field(
+        default=[], description="Alerts ratbond adds beyond the contract (pregnancy_risk)."
+    )
     reasons: list[str] = Field(min_length=1)
     streak: int = 0
     needed: int | None = None
@@ -125,8 +128,8 @@ _FORBID = ConfigDict(extra="forbid")
 ID_RULE = "Lower-case letters, digits, '-', '_'."
 
 
-NAME = limits(maxLength=MAX_NAME, pattern=r"^[^\x00-\x1f\x7f-\x9f\u2028\u2029]*$")
-SEX = limits(maxLength=MAX_SEX, pattern=r"^[^\x00-\x1f\x7f-\x9f\u2028\u2029]*$")
+NAME = limits(maxLength=MAX_NAME, pattern=ONE_LINE_PATTERN)
+SEX = limits(maxLength=MAX_SEX, pattern=ONE_LINE_PATTERN)
 NOTES = limits(maxLength=MAX_NOTES)
 COUNT = limits(minimum=0, maximum=MAX_ATTEMPTS)
 

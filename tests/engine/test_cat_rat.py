@@ -197,18 +197,15 @@ def test_cat_rat_one_session_a_day() -> None:
     assert cat_rat([session(3, "visual", 5)])["not_before"] == day(0)
 
 
-def test_cat_rat_an_injury_stop_outranks_a_missing_prerequisite() -> None:
-    # Never "wait, sessions can start once this is done" after a bite: the stop wins, and
-    # the missing vet check is still named in the alerts.
+def test_cat_rat_prerequisite_wait_outranks_injury_but_keeps_its_alerts() -> None:
     advice = cat_rat([session(1, "visual", 5, {"tom": ["biting"]})], tom={"health_check": None})
-    assert advice["action"] == "stop"
+    assert advice["action"] == "wait"
     assert {"vet_now", "separate_housing", "intervene", "health_check_needed"} == set(
         advice["alerts"]
     )
-    assert not any("Sessions can start" in reason for reason in advice["reasons"])
-    unassessed = cat_rat([session(1, "visual", 5, {"tom": ["biting"]})], tom={"prey_drive": None})
-    assert unassessed["action"] == "stop"
-    assert "assessment_needed" in unassessed["alerts"]
+    # The wait never reads as leave to carry on once a bite is in the history.
+    assert "no more sessions" in advice["reasons"][0]
+    assert "Sessions can start" not in advice["reasons"][0]
 
 
 def test_cat_rat_stop_rule_outranks_skipped_stage() -> None:
