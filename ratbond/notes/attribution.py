@@ -46,6 +46,16 @@ class Target:
         return self.mention is None
 
 
+class SpanFacts(NamedTuple):
+    """Where a span was read and how (one per span, in step with the spans)."""
+
+    sentence: int
+    thing: bool
+    """Aimed at a thing (the mesh, the gate)."""
+    seize: bool
+    """Read from a `seizing` phrase ("caught", "grabbed")."""
+
+
 class Attribution:
     """One note's attribution in progress (its stages' shapes, read only, and the spans)."""
 
@@ -69,11 +79,14 @@ class Attribution:
         self.agent_senses = agent_senses
         self.text = tokens.text
         self.spans: list[Span] = []
+        self.facts: list[SpanFacts] = []
+        """Per span, what the wounding rules need to know of it."""
         self.unattributed: list[Unattributed] = []
         self.program_senses = lexicon.program_senses.get(cast.program, {})
         # The same target is asked for several times in one note.
         self.targets: dict[int, Target | None] = {}
         self.carried: dict[int, Mention | None] = {}
+        self.thing_before: dict[int, bool] = {}
         self.owner_bitten: set[int] = set()
         self.harmed: tuple[int, frozenset[str]] | None = None
         """The sentence and animals of the latest harm signal's target ("bit Dot")."""
@@ -110,24 +123,52 @@ class Attribution:
         )
 
     def wounding(self) -> None:
-        """A swipe in a note that reports a wound broke the skin (`wounding`)."""
+        """A catch that the same cat's bite or scratch in its sentence explains is that bite or
+        scratch (`seizing`); in a note that reports a wound, a swipe at an animal broke the
+        skin (`wounding`): a catch is read as the scratch, another swipe keeps its reading and
+        gains the scratch."""
         lexicon = self.lexicon
-        if not any(
+        if not lexicon.wounding:
+            return
+        landed = {
+            (span.animal, facts.sentence)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.animal is not None
+            and not span.negated
+            and not facts.thing
+            and (
+                span.signal in lexicon.bite_signals
+                or any(span.signal in senses.values() for senses in lexicon.wounding.values())
+            )
+        }
+        wounded = any(
             span.signal in lexicon.victim_signals and not span.negated and span.animal
             for span in self.spans
-        ):
-            return
+        )
         shown = {(span.animal, span.signal) for span in self.spans if not span.negated}
-        for number, span in enumerate(self.spans):
-            if span.animal is None or span.negated:
+        kept: list[Span] = []
+        for span, facts in zip(self.spans, self.facts, strict=True):
+            mapped = (
+                lexicon.wounding.get(self.cast.species[span.animal], {}).get(span.signal)
+                if span.animal is not None and not span.negated and not facts.thing
+                else None
+            )
+            if mapped is None:
+                kept.append(span)
                 continue
-            mapped = lexicon.wounding.get(self.cast.species[span.animal], {}).get(span.signal)
-            if (
-                mapped is not None
-                and (span.animal, mapped) not in shown
-                and not any((span.animal, name) in shown for name in lexicon.bite_signals)
-            ):
-                self.spans[number] = replace(span, signal=mapped)
+            if facts.seize and (span.animal, facts.sentence) in landed:
+                continue  # "caught Byte with his teeth": the bite is the catch
+            bitten = any((span.animal, name) in shown for name in lexicon.bite_signals)
+            if not wounded or bitten:
+                kept.append(span)
+            elif facts.seize:
+                kept.append(replace(span, signal=mapped))
+            else:
+                kept.append(span)
+                if (span.animal, mapped) not in shown:
+                    kept.append(replace(span, signal=mapped))
+                    shown.add((span.animal, mapped))
+        self.spans = kept
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -158,6 +199,9 @@ class Attribution:
         direct = found is not None and found.steps == 0
         thing = found is not None and found.thing
         extra: dict[str, str] = {}
+        seize = bool(self.lexicon.seizing) and (
+            tuple(self.tokens.words[p].lemma for p in match.positions) in self.lexicon.seizing
+        )
         for animal in sorted(animals):
             signal = self.sense(
                 animal,
@@ -172,6 +216,7 @@ class Attribution:
             self.spans.append(
                 Span(start, end, self.text[start:end], signal, animal, negated, confirm)
             )
+            self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, seize))
             if not negated and signal in self.lexicon.harm_signals:
                 hurt = self.harmed_by(match, obj)
                 if hurt is not None and hurt.animals - animals:
@@ -191,6 +236,7 @@ class Attribution:
             self.spans.append(
                 Span(start, end, self.text[start:end], signal, other, negated, confirm)
             )
+            self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, False))
 
     def sense(
         self,
@@ -243,6 +289,7 @@ class Attribution:
         worst = max(candidates, key=lambda pair: CLASS_RANK[self.klass(*pair)])
         negated, confirm = self.state(index, *worst)
         self.spans.append(Span(start, end, self.text[start:end], worst[1], None, negated, confirm))
+        self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, False))
         if not negated:
             self.unattributed.append(
                 Unattributed(start, end, self.text[start:end], worst[1], candidates, confirm)
@@ -311,10 +358,19 @@ class Attribution:
         )
 
     def after_thing(self, match: Match) -> bool:
-        """Whether the signal before it in its clause was aimed at a thing, with no animal named
-        between them: "raked the mesh with his claws" (the claws are the raking's)."""
+        """Whether the signal before it in its clause was aimed at a thing (or came after one
+        that was), with no animal named between them: "raked the mesh with his claws", "swiped
+        at the mesh and caught his claw in it"; or whether a thing is the object of the verb
+        before it in its part of the clause: "gave the wire a raking". Remembered per phrase,
+        so a long run-on clause is walked once."""
+        if match.first not in self.thing_before:
+            self.thing_before[match.first] = self._after_thing(match)
+        return self.thing_before[match.first]
+
+    def _after_thing(self, match: Match) -> bool:
         tokens = self.tokens
         clause = tokens.clauses[match.first]
+        part = tokens.parts[match.first]
         position = match.first - 1
         while position >= 0 and tokens.clauses[position] == clause:
             holder = self.phrases.at[position]
@@ -326,10 +382,41 @@ class Attribution:
                 ):
                     return False
                 if found.kind == "signal":
-                    return self.aimed_at_thing(found)
+                    return self.aimed_at_thing(found) or self.after_thing(found)
+                if (
+                    found.kind == OBJECT
+                    and tokens.parts[found.first] == part
+                    and self.object_of_verb_at(found.first)
+                ):
+                    return True
                 position = found.first
             position -= 1
         return False
+
+    def object_of_verb_at(self, position: int) -> bool:
+        """Whether the words before `position` (past determiners and possessives) end with a
+        verb, not a preposition: "gave the wire", not "through the wire" or "by the gate"."""
+        words = self.tokens.words
+        lexicon = self.lexicon
+        position -= 1
+        while (
+            position >= 0
+            and words[position].kind == "w"
+            and (
+                words[position].lemma in lexicon.determiners
+                or words[position].norm in lexicon.possessives
+            )
+        ):
+            position -= 1
+        if position < 0 or words[position].kind != "w" or self.phrases.at[position] >= 0:
+            return False
+        word = words[position]
+        return not (
+            word.lemma in lexicon.prepositions
+            or word.norm in lexicon.path_words
+            or word.lemma in lexicon.subject_openers
+            or word.norm in lexicon.clause_joiners
+        )
 
     def _find_target(self, match: Match) -> Target | None:
         lexicon = self.lexicon
@@ -433,7 +520,12 @@ class Attribution:
         if sentence == 0:
             return None
         if sentence not in self.carried:
-            previous = [m for m in self.mentions.by_sentence.get(sentence - 1, ()) if not m.person]
+            # A fragment with no animal in it ("Clean through the gap.") carries the subject of
+            # the sentence before it on, one sentence at most.
+            earlier = sentence - 1
+            if earlier > 0 and earlier not in self.mentions.by_sentence:
+                earlier -= 1
+            previous = [m for m in self.mentions.by_sentence.get(earlier, ()) if not m.person]
             subjects = [m for m in previous if m.subject]
             self.carried[sentence] = (
                 subjects[-1] if subjects else (previous[-1] if previous else None)
@@ -448,6 +540,9 @@ class Attribution:
         able = self.cast.able(mention.animals, senses)
         if able:
             return Who(able, ambiguous=mention.ambiguous and len(able) > 1, explicit=True)
+        fitting = self.pronoun_fits(mention, senses)
+        if fitting is not None:
+            return fitting
         # The named animal cannot show this; one named between it and the phrase may ("Pip
         # watched Tom lunge"), never one named after the phrase.
         low, high = sorted((mention.last, match.first))
@@ -467,6 +562,19 @@ class Attribution:
             # "had her in his mouth": an object that cannot show it is not its doer.
             return self.implicit(match, senses)
         return Who(dropped=True, explicit=True)
+
+    def pronoun_fits(self, mention: Mention, senses: Mapping[str, str]) -> Who | None:
+        """A singular pronoun whose antecedent cannot show the signal means the one other animal
+        of its sex that can: in "Pudding got Maple she jumped on the lid", she is the cat."""
+        match = self.matches[mention.match] if mention.match >= 0 else None
+        if match is None or match.kind != "pronoun" or match.entry is None:
+            return None
+        key = match.entry.key
+        if key not in self.cast.sex_keys:
+            return None
+        fitting = frozenset(a for a, sex in self.cast.sex.items() if sex in {None, key})
+        able = self.cast.able(fitting - mention.animals, senses)
+        return Who(able, explicit=True) if len(able) == 1 else None
 
     # --- who showed it ---------------------------------------------------------------------
 

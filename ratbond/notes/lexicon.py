@@ -122,6 +122,9 @@ class Lexicon:
     path_words: frozenset[str]
     harm_signals: frozenset[str]
     wounding: dict[str, dict[str, str]]
+    seizing: frozenset[tuple[str, ...]]
+    """Phrases that only say an animal was caught: the bite or scratch says how."""
+    body_parts: frozenset[str]
 
     def stem(self, word: str) -> str:
         """`stem` with this lexicon's irregular forms."""
@@ -453,4 +456,6 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         path_words=frozenset(rules.path_words),
         harm_signals=frozenset(rules.harm_signals),
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},
+        seizing=frozenset(_parts(text, irregular) for text in rules.seizing),
+        body_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.body_parts),
     )

@@ -43,11 +43,16 @@ class Phrases:
 
 
 def find_phrases(
-    tokens: Tokens, cast: Cast, joiners: Collection[str], signal_starts: Collection[str]
+    tokens: Tokens,
+    cast: Cast,
+    joiners: Collection[str],
+    signal_starts: Collection[str],
+    body_parts: Collection[str] = frozenset(),
 ) -> Phrases:
     """The names and phrases of `tokens`. `joiners` are the words a gap never crosses;
     `signal_starts` the lemmas that start a signal phrase (such a word written in lower case is
-    that word, not an animal of that name: "he nibbles" is not the rat Nibbles)."""
+    that word, not an animal of that name: "he nibbles" is not the rat Nibbles); a name with an
+    "s" and no apostrophe is a possessive before one of `body_parts` ("toffees tail")."""
     words = tokens.words
     count = len(words)
     at = [-1] * count
@@ -56,7 +61,7 @@ def find_phrases(
     # A phrase never reaches across an animal's name ("bit Max hard" is not "bit hard").
     fence = [False] * count
     for index in tokens.named:
-        found = _name_at(tokens, index, cast, signal_starts)
+        found = _name_at(tokens, index, cast, signal_starts, body_parts)
         if found is not None:
             names[index] = found
             fence[index] = True
@@ -98,9 +103,19 @@ def find_phrases(
 
 
 def _name_at(
-    tokens: Tokens, index: int, cast: Cast, signal_starts: Collection[str]
+    tokens: Tokens,
+    index: int,
+    cast: Cast,
+    signal_starts: Collection[str],
+    body_parts: Collection[str],
 ) -> tuple[str, int] | None:
     words = tokens.words
+    owner = cast.possessive_forms.get(words[index].norm)
+    if owner is not None and words[index].norm not in cast.names:
+        following = words[index + 1] if index + 1 < len(words) else None
+        if following is not None and following.kind == "w" and following.lemma in body_parts:
+            return owner, index
+        return None
     best: tuple[str, int] | None = None
     for parts, animal in cast.names.get(words[index].norm, ()):
         end = index + len(parts)

@@ -129,4 +129,5 @@ class NotesFile:
     harm_signals: tuple[Word, ...]
     wounding: dict[Species, dict[str, str]]
     injuries: Injuries
+    seizing: tuple[Word, ...] = ()
     protected_words: tuple[Word, ...] = ()
