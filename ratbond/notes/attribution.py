@@ -20,6 +20,9 @@ from ratbond.notes.tokens import Tokens
 OBJECT = "object"
 """The object kind of a thing (the mesh, the gate) in `object_senses`."""
 DANGER = "danger"
+LANDS_WITHIN = 3
+"""A catch is explained by a bite or scratch in its sentence or the two after it ("Jock caught
+her. Clean through the gap. Had her by the tail")."""
 
 
 class Who(NamedTuple):
@@ -156,7 +159,9 @@ class Attribution:
             if mapped is None:
                 kept.append(span)
                 continue
-            if facts.seize and (span.animal, facts.sentence) in landed:
+            if facts.seize and any(
+                (span.animal, facts.sentence + later) in landed for later in range(LANDS_WITHIN)
+            ):
                 continue  # "caught Byte with his teeth": the bite is the catch
             bitten = any((span.animal, name) in shown for name in lexicon.bite_signals)
             if not wounded or bitten:
@@ -332,6 +337,10 @@ class Attribution:
         part it names ("mouth on her neck"), or the object of its clause ("had Chewie by the
         scruff")."""
         found = obj
+        if found is None and match.last > match.first:
+            # "had Maple in her mouth": the animal named inside the phrase.
+            inside = [m for m in self.mentions.between(match.first, match.last) if not m.subject]
+            found = inside[0] if inside else None
         if found is None:
             position = match.last + 1
             end = min(len(self.tokens.words), position + 3)
@@ -667,11 +676,18 @@ class Attribution:
         sentence = self.tokens.sentences[match.first]
         if sentence in self.owner_bitten or sentence - 1 in self.owner_bitten:
             return Who(person=True, dropped=True)
-        before = self.before(match)
-        # "Byte bit Dot's foot. Drew blood.": the animal hurt last is the one bleeding.
+        # The owner who found the wound is not the one hurt ("I think there's a tiny scratch");
+        # the owner bitten ("bit me, drew blood") is, and drops it.
+        before = tuple(m for m in self.before(match) if not (m.person and m.subject))
+        # "Byte bit Dot's foot. Drew blood.": the animal hurt last is the one bleeding; so it is
+        # when the latest subject cannot be hurt so ("bit Toffee, she's got two holes" of a cat).
         if self.harmed is not None and self.harmed[0] >= sentence - 2:
             harmed = self.harmed[1]
-            if not before or (before[-1].first < match.first and not before[-1].subject):
+            if (
+                not before
+                or (before[-1].first < match.first and not before[-1].subject)
+                or not self.cast.able(before[-1].animals, senses)
+            ):
                 able = self.cast.able(harmed, senses)
                 if able:
                     return Who(able, ambiguous=len(able) > 1, explicit=True)
