@@ -572,6 +572,30 @@ class Attribution:
             return self.implicit(match, senses)
         return Who(dropped=True, explicit=True)
 
+    def harming_in_sentence(
+        self, match: Match, victims: frozenset[str], senses: Mapping[str, str]
+    ) -> frozenset[str]:
+        """The one animal (not a victim) named in the sentence right before a harm signal, that
+        can show `senses`; empty if none or several."""
+        found: frozenset[str] = frozenset()
+        words = self.tokens.words
+        harm = self.lexicon.harm_signals
+        for mention in self.mentions.by_sentence.get(self.tokens.sentences[match.first], ()):
+            if mention.person or mention.outsider or mention.ambiguous:
+                continue
+            able = self.cast.able(mention.animals - victims, senses)
+            if not able:
+                continue
+            following = mention.last + 1
+            if following < len(words) and self.phrases.at[following] < 0:
+                following += 1  # one adverb between: "Mochi suddenly swatted"
+            nxt = self.phrases.of(following) if following < len(words) else None
+            if nxt is not None and nxt.kind == "signal" and not harm.isdisjoint(nxt.senses.values()):
+                if found and found != able:
+                    return frozenset()
+                found = able
+        return found
+
     def pronoun_fits(self, mention: Mention, senses: Mapping[str, str]) -> Who | None:
         """A singular pronoun whose antecedent cannot show the signal means the one other animal
         of its sex that can: in "Pudding got Maple she jumped on the lid", she is the cat."""
@@ -765,7 +789,11 @@ class Attribution:
                     self.emit(index, match, able, senses)
             return
         if victim is not None and victims and victims <= cast.able(victims, wound):
-            return  # an animal was hurt by someone unnamed: the wound says enough
+            doer = self.harming_in_sentence(match, victims, senses)
+            if doer:
+                # "Sage got scratched when Mochi swatted the cage": the one doing harm there.
+                self.emit(index, match, doer, senses)
+            return  # else an animal was hurt by someone unnamed: the wound says enough
         others = cast.able(cast.all - victims, senses)
         if len(others) == 1:
             self.emit(index, match, others, senses)

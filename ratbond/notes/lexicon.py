@@ -317,6 +317,14 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
                     )
                 senses[species] = signal_id
                 first_text.setdefault((species, signal_id, parts), text)
+    # A longer phrase says nothing of a species its first word alone has a reading for: there
+    # it keeps that reading ("scratching on the net" is a cat's scratching; "a scratch on" a
+    # rat's wound).
+    for parts, senses in signal_senses.items():
+        head = signal_senses.get(parts[:1]) if len(parts) > 1 else None
+        if head is not None:
+            for species, signal_id in head.items():
+                senses.setdefault(species, signal_id)
     for parts, senses in signal_senses.items():
         phrases[parts] = (Entry("signal", tuple(sorted(senses.items()))), " ".join(parts))
 
