@@ -548,7 +548,17 @@ class Attribution:
             return Who(dropped=True, explicit=True)
         able = self.cast.able(mention.animals, senses)
         if able:
-            return Who(able, ambiguous=mention.ambiguous and len(able) > 1, explicit=True)
+            # A group left unnamed ("they" in a group of three) all did it, unless it is a
+            # quarrel shared by some of them ("they had a fight"; play is everyone's).
+            some = mention.ambiguous and (
+                not mention.plural
+                or any(
+                    signal in self.lexicon.reciprocal
+                    and self.lexicon.classes[species][signal] != "calm"
+                    for species, signal in senses.items()
+                )
+            )
+            return Who(able, ambiguous=some and len(able) > 1, explicit=True)
         fitting = self.pronoun_fits(mention, senses)
         if fitting is not None:
             return fitting
@@ -590,7 +600,11 @@ class Attribution:
             if following < len(words) and self.phrases.at[following] < 0:
                 following += 1  # one adverb between: "Mochi suddenly swatted"
             nxt = self.phrases.of(following) if following < len(words) else None
-            if nxt is not None and nxt.kind == "signal" and not harm.isdisjoint(nxt.senses.values()):
+            if (
+                nxt is not None
+                and nxt.kind == "signal"
+                and not harm.isdisjoint(nxt.senses.values())
+            ):
                 if found and found != able:
                     return frozenset()
                 found = able

@@ -252,7 +252,8 @@ def _pronoun(
                 singles |= candidate.animals
         if len(singles) > 1:
             return Meaning(frozenset(singles), plural=True)
-        # With no antecedent "they" is everyone only in a pair; in a group, some of them.
+        # With no antecedent "they" is everyone only in a pair; in a group, some of them (for
+        # a shared signal: "they had a fight"; see `attribution`).
         return Meaning(cast.all, ambiguous=len(cast.all) > 2, plural=True)
     if as_subject:
         # "Tom went for Pip he bit him": a subject pronoun carries on the last subject that
