@@ -323,8 +323,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     for parts, senses in signal_senses.items():
         head = signal_senses.get(parts[:1]) if len(parts) > 1 else None
         if head is not None:
-            for species, signal_id in head.items():
-                senses.setdefault(species, signal_id)
+            for head_species, head_signal in head.items():
+                senses.setdefault(head_species, head_signal)
     for parts, senses in signal_senses.items():
         phrases[parts] = (Entry("signal", tuple(sorted(senses.items()))), " ".join(parts))
 
