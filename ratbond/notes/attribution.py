@@ -204,9 +204,7 @@ class Attribution:
         direct = found is not None and found.steps == 0
         thing = found is not None and found.thing
         extra: dict[str, str] = {}
-        seize = bool(self.lexicon.seizing) and (
-            tuple(self.tokens.words[p].lemma for p in match.positions) in self.lexicon.seizing
-        )
+        seize = match.seize
         for animal in sorted(animals):
             signal = self.sense(
                 animal,
@@ -486,7 +484,7 @@ class Attribution:
         limit = position + 3
         # The doer stays in the phrase's clause: most clauses have no "from" or "by".
         segment = tokens.segments[tokens.clauses[match.last]]
-        if all("=" + word not in segment for word in lexicon.agent_words):
+        if segment.isdisjoint(lexicon.agent_exact):
             return None
         while position < len(words) and position < limit:
             word = words[position]

@@ -109,6 +109,8 @@ class Lexicon:
     list_words: frozenset[str]
     list_marks: frozenset[str]
     agent_words: frozenset[str]
+    agent_exact: frozenset[str]
+    """`agent_words` as a clause's exact forms ("=by"): a cheap test that a clause has one."""
     pair_joiners: frozenset[str]
     floating_group: frozenset[str]
     bite_signals: frozenset[str]
@@ -451,6 +453,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         list_words=frozenset(rules.list_words),
         list_marks=frozenset(rules.list_marks),
         agent_words=frozenset(rules.agent_words),
+        agent_exact=frozenset("=" + normalise(word) for word in rules.agent_words),
         pair_joiners=frozenset(rules.pair_joiners),
         floating_group=frozenset(rules.floating_group),
         bite_signals=frozenset(rules.bite_signals),

@@ -34,6 +34,8 @@ class Pattern:
     steps: tuple[Step, ...]
     senses: Mapping[str, str]
     """A signal phrase's readings by species (empty for other entries)."""
+    seize: bool = False
+    """One of `seizing`: it says an animal was caught, not how."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,4 +88,5 @@ def _pattern(lexicon: Lexicon, phrase: Phrase, bases: frozenset[str]) -> Pattern
         wide = False
         previous = part
     senses = MappingProxyType(dict(phrase.entry.senses)) if phrase.entry.senses else NO_SENSES
-    return Pattern(phrase, phrase.words, phrase.need, tuple(steps), senses)
+    seize = phrase.parts in lexicon.seizing
+    return Pattern(phrase, phrase.words, phrase.need, tuple(steps), senses, seize)

@@ -27,6 +27,8 @@ class Match:
     animal: str | None
     senses: Mapping[str, str]
     """A signal phrase's readings by species."""
+    seize: bool = False
+    """A `seizing` phrase ("caught"): see `attribution.wounding`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +96,16 @@ def find_phrases(
                 # What a "not a signal" phrase spans is no signal either ("scratched the
                 # scratching post").
                 positions = tuple(range(index, positions[-1] + 1))
-            match = Match(entry.kind, index, positions[-1], positions, entry, None, pattern.senses)
+            match = Match(
+                entry.kind,
+                index,
+                positions[-1],
+                positions,
+                entry,
+                None,
+                pattern.senses,
+                pattern.seize,
+            )
         number = len(matches)
         for position in match.positions:
             at[position] = number
