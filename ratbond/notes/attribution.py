@@ -131,7 +131,8 @@ class Attribution:
         skin (`wounding`): a catch is read as the scratch, another swipe keeps its reading and
         gains the scratch."""
         lexicon = self.lexicon
-        if not lexicon.wounding:
+        sources = {signal for senses in lexicon.wounding.values() for signal in senses}
+        if not any(span.signal in sources for span in self.spans):
             return
         landed = {
             (span.animal, facts.sentence)

@@ -67,6 +67,8 @@ def find_phrases(
         if found is not None:
             names[index] = found
             fence[index] = True
+    segments = tokens.segments
+    clauses = tokens.clauses
     # Only a name or a word that opens a phrase can start a match: the others are skipped.
     openers = [index for index, word in enumerate(words) if word.starts is not None]
     if names:
@@ -77,6 +79,7 @@ def find_phrases(
         word = words[index]
         found = names.get(index) if names else None
         match: Match
+        positions: tuple[int, ...]
         if found is not None:
             animal, last = found
             match = Match(
@@ -85,12 +88,19 @@ def find_phrases(
         elif word.starts is None:
             continue
         else:
-            hit = _phrase_at(
-                tokens, index, at, fence, tokens.segments[tokens.clauses[index]], joiners
-            )
-            if hit is None:
-                continue
-            pattern, positions = hit
+            starts = word.starts
+            segment = segments[clauses[index]]
+            if starts.needs.isdisjoint(segment):
+                # Cheap rejection, here rather than in `_phrase_at` as most words end here: a
+                # phrase stays in one clause, so only one-word phrases can match.
+                if not starts.single:
+                    continue
+                pattern, positions = starts.single[0], (index,)
+            else:
+                hit = _phrase_at(tokens, index, at, fence, segment, joiners)
+                if hit is None:
+                    continue
+                pattern, positions = hit
             entry = pattern.phrase.entry
             if entry.kind == "block":
                 # What a "not a signal" phrase spans is no signal either ("scratched the
@@ -165,10 +175,6 @@ def _phrase_at(
     words = tokens.words
     starts = words[index].starts
     assert starts is not None
-    # Cheap rejection: a phrase stays inside one clause, so all its words must be there.
-    if starts.needs.isdisjoint(segment):
-        # Only one-word phrases can match; the first (longest-first order) wins.
-        return (starts.single[0], (index,)) if starts.single else None
     best: Pattern | None = None
     best_positions: tuple[int, ...] = ()
     count = len(words)
