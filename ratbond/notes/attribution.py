@@ -113,6 +113,7 @@ class Attribution:
             else:
                 self.passive(index, match)
         self.wounding()
+        self.parts_of_worse()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -124,6 +125,32 @@ class Attribution:
             unattributed=tuple(self.unattributed),
             spans=tuple(self.spans),
         )
+
+    def parts_of_worse(self) -> None:
+        """A signal that is part of a worse one the same animal shows in its sentence or the
+        next (`part_of`: screaming in a fight) is that one, and is left out."""
+        part_of = self.lexicon.part_of
+        if not part_of or not any(span.signal in part_of for span in self.spans):
+            return
+        shown = {
+            (span.animal, span.signal, facts.sentence)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.animal is not None and not span.negated
+        }
+        kept = [
+            (span, facts)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if not (
+                span.animal is not None
+                and any(
+                    (span.animal, whole, facts.sentence + step) in shown
+                    for whole in part_of.get(span.signal, ())
+                    for step in (-1, 0, 1)
+                )
+            )
+        ]
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
 
     def wounding(self) -> None:
         """A catch that the same cat's bite or scratch in its sentence explains is that bite or
@@ -150,7 +177,7 @@ class Attribution:
             for span in self.spans
         )
         shown = {(span.animal, span.signal) for span in self.spans if not span.negated}
-        kept: list[Span] = []
+        kept: list[tuple[Span, SpanFacts]] = []
         for span, facts in zip(self.spans, self.facts, strict=True):
             mapped = (
                 lexicon.wounding.get(self.cast.species[span.animal], {}).get(span.signal)
@@ -158,7 +185,7 @@ class Attribution:
                 else None
             )
             if mapped is None:
-                kept.append(span)
+                kept.append((span, facts))
                 continue
             if facts.seize and any(
                 (span.animal, facts.sentence + later) in landed for later in range(LANDS_WITHIN)
@@ -166,15 +193,16 @@ class Attribution:
                 continue  # "caught Byte with his teeth": the bite is the catch
             bitten = any((span.animal, name) in shown for name in lexicon.bite_signals)
             if not wounded or bitten:
-                kept.append(span)
+                kept.append((span, facts))
             elif facts.seize:
-                kept.append(replace(span, signal=mapped))
+                kept.append((replace(span, signal=mapped), facts))
             else:
-                kept.append(span)
+                kept.append((span, facts))
                 if (span.animal, mapped) not in shown:
-                    kept.append(replace(span, signal=mapped))
+                    kept.append((replace(span, signal=mapped), facts))
                     shown.add((span.animal, mapped))
-        self.spans = kept
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
 
     # --- helpers -------------------------------------------------------------------------
 

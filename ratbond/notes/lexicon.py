@@ -127,6 +127,8 @@ class Lexicon:
     seizing: frozenset[tuple[str, ...]]
     """Phrases that only say an animal was caught: the bite or scratch says how."""
     body_parts: frozenset[str]
+    part_of: dict[str, frozenset[str]]
+    """Signals by the worse one they are part of ("squeaking" in a "fighting")."""
 
     def stem(self, word: str) -> str:
         """`stem` with this lexicon's irregular forms."""
@@ -242,6 +244,7 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *rules.harm_signals,
         *rules.bite_signals,
         *(name for senses in rules.wounding.values() for pair in senses.items() for name in pair),
+        *(name for whole, parts in rules.part_of.items() for name in (whole, *parts)),
     )
     for name in named:
         if name not in every:
@@ -469,4 +472,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},
         seizing=frozenset(_parts(text, irregular) for text in rules.seizing),
         body_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.body_parts),
+        part_of={
+            part: frozenset(whole for whole, parts in rules.part_of.items() if part in parts)
+            for part in {part for parts in rules.part_of.values() for part in parts}
+        },
     )

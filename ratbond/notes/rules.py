@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from annotated_types import Len
@@ -130,4 +130,5 @@ class NotesFile:
     wounding: dict[Species, dict[str, str]]
     injuries: Injuries
     seizing: tuple[Word, ...] = ()
+    part_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
     protected_words: tuple[Word, ...] = ()
