@@ -404,6 +404,8 @@ class Attribution:
         return self.thing_before[match.first]
 
     def _after_thing(self, match: Match) -> bool:
+        if any(not m.person for m in self.mentions.between(match.first, match.last)):
+            return False  # "had Pip in her mouth": aimed at the animal inside it
         tokens = self.tokens
         clause = tokens.clauses[match.first]
         part = tokens.parts[match.first]

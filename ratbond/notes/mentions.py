@@ -127,6 +127,15 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
                 _after_verb(tokens, match, lexicon),
                 words[match.first].norm in lexicon.subject_case,
             )
+        elif (
+            entry is not None
+            and match.kind == "group"
+            and words[match.first].norm in lexicon.floating_group
+            and match.first == match.last
+            and len(cast.all) > 2
+        ):
+            # "Rex and Max had a scrap, both screaming": "both" is the two named last.
+            meaning = _both(mentions, sentence) or _word_meaning(match.kind, entry, cast)
         elif entry is not None and not person:
             meaning = _word_meaning(match.kind, entry, cast)
         subject, subordinate = _role_in_clause(tokens, phrases, match, lexicon)
@@ -191,6 +200,20 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
         {sentence: tuple(m.first for m in found) for sentence, found in by_sentence.items()},
         tuple(m.first for m in mentions),
     )
+
+
+def _both(earlier: Sequence[Mention], sentence: int) -> Meaning | None:
+    """The two animals named last in this or the previous sentence, if two are."""
+    found: set[str] = set()
+    for mention in reversed(earlier[-LOOK_BACK:]):
+        if mention.sentence < sentence - 1:
+            break
+        if mention.person or mention.outsider or mention.ambiguous or not mention.animals:
+            continue
+        found |= mention.animals
+        if len(found) >= 2:
+            break
+    return Meaning(frozenset(found), plural=True) if len(found) == 2 else None
 
 
 def _word_meaning(kind: str, entry: Entry, cast: Cast) -> Meaning:
