@@ -771,6 +771,7 @@ class Attribution:
         kinds = senses.values()
         if not self.lexicon.victim_signals.isdisjoint(kinds):
             who = self.victim(match, senses)
+            self.doer_of_wound(index, match, senses, who)
         else:
             who = self.actor(index, match, senses)
         if who.dropped:
@@ -800,6 +801,23 @@ class Attribution:
             self.unsure(index, match, candidates, senses)
             return
         self.emit(index, match, who.animals, senses)
+
+    def doer_of_wound(self, index: int, match: Match, senses: Mapping[str, str], hurt: Who) -> None:
+        """A wound phrase that is also another species' harm ("drew blood": a rat's wound, a
+        cat's bite) gives that harm to the subject named before it: "Tom drew blood on Pip's
+        nose" is Tom's bite as well as Pip's wound."""
+        victim_signals = self.lexicon.victim_signals
+        harm = {
+            species: signal for species, signal in senses.items() if signal not in victim_signals
+        }
+        if not harm:
+            return
+        subjects = [m for m in self.before(match) if m.subject and not m.person]
+        if not subjects or subjects[-1].ambiguous or subjects[-1].outsider:
+            return
+        doers = self.cast.able(subjects[-1].animals - hurt.animals, harm)
+        if doers:
+            self.emit(index, match, doers, harm)
 
     def passive(self, index: int, match: Match) -> None:
         assert match.entry is not None

@@ -598,3 +598,13 @@ def test_reported_speech_ends_a_hypothesis() -> None:
 
 def test_chewing_through_a_thing_is_no_meal() -> None:
     assert signals(rat_rat("Ziggy chewed through the divider overnight")) == {}
+
+
+def test_a_wound_phrase_that_is_a_cats_harm_gives_the_cat_its_bite() -> None:
+    assert signals(cat_rat("Tom drew blood on Pip's nose")) == {"tom": {"biting"}, "pip": {"wound"}}
+    # The owner's blood is nobody's wound and no cat's bite.
+    assert signals(cat_rat("Pip drew blood on my finger")) == {}
+
+
+def test_a_cat_biting_its_food_is_no_bite() -> None:
+    assert "biting" not in signals(cat_rat("Tom bit into his kibble")).get("tom", set())
