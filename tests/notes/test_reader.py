@@ -608,3 +608,10 @@ def test_a_wound_phrase_that_is_a_cats_harm_gives_the_cat_its_bite() -> None:
 
 def test_a_cat_biting_its_food_is_no_bite() -> None:
     assert "biting" not in signals(cat_rat("Tom bit into his kibble")).get("tom", set())
+
+
+def test_phone_typed_n_is_and() -> None:
+    read = signals(rat_rat("ziggy n rex had a go at each other"))
+    assert read == {"ziggy": {"fighting"}, "rex": {"fighting"}}
+    assert signals(cat_rat("no hissing n no growling from tom")) == {}
+    assert signals(cat_rat("tom never laid a paw on her")) == {}
