@@ -348,6 +348,15 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     for injury in rules.injuries.words:
         for part in rules.injuries.body_parts:
             add((f"{injury} {part}", f"{part} {injury}"), hurt)
+    # A bite at food, a leap onto a perch or a pounce on prey is no attack: "not a signal".
+    harmless = rules.harmless
+    if harmless is not None:
+        for verb, aims in (
+            *((bite, harmless.food) for bite in harmless.bites),
+            *((leap, (*harmless.perches, *harmless.prey)) for leap in harmless.leaps),
+        ):
+            fillers = ("", *(f"{det} " for det in harmless.determiners)) if " " in verb else ("",)
+            add((f"{verb} {filler}{aim}" for aim in aims for filler in fillers), Entry("block"))
     for agent, texts in rules.passive.items():
         for text in texts:
             phrases[remember(text)] = (Entry("passive", (("", agent),)), text)

@@ -615,3 +615,24 @@ def test_phone_typed_n_is_and() -> None:
     assert read == {"ziggy": {"fighting"}, "rex": {"fighting"}}
     assert signals(cat_rat("no hissing n no growling from tom")) == {}
     assert signals(cat_rat("tom never laid a paw on her")) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pip bit into a grape",
+        "Tom snatched his treat off the floor",
+        "Tom leapt onto the windowsill",
+        "Tom pounced on a moth by the lamp",
+        "Tom went for a nap on the bed",
+        "Tom clawed his way up the cat tree",
+        "Pip attacked the cardboard tube",
+    ],
+)
+def test_an_attack_verb_at_food_a_perch_or_prey_is_no_attack(text: str) -> None:
+    danger = {"biting", "lunging", "pouncing", "swatting", "scratching", "fighting"}
+    assert not danger & set().union(set(), *signals(cat_rat(text)).values())
+
+
+def test_a_leap_onto_an_animal_on_a_perch_is_still_a_pounce() -> None:
+    assert "pouncing" in signals(cat_rat("Tom jumped on her on the sofa"))["tom"]
