@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 from ratbond.notes.lexicon import GAP, WIDE_GAP, WILD, Lexicon, Phrase
@@ -49,13 +50,16 @@ class Starts:
     """Every later word of the longer ones."""
 
 
-def compile_patterns(lexicon: Lexicon) -> dict[str, tuple[Pattern, ...]]:
-    """Every phrase of the lexicon as a pattern, by its first part."""
+def compile_patterns(lexicon: Lexicon) -> Callable[[str], tuple[Pattern, ...]]:
+    """The lexicon's phrases that start with a part, as patterns: compiled the first time a
+    note has that word (a functools cache), so a reader starts without compiling thousands of
+    phrases that most notes never open."""
     bases = frozenset(lexicon.irregular.values())
-    return {
-        first: tuple(_pattern(lexicon, phrase, bases) for phrase in phrases)
-        for first, phrases in lexicon.by_first.items()
-    }
+
+    def compiled(first: str) -> tuple[Pattern, ...]:
+        return tuple(_pattern(lexicon, phrase, bases) for phrase in lexicon.by_first.get(first, ()))
+
+    return lru_cache(maxsize=None)(compiled)
 
 
 def starts_of(patterns: tuple[Pattern, ...]) -> Starts | None:

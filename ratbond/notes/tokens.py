@@ -74,7 +74,7 @@ class Tokens:
 class WordTable:
     """Token text to `Word`, remembered in a functools cache per reader."""
 
-    def __init__(self, lexicon: Lexicon, patterns: dict[str, tuple[Pattern, ...]]) -> None:
+    def __init__(self, lexicon: Lexicon, patterns: Callable[[str], tuple[Pattern, ...]]) -> None:
         self.lexicon = lexicon
         self.patterns = patterns
         self.word: Callable[[str], Word] = lru_cache(maxsize=WORD_CACHE)(self._word)
@@ -87,7 +87,7 @@ class WordTable:
         norm = normalise(raw)
         lemma = self.lemma(norm)
         exact = "=" + norm
-        starts = starts_of(self.patterns.get(lemma, ()) + self.patterns.get(exact, ()))
+        starts = starts_of(self.patterns(lemma) + self.patterns(exact))
         return Word(kind, raw, norm, lemma, exact, starts, (lemma, exact))
 
     def lemma(self, norm: str) -> str:
@@ -104,7 +104,7 @@ class WordTable:
             for cut in range(3):
                 swapped = norm[:cut] + norm[cut + 1] + norm[cut] + norm[cut + 2 :]
                 lemma = lexicon.surface.get(swapped, "")
-                opens = self.patterns.get(lemma, ())
+                opens = self.patterns(lemma)
                 if any(pattern.phrase.entry.kind == "signal" for pattern in opens):
                     return lemma
             return base

@@ -496,6 +496,14 @@ def test_the_animal_a_bite_is_aimed_at_is_not_its_doer() -> None:
 
 
 MISTY = Animal("misty", "cat", name="Misty", sex="female")
+HARM = frozenset({"biting", "lunging", "pouncing", "swatting", "scratching", "fighting", "wound"})
+
+
+def harm_read(text: str) -> set[str]:
+    """The harm signals read in a cat-and-rat note, whoever showed them."""
+    return HARM & set().union(set(), *signals(cat_rat(text)).values())
+
+
 TWO_GIRLS = [MISTY, PIP]
 
 
@@ -509,9 +517,7 @@ TWO_GIRLS = [MISTY, PIP]
     ],
 )
 def test_real_words_are_never_read_as_typos_of_danger_words(text: str) -> None:
-    danger = {"biting", "lunging", "scratching", "swatting", "wound", "pouncing"}
-    found = set().union(*signals(cat_rat(text)).values()) if cat_rat(text).signals else set()
-    assert not found & danger
+    assert harm_read(text) == set()
 
 
 def test_a_catch_explained_by_a_bite_is_the_bite() -> None:
@@ -559,8 +565,7 @@ def test_claws_on_a_thing_are_a_swipe_and_hurt_no_one(text: str) -> None:
 
 
 def test_getting_a_bit_of_something_is_no_bite() -> None:
-    read = signals(cat_rat("Pip got a bit of carrot and Tom got a bit closer"))
-    assert not {"biting", "wound"} & set().union(set(), *read.values())
+    assert harm_read("Pip got a bit of carrot and Tom got a bit closer") == set()
 
 
 @pytest.mark.parametrize(
@@ -630,8 +635,7 @@ def test_phone_typed_n_is_and() -> None:
     ],
 )
 def test_an_attack_verb_at_food_a_perch_or_prey_is_no_attack(text: str) -> None:
-    danger = {"biting", "lunging", "pouncing", "swatting", "scratching", "fighting"}
-    assert not danger & set().union(set(), *signals(cat_rat(text)).values())
+    assert harm_read(text) == set()
 
 
 def test_a_leap_onto_an_animal_on_a_perch_is_still_a_pounce() -> None:
