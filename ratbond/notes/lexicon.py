@@ -352,7 +352,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     harmless = rules.harmless
     if harmless is not None:
         for verb, aims in (
-            *((bite, harmless.food) for bite in harmless.bites),
+            *((bite, (*harmless.food, *harmless.prey)) for bite in harmless.bites),
             *((leap, (*harmless.perches, *harmless.prey)) for leap in harmless.leaps),
         ):
             fillers = ("", *(f"{det} " for det in harmless.determiners)) if " " in verb else ("",)
