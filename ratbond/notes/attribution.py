@@ -339,6 +339,8 @@ class Attribution:
         her claws down the side of the cage"); "her" before a word is a possessive."""
         lexicon = self.lexicon
         words = self.tokens.words
+        if any(words[position].norm in lexicon.path_words for position in match.positions):
+            return False  # "ate out of the bowl": the phrase names the way
         position = match.last + 1
         end = min(len(words), position + 8)
         while position < end:

@@ -320,6 +320,11 @@ def _role_in_clause(
         position -= 1
     if position < 0 or words[position].kind != "w":
         return True, False
+    if position == match.first - 1 and words[position].lemma in lexicon.body_parts:
+        # A run-on note: a name straight after a body part opens a new clause ("had her by the
+        # tail fudge screamed"); after a thing it may be a relative clause ("the blanket
+        # Toffee sleeps on"), so it does not.
+        return True, False
     word = words[position].norm
     if word in lexicon.subordinators:
         return True, True

@@ -640,3 +640,13 @@ def test_an_attack_verb_at_food_a_perch_or_prey_is_no_attack(text: str) -> None:
 
 def test_a_leap_onto_an_animal_on_a_perch_is_still_a_pounce() -> None:
     assert "pouncing" in signals(cat_rat("Tom jumped on her on the sofa"))["tom"]
+
+
+def test_a_name_after_a_body_part_in_a_run_on_note_opens_a_clause() -> None:
+    read = signals(rat_rat("rex went for ziggy and had him by the tail ziggy screamed"))
+    assert "squeaking" in read["ziggy"]
+    assert "squeaking" not in read["rex"]
+
+
+def test_a_phrase_that_names_the_way_is_not_aimed_at_the_thing() -> None:
+    assert signals(rat_rat("Ziggy ate out of the same bowl as Rex")) == {"ziggy": {"eating"}}
