@@ -320,6 +320,11 @@ def _role_in_clause(
         position -= 1
     if position < 0 or words[position].kind != "w":
         return True, False
+    holder = phrases.of(position) if position == match.first - 1 else None
+    if holder is not None and holder.kind == "object":
+        # Straight after a thing, a relative clause: "the box she was in", "the blanket Toffee
+        # sleeps on": its subject does things in that clause only.
+        return True, True
     if position == match.first - 1 and words[position].lemma in lexicon.body_parts:
         # A run-on note: a name straight after a body part opens a new clause ("had her by the
         # tail fudge screamed"); after a thing it may be a relative clause ("the blanket
