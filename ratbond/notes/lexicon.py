@@ -351,11 +351,23 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     # A bite at food, a leap onto a perch or a pounce on prey is no attack: "not a signal".
     harmless = rules.harmless
     if harmless is not None:
-        for verb, aims in (
-            *((bite, (*harmless.food, *harmless.prey)) for bite in harmless.bites),
-            *((leap, (*harmless.perches, *harmless.prey)) for leap in harmless.leaps),
+        # After a verb of more than one word, a determiner (and, before food, a possessive:
+        # "tore into his dinner") may sit before the object.
+        for verb, aims, dets in (
+            *(
+                (
+                    bite,
+                    (*harmless.food, *harmless.prey),
+                    (*harmless.determiners, *rules.possessives),
+                )
+                for bite in harmless.bites
+            ),
+            *(
+                (leap, (*harmless.perches, *harmless.prey), harmless.determiners)
+                for leap in harmless.leaps
+            ),
         ):
-            fillers = ("", *(f"{det} " for det in harmless.determiners)) if " " in verb else ("",)
+            fillers = ("", *(f"{det} " for det in dets)) if " " in verb else ("",)
             add((f"{verb} {filler}{aim}" for aim in aims for filler in fillers), Entry("block"))
     for agent, texts in rules.passive.items():
         for text in texts:

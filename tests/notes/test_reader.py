@@ -650,3 +650,16 @@ def test_a_name_after_a_body_part_in_a_run_on_note_opens_a_clause() -> None:
 
 def test_a_phrase_that_names_the_way_is_not_aimed_at_the_thing() -> None:
     assert signals(rat_rat("Ziggy ate out of the same bowl as Rex")) == {"ziggy": {"eating"}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tom took a chunk out of Pip's ear", "Tom grabbed Pip in his jaws", "Tom tore into Pip"],
+)
+def test_idioms_of_a_bite_are_a_bite(text: str) -> None:
+    assert "biting" in signals(cat_rat(text))["tom"]
+
+
+def test_a_scrap_is_a_fight_not_a_scrape() -> None:
+    read = signals(rat_rat("Ziggy is bleeding from his lip after a scrap with Rex"))
+    assert read == {"ziggy": {"wound", "fighting"}, "rex": {"fighting"}}
