@@ -13,11 +13,13 @@ from operator import add, attrgetter, methodcaller
 from ratbond.notes.lexicon import Lexicon, normalise
 from ratbond.notes.patterns import Pattern, Starts, starts_of
 
-# Curly quotes and dashes written as escapes: \u2019 apostrophe, \u2013 and \u2014 dashes.
+# Curly quotes and dashes written as escapes: \u2019 apostrophe, \u2013 and \u2014 dashes. A
+# hyphen is a mark only with a space or tab before it and a space after (tried only at a hyphen,
+# so the scan does not stop at every space).
 TOKEN_RE = re.compile(
     r"(?P<w>[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+)"
     r"|(?P<s>[.!?;]+|\n)"
-    r"|(?P<c>[,:()\[\]\"\u201c\u201d/]|\s[-\u2013\u2014]+\s|[\u2013\u2014]|&)"
+    r"|(?P<c>[,:()\[\]\"\u201c\u201d/&\u2013\u2014]|(?<=[ \t])-+(?=\s))"
 )
 # The same tokens, as strings (no groups): what `findall` returns fastest.
 TOKEN_TEXT_RE = re.compile(re.sub(r"\(\?P<\w>", "(?:", TOKEN_RE.pattern))
