@@ -48,6 +48,11 @@ class Starts:
     """Those of one word: the only ones to try in a clause with none of `needs`."""
     needs: frozenset[str]
     """Every later word of the longer ones."""
+    by_next: Mapping[str, tuple[Pattern, ...]]
+    """By the word that must come straight after this one (a phrase whose second word has no
+    gap before it: "the box"), the patterns worth trying there, in order."""
+    default: tuple[Pattern, ...]
+    """The patterns worth trying when the next word is none of `by_next`'s."""
 
 
 def compile_patterns(lexicon: Lexicon) -> Callable[[str], tuple[Pattern, ...]]:
@@ -68,7 +73,18 @@ def starts_of(patterns: tuple[Pattern, ...]) -> Starts | None:
         return None
     single = tuple(pattern for pattern in patterns if not pattern.need)
     needs = frozenset().union(*(pattern.need for pattern in patterns))
-    return Starts(patterns, single, needs)
+    # Most phrases after a short word allow no gap: the next word alone decides which to try.
+    tight = {
+        id(pattern): pattern.steps[0].word
+        for pattern in patterns
+        if pattern.steps and pattern.steps[0].gap == 0
+    }
+    keys = set(tight.values())
+    by_next = {
+        key: tuple(p for p in patterns if tight.get(id(p), key) == key) for key in sorted(keys)
+    }
+    default = tuple(p for p in patterns if id(p) not in tight)
+    return Starts(patterns, single, needs, MappingProxyType(by_next), default)
 
 
 def _pattern(lexicon: Lexicon, phrase: Phrase, bases: frozenset[str]) -> Pattern:

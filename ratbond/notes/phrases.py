@@ -178,7 +178,16 @@ def _phrase_at(
     best: Pattern | None = None
     best_positions: tuple[int, ...] = ()
     count = len(words)
-    for pattern in starts.patterns:
+    candidates = starts.default
+    if index + 1 < count and words[index + 1].kind == "w":
+        following = words[index + 1]
+        by_lemma = starts.by_next.get(following.lemma)
+        by_form = starts.by_next.get(following.norm)
+        if by_lemma is None or by_form is None or by_lemma is by_form:
+            candidates = by_lemma or by_form or starts.default
+        else:
+            candidates = starts.patterns
+    for pattern in candidates:
         if best is not None and pattern.words < best.words:
             break  # patterns come longest first: no shorter one can win
         if pattern.need and not pattern.need <= segment:

@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable, Collection, Set
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, compress, count
-from operator import add, attrgetter, methodcaller
+from itertools import accumulate, chain
+from operator import add
 
 from ratbond.notes.lexicon import Lexicon, normalise
 from ratbond.notes.patterns import Pattern, Starts, starts_of
@@ -23,12 +23,6 @@ TOKEN_RE = re.compile(
 )
 # The same tokens, as strings (no groups): what `findall` returns fastest.
 TOKEN_TEXT_RE = re.compile(re.sub(r"\(\?P<\w>", "(?:", TOKEN_RE.pattern))
-_GROUP = methodcaller("group")
-_START = methodcaller("start")
-_MARK = attrgetter("mark")
-_STOP = attrgetter("stop")
-_NORM = attrgetter("norm")
-_KEYS = attrgetter("keys")
 WORD_CACHE = 100_000
 """Token texts remembered per reader (each costs a lemma and, for an unknown word, a fuzzy
 look-up); a note holds at most a few thousand."""
@@ -49,10 +43,6 @@ class Word:
     """The lexicon phrases that start with this word, if any."""
     keys: tuple[str, ...] = ()
     """What a phrase in its clause may match: its lemma and exact form."""
-    mark: int = 0
-    """1 for a sentence end or a clause mark (so a note's marks add up in C)."""
-    stop: int = 0
-    """1 for a sentence end."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +75,7 @@ class WordTable:
         match = TOKEN_RE.fullmatch(raw)
         kind = match.lastgroup if match is not None else None
         if kind != "w":
-            return Word(kind or "c", raw, mark=1, stop=int(kind == "s"))
+            return Word(kind or "c", raw)
         norm = normalise(raw)
         lemma = self.lemma(norm)
         exact = "=" + norm
@@ -143,22 +133,24 @@ def tokenise(
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
     clause joiners. Built column by column (each a pass in C where it can be)."""
     found = list(TOKEN_TEXT_RE.finditer(text))
-    raws = list(map(_GROUP, found))
-    starts = tuple(map(_START, found))
+    raws = [match.group() for match in found]
+    starts = tuple([match.start() for match in found])
     words = tuple(map(word, raws))
     ends = tuple(map(add, starts, map(len, raws)))
-    marks = list(map(_MARK, words))
-    norms = list(map(_NORM, words))
+    marks = [known.kind != "w" for known in words]
+    stops = [known.kind == "s" for known in words]
     # A mark belongs to the clause it ends; a joiner opens the part it belongs to.
     clauses = tuple(accumulate(marks, initial=0))[:-1]
-    sentences = tuple(accumulate(map(_STOP, words), initial=0))[:-1]
-    parts = tuple(map(add, clauses, accumulate(map(joiners.__contains__, norms))))
+    sentences = tuple(accumulate(stops, initial=0))[:-1]
+    joined = accumulate(known.norm in joiners for known in words)
+    parts = tuple(map(add, clauses, joined))
+    cuts = [index for index, mark in enumerate(marks) if mark]
     segments: list[Set[str]] = []
     begin = 0
-    for cut in [*compress(count(), marks), len(words)]:
-        segments.append(set(chain.from_iterable(map(_KEYS, words[begin:cut]))))
+    for cut in [*cuts, len(words)]:
+        segments.append(set(chain.from_iterable(known.keys for known in words[begin:cut])))
         begin = cut + 1
-    named = tuple(compress(count(), map(names.__contains__, norms)))
+    named = tuple(index for index, known in enumerate(words) if known.norm in names)
     return Tokens(text, words, starts, ends, sentences, clauses, parts, tuple(segments), named)
 
 
