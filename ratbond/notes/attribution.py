@@ -20,6 +20,9 @@ from ratbond.notes.tokens import Tokens
 OBJECT = "object"
 """The object kind of a thing (the mesh, the gate) in `object_senses`."""
 DANGER = "danger"
+LANDS_WITHIN = 3
+"""A catch is explained by a bite or scratch in its sentence or the two after it ("Jock caught
+her. Clean through the gap. Had her by the tail")."""
 
 
 class Who(NamedTuple):
@@ -46,6 +49,16 @@ class Target:
         return self.mention is None
 
 
+class SpanFacts(NamedTuple):
+    """Where a span was read and how (one per span, in step with the spans)."""
+
+    sentence: int
+    thing: bool
+    """Aimed at a thing (the mesh, the gate)."""
+    seize: bool
+    """Read from a `seizing` phrase ("caught", "grabbed")."""
+
+
 class Attribution:
     """One note's attribution in progress (its stages' shapes, read only, and the spans)."""
 
@@ -69,11 +82,14 @@ class Attribution:
         self.agent_senses = agent_senses
         self.text = tokens.text
         self.spans: list[Span] = []
+        self.facts: list[SpanFacts] = []
+        """Per span, what the wounding rules need to know of it."""
         self.unattributed: list[Unattributed] = []
         self.program_senses = lexicon.program_senses.get(cast.program, {})
         # The same target is asked for several times in one note.
         self.targets: dict[int, Target | None] = {}
         self.carried: dict[int, Mention | None] = {}
+        self.thing_before: dict[int, bool] = {}
         self.owner_bitten: set[int] = set()
         self.harmed: tuple[int, frozenset[str]] | None = None
         """The sentence and animals of the latest harm signal's target ("bit Dot")."""
@@ -97,6 +113,7 @@ class Attribution:
             else:
                 self.passive(index, match)
         self.wounding()
+        self.parts_of_worse()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -109,25 +126,83 @@ class Attribution:
             spans=tuple(self.spans),
         )
 
+    def parts_of_worse(self) -> None:
+        """A signal that is part of a worse one the same animal shows in its sentence or the
+        next (`part_of`: screaming in a fight) is that one, and is left out."""
+        part_of = self.lexicon.part_of
+        if not part_of or not any(span.signal in part_of for span in self.spans):
+            return
+        shown = {
+            (span.animal, span.signal, facts.sentence)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.animal is not None and not span.negated
+        }
+        kept = [
+            (span, facts)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if not (
+                span.animal is not None
+                and any(
+                    (span.animal, whole, facts.sentence + step) in shown
+                    for whole in part_of.get(span.signal, ())
+                    for step in (-1, 0, 1)
+                )
+            )
+        ]
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+
     def wounding(self) -> None:
-        """A swipe in a note that reports a wound broke the skin (`wounding`)."""
+        """A catch that the same cat's bite or scratch in its sentence explains is that bite or
+        scratch (`seizing`); in a note that reports a wound, a swipe at an animal broke the
+        skin (`wounding`): a catch is read as the scratch, another swipe keeps its reading and
+        gains the scratch."""
         lexicon = self.lexicon
-        if not any(
+        sources = {signal for senses in lexicon.wounding.values() for signal in senses}
+        if not any(span.signal in sources for span in self.spans):
+            return
+        landed = {
+            (span.animal, facts.sentence)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.animal is not None
+            and not span.negated
+            and not facts.thing
+            and (
+                span.signal in lexicon.bite_signals
+                or any(span.signal in senses.values() for senses in lexicon.wounding.values())
+            )
+        }
+        wounded = any(
             span.signal in lexicon.victim_signals and not span.negated and span.animal
             for span in self.spans
-        ):
-            return
+        )
         shown = {(span.animal, span.signal) for span in self.spans if not span.negated}
-        for number, span in enumerate(self.spans):
-            if span.animal is None or span.negated:
+        kept: list[tuple[Span, SpanFacts]] = []
+        for span, facts in zip(self.spans, self.facts, strict=True):
+            mapped = (
+                lexicon.wounding.get(self.cast.species[span.animal], {}).get(span.signal)
+                if span.animal is not None and not span.negated and not facts.thing
+                else None
+            )
+            if mapped is None:
+                kept.append((span, facts))
                 continue
-            mapped = lexicon.wounding.get(self.cast.species[span.animal], {}).get(span.signal)
-            if (
-                mapped is not None
-                and (span.animal, mapped) not in shown
-                and not any((span.animal, name) in shown for name in lexicon.bite_signals)
+            if facts.seize and any(
+                (span.animal, facts.sentence + later) in landed for later in range(LANDS_WITHIN)
             ):
-                self.spans[number] = replace(span, signal=mapped)
+                continue  # "caught Byte with his teeth": the bite is the catch
+            bitten = any((span.animal, name) in shown for name in lexicon.bite_signals)
+            if not wounded or bitten:
+                kept.append((span, facts))
+            elif facts.seize:
+                kept.append((replace(span, signal=mapped), facts))
+            else:
+                kept.append((span, facts))
+                if (span.animal, mapped) not in shown:
+                    kept.append((replace(span, signal=mapped), facts))
+                    shown.add((span.animal, mapped))
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -158,6 +233,7 @@ class Attribution:
         direct = found is not None and found.steps == 0
         thing = found is not None and found.thing
         extra: dict[str, str] = {}
+        seize = match.seize
         for animal in sorted(animals):
             signal = self.sense(
                 animal,
@@ -172,6 +248,7 @@ class Attribution:
             self.spans.append(
                 Span(start, end, self.text[start:end], signal, animal, negated, confirm)
             )
+            self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, seize))
             if not negated and signal in self.lexicon.harm_signals:
                 hurt = self.harmed_by(match, obj)
                 if hurt is not None and hurt.animals - animals:
@@ -191,6 +268,7 @@ class Attribution:
             self.spans.append(
                 Span(start, end, self.text[start:end], signal, other, negated, confirm)
             )
+            self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, False))
 
     def sense(
         self,
@@ -243,6 +321,7 @@ class Attribution:
         worst = max(candidates, key=lambda pair: CLASS_RANK[self.klass(*pair)])
         negated, confirm = self.state(index, *worst)
         self.spans.append(Span(start, end, self.text[start:end], worst[1], None, negated, confirm))
+        self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, False))
         if not negated:
             self.unattributed.append(
                 Unattributed(start, end, self.text[start:end], worst[1], candidates, confirm)
@@ -260,6 +339,8 @@ class Attribution:
         her claws down the side of the cage"); "her" before a word is a possessive."""
         lexicon = self.lexicon
         words = self.tokens.words
+        if any(words[position].norm in lexicon.path_words for position in match.positions):
+            return False  # "ate out of the bowl": the phrase names the way
         position = match.last + 1
         end = min(len(words), position + 8)
         while position < end:
@@ -285,6 +366,10 @@ class Attribution:
         part it names ("mouth on her neck"), or the object of its clause ("had Chewie by the
         scruff")."""
         found = obj
+        if found is None and match.last > match.first:
+            # "had Maple in her mouth": the animal named inside the phrase.
+            inside = [m for m in self.mentions.between(match.first, match.last) if not m.subject]
+            found = inside[0] if inside else None
         if found is None:
             position = match.last + 1
             end = min(len(self.tokens.words), position + 3)
@@ -311,10 +396,21 @@ class Attribution:
         )
 
     def after_thing(self, match: Match) -> bool:
-        """Whether the signal before it in its clause was aimed at a thing, with no animal named
-        between them: "raked the mesh with his claws" (the claws are the raking's)."""
+        """Whether the signal before it in its clause was aimed at a thing (or came after one
+        that was), with no animal named between them: "raked the mesh with his claws", "swiped
+        at the mesh and caught his claw in it"; or whether a thing is the object of the verb
+        before it in its part of the clause: "gave the wire a raking". Remembered per phrase,
+        so a long run-on clause is walked once."""
+        if match.first not in self.thing_before:
+            self.thing_before[match.first] = self._after_thing(match)
+        return self.thing_before[match.first]
+
+    def _after_thing(self, match: Match) -> bool:
+        if any(not m.person for m in self.mentions.between(match.first, match.last)):
+            return False  # "had Pip in her mouth": aimed at the animal inside it
         tokens = self.tokens
         clause = tokens.clauses[match.first]
+        part = tokens.parts[match.first]
         position = match.first - 1
         while position >= 0 and tokens.clauses[position] == clause:
             holder = self.phrases.at[position]
@@ -326,10 +422,41 @@ class Attribution:
                 ):
                     return False
                 if found.kind == "signal":
-                    return self.aimed_at_thing(found)
+                    return self.aimed_at_thing(found) or self.after_thing(found)
+                if (
+                    found.kind == OBJECT
+                    and tokens.parts[found.first] == part
+                    and self.object_of_verb_at(found.first)
+                ):
+                    return True
                 position = found.first
             position -= 1
         return False
+
+    def object_of_verb_at(self, position: int) -> bool:
+        """Whether the words before `position` (past determiners and possessives) end with a
+        verb, not a preposition: "gave the wire", not "through the wire" or "by the gate"."""
+        words = self.tokens.words
+        lexicon = self.lexicon
+        position -= 1
+        while (
+            position >= 0
+            and words[position].kind == "w"
+            and (
+                words[position].lemma in lexicon.determiners
+                or words[position].norm in lexicon.possessives
+            )
+        ):
+            position -= 1
+        if position < 0 or words[position].kind != "w" or self.phrases.at[position] >= 0:
+            return False
+        word = words[position]
+        return not (
+            word.lemma in lexicon.prepositions
+            or word.norm in lexicon.path_words
+            or word.lemma in lexicon.subject_openers
+            or word.norm in lexicon.clause_joiners
+        )
 
     def _find_target(self, match: Match) -> Target | None:
         lexicon = self.lexicon
@@ -390,7 +517,7 @@ class Attribution:
         limit = position + 3
         # The doer stays in the phrase's clause: most clauses have no "from" or "by".
         segment = tokens.segments[tokens.clauses[match.last]]
-        if all("=" + word not in segment for word in lexicon.agent_words):
+        if segment.isdisjoint(lexicon.agent_exact):
             return None
         while position < len(words) and position < limit:
             word = words[position]
@@ -433,7 +560,12 @@ class Attribution:
         if sentence == 0:
             return None
         if sentence not in self.carried:
-            previous = [m for m in self.mentions.by_sentence.get(sentence - 1, ()) if not m.person]
+            # A fragment with no animal in it ("Clean through the gap.") carries the subject of
+            # the sentence before it on, one sentence at most.
+            earlier = sentence - 1
+            if earlier > 0 and earlier not in self.mentions.by_sentence:
+                earlier -= 1
+            previous = [m for m in self.mentions.by_sentence.get(earlier, ()) if not m.person]
             subjects = [m for m in previous if m.subject]
             self.carried[sentence] = (
                 subjects[-1] if subjects else (previous[-1] if previous else None)
@@ -447,7 +579,20 @@ class Attribution:
             return Who(dropped=True, explicit=True)
         able = self.cast.able(mention.animals, senses)
         if able:
-            return Who(able, ambiguous=mention.ambiguous and len(able) > 1, explicit=True)
+            # A group left unnamed ("they" in a group of three) all did it, unless it is a
+            # quarrel shared by some of them ("they had a fight"; play is everyone's).
+            some = mention.ambiguous and (
+                not mention.plural
+                or any(
+                    signal in self.lexicon.reciprocal
+                    and self.lexicon.classes[species][signal] != "calm"
+                    for species, signal in senses.items()
+                )
+            )
+            return Who(able, ambiguous=some and len(able) > 1, explicit=True)
+        fitting = self.pronoun_fits(mention, senses)
+        if fitting is not None:
+            return fitting
         # The named animal cannot show this; one named between it and the phrase may ("Pip
         # watched Tom lunge"), never one named after the phrase.
         low, high = sorted((mention.last, match.first))
@@ -467,6 +612,47 @@ class Attribution:
             # "had her in his mouth": an object that cannot show it is not its doer.
             return self.implicit(match, senses)
         return Who(dropped=True, explicit=True)
+
+    def harming_in_sentence(
+        self, match: Match, victims: frozenset[str], senses: Mapping[str, str]
+    ) -> frozenset[str]:
+        """The one animal (not a victim) named in the sentence right before a harm signal, that
+        can show `senses`; empty if none or several."""
+        found: frozenset[str] = frozenset()
+        words = self.tokens.words
+        harm = self.lexicon.harm_signals
+        for mention in self.mentions.by_sentence.get(self.tokens.sentences[match.first], ()):
+            if mention.person or mention.outsider or mention.ambiguous:
+                continue
+            able = self.cast.able(mention.animals - victims, senses)
+            if not able:
+                continue
+            following = mention.last + 1
+            if following < len(words) and self.phrases.at[following] < 0:
+                following += 1  # one adverb between: "Mochi suddenly swatted"
+            nxt = self.phrases.of(following) if following < len(words) else None
+            if (
+                nxt is not None
+                and nxt.kind == "signal"
+                and not harm.isdisjoint(nxt.senses.values())
+            ):
+                if found and found != able:
+                    return frozenset()
+                found = able
+        return found
+
+    def pronoun_fits(self, mention: Mention, senses: Mapping[str, str]) -> Who | None:
+        """A singular pronoun whose antecedent cannot show the signal means the one other animal
+        of its sex that can: in "Pudding got Maple she jumped on the lid", she is the cat."""
+        match = self.matches[mention.match] if mention.match >= 0 else None
+        if match is None or match.kind != "pronoun" or match.entry is None:
+            return None
+        key = match.entry.key
+        if key not in self.cast.sex_keys:
+            return None
+        fitting = frozenset(a for a, sex in self.cast.sex.items() if sex in {None, key})
+        able = self.cast.able(fitting - mention.animals, senses)
+        return Who(able, explicit=True) if len(able) == 1 else None
 
     # --- who showed it ---------------------------------------------------------------------
 
@@ -559,11 +745,18 @@ class Attribution:
         sentence = self.tokens.sentences[match.first]
         if sentence in self.owner_bitten or sentence - 1 in self.owner_bitten:
             return Who(person=True, dropped=True)
-        before = self.before(match)
-        # "Byte bit Dot's foot. Drew blood.": the animal hurt last is the one bleeding.
+        # The owner who found the wound is not the one hurt ("I think there's a tiny scratch");
+        # the owner bitten ("bit me, drew blood") is, and drops it.
+        before = tuple(m for m in self.before(match) if not (m.person and m.subject))
+        # "Byte bit Dot's foot. Drew blood.": the animal hurt last is the one bleeding; so it is
+        # when the latest subject cannot be hurt so ("bit Toffee, she's got two holes" of a cat).
         if self.harmed is not None and self.harmed[0] >= sentence - 2:
             harmed = self.harmed[1]
-            if not before or (before[-1].first < match.first and not before[-1].subject):
+            if (
+                not before
+                or (before[-1].first < match.first and not before[-1].subject)
+                or not self.cast.able(before[-1].animals, senses)
+            ):
                 able = self.cast.able(harmed, senses)
                 if able:
                     return Who(able, ambiguous=len(able) > 1, explicit=True)
@@ -580,6 +773,7 @@ class Attribution:
         kinds = senses.values()
         if not self.lexicon.victim_signals.isdisjoint(kinds):
             who = self.victim(match, senses)
+            self.doer_of_wound(index, match, senses, who)
         else:
             who = self.actor(index, match, senses)
         if who.dropped:
@@ -609,6 +803,23 @@ class Attribution:
             self.unsure(index, match, candidates, senses)
             return
         self.emit(index, match, who.animals, senses)
+
+    def doer_of_wound(self, index: int, match: Match, senses: Mapping[str, str], hurt: Who) -> None:
+        """A wound phrase that is also another species' harm ("drew blood": a rat's wound, a
+        cat's bite) gives that harm to the subject named before it: "Tom drew blood on Pip's
+        nose" is Tom's bite as well as Pip's wound."""
+        victim_signals = self.lexicon.victim_signals
+        harm = {
+            species: signal for species, signal in senses.items() if signal not in victim_signals
+        }
+        if not harm:
+            return
+        subjects = [m for m in self.before(match) if m.subject and not m.person]
+        if not subjects or subjects[-1].ambiguous or subjects[-1].outsider:
+            return
+        doers = self.cast.able(subjects[-1].animals - hurt.animals, harm)
+        if doers:
+            self.emit(index, match, doers, harm)
 
     def passive(self, index: int, match: Match) -> None:
         assert match.entry is not None
@@ -641,7 +852,11 @@ class Attribution:
                     self.emit(index, match, able, senses)
             return
         if victim is not None and victims and victims <= cast.able(victims, wound):
-            return  # an animal was hurt by someone unnamed: the wound says enough
+            doer = self.harming_in_sentence(match, victims, senses)
+            if doer:
+                # "Sage got scratched when Mochi swatted the cage": the one doing harm there.
+                self.emit(index, match, doer, senses)
+            return  # else an animal was hurt by someone unnamed: the wound says enough
         others = cast.able(cast.all - victims, senses)
         if len(others) == 1:
             self.emit(index, match, others, senses)

@@ -26,9 +26,21 @@ class Cast:
     all: frozenset[str]
     species: Mapping[str, str]
     by_species: Mapping[str, frozenset[str]]
+    possessive_forms: Mapping[str, str]
+    """A one-word name with an "s" and no apostrophe ("toffees tail"), to its animal: a name
+    only before a body part (see `phrases`)."""
+    openers: frozenset[str]
+    """Every word that may start a name: the names' first words and the possessive forms."""
+
+    @property
+    def sex_keys(self) -> frozenset[str]:
+        """The sexes a pronoun key may name ("male", "female")."""
+        return frozenset(sex for sex in self.sex.values() if sex is not None)
 
     def able(self, animals: frozenset[str], senses: Mapping[str, str]) -> frozenset[str]:
         """The animals among `animals` whose species has a reading in `senses`."""
+        if senses.keys() >= self.by_species.keys():
+            return animals  # every species here can show it (the animals are all the cast's)
         found: frozenset[str] = frozenset()
         for species, members in self.by_species.items():
             if species in senses:
@@ -67,6 +79,11 @@ def new_cast(
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for words, animal_id in names.items():
         by_first.setdefault(words[0], []).append((words, animal_id))
+    possessive_forms = {
+        words[0] + "s": animal_id
+        for words, animal_id in names.items()
+        if len(words) == 1 and len(words[0]) > 1 and (words[0] + "s",) not in names
+    }
     by_species: dict[str, set[str]] = {}
     for animal in listed:
         by_species.setdefault(animal.species, set()).add(animal.id)
@@ -79,6 +96,8 @@ def new_cast(
         all=frozenset(by_id),
         species={animal.id: animal.species for animal in listed},
         by_species={species: frozenset(ids) for species, ids in by_species.items()},
+        possessive_forms=possessive_forms,
+        openers=frozenset(by_first).union(possessive_forms),
     )
 
 

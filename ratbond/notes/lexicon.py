@@ -109,6 +109,8 @@ class Lexicon:
     list_words: frozenset[str]
     list_marks: frozenset[str]
     agent_words: frozenset[str]
+    agent_exact: frozenset[str]
+    """`agent_words` as a clause's exact forms ("=by"): a cheap test that a clause has one."""
     pair_joiners: frozenset[str]
     floating_group: frozenset[str]
     bite_signals: frozenset[str]
@@ -122,6 +124,11 @@ class Lexicon:
     path_words: frozenset[str]
     harm_signals: frozenset[str]
     wounding: dict[str, dict[str, str]]
+    seizing: frozenset[tuple[str, ...]]
+    """Phrases that only say an animal was caught: the bite or scratch says how."""
+    body_parts: frozenset[str]
+    part_of: dict[str, frozenset[str]]
+    """Signals by the worse one they are part of ("squeaking" in a "fighting")."""
 
     def stem(self, word: str) -> str:
         """`stem` with this lexicon's irregular forms."""
@@ -237,6 +244,7 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *rules.harm_signals,
         *rules.bite_signals,
         *(name for senses in rules.wounding.values() for pair in senses.items() for name in pair),
+        *(name for whole, parts in rules.part_of.items() for name in (whole, *parts)),
     )
     for name in named:
         if name not in every:
@@ -314,6 +322,14 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
                     )
                 senses[species] = signal_id
                 first_text.setdefault((species, signal_id, parts), text)
+    # A longer phrase says nothing of a species its first word alone has a reading for: there
+    # it keeps that reading ("scratching on the net" is a cat's scratching; "a scratch on" a
+    # rat's wound).
+    for parts, senses in signal_senses.items():
+        head = signal_senses.get(parts[:1]) if len(parts) > 1 else None
+        if head is not None:
+            for head_species, head_signal in head.items():
+                senses.setdefault(head_species, head_signal)
     for parts, senses in signal_senses.items():
         phrases[parts] = (Entry("signal", tuple(sorted(senses.items()))), " ".join(parts))
 
@@ -332,6 +348,27 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     for injury in rules.injuries.words:
         for part in rules.injuries.body_parts:
             add((f"{injury} {part}", f"{part} {injury}"), hurt)
+    # A bite at food, a leap onto a perch or a pounce on prey is no attack: "not a signal".
+    harmless = rules.harmless
+    if harmless is not None:
+        # After a verb of more than one word, a determiner (and, before food, a possessive:
+        # "tore into his dinner") may sit before the object.
+        for verb, aims, dets in (
+            *(
+                (
+                    bite,
+                    (*harmless.food, *harmless.prey),
+                    (*harmless.determiners, *rules.possessives),
+                )
+                for bite in harmless.bites
+            ),
+            *(
+                (leap, (*harmless.perches, *harmless.prey), harmless.determiners)
+                for leap in harmless.leaps
+            ),
+        ):
+            fillers = ("", *(f"{det} " for det in dets)) if " " in verb else ("",)
+            add((f"{verb} {filler}{aim}" for aim in aims for filler in fillers), Entry("block"))
     for agent, texts in rules.passive.items():
         for text in texts:
             phrases[remember(text)] = (Entry("passive", (("", agent),)), text)
@@ -440,6 +477,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         list_words=frozenset(rules.list_words),
         list_marks=frozenset(rules.list_marks),
         agent_words=frozenset(rules.agent_words),
+        agent_exact=frozenset("=" + normalise(word) for word in rules.agent_words),
         pair_joiners=frozenset(rules.pair_joiners),
         floating_group=frozenset(rules.floating_group),
         bite_signals=frozenset(rules.bite_signals),
@@ -453,4 +491,10 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         path_words=frozenset(rules.path_words),
         harm_signals=frozenset(rules.harm_signals),
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},
+        seizing=frozenset(_parts(text, irregular) for text in rules.seizing),
+        body_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.body_parts),
+        part_of={
+            part: frozenset(whole for whole, parts in rules.part_of.items() if part in parts)
+            for part in {part for parts in rules.part_of.values() for part in parts}
+        },
     )

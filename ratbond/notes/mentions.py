@@ -127,6 +127,15 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
                 _after_verb(tokens, match, lexicon),
                 words[match.first].norm in lexicon.subject_case,
             )
+        elif (
+            entry is not None
+            and match.kind == "group"
+            and words[match.first].norm in lexicon.floating_group
+            and match.first == match.last
+            and len(cast.all) > 2
+        ):
+            # "Rex and Max had a scrap, both screaming": "both" is the two named last.
+            meaning = _both(mentions, sentence) or _word_meaning(match.kind, entry, cast)
         elif entry is not None and not person:
             meaning = _word_meaning(match.kind, entry, cast)
         subject, subordinate = _role_in_clause(tokens, phrases, match, lexicon)
@@ -193,6 +202,20 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
     )
 
 
+def _both(earlier: Sequence[Mention], sentence: int) -> Meaning | None:
+    """The two animals named last in this or the previous sentence, if two are."""
+    found: set[str] = set()
+    for mention in reversed(earlier[-LOOK_BACK:]):
+        if mention.sentence < sentence - 1:
+            break
+        if mention.person or mention.outsider or mention.ambiguous or not mention.animals:
+            continue
+        found |= mention.animals
+        if len(found) >= 2:
+            break
+    return Meaning(frozenset(found), plural=True) if len(found) == 2 else None
+
+
 def _word_meaning(kind: str, entry: Entry, cast: Cast) -> Meaning:
     chosen: frozenset[str]
     if kind == "species":
@@ -252,7 +275,8 @@ def _pronoun(
                 singles |= candidate.animals
         if len(singles) > 1:
             return Meaning(frozenset(singles), plural=True)
-        # With no antecedent "they" is everyone only in a pair; in a group, some of them.
+        # With no antecedent "they" is everyone only in a pair; in a group, some of them (for
+        # a shared signal: "they had a fight"; see `attribution`).
         return Meaning(cast.all, ambiguous=len(cast.all) > 2, plural=True)
     if as_subject:
         # "Tom went for Pip he bit him": a subject pronoun carries on the last subject that
@@ -295,6 +319,16 @@ def _role_in_clause(
     ):
         position -= 1
     if position < 0 or words[position].kind != "w":
+        return True, False
+    holder = phrases.of(position) if position == match.first - 1 else None
+    if holder is not None and holder.kind == "object":
+        # Straight after a thing, a relative clause: "the box she was in", "the blanket Toffee
+        # sleeps on": its subject does things in that clause only.
+        return True, True
+    if position == match.first - 1 and words[position].lemma in lexicon.body_parts:
+        # A run-on note: a name straight after a body part opens a new clause ("had her by the
+        # tail fudge screamed"); after a thing it may be a relative clause ("the blanket
+        # Toffee sleeps on"), so it does not.
         return True, False
     word = words[position].norm
     if word in lexicon.subordinators:

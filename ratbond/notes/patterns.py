@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 from ratbond.notes.lexicon import GAP, WIDE_GAP, WILD, Lexicon, Phrase
@@ -34,6 +35,8 @@ class Pattern:
     steps: tuple[Step, ...]
     senses: Mapping[str, str]
     """A signal phrase's readings by species (empty for other entries)."""
+    seize: bool = False
+    """One of `seizing`: it says an animal was caught, not how."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,15 +48,23 @@ class Starts:
     """Those of one word: the only ones to try in a clause with none of `needs`."""
     needs: frozenset[str]
     """Every later word of the longer ones."""
+    by_next: Mapping[str, tuple[Pattern, ...]]
+    """By the word that must come straight after this one (a phrase whose second word has no
+    gap before it: "the box"), the patterns worth trying there, in order."""
+    default: tuple[Pattern, ...]
+    """The patterns worth trying when the next word is none of `by_next`'s."""
 
 
-def compile_patterns(lexicon: Lexicon) -> dict[str, tuple[Pattern, ...]]:
-    """Every phrase of the lexicon as a pattern, by its first part."""
+def compile_patterns(lexicon: Lexicon) -> Callable[[str], tuple[Pattern, ...]]:
+    """The lexicon's phrases that start with a part, as patterns: compiled the first time a
+    note has that word (a functools cache), so a reader starts without compiling thousands of
+    phrases that most notes never open."""
     bases = frozenset(lexicon.irregular.values())
-    return {
-        first: tuple(_pattern(lexicon, phrase, bases) for phrase in phrases)
-        for first, phrases in lexicon.by_first.items()
-    }
+
+    def compiled(first: str) -> tuple[Pattern, ...]:
+        return tuple(_pattern(lexicon, phrase, bases) for phrase in lexicon.by_first.get(first, ()))
+
+    return lru_cache(maxsize=None)(compiled)
 
 
 def starts_of(patterns: tuple[Pattern, ...]) -> Starts | None:
@@ -62,7 +73,18 @@ def starts_of(patterns: tuple[Pattern, ...]) -> Starts | None:
         return None
     single = tuple(pattern for pattern in patterns if not pattern.need)
     needs = frozenset().union(*(pattern.need for pattern in patterns))
-    return Starts(patterns, single, needs)
+    # Most phrases after a short word allow no gap: the next word alone decides which to try.
+    tight = {
+        id(pattern): pattern.steps[0].word
+        for pattern in patterns
+        if pattern.steps and pattern.steps[0].gap == 0
+    }
+    keys = set(tight.values())
+    by_next = {
+        key: tuple(p for p in patterns if tight.get(id(p), key) == key) for key in sorted(keys)
+    }
+    default = tuple(p for p in patterns if id(p) not in tight)
+    return Starts(patterns, single, needs, MappingProxyType(by_next), default)
 
 
 def _pattern(lexicon: Lexicon, phrase: Phrase, bases: frozenset[str]) -> Pattern:
@@ -86,4 +108,5 @@ def _pattern(lexicon: Lexicon, phrase: Phrase, bases: frozenset[str]) -> Pattern
         wide = False
         previous = part
     senses = MappingProxyType(dict(phrase.entry.senses)) if phrase.entry.senses else NO_SENSES
-    return Pattern(phrase, phrase.words, phrase.need, tuple(steps), senses)
+    seize = phrase.parts in lexicon.seizing
+    return Pattern(phrase, phrase.words, phrase.need, tuple(steps), senses, seize)

@@ -27,6 +27,8 @@ class Match:
     animal: str | None
     senses: Mapping[str, str]
     """A signal phrase's readings by species."""
+    seize: bool = False
+    """A `seizing` phrase ("caught"): see `attribution.wounding`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +45,16 @@ class Phrases:
 
 
 def find_phrases(
-    tokens: Tokens, cast: Cast, joiners: Collection[str], signal_starts: Collection[str]
+    tokens: Tokens,
+    cast: Cast,
+    joiners: Collection[str],
+    signal_starts: Collection[str],
+    body_parts: Collection[str] = frozenset(),
 ) -> Phrases:
     """The names and phrases of `tokens`. `joiners` are the words a gap never crosses;
     `signal_starts` the lemmas that start a signal phrase (such a word written in lower case is
-    that word, not an animal of that name: "he nibbles" is not the rat Nibbles)."""
+    that word, not an animal of that name: "he nibbles" is not the rat Nibbles); a name with an
+    "s" and no apostrophe is a possessive before one of `body_parts` ("toffees tail")."""
     words = tokens.words
     count = len(words)
     at = [-1] * count
@@ -56,10 +63,12 @@ def find_phrases(
     # A phrase never reaches across an animal's name ("bit Max hard" is not "bit hard").
     fence = [False] * count
     for index in tokens.named:
-        found = _name_at(tokens, index, cast, signal_starts)
+        found = _name_at(tokens, index, cast, signal_starts, body_parts)
         if found is not None:
             names[index] = found
             fence[index] = True
+    segments = tokens.segments
+    clauses = tokens.clauses
     # Only a name or a word that opens a phrase can start a match: the others are skipped.
     openers = [index for index, word in enumerate(words) if word.starts is not None]
     if names:
@@ -70,6 +79,7 @@ def find_phrases(
         word = words[index]
         found = names.get(index) if names else None
         match: Match
+        positions: tuple[int, ...]
         if found is not None:
             animal, last = found
             match = Match(
@@ -78,18 +88,34 @@ def find_phrases(
         elif word.starts is None:
             continue
         else:
-            hit = _phrase_at(
-                tokens, index, at, fence, tokens.segments[tokens.clauses[index]], joiners
-            )
-            if hit is None:
-                continue
-            pattern, positions = hit
+            starts = word.starts
+            segment = segments[clauses[index]]
+            if starts.needs.isdisjoint(segment):
+                # Cheap rejection, here rather than in `_phrase_at` as most words end here: a
+                # phrase stays in one clause, so only one-word phrases can match.
+                if not starts.single:
+                    continue
+                pattern, positions = starts.single[0], (index,)
+            else:
+                hit = _phrase_at(tokens, index, at, fence, segment, joiners)
+                if hit is None:
+                    continue
+                pattern, positions = hit
             entry = pattern.phrase.entry
             if entry.kind == "block":
                 # What a "not a signal" phrase spans is no signal either ("scratched the
                 # scratching post").
                 positions = tuple(range(index, positions[-1] + 1))
-            match = Match(entry.kind, index, positions[-1], positions, entry, None, pattern.senses)
+            match = Match(
+                entry.kind,
+                index,
+                positions[-1],
+                positions,
+                entry,
+                None,
+                pattern.senses,
+                pattern.seize,
+            )
         number = len(matches)
         for position in match.positions:
             at[position] = number
@@ -98,9 +124,19 @@ def find_phrases(
 
 
 def _name_at(
-    tokens: Tokens, index: int, cast: Cast, signal_starts: Collection[str]
+    tokens: Tokens,
+    index: int,
+    cast: Cast,
+    signal_starts: Collection[str],
+    body_parts: Collection[str],
 ) -> tuple[str, int] | None:
     words = tokens.words
+    owner = cast.possessive_forms.get(words[index].norm)
+    if owner is not None and words[index].norm not in cast.names:
+        following = words[index + 1] if index + 1 < len(words) else None
+        if following is not None and following.kind == "w" and following.lemma in body_parts:
+            return owner, index
+        return None
     best: tuple[str, int] | None = None
     for parts, animal in cast.names.get(words[index].norm, ()):
         end = index + len(parts)
@@ -139,14 +175,19 @@ def _phrase_at(
     words = tokens.words
     starts = words[index].starts
     assert starts is not None
-    # Cheap rejection: a phrase stays inside one clause, so all its words must be there.
-    if starts.needs.isdisjoint(segment):
-        # Only one-word phrases can match; the first (longest-first order) wins.
-        return (starts.single[0], (index,)) if starts.single else None
     best: Pattern | None = None
     best_positions: tuple[int, ...] = ()
     count = len(words)
-    for pattern in starts.patterns:
+    candidates = starts.default
+    if index + 1 < count and words[index + 1].kind == "w":
+        following = words[index + 1]
+        by_lemma = starts.by_next.get(following.lemma)
+        by_form = starts.by_next.get(following.norm)
+        if by_lemma is None or by_form is None or by_lemma is by_form:
+            candidates = by_lemma or by_form or starts.default
+        else:
+            candidates = starts.patterns
+    for pattern in candidates:
         if best is not None and pattern.words < best.words:
             break  # patterns come longest first: no shorter one can win
         if pattern.need and not pattern.need <= segment:

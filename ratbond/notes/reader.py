@@ -63,8 +63,10 @@ class NotesReader:
         lexicon = self.lexicon
         listed = tuple(animals.values()) if isinstance(animals, Mapping) else tuple(animals)
         cast = self.cast(listed, program, tuple((r, tuple(m)) for r, m in (roles or {}).items()))
-        tokens = tokenise(text, self.words.word, cast.names, lexicon.clause_joiners)
-        phrases = find_phrases(tokens, cast, lexicon.clause_joiners, self.signal_starts)
+        tokens = tokenise(text, self.words.word, cast.openers, lexicon.clause_joiners)
+        phrases = find_phrases(
+            tokens, cast, lexicon.clause_joiners, self.signal_starts, lexicon.body_parts
+        )
         mentions = find_mentions(tokens, phrases, cast, lexicon)
         scope = find_scope(tokens, phrases, mentions, lexicon, self.after)
         return Attribution(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from annotated_types import Len
@@ -72,6 +72,24 @@ class ProgramRules:
 
 
 @dataclass(frozen=True)
+class Harmless:
+    """A verb of attack aimed at one of these objects is no attack ("bit into a grape",
+    "pounced on a fly", "leapt onto the windowsill")."""
+
+    __pydantic_config__ = _STRICT
+
+    bites: tuple[Word, ...]
+    """Verbs of biting or grabbing, read with `food`."""
+    food: tuple[Word, ...]
+    leaps: tuple[Word, ...]
+    """Verbs of leaping or pouncing, read with `perches` and `prey`."""
+    perches: tuple[Word, ...]
+    prey: tuple[Word, ...]
+    determiners: tuple[Word, ...] = ()
+    """Read between a verb of more than one word and its object ("leapt onto the sill")."""
+
+
+@dataclass(frozen=True)
 class Injuries:
     """An injury word next to a body part is a wound ("a graze on his nose", "ear got
     ripped")."""
@@ -129,4 +147,7 @@ class NotesFile:
     harm_signals: tuple[Word, ...]
     wounding: dict[Species, dict[str, str]]
     injuries: Injuries
+    seizing: tuple[Word, ...] = ()
+    part_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    harmless: Harmless | None = None
     protected_words: tuple[Word, ...] = ()

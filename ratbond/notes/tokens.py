@@ -13,11 +13,13 @@ from operator import add
 from ratbond.notes.lexicon import Lexicon, normalise
 from ratbond.notes.patterns import Pattern, Starts, starts_of
 
-# Curly quotes and dashes written as escapes: \u2019 apostrophe, \u2013 and \u2014 dashes.
+# Curly quotes and dashes written as escapes: \u2019 apostrophe, \u2013 and \u2014 dashes. A
+# hyphen is a mark only with a space or tab before it and a space after (tried only at a hyphen,
+# so the scan does not stop at every space).
 TOKEN_RE = re.compile(
     r"(?P<w>[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+)"
     r"|(?P<s>[.!?;]+|\n)"
-    r"|(?P<c>[,:()\[\]\"\u201c\u201d/]|\s[-\u2013\u2014]+\s|[\u2013\u2014]|&)"
+    r"|(?P<c>[,:()\[\]\"\u201c\u201d/&\u2013\u2014]|(?<=[ \t])-+(?=\s))"
 )
 # The same tokens, as strings (no groups): what `findall` returns fastest.
 TOKEN_TEXT_RE = re.compile(re.sub(r"\(\?P<\w>", "(?:", TOKEN_RE.pattern))
@@ -64,7 +66,7 @@ class Tokens:
 class WordTable:
     """Token text to `Word`, remembered in a functools cache per reader."""
 
-    def __init__(self, lexicon: Lexicon, patterns: dict[str, tuple[Pattern, ...]]) -> None:
+    def __init__(self, lexicon: Lexicon, patterns: Callable[[str], tuple[Pattern, ...]]) -> None:
         self.lexicon = lexicon
         self.patterns = patterns
         self.word: Callable[[str], Word] = lru_cache(maxsize=WORD_CACHE)(self._word)
@@ -77,7 +79,7 @@ class WordTable:
         norm = normalise(raw)
         lemma = self.lemma(norm)
         exact = "=" + norm
-        starts = starts_of(self.patterns.get(lemma, ()) + self.patterns.get(exact, ()))
+        starts = starts_of(self.patterns(lemma) + self.patterns(exact))
         return Word(kind, raw, norm, lemma, exact, starts, (lemma, exact))
 
     def lemma(self, norm: str) -> str:
@@ -94,7 +96,7 @@ class WordTable:
             for cut in range(3):
                 swapped = norm[:cut] + norm[cut + 1] + norm[cut] + norm[cut + 2 :]
                 lemma = lexicon.surface.get(swapped, "")
-                opens = self.patterns.get(lemma, ())
+                opens = self.patterns(lemma)
                 if any(pattern.phrase.entry.kind == "signal" for pattern in opens):
                     return lemma
             return base

@@ -493,3 +493,173 @@ def test_the_animal_a_bite_is_aimed_at_is_not_its_doer() -> None:
     found = signals(cat_rat("no hissing just went straight for Pip and bit her"))
     assert found.get("tom") == {"biting"}
     assert "biting" not in found.get("pip", set())
+
+
+MISTY = Animal("misty", "cat", name="Misty", sex="female")
+HARM = frozenset({"biting", "lunging", "pouncing", "swatting", "scratching", "fighting", "wound"})
+
+
+def harm_read(text: str) -> set[str]:
+    """The harm signals read in a cat-and-rat note, whoever showed them."""
+    return HARM & set().union(set(), *signals(cat_rat(text)).values())
+
+
+TWO_GIRLS = [MISTY, PIP]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I attached the harness before the session",
+        "Pip always clapped along, in a manner of speaking",
+        "The vet assessed her and found nothing, words fail me",
+        "Tom clapped eyes on the rat and wandered off",
+    ],
+)
+def test_real_words_are_never_read_as_typos_of_danger_words(text: str) -> None:
+    assert harm_read(text) == set()
+
+
+def test_a_catch_explained_by_a_bite_is_the_bite() -> None:
+    assert signals(cat_rat("Tom caught Pip and sank his teeth into her")) == {"tom": {"biting"}}
+    text = "Tom caught her at the door. Straight under the gate. Had her by the scruff."
+    assert "swatting" not in signals(cat_rat(text)).get("tom", set())
+    assert "biting" in signals(cat_rat(text))["tom"]
+
+
+def test_a_swipe_in_a_note_with_a_wound_broke_the_skin() -> None:
+    assert signals(cat_rat("Tom grabbed Pip. She has a small cut on her leg.")) == {
+        "tom": {"scratching"},
+        "pip": {"wound"},
+    }
+    read = signals(cat_rat("Tom whacked Pip hard. There is blood on her ear."))
+    assert read["tom"] == {"swatting", "scratching"}
+    # At a thing, a swipe stays a swipe even when someone bled.
+    read = signals(cat_rat("Tom swatted the gate. Pip cut her foot on the wheel."))
+    assert read["tom"] == {"swatting"}
+
+
+def test_a_pronoun_means_the_one_animal_of_its_sex_that_can_do_it() -> None:
+    text = "Misty spotted Pip she jumped on the lid and had Pip in her mouth"
+    read = signals(parse_notes(text, TWO_GIRLS, "cat-rat"))
+    assert {"pouncing", "biting"} <= read["misty"]
+    assert "biting" not in read.get("pip", set())
+
+
+def test_a_name_with_a_bare_s_before_a_body_part_is_its_owner() -> None:
+    assert signals(cat_rat("found a cut on pips tail this morning")) == {"pip": {"wound"}}
+    # Elsewhere the word is a plain word: "toms" is no cat.
+    assert signals(cat_rat("the toms next door hissed")) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom gave the gate a good clawing",
+        "Tom was scratching on the net for ages",
+        "Tom swiped at the mesh and got his claw stuck in it",
+    ],
+)
+def test_claws_on_a_thing_are_a_swipe_and_hurt_no_one(text: str) -> None:
+    assert signals(cat_rat(text)) == {"tom": {"swatting"}}
+
+
+def test_getting_a_bit_of_something_is_no_bite() -> None:
+    assert harm_read("Pip got a bit of carrot and Tom got a bit closer") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rex and Max went at it behind the wheel",
+        "A right dust-up between Rex and Max tonight",
+        "Rex and Max had a barney over the hammock",
+    ],
+)
+def test_idioms_of_a_fight_are_a_fight(text: str) -> None:
+    read = signals(rat_rat(text))
+    assert "fighting" in read["rex"]
+    assert "fighting" in read["max"]
+
+
+def test_screaming_in_a_fight_is_part_of_the_fight() -> None:
+    read = signals(rat_rat("Rex and Max had a proper scrap, both screaming and rolling"))
+    assert read == {"rex": {"fighting"}, "max": {"fighting"}}
+
+
+def test_an_unnamed_group_all_did_it_but_a_quarrel_is_some_of_them() -> None:
+    assert signals(parse_notes("They ate together.", RAT_RAT, "rat-rat")) == {
+        name: {"eating"} for name in ("ziggy", "rex", "max")
+    }
+    result = parse_notes("They had a fight in the night.", RAT_RAT, "rat-rat")
+    assert result.signals == {}
+    assert [item.signal for item in result.unattributed] == ["fighting"]
+
+
+def test_reported_speech_ends_a_hypothesis() -> None:
+    read = signals(cat_rat("Tom had Pip before I could stop him, the vet says two punctures"))
+    assert "wound" in read["pip"]
+
+
+def test_chewing_through_a_thing_is_no_meal() -> None:
+    assert signals(rat_rat("Ziggy chewed through the divider overnight")) == {}
+
+
+def test_a_wound_phrase_that_is_a_cats_harm_gives_the_cat_its_bite() -> None:
+    assert signals(cat_rat("Tom drew blood on Pip's nose")) == {"tom": {"biting"}, "pip": {"wound"}}
+    # The owner's blood is nobody's wound and no cat's bite.
+    assert signals(cat_rat("Pip drew blood on my finger")) == {}
+
+
+def test_a_cat_biting_its_food_is_no_bite() -> None:
+    assert "biting" not in signals(cat_rat("Tom bit into his kibble")).get("tom", set())
+
+
+def test_phone_typed_n_is_and() -> None:
+    read = signals(rat_rat("ziggy n rex had a go at each other"))
+    assert read == {"ziggy": {"fighting"}, "rex": {"fighting"}}
+    assert signals(cat_rat("no hissing n no growling from tom")) == {}
+    assert signals(cat_rat("tom never laid a paw on her")) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pip bit into a grape",
+        "Tom snatched his treat off the floor",
+        "Tom leapt onto the windowsill",
+        "Tom pounced on a moth by the lamp",
+        "Tom went for a nap on the bed",
+        "Tom clawed his way up the cat tree",
+        "Pip attacked the cardboard tube",
+    ],
+)
+def test_an_attack_verb_at_food_a_perch_or_prey_is_no_attack(text: str) -> None:
+    assert harm_read(text) == set()
+
+
+def test_a_leap_onto_an_animal_on_a_perch_is_still_a_pounce() -> None:
+    assert "pouncing" in signals(cat_rat("Tom jumped on her on the sofa"))["tom"]
+
+
+def test_a_name_after_a_body_part_in_a_run_on_note_opens_a_clause() -> None:
+    read = signals(rat_rat("rex went for ziggy and had him by the tail ziggy screamed"))
+    assert "squeaking" in read["ziggy"]
+    assert "squeaking" not in read["rex"]
+
+
+def test_a_phrase_that_names_the_way_is_not_aimed_at_the_thing() -> None:
+    assert signals(rat_rat("Ziggy ate out of the same bowl as Rex")) == {"ziggy": {"eating"}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tom took a chunk out of Pip's ear", "Tom grabbed Pip in his jaws", "Tom tore into Pip"],
+)
+def test_idioms_of_a_bite_are_a_bite(text: str) -> None:
+    assert "biting" in signals(cat_rat(text))["tom"]
+
+
+def test_a_scrap_is_a_fight_not_a_scrape() -> None:
+    read = signals(rat_rat("Ziggy is bleeding from his lip after a scrap with Rex"))
+    assert read == {"ziggy": {"wound", "fighting"}, "rex": {"fighting"}}
