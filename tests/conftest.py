@@ -12,7 +12,6 @@ is red again on a rerun) and `dev` (few random examples, for the edit-test loop)
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +20,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from bench.postgres import throwaway_schema, unreachable
 from ratbond.store import Database, open_database
 
 # A property test's examples are whole histories replayed by the engine: time limits per
@@ -40,29 +40,11 @@ settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
 )
 
-POSTGRES_URL = os.environ.get(
-    "RATBOND_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
-
 
 @cache
 def postgres_problem() -> str | None:
     """Why PostgreSQL cannot be used, or None when it can (checked once per run)."""
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    url = make_url(POSTGRES_URL)
-    try:
-        with psycopg.connect(
-            host=url.host,
-            port=url.port or 5432,
-            user=url.username,
-            dbname=url.database,
-            connect_timeout=3,
-        ):
-            return None
-    except psycopg.Error as error:
-        return f"PostgreSQL at {url.render_as_string(hide_password=True)} is unreachable: {error}"
+    return unreachable()
 
 
 def require_postgres() -> None:
@@ -77,27 +59,9 @@ def require_postgres() -> None:
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """The URL of a fresh, empty schema in the test database, dropped afterwards."""
-    import psycopg
-    from sqlalchemy.engine import make_url
-
     require_postgres()
-    schema = "t_" + uuid.uuid4().hex[:16]
-    base = make_url(POSTGRES_URL)
-    conninfo = {
-        "host": base.host,
-        "port": base.port or 5432,
-        "user": base.username,
-        "dbname": base.database,
-    }
-    with psycopg.connect(**conninfo, autocommit=True) as connection:  # type: ignore[arg-type]
-        connection.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield base.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-            hide_password=False
-        )
-    finally:
-        with psycopg.connect(**conninfo, autocommit=True) as connection:  # type: ignore[arg-type]
-            connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    with throwaway_schema("t_") as url:
+        yield url
 
 
 @pytest.fixture
