@@ -4,9 +4,15 @@
 PostgreSQL unreachable: its tests are skipped with the reason, except under CI=true, where
 they fail, so a broken server never turns a red build green.
 
-Hypothesis runs under one of two profiles: `ci` (many examples, derandomised, so a red build
-is red again on a rerun) and `dev` (few random examples, for the edit-test loop).
-`HYPOTHESIS_PROFILE` chooses one; without it, CI=true means `ci` and anything else `dev`.
+Hypothesis runs under one of three profiles: `ci` (100 examples a property, derandomised, so a
+red build is red again on a rerun), `dev` (few random examples, for the edit-test loop) and
+`thorough` (1,000 random examples a property, for a nightly run or before a release: it looks
+where `ci` never does). `HYPOTHESIS_PROFILE` chooses one; without it, CI=true means `ci` and
+anything else `dev`.
+
+Every test gets its own user data, config and cache folders (so the default database is a
+fresh file of its own) and its own PostgreSQL schema: tests share no state, and scripts/test
+runs them on every core with pytest-xdist.
 """
 
 from __future__ import annotations
@@ -23,12 +29,26 @@ from hypothesis import HealthCheck, settings
 from bench.postgres import throwaway_schema, unreachable
 from ratbond.store import Database, open_database
 
+# pytest-xdist gives its workers COLUMNS=80 and LINES=24. Rich fixes a console's width from
+# COLUMNS when the console is made (the CLI's, on import), so every CLI test in a worker would
+# print 80 wide whatever width it asks for: the tests set their terminal size themselves.
+for variable in ("COLUMNS", "LINES"):
+    os.environ.pop(variable, None)
+
 # A property test's examples are whole histories replayed by the engine: time limits per
-# example would only make a slow machine fail.
+# example would only make a slow machine fail. In CI each safety rule holds over 100 histories
+# (every prefix of each checked); the run that looks further is `thorough`.
 settings.register_profile(
     "ci",
-    max_examples=200,
+    max_examples=100,
     derandomize=True,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "thorough",
+    max_examples=1000,
     deadline=None,
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
@@ -39,6 +59,28 @@ settings.register_profile(
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """One cache of validated files per test process (and the commands it starts), so no run
+    reads what another left in ~/.cache, and parallel workers never share one."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RATBOND_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _own_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test its own user data and config folders, and no database, household or person
+    chosen by the environment: the default database is then a fresh file of the test's own,
+    never ~/.local/share/ratbond/ratbond.db, so no test reads what another (or the owner) left,
+    and tests can run in parallel. A test that wants a database or a household sets it."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    for variable in ("RATBOND_DATABASE_URL", "RATBOND_HOUSEHOLD", "RATBOND_PERSON"):
+        monkeypatch.delenv(variable, raising=False)
 
 
 @cache
