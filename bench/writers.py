@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import statistics
 import subprocess
 import sys
@@ -37,11 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.postgres import throwaway_schema  # noqa: E402
 from bench.report import write_section  # noqa: E402
 
-POSTGRES = os.environ.get(
-    "RATBOND_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
 LOGGED = 60
 WRITER = textwrap.dedent(
     """
@@ -72,26 +69,8 @@ def backend(name: str, folder: Path) -> Iterator[str]:
         path = folder / f"{uuid.uuid4().hex[:8]}.db"
         yield f"sqlite:///{path}"
         return
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    base = make_url(POSTGRES)
-    conninfo = {
-        "host": base.host,
-        "port": base.port or 5432,
-        "user": base.username,
-        "dbname": base.database,
-    }
-    schema = "bench_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(**conninfo, autocommit=True) as connection:  # type: ignore[arg-type]
-        connection.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield base.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-            hide_password=False
-        )
-    finally:
-        with psycopg.connect(**conninfo, autocommit=True) as connection:  # type: ignore[arg-type]
-            connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    with throwaway_schema("bench_") as url:
+        yield url
 
 
 def household(url: str, today: dt.date) -> None:

@@ -2,22 +2,30 @@
 """Score `ratbond ask` on the labelled owners' questions and write docs/ask-quality.md.
 
 Run `.venv/bin/python scripts/ask_quality.py` after changing the ask rules, the knowledge files
-or the questions. `--check` writes nothing and exits 1 when the figures in docs/ask-quality.md
-are not the ones ask gives now, or a target is missed (tests/test_docs.py runs the same
-comparison). Each question names the entry that must come first (or several, any of which
+or the questions. Each question names the entry that must come first (or several, any of which
 may), or `none` when ask must not answer at all.
+
+`--check` writes nothing and exits 1 when the figures in docs/ask-quality.md are not the ones
+ask gives now, or a target is missed (tests/test_docs.py runs the same comparison).
+`--heldout PATH` scores the held-out part of another file of the same shape (its questions in
+the styles its `heldout_styles` names) and writes nothing: a fresh held-out set is scored so,
+once, before any rule is changed for it.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.quality_report import QualityScript  # noqa: E402
+
 QUESTIONS = ROOT / "tests" / "data" / "ask-questions.yaml"
 REPORT = ROOT / "docs" / "ask-quality.md"
 TARGET_TOP1 = 0.90
@@ -99,7 +107,7 @@ def meets_targets(result: Score) -> list[str]:
     return problems
 
 
-def report(results: list[Score]) -> str:
+def report(results: Sequence[Score]) -> str:
     parts = [
         "# Ask quality",
         "",
@@ -149,32 +157,29 @@ def report(results: list[Score]) -> str:
     return "\n".join(parts)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="write nothing; exit 1 when the report is out of date or a target is missed",
+def both_parts(heldout: Path) -> list[Score]:
+    """The training part of the committed questions, and the held-out part of `heldout`."""
+    return [score(heldout=False), score(heldout=True, path=heldout)]
+
+
+def summary(result: Score) -> str:
+    return (
+        f"{result.name}: {result.questions} questions, top-1 {result.top1_rate:.3f}, "
+        f"{result.answered_off_topic} of {result.off_topic} off-topic answered"
     )
-    args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
-    results = [score(heldout=False), score(heldout=True)]
-    text = report(results)
-    stale = not REPORT.exists() or REPORT.read_text(encoding="utf-8") != text
-    if args.check and stale:
-        print(f"{REPORT.relative_to(ROOT)} is out of date: run scripts/ask_quality.py")
-    elif not args.check:
-        REPORT.write_text(text, encoding="utf-8")
-    for result in results:
-        print(
-            f"{result.name}: {result.questions} questions, top-1 {result.top1_rate:.3f}, "
-            f"{result.answered_off_topic} of {result.off_topic} off-topic answered"
-        )
-    problems = [p for r in results for p in meets_targets(r)]
-    for problem in problems:
-        print("target missed:", problem)
-    return 1 if args.check and (problems or stale) else 0
+
+
+SCRIPT = QualityScript(
+    name="ask_quality.py",
+    description=__doc__ or "",
+    report_path=REPORT,
+    heldout_path=QUESTIONS,
+    score=both_parts,
+    report=report,
+    summary=summary,
+    problems=lambda results: [p for r in results for p in meets_targets(r)],
+)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(SCRIPT.main())

@@ -7,11 +7,13 @@ the reader gives now, or the held-out part misses a target (tests/test_docs.py r
 comparison, tests/notes/test_quality.py the targets). A note's gold labels are (animal, signal)
 pairs; "?" stands for "no animal in particular". The train part (notes-labelled.yaml) is the one
 rules are tuned on; the held-out part (notes-heldout.yaml, other writers) only gives figures.
+
+`--heldout PATH` scores another labelled file of the same shape as the held-out part and writes
+nothing: a fresh held-out set (new writers) is scored so, once, before any rule is tuned on it.
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from collections import Counter
@@ -21,6 +23,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.quality_report import QualityScript  # noqa: E402
+
 DATA = ROOT / "tests" / "data"
 LABELLED = DATA / "notes-labelled.yaml"
 HELDOUT = DATA / "notes-heldout.yaml"
@@ -103,7 +109,7 @@ def score(path: Path) -> Score:
             )
             for a in cast["animals"]
         ]
-        species = {a.id: a.species for a in animals}
+        species: dict[str, str] = {a.id: a.species for a in animals}
         parsed = parse_notes(note["text"], animals, program, cast.get("roles"))
         gold_map: dict[str, list[str]] = note.get("gold") or {}
         gold = {(animal, s) for animal, names in gold_map.items() for s in names}
@@ -235,33 +241,26 @@ def report(results: Iterable[Score]) -> str:
     return "\n".join(parts)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="write nothing; exit 1 when the report is out of date or a target is missed",
+def summary(result: Score) -> str:
+    return (
+        f"{result.name}: {result.notes} notes, F1 {result.overall.f1:.3f}, "
+        f"danger recall {result.by_class['danger'].recall:.3f}, "
+        f"false danger on {false_danger_share(result):.1%} of calm notes"
     )
-    args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
-    results = [score(LABELLED), score(HELDOUT)]
-    text = report(results)
-    stale = not REPORT.exists() or REPORT.read_text(encoding="utf-8") != text
-    if args.check and stale:
-        print(f"{REPORT.relative_to(ROOT)} is out of date: run scripts/notes_quality.py")
-    elif not args.check:
-        REPORT.write_text(text, encoding="utf-8")
-    for result in results:
-        print(
-            f"{result.name}: {result.notes} notes, F1 {result.overall.f1:.3f}, "
-            f"danger recall {result.by_class['danger'].recall:.3f}, "
-            f"false danger on {false_danger_share(result):.1%} of calm notes"
-        )
-    problems = meets_targets(results[1])
-    for problem in problems:
-        print("target missed:", problem)
-    return 1 if args.check and (problems or stale) else 0
+
+
+SCRIPT = QualityScript(
+    name="notes_quality.py",
+    description=__doc__ or "",
+    report_path=REPORT,
+    heldout_path=HELDOUT,
+    score=lambda heldout: [score(LABELLED), score(heldout)],
+    report=report,
+    summary=summary,
+    # Only the held-out part has targets: the train part is what the rules were tuned on.
+    problems=lambda results: meets_targets(results[1]),
+)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(SCRIPT.main())

@@ -4,15 +4,20 @@
 PostgreSQL unreachable: its tests are skipped with the reason, except under CI=true, where
 they fail, so a broken server never turns a red build green.
 
-Hypothesis runs under one of two profiles: `ci` (many examples, derandomised, so a red build
-is red again on a rerun) and `dev` (few random examples, for the edit-test loop).
-`HYPOTHESIS_PROFILE` chooses one; without it, CI=true means `ci` and anything else `dev`.
+Hypothesis runs under one of three profiles: `ci` (100 examples a property, derandomised, so a
+red build is red again on a rerun), `dev` (few random examples, for the edit-test loop) and
+`thorough` (1,000 random examples a property, for a nightly run or before a release: it looks
+where `ci` never does). `HYPOTHESIS_PROFILE` chooses one; without it, CI=true means `ci` and
+anything else `dev`.
+
+Every test gets its own user data, config and cache folders (so the default database is a
+fresh file of its own) and its own PostgreSQL schema: tests share no state, and scripts/test
+runs them on every core with pytest-xdist.
 """
 
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -21,14 +26,29 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from bench.postgres import throwaway_schema, unreachable
 from ratbond.store import Database, open_database
 
+# pytest-xdist gives its workers COLUMNS=80 and LINES=24. Rich fixes a console's width from
+# COLUMNS when the console is made (the CLI's, on import), so every CLI test in a worker would
+# print 80 wide whatever width it asks for: the tests set their terminal size themselves.
+for variable in ("COLUMNS", "LINES"):
+    os.environ.pop(variable, None)
+
 # A property test's examples are whole histories replayed by the engine: time limits per
-# example would only make a slow machine fail.
+# example would only make a slow machine fail. In CI each safety rule holds over 100 histories
+# (every prefix of each checked); the run that looks further is `thorough`.
 settings.register_profile(
     "ci",
-    max_examples=200,
+    max_examples=100,
     derandomize=True,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "thorough",
+    max_examples=1000,
     deadline=None,
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
@@ -40,29 +60,33 @@ settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
 )
 
-POSTGRES_URL = os.environ.get(
-    "RATBOND_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """One cache of validated files per test process (and the commands it starts), so no run
+    reads what another left in ~/.cache, and parallel workers never share one."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RATBOND_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _own_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test its own user data and config folders, and no database, household or person
+    chosen by the environment: the default database is then a fresh file of the test's own,
+    never ~/.local/share/ratbond/ratbond.db, so no test reads what another (or the owner) left,
+    and tests can run in parallel. A test that wants a database or a household sets it."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    for variable in ("RATBOND_DATABASE_URL", "RATBOND_HOUSEHOLD", "RATBOND_PERSON"):
+        monkeypatch.delenv(variable, raising=False)
 
 
 @cache
 def postgres_problem() -> str | None:
     """Why PostgreSQL cannot be used, or None when it can (checked once per run)."""
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    url = make_url(POSTGRES_URL)
-    try:
-        with psycopg.connect(
-            host=url.host,
-            port=url.port or 5432,
-            user=url.username,
-            dbname=url.database,
-            connect_timeout=3,
-        ):
-            return None
-    except psycopg.Error as error:
-        return f"PostgreSQL at {url.render_as_string(hide_password=True)} is unreachable: {error}"
+    return unreachable()
 
 
 def require_postgres() -> None:
@@ -77,27 +101,9 @@ def require_postgres() -> None:
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """The URL of a fresh, empty schema in the test database, dropped afterwards."""
-    import psycopg
-    from sqlalchemy.engine import make_url
-
     require_postgres()
-    schema = "t_" + uuid.uuid4().hex[:16]
-    base = make_url(POSTGRES_URL)
-    conninfo = {
-        "host": base.host,
-        "port": base.port or 5432,
-        "user": base.username,
-        "dbname": base.database,
-    }
-    with psycopg.connect(**conninfo, autocommit=True) as connection:  # type: ignore[arg-type]
-        connection.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield base.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-            hide_password=False
-        )
-    finally:
-        with psycopg.connect(**conninfo, autocommit=True) as connection:  # type: ignore[arg-type]
-            connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    with throwaway_schema("t_") as url:
+        yield url
 
 
 @pytest.fixture

@@ -4,19 +4,18 @@ operation of the OpenAPI document, valid and not, and runs every check on each a
 answered 405, bad input refused). The app runs in process on a throw-away store.
 
 The schema is loaded when the module is (`schemathesis.pytest.from_fixture` reaches into
-pytest internals that pytest 9.2 no longer has), so the store is a temporary directory the
-module's last fixture removes."""
+pytest internals that pytest 9.2 no longer has), so the store is a temporary directory removed
+when the test process exits."""
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 import warnings
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 import schemathesis
 from schemathesis.config import SchemathesisConfig
 from starlette.exceptions import StarletteDeprecationWarning
@@ -47,9 +46,10 @@ with warnings.catch_warnings():
     schema = schemathesis.openapi.from_asgi(OPENAPI_URL, APP, config=CONFIG)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _store() -> Iterator[None]:
-    yield
+@atexit.register
+def _remove_store() -> None:
+    """Every pytest-xdist worker imports this module to collect it, and any may run some of its
+    tests, in any order among other modules': the store goes when the process does."""
     APP.state.web.db.close()
     shutil.rmtree(STORE, ignore_errors=True)
 

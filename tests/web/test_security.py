@@ -17,16 +17,19 @@ from .conftest import TODAY, csrf_token
 
 
 @pytest.fixture
-def echo() -> TestClient:
+def echo(sqlite_url: str) -> Iterator[TestClient]:
     """The app with one extra form route that echoes a field, to exercise the middleware."""
-    app = create_app(WebSettings(secret_key=b"s" * 32, today=lambda: TODAY))
+    settings = WebSettings(database_url=sqlite_url, secret_key=b"s" * 32, today=lambda: TODAY)
+    app = create_app(settings)
 
     @app.post("/echo")
     async def echo_route(request: Request) -> PlainTextResponse:
         form = await request.form()
         return PlainTextResponse(str(form.get("text", "")))
 
-    return TestClient(app, base_url="http://localhost")
+    with TestClient(app, base_url="http://localhost") as client:
+        yield client
+    app.state.web.db.close()
 
 
 def test_every_response_carries_the_security_headers(client: TestClient) -> None:
