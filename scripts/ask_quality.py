@@ -26,7 +26,12 @@ sys.path.insert(0, str(ROOT))
 
 from scripts.quality_report import QualityScript  # noqa: E402
 
-QUESTIONS = ROOT / "tests" / "data" / "ask-questions.yaml"
+DATA = ROOT / "tests" / "data"
+QUESTIONS = DATA / "ask-questions.yaml"
+# Scored once blind, then studied to find general rules: tuned on since.
+FRESH = DATA / "ask-fresh.yaml"
+# Written blind by voices no other file has, never read while tuning: the held-out part.
+HELDOUT = DATA / "ask-final.yaml"
 REPORT = ROOT / "docs" / "ask-quality.md"
 TARGET_TOP1 = 0.90
 NONE = "none"
@@ -64,12 +69,13 @@ def load(path: Path = QUESTIONS) -> tuple[set[str], list[dict[str, Any]]]:
     return set(data["heldout_styles"]), data["questions"]
 
 
-def score(heldout: bool, path: Path = QUESTIONS) -> Score:
-    """Ask every question of one part and count what came first."""
+def score(heldout: bool, path: Path = QUESTIONS, name: str | None = None) -> Score:
+    """Ask every question of one part (the styles the file holds out, or the others) and
+    count what came first."""
     from ratbond.care.ask import ask
 
     heldout_styles, questions = load(path)
-    result = Score("held-out" if heldout else "training")
+    result = Score(name or ("held-out" if heldout else "training"))
     for item in questions:
         if (item["style"] in heldout_styles) != heldout:
             continue
@@ -111,24 +117,26 @@ def report(results: Sequence[Score]) -> str:
     parts = [
         "# Ask quality",
         "",
-        "Written by `scripts/ask_quality.py` from `tests/data/ask-questions.yaml`: questions in",
-        "owners' words, each labelled with the entry `ratbond ask` must give first, or with",
+        "Written by `scripts/ask_quality.py` from the question files in `tests/data`: questions",
+        "in owners' words, each labelled with the entry `ratbond ask` must give first, or with",
         "*none* when it must not answer (other animals, pest control, nonsense). *Top-1* is the",
         "share of on-topic questions whose first answer is the labelled entry; an on-topic",
         "question left unanswered counts as a miss. Targets, on the held-out part: top-1 at",
-        "least 0.90, and no answer at all to an off-topic question (on both parts).",
+        "least 0.90, and no answer at all to an off-topic question (on every part).",
         "",
-        "The split is by how a question is written, not at random: the `plain` and `story`",
-        "questions are the training part, read while the rules of `knowledge/ask.yaml` were",
-        "written; the `terse` and `phone` ones are held out. Misses are fixed with general rules",
-        "(a word form, a synonym, a weight), never by keying on a question.",
+        "The split is by how a question is written (its voice), never at random. Tuned on:",
+        "`ask-questions.yaml` (its `plain` and `story` questions were read while the rules of",
+        "`knowledge/ask.yaml` were written; its `terse` and `phone` ones were held out until",
+        "session 7) and `ask-fresh.yaml` (five new voices). Held out: `ask-final.yaml`, five",
+        "more voices, written blind and never read while tuning; only its figures are shown.",
+        "Misses are fixed with general rules (a word form, a synonym, a weight, an emergency's",
+        "lower floor), never by keying on a question.",
         "",
-        "Honesty note: the first 82 held-out questions were scored while the rules were written,",
-        "and the few they missed were fixed by general rules (typo ties, `together`). The last",
-        "42 (marked in the file) were written after that and scored once before any change:",
-        "top-1 31 of 36 (0.861), and 2 of 6 off-topic questions answered (`kill rats`, `sky",
-        "blue`). Those misses led to the rules now in place (breathing sounds, per-day amounts,",
-        "boxing words, eyesight, pest-control phrases, a known-word share of 0.6).",
+        "How each set did the first time ask met it: the last 42 `terse`/`phone` questions",
+        "top-1 0.861 with 2 of 6 off-topic answered (session 6); `ask-fresh.yaml` 0.716 with 2",
+        "of 20 off-topic answered, 9 of 18 emergencies first; `ask-final.yaml` 0.659 with 1 of",
+        "20 off-topic answered (session 7; its writer's report quoted three of its questions,",
+        "which suggested the pet's-name rule made after).",
         "",
         "| part | styles | questions | on-topic | top-1 | unanswered | off-topic "
         "| answered off-topic |",
@@ -143,7 +151,8 @@ def report(results: Sequence[Score]) -> str:
         )
     parts.append("")
     for result in results:
-        if result.misses:
+        # The held-out questions stay unseen while tuning: only their figures are shown.
+        if result.misses and result.name != "held-out":
             parts += [
                 f"<details><summary>{result.name}: {len(result.misses)} questions missed</summary>",
                 "",
@@ -157,9 +166,15 @@ def report(results: Sequence[Score]) -> str:
     return "\n".join(parts)
 
 
-def both_parts(heldout: Path) -> list[Score]:
-    """The training part of the committed questions, and the held-out part of `heldout`."""
-    return [score(heldout=False), score(heldout=True, path=heldout)]
+def every_part(heldout: Path) -> list[Score]:
+    """The tuned parts (the first questions, both styles, and the fresh set), then the
+    held-out part of `heldout`."""
+    return [
+        score(heldout=False),
+        score(heldout=True, name="earlier held-out"),
+        score(heldout=True, path=FRESH, name="fresh"),
+        score(heldout=True, path=heldout),
+    ]
 
 
 def summary(result: Score) -> str:
@@ -173,8 +188,8 @@ SCRIPT = QualityScript(
     name="ask_quality.py",
     description=__doc__ or "",
     report_path=REPORT,
-    heldout_path=QUESTIONS,
-    score=both_parts,
+    heldout_path=HELDOUT,
+    score=every_part,
     report=report,
     summary=summary,
     problems=lambda results: [p for r in results for p in meets_targets(r)],

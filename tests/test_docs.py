@@ -213,7 +213,7 @@ def test_the_data_file_sections_name_real_files() -> None:
 
 def test_the_notes_quality_figures_are_current() -> None:
     quality = script("notes_quality")
-    text = quality.report([quality.score(quality.LABELLED), quality.score(quality.HELDOUT)])
+    text = quality.report(quality.SCRIPT.score(quality.HELDOUT))
     assert quality.REPORT.read_text(encoding="utf-8") == text, (
         "docs/notes-quality.md is out of date: run scripts/notes_quality.py"
     )
@@ -221,7 +221,7 @@ def test_the_notes_quality_figures_are_current() -> None:
 
 def test_the_ask_quality_figures_are_current() -> None:
     quality = script("ask_quality")
-    text = quality.report([quality.score(heldout=False), quality.score(heldout=True)])
+    text = quality.report(quality.SCRIPT.score(quality.HELDOUT))
     assert quality.REPORT.read_text(encoding="utf-8") == text, (
         "docs/ask-quality.md is out of date: run scripts/ask_quality.py"
     )

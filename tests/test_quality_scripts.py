@@ -30,7 +30,7 @@ def test_ask_scores_a_fresh_held_out_file_and_writes_nothing(
     before = quality.REPORT.read_text(encoding="utf-8")
     assert quality.SCRIPT.main(["--heldout", str(fresh)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[1] == "held-out: 2 questions, top-1 1.000, 0 of 1 off-topic answered", lines
+    assert "held-out: 2 questions, top-1 1.000, 0 of 1 off-topic answered" in lines, lines
     assert quality.REPORT.read_text(encoding="utf-8") == before
 
 

@@ -19,8 +19,9 @@ from ratbond.engine import class_table
 from ratbond.programs import builtin_program, builtin_vocabulary
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-TRAIN = DATA / "notes-labelled.yaml"
-HELDOUT = DATA / "notes-heldout.yaml"
+# Tuned on: the first labelled set, the earlier held-out writers, a set scored once blind.
+TUNED = (DATA / "notes-labelled.yaml", DATA / "notes-dev.yaml", DATA / "notes-fresh.yaml")
+HELDOUT = DATA / "notes-final.yaml"
 # The earlier, smaller sets, kept in the train file; the new corpus is counted without them.
 EARLIER_WRITERS = {"team", "team-heldout-2025"}
 ORDER = {"calm": 0, "illness": 1, "stress": 2, "aggression": 3, "danger": 4}
@@ -48,7 +49,7 @@ def note_class(casts: dict[str, Any], note: dict[str, Any]) -> str:
 
 def test_every_label_names_an_animal_of_the_cast_and_a_signal_of_its_species() -> None:
     vocabulary = builtin_vocabulary()
-    for path in (TRAIN, HELDOUT):
+    for path in (*TUNED, HELDOUT):
         casts, notes = load(path)
         for cast_id, cast in casts.items():
             builtin_program(cast["program"])
@@ -71,13 +72,13 @@ def test_every_label_names_an_animal_of_the_cast_and_a_signal_of_its_species() -
 
 
 def test_no_note_is_written_twice() -> None:
-    notes = [note for path in (TRAIN, HELDOUT) for note in load(path)[1]]
+    notes = [note for path in (*TUNED, HELDOUT) for note in load(path)[1]]
     texts = Counter(" ".join(note["text"].lower().split()) for note in notes)
     assert [text for text, count in texts.items() if count > 1] == []
 
 
 def test_train_and_held_out_are_split_by_writer() -> None:
-    train = {note["writer"] for note in load(TRAIN)[1]}
+    train = {note["writer"] for path in TUNED for note in load(path)[1]}
     heldout = {note["writer"] for note in load(HELDOUT)[1]}
     assert train.isdisjoint(heldout)
     assert len(heldout) >= 4
@@ -87,7 +88,7 @@ def test_train_and_held_out_are_split_by_writer() -> None:
 def test_the_corpus_is_big_enough_and_the_held_out_part_measures_danger_and_calm() -> None:
     new = [
         (path, note)
-        for path in (TRAIN, HELDOUT)
+        for path in (*TUNED, HELDOUT)
         for note in load(path)[1]
         if note["writer"] not in EARLIER_WRITERS
     ]
@@ -96,5 +97,5 @@ def test_the_corpus_is_big_enough_and_the_held_out_part_measures_danger_and_calm
     classes = Counter(note_class(casts, note) for note in notes)
     assert classes["danger"] >= 60
     assert classes["calm"] >= 120
-    assert len(notes) * 4 >= len(new)
+    assert len(notes) * 5 >= len(new)
     assert {casts[n["cast"]]["program"] for n in notes} == {"cat-rat", "rat-rat", "rat-human"}
