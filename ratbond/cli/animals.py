@@ -267,7 +267,9 @@ def edit(
 @app.command()
 def archive(
     animal: AnimalRef,
-    status: Annotated[str, typer.Option("--as", help="rehomed or deceased.")],
+    status: Annotated[
+        str, typer.Option("--status", help="rehomed (or adopted) or deceased (or died).")
+    ],
 ) -> None:
     """Archive an animal that was rehomed or has died; its records are kept."""
     db = database()

@@ -241,10 +241,15 @@ def edit_animal(
         return load_animal(connection, animal.id)
 
 
+# Everyday words for the two archive statuses.
+_ARCHIVE_WORDS = {"adopted": "rehomed", "died": "deceased", "dead": "deceased"}
+
+
 def archive_animal(
     db: Database, ref: str, status: str, *, today: dt.date | None = None
 ) -> tuple[AnimalRecord, list[str]]:
     """Mark an animal rehomed or deceased; its live introductions stop. Returns their ids."""
+    status = _ARCHIVE_WORDS.get(status, status)
     if status not in ANIMAL_STATUSES[1:]:
         raise InputError("status", f"'{status}' is not an archive status; use rehomed or deceased")
     day = today_or(today)

@@ -67,7 +67,7 @@ def test_every_command_that_echoes_user_text_prints_it_as_typed(cli: Cli, tmp_pa
         (("groom", RAT_ID, "--notes", TEXT), ()),
         (("intro", "pause", intro), ()),
         (("export", str(tmp_path / "[b]x.json")), ("[b]x.json",)),
-        (("animal", "archive", CAT_ID, "--as", "rehomed"), (CAT,)),
+        (("animal", "archive", CAT_ID, "--status", "rehomed"), (CAT,)),
     ):
         done = cli(*args)
         assert done.code == 0, (args, done)

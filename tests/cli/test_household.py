@@ -35,7 +35,7 @@ def test_animal_commands(cli: Cli) -> None:
     assert "low" in shown.output
     assert cli("weigh", "mr whiskers", "4200").code == 0
     assert "4200" in cli("animal", "show", "mr-whiskers").output
-    archived = cli("animal", "archive", "mr-whiskers", "--as", "rehomed")
+    archived = cli("animal", "archive", "mr-whiskers", "--status", "rehomed")
     assert "rehomed" in archived.output
     assert "mr-whiskers" not in cli("animal", "list").output
     assert "rehomed" in cli("animal", "list", "--all").output

@@ -79,7 +79,7 @@ def test_history_and_archive_name_the_program(cli: Cli) -> None:
     four_introductions(cli)
     assert cli("log", "pip", "--minutes", "2", "--attempts", "5", "--rewarded", "4").code == 0
     assert "pip (trick-spin) — Pip" in cli("history", "pip").output
-    archived = cli("animal", "archive", "clementine", "--as", "rehomed")
+    archived = cli("animal", "archive", "clementine", "--status", "rehomed")
     assert archived.code == 0
     assert (
         "Stopped introductions: clementine (rat-human), mr-whiskers-clementine-pip (cat-rat)"

@@ -21,7 +21,10 @@ from tests.cli.process import ratbond
             "--prey-drive: only cats have a prey drive",
         ),
         (("animal", "edit", "pip", "--born", "2999-01-01"), "--born: 2999-01-01 is after today"),
-        (("animal", "archive", "pip", "--as", "gone"), "--as: 'gone' is not an archive status"),
+        (
+            ("animal", "archive", "pip", "--status", "gone"),
+            "--status: 'gone' is not an archive status",
+        ),
         (("intro", "start", "cat-rat", "--cat", "pip", "--rat", "tom"), "--cat: 'pip' is a rat"),
         (
             ("intro", "start", "rat-rat", "--newcomer", "clementine", "--residents", "pip,tom"),

@@ -63,3 +63,9 @@ def test_no_record_for_an_animal_that_died(db: Database) -> None:
         add_weight(db, "nova", 200, today=TODAY)
     with pytest.raises(InputError, match=r"^animal: Nova is recorded as deceased"):
         add_vet_check(db, "nova", TODAY, today=TODAY)
+
+
+def test_an_archive_status_may_be_said_in_everyday_words(db: Database) -> None:
+    nova(db)
+    record, _ = archive_animal(db, "nova", "died", today=TODAY)
+    assert record.status == "deceased"
