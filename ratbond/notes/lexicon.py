@@ -367,7 +367,9 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
                 for leap in harmless.leaps
             ),
         ):
-            fillers = ("", *(f"{det} " for det in dets)) if " " in verb else ("",)
+            # A verb that ends in "..." reaches its object across any words itself.
+            spaced = " " in verb and not verb.endswith(WILD)
+            fillers = ("", *(f"{det} " for det in dets)) if spaced else ("",)
             add((f"{verb} {filler}{aim}" for aim in aims for filler in fillers), Entry("block"))
     for agent, texts in rules.passive.items():
         for text in texts:
