@@ -113,6 +113,7 @@ class Attribution:
             else:
                 self.passive(index, match)
         self.wounding()
+        self.play_fights()
         self.parts_of_worse()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
@@ -125,6 +126,33 @@ class Attribution:
             unattributed=tuple(self.unattributed),
             spans=tuple(self.spans),
         )
+
+    def play_fights(self) -> None:
+        """A fight that its own sentence calls play ("a scuffle over food, boxing only";
+        `play_fights`) is that play for each animal read in it, unless the note reports a
+        wound: a fight that drew blood was no play."""
+        play_fights = self.lexicon.play_fights
+        if not play_fights or not any(span.signal in play_fights for span in self.spans):
+            return
+        victim_signals = self.lexicon.victim_signals
+        if any(span.signal in victim_signals and not span.negated for span in self.spans):
+            return
+        plays = {
+            (span.signal, facts.sentence)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.animal is not None and not span.negated
+        }
+        shown = {(span.animal, span.signal) for span in self.spans if not span.negated}
+        kept: list[tuple[Span, SpanFacts]] = []
+        for span, facts in zip(self.spans, self.facts, strict=True):
+            play = play_fights.get(span.signal)
+            if span.negated or play is None or (play, facts.sentence) not in plays:
+                kept.append((span, facts))
+            elif (span.animal, play) not in shown:
+                kept.append((replace(span, signal=play), facts))
+                shown.add((span.animal, play))
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
 
     def parts_of_worse(self) -> None:
         """A signal that is part of a worse one the same animal shows in its sentence or the

@@ -129,6 +129,8 @@ class Lexicon:
     body_parts: frozenset[str]
     part_of: dict[str, frozenset[str]]
     """Signals by the worse one they are part of ("squeaking" in a "fighting")."""
+    play_fights: dict[str, str]
+    """A fight by the play it was, when the sentence says so and no one is hurt."""
 
     def stem(self, word: str) -> str:
         """`stem` with this lexicon's irregular forms."""
@@ -245,6 +247,7 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *rules.bite_signals,
         *(name for senses in rules.wounding.values() for pair in senses.items() for name in pair),
         *(name for whole, parts in rules.part_of.items() for name in (whole, *parts)),
+        *(name for pair in rules.play_fights.items() for name in pair),
     )
     for name in named:
         if name not in every:
@@ -499,4 +502,5 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             part: frozenset(whole for whole, parts in rules.part_of.items() if part in parts)
             for part in {part for parts in rules.part_of.values() for part in parts}
         },
+        play_fights=dict(rules.play_fights),
     )

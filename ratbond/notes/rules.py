@@ -149,5 +149,6 @@ class NotesFile:
     injuries: Injuries
     seizing: tuple[Word, ...] = ()
     part_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    play_fights: dict[str, str] = field(default_factory=dict)
     harmless: Harmless | None = None
     protected_words: tuple[Word, ...] = ()

@@ -663,3 +663,58 @@ def test_idioms_of_a_bite_are_a_bite(text: str) -> None:
 def test_a_scrap_is_a_fight_not_a_scrape() -> None:
     read = signals(rat_rat("Ziggy is bleeding from his lip after a scrap with Rex"))
     assert read == {"ziggy": {"wound", "fighting"}, "rex": {"fighting"}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom attacked my sock for ages and never looked at Pip",
+        "Tom went for the treat bag on the counter, not Pip",
+        "Tom lunged at the dog, Pip slept through it",
+        "Tom chomped on a pea",
+    ],
+)
+def test_an_attack_on_a_plaything_or_an_animal_outside_the_cast_is_no_attack(text: str) -> None:
+    assert harm_read(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was scared Tom would bite her but he just sniffed",
+        "I had been apprehensive that Tom would bite, but he fell asleep",
+    ],
+)
+def test_a_fear_is_no_event(text: str) -> None:
+    assert "biting" not in signals(cat_rat(text)).get("tom", set())
+
+
+def test_a_fight_its_sentence_calls_boxing_is_boxing_unless_someone_bled() -> None:
+    assert signals(rat_rat("A scuffle between Rex and Max over food, boxing only")) == {
+        "rex": {"boxing"},
+        "max": {"boxing"},
+    }
+    bled = signals(rat_rat("A scuffle between Rex and Max, boxing at first. Max is bleeding"))
+    assert "fighting" in bled["rex"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tom sprang forward and Pip ran", "Tom hurled himself at Pip"],
+)
+def test_literary_lunges_are_lunges(text: str) -> None:
+    assert "lunging" in signals(cat_rat(text))["tom"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rex and Max rolled around screaming", "Rex and Max turned into a screaming furball"],
+)
+def test_a_fight_told_by_its_look_and_sound_is_a_fight(text: str) -> None:
+    assert "fighting" in signals(rat_rat(text))["rex"]
+
+
+@pytest.mark.parametrize("word", ["attached", "words", "bitter", "realised", "moulting", "googled"])
+def test_a_real_word_is_never_read_as_a_typo(word: str) -> None:
+    reader = NotesReader(load_lexicon())
+    assert reader.words.lemma(word) == reader.lexicon.stem(word)
