@@ -669,6 +669,17 @@ class Attribution:
                 found = able
         return found
 
+    def pronoun_may_mean(self, mention: Mention, animals: frozenset[str]) -> bool:
+        """Whether a singular pronoun could stand for one of `animals` by its sex: "bit Dot
+        hard and she has a bloody spot" may mean Dot, the one hurt, as well as the biter."""
+        match = self.matches[mention.match] if mention.match >= 0 else None
+        if match is None or match.kind != "pronoun" or match.entry is None:
+            return False
+        key = match.entry.key
+        if key not in self.cast.sex_keys:
+            return False
+        return any(self.cast.sex.get(animal) in {None, key} for animal in animals)
+
     def pronoun_fits(self, mention: Mention, senses: Mapping[str, str]) -> Who | None:
         """A singular pronoun whose antecedent cannot show the signal means the one other animal
         of its sex that can: in "Pudding got Maple she jumped on the lid", she is the cat."""
@@ -784,6 +795,7 @@ class Attribution:
                 not before
                 or (before[-1].first < match.first and not before[-1].subject)
                 or not self.cast.able(before[-1].animals, senses)
+                or self.pronoun_may_mean(before[-1], harmed)
             ):
                 able = self.cast.able(harmed, senses)
                 if able:

@@ -718,3 +718,13 @@ def test_a_fight_told_by_its_look_and_sound_is_a_fight(text: str) -> None:
 def test_a_real_word_is_never_read_as_a_typo(word: str) -> None:
     reader = NotesReader(load_lexicon())
     assert reader.words.lemma(word) == reader.lexicon.stem(word)
+
+
+def test_a_wound_after_a_bite_goes_to_the_one_bitten_when_a_pronoun_may_mean_either() -> None:
+    read = signals(rat_rat("Ziggy bit Rex really hard on his side and he has a bloody spot now"))
+    assert read == {"ziggy": {"biting"}, "rex": {"wound"}}
+
+
+def test_a_chunk_taken_out_of_a_rat_is_a_bite() -> None:
+    read = signals(rat_rat("Ziggy took a chunk out of Rex's tail. Blood on the fleece."))
+    assert read == {"ziggy": {"biting"}, "rex": {"wound"}}
