@@ -104,7 +104,14 @@ class Attribution:
                 match.senses.values()
             ):
                 found = self.target(match)
-                if found is not None and found.mention is not None and found.mention.person:
+                mention = found.mention if found is not None else None
+                # Where the owner is on the receiving end (rat-human), a bite at no animal of
+                # the cast ("did bite, hard", "bit the volunteer's thumb") was at a person.
+                at_person = (mention is not None and mention.person) or (
+                    self.cast.program in self.lexicon.owner_on_receiving_end
+                    and (mention is None or mention.outsider)
+                )
+                if at_person:
                     self.owner_bitten.add(self.tokens.sentences[match.first])
         for index in self.scope.events:
             match = matches[index]

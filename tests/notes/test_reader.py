@@ -728,3 +728,15 @@ def test_a_wound_after_a_bite_goes_to_the_one_bitten_when_a_pronoun_may_mean_eit
 def test_a_chunk_taken_out_of_a_rat_is_a_bite() -> None:
     read = signals(rat_rat("Ziggy took a chunk out of Rex's tail. Blood on the fleece."))
     assert read == {"ziggy": {"biting"}, "rex": {"wound"}}
+
+
+def test_blood_after_a_bite_at_no_animal_is_a_persons_where_the_owner_is_on_the_receiving_end() -> (
+    None
+):
+    read = signals(parse_notes("Pip did bite, hard. Bled through the plaster.", SOLO, "rat-human"))
+    assert read == {"pip": {"biting"}}
+
+
+def test_a_tiny_bit_of_blood_is_no_tiny_bite() -> None:
+    read = signals(parse_notes("Pip has a cut on his foot, bled a tiny bit", SOLO, "rat-human"))
+    assert read == {"pip": {"wound"}}
