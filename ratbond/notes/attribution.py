@@ -845,6 +845,12 @@ class Attribution:
             able = self.cast.able(pair, senses)
             if len(able) >= 2:
                 who = Who(able, explicit=True)
+            else:
+                # "A real fight, a rolling screaming ball": where only two animals of the cast
+                # can share it, both did.
+                able = self.cast.able(self.cast.all, senses)
+                if len(able) == 2:
+                    who = Who(able, explicit=True)
         if who.ambiguous or not who.animals:
             candidates = who.animals or self.cast.able(self.cast.all, senses)
             self.unsure(index, match, candidates, senses)

@@ -740,3 +740,11 @@ def test_blood_after_a_bite_at_no_animal_is_a_persons_where_the_owner_is_on_the_
 def test_a_tiny_bit_of_blood_is_no_tiny_bite() -> None:
     read = signals(parse_notes("Pip has a cut on his foot, bled a tiny bit", SOLO, "rat-human"))
     assert read == {"pip": {"wound"}}
+
+
+def test_a_shared_signal_naming_no_one_is_both_of_a_pair() -> None:
+    pair = [REX, MAX]
+    read = signals(parse_notes("A real fight, screaming, fur everywhere.", pair, "rat-rat"))
+    assert read == {"rex": {"fighting"}, "max": {"fighting"}}
+    trio = parse_notes("A real fight, screaming, fur everywhere.", RAT_RAT, "rat-rat")
+    assert trio.signals == {}
