@@ -86,6 +86,8 @@ class Lexicon:
     protected: frozenset[str]
     fuzzy_targets: dict[str, tuple[str, ...]]
     after_negation: tuple[str, ...]
+    expectations: frozenset[tuple[str, ...]]
+    """Hedges that make a later attempt a fear: "I thought he was going to bite"."""
     scope_ends: frozenset[str]
     list_joiners: frozenset[str]
     subject_openers: frozenset[str]
@@ -252,6 +254,12 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
     for name in named:
         if name not in every:
             raise fail(("passive",), f"unknown signal '{name}'")
+    for number, expectation in enumerate(rules.negation.expectations):
+        if expectation not in rules.negation.uncertain:
+            raise fail(
+                ("negation", "expectations", number),
+                f"'{expectation}' is not one of negation.uncertain (an expectation is a hedge)",
+            )
     for species, by_object in rules.object_senses.items():
         for obj, senses in by_object.items():
             for source, aim in senses.items():
@@ -454,6 +462,9 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         protected=protected,
         fuzzy_targets={letter: tuple(forms) for letter, forms in targets.items()},
         after_negation=tuple(negation.after),
+        expectations=frozenset(
+            tuple(normalise(word) for word in split_words(text)) for text in negation.expectations
+        ),
         scope_ends=frozenset(stem_of(w) for w in negation.scope_ends),
         list_joiners=frozenset(stem_of(w) for w in negation.list_joiners),
         subject_openers=frozenset(stem_of(w) for w in rules.subject_openers),

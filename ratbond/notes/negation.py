@@ -128,6 +128,8 @@ def _denial(
             break
         owner = phrases.of(position)
         if owner is not None:
+            if owner.kind == "attempt" and _expected(tokens, phrases, lexicon, owner.first):
+                return "hypo"
             if owner.kind in DENIERS or owner.kind in DOUBTS:
                 return owner.kind
             if owner.kind in EVENT_KINDS:
@@ -147,6 +149,26 @@ def _denial(
     ):
         return "cue"
     return ""
+
+
+def _expected(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position: int) -> bool:
+    """Whether an expectation ("I thought", `negation.expectations`) comes shortly before the
+    attempt that ends at `position`, in its clause: then the attempt was only feared."""
+    words = tokens.words
+    position -= 1
+    count = 0
+    while position >= 0 and count < REACH and words[position].kind == "w":
+        owner = phrases.of(position)
+        if owner is not None and owner.kind == "hedge":
+            return tuple(words[p].norm for p in owner.positions) in lexicon.expectations
+        if (
+            words[position].lemma in lexicon.scope_ends
+            or words[position].norm in lexicon.clause_joiners
+        ):
+            return False
+        count += 1
+        position -= 1
+    return False
 
 
 def _clause_opening(

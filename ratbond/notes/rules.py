@@ -26,6 +26,7 @@ class Negation:
     after: tuple[Word, ...]
     scope_ends: tuple[Word, ...]
     list_joiners: tuple[Word, ...]
+    expectations: tuple[Word, ...] = ()
 
 
 @dataclass(frozen=True)

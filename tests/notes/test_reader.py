@@ -748,3 +748,10 @@ def test_a_shared_signal_naming_no_one_is_both_of_a_pair() -> None:
     assert read == {"rex": {"fighting"}, "max": {"fighting"}}
     trio = parse_notes("A real fight, screaming, fur everywhere.", RAT_RAT, "rat-rat")
     assert trio.signals == {}
+
+
+def test_an_attempt_after_an_expectation_is_a_fear_but_a_hedged_bite_is_asked() -> None:
+    feared = cat_rat("I thought Tom was going to bite her but he just sniffed her and left")
+    assert "biting" not in signals(feared).get("tom", set())
+    hedged = cat_rat("I thought Tom bit her")
+    assert [span.confirm for span in hedged.spans if span.signal == "biting"] == [True]
