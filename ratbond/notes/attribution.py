@@ -791,6 +791,13 @@ class Attribution:
         sentence = self.tokens.sentences[match.first]
         if sentence in self.owner_bitten or sentence - 1 in self.owner_bitten:
             return Who(person=True, dropped=True)
+        in_sentence = self.mentions.by_sentence.get(sentence, ())
+        if not any(m.first < match.first for m in in_sentence):
+            # "A puncture wound, quite small, has appeared on Tansy's hind leg": a sentence that
+            # opens with the wound names the one hurt after it.
+            later = [m for m in in_sentence if not (m.person or m.outsider or m.ambiguous)]
+            if later and self.cast.able(later[0].animals, senses):
+                return self.from_mention(later[0], senses, match)
         # The owner who found the wound is not the one hurt ("I think there's a tiny scratch");
         # the owner bitten ("bit me, drew blood") is, and drops it.
         before = tuple(m for m in self.before(match) if not (m.person and m.subject))

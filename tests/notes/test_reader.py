@@ -755,3 +755,8 @@ def test_an_attempt_after_an_expectation_is_a_fear_but_a_hedged_bite_is_asked() 
     assert "biting" not in signals(feared).get("tom", set())
     hedged = cat_rat("I thought Tom bit her")
     assert [span.confirm for span in hedged.spans if span.signal == "biting"] == [True]
+
+
+def test_a_sentence_that_opens_with_a_wound_names_the_one_hurt_after_it() -> None:
+    read = signals(rat_rat("A puncture wound, quite small, has appeared on Rex's hind leg."))
+    assert read == {"rex": {"wound"}}
