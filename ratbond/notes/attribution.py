@@ -12,7 +12,7 @@ from ratbond.model import CLASS_RANK, SessionClass
 from ratbond.notes.cast import Cast
 from ratbond.notes.lexicon import Lexicon
 from ratbond.notes.mentions import OPENING_KINDS, Mention, Mentions
-from ratbond.notes.negation import Scope
+from ratbond.notes.negation import DENIERS, Scope
 from ratbond.notes.phrases import Match, Phrases
 from ratbond.notes.result import NotesResult, Span, Unattributed
 from ratbond.notes.tokens import Tokens
@@ -119,6 +119,9 @@ class Attribution:
                 self.signal(index, match)
             else:
                 self.passive(index, match)
+        for match in matches:
+            if match.kind == "repeat":
+                self.repeat(match)
         self.wounding()
         self.play_fights()
         self.parts_of_worse()
@@ -133,6 +136,42 @@ class Attribution:
             unattributed=tuple(self.unattributed),
             spans=tuple(self.spans),
         )
+
+    def repeat(self, match: Match) -> None:
+        """An animal that "did too" (`repeats`) shows what the animal read just before it
+        showed in that clause: "Jinx lunged at the gate, then Poppy did too"."""
+        before = [m for m in self.before(match) if m.sentence == self.tokens.sentences[match.first]]
+        if not before or before[-1].person or before[-1].ambiguous or before[-1].outsider:
+            return
+        doers = before[-1].animals
+        for position in range(before[-1].last + 1, match.first):
+            owner = self.phrases.of(position)
+            if owner is not None and owner.kind in DENIERS:
+                return  # "Poppy never did the same"
+        shown = [
+            (span, facts)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.animal is not None
+            and span.animal not in doers
+            and not span.negated
+            and span.end <= self.tokens.starts[before[-1].first]
+        ]
+        if not shown:
+            return
+        source = shown[-1][0].animal
+        start, end = self.bounds(match)
+        for span, facts in shown:
+            if span.animal != source or facts.sentence != shown[-1][1].sentence:
+                continue
+            for animal in sorted(doers):
+                signals = self.lexicon.species_signals.get(self.cast.species[animal], frozenset())
+                if span.signal in signals:
+                    self.spans.append(
+                        replace(
+                            span, start=start, end=end, text=self.text[start:end], animal=animal
+                        )
+                    )
+                    self.facts.append(facts)
 
     def play_fights(self) -> None:
         """A fight that its own sentence calls play ("a scuffle over food, boxing only";

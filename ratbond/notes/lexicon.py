@@ -49,6 +49,7 @@ Kind = Literal[
     "pronoun",
     "person",
     "object",
+    "repeat",
 ]
 
 
@@ -390,6 +391,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     add(negation.hypothetical, Entry("hypo"), exact=True)
     add(negation.uncertain, Entry("hedge"), exact=True)
     add(negation.attempts, Entry("attempt"), exact=True)
+    add(rules.repeats, Entry("repeat"), exact=True)
     for species, numbered in rules.species_words.items():
         add(numbered.singular, Entry("species", key=species), exact=True)
         add(numbered.plural, Entry("species", key=species, plural=True), exact=True)

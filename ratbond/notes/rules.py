@@ -151,5 +151,6 @@ class NotesFile:
     seizing: tuple[Word, ...] = ()
     part_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
     play_fights: dict[str, str] = field(default_factory=dict)
+    repeats: tuple[Word, ...] = ()
     harmless: Harmless | None = None
     protected_words: tuple[Word, ...] = ()

@@ -760,3 +760,11 @@ def test_an_attempt_after_an_expectation_is_a_fear_but_a_hedged_bite_is_asked() 
 def test_a_sentence_that_opens_with_a_wound_names_the_one_hurt_after_it() -> None:
     read = signals(rat_rat("A puncture wound, quite small, has appeared on Rex's hind leg."))
     assert read == {"rex": {"wound"}}
+
+
+def test_an_animal_that_did_too_shows_what_the_other_did_unless_denied() -> None:
+    assert signals(rat_rat("Rex chased Max round the pen, then Ziggy did too"))["ziggy"] == {
+        "chasing"
+    }
+    denied = signals(rat_rat("Rex hissed at Max, but Ziggy never did the same"))
+    assert "ziggy" not in denied
