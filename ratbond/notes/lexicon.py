@@ -256,10 +256,10 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         if name not in every:
             raise fail(("passive",), f"unknown signal '{name}'")
     for number, expectation in enumerate(rules.negation.expectations):
-        if expectation not in rules.negation.uncertain:
+        if expectation not in (*rules.negation.uncertain, *rules.negation.hypothetical):
             raise fail(
                 ("negation", "expectations", number),
-                f"'{expectation}' is not one of negation.uncertain (an expectation is a hedge)",
+                f"'{expectation}' is not one of negation.uncertain or negation.hypothetical",
             )
     for species, by_object in rules.object_senses.items():
         for obj, senses in by_object.items():

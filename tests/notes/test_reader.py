@@ -768,3 +768,10 @@ def test_an_animal_that_did_too_shows_what_the_other_did_unless_denied() -> None
     }
     denied = signals(rat_rat("Rex hissed at Max, but Ziggy never did the same"))
     assert "ziggy" not in denied
+
+
+def test_a_habit_of_biting_is_asked_about_but_a_feared_bite_is_no_event() -> None:
+    habit = cat_rat("Every time Pip came near, Tom would bite")
+    assert [span.confirm for span in habit.spans if span.signal == "biting"] == [True]
+    feared = cat_rat("I was scared Tom would bite but he just sniffed her")
+    assert "biting" not in signals(feared).get("tom", set())

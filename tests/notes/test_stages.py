@@ -70,6 +70,7 @@ def test_no_word_list_or_program_id_is_written_in_the_reader() -> None:
         "{'hedge', 'attempt', 'cue', 'hypo'}",
         "{'hedge', 'attempt'}",
         "{'cue', 'hypo'}",
+        "{'hedge', 'hypo'}",
         "{'person', 'group'}",
         "{'species', 'role'}",
         "{'any', animal.species}",
