@@ -12,7 +12,7 @@ from ratbond.model import CLASS_RANK, SessionClass
 from ratbond.notes.cast import Cast
 from ratbond.notes.lexicon import Lexicon
 from ratbond.notes.mentions import OPENING_KINDS, Mention, Mentions
-from ratbond.notes.negation import Scope
+from ratbond.notes.negation import DENIERS, Scope
 from ratbond.notes.phrases import Match, Phrases
 from ratbond.notes.result import NotesResult, Span, Unattributed
 from ratbond.notes.tokens import Tokens
@@ -104,7 +104,14 @@ class Attribution:
                 match.senses.values()
             ):
                 found = self.target(match)
-                if found is not None and found.mention is not None and found.mention.person:
+                mention = found.mention if found is not None else None
+                # Where the owner is on the receiving end (rat-human), a bite at no animal of
+                # the cast ("did bite, hard", "bit the volunteer's thumb") was at a person.
+                at_person = (mention is not None and mention.person) or (
+                    self.cast.program in self.lexicon.owner_on_receiving_end
+                    and (mention is None or mention.outsider)
+                )
+                if at_person:
                     self.owner_bitten.add(self.tokens.sentences[match.first])
         for index in self.scope.events:
             match = matches[index]
@@ -112,7 +119,11 @@ class Attribution:
                 self.signal(index, match)
             else:
                 self.passive(index, match)
+        for match in matches:
+            if match.kind == "repeat":
+                self.repeat(match)
         self.wounding()
+        self.play_fights()
         self.parts_of_worse()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
@@ -125,6 +136,69 @@ class Attribution:
             unattributed=tuple(self.unattributed),
             spans=tuple(self.spans),
         )
+
+    def repeat(self, match: Match) -> None:
+        """An animal that "did too" (`repeats`) shows what the animal read just before it
+        showed in that clause: "Jinx lunged at the gate, then Poppy did too"."""
+        before = [m for m in self.before(match) if m.sentence == self.tokens.sentences[match.first]]
+        if not before or before[-1].person or before[-1].ambiguous or before[-1].outsider:
+            return
+        doers = before[-1].animals
+        for position in range(before[-1].last + 1, match.first):
+            owner = self.phrases.of(position)
+            if owner is not None and owner.kind in DENIERS:
+                return  # "Poppy never did the same"
+        shown = [
+            (span, facts)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.animal is not None
+            and span.animal not in doers
+            and not span.negated
+            and span.end <= self.tokens.starts[before[-1].first]
+        ]
+        if not shown:
+            return
+        source = shown[-1][0].animal
+        start, end = self.bounds(match)
+        for span, facts in shown:
+            if span.animal != source or facts.sentence != shown[-1][1].sentence:
+                continue
+            for animal in sorted(doers):
+                signals = self.lexicon.species_signals.get(self.cast.species[animal], frozenset())
+                if span.signal in signals:
+                    self.spans.append(
+                        replace(
+                            span, start=start, end=end, text=self.text[start:end], animal=animal
+                        )
+                    )
+                    self.facts.append(facts)
+
+    def play_fights(self) -> None:
+        """A fight that its own sentence calls play ("a scuffle over food, boxing only";
+        `play_fights`) is that play for each animal read in it, unless the note reports a
+        wound: a fight that drew blood was no play."""
+        play_fights = self.lexicon.play_fights
+        if not play_fights or not any(span.signal in play_fights for span in self.spans):
+            return
+        victim_signals = self.lexicon.victim_signals
+        if any(span.signal in victim_signals and not span.negated for span in self.spans):
+            return
+        plays = {
+            (span.signal, facts.sentence)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.animal is not None and not span.negated
+        }
+        shown = {(span.animal, span.signal) for span in self.spans if not span.negated}
+        kept: list[tuple[Span, SpanFacts]] = []
+        for span, facts in zip(self.spans, self.facts, strict=True):
+            play = play_fights.get(span.signal)
+            if span.negated or play is None or (play, facts.sentence) not in plays:
+                kept.append((span, facts))
+            elif (span.animal, play) not in shown:
+                kept.append((replace(span, signal=play), facts))
+                shown.add((span.animal, play))
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
 
     def parts_of_worse(self) -> None:
         """A signal that is part of a worse one the same animal shows in its sentence or the
@@ -641,6 +715,17 @@ class Attribution:
                 found = able
         return found
 
+    def pronoun_may_mean(self, mention: Mention, animals: frozenset[str]) -> bool:
+        """Whether a singular pronoun could stand for one of `animals` by its sex: "bit Dot
+        hard and she has a bloody spot" may mean Dot, the one hurt, as well as the biter."""
+        match = self.matches[mention.match] if mention.match >= 0 else None
+        if match is None or match.kind != "pronoun" or match.entry is None:
+            return False
+        key = match.entry.key
+        if key not in self.cast.sex_keys:
+            return False
+        return any(self.cast.sex.get(animal) in {None, key} for animal in animals)
+
     def pronoun_fits(self, mention: Mention, senses: Mapping[str, str]) -> Who | None:
         """A singular pronoun whose antecedent cannot show the signal means the one other animal
         of its sex that can: in "Pudding got Maple she jumped on the lid", she is the cat."""
@@ -745,6 +830,13 @@ class Attribution:
         sentence = self.tokens.sentences[match.first]
         if sentence in self.owner_bitten or sentence - 1 in self.owner_bitten:
             return Who(person=True, dropped=True)
+        in_sentence = self.mentions.by_sentence.get(sentence, ())
+        if not any(m.first < match.first for m in in_sentence):
+            # "A puncture wound, quite small, has appeared on Tansy's hind leg": a sentence that
+            # opens with the wound names the one hurt after it.
+            later = [m for m in in_sentence if not (m.person or m.outsider or m.ambiguous)]
+            if later and self.cast.able(later[0].animals, senses):
+                return self.from_mention(later[0], senses, match)
         # The owner who found the wound is not the one hurt ("I think there's a tiny scratch");
         # the owner bitten ("bit me, drew blood") is, and drops it.
         before = tuple(m for m in self.before(match) if not (m.person and m.subject))
@@ -756,6 +848,7 @@ class Attribution:
                 not before
                 or (before[-1].first < match.first and not before[-1].subject)
                 or not self.cast.able(before[-1].animals, senses)
+                or self.pronoun_may_mean(before[-1], harmed)
             ):
                 able = self.cast.able(harmed, senses)
                 if able:
@@ -798,6 +891,12 @@ class Attribution:
             able = self.cast.able(pair, senses)
             if len(able) >= 2:
                 who = Who(able, explicit=True)
+            else:
+                # "A real fight, a rolling screaming ball": where only two animals of the cast
+                # can share it, both did.
+                able = self.cast.able(self.cast.all, senses)
+                if len(able) == 2:
+                    who = Who(able, explicit=True)
         if who.ambiguous or not who.animals:
             candidates = who.animals or self.cast.able(self.cast.all, senses)
             self.unsure(index, match, candidates, senses)

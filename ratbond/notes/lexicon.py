@@ -49,6 +49,7 @@ Kind = Literal[
     "pronoun",
     "person",
     "object",
+    "repeat",
 ]
 
 
@@ -86,6 +87,8 @@ class Lexicon:
     protected: frozenset[str]
     fuzzy_targets: dict[str, tuple[str, ...]]
     after_negation: tuple[str, ...]
+    expectations: frozenset[tuple[str, ...]]
+    """Hedges that make a later attempt a fear: "I thought he was going to bite"."""
     scope_ends: frozenset[str]
     list_joiners: frozenset[str]
     subject_openers: frozenset[str]
@@ -129,6 +132,8 @@ class Lexicon:
     body_parts: frozenset[str]
     part_of: dict[str, frozenset[str]]
     """Signals by the worse one they are part of ("squeaking" in a "fighting")."""
+    play_fights: dict[str, str]
+    """A fight by the play it was, when the sentence says so and no one is hurt."""
 
     def stem(self, word: str) -> str:
         """`stem` with this lexicon's irregular forms."""
@@ -245,10 +250,17 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *rules.bite_signals,
         *(name for senses in rules.wounding.values() for pair in senses.items() for name in pair),
         *(name for whole, parts in rules.part_of.items() for name in (whole, *parts)),
+        *(name for pair in rules.play_fights.items() for name in pair),
     )
     for name in named:
         if name not in every:
             raise fail(("passive",), f"unknown signal '{name}'")
+    for number, expectation in enumerate(rules.negation.expectations):
+        if expectation not in (*rules.negation.uncertain, *rules.negation.hypothetical):
+            raise fail(
+                ("negation", "expectations", number),
+                f"'{expectation}' is not one of negation.uncertain or negation.hypothetical",
+            )
     for species, by_object in rules.object_senses.items():
         for obj, senses in by_object.items():
             for source, aim in senses.items():
@@ -367,7 +379,9 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
                 for leap in harmless.leaps
             ),
         ):
-            fillers = ("", *(f"{det} " for det in dets)) if " " in verb else ("",)
+            # A verb that ends in "..." reaches its object across any words itself.
+            spaced = " " in verb and not verb.endswith(WILD)
+            fillers = ("", *(f"{det} " for det in dets)) if spaced else ("",)
             add((f"{verb} {filler}{aim}" for aim in aims for filler in fillers), Entry("block"))
     for agent, texts in rules.passive.items():
         for text in texts:
@@ -377,6 +391,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     add(negation.hypothetical, Entry("hypo"), exact=True)
     add(negation.uncertain, Entry("hedge"), exact=True)
     add(negation.attempts, Entry("attempt"), exact=True)
+    add(rules.repeats, Entry("repeat"), exact=True)
     for species, numbered in rules.species_words.items():
         add(numbered.singular, Entry("species", key=species), exact=True)
         add(numbered.plural, Entry("species", key=species, plural=True), exact=True)
@@ -449,6 +464,9 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         protected=protected,
         fuzzy_targets={letter: tuple(forms) for letter, forms in targets.items()},
         after_negation=tuple(negation.after),
+        expectations=frozenset(
+            tuple(normalise(word) for word in split_words(text)) for text in negation.expectations
+        ),
         scope_ends=frozenset(stem_of(w) for w in negation.scope_ends),
         list_joiners=frozenset(stem_of(w) for w in negation.list_joiners),
         subject_openers=frozenset(stem_of(w) for w in rules.subject_openers),
@@ -497,4 +515,5 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             part: frozenset(whole for whole, parts in rules.part_of.items() if part in parts)
             for part in {part for parts in rules.part_of.values() for part in parts}
         },
+        play_fights=dict(rules.play_fights),
     )

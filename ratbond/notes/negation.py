@@ -15,6 +15,7 @@ from ratbond.notes.tokens import Tokens
 EVENT_KINDS = frozenset({"signal", "passive"})
 DENIERS = frozenset({"cue", "hypo"})
 DOUBTS = frozenset({"hedge", "attempt"})
+EXPECTING = frozenset({"hedge", "hypo"})
 REACH = 7
 """How many words back a cue reaches."""
 
@@ -128,6 +129,8 @@ def _denial(
             break
         owner = phrases.of(position)
         if owner is not None:
+            if owner.kind in DOUBTS and _expected(tokens, phrases, lexicon, owner.first):
+                return "hypo"
             if owner.kind in DENIERS or owner.kind in DOUBTS:
                 return owner.kind
             if owner.kind in EVENT_KINDS:
@@ -147,6 +150,27 @@ def _denial(
     ):
         return "cue"
     return ""
+
+
+def _expected(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position: int) -> bool:
+    """Whether an expectation ("I thought", "scared": `negation.expectations`) comes shortly
+    before the attempt or hedge that starts at `position`, in its clause: then it was only
+    feared."""
+    words = tokens.words
+    position -= 1
+    count = 0
+    while position >= 0 and count < REACH and words[position].kind == "w":
+        owner = phrases.of(position)
+        if owner is not None and owner.kind in EXPECTING:
+            return tuple(words[p].norm for p in owner.positions) in lexicon.expectations
+        if (
+            words[position].lemma in lexicon.scope_ends
+            or words[position].norm in lexicon.clause_joiners
+        ):
+            return False
+        count += 1
+        position -= 1
+    return False
 
 
 def _clause_opening(

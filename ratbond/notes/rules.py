@@ -26,6 +26,7 @@ class Negation:
     after: tuple[Word, ...]
     scope_ends: tuple[Word, ...]
     list_joiners: tuple[Word, ...]
+    expectations: tuple[Word, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,5 +150,7 @@ class NotesFile:
     injuries: Injuries
     seizing: tuple[Word, ...] = ()
     part_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    play_fights: dict[str, str] = field(default_factory=dict)
+    repeats: tuple[Word, ...] = ()
     harmless: Harmless | None = None
     protected_words: tuple[Word, ...] = ()

@@ -88,7 +88,7 @@ class WordTable:
         if norm in lexicon.surface:
             return lexicon.surface[norm]
         base = lexicon.stem(norm)
-        if base in lexicon.lemmas or norm in lexicon.protected or len(norm) < 4:
+        if base in lexicon.lemmas or len(norm) < 4:
             return base
         if len(norm) == 4:
             # A short word is corrected only for two letters swapped ("biet": bite), and only
@@ -97,7 +97,9 @@ class WordTable:
                 swapped = norm[:cut] + norm[cut + 1] + norm[cut] + norm[cut + 2 :]
                 lemma = lexicon.surface.get(swapped, "")
                 opens = self.patterns(lemma)
-                if any(pattern.phrase.entry.kind == "signal" for pattern in opens):
+                if any(
+                    pattern.phrase.entry.kind == "signal" for pattern in opens
+                ) and not self.real_word(norm):
                     return lemma
             return base
         for written, other in lexicon.spelling_swaps:
@@ -116,7 +118,7 @@ class WordTable:
 
         limit = 1 if len(norm) < 8 else 2
         hits = process.extract(norm, targets, scorer=OSA.distance, score_cutoff=limit, limit=8)
-        if not hits:
+        if not hits or self.real_word(norm):
             return base
         best = min(hit[1] for hit in hits)
         # Among equally close words, the one of the nearest length and longest shared start.
@@ -125,6 +127,23 @@ class WordTable:
             key=lambda form: (abs(len(form) - len(norm)), -_shared(form, norm), form),
         )
         return lexicon.surface[chosen]
+
+    def real_word(self, norm: str) -> bool:
+        """Whether a word the lexicon does not know is English in either spelling ("realised",
+        "moulting"): a real word is never a typo. Asked only of a word a correction would
+        change, so most notes never load the word list."""
+        from ratbond.care.words import is_english
+
+        lexicon = self.lexicon
+        return (
+            norm in lexicon.protected
+            or is_english(norm)
+            or any(
+                is_english(norm.replace(written, other))
+                for written, other in lexicon.spelling_swaps
+                if written in norm
+            )
+        )
 
 
 def tokenise(

@@ -663,3 +663,115 @@ def test_idioms_of_a_bite_are_a_bite(text: str) -> None:
 def test_a_scrap_is_a_fight_not_a_scrape() -> None:
     read = signals(rat_rat("Ziggy is bleeding from his lip after a scrap with Rex"))
     assert read == {"ziggy": {"wound", "fighting"}, "rex": {"fighting"}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom attacked my sock for ages and never looked at Pip",
+        "Tom went for the treat bag on the counter, not Pip",
+        "Tom lunged at the dog, Pip slept through it",
+        "Tom chomped on a pea",
+    ],
+)
+def test_an_attack_on_a_plaything_or_an_animal_outside_the_cast_is_no_attack(text: str) -> None:
+    assert harm_read(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was scared Tom would bite her but he just sniffed",
+        "I had been apprehensive that Tom would bite, but he fell asleep",
+    ],
+)
+def test_a_fear_is_no_event(text: str) -> None:
+    assert "biting" not in signals(cat_rat(text)).get("tom", set())
+
+
+def test_a_fight_its_sentence_calls_boxing_is_boxing_unless_someone_bled() -> None:
+    assert signals(rat_rat("A scuffle between Rex and Max over food, boxing only")) == {
+        "rex": {"boxing"},
+        "max": {"boxing"},
+    }
+    bled = signals(rat_rat("A scuffle between Rex and Max, boxing at first. Max is bleeding"))
+    assert "fighting" in bled["rex"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tom sprang forward and Pip ran", "Tom hurled himself at Pip"],
+)
+def test_literary_lunges_are_lunges(text: str) -> None:
+    assert "lunging" in signals(cat_rat(text))["tom"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rex and Max rolled around screaming", "Rex and Max turned into a screaming furball"],
+)
+def test_a_fight_told_by_its_look_and_sound_is_a_fight(text: str) -> None:
+    assert "fighting" in signals(rat_rat(text))["rex"]
+
+
+@pytest.mark.parametrize("word", ["attached", "words", "bitter", "realised", "moulting", "googled"])
+def test_a_real_word_is_never_read_as_a_typo(word: str) -> None:
+    reader = NotesReader(load_lexicon())
+    assert reader.words.lemma(word) == reader.lexicon.stem(word)
+
+
+def test_a_wound_after_a_bite_goes_to_the_one_bitten_when_a_pronoun_may_mean_either() -> None:
+    read = signals(rat_rat("Ziggy bit Rex really hard on his side and he has a bloody spot now"))
+    assert read == {"ziggy": {"biting"}, "rex": {"wound"}}
+
+
+def test_a_chunk_taken_out_of_a_rat_is_a_bite() -> None:
+    read = signals(rat_rat("Ziggy took a chunk out of Rex's tail. Blood on the fleece."))
+    assert read == {"ziggy": {"biting"}, "rex": {"wound"}}
+
+
+def test_blood_after_a_bite_at_no_animal_is_a_persons_where_the_owner_is_on_the_receiving_end() -> (
+    None
+):
+    read = signals(parse_notes("Pip did bite, hard. Bled through the plaster.", SOLO, "rat-human"))
+    assert read == {"pip": {"biting"}}
+
+
+def test_a_tiny_bit_of_blood_is_no_tiny_bite() -> None:
+    read = signals(parse_notes("Pip has a cut on his foot, bled a tiny bit", SOLO, "rat-human"))
+    assert read == {"pip": {"wound"}}
+
+
+def test_a_shared_signal_naming_no_one_is_both_of_a_pair() -> None:
+    pair = [REX, MAX]
+    read = signals(parse_notes("A real fight, screaming, fur everywhere.", pair, "rat-rat"))
+    assert read == {"rex": {"fighting"}, "max": {"fighting"}}
+    trio = parse_notes("A real fight, screaming, fur everywhere.", RAT_RAT, "rat-rat")
+    assert trio.signals == {}
+
+
+def test_an_attempt_after_an_expectation_is_a_fear_but_a_hedged_bite_is_asked() -> None:
+    feared = cat_rat("I thought Tom was going to bite her but he just sniffed her and left")
+    assert "biting" not in signals(feared).get("tom", set())
+    hedged = cat_rat("I thought Tom bit her")
+    assert [span.confirm for span in hedged.spans if span.signal == "biting"] == [True]
+
+
+def test_a_sentence_that_opens_with_a_wound_names_the_one_hurt_after_it() -> None:
+    read = signals(rat_rat("A puncture wound, quite small, has appeared on Rex's hind leg."))
+    assert read == {"rex": {"wound"}}
+
+
+def test_an_animal_that_did_too_shows_what_the_other_did_unless_denied() -> None:
+    assert signals(rat_rat("Rex chased Max round the pen, then Ziggy did too"))["ziggy"] == {
+        "chasing"
+    }
+    denied = signals(rat_rat("Rex hissed at Max, but Ziggy never did the same"))
+    assert "ziggy" not in denied
+
+
+def test_a_habit_of_biting_is_asked_about_but_a_feared_bite_is_no_event() -> None:
+    habit = cat_rat("Every time Pip came near, Tom would bite")
+    assert [span.confirm for span in habit.spans if span.signal == "biting"] == [True]
+    feared = cat_rat("I was scared Tom would bite but he just sniffed her")
+    assert "biting" not in signals(feared).get("tom", set())

@@ -70,11 +70,12 @@ def test_no_word_list_or_program_id_is_written_in_the_reader() -> None:
         "{'hedge', 'attempt', 'cue', 'hypo'}",
         "{'hedge', 'attempt'}",
         "{'cue', 'hypo'}",
+        "{'hedge', 'hypo'}",
         "{'person', 'group'}",
         "{'species', 'role'}",
         "{'any', animal.species}",
         "('signal', 'block', 'passive', 'cue', 'hypo', 'hedge', 'attempt', 'species', 'sex', "
-        "'group', 'some', 'role', 'pronoun', 'person', 'object')",
+        "'group', 'some', 'role', 'pronoun', 'person', 'object', 'repeat')",
         "('calm', 'stress', 'illness', 'aggression', 'danger')",  # the model's classes
         "('male', 'female')",  # the keys of notes.yaml's sex lists
         # The stemmer's letter rules are its algorithm, not words.
