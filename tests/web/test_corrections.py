@@ -96,3 +96,14 @@ def test_withdrawing_or_calming_a_bite_is_refused_without_clearance(client: Test
     assert "cannot correct session 1" in html.unescape(calmed.text)
     assert len(sessions(client)) == 1
     assert client.get("/api/v1/introductions/tom-pip/advice").json()["action"] == "stop"
+
+
+def test_a_bite_is_taken_back_once_someone_is_named_as_clearing_it(client: TestClient) -> None:
+    cat_and_rat(client)
+    bite = {**SESSION, "signals": {"tom": ["biting"]}}
+    assert client.post("/api/v1/introductions/tom-pip/sessions", json=bite).status_code == 201
+    assert 'name="cleared_by"' in client.get(EDIT).text
+    cleared = {"confirm": "on", "cleared_by": "Dr Lee (vet) and Sam (behaviourist)"}
+    withdrawn = post_form(client, WITHDRAW, cleared)
+    assert withdrawn.status_code == 303, withdrawn.text
+    assert client.get("/api/v1/introductions/tom-pip/advice").json()["action"] != "stop"

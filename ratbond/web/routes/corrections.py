@@ -29,6 +29,8 @@ router = APIRouter(include_in_schema=False)
 Web = Annotated[WebContext, Depends(web)]
 CONFIRM_FIELD = "confirm"
 """The withdraw form's checkbox: the owner says the session was logged by mistake."""
+CLEARED_FIELD = "cleared_by"
+"""Who agreed that a danger may be taken back (the store's rule, as `--cleared-by`)."""
 
 
 def session_form(session: SessionRecord) -> Form:
@@ -71,6 +73,7 @@ def _page(
         "training_stage": training_stage(program, form.get("stage")),
         "signal_boards": signal_boards(context, program, intro.members, form.lists[SIGNAL_FIELD]),
         "confirm_field": CONFIRM_FIELD,
+        "cleared_field": CLEARED_FIELD,
     }
     return context.pages.render(request, "sessions/edit.html", values, status_code=status_code)
 
@@ -89,10 +92,15 @@ async def correct_session(request: Request, ref: str, number: int, context: Web)
         new = read_session(form, context.today())
         changes = {name: getattr(new, name) for name in EDITABLE}
         await context.write_from_loop(
-            edit_session, context.db, session.id, changes, today=context.today()
+            edit_session,
+            context.db,
+            session.id,
+            changes,
+            today=context.today(),
+            cleared_by=form.text(CLEARED_FIELD),
         )
     except RatbondError as error:
-        form.fail(error, FIELD_OF_PATH)
+        form.fail(error, {**FIELD_OF_PATH, CLEARED_FIELD: CLEARED_FIELD})
         return _page(request, context, intro, session, form, status_code=422)
     return RedirectResponse(f"/introductions/{intro.key}", status_code=303)
 
@@ -106,8 +114,14 @@ async def withdraw_session(request: Request, ref: str, number: int, context: Web
             raise InputError(
                 CONFIRM_FIELD, "tick the box to confirm that this session was logged by mistake"
             )
-        await context.write_from_loop(delete_session, context.db, session.id, today=context.today())
+        await context.write_from_loop(
+            delete_session,
+            context.db,
+            session.id,
+            today=context.today(),
+            cleared_by=withdraw.text(CLEARED_FIELD),
+        )
     except RatbondError as error:
-        withdraw.fail(error, {CONFIRM_FIELD: CONFIRM_FIELD})
+        withdraw.fail(error, {CONFIRM_FIELD: CONFIRM_FIELD, CLEARED_FIELD: CLEARED_FIELD})
         return _page(request, context, intro, session, session_form(session), withdraw, 422)
     return RedirectResponse(f"/introductions/{intro.key}", status_code=303)
