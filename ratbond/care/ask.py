@@ -341,7 +341,7 @@ class Reader:
                 stopwords.add(key[0])
             phrases[key] = None
         for group in rules.synonyms:
-            term = " ".join(reader.stems(group[0]))
+            term = reader.term(group[0])
             for variant in group:
                 phrases[reader.stems(variant)] = term
         for word in (*rules.off_topic.animals, *rules.off_topic.words):
@@ -358,6 +358,10 @@ class Reader:
 
     def stems(self, text: str) -> tuple[str, ...]:
         return tuple(self.stem(word) for word in self.words(text))
+
+    def term(self, text: str) -> str:
+        """A rule's word or phrase as the term it is searched as ("rat", "new rat")."""
+        return " ".join(self.stems(text))
 
     def stem(self, word: str) -> str:
         return stem(self.forms.get(word, word))
@@ -449,6 +453,11 @@ class _Index:
         for text in (*rules.off_topic.animals, *rules.off_topic.words):
             vocabulary.update(self.reader.words(text))
         self.vocabulary = frozenset(vocabulary)
+        # The rules' own words, read once as terms the way questions are.
+        as_term = self.reader.term
+        self.subject = as_term(rules.subject)
+        self.animals = frozenset({self.subject, *map(as_term, rules.only_with_rats)})
+        self.alarms = frozenset(map(as_term, rules.alarms))
 
     def rank(self, terms: list[str]) -> list[tuple[float, float, float, int]]:
         """(score, coverage, strong coverage, document number) of every document sharing a
@@ -560,9 +569,8 @@ def ask(question: str, limit: int = 3) -> AskResult:
     if not asked:
         return none("off_topic" if terms else "no_words")
     ranked = index.rank(asked)
-    about_rats = rules.subject in asked or any(
-        index.reader.terms([word]) == [rules.subject] for word in fixed
-    )
+    # A rat named on its own counts even where a phrase took the word ("bit my rat").
+    about_rats = any(index.reader.terms([word]) == [index.subject] for word in fixed)
     if ranked and _an_emergency(index, asked, ranked[0], OFF_TOPIC in terms and not about_rats):
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
@@ -574,8 +582,8 @@ def ask(question: str, limit: int = 3) -> AskResult:
         return none("unsure")
     # A question that names an animal covered only beside rats (a cat), and no rat, is about
     # that animal's own care ("can cats eat tuna") unless an entry about both holds the word.
-    for other in rules.only_with_rats:
-        if other in asked and rules.subject not in asked:
+    for other in index.animals - {index.subject}:
+        if other in asked and not about_rats:
             ranked = [
                 row
                 for row in ranked
@@ -601,9 +609,8 @@ def _information(index: _Index, terms: list[str], best: Ranked) -> float:
 
 def _names_more_than_animals(index: _Index, terms: list[str], row: Ranked) -> bool:
     """The entry holds a word of the question other than an animal in its title or keywords."""
-    animals = {index.rules.subject, *index.rules.only_with_rats}
     entry = index.entries[row[3]]
-    return any(entry.strongly_holds(term) for term in terms if term not in animals)
+    return any(entry.strongly_holds(term) for term in terms if term not in index.animals)
 
 
 def _an_emergency(index: _Index, terms: list[str], best: Ranked, off_topic: bool) -> bool:
@@ -612,12 +619,11 @@ def _an_emergency(index: _Index, terms: list[str], best: Ranked, off_topic: bool
     with another animal in it on-topic here: "my dog bit my rat")."""
     rules = index.rules
     entry = index.entries[best[3]]
-    alarms = {" ".join(index.reader.stems(alarm)) for alarm in rules.alarms}
     return (
         index.docs[best[3]].urgent
         and best[1] >= rules.urgent_floor
         and best[2] >= rules.min_strong_share
-        and any(entry.strongly_holds(term) for term in terms if term in alarms)
+        and any(entry.strongly_holds(term) for term in terms if term in index.alarms)
         and _information(index, terms, best) >= rules.min_information
         and not off_topic
     )
