@@ -127,8 +127,6 @@ def closest(key: str, known: Iterable[str]) -> list[str]:
     "marking"; only a key with a word outside English ("rasins", "chese") is corrected."""
     from rapidfuzz.distance import DamerauLevenshtein
 
-    if is_english(key):
-        return []
     limit = allowed_edits(len(key))
     best: list[str] = []
     best_distance = limit + 1
@@ -138,7 +136,8 @@ def closest(key: str, known: Iterable[str]) -> list[str]:
             best, best_distance = [candidate], distance
         elif distance == best_distance and distance <= limit:
             best.append(candidate)
-    return best
+    # Asked last: the word list loads only when a correction is within reach.
+    return [] if best and is_english(key) else best
 
 
 def close_names(key: str, known: Iterable[str], limit: int = 3) -> list[str]:

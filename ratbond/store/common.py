@@ -127,6 +127,19 @@ def not_future(day: dt.date | None, today: dt.date, what: str) -> None:
         plausible_day(day, today, (what,))
 
 
+def clearance(cleared_by: str | None, needed: bool, ask: str, nothing: str) -> str | None:
+    """Who cleared a step back from a safety stop (a new start, a withdrawn danger), trimmed:
+    None when not given; an empty one is refused (`ask` says whom to name), and so is one
+    given when nothing needs clearing (`nothing` says why). Whether it is missing where it is
+    needed, each caller says in its own words."""
+    cleared = None if cleared_by is None else cleared_by.strip()
+    if cleared == "":
+        raise InputError("cleared_by", ask)
+    if cleared is not None and not needed:
+        raise InputError("cleared_by", nothing)
+    return cleared
+
+
 def not_found(kind: str, ref: str, choices: list[str], hint: str) -> NotFound:
     """`no animal 'x' (did you mean 'y'?); see ...`: nothing of `kind` answers to `ref`."""
     return NotFound(f"no {kind} '{ref}'" + did_you_mean(ref.strip().lower(), choices) + f"; {hint}")

@@ -13,6 +13,7 @@ from ratbond.errors import InputError, NotFound, RatbondError, did_you_mean
 from ratbond.scenario import ANIMAL_ID, parse_scenario
 from ratbond.store.advice import current_advice, every_current_advice, refresh, scenario_document
 from ratbond.store.common import (
+    clearance,
     not_found,
     not_future,
     now,
@@ -129,19 +130,15 @@ def check_not_parted(
 
     Every refusal is an `InputError` on `cleared_by`, worded for no caller in particular: the
     command line names its option, the form its field and the API its key."""
-    cleared = None if cleared_by is None else cleared_by.strip()
-    if cleared == "":
-        raise InputError(
-            "cleared_by", "say who cleared them to meet again (their vet and a behaviourist)"
-        )
     found = _ended_apart(connection, program_id, animal_ids, today)
+    cleared = clearance(
+        cleared_by,
+        found is not None,
+        "say who cleared them to meet again (their vet and a behaviourist)",
+        "no earlier introduction of these animals ended in 'stop', so there is nothing to "
+        "clear; leave it out",
+    )
     if found is None:
-        if cleared is not None:
-            raise InputError(
-                "cleared_by",
-                "no earlier introduction of these animals ended in 'stop', so there is nothing "
-                "to clear; leave it out",
-            )
         return None
     earlier, advice = found
     alerts = vocabulary().alerts

@@ -18,6 +18,7 @@ from ratbond.model import Advice, Scenario, Session
 from ratbond.scenario import parse_scenario
 from ratbond.store.advice import build_scenario, current_advice, refresh, scenario_document
 from ratbond.store.common import (
+    clearance,
     current_user,
     engine_of,
     now,
@@ -633,16 +634,14 @@ def check_danger_cleared(
     notes, as for a new start after a stop. Else an `InputError` on `cleared_by`, which rolls
     the change back; `cleared_by` given when nothing needs clearing is refused too."""
     undone = undone_text(intro, record, taken_away, before, after)
-    cleared = None if cleared_by is None else cleared_by.strip()
-    if cleared == "":
-        raise InputError("cleared_by", "say who cleared it (the vet who saw the animals)")
+    cleared = clearance(
+        cleared_by,
+        undone is not None,
+        "say who cleared it (the vet who saw the animals)",
+        f"session {record.seq} recorded no danger and the advice keeps no stop, so there is "
+        "nothing to clear; leave it out",
+    )
     if undone is None:
-        if cleared is not None:
-            raise InputError(
-                "cleared_by",
-                f"session {record.seq} recorded no danger and the advice keeps no stop, so "
-                "there is nothing to clear; leave it out",
-            )
         return
     if cleared is None:
         raise InputError(
