@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ratbond.model import Animal
+from ratbond.model import Animal, read_sex
 from ratbond.notes.lexicon import Lexicon, normalise
 from ratbond.notes.tokens import TOKEN_RE
 
@@ -91,7 +91,7 @@ def new_cast(
         animals=by_id,
         program=program,
         roles=role_sets,
-        sex={animal.id: _sex(lexicon, animal.sex) for animal in listed},
+        sex={animal.id: _sex(animal.sex) for animal in listed},
         names={first: tuple(found) for first, found in by_first.items()},
         all=frozenset(by_id),
         species={animal.id: animal.species for animal in listed},
@@ -101,10 +101,11 @@ def new_cast(
     )
 
 
-def _sex(lexicon: Lexicon, value: str | None) -> str | None:
-    if value is None:
-        return None
-    return lexicon.sex_spellings.get(value.strip().lower())
+def _sex(value: str | None) -> str | None:
+    """Which pronouns the animal takes: its `sex` field read as the engine reads it
+    (`read_sex`), a neutered male still a he."""
+    sex = read_sex(value)
+    return None if sex is None or sex == "unknown" else sex.split()[-1]
 
 
 def _roles_by_arrival(animals: tuple[Animal, ...]) -> dict[str, frozenset[str]]:

@@ -104,7 +104,6 @@ class Lexicon:
     species_signals: dict[str, frozenset[str]]
     irregular: dict[str, str]
     clause_joiners: frozenset[str]
-    sex_spellings: dict[str, str]
     """Each spelling of an animal's `sex` field, to "male" or "female"."""
     subject_case: frozenset[str]
     object_case: frozenset[str]
@@ -484,11 +483,6 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         species_signals={species: frozenset(signals) for species, signals in classes.items()},
         irregular=irregular,
         clause_joiners=frozenset(rules.clause_joiners),
-        sex_spellings={
-            spelling: sex
-            for sex, spellings in rules.sex_spellings.items()
-            for spelling in spellings
-        },
         subject_case=frozenset(normalise(w) for w in rules.pronoun_case.subject),
         object_case=frozenset(normalise(w) for w in rules.pronoun_case.object),
         subordinators=frozenset(rules.subordinators),

@@ -128,7 +128,6 @@ class NotesFile:
     program_senses: dict[str, dict[Species, dict[str, str]]]
     irregular: dict[str, Word]
     clause_joiners: tuple[Word, ...]
-    sex_spellings: dict[Literal["male", "female"], tuple[Word, ...]]
     pronoun_case: PronounCase
     subordinators: tuple[Word, ...]
     list_words: tuple[Word, ...]

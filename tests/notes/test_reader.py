@@ -775,3 +775,12 @@ def test_a_habit_of_biting_is_asked_about_but_a_feared_bite_is_no_event() -> Non
     assert [span.confirm for span in habit.spans if span.signal == "biting"] == [True]
     feared = cat_rat("I was scared Tom would bite but he just sniffed her")
     assert "biting" not in signals(feared).get("tom", set())
+
+
+def test_an_animal_s_sex_is_read_as_the_engine_reads_it_a_neutered_male_still_a_he() -> None:
+    cast = [
+        Animal("tom", "cat", name="Tom", sex="neutered male"),
+        Animal("pip", "rat", name="Pip", sex="Female, spayed"),
+    ]
+    read = signals(parse_notes("Pip came out and he bit her", cast, "cat-rat"))
+    assert read["tom"] == {"biting"}
