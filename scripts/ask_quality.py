@@ -53,6 +53,9 @@ class Score:
     answered_off_topic: int = 0
     """Off-topic questions ask answered anyway: must be zero."""
     misses: list[str] = field(default_factory=list)
+    style_on_topic: Counter[str] = field(default_factory=Counter)
+    style_top1: Counter[str] = field(default_factory=Counter)
+    style_answered_off_topic: Counter[str] = field(default_factory=Counter)
 
     @property
     def questions(self) -> int:
@@ -89,11 +92,14 @@ def score(heldout: bool, path: Path = QUESTIONS, name: str | None = None) -> Sco
             result.off_topic += 1
             if first != NONE:
                 result.answered_off_topic += 1
+                result.style_answered_off_topic[item["style"]] += 1
                 result.misses.append(f"{item['q']!r}: answered {first}, wanted no answer")
             continue
         result.on_topic += 1
+        result.style_on_topic[item["style"]] += 1
         if first in wanted:
             result.top1 += 1
+            result.style_top1[item["style"]] += 1
             continue
         if first == NONE:
             result.unanswered += 1
@@ -153,6 +159,21 @@ def report(results: Sequence[Score]) -> str:
             f"{result.top1_rate:.3f} | {result.unanswered} | {result.off_topic} | "
             f"{result.answered_off_topic} |"
         )
+    parts += [
+        "",
+        "By voice:",
+        "",
+        "| part | voice | on-topic | top-1 | off-topic answered |",
+        "|---|---|---|---|---|",
+    ]
+    for result in results:
+        for style, count in sorted(result.styles.items()):
+            on_topic = result.style_on_topic[style]
+            rate = result.style_top1[style] / on_topic if on_topic else 1.0
+            parts.append(
+                f"| {result.name} | {style} | {on_topic} | {rate:.3f} | "
+                f"{result.style_answered_off_topic[style]} of {count - on_topic} |"
+            )
     parts.append("")
     for result in results:
         # The held-out questions stay unseen while tuning: only their figures are shown.

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,8 @@ TARGET_F1 = 0.95
 TARGET_DANGER_RECALL = 0.98
 TARGET_FALSE_DANGER = 0.01
 """At most this share of calm notes may get a danger reading."""
+Pair = tuple[str, str]
+"""(animal id or "?", signal id)"""
 
 
 @dataclass
@@ -77,6 +79,26 @@ class Score:
     """Danger readings the words could not rule out (counted, and asked about)."""
     misses: list[str] = field(default_factory=list)
     programs: Counter[str] = field(default_factory=Counter)
+    writers: dict[str, Score] = field(default_factory=dict)
+    """The same counts for each writer's notes alone."""
+
+    def count(self, gold: set[Pair], predicted: set[Pair], klass: Callable[[Pair], str]) -> None:
+        """Add one note's hits, misses and false alarms."""
+        self.notes += 1
+        for pair in gold | predicted:
+            tally = self.by_class[klass(pair)]
+            if pair in gold and pair in predicted:
+                tally.tp += 1
+                self.overall.tp += 1
+            elif pair in predicted:
+                tally.fp += 1
+                self.overall.fp += 1
+            else:
+                tally.fn += 1
+                self.overall.fn += 1
+        if all(klass(pair) == "calm" for pair in gold):
+            self.calm_notes += 1
+            self.false_danger_on_calm += any(klass(p) == "danger" for p in predicted)
 
 
 def load(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -138,28 +160,15 @@ def score(path: Path) -> Score:
             order = {"calm": 0, "illness": 1, "stress": 2, "aggression": 3, "danger": 4}
             return max(ranked, key=order.__getitem__) if ranked else "calm"
 
-        result.notes += 1
         result.programs[program] += 1
-        for pair in gold | predicted:
-            kind = klass(pair)
-            tally = result.by_class[kind]
-            if pair in gold and pair in predicted:
-                tally.tp += 1
-                result.overall.tp += 1
-            elif pair in predicted:
-                tally.fp += 1
-                result.overall.fp += 1
-            else:
-                tally.fn += 1
-                result.overall.fn += 1
+        result.count(gold, predicted, klass)
+        writer = note.get("writer", "?")
+        result.writers.setdefault(writer, Score(writer)).count(gold, predicted, klass)
         if gold != predicted:
             result.misses.append(
                 f"{number}: {note['text']!r}\n    missed {sorted(gold - predicted)}"
                 f" extra {sorted(predicted - gold)}"
             )
-        if all(klass(pair) == "calm" for pair in gold):
-            result.calm_notes += 1
-            result.false_danger_on_calm += any(klass(p) == "danger" for p in predicted)
     return result
 
 
@@ -239,6 +248,15 @@ def report(results: Iterable[Score]) -> str:
             f"({false_danger_share(result):.1%}); {result.to_confirm} danger readings to confirm.",
             "",
             table(result),
+            "",
+            "| writer | notes | F1 | danger recall | false danger on calm notes |",
+            "|---|---|---|---|---|",
+            *(
+                f"| {w.name} | {w.notes} | {w.overall.f1:.3f} | "
+                f"{w.by_class['danger'].recall:.3f} | "
+                f"{w.false_danger_on_calm} of {w.calm_notes} |"
+                for w in sorted(result.writers.values(), key=lambda w: w.name)
+            ),
             "",
         ]
         # The held-out notes stay unseen while tuning: only their figures are shown.
