@@ -31,13 +31,16 @@ from ratbond.care.knowledge import (
     builtin_free_roam,
 )
 from ratbond.care.model import AskRules, AskTopic, Source
-from ratbond.care.words import closest, stem
+from ratbond.care.words import closest, is_english, stem
 from ratbond.errors import DataFileError, InputError
 from ratbond.limits import MAX_ANSWERS, MAX_QUESTION
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
 OFF_TOPIC = "\x00off-topic"
-"""The term every off-topic word or phrase is read as."""
+"""The term every off-topic animal is read as."""
+OFF_SUBJECT = "\x00off-subject"
+"""The term every off-topic word or phrase (pest control, other subjects) is read as."""
+OFF = frozenset({OFF_TOPIC, OFF_SUBJECT})
 Why = Literal["answered", "off_topic", "unsure", "no_words"]
 
 
@@ -329,6 +332,9 @@ class Reader:
     stopwords: frozenset[str]
     denials: frozenset[str] = frozenset()
     comparisons: frozenset[str] = frozenset()
+    animals: frozenset[str] = frozenset()
+    """Terms of the animals ratbond covers only beside rats: one named inside a phrase ("cat
+    caught") is read as well as the phrase, so the cat is still named."""
 
     @classmethod
     def from_rules(cls, rules: AskRules, names: Iterable[str] = ()) -> Reader:
@@ -347,8 +353,10 @@ class Reader:
             term = reader.term(group[0])
             for variant in group:
                 phrases[reader.stems(variant)] = term
-        for word in (*rules.off_topic.animals, *rules.off_topic.words):
+        for word in rules.off_topic.animals:
             phrases[reader.stems(word)] = OFF_TOPIC
+        for word in rules.off_topic.words:
+            phrases[reader.stems(word)] = OFF_SUBJECT
         for name in names:
             phrases[reader.stems(name)] = reader.term(name)
         # One-word stopwords are dropped after phrases, so "how long" still matches.
@@ -356,7 +364,11 @@ class Reader:
         longest = max(len(key) for key in phrases)
         denials = frozenset(reader.stem(word.casefold()) for word in rules.denials)
         comparisons = frozenset(reader.stem(word.casefold()) for word in rules.comparisons)
-        return cls(forms, phrases, longest, frozenset(stopwords), denials, comparisons)
+        animals = frozenset(
+            phrases.get(key) or key[0]
+            for key in (reader.stems(word) for word in rules.only_with_rats)
+        )
+        return cls(forms, phrases, longest, frozenset(stopwords), denials, comparisons, animals)
 
     def words(self, text: str) -> list[str]:
         """Lower-case words, apostrophes dropped ("won't" is "wont")."""
@@ -387,6 +399,13 @@ class Reader:
                 if key in self.phrases:
                     found = self.phrases[key]
                     at += size
+                    if size > 1 and found not in OFF:
+                        terms += [
+                            animal
+                            for word in key
+                            if (animal := self.phrases.get((word,)) or word) in self.animals
+                            and animal != found
+                        ]
                     break
             else:
                 if stems[at] in self.denials:
@@ -486,6 +505,7 @@ class _Index:
             dataclasses.replace(e, title_scale=(average / max(len(e.title), 1)) ** 0.5)
             for e in self.entries
         ]
+        self.frames = frozenset(map(self.reader.term, rules.frames))
         total = len(docs)
         self.idf = {term: math.log(1 + total / count) for term, count in counts.items()}
         self.rarest = max(self.idf.values())
@@ -499,7 +519,6 @@ class _Index:
         self.subject = as_term(rules.subject)
         self.animals = frozenset({self.subject, *map(as_term, rules.only_with_rats)})
         self.alarms = frozenset(map(as_term, rules.alarms))
-        self.frames = frozenset(map(as_term, rules.frames))
         # The words most entries of a kind about one thing hold: they name no one thing.
         self.generic: frozenset[str] = frozenset()
         for kind in rules.named_kinds:
@@ -525,10 +544,16 @@ class _Index:
         holds anywhere; strong coverage the share in its title or keywords. An entry that does
         not hold an animal of `named` in its title or keywords counts less: "leave the cat and
         the rats" is about the cat with the rats, not any absence. Words outside `focus` (the
-        clause that asks, when there is one) count `context_weight` as much."""
+        sentence that asks, when there is one) but alarms count `context_weight` as much."""
         ranked = []
         asked = frozenset(terms)
-        scale = {t: 1.0 if not focus or t in focus else self.rules.context_weight for t in terms}
+        # An alarm counts in full wherever it is said: an emergency is never mere context.
+        scale = {
+            t: 1.0 if not focus or t in focus or t in self.alarms else self.rules.context_weight
+            for t in terms
+        }
+        # A frame says what kind of answer is wanted, which many entries share: it counts less.
+        scale.update({t: scale[t] * self.rules.frame_weight for t in terms if t in self.frames})
         for number, entry in enumerate(self.entries):
             score = sum(
                 self.idf[t] * scale[t] * entry.weight(t, asked, self.rules)
@@ -569,13 +594,22 @@ def _named_animals(docs: Iterable[KnowledgeDoc], reader: Reader) -> list[str]:
     return [
         text
         for text in texts
-        if len(reader.words(text)) > 1 and OFF_TOPIC in reader.terms(reader.words(text))
+        if len(reader.words(text)) > 1 and OFF & set(reader.terms(reader.words(text)))
     ]
 
 
 @cache
 def _index() -> _Index:
     return _Index(_documents(), builtin_ask_rules())
+
+
+def _shortened(index: _Index, typed: str) -> list[str]:
+    """The one known word `typed` is the start of, when it is not an English word itself:
+    owners shorten long words ("porph" for porphyrin)."""
+    if len(typed) < index.rules.min_shortened or is_english(typed):
+        return []
+    longer = {word for word in index.vocabulary if word.startswith(typed) and word != typed}
+    return list(longer) if len({index.reader.stem(word) for word in longer}) == 1 else []
 
 
 def _left_out(typed: str, known: str) -> bool:
@@ -626,7 +660,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     spelled: dict[str, str] = {}
     for word in dict.fromkeys(words):
         if word not in index.vocabulary and word not in names and word.isalpha():
-            nearest = closest(word, index.vocabulary)
+            nearest = closest(word, index.vocabulary) or _shortened(index, word)
             # A tie is settled by the commonest slips: a letter left out, then any slip but
             # in the first letter, which people seldom mistype.
             for keep in (_left_out, _same_start):
@@ -655,13 +689,13 @@ def ask(question: str, limit: int = 3) -> AskResult:
         for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False)
         if text.rstrip().endswith("?")
         for terms_of in [{t for clause in sentence for t in index.reader.terms(clause)}]
-        if terms_of - {index.subject, OFF_TOPIC}
+        if terms_of - {index.subject, *OFF}
     ]
     focus = frozenset(asking[-1]) if asking and len(read) > 1 else frozenset()
     for rule in index.implied:
         if rule.all <= set(terms) and rule.add not in terms:
             terms.append(rule.add)
-    shown = tuple(term for term in terms if term != OFF_TOPIC)
+    shown = tuple(term for term in terms if term not in OFF)
 
     def none(why: Why, confidence: float = 0.0) -> AskResult:
         rules = index.rules
@@ -677,14 +711,14 @@ def ask(question: str, limit: int = 3) -> AskResult:
         )
 
     rules = index.rules
-    asked = [term for term in terms if term != OFF_TOPIC]
+    asked = [term for term in terms if term not in OFF]
     if not asked:
         return none("off_topic" if terms else "no_words")
     # The whole question, and each of its sentences or clauses alone when it has several: the
     # question may be one of them and the rest context ("They keep begging for my sandwich").
     views = [asked]
     if len(parts) > 1:
-        views += [[t for t in part if t != OFF_TOPIC] for part in parts]
+        views += [[t for t in part if t not in OFF] for part in parts]
     views = [view for view in views if view]
     # A rat named on its own counts even where a phrase took the word ("bit my rat").
     about_rats = any(index.reader.terms([word]) == [index.subject] for word in fixed)
@@ -692,12 +726,13 @@ def ask(question: str, limit: int = 3) -> AskResult:
         other for other in index.animals - {index.subject} if other in asked and about_rats
     )
     ranked = index.rank(asked, named, focus)
-    off_topic = OFF_TOPIC in terms and not about_rats
+    # Naming a rat excuses another animal in an emergency, never pest control.
+    off_topic = OFF_SUBJECT in terms or (OFF_TOPIC in terms and not about_rats)
     if ranked and any(_an_emergency(index, view, ranked[0], off_topic) for view in views):
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
         return _answered(index, question, shown, corrections, ranked, rules.urgent_floor, limit)
-    if OFF_TOPIC in terms:
+    if OFF & set(terms):
         return none("off_topic")
     # A question that names an animal covered only beside rats (a cat), and no rat, is about
     # that animal's own care ("can cats eat tuna") unless an entry about both holds the word.
@@ -792,7 +827,11 @@ def _names_more_than_animals(index: _Index, terms: list[str], row: Ranked) -> bo
     """The entry holds a word of the question other than an animal in its title or keywords."""
     entry = index.entries[row[3]]
     asked = frozenset(terms)
-    return any(entry.strongly_holds(term, asked) for term in terms if term not in index.animals)
+    return any(
+        entry.strongly_holds(term, asked)
+        for term in terms
+        if term not in index.animals and term not in index.frames
+    )
 
 
 def _an_emergency(index: _Index, terms: list[str], best: Ranked, off_topic: bool) -> bool:

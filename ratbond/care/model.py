@@ -449,6 +449,10 @@ class AskRules:
     """Terms that say what kind of answer is wanted ("how often"), not what about: the best
     entry must hold another of the question's words (not the subject) in its title or
     keywords."""
+    min_shortened: Annotated[int, Ge(2)]
+    """The fewest letters of a word taken as the start of a longer known one ("porph")."""
+    frame_weight: Annotated[float, Gt(0), Le(1)]
+    """What a frame counts in the ranking, against another word."""
     comparisons: tuple[Text, ...]
     """Words after which an animal is a comparison, not the subject ("like a dog")."""
     implied: tuple[Implied, ...]
