@@ -538,12 +538,14 @@ class _Index:
         terms: list[str],
         named: frozenset[str] = frozenset(),
         focus: frozenset[str] = frozenset(),
+        absent: frozenset[str] = frozenset(),
     ) -> list[Ranked]:
         """(score, coverage, strong coverage, document number) of every document sharing a
         term, best first. Coverage is the share of the question's weight (rarity) the document
         holds anywhere; strong coverage the share in its title or keywords. An entry that does
-        not hold an animal of `named` in its title or keywords counts less: "leave the cat and
-        the rats" is about the cat with the rats, not any absence. Words outside `focus` (the
+        not hold an animal of `named` in its title or keywords counts less ("leave the cat and
+        the rats" is about the cat with the rats, not any absence), and so does one that holds
+        an animal of `absent`, which the question does not name. Words outside `focus` (the
         sentence that asks, when there is one) but alarms count `context_weight` as much."""
         ranked = []
         asked = frozenset(terms)
@@ -563,7 +565,8 @@ class _Index:
             if score:
                 doc = self.docs[number]
                 boost = self.rules.boosts.get("urgent" if doc.urgent else doc.kind, 1.0)
-                boost *= self.rules.unnamed_animal ** len(named - entry.words)
+                mismatched = (named - entry.words) | (absent & entry.words)
+                boost *= self.rules.unnamed_animal ** len(mismatched)
                 covered, strong = self.cover(number, terms)
                 ranked.append((score * boost, covered, strong, number))
         ranked.sort(key=lambda row: (-row[0], row[3]))
@@ -603,13 +606,19 @@ def _index() -> _Index:
     return _Index(_documents(), builtin_ask_rules())
 
 
+def _known(index: _Index, word: str) -> bool:
+    """`word` reads as terms the knowledge uses."""
+    terms = index.reader.terms([word])
+    return bool(terms) and all(term in index.idf for term in terms)
+
+
 def _shortened(index: _Index, typed: str) -> list[str]:
     """The one known word `typed` is the start of, when it is not an English word itself:
     owners shorten long words ("porph" for porphyrin)."""
     if len(typed) < index.rules.min_shortened or is_english(typed):
         return []
     longer = {word for word in index.vocabulary if word.startswith(typed) and word != typed}
-    return list(longer) if len({index.reader.stem(word) for word in longer}) == 1 else []
+    return [min(longer)] if len({index.reader.stem(word) for word in longer}) == 1 else []
 
 
 def _left_out(typed: str, known: str) -> bool:
@@ -660,6 +669,10 @@ def ask(question: str, limit: int = 3) -> AskResult:
     spelled: dict[str, str] = {}
     for word in dict.fromkeys(words):
         if word not in index.vocabulary and word not in names and word.isalpha():
+            if word.endswith("y") and _known(index, word[:-1]):
+                # An adjective of a known word ("wheezy", "nippy") is read as that word.
+                spelled[word] = word[:-1]
+                continue
             nearest = closest(word, index.vocabulary) or _shortened(index, word)
             # A tie is settled by the commonest slips: a letter left out, then any slip but
             # in the first letter, which people seldom mistype.
@@ -722,12 +735,25 @@ def ask(question: str, limit: int = 3) -> AskResult:
     views = [view for view in views if view]
     # A rat named on its own counts even where a phrase took the word ("bit my rat").
     about_rats = any(index.reader.terms([word]) == [index.subject] for word in fixed)
-    named = frozenset(
-        other for other in index.animals - {index.subject} if other in asked and about_rats
-    )
-    ranked = index.rank(asked, named, focus)
+    others = index.animals - {index.subject}
+    named = frozenset(other for other in others if other in asked and about_rats)
+    # Nor does an entry about the cat suit a question naming no animal but rats.
+    absent = frozenset() if OFF_TOPIC in terms else others - set(asked)
+    ranked = index.rank(asked, named, focus, absent)
     # Naming a rat excuses another animal in an emergency, never pest control.
     off_topic = OFF_SUBJECT in terms or (OFF_TOPIC in terms and not about_rats)
+    # Emergencies come first: the best-ranked one the question names goes before a better
+    # match when it is nearly as good in score and coverage ("wheezy, a crackly noise when
+    # breathing" is trouble breathing before it is a squeak).
+    urgent = next((row for row in ranked if index.docs[row[3]].urgent), None)
+    margin = rules.urgent_margin
+    if (
+        urgent
+        and urgent[0] >= margin * ranked[0][0]
+        and urgent[1] >= margin * ranked[0][1]
+        and any(_an_emergency(index, view, urgent, off_topic) for view in views)
+    ):
+        ranked = [urgent, *(row for row in ranked if row is not urgent)]
     if ranked and any(_an_emergency(index, view, ranked[0], off_topic) for view in views):
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
@@ -794,7 +820,7 @@ def _naming(
         for term in terms
         if term not in index.generic and index.entries[row[3]].strongly_holds(term, asked)
     }
-    thing = max(held, key=lambda term: index.idf[term], default=None)
+    thing = max(sorted(held), key=lambda term: index.idf[term], default=None)
     return [
         row
         for row in ranked

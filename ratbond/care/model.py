@@ -422,6 +422,9 @@ class AskRules:
     """How telling the matched words must be at least, so a lone 'rat' is no question."""
     urgent_floor: Annotated[float, Gt(0), Le(1)]
     """The lower floor of an emergency the question names in the entry's title or keywords."""
+    urgent_margin: Annotated[float, Gt(0), Le(1)]
+    """An emergency goes before a better match holding at least this share of its score and
+    of its coverage."""
     alarms: Annotated[tuple[Text, ...], Len(min_length=1)]
     """Words that make an emergency: the lower floor needs the entry to hold one."""
     subject: Text
