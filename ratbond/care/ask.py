@@ -31,13 +31,16 @@ from ratbond.care.knowledge import (
     builtin_free_roam,
 )
 from ratbond.care.model import AskRules, AskTopic, Source
-from ratbond.care.words import closest, stem
+from ratbond.care.words import closest, is_english, stem
 from ratbond.errors import DataFileError, InputError
 from ratbond.limits import MAX_ANSWERS, MAX_QUESTION
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
 OFF_TOPIC = "\x00off-topic"
-"""The term every off-topic word or phrase is read as."""
+"""The term every off-topic animal is read as."""
+OFF_SUBJECT = "\x00off-subject"
+"""The term every off-topic word or phrase (pest control, other subjects) is read as."""
+OFF = frozenset({OFF_TOPIC, OFF_SUBJECT})
 Why = Literal["answered", "off_topic", "unsure", "no_words"]
 
 
@@ -328,9 +331,15 @@ class Reader:
     longest: int
     stopwords: frozenset[str]
     denials: frozenset[str] = frozenset()
+    comparisons: frozenset[str] = frozenset()
+    animals: frozenset[str] = frozenset()
+    """Terms of the animals ratbond covers only beside rats: one named inside a phrase ("cat
+    caught") is read as well as the phrase, so the cat is still named."""
 
     @classmethod
-    def from_rules(cls, rules: AskRules) -> Reader:
+    def from_rules(cls, rules: AskRules, names: Iterable[str] = ()) -> Reader:
+        """The reader of `rules`; each of `names` (several words) is read as one term, above
+        the off-topic words it holds: "cooked chicken" is a food, not a bird."""
         forms = {word.casefold(): base.casefold() for word, base in rules.forms.items()}
         reader = cls(forms, {}, 1, frozenset())
         phrases: dict[tuple[str, ...], str | None] = {}
@@ -344,13 +353,22 @@ class Reader:
             term = reader.term(group[0])
             for variant in group:
                 phrases[reader.stems(variant)] = term
-        for word in (*rules.off_topic.animals, *rules.off_topic.words):
+        for word in rules.off_topic.animals:
             phrases[reader.stems(word)] = OFF_TOPIC
+        for word in rules.off_topic.words:
+            phrases[reader.stems(word)] = OFF_SUBJECT
+        for name in names:
+            phrases[reader.stems(name)] = reader.term(name)
         # One-word stopwords are dropped after phrases, so "how long" still matches.
         phrases = {key: term for key, term in phrases.items() if len(key) > 1 or term}
         longest = max(len(key) for key in phrases)
         denials = frozenset(reader.stem(word.casefold()) for word in rules.denials)
-        return cls(forms, phrases, longest, frozenset(stopwords), denials)
+        comparisons = frozenset(reader.stem(word.casefold()) for word in rules.comparisons)
+        animals = frozenset(
+            phrases.get(key) or key[0]
+            for key in (reader.stems(word) for word in rules.only_with_rats)
+        )
+        return cls(forms, phrases, longest, frozenset(stopwords), denials, comparisons, animals)
 
     def words(self, text: str) -> list[str]:
         """Lower-case words, apostrophes dropped ("won't" is "wont")."""
@@ -368,10 +386,11 @@ class Reader:
 
     def terms(self, words: Iterable[str]) -> list[str]:
         """Search terms of `words`: phrases and synonyms first, then filler words dropped; the
-        term right after a denial ("no blood") is left out."""
+        term right after a denial ("no blood") is left out, and so is an off-topic animal right
+        after a comparison ("like a dog"): the question is not about it."""
         stems = [self.stem(word) for word in words]
         terms: list[str] = []
-        denied = False
+        denied = compared = False
         at = 0
         while at < len(stems):
             found: str | None = None
@@ -380,18 +399,30 @@ class Reader:
                 if key in self.phrases:
                     found = self.phrases[key]
                     at += size
+                    if size > 1 and found not in OFF:
+                        terms += [
+                            animal
+                            for word in key
+                            if (animal := self.phrases.get((word,)) or word) in self.animals
+                            and animal != found
+                        ]
                     break
             else:
                 if stems[at] in self.denials:
                     denied = True
+                elif stems[at] in self.comparisons:
+                    compared = True
                 elif stems[at] not in self.stopwords and stems[at].isalpha():
                     found = stems[at]
                 at += 1
             if found is not None:
-                if not denied:
+                if not denied and not (compared and found == OFF_TOPIC):
                     terms.append(found)
-                denied = False
+                denied = compared = False
         return terms
+
+
+Ranked = tuple[float, float, float, int]
 
 
 @dataclass(frozen=True)
@@ -399,23 +430,45 @@ class _Entry:
     """A document's terms, by field."""
 
     title: frozenset[str]
-    keywords: frozenset[str]
+    keywords: tuple[frozenset[str], ...]
+    """The terms of each keyword apart."""
     body: frozenset[str]
+    words: frozenset[str] = frozenset()
+    """The terms of the title's and keywords' words each read alone: "cat" is named in "my
+    cat caught my rat" though the phrase "cat caught" is read as one term."""
     title_scale: float = 1.0
     """Shorter titles say more per word: the title weight times (average length / length)
     to the power 0.5."""
 
-    def strongly_holds(self, term: str) -> bool:
-        """`term` is in the title or the keywords, not just met in passing in the body."""
-        return term in self.title or term in self.keywords
+    @property
+    def terms(self) -> frozenset[str]:
+        return self.title.union(*self.keywords, self.body)
 
-    def weight(self, term: str, rules: AskRules) -> float:
+    def keyword_holds(self, term: str, asked: frozenset[str]) -> bool:
+        """A keyword holds `term` and the question names all of that keyword: "mango" alone
+        does not name "dried mango"."""
+        return any(term in keyword and keyword <= asked for keyword in self.keywords)
+
+    def strongly_holds(self, term: str, asked: frozenset[str]) -> bool:
+        """`term` is in the title or a keyword, not just met in passing in the body."""
+        return term in self.title or self.keyword_holds(term, asked)
+
+    def weight(self, term: str, asked: frozenset[str], rules: AskRules) -> float:
         weights = rules.weights
         if term in self.title:
             return weights.title * self.title_scale
-        if term in self.keywords:
+        if self.keyword_holds(term, asked):
             return weights.keywords
-        return weights.body if term in self.body else 0.0
+        # A keyword the question names only in part still says the entry knows the word.
+        if term in self.body or any(term in keyword for keyword in self.keywords):
+            return weights.body
+        return 0.0
+
+
+@dataclass(frozen=True)
+class _Implication:
+    all: frozenset[str]
+    add: str
 
 
 class _Index:
@@ -424,27 +477,35 @@ class _Index:
     def __init__(self, docs: tuple[KnowledgeDoc, ...], rules: AskRules) -> None:
         self.docs = docs
         self.rules = rules
-        self.reader = Reader.from_rules(rules)
+        self.reader = Reader.from_rules(rules, _named_animals(docs, Reader.from_rules(rules)))
         self.entries: list[_Entry] = []
         counts: dict[str, int] = {}
         vocabulary: set[str] = set()
         for doc in docs:
             # Each keyword is read on its own, so no phrase runs from one into the next.
-            parts = [[doc.title], list(doc.keywords), [doc.detail]]
             fields: list[frozenset[str]] = []
-            for texts in parts:
-                words = [self.reader.words(text) for text in texts]
-                vocabulary.update(word for group in words for word in group)
-                fields.append(frozenset(t for group in words for t in self.reader.terms(group)))
-            entry = _Entry(fields[0], fields[1], fields[2])
+            for text in (doc.title, *doc.keywords, doc.detail):
+                words = self.reader.words(text)
+                vocabulary.update(words)
+                fields.append(frozenset(self.reader.terms(words)))
+            alone = (
+                term
+                for text in (doc.title, *doc.keywords)
+                for word in self.reader.words(text)
+                for term in self.reader.terms([word])
+            )
+            entry = _Entry(
+                fields[0], tuple(k for k in fields[1:-1] if k), fields[-1], frozenset(alone)
+            )
             self.entries.append(entry)
-            for term in entry.title | entry.keywords | entry.body:
+            for term in entry.terms:
                 counts[term] = counts.get(term, 0) + 1
         average = sum(len(e.title) for e in self.entries) / len(self.entries)
         self.entries = [
             dataclasses.replace(e, title_scale=(average / max(len(e.title), 1)) ** 0.5)
             for e in self.entries
         ]
+        self.frames = frozenset(map(self.reader.term, rules.frames))
         total = len(docs)
         self.idf = {term: math.log(1 + total / count) for term, count in counts.items()}
         self.rarest = max(self.idf.values())
@@ -458,34 +519,106 @@ class _Index:
         self.subject = as_term(rules.subject)
         self.animals = frozenset({self.subject, *map(as_term, rules.only_with_rats)})
         self.alarms = frozenset(map(as_term, rules.alarms))
+        # The words most entries of a kind about one thing hold: they name no one thing.
+        self.generic: frozenset[str] = frozenset()
+        for kind in rules.named_kinds:
+            entries = [e for e, d in zip(self.entries, docs, strict=True) if d.kind == kind]
+            held: dict[str, int] = {}
+            for entry in entries:
+                for term in entry.title.union(*entry.keywords):
+                    held[term] = held.get(term, 0) + 1
+            self.generic |= {term for term, count in held.items() if count * 2 > len(entries)}
+        self.implied = [
+            _Implication(frozenset(map(as_term, rule.all)), as_term(rule.add))
+            for rule in rules.implied
+        ]
 
-    def rank(self, terms: list[str]) -> list[tuple[float, float, float, int]]:
+    def rank(
+        self,
+        terms: list[str],
+        named: frozenset[str] = frozenset(),
+        focus: frozenset[str] = frozenset(),
+        absent: frozenset[str] = frozenset(),
+    ) -> list[Ranked]:
         """(score, coverage, strong coverage, document number) of every document sharing a
         term, best first. Coverage is the share of the question's weight (rarity) the document
-        holds anywhere; strong coverage the share in its title or keywords."""
-        unknown = self.rules.unknown_weight * self.rarest
-        asked = sum(self.idf.get(term, unknown) for term in terms)
+        holds anywhere; strong coverage the share in its title or keywords. An entry that does
+        not hold an animal of `named` in its title or keywords counts less ("leave the cat and
+        the rats" is about the cat with the rats, not any absence), and so does one that holds
+        an animal of `absent`, which the question does not name. Words outside `focus` (the
+        sentence that asks, when there is one) but alarms count `context_weight` as much."""
         ranked = []
+        asked = frozenset(terms)
+        # An alarm counts in full wherever it is said: an emergency is never mere context.
+        scale = {
+            t: 1.0 if not focus or t in focus or t in self.alarms else self.rules.context_weight
+            for t in terms
+        }
+        # A frame says what kind of answer is wanted, which many entries share: it counts less.
+        scale.update({t: scale[t] * self.rules.frame_weight for t in terms if t in self.frames})
         for number, entry in enumerate(self.entries):
-            score = covered = strong = 0.0
-            for term in terms:
-                weight = entry.weight(term, self.rules)
-                if weight:
-                    score += self.idf[term] * weight
-                    covered += self.idf[term]
-                    if entry.strongly_holds(term):
-                        strong += self.idf[term]
+            score = sum(
+                self.idf[t] * scale[t] * entry.weight(t, asked, self.rules)
+                for t in terms
+                if t in self.idf
+            )
             if score:
                 doc = self.docs[number]
                 boost = self.rules.boosts.get("urgent" if doc.urgent else doc.kind, 1.0)
-                ranked.append((score * boost, covered / asked, strong / asked, number))
+                mismatched = (named - entry.words) | (absent & entry.words)
+                boost *= self.rules.unnamed_animal ** len(mismatched)
+                covered, strong = self.cover(number, terms)
+                ranked.append((score * boost, covered, strong, number))
         ranked.sort(key=lambda row: (-row[0], row[3]))
         return ranked
+
+    def cover(self, number: int, terms: Iterable[str]) -> tuple[float, float]:
+        """The share of `terms`' weight (rarity) entry `number` holds anywhere, and the share
+        it holds in its title or keywords."""
+        terms = list(terms)
+        unknown = self.rules.unknown_weight * self.rarest
+        asked = frozenset(terms)
+        total = sum(self.idf.get(term, unknown) for term in terms)
+        entry = self.entries[number]
+        held = [t for t in terms if entry.weight(t, asked, self.rules)]
+        covered = sum(self.idf[t] for t in held)
+        strong = sum(self.idf[t] for t in held if entry.strongly_holds(t, asked))
+        return (covered / total, strong / total) if total else (0.0, 0.0)
+
+
+def _named_animals(docs: Iterable[KnowledgeDoc], reader: Reader) -> list[str]:
+    """The names and aliases of foods that hold an off-topic word ("cooked chicken")."""
+    texts = (
+        text
+        for doc in docs
+        if doc.kind == "food"
+        for text in (doc.id.partition(":")[2], *doc.keywords)
+    )
+    return [
+        text
+        for text in texts
+        if len(reader.words(text)) > 1 and OFF & set(reader.terms(reader.words(text)))
+    ]
 
 
 @cache
 def _index() -> _Index:
     return _Index(_documents(), builtin_ask_rules())
+
+
+def _known(index: _Index, word: str) -> bool:
+    """`word` reads as terms the knowledge uses."""
+    terms = index.reader.terms([word])
+    return bool(terms) and all(term in index.idf for term in terms)
+
+
+def _shortened(index: _Index, typed: str) -> list[str]:
+    """The one known word `typed` is the start of, when it is not an English word itself:
+    owners shorten long words ("porph" for porphyrin)."""
+    if len(typed) < index.rules.min_shortened or is_english(typed):
+        return []
+    longer = {word for word in index.vocabulary if word.startswith(typed) and word != typed}
+    return [min(longer)] if len({index.reader.stem(word) for word in longer}) == 1 else []
 
 
 def _left_out(typed: str, known: str) -> bool:
@@ -533,12 +666,14 @@ def ask(question: str, limit: int = 3) -> AskResult:
         raise InputError("question", "type a question in words, e.g. 'how long does bonding take?'")
     names = _names(question) - index.vocabulary
     corrections: list[tuple[str, str]] = []
-    fixed: list[str] = []
-    for word in words:
-        if word in names:
-            continue
-        if word not in index.vocabulary and word.isalpha():
-            nearest = closest(word, index.vocabulary)
+    spelled: dict[str, str] = {}
+    for word in dict.fromkeys(words):
+        if word not in index.vocabulary and word not in names and word.isalpha():
+            if word.endswith("y") and _known(index, word[:-1]):
+                # An adjective of a known word ("wheezy", "nippy") is read as that word.
+                spelled[word] = word[:-1]
+                continue
+            nearest = closest(word, index.vocabulary) or _shortened(index, word)
             # A tie is settled by the commonest slips: a letter left out, then any slip but
             # in the first letter, which people seldom mistype.
             for keep in (_left_out, _same_start):
@@ -546,10 +681,34 @@ def ask(question: str, limit: int = 3) -> AskResult:
                     nearest = [near for near in nearest if keep(word, near)] or nearest
             if len(nearest) == 1:
                 corrections.append((word, nearest[0]))
-                word = nearest[0]
-        fixed.append(word)
-    terms = list(dict.fromkeys(index.reader.terms(fixed)))
-    shown = tuple(term for term in terms if term != OFF_TOPIC)
+                spelled[word] = nearest[0]
+    # A capitalised word is a pet's name only beside other words: "a bit of Vegemite" asks
+    # about the Vegemite.
+    subject = [index.subject]
+    if all(index.reader.terms([word]) in ([], subject) for word in words if word not in names):
+        names = set()
+    read = [
+        [[spelled.get(w, w) for w in index.reader.words(clause) if w not in names] for clause in s]
+        for s in _sentences(question)
+    ]
+    clauses = [clause for sentence in read for clause in sentence]
+    fixed = [word for clause in clauses for word in clause]
+    parts = [list(dict.fromkeys(index.reader.terms(clause))) for clause in clauses]
+    terms = list(dict.fromkeys(term for part in parts for term in part))
+    # The sentence that asks (the last one ending in a question mark that names more than a
+    # rat) says what the question is about; the others are context.
+    asking = [
+        terms_of
+        for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False)
+        if text.rstrip().endswith("?")
+        for terms_of in [{t for clause in sentence for t in index.reader.terms(clause)}]
+        if terms_of - {index.subject, *OFF}
+    ]
+    focus = frozenset(asking[-1]) if asking and len(read) > 1 else frozenset()
+    for rule in index.implied:
+        if rule.all <= set(terms) and rule.add not in terms:
+            terms.append(rule.add)
+    shown = tuple(term for term in terms if term not in OFF)
 
     def none(why: Why, confidence: float = 0.0) -> AskResult:
         rules = index.rules
@@ -565,52 +724,140 @@ def ask(question: str, limit: int = 3) -> AskResult:
         )
 
     rules = index.rules
-    asked = [term for term in terms if term != OFF_TOPIC]
+    asked = [term for term in terms if term not in OFF]
     if not asked:
         return none("off_topic" if terms else "no_words")
-    ranked = index.rank(asked)
+    # The whole question, and each of its sentences or clauses alone when it has several: the
+    # question may be one of them and the rest context ("They keep begging for my sandwich").
+    views = [asked]
+    if len(parts) > 1:
+        views += [[t for t in part if t not in OFF] for part in parts]
+    views = [view for view in views if view]
     # A rat named on its own counts even where a phrase took the word ("bit my rat").
     about_rats = any(index.reader.terms([word]) == [index.subject] for word in fixed)
-    if ranked and _an_emergency(index, asked, ranked[0], OFF_TOPIC in terms and not about_rats):
+    others = index.animals - {index.subject}
+    named = frozenset(other for other in others if other in asked and about_rats)
+    # Nor does an entry about the cat suit a question naming no animal but rats.
+    absent = frozenset() if OFF_TOPIC in terms else others - set(asked)
+    ranked = index.rank(asked, named, focus, absent)
+    # Naming a rat excuses another animal in an emergency, never pest control.
+    off_topic = OFF_SUBJECT in terms or (OFF_TOPIC in terms and not about_rats)
+    # Emergencies come first: the best-ranked one the question names goes before a better
+    # match when it is nearly as good in score and coverage ("wheezy, a crackly noise when
+    # breathing" is trouble breathing before it is a squeak).
+    urgent = next((row for row in ranked if index.docs[row[3]].urgent), None)
+    margin = rules.urgent_margin
+    if (
+        urgent
+        and urgent[0] >= margin * ranked[0][0]
+        and urgent[1] >= margin * ranked[0][1]
+        and any(_an_emergency(index, view, urgent, off_topic) for view in views)
+    ):
+        ranked = [urgent, *(row for row in ranked if row is not urgent)]
+    if ranked and any(_an_emergency(index, view, ranked[0], off_topic) for view in views):
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
         return _answered(index, question, shown, corrections, ranked, rules.urgent_floor, limit)
-    if OFF_TOPIC in terms:
+    if OFF & set(terms):
         return none("off_topic")
-    known = [term for term in terms if term in index.idf]
-    if len(known) < rules.min_known_share * len(terms):
-        return none("unsure")
     # A question that names an animal covered only beside rats (a cat), and no rat, is about
     # that animal's own care ("can cats eat tuna") unless an entry about both holds the word.
+    question_terms = frozenset(asked)
     for other in index.animals - {index.subject}:
         if other in asked and not about_rats:
             ranked = [
                 row
                 for row in ranked
-                if index.entries[row[3]].strongly_holds(other)
+                if index.entries[row[3]].strongly_holds(other, question_terms)
                 and _names_more_than_animals(index, asked, row)
             ]
-    # The best-ranked entry decides: when it covers too little, ratbond is not sure.
-    if not ranked or ranked[0][1] < rules.floor or ranked[0][2] < rules.min_strong_share:
-        return none("unsure", ranked[0][1] if ranked else 0.0)
-    if _information(index, asked, ranked[0]) < rules.min_information:
-        return none("unsure", ranked[0][1])
-    return _answered(index, question, shown, corrections, ranked, rules.floor, limit)
+    # An entry of a kind that answers about one named thing (a food) answers only a question
+    # that names it: "is mango safe" is not about the dried fruit whose alias holds a mango.
+    kept = _naming(index, ranked, list(focus) or asked, question_terms)
+    named_all = len(kept) == len(ranked)
+    # An entry that shares only the kind of answer wanted ("how often") is about something else.
+    topical = [t for t in asked if t not in index.frames and t != index.subject]
+    kept = [
+        row
+        for row in kept
+        if any(index.entries[row[3]].strongly_holds(t, question_terms) for t in topical)
+    ]
+    # The best-ranked entry decides: when it covers too little of the question (or of any one
+    # of its sentences), ratbond is not sure.
+    if kept and any(_sure(index, view, kept[0]) for view in views):
+        return _answered(index, question, shown, corrections, kept, rules.floor, limit)
+    # A thing set aside so, asked about in a way a general entry answers ("can they have
+    # pistachios": the treats), gets that entry.
+    fallback = next((rules.fallbacks[t] for t in asked if t in rules.fallbacks), None)
+    if fallback is not None and not named_all:
+        number = next(i for i, doc in enumerate(index.docs) if doc.id == fallback)
+        row = (0.0, *index.cover(number, asked), number)
+        return _answered(index, question, shown, corrections, [row], rules.floor, limit)
+    return none("unsure", ranked[0][1] if ranked else 0.0)
 
 
-Ranked = tuple[float, float, float, int]
+# Where a sentence ends (the end kept with it), and where a clause inside one does.
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+_CLAUSE_END = re.compile(r"[;,:]+\s*|\s[-\u2013\u2014]+\s")
+
+
+def _sentences(text: str) -> list[list[str]]:
+    """The sentences of `text`, each as its clauses."""
+    return [_CLAUSE_END.split(sentence) for sentence in _SENTENCE_END.split(text)]
+
+
+def _naming(
+    index: _Index, ranked: list[Ranked], terms: list[str], asked: frozenset[str]
+) -> list[Ranked]:
+    """`ranked` without the entries of `named_kinds` that do not name the thing asked about:
+    the rarest of `terms` that such an entry holds in its title or a whole keyword, leaving out
+    words most entries of the kind hold ("eat", "safe"). When the question names no such thing,
+    every entry of those kinds goes."""
+    named = [row for row in ranked if index.docs[row[3]].kind in index.rules.named_kinds]
+    held = {
+        term
+        for row in named
+        for term in terms
+        if term not in index.generic and index.entries[row[3]].strongly_holds(term, asked)
+    }
+    thing = max(sorted(held), key=lambda term: index.idf[term], default=None)
+    return [
+        row
+        for row in ranked
+        if index.docs[row[3]].kind not in index.rules.named_kinds
+        or (thing is not None and index.entries[row[3]].strongly_holds(thing, asked))
+    ]
+
+
+def _sure(index: _Index, terms: list[str], best: Ranked) -> bool:
+    """The best entry covers enough of `terms`, mostly words ratbond knows, and telling ones."""
+    rules = index.rules
+    known = [term for term in terms if term in index.idf]
+    covered, strong = index.cover(best[3], terms)
+    return (
+        len(known) >= rules.min_known_share * len(terms)
+        and covered >= rules.floor
+        and strong >= rules.min_strong_share
+        and _information(index, terms, best) >= rules.min_information
+    )
 
 
 def _information(index: _Index, terms: list[str], best: Ranked) -> float:
     """How telling the question's words that the best entry holds are, together."""
     entry = index.entries[best[3]]
-    return sum(index.idf[t] for t in terms if entry.weight(t, index.rules))
+    asked = frozenset(terms)
+    return sum(index.idf[t] for t in terms if entry.weight(t, asked, index.rules))
 
 
 def _names_more_than_animals(index: _Index, terms: list[str], row: Ranked) -> bool:
     """The entry holds a word of the question other than an animal in its title or keywords."""
     entry = index.entries[row[3]]
-    return any(entry.strongly_holds(term) for term in terms if term not in index.animals)
+    asked = frozenset(terms)
+    return any(
+        entry.strongly_holds(term, asked)
+        for term in terms
+        if term not in index.animals and term not in index.frames
+    )
 
 
 def _an_emergency(index: _Index, terms: list[str], best: Ranked, off_topic: bool) -> bool:
@@ -619,11 +866,13 @@ def _an_emergency(index: _Index, terms: list[str], best: Ranked, off_topic: bool
     with another animal in it on-topic here: "my dog bit my rat")."""
     rules = index.rules
     entry = index.entries[best[3]]
+    asked = frozenset(terms)
+    covered, strong = index.cover(best[3], terms)
     return (
         index.docs[best[3]].urgent
-        and best[1] >= rules.urgent_floor
-        and best[2] >= rules.min_strong_share
-        and any(entry.strongly_holds(term) for term in terms if term in index.alarms)
+        and covered >= rules.urgent_floor
+        and strong >= rules.min_strong_share
+        and any(entry.strongly_holds(term, asked) for term in terms if term in index.alarms)
         and _information(index, terms, best) >= rules.min_information
         and not off_topic
     )
@@ -638,8 +887,9 @@ def _answered(
     floor: float,
     limit: int,
 ) -> AskResult:
-    """The entries of `ranked` that cover at least `floor` of the question, best first."""
+    """The best entry of `ranked`, and those after it that cover at least `floor` of the
+    question."""
     rules = index.rules
-    sure = [row for row in ranked if row[1] >= floor and row[2] >= rules.min_strong_share]
-    answers = tuple(index.docs[row[3]] for row in sure[:limit])
+    sure = [row for row in ranked[1:] if row[1] >= floor and row[2] >= rules.min_strong_share]
+    answers = tuple(index.docs[row[3]] for row in [ranked[0], *sure][:limit])
     return AskResult(question, shown, tuple(corrections), answers, "answered", ranked[0][1])

@@ -386,6 +386,18 @@ class OffTopic:
 
 
 @dataclass(frozen=True, slots=True)
+class Implied:
+    """Words that together say one more thing: a cat and a wound mean the cat caught the rat."""
+
+    __pydantic_config__ = _STRICT
+
+    all: Annotated[tuple[Text, ...], Len(min_length=2)]
+    """Terms (a synonym group's first word or a plain word) that must all be in the question."""
+    add: Text
+    """The term the question is then also searched for."""
+
+
+@dataclass(frozen=True, slots=True)
 class AskTopic:
     """A subject ratbond can answer questions about, listed when it has no answer."""
 
@@ -410,6 +422,9 @@ class AskRules:
     """How telling the matched words must be at least, so a lone 'rat' is no question."""
     urgent_floor: Annotated[float, Gt(0), Le(1)]
     """The lower floor of an emergency the question names in the entry's title or keywords."""
+    urgent_margin: Annotated[float, Gt(0), Le(1)]
+    """An emergency goes before a better match holding at least this share of its score and
+    of its coverage."""
     alarms: Annotated[tuple[Text, ...], Len(min_length=1)]
     """Words that make an emergency: the lower floor needs the entry to hold one."""
     subject: Text
@@ -433,6 +448,29 @@ class AskRules:
     synonyms: tuple[Annotated[tuple[Text, ...], Len(min_length=2)], ...]
     """Groups of words or phrases meaning one thing; each is searched as the group's first."""
     off_topic: OffTopic
+    frames: tuple[Text, ...]
+    """Terms that say what kind of answer is wanted ("how often"), not what about: the best
+    entry must hold another of the question's words (not the subject) in its title or
+    keywords."""
+    min_shortened: Annotated[int, Ge(2)]
+    """The fewest letters of a word taken as the start of a longer known one ("porph")."""
+    frame_weight: Annotated[float, Gt(0), Le(1)]
+    """What a frame counts in the ranking, against another word."""
+    comparisons: tuple[Text, ...]
+    """Words after which an animal is a comparison, not the subject ("like a dog")."""
+    implied: tuple[Implied, ...]
+    """Terms that, found together, add another term to the question."""
+    unnamed_animal: Annotated[float, Gt(0), Le(1)]
+    """Score multiplier of an entry that does not hold, in its title or keywords, an animal of
+    `only_with_rats` that the question names."""
+    context_weight: Annotated[float, Gt(0), Le(1)]
+    """What a word outside the clause that asks counts, against one inside it."""
+    named_kinds: tuple[Text, ...]
+    """Kinds of entry about one named thing (`food`): one answers only a question whose rarest
+    word (in the clause that asks) is in its title or a whole keyword."""
+    fallbacks: dict[Text, Text]
+    """By term, the entry that answers a question holding it when entries of `named_kinds`
+    were set aside for not naming what it asks (`eat: faq:treats`)."""
     topics: Annotated[tuple[AskTopic, ...], Len(min_length=1)]
     no_answer: Text
     """Said when no entry is sure enough, before the topics."""
