@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from ratbond.model import CLASS_RANK, SessionClass
 from ratbond.notes.cast import Cast
-from ratbond.notes.lexicon import Lexicon
+from ratbond.notes.lexicon import AIMED, Lexicon
 from ratbond.notes.mentions import OPENING_KINDS, Mention, Mentions
 from ratbond.notes.negation import DENIERS, Scope
 from ratbond.notes.phrases import Match, Phrases
@@ -459,6 +459,12 @@ class Attribution:
             return None
         return found
 
+    def aimed_at_animal(self, match: Match) -> bool:
+        """Whether an animal of the cast is the phrase's target ("tried to get Pip")."""
+        found = self.target(match)
+        mention = found.mention if found is not None else None
+        return mention is not None and not (mention.person or mention.outsider)
+
     def possessive(self, position: int) -> bool:
         """Whether the word there is a possessive pronoun before a word naming no animal."""
         words = self.tokens.words
@@ -547,6 +553,8 @@ class Attribution:
             mention = at.get(holder) if holder >= 0 else None
             if mention is not None and self.possessive(position):
                 mention = None  # "his claws": a determiner, not the target
+            elif mention is not None and mention.subject and mention.subordinate:
+                return None  # "a bloody ear after Tom went for him": Tom opens a clause
             elif mention is not None:
                 joined = mention.last + 2
                 other_holder = phrases.at[joined] if joined < len(words) else -1
@@ -863,6 +871,14 @@ class Attribution:
         senses = match.senses
         if not self.cast.able(self.cast.all, senses):
             return
+        # "tried to get Pip" is a lunge; "got out", "get a treat", "get him checked" and a
+        # catch ("did get Pip in his mouth": `seizing` says how) are not.
+        if (
+            match.entry is not None
+            and match.entry.key == AIMED
+            and (index not in self.scope.attempted or not self.aimed_at_animal(match))
+        ):
+            return
         kinds = senses.values()
         if not self.lexicon.victim_signals.isdisjoint(kinds):
             who = self.victim(match, senses)
@@ -917,6 +933,20 @@ class Attribution:
         if not subjects or subjects[-1].ambiguous or subjects[-1].outsider:
             return
         doers = self.cast.able(subjects[-1].animals - hurt.animals, harm)
+        # "swiped at Pip, drew blood": the blood says the swipe landed (`wounding`), not a bite.
+        sentence = self.tokens.sentences[match.first]
+        clawed = {
+            span.animal
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if not span.negated
+            and not facts.thing
+            and facts.sentence >= sentence - 1
+            and any(
+                span.signal in senses or span.signal in senses.values()
+                for senses in self.lexicon.wounding.values()
+            )
+        }
+        doers = frozenset(doers - clawed)
         if doers:
             self.emit(index, match, doers, harm)
 

@@ -30,6 +30,8 @@ RULES_FILE = Path(__file__).resolve().parent / "rules.py"
 GAP = 2
 WIDE_GAP = 5
 WILD = "..."
+AIMED = "aimed"
+"""The key of an `aims` phrase's entry: a signal only when aimed at an animal of the cast."""
 
 # --- the compiled tables -------------------------------------------------------------------
 
@@ -251,6 +253,10 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *(name for whole, parts in rules.part_of.items() for name in (whole, *parts)),
         *(name for pair in rules.play_fights.items() for name in pair),
     )
+    for species, by_signal in rules.aims.items():
+        for name in by_signal:
+            if name not in known[species]:
+                raise fail(("aims", species, name), f"unknown {species} signal '{name}'")
     for name in named:
         if name not in every:
             raise fail(("passive",), f"unknown signal '{name}'")
@@ -382,6 +388,11 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             spaced = " " in verb and not verb.endswith(WILD)
             fillers = ("", *(f"{det} " for det in dets)) if spaced else ("",)
             add((f"{verb} {filler}{aim}" for aim in aims for filler in fillers), Entry("block"))
+    # A verb that is an attack only when an animal of the cast is its object ("tried to get
+    # Pip", not "got out"): read as a signal, kept only when so aimed (`attribution`).
+    for species, by_signal in rules.aims.items():
+        for signal_id, texts in by_signal.items():
+            add(texts, Entry("signal", ((species, signal_id),), key=AIMED))
     for agent, texts in rules.passive.items():
         for text in texts:
             phrases[remember(text)] = (Entry("passive", (("", agent),)), text)

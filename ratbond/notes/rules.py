@@ -148,6 +148,7 @@ class NotesFile:
     wounding: dict[Species, dict[str, str]]
     injuries: Injuries
     seizing: tuple[Word, ...] = ()
+    aims: dict[Species, dict[str, tuple[Word, ...]]] = field(default_factory=dict)
     part_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
     play_fights: dict[str, str] = field(default_factory=dict)
     repeats: tuple[Word, ...] = ()
