@@ -465,6 +465,24 @@ class Attribution:
         mention = found.mention if found is not None else None
         return mention is not None and not (mention.person or mention.outsider)
 
+    def on_person_part(self, match: Match) -> bool:
+        """Whether a person's body part (`injuries.person_parts`) sits in the wound phrase or
+        within two words of it in its clause: "blood on my thumb", "his finger bled"."""
+        parts = self.lexicon.person_parts
+        if not parts:
+            return False
+        tokens = self.tokens
+        words = tokens.words
+        clause = tokens.clauses[match.first]
+        low = max(0, match.first - 2)
+        high = min(len(words), match.last + 4)
+        return any(
+            words[position].kind == "w"
+            and tokens.clauses[position] == clause
+            and words[position].lemma in parts
+            for position in range(low, high)
+        )
+
     def possessive(self, position: int) -> bool:
         """Whether the word there is a possessive pronoun before a word naming no animal."""
         words = self.tokens.words
@@ -622,6 +640,31 @@ class Attribution:
                 return None
             position += 1
         return None
+
+    def agent_not_an_animal(self, match: Match) -> bool:
+        """Whether a passive phrase names its doer ("by", in `agent_words`, in the phrase or
+        right after it) and the doer is no animal: "scratched by the rose bush"."""
+        words = self.tokens.words
+        lexicon = self.lexicon
+        position = match.last if words[match.last].norm in lexicon.agent_words else match.last + 1
+        if position >= len(words) or words[position].norm not in lexicon.agent_words:
+            return False
+        following = position + 1
+        while (
+            following < len(words)
+            and words[following].kind == "w"
+            and (
+                words[following].lemma in lexicon.determiners
+                or words[following].norm in lexicon.possessives
+            )
+            and self.mention_at(following) is None
+        ):
+            following += 1
+        return (
+            following < len(words)
+            and words[following].kind == "w"
+            and self.mention_at(following) is None
+        )
 
     def mention_at(self, position: int) -> Mention | None:
         holder = self.phrases.at[position]
@@ -832,6 +875,8 @@ class Attribution:
         return Who(candidates, ambiguous=True)
 
     def victim(self, match: Match, senses: Mapping[str, str]) -> Who:
+        if self.on_person_part(match):
+            return Who(person=True, dropped=True)  # "Grandpa cut his finger on the cage door"
         found = self.target(match)
         if found is not None and found.mention is not None:
             return self.from_mention(found.mention, senses, match)
@@ -970,6 +1015,8 @@ class Attribution:
                 else:
                     self.emit(index, match, wounded, wound)
         senses = self.agent_senses[agent_signal]
+        if self.agent_not_an_animal(match):
+            return  # "got scratched by your rose bush": no animal did it
         found = self.target(match)
         agent = self.agent_after(match) or (found.mention if found is not None else None)
         if agent is not None and not agent.person and not agent.outsider:

@@ -131,6 +131,8 @@ class Lexicon:
     seizing: frozenset[tuple[str, ...]]
     """Phrases that only say an animal was caught: the bite or scratch says how."""
     body_parts: frozenset[str]
+    person_parts: frozenset[str]
+    """A wound next to one of these is a person's: "cut his finger on the cage door"."""
     part_of: dict[str, frozenset[str]]
     """Signals by the worse one they are part of ("squeaking" in a "fighting")."""
     play_fights: dict[str, str]
@@ -516,6 +518,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},
         seizing=frozenset(_parts(text, irregular) for text in rules.seizing),
         body_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.body_parts),
+        person_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.person_parts),
         part_of={
             part: frozenset(whole for whole, parts in rules.part_of.items() if part in parts)
             for part in {part for parts in rules.part_of.values() for part in parts}

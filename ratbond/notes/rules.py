@@ -99,6 +99,8 @@ class Injuries:
 
     words: tuple[Word, ...]
     body_parts: tuple[Word, ...]
+    person_parts: tuple[Word, ...] = ()
+    """A person's body parts: a wound on one is a person's ("cut his finger")."""
 
 
 @dataclass(frozen=True)
