@@ -557,6 +557,17 @@ class Attribution:
         )
 
     def _find_target(self, match: Match) -> Target | None:
+        if match.last > match.first and self.lexicon.victim_signals.isdisjoint(
+            match.senses.values()
+        ):
+            # "had Pip in his mouth": the animal inside the phrase, whoever comes after it.
+            inside = [
+                m
+                for m in self.mentions.between(match.first, match.last)
+                if not m.subject and not m.person
+            ]
+            if inside:
+                return Target(inside[0], 0)
         lexicon = self.lexicon
         words = self.tokens.words
         phrases = self.phrases

@@ -301,7 +301,8 @@ def _parts(text: str, irregular: Mapping[str, str], exact: bool = False) -> tupl
 
 
 def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Lexicon:
-    irregular = dict(rules.irregular)
+    # A synonym is read as the word it stands for, like an irregular form ("gob": mouth).
+    irregular = {**rules.synonyms, **rules.irregular}
 
     def stem_of(word: str) -> str:
         return stem(word, irregular)

@@ -150,6 +150,8 @@ class NotesFile:
     wounding: dict[Species, dict[str, str]]
     injuries: Injuries
     seizing: tuple[Word, ...] = ()
+    synonyms: dict[str, Word] = field(default_factory=dict)
+    """Slang for a word the phrases use, read as that word ("gob": mouth)."""
     aims: dict[Species, dict[str, tuple[Word, ...]]] = field(default_factory=dict)
     part_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
     play_fights: dict[str, str] = field(default_factory=dict)
