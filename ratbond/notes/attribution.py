@@ -49,6 +49,14 @@ class Target:
         return self.mention is None
 
 
+class Harm(NamedTuple):
+    """A harm signal done to an animal: where, to whom and by whom."""
+
+    sentence: int
+    hurt: frozenset[str]
+    doers: frozenset[str]
+
+
 class SpanFacts(NamedTuple):
     """Where a span was read and how (one per span, in step with the spans)."""
 
@@ -91,8 +99,8 @@ class Attribution:
         self.carried: dict[int, Mention | None] = {}
         self.thing_before: dict[int, bool] = {}
         self.owner_bitten: set[int] = set()
-        self.harmed: tuple[int, frozenset[str]] | None = None
-        """The sentence and animals of the latest harm signal's target ("bit Dot")."""
+        self.harmed: Harm | None = None
+        """The latest harm signal done to an animal ("bit Dot")."""
 
     def result(self) -> NotesResult:
         """The reading of every signal and passive phrase."""
@@ -326,7 +334,9 @@ class Attribution:
             if not negated and signal in self.lexicon.harm_signals:
                 hurt = self.harmed_by(match, obj)
                 if hurt is not None and hurt.animals - animals:
-                    self.harmed = (self.tokens.sentences[match.first], hurt.animals - animals)
+                    self.harmed = Harm(
+                        self.tokens.sentences[match.first], hurt.animals - animals, animals
+                    )
             if (
                 signal in self.lexicon.reciprocal
                 and obj is not None
@@ -906,8 +916,8 @@ class Attribution:
         before = tuple(m for m in self.before(match) if not (m.person and m.subject))
         # "Byte bit Dot's foot. Drew blood.": the animal hurt last is the one bleeding; so it is
         # when the latest subject cannot be hurt so ("bit Toffee, she's got two holes" of a cat).
-        if self.harmed is not None and self.harmed[0] >= sentence - 2:
-            harmed = self.harmed[1]
+        if self.harmed is not None and self.harmed.sentence >= sentence - 2:
+            harmed = self.harmed.hurt
             if (
                 not before
                 or (before[-1].first < match.first and not before[-1].subject)
@@ -986,11 +996,23 @@ class Attribution:
         if not harm:
             return
         subjects = [m for m in self.before(match) if m.subject and not m.person]
-        if not subjects or subjects[-1].ambiguous or subjects[-1].outsider:
-            return
-        doers = self.cast.able(subjects[-1].animals - hurt.animals, harm)
-        # "swiped at Pip, drew blood": the blood says the swipe landed (`wounding`), not a bite.
         sentence = self.tokens.sentences[match.first]
+        if subjects:
+            if subjects[-1].ambiguous or subjects[-1].outsider:
+                return
+            doers = self.cast.able(subjects[-1].animals - hurt.animals, harm)
+        elif (
+            self.harmed is not None
+            and self.harmed.sentence >= sentence - 2
+            and hurt.animals
+            and hurt.animals <= self.harmed.hurt
+        ):
+            # "pounced on Willow, pinned her. Two scratches on the belly.": the one who harmed
+            # her made them.
+            doers = self.cast.able(self.harmed.doers - hurt.animals, harm)
+        else:
+            return
+        # "swiped at Pip, drew blood": the blood says the swipe landed (`wounding`), not a bite.
         clawed = {
             span.animal
             for span, facts in zip(self.spans, self.facts, strict=True)
@@ -1032,6 +1054,9 @@ class Attribution:
         agent = self.agent_after(match) or (found.mention if found is not None else None)
         if agent is not None and not agent.person and not agent.outsider:
             able = cast.able(agent.animals, senses)
+            if able and victims - able and not agent.ambiguous:
+                # "copped a bite on the nose from Dusty, bleeding": the bleeding one is bitten.
+                self.harmed = Harm(self.tokens.sentences[match.first], victims - able, able)
             if able:
                 if agent.ambiguous and len(able) > 1:
                     self.unsure(index, match, able, senses)

@@ -368,6 +368,9 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     for injury in rules.injuries.words:
         for part in rules.injuries.body_parts:
             add((f"{injury} {part}", f"{part} {injury}"), hurt)
+    # A size before an injury noun is a wound on its own: "a tiny nick near the tip".
+    for size in rules.injuries.sizes:
+        add((f"{size} {noun}" for noun in rules.injuries.nouns), hurt)
     # A bite at food, a leap onto a perch or a pounce on prey is no attack: "not a signal".
     harmless = rules.harmless
     if harmless is not None:

@@ -99,6 +99,11 @@ class Injuries:
 
     words: tuple[Word, ...]
     body_parts: tuple[Word, ...]
+    sizes: tuple[Word, ...] = ()
+    """Words of size before an injury noun ("a tiny nick")."""
+    nouns: tuple[Word, ...] = ()
+    """Injury nouns that, after a size, are a wound wherever they are ("a tiny nick near the
+    tip")."""
     person_parts: tuple[Word, ...] = ()
     """A person's body parts: a wound on one is a person's ("cut his finger")."""
 
