@@ -255,6 +255,11 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *(name for whole, parts in rules.part_of.items() for name in (whole, *parts)),
         *(name for pair in rules.play_fights.items() for name in pair),
     )
+    for name in rules.meals:
+        if name not in every:
+            raise fail(("meals", name), f"unknown signal '{name}'")
+    if rules.shelters is not None and rules.shelters.signal not in every:
+        raise fail(("shelters",), f"unknown signal '{rules.shelters.signal}' in shelters.signal")
     for species, by_signal in rules.aims.items():
         for name in by_signal:
             if name not in known[species]:
@@ -286,6 +291,23 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
                             ("program_senses", program, species, source),
                             f"unknown {species} signal '{name}'",
                         )
+
+
+def _fillers(verb: str, determiners: Iterable[str]) -> tuple[str, ...]:
+    """What may sit between a verb and its object in a generated phrase: nothing (a one-word
+    verb has its own gap, and one ending in "..." reaches across any words) or, after a verb of
+    more than one word, one determiner ("leapt onto the sill", "ran into her house")."""
+    spaced = " " in verb and not verb.endswith(WILD)
+    return ("", *(f"{det} " for det in determiners)) if spaced else ("",)
+
+
+def _species_with(vocabulary: Vocabulary, signal_id: str) -> tuple[tuple[str, str], ...]:
+    """(species, signal) for every species that has the signal."""
+    return tuple(
+        (species, signal_id)
+        for species, signals in sorted(vocabulary.signals.items())
+        if signal_id in signals
+    )
 
 
 def _parts(text: str, irregular: Mapping[str, str], exact: bool = False) -> tuple[str, ...]:
@@ -371,8 +393,22 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     # A size before an injury noun is a wound on its own: "a tiny nick near the tip".
     for size in rules.injuries.sizes:
         add((f"{size} {noun}" for noun in rules.injuries.nouns), hurt)
-    # A bite at food, a leap onto a perch or a pounce on prey is no attack: "not a signal".
     harmless = rules.harmless
+    # A meal verb before a food is that meal ("had her banana", "chomped on a snap pea"), for
+    # each species with the signal; it comes before the harmless rules, which it outranks.
+    if harmless is not None:
+        for signal_id, verbs in rules.meals.items():
+            eats = Entry("signal", _species_with(vocabulary, signal_id))
+            for verb in verbs:
+                fillers = _fillers(verb, (*harmless.determiners, *rules.possessives))
+                add((f"{verb} {f}{food}" for food in harmless.food for f in fillers), eats)
+    shelters = rules.shelters
+    if shelters is not None:
+        hides = Entry("signal", _species_with(vocabulary, shelters.signal))
+        for verb in shelters.verbs:
+            fillers = _fillers(verb, (*rules.determiners, *rules.possessives))
+            add((f"{verb} {f}{place}" for place in shelters.places for f in fillers), hides)
+    # A bite at food, a leap onto a perch or a pounce on prey is no attack: "not a signal".
     if harmless is not None:
         # After a verb of more than one word, a determiner (and, before food, a possessive:
         # "tore into his dinner") may sit before the object.
@@ -390,9 +426,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
                 for leap in harmless.leaps
             ),
         ):
-            # A verb that ends in "..." reaches its object across any words itself.
-            spaced = " " in verb and not verb.endswith(WILD)
-            fillers = ("", *(f"{det} " for det in dets)) if spaced else ("",)
+            fillers = _fillers(verb, dets)
             add((f"{verb} {filler}{aim}" for aim in aims for filler in fillers), Entry("block"))
     # A verb that is an attack only when an animal of the cast is its object ("tried to get
     # Pip", not "got out"): read as a signal, kept only when so aimed (`attribution`).

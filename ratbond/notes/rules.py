@@ -109,6 +109,17 @@ class Injuries:
 
 
 @dataclass(frozen=True)
+class Shelters:
+    """Going into a shelter is hiding, not just running off ("ran into her house")."""
+
+    __pydantic_config__ = _STRICT
+
+    signal: str
+    verbs: tuple[Word, ...]
+    places: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
 class NotesFile:
     """The reading rules of notes.yaml (see docs/notes.md)."""
 
@@ -155,6 +166,9 @@ class NotesFile:
     wounding: dict[Species, dict[str, str]]
     injuries: Injuries
     seizing: tuple[Word, ...] = ()
+    meals: dict[str, tuple[Word, ...]] = field(default_factory=dict)
+    """By a signal, verbs that are it before a food of `harmless` ("had her banana")."""
+    shelters: Shelters | None = None
     synonyms: dict[str, Word] = field(default_factory=dict)
     """Slang for a word the phrases use, read as that word ("gob": mouth)."""
     aims: dict[Species, dict[str, tuple[Word, ...]]] = field(default_factory=dict)
