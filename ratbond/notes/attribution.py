@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from ratbond.model import CLASS_RANK, SessionClass
 from ratbond.notes.cast import Cast
-from ratbond.notes.lexicon import Lexicon
+from ratbond.notes.lexicon import AIMED, Lexicon
 from ratbond.notes.mentions import OPENING_KINDS, Mention, Mentions
 from ratbond.notes.negation import DENIERS, Scope
 from ratbond.notes.phrases import Match, Phrases
@@ -47,6 +47,14 @@ class Target:
     @property
     def thing(self) -> bool:
         return self.mention is None
+
+
+class Harm(NamedTuple):
+    """A harm signal done to an animal: where, to whom and by whom."""
+
+    sentence: int
+    hurt: frozenset[str]
+    doers: frozenset[str]
 
 
 class SpanFacts(NamedTuple):
@@ -91,8 +99,8 @@ class Attribution:
         self.carried: dict[int, Mention | None] = {}
         self.thing_before: dict[int, bool] = {}
         self.owner_bitten: set[int] = set()
-        self.harmed: tuple[int, frozenset[str]] | None = None
-        """The sentence and animals of the latest harm signal's target ("bit Dot")."""
+        self.harmed: Harm | None = None
+        """The latest harm signal done to an animal ("bit Dot")."""
 
     def result(self) -> NotesResult:
         """The reading of every signal and passive phrase."""
@@ -326,7 +334,9 @@ class Attribution:
             if not negated and signal in self.lexicon.harm_signals:
                 hurt = self.harmed_by(match, obj)
                 if hurt is not None and hurt.animals - animals:
-                    self.harmed = (self.tokens.sentences[match.first], hurt.animals - animals)
+                    self.harmed = Harm(
+                        self.tokens.sentences[match.first], hurt.animals - animals, animals
+                    )
             if (
                 signal in self.lexicon.reciprocal
                 and obj is not None
@@ -459,6 +469,30 @@ class Attribution:
             return None
         return found
 
+    def aimed_at_animal(self, match: Match) -> bool:
+        """Whether an animal of the cast is the phrase's target ("tried to get Pip")."""
+        found = self.target(match)
+        mention = found.mention if found is not None else None
+        return mention is not None and not (mention.person or mention.outsider)
+
+    def on_person_part(self, match: Match) -> bool:
+        """Whether a person's body part (`injuries.person_parts`) sits in the wound phrase or
+        within two words of it in its clause: "blood on my thumb", "his finger bled"."""
+        parts = self.lexicon.person_parts
+        if not parts:
+            return False
+        tokens = self.tokens
+        words = tokens.words
+        clause = tokens.clauses[match.first]
+        low = max(0, match.first - 2)
+        high = min(len(words), match.last + 4)
+        return any(
+            words[position].kind == "w"
+            and tokens.clauses[position] == clause
+            and words[position].lemma in parts
+            for position in range(low, high)
+        )
+
     def possessive(self, position: int) -> bool:
         """Whether the word there is a possessive pronoun before a word naming no animal."""
         words = self.tokens.words
@@ -533,6 +567,17 @@ class Attribution:
         )
 
     def _find_target(self, match: Match) -> Target | None:
+        if match.last > match.first and self.lexicon.victim_signals.isdisjoint(
+            match.senses.values()
+        ):
+            # "had Pip in his mouth": the animal inside the phrase, whoever comes after it.
+            inside = [
+                m
+                for m in self.mentions.between(match.first, match.last)
+                if not m.subject and not m.person
+            ]
+            if inside:
+                return Target(inside[0], 0)
         lexicon = self.lexicon
         words = self.tokens.words
         phrases = self.phrases
@@ -547,6 +592,8 @@ class Attribution:
             mention = at.get(holder) if holder >= 0 else None
             if mention is not None and self.possessive(position):
                 mention = None  # "his claws": a determiner, not the target
+            elif mention is not None and mention.subject and mention.subordinate:
+                return None  # "a bloody ear after Tom went for him": Tom opens a clause
             elif mention is not None:
                 joined = mention.last + 2
                 other_holder = phrases.at[joined] if joined < len(words) else -1
@@ -614,6 +661,31 @@ class Attribution:
                 return None
             position += 1
         return None
+
+    def agent_not_an_animal(self, match: Match) -> bool:
+        """Whether a passive phrase names its doer ("by", in `agent_words`, in the phrase or
+        right after it) and the doer is no animal: "scratched by the rose bush"."""
+        words = self.tokens.words
+        lexicon = self.lexicon
+        position = match.last if words[match.last].norm in lexicon.agent_words else match.last + 1
+        if position >= len(words) or words[position].norm not in lexicon.agent_words:
+            return False
+        following = position + 1
+        while (
+            following < len(words)
+            and words[following].kind == "w"
+            and (
+                words[following].lemma in lexicon.determiners
+                or words[following].norm in lexicon.possessives
+            )
+            and self.mention_at(following) is None
+        ):
+            following += 1
+        return (
+            following < len(words)
+            and words[following].kind == "w"
+            and self.mention_at(following) is None
+        )
 
     def mention_at(self, position: int) -> Mention | None:
         holder = self.phrases.at[position]
@@ -824,6 +896,8 @@ class Attribution:
         return Who(candidates, ambiguous=True)
 
     def victim(self, match: Match, senses: Mapping[str, str]) -> Who:
+        if self.on_person_part(match):
+            return Who(person=True, dropped=True)  # "Grandpa cut his finger on the cage door"
         found = self.target(match)
         if found is not None and found.mention is not None:
             return self.from_mention(found.mention, senses, match)
@@ -842,8 +916,8 @@ class Attribution:
         before = tuple(m for m in self.before(match) if not (m.person and m.subject))
         # "Byte bit Dot's foot. Drew blood.": the animal hurt last is the one bleeding; so it is
         # when the latest subject cannot be hurt so ("bit Toffee, she's got two holes" of a cat).
-        if self.harmed is not None and self.harmed[0] >= sentence - 2:
-            harmed = self.harmed[1]
+        if self.harmed is not None and self.harmed.sentence >= sentence - 2:
+            harmed = self.harmed.hurt
             if (
                 not before
                 or (before[-1].first < match.first and not before[-1].subject)
@@ -862,6 +936,14 @@ class Attribution:
     def signal(self, index: int, match: Match) -> None:
         senses = match.senses
         if not self.cast.able(self.cast.all, senses):
+            return
+        # "tried to get Pip" is a lunge; "got out", "get a treat", "get him checked" and a
+        # catch ("did get Pip in his mouth": `seizing` says how) are not.
+        if (
+            match.entry is not None
+            and match.entry.key == AIMED
+            and (index not in self.scope.attempted or not self.aimed_at_animal(match))
+        ):
             return
         kinds = senses.values()
         if not self.lexicon.victim_signals.isdisjoint(kinds):
@@ -914,9 +996,35 @@ class Attribution:
         if not harm:
             return
         subjects = [m for m in self.before(match) if m.subject and not m.person]
-        if not subjects or subjects[-1].ambiguous or subjects[-1].outsider:
+        sentence = self.tokens.sentences[match.first]
+        if subjects:
+            if subjects[-1].ambiguous or subjects[-1].outsider:
+                return
+            doers = self.cast.able(subjects[-1].animals - hurt.animals, harm)
+        elif (
+            self.harmed is not None
+            and self.harmed.sentence >= sentence - 2
+            and hurt.animals
+            and hurt.animals <= self.harmed.hurt
+        ):
+            # "pounced on Willow, pinned her. Two scratches on the belly.": the one who harmed
+            # her made them.
+            doers = self.cast.able(self.harmed.doers - hurt.animals, harm)
+        else:
             return
-        doers = self.cast.able(subjects[-1].animals - hurt.animals, harm)
+        # "swiped at Pip, drew blood": the blood says the swipe landed (`wounding`), not a bite.
+        clawed = {
+            span.animal
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if not span.negated
+            and not facts.thing
+            and facts.sentence >= sentence - 1
+            and any(
+                span.signal in senses or span.signal in senses.values()
+                for senses in self.lexicon.wounding.values()
+            )
+        }
+        doers = frozenset(doers - clawed)
         if doers:
             self.emit(index, match, doers, harm)
 
@@ -940,10 +1048,15 @@ class Attribution:
                 else:
                     self.emit(index, match, wounded, wound)
         senses = self.agent_senses[agent_signal]
+        if self.agent_not_an_animal(match):
+            return  # "got scratched by your rose bush": no animal did it
         found = self.target(match)
         agent = self.agent_after(match) or (found.mention if found is not None else None)
         if agent is not None and not agent.person and not agent.outsider:
             able = cast.able(agent.animals, senses)
+            if able and victims - able and not agent.ambiguous:
+                # "copped a bite on the nose from Dusty, bleeding": the bleeding one is bitten.
+                self.harmed = Harm(self.tokens.sentences[match.first], victims - able, able)
             if able:
                 if agent.ambiguous and len(able) > 1:
                     self.unsure(index, match, able, senses)

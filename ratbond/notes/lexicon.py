@@ -30,6 +30,8 @@ RULES_FILE = Path(__file__).resolve().parent / "rules.py"
 GAP = 2
 WIDE_GAP = 5
 WILD = "..."
+AIMED = "aimed"
+"""The key of an `aims` phrase's entry: a signal only when aimed at an animal of the cast."""
 
 # --- the compiled tables -------------------------------------------------------------------
 
@@ -129,6 +131,8 @@ class Lexicon:
     seizing: frozenset[tuple[str, ...]]
     """Phrases that only say an animal was caught: the bite or scratch says how."""
     body_parts: frozenset[str]
+    person_parts: frozenset[str]
+    """A wound next to one of these is a person's: "cut his finger on the cage door"."""
     part_of: dict[str, frozenset[str]]
     """Signals by the worse one they are part of ("squeaking" in a "fighting")."""
     play_fights: dict[str, str]
@@ -251,6 +255,15 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *(name for whole, parts in rules.part_of.items() for name in (whole, *parts)),
         *(name for pair in rules.play_fights.items() for name in pair),
     )
+    for name in rules.meals:
+        if name not in every:
+            raise fail(("meals", name), f"unknown signal '{name}'")
+    if rules.shelters is not None and rules.shelters.signal not in every:
+        raise fail(("shelters",), f"unknown signal '{rules.shelters.signal}' in shelters.signal")
+    for species, by_signal in rules.aims.items():
+        for name in by_signal:
+            if name not in known[species]:
+                raise fail(("aims", species, name), f"unknown {species} signal '{name}'")
     for name in named:
         if name not in every:
             raise fail(("passive",), f"unknown signal '{name}'")
@@ -280,6 +293,23 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
                         )
 
 
+def _fillers(verb: str, determiners: Iterable[str]) -> tuple[str, ...]:
+    """What may sit between a verb and its object in a generated phrase: nothing (a one-word
+    verb has its own gap, and one ending in "..." reaches across any words) or, after a verb of
+    more than one word, one determiner ("leapt onto the sill", "ran into her house")."""
+    spaced = " " in verb and not verb.endswith(WILD)
+    return ("", *(f"{det} " for det in determiners)) if spaced else ("",)
+
+
+def _species_with(vocabulary: Vocabulary, signal_id: str) -> tuple[tuple[str, str], ...]:
+    """(species, signal) for every species that has the signal."""
+    return tuple(
+        (species, signal_id)
+        for species, signals in sorted(vocabulary.signals.items())
+        if signal_id in signals
+    )
+
+
 def _parts(text: str, irregular: Mapping[str, str], exact: bool = False) -> tuple[str, ...]:
     parts: list[str] = []
     for chunk in text.split():
@@ -293,7 +323,8 @@ def _parts(text: str, irregular: Mapping[str, str], exact: bool = False) -> tupl
 
 
 def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Lexicon:
-    irregular = dict(rules.irregular)
+    # A synonym is read as the word it stands for, like an irregular form ("gob": mouth).
+    irregular = {**rules.synonyms, **rules.irregular}
 
     def stem_of(word: str) -> str:
         return stem(word, irregular)
@@ -359,8 +390,25 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     for injury in rules.injuries.words:
         for part in rules.injuries.body_parts:
             add((f"{injury} {part}", f"{part} {injury}"), hurt)
-    # A bite at food, a leap onto a perch or a pounce on prey is no attack: "not a signal".
+    # A size before an injury noun is a wound on its own: "a tiny nick near the tip".
+    for size in rules.injuries.sizes:
+        add((f"{size} {noun}" for noun in rules.injuries.nouns), hurt)
     harmless = rules.harmless
+    # A meal verb before a food is that meal ("had her banana", "chomped on a snap pea"), for
+    # each species with the signal; it comes before the harmless rules, which it outranks.
+    if harmless is not None:
+        for signal_id, verbs in rules.meals.items():
+            eats = Entry("signal", _species_with(vocabulary, signal_id))
+            for verb in verbs:
+                fillers = _fillers(verb, (*harmless.determiners, *rules.possessives))
+                add((f"{verb} {f}{food}" for food in harmless.food for f in fillers), eats)
+    shelters = rules.shelters
+    if shelters is not None:
+        hides = Entry("signal", _species_with(vocabulary, shelters.signal))
+        for verb in shelters.verbs:
+            fillers = _fillers(verb, (*rules.determiners, *rules.possessives))
+            add((f"{verb} {f}{place}" for place in shelters.places for f in fillers), hides)
+    # A bite at food, a leap onto a perch or a pounce on prey is no attack: "not a signal".
     if harmless is not None:
         # After a verb of more than one word, a determiner (and, before food, a possessive:
         # "tore into his dinner") may sit before the object.
@@ -378,10 +426,13 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
                 for leap in harmless.leaps
             ),
         ):
-            # A verb that ends in "..." reaches its object across any words itself.
-            spaced = " " in verb and not verb.endswith(WILD)
-            fillers = ("", *(f"{det} " for det in dets)) if spaced else ("",)
+            fillers = _fillers(verb, dets)
             add((f"{verb} {filler}{aim}" for aim in aims for filler in fillers), Entry("block"))
+    # A verb that is an attack only when an animal of the cast is its object ("tried to get
+    # Pip", not "got out"): read as a signal, kept only when so aimed (`attribution`).
+    for species, by_signal in rules.aims.items():
+        for signal_id, texts in by_signal.items():
+            add(texts, Entry("signal", ((species, signal_id),), key=AIMED))
     for agent, texts in rules.passive.items():
         for text in texts:
             phrases[remember(text)] = (Entry("passive", (("", agent),)), text)
@@ -505,6 +556,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},
         seizing=frozenset(_parts(text, irregular) for text in rules.seizing),
         body_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.body_parts),
+        person_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.person_parts),
         part_of={
             part: frozenset(whole for whole, parts in rules.part_of.items() if part in parts)
             for part in {part for parts in rules.part_of.values() for part in parts}

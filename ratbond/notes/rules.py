@@ -99,6 +99,24 @@ class Injuries:
 
     words: tuple[Word, ...]
     body_parts: tuple[Word, ...]
+    sizes: tuple[Word, ...] = ()
+    """Words of size before an injury noun ("a tiny nick")."""
+    nouns: tuple[Word, ...] = ()
+    """Injury nouns that, after a size, are a wound wherever they are ("a tiny nick near the
+    tip")."""
+    person_parts: tuple[Word, ...] = ()
+    """A person's body parts: a wound on one is a person's ("cut his finger")."""
+
+
+@dataclass(frozen=True)
+class Shelters:
+    """Going into a shelter is hiding, not just running off ("ran into her house")."""
+
+    __pydantic_config__ = _STRICT
+
+    signal: str
+    verbs: tuple[Word, ...]
+    places: tuple[Word, ...]
 
 
 @dataclass(frozen=True)
@@ -148,6 +166,12 @@ class NotesFile:
     wounding: dict[Species, dict[str, str]]
     injuries: Injuries
     seizing: tuple[Word, ...] = ()
+    meals: dict[str, tuple[Word, ...]] = field(default_factory=dict)
+    """By a signal, verbs that are it before a food of `harmless` ("had her banana")."""
+    shelters: Shelters | None = None
+    synonyms: dict[str, Word] = field(default_factory=dict)
+    """Slang for a word the phrases use, read as that word ("gob": mouth)."""
+    aims: dict[Species, dict[str, tuple[Word, ...]]] = field(default_factory=dict)
     part_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
     play_fights: dict[str, str] = field(default_factory=dict)
     repeats: tuple[Word, ...] = ()
