@@ -1,0 +1,141 @@
+"""The advice contract at its edges: input a caller gets wrong, and histories the contract's
+rules meet only at their limits. Bad input is one located message (contract section 1),
+never a traceback; every answer follows the contract's rules to the letter, and where the
+contract is silent, the choice docs/advice.md names ("Where the contract is silent")."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scenarios import advise, scenario, session
+
+from ratbond.errors import InputError
+from ratbond.evaluate import advise_text, run
+from ratbond.limits import DATE_CEILING, MAX_ATTEMPTS, MAX_MINUTES
+
+
+def evaluate_file(path: Path, *, jsonl: bool = False) -> tuple[int, str, str]:
+    """`ratbond evaluate FILE` as the command runs it: exit status, stdout, stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    code = run(str(path), None, out, err, io.StringIO(), jsonl=jsonl)
+    return code, out.getvalue(), err.getvalue()
+
+
+def refused(document: dict[str, Any] | str) -> InputError:
+    text = document if isinstance(document, str) else json.dumps(document)
+    with pytest.raises(InputError) as caught:
+        advise_text(text)
+    return caught.value
+
+
+# --- numbers and dates beyond what anyone logs -----------------------------------------------
+
+
+@given(st.integers(min_value=MAX_MINUTES + 1, max_value=10**1000))
+@settings(max_examples=40)
+def test_minutes_longer_than_a_day_are_refused_by_field_whatever_their_size(big: int) -> None:
+    document = scenario("cat-rat", [session(1, "visual", 5)])
+    text = json.dumps(document).replace('"minutes": 5', f'"minutes": {big}')
+    error = refused(text)
+    assert error.path == "sessions[0].minutes"
+    assert "more than a day" in error.message
+    assert f"{MAX_MINUTES:,}" in error.message
+
+
+def test_a_float_too_big_for_minutes_is_refused_like_any_long_session() -> None:
+    error = refused(scenario("cat-rat", [session(1, "visual", 1e308)]))
+    assert error.path == "sessions[0].minutes"
+    assert "more than a day" in error.message
+
+
+def test_a_day_long_session_is_still_taken() -> None:
+    assert advise(scenario("cat-rat", [session(1, "scent", MAX_MINUTES)]))["action"]
+
+
+def test_attempts_beyond_any_training_session_are_refused() -> None:
+    entry = {**session(1, "visual", 5), "attempts": 10**400, "rewarded": 1}
+    error = refused(scenario("cat-rat", [entry]))
+    assert error.path == "sessions[0].attempts"
+    assert f"{MAX_ATTEMPTS:,}" in error.message
+
+
+@pytest.mark.parametrize("today", ["9999-12-31", "9000-12-31"])
+def test_today_far_in_the_future_is_refused_or_reckoned_without_overflow(today: str) -> None:
+    document = scenario("rat-rat", [session(0, "quarantine")])
+    document["today"] = today
+    document["sessions"][0]["date"] = today
+    for animal in document["animals"]:
+        animal["health_check"] = today
+    if today > DATE_CEILING.isoformat():
+        error = refused(document)
+        assert error.path == "today"
+        assert DATE_CEILING.isoformat() in error.message
+    else:
+        assert advise(document)["action"] == "start"
+
+
+def test_today_before_any_record_is_refused_by_field() -> None:
+    document = scenario("rat-human")
+    document["today"] = "1900-01-01"
+    assert refused(document).path == "today"
+
+
+# --- the document itself ----------------------------------------------------------------------
+
+
+def test_a_byte_order_mark_at_the_start_is_ignored(tmp_path: Path) -> None:
+    file = tmp_path / "bom.json"
+    file.write_text(json.dumps(scenario("rat-human")), encoding="utf-8-sig")
+    code, out, err = evaluate_file(file)
+    assert (code, err) == (0, "")
+    assert json.loads(out)["action"] == "start"
+
+
+def test_a_byte_order_mark_before_the_first_json_line_is_ignored(tmp_path: Path) -> None:
+    file = tmp_path / "bom.jsonl"
+    file.write_text(json.dumps(scenario("rat-human")) + "\n", encoding="utf-8-sig")
+    code, out, _ = evaluate_file(file, jsonl=True)
+    assert code == 0
+    assert json.loads(out)["action"] == "start"
+
+
+@pytest.mark.parametrize("text", ["", "  \n\t\n", "\ufeff"])
+def test_an_empty_file_is_named_in_its_one_line_error(tmp_path: Path, text: str) -> None:
+    file = tmp_path / "empty.json"
+    file.write_text(text, encoding="utf-8")
+    for jsonl in (False, True):
+        code, out, err = evaluate_file(file, jsonl=jsonl)
+        assert (code, out) == (2, "")
+        assert err.startswith(f"error: {file}: is empty"), err
+        assert err.count("\n") == 1
+
+
+def test_a_key_given_twice_is_refused_naming_it_by_its_path() -> None:
+    text = json.dumps(scenario("cat-rat", [session(1, "visual", 5)]))
+    text = text.replace('"minutes": 5', '"minutes": 5, "minutes": 50')
+    error = refused(text)
+    assert error.path == "sessions[0].minutes"
+    assert "twice" in error.message
+
+
+def test_a_top_level_key_given_twice_is_named() -> None:
+    text = json.dumps(scenario("rat-human"))
+    text = text.replace('"program": "rat-human"', '"program": "rat-human", "program": "cat-rat"')
+    assert refused(text).path == "program"
+
+
+def test_a_bad_json_line_names_the_file_and_the_line(tmp_path: Path) -> None:
+    file = tmp_path / "many.jsonl"
+    bad = scenario("cat-rat", [session(1, "visual", 5)])
+    bad["sessions"][0]["stage"] = "visul"
+    file.write_text(f"{json.dumps(scenario('rat-human'))}\n\n{json.dumps(bad)}\n")
+    code, out, err = evaluate_file(file, jsonl=True)
+    assert code == 2
+    assert len(out.splitlines()) == 1
+    assert err.startswith(f"error: {file}, line 3: sessions[0].stage: unknown stage 'visul'")
