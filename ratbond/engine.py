@@ -396,6 +396,15 @@ class Engine:
         observed.ill, observed.hurt = ill, hurt
         return observed
 
+    def classes_shown(self, observed: Observed, species: dict[str, Species]) -> set[SessionClass]:
+        """Every class a session showed: its own (the worst, or the floor of an unsupervised
+        session) and each of its signals' (illness counts as stress); `species` by animal."""
+        shown: set[SessionClass] = {observed.klass}
+        for animal, name in all_signals(observed.session):
+            signal_class = self.table[species[animal]][name]
+            shown.add("stress" if signal_class == "illness" else signal_class)
+        return shown
+
     def needed(self, stage: Stage, scenario: Scenario) -> int:
         """Calm sessions in a row needed to move on from `stage`."""
         by_origin = self.rules.calm_to_advance_by_origin
@@ -761,8 +770,11 @@ class Decision:
         self.deciding = state.injury if state.injury is not None else deciding
         if deciding is not None:
             self._session_alerts(deciding)
-        if contact is not None:
-            self.alerts.update(rules.class_alerts.get(contact.klass, ()))
+        watched = state.last
+        if watched is not None and watched is not deciding and not watched.contact:
+            # An observation at a waiting stage logged after the deciding session adds its
+            # own alerts (contract 8): a fight seen there needs stepping in all the same.
+            self._session_alerts(watched)
         self._health_alerts()
         self._rushed_notes()
         missing = self._missing_prerequisites()
@@ -803,16 +815,28 @@ class Decision:
         if state.injury is not None or state.stop_run is not None:
             return self._stop(contact)
         if contact is None:
-            first = engine.first_contact
-            waited = " The waiting period is over." if engine.gate is not None else ""
+            return self._start()
+        return self._from_last_session(contact, long_gap)
+
+    def _start(self) -> Advice:
+        """`start`: no session of contact logged yet, and nothing holds the pair back."""
+        engine, first = self.engine, self.engine.first_contact
+        title = self.stage_title(first)
+        if engine.gate is None or self.state.gate_end is None:
             return self.make(
                 "start",
                 first,
                 self.start_minutes(first),
-                f"Nothing logged yet at '{self.stage_title(first)}'.{waited} Begin "
-                "with the first stage.",
+                f"No session logged yet: begin with the first stage, '{title}'.",
             )
-        return self._from_last_session(contact, long_gap)
+        return self.make(
+            "start",
+            first,
+            self.start_minutes(first),
+            f"'{self.stage_title(0)}' ended on {self.state.gate_end.isoformat()} "
+            f"({engine.gate.days} days from {self.state.gate_cause}) and nothing is logged "
+            f"past it yet: begin with '{title}'.",
+        )
 
     def _stop(self, contact: Observed | None) -> Advice:
         """`stop`, for the injury or the stop rule's run that ended the introduction."""
@@ -860,9 +884,20 @@ class Decision:
         )
 
     def _session_alerts(self, deciding: Observed) -> None:
-        """The alerts of the session the action is decided on."""
+        """The alerts of the session the action is decided on: its supervision, its signals,
+        and each class it showed (not only its worst: a rat that bit its person and was hurt
+        asks for gloves as well as for stepping in)."""
         rules = self.engine.rules
         session = deciding.session
+        for klass in self.engine.classes_shown(deciding, self.state.species):
+            self.alerts.update(rules.class_alerts.get(klass, ()))
+        if not deciding.contact and deciding.klass in DANGEROUS:
+            title = self.stage_title(deciding.stage)
+            self.notes.append(
+                f"The session of {session.date.isoformat()} at '{title}' showed "
+                f"{deciding.klass} ({describe(deciding.worst, session, self.names())}): step "
+                f"in and keep the animals apart; '{title}' is a stage without contact."
+            )
         if not session.supervised and self.engine.stages[deciding.stage].supervision_required:
             self.alerts.add("unsupervised")
             self.notes.append(
@@ -949,7 +984,9 @@ class Decision:
     def _missing_prerequisites(self) -> list[str]:
         engine = self.engine
         missing: list[str] = []
+        names = self.names()
         for animal in engine.members(self.scenario):
+            name = names[animal.id]
             until = engine.check_valid_until(animal)
             if until is not None and self.today > until:
                 self.alerts.add("health_check_needed")
@@ -960,10 +997,10 @@ class Decision:
                     else f"last vet check {check.isoformat()} is over "
                     f"{engine.rules.health_check_max_age_days} days old"
                 )
-                missing.append(f"{animal.id} has {when}")
+                missing.append(f"{name} has {when}")
             if engine.unassessed(animal):
                 self.alerts.add("assessment_needed")
-                missing.append(f"{animal.id}'s prey drive has not been assessed")
+                missing.append(f"{name}'s prey drive has not been assessed")
         return missing
 
     def _gate_wait(self, end: dt.date) -> Advice:
@@ -982,8 +1019,9 @@ class Decision:
         )
 
     def _injuries(self, observed: Observed) -> str:
+        names = self.names()
         found = [
-            f"{animal}: {name}"
+            f"{names[animal]}: {name.replace('_', ' ')}"
             for animal, name in all_signals(observed.session)
             if name
             in self.engine.injury_signals.get(self.scenario.animals[animal].species, frozenset())
@@ -1076,7 +1114,10 @@ class Decision:
     def _back_words(self, action: Action, target: int) -> str:
         if action == "step_back":
             return f"go back to '{self.stage_title(target)}' at its shortest session."
-        return f"repeat '{self.stage_title(target)}', the first stage, at its shortest session."
+        return (
+            f"repeat '{self.stage_title(target)}' at its shortest session (there is no earlier "
+            "stage to go back to)."
+        )
 
     def _calm(self, last: Observed) -> Advice:
         stage = self.engine.stages[last.stage]

@@ -11,13 +11,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from histories import advice_for, histories, worst_class
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scenarios import advise, scenario, session
 
+from ratbond.engine import class_table
 from ratbond.errors import InputError
 from ratbond.evaluate import advise_text, run
 from ratbond.limits import DATE_CEILING, MAX_ATTEMPTS, MAX_MINUTES
+from ratbond.programs import builtin_program, builtin_vocabulary
 
 
 def evaluate_file(path: Path, *, jsonl: bool = False) -> tuple[int, str, str]:
@@ -139,3 +142,73 @@ def test_a_bad_json_line_names_the_file_and_the_line(tmp_path: Path) -> None:
     assert code == 2
     assert len(out.splitlines()) == 1
     assert err.startswith(f"error: {file}, line 3: sessions[0].stage: unknown stage 'visul'")
+
+
+# --- alerts follow every class the deciding session showed ------------------------------------
+
+
+def test_a_rat_that_bites_its_person_and_is_hurt_asks_for_gloves_and_for_stepping_in() -> None:
+    bitten = session(1, "voice", 5, signals={"pip": ["biting", "wound"]})
+    advice = advise(scenario("rat-human", [session(2, "voice", 5), bitten]))
+    assert {"use_gloves", "intervene", "vet_now"} <= set(advice["alerts"])
+
+
+@pytest.mark.parametrize("ago", [40, 1], ids=["during-quarantine", "after-quarantine"])
+def test_a_fight_logged_at_quarantine_raises_intervene_and_is_named(ago: int) -> None:
+    document = scenario("rat-rat", [session(ago, "quarantine", signals={"nova": ["fighting"]})])
+    document["animals"][0]["arrived"] = "2026-10-01"
+    advice = advise(document)
+    assert "intervene" in advice["alerts"]
+    assert any("fighting" in reason and "step in" in reason for reason in advice["reasons"])
+
+
+@given(st.sampled_from(["cat-rat", "rat-rat", "rat-human"]), st.data())
+@settings(max_examples=60, deadline=None)
+def test_every_class_the_last_session_showed_raises_its_alerts(
+    program_id: str, data: st.DataObject
+) -> None:
+    document = data.draw(histories(program_id))
+    if not document["sessions"]:
+        return
+    last = document["sessions"][-1]  # histories log in date order
+    program = builtin_program(program_id)
+    table = class_table(program, builtin_vocabulary())
+    species = {a["id"]: a["species"] for a in document["animals"]}
+    shown = {worst_class(document, last)} | {
+        "stress" if table[species[a]][n] == "illness" else table[species[a]][n]
+        for a, names in last.get("signals", {}).items()
+        for n in names
+    }
+    expected = {code for klass in shown for code in program.rules.class_alerts.get(klass, ())}
+    assert expected <= set(advice_for(document)["alerts"])
+
+
+# --- reasons an owner reads -------------------------------------------------------------------
+
+
+def test_the_start_reason_names_the_stage_to_begin_with() -> None:
+    assert advise(scenario("cat-rat"))["reasons"][0] == (
+        "No session logged yet: begin with the first stage, 'Seeing each other'."
+    )
+
+
+def test_the_start_after_a_waiting_period_says_when_it_ended_and_why() -> None:
+    reason = advise(scenario("rat-rat"))["reasons"][0]
+    assert reason == (
+        "'Quarantine' ended on 2026-10-15 (14 days from arrival on 2026-10-01) and nothing is "
+        "logged past it yet: begin with 'Cages side by side'."
+    )
+
+
+def test_reasons_name_the_animals_by_the_names_their_owner_gave() -> None:
+    bite = session(1, "visual", 5, signals={"tom": ["biting"]})
+    stopped = advise(scenario("cat-rat", [bite]))
+    assert "(Tom: biting)" in stopped["reasons"][0]
+    unassessed = scenario("cat-rat")
+    del unassessed["animals"][0]["prey_drive"]
+    unassessed["animals"][1]["health_check"] = None
+    reason = advise(unassessed)["reasons"][0]
+    assert "Tom's prey drive" in reason
+    assert "Pip has no vet check" in reason
+    assert "tom" not in reason
+    assert "pip" not in reason
