@@ -441,11 +441,13 @@ class Engine:
         needed = [self.needed(stage, scenario) for stage in self.stages]
         state = Replay(self.first_contact, species, needed, self.checks_until(scenario))
         if self.gate is not None:
-            # Validation guarantees at least one arrival date in the gate's role.
+            # The latest arrival known: a missing one is asked for before anything else
+            # (`Decision._missing_prerequisites`), so the answer waits until it is given.
             arrivals = [scenario.animals[a].arrived for a in scenario.roles[self.gate.role]]
-            latest = max(day for day in arrivals if day is not None)
-            state.gate_end = latest + dt.timedelta(days=self.gate.days)
-            state.gate_cause = f"arrival on {latest.isoformat()}"
+            latest = max((day for day in arrivals if day is not None), default=None)
+            if latest is not None:
+                state.gate_end = latest + dt.timedelta(days=self.gate.days)
+                state.gate_cause = f"arrival on {latest.isoformat()}"
         return state
 
     def members(self, scenario: Scenario) -> list[Animal]:
@@ -692,13 +694,20 @@ class Decision:
         """How the reasons name a stage to an owner: its title, never its id."""
         return self.engine.stages[index].title
 
-    def clamp(self, index: int, minutes: float | None) -> float | None:
+    def bounded(self, index: int, minutes: float | None) -> float | None:
+        """The length a rule of contract section 5 gives (`min(max, last + step)`, `max(start,
+        last - step)`, the same minutes), kept at most the stage's `max` (a session longer
+        than the max is never advised, whatever was logged) and at least the shortest
+        session that earns something (`min_fraction` of `start`, contract 8: advising a
+        session that earns nothing would be no advice). A session logged at a timed stage
+        always has minutes; without them, the stage's start."""
         policy = self.engine.stages[index].minutes
         if policy is None:
             return None
         if minutes is None:
             return policy.start
-        return min(policy.max, max(policy.start, minutes))
+        least = self.engine.rules.min_fraction * policy.start
+        return min(policy.max, max(least, minutes))
 
     def start_minutes(self, index: int) -> float | None:
         policy = self.engine.stages[index].minutes
@@ -1001,6 +1010,17 @@ class Decision:
             if engine.unassessed(animal):
                 self.alerts.add("assessment_needed")
                 missing.append(f"{name}'s prey drive has not been assessed")
+        gate = engine.gate
+        if gate is not None:
+            # Without the day an animal came home, nobody knows when the waiting period ends:
+            # ask for it rather than guess that it is over.
+            waiting = self.stage_title(0)
+            for animal_id in self.scenario.roles[gate.role]:
+                if self.scenario.animals[animal_id].arrived is None:
+                    missing.append(
+                        f"{names[animal_id]} has no arrival date, and '{waiting}' lasts "
+                        f"{gate.days} days from it (give it as `arrived`)"
+                    )
         return missing
 
     def _gate_wait(self, end: dt.date) -> Advice:
@@ -1091,7 +1111,9 @@ class Decision:
             shorter = (
                 None
                 if policy is None
-                else self.clamp(last.stage, _or(session.minutes, policy.start) - policy.step)
+                else self.bounded(
+                    last.stage, max(policy.start, _or(session.minutes, policy.start) - policy.step)
+                )
             )
             return self.make(
                 "repeat",
@@ -1130,7 +1152,7 @@ class Decision:
             return self.make(
                 "repeat",
                 last.stage,
-                self.clamp(last.stage, session.minutes),
+                self.bounded(last.stage, session.minutes),
                 f"Calm session on {session.date.isoformat()} at '{here}', but only "
                 f"{session_rate} were rewarded; {stage.min_success_rate:.0%} or more in "
                 f"{needed} sessions in a row moves on. Repeat at the same length.",
@@ -1139,7 +1161,7 @@ class Decision:
             return self.make(
                 "repeat",
                 last.stage,
-                self.clamp(last.stage, session.minutes),
+                self.bounded(last.stage, session.minutes),
                 f"Calm session on {session.date.isoformat()} at '{here}', but no "
                 f"'{stage.progress_signal}': it neither adds to nor breaks the "
                 f"streak ({streak} of {needed}). Repeat at the same length.",
@@ -1167,7 +1189,7 @@ class Decision:
         longer = (
             None
             if policy is None
-            else self.clamp(last.stage, _or(session.minutes, policy.start) + policy.step)
+            else self.bounded(last.stage, _or(session.minutes, policy.start) + policy.step)
         )
         plural = "session" if streak == 1 else "sessions"
         return self.make(

@@ -438,14 +438,8 @@ def _roles(
                 )
             playing[animal_id] = name
         roles[name] = tuple(members)
-    gate = program.stages[0].gate
-    if gate is not None and not any(animals[a].arrived for a in roles[gate.role]):
-        first = roles[gate.role][0]
-        index = next(i for i, a in enumerate(data["animals"]) if a.get("id") == first)
-        raise fail(
-            ("animals", index, "arrived"),
-            f"needed to time the '{program.stages[0].id}' stage: give the date '{first}' came home",
-        )
+    # An arrival date the waiting stage needs may be missing (the contract makes `arrived`
+    # optional): the engine then waits for it (`Decision._missing_prerequisites`).
     return roles
 
 

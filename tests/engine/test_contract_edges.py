@@ -5,6 +5,7 @@ contract is silent, the choice docs/advice.md names ("Where the contract is sile
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 from histories import advice_for, histories, worst_class
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scenarios import advise, scenario, session
+from scenarios import TODAY, advise, scenario, session
 
 from ratbond.engine import class_table
 from ratbond.errors import InputError
@@ -212,3 +213,98 @@ def test_reasons_name_the_animals_by_the_names_their_owner_gave() -> None:
     assert "Pip has no vet check" in reason
     assert "tom" not in reason
     assert "pip" not in reason
+
+
+# --- minutes: the formulas of contract section 5, never past the stage's max ------------------
+
+VISUAL = builtin_program("cat-rat").stages[0].minutes
+assert VISUAL is not None
+EARNING = st.floats(min_value=VISUAL.start / 2, max_value=MAX_MINUTES, allow_nan=False)
+
+
+@given(EARNING)
+def test_a_calm_session_is_followed_by_min_of_max_and_last_plus_step(last: float) -> None:
+    assert VISUAL is not None
+    advice = advise(scenario("cat-rat", [session(1, "visual", last)]))
+    assert advice["action"] == "repeat"
+    assert advice["minutes"] == pytest.approx(min(VISUAL.max, last + VISUAL.step), abs=1e-6)
+
+
+@given(EARNING)
+def test_a_stressed_session_is_followed_by_max_of_start_and_last_minus_step(last: float) -> None:
+    assert VISUAL is not None
+    stressed = session(1, "visual", last, signals={"pip": ["freezing"]})
+    advice = advise(scenario("cat-rat", [stressed]))
+    expected = min(VISUAL.max, max(VISUAL.start, last - VISUAL.step))
+    assert advice["minutes"] == pytest.approx(expected, abs=1e-6)
+
+
+def test_hand_feeding_without_a_treat_taken_repeats_at_the_same_minutes() -> None:
+    earned = [
+        session(9 - i, stage, 5) for i, stage in enumerate(["voice"] * 2 + ["treats_in_cage"] * 2)
+    ]
+    for last, expected in ((3, 3), (12, 12), (40, 15)):
+        sessions = [*earned, session(1, "hand_feeding", last, signals={"pip": ["eating"]})]
+        advice = advise(scenario("rat-human", sessions))
+        assert (advice["action"], advice["stage"]) == ("repeat", "hand_feeding")
+        assert advice["minutes"] == expected
+
+
+def test_the_contracts_example_gets_the_not_before_its_rule_gives() -> None:
+    # Section 3 shows 2026-11-21; section 5's rule gives the later of today (2026-11-20) and
+    # the day after the last session (2026-11-19). docs/advice.md says why the rule wins.
+    calm = session(
+        2, "visual", 5, signals={"tom": ["ears_forward", "slow_blink"], "pip": ["relaxed"]}
+    )
+    advice = advise(scenario("cat-rat", [calm]))
+    assert (advice["action"], advice["stage"], advice["minutes"]) == ("repeat", "visual", 8)
+    assert advice["not_before"] == "2026-11-20"
+
+
+# --- a missing arrival date -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("program_id", "waiting"), [("rat-rat", "quarantine"), ("rat-human", "settle")]
+)
+def test_without_the_arrival_date_the_waiting_stage_waits_for_it(
+    program_id: str, waiting: str
+) -> None:
+    document = scenario(program_id)
+    del document["animals"][0]["arrived"]
+    advice = advise(document)
+    assert (advice["action"], advice["stage"], advice["minutes"]) == ("wait", waiting, None)
+    assert "no arrival date" in advice["reasons"][0]
+
+
+def test_one_newcomer_without_an_arrival_date_is_enough_to_wait() -> None:
+    document = scenario("rat-rat")
+    document["animals"][1]["arrived"] = None
+    document["roles"] = {"newcomer": ["nova", "rex"], "residents": ["max"]}
+    advice = advise(document)
+    assert advice["action"] == "wait"
+    assert "rex has no arrival date" in advice["reasons"][0]
+
+
+def test_a_missing_arrival_never_lifts_a_stop() -> None:
+    fights = [session(9 - i, "neutral", 10, signals={"nova": ["fighting"]}) for i in range(6)]
+    document = scenario("rat-rat", fights)
+    document["animals"][0]["arrived"] = None
+    advice = advise(document)
+    assert advice["action"] == "stop"
+    assert "separate_housing" in advice["alerts"]
+
+
+def test_a_completed_program_left_for_weeks_starts_its_last_stage_again() -> None:
+    stages = ["voice"] * 2 + ["treats_in_cage"] * 2 + ["hand_feeding"] * 2
+    stages += ["petting"] * 2 + ["pickup"] * 2 + ["bonding_time"] * 2
+    treat = {"pip": ["takes_treat_from_hand"]}
+    logged = [
+        session(40 - i, stage, 20 if stage == "bonding_time" else 5, treat)
+        for i, stage in enumerate(stages)
+    ]
+    done = advise(scenario("rat-human", logged, today=TODAY - dt.timedelta(days=28)))
+    assert done["action"] == "complete"
+    later = advise(scenario("rat-human", logged))
+    assert (later["action"], later["stage"], later["minutes"]) == ("repeat", "bonding_time", 20)
+    assert "long_break" in later["alerts"]
