@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ratbond.errors import InputError, did_you_mean, format_path
+from ratbond.errors import kind_of as _kind
 from ratbond.limits import DATE_CEILING, MAX_ATTEMPTS, MAX_MINUTES
 from ratbond.limits import DATE_FLOOR as DATE_FLOOR
 from ratbond.limits import MAX_ID as MAX_ID
@@ -153,19 +154,6 @@ def parse_date(value: object, path: Path) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise fail(path, f"'{value}' is not a date; write it as YYYY-MM-DD") from None
-
-
-def _kind(value: object) -> str:
-    names = {
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        str: "text",
-        list: "a list",
-        dict: "an object",
-        type(None): "null",
-    }
-    return names.get(type(value), type(value).__name__)
 
 
 def _object(value: object, path: Path, allowed: tuple[str, ...], what: str) -> Mapping[str, Any]:
