@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -308,3 +309,25 @@ def test_a_completed_program_left_for_weeks_starts_its_last_stage_again() -> Non
     later = advise(scenario("rat-human", logged))
     assert (later["action"], later["stage"], later["minutes"]) == ("repeat", "bonding_time", 20)
     assert "long_break" in later["alerts"]
+
+
+def test_a_calm_bonding_session_shorter_than_the_stage_start_grows_by_one_step() -> None:
+    stages = ["voice"] * 2 + ["treats_in_cage"] * 2 + ["hand_feeding"] * 2
+    stages += ["petting"] * 2 + ["pickup"] * 2
+    treat = {"pip": ["takes_treat_from_hand"]}
+    logged = [session(20 - i, stage, 5, treat) for i, stage in enumerate(stages)]
+    logged.append(session(1, "bonding_time", 12))
+    advice = advise(scenario("rat-human", logged))
+    # min(max 30, 12 + step 5), to the letter of section 5, though under the start of 20.
+    assert (advice["action"], advice["stage"], advice["minutes"]) == ("repeat", "bonding_time", 17)
+
+
+@given(st.sampled_from(["cat-rat", "rat-rat", "rat-human"]), st.data())
+@settings(max_examples=60, deadline=None)
+def test_reasons_never_call_a_named_animal_by_its_id(program_id: str, data: st.DataObject) -> None:
+    document = data.draw(histories(program_id))
+    for animal in document["animals"]:
+        animal["name"] = animal["id"].capitalize()
+    reasons = " ".join(advice_for(document)["reasons"])
+    for animal in document["animals"]:
+        assert not re.search(rf"\b{animal['id']}\b", reasons), (animal["id"], reasons)
