@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from ratbond import __version__, model
 from ratbond.cachedir import cache_dir
-from ratbond.errors import DataFileError, did_you_mean, format_path
+from ratbond.errors import DataFileError, did_you_mean, format_path, plain_message
 
 T = TypeVar("T")
 # A file name: a `str` on the engine path (`pathlib` is slow to import), or a `Path`.
@@ -155,11 +155,9 @@ def validate(file: FilePath, text: str, data: Any, shape: Any) -> Any:
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         loc = tuple(part for part in first["loc"] if isinstance(part, str | int))
-        message = first["msg"]
+        message = plain_message(first)
         if first["type"] in {"unexpected_keyword_argument", "extra_forbidden"}:
-            message = "unknown field" + did_you_mean(str(loc[-1]), field_names(shape, loc))
-        elif first["type"] == "missing":
-            message = "required field is missing"
+            message += did_you_mean(str(loc[-1]), field_names(shape, loc))
         raise DataFileError(
             os.fspath(file), format_path(loc), message, line_of(text, loc)
         ) from None

@@ -396,6 +396,15 @@ class Engine:
         observed.ill, observed.hurt = ill, hurt
         return observed
 
+    def classes_shown(self, observed: Observed, species: dict[str, Species]) -> set[SessionClass]:
+        """Every class a session showed: its own (the worst, or the floor of an unsupervised
+        session) and each of its signals' (illness counts as stress); `species` by animal."""
+        shown: set[SessionClass] = {observed.klass}
+        for animal, name in all_signals(observed.session):
+            signal_class = self.table[species[animal]][name]
+            shown.add("stress" if signal_class == "illness" else signal_class)
+        return shown
+
     def needed(self, stage: Stage, scenario: Scenario) -> int:
         """Calm sessions in a row needed to move on from `stage`."""
         by_origin = self.rules.calm_to_advance_by_origin
@@ -432,11 +441,13 @@ class Engine:
         needed = [self.needed(stage, scenario) for stage in self.stages]
         state = Replay(self.first_contact, species, needed, self.checks_until(scenario))
         if self.gate is not None:
-            # Validation guarantees at least one arrival date in the gate's role.
+            # The latest arrival known: a missing one is asked for before anything else
+            # (`Decision._missing_prerequisites`), so the answer waits until it is given.
             arrivals = [scenario.animals[a].arrived for a in scenario.roles[self.gate.role]]
-            latest = max(day for day in arrivals if day is not None)
-            state.gate_end = latest + dt.timedelta(days=self.gate.days)
-            state.gate_cause = f"arrival on {latest.isoformat()}"
+            latest = max((day for day in arrivals if day is not None), default=None)
+            if latest is not None:
+                state.gate_end = latest + dt.timedelta(days=self.gate.days)
+                state.gate_cause = f"arrival on {latest.isoformat()}"
         return state
 
     def members(self, scenario: Scenario) -> list[Animal]:
@@ -683,13 +694,20 @@ class Decision:
         """How the reasons name a stage to an owner: its title, never its id."""
         return self.engine.stages[index].title
 
-    def clamp(self, index: int, minutes: float | None) -> float | None:
+    def bounded(self, index: int, minutes: float | None) -> float | None:
+        """The length a rule of contract section 5 gives (`min(max, last + step)`, `max(start,
+        last - step)`, the same minutes), kept at most the stage's `max` (a session longer
+        than the max is never advised, whatever was logged) and at least the shortest
+        session that earns something (`min_fraction` of `start`, contract 8: advising a
+        session that earns nothing would be no advice). A session logged at a timed stage
+        always has minutes; without them, the stage's start."""
         policy = self.engine.stages[index].minutes
         if policy is None:
             return None
         if minutes is None:
             return policy.start
-        return min(policy.max, max(policy.start, minutes))
+        least = self.engine.rules.min_fraction * policy.start
+        return min(policy.max, max(least, minutes))
 
     def start_minutes(self, index: int) -> float | None:
         policy = self.engine.stages[index].minutes
@@ -761,8 +779,11 @@ class Decision:
         self.deciding = state.injury if state.injury is not None else deciding
         if deciding is not None:
             self._session_alerts(deciding)
-        if contact is not None:
-            self.alerts.update(rules.class_alerts.get(contact.klass, ()))
+        watched = state.last
+        if watched is not None and watched is not deciding and not watched.contact:
+            # An observation at a waiting stage logged after the deciding session adds its
+            # own alerts (contract 8): a fight seen there needs stepping in all the same.
+            self._session_alerts(watched)
         self._health_alerts()
         self._rushed_notes()
         missing = self._missing_prerequisites()
@@ -803,16 +824,28 @@ class Decision:
         if state.injury is not None or state.stop_run is not None:
             return self._stop(contact)
         if contact is None:
-            first = engine.first_contact
-            waited = " The waiting period is over." if engine.gate is not None else ""
+            return self._start()
+        return self._from_last_session(contact, long_gap)
+
+    def _start(self) -> Advice:
+        """`start`: no session of contact logged yet, and nothing holds the pair back."""
+        engine, first = self.engine, self.engine.first_contact
+        title = self.stage_title(first)
+        if engine.gate is None or self.state.gate_end is None:
             return self.make(
                 "start",
                 first,
                 self.start_minutes(first),
-                f"Nothing logged yet at '{self.stage_title(first)}'.{waited} Begin "
-                "with the first stage.",
+                f"No session logged yet: begin with the first stage, '{title}'.",
             )
-        return self._from_last_session(contact, long_gap)
+        return self.make(
+            "start",
+            first,
+            self.start_minutes(first),
+            f"'{self.stage_title(0)}' ended on {self.state.gate_end.isoformat()} "
+            f"({engine.gate.days} days from {self.state.gate_cause}) and nothing is logged "
+            f"past it yet: begin with '{title}'.",
+        )
 
     def _stop(self, contact: Observed | None) -> Advice:
         """`stop`, for the injury or the stop rule's run that ended the introduction."""
@@ -860,9 +893,20 @@ class Decision:
         )
 
     def _session_alerts(self, deciding: Observed) -> None:
-        """The alerts of the session the action is decided on."""
+        """The alerts of the session the action is decided on: its supervision, its signals,
+        and each class it showed (not only its worst: a rat that bit its person and was hurt
+        asks for gloves as well as for stepping in)."""
         rules = self.engine.rules
         session = deciding.session
+        for klass in self.engine.classes_shown(deciding, self.state.species):
+            self.alerts.update(rules.class_alerts.get(klass, ()))
+        if not deciding.contact and deciding.klass in DANGEROUS:
+            title = self.stage_title(deciding.stage)
+            self.notes.append(
+                f"The session of {session.date.isoformat()} at '{title}' showed "
+                f"{deciding.klass} ({describe(deciding.worst, session, self.names())}): step "
+                f"in and keep the animals apart; '{title}' is a stage without contact."
+            )
         if not session.supervised and self.engine.stages[deciding.stage].supervision_required:
             self.alerts.add("unsupervised")
             self.notes.append(
@@ -949,7 +993,9 @@ class Decision:
     def _missing_prerequisites(self) -> list[str]:
         engine = self.engine
         missing: list[str] = []
+        names = self.names()
         for animal in engine.members(self.scenario):
+            name = names[animal.id]
             until = engine.check_valid_until(animal)
             if until is not None and self.today > until:
                 self.alerts.add("health_check_needed")
@@ -960,10 +1006,21 @@ class Decision:
                     else f"last vet check {check.isoformat()} is over "
                     f"{engine.rules.health_check_max_age_days} days old"
                 )
-                missing.append(f"{animal.id} has {when}")
+                missing.append(f"{name} has {when}")
             if engine.unassessed(animal):
                 self.alerts.add("assessment_needed")
-                missing.append(f"{animal.id}'s prey drive has not been assessed")
+                missing.append(f"{name}'s prey drive has not been assessed")
+        gate = engine.gate
+        if gate is not None:
+            # Without the day an animal came home, nobody knows when the waiting period ends:
+            # ask for it rather than guess that it is over.
+            waiting = self.stage_title(0)
+            for animal_id in self.scenario.roles[gate.role]:
+                if self.scenario.animals[animal_id].arrived is None:
+                    missing.append(
+                        f"{names[animal_id]} has no arrival date, and '{waiting}' lasts "
+                        f"{gate.days} days from it (give it as `arrived`)"
+                    )
         return missing
 
     def _gate_wait(self, end: dt.date) -> Advice:
@@ -982,8 +1039,9 @@ class Decision:
         )
 
     def _injuries(self, observed: Observed) -> str:
+        names = self.names()
         found = [
-            f"{animal}: {name}"
+            f"{names[animal]}: {name.replace('_', ' ')}"
             for animal, name in all_signals(observed.session)
             if name
             in self.engine.injury_signals.get(self.scenario.animals[animal].species, frozenset())
@@ -1053,7 +1111,9 @@ class Decision:
             shorter = (
                 None
                 if policy is None
-                else self.clamp(last.stage, _or(session.minutes, policy.start) - policy.step)
+                else self.bounded(
+                    last.stage, max(policy.start, _or(session.minutes, policy.start) - policy.step)
+                )
             )
             return self.make(
                 "repeat",
@@ -1076,7 +1136,10 @@ class Decision:
     def _back_words(self, action: Action, target: int) -> str:
         if action == "step_back":
             return f"go back to '{self.stage_title(target)}' at its shortest session."
-        return f"repeat '{self.stage_title(target)}', the first stage, at its shortest session."
+        return (
+            f"repeat '{self.stage_title(target)}' at its shortest session (there is no earlier "
+            "stage to go back to)."
+        )
 
     def _calm(self, last: Observed) -> Advice:
         stage = self.engine.stages[last.stage]
@@ -1089,7 +1152,7 @@ class Decision:
             return self.make(
                 "repeat",
                 last.stage,
-                self.clamp(last.stage, session.minutes),
+                self.bounded(last.stage, session.minutes),
                 f"Calm session on {session.date.isoformat()} at '{here}', but only "
                 f"{session_rate} were rewarded; {stage.min_success_rate:.0%} or more in "
                 f"{needed} sessions in a row moves on. Repeat at the same length.",
@@ -1098,7 +1161,7 @@ class Decision:
             return self.make(
                 "repeat",
                 last.stage,
-                self.clamp(last.stage, session.minutes),
+                self.bounded(last.stage, session.minutes),
                 f"Calm session on {session.date.isoformat()} at '{here}', but no "
                 f"'{stage.progress_signal}': it neither adds to nor breaks the "
                 f"streak ({streak} of {needed}). Repeat at the same length.",
@@ -1126,7 +1189,7 @@ class Decision:
         longer = (
             None
             if policy is None
-            else self.clamp(last.stage, _or(session.minutes, policy.start) + policy.step)
+            else self.bounded(last.stage, _or(session.minutes, policy.start) + policy.step)
         )
         plural = "session" if streak == 1 else "sessions"
         return self.make(

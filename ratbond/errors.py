@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -77,3 +78,82 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
     return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def kind_of(value: object) -> str:
+    """What a value is, in an owner's words: `a number`, `text`, `a list`..."""
+    names = {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        tuple: "a list",
+        dict: "an object",
+        type(None): "null",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def _given(value: object) -> str:
+    shown = json.dumps(value, ensure_ascii=False, default=str)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
+def plain_message(error: Mapping[str, Any]) -> str:
+    """One field's validation error (a pydantic error dict) in plain words, without the path:
+    what is wrong with the value given, and what to give instead. Every caller that validates
+    with pydantic words its errors here: data files (`ratbond.datafiles`) and the web's forms
+    and API (`ratbond.web.errors`)."""
+    kind = str(error.get("type", ""))
+    ctx: Mapping[str, Any] = error.get("ctx") or {}
+    value = error.get("input")
+    got = f"got {kind_of(value)}"
+    if kind == "missing":
+        return "required field is missing"
+    if kind in {"extra_forbidden", "unexpected_keyword_argument"}:
+        return "unknown field"
+    if kind == "value_error" and "error" in ctx:
+        return str(ctx["error"])  # ours, from a validator: without pydantic's prefix
+    bounds = {
+        "greater_than": ("gt", "give a number greater than"),
+        "greater_than_equal": ("ge", "give a number of at least"),
+        "less_than": ("lt", "give a number less than"),
+        "less_than_equal": ("le", "give a number of at most"),
+    }
+    if kind in bounds:
+        key, wanted = bounds[kind]
+        bound = ctx.get(key)
+        if isinstance(bound, float) and bound.is_integer():
+            bound = int(bound)  # 0, not 0.0
+        return f"{_given(value)} is out of range; {wanted} {bound}"
+    if kind == "literal_error" or kind == "enum":
+        return f"unknown value {_given(value)}; expected {ctx.get('expected', 'a listed value')}"
+    expected = {
+        "int": "a whole number",
+        "float": "a number",
+        "bool": "true or false",
+        "string": "text",
+        "date": "a date (YYYY-MM-DD)",
+        "dict": "a mapping of keys to values",
+        "list": "a list",
+        "tuple": "a list",
+        "dataclass": "a mapping of fields",
+        "model": "a mapping of fields",
+    }
+    family = kind.split("_", 1)[0]
+    if kind == "int_from_float":
+        return f"{_given(value)} is not a whole number; give one without a fraction"
+    if family in expected and kind.endswith(("_type", "_parsing", "_args_type")):
+        return f"expected {expected[family]}, {got} ({_given(value)})"
+    if kind == "string_too_short":
+        return "is empty; write some text"
+    if kind == "string_too_long":
+        return f"is too long; at most {ctx.get('max_length')} characters"
+    if kind == "too_short":
+        least = ctx.get("min_length")
+        return f"list at least {least} item{'' if least == 1 else 's'}"
+    if kind == "too_long":
+        return f"list at most {ctx.get('max_length')} items"
+    message = str(error.get("msg", "is not valid"))
+    return message[0].lower() + message[1:] if message else "is not valid"

@@ -101,21 +101,29 @@ def advise_lines(
 ) -> None:
     """One advice per scenario line, each written as soon as it is known, so a program talking
     to `evaluate --jsonl -` gets each answer before sending the next line. Blank lines are
-    skipped; the first bad line stops the run, its error naming the line."""
+    skipped; the first bad line stops the run, its error naming the file and the line."""
     today = dt.date.today()
+    where = "line" if source == "-" else f"{source}, line"
+    answered = 0
     with opened(source, stdin) as handle:
         try:
             for number, line in enumerate(handle, 1):
+                if number == 1:
+                    line = line.removeprefix("\ufeff")  # a byte order mark some editors write
                 if not line.strip():
                     continue
                 try:
                     _, answer = advise_answer(line.rstrip("\r\n"), programs, today)
                 except RatbondError as error:
-                    raise RatbondError(f"line {number}: {error}") from None
+                    raise RatbondError(f"{where} {number}: {error}") from None
                 write_advice(answer, stdout)
                 stdout.flush()
+                answered += 1
         except UnicodeDecodeError:  # decoded ahead, a block at a time: no line number to give
             raise not_utf8(source) from None
+    if not answered and source != "-":
+        # A stream may end before its first line; a file without one is a wrong file.
+        raise RatbondError(f"{source}: is empty; expected one scenario (a JSON object) a line")
 
 
 def run(

@@ -12,6 +12,14 @@ DATE_FLOOR = dt.date(1980, 1, 1)
 """The earliest date of any record: no cat or rat alive today was born before it (the oldest
 cat on record, Creme Puff, lived 38 years, 1967-2005, says Guinness World Records)."""
 
+DATE_CEILING = dt.date(9000, 12, 31)
+"""The latest date ratbond reckons with, `today` included: far beyond any owner's diary, and
+far enough below the calendar's end (9999-12-31) that the days a program adds (a quarantine,
+a vet check's year, the day after the last session) always land on a real date."""
+MAX_PROGRAM_DAYS = 36_500
+"""The longest period, in days, a program file may set (a waiting period, a long break, a vet
+check's validity): a century, so `DATE_CEILING` plus any of them is still a date."""
+
 MAX_ID = 64
 """The longest id of an animal or introduction."""
 MAX_NAME = 60

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal, get_args
 
 from annotated_types import Ge, Gt, Le, Len
 
+from ratbond.limits import MAX_PROGRAM_DAYS
+
 Text = Annotated[str, Len(min_length=1)]
 SeedRef = Text  # a source document by its seed number, e.g. "003"
 
@@ -109,7 +111,7 @@ class Gate:
 
     role: Text
     """The role whose latest `arrived` date starts the clock."""
-    days: Annotated[int, Ge(1)]
+    days: Annotated[int, Ge(1), Le(MAX_PROGRAM_DAYS)]
     """Length of the waiting period in days."""
     early_alert: AlertCode
     """Alert raised when a contact session is logged before the period ends."""
@@ -183,7 +185,7 @@ class Rules:
 
     __pydantic_config__ = _STRICT
 
-    long_break_days: Annotated[int, Ge(1)] = 14
+    long_break_days: Annotated[int, Ge(1), Le(MAX_PROGRAM_DAYS)] = 14
     """A longer gap since the last session loses the streak and restarts the stage."""
     sessions_per_day: Annotated[int, Ge(1)] = 1
     """How many sessions a day are fine; a day adds at most this many calm sessions to a
@@ -201,7 +203,7 @@ class Rules:
     """Calm sessions needed to advance by the rats' origin; the slowest origin rules."""
     prerequisites: tuple[Prerequisite, ...] = ()
     """Checks that must pass before the first session."""
-    health_check_max_age_days: Annotated[int, Ge(1)] = 365
+    health_check_max_age_days: Annotated[int, Ge(1), Le(MAX_PROGRAM_DAYS)] = 365
     """A vet check older than this counts as missing."""
     high_prey_drive_extra_calm: Annotated[int, Ge(0)] = 0
     """Extra calm sessions per stage when a cat has a high prey drive (also alerts)."""

@@ -11,9 +11,11 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ratbond.errors import InputError, did_you_mean, format_path
+from ratbond.errors import kind_of as _kind
+from ratbond.limits import DATE_CEILING, MAX_ATTEMPTS, MAX_MINUTES
 from ratbond.limits import DATE_FLOOR as DATE_FLOOR
 from ratbond.limits import MAX_ID as MAX_ID
 from ratbond.limits import MAX_NAME as MAX_NAME
@@ -32,7 +34,7 @@ from ratbond.model import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import Any, TypeVar
+    from typing import TypeVar
 
     T = TypeVar("T")
 
@@ -77,14 +79,39 @@ def fail(path: Path, message: str) -> InputError:
     return InputError(format_path(path), message)
 
 
+class _Repeated(dict[str, Any]):
+    """A JSON object in which a key was given twice; `key` is the first such key."""
+
+    key: str = ""
+
+
 def parse_json(text: str) -> Any:
-    """Parse JSON text; NaN and Infinity are refused, syntax errors say line and column."""
+    """Parse JSON text into plain data, or one InputError that says what is wrong and where.
+
+    A byte order mark at the start is ignored (some editors write one); an empty text, NaN or
+    Infinity, and a key given twice in one object (JSON readers disagree on which value wins)
+    are refused; syntax errors say line and column."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise InputError("", "is empty; expected one JSON object")
+    repeated: list[_Repeated] = []
 
     def refuse(constant: str) -> Any:
         raise InputError("", f"'{constant}' is not a number JSON allows; use a finite number")
 
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(items)
+        if len(obj) == len(items):
+            return obj
+        twice = _Repeated(obj)
+        keys = [key for key, _ in items]
+        twice.key = next(key for index, key in enumerate(keys) if key in keys[:index])
+        repeated.append(twice)
+        return twice
+
     try:
-        return json.loads(text, parse_constant=refuse)
+        document = json.loads(text, parse_constant=refuse, object_pairs_hook=pairs)
     except json.JSONDecodeError as error:
         raise InputError(
             "", f"not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
@@ -95,6 +122,27 @@ def parse_json(text: str) -> Any:
         raise InputError(
             "", "holds a number thousands of digits long, which no field takes"
         ) from None
+    if repeated:
+        twice = repeated[0]
+        raise fail(
+            (*_path_to(document, twice), twice.key),
+            "given twice in the same object; keep one of them",
+        )
+    return document
+
+
+def _path_to(document: object, target: object) -> Path:
+    """The path of `target` (found by identity) inside a parsed JSON document."""
+    stack: list[tuple[object, Path]] = [(document, ())]
+    while stack:
+        node, path = stack.pop()
+        if node is target:
+            return path
+        if isinstance(node, dict):
+            stack.extend((value, (*path, key)) for key, value in node.items())
+        elif isinstance(node, list):
+            stack.extend((value, (*path, index)) for index, value in enumerate(node))
+    return ()
 
 
 def parse_date(value: object, path: Path) -> dt.date:
@@ -106,19 +154,6 @@ def parse_date(value: object, path: Path) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise fail(path, f"'{value}' is not a date; write it as YYYY-MM-DD") from None
-
-
-def _kind(value: object) -> str:
-    names = {
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        str: "text",
-        list: "a list",
-        dict: "an object",
-        type(None): "null",
-    }
-    return names.get(type(value), type(value).__name__)
 
 
 def _object(value: object, path: Path, allowed: tuple[str, ...], what: str) -> Mapping[str, Any]:
@@ -224,6 +259,23 @@ def plausible_day(day: dt.date, today: dt.date, path: Path) -> dt.date:
     return day
 
 
+def plausible_today(today: dt.date) -> dt.date:
+    """`today` when ratbond can reckon from it: from `DATE_FLOOR` to `DATE_CEILING`."""
+    if today > DATE_CEILING:
+        raise fail(
+            ("today",),
+            f"{today.isoformat()} is after {DATE_CEILING.isoformat()}, the latest date ratbond "
+            "reckons with; check the year, or leave 'today' out to use the local date",
+        )
+    if today < DATE_FLOOR:
+        raise fail(
+            ("today",),
+            f"{today.isoformat()} is before {DATE_FLOOR.isoformat()}, earlier than any animal "
+            "alive today was born; check the year, or leave 'today' out to use the local date",
+        )
+    return today
+
+
 def parse_scenario(
     document: object,
     vocabulary: Vocabulary,
@@ -233,7 +285,7 @@ def parse_scenario(
     """Validate a scenario against the contract; `programs` maps ids to the known programs."""
     data = _object(document, (), SCENARIO_FIELDS, "a scenario")
     program = _program(data, programs)
-    today = (
+    today = plausible_today(
         parse_date(data["today"], ("today",)) if data.get("today") is not None else default_today
     )
     animals = _animals(data, today)
@@ -374,26 +426,39 @@ def _roles(
                 )
             playing[animal_id] = name
         roles[name] = tuple(members)
-    gate = program.stages[0].gate
-    if gate is not None and not any(animals[a].arrived for a in roles[gate.role]):
-        first = roles[gate.role][0]
-        index = next(i for i, a in enumerate(data["animals"]) if a.get("id") == first)
-        raise fail(
-            ("animals", index, "arrived"),
-            f"needed to time the '{program.stages[0].id}' stage: give the date '{first}' came home",
-        )
+    # An arrival date the waiting stage needs may be missing (the contract makes `arrived`
+    # optional): the engine then waits for it (`Decision._missing_prerequisites`).
     return roles
 
 
 def _minutes(value: object, path: Path) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise fail(path, f"expected a number of minutes, got {_kind(value)}")
+    if isinstance(value, int) and value > MAX_MINUTES:  # beyond a float's range, too
+        raise _too_long(path, value)
     minutes = float(value)
     if not math.isfinite(minutes):
         raise fail(path, "minutes must be a finite number")
     if minutes < 0:
         raise fail(path, f"{value} is negative; minutes must be 0 or more")
+    if minutes > MAX_MINUTES:
+        raise _too_long(path, value)
     return minutes
+
+
+def _too_long(path: Path, value: float) -> InputError:
+    return fail(
+        path,
+        f"{_shown(value)} minutes is more than a day; give the session's length in minutes "
+        f"(at most {MAX_MINUTES:,})",
+    )
+
+
+def _shown(value: float) -> str:
+    """A number as a message shows it: a long integer by its count of digits."""
+    if isinstance(value, int):
+        return str(value) if value < 10**15 else f"a {len(str(value))}-digit number of"
+    return f"{value:g}"
 
 
 def _sessions(
@@ -461,6 +526,11 @@ def _count_of(value: object, path: Path) -> int:
         raise fail(path, f"expected a whole number, got {_kind(value)}")
     if value < 0:
         raise fail(path, f"{value} is negative; count 0 or more")
+    if value > MAX_ATTEMPTS:
+        raise fail(
+            path,
+            f"{_shown(value)} tries is more than one session holds; count at most {MAX_ATTEMPTS:,}",
+        )
     return value
 
 

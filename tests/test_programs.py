@@ -107,14 +107,18 @@ def edited(tmp_path: Path, change: str, replacement: str, name: str = "cat-rat")
         (
             "minutes: {start: 5, step: 3, max: 20}",
             "minutes: {start: 5, step: -3, max: 20}",
-            "line 51: stages[0].minutes.step: Input should be greater than 0",
+            "line 51: stages[0].minutes.step: -3 is out of range; give a number greater than 0",
         ),
         (
             "calm_to_advance: 3",
             "calm_to_advnce: 3",
             "line 52: stages[0].calm_to_advnce: unknown field (did you mean 'calm_to_advance'?)",
         ),
-        ("species: cat", "species: dog", "line 10: roles.cat.species: Input should be 'cat' or"),
+        (
+            "species: cat",
+            "species: dog",
+            """line 10: roles.cat.species: unknown value "dog"; expected 'cat' or 'rat'""",
+        ),
         ("  stop_after: 4", "  stop_after: 4\n  bogus: 1", "line 38: rules.bogus: unknown field"),
         (
             "      cat: [biting, scratching]",
@@ -164,7 +168,8 @@ def test_malformed_vocabulary_names_the_signal(tmp_path: Path) -> None:
     signals["cat"]["hissing"]["class"] = "grumpy"
     path = tmp_path / "signals.yaml"
     path.write_text(yaml.safe_dump(signals))
-    with pytest.raises(DataFileError, match=r"cat\.hissing\.class: Input should be"):
+    expected = r"cat\.hissing\.class: unknown value \"grumpy\"; expected 'calm'"
+    with pytest.raises(DataFileError, match=expected):
         load_vocabulary(path)
 
 

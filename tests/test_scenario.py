@@ -140,12 +140,6 @@ def test_only_cats_have_a_prey_drive() -> None:
     assert error_of(document).startswith("animals[1].prey_drive: only cats have a prey drive")
 
 
-def test_newcomer_without_arrival_date_cannot_be_quarantined() -> None:
-    document = scenario("rat-rat")
-    del document["animals"][0]["arrived"]
-    assert error_of(document).startswith("animals[0].arrived: needed to time the 'quarantine'")
-
-
 def test_future_vet_check_is_refused() -> None:
     document = scenario("cat-rat")
     document["animals"][0]["health_check"] = day(-3)

@@ -13,7 +13,6 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from ratbond.engine import Decision
 from ratbond.errors import InputError, NotFound, RatbondError
-from ratbond.limits import MAX_ATTEMPTS, MAX_MINUTES
 from ratbond.model import Advice, Scenario, Session
 from ratbond.scenario import parse_scenario
 from ratbond.store.advice import build_scenario, current_advice, refresh, scenario_document
@@ -191,9 +190,10 @@ def _validate(
 
 
 def check_plausible(scenario: Scenario, session: Session) -> None:
-    """Counts belong to training stages only; a session longer than a day, or before an
-    animal arrived, is a slip. The contract accepts them, but stored they would mislead the
-    owner's records (`history`, exports) and the advice."""
+    """Counts belong to training stages only; a session before an animal arrived is a slip.
+    The contract accepts them, but stored they would mislead the owner's records (`history`,
+    exports) and the advice. (A session longer than a day, or more tries than a session holds,
+    is refused by the scenario's own validation, `ratbond.scenario`.)"""
     for animal in scenario.animals.values():
         if animal.arrived is not None and session.date < animal.arrived:
             raise InputError(
@@ -202,19 +202,6 @@ def check_plausible(scenario: Scenario, session: Session) -> None:
                 f"({animal.arrived.isoformat()}), and a session needs every animal there; check "
                 f"the date, or the arrival date ('ratbond animal edit {animal.id} --arrived ...')",
             )
-    for name in ("attempts", "rewarded"):
-        count = getattr(session, name)
-        if count is not None and count > MAX_ATTEMPTS:
-            raise InputError(
-                name,
-                f"{count:,} is more tries than one session holds; count at most {MAX_ATTEMPTS:,}",
-            )
-    if session.minutes is not None and session.minutes > MAX_MINUTES:
-        raise InputError(
-            "minutes",
-            f"{session.minutes:g} minutes is more than a day; give the session's length in "
-            f"minutes (at most {MAX_MINUTES})",
-        )
     program = scenario.program
     stage = program.stages[program.stage_index(session.stage)]
     if stage.min_success_rate is not None:

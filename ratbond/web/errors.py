@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
@@ -18,6 +17,7 @@ from ratbond.errors import (
     RatbondError,
     StoreUnavailable,
     format_path,
+    plain_message,
 )
 from ratbond.web.security import API_PREFIX
 from ratbond.web.templating import Pages
@@ -54,18 +54,6 @@ def field_path(loc: Sequence[int | str]) -> str:
     return format_path(parts)
 
 
-def _pydantic_message(error: dict[str, Any]) -> str:
-    kind = error.get("type", "")
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        return "unknown field"
-    if kind == "value_error" and "error" in error.get("ctx", {}):
-        return str(error["ctx"]["error"])  # ours, from a validator: without pydantic's prefix
-    message = str(error.get("msg", "is not valid"))
-    return message[0].lower() + message[1:] if message else message
-
-
 async def validation_error_handler(request: Request, exc: Exception) -> Response:
     """FastAPI's request validation, reported as the first offending field, like the CLI."""
     assert isinstance(exc, RequestValidationError)
@@ -73,7 +61,7 @@ async def validation_error_handler(request: Request, exc: Exception) -> Response
     if not errors:
         return api_error(422, "", "the request is not valid")
     first = errors[0]
-    return api_error(422, field_path(first.get("loc", ())), _pydantic_message(first))
+    return api_error(422, field_path(first.get("loc", ())), plain_message(first))
 
 
 def unavailable(request: Request) -> Response:

@@ -105,7 +105,10 @@ def check_invariants(document: dict[str, Any]) -> None:
     else:
         assert stage.minutes is not None
         assert action not in {"wait", "stop", "complete"}
-        assert stage.minutes.start <= advice["minutes"] <= stage.minutes.max
+        # Section 5's formulas, never past the max nor under the shortest session that earns
+        # (docs/advice.md, "Where the contract is silent").
+        least = program.rules.min_fraction * stage.minutes.start
+        assert least <= advice["minutes"] <= stage.minutes.max
 
     gate_stage = program.stages[0].id if program.stages[0].gate else None
     contact = [s for s in sessions if s["stage"] != gate_stage]
