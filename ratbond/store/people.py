@@ -52,6 +52,7 @@ from ratbond.store.tables import (
     sign_in_failures,
     web_sessions,
 )
+from ratbond.store.text import line_text
 
 # A web session lasts this long from sign-in (then the person signs in again).
 SESSION_DAYS = 30
@@ -296,8 +297,8 @@ def _first_person(connection: Connection) -> bool:
 
 
 def _checked_name(name: str) -> str:
-    shown = " ".join(name.split())
-    if not shown or len(shown) > NAME_MAX:
+    shown = line_text(name, "name", longest=NAME_MAX) or ""
+    if not shown:
         raise InputError("name", f"give a name of 1 to {NAME_MAX} characters")
     return shown
 
@@ -316,12 +317,19 @@ def _sitter_terms(
         raise InputError(
             "animal", "a sitter needs the animals they care for and an end date (--until)"
         )
+    today = dt.date.today()
+    if until < today:
+        raise InputError(
+            "until",
+            f"{until.isoformat()} is in the past; a sitter's last day is today "
+            f"({today.isoformat()}) or later",
+        )
     rows = connection.execute(select(animals.c.id, animals.c.key, animals.c.name)).all()
     found: list[int] = []
     for wanted in chosen:
         match = [r.id for r in rows if wanted.strip().lower() in (r.key, (r.name or "").lower())]
         if not match:
-            raise NotFound(f"no animal '{wanted}' in this household; see `ratbond animals`")
+            raise NotFound(f"no animal '{wanted}' in this household; see 'ratbond animal list'")
         found.append(match[0])
     return sorted(set(found)), until
 

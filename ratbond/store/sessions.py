@@ -49,6 +49,7 @@ from ratbond.store.records import IntroductionRecord, SessionRecord, StoredAdvic
 from ratbond.store.replays import Replayed, engine_for, extend, replay, resumable
 from ratbond.store.scope import within
 from ratbond.store.tables import introductions, sessions
+from ratbond.store.text import paragraphs_text
 
 EDITABLE = ("date", "stage", "minutes", "supervised", "signals", "notes", "attempts", "rewarded")
 
@@ -167,9 +168,9 @@ def _entry(
     for name in ("minutes", "attempts", "rewarded"):
         if values.get(name) is not None:
             entry[name] = values[name]
-    notes = values.get("notes")
-    if notes is not None and notes.strip():
-        entry["notes"] = notes.strip()
+    notes = paragraphs_text(values.get("notes"), "notes")
+    if notes is not None:
+        entry["notes"] = notes
     return entry
 
 
