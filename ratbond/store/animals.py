@@ -297,9 +297,9 @@ def _check_home_before_records(
         if first is not None and first < home:
             raise InputError(
                 field,
-                f"{home.isoformat()} is after the first {what} of {animal.label} "
-                f"({first.isoformat()}); an animal is home before anything is recorded for it: "
-                f"give {first.isoformat()} or earlier",
+                f"{home.isoformat()} is after {first.isoformat()}, the date of {animal.label}'s "
+                f"first {what}; an animal is home before anything is recorded for it: give "
+                f"{first.isoformat()} or earlier",
             )
 
 
