@@ -223,12 +223,29 @@ def print_notes_read(intro: IntroductionRecord, session: SessionRecord) -> None:
     labels = {m.animal.key: m.animal.label for m in intro.members}
     used: set[tuple[str, str]] = set()
     by_animal: dict[str, list[str]] = {}
+    # What the reader found that the review rules leave out, so the owner knows the advice
+    # did not count it and can tick it or name the animal (docs/notes.md, *ticked ones win*).
+    left_out: list[str] = []
     for reading in read.readings:
         ticked = session.signals.get(reading.animal)
+        name = reading.signal.replace("_", " ")
         if stays(reading, ticked) and (ticked is None or reading.signal not in ticked):
             used.add((reading.animal, reading.signal))
             if not reading.unsure:
-                by_animal.setdefault(reading.animal, []).append(reading.signal.replace("_", " "))
+                by_animal.setdefault(reading.animal, []).append(name)
+        elif ticked is not None and reading.signal not in ticked and not reading.unsure:
+            label = labels[reading.animal]
+            left_out.append(
+                f'"{reading.phrases[0]}" ({label}: {name}; you gave {label}\'s signals, so '
+                "the notes add only danger: add it with "
+                f"--signal {reading.animal}:{reading.signal})"
+            )
+    for unsure in read.unsure:
+        if not unsure.counts:
+            left_out.append(
+                f'"{unsure.item.text}" ({unsure.item.signal.replace("_", " ")}, no animal named: '
+                "a calm sign counts only for the animal it names)"
+            )
     found = [f"{labels[animal]}: {', '.join(names)}" for animal, names in by_animal.items()]
     for unsure in read.unsure:
         counted = [labels[a] for a, name in unsure.item.candidates if (a, name) in used]
@@ -239,6 +256,8 @@ def print_notes_read(intro: IntroductionRecord, session: SessionRecord) -> None:
             )
     if found:
         out.print(Text("Read in your notes: " + "; ".join(found), style="dim"))
+    if left_out:
+        out.print(Text("Not counted from your notes: " + "; ".join(left_out), style="dim"))
 
 
 def _notes_read(intro: IntroductionRecord, notes: str) -> NoteReadings:
