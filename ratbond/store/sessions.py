@@ -191,6 +191,15 @@ def _validate(
     return scenario, session, klass
 
 
+def check_session(intro: IntroductionRecord, new: NewSession, *, today: dt.date) -> None:
+    """Check `new` by the rules `log_session` applies, writing nothing: an `InputError` names
+    the first field that breaks one. Its stage must be given. The step-by-step log checks each
+    answer so as it is typed, rather than refusing the whole session at the end."""
+    if new.stage is None:
+        raise InputError("stage", "give the session's stage")
+    _validate(intro, _entry(new, intro, today), today)
+
+
 def check_plausible(scenario: Scenario, session: Session) -> None:
     """Counts belong to training stages only; a session longer than a day, or before an
     animal arrived, is a slip. The contract accepts them, but stored they would mislead the
