@@ -28,7 +28,12 @@ MAX_SEX = 40
 """The longest `sex` of an animal (`female, spayed` and the like)."""
 MAX_NOTES = 10_000
 """The longest session note: several pages of what was seen. Reading notes costs time with
-their length, so a longer text is refused before it is read."""
+their length, so a longer text is refused before it is read. Every other free text that can
+hold paragraphs (an animal's or an introduction's notes, a vet's findings, the notes of a
+grooming, a trust sign, a care task or a free-roam run) has the same limit."""
+MAX_LINE_TEXT = 200
+"""The longest short free text of one line: an animal's markings, a vet's name. The database
+column of a vet's name holds as much (`ratbond.store.tables`), so what is written imports again."""
 
 MIN_GRAMS = 1.0
 """The least a weighing can be: a newborn rat weighs about 5 g, so less is a slip of the unit."""

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ratbond.cli.acting import ACTING
+from ratbond.cli.console import shown
 from ratbond.cli.display import out, parse_day
 from ratbond.errors import InputError
 
@@ -93,6 +94,34 @@ UrlOption = Annotated[
 ]
 
 
+def _link_base(url: str) -> str:
+    """The address a one-time link starts with, checked before anything is saved, so a typo
+    does not add a person whose link cannot be opened."""
+    from urllib.parse import urlsplit
+
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        parts, port_ok = None, False
+    if (
+        parts is None
+        or not port_ok
+        or parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or any(c.isspace() or not c.isprintable() for c in text)
+        or parts.query
+        or parts.fragment
+    ):
+        raise InputError(
+            "url",
+            f"'{text}' is not a web address ratbond can be opened at; give one such as "
+            f"{DEFAULT_URL} or http://192.168.1.20:8000 (where 'ratbond serve' listens)",
+        )
+    return text.rstrip("/")
+
+
 def _role(value: str) -> Role:
     from ratbond.store.roles import ROLES
 
@@ -116,6 +145,7 @@ def add(
     The first person ever added owns the household (and every record already in it)."""
     from ratbond.store.people import add_person, invite
 
+    base = _link_base(url)
     db = _db()
     member = add_person(
         db,
@@ -125,26 +155,31 @@ def add(
         animals_chosen=animal or [],
         until=parse_day(until, "--until"),
     )
-    out.print(f"Added {member.name} as {member.role}.")
+    out.print(f"Added {shown(member.name)} as {member.role}.")
     link = invite(db, member.role, name=member.name, purpose="reset")
-    out.print(f"{member.name} chooses a password at (once, within 72 hours):")
-    out.print(f"{url.rstrip('/')}/sign-in/link/{link.token}", soft_wrap=True)
+    out.print(f"{shown(member.name)} chooses a password at (once, within 72 hours):")
+    out.print(f"{base}/sign-in/link/{link.token}", soft_wrap=True)
 
 
 @people_app.command("list")
 def list_() -> None:
     """The household's people, with their roles."""
+    from ratbond.store.animals import list_animals
     from ratbond.store.people import list_members
 
-    members = list_members(_db())
+    db = _db()
+    members = list_members(db)
     if not members:
         out.print("Nobody yet: add the first person (the owner) with `ratbond people add NAME`.")
+    # A sitter's animals are kept as row ids; owners know them by name.
+    names = {animal.id: animal.label for animal in list_animals(db, include_archived=True)}
     for member in members:
         extra = ""
         if member.role == "sitter":
-            extra = f" until {member.until}, animals {list(member.animals)}"
+            cared = ", ".join(sorted(names.get(row, str(row)) for row in member.animals))
+            extra = f" until {member.until}, animals: {cared}"
         signed = "" if member.has_password else " (no password yet)"
-        out.print(f"{member.name}: {member.role}{extra}{signed}")
+        out.print(shown(f"{member.name}: {member.role}{extra}{signed}"))
 
 
 @people_app.command("role")
@@ -168,7 +203,7 @@ def remove(name: Annotated[str, typer.Argument(help="Who.")]) -> None:
     """Take a person out of the household; their sign-ins and tokens there end at once."""
     from ratbond.store.people import remove_member
 
-    out.print(f"Removed {remove_member(_db(), name)} from the household.")
+    out.print(f"Removed {shown(remove_member(_db(), name))} from the household.")
 
 
 @people_app.command("invite")
@@ -182,10 +217,11 @@ def invite_(
     shows it as a QR code too."""
     from ratbond.store.people import invite
 
+    base = _link_base(url)
     link = invite(
         _db(), _role(role), animals_chosen=animal or [], until=parse_day(until, "--until")
     )
-    out.print(f"{url.rstrip('/')}/sign-in/link/{link.token}", soft_wrap=True)
+    out.print(f"{base}/sign-in/link/{link.token}", soft_wrap=True)
 
 
 @people_app.command("reset")
@@ -197,8 +233,9 @@ def reset(
     sign-ins elsewhere end when they use it."""
     from ratbond.store.people import invite
 
+    base = _link_base(url)
     link = invite(_db(), "owner", name=name, purpose="reset")
-    out.print(f"{url.rstrip('/')}/sign-in/link/{link.token}", soft_wrap=True)
+    out.print(f"{base}/sign-in/link/{link.token}", soft_wrap=True)
 
 
 @household_app.command("add")

@@ -29,7 +29,13 @@ from ratbond.model import Program, Species, Stage
 from ratbond.programs import builtin_program, builtin_vocabulary, stage_title
 from ratbond.store.introductions import get_advice
 from ratbond.store.records import IntroductionRecord, SessionRecord, StoredAdvice
-from ratbond.store.sessions import Logged, NewSession, list_sessions, log_session
+from ratbond.store.sessions import (
+    Logged,
+    NewSession,
+    check_session,
+    list_sessions,
+    log_session,
+)
 
 if TYPE_CHECKING:
     from ratbond.notes.review import NoteReadings
@@ -223,12 +229,29 @@ def print_notes_read(intro: IntroductionRecord, session: SessionRecord) -> None:
     labels = {m.animal.key: m.animal.label for m in intro.members}
     used: set[tuple[str, str]] = set()
     by_animal: dict[str, list[str]] = {}
+    # What the reader found that the review rules leave out, so the owner knows the advice
+    # did not count it and can tick it or name the animal (docs/notes.md, *ticked ones win*).
+    left_out: list[str] = []
     for reading in read.readings:
         ticked = session.signals.get(reading.animal)
+        name = reading.signal.replace("_", " ")
         if stays(reading, ticked) and (ticked is None or reading.signal not in ticked):
             used.add((reading.animal, reading.signal))
             if not reading.unsure:
-                by_animal.setdefault(reading.animal, []).append(reading.signal.replace("_", " "))
+                by_animal.setdefault(reading.animal, []).append(name)
+        elif ticked is not None and reading.signal not in ticked and not reading.unsure:
+            label = labels[reading.animal]
+            left_out.append(
+                f'"{reading.phrases[0]}" ({label}: {name}; you gave {label}\'s signals, so '
+                "the notes add only danger: add it with "
+                f"--signal {reading.animal}:{reading.signal})"
+            )
+    for unsure in read.unsure:
+        if not unsure.counts:
+            left_out.append(
+                f'"{unsure.item.text}" ({unsure.item.signal.replace("_", " ")}, no animal named: '
+                "a calm sign counts only for the animal it names)"
+            )
     found = [f"{labels[animal]}: {', '.join(names)}" for animal, names in by_animal.items()]
     for unsure in read.unsure:
         counted = [labels[a] for a, name in unsure.item.candidates if (a, name) in used]
@@ -239,6 +262,8 @@ def print_notes_read(intro: IntroductionRecord, session: SessionRecord) -> None:
             )
     if found:
         out.print(Text("Read in your notes: " + "; ".join(found), style="dim"))
+    if left_out:
+        out.print(Text("Not counted from your notes: " + "; ".join(left_out), style="dim"))
 
 
 def _notes_read(intro: IntroductionRecord, notes: str) -> NoteReadings:
@@ -284,41 +309,62 @@ def _ask(
         f"Logging a session for [cyan]{shown(record.key)}[/] ({shown(record.label)}). "
         "Enter keeps the (default)."
     )
-    while True:
-        answer = Prompt.ask("Date", default="today")
+    # Each answer is checked as it is typed, by the rules `log_session` applies
+    # (`check_session`), the answers not given yet at what the advice offers: a slip is said
+    # at once and asked again, and no answer typed before it is lost.
+    draft = NewSession(stage=advice.stage, minutes=advice.minutes, logged_by=by)
+
+    def checked(field: str, answer: NewSession) -> bool:
         try:
-            day = parse_day(answer, "date")
-            break
+            check_session(record, answer, today=today)
+        except InputError as error:
+            if error.path.split(".")[0].split("[")[0] == field:
+                out.print(f"[red]{shown(error.message)}[/]")
+                return False
+        return True
+
+    while True:
+        try:
+            day = parse_day(Prompt.ask("Date", default="today"), "date")
         except InputError as error:
             out.print(f"[red]{shown(error.message)}[/]")
+            continue
+        if checked("date", dataclasses.replace(draft, date=day)):
+            break
     stage_id = _ask_stage(program, advice.stage)
     stage = program.stages[program.stage_index(stage_id)]
-    minutes: float | None = None
+    draft = dataclasses.replace(draft, date=day, stage=stage_id, minutes=None)
     if stage.minutes is not None:
         default = (
             advice.minutes if advice.stage == stage_id and advice.minutes else stage.minutes.start
         )
-        # Shown as the prompt's default: "4", not "4.0".
-        minutes = FloatPrompt.ask("Minutes", default=int(default) if default % 1 == 0 else default)
-    attempts, rewarded = _ask_counts(stage) if stage.min_success_rate is not None else (None, None)
+        while True:
+            # Shown as the prompt's default: "4", not "4.0".
+            minutes = FloatPrompt.ask(
+                "Minutes", default=int(default) if default % 1 == 0 else default
+            )
+            if checked("minutes", dataclasses.replace(draft, minutes=minutes)):
+                break
+        draft = dataclasses.replace(draft, minutes=minutes)
+    if stage.min_success_rate is not None:
+        while True:
+            attempts, rewarded = _ask_counts(stage)
+            counted = dataclasses.replace(draft, attempts=attempts, rewarded=rewarded)
+            if checked("attempts", counted) and checked("rewarded", counted):
+                break
+        draft = counted
     supervised = Confirm.ask("Were you there, watching, the whole time?", default=True)
     signals: dict[str, list[str]] = {}
     for member in record.members:
         chosen = _ask_signals(program, member.role, member.animal.species, member.animal.label)
         if chosen:
             signals[member.animal.key] = chosen
-    notes = Prompt.ask("Notes (optional)", default="", show_default=False)
-    return NewSession(
-        stage=stage_id,
-        date=day,
-        minutes=minutes,
-        supervised=supervised,
-        signals=signals,
-        notes=notes or None,
-        attempts=attempts,
-        rewarded=rewarded,
-        logged_by=by,
-    )
+    draft = dataclasses.replace(draft, supervised=supervised, signals=signals)
+    while True:
+        notes = Prompt.ask("Notes (optional)", default="", show_default=False)
+        if checked("notes", dataclasses.replace(draft, notes=notes or None)):
+            break
+    return dataclasses.replace(draft, notes=notes or None)
 
 
 def _ask_stage(program: Program, advised: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from anyascii import anyascii
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from ratbond.errors import InputError, NotFound, RatbondError
 from ratbond.limits import MAX_GRAMS, MIN_GRAMS, MIN_PET_GRAMS, NEWBORN_DAYS, TYPICAL_GRAMS
@@ -37,7 +37,18 @@ from ratbond.store.queries import (
     today_or,
 )
 from ratbond.store.records import AnimalRecord, VetCheck, Weight
-from ratbond.store.tables import ANIMAL_STATUSES, animals, introductions, vet_checks, weights
+from ratbond.store.tables import (
+    ANIMAL_STATUSES,
+    animals,
+    care_done,
+    grooming,
+    introductions,
+    sessions,
+    trust_signs,
+    vet_checks,
+    weights,
+)
+from ratbond.store.text import line_text, paragraphs_text
 
 EDITABLE = (
     "name",
@@ -143,8 +154,8 @@ def add_animal_in(connection: Connection, new: NewAnimal, day: dt.date) -> Anima
     animal_id = connection.execute(
         insert(animals).values(
             **fields,
-            markings=_text(new.markings),
-            notes=_text(new.notes),
+            markings=line_text(new.markings, "markings"),
+            notes=paragraphs_text(new.notes, "notes"),
             status="active",
             version=1,
             created_at=stamp,
@@ -225,20 +236,71 @@ def edit_animal(
         }
         fields = _validated(merged, day, new_sex="sex" in changes)
         del fields["key"]
+        home = fields["arrived"] or fields["born"]
+        if home is not None and home != (animal.arrived or animal.born):
+            _check_home_before_records(
+                connection, animal, home, "arrived" if fields["arrived"] else "born"
+            )
         record_history(connection, animals, row, "edit", animal.version)
         connection.execute(
             update(animals)
             .where(animals.c.id == animal.id)
             .values(
                 **fields,
-                markings=merged["markings"],
-                notes=merged["notes"],
+                markings=line_text(merged["markings"], "markings"),
+                notes=paragraphs_text(merged["notes"], "notes"),
                 version=animal.version + 1,
                 updated_at=now(),
             )
         )
         _refresh_introductions_of(connection, animal.id, day)
         return load_animal(connection, animal.id)
+
+
+def _check_home_before_records(
+    connection: Connection, animal: AnimalRecord, home: dt.date, field: str
+) -> None:
+    """Refuse a new arrival (or birth, when the arrival is not known) later than something
+    already recorded for the animal: every record is dated once it is home
+    (`check_recordable`, the sessions' and introductions' date rules), so a later home date
+    is a slip that would leave those records impossible."""
+    intros = introductions_of_animal(connection, animal.id)
+    firsts: list[tuple[str, Any]] = [
+        (
+            "introduction",
+            select(func.min(introductions.c.started)).where(introductions.c.id.in_(intros)),
+        ),
+        (
+            "session",
+            select(func.min(sessions.c.date)).where(
+                sessions.c.introduction_id.in_(intros), sessions.c.deleted_at.is_(None)
+            ),
+        ),
+    ]
+    for table, what in (
+        (vet_checks, "vet check"),
+        (weights, "weighing"),
+        (grooming, "grooming"),
+        (trust_signs, "trust sign"),
+        (care_done, "care task done"),
+    ):
+        firsts.append(
+            (
+                what,
+                select(func.min(table.c.date)).where(
+                    table.c.animal_id == animal.id, table.c.deleted_at.is_(None)
+                ),
+            )
+        )
+    for what, query in firsts:
+        first = connection.execute(query).scalar()
+        if first is not None and first < home:
+            raise InputError(
+                field,
+                f"{home.isoformat()} is after {first.isoformat()}, the date of {animal.label}'s "
+                f"first {what}; an animal is home before anything is recorded for it: give "
+                f"{first.isoformat()} or earlier",
+            )
 
 
 # Everyday words for the two archive statuses.
@@ -304,8 +366,8 @@ def add_vet_check_in(
         id=0,
         animal_id=animal.id,
         date=date,
-        vet=_text(vet),
-        findings=_text(findings),
+        vet=line_text(vet, "vet"),
+        findings=paragraphs_text(findings, "findings"),
         created_at=now(),
     )
     values = {k: v for k, v in asdict(check).items() if k != "id"}

@@ -33,6 +33,7 @@ from ratbond.store.tables import (
     grooming,
     trust_signs,
 )
+from ratbond.store.text import line_text, paragraphs_text
 
 # --- records ------------------------------------------------------------------------------
 
@@ -99,12 +100,8 @@ class CareDone:
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _text(value: str | None) -> str | None:
-    return value.strip() or None if value is not None else None
-
-
 def _who(value: str | None) -> str:
-    return (_text(value) or current_user())[:100]
+    return (line_text(value, "logged_by") or current_user())[:100]
 
 
 def _animal(connection: Connection, ref: str, field: str = "animal") -> AnimalRecord:
@@ -170,7 +167,7 @@ def record_free_roam(
         ready=result.ready,
         answers={item.id: answer for item, answer in result.answers},
         checked_by=_who(checked_by),
-        notes=_text(notes),
+        notes=paragraphs_text(notes, "notes"),
         created_at=now(),
     )
     with db.write() as connection:
@@ -226,7 +223,7 @@ def log_trust(
                 "animal_id": rat.id,
                 "date": when,
                 "sign": sign.id,
-                "notes": _text(notes),
+                "notes": paragraphs_text(notes, "notes"),
                 "logged_by": _who(logged_by),
                 "created_at": stamp,
             }
@@ -276,7 +273,7 @@ def log_grooming(
             "animal_id": rat.id,
             "date": when,
             "findings": " ".join(found),
-            "notes": _text(notes),
+            "notes": paragraphs_text(notes, "notes"),
             "logged_by": _who(logged_by),
             "created_at": now(),
         }
@@ -386,7 +383,7 @@ def mark_done(
                 "task": task.id,
                 "animal_id": target.id if target else None,
                 "date": when,
-                "notes": _text(notes),
+                "notes": paragraphs_text(notes, "notes"),
                 "logged_by": _who(logged_by),
                 "created_at": stamp,
             }

@@ -33,6 +33,7 @@ from ratbond.store.queries import (
 )
 from ratbond.store.records import AnimalRecord, IntroductionRecord, Member, StoredAdvice
 from ratbond.store.tables import introduction_animals, introductions
+from ratbond.store.text import paragraphs_text
 from ratbond.wording import advice_step
 
 # Which status changes are allowed, and the word for each in messages.
@@ -243,6 +244,7 @@ def start_introduction_in(
     chosen = program(program_id)
     started = started or day
     not_future(started, day, "started")
+    notes = paragraphs_text(notes, "notes")
     for role in roles:
         if role not in chosen.roles:
             raise InputError(

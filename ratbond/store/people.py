@@ -52,6 +52,7 @@ from ratbond.store.tables import (
     sign_in_failures,
     web_sessions,
 )
+from ratbond.store.text import line_text
 
 # A web session lasts this long from sign-in (then the person signs in again).
 SESSION_DAYS = 30
@@ -296,16 +297,22 @@ def _first_person(connection: Connection) -> bool:
 
 
 def _checked_name(name: str) -> str:
-    shown = " ".join(name.split())
-    if not shown or len(shown) > NAME_MAX:
+    shown = line_text(name, "name", longest=NAME_MAX) or ""
+    if not shown:
         raise InputError("name", f"give a name of 1 to {NAME_MAX} characters")
     return shown
 
 
 def _sitter_terms(
-    connection: Connection, role: Role, chosen: list[str], until: dt.date | None
+    connection: Connection,
+    role: Role,
+    chosen: list[str],
+    until: dt.date | None,
+    today: dt.date | None = None,
 ) -> tuple[list[int] | None, dt.date | None]:
-    """A sitter's animals (by id or name) as row ids, and the end date; None for others."""
+    """A sitter's animals (by id or name) as row ids, and the end date; None for others. Given
+    `today` (a sitter added or invited), an end date before it is refused: such a sitter could
+    never sign in. A role changed to end before today is how an owner ends a stay early."""
     if role not in ROLES:
         raise InputError("role", f"'{role}' is no role; choose one of " + ", ".join(ROLES))
     if role != "sitter":
@@ -316,12 +323,18 @@ def _sitter_terms(
         raise InputError(
             "animal", "a sitter needs the animals they care for and an end date (--until)"
         )
+    if today is not None and until < today:
+        raise InputError(
+            "until",
+            f"{until.isoformat()} is in the past; a sitter's last day is today "
+            f"({today.isoformat()}) or later",
+        )
     rows = connection.execute(select(animals.c.id, animals.c.key, animals.c.name)).all()
     found: list[int] = []
     for wanted in chosen:
         match = [r.id for r in rows if wanted.strip().lower() in (r.key, (r.name or "").lower())]
         if not match:
-            raise NotFound(f"no animal '{wanted}' in this household; see `ratbond animals`")
+            raise NotFound(f"no animal '{wanted}' in this household; see 'ratbond animal list'")
         found.append(match[0])
     return sorted(set(found)), until
 
@@ -335,6 +348,7 @@ def add_person(
     password: str | None = None,
     animals_chosen: list[str] | None = None,
     until: dt.date | None = None,
+    today: dt.date | None = None,
 ) -> Member:
     """A new person in the household, with `role`. The first person ever owns the household
     (an existing database's records become theirs); after that only an owner adds people."""
@@ -344,6 +358,12 @@ def add_person(
         scope = _scope(connection)
         first = _first_person(connection)
         if first:
+            if animals_chosen or until is not None:
+                raise InputError(
+                    "role",
+                    f"the first person added owns the household, so '{shown}' cannot be its "
+                    "sitter; add the owner first (ratbond people add YOUR-NAME), then the sitter",
+                )
             role = "owner"
         else:
             scope.require("people")
@@ -351,7 +371,9 @@ def add_person(
             raise InputError("email", f"'{email}' is not an e-mail address")
         if connection.execute(select(people.c.id).where(people.c.login == login_of(shown))).first():
             raise InputError("name", f"someone is called '{shown}' already; choose another name")
-        chosen, end = _sitter_terms(connection, role, animals_chosen or [], until)
+        chosen, end = _sitter_terms(
+            connection, role, animals_chosen or [], until, today or dt.date.today()
+        )
         person_id = connection.execute(
             insert(people).values(
                 name=shown,
@@ -504,6 +526,7 @@ def invite(
     until: dt.date | None = None,
     name: str | None = None,
     purpose: Literal["join", "reset"] = "join",
+    today: dt.date | None = None,
 ) -> Link:
     """A single-use link that expires in `LINK_HOURS`: to join the household with `role`, or
     (purpose reset) for the member `name` to choose a new password. Owners only."""
@@ -517,7 +540,9 @@ def invite(
             assert name is not None
             person_id = int(_member(connection, scope, name).id)
         else:
-            chosen, end = _sitter_terms(connection, role, animals_chosen or [], until)
+            chosen, end = _sitter_terms(
+                connection, role, animals_chosen or [], until, today or dt.date.today()
+            )
         expires = now() + dt.timedelta(hours=LINK_HOURS)
         row_id = connection.execute(
             insert(invitations).values(

@@ -48,6 +48,7 @@ from ratbond.store.records import IntroductionRecord, SessionRecord, StoredAdvic
 from ratbond.store.replays import Replayed, engine_for, extend, replay, resumable
 from ratbond.store.scope import within
 from ratbond.store.tables import introductions, sessions
+from ratbond.store.text import paragraphs_text
 
 EDITABLE = ("date", "stage", "minutes", "supervised", "signals", "notes", "attempts", "rewarded")
 
@@ -166,9 +167,9 @@ def _entry(
     for name in ("minutes", "attempts", "rewarded"):
         if values.get(name) is not None:
             entry[name] = values[name]
-    notes = values.get("notes")
-    if notes is not None and notes.strip():
-        entry["notes"] = notes.strip()
+    notes = paragraphs_text(values.get("notes"), "notes")
+    if notes is not None:
+        entry["notes"] = notes
     return entry
 
 
@@ -187,6 +188,15 @@ def _validate(
     (read,) = with_notes_read(scenario).sessions
     klass = session_class(intro.program, species_of(scenario), read)
     return scenario, session, klass
+
+
+def check_session(intro: IntroductionRecord, new: NewSession, *, today: dt.date) -> None:
+    """Check `new` by the rules `log_session` applies, writing nothing: an `InputError` names
+    the first field that breaks one. Its stage must be given. The step-by-step log checks each
+    answer so as it is typed, rather than refusing the whole session at the end."""
+    if new.stage is None:
+        raise InputError("stage", "give the session's stage")
+    _validate(intro, _entry(new, intro, today), today)
 
 
 def check_plausible(scenario: Scenario, session: Session) -> None:

@@ -34,7 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from ratbond.errors import InputError, RatbondError, format_path
-from ratbond.limits import MAX_DOCUMENT_CHARS, MAX_EXPORT_LINE_CHARS
+from ratbond.limits import MAX_DOCUMENT_CHARS, MAX_EXPORT_LINE_CHARS, MAX_NOTES
 from ratbond.model import Animal, Scenario, Session
 from ratbond.scenario import parse_date, parse_json, parse_scenario, storable_text
 from ratbond.store import transfer_people
@@ -426,8 +426,15 @@ def _converter(column: Column[Any]) -> Callable[[Any, str], Any]:
         if isinstance(kind, String):
             if not isinstance(value, str):
                 raise InputError(path, "expected text")
-            if kind.length is not None and len(value) > kind.length:
-                raise InputError(path, f"longer than {kind.length} characters")
+            # The longest text every writer keeps (`ratbond.store.text`): a column's own
+            # length, else the limit of free text, so whatever was written imports again.
+            longest = kind.length if kind.length is not None else MAX_NOTES
+            if len(value) > longest:
+                raise InputError(
+                    path,
+                    f"is {len(value):,} characters long; at most {longest:,} are kept: "
+                    "shorten it in the file and import it again",
+                )
             return storable_text(value, (path,))
         if isinstance(kind, JSON):
             if not isinstance(value, dict):

@@ -7,8 +7,14 @@ import pytest
 
 from ratbond.errors import InputError
 from ratbond.store import Database
-from ratbond.store.introductions import get_advice, start_introduction
-from ratbond.store.sessions import NewSession, edit_session, list_sessions, log_session
+from ratbond.store.introductions import get_advice, get_introduction, start_introduction
+from ratbond.store.sessions import (
+    NewSession,
+    check_session,
+    edit_session,
+    list_sessions,
+    log_session,
+)
 from tests.store.helpers import TODAY, cat_and_rat, day
 
 
@@ -166,3 +172,13 @@ def test_a_meeting_logged_before_the_prey_drive_is_assessed_should_not_have_happ
     assert logged.too_soon_warning.startswith("This meeting should not have happened yet.")
     assert "prey drive" in logged.too_soon_warning
     assert "vet check" not in logged.too_soon_warning
+
+
+def test_check_session_refuses_what_log_session_refuses_and_writes_nothing(db: Database) -> None:
+    cat_and_rat(db)
+    intro = get_introduction(db, "tom-pip")
+    with pytest.raises(InputError) as raised:
+        check_session(intro, NewSession(stage="visual", minutes=-1), today=TODAY)
+    assert raised.value.path == "minutes"
+    check_session(intro, NewSession(stage="visual", minutes=5), today=TODAY)
+    assert list_sessions(db, "tom-pip")[1] == []

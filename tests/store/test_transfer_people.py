@@ -18,7 +18,7 @@ from tests.store.helpers import TODAY, cat_and_rat
 def test_people_and_the_audit_trail_travel_without_passwords(db: Database, tmp_path: Path) -> None:
     cat_and_rat(db)
     add_person(db, "Ann", password="correct horse", email="ann@example.org")
-    add_person(db, "Sam", role="sitter", animals_chosen=["pip"], until=TODAY)
+    add_person(db, "Sam", role="sitter", animals_chosen=["pip"], until=TODAY, today=TODAY)
     document = export_database(db)
     assert "password" not in str(document).lower()
     assert [p["name"] for p in document["tables"]["people"]] == ["Ann", "Sam"]

@@ -144,7 +144,15 @@ def test_an_invited_sitter_sees_and_logs_only_the_chosen_animal(
 
 
 def test_a_sitter_past_the_end_date_is_refused_everything(home: Database, sqlite_url: str) -> None:
-    add_person(home, "Sam", role="sitter", password=PASSWORD, animals_chosen=["pip"], until=TODAY)
+    add_person(
+        home,
+        "Sam",
+        role="sitter",
+        password=PASSWORD,
+        animals_chosen=["pip"],
+        until=TODAY,
+        today=TODAY,
+    )
     with signed_in(sqlite_url, "Sam") as client:
         assert client.get("/animals").status_code == 200
         # The end date moves into the past: the session already open loses everything.
@@ -277,7 +285,15 @@ def members(home: Database) -> None:
     owner = home.scoped(ANN)
     add_person(owner, "Vi", role="viewer", password=PASSWORD)
     add_person(owner, "Cy", role="carer", password=PASSWORD)
-    add_person(owner, "Sam", role="sitter", password=PASSWORD, animals_chosen=["pip"], until=TODAY)
+    add_person(
+        owner,
+        "Sam",
+        role="sitter",
+        password=PASSWORD,
+        animals_chosen=["pip"],
+        until=TODAY,
+        today=TODAY,
+    )
 
 
 def test_only_an_owner_sees_who_changed_what(home: Database, sqlite_url: str) -> None:

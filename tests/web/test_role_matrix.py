@@ -89,6 +89,7 @@ def household(sqlite_url: str) -> Iterator[tuple[str, dict[Role, str], Database]
             password=PASSWORD,
             animals_chosen=["pip"] if sitter else None,
             until=TODAY if sitter else None,
+            today=TODAY,
         )
         acting = Scope(1, role, role, person_id=member.person_id)
         tokens[role] = make_token(db.scoped(acting), "t")

@@ -167,6 +167,7 @@ async def invite(request: Request, context: Web) -> HTMLResponse:
             role,
             animals_chosen=list(form.lists.get("animal", [])),
             until=form.date("until"),
+            today=context.today(),
         )
     except InputError as error:
         return _people(request, context, form.fail(error), None, 422)
