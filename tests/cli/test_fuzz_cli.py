@@ -43,10 +43,9 @@ BAD_NAMES = st.one_of(
     st.integers(limits.MAX_NAME + 1, 5 * limits.MAX_NAME).map(lambda n: "N" * n),
 )
 BAD_IDS = st.sampled_from(["³", str(2**63), "9" * 5000, "-1", "0", "[bold]x", "nobody"])
-BAD_NOTES = st.one_of(
-    st.integers(limits.MAX_NOTES + 1, limits.MAX_NOTES + 100).map(lambda n: "n" * n),
-    st.just("a\x00b"),
-)
+# Notes too long to keep. (A control character is removed, not refused, by the store's rule
+# for free text; an argument from a real terminal cannot carry a NUL anyway.)
+BAD_NOTES = st.integers(limits.MAX_NOTES + 1, limits.MAX_NOTES + 100).map(lambda n: "n" * n)
 
 
 def _is_day(text: str) -> bool:

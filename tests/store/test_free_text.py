@@ -25,7 +25,7 @@ from tests.store.helpers import TODAY, cat_and_rat, day
 
 
 def test_control_characters_are_removed_and_line_breaks_kept_in_paragraphs() -> None:
-    assert paragraphs_text("calm\x1b[31m\r\nthen \x07sniffed\t", "notes") == (
+    assert paragraphs_text("calm\x1b[31m\r\nthen \x07sni\x00ffed\t", "notes") == (
         "calm[31m\nthen sniffed"
     )
 
