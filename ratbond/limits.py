@@ -59,6 +59,8 @@ MAX_ATTEMPTS = 1_000
 MAX_QUESTION = 500
 """The longest question `ratbond ask` and the Ask page read, in characters: a question is a
 sentence or two, not a pasted page."""
+MAX_FOOD_NAME = 100
+"""The longest food name `ratbond food` and the Food page look up, in characters."""
 MAX_ANSWERS = 50
 """The most answers `ratbond ask --limit` lists: more than the knowledge base has for any
 question."""

@@ -246,10 +246,8 @@ def food(
             out.print("Did you mean: " + ", ".join(shown(s) for s in answer.suggestions) + "?")
         return
     out.print(f"[{style}]{word}[/]  [bold]{shown(entry.name)}[/]")
-    if answer.match == "typo":
-        out.print(f"[dim](read '{shown(query)}' as '{shown(answer.matched_name or '')}')[/]")
-    elif answer.matched_name and answer.matched_name != entry.name:
-        out.print(f"[dim]({shown(answer.matched_name)} is listed under {shown(entry.name)})[/]")
+    if answer.how_read:
+        out.print(f"[dim]({shown(answer.how_read)})[/]")
     out.print(f"[bold]Why:[/] {shown(entry.why)}")
     if entry.portion:
         out.print(f"[bold]How much:[/] {shown(entry.portion)}")

@@ -8,6 +8,7 @@ from ratbond.care.food import lookup_food
 from ratbond.care.knowledge import builtin_foods
 from ratbond.care.words import normalise, singular
 from ratbond.errors import InputError
+from ratbond.limits import MAX_FOOD_NAME
 
 
 @pytest.mark.parametrize(
@@ -54,11 +55,42 @@ def test_unknown_food_says_unknown_and_to_ask_a_vet() -> None:
     assert answer.to_json()["verdict"] == "unknown"
 
 
-@pytest.mark.parametrize("query", ["bean", "chicken bones", "cheesecake", "grapefruit juice"])
+@pytest.mark.parametrize("query", ["bean", "chicken bones", "cheesecake", "banana bread"])
 def test_a_different_food_is_never_taken_for_a_known_one(query: str) -> None:
-    # "bean" is close to "pea"s and "chicken bones" contains "chicken": each must stay
-    # unknown rather than borrow a known food's verdict.
+    # "bean" is close to "pea"s and "chicken bones" holds "chicken": each must stay unknown
+    # rather than borrow a safe food's verdict.
     assert lookup_food(query).verdict == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("query", "verdict", "part"),
+    [
+        ("xylitol gum", "avoid", "xylitol"),
+        ("grapefruit juice", "avoid", "grapefruit"),
+        ("dark chocolate chip cookie", "avoid", "dark chocolate"),
+    ],
+)
+def test_an_unknown_food_holding_a_risky_one_takes_its_verdict(
+    query: str, verdict: str, part: str
+) -> None:
+    answer = lookup_food(query)
+    assert (answer.verdict, answer.match, answer.matched_name) == (verdict, "part", part)
+    assert answer.how_read is not None
+    assert f"it holds {part}" in answer.how_read
+    assert answer.to_json()["how_read"] == answer.how_read
+
+
+def test_the_safe_foods_an_unknown_one_holds_are_only_suggested() -> None:
+    answer = lookup_food("banana bread")
+    assert (answer.verdict, answer.how_read) == ("unknown", None)
+    assert set(answer.suggestions) >= {"banana"}
+
+
+def test_a_food_name_longer_than_the_limit_is_refused() -> None:
+    with pytest.raises(InputError) as raised:
+        lookup_food("x" * (MAX_FOOD_NAME + 1))
+    assert raised.value.path == "food"
+    assert f"at most {MAX_FOOD_NAME}" in raised.value.message
 
 
 def test_unknown_food_suggests_close_names() -> None:
