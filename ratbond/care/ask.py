@@ -514,6 +514,15 @@ class _Index:
         for text in (*rules.off_topic.animals, *rules.off_topic.words):
             vocabulary.update(self.reader.words(text))
         self.vocabulary = frozenset(vocabulary)
+        # The long words entries name in their titles or keywords, as stems: a compound split
+        # in two ("blue berries") is read as one of these.
+        self.compounds = frozenset(
+            self.reader.stem(word)
+            for doc in docs
+            for text in (doc.title, *doc.keywords)
+            for word in self.reader.words(text)
+            if len(word) >= rules.min_compound
+        )
         # The rules' own words, read once as terms the way questions are.
         as_term = self.reader.term
         self.subject = as_term(rules.subject)
@@ -621,6 +630,25 @@ def _shortened(index: _Index, typed: str) -> list[str]:
     return [min(longer)] if len({index.reader.stem(word) for word in longer}) == 1 else []
 
 
+def _joined(index: _Index, words: list[str]) -> list[str]:
+    """`words` with two in a row written as one where that one is a word an entry names in its
+    title or keywords: dictation and hurried typing split compounds ("blue berries", "water
+    melon", "house plants")."""
+    reader = index.reader
+    out: list[str] = []
+    for word in words:
+        if out and out[-1].isalpha() and word.isalpha():
+            whole = out[-1] + word
+            pair = (reader.stem(out[-1]), reader.stem(word))
+            # Two words that mean something as they are ("pick up") stay two.
+            apart = pair in reader.phrases or any(part in reader.stopwords for part in pair)
+            if not apart and reader.stem(whole) in index.compounds:
+                out[-1] = whole
+                continue
+        out.append(word)
+    return out
+
+
 def _left_out(typed: str, known: str) -> bool:
     """`typed` is `known` with letters left out ("chese", "cheese")."""
     letters = iter(known)
@@ -669,6 +697,11 @@ def ask(question: str, limit: int = 3) -> AskResult:
     spelled: dict[str, str] = {}
     for word in dict.fromkeys(words):
         if word not in index.vocabulary and word not in names and word.isalpha():
+            if word.endswith("in") and _known(index, word + "g"):
+                # A dropped g is the -ing form: "bleedin", "chewin", "sneezin'".
+                corrections.append((word, word + "g"))
+                spelled[word] = word + "g"
+                continue
             if word.endswith("y") and _known(index, word[:-1]):
                 # An adjective of a known word ("wheezy", "nippy") is read as that word.
                 spelled[word] = word[:-1]
@@ -688,7 +721,14 @@ def ask(question: str, limit: int = 3) -> AskResult:
     if all(index.reader.terms([word]) in ([], subject) for word in words if word not in names):
         names = set()
     read = [
-        [[spelled.get(w, w) for w in index.reader.words(clause) if w not in names] for clause in s]
+        [
+            [
+                spelled.get(w, w)
+                for w in _joined(index, index.reader.words(clause))
+                if w not in names
+            ]
+            for clause in s
+        ]
         for s in _sentences(question)
     ]
     clauses = [clause for sentence in read for clause in sentence]

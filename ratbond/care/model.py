@@ -454,6 +454,8 @@ class AskRules:
     keywords."""
     min_shortened: Annotated[int, Ge(2)]
     """The fewest letters of a word taken as the start of a longer known one ("porph")."""
+    min_compound: Annotated[int, Ge(2)]
+    """The fewest letters of a word two written apart are read as ("blue berries")."""
     frame_weight: Annotated[float, Gt(0), Le(1)]
     """What a frame counts in the ranking, against another word."""
     comparisons: tuple[Text, ...]
