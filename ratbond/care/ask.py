@@ -528,6 +528,8 @@ class _Index:
         self.subject = as_term(rules.subject)
         self.animals = frozenset({self.subject, *map(as_term, rules.only_with_rats)})
         self.alarms = frozenset(map(as_term, rules.alarms))
+        self.unless_eaten = frozenset(map(as_term, rules.off_topic.unless_eaten))
+        self.eating = frozenset(map(as_term, rules.off_topic.eating))
         # The words most entries of a kind about one thing hold: they name no one thing.
         self.generic: frozenset[str] = frozenset()
         for kind in rules.named_kinds:
@@ -537,6 +539,14 @@ class _Index:
                 for term in entry.title.union(*entry.keywords):
                     held[term] = held.get(term, 0) + 1
             self.generic |= {term for term, count in held.items() if count * 2 > len(entries)}
+        # The things entries of those kinds are about, each named in its title ("grape").
+        self.things = frozenset(
+            term
+            for entry, doc in zip(self.entries, docs, strict=True)
+            if doc.kind in rules.named_kinds
+            for term in entry.title
+            if term not in self.generic
+        )
         self.implied = [
             _Implication(frozenset(map(as_term, rule.all)), as_term(rule.add))
             for rule in rules.implied
@@ -745,6 +755,10 @@ def ask(question: str, limit: int = 3) -> AskResult:
         if terms_of - {index.subject, *OFF}
     ]
     focus = frozenset(asking[-1]) if asking and len(read) > 1 else frozenset()
+    # Poison put down for wild rats is pest control, unless a rat ate it or it is what a food
+    # is ("are grapes poison").
+    if not (index.eating | index.things) & set(terms):
+        terms = list(dict.fromkeys(OFF_SUBJECT if t in index.unless_eaten else t for t in terms))
     for rule in index.implied:
         if rule.all <= set(terms) and rule.add not in terms:
             terms.append(rule.add)
@@ -824,7 +838,12 @@ def ask(question: str, limit: int = 3) -> AskResult:
     ]
     # The best-ranked entry decides: when it covers too little of the question (or of any one
     # of its sentences), ratbond is not sure.
-    if kept and any(_sure(index, view, kept[0]) for view in views):
+    # Entries scoring nearly as well as the best are as good a reading of the question: the
+    # first of them that covers enough of it answers.
+    near = [row for row in kept if row[0] >= rules.near_best * kept[0][0]] if kept else []
+    sure = next((row for row in near if any(_sure(index, view, row) for view in views)), None)
+    if sure is not None:
+        kept = [sure, *(row for row in kept if row is not sure)]
         return _answered(index, question, shown, corrections, kept, rules.floor, limit)
     # A thing set aside so, asked about in a way a general entry answers ("can they have
     # pistachios": the treats), gets that entry.

@@ -383,6 +383,11 @@ class OffTopic:
     """Animals ratbond knows nothing about (a question about them gets no answer)."""
     words: tuple[Text, ...]
     """Words of pest control and other subjects ratbond does not cover."""
+    unless_eaten: tuple[Text, ...] = ()
+    """Terms of pest control (poison) unless the question says a rat ate it: then the worry
+    is the rat's."""
+    eating: tuple[Text, ...] = ()
+    """Terms that say a rat ate something (`eat`, `swallow`, `chew`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,6 +427,9 @@ class AskRules:
     """How telling the matched words must be at least, so a lone 'rat' is no question."""
     urgent_floor: Annotated[float, Gt(0), Le(1)]
     """The lower floor of an emergency the question names in the entry's title or keywords."""
+    near_best: Annotated[float, Gt(0), Le(1)]
+    """An entry scoring at least this share of the best one's may answer in its place when the
+    best covers too little of the question."""
     urgent_margin: Annotated[float, Gt(0), Le(1)]
     """An emergency goes before a better match holding at least this share of its score and
     of its coverage."""
