@@ -794,20 +794,33 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # Nor does an entry about the cat suit a question naming no animal but rats.
     absent = frozenset() if OFF_TOPIC in terms else others - set(asked)
     ranked = index.rank(asked, named, focus, absent)
+    question_terms = frozenset(asked)
     # Naming a rat excuses another animal in an emergency, never pest control.
     off_topic = OFF_SUBJECT in terms or (OFF_TOPIC in terms and not about_rats)
     # Emergencies come first: the best-ranked one the question names goes before a better
     # match when it is nearly as good in score and coverage ("wheezy, a crackly noise when
     # breathing" is trouble breathing before it is a squeak).
-    urgent = next((row for row in ranked if index.docs[row[3]].urgent), None)
+    # So does one a sentence or clause names alone, whatever the rest asks ("can they have
+    # banana, and by the way she's been bleeding since this morning"), unless the better match
+    # speaks of that alarm too ("red crusty stuff round her eyes, is it blood?").
     margin = rules.urgent_margin
-    if (
-        urgent
-        and urgent[0] >= margin * ranked[0][0]
-        and urgent[1] >= margin * ranked[0][1]
-        and any(_an_emergency(index, view, urgent, off_topic) for view in views)
-    ):
-        ranked = [urgent, *(row for row in ranked if row is not urgent)]
+    best = index.entries[ranked[0][3]] if ranked else None
+    for view, rows in [(views, ranked)] + [
+        ([view], index.rank(view, named, frozenset(), absent))
+        for view in views[1:]
+        if best is not None
+        and not any(best.weight(t, question_terms, rules) for t in view if t in index.alarms)
+    ]:
+        urgent = next((row for row in rows if index.docs[row[3]].urgent), None)
+        if (
+            urgent
+            and urgent[0] >= margin * rows[0][0]
+            and urgent[1] >= margin * rows[0][1]
+            and any(_an_emergency(index, terms_of, urgent, off_topic) for terms_of in view)
+        ):
+            first = next(row for row in ranked if row[3] == urgent[3])
+            ranked = [first, *(row for row in ranked if row is not first)]
+            break
     if ranked and any(_an_emergency(index, view, ranked[0], off_topic) for view in views):
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
@@ -816,7 +829,6 @@ def ask(question: str, limit: int = 3) -> AskResult:
         return none("off_topic")
     # A question that names an animal covered only beside rats (a cat), and no rat, is about
     # that animal's own care ("can cats eat tuna") unless an entry about both holds the word.
-    question_terms = frozenset(asked)
     for other in index.animals - {index.subject}:
         if other in asked and not about_rats:
             ranked = [
