@@ -539,6 +539,18 @@ class _Index:
                 for term in entry.title.union(*entry.keywords):
                     held[term] = held.get(term, 0) + 1
             self.generic |= {term for term, count in held.items() if count * 2 > len(entries)}
+        # The words that only ever describe a thing in those entries' names and aliases, never
+        # name one ("raw" egg, "cooked" quinoa, "fresh" water): they name no one thing either.
+        heads: set[str] = set()
+        describing: set[str] = set()
+        for doc in docs:
+            if doc.kind in rules.named_kinds:
+                for text in (doc.id.partition(":")[2], *doc.keywords):
+                    for part in re.split(r",| and | or ", text):
+                        read = [t for w in self.reader.words(part) for t in self.reader.terms([w])]
+                        heads.update(read[-1:])
+                        describing.update(read[:-1])
+        self.describing = frozenset(describing - heads)
         # The things entries of those kinds are about, each named in its title ("grape").
         self.things = frozenset(
             term
@@ -659,6 +671,26 @@ def _joined(index: _Index, words: list[str]) -> list[str]:
     return out
 
 
+def _undescribed(index: _Index, words: list[str]) -> list[str]:
+    """`words` of a question about rats without an off-topic animal that only says what kind a
+    thing is: one right before a word ratbond does not know ("the bird feeder"), or right after
+    a `belonging` word ("the milk of cow"). Before a known thing it stays: rats eating the bird
+    seed are likely wild ones."""
+    reader = index.reader
+
+    def describes(at: int) -> bool:
+        if at and words[at - 1] in index.rules.belonging:
+            return True
+        after = reader.terms(words[at + 1 : at + 2])
+        return bool(after) and all(t not in index.idf for t in after)
+
+    return [
+        word
+        for at, word in enumerate(words)
+        if reader.terms([word]) != [OFF_TOPIC] or not describes(at)
+    ]
+
+
 def _left_out(typed: str, known: str) -> bool:
     """`typed` is `known` with letters left out ("chese", "cheese")."""
     letters = iter(known)
@@ -741,6 +773,8 @@ def ask(question: str, limit: int = 3) -> AskResult:
         ]
         for s in _sentences(question)
     ]
+    if any(index.reader.terms([w]) == [index.subject] for s in read for c in s for w in c):
+        read = [[_undescribed(index, clause) for clause in s] for s in read]
     clauses = [clause for sentence in read for clause in sentence]
     fixed = [word for clause in clauses for word in clause]
     parts = [list(dict.fromkeys(index.reader.terms(clause))) for clause in clauses]
@@ -891,7 +925,14 @@ def _naming(
         for term in terms
         if term not in index.generic and index.entries[row[3]].strongly_holds(term, asked)
     }
-    thing = max(sorted(held), key=lambda term: index.idf[term], default=None)
+    # A word that only describes a thing ("raw", "cooked") names one only when nothing else
+    # does, and not when the question's thing is a word ratbond does not know ("figs, fresh").
+    naming = held - index.describing
+    if not naming and any(term not in index.idf for term in terms):
+        naming = set()
+    elif not naming:
+        naming = held
+    thing = max(sorted(naming), key=lambda term: index.idf[term], default=None)
     return [
         row
         for row in ranked

@@ -466,6 +466,9 @@ class AskRules:
     """The fewest letters of a word two written apart are read as ("blue berries")."""
     frame_weight: Annotated[float, Gt(0), Le(1)]
     """What a frame counts in the ranking, against another word."""
+    belonging: tuple[Text, ...]
+    """Words after which an animal says whose a thing is ("the milk of cow"): in a question
+    about rats it is not the subject."""
     comparisons: tuple[Text, ...]
     """Words after which an animal is a comparison, not the subject ("like a dog")."""
     implied: tuple[Implied, ...]
