@@ -545,10 +545,13 @@ class _Index:
         describing: set[str] = set()
         for doc in docs:
             if doc.kind in rules.named_kinds:
-                for text in (doc.id.partition(":")[2], *doc.keywords):
+                name = doc.id.partition(":")[2]
+                for text in (name, *doc.keywords):
                     for part in re.split(r",| and | or ", text):
                         read = [t for w in self.reader.words(part) for t in self.reader.terms([w])]
-                        heads.update(read[-1:])
+                        # An alias may put the describing word last ("kidney beans cooked").
+                        if text == name or len(read) == 1:
+                            heads.update(read[-1:])
                         describing.update(read[:-1])
         self.describing = frozenset(describing - heads)
         # The things entries of those kinds are about, each named in its title ("grape").
@@ -786,7 +789,8 @@ def ask(question: str, limit: int = 3) -> AskResult:
         for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False)
         if text.rstrip().endswith("?")
         for terms_of in [{t for clause in sentence for t in index.reader.terms(clause)}]
-        if terms_of - {index.subject, *OFF}
+        # a follow-up naming no thing ("Which kind is good?", "Raw or boiled?") is not it
+        if terms_of - {index.subject, *OFF} - index.generic - index.frames - index.describing
     ]
     focus = frozenset(asking[-1]) if asking and len(read) > 1 else frozenset()
     # Poison put down for wild rats is pest control, unless a rat ate it or it is what a food
