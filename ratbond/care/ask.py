@@ -530,6 +530,8 @@ class _Index:
         self.alarms = frozenset(map(as_term, rules.alarms))
         self.unless_eaten = frozenset(map(as_term, rules.off_topic.unless_eaten))
         self.eating = frozenset(map(as_term, rules.off_topic.eating))
+        question = rules.off_topic.food_question
+        self.food_question = as_term(question) if question else None
         # The words most entries of a kind about one thing hold: they name no one thing.
         self.generic: frozenset[str] = frozenset()
         for kind in rules.named_kinds:
@@ -793,10 +795,13 @@ def ask(question: str, limit: int = 3) -> AskResult:
         if terms_of - {index.subject, *OFF} - index.generic - index.frames - index.describing
     ]
     focus = frozenset(asking[-1]) if asking and len(read) > 1 else frozenset()
-    # Poison put down for wild rats is pest control, unless a rat ate it or it is what a food
-    # is ("are grapes poison").
-    if not (index.eating | index.things) & set(terms):
-        terms = list(dict.fromkeys(OFF_SUBJECT if t in index.unless_eaten else t for t in terms))
+    # Poison put down for wild rats is pest control, unless a rat ate it; said of a food
+    # ("are grapes poison"), it asks whether the food is safe.
+    if not index.eating & set(terms):
+        read_as = index.food_question if index.things & set(terms) else None
+        terms = list(
+            dict.fromkeys((read_as or OFF_SUBJECT) if t in index.unless_eaten else t for t in terms)
+        )
     for rule in index.implied:
         if rule.all <= set(terms) and rule.add not in terms:
             terms.append(rule.add)

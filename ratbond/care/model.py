@@ -388,6 +388,9 @@ class OffTopic:
     is the rat's."""
     eating: tuple[Text, ...] = ()
     """Terms that say a rat ate something (`eat`, `swallow`, `chew`)."""
+    food_question: Text | None = None
+    """The term an `unless_eaten` term is read as when the question names a food and says
+    nothing was eaten ("are grapes poison": `safe`)."""
 
 
 @dataclass(frozen=True, slots=True)
