@@ -795,6 +795,11 @@ def ask(question: str, limit: int = 3) -> AskResult:
         if terms_of - {index.subject, *OFF} - index.generic - index.frames - index.describing
     ]
     focus = frozenset(asking[-1]) if asking and len(read) > 1 else frozenset()
+    # Another animal named only in a sentence of context is context when the sentence that
+    # asks is about rats ("How big a cage do two rats need? She wanted a hamster one.").
+    if index.subject in focus and OFF_TOPIC not in focus:
+        terms = [t for t in terms if t != OFF_TOPIC]
+        parts = [[t for t in part if t != OFF_TOPIC] for part in parts]
     # Poison put down for wild rats is pest control, unless a rat ate it; said of a food
     # ("are grapes poison"), it asks whether the food is safe.
     if not index.eating & set(terms):
