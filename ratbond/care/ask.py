@@ -335,6 +335,8 @@ class Reader:
     animals: frozenset[str] = frozenset()
     """Terms of the animals ratbond covers only beside rats: one named inside a phrase ("cat
     caught") is read as well as the phrase, so the cat is still named."""
+    articles: frozenset[str] = frozenset()
+    """Words a phrase is still found with between its words ("ok for the rats")."""
 
     @classmethod
     def from_rules(cls, rules: AskRules, names: Iterable[str] = ()) -> Reader:
@@ -368,7 +370,10 @@ class Reader:
             phrases.get(key) or key[0]
             for key in (reader.stems(word) for word in rules.only_with_rats)
         )
-        return cls(forms, phrases, longest, frozenset(stopwords), denials, comparisons, animals)
+        articles = frozenset(reader.stem(word.casefold()) for word in rules.articles)
+        return cls(
+            forms, phrases, longest, frozenset(stopwords), denials, comparisons, animals, articles
+        )
 
     def words(self, text: str) -> list[str]:
         """Lower-case words, apostrophes dropped ("won't" is "wont")."""
@@ -384,6 +389,28 @@ class Reader:
     def stem(self, word: str) -> str:
         return stem(self.forms.get(word, word))
 
+    def _phrase(self, stems: list[str], at: int) -> tuple[tuple[str, ...], int] | None:
+        """The longest phrase starting at `at` and where it ends: as written, else with articles
+        left out between its words ("ok for the rats" is "ok for rats")."""
+        for size in range(min(self.longest, len(stems) - at), 0, -1):
+            key = tuple(stems[at : at + size])
+            if key in self.phrases:
+                return key, at + size
+        if stems[at] in self.articles:
+            return None
+        kept: list[tuple[str, int]] = []
+        for index in range(at, len(stems)):
+            if index == at or stems[index] not in self.articles:
+                kept.append((stems[index], index + 1))
+            if len(kept) == self.longest:
+                break
+        for size in range(len(kept), 1, -1):
+            key = tuple(stem for stem, _ in kept[:size])
+            end = kept[size - 1][1]
+            if key in self.phrases and end - at > size:
+                return key, end
+        return None
+
     def terms(self, words: Iterable[str]) -> list[str]:
         """Search terms of `words`: phrases and synonyms first, then filler words dropped; the
         term right after a denial ("no blood") is left out, and so is an off-topic animal right
@@ -394,19 +421,17 @@ class Reader:
         at = 0
         while at < len(stems):
             found: str | None = None
-            for size in range(min(self.longest, len(stems) - at), 0, -1):
-                key = tuple(stems[at : at + size])
-                if key in self.phrases:
-                    found = self.phrases[key]
-                    at += size
-                    if size > 1 and found not in OFF:
-                        terms += [
-                            animal
-                            for word in key
-                            if (animal := self.phrases.get((word,)) or word) in self.animals
-                            and animal != found
-                        ]
-                    break
+            match = self._phrase(stems, at)
+            if match is not None:
+                key, at = match
+                found = self.phrases[key]
+                if len(key) > 1 and found not in OFF:
+                    terms += [
+                        animal
+                        for word in key
+                        if (animal := self.phrases.get((word,)) or word) in self.animals
+                        and animal != found
+                    ]
             else:
                 if stems[at] in self.denials:
                     denied = True
@@ -791,8 +816,13 @@ def ask(question: str, limit: int = 3) -> AskResult:
         for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False)
         if text.rstrip().endswith("?")
         for terms_of in [{t for clause in sentence for t in index.reader.terms(clause)}]
-        # a follow-up naming no thing ("Which kind is good?", "Raw or boiled?") is not it
-        if terms_of - {index.subject, *OFF} - index.generic - index.frames - index.describing
+        # a follow-up naming no thing ratbond knows ("Which kind is good?", "Raw or boiled?",
+        # "Terrible idea?") is not it
+        if {t for t in terms_of if t in index.idf}
+        - {index.subject}
+        - index.generic
+        - index.frames
+        - index.describing
     ]
     focus = frozenset(asking[-1]) if asking and len(read) > 1 else frozenset()
     # Another animal named only in a sentence of context is context when the sentence that

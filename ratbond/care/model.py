@@ -452,6 +452,8 @@ class AskRules:
     """Score multipliers by kind of entry (`faq`, `urgent`, `food` ...)."""
     stopwords: tuple[Text, ...]
     """Words that carry no topic."""
+    articles: tuple[Text, ...]
+    """Words a phrase is still found with between its words ("ok for the rats")."""
     denials: tuple[Text, ...]
     """Words that deny the word after them ("no blood"): that word is not searched for."""
     forms: dict[Text, Text]
