@@ -765,6 +765,15 @@ def ask(question: str, limit: int = 3) -> AskResult:
     if not words:
         raise InputError("question", "type a question in words, e.g. 'how long does bonding take?'")
     names = _names(question) - index.vocabulary
+    # A pet called after a food ("Ginger and Honey keep fighting") is a name too, in a question
+    # that does not ask about eating: "can rats eat Pepper" asks about the pepper.
+    asks_food = set(index.reader.terms(words)) & (index.generic - {index.subject})
+    if not asks_food:
+        names |= {
+            name
+            for name in _names(question) & index.vocabulary
+            if (read := index.reader.terms([name])) and set(read) <= index.things
+        }
     corrections: list[tuple[str, str]] = []
     spelled: dict[str, str] = {}
     for word in dict.fromkeys(words):

@@ -274,3 +274,8 @@ def test_an_animal_that_only_says_whose_a_thing_is_is_not_the_subject() -> None:
 )
 def test_a_voice_assistant_s_commands_get_no_answer(question: str) -> None:
     assert not ask(question).answers
+
+
+def test_a_pet_named_after_a_food_is_a_name_unless_the_question_asks_about_eating() -> None:
+    assert ask("Our girls Nutmeg and Honey keep fighting").answers[0].id == "faq:boxing"
+    assert ask("can rats eat Honey").answers[0].id == "food:honey"
