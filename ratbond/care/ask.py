@@ -553,6 +553,9 @@ class _Index:
         self.subject = as_term(rules.subject)
         self.animals = frozenset({self.subject, *map(as_term, rules.only_with_rats)})
         self.alarms = frozenset(map(as_term, rules.alarms))
+        self.people = frozenset(map(as_term, rules.people.terms))
+        self.not_people = frozenset(map(as_term, rules.people.unless))
+        self.pronouns = frozenset(word.casefold() for word in rules.people.pronouns)
         self.unless_eaten = frozenset(map(as_term, rules.off_topic.unless_eaten))
         self.eating = frozenset(map(as_term, rules.off_topic.eating))
         question = rules.off_topic.food_question
@@ -884,6 +887,16 @@ def ask(question: str, limit: int = 3) -> AskResult:
     question_terms = frozenset(asked)
     # Naming a rat excuses another animal in an emergency, never pest control.
     off_topic = OFF_SUBJECT in terms or (OFF_TOPIC in terms and not about_rats)
+    # A question about a person, with no rat, no cat and no word that may stand for one in it,
+    # is that person's ("my toddler has a fever"): nothing here answers it.
+    if (
+        index.people & set(asked)
+        and not index.not_people & set(asked)
+        and not index.animals & set(asked)
+        and not about_rats
+        and not index.pronouns & set(words)
+    ):
+        return none("off_topic")
     # Emergencies come first: the best-ranked one the question names goes before a better
     # match when it is nearly as good in score and coverage ("wheezy, a crackly noise when
     # breathing" is trouble breathing before it is a squeak).

@@ -394,6 +394,20 @@ class OffTopic:
 
 
 @dataclass(frozen=True, slots=True)
+class People:
+    """How a question about a person, not a rat, is told."""
+
+    __pydantic_config__ = _STRICT
+
+    terms: tuple[Text, ...]
+    """Terms that name a person (`person`: a human, a baby, a toddler)."""
+    pronouns: tuple[Text, ...]
+    """Words that may stand for an animal (`he`, `them`): a question with one may be a rat's."""
+    unless: tuple[Text, ...]
+    """Terms that make it a rat's question anyway (`bite`: "bit my finger")."""
+
+
+@dataclass(frozen=True, slots=True)
 class Implied:
     """Words that together say one more thing: a cat and a wound mean the cat caught the rat."""
 
@@ -478,6 +492,9 @@ class AskRules:
     """Words after which an animal is a comparison, not the subject ("like a dog")."""
     implied: tuple[Implied, ...]
     """Terms that, found together, add another term to the question."""
+    people: People
+    """A question naming a person and no rat, no animal by a pronoun and no bite is about that
+    person ("my toddler has a fever"): it gets no answer."""
     unnamed_animal: Annotated[float, Gt(0), Le(1)]
     """Score multiplier of an entry that does not hold, in its title or keywords, an animal of
     `only_with_rats` that the question names."""

@@ -279,3 +279,10 @@ def test_a_voice_assistant_s_commands_get_no_answer(question: str) -> None:
 def test_a_pet_named_after_a_food_is_a_name_unless_the_question_asks_about_eating() -> None:
     assert ask("Our girls Nutmeg and Honey keep fighting").answers[0].id == "faq:boxing"
     assert ask("can rats eat Honey").answers[0].id == "food:honey"
+
+
+def test_a_question_about_a_person_alone_gets_no_answer() -> None:
+    assert ask("my newborn has a temperature, what should I do").why == "off_topic"
+    # A bite, or a word that may stand for the rat, makes it the rat's question.
+    assert ask("bit my thumb, do I need a doctor").answers[0].id == "faq:bitten_person"
+    assert ask("she got my thumb and it's bleeding").answers
