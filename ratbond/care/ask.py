@@ -775,7 +775,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
         names |= {
             name
             for name in _names(question) & index.vocabulary
-            if (read := index.reader.terms([name])) and set(read) <= index.things
+            if (as_read := index.reader.terms([name])) and set(as_read) <= index.things
         }
     corrections: list[tuple[str, str]] = []
     spelled: dict[str, str] = {}
@@ -806,17 +806,13 @@ def ask(question: str, limit: int = 3) -> AskResult:
         names = set()
     read = [
         [
-            [
-                spelled.get(w, w)
-                for w in _joined(index, index.reader.words(clause))
-                if w not in names
-            ]
-            for clause in s
+            [spelled.get(w, w) for w in _joined(index, index.reader.words(text)) if w not in names]
+            for text in texts
         ]
-        for s in _sentences(question)
+        for texts in _sentences(question)
     ]
     if any(index.reader.terms([w]) == [index.subject] for s in read for c in s for w in c):
-        read = [[_undescribed(index, clause) for clause in s] for s in read]
+        read = [[_undescribed(index, c) for c in s] for s in read]
     clauses = [clause for sentence in read for clause in sentence]
     fixed = [word for clause in clauses for word in clause]
     parts = [list(dict.fromkeys(index.reader.terms(clause))) for clause in clauses]
