@@ -335,6 +335,8 @@ class Reader:
     animals: frozenset[str] = frozenset()
     """Terms of the animals ratbond covers only beside rats: one named inside a phrase ("cat
     caught") is read as well as the phrase, so the cat is still named."""
+    articles: frozenset[str] = frozenset()
+    """Words a phrase is still found with between its words ("ok for the rats")."""
 
     @classmethod
     def from_rules(cls, rules: AskRules, names: Iterable[str] = ()) -> Reader:
@@ -368,7 +370,10 @@ class Reader:
             phrases.get(key) or key[0]
             for key in (reader.stems(word) for word in rules.only_with_rats)
         )
-        return cls(forms, phrases, longest, frozenset(stopwords), denials, comparisons, animals)
+        articles = frozenset(reader.stem(word.casefold()) for word in rules.articles)
+        return cls(
+            forms, phrases, longest, frozenset(stopwords), denials, comparisons, animals, articles
+        )
 
     def words(self, text: str) -> list[str]:
         """Lower-case words, apostrophes dropped ("won't" is "wont")."""
@@ -384,6 +389,28 @@ class Reader:
     def stem(self, word: str) -> str:
         return stem(self.forms.get(word, word))
 
+    def _phrase(self, stems: list[str], at: int) -> tuple[tuple[str, ...], int] | None:
+        """The longest phrase starting at `at` and where it ends: as written, else with articles
+        left out between its words ("ok for the rats" is "ok for rats")."""
+        for size in range(min(self.longest, len(stems) - at), 0, -1):
+            key = tuple(stems[at : at + size])
+            if key in self.phrases:
+                return key, at + size
+        if stems[at] in self.articles:
+            return None
+        kept: list[tuple[str, int]] = []
+        for index in range(at, len(stems)):
+            if index == at or stems[index] not in self.articles:
+                kept.append((stems[index], index + 1))
+            if len(kept) == self.longest:
+                break
+        for size in range(len(kept), 1, -1):
+            key = tuple(stem for stem, _ in kept[:size])
+            end = kept[size - 1][1]
+            if key in self.phrases and end - at > size:
+                return key, end
+        return None
+
     def terms(self, words: Iterable[str]) -> list[str]:
         """Search terms of `words`: phrases and synonyms first, then filler words dropped; the
         term right after a denial ("no blood") is left out, and so is an off-topic animal right
@@ -394,19 +421,17 @@ class Reader:
         at = 0
         while at < len(stems):
             found: str | None = None
-            for size in range(min(self.longest, len(stems) - at), 0, -1):
-                key = tuple(stems[at : at + size])
-                if key in self.phrases:
-                    found = self.phrases[key]
-                    at += size
-                    if size > 1 and found not in OFF:
-                        terms += [
-                            animal
-                            for word in key
-                            if (animal := self.phrases.get((word,)) or word) in self.animals
-                            and animal != found
-                        ]
-                    break
+            match = self._phrase(stems, at)
+            if match is not None:
+                key, at = match
+                found = self.phrases[key]
+                if len(key) > 1 and found not in OFF:
+                    terms += [
+                        animal
+                        for word in key
+                        if (animal := self.phrases.get((word,)) or word) in self.animals
+                        and animal != found
+                    ]
             else:
                 if stems[at] in self.denials:
                     denied = True
@@ -514,11 +539,27 @@ class _Index:
         for text in (*rules.off_topic.animals, *rules.off_topic.words):
             vocabulary.update(self.reader.words(text))
         self.vocabulary = frozenset(vocabulary)
+        # The long words entries name in their titles or keywords, as stems: a compound split
+        # in two ("blue berries") is read as one of these.
+        self.compounds = frozenset(
+            self.reader.stem(word)
+            for doc in docs
+            for text in (doc.title, *doc.keywords)
+            for word in self.reader.words(text)
+            if len(word) >= rules.min_compound
+        )
         # The rules' own words, read once as terms the way questions are.
         as_term = self.reader.term
         self.subject = as_term(rules.subject)
         self.animals = frozenset({self.subject, *map(as_term, rules.only_with_rats)})
         self.alarms = frozenset(map(as_term, rules.alarms))
+        self.people = frozenset(map(as_term, rules.people.terms))
+        self.not_people = frozenset(map(as_term, rules.people.unless))
+        self.pronouns = frozenset(word.casefold() for word in rules.people.pronouns)
+        self.unless_eaten = frozenset(map(as_term, rules.off_topic.unless_eaten))
+        self.eating = frozenset(map(as_term, rules.off_topic.eating))
+        question = rules.off_topic.food_question
+        self.food_question = as_term(question) if question else None
         # The words most entries of a kind about one thing hold: they name no one thing.
         self.generic: frozenset[str] = frozenset()
         for kind in rules.named_kinds:
@@ -528,6 +569,29 @@ class _Index:
                 for term in entry.title.union(*entry.keywords):
                     held[term] = held.get(term, 0) + 1
             self.generic |= {term for term, count in held.items() if count * 2 > len(entries)}
+        # The words that only ever describe a thing in those entries' names and aliases, never
+        # name one ("raw" egg, "cooked" quinoa, "fresh" water): they name no one thing either.
+        heads: set[str] = set()
+        describing: set[str] = set()
+        for doc in docs:
+            if doc.kind in rules.named_kinds:
+                name = doc.id.partition(":")[2]
+                for text in (name, *doc.keywords):
+                    for part in re.split(r",| and | or ", text):
+                        read = [t for w in self.reader.words(part) for t in self.reader.terms([w])]
+                        # An alias may put the describing word last ("kidney beans cooked").
+                        if text == name or len(read) == 1:
+                            heads.update(read[-1:])
+                        describing.update(read[:-1])
+        self.describing = frozenset(describing - heads)
+        # The things entries of those kinds are about, each named in its title ("grape").
+        self.things = frozenset(
+            term
+            for entry, doc in zip(self.entries, docs, strict=True)
+            if doc.kind in rules.named_kinds
+            for term in entry.title
+            if term not in self.generic
+        )
         self.implied = [
             _Implication(frozenset(map(as_term, rule.all)), as_term(rule.add))
             for rule in rules.implied
@@ -621,6 +685,45 @@ def _shortened(index: _Index, typed: str) -> list[str]:
     return [min(longer)] if len({index.reader.stem(word) for word in longer}) == 1 else []
 
 
+def _joined(index: _Index, words: list[str]) -> list[str]:
+    """`words` with two in a row written as one where that one is a word an entry names in its
+    title or keywords: dictation and hurried typing split compounds ("blue berries", "water
+    melon", "house plants")."""
+    reader = index.reader
+    out: list[str] = []
+    for word in words:
+        if out and out[-1].isalpha() and word.isalpha():
+            whole = out[-1] + word
+            pair = (reader.stem(out[-1]), reader.stem(word))
+            # Two words that mean something as they are ("pick up") stay two.
+            apart = pair in reader.phrases or any(part in reader.stopwords for part in pair)
+            if not apart and reader.stem(whole) in index.compounds:
+                out[-1] = whole
+                continue
+        out.append(word)
+    return out
+
+
+def _undescribed(index: _Index, words: list[str]) -> list[str]:
+    """`words` of a question about rats without an off-topic animal that only says what kind a
+    thing is: one right before a word ratbond does not know ("the bird feeder"), or right after
+    a `belonging` word ("the milk of cow"). Before a known thing it stays: rats eating the bird
+    seed are likely wild ones."""
+    reader = index.reader
+
+    def describes(at: int) -> bool:
+        if at and words[at - 1] in index.rules.belonging:
+            return True
+        after = reader.terms(words[at + 1 : at + 2])
+        return bool(after) and all(t not in index.idf for t in after)
+
+    return [
+        word
+        for at, word in enumerate(words)
+        if reader.terms([word]) != [OFF_TOPIC] or not describes(at)
+    ]
+
+
 def _left_out(typed: str, known: str) -> bool:
     """`typed` is `known` with letters left out ("chese", "cheese")."""
     letters = iter(known)
@@ -665,10 +768,24 @@ def ask(question: str, limit: int = 3) -> AskResult:
     if not words:
         raise InputError("question", "type a question in words, e.g. 'how long does bonding take?'")
     names = _names(question) - index.vocabulary
+    # A pet called after a food ("Ginger and Honey keep fighting") is a name too, in a question
+    # that does not ask about eating: "can rats eat Pepper" asks about the pepper.
+    asks_food = set(index.reader.terms(words)) & (index.generic - {index.subject})
+    if not asks_food:
+        names |= {
+            name
+            for name in _names(question) & index.vocabulary
+            if (as_read := index.reader.terms([name])) and set(as_read) <= index.things
+        }
     corrections: list[tuple[str, str]] = []
     spelled: dict[str, str] = {}
     for word in dict.fromkeys(words):
         if word not in index.vocabulary and word not in names and word.isalpha():
+            if word.endswith("in") and _known(index, word + "g"):
+                # A dropped g is the -ing form: "bleedin", "chewin", "sneezin'".
+                corrections.append((word, word + "g"))
+                spelled[word] = word + "g"
+                continue
             if word.endswith("y") and _known(index, word[:-1]):
                 # An adjective of a known word ("wheezy", "nippy") is read as that word.
                 spelled[word] = word[:-1]
@@ -688,9 +805,14 @@ def ask(question: str, limit: int = 3) -> AskResult:
     if all(index.reader.terms([word]) in ([], subject) for word in words if word not in names):
         names = set()
     read = [
-        [[spelled.get(w, w) for w in index.reader.words(clause) if w not in names] for clause in s]
-        for s in _sentences(question)
+        [
+            [spelled.get(w, w) for w in _joined(index, index.reader.words(text)) if w not in names]
+            for text in texts
+        ]
+        for texts in _sentences(question)
     ]
+    if any(index.reader.terms([w]) == [index.subject] for s in read for c in s for w in c):
+        read = [[_undescribed(index, c) for c in s] for s in read]
     clauses = [clause for sentence in read for clause in sentence]
     fixed = [word for clause in clauses for word in clause]
     parts = [list(dict.fromkeys(index.reader.terms(clause))) for clause in clauses]
@@ -702,9 +824,27 @@ def ask(question: str, limit: int = 3) -> AskResult:
         for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False)
         if text.rstrip().endswith("?")
         for terms_of in [{t for clause in sentence for t in index.reader.terms(clause)}]
-        if terms_of - {index.subject, *OFF}
+        # a follow-up naming no thing ratbond knows ("Which kind is good?", "Raw or boiled?",
+        # "Terrible idea?") is not it
+        if {t for t in terms_of if t in index.idf}
+        - {index.subject}
+        - index.generic
+        - index.frames
+        - index.describing
     ]
     focus = frozenset(asking[-1]) if asking and len(read) > 1 else frozenset()
+    # Another animal named only in a sentence of context is context when the sentence that
+    # asks is about rats ("How big a cage do two rats need? She wanted a hamster one.").
+    if index.subject in focus and OFF_TOPIC not in focus:
+        terms = [t for t in terms if t != OFF_TOPIC]
+        parts = [[t for t in part if t != OFF_TOPIC] for part in parts]
+    # Poison put down for wild rats is pest control, unless a rat ate it; said of a food
+    # ("are grapes poison"), it asks whether the food is safe.
+    if not index.eating & set(terms):
+        read_as = index.food_question if index.things & set(terms) else None
+        terms = list(
+            dict.fromkeys((read_as or OFF_SUBJECT) if t in index.unless_eaten else t for t in terms)
+        )
     for rule in index.implied:
         if rule.all <= set(terms) and rule.add not in terms:
             terms.append(rule.add)
@@ -740,20 +880,43 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # Nor does an entry about the cat suit a question naming no animal but rats.
     absent = frozenset() if OFF_TOPIC in terms else others - set(asked)
     ranked = index.rank(asked, named, focus, absent)
+    question_terms = frozenset(asked)
     # Naming a rat excuses another animal in an emergency, never pest control.
     off_topic = OFF_SUBJECT in terms or (OFF_TOPIC in terms and not about_rats)
+    # A question about a person, with no rat, no cat and no word that may stand for one in it,
+    # is that person's ("my toddler has a fever"): nothing here answers it.
+    if (
+        index.people & set(asked)
+        and not index.not_people & set(asked)
+        and not index.animals & set(asked)
+        and not about_rats
+        and not index.pronouns & set(words)
+    ):
+        return none("off_topic")
     # Emergencies come first: the best-ranked one the question names goes before a better
     # match when it is nearly as good in score and coverage ("wheezy, a crackly noise when
     # breathing" is trouble breathing before it is a squeak).
-    urgent = next((row for row in ranked if index.docs[row[3]].urgent), None)
+    # So does one a sentence or clause names alone, whatever the rest asks ("can they have
+    # banana, and by the way she's been bleeding since this morning"), unless the better match
+    # speaks of that alarm too ("red crusty stuff round her eyes, is it blood?").
     margin = rules.urgent_margin
-    if (
-        urgent
-        and urgent[0] >= margin * ranked[0][0]
-        and urgent[1] >= margin * ranked[0][1]
-        and any(_an_emergency(index, view, urgent, off_topic) for view in views)
-    ):
-        ranked = [urgent, *(row for row in ranked if row is not urgent)]
+    best = index.entries[ranked[0][3]] if ranked else None
+    for view, rows in [(views, ranked)] + [
+        ([view], index.rank(view, named, frozenset(), absent))
+        for view in views[1:]
+        if best is not None
+        and not any(best.weight(t, question_terms, rules) for t in view if t in index.alarms)
+    ]:
+        urgent = next((row for row in rows if index.docs[row[3]].urgent), None)
+        if (
+            urgent
+            and urgent[0] >= margin * rows[0][0]
+            and urgent[1] >= margin * rows[0][1]
+            and any(_an_emergency(index, terms_of, urgent, off_topic) for terms_of in view)
+        ):
+            first = next(row for row in ranked if row[3] == urgent[3])
+            ranked = [first, *(row for row in ranked if row is not first)]
+            break
     if ranked and any(_an_emergency(index, view, ranked[0], off_topic) for view in views):
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
@@ -762,7 +925,6 @@ def ask(question: str, limit: int = 3) -> AskResult:
         return none("off_topic")
     # A question that names an animal covered only beside rats (a cat), and no rat, is about
     # that animal's own care ("can cats eat tuna") unless an entry about both holds the word.
-    question_terms = frozenset(asked)
     for other in index.animals - {index.subject}:
         if other in asked and not about_rats:
             ranked = [
@@ -784,7 +946,12 @@ def ask(question: str, limit: int = 3) -> AskResult:
     ]
     # The best-ranked entry decides: when it covers too little of the question (or of any one
     # of its sentences), ratbond is not sure.
-    if kept and any(_sure(index, view, kept[0]) for view in views):
+    # Entries scoring nearly as well as the best are as good a reading of the question: the
+    # first of them that covers enough of it answers.
+    near = [row for row in kept if row[0] >= rules.near_best * kept[0][0]] if kept else []
+    sure = next((row for row in near if any(_sure(index, view, row) for view in views)), None)
+    if sure is not None:
+        kept = [sure, *(row for row in kept if row is not sure)]
         return _answered(index, question, shown, corrections, kept, rules.floor, limit)
     # A thing set aside so, asked about in a way a general entry answers ("can they have
     # pistachios": the treats), gets that entry.
@@ -820,7 +987,14 @@ def _naming(
         for term in terms
         if term not in index.generic and index.entries[row[3]].strongly_holds(term, asked)
     }
-    thing = max(sorted(held), key=lambda term: index.idf[term], default=None)
+    # A word that only describes a thing ("raw", "cooked") names one only when nothing else
+    # does, and not when the question's thing is a word ratbond does not know ("figs, fresh").
+    naming = held - index.describing
+    if not naming and any(term not in index.idf for term in terms):
+        naming = set()
+    elif not naming:
+        naming = held
+    thing = max(sorted(naming), key=lambda term: index.idf[term], default=None)
     return [
         row
         for row in ranked

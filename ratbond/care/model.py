@@ -383,6 +383,28 @@ class OffTopic:
     """Animals ratbond knows nothing about (a question about them gets no answer)."""
     words: tuple[Text, ...]
     """Words of pest control and other subjects ratbond does not cover."""
+    unless_eaten: tuple[Text, ...] = ()
+    """Terms of pest control (poison) unless the question says a rat ate it: then the worry
+    is the rat's."""
+    eating: tuple[Text, ...] = ()
+    """Terms that say a rat ate something (`eat`, `swallow`, `chew`)."""
+    food_question: Text | None = None
+    """The term an `unless_eaten` term is read as when the question names a food and says
+    nothing was eaten ("are grapes poison": `safe`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    """How a question about a person, not a rat, is told."""
+
+    __pydantic_config__ = _STRICT
+
+    terms: tuple[Text, ...]
+    """Terms that name a person (`person`: a human, a baby, a toddler)."""
+    pronouns: tuple[Text, ...]
+    """Words that may stand for an animal (`he`, `them`): a question with one may be a rat's."""
+    unless: tuple[Text, ...]
+    """Terms that make it a rat's question anyway (`bite`: "bit my finger")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,6 +444,9 @@ class AskRules:
     """How telling the matched words must be at least, so a lone 'rat' is no question."""
     urgent_floor: Annotated[float, Gt(0), Le(1)]
     """The lower floor of an emergency the question names in the entry's title or keywords."""
+    near_best: Annotated[float, Gt(0), Le(1)]
+    """An entry scoring at least this share of the best one's may answer in its place when the
+    best covers too little of the question."""
     urgent_margin: Annotated[float, Gt(0), Le(1)]
     """An emergency goes before a better match holding at least this share of its score and
     of its coverage."""
@@ -441,6 +466,8 @@ class AskRules:
     """Score multipliers by kind of entry (`faq`, `urgent`, `food` ...)."""
     stopwords: tuple[Text, ...]
     """Words that carry no topic."""
+    articles: tuple[Text, ...]
+    """Words a phrase is still found with between its words ("ok for the rats")."""
     denials: tuple[Text, ...]
     """Words that deny the word after them ("no blood"): that word is not searched for."""
     forms: dict[Text, Text]
@@ -454,12 +481,20 @@ class AskRules:
     keywords."""
     min_shortened: Annotated[int, Ge(2)]
     """The fewest letters of a word taken as the start of a longer known one ("porph")."""
+    min_compound: Annotated[int, Ge(2)]
+    """The fewest letters of a word two written apart are read as ("blue berries")."""
     frame_weight: Annotated[float, Gt(0), Le(1)]
     """What a frame counts in the ranking, against another word."""
+    belonging: tuple[Text, ...]
+    """Words after which an animal says whose a thing is ("the milk of cow"): in a question
+    about rats it is not the subject."""
     comparisons: tuple[Text, ...]
     """Words after which an animal is a comparison, not the subject ("like a dog")."""
     implied: tuple[Implied, ...]
     """Terms that, found together, add another term to the question."""
+    people: People
+    """A question naming a person and no rat, no animal by a pronoun and no bite is about that
+    person ("my toddler has a fever"): it gets no answer."""
     unnamed_animal: Annotated[float, Gt(0), Le(1)]
     """Score multiplier of an entry that does not hold, in its title or keywords, an animal of
     `only_with_rats` that the question names."""

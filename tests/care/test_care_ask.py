@@ -211,3 +211,78 @@ def test_any_text_gets_an_answer_or_an_input_error(text: str) -> None:
         return
     assert result.answered == bool(result.answers)
     assert result.answered or result.topics
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("ma wee rat's been bleedin fae her nose aw mornin", "faq:bleeding"),
+        ("how aften dae ye clean oot the cage", "faq:cleaning"),
+        ("he's wheezin an clickin, cannae get his breath", "faq:breathing_trouble"),
+        ("tachypnoeic buck with marked dyspnoea", "faq:breathing_trouble"),
+        ("suspected fracture of the forelimb after a fall from height", "faq:injured_rat"),
+        ("the doe is emaciated", "faq:weight_loss"),
+        ("can rats eat water melon", "food:watermelon"),
+    ],
+)
+def test_dialect_clinical_and_split_words_read_as_the_plain_words(
+    question: str, expected: str
+) -> None:
+    result = ask(question)
+    assert result.answers, question
+    assert result.answers[0].id == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what rat poison works best in the garage", "how much mouse bait should I put down"],
+)
+def test_poison_put_down_is_pest_control(question: str) -> None:
+    assert ask(question).why == "off_topic"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("my rat chewed some of the rat poison in the shed", "faq:ate_something_toxic"),
+        ("are grapes poison for rats", "food:grapes"),
+    ],
+)
+def test_poison_a_rat_ate_is_an_emergency_and_said_of_a_food_a_safety_question(
+    question: str, expected: str
+) -> None:
+    assert ask(question).answers[0].id == expected
+
+
+def test_an_emergency_in_one_clause_comes_first_whatever_the_rest_asks() -> None:
+    result = ask("can they have some cucumber, oh and his paw has been bleeding for an hour")
+    assert result.answers[0].id == "faq:bleeding"
+
+
+def test_a_describing_word_names_no_food_when_the_thing_is_unknown() -> None:
+    # "cooked" only describes foods; the chestnut has no entry of its own.
+    assert ask("can rats eat chestnuts cooked").answers[0].id == "faq:treats"
+
+
+def test_an_animal_that_only_says_whose_a_thing_is_is_not_the_subject() -> None:
+    assert ask("my rat can drink the milk of goat?").answers[0].id == "food:milk"
+    assert ask("can my hamster drink milk").why == "off_topic"
+
+
+@pytest.mark.parametrize(
+    "question", ["set a timer for five minutes", "remind me to buy bread", "what's the time"]
+)
+def test_a_voice_assistant_s_commands_get_no_answer(question: str) -> None:
+    assert not ask(question).answers
+
+
+def test_a_pet_named_after_a_food_is_a_name_unless_the_question_asks_about_eating() -> None:
+    assert ask("Our girls Nutmeg and Honey keep fighting").answers[0].id == "faq:boxing"
+    assert ask("can rats eat Honey").answers[0].id == "food:honey"
+
+
+def test_a_question_about_a_person_alone_gets_no_answer() -> None:
+    assert ask("my newborn has a temperature, what should I do").why == "off_topic"
+    # A bite, or a word that may stand for the rat, makes it the rat's question.
+    assert ask("bit my thumb, do I need a doctor").answers[0].id == "faq:bitten_person"
+    assert ask("she got my thumb and it's bleeding").answers
