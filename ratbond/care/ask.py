@@ -924,13 +924,15 @@ def ask(question: str, limit: int = 3) -> AskResult:
     if OFF & set(terms):
         return none("off_topic")
     # A question that names an animal covered only beside rats (a cat), and no rat, is about
-    # that animal's own care ("can cats eat tuna") unless an entry about both holds the word.
+    # that animal's own care ("can cats eat tuna") unless an entry about both holds the word;
+    # a food entry never does, as every one says what a rat may eat (cat food included).
     for other in index.animals - {index.subject}:
         if other in asked and not about_rats:
             ranked = [
                 row
                 for row in ranked
-                if index.entries[row[3]].strongly_holds(other, question_terms)
+                if index.docs[row[3]].kind != "food"
+                and index.entries[row[3]].strongly_holds(other, question_terms)
                 and _names_more_than_animals(index, asked, row)
             ]
     # An entry of a kind that answers about one named thing (a food) answers only a question
