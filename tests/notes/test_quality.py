@@ -57,6 +57,7 @@ def test_the_report_states_both_parts_and_the_targets() -> None:
     text = scorer.report(results)
     assert "## notes-labelled.yaml" in text
     assert "## notes-unseen.yaml" in text
+    assert "## notes-sealed.yaml" in text
     assert "| **overall** |" in text
     assert "danger recall >= 0.98" in text
     # The held-out notes' misses are never shown; the tuned parts' are.
