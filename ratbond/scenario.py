@@ -161,7 +161,8 @@ def _object(value: object, path: Path, allowed: tuple[str, ...], what: str) -> M
         raise fail(path, f"expected {what} (a JSON object), got {_kind(value)}")
     for key in value:
         if key not in allowed:
-            raise fail((*path, key), "unknown field" + did_you_mean(key, allowed))
+            hint = did_you_mean(key, allowed) or "; the fields are " + ", ".join(allowed)
+            raise fail((*path, key), "unknown field" + hint)
     return value
 
 
@@ -421,7 +422,9 @@ def _roles(
             if animal_id in playing:
                 raise fail(
                     where,
-                    f"'{animal_id}' already plays the {playing[animal_id]} role; "
+                    f"'{animal_id}' is listed twice in the {name} role; list it once"
+                    if playing[animal_id] == name
+                    else f"'{animal_id}' already plays the {playing[animal_id]} role; "
                     "an animal plays one role",
                 )
             playing[animal_id] = name

@@ -233,3 +233,24 @@ def test_the_joiners_and_marks_that_scripts_need_stay_allowed_in_a_name() -> Non
     document = scenario("cat-rat")
     document["animals"][0]["name"] = "\u0645\u06cc\u200c\u0634\u06cc \u200f"  # Persian, ZWNJ, RLM
     assert advise_text(json.dumps(document)).action
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"colour": "red"}, "colour: unknown field; the fields are program, today, animals"),
+        (
+            {"roles": {"cat": ["tom"], "rat": ["pip"], "dog": ["rex"]}},
+            "roles.dog: unknown field; the fields are cat, rat",
+        ),
+    ],
+)
+def test_an_unknown_field_with_no_near_match_lists_the_fields(
+    change: dict[str, Any], expected: str
+) -> None:
+    assert error_of({**scenario("cat-rat"), **change}).startswith(expected)
+
+
+def test_an_animal_listed_twice_in_one_role_is_asked_for_once() -> None:
+    document = {**scenario("cat-rat"), "roles": {"cat": ["tom", "tom"], "rat": ["pip"]}}
+    assert error_of(document) == "roles.cat[1]: 'tom' is listed twice in the cat role; list it once"
