@@ -938,10 +938,16 @@ class Decision:
             self.alerts.update(rules.class_alerts.get(klass, ()))
         if not deciding.contact and deciding.klass in DANGEROUS:
             title = self.stage_title(deciding.stage)
+            # With one role the animals meet their person (rat-human): none to keep apart.
+            alone = len(self.engine.program.roles) == 1
+            ask = (
+                f"leave it in peace; '{title}' is a stage without handling"
+                if alone
+                else f"step in and keep the animals apart; '{title}' is a stage without contact"
+            )
             self.notes.append(
                 f"The session of {session.date.isoformat()} at '{title}' showed "
-                f"{deciding.klass} ({describe(deciding.worst, session, self.names())}): step "
-                f"in and keep the animals apart; '{title}' is a stage without contact."
+                f"{deciding.klass} ({describe(deciding.worst, session, self.names())}): {ask}."
             )
         if not session.supervised and self.engine.stages[deciding.stage].supervision_required:
             self.alerts.add("unsupervised")
@@ -1077,7 +1083,9 @@ class Decision:
             0,
             None,
             f"Time gate '{stage.title}': {gate.days} days counted from {self.state.gate_cause}, "
-            f"so it ends on {end.isoformat()}. No contact before then.",
+            f"so it ends on {end.isoformat()}. No "
+            + ("handling" if len(self.engine.program.roles) == 1 else "contact")
+            + " before then.",
             not_before=max(end, self.next_free_day()),
         )
 
