@@ -165,10 +165,15 @@ def main(argv: list[str]) -> int:
         arg = args.pop(0)
         if arg == "--jsonl":
             jsonl = True
-        elif arg == "--program-file" and args:
-            program_file = args.pop(0)
-        elif arg.startswith("--program-file="):
-            program_file = arg.split("=", 1)[1]
+        elif arg == "--program-file" or arg.startswith("--program-file="):
+            given = arg.split("=", 1)[1] if "=" in arg else (args.pop(0) if args else "")
+            if not given:
+                print(
+                    f"error: --program-file: give the program file after it; usage: {USAGE}",
+                    file=sys.stderr,
+                )
+                return 2
+            program_file = given
         elif source is None and (arg == "-" or not arg.startswith("-")):
             source = arg
         else:

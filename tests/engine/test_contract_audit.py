@@ -7,9 +7,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from scenarios import ANIMALS, advise, calm_run, day, scenario, session
 
-from ratbond.evaluate import advise_text
+from ratbond.evaluate import advise_text, main
 
 
 def with_bystander(program: str, **fields: Any) -> dict[str, Any]:
@@ -134,3 +135,13 @@ def test_a_long_break_leaves_no_streak_in_the_answer() -> None:
     assert advice["streak"] == 0
     # An untimed stage has no shortest session to start from.
     assert "starts again from its first calm session" in advice["reasons"][0]
+
+
+@pytest.mark.parametrize("args", [["x.json", "--program-file"], ["x.json", "--program-file="]])
+def test_a_program_file_option_without_its_file_asks_for_it(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: --program-file: give the program file after it; usage: ")
+    assert err.count("\n") == 1
