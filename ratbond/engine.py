@@ -664,6 +664,12 @@ def days_text(days: list[tuple[dt.date, int]]) -> str:
     )
 
 
+ENDED = (
+    " Even then there will be no more sessions: what was logged ends this introduction, so "
+    "keep the animals apart."
+)
+"""What a wait adds when the history already ends the introduction."""
+
 LISTED = 6
 """The most names a list in a reason spells out; the rest are counted."""
 
@@ -835,11 +841,9 @@ class Decision:
         if missing:
             # Section 7 puts the missing prerequisite first; an injury or a stop run already in
             # the history is named, so the wait never reads as leave to carry on.
-            ended = state.injury is not None or state.stop_run is not None
             then = (
-                " Even then there will be no more sessions: what was logged ends this "
-                "introduction, so keep the animals apart."
-                if ended
+                ENDED
+                if self._ended()
                 else " Sessions can "
                 + ("go on" if state.last_contact is not None else "start")
                 + " once this is done."
@@ -1085,9 +1089,17 @@ class Decision:
             f"Time gate '{stage.title}': {gate.days} days counted from {self.state.gate_cause}, "
             f"so it ends on {end.isoformat()}. No "
             + ("handling" if len(self.engine.program.roles) == 1 else "contact")
-            + " before then.",
+            + " before then."
+            # Like a missing prerequisite, a waiting period never reads as leave to carry on
+            # when what was logged already ends the introduction.
+            + (ENDED if self._ended() else ""),
             not_before=max(end, self.next_free_day()),
         )
+
+    def _ended(self) -> bool:
+        """Whether the history holds what ends the introduction (an injury that stops it, or
+        the stop rule's run), though a wait comes first today (contract 7)."""
+        return self.state.injury is not None or self.state.stop_run is not None
 
     def _injuries(self, observed: Observed) -> str:
         names = self.names()

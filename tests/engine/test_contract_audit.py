@@ -145,3 +145,17 @@ def test_a_program_file_option_without_its_file_asks_for_it(
     err = capsys.readouterr().err
     assert err.startswith("error: --program-file: give the program file after it; usage: ")
     assert err.count("\n") == 1
+
+
+def test_a_quarantine_wait_after_the_stop_rule_says_no_sessions_will_follow() -> None:
+    # Six fights before quarantine ended: the restarted quarantine decides today (contract
+    # 7), but the wait must not read as leave to meet again once it ends.
+    fights = [session(ago, "side_by_side", None, {"nova": ["fighting"]}) for ago in range(8, 2, -1)]
+    animals = [{**animal, "arrived": day(10)} for animal in ANIMALS["rat-rat"]]
+    advice = advise(scenario("rat-rat", fights, animals=animals))
+    assert advice["action"] == "wait"
+    assert "separate_housing" in advice["alerts"]
+    assert advice["reasons"][0].endswith(
+        "Even then there will be no more sessions: what was logged ends this introduction, so "
+        "keep the animals apart."
+    )
