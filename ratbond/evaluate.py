@@ -35,7 +35,7 @@ def opened(source: str, stdin: TextIO) -> AbstractContextManager[TextIO]:
 
 
 def not_utf8(source: str) -> RatbondError:
-    return RatbondError(f"{source}: not UTF-8 text; save the scenario as UTF-8 JSON")
+    return RatbondError(f"{named(source)}: not UTF-8 text; save the scenario as UTF-8 JSON")
 
 
 def read_source(source: str, stdin: TextIO) -> str:
@@ -46,11 +46,17 @@ def read_source(source: str, stdin: TextIO) -> str:
         except UnicodeDecodeError:
             raise not_utf8(source) from None
     if len(text) > MAX_DOCUMENT_CHARS:
+        check = "send one scenario" if source == "-" else "check the path"
         raise RatbondError(
-            f"{source}: larger than {MAX_DOCUMENT_CHARS:,} characters, so not a scenario; "
-            "check the path"
+            f"{named(source)}: larger than {MAX_DOCUMENT_CHARS:,} characters, so not a "
+            f"scenario; {check}"
         )
     return text
+
+
+def named(source: str) -> str:
+    """How a message names where the scenario came from: the file, or standard input."""
+    return "standard input" if source == "-" else source
 
 
 def catalogue(program_file: FilePath | None) -> Mapping[str, Program]:

@@ -4,13 +4,15 @@ what the engine did (contract section 3: plain sentences that explain the action
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any
 
 import pytest
 from scenarios import ANIMALS, advise, calm_run, day, scenario, session
 
-from ratbond.evaluate import advise_text, main
+from ratbond.evaluate import advise_text, main, run
+from ratbond.limits import MAX_DOCUMENT_CHARS
 
 
 def with_bystander(program: str, **fields: Any) -> dict[str, Any]:
@@ -159,3 +161,13 @@ def test_a_quarantine_wait_after_the_stop_rule_says_no_sessions_will_follow() ->
         "Even then there will be no more sessions: what was logged ends this introduction, so "
         "keep the animals apart."
     )
+
+
+def test_standard_input_too_large_is_named_as_standard_input() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert run("-", None, out, err, io.StringIO(" " * (MAX_DOCUMENT_CHARS + 1))) == 2
+    assert err.getvalue() == (
+        f"error: standard input: larger than {MAX_DOCUMENT_CHARS:,} characters, so not a "
+        "scenario; send one scenario\n"
+    )
+    assert out.getvalue() == ""
