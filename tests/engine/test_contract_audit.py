@@ -9,6 +9,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from scenarios import ANIMALS, advise, calm_run, day, scenario, session
 
 from ratbond.evaluate import advise_text, main, run
@@ -171,3 +173,28 @@ def test_standard_input_too_large_is_named_as_standard_input() -> None:
         "scenario; send one scenario\n"
     )
     assert out.getvalue() == ""
+
+
+@given(
+    checked=st.lists(st.booleans(), min_size=1, max_size=4),
+    bystanders=st.lists(st.booleans(), max_size=3),
+)
+def test_a_cat_bite_asks_a_vet_until_every_rat_of_the_introduction_has_had_one(
+    checked: list[bool], bystanders: list[bool]
+) -> None:
+    # Safety (contract 8): vet_now stays while any rat that was there lacks a vet check on
+    # or after the bite; rats of the household that were not there never hold it up.
+    def rat(name: str, seen: bool) -> dict[str, Any]:
+        return {"id": name, "species": "rat", "health_check": day(8 if seen else 40)}
+
+    rats = [rat(f"r{n}", seen) for n, seen in enumerate(checked)]
+    others = [rat(f"b{n}", seen) for n, seen in enumerate(bystanders)]
+    document = scenario(
+        "cat-rat",
+        [session(10, "visual", 5, {"tom": ["biting"]})],
+        animals=[ANIMALS["cat-rat"][0], *rats, *others],
+        roles={"cat": ["tom"], "rat": [r["id"] for r in rats]},
+    )
+    advice = advise(document)
+    assert advice["action"] == "stop"
+    assert ("vet_now" in advice["alerts"]) == (not all(checked))
