@@ -607,11 +607,13 @@ class Engine:
         stage = self.stages[observed.stage]
         klass = observed.klass
         if klass in DANGEROUS:
-            state.bad_dates.append(observed.session.date)
+            # Kept only while the stop rule can still be reached: at most its K dates, so the
+            # state stays small however long a history of bites without a stop rule runs.
             stop_after = self.rules.stop_after
-            reached = stop_after is not None and len(state.bad_dates) >= stop_after
-            if reached and state.stop_run is None:
-                state.stop_run = list(state.bad_dates)
+            if stop_after is not None and state.stop_run is None:
+                state.bad_dates.append(observed.session.date)
+                if len(state.bad_dates) >= stop_after:
+                    state.stop_run = list(state.bad_dates)
         else:
             state.bad_dates.clear()
         state.stage_bad[observed.stage] = (

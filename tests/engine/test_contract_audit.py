@@ -11,10 +11,13 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from scenarios import ANIMALS, advise, calm_run, day, scenario, session
+from scenarios import ANIMALS, TODAY, advise, calm_run, day, scenario, session
 
+from ratbond.engine import Engine
 from ratbond.evaluate import advise_text, main, run
 from ratbond.limits import MAX_DOCUMENT_CHARS
+from ratbond.programs import BuiltinCatalog, builtin_vocabulary
+from ratbond.scenario import parse_scenario
 
 
 def with_bystander(program: str, **fields: Any) -> dict[str, Any]:
@@ -198,3 +201,16 @@ def test_a_cat_bite_asks_a_vet_until_every_rat_of_the_introduction_has_had_one(
     advice = advise(document)
     assert advice["action"] == "stop"
     assert ("vet_now" in advice["alerts"]) == (not all(checked))
+
+
+@pytest.mark.parametrize(("program", "kept"), [("rat-human", 0), ("cat-rat", 4)])
+def test_the_replay_keeps_at_most_the_stop_rules_run_of_bad_dates(program: str, kept: int) -> None:
+    # rat-human has no stop rule (patience); cat-rat stops after 4: a long history of bites
+    # keeps no more dates than the rule can name.
+    sign = {"pip": ["nipping"]} if program == "rat-human" else {"tom": ["hissing"]}
+    stage = "voice" if program == "rat-human" else "visual"
+    history = [session(ago, stage, 5, sign) for ago in range(300, 0, -1)]
+    document = json.dumps(scenario(program, history))
+    parsed = parse_scenario(json.loads(document), builtin_vocabulary(), BuiltinCatalog(), TODAY)
+    state = Engine(parsed.program, builtin_vocabulary()).replay(parsed)
+    assert len(state.to_json()["bad_dates"]) == kept
