@@ -99,7 +99,16 @@ def advise_answer(
 
 
 def write_advice(answer: dict[str, Any], stdout: TextIO) -> None:
-    stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+    """One JSON object on one line: names as typed where the output can hold them, else as
+    JSON escapes (`"T\\u00f5m"`, the same JSON), never an encoding error half way through."""
+    text = json.dumps(answer, ensure_ascii=False)
+    encoding = getattr(stdout, "encoding", None)
+    if encoding:
+        try:
+            text.encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            text = json.dumps(answer)
+    stdout.write(text + "\n")
 
 
 def advise_lines(

@@ -214,3 +214,14 @@ def test_the_replay_keeps_at_most_the_stop_rules_run_of_bad_dates(program: str, 
     parsed = parse_scenario(json.loads(document), builtin_vocabulary(), BuiltinCatalog(), TODAY)
     state = Engine(parsed.program, builtin_vocabulary()).replay(parsed)
     assert len(state.to_json()["bad_dates"]) == kept
+
+
+def test_an_output_that_cannot_hold_a_name_gets_the_same_json_escaped() -> None:
+    document = scenario("cat-rat", [session(1, "visual", 5, {"tom": ["hissing"]})])
+    document["animals"][0]["name"] = "Tõm 🐱"
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="ascii")
+    assert run("-", None, out, io.StringIO(), io.StringIO(json.dumps(document))) == 0
+    out.flush()
+    answer = json.loads(raw.getvalue().decode("ascii"))
+    assert answer["seen"] == [["Tõm 🐱", "hissing"]]
