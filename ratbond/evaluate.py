@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import sys
-from collections.abc import Mapping
-from contextlib import AbstractContextManager, nullcontext
-from typing import Any, TextIO
+from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from typing import Any, BinaryIO, TextIO
 
 from ratbond.advice import advise
 from ratbond.datafiles import FilePath
@@ -21,7 +22,10 @@ from ratbond.scenario import parse_json, parse_scenario
 def opened(source: str, stdin: TextIO) -> AbstractContextManager[TextIO]:
     """FILE opened as UTF-8 text, or standard input for `-`."""
     if source == "-":
-        return nullcontext(stdin)
+        # JSON is UTF-8 (RFC 8259) whatever the locale or PYTHONIOENCODING says, and a byte
+        # that is not UTF-8 is refused as in a file (a C locale would let it through escaped).
+        buffer = getattr(stdin, "buffer", None)
+        return nullcontext(stdin) if buffer is None else as_utf8(buffer)
     try:
         return open(source, encoding="utf-8")
     except FileNotFoundError:
@@ -32,6 +36,16 @@ def opened(source: str, stdin: TextIO) -> AbstractContextManager[TextIO]:
         raise RatbondError(f"{source}: is a folder; give a scenario file") from None
     except OSError as error:
         raise RatbondError(f"{source}: cannot be read ({error.strerror})") from None
+
+
+@contextmanager
+def as_utf8(buffer: BinaryIO) -> Iterator[TextIO]:
+    """Standard input's bytes read as UTF-8 text; the stream itself is left open."""
+    text = io.TextIOWrapper(buffer, encoding="utf-8")
+    try:
+        yield text
+    finally:
+        text.detach()
 
 
 def not_utf8(source: str) -> RatbondError:

@@ -225,3 +225,19 @@ def test_an_output_that_cannot_hold_a_name_gets_the_same_json_escaped() -> None:
     out.flush()
     answer = json.loads(raw.getvalue().decode("ascii"))
     assert answer["seen"] == [["Tõm 🐱", "hissing"]]
+
+
+def test_standard_input_is_read_as_utf8_whatever_its_declared_encoding() -> None:
+    document = scenario("cat-rat", [session(1, "visual", 5, {"tom": ["hissing"]})])
+    document["animals"][0]["name"] = "Tõm 🐱"
+    data = json.dumps(document, ensure_ascii=False).encode("utf-8")
+    out = io.StringIO()
+    stdin = io.TextIOWrapper(io.BytesIO(data), encoding="latin-1")
+    assert run("-", None, out, io.StringIO(), stdin) == 0
+    assert json.loads(out.getvalue())["seen"] == [["Tõm 🐱", "hissing"]]
+    err = io.StringIO()
+    stdin = io.TextIOWrapper(io.BytesIO(b'{"program": "cat\xff"}'), encoding="utf-8")
+    assert run("-", None, io.StringIO(), err, stdin) == 2
+    assert err.getvalue() == (
+        "error: standard input: not UTF-8 text; save the scenario as UTF-8 JSON\n"
+    )
