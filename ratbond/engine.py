@@ -900,7 +900,10 @@ class Decision:
                 None,
                 f"Injury on {injury.session.date.isoformat()} at "
                 f"'{self.stage_title(injury.stage)}' ({self._injuries(injury)}): the "
-                "introduction ends here for good. See a vet and keep them apart.",
+                "introduction ends here for good. "
+                # Once a vet has looked (contract 8), only the parting is left to ask for.
+                + ("See a vet and keep" if "vet_now" in self.alerts else "Keep")
+                + " them apart.",
             )
         run = state.stop_run
         assert run is not None

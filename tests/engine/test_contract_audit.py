@@ -37,6 +37,8 @@ def test_a_cat_bite_asks_a_vet_only_for_the_rats_of_the_introduction() -> None:
     advice = advise(document)
     assert advice["action"] == "stop"
     assert "vet_now" not in advice["alerts"]
+    # The vet has looked: the reason asks only to keep them apart.
+    assert advice["reasons"][0].endswith("the introduction ends here for good. Keep them apart.")
 
 
 def test_only_the_animals_of_the_introduction_are_named_as_exposed_to_illness() -> None:
