@@ -36,7 +36,7 @@ ONE_DAY = dt.timedelta(days=1)
 # The version of the replay's state and of the rules that feed it: bump it whenever `Replay`'s
 # fields, their JSON or what `Engine.feed` does with a session change, so a state stored by
 # an earlier version is replayed again rather than resumed.
-ENGINE_VERSION = 4
+ENGINE_VERSION = 5
 
 
 def class_table(program: Program, vocabulary: Vocabulary) -> dict[Species, dict[str, SignalClass]]:
@@ -358,10 +358,11 @@ class Engine:
     def observe(self, index: int, session: Session, species: dict[str, Species]) -> Observed:
         klass: SessionClass = "calm"
         rank = 0
-        illness = injury = progress = False
+        illness = injury = progress = cat_struck = False
         worst: list[tuple[str, str]] = []
-        ill: list[str] = []
-        hurt: list[str] = []
+        # Kept as ordered sets: a session may name thousands of animals.
+        ill: dict[str, None] = {}
+        hurt: dict[str, None] = {}
         stage = self.index[session.stage]
         wanted = self.stages[stage].progress_signal
         pairs = (
@@ -375,11 +376,15 @@ class Engine:
             if signal_class == "illness":
                 illness = True
                 signal_class = "stress"
-                if animal not in ill:
-                    ill.append(animal)
+                ill[animal] = None
             if name in self.vet_signals.get(kind, ()):
-                rats = [animal] if kind == "rat" else [a for a, s in species.items() if s == "rat"]
-                hurt.extend(rat for rat in rats if rat not in hurt)
+                # A cat's bite or scratch sends every rat of the introduction (`species` holds
+                # only its animals) to the vet, once however many signals say so.
+                if kind == "rat":
+                    hurt[animal] = None
+                elif not cat_struck:
+                    cat_struck = True
+                    hurt.update((a, None) for a, s in species.items() if s == "rat")
             signal_rank = CLASS_RANK[signal_class]
             if signal_rank > rank:
                 klass, rank, worst = signal_class, signal_rank, [(animal, name)]
@@ -393,7 +398,7 @@ class Engine:
         if not session.supervised and floor is not None and CLASS_RANK[floor] > rank:
             klass, worst = floor, []
         observed = Observed(index, session, stage, klass, illness, worst, injury, progress)
-        observed.ill, observed.hurt = ill, hurt
+        observed.ill, observed.hurt = list(ill), list(hurt)
         return observed
 
     def classes_shown(self, observed: Observed, species: dict[str, Species]) -> set[SessionClass]:
@@ -437,7 +442,9 @@ class Engine:
     def begin(self, scenario: Scenario) -> Replay:
         """The state before the first session: the time gate as the arrivals set it. It
         depends on the scenario's animals and roles, not on its sessions or its date."""
-        species = {animal.id: animal.species for animal in scenario.animals.values()}
+        # The introduction's animals only: an animal of the household that plays no role was at
+        # no session (a cat's bite sends every rat of the introduction to the vet, not others).
+        species = {animal.id: animal.species for animal in self.members(scenario)}
         needed = [self.needed(stage, scenario) for stage in self.stages]
         state = Replay(self.first_contact, species, needed, self.checks_until(scenario))
         if self.gate is not None:
@@ -600,11 +607,13 @@ class Engine:
         stage = self.stages[observed.stage]
         klass = observed.klass
         if klass in DANGEROUS:
-            state.bad_dates.append(observed.session.date)
+            # Kept only while the stop rule can still be reached: at most its K dates, so the
+            # state stays small however long a history of bites without a stop rule runs.
             stop_after = self.rules.stop_after
-            reached = stop_after is not None and len(state.bad_dates) >= stop_after
-            if reached and state.stop_run is None:
-                state.stop_run = list(state.bad_dates)
+            if stop_after is not None and state.stop_run is None:
+                state.bad_dates.append(observed.session.date)
+                if len(state.bad_dates) >= stop_after:
+                    state.stop_run = list(state.bad_dates)
         else:
             state.bad_dates.clear()
         state.stage_bad[observed.stage] = (
@@ -655,6 +664,29 @@ def days_text(days: list[tuple[dt.date, int]]) -> str:
         day.isoformat() if count == 1 else f"{day.isoformat()} ({count} sessions)"
         for day, count in days
     )
+
+
+ENDED = (
+    " Even then there will be no more sessions: what was logged ends this introduction, so "
+    "keep the animals apart."
+)
+"""What a wait adds when the history already ends the introduction."""
+
+LISTED = 6
+"""The most names a list in a reason spells out; the rest are counted."""
+
+
+def listed(names: list[str], total: int) -> str:
+    """`a`, `a and b`, `a, b and c`, or `a, b, ... and 3 others` when `total` names exceed the
+    `names` given (the first few of them); empty for none."""
+    if total <= 0 or not names:
+        return ""
+    rest = total - len(names)
+    if rest > 0:
+        return ", ".join(names) + f" and {rest:,} other" + ("s" if rest > 1 else "")
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def describe(worst: list[tuple[str, str]], session: Session, names: dict[str, str]) -> str:
@@ -729,12 +761,15 @@ class Decision:
         minutes: float | None,
         reason: str,
         not_before: dt.date | None = None,
+        *,
+        streak_lost: bool = False,
     ) -> Advice:
         final = action in ("stop", "complete")
         if action == "wait":
             minutes = None
         needed = self.engine.needed(self.engine.stages[stage], self.scenario)
-        streak = self.state.streak if self.state.streak_stage == stage else 0
+        kept = self.state.streak_stage == stage and not streak_lost
+        streak = self.state.streak if kept else 0
         return Advice(
             program=self.engine.program.id,
             action=action,
@@ -808,12 +843,12 @@ class Decision:
         if missing:
             # Section 7 puts the missing prerequisite first; an injury or a stop run already in
             # the history is named, so the wait never reads as leave to carry on.
-            ended = state.injury is not None or state.stop_run is not None
             then = (
-                " Even then there will be no more sessions: what was logged ends this "
-                "introduction, so keep the animals apart."
-                if ended
-                else " Sessions can start once this is done."
+                ENDED
+                if self._ended()
+                else " Sessions can "
+                + ("go on" if state.last_contact is not None else "start")
+                + " once this is done."
             )
             return self.make(
                 "wait", 0, None, "Prerequisite missing: " + "; ".join(missing) + "." + then
@@ -831,19 +866,26 @@ class Decision:
         """`start`: no session of contact logged yet, and nothing holds the pair back."""
         engine, first = self.engine, self.engine.first_contact
         title = self.stage_title(first)
+        # Sessions that earned nothing (contract 8) are logged, but the answer is the one
+        # without them: say so rather than "nothing logged".
+        earned_nothing = self.state.rushed_tail > 0
         if engine.gate is None or self.state.gate_end is None:
+            opening = (
+                "No session has earned anything yet" if earned_nothing else "No session logged yet"
+            )
             return self.make(
                 "start",
                 first,
                 self.start_minutes(first),
-                f"No session logged yet: begin with the first stage, '{title}'.",
+                f"{opening}: begin with the first stage, '{title}'.",
             )
+        past = "has earned anything" if earned_nothing else "is logged"
         return self.make(
             "start",
             first,
             self.start_minutes(first),
             f"'{self.stage_title(0)}' ended on {self.state.gate_end.isoformat()} "
-            f"({engine.gate.days} days from {self.state.gate_cause}) and nothing is logged "
+            f"({engine.gate.days} days from {self.state.gate_cause}) and nothing {past} "
             f"past it yet: begin with '{title}'.",
         )
 
@@ -858,7 +900,10 @@ class Decision:
                 None,
                 f"Injury on {injury.session.date.isoformat()} at "
                 f"'{self.stage_title(injury.stage)}' ({self._injuries(injury)}): the "
-                "introduction ends here for good. See a vet and keep them apart.",
+                "introduction ends here for good. "
+                # Once a vet has looked (contract 8), only the parting is left to ask for.
+                + ("See a vet and keep" if "vet_now" in self.alerts else "Keep")
+                + " them apart.",
             )
         run = state.stop_run
         assert run is not None
@@ -880,14 +925,14 @@ class Decision:
         self.alerts.add(code)
         names = self.names()
 
-        def listed(sex: str) -> str:
+        def intact(sex: str) -> str:
             found = [names[a.id] for a in members if read_sex(a.sex) == sex]
             if len(found) == 1:
                 return f"{found[0]} is an intact {sex}"
             return ", ".join(found[:-1]) + f" and {found[-1]} are intact {sex}s"
 
         self.notes.append(
-            f"{listed('male')} and {listed('female')}: they can breed. Keep same-sex groups, "
+            f"{intact('male')} and {intact('female')}: they can breed. Keep same-sex groups, "
             "or have the males neutered and kept from the females for 4 weeks after the "
             "operation before any meeting."
         )
@@ -902,16 +947,27 @@ class Decision:
             self.alerts.update(rules.class_alerts.get(klass, ()))
         if not deciding.contact and deciding.klass in DANGEROUS:
             title = self.stage_title(deciding.stage)
+            # With one role the animals meet their person (rat-human): none to keep apart.
+            alone = len(self.engine.program.roles) == 1
+            ask = (
+                f"leave it in peace; '{title}' is a stage without handling"
+                if alone
+                else f"step in and keep the animals apart; '{title}' is a stage without contact"
+            )
             self.notes.append(
                 f"The session of {session.date.isoformat()} at '{title}' showed "
-                f"{deciding.klass} ({describe(deciding.worst, session, self.names())}): step "
-                f"in and keep the animals apart; '{title}' is a stage without contact."
+                f"{deciding.klass} ({describe(deciding.worst, session, self.names())}): {ask}."
             )
         if not session.supervised and self.engine.stages[deciding.stage].supervision_required:
             self.alerts.add("unsupervised")
+            title = self.stage_title(deciding.stage)
             self.notes.append(
                 f"The session of {session.date.isoformat()} was logged without "
-                "supervision, so it cannot count as calm."
+                + (
+                    "supervision, so it cannot count as calm."
+                    if rules.unsupervised_class is not None
+                    else f"supervision: be there, watching, at every session of '{title}'."
+                )
             )
         for animal, name in all_signals(session):
             species = self.scenario.animals[animal].species
@@ -939,24 +995,27 @@ class Decision:
 
     def _exposed(self) -> None:
         """Name the animals of its species that an animal still showing illness signs met in
-        a session of contact, before or while it showed them: they may have caught it."""
+        a session of contact, before or while it showed them: they may have caught it. Only
+        the introduction's animals met; a long list is cut short (`listed`)."""
         if self.state.last_contact is None:
             return
         animals = self.scenario.animals
+        members = self.engine.members(self.scenario)
+        by_species: dict[Species, list[Animal]] = {}
+        for member in members:
+            by_species.setdefault(member.species, []).append(member)
         for animal, day in sorted(self.state.ill_on.items()):
             sick = animals[animal]
             if sick.health_check is not None and sick.health_check >= day:
                 continue
-            met = [
-                other.name or other.id
-                for other in animals.values()
-                if other.id != animal and other.species == sick.species
-            ]
+            group = by_species.get(sick.species, [])
+            # The first few others of its group, and how many there are: linear in the group.
+            shown = [other.name or other.id for other in group[: LISTED + 1] if other.id != animal]
+            met = listed(shown[:LISTED], len(group) - 1)
             if met:
-                names = met[0] if len(met) == 1 else ", ".join(met[:-1]) + " and " + met[-1]
                 self.notes.append(
                     f"{sick.name or sick.id} showed signs of illness on {day.isoformat()} and "
-                    f"has met {names}: they are exposed. Watch them closely and have them "
+                    f"has met {met}: they are exposed. Watch them closely and have them "
                     "checked by a vet too."
                 )
 
@@ -1000,13 +1059,12 @@ class Decision:
             if until is not None and self.today > until:
                 self.alerts.add("health_check_needed")
                 check = animal.health_check
-                when = (
-                    "no vet check on record"
+                missing.append(
+                    f"{name} has no vet check on record"
                     if check is None
-                    else f"last vet check {check.isoformat()} is over "
+                    else f"{name}'s last vet check ({check.isoformat()}) is over "
                     f"{engine.rules.health_check_max_age_days} days old"
                 )
-                missing.append(f"{name} has {when}")
             if engine.unassessed(animal):
                 self.alerts.add("assessment_needed")
                 missing.append(f"{name}'s prey drive has not been assessed")
@@ -1034,9 +1092,19 @@ class Decision:
             0,
             None,
             f"Time gate '{stage.title}': {gate.days} days counted from {self.state.gate_cause}, "
-            f"so it ends on {end.isoformat()}. No contact before then.",
+            f"so it ends on {end.isoformat()}. No "
+            + ("handling" if len(self.engine.program.roles) == 1 else "contact")
+            + " before then."
+            # Like a missing prerequisite, a waiting period never reads as leave to carry on
+            # when what was logged already ends the introduction.
+            + (ENDED if self._ended() else ""),
             not_before=max(end, self.next_free_day()),
         )
+
+    def _ended(self) -> bool:
+        """Whether the history holds what ends the introduction (an injury that stops it, or
+        the stop rule's run), though a wait comes first today (contract 7)."""
+        return self.state.injury is not None or self.state.stop_run is not None
 
     def _injuries(self, observed: Observed) -> str:
         names = self.names()
@@ -1088,16 +1156,16 @@ class Decision:
             if repeated:
                 action, target = self._step_back(last.stage)
                 row = (
-                    f"{in_a_row} sessions in a row at '{here}'"
+                    f"{in_a_row} sessions in a row at '{here}' that were not calm"
                     if in_a_row > 1
-                    else f"a session at '{here}'"
+                    else f"a session at '{here}' that was not calm"
                 )
                 return self.make(
                     action,
                     target,
                     self.start_minutes(target),
-                    f"{last.klass.capitalize()} on {day} ({shown}), {row} that "
-                    f"were not calm: " + self._back_words(action, target),
+                    f"{last.klass.capitalize()} on {day} ({shown}), {row}: "
+                    + self._back_words(action, target),
                 )
             if last.klass == "aggression":
                 return self.make(
@@ -1123,13 +1191,18 @@ class Decision:
             )
         if long_gap:
             # The limit, not today's count of days: stored advice is read on later days too.
+            again = (
+                "from its shortest session"
+                if self.engine.stages[last.stage].minutes is not None
+                else "from its first calm session"
+            )
             return self.make(
                 "repeat",
                 last.stage,
                 self.start_minutes(last.stage),
                 f"Long break: more than {self.engine.rules.long_break_days} days since the last "
-                f"session ({day}); the calm "
-                f"streak is lost, so '{here}' starts again from its shortest session.",
+                f"session ({day}); the calm streak is lost, so '{here}' starts again {again}.",
+                streak_lost=True,
             )
         return self._calm(last)
 

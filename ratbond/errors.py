@@ -59,13 +59,28 @@ class DataFileError(RatbondError):
         self.message = message
 
 
+CLIPPED = 40
+"""The most characters of a value a message repeats: a mistyped value is recognised by its
+start, and one line stays one line however long the value was."""
+
+
+def clipped(text: str) -> str:
+    """`text` as a message repeats it: whole when short, else its start and its length."""
+    if len(text) <= CLIPPED:
+        return text
+    return f"{text[:CLIPPED]}... ({len(text):,} characters)"
+
+
 def format_path(parts: Sequence[str | int]) -> str:
-    """Render ('sessions', 3, 'signals', 'tom', 1) as `sessions[3].signals.tom[1]`."""
+    """Render ('sessions', 3, 'signals', 'tom', 1) as `sessions[3].signals.tom[1]`; a key
+    too long to repeat is cut short (`clipped`)."""
     text = ""
     for part in parts:
         if isinstance(part, int):
             text += f"[{part}]"
-        elif not PLAIN_KEY.fullmatch(part):
+            continue
+        part = clipped(part)
+        if not PLAIN_KEY.fullmatch(part):
             text += f"[{json.dumps(part, ensure_ascii=False)}]"
         else:
             text += f".{part}" if text else part

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import sys
-from collections.abc import Mapping
-from contextlib import AbstractContextManager, nullcontext
-from typing import Any, TextIO
+from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from typing import Any, BinaryIO, TextIO
 
 from ratbond.advice import advise
 from ratbond.datafiles import FilePath
@@ -21,7 +22,10 @@ from ratbond.scenario import parse_json, parse_scenario
 def opened(source: str, stdin: TextIO) -> AbstractContextManager[TextIO]:
     """FILE opened as UTF-8 text, or standard input for `-`."""
     if source == "-":
-        return nullcontext(stdin)
+        # JSON is UTF-8 (RFC 8259) whatever the locale or PYTHONIOENCODING says, and a byte
+        # that is not UTF-8 is refused as in a file (a C locale would let it through escaped).
+        buffer = getattr(stdin, "buffer", None)
+        return nullcontext(stdin) if buffer is None else as_utf8(buffer)
     try:
         return open(source, encoding="utf-8")
     except FileNotFoundError:
@@ -34,8 +38,18 @@ def opened(source: str, stdin: TextIO) -> AbstractContextManager[TextIO]:
         raise RatbondError(f"{source}: cannot be read ({error.strerror})") from None
 
 
+@contextmanager
+def as_utf8(buffer: BinaryIO) -> Iterator[TextIO]:
+    """Standard input's bytes read as UTF-8 text; the stream itself is left open."""
+    text = io.TextIOWrapper(buffer, encoding="utf-8")
+    try:
+        yield text
+    finally:
+        text.detach()
+
+
 def not_utf8(source: str) -> RatbondError:
-    return RatbondError(f"{source}: not UTF-8 text; save the scenario as UTF-8 JSON")
+    return RatbondError(f"{named(source)}: not UTF-8 text; save the scenario as UTF-8 JSON")
 
 
 def read_source(source: str, stdin: TextIO) -> str:
@@ -46,11 +60,17 @@ def read_source(source: str, stdin: TextIO) -> str:
         except UnicodeDecodeError:
             raise not_utf8(source) from None
     if len(text) > MAX_DOCUMENT_CHARS:
+        check = "send one scenario" if source == "-" else "check the path"
         raise RatbondError(
-            f"{source}: larger than {MAX_DOCUMENT_CHARS:,} characters, so not a scenario; "
-            "check the path"
+            f"{named(source)}: larger than {MAX_DOCUMENT_CHARS:,} characters, so not a "
+            f"scenario; {check}"
         )
     return text
+
+
+def named(source: str) -> str:
+    """How a message names where the scenario came from: the file, or standard input."""
+    return "standard input" if source == "-" else source
 
 
 def catalogue(program_file: FilePath | None) -> Mapping[str, Program]:
@@ -93,7 +113,16 @@ def advise_answer(
 
 
 def write_advice(answer: dict[str, Any], stdout: TextIO) -> None:
-    stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+    """One JSON object on one line: names as typed where the output can hold them, else as
+    JSON escapes (`"T\\u00f5m"`, the same JSON), never an encoding error half way through."""
+    text = json.dumps(answer, ensure_ascii=False)
+    encoding = getattr(stdout, "encoding", None)
+    if encoding:
+        try:
+            text.encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            text = json.dumps(answer)
+    stdout.write(text + "\n")
 
 
 def advise_lines(
@@ -165,10 +194,15 @@ def main(argv: list[str]) -> int:
         arg = args.pop(0)
         if arg == "--jsonl":
             jsonl = True
-        elif arg == "--program-file" and args:
-            program_file = args.pop(0)
-        elif arg.startswith("--program-file="):
-            program_file = arg.split("=", 1)[1]
+        elif arg == "--program-file" or arg.startswith("--program-file="):
+            given = arg.split("=", 1)[1] if "=" in arg else (args.pop(0) if args else "")
+            if not given:
+                print(
+                    f"error: --program-file: give the program file after it; usage: {USAGE}",
+                    file=sys.stderr,
+                )
+                return 2
+            program_file = given
         elif source is None and (arg == "-" or not arg.startswith("-")):
             source = arg
         else:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ratbond.errors import InputError, did_you_mean, format_path
+from ratbond.errors import InputError, clipped, did_you_mean, format_path
 from ratbond.errors import kind_of as _kind
 from ratbond.limits import DATE_CEILING, MAX_ATTEMPTS, MAX_MINUTES
 from ratbond.limits import DATE_FLOOR as DATE_FLOOR
@@ -153,7 +153,7 @@ def parse_date(value: object, path: Path) -> dt.date:
             raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise fail(path, f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+        raise fail(path, f"'{clipped(value)}' is not a date; write it as YYYY-MM-DD") from None
 
 
 def _object(value: object, path: Path, allowed: tuple[str, ...], what: str) -> Mapping[str, Any]:
@@ -161,7 +161,8 @@ def _object(value: object, path: Path, allowed: tuple[str, ...], what: str) -> M
         raise fail(path, f"expected {what} (a JSON object), got {_kind(value)}")
     for key in value:
         if key not in allowed:
-            raise fail((*path, key), "unknown field" + did_you_mean(key, allowed))
+            hint = did_you_mean(key, allowed) or "; the fields are " + ", ".join(allowed)
+            raise fail((*path, key), "unknown field" + hint)
     return value
 
 
@@ -227,10 +228,14 @@ def _notes(value: object, path: Path) -> str:
 
 
 def _choice(value: object, path: Path, choices: tuple[T, ...], what: str) -> T:
-    if not isinstance(value, str) or value not in choices:
-        shown = ", ".join(f"'{c}'" for c in choices)
-        hint = did_you_mean(value, [str(c) for c in choices]) if isinstance(value, str) else ""
-        raise fail(path, f"unknown {what} {json.dumps(value)}{hint}; expected one of {shown}")
+    shown = ", ".join(f"'{c}'" for c in choices)
+    if not isinstance(value, str):
+        raise fail(path, f"expected the {what} as text, one of {shown}; got {_kind(value)}")
+    if value not in choices:
+        hint = did_you_mean(value, [str(c) for c in choices])
+        raise fail(
+            path, f"unknown {what} {json.dumps(clipped(value))}{hint}; expected one of {shown}"
+        )
     return value
 
 
@@ -312,11 +317,21 @@ def unknown_program(program_id: str, known: Iterable[str]) -> str:
     """`unknown program 'x' (did you mean 'y'?); known: ...`, wherever a program is named."""
     known = list(known)
     return (
-        f"unknown program '{program_id}'"
+        f"unknown program '{clipped(program_id)}'"
         + did_you_mean(program_id, known)
         + "; known: "
         + ", ".join(known)
     )
+
+
+def unknown_animal(animal_id: str, animals: Mapping[str, Animal]) -> str:
+    """`unknown animal 'x'`, with the nearest id, or else the ids of the scenario's animals."""
+    hint = did_you_mean(animal_id, animals)
+    if not hint:
+        ids = list(animals)
+        more = f" and {len(ids) - 6:,} more" if len(ids) > 6 else ""
+        hint = "; give the id of one of the animals: " + ", ".join(ids[:6]) + more
+    return f"unknown animal '{clipped(animal_id)}'" + hint
 
 
 def _animals(data: Mapping[str, Any], today: dt.date) -> dict[str, Animal]:
@@ -347,7 +362,11 @@ def parse_animal(value: object, path: Path, today: dt.date) -> Animal:
     # The name first: an id is often made from it, and a name too long is the owner's slip.
     name = _optional(entry, "name", path, lambda v, p: _line(v, p, MAX_NAME))
     if "id" not in entry:
-        raise fail((*path, "id"), "required field is missing")
+        raise fail(
+            (*path, "id"),
+            "required field is missing; give the animal an id of lower-case letters, digits, "
+            "'-' and '_' (such as 'pip')",
+        )
     animal_id = _text(entry["id"], (*path, "id"))
     if len(animal_id) > MAX_ID:
         raise fail((*path, "id"), f"is {len(animal_id)} characters long; at most {MAX_ID}")
@@ -409,9 +428,7 @@ def _roles(
             where = (*path, index)
             animal_id = _text(member, where)
             if animal_id not in animals:
-                raise fail(
-                    where, f"unknown animal '{animal_id}'" + did_you_mean(animal_id, animals)
-                )
+                raise fail(where, unknown_animal(animal_id, animals))
             species = animals[animal_id].species
             if species != role.species:
                 raise fail(
@@ -421,7 +438,9 @@ def _roles(
             if animal_id in playing:
                 raise fail(
                     where,
-                    f"'{animal_id}' already plays the {playing[animal_id]} role; "
+                    f"'{animal_id}' is listed twice in the {name} role; list it once"
+                    if playing[animal_id] == name
+                    else f"'{animal_id}' already plays the {playing[animal_id]} role; "
                     "an animal plays one role",
                 )
             playing[animal_id] = name
@@ -478,15 +497,21 @@ def _sessions(
         path: Path = ("sessions", index)
         entry = _object(item, path, SESSION_FIELDS, "a session")
         if "date" not in entry:
-            raise fail((*path, "date"), "required field is missing")
+            raise fail(
+                (*path, "date"), "required field is missing; give the session's date as YYYY-MM-DD"
+            )
         day = plausible_day(parse_date(entry["date"], (*path, "date")), today, (*path, "date"))
         if "stage" not in entry:
-            raise fail((*path, "stage"), "required field is missing")
+            raise fail(
+                (*path, "stage"),
+                "required field is missing; name one of the stages of "
+                f"{program.id}: " + ", ".join(stages),
+            )
         stage_id = _text(entry["stage"], (*path, "stage"))
         if stage_id not in stages:
             raise fail(
                 (*path, "stage"),
-                f"unknown stage '{stage_id}' for {program.id}"
+                f"unknown stage '{clipped(stage_id)}' for {program.id}"
                 + did_you_mean(stage_id, stages)
                 + "; stages: "
                 + ", ".join(stages),
@@ -576,7 +601,7 @@ def _signals(
     for animal_id, names in value.items():
         where: Path = (*path, animal_id)
         if animal_id not in animals:
-            raise fail(where, f"unknown animal '{animal_id}'" + did_you_mean(animal_id, animals))
+            raise fail(where, unknown_animal(animal_id, animals))
         if animal_id not in in_role:
             raise fail(where, f"'{animal_id}' plays no role in this introduction")
         species = animals[animal_id].species
@@ -587,7 +612,7 @@ def _signals(
             if signal not in known:
                 raise fail(
                     (*where, index),
-                    f"unknown signal '{signal}' for a {species}"
+                    f"unknown signal '{clipped(signal)}' for a {species}"
                     + did_you_mean(signal, known)
                     + f"; see 'ratbond signals --species {species}'",
                 )

@@ -233,3 +233,86 @@ def test_the_joiners_and_marks_that_scripts_need_stay_allowed_in_a_name() -> Non
     document = scenario("cat-rat")
     document["animals"][0]["name"] = "\u0645\u06cc\u200c\u0634\u06cc \u200f"  # Persian, ZWNJ, RLM
     assert advise_text(json.dumps(document)).action
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"colour": "red"}, "colour: unknown field; the fields are program, today, animals"),
+        (
+            {"roles": {"cat": ["tom"], "rat": ["pip"], "dog": ["rex"]}},
+            "roles.dog: unknown field; the fields are cat, rat",
+        ),
+    ],
+)
+def test_an_unknown_field_with_no_near_match_lists_the_fields(
+    change: dict[str, Any], expected: str
+) -> None:
+    assert error_of({**scenario("cat-rat"), **change}).startswith(expected)
+
+
+def test_an_animal_listed_twice_in_one_role_is_asked_for_once() -> None:
+    document = {**scenario("cat-rat"), "roles": {"cat": ["tom", "tom"], "rat": ["pip"]}}
+    assert error_of(document) == "roles.cat[1]: 'tom' is listed twice in the cat role; list it once"
+
+
+def test_an_unknown_animal_with_no_near_match_lists_the_animals() -> None:
+    document = scenario("cat-rat", [session(1, "visual", 5, {"zed": ["relaxed"]})])
+    assert error_of(document) == (
+        "sessions[0].signals.zed: unknown animal 'zed'; give the id of one of the animals: tom, pip"
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (
+            {"stage": "visual", "minutes": 5},
+            "sessions[0].date: required field is missing; give the session's date as YYYY-MM-DD",
+        ),
+        (
+            {"date": day(1), "minutes": 5},
+            "sessions[0].stage: required field is missing; name one of the stages of cat-rat: "
+            "visual, scent, barrier, proximity, supervised",
+        ),
+    ],
+)
+def test_a_missing_session_field_says_what_to_give(entry: dict[str, Any], expected: str) -> None:
+    assert error_of(scenario("cat-rat", [entry])) == expected
+
+
+@pytest.mark.parametrize("value", [None, ["cat"], 3, {}])
+def test_a_species_that_is_not_text_is_asked_for_as_text(value: object) -> None:
+    document = scenario("cat-rat")
+    document["animals"][0]["species"] = value
+    assert error_of(document).startswith(
+        "animals[0].species: expected the species as text, one of 'cat', 'rat'; got "
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        ({"sessions": [{"date": day(1), "stage": "v" * 100_000, "minutes": 5}]}, "stage"),
+        (
+            {
+                "sessions": [
+                    {
+                        "date": day(1),
+                        "stage": "visual",
+                        "minutes": 5,
+                        "signals": {"tom": ["x" * 100_000]},
+                    }
+                ]
+            },
+            "signal",
+        ),
+        ({"x" * 100_000: 1}, "field"),
+    ],
+)
+def test_a_value_too_long_to_repeat_is_cut_short_in_its_message(
+    change: dict[str, Any], path: str
+) -> None:
+    message = error_of({**scenario("cat-rat"), **change})
+    assert len(message) < 300, path
+    assert "... (100,000 characters)" in message

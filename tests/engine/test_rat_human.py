@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from scenarios import advise, calm_run, day, scenario, session
 
 TREAT = {"pip": ["takes_treat_from_hand"]}
@@ -48,6 +49,23 @@ def test_rat_human_handling_before_settling_raises_too_soon() -> None:
 def test_rat_human_quiet_settle_sessions_are_not_handling() -> None:
     advice = rat_human([session(0, "settle")], arrived=day(1))
     assert advice["alerts"] == []
+
+
+@pytest.mark.parametrize("sign", ["takes_treat_from_hand", "climbs_onto_hand", "biting"])
+def test_rat_human_a_settle_session_that_shows_handling_is_too_soon(sign: str) -> None:
+    advice = rat_human([session(0, "settle", signals={"pip": [sign]})], arrived=day(1))
+    assert (advice["action"], advice["stage"]) == ("wait", "settle")
+    assert "too_soon" in advice["alerts"]
+    assert advice["reasons"][0].endswith("No handling before then.")
+
+
+def test_rat_human_a_bite_while_settling_asks_to_leave_the_rat_in_peace() -> None:
+    advice = rat_human([session(0, "settle", signals={"pip": ["biting"]})], arrived=day(1))
+    assert "use_gloves" in advice["alerts"]
+    assert advice["reasons"][1].endswith(
+        "leave it in peace; 'Settling in' is a stage without handling."
+    )
+    assert not any("animals apart" in reason for reason in advice["reasons"])
 
 
 def test_rat_human_starts_with_voice_once_settled() -> None:
