@@ -296,15 +296,34 @@ class Attribution:
         return "stress" if klass == "illness" else klass  # type: ignore[return-value]
 
     def state(self, index: int, animal: str, signal: str) -> tuple[bool, bool]:
-        """(negated, confirm) of a reading: a hedged danger reading is not ruled out."""
+        """(negated, confirm) of a reading: a hedged danger reading is not ruled out, nor is a
+        hedged bite when its sentence or the next reports an injury plainly ("I think he
+        nipped her, there's a tiny mark"): the mark says something landed."""
         if index in self.scope.denied:
             return True, False
         if index in self.scope.hedged:
             danger = self.klass(animal, signal) == DANGER
+            if not danger and signal in self.lexicon.bite_signals and self.injured(index):
+                return False, False
             return not danger, danger
         if index in self.scope.attempted:
             return False, self.klass(animal, signal) == DANGER
         return False, False
+
+    def injured(self, index: int) -> bool:
+        """Whether the sentence of event `index`, or the next one, reports an injury that is
+        neither denied nor hedged (to anyone: a mark on the owner's finger counts too)."""
+        sentences = self.tokens.sentences
+        sentence = sentences[self.matches[index].first]
+        victims = self.lexicon.victim_signals
+        scope = self.scope
+        return any(
+            sentence <= sentences[self.matches[other].first] <= sentence + 1
+            and other not in scope.denied
+            and other not in scope.hedged
+            and not victims.isdisjoint(self.matches[other].senses.values())
+            for other in scope.events
+        )
 
     def emit(
         self, index: int, match: Match, animals: frozenset[str], senses: Mapping[str, str]

@@ -4,6 +4,7 @@ never crosses a clause, a clause joiner or (except at a signal's `...`) an anima
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Set
 from dataclasses import dataclass
 
@@ -11,6 +12,9 @@ from ratbond.notes.cast import Cast
 from ratbond.notes.lexicon import Entry
 from ratbond.notes.patterns import NO_SENSES, Pattern
 from ratbond.notes.tokens import Tokens
+
+LONE_I = re.compile(r"\bI\b")
+"""The pronoun "I", the one capital a note written in lower case still has."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,12 +157,16 @@ def _name_at(
     if len(word.norm) == 1 and not word.raw.isupper():
         return None  # an initial is a capital letter
     name = cast.animals[best[0]].name
-    # A lower-case signal word ("nibbles") is that word, not the rat called Nibbles.
+    # A lower-case signal word ("nibbles") is that word, not the rat called Nibbles, in a note
+    # that capitalises; a note written with no capital at all (dictated, typed on a phone)
+    # (but "I") says nothing by case, so there the name's own form is the name ("bolt bit me
+    # when I picked him up").
     if (
         word.raw.islower()
         and name is not None
         and name != name.lower()
         and word.lemma in signal_starts
+        and _capitalises(tokens.text)
     ):
         return None
     return best
@@ -222,3 +230,9 @@ def _phrase_at(
                 best = pattern
                 best_positions = tuple(positions)
     return None if best is None else (best, best_positions)
+
+
+def _capitalises(text: str) -> bool:
+    """Whether a note uses capital letters, the pronoun "I" aside."""
+    stripped = LONE_I.sub("", text)
+    return stripped != stripped.lower()
