@@ -11,6 +11,8 @@ from ratbond.notes.lexicon import Lexicon, normalise
 from ratbond.notes.tokens import TOKEN_RE
 
 CAST_CACHE = 64
+SPLIT_PART = 3
+"""The shortest part of a name split in two by dictation ("nut meg")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,13 @@ def new_cast(
             words = tuple(normalise(m.group()) for m in TOKEN_RE.finditer(animal.name))
             if words:
                 names[words] = animal.id
+    # Dictation splits a long name it does not know into words it does ("nut meg" for
+    # Nutmeg): each split of a one-word name into parts of SPLIT_PART letters or more.
+    for words, animal_id in list(names.items()):
+        if len(words) == 1:
+            word = words[0]
+            for cut in range(SPLIT_PART, len(word) - SPLIT_PART + 1):
+                names.setdefault((word[:cut], word[cut:]), animal_id)
     # An initial stands for the one animal whose name starts with it ("B squeaked"), written as
     # a capital letter (see `phrases`); "I" and "A" are words.
     initials: dict[str, list[str]] = {}
