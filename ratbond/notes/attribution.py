@@ -65,6 +65,8 @@ class SpanFacts(NamedTuple):
     """Aimed at a thing (the mesh, the gate)."""
     seize: bool
     """Read from a `seizing` phrase ("caught", "grabbed")."""
+    one_sided: bool = False
+    """Read from a phrase of a shared signal that names one doer (`one_sided`: "attacked")."""
 
 
 class Attribution:
@@ -133,6 +135,7 @@ class Attribution:
         self.wounding()
         self.play_fights()
         self.parts_of_worse()
+        self.one_sided_bites()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -234,6 +237,41 @@ class Attribution:
         self.spans = [span for span, _ in kept]
         self.facts = [facts for _, facts in kept]
 
+    def one_sided_bites(self) -> None:
+        """An attack that names one doer (`one_sided`: "attacked", "had a go at") whose doer
+        bites or nips in its sentence or the next was that bite, not a fight: it is read for
+        neither animal ("Fergus had a go at Angus. I think he bit him")."""
+        if not any(facts.one_sided for facts in self.facts):
+            return
+        pairs = list(zip(self.spans, self.facts, strict=True))
+        bites = self.lexicon.bite_signals
+        bitten = {
+            (span.animal, facts.sentence)
+            for span, facts in pairs
+            if span.animal is not None and not span.negated and span.signal in bites
+        }
+        dropped = {
+            (span.start, span.signal)
+            for span, facts in pairs
+            if facts.one_sided
+            and any((span.animal, facts.sentence + step) in bitten for step in (0, 1))
+        }
+        kept = [
+            (span, facts)
+            for span, facts in pairs
+            if not (facts.one_sided and (span.start, span.signal) in dropped)
+        ]
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+
+    def one_sided_phrase(self, match: Match, signal: str) -> bool:
+        """Whether `match` is one of `signal`'s phrases that name one doer (`one_sided`)."""
+        phrases = self.lexicon.one_sided.get(signal)
+        if not phrases:
+            return False
+        words = self.tokens.words
+        return tuple(words[position].lemma for position in match.positions) in phrases
+
     def wounding(self) -> None:
         """A catch that the same cat's bite or scratch in its sentence explains is that bite or
         scratch (`seizing`); in a note that reports a wound, a swipe at an animal broke the
@@ -296,34 +334,20 @@ class Attribution:
         return "stress" if klass == "illness" else klass  # type: ignore[return-value]
 
     def state(self, index: int, animal: str, signal: str) -> tuple[bool, bool]:
-        """(negated, confirm) of a reading: a hedged danger reading is not ruled out, nor is a
-        hedged bite when its sentence or the next reports an injury plainly ("I think he
-        nipped her, there's a tiny mark"): the mark says something landed."""
+        """(negated, confirm) of a reading: a hedged danger reading is not ruled out (it counts
+        and is to confirm), nor is a hedged bite of a milder class ("I think he nipped her"
+        between rats): it counts like a reading the words state; other hedged readings are
+        left out."""
         if index in self.scope.denied:
             return True, False
         if index in self.scope.hedged:
             danger = self.klass(animal, signal) == DANGER
-            if not danger and signal in self.lexicon.bite_signals and self.injured(index):
-                return False, False
+            if signal in self.lexicon.bite_signals:
+                return False, danger  # a bite the words cannot rule out counts
             return not danger, danger
         if index in self.scope.attempted:
             return False, self.klass(animal, signal) == DANGER
         return False, False
-
-    def injured(self, index: int) -> bool:
-        """Whether the sentence of event `index`, or the next one, reports an injury that is
-        neither denied nor hedged (to anyone: a mark on the owner's finger counts too)."""
-        sentences = self.tokens.sentences
-        sentence = sentences[self.matches[index].first]
-        victims = self.lexicon.victim_signals
-        scope = self.scope
-        return any(
-            sentence <= sentences[self.matches[other].first] <= sentence + 1
-            and other not in scope.denied
-            and other not in scope.hedged
-            and not victims.isdisjoint(self.matches[other].senses.values())
-            for other in scope.events
-        )
 
     def emit(
         self, index: int, match: Match, animals: frozenset[str], senses: Mapping[str, str]
@@ -349,7 +373,8 @@ class Attribution:
             self.spans.append(
                 Span(start, end, self.text[start:end], signal, animal, negated, confirm)
             )
-            self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, seize))
+            lone = self.one_sided_phrase(match, signal)
+            self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, seize, lone))
             if not negated and signal in self.lexicon.harm_signals:
                 hurt = self.harmed_by(match, obj)
                 if hurt is not None and hurt.animals - animals:
@@ -371,7 +396,8 @@ class Attribution:
             self.spans.append(
                 Span(start, end, self.text[start:end], signal, other, negated, confirm)
             )
-            self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, False))
+            lone = self.one_sided_phrase(match, signal)
+            self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, False, lone))
 
     def sense(
         self,

@@ -134,6 +134,8 @@ class Lexicon:
     person_parts: frozenset[str]
     """A wound next to one of these is a person's: "cut his finger on the cage door"."""
     part_of: dict[str, frozenset[str]]
+    one_sided: dict[str, frozenset[tuple[str, ...]]]
+    """By a signal two animals share, the lemmas of its phrases that name one doer."""
     """Signals by the worse one they are part of ("squeaking" in a "fighting")."""
     play_fights: dict[str, str]
     """A fight by the play it was, when the sentence says so and no one is hurt."""
@@ -253,6 +255,7 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *rules.bite_signals,
         *(name for senses in rules.wounding.values() for pair in senses.items() for name in pair),
         *(name for whole, parts in rules.part_of.items() for name in (whole, *parts)),
+        *rules.one_sided,
         *(name for pair in rules.play_fights.items() for name in pair),
     )
     for name in rules.meals:
@@ -562,4 +565,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             for part in {part for parts in rules.part_of.values() for part in parts}
         },
         play_fights=dict(rules.play_fights),
+        one_sided={
+            signal: frozenset(_parts(text, irregular) for text in phrases)
+            for signal, phrases in rules.one_sided.items()
+        },
     )

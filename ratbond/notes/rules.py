@@ -173,6 +173,8 @@ class NotesFile:
     """Slang for a word the phrases use, read as that word ("gob": mouth)."""
     aims: dict[Species, dict[str, tuple[Word, ...]]] = field(default_factory=dict)
     part_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    one_sided: dict[str, tuple[Word, ...]] = field(default_factory=dict)
+    """By a signal two animals share, its phrases that name one doer ("attacked")."""
     play_fights: dict[str, str] = field(default_factory=dict)
     repeats: tuple[Word, ...] = ()
     harmless: Harmless | None = None
