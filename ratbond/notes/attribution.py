@@ -4,6 +4,7 @@ Every rule is listed in docs/notes.md (*Who showed it*, *Species sense*)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -136,6 +137,7 @@ class Attribution:
         self.play_fights()
         self.parts_of_worse()
         self.one_sided_bites()
+        self.shared_named()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -236,6 +238,30 @@ class Attribution:
         ]
         self.spans = [span for span, _ in kept]
         self.facts = [facts for _, facts in kept]
+
+    def shared_named(self) -> None:
+        """A shared signal read for no animal ("a proper fight", "war broke out") that animals
+        named in its sentence or the next show too is theirs, and no one else's: "Right
+        stramash the night. Dougal and Angus went at each other"."""
+        reciprocal = self.lexicon.reciprocal
+        if not any(item.signal in reciprocal for item in self.unattributed):
+            return
+        shown = {
+            (span.signal, facts.sentence)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.animal is not None and not span.negated
+        }
+        sentences = self.tokens.sentences
+        starts = self.tokens.starts
+        kept = []
+        for item in self.unattributed:
+            sentence = sentences[bisect_left(starts, item.start)]
+            if item.signal in reciprocal and any(
+                (name, sentence + step) in shown for _, name in item.candidates for step in (0, 1)
+            ):
+                continue
+            kept.append(item)
+        self.unattributed = kept
 
     def one_sided_bites(self) -> None:
         """An attack that names one doer (`one_sided`: "attacked", "had a go at") whose doer
@@ -1024,11 +1050,29 @@ class Attribution:
                 able = self.cast.able(self.cast.all, senses)
                 if len(able) == 2:
                     who = Who(able, explicit=True)
+        if not who.animals and not who.ambiguous:
+            who = self.same_doers(match, senses, who)
         if who.ambiguous or not who.animals:
             candidates = who.animals or self.cast.able(self.cast.all, senses)
             self.unsure(index, match, candidates, senses)
             return
         self.emit(index, match, who.animals, senses)
+
+    def same_doers(self, match: Match, senses: Mapping[str, str], who: Who) -> Who:
+        """A harm signal in a sentence that names no animal, right after a harm done to an
+        animal, was done by the same doers: a terse note leaves the subject out ("Slate had a
+        go at Flint. Maybe a bite.")."""
+        harmed = self.harmed
+        sentence = self.tokens.sentences[match.first]
+        if (
+            harmed is None
+            or not sentence - 1 <= harmed.sentence <= sentence
+            or self.lexicon.harm_signals.isdisjoint(senses.values())
+            or any(not m.person for m in self.mentions.by_sentence.get(sentence, ()))
+        ):
+            return who
+        able = self.cast.able(harmed.doers, senses)
+        return Who(able, explicit=True) if able else who
 
     def doer_of_wound(self, index: int, match: Match, senses: Mapping[str, str], hurt: Who) -> None:
         """A wound phrase that is also another species' harm ("drew blood": a rat's wound, a
