@@ -77,6 +77,9 @@ class WordTable:
         if kind != "w":
             return Word(kind or "c", raw)
         norm = normalise(raw)
+        # A dropped g, as speech and dialect write it ("boxin", "bleedin'"), is the -ing form.
+        if norm.endswith("in") and norm + "g" in self.lexicon.surface:
+            norm += "g"
         lemma = self.lemma(norm)
         exact = "=" + norm
         starts = starts_of(self.patterns(lemma) + self.patterns(exact))
