@@ -104,6 +104,8 @@ class Attribution:
         self.owner_bitten: set[int] = set()
         self.harmed: Harm | None = None
         """The latest harm signal done to an animal ("bit Dot")."""
+        self.lone = False
+        """Whether a span was read from a `one_sided` phrase."""
 
     def result(self) -> NotesResult:
         """The reading of every signal and passive phrase."""
@@ -136,8 +138,10 @@ class Attribution:
         self.wounding()
         self.play_fights()
         self.parts_of_worse()
-        self.one_sided_bites()
-        self.shared_named()
+        if self.lone:
+            self.one_sided_bites()
+        if self.unattributed:
+            self.shared_named()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -267,8 +271,6 @@ class Attribution:
         """An attack that names one doer (`one_sided`: "attacked", "had a go at") whose doer
         bites or nips in its sentence or the next was that bite, not a fight: it is read for
         neither animal ("Fergus had a go at Angus. I think he bit him")."""
-        if not any(facts.one_sided for facts in self.facts):
-            return
         pairs = list(zip(self.spans, self.facts, strict=True))
         bites = self.lexicon.bite_signals
         bitten = {
@@ -292,11 +294,11 @@ class Attribution:
 
     def one_sided_phrase(self, match: Match, signal: str) -> bool:
         """Whether `match` is one of `signal`'s phrases that name one doer (`one_sided`)."""
-        phrases = self.lexicon.one_sided.get(signal)
-        if not phrases:
-            return False
         words = self.tokens.words
-        return tuple(words[position].lemma for position in match.positions) in phrases
+        lemmas = tuple(words[position].lemma for position in match.positions)
+        found = lemmas in self.lexicon.one_sided[signal]
+        self.lone = self.lone or found
+        return found
 
     def wounding(self) -> None:
         """A catch that the same cat's bite or scratch in its sentence explains is that bite or
@@ -399,7 +401,7 @@ class Attribution:
             self.spans.append(
                 Span(start, end, self.text[start:end], signal, animal, negated, confirm)
             )
-            lone = self.one_sided_phrase(match, signal)
+            lone = signal in self.lexicon.one_sided and self.one_sided_phrase(match, signal)
             self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, seize, lone))
             if not negated and signal in self.lexicon.harm_signals:
                 hurt = self.harmed_by(match, obj)
@@ -422,7 +424,7 @@ class Attribution:
             self.spans.append(
                 Span(start, end, self.text[start:end], signal, other, negated, confirm)
             )
-            lone = self.one_sided_phrase(match, signal)
+            lone = signal in self.lexicon.one_sided and self.one_sided_phrase(match, signal)
             self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, False, lone))
 
     def sense(
