@@ -32,6 +32,8 @@ WIDE_GAP = 5
 WILD = "..."
 AIMED = "aimed"
 """The key of an `aims` phrase's entry: a signal only when aimed at an animal of the cast."""
+PAIR = "pair"
+"""The key of a group word for two animals (`pair_words`)."""
 
 # --- the compiled tables -------------------------------------------------------------------
 
@@ -452,6 +454,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         add(numbered.singular, Entry("sex", key=sex), exact=True)
         add(numbered.plural, Entry("sex", key=sex, plural=True), exact=True)
     add(rules.group_words, Entry("group", plural=True), exact=True)
+    add(rules.pair_words, Entry("group", key=PAIR, plural=True), exact=True)
     for key, texts in rules.some_words.items():
         add(texts, Entry("some", key=key), exact=True)
     for program, roles in rules.role_words.items():

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ratbond.notes.cast import Cast
-from ratbond.notes.lexicon import Entry, Lexicon
+from ratbond.notes.lexicon import PAIR, Entry, Lexicon
 from ratbond.notes.phrases import Match, Phrases
 from ratbond.notes.tokens import Tokens
 
@@ -130,11 +130,14 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
         elif (
             entry is not None
             and match.kind == "group"
-            and words[match.first].norm in lexicon.floating_group
-            and match.first == match.last
+            and (
+                (words[match.first].norm in lexicon.floating_group and match.first == match.last)
+                or entry.key == PAIR
+            )
             and len(cast.all) > 2
         ):
-            # "Rex and Max had a scrap, both screaming": "both" is the two named last.
+            # "Rex and Max had a scrap, both screaming", "the pair of them rolling about": the
+            # two named last.
             meaning = _both(mentions, sentence) or _word_meaning(match.kind, entry, cast)
         elif entry is not None and not person:
             meaning = _word_meaning(match.kind, entry, cast)

@@ -179,3 +179,5 @@ class NotesFile:
     repeats: tuple[Word, ...] = ()
     harmless: Harmless | None = None
     protected_words: tuple[Word, ...] = ()
+    pair_words: tuple[Word, ...] = ()
+    """Group words for two animals ("the pair of them"): in a larger cast, the two named last."""

@@ -154,3 +154,14 @@ def test_without_capitals_a_name_that_is_a_word_is_the_name() -> None:
     result = parse_notes("Rocket bolted into his house. Bolt ate.", cast, "rat-human")
     assert ("bolt", "eating") in read(result)
     assert ("rocket", "hiding") in read(result)
+
+
+def test_a_word_for_two_means_the_two_named_last_in_a_larger_cast() -> None:
+    nova = Animal("nova", "rat", name="Nova", sex="female")
+    result = parse_notes(
+        "A nasty scrap between Rex and Max. The pair of them rolling about screaming.",
+        [REX, MAX, nova],
+        "rat-rat",
+    )
+    assert "nova" not in result.signals
+    assert read(result) >= {("rex", "fighting"), ("max", "fighting")}
