@@ -193,7 +193,8 @@ class Attribution:
     def play_fights(self) -> None:
         """A fight that its own sentence calls play ("a scuffle over food, boxing only";
         `play_fights`) is that play for each animal read in it, unless the note reports a
-        wound: a fight that drew blood was no play."""
+        wound: a fight that drew blood was no play. A fight read for no animal beside a play
+        read for no animal ("one scuffle that was just boxing") is that play alone."""
         play_fights = self.lexicon.play_fights
         if not play_fights or not any(span.signal in play_fights for span in self.spans):
             return
@@ -216,6 +217,24 @@ class Attribution:
                 shown.add((span.animal, play))
         self.spans = [span for span, _ in kept]
         self.facts = [facts for _, facts in kept]
+        if self.unattributed:
+            heard = {
+                (span.signal, facts.sentence)
+                for span, facts in zip(self.spans, self.facts, strict=True)
+                if not span.negated
+            }
+            sentences = self.tokens.sentences
+            starts = self.tokens.starts
+            self.unattributed = [
+                item
+                for item in self.unattributed
+                if item.signal not in play_fights
+                or (
+                    play_fights[item.signal],
+                    sentences[bisect_left(starts, item.start)],
+                )
+                not in heard
+            ]
 
     def parts_of_worse(self) -> None:
         """A signal that is part of a worse one the same animal shows in its sentence or the
@@ -409,13 +428,8 @@ class Attribution:
                     self.harmed = Harm(
                         self.tokens.sentences[match.first], hurt.animals - animals, animals
                     )
-            if (
-                signal in self.lexicon.reciprocal
-                and obj is not None
-                and not obj.ambiguous
-                and not obj.person
-            ):
-                for other in sorted(obj.animals - animals):
+            if signal in self.lexicon.reciprocal:
+                for other in sorted(self.partners(match, obj, animals)):
                     species = self.cast.species[other]
                     if signal in self.lexicon.species_signals.get(species, frozenset()):
                         extra[other] = signal
@@ -426,6 +440,25 @@ class Attribution:
             )
             lone = signal in self.lexicon.one_sided and self.one_sided_phrase(match, signal)
             self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, False, lone))
+
+    def partners(
+        self, match: Match, obj: Mention | None, animals: frozenset[str]
+    ) -> frozenset[str]:
+        """Who shares a shared signal with `animals`: the animal named as its object, or, with
+        none named, the one its doers harmed earlier in the sentence ("Dusty went for Roo,
+        proper stoush": Roo fought too)."""
+        if obj is not None:
+            if obj.ambiguous or obj.person:
+                return frozenset()
+            return obj.animals - animals
+        harmed = self.harmed
+        if (
+            harmed is not None
+            and harmed.sentence == self.tokens.sentences[match.first]
+            and animals <= harmed.doers
+        ):
+            return harmed.hurt - animals
+        return frozenset()
 
     def sense(
         self,

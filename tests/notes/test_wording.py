@@ -165,3 +165,22 @@ def test_a_word_for_two_means_the_two_named_last_in_a_larger_cast() -> None:
     )
     assert "nova" not in result.signals
     assert read(result) >= {("rex", "fighting"), ("max", "fighting")}
+
+
+def test_a_fight_after_a_harm_is_shared_with_the_one_harmed() -> None:
+    result = rat_rat("Rex went for Max, proper stoush, rolling and squealing.")
+    assert {("rex", "fighting"), ("max", "fighting")} <= read(result)
+
+
+def test_a_fight_for_no_one_that_its_sentence_calls_play_is_that_play() -> None:
+    nova = Animal("nova", "rat", name="Nova", sex="female")
+    result = parse_notes("No blood, one scuffle that was just boxing.", [REX, MAX, nova], "rat-rat")
+    assert {item.signal for item in result.unattributed} == {"boxing"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rehomed the spare buck, Rex and Max ate.", "Rex chased his toy round the lounge."],
+)
+def test_words_the_stemmer_would_confuse_with_a_signal_are_not_it(text: str) -> None:
+    assert not {signal for _, signal in read(rat_rat(text))} & {"boxing", "lying_down"}
