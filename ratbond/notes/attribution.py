@@ -700,6 +700,8 @@ class Attribution:
                 mention = None  # "his claws": a determiner, not the target
             elif mention is not None and mention.subject and mention.subordinate:
                 return None  # "a bloody ear after Tom went for him": Tom opens a clause
+            elif mention is not None and word.norm in lexicon.subject_case:
+                return None  # "wouldn't let go I had to": a subject pronoun opens a clause
             elif mention is not None:
                 joined = mention.last + 2
                 other_holder = phrases.at[joined] if joined < len(words) else -1

@@ -184,3 +184,11 @@ def test_a_fight_for_no_one_that_its_sentence_calls_play_is_that_play() -> None:
 )
 def test_words_the_stemmer_would_confuse_with_a_signal_are_not_it(text: str) -> None:
     assert not {signal for _, signal in read(rat_rat(text))} & {"boxing", "lying_down"}
+
+
+def test_in_run_on_text_a_subject_pronoun_after_a_bite_is_no_one_bitten() -> None:
+    nova = Animal("nova", "rat", name="Nova", sex="female")
+    result = parse_notes(
+        "rex wouldn't let go I had to use a towel nova is limping", [REX, MAX, nova], "rat-rat"
+    )
+    assert read(result) == {("rex", "biting"), ("nova", "wound")}
