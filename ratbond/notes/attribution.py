@@ -18,6 +18,8 @@ from ratbond.notes.phrases import Match, Phrases
 from ratbond.notes.result import NotesResult, Span, Unattributed
 from ratbond.notes.tokens import Tokens
 
+NEUTER = "neuter"
+"""The key of the pronouns for a thing or an animal of either sex ("it")."""
 OBJECT = "object"
 """The object kind of a thing (the mesh, the gate) in `object_senses`."""
 DANGER = "danger"
@@ -441,6 +443,40 @@ class Attribution:
             lone = signal in self.lexicon.one_sided and self.one_sided_phrase(match, signal)
             self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, False, lone))
 
+    def it_is_a_thing(self, mention: Mention) -> bool:
+        """Whether "it" names the thing named before it in its sentence, with no animal named
+        between ("was playing with his feather wand and bit it"); a thing passed through or
+        by is no referent ("went for Ruby's tail where it hung through the bars and bit it")."""
+        if mention.match < 0:
+            return False
+        own = self.matches[mention.match]
+        if own.kind != "pronoun" or own.entry is None or own.entry.key != NEUTER:
+            return False
+        sentence = mention.sentence
+        sentences = self.tokens.sentences
+        for index in range(mention.match - 1, -1, -1):
+            match = self.matches[index]
+            if sentences[match.first] != sentence:
+                return False
+            if match.kind == OBJECT and not self.after_path(match):
+                return True
+            if index in self.mentions.at and not self.mentions.at[index].person:
+                return False
+        return False
+
+    def after_path(self, match: Match) -> bool:
+        """Whether a path word ("through", "by") comes before `match`, past determiners and
+        possessives: "through the bars"."""
+        lexicon = self.lexicon
+        words = self.tokens.words
+        position = match.first - 1
+        while position >= 0 and (
+            words[position].lemma in lexicon.determiners
+            or words[position].norm in lexicon.possessives
+        ):
+            position -= 1
+        return position >= 0 and words[position].norm in lexicon.path_words
+
     def partners(
         self, match: Match, obj: Mention | None, animals: frozenset[str]
     ) -> frozenset[str]:
@@ -702,6 +738,8 @@ class Attribution:
                 return None  # "a bloody ear after Tom went for him": Tom opens a clause
             elif mention is not None and word.norm in lexicon.subject_case:
                 return None  # "wouldn't let go I had to": a subject pronoun opens a clause
+            elif mention is not None and self.it_is_a_thing(mention):
+                return Target(None, steps)  # "had his feather wand and bit it": the wand
             elif mention is not None:
                 joined = mention.last + 2
                 other_holder = phrases.at[joined] if joined < len(words) else -1

@@ -192,3 +192,11 @@ def test_in_run_on_text_a_subject_pronoun_after_a_bite_is_no_one_bitten() -> Non
         "rex wouldn't let go I had to use a towel nova is limping", [REX, MAX, nova], "rat-rat"
     )
     assert read(result) == {("rex", "biting"), ("nova", "wound")}
+
+
+def test_it_after_a_plaything_is_the_plaything_not_an_animal() -> None:
+    assert read(cat_rat("Tom was playing with his feather wand and bit it and killed it.")) == set()
+    # A thing passed through is no referent: "it" is the tail.
+    assert ("tom", "biting") in read(
+        cat_rat("Tom went for Pip's tail where it hung through the bars and bit it.")
+    )
