@@ -108,6 +108,8 @@ class Attribution:
         """The latest harm signal done to an animal ("bit Dot")."""
         self.lone = False
         """Whether a span was read from a `one_sided` phrase."""
+        self.doers: dict[int, set[frozenset[str]]] = {}
+        """By sentence, the sets of animals that showed a signal there."""
 
     def result(self) -> NotesResult:
         """The reading of every signal and passive phrase."""
@@ -402,6 +404,7 @@ class Attribution:
         self, index: int, match: Match, animals: frozenset[str], senses: Mapping[str, str]
     ) -> None:
         start, end = self.bounds(match)
+        self.doers.setdefault(self.tokens.sentences[match.first], set()).add(animals)
         found = self.target(match)
         obj = found.mention if found is not None else None
         direct = found is not None and found.steps == 0
@@ -476,6 +479,38 @@ class Attribution:
         ):
             position -= 1
         return position >= 0 and words[position].norm in lexicon.path_words
+
+    def previous_doers(self, match: Match, senses: Mapping[str, str], who: Who) -> Who:
+        """In a sentence that names no animal, after a sentence whose readings all went to the
+        same animals, those animals: "Groomed each other. Slept." is both of theirs."""
+        sentence = self.tokens.sentences[match.first]
+        before = self.doers.get(sentence - 1)
+        if (
+            before is None
+            or len(before) != 1
+            or any(not m.person for m in self.mentions.by_sentence.get(sentence, ()))
+        ):
+            return who
+        able = self.cast.able(next(iter(before)), senses)
+        return Who(able, explicit=True) if able else who
+
+    def together(self, match: Match) -> bool:
+        """Whether the phrase's clause says two animals did it (`together`: "side by side")."""
+        phrases = self.lexicon.together
+        if not phrases:
+            return False
+        tokens = self.tokens
+        clause = tokens.clauses[match.first]
+        norms = [
+            word.norm
+            for word, where in zip(tokens.words, tokens.clauses, strict=True)
+            if where == clause
+        ]
+        return any(
+            tuple(norms[start : start + len(phrase)]) == phrase
+            for phrase in phrases
+            for start in range(len(norms) - len(phrase) + 1)
+        )
 
     def partners(
         self, match: Match, obj: Mention | None, animals: frozenset[str]
@@ -1125,6 +1160,13 @@ class Attribution:
                 able = self.cast.able(self.cast.all, senses)
                 if len(able) == 2:
                     who = Who(able, explicit=True)
+        if (who.ambiguous or not who.animals) and self.together(match):
+            # "Asleep together.": where only two animals can show it, both did.
+            able = self.cast.able(self.cast.all, senses)
+            if len(able) == 2:
+                who = Who(able, explicit=True)
+        if who.ambiguous or not who.animals:
+            who = self.previous_doers(match, senses, who)
         if not who.animals and not who.ambiguous:
             who = self.same_doers(match, senses, who)
         if who.ambiguous or not who.animals:

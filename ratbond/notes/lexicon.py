@@ -102,6 +102,8 @@ class Lexicon:
     passive_wounds: frozenset[str]
     victim_signals: frozenset[str]
     reciprocal: frozenset[str]
+    together: frozenset[tuple[str, ...]]
+    """The normal forms of the `together` phrases ("side by side")."""
     object_senses: dict[str, dict[str, dict[str, str | None]]]
     program_senses: dict[str, dict[str, dict[str, str]]]
     classes: dict[str, dict[str, str]]
@@ -532,6 +534,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         passive_wounds=frozenset(rules.passive_wounds),
         victim_signals=frozenset(rules.victim_signals),
         reciprocal=frozenset(rules.reciprocal),
+        together=frozenset(tuple(split_words(text)) for text in rules.together),
         object_senses={s: dict(v) for s, v in rules.object_senses.items()},
         program_senses={
             p: {s: dict(m) for s, m in v.items()} for p, v in rules.program_senses.items()

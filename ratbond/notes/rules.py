@@ -179,5 +179,7 @@ class NotesFile:
     repeats: tuple[Word, ...] = ()
     harmless: Harmless | None = None
     protected_words: tuple[Word, ...] = ()
+    together: tuple[Word, ...] = ()
+    """Words that say a signal was shown by both animals ("asleep together")."""
     pair_words: tuple[Word, ...] = ()
     """Group words for two animals ("the pair of them"): in a larger cast, the two named last."""

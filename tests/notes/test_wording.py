@@ -200,3 +200,18 @@ def test_it_after_a_plaything_is_the_plaything_not_an_animal() -> None:
     assert ("tom", "biting") in read(
         cat_rat("Tom went for Pip's tail where it hung through the bars and bit it.")
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["Asleep together.", "Eating side by side.", "Groomed each other. Slept."]
+)
+def test_words_for_two_give_a_fragment_to_both_of_a_pair(text: str) -> None:
+    result = rat_rat(text)
+    assert result.unattributed == ()
+    assert {animal for animal, _ in read(result)} == {"rex", "max"}
+
+
+def test_a_fragment_after_a_sentence_about_one_animal_is_that_animal() -> None:
+    nova = Animal("nova", "rat", name="Nova", sex="female")
+    result = parse_notes("Nova explored the shelf. Ate a pea.", [REX, MAX, nova], "rat-rat")
+    assert read(result) == {("nova", "exploring"), ("nova", "eating")}
