@@ -215,3 +215,21 @@ def test_a_fragment_after_a_sentence_about_one_animal_is_that_animal() -> None:
     nova = Animal("nova", "rat", name="Nova", sex="female")
     result = parse_notes("Nova explored the shelf. Ate a pea.", [REX, MAX, nova], "rat-rat")
     assert read(result) == {("nova", "exploring"), ("nova", "eating")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Max has shown the teeth to Rex.", ("max", "teeth_baring")),
+        ("Max pinched my finger, no blood.", ("max", "nipping")),
+        ("Rex chased Max round the pen and did not stop.", ("rex", "aggressive_chasing")),
+        ("Max has the breathing noisy, with whistles.", ("max", "labored_breathing")),
+        ("Max is sleeping all day and not eating.", ("max", "lethargy")),
+    ],
+)
+def test_learners_and_everyday_wordings_are_read(text: str, expected: tuple[str, str]) -> None:
+    assert expected in read(rat_rat(text))
+
+
+def test_a_pinched_seed_is_a_theft_not_a_nip() -> None:
+    assert ("max", "nipping") not in read(rat_rat("Max pinched a seed off Rex and ran."))
