@@ -811,11 +811,22 @@ class Attribution:
         return None
 
     def agent_after(self, match: Match) -> Mention | None:
-        """The doer named after the phrase: "hissing from Tom", "a lunge by the cat"."""
+        """The doer named after the phrase: "hissing from Tom", "a lunge by the cat", or in
+        brackets right after it, as logs write it: "Tail lashing (Jet)"."""
         tokens = self.tokens
         words = tokens.words
         lexicon = self.lexicon
         position = match.last + 1
+        if position + 2 < len(words) and words[position].raw == "(":
+            inside = self.mention_at(position + 1)
+            if (
+                inside is not None
+                and inside.last + 1 < len(words)
+                and words[inside.last + 1].raw == ")"
+                and not inside.person
+                and not inside.outsider
+            ):
+                return inside
         limit = position + 3
         # The doer stays in the phrase's clause: most clauses have no "from" or "by".
         segment = tokens.segments[tokens.clauses[match.last]]

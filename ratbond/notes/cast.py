@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ratbond.model import Animal, read_sex
-from ratbond.notes.lexicon import Lexicon, normalise
+from ratbond.notes.lexicon import Lexicon, normalise, sound_key
 from ratbond.notes.tokens import TOKEN_RE
 
 CAST_CACHE = 64
@@ -33,6 +33,9 @@ class Cast:
     only before a body part (see `phrases`)."""
     openers: frozenset[str]
     """Every word that may start a name: the names' first words and the possessive forms."""
+    sounds: Mapping[str, str]
+    """A one-word name's `sound_key`, to its animal (when no other name sounds the same):
+    what a dictated note may write for it ("maple" for Mabel)."""
 
     @property
     def sex_keys(self) -> frozenset[str]:
@@ -93,6 +96,10 @@ def new_cast(
         for words, animal_id in names.items()
         if len(words) == 1 and len(words[0]) > 1 and (words[0] + "s",) not in names
     }
+    heard: dict[str, set[str]] = {}
+    for words, animal_id in names.items():
+        if len(words) == 1 and (key := sound_key(words[0])):
+            heard.setdefault(key, set()).add(animal_id)
     by_species: dict[str, set[str]] = {}
     for animal in listed:
         by_species.setdefault(animal.species, set()).add(animal.id)
@@ -107,6 +114,7 @@ def new_cast(
         by_species={species: frozenset(ids) for species, ids in by_species.items()},
         possessive_forms=possessive_forms,
         openers=frozenset(by_first).union(possessive_forms),
+        sounds={key: next(iter(ids)) for key, ids in heard.items() if len(ids) == 1},
     )
 
 

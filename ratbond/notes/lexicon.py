@@ -187,6 +187,30 @@ def split_words(text: str) -> list[str]:
     return [normalise(match.group()) for match in WORD_RE.finditer(text)]
 
 
+SOUND_PAIRS = str.maketrans("bdgcqvz", "ptkkkfs", "hwy")
+"""Letters that sound alike to speech-to-text (a voiced and an unvoiced consonant), and the
+letters it drops."""
+SOUND_MIN = 4
+"""The shortest name (and word) compared by sound."""
+
+
+def sound_key(norm: str) -> str:
+    """How a word sounds, roughly: its consonants with voiced and unvoiced ones merged and
+    doubles collapsed, then its vowels in order ("maple" and "Mabel", "bold" and "Bolt" sound
+    alike; "while" and "Willow" do not). Empty for a word shorter than `SOUND_MIN`."""
+    if len(norm) < SOUND_MIN or not norm.isalpha():
+        return ""
+    letters = norm.translate(SOUND_PAIRS)
+    if not letters:
+        return ""
+    consonants: list[str] = []
+    for letter in letters:
+        if letter not in "aeiou" and (not consonants or consonants[-1] != letter):
+            consonants.append(letter)
+    vowels = "".join(letter for letter in letters if letter in "aeiou")
+    return letters[0] + "".join(consonants) + ":" + vowels
+
+
 def normalise(raw: str) -> str:
     """Lower case; a possessive `'s` is dropped and other apostrophes vanish (didn't: didnt)."""
     word = raw.lower().replace("\u2019", "'")

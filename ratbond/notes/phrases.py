@@ -71,6 +71,15 @@ def find_phrases(
         if found is not None:
             names[index] = found
             fence[index] = True
+    if cast.sounds and not _capitalises(tokens.text):
+        # A dictated note (no capitals) may write a name as a word that sounds like it
+        # ("maple bit toffee" for Mabel): a word that is no lexicon word and sounds like one
+        # animal's name, and only one, is that name.
+        for index, word in enumerate(words):
+            animal = cast.sounds.get(word.sound) if word.sound else None
+            if animal is not None and index not in names and word.starts is None:
+                names[index] = (animal, index)
+                fence[index] = True
     segments = tokens.segments
     clauses = tokens.clauses
     # Only a name or a word that opens a phrase can start a match: the others are skipped.

@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import accumulate, chain
 from operator import add
 
-from ratbond.notes.lexicon import Lexicon, normalise
+from ratbond.notes.lexicon import Lexicon, normalise, sound_key
 from ratbond.notes.patterns import Pattern, Starts, starts_of
 
 # Curly quotes and dashes written as escapes: \u2019 apostrophe, \u2013 and \u2014 dashes. A
@@ -42,6 +42,8 @@ class Word:
     starts: Starts | None = None
     """The lexicon phrases that start with this word, if any."""
     keys: tuple[str, ...] = ()
+    sound: str = ""
+    """Its `sound_key`: how dictation may have heard an animal's name."""
     """What a phrase in its clause may match: its lemma and exact form."""
 
 
@@ -83,7 +85,7 @@ class WordTable:
         lemma = self.lemma(norm)
         exact = "=" + norm
         starts = starts_of(self.patterns(lemma) + self.patterns(exact))
-        return Word(kind, raw, norm, lemma, exact, starts, (lemma, exact))
+        return Word(kind, raw, norm, lemma, exact, starts, (lemma, exact), sound_key(norm))
 
     def lemma(self, norm: str) -> str:
         """The lexicon lemma of a normalised word, correcting small typos of lexicon words."""

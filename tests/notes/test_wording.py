@@ -233,3 +233,21 @@ def test_learners_and_everyday_wordings_are_read(text: str, expected: tuple[str,
 
 def test_a_pinched_seed_is_a_theft_not_a_nip() -> None:
     assert ("max", "nipping") not in read(rat_rat("Max pinched a seed off Rex and ran."))
+
+
+def test_a_dictated_note_may_write_a_name_as_a_word_that_sounds_like_it() -> None:
+    mabel = Animal("mabel", "rat", name="Mabel", sex="female")
+    toffee = Animal("toffee", "rat", name="Toffee", sex="female")
+    cast = [mabel, toffee]
+    assert read(parse_notes("maple bit toffee on the ear", cast, "rat-rat")) == {
+        ("mabel", "biting")
+    }
+    # With capitals, a word is a word: the owner wrote the names.
+    assert "mabel" not in parse_notes("Toffee chewed a maple stick.", cast, "rat-rat").signals
+
+
+def test_a_name_in_brackets_after_a_signal_is_its_doer() -> None:
+    assert read(cat_rat("Tail lashing (Tom). Pip froze.")) == {
+        ("tom", "tail_lashing"),
+        ("pip", "freezing"),
+    }
