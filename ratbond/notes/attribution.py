@@ -70,6 +70,8 @@ class SpanFacts(NamedTuple):
     """Read from a `seizing` phrase ("caught", "grabbed")."""
     one_sided: bool = False
     """Read from a phrase of a shared signal that names one doer (`one_sided`: "attacked")."""
+    shared: bool = False
+    """Given to the animal a shared signal was done with, not to a doer ("groomed Hazel")."""
 
 
 class Attribution:
@@ -108,8 +110,8 @@ class Attribution:
         """The latest harm signal done to an animal ("bit Dot")."""
         self.lone = False
         """Whether a span was read from a `one_sided` phrase."""
-        self.doers: dict[int, set[frozenset[str]]] = {}
-        """By sentence, the sets of animals that showed a signal there."""
+        self.brackets = "(" in tokens.text
+        """Whether the note has a bracket (a doer may be named in one)."""
 
     def result(self) -> NotesResult:
         """The reading of every signal and passive phrase."""
@@ -404,7 +406,6 @@ class Attribution:
         self, index: int, match: Match, animals: frozenset[str], senses: Mapping[str, str]
     ) -> None:
         start, end = self.bounds(match)
-        self.doers.setdefault(self.tokens.sentences[match.first], set()).add(animals)
         found = self.target(match)
         obj = found.mention if found is not None else None
         direct = found is not None and found.steps == 0
@@ -444,7 +445,9 @@ class Attribution:
                 Span(start, end, self.text[start:end], signal, other, negated, confirm)
             )
             lone = signal in self.lexicon.one_sided and self.one_sided_phrase(match, signal)
-            self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, False, lone))
+            self.facts.append(
+                SpanFacts(self.tokens.sentences[match.first], thing, False, lone, shared=True)
+            )
 
     def it_is_a_thing(self, mention: Mention) -> bool:
         """Whether "it" names the thing named before it in its sentence, with no animal named
@@ -484,23 +487,27 @@ class Attribution:
         """In a sentence that names no animal, after a sentence whose readings all went to the
         same animals, those animals: "Groomed each other. Slept." is both of theirs."""
         sentence = self.tokens.sentences[match.first]
-        before = self.doers.get(sentence - 1)
-        if (
-            before is None
-            or len(before) != 1
-            or any(not m.person for m in self.mentions.by_sentence.get(sentence, ()))
-        ):
+        if any(not m.person for m in self.mentions.by_sentence.get(sentence, ())):
             return who
-        able = self.cast.able(next(iter(before)), senses)
+        by_phrase: dict[int, set[str]] = {}
+        for span, facts in zip(self.spans, self.facts, strict=True):
+            if facts.sentence == sentence - 1 and span.animal is not None and not facts.shared:
+                by_phrase.setdefault(span.start, set()).add(span.animal)
+        doers = {frozenset(animals) for animals in by_phrase.values()}
+        if len(doers) != 1:
+            return who
+        able = self.cast.able(next(iter(doers)), senses)
         return Who(able, explicit=True) if able else who
 
     def together(self, match: Match) -> bool:
         """Whether the phrase's clause says two animals did it (`together`: "side by side")."""
-        phrases = self.lexicon.together
-        if not phrases:
-            return False
         tokens = self.tokens
         clause = tokens.clauses[match.first]
+        segment = tokens.segments[clause]
+        # Most clauses hold none of their first words: nothing more to look at.
+        phrases = [phrase for phrase in self.lexicon.together if "=" + phrase[0] in segment]
+        if not phrases:
+            return False
         norms = [
             word.norm
             for word, where in zip(tokens.words, tokens.clauses, strict=True)
@@ -817,7 +824,7 @@ class Attribution:
         words = tokens.words
         lexicon = self.lexicon
         position = match.last + 1
-        if position + 2 < len(words) and words[position].raw == "(":
+        if self.brackets and position + 2 < len(words) and words[position].raw == "(":
             inside = self.mention_at(position + 1)
             if (
                 inside is not None
