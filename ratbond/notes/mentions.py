@@ -336,7 +336,24 @@ def _role_in_clause(
     word = words[position].norm
     if word in lexicon.subordinators:
         return True, True
+    if (
+        match.kind == "name"
+        and (before is None or before.kind != "pronoun")
+        and _verb_follows(tokens, match, lexicon)
+    ):
+        # A run-on note: a name straight before an auxiliary opens a new clause ("did not
+        # stop toffee was squealing"); after "which" it is a relative clause's subject.
+        return True, False
     return words[position].lemma in lexicon.subject_openers, False
+
+
+def _verb_follows(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:
+    """Whether the word after a name is an auxiliary ("was", "kept")."""
+    following = match.last + 1
+    if following >= len(tokens.words):
+        return False
+    word = tokens.words[following]
+    return word.kind == "w" and word.lemma in lexicon.auxiliaries
 
 
 def _after_verb(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:

@@ -251,3 +251,9 @@ def test_a_name_in_brackets_after_a_signal_is_its_doer() -> None:
         ("tom", "tail_lashing"),
         ("pip", "freezing"),
     }
+
+
+def test_in_run_on_text_a_name_before_an_auxiliary_opens_a_clause() -> None:
+    result = rat_rat("rex chased max round the pen and did not stop max was squealing")
+    assert ("max", "squeaking") in read(result)
+    assert ("rex", "squeaking") not in read(result)
