@@ -257,3 +257,8 @@ def test_in_run_on_text_a_name_before_an_auxiliary_opens_a_clause() -> None:
     result = rat_rat("rex chased max round the pen and did not stop max was squealing")
     assert ("max", "squeaking") in read(result)
     assert ("rex", "squeaking") not in read(result)
+
+
+def test_scots_denials_read_as_english_ones_inside_phrases() -> None:
+    assert ("max", "hiding") in read(rat_rat("Max wouldnae come oot of the hide."))
+    assert ("rex", "biting") in read(rat_rat("Rex got his teeth intae Max's side."))
