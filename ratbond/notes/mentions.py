@@ -336,6 +336,8 @@ def _role_in_clause(
     word = words[position].norm
     if word in lexicon.subordinators:
         return True, True
+    if words[position].lemma in lexicon.subject_openers:
+        return True, False
     if (
         match.kind == "name"
         and (before is None or before.kind != "pronoun")
@@ -344,7 +346,7 @@ def _role_in_clause(
         # A run-on note: a name straight before an auxiliary opens a new clause ("did not
         # stop toffee was squealing"); after "which" it is a relative clause's subject.
         return True, False
-    return words[position].lemma in lexicon.subject_openers, False
+    return False, False
 
 
 def _verb_follows(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:
