@@ -4,6 +4,7 @@ Every rule is listed in docs/notes.md (*Who showed it*, *Species sense*)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -17,6 +18,8 @@ from ratbond.notes.phrases import Match, Phrases
 from ratbond.notes.result import NotesResult, Span, Unattributed
 from ratbond.notes.tokens import Tokens
 
+NEUTER = "neuter"
+"""The key of the pronouns for a thing or an animal of either sex ("it")."""
 OBJECT = "object"
 """The object kind of a thing (the mesh, the gate) in `object_senses`."""
 DANGER = "danger"
@@ -65,6 +68,10 @@ class SpanFacts(NamedTuple):
     """Aimed at a thing (the mesh, the gate)."""
     seize: bool
     """Read from a `seizing` phrase ("caught", "grabbed")."""
+    one_sided: bool = False
+    """Read from a phrase of a shared signal that names one doer (`one_sided`: "attacked")."""
+    shared: bool = False
+    """Given to the animal a shared signal was done with, not to a doer ("groomed Hazel")."""
 
 
 class Attribution:
@@ -101,6 +108,10 @@ class Attribution:
         self.owner_bitten: set[int] = set()
         self.harmed: Harm | None = None
         """The latest harm signal done to an animal ("bit Dot")."""
+        self.lone = False
+        """Whether a span was read from a `one_sided` phrase."""
+        self.brackets = "(" in tokens.text
+        """Whether the note has a bracket (a doer may be named in one)."""
 
     def result(self) -> NotesResult:
         """The reading of every signal and passive phrase."""
@@ -133,6 +144,10 @@ class Attribution:
         self.wounding()
         self.play_fights()
         self.parts_of_worse()
+        if self.lone:
+            self.one_sided_bites()
+        if self.unattributed:
+            self.shared_named()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -184,7 +199,8 @@ class Attribution:
     def play_fights(self) -> None:
         """A fight that its own sentence calls play ("a scuffle over food, boxing only";
         `play_fights`) is that play for each animal read in it, unless the note reports a
-        wound: a fight that drew blood was no play."""
+        wound: a fight that drew blood was no play. A fight read for no animal beside a play
+        read for no animal ("one scuffle that was just boxing") is that play alone."""
         play_fights = self.lexicon.play_fights
         if not play_fights or not any(span.signal in play_fights for span in self.spans):
             return
@@ -207,6 +223,24 @@ class Attribution:
                 shown.add((span.animal, play))
         self.spans = [span for span, _ in kept]
         self.facts = [facts for _, facts in kept]
+        if self.unattributed:
+            heard = {
+                (span.signal, facts.sentence)
+                for span, facts in zip(self.spans, self.facts, strict=True)
+                if not span.negated
+            }
+            sentences = self.tokens.sentences
+            starts = self.tokens.starts
+            self.unattributed = [
+                item
+                for item in self.unattributed
+                if item.signal not in play_fights
+                or (
+                    play_fights[item.signal],
+                    sentences[bisect_left(starts, item.start)],
+                )
+                not in heard
+            ]
 
     def parts_of_worse(self) -> None:
         """A signal that is part of a worse one the same animal shows in its sentence or the
@@ -233,6 +267,63 @@ class Attribution:
         ]
         self.spans = [span for span, _ in kept]
         self.facts = [facts for _, facts in kept]
+
+    def shared_named(self) -> None:
+        """A shared signal read for no animal ("a proper fight", "war broke out") that animals
+        named in its sentence or the next show too is theirs, and no one else's: "Right
+        stramash the night. Dougal and Angus went at each other"."""
+        reciprocal = self.lexicon.reciprocal
+        if not any(item.signal in reciprocal for item in self.unattributed):
+            return
+        shown = {
+            (span.signal, facts.sentence)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.animal is not None and not span.negated
+        }
+        sentences = self.tokens.sentences
+        starts = self.tokens.starts
+        kept = []
+        for item in self.unattributed:
+            sentence = sentences[bisect_left(starts, item.start)]
+            if item.signal in reciprocal and any(
+                (name, sentence + step) in shown for _, name in item.candidates for step in (0, 1)
+            ):
+                continue
+            kept.append(item)
+        self.unattributed = kept
+
+    def one_sided_bites(self) -> None:
+        """An attack that names one doer (`one_sided`: "attacked", "had a go at") whose doer
+        bites or nips in its sentence or the next was that bite, not a fight: it is read for
+        neither animal ("Fergus had a go at Angus. I think he bit him")."""
+        pairs = list(zip(self.spans, self.facts, strict=True))
+        bites = self.lexicon.bite_signals
+        bitten = {
+            (span.animal, facts.sentence)
+            for span, facts in pairs
+            if span.animal is not None and not span.negated and span.signal in bites
+        }
+        dropped = {
+            (span.start, span.signal)
+            for span, facts in pairs
+            if facts.one_sided
+            and any((span.animal, facts.sentence + step) in bitten for step in (0, 1))
+        }
+        kept = [
+            (span, facts)
+            for span, facts in pairs
+            if not (facts.one_sided and (span.start, span.signal) in dropped)
+        ]
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+
+    def one_sided_phrase(self, match: Match, signal: str) -> bool:
+        """Whether `match` is one of `signal`'s phrases that name one doer (`one_sided`)."""
+        words = self.tokens.words
+        lemmas = tuple(words[position].lemma for position in match.positions)
+        found = lemmas in self.lexicon.one_sided[signal]
+        self.lone = self.lone or found
+        return found
 
     def wounding(self) -> None:
         """A catch that the same cat's bite or scratch in its sentence explains is that bite or
@@ -296,11 +387,16 @@ class Attribution:
         return "stress" if klass == "illness" else klass  # type: ignore[return-value]
 
     def state(self, index: int, animal: str, signal: str) -> tuple[bool, bool]:
-        """(negated, confirm) of a reading: a hedged danger reading is not ruled out."""
+        """(negated, confirm) of a reading: a hedged danger reading is not ruled out (it counts
+        and is to confirm), nor is a hedged bite of a milder class ("I think he nipped her"
+        between rats): it counts like a reading the words state; other hedged readings are
+        left out."""
         if index in self.scope.denied:
             return True, False
         if index in self.scope.hedged:
             danger = self.klass(animal, signal) == DANGER
+            if signal in self.lexicon.bite_signals:
+                return False, danger  # a bite the words cannot rule out counts
             return not danger, danger
         if index in self.scope.attempted:
             return False, self.klass(animal, signal) == DANGER
@@ -330,20 +426,16 @@ class Attribution:
             self.spans.append(
                 Span(start, end, self.text[start:end], signal, animal, negated, confirm)
             )
-            self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, seize))
+            lone = signal in self.lexicon.one_sided and self.one_sided_phrase(match, signal)
+            self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, seize, lone))
             if not negated and signal in self.lexicon.harm_signals:
                 hurt = self.harmed_by(match, obj)
                 if hurt is not None and hurt.animals - animals:
                     self.harmed = Harm(
                         self.tokens.sentences[match.first], hurt.animals - animals, animals
                     )
-            if (
-                signal in self.lexicon.reciprocal
-                and obj is not None
-                and not obj.ambiguous
-                and not obj.person
-            ):
-                for other in sorted(obj.animals - animals):
+            if signal in self.lexicon.reciprocal:
+                for other in sorted(self.partners(match, obj, animals)):
                     species = self.cast.species[other]
                     if signal in self.lexicon.species_signals.get(species, frozenset()):
                         extra[other] = signal
@@ -352,7 +444,99 @@ class Attribution:
             self.spans.append(
                 Span(start, end, self.text[start:end], signal, other, negated, confirm)
             )
-            self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, False))
+            lone = signal in self.lexicon.one_sided and self.one_sided_phrase(match, signal)
+            self.facts.append(
+                SpanFacts(self.tokens.sentences[match.first], thing, False, lone, shared=True)
+            )
+
+    def it_is_a_thing(self, mention: Mention) -> bool:
+        """Whether "it" names the thing named before it in its sentence, with no animal named
+        between ("was playing with his feather wand and bit it"); a thing passed through or
+        by is no referent ("went for Ruby's tail where it hung through the bars and bit it")."""
+        if mention.match < 0:
+            return False
+        own = self.matches[mention.match]
+        if own.kind != "pronoun" or own.entry is None or own.entry.key != NEUTER:
+            return False
+        sentence = mention.sentence
+        sentences = self.tokens.sentences
+        for index in range(mention.match - 1, -1, -1):
+            match = self.matches[index]
+            if sentences[match.first] != sentence:
+                return False
+            if match.kind == OBJECT and not self.after_path(match):
+                return True
+            if index in self.mentions.at and not self.mentions.at[index].person:
+                return False
+        return False
+
+    def after_path(self, match: Match) -> bool:
+        """Whether a path word ("through", "by") comes before `match`, past determiners and
+        possessives: "through the bars"."""
+        lexicon = self.lexicon
+        words = self.tokens.words
+        position = match.first - 1
+        while position >= 0 and (
+            words[position].lemma in lexicon.determiners
+            or words[position].norm in lexicon.possessives
+        ):
+            position -= 1
+        return position >= 0 and words[position].norm in lexicon.path_words
+
+    def previous_doers(self, match: Match, senses: Mapping[str, str], who: Who) -> Who:
+        """In a sentence that names no animal, after a sentence whose readings all went to the
+        same animals, those animals: "Groomed each other. Slept." is both of theirs."""
+        sentence = self.tokens.sentences[match.first]
+        if any(not m.person for m in self.mentions.by_sentence.get(sentence, ())):
+            return who
+        by_phrase: dict[int, set[str]] = {}
+        for span, facts in zip(self.spans, self.facts, strict=True):
+            if facts.sentence == sentence - 1 and span.animal is not None and not facts.shared:
+                by_phrase.setdefault(span.start, set()).add(span.animal)
+        doers = {frozenset(animals) for animals in by_phrase.values()}
+        if len(doers) != 1:
+            return who
+        able = self.cast.able(next(iter(doers)), senses)
+        return Who(able, explicit=True) if able else who
+
+    def together(self, match: Match) -> bool:
+        """Whether the phrase's clause says two animals did it (`together`: "side by side")."""
+        tokens = self.tokens
+        clause = tokens.clauses[match.first]
+        segment = tokens.segments[clause]
+        # Most clauses hold none of their first words: nothing more to look at.
+        phrases = [phrase for phrase in self.lexicon.together if "=" + phrase[0] in segment]
+        if not phrases:
+            return False
+        norms = [
+            word.norm
+            for word, where in zip(tokens.words, tokens.clauses, strict=True)
+            if where == clause
+        ]
+        return any(
+            tuple(norms[start : start + len(phrase)]) == phrase
+            for phrase in phrases
+            for start in range(len(norms) - len(phrase) + 1)
+        )
+
+    def partners(
+        self, match: Match, obj: Mention | None, animals: frozenset[str]
+    ) -> frozenset[str]:
+        """Who shares a shared signal with `animals`: the animal named as its object, or, with
+        none named, the one its doers harmed earlier in the sentence ("Dusty went for Roo,
+        proper stoush": Roo fought too)."""
+        if obj is not None:
+            if obj.ambiguous or obj.person:
+                return frozenset()
+            return obj.animals - animals
+        harmed = self.harmed
+        if (
+            harmed is not None
+            and harmed.sentence == self.tokens.sentences[match.first]
+            and animals <= harmed.doers
+        ):
+            return harmed.hurt - animals
+        return frozenset()
 
     def sense(
         self,
@@ -594,6 +778,10 @@ class Attribution:
                 mention = None  # "his claws": a determiner, not the target
             elif mention is not None and mention.subject and mention.subordinate:
                 return None  # "a bloody ear after Tom went for him": Tom opens a clause
+            elif mention is not None and word.norm in lexicon.subject_case:
+                return None  # "wouldn't let go I had to": a subject pronoun opens a clause
+            elif mention is not None and self.it_is_a_thing(mention):
+                return Target(None, steps)  # "had his feather wand and bit it": the wand
             elif mention is not None:
                 joined = mention.last + 2
                 other_holder = phrases.at[joined] if joined < len(words) else -1
@@ -630,11 +818,22 @@ class Attribution:
         return None
 
     def agent_after(self, match: Match) -> Mention | None:
-        """The doer named after the phrase: "hissing from Tom", "a lunge by the cat"."""
+        """The doer named after the phrase: "hissing from Tom", "a lunge by the cat", or in
+        brackets right after it, as logs write it: "Tail lashing (Jet)"."""
         tokens = self.tokens
         words = tokens.words
         lexicon = self.lexicon
         position = match.last + 1
+        if self.brackets and position + 2 < len(words) and words[position].raw == "(":
+            inside = self.mention_at(position + 1)
+            if (
+                inside is not None
+                and inside.last + 1 < len(words)
+                and words[inside.last + 1].raw == ")"
+                and not inside.person
+                and not inside.outsider
+            ):
+                return inside
         limit = position + 3
         # The doer stays in the phrase's clause: most clauses have no "from" or "by".
         segment = tokens.segments[tokens.clauses[match.last]]
@@ -979,11 +1178,36 @@ class Attribution:
                 able = self.cast.able(self.cast.all, senses)
                 if len(able) == 2:
                     who = Who(able, explicit=True)
+        if (who.ambiguous or not who.animals) and self.together(match):
+            # "Asleep together.": where only two animals can show it, both did.
+            able = self.cast.able(self.cast.all, senses)
+            if len(able) == 2:
+                who = Who(able, explicit=True)
+        if who.ambiguous or not who.animals:
+            who = self.previous_doers(match, senses, who)
+        if not who.animals and not who.ambiguous:
+            who = self.same_doers(match, senses, who)
         if who.ambiguous or not who.animals:
             candidates = who.animals or self.cast.able(self.cast.all, senses)
             self.unsure(index, match, candidates, senses)
             return
         self.emit(index, match, who.animals, senses)
+
+    def same_doers(self, match: Match, senses: Mapping[str, str], who: Who) -> Who:
+        """A harm signal in a sentence that names no animal, right after a harm done to an
+        animal, was done by the same doers: a terse note leaves the subject out ("Slate had a
+        go at Flint. Maybe a bite.")."""
+        harmed = self.harmed
+        sentence = self.tokens.sentences[match.first]
+        if (
+            harmed is None
+            or not sentence - 1 <= harmed.sentence <= sentence
+            or self.lexicon.harm_signals.isdisjoint(senses.values())
+            or any(not m.person for m in self.mentions.by_sentence.get(sentence, ()))
+        ):
+            return who
+        able = self.cast.able(harmed.doers, senses)
+        return Who(able, explicit=True) if able else who
 
     def doer_of_wound(self, index: int, match: Match, senses: Mapping[str, str], hurt: Who) -> None:
         """A wound phrase that is also another species' harm ("drew blood": a rat's wound, a

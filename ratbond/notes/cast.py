@@ -7,10 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ratbond.model import Animal, read_sex
-from ratbond.notes.lexicon import Lexicon, normalise
+from ratbond.notes.lexicon import Lexicon, normalise, sound_key
 from ratbond.notes.tokens import TOKEN_RE
 
 CAST_CACHE = 64
+SPLIT_PART = 3
+"""The shortest part of a name split in two by dictation ("nut meg")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,9 @@ class Cast:
     only before a body part (see `phrases`)."""
     openers: frozenset[str]
     """Every word that may start a name: the names' first words and the possessive forms."""
+    sounds: Mapping[str, str]
+    """A one-word name's `sound_key`, to its animal (when no other name sounds the same):
+    what a dictated note may write for it ("maple" for Mabel)."""
 
     @property
     def sex_keys(self) -> frozenset[str]:
@@ -64,6 +69,13 @@ def new_cast(
             words = tuple(normalise(m.group()) for m in TOKEN_RE.finditer(animal.name))
             if words:
                 names[words] = animal.id
+    # Dictation splits a long name it does not know into words it does ("nut meg" for
+    # Nutmeg): each split of a one-word name into parts of SPLIT_PART letters or more.
+    for words, animal_id in list(names.items()):
+        if len(words) == 1:
+            word = words[0]
+            for cut in range(SPLIT_PART, len(word) - SPLIT_PART + 1):
+                names.setdefault((word[:cut], word[cut:]), animal_id)
     # An initial stands for the one animal whose name starts with it ("B squeaked"), written as
     # a capital letter (see `phrases`); "I" and "A" are words.
     initials: dict[str, list[str]] = {}
@@ -84,6 +96,10 @@ def new_cast(
         for words, animal_id in names.items()
         if len(words) == 1 and len(words[0]) > 1 and (words[0] + "s",) not in names
     }
+    heard: dict[str, set[str]] = {}
+    for words, animal_id in names.items():
+        if len(words) == 1 and (key := sound_key(words[0])):
+            heard.setdefault(key, set()).add(animal_id)
     by_species: dict[str, set[str]] = {}
     for animal in listed:
         by_species.setdefault(animal.species, set()).add(animal.id)
@@ -98,6 +114,7 @@ def new_cast(
         by_species={species: frozenset(ids) for species, ids in by_species.items()},
         possessive_forms=possessive_forms,
         openers=frozenset(by_first).union(possessive_forms),
+        sounds={key: next(iter(ids)) for key, ids in heard.items() if len(ids) == 1},
     )
 
 

@@ -32,6 +32,8 @@ WIDE_GAP = 5
 WILD = "..."
 AIMED = "aimed"
 """The key of an `aims` phrase's entry: a signal only when aimed at an animal of the cast."""
+PAIR = "pair"
+"""The key of a group word for two animals (`pair_words`)."""
 
 # --- the compiled tables -------------------------------------------------------------------
 
@@ -100,6 +102,8 @@ class Lexicon:
     passive_wounds: frozenset[str]
     victim_signals: frozenset[str]
     reciprocal: frozenset[str]
+    together: frozenset[tuple[str, ...]]
+    """The normal forms of the `together` phrases ("side by side")."""
     object_senses: dict[str, dict[str, dict[str, str | None]]]
     program_senses: dict[str, dict[str, dict[str, str]]]
     classes: dict[str, dict[str, str]]
@@ -134,6 +138,8 @@ class Lexicon:
     person_parts: frozenset[str]
     """A wound next to one of these is a person's: "cut his finger on the cage door"."""
     part_of: dict[str, frozenset[str]]
+    one_sided: dict[str, frozenset[tuple[str, ...]]]
+    """By a signal two animals share, the lemmas of its phrases that name one doer."""
     """Signals by the worse one they are part of ("squeaking" in a "fighting")."""
     play_fights: dict[str, str]
     """A fight by the play it was, when the sentence says so and no one is hurt."""
@@ -179,6 +185,30 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+")
 def split_words(text: str) -> list[str]:
     """The normalised words of a phrase or note fragment (lower case, apostrophes folded)."""
     return [normalise(match.group()) for match in WORD_RE.finditer(text)]
+
+
+SOUND_PAIRS = str.maketrans("bdgcqvz", "ptkkkfs", "hwy")
+"""Letters that sound alike to speech-to-text (a voiced and an unvoiced consonant), and the
+letters it drops."""
+SOUND_MIN = 4
+"""The shortest name (and word) compared by sound."""
+
+
+def sound_key(norm: str) -> str:
+    """How a word sounds, roughly: its consonants with voiced and unvoiced ones merged and
+    doubles collapsed, then its vowels in order ("maple" and "Mabel", "bold" and "Bolt" sound
+    alike; "while" and "Willow" do not). Empty for a word shorter than `SOUND_MIN`."""
+    if len(norm) < SOUND_MIN or not norm.isalpha():
+        return ""
+    letters = norm.translate(SOUND_PAIRS)
+    if not letters:
+        return ""
+    consonants: list[str] = []
+    for letter in letters:
+        if letter not in "aeiou" and (not consonants or consonants[-1] != letter):
+            consonants.append(letter)
+    vowels = "".join(letter for letter in letters if letter in "aeiou")
+    return letters[0] + "".join(consonants) + ":" + vowels
 
 
 def normalise(raw: str) -> str:
@@ -253,6 +283,7 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *rules.bite_signals,
         *(name for senses in rules.wounding.values() for pair in senses.items() for name in pair),
         *(name for whole, parts in rules.part_of.items() for name in (whole, *parts)),
+        *rules.one_sided,
         *(name for pair in rules.play_fights.items() for name in pair),
     )
     for name in rules.meals:
@@ -449,6 +480,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         add(numbered.singular, Entry("sex", key=sex), exact=True)
         add(numbered.plural, Entry("sex", key=sex, plural=True), exact=True)
     add(rules.group_words, Entry("group", plural=True), exact=True)
+    add(rules.pair_words, Entry("group", key=PAIR, plural=True), exact=True)
     for key, texts in rules.some_words.items():
         add(texts, Entry("some", key=key), exact=True)
     for program, roles in rules.role_words.items():
@@ -526,6 +558,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         passive_wounds=frozenset(rules.passive_wounds),
         victim_signals=frozenset(rules.victim_signals),
         reciprocal=frozenset(rules.reciprocal),
+        together=frozenset(tuple(split_words(text)) for text in rules.together),
         object_senses={s: dict(v) for s, v in rules.object_senses.items()},
         program_senses={
             p: {s: dict(m) for s, m in v.items()} for p, v in rules.program_senses.items()
@@ -562,4 +595,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             for part in {part for parts in rules.part_of.values() for part in parts}
         },
         play_fights=dict(rules.play_fights),
+        one_sided={
+            signal: frozenset(_parts(text, irregular) for text in phrases)
+            for signal, phrases in rules.one_sided.items()
+        },
     )

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ratbond.notes.cast import Cast
-from ratbond.notes.lexicon import Entry, Lexicon
+from ratbond.notes.lexicon import PAIR, Entry, Lexicon
 from ratbond.notes.phrases import Match, Phrases
 from ratbond.notes.tokens import Tokens
 
@@ -130,11 +130,14 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
         elif (
             entry is not None
             and match.kind == "group"
-            and words[match.first].norm in lexicon.floating_group
-            and match.first == match.last
+            and (
+                (words[match.first].norm in lexicon.floating_group and match.first == match.last)
+                or entry.key == PAIR
+            )
             and len(cast.all) > 2
         ):
-            # "Rex and Max had a scrap, both screaming": "both" is the two named last.
+            # "Rex and Max had a scrap, both screaming", "the pair of them rolling about": the
+            # two named last.
             meaning = _both(mentions, sentence) or _word_meaning(match.kind, entry, cast)
         elif entry is not None and not person:
             meaning = _word_meaning(match.kind, entry, cast)
@@ -333,7 +336,26 @@ def _role_in_clause(
     word = words[position].norm
     if word in lexicon.subordinators:
         return True, True
-    return words[position].lemma in lexicon.subject_openers, False
+    if words[position].lemma in lexicon.subject_openers:
+        return True, False
+    if (
+        match.kind == "name"
+        and (before is None or before.kind != "pronoun")
+        and _verb_follows(tokens, match, lexicon)
+    ):
+        # A run-on note: a name straight before an auxiliary opens a new clause ("did not
+        # stop toffee was squealing"); after "which" it is a relative clause's subject.
+        return True, False
+    return False, False
+
+
+def _verb_follows(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:
+    """Whether the word after a name is an auxiliary ("was", "kept")."""
+    following = match.last + 1
+    if following >= len(tokens.words):
+        return False
+    word = tokens.words[following]
+    return word.kind == "w" and word.lemma in lexicon.auxiliaries
 
 
 def _after_verb(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
+from typing import NamedTuple
 
 from ratbond.notes.lexicon import GAP, WIDE_GAP, WILD, Lexicon, Phrase
 
@@ -55,14 +56,25 @@ class Starts:
     """The patterns worth trying when the next word is none of `by_next`'s."""
 
 
+class Shared(NamedTuple):
+    """What compiled phrases share, made once per reader: steps and sets of senses."""
+
+    steps: dict[tuple[str, int, bool], Step]
+    senses: dict[tuple[tuple[str, str], ...], Mapping[str, str]]
+
+
 def compile_patterns(lexicon: Lexicon) -> Callable[[str], tuple[Pattern, ...]]:
     """The lexicon's phrases that start with a part, as patterns: compiled the first time a
     note has that word (a functools cache), so a reader starts without compiling thousands of
     phrases that most notes never open."""
     bases = frozenset(lexicon.irregular.values())
+    # Many phrases share a step or a set of senses: each is made once per reader.
+    shared = Shared({}, {})
 
     def compiled(first: str) -> tuple[Pattern, ...]:
-        return tuple(_pattern(lexicon, phrase, bases) for phrase in lexicon.by_first.get(first, ()))
+        return tuple(
+            _pattern(lexicon, phrase, bases, shared) for phrase in lexicon.by_first.get(first, ())
+        )
 
     return lru_cache(maxsize=None)(compiled)
 
@@ -87,7 +99,7 @@ def starts_of(patterns: tuple[Pattern, ...]) -> Starts | None:
     return Starts(patterns, single, needs, MappingProxyType(by_next), default)
 
 
-def _pattern(lexicon: Lexicon, phrase: Phrase, bases: frozenset[str]) -> Pattern:
+def _pattern(lexicon: Lexicon, phrase: Phrase, bases: frozenset[str], shared: Shared) -> Pattern:
     cross = phrase.entry.kind == "signal"
     steps: list[Step] = []
     wide = False
@@ -104,9 +116,18 @@ def _pattern(lexicon: Lexicon, phrase: Phrase, bases: frozenset[str]) -> Pattern
         )
         limit = WIDE_GAP if wide else (GAP if content else 0)
         exact = part.startswith("=")
-        steps.append(Step(exact, part[1:] if exact else part, limit, wide and cross))
+        key = (part, limit, wide and cross)
+        step = shared.steps.get(key)
+        if step is None:
+            step = shared.steps[key] = Step(exact, part[1:] if exact else part, limit, key[2])
+        steps.append(step)
         wide = False
         previous = part
-    senses = MappingProxyType(dict(phrase.entry.senses)) if phrase.entry.senses else NO_SENSES
+    senses = NO_SENSES
+    if phrase.entry.senses:
+        found = shared.senses.get(phrase.entry.senses)
+        if found is None:
+            found = shared.senses[phrase.entry.senses] = MappingProxyType(dict(phrase.entry.senses))
+        senses = found
     seize = phrase.parts in lexicon.seizing
     return Pattern(phrase, phrase.words, phrase.need, tuple(steps), senses, seize)

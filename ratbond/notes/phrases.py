@@ -4,6 +4,7 @@ never crosses a clause, a clause joiner or (except at a signal's `...`) an anima
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Set
 from dataclasses import dataclass
 
@@ -11,6 +12,9 @@ from ratbond.notes.cast import Cast
 from ratbond.notes.lexicon import Entry
 from ratbond.notes.patterns import NO_SENSES, Pattern
 from ratbond.notes.tokens import Tokens
+
+LONE_I = re.compile(r"\bI\b")
+"""The pronoun "I", the one capital a note written in lower case still has."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,15 @@ def find_phrases(
         if found is not None:
             names[index] = found
             fence[index] = True
+    if cast.sounds and not _capitalises(tokens.text):
+        # A dictated note (no capitals) may write a name as a word that sounds like it
+        # ("maple bit toffee" for Mabel): a word that is no lexicon word and sounds like one
+        # animal's name, and only one, is that name.
+        for index, word in enumerate(words):
+            animal = cast.sounds.get(word.sound) if word.sound else None
+            if animal is not None and index not in names and word.starts is None:
+                names[index] = (animal, index)
+                fence[index] = True
     segments = tokens.segments
     clauses = tokens.clauses
     # Only a name or a word that opens a phrase can start a match: the others are skipped.
@@ -153,12 +166,16 @@ def _name_at(
     if len(word.norm) == 1 and not word.raw.isupper():
         return None  # an initial is a capital letter
     name = cast.animals[best[0]].name
-    # A lower-case signal word ("nibbles") is that word, not the rat called Nibbles.
+    # A lower-case signal word ("nibbles") is that word, not the rat called Nibbles, in a note
+    # that capitalises; a note written with no capital at all (dictated, typed on a phone)
+    # (but "I") says nothing by case, so there the name's own form is the name ("bolt bit me
+    # when I picked him up").
     if (
         word.raw.islower()
         and name is not None
         and name != name.lower()
         and word.lemma in signal_starts
+        and _capitalises(tokens.text)
     ):
         return None
     return best
@@ -222,3 +239,9 @@ def _phrase_at(
                 best = pattern
                 best_positions = tuple(positions)
     return None if best is None else (best, best_positions)
+
+
+def _capitalises(text: str) -> bool:
+    """Whether a note uses capital letters, the pronoun "I" aside."""
+    stripped = LONE_I.sub("", text)
+    return stripped != stripped.lower()

@@ -173,7 +173,13 @@ class NotesFile:
     """Slang for a word the phrases use, read as that word ("gob": mouth)."""
     aims: dict[Species, dict[str, tuple[Word, ...]]] = field(default_factory=dict)
     part_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    one_sided: dict[str, tuple[Word, ...]] = field(default_factory=dict)
+    """By a signal two animals share, its phrases that name one doer ("attacked")."""
     play_fights: dict[str, str] = field(default_factory=dict)
     repeats: tuple[Word, ...] = ()
     harmless: Harmless | None = None
     protected_words: tuple[Word, ...] = ()
+    together: tuple[Word, ...] = ()
+    """Words that say a signal was shown by both animals ("asleep together")."""
+    pair_words: tuple[Word, ...] = ()
+    """Group words for two animals ("the pair of them"): in a larger cast, the two named last."""

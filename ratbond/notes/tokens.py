@@ -8,9 +8,9 @@ from collections.abc import Callable, Collection, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain
-from operator import add
+from operator import add, attrgetter
 
-from ratbond.notes.lexicon import Lexicon, normalise
+from ratbond.notes.lexicon import Lexicon, normalise, sound_key
 from ratbond.notes.patterns import Pattern, Starts, starts_of
 
 # Curly quotes and dashes written as escapes: \u2019 apostrophe, \u2013 and \u2014 dashes. A
@@ -23,6 +23,12 @@ TOKEN_RE = re.compile(
 )
 # The same tokens, as strings (no groups): what `findall` returns fastest.
 TOKEN_TEXT_RE = re.compile(re.sub(r"\(\?P<\w>", "(?:", TOKEN_RE.pattern))
+# Column getters, so each column is built by one `map` in C.
+MATCH_TEXT = re.Match.group
+MATCH_START = re.Match.start
+IS_MARK = attrgetter("mark")
+IS_STOP = attrgetter("stop")
+KEYS = attrgetter("keys")
 WORD_CACHE = 100_000
 """Token texts remembered per reader (each costs a lemma and, for an unknown word, a fuzzy
 look-up); a note holds at most a few thousand."""
@@ -42,6 +48,12 @@ class Word:
     starts: Starts | None = None
     """The lexicon phrases that start with this word, if any."""
     keys: tuple[str, ...] = ()
+    mark: bool = False
+    """A sentence end or a clause mark."""
+    stop: bool = False
+    """A sentence end."""
+    sound: str = ""
+    """Its `sound_key`: how dictation may have heard an animal's name."""
     """What a phrase in its clause may match: its lemma and exact form."""
 
 
@@ -75,12 +87,15 @@ class WordTable:
         match = TOKEN_RE.fullmatch(raw)
         kind = match.lastgroup if match is not None else None
         if kind != "w":
-            return Word(kind or "c", raw)
+            return Word(kind or "c", raw, mark=True, stop=kind == "s")
         norm = normalise(raw)
+        # A dropped g, as speech and dialect write it ("boxin", "bleedin'"), is the -ing form.
+        if norm.endswith("in") and norm + "g" in self.lexicon.surface:
+            norm += "g"
         lemma = self.lemma(norm)
         exact = "=" + norm
         starts = starts_of(self.patterns(lemma) + self.patterns(exact))
-        return Word(kind, raw, norm, lemma, exact, starts, (lemma, exact))
+        return Word(kind, raw, norm, lemma, exact, starts, (lemma, exact), sound=sound_key(norm))
 
     def lemma(self, norm: str) -> str:
         """The lexicon lemma of a normalised word, correcting small typos of lexicon words."""
@@ -152,12 +167,12 @@ def tokenise(
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
     clause joiners. Built column by column (each a pass in C where it can be)."""
     found = list(TOKEN_TEXT_RE.finditer(text))
-    raws = [match.group() for match in found]
-    starts = tuple([match.start() for match in found])
+    raws = list(map(MATCH_TEXT, found))
+    starts = tuple(map(MATCH_START, found))
     words = tuple(map(word, raws))
     ends = tuple(map(add, starts, map(len, raws)))
-    marks = [known.kind != "w" for known in words]
-    stops = [known.kind == "s" for known in words]
+    marks = list(map(IS_MARK, words))
+    stops = list(map(IS_STOP, words))
     # A mark belongs to the clause it ends; a joiner opens the part it belongs to.
     clauses = tuple(accumulate(marks, initial=0))[:-1]
     sentences = tuple(accumulate(stops, initial=0))[:-1]
@@ -167,7 +182,7 @@ def tokenise(
     segments: list[Set[str]] = []
     begin = 0
     for cut in [*cuts, len(words)]:
-        segments.append(set(chain.from_iterable(known.keys for known in words[begin:cut])))
+        segments.append(set(chain.from_iterable(map(KEYS, words[begin:cut]))))
         begin = cut + 1
     named = tuple(index for index, known in enumerate(words) if known.norm in names)
     return Tokens(text, words, starts, ends, sentences, clauses, parts, tuple(segments), named)
