@@ -952,12 +952,20 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # first of them that covers enough of it answers.
     near = [row for row in kept if row[0] >= rules.near_best * kept[0][0]] if kept else []
     sure = next((row for row in near if any(_sure(index, view, row) for view in views)), None)
+    # A thing a rat already ate (`eaten`) is no longer a question of what it may eat: the
+    # general answer about eating (a fallback's entry) gives way to the eaten one.
+    eaten = rules.eaten if rules.eaten and set(words) & set(rules.eaten.words) else None
+    if eaten and sure is not None and index.docs[sure[3]].id in rules.fallbacks.values():
+        sure = None
     if sure is not None:
         kept = [sure, *(row for row in kept if row is not sure)]
         return _answered(index, question, shown, corrections, kept, rules.floor, limit)
     # A thing set aside so, asked about in a way a general entry answers ("can they have
     # pistachios": the treats), gets that entry.
     fallback = next((rules.fallbacks[t] for t in asked if t in rules.fallbacks), None)
+    # Already eaten, it may have done harm: the emergency says what to do now.
+    if eaten:
+        fallback, named_all = eaten.fallback, False
     if fallback is not None and not named_all:
         number = next(i for i, doc in enumerate(index.docs) if doc.id == fallback)
         row = (0.0, *index.cover(number, asked), number)

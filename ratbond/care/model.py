@@ -408,6 +408,19 @@ class People:
 
 
 @dataclass(frozen=True, slots=True)
+class Eaten:
+    """A thing with no entry of its own that a rat has already eaten or drunk may be harmful."""
+
+    __pydantic_config__ = _STRICT
+
+    words: Annotated[tuple[Text, ...], Len(min_length=1)]
+    """Words, as written, that say it was already eaten (`ate`, `drank`, `licked`)."""
+    fallback: Text
+    """The entry that answers such a question when no entry is sure (the ingestion
+    emergency)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Implied:
     """Words that together say one more thing: a cat and a wound mean the cat caught the rat."""
 
@@ -509,3 +522,5 @@ class AskRules:
     topics: Annotated[tuple[AskTopic, ...], Len(min_length=1)]
     no_answer: Text
     """Said when no entry is sure enough, before the topics."""
+    eaten: Eaten | None = None
+    """What answers a question saying a rat already ate something ratbond has no entry for."""
