@@ -392,24 +392,30 @@ class Reader:
     def _phrase(self, stems: list[str], at: int) -> tuple[tuple[str, ...], int] | None:
         """The longest phrase starting at `at` and where it ends: as written, else with articles
         left out between its words ("ok for the rats" is "ok for rats")."""
-        for size in range(min(self.longest, len(stems) - at), 0, -1):
-            key = tuple(stems[at : at + size])
-            if key in self.phrases:
-                return key, at + size
+        direct = next(
+            (
+                (key, at + size)
+                for size in range(min(self.longest, len(stems) - at), 0, -1)
+                if (key := tuple(stems[at : at + size])) in self.phrases
+            ),
+            None,
+        )
         if stems[at] in self.articles:
-            return None
+            return direct
         kept: list[tuple[str, int]] = []
         for index in range(at, len(stems)):
             if index == at or stems[index] not in self.articles:
                 kept.append((stems[index], index + 1))
             if len(kept) == self.longest:
                 break
-        for size in range(len(kept), 1, -1):
+        # A longer phrase read through articles wins over a shorter one as written: "a rat in
+        # my kitchen" is the phrase "rat in kitchen", not the rat alone.
+        for size in range(len(kept), len(direct[0]) if direct else 1, -1):
             key = tuple(stem for stem, _ in kept[:size])
             end = kept[size - 1][1]
             if key in self.phrases and end - at > size:
                 return key, end
-        return None
+        return direct
 
     def terms(self, words: Iterable[str]) -> list[str]:
         """Search terms of `words`: phrases and synonyms first, then filler words dropped; the
@@ -886,7 +892,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # A question about a person, with no rat, no cat and no word that may stand for one in it,
     # is that person's ("my toddler has a fever"): nothing here answers it.
     if (
-        index.people & set(asked)
+        (index.people & set(asked) or _of_the_asker(index, words))
         and not index.not_people & set(asked)
         and not index.animals & set(asked)
         and not about_rats
@@ -1031,6 +1037,16 @@ def _information(index: _Index, terms: list[str], best: Ranked) -> float:
     entry = index.entries[best[3]]
     asked = frozenset(terms)
     return sum(index.idf[t] for t in terms if entry.weight(t, asked, index.rules))
+
+
+def _of_the_asker(index: _Index, words: list[str]) -> bool:
+    """The asker speaks of their own body or how they feel: a word of `people.own` at most
+    `people.within` words after one by which they speak of themself ("my back", "I feel")."""
+    people = index.rules.people
+    return any(
+        word in people.asker and set(words[at + 1 : at + 1 + people.within]) & set(people.own)
+        for at, word in enumerate(words)
+    )
 
 
 def _names_more_than_animals(index: _Index, terms: list[str], row: Ranked) -> bool:

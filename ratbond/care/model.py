@@ -405,6 +405,12 @@ class People:
     """Words that may stand for an animal (`he`, `them`): a question with one may be a rat's."""
     unless: tuple[Text, ...]
     """Terms that make it a rat's question anyway (`bite`: "bit my finger")."""
+    asker: tuple[Text, ...] = ()
+    """Words, as written, by which the asker speaks of themself (`i`, `my`, `ive`)."""
+    own: tuple[Text, ...] = ()
+    """Words, as written, of a body or its ailments (`tooth`, `head`, `migraine`, `feel`):
+    one of them within `within` words after an `asker` word makes the asker the subject."""
+    within: Annotated[int, Ge(1)] = 3
 
 
 @dataclass(frozen=True, slots=True)
