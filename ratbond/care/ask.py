@@ -337,6 +337,10 @@ class Reader:
     caught") is read as well as the phrase, so the cat is still named."""
     articles: frozenset[str] = frozenset()
     """Words a phrase is still found with between its words ("ok for the rats")."""
+    heard: frozenset[str] = frozenset()
+    """Stems of words for a sound that, beside a term of `heard_signs`, say only how that sign
+    is heard ("sounds congested", "a wheezy noise"): they are then not searched for."""
+    heard_signs: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules: AskRules, names: Iterable[str] = ()) -> Reader:
@@ -371,8 +375,18 @@ class Reader:
             for key in (reader.stems(word) for word in rules.only_with_rats)
         )
         articles = frozenset(reader.stem(word.casefold()) for word in rules.articles)
+        heard = frozenset(reader.stem(word.casefold()) for word in rules.heard.words)
         return cls(
-            forms, phrases, longest, frozenset(stopwords), denials, comparisons, animals, articles
+            forms,
+            phrases,
+            longest,
+            frozenset(stopwords),
+            denials,
+            comparisons,
+            animals,
+            articles,
+            heard,
+            frozenset(map(reader.term, rules.heard.signs)),
         )
 
     def words(self, text: str) -> list[str]:
@@ -423,11 +437,14 @@ class Reader:
         after a comparison ("like a dog"): the question is not about it."""
         stems = [self.stem(word) for word in words]
         terms: list[str] = []
+        heard: set[int] = set()
         denied = compared = False
         at = 0
         while at < len(stems):
             found: str | None = None
             match = self._phrase(stems, at)
+            if match is not None and match[1] == at + 1 and stems[at] in self.heard:
+                heard.add(len(terms))
             if match is not None:
                 key, at = match
                 found = self.phrases[key]
@@ -450,7 +467,12 @@ class Reader:
                 if not denied and not (compared and found == OFF_TOPIC):
                     terms.append(found)
                 denied = compared = False
-        return terms
+        signs = {at for at, term in enumerate(terms) if term in self.heard_signs}
+        return [
+            term
+            for at, term in enumerate(terms)
+            if at not in heard or not {at - 1, at + 1} & signs
+        ]
 
 
 Ranked = tuple[float, float, float, int]

@@ -427,6 +427,18 @@ class Eaten:
 
 
 @dataclass(frozen=True, slots=True)
+class Heard:
+    """Words for a sound that, beside a sign, say how the sign is heard ("sounds congested")."""
+
+    __pydantic_config__ = _STRICT
+
+    words: tuple[Text, ...] = ()
+    """Words, one each, for a sound (`sounds`, `noise`)."""
+    signs: tuple[Text, ...] = ()
+    """Terms of the signs heard so (`sneeze`, `breath`)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Implied:
     """Words that together say one more thing: a cat and a wound mean the cat caught the rat."""
 
@@ -528,5 +540,7 @@ class AskRules:
     topics: Annotated[tuple[AskTopic, ...], Len(min_length=1)]
     no_answer: Text
     """Said when no entry is sure enough, before the topics."""
+    heard: Heard = Heard()
+    """A sound word beside one of its signs is not searched for: the sign is what is asked."""
     eaten: Eaten | None = None
     """What answers a question saying a rat already ate something ratbond has no entry for."""
