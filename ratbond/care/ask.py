@@ -620,6 +620,17 @@ class _Index:
             for term in entry.title
             if term not in self.generic
         )
+        # ... and each by any one-word name it is known by ("toast" for the bread): a pet
+        # called so is still a pet.
+        self.named = self.things | frozenset(
+            term
+            for entry, doc in zip(self.entries, docs, strict=True)
+            if doc.kind in rules.named_kinds
+            for keyword in entry.keywords
+            if len(keyword) == 1
+            for term in keyword
+            if term not in self.generic
+        )
         self.implied = [
             _Implication(frozenset(map(as_term, rule.all)), as_term(rule.add))
             for rule in rules.implied
@@ -803,7 +814,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
         names |= {
             name
             for name in _names(question) & index.vocabulary
-            if (as_read := index.reader.terms([name])) and set(as_read) <= index.things
+            if (as_read := index.reader.terms([name])) and set(as_read) <= index.named
         }
     corrections: list[tuple[str, str]] = []
     spelled: dict[str, str] = {}
