@@ -240,7 +240,7 @@ def _cage_documents() -> list[KnowledgeDoc]:
             f"{rules.max_bar_spacing.value:g} {rules.max_bar_spacing.unit} apart, "
             f"{rules.levels.min} or more levels.",
             "\n".join(f"- {part}" for part in parts),
-            ("cage", "housing", "bars", "bedding", "hideaway", "size", "dimensions"),
+            ("cage", "housing", "bars", "bedding", "hideaway", "size", "dimensions", "layout"),
             seeds,
             tuple(dict.fromkeys(sources)),
         )
