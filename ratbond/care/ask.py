@@ -667,7 +667,12 @@ class _Index:
             )
             if score:
                 doc = self.docs[number]
-                boost = self.rules.boosts.get("urgent" if doc.urgent else doc.kind, 1.0)
+                # An emergency comes first only when the question names its alarm: "steps for
+                # introducing a cat" is no cat's catch.
+                alarmed = doc.urgent and any(
+                    entry.strongly_holds(t, asked) for t in terms if t in self.alarms
+                )
+                boost = self.rules.boosts.get("urgent" if alarmed else doc.kind, 1.0)
                 mismatched = (named - entry.words) | (absent & entry.words)
                 boost *= self.rules.unnamed_animal ** len(mismatched)
                 covered, strong = self.cover(number, terms)
