@@ -261,7 +261,7 @@ def _free_roam_documents() -> list[KnowledgeDoc]:
             checklist.title,
             f"Before the rats come out: {required}.",
             checklist.intro + "\n\n" + "\n".join(lines),
-            ("free roam", "playtime", "play", "out of cage", "outside the cage", "safety"),
+            ("free roam", "playtime", "play", "out of cage", "outside the cage", "safety", "cords"),
             _merge(checklist.seeds, *(item.seeds for item in checklist.items)),
             checklist.sources,
         )
