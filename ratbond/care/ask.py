@@ -756,7 +756,11 @@ def _undescribed(index: _Index, words: list[str]) -> list[str]:
     reader = index.reader
 
     def describes(at: int) -> bool:
-        if at and words[at - 1] in index.rules.belonging:
+        # "the milk from the cow": articles may stand between
+        before = at - 1
+        while before > 0 and reader.stem(words[before]) in reader.articles:
+            before -= 1
+        if before >= 0 and words[before] in index.rules.belonging:
             return True
         after = reader.terms(words[at + 1 : at + 2])
         return bool(after) and all(t not in index.idf for t in after)
