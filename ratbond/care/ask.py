@@ -261,7 +261,16 @@ def _free_roam_documents() -> list[KnowledgeDoc]:
             checklist.title,
             f"Before the rats come out: {required}.",
             checklist.intro + "\n\n" + "\n".join(lines),
-            ("free roam", "playtime", "play", "out of cage", "outside the cage", "safety", "cords"),
+            (
+                "free roam",
+                "playtime",
+                "play",
+                "out of cage",
+                "outside the cage",
+                "safety",
+                "cords",
+                "temperature",
+            ),
             _merge(checklist.seeds, *(item.seeds for item in checklist.items)),
             checklist.sources,
         )
@@ -469,9 +478,7 @@ class Reader:
                 denied = compared = False
         signs = {at for at, term in enumerate(terms) if term in self.heard_signs}
         return [
-            term
-            for at, term in enumerate(terms)
-            if at not in heard or not {at - 1, at + 1} & signs
+            term for at, term in enumerate(terms) if at not in heard or not {at - 1, at + 1} & signs
         ]
 
 
