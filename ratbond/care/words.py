@@ -47,9 +47,9 @@ def singular(word: str) -> str:
 
 def stem(word: str) -> str:
     """A light stemmer for search, applied identically to questions and entries so they meet:
-    plural and verb endings (-s, -es, -ies, -ed, -ing, -ly, -ally after -ic), a doubled last consonant and a
-    final e come off, so "sneezing", "sneezes" and "sneeze" are one word, and so are "bite"
-    and "biting". Irregular forms ("bit", "caught") are the ask file's `forms`."""
+    plural and verb endings (-s, -es, -ies, -ed, -ing, -ly, -ally after -ic), a doubled last
+    consonant and a final e come off, so "sneezing", "sneezes" and "sneeze" are one word, and
+    so are "bite" and "biting". Irregular forms ("bit", "caught") are the ask file's `forms`."""
     if len(word) <= 3 or not word.isalpha():
         return word
     if word.endswith("ies") and len(word) > 4:
