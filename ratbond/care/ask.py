@@ -41,6 +41,9 @@ OFF_TOPIC = "\x00off-topic"
 OFF_SUBJECT = "\x00off-subject"
 """The term every off-topic word or phrase (pest control, other subjects) is read as."""
 OFF = frozenset({OFF_TOPIC, OFF_SUBJECT})
+MEASURE = "\x00measure"
+"""The term a phrase that gives a size by a thing ("the size of a") is read as: the thing
+after it is a measure, not what is asked about."""
 Why = Literal["answered", "off_topic", "unsure", "no_words"]
 
 
@@ -372,6 +375,8 @@ class Reader:
             phrases[reader.stems(word)] = OFF_TOPIC
         for word in rules.off_topic.words:
             phrases[reader.stems(word)] = OFF_SUBJECT
+        for phrase in rules.measures:
+            phrases[reader.stems(phrase)] = MEASURE
         for name in names:
             phrases[reader.stems(name)] = reader.term(name)
         # One-word stopwords are dropped after phrases, so "how long" still matches.
@@ -447,7 +452,7 @@ class Reader:
         stems = [self.stem(word) for word in words]
         terms: list[str] = []
         heard: set[int] = set()
-        denied = compared = False
+        denied = compared = measured = False
         at = 0
         while at < len(stems):
             found: str | None = None
@@ -472,10 +477,12 @@ class Reader:
                 elif stems[at] not in self.stopwords and stems[at].isalpha():
                     found = stems[at]
                 at += 1
-            if found is not None:
-                if not denied and not (compared and found == OFF_TOPIC):
+            if found == MEASURE:
+                measured = True
+            elif found is not None:
+                if not denied and not measured and not (compared and found == OFF_TOPIC):
                     terms.append(found)
-                denied = compared = False
+                denied = compared = measured = False
         signs = {at for at, term in enumerate(terms) if term in self.heard_signs}
         return [
             term for at, term in enumerate(terms) if at not in heard or not {at - 1, at + 1} & signs

@@ -540,6 +540,8 @@ class AskRules:
     topics: Annotated[tuple[AskTopic, ...], Len(min_length=1)]
     no_answer: Text
     """Said when no entry is sure enough, before the topics."""
+    measures: tuple[Text, ...] = ()
+    """Phrases that give a size by a thing ("the size of a"): the thing is not searched for."""
     heard: Heard = Heard()
     """A sound word beside one of its signs is not searched for: the sign is what is asked."""
     eaten: Eaten | None = None

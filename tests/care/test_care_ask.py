@@ -345,3 +345,7 @@ def test_an_adverb_in_ically_is_read_as_its_adjective() -> None:
 
     assert stem("frantically") == stem("frantic")
     assert stem("erratically") == stem("erratic")
+
+
+def test_a_thing_named_only_to_give_a_size_is_not_what_is_asked() -> None:
+    assert ask("found a bump the size of a blueberry on her flank").answers[0].id == "finding:lump"
