@@ -273,6 +273,7 @@ def _free_roam_documents() -> list[KnowledgeDoc]:
                 "safety",
                 "cords",
                 "temperature",
+                "escape",
             ),
             _merge(checklist.seeds, *(item.seeds for item in checklist.items)),
             checklist.sources,
