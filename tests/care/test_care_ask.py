@@ -349,3 +349,7 @@ def test_an_adverb_in_ically_is_read_as_its_adjective() -> None:
 
 def test_a_thing_named_only_to_give_a_size_is_not_what_is_asked() -> None:
     assert ask("found a bump the size of a blueberry on her flank").answers[0].id == "finding:lump"
+
+
+def test_i_feel_as_a_hedge_does_not_make_the_asker_the_subject() -> None:
+    assert ask("I feel like the cage is too small for them").answered
