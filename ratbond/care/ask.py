@@ -41,6 +41,9 @@ OFF_TOPIC = "\x00off-topic"
 OFF_SUBJECT = "\x00off-subject"
 """The term every off-topic word or phrase (pest control, other subjects) is read as."""
 OFF = frozenset({OFF_TOPIC, OFF_SUBJECT})
+MEASURE = "\x00measure"
+"""The term a phrase that gives a size by a thing ("the size of a") is read as: the thing
+after it is a measure, not what is asked about."""
 Why = Literal["answered", "off_topic", "unsure", "no_words"]
 
 
@@ -240,7 +243,7 @@ def _cage_documents() -> list[KnowledgeDoc]:
             f"{rules.max_bar_spacing.value:g} {rules.max_bar_spacing.unit} apart, "
             f"{rules.levels.min} or more levels.",
             "\n".join(f"- {part}" for part in parts),
-            ("cage", "housing", "bars", "bedding", "hideaway", "size", "dimensions"),
+            ("cage", "housing", "bars", "bedding", "hideaway", "size", "dimensions", "layout"),
             seeds,
             tuple(dict.fromkeys(sources)),
         )
@@ -261,7 +264,17 @@ def _free_roam_documents() -> list[KnowledgeDoc]:
             checklist.title,
             f"Before the rats come out: {required}.",
             checklist.intro + "\n\n" + "\n".join(lines),
-            ("free roam", "playtime", "play", "out of cage", "outside the cage", "safety"),
+            (
+                "free roam",
+                "playtime",
+                "play",
+                "out of cage",
+                "outside the cage",
+                "safety",
+                "cords",
+                "temperature",
+                "escape",
+            ),
             _merge(checklist.seeds, *(item.seeds for item in checklist.items)),
             checklist.sources,
         )
@@ -337,6 +350,10 @@ class Reader:
     caught") is read as well as the phrase, so the cat is still named."""
     articles: frozenset[str] = frozenset()
     """Words a phrase is still found with between its words ("ok for the rats")."""
+    heard: frozenset[str] = frozenset()
+    """Stems of words for a sound that, beside a term of `heard_signs`, say only how that sign
+    is heard ("sounds congested", "a wheezy noise"): they are then not searched for."""
+    heard_signs: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules: AskRules, names: Iterable[str] = ()) -> Reader:
@@ -359,6 +376,8 @@ class Reader:
             phrases[reader.stems(word)] = OFF_TOPIC
         for word in rules.off_topic.words:
             phrases[reader.stems(word)] = OFF_SUBJECT
+        for phrase in rules.measures:
+            phrases[reader.stems(phrase)] = MEASURE
         for name in names:
             phrases[reader.stems(name)] = reader.term(name)
         # One-word stopwords are dropped after phrases, so "how long" still matches.
@@ -371,8 +390,18 @@ class Reader:
             for key in (reader.stems(word) for word in rules.only_with_rats)
         )
         articles = frozenset(reader.stem(word.casefold()) for word in rules.articles)
+        heard = frozenset(reader.stem(word.casefold()) for word in rules.heard.words)
         return cls(
-            forms, phrases, longest, frozenset(stopwords), denials, comparisons, animals, articles
+            forms,
+            phrases,
+            longest,
+            frozenset(stopwords),
+            denials,
+            comparisons,
+            animals,
+            articles,
+            heard,
+            frozenset(map(reader.term, rules.heard.signs)),
         )
 
     def words(self, text: str) -> list[str]:
@@ -392,24 +421,30 @@ class Reader:
     def _phrase(self, stems: list[str], at: int) -> tuple[tuple[str, ...], int] | None:
         """The longest phrase starting at `at` and where it ends: as written, else with articles
         left out between its words ("ok for the rats" is "ok for rats")."""
-        for size in range(min(self.longest, len(stems) - at), 0, -1):
-            key = tuple(stems[at : at + size])
-            if key in self.phrases:
-                return key, at + size
+        direct = next(
+            (
+                (key, at + size)
+                for size in range(min(self.longest, len(stems) - at), 0, -1)
+                if (key := tuple(stems[at : at + size])) in self.phrases
+            ),
+            None,
+        )
         if stems[at] in self.articles:
-            return None
+            return direct
         kept: list[tuple[str, int]] = []
         for index in range(at, len(stems)):
             if index == at or stems[index] not in self.articles:
                 kept.append((stems[index], index + 1))
             if len(kept) == self.longest:
                 break
-        for size in range(len(kept), 1, -1):
+        # A longer phrase read through articles wins over a shorter one as written: "a rat in
+        # my kitchen" is the phrase "rat in kitchen", not the rat alone.
+        for size in range(len(kept), len(direct[0]) if direct else 1, -1):
             key = tuple(stem for stem, _ in kept[:size])
             end = kept[size - 1][1]
             if key in self.phrases and end - at > size:
                 return key, end
-        return None
+        return direct
 
     def terms(self, words: Iterable[str]) -> list[str]:
         """Search terms of `words`: phrases and synonyms first, then filler words dropped; the
@@ -417,11 +452,14 @@ class Reader:
         after a comparison ("like a dog"): the question is not about it."""
         stems = [self.stem(word) for word in words]
         terms: list[str] = []
-        denied = compared = False
+        heard: set[int] = set()
+        denied = compared = measured = False
         at = 0
         while at < len(stems):
             found: str | None = None
             match = self._phrase(stems, at)
+            if match is not None and match[1] == at + 1 and stems[at] in self.heard:
+                heard.add(len(terms))
             if match is not None:
                 key, at = match
                 found = self.phrases[key]
@@ -440,11 +478,16 @@ class Reader:
                 elif stems[at] not in self.stopwords and stems[at].isalpha():
                     found = stems[at]
                 at += 1
-            if found is not None:
-                if not denied and not (compared and found == OFF_TOPIC):
+            if found == MEASURE:
+                measured = True
+            elif found is not None:
+                if not denied and not measured and not (compared and found == OFF_TOPIC):
                     terms.append(found)
-                denied = compared = False
-        return terms
+                denied = compared = measured = False
+        signs = {at for at, term in enumerate(terms) if term in self.heard_signs}
+        return [
+            term for at, term in enumerate(terms) if at not in heard or not {at - 1, at + 1} & signs
+        ]
 
 
 Ranked = tuple[float, float, float, int]
@@ -592,6 +635,17 @@ class _Index:
             for term in entry.title
             if term not in self.generic
         )
+        # ... and each by any one-word name it is known by ("toast" for the bread): a pet
+        # called so is still a pet.
+        self.named = self.things | frozenset(
+            term
+            for entry, doc in zip(self.entries, docs, strict=True)
+            if doc.kind in rules.named_kinds
+            for keyword in entry.keywords
+            if len(keyword) == 1
+            for term in keyword
+            if term not in self.generic
+        )
         self.implied = [
             _Implication(frozenset(map(as_term, rule.all)), as_term(rule.add))
             for rule in rules.implied
@@ -628,7 +682,12 @@ class _Index:
             )
             if score:
                 doc = self.docs[number]
-                boost = self.rules.boosts.get("urgent" if doc.urgent else doc.kind, 1.0)
+                # An emergency comes first only when the question names its alarm: "steps for
+                # introducing a cat" is no cat's catch.
+                alarmed = doc.urgent and any(
+                    entry.strongly_holds(t, asked) for t in terms if t in self.alarms
+                )
+                boost = self.rules.boosts.get("urgent" if alarmed else doc.kind, 1.0)
                 mismatched = (named - entry.words) | (absent & entry.words)
                 boost *= self.rules.unnamed_animal ** len(mismatched)
                 covered, strong = self.cover(number, terms)
@@ -712,7 +771,11 @@ def _undescribed(index: _Index, words: list[str]) -> list[str]:
     reader = index.reader
 
     def describes(at: int) -> bool:
-        if at and words[at - 1] in index.rules.belonging:
+        # "the milk from the cow": articles may stand between
+        before = at - 1
+        while before > 0 and reader.stem(words[before]) in reader.articles:
+            before -= 1
+        if before >= 0 and words[before] in index.rules.belonging:
             return True
         after = reader.terms(words[at + 1 : at + 2])
         return bool(after) and all(t not in index.idf for t in after)
@@ -775,7 +838,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
         names |= {
             name
             for name in _names(question) & index.vocabulary
-            if (as_read := index.reader.terms([name])) and set(as_read) <= index.things
+            if (as_read := index.reader.terms([name])) and set(as_read) <= index.named
         }
     corrections: list[tuple[str, str]] = []
     spelled: dict[str, str] = {}
@@ -886,7 +949,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # A question about a person, with no rat, no cat and no word that may stand for one in it,
     # is that person's ("my toddler has a fever"): nothing here answers it.
     if (
-        index.people & set(asked)
+        (index.people & set(asked) or _of_the_asker(index, words))
         and not index.not_people & set(asked)
         and not index.animals & set(asked)
         and not about_rats
@@ -952,12 +1015,20 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # first of them that covers enough of it answers.
     near = [row for row in kept if row[0] >= rules.near_best * kept[0][0]] if kept else []
     sure = next((row for row in near if any(_sure(index, view, row) for view in views)), None)
+    # A thing a rat already ate (`eaten`) is no longer a question of what it may eat: the
+    # general answer about eating (a fallback's entry) gives way to the eaten one.
+    eaten = rules.eaten if rules.eaten and set(words) & set(rules.eaten.words) else None
+    if eaten and sure is not None and index.docs[sure[3]].id in rules.fallbacks.values():
+        sure = None
     if sure is not None:
         kept = [sure, *(row for row in kept if row is not sure)]
         return _answered(index, question, shown, corrections, kept, rules.floor, limit)
     # A thing set aside so, asked about in a way a general entry answers ("can they have
     # pistachios": the treats), gets that entry.
     fallback = next((rules.fallbacks[t] for t in asked if t in rules.fallbacks), None)
+    # Already eaten, it may have done harm: the emergency says what to do now.
+    if eaten:
+        fallback, named_all = eaten.fallback, False
     if fallback is not None and not named_all:
         number = next(i for i, doc in enumerate(index.docs) if doc.id == fallback)
         row = (0.0, *index.cover(number, asked), number)
@@ -1023,6 +1094,16 @@ def _information(index: _Index, terms: list[str], best: Ranked) -> float:
     entry = index.entries[best[3]]
     asked = frozenset(terms)
     return sum(index.idf[t] for t in terms if entry.weight(t, asked, index.rules))
+
+
+def _of_the_asker(index: _Index, words: list[str]) -> bool:
+    """The asker speaks of their own body or how they feel: a word of `people.own` at most
+    `people.within` words after one by which they speak of themself ("my back", "I feel")."""
+    people = index.rules.people
+    return any(
+        word in people.asker and set(words[at + 1 : at + 1 + people.within]) & set(people.own)
+        for at, word in enumerate(words)
+    )
 
 
 def _names_more_than_animals(index: _Index, terms: list[str], row: Ranked) -> bool:

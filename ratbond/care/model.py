@@ -405,6 +405,37 @@ class People:
     """Words that may stand for an animal (`he`, `them`): a question with one may be a rat's."""
     unless: tuple[Text, ...]
     """Terms that make it a rat's question anyway (`bite`: "bit my finger")."""
+    asker: tuple[Text, ...] = ()
+    """Words, as written, by which the asker speaks of themself (`i`, `my`, `ive`)."""
+    own: tuple[Text, ...] = ()
+    """Words, as written, of a body or its ailments (`tooth`, `head`, `migraine`, `feel`):
+    one of them within `within` words after an `asker` word makes the asker the subject."""
+    within: Annotated[int, Ge(1)] = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Eaten:
+    """A thing with no entry of its own that a rat has already eaten or drunk may be harmful."""
+
+    __pydantic_config__ = _STRICT
+
+    words: Annotated[tuple[Text, ...], Len(min_length=1)]
+    """Words, as written, that say it was already eaten (`ate`, `drank`, `licked`)."""
+    fallback: Text
+    """The entry that answers such a question when no entry is sure (the ingestion
+    emergency)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Heard:
+    """Words for a sound that, beside a sign, say how the sign is heard ("sounds congested")."""
+
+    __pydantic_config__ = _STRICT
+
+    words: tuple[Text, ...] = ()
+    """Words, one each, for a sound (`sounds`, `noise`)."""
+    signs: tuple[Text, ...] = ()
+    """Terms of the signs heard so (`sneeze`, `breath`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -509,3 +540,9 @@ class AskRules:
     topics: Annotated[tuple[AskTopic, ...], Len(min_length=1)]
     no_answer: Text
     """Said when no entry is sure enough, before the topics."""
+    measures: tuple[Text, ...] = ()
+    """Phrases that give a size by a thing ("the size of a"): the thing is not searched for."""
+    heard: Heard = Heard()
+    """A sound word beside one of its signs is not searched for: the sign is what is asked."""
+    eaten: Eaten | None = None
+    """What answers a question saying a rat already ate something ratbond has no entry for."""

@@ -47,15 +47,17 @@ def singular(word: str) -> str:
 
 def stem(word: str) -> str:
     """A light stemmer for search, applied identically to questions and entries so they meet:
-    plural and verb endings (-s, -es, -ies, -ed, -ing, -ly), a doubled last consonant and a
-    final e come off, so "sneezing", "sneezes" and "sneeze" are one word, and so are "bite"
-    and "biting". Irregular forms ("bit", "caught") are the ask file's `forms`."""
+    plural and verb endings (-s, -es, -ies, -ed, -ing, -ly, -ally after -ic), a doubled last
+    consonant and a final e come off, so "sneezing", "sneezes" and "sneeze" are one word, and
+    so are "bite" and "biting". Irregular forms ("bit", "caught") are the ask file's `forms`."""
     if len(word) <= 3 or not word.isalpha():
         return word
     if word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
     elif word.endswith("ing") and len(word) > 5:
         word = word[:-3]
+    elif word.endswith("ically") and len(word) > 8:
+        word = word[:-4]
     elif (word.endswith("ed") and len(word) > 4 and word[-3] != "e") or (
         word.endswith("ly") and len(word) > 5
     ):

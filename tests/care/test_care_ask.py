@@ -286,3 +286,70 @@ def test_a_question_about_a_person_alone_gets_no_answer() -> None:
     # A bite, or a word that may stand for the rat, makes it the rat's question.
     assert ask("bit my thumb, do I need a doctor").answers[0].id == "faq:bitten_person"
     assert ask("she got my thumb and it's bleeding").answers
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "he has swallowed some of my sleeping tablets",
+        "she licked the oven cleaner off the tray",
+        "my rat drank some of the fabric softener",
+    ],
+)
+def test_something_a_rat_already_swallowed_is_the_ingestion_emergency(question: str) -> None:
+    result = ask(question)
+    assert result.answers, question
+    assert result.answers[0].id == "faq:ate_something_toxic"
+
+
+def test_asking_whether_an_unknown_thing_may_be_eaten_still_gets_the_treats() -> None:
+    assert ask("can rats eat kohlrabi").answers[0].id == "faq:treats"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my shoulder aches after work",
+        "I feel dizzy when I stand up",
+        "my husband's knee is swollen",
+        "phone my dad",
+    ],
+)
+def test_the_asker_s_own_body_or_errands_get_no_answer(question: str) -> None:
+    assert not ask(question).answered, question
+
+
+def test_a_rat_named_beside_the_asker_s_body_is_still_answered() -> None:
+    assert ask("my rat bit my thumb").answers[0].id == "faq:bitten_person"
+
+
+def test_a_sound_word_beside_a_sneeze_is_the_sneeze_not_a_squeak() -> None:
+    assert ask("my rat sounds all snotty").answers[0].id == "faq:sneezing_porphyrin"
+
+
+def test_a_poisonous_plant_named_is_a_toxic_plant() -> None:
+    assert ask("my rat chewed a foxglove leaf").answers[0].id == "faq:ate_something_toxic"
+
+
+def test_an_emergency_without_its_alarm_word_does_not_outrank_the_question_asked() -> None:
+    result = ask("what are the steps for introducing a cat to my rats")
+    assert result.answers[0].id != "faq:caught_by_cat"
+
+
+def test_a_longer_phrase_read_through_articles_wins_over_a_shorter_one() -> None:
+    assert not ask("there is a rat in our kitchen, how do I stop it").answered
+
+
+def test_an_adverb_in_ically_is_read_as_its_adjective() -> None:
+    from ratbond.care.words import stem
+
+    assert stem("frantically") == stem("frantic")
+    assert stem("erratically") == stem("erratic")
+
+
+def test_a_thing_named_only_to_give_a_size_is_not_what_is_asked() -> None:
+    assert ask("found a bump the size of a blueberry on her flank").answers[0].id == "finding:lump"
+
+
+def test_i_feel_as_a_hedge_does_not_make_the_asker_the_subject() -> None:
+    assert ask("I feel like the cage is too small for them").answered
