@@ -21,7 +21,7 @@ from ratbond.cli.display import (
     shown,
     when,
 )
-from ratbond.cli.options import as_typed
+from ratbond.cli.options import typed
 from ratbond.cli.sessions import rewarded_text
 from ratbond.errors import InputError, RatbondError
 from ratbond.store.introductions import (
@@ -42,12 +42,6 @@ app = typer.Typer(
 )
 # The option of each role.
 ROLE_OPTIONS = {"cat": "--cat", "rat": "--rat", "newcomer": "--newcomer", "residents": "--resident"}
-# The store's refusals for want of an option not given, and the option to give. (A mistake
-# in an option given is named as typed by `ratbond.cli.options`.)
-MISSING_OPTION = {
-    **{f"roles.{role}": option for role, option in ROLE_OPTIONS.items()},
-    "cleared_by": "--cleared-by",
-}
 IntroRef = Annotated[str, typer.Argument(metavar="INTRO", help="Introduction id (any case).")]
 Animals = Annotated[
     list[str] | None,
@@ -109,15 +103,12 @@ def start(
             cleared_by=cleared_by,
         )
     except InputError as error:
-        typed = as_typed(error)
-        option = MISSING_OPTION.get(error.path)
-        if typed is not error or option is None:
-            raise typed from None
-        message = error.message
-        if error.path == "cleared_by":
-            # Refused for an earlier stop: the store's words, then the option to give.
-            message += f': give {option} "who cleared them"'
-        raise InputError(option, message) from None
+        if error.path != "cleared_by" or typed("cleared_by"):
+            raise  # named by the option typed, or the option to give (`ratbond.cli.options`)
+        # Refused for an earlier stop: the store's words, then the option to give.
+        raise InputError(
+            "--cleared-by", f'{error.message}: give --cleared-by "who cleared them"'
+        ) from None
     today = dt.date.today()
     cast: dict[str, list[str]] = {}
     for member in intro.members:

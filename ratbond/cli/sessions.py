@@ -24,6 +24,7 @@ from ratbond.cli.display import (
     print_rows,
     shown,
 )
+from ratbond.cli.options import asking
 from ratbond.errors import InputError, RatbondError
 from ratbond.model import Program, Species, Stage
 from ratbond.programs import builtin_program, builtin_vocabulary, stage_title
@@ -41,11 +42,10 @@ if TYPE_CHECKING:
     from ratbond.notes.review import NoteReadings
 
 IntroRef = Annotated[str, typer.Argument(metavar="INTRO", help="Introduction id (any case).")]
+
+
 # The store's refusals for want of a value a stage needs, and the option that gives it. (A
 # mistake in an option given is named as typed by `ratbond.cli.options`.)
-MISSING_OPTION = {name: f"--{name}" for name in ("attempts", "rewarded", "minutes")}
-
-
 def rewarded_text(session: SessionRecord, *, short: bool = False) -> str:
     """`8 of 10 rewarded (80%)` (`8/10 80%` if `short`) for a training session; empty for
     any other."""
@@ -118,6 +118,7 @@ def log(
     given = (minutes, signal, supervised, notes, attempts, rewarded, stage, date)
     interactive = all(v is None for v in given)
     if interactive:
+        asking()  # a field the answers gave keeps its name
         new = _ask(record, advice, today, by)
     else:
         new = NewSession(
@@ -133,12 +134,7 @@ def log(
         )
     if new.notes:
         new = confirm_danger(record, new, ask=interactive or sys.stdin.isatty())
-    try:
-        logged = log_session(db, record.key, new, today=today)
-    except InputError as error:
-        if interactive:
-            raise
-        raise as_option(error) from None
+    logged = log_session(db, record.key, new, today=today)
     print_logged("Logged", logged, today)
 
 
@@ -177,12 +173,6 @@ def confirm_danger(record: IntroductionRecord, new: NewSession, *, ask: bool) ->
     }
     signals = ticked_after_answers(read.readings, ticked, answers)
     return dataclasses.replace(new, signals=signals)
-
-
-def as_option(error: InputError) -> InputError:
-    """A store error about a value the stage needs and no option gave, naming the option."""
-    option = MISSING_OPTION.get(error.path)
-    return error if option is None else InputError(option, error.message)
 
 
 def print_logged(verb: str, logged: Logged, today: dt.date) -> None:
