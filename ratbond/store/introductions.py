@@ -28,6 +28,7 @@ from ratbond.store.queries import (
     find_introduction,
     load_introduction,
     load_introductions,
+    lock_introduction,
     resolve_animal,
     today_or,
 )
@@ -411,15 +412,6 @@ def get_advice(
     with db.read() as connection:
         intro = resolve_introduction(connection, ref)
         return intro, current_advice(connection, intro.id, day)
-
-
-def lock_introduction(connection: Connection, intro_id: int) -> None:
-    """Hold the introduction's row until commit, so its writers take turns (PostgreSQL)."""
-    if connection.dialect.name == "sqlite":
-        return  # SQLite has no row locks; BEGIN IMMEDIATE already made this the only writer
-    connection.execute(
-        select(introductions.c.id).where(introductions.c.id == intro_id).with_for_update()
-    ).one()
 
 
 def set_status_locked(
