@@ -16,6 +16,7 @@ from ratbond.cli.care import ask_yes_no, cites, freeroam_checklist, user_errors
 from ratbond.cli.console import out, shown
 from ratbond.cli.display import database, parse_day
 from ratbond.errors import RatbondError
+from ratbond.limits import PLAN_AHEAD_DAYS
 
 freeroam_app = typer.Typer(
     help="Safety checks before rats play outside the cage, and the record of each run.",
@@ -405,16 +406,23 @@ def _weigh_in(refs: list[str], day: dt.date | None) -> None:
 
 @care_app.command("tasks")
 def care_tasks(
-    date: Annotated[str | None, typer.Option(help="Plan for another day (YYYY-MM-DD).")] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            help=f"Plan for another day (YYYY-MM-DD): a past one, or up to {PLAN_AHEAD_DAYS} ahead."
+        ),
+    ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print tasks and alerts as JSON.")
     ] = False,
 ) -> None:
     """Every care task with its due date, and the health alerts."""
+    from ratbond.cli.agenda import plan_day
     from ratbond.store.care import care_plan
 
     with user_errors():
-        day = parse_day(date, "--date") or dt.date.today()
+        # The care part alone: any past day, as it stood then; days ahead as `today` has them.
+        day = plan_day(None, date, dt.date.today())
         plan = care_plan(database(), today=day)
     if as_json:
         _print_json(
