@@ -28,6 +28,7 @@ from ratbond.store.introductions import (
     TRANSITIONS,
     get_advice,
     list_introductions_with_advice,
+    open_twin,
     set_status,
     shared_with_others,
     start_introduction,
@@ -81,6 +82,14 @@ def start(
             "(their vet and a behaviourist) cleared them to meet again. Kept in the notes."
         ),
     ] = None,
+    again: Annotated[
+        bool,
+        typer.Option(
+            "--again",
+            help="Start it although an active or paused introduction of this program has the "
+            "same animals in the same roles (without it, that is refused as a slip).",
+        ),
+    ] = False,
 ) -> None:
     """Start an introduction, e.g. `ratbond intro start cat-rat --cat tom --rat pip` or
     `ratbond intro start trick-spin --rat pip`."""
@@ -92,10 +101,23 @@ def start(
         if refs
     }
     db = database()
+    program = program.strip().lower()
+    twin = None if again else open_twin(db, program, roles)
+    if twin is not None:
+        go_on = (
+            f"ratbond intro resume {twin.key}"
+            if twin.status == "paused"
+            else f"ratbond next {twin.key}"
+        )
+        raise RatbondError(
+            f"introduction '{twin.key}' ({twin.program}, {twin.status}) already has these animals "
+            f"in these roles; nothing was started. Go on with it: {go_on}. To run a second one "
+            "beside it, add --again"
+        )
     try:
         intro = start_introduction(
             db,
-            program.strip().lower(),
+            program,
             roles,
             key=key,
             started=parse_day(started, "--started"),

@@ -263,3 +263,24 @@ def test_starting_an_intact_male_with_intact_females_warns_of_pregnancy(cli: Cli
     assert "Bruno is an intact male and Hazel and Olive are intact females" in " ".join(
         started.output.split()
     )
+
+
+def test_starting_an_open_introduction_again_is_refused_as_a_slip(cli: Cli) -> None:
+    cat_and_rat(cli)  # tom-pip, cat-rat, active
+    before = cli("export").output
+    again = cli("intro", "start", "cat-rat", "--cat", "Tom", "--rat", "pip")
+    assert again.code == 2
+    assert again.error == (
+        "introduction 'tom-pip' (cat-rat, active) already has these animals in these roles; "
+        "nothing was started. Go on with it: ratbond next tom-pip. To run a second one beside "
+        "it, add --again"
+    )
+    assert cli("export").output == before
+    assert cli("intro", "pause", "tom-pip").code == 0
+    paused = cli("intro", "start", "cat-rat", "--cat", "tom", "--rat", "pip").error
+    assert "Go on with it: ratbond intro resume tom-pip." in paused
+    # Other roles, another program, or --again: started.
+    assert cli("intro", "start", "rat-human", "--rat", "pip").code == 0
+    second = cli("intro", "start", "cat-rat", "--cat", "tom", "--rat", "pip", "--again")
+    assert second.code == 0, second.error
+    assert "Started tom-pip-2 (cat-rat)" in second.output
