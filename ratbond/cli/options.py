@@ -60,6 +60,7 @@ class OptionCommand(TyperCommand):
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         ctx.meta[_META] = typed_options(self.params, args)
+        refuse_both_ways(self.params, args)
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Context) -> Any:
@@ -106,6 +107,20 @@ def typed_options(params: Iterable[Parameter], args: Sequence[str]) -> dict[str,
             for name in _names(param):
                 typed.setdefault(name, spelling)
     return typed
+
+
+def refuse_both_ways(params: Iterable[Parameter], args: Sequence[str]) -> None:
+    """A flag given both ways (`--supervised --unsupervised`) is a slip, not the last one
+    winning unseen: refused, naming both as typed."""
+    tokens = list(args[: args.index("--")] if "--" in args else args)
+    for param in params:
+        if param.param_type_name != "option" or not param.secondary_opts:
+            continue
+        on = [token for token in tokens if token in param.opts]
+        off = [token for token in tokens if token in param.secondary_opts]
+        if on and off:
+            both = sorted((on[0], off[0]), key=tokens.index)  # as typed
+            raise InputError(", ".join(both), "opposite answers; give one of them, not both")
 
 
 def named(params: Iterable[Parameter], options: dict[str, str], ctx: Context) -> Named:

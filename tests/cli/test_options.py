@@ -124,3 +124,25 @@ def test_the_option_is_named_in_a_real_run_too(cli: Cli) -> None:
         "error: --origin: unknown origin \"shop\"; expected one of 'breeder', 'pet_store', "
         "'rescue', 'unknown'\n"
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("log", "tom-pip", "--minutes", "5", "--supervised", "--unsupervised"),
+        ("fix", "tom-pip", "1", "--unsupervised", "--supervised"),
+    ],
+)
+def test_a_flag_given_both_ways_is_refused_not_the_last_one_taken(
+    cli: Cli, args: tuple[str, ...]
+) -> None:
+    four_introductions(cli)
+    assert cli("log", "tom-pip", "--minutes", "5").code == 0
+    before = cli("export").output
+    outcome = cli(*args)
+    assert outcome.code == 2
+    first, second = (arg for arg in args if arg.endswith("supervised"))
+    assert outcome.error.removeprefix("error: ").startswith(
+        f"{first}, {second}: opposite answers; give one of them, not both"
+    ), outcome.error
+    assert cli("export").output == before
