@@ -347,10 +347,12 @@ def report_weighing(db: Database, record: AnimalRecord, added: Weight) -> None:
     """Say the weight just recorded, the change since the weighing before, and a loss to see
     a vet about at once."""
     history = list_weights(db, record.key)
+    # The weighing before this one by date (one typed in for an earlier day has later ones).
+    earlier = [w for w in history if (w.date, w.id) < (added.date, added.id)]
     change = ""
-    if len(history) > 1:
-        before = history[-2].grams
-        change = f" ({added.grams - before:+g} g since {history[-2].date.isoformat()})"
+    if earlier:
+        before = earlier[-1]
+        change = f" ({added.grams - before.grams:+g} g since {before.date.isoformat()})"
     out.print(
         f"[bold]{shown(record.label)}[/]: {added.grams:g} g on {added.date.isoformat()}{change}."
     )

@@ -14,6 +14,7 @@ from ratbond.cli.display import database, out, parse_day, print_advice, shown
 from ratbond.cli.options import typed
 from ratbond.cli.sessions import parse_signals, print_logged, rewarded_text
 from ratbond.errors import InputError
+from ratbond.programs import stage_title
 from ratbond.store.sessions import (
     delete_session,
     edit_session,
@@ -114,7 +115,14 @@ def unlog(
     today = dt.date.today()
     record, session = get_session(db, intro, number)
     what = ", ".join(
-        filter(None, (session.date.isoformat(), session.stage, rewarded_text(session)))
+        filter(
+            None,
+            (
+                session.date.isoformat(),
+                stage_title(record.program, session.stage),
+                rewarded_text(session),
+            ),
+        )
     )
     question = f"Withdraw session {number} of {shown(record.key)} ({shown(what)})?"
     undoes = withdrawal_undoes(db, session.id, today=today)
