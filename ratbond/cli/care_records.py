@@ -46,6 +46,13 @@ def _item(name: str) -> str:
 # --- free roam ----------------------------------------------------------------------------
 
 
+def _label(ref: str) -> str:
+    """The animal's name as the owner gave it (its id when it has none)."""
+    from ratbond.store.animals import get_animal
+
+    return get_animal(database(), ref).label
+
+
 @freeroam_app.command("check")
 def freeroam_check(
     yes: Annotated[
@@ -234,7 +241,7 @@ def trust_log(
         rows = log_trust(database(), rat, sign or [], date=parse_day(date, "--date"), notes=notes)
     titles = {s.id: s.title for s in builtin_care_tasks().trust_signs}
     out.print(
-        f"Logged for {shown(rat)} on {rows[0].date}: "
+        f"Logged for {shown(_label(rat))} on {rows[0].date}: "
         + ", ".join(shown(titles.get(r.sign, r.sign)) for r in rows)
         + "."
     )
@@ -317,10 +324,11 @@ def groom(
     care = builtin_care_tasks()
     if not record.findings:
         out.print(
-            f"Grooming of {shown(record.animal_key)} on {record.date} recorded: nothing found."
+            f"Grooming of {shown(_label(record.animal_key))} on {record.date} recorded: "
+            "nothing found."
         )
         return
-    out.print(f"Grooming of {shown(record.animal_key)} on {record.date} recorded.")
+    out.print(f"Grooming of {shown(_label(record.animal_key))} on {record.date} recorded.")
     known = {f.id: f for f in care.findings}
     for found in record.findings:
         entry = known[found]
@@ -380,7 +388,7 @@ def care_done_command(
             database(), task, animal or [], date=parse_day(date, "--date"), notes=notes
         )
         info = find_task(done[0].task)
-    who = ", ".join(d.animal_key for d in done if d.animal_key) or "the household"
+    who = ", ".join(_label(d.animal_key) for d in done if d.animal_key) or "the household"
     next_due = done[0].date + dt.timedelta(days=info.every_days)
     out.print(f"{shown(info.title)} done on {done[0].date} for {shown(who)}; next due {next_due}.")
 
