@@ -35,6 +35,7 @@ from ratbond.store.introductions import (
 )
 from ratbond.store.records import IntroductionRecord
 from ratbond.store.sessions import list_sessions
+from ratbond.store.urgency import PREREQUISITE_ALERTS
 from ratbond.wording import advice_step
 
 app = typer.Typer(
@@ -144,7 +145,9 @@ def start(
         out.print(Text("Warning: ", style="bold yellow") + Text(warning))
     _, advice = get_advice(db, intro.key, today=today)
     print_advice(advice, today)
-    out.print(f"[dim]Log a session: ratbond log {shown(intro.key)}[/]")
+    # Waiting for a vet check or an assessment: the session comes once that is recorded.
+    first = "Once that is done, log" if not PREREQUISITE_ALERTS.isdisjoint(advice.alerts) else "Log"
+    out.print(f"[dim]{first} a session: ratbond log {shown(intro.key)}[/]")
 
 
 @app.command("list")

@@ -284,3 +284,12 @@ def test_starting_an_open_introduction_again_is_refused_as_a_slip(cli: Cli) -> N
     second = cli("intro", "start", "cat-rat", "--cat", "tom", "--rat", "pip", "--again")
     assert second.code == 0, second.error
     assert "Started tom-pip-2 (cat-rat)" in second.output
+
+
+def test_a_start_waiting_for_a_vet_check_says_to_log_once_that_is_done(cli: Cli) -> None:
+    assert cli("animal", "add", "Tom", "-s", "cat", "--prey-drive", "low").code == 0
+    assert cli("animal", "add", "Pip", "-s", "rat", "--arrived", ago(60)).code == 0
+    waiting = cli("intro", "start", "cat-rat", "--cat", "tom", "--rat", "pip").output
+    assert "Once that is done, log a session: ratbond log tom-pip" in waiting
+    ready = cli("intro", "start", "trick-spin", "--rat", "pip").output
+    assert "\nLog a session: ratbond log pip" in ready
