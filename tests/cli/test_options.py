@@ -146,3 +146,11 @@ def test_a_flag_given_both_ways_is_refused_not_the_last_one_taken(
         f"{first}, {second}: opposite answers; give one of them, not both"
     ), outcome.error
     assert cli("export").output == before
+
+
+def test_a_sitters_end_date_given_to_another_role_names_the_end_date(cli: Cli) -> None:
+    four_introductions(cli)
+    assert cli("people", "add", "Ann").code == 0
+    refused = cli("people", "add", "Bob", "--role", "viewer", "--until", "2099-01-01")
+    assert refused.code == 2
+    assert refused.error.startswith("--until: only a sitter is limited to animals"), refused
