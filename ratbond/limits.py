@@ -20,6 +20,10 @@ MAX_PROGRAM_DAYS = 36_500
 """The longest period, in days, a program file may set (a waiting period, a long break, a vet
 check's validity): a century, so `DATE_CEILING` plus any of them is still a date."""
 
+PLAN_AHEAD_DAYS = 30
+"""How far ahead `ratbond today --date` plans: a month, for a trip or a sitter's stay. Each day
+ahead assumes nothing is logged before it, so a plan further off says little."""
+
 MAX_ID = 64
 """The longest id of an animal or introduction."""
 MAX_NAME = 60

@@ -459,7 +459,7 @@ def _minutes(value: object, path: Path) -> float:
     if not math.isfinite(minutes):
         raise fail(path, "minutes must be a finite number")
     if minutes < 0:
-        raise fail(path, f"{value} is negative; minutes must be 0 or more")
+        raise fail(path, f"{minutes:g} is negative; minutes must be 0 or more")
     if minutes > MAX_MINUTES:
         raise _too_long(path, value)
     return minutes

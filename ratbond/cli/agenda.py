@@ -14,8 +14,10 @@ from rich.text import Text
 from ratbond.alerts import most_severe_first
 from ratbond.care.routine import Status, group_tasks
 from ratbond.cli.display import SEVERITY_STYLE, database, out, parse_day
+from ratbond.errors import InputError
+from ratbond.limits import PLAN_AHEAD_DAYS
 from ratbond.programs import builtin_vocabulary, stage_title
-from ratbond.store.agenda import AgendaItem, agenda
+from ratbond.store.agenda import AgendaItem, agenda, plan_kept_since
 from ratbond.store.care_plan import CarePlan, care_plan
 from ratbond.store.urgency import (
     PREREQUISITE_ALERTS,
@@ -25,10 +27,11 @@ from ratbond.store.urgency import (
     past_alerts,
     seen,
 )
-from ratbond.wording import advice_step, during_session, when
+from ratbond.wording import advice_step, days_text, during_session, when
 
 if TYPE_CHECKING:
     from ratbond.model import AlertCode, AlertInfo
+    from ratbond.store.db import Database
 
 KIND_LABELS: dict[Kind, tuple[str, str]] = {
     "alert": ("ALERT", "bold red"),
@@ -49,13 +52,56 @@ by as much."""
 GAP = "  "
 
 
+def plan_day(db: Database | None, date: str | None, today: dt.date) -> dt.date:
+    """The day `--date` asks the plan for: today (by default), a day ahead up to
+    `PLAN_AHEAD_DAYS`, or a past day whose introductions' plan is kept (`plan_kept_since`:
+    nothing was worked out again since; without `db`, the care part alone, any past day).
+    Any other day is a mistake, named with what to do instead."""
+    day = parse_day(date, "--date") or today
+    ahead = (day - today).days
+    if ahead > PLAN_AHEAD_DAYS:
+        last = today + dt.timedelta(days=PLAN_AHEAD_DAYS)
+        raise InputError(
+            "--date",
+            f"{day.isoformat()} is {ahead:,} days ahead; the plan looks at most "
+            f"{PLAN_AHEAD_DAYS} days ahead, as each later day assumes nothing is logged "
+            f"before it: give a date up to {last.isoformat()}",
+        )
+    if ahead < 0 and db is not None:
+        kept = plan_kept_since(db)
+        if kept is not None and day < kept:
+            raise InputError(
+                "--date",
+                f"{day.isoformat()} is before {kept.isoformat()}, when the plan was last "
+                "worked out again (something was logged or changed), so the plan of that day "
+                "is not kept; give a later date, or see what happened with "
+                "'ratbond history INTRO'",
+            )
+    return day
+
+
+def plan_label(day: dt.date, today: dt.date) -> str:
+    """What a plan for another day than today is: `in 5 days (2026-12-09), if nothing is
+    logged before then`, `3 days ago (2026-12-01), as it stood then`; empty for today."""
+    if day == today:
+        return ""
+    if day > today:
+        return f"Planning ahead: {when(day, today)}, if nothing is logged before then."
+    return f"The plan of {days_text((day - today).days)} ({day.isoformat()}), as it stood then."
+
+
 def today(date: str | None) -> None:
-    """Print the plan and the care part for `date` (default: today)."""
-    day = parse_day(date, "--date") or dt.date.today()
+    """Print the plan and the care part for `date` (default: today; `plan_day` says which
+    other days)."""
     db = database()
+    now = dt.date.today()
+    day = plan_day(db, date, now)
     items = agenda(db, today=day)
     care = care_plan(db, today=day)
     text = Text()
+    label = plan_label(day, now)
+    if label:
+        text.append(label + "\n\n", style="bold yellow")
     if care.alerts:
         # An animal's health comes before any pacing or routine.
         text.append("Health\n", style="bold")

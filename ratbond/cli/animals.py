@@ -13,7 +13,8 @@ from rich.text import Text
 
 from ratbond.care.health import weight_loss
 from ratbond.cli.display import database, out, parse_day, print_rows, shown
-from ratbond.errors import RatbondError
+from ratbond.cli.options import typed
+from ratbond.errors import InputError, RatbondError
 from ratbond.store.animals import (
     NewAnimal,
     add_animal,
@@ -253,11 +254,17 @@ def edit(
         }.items()
         if value is not None
     }
-    for field in clear or []:
-        changes[field.strip().lower().replace("-", "_")] = None
+    cleared = {field.strip().lower().replace("-", "_"): field for field in clear or []}
+    changes.update(dict.fromkeys(cleared))
     if not changes:
         raise RatbondError("nothing to change; give an option such as --name or --prey-drive")
-    record = edit_animal(database(), animal, changes)
+    try:
+        record = edit_animal(database(), animal, changes)
+    except InputError as error:
+        field = error.path.split(".")[0]
+        if field not in cleared or typed(field):
+            raise
+        raise InputError(f"--clear {cleared[field]}", error.message) from None
     out.print(
         f"Updated [bold]{shown(record.label)}[/] ([cyan]{shown(record.key)}[/]), "
         f"version {record.version}."
@@ -320,7 +327,8 @@ def vet_list(animal: AnimalRef) -> None:
 
 def weigh(
     animal: AnimalRef,
-    weight: Annotated[
+    # Named as the store's field (`grams`), so a refusal names the WEIGHT typed.
+    grams: Annotated[
         str,
         typer.Argument(
             metavar="WEIGHT",
@@ -331,7 +339,7 @@ def weigh(
 ) -> None:
     """Record an animal's weight; a loss to see a vet about is said at once."""
     db = database()
-    added = add_weight(db, animal, parse_weight(weight), parse_day(date, "--date"))
+    added = add_weight(db, animal, parse_weight(grams), parse_day(date, "--date"))
     report_weighing(db, get_animal(db, animal), added)
 
 
@@ -339,10 +347,12 @@ def report_weighing(db: Database, record: AnimalRecord, added: Weight) -> None:
     """Say the weight just recorded, the change since the weighing before, and a loss to see
     a vet about at once."""
     history = list_weights(db, record.key)
+    # The weighing before this one by date (one typed in for an earlier day has later ones).
+    earlier = [w for w in history if (w.date, w.id) < (added.date, added.id)]
     change = ""
-    if len(history) > 1:
-        before = history[-2].grams
-        change = f" ({added.grams - before:+g} g since {history[-2].date.isoformat()})"
+    if earlier:
+        before = earlier[-1]
+        change = f" ({added.grams - before.grams:+g} g since {before.date.isoformat()})"
     out.print(
         f"[bold]{shown(record.label)}[/]: {added.grams:g} g on {added.date.isoformat()}{change}."
     )

@@ -14,6 +14,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from ratbond import __version__
 from ratbond.errors import RatbondError
+from ratbond.limits import PLAN_AHEAD_DAYS
 
 if TYPE_CHECKING:
     from typer._click import Command as ClickCommand
@@ -269,7 +270,13 @@ BY_NAME = {command.name: command for command in COMMANDS}
 
 
 def today(
-    date: Annotated[str | None, typer.Option(help="Plan for another day (YYYY-MM-DD).")] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            help=f"Plan for another day (YYYY-MM-DD): up to {PLAN_AHEAD_DAYS} days ahead (as if "
+            "nothing is logged before then), or a past day whose plan is kept."
+        ),
+    ] = None,
 ) -> None:
     """Every active introduction's next step and date, most urgent first, then the care due."""
     from ratbond.cli.agenda import today as show_today

@@ -16,6 +16,7 @@ from ratbond.cli.care import ask_yes_no, cites, freeroam_checklist, user_errors
 from ratbond.cli.console import out, shown
 from ratbond.cli.display import database, parse_day
 from ratbond.errors import RatbondError
+from ratbond.limits import PLAN_AHEAD_DAYS
 
 freeroam_app = typer.Typer(
     help="Safety checks before rats play outside the cage, and the record of each run.",
@@ -43,6 +44,13 @@ def _item(name: str) -> str:
 
 
 # --- free roam ----------------------------------------------------------------------------
+
+
+def _label(ref: str) -> str:
+    """The animal's name as the owner gave it (its id when it has none)."""
+    from ratbond.store.animals import get_animal
+
+    return get_animal(database(), ref).label
 
 
 @freeroam_app.command("check")
@@ -233,7 +241,7 @@ def trust_log(
         rows = log_trust(database(), rat, sign or [], date=parse_day(date, "--date"), notes=notes)
     titles = {s.id: s.title for s in builtin_care_tasks().trust_signs}
     out.print(
-        f"Logged for {shown(rat)} on {rows[0].date}: "
+        f"Logged for {shown(_label(rat))} on {rows[0].date}: "
         + ", ".join(shown(titles.get(r.sign, r.sign)) for r in rows)
         + "."
     )
@@ -316,10 +324,11 @@ def groom(
     care = builtin_care_tasks()
     if not record.findings:
         out.print(
-            f"Grooming of {shown(record.animal_key)} on {record.date} recorded: nothing found."
+            f"Grooming of {shown(_label(record.animal_key))} on {record.date} recorded: "
+            "nothing found."
         )
         return
-    out.print(f"Grooming of {shown(record.animal_key)} on {record.date} recorded.")
+    out.print(f"Grooming of {shown(_label(record.animal_key))} on {record.date} recorded.")
     known = {f.id: f for f in care.findings}
     for found in record.findings:
         entry = known[found]
@@ -379,7 +388,7 @@ def care_done_command(
             database(), task, animal or [], date=parse_day(date, "--date"), notes=notes
         )
         info = find_task(done[0].task)
-    who = ", ".join(d.animal_key for d in done if d.animal_key) or "the household"
+    who = ", ".join(_label(d.animal_key) for d in done if d.animal_key) or "the household"
     next_due = done[0].date + dt.timedelta(days=info.every_days)
     out.print(f"{shown(info.title)} done on {done[0].date} for {shown(who)}; next due {next_due}.")
 
@@ -405,16 +414,23 @@ def _weigh_in(refs: list[str], day: dt.date | None) -> None:
 
 @care_app.command("tasks")
 def care_tasks(
-    date: Annotated[str | None, typer.Option(help="Plan for another day (YYYY-MM-DD).")] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            help=f"Plan for another day (YYYY-MM-DD): a past one, or up to {PLAN_AHEAD_DAYS} ahead."
+        ),
+    ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print tasks and alerts as JSON.")
     ] = False,
 ) -> None:
     """Every care task with its due date, and the health alerts."""
+    from ratbond.cli.agenda import plan_day
     from ratbond.store.care import care_plan
 
     with user_errors():
-        day = parse_day(date, "--date") or dt.date.today()
+        # The care part alone: any past day, as it stood then; days ahead as `today` has them.
+        day = plan_day(None, date, dt.date.today())
         plan = care_plan(database(), today=day)
     if as_json:
         _print_json(

@@ -11,8 +11,10 @@ import typer
 from rich.prompt import Confirm
 
 from ratbond.cli.display import database, out, parse_day, print_advice, shown
-from ratbond.cli.sessions import as_option, parse_signals, print_logged, rewarded_text
+from ratbond.cli.options import typed
+from ratbond.cli.sessions import parse_signals, print_logged, rewarded_text
 from ratbond.errors import InputError
+from ratbond.programs import stage_title
 from ratbond.store.sessions import (
     delete_session,
     edit_session,
@@ -35,8 +37,9 @@ ClearedBy = Annotated[
 
 
 def cleared_option(error: InputError) -> InputError:
-    """A store refusal on `cleared_by`, naming the option to give."""
-    if error.path != "cleared_by":
+    """A store refusal on `cleared_by` given none, with the option to give (a refusal of one
+    given is named by `ratbond.cli.options`)."""
+    if error.path != "cleared_by" or typed("cleared_by"):
         return error
     return InputError("--cleared-by", f'{error.message}: give --cleared-by "who cleared it"')
 
@@ -95,7 +98,7 @@ def fix(
     try:
         logged = edit_session(db, session.id, changes, today=today, cleared_by=cleared_by)
     except InputError as error:
-        raise cleared_option(as_option(error)) from None
+        raise cleared_option(error) from None
     print_logged("Fixed", logged, today)
 
 
@@ -112,7 +115,14 @@ def unlog(
     today = dt.date.today()
     record, session = get_session(db, intro, number)
     what = ", ".join(
-        filter(None, (session.date.isoformat(), session.stage, rewarded_text(session)))
+        filter(
+            None,
+            (
+                session.date.isoformat(),
+                stage_title(record.program, session.stage),
+                rewarded_text(session),
+            ),
+        )
     )
     question = f"Withdraw session {number} of {shown(record.key)} ({shown(what)})?"
     undoes = withdrawal_undoes(db, session.id, today=today)

@@ -21,19 +21,21 @@ from ratbond.cli.display import (
     shown,
     when,
 )
-from ratbond.cli.options import as_typed
+from ratbond.cli.options import typed
 from ratbond.cli.sessions import rewarded_text
 from ratbond.errors import InputError, RatbondError
 from ratbond.store.introductions import (
     TRANSITIONS,
     get_advice,
     list_introductions_with_advice,
+    open_twin,
     set_status,
     shared_with_others,
     start_introduction,
 )
 from ratbond.store.records import IntroductionRecord
 from ratbond.store.sessions import list_sessions
+from ratbond.store.urgency import PREREQUISITE_ALERTS
 from ratbond.wording import advice_step
 
 app = typer.Typer(
@@ -42,12 +44,6 @@ app = typer.Typer(
 )
 # The option of each role.
 ROLE_OPTIONS = {"cat": "--cat", "rat": "--rat", "newcomer": "--newcomer", "residents": "--resident"}
-# The store's refusals for want of an option not given, and the option to give. (A mistake
-# in an option given is named as typed by `ratbond.cli.options`.)
-MISSING_OPTION = {
-    **{f"roles.{role}": option for role, option in ROLE_OPTIONS.items()},
-    "cleared_by": "--cleared-by",
-}
 IntroRef = Annotated[str, typer.Argument(metavar="INTRO", help="Introduction id (any case).")]
 Animals = Annotated[
     list[str] | None,
@@ -87,6 +83,14 @@ def start(
             "(their vet and a behaviourist) cleared them to meet again. Kept in the notes."
         ),
     ] = None,
+    again: Annotated[
+        bool,
+        typer.Option(
+            "--again",
+            help="Start it although an active or paused introduction of this program has the "
+            "same animals in the same roles (without it, that is refused as a slip).",
+        ),
+    ] = False,
 ) -> None:
     """Start an introduction, e.g. `ratbond intro start cat-rat --cat tom --rat pip` or
     `ratbond intro start trick-spin --rat pip`."""
@@ -98,10 +102,23 @@ def start(
         if refs
     }
     db = database()
+    program = program.strip().lower()
+    twin = None if again else open_twin(db, program, roles)
+    if twin is not None:
+        go_on = (
+            f"ratbond intro resume {twin.key}"
+            if twin.status == "paused"
+            else f"ratbond next {twin.key}"
+        )
+        raise RatbondError(
+            f"introduction '{twin.key}' ({twin.program}, {twin.status}) already has these animals "
+            f"in these roles; nothing was started. Go on with it: {go_on}. To run a second one "
+            "beside it, add --again"
+        )
     try:
         intro = start_introduction(
             db,
-            program.strip().lower(),
+            program,
             roles,
             key=key,
             started=parse_day(started, "--started"),
@@ -109,15 +126,12 @@ def start(
             cleared_by=cleared_by,
         )
     except InputError as error:
-        typed = as_typed(error)
-        option = MISSING_OPTION.get(error.path)
-        if typed is not error or option is None:
-            raise typed from None
-        message = error.message
-        if error.path == "cleared_by":
-            # Refused for an earlier stop: the store's words, then the option to give.
-            message += f': give {option} "who cleared them"'
-        raise InputError(option, message) from None
+        if error.path != "cleared_by" or typed("cleared_by"):
+            raise  # named by the option typed, or the option to give (`ratbond.cli.options`)
+        # Refused for an earlier stop: the store's words, then the option to give.
+        raise InputError(
+            "--cleared-by", f'{error.message}: give --cleared-by "who cleared them"'
+        ) from None
     today = dt.date.today()
     cast: dict[str, list[str]] = {}
     for member in intro.members:
@@ -131,7 +145,9 @@ def start(
         out.print(Text("Warning: ", style="bold yellow") + Text(warning))
     _, advice = get_advice(db, intro.key, today=today)
     print_advice(advice, today)
-    out.print(f"[dim]Log a session: ratbond log {shown(intro.key)}[/]")
+    # Waiting for a vet check or an assessment: the session comes once that is recorded.
+    first = "Once that is done, log" if not PREREQUISITE_ALERTS.isdisjoint(advice.alerts) else "Log"
+    out.print(f"[dim]{first} a session: ratbond log {shown(intro.key)}[/]")
 
 
 @app.command("list")

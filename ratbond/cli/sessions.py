@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.prompt import Confirm, FloatPrompt, IntPrompt, Prompt
@@ -24,6 +24,8 @@ from ratbond.cli.display import (
     print_rows,
     shown,
 )
+from ratbond.cli.options import asking
+from ratbond.counted import notes_read
 from ratbond.errors import InputError, RatbondError
 from ratbond.model import Program, Species, Stage
 from ratbond.programs import builtin_program, builtin_vocabulary, stage_title
@@ -37,15 +39,11 @@ from ratbond.store.sessions import (
     log_session,
 )
 
-if TYPE_CHECKING:
-    from ratbond.notes.review import NoteReadings
-
 IntroRef = Annotated[str, typer.Argument(metavar="INTRO", help="Introduction id (any case).")]
+
+
 # The store's refusals for want of a value a stage needs, and the option that gives it. (A
 # mistake in an option given is named as typed by `ratbond.cli.options`.)
-MISSING_OPTION = {name: f"--{name}" for name in ("attempts", "rewarded", "minutes")}
-
-
 def rewarded_text(session: SessionRecord, *, short: bool = False) -> str:
     """`8 of 10 rewarded (80%)` (`8/10 80%` if `short`) for a training session; empty for
     any other."""
@@ -118,6 +116,7 @@ def log(
     given = (minutes, signal, supervised, notes, attempts, rewarded, stage, date)
     interactive = all(v is None for v in given)
     if interactive:
+        asking()  # a field the answers gave keeps its name
         new = _ask(record, advice, today, by)
     else:
         new = NewSession(
@@ -133,12 +132,7 @@ def log(
         )
     if new.notes:
         new = confirm_danger(record, new, ask=interactive or sys.stdin.isatty())
-    try:
-        logged = log_session(db, record.key, new, today=today)
-    except InputError as error:
-        if interactive:
-            raise
-        raise as_option(error) from None
+    logged = log_session(db, record.key, new, today=today)
     print_logged("Logged", logged, today)
 
 
@@ -149,7 +143,7 @@ def confirm_danger(record: IntroductionRecord, new: NewSession, *, ask: bool) ->
     from ratbond.notes.review import question, ticked_after_answers, to_confirm
 
     assert new.notes is not None
-    read = _notes_read(record, new.notes)
+    read = notes_read(record, new.notes)
     asked = to_confirm(read.readings)
     if not asked:
         return new
@@ -163,11 +157,11 @@ def confirm_danger(record: IntroductionRecord, new: NewSession, *, ask: bool) ->
                     style="yellow",
                 )
             )
-        return new
+    # Unasked, each counts as a "yes": joined to the animal's signals when they were given
+    # (`--signal`), where the notes alone would add no reading to confirm.
     answers = {
-        (reading.animal, reading.signal): Confirm.ask(
-            question(reading, labels[reading.animal]), default=True
-        )
+        (reading.animal, reading.signal): not ask
+        or Confirm.ask(question(reading, labels[reading.animal]), default=True)
         for reading in asked
     }
     by_ref = {m.animal.key: m.animal.key for m in record.members}
@@ -177,12 +171,6 @@ def confirm_danger(record: IntroductionRecord, new: NewSession, *, ask: bool) ->
     }
     signals = ticked_after_answers(read.readings, ticked, answers)
     return dataclasses.replace(new, signals=signals)
-
-
-def as_option(error: InputError) -> InputError:
-    """A store error about a value the stage needs and no option gave, naming the option."""
-    option = MISSING_OPTION.get(error.path)
-    return error if option is None else InputError(option, error.message)
 
 
 def print_logged(verb: str, logged: Logged, today: dt.date) -> None:
@@ -219,65 +207,19 @@ def print_logged(verb: str, logged: Logged, today: dt.date) -> None:
 
 
 def print_notes_read(intro: IntroductionRecord, session: SessionRecord) -> None:
-    """The readings of a session's notes that the advice used, in one line, so the owner can
-    check the reader read them right: for an animal with ticked signals, only what the notes
-    add to them (`ratbond.notes.review.stays`)."""
-    from ratbond.notes.review import stays
+    """What of the session's notes the advice counted, and what not and how to count it
+    (`ratbond.counted`, the web's words too), so the owner can check the reader read them
+    right."""
+    from ratbond.counted import notes_counted
 
-    assert session.notes is not None
-    read = _notes_read(intro, session.notes)
-    labels = {m.animal.key: m.animal.label for m in intro.members}
-    used: set[tuple[str, str]] = set()
-    by_animal: dict[str, list[str]] = {}
-    # What the reader found that the review rules leave out, so the owner knows the advice
-    # did not count it and can tick it or name the animal (docs/notes.md, *ticked ones win*).
-    left_out: list[str] = []
-    for reading in read.readings:
-        ticked = session.signals.get(reading.animal)
-        name = reading.signal.replace("_", " ")
-        if stays(reading, ticked) and (ticked is None or reading.signal not in ticked):
-            used.add((reading.animal, reading.signal))
-            if not reading.unsure:
-                by_animal.setdefault(reading.animal, []).append(name)
-        elif ticked is not None and reading.signal not in ticked and not reading.unsure:
-            label = labels[reading.animal]
-            left_out.append(
-                f'"{reading.phrases[0]}" ({label}: {name}; you gave {label}\'s signals, so '
-                "the notes add only danger: add it with "
-                f"--signal {reading.animal}:{reading.signal})"
-            )
-    for unsure in read.unsure:
-        if not unsure.counts:
-            left_out.append(
-                f'"{unsure.item.text}" ({unsure.item.signal.replace("_", " ")}, no animal named: '
-                "a calm sign counts only for the animal it names)"
-            )
-    found = [f"{labels[animal]}: {', '.join(names)}" for animal, names in by_animal.items()]
-    for unsure in read.unsure:
-        counted = [labels[a] for a, name in unsure.item.candidates if (a, name) in used]
-        if counted:
-            who = " or ".join(counted)
-            found.append(
-                f"{unsure.item.signal.replace('_', ' ')} (animal not named; counted for {who})"
-            )
-    if found:
-        out.print(Text("Read in your notes: " + "; ".join(found), style="dim"))
-    if left_out:
-        out.print(Text("Not counted from your notes: " + "; ".join(left_out), style="dim"))
-
-
-def _notes_read(intro: IntroductionRecord, notes: str) -> NoteReadings:
-    """What the notes reader finds in `notes` for the introduction's animals."""
-    from ratbond.engine import class_table
-    from ratbond.notes import parse_notes
-    from ratbond.notes.review import note_readings
-
-    result = parse_notes(
-        notes, [m.animal.to_model() for m in intro.members], intro.program, intro.roles
+    read = notes_counted(
+        intro,
+        session.notes,
+        session.signals,
+        lambda animal, signal: f"add it with --signal {animal}:{signal}",
     )
-    species = {m.animal.key: m.animal.species for m in intro.members}
-    classes = class_table(builtin_program(intro.program), builtin_vocabulary())
-    return note_readings(result, species, classes)
+    for line in read.lines():
+        out.print(Text(line, style="dim"))
 
 
 def _noted(intro: IntroductionRecord, session: SessionRecord) -> dict[str, tuple[str, ...]]:
@@ -286,7 +228,7 @@ def _noted(intro: IntroductionRecord, session: SessionRecord) -> dict[str, tuple
 
     if not session.notes:
         return {}
-    return noted_signals(_notes_read(intro, session.notes).readings, session.signals)
+    return noted_signals(notes_read(intro, session.notes).readings, session.signals)
 
 
 def _ask(

@@ -95,7 +95,7 @@ def import_(
     try:
         result = import_file(database(), file, key=key, again=again)
     except InputError as error:
-        typed = as_typed(error)  # --id
+        typed = as_typed(error, left_out=False)  # --id; else the file's field
         if typed is not error:
             raise typed from None
         raise InputError(

@@ -14,16 +14,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, delete, insert, or_, select
+from sqlalchemy import Connection, and_, case, delete, func, insert, or_, select
 
 from ratbond.engine import Decision, Replay
-from ratbond.errors import InputError
+from ratbond.errors import InputError, RatbondError
 from ratbond.model import Advice, Scenario, Session
 from ratbond.scenario import parse_scenario
 from ratbond.store import replays
 from ratbond.store.advice_rows import ADVICE_COLUMNS, advice_holds, stored_advice
 from ratbond.store.common import now, programs, vocabulary
-from ratbond.store.queries import load_history
+from ratbond.store.queries import load_history, load_introductions, lock_introduction
 from ratbond.store.records import IntroductionRecord, StoredAdvice
 from ratbond.store.replays import Replayed
 from ratbond.store.scope import within
@@ -203,3 +203,33 @@ def every_current_advice(connection: Connection, today: dt.date) -> dict[int, St
         )
     ).all()
     return {row[0]: stored_advice(row, today) for row in rows}
+
+
+def refresh_stale(connection: Connection, ids: Sequence[int]) -> int:
+    """Replay the introductions `ids` whose stored state is still stale (`replays.stale`: a
+    writer may have refreshed some since they were found) and store their advice anew, from
+    the day it was worked out before (its first row's), so it covers the same days; returns
+    how many were replayed (one whose animals no longer make a valid scenario is left).
+    `connection` is in a write transaction."""
+    still = set(replays.stale(connection)) & set(ids)
+    if not still:
+        return 0
+    first_days = dict(
+        connection.execute(
+            select(advice_table.c.introduction_id, func.min(advice_table.c.valid_from))
+            .where(advice_table.c.introduction_id.in_(sorted(still)))
+            .group_by(advice_table.c.introduction_id)
+        ).all()
+    )
+    replayed = 0
+    for intro in load_introductions(connection, sorted(still)):
+        lock_introduction(connection, intro.id)
+        try:
+            with connection.begin_nested():
+                refresh(connection, intro, first_days.get(intro.id) or dt.date.today())
+        except RatbondError:
+            # Its animals or roles no longer make a valid scenario: any write to it says
+            # why; every other introduction is still replayed and read.
+            continue
+        replayed += 1
+    return replayed

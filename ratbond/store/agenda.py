@@ -168,6 +168,21 @@ def agenda(
         return _items(connection, day, _narrowed(connection, animal, search))
 
 
+def plan_kept_since(db: Database) -> dt.date | None:
+    """The first day for which the stored plan of every active introduction is the one that
+    held then: the latest day any of their advice was worked out (a write to it, the first
+    day its stored advice covers). Before it, an introduction's plan of that day is not kept.
+    None without active introductions."""
+    with db.read() as connection:
+        firsts = connection.execute(
+            select(func.min(advice.c.valid_from))
+            .join_from(introductions, advice, advice.c.introduction_id == introductions.c.id)
+            .where(introductions.c.status == "active")
+            .group_by(introductions.c.id)
+        ).scalars()
+        return max(firsts, default=None)
+
+
 def _narrowed(
     connection: Connection, animal: str | None, search: str | None
 ) -> list[ColumnElement[bool]]:

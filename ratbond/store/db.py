@@ -8,6 +8,7 @@ Alembic revision on first use, in one transaction, so two processes starting at 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -106,6 +107,10 @@ class Database:
         # household, as its owner, at the command line (a household of one, as before).
         self.scope: Scope | None = None
         self._default: Scope | None = None
+        # The scopes whose stored advice this process has checked (`_fresh_advice`): the
+        # household's id and the animals and introductions it is limited to (None: the
+        # default scope); shared by the scoped copies.
+        self._fresh: set[tuple[int, Any, Any] | None] = set()
 
     def scoped(self, scope: Scope) -> Database:
         """The same database (engine and pool shared) whose transactions work in `scope`."""
@@ -162,6 +167,44 @@ class Database:
         if self._current_revision() != head:
             self._migrate()
         self._migrated = True
+
+    def _fresh_advice(self) -> None:
+        """Before the first transaction this process opens in a household: replay the
+        introductions whose stored advice older rules worked out (another engine, program or
+        notes reader: `ratbond.store.replays.stale`), so no read shows it. One query when
+        none is stale. The replay is derived data, so it is written whatever the role (a
+        viewer's first read too), for the introductions the scope sees."""
+        scope = self.scope
+        key = None if scope is None else (scope.household_id, scope.animals, scope.introductions)
+        if key in self._fresh:
+            return
+        self._fresh.add(key)  # first: the replay's own transactions do not check again
+        try:
+            self._replay_stale()
+        except BaseException:
+            self._fresh.discard(key)
+            raise
+
+    def _replay_stale(self) -> None:
+        from ratbond.store.advice import refresh_stale
+        from ratbond.store.replays import stale
+
+        with self._begin(write=False) as connection:
+            scope = self.scope or self._first_household(connection)
+            if scope is None:
+                return  # no household yet: nothing stored
+            scoping.enter(connection, scope)
+            ids = stale(connection)
+        if ids:
+            with self._begin(write=True) as connection:
+                scoping.enter(connection, dataclasses.replace(scope, role="owner"))
+                refresh_stale(connection, ids)
+
+    def _first_household(self, connection: Connection) -> Scope | None:
+        try:
+            return self.default_scope(connection)
+        except RatbondError:
+            return None
 
     def _current_revision(self) -> str | None:
         try:
@@ -243,6 +286,7 @@ class Database:
         failing when they upgrade a read lock.
         """
         self.ensure_schema()
+        self._fresh_advice()
         with self._begin(write=True) as connection:
             scope = self.scope or self.default_scope(connection)
             scoping.enter(connection, scope)
@@ -255,6 +299,7 @@ class Database:
     def read(self) -> Iterator[Connection]:
         """One read transaction: a consistent snapshot of the database."""
         self.ensure_schema()
+        self._fresh_advice()
         with self._begin(write=False) as connection:
             scoping.enter(connection, self.scope or self.default_scope(connection))
             yield connection

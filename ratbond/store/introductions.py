@@ -28,6 +28,7 @@ from ratbond.store.queries import (
     find_introduction,
     load_introduction,
     load_introductions,
+    lock_introduction,
     resolve_animal,
     today_or,
 )
@@ -337,6 +338,40 @@ def start_introduction_in(
     return load_introduction(connection, inserted[0])
 
 
+def open_twin(
+    db: Database,
+    program_id: str,
+    roles: Mapping[str, Sequence[str]],
+    *,
+    today: dt.date | None = None,
+) -> IntroductionRecord | None:
+    """An active or paused introduction of `program_id` with the same animals (`roles`: refs by
+    id or name) in the same roles: starting another one beside it is almost always a slip (a
+    start run again once a missing vet check was recorded). None when there is none, or when
+    a ref names no animal (starting says what is wrong). One its advice stopped is over."""
+    day = today_or(today)
+    with db.read() as connection:
+        try:
+            wanted = {
+                role: sorted(resolve_animal(connection, ref).id for ref in refs)
+                for role, refs in roles.items()
+                if refs
+            }
+        except RatbondError:
+            return None
+        for intro in load_introductions(connection):
+            if intro.program != program_id or intro.status not in ("active", "paused"):
+                continue
+            have: dict[str, list[int]] = {}
+            for member in intro.members:
+                have.setdefault(member.role, []).append(member.animal.id)
+            if {role: sorted(ids) for role, ids in have.items()} != wanted:
+                continue
+            if intro.shown_status(current_advice(connection, intro.id, day)) != "stopped":
+                return intro
+    return None
+
+
 def shared_with_others(db: Database, ref: str, *, today: dt.date | None = None) -> str | None:
     """A warning when animals of introduction `ref` are already in another unfinished
     introduction of the same program (a rat-rat newcomer meeting residents who are still
@@ -411,15 +446,6 @@ def get_advice(
     with db.read() as connection:
         intro = resolve_introduction(connection, ref)
         return intro, current_advice(connection, intro.id, day)
-
-
-def lock_introduction(connection: Connection, intro_id: int) -> None:
-    """Hold the introduction's row until commit, so its writers take turns (PostgreSQL)."""
-    if connection.dialect.name == "sqlite":
-        return  # SQLite has no row locks; BEGIN IMMEDIATE already made this the only writer
-    connection.execute(
-        select(introductions.c.id).where(introductions.c.id == intro_id).with_for_update()
-    ).one()
 
 
 def set_status_locked(

@@ -317,7 +317,11 @@ def _sitter_terms(
         raise InputError("role", f"'{role}' is no role; choose one of " + ", ".join(ROLES))
     if role != "sitter":
         if chosen or until is not None:
-            raise InputError("animal", "only a sitter is limited to animals and an end date")
+            # Named by what was given: the animals, else the end date.
+            raise InputError(
+                "animal" if chosen else "until",
+                "only a sitter is limited to animals and an end date",
+            )
         return None, None
     if not chosen or until is None:
         raise InputError(

@@ -146,6 +146,15 @@ def load_introductions(
     ]
 
 
+def lock_introduction(connection: Connection, intro_id: int) -> None:
+    """Hold the introduction's row until commit, so its writers take turns (PostgreSQL)."""
+    if connection.dialect.name == "sqlite":
+        return  # SQLite has no row locks; BEGIN IMMEDIATE already made this the only writer
+    connection.execute(
+        select(introductions.c.id).where(introductions.c.id == intro_id).with_for_update()
+    ).one()
+
+
 def load_introduction(connection: Connection, introduction_id: int) -> IntroductionRecord:
     intro = find_introduction(connection, introduction_id=introduction_id)
     if intro is None:

@@ -6,8 +6,8 @@ refreshes the advice, and tagged with what it depends on besides the sessions:
 
 - the engine's version (`ratbond.engine.ENGINE_VERSION`, the state's shape and rules);
 - the program's version: a digest of the validated program, of the vocabulary that classes
-  its signals, and of the notes reader's rules (notes.yaml), so any change to a program file,
-  to signals.yaml or to how notes are read shows;
+  its signals, and of the notes reader (its rules, notes.yaml, and its code), so any change
+  to a program file, to signals.yaml or to how notes are read shows;
 - the basis: a digest of the introduction's animals and roles (an arrival date moves a
   quarantine's end; an origin changes how many calm sessions a stage needs);
 - what it was replayed over: the number of live sessions and the last of them in the
@@ -16,10 +16,15 @@ refreshes the advice, and tagged with what it depends on besides the sessions:
 A new session resumes from the state only when every tag still holds and the session comes
 last in the engine's order (dated on or after every other); anything else (a correction, a
 withdrawal, a session filling in an earlier day, a changed program, animal or role) replays
-the stored history from the start and stores a fresh state. Changes made outside the store
-(SQL typed by hand) are not seen: `ratbond.store.introductions.refresh_advice` replays after
-them. The engine's property tests hold a resumed replay equal to a full one
-(`tests/engine/test_resumed_replay.py`).
+the stored history from the start and stores a fresh state.
+
+Reads check the tags too (`stale`): the first transaction a process opens in a household
+replays every introduction whose state was made under another engine, program or notes
+reader (a ratbond upgraded, a program file edited) before anything is read, so the advice
+an owner sees is never one older rules worked out (`ratbond.store.db.Database`, which calls
+`ratbond.store.advice.refresh_stale`). Changes made outside the store (SQL typed by hand) are
+not seen: `ratbond.store.introductions.refresh_advice` replays after them. The engine's
+property tests hold a resumed replay equal to a full one (`tests/engine/test_resumed_replay.py`).
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -65,21 +72,30 @@ def _digest(value: Any) -> str:
     return hashlib.sha256(repr(value).encode()).hexdigest()
 
 
-_PROGRAM_VERSIONS: dict[str, tuple[Program, str]] = {}
-
-
 def program_version(program: Program) -> str:
-    """A digest of the program, the vocabulary and the notes reader's rules, worked out once
-    per program object."""
-    known = _PROGRAM_VERSIONS.get(program.id)
-    if known is None or known[0] is not program:
-        # Here, not at the top: importing the notes package loads the reader, which a command
-        # that only reads the stored advice (`next`) never uses.
-        from ratbond.notes.lexicon import NOTES_FILE
+    """A digest of the program, the vocabulary and the notes reader (`reader_version`).
 
-        rules = hashlib.sha256(NOTES_FILE.read_bytes()).hexdigest()
-        known = _PROGRAM_VERSIONS[program.id] = (program, _digest((program, vocabulary(), rules)))
-    return known[1]
+    Worked out from the values themselves each time (a fraction of a millisecond), so a
+    program changed in memory (a test's, or one replaced while running) is never taken for
+    another with the same id."""
+    return _digest((program, vocabulary(), reader_version()))
+
+
+@cache
+def reader_version() -> str:
+    """A digest of the notes reader: its rules (notes.yaml) and its code (the modules of
+    `ratbond.notes`), which do not change while a process runs. Any change to how notes are
+    read gives another version, so the states read under the old reader are replayed."""
+    # Here, not at the top: importing the notes package loads the reader, which a command
+    # that only reads the stored advice (`next`) never uses.
+    import ratbond.notes
+    from ratbond.notes.lexicon import NOTES_FILE
+
+    digest = hashlib.sha256(NOTES_FILE.read_bytes())
+    for folder in ratbond.notes.__path__:
+        for module in sorted(Path(folder).glob("*.py")):
+            digest.update(module.name.encode() + b"\0" + module.read_bytes())
+    return digest.hexdigest()
 
 
 def basis(scenario: Scenario) -> str:
@@ -135,6 +151,37 @@ def resumable(connection: Connection, introduction_id: int, base: Scenario) -> R
     ):
         return None
     return Replayed(Replay.from_json(row.state), row.session_count, row.last_seq, row.last_date)
+
+
+def stale(connection: Connection) -> list[int]:
+    """The introductions (of the transaction's household) whose stored state, and so their
+    stored advice, was made under another engine, program or notes reader than this
+    process runs, or that have none: their advice must be replayed before it is read."""
+    from ratbond.store.tables import introductions
+
+    made = {
+        row.introduction_id: (row.engine_version, row.program_version)
+        for row in connection.execute(
+            select(
+                replay_states.c.introduction_id,
+                replay_states.c.engine_version,
+                replay_states.c.program_version,
+            )
+        )
+    }
+    rows = connection.execute(select(introductions.c.id, introductions.c.program)).all()
+    known = programs()
+    current = {
+        program: (ENGINE_VERSION, program_version(known[program]))
+        for program in {row.program for row in rows}
+        if program in known
+    }
+    # A program this ratbond does not ship (any more) has no current version to compare with.
+    return [
+        row.id
+        for row in rows
+        if row.program in current and made.get(row.id) != current[row.program]
+    ]
 
 
 def store(connection: Connection, introduction_id: int, base: Scenario, replayed: Replayed) -> None:

@@ -32,7 +32,6 @@ from ratbond.store.common import (
 )
 from ratbond.store.db import Database
 from ratbond.store.introductions import (
-    lock_introduction,
     open_introduction,
     resolve_introduction,
 )
@@ -40,6 +39,7 @@ from ratbond.store.queries import (
     load_history,
     load_introduction,
     load_sessions,
+    lock_introduction,
     session_from_row,
     session_model,
     today_or,

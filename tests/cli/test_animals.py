@@ -75,3 +75,15 @@ def test_animal_list_is_readable_at_any_width(cli: Cli, columns: int) -> None:
     assert "…" not in listed.stdout
     words = {word.strip("│┃") for word in listed.stdout.split()}
     assert {"mr-whiskers", "chloe", "Chloé", "low", ago(60)} <= words
+
+
+def test_a_weighing_typed_in_for_an_earlier_day_compares_with_the_one_before_it(
+    cli: Cli,
+) -> None:
+    cat_and_rat(cli)
+    assert cli("weigh", "pip", "400g", "--date", ago(10)).code == 0
+    assert cli("weigh", "pip", "420g").code == 0
+    between = cli("weigh", "pip", "410g", "--date", ago(5)).output
+    assert f"Pip: 410 g on {ago(5)} (+10 g since {ago(10)})." in " ".join(between.split())
+    first = cli("weigh", "pip", "390g", "--date", ago(20)).output
+    assert " ".join(first.split()) == f"Pip: 390 g on {ago(20)}."

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from ratbond.care.knowledge import builtin_free_roam
-from tests.cli.helpers import TODAY, Cli, ago
+from tests.cli.helpers import TODAY, Cli, ago, cat_and_rat
 from tests.cli.process import in_terminal, ratbond
 
 # The checklist's required items, as the CLI names them.
@@ -255,3 +255,10 @@ def test_in_a_terminal_a_weigh_in_asks_each_rat_s_weight(rats: Cli) -> None:
     assert "Pip's weight (e.g. 250g, 0.55 lb)" in shown
     assert "Pip: 250 g on " in shown
     assert "Tom's weight" not in shown  # a weigh-in is for rats
+
+
+def test_care_records_name_the_animal_as_the_owner_named_it(cli: Cli) -> None:
+    cat_and_rat(cli)  # Pip, id pip
+    assert cli("trust", "log", "pip", "-s", "bruxing").output.startswith("Logged for Pip on ")
+    assert cli("groom", "PIP").output.startswith("Grooming of Pip on ")
+    assert " for Pip; next due " in cli("care", "done", "health-check", "pip").output

@@ -263,3 +263,33 @@ def test_starting_an_intact_male_with_intact_females_warns_of_pregnancy(cli: Cli
     assert "Bruno is an intact male and Hazel and Olive are intact females" in " ".join(
         started.output.split()
     )
+
+
+def test_starting_an_open_introduction_again_is_refused_as_a_slip(cli: Cli) -> None:
+    cat_and_rat(cli)  # tom-pip, cat-rat, active
+    before = cli("export").output
+    again = cli("intro", "start", "cat-rat", "--cat", "Tom", "--rat", "pip")
+    assert again.code == 2
+    assert again.error == (
+        "introduction 'tom-pip' (cat-rat, active) already has these animals in these roles; "
+        "nothing was started. Go on with it: ratbond next tom-pip. To run a second one beside "
+        "it, add --again"
+    )
+    assert cli("export").output == before
+    assert cli("intro", "pause", "tom-pip").code == 0
+    paused = cli("intro", "start", "cat-rat", "--cat", "tom", "--rat", "pip").error
+    assert "Go on with it: ratbond intro resume tom-pip." in paused
+    # Other roles, another program, or --again: started.
+    assert cli("intro", "start", "rat-human", "--rat", "pip").code == 0
+    second = cli("intro", "start", "cat-rat", "--cat", "tom", "--rat", "pip", "--again")
+    assert second.code == 0, second.error
+    assert "Started tom-pip-2 (cat-rat)" in second.output
+
+
+def test_a_start_waiting_for_a_vet_check_says_to_log_once_that_is_done(cli: Cli) -> None:
+    assert cli("animal", "add", "Tom", "-s", "cat", "--prey-drive", "low").code == 0
+    assert cli("animal", "add", "Pip", "-s", "rat", "--arrived", ago(60)).code == 0
+    waiting = cli("intro", "start", "cat-rat", "--cat", "tom", "--rat", "pip").output
+    assert "Once that is done, log a session: ratbond log tom-pip" in waiting
+    ready = cli("intro", "start", "trick-spin", "--rat", "pip").output
+    assert "\nLog a session: ratbond log pip" in ready

@@ -1,5 +1,6 @@
-"""A mistake in a value typed as an option names that option, as it was typed
-(`ratbond.cli.options`); a field no option gave keeps its own name."""
+"""A mistake in a value typed as an option names that option, as it was typed, and one typed
+as an argument the argument (`ratbond.cli.options`); an option left out that is needed is
+named as the option to give."""
 
 from __future__ import annotations
 
@@ -56,16 +57,63 @@ def test_a_mistake_in_a_typed_option_names_the_option(
     assert cli("export").output == before
 
 
-def test_a_field_no_option_gave_keeps_its_name(cli: Cli) -> None:
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        # The store's field is `grams`; the user typed the WEIGHT argument.
+        (("weigh", "pip", "0"), "WEIGHT: 0 is not a weight"),
+        (("weigh", "pip", "9000g"), "WEIGHT: 9000 g is not the weight of a pet rat"),
+        (("weigh", "tom", "5g"), "WEIGHT: 5 g is too light for a pet cat"),
+        (("weigh", "pip", "lots"), "WEIGHT: 'lots' is not a weight"),
+        (("care", "done", "weigh-in", "tom"), "animal: 'tom' is a cat"),
+        (("trust", "log", "tom", "-s", "bruxing"), "animal: 'tom' is a cat"),
+        (("intro", "start", "cat-rut", "--cat", "tom"), "program: unknown program 'cat-rut'"),
+        # A field emptied with --clear is named as cleared.
+        (("animal", "edit", "pip", "--clear", "species"), "--clear species: 'pip' already takes"),
+        (("animal", "edit", "pip", "--clear", "colour"), "--clear colour: this field cannot be"),
+    ],
+)
+def test_a_mistake_in_a_typed_argument_names_the_argument(
+    cli: Cli, args: tuple[str, ...], error: str
+) -> None:
     four_introductions(cli)
-    # `--clear species`: the species is the animal's, not an option's value.
-    cleared = cli("animal", "edit", "pip", "--clear", "species")
-    assert cleared.error.startswith("species: 'pip' already takes part in an introduction")
-    # An option left out that the store asks for is named as the option to give.
-    assert cli("intro", "start", "cat-rat", "--cat", "tom").error.startswith("--rat: name the")
-    assert cli("log", "pip", "--minutes", "2").error.startswith("--attempts: required")
-    weighed = cli("care", "done", "weigh-in", "tom").error  # `tom` is an argument
-    assert weighed.startswith("error: animal: 'tom' is a cat")
+    outcome = cli(*args)
+    assert outcome.code == 2
+    assert outcome.error.removeprefix("error: ").startswith(error), outcome.error
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (("intro", "start", "cat-rat", "--cat", "tom"), "--rat: name the rat(s)"),
+        (("log", "pip", "--minutes", "2"), "--attempts: required"),
+        (("trust", "log", "pip"), "--sign: name at least one trust sign"),
+        (("people", "add", "Zoe", "--role", "sitter"), "--animal: a sitter needs the animals"),
+    ],
+)
+def test_an_option_left_out_that_is_needed_is_named_as_the_option_to_give(
+    cli: Cli, args: tuple[str, ...], error: str
+) -> None:
+    four_introductions(cli)
+    assert cli("people", "add", "Ann").code == 0  # the household's owner
+    outcome = cli(*args)
+    assert outcome.code == 2
+    assert outcome.error.removeprefix("error: ").startswith(error), outcome.error
+
+
+def test_a_refused_clearance_that_was_given_says_to_leave_it_out_not_to_give_it(
+    cli: Cli,
+) -> None:
+    four_introductions(cli)
+    assert cli("log", "tom-pip", "--minutes", "5").code == 0
+    for args in (
+        ("fix", "tom-pip", "1", "--minutes", "4", "--cleared-by", "Dr Reyes"),
+        ("unlog", "tom-pip", "1", "--yes", "--cleared-by", "Dr Reyes"),
+    ):
+        outcome = cli(*args)
+        assert outcome.code == 2
+        assert outcome.error.startswith("--cleared-by: session 1 recorded no danger"), outcome
+        assert outcome.error.endswith("leave it out"), outcome.error
 
 
 def test_the_option_is_named_in_a_real_run_too(cli: Cli) -> None:
@@ -76,3 +124,33 @@ def test_the_option_is_named_in_a_real_run_too(cli: Cli) -> None:
         "error: --origin: unknown origin \"shop\"; expected one of 'breeder', 'pet_store', "
         "'rescue', 'unknown'\n"
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("log", "tom-pip", "--minutes", "5", "--supervised", "--unsupervised"),
+        ("fix", "tom-pip", "1", "--unsupervised", "--supervised"),
+    ],
+)
+def test_a_flag_given_both_ways_is_refused_not_the_last_one_taken(
+    cli: Cli, args: tuple[str, ...]
+) -> None:
+    four_introductions(cli)
+    assert cli("log", "tom-pip", "--minutes", "5").code == 0
+    before = cli("export").output
+    outcome = cli(*args)
+    assert outcome.code == 2
+    first, second = (arg for arg in args if arg.endswith("supervised"))
+    assert outcome.error.removeprefix("error: ").startswith(
+        f"{first}, {second}: opposite answers; give one of them, not both"
+    ), outcome.error
+    assert cli("export").output == before
+
+
+def test_a_sitters_end_date_given_to_another_role_names_the_end_date(cli: Cli) -> None:
+    four_introductions(cli)
+    assert cli("people", "add", "Ann").code == 0
+    refused = cli("people", "add", "Bob", "--role", "viewer", "--until", "2099-01-01")
+    assert refused.code == 2
+    assert refused.error.startswith("--until: only a sitter is limited to animals"), refused

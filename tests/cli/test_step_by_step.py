@@ -23,6 +23,6 @@ def test_minutes_out_of_range_are_asked_again_and_the_session_is_logged(cli: Cli
     logged = cli("log", "tom-pip", input=answers)
     assert logged.code == 0
     flat = " ".join(logged.output.split())
-    assert "-3.0 is negative; minutes must be 0 or more" in flat
+    assert "-3 is negative; minutes must be 0 or more" in flat
     assert "99999 minutes is more than a day" in flat
     assert "Seeing each other, 5 min" in flat

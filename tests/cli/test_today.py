@@ -3,6 +3,7 @@ care part, readable from 40 columns up, the same on SQLite and PostgreSQL; mista
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from ratbond.limits import PLAN_AHEAD_DAYS
 from ratbond.store import open_database
 from tests.cli.helpers import Cli, cat_and_rat
 from tests.cli.process import CONSOLE_SCRIPT, ROOT, plain_environment, run_ratbond
@@ -21,6 +23,15 @@ DATES = [day(0).isoformat(), day(5).isoformat()]
 def ratbond(url: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """`ratbond ARGS` on the store at `url`, as the console script runs it."""
     return run_ratbond(*args, RATBOND_DATABASE_URL=url, RATBOND_USER="tester", **env)
+
+
+def past(stdout: str, date: str) -> str:
+    """The plan of a past day without the line that says it is one."""
+    label, plan = stdout.split("\n\n", 1)
+    label = " ".join(label.split())  # a narrow console wraps it
+    assert label.startswith("The plan of "), label
+    assert label.endswith(f"({date}), as it stood then."), label
+    return plan
 
 
 @pytest.fixture
@@ -40,7 +51,7 @@ def test_health_alerts_then_the_plan_then_the_care_tasks(household_file: str, da
     done = ratbond(household_file, "today", "--date", date, COLUMNS="100")
     assert done.returncode == 0, done.stderr
     assert ratbond(household_file, "today", f"--date={date}", COLUMNS="100").stdout == done.stdout
-    health, plan, care = done.stdout.split("\n\n")  # each part follows a blank line
+    health, plan, care = past(done.stdout, date).split("\n\n")  # a blank line between parts
     assert health.startswith("Health\nALERT   Kit: lump or swelling found on 2026-11-14; see a vet")
     lines = plan.splitlines()
     assert lines[0] == f"Plan for {date}: 4 active introductions"
@@ -61,7 +72,7 @@ def test_health_alerts_then_the_plan_then_the_care_tasks(household_file: str, da
 
 def test_the_plan_names_each_introductions_program(household_file: str) -> None:
     plan = ratbond(household_file, "today", "--date", DATES[0], COLUMNS="200").stdout
-    plan = plan.split("\n\n")[1]  # after the health alerts
+    plan = past(plan, DATES[0]).split("\n\n")[1]  # after the health alerts
     programs = {line.split()[1]: line.split()[2] for line in plan.splitlines()[1:5]}
     assert programs == {
         "tom-pip": "cat-rat",
@@ -82,7 +93,7 @@ def test_every_line_fits_the_console_and_no_word_is_lost(household_file: str, co
 
 def test_a_narrow_console_indents_an_introduction_that_goes_on(household_file: str) -> None:
     narrow = ratbond(household_file, "today", "--date", DATES[0], COLUMNS="40").stdout
-    plan = narrow.split("\n\n")[1].splitlines()
+    plan = past(narrow, DATES[0]).split("\n\n")[1].splitlines()
     waiting = plan.index("waiting cy-ada-bo  rat-rat")
     assert plan[waiting + 1 : waiting + 3] == [
         "        Cy & Ada & Bo  Wait (Quarantine)",
@@ -193,3 +204,52 @@ def test_a_stopped_introduction_is_listed_but_not_counted_as_active(cli: Cli) ->
     plan = cli("today").output
     assert ": 0 active introductions, 1 stopped (keep those animals apart)" in plan
     assert "STOPPED" in plan
+
+
+def test_a_day_ahead_is_planned_and_said_to_assume_nothing_is_logged_before_it(
+    household_file: str,
+) -> None:
+    ahead = (dt.date.today() + dt.timedelta(days=PLAN_AHEAD_DAYS)).isoformat()
+    done = ratbond(household_file, "today", "--date", ahead, COLUMNS="200")
+    assert done.returncode == 0, done.stderr
+    label, plan = done.stdout.split("\n\n", 1)
+    assert label == (
+        f"Planning ahead: in {PLAN_AHEAD_DAYS} days ({ahead}), if nothing is logged before then."
+    )
+    assert f"Plan for {ahead}: " in plan
+
+
+def test_a_day_further_ahead_is_refused_naming_the_last_day_to_give(household_file: str) -> None:
+    last = dt.date.today() + dt.timedelta(days=PLAN_AHEAD_DAYS)
+    too_far = (last + dt.timedelta(days=1)).isoformat()
+    done = ratbond(household_file, "today", "--date", too_far)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        f"error: --date: {too_far} is {PLAN_AHEAD_DAYS + 1} days ahead; the plan looks at most "
+        f"{PLAN_AHEAD_DAYS} days ahead, as each later day assumes nothing is logged before it: "
+        f"give a date up to {last.isoformat()}\n"
+    )
+
+
+def test_a_past_day_before_the_plan_was_worked_out_again_is_refused(
+    household_file: str,
+) -> None:
+    # The households were written on TODAY (2026-11-20): their plan holds from then on.
+    kept = ratbond(household_file, "today", "--date", DATES[0])
+    assert kept.returncode == 0, kept.stderr
+    earlier = day(-1).isoformat()
+    done = ratbond(household_file, "today", "--date", earlier)
+    assert done.returncode == 2
+    assert done.stderr.startswith(
+        f"error: --date: {earlier} is before {DATES[0]}, when the plan was last worked out again"
+    )
+    assert "'ratbond history INTRO'" in done.stderr
+
+
+def test_care_tasks_plan_any_past_day_and_as_far_ahead_as_today(household_file: str) -> None:
+    assert ratbond(household_file, "care", "tasks", "--date", "2020-01-01").returncode == 0
+    too_far = dt.date.today() + dt.timedelta(days=PLAN_AHEAD_DAYS + 1)
+    done = ratbond(household_file, "care", "tasks", "--date", too_far.isoformat())
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"error: --date: {too_far.isoformat()} is ")

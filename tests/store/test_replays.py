@@ -23,6 +23,7 @@ from ratbond.store import Database
 from ratbond.store import advice as advice_module
 from ratbond.store import replays as replays_module
 from ratbond.store.advice import build_scenario
+from ratbond.store.agenda import agenda
 from ratbond.store.animals import NewAnimal, add_animal, add_vet_check, edit_animal
 from ratbond.store.common import programs
 from ratbond.store.introductions import get_advice, get_introduction, start_introduction
@@ -34,6 +35,7 @@ from ratbond.store.sessions import (
     list_sessions,
     log_session,
 )
+from ratbond.store.tables import advice as advice_table
 from ratbond.store.tables import replay_states
 from tests.store.helpers import TODAY, cat_and_rat, day
 
@@ -324,3 +326,82 @@ def test_writes_by_two_processes_store_what_a_full_replay_gives(db: Database, st
             assert stored_advice(db, ref) == fresh_advice(db, ref), steps
     finally:
         other.close()
+
+
+# --- reads replay what older rules worked out ----------------------------------------------
+
+
+def worked_out_by_older_rules(db: Database, ref: str, **tags: Any) -> None:
+    """Leave the introduction's stored state tagged as an older ratbond would have (`tags`:
+    its engine or program version), with advice those rules gave: a stop."""
+    intro = get_introduction(db, ref)
+    with db.write() as connection:
+        connection.execute(
+            update(replay_states).where(replay_states.c.introduction_id == intro.id).values(tags)
+        )
+        rows = connection.execute(
+            select(advice_table.c.id, advice_table.c.payload).where(
+                advice_table.c.introduction_id == intro.id
+            )
+        ).all()
+        for row_id, payload in rows:
+            connection.execute(
+                update(advice_table)
+                .where(advice_table.c.id == row_id)
+                .values(action="stop", payload={**payload, "action": "stop"})
+            )
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [{"engine_version": ENGINE_VERSION - 1}, {"program_version": "0" * 64}],
+    ids=["older-engine", "older-program-or-reader"],
+)
+def test_a_read_replays_advice_that_older_rules_worked_out(
+    db: Database, tags: dict[str, Any]
+) -> None:
+    cat_and_rat(db)
+    for offset in (-3, -2):
+        log(db, "tom-pip", offset)
+    expected = fresh_advice(db, "tom-pip")
+    worked_out_by_older_rules(db, "tom-pip", **tags)
+    assert stored_advice(db, "tom-pip")["action"] == "stop"  # this process checked already
+    upgraded = Database(db.url)  # the next process, running the current rules
+    try:
+        assert stored_advice(upgraded, "tom-pip") == expected
+        assert [item.advice.action for item in agenda(upgraded, today=TODAY)] == ["repeat"]
+        with upgraded.read() as connection:
+            assert replays_module.stale(connection) == []
+    finally:
+        upgraded.close()
+    # Stored for good: any process reads it now.
+    assert stored_advice(db, "tom-pip") == expected
+
+
+def test_a_read_of_advice_the_current_rules_worked_out_replays_nothing(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cat_and_rat(db)
+    log(db, "tom-pip", -2)
+    replayed: list[int] = []
+    monkeypatch.setattr(
+        advice_module, "refresh", lambda _c, intro, _d, **_k: replayed.append(intro.id)
+    )
+    other = Database(db.url)
+    try:
+        assert stored_advice(other, "tom-pip") == fresh_advice(db, "tom-pip")
+    finally:
+        other.close()
+    assert replayed == []
+
+
+def test_a_program_changed_in_memory_has_another_version() -> None:
+    program = programs()["cat-rat"]
+    stages = tuple(dataclasses.replace(stage, calm_to_advance=2) for stage in program.stages)
+    changed = dataclasses.replace(program, stages=stages)
+    assert replays_module.program_version(program) == replays_module.program_version(program)
+    assert replays_module.program_version(changed) != replays_module.program_version(program)
+    # The same values make the same version, whichever object holds them.
+    assert replays_module.program_version(dataclasses.replace(program)) == (
+        replays_module.program_version(program)
+    )

@@ -161,3 +161,50 @@ def test_danger_the_notes_cannot_rule_out_is_ticked_for_review(client: TestClien
     assert post_form(client, SAVE, form, htmx=True).status_code == 200
     assert saved_signals(client) == {"tom": []}
     assert client.get("/api/v1/introductions/tom-pip/advice").json()["action"] != "stop"
+
+
+def counted_lines(text: str) -> list[str]:
+    """The panel's lines on what of the notes the advice counted, unescaped."""
+    import html
+
+    found = re.findall(r'<p class="hint notes-counted">([^<]*)</p>', text)
+    return [html.unescape(line) for line in found]
+
+
+def test_a_saved_danger_the_owner_unticked_is_named_as_not_counted(client: TestClient) -> None:
+    cat_and_rat(client)
+    note = "I think Tom might have nipped Pip, not sure."
+    form = session(note, notes_previewed=notes_digest(note), noted_shown=["tom:biting"], noted=[])
+    response = post_form(client, SAVE, form, htmx=True)
+    assert response.status_code == 200
+    assert counted_lines(response.text) == [
+        'Not counted from your notes: "nipped" (Tom: biting; your words could not rule it out, '
+        "and Tom's signals leave it out as not having happened; if it did: tick it when you "
+        "correct session #1)"
+    ]
+    assert 'href="/introductions/tom-pip/sessions/1/edit">Correct session #1' in response.text
+
+
+def test_a_saved_session_says_what_of_its_notes_counted_as_the_command_line_does(
+    client: TestClient,
+) -> None:
+    cat_and_rat(client)
+    note = "Tom hissed once. Someone seemed relaxed. Pip was grooming herself."
+    response = post_form(client, SAVE, session(note, signal=["tom:slow_blink"]), htmx=True)
+    assert response.status_code == 200
+    assert counted_lines(response.text) == [
+        "Read in your notes: Pip: grooming self",
+        'Not counted from your notes: "hissed" (Tom: hissing; you gave Tom\'s signals, so the '
+        'notes add only danger: tick it when you correct session #1); "relaxed" (relaxed, no '
+        "animal named: a calm sign counts only for the animal it names)",
+    ]
+
+
+def test_without_htmx_a_save_with_notes_not_counted_shows_them_before_moving_on(
+    client: TestClient,
+) -> None:
+    cat_and_rat(client)
+    note = "Tom hissed once."
+    response = post_form(client, SAVE, session(note, signal=["tom:slow_blink"]))
+    assert response.status_code == 200  # not the redirect to the introduction
+    assert counted_lines(response.text)[0].startswith('Not counted from your notes: "hissed"')

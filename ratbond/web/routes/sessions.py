@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
+from ratbond.counted import notes_counted
 from ratbond.engine import class_table
 from ratbond.errors import InputError, RatbondError
 from ratbond.model import Program, Signal, SignalClass, Stage
@@ -309,16 +310,25 @@ def training_stage(program: Program, stage_id: str) -> Stage | None:
 
 
 def logged_view(context: WebContext, logged: Logged) -> dict[str, Any]:
-    """What the panel shows after a save, from the store's answer alone (no second read)."""
+    """What the panel shows after a save, from the store's answer alone (no second read):
+    with what of the notes the advice counted and what not (`ratbond.counted`, the command
+    line's words)."""
     intro = logged.introduction
     program = context.programs[intro.program]
     advice = logged.advice
+    session = logged.session
     return {
         "intro": intro,
         "advice": advice,
         "program": program,
         "stage": program.stages[program.stage_index(advice.stage)],
         "today": context.today(),
+        "notes_counted": notes_counted(
+            intro,
+            session.notes,
+            session.signals,
+            lambda _animal, _signal: f"tick it when you correct session #{session.seq}",
+        ),
     }
 
 
@@ -430,9 +440,11 @@ async def save_session(request: Request, ref: str, context: Web) -> Response:
         return _render(request, context, view, form, status_code=422)
     key = logged.introduction.key
     # Without htmx the browser goes back to the introduction, unless the owner must read a
-    # warning first: then the log page shows it with the new advice.
+    # warning first, or what of the notes was not counted: then the log page shows it with
+    # the new advice.
     warned = logged.pacing_warning or logged.too_soon_warning
-    if request.headers.get("hx-request") != "true" and warned is None:
-        return RedirectResponse(f"/introductions/{key}", status_code=303)
     view = logged_view(context, logged)
+    left_out = view["notes_counted"].not_counted
+    if request.headers.get("hx-request") != "true" and warned is None and not left_out:
+        return RedirectResponse(f"/introductions/{key}", status_code=303)
     return _render(request, context, view, blank_form(view), logged)
