@@ -170,7 +170,7 @@ def confirm_danger(record: IntroductionRecord, new: NewSession, *, ask: bool) ->
         by_ref.get(ref.strip().lower(), ref): list(names) for ref, names in new.signals.items()
     }
     signals = ticked_after_answers(read.readings, ticked, answers)
-    return dataclasses.replace(new, signals=signals)
+    return dataclasses.replace(new, signals=signals, notes_reviewed=True)
 
 
 def print_logged(verb: str, logged: Logged, today: dt.date) -> None:

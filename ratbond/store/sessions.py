@@ -72,6 +72,10 @@ class NewSession:
     """Required at a training stage: the tries that earned a click and a treat."""
     logged_by: str | None = None
     """Default: `RATBOND_USER`, else the login name."""
+    notes_reviewed: bool = False
+    """Whether the owner was asked about each danger reading of the notes that the words
+    cannot rule out, with the answers in `signals` (a "no" left out of the animal's ticked
+    signals). Unreviewed, each such reading counts (`_unreviewed_counted`)."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +175,26 @@ def _entry(
     if notes is not None:
         entry["notes"] = notes
     return entry
+
+
+def _unreviewed_counted(intro: IntroductionRecord, new: NewSession) -> NewSession:
+    """`new` with each danger reading its notes cannot rule out joined to the animal's ticked
+    signals, unless the owner reviewed them: the advice counts a danger until the owner says
+    it did not happen, and ticking other signals (a form without its preview, an API call)
+    says nothing about it."""
+    from ratbond.counted import notes_read
+    from ratbond.notes.review import ticked_after_answers, to_confirm
+
+    notes = paragraphs_text(new.notes, "notes")
+    if new.notes_reviewed or notes is None:
+        return new
+    read = notes_read(intro, notes)
+    asked = to_confirm(read.readings)
+    if not asked:
+        return new
+    answers = {(reading.animal, reading.signal): True for reading in asked}
+    ticked = _member_keys(intro, new.signals)
+    return replace(new, signals=ticked_after_answers(read.readings, ticked, answers))
 
 
 def _validate(
@@ -376,7 +400,7 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
     with db.write() as connection:
         intro = open_introduction(connection, ref)
         check_open(intro)
-        new = _with_stage(connection, intro, new, day)
+        new = _unreviewed_counted(intro, _with_stage(connection, intro, new, day))
         scenario, session, klass = _validate(intro, _entry(new, intro, day), day)
         early = _early(connection, intro, session)
         known = resumable(connection, intro.id, scenario)

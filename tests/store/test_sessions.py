@@ -182,3 +182,32 @@ def test_check_session_refuses_what_log_session_refuses_and_writes_nothing(db: D
     assert raised.value.path == "minutes"
     check_session(intro, NewSession(stage="visual", minutes=5), today=TODAY)
     assert list_sessions(db, "tom-pip")[1] == []
+
+
+HEDGED = "I think Tom might have nipped Pip, not sure"
+
+
+def test_a_danger_the_notes_cannot_rule_out_counts_beside_other_ticked_signals(
+    db: Database,
+) -> None:
+    # Ticking other signals (a form without its preview, an API call) is no answer to it.
+    cat_and_rat(db)
+    new = NewSession("visual", day(0), 5, signals={"tom": ["ears_forward"]}, notes=HEDGED)
+    logged = log_session(db, "tom-pip", new, today=TODAY)
+    assert "biting" in logged.session.signals["tom"]
+    assert logged.session.session_class == "danger"
+
+
+def test_a_reviewed_danger_the_owner_left_out_is_not_counted(db: Database) -> None:
+    cat_and_rat(db)
+    new = NewSession(
+        "visual",
+        day(0),
+        5,
+        signals={"tom": ["ears_forward"]},
+        notes=HEDGED,
+        notes_reviewed=True,
+    )
+    logged = log_session(db, "tom-pip", new, today=TODAY)
+    assert list(logged.session.signals["tom"]) == ["ears_forward"]
+    assert logged.session.session_class == "calm"

@@ -163,6 +163,17 @@ def test_danger_the_notes_cannot_rule_out_is_ticked_for_review(client: TestClien
     assert client.get("/api/v1/introductions/tom-pip/advice").json()["action"] != "stop"
 
 
+def test_without_a_preview_a_danger_the_notes_cannot_rule_out_counts(client: TestClient) -> None:
+    # A form sent without its preview (no JavaScript): the owner never saw the reading, so
+    # ticking another of Tom's signals is no answer to it.
+    cat_and_rat(client)
+    note = "I think Tom might have nipped Pip, not sure."
+    response = post_form(client, SAVE, session(note, signal=["tom:ears_forward"]), htmx=True)
+    assert response.status_code == 200
+    assert saved_signals(client) == {"tom": ["ears_forward", "biting"]}
+    assert client.get("/api/v1/introductions/tom-pip/advice").json()["action"] == "stop"
+
+
 def counted_lines(text: str) -> list[str]:
     """The panel's lines on what of the notes the advice counted, unescaped."""
     import html

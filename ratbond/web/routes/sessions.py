@@ -9,7 +9,7 @@ good; danger read from the notes is always kept (see docs/notes.md, *ticked ones
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -248,19 +248,16 @@ def review_state(form: Form) -> dict[str, set[str]]:
 
 
 def apply_review(
-    context: WebContext,
-    intro: IntroductionRecord,
-    form: Form,
-    signals: Mapping[str, Sequence[str]],
-) -> Mapping[str, Sequence[str]]:
-    """The ticked signals with the owner's review of the notes merged in
-    (`ratbond.notes.review.ticked_after_review`).
+    context: WebContext, intro: IntroductionRecord, form: Form, new: NewSession
+) -> NewSession:
+    """`new` with the owner's review of the notes merged into its ticked signals
+    (`ratbond.notes.review.ticked_after_review`), marked reviewed.
 
-    Only when the preview was made for the text being saved; otherwise `signals` as they are
-    and the notes are read as usual."""
+    Only when the preview was made for the text being saved; otherwise `new` as it is, and
+    the store counts every danger reading the notes cannot rule out."""
     notes = form.get("notes")
     if not notes or form.get(PREVIEWED_FIELD) != notes_digest(notes):
-        return signals
+        return new
     preview = preview_notes(context, intro, notes)
     offered = {item.value for _, items in preview.animals for item in items}
     checked = set(form.lists.get(NOTED_FIELD, []))
@@ -268,7 +265,8 @@ def apply_review(
         if value not in offered:
             raise InputError(NOTED_FIELD, f"'{value}' was not read from these notes")
     pairs = {(animal, signal) for animal, _, signal in (v.partition(":") for v in checked)}
-    return ticked_after_review(preview.readings, signals, pairs)
+    signals = ticked_after_review(preview.readings, new.signals, pairs)
+    return replace(new, signals=signals, notes_reviewed=True)
 
 
 def read_session(form: Form, today: dt.date) -> NewSession:
@@ -429,7 +427,7 @@ async def save_session(request: Request, ref: str, context: Web) -> Response:
         new = read_session(form, context.today())
         if form.get(PREVIEWED_FIELD) and form.get("notes"):
             intro = await context.read_from_loop(get_introduction, context.db, ref)
-            new = replace(new, signals=apply_review(context, intro, form, new.signals))
+            new = apply_review(context, intro, form, new)
         logged = await context.write_from_loop(
             log_session, context.db, ref, new, today=context.today()
         )
