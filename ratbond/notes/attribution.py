@@ -136,6 +136,10 @@ class Attribution:
             match = matches[index]
             if match.kind == "signal":
                 self.signal(index, match)
+            elif self.perfect(match):
+                assert match.entry is not None
+                senses = self.agent_senses[dict(match.entry.senses)[""]]
+                self.signal(index, replace(match, kind="signal", senses=senses))
             else:
                 self.passive(index, match)
         for match in matches:
@@ -1252,6 +1256,24 @@ class Attribution:
         if doers:
             self.emit(index, match, doers, harm)
 
+    def perfect(self, match: Match) -> bool:
+        """Whether a bare passive participle is active: a form of "have" before it in its
+        sentence, with no passive auxiliary between ("may have bitten", not "had been bitten")."""
+        if match.first != match.last:
+            return False
+        words = self.tokens.words
+        sentences = self.tokens.sentences
+        lexicon = self.lexicon
+        position = match.first - 1
+        while position >= 0 and sentences[position] == sentences[match.first]:
+            norm = words[position].norm
+            if norm in lexicon.perfect_passive:
+                return False
+            if norm in lexicon.perfect_have:
+                return True
+            position -= 1
+        return False
+
     def passive(self, index: int, match: Match) -> None:
         assert match.entry is not None
         agent_signal = dict(match.entry.senses)[""]
@@ -1260,6 +1282,11 @@ class Attribution:
         wound = lexicon.passive_victim
         before = self.before(match)
         victim = before[-1] if before else None
+        if match.first == match.last:
+            # A bare participle ("chased by Rufus and bitten", "Bitten twice.") was done to the
+            # clause's subject, else to the subject carried over from the sentence before.
+            subjects = [m for m in before if m.subject]
+            victim = subjects[-1] if subjects else (victim or self.carried_into(match))
         if victim is None and cast.program in lexicon.owner_on_receiving_end:
             victim = Mention(-1, match.first, match.first, 0, 0, 0, person=True)
         victims: frozenset[str] = frozenset()

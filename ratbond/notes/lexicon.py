@@ -123,6 +123,10 @@ class Lexicon:
     floating_group: frozenset[str]
     bite_signals: frozenset[str]
     passive_victim: dict[str, str]
+    perfect_have: frozenset[str]
+    """Words before a bare participle that make it active ("may have bitten")."""
+    perfect_passive: frozenset[str]
+    """Words between those and the participle that keep it passive ("had been bitten")."""
     agent_fallback: dict[str, str]
     roles_by_arrival: frozenset[str]
     owner_on_receiving_end: frozenset[str]
@@ -578,6 +582,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         floating_group=frozenset(rules.floating_group),
         bite_signals=frozenset(rules.bite_signals),
         passive_victim={str(k): v for k, v in rules.passive_victim.items()},
+        perfect_have=frozenset(normalise(w) for w in rules.perfect.get("have", ())),
+        perfect_passive=frozenset(normalise(w) for w in rules.perfect.get("passive", ())),
         agent_fallback=dict(rules.agent_fallback),
         roles_by_arrival=frozenset(rules.programs.roles_by_arrival),
         owner_on_receiving_end=frozenset(rules.programs.owner_on_receiving_end),

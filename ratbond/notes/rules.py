@@ -181,5 +181,7 @@ class NotesFile:
     protected_words: tuple[Word, ...] = ()
     together: tuple[Word, ...] = ()
     """Words that say a signal was shown by both animals ("asleep together")."""
+    perfect: dict[Literal["have", "passive"], tuple[Word, ...]] = field(default_factory=dict)
+    """Words that make a bare passive participle active ("have"), or keep it passive."""
     pair_words: tuple[Word, ...] = ()
     """Group words for two animals ("the pair of them"): in a larger cast, the two named last."""

@@ -784,3 +784,27 @@ def test_an_animal_s_sex_is_read_as_the_engine_reads_it_a_neutered_male_still_a_
     ]
     read = signals(parse_notes("Pip came out and he bit her", cast, "cat-rat"))
     assert read["tom"] == {"biting"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare "bitten" is passive: the clause's subject is the one bitten
+        ("Ziggy was chased by Rex and bitten on the rump.", {"ziggy": {"wound"}}),
+        ("Ziggy was cornered by Rex. Bitten twice.", {"ziggy": {"wound"}}),
+        ("Rex - bitten ear.", {"rex": {"wound"}}),
+        # a form of "have" before it makes it active, unless "been" comes between
+        ("Rex may have bitten Ziggy.", {"rex": {"biting"}}),
+        ("Rex has attacked Ziggy and bitten him.", {"rex": {"biting"}}),
+        ("Ziggy had been bitten by Rex.", {"ziggy": {"wound"}, "rex": {"biting"}}),
+    ],
+)
+def test_a_bare_bitten_is_done_to_its_subject_unless_a_have_makes_it_active(
+    text: str, expected: dict[str, set[str]]
+) -> None:
+    found = signals(rat_rat(text))
+    for animal, wanted in expected.items():
+        assert wanted <= found.get(animal, set()), (text, found)
+        # the one bitten does no biting, the biter is not wounded
+        unwanted = {"biting"} if "wound" in wanted else {"wound"}
+        assert not unwanted & found.get(animal, set()), (text, found)
