@@ -21,6 +21,7 @@ from ratbond.notes.tokens import Tokens
 NEUTER = "neuter"
 """The key of the pronouns for a thing or an animal of either sex ("it")."""
 OBJECT = "object"
+BLOCK = "block"
 """The object kind of a thing (the mesh, the gate) in `object_senses`."""
 DANGER = "danger"
 LANDS_WITHIN = 3
@@ -626,6 +627,10 @@ class Attribution:
                 found = self.matches[holder]
                 if found.kind == OBJECT:
                     return True
+                if found.kind == BLOCK and any(
+                    words[at].norm in lexicon.thing_words for at in found.positions
+                ):
+                    return True  # "the box" is blocked as a boxing noun, yet a thing
                 if holder in self.mentions.at and not self.possessive(position):
                     return False
                 position = found.last + 1

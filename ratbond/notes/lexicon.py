@@ -123,6 +123,8 @@ class Lexicon:
     floating_group: frozenset[str]
     bite_signals: frozenset[str]
     passive_victim: dict[str, str]
+    thing_words: frozenset[str]
+    """The one-word `things` ("box"): one inside a blocked phrase ("the box") is still a thing."""
     perfect_have: frozenset[str]
     """Words before a bare participle that make it active ("may have bitten")."""
     perfect_passive: frozenset[str]
@@ -582,6 +584,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         floating_group=frozenset(rules.floating_group),
         bite_signals=frozenset(rules.bite_signals),
         passive_victim={str(k): v for k, v in rules.passive_victim.items()},
+        thing_words=frozenset(normalise(w) for w in rules.things if " " not in w),
         perfect_have=frozenset(normalise(w) for w in rules.perfect.get("have", ())),
         perfect_passive=frozenset(normalise(w) for w in rules.perfect.get("passive", ())),
         agent_fallback=dict(rules.agent_fallback),

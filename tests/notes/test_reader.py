@@ -808,3 +808,37 @@ def test_a_bare_bitten_is_done_to_its_subject_unless_a_have_makes_it_active(
         # the one bitten does no biting, the biter is not wounded
         unwanted = {"biting"} if "wound" in wanted else {"wound"}
         assert not unwanted & found.get(animal, set()), (text, found)
+
+
+def test_claws_kept_to_himself_are_no_scratch() -> None:
+    assert cat_rat("Not a mark on her, and Tom kept his claws to himself.").signals == {}
+
+
+def test_an_attack_on_a_box_hurts_no_rat_though_the_box_is_no_boxing() -> None:
+    result = parse_notes("Pip had a go at the cardboard box and shredded it.", SOLO, "rat-human")
+    assert "fighting" not in signals(result).get("pip", set())
+    assert "fighting" not in signals(rat_rat("Ziggy attacked the box.")).get("ziggy", set())
+
+
+@pytest.mark.parametrize(
+    ("text", "doer", "signal"),
+    [
+        ("Tom had Pip pinned down and was chewing at her.", "tom", "biting"),
+        ("Tom gnawed at Pip's foot through the bars.", "tom", "biting"),
+        ("Rex savaged Ziggy.", "rex", "biting"),
+        ("Rex mauled Ziggy in the night.", "rex", "biting"),
+    ],
+)
+def test_teeth_working_at_an_animal_or_a_savage_attack_is_a_bite(
+    text: str, doer: str, signal: str
+) -> None:
+    result = cat_rat(text) if doer == "tom" else rat_rat(text)
+    assert signal in signals(result).get(doer, set())
+
+
+def test_teeth_working_at_the_mesh_is_no_bite() -> None:
+    assert "biting" not in signals(cat_rat("Tom was chewing at the mesh.")).get("tom", set())
+
+
+def test_a_rat_nicked_by_a_claw_is_wounded() -> None:
+    assert "wound" in signals(cat_rat("Pip nicked by a claw on the ear.")).get("pip", set())
