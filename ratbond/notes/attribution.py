@@ -921,6 +921,10 @@ class Attribution:
                 earlier -= 1
             previous = [m for m in self.mentions.by_sentence.get(earlier, ()) if not m.person]
             subjects = [m for m in previous if m.subject]
+            # A main clause's subject outranks one in a subordinate clause: "Tom leapt on Pip
+            # when she got out. Bit her leg." (Tom bit).
+            main = [m for m in subjects if not m.subordinate]
+            subjects = main or subjects
             self.carried[sentence] = (
                 subjects[-1] if subjects else (previous[-1] if previous else None)
             )

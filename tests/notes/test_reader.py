@@ -842,3 +842,9 @@ def test_teeth_working_at_the_mesh_is_no_bite() -> None:
 
 def test_a_rat_nicked_by_a_claw_is_wounded() -> None:
     assert "wound" in signals(cat_rat("Pip nicked by a claw on the ear.")).get("pip", set())
+
+
+def test_a_verb_without_a_subject_carries_the_main_clause_subject_not_a_when_clause_one() -> None:
+    found = signals(cat_rat("Tom leapt on Pip when she got out. Bit her leg."))
+    assert "biting" in found.get("tom", set())
+    assert "biting" not in found.get("pip", set())
