@@ -848,3 +848,15 @@ def test_a_verb_without_a_subject_carries_the_main_clause_subject_not_a_when_cla
     found = signals(cat_rat("Tom leapt on Pip when she got out. Bit her leg."))
     assert "biting" in found.get("tom", set())
     assert "biting" not in found.get("pip", set())
+
+
+@pytest.mark.parametrize(
+    "after", ["Bit of a graze.", "She has a graze.", "There's a pink line.", "A red line."]
+)
+def test_a_graze_or_a_fresh_line_after_a_claw_is_the_rats_wound(after: str) -> None:
+    assert "wound" in signals(cat_rat(f"Tom clawed Pip. {after}")).get("pip", set())
+
+
+def test_a_rat_grazing_on_her_greens_is_eating_not_wounded() -> None:
+    result = parse_notes("Pip grazed on her veg all evening.", SOLO, "rat-human")
+    assert "wound" not in signals(result).get("pip", set())
