@@ -860,3 +860,14 @@ def test_a_graze_or_a_fresh_line_after_a_claw_is_the_rats_wound(after: str) -> N
 def test_a_rat_grazing_on_her_greens_is_eating_not_wounded() -> None:
     result = parse_notes("Pip grazed on her veg all evening.", SOLO, "rat-human")
     assert "wound" not in signals(result).get("pip", set())
+
+
+@pytest.mark.parametrize(
+    "text", ["Tom pawed at his food bowl then ate.", "Tom batted at the ball for ages."]
+)
+def test_a_paw_at_a_cats_own_dish_or_plaything_is_no_swat(text: str) -> None:
+    assert "swatting" not in signals(cat_rat(text)).get("tom", set())
+
+
+def test_a_paw_at_the_cage_door_is_still_a_swat() -> None:
+    assert "swatting" in signals(cat_rat("Tom pawed at the cage door.")).get("tom", set())
