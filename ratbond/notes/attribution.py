@@ -403,7 +403,7 @@ class Attribution:
             if signal in self.lexicon.bite_signals:
                 return False, danger  # a bite the words cannot rule out counts
             return not danger, danger
-        if index in self.scope.attempted:
+        if index in self.scope.attempted or index in self.scope.hedged_after:
             return False, self.klass(animal, signal) == DANGER
         return False, False
 

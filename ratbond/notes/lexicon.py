@@ -585,8 +585,12 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         bite_signals=frozenset(rules.bite_signals),
         passive_victim={str(k): v for k, v in rules.passive_victim.items()},
         thing_words=frozenset(normalise(w) for w in rules.things if " " not in w),
-        perfect_have=frozenset(normalise(w) for w in rules.perfect.get("have", ())),
-        perfect_passive=frozenset(normalise(w) for w in rules.perfect.get("passive", ())),
+        perfect_have=frozenset(normalise(w) for w in rules.perfect.have)
+        if rules.perfect
+        else frozenset(),
+        perfect_passive=frozenset(normalise(w) for w in rules.perfect.passive)
+        if rules.perfect
+        else frozenset(),
         agent_fallback=dict(rules.agent_fallback),
         roles_by_arrival=frozenset(rules.programs.roles_by_arrival),
         owner_on_receiving_end=frozenset(rules.programs.owner_on_receiving_end),

@@ -871,3 +871,22 @@ def test_a_paw_at_a_cats_own_dish_or_plaything_is_no_swat(text: str) -> None:
 
 def test_a_paw_at_the_cage_door_is_still_a_swat() -> None:
     assert "swatting" in signals(cat_rat("Tom pawed at the cage door.")).get("tom", set())
+
+
+@pytest.mark.parametrize(
+    "text", ["Tom bit her, I think.", "Tom scratched Pip, maybe.", "Tom bit Pip I reckon"]
+)
+def test_a_hedge_closing_the_clause_asks_to_confirm_the_danger(text: str) -> None:
+    result = cat_rat(text)
+    danger = [span for span in result.spans if span.animal == "tom"]
+    assert danger
+    assert all(span.confirm and not span.negated for span in danger)
+
+
+def test_a_hedge_about_something_else_later_leaves_the_bite_stated() -> None:
+    result = cat_rat("Tom bit Pip and I think he is sorry.")
+    assert [span.confirm for span in result.spans if span.signal == "biting"] == [False]
+
+
+def test_a_milder_reading_before_a_closing_hedge_still_counts() -> None:
+    assert "hissing" in signals(cat_rat("Tom hissed, I think.")).get("tom", set())
