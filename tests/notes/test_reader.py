@@ -890,3 +890,17 @@ def test_a_hedge_about_something_else_later_leaves_the_bite_stated() -> None:
 
 def test_a_milder_reading_before_a_closing_hedge_still_counts() -> None:
     assert "hissing" in signals(cat_rat("Tom hissed, I think.")).get("tom", set())
+
+
+@pytest.mark.parametrize("text", ["Pip's ear has a fresh tear.", "Pip has a new scratch."])
+def test_a_fresh_or_new_injury_is_a_wound(text: str) -> None:
+    assert "wound" in signals(cat_rat(text)).get("pip", set())
+
+
+def test_a_new_toy_is_no_wound() -> None:
+    assert cat_rat("Tom has a new toy.").signals == {}
+
+
+def test_a_little_tap_from_a_cats_paw_is_a_swat() -> None:
+    result = cat_rat("Tom gave Pip a little tap on the head through the bars.")
+    assert "swatting" in signals(result).get("tom", set())
