@@ -904,3 +904,10 @@ def test_a_new_toy_is_no_wound() -> None:
 def test_a_little_tap_from_a_cats_paw_is_a_swat() -> None:
     result = cat_rat("Tom gave Pip a little tap on the head through the bars.")
     assert "swatting" in signals(result).get("tom", set())
+
+
+@pytest.mark.parametrize(
+    "text", ["Ziggy had a lump out of his tail.", "Ziggy is missing a chunk of his ear."]
+)
+def test_a_piece_out_of_a_rat_is_a_wound(text: str) -> None:
+    assert "wound" in signals(rat_rat(text)).get("ziggy", set())
