@@ -911,3 +911,15 @@ def test_a_little_tap_from_a_cats_paw_is_a_swat() -> None:
 )
 def test_a_piece_out_of_a_rat_is_a_wound(text: str) -> None:
     assert "wound" in signals(rat_rat(text)).get("ziggy", set())
+
+
+@pytest.mark.parametrize(
+    "text", ["Pip's scab has healed and the fur grew back.", "Pip's scabs have healed."]
+)
+def test_a_wound_that_has_healed_is_no_wound_now(text: str) -> None:
+    assert parse_notes(text, SOLO, "rat-human").signals == {}
+
+
+def test_a_wound_still_healing_is_a_wound() -> None:
+    result = parse_notes("Pip's scab is healing nicely.", SOLO, "rat-human")
+    assert "wound" in signals(result).get("pip", set())
