@@ -21,6 +21,7 @@ from ratbond.notes.tokens import Tokens
 NEUTER = "neuter"
 """The key of the pronouns for a thing or an animal of either sex ("it")."""
 OBJECT = "object"
+BLOCK = "block"
 """The object kind of a thing (the mesh, the gate) in `object_senses`."""
 DANGER = "danger"
 LANDS_WITHIN = 3
@@ -136,6 +137,10 @@ class Attribution:
             match = matches[index]
             if match.kind == "signal":
                 self.signal(index, match)
+            elif self.perfect(match):
+                assert match.entry is not None
+                senses = self.agent_senses[dict(match.entry.senses)[""]]
+                self.signal(index, replace(match, kind="signal", senses=senses))
             else:
                 self.passive(index, match)
         for match in matches:
@@ -398,7 +403,7 @@ class Attribution:
             if signal in self.lexicon.bite_signals:
                 return False, danger  # a bite the words cannot rule out counts
             return not danger, danger
-        if index in self.scope.attempted:
+        if index in self.scope.attempted or index in self.scope.hedged_after:
             return False, self.klass(animal, signal) == DANGER
         return False, False
 
@@ -622,6 +627,10 @@ class Attribution:
                 found = self.matches[holder]
                 if found.kind == OBJECT:
                     return True
+                if found.kind == BLOCK and any(
+                    words[at].norm in lexicon.thing_words for at in found.positions
+                ):
+                    return True  # "the box" is blocked as a boxing noun, yet a thing
                 if holder in self.mentions.at and not self.possessive(position):
                     return False
                 position = found.last + 1
@@ -912,6 +921,10 @@ class Attribution:
                 earlier -= 1
             previous = [m for m in self.mentions.by_sentence.get(earlier, ()) if not m.person]
             subjects = [m for m in previous if m.subject]
+            # A main clause's subject outranks one in a subordinate clause: "Tom leapt on Pip
+            # when she got out. Bit her leg." (Tom bit).
+            main = [m for m in subjects if not m.subordinate]
+            subjects = main or subjects
             self.carried[sentence] = (
                 subjects[-1] if subjects else (previous[-1] if previous else None)
             )
@@ -1252,6 +1265,24 @@ class Attribution:
         if doers:
             self.emit(index, match, doers, harm)
 
+    def perfect(self, match: Match) -> bool:
+        """Whether a bare passive participle is active: a form of "have" before it in its
+        sentence, with no passive auxiliary between ("may have bitten", not "had been bitten")."""
+        if match.first != match.last:
+            return False
+        words = self.tokens.words
+        sentences = self.tokens.sentences
+        lexicon = self.lexicon
+        position = match.first - 1
+        while position >= 0 and sentences[position] == sentences[match.first]:
+            norm = words[position].norm
+            if norm in lexicon.perfect_passive:
+                return False
+            if norm in lexicon.perfect_have:
+                return True
+            position -= 1
+        return False
+
     def passive(self, index: int, match: Match) -> None:
         assert match.entry is not None
         agent_signal = dict(match.entry.senses)[""]
@@ -1260,6 +1291,11 @@ class Attribution:
         wound = lexicon.passive_victim
         before = self.before(match)
         victim = before[-1] if before else None
+        if match.first == match.last:
+            # A bare participle ("chased by Rufus and bitten", "Bitten twice.") was done to the
+            # clause's subject, else to the subject carried over from the sentence before.
+            subjects = [m for m in before if m.subject]
+            victim = subjects[-1] if subjects else (victim or self.carried_into(match))
         if victim is None and cast.program in lexicon.owner_on_receiving_end:
             victim = Mention(-1, match.first, match.first, 0, 0, 0, person=True)
         victims: frozenset[str] = frozenset()

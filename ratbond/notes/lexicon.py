@@ -123,6 +123,12 @@ class Lexicon:
     floating_group: frozenset[str]
     bite_signals: frozenset[str]
     passive_victim: dict[str, str]
+    thing_words: frozenset[str]
+    """The one-word `things` ("box"): one inside a blocked phrase ("the box") is still a thing."""
+    perfect_have: frozenset[str]
+    """Words before a bare participle that make it active ("may have bitten")."""
+    perfect_passive: frozenset[str]
+    """Words between those and the participle that keep it passive ("had been bitten")."""
     agent_fallback: dict[str, str]
     roles_by_arrival: frozenset[str]
     owner_on_receiving_end: frozenset[str]
@@ -578,6 +584,13 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         floating_group=frozenset(rules.floating_group),
         bite_signals=frozenset(rules.bite_signals),
         passive_victim={str(k): v for k, v in rules.passive_victim.items()},
+        thing_words=frozenset(normalise(w) for w in rules.things if " " not in w),
+        perfect_have=frozenset(normalise(w) for w in rules.perfect.have)
+        if rules.perfect
+        else frozenset(),
+        perfect_passive=frozenset(normalise(w) for w in rules.perfect.passive)
+        if rules.perfect
+        else frozenset(),
         agent_fallback=dict(rules.agent_fallback),
         roles_by_arrival=frozenset(rules.programs.roles_by_arrival),
         owner_on_receiving_end=frozenset(rules.programs.owner_on_receiving_end),

@@ -18,6 +18,8 @@ DOUBTS = frozenset({"hedge", "attempt"})
 EXPECTING = frozenset({"hedge", "hypo"})
 REACH = 7
 """How many words back a cue reaches."""
+TRAIL = 5
+"""How many words after a signal a closing hedge may come ("bit her, I think")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,9 @@ class Scope:
     """Hedged: not ruled out."""
     attempted: frozenset[int]
     """After an attempt ("tried to"): shown, but a danger sign may not have landed."""
+    hedged_after: frozenset[int] = frozenset()
+    """Hedged by words after its clause ("bit her, I think"): shown, and a danger sign is
+    asked about."""
 
     def bounds(self, index: int, joiner: bool = True) -> tuple[int, int]:
         """First and last signal of a coordinated list ("hissing, growling or swatting")."""
@@ -61,17 +66,40 @@ def find_scope(
     lists = _lists(tokens, phrases, events, lexicon)
     scope = Scope(events, lists, frozenset(), frozenset(), frozenset())
     found: dict[str, set[int]] = {"cue": set(), "hypo": set(), "hedge": set(), "attempt": set()}
+    trailing: set[int] = set()
     for index in events:
         kind = _denial(tokens, phrases, mentions, lexicon, after, scope, index)
         if kind:
             found[kind].add(index)
+        elif _hedged_after(tokens, phrases, scope, index):
+            trailing.add(index)
     return Scope(
         events,
         lists,
         frozenset(found["cue"] | found["hypo"]),
         frozenset(found["hedge"]),
         frozenset(found["attempt"]),
+        frozenset(trailing),
     )
+
+
+def _hedged_after(tokens: Tokens, phrases: Phrases, scope: Scope, index: int) -> bool:
+    """Whether a hedge closes the clause of a signal, a few words after it and its list
+    ("bit her, I think", "scratched Pip, maybe.", "swiped at him I reckon")."""
+    words = tokens.words
+    position = phrases.matches[scope.bounds(index)[1]].last + 1
+    count = 0
+    while position < len(words) and count < TRAIL:
+        word = words[position]
+        owner = phrases.of(position)
+        if owner is not None and owner.kind == "hedge":
+            end = owner.last + 1
+            return end >= len(words) or words[end].kind != "w"
+        if word.kind == "s" or (owner is not None and owner.kind in EVENT_KINDS | DENIERS):
+            return False
+        count += 1
+        position += 1
+    return False
 
 
 def _lists(

@@ -109,6 +109,17 @@ class Injuries:
 
 
 @dataclass(frozen=True)
+class Perfect:
+    """Words that make a bare passive participle active ("may have bitten"), and words between
+    that keep it passive ("had been bitten")."""
+
+    __pydantic_config__ = _STRICT
+
+    have: tuple[Word, ...]
+    passive: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
 class Shelters:
     """Going into a shelter is hiding, not just running off ("ran into her house")."""
 
@@ -181,5 +192,6 @@ class NotesFile:
     protected_words: tuple[Word, ...] = ()
     together: tuple[Word, ...] = ()
     """Words that say a signal was shown by both animals ("asleep together")."""
+    perfect: Perfect | None = None
     pair_words: tuple[Word, ...] = ()
     """Group words for two animals ("the pair of them"): in a larger cast, the two named last."""

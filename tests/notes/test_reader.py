@@ -784,3 +784,142 @@ def test_an_animal_s_sex_is_read_as_the_engine_reads_it_a_neutered_male_still_a_
     ]
     read = signals(parse_notes("Pip came out and he bit her", cast, "cat-rat"))
     assert read["tom"] == {"biting"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare "bitten" is passive: the clause's subject is the one bitten
+        ("Ziggy was chased by Rex and bitten on the rump.", {"ziggy": {"wound"}}),
+        ("Ziggy was cornered by Rex. Bitten twice.", {"ziggy": {"wound"}}),
+        ("Rex - bitten ear.", {"rex": {"wound"}}),
+        # a form of "have" before it makes it active, unless "been" comes between
+        ("Rex may have bitten Ziggy.", {"rex": {"biting"}}),
+        ("Rex has attacked Ziggy and bitten him.", {"rex": {"biting"}}),
+        ("Ziggy had been bitten by Rex.", {"ziggy": {"wound"}, "rex": {"biting"}}),
+    ],
+)
+def test_a_bare_bitten_is_done_to_its_subject_unless_a_have_makes_it_active(
+    text: str, expected: dict[str, set[str]]
+) -> None:
+    found = signals(rat_rat(text))
+    for animal, wanted in expected.items():
+        assert wanted <= found.get(animal, set()), (text, found)
+        # the one bitten does no biting, the biter is not wounded
+        unwanted = {"biting"} if "wound" in wanted else {"wound"}
+        assert not unwanted & found.get(animal, set()), (text, found)
+
+
+def test_claws_kept_to_himself_are_no_scratch() -> None:
+    assert cat_rat("Not a mark on her, and Tom kept his claws to himself.").signals == {}
+
+
+def test_an_attack_on_a_box_hurts_no_rat_though_the_box_is_no_boxing() -> None:
+    result = parse_notes("Pip had a go at the cardboard box and shredded it.", SOLO, "rat-human")
+    assert "fighting" not in signals(result).get("pip", set())
+    assert "fighting" not in signals(rat_rat("Ziggy attacked the box.")).get("ziggy", set())
+
+
+@pytest.mark.parametrize(
+    ("text", "doer", "signal"),
+    [
+        ("Tom had Pip pinned down and was chewing at her.", "tom", "biting"),
+        ("Tom gnawed at Pip's foot through the bars.", "tom", "biting"),
+        ("Rex savaged Ziggy.", "rex", "biting"),
+        ("Rex mauled Ziggy in the night.", "rex", "biting"),
+    ],
+)
+def test_teeth_working_at_an_animal_or_a_savage_attack_is_a_bite(
+    text: str, doer: str, signal: str
+) -> None:
+    result = cat_rat(text) if doer == "tom" else rat_rat(text)
+    assert signal in signals(result).get(doer, set())
+
+
+def test_teeth_working_at_the_mesh_is_no_bite() -> None:
+    assert "biting" not in signals(cat_rat("Tom was chewing at the mesh.")).get("tom", set())
+
+
+def test_a_rat_nicked_by_a_claw_is_wounded() -> None:
+    assert "wound" in signals(cat_rat("Pip nicked by a claw on the ear.")).get("pip", set())
+
+
+def test_a_verb_without_a_subject_carries_the_main_clause_subject_not_a_when_clause_one() -> None:
+    found = signals(cat_rat("Tom leapt on Pip when she got out. Bit her leg."))
+    assert "biting" in found.get("tom", set())
+    assert "biting" not in found.get("pip", set())
+
+
+@pytest.mark.parametrize(
+    "after", ["Bit of a graze.", "She has a graze.", "There's a pink line.", "A red line."]
+)
+def test_a_graze_or_a_fresh_line_after_a_claw_is_the_rats_wound(after: str) -> None:
+    assert "wound" in signals(cat_rat(f"Tom clawed Pip. {after}")).get("pip", set())
+
+
+def test_a_rat_grazing_on_her_greens_is_eating_not_wounded() -> None:
+    result = parse_notes("Pip grazed on her veg all evening.", SOLO, "rat-human")
+    assert "wound" not in signals(result).get("pip", set())
+
+
+@pytest.mark.parametrize(
+    "text", ["Tom pawed at his food bowl then ate.", "Tom batted at the ball for ages."]
+)
+def test_a_paw_at_a_cats_own_dish_or_plaything_is_no_swat(text: str) -> None:
+    assert "swatting" not in signals(cat_rat(text)).get("tom", set())
+
+
+def test_a_paw_at_the_cage_door_is_still_a_swat() -> None:
+    assert "swatting" in signals(cat_rat("Tom pawed at the cage door.")).get("tom", set())
+
+
+@pytest.mark.parametrize(
+    "text", ["Tom bit her, I think.", "Tom scratched Pip, maybe.", "Tom bit Pip I reckon"]
+)
+def test_a_hedge_closing_the_clause_asks_to_confirm_the_danger(text: str) -> None:
+    result = cat_rat(text)
+    danger = [span for span in result.spans if span.animal == "tom"]
+    assert danger
+    assert all(span.confirm and not span.negated for span in danger)
+
+
+def test_a_hedge_about_something_else_later_leaves_the_bite_stated() -> None:
+    result = cat_rat("Tom bit Pip and I think he is sorry.")
+    assert [span.confirm for span in result.spans if span.signal == "biting"] == [False]
+
+
+def test_a_milder_reading_before_a_closing_hedge_still_counts() -> None:
+    assert "hissing" in signals(cat_rat("Tom hissed, I think.")).get("tom", set())
+
+
+@pytest.mark.parametrize("text", ["Pip's ear has a fresh tear.", "Pip has a new scratch."])
+def test_a_fresh_or_new_injury_is_a_wound(text: str) -> None:
+    assert "wound" in signals(cat_rat(text)).get("pip", set())
+
+
+def test_a_new_toy_is_no_wound() -> None:
+    assert cat_rat("Tom has a new toy.").signals == {}
+
+
+def test_a_little_tap_from_a_cats_paw_is_a_swat() -> None:
+    result = cat_rat("Tom gave Pip a little tap on the head through the bars.")
+    assert "swatting" in signals(result).get("tom", set())
+
+
+@pytest.mark.parametrize(
+    "text", ["Ziggy had a lump out of his tail.", "Ziggy is missing a chunk of his ear."]
+)
+def test_a_piece_out_of_a_rat_is_a_wound(text: str) -> None:
+    assert "wound" in signals(rat_rat(text)).get("ziggy", set())
+
+
+@pytest.mark.parametrize(
+    "text", ["Pip's scab has healed and the fur grew back.", "Pip's scabs have healed."]
+)
+def test_a_wound_that_has_healed_is_no_wound_now(text: str) -> None:
+    assert parse_notes(text, SOLO, "rat-human").signals == {}
+
+
+def test_a_wound_still_healing_is_a_wound() -> None:
+    result = parse_notes("Pip's scab is healing nicely.", SOLO, "rat-human")
+    assert "wound" in signals(result).get("pip", set())
