@@ -28,6 +28,9 @@ DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
 PROGRAMS_DIR = os.path.join(DATA_DIR, "programs")
 SIGNALS_FILE = os.path.join(DATA_DIR, "signals.yaml")
 ALERTS_FILE = os.path.join(DATA_DIR, "alerts.yaml")
+NOTES_FILE = os.path.join(DATA_DIR, "notes.yaml")
+"""The notes reader's rules (`ratbond.notes.lexicon`), named here so that a digest of them
+needs no import of the reader (`ratbond.store.replays.reader_version`)."""
 
 
 def load_vocabulary(

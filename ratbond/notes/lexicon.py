@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from ratbond import programs
 from ratbond.datafiles import cached, line_of, read_yaml, validate
 from ratbond.errors import DataFileError
 from ratbond.model import Vocabulary
@@ -20,10 +21,9 @@ from ratbond.model import Vocabulary
 if TYPE_CHECKING:
     from ratbond.notes.rules import NotesFile
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-NOTES_FILE = DATA_DIR / "notes.yaml"
-SIGNALS_FILE = DATA_DIR / "signals.yaml"
-ALERTS_FILE = DATA_DIR / "alerts.yaml"
+NOTES_FILE = Path(programs.NOTES_FILE)
+SIGNALS_FILE = Path(programs.SIGNALS_FILE)
+ALERTS_FILE = Path(programs.ALERTS_FILE)
 RULES_FILE = Path(__file__).resolve().parent / "rules.py"
 
 # "..." between two words of a phrase lets up to WIDE_GAP words sit there; elsewhere GAP.

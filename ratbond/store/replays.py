@@ -32,6 +32,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import importlib.util
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -41,6 +42,7 @@ from sqlalchemy import Connection, select
 
 from ratbond.engine import ENGINE_VERSION, Engine, Replay
 from ratbond.model import Program, Scenario, Session
+from ratbond.programs import NOTES_FILE
 from ratbond.store.common import engine_of, programs, vocabulary, with_notes_read
 from ratbond.store.scope import within
 from ratbond.store.tables import replay_states, sessions
@@ -86,13 +88,13 @@ def reader_version() -> str:
     """A digest of the notes reader: its rules (notes.yaml) and its code (the modules of
     `ratbond.notes`), which do not change while a process runs. Any change to how notes are
     read gives another version, so the states read under the old reader are replayed."""
-    # Here, not at the top: importing the notes package loads the reader, which a command
-    # that only reads the stored advice (`next`) never uses.
-    import ratbond.notes
-    from ratbond.notes.lexicon import NOTES_FILE
-
-    digest = hashlib.sha256(NOTES_FILE.read_bytes())
-    for folder in ratbond.notes.__path__:
+    # Found, never imported: importing the notes package loads the reader, which a command
+    # that only reads the stored advice (`next`) never uses, and every read checks this.
+    spec = importlib.util.find_spec("ratbond.notes")
+    assert spec is not None
+    assert spec.submodule_search_locations is not None
+    digest = hashlib.sha256(Path(NOTES_FILE).read_bytes())
+    for folder in spec.submodule_search_locations:
         for module in sorted(Path(folder).glob("*.py")):
             digest.update(module.name.encode() + b"\0" + module.read_bytes())
     return digest.hexdigest()
