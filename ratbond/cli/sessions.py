@@ -42,8 +42,6 @@ from ratbond.store.sessions import (
 IntroRef = Annotated[str, typer.Argument(metavar="INTRO", help="Introduction id (any case).")]
 
 
-# The store's refusals for want of a value a stage needs, and the option that gives it. (A
-# mistake in an option given is named as typed by `ratbond.cli.options`.)
 def rewarded_text(session: SessionRecord, *, short: bool = False) -> str:
     """`8 of 10 rewarded (80%)` (`8/10 80%` if `short`) for a training session; empty for
     any other."""
@@ -139,14 +137,19 @@ def log(
 def confirm_danger(record: IntroductionRecord, new: NewSession, *, ask: bool) -> NewSession:
     """Ask about each danger reading the notes cannot rule out (`ratbond.notes.review.
     to_confirm`); a "no" drops it, by the owner's ticked signals. When there is no one to ask
-    (options given and no terminal), each one counts and is named, never dropped unseen."""
+    (options given and no terminal), each one is named and left unreviewed, so the store
+    counts it (`NewSession.notes_reviewed`): never dropped unseen."""
     from ratbond.notes.review import question, ticked_after_answers, to_confirm
+    from ratbond.store.text import paragraphs_text
 
-    assert new.notes is not None
-    read = notes_read(record, new.notes)
+    # Read as the store keeps them, so what is asked about is what the store would count.
+    notes = paragraphs_text(new.notes, "notes")
+    if notes is None:
+        return new
+    read = notes_read(record, notes)
     asked = to_confirm(read.readings)
     if not asked:
-        return new
+        return dataclasses.replace(new, notes_reviewed=True)  # nothing to ask about
     labels = {m.animal.key: m.animal.label for m in record.members}
     if not ask:
         for reading in asked:
@@ -157,11 +160,11 @@ def confirm_danger(record: IntroductionRecord, new: NewSession, *, ask: bool) ->
                     style="yellow",
                 )
             )
-    # Unasked, each counts as a "yes": joined to the animal's signals when they were given
-    # (`--signal`), where the notes alone would add no reading to confirm.
+        return new
     answers = {
-        (reading.animal, reading.signal): not ask
-        or Confirm.ask(question(reading, labels[reading.animal]), default=True)
+        (reading.animal, reading.signal): Confirm.ask(
+            question(reading, labels[reading.animal]), default=True
+        )
         for reading in asked
     }
     by_ref = {m.animal.key: m.animal.key for m in record.members}
