@@ -26,9 +26,9 @@ from ratbond.cli.sessions import rewarded_text
 from ratbond.errors import InputError, RatbondError
 from ratbond.store.introductions import (
     TRANSITIONS,
+    TwinError,
     get_advice,
     list_introductions_with_advice,
-    open_twin,
     set_status,
     shared_with_others,
     start_introduction,
@@ -103,18 +103,6 @@ def start(
     }
     db = database()
     program = program.strip().lower()
-    twin = None if again else open_twin(db, program, roles)
-    if twin is not None:
-        go_on = (
-            f"ratbond intro resume {twin.key}"
-            if twin.status == "paused"
-            else f"ratbond next {twin.key}"
-        )
-        raise RatbondError(
-            f"introduction '{twin.key}' ({twin.program}, {twin.status}) already has these animals "
-            f"in these roles; nothing was started. Go on with it: {go_on}. To run a second one "
-            "beside it, add --again"
-        )
     try:
         intro = start_introduction(
             db,
@@ -124,7 +112,20 @@ def start(
             started=parse_day(started, "--started"),
             notes=notes,
             cleared_by=cleared_by,
+            again=again,
         )
+    except TwinError as error:
+        twin = error.twin
+        go_on = (
+            f"ratbond intro resume {twin.key}"
+            if twin.status == "paused"
+            else f"ratbond next {twin.key}"
+        )
+        raise RatbondError(
+            f"introduction '{twin.key}' ({twin.program}, {twin.status}) already has these animals "
+            f"in these roles; nothing was started. Go on with it: {go_on}. To run a second one "
+            "beside it, add --again"
+        ) from None
     except InputError as error:
         if error.path != "cleared_by" or typed("cleared_by"):
             raise  # named by the option typed, or the option to give (`ratbond.cli.options`)

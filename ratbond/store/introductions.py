@@ -205,16 +205,23 @@ def start_introduction(
     started: dt.date | None = None,
     notes: str | None = None,
     cleared_by: str | None = None,
+    again: bool = False,
     today: dt.date | None = None,
 ) -> IntroductionRecord:
     """Start an introduction: `roles` maps each of the program's roles to animal ids or names.
 
     The id defaults to the animals' ids joined by '-' (`tom-pip`); the advice is stored at once.
     Refused when an earlier introduction of the same program ended these animals apart
-    (`check_not_parted`), unless `cleared_by` says who cleared them to meet again.
+    (`check_not_parted`), unless `cleared_by` says who cleared them to meet again; and when
+    an unfinished one already has these animals in these roles (`TwinError`), unless `again`.
     """
     day = today_or(today)
     with db.write() as connection:
+        # A restart naming who cleared it is `check_not_parted`'s to judge.
+        if not again and cleared_by is None:
+            twin = _open_twin(connection, program_id, roles, day)
+            if twin is not None:
+                raise TwinError(twin)
         intro = start_introduction_in(
             connection,
             program_id,
@@ -338,37 +345,45 @@ def start_introduction_in(
     return load_introduction(connection, inserted[0])
 
 
-def open_twin(
-    db: Database,
-    program_id: str,
-    roles: Mapping[str, Sequence[str]],
-    *,
-    today: dt.date | None = None,
+class TwinError(InputError):
+    """A start refused because an active or paused introduction of the same program has the
+    same animals in the same roles: almost always a slip (a start run again once a missing vet
+    check was recorded). `again` starts a second one beside it."""
+
+    def __init__(self, twin: IntroductionRecord) -> None:
+        self.twin = twin
+        super().__init__(
+            "again",
+            f"introduction '{twin.key}' ({twin.program}, {twin.status}) already has these "
+            "animals in these roles; nothing was started. Go on with that one, or start a "
+            "second one beside it on purpose",
+        )
+
+
+def _open_twin(
+    connection: Connection, program_id: str, roles: Mapping[str, Sequence[str]], day: dt.date
 ) -> IntroductionRecord | None:
     """An active or paused introduction of `program_id` with the same animals (`roles`: refs by
-    id or name) in the same roles: starting another one beside it is almost always a slip (a
-    start run again once a missing vet check was recorded). None when there is none, or when
-    a ref names no animal (starting says what is wrong). One its advice stopped is over."""
-    day = today_or(today)
-    with db.read() as connection:
-        try:
-            wanted = {
-                role: sorted(resolve_animal(connection, ref).id for ref in refs)
-                for role, refs in roles.items()
-                if refs
-            }
-        except RatbondError:
-            return None
-        for intro in load_introductions(connection):
-            if intro.program != program_id or intro.status not in ("active", "paused"):
-                continue
-            have: dict[str, list[int]] = {}
-            for member in intro.members:
-                have.setdefault(member.role, []).append(member.animal.id)
-            if {role: sorted(ids) for role, ids in have.items()} != wanted:
-                continue
-            if intro.shown_status(current_advice(connection, intro.id, day)) != "stopped":
-                return intro
+    id or name) in the same roles. None when there is none, or when a ref names no animal
+    (starting says what is wrong). One its advice stopped is over."""
+    try:
+        wanted = {
+            role: sorted(resolve_animal(connection, ref).id for ref in refs)
+            for role, refs in roles.items()
+            if refs
+        }
+    except RatbondError:
+        return None
+    for intro in load_introductions(connection):
+        if intro.program != program_id or intro.status not in ("active", "paused"):
+            continue
+        have: dict[str, list[int]] = {}
+        for member in intro.members:
+            have.setdefault(member.role, []).append(member.animal.id)
+        if {role: sorted(ids) for role, ids in have.items()} != wanted:
+            continue
+        if intro.shown_status(current_advice(connection, intro.id, day)) != "stopped":
+            return intro
     return None
 
 

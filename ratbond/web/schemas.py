@@ -251,6 +251,12 @@ class IntroductionIn(BaseModel):
         "a start is refused (422, path `cleared_by`); given when there was no such stop, it "
         "is refused too. Kept in the new introduction's `notes`.",
     )
+    again: bool = Field(
+        default=False,
+        description="Start it although an active or paused introduction of this program has "
+        "the same animals in the same roles; without it, that is refused (422, path `again`) "
+        "as a slip.",
+    )
 
 
 class IntroductionOut(BaseModel):

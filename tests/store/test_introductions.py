@@ -10,6 +10,7 @@ from ratbond.errors import InputError, RatbondError
 from ratbond.store import Database
 from ratbond.store.animals import NewAnimal, add_animal
 from ratbond.store.introductions import (
+    TwinError,
     get_advice,
     list_introductions,
     list_introductions_with_advice,
@@ -132,3 +133,24 @@ def test_residents_already_meeting_a_newcomer_are_named_with_that_introduction(
     )
     set_status(db, "cy-ada-bo", "stopped", today=TODAY)
     assert shared_with_others(db, second.key, today=TODAY) is None
+
+
+def test_an_unfinished_twin_is_refused_unless_again(db: Database) -> None:
+    cat_and_rat(db)  # tom-pip, cat-rat, active
+    roles = {"cat": ["Tom"], "rat": ["pip"]}
+    with pytest.raises(TwinError) as raised:
+        start_introduction(db, "cat-rat", roles, today=TODAY)
+    assert raised.value.path == "again"
+    assert raised.value.twin.key == "tom-pip"
+    assert raised.value.message.startswith(
+        "introduction 'tom-pip' (cat-rat, active) already has these animals in these roles; "
+        "nothing was started"
+    )
+    assert "--" not in raised.value.message  # no caller's words
+    set_status(db, "tom-pip", "paused", today=TODAY)
+    with pytest.raises(TwinError, match=r"\(cat-rat, paused\)"):
+        start_introduction(db, "cat-rat", roles, today=TODAY)
+    assert [intro.key for intro in list_introductions(db)] == ["tom-pip"]
+    # Other roles or another program are no twin; `again` starts one on purpose.
+    assert start_introduction(db, "rat-human", {"rat": ["pip"]}, today=TODAY).key == "pip"
+    assert start_introduction(db, "cat-rat", roles, again=True, today=TODAY).key == "tom-pip-2"

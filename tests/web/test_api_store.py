@@ -103,6 +103,16 @@ def test_the_api_starts_again_with_cleared_by(store_client: TestClient) -> None:
     assert store_client.get("/api/v1/introductions/tom-pip-2").json()["notes"] == body["notes"]
 
 
+def test_the_api_refuses_an_unfinished_twin_unless_again(store_client: TestClient) -> None:
+    cat_and_rat(store_client)
+    refused = store_client.post("/api/v1/introductions", json=API_START)
+    assert (refused.status_code, refused.json()["path"]) == (422, "again")
+    assert "'tom-pip' (cat-rat, active) already has these animals" in refused.json()["message"]
+    assert keys(store_client) == ["tom-pip"]
+    started = store_client.post("/api/v1/introductions", json={**API_START, "again": True})
+    assert (started.status_code, started.json()["id"]) == (201, "tom-pip-2")
+
+
 def test_the_api_refuses_cleared_by_with_nothing_to_clear(store_client: TestClient) -> None:
     cat_and_rat(store_client)
     body = {"program": "rat-human", "roles": {"rat": ["pip"]}, "cleared_by": "Dr Lee"}

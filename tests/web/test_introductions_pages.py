@@ -58,6 +58,24 @@ def test_the_form_refuses_cleared_by_with_nothing_to_clear(store_client: TestCli
     assert keys(store_client) == ["tom-pip"]
 
 
+def test_the_form_refuses_an_unfinished_twin_and_offers_to_start_one_anyway(
+    store_client: TestClient,
+) -> None:
+    cat_and_rat(store_client)
+    assert 'name="again"' not in store_client.get("/introductions/new?program=cat-rat").text
+    refused = post_form(store_client, "/introductions", START)
+    assert refused.status_code == 422
+    [message] = field_errors(refused)
+    assert message.startswith("introduction 'tom-pip' (cat-rat, active) already has these animals")
+    assert "--again" not in refused.text
+    assert 'name="again"' in refused.text
+    assert '<a href="/introductions/tom-pip">Go on with tom-pip</a>' in refused.text
+    assert keys(store_client) == ["tom-pip"]
+    started = post_form(store_client, "/introductions", {**START, "again": "on"})
+    assert started.status_code == 303
+    assert started.headers["location"] == "/introductions/tom-pip-2"
+
+
 def test_the_start_form_folds_cleared_by_away_until_needed(store_client: TestClient) -> None:
     page = store_client.get("/introductions/new?program=cat-rat").text
     assert '<details class="cleared">' in page

@@ -274,6 +274,7 @@ def post_introduction(body: IntroductionIn, context: Web) -> IntroductionOut:
             started=body.started,
             notes=body.notes,
             cleared_by=body.cleared_by,
+            again=body.again,
             today=context.today(),
         )
     except InputError as error:

@@ -98,7 +98,11 @@ def introduction_list(request: Request, context: Web) -> HTMLResponse:
 
 
 def _new_page(
-    request: Request, context: WebContext, form: Form, status_code: int = 200
+    request: Request,
+    context: WebContext,
+    form: Form,
+    status_code: int = 200,
+    twin: IntroductionRecord | None = None,
 ) -> HTMLResponse:
     program = context.programs.get(form.get("program"))
     animals = list_animals(context.db)
@@ -111,6 +115,7 @@ def _new_page(
             "programs": list(context.programs.values()),
             "animals": animals,
             "today": context.today(),
+            "twin": twin,
         },
         status_code=status_code,
     )
@@ -143,6 +148,7 @@ async def create_introduction(request: Request, context: Web) -> Response:
             started=form.date("started"),
             notes=form.text("notes"),
             cleared_by=cleared_by,
+            again=form.checked("again"),
             today=context.today(),
         )
     except RatbondError as error:
@@ -151,8 +157,9 @@ async def create_introduction(request: Request, context: Web) -> Response:
             error = InputError(
                 "cleared_by", f'{error.message}: write who agreed in "Cleared by" and press Start.'
             )
-        form.fail(error, {"started": "started", "cleared_by": "cleared_by"})
-        return await run_in_threadpool(_new_page, request, context, form, 422)
+        form.fail(error, {"started": "started", "cleared_by": "cleared_by", "again": "again"})
+        twin = error.twin if isinstance(error, store.TwinError) else None
+        return await run_in_threadpool(_new_page, request, context, form, 422, twin)
     return RedirectResponse(f"/introductions/{intro.key}", status_code=303)
 
 
