@@ -5,6 +5,7 @@ number `ratbond history` shows. The earlier version is kept; the advice is refre
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -12,7 +13,7 @@ from rich.prompt import Confirm
 
 from ratbond.cli.display import database, out, parse_day, print_advice, shown
 from ratbond.cli.options import typed
-from ratbond.cli.sessions import parse_signals, print_logged, rewarded_text
+from ratbond.cli.sessions import confirm_danger, parse_signals, print_logged, rewarded_text
 from ratbond.errors import InputError
 from ratbond.programs import stage_title
 from ratbond.store.sessions import (
@@ -94,9 +95,25 @@ def fix(
         )
     db = database()
     today = dt.date.today()
-    _, session = get_session(db, intro, number)
+    record, session = get_session(db, intro, number)
+    reviewed = False
+    if changes.get("notes"):
+        signals, reviewed = confirm_danger(
+            record,
+            changes["notes"],
+            changes.get("signals", session.signals),
+            ask=sys.stdin.isatty(),
+        )
+        changes["signals"] = signals
     try:
-        logged = edit_session(db, session.id, changes, today=today, cleared_by=cleared_by)
+        logged = edit_session(
+            db,
+            session.id,
+            changes,
+            today=today,
+            cleared_by=cleared_by,
+            notes_reviewed=reviewed,
+        )
     except InputError as error:
         raise cleared_option(error) from None
     print_logged("Fixed", logged, today)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import sys
+from collections.abc import Mapping, Sequence
 from typing import Annotated
 
 import typer
@@ -37,6 +38,7 @@ from ratbond.store.sessions import (
     check_session,
     list_sessions,
     log_session,
+    signals_by_animal,
 )
 
 IntroRef = Annotated[str, typer.Argument(metavar="INTRO", help="Introduction id (any case).")]
@@ -129,27 +131,36 @@ def log(
             logged_by=by,
         )
     if new.notes:
-        new = confirm_danger(record, new, ask=interactive or sys.stdin.isatty())
+        signals, reviewed = confirm_danger(
+            record, new.notes, new.signals, ask=interactive or sys.stdin.isatty()
+        )
+        new = dataclasses.replace(new, signals=signals, notes_reviewed=reviewed)
     logged = log_session(db, record.key, new, today=today)
     print_logged("Logged", logged, today)
 
 
-def confirm_danger(record: IntroductionRecord, new: NewSession, *, ask: bool) -> NewSession:
-    """Ask about each danger reading the notes cannot rule out (`ratbond.notes.review.
-    to_confirm`); a "no" drops it, by the owner's ticked signals. When there is no one to ask
-    (options given and no terminal), each one is named and left unreviewed, so the store
-    counts it (`NewSession.notes_reviewed`): never dropped unseen."""
+def confirm_danger(
+    record: IntroductionRecord,
+    notes: str | None,
+    signals: Mapping[str, Sequence[str]],
+    *,
+    ask: bool,
+) -> tuple[dict[str, list[str]], bool]:
+    """The signals to save with `notes`, and whether the notes were reviewed: each danger
+    reading they cannot rule out (`ratbond.notes.review.to_confirm`) is asked about, a "no"
+    dropping it from the owner's ticked `signals`. When there is no one to ask (options given
+    and no terminal), each one is named and left unreviewed, so the store counts it
+    (`NewSession.notes_reviewed`): never dropped unseen."""
     from ratbond.notes.review import question, ticked_after_answers, to_confirm
     from ratbond.store.text import paragraphs_text
 
+    ticked = signals_by_animal(record, signals)
     # Read as the store keeps them, so what is asked about is what the store would count.
-    notes = paragraphs_text(new.notes, "notes")
-    if notes is None:
-        return new
-    read = notes_read(record, notes)
-    asked = to_confirm(read.readings)
-    if not asked:
-        return dataclasses.replace(new, notes_reviewed=True)  # nothing to ask about
+    text = paragraphs_text(notes, "notes")
+    read = None if text is None else notes_read(record, text)
+    asked = [] if read is None else to_confirm(read.readings)
+    if read is None or not asked:
+        return ticked, True  # nothing to ask about
     labels = {m.animal.key: m.animal.label for m in record.members}
     if not ask:
         for reading in asked:
@@ -160,20 +171,14 @@ def confirm_danger(record: IntroductionRecord, new: NewSession, *, ask: bool) ->
                     style="yellow",
                 )
             )
-        return new
+        return ticked, False
     answers = {
         (reading.animal, reading.signal): Confirm.ask(
             question(reading, labels[reading.animal]), default=True
         )
         for reading in asked
     }
-    by_ref = {m.animal.key: m.animal.key for m in record.members}
-    by_ref.update({(m.animal.name or m.animal.key).lower(): m.animal.key for m in record.members})
-    ticked = {
-        by_ref.get(ref.strip().lower(), ref): list(names) for ref, names in new.signals.items()
-    }
-    signals = ticked_after_answers(read.readings, ticked, answers)
-    return dataclasses.replace(new, signals=signals, notes_reviewed=True)
+    return ticked_after_answers(read.readings, ticked, answers), True
 
 
 def print_logged(verb: str, logged: Logged, today: dt.date) -> None:

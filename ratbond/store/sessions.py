@@ -75,7 +75,7 @@ class NewSession:
     notes_reviewed: bool = False
     """Whether the owner was asked about each danger reading of the notes that the words
     cannot rule out, with the answers in `signals` (a "no" left out of the animal's ticked
-    signals). Unreviewed, each such reading counts (`_unreviewed_counted`)."""
+    signals). Unreviewed, each such reading counts (`with_unreviewed_danger`)."""
 
 
 @dataclass(frozen=True)
@@ -138,8 +138,10 @@ INJURY_ALERTS = frozenset({"vet_now"})
 PREREQUISITE_ALERTS = ("health_check_needed", "assessment_needed")
 
 
-def _member_keys(intro: IntroductionRecord, signals: Mapping[str, Sequence[str]]) -> dict[str, Any]:
-    """Signals keyed by animal id, accepting names in any case."""
+def signals_by_animal(
+    intro: IntroductionRecord, signals: Mapping[str, Sequence[str]]
+) -> dict[str, list[str]]:
+    """Signals keyed by animal id, accepting names in any case (an unknown one is refused)."""
     by_ref: dict[str, str] = {}
     for member in intro.members:
         by_ref[member.animal.key] = member.animal.key
@@ -166,7 +168,7 @@ def _entry(
         "date": (values.get("date") or day).isoformat(),
         "stage": values["stage"],
         "supervised": values.get("supervised", True),
-        "signals": _member_keys(intro, values.get("signals") or {}),
+        "signals": signals_by_animal(intro, values.get("signals") or {}),
     }
     for name in ("minutes", "attempts", "rewarded"):
         if values.get(name) is not None:
@@ -177,24 +179,26 @@ def _entry(
     return entry
 
 
-def _unreviewed_counted(intro: IntroductionRecord, new: NewSession) -> NewSession:
-    """`new` with each danger reading its notes cannot rule out joined to the animal's ticked
-    signals, unless the owner reviewed them: the advice counts a danger until the owner says
-    it did not happen, and ticking other signals (a form without its preview, an API call)
-    says nothing about it."""
+def with_unreviewed_danger(
+    intro: IntroductionRecord, notes: str | None, signals: Mapping[str, Sequence[str]]
+) -> dict[str, list[str]]:
+    """`signals` (keyed by animal id) with each danger reading of `notes` that the words cannot
+    rule out joined to its animal's: the advice counts such a danger until the owner says it
+    did not happen, and signals ticked without being asked (a form sent without its preview,
+    an API call, a correction) say nothing about it."""
     from ratbond.counted import notes_read
     from ratbond.notes.review import ticked_after_answers, to_confirm
 
-    notes = paragraphs_text(new.notes, "notes")
-    if new.notes_reviewed or notes is None:
-        return new
-    read = notes_read(intro, notes)
+    ticked = signals_by_animal(intro, signals)
+    text = paragraphs_text(notes, "notes")
+    if text is None:
+        return ticked
+    read = notes_read(intro, text)
     asked = to_confirm(read.readings)
     if not asked:
-        return new
+        return ticked
     answers = {(reading.animal, reading.signal): True for reading in asked}
-    ticked = _member_keys(intro, new.signals)
-    return replace(new, signals=ticked_after_answers(read.readings, ticked, answers))
+    return ticked_after_answers(read.readings, ticked, answers)
 
 
 def _validate(
@@ -400,7 +404,9 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
     with db.write() as connection:
         intro = open_introduction(connection, ref)
         check_open(intro)
-        new = _unreviewed_counted(intro, _with_stage(connection, intro, new, day))
+        new = _with_stage(connection, intro, new, day)
+        if not new.notes_reviewed:
+            new = replace(new, signals=with_unreviewed_danger(intro, new.notes, new.signals))
         scenario, session, klass = _validate(intro, _entry(new, intro, day), day)
         early = _early(connection, intro, session)
         known = resumable(connection, intro.id, scenario)
@@ -533,11 +539,14 @@ def edit_session(
     *,
     today: dt.date | None = None,
     cleared_by: str | None = None,
+    notes_reviewed: bool = False,
 ) -> Logged:
     """Correct a logged session (fields of `EDITABLE`); the earlier version goes to history.
 
-    A correction that takes away the danger a session recorded, or lifts a `stop`, needs
-    `cleared_by` as a new start after a stop does (`check_danger_cleared`)."""
+    New notes count each danger reading the words cannot rule out, as a new session's do,
+    unless `notes_reviewed` (`NewSession.notes_reviewed`). A correction that takes away the
+    danger a session recorded, or lifts a `stop`, needs `cleared_by` as a new start after a
+    stop does (`check_danger_cleared`)."""
     day = today_or(today)
     only_editable(changes, EDITABLE)
     with db.write() as connection:
@@ -548,6 +557,9 @@ def edit_session(
             **{name: getattr(current, name) for name in EDITABLE},
             **changes,
         }
+        new_notes = paragraphs_text(merged["notes"], "notes") != current.notes
+        if new_notes and not notes_reviewed:
+            merged["signals"] = with_unreviewed_danger(intro, merged["notes"], merged["signals"])
         before = current_advice(connection, intro.id, day)
         carried = _danger_seen(intro, current, day)
         scenario, session, klass = _validate(intro, _entry(merged, intro, day), day)

@@ -135,6 +135,16 @@ def test_log_counts_and_names_unconfirmed_danger_when_no_one_can_be_asked(cli: C
     assert "Tom: biting (in notes)" in cli("history", "tom-pip").output
 
 
+def test_fix_counts_and_names_unconfirmed_danger_in_new_notes(cli: Cli) -> None:
+    cat_and_rat(cli)
+    assert cli("log", "tom-pip", "--signal", "tom:ears_forward", "--notes", "calm").code == 0
+    fixed = cli("fix", "tom-pip", "1", "--notes", "Tom may have nipped Pip")
+    assert fixed.code == 0, fixed.error
+    assert "Counted, as your words cannot rule it out: Tom: biting" in fixed.output
+    assert "biting" in cli("history", "tom-pip").output
+    assert "danger" in fixed.output
+
+
 def test_the_stage_prompt_lists_titles_and_takes_a_title_or_an_id(cli: Cli) -> None:
     from ratbond.programs import stage_title
 

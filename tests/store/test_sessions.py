@@ -211,3 +211,27 @@ def test_a_reviewed_danger_the_owner_left_out_is_not_counted(db: Database) -> No
     logged = log_session(db, "tom-pip", new, today=TODAY)
     assert list(logged.session.signals["tom"]) == ["ears_forward"]
     assert logged.session.session_class == "calm"
+
+
+def test_new_notes_in_a_correction_count_a_danger_they_cannot_rule_out(db: Database) -> None:
+    cat_and_rat(db)
+    calm = NewSession("visual", day(0), 5, signals={"tom": ["ears_forward"]}, notes="all calm")
+    logged = log_session(db, "tom-pip", calm, today=TODAY)
+    fixed = edit_session(db, logged.session.id, {"notes": HEDGED}, today=TODAY)
+    assert fixed.session.signals["tom"] == ("ears_forward", "biting")
+    assert fixed.session.session_class == "danger"
+
+
+def test_reviewed_or_unchanged_notes_in_a_correction_add_nothing(db: Database) -> None:
+    cat_and_rat(db)
+    ticked = {"tom": ("ears_forward",)}
+    new = NewSession("visual", day(0), 5, signals=ticked, notes=HEDGED, notes_reviewed=True)
+    logged = log_session(db, "tom-pip", new, today=TODAY)
+    assert logged.session.session_class == "calm"
+    # The owner said no when logging: correcting the minutes does not bring it back.
+    fixed = edit_session(db, logged.session.id, {"minutes": 6, "notes": HEDGED}, today=TODAY)
+    assert (fixed.session.signals, fixed.session.session_class) == (ticked, "calm")
+    reviewed = edit_session(
+        db, logged.session.id, {"notes": f"{HEDGED}, at all"}, today=TODAY, notes_reviewed=True
+    )
+    assert (reviewed.session.signals, reviewed.session.session_class) == (ticked, "calm")
