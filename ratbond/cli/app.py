@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -445,12 +446,37 @@ def run() -> None:
         if not error.format_message():  # no command given: the help was shown, not a mistake
             sys.exit(0)
         where = f" (see '{error.ctx.command_path} --help')" if error.ctx is not None else ""
-        sys.exit(report(RatbondError(error.format_message() + where)))
+        message = error.format_message() + date_hint(error)
+        sys.exit(report(RatbondError(message + where)))
     except typer.Abort as error:
         if isinstance(error.__context__, EOFError):
             sys.exit(report(RatbondError(INPUT_ENDED)))
         sys.exit(130)  # interrupted (Ctrl-C): the shell's convention, nothing was saved
     sys.exit(code if isinstance(code, int) else 0)
+
+
+EXTRA_ARGUMENTS = re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$")
+DATE_WORD = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2}|today|yesterday)$", re.IGNORECASE)
+DATE_OPTIONS = ("--date", "--started", "--arrived", "--born", "--until")
+"""The options that take a day (`ratbond.cli.display.parse_day`)."""
+
+
+def date_hint(error: Any) -> str:
+    """For an extra argument that reads as a day (`ratbond vet add tom 2026-11-20`): the
+    command's date options, one of which it was surely meant for; empty otherwise."""
+    extra = EXTRA_ARGUMENTS.match(error.format_message())
+    if extra is None or error.ctx is None:
+        return ""
+    day = next((word for word in extra.group(1).split() if DATE_WORD.match(word)), None)
+    options = [
+        name
+        for param in error.ctx.command.params
+        for name in getattr(param, "opts", ())
+        if name in DATE_OPTIONS
+    ]
+    if day is None or not options:
+        return ""
+    return f"; a day goes after its option: {' or '.join(f'{o} {day}' for o in options)}"
 
 
 def command_named(args: list[str]) -> str:

@@ -36,6 +36,9 @@ def ratbond(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.Completed
         (("animal", "add"), "Missing argument 'name'"),
         (("log", "pip", "--minuts", "5"), "No such option: --minuts"),
         (("hisotry", "pip"), "No such command 'hisotry'. Did you mean 'history'?"),
+        # A day typed without its option: the command's date options, ready to type.
+        (("vet", "add", "tom", "2026-11-20"), "(2026-11-20); a day goes after its option: --date"),
+        (("animal", "add", "Pip", "-s", "rat", "today"), "option: --born today or --arrived today"),
     ],
 )
 def test_a_usage_mistake_is_one_line_naming_the_help(
