@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
@@ -31,7 +31,7 @@ from ratbond.care.knowledge import (
     builtin_free_roam,
 )
 from ratbond.care.model import AskRules, AskTopic, Source
-from ratbond.care.words import closest, is_english, stem
+from ratbond.care.words import closest, is_english, respelled, stem
 from ratbond.errors import DataFileError, InputError
 from ratbond.limits import MAX_ANSWERS, MAX_QUESTION
 
@@ -599,6 +599,10 @@ class _Index:
         self.people = frozenset(map(as_term, rules.people.terms))
         self.not_people = frozenset(map(as_term, rules.people.unless))
         self.pronouns = frozenset(word.casefold() for word in rules.people.pronouns)
+        self.persons = tuple(
+            (frozenset(p.words), frozenset(p.pronouns)) for p in rules.people.persons
+        )
+        self.body = frozenset(rules.people.body)
         self.unless_eaten = frozenset(map(as_term, rules.off_topic.unless_eaten))
         self.eating = frozenset(map(as_term, rules.off_topic.eating))
         question = rules.off_topic.food_question
@@ -854,6 +858,14 @@ def ask(question: str, limit: int = 3) -> AskResult:
                 spelled[word] = word[:-1]
                 continue
             nearest = closest(word, index.vocabulary) or _shortened(index, word)
+            # A word spelled as it sounds ("breething", "teecher") is the word it sounds like,
+            # before a slip of the keys to a word ratbond knows ("reely" is "really", not
+            # "rely"), unless only the slip is a word ratbond knows ("chees" is cheese, not chess).
+            sounded = respelled(word, index.rules.respellings)
+            if sounded is not None and (sounded in index.vocabulary or len(nearest) != 1):
+                corrections.append((word, sounded))
+                spelled[word] = sounded
+                continue
             # A tie is settled by the commonest slips: a letter left out, then any slip but
             # in the first letter, which people seldom mistype.
             for keep in (_left_out, _same_start):
@@ -928,6 +940,8 @@ def ask(question: str, limit: int = 3) -> AskResult:
 
     rules = index.rules
     asked = [term for term in terms if term not in OFF]
+    if _a_sum(index, words):
+        return none("off_topic")
     if not asked:
         return none("off_topic" if terms else "no_words")
     # The whole question, and each of its sentences or clauses alone when it has several: the
@@ -948,12 +962,20 @@ def ask(question: str, limit: int = 3) -> AskResult:
     off_topic = OFF_SUBJECT in terms or (OFF_TOPIC in terms and not about_rats)
     # A question about a person, with no rat, no cat and no word that may stand for one in it,
     # is that person's ("my toddler has a fever"): nothing here answers it.
+    # ... and so is one whose pronouns all stand for a person named before them ("my gran says
+    # her knee hurts"), or that names a part of a person's body no rat's question names alone.
+    as_read = [spelled.get(word, word) for word in words]
+    standing = set() if names else _standing_for_people(index, as_read)
     if (
-        (index.people & set(asked) or _of_the_asker(index, words))
+        (
+            index.people & set(asked)
+            or _of_the_asker(index, as_read, standing)
+            or (index.body & set(as_read) and not names)
+        )
         and not index.not_people & set(asked)
         and not index.animals & set(asked)
         and not about_rats
-        and not index.pronouns & set(words)
+        and all(at in standing for at, w in enumerate(as_read) if w in index.pronouns)
     ):
         return none("off_topic")
     # Emergencies come first: the best-ranked one the question names goes before a better
@@ -1096,14 +1118,50 @@ def _information(index: _Index, terms: list[str], best: Ranked) -> float:
     return sum(index.idf[t] for t in terms if entry.weight(t, asked, index.rules))
 
 
-def _of_the_asker(index: _Index, words: list[str]) -> bool:
+def _of_the_asker(index: _Index, words: list[str], standing: Collection[int] = ()) -> bool:
     """The asker speaks of their own body or how they feel: a word of `people.own` at most
-    `people.within` words after one by which they speak of themself ("my back", "I feel")."""
+    `people.within` words after one by which they speak of themself ("my back", "I feel"), or
+    after a pronoun at a position of `standing` (one standing for a person: "her knee")."""
     people = index.rules.people
     return any(
-        word in people.asker and set(words[at + 1 : at + 1 + people.within]) & set(people.own)
+        (word in people.asker or at in standing)
+        and set(words[at + 1 : at + 1 + people.within]) & set(people.own)
         for at, word in enumerate(words)
     )
+
+
+def _a_sum(index: _Index, words: list[str]) -> bool:
+    """`words` hold a sum: a number, an operator of one or more words, a number ("7 times 8",
+    "twelve divided by four")."""
+    rules = index.rules.off_topic
+    numbers = set(rules.numbers)
+
+    def number(word: str) -> bool:
+        return word.isdigit() or word in numbers
+
+    operators = [tuple(operator.split()) for operator in rules.operators]
+    return any(
+        number(word)
+        and at + len(operator) + 1 < len(words)
+        and tuple(words[at + 1 : at + 1 + len(operator)]) == operator
+        and number(words[at + 1 + len(operator)])
+        for at, word in enumerate(words)
+        for operator in operators
+    )
+
+
+def _standing_for_people(index: _Index, words: list[str]) -> set[int]:
+    """The positions of the pronouns that agree with the last person named before them (a
+    mother is "she", a teacher "she" or "he"): there they stand for that person."""
+    standing: set[int] = set()
+    last: frozenset[str] | None = None
+    for at, word in enumerate(words):
+        agreeing = next((pronouns for names, pronouns in index.persons if word in names), None)
+        if agreeing is not None:
+            last = agreeing
+        elif word in index.pronouns and last is not None and word in last:
+            standing.add(at)
+    return standing
 
 
 def _names_more_than_animals(index: _Index, terms: list[str], row: Ranked) -> bool:
