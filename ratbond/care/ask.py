@@ -661,6 +661,7 @@ class _Index:
         named: frozenset[str] = frozenset(),
         focus: frozenset[str] = frozenset(),
         absent: frozenset[str] = frozenset(),
+        calm: frozenset[str] = frozenset(),
     ) -> list[Ranked]:
         """(score, coverage, strong coverage, document number) of every document sharing a
         term, best first. Coverage is the share of the question's weight (rarity) the document
@@ -668,12 +669,15 @@ class _Index:
         not hold an animal of `named` in its title or keywords counts less ("leave the cat and
         the rats" is about the cat with the rats, not any absence), and so does one that holds
         an animal of `absent`, which the question does not name. Words outside `focus` (the
-        sentence that asks, when there is one) but alarms count `context_weight` as much."""
+        sentence that asks, when there is one) but alarms count `context_weight` as much. An
+        alarm of `calm` (only wondered about) makes no emergency."""
         ranked = []
         asked = frozenset(terms)
         # An alarm counts in full wherever it is said: an emergency is never mere context.
         scale = {
-            t: 1.0 if not focus or t in focus or t in self.alarms else self.rules.context_weight
+            t: 1.0
+            if not focus or t in focus or (t in self.alarms and t not in calm)
+            else self.rules.context_weight
             for t in terms
         }
         # A frame says what kind of answer is wanted, which many entries share: it counts less.
@@ -689,7 +693,9 @@ class _Index:
                 # An emergency comes first only when the question names its alarm: "steps for
                 # introducing a cat" is no cat's catch.
                 alarmed = doc.urgent and any(
-                    entry.strongly_holds(t, asked) for t in terms if t in self.alarms
+                    entry.strongly_holds(t, asked)
+                    for t in terms
+                    if t in self.alarms and t not in calm
                 )
                 boost = self.rules.boosts.get("urgent" if alarmed else doc.kind, 1.0)
                 mismatched = (named - entry.words) | (absent & entry.words)
@@ -858,19 +864,17 @@ def ask(question: str, limit: int = 3) -> AskResult:
                 spelled[word] = word[:-1]
                 continue
             nearest = closest(word, index.vocabulary) or _shortened(index, word)
-            # A word spelled as it sounds ("breething", "teecher") is the word it sounds like,
-            # before a slip of the keys to a word ratbond knows ("reely" is "really", not
-            # "rely"), unless only the slip is a word ratbond knows ("chees" is cheese, not chess).
-            sounded = respelled(word, index.rules.respellings)
-            if sounded is not None and (sounded in index.vocabulary or len(nearest) != 1):
-                corrections.append((word, sounded))
-                spelled[word] = sounded
-                continue
             # A tie is settled by the commonest slips: a letter left out, then any slip but
             # in the first letter, which people seldom mistype.
             for keep in (_left_out, _same_start):
                 if len(nearest) > 1:
                     nearest = [near for near in nearest if keep(word, near)] or nearest
+            # A word spelled as it sounds ("breething", "teecher") is the word it sounds like,
+            # before a slip of the keys to a word ratbond knows ("reely" is "really", not
+            # "rely"), unless only the slip is a word ratbond knows ("chees" is cheese, not chess).
+            sounded = respelled(word, index.rules.respellings)
+            if sounded is not None and (sounded in index.vocabulary or len(nearest) != 1):
+                nearest = [sounded]
             if len(nearest) == 1:
                 corrections.append((word, nearest[0]))
                 spelled[word] = nearest[0]
@@ -908,6 +912,11 @@ def ask(question: str, limit: int = 3) -> AskResult:
         - index.describing
     ]
     focus = frozenset(asking[-1]) if asking and len(read) > 1 else frozenset()
+    # Alarms only wondered about ("Is it blood?") beside what was seen make no emergency; a
+    # sentence asking only about them is no focus either: what was seen is what it asks about.
+    calm = _wondered(index, question, read)
+    if focus - {index.subject} <= calm:
+        focus = frozenset()
     # Another animal named only in a sentence of context is context when the sentence that
     # asks is about rats ("How big a cage do two rats need? She wanted a hamster one.").
     if index.subject in focus and OFF_TOPIC not in focus:
@@ -915,10 +924,18 @@ def ask(question: str, limit: int = 3) -> AskResult:
         parts = [[t for t in part if t != OFF_TOPIC] for part in parts]
     # Poison put down for wild rats is pest control, unless a rat ate it; said of a food
     # ("are grapes poison"), it asks whether the food is safe.
+    # So is a poison only wondered about beside feeding ("I gave them mango, did I poison
+    # them?").
     if not index.eating & set(terms):
         read_as = index.food_question if index.things & set(terms) else None
         terms = list(
             dict.fromkeys((read_as or OFF_SUBJECT) if t in index.unless_eaten else t for t in terms)
+        )
+    elif index.food_question:
+        terms = list(
+            dict.fromkeys(
+                index.food_question if t in index.unless_eaten and t in calm else t for t in terms
+            )
         )
     for rule in index.implied:
         if rule.all <= set(terms) and rule.add not in terms:
@@ -956,7 +973,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     named = frozenset(other for other in others if other in asked and about_rats)
     # Nor does an entry about the cat suit a question naming no animal but rats.
     absent = frozenset() if OFF_TOPIC in terms else others - set(asked)
-    ranked = index.rank(asked, named, focus, absent)
+    ranked = index.rank(asked, named, focus, absent, calm)
     question_terms = frozenset(asked)
     # Naming a rat excuses another animal in an emergency, never pest control.
     off_topic = OFF_SUBJECT in terms or (OFF_TOPIC in terms and not about_rats)
@@ -987,7 +1004,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     margin = rules.urgent_margin
     best = index.entries[ranked[0][3]] if ranked else None
     for view, rows in [(views, ranked)] + [
-        ([view], index.rank(view, named, frozenset(), absent))
+        ([view], index.rank(view, named, frozenset(), absent, calm))
         for view in views[1:]
         if best is not None
         and not any(best.weight(t, question_terms, rules) for t in view if t in index.alarms)
@@ -997,12 +1014,12 @@ def ask(question: str, limit: int = 3) -> AskResult:
             urgent
             and urgent[0] >= margin * rows[0][0]
             and urgent[1] >= margin * rows[0][1]
-            and any(_an_emergency(index, terms_of, urgent, off_topic) for terms_of in view)
+            and any(_an_emergency(index, terms_of, urgent, off_topic, calm) for terms_of in view)
         ):
             first = next(row for row in ranked if row[3] == urgent[3])
             ranked = [first, *(row for row in ranked if row is not first)]
             break
-    if ranked and any(_an_emergency(index, view, ranked[0], off_topic) for view in views):
+    if ranked and any(_an_emergency(index, view, ranked[0], off_topic, calm) for view in views):
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
         return _answered(index, question, shown, corrections, ranked, rules.urgent_floor, limit)
@@ -1130,6 +1147,27 @@ def _of_the_asker(index: _Index, words: list[str], standing: Collection[int] = (
     )
 
 
+def _wondered(index: _Index, question: str, read: list[list[list[str]]]) -> frozenset[str]:
+    """The alarms named only in clauses that ask whether ("is it blood?", "can it kill him?",
+    "is she in pain?"), in a question that also tells what was seen in a clause that does not
+    ask: the owner wonders about them, and what was seen is what to answer. Alone, such a
+    clause is the whole worry and its alarms stand."""
+    openers = frozenset(index.rules.yes_no)
+    told: set[str] = set()
+    wondered: set[str] = set()
+    seen = False
+    for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False):
+        asks = text.rstrip().endswith("?")
+        for clause in sentence:
+            alarms = {t for t in index.reader.terms(clause) if t in index.alarms}
+            if asks and clause and clause[0] in openers:
+                wondered |= alarms
+            elif clause:
+                told |= alarms
+                seen = seen or bool(index.reader.terms(clause))
+    return frozenset(wondered - told) if seen else frozenset()
+
+
 def _a_sum(index: _Index, words: list[str]) -> bool:
     """`words` hold a sum: a number, an operator of one or more words, a number ("7 times 8",
     "twelve divided by four")."""
@@ -1175,10 +1213,17 @@ def _names_more_than_animals(index: _Index, terms: list[str], row: Ranked) -> bo
     )
 
 
-def _an_emergency(index: _Index, terms: list[str], best: Ranked, off_topic: bool) -> bool:
+def _an_emergency(
+    index: _Index,
+    terms: list[str],
+    best: Ranked,
+    off_topic: bool,
+    calm: frozenset[str] = frozenset(),
+) -> bool:
     """The best entry is an emergency that the question names by one of its alarm words in the
     entry's title or keywords, in a question not off-topic (naming a rat makes a question
-    with another animal in it on-topic here: "my dog bit my rat")."""
+    with another animal in it on-topic here: "my dog bit my rat"); an alarm of `calm` (one
+    only wondered about) does not count."""
     rules = index.rules
     entry = index.entries[best[3]]
     asked = frozenset(terms)
@@ -1187,7 +1232,11 @@ def _an_emergency(index: _Index, terms: list[str], best: Ranked, off_topic: bool
         index.docs[best[3]].urgent
         and covered >= rules.urgent_floor
         and strong >= rules.min_strong_share
-        and any(entry.strongly_holds(term, asked) for term in terms if term in index.alarms)
+        and any(
+            entry.strongly_holds(term, asked)
+            for term in terms
+            if term in index.alarms and term not in calm
+        )
         and _information(index, terms, best) >= rules.min_information
         and not off_topic
     )

@@ -570,6 +570,10 @@ class AskRules:
     heard: Heard = Heard()
     """A sound word beside one of its signs is not searched for: the sign is what is asked."""
     eaten: Eaten | None = None
+    yes_no: tuple[Text, ...] = ()
+    """Words, as written, that open a clause asking whether ("is", "can", "did"): an alarm
+    named only in such clauses, beside a clause telling what was seen, is wondered about and
+    makes no emergency ("he sneezes a lot, can it kill him?")."""
     respellings: tuple[tuple[Text, Text], ...] = ()
     """Spellings by sound and the usual spelling each stands for (`[ee, ea]`): an unknown word
     that becomes an English one by one or two of them is read as that word."""
