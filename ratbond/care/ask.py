@@ -36,6 +36,10 @@ from ratbond.errors import DataFileError, InputError
 from ratbond.limits import MAX_ANSWERS, MAX_QUESTION
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
+# A number and its unit written as one word: "60g", "1.5kg" ("5th" and "2nd" are no measures).
+_MEASURED = re.compile(
+    r"(\d+)(g|gr|grams?|kg|kgs|kilos?|oz|lbs?|ml|cm|mm|ft|days?|wks?|weeks?|hrs?|mins?)"
+)
 OFF_TOPIC = "\x00off-topic"
 """The term every off-topic animal is read as."""
 OFF_SUBJECT = "\x00off-subject"
@@ -405,8 +409,13 @@ class Reader:
         )
 
     def words(self, text: str) -> list[str]:
-        """Lower-case words, apostrophes dropped ("won't" is "wont")."""
-        return [word.replace("'", "") for word in _WORD.findall(text.casefold())]
+        """Lower-case words, apostrophes dropped ("won't" is "wont"), and a number written
+        with its unit read as both ("60g" is 60 g)."""
+        found: list[str] = []
+        for word in _WORD.findall(text.casefold()):
+            measured = _MEASURED.fullmatch(word)
+            found += measured.groups() if measured else [word.replace("'", "")]
+        return found
 
     def stems(self, text: str) -> tuple[str, ...]:
         return tuple(self.stem(word) for word in self.words(text))
@@ -781,6 +790,11 @@ def _undescribed(index: _Index, words: list[str]) -> list[str]:
     reader = index.reader
 
     def describes(at: int) -> bool:
+        # An animal that begins the name of a thing ratbond knows names that thing: "a bag of
+        # dog kibble" is the kibble made for dogs.
+        name = reader.phrases.get(tuple(reader.stem(w) for w in words[at : at + 2]), OFF_TOPIC)
+        if name is not None and name not in OFF:
+            return False
         # "the milk from the cow": articles may stand between
         before = at - 1
         while before > 0 and reader.stem(words[before]) in reader.articles:
