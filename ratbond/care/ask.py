@@ -358,6 +358,10 @@ class Reader:
     """Stems of words for a sound that, beside a term of `heard_signs`, say only how that sign
     is heard ("sounds congested", "a wheezy noise"): they are then not searched for."""
     heard_signs: frozenset[str] = frozenset()
+    owned: frozenset[tuple[str, str]] = frozenset()
+    """(possessive, word) pairs of stems that name the owner's own rat ("my rats"): a phrase of
+    pest control read through articles is not found across one ("kill my rats" is a fear for
+    pets, "rats in my kitchen" still pest control)."""
 
     @classmethod
     def from_rules(cls, rules: AskRules, names: Iterable[str] = ()) -> Reader:
@@ -406,6 +410,16 @@ class Reader:
             articles,
             heard,
             frozenset(map(reader.term, rules.heard.signs)),
+            frozenset(
+                (reader.stem(owner.casefold()), key[0])
+                for owner in rules.possessives
+                for key, term in phrases.items()
+                if len(key) == 1 and term == reader.term(rules.subject)
+            )
+            | frozenset(
+                (reader.stem(owner.casefold()), reader.term(rules.subject))
+                for owner in rules.possessives
+            ),
         )
 
     def words(self, text: str) -> list[str]:
@@ -451,7 +465,17 @@ class Reader:
         for size in range(len(kept), len(direct[0]) if direct else 1, -1):
             key = tuple(stem for stem, _ in kept[:size])
             end = kept[size - 1][1]
-            if key in self.phrases and end - at > size:
+            if (
+                key in self.phrases
+                and end - at > size
+                and not (
+                    self.phrases[key] in OFF
+                    and any(
+                        pair in self.owned
+                        for pair in zip(stems[at : end - 1], stems[at + 1 : end], strict=True)
+                    )
+                )
+            ):
                 return key, end
         return direct
 
@@ -1053,7 +1077,12 @@ def ask(question: str, limit: int = 3) -> AskResult:
             ]
     # An entry of a kind that answers about one named thing (a food) answers only a question
     # that names it: "is mango safe" is not about the dried fruit whose alias holds a mango.
-    kept = _naming(index, ranked, list(focus) or asked, question_terms)
+    # A sentence that asks, in words ratbond knows, without naming a thing of those entries
+    # ("Is tap water safe? Should I only use bottled?") asks about the thing named before it.
+    naming_terms = list(focus) or asked
+    if focus and all(t in index.idf for t in focus) and not focus & index.named:
+        naming_terms = asked
+    kept = _naming(index, ranked, naming_terms, question_terms)
     named_all = len(kept) == len(ranked)
     # An entry that shares only the kind of answer wanted ("how often") is about something else.
     topical = [t for t in asked if t not in index.frames and t != index.subject]
@@ -1072,6 +1101,21 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # general answer about eating (a fallback's entry) gives way to the eaten one.
     eaten = rules.eaten if rules.eaten and set(words) & set(rules.eaten.words) else None
     if eaten and sure is not None and index.docs[sure[3]].id in rules.fallbacks.values():
+        sure = None
+    # Nor does an emergency answer a question of what a rat may eat that names none of its
+    # alarms ("I gave them mango, is mango safe?"): it shares only the eating.
+    if (
+        sure is not None
+        and not eaten
+        and not named_all
+        and index.docs[sure[3]].urgent
+        and any(t in rules.fallbacks for t in asked)
+        and not any(
+            index.entries[sure[3]].strongly_holds(t, question_terms)
+            for t in asked
+            if t in index.alarms and t not in calm
+        )
+    ):
         sure = None
     if sure is not None:
         kept = [sure, *(row for row in kept if row is not sure)]

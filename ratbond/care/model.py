@@ -570,6 +570,9 @@ class AskRules:
     heard: Heard = Heard()
     """A sound word beside one of its signs is not searched for: the sign is what is asked."""
     eaten: Eaten | None = None
+    possessives: tuple[Text, ...] = ()
+    """Words that make the rat after them the owner's ("my rats"): a phrase of pest control is
+    not read across one ("it'll kill my rats" fears for pets)."""
     yes_no: tuple[Text, ...] = ()
     """Words, as written, that open a clause asking whether ("is", "can", "did"): an alarm
     named only in such clauses, beside a clause telling what was seen, is wondered about and
