@@ -123,12 +123,20 @@ def is_english(key: str) -> bool:
     return bool(words) and not _english().unknown(words)
 
 
-def respelled(word: str, rewrites: Sequence[tuple[str, str]], most: int = 2) -> str | None:
+def respelled(
+    word: str,
+    rewrites: Sequence[tuple[str, str]],
+    most: int = 2,
+    shortest: int = 4,
+    least: float = 2e-6,
+) -> str | None:
     """The commonest English word that `word`, not one itself, becomes by at most `most` of
     `rewrites` (a spelling by sound and the usual spelling: "ee" for "ea", "z" for "s"), each
     applied at one place: children and hurried writers spell as they hear ("breething",
-    "noyzes", "teecher"). None when no such word is English."""
-    if not word.isalpha() or is_english(word):
+    "noyzes", "teecher"). None when no such word is English, or only a rare one (used less
+    than `least` of the time: "bited" is no "bitted"), and for a word shorter than `shortest`
+    (a name, "Jen", is no "gen")."""
+    if len(word) < shortest or not word.isalpha() or is_english(word):
         return None
     seen = {word}
     frontier = [word]
@@ -146,7 +154,7 @@ def respelled(word: str, rewrites: Sequence[tuple[str, str]], most: int = 2) -> 
         frontier = grown
     seen.discard(word)
     english = _english()
-    found = english.known(seen)
+    found = [made for made in english.known(seen) if english.word_usage_frequency(made) >= least]
     return max(sorted(found), key=english.word_usage_frequency, default=None)
 
 
