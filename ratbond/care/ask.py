@@ -1020,12 +1020,13 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # ... and so is one whose pronouns all stand for a person named before them ("my gran says
     # her knee hurts"), or that names a part of a person's body no rat's question names alone.
     as_read = [spelled.get(word, word) for word in words]
-    standing = set() if names else _standing_for_people(index, as_read)
+    pet_words = set(index.rules.people.pets) & set(as_read)
+    standing = set() if names or pet_words else _standing_for_people(index, as_read)
     if (
         (
             index.people & set(asked)
             or _of_the_asker(index, as_read, standing)
-            or (index.body & set(as_read) and not names)
+            or (index.body & set(as_read) and not names and not pet_words)
         )
         and not index.not_people & set(asked)
         and not index.animals & set(asked)

@@ -432,6 +432,10 @@ class People:
     """People the asker may speak of: a pronoun agreeing with the last one named before it, in
     a question naming no rat, no animal and no pet by name, stands for that person ("my mum
     says her chest hurts"), and speaks of their body as an `asker` word does."""
+    pets: tuple[Text, ...] = ()
+    """Words, as written, by which owners call their rats (`boys`, `girl`, `buck`): with one in
+    the question, no pronoun stands for a person and no `body` word makes it a person's ("my
+    daughter says her boy has a sore foot")."""
     body: tuple[Text, ...] = ()
     """Words, as written, of a person's body or ailments that a rat's question never uses on
     its own ("sprained wrist"): one makes a question with no rat, no animal, no pet's name

@@ -399,3 +399,7 @@ def test_a_weight_given_with_its_unit_that_went_down_is_weight_loss() -> None:
 def test_an_animal_that_begins_a_food_s_name_names_the_food() -> None:
     result = ask("could I give my rats a scoop of dog kibble from the bag")
     assert result.answers[0].id == "food:dog kibble"
+
+
+def test_a_pronoun_beside_what_owners_call_their_rats_is_not_a_person_s() -> None:
+    assert ask("my daughter says her boy has a sore foot").answered
