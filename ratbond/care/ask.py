@@ -1026,11 +1026,12 @@ def ask(question: str, limit: int = 3) -> AskResult:
         (
             index.people & set(asked)
             or _of_the_asker(index, as_read, standing)
-            or (index.body & set(as_read) and not names and not pet_words)
+            or (index.body & set(as_read) and not names)
         )
         and not index.not_people & set(asked)
         and not index.animals & set(asked)
         and not about_rats
+        and not pet_words
         and all(at in standing for at, w in enumerate(as_read) if w in index.pronouns)
     ):
         return none("off_topic")
@@ -1199,9 +1200,17 @@ def _of_the_asker(index: _Index, words: list[str], standing: Collection[int] = (
     `people.within` words after one by which they speak of themself ("my back", "I feel"), or
     after a pronoun at a position of `standing` (one standing for a person: "her knee")."""
     people = index.rules.people
+    own = [tuple(text.split()) for text in people.own]
+
+    def named(window: list[str]) -> bool:
+        return any(
+            window[start : start + len(part)] == list(part)
+            for part in own
+            for start in range(len(window) - len(part) + 1)
+        )
+
     return any(
-        (word in people.asker or at in standing)
-        and set(words[at + 1 : at + 1 + people.within]) & set(people.own)
+        (word in people.asker or at in standing) and named(words[at + 1 : at + 1 + people.within])
         for at, word in enumerate(words)
     )
 

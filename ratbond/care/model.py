@@ -425,17 +425,17 @@ class People:
     asker: tuple[Text, ...] = ()
     """Words, as written, by which the asker speaks of themself (`i`, `my`, `ive`)."""
     own: tuple[Text, ...] = ()
-    """Words, as written, of a body or its ailments (`tooth`, `head`, `migraine`, `feel`):
-    one of them within `within` words after an `asker` word makes the asker the subject."""
+    """Words, as written, of a body or its ailments (`tooth`, `head`, `migraine`, `a cold`):
+    one of them (several words found in a row) within `within` words after an `asker` word
+    makes the asker the subject."""
     within: Annotated[int, Ge(1)] = 3
     persons: tuple[Person, ...] = ()
     """People the asker may speak of: a pronoun agreeing with the last one named before it, in
     a question naming no rat, no animal and no pet by name, stands for that person ("my mum
     says her chest hurts"), and speaks of their body as an `asker` word does."""
     pets: tuple[Text, ...] = ()
-    """Words, as written, by which owners call their rats (`boys`, `girl`, `buck`): with one in
-    the question, no pronoun stands for a person and no `body` word makes it a person's ("my
-    daughter says her boy has a sore foot")."""
+    """Words, as written, by which owners call their rats (`boys`, `girl`, `buck`): a question
+    with one in it is never a person's ("my daughter says her boy has a sore foot")."""
     body: tuple[Text, ...] = ()
     """Words, as written, of a person's body or ailments that a rat's question never uses on
     its own ("sprained wrist"): one makes a question with no rat, no animal, no pet's name

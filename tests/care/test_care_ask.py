@@ -403,3 +403,15 @@ def test_an_animal_that_begins_a_food_s_name_names_the_food() -> None:
 
 def test_a_pronoun_beside_what_owners_call_their_rats_is_not_a_person_s() -> None:
     assert ask("my daughter says her boy has a sore foot").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I found blood in the cage this morning",
+        "my house temperature is 15C, too cold?",
+        "I am so tired of the smell, how often should I clean the cage",
+    ],
+)
+def test_the_asker_s_words_about_the_home_or_the_cage_are_still_answered(question: str) -> None:
+    assert ask(question).answered, question
