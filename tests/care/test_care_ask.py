@@ -415,3 +415,7 @@ def test_a_pronoun_beside_what_owners_call_their_rats_is_not_a_person_s() -> Non
 )
 def test_the_asker_s_words_about_the_home_or_the_cage_are_still_answered(question: str) -> None:
     assert ask(question).answered, question
+
+
+def test_a_cage_s_measures_are_no_sum() -> None:
+    assert ask("cage is 80 x 50 x 80 cm, big enough for 3 rats?").answered
