@@ -419,3 +419,14 @@ def test_the_asker_s_words_about_the_home_or_the_cage_are_still_answered(questio
 
 def test_a_cage_s_measures_are_no_sum() -> None:
     assert ask("cage is 80 x 50 x 80 cm, big enough for 3 rats?").answered
+
+
+def test_a_child_s_regular_past_tense_is_the_irregular_verb() -> None:
+    assert ask("my rat eated a crayon is she ok").answers[0].id == "faq:ate_something_toxic"
+    assert ask("the cat catched my rat").answers[0].id == "faq:caught_by_cat"
+
+
+def test_a_bite_to_the_owner_s_sibling_is_a_bite_to_a_person() -> None:
+    assert ask("my rat bit my sister, should she see a doctor").answers[0].id == (
+        "faq:bitten_person"
+    )
