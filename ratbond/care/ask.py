@@ -443,12 +443,15 @@ class Reader:
 
     def _phrase(self, stems: list[str], at: int) -> tuple[tuple[str, ...], int] | None:
         """The longest phrase starting at `at` and where it ends: as written, else with articles
-        left out between its words ("ok for the rats" is "ok for rats")."""
+        left out between its words ("ok for the rats" is "ok for rats"). A phrase of pest
+        control is not found starting at the owner's rat ("my rats in the garden")."""
+        owned = at > 0 and (stems[at - 1], stems[at]) in self.owned
         direct = next(
             (
                 (key, at + size)
                 for size in range(min(self.longest, len(stems) - at), 0, -1)
                 if (key := tuple(stems[at : at + size])) in self.phrases
+                and not (owned and self.phrases[key] in OFF)
             ),
             None,
         )
@@ -470,9 +473,12 @@ class Reader:
                 and end - at > size
                 and not (
                     self.phrases[key] in OFF
-                    and any(
-                        pair in self.owned
-                        for pair in zip(stems[at : end - 1], stems[at + 1 : end], strict=True)
+                    and (
+                        owned
+                        or any(
+                            pair in self.owned
+                            for pair in zip(stems[at : end - 1], stems[at + 1 : end], strict=True)
+                        )
                     )
                 )
             ):

@@ -389,7 +389,9 @@ def test_an_alarm_only_wondered_about_does_not_outrank_what_was_seen() -> None:
 
 def test_pest_control_words_are_not_read_across_the_owner_s_rats() -> None:
     assert ask("can a cat and rats share a house, or would it kill my rats?").answered
+    assert ask("the cat next door watches my rats in the garden").why != "off_topic"
     assert not ask("how do I kill the rats in my shed").answered
+    assert not ask("how do I get rid of rats in the garden").answered
 
 
 def test_a_weight_given_with_its_unit_that_went_down_is_weight_loss() -> None:
