@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
@@ -31,11 +31,15 @@ from ratbond.care.knowledge import (
     builtin_free_roam,
 )
 from ratbond.care.model import AskRules, AskTopic, Source
-from ratbond.care.words import closest, is_english, stem
+from ratbond.care.words import closest, is_english, respelled, stem
 from ratbond.errors import DataFileError, InputError
 from ratbond.limits import MAX_ANSWERS, MAX_QUESTION
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
+# A number and its unit written as one word: "60g", "1.5kg" ("5th" and "2nd" are no measures).
+_MEASURED = re.compile(
+    r"(\d+)(g|gr|grams?|kg|kgs|kilos?|oz|lbs?|ml|cm|mm|ft|days?|wks?|weeks?|hrs?|mins?)"
+)
 OFF_TOPIC = "\x00off-topic"
 """The term every off-topic animal is read as."""
 OFF_SUBJECT = "\x00off-subject"
@@ -354,6 +358,10 @@ class Reader:
     """Stems of words for a sound that, beside a term of `heard_signs`, say only how that sign
     is heard ("sounds congested", "a wheezy noise"): they are then not searched for."""
     heard_signs: frozenset[str] = frozenset()
+    owned: frozenset[tuple[str, str]] = frozenset()
+    """(possessive, word) pairs of stems that name the owner's own rat ("my rats"): a phrase of
+    pest control read through articles is not found across one ("kill my rats" is a fear for
+    pets, "rats in my kitchen" still pest control)."""
 
     @classmethod
     def from_rules(cls, rules: AskRules, names: Iterable[str] = ()) -> Reader:
@@ -402,11 +410,26 @@ class Reader:
             articles,
             heard,
             frozenset(map(reader.term, rules.heard.signs)),
+            frozenset(
+                (reader.stem(owner.casefold()), key[0])
+                for owner in rules.possessives
+                for key, term in phrases.items()
+                if len(key) == 1 and term == reader.term(rules.subject)
+            )
+            | frozenset(
+                (reader.stem(owner.casefold()), reader.term(rules.subject))
+                for owner in rules.possessives
+            ),
         )
 
     def words(self, text: str) -> list[str]:
-        """Lower-case words, apostrophes dropped ("won't" is "wont")."""
-        return [word.replace("'", "") for word in _WORD.findall(text.casefold())]
+        """Lower-case words, apostrophes dropped ("won't" is "wont"), and a number written
+        with its unit read as both ("60g" is 60 g)."""
+        found: list[str] = []
+        for word in _WORD.findall(text.casefold()):
+            measured = _MEASURED.fullmatch(word)
+            found += measured.groups() if measured else [word.replace("'", "")]
+        return found
 
     def stems(self, text: str) -> tuple[str, ...]:
         return tuple(self.stem(word) for word in self.words(text))
@@ -420,12 +443,15 @@ class Reader:
 
     def _phrase(self, stems: list[str], at: int) -> tuple[tuple[str, ...], int] | None:
         """The longest phrase starting at `at` and where it ends: as written, else with articles
-        left out between its words ("ok for the rats" is "ok for rats")."""
+        left out between its words ("ok for the rats" is "ok for rats"). A phrase of pest
+        control is not found starting at the owner's rat ("my rats in the garden")."""
+        owned = at > 0 and (stems[at - 1], stems[at]) in self.owned
         direct = next(
             (
                 (key, at + size)
                 for size in range(min(self.longest, len(stems) - at), 0, -1)
                 if (key := tuple(stems[at : at + size])) in self.phrases
+                and not (owned and self.phrases[key] in OFF)
             ),
             None,
         )
@@ -442,7 +468,20 @@ class Reader:
         for size in range(len(kept), len(direct[0]) if direct else 1, -1):
             key = tuple(stem for stem, _ in kept[:size])
             end = kept[size - 1][1]
-            if key in self.phrases and end - at > size:
+            if (
+                key in self.phrases
+                and end - at > size
+                and not (
+                    self.phrases[key] in OFF
+                    and (
+                        owned
+                        or any(
+                            pair in self.owned
+                            for pair in zip(stems[at : end - 1], stems[at + 1 : end], strict=True)
+                        )
+                    )
+                )
+            ):
                 return key, end
         return direct
 
@@ -599,6 +638,10 @@ class _Index:
         self.people = frozenset(map(as_term, rules.people.terms))
         self.not_people = frozenset(map(as_term, rules.people.unless))
         self.pronouns = frozenset(word.casefold() for word in rules.people.pronouns)
+        self.persons = tuple(
+            (frozenset(p.words), frozenset(p.pronouns)) for p in rules.people.persons
+        )
+        self.body = frozenset(rules.people.body)
         self.unless_eaten = frozenset(map(as_term, rules.off_topic.unless_eaten))
         self.eating = frozenset(map(as_term, rules.off_topic.eating))
         question = rules.off_topic.food_question
@@ -657,6 +700,7 @@ class _Index:
         named: frozenset[str] = frozenset(),
         focus: frozenset[str] = frozenset(),
         absent: frozenset[str] = frozenset(),
+        calm: frozenset[str] = frozenset(),
     ) -> list[Ranked]:
         """(score, coverage, strong coverage, document number) of every document sharing a
         term, best first. Coverage is the share of the question's weight (rarity) the document
@@ -664,12 +708,15 @@ class _Index:
         not hold an animal of `named` in its title or keywords counts less ("leave the cat and
         the rats" is about the cat with the rats, not any absence), and so does one that holds
         an animal of `absent`, which the question does not name. Words outside `focus` (the
-        sentence that asks, when there is one) but alarms count `context_weight` as much."""
+        sentence that asks, when there is one) but alarms count `context_weight` as much. An
+        alarm of `calm` (only wondered about) makes no emergency."""
         ranked = []
         asked = frozenset(terms)
         # An alarm counts in full wherever it is said: an emergency is never mere context.
         scale = {
-            t: 1.0 if not focus or t in focus or t in self.alarms else self.rules.context_weight
+            t: 1.0
+            if not focus or t in focus or (t in self.alarms and t not in calm)
+            else self.rules.context_weight
             for t in terms
         }
         # A frame says what kind of answer is wanted, which many entries share: it counts less.
@@ -685,7 +732,9 @@ class _Index:
                 # An emergency comes first only when the question names its alarm: "steps for
                 # introducing a cat" is no cat's catch.
                 alarmed = doc.urgent and any(
-                    entry.strongly_holds(t, asked) for t in terms if t in self.alarms
+                    entry.strongly_holds(t, asked)
+                    for t in terms
+                    if t in self.alarms and t not in calm
                 )
                 boost = self.rules.boosts.get("urgent" if alarmed else doc.kind, 1.0)
                 mismatched = (named - entry.words) | (absent & entry.words)
@@ -771,6 +820,11 @@ def _undescribed(index: _Index, words: list[str]) -> list[str]:
     reader = index.reader
 
     def describes(at: int) -> bool:
+        # An animal that begins the name of a thing ratbond knows names that thing: "a bag of
+        # dog kibble" is the kibble made for dogs.
+        name = reader.phrases.get(tuple(reader.stem(w) for w in words[at : at + 2]), OFF_TOPIC)
+        if name is not None and name not in OFF:
+            return False
         # "the milk from the cow": articles may stand between
         before = at - 1
         while before > 0 and reader.stem(words[before]) in reader.articles:
@@ -859,6 +913,12 @@ def ask(question: str, limit: int = 3) -> AskResult:
             for keep in (_left_out, _same_start):
                 if len(nearest) > 1:
                     nearest = [near for near in nearest if keep(word, near)] or nearest
+            # A word spelled as it sounds ("breething", "teecher") is the word it sounds like,
+            # before a slip of the keys to a word ratbond knows ("reely" is "really", not
+            # "rely"), unless only the slip is a word ratbond knows ("chees" is cheese, not chess).
+            sounded = respelled(word, index.rules.respellings)
+            if sounded is not None and (sounded in index.vocabulary or len(nearest) != 1):
+                nearest = [sounded]
             if len(nearest) == 1:
                 corrections.append((word, nearest[0]))
                 spelled[word] = nearest[0]
@@ -896,6 +956,11 @@ def ask(question: str, limit: int = 3) -> AskResult:
         - index.describing
     ]
     focus = frozenset(asking[-1]) if asking and len(read) > 1 else frozenset()
+    # Alarms only wondered about ("Is it blood?") beside what was seen make no emergency; a
+    # sentence asking only about them is no focus either: what was seen is what it asks about.
+    calm = _wondered(index, question, read)
+    if focus - {index.subject} <= calm:
+        focus = frozenset()
     # Another animal named only in a sentence of context is context when the sentence that
     # asks is about rats ("How big a cage do two rats need? She wanted a hamster one.").
     if index.subject in focus and OFF_TOPIC not in focus:
@@ -903,10 +968,18 @@ def ask(question: str, limit: int = 3) -> AskResult:
         parts = [[t for t in part if t != OFF_TOPIC] for part in parts]
     # Poison put down for wild rats is pest control, unless a rat ate it; said of a food
     # ("are grapes poison"), it asks whether the food is safe.
+    # So is a poison only wondered about beside feeding ("I gave them mango, did I poison
+    # them?").
     if not index.eating & set(terms):
         read_as = index.food_question if index.things & set(terms) else None
         terms = list(
             dict.fromkeys((read_as or OFF_SUBJECT) if t in index.unless_eaten else t for t in terms)
+        )
+    elif index.food_question:
+        terms = list(
+            dict.fromkeys(
+                index.food_question if t in index.unless_eaten and t in calm else t for t in terms
+            )
         )
     for rule in index.implied:
         if rule.all <= set(terms) and rule.add not in terms:
@@ -928,6 +1001,8 @@ def ask(question: str, limit: int = 3) -> AskResult:
 
     rules = index.rules
     asked = [term for term in terms if term not in OFF]
+    if _a_sum(index, words):
+        return none("off_topic")
     if not asked:
         return none("off_topic" if terms else "no_words")
     # The whole question, and each of its sentences or clauses alone when it has several: the
@@ -942,18 +1017,28 @@ def ask(question: str, limit: int = 3) -> AskResult:
     named = frozenset(other for other in others if other in asked and about_rats)
     # Nor does an entry about the cat suit a question naming no animal but rats.
     absent = frozenset() if OFF_TOPIC in terms else others - set(asked)
-    ranked = index.rank(asked, named, focus, absent)
+    ranked = index.rank(asked, named, focus, absent, calm)
     question_terms = frozenset(asked)
     # Naming a rat excuses another animal in an emergency, never pest control.
     off_topic = OFF_SUBJECT in terms or (OFF_TOPIC in terms and not about_rats)
     # A question about a person, with no rat, no cat and no word that may stand for one in it,
     # is that person's ("my toddler has a fever"): nothing here answers it.
+    # ... and so is one whose pronouns all stand for a person named before them ("my gran says
+    # her knee hurts"), or that names a part of a person's body no rat's question names alone.
+    as_read = [spelled.get(word, word) for word in words]
+    pet_words = set(index.rules.people.pets) & set(as_read)
+    standing = set() if names or pet_words else _standing_for_people(index, as_read)
     if (
-        (index.people & set(asked) or _of_the_asker(index, words))
+        (
+            index.people & set(asked)
+            or _of_the_asker(index, as_read, standing)
+            or (index.body & set(as_read) and not names)
+        )
         and not index.not_people & set(asked)
         and not index.animals & set(asked)
         and not about_rats
-        and not index.pronouns & set(words)
+        and not pet_words
+        and all(at in standing for at, w in enumerate(as_read) if w in index.pronouns)
     ):
         return none("off_topic")
     # Emergencies come first: the best-ranked one the question names goes before a better
@@ -965,7 +1050,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     margin = rules.urgent_margin
     best = index.entries[ranked[0][3]] if ranked else None
     for view, rows in [(views, ranked)] + [
-        ([view], index.rank(view, named, frozenset(), absent))
+        ([view], index.rank(view, named, frozenset(), absent, calm))
         for view in views[1:]
         if best is not None
         and not any(best.weight(t, question_terms, rules) for t in view if t in index.alarms)
@@ -975,12 +1060,12 @@ def ask(question: str, limit: int = 3) -> AskResult:
             urgent
             and urgent[0] >= margin * rows[0][0]
             and urgent[1] >= margin * rows[0][1]
-            and any(_an_emergency(index, terms_of, urgent, off_topic) for terms_of in view)
+            and any(_an_emergency(index, terms_of, urgent, off_topic, calm) for terms_of in view)
         ):
             first = next(row for row in ranked if row[3] == urgent[3])
             ranked = [first, *(row for row in ranked if row is not first)]
             break
-    if ranked and any(_an_emergency(index, view, ranked[0], off_topic) for view in views):
+    if ranked and any(_an_emergency(index, view, ranked[0], off_topic, calm) for view in views):
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
         return _answered(index, question, shown, corrections, ranked, rules.urgent_floor, limit)
@@ -1000,7 +1085,12 @@ def ask(question: str, limit: int = 3) -> AskResult:
             ]
     # An entry of a kind that answers about one named thing (a food) answers only a question
     # that names it: "is mango safe" is not about the dried fruit whose alias holds a mango.
-    kept = _naming(index, ranked, list(focus) or asked, question_terms)
+    # A sentence that asks, in words ratbond knows, without naming a thing of those entries
+    # ("Is tap water safe? Should I only use bottled?") asks about the thing named before it.
+    naming_terms = list(focus) or asked
+    if focus and all(t in index.idf for t in focus) and not focus & index.named:
+        naming_terms = asked
+    kept = _naming(index, ranked, naming_terms, question_terms)
     named_all = len(kept) == len(ranked)
     # An entry that shares only the kind of answer wanted ("how often") is about something else.
     topical = [t for t in asked if t not in index.frames and t != index.subject]
@@ -1019,6 +1109,21 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # general answer about eating (a fallback's entry) gives way to the eaten one.
     eaten = rules.eaten if rules.eaten and set(words) & set(rules.eaten.words) else None
     if eaten and sure is not None and index.docs[sure[3]].id in rules.fallbacks.values():
+        sure = None
+    # Nor does an emergency answer a question of what a rat may eat that names none of its
+    # alarms ("I gave them mango, is mango safe?"): it shares only the eating.
+    if (
+        sure is not None
+        and not eaten
+        and not named_all
+        and index.docs[sure[3]].urgent
+        and any(t in rules.fallbacks for t in asked)
+        and not any(
+            index.entries[sure[3]].strongly_holds(t, question_terms)
+            for t in asked
+            if t in index.alarms and t not in calm
+        )
+    ):
         sure = None
     if sure is not None:
         kept = [sure, *(row for row in kept if row is not sure)]
@@ -1096,14 +1201,79 @@ def _information(index: _Index, terms: list[str], best: Ranked) -> float:
     return sum(index.idf[t] for t in terms if entry.weight(t, asked, index.rules))
 
 
-def _of_the_asker(index: _Index, words: list[str]) -> bool:
+def _of_the_asker(index: _Index, words: list[str], standing: Collection[int] = ()) -> bool:
     """The asker speaks of their own body or how they feel: a word of `people.own` at most
-    `people.within` words after one by which they speak of themself ("my back", "I feel")."""
+    `people.within` words after one by which they speak of themself ("my back", "I feel"), or
+    after a pronoun at a position of `standing` (one standing for a person: "her knee")."""
     people = index.rules.people
+    own = [tuple(text.split()) for text in people.own]
+
+    def named(window: list[str]) -> bool:
+        return any(
+            window[start : start + len(part)] == list(part)
+            for part in own
+            for start in range(len(window) - len(part) + 1)
+        )
+
     return any(
-        word in people.asker and set(words[at + 1 : at + 1 + people.within]) & set(people.own)
+        (word in people.asker or at in standing) and named(words[at + 1 : at + 1 + people.within])
         for at, word in enumerate(words)
     )
+
+
+def _wondered(index: _Index, question: str, read: list[list[list[str]]]) -> frozenset[str]:
+    """The alarms named only in clauses that ask whether ("is it blood?", "can it kill him?",
+    "is she in pain?"), in a question that also tells what was seen in a clause that does not
+    ask: the owner wonders about them, and what was seen is what to answer. Alone, such a
+    clause is the whole worry and its alarms stand."""
+    openers = frozenset(index.rules.yes_no)
+    told: set[str] = set()
+    wondered: set[str] = set()
+    seen = False
+    for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False):
+        asks = text.rstrip().endswith("?")
+        for clause in sentence:
+            alarms = {t for t in index.reader.terms(clause) if t in index.alarms}
+            if asks and clause and clause[0] in openers:
+                wondered |= alarms
+            elif clause:
+                told |= alarms
+                seen = seen or bool(index.reader.terms(clause))
+    return frozenset(wondered - told) if seen else frozenset()
+
+
+def _a_sum(index: _Index, words: list[str]) -> bool:
+    """`words` hold a sum: a number, an operator of one or more words, a number ("7 times 8",
+    "twelve divided by four")."""
+    rules = index.rules.off_topic
+    numbers = set(rules.numbers)
+
+    def number(word: str) -> bool:
+        return word.isdigit() or word in numbers
+
+    operators = [tuple(operator.split()) for operator in rules.operators]
+    return any(
+        number(word)
+        and at + len(operator) + 1 < len(words)
+        and tuple(words[at + 1 : at + 1 + len(operator)]) == operator
+        and number(words[at + 1 + len(operator)])
+        for at, word in enumerate(words)
+        for operator in operators
+    )
+
+
+def _standing_for_people(index: _Index, words: list[str]) -> set[int]:
+    """The positions of the pronouns that agree with the last person named before them (a
+    mother is "she", a teacher "she" or "he"): there they stand for that person."""
+    standing: set[int] = set()
+    last: frozenset[str] | None = None
+    for at, word in enumerate(words):
+        agreeing = next((pronouns for names, pronouns in index.persons if word in names), None)
+        if agreeing is not None:
+            last = agreeing
+        elif word in index.pronouns and last is not None and word in last:
+            standing.add(at)
+    return standing
 
 
 def _names_more_than_animals(index: _Index, terms: list[str], row: Ranked) -> bool:
@@ -1117,10 +1287,17 @@ def _names_more_than_animals(index: _Index, terms: list[str], row: Ranked) -> bo
     )
 
 
-def _an_emergency(index: _Index, terms: list[str], best: Ranked, off_topic: bool) -> bool:
+def _an_emergency(
+    index: _Index,
+    terms: list[str],
+    best: Ranked,
+    off_topic: bool,
+    calm: frozenset[str] = frozenset(),
+) -> bool:
     """The best entry is an emergency that the question names by one of its alarm words in the
     entry's title or keywords, in a question not off-topic (naming a rat makes a question
-    with another animal in it on-topic here: "my dog bit my rat")."""
+    with another animal in it on-topic here: "my dog bit my rat"); an alarm of `calm` (one
+    only wondered about) does not count."""
     rules = index.rules
     entry = index.entries[best[3]]
     asked = frozenset(terms)
@@ -1129,7 +1306,11 @@ def _an_emergency(index: _Index, terms: list[str], best: Ranked, off_topic: bool
         index.docs[best[3]].urgent
         and covered >= rules.urgent_floor
         and strong >= rules.min_strong_share
-        and any(entry.strongly_holds(term, asked) for term in terms if term in index.alarms)
+        and any(
+            entry.strongly_holds(term, asked)
+            for term in terms
+            if term in index.alarms and term not in calm
+        )
         and _information(index, terms, best) >= rules.min_information
         and not off_topic
     )

@@ -388,9 +388,26 @@ class OffTopic:
     is the rat's."""
     eating: tuple[Text, ...] = ()
     """Terms that say a rat ate something (`eat`, `swallow`, `chew`)."""
+    operators: tuple[Text, ...] = ()
+    """Words, as written, of a sum between two numbers ("7 times 8", "twelve divided by 4"):
+    arithmetic is no question about rats."""
+    numbers: tuple[Text, ...] = ()
+    """Numbers in words, as written, beside digits ("seven")."""
     food_question: Text | None = None
     """The term an `unless_eaten` term is read as when the question names a food and says
     nothing was eaten ("are grapes poison": `safe`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Words for someone the asker knows and the pronouns that may stand for them."""
+
+    __pydantic_config__ = _STRICT
+
+    words: Annotated[tuple[Text, ...], Len(min_length=1)]
+    """Words, as written, that name such a person (`mum`, `teacher`)."""
+    pronouns: Annotated[tuple[Text, ...], Len(min_length=1)]
+    """Pronouns, as written, that agree with them (`she`, `her` for a mother)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,9 +425,21 @@ class People:
     asker: tuple[Text, ...] = ()
     """Words, as written, by which the asker speaks of themself (`i`, `my`, `ive`)."""
     own: tuple[Text, ...] = ()
-    """Words, as written, of a body or its ailments (`tooth`, `head`, `migraine`, `feel`):
-    one of them within `within` words after an `asker` word makes the asker the subject."""
+    """Words, as written, of a body or its ailments (`tooth`, `head`, `migraine`, `a cold`):
+    one of them (several words found in a row) within `within` words after an `asker` word
+    makes the asker the subject."""
     within: Annotated[int, Ge(1)] = 3
+    persons: tuple[Person, ...] = ()
+    """People the asker may speak of: a pronoun agreeing with the last one named before it, in
+    a question naming no rat, no animal and no pet by name, stands for that person ("my mum
+    says her chest hurts"), and speaks of their body as an `asker` word does."""
+    pets: tuple[Text, ...] = ()
+    """Words, as written, by which owners call their rats (`boys`, `girl`, `buck`): a question
+    with one in it is never a person's ("my daughter says her boy has a sore foot")."""
+    body: tuple[Text, ...] = ()
+    """Words, as written, of a person's body or ailments that a rat's question never uses on
+    its own ("sprained wrist"): one makes a question with no rat, no animal, no pet's name
+    and no pronoun for one a person's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -545,4 +574,14 @@ class AskRules:
     heard: Heard = Heard()
     """A sound word beside one of its signs is not searched for: the sign is what is asked."""
     eaten: Eaten | None = None
+    possessives: tuple[Text, ...] = ()
+    """Words that make the rat after them the owner's ("my rats"): a phrase of pest control is
+    not read across one ("it'll kill my rats" fears for pets)."""
+    yes_no: tuple[Text, ...] = ()
+    """Words, as written, that open a clause asking whether ("is", "can", "did"): an alarm
+    named only in such clauses, beside a clause telling what was seen, is wondered about and
+    makes no emergency ("he sneezes a lot, can it kill him?")."""
+    respellings: tuple[tuple[Text, Text], ...] = ()
+    """Spellings by sound and the usual spelling each stands for (`[ee, ea]`): an unknown word
+    that becomes an English one by one or two of them is read as that word."""
     """What answers a question saying a rat already ate something ratbond has no entry for."""

@@ -123,6 +123,41 @@ def is_english(key: str) -> bool:
     return bool(words) and not _english().unknown(words)
 
 
+def respelled(
+    word: str,
+    rewrites: Sequence[tuple[str, str]],
+    most: int = 2,
+    shortest: int = 4,
+    least: float = 2e-6,
+) -> str | None:
+    """The commonest English word that `word`, not one itself, becomes by at most `most` of
+    `rewrites` (a spelling by sound and the usual spelling: "ee" for "ea", "z" for "s"), each
+    applied at one place: children and hurried writers spell as they hear ("breething",
+    "noyzes", "teecher"). None when no such word is English, or only a rare one (used less
+    than `least` of the time: "bited" is no "bitted"), and for a word shorter than `shortest`
+    (a name, "Jen", is no "gen")."""
+    if len(word) < shortest or not word.isalpha() or is_english(word):
+        return None
+    seen = {word}
+    frontier = [word]
+    for _ in range(most):
+        grown = []
+        for text in frontier:
+            for heard, usual in rewrites:
+                start = text.find(heard)
+                while start >= 0:
+                    made = text[:start] + usual + text[start + len(heard) :]
+                    if made not in seen:
+                        seen.add(made)
+                        grown.append(made)
+                    start = text.find(heard, start + 1)
+        frontier = grown
+    seen.discard(word)
+    english = _english()
+    found = [made for made in english.known(seen) if english.word_usage_frequency(made) >= least]
+    return max(sorted(found), key=english.word_usage_frequency, default=None)
+
+
 def closest(key: str, known: Iterable[str]) -> list[str]:
     """The known keys nearest to `key` within the typo allowance (several if tied), else [].
     English words are never taken for typos: "cat food" is not "rat food", "making" is not

@@ -353,3 +353,82 @@ def test_a_thing_named_only_to_give_a_size_is_not_what_is_asked() -> None:
 
 def test_i_feel_as_a_hedge_does_not_make_the_asker_the_subject() -> None:
     assert ask("I feel like the cage is too small for them").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a pronoun agreeing with the person named before it stands for that person
+        "my aunt says her hip is sore, what should she take",
+        "my nephew says his tummy hurts, is it something he ate?",
+        # a part of a person's body no rat's question names alone
+        "twisted ankle, should I rest it?",
+        # arithmetic and trivia
+        "whats twelve divided by 4",
+        "how many planets are in the solar system",
+    ],
+)
+def test_a_person_s_health_arithmetic_and_trivia_get_no_answer(question: str) -> None:
+    assert not ask(question).answered, question
+
+
+def test_a_pronoun_that_does_not_agree_with_the_person_may_be_the_rat() -> None:
+    assert ask("my aunt says he keeps sneezing").why != "off_topic"
+
+
+def test_a_word_spelled_as_it_sounds_is_read_as_the_word() -> None:
+    result = ask("my rat skreems when i pick her up")
+    assert ("skreems", "screams") in result.corrections
+    assert result.answers[0].id == "sign:vocalisations/squeak"
+
+
+def test_an_alarm_only_wondered_about_does_not_outrank_what_was_seen() -> None:
+    result = ask("she has dark red crust round her nose in the mornings. is that blood?")
+    assert result.answers[0].id == "faq:sneezing_porphyrin"
+
+
+def test_pest_control_words_are_not_read_across_the_owner_s_rats() -> None:
+    assert ask("can a cat and rats share a house, or would it kill my rats?").answered
+    assert ask("the cat next door watches my rats in the garden").why != "off_topic"
+    assert not ask("how do I kill the rats in my shed").answered
+    assert not ask("how do I get rid of rats in the garden").answered
+
+
+def test_a_weight_given_with_its_unit_that_went_down_is_weight_loss() -> None:
+    assert ask("she dropped 30g this month").answers[0].id == "faq:weight_loss"
+
+
+def test_an_animal_that_begins_a_food_s_name_names_the_food() -> None:
+    result = ask("could I give my rats a scoop of dog kibble from the bag")
+    assert result.answers[0].id == "food:dog kibble"
+
+
+def test_a_pronoun_beside_what_owners_call_their_rats_is_not_a_person_s() -> None:
+    assert ask("my daughter says her boy has a sore foot").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I found blood in the cage this morning",
+        "my house temperature is 15C, too cold?",
+        "I am so tired of the smell, how often should I clean the cage",
+    ],
+)
+def test_the_asker_s_words_about_the_home_or_the_cage_are_still_answered(question: str) -> None:
+    assert ask(question).answered, question
+
+
+def test_a_cage_s_measures_are_no_sum() -> None:
+    assert ask("cage is 80 x 50 x 80 cm, big enough for 3 rats?").answered
+
+
+def test_a_child_s_regular_past_tense_is_the_irregular_verb() -> None:
+    assert ask("my rat eated a crayon is she ok").answers[0].id == "faq:ate_something_toxic"
+    assert ask("the cat catched my rat").answers[0].id == "faq:caught_by_cat"
+
+
+def test_a_bite_to_the_owner_s_sibling_is_a_bite_to_a_person() -> None:
+    assert ask("my rat bit my sister, should she see a doctor").answers[0].id == (
+        "faq:bitten_person"
+    )
