@@ -31,7 +31,9 @@ from scripts.quality_report import QualityScript  # noqa: E402
 DATA = ROOT / "tests" / "data"
 LABELLED = DATA / "notes-labelled.yaml"
 # Tuned on as well: the earlier held-out sets, each scored once blind, then studied.
-DEVELOPMENT = tuple(DATA / f"notes-{name}.yaml" for name in ("dev", "fresh", "final", "unseen", "s11"))
+DEVELOPMENT = tuple(
+    DATA / f"notes-{name}.yaml" for name in ("dev", "fresh", "final", "unseen", "s11")
+)
 TUNED = (LABELLED, *DEVELOPMENT)
 HELDOUT = DATA / "notes-sealed.yaml"
 REPORT = ROOT / "docs" / "notes-quality.md"

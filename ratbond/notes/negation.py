@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ratbond.notes.lexicon import Lexicon
+from ratbond.notes.lexicon import EARLIER, Lexicon
 from ratbond.notes.mentions import Mentions
 from ratbond.notes.phrases import Phrases
 from ratbond.notes.tokens import Tokens
@@ -48,8 +48,20 @@ class Scope:
 def after_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     """A denial written after a signal that opens its clause: "hissing: none"."""
     words = sorted(set(lexicon.after_negation), key=len, reverse=True)
+    # A sign read as a mark alone (a tick: "swat: none ✓") ends the clause too, and a denial
+    # written as a sign (a cross: "pounce ✗ swat ✗") is its own end.
+    marks = sorted(
+        (sign for sign, read in lexicon.shorthand.items() if not any(t.isalnum() for t in read)),
+        key=len,
+        reverse=True,
+    )
+    ends = "|".join(["[.,;!?\\n)]", "$", *map(re.escape, marks)])
     return re.compile(
-        r"[\s:\-\u2013=?]*(?:" + "|".join(re.escape(w) for w in words) + r")\s*(?:[.,;!?\n)]|$)",
+        r"[\s:\-\u2013=?]*(?:"
+        + "|".join(re.escape(w) for w in words)
+        + r")(?:(?<=[^\w\s])|\s*(?:"
+        + ends
+        + "))",
         re.IGNORECASE,
     )
 
@@ -159,6 +171,13 @@ def _denial(
         if owner is not None:
             if owner.kind in DOUBTS and _expected(tokens, phrases, lexicon, owner.first):
                 return "hypo"
+            if (
+                owner.entry is not None
+                and owner.entry.key == EARLIER
+                and not lexicon.victim_signals.isdisjoint(match.senses.values())
+            ):
+                # A wound from an earlier session that is still there is a wound now.
+                break
             if owner.kind in DENIERS or owner.kind in DOUBTS:
                 return owner.kind
             if owner.kind in EVENT_KINDS:

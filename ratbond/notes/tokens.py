@@ -4,13 +4,13 @@ its normal form, its lemma (small typos of lexicon words corrected) and the phra
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Set
+from collections.abc import Callable, Collection, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain
 from operator import add, attrgetter
 
-from ratbond.notes.lexicon import Lexicon, normalise, sound_key
+from ratbond.notes.lexicon import Lexicon, normalise, sound_key, spelled_sound
 from ratbond.notes.patterns import Pattern, Starts, starts_of
 
 # Curly quotes and dashes written as escapes: \u2019 apostrophe, \u2013 and \u2014 dashes. A
@@ -23,6 +23,25 @@ TOKEN_RE = re.compile(
 )
 # The same tokens, as strings (no groups): what `findall` returns fastest.
 TOKEN_TEXT_RE = re.compile(re.sub(r"\(\?P<\w>", "(?:", TOKEN_RE.pattern))
+
+
+def token_pattern(shorthand: Collection[str]) -> re.Pattern[str]:
+    """`TOKEN_TEXT_RE` with the lexicon's signs for words tried first (longest first): an
+    emoji, a tick or a cross, "w/". A sign that starts or ends with a letter is matched as a
+    whole word only ("NAD", not the start of "Nadia")."""
+    if not shorthand:
+        return TOKEN_TEXT_RE
+    signs = []
+    for sign in sorted(shorthand, key=len, reverse=True):
+        text = re.escape(sign)
+        if sign[:1].isalnum():
+            text = r"(?<![^\W_])" + text
+        if sign[-1:].isalnum():
+            text += r"(?![^\W_])"
+        signs.append(text)
+    return re.compile("|".join(signs) + "|" + TOKEN_TEXT_RE.pattern)
+
+
 # Column getters, so each column is built by one `map` in C.
 MATCH_TEXT = re.Match.group
 MATCH_START = re.Match.start
@@ -124,6 +143,10 @@ class WordTable:
                     return known
         if not norm.isalpha():
             return base
+        # Spelt by ear: a word that sounds like a signal word is it ("brucksing": bruxing).
+        heard = lexicon.sounds.get(spelled_sound(norm, lexicon.sound_spellings))
+        if heard is not None and not self.real_word(norm):
+            return lexicon.surface[heard]
         targets = lexicon.fuzzy_targets.get(norm[0])
         if not targets:
             return base
@@ -136,10 +159,17 @@ class WordTable:
         if not hits or self.real_word(norm):
             return base
         best = min(hit[1] for hit in hits)
-        # Among equally close words, the one of the nearest length and longest shared start.
+        # Among equally close words, one the typo only dropped letters from ("scrating" is
+        # "scratching", not "scrapping"), then the one of the nearest length and longest
+        # shared start.
         chosen = min(
             (hit[0] for hit in hits if hit[1] == best),
-            key=lambda form: (abs(len(form) - len(norm)), -_shared(form, norm), form),
+            key=lambda form: (
+                not _within(norm, form),
+                abs(len(form) - len(norm)),
+                -_shared(form, norm),
+                form,
+            ),
         )
         return lexicon.surface[chosen]
 
@@ -162,15 +192,24 @@ class WordTable:
 
 
 def tokenise(
-    text: str, word: Callable[[str], Word], names: Collection[str], joiners: Collection[str]
+    text: str,
+    word: Callable[[str], Word],
+    names: Collection[str],
+    joiners: Collection[str],
+    pattern: re.Pattern[str] = TOKEN_TEXT_RE,
+    shorthand: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Tokens:
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
-    clause joiners. Built column by column (each a pass in C where it can be)."""
-    found = list(TOKEN_TEXT_RE.finditer(text))
+    clause joiners; `pattern` finds them (`token_pattern` of the `shorthand` signs, each read
+    as the tokens it stands for, all at the sign's place). Built column by column (each a pass
+    in C where it can be)."""
+    found = list(pattern.finditer(text))
     raws = list(map(MATCH_TEXT, found))
-    starts = tuple(map(MATCH_START, found))
+    starts: tuple[int, ...] = tuple(map(MATCH_START, found))
+    ends: tuple[int, ...] = tuple(map(add, starts, map(len, raws)))
+    if shorthand and not shorthand.keys().isdisjoint(raws):
+        raws, starts, ends = _expand(raws, starts, ends, shorthand)
     words = tuple(map(word, raws))
-    ends = tuple(map(add, starts, map(len, raws)))
     marks = list(map(IS_MARK, words))
     stops = list(map(IS_STOP, words))
     # A mark belongs to the clause it ends; a joiner opens the part it belongs to.
@@ -186,6 +225,30 @@ def tokenise(
         begin = cut + 1
     named = tuple(index for index, known in enumerate(words) if known.norm in names)
     return Tokens(text, words, starts, ends, sentences, clauses, parts, tuple(segments), named)
+
+
+def _expand(
+    raws: list[str],
+    starts: tuple[int, ...],
+    ends: tuple[int, ...],
+    shorthand: Mapping[str, tuple[str, ...]],
+) -> tuple[list[str], tuple[int, ...], tuple[int, ...]]:
+    """Each sign replaced by the tokens it stands for, every one spanning the sign."""
+    texts: list[str] = []
+    begins: list[int] = []
+    finishes: list[int] = []
+    for raw, start, end in zip(raws, starts, ends, strict=True):
+        for token in shorthand.get(raw, (raw,)):
+            texts.append(token)
+            begins.append(start)
+            finishes.append(end)
+    return texts, tuple(begins), tuple(finishes)
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether `short` is `long` with letters left out."""
+    rest = iter(long)
+    return all(letter in rest for letter in short)
 
 
 def _shared(left: str, right: str) -> int:
