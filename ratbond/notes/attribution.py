@@ -475,6 +475,54 @@ class Attribution:
                 return False
         return False
 
+    def at_prey(self, match: Match) -> bool:
+        """Whether a harm signal with no animal of its own as its target ("pounced", "jumped on
+        it") is in a sentence that names prey (`harmless.prey`: a fly, a lizard, a toy mouse)
+        and no animal but its doers: "was attacking a fly on the window and he jumped on it",
+        "caught a lizard and was jumping on it". An attack aimed at prey is no attack."""
+        lexicon = self.lexicon
+        if lexicon.harm_signals.isdisjoint(match.senses.values()):
+            return False
+        tokens = self.tokens
+        words = tokens.words
+        sentence = tokens.sentences[match.first]
+        if not any(
+            tokens.sentences[position] == sentence and self.prey_at(position)
+            for position in range(len(words))
+            if words[position].norm in lexicon.prey_words
+        ):
+            return False
+        found = self.target(match)
+        target = found.mention if found is not None else None
+        if found is not None and target is None:
+            return False  # aimed at a thing: its own rules
+        if target is not None and not self.neuter(target):
+            return False
+        return not any(
+            not (mention.person or mention.outsider or mention.subject) and mention is not target
+            for mention in self.mentions.by_sentence.get(sentence, ())
+        )
+
+    def prey_at(self, position: int) -> bool:
+        """Whether the prey word there is attacked (inside a `harmless` phrase: "attacking a
+        fly", "caught one lizard") or set against the doer ("Yuzu vs a fly")."""
+        holder = self.phrases.of(position)
+        if holder is not None:
+            return holder.kind == BLOCK
+        words = self.tokens.words
+        before = position - 1
+        while before >= 0 and words[before].lemma in self.lexicon.determiners:
+            before -= 1
+        return (
+            before >= 0
+            and words[before].norm in self.lexicon.pair_joiners - self.lexicon.list_words
+        )
+
+    def neuter(self, mention: Mention) -> bool:
+        """Whether a mention is "it"."""
+        own = self.matches[mention.match] if mention.match >= 0 else None
+        return own is not None and own.entry is not None and own.entry.key == NEUTER
+
     def after_path(self, match: Match) -> bool:
         """Whether a path word ("through", "by") comes before `match`, past determiners and
         possessives: "through the bars"."""
@@ -852,6 +900,9 @@ class Attribution:
             word = words[position]
             if word.kind != "w":
                 return None
+            if word.lemma in lexicon.body_parts and limit == match.last + 4:
+                # where it landed comes between: "got bitten on the foot by Dusty"
+                limit += 2
             if word.norm in lexicon.agent_words:
                 following = position + 1
                 while (
@@ -1007,7 +1058,8 @@ class Attribution:
             return False
         key = match.entry.key
         if key not in self.cast.sex_keys:
-            return False
+            # "it" says no sex: "bit him and then its bleeding" may mean the one bitten.
+            return key == NEUTER
         return any(self.cast.sex.get(animal) in {None, key} for animal in animals)
 
     def pronoun_fits(self, mention: Mention, senses: Mapping[str, str]) -> Who | None:
@@ -1148,6 +1200,8 @@ class Attribution:
     def signal(self, index: int, match: Match) -> None:
         senses = match.senses
         if not self.cast.able(self.cast.all, senses):
+            return
+        if self.at_prey(match):
             return
         # "tried to get Pip" is a lunge; "got out", "get a treat", "get him checked" and a
         # catch ("did get Pip in his mouth": `seizing` says how) are not.

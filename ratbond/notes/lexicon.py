@@ -126,6 +126,9 @@ class Lexicon:
     bite_signals: frozenset[str]
     passive_victim: dict[str, str]
     thing_words: frozenset[str]
+    prey_words: frozenset[str]
+    """The one-word `harmless.prey` ("fly", "mouse"): a sentence that aims an attack at one may
+    aim the next at it too ("chased a fly and pounced on it")."""
     """The one-word `things` ("box"): one inside a blocked phrase ("the box") is still a thing."""
     perfect_have: frozenset[str]
     """Words before a bare participle that make it active ("may have bitten")."""
@@ -634,6 +637,11 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         bite_signals=frozenset(rules.bite_signals),
         passive_victim={str(k): v for k, v in rules.passive_victim.items()},
         thing_words=frozenset(normalise(w) for w in rules.things if " " not in w),
+        prey_words=frozenset(
+            normalise(text)
+            for text in (rules.harmless.prey if rules.harmless else ())
+            if " " not in text
+        ),
         perfect_have=frozenset(normalise(w) for w in rules.perfect.have)
         if rules.perfect
         else frozenset(),
