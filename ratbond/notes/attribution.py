@@ -294,8 +294,42 @@ class Attribution:
                 (name, sentence + step) in shown for _, name in item.candidates for step in (0, 1)
             ):
                 continue
+            pair = self.pair_opening(sentence + 1, item) if item.signal in reciprocal else None
+            if pair:
+                # "they did a big fight!!! Gizmo and Dusty were a ball": the pair that opens
+                # the next sentence says who "they" were.
+                for animal, signal in item.candidates:
+                    if animal in pair:
+                        self.spans.append(
+                            Span(
+                                item.start, item.end, item.text, signal, animal, False, item.confirm
+                            )
+                        )
+                        self.facts.append(SpanFacts(sentence, False, False, shared=True))
+                continue
             kept.append(item)
         self.unattributed = kept
+
+    def pair_opening(self, sentence: int, item: Unattributed) -> frozenset[str]:
+        """The animals of a plural subject named first in `sentence` ("Gizmo and Dusty were"),
+        when they are at least two of the item's candidates."""
+        mentions = self.mentions.by_sentence.get(sentence, ())
+        if not mentions:
+            return frozenset()
+        first = mentions[0]
+        if len(mentions) > 1 and mentions[1].first <= first.last + 2 and mentions[1].plural:
+            first = mentions[1]  # "Gizmo and Dusty": the pair is read at its second name
+        candidates = {animal for animal, _ in item.candidates}
+        if (
+            first.subject
+            and first.plural
+            and not (first.person or first.outsider or first.ambiguous)
+            and len(first.animals) >= 2
+            and first.animals <= candidates
+            and first.animals != frozenset(candidates)
+        ):
+            return first.animals
+        return frozenset()
 
     def one_sided_bites(self) -> None:
         """An attack that names one doer (`one_sided`: "attacked", "had a go at") whose doer
