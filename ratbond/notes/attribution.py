@@ -104,6 +104,8 @@ class Attribution:
         self.program_senses = lexicon.program_senses.get(cast.program, {})
         # The same target is asked for several times in one note.
         self.targets: dict[int, Target | None] = {}
+        self.prey_sentences: frozenset[int] | None = None
+        """The sentences that attack prey (`at_prey`), found once when first needed."""
         self.carried: dict[int, Mention | None] = {}
         self.thing_before: dict[int, bool] = {}
         self.owner_bitten: set[int] = set()
@@ -518,13 +520,15 @@ class Attribution:
         if lexicon.harm_signals.isdisjoint(match.senses.values()):
             return False
         tokens = self.tokens
-        words = tokens.words
+        if self.prey_sentences is None:
+            prey = lexicon.prey_words
+            self.prey_sentences = frozenset(
+                tokens.sentences[position]
+                for position, word in enumerate(tokens.words)
+                if word.norm in prey and self.prey_at(position)
+            )
         sentence = tokens.sentences[match.first]
-        if not any(
-            tokens.sentences[position] == sentence and self.prey_at(position)
-            for position in range(len(words))
-            if words[position].norm in lexicon.prey_words
-        ):
+        if sentence not in self.prey_sentences:
             return False
         found = self.target(match)
         target = found.mention if found is not None else None

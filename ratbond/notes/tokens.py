@@ -39,7 +39,9 @@ def token_pattern(shorthand: Collection[str]) -> re.Pattern[str]:
         if sign[-1:].isalnum():
             text += r"(?![^\W_])"
         signs.append(text)
-    return re.compile("|".join(signs) + "|" + TOKEN_TEXT_RE.pattern)
+    # A sign is tried only where one may start: the regex engine tries each alternative in turn.
+    first = "".join(sorted({re.escape(sign[0]) for sign in shorthand}))
+    return re.compile(f"(?=[{first}])(?:" + "|".join(signs) + ")|" + TOKEN_TEXT_RE.pattern)
 
 
 # Column getters, so each column is built by one `map` in C.
