@@ -34,6 +34,8 @@ AIMED = "aimed"
 """The key of an `aims` phrase's entry: a signal only when aimed at an animal of the cast."""
 EARLIER = "earlier"
 """The key of a `negation.earlier` phrase: what follows it happened in an earlier session."""
+HEALED = "healed"
+"""The key of a `negation.healed` phrase: the wound before it in its clause is gone."""
 PAIR = "pair"
 """The key of a group word for two animals (`pair_words`)."""
 
@@ -516,6 +518,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     # Time words are no typo targets: "mooth" is "mouth", not "month".
     known = set(words)
     add(negation.earlier, Entry("hypo", key=EARLIER), exact=True)
+    add(negation.healed, Entry("cue", key=HEALED), exact=True)
     times = words - known
     add(negation.uncertain, Entry("hedge"), exact=True)
     add(negation.attempts, Entry("attempt"), exact=True)
