@@ -50,6 +50,8 @@ MATCH_START = re.Match.start
 IS_MARK = attrgetter("mark")
 IS_STOP = attrgetter("stop")
 KEYS = attrgetter("keys")
+EXACT_TYPO = 7
+"""The shortest typo read as the exact form it was corrected into."""
 WORD_CACHE = 100_000
 """Token texts remembered per reader (each costs a lemma and, for an unknown word, a fuzzy
 look-up); a note holds at most a few thousand."""
@@ -113,19 +115,31 @@ class WordTable:
         # A dropped g, as speech and dialect write it ("boxin", "bleedin'"), is the -ing form.
         if norm.endswith("in") and norm + "g" in self.lexicon.surface:
             norm += "g"
-        lemma = self.lemma(norm)
-        exact = "=" + norm
+        lemma, form = self.corrected(norm)
+        # A long typo corrected into a form reads as that form in phrases that name it exactly
+        # too ("got scrached" is the passive "got =scratched"); a short one may be another
+        # word's ("boing" is no "=boxing").
+        exact = "=" + (form if len(norm) >= EXACT_TYPO else norm)
         starts = starts_of(self.patterns(lemma) + self.patterns(exact))
         return Word(kind, raw, norm, lemma, exact, starts, (lemma, exact), sound=sound_key(norm))
 
     def lemma(self, norm: str) -> str:
         """The lexicon lemma of a normalised word, correcting small typos of lexicon words."""
+        return self.corrected(norm)[0]
+
+    def corrected(self, norm: str) -> tuple[str, str]:
+        """The lexicon lemma of a normalised word and the form it was read as: the word itself,
+        or the lexicon form a small typo of it was corrected into."""
+        form = self._correction(norm)
+        return (self.lexicon.surface[form], form) if form else (self.lexicon.stem(norm), norm)
+
+    def _correction(self, norm: str) -> str:
+        """The lexicon form `norm` is, or is a small typo of; "" if none."""
         lexicon = self.lexicon
         if norm in lexicon.surface:
-            return lexicon.surface[norm]
-        base = lexicon.stem(norm)
-        if base in lexicon.lemmas or len(norm) < 4:
-            return base
+            return norm
+        if lexicon.stem(norm) in lexicon.lemmas or len(norm) < 4:
+            return ""
         if len(norm) == 4:
             # A short word is corrected only for two letters swapped ("biet": bite), and only
             # into a word that opens a signal phrase: any other edit would reach a real word.
@@ -136,22 +150,22 @@ class WordTable:
                 if any(
                     pattern.phrase.entry.kind == "signal" for pattern in opens
                 ) and not self.real_word(norm):
-                    return lemma
-            return base
+                    return swapped
+            return ""
         for written, other in lexicon.spelling_swaps:
             if written in norm:
-                known = lexicon.surface.get(norm.replace(written, other))
-                if known is not None:
-                    return known
+                swapped = norm.replace(written, other)
+                if swapped in lexicon.surface:
+                    return swapped
         if not norm.isalpha():
-            return base
+            return ""
         # Spelt by ear: a word that sounds like a signal word is it ("brucksing": bruxing).
         heard = lexicon.sounds.get(spelled_sound(norm, lexicon.sound_spellings))
         if heard is not None and not self.real_word(norm):
-            return lexicon.surface[heard]
+            return heard
         targets = lexicon.fuzzy_targets.get(norm[0])
         if not targets:
-            return base
+            return ""
         # Imported here: rapidfuzz costs start-up time and most notes never need it.
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
@@ -159,12 +173,12 @@ class WordTable:
         limit = 1 if len(norm) < 8 else 2
         hits = process.extract(norm, targets, scorer=OSA.distance, score_cutoff=limit, limit=8)
         if not hits or self.real_word(norm):
-            return base
+            return ""
         best = min(hit[1] for hit in hits)
         # Among equally close words, one the typo only dropped letters from ("scrating" is
         # "scratching", not "scrapping"), then the one of the nearest length and longest
         # shared start.
-        chosen = min(
+        return min(
             (hit[0] for hit in hits if hit[1] == best),
             key=lambda form: (
                 not _within(norm, form),
@@ -173,7 +187,6 @@ class WordTable:
                 form,
             ),
         )
-        return lexicon.surface[chosen]
 
     def real_word(self, norm: str) -> bool:
         """Whether a word the lexicon does not know is English in either spelling ("realised",
