@@ -23,6 +23,10 @@ TOKEN_RE = re.compile(
 )
 # The same tokens, as strings (no groups): what `findall` returns fastest.
 TOKEN_TEXT_RE = re.compile(re.sub(r"\(\?P<\w>", "(?:", TOKEN_RE.pattern))
+# Pictographs (emoji) and dingbats: one that is no sign of `shorthand` ends a clause before an
+# animal's name, as a phone writer uses it (see `_expand`), and is skipped elsewhere.
+EMOJI = "[\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff]"
+EMOJI_RE = re.compile(EMOJI)
 
 
 def token_pattern(shorthand: Collection[str]) -> re.Pattern[str]:
@@ -41,7 +45,9 @@ def token_pattern(shorthand: Collection[str]) -> re.Pattern[str]:
         signs.append(text)
     # A sign is tried only where one may start: the regex engine tries each alternative in turn.
     first = "".join(sorted({re.escape(sign[0]) for sign in shorthand}))
-    return re.compile(f"(?=[{first}])(?:" + "|".join(signs) + ")|" + TOKEN_TEXT_RE.pattern)
+    return re.compile(
+        f"(?=[{first}])(?:" + "|".join(signs) + ")|" + EMOJI + "|" + TOKEN_TEXT_RE.pattern
+    )
 
 
 # Column getters, so each column is built by one `map` in C.
@@ -222,8 +228,8 @@ def tokenise(
     raws = list(map(MATCH_TEXT, found))
     starts: tuple[int, ...] = tuple(map(MATCH_START, found))
     ends: tuple[int, ...] = tuple(map(add, starts, map(len, raws)))
-    if shorthand and not shorthand.keys().isdisjoint(raws):
-        raws, starts, ends = _expand(raws, starts, ends, shorthand)
+    if shorthand and (not text.isascii() or not shorthand.keys().isdisjoint(raws)):
+        raws, starts, ends = _expand(raws, starts, ends, shorthand, names)
     words = tuple(map(word, raws))
     marks = list(map(IS_MARK, words))
     stops = list(map(IS_STOP, words))
@@ -247,13 +253,21 @@ def _expand(
     starts: tuple[int, ...],
     ends: tuple[int, ...],
     shorthand: Mapping[str, tuple[str, ...]],
+    names: Collection[str],
 ) -> tuple[list[str], tuple[int, ...], tuple[int, ...]]:
-    """Each sign replaced by the tokens it stands for, every one spanning the sign."""
+    """Each sign replaced by the tokens it stands for, every one spanning the sign; another
+    emoji is a clause mark before an animal's name ("eating 🥦 yuzu 😴": yuzu opens a clause)
+    and nothing elsewhere ("tail 🌪️ whipping" is still one phrase)."""
     texts: list[str] = []
     begins: list[int] = []
     finishes: list[int] = []
-    for raw, start, end in zip(raws, starts, ends, strict=True):
-        for token in shorthand.get(raw, (raw,)):
+    last = len(raws) - 1
+    for index, (raw, start, end) in enumerate(zip(raws, starts, ends, strict=True)):
+        read = shorthand.get(raw)
+        if read is None and EMOJI_RE.fullmatch(raw):
+            named = index < last and normalise(raws[index + 1]) in names
+            read = (",",) if named else ()
+        for token in read if read is not None else (raw,):
             texts.append(token)
             begins.append(start)
             finishes.append(end)
