@@ -941,6 +941,11 @@ class Attribution:
             if word.lemma in lexicon.body_parts and limit == match.last + 4:
                 # where it landed comes between: "got bitten on the foot by Dusty"
                 limit += 2
+            if word.norm in lexicon.agent_words and (
+                words[position - 1].norm in lexicon.away_words
+                or words[position - 1].lemma in lexicon.away_words
+            ):
+                return None  # "backed away from Zuko": Zuko is what it moved from
             if word.norm in lexicon.agent_words:
                 following = position + 1
                 while (
@@ -953,7 +958,16 @@ class Attribution:
                     following += 1
                 if following < len(words):
                     mention = self.mention_at(following)
-                    if mention is not None and not mention.person:
+                    # One who cannot show it is no doer: "Pip hid from Tom" is Pip's hiding.
+                    if (
+                        mention is not None
+                        and not mention.person
+                        and (
+                            match.kind != "signal"
+                            or mention.outsider
+                            or self.cast.able(mention.animals, match.senses)
+                        )
+                    ):
                         return mention
                 return None
             position += 1

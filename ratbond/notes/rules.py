@@ -166,6 +166,8 @@ class NotesFile:
     list_words: tuple[Word, ...]
     list_marks: tuple[Word, ...]
     agent_words: tuple[Word, ...]
+    away_words: tuple[Word, ...]
+    """Words before "from" that make what follows a place left, not a doer ("away from")."""
     pair_joiners: tuple[Word, ...]
     floating_group: tuple[Word, ...]
     bite_signals: tuple[Word, ...]

@@ -350,3 +350,17 @@ def test_the_pair_named_next_says_who_they_were() -> None:
         "They had a big fight!!! Rex and Max were a ball.", [REX, MAX, ziggy], "rat-rat"
     )
     assert read(result) == {("rex", "fighting"), ("max", "fighting")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pip backed away from Tom.", {("pip", "retreating")}),
+        ("Pip hid from Tom.", {("pip", "hiding")}),
+        ("Hissing from Tom.", {("tom", "hissing")}),
+    ],
+)
+def test_from_names_a_doer_only_when_it_can_be_one(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert read(cat_rat(text)) == expected
