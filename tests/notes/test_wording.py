@@ -364,3 +364,15 @@ def test_from_names_a_doer_only_when_it_can_be_one(
     text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert read(cat_rat(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tom hurt Pip.", {("pip", "wound")}),
+        ("Tom ambushed Pip.", {("tom", "pouncing")}),
+        ("Tom nearly got Pip.", {("tom", "lunging")}),
+    ],
+)
+def test_plain_words_for_harm_are_read(text: str, expected: set[tuple[str, str]]) -> None:
+    assert read(cat_rat(text)) == expected
