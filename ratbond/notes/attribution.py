@@ -522,10 +522,16 @@ class Attribution:
         tokens = self.tokens
         if self.prey_sentences is None:
             prey = lexicon.prey_words
-            self.prey_sentences = frozenset(
-                tokens.sentences[position]
-                for position, word in enumerate(tokens.words)
-                if word.norm in prey and self.prey_at(position)
+            # Most notes name no prey: each clause's words (as "=form") say so in C.
+            named = lexicon.prey_exact
+            self.prey_sentences = (
+                frozenset()
+                if all(named.isdisjoint(segment) for segment in tokens.segments)
+                else frozenset(
+                    tokens.sentences[position]
+                    for position, word in enumerate(tokens.words)
+                    if word.norm in prey and self.prey_at(position)
+                )
             )
         sentence = tokens.sentences[match.first]
         if sentence not in self.prey_sentences:

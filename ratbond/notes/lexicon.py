@@ -131,6 +131,8 @@ class Lexicon:
     passive_victim: dict[str, str]
     thing_words: frozenset[str]
     prey_words: frozenset[str]
+    prey_exact: frozenset[str]
+    """`prey_words` as exact forms ("=fly"): a cheap test that a clause names one."""
     """The one-word `harmless.prey` ("fly", "mouse"): a sentence that aims an attack at one may
     aim the next at it too ("chased a fly and pounced on it")."""
     """The one-word `things` ("box"): one inside a blocked phrase ("the box") is still a thing."""
@@ -645,6 +647,11 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         thing_words=frozenset(normalise(w) for w in rules.things if " " not in w),
         prey_words=frozenset(
             normalise(text)
+            for text in (rules.harmless.prey if rules.harmless else ())
+            if " " not in text
+        ),
+        prey_exact=frozenset(
+            "=" + normalise(text)
             for text in (rules.harmless.prey if rules.harmless else ())
             if " " not in text
         ),
