@@ -104,6 +104,8 @@ class Attribution:
         self.program_senses = lexicon.program_senses.get(cast.program, {})
         # The same target is asked for several times in one note.
         self.targets: dict[int, Target | None] = {}
+        self.prey_sentences: frozenset[int] | None = None
+        """The sentences that attack prey (`at_prey`), found once when first needed."""
         self.carried: dict[int, Mention | None] = {}
         self.thing_before: dict[int, bool] = {}
         self.owner_bitten: set[int] = set()
@@ -294,8 +296,42 @@ class Attribution:
                 (name, sentence + step) in shown for _, name in item.candidates for step in (0, 1)
             ):
                 continue
+            pair = self.pair_opening(sentence + 1, item) if item.signal in reciprocal else None
+            if pair:
+                # "they did a big fight!!! Gizmo and Dusty were a ball": the pair that opens
+                # the next sentence says who "they" were.
+                for animal, signal in item.candidates:
+                    if animal in pair:
+                        self.spans.append(
+                            Span(
+                                item.start, item.end, item.text, signal, animal, False, item.confirm
+                            )
+                        )
+                        self.facts.append(SpanFacts(sentence, False, False, shared=True))
+                continue
             kept.append(item)
         self.unattributed = kept
+
+    def pair_opening(self, sentence: int, item: Unattributed) -> frozenset[str]:
+        """The animals of a plural subject named first in `sentence` ("Gizmo and Dusty were"),
+        when they are at least two of the item's candidates."""
+        mentions = self.mentions.by_sentence.get(sentence, ())
+        if not mentions:
+            return frozenset()
+        first = mentions[0]
+        if len(mentions) > 1 and mentions[1].first <= first.last + 2 and mentions[1].plural:
+            first = mentions[1]  # "Gizmo and Dusty": the pair is read at its second name
+        candidates = {animal for animal, _ in item.candidates}
+        if (
+            first.subject
+            and first.plural
+            and not (first.person or first.outsider or first.ambiguous)
+            and len(first.animals) >= 2
+            and first.animals <= candidates
+            and first.animals != frozenset(candidates)
+        ):
+            return first.animals
+        return frozenset()
 
     def one_sided_bites(self) -> None:
         """An attack that names one doer (`one_sided`: "attacked", "had a go at") whose doer
@@ -474,6 +510,62 @@ class Attribution:
             if index in self.mentions.at and not self.mentions.at[index].person:
                 return False
         return False
+
+    def at_prey(self, match: Match) -> bool:
+        """Whether a harm signal with no animal of its own as its target ("pounced", "jumped on
+        it") is in a sentence that names prey (`harmless.prey`: a fly, a lizard, a toy mouse)
+        and no animal but its doers: "was attacking a fly on the window and he jumped on it",
+        "caught a lizard and was jumping on it". An attack aimed at prey is no attack."""
+        lexicon = self.lexicon
+        if lexicon.harm_signals.isdisjoint(match.senses.values()):
+            return False
+        tokens = self.tokens
+        if self.prey_sentences is None:
+            prey = lexicon.prey_words
+            # Most notes name no prey: each clause's words (as "=form") say so in C.
+            named = lexicon.prey_exact
+            self.prey_sentences = (
+                frozenset()
+                if all(named.isdisjoint(segment) for segment in tokens.segments)
+                else frozenset(
+                    tokens.sentences[position]
+                    for position, word in enumerate(tokens.words)
+                    if word.norm in prey and self.prey_at(position)
+                )
+            )
+        sentence = tokens.sentences[match.first]
+        if sentence not in self.prey_sentences:
+            return False
+        found = self.target(match)
+        target = found.mention if found is not None else None
+        if found is not None and target is None:
+            return False  # aimed at a thing: its own rules
+        if target is not None and not self.neuter(target):
+            return False
+        return not any(
+            not (mention.person or mention.outsider or mention.subject) and mention is not target
+            for mention in self.mentions.by_sentence.get(sentence, ())
+        )
+
+    def prey_at(self, position: int) -> bool:
+        """Whether the prey word there is attacked (inside a `harmless` phrase: "attacking a
+        fly", "caught one lizard") or set against the doer ("Yuzu vs a fly")."""
+        holder = self.phrases.of(position)
+        if holder is not None:
+            return holder.kind == BLOCK
+        words = self.tokens.words
+        before = position - 1
+        while before >= 0 and words[before].lemma in self.lexicon.determiners:
+            before -= 1
+        return (
+            before >= 0
+            and words[before].norm in self.lexicon.pair_joiners - self.lexicon.list_words
+        )
+
+    def neuter(self, mention: Mention) -> bool:
+        """Whether a mention is "it"."""
+        own = self.matches[mention.match] if mention.match >= 0 else None
+        return own is not None and own.entry is not None and own.entry.key == NEUTER
 
     def after_path(self, match: Match) -> bool:
         """Whether a path word ("through", "by") comes before `match`, past determiners and
@@ -852,6 +944,14 @@ class Attribution:
             word = words[position]
             if word.kind != "w":
                 return None
+            if word.lemma in lexicon.body_parts and limit == match.last + 4:
+                # where it landed comes between: "got bitten on the foot by Dusty"
+                limit += 2
+            if word.norm in lexicon.agent_words and (
+                words[position - 1].norm in lexicon.away_words
+                or words[position - 1].lemma in lexicon.away_words
+            ):
+                return None  # "backed away from Zuko": Zuko is what it moved from
             if word.norm in lexicon.agent_words:
                 following = position + 1
                 while (
@@ -864,7 +964,16 @@ class Attribution:
                     following += 1
                 if following < len(words):
                     mention = self.mention_at(following)
-                    if mention is not None and not mention.person:
+                    # One who cannot show it is no doer: "Pip hid from Tom" is Pip's hiding.
+                    if (
+                        mention is not None
+                        and not mention.person
+                        and (
+                            match.kind != "signal"
+                            or mention.outsider
+                            or self.cast.able(mention.animals, match.senses)
+                        )
+                    ):
                         return mention
                 return None
             position += 1
@@ -1007,7 +1116,8 @@ class Attribution:
             return False
         key = match.entry.key
         if key not in self.cast.sex_keys:
-            return False
+            # "it" says no sex: "bit him and then its bleeding" may mean the one bitten.
+            return key == NEUTER
         return any(self.cast.sex.get(animal) in {None, key} for animal in animals)
 
     def pronoun_fits(self, mention: Mention, senses: Mapping[str, str]) -> Who | None:
@@ -1148,6 +1258,8 @@ class Attribution:
     def signal(self, index: int, match: Match) -> None:
         senses = match.senses
         if not self.cast.able(self.cast.all, senses):
+            return
+        if self.at_prey(match):
             return
         # "tried to get Pip" is a lunge; "got out", "get a treat", "get him checked" and a
         # catch ("did get Pip in his mouth": `seizing` says how) are not.

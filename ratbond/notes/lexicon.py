@@ -32,6 +32,10 @@ WIDE_GAP = 5
 WILD = "..."
 AIMED = "aimed"
 """The key of an `aims` phrase's entry: a signal only when aimed at an animal of the cast."""
+EARLIER = "earlier"
+"""The key of a `negation.earlier` phrase: what follows it happened in an earlier session."""
+HEALED = "healed"
+"""The key of a `negation.healed` phrase: the wound before it in its clause is gone."""
 PAIR = "pair"
 """The key of a group word for two animals (`pair_words`)."""
 
@@ -117,6 +121,8 @@ class Lexicon:
     list_words: frozenset[str]
     list_marks: frozenset[str]
     agent_words: frozenset[str]
+    away_words: frozenset[str]
+    """Words before "from" that make what follows a place left, not a doer ("away from")."""
     agent_exact: frozenset[str]
     """`agent_words` as a clause's exact forms ("=by"): a cheap test that a clause has one."""
     pair_joiners: frozenset[str]
@@ -124,6 +130,11 @@ class Lexicon:
     bite_signals: frozenset[str]
     passive_victim: dict[str, str]
     thing_words: frozenset[str]
+    prey_words: frozenset[str]
+    prey_exact: frozenset[str]
+    """`prey_words` as exact forms ("=fly"): a cheap test that a clause names one."""
+    """The one-word `harmless.prey` ("fly", "mouse"): a sentence that aims an attack at one may
+    aim the next at it too ("chased a fly and pounced on it")."""
     """The one-word `things` ("box"): one inside a blocked phrase ("the box") is still a thing."""
     perfect_have: frozenset[str]
     """Words before a bare participle that make it active ("may have bitten")."""
@@ -149,6 +160,12 @@ class Lexicon:
     """Signals by the worse one they are part of ("squeaking" in a "fighting")."""
     play_fights: dict[str, str]
     """A fight by the play it was, when the sentence says so and no one is hurt."""
+    sound_spellings: tuple[tuple[str, str], ...]
+    sounds: dict[str, str]
+    """The fuzzy targets by `spelled_sound`: a misspelling that sounds like one is it."""
+    shorthand: dict[str, tuple[str, ...]]
+    """Signs written for words ("🩸": blood, "✗": a clause mark after a sign not seen), each
+    with and without an emoji variation selector, to the tokens read in their place."""
 
     def stem(self, word: str) -> str:
         """`stem` with this lexicon's irregular forms."""
@@ -215,6 +232,16 @@ def sound_key(norm: str) -> str:
             consonants.append(letter)
     vowels = "".join(letter for letter in letters if letter in "aeiou")
     return letters[0] + "".join(consonants) + ":" + vowels
+
+
+def spelled_sound(norm: str, spellings: Iterable[tuple[str, str]]) -> str:
+    """How a word sounds when spelt by ear: each letter group of `spellings` written as the
+    one it sounds like ("cks" as "x"), then doubled letters written once ("brucksing" and
+    "bruxing", "scrached" and "scratched" are not alike: a letter dropped is no sound)."""
+    for written, heard in spellings:
+        if written in norm:
+            norm = norm.replace(written, heard)
+    return re.sub(r"(.)\1+", r"\1", norm)
 
 
 def normalise(raw: str) -> str:
@@ -328,6 +355,22 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
                             ("program_senses", program, species, source),
                             f"unknown {species} signal '{name}'",
                         )
+
+
+SELECTOR = "\ufe0f"
+"""The emoji variation selector a phone may add after a sign ("🖐️"): read as the sign."""
+
+
+def _shorthand(signs: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """Each sign (with and without a variation selector) to the tokens written in its place."""
+    from ratbond.notes.tokens import TOKEN_TEXT_RE
+
+    table: dict[str, tuple[str, ...]] = {}
+    for sign, words in signs.items():
+        plain = sign.replace(SELECTOR, "")
+        tokens = tuple(TOKEN_TEXT_RE.findall(words))
+        table[plain] = table[plain + SELECTOR] = tokens
+    return table
 
 
 def _fillers(verb: str, determiners: Iterable[str]) -> tuple[str, ...]:
@@ -476,6 +519,11 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     # Closed words, matched as written: "noted" is not "not".
     add(negation.cues, Entry("cue"), exact=True)
     add(negation.hypothetical, Entry("hypo"), exact=True)
+    # Time words are no typo targets: "mooth" is "mouth", not "month".
+    known = set(words)
+    add(negation.earlier, Entry("hypo", key=EARLIER), exact=True)
+    add(negation.healed, Entry("cue", key=HEALED), exact=True)
+    times = words - known
     add(negation.uncertain, Entry("hedge"), exact=True)
     add(negation.attempts, Entry("attempt"), exact=True)
     add(rules.repeats, Entry("repeat"), exact=True)
@@ -539,8 +587,19 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     protected = frozenset(normalise(word) for word in rules.protected_words)
     targets: dict[str, list[str]] = {}
     for form in sorted(surface):
-        if len(form) >= 5:
+        if len(form) >= 5 and form not in times:
             targets.setdefault(form[0], []).append(form)
+    sound_spellings = tuple((a, b) for a, b in rules.sound_spellings)
+    heard: dict[str, set[str]] = {}
+    for forms in targets.values():
+        for form in forms:
+            heard.setdefault(spelled_sound(form, sound_spellings), set()).add(form)
+    # Forms that sound alike name one word only if they are inflections of one lemma.
+    sounds = {
+        key: min(forms)
+        for key, forms in heard.items()
+        if len({surface[form] for form in forms}) == 1
+    }
     classes: dict[str, dict[str, str]] = {
         species: {name: signal.class_ for name, signal in signals.items()}
         for species, signals in vocabulary.signals.items()
@@ -579,12 +638,23 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         list_words=frozenset(rules.list_words),
         list_marks=frozenset(rules.list_marks),
         agent_words=frozenset(rules.agent_words),
+        away_words=frozenset(rules.away_words),
         agent_exact=frozenset("=" + normalise(word) for word in rules.agent_words),
         pair_joiners=frozenset(rules.pair_joiners),
         floating_group=frozenset(rules.floating_group),
         bite_signals=frozenset(rules.bite_signals),
         passive_victim={str(k): v for k, v in rules.passive_victim.items()},
         thing_words=frozenset(normalise(w) for w in rules.things if " " not in w),
+        prey_words=frozenset(
+            normalise(text)
+            for text in (rules.harmless.prey if rules.harmless else ())
+            if " " not in text
+        ),
+        prey_exact=frozenset(
+            "=" + normalise(text)
+            for text in (rules.harmless.prey if rules.harmless else ())
+            if " " not in text
+        ),
         perfect_have=frozenset(normalise(w) for w in rules.perfect.have)
         if rules.perfect
         else frozenset(),
@@ -608,6 +678,9 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             for part in {part for parts in rules.part_of.values() for part in parts}
         },
         play_fights=dict(rules.play_fights),
+        sound_spellings=sound_spellings,
+        sounds=sounds,
+        shorthand=_shorthand(rules.shorthand),
         one_sided={
             signal: frozenset(_parts(text, irregular) for text in phrases)
             for signal, phrases in rules.one_sided.items()

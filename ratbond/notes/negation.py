@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ratbond.notes.lexicon import Lexicon
+from ratbond.notes.lexicon import EARLIER, HEALED, Lexicon
 from ratbond.notes.mentions import Mentions
 from ratbond.notes.phrases import Phrases
 from ratbond.notes.tokens import Tokens
@@ -48,8 +48,27 @@ class Scope:
 def after_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     """A denial written after a signal that opens its clause: "hissing: none"."""
     words = sorted(set(lexicon.after_negation), key=len, reverse=True)
+    # A sign read as a mark alone (a tick: "swat: none ✓") ends the clause too, and a denial
+    # written as a sign (a cross: "pounce ✗ swat ✗") is its own end.
+    marks = sorted(
+        (sign for sign, read in lexicon.shorthand.items() if not any(t.isalnum() for t in read)),
+        key=len,
+        reverse=True,
+    )
+    ends = "|".join(["[.,;!?\\n)]", "$", *map(re.escape, marks)])
+    # A cross ends a checklist's item, which may name where after the signal: "Limp R hind ✗".
+    crosses = [word for word in words if not any(letter.isalnum() for letter in word)]
+    named = (
+        r"|(?:[^\W_]+[ \t]+){0,3}?(?:" + "|".join(map(re.escape, crosses)) + ")" if crosses else ""
+    )
     return re.compile(
-        r"[\s:\-\u2013=?]*(?:" + "|".join(re.escape(w) for w in words) + r")\s*(?:[.,;!?\n)]|$)",
+        r"[\s:\-\u2013=?]*(?:(?:"
+        + "|".join(re.escape(w) for w in words)
+        + r")(?:(?<=[^\w\s])|\s*(?:"
+        + ends
+        + "))"
+        + named
+        + ")",
         re.IGNORECASE,
     )
 
@@ -159,6 +178,13 @@ def _denial(
         if owner is not None:
             if owner.kind in DOUBTS and _expected(tokens, phrases, lexicon, owner.first):
                 return "hypo"
+            if (
+                owner.entry is not None
+                and owner.entry.key == EARLIER
+                and not lexicon.victim_signals.isdisjoint(match.senses.values())
+            ):
+                # A wound from an earlier session that is still there is a wound now.
+                break
             if owner.kind in DENIERS or owner.kind in DOUBTS:
                 return owner.kind
             if owner.kind in EVENT_KINDS:
@@ -172,12 +198,36 @@ def _denial(
             break
         count += 1
         position -= 1
+    if not lexicon.victim_signals.isdisjoint(match.senses.values()) and _healed(
+        tokens, phrases, lexicon, match.last + 1
+    ):
+        return "cue"
     # The pattern is cheaper to try first and rarely matches.
     if after.match(tokens.text, tokens.ends[match.last]) and _clause_opening(
         tokens, phrases, mentions, lexicon, start
     ):
         return "cue"
     return ""
+
+
+def _healed(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position: int) -> bool:
+    """Whether the clause says, after a wound, that it has healed (`negation.healed`), past
+    the animal it is on: "last week's scratch on Sorrel's side has healed over"."""
+    words = tokens.words
+    count = 0
+    while position < len(words) and count < REACH and words[position].kind == "w":
+        owner = phrases.of(position)
+        if owner is not None:
+            if owner.entry is not None and owner.entry.key == HEALED:
+                # with no word between its words: "has not healed" is a wound still
+                return len(owner.positions) == owner.last - owner.first + 1
+            if owner.kind in EVENT_KINDS or owner.kind in DENIERS | DOUBTS:
+                return False  # "has not healed up yet" is a wound still
+        elif words[position].norm in lexicon.clause_joiners:
+            return False
+        count += 1
+        position += 1
+    return False
 
 
 def _expected(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position: int) -> bool:

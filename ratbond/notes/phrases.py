@@ -5,13 +5,13 @@ never crosses a clause, a clause joiner or (except at a signal's `...`) an anima
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Set
+from collections.abc import Collection, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from ratbond.notes.cast import Cast
 from ratbond.notes.lexicon import Entry
 from ratbond.notes.patterns import NO_SENSES, Pattern
-from ratbond.notes.tokens import Tokens
+from ratbond.notes.tokens import Tokens, Word
 
 LONE_I = re.compile(r"\bI\b")
 """The pronoun "I", the one capital a note written in lower case still has."""
@@ -165,6 +165,8 @@ def _name_at(
     word = words[index]
     if len(word.norm) == 1 and not word.raw.isupper():
         return None  # an initial is a capital letter
+    if len(word.norm) == 1 and _before_body_part(words, index + 1, body_parts):
+        return None  # a side, as logs write it: "puncture L shoulder", "R hind"
     name = cast.animals[best[0]].name
     # A lower-case signal word ("nibbles") is that word, not the rat called Nibbles, in a note
     # that capitalises; a note written with no capital at all (dictated, typed on a phone)
@@ -239,6 +241,11 @@ def _phrase_at(
                 best = pattern
                 best_positions = tuple(positions)
     return None if best is None else (best, best_positions)
+
+
+def _before_body_part(words: Sequence[Word], index: int, body_parts: Collection[str]) -> bool:
+    """Whether a body part comes next ("L flank", "R hind")."""
+    return index < len(words) and words[index].kind == "w" and words[index].lemma in body_parts
 
 
 def _capitalises(text: str) -> bool:

@@ -19,7 +19,7 @@ from ratbond.notes.negation import after_pattern, find_scope
 from ratbond.notes.patterns import compile_patterns
 from ratbond.notes.phrases import find_phrases
 from ratbond.notes.result import NotesResult
-from ratbond.notes.tokens import WordTable, tokenise
+from ratbond.notes.tokens import WordTable, token_pattern, tokenise
 
 Roles = tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -36,6 +36,7 @@ class NotesReader:
             if any(phrase.entry.kind == "signal" for phrase in phrases)
         )
         self.after = after_pattern(lexicon)
+        self.pattern = token_pattern(lexicon.shorthand)
         self.agent_senses = {
             signal: _agent_senses(lexicon, signal)
             for phrases in lexicon.by_first.values()
@@ -63,7 +64,14 @@ class NotesReader:
         lexicon = self.lexicon
         listed = tuple(animals.values()) if isinstance(animals, Mapping) else tuple(animals)
         cast = self.cast(listed, program, tuple((r, tuple(m)) for r, m in (roles or {}).items()))
-        tokens = tokenise(text, self.words.word, cast.openers, lexicon.clause_joiners)
+        tokens = tokenise(
+            text,
+            self.words.word,
+            cast.openers,
+            lexicon.clause_joiners,
+            self.pattern,
+            lexicon.shorthand,
+        )
         phrases = find_phrases(
             tokens, cast, lexicon.clause_joiners, self.signal_starts, lexicon.body_parts
         )

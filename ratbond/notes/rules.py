@@ -27,6 +27,10 @@ class Negation:
     scope_ends: tuple[Word, ...]
     list_joiners: tuple[Word, ...]
     expectations: tuple[Word, ...] = ()
+    earlier: tuple[Word, ...] = ()
+    healed: tuple[Word, ...] = ()
+    """Words after a wound in its clause that say it is gone ("has healed over")."""
+    """Words that place what follows in an earlier session ("last week"): not this one's."""
 
 
 @dataclass(frozen=True)
@@ -162,6 +166,8 @@ class NotesFile:
     list_words: tuple[Word, ...]
     list_marks: tuple[Word, ...]
     agent_words: tuple[Word, ...]
+    away_words: tuple[Word, ...]
+    """Words before "from" that make what follows a place left, not a doer ("away from")."""
     pair_joiners: tuple[Word, ...]
     floating_group: tuple[Word, ...]
     bite_signals: tuple[Word, ...]
@@ -181,6 +187,11 @@ class NotesFile:
     """By a signal, verbs that are it before a food of `harmless` ("had her banana")."""
     shelters: Shelters | None = None
     synonyms: dict[str, Word] = field(default_factory=dict)
+    shorthand: dict[str, str] = field(default_factory=dict)
+    sound_spellings: tuple[tuple[Word, Word], ...] = ()
+    """Letter groups that sound alike ("cks", "x"): a misspelling that sounds like a signal
+    word is that word ("brucksing" is "bruxing")."""
+    """Signs written for words, each read as the words (or marks) given: "🩸" blood, "w/" with."""
     """Slang for a word the phrases use, read as that word ("gob": mouth)."""
     aims: dict[Species, dict[str, tuple[Word, ...]]] = field(default_factory=dict)
     part_of: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -4,13 +4,13 @@ its normal form, its lemma (small typos of lexicon words corrected) and the phra
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Set
+from collections.abc import Callable, Collection, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain
 from operator import add, attrgetter
 
-from ratbond.notes.lexicon import Lexicon, normalise, sound_key
+from ratbond.notes.lexicon import Lexicon, normalise, sound_key, spelled_sound
 from ratbond.notes.patterns import Pattern, Starts, starts_of
 
 # Curly quotes and dashes written as escapes: \u2019 apostrophe, \u2013 and \u2014 dashes. A
@@ -23,12 +23,41 @@ TOKEN_RE = re.compile(
 )
 # The same tokens, as strings (no groups): what `findall` returns fastest.
 TOKEN_TEXT_RE = re.compile(re.sub(r"\(\?P<\w>", "(?:", TOKEN_RE.pattern))
+# Pictographs (emoji) and dingbats: one that is no sign of `shorthand` ends a clause before an
+# animal's name, as a phone writer uses it (see `_expand`), and is skipped elsewhere.
+EMOJI = "[\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff]"
+EMOJI_RE = re.compile(EMOJI)
+
+
+def token_pattern(shorthand: Collection[str]) -> re.Pattern[str]:
+    """`TOKEN_TEXT_RE` with the lexicon's signs for words tried first (longest first): an
+    emoji, a tick or a cross, "w/". A sign that starts or ends with a letter is matched as a
+    whole word only ("NAD", not the start of "Nadia")."""
+    if not shorthand:
+        return TOKEN_TEXT_RE
+    signs = []
+    for sign in sorted(shorthand, key=len, reverse=True):
+        text = re.escape(sign)
+        if sign[:1].isalnum():
+            text = r"(?<![^\W_])" + text
+        if sign[-1:].isalnum():
+            text += r"(?![^\W_])"
+        signs.append(text)
+    # A sign is tried only where one may start: the regex engine tries each alternative in turn.
+    first = "".join(sorted({re.escape(sign[0]) for sign in shorthand}))
+    return re.compile(
+        f"(?=[{first}])(?:" + "|".join(signs) + ")|" + EMOJI + "|" + TOKEN_TEXT_RE.pattern
+    )
+
+
 # Column getters, so each column is built by one `map` in C.
 MATCH_TEXT = re.Match.group
 MATCH_START = re.Match.start
 IS_MARK = attrgetter("mark")
 IS_STOP = attrgetter("stop")
 KEYS = attrgetter("keys")
+EXACT_TYPO = 7
+"""The shortest typo read as the exact form it was corrected into."""
 WORD_CACHE = 100_000
 """Token texts remembered per reader (each costs a lemma and, for an unknown word, a fuzzy
 look-up); a note holds at most a few thousand."""
@@ -92,19 +121,31 @@ class WordTable:
         # A dropped g, as speech and dialect write it ("boxin", "bleedin'"), is the -ing form.
         if norm.endswith("in") and norm + "g" in self.lexicon.surface:
             norm += "g"
-        lemma = self.lemma(norm)
-        exact = "=" + norm
+        lemma, form = self.corrected(norm)
+        # A long typo corrected into a form reads as that form in phrases that name it exactly
+        # too ("got scrached" is the passive "got =scratched"); a short one may be another
+        # word's ("boing" is no "=boxing").
+        exact = "=" + (form if len(norm) >= EXACT_TYPO else norm)
         starts = starts_of(self.patterns(lemma) + self.patterns(exact))
         return Word(kind, raw, norm, lemma, exact, starts, (lemma, exact), sound=sound_key(norm))
 
     def lemma(self, norm: str) -> str:
         """The lexicon lemma of a normalised word, correcting small typos of lexicon words."""
+        return self.corrected(norm)[0]
+
+    def corrected(self, norm: str) -> tuple[str, str]:
+        """The lexicon lemma of a normalised word and the form it was read as: the word itself,
+        or the lexicon form a small typo of it was corrected into."""
+        form = self._correction(norm)
+        return (self.lexicon.surface[form], form) if form else (self.lexicon.stem(norm), norm)
+
+    def _correction(self, norm: str) -> str:
+        """The lexicon form `norm` is, or is a small typo of; "" if none."""
         lexicon = self.lexicon
         if norm in lexicon.surface:
-            return lexicon.surface[norm]
-        base = lexicon.stem(norm)
-        if base in lexicon.lemmas or len(norm) < 4:
-            return base
+            return norm
+        if lexicon.stem(norm) in lexicon.lemmas or len(norm) < 4:
+            return ""
         if len(norm) == 4:
             # A short word is corrected only for two letters swapped ("biet": bite), and only
             # into a word that opens a signal phrase: any other edit would reach a real word.
@@ -115,18 +156,22 @@ class WordTable:
                 if any(
                     pattern.phrase.entry.kind == "signal" for pattern in opens
                 ) and not self.real_word(norm):
-                    return lemma
-            return base
+                    return swapped
+            return ""
         for written, other in lexicon.spelling_swaps:
             if written in norm:
-                known = lexicon.surface.get(norm.replace(written, other))
-                if known is not None:
-                    return known
+                swapped = norm.replace(written, other)
+                if swapped in lexicon.surface:
+                    return swapped
         if not norm.isalpha():
-            return base
+            return ""
+        # Spelt by ear: a word that sounds like a signal word is it ("brucksing": bruxing).
+        heard = lexicon.sounds.get(spelled_sound(norm, lexicon.sound_spellings))
+        if heard is not None and not self.real_word(norm):
+            return heard
         targets = lexicon.fuzzy_targets.get(norm[0])
         if not targets:
-            return base
+            return ""
         # Imported here: rapidfuzz costs start-up time and most notes never need it.
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
@@ -134,14 +179,20 @@ class WordTable:
         limit = 1 if len(norm) < 8 else 2
         hits = process.extract(norm, targets, scorer=OSA.distance, score_cutoff=limit, limit=8)
         if not hits or self.real_word(norm):
-            return base
+            return ""
         best = min(hit[1] for hit in hits)
-        # Among equally close words, the one of the nearest length and longest shared start.
-        chosen = min(
+        # Among equally close words, one the typo only dropped letters from ("scrating" is
+        # "scratching", not "scrapping"), then the one of the nearest length and longest
+        # shared start.
+        return min(
             (hit[0] for hit in hits if hit[1] == best),
-            key=lambda form: (abs(len(form) - len(norm)), -_shared(form, norm), form),
+            key=lambda form: (
+                not _within(norm, form),
+                abs(len(form) - len(norm)),
+                -_shared(form, norm),
+                form,
+            ),
         )
-        return lexicon.surface[chosen]
 
     def real_word(self, norm: str) -> bool:
         """Whether a word the lexicon does not know is English in either spelling ("realised",
@@ -162,15 +213,24 @@ class WordTable:
 
 
 def tokenise(
-    text: str, word: Callable[[str], Word], names: Collection[str], joiners: Collection[str]
+    text: str,
+    word: Callable[[str], Word],
+    names: Collection[str],
+    joiners: Collection[str],
+    pattern: re.Pattern[str] = TOKEN_TEXT_RE,
+    shorthand: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Tokens:
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
-    clause joiners. Built column by column (each a pass in C where it can be)."""
-    found = list(TOKEN_TEXT_RE.finditer(text))
+    clause joiners; `pattern` finds them (`token_pattern` of the `shorthand` signs, each read
+    as the tokens it stands for, all at the sign's place). Built column by column (each a pass
+    in C where it can be)."""
+    found = list(pattern.finditer(text))
     raws = list(map(MATCH_TEXT, found))
-    starts = tuple(map(MATCH_START, found))
+    starts: tuple[int, ...] = tuple(map(MATCH_START, found))
+    ends: tuple[int, ...] = tuple(map(add, starts, map(len, raws)))
+    if shorthand and (not text.isascii() or not shorthand.keys().isdisjoint(raws)):
+        raws, starts, ends = _expand(raws, starts, ends, shorthand, names)
     words = tuple(map(word, raws))
-    ends = tuple(map(add, starts, map(len, raws)))
     marks = list(map(IS_MARK, words))
     stops = list(map(IS_STOP, words))
     # A mark belongs to the clause it ends; a joiner opens the part it belongs to.
@@ -186,6 +246,38 @@ def tokenise(
         begin = cut + 1
     named = tuple(index for index, known in enumerate(words) if known.norm in names)
     return Tokens(text, words, starts, ends, sentences, clauses, parts, tuple(segments), named)
+
+
+def _expand(
+    raws: list[str],
+    starts: tuple[int, ...],
+    ends: tuple[int, ...],
+    shorthand: Mapping[str, tuple[str, ...]],
+    names: Collection[str],
+) -> tuple[list[str], tuple[int, ...], tuple[int, ...]]:
+    """Each sign replaced by the tokens it stands for, every one spanning the sign; another
+    emoji is a clause mark before an animal's name ("eating 🥦 yuzu 😴": yuzu opens a clause)
+    and nothing elsewhere ("tail 🌪️ whipping" is still one phrase)."""
+    texts: list[str] = []
+    begins: list[int] = []
+    finishes: list[int] = []
+    last = len(raws) - 1
+    for index, (raw, start, end) in enumerate(zip(raws, starts, ends, strict=True)):
+        read = shorthand.get(raw)
+        if read is None and EMOJI_RE.fullmatch(raw):
+            named = index < last and normalise(raws[index + 1]) in names
+            read = (",",) if named else ()
+        for token in read if read is not None else (raw,):
+            texts.append(token)
+            begins.append(start)
+            finishes.append(end)
+    return texts, tuple(begins), tuple(finishes)
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether `short` is `long` with letters left out."""
+    rest = iter(long)
+    return all(letter in rest for letter in short)
 
 
 def _shared(left: str, right: str) -> int:

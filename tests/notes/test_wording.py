@@ -262,3 +262,117 @@ def test_in_run_on_text_a_name_before_an_auxiliary_opens_a_clause() -> None:
 def test_scots_denials_read_as_english_ones_inside_phrases() -> None:
     assert ("max", "hiding") in read(rat_rat("Max wouldnae come oot of the hide."))
     assert ("rex", "biting") in read(rat_rat("Rex got his teeth intae Max's side."))
+
+
+# --- session 11: new writers (a child, a shift log, a worried owner, emoji, Indian English) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("🩸 on Pip's ear", {("pip", "wound")}),
+        ("Tom 🦷 Pip", {("tom", "biting")}),
+        ("Pip 🤧🤧", {("pip", "sneezing")}),
+        ("Tom: pounce ✗ swat ✗ lunge ✗. Pip sniffing.", {("pip", "sniffing")}),
+        ("Bite: none ✓. Pip sniffing.", {("pip", "sniffing")}),
+        ("Tom seen w/ Pip in mouth.", {("tom", "biting")}),
+    ],
+)
+def test_signs_read_as_the_words_they_stand_for(text: str, expected: set[tuple[str, str]]) -> None:
+    assert read(cat_rat(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rex was brucksing.", {("rex", "bruxing")}),
+        ("Rex bited Max and he is bleding.", {("rex", "biting"), ("max", "wound")}),
+        ("Max got bited on the foot by Rex.", {("rex", "biting"), ("max", "wound")}),
+    ],
+)
+def test_misspellings_by_ear_and_regularised_forms(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert read(rat_rat(text)) == expected
+
+
+def test_a_misspelt_passive_still_wounds_the_rat() -> None:
+    assert read(cat_rat("Pip got scrached by Tom.")) == {("tom", "scratching"), ("pip", "wound")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last week Tom swatted the carrier, today he ignored them.",
+        "Prev shift noted a lunge. Today nothing.",
+        "Tom was attacking a fly on the window and he jumped on it.",
+        "Tom caught a lizard and was jumping on it.",
+        "Tom chattering at the window.",
+    ],
+)
+def test_earlier_sessions_and_prey_give_no_danger(text: str) -> None:
+    signals = {signal for _, signal in read(cat_rat(text))}
+    assert not signals & {"swatting", "lunging", "pouncing", "biting", "chattering"}
+
+
+def test_a_wound_from_an_earlier_session_still_there_is_a_wound() -> None:
+    assert ("pip", "wound") in read(cat_rat("Last week's scab on Pip is still there."))
+
+
+@pytest.mark.parametrize(
+    ("text", "wound"),
+    [
+        ("The scratch on Pip's side has healed over.", False),
+        ("The cut on Pip's ear has not healed up yet.", True),
+        ("The cut on Pip's ear hasn't healed over.", True),
+    ],
+)
+def test_a_healed_wound_is_gone_and_one_not_healed_is_not(text: str, wound: bool) -> None:
+    assert (("pip", "wound") in read(cat_rat(text))) is wound
+
+
+@pytest.mark.parametrize("text", ["I'm not sure Tom bit Pip.", "I doubt Tom bit Pip."])
+def test_doubt_is_a_hedge_asked_about_not_a_denial(text: str) -> None:
+    result = cat_rat(text)
+    assert ("tom", "biting") in read(result)
+    assert any(span.confirm for span in result.spans if span.signal == "biting")
+
+
+def test_a_side_before_a_body_part_is_no_initial() -> None:
+    rosie = Animal("rosie", "rat", name="Rosie", sex="female")
+    result = parse_notes("Tom swatted Pip, puncture R flank.", [TOM, PIP, rosie], "cat-rat")
+    assert "rosie" not in result.signals
+
+
+def test_the_pair_named_next_says_who_they_were() -> None:
+    ziggy = Animal("ziggy", "rat", name="Ziggy", sex="male")
+    result = parse_notes(
+        "They had a big fight!!! Rex and Max were a ball.", [REX, MAX, ziggy], "rat-rat"
+    )
+    assert read(result) == {("rex", "fighting"), ("max", "fighting")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pip backed away from Tom.", {("pip", "retreating")}),
+        ("Pip hid from Tom.", {("pip", "hiding")}),
+        ("Hissing from Tom.", {("tom", "hissing")}),
+    ],
+)
+def test_from_names_a_doer_only_when_it_can_be_one(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert read(cat_rat(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tom hurt Pip.", {("pip", "wound")}),
+        ("Tom ambushed Pip.", {("tom", "pouncing")}),
+        ("Tom nearly got Pip.", {("tom", "lunging")}),
+    ],
+)
+def test_plain_words_for_harm_are_read(text: str, expected: set[tuple[str, str]]) -> None:
+    assert read(cat_rat(text)) == expected
