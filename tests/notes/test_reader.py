@@ -10,8 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ratbond.model import Animal
-from ratbond.notes import NotesReader, NotesResult, parse_notes
-from ratbond.notes.lexicon import load_lexicon
+from ratbond.notes import NotesReader, NotesResult, builtin_reader, parse_notes
 from ratbond.programs import builtin_vocabulary
 
 TOM = Animal("tom", "cat", name="Tom", sex="male")
@@ -351,7 +350,7 @@ def test_memoised_reading_matches_a_fresh_reader(words: list[str]) -> None:
     # The shared reader memoises words, phrase starts and casts across notes; a fresh reader
     # has seen nothing. Both must read every text alike, and every span must be the text's own.
     text = " ".join(words)
-    fresh = NotesReader(load_lexicon())
+    fresh = NotesReader(builtin_reader().lexicon)  # the word lists, without their memos
     for program, animals in (("cat-rat", CAT_RAT), ("rat-rat", RAT_RAT), ("rat-human", SOLO)):
         shared = parse_notes(text, animals, program)
         assert fresh.parse(text, list(animals), program) == shared
@@ -716,7 +715,7 @@ def test_a_fight_told_by_its_look_and_sound_is_a_fight(text: str) -> None:
 
 @pytest.mark.parametrize("word", ["attached", "words", "bitter", "realised", "moulting", "googled"])
 def test_a_real_word_is_never_read_as_a_typo(word: str) -> None:
-    reader = NotesReader(load_lexicon())
+    reader = NotesReader(builtin_reader().lexicon)
     assert reader.words.lemma(word) == reader.lexicon.stem(word)
 
 
