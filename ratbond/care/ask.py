@@ -446,12 +446,19 @@ class Reader:
         left out between its words ("ok for the rats" is "ok for rats"). A phrase of pest
         control is not found starting at the owner's rat ("my rats in the garden")."""
         owned = at > 0 and (stems[at - 1], stems[at]) in self.owned
+        rats = {word for _, word in self.owned}
+
+        def describing(key: tuple[str, ...], end: int) -> bool:
+            # An off-topic phrase of several words right before a rat says what rat it is: "for
+            # an adult rat" is not "for an adult".
+            return len(key) > 1 and end < len(stems) and stems[end] in rats
+
         direct = next(
             (
                 (key, at + size)
                 for size in range(min(self.longest, len(stems) - at), 0, -1)
                 if (key := tuple(stems[at : at + size])) in self.phrases
-                and not (owned and self.phrases[key] in OFF)
+                and not (self.phrases[key] in OFF and (owned or describing(key, at + size)))
             ),
             None,
         )
@@ -475,6 +482,7 @@ class Reader:
                     self.phrases[key] in OFF
                     and (
                         owned
+                        or describing(key, end)
                         or any(
                             pair in self.owned
                             for pair in zip(stems[at : end - 1], stems[at + 1 : end], strict=True)
@@ -871,6 +879,28 @@ def _names(question: str) -> set[str]:
     return words(_NAME) - words(_PROPER)
 
 
+# A note's section label ("S:", "Q:", "Hx:", "A/P:") at the start of the text or of a sentence:
+# forms, vet notes and templates label their parts so. The label is no word of the question,
+# and a part labelled as the question ("Q:") asks, whether or not it ends with a question mark.
+_LABEL = re.compile(r"(?:^|(?<=\s))([A-Z][A-Za-z]?|[A-Z]/[A-Z])\s*:\s+")
+_ASKS_LABEL = frozenset({"Q", "Qu"})
+
+
+def _unlabelled(text: str) -> str:
+    """`text` with each section label made the start of a sentence and left out; the part a
+    question label opens ends with a question mark."""
+    parts = _LABEL.split(text)
+    if len(parts) == 1:
+        return text
+    out = [parts[0].strip()]
+    for label, part in zip(parts[1::2], parts[2::2], strict=True):
+        part = part.strip()
+        if label in _ASKS_LABEL and part and not part.endswith("?"):
+            part = part.rstrip(".!") + "?"
+        out.append(part)
+    return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in out if p)
+
+
 def ask(question: str, limit: int = 3) -> AskResult:
     """The best `limit` documents for a question, best first; none, with the reason and the
     topics ratbond covers, when the question is off-topic or no document covers enough of it."""
@@ -881,6 +911,8 @@ def ask(question: str, limit: int = 3) -> AskResult:
             "question", f"ask in at most {MAX_QUESTION} characters (got {len(question)})"
         )
     index = _index()
+    # What was asked is answered; what is read is the question without its labels.
+    original, question = question, _unlabelled(question)
     words = index.reader.words(question)
     if not words:
         raise InputError("question", "type a question in words, e.g. 'how long does bonding take?'")
@@ -919,7 +951,9 @@ def ask(question: str, limit: int = 3) -> AskResult:
             sounded = respelled(word, index.rules.respellings)
             if sounded is not None and (sounded in index.vocabulary or len(nearest) != 1):
                 nearest = [sounded]
-            if len(nearest) == 1:
+            # A guess never makes a question off-topic: a word ratbond does not know is as likely
+            # a dialect's word as a slip ("comot", out, is no "comet").
+            if len(nearest) == 1 and not OFF & set(index.reader.terms([nearest[0]])):
                 corrections.append((word, nearest[0]))
                 spelled[word] = nearest[0]
     # A capitalised word is a pet's name only beside other words: "a bit of Vegemite" asks
@@ -989,7 +1023,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     def none(why: Why, confidence: float = 0.0) -> AskResult:
         rules = index.rules
         return AskResult(
-            question,
+            original,
             shown,
             tuple(corrections),
             (),
@@ -1068,7 +1102,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     if ranked and any(_an_emergency(index, view, ranked[0], off_topic, calm) for view in views):
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
-        return _answered(index, question, shown, corrections, ranked, rules.urgent_floor, limit)
+        return _answered(index, original, shown, corrections, ranked, rules.urgent_floor, limit)
     if OFF & set(terms):
         return none("off_topic")
     # A question that names an animal covered only beside rats (a cat), and no rat, is about
@@ -1127,7 +1161,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
         sure = None
     if sure is not None:
         kept = [sure, *(row for row in kept if row is not sure)]
-        return _answered(index, question, shown, corrections, kept, rules.floor, limit)
+        return _answered(index, original, shown, corrections, kept, rules.floor, limit)
     # A thing set aside so, asked about in a way a general entry answers ("can they have
     # pistachios": the treats), gets that entry.
     fallback = next((rules.fallbacks[t] for t in asked if t in rules.fallbacks), None)
@@ -1137,7 +1171,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     if fallback is not None and not named_all:
         number = next(i for i, doc in enumerate(index.docs) if doc.id == fallback)
         row = (0.0, *index.cover(number, asked), number)
-        return _answered(index, question, shown, corrections, [row], rules.floor, limit)
+        return _answered(index, original, shown, corrections, [row], rules.floor, limit)
     return none("unsure", ranked[0][1] if ranked else 0.0)
 
 
