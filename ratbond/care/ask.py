@@ -886,6 +886,10 @@ _LABEL = re.compile(r"(?:^|(?<=\s))([A-Z][A-Za-z]?|[A-Z]/[A-Z])\s*:\s+")
 _ASKS_LABEL = frozenset({"Q", "Qu"})
 
 
+# Words that open a question about what, how or why.
+_WH = frozenset({"how", "what", "whats", "why", "when", "where", "which", "who"})
+
+
 def _unlabelled(text: str) -> str:
     """`text` with each section label made the start of a sentence and left out; the part a
     question label opens ends with a question mark."""
@@ -997,7 +1001,20 @@ def ask(question: str, limit: int = 3) -> AskResult:
         focus = frozenset()
     # Another animal named only in a sentence of context is context when the sentence that
     # asks is about rats ("How big a cage do two rats need? She wanted a hamster one.").
-    if index.subject in focus and OFF_TOPIC not in focus:
+    # ... and so is one named only in clauses that neither name a rat nor ask, beside a clause
+    # about rats: "my cat, a male with an interest in garden birds, ... two young rats", "whether
+    # grapes are safe for rats, given their toxicity to dogs".
+    openers = frozenset(index.rules.yes_no) | _WH
+    beside = [at for at, part in enumerate(parts) if OFF_TOPIC in part]
+    aside = (
+        bool(beside)
+        and any(index.subject in part for part in parts)
+        and all(
+            index.subject not in parts[at] and clauses[at] and clauses[at][0] not in openers
+            for at in beside
+        )
+    )
+    if aside or (index.subject in focus and OFF_TOPIC not in focus):
         terms = [t for t in terms if t != OFF_TOPIC]
         parts = [[t for t in part if t != OFF_TOPIC] for part in parts]
     # Poison put down for wild rats is pest control, unless a rat ate it; said of a food
@@ -1052,6 +1069,24 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # Nor does an entry about the cat suit a question naming no animal but rats.
     absent = frozenset() if OFF_TOPIC in terms else others - set(asked)
     ranked = index.rank(asked, named, focus, absent, calm)
+    # Of two entries nearly as good, the one written as an answer (a FAQ) goes before a reference
+    # entry (a checklist, a program) when it covers as much of the question; a sign's own entry
+    # says what that one sign means, and keeps its place.
+    if ranked and index.docs[ranked[0][3]].kind not in ("faq", "sign"):
+        top = ranked[0]
+        answer = next(
+            (
+                row
+                for row in ranked[1:]
+                if row[0] >= rules.near_best * top[0]
+                and index.docs[row[3]].kind == "faq"
+                and row[1] >= top[1]
+                and row[2] >= rules.min_strong_share
+            ),
+            None,
+        )
+        if answer is not None:
+            ranked = [answer, *(row for row in ranked if row is not answer)]
     question_terms = frozenset(asked)
     # Naming a rat excuses another animal in an emergency, never pest control.
     off_topic = OFF_SUBJECT in terms or (OFF_TOPIC in terms and not about_rats)
