@@ -1006,11 +1006,15 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # grapes are safe for rats, given their toxicity to dogs".
     openers = frozenset(index.rules.yes_no) | _WH
     beside = [at for at, part in enumerate(parts) if OFF_TOPIC in part]
+
+    def of_rats(clause: list[str]) -> bool:
+        return any(index.reader.terms([word]) == [index.subject] for word in clause)
+
     aside = (
         bool(beside)
-        and any(index.subject in part for part in parts)
+        and any(of_rats(clause) for clause in clauses)
         and all(
-            index.subject not in parts[at] and clauses[at] and clauses[at][0] not in openers
+            not of_rats(clauses[at]) and clauses[at] and clauses[at][0] not in openers
             for at in beside
         )
     )
