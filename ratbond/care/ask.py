@@ -31,7 +31,7 @@ from ratbond.care.knowledge import (
     builtin_free_roam,
 )
 from ratbond.care.model import AskRules, AskTopic, Source
-from ratbond.care.words import closest, is_english, respelled, stem
+from ratbond.care.words import closest, common_english, is_english, respelled, stem
 from ratbond.errors import DataFileError, InputError
 from ratbond.limits import MAX_ANSWERS, MAX_QUESTION
 
@@ -996,7 +996,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     focus = frozenset(asking[-1]) if asking and len(read) > 1 else frozenset()
     # Alarms only wondered about ("Is it blood?") beside what was seen make no emergency; a
     # sentence asking only about them is no focus either: what was seen is what it asks about.
-    calm = _wondered(index, question, read)
+    calm = _wondered(index, question, read) | _resembled(index, clauses)
     if focus - {index.subject} <= calm:
         focus = frozenset()
     # Another animal named only in a sentence of context is context when the sentence that
@@ -1161,7 +1161,13 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # A sentence that asks, in words ratbond knows, without naming a thing of those entries
     # ("Is tap water safe? Should I only use bottled?") asks about the thing named before it.
     naming_terms = list(focus) or asked
-    if focus and all(t in index.idf for t in focus) and not focus & index.named:
+    # (a word ratbond does not know but common in English, "limit", names no such thing either)
+    common = {
+        index.reader.stem(word)
+        for word in fixed
+        if word not in index.vocabulary and word.isalpha() and common_english(word)
+    }
+    if focus and all(t in index.idf or t in common for t in focus) and not focus & index.named:
         naming_terms = asked
     kept = _naming(index, ranked, naming_terms, question_terms)
     named_all = len(kept) == len(ranked)
@@ -1313,6 +1319,28 @@ def _wondered(index: _Index, question: str, read: list[list[list[str]]]) -> froz
                 told |= alarms
                 seen = seen or bool(index.reader.terms(clause))
     return frozenset(wondered - told) if seen else frozenset()
+
+
+def _resembled(index: _Index, clauses: list[list[str]]) -> frozenset[str]:
+    """The alarms named only as what something looks like ("red stuff, it looks like blood",
+    "a spot like a wound"), in a question that names something else: what was seen only
+    resembles them."""
+    reader = index.reader
+    like: set[str] = set()
+    told: set[str] = set()
+    for clause in clauses:
+        compared = False
+        for word in clause:
+            stem = reader.stem(word)
+            if stem in reader.comparisons:
+                compared = True
+                continue
+            if stem in reader.articles:
+                continue
+            alarms = {t for t in reader.terms([word]) if t in index.alarms}
+            (like if compared else told).update(alarms)
+            compared = False
+    return frozenset(like - told)
 
 
 def _a_sum(index: _Index, words: list[str]) -> bool:
