@@ -1004,19 +1004,27 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # ... and so is one named only in clauses that neither name a rat nor ask, beside a clause
     # about rats: "my cat, a male with an interest in garden birds, ... two young rats", "whether
     # grapes are safe for rats, given their toxicity to dogs".
-    openers = frozenset(index.rules.yes_no) | _WH
     beside = [at for at, part in enumerate(parts) if OFF_TOPIC in part]
 
     def of_rats(clause: list[str]) -> bool:
         return any(index.reader.terms([word]) == [index.subject] for word in clause)
 
+    # A clause asks when it opens with a yes-or-no word, or with a wh-word that opens its
+    # sentence or a sentence ending in a question mark ("my rat, who hates the dog, ..." does not).
+    asks = [
+        bool(clause)
+        and (
+            clause[0] in index.rules.yes_no
+            or (clause[0] in _WH and (first or text.rstrip().endswith("?")))
+        )
+        for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False)
+        for first, clause in zip([True] + [False] * len(sentence), sentence, strict=False)
+    ]
     aside = (
         bool(beside)
+        and len(asks) == len(clauses)
         and any(of_rats(clause) for clause in clauses)
-        and all(
-            not of_rats(clauses[at]) and clauses[at] and clauses[at][0] not in openers
-            for at in beside
-        )
+        and all(clauses[at] and not of_rats(clauses[at]) and not asks[at] for at in beside)
     )
     if aside or (index.subject in focus and OFF_TOPIC not in focus):
         terms = [t for t in terms if t != OFF_TOPIC]
