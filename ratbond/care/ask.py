@@ -888,6 +888,8 @@ _ASKS_LABEL = frozenset({"Q", "Qu"})
 
 # Words that open a question about what, how or why.
 _WH = frozenset({"how", "what", "whats", "why", "when", "where", "which", "who"})
+# ... and those that, opening a clause after another, ask rather than tell when or where.
+_ASKING = frozenset({"how", "what", "whats", "why"})
 
 
 def _unlabelled(text: str) -> str:
@@ -994,6 +996,23 @@ def ask(question: str, limit: int = 3) -> AskResult:
         - index.describing
     ]
     focus = frozenset(asking[-1]) if asking and len(read) > 1 else frozenset()
+    # Without a question mark, the last clause that opens as a question, after one that does not,
+    # asks ("... and runs every time i open the cage, how do i get him to trust me"): chat and
+    # dictation leave the mark out.
+    if not focus and len(clauses) > 1 and "?" not in question:
+        opening = [
+            terms_of
+            for clause in clauses[1:]
+            if clause and clause[0] in _ASKING
+            for terms_of in [set(index.reader.terms(clause))]
+            if {t for t in terms_of if t in index.idf}
+            - {index.subject}
+            - index.generic
+            - index.frames
+            - index.describing
+        ]
+        if opening:
+            focus = frozenset(opening[-1])
     # Alarms only wondered about ("Is it blood?") beside what was seen make no emergency; a
     # sentence asking only about them is no focus either: what was seen is what it asks about.
     calm = _wondered(index, question, read) | _resembled(index, clauses)
