@@ -1247,9 +1247,11 @@ def ask(question: str, limit: int = 3) -> AskResult:
     return none("unsure", ranked[0][1] if ranked else 0.0)
 
 
-# Where a sentence ends (the end kept with it), and where a clause inside one does.
+# Where a sentence ends (the end kept with it), and where a clause inside one does: at a comma,
+# a semicolon, a colon, a dash, or where a story turns to what is wanted ("... and now I want
+# to teach her tricks").
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
-_CLAUSE_END = re.compile(r"[;,:]+\s*|\s[-\u2013\u2014]+\s")
+_CLAUSE_END = re.compile(r"[;,:]+\s*|\s[-\u2013\u2014]+\s|\s(?:and now|and then|but now)\s")
 
 
 def _sentences(text: str) -> list[list[str]]:
