@@ -1251,7 +1251,9 @@ def ask(question: str, limit: int = 3) -> AskResult:
 # a semicolon, a colon, a dash, or where a story turns to what is wanted ("... and now I want
 # to teach her tricks").
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
-_CLAUSE_END = re.compile(r"[;,:]+\s*|\s[-\u2013\u2014]+\s|\s(?:and now|and then|but now)\s")
+_CLAUSE_END = re.compile(
+    r"[;,:]+\s*|\s[-\u2013\u2014]+\s|\s(?:and now|and then|but now)\s", re.IGNORECASE
+)
 
 
 def _sentences(text: str) -> list[list[str]]:
