@@ -31,7 +31,7 @@ from ratbond.care.knowledge import (
     builtin_free_roam,
 )
 from ratbond.care.model import AskRules, AskTopic, Source
-from ratbond.care.words import closest, is_english, respelled, stem
+from ratbond.care.words import closest, common_english, is_english, respelled, stem
 from ratbond.errors import DataFileError, InputError
 from ratbond.limits import MAX_ANSWERS, MAX_QUESTION
 
@@ -446,12 +446,19 @@ class Reader:
         left out between its words ("ok for the rats" is "ok for rats"). A phrase of pest
         control is not found starting at the owner's rat ("my rats in the garden")."""
         owned = at > 0 and (stems[at - 1], stems[at]) in self.owned
+        rats = {word for _, word in self.owned}
+
+        def describing(key: tuple[str, ...], end: int) -> bool:
+            # An off-topic phrase of several words right before a rat says what rat it is: "for
+            # an adult rat" is not "for an adult".
+            return len(key) > 1 and end < len(stems) and stems[end] in rats
+
         direct = next(
             (
                 (key, at + size)
                 for size in range(min(self.longest, len(stems) - at), 0, -1)
                 if (key := tuple(stems[at : at + size])) in self.phrases
-                and not (owned and self.phrases[key] in OFF)
+                and not (self.phrases[key] in OFF and (owned or describing(key, at + size)))
             ),
             None,
         )
@@ -475,6 +482,7 @@ class Reader:
                     self.phrases[key] in OFF
                     and (
                         owned
+                        or describing(key, end)
                         or any(
                             pair in self.owned
                             for pair in zip(stems[at : end - 1], stems[at + 1 : end], strict=True)
@@ -871,6 +879,34 @@ def _names(question: str) -> set[str]:
     return words(_NAME) - words(_PROPER)
 
 
+# A note's section label ("S:", "Q:", "Hx:", "A/P:") at the start of the text or of a sentence:
+# forms, vet notes and templates label their parts so. The label is no word of the question,
+# and a part labelled as the question ("Q:") asks, whether or not it ends with a question mark.
+_LABEL = re.compile(r"(?:^|(?<=\s))([A-Z][A-Za-z]?|[A-Z]/[A-Z])\s*:\s+")
+_ASKS_LABEL = frozenset({"Q", "Qu"})
+
+
+# Words that open a question about what, how or why.
+_WH = frozenset({"how", "what", "whats", "why", "when", "where", "which", "who"})
+# ... and those that, opening a clause after another, ask rather than tell when or where.
+_ASKING = frozenset({"how", "what", "whats", "why"})
+
+
+def _unlabelled(text: str) -> str:
+    """`text` with each section label made the start of a sentence and left out; the part a
+    question label opens ends with a question mark."""
+    parts = _LABEL.split(text)
+    if len(parts) == 1:
+        return text
+    out = [parts[0].strip()]
+    for label, part in zip(parts[1::2], parts[2::2], strict=True):
+        part = part.strip()
+        if label in _ASKS_LABEL and part and not part.endswith("?"):
+            part = part.rstrip(".!") + "?"
+        out.append(part)
+    return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in out if p)
+
+
 def ask(question: str, limit: int = 3) -> AskResult:
     """The best `limit` documents for a question, best first; none, with the reason and the
     topics ratbond covers, when the question is off-topic or no document covers enough of it."""
@@ -881,6 +917,8 @@ def ask(question: str, limit: int = 3) -> AskResult:
             "question", f"ask in at most {MAX_QUESTION} characters (got {len(question)})"
         )
     index = _index()
+    # What was asked is answered; what is read is the question without its labels.
+    original, question = question, _unlabelled(question)
     words = index.reader.words(question)
     if not words:
         raise InputError("question", "type a question in words, e.g. 'how long does bonding take?'")
@@ -919,7 +957,9 @@ def ask(question: str, limit: int = 3) -> AskResult:
             sounded = respelled(word, index.rules.respellings)
             if sounded is not None and (sounded in index.vocabulary or len(nearest) != 1):
                 nearest = [sounded]
-            if len(nearest) == 1:
+            # A guess never makes a question off-topic: a word ratbond does not know is as likely
+            # a dialect's word as a slip ("comot", out, is no "comet").
+            if len(nearest) == 1 and not OFF & set(index.reader.terms([nearest[0]])):
                 corrections.append((word, nearest[0]))
                 spelled[word] = nearest[0]
     # A capitalised word is a pet's name only beside other words: "a bit of Vegemite" asks
@@ -956,14 +996,56 @@ def ask(question: str, limit: int = 3) -> AskResult:
         - index.describing
     ]
     focus = frozenset(asking[-1]) if asking and len(read) > 1 else frozenset()
+    # Without a question mark, the last clause that opens as a question, after one that does not,
+    # asks ("... and runs every time i open the cage, how do i get him to trust me"): chat and
+    # dictation leave the mark out.
+    if not focus and len(clauses) > 1 and "?" not in question:
+        opening = [
+            terms_of
+            for clause in clauses[1:]
+            if clause and clause[0] in _ASKING
+            for terms_of in [set(index.reader.terms(clause))]
+            if {t for t in terms_of if t in index.idf}
+            - {index.subject}
+            - index.generic
+            - index.frames
+            - index.describing
+        ]
+        if opening:
+            focus = frozenset(opening[-1])
     # Alarms only wondered about ("Is it blood?") beside what was seen make no emergency; a
     # sentence asking only about them is no focus either: what was seen is what it asks about.
-    calm = _wondered(index, question, read)
+    calm = _wondered(index, question, read) | _resembled(index, clauses)
     if focus - {index.subject} <= calm:
         focus = frozenset()
     # Another animal named only in a sentence of context is context when the sentence that
     # asks is about rats ("How big a cage do two rats need? She wanted a hamster one.").
-    if index.subject in focus and OFF_TOPIC not in focus:
+    # ... and so is one named only in clauses that neither name a rat nor ask, beside a clause
+    # about rats: "my cat, a male with an interest in garden birds, ... two young rats", "whether
+    # grapes are safe for rats, given their toxicity to dogs".
+    beside = [at for at, part in enumerate(parts) if OFF_TOPIC in part]
+
+    def of_rats(clause: list[str]) -> bool:
+        return any(index.reader.terms([word]) == [index.subject] for word in clause)
+
+    # A clause asks when it opens with a yes-or-no word, or with a wh-word that opens its
+    # sentence or a sentence ending in a question mark ("my rat, who hates the dog, ..." does not).
+    asks = [
+        bool(clause)
+        and (
+            clause[0] in index.rules.yes_no
+            or (clause[0] in _WH and (first or text.rstrip().endswith("?")))
+        )
+        for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False)
+        for first, clause in zip([True] + [False] * len(sentence), sentence, strict=False)
+    ]
+    aside = (
+        bool(beside)
+        and len(asks) == len(clauses)
+        and any(of_rats(clause) for clause in clauses)
+        and all(clauses[at] and not of_rats(clauses[at]) and not asks[at] for at in beside)
+    )
+    if aside or (index.subject in focus and OFF_TOPIC not in focus):
         terms = [t for t in terms if t != OFF_TOPIC]
         parts = [[t for t in part if t != OFF_TOPIC] for part in parts]
     # Poison put down for wild rats is pest control, unless a rat ate it; said of a food
@@ -989,7 +1071,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     def none(why: Why, confidence: float = 0.0) -> AskResult:
         rules = index.rules
         return AskResult(
-            question,
+            original,
             shown,
             tuple(corrections),
             (),
@@ -1018,6 +1100,24 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # Nor does an entry about the cat suit a question naming no animal but rats.
     absent = frozenset() if OFF_TOPIC in terms else others - set(asked)
     ranked = index.rank(asked, named, focus, absent, calm)
+    # Of two entries nearly as good, the one written as an answer (a FAQ) goes before a reference
+    # entry (a checklist, a program) when it covers as much of the question; a sign's own entry
+    # says what that one sign means, and keeps its place.
+    if ranked and index.docs[ranked[0][3]].kind not in ("faq", "sign"):
+        top = ranked[0]
+        answer = next(
+            (
+                row
+                for row in ranked[1:]
+                if row[0] >= rules.near_best * top[0]
+                and index.docs[row[3]].kind == "faq"
+                and row[1] >= top[1]
+                and row[2] >= rules.min_strong_share
+            ),
+            None,
+        )
+        if answer is not None:
+            ranked = [answer, *(row for row in ranked if row is not answer)]
     question_terms = frozenset(asked)
     # Naming a rat excuses another animal in an emergency, never pest control.
     off_topic = OFF_SUBJECT in terms or (OFF_TOPIC in terms and not about_rats)
@@ -1068,7 +1168,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     if ranked and any(_an_emergency(index, view, ranked[0], off_topic, calm) for view in views):
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
-        return _answered(index, question, shown, corrections, ranked, rules.urgent_floor, limit)
+        return _answered(index, original, shown, corrections, ranked, rules.urgent_floor, limit)
     if OFF & set(terms):
         return none("off_topic")
     # A question that names an animal covered only beside rats (a cat), and no rat, is about
@@ -1088,7 +1188,13 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # A sentence that asks, in words ratbond knows, without naming a thing of those entries
     # ("Is tap water safe? Should I only use bottled?") asks about the thing named before it.
     naming_terms = list(focus) or asked
-    if focus and all(t in index.idf for t in focus) and not focus & index.named:
+    # (a word ratbond does not know but common in English, "limit", names no such thing either)
+    common = {
+        index.reader.stem(word)
+        for word in fixed
+        if word not in index.vocabulary and word.isalpha() and common_english(word)
+    }
+    if focus and all(t in index.idf or t in common for t in focus) and not focus & index.named:
         naming_terms = asked
     kept = _naming(index, ranked, naming_terms, question_terms)
     named_all = len(kept) == len(ranked)
@@ -1127,7 +1233,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
         sure = None
     if sure is not None:
         kept = [sure, *(row for row in kept if row is not sure)]
-        return _answered(index, question, shown, corrections, kept, rules.floor, limit)
+        return _answered(index, original, shown, corrections, kept, rules.floor, limit)
     # A thing set aside so, asked about in a way a general entry answers ("can they have
     # pistachios": the treats), gets that entry.
     fallback = next((rules.fallbacks[t] for t in asked if t in rules.fallbacks), None)
@@ -1137,13 +1243,17 @@ def ask(question: str, limit: int = 3) -> AskResult:
     if fallback is not None and not named_all:
         number = next(i for i, doc in enumerate(index.docs) if doc.id == fallback)
         row = (0.0, *index.cover(number, asked), number)
-        return _answered(index, question, shown, corrections, [row], rules.floor, limit)
+        return _answered(index, original, shown, corrections, [row], rules.floor, limit)
     return none("unsure", ranked[0][1] if ranked else 0.0)
 
 
-# Where a sentence ends (the end kept with it), and where a clause inside one does.
+# Where a sentence ends (the end kept with it), and where a clause inside one does: at a comma,
+# a semicolon, a colon, a dash, or where a story turns to what is wanted ("... and now I want
+# to teach her tricks").
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
-_CLAUSE_END = re.compile(r"[;,:]+\s*|\s[-\u2013\u2014]+\s")
+_CLAUSE_END = re.compile(
+    r"[;,:]+\s*|\s[-\u2013\u2014]+\s|\s(?:and now|and then|but now)\s", re.IGNORECASE
+)
 
 
 def _sentences(text: str) -> list[list[str]]:
@@ -1240,6 +1350,28 @@ def _wondered(index: _Index, question: str, read: list[list[list[str]]]) -> froz
                 told |= alarms
                 seen = seen or bool(index.reader.terms(clause))
     return frozenset(wondered - told) if seen else frozenset()
+
+
+def _resembled(index: _Index, clauses: list[list[str]]) -> frozenset[str]:
+    """The alarms named only as what something looks like ("red stuff, it looks like blood",
+    "a spot like a wound"), in a question that names something else: what was seen only
+    resembles them."""
+    reader = index.reader
+    like: set[str] = set()
+    told: set[str] = set()
+    for clause in clauses:
+        compared = False
+        for word in clause:
+            stem = reader.stem(word)
+            if stem in reader.comparisons:
+                compared = True
+                continue
+            if stem in reader.articles:
+                continue
+            alarms = {t for t in reader.terms([word]) if t in index.alarms}
+            (like if compared else told).update(alarms)
+            compared = False
+    return frozenset(like - told)
 
 
 def _a_sum(index: _Index, words: list[str]) -> bool:

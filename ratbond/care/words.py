@@ -123,6 +123,13 @@ def is_english(key: str) -> bool:
     return bool(words) and not _english().unknown(words)
 
 
+def common_english(word: str, least: float = 1e-6) -> bool:
+    """`word` is an English word in common use (at least `least` of the time): "limit" or
+    "market", which name no food or plant, unlike "lychee" or "okra"."""
+    english = _english()
+    return bool(english.known([word])) and english.word_usage_frequency(word) >= least
+
+
 def respelled(
     word: str,
     rewrites: Sequence[tuple[str, str]],
