@@ -17,6 +17,7 @@ from ratbond import programs
 from ratbond.datafiles import cached, line_of, read_yaml, validate
 from ratbond.errors import DataFileError
 from ratbond.model import Vocabulary
+from ratbond.notes.retract import cue_pattern
 
 if TYPE_CHECKING:
     from ratbond.notes.rules import NotesFile
@@ -163,6 +164,10 @@ class Lexicon:
     sound_spellings: tuple[tuple[str, str], ...]
     sounds: dict[str, str]
     """The fuzzy targets by `spelled_sound`: a misspelling that sounds like one is it."""
+    retractions: re.Pattern[str]
+    """The cues of a self-correction ("no wait", "- well"): see `ratbond.notes.retract`."""
+    retraction_lead: frozenset[str]
+    """Words that open or close a correction's replacement and mean nothing ("na", "it was")."""
     shorthand: dict[str, tuple[str, ...]]
     """Signs written for words ("🩸": blood, "✗": a clause mark after a sign not seen), each
     with and without an emoji variation selector, to the tokens read in their place."""
@@ -681,6 +686,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         sound_spellings=sound_spellings,
         sounds=sounds,
         shorthand=_shorthand(rules.shorthand),
+        retractions=cue_pattern(tuple(rules.retractions.strong), tuple(rules.retractions.weak)),
+        retraction_lead=frozenset(normalise(word) for word in rules.retractions.lead),
         one_sided={
             signal: frozenset(_parts(text, irregular) for text in phrases)
             for signal, phrases in rules.one_sided.items()

@@ -19,6 +19,7 @@ from ratbond.notes.negation import after_pattern, find_scope
 from ratbond.notes.patterns import compile_patterns
 from ratbond.notes.phrases import find_phrases
 from ratbond.notes.result import NotesResult
+from ratbond.notes.retract import retract
 from ratbond.notes.tokens import WordTable, token_pattern, tokenise
 
 Roles = tuple[tuple[str, tuple[str, ...]], ...]
@@ -64,6 +65,16 @@ class NotesReader:
         lexicon = self.lexicon
         listed = tuple(animals.values()) if isinstance(animals, Mapping) else tuple(animals)
         cast = self.cast(listed, program, tuple((r, tuple(m)) for r, m in (roles or {}).items()))
+        if lexicon.retractions.search(text):
+            subjects = cast.openers | lexicon.subject_case
+            text = retract(
+                text,
+                lexicon.retractions,
+                lexicon.retraction_lead,
+                lexicon.clause_joiners,
+                self.words.word,
+                subjects.__contains__,
+            )
         tokens = tokenise(
             text,
             self.words.word,

@@ -135,6 +135,17 @@ class Shelters:
 
 
 @dataclass(frozen=True)
+class Retractions:
+    """Self-corrections: the cues that take words back, and filler words around a replacement."""
+
+    __pydantic_config__ = _STRICT
+
+    strong: tuple[Word, ...]
+    weak: tuple[Word, ...]
+    lead: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
 class NotesFile:
     """The reading rules of notes.yaml (see docs/notes.md)."""
 
@@ -188,6 +199,7 @@ class NotesFile:
     shelters: Shelters | None = None
     synonyms: dict[str, Word] = field(default_factory=dict)
     shorthand: dict[str, str] = field(default_factory=dict)
+    retractions: Retractions = field(default_factory=lambda: Retractions((), (), ()))
     sound_spellings: tuple[tuple[Word, Word], ...] = ()
     """Letter groups that sound alike ("cks", "x"): a misspelling that sounds like a signal
     word is that word ("brucksing" is "bruxing")."""

@@ -923,3 +923,32 @@ def test_a_wound_that_has_healed_is_no_wound_now(text: str) -> None:
 def test_a_wound_still_healing_is_a_wound() -> None:
     result = parse_notes("Pip's scab is healing nicely.", SOLO, "rat-human")
     assert "wound" in signals(result).get("pip", set())
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        # The replacement is a whole clause: the words before the cue are taken back.
+        ("Rex bit Ziggy no wait Max bit Ziggy", {"max": "biting"}, {"rex": "biting"}),
+        ("Rex bit Ziggy - correction: Rex sniffed Ziggy", {"rex": "sniffing"}, {"rex": "biting"}),
+        # One word in an aside: it replaces the doer, or the act, before it.
+        ("Rex - no, Max - hissed at Ziggy", {"max": "hissing"}, {"rex": "hissing"}),
+        ("Rex bit - well, nipped - Ziggy", {"rex": "nipping"}, {"rex": "biting"}),
+        ("Rex bit Ziggy - correction: nipped, brief", {"rex": "nipping"}, {"rex": "biting"}),
+    ],
+)
+def test_words_taken_back_are_replaced_by_the_later_ones(
+    text: str, kept: dict[str, str], dropped: dict[str, str]
+) -> None:
+    found = signals(rat_rat(text))
+    for animal, signal in kept.items():
+        assert signal in found.get(animal, set()), (text, found)
+    for animal, signal in dropped.items():
+        assert signal not in found.get(animal, set()), (text, found)
+
+
+def test_a_denial_after_a_dash_or_well_is_no_self_correction() -> None:
+    found = signals(cat_rat("Pip ate well, no sneezing. Tom bit Pip - no, not the mesh"))
+    assert "eating" in found["pip"]
+    assert "sneezing" not in found["pip"]
+    assert "biting" in found["tom"]
