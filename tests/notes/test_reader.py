@@ -952,3 +952,14 @@ def test_a_denial_after_a_dash_or_well_is_no_self_correction() -> None:
     assert "eating" in found["pip"]
     assert "sneezing" not in found["pip"]
     assert "biting" in found["tom"]
+
+
+def test_an_earlier_session_named_after_the_act_is_no_event_of_this_one() -> None:
+    found = signals(rat_rat("Owner reports fight 2 days ago. Today Rex and Max eating together."))
+    assert "fighting" not in found.get("rex", set())
+    # A wound from an earlier session that is still there is a wound now.
+    assert "wound" in signals(rat_rat("Max has a scab from a fight days ago")).get("max", set())
+
+
+def test_a_wound_the_owner_found_is_on_the_animal_named_after_it() -> None:
+    assert "wound" in signals(rat_rat("I see small cut for Max ear this evening"))["max"]
