@@ -778,6 +778,41 @@ class Attribution:
             for position in range(low, high)
         )
 
+    def thing_damaged(self, match: Match) -> bool:
+        """Whether a wound phrase of `injuries.damage` words has a thing just before it in its
+        clause (within three words, no animal or other phrase between) and no body part
+        before it in the clause."""
+        words = self.tokens.words
+        damage = self.lexicon.damage
+        if not damage or any(words[p].norm not in damage for p in match.positions):
+            return False
+        clause = self.tokens.clauses[match.first]
+        if any(
+            words[p].lemma in self.lexicon.body_parts
+            for p in range(match.first - 1, -1, -1)
+            if self.tokens.clauses[p] == clause
+        ):
+            return False  # "her tail caught in the wheel and torn" is her wound
+        position = match.first - 1
+        low = max(0, match.first - 4)
+        while position >= low and words[position].kind == "w":
+            if words[position].lemma in self.lexicon.body_parts:
+                return False
+            holder = self.phrases.at[position]
+            if holder >= 0:
+                found = self.matches[holder]
+                if found.kind == OBJECT:
+                    return True
+                if found.kind == BLOCK and any(
+                    words[at].norm in self.lexicon.thing_words for at in found.positions
+                ):
+                    return True
+                if found.kind != "signal" or holder in self.mentions.at:
+                    return False
+                position = found.first
+            position -= 1
+        return False
+
     def possessive(self, position: int) -> bool:
         """Whether the word there is a possessive pronoun before a word naming no animal."""
         words = self.tokens.words
@@ -1221,6 +1256,8 @@ class Attribution:
         if self.on_person_part(match):
             return Who(person=True, dropped=True)  # "Grandpa cut his finger on the cage door"
         found = self.target(match)
+        if (found is None or found.mention is None) and self.thing_damaged(match):
+            return Who(dropped=True)  # "has the hammock attacked and torn"
         if found is not None and found.mention is not None:
             return self.from_mention(found.mention, senses, match)
         sentence = self.tokens.sentences[match.first]

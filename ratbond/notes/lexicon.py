@@ -17,7 +17,7 @@ from ratbond import programs
 from ratbond.datafiles import cached, line_of, read_yaml, validate
 from ratbond.errors import DataFileError
 from ratbond.model import Vocabulary
-from ratbond.notes.retract import cue_pattern
+from ratbond.notes.retract import cue_keys, cue_pattern
 
 if TYPE_CHECKING:
     from ratbond.notes.rules import NotesFile
@@ -154,6 +154,8 @@ class Lexicon:
     """Phrases that only say an animal was caught: the bite or scratch says how."""
     body_parts: frozenset[str]
     person_parts: frozenset[str]
+    damage: frozenset[str]
+    """Injury words a thing named just before them has suffered ("the hammock ... torn")."""
     """A wound next to one of these is a person's: "cut his finger on the cage door"."""
     part_of: dict[str, frozenset[str]]
     one_sided: dict[str, frozenset[tuple[str, ...]]]
@@ -166,6 +168,9 @@ class Lexicon:
     """The fuzzy targets by `spelled_sound`: a misspelling that sounds like one is it."""
     retractions: re.Pattern[str]
     """The cues of a self-correction ("no wait", "- well"): see `ratbond.notes.retract`."""
+    retraction_keys: tuple[str, ...]
+    """Text one of `retractions` needs (a dash, or a cue's longest word): a note with none of
+    them skips the pattern."""
     retraction_lead: frozenset[str]
     """Words that open or close a correction's replacement and mean nothing ("na", "it was")."""
     shorthand: dict[str, tuple[str, ...]]
@@ -678,6 +683,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         seizing=frozenset(_parts(text, irregular) for text in rules.seizing),
         body_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.body_parts),
         person_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.person_parts),
+        damage=frozenset(normalise(w) for w in rules.injuries.damage),
         part_of={
             part: frozenset(whole for whole, parts in rules.part_of.items() if part in parts)
             for part in {part for parts in rules.part_of.values() for part in parts}
@@ -687,6 +693,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         sounds=sounds,
         shorthand=_shorthand(rules.shorthand),
         retractions=cue_pattern(tuple(rules.retractions.strong), tuple(rules.retractions.weak)),
+        retraction_keys=cue_keys(tuple(rules.retractions.strong)),
         retraction_lead=frozenset(normalise(word) for word in rules.retractions.lead),
         one_sided={
             signal: frozenset(_parts(text, irregular) for text in phrases)

@@ -65,7 +65,10 @@ class NotesReader:
         lexicon = self.lexicon
         listed = tuple(animals.values()) if isinstance(animals, Mapping) else tuple(animals)
         cast = self.cast(listed, program, tuple((r, tuple(m)) for r, m in (roles or {}).items()))
-        if lexicon.retractions.search(text):
+        lowered = text.lower()
+        if any(key in lowered for key in lexicon.retraction_keys) and lexicon.retractions.search(
+            text
+        ):
             subjects = cast.openers | lexicon.subject_case
             text = retract(
                 text,

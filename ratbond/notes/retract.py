@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ratbond.notes.tokens import Word
 
+DASHES = "-\u2013\u2014"
 WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 DASH = r"(?:\s[-\u2013\u2014]+\s*|\s*[\u2013\u2014]\s*)"
 CLOSE_RE = re.compile(r"\s[-\u2013\u2014]+(?=\s)|\s*[\u2013\u2014]")
@@ -56,6 +57,16 @@ def cue_pattern(strong: tuple[str, ...], weak: tuple[str, ...]) -> re.Pattern[st
     return re.compile(
         rf"(?P<s>(?:{strong_part})(?![^\W_]),?)|(?P<w>(?:{weak_part})(?![^\W_]),?)", re.IGNORECASE
     )
+
+
+def cue_keys(strong: tuple[str, ...]) -> tuple[str, ...]:
+    """What a note must hold for a cue to match: a dash (a weak cue, or a strong one after a
+    dash), or the longest word of a strong cue read anywhere."""
+    keys = set(DASHES)
+    for cue in strong:
+        if not cue.startswith("-"):
+            keys.add(max(cue.replace(",", " ").replace(":", " ").split(), key=len).lower())
+    return tuple(sorted(keys))
 
 
 def retract(

@@ -109,6 +109,8 @@ class Injuries:
     """Injury nouns that, after a size, are a wound wherever they are ("a tiny nick near the
     tip")."""
     person_parts: tuple[Word, ...] = ()
+    damage: tuple[Word, ...] = ()
+    """Injury words that may be a thing's damage: one right after a thing is no wound."""
     """A person's body parts: a wound on one is a person's ("cut his finger")."""
 
 

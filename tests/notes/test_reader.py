@@ -963,3 +963,15 @@ def test_an_earlier_session_named_after_the_act_is_no_event_of_this_one() -> Non
 
 def test_a_wound_the_owner_found_is_on_the_animal_named_after_it() -> None:
     assert "wound" in signals(rat_rat("I see small cut for Max ear this evening"))["max"]
+
+
+def test_a_thing_torn_is_no_wound_but_a_body_part_torn_is() -> None:
+    assert "wound" not in signals(rat_rat("Max has the hammock attacked and torn")).get(
+        "max", set()
+    )
+    assert "wound" in signals(rat_rat("Max has a torn ear"))["max"]
+    assert "wound" in signals(rat_rat("Max's blanket was bloody after the fight"))["max"]
+
+
+def test_a_cat_pawing_the_cage_is_swatting() -> None:
+    assert "swatting" in signals(cat_rat("Tom pawed the carrier while Pip was inside"))["tom"]
