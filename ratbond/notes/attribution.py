@@ -1344,6 +1344,21 @@ class Attribution:
                 able = self.cast.able(self.cast.all, senses)
                 if len(able) == 2:
                     who = Who(able, explicit=True)
+        if (
+            who.animals
+            and not who.explicit
+            and not who.ambiguous
+            and not self.lexicon.reciprocal.isdisjoint(kinds)
+            and not any(
+                not (m.person or m.outsider)
+                for m in self.mentions.by_sentence.get(self.tokens.sentences[match.first], ())
+            )
+        ):
+            # "Juniper has a cut ear. A: fight.": a shared act in a sentence naming no animal,
+            # where only two animals of the cast can share it, is both's, not the last named's.
+            able = self.cast.able(self.cast.all, senses)
+            if len(able) == 2 and who.animals < able:
+                who = Who(able, explicit=True)
         if (who.ambiguous or not who.animals) and self.together(match):
             # "Asleep together.": where only two animals can show it, both did.
             able = self.cast.able(self.cast.all, senses)

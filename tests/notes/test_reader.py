@@ -975,3 +975,10 @@ def test_a_thing_torn_is_no_wound_but_a_body_part_torn_is() -> None:
 
 def test_a_cat_pawing_the_cage_is_swatting() -> None:
     assert "swatting" in signals(cat_rat("Tom pawed the carrier while Pip was inside"))["tom"]
+
+
+def test_a_fight_in_a_sentence_naming_no_one_is_the_only_pair_s() -> None:
+    pair = [ZIGGY, REX]
+    found = signals(parse_notes("Rex has a cut ear. Assessment: fight.", pair, "rat-rat"))
+    assert "fighting" in found["rex"]
+    assert "fighting" in found["ziggy"]
