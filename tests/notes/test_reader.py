@@ -982,3 +982,17 @@ def test_a_fight_in_a_sentence_naming_no_one_is_the_only_pair_s() -> None:
     found = signals(parse_notes("Rex has a cut ear. Assessment: fight.", pair, "rat-rat"))
     assert "fighting" in found["rex"]
     assert "fighting" in found["ziggy"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who hissed at the new boy? Max.",
+        "who was hissing at the new boy uh that was Max",
+        "and then who hissed at Ziggy it was Max obviously",
+    ],
+)
+def test_a_question_who_is_answered_by_the_animal_named_after_it(text: str) -> None:
+    found = signals(rat_rat(text))
+    assert "hissing" in found.get("max", set()), found
+    assert "hissing" not in found.get("rex", set())
