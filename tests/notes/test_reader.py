@@ -996,3 +996,11 @@ def test_a_question_who_is_answered_by_the_animal_named_after_it(text: str) -> N
     found = signals(rat_rat(text))
     assert "hissing" in found.get("max", set()), found
     assert "hissing" not in found.get("rex", set())
+
+
+def test_a_clinical_pt_is_the_animal_the_sentence_is_about() -> None:
+    cast = [TOM, PIP, Animal("dot", "rat", name="Dot", sex="female")]
+    text = "O: Pip escaped cage; Tom caught pt in mouth. Puncture wound R leg."
+    found = signals(parse_notes(text, cast, "cat-rat"))
+    assert "wound" in found["pip"]
+    assert "wound" not in found.get("dot", set())
