@@ -146,6 +146,8 @@ class Lexicon:
     owner_on_receiving_end: frozenset[str]
     possessives: frozenset[str]
     not_initials: frozenset[str]
+    section_labels: frozenset[str]
+    """Letters that head a clinical note's sections before a colon ("O:", "A:")."""
     spelling_swaps: tuple[tuple[str, str], ...]
     path_words: frozenset[str]
     harm_signals: frozenset[str]
@@ -676,6 +678,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         owner_on_receiving_end=frozenset(rules.programs.owner_on_receiving_end),
         possessives=frozenset(rules.possessives),
         not_initials=frozenset(rules.not_initials),
+        section_labels=frozenset(normalise(w) for w in rules.section_labels),
         spelling_swaps=tuple(pair for a, b in rules.spelling_swaps for pair in ((a, b), (b, a))),
         path_words=frozenset(rules.path_words),
         harm_signals=frozenset(rules.harm_signals),

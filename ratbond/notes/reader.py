@@ -87,7 +87,12 @@ class NotesReader:
             lexicon.shorthand,
         )
         phrases = find_phrases(
-            tokens, cast, lexicon.clause_joiners, self.signal_starts, lexicon.body_parts
+            tokens,
+            cast,
+            lexicon.clause_joiners,
+            self.signal_starts,
+            lexicon.body_parts,
+            lexicon.section_labels,
         )
         mentions = find_mentions(tokens, phrases, cast, lexicon)
         scope = find_scope(tokens, phrases, mentions, lexicon, self.after)

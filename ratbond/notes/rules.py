@@ -201,6 +201,8 @@ class NotesFile:
     shelters: Shelters | None = None
     synonyms: dict[str, Word] = field(default_factory=dict)
     shorthand: dict[str, str] = field(default_factory=dict)
+    section_labels: tuple[Word, ...] = ()
+    """Letters that head a clinical note's sections ("O:", "A:")."""
     retractions: Retractions = field(default_factory=lambda: Retractions((), (), ()))
     sound_spellings: tuple[tuple[Word, Word], ...] = ()
     """Letter groups that sound alike ("cks", "x"): a misspelling that sounds like a signal

@@ -1004,3 +1004,13 @@ def test_a_clinical_pt_is_the_animal_the_sentence_is_about() -> None:
     found = signals(parse_notes(text, cast, "cat-rat"))
     assert "wound" in found["pip"]
     assert "wound" not in found.get("dot", set())
+
+
+def test_a_clinical_note_s_section_letters_are_no_initials() -> None:
+    oscar = Animal("oscar", "cat", name="Oscar", sex="male")
+    cast = [oscar, PIP, Animal("sage", "rat", name="Sage", sex="female")]
+    text = "S: none. O: abrasion 3mm L flank on Pip. A: r/o bite wound. P: monitor."
+    found = signals(parse_notes(text, cast, "cat-rat"))
+    assert "wound" in found["pip"]
+    # Outside such a note a letter before a colon may still be an initial.
+    assert "hissing" in signals(parse_notes("O: hissed twice", cast, "cat-rat"))["oscar"]
