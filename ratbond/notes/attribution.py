@@ -778,6 +778,41 @@ class Attribution:
             for position in range(low, high)
         )
 
+    def thing_damaged(self, match: Match) -> bool:
+        """Whether a wound phrase of `injuries.damage` words has a thing just before it in its
+        clause (within three words, no animal or other phrase between) and no body part
+        before it in the clause."""
+        words = self.tokens.words
+        damage = self.lexicon.damage
+        if not damage or any(words[p].norm not in damage for p in match.positions):
+            return False
+        clause = self.tokens.clauses[match.first]
+        if any(
+            words[p].lemma in self.lexicon.body_parts
+            for p in range(match.first - 1, -1, -1)
+            if self.tokens.clauses[p] == clause
+        ):
+            return False  # "her tail caught in the wheel and torn" is her wound
+        position = match.first - 1
+        low = max(0, match.first - 4)
+        while position >= low and words[position].kind == "w":
+            if words[position].lemma in self.lexicon.body_parts:
+                return False
+            holder = self.phrases.at[position]
+            if holder >= 0:
+                found = self.matches[holder]
+                if found.kind == OBJECT:
+                    return True
+                if found.kind == BLOCK and any(
+                    words[at].norm in self.lexicon.thing_words for at in found.positions
+                ):
+                    return True
+                if found.kind != "signal" or holder in self.mentions.at:
+                    return False
+                position = found.first
+            position -= 1
+        return False
+
     def possessive(self, position: int) -> bool:
         """Whether the word there is a possessive pronoun before a word naming no animal."""
         words = self.tokens.words
@@ -1221,15 +1256,21 @@ class Attribution:
         if self.on_person_part(match):
             return Who(person=True, dropped=True)  # "Grandpa cut his finger on the cage door"
         found = self.target(match)
+        if (found is None or found.mention is None) and self.thing_damaged(match):
+            return Who(dropped=True)  # "has the hammock attacked and torn"
         if found is not None and found.mention is not None:
             return self.from_mention(found.mention, senses, match)
         sentence = self.tokens.sentences[match.first]
         if sentence in self.owner_bitten or sentence - 1 in self.owner_bitten:
             return Who(person=True, dropped=True)
         in_sentence = self.mentions.by_sentence.get(sentence, ())
-        if not any(m.first < match.first for m in in_sentence):
+        if not any(
+            m.first < match.first and not (m.person and m.last < match.first - 1)
+            for m in in_sentence
+        ):
             # "A puncture wound, quite small, has appeared on Tansy's hind leg": a sentence that
-            # opens with the wound names the one hurt after it.
+            # opens with the wound names the one hurt after it; so does one where the owner
+            # only found it ("I see small cut for Nkechi ear"; "I cut myself" is the owner's).
             later = [m for m in in_sentence if not (m.person or m.outsider or m.ambiguous)]
             if later and self.cast.able(later[0].animals, senses):
                 return self.from_mention(later[0], senses, match)
@@ -1303,6 +1344,21 @@ class Attribution:
                 able = self.cast.able(self.cast.all, senses)
                 if len(able) == 2:
                     who = Who(able, explicit=True)
+        if (
+            who.animals
+            and not who.explicit
+            and not who.ambiguous
+            and not self.lexicon.reciprocal.isdisjoint(kinds)
+            and not any(
+                not (m.person or m.outsider)
+                for m in self.mentions.by_sentence.get(self.tokens.sentences[match.first], ())
+            )
+        ):
+            # "Juniper has a cut ear. A: fight.": a shared act in a sentence naming no animal,
+            # where only two animals of the cast can share it, is both's, not the last named's.
+            able = self.cast.able(self.cast.all, senses)
+            if len(able) == 2 and who.animals < able:
+                who = Who(able, explicit=True)
         if (who.ambiguous or not who.animals) and self.together(match):
             # "Asleep together.": where only two animals can show it, both did.
             able = self.cast.able(self.cast.all, senses)

@@ -17,6 +17,7 @@ from ratbond import programs
 from ratbond.datafiles import cached, line_of, read_yaml, validate
 from ratbond.errors import DataFileError
 from ratbond.model import Vocabulary
+from ratbond.notes.retract import cue_keys, cue_pattern
 
 if TYPE_CHECKING:
     from ratbond.notes.rules import NotesFile
@@ -145,6 +146,8 @@ class Lexicon:
     owner_on_receiving_end: frozenset[str]
     possessives: frozenset[str]
     not_initials: frozenset[str]
+    section_labels: frozenset[str]
+    """Letters that head a clinical note's sections before a colon ("O:", "A:")."""
     spelling_swaps: tuple[tuple[str, str], ...]
     path_words: frozenset[str]
     harm_signals: frozenset[str]
@@ -153,6 +156,8 @@ class Lexicon:
     """Phrases that only say an animal was caught: the bite or scratch says how."""
     body_parts: frozenset[str]
     person_parts: frozenset[str]
+    damage: frozenset[str]
+    """Injury words a thing named just before them has suffered ("the hammock ... torn")."""
     """A wound next to one of these is a person's: "cut his finger on the cage door"."""
     part_of: dict[str, frozenset[str]]
     one_sided: dict[str, frozenset[tuple[str, ...]]]
@@ -163,6 +168,13 @@ class Lexicon:
     sound_spellings: tuple[tuple[str, str], ...]
     sounds: dict[str, str]
     """The fuzzy targets by `spelled_sound`: a misspelling that sounds like one is it."""
+    retractions: re.Pattern[str]
+    """The cues of a self-correction ("no wait", "- well"): see `ratbond.notes.retract`."""
+    retraction_keys: tuple[str, ...]
+    """Text one of `retractions` needs (a dash, or a cue's longest word): a note with none of
+    them skips the pattern."""
+    retraction_lead: frozenset[str]
+    """Words that open or close a correction's replacement and mean nothing ("na", "it was")."""
     shorthand: dict[str, tuple[str, ...]]
     """Signs written for words ("🩸": blood, "✗": a clause mark after a sign not seen), each
     with and without an emoji variation selector, to the tokens read in their place."""
@@ -666,6 +678,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         owner_on_receiving_end=frozenset(rules.programs.owner_on_receiving_end),
         possessives=frozenset(rules.possessives),
         not_initials=frozenset(rules.not_initials),
+        section_labels=frozenset(normalise(w) for w in rules.section_labels),
         spelling_swaps=tuple(pair for a, b in rules.spelling_swaps for pair in ((a, b), (b, a))),
         path_words=frozenset(rules.path_words),
         harm_signals=frozenset(rules.harm_signals),
@@ -673,6 +686,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         seizing=frozenset(_parts(text, irregular) for text in rules.seizing),
         body_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.body_parts),
         person_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.person_parts),
+        damage=frozenset(normalise(w) for w in rules.injuries.damage),
         part_of={
             part: frozenset(whole for whole, parts in rules.part_of.items() if part in parts)
             for part in {part for parts in rules.part_of.values() for part in parts}
@@ -681,6 +695,9 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         sound_spellings=sound_spellings,
         sounds=sounds,
         shorthand=_shorthand(rules.shorthand),
+        retractions=cue_pattern(tuple(rules.retractions.strong), tuple(rules.retractions.weak)),
+        retraction_keys=cue_keys(tuple(rules.retractions.strong)),
+        retraction_lead=frozenset(normalise(word) for word in rules.retractions.lead),
         one_sided={
             signal: frozenset(_parts(text, irregular) for text in phrases)
             for signal, phrases in rules.one_sided.items()

@@ -193,6 +193,9 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
         )
         mentions.append(mention)
         at[index] = mention
+    if any(m.match >= 0 and _relative(matches[m.match]) for m in mentions):
+        mentions = _answered(tokens, matches, mentions, lexicon)
+        at = {m.match: m for m in mentions}
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -242,6 +245,66 @@ def _word_meaning(kind: str, entry: Entry, cast: Cast) -> Meaning:
         outsider = kind in {"species", "role"}
         return Meaning(cast.all, ambiguous=not outsider, plural=entry.plural, outsider=outsider)
     return Meaning(chosen, ambiguous=not entry.plural and len(chosen) > 1, plural=entry.plural)
+
+
+def _relative(match: Match) -> bool:
+    return match.kind == "pronoun" and match.entry is not None and match.entry.key == "relative"
+
+
+def _answered(
+    tokens: Tokens, matches: Sequence[Match], mentions: list[Mention], lexicon: Lexicon
+) -> list[Mention]:
+    """A "who" that opens a question (no animal named before it in its sentence) means the
+    animal the answer names: after a form of "be" later in the sentence ("who jumped on the
+    cage, it was Bagel") or first in the next one ("Who hissed? Hanni.")."""
+    words = tokens.words
+    result = list(mentions)
+    for number, mention in enumerate(mentions):
+        if mention.match < 0 or not _relative(matches[mention.match]):
+            continue
+        if any(
+            m.sentence == mention.sentence and not m.person and m.first < mention.first
+            for m in mentions[:number]
+        ):
+            continue
+        answer = None
+        for later in mentions[number + 1 :]:
+            if later.person or later.outsider or later.ambiguous or not later.animals:
+                continue
+            if _relative(matches[later.match]) if later.match >= 0 else False:
+                continue
+            if later.sentence == mention.sentence:
+                before = later.first - 1
+                if before >= 0 and (
+                    words[before].norm in lexicon.auxiliaries
+                    or words[before].lemma in lexicon.auxiliaries
+                ):
+                    answer = later
+                    break
+            elif later.sentence == mention.sentence + 1:
+                opening = [p for p in range(later.first) if tokens.sentences[p] == later.sentence]
+                if len([p for p in opening if words[p].kind == "w"]) <= 3:
+                    answer = later
+                break
+            else:
+                break
+        if answer is not None:
+            result[number] = Mention(
+                mention.match,
+                mention.first,
+                mention.last,
+                mention.sentence,
+                mention.clause,
+                mention.part,
+                answer.animals,
+                False,
+                False,
+                answer.plural,
+                mention.subject,
+                False,
+                mention.subordinate,
+            )
+    return result
 
 
 def _pronoun(

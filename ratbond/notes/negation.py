@@ -198,9 +198,10 @@ def _denial(
             break
         count += 1
         position -= 1
-    if not lexicon.victim_signals.isdisjoint(match.senses.values()) and _healed(
-        tokens, phrases, lexicon, match.last + 1
-    ):
+    if lexicon.victim_signals.isdisjoint(match.senses.values()):
+        if _earlier_after(tokens, phrases, lexicon, match.last + 1):
+            return "cue"
+    elif _healed(tokens, phrases, lexicon, match.last + 1):
         return "cue"
     # The pattern is cheaper to try first and rarely matches.
     if after.match(tokens.text, tokens.ends[match.last]) and _clause_opening(
@@ -208,6 +209,29 @@ def _denial(
     ):
         return "cue"
     return ""
+
+
+def _earlier_after(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position: int) -> bool:
+    """Whether an earlier session is named right after the act in its clause, before any other
+    event: "owner reports fight 2 days ago", "Tom swatted the carrier last week"."""
+    words = tokens.words
+    count = 0
+    while position < len(words) and count < REACH and words[position].kind == "w":
+        owner = phrases.of(position)
+        if owner is not None:
+            if owner.entry is not None and owner.entry.key == EARLIER:
+                return True
+            if owner.kind in EVENT_KINDS:
+                return False
+        elif (
+            words[position].lemma in lexicon.scope_ends
+            or words[position].norm in lexicon.clause_joiners
+            or words[position].norm in lexicon.subordinators
+        ):
+            return False
+        count += 1
+        position += 1
+    return False
 
 
 def _healed(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position: int) -> bool:

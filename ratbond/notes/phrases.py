@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence, Set
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ratbond.notes.cast import Cast
 from ratbond.notes.lexicon import Entry
@@ -54,6 +55,7 @@ def find_phrases(
     joiners: Collection[str],
     signal_starts: Collection[str],
     body_parts: Collection[str] = frozenset(),
+    labels: Collection[str] = frozenset(),
 ) -> Phrases:
     """The names and phrases of `tokens`. `joiners` are the words a gap never crosses;
     `signal_starts` the lemmas that start a signal phrase (such a word written in lower case is
@@ -67,7 +69,7 @@ def find_phrases(
     # A phrase never reaches across an animal's name ("bit Max hard" is not "bit hard").
     fence = [False] * count
     for index in tokens.named:
-        found = _name_at(tokens, index, cast, signal_starts, body_parts)
+        found = _name_at(tokens, index, cast, signal_starts, body_parts, labels)
         if found is not None:
             names[index] = found
             fence[index] = True
@@ -136,12 +138,24 @@ def find_phrases(
     return Phrases(tuple(matches), tuple(at))
 
 
+def _section_label(words: Sequence[Word], index: int, labels: Collection[str]) -> bool:
+    """Whether a letter of `labels` before a colon heads a section of a note with two or more
+    such sections ("S: ... O: ... A: ..."): then no letter before a colon is an initial."""
+    if index + 1 >= len(words) or words[index + 1].raw != ":" or words[index].norm not in labels:
+        return False
+    found = {
+        word.norm for word, after in pairwise(words) if after.raw == ":" and word.norm in labels
+    }
+    return len(found) >= 2
+
+
 def _name_at(
     tokens: Tokens,
     index: int,
     cast: Cast,
     signal_starts: Collection[str],
     body_parts: Collection[str],
+    labels: Collection[str] = frozenset(),
 ) -> tuple[str, int] | None:
     words = tokens.words
     owner = cast.possessive_forms.get(words[index].norm)
@@ -165,6 +179,8 @@ def _name_at(
     word = words[index]
     if len(word.norm) == 1 and not word.raw.isupper():
         return None  # an initial is a capital letter
+    if len(word.norm) == 1 and _section_label(words, index, labels):
+        return None  # "O: ... A: ...": a clinical note's sections, not initials
     if len(word.norm) == 1 and _before_body_part(words, index + 1, body_parts):
         return None  # a side, as logs write it: "puncture L shoulder", "R hind"
     name = cast.animals[best[0]].name

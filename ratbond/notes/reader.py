@@ -19,6 +19,7 @@ from ratbond.notes.negation import after_pattern, find_scope
 from ratbond.notes.patterns import compile_patterns
 from ratbond.notes.phrases import find_phrases
 from ratbond.notes.result import NotesResult
+from ratbond.notes.retract import retract
 from ratbond.notes.tokens import WordTable, token_pattern, tokenise
 
 Roles = tuple[tuple[str, tuple[str, ...]], ...]
@@ -64,6 +65,19 @@ class NotesReader:
         lexicon = self.lexicon
         listed = tuple(animals.values()) if isinstance(animals, Mapping) else tuple(animals)
         cast = self.cast(listed, program, tuple((r, tuple(m)) for r, m in (roles or {}).items()))
+        lowered = text.lower()
+        if any(key in lowered for key in lexicon.retraction_keys) and lexicon.retractions.search(
+            text
+        ):
+            subjects = cast.openers | lexicon.subject_case
+            text = retract(
+                text,
+                lexicon.retractions,
+                lexicon.retraction_lead,
+                lexicon.clause_joiners,
+                self.words.word,
+                subjects.__contains__,
+            )
         tokens = tokenise(
             text,
             self.words.word,
@@ -73,7 +87,12 @@ class NotesReader:
             lexicon.shorthand,
         )
         phrases = find_phrases(
-            tokens, cast, lexicon.clause_joiners, self.signal_starts, lexicon.body_parts
+            tokens,
+            cast,
+            lexicon.clause_joiners,
+            self.signal_starts,
+            lexicon.body_parts,
+            lexicon.section_labels,
         )
         mentions = find_mentions(tokens, phrases, cast, lexicon)
         scope = find_scope(tokens, phrases, mentions, lexicon, self.after)

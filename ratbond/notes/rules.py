@@ -109,6 +109,8 @@ class Injuries:
     """Injury nouns that, after a size, are a wound wherever they are ("a tiny nick near the
     tip")."""
     person_parts: tuple[Word, ...] = ()
+    damage: tuple[Word, ...] = ()
+    """Injury words that may be a thing's damage: one right after a thing is no wound."""
     """A person's body parts: a wound on one is a person's ("cut his finger")."""
 
 
@@ -132,6 +134,17 @@ class Shelters:
     signal: str
     verbs: tuple[Word, ...]
     places: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
+class Retractions:
+    """Self-corrections: the cues that take words back, and filler words around a replacement."""
+
+    __pydantic_config__ = _STRICT
+
+    strong: tuple[Word, ...]
+    weak: tuple[Word, ...]
+    lead: tuple[Word, ...]
 
 
 @dataclass(frozen=True)
@@ -188,6 +201,9 @@ class NotesFile:
     shelters: Shelters | None = None
     synonyms: dict[str, Word] = field(default_factory=dict)
     shorthand: dict[str, str] = field(default_factory=dict)
+    section_labels: tuple[Word, ...] = ()
+    """Letters that head a clinical note's sections ("O:", "A:")."""
+    retractions: Retractions = field(default_factory=lambda: Retractions((), (), ()))
     sound_spellings: tuple[tuple[Word, Word], ...] = ()
     """Letter groups that sound alike ("cks", "x"): a misspelling that sounds like a signal
     word is that word ("brucksing" is "bruxing")."""

@@ -922,3 +922,94 @@ def test_a_wound_that_has_healed_is_no_wound_now(text: str) -> None:
 def test_a_wound_still_healing_is_a_wound() -> None:
     result = parse_notes("Pip's scab is healing nicely.", SOLO, "rat-human")
     assert "wound" in signals(result).get("pip", set())
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        # The replacement is a whole clause: the words before the cue are taken back.
+        ("Rex bit Ziggy no wait Max bit Ziggy", {"max": "biting"}, {"rex": "biting"}),
+        ("Rex bit Ziggy - correction: Rex sniffed Ziggy", {"rex": "sniffing"}, {"rex": "biting"}),
+        # One word in an aside: it replaces the doer, or the act, before it.
+        ("Rex - no, Max - hissed at Ziggy", {"max": "hissing"}, {"rex": "hissing"}),
+        ("Rex bit - well, nipped - Ziggy", {"rex": "nipping"}, {"rex": "biting"}),
+        ("Rex bit Ziggy - correction: nipped, brief", {"rex": "nipping"}, {"rex": "biting"}),
+    ],
+)
+def test_words_taken_back_are_replaced_by_the_later_ones(
+    text: str, kept: dict[str, str], dropped: dict[str, str]
+) -> None:
+    found = signals(rat_rat(text))
+    for animal, signal in kept.items():
+        assert signal in found.get(animal, set()), (text, found)
+    for animal, signal in dropped.items():
+        assert signal not in found.get(animal, set()), (text, found)
+
+
+def test_a_denial_after_a_dash_or_well_is_no_self_correction() -> None:
+    found = signals(cat_rat("Pip ate well, no sneezing. Tom bit Pip - no, not the mesh"))
+    assert "eating" in found["pip"]
+    assert "sneezing" not in found["pip"]
+    assert "biting" in found["tom"]
+
+
+def test_an_earlier_session_named_after_the_act_is_no_event_of_this_one() -> None:
+    found = signals(rat_rat("Owner reports fight 2 days ago. Today Rex and Max eating together."))
+    assert "fighting" not in found.get("rex", set())
+    # A wound from an earlier session that is still there is a wound now.
+    assert "wound" in signals(rat_rat("Max has a scab from a fight days ago")).get("max", set())
+
+
+def test_a_wound_the_owner_found_is_on_the_animal_named_after_it() -> None:
+    assert "wound" in signals(rat_rat("I see small cut for Max ear this evening"))["max"]
+
+
+def test_a_thing_torn_is_no_wound_but_a_body_part_torn_is() -> None:
+    assert "wound" not in signals(rat_rat("Max has the hammock attacked and torn")).get(
+        "max", set()
+    )
+    assert "wound" in signals(rat_rat("Max has a torn ear"))["max"]
+    assert "wound" in signals(rat_rat("Max's blanket was bloody after the fight"))["max"]
+
+
+def test_a_cat_pawing_the_cage_is_swatting() -> None:
+    assert "swatting" in signals(cat_rat("Tom pawed the carrier while Pip was inside"))["tom"]
+
+
+def test_a_fight_in_a_sentence_naming_no_one_is_the_only_pair_s() -> None:
+    pair = [ZIGGY, REX]
+    found = signals(parse_notes("Rex has a cut ear. Assessment: fight.", pair, "rat-rat"))
+    assert "fighting" in found["rex"]
+    assert "fighting" in found["ziggy"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who hissed at the new boy? Max.",
+        "who was hissing at the new boy uh that was Max",
+        "and then who hissed at Ziggy it was Max obviously",
+    ],
+)
+def test_a_question_who_is_answered_by_the_animal_named_after_it(text: str) -> None:
+    found = signals(rat_rat(text))
+    assert "hissing" in found.get("max", set()), found
+    assert "hissing" not in found.get("rex", set())
+
+
+def test_a_clinical_pt_is_the_animal_the_sentence_is_about() -> None:
+    cast = [TOM, PIP, Animal("dot", "rat", name="Dot", sex="female")]
+    text = "O: Pip escaped cage; Tom caught pt in mouth. Puncture wound R leg."
+    found = signals(parse_notes(text, cast, "cat-rat"))
+    assert "wound" in found["pip"]
+    assert "wound" not in found.get("dot", set())
+
+
+def test_a_clinical_note_s_section_letters_are_no_initials() -> None:
+    oscar = Animal("oscar", "cat", name="Oscar", sex="male")
+    cast = [oscar, PIP, Animal("sage", "rat", name="Sage", sex="female")]
+    text = "S: none. O: abrasion 3mm L flank on Pip. A: r/o bite wound. P: monitor."
+    found = signals(parse_notes(text, cast, "cat-rat"))
+    assert "wound" in found["pip"]
+    # Outside such a note a letter before a colon may still be an initial.
+    assert "hissing" in signals(parse_notes("O: hissed twice", cast, "cat-rat"))["oscar"]

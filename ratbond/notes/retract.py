@@ -1,0 +1,159 @@
+"""Self-corrections: a writer who takes words back ("he bit - no wait, he nipped her", "Ada -
+no, Nkechi - ran") means only the words after the cue. Read before the tokens: the words taken
+back are blanked (the text keeps its length, so every span keeps its place), and a short
+replacement is written over the word it replaces where it fits.
+
+A cue (`retractions` in data/notes.yaml) is strong ("no wait", "correction:", "- no,") or weak
+("- well", "- ok not bit,"): a weak cue counts only in a closed aside of one or two words
+("he bit - well, nipped - her"). What follows the cue, up to a closing dash, a comma or the
+sentence's end, replaces:
+- one or two words that start with an animal's name or a pronoun: the last name or pronoun
+  before the cue, and the rest of its clause up to the cue unless the replacement fits in its
+  place;
+- one or two other words: the last word before the cue that opens a lexicon phrase (else the
+  last word);
+- more words (a whole clause): everything from the clause's start up to the cue.
+A replacement that opens with a denial ("- no, not the mesh") says more and takes nothing back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ratbond.notes.tokens import Word
+
+DASHES = "-\u2013\u2014"
+WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+DASH = r"(?:\s[-\u2013\u2014]+\s*|\s*[\u2013\u2014]\s*)"
+CLOSE_RE = re.compile(r"\s[-\u2013\u2014]+(?=\s)|\s*[\u2013\u2014]")
+END_RE = re.compile(r"[.!?;\n]")
+STOP_RE = re.compile(r"[.!?;\n,]")
+BOUND_RE = re.compile(r"[.!?;:\n,()]|\s[-\u2013\u2014]+\s|[\u2013\u2014]")
+
+
+@lru_cache(maxsize=8)
+def cue_pattern(strong: tuple[str, ...], weak: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for every cue: group `s` a strong cue, `w` a weak one (after a dash only).
+    A cue word `~` stands for any one word ("ok not ~,": "ok not bit,")."""
+
+    def alternation(cues: tuple[str, ...]) -> str:
+        parts = []
+        for cue in sorted(cues, key=len, reverse=True):
+            dashed = cue.startswith("-")
+            bare = cue[1:].strip() if dashed else cue
+            text = re.escape(bare).replace(r"\ ", r"\s+").replace(r"\~", r"[^\W\d_]+")
+            if dashed:
+                parts.append(DASH + text)
+            else:
+                parts.append(rf"(?:{DASH})?(?<![^\W_]){text}")
+        return "|".join(parts)
+
+    weak_part = rf"{DASH}(?:{alternation(weak)})" if weak else r"(?!x)x"
+    strong_part = alternation(strong) if strong else r"(?!x)x"
+    return re.compile(
+        rf"(?P<s>(?:{strong_part})(?![^\W_]),?)|(?P<w>(?:{weak_part})(?![^\W_]),?)", re.IGNORECASE
+    )
+
+
+def cue_keys(strong: tuple[str, ...]) -> tuple[str, ...]:
+    """What a note must hold for a cue to match: a dash (a weak cue, or a strong one after a
+    dash), or the longest word of a strong cue read anywhere."""
+    keys = set(DASHES)
+    for cue in strong:
+        if not cue.startswith("-"):
+            keys.add(max(cue.replace(",", " ").replace(":", " ").split(), key=len).lower())
+    return tuple(sorted(keys))
+
+
+def retract(
+    text: str,
+    pattern: re.Pattern[str],
+    lead: Collection[str],
+    joiners: Collection[str],
+    word: Callable[[str], Word],
+    is_subject: Callable[[str], bool],
+) -> str:
+    """`text` with the words its writer took back blanked (same length). `lead` are words that
+    may open a replacement and mean nothing ("na", "it", "was"); `joiners` open a clause;
+    `is_subject` says whether a normalised word is an animal's name or a pronoun."""
+    chars = list(text)
+    floor = 0
+    for match in pattern.finditer(text):
+        if match.start() < floor:
+            continue
+        weak = match.group("w") is not None
+        after = match.end()
+        # The replacement: up to a closing dash (an aside), else a comma or the sentence's end.
+        end_match = END_RE.search(text, after)
+        sentence_end = end_match.start() if end_match else len(text)
+        close = CLOSE_RE.search(text, after, sentence_end)
+        stop = STOP_RE.search(text, after)
+        limit = close.start() if close else (stop.start() if stop else len(text))
+        words = list(WORD_RE.finditer(text, after, limit))
+        while words and words[0].group().lower() in lead:
+            words.pop(0)
+        while words and words[-1].group().lower() in lead:
+            words.pop()
+        short = 0 < len(words) <= 2
+        if words and _denies(word(words[0].group())):
+            # "he bit Pip - no, not the mesh": a denial that says more, no correction.
+            continue
+        if weak and not (close and short):
+            continue
+        # The clause the cue takes words back from.
+        begin = floor
+        for bound in BOUND_RE.finditer(text, floor, match.start()):
+            begin = max(begin, bound.end())
+        before = list(WORD_RE.finditer(text, begin, match.start()))
+        cut = 0
+        for index, found in enumerate(before):
+            if found.group().lower() in joiners:
+                cut = index + 1
+        before = before[cut:]
+        if not before or not words:
+            continue
+        if short:
+            first = word(words[0].group())
+            subject = is_subject(first.norm)
+            targets = [
+                i
+                for i, found in enumerate(before)
+                if (is_subject(word(found.group()).norm) if subject else _opens(word, found))
+            ]
+            target = before[targets[-1] if targets else -1]
+            new = text[words[0].start() : words[-1].end()]
+            if len(new) <= target.end() - target.start():
+                # Written over the word it replaces; its own place and the cue are blanked.
+                _blank(chars, target.start(), target.end())
+                chars[target.start() : target.start() + len(new)] = new
+                _blank(chars, match.start(), limit)
+            else:
+                _blank(chars, target.start(), match.end() if subject else target.end())
+                _blank(chars, match.start(), words[0].start())
+                _blank(chars, words[-1].end(), limit)
+            if close:
+                _blank(chars, close.start(), close.end())
+        else:
+            _blank(chars, before[0].start(), words[0].start())
+        floor = limit
+    return "".join(chars)
+
+
+def _opens(word: Callable[[str], Word], found: re.Match[str]) -> bool:
+    return word(found.group()).starts is not None
+
+
+def _denies(known: Word) -> bool:
+    return known.starts is not None and any(
+        pattern.phrase.entry.kind == "cue" for pattern in known.starts.patterns
+    )
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for index in range(start, end):
+        if chars[index] != "\n":
+            chars[index] = " "
