@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 NOTES_FILE = Path(programs.NOTES_FILE)
 SIGNALS_FILE = Path(programs.SIGNALS_FILE)
 ALERTS_FILE = Path(programs.ALERTS_FILE)
-RULES_FILE = Path(__file__).resolve().parent / "rules.py"
 
 # "..." between two words of a phrase lets up to WIDE_GAP words sit there; elsewhere GAP.
 GAP = 2
@@ -289,9 +288,12 @@ def load_lexicon(
     alerts_file: Path = ALERTS_FILE,
 ) -> Lexicon:
     """The compiled lexicon, validated and built (or from the cache)."""
+    # Keyed on every module of the reader, not only this one: the build calls into others
+    # (`ratbond.notes.retract`, the rules' shapes), and a changed one must not meet old bytes.
+    modules = sorted(Path(__file__).parent.glob("*.py"))
     return cached(
         "notes-lexicon",
-        [notes_file, signals_file, alerts_file, Path(__file__), RULES_FILE],
+        [notes_file, signals_file, alerts_file, *modules],
         lambda: _build(notes_file, signals_file, alerts_file),
     )
 

@@ -52,3 +52,23 @@ def test_a_bad_rule_in_the_notes_file_is_refused(
     (tmp_path / "notes.yaml").write_text(broken, encoding="utf-8")
     with pytest.raises(DataFileError, match="unknown signal 'hugging'"):
         load_lexicon(tmp_path / "notes.yaml", source / "signals.yaml", source / "alerts.yaml")
+
+
+def test_the_cached_lexicon_is_keyed_on_every_module_of_the_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The build calls into other modules than lexicon.py (retract.py's cue patterns, the rules'
+    # shapes): a change to any of them must rebuild, never serve the lexicon an older one made.
+    import ratbond.notes.lexicon as lexicon
+
+    keyed: list[Path] = []
+
+    def record(kind: str, files: list[Path], build: object) -> object:
+        keyed.extend(files)
+        return None
+
+    monkeypatch.setattr(lexicon, "cached", record)
+    lexicon.load_lexicon()
+    package = Path(lexicon.__file__).parent
+    assert set(package.glob("*.py")) <= set(keyed)
+    assert package / "retract.py" in keyed
