@@ -876,7 +876,32 @@ def _names(question: str) -> set[str]:
         found = (match.group().casefold().replace("'", "") for match in pattern.finditer(question))
         return {word for text in found for word in text.split()}
 
-    return words(_NAME) - words(_PROPER)
+    return words(_NAME) - words(_PROPER) - _CALENDAR
+
+
+# Days and months are capitalised but name no pet: "coughing since Tuesday".
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 
 
 # A note's section label ("S:", "Q:", "Hx:", "A/P:") at the start of the text or of a sentence:
@@ -1139,6 +1164,10 @@ def ask(question: str, limit: int = 3) -> AskResult:
         and not about_rats
         and not pet_words
         and all(at in standing for at, w in enumerate(as_read) if w in index.pronouns)
+    ) or (
+        any(_holds(as_read, word) for word in index.rules.people.human)
+        and not index.not_people & set(asked)
+        and not about_rats
     ):
         return none("off_topic")
     # Emergencies come first: the best-ranked one the question names goes before a better
@@ -1384,6 +1413,12 @@ def _a_sum(index: _Index, words: list[str]) -> bool:
         return word.isdigit() or word in numbers
 
     operators = [tuple(operator.split()) for operator in rules.operators]
+    if (
+        sum(number(word) for word in words) >= 2
+        and any(_holds(words, problem) for problem in rules.word_problems)
+        and not any(index.reader.terms([word]) == [index.subject] for word in words)
+    ):
+        return True
     return any(
         number(word)
         and at + len(operator) + 1 < len(words)
@@ -1394,11 +1429,21 @@ def _a_sum(index: _Index, words: list[str]) -> bool:
     )
 
 
+def _holds(words: list[str], phrase: str) -> bool:
+    """`words` hold `phrase` (one or more words, as written) in a row."""
+    part = phrase.split()
+    return any(words[at : at + len(part)] == part for at in range(len(words) - len(part) + 1))
+
+
 def _standing_for_people(index: _Index, words: list[str]) -> set[int]:
     """The positions of the pronouns that agree with the last person named before them (a
     mother is "she", a teacher "she" or "he"): there they stand for that person."""
     standing: set[int] = set()
     last: frozenset[str] | None = None
+    # Someone who reckons or says is a person, and so is every he or she of the question.
+    if any(_holds(words, speaking) for speaking in index.rules.people.speaking):
+        spoken = ("she", "her", "hers", "herself", "shes", "he", "him", "his", "himself", "hes")
+        standing.update(at for at, word in enumerate(words) if word in spoken)
     for at, word in enumerate(words):
         agreeing = next((pronouns for names, pronouns in index.persons if word in names), None)
         if agreeing is not None:
