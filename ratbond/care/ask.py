@@ -1240,6 +1240,22 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # first of them that covers enough of it answers.
     near = [row for row in kept if row[0] >= rules.near_best * kept[0][0]] if kept else []
     sure = next((row for row in near if any(_sure(index, view, row) for view in views)), None)
+    # A question about the owner's rat, answered well ahead by one entry, is answered even when
+    # many of its words are unknown, so long as those are no English words (another language,
+    # a dialect): an English word ratbond does not know is a subject it does not cover.
+    owned = about_rats or bool(pet_words)
+    english = {index.reader.stem(word) for word in fixed if word in names or common_english(word)}
+    foreign = frozenset(t for t in asked if t not in index.idf and t not in english)
+    if (
+        sure is None
+        and owned
+        and foreign
+        and rules.owned_lead
+        and kept
+        and (len(kept) < 2 or kept[1][0] <= rules.owned_lead * kept[0][0])
+        and any(_sure(index, view, kept[0], foreign) for view in views)
+    ):
+        sure = kept[0]
     # A thing a rat already ate (`eaten`) is no longer a question of what it may eat: the
     # general answer about eating (a fallback's entry) gives way to the eaten one.
     eaten = rules.eaten if rules.eaten and set(words) & set(rules.eaten.words) else None
@@ -1320,10 +1336,11 @@ def _naming(
     ]
 
 
-def _sure(index: _Index, terms: list[str], best: Ranked) -> bool:
-    """The best entry covers enough of `terms`, mostly words ratbond knows, and telling ones."""
+def _sure(index: _Index, terms: list[str], best: Ranked, forgiven: Collection[str] = ()) -> bool:
+    """The best entry covers enough of `terms`, mostly words ratbond knows (or `forgiven`
+    ones), and telling ones."""
     rules = index.rules
-    known = [term for term in terms if term in index.idf]
+    known = [term for term in terms if term in index.idf or term in forgiven]
     covered, strong = index.cover(best[3], terms)
     return (
         len(known) >= rules.min_known_share * len(terms)

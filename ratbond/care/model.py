@@ -530,6 +530,10 @@ class AskRules:
     them in title or keywords may answer."""
     min_known_share: Annotated[float, Ge(0), Le(1)]
     """The share of a question's telling words that must be known to ratbond at least."""
+    owned_lead: Annotated[float, Ge(0), Le(1)]
+    """A question naming the owner's rat (a rat, a pet word, a pet's name) whose best entry
+    covers enough and scores well ahead of the next (that one scoring at most this share of
+    it) is answered however many of its words ratbond does not know (0: never)."""
     unknown_weight: Annotated[float, Ge(0)]
     """How much a word no entry uses counts against the floor, against the rarest known word."""
     weights: FieldWeights
