@@ -1151,7 +1151,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # ... and so is one whose pronouns all stand for a person named before them ("my gran says
     # her knee hurts"), or that names a part of a person's body no rat's question names alone.
     as_read = [spelled.get(word, word) for word in words]
-    pet_words = set(index.rules.people.pets) & set(as_read)
+    pet_words = {pet for pet in index.rules.people.pets if _holds(as_read, pet)}
     standing = set() if names or pet_words else _standing_for_people(index, as_read)
     if (
         (
