@@ -502,8 +502,10 @@ class Reader:
         heard: set[int] = set()
         denied = compared = measured = False
         at = 0
+        compared_at = 0
         while at < len(stems):
             found: str | None = None
+            start = at
             match = self._phrase(stems, at)
             if match is not None and match[1] == at + 1 and stems[at] in self.heard:
                 heard.add(len(terms))
@@ -521,14 +523,19 @@ class Reader:
                 if stems[at] in self.denials:
                     denied = True
                 elif stems[at] in self.comparisons:
-                    compared = True
+                    compared, compared_at = True, at
                 elif stems[at] not in self.stopwords and stems[at].isalpha():
                     found = stems[at]
                 at += 1
             if found == MEASURE:
                 measured = True
             elif found is not None:
-                if not denied and not measured and not (compared and found == OFF_TOPIC):
+                # (a cat only as "like a kitten": "I'd like my cat to" still names the cat)
+                likened = compared and (
+                    found == OFF_TOPIC
+                    or (found in self.animals and stems[compared_at + 1 : start] in (["a"], ["an"]))
+                )
+                if not denied and not measured and not likened:
                     terms.append(found)
                 denied = compared = measured = False
         signs = {at for at, term in enumerate(terms) if term in self.heard_signs}
