@@ -34,6 +34,7 @@ FINAL = DATA / "ask-final.yaml"
 UNSEEN = DATA / "ask-unseen.yaml"
 S11 = DATA / "ask-s11.yaml"
 S11B = DATA / "ask-s11b.yaml"
+S11C = DATA / "ask-s11c.yaml"
 # Written blind by voices no other file has, never read while tuning: the held-out part.
 HELDOUT = DATA / "ask-sealed.yaml"
 REPORT = ROOT / "docs" / "ask-quality.md"
@@ -138,7 +139,7 @@ def report(results: Sequence[Score]) -> str:
         "`ask-questions.yaml` (its `plain` and `story` questions were read while the rules of",
         "`knowledge/ask.yaml` were written; its `terse` and `phone` ones were held out until",
         "session 7), `ask-fresh.yaml`, `ask-final.yaml`, `ask-unseen.yaml` (five new voices",
-        "each, held out until sessions 7, 8 and 10), `ask-s11.yaml` and `ask-s11b.yaml` (five",
+        "each, held out until sessions 7, 8 and 10), `ask-s11.yaml`, `-s11b` and `-s11c` (five",
         "more each, written blind for session 11 and scored once before it was tuned on).",
         "Held out: `ask-sealed.yaml`, five more",
         "voices, written blind and never read while tuning; only its figures are shown.",
@@ -154,7 +155,9 @@ def report(results: Sequence[Score]) -> str:
         "session's changes to ask); `ask-sealed.yaml` 0.640 with 4 of 25 off-topic answered",
         "(session 10, before that session's changes); `ask-s11.yaml` 0.778 with 7 of 25",
         "off-topic answered (session 11, before that session's changes); `ask-s11b.yaml`",
-        "0.768 with 3 of 25 off-topic answered (session 11, after its first round of changes).",
+        "0.768 with 3 of 25 off-topic answered (session 11, after its first round of changes);",
+        "`ask-s11c.yaml` 0.510 with 9 of 25 off-topic answered and 31 of 100 on-topic",
+        "questions unanswered (session 11, after its second round).",
         "",
         "| part | styles | questions | on-topic | top-1 | unanswered | off-topic "
         "| answered off-topic |",
@@ -210,6 +213,7 @@ def every_part(heldout: Path) -> list[Score]:
         score(heldout=True, path=UNSEEN, name="unseen"),
         score(heldout=True, path=S11, name="s11"),
         score(heldout=True, path=S11B, name="s11b"),
+        score(heldout=True, path=S11C, name="s11c"),
         score(heldout=True, path=heldout),
     ]
 

@@ -502,8 +502,10 @@ class Reader:
         heard: set[int] = set()
         denied = compared = measured = False
         at = 0
+        compared_at = 0
         while at < len(stems):
             found: str | None = None
+            start = at
             match = self._phrase(stems, at)
             if match is not None and match[1] == at + 1 and stems[at] in self.heard:
                 heard.add(len(terms))
@@ -521,14 +523,19 @@ class Reader:
                 if stems[at] in self.denials:
                     denied = True
                 elif stems[at] in self.comparisons:
-                    compared = True
+                    compared, compared_at = True, at
                 elif stems[at] not in self.stopwords and stems[at].isalpha():
                     found = stems[at]
                 at += 1
             if found == MEASURE:
                 measured = True
             elif found is not None:
-                if not denied and not measured and not (compared and found == OFF_TOPIC):
+                # (a cat only as "like a kitten": "I'd like my cat to" still names the cat)
+                likened = compared and (
+                    found == OFF_TOPIC
+                    or (found in self.animals and stems[compared_at + 1 : start] in (["a"], ["an"]))
+                )
+                if not denied and not measured and not likened:
                     terms.append(found)
                 denied = compared = measured = False
         signs = {at for at, term in enumerate(terms) if term in self.heard_signs}
@@ -876,7 +883,32 @@ def _names(question: str) -> set[str]:
         found = (match.group().casefold().replace("'", "") for match in pattern.finditer(question))
         return {word for text in found for word in text.split()}
 
-    return words(_NAME) - words(_PROPER)
+    return words(_NAME) - words(_PROPER) - _CALENDAR
+
+
+# Days and months are capitalised but name no pet: "coughing since Tuesday".
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 
 
 # A note's section label ("S:", "Q:", "Hx:", "A/P:") at the start of the text or of a sentence:
@@ -1126,7 +1158,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # ... and so is one whose pronouns all stand for a person named before them ("my gran says
     # her knee hurts"), or that names a part of a person's body no rat's question names alone.
     as_read = [spelled.get(word, word) for word in words]
-    pet_words = set(index.rules.people.pets) & set(as_read)
+    pet_words = {pet for pet in index.rules.people.pets if _holds(as_read, pet)}
     standing = set() if names or pet_words else _standing_for_people(index, as_read)
     if (
         (
@@ -1139,6 +1171,10 @@ def ask(question: str, limit: int = 3) -> AskResult:
         and not about_rats
         and not pet_words
         and all(at in standing for at, w in enumerate(as_read) if w in index.pronouns)
+    ) or (
+        any(_holds(as_read, word) for word in index.rules.people.human)
+        and not index.not_people & set(asked)
+        and not about_rats
     ):
         return none("off_topic")
     # Emergencies come first: the best-ranked one the question names goes before a better
@@ -1211,6 +1247,22 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # first of them that covers enough of it answers.
     near = [row for row in kept if row[0] >= rules.near_best * kept[0][0]] if kept else []
     sure = next((row for row in near if any(_sure(index, view, row) for view in views)), None)
+    # A question about the owner's rat, answered well ahead by one entry, is answered even when
+    # many of its words are unknown, so long as those are no English words (another language,
+    # a dialect): an English word ratbond does not know is a subject it does not cover.
+    owned = about_rats or bool(pet_words)
+    english = {index.reader.stem(word) for word in fixed if word in names or common_english(word)}
+    foreign = frozenset(t for t in asked if t not in index.idf and t not in english)
+    if (
+        sure is None
+        and owned
+        and foreign
+        and rules.owned_lead
+        and kept
+        and (len(kept) < 2 or kept[1][0] <= rules.owned_lead * kept[0][0])
+        and any(_sure(index, view, kept[0], foreign) for view in views)
+    ):
+        sure = kept[0]
     # A thing a rat already ate (`eaten`) is no longer a question of what it may eat: the
     # general answer about eating (a fallback's entry) gives way to the eaten one.
     eaten = rules.eaten if rules.eaten and set(words) & set(rules.eaten.words) else None
@@ -1291,10 +1343,11 @@ def _naming(
     ]
 
 
-def _sure(index: _Index, terms: list[str], best: Ranked) -> bool:
-    """The best entry covers enough of `terms`, mostly words ratbond knows, and telling ones."""
+def _sure(index: _Index, terms: list[str], best: Ranked, forgiven: Collection[str] = ()) -> bool:
+    """The best entry covers enough of `terms`, mostly words ratbond knows (or `forgiven`
+    ones), and telling ones."""
     rules = index.rules
-    known = [term for term in terms if term in index.idf]
+    known = [term for term in terms if term in index.idf or term in forgiven]
     covered, strong = index.cover(best[3], terms)
     return (
         len(known) >= rules.min_known_share * len(terms)
@@ -1384,6 +1437,12 @@ def _a_sum(index: _Index, words: list[str]) -> bool:
         return word.isdigit() or word in numbers
 
     operators = [tuple(operator.split()) for operator in rules.operators]
+    if (
+        sum(number(word) for word in words) >= 2
+        and any(_holds(words, problem) for problem in rules.word_problems)
+        and not any(index.reader.terms([word]) == [index.subject] for word in words)
+    ):
+        return True
     return any(
         number(word)
         and at + len(operator) + 1 < len(words)
@@ -1394,11 +1453,21 @@ def _a_sum(index: _Index, words: list[str]) -> bool:
     )
 
 
+def _holds(words: list[str], phrase: str) -> bool:
+    """`words` hold `phrase` (one or more words, as written) in a row."""
+    part = phrase.split()
+    return any(words[at : at + len(part)] == part for at in range(len(words) - len(part) + 1))
+
+
 def _standing_for_people(index: _Index, words: list[str]) -> set[int]:
     """The positions of the pronouns that agree with the last person named before them (a
     mother is "she", a teacher "she" or "he"): there they stand for that person."""
     standing: set[int] = set()
     last: frozenset[str] | None = None
+    # Someone who reckons or says is a person, and so is every he or she of the question.
+    if any(_holds(words, speaking) for speaking in index.rules.people.speaking):
+        spoken = ("she", "her", "hers", "herself", "shes", "he", "him", "his", "himself", "hes")
+        standing.update(at for at, word in enumerate(words) if word in spoken)
     for at, word in enumerate(words):
         agreeing = next((pronouns for names, pronouns in index.persons if word in names), None)
         if agreeing is not None:

@@ -393,6 +393,9 @@ class OffTopic:
     arithmetic is no question about rats."""
     numbers: tuple[Text, ...] = ()
     """Numbers in words, as written, beside digits ("seven")."""
+    word_problems: tuple[Text, ...] = ()
+    """Words, as written, of a sum told in words (`equally`, `altogether`): one of them with
+    two numbers and no rat named is arithmetic ("if 28 pupils share 196 stickers equally")."""
     food_question: Text | None = None
     """The term an `unless_eaten` term is read as when the question names a food and says
     nothing was eaten ("are grapes poison": `safe`)."""
@@ -440,6 +443,14 @@ class People:
     """Words, as written, of a person's body or ailments that a rat's question never uses on
     its own ("sprained wrist"): one makes a question with no rat, no animal, no pet's name
     and no pronoun for one a person's."""
+    speaking: tuple[Text, ...] = ()
+    """Words, as written, by which someone says what they think (`reckons`, `says`): rats do
+    not, so in a question naming no rat, no animal and no pet's name the pronouns for one
+    (`she`, `he`) stand for a person ("she reckons it's just a cold")."""
+    human: tuple[Text, ...] = ()
+    """Words, as written, of a person's care that a rat's never needs unless bitten
+    (`tetanus`): one makes a question naming no rat and no bite a person's, even beside a
+    pet word ("my boy cut his hand, does he need a tetanus jab")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -519,6 +530,10 @@ class AskRules:
     them in title or keywords may answer."""
     min_known_share: Annotated[float, Ge(0), Le(1)]
     """The share of a question's telling words that must be known to ratbond at least."""
+    owned_lead: Annotated[float, Ge(0), Le(1)]
+    """A question naming the owner's rat (a rat, a pet word, a pet's name) whose best entry
+    covers enough and scores well ahead of the next (that one scoring at most this share of
+    it) is answered however many of its words ratbond does not know (0: never)."""
     unknown_weight: Annotated[float, Ge(0)]
     """How much a word no entry uses counts against the floor, against the rarest known word."""
     weights: FieldWeights
