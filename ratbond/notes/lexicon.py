@@ -98,6 +98,8 @@ class Lexicon:
     expectations: frozenset[tuple[str, ...]]
     """Hedges that make a later attempt a fear: "I thought he was going to bite"."""
     scope_ends: frozenset[str]
+    present: frozenset[str]
+    """Words that bring a clause back to this session ("today"): an earlier time's reach ends."""
     list_joiners: frozenset[str]
     subject_openers: frozenset[str]
     determiners: frozenset[str]
@@ -579,6 +581,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
 
     plain = [
         *negation.scope_ends,
+        *negation.present,
         *negation.list_joiners,
         *rules.subject_openers,
         *rules.determiners,
@@ -629,6 +632,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             tuple(normalise(word) for word in split_words(text)) for text in negation.expectations
         ),
         scope_ends=frozenset(stem_of(w) for w in negation.scope_ends),
+        present=frozenset(stem_of(w) for w in negation.present),
         list_joiners=frozenset(stem_of(w) for w in negation.list_joiners),
         subject_openers=frozenset(stem_of(w) for w in rules.subject_openers),
         determiners=frozenset(stem_of(w) for w in rules.determiners),

@@ -170,25 +170,47 @@ def _denial(
     start = scope.bounds(index)[0]
     position = phrases.matches[start].first - 1
     count = 0
+    # Past another act of the clause only an earlier time still reaches ("last week he had a
+    # go at the cage with his claws"): a denial does not ("didn't hiss, bit her").
+    dated_only = False
+    # ... and a word of this session between brings it back ("yesterday he hissed today he
+    # bit her"): the act after it is this session's.
+    present = False
     while position >= 0 and count < REACH:
         word = words[position]
         if word.kind != "w":
             break
         owner = phrases.of(position)
-        if owner is not None:
+        if owner is not None and dated_only:
+            if owner.entry is not None and owner.entry.key == EARLIER:
+                if not present and lexicon.victim_signals.isdisjoint(match.senses.values()):
+                    return owner.kind
+                break
+            if owner.kind in EVENT_KINDS:
+                count += 1
+                position = owner.first - 1
+                continue
+            if owner.kind in DENIERS or owner.kind in DOUBTS:
+                break
+        elif owner is not None:
             if owner.kind in DOUBTS and _expected(tokens, phrases, lexicon, owner.first):
                 return "hypo"
             if (
                 owner.entry is not None
                 and owner.entry.key == EARLIER
-                and not lexicon.victim_signals.isdisjoint(match.senses.values())
+                and (present or not lexicon.victim_signals.isdisjoint(match.senses.values()))
             ):
                 # A wound from an earlier session that is still there is a wound now.
                 break
             if owner.kind in DENIERS or owner.kind in DOUBTS:
                 return owner.kind
             if owner.kind in EVENT_KINDS:
-                break
+                dated_only = True
+                count += 1
+                position = owner.first - 1
+                continue
+        if word.lemma in lexicon.present:
+            present = True
         # "didn't struggle or squeak": a disjunction carries the denial on.
         if word.lemma in lexicon.list_joiners:
             count += 1

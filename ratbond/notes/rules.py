@@ -29,6 +29,7 @@ class Negation:
     expectations: tuple[Word, ...] = ()
     earlier: tuple[Word, ...] = ()
     healed: tuple[Word, ...] = ()
+    present: tuple[Word, ...] = ()
     """Words after a wound in its clause that say it is gone ("has healed over")."""
     """Words that place what follows in an earlier session ("last week"): not this one's."""
 
