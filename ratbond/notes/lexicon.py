@@ -99,6 +99,9 @@ class Lexicon:
     """Hedges that make a later attempt a fear: "I thought he was going to bite"."""
     scope_ends: frozenset[str]
     present: frozenset[str]
+    apposition_marks: frozenset[str]
+    """Marks that set a noun phrase beside the one before them ("last week's incident (the
+    lunge)")."""
     """Words that bring a clause back to this session ("today"): an earlier time's reach ends."""
     list_joiners: frozenset[str]
     subject_openers: frozenset[str]
@@ -633,6 +636,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         ),
         scope_ends=frozenset(stem_of(w) for w in negation.scope_ends),
         present=frozenset(stem_of(w) for w in negation.present),
+        apposition_marks=frozenset(negation.apposition_marks),
         list_joiners=frozenset(stem_of(w) for w in negation.list_joiners),
         subject_openers=frozenset(stem_of(w) for w in rules.subject_openers),
         determiners=frozenset(stem_of(w) for w in rules.determiners),

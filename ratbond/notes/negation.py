@@ -179,6 +179,13 @@ def _denial(
     while position >= 0 and count < REACH:
         word = words[position]
         if word.kind != "w":
+            if (
+                not dated_only
+                and not present
+                and lexicon.victim_signals.isdisjoint(match.senses.values())
+                and _earlier_event(tokens, phrases, lexicon, position, match.first)
+            ):
+                return "hypo"
             break
         owner = phrases.of(position)
         if owner is not None and dated_only:
@@ -231,6 +238,38 @@ def _denial(
     ):
         return "cue"
     return ""
+
+
+def _earlier_event(
+    tokens: Tokens, phrases: Phrases, lexicon: Lexicon, mark: int, first: int
+) -> bool:
+    """Whether the act at `first` stands beside an earlier time's event, just after the mark at
+    `mark`: "yesterday's drama, the claw through the bars" and "last week's incident (the
+    lunge)" name what happened then. One or two words of no phrase follow the earlier time's
+    possessive ("week's incident"), and nothing but things lies between the mark and the act, so
+    a new subject ("after yesterday's scare, the cat bit her") is this session's act."""
+    words = tokens.words
+    if words[mark].raw not in lexicon.apposition_marks:
+        return False
+    for position in range(mark + 1, first):
+        owner = phrases.of(position)
+        if words[position].kind != "w" or (owner is not None and owner.kind != "object"):
+            return False
+    for length in (1, 2):
+        at = mark - length - 1
+        if at < 0 or any(
+            words[p].kind != "w" or phrases.of(p) is not None for p in range(at + 1, mark)
+        ):
+            return False
+        owner = phrases.of(at)
+        if (
+            owner is not None
+            and owner.entry is not None
+            and owner.entry.key == EARLIER
+            and words[at].raw.lower().replace("\u2019", "'").endswith("'s")
+        ):
+            return True
+    return False
 
 
 def _earlier_after(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position: int) -> bool:

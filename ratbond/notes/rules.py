@@ -30,6 +30,7 @@ class Negation:
     earlier: tuple[Word, ...] = ()
     healed: tuple[Word, ...] = ()
     present: tuple[Word, ...] = ()
+    apposition_marks: tuple[str, ...] = ()
     """Words after a wound in its clause that say it is gone ("has healed over")."""
     """Words that place what follows in an earlier session ("last week"): not this one's."""
 
