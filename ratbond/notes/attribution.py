@@ -1255,6 +1255,9 @@ class Attribution:
     def victim(self, match: Match, senses: Mapping[str, str]) -> Who:
         if self.on_person_part(match):
             return Who(person=True, dropped=True)  # "Grandpa cut his finger on the cage door"
+        adjacent = self.phrases.of(match.first - 1) if match.first else None
+        if adjacent is not None and adjacent.kind == "person":
+            return Who(person=True, dropped=True)  # "my blood, not hers, marked the sleeve"
         found = self.target(match)
         if (found is None or found.mention is None) and self.thing_damaged(match):
             return Who(dropped=True)  # "has the hammock attacked and torn"
