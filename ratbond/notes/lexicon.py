@@ -136,6 +136,8 @@ class Lexicon:
     passive_victim: dict[str, str]
     thing_words: frozenset[str]
     prey_words: frozenset[str]
+    plays: frozenset[str]
+    """`harmless.plays` as lemmas: prey after one is a plaything."""
     prey_exact: frozenset[str]
     """`prey_words` as exact forms ("=fly"): a cheap test that a clause names one."""
     """The one-word `harmless.prey` ("fly", "mouse"): a sentence that aims an attack at one may
@@ -667,6 +669,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         bite_signals=frozenset(rules.bite_signals),
         passive_victim={str(k): v for k, v in rules.passive_victim.items()},
         thing_words=frozenset(normalise(w) for w in rules.things if " " not in w),
+        plays=frozenset(stem_of(w) for w in (rules.harmless.plays if rules.harmless else ())),
         prey_words=frozenset(
             normalise(text)
             for text in (rules.harmless.prey if rules.harmless else ())

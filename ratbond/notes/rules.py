@@ -94,6 +94,9 @@ class Harmless:
     prey: tuple[Word, ...]
     determiners: tuple[Word, ...] = ()
     """Read between a verb of more than one word and its object ("leapt onto the sill")."""
+    plays: tuple[Word, ...] = ()
+    """Verbs of play (as lemmas): prey after one is a plaything, and a pounce or swat at "it"
+    in its sentence is at the plaything ("played with his ball, pounced on it")."""
 
 
 @dataclass(frozen=True)
