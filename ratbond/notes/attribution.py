@@ -540,10 +540,16 @@ class Attribution:
         target = found.mention if found is not None else None
         if found is not None and target is None:
             return False  # aimed at a thing: its own rules
+        possessive = lexicon.possessives
         if target is not None and not self.neuter(target):
             return False
+        words = tokens.words
         return not any(
-            not (mention.person or mention.outsider or mention.subject) and mention is not target
+            not (mention.person or mention.outsider or mention.subject)
+            and mention is not target
+            # a possessive is its owner's, not another animal: "played with his ball"
+            and not (mention.first == mention.last and words[mention.first].norm in possessive)
+            and not (mention.first > match.last and self.neuter(mention))
             for mention in self.mentions.by_sentence.get(sentence, ())
         )
 
@@ -551,16 +557,23 @@ class Attribution:
         """Whether the prey word there is attacked (inside a `harmless` phrase: "attacking a
         fly", "caught one lizard") or set against the doer ("Yuzu vs a fly")."""
         holder = self.phrases.of(position)
-        if holder is not None:
+        if holder is not None and (holder.kind == BLOCK or holder.kind != "object"):
             return holder.kind == BLOCK
         words = self.tokens.words
+        lexicon = self.lexicon
+        if holder is not None:
+            position = holder.first  # a thing that is a plaything too: "his ball"
         before = position - 1
-        while before >= 0 and words[before].lemma in self.lexicon.determiners:
+        while before >= 0 and (
+            words[before].lemma in lexicon.determiners or words[before].norm in lexicon.possessives
+        ):
             before -= 1
-        return (
-            before >= 0
-            and words[before].norm in self.lexicon.pair_joiners - self.lexicon.list_words
-        )
+        if before >= 0 and words[before].norm in lexicon.pair_joiners - lexicon.list_words:
+            return True
+        # the object of play: "played with his ball", "murdered the feather wand"
+        if before >= 0 and words[before].lemma in lexicon.prepositions:
+            before -= 1
+        return before >= 0 and words[before].lemma in lexicon.plays
 
     def neuter(self, mention: Mention) -> bool:
         """Whether a mention is "it"."""
@@ -1255,6 +1268,9 @@ class Attribution:
     def victim(self, match: Match, senses: Mapping[str, str]) -> Who:
         if self.on_person_part(match):
             return Who(person=True, dropped=True)  # "Grandpa cut his finger on the cage door"
+        adjacent = self.phrases.of(match.first - 1) if match.first else None
+        if adjacent is not None and adjacent.kind == "person":
+            return Who(person=True, dropped=True)  # "my blood, not hers, marked the sleeve"
         found = self.target(match)
         if (found is None or found.mention is None) and self.thing_damaged(match):
             return Who(dropped=True)  # "has the hammock attacked and torn"

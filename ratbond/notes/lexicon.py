@@ -98,6 +98,11 @@ class Lexicon:
     expectations: frozenset[tuple[str, ...]]
     """Hedges that make a later attempt a fear: "I thought he was going to bite"."""
     scope_ends: frozenset[str]
+    present: frozenset[str]
+    apposition_marks: frozenset[str]
+    """Marks that set a noun phrase beside the one before them ("last week's incident (the
+    lunge)")."""
+    """Words that bring a clause back to this session ("today"): an earlier time's reach ends."""
     list_joiners: frozenset[str]
     subject_openers: frozenset[str]
     determiners: frozenset[str]
@@ -131,6 +136,8 @@ class Lexicon:
     passive_victim: dict[str, str]
     thing_words: frozenset[str]
     prey_words: frozenset[str]
+    plays: frozenset[str]
+    """`harmless.plays` as lemmas: prey after one is a plaything."""
     prey_exact: frozenset[str]
     """`prey_words` as exact forms ("=fly"): a cheap test that a clause names one."""
     """The one-word `harmless.prey` ("fly", "mouse"): a sentence that aims an attack at one may
@@ -579,6 +586,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
 
     plain = [
         *negation.scope_ends,
+        *negation.present,
         *negation.list_joiners,
         *rules.subject_openers,
         *rules.determiners,
@@ -629,6 +637,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             tuple(normalise(word) for word in split_words(text)) for text in negation.expectations
         ),
         scope_ends=frozenset(stem_of(w) for w in negation.scope_ends),
+        present=frozenset(stem_of(w) for w in negation.present),
+        apposition_marks=frozenset(negation.apposition_marks),
         list_joiners=frozenset(stem_of(w) for w in negation.list_joiners),
         subject_openers=frozenset(stem_of(w) for w in rules.subject_openers),
         determiners=frozenset(stem_of(w) for w in rules.determiners),
@@ -659,6 +669,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         bite_signals=frozenset(rules.bite_signals),
         passive_victim={str(k): v for k, v in rules.passive_victim.items()},
         thing_words=frozenset(normalise(w) for w in rules.things if " " not in w),
+        plays=frozenset(stem_of(w) for w in (rules.harmless.plays if rules.harmless else ())),
         prey_words=frozenset(
             normalise(text)
             for text in (rules.harmless.prey if rules.harmless else ())

@@ -170,25 +170,54 @@ def _denial(
     start = scope.bounds(index)[0]
     position = phrases.matches[start].first - 1
     count = 0
+    # Past another act of the clause only an earlier time still reaches ("last week he had a
+    # go at the cage with his claws"): a denial does not ("didn't hiss, bit her").
+    dated_only = False
+    # ... and a word of this session between brings it back ("yesterday he hissed today he
+    # bit her"): the act after it is this session's.
+    present = False
     while position >= 0 and count < REACH:
         word = words[position]
         if word.kind != "w":
+            if (
+                not dated_only
+                and not present
+                and lexicon.victim_signals.isdisjoint(match.senses.values())
+                and _earlier_event(tokens, phrases, lexicon, position, match.first)
+            ):
+                return "hypo"
             break
         owner = phrases.of(position)
-        if owner is not None:
+        if owner is not None and dated_only:
+            if owner.entry is not None and owner.entry.key == EARLIER:
+                if not present and lexicon.victim_signals.isdisjoint(match.senses.values()):
+                    return owner.kind
+                break
+            if owner.kind in EVENT_KINDS:
+                count += 1
+                position = owner.first - 1
+                continue
+            if owner.kind in DENIERS or owner.kind in DOUBTS:
+                break
+        elif owner is not None:
             if owner.kind in DOUBTS and _expected(tokens, phrases, lexicon, owner.first):
                 return "hypo"
             if (
                 owner.entry is not None
                 and owner.entry.key == EARLIER
-                and not lexicon.victim_signals.isdisjoint(match.senses.values())
+                and (present or not lexicon.victim_signals.isdisjoint(match.senses.values()))
             ):
                 # A wound from an earlier session that is still there is a wound now.
                 break
             if owner.kind in DENIERS or owner.kind in DOUBTS:
                 return owner.kind
             if owner.kind in EVENT_KINDS:
-                break
+                dated_only = True
+                count += 1
+                position = owner.first - 1
+                continue
+        if word.lemma in lexicon.present:
+            present = True
         # "didn't struggle or squeak": a disjunction carries the denial on.
         if word.lemma in lexicon.list_joiners:
             count += 1
@@ -209,6 +238,38 @@ def _denial(
     ):
         return "cue"
     return ""
+
+
+def _earlier_event(
+    tokens: Tokens, phrases: Phrases, lexicon: Lexicon, mark: int, first: int
+) -> bool:
+    """Whether the act at `first` stands beside an earlier time's event, just after the mark at
+    `mark`: "yesterday's drama, the claw through the bars" and "last week's incident (the
+    lunge)" name what happened then. One or two words of no phrase follow the earlier time's
+    possessive ("week's incident"), and nothing but things lies between the mark and the act, so
+    a new subject ("after yesterday's scare, the cat bit her") is this session's act."""
+    words = tokens.words
+    if words[mark].raw not in lexicon.apposition_marks:
+        return False
+    for position in range(mark + 1, first):
+        owner = phrases.of(position)
+        if words[position].kind != "w" or (owner is not None and owner.kind != "object"):
+            return False
+    for length in (1, 2):
+        at = mark - length - 1
+        if at < 0 or any(
+            words[p].kind != "w" or phrases.of(p) is not None for p in range(at + 1, mark)
+        ):
+            return False
+        owner = phrases.of(at)
+        if (
+            owner is not None
+            and owner.entry is not None
+            and owner.entry.key == EARLIER
+            and words[at].raw.lower().replace("\u2019", "'").endswith("'s")
+        ):
+            return True
+    return False
 
 
 def _earlier_after(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position: int) -> bool:

@@ -29,6 +29,8 @@ class Negation:
     expectations: tuple[Word, ...] = ()
     earlier: tuple[Word, ...] = ()
     healed: tuple[Word, ...] = ()
+    present: tuple[Word, ...] = ()
+    apposition_marks: tuple[str, ...] = ()
     """Words after a wound in its clause that say it is gone ("has healed over")."""
     """Words that place what follows in an earlier session ("last week"): not this one's."""
 
@@ -92,6 +94,9 @@ class Harmless:
     prey: tuple[Word, ...]
     determiners: tuple[Word, ...] = ()
     """Read between a verb of more than one word and its object ("leapt onto the sill")."""
+    plays: tuple[Word, ...] = ()
+    """Verbs of play (as lemmas): prey after one is a plaything, and a pounce or swat at "it"
+    in its sentence is at the plaything ("played with his ball, pounced on it")."""
 
 
 @dataclass(frozen=True)
