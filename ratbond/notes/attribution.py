@@ -712,6 +712,16 @@ class Attribution:
             self.targets[match.first] = self._find_target(match)
         return self.targets[match.first]
 
+    def names_thing(self, match: Match) -> bool:
+        """Whether a phrase names a thing: an object word, or a word blocked from another
+        reading that is yet a thing ("the box" is no boxing, but a box)."""
+        if match.kind == OBJECT:
+            return True
+        words = self.tokens.words
+        return match.kind == BLOCK and any(
+            words[at].norm in self.lexicon.thing_words for at in match.positions
+        )
+
     def aimed_at_thing(self, match: Match) -> bool:
         """Whether the clause names a thing after the phrase before it names an animal ("raked
         her claws down the side of the cage"); "her" before a word is a possessive."""
@@ -730,12 +740,8 @@ class Attribution:
             holder = self.phrases.at[position]
             if holder >= 0:
                 found = self.matches[holder]
-                if found.kind == OBJECT:
+                if self.names_thing(found):
                     return True
-                if found.kind == BLOCK and any(
-                    words[at].norm in lexicon.thing_words for at in found.positions
-                ):
-                    return True  # "the box" is blocked as a boxing noun, yet a thing
                 if holder in self.mentions.at and not self.possessive(position):
                     return False
                 position = found.last + 1
@@ -814,11 +820,7 @@ class Attribution:
             holder = self.phrases.at[position]
             if holder >= 0:
                 found = self.matches[holder]
-                if found.kind == OBJECT:
-                    return True
-                if found.kind == BLOCK and any(
-                    words[at].norm in self.lexicon.thing_words for at in found.positions
-                ):
+                if self.names_thing(found):
                     return True
                 if found.kind != "signal" or holder in self.mentions.at:
                     return False
