@@ -533,7 +533,7 @@ class Reader:
                 # (a cat only as "like a kitten": "I'd like my cat to" still names the cat)
                 likened = compared and (
                     found == OFF_TOPIC
-                    or (found in self.animals and stems[compared_at + 1 : start] in (["a"], ["an"]))
+                    or (found in self.animals and _likening(stems[compared_at + 1 : start]))
                 )
                 if not denied and not measured and not likened:
                     terms.append(found)
@@ -542,6 +542,21 @@ class Reader:
         return [
             term for at, term in enumerate(terms) if at not in heard or not {at - 1, at + 1} & signs
         ]
+
+
+def _likening(between: list[str]) -> bool:
+    """The words between a comparison and an animal make it the animal one is likened to: "a"
+    ("like a kitten"), or a clause of doing as one does with one ("as one does with a cat", "as
+    you would with a dog", "as with a cat"); "like my cat to" names the cat."""
+    return (
+        bool(between)
+        and between[-1] in ("a", "an")
+        and all(stem in _LIKENING for stem in between[:-1])
+    )
+
+
+# The words of "as one does with a", "as you would with a", "like we do for a" (as stems).
+_LIKENING = frozenset({"one", "you", "we", "i", "doe", "do", "did", "would", "with", "for"})
 
 
 Ranked = tuple[float, float, float, int]
