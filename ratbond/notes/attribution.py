@@ -797,6 +797,31 @@ class Attribution:
             for position in range(low, high)
         )
 
+    def on_animal_part(self, match: Match) -> bool:
+        """Whether an animal's own body part, named by a possessive pronoun with at most one
+        word between ("his lip", "her own foot"), stands in the wound's clause before it or
+        with its possessive within three words after it: "bit me, then I saw he has a cut on his
+        lip" is his."""
+        tokens = self.tokens
+        words = tokens.words
+        clause = tokens.clauses[match.first]
+        high = min(len(words), match.last + 4)
+        position = match.first
+        while position > 0 and tokens.clauses[position - 1] == clause:
+            position -= 1
+        for start in range(position, high - 1):
+            if words[start].norm not in self.lexicon.possessives:
+                continue
+            mention = self.mention_at(start)
+            if mention is None or mention.person or mention.outsider:
+                continue
+            for part in range(start + 1, min(start + 3, len(words))):
+                if tokens.clauses[part] != clause or words[part].kind != "w":
+                    break
+                if words[part].lemma in self.lexicon.body_parts:
+                    return True
+        return False
+
     def thing_damaged(self, match: Match) -> bool:
         """Whether a wound phrase of `injuries.damage` words has a thing just before it in its
         clause (within three words, no animal or other phrase between) and no body part
@@ -1279,7 +1304,9 @@ class Attribution:
         if found is not None and found.mention is not None:
             return self.from_mention(found.mention, senses, match)
         sentence = self.tokens.sentences[match.first]
-        if sentence in self.owner_bitten or sentence - 1 in self.owner_bitten:
+        if (
+            sentence in self.owner_bitten or sentence - 1 in self.owner_bitten
+        ) and not self.on_animal_part(match):
             return Who(person=True, dropped=True)
         in_sentence = self.mentions.by_sentence.get(sentence, ())
         if not any(

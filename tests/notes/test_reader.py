@@ -254,6 +254,19 @@ def test_the_owners_blood_is_not_a_rats_wound() -> None:
     assert signals(result) == {"pip": {"biting"}}
 
 
+def test_a_wound_on_the_rats_own_body_part_is_his_after_he_bit_the_owner() -> None:
+    # the owner bitten drops the blood of that sentence and the next, but not a wound on a body
+    # part the rat's possessive names
+    for text in (
+        "He nipped me and drew blood, then I found he had a small graze on his nose.",
+        "Pip bit me hard. Afterwards I noticed a fresh scratch across his left flank.",
+        "He bit me, blood everywhere. His own paw was bleeding too.",
+    ):
+        assert signals(parse_notes(text, SOLO, "rat-human"))["pip"] >= {"wound"}, text
+    result = parse_notes("He bit me, it drew blood on my hand.", SOLO, "rat-human")
+    assert signals(result) == {"pip": {"biting"}}
+
+
 def test_the_owner_is_never_an_animal() -> None:
     result = parse_notes("I was nervous and shaking but Pip was relaxed", SOLO, "rat-human")
     assert signals(result) == {"pip": {"relaxed"}}
