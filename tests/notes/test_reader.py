@@ -463,6 +463,8 @@ def test_a_subject_pronoun_in_a_run_on_note_keeps_the_doer() -> None:
     [
         ("Pip copped a bite from Tom", "tom"),
         ("Pip got swiped by Tom", "tom"),
+        ("Pip got bite by Tom just now", "tom"),
+        ("Pip kena scratch from Tom", "tom"),
     ],
 )
 def test_idioms_for_taking_a_hit_are_passive(text: str, doer: str) -> None:
@@ -839,6 +841,8 @@ def test_an_attack_on_a_box_hurts_no_rat_though_the_box_is_no_boxing() -> None:
         ("Tom gnawed at Pip's foot through the bars.", "tom", "biting"),
         ("Rex savaged Ziggy.", "rex", "biting"),
         ("Rex mauled Ziggy in the night.", "rex", "biting"),
+        ("Tom's mouth closed round Pip for a second.", "tom", "biting"),
+        ("Tom sprang right against the playpen.", "tom", "lunging"),
     ],
 )
 def test_teeth_working_at_an_animal_or_a_savage_attack_is_a_bite(
@@ -846,6 +850,10 @@ def test_teeth_working_at_an_animal_or_a_savage_attack_is_a_bite(
 ) -> None:
     result = cat_rat(text) if doer == "tom" else rat_rat(text)
     assert signal in signals(result).get(doer, set())
+
+
+def test_a_bite_of_food_got_is_no_wound() -> None:
+    assert "wound" not in signals(cat_rat("Pip got a bite of apple.")).get("pip", set())
 
 
 def test_teeth_working_at_the_mesh_is_no_bite() -> None:
