@@ -548,6 +548,9 @@ def test_a_swipe_in_a_note_with_a_wound_broke_the_skin() -> None:
     }
     read = signals(cat_rat("Tom whacked Pip hard. There is blood on her ear."))
     assert read["tom"] == {"swatting", "scratching"}
+    # a paw that got in is a swipe, not a catch: it stays a swipe and scratched too
+    read = signals(cat_rat("Tom got a paw through the bars. Pip has a scratch on her side."))
+    assert read["tom"] == {"swatting", "scratching"}
     # At a thing, a swipe stays a swipe even when someone bled.
     read = signals(cat_rat("Tom swatted the gate. Pip cut her foot on the wheel."))
     assert read["tom"] == {"swatting"}
