@@ -894,12 +894,37 @@ class Attribution:
                 if (
                     found.kind == OBJECT
                     and tokens.parts[found.first] == part
-                    and self.object_of_verb_at(found.first)
+                    and (
+                        self.object_of_verb_at(found.first)
+                        or (found.last == match.first - 1 and self.aimed_by_at(found.first))
+                    )
                 ):
                     return True
                 position = found.first
             position -= 1
         return False
+
+    def aimed_by_at(self, position: int) -> bool:
+        """Whether the words before `position` (past determiners and possessives) end with a
+        preposition that aims, not one of `path_words`: with the verb last, as Dutch and German
+        word order puts it, "has with his nails at the cage door scratched" aims at the door
+        ("through the mesh scratched" passes through it)."""
+        words = self.tokens.words
+        lexicon = self.lexicon
+        position -= 1
+        while (
+            position >= 0
+            and words[position].kind == "w"
+            and (
+                words[position].lemma in lexicon.determiners
+                or words[position].norm in lexicon.possessives
+            )
+        ):
+            position -= 1
+        if position < 0 or words[position].kind != "w" or self.phrases.at[position] >= 0:
+            return False
+        word = words[position]
+        return word.lemma in lexicon.prepositions and word.norm not in lexicon.path_words
 
     def object_of_verb_at(self, position: int) -> bool:
         """Whether the words before `position` (past determiners and possessives) end with a

@@ -534,6 +534,14 @@ def test_real_words_are_never_read_as_typos_of_danger_words(text: str) -> None:
     assert harm_read(text) == set()
 
 
+def test_a_verb_that_comes_last_is_aimed_at_the_thing_before_it() -> None:
+    # Dutch and German order: the verb after its object
+    read = signals(cat_rat("Tom has with his claws at the mesh scratched."))
+    assert read["tom"] == {"swatting"}
+    read = signals(cat_rat("Tom has through the mesh scratched Pip."))
+    assert "scratching" in read["tom"]
+
+
 def test_a_catch_explained_by_a_bite_is_the_bite() -> None:
     assert signals(cat_rat("Tom caught Pip and sank his teeth into her")) == {"tom": {"biting"}}
     text = "Tom caught her at the door. Straight under the gate. Had her by the scruff."
