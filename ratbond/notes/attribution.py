@@ -494,22 +494,39 @@ class Attribution:
         """Whether "it" names the thing named before it in its sentence, with no animal named
         between ("was playing with his feather wand and bit it"); a thing passed through or
         by is no referent ("went for Ruby's tail where it hung through the bars and bit it")."""
+        return self.thing_of_it(mention) is not None
+
+    def thing_of_it(self, mention: Mention) -> Match | None:
+        """The thing "it" names (see `it_is_a_thing`), if it names one."""
         if mention.match < 0:
-            return False
+            return None
         own = self.matches[mention.match]
         if own.kind != "pronoun" or own.entry is None or own.entry.key != NEUTER:
-            return False
+            return None
         sentence = mention.sentence
         sentences = self.tokens.sentences
         for index in range(mention.match - 1, -1, -1):
             match = self.matches[index]
             if sentences[match.first] != sentence:
-                return False
+                return None
             if match.kind == OBJECT and not self.after_path(match):
-                return True
+                return match
             if index in self.mentions.at and not self.mentions.at[index].person:
-                return False
-        return False
+                return None
+        return None
+
+    def at_plaything(self, match: Match, found: Target) -> bool:
+        """Whether a phrase aimed at a thing is aimed at an "it" that names a plaything (a
+        thing that is `harmless.prey` too): "chased the feather toy and pounced on it"."""
+        position = match.last + 1 + found.steps
+        if position >= len(self.tokens.words):
+            return False
+        mention = self.mention_at(position)
+        thing = self.thing_of_it(mention) if mention is not None else None
+        words = self.tokens.words
+        return thing is not None and any(
+            words[at].norm in self.lexicon.prey_words for at in thing.positions
+        )
 
     def at_prey(self, match: Match) -> bool:
         """Whether a harm signal with no animal of its own as its target ("pounced", "jumped on
@@ -538,7 +555,7 @@ class Attribution:
             return False
         found = self.target(match)
         target = found.mention if found is not None else None
-        if found is not None and target is None:
+        if found is not None and target is None and not self.at_plaything(match, found):
             return False  # aimed at a thing: its own rules
         possessive = lexicon.possessives
         if target is not None and not self.neuter(target):

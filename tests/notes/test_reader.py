@@ -697,10 +697,17 @@ def test_a_scrap_is_a_fight_not_a_scrape() -> None:
         "Tom went for the treat bag on the counter, not Pip",
         "Tom lunged at the dog, Pip slept through it",
         "Tom chomped on a pea",
+        "Tom chased the feather toy and pounced on it, then slept",
+        "Tom went for his toy mouse, leapt on it twice",
     ],
 )
 def test_an_attack_on_a_plaything_or_an_animal_outside_the_cast_is_no_attack(text: str) -> None:
     assert harm_read(text) == set()
+
+
+def test_a_pounce_on_the_cage_after_a_plaything_is_still_read() -> None:
+    read = signals(cat_rat("Tom chased the toy mouse, then pounced on the cage"))
+    assert "pouncing" in read["tom"]
 
 
 @pytest.mark.parametrize(
