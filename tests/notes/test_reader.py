@@ -591,6 +591,11 @@ def test_claws_on_a_thing_are_a_swipe_and_hurt_no_one(text: str) -> None:
 
 def test_getting_a_bit_of_something_is_no_bite() -> None:
     assert harm_read("Pip got a bit of carrot and Tom got a bit closer") == set()
+    assert harm_read("Pip has been scratching a fair bit, Tom a good bit calmer") == set()
+
+
+def test_a_colour_more_or_less_is_that_colour() -> None:
+    assert "porphyrin" in signals(cat_rat("Pip has a reddish crust round her eyes"))["pip"]
 
 
 @pytest.mark.parametrize(
