@@ -594,6 +594,20 @@ def test_getting_a_bit_of_something_is_no_bite() -> None:
     assert harm_read("Pip has been scratching a fair bit, Tom a good bit calmer") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "animal", "signal"),
+    [
+        ("Tom blew at Pip twice", "tom", "hissing"),
+        ("Pip blew at me, her hair stood upright", "pip", "fur_on_end"),
+        ("Tom sat chattering with his jaw at the cage", "tom", "chattering"),
+    ],
+)
+def test_word_families_of_learners(text: str, animal: str, signal: str) -> None:
+    read = signals(cat_rat(text))
+    assert signal in read[animal]
+    assert "biting" not in read.get("tom", set())
+
+
 def test_a_colour_more_or_less_is_that_colour() -> None:
     assert "porphyrin" in signals(cat_rat("Pip has a reddish crust round her eyes"))["pip"]
 
