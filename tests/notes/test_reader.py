@@ -62,6 +62,8 @@ def test_a_note_on_two_animals_reads_each_one_and_the_denial() -> None:
         "no sign of hissing from Tom",
         "ready to grab Tom if he hissed",
         "Tom didnt hiss",
+        "Tom sat there. Hissed has he not.",
+        "Tom sat there. Hissing? He did not.",
     ],
 )
 def test_a_denied_signal_is_not_reported(text: str) -> None:
