@@ -610,6 +610,21 @@ def test_word_families_of_learners(text: str, animal: str, signal: str) -> None:
     assert "biting" not in read.get("tom", set())
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pip was scrabbling at the corner",
+        "Pip ran wild round the cage",
+        "Pip tore about the cage",
+        "Pip was dashing about",
+        "Pip went up and down the bars",
+        "Pip kept trying to climb out of the top",
+    ],
+)
+def test_a_panic_by_other_words_is_frantic_movement(text: str) -> None:
+    assert "frantic_movement" in signals(cat_rat(text))["pip"]
+
+
 def test_a_colour_more_or_less_is_that_colour() -> None:
     assert "porphyrin" in signals(cat_rat("Pip has a reddish crust round her eyes"))["pip"]
 
