@@ -625,6 +625,13 @@ def test_a_panic_by_other_words_is_frantic_movement(text: str) -> None:
     assert "frantic_movement" in signals(cat_rat(text))["pip"]
 
 
+@pytest.mark.parametrize(
+    "text", ["Pip fled into the tube", "Pip darted into her house", "Pip stayed inside her igloo"]
+)
+def test_a_flight_into_a_shelter_is_hiding(text: str) -> None:
+    assert signals(cat_rat(text))["pip"] == {"hiding"}
+
+
 def test_a_colour_more_or_less_is_that_colour() -> None:
     assert "porphyrin" in signals(cat_rat("Pip has a reddish crust round her eyes"))["pip"]
 
