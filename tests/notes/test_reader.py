@@ -450,6 +450,13 @@ def test_hedged_danger_is_kept_and_marked_to_confirm() -> None:
     assert cat_rat("Pip might have been trembling").signals == {}
 
 
+def test_a_name_between_two_signals_in_a_run_on_note_opens_a_clause() -> None:
+    read = signals(rat_rat("rex sleeping ziggy eating"))
+    assert read == {"rex": {"sleeping"}, "ziggy": {"eating"}}
+    # after a harm the name is its object, and the signal after it stays the doer's
+    assert "biting" in signals(rat_rat("rex bit ziggy hissing"))["rex"]
+
+
 def test_a_subject_pronoun_in_a_run_on_note_keeps_the_doer() -> None:
     # No punctuation between the clauses: "he" carries on Rex, the subject, not Max.
     assert signals(rat_rat("Rex went for Max he bit him on the rump")).get("rex", set()) >= {
