@@ -639,6 +639,14 @@ def test_a_flight_into_a_shelter_is_hiding(text: str) -> None:
     assert signals(cat_rat(text))["pip"] == {"hiding"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Pip gave my fingers a wash", "Pip gave my thumb a good clean", "tiny licks from Pip"],
+)
+def test_a_wash_given_to_the_owner_is_grooming_the_person(text: str) -> None:
+    assert signals(parse_notes(text, SOLO, "rat-human"))["pip"] == {"grooms_person"}
+
+
 def test_a_colour_more_or_less_is_that_colour() -> None:
     assert "porphyrin" in signals(cat_rat("Pip has a reddish crust round her eyes"))["pip"]
 
