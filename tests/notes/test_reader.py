@@ -647,6 +647,13 @@ def test_a_wash_given_to_the_owner_is_grooming_the_person(text: str) -> None:
     assert signals(parse_notes(text, SOLO, "rat-human"))["pip"] == {"grooms_person"}
 
 
+@pytest.mark.parametrize(
+    "text", ["Max came to him", "Max came to the cage door", "Max come to front of cage"]
+)
+def test_coming_to_an_animal_or_the_cage_is_approaching(text: str) -> None:
+    assert "approaching" in signals(rat_rat(text))["max"]
+
+
 def test_a_colour_more_or_less_is_that_colour() -> None:
     assert "porphyrin" in signals(cat_rat("Pip has a reddish crust round her eyes"))["pip"]
 
