@@ -561,13 +561,24 @@ class Attribution:
         if target is not None and not self.neuter(target):
             return False
         words = tokens.words
+        in_sentence = self.mentions.by_sentence.get(sentence, ())
+        subjects = [m for m in in_sentence if m.subject and m.last < match.first]
+        doer = subjects[-1].animals if subjects else frozenset()
         return not any(
             not (mention.person or mention.outsider or mention.subject)
             and mention is not target
             # a possessive is its owner's, not another animal: "played with his ball"
             and not (mention.first == mention.last and words[mention.first].norm in possessive)
             and not (mention.first > match.last and self.neuter(mention))
-            for mention in self.mentions.by_sentence.get(sentence, ())
+            # a pronoun that can only mean the doer names the prey by its word's gender, as
+            # Dutch and German do: "sprang on his toy mouse and has him killed"
+            and not (
+                mention.match >= 0
+                and self.matches[mention.match].kind == "pronoun"
+                and doer
+                and mention.animals == doer
+            )
+            for mention in in_sentence
         )
 
     def prey_at(self, position: int) -> bool:

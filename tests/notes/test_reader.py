@@ -770,6 +770,13 @@ def test_an_attack_on_a_plaything_or_an_animal_outside_the_cast_is_no_attack(tex
     assert harm_read(text) == set()
 
 
+def test_a_pronoun_that_can_only_mean_the_doer_names_the_plaything() -> None:
+    # Dutch and German give a thing a gender: "him" is the toy mouse, not Tom
+    assert harm_read("Tom sprang on his toy mouse and has him killed") == set()
+    read = signals(cat_rat("Tom played with the ball, then Pip came and he pounced on her"))
+    assert "pouncing" in read["tom"]
+
+
 def test_a_pounce_on_the_cage_after_a_plaything_is_still_read() -> None:
     read = signals(cat_rat("Tom chased the toy mouse, then pounced on the cage"))
     assert "pouncing" in read["tom"]
