@@ -654,6 +654,11 @@ def test_coming_to_an_animal_or_the_cage_is_approaching(text: str) -> None:
     assert "approaching" in signals(rat_rat(text))["max"]
 
 
+def test_a_chase_the_whole_time_is_aggressive() -> None:
+    read = signals(rat_rat("Rex chased Ziggy round the wheel and the hammock the whole time"))
+    assert read["rex"] == {"aggressive_chasing"}
+
+
 def test_a_colour_more_or_less_is_that_colour() -> None:
     assert "porphyrin" in signals(cat_rat("Pip has a reddish crust round her eyes"))["pip"]
 
