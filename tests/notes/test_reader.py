@@ -655,7 +655,7 @@ def test_coming_to_an_animal_or_the_cage_is_approaching(text: str) -> None:
 
 
 def test_a_chase_the_whole_time_is_aggressive() -> None:
-    read = signals(rat_rat("Rex chased Ziggy round the wheel and the hammock the whole time"))
+    read = signals(rat_rat("Rex chased Ziggy through the cage the whole time"))
     assert read["rex"] == {"aggressive_chasing"}
 
 
