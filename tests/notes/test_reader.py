@@ -659,6 +659,11 @@ def test_a_chase_the_whole_time_is_aggressive() -> None:
     assert read["rex"] == {"aggressive_chasing"}
 
 
+def test_grooming_each_other_with_the_verb_last_is_mutual() -> None:
+    read = signals(rat_rat("Rex and Ziggy have each other groomed"))
+    assert read == {"rex": {"mutual_grooming"}, "ziggy": {"mutual_grooming"}}
+
+
 def test_a_colour_more_or_less_is_that_colour() -> None:
     assert "porphyrin" in signals(cat_rat("Pip has a reddish crust round her eyes"))["pip"]
 
