@@ -664,6 +664,18 @@ def test_grooming_each_other_with_the_verb_last_is_mutual() -> None:
     assert read == {"rex": {"mutual_grooming"}, "ziggy": {"mutual_grooming"}}
 
 
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("Tom crawled very low to the cage", "stalking"),
+        ("Tom sneaked towards the cage", "stalking"),
+        ("Tom's tail went side to side", "tail_lashing"),
+    ],
+)
+def test_a_cats_hunt_by_other_words(text: str, signal: str) -> None:
+    assert signal in signals(cat_rat(text))["tom"]
+
+
 def test_a_colour_more_or_less_is_that_colour() -> None:
     assert "porphyrin" in signals(cat_rat("Pip has a reddish crust round her eyes"))["pip"]
 
