@@ -598,6 +598,19 @@ def test_claws_on_a_thing_are_a_swipe_and_hurt_no_one(text: str) -> None:
     assert signals(cat_rat(text)) == {"tom": {"swatting"}}
 
 
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [("Pip was shaking a bit", "trembling"), ("Pip was squeaking a bit", "squeaking")],
+)
+def test_a_signal_a_bit_is_still_the_signal(text: str, signal: str) -> None:
+    assert signal in signals(cat_rat(text))["pip"]
+
+
+def test_a_hurt_measured_a_bit_is_still_a_hurt() -> None:
+    assert "wound" in signals(cat_rat("Pip got scratched a bit by Tom"))["pip"]
+    assert "wound" in signals(cat_rat("Pip got bitten a little bit"))["pip"]
+
+
 def test_getting_a_bit_of_something_is_no_bite() -> None:
     assert harm_read("Pip got a bit of carrot and Tom got a bit closer") == set()
     assert harm_read("Pip has been scratching a fair bit, Tom a good bit calmer") == set()
