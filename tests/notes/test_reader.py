@@ -689,6 +689,11 @@ def test_a_cats_hunt_by_other_words(text: str, signal: str) -> None:
     assert signal in signals(cat_rat(text))["tom"]
 
 
+@pytest.mark.parametrize("text", ["Pip is sleeping far more than usual", "Pip seems very sleepy"])
+def test_more_sleep_than_usual_is_lethargy(text: str) -> None:
+    assert signals(cat_rat(text))["pip"] == {"lethargy"}
+
+
 def test_a_colour_more_or_less_is_that_colour() -> None:
     assert "porphyrin" in signals(cat_rat("Pip has a reddish crust round her eyes"))["pip"]
 
