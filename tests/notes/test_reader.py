@@ -694,6 +694,12 @@ def test_more_sleep_than_usual_is_lethargy(text: str) -> None:
     assert signals(cat_rat(text))["pip"] == {"lethargy"}
 
 
+def test_taking_oneself_off_and_going_back_to_a_meal() -> None:
+    assert "ignoring" in signals(cat_rat("Tom took himself off to the kitchen"))["tom"]
+    assert "retreating" in signals(cat_rat("Pip took herself off to the far corner"))["pip"]
+    assert "eating" in signals(rat_rat("Rex went back to his dinner"))["rex"]
+
+
 def test_a_colour_more_or_less_is_that_colour() -> None:
     assert "porphyrin" in signals(cat_rat("Pip has a reddish crust round her eyes"))["pip"]
 
