@@ -700,6 +700,11 @@ def test_taking_oneself_off_and_going_back_to_a_meal() -> None:
     assert "eating" in signals(rat_rat("Rex went back to his dinner"))["rex"]
 
 
+def test_a_contraction_is_not_the_word_it_spells_without_its_apostrophe() -> None:
+    assert signals(cat_rat("Pip was fine. I'll check on her later, we'll see.")) == {}
+    assert signals(cat_rat("Pip is ill.")) == {"pip": {"lethargy"}}
+
+
 def test_a_colour_more_or_less_is_that_colour() -> None:
     assert "porphyrin" in signals(cat_rat("Pip has a reddish crust round her eyes"))["pip"]
 
