@@ -705,6 +705,10 @@ def test_a_contraction_is_not_the_word_it_spells_without_its_apostrophe() -> Non
     assert signals(cat_rat("Pip is ill.")) == {"pip": {"lethargy"}}
 
 
+def test_tucked_away_is_hiding_not_tucking_in() -> None:
+    assert signals(cat_rat("Pip tucked herself in the back corner"))["pip"] == {"hiding"}
+
+
 def test_a_colour_more_or_less_is_that_colour() -> None:
     assert "porphyrin" in signals(cat_rat("Pip has a reddish crust round her eyes"))["pip"]
 
