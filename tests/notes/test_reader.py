@@ -709,6 +709,10 @@ def test_tucked_away_is_hiding_not_tucking_in() -> None:
     assert signals(cat_rat("Pip tucked herself in the back corner"))["pip"] == {"hiding"}
 
 
+def test_ears_that_lay_flat_are_no_cat_lying_down() -> None:
+    assert signals(cat_rat("Tom growled and his ears lay flat"))["tom"] == {"growling", "ears_flat"}
+
+
 def test_a_colour_more_or_less_is_that_colour() -> None:
     assert "porphyrin" in signals(cat_rat("Pip has a reddish crust round her eyes"))["pip"]
 
