@@ -229,6 +229,14 @@ def _word_meaning(kind: str, entry: Entry, cast: Cast) -> Meaning:
     elif kind == "sex":
         known = [a for a, sex in cast.sex.items() if sex is not None]
         chosen = frozenset(a for a in known if cast.sex[a] == entry.key) if known else cast.all
+        if entry.plural and len(cast.by_species) > 1:
+            # "the boys" of a mixed cast are the pack, not the one other animal besides: the
+            # species most of them are, when one is ("your boys snoozing" with a tomcat by)
+            counts = sorted(
+                (len(chosen & members), species) for species, members in cast.by_species.items()
+            )
+            if len(counts) > 1 and counts[-1][0] > max(1, counts[-2][0]):
+                chosen = chosen & cast.by_species[counts[-1][1]]
     elif kind == "group":
         chosen = cast.all
     elif kind == "some":

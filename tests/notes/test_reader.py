@@ -713,6 +713,17 @@ def test_ears_that_lay_flat_are_no_cat_lying_down() -> None:
     assert signals(cat_rat("Tom growled and his ears lay flat"))["tom"] == {"growling", "ears_flat"}
 
 
+def test_the_boys_of_a_mixed_cast_are_the_pack() -> None:
+    animals = [
+        Animal("tom", "cat", name="Tom", sex="male"),
+        Animal("rex", "rat", name="Rex", sex="male"),
+        Animal("max", "rat", name="Max", sex="male"),
+    ]
+    read = signals(parse_notes("Tom sat calmly, the boys snoozing.", animals, "cat-rat"))
+    assert read["rex"] == read["max"] == {"sleeping"}
+    assert "lying_down" not in read["tom"]
+
+
 def test_a_colour_more_or_less_is_that_colour() -> None:
     assert "porphyrin" in signals(cat_rat("Pip has a reddish crust round her eyes"))["pip"]
 
