@@ -724,6 +724,11 @@ def test_the_boys_of_a_mixed_cast_are_the_pack() -> None:
     assert "lying_down" not in read["tom"]
 
 
+def test_standing_on_top_of_another_rat_is_pinning() -> None:
+    assert "pinning" in signals(rat_rat("Rex stood on top of Ziggy for a bit"))["rex"]
+    assert "pinning" not in signals(rat_rat("Rex stood on her back legs")).get("rex", set())
+
+
 def test_a_colour_more_or_less_is_that_colour() -> None:
     assert "porphyrin" in signals(cat_rat("Pip has a reddish crust round her eyes"))["pip"]
 
