@@ -729,6 +729,13 @@ def test_standing_on_top_of_another_rat_is_pinning() -> None:
     assert "pinning" not in signals(rat_rat("Rex stood on her back legs")).get("rex", set())
 
 
+def test_a_little_pinch_is_a_nip_but_not_a_pinch_of_oats() -> None:
+    read = signals(parse_notes("Pip gave me a little pinch, no blood.", SOLO, "rat-human"))
+    assert read["pip"] == {"nipping"}
+    read = signals(parse_notes("Pip ate a little pinch of oats.", SOLO, "rat-human"))
+    assert "nipping" not in read["pip"]
+
+
 def test_a_colour_more_or_less_is_that_colour() -> None:
     assert "porphyrin" in signals(cat_rat("Pip has a reddish crust round her eyes"))["pip"]
 
