@@ -494,22 +494,39 @@ class Attribution:
         """Whether "it" names the thing named before it in its sentence, with no animal named
         between ("was playing with his feather wand and bit it"); a thing passed through or
         by is no referent ("went for Ruby's tail where it hung through the bars and bit it")."""
+        return self.thing_of_it(mention) is not None
+
+    def thing_of_it(self, mention: Mention) -> Match | None:
+        """The thing "it" names (see `it_is_a_thing`), if it names one."""
         if mention.match < 0:
-            return False
+            return None
         own = self.matches[mention.match]
         if own.kind != "pronoun" or own.entry is None or own.entry.key != NEUTER:
-            return False
+            return None
         sentence = mention.sentence
         sentences = self.tokens.sentences
         for index in range(mention.match - 1, -1, -1):
             match = self.matches[index]
             if sentences[match.first] != sentence:
-                return False
+                return None
             if match.kind == OBJECT and not self.after_path(match):
-                return True
+                return match
             if index in self.mentions.at and not self.mentions.at[index].person:
-                return False
-        return False
+                return None
+        return None
+
+    def at_plaything(self, match: Match, found: Target) -> bool:
+        """Whether a phrase aimed at a thing is aimed at an "it" that names a plaything (a
+        thing that is `harmless.prey` too): "chased the feather toy and pounced on it"."""
+        position = match.last + 1 + found.steps
+        if position >= len(self.tokens.words):
+            return False
+        mention = self.mention_at(position)
+        thing = self.thing_of_it(mention) if mention is not None else None
+        words = self.tokens.words
+        return thing is not None and any(
+            words[at].norm in self.lexicon.prey_words for at in thing.positions
+        )
 
     def at_prey(self, match: Match) -> bool:
         """Whether a harm signal with no animal of its own as its target ("pounced", "jumped on
@@ -538,19 +555,30 @@ class Attribution:
             return False
         found = self.target(match)
         target = found.mention if found is not None else None
-        if found is not None and target is None:
+        if found is not None and target is None and not self.at_plaything(match, found):
             return False  # aimed at a thing: its own rules
         possessive = lexicon.possessives
         if target is not None and not self.neuter(target):
             return False
         words = tokens.words
+        in_sentence = self.mentions.by_sentence.get(sentence, ())
+        subjects = [m for m in in_sentence if m.subject and m.last < match.first]
+        doer = subjects[-1].animals if subjects else frozenset()
         return not any(
             not (mention.person or mention.outsider or mention.subject)
             and mention is not target
             # a possessive is its owner's, not another animal: "played with his ball"
             and not (mention.first == mention.last and words[mention.first].norm in possessive)
             and not (mention.first > match.last and self.neuter(mention))
-            for mention in self.mentions.by_sentence.get(sentence, ())
+            # a pronoun that can only mean the doer names the prey by its word's gender, as
+            # Dutch and German do: "sprang on his toy mouse and has him killed"
+            and not (
+                mention.match >= 0
+                and self.matches[mention.match].kind == "pronoun"
+                and doer
+                and mention.animals == doer
+            )
+            for mention in in_sentence
         )
 
     def prey_at(self, position: int) -> bool:
@@ -797,6 +825,31 @@ class Attribution:
             for position in range(low, high)
         )
 
+    def on_animal_part(self, match: Match) -> bool:
+        """Whether an animal's own body part, named by a possessive pronoun with at most one
+        word between ("his lip", "her own foot"), stands in the wound's clause before it or
+        with its possessive within three words after it: "bit me, then I saw he has a cut on his
+        lip" is his."""
+        tokens = self.tokens
+        words = tokens.words
+        clause = tokens.clauses[match.first]
+        high = min(len(words), match.last + 4)
+        position = match.first
+        while position > 0 and tokens.clauses[position - 1] == clause:
+            position -= 1
+        for start in range(position, high - 1):
+            if words[start].norm not in self.lexicon.possessives:
+                continue
+            mention = self.mention_at(start)
+            if mention is None or mention.person or mention.outsider:
+                continue
+            for part in range(start + 1, min(start + 3, len(words))):
+                if tokens.clauses[part] != clause or words[part].kind != "w":
+                    break
+                if words[part].lemma in self.lexicon.body_parts:
+                    return True
+        return False
+
     def thing_damaged(self, match: Match) -> bool:
         """Whether a wound phrase of `injuries.damage` words has a thing just before it in its
         clause (within three words, no animal or other phrase between) and no body part
@@ -869,12 +922,37 @@ class Attribution:
                 if (
                     found.kind == OBJECT
                     and tokens.parts[found.first] == part
-                    and self.object_of_verb_at(found.first)
+                    and (
+                        self.object_of_verb_at(found.first)
+                        or (found.last == match.first - 1 and self.aimed_by_at(found.first))
+                    )
                 ):
                     return True
                 position = found.first
             position -= 1
         return False
+
+    def aimed_by_at(self, position: int) -> bool:
+        """Whether the words before `position` (past determiners and possessives) end with a
+        preposition that aims, not one of `path_words`: with the verb last, as Dutch and German
+        word order puts it, "has with his nails at the cage door scratched" aims at the door
+        ("through the mesh scratched" passes through it)."""
+        words = self.tokens.words
+        lexicon = self.lexicon
+        position -= 1
+        while (
+            position >= 0
+            and words[position].kind == "w"
+            and (
+                words[position].lemma in lexicon.determiners
+                or words[position].norm in lexicon.possessives
+            )
+        ):
+            position -= 1
+        if position < 0 or words[position].kind != "w" or self.phrases.at[position] >= 0:
+            return False
+        word = words[position]
+        return word.lemma in lexicon.prepositions and word.norm not in lexicon.path_words
 
     def object_of_verb_at(self, position: int) -> bool:
         """Whether the words before `position` (past determiners and possessives) end with a
@@ -1279,7 +1357,9 @@ class Attribution:
         if found is not None and found.mention is not None:
             return self.from_mention(found.mention, senses, match)
         sentence = self.tokens.sentences[match.first]
-        if sentence in self.owner_bitten or sentence - 1 in self.owner_bitten:
+        if (
+            sentence in self.owner_bitten or sentence - 1 in self.owner_bitten
+        ) and not self.on_animal_part(match):
             return Who(person=True, dropped=True)
         in_sentence = self.mentions.by_sentence.get(sentence, ())
         if not any(

@@ -229,6 +229,14 @@ def _word_meaning(kind: str, entry: Entry, cast: Cast) -> Meaning:
     elif kind == "sex":
         known = [a for a, sex in cast.sex.items() if sex is not None]
         chosen = frozenset(a for a in known if cast.sex[a] == entry.key) if known else cast.all
+        if entry.plural and len(cast.by_species) > 1:
+            # "the boys" of a mixed cast are the pack, not the one other animal besides: the
+            # species most of them are, when one is ("your boys snoozing" with a tomcat by)
+            counts = sorted(
+                (len(chosen & members), species) for species, members in cast.by_species.items()
+            )
+            if len(counts) > 1 and counts[-1][0] > max(1, counts[-2][0]):
+                chosen = chosen & cast.by_species[counts[-1][1]]
     elif kind == "group":
         chosen = cast.all
     elif kind == "some":
@@ -404,12 +412,40 @@ def _role_in_clause(
     if (
         match.kind == "name"
         and (before is None or before.kind != "pronoun")
-        and _verb_follows(tokens, match, lexicon)
+        and (
+            _verb_follows(tokens, match, lexicon)
+            or (
+                before is not None
+                and before.kind == "signal"
+                and _alone(before, lexicon)
+                and _signal_follows(tokens, phrases, match)
+            )
+        )
     ):
         # A run-on note: a name straight before an auxiliary opens a new clause ("did not
-        # stop toffee was squealing"); after "which" it is a relative clause's subject.
+        # stop toffee was squealing"); after "which" it is a relative clause's subject. So
+        # does one straight before a signal ("peaches sleeping nugget cleaning herself").
         return True, False
     return False, False
+
+
+def _alone(match: Match, lexicon: Lexicon) -> bool:
+    """Whether a signal phrase is done to no one: no harm, nothing two animals share."""
+    return all(
+        signal not in lexicon.harm_signals
+        and signal not in lexicon.reciprocal
+        and signal not in lexicon.victim_signals
+        for signal in match.senses.values()
+    )
+
+
+def _signal_follows(tokens: Tokens, phrases: Phrases, match: Match) -> bool:
+    """Whether a signal phrase opens on the word right after a name."""
+    following = match.last + 1
+    if following >= len(tokens.words) or tokens.words[following].kind != "w":
+        return False
+    holder = phrases.of(following)
+    return holder is not None and holder.kind == "signal" and holder.first == following
 
 
 def _verb_follows(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:

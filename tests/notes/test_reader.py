@@ -62,6 +62,8 @@ def test_a_note_on_two_animals_reads_each_one_and_the_denial() -> None:
         "no sign of hissing from Tom",
         "ready to grab Tom if he hissed",
         "Tom didnt hiss",
+        "Tom sat there. Hissed has he not.",
+        "Tom sat there. Hissing? He did not.",
     ],
 )
 def test_a_denied_signal_is_not_reported(text: str) -> None:
@@ -254,6 +256,19 @@ def test_the_owners_blood_is_not_a_rats_wound() -> None:
     assert signals(result) == {"pip": {"biting"}}
 
 
+def test_a_wound_on_the_rats_own_body_part_is_his_after_he_bit_the_owner() -> None:
+    # the owner bitten drops the blood of that sentence and the next, but not a wound on a body
+    # part the rat's possessive names
+    for text in (
+        "He nipped me and drew blood, then I found he had a small graze on his nose.",
+        "Pip bit me hard. Afterwards I noticed a fresh scratch across his left flank.",
+        "He bit me, blood everywhere. His own paw was bleeding too.",
+    ):
+        assert signals(parse_notes(text, SOLO, "rat-human"))["pip"] >= {"wound"}, text
+    result = parse_notes("He bit me, it drew blood on my hand.", SOLO, "rat-human")
+    assert signals(result) == {"pip": {"biting"}}
+
+
 def test_the_owner_is_never_an_animal() -> None:
     result = parse_notes("I was nervous and shaking but Pip was relaxed", SOLO, "rat-human")
     assert signals(result) == {"pip": {"relaxed"}}
@@ -435,6 +450,13 @@ def test_hedged_danger_is_kept_and_marked_to_confirm() -> None:
     assert cat_rat("Pip might have been trembling").signals == {}
 
 
+def test_a_name_between_two_signals_in_a_run_on_note_opens_a_clause() -> None:
+    read = signals(rat_rat("rex sleeping ziggy eating"))
+    assert read == {"rex": {"sleeping"}, "ziggy": {"eating"}}
+    # after a harm the name is its object, and the signal after it stays the doer's
+    assert "biting" in signals(rat_rat("rex bit ziggy hissing"))["rex"]
+
+
 def test_a_subject_pronoun_in_a_run_on_note_keeps_the_doer() -> None:
     # No punctuation between the clauses: "he" carries on Rex, the subject, not Max.
     assert signals(rat_rat("Rex went for Max he bit him on the rump")).get("rex", set()) >= {
@@ -450,6 +472,8 @@ def test_a_subject_pronoun_in_a_run_on_note_keeps_the_doer() -> None:
     [
         ("Pip copped a bite from Tom", "tom"),
         ("Pip got swiped by Tom", "tom"),
+        ("Pip got bite by Tom just now", "tom"),
+        ("Pip kena scratch from Tom", "tom"),
     ],
 )
 def test_idioms_for_taking_a_hit_are_passive(text: str, doer: str) -> None:
@@ -519,6 +543,14 @@ def test_real_words_are_never_read_as_typos_of_danger_words(text: str) -> None:
     assert harm_read(text) == set()
 
 
+def test_a_verb_that_comes_last_is_aimed_at_the_thing_before_it() -> None:
+    # Dutch and German order: the verb after its object
+    read = signals(cat_rat("Tom has with his claws at the mesh scratched."))
+    assert read["tom"] == {"swatting"}
+    read = signals(cat_rat("Tom has through the mesh scratched Pip."))
+    assert "scratching" in read["tom"]
+
+
 def test_a_catch_explained_by_a_bite_is_the_bite() -> None:
     assert signals(cat_rat("Tom caught Pip and sank his teeth into her")) == {"tom": {"biting"}}
     text = "Tom caught her at the door. Straight under the gate. Had her by the scruff."
@@ -532,6 +564,9 @@ def test_a_swipe_in_a_note_with_a_wound_broke_the_skin() -> None:
         "pip": {"wound"},
     }
     read = signals(cat_rat("Tom whacked Pip hard. There is blood on her ear."))
+    assert read["tom"] == {"swatting", "scratching"}
+    # a paw that got in is a swipe, not a catch: it stays a swipe and scratched too
+    read = signals(cat_rat("Tom got a paw through the bars. Pip has a scratch on her side."))
     assert read["tom"] == {"swatting", "scratching"}
     # At a thing, a swipe stays a swipe even when someone bled.
     read = signals(cat_rat("Tom swatted the gate. Pip cut her foot on the wheel."))
@@ -563,8 +598,146 @@ def test_claws_on_a_thing_are_a_swipe_and_hurt_no_one(text: str) -> None:
     assert signals(cat_rat(text)) == {"tom": {"swatting"}}
 
 
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [("Pip was shaking a bit", "trembling"), ("Pip was squeaking a bit", "squeaking")],
+)
+def test_a_signal_a_bit_is_still_the_signal(text: str, signal: str) -> None:
+    assert signal in signals(cat_rat(text))["pip"]
+
+
+def test_a_hurt_measured_a_bit_is_still_a_hurt() -> None:
+    assert "wound" in signals(cat_rat("Pip got scratched a bit by Tom"))["pip"]
+    assert "wound" in signals(cat_rat("Pip got bitten a little bit"))["pip"]
+
+
 def test_getting_a_bit_of_something_is_no_bite() -> None:
     assert harm_read("Pip got a bit of carrot and Tom got a bit closer") == set()
+    assert harm_read("Pip has been scratching a fair bit, Tom a good bit calmer") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "animal", "signal"),
+    [
+        ("Tom blew at Pip twice", "tom", "hissing"),
+        ("Pip blew at me, her hair stood upright", "pip", "fur_on_end"),
+        ("Tom sat chattering with his jaw at the cage", "tom", "chattering"),
+    ],
+)
+def test_word_families_of_learners(text: str, animal: str, signal: str) -> None:
+    read = signals(cat_rat(text))
+    assert signal in read[animal]
+    assert "biting" not in read.get("tom", set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pip was scrabbling at the corner",
+        "Pip ran wild round the cage",
+        "Pip tore about the cage",
+        "Pip was dashing about",
+        "Pip went up and down the bars",
+        "Pip kept trying to climb out of the top",
+    ],
+)
+def test_a_panic_by_other_words_is_frantic_movement(text: str) -> None:
+    assert "frantic_movement" in signals(cat_rat(text))["pip"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Pip fled into the tube", "Pip darted into her house", "Pip stayed inside her igloo"]
+)
+def test_a_flight_into_a_shelter_is_hiding(text: str) -> None:
+    assert signals(cat_rat(text))["pip"] == {"hiding"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Pip gave my fingers a wash", "Pip gave my thumb a good clean", "tiny licks from Pip"],
+)
+def test_a_wash_given_to_the_owner_is_grooming_the_person(text: str) -> None:
+    assert signals(parse_notes(text, SOLO, "rat-human"))["pip"] == {"grooms_person"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Max came to him", "Max came to the cage door", "Max come to front of cage"]
+)
+def test_coming_to_an_animal_or_the_cage_is_approaching(text: str) -> None:
+    assert "approaching" in signals(rat_rat(text))["max"]
+
+
+def test_a_chase_the_whole_time_is_aggressive() -> None:
+    read = signals(rat_rat("Rex chased Ziggy through the cage the whole time"))
+    assert read["rex"] == {"aggressive_chasing"}
+
+
+def test_grooming_each_other_with_the_verb_last_is_mutual() -> None:
+    read = signals(rat_rat("Rex and Ziggy have each other groomed"))
+    assert read == {"rex": {"mutual_grooming"}, "ziggy": {"mutual_grooming"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("Tom crawled very low to the cage", "stalking"),
+        ("Tom sneaked towards the cage", "stalking"),
+        ("Tom's tail went side to side", "tail_lashing"),
+    ],
+)
+def test_a_cats_hunt_by_other_words(text: str, signal: str) -> None:
+    assert signal in signals(cat_rat(text))["tom"]
+
+
+@pytest.mark.parametrize("text", ["Pip is sleeping far more than usual", "Pip seems very sleepy"])
+def test_more_sleep_than_usual_is_lethargy(text: str) -> None:
+    assert signals(cat_rat(text))["pip"] == {"lethargy"}
+
+
+def test_taking_oneself_off_and_going_back_to_a_meal() -> None:
+    assert "ignoring" in signals(cat_rat("Tom took himself off to the kitchen"))["tom"]
+    assert "retreating" in signals(cat_rat("Pip took herself off to the far corner"))["pip"]
+    assert "eating" in signals(rat_rat("Rex went back to his dinner"))["rex"]
+
+
+def test_a_contraction_is_not_the_word_it_spells_without_its_apostrophe() -> None:
+    assert signals(cat_rat("Pip was fine. I'll check on her later, we'll see.")) == {}
+    assert signals(cat_rat("Pip is ill.")) == {"pip": {"lethargy"}}
+
+
+def test_tucked_away_is_hiding_not_tucking_in() -> None:
+    assert signals(cat_rat("Pip tucked herself in the back corner"))["pip"] == {"hiding"}
+
+
+def test_ears_that_lay_flat_are_no_cat_lying_down() -> None:
+    assert signals(cat_rat("Tom growled and his ears lay flat"))["tom"] == {"growling", "ears_flat"}
+
+
+def test_the_boys_of_a_mixed_cast_are_the_pack() -> None:
+    animals = [
+        Animal("tom", "cat", name="Tom", sex="male"),
+        Animal("rex", "rat", name="Rex", sex="male"),
+        Animal("max", "rat", name="Max", sex="male"),
+    ]
+    read = signals(parse_notes("Tom sat calmly, the boys snoozing.", animals, "cat-rat"))
+    assert read["rex"] == read["max"] == {"sleeping"}
+    assert "lying_down" not in read["tom"]
+
+
+def test_standing_on_top_of_another_rat_is_pinning() -> None:
+    assert "pinning" in signals(rat_rat("Rex stood on top of Ziggy for a bit"))["rex"]
+    assert "pinning" not in signals(rat_rat("Rex stood on her back legs")).get("rex", set())
+
+
+def test_a_little_pinch_is_a_nip_but_not_a_pinch_of_oats() -> None:
+    read = signals(parse_notes("Pip gave me a little pinch, no blood.", SOLO, "rat-human"))
+    assert read["pip"] == {"nipping"}
+    read = signals(parse_notes("Pip ate a little pinch of oats.", SOLO, "rat-human"))
+    assert "nipping" not in read["pip"]
+
+
+def test_a_colour_more_or_less_is_that_colour() -> None:
+    assert "porphyrin" in signals(cat_rat("Pip has a reddish crust round her eyes"))["pip"]
 
 
 @pytest.mark.parametrize(
@@ -671,10 +844,24 @@ def test_a_scrap_is_a_fight_not_a_scrape() -> None:
         "Tom went for the treat bag on the counter, not Pip",
         "Tom lunged at the dog, Pip slept through it",
         "Tom chomped on a pea",
+        "Tom chased the feather toy and pounced on it, then slept",
+        "Tom went for his toy mouse, leapt on it twice",
     ],
 )
 def test_an_attack_on_a_plaything_or_an_animal_outside_the_cast_is_no_attack(text: str) -> None:
     assert harm_read(text) == set()
+
+
+def test_a_pronoun_that_can_only_mean_the_doer_names_the_plaything() -> None:
+    # Dutch and German give a thing a gender: "him" is the toy mouse, not Tom
+    assert harm_read("Tom sprang on his toy mouse and has him killed") == set()
+    read = signals(cat_rat("Tom played with the ball, then Pip came and he pounced on her"))
+    assert "pouncing" in read["tom"]
+
+
+def test_a_pounce_on_the_cage_after_a_plaything_is_still_read() -> None:
+    read = signals(cat_rat("Tom chased the toy mouse, then pounced on the cage"))
+    assert "pouncing" in read["tom"]
 
 
 @pytest.mark.parametrize(
@@ -826,6 +1013,8 @@ def test_an_attack_on_a_box_hurts_no_rat_though_the_box_is_no_boxing() -> None:
         ("Tom gnawed at Pip's foot through the bars.", "tom", "biting"),
         ("Rex savaged Ziggy.", "rex", "biting"),
         ("Rex mauled Ziggy in the night.", "rex", "biting"),
+        ("Tom's mouth closed round Pip for a second.", "tom", "biting"),
+        ("Tom sprang right against the playpen.", "tom", "lunging"),
     ],
 )
 def test_teeth_working_at_an_animal_or_a_savage_attack_is_a_bite(
@@ -833,6 +1022,10 @@ def test_teeth_working_at_an_animal_or_a_savage_attack_is_a_bite(
 ) -> None:
     result = cat_rat(text) if doer == "tom" else rat_rat(text)
     assert signal in signals(result).get(doer, set())
+
+
+def test_a_bite_of_food_got_is_no_wound() -> None:
+    assert "wound" not in signals(cat_rat("Pip got a bite of apple.")).get("pip", set())
 
 
 def test_teeth_working_at_the_mesh_is_no_bite() -> None:
