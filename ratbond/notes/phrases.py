@@ -221,8 +221,8 @@ def _phrase_at(
         if by_lemma is None or by_form is None or by_lemma is by_form:
             candidates = by_lemma or by_form or starts.default
         else:
-            candidates = starts.patterns
-    for pattern in candidates:
+            candidates = starts.every
+    for pattern in candidates.viable(segment):
         if best is not None and pattern.words < best.words:
             break  # patterns come longest first: no shorter one can win
         if pattern.need and not pattern.need <= segment:
