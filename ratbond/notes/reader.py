@@ -20,7 +20,7 @@ from ratbond.notes.patterns import compile_patterns
 from ratbond.notes.phrases import find_phrases
 from ratbond.notes.result import NotesResult
 from ratbond.notes.retract import retract
-from ratbond.notes.tokens import WordTable, token_pattern, tokenise
+from ratbond.notes.tokens import WordTable, token_finder, tokenise
 
 Roles = tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -37,7 +37,7 @@ class NotesReader:
             if any(phrase.entry.kind == "signal" for phrase in phrases)
         )
         self.after = after_pattern(lexicon)
-        self.pattern = token_pattern(lexicon.shorthand)
+        self.find_tokens = token_finder(lexicon.shorthand)
         self.agent_senses = {
             signal: _agent_senses(lexicon, signal)
             for phrases in lexicon.by_first.values()
@@ -83,7 +83,7 @@ class NotesReader:
             self.words.word,
             cast.openers,
             lexicon.clause_joiners,
-            self.pattern,
+            self.find_tokens,
             lexicon.shorthand,
         )
         phrases = find_phrases(
