@@ -120,25 +120,29 @@ def starts_of(patterns: tuple[Pattern, ...]) -> Starts | None:
     by_next = {
         key: tuple(p for p in patterns if tight.get(id(p), key) == key) for key in sorted(keys)
     }
-    default = tuple(p for p in patterns if id(p) not in tight)
+    every = _tries(patterns)
+    default = _tries(tuple(p for p in patterns if id(p) not in tight)) if tight else every
     return Starts(
         patterns,
         single,
         needs,
-        _tries(patterns),
+        every,
         MappingProxyType({key: _tries(found) for key, found in by_next.items()}),
-        _tries(default),
+        default,
     )
 
 
 def _tries(patterns: tuple[Pattern, ...]) -> Tries:
     """`patterns` indexed for `Tries.viable`: each that needs words under the one of them the
     fewest of `patterns` need (the first alphabetically on a tie)."""
-    counts = Counter(word for pattern in patterns for word in pattern.need)
+    counts = Counter(chain.from_iterable(pattern.need for pattern in patterns))
     by_key: dict[str, list[int]] = {}
     for place, pattern in enumerate(patterns):
-        if pattern.need:
-            key = min(pattern.need, key=lambda word: (counts[word], word))
+        need = pattern.need
+        if len(need) == 1:
+            by_key.setdefault(next(iter(need)), []).append(place)
+        elif need:
+            key = min(need, key=lambda word: (counts[word], word))
             by_key.setdefault(key, []).append(place)
     free = tuple(place for place, pattern in enumerate(patterns) if not pattern.need)
     return Tries(patterns, free, MappingProxyType({key: tuple(at) for key, at in by_key.items()}))
