@@ -16,6 +16,9 @@ EVENT_KINDS = frozenset({"signal", "passive"})
 DENIERS = frozenset({"cue", "hypo"})
 DOUBTS = frozenset({"hedge", "attempt"})
 EXPECTING = frozenset({"hedge", "hypo"})
+QUALIFIERS = DENIERS | DOUBTS
+"""What denies or doubts an act."""
+ACTS_OR_DENIERS = EVENT_KINDS | DENIERS
 REACH = 7
 """How many words back a cue reaches."""
 TRAIL = 5
@@ -114,7 +117,7 @@ def _hedged_after(tokens: Tokens, phrases: Phrases, scope: Scope, index: int) ->
         if owner is not None and owner.kind == "hedge":
             end = owner.last + 1
             return end >= len(words) or words[end].kind != "w"
-        if word.kind == "s" or (owner is not None and owner.kind in EVENT_KINDS | DENIERS):
+        if word.kind == "s" or (owner is not None and owner.kind in ACTS_OR_DENIERS):
             return False
         count += 1
         position += 1
@@ -165,7 +168,7 @@ def _denial(
     words = tokens.words
     for position in range(match.first + 1, match.last):
         inner = phrases.of(position)
-        if inner is not None and inner is not match and inner.kind in DENIERS | DOUBTS:
+        if inner is not None and inner is not match and inner.kind in QUALIFIERS:
             return inner.kind
     start = scope.bounds(index)[0]
     position = phrases.matches[start].first - 1
@@ -306,7 +309,7 @@ def _healed(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position: int) -
             if owner.entry is not None and owner.entry.key == HEALED:
                 # with no word between its words: "has not healed" is a wound still
                 return len(owner.positions) == owner.last - owner.first + 1
-            if owner.kind in EVENT_KINDS or owner.kind in DENIERS | DOUBTS:
+            if owner.kind in EVENT_KINDS or owner.kind in QUALIFIERS:
                 return False  # "has not healed up yet" is a wound still
         elif words[position].norm in lexicon.clause_joiners:
             return False

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, compress, count
+from itertools import accumulate, compress, count
 from operator import add, attrgetter
 
 from ratbond.notes.lexicon import Lexicon, normalise, sound_key, spelled_sound
@@ -265,7 +265,7 @@ def tokenise(
     segments: list[Set[str]] = []
     begin = 0
     for cut in [*cuts, len(words)]:
-        segments.append(set(chain.from_iterable(map(KEYS, words[begin:cut]))))
+        segments.append(set().union(*map(KEYS, words[begin:cut])))
         begin = cut + 1
     named = tuple(compress(count(), map(names.__contains__, norms)))
     return Tokens(text, words, starts, ends, sentences, clauses, parts, tuple(segments), named)
