@@ -7,8 +7,9 @@ pydantic and compilation alike.
 
 from __future__ import annotations
 
+import pickle
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -85,11 +86,48 @@ class Phrase(NamedTuple):
     """The parts after the first: a phrase is only tried where they all occur nearby."""
 
 
+class PhraseTable(Mapping[str, tuple[Phrase, ...]]):
+    """The phrases by their first part, kept as one pickled group per first part and decoded
+    the first time it is asked for: a process reads the groups of the words its notes have (a
+    few hundred), not all the lexicon's tens of thousands of phrases, when it loads the cache."""
+
+    def __init__(self, packed: dict[str, bytes]) -> None:
+        self._packed = packed
+        self._groups: dict[str, tuple[Phrase, ...]] = {}
+
+    @classmethod
+    def of(cls, groups: Mapping[str, tuple[Phrase, ...]]) -> PhraseTable:
+        return cls(
+            {
+                first: pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+                for first, found in groups.items()
+            }
+        )
+
+    def __getitem__(self, first: str) -> tuple[Phrase, ...]:
+        found = self._groups.get(first)
+        if found is None:
+            found = self._groups[first] = pickle.loads(self._packed[first])
+        return found
+
+    def __contains__(self, first: object) -> bool:
+        return first in self._packed
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __reduce__(self) -> tuple[type[PhraseTable], tuple[dict[str, bytes]]]:
+        return PhraseTable, (self._packed,)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every table the parser reads; plain containers so it pickles and loads fast."""
 
-    by_first: dict[str, tuple[Phrase, ...]]
+    by_first: PhraseTable
     signal_starts: frozenset[str]
     """The first parts of the signal phrases."""
     agent_senses: dict[str, dict[str, str]]
@@ -638,7 +676,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     }
     species_signals = {species: frozenset(signals) for species, signals in classes.items()}
     return Lexicon(
-        by_first=ordered,
+        by_first=PhraseTable.of(ordered),
         signal_starts=frozenset(
             first
             for first, found in ordered.items()
