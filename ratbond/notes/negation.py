@@ -89,11 +89,15 @@ def find_scope(
     scope = Scope(events, lists, frozenset(), frozenset(), frozenset())
     found: dict[str, set[int]] = {"cue": set(), "hypo": set(), "hedge": set(), "attempt": set()}
     trailing: set[int] = set()
+    # What the scans after an act look for: most notes have no hedge and name no earlier time,
+    # and there the scans cannot find one.
+    hedges = any(match.kind == "hedge" for match in matches)
+    dated = any(match.entry is not None and match.entry.key == EARLIER for match in matches)
     for index in events:
-        kind = _denial(tokens, phrases, mentions, lexicon, after, scope, index)
+        kind = _denial(tokens, phrases, mentions, lexicon, after, scope, index, dated)
         if kind:
             found[kind].add(index)
-        elif _hedged_after(tokens, phrases, scope, index):
+        elif hedges and _hedged_after(tokens, phrases, scope, index):
             trailing.add(index)
     return Scope(
         events,
@@ -162,8 +166,11 @@ def _denial(
     after: re.Pattern[str],
     scope: Scope,
     index: int,
+    dated: bool = True,
 ) -> str:
-    """ "cue", "hypo", "hedge" (the kind of what denies the phrase), or "" if nothing does."""
+    """ "cue", "hypo", "hedge" (the kind of what denies the phrase), or "" if nothing does.
+    `dated`: whether the note names an earlier time at all (else none is looked for after the
+    phrase)."""
     match = phrases.matches[index]
     words = tokens.words
     for position in range(match.first + 1, match.last):
@@ -231,7 +238,7 @@ def _denial(
         count += 1
         position -= 1
     if lexicon.victim_signals.isdisjoint(match.senses.values()):
-        if _earlier_after(tokens, phrases, lexicon, match.last + 1):
+        if dated and _earlier_after(tokens, phrases, lexicon, match.last + 1):
             return "cue"
     elif _healed(tokens, phrases, lexicon, match.last + 1):
         return "cue"
