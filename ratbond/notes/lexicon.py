@@ -7,11 +7,12 @@ pydantic and compilation alike.
 
 from __future__ import annotations
 
+import pickle
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ratbond import programs
 from ratbond.datafiles import cached, line_of, read_yaml, validate
@@ -73,9 +74,9 @@ class Entry:
     plural: bool = False
 
 
-@dataclass(frozen=True)
-class Phrase:
-    """A phrase as a tuple of parts: lemmas, `=surface` exact forms, or WILD."""
+class Phrase(NamedTuple):
+    """A phrase as a tuple of parts: lemmas, `=surface` exact forms, or WILD. A tuple: the
+    lexicon holds tens of thousands, and a tuple is the quickest to load from the cache."""
 
     parts: tuple[str, ...]
     words: int
@@ -85,11 +86,53 @@ class Phrase:
     """The parts after the first: a phrase is only tried where they all occur nearby."""
 
 
+class PhraseTable(Mapping[str, tuple[Phrase, ...]]):
+    """The phrases by their first part, kept as one pickled group per first part and decoded
+    the first time it is asked for: a process reads the groups of the words its notes have (a
+    few hundred), not all the lexicon's tens of thousands of phrases, when it loads the cache."""
+
+    def __init__(self, packed: dict[str, bytes]) -> None:
+        self._packed = packed
+        self._groups: dict[str, tuple[Phrase, ...]] = {}
+
+    @classmethod
+    def of(cls, groups: Mapping[str, tuple[Phrase, ...]]) -> PhraseTable:
+        return cls(
+            {
+                first: pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+                for first, found in groups.items()
+            }
+        )
+
+    def __getitem__(self, first: str) -> tuple[Phrase, ...]:
+        found = self._groups.get(first)
+        if found is None:
+            found = self._groups[first] = pickle.loads(self._packed[first])
+        return found
+
+    def __contains__(self, first: object) -> bool:
+        return first in self._packed
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __reduce__(self) -> tuple[type[PhraseTable], tuple[dict[str, bytes]]]:
+        return PhraseTable, (self._packed,)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every table the parser reads; plain containers so it pickles and loads fast."""
 
-    by_first: dict[str, tuple[Phrase, ...]]
+    by_first: PhraseTable
+    signal_starts: frozenset[str]
+    """The first parts of the signal phrases."""
+    agent_senses: dict[str, dict[str, str]]
+    """By the agent signal of each passive phrase, the doer's reading of it by species: a
+    cat's nip is a bite (`agent_fallback` where the species has no such signal)."""
     surface: dict[str, str]
     lemmas: frozenset[str]
     protected: frozenset[str]
@@ -575,9 +618,14 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     add(rules.things, Entry("object"), exact=True)
 
     by_first: dict[str, list[Phrase]] = {}
-    for parts, (entry, text) in phrases.items():
+    # Each part and each set of needed parts is one object, so the cache stores it once.
+    one_part: dict[str, str] = {}
+    one_need: dict[frozenset[str], frozenset[str]] = {}
+    for written, (entry, text) in phrases.items():
+        parts = tuple(one_part.setdefault(part, part) for part in written)
         count = sum(1 for part in parts if part != WILD)
         need = frozenset(part for part in parts[1:] if part != WILD)
+        need = one_need.setdefault(need, need)
         by_first.setdefault(parts[0], []).append(Phrase(parts, count, entry, text, need))
     ordered = {
         first: tuple(sorted(items, key=lambda p: (-p.words, p.entry.kind != "block", p.text)))
@@ -626,8 +674,21 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         species: {name: signal.class_ for name, signal in signals.items()}
         for species, signals in vocabulary.signals.items()
     }
+    species_signals = {species: frozenset(signals) for species, signals in classes.items()}
     return Lexicon(
-        by_first=ordered,
+        by_first=PhraseTable.of(ordered),
+        signal_starts=frozenset(
+            first
+            for first, found in ordered.items()
+            if any(phrase.entry.kind == "signal" for phrase in found)
+        ),
+        agent_senses={
+            signal: _agent_senses(species_signals, rules.agent_fallback.get(signal), signal)
+            for found in ordered.values()
+            for phrase in found
+            if phrase.entry.kind == "passive"
+            for _, signal in phrase.entry.senses
+        },
         surface=surface,
         lemmas=lemmas,
         protected=protected,
@@ -653,7 +714,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             p: {s: dict(m) for s, m in v.items()} for p, v in rules.program_senses.items()
         },
         classes=classes,
-        species_signals={species: frozenset(signals) for species, signals in classes.items()},
+        species_signals=species_signals,
         irregular=irregular,
         clause_joiners=frozenset(rules.clause_joiners),
         subject_case=frozenset(normalise(w) for w in rules.pronoun_case.subject),
@@ -716,3 +777,16 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             for signal, phrases in rules.one_sided.items()
         },
     )
+
+
+def _agent_senses(
+    species_signals: Mapping[str, frozenset[str]], fallback: str | None, signal: str
+) -> dict[str, str]:
+    """The doer's reading of a passive phrase by species: a cat's nip is a bite."""
+    found = {}
+    for species, names in species_signals.items():
+        if signal in names:
+            found[species] = signal
+        elif fallback is not None and fallback in names:
+            found[species] = fallback
+    return found

@@ -16,6 +16,9 @@ EVENT_KINDS = frozenset({"signal", "passive"})
 DENIERS = frozenset({"cue", "hypo"})
 DOUBTS = frozenset({"hedge", "attempt"})
 EXPECTING = frozenset({"hedge", "hypo"})
+QUALIFIERS = DENIERS | DOUBTS
+"""What denies or doubts an act."""
+ACTS_OR_DENIERS = EVENT_KINDS | DENIERS
 REACH = 7
 """How many words back a cue reaches."""
 TRAIL = 5
@@ -86,11 +89,15 @@ def find_scope(
     scope = Scope(events, lists, frozenset(), frozenset(), frozenset())
     found: dict[str, set[int]] = {"cue": set(), "hypo": set(), "hedge": set(), "attempt": set()}
     trailing: set[int] = set()
+    # What the scans after an act look for: most notes have no hedge and name no earlier time,
+    # and there the scans cannot find one.
+    hedges = any(match.kind == "hedge" for match in matches)
+    dated = any(match.entry is not None and match.entry.key == EARLIER for match in matches)
     for index in events:
-        kind = _denial(tokens, phrases, mentions, lexicon, after, scope, index)
+        kind = _denial(tokens, phrases, mentions, lexicon, after, scope, index, dated)
         if kind:
             found[kind].add(index)
-        elif _hedged_after(tokens, phrases, scope, index):
+        elif hedges and _hedged_after(tokens, phrases, scope, index):
             trailing.add(index)
     return Scope(
         events,
@@ -114,7 +121,7 @@ def _hedged_after(tokens: Tokens, phrases: Phrases, scope: Scope, index: int) ->
         if owner is not None and owner.kind == "hedge":
             end = owner.last + 1
             return end >= len(words) or words[end].kind != "w"
-        if word.kind == "s" or (owner is not None and owner.kind in EVENT_KINDS | DENIERS):
+        if word.kind == "s" or (owner is not None and owner.kind in ACTS_OR_DENIERS):
             return False
         count += 1
         position += 1
@@ -159,13 +166,16 @@ def _denial(
     after: re.Pattern[str],
     scope: Scope,
     index: int,
+    dated: bool = True,
 ) -> str:
-    """ "cue", "hypo", "hedge" (the kind of what denies the phrase), or "" if nothing does."""
+    """ "cue", "hypo", "hedge" (the kind of what denies the phrase), or "" if nothing does.
+    `dated`: whether the note names an earlier time at all (else none is looked for after the
+    phrase)."""
     match = phrases.matches[index]
     words = tokens.words
     for position in range(match.first + 1, match.last):
         inner = phrases.of(position)
-        if inner is not None and inner is not match and inner.kind in DENIERS | DOUBTS:
+        if inner is not None and inner is not match and inner.kind in QUALIFIERS:
             return inner.kind
     start = scope.bounds(index)[0]
     position = phrases.matches[start].first - 1
@@ -228,7 +238,7 @@ def _denial(
         count += 1
         position -= 1
     if lexicon.victim_signals.isdisjoint(match.senses.values()):
-        if _earlier_after(tokens, phrases, lexicon, match.last + 1):
+        if dated and _earlier_after(tokens, phrases, lexicon, match.last + 1):
             return "cue"
     elif _healed(tokens, phrases, lexicon, match.last + 1):
         return "cue"
@@ -306,7 +316,7 @@ def _healed(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position: int) -
             if owner.entry is not None and owner.entry.key == HEALED:
                 # with no word between its words: "has not healed" is a wound still
                 return len(owner.positions) == owner.last - owner.first + 1
-            if owner.kind in EVENT_KINDS or owner.kind in DENIERS | DOUBTS:
+            if owner.kind in EVENT_KINDS or owner.kind in QUALIFIERS:
                 return False  # "has not healed up yet" is a wound still
         elif words[position].norm in lexicon.clause_joiners:
             return False

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -41,6 +43,27 @@ class Pattern:
 
 
 @dataclass(frozen=True, slots=True)
+class Tries:
+    """Patterns the matcher tries in turn, indexed by a word each needs, so that a clause is
+    checked against those whose word it has, not against every one."""
+
+    patterns: tuple[Pattern, ...]
+    free: tuple[int, ...]
+    """The places in `patterns` of those that need no later word."""
+    by_key: Mapping[str, tuple[int, ...]]
+    """By one word each of the others needs (its rarest here), their places in `patterns`."""
+
+    def viable(self, segment: Set[str]) -> Iterable[Pattern]:
+        """The patterns, in order, that may have every needed word in `segment`: those that
+        need none, and those whose key word it has (each still checks its `need`)."""
+        keys = self.by_key.keys() & segment
+        if not keys:
+            return map(self.patterns.__getitem__, self.free)
+        places = sorted(chain(self.free, *map(self.by_key.__getitem__, keys)))
+        return map(self.patterns.__getitem__, places)
+
+
+@dataclass(frozen=True, slots=True)
 class Starts:
     """The phrases that start with one word, as the matcher tries them."""
 
@@ -49,10 +72,12 @@ class Starts:
     """Those of one word: the only ones to try in a clause with none of `needs`."""
     needs: frozenset[str]
     """Every later word of the longer ones."""
-    by_next: Mapping[str, tuple[Pattern, ...]]
+    every: Tries
+    """All of `patterns`, to try when the next word picks more than one of `by_next`."""
+    by_next: Mapping[str, Tries]
     """By the word that must come straight after this one (a phrase whose second word has no
     gap before it: "the box"), the patterns worth trying there, in order."""
-    default: tuple[Pattern, ...]
+    default: Tries
     """The patterns worth trying when the next word is none of `by_next`'s."""
 
 
@@ -95,8 +120,32 @@ def starts_of(patterns: tuple[Pattern, ...]) -> Starts | None:
     by_next = {
         key: tuple(p for p in patterns if tight.get(id(p), key) == key) for key in sorted(keys)
     }
-    default = tuple(p for p in patterns if id(p) not in tight)
-    return Starts(patterns, single, needs, MappingProxyType(by_next), default)
+    every = _tries(patterns)
+    default = _tries(tuple(p for p in patterns if id(p) not in tight)) if tight else every
+    return Starts(
+        patterns,
+        single,
+        needs,
+        every,
+        MappingProxyType({key: _tries(found) for key, found in by_next.items()}),
+        default,
+    )
+
+
+def _tries(patterns: tuple[Pattern, ...]) -> Tries:
+    """`patterns` indexed for `Tries.viable`: each that needs words under the one of them the
+    fewest of `patterns` need (the first alphabetically on a tie)."""
+    counts = Counter(chain.from_iterable(pattern.need for pattern in patterns))
+    by_key: dict[str, list[int]] = {}
+    for place, pattern in enumerate(patterns):
+        need = pattern.need
+        if len(need) == 1:
+            by_key.setdefault(next(iter(need)), []).append(place)
+        elif need:
+            key = min(need, key=lambda word: (counts[word], word))
+            by_key.setdefault(key, []).append(place)
+    free = tuple(place for place, pattern in enumerate(patterns) if not pattern.need)
+    return Tries(patterns, free, MappingProxyType({key: tuple(at) for key, at in by_key.items()}))
 
 
 def _pattern(lexicon: Lexicon, phrase: Phrase, bases: frozenset[str], shared: Shared) -> Pattern:

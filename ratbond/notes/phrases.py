@@ -7,13 +7,15 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence, Set
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import compress, pairwise
+from operator import attrgetter
 
 from ratbond.notes.cast import Cast
 from ratbond.notes.lexicon import Entry
 from ratbond.notes.patterns import NO_SENSES, Pattern
 from ratbond.notes.tokens import Tokens, Word
 
+STARTS = attrgetter("starts")
 LONE_I = re.compile(r"\bI\b")
 """The pronoun "I", the one capital a note written in lower case still has."""
 
@@ -85,7 +87,7 @@ def find_phrases(
     segments = tokens.segments
     clauses = tokens.clauses
     # Only a name or a word that opens a phrase can start a match: the others are skipped.
-    openers = [index for index, word in enumerate(words) if word.starts is not None]
+    openers = list(compress(range(count), map(STARTS, words)))
     if names:
         openers = sorted(set(openers).union(names))
     for index in openers:
@@ -221,8 +223,8 @@ def _phrase_at(
         if by_lemma is None or by_form is None or by_lemma is by_form:
             candidates = by_lemma or by_form or starts.default
         else:
-            candidates = starts.patterns
-    for pattern in candidates:
+            candidates = starts.every
+    for pattern in candidates.viable(segment):
         if best is not None and pattern.words < best.words:
             break  # patterns come longest first: no shorter one can win
         if pattern.need and not pattern.need <= segment:

@@ -20,7 +20,7 @@ from ratbond.notes.patterns import compile_patterns
 from ratbond.notes.phrases import find_phrases
 from ratbond.notes.result import NotesResult
 from ratbond.notes.retract import retract
-from ratbond.notes.tokens import WordTable, token_pattern, tokenise
+from ratbond.notes.tokens import WordTable, token_finder, tokenise
 
 Roles = tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -31,20 +31,8 @@ class NotesReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.words = WordTable(lexicon, compile_patterns(lexicon))
-        self.signal_starts = frozenset(
-            first
-            for first, phrases in lexicon.by_first.items()
-            if any(phrase.entry.kind == "signal" for phrase in phrases)
-        )
         self.after = after_pattern(lexicon)
-        self.pattern = token_pattern(lexicon.shorthand)
-        self.agent_senses = {
-            signal: _agent_senses(lexicon, signal)
-            for phrases in lexicon.by_first.values()
-            for phrase in phrases
-            if phrase.entry.kind == "passive"
-            for _, signal in phrase.entry.senses
-        }
+        self.find_tokens = token_finder(lexicon.shorthand)
         # One cast is read for many notes (every session of a scenario): built once.
         self.cast: Callable[[tuple[Animal, ...], str, Roles], Cast] = lru_cache(maxsize=CAST_CACHE)(
             lambda animals, program, roles: new_cast(lexicon, animals, program, roles)
@@ -83,31 +71,19 @@ class NotesReader:
             self.words.word,
             cast.openers,
             lexicon.clause_joiners,
-            self.pattern,
+            self.find_tokens,
             lexicon.shorthand,
         )
         phrases = find_phrases(
             tokens,
             cast,
             lexicon.clause_joiners,
-            self.signal_starts,
+            lexicon.signal_starts,
             lexicon.body_parts,
             lexicon.section_labels,
         )
         mentions = find_mentions(tokens, phrases, cast, lexicon)
         scope = find_scope(tokens, phrases, mentions, lexicon, self.after)
         return Attribution(
-            lexicon, tokens, phrases, mentions, scope, cast, self.agent_senses
+            lexicon, tokens, phrases, mentions, scope, cast, lexicon.agent_senses
         ).result()
-
-
-def _agent_senses(lexicon: Lexicon, signal: str) -> dict[str, str]:
-    """The doer's reading of a passive phrase by species: a cat's nip is a bite."""
-    found = {}
-    fallback = lexicon.agent_fallback.get(signal)
-    for species, names in lexicon.species_signals.items():
-        if signal in names:
-            found[species] = signal
-        elif fallback is not None and fallback in names:
-            found[species] = fallback
-    return found

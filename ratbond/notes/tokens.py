@@ -4,10 +4,10 @@ its normal form, its lemma (small typos of lexicon words corrected) and the phra
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Set
+from collections.abc import Callable, Collection, Iterator, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, compress, count
 from operator import add, attrgetter
 
 from ratbond.notes.lexicon import Lexicon, normalise, sound_key, spelled_sound
@@ -50,11 +50,33 @@ def token_pattern(shorthand: Collection[str]) -> re.Pattern[str]:
     )
 
 
+def token_finder(shorthand: Collection[str]) -> Callable[[str], Iterator[re.Match[str]]]:
+    """The tokens of a text, as `token_pattern` finds them. Most notes are ASCII with no sign
+    in them: there no sign can match, so the plain `TOKEN_TEXT_RE` finds the same tokens
+    without trying the signs at each one."""
+    pattern = token_pattern(shorthand)
+    if pattern is TOKEN_TEXT_RE:
+        return pattern.finditer
+    signs = {sign for sign in shorthand if sign.isascii()}
+    # A sign that holds a shorter one ("w/o": "w/") is found by that one.
+    shortest = tuple(sorted(s for s in signs if not any(o != s and o in s for o in signs)))
+    plain = TOKEN_TEXT_RE.finditer
+    signed = pattern.finditer
+
+    def finditer(text: str) -> Iterator[re.Match[str]]:
+        if text.isascii() and not any(sign in text for sign in shortest):
+            return plain(text)
+        return signed(text)
+
+    return finditer
+
+
 # Column getters, so each column is built by one `map` in C.
 MATCH_TEXT = re.Match.group
 MATCH_START = re.Match.start
 IS_MARK = attrgetter("mark")
 IS_STOP = attrgetter("stop")
+NORM = attrgetter("norm")
 KEYS = attrgetter("keys")
 EXACT_TYPO = 7
 """The shortest typo read as the exact form it was corrected into."""
@@ -217,14 +239,14 @@ def tokenise(
     word: Callable[[str], Word],
     names: Collection[str],
     joiners: Collection[str],
-    pattern: re.Pattern[str] = TOKEN_TEXT_RE,
+    finditer: Callable[[str], Iterator[re.Match[str]]] = TOKEN_TEXT_RE.finditer,
     shorthand: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Tokens:
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
-    clause joiners; `pattern` finds them (`token_pattern` of the `shorthand` signs, each read
+    clause joiners; `finditer` finds them (`token_finder` of the `shorthand` signs, each read
     as the tokens it stands for, all at the sign's place). Built column by column (each a pass
     in C where it can be)."""
-    found = list(pattern.finditer(text))
+    found = list(finditer(text))
     raws = list(map(MATCH_TEXT, found))
     starts: tuple[int, ...] = tuple(map(MATCH_START, found))
     ends: tuple[int, ...] = tuple(map(add, starts, map(len, raws)))
@@ -236,15 +258,16 @@ def tokenise(
     # A mark belongs to the clause it ends; a joiner opens the part it belongs to.
     clauses = tuple(accumulate(marks, initial=0))[:-1]
     sentences = tuple(accumulate(stops, initial=0))[:-1]
-    joined = accumulate(known.norm in joiners for known in words)
+    norms = list(map(NORM, words))
+    joined = accumulate(map(joiners.__contains__, norms))
     parts = tuple(map(add, clauses, joined))
-    cuts = [index for index, mark in enumerate(marks) if mark]
+    cuts = list(compress(count(), marks))
     segments: list[Set[str]] = []
     begin = 0
     for cut in [*cuts, len(words)]:
-        segments.append(set(chain.from_iterable(map(KEYS, words[begin:cut]))))
+        segments.append(set().union(*map(KEYS, words[begin:cut])))
         begin = cut + 1
-    named = tuple(index for index, known in enumerate(words) if known.norm in names)
+    named = tuple(compress(count(), map(names.__contains__, norms)))
     return Tokens(text, words, starts, ends, sentences, clauses, parts, tuple(segments), named)
 
 

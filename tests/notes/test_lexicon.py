@@ -3,6 +3,7 @@ shared by inflections, and data files whose phrases or rules make no sense refus
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,20 @@ def test_the_cached_lexicon_is_keyed_on_every_module_of_the_reader(
     package = Path(lexicon.__file__).parent
     assert set(package.glob("*.py")) <= set(keyed)
     assert package / "retract.py" in keyed
+
+
+def test_the_phrase_table_decodes_only_the_groups_asked_for() -> None:
+    # The cache holds one pickled group of phrases per first word (`PhraseTable`): a copy read
+    # back from its pickle answers membership without decoding, and each group it decodes is
+    # the one the built lexicon has.
+    table = load_lexicon().by_first
+    copy = pickle.loads(pickle.dumps(table))
+    first = next(iter(table))
+    assert first in copy
+    assert "no-such-first-word" not in copy
+    assert len(copy) == len(table)
+    assert not copy._groups
+    assert copy[first] == table[first]
+    assert list(copy._groups) == [first]
+    assert copy.get("no-such-first-word", ()) == ()
+    assert all(phrase.parts[0] == first for phrase in copy[first])

@@ -118,3 +118,22 @@ def test_the_largest_accepted_note_costs_what_its_length_says(punctuated: bool) 
     typical = per_character(reader, TYPICAL, 40)
     large = per_character(reader, largest, 1)
     assert large <= 3 * typical, f"{large / typical:.1f}x the per-character cost"
+
+
+def test_the_plain_token_pattern_finds_what_the_sign_pattern_finds_where_it_is_used() -> None:
+    # `token_finder` reads a note in ASCII with no sign in it with the plain pattern: it must
+    # find the very tokens the full pattern (with the lexicon's signs) finds there.
+    from ratbond.notes.tokens import token_finder, token_pattern
+
+    shorthand = builtin_reader().lexicon.shorthand
+    finder = token_finder(shorthand)
+    pattern = token_pattern(shorthand)
+    for text in (
+        TYPICAL,
+        "Nadia sniffed, Tom - calm; W/O any fuss.",
+        "swat: none \u2713 pounce \u2717",
+        "NAD today w/ Pip",
+        "Pip ate \U0001fa78 then slept",
+    ):
+        found = [(m.group(), m.start()) for m in finder(text)]
+        assert found == [(m.group(), m.start()) for m in pattern.finditer(text)], text
