@@ -672,6 +672,8 @@ class _Index:
             (frozenset(p.words), frozenset(p.pronouns)) for p in rules.people.persons
         )
         self.body = frozenset(rules.people.body)
+        self.cooking = frozenset(rules.people.cooking)
+        self.cooking_asks = frozenset(map(as_term, rules.people.cooking_asks))
         self.unless_eaten = frozenset(map(as_term, rules.off_topic.unless_eaten))
         self.eating = frozenset(map(as_term, rules.off_topic.eating))
         question = rules.off_topic.food_question
@@ -1180,6 +1182,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
             index.people & set(asked)
             or _of_the_asker(index, as_read, standing)
             or (index.body & set(as_read) and not names)
+            or (index.cooking & set(as_read) and index.cooking_asks & set(asked))
         )
         and not index.not_people & set(asked)
         and not index.animals & set(asked)

@@ -447,6 +447,13 @@ class People:
     """Words, as written, by which someone says what they think (`reckons`, `says`): rats do
     not, so in a question naming no rat, no animal and no pet's name the pronouns for one
     (`she`, `he`) stand for a person ("she reckons it's just a cold")."""
+    cooking: tuple[Text, ...] = ()
+    """Words, as written, of cooking (`boil`, `bake`, `roast`): one in a question that also
+    asks one of `cooking_asks` makes a question with no rat, no animal, no pet's name and no
+    pronoun for one the asker's own cooking ("how long do I boil green banana till it's
+    soft")."""
+    cooking_asks: tuple[Text, ...] = ()
+    """Terms that ask how a thing is cooked (`how long`)."""
     human: tuple[Text, ...] = ()
     """Words, as written, of a person's care that a rat's never needs unless bitten
     (`tetanus`): one makes a question naming no rat and no bite a person's, even beside a
