@@ -941,9 +941,33 @@ _WH = frozenset({"how", "what", "whats", "why", "when", "where", "which", "who"}
 _ASKING = frozenset({"how", "what", "whats", "why"})
 
 
+# The number or letter of one of several questions asked together: "(a)", "b)", "(2)", "1)",
+# "Q1:", "Q2": each opens a question of its own, and a part numbered as a question ("Q1") asks.
+_NUMBERED = re.compile(
+    r"(?:^|(?<=\s))(?:\((?:[a-h]|\d{1,2})\)|(?:[a-h]|\d{1,2})\)|(Q\d{1,2})\s*[:.)]?)\s+"
+)
+
+
+def _unnumbered(text: str) -> str:
+    """`text` with each number of a part ("(a)", "1)", "Q2:") left out, and the part it opens
+    made a sentence of its own; the text before it ends a sentence too."""
+    parts = _NUMBERED.split(text)
+    if len(parts) == 1:
+        return text
+    out = [parts[0].strip().rstrip(":;,-")]
+    for label, part in zip(parts[1::2], parts[2::2], strict=True):
+        part = part.strip().rstrip(":;,-")
+        if label and part and not part.endswith("?"):
+            part = part.rstrip(".!") + "?"
+        out.append(part)
+    return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in out if p)
+
+
 def _unlabelled(text: str) -> str:
     """`text` with each section label made the start of a sentence and left out; the part a
-    question label opens ends with a question mark."""
+    question label opens ends with a question mark. The numbers of several questions asked
+    together are left out so too."""
+    text = _unnumbered(text)
     parts = _LABEL.split(text)
     if len(parts) == 1:
         return text
@@ -1031,10 +1055,16 @@ def ask(question: str, limit: int = 3) -> AskResult:
     terms = list(dict.fromkeys(term for part in parts for term in part))
     # The sentence that asks (the last one ending in a question mark that names more than a
     # rat) says what the question is about; the others are context.
+    follow_ups = [tuple(text.split()) for text in index.rules.follow_ups]
     asking = [
         terms_of
         for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False)
         if text.rstrip().endswith("?")
+        # a sentence asking more on the answer to the one before ("if yes, how much?") is not it
+        and not any(
+            tuple(w for clause in sentence for w in clause)[: len(part)] == part
+            for part in follow_ups
+        )
         for terms_of in [{t for clause in sentence for t in index.reader.terms(clause)}]
         # a follow-up naming no thing ratbond knows ("Which kind is good?", "Raw or boiled?",
         # "Terrible idea?") is not it

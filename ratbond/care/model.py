@@ -599,6 +599,10 @@ class AskRules:
     possessives: tuple[Text, ...] = ()
     """Words that make the rat after them the owner's ("my rats"): a phrase of pest control is
     not read across one ("it'll kill my rats" fears for pets)."""
+    follow_ups: tuple[Text, ...] = ()
+    """Words, as written, that open a sentence asking more of the one before it, on its answer
+    ("if so", "if yes"): such a sentence is not the one that says what the question is about
+    ("Cooked pasta: OK as an occasional feed? If so, portion in g.")."""
     yes_no: tuple[Text, ...] = ()
     """Words, as written, that open a clause asking whether ("is", "can", "did"): an alarm
     named only in such clauses, beside a clause telling what was seen, is wondered about and
