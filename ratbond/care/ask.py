@@ -1350,7 +1350,11 @@ def ask(question: str, limit: int = 3) -> AskResult:
 # Where a sentence ends (the end kept with it), and where a clause inside one does: at a comma,
 # a semicolon, a colon, a dash, or where a story turns to what is wanted ("... and now I want
 # to teach her tricks").
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+# (an abbreviation's full stop ends none: "e.g.", "i.e.", "approx.", "est.", "vs.")
+_SENTENCE_END = re.compile(
+    r"(?<=[.?!])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\beg\.)(?<!\bapprox\.)(?<!\best\.)(?<!\bvs\.)\s+",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(
     r"[;,:]+\s*|\s[-\u2013\u2014]+\s|\s(?:and now|and then|but now)\s", re.IGNORECASE
 )
@@ -1455,14 +1459,27 @@ def _wondered(index: _Index, question: str, read: list[list[list[str]]]) -> froz
 
 def _resembled(index: _Index, clauses: list[list[str]]) -> frozenset[str]:
     """The alarms named only as what something looks like ("red stuff, it looks like blood",
-    "a spot like a wound"), in a question that names something else: what was seen only
-    resembles them."""
+    "a spot like a wound"), or as examples ("abort criteria, e.g. blood drawn"), in a question
+    that names something else: what was seen only resembles them."""
     reader = index.reader
     like: set[str] = set()
     told: set[str] = set()
+    examples = [text.split() for text in index.rules.examples]
     for clause in clauses:
         compared = False
-        for word in clause:
+        # what follows "e.g." or "such as" in the clause is only an example
+        given = next(
+            (
+                at
+                for at in range(len(clause))
+                for example in examples
+                if clause[at : at + len(example)] == example
+            ),
+            len(clause),
+        )
+        for word in clause[given:]:
+            like.update(t for t in reader.terms([word]) if t in index.alarms)
+        for word in clause[:given]:
             stem = reader.stem(word)
             if stem in reader.comparisons:
                 compared = True

@@ -599,6 +599,10 @@ class AskRules:
     possessives: tuple[Text, ...] = ()
     """Words that make the rat after them the owner's ("my rats"): a phrase of pest control is
     not read across one ("it'll kill my rats" fears for pets)."""
+    examples: tuple[Text, ...] = ()
+    """Words, as written, after which a clause gives examples ("e g", "such as"): an alarm
+    named only after one is a case the owner asks about, not one seen ("abort criteria, e.g.
+    blood drawn"), and makes no emergency."""
     follow_ups: tuple[Text, ...] = ()
     """Words, as written, that open a sentence asking more of the one before it, on its answer
     ("if so", "if yes"): such a sentence is not the one that says what the question is about
