@@ -721,6 +721,14 @@ class _Index:
             for term in keyword
             if term not in self.generic
         )
+        # Every word of the names and aliases of those entries ("mango" of "dried mango").
+        self.food_words = frozenset(
+            term
+            for entry, doc in zip(self.entries, docs, strict=True)
+            if doc.kind in rules.named_kinds
+            for term in entry.words
+            if term not in self.generic
+        )
         self.implied = [
             _Implication(frozenset(map(as_term, rule.all)), as_term(rule.add))
             for rule in rules.implied
@@ -1289,6 +1297,20 @@ def ask(question: str, limit: int = 3) -> AskResult:
         for row in kept
         if any(index.entries[row[3]].strongly_holds(t, question_terms) for t in topical)
     ]
+    # ... and when the sentence that asks asks only whether a rat may eat a thing (a word of a
+    # food's name, or one ratbond does not know), an entry about none of its words is about the
+    # context: "Can I give him manga? He love manga very much" asks about the mango, not love.
+    eats = focus & set(rules.fallbacks)
+    things = focus - eats - index.frames - {index.subject}
+    if eats and things and all(t in index.food_words or t not in index.idf for t in things):
+        kept = [
+            row
+            for row in kept
+            if any(
+                index.entries[row[3]].strongly_holds(t, question_terms)
+                for t in focus - {index.subject}
+            )
+        ]
     # The best-ranked entry decides: when it covers too little of the question (or of any one
     # of its sentences), ratbond is not sure.
     # Entries scoring nearly as well as the best are as good a reading of the question: the
