@@ -721,6 +721,12 @@ class _Index:
             for term in keyword
             if term not in self.generic
         )
+        # The things such an entry is about alone, named by one word ("pear", not "green").
+        self.single_things = frozenset(
+            next(iter(entry.title - self.generic))
+            for entry, doc in zip(self.entries, docs, strict=True)
+            if doc.kind in rules.named_kinds and len(entry.title - self.generic) == 1
+        )
         # Every word of the names and aliases of those entries ("mango" of "dried mango").
         self.food_words = frozenset(
             term
@@ -1153,6 +1159,17 @@ def ask(question: str, limit: int = 3) -> AskResult:
     for rule in index.implied:
         if rule.all <= set(terms) and rule.add not in terms:
             terms.append(rule.add)
+    # A thing given its name in English ("a pear, what foreigners call avocado", "mamão, in
+    # English is papaya") is that thing: the other name is the asker's own word for it.
+    glossed = _glossed(index, fixed)
+    if glossed is not None:
+        glossed_thing, said = glossed
+        dropped = (index.single_things | said) - {glossed_thing}
+        terms = [t for t in terms if t not in dropped]
+        parts = [[t for t in part if t not in dropped] for part in parts]
+        # (the English name is asked about where the other name was)
+        if focus & dropped:
+            focus = frozenset(focus - dropped) | {glossed_thing}
     shown = tuple(term for term in terms if term not in OFF)
 
     def none(why: Why, confidence: float = 0.0) -> AskResult:
@@ -1538,6 +1555,20 @@ def _a_sum(index: _Index, words: list[str]) -> bool:
         for at, word in enumerate(words)
         for operator in operators
     )
+
+
+def _glossed(index: _Index, words: list[str]) -> tuple[str, frozenset[str]] | None:
+    """The thing an entry names that `words` give as the English name of another (the term of
+    the word right after a phrase of `glosses`: "what foreigners call avocado"), and the terms
+    of the gloss's own words."""
+    for gloss in index.rules.glosses:
+        part = gloss.split()
+        for at in range(len(words) - len(part)):
+            if words[at : at + len(part)] == part:
+                after = index.reader.terms(words[at + len(part) : at + len(part) + 1])
+                if after and after[0] in index.named:
+                    return after[0], frozenset(index.reader.terms(part))
+    return None
 
 
 def _holds(words: list[str], phrase: str) -> bool:

@@ -599,6 +599,10 @@ class AskRules:
     possessives: tuple[Text, ...] = ()
     """Words that make the rat after them the owner's ("my rats"): a phrase of pest control is
     not read across one ("it'll kill my rats" fears for pets)."""
+    glosses: tuple[Text, ...] = ()
+    """Words, as written, right before which the asker gives the English name of a thing they
+    named in their own words ("what foreigners call", "in english is"): the thing named after
+    is what is asked about."""
     examples: tuple[Text, ...] = ()
     """Words, as written, after which a clause gives examples ("e g", "such as"): an alarm
     named only after one is a case the owner asks about, not one seen ("abort criteria, e.g.
