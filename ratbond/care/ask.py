@@ -1088,7 +1088,10 @@ def ask(question: str, limit: int = 3) -> AskResult:
         - index.frames
         - index.describing
     ]
-    focus = frozenset(asking[-1]) if asking and len(read) > 1 else frozenset()
+    # Of several numbered questions ("1) ... 2) ..."), the first is the main worry; the others
+    # ask more of it.
+    main = (asking[0] if _NUMBERED.search(original) else asking[-1]) if asking else None
+    focus = frozenset(main) if main is not None and len(read) > 1 else frozenset()
     # Without a question mark, the last clause that opens as a question, after one that does not,
     # asks ("... and runs every time i open the cage, how do i get him to trust me"): chat and
     # dictation leave the mark out.
