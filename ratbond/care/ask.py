@@ -672,6 +672,8 @@ class _Index:
             (frozenset(p.words), frozenset(p.pronouns)) for p in rules.people.persons
         )
         self.body = frozenset(rules.people.body)
+        self.cooking = frozenset(rules.people.cooking)
+        self.cooking_asks = frozenset(map(as_term, rules.people.cooking_asks))
         self.unless_eaten = frozenset(map(as_term, rules.off_topic.unless_eaten))
         self.eating = frozenset(map(as_term, rules.off_topic.eating))
         question = rules.off_topic.food_question
@@ -717,6 +719,20 @@ class _Index:
             for keyword in entry.keywords
             if len(keyword) == 1
             for term in keyword
+            if term not in self.generic
+        )
+        # The things such an entry is about alone, named by one word ("pear", not "green").
+        self.single_things = frozenset(
+            next(iter(entry.title - self.generic))
+            for entry, doc in zip(self.entries, docs, strict=True)
+            if doc.kind in rules.named_kinds and len(entry.title - self.generic) == 1
+        )
+        # Every word of the names and aliases of those entries ("mango" of "dried mango").
+        self.food_words = frozenset(
+            term
+            for entry, doc in zip(self.entries, docs, strict=True)
+            if doc.kind in rules.named_kinds
+            for term in entry.words
             if term not in self.generic
         )
         self.implied = [
@@ -939,9 +955,33 @@ _WH = frozenset({"how", "what", "whats", "why", "when", "where", "which", "who"}
 _ASKING = frozenset({"how", "what", "whats", "why"})
 
 
+# The number or letter of one of several questions asked together: "(a)", "b)", "(2)", "1)",
+# "Q1:", "Q2": each opens a question of its own, and a part numbered as a question ("Q1") asks.
+_NUMBERED = re.compile(
+    r"(?:^|(?<=\s))(?:\((?:[a-h]|\d{1,2})\)|(?:[a-h]|\d{1,2})\)|(Q\d{1,2})\s*[:.)]?)\s+"
+)
+
+
+def _unnumbered(text: str) -> str:
+    """`text` with each number of a part ("(a)", "1)", "Q2:") left out, and the part it opens
+    made a sentence of its own; the text before it ends a sentence too."""
+    parts = _NUMBERED.split(text)
+    if len(parts) == 1:
+        return text
+    out = [parts[0].strip().rstrip(":;,-")]
+    for label, part in zip(parts[1::2], parts[2::2], strict=True):
+        part = part.strip().rstrip(":;,-")
+        if label and part and not part.endswith("?"):
+            part = part.rstrip(".!") + "?"
+        out.append(part)
+    return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in out if p)
+
+
 def _unlabelled(text: str) -> str:
     """`text` with each section label made the start of a sentence and left out; the part a
-    question label opens ends with a question mark."""
+    question label opens ends with a question mark. The numbers of several questions asked
+    together are left out so too."""
+    text = _unnumbered(text)
     parts = _LABEL.split(text)
     if len(parts) == 1:
         return text
@@ -1029,10 +1069,16 @@ def ask(question: str, limit: int = 3) -> AskResult:
     terms = list(dict.fromkeys(term for part in parts for term in part))
     # The sentence that asks (the last one ending in a question mark that names more than a
     # rat) says what the question is about; the others are context.
+    follow_ups = [tuple(text.split()) for text in index.rules.follow_ups]
     asking = [
         terms_of
         for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False)
         if text.rstrip().endswith("?")
+        # a sentence asking more on the answer to the one before ("if yes, how much?") is not it
+        and not any(
+            tuple(w for clause in sentence for w in clause)[: len(part)] == part
+            for part in follow_ups
+        )
         for terms_of in [{t for clause in sentence for t in index.reader.terms(clause)}]
         # a follow-up naming no thing ratbond knows ("Which kind is good?", "Raw or boiled?",
         # "Terrible idea?") is not it
@@ -1042,7 +1088,10 @@ def ask(question: str, limit: int = 3) -> AskResult:
         - index.frames
         - index.describing
     ]
-    focus = frozenset(asking[-1]) if asking and len(read) > 1 else frozenset()
+    # Of several numbered questions ("1) ... 2) ..."), the first is the main worry; the others
+    # ask more of it.
+    main = (asking[0] if _NUMBERED.search(original) else asking[-1]) if asking else None
+    focus = frozenset(main) if main is not None and len(read) > 1 else frozenset()
     # Without a question mark, the last clause that opens as a question, after one that does not,
     # asks ("... and runs every time i open the cage, how do i get him to trust me"): chat and
     # dictation leave the mark out.
@@ -1113,6 +1162,17 @@ def ask(question: str, limit: int = 3) -> AskResult:
     for rule in index.implied:
         if rule.all <= set(terms) and rule.add not in terms:
             terms.append(rule.add)
+    # A thing given its name in English ("a pear, what foreigners call avocado", "mamão, in
+    # English is papaya") is that thing: the other name is the asker's own word for it.
+    glossed = _glossed(index, fixed)
+    if glossed is not None:
+        glossed_thing, said = glossed
+        dropped = (index.single_things | said) - {glossed_thing}
+        terms = [t for t in terms if t not in dropped]
+        parts = [[t for t in part if t not in dropped] for part in parts]
+        # (the English name is asked about where the other name was)
+        if focus & dropped:
+            focus = frozenset(focus - dropped) | {glossed_thing}
     shown = tuple(term for term in terms if term not in OFF)
 
     def none(why: Why, confidence: float = 0.0) -> AskResult:
@@ -1180,6 +1240,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
             index.people & set(asked)
             or _of_the_asker(index, as_read, standing)
             or (index.body & set(as_read) and not names)
+            or (index.cooking & set(as_read) and index.cooking_asks & set(asked))
         )
         and not index.not_people & set(asked)
         and not index.animals & set(asked)
@@ -1256,6 +1317,20 @@ def ask(question: str, limit: int = 3) -> AskResult:
         for row in kept
         if any(index.entries[row[3]].strongly_holds(t, question_terms) for t in topical)
     ]
+    # ... and when the sentence that asks asks only whether a rat may eat a thing (a word of a
+    # food's name, or one ratbond does not know), an entry about none of its words is about the
+    # context: "Can I give him manga? He love manga very much" asks about the mango, not love.
+    eats = focus & set(rules.fallbacks)
+    things = focus - eats - index.frames - {index.subject}
+    if eats and things and all(t in index.food_words or t not in index.idf for t in things):
+        kept = [
+            row
+            for row in kept
+            if any(
+                index.entries[row[3]].strongly_holds(t, question_terms)
+                for t in focus - {index.subject}
+            )
+        ]
     # The best-ranked entry decides: when it covers too little of the question (or of any one
     # of its sentences), ratbond is not sure.
     # Entries scoring nearly as well as the best are as good a reading of the question: the
@@ -1317,7 +1392,11 @@ def ask(question: str, limit: int = 3) -> AskResult:
 # Where a sentence ends (the end kept with it), and where a clause inside one does: at a comma,
 # a semicolon, a colon, a dash, or where a story turns to what is wanted ("... and now I want
 # to teach her tricks").
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+# (an abbreviation's full stop ends none: "e.g.", "i.e.", "approx.", "est.", "vs.")
+_SENTENCE_END = re.compile(
+    r"(?<=[.?!])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\beg\.)(?<!\bapprox\.)(?<!\best\.)(?<!\bvs\.)\s+",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(
     r"[;,:]+\s*|\s[-\u2013\u2014]+\s|\s(?:and now|and then|but now)\s", re.IGNORECASE
 )
@@ -1422,14 +1501,27 @@ def _wondered(index: _Index, question: str, read: list[list[list[str]]]) -> froz
 
 def _resembled(index: _Index, clauses: list[list[str]]) -> frozenset[str]:
     """The alarms named only as what something looks like ("red stuff, it looks like blood",
-    "a spot like a wound"), in a question that names something else: what was seen only
-    resembles them."""
+    "a spot like a wound"), or as examples ("abort criteria, e.g. blood drawn"), in a question
+    that names something else: what was seen only resembles them."""
     reader = index.reader
     like: set[str] = set()
     told: set[str] = set()
+    examples = [text.split() for text in index.rules.examples]
     for clause in clauses:
         compared = False
-        for word in clause:
+        # what follows "e.g." or "such as" in the clause is only an example
+        given = next(
+            (
+                at
+                for at in range(len(clause))
+                for example in examples
+                if clause[at : at + len(example)] == example
+            ),
+            len(clause),
+        )
+        for word in clause[given:]:
+            like.update(t for t in reader.terms([word]) if t in index.alarms)
+        for word in clause[:given]:
             stem = reader.stem(word)
             if stem in reader.comparisons:
                 compared = True
@@ -1466,6 +1558,20 @@ def _a_sum(index: _Index, words: list[str]) -> bool:
         for at, word in enumerate(words)
         for operator in operators
     )
+
+
+def _glossed(index: _Index, words: list[str]) -> tuple[str, frozenset[str]] | None:
+    """The thing an entry names that `words` give as the English name of another (the term of
+    the word right after a phrase of `glosses`: "what foreigners call avocado"), and the terms
+    of the gloss's own words."""
+    for gloss in index.rules.glosses:
+        part = gloss.split()
+        for at in range(len(words) - len(part)):
+            if words[at : at + len(part)] == part:
+                after = index.reader.terms(words[at + len(part) : at + len(part) + 1])
+                if after and after[0] in index.named:
+                    return after[0], frozenset(index.reader.terms(part))
+    return None
 
 
 def _holds(words: list[str], phrase: str) -> bool:

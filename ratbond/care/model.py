@@ -447,6 +447,13 @@ class People:
     """Words, as written, by which someone says what they think (`reckons`, `says`): rats do
     not, so in a question naming no rat, no animal and no pet's name the pronouns for one
     (`she`, `he`) stand for a person ("she reckons it's just a cold")."""
+    cooking: tuple[Text, ...] = ()
+    """Words, as written, of cooking (`boil`, `bake`, `roast`): one in a question that also
+    asks one of `cooking_asks` makes a question with no rat, no animal, no pet's name and no
+    pronoun for one the asker's own cooking ("how long do I boil green banana till it's
+    soft")."""
+    cooking_asks: tuple[Text, ...] = ()
+    """Terms that ask how a thing is cooked (`how long`)."""
     human: tuple[Text, ...] = ()
     """Words, as written, of a person's care that a rat's never needs unless bitten
     (`tetanus`): one makes a question naming no rat and no bite a person's, even beside a
@@ -592,6 +599,18 @@ class AskRules:
     possessives: tuple[Text, ...] = ()
     """Words that make the rat after them the owner's ("my rats"): a phrase of pest control is
     not read across one ("it'll kill my rats" fears for pets)."""
+    glosses: tuple[Text, ...] = ()
+    """Words, as written, right before which the asker gives the English name of a thing they
+    named in their own words ("what foreigners call", "in english is"): the thing named after
+    is what is asked about."""
+    examples: tuple[Text, ...] = ()
+    """Words, as written, after which a clause gives examples ("e g", "such as"): an alarm
+    named only after one is a case the owner asks about, not one seen ("abort criteria, e.g.
+    blood drawn"), and makes no emergency."""
+    follow_ups: tuple[Text, ...] = ()
+    """Words, as written, that open a sentence asking more of the one before it, on its answer
+    ("if so", "if yes"): such a sentence is not the one that says what the question is about
+    ("Cooked pasta: OK as an occasional feed? If so, portion in g.")."""
     yes_no: tuple[Text, ...] = ()
     """Words, as written, that open a clause asking whether ("is", "can", "did"): an alarm
     named only in such clauses, beside a clause telling what was seen, is wondered about and
