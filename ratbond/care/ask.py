@@ -446,12 +446,15 @@ class Reader:
         left out between its words ("ok for the rats" is "ok for rats"). A phrase of pest
         control is not found starting at the owner's rat ("my rats in the garden")."""
         owned = at > 0 and (stems[at - 1], stems[at]) in self.owned
-        rats = {word for _, word in self.owned}
 
         def describing(key: tuple[str, ...], end: int) -> bool:
             # An off-topic phrase of several words right before a rat says what rat it is: "for
             # an adult rat" is not "for an adult".
-            return len(key) > 1 and end < len(stems) and stems[end] in rats
+            return (
+                len(key) > 1
+                and end < len(stems)
+                and any(word == stems[end] for _, word in self.owned)
+            )
 
         direct = next(
             (
