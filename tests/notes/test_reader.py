@@ -1252,3 +1252,10 @@ def test_a_noise_with_the_teeth_and_the_top_bit_are_no_bites() -> None:
     assert "biting" not in read.get("rex", set())
     read = signals(cat_rat("Tom flung himself at the cage. Pip was in the top bit."))
     assert "biting" not in read.get("pip", set())
+
+
+def test_a_pet_form_of_a_name_is_that_animal() -> None:
+    tigre = Animal("tigre", "cat", name="Tigre", sex="male")
+    cast = [tigre, Animal("churro", "rat", name="Churro")]
+    found = signals(parse_notes("Churrito is exploring all the cage.", cast, "cat-rat"))
+    assert "exploring" in found["churro"]
