@@ -993,6 +993,8 @@ class Attribution:
                 return Target(inside[0], 0)
         lexicon = self.lexicon
         words = self.tokens.words
+        if words[match.last].norm in lexicon.way_words:
+            return None  # "put the paw through the bars": the bars are the way, not the target
         phrases = self.phrases
         at = self.mentions.at
         position = match.last + 1

@@ -13,6 +13,8 @@ from ratbond.notes.tokens import TOKEN_RE
 CAST_CACHE = 64
 SPLIT_PART = 3
 """The shortest part of a name split in two by dictation ("nut meg")."""
+DIMINUTIVE_BASE = 4
+"""The shortest name given pet forms: "Lola" is, "Pip" is not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,14 @@ def new_cast(
             word = words[0]
             for cut in range(SPLIT_PART, len(word) - SPLIT_PART + 1):
                 names.setdefault((word[:cut], word[cut:]), animal_id)
+    # A pet form of a name, as Spanish and Italian make one ("Churrito" for Churro, "Canelita"
+    # for Canela): the name, less a final vowel, with one of `diminutives`.
+    for words, animal_id in list(names.items()):
+        if len(words) == 1 and len(words[0]) >= DIMINUTIVE_BASE:
+            word = words[0]
+            stem_ = word[:-1] if word[-1] in "aeiou" else word
+            for ending in lexicon.diminutives:
+                names.setdefault((stem_ + ending,), animal_id)
     # An initial stands for the one animal whose name starts with it ("B squeaked"), written as
     # a capital letter (see `phrases`); "I" and "A" are words.
     initials: dict[str, list[str]] = {}

@@ -195,10 +195,14 @@ class Lexicon:
     owner_on_receiving_end: frozenset[str]
     possessives: frozenset[str]
     not_initials: frozenset[str]
+    diminutives: tuple[str, ...]
+    """Endings that make a pet form of a one-word name: "Churrito" is Churro."""
     section_labels: frozenset[str]
     """Letters that head a clinical note's sections before a colon ("O:", "A:")."""
     spelling_swaps: tuple[tuple[str, str], ...]
     path_words: frozenset[str]
+    way_words: frozenset[str]
+    """Path words a phrase may end with that make the thing after it the way ("paw through")."""
     harm_signals: frozenset[str]
     wounding: dict[str, dict[str, str]]
     seizing: frozenset[tuple[str, ...]]
@@ -752,9 +756,11 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         owner_on_receiving_end=frozenset(rules.programs.owner_on_receiving_end),
         possessives=frozenset(rules.possessives),
         not_initials=frozenset(rules.not_initials),
+        diminutives=tuple(normalise(w) for w in rules.diminutives),
         section_labels=frozenset(normalise(w) for w in rules.section_labels),
         spelling_swaps=tuple(pair for a, b in rules.spelling_swaps for pair in ((a, b), (b, a))),
         path_words=frozenset(rules.path_words),
+        way_words=frozenset(rules.way_words),
         harm_signals=frozenset(rules.harm_signals),
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},
         seizing=frozenset(_parts(text, irregular) for text in rules.seizing),

@@ -145,7 +145,7 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
         norm = words[match.first].norm
         if norm in lexicon.subject_case:
             subject = True
-        elif norm in lexicon.object_case:
+        elif norm in lexicon.object_case and not _opens_sentence(tokens, match.first):
             subject = False
         animals, ambiguous, plural = meaning.animals, meaning.ambiguous, meaning.plural
         if len(animals) > 1 and not ambiguous:
@@ -374,6 +374,12 @@ def _copy(source: Mention, plural: bool | None = None) -> Meaning:
         source.plural if plural is None else plural,
         source.outsider,
     )
+
+
+def _opens_sentence(tokens: Tokens, position: int) -> bool:
+    """Whether the word there opens its sentence: an object pronoun there is the subject, as
+    Caribbean English (patois) says it ("Him explore di whole sofa", "Him tek di banana")."""
+    return position == 0 or tokens.sentences[position - 1] != tokens.sentences[position]
 
 
 def _role_in_clause(

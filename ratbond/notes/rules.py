@@ -201,6 +201,11 @@ class NotesFile:
     wounding: dict[Species, dict[str, str]]
     injuries: Injuries
     seizing: tuple[Word, ...] = ()
+    diminutives: tuple[Word, ...] = ()
+    """Endings that make a pet form of a name ("Churrito" for Churro)."""
+    way_words: tuple[Word, ...] = ()
+    """Path words that, ending a phrase, make the thing named after it the way, not the
+    target ("put the paw through the bars")."""
     meals: dict[str, tuple[Word, ...]] = field(default_factory=dict)
     """By a signal, verbs that are it before a food of `harmless` ("had her banana")."""
     shelters: Shelters | None = None

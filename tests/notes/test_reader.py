@@ -1206,3 +1206,56 @@ def test_a_clinical_note_s_section_letters_are_no_initials() -> None:
     assert "wound" in found["pip"]
     # Outside such a note a letter before a colon may still be an initial.
     assert "hissing" in signals(parse_notes("O: hissed twice", cast, "cat-rat"))["oscar"]
+
+
+def test_a_bite_made_or_given_is_a_bite_not_a_wound_on_the_biter() -> None:
+    assert "biting" in signals(cat_rat("Tom has made a bite to Pip in the tail."))["tom"]
+    read = signals(parse_notes("Pip has made a bite to me, with blood.", SOLO, "rat-human"))
+    assert "biting" in read["pip"]
+
+
+def test_a_log_s_mouth_without_its_article_is_a_bite() -> None:
+    assert "biting" in signals(cat_rat("Tom caught Pip in mouth approx 1 s."))["tom"]
+
+
+def test_a_paw_put_through_the_bars_lands_when_a_scratch_is_reported() -> None:
+    text = "Pip has a little scratch with blood. Tom put the paw through the bars."
+    read = signals(cat_rat(text))
+    assert {"swatting", "scratching"} <= read["tom"]
+    assert "scratching" not in signals(cat_rat("Tom put the paw through the bars."))["tom"]
+
+
+def test_patois_words_and_grammar() -> None:
+    text = "Tom lick Pip tru di bars wid him paw and she have a likkle scratch pon her back."
+    read = signals(cat_rat(text))
+    assert {"swatting", "scratching"} <= read["tom"]
+    assert "wound" in read["pip"]
+    assert "biting" not in signals(cat_rat("Tom neva bite Pip, nuh blood.")).get("tom", set())
+    # an object pronoun opening its sentence is its subject
+    read = signals(parse_notes("Him tek di banana from mi hand.", SOLO, "rat-human"))
+    assert "takes_treat_from_hand" in read["pip"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remember last week when Tom swiped the cage? today he just watched",
+        "Last Sunday Tom had a swipe at the cage, but today he just watched.",
+    ],
+)
+def test_an_earlier_day_or_a_time_recalled_is_no_act_of_this_session(text: str) -> None:
+    assert "swatting" not in signals(cat_rat(text)).get("tom", set())
+
+
+def test_a_noise_with_the_teeth_and_the_top_bit_are_no_bites() -> None:
+    read = signals(rat_rat("Rex is making the noise with the teeth, the bruxing."))
+    assert "biting" not in read.get("rex", set())
+    read = signals(cat_rat("Tom flung himself at the cage. Pip was in the top bit."))
+    assert "biting" not in read.get("pip", set())
+
+
+def test_a_pet_form_of_a_name_is_that_animal() -> None:
+    tigre = Animal("tigre", "cat", name="Tigre", sex="male")
+    cast = [tigre, Animal("churro", "rat", name="Churro")]
+    found = signals(parse_notes("Churrito is exploring all the cage.", cast, "cat-rat"))
+    assert "exploring" in found["churro"]
