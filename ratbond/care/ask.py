@@ -1286,8 +1286,21 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # A question that names an animal covered only beside rats (a cat), and no rat, is about
     # that animal's own care ("can cats eat tuna") unless an entry about both holds the word;
     # a food entry never does, as every one says what a rat may eat (cat food included).
+    # ... and one in which that animal has an ailment of its own, as a person would ("my cat keeps
+    # being sick after eating grass"), with no pet word or pronoun that may stand for a rat, is
+    # the animal's own health.
     for other in index.animals - {index.subject}:
         if other in asked and not about_rats:
+            if (
+                not pet_words
+                and not index.pronouns & set(as_read)
+                and _of_the_asker(
+                    index,
+                    as_read,
+                    {at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]},
+                )
+            ):
+                return none("off_topic")
             ranked = [
                 row
                 for row in ranked
