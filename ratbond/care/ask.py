@@ -426,9 +426,21 @@ class Reader:
         """Lower-case words, apostrophes dropped ("won't" is "wont"), and a number written
         with its unit read as both ("60g" is 60 g)."""
         found: list[str] = []
-        for word in _WORD.findall(text.casefold()):
+        text = text.casefold()
+        for match in _WORD.finditer(text):
+            word = match.group()
             measured = _MEASURED.fullmatch(word)
-            found += measured.groups() if measured else [word.replace("'", "")]
+            if measured:
+                found += measured.groups()
+                continue
+            word = word.replace("'", "")
+            # An apostrophe before a word marks a dropped h ("'ow", "'urt", "'and", "'avin'"):
+            # the word with its h, when that is an English word ("'kori kori'" is a quote).
+            at = match.start()
+            if at and text[at - 1] == "'" and (at == 1 or not text[at - 2].isalnum()):
+                found.append(_with_h(word))
+            else:
+                found.append(word)
         return found
 
     def stems(self, text: str) -> tuple[str, ...]:
@@ -542,6 +554,15 @@ class Reader:
         return [
             term for at, term in enumerate(terms) if at not in heard or not {at - 1, at + 1} & signs
         ]
+
+
+def _with_h(word: str) -> str:
+    """`word` with the h a dropped-h speaker left out, when that is an English word ("ole" is
+    "hole", "avin" is "having"); else `word`."""
+    for whole in ("h" + word, "h" + word + "g" if word.endswith("in") else ""):
+        if whole and common_english(whole):
+            return whole
+    return word
 
 
 def _likening(between: list[str]) -> bool:
