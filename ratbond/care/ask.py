@@ -1113,14 +1113,15 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # ask more of it.
     main = (asking[0] if _NUMBERED.search(original) else asking[-1]) if asking else None
     focus = frozenset(main) if main is not None and len(read) > 1 else frozenset()
-    # Without a question mark, the last clause that opens as a question, after one that does not,
-    # asks ("... and runs every time i open the cage, how do i get him to trust me"): chat and
-    # dictation leave the mark out.
+    # Without a question mark, the last clause that opens as a question asks ("... and runs
+    # every time i open the cage, how do i get him to trust me"): chat and dictation leave the
+    # mark out. The first one may open with a yes-or-no word too, when none after it asks ("Is
+    # Peanut Butter ok for them... my Husband gave them some on a cracker...").
     if not focus and len(clauses) > 1 and "?" not in question:
         opening = [
             terms_of
-            for clause in clauses[1:]
-            if clause and clause[0] in _ASKING
+            for at, clause in enumerate(clauses)
+            if clause and (clause[0] in _ASKING or (at == 0 and clause[0] in index.rules.yes_no))
             for terms_of in [set(index.reader.terms(clause))]
             if {t for t in terms_of if t in index.idf}
             - {index.subject}
