@@ -31,7 +31,7 @@ from ratbond.care.knowledge import (
     builtin_free_roam,
 )
 from ratbond.care.model import AskRules, AskTopic, Source
-from ratbond.care.words import closest, common_english, is_english, respelled, stem
+from ratbond.care.words import closest, common_english, respelled, stem
 from ratbond.errors import DataFileError, InputError
 from ratbond.limits import MAX_ANSWERS, MAX_QUESTION
 
@@ -852,9 +852,9 @@ def _known(index: _Index, word: str) -> bool:
 
 
 def _shortened(index: _Index, typed: str) -> list[str]:
-    """The one known word `typed` is the start of, when it is not an English word itself:
+    """The one known word `typed` is the start of, when it is not an English word in common use:
     owners shorten long words ("porph" for porphyrin)."""
-    if len(typed) < index.rules.min_shortened or is_english(typed):
+    if len(typed) < index.rules.min_shortened or common_english(typed):
         return []
     longer = {word for word in index.vocabulary if word.startswith(typed) and word != typed}
     return [min(longer)] if len({index.reader.stem(word) for word in longer}) == 1 else []
