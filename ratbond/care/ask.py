@@ -898,6 +898,8 @@ def _undescribed(index: _Index, words: list[str]) -> list[str]:
             before -= 1
         if before >= 0 and words[before] in index.rules.belonging:
             return True
+        if at + 1 < len(words) and words[at + 1] in index.rules.housing:
+            return True
         after = reader.terms(words[at + 1 : at + 2])
         return bool(after) and all(t not in index.idf for t in after)
 
@@ -1082,7 +1084,13 @@ def ask(question: str, limit: int = 3) -> AskResult:
         ]
         for texts in _sentences(question)
     ]
-    if any(index.reader.terms([w]) == [index.subject] for s in read for c in s for w in c):
+    pets = {tuple(pet.split()) for pet in index.rules.people.pets}
+    if any(
+        index.reader.terms([w]) == [index.subject] or (w,) in pets
+        for s in read
+        for c in s
+        for w in c
+    ):
         read = [[_undescribed(index, c) for c in s] for s in read]
     clauses = [clause for sentence in read for clause in sentence]
     fixed = [word for clause in clauses for word in clause]
