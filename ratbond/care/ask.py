@@ -31,7 +31,7 @@ from ratbond.care.knowledge import (
     builtin_free_roam,
 )
 from ratbond.care.model import AskRules, AskTopic, Source
-from ratbond.care.words import closest, common_english, is_english, respelled, stem
+from ratbond.care.words import closest, common_english, respelled, stem
 from ratbond.errors import DataFileError, InputError
 from ratbond.limits import MAX_ANSWERS, MAX_QUESTION
 
@@ -426,9 +426,21 @@ class Reader:
         """Lower-case words, apostrophes dropped ("won't" is "wont"), and a number written
         with its unit read as both ("60g" is 60 g)."""
         found: list[str] = []
-        for word in _WORD.findall(text.casefold()):
+        text = text.casefold()
+        for match in _WORD.finditer(text):
+            word = match.group()
             measured = _MEASURED.fullmatch(word)
-            found += measured.groups() if measured else [word.replace("'", "")]
+            if measured:
+                found += measured.groups()
+                continue
+            word = word.replace("'", "")
+            # An apostrophe before a word marks a dropped h ("'ow", "'urt", "'and", "'avin'"):
+            # the word with its h, when that is an English word ("'kori kori'" is a quote).
+            at = match.start()
+            if at and text[at - 1] == "'" and (at == 1 or not text[at - 2].isalnum()):
+                found.append(_with_h(word))
+            else:
+                found.append(word)
         return found
 
     def stems(self, text: str) -> tuple[str, ...]:
@@ -545,6 +557,15 @@ class Reader:
         return [
             term for at, term in enumerate(terms) if at not in heard or not {at - 1, at + 1} & signs
         ]
+
+
+def _with_h(word: str) -> str:
+    """`word` with the h a dropped-h speaker left out, when that is an English word ("ole" is
+    "hole", "avin" is "having"); else `word`."""
+    for whole in ("h" + word, "h" + word + "g" if word.endswith("in") else ""):
+        if whole and common_english(whole):
+            return whole
+    return word
 
 
 def _likening(between: list[str]) -> bool:
@@ -834,9 +855,9 @@ def _known(index: _Index, word: str) -> bool:
 
 
 def _shortened(index: _Index, typed: str) -> list[str]:
-    """The one known word `typed` is the start of, when it is not an English word itself:
+    """The one known word `typed` is the start of, when it is not an English word in common use:
     owners shorten long words ("porph" for porphyrin)."""
-    if len(typed) < index.rules.min_shortened or is_english(typed):
+    if len(typed) < index.rules.min_shortened or common_english(typed):
         return []
     longer = {word for word in index.vocabulary if word.startswith(typed) and word != typed}
     return [min(longer)] if len({index.reader.stem(word) for word in longer}) == 1 else []
@@ -879,6 +900,8 @@ def _undescribed(index: _Index, words: list[str]) -> list[str]:
         while before > 0 and reader.stem(words[before]) in reader.articles:
             before -= 1
         if before >= 0 and words[before] in index.rules.belonging:
+            return True
+        if at + 1 < len(words) and words[at + 1] in index.rules.housing:
             return True
         after = reader.terms(words[at + 1 : at + 2])
         return bool(after) and all(t not in index.idf for t in after)
@@ -1064,7 +1087,13 @@ def ask(question: str, limit: int = 3) -> AskResult:
         ]
         for texts in _sentences(question)
     ]
-    if any(index.reader.terms([w]) == [index.subject] for s in read for c in s for w in c):
+    pets = {tuple(pet.split()) for pet in index.rules.people.pets}
+    if any(
+        index.reader.terms([w]) == [index.subject] or (w,) in pets
+        for s in read
+        for c in s
+        for w in c
+    ):
         read = [[_undescribed(index, c) for c in s] for s in read]
     clauses = [clause for sentence in read for clause in sentence]
     fixed = [word for clause in clauses for word in clause]
@@ -1095,14 +1124,15 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # ask more of it.
     main = (asking[0] if _NUMBERED.search(original) else asking[-1]) if asking else None
     focus = frozenset(main) if main is not None and len(read) > 1 else frozenset()
-    # Without a question mark, the last clause that opens as a question, after one that does not,
-    # asks ("... and runs every time i open the cage, how do i get him to trust me"): chat and
-    # dictation leave the mark out.
+    # Without a question mark, the last clause that opens as a question asks ("... and runs
+    # every time i open the cage, how do i get him to trust me"): chat and dictation leave the
+    # mark out. The first one may open with a yes-or-no word too, when none after it asks ("Is
+    # Peanut Butter ok for them... my Husband gave them some on a cracker...").
     if not focus and len(clauses) > 1 and "?" not in question:
         opening = [
             terms_of
-            for clause in clauses[1:]
-            if clause and clause[0] in _ASKING
+            for at, clause in enumerate(clauses)
+            if clause and (clause[0] in _ASKING or (at == 0 and clause[0] in index.rules.yes_no))
             for terms_of in [set(index.reader.terms(clause))]
             if {t for t in terms_of if t in index.idf}
             - {index.subject}
@@ -1289,8 +1319,21 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # A question that names an animal covered only beside rats (a cat), and no rat, is about
     # that animal's own care ("can cats eat tuna") unless an entry about both holds the word;
     # a food entry never does, as every one says what a rat may eat (cat food included).
+    # ... and one in which that animal has an ailment of its own, as a person would ("my cat keeps
+    # being sick after eating grass"), with no pet word or pronoun that may stand for a rat, is
+    # the animal's own health.
     for other in index.animals - {index.subject}:
         if other in asked and not about_rats:
+            if (
+                not pet_words
+                and not index.pronouns & set(as_read)
+                and _of_the_asker(
+                    index,
+                    as_read,
+                    {at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]},
+                )
+            ):
+                return none("off_topic")
             ranked = [
                 row
                 for row in ranked

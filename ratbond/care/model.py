@@ -570,6 +570,9 @@ class AskRules:
     belonging: tuple[Text, ...]
     """Words after which an animal says whose a thing is ("the milk of cow"): in a question
     about rats it is not the subject."""
+    housing: tuple[Text, ...]
+    """Words for a small pet's home or gear ("cage", "wheel"): an animal right before one says
+    what kind it is ("a hamster cage"), in a question about rats."""
     comparisons: tuple[Text, ...]
     """Words after which an animal is a comparison, not the subject ("like a dog")."""
     implied: tuple[Implied, ...]

