@@ -16,7 +16,7 @@ from ratbond.notes.mentions import OPENING_KINDS, Mention, Mentions
 from ratbond.notes.negation import DENIERS, Scope
 from ratbond.notes.phrases import Match, Phrases
 from ratbond.notes.result import NotesResult, Span, Unattributed
-from ratbond.notes.tokens import Tokens
+from ratbond.notes.tokens import Tokens, Word
 
 NEUTER = "neuter"
 """The key of the pronouns for a thing or an animal of either sex ("it")."""
@@ -932,47 +932,44 @@ class Attribution:
             position -= 1
         return False
 
+    def word_before_article(self, position: int) -> Word | None:
+        """The word before `position`, past determiners and possessives ("the", "his"), when it
+        is a plain word of no phrase: the preposition or verb a thing is governed by."""
+        words = self.tokens.words
+        lexicon = self.lexicon
+        position -= 1
+        while (
+            position >= 0
+            and words[position].kind == "w"
+            and (
+                words[position].lemma in lexicon.determiners
+                or words[position].norm in lexicon.possessives
+            )
+        ):
+            position -= 1
+        if position < 0 or words[position].kind != "w" or self.phrases.at[position] >= 0:
+            return None
+        return words[position]
+
     def aimed_by_at(self, position: int) -> bool:
         """Whether the words before `position` (past determiners and possessives) end with a
         preposition that aims, not one of `path_words`: with the verb last, as Dutch and German
         word order puts it, "has with his nails at the cage door scratched" aims at the door
         ("through the mesh scratched" passes through it)."""
-        words = self.tokens.words
+        word = self.word_before_article(position)
         lexicon = self.lexicon
-        position -= 1
-        while (
-            position >= 0
-            and words[position].kind == "w"
-            and (
-                words[position].lemma in lexicon.determiners
-                or words[position].norm in lexicon.possessives
-            )
-        ):
-            position -= 1
-        if position < 0 or words[position].kind != "w" or self.phrases.at[position] >= 0:
-            return False
-        word = words[position]
-        return word.lemma in lexicon.prepositions and word.norm not in lexicon.path_words
+        return (
+            word is not None
+            and word.lemma in lexicon.prepositions
+            and word.norm not in lexicon.path_words
+        )
 
     def object_of_verb_at(self, position: int) -> bool:
         """Whether the words before `position` (past determiners and possessives) end with a
         verb, not a preposition: "gave the wire", not "through the wire" or "by the gate"."""
-        words = self.tokens.words
+        word = self.word_before_article(position)
         lexicon = self.lexicon
-        position -= 1
-        while (
-            position >= 0
-            and words[position].kind == "w"
-            and (
-                words[position].lemma in lexicon.determiners
-                or words[position].norm in lexicon.possessives
-            )
-        ):
-            position -= 1
-        if position < 0 or words[position].kind != "w" or self.phrases.at[position] >= 0:
-            return False
-        word = words[position]
-        return not (
+        return word is not None and not (
             word.lemma in lexicon.prepositions
             or word.norm in lexicon.path_words
             or word.lemma in lexicon.subject_openers

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ratbond.notes.lexicon import EARLIER, HEALED, Lexicon
 from ratbond.notes.mentions import Mentions
-from ratbond.notes.phrases import Phrases
-from ratbond.notes.tokens import Tokens
+from ratbond.notes.phrases import Match, Phrases
+from ratbond.notes.tokens import Tokens, Word
 
 EVENT_KINDS = frozenset({"signal", "passive"})
 DENIERS = frozenset({"cue", "hypo"})
@@ -282,46 +282,49 @@ def _earlier_event(
     return False
 
 
+def _within_reach(
+    tokens: Tokens, phrases: Phrases, position: int, step: int
+) -> Iterator[tuple[Word, Match | None]]:
+    """The words from `position` on, one `step` at a time (1 ahead, -1 back), up to `REACH` of
+    them and not past a mark: each with the phrase it belongs to, if any."""
+    words = tokens.words
+    for _ in range(REACH):
+        if not 0 <= position < len(words) or words[position].kind != "w":
+            return
+        yield words[position], phrases.of(position)
+        position += step
+
+
 def _earlier_after(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position: int) -> bool:
     """Whether an earlier session is named right after the act in its clause, before any other
     event: "owner reports fight 2 days ago", "Tom swatted the carrier last week"."""
-    words = tokens.words
-    count = 0
-    while position < len(words) and count < REACH and words[position].kind == "w":
-        owner = phrases.of(position)
+    for word, owner in _within_reach(tokens, phrases, position, 1):
         if owner is not None:
             if owner.entry is not None and owner.entry.key == EARLIER:
                 return True
             if owner.kind in EVENT_KINDS:
                 return False
         elif (
-            words[position].lemma in lexicon.scope_ends
-            or words[position].norm in lexicon.clause_joiners
-            or words[position].norm in lexicon.subordinators
+            word.lemma in lexicon.scope_ends
+            or word.norm in lexicon.clause_joiners
+            or word.norm in lexicon.subordinators
         ):
             return False
-        count += 1
-        position += 1
     return False
 
 
 def _healed(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position: int) -> bool:
     """Whether the clause says, after a wound, that it has healed (`negation.healed`), past
     the animal it is on: "last week's scratch on Sorrel's side has healed over"."""
-    words = tokens.words
-    count = 0
-    while position < len(words) and count < REACH and words[position].kind == "w":
-        owner = phrases.of(position)
+    for word, owner in _within_reach(tokens, phrases, position, 1):
         if owner is not None:
             if owner.entry is not None and owner.entry.key == HEALED:
                 # with no word between its words: "has not healed" is a wound still
                 return len(owner.positions) == owner.last - owner.first + 1
             if owner.kind in EVENT_KINDS or owner.kind in QUALIFIERS:
                 return False  # "has not healed up yet" is a wound still
-        elif words[position].norm in lexicon.clause_joiners:
+        elif word.norm in lexicon.clause_joiners:
             return False
-        count += 1
-        position += 1
     return False
 
 
@@ -330,19 +333,11 @@ def _expected(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position: int)
     before the attempt or hedge that starts at `position`, in its clause: then it was only
     feared."""
     words = tokens.words
-    position -= 1
-    count = 0
-    while position >= 0 and count < REACH and words[position].kind == "w":
-        owner = phrases.of(position)
+    for word, owner in _within_reach(tokens, phrases, position - 1, -1):
         if owner is not None and owner.kind in EXPECTING:
             return tuple(words[p].norm for p in owner.positions) in lexicon.expectations
-        if (
-            words[position].lemma in lexicon.scope_ends
-            or words[position].norm in lexicon.clause_joiners
-        ):
+        if word.lemma in lexicon.scope_ends or word.norm in lexicon.clause_joiners:
             return False
-        count += 1
-        position -= 1
     return False
 
 
