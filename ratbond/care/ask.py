@@ -726,20 +726,20 @@ class _Index:
                             heads.update(read[-1:])
                         describing.update(read[:-1])
         self.describing = frozenset(describing - heads)
-        # The things entries of those kinds are about, each named in its title ("grape").
-        self.things = frozenset(
-            term
+        named_entries = [
+            entry
             for entry, doc in zip(self.entries, docs, strict=True)
             if doc.kind in rules.named_kinds
-            for term in entry.title
-            if term not in self.generic
+        ]
+        # The things entries of those kinds are about, each named in its title ("grape").
+        self.things = frozenset(
+            term for entry in named_entries for term in entry.title if term not in self.generic
         )
         # ... and each by any one-word name it is known by ("toast" for the bread): a pet
         # called so is still a pet.
         self.named = self.things | frozenset(
             term
-            for entry, doc in zip(self.entries, docs, strict=True)
-            if doc.kind in rules.named_kinds
+            for entry in named_entries
             for keyword in entry.keywords
             if len(keyword) == 1
             for term in keyword
@@ -748,16 +748,12 @@ class _Index:
         # The things such an entry is about alone, named by one word ("pear", not "green").
         self.single_things = frozenset(
             next(iter(entry.title - self.generic))
-            for entry, doc in zip(self.entries, docs, strict=True)
-            if doc.kind in rules.named_kinds and len(entry.title - self.generic) == 1
+            for entry in named_entries
+            if len(entry.title - self.generic) == 1
         )
         # Every word of the names and aliases of those entries ("mango" of "dried mango").
         self.food_words = frozenset(
-            term
-            for entry, doc in zip(self.entries, docs, strict=True)
-            if doc.kind in rules.named_kinds
-            for term in entry.words
-            if term not in self.generic
+            term for entry in named_entries for term in entry.words if term not in self.generic
         )
         self.implied = [
             _Implication(frozenset(map(as_term, rule.all)), as_term(rule.add))
