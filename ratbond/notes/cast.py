@@ -15,6 +15,8 @@ SPLIT_PART = 3
 """The shortest part of a name split in two by dictation ("nut meg")."""
 DIMINUTIVE_BASE = 4
 """The shortest name given pet forms: "Lola" is, "Pip" is not."""
+CLIPPED_SHORTEST = 3
+"""The shortest clipped name ("Reg" for Reggie)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,9 @@ class Cast:
     sounds: Mapping[str, str]
     """A one-word name's `sound_key`, to its animal (when no other name sounds the same):
     what a dictated note may write for it ("maple" for Mabel)."""
+    clipped: frozenset[str] = frozenset()
+    """Names clipped to their start ("Prim" for Primrose): a name only written with a capital
+    (see `phrases`)."""
 
     @property
     def sex_keys(self) -> frozenset[str]:
@@ -86,6 +91,22 @@ def new_cast(
             stem_ = word[:-1] if word[-1] in "aeiou" else word
             for ending in lexicon.diminutives:
                 names.setdefault((stem_ + ending,), animal_id)
+    # A name clipped to its start, as owners shorten one ("Prim" for Primrose, "Reg" for
+    # Reggie, "Koeks" for Koeksister): half the name or more, three letters at least, the start
+    # of no other animal's name and no lexicon word; only with a capital (see `phrases`).
+    starts: dict[str, set[str]] = {}
+    for words, animal_id in list(names.items()):
+        if len(words) == 1:
+            word = words[0]
+            for end in range(max(CLIPPED_SHORTEST, (len(word) + 1) // 2), len(word)):
+                starts.setdefault(word[:end], set()).add(animal_id)
+    clipped = frozenset(
+        start
+        for start, ids in starts.items()
+        if len(ids) == 1 and (start,) not in names and start not in lexicon.surface
+    )
+    for start in clipped:
+        names[(start,)] = next(iter(starts[start]))
     # An initial stands for the one animal whose name starts with it ("B squeaked"), written as
     # a capital letter (see `phrases`); "I" and "A" are words.
     initials: dict[str, list[str]] = {}
@@ -108,7 +129,7 @@ def new_cast(
     }
     heard: dict[str, set[str]] = {}
     for words, animal_id in names.items():
-        if len(words) == 1 and (key := sound_key(words[0])):
+        if len(words) == 1 and words[0] not in clipped and (key := sound_key(words[0])):
             heard.setdefault(key, set()).add(animal_id)
     by_species: dict[str, set[str]] = {}
     for animal in listed:
@@ -125,6 +146,7 @@ def new_cast(
         possessive_forms=possessive_forms,
         openers=frozenset(by_first).union(possessive_forms),
         sounds={key: next(iter(ids)) for key, ids in heard.items() if len(ids) == 1},
+        clipped=clipped,
     )
 
 

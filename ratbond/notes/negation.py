@@ -61,9 +61,13 @@ def after_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     ends = "|".join(["[.,;!?\\n)]", "$", *map(re.escape, marks)])
     # A cross ends a checklist's item, which may name where after the signal: "Limp R hind ✗".
     crosses = [word for word in words if not any(letter.isalnum() for letter in word)]
-    named = (
-        r"|(?:[^\W_]+[ \t]+){0,3}?(?:" + "|".join(map(re.escape, crosses)) + ")" if crosses else ""
-    )
+    # A cross written as a letter ("swat x / hiss x", "blood x,") is one too, but not a count
+    # ("hissed x2", "x 3").
+    letters = [word for word in words if len(word) == 1 and word.isalpha()]
+    lettered = [re.escape(letter) + r"(?![^\W_])(?![ \t]*\d)" for letter in letters]
+    signs = "|".join([*map(re.escape, crosses), *lettered])
+    words = [word for word in words if word not in letters]
+    named = r"|(?:[^\W_]+[ \t]+){0,3}?(?:" + signs + ")" if signs else ""
     return re.compile(
         r"[\s:\-\u2013=?]*(?:(?:"
         + "|".join(re.escape(w) for w in words)

@@ -179,8 +179,10 @@ def _name_at(
     if best is None:
         return None
     word = words[index]
-    if len(word.norm) == 1 and not word.raw.isupper():
-        return None  # an initial is a capital letter
+    if len(word.norm) == 1 and not word.raw[:1].isupper():
+        return None  # an initial is a capital letter (its possessive too: "L's mouth")
+    if word.norm in cast.clipped and not word.raw[:1].isupper():
+        return None  # a clipped name is written with a capital: "Prim", not "prim"
     if len(word.norm) == 1 and _section_label(words, index, labels):
         return None  # "O: ... A: ...": a clinical note's sections, not initials
     if len(word.norm) == 1 and _before_body_part(words, index + 1, body_parts):

@@ -73,6 +73,7 @@ class NotesReader:
             lexicon.clause_joiners,
             self.find_tokens,
             lexicon.shorthand,
+            lexicon.surface,
         )
         phrases = find_phrases(
             tokens,

@@ -202,6 +202,10 @@ class NotesFile:
     injuries: Injuries
     seizing: tuple[Word, ...] = ()
     diminutives: tuple[Word, ...] = ()
+    swears: tuple[Word, ...] = ()
+    """Wound words that also swear ("bloody", "bleeding"): before one of `sworn`, no wound."""
+    sworn: tuple[Word, ...] = ()
+    """Words a swear is said of ("lovely", "hell"): "bleedin' lovely" is no blood."""
     """Endings that make a pet form of a name ("Churrito" for Churro)."""
     way_words: tuple[Word, ...] = ()
     """Path words that, ending a phrase, make the thing named after it the way, not the

@@ -241,14 +241,18 @@ def tokenise(
     joiners: Collection[str],
     finditer: Callable[[str], Iterator[re.Match[str]]] = TOKEN_TEXT_RE.finditer,
     shorthand: Mapping[str, tuple[str, ...]] | None = None,
+    known: Collection[str] = frozenset(),
 ) -> Tokens:
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
     clause joiners; `finditer` finds them (`token_finder` of the `shorthand` signs, each read
-    as the tokens it stands for, all at the sign's place). Built column by column (each a pass
-    in C where it can be)."""
+    as the tokens it stands for, all at the sign's place); a word `known` (lexicon forms) but
+    for a dropped h is read whole (see `_dropped_h`). Built column by column (each a pass in C
+    where it can be)."""
     found = list(finditer(text))
     raws = list(map(MATCH_TEXT, found))
     starts: tuple[int, ...] = tuple(map(MATCH_START, found))
+    if known and ("'" in text or "\u2019" in text):
+        raws = _dropped_h(text, raws, starts, known)
     ends: tuple[int, ...] = tuple(map(add, starts, map(len, raws)))
     if shorthand and (not text.isascii() or not shorthand.keys().isdisjoint(raws)):
         raws, starts, ends = _expand(raws, starts, ends, shorthand, names)
@@ -269,6 +273,26 @@ def tokenise(
         begin = cut + 1
     named = tuple(compress(count(), map(names.__contains__, norms)))
     return Tokens(text, words, starts, ends, sentences, clauses, parts, tuple(segments), named)
+
+
+def _dropped_h(
+    text: str, raws: list[str], starts: tuple[int, ...], known: Collection[str]
+) -> list[str]:
+    """A word opened by an apostrophe (no letter before it) that is a `known` word with an h
+    before it is that word, as dialect writes a dropped h: "'is gob" is "his gob", "'idin' in
+    the 'ammock" "hiding in the hammock" ("'em", "'cause" are no h-word and stay as written)."""
+    out = list(raws)
+    for index, (raw, start) in enumerate(zip(raws, starts, strict=True)):
+        if start == 0 or text[start - 1] not in "'\u2019" or not raw[:1].isalpha():
+            continue
+        if start >= 2 and text[start - 2].isalnum():
+            continue
+        # "'E" is "He", "'Is" "His": the capital moves to the h.
+        whole = ("H" if raw[:1].isupper() else "h") + raw[:1].lower() + raw[1:]
+        norm = normalise(whole)
+        if norm in known or (norm.endswith("in") and norm + "g" in known):
+            out[index] = whole
+    return out
 
 
 def _expand(

@@ -1259,3 +1259,47 @@ def test_a_pet_form_of_a_name_is_that_animal() -> None:
     cast = [tigre, Animal("churro", "rat", name="Churro")]
     found = signals(parse_notes("Churrito is exploring all the cage.", cast, "cat-rat"))
     assert "exploring" in found["churro"]
+
+
+def test_an_initial_s_possessive_is_that_animal() -> None:
+    assert "biting" in signals(cat_rat("T's mouth on P for a second, no blood found."))["tom"]
+
+
+def test_a_dropped_h_is_read_as_the_h_word() -> None:
+    assert "biting" in signals(cat_rat("Tom got 'er in 'is gob for a sec."))["tom"]
+    assert "hissing" in signals(cat_rat("Tom 'issed at the cage."))["tom"]
+    # a word that is no h-word stays as written
+    assert "watching_calmly" in signals(cat_rat("Tom sat watchin' 'em, soft as you like."))["tom"]
+
+
+def test_a_wound_word_that_swears_is_no_wound() -> None:
+    assert "wound" not in signals(cat_rat("Pip was bleedin' lovely tonight.")).get("pip", set())
+    assert "wound" not in signals(cat_rat("I was bloody terrified, Pip slept.")).get("pip", set())
+    assert "wound" in signals(cat_rat("Pip's ear is bleedin'."))["pip"]
+
+
+def test_a_cross_written_as_the_letter_x_is_a_denial_but_not_a_count() -> None:
+    read = signals(cat_rat("swat x / hiss x. Tom sat watching."))
+    assert not {"swatting", "hissing"} & read["tom"]
+    assert "hissing" in signals(cat_rat("Tom hissed x2 at Pip."))["tom"]
+
+
+def test_a_shaken_hind_end_is_the_pounce_s_wiggle() -> None:
+    assert "pouncing" in signals(cat_rat("Tom shook his backside, then sprang."))["tom"]
+
+
+def test_a_clipped_name_written_with_a_capital_is_that_animal() -> None:
+    cast = [TOM, Animal("primrose", "rat", name="Primrose", sex="female")]
+    read = signals(parse_notes("Tom was asleep. Prim has a small cut on her ear.", cast, "cat-rat"))
+    assert "wound" in read["primrose"]
+    read = signals(parse_notes("Tom sat down. Prim's nose had a scab.", cast, "cat-rat"))
+    assert "wound" in read["primrose"]
+
+
+def test_a_day_of_last_week_with_its_when_clause_is_no_act_of_this_session() -> None:
+    text = "Nervous after last Friday when Tom swiped the cage, but today he just watched."
+    assert "swatting" not in signals(cat_rat(text)).get("tom", set())
+
+
+def test_claret_is_blood() -> None:
+    assert "wound" in signals(cat_rat("Pip has a drop of claret on her ear."))["pip"]
