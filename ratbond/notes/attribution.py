@@ -1532,13 +1532,20 @@ class Attribution:
 
     def perfect(self, match: Match) -> bool:
         """Whether a bare passive participle is active: a form of "have" before it in its
-        sentence, with no passive auxiliary between ("may have bitten", not "had been bitten")."""
+        sentence, with no passive auxiliary between ("may have bitten", not "had been bitten").
+        After a determiner or possessive it describes a thing and stays passive: "has a bitten
+        tail" is a wound."""
         if match.first != match.last:
             return False
         words = self.tokens.words
         sentences = self.tokens.sentences
         lexicon = self.lexicon
         position = match.first - 1
+        if position >= 0 and (
+            words[position].lemma in lexicon.determiners
+            or words[position].norm in lexicon.possessives
+        ):
+            return False
         while position >= 0 and sentences[position] == sentences[match.first]:
             norm = words[position].norm
             if norm in lexicon.perfect_passive:

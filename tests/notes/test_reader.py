@@ -983,6 +983,10 @@ def test_an_animal_s_sex_is_read_as_the_engine_reads_it_a_neutered_male_still_a_
         ("Rex may have bitten Ziggy.", {"rex": {"biting"}}),
         ("Rex has attacked Ziggy and bitten him.", {"rex": {"biting"}}),
         ("Ziggy had been bitten by Rex.", {"ziggy": {"wound"}, "rex": {"biting"}}),
+        ("Rex has bitten Ziggy.", {"rex": {"biting"}}),
+        # after an article or possessive it describes a body part: a wound, "have" or not
+        ("Ziggy has a bitten tail.", {"ziggy": {"wound"}}),
+        ("Rex had his bitten ear cleaned.", {"rex": {"wound"}}),
     ],
 )
 def test_a_bare_bitten_is_done_to_its_subject_unless_a_have_makes_it_active(
