@@ -44,7 +44,10 @@ OFF_TOPIC = "\x00off-topic"
 """The term every off-topic animal is read as."""
 OFF_SUBJECT = "\x00off-subject"
 """The term every off-topic word or phrase (pest control, other subjects) is read as."""
-OFF = frozenset({OFF_TOPIC, OFF_SUBJECT})
+OFF_ASIDE = "\x00aside"
+"""The term every word of another subject that an alarm outweighs (a phone's use, travel) is
+read as."""
+OFF = frozenset({OFF_TOPIC, OFF_SUBJECT, OFF_ASIDE})
 MEASURE = "\x00measure"
 """The term a phrase that gives a size by a thing ("the size of a") is read as: the thing
 after it is a measure, not what is asked about."""
@@ -384,6 +387,8 @@ class Reader:
             phrases[reader.stems(word)] = OFF_TOPIC
         for word in rules.off_topic.words:
             phrases[reader.stems(word)] = OFF_SUBJECT
+        for word in rules.off_topic.asides:
+            phrases[reader.stems(word)] = OFF_ASIDE
         for phrase in rules.measures:
             phrases[reader.stems(phrase)] = MEASURE
         for name in names:
@@ -672,7 +677,7 @@ class _Index:
         self.rarest = max(self.idf.values())
         for text in (*rules.stopwords, *rules.forms, *(w for g in rules.synonyms for w in g)):
             vocabulary.update(self.reader.words(text))
-        for text in (*rules.off_topic.animals, *rules.off_topic.words):
+        for text in (*rules.off_topic.animals, *rules.off_topic.words, *rules.off_topic.asides):
             vocabulary.update(self.reader.words(text))
         self.vocabulary = frozenset(vocabulary)
         # The long words entries name in their titles or keywords, as stems: a compound split
@@ -698,6 +703,7 @@ class _Index:
         self.body = frozenset(rules.people.body)
         self.cooking = frozenset(rules.people.cooking)
         self.cooking_asks = frozenset(map(as_term, rules.people.cooking_asks))
+        self.cooking_unless = frozenset(rules.people.cooking_unless)
         self.unless_eaten = frozenset(map(as_term, rules.off_topic.unless_eaten))
         self.eating = frozenset(map(as_term, rules.off_topic.eating))
         question = rules.off_topic.food_question
@@ -1095,6 +1101,9 @@ def ask(question: str, limit: int = 3) -> AskResult:
     fixed = [word for clause in clauses for word in clause]
     parts = [list(dict.fromkeys(index.reader.terms(clause))) for clause in clauses]
     terms = list(dict.fromkeys(term for part in parts for term in part))
+    # Alarms only wondered about ("Is it blood?") beside what was seen make no emergency; a
+    # sentence asking only about them is no focus either: what was seen is what it asks about.
+    calm = _wondered(index, question, read) | _resembled(index, clauses)
     # The sentence that asks (the last one ending in a question mark that names more than a
     # rat) says what the question is about; the others are context.
     follow_ups = [tuple(text.split()) for text in index.rules.follow_ups]
@@ -1138,9 +1147,22 @@ def ask(question: str, limit: int = 3) -> AskResult:
         ]
         if opening:
             focus = frozenset(opening[-1])
-    # Alarms only wondered about ("Is it blood?") beside what was seen make no emergency; a
-    # sentence asking only about them is no focus either: what was seen is what it asks about.
-    calm = _wondered(index, question, read) | _resembled(index, clauses)
+    # Of several numbered questions, the one that holds the most alarms seen (not only
+    # wondered about) leads, whatever its place: "1) what is normal weight 2) he is bleeding
+    # from his eye and not breathing" is the bleeding and the breathing.
+    if _NUMBERED.search(original) and len(read) > 1:
+        alarming = [
+            {t for clause in sentence for t in index.reader.terms(clause)} for sentence in read
+        ]
+        counts = [len(index.alarms & found - calm) for found in alarming]
+        most = max(counts)
+        if most and len(index.alarms & focus - calm) < most:
+            focus = frozenset(alarming[counts.index(most)])
+        lead_alarms = frozenset(index.alarms & focus - calm)
+    else:
+        lead_alarms = frozenset()
+    # (a sentence asking only about alarms wondered about is no focus: what was seen is what
+    # it asks about)
     if focus - {index.subject} <= calm:
         focus = frozenset()
     # Another animal named only in a sentence of context is context when the sentence that
@@ -1256,7 +1278,16 @@ def ask(question: str, limit: int = 3) -> AskResult:
             ranked = [answer, *(row for row in ranked if row is not answer)]
     question_terms = frozenset(asked)
     # Naming a rat excuses another animal in an emergency, never pest control.
-    off_topic = OFF_SUBJECT in terms or (OFF_TOPIC in terms and not about_rats)
+    # ... and an alarm seen (not only wondered about) outweighs the words of another subject
+    # said beside it (`asides`: a phone's use, travel): "my rat is bleeding, on phone to the
+    # vet" is the bleeding; silence or trivia would cost time. (An emergency entry must still
+    # name that alarm to answer.)
+    alarmed = any(t in index.alarms and t not in calm for t in asked)
+    off_topic = (
+        OFF_SUBJECT in terms
+        or (OFF_TOPIC in terms and not about_rats)
+        or (OFF_ASIDE in terms and not alarmed)
+    )
     # A question about a person, with no rat, no cat and no word that may stand for one in it,
     # is that person's ("my toddler has a fever"): nothing here answers it.
     # ... and so is one whose pronouns all stand for a person named before them ("my gran says
@@ -1269,7 +1300,14 @@ def ask(question: str, limit: int = 3) -> AskResult:
             index.people & set(asked)
             or _of_the_asker(index, as_read, standing)
             or (index.body & set(as_read) and not names)
-            or (index.cooking & set(as_read) and index.cooking_asks & set(asked))
+            or (
+                index.cooking & set(as_read)
+                and index.cooking_asks & set(asked)
+                # (never beside eating, a symptom, an alarm, or a pronoun that may be a rat's:
+                # "how long after eating a cooked chicken bone will symptoms show")
+                and not (index.eating | index.alarms) & set(asked)
+                and not (index.cooking_unless | index.pronouns) & set(as_read)
+            )
         )
         and not index.not_people & set(asked)
         and not index.animals & set(asked)
@@ -1306,6 +1344,24 @@ def ask(question: str, limit: int = 3) -> AskResult:
             first = next(row for row in ranked if row[3] == urgent[3])
             ranked = [first, *(row for row in ranked if row is not first)]
             break
+    # ... and in numbered questions, the emergency of the part that leads goes first, before
+    # one named by an alarm of another part ("1) what is normal weight 2) he is bleeding").
+    if lead_alarms and ranked:
+        lead = [t for t in terms if t in focus and t not in OFF]
+        leading = next(
+            (
+                row
+                for row in ranked
+                if index.docs[row[3]].urgent
+                and any(
+                    index.entries[row[3]].strongly_holds(t, question_terms) for t in lead_alarms
+                )
+                and _an_emergency(index, lead, row, off_topic, calm)
+            ),
+            None,
+        )
+        if leading is not None:
+            ranked = [leading, *(row for row in ranked if row is not leading)]
     if ranked and any(_an_emergency(index, view, ranked[0], off_topic, calm) for view in views):
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.

@@ -383,6 +383,9 @@ class OffTopic:
     """Animals ratbond knows nothing about (a question about them gets no answer)."""
     words: tuple[Text, ...]
     """Words of pest control and other subjects ratbond does not cover."""
+    asides: tuple[Text, ...] = ()
+    """Words of other subjects (a phone's use, travel, trivia) that an alarm said beside them
+    outweighs: "my rat is bleeding, on phone to the vet" is the emergency."""
     unless_eaten: tuple[Text, ...] = ()
     """Terms of pest control (poison) unless the question says a rat ate it: then the worry
     is the rat's."""
@@ -454,6 +457,10 @@ class People:
     soft")."""
     cooking_asks: tuple[Text, ...] = ()
     """Terms that ask how a thing is cooked (`how long`)."""
+    cooking_unless: tuple[Text, ...] = ()
+    """Words, as written, of a symptom (`symptom`, `sick`): one in a question makes it no
+    cooking question, nor does a word of `eating`, an alarm, or any pronoun ("how long after
+    eating a cooked chicken bone will symptoms show" is the bone)."""
     human: tuple[Text, ...] = ()
     """Words, as written, of a person's care that a rat's never needs unless bitten
     (`tetanus`): one makes a question naming no rat and no bite a person's, even beside a

@@ -110,6 +110,20 @@ def test_the_trial_questions_get_their_answer(question: str, expected: str) -> N
         # the cat as the one who did it
         ("my cat bit my rat's tail, only a little mark", "faq:caught_by_cat"),
         ("my rat ate rat poison", "faq:ate_something_toxic"),
+        # an alarm outweighs words of another subject said beside it (a phone, travel)
+        ("my rat is bleeding, on phone to the vet now what do I do", "faq:bleeding"),
+        ("my rat is bleeding badly, typing on phone sorry", "faq:bleeding"),
+        ("he is bleeding, the password for the vet portal is not working", "faq:bleeding"),
+        ("my rat got hit by the train from his toy set and is bleeding", "faq:bleeding"),
+        # of numbered questions, the one with the alarms leads
+        (
+            "1) what is normal weight 2) he is bleeding from his eye and not breathing",
+            "faq:bleeding",
+        ),
+        # eyes rolling back and a seizure are no content rat's boggling: the vet at once
+        ("my rat's eyes rolled back and he went stiff", "faq:injured_rat"),
+        ("he is having a seizure", "faq:injured_rat"),
+        ("my rat is having a fit", "faq:injured_rat"),
     ],
 )
 def test_an_emergency_comes_first_in_a_frightened_owner_s_words(
@@ -316,6 +330,30 @@ def test_asking_whether_an_unknown_thing_may_be_eaten_still_gets_the_treats() ->
     ],
 )
 def test_the_asker_s_own_body_or_errands_get_no_answer(question: str) -> None:
+    assert not ask(question).answered, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how long do I cook an egg for my rats",
+        # eating, a symptom: the bone eaten, not the asker's cooking
+        "How long after eating a cooked chicken bone will symptoms show",
+    ],
+)
+def test_cooking_beside_a_rat_eating_or_a_symptom_is_answered(question: str) -> None:
+    assert ask(question).answered, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the train from london to leeds",
+        "my gerbil is bleeding from her tail",
+        "how long do I boil pasta",
+    ],
+)
+def test_an_alarm_does_not_make_another_subject_or_animal_answered(question: str) -> None:
     assert not ask(question).answered, question
 
 
