@@ -705,6 +705,7 @@ class _Index:
         self.cooking_asks = frozenset(map(as_term, rules.people.cooking_asks))
         self.cooking_unless = frozenset(rules.people.cooking_unless)
         self.unless_eaten = frozenset(map(as_term, rules.off_topic.unless_eaten))
+        self.plain_alarms = frozenset(map(as_term, rules.off_topic.plain_alarms))
         self.eating = frozenset(map(as_term, rules.off_topic.eating))
         question = rules.off_topic.food_question
         self.food_question = as_term(question) if question else None
@@ -1281,8 +1282,17 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # ... and an alarm seen (not only wondered about) outweighs the words of another subject
     # said beside it (`asides`: a phone's use, travel): "my rat is bleeding, on phone to the
     # vet" is the bleeding; silence or trivia would cost time. (An emergency entry must still
-    # name that alarm to answer.)
-    alarmed = any(t in index.alarms and t not in calm for t in asked)
+    # name that alarm to answer, and the question must name a rat, a pet word or a pronoun
+    # that may stand for one: "how much does the moon weigh" is no rat's weight.)
+    as_read = [spelled.get(word, word) for word in words]
+    # (an alarm common in other subjects, `plain_alarms`, outweighs none: "he caught the train")
+    alarmed = any(
+        t in index.alarms and t not in calm and t not in index.plain_alarms for t in asked
+    ) and (
+        about_rats
+        or bool(index.pronouns & set(as_read))
+        or any(_holds(as_read, pet) for pet in index.rules.people.pets)
+    )
     off_topic = (
         OFF_SUBJECT in terms
         or (OFF_TOPIC in terms and not about_rats)
@@ -1292,7 +1302,6 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # is that person's ("my toddler has a fever"): nothing here answers it.
     # ... and so is one whose pronouns all stand for a person named before them ("my gran says
     # her knee hurts"), or that names a part of a person's body no rat's question names alone.
-    as_read = [spelled.get(word, word) for word in words]
     pet_words = {pet for pet in index.rules.people.pets if _holds(as_read, pet)}
     standing = set() if names or pet_words else _standing_for_people(index, as_read)
     if (

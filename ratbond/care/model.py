@@ -386,6 +386,9 @@ class OffTopic:
     asides: tuple[Text, ...] = ()
     """Words of other subjects (a phone's use, travel, trivia) that an alarm said beside them
     outweighs: "my rat is bleeding, on phone to the vet" is the emergency."""
+    plain_alarms: tuple[Text, ...] = ()
+    """Alarms (terms) common in other subjects that outweigh no aside: "he caught the train
+    from Leeds", "what does a train ticket weigh"."""
     unless_eaten: tuple[Text, ...] = ()
     """Terms of pest control (poison) unless the question says a rat ate it: then the worry
     is the rat's."""

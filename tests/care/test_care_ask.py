@@ -349,6 +349,9 @@ def test_cooking_beside_a_rat_eating_or_a_symptom_is_answered(question: str) -> 
     "question",
     [
         "what is the train from london to leeds",
+        # an alarm common in other subjects, or one in a question naming no rat, outweighs none
+        "he caught the train from leeds",
+        "how much does the moon weigh",
         "my gerbil is bleeding from her tail",
         "how long do I boil pasta",
     ],
