@@ -533,7 +533,19 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     negation = rules.negation
     add(rules.not_signals, Entry("block"))
     # A wound word that swears is no wound before what it is said of: "bleedin' lovely".
-    add((f"{swear} {word}" for swear in rules.swears for word in rules.sworn), Entry("block"))
+    sworn_of = rules.swear_targets
+    add((f"{swear} {word}" for swear in rules.swears for word in sworn_of), Entry("block"))
+    # A feeling is sworn at only after a linking verb: "was bleedin' terrified", but "Pip
+    # bleeding terrified under the sofa" is a wound.
+    add(
+        (
+            f"{link} {swear} {word}"
+            for link in rules.swear_links
+            for swear in rules.swears
+            for word in rules.swear_feelings
+        ),
+        Entry("block"),
+    )
     # An injury word and a body part, in either order within a clause, are the victim's wound
     # for every species that has one: "a graze on his nose", "his ear got ripped".
     hurt = Entry("signal", tuple(sorted(rules.passive_victim.items())))

@@ -203,8 +203,14 @@ class NotesFile:
     seizing: tuple[Word, ...] = ()
     diminutives: tuple[Word, ...] = ()
     swears: tuple[Word, ...] = ()
-    """Wound words that also swear ("bloody", "bleeding"): before one of `sworn`, no wound."""
-    sworn: tuple[Word, ...] = ()
+    """Wound words that also swear ("bloody", "bleeding"): before one of `swear_targets`, no
+    wound."""
+    swear_targets: tuple[Word, ...] = ()
+    """Words a swear is said of that cannot be said of blood or a wound ("lovely", "hell")."""
+    swear_feelings: tuple[Word, ...] = ()
+    """Feelings a swear is said of after a linking verb only ("was bleedin' terrified")."""
+    swear_links: tuple[Word, ...] = ()
+    """The linking verbs before a swear and one of `swear_feelings`."""
     """Words a swear is said of ("lovely", "hell"): "bleedin' lovely" is no blood."""
     """Endings that make a pet form of a name ("Churrito" for Churro)."""
     way_words: tuple[Word, ...] = ()

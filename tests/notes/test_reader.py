@@ -73,6 +73,41 @@ def test_a_denied_signal_is_not_reported(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "animal", "signal"),
+    [
+        ("Rex bit Ziggy x", "rex", "biting"),
+        ("Ziggy bleeding x", "ziggy", "wound"),
+        ("Rex bit Ziggy, drew blood x", "ziggy", "wound"),
+    ],
+)
+def test_a_sign_off_kiss_is_no_cross(text: str, animal: str, signal: str) -> None:
+    assert signal in rat_rat(text).signals.get(animal, ())
+
+
+@pytest.mark.parametrize("text", ["Rex: bit x / chased x", "Ziggy: blood x, squeaking x"])
+def test_a_list_of_crossed_signs_is_denied(text: str) -> None:
+    assert rat_rat(text).signals == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "animal", "signal"),
+    [
+        # a swear is no wound only before what cannot be said of blood or a wound
+        ("Pip bleeding terrified under the sofa after Tom swiped her", "pip", "wound"),
+        ("Pip has been bleeding ages from the scratch", "pip", "wound"),
+        ("Tom bit Pip, the bleeding thing is everywhere", "pip", "wound"),
+    ],
+)
+def test_a_danger_the_owner_wrote_is_kept_in_cat_rat(text: str, animal: str, signal: str) -> None:
+    assert signal in cat_rat(text).signals.get(animal, ())
+
+
+@pytest.mark.parametrize("text", ["Tom has a bloody good appetite", "Pip was bleedin' lovely"])
+def test_a_swear_before_what_it_is_said_of_is_no_wound(text: str) -> None:
+    assert "wound" not in cat_rat(text).signals.get("pip", ())
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Tom stopped hissing after a minute",
