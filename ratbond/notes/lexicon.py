@@ -74,6 +74,10 @@ class Entry:
     plural: bool = False
 
 
+ALONE = "alone"
+"""The key of a `not_signals_alone` phrase's entry."""
+
+
 class Phrase(NamedTuple):
     """A phrase as a tuple of parts: lemmas, `=surface` exact forms, or WILD. A tuple: the
     lexicon holds tens of thousands, and a tuple is the quickest to load from the cache."""
@@ -208,6 +212,9 @@ class Lexicon:
     seizing: frozenset[tuple[str, ...]]
     """Phrases that only say an animal was caught: the bite or scratch says how."""
     body_parts: frozenset[str]
+    animal_objects: frozenset[str]
+    """Pronouns that may name an animal as an object ("him", "her", "them"): after one of
+    `not_signals_alone` ("the end bit her") the phrase is the signal after all."""
     person_parts: frozenset[str]
     damage: frozenset[str]
     """Injury words a thing named just before them has suffered ("the hammock ... torn")."""
@@ -532,6 +539,9 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
 
     negation = rules.negation
     add(rules.not_signals, Entry("block"))
+    # Only when no animal, pronoun or body part follows: "got a bite of apple", not "got a bite
+    # of Ziggy's ear"; "the top bit of the cage", not "jumped to the top bit Max".
+    add(rules.not_signals_alone, Entry("block", key=ALONE))
     # A wound word that swears is no wound before what it is said of: "bleedin' lovely".
     sworn_of = rules.swear_targets
     add((f"{swear} {word}" for swear in rules.swears for word in sworn_of), Entry("block"))
@@ -779,6 +789,10 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},
         seizing=frozenset(_parts(text, irregular) for text in rules.seizing),
         body_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.body_parts),
+        animal_objects=frozenset(
+            normalise(w)
+            for w in (*rules.pronouns.male, *rules.pronouns.female, *rules.pronouns.plural)
+        ),
         person_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.person_parts),
         damage=frozenset(normalise(w) for w in rules.injuries.damage),
         part_of={

@@ -82,6 +82,7 @@ class NotesReader:
             lexicon.signal_starts,
             lexicon.body_parts,
             lexicon.section_labels,
+            lexicon.animal_objects,
         )
         mentions = find_mentions(tokens, phrases, cast, lexicon)
         scope = find_scope(tokens, phrases, mentions, lexicon, self.after)

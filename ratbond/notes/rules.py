@@ -211,6 +211,8 @@ class NotesFile:
     """Feelings a swear is said of after a linking verb only ("was bleedin' terrified")."""
     swear_links: tuple[Word, ...] = ()
     """The linking verbs before a swear and one of `swear_feelings`."""
+    not_signals_alone: tuple[Word, ...] = ()
+    """Like `not_signals`, only where no animal, pronoun or body part comes right after."""
     """Words a swear is said of ("lovely", "hell"): "bleedin' lovely" is no blood."""
     """Endings that make a pet form of a name ("Churrito" for Churro)."""
     way_words: tuple[Word, ...] = ()

@@ -96,10 +96,34 @@ def test_a_list_of_crossed_signs_is_denied(text: str) -> None:
         ("Pip bleeding terrified under the sofa after Tom swiped her", "pip", "wound"),
         ("Pip has been bleeding ages from the scratch", "pip", "wound"),
         ("Tom bit Pip, the bleeding thing is everywhere", "pip", "wound"),
+        # a part of a place or a meal is no bite only with no animal or pronoun after it
+        ("Tom stalked Pip for ages and in the end bit her tail", "tom", "biting"),
+        ("Tom got a bite of Pip's tail", "tom", "biting"),
     ],
 )
 def test_a_danger_the_owner_wrote_is_kept_in_cat_rat(text: str, animal: str, signal: str) -> None:
     assert signal in cat_rat(text).signals.get(animal, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "animal", "signal"),
+    [
+        ("Rex chased Max and at the end bit him", "rex", "biting"),
+        ("Rex jumped to the top bit Max and drew blood", "rex", "biting"),
+        ("Rex got a bite of Ziggy's ear", "rex", "biting"),
+    ],
+)
+def test_a_danger_the_owner_wrote_is_kept_in_rat_rat(text: str, animal: str, signal: str) -> None:
+    assert signal in rat_rat(text).signals.get(animal, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tom got a bite of apple", "Pip sat in the top bit", "Pip hid in the end bit of the cage"],
+)
+def test_a_meal_or_a_part_of_a_place_is_no_bite(text: str) -> None:
+    assert "biting" not in cat_rat(text).signals.get("tom", ())
+    assert "biting" not in cat_rat(text).signals.get("pip", ())
 
 
 @pytest.mark.parametrize("text", ["Tom has a bloody good appetite", "Pip was bleedin' lovely"])
