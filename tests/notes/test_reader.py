@@ -99,6 +99,8 @@ def test_a_list_of_crossed_signs_is_denied(text: str) -> None:
         # a part of a place or a meal is no bite only with no animal or pronoun after it
         ("Tom stalked Pip for ages and in the end bit her tail", "tom", "biting"),
         ("Tom got a bite of Pip's tail", "tom", "biting"),
+        # "the time when" is no earlier time; "that time when" and "remember when" are
+        ("Tom bit Pip right at the time when I opened the cage", "tom", "biting"),
     ],
 )
 def test_a_danger_the_owner_wrote_is_kept_in_cat_rat(text: str, animal: str, signal: str) -> None:
