@@ -166,6 +166,10 @@ class Lexicon:
     species_signals: dict[str, frozenset[str]]
     irregular: dict[str, str]
     clause_joiners: frozenset[str]
+    noun_synonyms: dict[str, str]
+    """Slang read as the word it stands for only where it ends its phrase (`tokenise`)."""
+    noun_followers: frozenset[str]
+    """The words after which a noun synonym still ends its phrase: prepositions, joiners."""
     """Each spelling of an animal's `sex` field, to "male" or "female"."""
     subject_case: frozenset[str]
     object_case: frozenset[str]
@@ -745,6 +749,11 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         species_signals=species_signals,
         irregular=irregular,
         clause_joiners=frozenset(rules.clause_joiners),
+        noun_synonyms={normalise(k): v for k, v in rules.noun_synonyms.items()},
+        noun_followers=frozenset(
+            normalise(w)
+            for w in (*rules.prepositions, *rules.clause_joiners, *rules.negation.scope_ends)
+        ),
         subject_case=frozenset(normalise(w) for w in rules.pronoun_case.subject),
         object_case=frozenset(normalise(w) for w in rules.pronoun_case.object),
         subordinators=frozenset(rules.subordinators),

@@ -74,6 +74,8 @@ class NotesReader:
             self.find_tokens,
             lexicon.shorthand,
             lexicon.surface,
+            lexicon.noun_synonyms,
+            lexicon.noun_followers,
         )
         phrases = find_phrases(
             tokens,

@@ -222,6 +222,9 @@ class NotesFile:
     """By a signal, verbs that are it before a food of `harmless` ("had her banana")."""
     shelters: Shelters | None = None
     synonyms: dict[str, Word] = field(default_factory=dict)
+    noun_synonyms: dict[str, Word] = field(default_factory=dict)
+    """Slang read as a noun only where no other noun follows it ("drew a bit of claret", not
+    "the claret cushion")."""
     shorthand: dict[str, str] = field(default_factory=dict)
     section_labels: tuple[Word, ...] = ()
     """Letters that head a clinical note's sections ("O:", "A:")."""

@@ -101,6 +101,9 @@ def test_a_list_of_crossed_signs_is_denied(text: str) -> None:
         ("Tom got a bite of Pip's tail", "tom", "biting"),
         # "the time when" is no earlier time; "that time when" and "remember when" are
         ("Tom bit Pip right at the time when I opened the cage", "tom", "biting"),
+        # slang for blood that is a colour too is blood only where it ends its phrase
+        ("Tom swiped Pip and drew a bit of claret.", "pip", "wound"),
+        ("Tom swiped Pip, claret on her ear", "pip", "wound"),
     ],
 )
 def test_a_danger_the_owner_wrote_is_kept_in_cat_rat(text: str, animal: str, signal: str) -> None:
@@ -121,11 +124,21 @@ def test_a_danger_the_owner_wrote_is_kept_in_rat_rat(text: str, animal: str, sig
 
 @pytest.mark.parametrize(
     "text",
-    ["Tom got a bite of apple", "Pip sat in the top bit", "Pip hid in the end bit of the cage"],
+    [
+        "Tom got a bite of apple",
+        "Pip sat in the top bit",
+        "Pip hid in the end bit of the cage",
+    ],
 )
 def test_a_meal_or_a_part_of_a_place_is_no_bite(text: str) -> None:
     assert "biting" not in cat_rat(text).signals.get("tom", ())
     assert "biting" not in cat_rat(text).signals.get("pip", ())
+
+
+def test_a_colour_before_a_noun_is_no_blood() -> None:
+    assert "wound" not in cat_rat("Pip sat on the claret cushion while Tom watched").signals.get(
+        "pip", ()
+    )
 
 
 @pytest.mark.parametrize("text", ["Tom has a bloody good appetite", "Pip was bleedin' lovely"])
