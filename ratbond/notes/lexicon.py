@@ -39,6 +39,8 @@ HEALED = "healed"
 """The key of a `negation.healed` phrase: the wound before it in its clause is gone."""
 PAIR = "pair"
 """The key of a group word for two animals (`pair_words`)."""
+RECAP = "recap"
+"""The key of a group word for the animals just named (`recap_words`)."""
 
 # --- the compiled tables -------------------------------------------------------------------
 
@@ -631,6 +633,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         add(numbered.plural, Entry("sex", key=sex, plural=True), exact=True)
     add(rules.group_words, Entry("group", plural=True), exact=True)
     add(rules.pair_words, Entry("group", key=PAIR, plural=True), exact=True)
+    add(rules.recap_words, Entry("group", key=RECAP, plural=True), exact=True)
     for key, texts in rules.some_words.items():
         add(texts, Entry("some", key=key), exact=True)
     for program, roles in rules.role_words.items():

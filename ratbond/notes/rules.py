@@ -246,4 +246,6 @@ class NotesFile:
     """Words that say a signal was shown by both animals ("asleep together")."""
     perfect: Perfect | None = None
     pair_words: tuple[Word, ...] = ()
+    recap_words: tuple[Word, ...] = ()
+    """Group words for the animals named in the sentence before, if any ("All were bleeding")."""
     """Group words for two animals ("the pair of them"): in a larger cast, the two named last."""

@@ -135,6 +135,14 @@ def test_a_meal_or_a_part_of_a_place_is_no_bite(text: str) -> None:
     assert "biting" not in cat_rat(text).signals.get("pip", ())
 
 
+def test_all_as_the_subject_means_the_animals_just_named() -> None:
+    assert signals(rat_rat("Rex and Max fought. All were bleeding.")) == {
+        "rex": {"fighting", "wound"},
+        "max": {"fighting", "wound"},
+    }
+    assert set(rat_rat("All are sleeping in the hammock.").signals) == {"rex", "max", "ziggy"}
+
+
 def test_a_colour_before_a_noun_is_no_blood() -> None:
     assert "wound" not in cat_rat("Pip sat on the claret cushion while Tom watched").signals.get(
         "pip", ()
