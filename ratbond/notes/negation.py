@@ -72,8 +72,19 @@ def after_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     signs = "|".join([*map(re.escape, crosses), *lettered])
     words = [word for word in words if word not in letters]
     named = r"|(?:[^\W_]+[ \t]+){0,3}?(?:" + signs + ")" if signs else ""
+    # A question answered with a pronoun denies what it asks, the signal first or not: "Tom bit
+    # Pip? He did not." (no clause mark or joiner between the signal and the question mark).
+    answers = [w for w in words if not lexicon.subject_case.isdisjoint(w.split())]
+    answered = (
+        r"(?P<answer>(?:(?!\b(?:and|but|then|so|or)\b)[^.!?\n;,:()\[\]])*\?[ \t]*(?:"
+        + "|".join(map(re.escape, answers))
+        + r")[ \t]*(?:[.!\n]|$))|"
+        if answers
+        else ""
+    )
     return re.compile(
-        r"[\s:\-\u2013=?]*(?:(?:"
+        answered
+        + r"[\s:\-\u2013=?]*(?:(?:"
         + "|".join(re.escape(w) for w in words)
         + r")(?:(?<=[^\w\s])|\s*(?:"
         + ends
@@ -255,7 +266,10 @@ def _denial(
     if (
         denial
         and (denial.group("letter") is None or _crossed(tokens.text, denial))
-        and _clause_opening(tokens, phrases, mentions, lexicon, start)
+        and (
+            denial.group("answer") is not None
+            or _clause_opening(tokens, phrases, mentions, lexicon, start)
+        )
     ):
         return "cue"
     return ""

@@ -64,6 +64,8 @@ def test_a_note_on_two_animals_reads_each_one_and_the_denial() -> None:
         "Tom didnt hiss",
         "Tom sat there. Hissed has he not.",
         "Tom sat there. Hissing? He did not.",
+        "Tom hissed at Pip? He did not.",
+        "Tom sat there. Did he hiss at Pip? He did not.",
     ],
 )
 def test_a_denied_signal_is_not_reported(text: str) -> None:
@@ -101,6 +103,8 @@ def test_a_list_of_crossed_signs_is_denied(text: str) -> None:
         ("Tom got a bite of Pip's tail", "tom", "biting"),
         # "the time when" is no earlier time; "that time when" and "remember when" are
         ("Tom bit Pip right at the time when I opened the cage", "tom", "biting"),
+        # a pronoun's answer denies a question, not a statement that goes on
+        ("Tom bit Pip? He did not let go.", "tom", "biting"),
         # slang for blood that is a colour too is blood only where it ends its phrase
         ("Tom swiped Pip and drew a bit of claret.", "pip", "wound"),
         ("Tom swiped Pip, claret on her ear", "pip", "wound"),
