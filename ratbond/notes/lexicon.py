@@ -551,6 +551,10 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     # A wound word that swears is no wound before what it is said of: "bleedin' lovely".
     sworn_of = rules.swear_targets
     add((f"{swear} {word}" for swear in rules.swears for word in sworn_of), Entry("block"))
+    add(
+        (f"{s} {w}" for s in rules.adjective_swears for w in rules.adjective_swear_targets),
+        Entry("block"),
+    )
     # A feeling is sworn at only after a linking verb: "was bleedin' terrified", but "Pip
     # bleeding terrified under the sofa" is a wound.
     add(

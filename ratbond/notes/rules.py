@@ -211,6 +211,9 @@ class NotesFile:
     """Feelings a swear is said of after a linking verb only ("was bleedin' terrified")."""
     swear_links: tuple[Word, ...] = ()
     """The linking verbs before a swear and one of `swear_feelings`."""
+    adjective_swears: tuple[Word, ...] = ()
+    """Swears that are no verb form ("bloody"): before `adjective_swear_targets`, no wound."""
+    adjective_swear_targets: tuple[Word, ...] = ()
     not_signals_alone: tuple[Word, ...] = ()
     """Like `not_signals`, only where no animal, pronoun or body part comes right after."""
     """Words a swear is said of ("lovely", "hell"): "bleedin' lovely" is no blood."""

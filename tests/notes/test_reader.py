@@ -153,7 +153,15 @@ def test_a_colour_before_a_noun_is_no_blood() -> None:
     )
 
 
-@pytest.mark.parametrize("text", ["Tom has a bloody good appetite", "Pip was bleedin' lovely"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom has a bloody good appetite",
+        "Pip was bleedin' lovely",
+        "Pip took bloody ages to settle",
+        "Pip was bleeding terrified of Tom",
+    ],
+)
 def test_a_swear_before_what_it_is_said_of_is_no_wound(text: str) -> None:
     assert "wound" not in cat_rat(text).signals.get("pip", ())
 
