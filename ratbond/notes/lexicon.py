@@ -39,6 +39,8 @@ HEALED = "healed"
 """The key of a `negation.healed` phrase: the wound before it in its clause is gone."""
 PAIR = "pair"
 """The key of a group word for two animals (`pair_words`)."""
+RECAP = "recap"
+"""The key of a group word for the animals just named (`recap_words`)."""
 
 # --- the compiled tables -------------------------------------------------------------------
 
@@ -72,6 +74,10 @@ class Entry:
     # species/sex/role/pronoun: the key (cat, male, newcomer, plural ...); role: "program:role".
     key: str = ""
     plural: bool = False
+
+
+ALONE = "alone"
+"""The key of a `not_signals_alone` phrase's entry."""
 
 
 class Phrase(NamedTuple):
@@ -162,6 +168,10 @@ class Lexicon:
     species_signals: dict[str, frozenset[str]]
     irregular: dict[str, str]
     clause_joiners: frozenset[str]
+    noun_synonyms: dict[str, str]
+    """Slang read as the word it stands for only where it ends its phrase (`tokenise`)."""
+    noun_followers: frozenset[str]
+    """The words after which a noun synonym still ends its phrase: prepositions, joiners."""
     """Each spelling of an animal's `sex` field, to "male" or "female"."""
     subject_case: frozenset[str]
     object_case: frozenset[str]
@@ -208,6 +218,9 @@ class Lexicon:
     seizing: frozenset[tuple[str, ...]]
     """Phrases that only say an animal was caught: the bite or scratch says how."""
     body_parts: frozenset[str]
+    animal_objects: frozenset[str]
+    """Pronouns that may name an animal as an object ("him", "her", "them"): after one of
+    `not_signals_alone` ("the end bit her") the phrase is the signal after all."""
     person_parts: frozenset[str]
     damage: frozenset[str]
     """Injury words a thing named just before them has suffered ("the hammock ... torn")."""
@@ -532,8 +545,27 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
 
     negation = rules.negation
     add(rules.not_signals, Entry("block"))
+    # Only when no animal, pronoun or body part follows: "got a bite of apple", not "got a bite
+    # of Ziggy's ear"; "the top bit of the cage", not "jumped to the top bit Max".
+    add(rules.not_signals_alone, Entry("block", key=ALONE))
     # A wound word that swears is no wound before what it is said of: "bleedin' lovely".
-    add((f"{swear} {word}" for swear in rules.swears for word in rules.sworn), Entry("block"))
+    sworn_of = rules.swear_targets
+    add((f"{swear} {word}" for swear in rules.swears for word in sworn_of), Entry("block"))
+    add(
+        (f"{s} {w}" for s in rules.adjective_swears for w in rules.adjective_swear_targets),
+        Entry("block"),
+    )
+    # A feeling is sworn at only after a linking verb: "was bleedin' terrified", but "Pip
+    # bleeding terrified under the sofa" is a wound.
+    add(
+        (
+            f"{link} {swear} {word}"
+            for link in rules.swear_links
+            for swear in rules.swears
+            for word in rules.swear_feelings
+        ),
+        Entry("block"),
+    )
     # An injury word and a body part, in either order within a clause, are the victim's wound
     # for every species that has one: "a graze on his nose", "his ear got ripped".
     hurt = Entry("signal", tuple(sorted(rules.passive_victim.items())))
@@ -605,6 +637,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         add(numbered.plural, Entry("sex", key=sex, plural=True), exact=True)
     add(rules.group_words, Entry("group", plural=True), exact=True)
     add(rules.pair_words, Entry("group", key=PAIR, plural=True), exact=True)
+    add(rules.recap_words, Entry("group", key=RECAP, plural=True), exact=True)
     for key, texts in rules.some_words.items():
         add(texts, Entry("some", key=key), exact=True)
     for program, roles in rules.role_words.items():
@@ -723,6 +756,11 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         species_signals=species_signals,
         irregular=irregular,
         clause_joiners=frozenset(rules.clause_joiners),
+        noun_synonyms={normalise(k): v for k, v in rules.noun_synonyms.items()},
+        noun_followers=frozenset(
+            normalise(w)
+            for w in (*rules.prepositions, *rules.clause_joiners, *rules.negation.scope_ends)
+        ),
         subject_case=frozenset(normalise(w) for w in rules.pronoun_case.subject),
         object_case=frozenset(normalise(w) for w in rules.pronoun_case.object),
         subordinators=frozenset(rules.subordinators),
@@ -767,6 +805,10 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},
         seizing=frozenset(_parts(text, irregular) for text in rules.seizing),
         body_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.body_parts),
+        animal_objects=frozenset(
+            normalise(w)
+            for w in (*rules.pronouns.male, *rules.pronouns.female, *rules.pronouns.plural)
+        ),
         person_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.person_parts),
         damage=frozenset(normalise(w) for w in rules.injuries.damage),
         part_of={

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ratbond.notes.cast import Cast
-from ratbond.notes.lexicon import PAIR, Entry, Lexicon
+from ratbond.notes.lexicon import PAIR, RECAP, Entry, Lexicon
 from ratbond.notes.phrases import Match, Phrases
 from ratbond.notes.tokens import Tokens
 
@@ -139,6 +139,9 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
             # "Rex and Max had a scrap, both screaming", "the pair of them rolling about": the
             # two named last.
             meaning = _both(mentions, sentence) or _word_meaning(match.kind, entry, cast)
+        elif entry is not None and match.kind == "group" and entry.key == RECAP:
+            # "Rex and Max fought. All were bleeding.": the animals just named.
+            meaning = _recap(mentions, sentence) or _word_meaning(match.kind, entry, cast)
         elif entry is not None and not person:
             meaning = _word_meaning(match.kind, entry, cast)
         subject, subordinate = _role_in_clause(tokens, phrases, match, lexicon)
@@ -220,6 +223,18 @@ def _both(earlier: Sequence[Mention], sentence: int) -> Meaning | None:
         if len(found) >= 2:
             break
     return Meaning(frozenset(found), plural=True) if len(found) == 2 else None
+
+
+def _recap(earlier: Sequence[Mention], sentence: int) -> Meaning | None:
+    """The animals named in the sentence before this one and in this one so far, if any."""
+    found: set[str] = set()
+    for mention in reversed(earlier[-LOOK_BACK:]):
+        if mention.sentence < sentence - 1:
+            break
+        if mention.person or mention.outsider or mention.ambiguous or not mention.animals:
+            continue
+        found |= mention.animals
+    return Meaning(frozenset(found), plural=True) if found else None
 
 
 def _word_meaning(kind: str, entry: Entry, cast: Cast) -> Meaning:

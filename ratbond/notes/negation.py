@@ -64,12 +64,27 @@ def after_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     # A cross written as a letter ("swat x / hiss x", "blood x,") is one too, but not a count
     # ("hissed x2", "x 3").
     letters = [word for word in words if len(word) == 1 and word.isalpha()]
-    lettered = [re.escape(letter) + r"(?![^\W_])(?![ \t]*\d)" for letter in letters]
+    lettered = (
+        [r"(?P<letter>" + "|".join(map(re.escape, letters)) + r")(?![^\W_])(?![ \t]*\d)"]
+        if letters
+        else []
+    )
     signs = "|".join([*map(re.escape, crosses), *lettered])
     words = [word for word in words if word not in letters]
     named = r"|(?:[^\W_]+[ \t]+){0,3}?(?:" + signs + ")" if signs else ""
+    # A question answered with a pronoun denies what it asks, the signal first or not: "Tom bit
+    # Pip? He did not." (no clause mark or joiner between the signal and the question mark).
+    answers = [w for w in words if not lexicon.subject_case.isdisjoint(w.split())]
+    answered = (
+        r"(?P<answer>(?:(?!\b(?:and|but|then|so|or)\b)[^.!?\n;,:()\[\]])*\?[ \t]*(?:"
+        + "|".join(map(re.escape, answers))
+        + r")[ \t]*(?:[.!\n]|$))|"
+        if answers
+        else ""
+    )
     return re.compile(
-        r"[\s:\-\u2013=?]*(?:(?:"
+        answered
+        + r"[\s:\-\u2013=?]*(?:(?:"
         + "|".join(re.escape(w) for w in words)
         + r")(?:(?<=[^\w\s])|\s*(?:"
         + ends
@@ -247,11 +262,33 @@ def _denial(
     elif _healed(tokens, phrases, lexicon, match.last + 1):
         return "cue"
     # The pattern is cheaper to try first and rarely matches.
-    if after.match(tokens.text, tokens.ends[match.last]) and _clause_opening(
-        tokens, phrases, mentions, lexicon, start
+    denial = after.match(tokens.text, tokens.ends[match.last])
+    if (
+        denial
+        and (denial.group("letter") is None or _crossed(tokens.text, denial))
+        and (
+            denial.group("answer") is not None
+            or _clause_opening(tokens, phrases, mentions, lexicon, start)
+        )
     ):
         return "cue"
     return ""
+
+
+# A further item after a cross written as a letter: "swat x / hiss x", "blood x, screaming x".
+_FURTHER_ITEM = re.compile(r"[ \t]*(?:[,;/|+&]|\n)[ \t]*[^\W_]")
+
+
+def _crossed(text: str, denial: re.Match[str]) -> bool:
+    """Whether the letter that ends `denial` ("hiss x") is a cross, not a sign-off kiss ("Rex bit
+    Ziggy x"): it is one before a further item of a list, or in a note that crosses two or more
+    signs so (its last item too: "swat x / hiss x"). As the last word of a sentence or a note
+    otherwise it is a kiss."""
+    if _FURTHER_ITEM.match(text, denial.end()):
+        return True
+    letter = re.escape(denial.group("letter"))
+    crosses = re.finditer(r"[^\W\d_][ \t]+" + letter + r"(?![^\W_])(?![ \t]*\d)", text, re.I)
+    return sum(1 for _ in crosses) >= 2
 
 
 def _earlier_event(

@@ -11,7 +11,7 @@ from itertools import compress, pairwise
 from operator import attrgetter
 
 from ratbond.notes.cast import Cast
-from ratbond.notes.lexicon import Entry
+from ratbond.notes.lexicon import ALONE, Entry
 from ratbond.notes.patterns import NO_SENSES, Pattern
 from ratbond.notes.tokens import Tokens, Word
 
@@ -58,6 +58,7 @@ def find_phrases(
     signal_starts: Collection[str],
     body_parts: Collection[str] = frozenset(),
     labels: Collection[str] = frozenset(),
+    objects: Collection[str] = frozenset(),
 ) -> Phrases:
     """The names and phrases of `tokens`. `joiners` are the words a gap never crosses;
     `signal_starts` the lemmas that start a signal phrase (such a word written in lower case is
@@ -119,6 +120,11 @@ def find_phrases(
                     continue
                 pattern, positions = hit
             entry = pattern.phrase.entry
+            if entry.key == ALONE and _object_next(
+                words, positions[-1] + 1, names, objects, body_parts
+            ):
+                # "got a bite of Ziggy's ear", "in the end bit her": the signal after all.
+                continue
             if entry.kind == "block":
                 # What a "not a signal" phrase spans is no signal either ("scratched the
                 # scratching post").
@@ -261,6 +267,21 @@ def _phrase_at(
                 best = pattern
                 best_positions = tuple(positions)
     return None if best is None else (best, best_positions)
+
+
+def _object_next(
+    words: Sequence[Word],
+    index: int,
+    names: Mapping[int, tuple[str, int]],
+    objects: Collection[str],
+    body_parts: Collection[str],
+) -> bool:
+    """Whether an animal's name, a pronoun that may name one (`objects`) or a body part comes
+    right after a phrase ending before `index`."""
+    if index >= len(words) or words[index].kind != "w":
+        return False
+    word = words[index]
+    return index in names or word.norm in objects or word.lemma in body_parts
 
 
 def _before_body_part(words: Sequence[Word], index: int, body_parts: Collection[str]) -> bool:

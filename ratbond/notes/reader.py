@@ -74,6 +74,8 @@ class NotesReader:
             self.find_tokens,
             lexicon.shorthand,
             lexicon.surface,
+            lexicon.noun_synonyms,
+            lexicon.noun_followers,
         )
         phrases = find_phrases(
             tokens,
@@ -82,6 +84,7 @@ class NotesReader:
             lexicon.signal_starts,
             lexicon.body_parts,
             lexicon.section_labels,
+            lexicon.animal_objects,
         )
         mentions = find_mentions(tokens, phrases, cast, lexicon)
         scope = find_scope(tokens, phrases, mentions, lexicon, self.after)

@@ -203,8 +203,19 @@ class NotesFile:
     seizing: tuple[Word, ...] = ()
     diminutives: tuple[Word, ...] = ()
     swears: tuple[Word, ...] = ()
-    """Wound words that also swear ("bloody", "bleeding"): before one of `sworn`, no wound."""
-    sworn: tuple[Word, ...] = ()
+    """Wound words that also swear ("bloody", "bleeding"): before one of `swear_targets`, no
+    wound."""
+    swear_targets: tuple[Word, ...] = ()
+    """Words a swear is said of that cannot be said of blood or a wound ("lovely", "hell")."""
+    swear_feelings: tuple[Word, ...] = ()
+    """Feelings a swear is said of after a linking verb only ("was bleedin' terrified")."""
+    swear_links: tuple[Word, ...] = ()
+    """The linking verbs before a swear and one of `swear_feelings`."""
+    adjective_swears: tuple[Word, ...] = ()
+    """Swears that are no verb form ("bloody"): before `adjective_swear_targets`, no wound."""
+    adjective_swear_targets: tuple[Word, ...] = ()
+    not_signals_alone: tuple[Word, ...] = ()
+    """Like `not_signals`, only where no animal, pronoun or body part comes right after."""
     """Words a swear is said of ("lovely", "hell"): "bleedin' lovely" is no blood."""
     """Endings that make a pet form of a name ("Churrito" for Churro)."""
     way_words: tuple[Word, ...] = ()
@@ -214,6 +225,9 @@ class NotesFile:
     """By a signal, verbs that are it before a food of `harmless` ("had her banana")."""
     shelters: Shelters | None = None
     synonyms: dict[str, Word] = field(default_factory=dict)
+    noun_synonyms: dict[str, Word] = field(default_factory=dict)
+    """Slang read as a noun only where no other noun follows it ("drew a bit of claret", not
+    "the claret cushion")."""
     shorthand: dict[str, str] = field(default_factory=dict)
     section_labels: tuple[Word, ...] = ()
     """Letters that head a clinical note's sections ("O:", "A:")."""
@@ -235,4 +249,6 @@ class NotesFile:
     """Words that say a signal was shown by both animals ("asleep together")."""
     perfect: Perfect | None = None
     pair_words: tuple[Word, ...] = ()
+    recap_words: tuple[Word, ...] = ()
+    """Group words for the animals named in the sentence before, if any ("All were bleeding")."""
     """Group words for two animals ("the pair of them"): in a larger cast, the two named last."""

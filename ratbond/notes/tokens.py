@@ -242,6 +242,8 @@ def tokenise(
     finditer: Callable[[str], Iterator[re.Match[str]]] = TOKEN_TEXT_RE.finditer,
     shorthand: Mapping[str, tuple[str, ...]] | None = None,
     known: Collection[str] = frozenset(),
+    noun_synonyms: Mapping[str, str] | None = None,
+    followers: Collection[str] = frozenset(),
 ) -> Tokens:
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
     clause joiners; `finditer` finds them (`token_finder` of the `shorthand` signs, each read
@@ -256,6 +258,8 @@ def tokenise(
     ends: tuple[int, ...] = tuple(map(add, starts, map(len, raws)))
     if shorthand and (not text.isascii() or not shorthand.keys().isdisjoint(raws)):
         raws, starts, ends = _expand(raws, starts, ends, shorthand, names)
+    if noun_synonyms:
+        raws = _noun_synonyms(list(raws), noun_synonyms, followers)
     words = tuple(map(word, raws))
     marks = list(map(IS_MARK, words))
     stops = list(map(IS_STOP, words))
@@ -273,6 +277,23 @@ def tokenise(
         begin = cut + 1
     named = tuple(compress(count(), map(names.__contains__, norms)))
     return Tokens(text, words, starts, ends, sentences, clauses, parts, tuple(segments), named)
+
+
+def _noun_synonyms(
+    raws: list[str], synonyms: Mapping[str, str], followers: Collection[str]
+) -> list[str]:
+    """A slang noun is the word it stands for where it ends its phrase: before a mark, the
+    note's end or one of `followers` ("drew a bit of claret.", "claret on his ear"); before
+    another word it describes that word ("the claret cushion") and stays as written."""
+    last = len(raws) - 1
+    for index, raw in enumerate(raws):
+        read = synonyms.get(raw.lower())
+        if read is None:
+            continue
+        after = raws[index + 1] if index < last else ""
+        if not after[:1].isalnum() or after.lower() in followers:
+            raws[index] = read
+    return raws
 
 
 def _dropped_h(

@@ -64,12 +64,106 @@ def test_a_note_on_two_animals_reads_each_one_and_the_denial() -> None:
         "Tom didnt hiss",
         "Tom sat there. Hissed has he not.",
         "Tom sat there. Hissing? He did not.",
+        "Tom hissed at Pip? He did not.",
+        "Tom sat there. Did he hiss at Pip? He did not.",
     ],
 )
 def test_a_denied_signal_is_not_reported(text: str) -> None:
     result = cat_rat(text)
     assert "hissing" not in result.signals.get("tom", ())
     assert all(span.negated for span in result.spans if span.signal == "hissing")
+
+
+@pytest.mark.parametrize(
+    ("text", "animal", "signal"),
+    [
+        ("Rex bit Ziggy x", "rex", "biting"),
+        ("Ziggy bleeding x", "ziggy", "wound"),
+        ("Rex bit Ziggy, drew blood x", "ziggy", "wound"),
+    ],
+)
+def test_a_sign_off_kiss_is_no_cross(text: str, animal: str, signal: str) -> None:
+    assert signal in rat_rat(text).signals.get(animal, ())
+
+
+@pytest.mark.parametrize("text", ["Rex: bit x / chased x", "Ziggy: blood x, squeaking x"])
+def test_a_list_of_crossed_signs_is_denied(text: str) -> None:
+    assert rat_rat(text).signals == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "animal", "signal"),
+    [
+        # a swear is no wound only before what cannot be said of blood or a wound
+        ("Pip bleeding terrified under the sofa after Tom swiped her", "pip", "wound"),
+        ("Pip has been bleeding ages from the scratch", "pip", "wound"),
+        ("Tom bit Pip, the bleeding thing is everywhere", "pip", "wound"),
+        # a part of a place or a meal is no bite only with no animal or pronoun after it
+        ("Tom stalked Pip for ages and in the end bit her tail", "tom", "biting"),
+        ("Tom got a bite of Pip's tail", "tom", "biting"),
+        # "the time when" is no earlier time; "that time when" and "remember when" are
+        ("Tom bit Pip right at the time when I opened the cage", "tom", "biting"),
+        # a pronoun's answer denies a question, not a statement that goes on
+        ("Tom bit Pip? He did not let go.", "tom", "biting"),
+        # slang for blood that is a colour too is blood only where it ends its phrase
+        ("Tom swiped Pip and drew a bit of claret.", "pip", "wound"),
+        ("Tom swiped Pip, claret on her ear", "pip", "wound"),
+    ],
+)
+def test_a_danger_the_owner_wrote_is_kept_in_cat_rat(text: str, animal: str, signal: str) -> None:
+    assert signal in cat_rat(text).signals.get(animal, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "animal", "signal"),
+    [
+        ("Rex chased Max and at the end bit him", "rex", "biting"),
+        ("Rex jumped to the top bit Max and drew blood", "rex", "biting"),
+        ("Rex got a bite of Ziggy's ear", "rex", "biting"),
+    ],
+)
+def test_a_danger_the_owner_wrote_is_kept_in_rat_rat(text: str, animal: str, signal: str) -> None:
+    assert signal in rat_rat(text).signals.get(animal, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom got a bite of apple",
+        "Pip sat in the top bit",
+        "Pip hid in the end bit of the cage",
+    ],
+)
+def test_a_meal_or_a_part_of_a_place_is_no_bite(text: str) -> None:
+    assert "biting" not in cat_rat(text).signals.get("tom", ())
+    assert "biting" not in cat_rat(text).signals.get("pip", ())
+
+
+def test_all_as_the_subject_means_the_animals_just_named() -> None:
+    assert signals(rat_rat("Rex and Max fought. All were bleeding.")) == {
+        "rex": {"fighting", "wound"},
+        "max": {"fighting", "wound"},
+    }
+    assert set(rat_rat("All are sleeping in the hammock.").signals) == {"rex", "max", "ziggy"}
+
+
+def test_a_colour_before_a_noun_is_no_blood() -> None:
+    assert "wound" not in cat_rat("Pip sat on the claret cushion while Tom watched").signals.get(
+        "pip", ()
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom has a bloody good appetite",
+        "Pip was bleedin' lovely",
+        "Pip took bloody ages to settle",
+        "Pip was bleeding terrified of Tom",
+    ],
+)
+def test_a_swear_before_what_it_is_said_of_is_no_wound(text: str) -> None:
+    assert "wound" not in cat_rat(text).signals.get("pip", ())
 
 
 @pytest.mark.parametrize(
