@@ -31,7 +31,7 @@ from ratbond.care.knowledge import (
     builtin_free_roam,
 )
 from ratbond.care.model import AskRules, AskTopic, Source
-from ratbond.care.words import closest, common_english, respelled, stem
+from ratbond.care.words import closest, common_english, respelled, stem, with_dropped_h
 from ratbond.errors import DataFileError, InputError
 from ratbond.limits import MAX_ANSWERS, MAX_QUESTION
 
@@ -565,12 +565,9 @@ class Reader:
 
 
 def _with_h(word: str) -> str:
-    """`word` with the h a dropped-h speaker left out, when that is an English word ("ole" is
-    "hole", "avin" is "having"); else `word`."""
-    for whole in ("h" + word, "h" + word + "g" if word.endswith("in") else ""):
-        if whole and common_english(whole):
-            return whole
-    return word
+    """`word` with the h a dropped-h speaker left out, when that is an English word in common
+    use; else `word`."""
+    return with_dropped_h(word, common_english) or word
 
 
 def _likening(between: list[str]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -107,6 +107,15 @@ def allowed_edits(length: int) -> int:
     """Typo edits forgiven in a word of `length` characters: none below 5, so that a short,
     different word ("pear") is never taken for a known one ("pea")."""
     return 0 if length < 5 else 1 if length < 8 else 2
+
+
+def with_dropped_h(word: str, known: Callable[[str], bool]) -> str | None:
+    """The word a speaker who drops the h meant by `word`, when `known` takes it: the h put
+    back ("ole" is "hole"), and a g after a final "in" ("avin" is "having"); else None."""
+    for whole in ("h" + word, "h" + word + "g" if word.endswith("in") else ""):
+        if whole and known(whole):
+            return whole
+    return None
 
 
 @cache

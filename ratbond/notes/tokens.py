@@ -308,11 +308,11 @@ def _dropped_h(
             continue
         if start >= 2 and text[start - 2].isalnum():
             continue
-        # "'E" is "He", "'Is" "His": the capital moves to the h.
-        whole = ("H" if raw[:1].isupper() else "h") + raw[:1].lower() + raw[1:]
-        norm = normalise(whole)
-        if norm in known or (norm.endswith("in") and norm + "g" in known):
-            out[index] = whole
+        from ratbond.care.words import with_dropped_h
+
+        if with_dropped_h(normalise(raw), known.__contains__) is not None:
+            # "'E" is "He", "'Is" "His": the capital moves to the h.
+            out[index] = ("H" if raw[:1].isupper() else "h") + raw[:1].lower() + raw[1:]
     return out
 
 
