@@ -211,8 +211,11 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
     )
 
 
-def _both(earlier: Sequence[Mention], sentence: int) -> Meaning | None:
-    """The two animals named last in this or the previous sentence, if two are."""
+def _named_lately(
+    earlier: Sequence[Mention], sentence: int, most: int | None = None
+) -> frozenset[str]:
+    """The animals named in the previous sentence and in this one so far, the latest first, up
+    to `most` of them (more when the mention that reaches `most` names several)."""
     found: set[str] = set()
     for mention in reversed(earlier[-LOOK_BACK:]):
         if mention.sentence < sentence - 1:
@@ -220,21 +223,21 @@ def _both(earlier: Sequence[Mention], sentence: int) -> Meaning | None:
         if mention.person or mention.outsider or mention.ambiguous or not mention.animals:
             continue
         found |= mention.animals
-        if len(found) >= 2:
+        if most is not None and len(found) >= most:
             break
-    return Meaning(frozenset(found), plural=True) if len(found) == 2 else None
+    return frozenset(found)
+
+
+def _both(earlier: Sequence[Mention], sentence: int) -> Meaning | None:
+    """The two animals named last in this or the previous sentence, if two are."""
+    found = _named_lately(earlier, sentence, most=2)
+    return Meaning(found, plural=True) if len(found) == 2 else None
 
 
 def _recap(earlier: Sequence[Mention], sentence: int) -> Meaning | None:
     """The animals named in the sentence before this one and in this one so far, if any."""
-    found: set[str] = set()
-    for mention in reversed(earlier[-LOOK_BACK:]):
-        if mention.sentence < sentence - 1:
-            break
-        if mention.person or mention.outsider or mention.ambiguous or not mention.animals:
-            continue
-        found |= mention.animals
-    return Meaning(frozenset(found), plural=True) if found else None
+    found = _named_lately(earlier, sentence)
+    return Meaning(found, plural=True) if found else None
 
 
 def _word_meaning(kind: str, entry: Entry, cast: Cast) -> Meaning:
