@@ -714,6 +714,11 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         for species, signals in vocabulary.signals.items()
     }
     species_signals = {species: frozenset(signals) for species, signals in classes.items()}
+    prey_words = frozenset(
+        normalise(text)
+        for text in (rules.harmless.prey if rules.harmless else ())
+        if " " not in text
+    )
     return Lexicon(
         by_first=PhraseTable.of(ordered),
         signal_starts=frozenset(
@@ -775,16 +780,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         passive_victim={str(k): v for k, v in rules.passive_victim.items()},
         thing_words=frozenset(normalise(w) for w in rules.things if " " not in w),
         plays=frozenset(stem_of(w) for w in (rules.harmless.plays if rules.harmless else ())),
-        prey_words=frozenset(
-            normalise(text)
-            for text in (rules.harmless.prey if rules.harmless else ())
-            if " " not in text
-        ),
-        prey_exact=frozenset(
-            "=" + normalise(text)
-            for text in (rules.harmless.prey if rules.harmless else ())
-            if " " not in text
-        ),
+        prey_words=prey_words,
+        prey_exact=frozenset("=" + word for word in prey_words),
         perfect_have=frozenset(normalise(w) for w in rules.perfect.have)
         if rules.perfect
         else frozenset(),

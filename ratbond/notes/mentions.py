@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from ratbond.notes.cast import Cast
@@ -297,7 +297,7 @@ def _answered(
         for later in mentions[number + 1 :]:
             if later.person or later.outsider or later.ambiguous or not later.animals:
                 continue
-            if _relative(matches[later.match]) if later.match >= 0 else False:
+            if later.match >= 0 and _relative(matches[later.match]):
                 continue
             if later.sentence == mention.sentence:
                 before = later.first - 1
@@ -315,20 +315,13 @@ def _answered(
             else:
                 break
         if answer is not None:
-            result[number] = Mention(
-                mention.match,
-                mention.first,
-                mention.last,
-                mention.sentence,
-                mention.clause,
-                mention.part,
-                answer.animals,
-                False,
-                False,
-                answer.plural,
-                mention.subject,
-                False,
-                mention.subordinate,
+            result[number] = replace(
+                mention,
+                animals=answer.animals,
+                person=False,
+                ambiguous=False,
+                plural=answer.plural,
+                outsider=False,
             )
     return result
 

@@ -138,11 +138,8 @@ def _tries(patterns: tuple[Pattern, ...]) -> Tries:
     counts = Counter(chain.from_iterable(pattern.need for pattern in patterns))
     by_key: dict[str, list[int]] = {}
     for place, pattern in enumerate(patterns):
-        need = pattern.need
-        if len(need) == 1:
-            by_key.setdefault(next(iter(need)), []).append(place)
-        elif need:
-            key = min(need, key=lambda word: (counts[word], word))
+        if pattern.need:
+            key = min(pattern.need, key=lambda word: (counts[word], word))
             by_key.setdefault(key, []).append(place)
     free = tuple(place for place, pattern in enumerate(patterns) if not pattern.need)
     return Tries(patterns, free, MappingProxyType({key: tuple(at) for key, at in by_key.items()}))

@@ -280,8 +280,11 @@ def _object_next(
     right after a phrase ending before `index`."""
     if index >= len(words) or words[index].kind != "w":
         return False
-    word = words[index]
-    return index in names or word.norm in objects or word.lemma in body_parts
+    return (
+        index in names
+        or words[index].norm in objects
+        or _before_body_part(words, index, body_parts)
+    )
 
 
 def _before_body_part(words: Sequence[Word], index: int, body_parts: Collection[str]) -> bool:
