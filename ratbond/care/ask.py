@@ -1125,7 +1125,8 @@ def ask(question: str, limit: int = 3) -> AskResult:
     ]
     # Of several numbered questions ("1) ... 2) ..."), the first is the main worry; the others
     # ask more of it.
-    main = (asking[0] if _NUMBERED.search(original) else asking[-1]) if asking else None
+    numbered = _NUMBERED.search(original) is not None
+    main = (asking[0] if numbered else asking[-1]) if asking else None
     focus = frozenset(main) if main is not None and len(read) > 1 else frozenset()
     # Without a question mark, the last clause that opens as a question asks ("... and runs
     # every time i open the cage, how do i get him to trust me"): chat and dictation leave the
@@ -1148,7 +1149,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # Of several numbered questions, the one that holds the most alarms seen (not only
     # wondered about) leads, whatever its place: "1) what is normal weight 2) he is bleeding
     # from his eye and not breathing" is the bleeding and the breathing.
-    if _NUMBERED.search(original) and len(read) > 1:
+    if numbered and len(read) > 1:
         alarming = [
             {t for clause in sentence for t in index.reader.terms(clause)} for sentence in read
         ]
