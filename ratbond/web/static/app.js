@@ -107,7 +107,8 @@
   // One tap, one session. While a save is on its way its button is disabled and a second
   // submit dropped (the form's hx-disabled-elt and hx-sync). Just after, a tap would send the
   // form already readied for the next session: the button stays disabled a moment longer,
-  // and a submit in that moment is dropped.
+  // and a submit in that moment is dropped. The pause starts in the same task in which htmx
+  // re-enables the button, so no tap can land between the two.
   var PAUSE_AFTER_SAVE = 800; // milliseconds: longer than a double tap, shorter than a thought
   var savedAt = 0;
   document.addEventListener("htmx:beforeRequest", function (event) {
@@ -116,23 +117,21 @@
       event.preventDefault();
     }
   });
-  function pauseSave() {
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var elt = event.detail && event.detail.elt;
+    if (!elt || elt.id !== "log-form" || !event.detail.successful) return;
+    savedAt = Date.now();
     var save = document.getElementById("save-session");
     if (!save) return;
-    // After htmx has re-enabled it at the end of the request.
-    window.setTimeout(function () {
-      save.disabled = true;
-      window.setTimeout(function () { save.disabled = false; }, PAUSE_AFTER_SAVE);
-    }, 0);
-  }
+    save.disabled = true;
+    window.setTimeout(function () { save.disabled = false; }, PAUSE_AFTER_SAVE);
+  });
 
   // After a save htmx keeps the log form in the page (hx-preserve): ready it for the next
   // session as a freshly opened form would be, from the data of the saved note.
   function readyLogForm(saved) {
     var form = document.getElementById("log-form");
     if (!form || !saved.dataset.stage) return;
-    savedAt = Date.now();
-    pauseSave();
     function set(selector, value) {
       var field = form.querySelector(selector);
       if (field) field.value = value;
