@@ -352,6 +352,8 @@ class Reader:
     stopwords: frozenset[str]
     denials: frozenset[str] = frozenset()
     comparisons: frozenset[str] = frozenset()
+    likened: frozenset[str] = frozenset()
+    """Stems of the words of a clause likening to how one treats an animal (`likening`)."""
     animals: frozenset[str] = frozenset()
     """Terms of the animals ratbond covers only beside rats: one named inside a phrase ("cat
     caught") is read as well as the phrase, so the cat is still named."""
@@ -398,6 +400,7 @@ class Reader:
         longest = max(len(key) for key in phrases)
         denials = frozenset(reader.stem(word.casefold()) for word in rules.denials)
         comparisons = frozenset(reader.stem(word.casefold()) for word in rules.comparisons)
+        likened = frozenset(reader.stem(word.casefold()) for word in rules.likening)
         animals = frozenset(
             phrases.get(key) or key[0]
             for key in (reader.stems(word) for word in rules.only_with_rats)
@@ -411,6 +414,7 @@ class Reader:
             frozenset(stopwords),
             denials,
             comparisons,
+            likened,
             animals,
             articles,
             heard,
@@ -425,6 +429,16 @@ class Reader:
                 (reader.stem(owner.casefold()), reader.term(rules.subject))
                 for owner in rules.possessives
             ),
+        )
+
+    def likening(self, between: list[str]) -> bool:
+        """The stems between a comparison and an animal make it the animal one is likened to:
+        "a" ("like a kitten"), or a clause of doing as one does with one ("as one does with a
+        cat", "as you would with a dog", "as with a cat"); "like my cat to" names the cat."""
+        return (
+            bool(between)
+            and between[-1] in ("a", "an")
+            and all(stem in self.likened for stem in between[:-1])
         )
 
     def words(self, text: str) -> list[str]:
@@ -553,7 +567,7 @@ class Reader:
                 # (a cat only as "like a kitten": "I'd like my cat to" still names the cat)
                 likened = compared and (
                     found == OFF_TOPIC
-                    or (found in self.animals and _likening(stems[compared_at + 1 : start]))
+                    or (found in self.animals and self.likening(stems[compared_at + 1 : start]))
                 )
                 if not denied and not measured and not likened:
                     terms.append(found)
@@ -568,21 +582,6 @@ def _with_h(word: str) -> str:
     """`word` with the h a dropped-h speaker left out, when that is an English word in common
     use; else `word`."""
     return with_dropped_h(word, common_english) or word
-
-
-def _likening(between: list[str]) -> bool:
-    """The words between a comparison and an animal make it the animal one is likened to: "a"
-    ("like a kitten"), or a clause of doing as one does with one ("as one does with a cat", "as
-    you would with a dog", "as with a cat"); "like my cat to" names the cat."""
-    return (
-        bool(between)
-        and between[-1] in ("a", "an")
-        and all(stem in _LIKENING for stem in between[:-1])
-    )
-
-
-# The words of "as one does with a", "as you would with a", "like we do for a" (as stems).
-_LIKENING = frozenset({"one", "you", "we", "i", "doe", "do", "did", "would", "with", "for"})
 
 
 Ranked = tuple[float, float, float, int]
@@ -694,6 +693,9 @@ class _Index:
         self.people = frozenset(map(as_term, rules.people.terms))
         self.not_people = frozenset(map(as_term, rules.people.unless))
         self.pronouns = frozenset(word.casefold() for word in rules.people.pronouns)
+        self.singular = frozenset(word.casefold() for word in rules.people.singular)
+        self.calendar = frozenset(word.casefold() for word in rules.calendar)
+        self.question_labels = frozenset(rules.question_labels)
         self.persons = tuple(
             (frozenset(p.words), frozenset(p.pronouns)) for p in rules.people.persons
         )
@@ -931,48 +933,22 @@ _NAME = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][,;:] ))[A-Z][a-z]+(?:'[a-z]+
 _PROPER = re.compile(_NAME.pattern + r"(?: [A-Z][a-z]+(?:'[a-z]+)?\b)+")
 
 
-def _names(question: str) -> set[str]:
+def _names(question: str, calendar: frozenset[str]) -> set[str]:
     """Words that look like a pet's name: capitalised, alone, and not at the start of a
-    sentence. The caller keeps those ratbond knows ("Rat", "Cage"), so a name is never a typo
-    to fix nor an unknown word counting against the answer."""
+    sentence, nor a day or a month (`calendar`). The caller keeps those ratbond knows ("Rat",
+    "Cage"), so a name is never a typo to fix nor an unknown word counting against the answer."""
 
     def words(pattern: re.Pattern[str]) -> set[str]:
         found = (match.group().casefold().replace("'", "") for match in pattern.finditer(question))
         return {word for text in found for word in text.split()}
 
-    return words(_NAME) - words(_PROPER) - _CALENDAR
-
-
-# Days and months are capitalised but name no pet: "coughing since Tuesday".
-_CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+    return words(_NAME) - words(_PROPER) - calendar
 
 
 # A note's section label ("S:", "Q:", "Hx:", "A/P:") at the start of the text or of a sentence:
 # forms, vet notes and templates label their parts so. The label is no word of the question,
 # and a part labelled as the question ("Q:") asks, whether or not it ends with a question mark.
 _LABEL = re.compile(r"(?:^|(?<=\s))([A-Z][A-Za-z]?|[A-Z]/[A-Z])\s*:\s+")
-_ASKS_LABEL = frozenset({"Q", "Qu"})
 
 
 # Words that open a question about what, how or why.
@@ -1003,10 +979,10 @@ def _unnumbered(text: str) -> str:
     return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in out if p)
 
 
-def _unlabelled(text: str) -> str:
+def _unlabelled(text: str, asking: frozenset[str]) -> str:
     """`text` with each section label made the start of a sentence and left out; the part a
-    question label opens ends with a question mark. The numbers of several questions asked
-    together are left out so too."""
+    question label (one of `asking`) opens ends with a question mark. The numbers of several
+    questions asked together are left out so too."""
     text = _unnumbered(text)
     parts = _LABEL.split(text)
     if len(parts) == 1:
@@ -1014,7 +990,7 @@ def _unlabelled(text: str) -> str:
     out = [parts[0].strip()]
     for label, part in zip(parts[1::2], parts[2::2], strict=True):
         part = part.strip()
-        if label in _ASKS_LABEL and part and not part.endswith("?"):
+        if label in asking and part and not part.endswith("?"):
             part = part.rstrip(".!") + "?"
         out.append(part)
     return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in out if p)
@@ -1031,18 +1007,18 @@ def ask(question: str, limit: int = 3) -> AskResult:
         )
     index = _index()
     # What was asked is answered; what is read is the question without its labels.
-    original, question = question, _unlabelled(question)
+    original, question = question, _unlabelled(question, index.question_labels)
     words = index.reader.words(question)
     if not words:
         raise InputError("question", "type a question in words, e.g. 'how long does bonding take?'")
-    names = _names(question) - index.vocabulary
+    names = _names(question, index.calendar) - index.vocabulary
     # A pet called after a food ("Ginger and Honey keep fighting") is a name too, in a question
     # that does not ask about eating: "can rats eat Pepper" asks about the pepper.
     asks_food = set(index.reader.terms(words)) & (index.generic - {index.subject})
     if not asks_food:
         names |= {
             name
-            for name in _names(question) & index.vocabulary
+            for name in _names(question, index.calendar) & index.vocabulary
             if (as_read := index.reader.terms([name])) and set(as_read) <= index.named
         }
     corrections: list[tuple[str, str]] = []
@@ -1692,8 +1668,7 @@ def _standing_for_people(index: _Index, words: list[str]) -> set[int]:
     last: frozenset[str] | None = None
     # Someone who reckons or says is a person, and so is every he or she of the question.
     if any(_holds(words, speaking) for speaking in index.rules.people.speaking):
-        spoken = ("she", "her", "hers", "herself", "shes", "he", "him", "his", "himself", "hes")
-        standing.update(at for at, word in enumerate(words) if word in spoken)
+        standing.update(at for at, word in enumerate(words) if word in index.singular)
     for at, word in enumerate(words):
         agreeing = next((pronouns for names, pronouns in index.persons if word in names), None)
         if agreeing is not None:

@@ -451,8 +451,11 @@ class People:
     and no pronoun for one a person's."""
     speaking: tuple[Text, ...] = ()
     """Words, as written, by which someone says what they think (`reckons`, `says`): rats do
-    not, so in a question naming no rat, no animal and no pet's name the pronouns for one
-    (`she`, `he`) stand for a person ("she reckons it's just a cold")."""
+    not, so in a question naming no rat, no animal and no pet's name the pronouns of `singular`
+    stand for a person ("she reckons it's just a cold")."""
+    singular: tuple[Text, ...] = ()
+    """Pronouns, as written, for one animal or person (`he`, `she`, `him`, `her`): after a
+    `speaking` word each stands for a person."""
     cooking: tuple[Text, ...] = ()
     """Words, as written, of cooking (`boil`, `bake`, `roast`): one in a question that also
     asks one of `cooking_asks` makes a question with no rat, no animal, no pet's name and no
@@ -604,6 +607,14 @@ class AskRules:
     topics: Annotated[tuple[AskTopic, ...], Len(min_length=1)]
     no_answer: Text
     """Said when no entry is sure enough, before the topics."""
+    likening: tuple[Text, ...] = ()
+    """Words, as written, of a clause telling how one treats an animal ("as one does with a",
+    "like we do for a"): only these between a comparison and "a" and an animal liken to it."""
+    calendar: tuple[Text, ...] = ()
+    """Words written capitalised that name no pet (days and months: "coughing since Tuesday")."""
+    question_labels: tuple[Text, ...] = ()
+    """Section labels, as written, that open the question of a form ("Q:"): the part after
+    one asks, whether or not it ends with a question mark."""
     measures: tuple[Text, ...] = ()
     """Phrases that give a size by a thing ("the size of a"): the thing is not searched for."""
     heard: Heard = Heard()
