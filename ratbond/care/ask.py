@@ -1148,7 +1148,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     beside = [at for at, part in enumerate(parts) if OFF_TOPIC in part]
 
     def of_rats(clause: list[str]) -> bool:
-        return any(index.reader.terms([word]) == [index.subject] for word in clause)
+        return _names_a_rat(index, clause)
 
     # A clause asks when it opens with a yes-or-no word, or with a wh-word that opens its
     # sentence or a sentence ending in a question mark ("my rat, who hates the dog, ..." does not).
@@ -1227,7 +1227,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
         views += [[t for t in part if t not in OFF] for part in parts]
     views = [view for view in views if view]
     # A rat named on its own counts even where a phrase took the word ("bit my rat").
-    about_rats = any(index.reader.terms([word]) == [index.subject] for word in fixed)
+    about_rats = _names_a_rat(index, fixed)
     others = index.animals - {index.subject}
     named = frozenset(other for other in others if other in asked and about_rats)
     # Nor does an entry about the cat suit a question naming no animal but rats.
@@ -1277,10 +1277,14 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # ... and so is one whose pronouns all stand for a person named before them ("my gran says
     # her knee hurts"), or that names a part of a person's body no rat's question names alone.
     pet_words = {pet for pet in index.rules.people.pets if _holds(as_read, pet)}
-    standing = set() if names or pet_words else _standing_for_people(index, as_read)
+    # (a child told by its age, "a 2 year old", is a person named)
+    aged = _aged(index, as_read)
+    as_people = [index.rules.people.aged_as if at in aged else w for at, w in enumerate(as_read)]
+    standing = set() if names or pet_words else _standing_for_people(index, as_people)
     if (
         (
             index.people & set(asked)
+            or bool(aged)
             or _of_the_asker(index, as_read, standing)
             or (index.body & set(as_read) and not names)
             or (
@@ -1303,6 +1307,26 @@ def ask(question: str, limit: int = 3) -> AskResult:
         and not about_rats
     ):
         return none("off_topic")
+    # An animal covered only beside rats (a cat) with an ailment of its own, as a person would
+    # have one ("my cat keeps being sick after eating grass", "12yo cat, wt loss 15%"), in a
+    # question with no rat, pet word or pronoun that may stand for one, is that animal's health,
+    # unless what it did to a rat is implied ("cat got in the cage, a wound on the back": caught).
+    animals_own = (
+        not about_rats
+        and not pet_words
+        and not index.pronouns & set(as_read)
+        and any(
+            other in asked
+            and not any(rule.add in asked for rule in index.implied if other in rule.all)
+            and _of_the_asker(
+                index,
+                as_read,
+                {at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]},
+            )
+            for other in index.animals - {index.subject}
+        )
+    )
+    off_topic = off_topic or animals_own
     # Emergencies come first: the best-ranked one the question names goes before a better
     # match when it is nearly as good in score and coverage ("wheezy, a crackly noise when
     # breathing" is trouble breathing before it is a squeak).
@@ -1357,18 +1381,11 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # ... and one in which that animal has an ailment of its own, as a person would ("my cat keeps
     # being sick after eating grass"), with no pet word or pronoun that may stand for a rat, is
     # the animal's own health.
+    # (found before the emergencies: "Pt 12yo cat, wt loss 15%" is no rat's weight loss)
+    if animals_own:
+        return none("off_topic")
     for other in index.animals - {index.subject}:
         if other in asked and not about_rats:
-            if (
-                not pet_words
-                and not index.pronouns & set(as_read)
-                and _of_the_asker(
-                    index,
-                    as_read,
-                    {at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]},
-                )
-            ):
-                return none("off_topic")
             ranked = [
                 row
                 for row in ranked
@@ -1676,6 +1693,36 @@ def _standing_for_people(index: _Index, words: list[str]) -> set[int]:
         elif word in index.pronouns and last is not None and word in last:
             standing.add(at)
     return standing
+
+
+def _aged(index: _Index, words: list[str]) -> set[int]:
+    """The positions of "old" in "a 2 year old", "an eight month old": a child told by its age
+    (one of `people.ages` after a number after "a" or "an")."""
+    numbers = set(index.rules.off_topic.numbers)
+    ages = set(index.rules.people.ages)
+    return {
+        at
+        for at in range(3, len(words))
+        if words[at] == "old"
+        and words[at - 1] in ages
+        and (words[at - 2].isdigit() or words[at - 2] in numbers)
+        and words[at - 3] in ("a", "an")
+    }
+
+
+def _names_a_rat(index: _Index, words: list[str]) -> bool:
+    """A rat is named in `words`, other than only as set aside by one of `excepting` before it,
+    read through articles ("my son's hamster, not the rat, bit him")."""
+    articles = index.rules.articles
+    excepting = index.rules.excepting
+    for at, word in enumerate(words):
+        if index.reader.terms([word]) == [index.subject]:
+            before = at - 1
+            while before >= 0 and words[before] in articles:
+                before -= 1
+            if before < 0 or words[before] not in excepting:
+                return True
+    return False
 
 
 def _names_more_than_animals(index: _Index, terms: list[str], row: Ranked) -> bool:
