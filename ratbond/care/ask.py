@@ -979,6 +979,70 @@ def _unnumbered(text: str) -> str:
     return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in out if p)
 
 
+# A short aside between two dashes ("what should rats eat every — sorry — every day").
+_ASIDE = re.compile(r"\s[\u2013\u2014]+\s*([^\u2013\u2014\n]{1,40}?)\s*[\u2013\u2014]+(?:\s+|$)")
+# An aside that is only what someone else said, in quotes ("— \"snack! snack!\" —").
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d][.!?]?")
+
+
+def _resumed(text: str) -> str:
+    """`text` with each sentence broken off by an aside between dashes read as one: the aside
+    left out where the words after it repeat the last one to three before it (the writer took
+    up the sentence again: "how do we — one sec — how do we introduce them" is "how do we
+    introduce them"), and so is an aside that only quotes what someone else said."""
+    at = 0
+    while (found := _ASIDE.search(text, at)) is not None:
+        before, after = text[: found.start()], text[found.end() :]
+        said = [word.casefold() for word in _WORD.findall(before)]
+        again = [word.casefold() for word in _WORD.findall(after)]
+        repeated = next(
+            (n for n in (3, 2, 1) if len(said) >= n and said[-n:] == again[:n]),
+            0,
+        )
+        if repeated:
+            cut = [m.start() for m in _WORD.finditer(before)][-repeated]
+            text = before[:cut].rstrip() + " " + after.lstrip()
+        elif _QUOTED.fullmatch(found.group(1).strip()):
+            text = before.rstrip() + " " + after.lstrip()
+        else:
+            at = found.end()
+            continue
+        at = 0
+    return text
+
+
+# A word a phone's autocorrect changed, typed again after a star ("won't stop breeding
+# *bleeding"): not one inside stars ("*really*").
+_STARRED = re.compile(r"(?<![\w*])\*([^\W\d_]+)(?![\w*])")
+
+
+def _starred(text: str) -> str:
+    """`text` with each word typed again after a star (the writer's correction of what
+    autocorrect made of it: "he is lumping now *limping") put in place of the word before it
+    nearest in spelling, within two edits and less than half the word, and the starred word
+    left out."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    fixes = [found.group(1) for found in _STARRED.finditer(text)]
+    if not fixes:
+        return text
+    text = _STARRED.sub(" ", text)
+    for fix in fixes:
+        meant = fix.casefold()
+        if any(typed.group().casefold() == meant for typed in _WORD.finditer(text)):
+            continue
+        near = [
+            (distance, typed.start(), typed.end())
+            for typed in _WORD.finditer(text)
+            for distance in [DamerauLevenshtein.distance(typed.group().casefold(), meant)]
+            if distance <= 2 and 2 * distance < len(meant)
+        ]
+        if near:
+            _, start, end = min(near)
+            text = text[:start] + fix + text[end:]
+    return text
+
+
 def _unlabelled(text: str, asking: frozenset[str]) -> str:
     """`text` with each section label made the start of a sentence and left out; the part a
     question label (one of `asking`) opens ends with a question mark. The numbers of several
@@ -1007,7 +1071,10 @@ def ask(question: str, limit: int = 3) -> AskResult:
         )
     index = _index()
     # What was asked is answered; what is read is the question without its labels.
-    original, question = question, _unlabelled(question, index.question_labels)
+    original, question = (
+        question,
+        _unlabelled(_resumed(_starred(question)), index.question_labels),
+    )
     words = index.reader.words(question)
     if not words:
         raise InputError("question", "type a question in words, e.g. 'how long does bonding take?'")
