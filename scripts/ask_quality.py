@@ -38,6 +38,8 @@ S11C = DATA / "ask-s11c.yaml"
 S12 = DATA / "ask-s12.yaml"
 S12B = DATA / "ask-s12b.yaml"
 S12C = DATA / "ask-s12c.yaml"
+S13 = DATA / "ask-s13.yaml"
+S13B = DATA / "ask-s13b.yaml"
 # Written blind by voices no other file has, never read while tuning: the held-out part.
 HELDOUT = DATA / "ask-sealed.yaml"
 REPORT = ROOT / "docs" / "ask-quality.md"
@@ -144,7 +146,8 @@ def report(results: Sequence[Score]) -> str:
         "session 7), `ask-fresh.yaml`, `ask-final.yaml`, `ask-unseen.yaml` (five new voices",
         "each, held out until sessions 7, 8 and 10), `ask-s11.yaml`, `-s11b` and `-s11c` (five",
         "more each, written blind for session 11), `ask-s12.yaml`, `-s12b` and `-s12c` (five",
-        "more each, written blind for session 12), each scored once before it was tuned on.",
+        "more each, written blind for session 12), `ask-s13.yaml` and `-s13b` (five more each,",
+        "written blind for session 13), each scored once before it was tuned on.",
         "Held out: `ask-sealed.yaml`, five more",
         "voices, written blind and never read while tuning; only its figures are shown.",
         "Misses are fixed with general rules (a word form, a synonym, a weight, an emergency's",
@@ -165,7 +168,9 @@ def report(results: Sequence[Score]) -> str:
         "1 of 25 off-topic answered (session 12, before that session's changes to ask);",
         "`ask-s12b.yaml` 0.690 with 4 of 25 off-topic answered (session 12, after its first",
         "round of changes); `ask-s12c.yaml` 0.680 with 3 of 25 off-topic answered (session 12,",
-        "after its second round).",
+        "after its second round); `ask-s13.yaml` 0.700 with 3 of 25 off-topic answered and",
+        "`ask-s13b.yaml` 0.860 with 7 of 25 off-topic answered (session 13, before that",
+        "session's changes to ask).",
         "",
         "| part | styles | questions | on-topic | top-1 | unanswered | off-topic "
         "| answered off-topic |",
@@ -225,6 +230,8 @@ def every_part(heldout: Path) -> list[Score]:
         score(heldout=True, path=S12, name="s12"),
         score(heldout=True, path=S12B, name="s12b"),
         score(heldout=True, path=S12C, name="s12c"),
+        score(heldout=True, path=S13, name="s13"),
+        score(heldout=True, path=S13B, name="s13b"),
         score(heldout=True, path=heldout),
     ]
 

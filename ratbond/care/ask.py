@@ -979,6 +979,70 @@ def _unnumbered(text: str) -> str:
     return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in out if p)
 
 
+# A short aside between two dashes ("what should rats eat every — sorry — every day").
+_ASIDE = re.compile(r"\s[\u2013\u2014]+\s*([^\u2013\u2014\n]{1,40}?)\s*[\u2013\u2014]+(?:\s+|$)")
+# An aside that is only what someone else said, in quotes ("— \"snack! snack!\" —").
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d][.!?]?")
+
+
+def _resumed(text: str) -> str:
+    """`text` with each sentence broken off by an aside between dashes read as one: the aside
+    left out where the words after it repeat the last one to three before it (the writer took
+    up the sentence again: "how do we — one sec — how do we introduce them" is "how do we
+    introduce them"), and so is an aside that only quotes what someone else said."""
+    at = 0
+    while (found := _ASIDE.search(text, at)) is not None:
+        before, after = text[: found.start()], text[found.end() :]
+        said = [word.casefold() for word in _WORD.findall(before)]
+        again = [word.casefold() for word in _WORD.findall(after)]
+        repeated = next(
+            (n for n in (3, 2, 1) if len(said) >= n and said[-n:] == again[:n]),
+            0,
+        )
+        if repeated:
+            cut = [m.start() for m in _WORD.finditer(before)][-repeated]
+            text = before[:cut].rstrip() + " " + after.lstrip()
+        elif _QUOTED.fullmatch(found.group(1).strip()):
+            text = before.rstrip() + " " + after.lstrip()
+        else:
+            at = found.end()
+            continue
+        at = 0
+    return text
+
+
+# A word a phone's autocorrect changed, typed again after a star ("won't stop breeding
+# *bleeding"): not one inside stars ("*really*").
+_STARRED = re.compile(r"(?<![\w*])\*([^\W\d_]+)(?![\w*])")
+
+
+def _starred(text: str) -> str:
+    """`text` with each word typed again after a star (the writer's correction of what
+    autocorrect made of it: "he is lumping now *limping") put in place of the word before it
+    nearest in spelling, within two edits and less than half the word, and the starred word
+    left out."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    fixes = [found.group(1) for found in _STARRED.finditer(text)]
+    if not fixes:
+        return text
+    text = _STARRED.sub(" ", text)
+    for fix in fixes:
+        meant = fix.casefold()
+        if any(typed.group().casefold() == meant for typed in _WORD.finditer(text)):
+            continue
+        near = [
+            (distance, typed.start(), typed.end())
+            for typed in _WORD.finditer(text)
+            for distance in [DamerauLevenshtein.distance(typed.group().casefold(), meant)]
+            if distance <= 2 and 2 * distance < len(meant)
+        ]
+        if near:
+            _, start, end = min(near)
+            text = text[:start] + fix + text[end:]
+    return text
+
+
 def _unlabelled(text: str, asking: frozenset[str]) -> str:
     """`text` with each section label made the start of a sentence and left out; the part a
     question label (one of `asking`) opens ends with a question mark. The numbers of several
@@ -1007,7 +1071,10 @@ def ask(question: str, limit: int = 3) -> AskResult:
         )
     index = _index()
     # What was asked is answered; what is read is the question without its labels.
-    original, question = question, _unlabelled(question, index.question_labels)
+    original, question = (
+        question,
+        _unlabelled(_resumed(_starred(question)), index.question_labels),
+    )
     words = index.reader.words(question)
     if not words:
         raise InputError("question", "type a question in words, e.g. 'how long does bonding take?'")
@@ -1148,7 +1215,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     beside = [at for at, part in enumerate(parts) if OFF_TOPIC in part]
 
     def of_rats(clause: list[str]) -> bool:
-        return any(index.reader.terms([word]) == [index.subject] for word in clause)
+        return _names_a_rat(index, clause)
 
     # A clause asks when it opens with a yes-or-no word, or with a wh-word that opens its
     # sentence or a sentence ending in a question mark ("my rat, who hates the dog, ..." does not).
@@ -1227,7 +1294,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
         views += [[t for t in part if t not in OFF] for part in parts]
     views = [view for view in views if view]
     # A rat named on its own counts even where a phrase took the word ("bit my rat").
-    about_rats = any(index.reader.terms([word]) == [index.subject] for word in fixed)
+    about_rats = _names_a_rat(index, fixed)
     others = index.animals - {index.subject}
     named = frozenset(other for other in others if other in asked and about_rats)
     # Nor does an entry about the cat suit a question naming no animal but rats.
@@ -1277,10 +1344,14 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # ... and so is one whose pronouns all stand for a person named before them ("my gran says
     # her knee hurts"), or that names a part of a person's body no rat's question names alone.
     pet_words = {pet for pet in index.rules.people.pets if _holds(as_read, pet)}
-    standing = set() if names or pet_words else _standing_for_people(index, as_read)
+    # (a child told by its age, "a 2 year old", is a person named)
+    aged = _aged(index, as_read)
+    as_people = [index.rules.people.aged_as if at in aged else w for at, w in enumerate(as_read)]
+    standing = set() if names or pet_words else _standing_for_people(index, as_people)
     if (
         (
             index.people & set(asked)
+            or bool(aged)
             or _of_the_asker(index, as_read, standing)
             or (index.body & set(as_read) and not names)
             or (
@@ -1303,6 +1374,26 @@ def ask(question: str, limit: int = 3) -> AskResult:
         and not about_rats
     ):
         return none("off_topic")
+    # An animal covered only beside rats (a cat) with an ailment of its own, as a person would
+    # have one ("my cat keeps being sick after eating grass", "12yo cat, wt loss 15%"), in a
+    # question with no rat, pet word or pronoun that may stand for one, is that animal's health,
+    # unless what it did to a rat is implied ("cat got in the cage, a wound on the back": caught).
+    animals_own = (
+        not about_rats
+        and not pet_words
+        and not index.pronouns & set(as_read)
+        and any(
+            other in asked
+            and not any(rule.add in asked for rule in index.implied if other in rule.all)
+            and _of_the_asker(
+                index,
+                as_read,
+                {at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]},
+            )
+            for other in index.animals - {index.subject}
+        )
+    )
+    off_topic = off_topic or animals_own
     # Emergencies come first: the best-ranked one the question names goes before a better
     # match when it is nearly as good in score and coverage ("wheezy, a crackly noise when
     # breathing" is trouble breathing before it is a squeak).
@@ -1357,18 +1448,11 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # ... and one in which that animal has an ailment of its own, as a person would ("my cat keeps
     # being sick after eating grass"), with no pet word or pronoun that may stand for a rat, is
     # the animal's own health.
+    # (found before the emergencies: "Pt 12yo cat, wt loss 15%" is no rat's weight loss)
+    if animals_own:
+        return none("off_topic")
     for other in index.animals - {index.subject}:
         if other in asked and not about_rats:
-            if (
-                not pet_words
-                and not index.pronouns & set(as_read)
-                and _of_the_asker(
-                    index,
-                    as_read,
-                    {at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]},
-                )
-            ):
-                return none("off_topic")
             ranked = [
                 row
                 for row in ranked
@@ -1676,6 +1760,36 @@ def _standing_for_people(index: _Index, words: list[str]) -> set[int]:
         elif word in index.pronouns and last is not None and word in last:
             standing.add(at)
     return standing
+
+
+def _aged(index: _Index, words: list[str]) -> set[int]:
+    """The positions of "old" in "a 2 year old", "an eight month old": a child told by its age
+    (one of `people.ages` after a number after "a" or "an")."""
+    numbers = set(index.rules.off_topic.numbers)
+    ages = set(index.rules.people.ages)
+    return {
+        at
+        for at in range(3, len(words))
+        if words[at] == "old"
+        and words[at - 1] in ages
+        and (words[at - 2].isdigit() or words[at - 2] in numbers)
+        and words[at - 3] in ("a", "an")
+    }
+
+
+def _names_a_rat(index: _Index, words: list[str]) -> bool:
+    """A rat is named in `words`, other than only as set aside by one of `excepting` before it,
+    read through articles ("my son's hamster, not the rat, bit him")."""
+    articles = index.rules.articles
+    excepting = index.rules.excepting
+    for at, word in enumerate(words):
+        if index.reader.terms([word]) == [index.subject]:
+            before = at - 1
+            while before >= 0 and words[before] in articles:
+                before -= 1
+            if before < 0 or words[before] not in excepting:
+                return True
+    return False
 
 
 def _names_more_than_animals(index: _Index, terms: list[str], row: Ranked) -> bool:

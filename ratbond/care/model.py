@@ -467,6 +467,12 @@ class People:
     """Words, as written, of a symptom (`symptom`, `sick`): one in a question makes it no
     cooking question, nor does a word of `eating`, an alarm, or any pronoun ("how long after
     eating a cooked chicken bone will symptoms show" is the bone)."""
+    ages: tuple[Text, ...] = ()
+    """Words, as written, of a span of age (`year`, `months`): "a" or "an", a number, one of
+    them and "old" with no rat named is a child ("can a 2 year old eat grapes whole"), read as
+    `aged_as`."""
+    aged_as: Text = "child"
+    """The word of `persons` a child told by its age is read as."""
     human: tuple[Text, ...] = ()
     """Words, as written, of a person's care that a rat's never needs unless bitten
     (`tetanus`): one makes a question naming no rat and no bite a person's, even beside a
@@ -612,6 +618,9 @@ class AskRules:
     "like we do for a"): only these between a comparison and "a" and an animal liken to it."""
     calendar: tuple[Text, ...] = ()
     """Words written capitalised that name no pet (days and months: "coughing since Tuesday")."""
+    excepting: tuple[Text, ...] = ()
+    """Words, as written, that set the rat after them aside ("his, not the rat"): a rat named
+    only so is not what the question is about."""
     question_labels: tuple[Text, ...] = ()
     """Section labels, as written, that open the question of a form ("Q:"): the part after
     one asks, whether or not it ends with a question mark."""
