@@ -1,0 +1,76 @@
+"""Readings of owners' voices met in session 13: Taglish, a vet nurse's shorthand, a clinical
+history, a body hurled at the barrier. Each sentence here is made up for the rule it tests."""
+
+from __future__ import annotations
+
+from ratbond.model import Animal
+from ratbond.notes import NotesResult, parse_notes
+
+TOM = Animal("tom", "cat", name="Tom", sex="male")
+PIP = Animal("pip", "rat", name="Pip", sex="female")
+REX = Animal("rex", "rat", name="Rex", sex="male")
+MAX = Animal("max", "rat", name="Max", sex="male")
+
+
+def cat_rat(text: str) -> NotesResult:
+    return parse_notes(text, [TOM, PIP], "cat-rat")
+
+
+def rat_rat(text: str) -> NotesResult:
+    return parse_notes(text, [REX, MAX], "rat-rat")
+
+
+def signals(result: NotesResult) -> dict[str, set[str]]:
+    return {animal: set(names) for animal, names in result.signals.items()}
+
+
+def test_tagalog_verb_forms_of_a_bite_are_a_bite_by_the_doer_after_ni() -> None:
+    result = cat_rat("Hala, kinagat ni Tom si Pip sa buntot kanina.")
+    assert "biting" in signals(result).get("tom", set())
+
+
+def test_tagalog_blood_and_wound_words_are_a_wound_on_the_rat() -> None:
+    assert "wound" in signals(cat_rat("Pip may dugo sa ilong, nilinis ko na."))["pip"]
+    assert "wound" in signals(cat_rat("Pip has a maliit na sugat sa likod."))["pip"]
+    assert "wound" in signals(cat_rat("Pip may gasgas sa paa."))["pip"]
+
+
+def test_a_tagalog_fight_is_a_fight_and_away_alone_is_not() -> None:
+    assert signals(rat_rat("Nag-away sila Rex at Max kagabi.")) == {
+        "rex": {"fighting"},
+        "max": {"fighting"},
+    }
+    assert "fighting" not in str(rat_rat("Rex ran away from Max.").signals)
+
+
+def test_a_tagalog_rush_at_the_gate_is_a_lunge() -> None:
+    assert "lunging" in signals(cat_rat("Tapos si Tom sumugod sa gate."))["tom"]
+
+
+def test_a_tagalog_denial_denies_the_signals_after_it() -> None:
+    result = cat_rat("Walang biting, walang hissing si Tom today.")
+    assert result.signals == {}
+    assert result.unattributed == ()
+
+
+def test_taglish_words_are_no_typos_of_signal_words() -> None:
+    # "sarap" (tasty, lovely) is one letter from "scrap", a fight
+    result = rat_rat("Sobrang sarap tingnan, Rex and Max sleeping together.")
+    assert not any(s.signal == "fighting" for s in result.spans)
+
+
+def test_a_vet_nurse_s_lac_abr_and_haem_are_wounds() -> None:
+    assert "wound" in signals(rat_rat("O/E Max lac 4mm L ear."))["max"]
+    assert "wound" in signals(rat_rat("Max abr on nose, small."))["max"]
+    assert "wound" in signals(rat_rat("Max: haem from R hind, controlled."))["max"]
+
+
+def test_a_clinical_history_is_no_act_of_this_session() -> None:
+    result = cat_rat("Hx of lunging last wk. Today Tom lay on the sofa.")
+    assert "lunging" not in signals(result).get("tom", set())
+    assert "lunging" not in signals(cat_rat("Last wk Tom lunged at the cage.")).get("tom", set())
+
+
+def test_a_cat_slamming_into_the_cage_is_a_lunge() -> None:
+    assert "lunging" in signals(cat_rat("Tom slammed into the side of the cage."))["tom"]
+    assert "lunging" in signals(cat_rat("Tom crashes into the bars."))["tom"]
