@@ -74,3 +74,19 @@ def test_a_clinical_history_is_no_act_of_this_session() -> None:
 def test_a_cat_slamming_into_the_cage_is_a_lunge() -> None:
     assert "lunging" in signals(cat_rat("Tom slammed into the side of the cage."))["tom"]
     assert "lunging" in signals(cat_rat("Tom crashes into the bars."))["tom"]
+
+
+def test_a_form_field_answered_n_is_denied_and_one_answered_y_is_read() -> None:
+    assert cat_rat("Hiss: N | Lunge: N | Swat: N").signals == {}
+    assert cat_rat("Bite: N; Scratch - n").unattributed == ()
+    assert "lunging" in signals(cat_rat("Tom | Hiss: N | Lunge: Y"))["tom"]
+
+
+def test_a_letter_n_between_acts_is_and_not_a_denial() -> None:
+    assert {"biting", "scratching"} <= signals(cat_rat("Tom bit n scratched Pip"))["tom"]
+
+
+def test_a_field_answered_none_found_is_denied() -> None:
+    result = cat_rat("Blood: none found | Injuries: none seen")
+    assert result.signals == {}
+    assert result.unattributed == ()
