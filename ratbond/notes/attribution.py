@@ -115,6 +115,8 @@ class Attribution:
         """Whether a span was read from a `one_sided` phrase."""
         self.brackets = "(" in tokens.text
         """Whether the note has a bracket (a doer may be named in one)."""
+        self.heard: set[int] = set()
+        """The signals the owner only heard or saw, of no one named (`perception`)."""
 
     def result(self) -> NotesResult:
         """The reading of every signal and passive phrase."""
@@ -155,6 +157,8 @@ class Attribution:
             self.one_sided_bites()
         if self.unattributed:
             self.shared_named()
+        if self.heard and self.unattributed:
+            self.heard_fights()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -1282,6 +1286,13 @@ class Attribution:
             later = [m for m in animals if m.first > chosen.first]
             if chosen.person and later:
                 chosen = later[-1]
+            elif chosen.person and self.perceived(chosen.last + 1, match.first):
+                # "I heard screaming": what the owner heard or saw is no act of the owner's.
+                able = self.cast.able(self.cast.all, senses)
+                if len(able) == 1:
+                    return Who(able)
+                self.heard.add(index)
+                return Who(able, ambiguous=True)
             return self.from_mention(chosen, senses, match)
         if animals and not animals[-1].subject:
             # "went for Pip and bit her": the one it is done to is not its doer.
@@ -1312,6 +1323,83 @@ class Attribution:
                         return Who(able)
             return self.from_mention(last, senses, match)
         return self.implicit(match, senses)
+
+    def perceived(self, low: int, high: int) -> bool:
+        """Whether a verb of hearing or seeing (`perception`) stands between `low` and `high`
+        in one sentence: "I heard [screaming]"."""
+        words = self.tokens.words
+        sentences = self.tokens.sentences
+        perception = self.lexicon.perception
+        return any(
+            sentences[position] == sentences[low]
+            and words[position].kind == "w"
+            and (words[position].norm in perception or words[position].lemma in perception)
+            for position in range(low, high)
+        )
+
+    def heard_unnamed(self, match: Match) -> bool:
+        """Whether a verb of hearing or seeing comes right after a phrase ("screaming heard")
+        or earlier in its sentence ("heard screaming at 3am")."""
+        position = match.last + 1
+        words = self.tokens.words
+        sentences = self.tokens.sentences
+        start = match.first
+        while start > 0 and sentences[start - 1] == sentences[match.first]:
+            start -= 1
+        return self.perceived(start, match.first) or (
+            position < len(words)
+            and sentences[position] == sentences[match.first]
+            and self.perceived(position, position + 1)
+        )
+
+    def heard_fights(self) -> None:
+        """A part of a harm (`part_of`: a scream in a fight) that the owner only heard, of no
+        one named, is part of that harm when the note reads it ("Big fight. I heard screaming"),
+        and, in a note that reports a wound and no other harm, that harm heard, left to no
+        animal: "heard screaming at 3am, this morning Cheeto has a scab" is a fight no one saw."""
+        read = [span for span in self.spans if not span.negated]
+        signals = {span.signal for span in read}
+        # A wound, and no other harm that explains it ("kaat liya ... I heard squeak").
+        wounded = not self.lexicon.victim_signals.isdisjoint(signals) and (
+            self.lexicon.harm_signals.isdisjoint(signals)
+        )
+        heard = {self.bounds(self.matches[index]) for index in self.heard}
+        dropped: set[tuple[int, int]] = set()
+        for number, item in enumerate(self.unattributed):
+            if (item.start, item.end) not in heard:
+                continue
+            wholes = sorted(
+                whole
+                for whole in self.lexicon.part_of.get(item.signal, ())
+                if whole in self.lexicon.harm_signals
+            )
+            if not wholes:
+                continue
+            if wholes[0] in signals:
+                dropped.add((item.start, item.end))
+                continue
+            if not wounded:
+                continue
+            candidates = tuple(
+                (animal, wholes[0])
+                for animal, _ in item.candidates
+                if wholes[0] in self.lexicon.species_signals[self.cast.species[animal]]
+            )
+            if len(candidates) < 2:
+                continue  # a fight needs two
+            self.unattributed[number] = replace(item, signal=wholes[0], candidates=candidates)
+            for at, span in enumerate(self.spans):
+                if span.animal is None and (span.start, span.end) == (item.start, item.end):
+                    self.spans[at] = replace(span, signal=wholes[0])
+        if dropped:
+            self.unattributed = [u for u in self.unattributed if (u.start, u.end) not in dropped]
+            kept = [
+                (span, facts)
+                for span, facts in zip(self.spans, self.facts, strict=True)
+                if not (span.animal is None and (span.start, span.end) in dropped)
+            ]
+            self.spans = [span for span, _ in kept]
+            self.facts = [facts for _, facts in kept]
 
     def object_of_verb(self, mention: Mention) -> bool:
         """Whether a mention comes straight after a verb (a word that is no preposition,
@@ -1413,7 +1501,12 @@ class Attribution:
             self.doer_of_wound(index, match, senses, who)
         else:
             who = self.actor(index, match, senses)
+            if not who.explicit and len(who.animals) > 1 and self.heard_unnamed(match):
+                self.heard.add(index)  # "Overnight: screaming heard, not seen"
         if who.dropped:
+            return
+        if index in self.heard:
+            self.unsure(index, match, who.animals or self.cast.able(self.cast.all, senses), senses)
             return
         if (who.ambiguous or not who.explicit) and not self.lexicon.reciprocal.isdisjoint(kinds):
             # "A proper fight between Rex and Ziggy": the pair named after it shares it.

@@ -180,6 +180,7 @@ class Lexicon:
     list_marks: frozenset[str]
     agent_words: frozenset[str]
     away_words: frozenset[str]
+    perception: frozenset[str]
     """Words before "from" that make what follows a place left, not a doer ("away from")."""
     agent_exact: frozenset[str]
     """`agent_words` as a clause's exact forms ("=by"): a cheap test that a clause has one."""
@@ -773,6 +774,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         list_marks=frozenset(rules.list_marks),
         agent_words=frozenset(rules.agent_words),
         away_words=frozenset(rules.away_words),
+        perception=frozenset(rules.perception),
         agent_exact=frozenset("=" + normalise(word) for word in rules.agent_words),
         pair_joiners=frozenset(rules.pair_joiners),
         floating_group=frozenset(rules.floating_group),

@@ -186,6 +186,8 @@ class NotesFile:
     agent_words: tuple[Word, ...]
     away_words: tuple[Word, ...]
     """Words before "from" that make what follows a place left, not a doer ("away from")."""
+    perception: tuple[Word, ...]
+    """Verbs of hearing or seeing: an act after the owner's one is no act of the owner's."""
     pair_joiners: tuple[Word, ...]
     floating_group: tuple[Word, ...]
     bite_signals: tuple[Word, ...]

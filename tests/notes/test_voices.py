@@ -90,3 +90,38 @@ def test_a_field_answered_none_found_is_denied() -> None:
     result = cat_rat("Blood: none found | Injuries: none seen")
     assert result.signals == {}
     assert result.unattributed == ()
+
+
+FERN = Animal("fern", "rat", name="Fern", sex="female")
+
+
+def rat_rat3(text: str) -> NotesResult:
+    return parse_notes(text, [REX, MAX, FERN], "rat-rat")
+
+
+def test_a_scream_the_owner_heard_is_no_act_of_the_owner_s() -> None:
+    result = rat_rat3("I heard squeaking from the cage.")
+    assert [item.signal for item in result.unattributed] == ["squeaking"]
+
+
+def test_a_scream_heard_before_a_wound_is_found_is_a_fight_no_one_saw() -> None:
+    for text in (
+        "Heard screaming in the night, and this morning Max has a scab on his ear.",
+        "Overnight: squealing heard. AM: Max has a small cut on his nose.",
+        "We heard shrieking at 2am. Found a scratch on Fern's back.",
+    ):
+        result = rat_rat3(text)
+        assert [item.signal for item in result.unattributed] == ["fighting"], text
+        assert result.signals == {"max" if "Max" in text else "fern": ("wound",)}, text
+
+
+def test_a_scream_heard_with_a_fight_read_is_part_of_the_fight() -> None:
+    result = rat_rat3("Big fight tonight, I heard screaming, Rex and Max rolling. Max bleeding.")
+    assert all(item.signal != "squeaking" for item in result.unattributed)
+    assert "squeaking" not in str(result.signals)
+
+
+def test_a_scream_heard_beside_another_harm_stays_a_scream() -> None:
+    result = cat_rat("Tom bit Pip, I heard a squeak, small puncture on her leg.")
+    assert "fighting" not in str(result.unattributed)
+    assert "biting" in signals(result)["tom"]
