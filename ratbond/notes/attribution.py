@@ -115,6 +115,8 @@ class Attribution:
         """Whether a span was read from a `one_sided` phrase."""
         self.brackets = "(" in tokens.text
         """Whether the note has a bracket (a doer may be named in one)."""
+        self.not_seen: bool | None = None
+        """Whether the note says something was not seen (`unseen`), found when first asked."""
         self.heard: set[int] = set()
         """The signals the owner only heard or saw, of no one named (`perception`)."""
 
@@ -1337,6 +1339,22 @@ class Attribution:
             for position in range(low, high)
         )
 
+    def unseen(self) -> bool:
+        """Whether the note says something was not seen: a denial right before a verb of
+        seeing or hearing ("nil witnessed", "I didn't see who", "not seen")."""
+        if self.not_seen is None:
+            words = self.tokens.words
+            self.not_seen = any(
+                word.kind == "w"
+                and (word.norm in self.lexicon.perception or word.lemma in self.lexicon.perception)
+                and any(
+                    (holder := self.phrases.of(before)) is not None and holder.kind == "cue"
+                    for before in range(max(0, position - 2), position)
+                )
+                for position, word in enumerate(words)
+            )
+        return self.not_seen
+
     def heard_unnamed(self, match: Match) -> bool:
         """Whether a verb of hearing or seeing comes right after a phrase ("screaming heard")
         or earlier in its sentence ("heard screaming at 3am")."""
@@ -1505,6 +1523,16 @@ class Attribution:
                 self.heard.add(index)  # "Overnight: screaming heard, not seen"
         if who.dropped:
             return
+        if (
+            who.animals
+            and not who.explicit
+            and not self.lexicon.reciprocal.isdisjoint(kinds)
+            and not self.lexicon.harm_signals.isdisjoint(kinds)
+            and self.unseen()
+        ):
+            # "Overnight: nil witnessed. AM: Sage abr on nose. Probable scuffle.": a fight the
+            # owner says no one saw names no animal of its own; it is not the last named's.
+            self.heard.add(index)
         if index in self.heard:
             self.unsure(index, match, who.animals or self.cast.able(self.cast.all, senses), senses)
             return

@@ -125,3 +125,19 @@ def test_a_scream_heard_beside_another_harm_stays_a_scream() -> None:
     result = cat_rat("Tom bit Pip, I heard a squeak, small puncture on her leg.")
     assert "fighting" not in str(result.unattributed)
     assert "biting" in signals(result)["tom"]
+
+
+def test_a_fight_the_note_says_no_one_saw_is_left_to_no_animal() -> None:
+    for text in (
+        "Nothing witnessed overnight. Morning: Max has a cut on his nose. Likely scuffle.",
+        "Night: squeals, I didn't see who. Fern: scab on ear. Fight probable.",
+    ):
+        result = rat_rat3(text)
+        assert "fighting" in [item.signal for item in result.unattributed], text
+        assert all("fighting" not in names for names in result.signals.values()), text
+
+
+def test_a_fight_seen_with_its_rats_named_is_still_theirs() -> None:
+    result = rat_rat3("I didn't see the start, but Rex and Max had a fight, Max bleeding.")
+    assert "fighting" in signals(result)["rex"]
+    assert "fighting" in signals(result)["max"]
