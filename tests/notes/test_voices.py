@@ -141,3 +141,26 @@ def test_a_fight_seen_with_its_rats_named_is_still_theirs() -> None:
     result = rat_rat3("I didn't see the start, but Rex and Max had a fight, Max bleeding.")
     assert "fighting" in signals(result)["rex"]
     assert "fighting" in signals(result)["max"]
+
+
+def test_a_starred_word_corrects_the_slip_before_it() -> None:
+    # "bot" for "bit", corrected in the next sentence: the bite is aimed at Max, who bleeds
+    result = rat_rat("Rex bot Max on the rump. *bit. Skin broken.")
+    assert signals(result) == {"rex": {"biting"}, "max": {"wound"}}
+    # in the same sentence, a longer correction read where the star is
+    assert "hissing" in signals(cat_rat("Tom kissed at Pip when she came near *hissed"))["tom"]
+
+
+def test_a_starred_correction_keeps_every_span_in_its_place() -> None:
+    text = "Tom lunches at the cage!! *lunged. Pip hid."
+    result = cat_rat(text)
+    assert "lunging" in signals(result)["tom"]
+    for span in result.spans:
+        assert text[span.start : span.end].strip() != ""
+    hid = [span for span in result.spans if span.signal == "hiding"]
+    assert hid
+    assert text[hid[0].start : hid[0].end] == "hid"
+
+
+def test_a_star_that_corrects_no_word_changes_nothing() -> None:
+    assert signals(cat_rat("Tom was *so* calm today")) == signals(cat_rat("Tom was so calm today"))
