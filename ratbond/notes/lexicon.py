@@ -213,6 +213,7 @@ class Lexicon:
     spelling_swaps: tuple[tuple[str, str], ...]
     path_words: frozenset[str]
     way_words: frozenset[str]
+    reach_words: frozenset[str]
     """Path words a phrase may end with that make the thing after it the way ("paw through")."""
     harm_signals: frozenset[str]
     wounding: dict[str, dict[str, str]]
@@ -800,6 +801,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         spelling_swaps=tuple(pair for a, b in rules.spelling_swaps for pair in ((a, b), (b, a))),
         path_words=frozenset(rules.path_words),
         way_words=frozenset(rules.way_words),
+        reach_words=frozenset(rules.reach_words),
         harm_signals=frozenset(rules.harm_signals),
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},
         seizing=frozenset(_parts(text, irregular) for text in rules.seizing),

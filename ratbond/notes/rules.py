@@ -221,6 +221,7 @@ class NotesFile:
     """Words a swear is said of ("lovely", "hell"): "bleedin' lovely" is no blood."""
     """Endings that make a pet form of a name ("Churrito" for Churro)."""
     way_words: tuple[Word, ...] = ()
+    reach_words: tuple[Word, ...] = ()
     """Path words that, ending a phrase, make the thing named after it the way, not the
     target ("put the paw through the bars")."""
     meals: dict[str, tuple[Word, ...]] = field(default_factory=dict)

@@ -164,3 +164,15 @@ def test_a_starred_correction_keeps_every_span_in_its_place() -> None:
 
 def test_a_star_that_corrects_no_word_changes_nothing() -> None:
     assert signals(cat_rat("Tom was *so* calm today")) == signals(cat_rat("Tom was so calm today"))
+
+
+def test_a_polish_pet_form_of_a_name_is_that_animal() -> None:
+    pyza = Animal("pyza", "rat", name="Pyza", sex="female")
+    result = parse_notes("Pyzka eat her pea.", [TOM, PIP, pyza], "cat-rat")
+    assert "eating" in signals(result)["pyza"]
+
+
+def test_a_paw_put_in_the_cage_before_a_scratch_found_is_a_swipe_that_landed() -> None:
+    result = cat_rat("Small scratch on Pip's back. Tom was putting his paw in the cage.")
+    assert {"swatting", "scratching"} <= signals(result)["tom"]
+    assert signals(cat_rat("Tom put his paw in the cage, Pip fine."))["tom"] == {"swatting"}
