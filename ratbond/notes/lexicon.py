@@ -214,6 +214,7 @@ class Lexicon:
     path_words: frozenset[str]
     way_words: frozenset[str]
     reach_words: frozenset[str]
+    articles: frozenset[str]
     """Path words a phrase may end with that make the thing after it the way ("paw through")."""
     harm_signals: frozenset[str]
     wounding: dict[str, dict[str, str]]
@@ -802,6 +803,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         path_words=frozenset(rules.path_words),
         way_words=frozenset(rules.way_words),
         reach_words=frozenset(rules.reach_words),
+        articles=frozenset(rules.articles),
         harm_signals=frozenset(rules.harm_signals),
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},
         seizing=frozenset(_parts(text, irregular) for text in rules.seizing),

@@ -59,11 +59,13 @@ def find_phrases(
     body_parts: Collection[str] = frozenset(),
     labels: Collection[str] = frozenset(),
     objects: Collection[str] = frozenset(),
+    articles: Collection[str] = frozenset(),
 ) -> Phrases:
     """The names and phrases of `tokens`. `joiners` are the words a gap never crosses;
     `signal_starts` the lemmas that start a signal phrase (such a word written in lower case is
     that word, not an animal of that name: "he nibbles" is not the rat Nibbles); a name with an
-    "s" and no apostrophe is a possessive before one of `body_parts` ("toffees tail")."""
+    "s" and no apostrophe is a possessive before one of `body_parts` ("toffees tail"); a
+    lower-case name between one of `articles` and another word is a word ("the tofu block")."""
     words = tokens.words
     count = len(words)
     at = [-1] * count
@@ -72,7 +74,7 @@ def find_phrases(
     # A phrase never reaches across an animal's name ("bit Max hard" is not "bit hard").
     fence = [False] * count
     for index in tokens.named:
-        found = _name_at(tokens, index, cast, signal_starts, body_parts, labels)
+        found = _name_at(tokens, index, cast, signal_starts, body_parts, labels, articles)
         if found is not None:
             names[index] = found
             fence[index] = True
@@ -164,6 +166,7 @@ def _name_at(
     signal_starts: Collection[str],
     body_parts: Collection[str],
     labels: Collection[str] = frozenset(),
+    articles: Collection[str] = frozenset(),
 ) -> tuple[str, int] | None:
     words = tokens.words
     owner = cast.possessive_forms.get(words[index].norm)
@@ -203,6 +206,19 @@ def _name_at(
         and name is not None
         and name != name.lower()
         and word.lemma in signal_starts
+        and _capitalises(tokens.text)
+    ):
+        return None
+    # So is one between an article and another word, a noun's modifier: "pounced on the tofu
+    # block" (food, not the rat Tofu), where "the tofu" alone may still be the rat.
+    if (
+        word.raw.islower()
+        and name is not None
+        and name != name.lower()
+        and index > 0
+        and words[index - 1].norm in articles
+        and best[1] + 1 < len(words)
+        and words[best[1] + 1].kind == "w"
         and _capitalises(tokens.text)
     ):
         return None

@@ -87,6 +87,7 @@ class NotesReader:
             lexicon.body_parts,
             lexicon.section_labels,
             lexicon.animal_objects,
+            lexicon.articles,
         )
         mentions = find_mentions(tokens, phrases, cast, lexicon)
         scope = find_scope(tokens, phrases, mentions, lexicon, self.after)

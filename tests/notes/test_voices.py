@@ -176,3 +176,18 @@ def test_a_paw_put_in_the_cage_before_a_scratch_found_is_a_swipe_that_landed() -
     result = cat_rat("Small scratch on Pip's back. Tom was putting his paw in the cage.")
     assert {"swatting", "scratching"} <= signals(result)["tom"]
     assert signals(cat_rat("Tom put his paw in the cage, Pip fine."))["tom"] == {"swatting"}
+
+
+def test_breeding_beside_a_body_part_is_autocorrect_s_bleeding() -> None:
+    result = rat_rat("Rex and Max had a fight, Max is breeding from his ear")
+    assert "wound" in signals(result)["max"]
+    assert "wound" not in str(rat_rat("We are breeding from Max next spring.").signals)
+
+
+def test_a_lower_case_name_between_an_article_and_a_noun_is_a_word() -> None:
+    tofu = Animal("tofu", "rat", name="Tofu", sex="female")
+    text = "Tom bit the tofu block I dropped. Tofu was asleep."
+    result = parse_notes(text, [TOM, tofu], "cat-rat")
+    # food bitten, not the rat Tofu
+    assert "biting" not in signals(result).get("tom", set())
+    assert "sleeping" in signals(result)["tofu"]
