@@ -191,3 +191,18 @@ def test_a_lower_case_name_between_an_article_and_a_noun_is_a_word() -> None:
     # food bitten, not the rat Tofu
     assert "biting" not in signals(result).get("tom", set())
     assert "sleeping" in signals(result)["tofu"]
+
+
+def test_a_not_signal_keyed_by_its_exact_form_wins_the_tie() -> None:
+    # Tagalog "grabe" (so much) stems to "grab"; its exact form is listed as no signal
+    assert "swatting" not in signals(cat_rat("Grabe, Tom lunged at the cage!"))["tom"]
+
+
+def test_hang_on_as_an_aside_is_no_bite() -> None:
+    result = cat_rat("Tom hissing at the cage — hang on — ok, back, nobody touched.")
+    assert "biting" not in signals(result)["tom"]
+
+
+def test_full_blooded_is_no_blood_and_caught_in_4k_is_no_catch() -> None:
+    assert "wound" not in str(rat_rat("Rex and Max, full-blooded, a proper fight.").signals)
+    assert signals(cat_rat("Tom lunged at the cage, caught in 4k."))["tom"] == {"lunging"}
