@@ -4,6 +4,7 @@ Every rule is listed in docs/notes.md (*Who showed it*, *Species sense*)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -27,6 +28,10 @@ DANGER = "danger"
 LANDS_WITHIN = 3
 """A catch is explained by a bite or scratch in its sentence or the two after it ("Jock caught
 her. Clean through the gap. Had her by the tail")."""
+
+
+# An arrow in a log, "A -> B" (A at B): after a doer in brackets, it names the doer's act.
+ARROW_RE = re.compile(r"[ \t]*(?:-+>|\u2192)")
 
 
 class Who(NamedTuple):
@@ -604,6 +609,16 @@ class Attribution:
             before -= 1
         if before >= 0 and words[before].norm in lexicon.pair_joiners - lexicon.list_words:
             return True
+        if before >= 3 and words[before].raw == "(":
+            # a form's field answered yes with the prey in brackets: "Bite: Y (toy mouse only)"
+            field = before - 3
+            holder = self.phrases.of(field)
+            return (
+                holder is not None
+                and holder.kind == "signal"
+                and holder.last == field
+                and self.form_answer(field + 1) == before
+            )
         # the object of play: "played with his ball", "murdered the feather wand"
         if before >= 0 and words[before].lemma in lexicon.prepositions:
             before -= 1
@@ -1062,6 +1077,18 @@ class Attribution:
         words = tokens.words
         lexicon = self.lexicon
         position = match.last + 1
+        if self.brackets:
+            # a form's field answered yes, then who did it: "Bite: Y (Jasper -> Sage, brief)"
+            answered = self.form_answer(position)
+            if answered > position and answered + 1 < len(words) and words[answered].raw == "(":
+                inside = self.mention_at(answered + 1)
+                if (
+                    inside is not None
+                    and not inside.person
+                    and not inside.outsider
+                    and ARROW_RE.match(self.text, tokens.ends[inside.last])
+                ):
+                    return inside
         if self.brackets and position + 2 < len(words) and words[position].raw == "(":
             inside = self.mention_at(position + 1)
             if (
@@ -1115,6 +1142,18 @@ class Attribution:
                 return None
             position += 1
         return None
+
+    def form_answer(self, position: int) -> int:
+        """Past a form field's yes answer (`form_answers`) at `position` (": Y"), else
+        `position`."""
+        words = self.tokens.words
+        if (
+            position + 1 < len(words)
+            and words[position].raw == ":"
+            and words[position + 1].norm in self.lexicon.form_answers
+        ):
+            return position + 2
+        return position
 
     def agent_not_an_animal(self, match: Match) -> bool:
         """Whether a passive phrase names its doer ("by", in `agent_words`, in the phrase or

@@ -215,6 +215,7 @@ class Lexicon:
     way_words: frozenset[str]
     reach_words: frozenset[str]
     articles: frozenset[str]
+    form_answers: frozenset[str]
     """Path words a phrase may end with that make the thing after it the way ("paw through")."""
     harm_signals: frozenset[str]
     wounding: dict[str, dict[str, str]]
@@ -804,6 +805,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         way_words=frozenset(rules.way_words),
         reach_words=frozenset(rules.reach_words),
         articles=frozenset(rules.articles),
+        form_answers=frozenset(rules.form_answers),
         harm_signals=frozenset(rules.harm_signals),
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},
         seizing=frozenset(_parts(text, irregular) for text in rules.seizing),

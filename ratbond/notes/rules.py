@@ -223,6 +223,7 @@ class NotesFile:
     way_words: tuple[Word, ...] = ()
     reach_words: tuple[Word, ...] = ()
     articles: tuple[Word, ...] = ()
+    form_answers: tuple[Word, ...] = ()
     """Path words that, ending a phrase, make the thing named after it the way, not the
     target ("put the paw through the bars")."""
     meals: dict[str, tuple[Word, ...]] = field(default_factory=dict)

@@ -206,3 +206,15 @@ def test_hang_on_as_an_aside_is_no_bite() -> None:
 def test_full_blooded_is_no_blood_and_caught_in_4k_is_no_catch() -> None:
     assert "wound" not in str(rat_rat("Rex and Max, full-blooded, a proper fight.").signals)
     assert signals(cat_rat("Tom lunged at the cage, caught in 4k."))["tom"] == {"lunging"}
+
+
+def test_a_form_field_answered_yes_names_its_doer_in_brackets_with_an_arrow() -> None:
+    result = cat_rat("Bite: Y (Tom -> Pip, brief) | Blood: none found")
+    assert "biting" in signals(result)["tom"]
+    assert result.unattributed == ()
+
+
+def test_a_form_field_answered_yes_about_prey_in_brackets_is_no_attack() -> None:
+    result = cat_rat("Tom: ignored rats; Bite: Y (toy mouse only); Swat: N")
+    assert "biting" not in signals(result).get("tom", set())
+    assert result.unattributed == ()
