@@ -1013,9 +1013,10 @@ class Attribution:
         words = self.tokens.words
         if words[match.last].norm in lexicon.way_words:
             return None  # "put the paw through the bars": the bars are the way, not the target
-        if words[match.last].norm in lexicon.reach_words and lexicon.bite_signals.isdisjoint(
-            match.senses.values()
-        ):
+        if (
+            words[match.last].norm in lexicon.reach_words
+            or words[match.last].lemma in lexicon.reach_words
+        ) and lexicon.bite_signals.isdisjoint(match.senses.values()):
             return None  # "putting paw in cage": where it reached, not what it was aimed at
         phrases = self.phrases
         at = self.mentions.at

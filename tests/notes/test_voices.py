@@ -218,3 +218,9 @@ def test_a_form_field_answered_yes_about_prey_in_brackets_is_no_attack() -> None
     result = cat_rat("Tom: ignored rats; Bite: Y (toy mouse only); Swat: N")
     assert "biting" not in signals(result).get("tom", set())
     assert result.unattributed == ()
+
+
+def test_a_tagalog_paw_sa_the_bars_before_a_graze_is_a_swipe_that_landed() -> None:
+    result = cat_rat("Pinasok ni Tom yung paw niya sa bars, si Pip may gasgas sa likod.")
+    assert {"swatting", "scratching"} <= signals(result)["tom"]
+    assert "wound" in signals(result)["pip"]
