@@ -224,3 +224,8 @@ def test_a_tagalog_paw_sa_the_bars_before_a_graze_is_a_swipe_that_landed() -> No
     result = cat_rat("Pinasok ni Tom yung paw niya sa bars, si Pip may gasgas sa likod.")
     assert {"swatting", "scratching"} <= signals(result)["tom"]
     assert "wound" in signals(result)["pip"]
+
+
+def test_two_names_set_against_each_other_are_a_pair_wherever_they_stand() -> None:
+    result = rat_rat3("Nasty episode Rex vs Max, full fight, rolling.")
+    assert signals(result) == {"rex": {"fighting"}, "max": {"fighting"}}
