@@ -229,3 +229,11 @@ def test_a_tagalog_paw_sa_the_bars_before_a_graze_is_a_swipe_that_landed() -> No
 def test_two_names_set_against_each_other_are_a_pair_wherever_they_stand() -> None:
     result = rat_rat3("Nasty episode Rex vs Max, full fight, rolling.")
     assert signals(result) == {"rex": {"fighting"}, "max": {"fighting"}}
+
+
+def test_a_scratch_found_and_put_down_to_the_cat_s_paw_is_its_scratch_to_confirm() -> None:
+    result = cat_rat(
+        "Found a scratch on Pip's side. Tom had been on the cage roof. I think it was his paw."
+    )
+    assert "scratching" in signals(result)["tom"]
+    assert any(span.signal == "scratching" and span.confirm for span in result.spans)
