@@ -17,6 +17,8 @@ from ratbond.notes.tokens import Tokens, Word
 
 STARTS = attrgetter("starts")
 LONE_I = re.compile(r"\bI\b")
+SLIP_MIN = 4
+"""The shortest name a one-letter slip is read as ("Oreo" for Orzo)."""
 """The pronoun "I", the one capital a note written in lower case still has."""
 
 
@@ -78,6 +80,23 @@ def find_phrases(
         if found is not None:
             names[index] = found
             fence[index] = True
+    if _capitalises(tokens.text):
+        # A capitalised word one letter off a name, as autocorrect swaps one ("Macho" for
+        # Nacho, "Mocha" for Mochi, "Oreo" for Orzo): that name, when it is so for one animal.
+        slips = _slipped_names(cast)
+        if slips:
+            for index in range(count):
+                word = words[index]
+                if (
+                    index not in names
+                    and word.kind == "w"
+                    and word.raw[:1].isupper()
+                    and word.starts is None
+                ):
+                    animal = _slip_of(word.norm, slips)
+                    if animal is not None:
+                        names[index] = (animal, index)
+                        fence[index] = True
     if cast.sounds and not _capitalises(tokens.text):
         # A dictated note (no capitals) may write a name as a word that sounds like it
         # ("maple bit toffee" for Mabel): a word that is no lexicon word and sounds like one
@@ -146,6 +165,28 @@ def find_phrases(
             at[position] = number
         matches.append(match)
     return Phrases(tuple(matches), tuple(at))
+
+
+def _slipped_names(cast: Cast) -> tuple[tuple[str, str], ...]:
+    """The one-word names of four letters or more, each with its animal."""
+    return tuple(
+        (words[0], animal)
+        for found in cast.names.values()
+        for words, animal in found
+        if len(words) == 1 and len(words[0]) >= SLIP_MIN
+    )
+
+
+def _slip_of(norm: str, slips: tuple[tuple[str, str], ...]) -> str | None:
+    """The one animal whose name `norm` is one letter off (same length, one letter swapped)."""
+    found = {
+        animal
+        for name, animal in slips
+        if len(name) == len(norm)
+        and name != norm
+        and sum(a != b for a, b in zip(name, norm, strict=True)) == 1
+    }
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _section_label(words: Sequence[Word], index: int, labels: Collection[str]) -> bool:

@@ -237,3 +237,17 @@ def test_a_scratch_found_and_put_down_to_the_cat_s_paw_is_its_scratch_to_confirm
     )
     assert "scratching" in signals(result)["tom"]
     assert any(span.signal == "scratching" and span.confirm for span in result.spans)
+
+
+def test_a_capitalised_word_one_letter_off_a_name_is_that_animal() -> None:
+    nacho = Animal("nacho", "rat", name="Nacho", sex="male")
+    mochi = Animal("mochi", "cat", name="Mochi", sex="male")
+    result = parse_notes(
+        "Mochi growled. Macho fur on end in the corner.", [mochi, nacho], "cat-rat"
+    )
+    assert "fur_on_end" in signals(result)["nacho"]
+    # a word one letter off two names at once names neither
+    tofu = Animal("tofu", "rat", name="Tofa", sex="female")
+    tofi = Animal("tofi", "rat", name="Tofi", sex="female")
+    both = parse_notes("Tofe hid.", [TOM, tofu, tofi], "cat-rat")
+    assert both.signals == {}
