@@ -251,3 +251,13 @@ def test_a_capitalised_word_one_letter_off_a_name_is_that_animal() -> None:
     tofi = Animal("tofi", "rat", name="Tofi", sex="female")
     both = parse_notes("Tofe hid.", [TOM, tofu, tofi], "cat-rat")
     assert both.signals == {}
+
+
+def test_rats_running_everywhere_are_frantic() -> None:
+    result = cat_rat("Tom lunged at the cage, Pip running everywhere up the bars.")
+    assert "frantic_movement" in signals(result)["pip"]
+
+
+def test_a_run_to_a_shelter_is_hiding() -> None:
+    assert "hiding" in signals(rat_rat("Rex puffed up at Max. Max run to tube."))["max"]
+    assert "hiding" in signals(cat_rat("Tom hissed. Pip straight into the tube."))["pip"]
