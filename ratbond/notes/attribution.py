@@ -166,6 +166,8 @@ class Attribution:
             self.shared_named()
         if self.heard and self.unattributed:
             self.heard_fights()
+        if any(span.signal in self.lexicon.persistent for span in self.spans):
+            self.persistent()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -1413,6 +1415,34 @@ class Attribution:
             and sentences[position] == sentences[match.first]
             and self.perceived(position, position + 1)
         )
+
+    def persistent(self) -> None:
+        """A chase in a sentence that says it would not stop (`persistence`) is an aggressive
+        one (`persistent`) for its doer, and no signal of the one chased: "Franek chase Bolek
+        all around and not stop"."""
+        words = self.tokens.words
+        sentences = self.tokens.sentences
+        norms = [word.norm if word.kind == "w" else "" for word in words]
+        marked: set[int] = set()
+        for phrase in self.lexicon.persistence:
+            size = len(phrase)
+            for start in range(len(norms) - size + 1):
+                if tuple(norms[start : start + size]) == phrase:
+                    marked.add(sentences[start])
+        if not marked:
+            return
+        kept: list[tuple[Span, SpanFacts]] = []
+        for span, facts in zip(self.spans, self.facts, strict=True):
+            worse = self.lexicon.persistent.get(span.signal)
+            if worse is not None and facts.sentence in marked and span.animal is not None:
+                if facts.shared:
+                    continue  # the one chased
+                species = self.cast.species[span.animal]
+                if worse in self.lexicon.species_signals[species]:
+                    span = replace(span, signal=worse)
+            kept.append((span, facts))
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
 
     def heard_fights(self) -> None:
         """A part of a harm (`part_of`: a scream in a fight) that the owner only heard, of no

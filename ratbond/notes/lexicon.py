@@ -216,6 +216,8 @@ class Lexicon:
     reach_words: frozenset[str]
     articles: frozenset[str]
     form_answers: frozenset[str]
+    persistent: dict[str, str]
+    persistence: tuple[tuple[str, ...], ...]
     """Path words a phrase may end with that make the thing after it the way ("paw through")."""
     harm_signals: frozenset[str]
     wounding: dict[str, dict[str, str]]
@@ -806,6 +808,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         reach_words=frozenset(rules.reach_words),
         articles=frozenset(rules.articles),
         form_answers=frozenset(rules.form_answers),
+        persistent=dict(rules.persistent),
+        persistence=tuple(tuple(normalise(w) for w in p.split()) for p in rules.persistence),
         harm_signals=frozenset(rules.harm_signals),
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},
         seizing=frozenset(_parts(text, irregular) for text in rules.seizing),

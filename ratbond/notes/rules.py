@@ -224,6 +224,8 @@ class NotesFile:
     reach_words: tuple[Word, ...] = ()
     articles: tuple[Word, ...] = ()
     form_answers: tuple[Word, ...] = ()
+    persistent: dict[str, str] = field(default_factory=dict)
+    persistence: tuple[Word, ...] = ()
     """Path words that, ending a phrase, make the thing named after it the way, not the
     target ("put the paw through the bars")."""
     meals: dict[str, tuple[Word, ...]] = field(default_factory=dict)

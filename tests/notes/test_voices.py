@@ -261,3 +261,14 @@ def test_rats_running_everywhere_are_frantic() -> None:
 def test_a_run_to_a_shelter_is_hiding() -> None:
     assert "hiding" in signals(rat_rat("Rex puffed up at Max. Max run to tube."))["max"]
     assert "hiding" in signals(cat_rat("Tom hissed. Pip straight into the tube."))["pip"]
+
+
+def test_a_chase_that_will_not_stop_is_the_chaser_s_aggressive_chase() -> None:
+    for text in (
+        "Rex chase Max all around and not stop, Max screaming.",
+        "Rex chasing Max round and round, wouldn't quit.",
+    ):
+        result = rat_rat3(text)
+        assert "aggressive_chasing" in signals(result)["rex"], text
+        assert "chasing" not in signals(result).get("max", set()), text
+    assert signals(rat_rat3("Rex and Max chasing each other, taking turns."))["rex"] == {"chasing"}
