@@ -272,3 +272,12 @@ def test_a_chase_that_will_not_stop_is_the_chaser_s_aggressive_chase() -> None:
         assert "aggressive_chasing" in signals(result)["rex"], text
         assert "chasing" not in signals(result).get("max", set()), text
     assert signals(rat_rat3("Rex and Max chasing each other, taking turns."))["rex"] == {"chasing"}
+
+
+def test_tagalog_sleep_eat_and_all_of_them_are_read() -> None:
+    assert signals(rat_rat3("Lahat sila tulog sa hammock.")) == {
+        "rex": {"sleeping"},
+        "max": {"sleeping"},
+        "fern": {"sleeping"},
+    }
+    assert "eating" in signals(rat_rat("Max kumakain ng pasta."))["max"]
