@@ -4,6 +4,7 @@ Every rule is listed in docs/notes.md (*Who showed it*, *Species sense*)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -27,6 +28,10 @@ DANGER = "danger"
 LANDS_WITHIN = 3
 """A catch is explained by a bite or scratch in its sentence or the two after it ("Jock caught
 her. Clean through the gap. Had her by the tail")."""
+
+
+# An arrow in a log, "A -> B" (A at B): after a doer in brackets, it names the doer's act.
+ARROW_RE = re.compile(r"[ \t]*(?:-+>|\u2192)")
 
 
 class Who(NamedTuple):
@@ -115,6 +120,10 @@ class Attribution:
         """Whether a span was read from a `one_sided` phrase."""
         self.brackets = "(" in tokens.text
         """Whether the note has a bracket (a doer may be named in one)."""
+        self.not_seen: bool | None = None
+        """Whether the note says something was not seen (`unseen`), found when first asked."""
+        self.heard: set[int] = set()
+        """The signals the owner only heard or saw, of no one named (`perception`)."""
 
     def result(self) -> NotesResult:
         """The reading of every signal and passive phrase."""
@@ -155,6 +164,10 @@ class Attribution:
             self.one_sided_bites()
         if self.unattributed:
             self.shared_named()
+        if self.heard and self.unattributed:
+            self.heard_fights()
+        if any(span.signal in self.lexicon.persistent for span in self.spans):
+            self.persistent()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -598,6 +611,16 @@ class Attribution:
             before -= 1
         if before >= 0 and words[before].norm in lexicon.pair_joiners - lexicon.list_words:
             return True
+        if before >= 3 and words[before].raw == "(":
+            # a form's field answered yes with the prey in brackets: "Bite: Y (toy mouse only)"
+            field = before - 3
+            holder = self.phrases.of(field)
+            return (
+                holder is not None
+                and holder.kind == "signal"
+                and holder.last == field
+                and self.form_answer(field + 1) == before
+            )
         # the object of play: "played with his ball", "murdered the feather wand"
         if before >= 0 and words[before].lemma in lexicon.prepositions:
             before -= 1
@@ -992,6 +1015,11 @@ class Attribution:
         words = self.tokens.words
         if words[match.last].norm in lexicon.way_words:
             return None  # "put the paw through the bars": the bars are the way, not the target
+        if (
+            words[match.last].norm in lexicon.reach_words
+            or words[match.last].lemma in lexicon.reach_words
+        ) and lexicon.bite_signals.isdisjoint(match.senses.values()):
+            return None  # "putting paw in cage": where it reached, not what it was aimed at
         phrases = self.phrases
         at = self.mentions.at
         position = match.last + 1
@@ -1052,6 +1080,18 @@ class Attribution:
         words = tokens.words
         lexicon = self.lexicon
         position = match.last + 1
+        if self.brackets:
+            # a form's field answered yes, then who did it: "Bite: Y (Jasper -> Sage, brief)"
+            answered = self.form_answer(position)
+            if answered > position and answered + 1 < len(words) and words[answered].raw == "(":
+                inside = self.mention_at(answered + 1)
+                if (
+                    inside is not None
+                    and not inside.person
+                    and not inside.outsider
+                    and ARROW_RE.match(self.text, tokens.ends[inside.last])
+                ):
+                    return inside
         if self.brackets and position + 2 < len(words) and words[position].raw == "(":
             inside = self.mention_at(position + 1)
             if (
@@ -1105,6 +1145,18 @@ class Attribution:
                 return None
             position += 1
         return None
+
+    def form_answer(self, position: int) -> int:
+        """Past a form field's yes answer (`form_answers`) at `position` (": Y"), else
+        `position`."""
+        words = self.tokens.words
+        if (
+            position + 1 < len(words)
+            and words[position].raw == ":"
+            and words[position + 1].norm in self.lexicon.form_answers
+        ):
+            return position + 2
+        return position
 
     def agent_not_an_animal(self, match: Match) -> bool:
         """Whether a passive phrase names its doer ("by", in `agent_words`, in the phrase or
@@ -1282,6 +1334,13 @@ class Attribution:
             later = [m for m in animals if m.first > chosen.first]
             if chosen.person and later:
                 chosen = later[-1]
+            elif chosen.person and self.perceived(chosen.last + 1, match.first):
+                # "I heard screaming": what the owner heard or saw is no act of the owner's.
+                able = self.cast.able(self.cast.all, senses)
+                if len(able) == 1:
+                    return Who(able)
+                self.heard.add(index)
+                return Who(able, ambiguous=True)
             return self.from_mention(chosen, senses, match)
         if animals and not animals[-1].subject:
             # "went for Pip and bit her": the one it is done to is not its doer.
@@ -1312,6 +1371,127 @@ class Attribution:
                         return Who(able)
             return self.from_mention(last, senses, match)
         return self.implicit(match, senses)
+
+    def perceived(self, low: int, high: int) -> bool:
+        """Whether a verb of hearing or seeing (`perception`) stands between `low` and `high`
+        in one sentence: "I heard [screaming]"."""
+        words = self.tokens.words
+        sentences = self.tokens.sentences
+        perception = self.lexicon.perception
+        return any(
+            sentences[position] == sentences[low]
+            and words[position].kind == "w"
+            and (words[position].norm in perception or words[position].lemma in perception)
+            for position in range(low, high)
+        )
+
+    def unseen(self) -> bool:
+        """Whether the note says something was not seen: a denial right before a verb of
+        seeing or hearing ("nil witnessed", "I didn't see who", "not seen")."""
+        if self.not_seen is None:
+            words = self.tokens.words
+            self.not_seen = any(
+                word.kind == "w"
+                and (word.norm in self.lexicon.perception or word.lemma in self.lexicon.perception)
+                and any(
+                    (holder := self.phrases.of(before)) is not None and holder.kind == "cue"
+                    for before in range(max(0, position - 2), position)
+                )
+                for position, word in enumerate(words)
+            )
+        return self.not_seen
+
+    def heard_unnamed(self, match: Match) -> bool:
+        """Whether a verb of hearing or seeing comes right after a phrase ("screaming heard")
+        or earlier in its sentence ("heard screaming at 3am")."""
+        position = match.last + 1
+        words = self.tokens.words
+        sentences = self.tokens.sentences
+        start = match.first
+        while start > 0 and sentences[start - 1] == sentences[match.first]:
+            start -= 1
+        return self.perceived(start, match.first) or (
+            position < len(words)
+            and sentences[position] == sentences[match.first]
+            and self.perceived(position, position + 1)
+        )
+
+    def persistent(self) -> None:
+        """A chase in a sentence that says it would not stop (`persistence`) is an aggressive
+        one (`persistent`) for its doer, and no signal of the one chased: "Franek chase Bolek
+        all around and not stop"."""
+        words = self.tokens.words
+        sentences = self.tokens.sentences
+        norms = [word.norm if word.kind == "w" else "" for word in words]
+        marked: set[int] = set()
+        for phrase in self.lexicon.persistence:
+            size = len(phrase)
+            for start in range(len(norms) - size + 1):
+                if tuple(norms[start : start + size]) == phrase:
+                    marked.add(sentences[start])
+        if not marked:
+            return
+        kept: list[tuple[Span, SpanFacts]] = []
+        for span, facts in zip(self.spans, self.facts, strict=True):
+            worse = self.lexicon.persistent.get(span.signal)
+            if worse is not None and facts.sentence in marked and span.animal is not None:
+                if facts.shared:
+                    continue  # the one chased
+                species = self.cast.species[span.animal]
+                if worse in self.lexicon.species_signals[species]:
+                    span = replace(span, signal=worse)
+            kept.append((span, facts))
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+
+    def heard_fights(self) -> None:
+        """A part of a harm (`part_of`: a scream in a fight) that the owner only heard, of no
+        one named, is part of that harm when the note reads it ("Big fight. I heard screaming"),
+        and, in a note that reports a wound and no other harm, that harm heard, left to no
+        animal: "heard screaming at 3am, this morning Cheeto has a scab" is a fight no one saw."""
+        read = [span for span in self.spans if not span.negated]
+        signals = {span.signal for span in read}
+        # A wound, and no other harm that explains it ("kaat liya ... I heard squeak").
+        wounded = not self.lexicon.victim_signals.isdisjoint(signals) and (
+            self.lexicon.harm_signals.isdisjoint(signals)
+        )
+        heard = {self.bounds(self.matches[index]) for index in self.heard}
+        dropped: set[tuple[int, int]] = set()
+        for number, item in enumerate(self.unattributed):
+            if (item.start, item.end) not in heard:
+                continue
+            wholes = sorted(
+                whole
+                for whole in self.lexicon.part_of.get(item.signal, ())
+                if whole in self.lexicon.harm_signals
+            )
+            if not wholes:
+                continue
+            if wholes[0] in signals:
+                dropped.add((item.start, item.end))
+                continue
+            if not wounded:
+                continue
+            candidates = tuple(
+                (animal, wholes[0])
+                for animal, _ in item.candidates
+                if wholes[0] in self.lexicon.species_signals[self.cast.species[animal]]
+            )
+            if len(candidates) < 2:
+                continue  # a fight needs two
+            self.unattributed[number] = replace(item, signal=wholes[0], candidates=candidates)
+            for at, span in enumerate(self.spans):
+                if span.animal is None and (span.start, span.end) == (item.start, item.end):
+                    self.spans[at] = replace(span, signal=wholes[0])
+        if dropped:
+            self.unattributed = [u for u in self.unattributed if (u.start, u.end) not in dropped]
+            kept = [
+                (span, facts)
+                for span, facts in zip(self.spans, self.facts, strict=True)
+                if not (span.animal is None and (span.start, span.end) in dropped)
+            ]
+            self.spans = [span for span, _ in kept]
+            self.facts = [facts for _, facts in kept]
 
     def object_of_verb(self, mention: Mention) -> bool:
         """Whether a mention comes straight after a verb (a word that is no preposition,
@@ -1413,7 +1593,22 @@ class Attribution:
             self.doer_of_wound(index, match, senses, who)
         else:
             who = self.actor(index, match, senses)
+            if not who.explicit and len(who.animals) > 1 and self.heard_unnamed(match):
+                self.heard.add(index)  # "Overnight: screaming heard, not seen"
         if who.dropped:
+            return
+        if (
+            who.animals
+            and not who.explicit
+            and not self.lexicon.reciprocal.isdisjoint(kinds)
+            and not self.lexicon.harm_signals.isdisjoint(kinds)
+            and self.unseen()
+        ):
+            # "Overnight: nil witnessed. AM: Sage abr on nose. Probable scuffle.": a fight the
+            # owner says no one saw names no animal of its own; it is not the last named's.
+            self.heard.add(index)
+        if index in self.heard:
+            self.unsure(index, match, who.animals or self.cast.able(self.cast.all, senses), senses)
             return
         if (who.ambiguous or not who.explicit) and not self.lexicon.reciprocal.isdisjoint(kinds):
             # "A proper fight between Rex and Ziggy": the pair named after it shares it.

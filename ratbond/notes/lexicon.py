@@ -180,6 +180,7 @@ class Lexicon:
     list_marks: frozenset[str]
     agent_words: frozenset[str]
     away_words: frozenset[str]
+    perception: frozenset[str]
     """Words before "from" that make what follows a place left, not a doer ("away from")."""
     agent_exact: frozenset[str]
     """`agent_words` as a clause's exact forms ("=by"): a cheap test that a clause has one."""
@@ -212,6 +213,11 @@ class Lexicon:
     spelling_swaps: tuple[tuple[str, str], ...]
     path_words: frozenset[str]
     way_words: frozenset[str]
+    reach_words: frozenset[str]
+    articles: frozenset[str]
+    form_answers: frozenset[str]
+    persistent: dict[str, str]
+    persistence: tuple[tuple[str, ...], ...]
     """Path words a phrase may end with that make the thing after it the way ("paw through")."""
     harm_signals: frozenset[str]
     wounding: dict[str, dict[str, str]]
@@ -773,6 +779,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         list_marks=frozenset(rules.list_marks),
         agent_words=frozenset(rules.agent_words),
         away_words=frozenset(rules.away_words),
+        perception=frozenset(rules.perception),
         agent_exact=frozenset("=" + normalise(word) for word in rules.agent_words),
         pair_joiners=frozenset(rules.pair_joiners),
         floating_group=frozenset(rules.floating_group),
@@ -798,6 +805,11 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         spelling_swaps=tuple(pair for a, b in rules.spelling_swaps for pair in ((a, b), (b, a))),
         path_words=frozenset(rules.path_words),
         way_words=frozenset(rules.way_words),
+        reach_words=frozenset(rules.reach_words),
+        articles=frozenset(rules.articles),
+        form_answers=frozenset(rules.form_answers),
+        persistent=dict(rules.persistent),
+        persistence=tuple(tuple(normalise(w) for w in p.split()) for p in rules.persistence),
         harm_signals=frozenset(rules.harm_signals),
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},
         seizing=frozenset(_parts(text, irregular) for text in rules.seizing),

@@ -169,15 +169,20 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
                     and tokens.starts[match.first] > tokens.ends[before.last] + 1
                 )
             )
+            # Two names set against each other ("Juniper vs Thyme", "Kiwi + Olive") are a pair
+            # wherever they stand: "Aggressive episode Juniper vs Thyme, full fight".
+            against = joined and words[before.last + 1].raw.strip().lower() not in (
+                lexicon.list_words
+            )
             if (
-                before.subject
+                (before.subject or against)
                 and not before.person
                 and before.sentence == sentence
                 and ((subject and joined) or paired)
             ):
                 animals = before.animals | animals
                 plural = True
-                subject = True
+                subject = before.subject or subject or not against
                 ambiguous = before.ambiguous or ambiguous
         mention = Mention(
             index,

@@ -17,6 +17,8 @@ from ratbond.notes.tokens import Tokens, Word
 
 STARTS = attrgetter("starts")
 LONE_I = re.compile(r"\bI\b")
+SLIP_MIN = 4
+"""The shortest name a one-letter slip is read as ("Oreo" for Orzo)."""
 """The pronoun "I", the one capital a note written in lower case still has."""
 
 
@@ -59,11 +61,13 @@ def find_phrases(
     body_parts: Collection[str] = frozenset(),
     labels: Collection[str] = frozenset(),
     objects: Collection[str] = frozenset(),
+    articles: Collection[str] = frozenset(),
 ) -> Phrases:
     """The names and phrases of `tokens`. `joiners` are the words a gap never crosses;
     `signal_starts` the lemmas that start a signal phrase (such a word written in lower case is
     that word, not an animal of that name: "he nibbles" is not the rat Nibbles); a name with an
-    "s" and no apostrophe is a possessive before one of `body_parts` ("toffees tail")."""
+    "s" and no apostrophe is a possessive before one of `body_parts` ("toffees tail"); a
+    lower-case name between one of `articles` and another word is a word ("the tofu block")."""
     words = tokens.words
     count = len(words)
     at = [-1] * count
@@ -72,10 +76,27 @@ def find_phrases(
     # A phrase never reaches across an animal's name ("bit Max hard" is not "bit hard").
     fence = [False] * count
     for index in tokens.named:
-        found = _name_at(tokens, index, cast, signal_starts, body_parts, labels)
+        found = _name_at(tokens, index, cast, signal_starts, body_parts, labels, articles)
         if found is not None:
             names[index] = found
             fence[index] = True
+    if _capitalises(tokens.text):
+        # A capitalised word one letter off a name, as autocorrect swaps one ("Macho" for
+        # Nacho, "Mocha" for Mochi, "Oreo" for Orzo): that name, when it is so for one animal.
+        slips = _slipped_names(cast)
+        if slips:
+            for index in range(count):
+                word = words[index]
+                if (
+                    index not in names
+                    and word.kind == "w"
+                    and word.raw[:1].isupper()
+                    and word.starts is None
+                ):
+                    animal = _slip_of(word.norm, slips)
+                    if animal is not None:
+                        names[index] = (animal, index)
+                        fence[index] = True
     if cast.sounds and not _capitalises(tokens.text):
         # A dictated note (no capitals) may write a name as a word that sounds like it
         # ("maple bit toffee" for Mabel): a word that is no lexicon word and sounds like one
@@ -146,6 +167,28 @@ def find_phrases(
     return Phrases(tuple(matches), tuple(at))
 
 
+def _slipped_names(cast: Cast) -> tuple[tuple[str, str], ...]:
+    """The one-word names of four letters or more, each with its animal."""
+    return tuple(
+        (words[0], animal)
+        for found in cast.names.values()
+        for words, animal in found
+        if len(words) == 1 and len(words[0]) >= SLIP_MIN
+    )
+
+
+def _slip_of(norm: str, slips: tuple[tuple[str, str], ...]) -> str | None:
+    """The one animal whose name `norm` is one letter off (same length, one letter swapped)."""
+    found = {
+        animal
+        for name, animal in slips
+        if len(name) == len(norm)
+        and name != norm
+        and sum(a != b for a, b in zip(name, norm, strict=True)) == 1
+    }
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _section_label(words: Sequence[Word], index: int, labels: Collection[str]) -> bool:
     """Whether a letter of `labels` before a colon heads a section of a note with two or more
     such sections ("S: ... O: ... A: ..."): then no letter before a colon is an initial."""
@@ -164,6 +207,7 @@ def _name_at(
     signal_starts: Collection[str],
     body_parts: Collection[str],
     labels: Collection[str] = frozenset(),
+    articles: Collection[str] = frozenset(),
 ) -> tuple[str, int] | None:
     words = tokens.words
     owner = cast.possessive_forms.get(words[index].norm)
@@ -203,6 +247,19 @@ def _name_at(
         and name is not None
         and name != name.lower()
         and word.lemma in signal_starts
+        and _capitalises(tokens.text)
+    ):
+        return None
+    # So is one between an article and another word, a noun's modifier: "pounced on the tofu
+    # block" (food, not the rat Tofu), where "the tofu" alone may still be the rat.
+    if (
+        word.raw.islower()
+        and name is not None
+        and name != name.lower()
+        and index > 0
+        and words[index - 1].norm in articles
+        and best[1] + 1 < len(words)
+        and words[best[1] + 1].kind == "w"
         and _capitalises(tokens.text)
     ):
         return None

@@ -19,7 +19,7 @@ from ratbond.notes.negation import after_pattern, find_scope
 from ratbond.notes.patterns import compile_patterns
 from ratbond.notes.phrases import find_phrases
 from ratbond.notes.result import NotesResult
-from ratbond.notes.retract import retract
+from ratbond.notes.retract import retract, starred
 from ratbond.notes.tokens import WordTable, token_finder, tokenise
 
 Roles = tuple[tuple[str, tuple[str, ...]], ...]
@@ -53,6 +53,8 @@ class NotesReader:
         lexicon = self.lexicon
         listed = tuple(animals.values()) if isinstance(animals, Mapping) else tuple(animals)
         cast = self.cast(listed, program, tuple((r, tuple(m)) for r, m in (roles or {}).items()))
+        if "*" in text:
+            text = starred(text)
         lowered = text.lower()
         if any(key in lowered for key in lexicon.retraction_keys) and lexicon.retractions.search(
             text
@@ -85,6 +87,7 @@ class NotesReader:
             lexicon.body_parts,
             lexicon.section_labels,
             lexicon.animal_objects,
+            lexicon.articles,
         )
         mentions = find_mentions(tokens, phrases, cast, lexicon)
         scope = find_scope(tokens, phrases, mentions, lexicon, self.after)

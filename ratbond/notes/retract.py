@@ -157,3 +157,51 @@ def _blank(chars: list[str], start: int, end: int) -> None:
     for index in range(start, end):
         if chars[index] != "\n":
             chars[index] = " "
+
+
+# A word starred after a slip, as phone typists correct autocorrect: "Zit bot Pesto. *bit.",
+# "breathing super fat *fast". The star opens the word and follows a space or a sentence's start.
+STAR_RE = re.compile(r"(?<![^\s.!?;,(])\*([^\W\d_]+)(?![\w*])")
+SENTENCE_END_RE = re.compile(r"[.!?;\n]+")
+
+
+def starred(text: str) -> str:
+    """`text` with each starred correction ("*bit") put in place of the word it corrects: the
+    word before it, in its sentence or (when the star opens a sentence) the one before, nearest
+    in spelling (with the same first letter, two edits for a word of four letters or fewer and
+    three for a longer one; else one edit; among equals the nearest to the star). A correction
+    that fits is written over that word (the text keeps its length, so every span keeps its
+    place); a longer one blanks it and is read where the star is. A star that corrects no word
+    is left as it is."""
+    from rapidfuzz.distance import OSA
+
+    chars = list(text)
+    for found in STAR_RE.finditer(text):
+        correction = found.group(1)
+        star = found.start()
+        ends = [m.end() for m in SENTENCE_END_RE.finditer(text, 0, star)]
+        opening = not text[ends[-1] if ends else 0 : star].strip()
+        start = (ends[-2] if len(ends) > 1 else 0) if opening else (ends[-1] if ends else 0)
+        best: tuple[int, int, int, int] | None = None
+        for word in WORD_RE.finditer(text, start, star):
+            written = word.group(0)
+            if written.lower() == correction.lower():
+                best = None
+                break
+            distance = OSA.distance(written.lower(), correction.lower())
+            # a slip keeps the first letter, or is one edit away ("out" for "cut")
+            limit = 2 if min(len(written), len(correction)) <= 4 else 3
+            if written[0].lower() != correction[0].lower():
+                limit = 1
+            if distance <= limit and (best is None or distance <= best[0]):
+                best = (distance, -word.start(), word.start(), word.end())
+        if best is None:
+            continue
+        _, _, first, last = best
+        chars[star] = " "
+        if len(correction) <= last - first:
+            chars[first:last] = correction + " " * (last - first - len(correction))
+            _blank(chars, found.start(1), found.end(1))
+        else:
+            _blank(chars, first, last)
+    return "".join(chars)

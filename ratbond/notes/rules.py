@@ -186,6 +186,8 @@ class NotesFile:
     agent_words: tuple[Word, ...]
     away_words: tuple[Word, ...]
     """Words before "from" that make what follows a place left, not a doer ("away from")."""
+    perception: tuple[Word, ...]
+    """Verbs of hearing or seeing: an act after the owner's one is no act of the owner's."""
     pair_joiners: tuple[Word, ...]
     floating_group: tuple[Word, ...]
     bite_signals: tuple[Word, ...]
@@ -219,6 +221,11 @@ class NotesFile:
     """Words a swear is said of ("lovely", "hell"): "bleedin' lovely" is no blood."""
     """Endings that make a pet form of a name ("Churrito" for Churro)."""
     way_words: tuple[Word, ...] = ()
+    reach_words: tuple[Word, ...] = ()
+    articles: tuple[Word, ...] = ()
+    form_answers: tuple[Word, ...] = ()
+    persistent: dict[str, str] = field(default_factory=dict)
+    persistence: tuple[Word, ...] = ()
     """Path words that, ending a phrase, make the thing named after it the way, not the
     target ("put the paw through the bars")."""
     meals: dict[str, tuple[Word, ...]] = field(default_factory=dict)

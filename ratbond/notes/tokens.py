@@ -148,7 +148,16 @@ class WordTable:
         # too ("got scrached" is the passive "got =scratched"); a short one may be another
         # word's ("boing" is no "=boxing").
         exact = "=" + (form if len(norm) >= EXACT_TYPO else norm)
-        starts = starts_of(self.patterns(lemma) + self.patterns(exact))
+        # Longest first, and on a tie a not-signal phrase first, whether it is keyed by the
+        # lemma or by the exact form ("=grabe", Tagalog "so much", is no "grab").
+        starts = starts_of(
+            tuple(
+                sorted(
+                    self.patterns(lemma) + self.patterns(exact),
+                    key=lambda pattern: (-pattern.words, pattern.phrase.entry.kind != "block"),
+                )
+            )
+        )
         return Word(kind, raw, norm, lemma, exact, starts, (lemma, exact), sound=sound_key(norm))
 
     def lemma(self, norm: str) -> str:

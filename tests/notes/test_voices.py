@@ -1,0 +1,283 @@
+"""Readings of owners' voices met in session 13: Taglish, a vet nurse's shorthand, a clinical
+history, a body hurled at the barrier. Each sentence here is made up for the rule it tests."""
+
+from __future__ import annotations
+
+from ratbond.model import Animal
+from ratbond.notes import NotesResult, parse_notes
+
+TOM = Animal("tom", "cat", name="Tom", sex="male")
+PIP = Animal("pip", "rat", name="Pip", sex="female")
+REX = Animal("rex", "rat", name="Rex", sex="male")
+MAX = Animal("max", "rat", name="Max", sex="male")
+
+
+def cat_rat(text: str) -> NotesResult:
+    return parse_notes(text, [TOM, PIP], "cat-rat")
+
+
+def rat_rat(text: str) -> NotesResult:
+    return parse_notes(text, [REX, MAX], "rat-rat")
+
+
+def signals(result: NotesResult) -> dict[str, set[str]]:
+    return {animal: set(names) for animal, names in result.signals.items()}
+
+
+def test_tagalog_verb_forms_of_a_bite_are_a_bite_by_the_doer_after_ni() -> None:
+    result = cat_rat("Hala, kinagat ni Tom si Pip sa buntot kanina.")
+    assert "biting" in signals(result).get("tom", set())
+
+
+def test_tagalog_blood_and_wound_words_are_a_wound_on_the_rat() -> None:
+    assert "wound" in signals(cat_rat("Pip may dugo sa ilong, nilinis ko na."))["pip"]
+    assert "wound" in signals(cat_rat("Pip has a maliit na sugat sa likod."))["pip"]
+    assert "wound" in signals(cat_rat("Pip may gasgas sa paa."))["pip"]
+
+
+def test_a_tagalog_fight_is_a_fight_and_away_alone_is_not() -> None:
+    assert signals(rat_rat("Nag-away sila Rex at Max kagabi.")) == {
+        "rex": {"fighting"},
+        "max": {"fighting"},
+    }
+    assert "fighting" not in str(rat_rat("Rex ran away from Max.").signals)
+
+
+def test_a_tagalog_rush_at_the_gate_is_a_lunge() -> None:
+    assert "lunging" in signals(cat_rat("Tapos si Tom sumugod sa gate."))["tom"]
+
+
+def test_a_tagalog_denial_denies_the_signals_after_it() -> None:
+    result = cat_rat("Walang biting, walang hissing si Tom today.")
+    assert result.signals == {}
+    assert result.unattributed == ()
+
+
+def test_taglish_words_are_no_typos_of_signal_words() -> None:
+    # "sarap" (tasty, lovely) is one letter from "scrap", a fight
+    result = rat_rat("Sobrang sarap tingnan, Rex and Max sleeping together.")
+    assert not any(s.signal == "fighting" for s in result.spans)
+
+
+def test_a_vet_nurse_s_lac_abr_and_haem_are_wounds() -> None:
+    assert "wound" in signals(rat_rat("O/E Max lac 4mm L ear."))["max"]
+    assert "wound" in signals(rat_rat("Max abr on nose, small."))["max"]
+    assert "wound" in signals(rat_rat("Max: haem from R hind, controlled."))["max"]
+
+
+def test_a_clinical_history_is_no_act_of_this_session() -> None:
+    result = cat_rat("Hx of lunging last wk. Today Tom lay on the sofa.")
+    assert "lunging" not in signals(result).get("tom", set())
+    assert "lunging" not in signals(cat_rat("Last wk Tom lunged at the cage.")).get("tom", set())
+
+
+def test_a_cat_slamming_into_the_cage_is_a_lunge() -> None:
+    assert "lunging" in signals(cat_rat("Tom slammed into the side of the cage."))["tom"]
+    assert "lunging" in signals(cat_rat("Tom crashes into the bars."))["tom"]
+
+
+def test_a_form_field_answered_n_is_denied_and_one_answered_y_is_read() -> None:
+    assert cat_rat("Hiss: N | Lunge: N | Swat: N").signals == {}
+    assert cat_rat("Bite: N; Scratch - n").unattributed == ()
+    assert "lunging" in signals(cat_rat("Tom | Hiss: N | Lunge: Y"))["tom"]
+
+
+def test_a_letter_n_between_acts_is_and_not_a_denial() -> None:
+    assert {"biting", "scratching"} <= signals(cat_rat("Tom bit n scratched Pip"))["tom"]
+
+
+def test_a_field_answered_none_found_is_denied() -> None:
+    result = cat_rat("Blood: none found | Injuries: none seen")
+    assert result.signals == {}
+    assert result.unattributed == ()
+
+
+FERN = Animal("fern", "rat", name="Fern", sex="female")
+
+
+def rat_rat3(text: str) -> NotesResult:
+    return parse_notes(text, [REX, MAX, FERN], "rat-rat")
+
+
+def test_a_scream_the_owner_heard_is_no_act_of_the_owner_s() -> None:
+    result = rat_rat3("I heard squeaking from the cage.")
+    assert [item.signal for item in result.unattributed] == ["squeaking"]
+
+
+def test_a_scream_heard_before_a_wound_is_found_is_a_fight_no_one_saw() -> None:
+    for text in (
+        "Heard screaming in the night, and this morning Max has a scab on his ear.",
+        "Overnight: squealing heard. AM: Max has a small cut on his nose.",
+        "We heard shrieking at 2am. Found a scratch on Fern's back.",
+    ):
+        result = rat_rat3(text)
+        assert [item.signal for item in result.unattributed] == ["fighting"], text
+        assert result.signals == {"max" if "Max" in text else "fern": ("wound",)}, text
+
+
+def test_a_scream_heard_with_a_fight_read_is_part_of_the_fight() -> None:
+    result = rat_rat3("Big fight tonight, I heard screaming, Rex and Max rolling. Max bleeding.")
+    assert all(item.signal != "squeaking" for item in result.unattributed)
+    assert "squeaking" not in str(result.signals)
+
+
+def test_a_scream_heard_beside_another_harm_stays_a_scream() -> None:
+    result = cat_rat("Tom bit Pip, I heard a squeak, small puncture on her leg.")
+    assert "fighting" not in str(result.unattributed)
+    assert "biting" in signals(result)["tom"]
+
+
+def test_a_fight_the_note_says_no_one_saw_is_left_to_no_animal() -> None:
+    for text in (
+        "Nothing witnessed overnight. Morning: Max has a cut on his nose. Likely scuffle.",
+        "Night: squeals, I didn't see who. Fern: scab on ear. Fight probable.",
+    ):
+        result = rat_rat3(text)
+        assert "fighting" in [item.signal for item in result.unattributed], text
+        assert all("fighting" not in names for names in result.signals.values()), text
+
+
+def test_a_fight_seen_with_its_rats_named_is_still_theirs() -> None:
+    result = rat_rat3("I didn't see the start, but Rex and Max had a fight, Max bleeding.")
+    assert "fighting" in signals(result)["rex"]
+    assert "fighting" in signals(result)["max"]
+
+
+def test_a_starred_word_corrects_the_slip_before_it() -> None:
+    # "bot" for "bit", corrected in the next sentence: the bite is aimed at Max, who bleeds
+    result = rat_rat("Rex bot Max on the rump. *bit. Skin broken.")
+    assert signals(result) == {"rex": {"biting"}, "max": {"wound"}}
+    # in the same sentence, a longer correction read where the star is
+    assert "hissing" in signals(cat_rat("Tom kissed at Pip when she came near *hissed"))["tom"]
+
+
+def test_a_starred_correction_keeps_every_span_in_its_place() -> None:
+    text = "Tom lunches at the cage!! *lunged. Pip hid."
+    result = cat_rat(text)
+    assert "lunging" in signals(result)["tom"]
+    for span in result.spans:
+        assert text[span.start : span.end].strip() != ""
+    hid = [span for span in result.spans if span.signal == "hiding"]
+    assert hid
+    assert text[hid[0].start : hid[0].end] == "hid"
+
+
+def test_a_star_that_corrects_no_word_changes_nothing() -> None:
+    assert signals(cat_rat("Tom was *so* calm today")) == signals(cat_rat("Tom was so calm today"))
+
+
+def test_a_polish_pet_form_of_a_name_is_that_animal() -> None:
+    pyza = Animal("pyza", "rat", name="Pyza", sex="female")
+    result = parse_notes("Pyzka eat her pea.", [TOM, PIP, pyza], "cat-rat")
+    assert "eating" in signals(result)["pyza"]
+
+
+def test_a_paw_put_in_the_cage_before_a_scratch_found_is_a_swipe_that_landed() -> None:
+    result = cat_rat("Small scratch on Pip's back. Tom was putting his paw in the cage.")
+    assert {"swatting", "scratching"} <= signals(result)["tom"]
+    assert signals(cat_rat("Tom put his paw in the cage, Pip fine."))["tom"] == {"swatting"}
+
+
+def test_breeding_beside_a_body_part_is_autocorrect_s_bleeding() -> None:
+    result = rat_rat("Rex and Max had a fight, Max is breeding from his ear")
+    assert "wound" in signals(result)["max"]
+    assert "wound" not in str(rat_rat("We are breeding from Max next spring.").signals)
+
+
+def test_a_lower_case_name_between_an_article_and_a_noun_is_a_word() -> None:
+    tofu = Animal("tofu", "rat", name="Tofu", sex="female")
+    text = "Tom bit the tofu block I dropped. Tofu was asleep."
+    result = parse_notes(text, [TOM, tofu], "cat-rat")
+    # food bitten, not the rat Tofu
+    assert "biting" not in signals(result).get("tom", set())
+    assert "sleeping" in signals(result)["tofu"]
+
+
+def test_a_not_signal_keyed_by_its_exact_form_wins_the_tie() -> None:
+    # Tagalog "grabe" (so much) stems to "grab"; its exact form is listed as no signal
+    assert "swatting" not in signals(cat_rat("Grabe, Tom lunged at the cage!"))["tom"]
+
+
+def test_hang_on_as_an_aside_is_no_bite() -> None:
+    result = cat_rat("Tom hissing at the cage — hang on — ok, back, nobody touched.")
+    assert "biting" not in signals(result)["tom"]
+
+
+def test_full_blooded_is_no_blood_and_caught_in_4k_is_no_catch() -> None:
+    assert "wound" not in str(rat_rat("Rex and Max, full-blooded, a proper fight.").signals)
+    assert signals(cat_rat("Tom lunged at the cage, caught in 4k."))["tom"] == {"lunging"}
+
+
+def test_a_form_field_answered_yes_names_its_doer_in_brackets_with_an_arrow() -> None:
+    result = cat_rat("Bite: Y (Tom -> Pip, brief) | Blood: none found")
+    assert "biting" in signals(result)["tom"]
+    assert result.unattributed == ()
+
+
+def test_a_form_field_answered_yes_about_prey_in_brackets_is_no_attack() -> None:
+    result = cat_rat("Tom: ignored rats; Bite: Y (toy mouse only); Swat: N")
+    assert "biting" not in signals(result).get("tom", set())
+    assert result.unattributed == ()
+
+
+def test_a_tagalog_paw_sa_the_bars_before_a_graze_is_a_swipe_that_landed() -> None:
+    result = cat_rat("Pinasok ni Tom yung paw niya sa bars, si Pip may gasgas sa likod.")
+    assert {"swatting", "scratching"} <= signals(result)["tom"]
+    assert "wound" in signals(result)["pip"]
+
+
+def test_two_names_set_against_each_other_are_a_pair_wherever_they_stand() -> None:
+    result = rat_rat3("Nasty episode Rex vs Max, full fight, rolling.")
+    assert signals(result) == {"rex": {"fighting"}, "max": {"fighting"}}
+
+
+def test_a_scratch_found_and_put_down_to_the_cat_s_paw_is_its_scratch_to_confirm() -> None:
+    result = cat_rat(
+        "Found a scratch on Pip's side. Tom had been on the cage roof. I think it was his paw."
+    )
+    assert "scratching" in signals(result)["tom"]
+    assert any(span.signal == "scratching" and span.confirm for span in result.spans)
+
+
+def test_a_capitalised_word_one_letter_off_a_name_is_that_animal() -> None:
+    nacho = Animal("nacho", "rat", name="Nacho", sex="male")
+    mochi = Animal("mochi", "cat", name="Mochi", sex="male")
+    result = parse_notes(
+        "Mochi growled. Macho fur on end in the corner.", [mochi, nacho], "cat-rat"
+    )
+    assert "fur_on_end" in signals(result)["nacho"]
+    # a word one letter off two names at once names neither
+    tofu = Animal("tofu", "rat", name="Tofa", sex="female")
+    tofi = Animal("tofi", "rat", name="Tofi", sex="female")
+    both = parse_notes("Tofe hid.", [TOM, tofu, tofi], "cat-rat")
+    assert both.signals == {}
+
+
+def test_rats_running_everywhere_are_frantic() -> None:
+    result = cat_rat("Tom lunged at the cage, Pip running everywhere up the bars.")
+    assert "frantic_movement" in signals(result)["pip"]
+
+
+def test_a_run_to_a_shelter_is_hiding() -> None:
+    assert "hiding" in signals(rat_rat("Rex puffed up at Max. Max run to tube."))["max"]
+    assert "hiding" in signals(cat_rat("Tom hissed. Pip straight into the tube."))["pip"]
+
+
+def test_a_chase_that_will_not_stop_is_the_chaser_s_aggressive_chase() -> None:
+    for text in (
+        "Rex chase Max all around and not stop, Max screaming.",
+        "Rex chasing Max round and round, wouldn't quit.",
+    ):
+        result = rat_rat3(text)
+        assert "aggressive_chasing" in signals(result)["rex"], text
+        assert "chasing" not in signals(result).get("max", set()), text
+    assert signals(rat_rat3("Rex and Max chasing each other, taking turns."))["rex"] == {"chasing"}
+
+
+def test_tagalog_sleep_eat_and_all_of_them_are_read() -> None:
+    assert signals(rat_rat3("Lahat sila tulog sa hammock.")) == {
+        "rex": {"sleeping"},
+        "max": {"sleeping"},
+        "fern": {"sleeping"},
+    }
+    assert "eating" in signals(rat_rat("Max kumakain ng pasta."))["max"]
