@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
@@ -766,6 +766,10 @@ class _Index:
             for rule in rules.implied
         ]
 
+    def telling(self, text: str) -> bool:
+        """`text` names an alarm, a rat or another animal ratbond covers: it tells something."""
+        return bool(set(self.reader.terms(self.reader.words(text))) & (self.alarms | self.animals))
+
     def rank(
         self,
         terms: list[str],
@@ -985,11 +989,14 @@ _ASIDE = re.compile(r"\s[\u2013\u2014]+\s*([^\u2013\u2014\n]{1,40}?)\s*[\u2013\u
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d][.!?]?")
 
 
-def _resumed(text: str) -> str:
+def _resumed(text: str, telling: Callable[[str], bool]) -> str:
     """`text` with each sentence broken off by an aside between dashes read as one: the aside
     left out where the words after it repeat the last one to three before it (the writer took
     up the sentence again: "how do we — one sec — how do we introduce them" is "how do we
-    introduce them"), and so is an aside that only quotes what someone else said."""
+    introduce them"), and so is an aside that only quotes what someone else said. An aside
+    that is `telling` (it names an alarm, a rat or an animal) is what the writer broke off to
+    say: it is kept as a sentence of its own, and only the words it broke off are left out
+    ("how do I — my rat's paw is bleeding — how do I stop it")."""
     at = 0
     while (found := _ASIDE.search(text, at)) is not None:
         before, after = text[: found.start()], text[found.end() :]
@@ -999,14 +1006,18 @@ def _resumed(text: str) -> str:
             (n for n in (3, 2, 1) if len(said) >= n and said[-n:] == again[:n]),
             0,
         )
-        if repeated:
-            cut = [m.start() for m in _WORD.finditer(before)][-repeated]
-            text = before[:cut].rstrip() + " " + after.lstrip()
-        elif _QUOTED.fullmatch(found.group(1).strip()):
-            text = before.rstrip() + " " + after.lstrip()
-        else:
+        aside = found.group(1).strip()
+        if not repeated and not _QUOTED.fullmatch(aside):
             at = found.end()
             continue
+        if repeated:
+            before = before[: [m.start() for m in _WORD.finditer(before)][-repeated]]
+        if telling(aside):
+            told = aside.strip('"\u201c\u201d').rstrip(".!?") + "."
+            before = before.rstrip(" ,;:") + "." if before.strip() else ""
+            text = " ".join(part for part in (before, told, after.strip()) if part)
+        else:
+            text = before.rstrip() + " " + after.lstrip()
         at = 0
     return text
 
@@ -1020,26 +1031,24 @@ def _starred(text: str) -> str:
     """`text` with each word typed again after a star (the writer's correction of what
     autocorrect made of it: "he is lumping now *limping") put in place of the word before it
     nearest in spelling, within two edits and less than half the word, and the starred word
-    left out."""
+    left out; with no such word before it, the starred word stays where it is."""
     from rapidfuzz.distance import DamerauLevenshtein
 
-    fixes = [found.group(1) for found in _STARRED.finditer(text)]
-    if not fixes:
-        return text
-    text = _STARRED.sub(" ", text)
-    for fix in fixes:
-        meant = fix.casefold()
-        if any(typed.group().casefold() == meant for typed in _WORD.finditer(text)):
-            continue
+    while (found := _STARRED.search(text)) is not None:
+        fix, meant = found.group(1), found.group(1).casefold()
+        rest = text[: found.start()] + " " + text[found.end() :]
         near = [
             (distance, typed.start(), typed.end())
-            for typed in _WORD.finditer(text)
+            for typed in _WORD.finditer(rest)
             for distance in [DamerauLevenshtein.distance(typed.group().casefold(), meant)]
             if distance <= 2 and 2 * distance < len(meant)
         ]
-        if near:
-            _, start, end = min(near)
-            text = text[:start] + fix + text[end:]
+        if not near:
+            # No slip to correct: the star only stresses the word ("her foot is *bleeding").
+            text = text[: found.start()] + fix + text[found.end() :]
+            continue
+        _, start, end = min(near)
+        text = rest[:start] + fix + rest[end:]
     return text
 
 
@@ -1073,7 +1082,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # What was asked is answered; what is read is the question without its labels.
     original, question = (
         question,
-        _unlabelled(_resumed(_starred(question)), index.question_labels),
+        _unlabelled(_resumed(_starred(question), index.telling), index.question_labels),
     )
     words = index.reader.words(question)
     if not words:
@@ -1334,10 +1343,13 @@ def ask(question: str, limit: int = 3) -> AskResult:
         or bool(index.pronouns & set(as_read))
         or any(_holds(as_read, pet) for pet in index.rules.people.pets)
     )
+    # ... and an aside's thing a rat ate is only a thing eaten: "my rat licked some brake fluid"
+    # asks about the rat.
+    ate_aside = about_rats and bool(index.eating & set(asked))
     off_topic = (
         OFF_SUBJECT in terms
         or (OFF_TOPIC in terms and not about_rats)
-        or (OFF_ASIDE in terms and not alarmed)
+        or (OFF_ASIDE in terms and not alarmed and not ate_aside)
     )
     # A question about a person, with no rat, no cat and no word that may stand for one in it,
     # is that person's ("my toddler has a fever"): nothing here answers it.
@@ -1345,7 +1357,17 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # her knee hurts"), or that names a part of a person's body no rat's question names alone.
     pet_words = {pet for pet in index.rules.people.pets if _holds(as_read, pet)}
     # (a child told by its age, "a 2 year old", is a person named)
-    aged = _aged(index, as_read)
+    # (never beside an alarm told in a clause that does not ask: "we adopted a 2 year old,
+    # she's having seizures" is a rat's; "should I cut them up" asks)
+    openers = frozenset(index.rules.yes_no)
+    told = {
+        term
+        for clause in clauses
+        if clause and clause[0] not in openers
+        for term in index.reader.terms(clause)
+        if term in index.alarms and term not in calm
+    }
+    aged = set() if told else _aged(index, as_read)
     as_people = [index.rules.people.aged_as if at in aged else w for at, w in enumerate(as_read)]
     standing = set() if names or pet_words else _standing_for_people(index, as_people)
     if (
@@ -1440,7 +1462,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
         return _answered(index, original, shown, corrections, ranked, rules.urgent_floor, limit)
-    if OFF & set(terms):
+    if (OFF - {OFF_ASIDE} if ate_aside else OFF) & set(terms):
         return none("off_topic")
     # A question that names an animal covered only beside rats (a cat), and no rat, is about
     # that animal's own care ("can cats eat tuna") unless an entry about both holds the word;

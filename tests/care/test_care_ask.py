@@ -473,3 +473,60 @@ def test_a_bite_to_the_owner_s_sibling_is_a_bite_to_a_person() -> None:
     assert ask("my rat bit my sister, should she see a doctor").answers[0].id == (
         "faq:bitten_person"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how do I — my rat's paw is bleeding badly — how do I stop it", "faq:bleeding"),
+        ("should I — he is gasping for air — should I call the vet", "faq:breathing_trouble"),
+        ('my son shouted — "the cat\'s got the rat!" — what now', "faq:caught_by_cat"),
+        ('my daughter screamed — "she\'s not breathing!" — help', "faq:breathing_trouble"),
+    ],
+)
+def test_an_aside_between_dashes_that_tells_an_alarm_is_kept(question: str, expected: str) -> None:
+    assert ask(question).answers[0].id == expected
+
+
+def test_an_aside_between_dashes_that_only_interrupts_is_left_out() -> None:
+    assert ask("what should rats eat every — sorry — every day").answers[0].id == "faq:base_diet"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("my rat's nose is *bleeding", "faq:bleeding"),
+        ("he is *gasping, what do I do", "faq:breathing_trouble"),
+        ("won't stop breeding *bleeding", "faq:bleeding"),
+    ],
+)
+def test_a_starred_word_corrects_a_slip_or_else_stays(question: str, expected: str) -> None:
+    assert ask(question).answers[0].id == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("we adopted a 2 year old, she's having seizures", "faq:injured_rat"),
+        ("we got a two year old from a rescue, she's losing weight fast", "faq:weight_loss"),
+        ("got a 3 month old from the pet shop, she's wheezing", "faq:breathing_trouble"),
+    ],
+)
+def test_an_age_beside_an_alarm_told_is_the_rat_s(question: str, expected: str) -> None:
+    assert ask(question).answers[0].id == expected
+
+
+def test_an_age_without_an_alarm_told_is_a_child_s() -> None:
+    assert not ask("can a 2 year old eat grapes whole, should I cut them up").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my rat was chewing the windscreen wiper fluid bottle and drank some",
+        "my rat ate some engine oil",
+        "my rat ate my lipstick, is it toxic",
+    ],
+)
+def test_a_thing_of_another_subject_that_a_rat_ate_is_still_answered(question: str) -> None:
+    assert ask(question).answers[0].id == "faq:ate_something_toxic"
