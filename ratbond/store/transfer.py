@@ -47,7 +47,7 @@ from ratbond.store.common import (
 from ratbond.store.db import Database
 from ratbond.store.ids import MAX_ROW_ID
 from ratbond.store.introductions import start_introduction_in
-from ratbond.store.migrations import head_revision
+from ratbond.store.migrations import head_revision, unknown_revision
 from ratbond.store.queries import load_animal, load_introductions, today_or
 from ratbond.store.sessions import NewSession, add_session_in
 from ratbond.store.tables import (
@@ -864,6 +864,11 @@ def _sqlite_counts(
             raise RatbondError(
                 f"{path}: not a ratbond database; restore a copy made by 'ratbond backup'"
             )
+        if "alembic_version" in names:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            refusal = unknown_revision(None if row is None else str(row[0]), str(path))
+            if refusal is not None:
+                raise RatbondError(refusal)
         (animals_, intros, total, withdrawn) = connection.execute(
             "SELECT (SELECT count(*) FROM animals), (SELECT count(*) FROM introductions), "
             "(SELECT count(*) FROM sessions), "

@@ -145,3 +145,22 @@ def test_restore_asks_for_yes_before_replacing_records(cli: Cli, tmp_path: Path)
     assert restored.code == 0
     assert "2 animals, 1 introduction and 0 sessions" in " ".join(restored.output.split())
     assert "No sessions logged" in cli("history", "tom-pip").output
+
+
+def test_restore_refuses_a_backup_of_a_newer_ratbond(cli: Cli, tmp_path: Path) -> None:
+    """Restored, it would leave a database this ratbond cannot open (a traceback each run)."""
+    import sqlite3
+
+    from tests.cli.helpers import cat_and_rat
+
+    cat_and_rat(cli)
+    backup = tmp_path / "backup.db"
+    assert cli("backup", str(backup)).code == 0
+    with sqlite3.connect(backup) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+    connection.close()
+    refused = cli("restore", str(backup), "--yes")
+    assert refused.code == 2
+    assert refused.error.startswith(f"{backup} was written by a newer ratbond (schema revision")
+    assert refused.error.endswith("upgrade ratbond to use it; nothing was changed")
+    assert cli("animal", "list").code == 0
