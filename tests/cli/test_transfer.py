@@ -164,3 +164,30 @@ def test_restore_refuses_a_backup_of_a_newer_ratbond(cli: Cli, tmp_path: Path) -
     assert refused.error.startswith(f"{backup} was written by a newer ratbond (schema revision")
     assert refused.error.endswith("upgrade ratbond to use it; nothing was changed")
     assert cli("animal", "list").code == 0
+
+
+def test_a_files_own_field_is_never_named_as_an_option(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`import` has --id and --again: neither a field of the file (an export's `animals.id`)
+    nor the file's name (`id.csv`, `again.csv`) is a reason to blame an option not typed."""
+    from tests.cli.helpers import cat_and_rat
+
+    cat_and_rat(cli)
+    for name in ("id.csv", "again.csv"):
+        diary = tmp_path / name
+        diary.write_text("date,minutes\n2026-11-01,five\n")
+        refused = cli("import", str(diary), "--into", "tom-pip")
+        assert refused.code == 2
+        assert refused.error == f"{diary}: line 2, minutes: 'five' is not a number of minutes"
+    export = tmp_path / "export.jsonl"
+    assert cli("export", str(export)).code == 0
+    lines = export.read_text().splitlines()
+    row = json.loads(lines[1])
+    row["row"]["id"] = "one"
+    edited = tmp_path / "edited.jsonl"
+    edited.write_text("\n".join([lines[0], json.dumps(row), *lines[2:]]) + "\n")
+    monkeypatch.setenv("RATBOND_DATABASE_URL", f"sqlite:///{tmp_path / 'empty.db'}")
+    refused = cli("import", str(edited))
+    assert refused.code == 2
+    assert refused.error == f"{edited}: line 2, animals.id: expected a whole number"
