@@ -321,6 +321,21 @@ def test_only_an_owner_sees_who_changed_what(home: Database, sqlite_url: str) ->
             assert reader.get("/audit").status_code == 403
 
 
+@pytest.mark.parametrize("number", ["9223372036854775808", "-9223372036854775809", "0"])
+def test_an_audit_page_or_token_number_no_row_can_have_is_a_422(
+    home: Database, sqlite_url: str, number: str
+) -> None:
+    """Past 64 bits the database could not take it: a 500 (OverflowError) before."""
+    with signed_in(sqlite_url, "Ann") as owner:
+        page = owner.get(f"/audit?before={number}")
+        assert page.status_code == 422
+        assert page.json()["path"] == "before"
+        assert "is out of range" in page.json()["message"]
+        revoke = posted(owner, f"/account/tokens/{number}/revoke", {}, "/account")
+        assert revoke.status_code == 422
+        assert revoke.json()["path"] == "token_id"
+
+
 # --- calendar feed links ----------------------------------------------------------------------
 
 
