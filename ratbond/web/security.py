@@ -141,6 +141,10 @@ class DeclaredMethods:
                 methods.add("HEAD")
             self._paths.append((re.compile(f"^{pattern}$"), frozenset(methods)))
 
+    def declares(self, path: str) -> bool:
+        """Whether the document has `path` (a typo in an API address has none)."""
+        return any(pattern.match(path) for pattern, _ in self._paths)
+
     def refused(self, path: str, method: str) -> frozenset[str]:
         """The methods `path` takes when it does not take `method`; empty when it does, or
         when the document has no such path (the router's 404 then)."""
@@ -236,7 +240,13 @@ class SecurityMiddleware:
             if not _same_origin(scope, self.allowed_hosts):
                 await _refuse(send_with_headers, 403, "This request came from another site.", api)
                 return
-            if api and _content_type(scope) != "application/json":
+            # A body to a path the API lacks is answered by the router's 404 (or 405), which
+            # says what is wrong, not by the 415 of a body it would never read.
+            if (
+                api
+                and _content_type(scope) != "application/json"
+                and self._declared(scope).declares(scope.get("path", ""))
+            ):
                 await _refuse(
                     send_with_headers, 415, "send the request body as application/json", api
                 )
