@@ -120,6 +120,8 @@ def read_diary(path: Path) -> list[tuple[int, NewSession]]:
             return list(_csv_rows(first, lines))
     except UnicodeDecodeError:
         raise RatbondError(f"{path}: not UTF-8 text; save the diary as UTF-8 CSV") from None
+    except OSError as error:  # a folder, a file it may not read
+        raise RatbondError(f"{path}: cannot be read ({error.strerror})") from None
 
 
 def _bounded_lines(file: TextIO) -> Iterator[tuple[int, str]]:

@@ -800,6 +800,13 @@ def backup_sqlite(db: Database, target: Path) -> None:
             source.backup(destination)
         finally:
             destination.close()
+    except sqlite3.Error as error:
+        # A folder it may not write in, a full disk: no half copy that looks like a backup.
+        target.unlink(missing_ok=True)
+        raise RatbondError(
+            f"{target}: the copy cannot be written ({error}); nothing was copied. Choose a "
+            "file in a folder you can write to, on a disk with room"
+        ) from None
     finally:
         source.close()
 

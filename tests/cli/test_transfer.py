@@ -191,3 +191,26 @@ def test_a_files_own_field_is_never_named_as_an_option(
     refused = cli("import", str(edited))
     assert refused.code == 2
     assert refused.error == f"{edited}: line 2, animals.id: expected a whole number"
+
+
+def test_a_backup_that_cannot_be_written_is_one_line(cli: Cli) -> None:
+    """/proc is a folder no one can make a file in, root included: was sqlite3's traceback."""
+    from tests.cli.helpers import cat_and_rat
+
+    cat_and_rat(cli)
+    refused = cli("backup", "/proc/ratbond-backup.db")
+    assert refused.code == 2
+    assert refused.error == (
+        "/proc/ratbond-backup.db: the copy cannot be written (unable to open database file); "
+        "nothing was copied. Choose a file in a folder you can write to, on a disk with room"
+    )
+
+
+def test_a_folder_given_as_a_diary_is_one_line(cli: Cli, tmp_path: Path) -> None:
+    """Was an IsADirectoryError traceback."""
+    from tests.cli.helpers import cat_and_rat
+
+    cat_and_rat(cli)
+    refused = cli("import", str(tmp_path), "--into", "tom-pip")
+    assert refused.code == 2
+    assert refused.error == f"{tmp_path}: cannot be read (Is a directory)"
