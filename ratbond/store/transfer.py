@@ -832,6 +832,11 @@ def restore_sqlite(db: Database, source: Path, *, overwrite: bool = False) -> Co
             f"with pg_restore --clean --dbname '{_pg_conninfo(db)}' FILE"
         )
     if not source.is_file():
+        if source.exists():
+            raise RatbondError(
+                f"{source}: a folder or a device, not a file; restore a copy made by "
+                "'ratbond backup'"
+            )
         raise RatbondError(f"{source}: no such file")
     assert db.url.database is not None
     target = Path(db.url.database).expanduser()

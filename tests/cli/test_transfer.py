@@ -214,3 +214,16 @@ def test_a_folder_given_as_a_diary_is_one_line(cli: Cli, tmp_path: Path) -> None
     refused = cli("import", str(tmp_path), "--into", "tom-pip")
     assert refused.code == 2
     assert refused.error == f"{tmp_path}: cannot be read (Is a directory)"
+
+
+@pytest.mark.parametrize("given", ["/dev/null", "folder"])
+def test_restoring_a_folder_or_a_device_says_what_it_is(
+    cli: Cli, tmp_path: Path, given: str
+) -> None:
+    """They were 'no such file', of something that is there."""
+    source = tmp_path if given == "folder" else Path(given)
+    refused = cli("restore", str(source), "--yes")
+    assert refused.code == 2
+    assert refused.error == (
+        f"{source}: a folder or a device, not a file; restore a copy made by 'ratbond backup'"
+    )
