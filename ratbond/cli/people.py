@@ -314,6 +314,12 @@ def household_use(key: Annotated[str, typer.Argument(help="The household's id.")
     if key not in known:
         raise InputError("key", f"no household '{key}'; yours: " + ", ".join(known))
     target = _selection_file()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(key + "\n", encoding="utf-8")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(key + "\n", encoding="utf-8")
+    except OSError as error:
+        raise RatbondError(
+            f"{target}: the choice cannot be written ({error.strerror}); nothing was chosen. "
+            f"Set {HOUSEHOLD_ENV}={key} instead, or make the folder writable"
+        ) from None
     out.print(f"Working in {key}.")

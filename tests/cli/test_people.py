@@ -89,6 +89,21 @@ def test_a_stale_or_damaged_household_choice_says_where_and_use_mends_it(
     assert "Pip" in cli("animal", "list").output
 
 
+def test_a_choice_that_cannot_be_written_is_one_line(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file where the config folder should be: was a NotADirectoryError traceback."""
+    cli("animal", "add", "Pip", "--species", "rat")
+    (tmp_path / "config").write_text("")
+    refused = cli("household", "use", "home")
+    assert refused.code == 2
+    assert refused.error == (
+        f"{tmp_path / 'config' / 'ratbond' / 'household'}: the choice cannot be written (Not a "
+        "directory); nothing was chosen. Set RATBOND_HOUSEHOLD=home instead, or make the folder "
+        "writable"
+    )
+
+
 def test_naming_nobody_known_is_one_clear_error(cli: Cli) -> None:
     cli("people", "add", "Ann")
     outcome = cli("--as", "Zed", "animal", "list")
