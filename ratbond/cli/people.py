@@ -233,7 +233,7 @@ def role_(
     member = set_role(
         _db(), name, _role(role), animals_chosen=animal or [], until=parse_day(until, "--until")
     )
-    out.print(f"{member.name} is now {member.role}.")
+    out.print(shown(f"{member.name} is now {member.role}."))
 
 
 @people_app.command("remove")
@@ -286,7 +286,10 @@ def household_add(
 
     made = add_household(_db(), key or "", name)
     out.print(
-        f"Added household {made.key} ({made.name}); work in it: ratbond household use {made.key}"
+        shown(
+            f"Added household {made.key} ({made.name}); work in it: "
+            f"ratbond household use {made.key}"
+        )
     )
 
 
@@ -302,7 +305,7 @@ def household_list() -> None:
     for number, household in enumerate(list_households(_any_household())):
         mark = "*" if household.key == chosen or (chosen is None and number == 0) else " "
         role = f" ({household.role})" if household.role else ""
-        out.print(f"{mark} {household.key}: {household.name}{role}")
+        out.print(shown(f"{mark} {household.key}: {household.name}{role}"))
 
 
 @household_app.command("use")

@@ -32,6 +32,7 @@ from sqlalchemy import Connection, and_, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ratbond.errors import Forbidden, InputError, NotFound, RatbondError
+from ratbond.limits import MAX_ID
 from ratbond.store import audit as auditing
 from ratbond.store import scope as scoping
 from ratbond.store.common import now
@@ -237,20 +238,33 @@ def household_scope(db: Database, key: str | None, today: dt.date) -> Scope:
 # --- households -------------------------------------------------------------------------------
 
 
+MAX_HOUSEHOLD_NAME = 200
+"""The longest name of a household, as its column holds."""
+
+
 def add_household(db: Database, key: str, name: str) -> Household:
     """A new household; the acting person (if any) owns it."""
     from ratbond.store.animals import slug  # the one rule for ids made from names
 
+    # One line, controls removed, refused (never cut) past the column's 200 characters.
+    name = line_text(name, "name", longest=MAX_HOUSEHOLD_NAME) or ""
     wanted = slug(key or name)
     if not wanted:
         raise InputError("name", "give the household a name with a letter or a digit")
+    if len(wanted) > MAX_ID:
+        raise InputError(
+            "key" if key else "name",
+            f"its id '{wanted[:20]}...' is {len(wanted)} characters long, and an id is at most "
+            f"{MAX_ID}: "
+            + ("choose a shorter one" if key else "give a shorter name, or the id with --key"),
+        )
     with db.write() as connection:
         scope = _scope(connection)
         taken = connection.execute(select(households.c.id).where(households.c.key == wanted))
         if taken.first() is not None:
             raise InputError("key", f"a household '{wanted}' exists; choose another id")
         household_id = connection.execute(
-            insert(households).values(key=wanted, name=name.strip()[:200], created_at=now())
+            insert(households).values(key=wanted, name=name, created_at=now())
         ).inserted_primary_key[0]  # type: ignore[index]
         if scope.person_id is not None:
             connection.execute(
@@ -262,7 +276,7 @@ def add_household(db: Database, key: str, name: str) -> Household:
                 )
             )
         auditing.record(connection, scope, "add household", household_id, wanted)
-    return Household(id=household_id, key=wanted, name=name.strip(), role="owner")
+    return Household(id=household_id, key=wanted, name=name, role="owner")
 
 
 def list_households(db: Database) -> list[Household]:

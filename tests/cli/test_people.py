@@ -142,3 +142,14 @@ def test_history_shows_the_audit_to_owners_only(cli: Cli) -> None:
         assert plain.code == 0
         assert "audit" not in plain.output
         assert "(CLI," not in plain.output
+
+
+def test_household_and_person_names_print_as_typed_never_as_markup(cli: Cli) -> None:
+    cli("animal", "add", "Pip", "--species", "rat")
+    added = cli("household", "add", "[bold]Rescue[/bold]")
+    assert added.code == 0
+    assert added.output.startswith("Added household bold-rescue-bold ([bold]Rescue[/bold]);")
+    assert "  bold-rescue-bold: [bold]Rescue[/bold]\n" in cli("household", "list").output
+    cli("people", "add", "Ann")
+    cli("people", "add", "[red]Cy")
+    assert cli("people", "role", "[red]Cy", "viewer").output == "[red]Cy is now viewer.\n"
