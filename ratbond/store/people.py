@@ -317,6 +317,22 @@ def _checked_name(name: str) -> str:
     return shown
 
 
+MAX_AHEAD_DAYS = 366
+"""The furthest a sitter's last day or a share link's lies ahead: a year. A later one is a slip
+of the year (2062 for 2026), and access meant to last is a role, not a stay or a link."""
+
+
+def far_ahead(until: dt.date, today: dt.date, what: str, instead: str) -> None:
+    """Refuse an end date more than `MAX_AHEAD_DAYS` after `today`, on the field `until`."""
+    last = today + dt.timedelta(days=MAX_AHEAD_DAYS)
+    if until > last:
+        raise InputError(
+            "until",
+            f"{until.isoformat()} is more than a year ahead; {what} ends by {last.isoformat()} "
+            f"at the latest (for longer, {instead})",
+        )
+
+
 def _sitter_terms(
     connection: Connection,
     role: Role,
@@ -347,6 +363,7 @@ def _sitter_terms(
             f"{until.isoformat()} is in the past; a sitter's last day is today "
             f"({today.isoformat()}) or later",
         )
+    far_ahead(until, today or dt.date.today(), "a sitter's stay", "give them the carer role")
     rows = connection.execute(select(animals.c.id, animals.c.key, animals.c.name)).all()
     found: list[int] = []
     for wanted in chosen:
@@ -725,9 +742,22 @@ def accept_invitation(
 
 
 def make_share(
-    db: Database, kind: Literal["animal", "introduction"], ref: str, until: dt.date
+    db: Database,
+    kind: Literal["animal", "introduction"],
+    ref: str,
+    until: dt.date,
+    today: dt.date | None = None,
 ) -> Link:
-    """A read-only link to one animal or introduction until `until` (owners only)."""
+    """A read-only link to one animal or introduction until `until` (owners only): from today
+    to a year ahead."""
+    day = today or dt.date.today()
+    if until < day:
+        raise InputError(
+            "until",
+            f"{until.isoformat()} is in the past; a link's last day is today "
+            f"({day.isoformat()}) or later",
+        )
+    far_ahead(until, day, "a link", "make a new link when this one ends")
     with db.write() as connection:
         scope = _scope(connection)
         scope.require("share")

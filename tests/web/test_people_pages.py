@@ -205,6 +205,20 @@ def test_a_share_link_shows_one_animal_and_nothing_else_until_its_last_day(
         assert stranger.get(link[:-3] + "abc").status_code == 404
 
 
+def test_a_share_link_for_ever_or_already_ended_is_refused(home: Database, sqlite_url: str) -> None:
+    with signed_in(sqlite_url, "Ann") as owner:
+        for until, said in (
+            ("9999-12-31", "9999-12-31 is more than a year ahead; a link ends by 2027-11-21"),
+            ("2026-11-19", "2026-11-19 is in the past; a link&#39;s last day is today"),
+        ):
+            answer = posted(
+                owner, "/shares", {"kind": "animal", "ref": "pip", "until": until}, "/people"
+            )
+            assert answer.status_code == 422
+            assert said in answer.text
+            assert "/share/" not in answer.text
+
+
 def test_a_share_link_to_an_introduction_shows_it_and_its_animals(
     web: TestClient, sqlite_url: str
 ) -> None:

@@ -241,6 +241,7 @@ async def make_share(request: Request, context: Web) -> HTMLResponse:
         kind,  # type: ignore[arg-type]
         form.get("ref"),
         until,
+        context.today(),
     )
     base = str(request.base_url).rstrip("/")
     return context.pages.render(
