@@ -15,7 +15,7 @@ from ratbond.cli.agenda import care_text
 from ratbond.cli.care import ask_yes_no, cites, freeroam_checklist, user_errors
 from ratbond.cli.console import out, shown
 from ratbond.cli.display import database, parse_day
-from ratbond.errors import RatbondError
+from ratbond.errors import InputError, RatbondError
 from ratbond.limits import PLAN_AHEAD_DAYS
 
 freeroam_app = typer.Typer(
@@ -187,6 +187,12 @@ def raise_unknown(typed: str, item_id: str, known: list[str]) -> None:
     )
 
 
+MAX_LISTED = 10_000
+"""The most free-roam checks `freeroam history --limit` lists: years of daily play."""
+MAX_TREND_WEEKS = 520
+"""The most weeks `trust trend --weeks` goes back: ten years, longer than a rat lives."""
+
+
 @freeroam_app.command("history")
 def freeroam_history(
     limit: Annotated[int, typer.Option(help="How many checks to show.")] = 20,
@@ -196,6 +202,10 @@ def freeroam_history(
     from ratbond.store.care import list_free_roam
 
     with user_errors():
+        if not 1 <= limit <= MAX_LISTED:
+            raise InputError(
+                "--limit", f"{limit} checks; show from 1 to {MAX_LISTED:,} (newest first)"
+            )
         records = list_free_roam(database(), limit=limit)
     if as_json:
         _print_json([r.__dict__ for r in records])
@@ -259,9 +269,17 @@ def trust_trend_command(
     """Trust signs per week for a rat: how many, and a score where bolder signs count more."""
     from ratbond.care.trust import trust_trend
     from ratbond.store.care import list_trust
+    from ratbond.store.common import not_future
 
     with user_errors():
         day = parse_day(date, "--date") or dt.date.today()
+        # A week after today holds no sign, and each week back is a line: both bounded, so
+        # neither a far date nor a huge --weeks makes a table of centuries (or overflows).
+        not_future(day, dt.date.today(), "date")
+        if weeks is not None and not 1 <= weeks <= MAX_TREND_WEEKS:
+            raise InputError(
+                "weeks", f"{weeks} weeks; give from 1 to {MAX_TREND_WEEKS:,} (ten years)"
+            )
         animal, seen = list_trust(database(), rat)
         result = trust_trend([(s.date, s.sign) for s in seen], day, weeks=weeks)
     if as_json:

@@ -18,7 +18,7 @@ import typer
 from ratbond.cli.acting import ACTING
 from ratbond.cli.console import shown
 from ratbond.cli.display import out, parse_day
-from ratbond.errors import InputError
+from ratbond.errors import InputError, NotFound, RatbondError
 
 if TYPE_CHECKING:
     from ratbond.store import Database
@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 PERSON_ENV = "RATBOND_PERSON"
 HOUSEHOLD_ENV = "RATBOND_HOUSEHOLD"
 DEFAULT_URL = "http://127.0.0.1:8000"
+MAX_SELECTION = 1_000
+"""The most characters the file `ratbond household use` writes is read for: an id is far
+shorter, so a longer file is not one it wrote."""
 
 people_app = typer.Typer(
     help="People of the household: add, list, give a role, remove, invite, reset a password.",
@@ -46,13 +49,27 @@ def _selection_file() -> Path:
 
 def chosen_household() -> str | None:
     """`RATBOND_HOUSEHOLD`, else the household `ratbond household use` chose, else None."""
+    return _chosen()[0]
+
+
+def _chosen() -> tuple[str | None, str]:
+    """The chosen household's id and where it was chosen, as an error names it."""
     configured = os.environ.get(HOUSEHOLD_ENV, "").strip()
     if configured:
-        return configured
+        return configured, HOUSEHOLD_ENV
+    file = _selection_file()
+    where = f"{file} (the household chosen with 'ratbond household use')"
+    again = "; choose it again: ratbond household use KEY ('ratbond household list' lists them)"
     try:
-        return _selection_file().read_text(encoding="utf-8").strip() or None
+        with file.open(encoding="utf-8") as selection:
+            text = selection.read(MAX_SELECTION + 1)
+    except UnicodeDecodeError:
+        raise RatbondError(f"{where}: not text" + again) from None
     except OSError:
-        return None
+        return None, where
+    if len(text) > MAX_SELECTION:
+        raise RatbondError(f"{where}: longer than any household's id" + again)
+    return text.strip() or None, where
 
 
 def acting_person() -> str | None:
@@ -65,12 +82,33 @@ def scoped(db: Database) -> Database:
     from ratbond.store.people import household_scope, scope_for_name
 
     person = acting_person()
-    household = chosen_household()
-    if person is not None:
-        return db.scoped(scope_for_name(db, person, household, "cli", dt.date.today()))
-    if household is not None:
-        return db.scoped(household_scope(db, household, dt.date.today()))
+    household, where = _chosen()
+    try:
+        if person is not None:
+            return db.scoped(scope_for_name(db, person, household, "cli", dt.date.today()))
+        if household is not None:
+            return db.scoped(household_scope(db, household, dt.date.today()))
+    except NotFound as error:
+        if error.path != "household":
+            raise
+        # Neither typed nor asked for here: name where it was chosen, and how to choose.
+        fix = "" if where == HOUSEHOLD_ENV else "; choose one: ratbond household use KEY"
+        raise RatbondError(f"{where}: {error.message}{fix}") from None
     return db
+
+
+def _any_household() -> Database:
+    """The database as the acting person, whatever household was chosen: `household list`
+    and `household use` must work when the choice names one that is gone, or one of another
+    database (RATBOND_DATABASE_URL changed), or is damaged, for they are how to mend it."""
+    from ratbond.store import open_database
+    from ratbond.store.people import scope_for_name
+
+    db = open_database()
+    person = acting_person()
+    if person is None:
+        return db
+    return db.scoped(scope_for_name(db, person, None, "cli", dt.date.today()))
 
 
 def _db() -> Database:
@@ -195,7 +233,7 @@ def role_(
     member = set_role(
         _db(), name, _role(role), animals_chosen=animal or [], until=parse_day(until, "--until")
     )
-    out.print(f"{member.name} is now {member.role}.")
+    out.print(shown(f"{member.name} is now {member.role}."))
 
 
 @people_app.command("remove")
@@ -248,7 +286,10 @@ def household_add(
 
     made = add_household(_db(), key or "", name)
     out.print(
-        f"Added household {made.key} ({made.name}); work in it: ratbond household use {made.key}"
+        shown(
+            f"Added household {made.key} ({made.name}); work in it: "
+            f"ratbond household use {made.key}"
+        )
     )
 
 
@@ -257,11 +298,14 @@ def household_list() -> None:
     """The households (yours, when you act as a person), the chosen one marked."""
     from ratbond.store.people import list_households
 
-    chosen = chosen_household()
-    for number, household in enumerate(list_households(_db())):
+    try:
+        chosen = chosen_household()
+    except RatbondError:
+        chosen = ""  # a damaged choice marks none
+    for number, household in enumerate(list_households(_any_household())):
         mark = "*" if household.key == chosen or (chosen is None and number == 0) else " "
         role = f" ({household.role})" if household.role else ""
-        out.print(f"{mark} {household.key}: {household.name}{role}")
+        out.print(shown(f"{mark} {household.key}: {household.name}{role}"))
 
 
 @household_app.command("use")
@@ -269,10 +313,16 @@ def household_use(key: Annotated[str, typer.Argument(help="The household's id.")
     """Work in this household from now on, at this computer's command line."""
     from ratbond.store.people import list_households
 
-    known = [h.key for h in list_households(_db())]
+    known = [h.key for h in list_households(_any_household())]
     if key not in known:
         raise InputError("key", f"no household '{key}'; yours: " + ", ".join(known))
     target = _selection_file()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(key + "\n", encoding="utf-8")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(key + "\n", encoding="utf-8")
+    except OSError as error:
+        raise RatbondError(
+            f"{target}: the choice cannot be written ({error.strerror}); nothing was chosen. "
+            f"Set {HOUSEHOLD_ENV}={key} instead, or make the folder writable"
+        ) from None
     out.print(f"Working in {key}.")

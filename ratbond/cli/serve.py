@@ -57,6 +57,7 @@ def serve(
     from ratbond.store.people import any_people
     from ratbond.web.settings import LOOPBACK_HOSTS, WebSettings, host_names
 
+    proxy_addresses = _proxy_addresses(trusted_proxy or [])
     settings = WebSettings(freeze_startup_heap=True)
     named = host_names([*(allowed_host or []), *([] if host in WILDCARDS else [host])])
     settings = dataclasses.replace(settings, allowed_hosts=settings.allowed_hosts | named)
@@ -94,7 +95,7 @@ def serve(
     err.print(f"ratbond is at http://{shown(address)}:{port}/ (Ctrl+C to stop)", highlight=False)
     proxies = {
         "proxy_headers": bool(trusted_proxy),
-        "forwarded_allow_ips": ",".join(trusted_proxy or ["127.0.0.1"]),
+        "forwarded_allow_ips": ",".join(proxy_addresses or ["127.0.0.1"]),
     }
     if workers == 1:
         from ratbond.web.app import create_app
@@ -142,3 +143,32 @@ def _check_free(host: str, port: int) -> None:
                 f"cannot listen on {host} port {port}: {error.strerror or error}; is ratbond or "
                 "another program already using it? Stop it, or pick another with --port"
             ) from None
+
+
+def _proxy_addresses(given: list[str]) -> list[str]:
+    """Each --trusted-proxy as an IP address or network (`10.0.0.0/8`), or `*`: anything else
+    (a host name, a typo) uvicorn would keep as a name no connection ever comes from, so the
+    proxy's headers would be ignored unsaid (a visitor's HTTPS unseen, cookies not Secure)."""
+    import ipaddress
+
+    from ratbond.errors import InputError
+
+    addresses = []
+    for value in given:
+        for part in value.split(","):  # uvicorn's own list separator
+            address = part.strip()
+            try:
+                if address != "*":
+                    if "/" in address:
+                        ipaddress.ip_network(address)
+                    else:
+                        ipaddress.ip_address(address)
+            except ValueError:
+                raise InputError(
+                    "--trusted-proxy",
+                    f"'{address[:60]}' is not an IP address or network; give the proxy's "
+                    "address as it connects to ratbond, e.g. 127.0.0.1, ::1 or 10.0.0.0/8 "
+                    "(not its name)",
+                ) from None
+            addresses.append(address)
+    return addresses

@@ -98,9 +98,7 @@ def import_(
         typed = as_typed(error, left_out=False)  # --id; else the file's field
         if typed is not error:
             raise typed from None
-        raise InputError(
-            f"{file}: {error.path}" if error.path else str(file), error.message
-        ) from None
+        raise in_file(file, error) from None
     except AlreadyImported as error:
         # The same --id again, unless it is the one the scenario already has.
         named = ["--id", key] if key and key.lower() != error.key.lower() else []
@@ -130,6 +128,15 @@ def import_(
     out.print(f"See: ratbond next {shown(intro)}")
 
 
+def in_file(file: Path, error: InputError) -> RatbondError:
+    """`error`, a field of the file, named after the file: no longer an `InputError`, so the
+    command does not take a field of the file (`animals.id`), or the file's own name
+    (`id.csv`), for an option of its own (`--id`) the user never typed."""
+    return RatbondError(
+        f"{file}: {error.path}: {error.message}" if error.path else f"{file}: {error.message}"
+    )
+
+
 def _import_diary(file: Path, into: str) -> None:
     from ratbond.store.diary import import_diary
 
@@ -138,9 +145,7 @@ def _import_diary(file: Path, into: str) -> None:
     except NotFound:
         raise
     except InputError as error:
-        raise InputError(
-            f"{file}: {error.path}" if error.path else str(file), error.message
-        ) from None
+        raise in_file(file, error) from None
     sessions = f"{result.sessions} session" + ("" if result.sessions == 1 else "s")
     span = (
         f" ({result.first.isoformat()} to {result.last.isoformat()})"

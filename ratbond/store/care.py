@@ -22,7 +22,7 @@ from ratbond.store.animals import check_living, check_recordable
 from ratbond.store.care_plan import CareAlert as CareAlert
 from ratbond.store.care_plan import CarePlan as CarePlan
 from ratbond.store.care_plan import care_plan as care_plan
-from ratbond.store.common import current_user, from_row, not_future, now, record_history
+from ratbond.store.common import from_row, not_future, now, record_history, who
 from ratbond.store.db import Database
 from ratbond.store.queries import resolve_animal, today_or
 from ratbond.store.records import AnimalRecord
@@ -33,7 +33,7 @@ from ratbond.store.tables import (
     grooming,
     trust_signs,
 )
-from ratbond.store.text import line_text, paragraphs_text
+from ratbond.store.text import paragraphs_text
 
 # --- records ------------------------------------------------------------------------------
 
@@ -100,10 +100,6 @@ class CareDone:
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _who(value: str | None) -> str:
-    return (line_text(value, "logged_by") or current_user())[:100]
-
-
 def _animal(connection: Connection, ref: str, field: str = "animal") -> AnimalRecord:
     """An active animal by id or name; the error names the form field."""
     try:
@@ -166,7 +162,7 @@ def record_free_roam(
         date=when,
         ready=result.ready,
         answers={item.id: answer for item, answer in result.answers},
-        checked_by=_who(checked_by),
+        checked_by=who(checked_by),
         notes=paragraphs_text(notes, "notes"),
         created_at=now(),
     )
@@ -224,7 +220,7 @@ def log_trust(
                 "date": when,
                 "sign": sign.id,
                 "notes": paragraphs_text(notes, "notes"),
-                "logged_by": _who(logged_by),
+                "logged_by": who(logged_by),
                 "created_at": stamp,
             }
             result.append(TrustSighting(id=_insert(connection, trust_signs, values), **values))
@@ -274,7 +270,7 @@ def log_grooming(
             "date": when,
             "findings": " ".join(found),
             "notes": paragraphs_text(notes, "notes"),
-            "logged_by": _who(logged_by),
+            "logged_by": who(logged_by),
             "created_at": now(),
         }
         row_id = _insert(connection, grooming, values)
@@ -384,7 +380,7 @@ def mark_done(
                 "animal_id": target.id if target else None,
                 "date": when,
                 "notes": paragraphs_text(notes, "notes"),
-                "logged_by": _who(logged_by),
+                "logged_by": who(logged_by),
                 "created_at": stamp,
             }
             row_id = _insert(connection, care_done, values)

@@ -25,6 +25,19 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+MAX_WHO = 100
+"""The longest name of who logged or checked a record, as the `logged_by` columns hold."""
+
+
+def who(value: str | None) -> str:
+    """Who logged or checked a record: the name given (`--by`), kept on one line without
+    control characters and refused past `MAX_WHO` characters (not cut unsaid), else the
+    acting person (`current_user`)."""
+    from ratbond.store.text import line_text
+
+    return line_text(value, "by", longest=MAX_WHO) or current_user()[:MAX_WHO]
+
+
 def current_user() -> str:
     """Who is logging: the person the transaction acts as (`ratbond.store.scope`), else
     `RATBOND_USER`, else the login name."""

@@ -23,7 +23,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from ratbond.errors import RatbondError, StoreUnavailable
 from ratbond.store import scope as scoping
-from ratbond.store.migrations import head_revision
+from ratbond.store.migrations import head_revision, unknown_revision
 from ratbond.store.scope import Scope
 
 ENV_URL = "RATBOND_DATABASE_URL"
@@ -163,8 +163,11 @@ class Database:
         """Apply pending migrations once per process; a database already at head costs one query."""
         if self._migrated:
             return
-        head = head_revision()
-        if self._current_revision() != head:
+        current = self._current_revision()
+        if current != head_revision():
+            refusal = unknown_revision(current, f"the database {describe(self.url)}")
+            if refusal is not None:
+                raise RatbondError(refusal)
             self._migrate()
         self._migrated = True
 

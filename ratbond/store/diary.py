@@ -24,6 +24,7 @@ from typing import Any, TextIO
 from sqlalchemy import func, select
 
 from ratbond.errors import InputError, RatbondError
+from ratbond.limits import MAX_ATTEMPTS
 from ratbond.scenario import parse_date
 from ratbond.store.advice import build_scenario, refresh
 from ratbond.store.db import Database
@@ -40,6 +41,10 @@ MAX_LINE_CHARS = 20_000
 COLUMNS = ("date", "minutes", "signals", "notes", "stage", "supervised", "attempts", "rewarded")
 LOGGED_BY = "diary import"
 """Who logged a diary's sessions, as `history` shows it: where they came from."""
+ONE_PER_LINE = (
+    "a diary in JSON has one object of a session's fields per line (JSON lines), "
+    'e.g. {"date": "2026-11-02", "minutes": 5}'
+)
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
 
@@ -110,11 +115,13 @@ def read_diary(path: Path) -> list[tuple[int, NewSession]]:
             first = next((item for item in lines if item[1].strip()), None)
             if first is None:
                 raise RatbondError(f"{path}: empty; a diary has a header row or JSON lines")
-            if first[1].lstrip().startswith("{"):
+            if first[1].lstrip().startswith(("{", "[")):
                 return list(_json_lines(first, lines))
             return list(_csv_rows(first, lines))
     except UnicodeDecodeError:
         raise RatbondError(f"{path}: not UTF-8 text; save the diary as UTF-8 CSV") from None
+    except OSError as error:  # a folder, a file it may not read
+        raise RatbondError(f"{path}: cannot be read ({error.strerror})") from None
 
 
 def _bounded_lines(file: TextIO) -> Iterator[tuple[int, str]]:
@@ -136,13 +143,27 @@ def _json_lines(
     for number, line in chain((first,), rest):
         if not line.strip():
             continue
+        if line.lstrip().startswith("["):
+            raise InputError(f"line {number}", "a JSON array; " + ONE_PER_LINE)
         try:
-            item = json.loads(line)
+            item = json.loads(line, object_pairs_hook=_once_each)
         except ValueError as error:
             raise InputError(f"line {number}", f"not JSON ({error})") from None
+        except InputError as error:
+            raise InputError(f"line {number}, {error.path}", error.message) from None
         if not isinstance(item, dict):
-            raise InputError(f"line {number}", "expected an object of a session's fields")
+            raise InputError(f"line {number}", "expected an object; " + ONE_PER_LINE)
         yield number, _session(number, item, _json_signals)
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are each given once: of a key given twice, which one is meant?"""
+    item: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in item:
+            raise InputError(key[:40], "given twice; keep the one you mean")
+        item[key] = value
+    return item
 
 
 def _csv_rows(
@@ -159,11 +180,16 @@ def _csv_rows(
     reader = csv.reader(text())
     try:
         header = [name.strip().lower() for name in next(reader)]
-        for name in header:
+        for place, name in enumerate(header):
             if name not in COLUMNS:
                 raise InputError(
-                    f"line {first[0]}, {name}",
+                    f"line {first[0]}, {name[:40]}",
                     "unknown column; a diary's columns: " + ", ".join(COLUMNS),
+                )
+            if name in header[:place]:
+                raise InputError(
+                    f"line {first[0]}, {name}",
+                    "column given twice; keep the one you mean",
                 )
         if "date" not in header:
             raise InputError(f"line {first[0]}", "no date column; every session needs its date")
@@ -250,11 +276,20 @@ def _number(value: Any) -> float:
 
 
 def _count(value: Any) -> int:
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
+    if isinstance(value, str):
+        digits = value.strip()
+        # ASCII digits only ('²' is a digit to str.isdigit but no number to int), and no
+        # more of them than a count can need: the training check names the limit.
+        if digits.isascii() and digits.isdigit():
+            if len(digits) > 9:
+                raise InputError(
+                    "", f"a {len(digits):,}-digit number; count at most {MAX_ATTEMPTS:,} tries"
+                )
+            return int(digits)
+        raise InputError("", f"'{value[:40]}' is not a whole number")
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    raise InputError("", f"'{value}' is not a whole number")
+    raise InputError("", "expected a whole number")
 
 
 def _yes_no(value: Any) -> bool:

@@ -32,6 +32,7 @@ from sqlalchemy import Connection, and_, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ratbond.errors import Forbidden, InputError, NotFound, RatbondError
+from ratbond.limits import MAX_ID
 from ratbond.store import audit as auditing
 from ratbond.store import scope as scoping
 from ratbond.store.common import now
@@ -237,20 +238,33 @@ def household_scope(db: Database, key: str | None, today: dt.date) -> Scope:
 # --- households -------------------------------------------------------------------------------
 
 
+MAX_HOUSEHOLD_NAME = 200
+"""The longest name of a household, as its column holds."""
+
+
 def add_household(db: Database, key: str, name: str) -> Household:
     """A new household; the acting person (if any) owns it."""
     from ratbond.store.animals import slug  # the one rule for ids made from names
 
+    # One line, controls removed, refused (never cut) past the column's 200 characters.
+    name = line_text(name, "name", longest=MAX_HOUSEHOLD_NAME) or ""
     wanted = slug(key or name)
     if not wanted:
         raise InputError("name", "give the household a name with a letter or a digit")
+    if len(wanted) > MAX_ID:
+        raise InputError(
+            "key" if key else "name",
+            f"its id '{wanted[:20]}...' is {len(wanted)} characters long, and an id is at most "
+            f"{MAX_ID}: "
+            + ("choose a shorter one" if key else "give a shorter name, or the id with --key"),
+        )
     with db.write() as connection:
         scope = _scope(connection)
         taken = connection.execute(select(households.c.id).where(households.c.key == wanted))
         if taken.first() is not None:
             raise InputError("key", f"a household '{wanted}' exists; choose another id")
         household_id = connection.execute(
-            insert(households).values(key=wanted, name=name.strip()[:200], created_at=now())
+            insert(households).values(key=wanted, name=name, created_at=now())
         ).inserted_primary_key[0]  # type: ignore[index]
         if scope.person_id is not None:
             connection.execute(
@@ -262,7 +276,7 @@ def add_household(db: Database, key: str, name: str) -> Household:
                 )
             )
         auditing.record(connection, scope, "add household", household_id, wanted)
-    return Household(id=household_id, key=wanted, name=name.strip(), role="owner")
+    return Household(id=household_id, key=wanted, name=name, role="owner")
 
 
 def list_households(db: Database) -> list[Household]:
@@ -303,6 +317,22 @@ def _checked_name(name: str) -> str:
     return shown
 
 
+MAX_AHEAD_DAYS = 366
+"""The furthest a sitter's last day or a share link's lies ahead: a year. A later one is a slip
+of the year (2062 for 2026), and access meant to last is a role, not a stay or a link."""
+
+
+def far_ahead(until: dt.date, today: dt.date, what: str, instead: str) -> None:
+    """Refuse an end date more than `MAX_AHEAD_DAYS` after `today`, on the field `until`."""
+    last = today + dt.timedelta(days=MAX_AHEAD_DAYS)
+    if until > last:
+        raise InputError(
+            "until",
+            f"{until.isoformat()} is more than a year ahead; {what} ends by {last.isoformat()} "
+            f"at the latest (for longer, {instead})",
+        )
+
+
 def _sitter_terms(
     connection: Connection,
     role: Role,
@@ -333,6 +363,7 @@ def _sitter_terms(
             f"{until.isoformat()} is in the past; a sitter's last day is today "
             f"({today.isoformat()}) or later",
         )
+    far_ahead(until, today or dt.date.today(), "a sitter's stay", "give them the carer role")
     rows = connection.execute(select(animals.c.id, animals.c.key, animals.c.name)).all()
     found: list[int] = []
     for wanted in chosen:
@@ -711,9 +742,22 @@ def accept_invitation(
 
 
 def make_share(
-    db: Database, kind: Literal["animal", "introduction"], ref: str, until: dt.date
+    db: Database,
+    kind: Literal["animal", "introduction"],
+    ref: str,
+    until: dt.date,
+    today: dt.date | None = None,
 ) -> Link:
-    """A read-only link to one animal or introduction until `until` (owners only)."""
+    """A read-only link to one animal or introduction until `until` (owners only): from today
+    to a year ahead."""
+    day = today or dt.date.today()
+    if until < day:
+        raise InputError(
+            "until",
+            f"{until.isoformat()} is in the past; a link's last day is today "
+            f"({day.isoformat()}) or later",
+        )
+    far_ahead(until, day, "a link", "make a new link when this one ends")
     with db.write() as connection:
         scope = _scope(connection)
         scope.require("share")

@@ -18,7 +18,6 @@ from ratbond.scenario import parse_scenario
 from ratbond.store.advice import build_scenario, current_advice, refresh, scenario_document
 from ratbond.store.common import (
     clearance,
-    current_user,
     engine_of,
     now,
     only_editable,
@@ -28,6 +27,7 @@ from ratbond.store.common import (
     session_class,
     species_of,
     vocabulary,
+    who,
     with_notes_read,
 )
 from ratbond.store.db import Database
@@ -308,7 +308,7 @@ def add_session_in(
             introduction_id=intro.id,
             seq=seq,
             **_row_values(session, klass),
-            logged_by=(new.logged_by or current_user()).strip()[:100],
+            logged_by=who(new.logged_by),
             logged_at=now(),
             version=1,
         )
@@ -413,7 +413,7 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
         values = {
             "introduction_id": intro.id,
             **_row_values(session, klass),
-            "logged_by": (new.logged_by or current_user()).strip()[:100],
+            "logged_by": who(new.logged_by),
             "logged_at": now(),
             "version": 1,
         }

@@ -47,7 +47,7 @@ from ratbond.store.common import (
 from ratbond.store.db import Database
 from ratbond.store.ids import MAX_ROW_ID
 from ratbond.store.introductions import start_introduction_in
-from ratbond.store.migrations import head_revision
+from ratbond.store.migrations import head_revision, unknown_revision
 from ratbond.store.queries import load_animal, load_introductions, today_or
 from ratbond.store.sessions import NewSession, add_session_in
 from ratbond.store.tables import (
@@ -800,6 +800,13 @@ def backup_sqlite(db: Database, target: Path) -> None:
             source.backup(destination)
         finally:
             destination.close()
+    except sqlite3.Error as error:
+        # A folder it may not write in, a full disk: no half copy that looks like a backup.
+        target.unlink(missing_ok=True)
+        raise RatbondError(
+            f"{target}: the copy cannot be written ({error}); nothing was copied. Choose a "
+            "file in a folder you can write to, on a disk with room"
+        ) from None
     finally:
         source.close()
 
@@ -825,6 +832,11 @@ def restore_sqlite(db: Database, source: Path, *, overwrite: bool = False) -> Co
             f"with pg_restore --clean --dbname '{_pg_conninfo(db)}' FILE"
         )
     if not source.is_file():
+        if source.exists():
+            raise RatbondError(
+                f"{source}: a folder or a device, not a file; restore a copy made by "
+                "'ratbond backup'"
+            )
         raise RatbondError(f"{source}: no such file")
     assert db.url.database is not None
     target = Path(db.url.database).expanduser()
@@ -864,6 +876,11 @@ def _sqlite_counts(
             raise RatbondError(
                 f"{path}: not a ratbond database; restore a copy made by 'ratbond backup'"
             )
+        if "alembic_version" in names:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            refusal = unknown_revision(None if row is None else str(row[0]), str(path))
+            if refusal is not None:
+                raise RatbondError(refusal)
         (animals_, intros, total, withdrawn) = connection.execute(
             "SELECT (SELECT count(*) FROM animals), (SELECT count(*) FROM introductions), "
             "(SELECT count(*) FROM sessions), "

@@ -106,12 +106,26 @@ async def http_error_handler(request: Request, exc: Exception) -> Response:
     """404s and friends: JSON for the API, a plain page for people."""
     assert isinstance(exc, StarletteHTTPException)
     if is_api(request):
-        response: Response = api_error(exc.status_code, "", str(exc.detail))
+        response: Response = api_error(exc.status_code, "", _api_detail(request, exc))
     else:
         response = error_page(request, exc.status_code, str(exc.detail))
     # A 405's `Allow`, say: the methods the path does take.
     response.headers.update(exc.headers or {})
     return response
+
+
+def _api_detail(request: Request, exc: StarletteHTTPException) -> str:
+    """The router's bare 'Not Found' and 'Method Not Allowed' said of the address asked for,
+    with where to look: the API's paths and their methods are in its OpenAPI document."""
+    from ratbond.web.app import OPENAPI_URL
+
+    path = request.url.path
+    if exc.status_code == 404 and exc.detail == "Not Found":
+        return f"{path} is no address of the API; its addresses are listed in {OPENAPI_URL}"
+    allow = (exc.headers or {}).get("Allow")
+    if exc.status_code == 405 and allow:
+        return f"{request.method} is not a method of {path}; it takes {allow}"
+    return str(exc.detail)
 
 
 def error_page(request: Request, status: int, message: str) -> Response:

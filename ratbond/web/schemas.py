@@ -12,6 +12,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    Strict,
     ValidationInfo,
 )
 from pydantic.json_schema import SkipJsonSchema
@@ -125,6 +126,11 @@ class AdviceOut(BaseModel):
 
 
 _FORBID = ConfigDict(extra="forbid")
+# Numbers, counts and yes-or-no as JSON writes them: pydantic's lax mode took `true` for 1
+# minute (or 1 try), "5" for 5 and 1 or "yes" for true, so a slip was stored as a value.
+Number = Annotated[float, Strict()]
+Count = Annotated[int, Strict()]
+Flag = Annotated[bool, Strict()]
 ID_RULE = "Lower-case letters, digits, '-', '_'."
 
 
@@ -208,7 +214,7 @@ class VetCheckOut(BaseModel):
 class WeightIn(BaseModel):
     model_config = _FORBID
 
-    grams: float = Field(
+    grams: Number = Field(
         description=f"At least {MIN_GRAMS:g}; under "
         + ", ".join(f"{grams:,} for a {species}" for species, grams in MAX_GRAMS.items())
         + ".",
@@ -251,7 +257,7 @@ class IntroductionIn(BaseModel):
         "a start is refused (422, path `cleared_by`); given when there was no such stop, it "
         "is refused too. Kept in the new introduction's `notes`.",
     )
-    again: bool = Field(
+    again: Flag = Field(
         default=False,
         description="Start it although an active or paused introduction of this program has "
         "the same animals in the same roles; without it, that is refused (422, path `again`) "
@@ -280,16 +286,16 @@ class SessionFields(BaseModel):
     model_config = _FORBID
 
     stage: Text
-    minutes: float | None = Field(default=None, ge=0)
-    supervised: bool = True
+    minutes: Number | None = Field(default=None, ge=0)
+    supervised: Flag = True
     signals: dict[str, list[str]] | None = {}
     notes: Text | None = Field(default=None, **NOTES)
-    attempts: int | None = Field(
+    attempts: Count | None = Field(
         default=None,
         description="Required at a training stage: tries at the behaviour.",
         **COUNT,
     )
-    rewarded: int | None = Field(
+    rewarded: Count | None = Field(
         default=None,
         description="Required at a training stage: tries that earned a click and a treat; "
         "at most `attempts`.",
@@ -305,7 +311,7 @@ class SessionIn(SessionFields):
         description="Defaults to the stage advised on the session's date, and then its "
         "minutes too when none are given.",
     )
-    minutes: float | None = Field(default=None, ge=0, **limits(maximum=MAX_MINUTES))
+    minutes: Number | None = Field(default=None, ge=0, **limits(maximum=MAX_MINUTES))
     date: PastDay | None = Field(
         default=None,
         description=f"Defaults to today. {DAY_RULE} Not before its animals arrived.",

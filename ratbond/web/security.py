@@ -24,6 +24,8 @@ from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from ratbond.errors import InputError
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -141,6 +143,10 @@ class DeclaredMethods:
                 methods.add("HEAD")
             self._paths.append((re.compile(f"^{pattern}$"), frozenset(methods)))
 
+    def declares(self, path: str) -> bool:
+        """Whether the document has `path` (a typo in an API address has none)."""
+        return any(pattern.match(path) for pattern, _ in self._paths)
+
     def refused(self, path: str, method: str) -> frozenset[str]:
         """The methods `path` takes when it does not take `method`; empty when it does, or
         when the document has no such path (the router's 404 then)."""
@@ -236,7 +242,13 @@ class SecurityMiddleware:
             if not _same_origin(scope, self.allowed_hosts):
                 await _refuse(send_with_headers, 403, "This request came from another site.", api)
                 return
-            if api and _content_type(scope) != "application/json":
+            # A body to a path the API lacks is answered by the router's 404 (or 405), which
+            # says what is wrong, not by the 415 of a body it would never read.
+            if (
+                api
+                and _content_type(scope) != "application/json"
+                and self._declared(scope).declares(scope.get("path", ""))
+            ):
                 await _refuse(
                     send_with_headers, 415, "send the request body as application/json", api
                 )
@@ -255,6 +267,16 @@ class SecurityMiddleware:
                         "This form has expired or did not come from ratbond. "
                         "Go back, reload the page and send it again.",
                     )
+                    return
+            if (
+                api
+                and body
+                and _content_type(scope) == "application/json"
+                and self._declared(scope).declares(scope.get("path", ""))
+            ):
+                refusal = _json_refusal(body)
+                if refusal is not None:
+                    await _refuse(send_with_headers, 422, refusal.message, api, path=refusal.path)
                     return
             receive = _replay(body, receive)
         try:
@@ -319,16 +341,36 @@ def _replay(body: bytes, original: Receive) -> Receive:
     return receive
 
 
+def _json_refusal(body: bytes) -> InputError | None:
+    """Why an API body is no JSON to read, in the words `ratbond evaluate` uses, with the path:
+    above all a key given twice in one object, of which JSON readers (FastAPI's too) keep the
+    last unsaid (`"species": "rat", "species": "cat"` added a cat). None when it reads, or is
+    not UTF-8 (the route says so)."""
+    from ratbond.scenario import parse_json
+
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    try:
+        parse_json(text)
+    except InputError as error:
+        return error
+    return None
+
+
 async def _refuse(
     send: Send,
     status: int,
     text: str,
     api: bool = False,
     headers: list[tuple[bytes, bytes]] | None = None,
+    path: str = "",
 ) -> None:
     """A short refusal: the API's JSON error body, or plain text for a person."""
     if api:
-        body = json.dumps({"error": text, "path": "", "message": text}).encode()
+        error = f"{path}: {text}" if path else text
+        body = json.dumps({"error": error, "path": path, "message": text}).encode()
         kind = b"application/json"
     else:
         body = text.encode()

@@ -168,6 +168,40 @@ def test_bad_trust_logs(rats: Cli, args: tuple[str, ...], message: str) -> None:
     assert "Traceback" not in result.error
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        # Each week back is a line: a huge count was a loop over it, or an OverflowError.
+        (("--weeks", "0"), "--weeks: 0 weeks; give from 1 to 520 (ten years)"),
+        (("--weeks", "521"), "--weeks: 521 weeks; give from 1 to 520 (ten years)"),
+        (("--weeks", "99999999999999999999"), "--weeks: 99999999999999999999 weeks; give from"),
+        # A far date was a table of every week up to it, or an OverflowError at the year 9999.
+        (("--date", "9999-12-31"), "--date: 9999-12-31 is after today"),
+        (("--date", "2099-01-01"), "--date: 2099-01-01 is after today"),
+        (("--date", "1900-01-01"), "--date: 1900-01-01 is before 1980-01-01"),
+    ],
+)
+def test_a_trust_trend_beyond_its_bounds_is_one_line(
+    rats: Cli, args: tuple[str, ...], message: str
+) -> None:
+    assert rats("trust", "log", "pip", "-s", "bruxing").code == 0
+    result = rats("trust", "trend", "pip", *args)
+    assert (result.code, result.output) == (2, "")
+    assert result.error.startswith(f"error: {message}")
+
+
+@pytest.mark.parametrize("limit", ["0", "-1", "10001", "99999999999999999999"])
+def test_free_roam_history_lists_from_one_to_ten_thousand(cli: Cli, limit: str) -> None:
+    """0 said "No free-roam check recorded yet" of a recorded one, -1 listed every check
+    (SQLite's LIMIT -1) and past 64 bits it was an OverflowError traceback."""
+    items = [item.id for item in builtin_free_roam().items if item.required]
+    assert cli("freeroam", "check", *(f"--yes={item}" for item in items)).code == 0
+    result = cli("freeroam", "history", "--limit", limit)
+    assert (result.code, result.output) == (2, "")
+    assert result.error == f"error: --limit: {limit} checks; show from 1 to 10,000 (newest first)\n"
+    assert "ready" in cli("freeroam", "history", "--limit", "1").output
+
+
 def test_groom_with_findings_raises_an_alert_in_today(rats: Cli) -> None:
     clean = rats("groom", "pip", "--notes", "all fine")
     assert "nothing found" in clean.output

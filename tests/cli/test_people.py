@@ -62,6 +62,48 @@ def test_households_are_kept_apart_and_chosen_with_use(cli: Cli) -> None:
     assert "* the-rescue" in listed
 
 
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        # The choice of another database (RATBOND_DATABASE_URL changed), or a household gone.
+        (b"the-rescue\n", "no household 'the-rescue' of yours; yours: home; choose one: "),
+        (b"\xff\xfe", "not text; choose it again: "),  # was a UnicodeDecodeError traceback
+        (b"x" * 5000, "longer than any household's id; choose it again: "),
+    ],
+)
+def test_a_stale_or_damaged_household_choice_says_where_and_use_mends_it(
+    cli: Cli, tmp_path: Path, written: bytes, message: str
+) -> None:
+    cli("animal", "add", "Pip", "--species", "rat")
+    choice = tmp_path / "config" / "ratbond" / "household"
+    choice.parent.mkdir(parents=True)
+    choice.write_bytes(written)
+    refused = cli("animal", "list")
+    assert refused.code == 2
+    where = f"{choice} (the household chosen with 'ratbond household use'): "
+    assert refused.error.startswith(where + message)
+    assert refused.error.endswith("ratbond household use KEY") or "household list" in refused.error
+    # The commands that mend it work whatever it says: they were refused the same way.
+    assert cli("household", "list").output == "  home: Home\n"
+    assert cli("household", "use", "home").code == 0
+    assert "Pip" in cli("animal", "list").output
+
+
+def test_a_choice_that_cannot_be_written_is_one_line(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file where the config folder should be: was a NotADirectoryError traceback."""
+    cli("animal", "add", "Pip", "--species", "rat")
+    (tmp_path / "config").write_text("")
+    refused = cli("household", "use", "home")
+    assert refused.code == 2
+    assert refused.error == (
+        f"{tmp_path / 'config' / 'ratbond' / 'household'}: the choice cannot be written (Not a "
+        "directory); nothing was chosen. Set RATBOND_HOUSEHOLD=home instead, or make the folder "
+        "writable"
+    )
+
+
 def test_naming_nobody_known_is_one_clear_error(cli: Cli) -> None:
     cli("people", "add", "Ann")
     outcome = cli("--as", "Zed", "animal", "list")
@@ -100,3 +142,14 @@ def test_history_shows_the_audit_to_owners_only(cli: Cli) -> None:
         assert plain.code == 0
         assert "audit" not in plain.output
         assert "(CLI," not in plain.output
+
+
+def test_household_and_person_names_print_as_typed_never_as_markup(cli: Cli) -> None:
+    cli("animal", "add", "Pip", "--species", "rat")
+    added = cli("household", "add", "[bold]Rescue[/bold]")
+    assert added.code == 0
+    assert added.output.startswith("Added household bold-rescue-bold ([bold]Rescue[/bold]);")
+    assert "  bold-rescue-bold: [bold]Rescue[/bold]\n" in cli("household", "list").output
+    cli("people", "add", "Ann")
+    cli("people", "add", "[red]Cy")
+    assert cli("people", "role", "[red]Cy", "viewer").output == "[red]Cy is now viewer.\n"

@@ -158,3 +158,12 @@ def test_the_stage_prompt_lists_titles_and_takes_a_title_or_an_id(cli: Cli) -> N
     assert f"scent — {scent}" in asked.output
     assert "'sniffing' is no stage of cat-rat" in asked.output
     assert scent in cli("history", "tom-pip").output
+
+
+def test_who_logs_past_100_characters_is_refused_naming_by(cli: Cli) -> None:
+    """It was cut to 100 characters unsaid."""
+    cat_and_rat(cli)
+    refused = cli("log", "tom-pip", "--minutes", "5", "--by", "b" * 101)
+    assert refused.code == 2
+    assert refused.error == "--by: is 101 characters long; at most 100 are kept: shorten it"
+    assert "No sessions logged" in cli("history", "tom-pip").output

@@ -145,3 +145,85 @@ def test_restore_asks_for_yes_before_replacing_records(cli: Cli, tmp_path: Path)
     assert restored.code == 0
     assert "2 animals, 1 introduction and 0 sessions" in " ".join(restored.output.split())
     assert "No sessions logged" in cli("history", "tom-pip").output
+
+
+def test_restore_refuses_a_backup_of_a_newer_ratbond(cli: Cli, tmp_path: Path) -> None:
+    """Restored, it would leave a database this ratbond cannot open (a traceback each run)."""
+    import sqlite3
+
+    from tests.cli.helpers import cat_and_rat
+
+    cat_and_rat(cli)
+    backup = tmp_path / "backup.db"
+    assert cli("backup", str(backup)).code == 0
+    with sqlite3.connect(backup) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+    connection.close()
+    refused = cli("restore", str(backup), "--yes")
+    assert refused.code == 2
+    assert refused.error.startswith(f"{backup} was written by a newer ratbond (schema revision")
+    assert refused.error.endswith("upgrade ratbond to use it; nothing was changed")
+    assert cli("animal", "list").code == 0
+
+
+def test_a_files_own_field_is_never_named_as_an_option(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`import` has --id and --again: neither a field of the file (an export's `animals.id`)
+    nor the file's name (`id.csv`, `again.csv`) is a reason to blame an option not typed."""
+    from tests.cli.helpers import cat_and_rat
+
+    cat_and_rat(cli)
+    for name in ("id.csv", "again.csv"):
+        diary = tmp_path / name
+        diary.write_text("date,minutes\n2026-11-01,five\n")
+        refused = cli("import", str(diary), "--into", "tom-pip")
+        assert refused.code == 2
+        assert refused.error == f"{diary}: line 2, minutes: 'five' is not a number of minutes"
+    export = tmp_path / "export.jsonl"
+    assert cli("export", str(export)).code == 0
+    lines = export.read_text().splitlines()
+    row = json.loads(lines[1])
+    row["row"]["id"] = "one"
+    edited = tmp_path / "edited.jsonl"
+    edited.write_text("\n".join([lines[0], json.dumps(row), *lines[2:]]) + "\n")
+    monkeypatch.setenv("RATBOND_DATABASE_URL", f"sqlite:///{tmp_path / 'empty.db'}")
+    refused = cli("import", str(edited))
+    assert refused.code == 2
+    assert refused.error == f"{edited}: line 2, animals.id: expected a whole number"
+
+
+def test_a_backup_that_cannot_be_written_is_one_line(cli: Cli) -> None:
+    """/proc is a folder no one can make a file in, root included: was sqlite3's traceback."""
+    from tests.cli.helpers import cat_and_rat
+
+    cat_and_rat(cli)
+    refused = cli("backup", "/proc/ratbond-backup.db")
+    assert refused.code == 2
+    assert refused.error == (
+        "/proc/ratbond-backup.db: the copy cannot be written (unable to open database file); "
+        "nothing was copied. Choose a file in a folder you can write to, on a disk with room"
+    )
+
+
+def test_a_folder_given_as_a_diary_is_one_line(cli: Cli, tmp_path: Path) -> None:
+    """Was an IsADirectoryError traceback."""
+    from tests.cli.helpers import cat_and_rat
+
+    cat_and_rat(cli)
+    refused = cli("import", str(tmp_path), "--into", "tom-pip")
+    assert refused.code == 2
+    assert refused.error == f"{tmp_path}: cannot be read (Is a directory)"
+
+
+@pytest.mark.parametrize("given", ["/dev/null", "folder"])
+def test_restoring_a_folder_or_a_device_says_what_it_is(
+    cli: Cli, tmp_path: Path, given: str
+) -> None:
+    """They were 'no such file', of something that is there."""
+    source = tmp_path if given == "folder" else Path(given)
+    refused = cli("restore", str(source), "--yes")
+    assert refused.code == 2
+    assert refused.error == (
+        f"{source}: a folder or a device, not a file; restore a copy made by 'ratbond backup'"
+    )

@@ -77,3 +77,21 @@ def test_postgresql_commits_with_the_durability_sqlite_has(postgres_url: str) ->
     with db.read() as connection:
         assert connection.execute(text("SHOW synchronous_commit")).scalar() == "off"
     db.close()
+
+
+def test_a_database_from_a_newer_ratbond_is_refused_untouched(db: Database) -> None:
+    with db.write() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    db.close()
+    newer = open_database(db.url)
+    with pytest.raises(RatbondError) as raised:
+        newer.ensure_schema()
+    assert str(raised.value) == (
+        f"the database {db.url.render_as_string(hide_password=True)} was written by a newer "
+        f"ratbond (schema revision '0099'; this ratbond knows up to {head_revision()}): upgrade "
+        "ratbond to use it; nothing was changed"
+    )
+    with newer._connect() as connection:
+        version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    assert version == "0099"
+    newer.close()

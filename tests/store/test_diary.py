@@ -90,3 +90,34 @@ def test_oversized_files_and_lines_are_refused_unparsed(db: Database, tmp_path: 
     long.write_text("date,notes\n" + f"{day(-2)}," + "x" * MAX_LINE_CHARS + "\n")
     with pytest.raises(InputError, match=f"^line 2: longer than {MAX_LINE_CHARS:,} characters"):
         import_diary(db, "tom-pip", long, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        # A digit to str.isdigit, no number to int: was a ValueError traceback.
+        ("sup.csv", "date,attempts\n{d},²\n", "line 2, attempts: '²' is not a whole number"),
+        # Past Python's 4,300 digits int() refuses: was a ValueError traceback.
+        (
+            "big.csv",
+            "date,attempts\n{d}," + "9" * 5000 + "\n",
+            "line 2, attempts: a 5,000-digit number; count at most 1,000 tries",
+        ),
+        # Which date is meant? The last one was taken unseen.
+        ("twice.csv", "date,minutes,date\n{d},5,{d}\n", "line 1, date: column given twice"),
+        ("twice.jsonl", '{{"date": "{d}", "minutes": 5, "minutes": 6}}\n', "line 1, minutes:"),
+        # A JSON array was read as a CSV header ("[{"date": unknown column").
+        ("array.json", '[{{"date": "{d}"}},\n{{"date": "{d}"}}]\n', "line 1: a JSON array;"),
+        ("number.jsonl", '{{"date": "{d}"}}\n5\n', "line 2: expected an object; a diary in JSON"),
+    ],
+)
+def test_a_malformed_diary_is_one_message_naming_its_line(
+    db: Database, tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    cat_and_rat(db)
+    diary = tmp_path / name
+    diary.write_text(text.format(d=day(-3)))
+    with pytest.raises(InputError) as refused:
+        import_diary(db, "tom-pip", diary, today=TODAY)
+    assert str(refused.value).startswith(message)
+    assert placed(db) == []

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,24 @@ def test_session_notes_are_kept_without_control_characters(db: Database) -> None
     )
     _, (stored,) = list_sessions(db, "tom-pip")
     assert stored.notes == "calm [2Jall along"
+
+
+def test_who_logged_is_kept_on_one_line_and_refused_past_100(db: Database) -> None:
+    """It was stored with its control characters, and cut to 100 characters unsaid (200 was
+    said for a free-roam check's, and 100 kept)."""
+    from ratbond.store.care import record_free_roam
+
+    cat_and_rat(db)
+    session = NewSession(stage="scent", minutes=10, date=day(-1), logged_by="Jo\x1b[31m\nSmith")
+    log_session(db, "tom-pip", session, today=TODAY)
+    _, (stored,) = list_sessions(db, "tom-pip")
+    assert stored.logged_by == "Jo[31m Smith"
+    message = "by: is 101 characters long; at most 100 are kept: shorten it"
+    with pytest.raises(InputError, match=f"^{message}$"):
+        log_session(db, "tom-pip", replace(session, logged_by="b" * 101), today=TODAY)
+    with pytest.raises(InputError, match=f"^{message}$"):
+        record_free_roam(db, {}, checked_by="b" * 101, today=TODAY)
+    assert len(list_sessions(db, "tom-pip")[1]) == 1
 
 
 def test_what_is_written_imports_again(db: Database, tmp_path: Path) -> None:

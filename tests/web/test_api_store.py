@@ -165,3 +165,39 @@ def test_a_date_given_as_a_number_is_refused_by_field(
     assert answer.json()["path"] == "arrived"
     assert "YYYY-MM-DD" in answer.json()["message"]
     assert store_client.get("/api/v1/animals").json() == []
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "path", "message"),
+    [
+        # JSON readers keep the last of a key given twice: this added a cat.
+        ("/api/v1/animals", '{"name": "Zed", "species": "rat", "species": "cat"}', "species",
+         "given twice in the same object; keep one of them"),
+        ("/api/v1/introductions/tom-pip/sessions", '{"minutes": 5, "minutes": 500}', "minutes",
+         "given twice in the same object; keep one of them"),
+        ("/api/v1/introductions/tom-pip/sessions", '{"signals": {"tom": [], "tom": []}}',
+         "signals.tom", "given twice in the same object; keep one of them"),
+        # Was "[17]: jSON decode error".
+        ("/api/v1/animals", '{"name": "Zed"} x', "",
+         "not valid JSON at line 1, column 17: Extra data"),
+        # pydantic's lax mode stored `true` as 1 minute, "5" as 5 and 1 as true.
+        ("/api/v1/introductions/tom-pip/sessions", '{"minutes": true}', "minutes",
+         "expected a number, got true/false (true)"),
+        ("/api/v1/introductions/tom-pip/sessions", '{"minutes": "5"}', "minutes",
+         'expected a number, got text ("5")'),
+        ("/api/v1/introductions/tom-pip/sessions", '{"minutes": 5, "supervised": 1}',
+         "supervised", "expected true or false, got a number (1)"),
+        ("/api/v1/animals/pip/weights", '{"grams": true}', "grams",
+         "expected a number, got true/false (true)"),
+    ],
+)  # fmt: skip
+def test_a_body_that_says_two_things_or_a_slip_of_type_is_refused_by_path(
+    store_client: TestClient, url: str, body: str, path: str, message: str
+) -> None:
+    cat_and_rat(store_client)
+    before = store_client.get("/api/v1/introductions/tom-pip/sessions").json()
+    answer = store_client.post(url, content=body, headers={"content-type": "application/json"})
+    assert answer.status_code == 422
+    assert (answer.json()["path"], answer.json()["message"]) == (path, message)
+    assert [a["id"] for a in store_client.get("/api/v1/animals").json()] == ["pip", "tom"]
+    assert store_client.get("/api/v1/introductions/tom-pip/sessions").json() == before

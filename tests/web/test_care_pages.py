@@ -105,6 +105,16 @@ def test_free_roam_form_records_ready_and_not_ready(store_client: TestClient) ->
     assert "cats elsewhere" in page
 
 
+def test_free_roam_checked_by_past_its_limit_is_shown_at_its_field(
+    store_client: TestClient,
+) -> None:
+    answers = dict.fromkeys(REQUIRED, "yes")
+    refused = post_form(store_client, "/care/freeroam", {**answers, "checked_by": "S" * 101})
+    assert refused.status_code == 422
+    assert "is 101 characters long; at most 100 are kept: shorten it" in refused.text
+    assert "Ready" not in store_client.get("/care/freeroam").text
+
+
 def test_free_roam_future_date_is_422(store_client: TestClient) -> None:
     response = post_form(store_client, "/care/freeroam", {"date": "2030-01-01"})
     assert response.status_code == 422

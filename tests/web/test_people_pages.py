@@ -205,6 +205,20 @@ def test_a_share_link_shows_one_animal_and_nothing_else_until_its_last_day(
         assert stranger.get(link[:-3] + "abc").status_code == 404
 
 
+def test_a_share_link_for_ever_or_already_ended_is_refused(home: Database, sqlite_url: str) -> None:
+    with signed_in(sqlite_url, "Ann") as owner:
+        for until, said in (
+            ("9999-12-31", "9999-12-31 is more than a year ahead; a link ends by 2027-11-21"),
+            ("2026-11-19", "2026-11-19 is in the past; a link&#39;s last day is today"),
+        ):
+            answer = posted(
+                owner, "/shares", {"kind": "animal", "ref": "pip", "until": until}, "/people"
+            )
+            assert answer.status_code == 422
+            assert said in answer.text
+            assert "/share/" not in answer.text
+
+
 def test_a_share_link_to_an_introduction_shows_it_and_its_animals(
     web: TestClient, sqlite_url: str
 ) -> None:
@@ -319,6 +333,21 @@ def test_only_an_owner_sees_who_changed_what(home: Database, sqlite_url: str) ->
                 assert "changed by" not in answer.text, (name, path)
                 assert "added by" not in answer.text, (name, path)
             assert reader.get("/audit").status_code == 403
+
+
+@pytest.mark.parametrize("number", ["9223372036854775808", "-9223372036854775809", "0"])
+def test_an_audit_page_or_token_number_no_row_can_have_is_a_422(
+    home: Database, sqlite_url: str, number: str
+) -> None:
+    """Past 64 bits the database could not take it: a 500 (OverflowError) before."""
+    with signed_in(sqlite_url, "Ann") as owner:
+        page = owner.get(f"/audit?before={number}")
+        assert page.status_code == 422
+        assert page.json()["path"] == "before"
+        assert "is out of range" in page.json()["message"]
+        revoke = posted(owner, f"/account/tokens/{number}/revoke", {}, "/account")
+        assert revoke.status_code == 422
+        assert revoke.json()["path"] == "token_id"
 
 
 # --- calendar feed links ----------------------------------------------------------------------

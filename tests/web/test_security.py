@@ -257,3 +257,24 @@ def test_an_undeclared_method_is_405_with_the_declared_ones(client: TestClient) 
     assert response.headers["allow"] == "GET, HEAD, POST"
     assert response.json()["error"].startswith("PUT is not a method of /api/v1/animals")
     assert client.delete("/api/v1/introductions/x").headers["allow"] == "GET, HEAD"
+
+
+def test_an_address_the_api_lacks_is_a_404_saying_so_whatever_the_body(
+    client: TestClient,
+) -> None:
+    """A typo in an API address was a 415 'send the body as JSON' for a form's body (or none),
+    and a bare 'Not Found' for JSON; the document's own address a bare 'Method Not Allowed'."""
+    said = "/api/v1/animal is no address of the API; its addresses are listed in "
+    for sent in ({}, {"data": {"name": "Pip"}}, {"json": {"name": "Pip"}}):
+        response = client.post("/api/v1/animal", **sent)  # type: ignore[arg-type]
+        assert response.status_code == 404
+        assert response.json()["error"] == said + "/api/v1/openapi.json"
+    assert (
+        client.get("/api/v1/animals/pip/weight")
+        .json()["error"]
+        .startswith("/api/v1/animals/pip/weight is no address of the API")
+    )
+    document = client.put("/api/v1/openapi.json", json={})
+    assert document.status_code == 405
+    assert document.json()["error"].startswith("PUT is not a method of /api/v1/openapi.json")
+    assert client.get("/api/v1/animals").json() == []

@@ -256,7 +256,8 @@ async def freeroam_record(request: Request, context: Web) -> Response:
             today=context.today(),
         )
     except RatbondError as error:
-        form.fail(error, {f"answers.{item.id}": item.id for item in checklist.items})
+        fields = {f"answers.{item.id}": item.id for item in checklist.items}
+        form.fail(error, {**fields, "by": "checked_by"})
         return await run_in_threadpool(_freeroam, request, context, form, None, 422)
     return RedirectResponse(f"/care/freeroam?saved={record.id}#result", status_code=303)
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ratbond.errors import InputError, NotFound, RatbondError
 from ratbond.store import people as store
 from ratbond.store.audit import read_audit
+from ratbond.store.ids import MAX_ROW_ID
 from ratbond.store.roles import ROLES
 from ratbond.web.auth import SESSION_COOKIE, request_scope, session_cookie
 from ratbond.web.context import WebContext, web
@@ -212,13 +213,17 @@ async def make_feed(request: Request, context: Web) -> HTMLResponse:
 
 
 @router.post("/account/tokens/{token_id}/revoke")
-def revoke_token(token_id: int, context: Web) -> Response:
+def revoke_token(token_id: Annotated[int, Path(ge=1, le=MAX_ROW_ID)], context: Web) -> Response:
     context.write(store.revoke_token, context.db, token_id)
     return RedirectResponse("/account", status_code=303)
 
 
 @router.get("/audit", response_class=HTMLResponse)
-def audit_page(request: Request, context: Web, before: int | None = None) -> HTMLResponse:
+def audit_page(
+    request: Request,
+    context: Web,
+    before: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None,
+) -> HTMLResponse:
     entries = read_audit(context.db, before=before)
     return context.pages.render(request, "people/audit.html", {"entries": entries})
 
@@ -236,6 +241,7 @@ async def make_share(request: Request, context: Web) -> HTMLResponse:
         kind,  # type: ignore[arg-type]
         form.get("ref"),
         until,
+        context.today(),
     )
     base = str(request.base_url).rstrip("/")
     return context.pages.render(
