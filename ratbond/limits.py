@@ -79,3 +79,16 @@ notes, is under 100,000): a longer one is not an export, and is refused before i
 MAX_DOCUMENT_CHARS = 20_000_000
 """The largest file imported whole (a scenario, or an export of the old one-object version):
 a larger one is refused before it is read, so `/dev/zero` or a stray video ends at once."""
+
+MAX_LISTED = 10_000
+"""The most free-roam checks `freeroam history --limit` lists: years of daily play."""
+
+MAX_TREND_WEEKS = 520
+"""The most weeks `trust trend --weeks` goes back: ten years, longer than a rat lives."""
+
+MAX_AHEAD_DAYS = 366
+"""The furthest a sitter's last day or a share link's lies ahead: a year. A later one is a slip
+of the year (2062 for 2026), and access meant to last is a role, not a stay or a link."""
+
+MAX_HOUSEHOLD_NAME = 200
+"""The longest name of a household, as its column holds."""

@@ -16,7 +16,7 @@ from ratbond.cli.care import ask_yes_no, cites, freeroam_checklist, user_errors
 from ratbond.cli.console import out, shown
 from ratbond.cli.display import database, parse_day
 from ratbond.errors import InputError, RatbondError
-from ratbond.limits import PLAN_AHEAD_DAYS
+from ratbond.limits import MAX_LISTED, MAX_TREND_WEEKS, PLAN_AHEAD_DAYS
 
 freeroam_app = typer.Typer(
     help="Safety checks before rats play outside the cage, and the record of each run.",
@@ -185,12 +185,6 @@ def raise_unknown(typed: str, item_id: str, known: list[str]) -> None:
         + "; the items: "
         + ", ".join(names),
     )
-
-
-MAX_LISTED = 10_000
-"""The most free-roam checks `freeroam history --limit` lists: years of daily play."""
-MAX_TREND_WEEKS = 520
-"""The most weeks `trust trend --weeks` goes back: ten years, longer than a rat lives."""
 
 
 @freeroam_app.command("history")

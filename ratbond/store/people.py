@@ -32,7 +32,7 @@ from sqlalchemy import Connection, and_, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ratbond.errors import Forbidden, InputError, NotFound, RatbondError
-from ratbond.limits import MAX_ID
+from ratbond.limits import MAX_AHEAD_DAYS, MAX_HOUSEHOLD_NAME, MAX_ID
 from ratbond.store import audit as auditing
 from ratbond.store import scope as scoping
 from ratbond.store.common import now
@@ -238,10 +238,6 @@ def household_scope(db: Database, key: str | None, today: dt.date) -> Scope:
 # --- households -------------------------------------------------------------------------------
 
 
-MAX_HOUSEHOLD_NAME = 200
-"""The longest name of a household, as its column holds."""
-
-
 def add_household(db: Database, key: str, name: str) -> Household:
     """A new household; the acting person (if any) owns it."""
     from ratbond.store.animals import slug  # the one rule for ids made from names
@@ -315,11 +311,6 @@ def _checked_name(name: str) -> str:
     if not shown:
         raise InputError("name", f"give a name of 1 to {NAME_MAX} characters")
     return shown
-
-
-MAX_AHEAD_DAYS = 366
-"""The furthest a sitter's last day or a share link's lies ahead: a year. A later one is a slip
-of the year (2062 for 2026), and access meant to last is a role, not a stay or a link."""
 
 
 def far_ahead(until: dt.date, today: dt.date, what: str, instead: str) -> None:
