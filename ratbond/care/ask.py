@@ -1436,6 +1436,29 @@ def ask(question: str, limit: int = 3) -> AskResult:
         )
         if leading is not None:
             ranked = [leading, *(row for row in ranked if row is not leading)]
+    # ... and of two alarms named, the one that threatens life now (`grave`: "not breathing",
+    # "won't stop bleeding") leads: "bleeding from his eye and not breathing" is the breathing.
+    # (beside a bite the blood is the person's: the bite leads)
+    grave = {
+        t
+        for phrase in rules.grave
+        if _holds(as_read, phrase.casefold())
+        for t in index.reader.terms(phrase.casefold().split())
+        if t in index.alarms and t not in calm
+    }
+    if grave and ranked and not index.not_people & question_terms:
+        gravest = next(
+            (
+                row
+                for row in ranked
+                if index.docs[row[3]].urgent
+                and any(index.entries[row[3]].strongly_holds(t, question_terms) for t in grave)
+                and any(_an_emergency(index, view, row, off_topic, calm) for view in views)
+            ),
+            None,
+        )
+        if gravest is not None:
+            ranked = [gravest, *(row for row in ranked if row is not gravest)]
     if ranked and any(_an_emergency(index, view, ranked[0], off_topic, calm) for view in views):
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
