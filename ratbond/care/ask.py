@@ -1334,8 +1334,23 @@ def ask(question: str, limit: int = 3) -> AskResult:
         or bool(index.pronouns & set(as_read))
         or any(_holds(as_read, pet) for pet in index.rules.people.pets)
     )
+    # A cat's catch of a rat told with a pet word or a pronoun that may stand for the rat ("the
+    # cat got the rat in the kitchen, had him right in its mouth") is the owner's rat, never
+    # pest control; poison put down where a cat may find it ("won't hurt the cat") is.
+    # (what a cat did to a rat is what an `implied` rule adds beside it; a singular pronoun,
+    # "him", "she", is a pet's: "them" may be wild rats a cat is to catch)
+    deeds = {
+        rule.add
+        for rule in index.implied
+        for other in index.animals - {index.subject}
+        if other in asked and other in rule.all
+    }
+    cats_catch = bool(deeds & set(asked)) and (
+        bool(index.singular & set(as_read))
+        or any(_holds(as_read, pet) for pet in index.rules.people.pets)
+    )
     off_topic = (
-        OFF_SUBJECT in terms
+        (OFF_SUBJECT in terms and not cats_catch)
         or (OFF_TOPIC in terms and not about_rats)
         or (OFF_ASIDE in terms and not alarmed)
     )

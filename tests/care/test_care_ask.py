@@ -495,3 +495,10 @@ def test_fitting_said_as_a_state_is_a_seizure(question: str) -> None:
 
 def test_a_cage_fitting_two_rats_is_no_seizure() -> None:
     assert ask("which cage is fitting for two rats").answers[0].id != "faq:injured_rat"
+
+
+def test_a_cat_s_catch_of_a_pet_is_no_pest_control() -> None:
+    result = ask("The cat got the rat in the kitchen, had him right in its mouth")
+    assert result.answers[0].id == "faq:caught_by_cat"
+    assert not ask("poison for rats in the barn that won't hurt the cat?").answered
+    assert not ask("how do I get rid of the rats in the barn without my cat catching them").answered
