@@ -367,6 +367,9 @@ class Reader:
     """(possessive, word) pairs of stems that name the owner's own rat ("my rats"): a phrase of
     pest control read through articles is not found across one ("kill my rats" is a fear for
     pets, "rats in my kitchen" still pest control)."""
+    senses: frozenset[str] = frozenset()
+    """Stems of the words of how a thing smells, looks or sounds (`senses`): another subject
+    named right after one and a comparison ("smells like a sewer") is a likening, not asked."""
 
     @classmethod
     def from_rules(cls, rules: AskRules, names: Iterable[str] = ()) -> Reader:
@@ -429,6 +432,7 @@ class Reader:
                 (reader.stem(owner.casefold()), reader.term(rules.subject))
                 for owner in rules.possessives
             ),
+            frozenset(reader.stem(word.casefold()) for word in rules.senses),
         )
 
     def likening(self, between: list[str]) -> bool:
@@ -565,9 +569,16 @@ class Reader:
                 measured = True
             elif found is not None:
                 # (a cat only as "like a kitten": "I'd like my cat to" still names the cat)
+                # (and another subject only as "smells like a sewer")
                 likened = compared and (
                     found == OFF_TOPIC
                     or (found in self.animals and self.likening(stems[compared_at + 1 : start]))
+                    or (
+                        found == OFF_SUBJECT
+                        and compared_at > 0
+                        and stems[compared_at - 1] in self.senses
+                        and all(word in self.articles for word in stems[compared_at + 1 : start])
+                    )
                 )
                 if not denied and not measured and not likened:
                     terms.append(found)

@@ -502,3 +502,9 @@ def test_a_cat_s_catch_of_a_pet_is_no_pest_control() -> None:
     assert result.answers[0].id == "faq:caught_by_cat"
     assert not ask("poison for rats in the barn that won't hurt the cat?").answered
     assert not ask("how do I get rid of the rats in the barn without my cat catching them").answered
+
+
+def test_another_subject_a_thing_smells_like_is_a_likening() -> None:
+    result = ask("the cage smells like a sewer, how often should I clean it?")
+    assert result.answers[0].id == "faq:cleaning"
+    assert not ask("rats in the sewer, how do I get rid of them").answered
