@@ -367,6 +367,9 @@ class Reader:
     """(possessive, word) pairs of stems that name the owner's own rat ("my rats"): a phrase of
     pest control read through articles is not found across one ("kill my rats" is a fear for
     pets, "rats in my kitchen" still pest control)."""
+    senses: frozenset[str] = frozenset()
+    """Stems of the words of how a thing smells, looks or sounds (`senses`): another subject
+    named right after one and a comparison ("smells like a sewer") is a likening, not asked."""
 
     @classmethod
     def from_rules(cls, rules: AskRules, names: Iterable[str] = ()) -> Reader:
@@ -429,6 +432,7 @@ class Reader:
                 (reader.stem(owner.casefold()), reader.term(rules.subject))
                 for owner in rules.possessives
             ),
+            frozenset(reader.stem(word.casefold()) for word in rules.senses),
         )
 
     def likening(self, between: list[str]) -> bool:
@@ -565,9 +569,16 @@ class Reader:
                 measured = True
             elif found is not None:
                 # (a cat only as "like a kitten": "I'd like my cat to" still names the cat)
+                # (and another subject only as "smells like a sewer")
                 likened = compared and (
                     found == OFF_TOPIC
                     or (found in self.animals and self.likening(stems[compared_at + 1 : start]))
+                    or (
+                        found == OFF_SUBJECT
+                        and compared_at > 0
+                        and stems[compared_at - 1] in self.senses
+                        and all(word in self.articles for word in stems[compared_at + 1 : start])
+                    )
                 )
                 if not denied and not measured and not likened:
                     terms.append(found)
@@ -1346,8 +1357,23 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # ... and an aside's thing a rat ate is only a thing eaten: "my rat licked some brake fluid"
     # asks about the rat.
     ate_aside = about_rats and bool(index.eating & set(asked))
+    # A cat's catch of a rat told with a pet word or a pronoun that may stand for the rat ("the
+    # cat got the rat in the kitchen, had him right in its mouth") is the owner's rat, never
+    # pest control; poison put down where a cat may find it ("won't hurt the cat") is.
+    # (what a cat did to a rat is what an `implied` rule adds beside it; a singular pronoun,
+    # "him", "she", is a pet's: "them" may be wild rats a cat is to catch)
+    deeds = {
+        rule.add
+        for rule in index.implied
+        for other in index.animals - {index.subject}
+        if other in asked and other in rule.all
+    }
+    cats_catch = bool(deeds & set(asked)) and (
+        bool(index.singular & set(as_read))
+        or any(_holds(as_read, pet) for pet in index.rules.people.pets)
+    )
     off_topic = (
-        OFF_SUBJECT in terms
+        (OFF_SUBJECT in terms and not cats_catch)
         or (OFF_TOPIC in terms and not about_rats)
         or (OFF_ASIDE in terms and not alarmed and not ate_aside)
     )
@@ -1458,6 +1484,29 @@ def ask(question: str, limit: int = 3) -> AskResult:
         )
         if leading is not None:
             ranked = [leading, *(row for row in ranked if row is not leading)]
+    # ... and of two alarms named, the one that threatens life now (`grave`: "not breathing",
+    # "won't stop bleeding") leads: "bleeding from his eye and not breathing" is the breathing.
+    # (beside a bite the blood is the person's: the bite leads)
+    grave = {
+        t
+        for phrase in rules.grave
+        if _holds(as_read, phrase.casefold())
+        for t in index.reader.terms(phrase.casefold().split())
+        if t in index.alarms and t not in calm
+    }
+    if grave and ranked and not index.not_people & question_terms:
+        gravest = next(
+            (
+                row
+                for row in ranked
+                if index.docs[row[3]].urgent
+                and any(index.entries[row[3]].strongly_holds(t, question_terms) for t in grave)
+                and any(_an_emergency(index, view, row, off_topic, calm) for view in views)
+            ),
+            None,
+        )
+        if gravest is not None:
+            ranked = [gravest, *(row for row in ranked if row is not gravest)]
     if ranked and any(_an_emergency(index, view, ranked[0], off_topic, calm) for view in views):
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.

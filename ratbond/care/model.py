@@ -621,6 +621,12 @@ class AskRules:
     excepting: tuple[Text, ...] = ()
     """Words, as written, that set the rat after them aside ("his, not the rat"): a rat named
     only so is not what the question is about."""
+    senses: tuple[Text, ...] = ()
+    """Words of how a thing smells, looks, sounds or feels: another subject right after one and
+    a comparison ("smells like a sewer") is a likening, not what is asked."""
+    grave: tuple[Text, ...] = ()
+    """Phrases, as written, that tell of an alarm that threatens life now ("not breathing",
+    "won't stop bleeding"): of two emergencies named, the one holding its alarm leads."""
     question_labels: tuple[Text, ...] = ()
     """Section labels, as written, that open the question of a form ("Q:"): the part after
     one asks, whether or not it ends with a question mark."""

@@ -115,10 +115,11 @@ def test_the_trial_questions_get_their_answer(question: str, expected: str) -> N
         ("my rat is bleeding badly, typing on phone sorry", "faq:bleeding"),
         ("he is bleeding, the password for the vet portal is not working", "faq:bleeding"),
         ("my rat got hit by the train from his toy set and is bleeding", "faq:bleeding"),
-        # of numbered questions, the one with the alarms leads
+        # of numbered questions, the one with the alarms leads (and of its alarms, the one that
+        # threatens life now)
         (
             "1) what is normal weight 2) he is bleeding from his eye and not breathing",
-            "faq:bleeding",
+            "faq:breathing_trouble",
         ),
         # eyes rolling back and a seizure are no content rat's boggling: the vet at once
         ("my rat's eyes rolled back and he went stiff", "faq:injured_rat"),
@@ -530,3 +531,37 @@ def test_an_age_without_an_alarm_told_is_a_child_s() -> None:
 )
 def test_a_thing_of_another_subject_that_a_rat_ate_is_still_answered(question: str) -> None:
     assert ask(question).answers[0].id == "faq:ate_something_toxic"
+
+
+def test_of_two_alarms_the_one_that_threatens_life_now_leads() -> None:
+    # not breathing leads over red tears or bleeding; a bleed that will not stop is the bleeding
+    result = ask("he is bleeding from his eye and not breathing")
+    assert result.answers[0].id == "faq:breathing_trouble"
+    result = ask("his nose won't stop bleeding and he keeps sneezing")
+    assert result.answers[0].id == "faq:bleeding"
+    # ... never in a question that only wonders, nor over a bite (the blood is the person's)
+    assert ask("red crust round his eye, is it blood?").answers[0].id == "faq:sneezing_porphyrin"
+    result = ask("my rat bit my finger and it won't stop bleeding")
+    assert result.answers[0].id == "faq:bitten_person"
+
+
+@pytest.mark.parametrize("question", ["he's fitting", "she's having a fit", "my rat keeps fitting"])
+def test_fitting_said_as_a_state_is_a_seizure(question: str) -> None:
+    assert ask(question).answers[0].id == "faq:injured_rat"
+
+
+def test_a_cage_fitting_two_rats_is_no_seizure() -> None:
+    assert ask("which cage is fitting for two rats").answers[0].id != "faq:injured_rat"
+
+
+def test_a_cat_s_catch_of_a_pet_is_no_pest_control() -> None:
+    result = ask("The cat got the rat in the kitchen, had him right in its mouth")
+    assert result.answers[0].id == "faq:caught_by_cat"
+    assert not ask("poison for rats in the barn that won't hurt the cat?").answered
+    assert not ask("how do I get rid of the rats in the barn without my cat catching them").answered
+
+
+def test_another_subject_a_thing_smells_like_is_a_likening() -> None:
+    result = ask("the cage smells like a sewer, how often should I clean it?")
+    assert result.answers[0].id == "faq:cleaning"
+    assert not ask("rats in the sewer, how do I get rid of them").answered
