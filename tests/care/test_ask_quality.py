@@ -28,7 +28,7 @@ def test_the_tuned_questions_get_their_answer_and_off_topic_ones_none() -> None:
         "s12b": 0.95,
         "s12c": 0.77,
         "s13": 0.91,
-        "s13b": 0.90,
+        "s13b": 0.91,
         "s13c": 0.91,
     }
     for part in tuned:
