@@ -3,6 +3,8 @@ history, a body hurled at the barrier. Each sentence here is made up for the rul
 
 from __future__ import annotations
 
+import pytest
+
 from ratbond.model import Animal
 from ratbond.notes import NotesResult, parse_notes
 
@@ -164,6 +166,24 @@ def test_a_starred_correction_keeps_every_span_in_its_place() -> None:
 
 def test_a_star_that_corrects_no_word_changes_nothing() -> None:
     assert signals(cat_rat("Tom was *so* calm today")) == signals(cat_rat("Tom was so calm today"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rex bit Max's back *bum",
+        "Rex bit Max. *Bad day.",
+        "Rex bit Max. *Big thanks to the vet for the quick help.",
+        "Rex bit Max *both times on the tail",
+        "Rex bit Max *but only once",
+        "Rex bit Max, blood on her back *but she's ok now",
+        "Rex bit Max *big time",
+    ],
+)
+def test_a_star_that_stresses_or_fits_no_slip_keeps_the_bite(text: str) -> None:
+    # more words after the star in its clause: a stress; a bite is never written over by a
+    # word that names no harm
+    assert "biting" in signals(rat_rat(text)).get("rex", set())
 
 
 def test_a_polish_pet_form_of_a_name_is_that_animal() -> None:
