@@ -62,6 +62,7 @@ def find_phrases(
     labels: Collection[str] = frozenset(),
     objects: Collection[str] = frozenset(),
     articles: Collection[str] = frozenset(),
+    closed: tuple[Collection[str], ...] = (),
 ) -> Phrases:
     """The names and phrases of `tokens`. `joiners` are the words a gap never crosses;
     `signal_starts` the lemmas that start a signal phrase (such a word written in lower case is
@@ -76,7 +77,8 @@ def find_phrases(
     # A phrase never reaches across an animal's name ("bit Max hard" is not "bit hard").
     fence = [False] * count
     for index in tokens.named:
-        found = _name_at(tokens, index, cast, signal_starts, body_parts, labels, articles)
+        no_heads = (joiners, *closed)
+        found = _name_at(tokens, index, cast, signal_starts, body_parts, labels, articles, no_heads)
         if found is not None:
             names[index] = found
             fence[index] = True
@@ -208,6 +210,7 @@ def _name_at(
     body_parts: Collection[str],
     labels: Collection[str] = frozenset(),
     articles: Collection[str] = frozenset(),
+    no_heads: tuple[Collection[str], ...] = (),
 ) -> tuple[str, int] | None:
     words = tokens.words
     owner = cast.possessive_forms.get(words[index].norm)
@@ -259,11 +262,19 @@ def _name_at(
         and index > 0
         and words[index - 1].norm in articles
         and best[1] + 1 < len(words)
-        and words[best[1] + 1].kind == "w"
+        and _heads(words[best[1] + 1], no_heads)
         and _capitalises(tokens.text)
     ):
         return None
     return best
+
+
+def _heads(word: Word, no_heads: tuple[Collection[str], ...]) -> bool:
+    """Whether `word` may be the noun a lower-case name before it modifies ("the tofu block"):
+    a word, and none of the closed words of `no_heads` (joiners, prepositions, pronouns)."""
+    return word.kind == "w" and not any(
+        word.norm in words or word.lemma in words for words in no_heads
+    )
 
 
 def _phrase_at(

@@ -101,6 +101,14 @@ class NotesReader:
             lexicon.section_labels,
             lexicon.animal_objects,
             lexicon.articles,
+            (
+                lexicon.prepositions,
+                lexicon.path_words,
+                lexicon.subordinators,
+                lexicon.auxiliaries,
+                lexicon.subject_case,
+                lexicon.scope_ends,
+            ),
         )
         mentions = find_mentions(tokens, phrases, cast, lexicon)
         scope = find_scope(tokens, phrases, mentions, lexicon, self.after)

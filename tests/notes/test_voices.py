@@ -213,6 +213,16 @@ def test_a_lower_case_name_between_an_article_and_a_noun_is_a_word() -> None:
     assert "sleeping" in signals(result)["tofu"]
 
 
+def test_a_lower_case_name_after_an_article_before_a_joiner_or_preposition_is_the_animal() -> None:
+    bean = Animal("bean", "rat", name="Bean", sex="male")
+    swatted = parse_notes("Tom swatted the bean in the cage, he squeaked.", [TOM, bean], "cat-rat")
+    assert "swatting" in signals(swatted)["tom"]
+    text = "Tom scratched the bean and he bled from the nose."
+    scratched = parse_notes(text, [TOM, bean], "cat-rat")
+    assert "scratching" in signals(scratched)["tom"]
+    assert "wound" in signals(scratched)["bean"]
+
+
 def test_a_not_signal_keyed_by_its_exact_form_wins_the_tie() -> None:
     # Tagalog "grabe" (so much) stems to "grab"; its exact form is listed as no signal
     assert "swatting" not in signals(cat_rat("Grabe, Tom lunged at the cage!"))["tom"]
