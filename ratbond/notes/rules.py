@@ -199,6 +199,7 @@ class NotesFile:
     not_initials: tuple[Word, ...]
     spelling_swaps: tuple[tuple[Word, Word], ...]
     path_words: tuple[Word, ...]
+    comparisons: tuple[Word, ...]
     harm_signals: tuple[Word, ...]
     wounding: dict[Species, dict[str, str]]
     injuries: Injuries
