@@ -620,11 +620,25 @@ class Attribution:
                 and holder.kind == "signal"
                 and holder.last == field
                 and self.form_answer(field + 1) == before
+                and not self.animal_in_brackets(before)
             )
         # the object of play: "played with his ball", "murdered the feather wand"
         if before >= 0 and words[before].lemma in lexicon.prepositions:
             before -= 1
         return before >= 0 and words[before].lemma in lexicon.plays
+
+    def animal_in_brackets(self, opening: int) -> bool:
+        """Whether an animal is named inside the brackets opened at `opening` ("Bite: Y (toy,
+        then Sage)": the yes is Sage's too, not only the prey's)."""
+        words = self.tokens.words
+        close = opening + 1
+        while close < len(words) and words[close].raw != ")" and not words[close].stop:
+            close += 1
+        sentence = self.tokens.sentences[opening]
+        return any(
+            opening < mention.first < close and not (mention.person or mention.outsider)
+            for mention in self.mentions.by_sentence.get(sentence, ())
+        )
 
     def neuter(self, mention: Mention) -> bool:
         """Whether a mention is "it"."""

@@ -250,6 +250,11 @@ def test_a_form_field_answered_yes_about_prey_in_brackets_is_no_attack() -> None
     assert result.unattributed == ()
 
 
+def test_a_form_field_answered_yes_with_an_animal_in_its_brackets_is_a_bite() -> None:
+    result = rat_rat("Bite: Y (toy, then Max)")
+    assert [u.signal for u in result.unattributed] == ["biting"]
+
+
 def test_a_tagalog_paw_sa_the_bars_before_a_graze_is_a_swipe_that_landed() -> None:
     result = cat_rat("Pinasok ni Tom yung paw niya sa bars, si Pip may gasgas sa likod.")
     assert {"swatting", "scratching"} <= signals(result)["tom"]
