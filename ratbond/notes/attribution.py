@@ -28,6 +28,8 @@ DANGER = "danger"
 LANDS_WITHIN = 3
 """A catch is explained by a bite or scratch in its sentence or the two after it ("Jock caught
 her. Clean through the gap. Had her by the tail")."""
+NAMED_AFTER = 2
+"""How far after a seen signal (in tokens) an animal named is the one seen: "a fight, Rex"."""
 
 
 # An arrow in a log, "A -> B" (A at B): after a doer in brackets, it names the doer's act.
@@ -1351,9 +1353,14 @@ class Attribution:
             elif chosen.person and self.perceived(chosen.last + 1, match.first):
                 # "I heard screaming": what the owner heard or saw is no act of the owner's.
                 able = self.cast.able(self.cast.all, senses)
+                seen = self.named_right_after(match)
+                if seen is not None and self.lexicon.reciprocal.isdisjoint(senses.values()):
+                    return self.from_mention(seen, senses, match)
                 if len(able) == 1:
                     return Who(able)
-                self.heard.add(index)
+                if seen is None:
+                    self.heard.add(index)
+                # (else "I saw fighting between Rex and Max": the pair named shares it)
                 return Who(able, ambiguous=True)
             return self.from_mention(chosen, senses, match)
         if animals and not animals[-1].subject:
@@ -1429,6 +1436,23 @@ class Attribution:
             and sentences[position] == sentences[match.first]
             and self.perceived(position, position + 1)
         )
+
+    def named_right_after(self, match: Match) -> Mention | None:
+        """The animals named right after a phrase, past a comma or a word ("saw a fight, Rex
+        and Max", "saw fighting between Rex and Max"): what was seen is theirs."""
+        sentence = self.tokens.sentences[match.first]
+        following = [
+            mention
+            for mention in self.mentions.by_sentence.get(sentence, ())
+            if mention.first > match.last
+        ]
+        if (
+            following
+            and following[0].first <= match.last + NAMED_AFTER
+            and not (following[0].person or following[0].outsider)
+        ):
+            return following[0]
+        return None
 
     def persistent(self) -> None:
         """A chase in a sentence that says it would not stop (`persistence`) is an aggressive
@@ -1607,7 +1631,12 @@ class Attribution:
             self.doer_of_wound(index, match, senses, who)
         else:
             who = self.actor(index, match, senses)
-            if not who.explicit and len(who.animals) > 1 and self.heard_unnamed(match):
+            if (
+                not who.explicit
+                and len(who.animals) > 1
+                and self.heard_unnamed(match)
+                and self.named_right_after(match) is None
+            ):
                 self.heard.add(index)  # "Overnight: screaming heard, not seen"
         if who.dropped:
             return

@@ -145,6 +145,19 @@ def test_a_fight_seen_with_its_rats_named_is_still_theirs() -> None:
     assert "fighting" in signals(result)["max"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saw a proper fight, Rex and Max, Max limping with a bite.",
+        "I saw fighting between Rex and Max, Max has a cut on his ear.",
+    ],
+)
+def test_a_fight_seen_with_the_pair_named_right_after_it_is_theirs(text: str) -> None:
+    found = signals(rat_rat3(text))
+    assert "fighting" in found["rex"]
+    assert "fighting" in found["max"]
+
+
 def test_a_starred_word_corrects_the_slip_before_it() -> None:
     # "bot" for "bit", corrected in the next sentence: the bite is aimed at Max, who bleeds
     result = rat_rat("Rex bot Max on the rump. *bit. Skin broken.")
