@@ -17,9 +17,11 @@ from ratbond.notes.tokens import Tokens, Word
 
 STARTS = attrgetter("starts")
 LONE_I = re.compile(r"\bI\b")
+"""The pronoun "I", the one capital a note written in lower case still has."""
 SLIP_MIN = 4
 """The shortest name a one-letter slip is read as ("Oreo" for Orzo)."""
-"""The pronoun "I", the one capital a note written in lower case still has."""
+EVERYDAY = 1e-5
+"""How often an English word is used (a share of all words) to be no slip for a name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,8 @@ def find_phrases(
                     and word.starts is None
                 ):
                     animal = _slip_of(word.norm, slips)
+                    if animal is not None and _everyday(word.norm):
+                        animal = None  # "Save for one scuffle" is no slip of Sage
                     if animal is not None:
                         names[index] = (animal, index)
                         fence[index] = True
@@ -167,6 +171,14 @@ def find_phrases(
             at[position] = number
         matches.append(match)
     return Phrases(tuple(matches), tuple(at))
+
+
+def _everyday(norm: str) -> bool:
+    """Whether a word is an English word in everyday use ("save", "bear", "mile"), too common
+    to be autocorrect's slip for a name (as the rarer "macho" is for Nacho)."""
+    from ratbond.care.words import common_english
+
+    return common_english(norm, EVERYDAY)
 
 
 def _slipped_names(cast: Cast) -> tuple[tuple[str, str], ...]:

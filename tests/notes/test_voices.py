@@ -301,6 +301,14 @@ def test_a_capitalised_word_one_letter_off_a_name_is_that_animal() -> None:
     assert both.signals == {}
 
 
+def test_an_everyday_word_one_letter_off_a_name_is_no_animal() -> None:
+    sage = Animal("sage", "rat", name="Sage", sex="female")
+    text = "Save for one scuffle it went well. Rex bit Max's ear during it."
+    result = parse_notes(text, [REX, MAX, sage], "rat-rat")
+    assert "sage" not in result.signals
+    assert "biting" in signals(result)["rex"]
+
+
 def test_rats_running_everywhere_are_frantic() -> None:
     result = cat_rat("Tom lunged at the cage, Pip running everywhere up the bars.")
     assert "frantic_movement" in signals(result)["pip"]
