@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -170,6 +171,8 @@ class Attribution:
             self.heard_fights()
         if any(span.signal in self.lexicon.persistent for span in self.spans):
             self.persistent()
+        if any(word.norm in self.lexicon.exceptions for word in self.tokens.words):
+            self.excepted()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -1479,6 +1482,40 @@ class Attribution:
                 if worse in self.lexicon.species_signals[species]:
                     span = replace(span, signal=worse)
             kept.append((span, facts))
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+
+    def excepted(self) -> None:
+        """An animal named right after an exception word at its clause's end (`exceptions`)
+        does not show what its group was read to show before it: "Lahat sila tulog, except
+        Jasper", "they all slept but Jasper"."""
+        words = self.tokens.words
+        out: list[tuple[int, frozenset[str]]] = []
+        for mention in self.mentions.all:
+            if mention.person or mention.outsider or not mention.animals:
+                continue
+            after = mention.last + 1
+            if after < len(words) and words[after].kind == "w":
+                continue  # "but Jasper bit Pip": a new clause, no exception
+            for position in range(max(0, mention.first - 2), mention.first):
+                if words[position].kind == "w" and words[position].norm in self.lexicon.exceptions:
+                    out.append((position, mention.animals))
+        if not out:
+            return
+        shared: Counter[tuple[int, int]] = Counter(
+            (span.start, span.end) for span in self.spans if span.animal is not None
+        )
+        kept = [
+            (span, facts)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if not any(
+                span.animal in animals
+                and shared[span.start, span.end] > 1
+                and facts.sentence == self.tokens.sentences[position]
+                and span.end <= self.tokens.starts[position]
+                for position, animals in out
+            )
+        ]
         self.spans = [span for span, _ in kept]
         self.facts = [facts for _, facts in kept]
 

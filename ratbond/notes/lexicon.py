@@ -213,6 +213,7 @@ class Lexicon:
     spelling_swaps: tuple[tuple[str, str], ...]
     path_words: frozenset[str]
     comparisons: frozenset[str]
+    exceptions: frozenset[str]
     way_words: frozenset[str]
     reach_words: frozenset[str]
     articles: frozenset[str]
@@ -806,6 +807,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         spelling_swaps=tuple(pair for a, b in rules.spelling_swaps for pair in ((a, b), (b, a))),
         path_words=frozenset(rules.path_words),
         comparisons=frozenset(rules.comparisons),
+        exceptions=frozenset(rules.exceptions),
         way_words=frozenset(rules.way_words),
         reach_words=frozenset(rules.reach_words),
         articles=frozenset(rules.articles),

@@ -200,6 +200,7 @@ class NotesFile:
     spelling_swaps: tuple[tuple[Word, Word], ...]
     path_words: tuple[Word, ...]
     comparisons: tuple[Word, ...]
+    exceptions: tuple[Word, ...]
     harm_signals: tuple[Word, ...]
     wounding: dict[Species, dict[str, str]]
     injuries: Injuries

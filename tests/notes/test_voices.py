@@ -330,6 +330,20 @@ def test_a_chase_that_will_not_stop_is_the_chaser_s_aggressive_chase() -> None:
     assert signals(rat_rat3("Rex and Max chasing each other, taking turns."))["rex"] == {"chasing"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lahat sila tulog, except Rex. Rex bit Max.",
+        "Lahat sila tulog, maliban kay Rex.",
+        "They all slept but Rex.",
+    ],
+)
+def test_an_animal_named_after_except_is_out_of_its_group(text: str) -> None:
+    found = signals(rat_rat3(text))
+    assert "sleeping" not in found.get("rex", set())
+    assert "sleeping" in found["max"]
+
+
 def test_tagalog_sleep_eat_and_all_of_them_are_read() -> None:
     assert signals(rat_rat3("Lahat sila tulog sa hammock.")) == {
         "rex": {"sleeping"},
