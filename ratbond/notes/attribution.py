@@ -162,6 +162,8 @@ class Attribution:
                 self.repeat(match)
         self.wounding()
         self.play_fights()
+        if any(span.text.lower() in self.lexicon.lively for span in self.spans):
+            self.lively()
         self.parts_of_worse()
         if self.lone:
             self.one_sided_bites()
@@ -288,6 +290,27 @@ class Attribution:
                     for whole in part_of.get(span.signal, ())
                     for step in (-1, 0, 1)
                 )
+            )
+        ]
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+
+    def lively(self) -> None:
+        """Running about (`lively`) in a sentence where the same animal shows a calm signal is
+        play, no frantic movement: "Jasper popcorned and was running everywhere, so happy"."""
+        classes = self.lexicon.classes
+        calm = {
+            (span.animal, facts.sentence)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.animal is not None
+            and not span.negated
+            and classes[self.cast.species[span.animal]].get(span.signal) == "calm"
+        }
+        kept = [
+            (span, facts)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if not (
+                span.text.lower() in self.lexicon.lively and (span.animal, facts.sentence) in calm
             )
         ]
         self.spans = [span for span, _ in kept]

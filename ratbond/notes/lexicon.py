@@ -214,6 +214,7 @@ class Lexicon:
     path_words: frozenset[str]
     comparisons: frozenset[str]
     exceptions: frozenset[str]
+    lively: frozenset[str]
     way_words: frozenset[str]
     reach_words: frozenset[str]
     articles: frozenset[str]
@@ -808,6 +809,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         path_words=frozenset(rules.path_words),
         comparisons=frozenset(rules.comparisons),
         exceptions=frozenset(rules.exceptions),
+        lively=frozenset(rules.lively),
         way_words=frozenset(rules.way_words),
         reach_words=frozenset(rules.reach_words),
         articles=frozenset(rules.articles),

@@ -201,6 +201,7 @@ class NotesFile:
     path_words: tuple[Word, ...]
     comparisons: tuple[Word, ...]
     exceptions: tuple[Word, ...]
+    lively: tuple[str, ...]
     harm_signals: tuple[Word, ...]
     wounding: dict[Species, dict[str, str]]
     injuries: Injuries

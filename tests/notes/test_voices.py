@@ -314,6 +314,20 @@ def test_rats_running_everywhere_are_frantic() -> None:
     assert "frantic_movement" in signals(result)["pip"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rats running everywhere, exploring the sofa, sniffing, happy.",
+        "Rex popcorned and was running everywhere, so happy.",
+        "Rex running everywhere, zoomies, very happy, popcorning.",
+    ],
+)
+def test_running_everywhere_with_a_calm_signal_is_play(text: str) -> None:
+    result = rat_rat(text)
+    assert all("frantic_movement" not in names for names in signals(result).values())
+    assert all(item.signal != "frantic_movement" for item in result.unattributed)
+
+
 def test_a_run_to_a_shelter_is_hiding() -> None:
     assert "hiding" in signals(rat_rat("Rex puffed up at Max. Max run to tube."))["max"]
     assert "hiding" in signals(cat_rat("Tom hissed. Pip straight into the tube."))["pip"]
