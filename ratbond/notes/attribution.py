@@ -1481,24 +1481,77 @@ class Attribution:
         return None
 
     def persistent(self) -> None:
-        """A chase in a sentence that says it would not stop (`persistence`) is an aggressive
-        one (`persistent`) for its doer, and no signal of the one chased: "Franek chase Bolek
-        all around and not stop"."""
+        """A chase that would not stop is an aggressive one (`persistent`) for its doer, and no
+        signal of the one chased: `persistence` right before the chase ("wouldn't stop chasing
+        her") or after it in its sentence with no signal between but the other's alarm ("chase
+        Bolek all around and not stop") and no verb right after it ("wouldn't stop grooming
+        him, then chased her" is no such chase). A chase of each other (`together`) with a calm
+        signal in its sentence is play ("chasing each other non stop, popcorning")."""
         words = self.tokens.words
         sentences = self.tokens.sentences
         norms = [word.norm if word.kind == "w" else "" for word in words]
-        marked: set[int] = set()
+        persistent = self.lexicon.persistent
+        signals = sorted(
+            (
+                match.first,
+                match.last,
+                self.bounds(match),
+                not persistent.keys().isdisjoint(match.senses.values()),
+                # the one chased screaming between: "chased her and she screamed and he
+                # wouldn't stop"
+                all(
+                    self.lexicon.classes.get(species, {}).get(signal) == "stress"
+                    for species, signal in match.senses.items()
+                ),
+            )
+            for match in self.matches
+            if match.kind == "signal"
+        )
+        governed: set[tuple[int, int]] = set()
         for phrase in self.lexicon.persistence:
             size = len(phrase)
             for start in range(len(norms) - size + 1):
-                if tuple(norms[start : start + size]) == phrase:
-                    marked.add(sentences[start])
-        if not marked:
+                if tuple(norms[start : start + size]) != phrase:
+                    continue
+                end = start + size - 1
+                after = [item for item in signals if item[0] == end + 1]
+                if after:
+                    # "wouldn't stop chasing her", "wouldn't stop bruxing": that verb's
+                    governed.update(bounds for _, _, bounds, chase, _ in after if chase)
+                    continue
+                # "chased her round and round, wouldn't quit": the chases just before it
+                for _, last, bounds, chase, stress in reversed(signals):
+                    if last >= start or (stress and not chase):
+                        continue
+                    if sentences[last] != sentences[start] or not chase:
+                        break
+                    governed.add(bounds)
+        if not governed:
             return
+        mutual = {
+            sentences[start]
+            for phrase in self.lexicon.together
+            for start in range(len(norms) - len(phrase) + 1)
+            if tuple(norms[start : start + len(phrase)]) == phrase
+        }
+        calm = {
+            facts.sentence
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.animal is not None
+            and not span.negated
+            and self.lexicon.classes[self.cast.species[span.animal]].get(span.signal) == "calm"
+            and span.signal not in self.lexicon.persistent
+        }
+        # "chasing each other non stop, popcorning": play
+        governed -= {
+            (span.start, span.end)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if facts.sentence in mutual and facts.sentence in calm
+        }
         kept: list[tuple[Span, SpanFacts]] = []
         for span, facts in zip(self.spans, self.facts, strict=True):
             worse = self.lexicon.persistent.get(span.signal)
-            if worse is not None and facts.sentence in marked and span.animal is not None:
+            if worse is not None and (span.start, span.end) in governed and span.animal is not None:
                 if facts.shared:
                     continue  # the one chased
                 species = self.cast.species[span.animal]

@@ -358,6 +358,27 @@ def test_an_animal_named_after_except_is_out_of_its_group(text: str) -> None:
     assert "sleeping" in found["max"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rex chased Max for a bit, wouldn't stop bruxing after, happy.",
+        "Rex wouldn't stop grooming Max, then chased Fern once.",
+        "Rex and Max chased each other non stop, popcorning, great fun.",
+        "Rex and Max were chasing each other non stop, taking turns, bruxing.",
+    ],
+)
+def test_persistence_of_another_verb_or_a_playful_mutual_chase_is_no_aggressive_chase(
+    text: str,
+) -> None:
+    result = rat_rat3(text)
+    assert all("aggressive_chasing" not in names for names in signals(result).values())
+
+
+def test_persistence_right_before_the_chase_governs_it() -> None:
+    result = rat_rat3("Rex wont stop chasing Max and Max is squeaking the whole time")
+    assert "aggressive_chasing" in signals(result)["rex"]
+
+
 def test_tagalog_sleep_eat_and_all_of_them_are_read() -> None:
     assert signals(rat_rat3("Lahat sila tulog sa hammock.")) == {
         "rex": {"sleeping"},
