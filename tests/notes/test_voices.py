@@ -45,6 +45,14 @@ def test_a_tagalog_fight_is_a_fight_and_away_alone_is_not() -> None:
     assert "fighting" not in str(rat_rat("Rex ran away from Max.").signals)
 
 
+def test_a_tagalog_denial_ends_at_pero() -> None:
+    for text in (
+        "Tom bit Pip, di naman malalim pero may dugo sa tenga.",
+        "Tom bit Pip, hindi malalim pero may dugo sa tenga.",
+    ):
+        assert "wound" in signals(cat_rat(text))["pip"], text
+
+
 def test_a_tagalog_rush_at_the_gate_is_a_lunge() -> None:
     assert "lunging" in signals(cat_rat("Tapos si Tom sumugod sa gate."))["tom"]
 
