@@ -1463,6 +1463,39 @@ class Attribution:
             and self.perceived(position, position + 1)
         )
 
+    def part_of_another(self, match: Match, senses: Mapping[str, str]) -> bool:
+        """Whether a phrase that ends with a possessive's body part ("it was her paw") belongs
+        to the animal named next in its sentence, one that cannot show the signal: "it was her
+        paw that got scratched, Sage's I mean" is the rat's paw, no cat's scratch."""
+        words = self.tokens.words
+        if words[match.last].lemma not in self.lexicon.body_parts or not any(
+            words[position].norm in self.lexicon.possessives
+            for position in range(match.first, match.last)
+        ):
+            return False
+        later = self.owner_named_after(match.last)
+        return later is not None and not self.cast.able(later.animals, senses)
+
+    def owner_named_after(self, position: int) -> Mention | None:
+        """The animal named next after `position` in its sentence, after a comma and in the
+        possessive ("her paw ..., Sage's I mean"): whose a possessive pronoun before was."""
+        words = self.tokens.words
+        sentence = self.tokens.sentences[position]
+        for mention in self.mentions.by_sentence.get(sentence, ()):
+            if mention.first <= position:
+                continue
+            if (
+                mention.person
+                or mention.outsider
+                or not mention.animals
+                or mention.first == 0
+                or words[mention.first - 1].kind == "w"
+                or not words[mention.last].raw.lower().replace("\u2019", "'").endswith("'s")
+            ):
+                return None
+            return mention
+        return None
+
     def named_right_after(self, match: Match) -> Mention | None:
         """The animals named right after a phrase, past a comma or a word ("saw a fight, Rex
         and Max", "saw fighting between Rex and Max"): what was seen is theirs."""
@@ -1685,7 +1718,7 @@ class Attribution:
         if (found is None or found.mention is None) and self.thing_damaged(match):
             return Who(dropped=True)  # "has the hammock attacked and torn"
         if found is not None and found.mention is not None:
-            return self.from_mention(found.mention, senses, match)
+            return self.from_mention(self.appositive(found.mention, senses), senses, match)
         sentence = self.tokens.sentences[match.first]
         if (
             sentence in self.owner_bitten or sentence - 1 in self.owner_bitten
@@ -1719,8 +1752,17 @@ class Attribution:
                 if able:
                     return Who(able, ambiguous=len(able) > 1, explicit=True)
         if before:
-            return self.from_mention(before[-1], senses, match)
+            return self.from_mention(self.appositive(before[-1], senses), senses, match)
         return self.implicit(match, senses)
+
+    def appositive(self, mention: Mention, senses: Mapping[str, str]) -> Mention:
+        """An ambiguous possessive pronoun's owner named after it ("her paw ..., Sage's I
+        mean"), else the mention itself."""
+        if mention.ambiguous and words_possessive(self.tokens.words, mention, self.lexicon):
+            owner = self.owner_named_after(mention.last)
+            if owner is not None and self.cast.able(owner.animals, senses):
+                return owner
+        return mention
 
     # --- what it means ---------------------------------------------------------------------
 
@@ -1728,7 +1770,7 @@ class Attribution:
         senses = match.senses
         if not self.cast.able(self.cast.all, senses):
             return
-        if self.at_prey(match):
+        if self.at_prey(match) or self.part_of_another(match, senses):
             return
         # "tried to get Pip" is a lunge; "got out", "get a treat", "get him checked" and a
         # catch ("did get Pip in his mouth": `seizing` says how) are not.
@@ -1919,6 +1961,8 @@ class Attribution:
             # clause's subject, else to the subject carried over from the sentence before.
             subjects = [m for m in before if m.subject]
             victim = subjects[-1] if subjects else (victim or self.carried_into(match))
+        if victim is not None:
+            victim = self.appositive(victim, wound)  # "her paw got scratched, Sage's I mean"
         if victim is None and cast.program in lexicon.owner_on_receiving_end:
             victim = Mention(-1, match.first, match.first, 0, 0, 0, person=True)
         victims: frozenset[str] = frozenset()
@@ -1957,3 +2001,8 @@ class Attribution:
             self.emit(index, match, others, senses)
         elif others:
             self.unsure(index, match, others, senses)
+
+
+def words_possessive(words: tuple[Word, ...], mention: Mention, lexicon: Lexicon) -> bool:
+    """Whether a mention is one possessive pronoun ("her")."""
+    return mention.first == mention.last and words[mention.first].norm in lexicon.possessives

@@ -295,6 +295,15 @@ def test_a_scratch_found_and_put_down_to_the_cat_s_paw_is_its_scratch_to_confirm
     assert any(span.signal == "scratching" and span.confirm for span in result.spans)
 
 
+def test_her_paw_owned_by_a_rat_named_after_it_is_the_rat_s_wound() -> None:
+    pip = Animal("pip", "rat", name="Pip")
+    sage = Animal("sage", "rat", name="Sage")
+    text = "Her paw got scratched, Sage's I mean, when Tom swiped."
+    result = parse_notes(text, [TOM, pip, sage], "cat-rat")
+    assert "wound" in signals(result)["sage"]
+    assert "swatting" in signals(result)["tom"]
+
+
 def test_a_capitalised_word_one_letter_off_a_name_is_that_animal() -> None:
     nacho = Animal("nacho", "rat", name="Nacho", sex="male")
     mochi = Animal("mochi", "cat", name="Mochi", sex="male")
