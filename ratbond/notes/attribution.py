@@ -1963,6 +1963,11 @@ class Attribution:
             victim = subjects[-1] if subjects else (victim or self.carried_into(match))
         if victim is not None:
             victim = self.appositive(victim, wound)  # "her paw got scratched, Sage's I mean"
+        else:
+            # "it was her paw that got scratched, Sage's I mean": the owner named after it
+            owner = self.owner_named_after(match.last)
+            if owner is not None and cast.able(owner.animals, wound):
+                victim = owner
         if victim is None and cast.program in lexicon.owner_on_receiving_end:
             victim = Mention(-1, match.first, match.first, 0, 0, 0, person=True)
         victims: frozenset[str] = frozenset()

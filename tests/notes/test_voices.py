@@ -298,10 +298,13 @@ def test_a_scratch_found_and_put_down_to_the_cat_s_paw_is_its_scratch_to_confirm
 def test_her_paw_owned_by_a_rat_named_after_it_is_the_rat_s_wound() -> None:
     pip = Animal("pip", "rat", name="Pip")
     sage = Animal("sage", "rat", name="Sage")
-    text = "Her paw got scratched, Sage's I mean, when Tom swiped."
-    result = parse_notes(text, [TOM, pip, sage], "cat-rat")
-    assert "wound" in signals(result)["sage"]
-    assert "swatting" in signals(result)["tom"]
+    for text in (
+        "Her paw got scratched, Sage's I mean, when Tom swiped.",
+        "It was her paw that got scratched, Sage's I mean, when Tom swiped.",
+    ):
+        result = parse_notes(text, [TOM, pip, sage], "cat-rat")
+        assert "wound" in signals(result)["sage"], text
+        assert "swatting" in signals(result)["tom"], text
 
 
 def test_a_capitalised_word_one_letter_off_a_name_is_that_animal() -> None:
