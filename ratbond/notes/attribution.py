@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -28,6 +29,8 @@ DANGER = "danger"
 LANDS_WITHIN = 3
 """A catch is explained by a bite or scratch in its sentence or the two after it ("Jock caught
 her. Clean through the gap. Had her by the tail")."""
+NAMED_AFTER = 2
+"""How far after a seen signal (in tokens) an animal named is the one seen: "a fight, Rex"."""
 
 
 # An arrow in a log, "A -> B" (A at B): after a doer in brackets, it names the doer's act.
@@ -159,6 +162,8 @@ class Attribution:
                 self.repeat(match)
         self.wounding()
         self.play_fights()
+        if any(span.text.lower() in self.lexicon.lively for span in self.spans):
+            self.lively()
         self.parts_of_worse()
         if self.lone:
             self.one_sided_bites()
@@ -168,6 +173,8 @@ class Attribution:
             self.heard_fights()
         if any(span.signal in self.lexicon.persistent for span in self.spans):
             self.persistent()
+        if any(word.norm in self.lexicon.exceptions for word in self.tokens.words):
+            self.excepted()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -283,6 +290,27 @@ class Attribution:
                     for whole in part_of.get(span.signal, ())
                     for step in (-1, 0, 1)
                 )
+            )
+        ]
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+
+    def lively(self) -> None:
+        """Running about (`lively`) in a sentence where the same animal shows a calm signal is
+        play, no frantic movement: "Jasper popcorned and was running everywhere, so happy"."""
+        classes = self.lexicon.classes
+        calm = {
+            (span.animal, facts.sentence)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.animal is not None
+            and not span.negated
+            and classes[self.cast.species[span.animal]].get(span.signal) == "calm"
+        }
+        kept = [
+            (span, facts)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if not (
+                span.text.lower() in self.lexicon.lively and (span.animal, facts.sentence) in calm
             )
         ]
         self.spans = [span for span, _ in kept]
@@ -620,11 +648,25 @@ class Attribution:
                 and holder.kind == "signal"
                 and holder.last == field
                 and self.form_answer(field + 1) == before
+                and not self.animal_in_brackets(before)
             )
         # the object of play: "played with his ball", "murdered the feather wand"
         if before >= 0 and words[before].lemma in lexicon.prepositions:
             before -= 1
         return before >= 0 and words[before].lemma in lexicon.plays
+
+    def animal_in_brackets(self, opening: int) -> bool:
+        """Whether an animal is named inside the brackets opened at `opening` ("Bite: Y (toy,
+        then Sage)": the yes is Sage's too, not only the prey's)."""
+        words = self.tokens.words
+        close = opening + 1
+        while close < len(words) and words[close].raw != ")" and not words[close].stop:
+            close += 1
+        sentence = self.tokens.sentences[opening]
+        return any(
+            opening < mention.first < close and not (mention.person or mention.outsider)
+            for mention in self.mentions.by_sentence.get(sentence, ())
+        )
 
     def neuter(self, mention: Mention) -> bool:
         """Whether a mention is "it"."""
@@ -1337,9 +1379,14 @@ class Attribution:
             elif chosen.person and self.perceived(chosen.last + 1, match.first):
                 # "I heard screaming": what the owner heard or saw is no act of the owner's.
                 able = self.cast.able(self.cast.all, senses)
+                seen = self.named_right_after(match)
+                if seen is not None and self.lexicon.reciprocal.isdisjoint(senses.values()):
+                    return self.from_mention(seen, senses, match)
                 if len(able) == 1:
                     return Who(able)
-                self.heard.add(index)
+                if seen is None:
+                    self.heard.add(index)
+                # (else "I saw fighting between Rex and Max": the pair named shares it)
                 return Who(able, ambiguous=True)
             return self.from_mention(chosen, senses, match)
         if animals and not animals[-1].subject:
@@ -1416,31 +1463,168 @@ class Attribution:
             and self.perceived(position, position + 1)
         )
 
+    def part_of_another(self, match: Match, senses: Mapping[str, str]) -> bool:
+        """Whether a phrase that ends with a possessive's body part ("it was her paw") belongs
+        to the animal named next in its sentence, one that cannot show the signal: "it was her
+        paw that got scratched, Sage's I mean" is the rat's paw, no cat's scratch."""
+        words = self.tokens.words
+        if words[match.last].lemma not in self.lexicon.body_parts or not any(
+            words[position].norm in self.lexicon.possessives
+            for position in range(match.first, match.last)
+        ):
+            return False
+        later = self.owner_named_after(match.last)
+        return later is not None and not self.cast.able(later.animals, senses)
+
+    def owner_named_after(self, position: int) -> Mention | None:
+        """The animal named next after `position` in its sentence, after a comma and in the
+        possessive ("her paw ..., Sage's I mean"): whose a possessive pronoun before was."""
+        words = self.tokens.words
+        sentence = self.tokens.sentences[position]
+        for mention in self.mentions.by_sentence.get(sentence, ()):
+            if mention.first <= position:
+                continue
+            if (
+                mention.person
+                or mention.outsider
+                or not mention.animals
+                or mention.first == 0
+                or words[mention.first - 1].kind == "w"
+                or not words[mention.last].raw.lower().replace("\u2019", "'").endswith("'s")
+            ):
+                return None
+            return mention
+        return None
+
+    def named_right_after(self, match: Match) -> Mention | None:
+        """The animals named right after a phrase, past a comma or a word ("saw a fight, Rex
+        and Max", "saw fighting between Rex and Max"): what was seen is theirs."""
+        sentence = self.tokens.sentences[match.first]
+        following = [
+            mention
+            for mention in self.mentions.by_sentence.get(sentence, ())
+            if mention.first > match.last
+        ]
+        if (
+            following
+            and following[0].first <= match.last + NAMED_AFTER
+            and not (following[0].person or following[0].outsider)
+        ):
+            return following[0]
+        return None
+
     def persistent(self) -> None:
-        """A chase in a sentence that says it would not stop (`persistence`) is an aggressive
-        one (`persistent`) for its doer, and no signal of the one chased: "Franek chase Bolek
-        all around and not stop"."""
+        """A chase that would not stop is an aggressive one (`persistent`) for its doer, and no
+        signal of the one chased: `persistence` right before the chase ("wouldn't stop chasing
+        her") or after it in its sentence with no signal between but the other's alarm ("chase
+        Bolek all around and not stop") and no verb right after it ("wouldn't stop grooming
+        him, then chased her" is no such chase). A chase of each other (`together`) with a calm
+        signal in its sentence is play ("chasing each other non stop, popcorning")."""
         words = self.tokens.words
         sentences = self.tokens.sentences
         norms = [word.norm if word.kind == "w" else "" for word in words]
-        marked: set[int] = set()
+        persistent = self.lexicon.persistent
+        signals = sorted(
+            (
+                match.first,
+                match.last,
+                self.bounds(match),
+                not persistent.keys().isdisjoint(match.senses.values()),
+                # the one chased screaming between: "chased her and she screamed and he
+                # wouldn't stop"
+                all(
+                    self.lexicon.classes.get(species, {}).get(signal) == "stress"
+                    for species, signal in match.senses.items()
+                ),
+            )
+            for match in self.matches
+            if match.kind == "signal"
+        )
+        governed: set[tuple[int, int]] = set()
         for phrase in self.lexicon.persistence:
             size = len(phrase)
             for start in range(len(norms) - size + 1):
-                if tuple(norms[start : start + size]) == phrase:
-                    marked.add(sentences[start])
-        if not marked:
+                if tuple(norms[start : start + size]) != phrase:
+                    continue
+                end = start + size - 1
+                after = [item for item in signals if item[0] == end + 1]
+                if after:
+                    # "wouldn't stop chasing her", "wouldn't stop bruxing": that verb's
+                    governed.update(bounds for _, _, bounds, chase, _ in after if chase)
+                    continue
+                # "chased her round and round, wouldn't quit": the chases just before it
+                for _, last, bounds, chase, stress in reversed(signals):
+                    if last >= start or (stress and not chase):
+                        continue
+                    if sentences[last] != sentences[start] or not chase:
+                        break
+                    governed.add(bounds)
+        if not governed:
             return
+        mutual = {
+            sentences[start]
+            for phrase in self.lexicon.together
+            for start in range(len(norms) - len(phrase) + 1)
+            if tuple(norms[start : start + len(phrase)]) == phrase
+        }
+        calm = {
+            facts.sentence
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.animal is not None
+            and not span.negated
+            and self.lexicon.classes[self.cast.species[span.animal]].get(span.signal) == "calm"
+            and span.signal not in self.lexicon.persistent
+        }
+        # "chasing each other non stop, popcorning": play
+        governed -= {
+            (span.start, span.end)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if facts.sentence in mutual and facts.sentence in calm
+        }
         kept: list[tuple[Span, SpanFacts]] = []
         for span, facts in zip(self.spans, self.facts, strict=True):
             worse = self.lexicon.persistent.get(span.signal)
-            if worse is not None and facts.sentence in marked and span.animal is not None:
+            if worse is not None and (span.start, span.end) in governed and span.animal is not None:
                 if facts.shared:
                     continue  # the one chased
                 species = self.cast.species[span.animal]
                 if worse in self.lexicon.species_signals[species]:
                     span = replace(span, signal=worse)
             kept.append((span, facts))
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+
+    def excepted(self) -> None:
+        """An animal named right after an exception word at its clause's end (`exceptions`)
+        does not show what its group was read to show before it: "Lahat sila tulog, except
+        Jasper", "they all slept but Jasper"."""
+        words = self.tokens.words
+        out: list[tuple[int, frozenset[str]]] = []
+        for mention in self.mentions.all:
+            if mention.person or mention.outsider or not mention.animals:
+                continue
+            after = mention.last + 1
+            if after < len(words) and words[after].kind == "w":
+                continue  # "but Jasper bit Pip": a new clause, no exception
+            for position in range(max(0, mention.first - 2), mention.first):
+                if words[position].kind == "w" and words[position].norm in self.lexicon.exceptions:
+                    out.append((position, mention.animals))
+        if not out:
+            return
+        shared: Counter[tuple[int, int]] = Counter(
+            (span.start, span.end) for span in self.spans if span.animal is not None
+        )
+        kept = [
+            (span, facts)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if not any(
+                span.animal in animals
+                and shared[span.start, span.end] > 1
+                and facts.sentence == self.tokens.sentences[position]
+                and span.end <= self.tokens.starts[position]
+                for position, animals in out
+            )
+        ]
         self.spans = [span for span, _ in kept]
         self.facts = [facts for _, facts in kept]
 
@@ -1534,7 +1718,7 @@ class Attribution:
         if (found is None or found.mention is None) and self.thing_damaged(match):
             return Who(dropped=True)  # "has the hammock attacked and torn"
         if found is not None and found.mention is not None:
-            return self.from_mention(found.mention, senses, match)
+            return self.from_mention(self.appositive(found.mention, senses), senses, match)
         sentence = self.tokens.sentences[match.first]
         if (
             sentence in self.owner_bitten or sentence - 1 in self.owner_bitten
@@ -1568,8 +1752,17 @@ class Attribution:
                 if able:
                     return Who(able, ambiguous=len(able) > 1, explicit=True)
         if before:
-            return self.from_mention(before[-1], senses, match)
+            return self.from_mention(self.appositive(before[-1], senses), senses, match)
         return self.implicit(match, senses)
+
+    def appositive(self, mention: Mention, senses: Mapping[str, str]) -> Mention:
+        """An ambiguous possessive pronoun's owner named after it ("her paw ..., Sage's I
+        mean"), else the mention itself."""
+        if mention.ambiguous and words_possessive(self.tokens.words, mention, self.lexicon):
+            owner = self.owner_named_after(mention.last)
+            if owner is not None and self.cast.able(owner.animals, senses):
+                return owner
+        return mention
 
     # --- what it means ---------------------------------------------------------------------
 
@@ -1577,7 +1770,7 @@ class Attribution:
         senses = match.senses
         if not self.cast.able(self.cast.all, senses):
             return
-        if self.at_prey(match):
+        if self.at_prey(match) or self.part_of_another(match, senses):
             return
         # "tried to get Pip" is a lunge; "got out", "get a treat", "get him checked" and a
         # catch ("did get Pip in his mouth": `seizing` says how) are not.
@@ -1593,7 +1786,12 @@ class Attribution:
             self.doer_of_wound(index, match, senses, who)
         else:
             who = self.actor(index, match, senses)
-            if not who.explicit and len(who.animals) > 1 and self.heard_unnamed(match):
+            if (
+                not who.explicit
+                and len(who.animals) > 1
+                and self.heard_unnamed(match)
+                and self.named_right_after(match) is None
+            ):
                 self.heard.add(index)  # "Overnight: screaming heard, not seen"
         if who.dropped:
             return
@@ -1763,6 +1961,13 @@ class Attribution:
             # clause's subject, else to the subject carried over from the sentence before.
             subjects = [m for m in before if m.subject]
             victim = subjects[-1] if subjects else (victim or self.carried_into(match))
+        if victim is not None:
+            victim = self.appositive(victim, wound)  # "her paw got scratched, Sage's I mean"
+        else:
+            # "it was her paw that got scratched, Sage's I mean": the owner named after it
+            owner = self.owner_named_after(match.last)
+            if owner is not None and cast.able(owner.animals, wound):
+                victim = owner
         if victim is None and cast.program in lexicon.owner_on_receiving_end:
             victim = Mention(-1, match.first, match.first, 0, 0, 0, person=True)
         victims: frozenset[str] = frozenset()
@@ -1801,3 +2006,8 @@ class Attribution:
             self.emit(index, match, others, senses)
         elif others:
             self.unsure(index, match, others, senses)
+
+
+def words_possessive(words: tuple[Word, ...], mention: Mention, lexicon: Lexicon) -> bool:
+    """Whether a mention is one possessive pronoun ("her")."""
+    return mention.first == mention.last and words[mention.first].norm in lexicon.possessives

@@ -212,6 +212,9 @@ class Lexicon:
     """Letters that head a clinical note's sections before a colon ("O:", "A:")."""
     spelling_swaps: tuple[tuple[str, str], ...]
     path_words: frozenset[str]
+    comparisons: frozenset[str]
+    exceptions: frozenset[str]
+    lively: frozenset[str]
     way_words: frozenset[str]
     reach_words: frozenset[str]
     articles: frozenset[str]
@@ -804,6 +807,9 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         section_labels=frozenset(normalise(w) for w in rules.section_labels),
         spelling_swaps=tuple(pair for a, b in rules.spelling_swaps for pair in ((a, b), (b, a))),
         path_words=frozenset(rules.path_words),
+        comparisons=frozenset(rules.comparisons),
+        exceptions=frozenset(rules.exceptions),
+        lively=frozenset(rules.lively),
         way_words=frozenset(rules.way_words),
         reach_words=frozenset(rules.reach_words),
         articles=frozenset(rules.articles),

@@ -217,6 +217,16 @@ def _denial(
                 return "hypo"
             break
         owner = phrases.of(position)
+        if (
+            owner is not None
+            and owner.entry is not None
+            and owner.entry.key == EARLIER
+            and _compared(tokens, lexicon, owner.first)
+        ):
+            # "compared to last wk he bit her": what today is set against, no date
+            count += 1
+            position = owner.first - 1
+            continue
         if owner is not None and dated_only:
             if owner.entry is not None and owner.entry.key == EARLIER:
                 if not present and lexicon.victim_signals.isdisjoint(match.senses.values()):
@@ -342,7 +352,7 @@ def _earlier_after(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position:
     for word, owner in _within_reach(tokens, phrases, position, 1):
         if owner is not None:
             if owner.entry is not None and owner.entry.key == EARLIER:
-                return True
+                return not _compared(tokens, lexicon, owner.first)
             if owner.kind in EVENT_KINDS:
                 return False
         elif (
@@ -350,6 +360,21 @@ def _earlier_after(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position:
             or word.norm in lexicon.clause_joiners
             or word.norm in lexicon.subordinators
         ):
+            return False
+    return False
+
+
+def _compared(tokens: Tokens, lexicon: Lexicon, first: int) -> bool:
+    """Whether the earlier time at `first` is what this session is compared with: right after
+    one of `comparisons`, or after one and a preposition ("harder than last wk", "compared to
+    last wk")."""
+    words = tokens.words
+    for at in (first - 1, first - 2):
+        if at < 0 or words[at].kind != "w":
+            return False
+        if words[at].norm in lexicon.comparisons or words[at].lemma in lexicon.comparisons:
+            return True
+        if words[at].lemma not in lexicon.prepositions:
             return False
     return False
 

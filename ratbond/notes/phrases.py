@@ -17,9 +17,11 @@ from ratbond.notes.tokens import Tokens, Word
 
 STARTS = attrgetter("starts")
 LONE_I = re.compile(r"\bI\b")
+"""The pronoun "I", the one capital a note written in lower case still has."""
 SLIP_MIN = 4
 """The shortest name a one-letter slip is read as ("Oreo" for Orzo)."""
-"""The pronoun "I", the one capital a note written in lower case still has."""
+EVERYDAY = 1e-5
+"""How often an English word is used (a share of all words) to be no slip for a name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,7 @@ def find_phrases(
     labels: Collection[str] = frozenset(),
     objects: Collection[str] = frozenset(),
     articles: Collection[str] = frozenset(),
+    closed: tuple[Collection[str], ...] = (),
 ) -> Phrases:
     """The names and phrases of `tokens`. `joiners` are the words a gap never crosses;
     `signal_starts` the lemmas that start a signal phrase (such a word written in lower case is
@@ -76,7 +79,8 @@ def find_phrases(
     # A phrase never reaches across an animal's name ("bit Max hard" is not "bit hard").
     fence = [False] * count
     for index in tokens.named:
-        found = _name_at(tokens, index, cast, signal_starts, body_parts, labels, articles)
+        no_heads = (joiners, *closed)
+        found = _name_at(tokens, index, cast, signal_starts, body_parts, labels, articles, no_heads)
         if found is not None:
             names[index] = found
             fence[index] = True
@@ -94,6 +98,8 @@ def find_phrases(
                     and word.starts is None
                 ):
                     animal = _slip_of(word.norm, slips)
+                    if animal is not None and _everyday(word.norm):
+                        animal = None  # "Save for one scuffle" is no slip of Sage
                     if animal is not None:
                         names[index] = (animal, index)
                         fence[index] = True
@@ -167,6 +173,14 @@ def find_phrases(
     return Phrases(tuple(matches), tuple(at))
 
 
+def _everyday(norm: str) -> bool:
+    """Whether a word is an English word in everyday use ("save", "bear", "mile"), too common
+    to be autocorrect's slip for a name (as the rarer "macho" is for Nacho)."""
+    from ratbond.care.words import common_english
+
+    return common_english(norm, EVERYDAY)
+
+
 def _slipped_names(cast: Cast) -> tuple[tuple[str, str], ...]:
     """The one-word names of four letters or more, each with its animal."""
     return tuple(
@@ -208,6 +222,7 @@ def _name_at(
     body_parts: Collection[str],
     labels: Collection[str] = frozenset(),
     articles: Collection[str] = frozenset(),
+    no_heads: tuple[Collection[str], ...] = (),
 ) -> tuple[str, int] | None:
     words = tokens.words
     owner = cast.possessive_forms.get(words[index].norm)
@@ -259,11 +274,19 @@ def _name_at(
         and index > 0
         and words[index - 1].norm in articles
         and best[1] + 1 < len(words)
-        and words[best[1] + 1].kind == "w"
+        and _heads(words[best[1] + 1], no_heads)
         and _capitalises(tokens.text)
     ):
         return None
     return best
+
+
+def _heads(word: Word, no_heads: tuple[Collection[str], ...]) -> bool:
+    """Whether `word` may be the noun a lower-case name before it modifies ("the tofu block"):
+    a word, and none of the closed words of `no_heads` (joiners, prepositions, pronouns)."""
+    return word.kind == "w" and not any(
+        word.norm in words or word.lemma in words for words in no_heads
+    )
 
 
 def _phrase_at(

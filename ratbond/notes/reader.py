@@ -13,7 +13,7 @@ from functools import lru_cache
 from ratbond.model import Animal
 from ratbond.notes.attribution import Attribution
 from ratbond.notes.cast import CAST_CACHE, Cast, new_cast
-from ratbond.notes.lexicon import Lexicon
+from ratbond.notes.lexicon import Lexicon, normalise
 from ratbond.notes.mentions import find_mentions
 from ratbond.notes.negation import after_pattern, find_scope
 from ratbond.notes.patterns import compile_patterns
@@ -42,6 +42,19 @@ class NotesReader:
         """The lexicon lemma of a normalised word, correcting small typos of lexicon words."""
         return self.words.lemma(norm)
 
+    def harm_word(self, written: str) -> bool:
+        """Whether a written word is by itself a signal of harm or danger ("bit", "scratched",
+        "bleeding"): a starred word that is none never writes over it."""
+        lexicon = self.lexicon
+        lemma = lexicon.stem(normalise(written.lower()))
+        return any(
+            signal in lexicon.harm_signals or lexicon.classes[species].get(signal) == "danger"
+            for phrase in lexicon.by_first.get(lemma, ())
+            if len(phrase.parts) == 1 and phrase.entry.kind == "signal"
+            for species, signal in phrase.entry.senses
+            if species in lexicon.classes
+        )
+
     def parse(
         self,
         text: str,
@@ -54,7 +67,7 @@ class NotesReader:
         listed = tuple(animals.values()) if isinstance(animals, Mapping) else tuple(animals)
         cast = self.cast(listed, program, tuple((r, tuple(m)) for r, m in (roles or {}).items()))
         if "*" in text:
-            text = starred(text)
+            text = starred(text, self.harm_word, self.words.real_word)
         lowered = text.lower()
         if any(key in lowered for key in lexicon.retraction_keys) and lexicon.retractions.search(
             text
@@ -88,6 +101,14 @@ class NotesReader:
             lexicon.section_labels,
             lexicon.animal_objects,
             lexicon.articles,
+            (
+                lexicon.prepositions,
+                lexicon.path_words,
+                lexicon.subordinators,
+                lexicon.auxiliaries,
+                lexicon.subject_case,
+                lexicon.scope_ends,
+            ),
         )
         mentions = find_mentions(tokens, phrases, cast, lexicon)
         scope = find_scope(tokens, phrases, mentions, lexicon, self.after)

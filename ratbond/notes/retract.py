@@ -163,26 +163,38 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 # "breathing super fat *fast". The star opens the word and follows a space or a sentence's start.
 STAR_RE = re.compile(r"(?<![^\s.!?;,(])\*([^\W\d_]+)(?![\w*])")
 SENTENCE_END_RE = re.compile(r"[.!?;\n]+")
+# More words after a starred word in its clause: the star stresses ("*big time").
+STRESSED_RE = re.compile(r"[^\S\n]*[^\W\d_]")
 
 
-def starred(text: str) -> str:
+def starred(
+    text: str,
+    signal_word: Callable[[str], bool] = lambda word: False,
+    known_word: Callable[[str], bool] = lambda word: False,
+) -> str:
     """`text` with each starred correction ("*bit") put in place of the word it corrects: the
     word before it, in its sentence or (when the star opens a sentence) the one before, nearest
     in spelling (with the same first letter, two edits for a word of four letters or fewer and
     three for a longer one; else one edit; among equals the nearest to the star). A correction
     that fits is written over that word (the text keeps its length, so every span keeps its
     place); a longer one blanks it and is read where the star is. A star that corrects no word
-    is left as it is."""
+    is left as it is, and so is a star with more words after it in its clause ("*big time",
+    "*but only once": a stress, not a correction). A signal word (`signal_word`) is never
+    written over by a word that is none ("bit ... *bum"), and a word that is no known word
+    (`known_word`, a slip) is preferred to one that is."""
     from rapidfuzz.distance import OSA
 
     chars = list(text)
     for found in STAR_RE.finditer(text):
         correction = found.group(1)
         star = found.start()
+        if STRESSED_RE.match(text, found.end()):
+            continue
+        keeps = not signal_word(correction)
         ends = [m.end() for m in SENTENCE_END_RE.finditer(text, 0, star)]
         opening = not text[ends[-1] if ends else 0 : star].strip()
         start = (ends[-2] if len(ends) > 1 else 0) if opening else (ends[-1] if ends else 0)
-        best: tuple[int, int, int, int] | None = None
+        best: tuple[tuple[bool, int], int, int, int] | None = None
         for word in WORD_RE.finditer(text, start, star):
             written = word.group(0)
             if written.lower() == correction.lower():
@@ -193,8 +205,11 @@ def starred(text: str) -> str:
             limit = 2 if min(len(written), len(correction)) <= 4 else 3
             if written[0].lower() != correction[0].lower():
                 limit = 1
-            if distance <= limit and (best is None or distance <= best[0]):
-                best = (distance, -word.start(), word.start(), word.end())
+            if distance > limit or (keeps and signal_word(written)):
+                continue
+            rank = (known_word(written), distance)
+            if best is None or rank <= best[0]:
+                best = (rank, -word.start(), word.start(), word.end())
         if best is None:
             continue
         _, _, first, last = best

@@ -199,6 +199,9 @@ class NotesFile:
     not_initials: tuple[Word, ...]
     spelling_swaps: tuple[tuple[Word, Word], ...]
     path_words: tuple[Word, ...]
+    comparisons: tuple[Word, ...]
+    exceptions: tuple[Word, ...]
+    lively: tuple[str, ...]
     harm_signals: tuple[Word, ...]
     wounding: dict[Species, dict[str, str]]
     injuries: Injuries

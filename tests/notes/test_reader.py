@@ -1251,6 +1251,19 @@ def test_an_earlier_session_named_after_the_act_is_no_event_of_this_one() -> Non
     assert "wound" in signals(rat_rat("Max has a scab from a fight days ago")).get("max", set())
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rex bit Max harder than last wk.",
+        "Rex bit Max again like last wk.",
+        "Rex bit Max worse than prev wk, lac on ear.",
+        "Compared to last wk Rex bit Max more, he bled.",
+    ],
+)
+def test_an_earlier_time_compared_with_is_no_date_of_todays_act(text: str) -> None:
+    assert "biting" in signals(rat_rat(text)).get("rex", set())
+
+
 def test_a_wound_the_owner_found_is_on_the_animal_named_after_it() -> None:
     assert "wound" in signals(rat_rat("I see small cut for Max ear this evening"))["max"]
 

@@ -3,6 +3,8 @@ history, a body hurled at the barrier. Each sentence here is made up for the rul
 
 from __future__ import annotations
 
+import pytest
+
 from ratbond.model import Animal
 from ratbond.notes import NotesResult, parse_notes
 
@@ -41,6 +43,14 @@ def test_a_tagalog_fight_is_a_fight_and_away_alone_is_not() -> None:
         "max": {"fighting"},
     }
     assert "fighting" not in str(rat_rat("Rex ran away from Max.").signals)
+
+
+def test_a_tagalog_denial_ends_at_pero() -> None:
+    for text in (
+        "Tom bit Pip, di naman malalim pero may dugo sa tenga.",
+        "Tom bit Pip, hindi malalim pero may dugo sa tenga.",
+    ):
+        assert "wound" in signals(cat_rat(text))["pip"], text
 
 
 def test_a_tagalog_rush_at_the_gate_is_a_lunge() -> None:
@@ -143,6 +153,19 @@ def test_a_fight_seen_with_its_rats_named_is_still_theirs() -> None:
     assert "fighting" in signals(result)["max"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saw a proper fight, Rex and Max, Max limping with a bite.",
+        "I saw fighting between Rex and Max, Max has a cut on his ear.",
+    ],
+)
+def test_a_fight_seen_with_the_pair_named_right_after_it_is_theirs(text: str) -> None:
+    found = signals(rat_rat3(text))
+    assert "fighting" in found["rex"]
+    assert "fighting" in found["max"]
+
+
 def test_a_starred_word_corrects_the_slip_before_it() -> None:
     # "bot" for "bit", corrected in the next sentence: the bite is aimed at Max, who bleeds
     result = rat_rat("Rex bot Max on the rump. *bit. Skin broken.")
@@ -164,6 +187,24 @@ def test_a_starred_correction_keeps_every_span_in_its_place() -> None:
 
 def test_a_star_that_corrects_no_word_changes_nothing() -> None:
     assert signals(cat_rat("Tom was *so* calm today")) == signals(cat_rat("Tom was so calm today"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rex bit Max's back *bum",
+        "Rex bit Max. *Bad day.",
+        "Rex bit Max. *Big thanks to the vet for the quick help.",
+        "Rex bit Max *both times on the tail",
+        "Rex bit Max *but only once",
+        "Rex bit Max, blood on her back *but she's ok now",
+        "Rex bit Max *big time",
+    ],
+)
+def test_a_star_that_stresses_or_fits_no_slip_keeps_the_bite(text: str) -> None:
+    # more words after the star in its clause: a stress; a bite is never written over by a
+    # word that names no harm
+    assert "biting" in signals(rat_rat(text)).get("rex", set())
 
 
 def test_a_polish_pet_form_of_a_name_is_that_animal() -> None:
@@ -193,6 +234,16 @@ def test_a_lower_case_name_between_an_article_and_a_noun_is_a_word() -> None:
     assert "sleeping" in signals(result)["tofu"]
 
 
+def test_a_lower_case_name_after_an_article_before_a_joiner_or_preposition_is_the_animal() -> None:
+    bean = Animal("bean", "rat", name="Bean", sex="male")
+    swatted = parse_notes("Tom swatted the bean in the cage, he squeaked.", [TOM, bean], "cat-rat")
+    assert "swatting" in signals(swatted)["tom"]
+    text = "Tom scratched the bean and he bled from the nose."
+    scratched = parse_notes(text, [TOM, bean], "cat-rat")
+    assert "scratching" in signals(scratched)["tom"]
+    assert "wound" in signals(scratched)["bean"]
+
+
 def test_a_not_signal_keyed_by_its_exact_form_wins_the_tie() -> None:
     # Tagalog "grabe" (so much) stems to "grab"; its exact form is listed as no signal
     assert "swatting" not in signals(cat_rat("Grabe, Tom lunged at the cage!"))["tom"]
@@ -220,6 +271,11 @@ def test_a_form_field_answered_yes_about_prey_in_brackets_is_no_attack() -> None
     assert result.unattributed == ()
 
 
+def test_a_form_field_answered_yes_with_an_animal_in_its_brackets_is_a_bite() -> None:
+    result = rat_rat("Bite: Y (toy, then Max)")
+    assert [u.signal for u in result.unattributed] == ["biting"]
+
+
 def test_a_tagalog_paw_sa_the_bars_before_a_graze_is_a_swipe_that_landed() -> None:
     result = cat_rat("Pinasok ni Tom yung paw niya sa bars, si Pip may gasgas sa likod.")
     assert {"swatting", "scratching"} <= signals(result)["tom"]
@@ -239,6 +295,18 @@ def test_a_scratch_found_and_put_down_to_the_cat_s_paw_is_its_scratch_to_confirm
     assert any(span.signal == "scratching" and span.confirm for span in result.spans)
 
 
+def test_her_paw_owned_by_a_rat_named_after_it_is_the_rat_s_wound() -> None:
+    pip = Animal("pip", "rat", name="Pip")
+    sage = Animal("sage", "rat", name="Sage")
+    for text in (
+        "Her paw got scratched, Sage's I mean, when Tom swiped.",
+        "It was her paw that got scratched, Sage's I mean, when Tom swiped.",
+    ):
+        result = parse_notes(text, [TOM, pip, sage], "cat-rat")
+        assert "wound" in signals(result)["sage"], text
+        assert "swatting" in signals(result)["tom"], text
+
+
 def test_a_capitalised_word_one_letter_off_a_name_is_that_animal() -> None:
     nacho = Animal("nacho", "rat", name="Nacho", sex="male")
     mochi = Animal("mochi", "cat", name="Mochi", sex="male")
@@ -253,9 +321,31 @@ def test_a_capitalised_word_one_letter_off_a_name_is_that_animal() -> None:
     assert both.signals == {}
 
 
+def test_an_everyday_word_one_letter_off_a_name_is_no_animal() -> None:
+    sage = Animal("sage", "rat", name="Sage", sex="female")
+    text = "Save for one scuffle it went well. Rex bit Max's ear during it."
+    result = parse_notes(text, [REX, MAX, sage], "rat-rat")
+    assert "sage" not in result.signals
+    assert "biting" in signals(result)["rex"]
+
+
 def test_rats_running_everywhere_are_frantic() -> None:
     result = cat_rat("Tom lunged at the cage, Pip running everywhere up the bars.")
     assert "frantic_movement" in signals(result)["pip"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rats running everywhere, exploring the sofa, sniffing, happy.",
+        "Rex popcorned and was running everywhere, so happy.",
+        "Rex running everywhere, zoomies, very happy, popcorning.",
+    ],
+)
+def test_running_everywhere_with_a_calm_signal_is_play(text: str) -> None:
+    result = rat_rat(text)
+    assert all("frantic_movement" not in names for names in signals(result).values())
+    assert all(item.signal != "frantic_movement" for item in result.unattributed)
 
 
 def test_a_run_to_a_shelter_is_hiding() -> None:
@@ -272,6 +362,41 @@ def test_a_chase_that_will_not_stop_is_the_chaser_s_aggressive_chase() -> None:
         assert "aggressive_chasing" in signals(result)["rex"], text
         assert "chasing" not in signals(result).get("max", set()), text
     assert signals(rat_rat3("Rex and Max chasing each other, taking turns."))["rex"] == {"chasing"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lahat sila tulog, except Rex. Rex bit Max.",
+        "Lahat sila tulog, maliban kay Rex.",
+        "They all slept but Rex.",
+    ],
+)
+def test_an_animal_named_after_except_is_out_of_its_group(text: str) -> None:
+    found = signals(rat_rat3(text))
+    assert "sleeping" not in found.get("rex", set())
+    assert "sleeping" in found["max"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rex chased Max for a bit, wouldn't stop bruxing after, happy.",
+        "Rex wouldn't stop grooming Max, then chased Fern once.",
+        "Rex and Max chased each other non stop, popcorning, great fun.",
+        "Rex and Max were chasing each other non stop, taking turns, bruxing.",
+    ],
+)
+def test_persistence_of_another_verb_or_a_playful_mutual_chase_is_no_aggressive_chase(
+    text: str,
+) -> None:
+    result = rat_rat3(text)
+    assert all("aggressive_chasing" not in names for names in signals(result).values())
+
+
+def test_persistence_right_before_the_chase_governs_it() -> None:
+    result = rat_rat3("Rex wont stop chasing Max and Max is squeaking the whole time")
+    assert "aggressive_chasing" in signals(result)["rex"]
 
 
 def test_tagalog_sleep_eat_and_all_of_them_are_read() -> None:
