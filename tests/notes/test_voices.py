@@ -281,3 +281,32 @@ def test_tagalog_sleep_eat_and_all_of_them_are_read() -> None:
         "fern": {"sleeping"},
     }
     assert "eating" in signals(rat_rat("Max kumakain ng pasta."))["max"]
+
+
+def test_geordie_nee_and_nowt_deny_what_follows() -> None:
+    assert signals(rat_rat("Rex and Max boxin, nee blood, nee screamin.")) == {
+        "rex": {"boxing"},
+        "max": {"boxing"},
+    }
+
+
+def test_scran_is_food_and_no_scrap() -> None:
+    result = rat_rat("Then they both had their scran.")
+    assert "fighting" not in {s for names in signals(result).values() for s in names}
+    assert not result.unattributed
+
+
+def test_a_dropped_g_is_the_ing_form_of_any_english_verb() -> None:
+    result = cat_rat("Pip was cuttin her lip on the wire, bled a small bit.")
+    assert signals(result) == {"pip": {"wound"}}
+
+
+def test_a_pounce_on_a_plaything_a_person_waves_is_no_pounce() -> None:
+    for text in (
+        "Me son was wavin the feather toy and Tom was pouncin on it all ower the room.",
+        "I was dragging the wand and Tom pounced all over it.",
+    ):
+        assert "pouncing" not in signals(cat_rat(text)).get("tom", set()), text
+    assert (
+        "pouncing" in signals(cat_rat("I was wavin the feather toy and Tom pounced on Pip."))["tom"]
+    )
