@@ -1410,6 +1410,13 @@ class Attribution:
         start = match.first
         while start > 0 and sentences[start - 1] == sentences[match.first]:
             start -= 1
+        # "screaming was heard": an auxiliary may come between
+        if (
+            position + 1 < len(words)
+            and words[position].kind == "w"
+            and words[position].lemma in self.lexicon.auxiliaries
+        ):
+            position += 1
         return self.perceived(start, match.first) or (
             position < len(words)
             and sentences[position] == sentences[match.first]
@@ -1598,10 +1605,23 @@ class Attribution:
         if who.dropped:
             return
         if (
-            who.animals
-            and not who.explicit
-            and not self.lexicon.reciprocal.isdisjoint(kinds)
-            and not self.lexicon.harm_signals.isdisjoint(kinds)
+            not who.explicit
+            and (
+                (
+                    who.animals
+                    and not self.lexicon.reciprocal.isdisjoint(kinds)
+                    and not self.lexicon.harm_signals.isdisjoint(kinds)
+                )
+                # or a part of a harm between animals, of no one named: a scream in "Woke up
+                # to screaming. Didn't see who did what."
+                or (
+                    len(who.animals or self.cast.able(self.cast.all, senses)) > 1
+                    and any(
+                        not self.lexicon.harm_signals.isdisjoint(self.lexicon.part_of.get(kind, ()))
+                        for kind in kinds
+                    )
+                )
+            )
             and self.unseen()
         ):
             # "Overnight: nil witnessed. AM: Sage abr on nose. Probable scuffle.": a fight the

@@ -310,3 +310,20 @@ def test_a_pounce_on_a_plaything_a_person_waves_is_no_pounce() -> None:
     assert (
         "pouncing" in signals(cat_rat("I was wavin the feather toy and Tom pounced on Pip."))["tom"]
     )
+
+
+def test_a_fight_in_formal_words_is_a_fight_of_the_pair_named() -> None:
+    result = rat_rat3("An altercation took place between Rex and Max, a rolling mass of rats.")
+    assert signals(result) == {"rex": {"fighting"}, "max": {"fighting"}}
+
+
+def test_a_scream_heard_and_not_seen_with_a_wound_found_is_a_fight_of_no_one_named() -> None:
+    for text in (
+        "Screaming was heard overnight. Fern bore a scab on the tail.",
+        "Woke up to screaming at 3am. Didn't see who did what. Fern has a scabby tail.",
+    ):
+        result = rat_rat3(text)
+        assert signals(result) == {"fern": {"wound"}}, text
+        assert [item.signal for item in result.unattributed] == ["fighting"], text
+    calm = rat_rat3("Woke up to squeaking at 3am. Didn't see who. All fine this morning.")
+    assert all(item.signal != "fighting" for item in calm.unattributed)
