@@ -575,9 +575,25 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     # An injury word and a body part, in either order within a clause, are the victim's wound
     # for every species that has one: "a graze on his nose", "his ear got ripped".
     hurt = Entry("signal", tuple(sorted(rules.passive_victim.items())))
+    attack_verbs = set(rules.injuries.verbs)
     for injury in rules.injuries.words:
         for part in rules.injuries.body_parts:
-            add((f"{injury} {part}", f"{part} {injury}"), hurt)
+            if injury in attack_verbs:
+                # "a bite on his back", "tail bite", but "Mantou bite his back" is the bite
+                add((f"{part} {injury}",), hurt)
+                leads = (*rules.articles, *rules.injuries.sizes)
+                add((f"{lead} {injury} {part}" for lead in leads), hurt)
+                # a noun takes a preposition, the verb its object: "bite to the tail"
+                add(
+                    (
+                        f"{injury} {prep} {det}{part}"
+                        for prep in rules.injuries.verb_preps
+                        for det in ("", *(f"{d} " for d in (*rules.articles, *rules.possessives)))
+                    ),
+                    hurt,
+                )
+            else:
+                add((f"{injury} {part}", f"{part} {injury}"), hurt)
     # A size before an injury noun is a wound on its own: "a tiny nick near the tip".
     for size in rules.injuries.sizes:
         add((f"{size} {noun}" for noun in rules.injuries.nouns), hurt)

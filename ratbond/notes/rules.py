@@ -116,6 +116,12 @@ class Injuries:
     person_parts: tuple[Word, ...] = ()
     damage: tuple[Word, ...] = ()
     """Injury words that may be a thing's damage: one right after a thing is no wound."""
+    verbs: tuple[Word, ...] = ()
+    """Injury words that are verbs of attack too ("bite"): before a body part one is a wound
+    only after an article or a size ("a bite on his back"), as the bare verb of learners after
+    its doer is the attack ("Mantou bite his back")."""
+    verb_preps: tuple[Word, ...] = ()
+    """Prepositions that make one of `verbs` before a body part a noun: "bite to the tail"."""
     """A person's body parts: a wound on one is a person's ("cut his finger")."""
 
 

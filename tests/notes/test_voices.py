@@ -327,3 +327,11 @@ def test_a_scream_heard_and_not_seen_with_a_wound_found_is_a_fight_of_no_one_nam
         assert [item.signal for item in result.unattributed] == ["fighting"], text
     calm = rat_rat3("Woke up to squeaking at 3am. Didn't see who. All fine this morning.")
     assert all(item.signal != "fighting" for item in calm.unattributed)
+
+
+def test_a_learner_s_bare_bite_before_a_body_part_is_the_bite_and_a_noun_bite_a_wound() -> None:
+    result = rat_rat("Then Rex bite his back, Max scream, have blood.")
+    assert "biting" in signals(result)["rex"]
+    assert "wound" not in signals(result)["rex"]
+    assert "wound" in signals(rat_rat("Max: bite to the tail from Rex."))["max"]
+    assert "wound" in signals(rat_rat("Max had a nasty bite on his back."))["max"]
