@@ -591,6 +591,9 @@ class Attribution:
                 and doer
                 and mention.animals == doer
             )
+            # the doer itself, teased before it pounced: "teasing the cat with a feather,
+            # Macca pounced on it"
+            and not (doer and mention.first < match.first and mention.animals == doer)
             for mention in in_sentence
         )
 
@@ -624,6 +627,20 @@ class Attribution:
         # the object of play: "played with his ball", "murdered the feather wand"
         if before >= 0 and words[before].lemma in lexicon.prepositions:
             before -= 1
+            # the one played with between: "teasing the cat with a feather"
+            skipped = 0
+            while (
+                before >= 0
+                and skipped < 3
+                and words[before].lemma not in lexicon.plays
+                and (
+                    words[before].lemma in lexicon.determiners
+                    or words[before].norm in lexicon.possessives
+                    or self.mention_at(before) is not None
+                )
+            ):
+                before -= 1
+                skipped += 1
         return before >= 0 and words[before].lemma in lexicon.plays
 
     def neuter(self, mention: Mention) -> bool:

@@ -335,3 +335,20 @@ def test_a_learner_s_bare_bite_before_a_body_part_is_the_bite_and_a_noun_bite_a_
     assert "wound" not in signals(result)["rex"]
     assert "wound" in signals(rat_rat("Max: bite to the tail from Rex."))["max"]
     assert "wound" in signals(rat_rat("Max had a nasty bite on his back."))["max"]
+
+
+def test_a_pounce_on_it_after_the_cat_was_teased_with_a_plaything_is_no_pounce() -> None:
+    result = cat_rat("Teasing the cat with a feather, Tom pounced on it.")
+    assert "pouncing" not in signals(result).get("tom", set())
+    assert (
+        "pouncing" in signals(cat_rat("Teasing the cat with a feather, Tom pounced on Pip."))["tom"]
+    )
+
+
+def test_a_geordie_reflexive_is_no_hiss_and_a_whisker_pad_is_a_body_part() -> None:
+    text = "Tom went radge at the cage, hoyed hissel at the bars."
+    assert signals(cat_rat(text)) == {"tom": {"lunging"}}
+    result = parse_notes(
+        "Pip bit her proper. Pip's got a bit of blood on her whisker pad.", [PIP], "rat-human"
+    )
+    assert "wound" in signals(result)["pip"]
