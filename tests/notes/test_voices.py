@@ -352,3 +352,27 @@ def test_a_geordie_reflexive_is_no_hiss_and_a_whisker_pad_is_a_body_part() -> No
         "Pip bit her proper. Pip's got a bit of blood on her whisker pad.", [PIP], "rat-human"
     )
     assert "wound" in signals(result)["pip"]
+
+
+def test_savage_as_written_and_a_scratch_asked_for_are_no_harm() -> None:
+    assert signals(rat_rat("Max ate his seeds. Savage.")) == {"max": {"eating"}}
+    result = parse_notes(
+        "Pip was tearin the face off a toilet roll tube, some savage! Then come over for a "
+        "scratch behind the ears.",
+        [PIP],
+        "rat-human",
+    )
+    assert "wound" not in signals(result).get("pip", set())
+    assert "biting" not in signals(result).get("pip", set())
+    assert "biting" in signals(rat_rat("Rex savaged Max."))["rex"]
+
+
+def test_a_fight_with_a_plaything_is_no_fight() -> None:
+    result = rat_rat("Rex fight with my sock, very funny.")
+    assert "fighting" not in signals(result).get("rex", set())
+
+
+def test_a_flight_off_into_a_shelter_is_hiding_and_a_bite_that_left_a_hole_a_wound() -> None:
+    assert "hiding" in signals(cat_rat("Tom lunged. Pip tore off into her house."))["pip"]
+    result = rat_rat("Rex went for Max and got him by the scruff, proper bite, left a hole.")
+    assert "wound" in signals(result)["max"]
