@@ -168,6 +168,8 @@ class Attribution:
             self.heard_fights()
         if any(span.signal in self.lexicon.persistent for span in self.spans):
             self.persistent()
+        if self.unattributed and self.harmed is not None:
+            self.hurt_after()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -179,6 +181,33 @@ class Attribution:
             unattributed=tuple(self.unattributed),
             spans=tuple(self.spans),
         )
+
+    def hurt_after(self) -> None:
+        """A wound of no one named, in the sentence right before a harm done to one animal
+        that could bear it, is that animal's: "Lovely, blood everywhere. Princess swiped through
+        the bars and scratched Angel's face" is Angel's wound."""
+        harmed = self.harmed
+        assert harmed is not None
+        starts = self.tokens.starts
+        sentences = self.tokens.sentences
+        kept: list[Unattributed] = []
+        for item in self.unattributed:
+            at = bisect_left(starts, item.start)
+            hurt = {animal for animal, signal in item.candidates if animal in harmed.hurt}
+            if (
+                item.signal not in self.lexicon.victim_signals
+                or at >= len(starts)
+                or sentences[at] not in (harmed.sentence, harmed.sentence - 1)
+                or len(hurt) != 1
+            ):
+                kept.append(item)
+                continue
+            animal = hurt.pop()
+            signal = dict(item.candidates)[animal]
+            for number, span in enumerate(self.spans):
+                if span.animal is None and (span.start, span.end) == (item.start, item.end):
+                    self.spans[number] = replace(span, animal=animal, signal=signal)
+        self.unattributed = kept
 
     def repeat(self, match: Match) -> None:
         """An animal that "did too" (`repeats`) shows what the animal read just before it

@@ -376,3 +376,14 @@ def test_a_flight_off_into_a_shelter_is_hiding_and_a_bite_that_left_a_hole_a_wou
     assert "hiding" in signals(cat_rat("Tom lunged. Pip tore off into her house."))["pip"]
     result = rat_rat("Rex went for Max and got him by the scruff, proper bite, left a hole.")
     assert "wound" in signals(result)["max"]
+
+
+def test_a_wound_of_no_one_named_right_before_a_harm_to_one_rat_is_that_rat_s() -> None:
+    result = parse_notes(
+        "Lovely, blood everywhere. Tom swiped through the bars and scratched Pip's face.",
+        [TOM, PIP, FERN],
+        "cat-rat",
+    )
+    assert "wound" in signals(result)["pip"]
+    assert "wound" not in signals(result).get("fern", set())
+    assert not result.unattributed
