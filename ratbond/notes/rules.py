@@ -232,6 +232,8 @@ class NotesFile:
     form_answers: tuple[Word, ...] = ()
     persistent: dict[str, str] = field(default_factory=dict)
     persistence: tuple[Word, ...] = ()
+    explanations: tuple[Word, ...] = ()
+    """Words after a quotation in its sentence that explain it away ("but she means")."""
     """Path words that, ending a phrase, make the thing named after it the way, not the
     target ("put the paw through the bars")."""
     meals: dict[str, tuple[Word, ...]] = field(default_factory=dict)

@@ -387,3 +387,14 @@ def test_a_wound_of_no_one_named_right_before_a_harm_to_one_rat_is_that_rat_s() 
     assert "wound" in signals(result)["pip"]
     assert "wound" not in signals(result).get("fern", set())
     assert not result.unattributed
+
+
+def test_a_child_s_quoted_words_explained_away_after_them_are_no_event() -> None:
+    for text in (
+        "Lily says 'kitty scratch!' but she means the scratching post.",
+        'Our toddler shouted "kitty bite rat" - he was just being silly, Tom only sniffed.',
+    ):
+        assert "scratching" not in signals(cat_rat(text)).get("tom", set()), text
+        assert "biting" not in signals(cat_rat(text)).get("tom", set()), text
+    # quoted words no one explains away are read, as reported speech is
+    assert "biting" in signals(cat_rat("My son said 'Tom bit Pip!' and he did, I saw it."))["tom"]
