@@ -1588,6 +1588,9 @@ class Attribution:
             return Who(dropped=True)  # "has the hammock attacked and torn"
         if found is not None and found.mention is not None:
             return self.from_mention(found.mention, senses, match)
+        owner = self.part_owner(match, senses)
+        if owner is not None:
+            return self.from_mention(owner, senses, match)
         sentence = self.tokens.sentences[match.first]
         if (
             sentence in self.owner_bitten or sentence - 1 in self.owner_bitten
@@ -1623,6 +1626,30 @@ class Attribution:
         if before:
             return self.from_mention(before[-1], senses, match)
         return self.implicit(match, senses)
+
+    def part_owner(self, match: Match, senses: Mapping[str, str]) -> Mention | None:
+        """The animal named after a body part and a word of owning (`part_owners`) just after a
+        wound phrase: it owns the part and bears the wound ("dugo sa tenga ni Lumpia": blood
+        on Lumpia's ear; "a cut on the ear of Max")."""
+        words = self.tokens.words
+        sentences = self.tokens.sentences
+        lexicon = self.lexicon
+        for position in range(match.last + 1, min(match.last + 5, len(words) - 2)):
+            if sentences[position] != sentences[match.first] or words[position].kind != "w":
+                return None
+            if (
+                words[position].lemma in lexicon.body_parts
+                and words[position + 1].norm in lexicon.part_owners
+            ):
+                mention = self.mention_at(position + 2)
+                if (
+                    mention is not None
+                    and not (mention.person or mention.outsider or mention.ambiguous)
+                    and self.cast.able(mention.animals, senses)
+                ):
+                    return mention
+                return None
+        return None
 
     # --- what it means ---------------------------------------------------------------------
 

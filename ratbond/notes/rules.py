@@ -232,6 +232,8 @@ class NotesFile:
     form_answers: tuple[Word, ...] = ()
     persistent: dict[str, str] = field(default_factory=dict)
     persistence: tuple[Word, ...] = ()
+    part_owners: tuple[Word, ...] = ()
+    """Words between a body part and the animal that owns it ("tenga ni Lumpia")."""
     explanations: tuple[Word, ...] = ()
     """Words after a quotation in its sentence that explain it away ("but she means")."""
     """Path words that, ending a phrase, make the thing named after it the way, not the

@@ -398,3 +398,14 @@ def test_a_child_s_quoted_words_explained_away_after_them_are_no_event() -> None
         assert "biting" not in signals(cat_rat(text)).get("tom", set()), text
     # quoted words no one explains away are read, as reported speech is
     assert "biting" in signals(cat_rat("My son said 'Tom bit Pip!' and he did, I saw it."))["tom"]
+
+
+def test_a_name_after_ni_or_of_following_a_body_part_owns_the_wounded_part() -> None:
+    lumpia = Animal("lumpia", "rat", name="Lumpia", sex="female")
+    result = parse_notes(
+        "Kinagat ni Rex si Max, may sugat sa buntot ni Lumpia.", [REX, MAX, lumpia], "rat-rat"
+    )
+    assert "wound" in signals(result)["lumpia"]
+    assert "wound" not in signals(result).get("max", set())
+    result = parse_notes("Rex bit Max, a cut on the ear of Lumpia.", [REX, MAX, lumpia], "rat-rat")
+    assert "wound" in signals(result)["lumpia"]
