@@ -634,6 +634,12 @@ class Attribution:
             return holder.kind == BLOCK
         words = self.tokens.words
         lexicon = self.lexicon
+        # the object of a relative clause after it: "a catnip mouse which he proceeded to bite"
+        after = position + 1
+        while after < len(words) and words[after].kind != "w" and not words[after].mark:
+            after += 1
+        if after < len(words) and words[after].norm in lexicon.relatives:
+            return True
         if holder is not None:
             position = holder.first  # a thing that is a plaything too: "his ball"
         before = position - 1

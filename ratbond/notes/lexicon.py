@@ -220,6 +220,8 @@ class Lexicon:
     persistence: tuple[tuple[str, ...], ...]
     part_owners: frozenset[str]
     """`part_owners`: the animal named after a body part and one of these owns it."""
+    relatives: frozenset[str]
+    """`relatives`: prey right before one is what its clause attacks."""
     explanations: tuple[tuple[str, ...], ...]
     """`explanations`, as word tuples: a quotation they follow in its sentence is no event."""
     """Path words a phrase may end with that make the thing after it the way ("paw through")."""
@@ -831,6 +833,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         persistent=dict(rules.persistent),
         persistence=tuple(tuple(normalise(w) for w in p.split()) for p in rules.persistence),
         explanations=tuple(tuple(w.split()) for w in rules.explanations),
+        relatives=frozenset(normalise(w) for w in rules.relatives),
         part_owners=frozenset(normalise(w) for w in rules.part_owners),
         harm_signals=frozenset(rules.harm_signals),
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},

@@ -234,6 +234,8 @@ class NotesFile:
     persistence: tuple[Word, ...] = ()
     part_owners: tuple[Word, ...] = ()
     """Words between a body part and the animal that owns it ("tenga ni Lumpia")."""
+    relatives: tuple[Word, ...] = ()
+    """Relative pronouns: prey before one is the object of the clause it opens."""
     explanations: tuple[Word, ...] = ()
     """Words after a quotation in its sentence that explain it away ("but she means")."""
     """Path words that, ending a phrase, make the thing named after it the way, not the

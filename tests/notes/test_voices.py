@@ -409,3 +409,9 @@ def test_a_name_after_ni_or_of_following_a_body_part_owns_the_wounded_part() -> 
     assert "wound" not in signals(result).get("max", set())
     result = parse_notes("Rex bit Max, a cut on the ear of Lumpia.", [REX, MAX, lumpia], "rat-rat")
     assert "wound" in signals(result)["lumpia"]
+
+
+def test_an_attack_in_a_relative_clause_after_prey_is_at_the_prey() -> None:
+    text = "Tom was given a catnip 'mouse' which he proceeded to bite with vigour."
+    assert "biting" not in signals(cat_rat(text)).get("tom", set())
+    assert "biting" in signals(cat_rat("Tom had a toy mouse, then he bit Pip."))["tom"]
