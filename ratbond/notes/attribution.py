@@ -175,6 +175,8 @@ class Attribution:
             self.persistent()
         if any(word.norm in self.lexicon.exceptions for word in self.tokens.words):
             self.excepted()
+        if self.unattributed and self.harmed is not None:
+            self.hurt_after()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -186,6 +188,33 @@ class Attribution:
             unattributed=tuple(self.unattributed),
             spans=tuple(self.spans),
         )
+
+    def hurt_after(self) -> None:
+        """A wound of no one named, in the sentence right before a harm done to one animal
+        that could bear it, is that animal's: "Lovely, blood everywhere. Princess swiped through
+        the bars and scratched Angel's face" is Angel's wound."""
+        harmed = self.harmed
+        assert harmed is not None
+        starts = self.tokens.starts
+        sentences = self.tokens.sentences
+        kept: list[Unattributed] = []
+        for item in self.unattributed:
+            at = bisect_left(starts, item.start)
+            hurt = {animal for animal, signal in item.candidates if animal in harmed.hurt}
+            if (
+                item.signal not in self.lexicon.victim_signals
+                or at >= len(starts)
+                or sentences[at] not in (harmed.sentence, harmed.sentence - 1)
+                or len(hurt) != 1
+            ):
+                kept.append(item)
+                continue
+            animal = hurt.pop()
+            signal = dict(item.candidates)[animal]
+            for number, span in enumerate(self.spans):
+                if span.animal is None and (span.start, span.end) == (item.start, item.end):
+                    self.spans[number] = replace(span, animal=animal, signal=signal)
+        self.unattributed = kept
 
     def repeat(self, match: Match) -> None:
         """An animal that "did too" (`repeats`) shows what the animal read just before it
@@ -619,6 +648,9 @@ class Attribution:
                 and doer
                 and mention.animals == doer
             )
+            # the doer itself, teased before it pounced: "teasing the cat with a feather,
+            # Macca pounced on it"
+            and not (doer and mention.first < match.first and mention.animals == doer)
             for mention in in_sentence
         )
 
@@ -630,6 +662,12 @@ class Attribution:
             return holder.kind == BLOCK
         words = self.tokens.words
         lexicon = self.lexicon
+        # the object of a relative clause after it: "a catnip mouse which he proceeded to bite"
+        after = position + 1
+        while after < len(words) and words[after].kind != "w" and not words[after].mark:
+            after += 1
+        if after < len(words) and words[after].norm in lexicon.relatives:
+            return True
         if holder is not None:
             position = holder.first  # a thing that is a plaything too: "his ball"
         before = position - 1
@@ -653,6 +691,20 @@ class Attribution:
         # the object of play: "played with his ball", "murdered the feather wand"
         if before >= 0 and words[before].lemma in lexicon.prepositions:
             before -= 1
+            # the one played with between: "teasing the cat with a feather"
+            skipped = 0
+            while (
+                before >= 0
+                and skipped < 3
+                and words[before].lemma not in lexicon.plays
+                and (
+                    words[before].lemma in lexicon.determiners
+                    or words[before].norm in lexicon.possessives
+                    or self.mention_at(before) is not None
+                )
+            ):
+                before -= 1
+                skipped += 1
         return before >= 0 and words[before].lemma in lexicon.plays
 
     def animal_in_brackets(self, opening: int) -> bool:
@@ -1457,6 +1509,13 @@ class Attribution:
         start = match.first
         while start > 0 and sentences[start - 1] == sentences[match.first]:
             start -= 1
+        # "screaming was heard": an auxiliary may come between
+        if (
+            position + 1 < len(words)
+            and words[position].kind == "w"
+            and words[position].lemma in self.lexicon.auxiliaries
+        ):
+            position += 1
         return self.perceived(start, match.first) or (
             position < len(words)
             and sentences[position] == sentences[match.first]
@@ -1719,6 +1778,9 @@ class Attribution:
             return Who(dropped=True)  # "has the hammock attacked and torn"
         if found is not None and found.mention is not None:
             return self.from_mention(self.appositive(found.mention, senses), senses, match)
+        owner = self.part_owner(match, senses)
+        if owner is not None:
+            return self.from_mention(owner, senses, match)
         sentence = self.tokens.sentences[match.first]
         if (
             sentence in self.owner_bitten or sentence - 1 in self.owner_bitten
@@ -1764,6 +1826,30 @@ class Attribution:
                 return owner
         return mention
 
+    def part_owner(self, match: Match, senses: Mapping[str, str]) -> Mention | None:
+        """The animal named after a body part and a word of owning (`part_owners`) just after a
+        wound phrase: it owns the part and bears the wound ("dugo sa tenga ni Lumpia": blood
+        on Lumpia's ear; "a cut on the ear of Max")."""
+        words = self.tokens.words
+        sentences = self.tokens.sentences
+        lexicon = self.lexicon
+        for position in range(match.last + 1, min(match.last + 5, len(words) - 2)):
+            if sentences[position] != sentences[match.first] or words[position].kind != "w":
+                return None
+            if (
+                words[position].lemma in lexicon.body_parts
+                and words[position + 1].norm in lexicon.part_owners
+            ):
+                mention = self.mention_at(position + 2)
+                if (
+                    mention is not None
+                    and not (mention.person or mention.outsider or mention.ambiguous)
+                    and self.cast.able(mention.animals, senses)
+                ):
+                    return mention
+                return None
+        return None
+
     # --- what it means ---------------------------------------------------------------------
 
     def signal(self, index: int, match: Match) -> None:
@@ -1796,10 +1882,23 @@ class Attribution:
         if who.dropped:
             return
         if (
-            who.animals
-            and not who.explicit
-            and not self.lexicon.reciprocal.isdisjoint(kinds)
-            and not self.lexicon.harm_signals.isdisjoint(kinds)
+            not who.explicit
+            and (
+                (
+                    who.animals
+                    and not self.lexicon.reciprocal.isdisjoint(kinds)
+                    and not self.lexicon.harm_signals.isdisjoint(kinds)
+                )
+                # or a part of a harm between animals, of no one named: a scream in "Woke up
+                # to screaming. Didn't see who did what."
+                or (
+                    len(who.animals or self.cast.able(self.cast.all, senses)) > 1
+                    and any(
+                        not self.lexicon.harm_signals.isdisjoint(self.lexicon.part_of.get(kind, ()))
+                        for kind in kinds
+                    )
+                )
+            )
             and self.unseen()
         ):
             # "Overnight: nil witnessed. AM: Sage abr on nose. Probable scuffle.": a fight the

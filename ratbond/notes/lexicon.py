@@ -221,6 +221,12 @@ class Lexicon:
     form_answers: frozenset[str]
     persistent: dict[str, str]
     persistence: tuple[tuple[str, ...], ...]
+    part_owners: frozenset[str]
+    """`part_owners`: the animal named after a body part and one of these owns it."""
+    relatives: frozenset[str]
+    """`relatives`: prey right before one is what its clause attacks."""
+    explanations: tuple[tuple[str, ...], ...]
+    """`explanations`, as word tuples: a quotation they follow in its sentence is no event."""
     """Path words a phrase may end with that make the thing after it the way ("paw through")."""
     harm_signals: frozenset[str]
     wounding: dict[str, dict[str, str]]
@@ -578,9 +584,25 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     # An injury word and a body part, in either order within a clause, are the victim's wound
     # for every species that has one: "a graze on his nose", "his ear got ripped".
     hurt = Entry("signal", tuple(sorted(rules.passive_victim.items())))
+    attack_verbs = set(rules.injuries.verbs)
     for injury in rules.injuries.words:
         for part in rules.injuries.body_parts:
-            add((f"{injury} {part}", f"{part} {injury}"), hurt)
+            if injury in attack_verbs:
+                # "a bite on his back", "tail bite", but "Mantou bite his back" is the bite
+                add((f"{part} {injury}",), hurt)
+                leads = (*rules.articles, *rules.injuries.sizes)
+                add((f"{lead} {injury} {part}" for lead in leads), hurt)
+                # a noun takes a preposition, the verb its object: "bite to the tail"
+                add(
+                    (
+                        f"{injury} {prep} {det}{part}"
+                        for prep in rules.injuries.verb_preps
+                        for det in ("", *(f"{d} " for d in (*rules.articles, *rules.possessives)))
+                    ),
+                    hurt,
+                )
+            else:
+                add((f"{injury} {part}", f"{part} {injury}"), hurt)
     # A size before an injury noun is a wound on its own: "a tiny nick near the tip".
     for size in rules.injuries.sizes:
         add((f"{size} {noun}" for noun in rules.injuries.nouns), hurt)
@@ -816,6 +838,9 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         form_answers=frozenset(rules.form_answers),
         persistent=dict(rules.persistent),
         persistence=tuple(tuple(normalise(w) for w in p.split()) for p in rules.persistence),
+        explanations=tuple(tuple(w.split()) for w in rules.explanations),
+        relatives=frozenset(normalise(w) for w in rules.relatives),
+        part_owners=frozenset(normalise(w) for w in rules.part_owners),
         harm_signals=frozenset(rules.harm_signals),
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},
         seizing=frozenset(_parts(text, irregular) for text in rules.seizing),

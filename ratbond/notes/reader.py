@@ -19,7 +19,7 @@ from ratbond.notes.negation import after_pattern, find_scope
 from ratbond.notes.patterns import compile_patterns
 from ratbond.notes.phrases import find_phrases
 from ratbond.notes.result import NotesResult
-from ratbond.notes.retract import retract, starred
+from ratbond.notes.retract import explained_quotes, retract, starred
 from ratbond.notes.tokens import WordTable, token_finder, tokenise
 
 Roles = tuple[tuple[str, tuple[str, ...]], ...]
@@ -68,6 +68,8 @@ class NotesReader:
         cast = self.cast(listed, program, tuple((r, tuple(m)) for r, m in (roles or {}).items()))
         if "*" in text:
             text = starred(text, self.harm_word, self.words.real_word)
+        if lexicon.explanations and any(q in text for q in "\"'\u201c"):
+            text = explained_quotes(text, lexicon.explanations)
         lowered = text.lower()
         if any(key in lowered for key in lexicon.retraction_keys) and lexicon.retractions.search(
             text

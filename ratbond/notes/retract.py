@@ -220,3 +220,28 @@ def starred(
         else:
             _blank(chars, first, last)
     return "".join(chars)
+
+
+QUOTE_RE = re.compile(r"\"([^\"]+)\"|\u201c([^\u201d]+)\u201d|(?<![\w])'([^']+?)'(?![\w])")
+
+
+def explained_quotes(text: str, explanations: Collection[tuple[str, ...]]) -> str:
+    """`text` with each quotation blanked that its sentence explains away after it ("Lily says
+    'kitty scratch!' but she means the scratching post", "the toddler shouted \"kitty bite
+    rat\" - he was just being silly"): a child's or anyone's words so explained are no event.
+    The text keeps its length, so every span keeps its place."""
+    if not explanations:
+        return text
+    out = text
+    for found in QUOTE_RE.finditer(text):
+        rest = text[found.end() :]
+        end = SENTENCE_END_RE.search(rest)
+        after = re.findall(r"[a-z]+", (rest[: end.start()] if end else rest).lower())
+        if any(
+            tuple(after[at : at + len(words)]) == words
+            for words in explanations
+            for at in range(len(after) - len(words) + 1)
+        ):
+            start, stop = found.span()
+            out = out[:start] + " " * (stop - start) + out[stop:]
+    return out

@@ -116,6 +116,12 @@ class Injuries:
     person_parts: tuple[Word, ...] = ()
     damage: tuple[Word, ...] = ()
     """Injury words that may be a thing's damage: one right after a thing is no wound."""
+    verbs: tuple[Word, ...] = ()
+    """Injury words that are verbs of attack too ("bite"): before a body part one is a wound
+    only after an article or a size ("a bite on his back"), as the bare verb of learners after
+    its doer is the attack ("Mantou bite his back")."""
+    verb_preps: tuple[Word, ...] = ()
+    """Prepositions that make one of `verbs` before a body part a noun: "bite to the tail"."""
     """A person's body parts: a wound on one is a person's ("cut his finger")."""
 
 
@@ -229,6 +235,12 @@ class NotesFile:
     form_answers: tuple[Word, ...] = ()
     persistent: dict[str, str] = field(default_factory=dict)
     persistence: tuple[Word, ...] = ()
+    part_owners: tuple[Word, ...] = ()
+    """Words between a body part and the animal that owns it ("tenga ni Lumpia")."""
+    relatives: tuple[Word, ...] = ()
+    """Relative pronouns: prey before one is the object of the clause it opens."""
+    explanations: tuple[Word, ...] = ()
+    """Words after a quotation in its sentence that explain it away ("but she means")."""
     """Path words that, ending a phrase, make the thing named after it the way, not the
     target ("put the paw through the bars")."""
     meals: dict[str, tuple[Word, ...]] = field(default_factory=dict)

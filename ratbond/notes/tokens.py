@@ -141,7 +141,7 @@ class WordTable:
             return Word(kind or "c", raw, mark=True, stop=kind == "s")
         norm = normalise(raw)
         # A dropped g, as speech and dialect write it ("boxin", "bleedin'"), is the -ing form.
-        if norm.endswith("in") and norm + "g" in self.lexicon.surface:
+        if norm.endswith("in") and (norm + "g" in self.lexicon.surface or self.dropped_g(norm)):
             norm += "g"
         lemma, form = self.corrected(norm)
         # A long typo corrected into a form reads as that form in phrases that name it exactly
@@ -159,6 +159,16 @@ class WordTable:
             )
         )
         return Word(kind, raw, norm, lemma, exact, starts, (lemma, exact), sound=sound_key(norm))
+
+    def dropped_g(self, norm: str) -> bool:
+        """Whether a word ending in "in" is an English -ing form with its g dropped, as dialect
+        writes it ("wavin the feather toy", "draggin", "cuttin her lip"): it is no English word
+        itself and it is one with the g."""
+        if len(norm) < 5 or not norm.isalpha():
+            return False
+        from ratbond.care.words import is_english
+
+        return not is_english(norm) and is_english(norm + "g")
 
     def lemma(self, norm: str) -> str:
         """The lexicon lemma of a normalised word, correcting small typos of lexicon words."""

@@ -406,3 +406,137 @@ def test_tagalog_sleep_eat_and_all_of_them_are_read() -> None:
         "fern": {"sleeping"},
     }
     assert "eating" in signals(rat_rat("Max kumakain ng pasta."))["max"]
+
+
+def test_geordie_nee_and_nowt_deny_what_follows() -> None:
+    assert signals(rat_rat("Rex and Max boxin, nee blood, nee screamin.")) == {
+        "rex": {"boxing"},
+        "max": {"boxing"},
+    }
+
+
+def test_scran_is_food_and_no_scrap() -> None:
+    result = rat_rat("Then they both had their scran.")
+    assert "fighting" not in {s for names in signals(result).values() for s in names}
+    assert not result.unattributed
+
+
+def test_a_dropped_g_is_the_ing_form_of_any_english_verb() -> None:
+    result = cat_rat("Pip was cuttin her lip on the wire, bled a small bit.")
+    assert signals(result) == {"pip": {"wound"}}
+
+
+def test_a_pounce_on_a_plaything_a_person_waves_is_no_pounce() -> None:
+    for text in (
+        "Me son was wavin the feather toy and Tom was pouncin on it all ower the room.",
+        "I was dragging the wand and Tom pounced all over it.",
+    ):
+        assert "pouncing" not in signals(cat_rat(text)).get("tom", set()), text
+    assert (
+        "pouncing" in signals(cat_rat("I was wavin the feather toy and Tom pounced on Pip."))["tom"]
+    )
+
+
+def test_a_fight_in_formal_words_is_a_fight_of_the_pair_named() -> None:
+    result = rat_rat3("An altercation took place between Rex and Max, a rolling mass of rats.")
+    assert signals(result) == {"rex": {"fighting"}, "max": {"fighting"}}
+
+
+def test_a_scream_heard_and_not_seen_with_a_wound_found_is_a_fight_of_no_one_named() -> None:
+    for text in (
+        "Screaming was heard overnight. Fern bore a scab on the tail.",
+        "Woke up to screaming at 3am. Didn't see who did what. Fern has a scabby tail.",
+    ):
+        result = rat_rat3(text)
+        assert signals(result) == {"fern": {"wound"}}, text
+        assert [item.signal for item in result.unattributed] == ["fighting"], text
+    calm = rat_rat3("Woke up to squeaking at 3am. Didn't see who. All fine this morning.")
+    assert all(item.signal != "fighting" for item in calm.unattributed)
+
+
+def test_a_learner_s_bare_bite_before_a_body_part_is_the_bite_and_a_noun_bite_a_wound() -> None:
+    result = rat_rat("Then Rex bite his back, Max scream, have blood.")
+    assert "biting" in signals(result)["rex"]
+    assert "wound" not in signals(result)["rex"]
+    assert "wound" in signals(rat_rat("Max: bite to the tail from Rex."))["max"]
+    assert "wound" in signals(rat_rat("Max had a nasty bite on his back."))["max"]
+
+
+def test_a_pounce_on_it_after_the_cat_was_teased_with_a_plaything_is_no_pounce() -> None:
+    result = cat_rat("Teasing the cat with a feather, Tom pounced on it.")
+    assert "pouncing" not in signals(result).get("tom", set())
+    assert (
+        "pouncing" in signals(cat_rat("Teasing the cat with a feather, Tom pounced on Pip."))["tom"]
+    )
+
+
+def test_a_geordie_reflexive_is_no_hiss_and_a_whisker_pad_is_a_body_part() -> None:
+    text = "Tom went radge at the cage, hoyed hissel at the bars."
+    assert signals(cat_rat(text)) == {"tom": {"lunging"}}
+    result = parse_notes(
+        "Pip bit her proper. Pip's got a bit of blood on her whisker pad.", [PIP], "rat-human"
+    )
+    assert "wound" in signals(result)["pip"]
+
+
+def test_savage_as_written_and_a_scratch_asked_for_are_no_harm() -> None:
+    assert signals(rat_rat("Max ate his seeds. Savage.")) == {"max": {"eating"}}
+    result = parse_notes(
+        "Pip was tearin the face off a toilet roll tube, some savage! Then come over for a "
+        "scratch behind the ears.",
+        [PIP],
+        "rat-human",
+    )
+    assert "wound" not in signals(result).get("pip", set())
+    assert "biting" not in signals(result).get("pip", set())
+    assert "biting" in signals(rat_rat("Rex savaged Max."))["rex"]
+
+
+def test_a_fight_with_a_plaything_is_no_fight() -> None:
+    result = rat_rat("Rex fight with my sock, very funny.")
+    assert "fighting" not in signals(result).get("rex", set())
+
+
+def test_a_flight_off_into_a_shelter_is_hiding_and_a_bite_that_left_a_hole_a_wound() -> None:
+    assert "hiding" in signals(cat_rat("Tom lunged. Pip tore off into her house."))["pip"]
+    result = rat_rat("Rex went for Max and got him by the scruff, proper bite, left a hole.")
+    assert "wound" in signals(result)["max"]
+
+
+def test_a_wound_of_no_one_named_right_before_a_harm_to_one_rat_is_that_rat_s() -> None:
+    result = parse_notes(
+        "Lovely, blood everywhere. Tom swiped through the bars and scratched Pip's face.",
+        [TOM, PIP, FERN],
+        "cat-rat",
+    )
+    assert "wound" in signals(result)["pip"]
+    assert "wound" not in signals(result).get("fern", set())
+    assert not result.unattributed
+
+
+def test_a_child_s_quoted_words_explained_away_after_them_are_no_event() -> None:
+    for text in (
+        "Lily says 'kitty scratch!' but she means the scratching post.",
+        'Our toddler shouted "kitty bite rat" - he was just being silly, Tom only sniffed.',
+    ):
+        assert "scratching" not in signals(cat_rat(text)).get("tom", set()), text
+        assert "biting" not in signals(cat_rat(text)).get("tom", set()), text
+    # quoted words no one explains away are read, as reported speech is
+    assert "biting" in signals(cat_rat("My son said 'Tom bit Pip!' and he did, I saw it."))["tom"]
+
+
+def test_a_name_after_ni_or_of_following_a_body_part_owns_the_wounded_part() -> None:
+    lumpia = Animal("lumpia", "rat", name="Lumpia", sex="female")
+    result = parse_notes(
+        "Kinagat ni Rex si Max, may sugat sa buntot ni Lumpia.", [REX, MAX, lumpia], "rat-rat"
+    )
+    assert "wound" in signals(result)["lumpia"]
+    assert "wound" not in signals(result).get("max", set())
+    result = parse_notes("Rex bit Max, a cut on the ear of Lumpia.", [REX, MAX, lumpia], "rat-rat")
+    assert "wound" in signals(result)["lumpia"]
+
+
+def test_an_attack_in_a_relative_clause_after_prey_is_at_the_prey() -> None:
+    text = "Tom was given a catnip 'mouse' which he proceeded to bite with vigour."
+    assert "biting" not in signals(cat_rat(text)).get("tom", set())
+    assert "biting" in signals(cat_rat("Tom had a toy mouse, then he bit Pip."))["tom"]
