@@ -109,6 +109,8 @@ MAX_SIDE_CM = 1000.0
 # Nor shorter than a centimetre: a smaller figure is a slip of the unit, not a cage.
 MIN_SIDE_CM = 1.0
 MAX_RATS = 100
+# A 10 m cage with more levels than this would have them under 20 cm apart: a slip of the keyboard.
+MAX_LEVELS = 50
 
 
 def parse_unit(text: str) -> Unit:
@@ -164,6 +166,8 @@ def check_cage(
         raise InputError("rats", f"at most {MAX_RATS} rats share one cage here (got {rats})")
     if levels is not None and levels < 1:
         raise InputError("levels", f"must be at least 1, the floor (got {levels})")
+    if levels is not None and levels > MAX_LEVELS:
+        raise InputError("levels", f"at most {MAX_LEVELS} levels in one cage here (got {levels})")
     known = [item.id for item in rules.checklist]
     for key in answers or {}:
         if key not in known:

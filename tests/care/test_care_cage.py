@@ -161,3 +161,11 @@ def test_the_room_is_said_in_words_and_a_too_small_cage_is_not_room_for_0_rats()
     small = check_cage(rats=2, **{**GOOD, "length": 70})
     assert small.fits_rats == 0
     assert small.room == "too small even for a pair"
+
+
+@pytest.mark.parametrize("levels", [51, 10**20])
+def test_more_levels_than_a_cage_can_hold_is_refused_by_field(levels: int) -> None:
+    with pytest.raises(InputError) as caught:
+        check_cage(**{**GOOD, "levels": levels}, rats=2)  # type: ignore[arg-type]
+    assert caught.value.path == "levels"
+    assert "at most 50 levels" in str(caught.value)
