@@ -7,6 +7,7 @@ loads skip both YAML parsing and pydantic.
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import threading
@@ -111,13 +112,34 @@ def read_yaml(file: FilePath) -> tuple[str, Any]:
     except UnicodeDecodeError:
         raise DataFileError(os.fspath(file), "", "not UTF-8 text; save it as UTF-8") from None
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        return text, yaml.load(text, Loader=loader)
+        return text, yaml.load(text, Loader=_strict_loader())
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(error, "problem", None) or str(error)
         raise DataFileError(os.fspath(file), "", f"not valid YAML: {problem}", line) from None
+
+
+@functools.cache
+def _strict_loader() -> Any:
+    """YAML's safe loader (the C one when built), refusing a key given twice in one mapping:
+    YAML would keep the last unseen, so a second `id:` would rename a program silently."""
+    import yaml
+
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class StrictLoader(base):  # type: ignore[misc]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: set[str] = set()
+            for key, _ in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        twice = f"the key {key.value!r} is given twice; keep one"
+                        raise yaml.constructor.ConstructorError(None, None, twice, key.start_mark)
+                    seen.add(key.value)
+            return super().construct_mapping(node, deep)
+
+    return StrictLoader
 
 
 def line_of(text: str, loc: tuple[str | int, ...]) -> int | None:

@@ -128,6 +128,11 @@ def edited(tmp_path: Path, change: str, replacement: str, name: str = "cat-rat")
         ),
         ("  - id: scent", "  - id: visual", "stages[1].id: stage id 'visual' is used twice"),
         ("title: A cat meets a rat", "title: [unclosed", "not valid YAML"),
+        (
+            "title: A cat meets a rat",
+            "title: A cat meets a rat\ntitle: Another",
+            "line 3: not valid YAML: the key 'title' is given twice; keep one",
+        ),
         # A role's `signals`: known signals of its species, each once, and every signal the
         # program names elsewhere offered to some role of its species.
         (
