@@ -4,22 +4,10 @@ history, a body hurled at the barrier. Each sentence here is made up for the rul
 from __future__ import annotations
 
 import pytest
+from casts import MAX, PIP, REX, TOM, cat_rat, rat_rat
 
 from ratbond.model import Animal
 from ratbond.notes import NotesResult, parse_notes
-
-TOM = Animal("tom", "cat", name="Tom", sex="male")
-PIP = Animal("pip", "rat", name="Pip", sex="female")
-REX = Animal("rex", "rat", name="Rex", sex="male")
-MAX = Animal("max", "rat", name="Max", sex="male")
-
-
-def cat_rat(text: str) -> NotesResult:
-    return parse_notes(text, [TOM, PIP], "cat-rat")
-
-
-def rat_rat(text: str) -> NotesResult:
-    return parse_notes(text, [REX, MAX], "rat-rat")
 
 
 def signals(result: NotesResult) -> dict[str, set[str]]:

@@ -5,23 +5,11 @@ sentences the rules were tuned on."""
 from __future__ import annotations
 
 import pytest
+from casts import MAX, PIP, REX, TOM, cat_rat, rat_rat
 from scenarios import advise, calm_run, scenario, session
 
 from ratbond.model import Animal
 from ratbond.notes import NotesResult, parse_notes
-
-TOM = Animal("tom", "cat", name="Tom", sex="male")
-PIP = Animal("pip", "rat", name="Pip", sex="female")
-REX = Animal("rex", "rat", name="Rex", sex="male")
-MAX = Animal("max", "rat", name="Max", sex="male")
-
-
-def cat_rat(text: str) -> NotesResult:
-    return parse_notes(text, [TOM, PIP], "cat-rat")
-
-
-def rat_rat(text: str) -> NotesResult:
-    return parse_notes(text, [REX, MAX], "rat-rat")
 
 
 def read(result: NotesResult) -> set[tuple[str, str]]:

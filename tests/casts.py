@@ -1,0 +1,20 @@
+"""The casts the notes tests read owners' sentences against: Tom the cat with Pip the rat, and
+Rex and Max, two rats, with the readers for each."""
+
+from __future__ import annotations
+
+from ratbond.model import Animal
+from ratbond.notes import NotesResult, parse_notes
+
+TOM = Animal("tom", "cat", name="Tom", sex="male")
+PIP = Animal("pip", "rat", name="Pip", sex="female")
+REX = Animal("rex", "rat", name="Rex", sex="male")
+MAX = Animal("max", "rat", name="Max", sex="male")
+
+
+def cat_rat(text: str) -> NotesResult:
+    return parse_notes(text, [TOM, PIP], "cat-rat")
+
+
+def rat_rat(text: str) -> NotesResult:
+    return parse_notes(text, [REX, MAX], "rat-rat")
