@@ -60,6 +60,16 @@ MAX_MINUTES = 24 * 60
 MAX_ATTEMPTS = 1_000
 """The most tries at a behaviour one training session can count: a few dozen is a long one."""
 
+MAX_SIDE_CM = 1000.0
+"""The largest plausible side of a cage, in centimetres (a room): a longer one is a slip of the
+unit or the keyboard."""
+MIN_SIDE_CM = 1.0
+"""The shortest side of a cage: a smaller figure is a slip of the unit, not a cage."""
+MAX_RATS = 100
+"""The most rats one cage check is for."""
+MAX_LEVELS = 50
+"""The most levels of one cage: a 10 m cage with more would have them under 20 cm apart."""
+
 MAX_QUESTION = 500
 """The longest question `ratbond ask` and the Ask page read, in characters: a question is a
 sentence or two, not a pasted page."""

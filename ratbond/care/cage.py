@@ -10,6 +10,7 @@ from typing import Any, Literal
 from ratbond.care.knowledge import builtin_cage_rules
 from ratbond.care.model import CageRules, Source, Unit
 from ratbond.errors import InputError, did_you_mean
+from ratbond.limits import MAX_LEVELS, MAX_RATS, MAX_SIDE_CM, MIN_SIDE_CM
 
 CM_PER: dict[Unit, float] = {"cm": 1.0, "m": 100.0, "in": 2.54, "ft": 30.48}
 LITRES_PER_CUBIC_FT = 28.316846592
@@ -101,16 +102,6 @@ class CageVerdict:
             "checks": [check.to_json() for check in self.checks],
             "notes": list(self.notes),
         }
-
-
-# The largest plausible cage side (a room), and the most rats one check is for: beyond them a
-# measurement is a slip of the unit or the keyboard.
-MAX_SIDE_CM = 1000.0
-# Nor shorter than a centimetre: a smaller figure is a slip of the unit, not a cage.
-MIN_SIDE_CM = 1.0
-MAX_RATS = 100
-# A 10 m cage with more levels than this would have them under 20 cm apart: a slip of the keyboard.
-MAX_LEVELS = 50
 
 
 def parse_unit(text: str) -> Unit:

@@ -18,6 +18,7 @@ from ratbond.model import Program, Scenario, Session, Species, Vocabulary
 from ratbond.programs import builtin_program_files, builtin_programs, builtin_vocabulary
 from ratbond.scenario import plausible_day, unknown_program
 from ratbond.store.tables import history
+from ratbond.store.text import line_text
 
 
 def now() -> dt.datetime:
@@ -33,9 +34,7 @@ def who(value: str | None) -> str:
     """Who logged or checked a record: the name given (`--by`), kept on one line without
     control characters and refused past `MAX_WHO` characters (not cut unsaid), else the
     acting person (`current_user`)."""
-    from ratbond.store.text import line_text
-
-    return line_text(value, "by", longest=MAX_WHO) or current_user()[:MAX_WHO]
+    return line_text(value, "by", longest=MAX_WHO) or current_user()
 
 
 def current_user() -> str:
@@ -46,11 +45,12 @@ def current_user() -> str:
     acting = ACTOR.get()
     if acting:
         return acting
-    configured = os.environ.get("RATBOND_USER", "").strip()
+    # The same cleaning as `--by`: the variable may hold a paste (a colour code, a line break).
+    configured = line_text(os.environ.get("RATBOND_USER"), "RATBOND_USER", longest=MAX_WHO)
     if configured:
         return configured
     try:
-        return getpass.getuser()
+        return line_text(getpass.getuser(), "login name", longest=MAX_WHO) or "unknown"
     except (OSError, KeyError):
         return "unknown"
 

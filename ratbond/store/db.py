@@ -133,7 +133,7 @@ class Database:
             raise RatbondError("the database has no household; run `ratbond household add NAME`")
         # The first household stays the first (households are never deleted): kept per
         # Database, it costs one query per process.
-        self._default = Scope(household_id=first, role="owner", actor=current_user()[:100])
+        self._default = Scope(household_id=first, role="owner", actor=current_user())
         return self._default
 
     @cached_property

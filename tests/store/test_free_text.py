@@ -99,6 +99,17 @@ def test_who_logged_is_kept_on_one_line_and_refused_past_100(db: Database) -> No
     assert len(list_sessions(db, "tom-pip")[1]) == 1
 
 
+def test_ratbond_user_is_cleaned_like_a_name_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`RATBOND_USER` was taken as set, colour codes and line breaks included."""
+    from ratbond.store.common import current_user
+
+    monkeypatch.setenv("RATBOND_USER", " Jo\x1b[31m\nSmith ")
+    assert current_user() == "Jo[31m Smith"
+    monkeypatch.setenv("RATBOND_USER", "b" * 101)
+    with pytest.raises(InputError, match="^RATBOND_USER: is 101 characters long"):
+        current_user()
+
+
 def test_what_is_written_imports_again(db: Database, tmp_path: Path) -> None:
     add_animal(db, NewAnimal(species="rat", name="Pip", markings="m" * MAX_LINE_TEXT), today=TODAY)
     add_vet_check(db, "pip", TODAY, vet="V" * MAX_LINE_TEXT, findings="f" * MAX_NOTES, today=TODAY)
