@@ -211,6 +211,9 @@ def main(argv: list[str]) -> int:
     if source is None:
         print(f"error: missing FILE; usage: {USAGE}", file=sys.stderr)
         return 2
+    if not source.strip():
+        print(f"error: FILE is empty; give the path of a file; usage: {USAGE}", file=sys.stderr)
+        return 2
     return run(source, program_file, sys.stdout, sys.stderr, sys.stdin, jsonl=jsonl)
 
 

@@ -14,6 +14,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from ratbond import __version__
+from ratbond.cli.paths import file_name, file_path
 from ratbond.errors import RatbondError
 from ratbond.limits import PLAN_AHEAD_DAYS
 
@@ -289,11 +290,16 @@ def evaluate(
     source: Annotated[
         str,
         typer.Argument(
-            metavar="FILE|-", help="Scenario JSON file (or JSON lines), or - for standard input."
+            metavar="FILE|-",
+            parser=file_name,
+            help="Scenario JSON file (or JSON lines), or - for standard input.",
         ),
     ],
     program_file: Annotated[
-        Path | None, typer.Option(help="Use your own program file instead of the built-in ones.")
+        Path | None,
+        typer.Option(
+            parser=file_path, help="Use your own program file instead of the built-in ones."
+        ),
     ] = None,
     jsonl: Annotated[
         bool,

@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from ratbond.cli.console import out, shown
+from ratbond.cli.paths import file_path
 from ratbond.errors import NotFound, RatbondError
 from ratbond.model import Program
 from ratbond.programs import builtin_programs, builtin_vocabulary, load_program, program_schema
@@ -52,7 +53,9 @@ def list_programs() -> None:
 @app.command()
 def show(
     name: Annotated[str, typer.Argument(help="Program id, e.g. cat-rat.")] = "",
-    program_file: Annotated[Path | None, typer.Option(help="Show your own program file.")] = None,
+    program_file: Annotated[
+        Path | None, typer.Option(parser=file_path, help="Show your own program file.")
+    ] = None,
 ) -> None:
     """Show a program's stages: what to set up, what to watch, when to stop early."""
     if not name and program_file is None:

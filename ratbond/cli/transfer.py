@@ -11,6 +11,7 @@ import typer
 
 from ratbond.cli.display import database, out, shown
 from ratbond.cli.options import as_typed
+from ratbond.cli.paths import file_name, file_path
 from ratbond.errors import InputError, NotFound, RatbondError
 from ratbond.store.db import describe
 from ratbond.store.transfer import (
@@ -27,7 +28,9 @@ def export(
     file: Annotated[
         str,
         typer.Argument(
-            metavar="FILE|-", help="Where to write the JSON lines; - for standard output."
+            metavar="FILE|-",
+            parser=file_name,
+            help="Where to write the JSON lines; - for standard output.",
         ),
     ] = "-",
 ) -> None:
@@ -56,7 +59,11 @@ def export(
 
 def import_(
     file: Annotated[
-        Path, typer.Argument(help="A ratbond export, a scenario file, or a diary (with --into).")
+        Path,
+        typer.Argument(
+            parser=file_path,
+            help="A ratbond export, a scenario file, or a diary (with --into).",
+        ),
     ],
     into: Annotated[
         str | None,
@@ -156,7 +163,9 @@ def _import_diary(file: Path, into: str) -> None:
     out.print(f"See: ratbond next {shown(result.introduction_key)}")
 
 
-def backup(file: Annotated[Path, typer.Argument(help="The copy to create.")]) -> None:
+def backup(
+    file: Annotated[Path, typer.Argument(parser=file_path, help="The copy to create.")],
+) -> None:
     """Copy the SQLite database safely, even while it is in use."""
     db = database()
     backup_sqlite(db, file)
@@ -164,7 +173,9 @@ def backup(file: Annotated[Path, typer.Argument(help="The copy to create.")]) ->
 
 
 def restore(
-    file: Annotated[Path, typer.Argument(help="A copy made by 'ratbond backup'.")],
+    file: Annotated[
+        Path, typer.Argument(parser=file_path, help="A copy made by 'ratbond backup'.")
+    ],
     yes: Annotated[
         bool, typer.Option("--yes", "-y", help="Replace a database that has records.")
     ] = False,

@@ -117,7 +117,13 @@ def read_diary(path: Path) -> list[tuple[int, NewSession]]:
                 raise RatbondError(f"{path}: empty; a diary has a header row or JSON lines")
             if first[1].lstrip().startswith(("{", "[")):
                 return list(_json_lines(first, lines))
-            return list(_csv_rows(first, lines))
+            rows = list(_csv_rows(first, lines))
+            if not rows:
+                raise RatbondError(
+                    f"{path}: a header row and no session; add a row under the header for "
+                    "each session"
+                )
+            return rows
     except UnicodeDecodeError:
         raise RatbondError(f"{path}: not UTF-8 text; save the diary as UTF-8 CSV") from None
     except OSError as error:  # a folder, a file it may not read

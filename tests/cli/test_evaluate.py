@@ -79,6 +79,13 @@ def test_missing_file_and_bad_arguments_exit_2_without_traceback(tmp_path: Path)
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
 
 
+def test_an_empty_file_name_is_refused_as_empty() -> None:
+    """It was read as the current folder's name ('': no such file)."""
+    result = ratbond("evaluate", "")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: FILE is empty; give the path of a file; usage:")
+
+
 def test_own_program_file_is_used(tmp_path: Path) -> None:
     text = (ROOT / "ratbond/data/programs/cat-rat.yaml").read_text()
     mine = tmp_path / "strict.yaml"

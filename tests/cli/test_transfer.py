@@ -227,3 +227,35 @@ def test_restoring_a_folder_or_a_device_says_what_it_is(
     assert refused.error == (
         f"{source}: a folder or a device, not a file; restore a copy made by 'ratbond backup'"
     )
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"),
+    [
+        (["import", ""], "file"),
+        (["import", " ", "--into", "tom-pip"], "file"),
+        (["backup", ""], "file"),
+        (["restore", "", "--yes"], "file"),
+        (["export", ""], "FILE|-"),
+        (["programs", "show", "--program-file", ""], "--program-file"),
+    ],
+)
+def test_an_empty_file_name_is_refused_as_empty(cli: Cli, command: list[str], shown: str) -> None:
+    """`Path("")` is the current folder: `import ""` said '.: cannot be read (Is a directory)'."""
+    refused = cli(*command)
+    assert refused.code == 2
+    assert f"Invalid value for '{shown}': is empty; give the path of a file" in refused.error
+
+
+def test_a_diary_with_only_its_header_is_refused(cli: Cli, tmp_path: Path) -> None:
+    """It was 'Imported 0 sessions' with exit 0."""
+    from tests.cli.helpers import cat_and_rat
+
+    cat_and_rat(cli)
+    diary = tmp_path / "diary.csv"
+    diary.write_text("date,minutes,notes\n")
+    refused = cli("import", str(diary), "--into", "tom-pip")
+    assert refused.code == 2
+    assert refused.error == (
+        f"{diary}: a header row and no session; add a row under the header for each session"
+    )

@@ -121,3 +121,16 @@ def test_a_malformed_diary_is_one_message_naming_its_line(
         import_diary(db, "tom-pip", diary, today=TODAY)
     assert str(refused.value).startswith(message)
     assert placed(db) == []
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "date,minutes,notes\n", "date,minutes\n\n\n"])
+def test_a_diary_without_a_session_is_refused_not_imported_as_none(
+    db: Database, tmp_path: Path, text: str
+) -> None:
+    """A header alone was 'Imported 0 sessions' with exit 0, as if the diary had gone in."""
+    cat_and_rat(db)
+    diary = tmp_path / "diary.csv"
+    diary.write_text(text)
+    with pytest.raises(RatbondError, match=r"diary\.csv: (empty|a header row and no session)"):
+        import_diary(db, "tom-pip", diary, today=TODAY)
+    assert placed(db) == []

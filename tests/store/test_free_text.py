@@ -106,7 +106,7 @@ def test_ratbond_user_is_cleaned_like_a_name_given(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("RATBOND_USER", " Jo\x1b[31m\nSmith ")
     assert current_user() == "Jo[31m Smith"
     monkeypatch.setenv("RATBOND_USER", "b" * 101)
-    with pytest.raises(InputError, match="^RATBOND_USER: is 101 characters long"):
+    with pytest.raises(InputError, match=r"^RATBOND_USER: is 101 characters long"):
         current_user()
 
 
