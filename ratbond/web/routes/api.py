@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Header, Request
 from fastapi.responses import JSONResponse
 
-from ratbond.advice import advise
+from ratbond.advice import advice_answer
 from ratbond.errors import InputError
 from ratbond.limits import MAX_BODY_BYTES
 from ratbond.scenario import parse_json, parse_scenario
@@ -98,7 +98,7 @@ async def post_advice(request: Request, context: Web) -> JSONResponse:
         )
     except InputError as error:
         return user_error(error)
-    return JSONResponse(advise(scenario, context.vocabulary).to_json())
+    return JSONResponse(advice_answer(scenario, context.vocabulary)[1])
 
 
 def animal_out(record: AnimalRecord) -> AnimalOut:
