@@ -819,6 +819,11 @@ class Decision:
             # An observation at a waiting stage logged after the deciding session adds its
             # own alerts (contract 8): a fight seen there needs stepping in all the same.
             self._session_alerts(watched)
+        elif watched is not None and watched is not deciding:
+            # The last session earned nothing (a second one the same day, say): section 6's
+            # `unsupervised` is about the last session all the same. (A replay state read
+            # back from the store holds copies: `_supervision` says it once.)
+            self._supervision(watched)
         self._health_alerts()
         self._rushed_notes()
         missing = self._missing_prerequisites()
@@ -937,6 +942,27 @@ class Decision:
             "operation before any meeting."
         )
 
+    def _supervision(self, observed: Observed) -> None:
+        """`unsupervised`, with its reason, for a session logged so at a stage that needs the
+        owner there."""
+        session = observed.session
+        if (
+            session.supervised
+            or not self.engine.stages[observed.stage].supervision_required
+            or "unsupervised" in self.alerts  # said once, of the deciding session
+        ):
+            return
+        self.alerts.add("unsupervised")
+        title = self.stage_title(observed.stage)
+        self.notes.append(
+            f"The session of {session.date.isoformat()} was logged without "
+            + (
+                "supervision, so it cannot count as calm."
+                if self.engine.rules.unsupervised_class is not None
+                else f"supervision: be there, watching, at every session of '{title}'."
+            )
+        )
+
     def _session_alerts(self, deciding: Observed) -> None:
         """The alerts of the session the action is decided on: its supervision, its signals,
         and each class it showed (not only its worst: a rat that bit its person and was hurt
@@ -958,17 +984,7 @@ class Decision:
                 f"The session of {session.date.isoformat()} at '{title}' showed "
                 f"{deciding.klass} ({describe(deciding.worst, session, self.names())}): {ask}."
             )
-        if not session.supervised and self.engine.stages[deciding.stage].supervision_required:
-            self.alerts.add("unsupervised")
-            title = self.stage_title(deciding.stage)
-            self.notes.append(
-                f"The session of {session.date.isoformat()} was logged without "
-                + (
-                    "supervision, so it cannot count as calm."
-                    if rules.unsupervised_class is not None
-                    else f"supervision: be there, watching, at every session of '{title}'."
-                )
-            )
+        self._supervision(deciding)
         for animal, name in all_signals(session):
             species = self.scenario.animals[animal].species
             codes = rules.signal_alerts.get(species, {}).get(name, ())
@@ -1031,9 +1047,11 @@ class Decision:
             if why == "short":
                 policy = self.engine.stages[stage].minutes
                 assert policy is not None
-                least = self.engine.rules.min_fraction * policy.start
+                fraction = self.engine.rules.min_fraction
+                least = fraction * policy.start
+                part = "half" if fraction == 0.5 else f"{fraction:.0%}"
                 self.notes.append(
-                    f"{sessions} {where} lasted less than half of the stage's first session "
+                    f"{sessions} {where} lasted less than {part} of the stage's first session "
                     f"({minutes_text(least)} at least): "
                     + ("it" if count == 1 else "they")
                     + " earned nothing, neither adding to the calm streak nor breaking it."
