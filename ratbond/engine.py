@@ -1001,12 +1001,23 @@ class Decision:
             ("illness_signs", self.state.ill_on),
             ("vet_now", self.state.wounded_on),
         )
+        # The session the advice is about explains its own signs; one before it does not, so
+        # the reason says why the alert is still there.
+        told = None if self.deciding is None else self.deciding.session.date
+        seen_as = {"illness_signs": "showed signs of illness", "vet_now": "was hurt"}
         for code, seen in lasting:
             for animal, day in seen.items():
                 check = animals[animal].health_check
-                if check is None or check < day:
-                    self.alerts.add(code)
-                    break
+                if check is not None and check >= day:
+                    continue
+                self.alerts.add(code)
+                if day != told:
+                    name = animals[animal].name or animal
+                    self.notes.append(
+                        f"{name} {seen_as[code]} on {day.isoformat()} and no vet check is "
+                        f"recorded since: have a vet look at {name} (the alert stays until a "
+                        "check dated on or after that day)."
+                    )
         self._exposed()
 
     def _exposed(self) -> None:

@@ -112,7 +112,13 @@ def test_illness_lasts_until_a_vet_check_on_or_after_it() -> None:
     animals = [{"id": "pip", "species": "rat", "origin": "breeder", "arrived": day(30)}]
     history = [session(5, "voice", 5, {"pip": ["sneezing"]}), *calm_run("voice", 3, 4, 5)]
     document = scenario("rat-human", history, animals=animals)
-    assert "illness_signs" in advise(document)["alerts"]
+    advice = advise(document)
+    assert "illness_signs" in advice["alerts"]
+    # The reasons say why: the sessions since were calm and name no illness.
+    assert (
+        f"pip showed signs of illness on {day(5)} and no vet check is recorded since: have a "
+        "vet look at pip (the alert stays until a check dated on or after that day)."
+    ) in advice["reasons"]
     document["animals"][0]["health_check"] = day(6)
     assert "illness_signs" in advise(document)["alerts"]
     document["animals"][0]["health_check"] = day(5)
