@@ -1158,6 +1158,13 @@ class Decision:
         if last.early:
             assert self.engine.gate is not None
             self.notes.append(f"The session of {day} came before '{self.stage_title(0)}' ended.")
+        if long_gap and (last.skipped or last.klass != "calm"):
+            # A rule before the long break decides (section 7); its alert is reported all the
+            # same, and says why.
+            self.notes.append(
+                f"Long break: more than {rules.long_break_days} days since the last session "
+                f"({day}); the calm streak is lost."
+            )
         if last.skipped:
             earned = state.earned
             return self.make(

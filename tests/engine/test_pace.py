@@ -152,3 +152,16 @@ def test_a_stop_stays_when_the_vet_check_expires() -> None:
     # The checks had expired before the meetings: no stop was ever answered.
     assert advice["action"] == "wait"
     assert cat_rat(history)["action"] == "stop"
+
+
+def test_a_long_break_after_a_bad_session_is_named_in_the_reasons() -> None:
+    """Stress decides (section 7 puts it first); the long_break alert had no reason."""
+    history = [*calm_run("visual", 2, 22, 5), session(20, "visual", 8, {"pip": ["freezing"]})]
+    advice = cat_rat(history)
+    assert advice["action"] == "repeat"
+    assert "long_break" in advice["alerts"]
+    assert advice["reasons"][0].startswith("Stress on")
+    assert (
+        f"Long break: more than 14 days since the last session ({day(20)}); the calm streak "
+        "is lost."
+    ) in advice["reasons"]
