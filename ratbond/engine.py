@@ -855,6 +855,7 @@ class Decision:
                 + ("go on" if state.last_contact is not None else "start")
                 + " once this is done."
             )
+            self._bad_meeting_waited_on()
             return self.make(
                 "wait", 0, None, "Prerequisite missing: " + "; ".join(missing) + "." + then
             )
@@ -1005,27 +1006,29 @@ class Decision:
         # the reason says why the alert is still there.
         told = None if self.deciding is None else self.deciding.session.date
         seen_as = {"illness_signs": "showed signs of illness", "vet_now": "was hurt"}
+        exposing = self._exposed()  # their own reason names the illness already
         for code, seen in lasting:
             for animal, day in seen.items():
                 check = animals[animal].health_check
                 if check is not None and check >= day:
                     continue
                 self.alerts.add(code)
-                if day != told:
+                if day != told and not (code == "illness_signs" and animal in exposing):
                     name = animals[animal].name or animal
                     self.notes.append(
                         f"{name} {seen_as[code]} on {day.isoformat()} and no vet check is "
                         f"recorded since: have a vet look at {name} (the alert stays until a "
                         "check dated on or after that day)."
                     )
-        self._exposed()
 
-    def _exposed(self) -> None:
+    def _exposed(self) -> set[str]:
         """Name the animals of its species that an animal still showing illness signs met in
         a session of contact, before or while it showed them: they may have caught it. Only
-        the introduction's animals met; a long list is cut short (`listed`)."""
+        the introduction's animals met; a long list is cut short (`listed`). The sick animals
+        named, by id."""
+        named: set[str] = set()
         if self.state.last_contact is None:
-            return
+            return named
         animals = self.scenario.animals
         members = self.engine.members(self.scenario)
         by_species: dict[Species, list[Animal]] = {}
@@ -1045,6 +1048,8 @@ class Decision:
                     f"has met {met}: they are exposed. Watch them closely and have them "
                     "checked by a vet too."
                 )
+                named.add(animal)
+        return named
 
     def _rushed_notes(self) -> None:
         """Name the calm sessions of the current run that earned nothing; the `rushed`
@@ -1110,10 +1115,24 @@ class Decision:
                     )
         return missing
 
+    def _bad_meeting_waited_on(self) -> None:
+        """Before a wait: the last meeting, when it showed aggression or danger, is named, so
+        the alerts it raised (`intervene`, `use_gloves`) have their reason (section 3)."""
+        last = self.state.last_contact
+        if last is None or last.klass not in DANGEROUS or self._ended():
+            return
+        self.notes.append(
+            f"The last meeting, on {last.session.date.isoformat()} at "
+            f"'{self.stage_title(last.stage)}', showed {last.klass} "
+            f"({describe(last.worst, last.session, self.names())}): step in at once if it "
+            "happens again."
+        )
+
     def _gate_wait(self, end: dt.date) -> Advice:
         gate = self.engine.gate
         assert gate is not None
         stage = self.engine.stages[0]
+        self._bad_meeting_waited_on()
         if self.state.gate_cause.startswith("contact"):
             self.alerts.add(gate.early_alert)
         return self.make(

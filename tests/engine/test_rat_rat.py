@@ -218,3 +218,19 @@ def test_rat_rat_a_neutered_male_or_a_same_sex_group_raises_no_pregnancy_warning
         {"nova": "male"},
     ):
         assert _sexed(sexes)["cautions"] == [], sexes
+
+
+def test_a_fight_before_a_quarantine_restart_is_named_beside_its_alert() -> None:
+    """The wait's reasons spoke of the quarantine alone, and `intervene` had none."""
+    history = [
+        *earned("neutral"),
+        session(2, "neutral", 10, {"rex": ["fighting"]}),
+        session(1, "quarantine", signals={"nova": ["sneezing"]}),
+    ]
+    advice = rat_rat(history)
+    assert advice["action"] == "wait"
+    assert "intervene" in advice["alerts"]
+    assert (
+        f"The last meeting, on {day(2)} at 'Meetings on neutral ground', showed danger "
+        "(rex: fighting): step in at once if it happens again."
+    ) in advice["reasons"]
