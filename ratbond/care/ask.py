@@ -1412,7 +1412,8 @@ def ask(question: str, limit: int = 3) -> AskResult:
             )
         )
         and not index.not_people & set(asked)
-        and not index.animals & set(asked)
+        # (a rat set aside, "asking for me, not my rat", names none: `about_rats` says)
+        and not (index.animals - {index.subject}) & set(asked)
         and not about_rats
         and not pet_words
         and all(at in standing for at, w in enumerate(as_read) if w in index.pronouns)

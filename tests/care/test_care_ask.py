@@ -565,3 +565,36 @@ def test_another_subject_a_thing_smells_like_is_a_likening() -> None:
     result = ask("the cage smells like a sewer, how often should I clean it?")
     assert result.answers[0].id == "faq:cleaning"
     assert not ask("rats in the sewer, how do I get rid of them").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "asking for myself, not my rat: I've had a cough for a week, is it a chest infection?",
+        "DD (9) has had a rash on her arms for days, what cream works?",
+        "I have mal di gola since yesterday, which medicine?",
+        "I have high temperature since two days, what do I take?",
+        "how do I fix my sleep schedule, I'm up till 3am",
+    ],
+)
+def test_the_asker_s_own_health_is_no_rat_s(question: str) -> None:
+    # a rat set aside ("not my rat"), a forum's short names for family (DS, DD), Italian
+    # ailments, a temperature without an article and the asker's sleep are a person's
+    assert not ask(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my boss wants me to do overtime on Sunday, can he?",
+        "what is the fastest way to learn english grammar?",
+        "sorry, pocket typed",
+    ],
+)
+def test_work_language_lessons_and_stray_messages_are_off_topic(question: str) -> None:
+    assert not ask(question).answered
+
+
+def test_a_rat_beside_a_person_s_words_is_still_the_rat_s() -> None:
+    assert ask("my rat has had a cough for a week").answered
+    assert ask("my rat bit my boss, is that bad").answered
