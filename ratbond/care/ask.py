@@ -31,7 +31,14 @@ from ratbond.care.knowledge import (
     builtin_free_roam,
 )
 from ratbond.care.model import AskRules, AskTopic, Source
-from ratbond.care.words import closest, common_english, respelled, stem, with_dropped_h
+from ratbond.care.words import (
+    closest,
+    common_english,
+    misread,
+    respelled,
+    stem,
+    with_dropped_h,
+)
 from ratbond.errors import DataFileError, InputError
 from ratbond.limits import MAX_ANSWERS, MAX_QUESTION
 
@@ -1035,6 +1042,45 @@ def _resumed(text: str, telling: Callable[[str], bool]) -> str:
 
 # A word a phone's autocorrect changed, typed again after a star ("won't stop breeding
 # *bleeding"): not one inside stars ("*really*").
+# A number, a measure or a time, which no scanner misread: "10", "60g", "4am", "2nd", "3x".
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?(?:am|pm|st|nd|rd|th|s|x)?")
+
+
+def _misread(text: str, index: _Index) -> str:
+    """`text`, when it was scanned, with each word misread (`misreadings`: "frorn", "b1ood",
+    "ls") put back as the word it stands for, when that is a word ratbond knows or an English
+    one in common use; a word already one of those stays as written. A text was scanned when a
+    word in it mixes letters and digits and is so put back ("b1ood"): "mal di testa" written
+    by hand is no "mai"."""
+    rules = index.rules
+
+    def known(word: str) -> bool:
+        return word in index.vocabulary or common_english(word)
+
+    def meant(typed: str) -> str | None:
+        word = typed.casefold()
+        if (
+            not any(char.isalpha() for char in word)
+            or _NUMBER.fullmatch(word)
+            or _MEASURED.fullmatch(word)
+            or known(word)
+        ):
+            return None
+        found = misread(word, rules.misreadings, known)
+        if found is None:
+            return None
+        return found.capitalize() if typed[0].isupper() else found
+
+    def read(found: re.Match[str]) -> str:
+        return meant(found.group()) or found.group()
+
+    scanned = any(
+        any(char.isdigit() for char in typed) and meant(typed) is not None
+        for typed in _WORD.findall(text)
+    )
+    return _WORD.sub(read, text) if scanned else text
+
+
 _STARRED = re.compile(r"(?<![\w*])\*([^\W\d_]+)(?![\w*])")
 
 
@@ -1093,7 +1139,9 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # What was asked is answered; what is read is the question without its labels.
     original, question = (
         question,
-        _unlabelled(_resumed(_starred(question), index.telling), index.question_labels),
+        _unlabelled(
+            _resumed(_starred(_misread(question, index)), index.telling), index.question_labels
+        ),
     )
     words = index.reader.words(question)
     if not words:

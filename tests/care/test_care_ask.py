@@ -598,3 +598,21 @@ def test_work_language_lessons_and_stray_messages_are_off_topic(question: str) -
 def test_a_rat_beside_a_person_s_words_is_still_the_rat_s() -> None:
     assert ask("my rat has had a cough for a week").answered
     assert ask("my rat bit my boss, is that bad").answered
+
+
+def test_a_scanned_question_is_read_through_its_misread_letters() -> None:
+    # "rn" read for "m", "0" for "o", "1" for "l" or "i", "l" for "I"
+    result = ask("rny rat has b1ood c0rning frorn her nose, h0w d0 I st0p it")
+    assert result.answers[0].id == "faq:bleeding"
+    assert ask("ls it 0k to give thern a 1itt1e banana?").answers[0].id == "food:banana"
+    # ... only in a text a scanner read: a word with no digit anywhere near stays as written
+    assert not ask("I have mal di gola for a week, what do I take?").answered
+
+
+def test_misread_finds_the_word_of_the_fewest_misreadings() -> None:
+    from ratbond.care.words import misread
+
+    pairs = (("rn", "m"), ("0", "o"), ("1", "l"))
+    assert misread("c0rnp1ete1y", pairs, {"completely"}.__contains__) == "completely"
+    assert misread("rnorning", pairs, {"morning"}.__contains__) == "morning"
+    assert misread("xyz", pairs, {"completely"}.__contains__) is None
