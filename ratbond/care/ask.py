@@ -1183,7 +1183,10 @@ def ask(question: str, limit: int = 3) -> AskResult:
                 nearest = [sounded]
             # A guess never makes a question off-topic: a word ratbond does not know is as likely
             # a dialect's word as a slip ("comot", out, is no "comet").
-            if len(nearest) == 1 and not OFF & set(index.reader.terms([nearest[0]])):
+            # ... nor names another animal: "natto" (a food) is no "gatto" (a cat).
+            if len(nearest) == 1 and not (OFF | (index.animals - {index.subject})) & set(
+                index.reader.terms([nearest[0]])
+            ):
                 corrections.append((word, nearest[0]))
                 spelled[word] = nearest[0]
     # A capitalised word is a pet's name only beside other words: "a bit of Vegemite" asks

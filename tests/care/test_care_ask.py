@@ -616,3 +616,26 @@ def test_misread_finds_the_word_of_the_fewest_misreadings() -> None:
     assert misread("c0rnp1ete1y", pairs, {"completely"}.__contains__) == "completely"
     assert misread("rnorning", pairs, {"morning"}.__contains__) == "morning"
     assert misread("xyz", pairs, {"completely"}.__contains__) is None
+
+
+def test_a_rat_held_in_a_cat_s_teeth_is_caught() -> None:
+    result = ask("our cat had the rat in his teeth, he's hiding now, what do I do?")
+    assert result.answers[0].id == "faq:caught_by_cat"
+
+
+def test_hobbling_is_an_injury() -> None:
+    assert ask("my rat is hobbling on her front paw").answers[0].id == "faq:injured_rat"
+
+
+def test_a_swig_is_a_thing_drunk_and_a_fond_insult_names_no_animal() -> None:
+    # "daft bat" is a person; a swig of something is a thing a rat drank
+    result = ask("my brother gave the rats a swig of his homebrew, daft bat, will they be ok?")
+    assert result.answered
+    assert result.answers[0].id == "faq:ate_something_toxic"
+
+
+def test_a_cat_in_italian_or_swedish_is_a_cat_and_no_guess_makes_one() -> None:
+    assert "cat" in ask("can my gatto and my rats ever be friends").terms
+    assert "cat" in ask("will the katt hurt my rats").terms
+    # an unknown word is no slip for a cat's name in another language
+    assert "cat" not in ask("can my rat eat natto").terms
