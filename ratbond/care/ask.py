@@ -1317,6 +1317,16 @@ def ask(question: str, limit: int = 3) -> AskResult:
         terms = list(
             dict.fromkeys((read_as or OFF_SUBJECT) if t in index.unless_eaten else t for t in terms)
         )
+        # (and so in each clause asking whether a thing it names is: "are grapes poison for
+        # rats, or is that just dogs"; "had a go at the slug pellets left in the yard, is it
+        # poison?" still fears poison)
+        if read_as is not None:
+            parts = [
+                list(dict.fromkeys(read_as if t in index.unless_eaten else t for t in part))
+                if index.things & set(part) and clause[:1] and clause[0] in index.rules.yes_no
+                else part
+                for part, clause in zip(parts, clauses, strict=True)
+            ]
     elif index.food_question:
         terms = list(
             dict.fromkeys(
@@ -1679,14 +1689,15 @@ def ask(question: str, limit: int = 3) -> AskResult:
 
 # Where a sentence ends (the end kept with it), and where a clause inside one does: at a comma,
 # a semicolon, a colon, a dash, or where a story turns to what is wanted ("... and now I want
-# to teach her tricks").
+# to teach her tricks"), or where it turns to another case ("... for rats, or is that just dogs").
 # (an abbreviation's full stop ends none: "e.g.", "i.e.", "approx.", "est.", "vs.")
 _SENTENCE_END = re.compile(
     r"(?<=[.?!])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\beg\.)(?<!\bapprox\.)(?<!\best\.)(?<!\bvs\.)\s+",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(
-    r"[;,:]+\s*|\s[-\u2013\u2014]+\s|\s(?:and now|and then|but now)\s", re.IGNORECASE
+    r"[;,:]+\s*|\s[-\u2013\u2014]+\s|\s(?:and now|and then|but now|or is that|or is it)\s",
+    re.IGNORECASE,
 )
 
 

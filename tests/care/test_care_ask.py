@@ -639,3 +639,35 @@ def test_a_cat_in_italian_or_swedish_is_a_cat_and_no_guess_makes_one() -> None:
     assert "cat" in ask("will the katt hurt my rats").terms
     # an unknown word is no slip for a cat's name in another language
     assert "cat" not in ask("can my rat eat natto").terms
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("can my rats have a bit of pomodoro", "food:tomato"),
+        ("is basilico safe for rats", "food:basil"),
+        ("my rat licked my cappuccino, is coffee bad", "food:caffeine"),
+        ("who can mind my rats while we are on semester in Spain", "faq:sitter"),
+        ("should my rats go to an animal pension while I travel", "faq:sitter"),
+        ("can I lift my rat by the tail", "faq:picking_up"),
+    ],
+)
+def test_words_of_other_languages_and_false_friends_find_their_entry(
+    question: str, expected: str
+) -> None:
+    assert ask(question).answers[0].id == expected
+
+
+def test_a_clause_turning_to_another_case_names_the_other_animal_aside() -> None:
+    # "or is that just dogs" turns to another case: the food asked about is the rats'
+    result = ask("is chocolate poison for rats or is it only dogs")
+    assert result.answers[0].id == "food:chocolate"
+    # ... while a poison feared after a rat ate something is still an emergency
+    result = ask("my rat got into the slug pellets in the shed, is it poison?")
+    assert result.answers[0].id == "faq:ate_something_toxic"
+
+
+def test_a_hoop_in_italian_is_a_hoop() -> None:
+    result = ask("how do I teach my rat to go through a cerchio")
+    assert "hoop" in result.terms
+    assert "program:trick-hoop" in [doc.id for doc in result.answers]
