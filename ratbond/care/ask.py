@@ -1274,6 +1274,16 @@ def ask(question: str, limit: int = 3) -> AskResult:
         lead_alarms = frozenset(index.alarms & focus - calm)
     else:
         lead_alarms = frozenset()
+    # What a sentence asks to be done without (`conditions`: "how do I pick him up without
+    # him getting scared") is a condition of the asking, not what it asks about: its words are
+    # context, as another sentence's are.
+    # (another animal or subject named there still counts: "clear the rats out of the grain
+    # store without poisoning the dogs" is pest control)
+    conditioned = _conditioned(index, read)
+    if conditioned and not conditioned & OFF:
+        kept_focus = (focus or frozenset(terms)) - conditioned
+        if kept_focus - {index.subject} - index.frames:
+            focus = kept_focus
     # (a sentence asking only about alarms wondered about is no focus: what was seen is what
     # it asks about)
     if focus - {index.subject} <= calm:
@@ -1796,6 +1806,27 @@ def _wondered(index: _Index, question: str, read: list[list[list[str]]]) -> froz
                 told |= alarms
                 seen = seen or bool(index.reader.terms(clause))
     return frozenset(wondered - told) if seen else frozenset()
+
+
+def _conditioned(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
+    """The terms named only after a word of `conditions` ("without") in their sentence, and
+    nowhere before it: what the asker wants a thing done without, not the thing asked."""
+    conditions = frozenset(index.rules.conditions)
+    before: set[str] = set()
+    after: set[str] = set()
+    for sentence in read:
+        seen = False
+        for clause in sentence:
+            at = next((at for at, word in enumerate(clause) if word in conditions), None)
+            if seen:
+                after.update(index.reader.terms(clause))
+            elif at is None:
+                before.update(index.reader.terms(clause))
+            else:
+                seen = True
+                before.update(index.reader.terms(clause[:at]))
+                after.update(index.reader.terms(clause[at + 1 :]))
+    return frozenset(after - before)
 
 
 def _resembled(index: _Index, clauses: list[list[str]]) -> frozenset[str]:

@@ -671,3 +671,17 @@ def test_a_hoop_in_italian_is_a_hoop() -> None:
     result = ask("how do I teach my rat to go through a cerchio")
     assert "hoop" in result.terms
     assert "program:trick-hoop" in [doc.id for doc in result.answers]
+
+
+def test_what_a_thing_is_to_be_done_without_is_context() -> None:
+    # the fear after "without" is the condition; the handling is asked
+    result = ask("How do I take in hand my girl without making her scared? She runs always away")
+    assert result.answers[0].id == "faq:picking_up"
+    # ... but another subject named there still counts
+    assert not ask("how to clear rats from the barn without poisoning the dog").answered
+
+
+def test_the_small_words_of_arabic_speakers_are_filler() -> None:
+    result = ask("yalla, can my rat eat banana habibi?")
+    assert "habibi" not in result.terms
+    assert result.answers[0].id == "food:banana"
