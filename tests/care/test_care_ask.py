@@ -685,3 +685,15 @@ def test_the_small_words_of_arabic_speakers_are_filler() -> None:
     result = ask("yalla, can my rat eat banana habibi?")
     assert "habibi" not in result.terms
     assert result.answers[0].id == "food:banana"
+
+
+def test_pets_becoming_friends_or_used_to_each_other_live_together() -> None:
+    assert ask("can my cat and my rats become friends").answers[0].id == "faq:cats_and_rats"
+    result = ask("how will the cat and the rats get used to each other")
+    assert result.answers[0].id == "faq:cats_and_rats"
+
+
+def test_whole_and_often_as_a_dyslexic_writer_spells_them() -> None:
+    result = ask("how offen do i clean the hole thing out")
+    assert "injury" not in result.terms
+    assert result.answers[0].id == "faq:cleaning"
