@@ -1796,8 +1796,12 @@ def _wondered(index: _Index, question: str, read: list[list[list[str]]]) -> froz
     told: set[str] = set()
     wondered: set[str] = set()
     seen = False
-    for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False):
-        asks = text.rstrip().endswith("?")
+    texts = _SENTENCE_END.split(question)
+    for at, (sentence, text) in enumerate(zip(read, texts, strict=False)):
+        # (a last sentence left without its mark asks too: "..., is she ok or is she broken")
+        asks = text.rstrip().endswith("?") or (
+            at == len(texts) - 1 and not text.rstrip().endswith((".", "!"))
+        )
         for clause in sentence:
             alarms = {t for t in index.reader.terms(clause) if t in index.alarms}
             if asks and clause and clause[0] in openers:

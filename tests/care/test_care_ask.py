@@ -697,3 +697,13 @@ def test_whole_and_often_as_a_dyslexic_writer_spells_them() -> None:
     result = ask("how offen do i clean the hole thing out")
     assert "injury" not in result.terms
     assert result.answers[0].id == "faq:cleaning"
+
+
+def test_a_last_sentence_left_without_its_mark_still_wonders() -> None:
+    # "is he hurt" asks, question mark or not: what was seen (the bruxing) is answered
+    result = ask("my rat keeps grinding his teeth and boggling?? is he ok or is he hurt")
+    assert result.answers[0].id != "faq:injured_rat"
+
+
+def test_a_flavour_of_crisps_is_crisps() -> None:
+    assert ask("my rat nicked a ready salted, is that bad").answers[0].id == "food:crisps"
