@@ -1081,6 +1081,27 @@ def _misread(text: str, index: _Index) -> str:
     return _WORD.sub(read, text) if scanned else text
 
 
+# A chat's message heading: its time in brackets and who wrote it ("[19:15] Leo:", "[09:02]").
+_CHAT_HEADING = re.compile(
+    r"\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[AaPp][Mm])?\]\s*"
+    r"(?:[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*)?:)?"
+)
+
+
+def _unchatted(text: str) -> str:
+    """`text` pasted from a chat, its messages' headings ("[19:15] Leo:") left out and each
+    message a sentence of its own: the writers' names are no pets', and "what do the noises
+    mean" after "is she ok?" is a question of its own. The last message keeps its own end."""
+    parts = [part.strip() for part in _CHAT_HEADING.split(text)]
+    if len(parts) < 3:
+        return text
+    messages = [part for part in parts if part]
+    return " ".join(
+        part if at == len(messages) - 1 or part.endswith((".", "?", "!")) else part + "."
+        for at, part in enumerate(messages)
+    )
+
+
 _STARRED = re.compile(r"(?<![\w*])\*([^\W\d_]+)(?![\w*])")
 
 
@@ -1140,7 +1161,8 @@ def ask(question: str, limit: int = 3) -> AskResult:
     original, question = (
         question,
         _unlabelled(
-            _resumed(_starred(_misread(question, index)), index.telling), index.question_labels
+            _resumed(_starred(_misread(_unchatted(question), index)), index.telling),
+            index.question_labels,
         ),
     )
     words = index.reader.words(question)
@@ -1219,10 +1241,21 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # The sentence that asks (the last one ending in a question mark that names more than a
     # rat) says what the question is about; the others are context.
     follow_ups = [tuple(text.split()) for text in index.rules.follow_ups]
+    texts = _SENTENCE_END.split(question)
     asking = [
         terms_of
-        for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False)
-        if text.rstrip().endswith("?")
+        for at, (sentence, text) in enumerate(zip(read, texts, strict=False))
+        if (
+            text.rstrip().endswith("?")
+            # (a last sentence opening with a wh-word and left without its mark asks too: "is
+            # she ok? what do the noises mean")
+            or (
+                at == len(texts) - 1
+                and not text.rstrip().endswith((".", "!"))
+                and bool(sentence and sentence[0])
+                and sentence[0][0] in _WH
+            )
+        )
         # a sentence asking more on the answer to the one before ("if yes, how much?") is not it
         and not any(
             tuple(w for clause in sentence for w in clause)[: len(part)] == part

@@ -707,3 +707,24 @@ def test_a_last_sentence_left_without_its_mark_still_wonders() -> None:
 
 def test_a_flavour_of_crisps_is_crisps() -> None:
     assert ask("my rat nicked a ready salted, is that bad").answers[0].id == "food:crisps"
+
+
+def test_a_pasted_chat_is_read_message_by_message() -> None:
+    from ratbond.care.ask import _unchatted
+
+    text = "[08:01] Sam: Pip ate a grape [08:02] Dad: really? [08:02] Sam: is that bad"
+    assert _unchatted(text) == "Pip ate a grape. really? is that bad"
+    # the writers' names are gone, and the last message asks on its own
+    chat = (
+        "[21:10] Ava: Pip makes an odd squeaky chirp when I walk by "
+        "[21:11] Dad: is she ok? [21:11] Ava: what do the noises mean"
+    )
+    result = ask(chat)
+    assert result.answers[0].id == "faq:sounds"
+
+
+def test_a_last_sentence_opening_with_a_wh_word_asks_without_its_mark() -> None:
+    result = ask("we have had a cat for years. can a rat join? how do they get to know each other")
+    assert result.answers[0].id == "faq:cats_and_rats"
+    # ... getting to know each other is living together
+    assert "each" not in result.terms
