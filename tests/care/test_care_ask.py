@@ -728,3 +728,9 @@ def test_a_last_sentence_opening_with_a_wh_word_asks_without_its_mark() -> None:
     assert result.answers[0].id == "faq:cats_and_rats"
     # ... getting to know each other is living together
     assert "each" not in result.terms
+
+
+def test_does_spelled_dose_opens_a_clause_that_wonders() -> None:
+    # "dose that mean there hurt" wonders whether the rat is hurt: no emergency
+    result = ask("my rats make a squeaking sound when i hold them, dose that mean they are hurt")
+    assert result.answers[0].id == "faq:sounds"
