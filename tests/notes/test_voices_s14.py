@@ -1,0 +1,21 @@
+"""Readings of owners' voices met in session 14 (first set): an owner who spells by ear, a
+Russian, an Italian and a Gen Z writer of English, a parenting forum's shorthand. Each sentence
+here is made up for the rule it tests."""
+
+from __future__ import annotations
+
+from casts import PIP, TOM
+
+from ratbond.model import Animal
+from ratbond.notes import NotesResult, parse_notes
+
+
+def signals(result: NotesResult) -> dict[str, set[str]]:
+    return {animal: set(names) for animal, names in result.signals.items()}
+
+
+def test_a_name_with_its_doubled_letter_written_once_is_that_animal() -> None:
+    hollie = Animal("hollie", "rat", name="Hollie", sex="female")
+    result = parse_notes("Tom sat calm. Holie sneezed twice.", [TOM, PIP, hollie], "cat-rat")
+    assert signals(result)["hollie"] == {"sneezing"}
+    assert "pip" not in result.signals
