@@ -19,3 +19,12 @@ def test_a_name_with_its_doubled_letter_written_once_is_that_animal() -> None:
     result = parse_notes("Tom sat calm. Holie sneezed twice.", [TOM, PIP, hollie], "cat-rat")
     assert signals(result)["hollie"] == {"sneezing"}
     assert "pip" not in result.signals
+
+
+def test_blood_spelt_by_ear_is_blood_where_it_ends_its_phrase() -> None:
+    assert "wound" in signals(parse_notes("Saw blud on her ear.", [TOM, PIP], "cat-rat"))["pip"]
+    result = parse_notes("Pip was blud.", [TOM, PIP], "cat-rat")
+    assert "wound" in signals(result).get("pip", set())
+    # before another word it describes that word, as claret does
+    calm = parse_notes("Pip had some blud orange, Tom asleep.", [TOM, PIP], "cat-rat")
+    assert "wound" not in signals(calm).get("pip", set())
