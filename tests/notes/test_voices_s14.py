@@ -28,3 +28,8 @@ def test_blood_spelt_by_ear_is_blood_where_it_ends_its_phrase() -> None:
     # before another word it describes that word, as claret does
     calm = parse_notes("Pip had some blud orange, Tom asleep.", [TOM, PIP], "cat-rat")
     assert "wound" not in signals(calm).get("pip", set())
+
+
+def test_a_size_spelt_as_chat_spells_it_makes_an_injury_noun_a_wound() -> None:
+    for text in ("Pip has a lil cut, eating fine.", "Pip has a smol nick, eating fine."):
+        assert "wound" in signals(parse_notes(text, [TOM, PIP], "cat-rat"))["pip"], text
