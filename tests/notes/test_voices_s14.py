@@ -33,3 +33,18 @@ def test_blood_spelt_by_ear_is_blood_where_it_ends_its_phrase() -> None:
 def test_a_size_spelt_as_chat_spells_it_makes_an_injury_noun_a_wound() -> None:
     for text in ("Pip has a lil cut, eating fine.", "Pip has a smol nick, eating fine."):
         assert "wound" in signals(parse_notes(text, [TOM, PIP], "cat-rat"))["pip"], text
+
+
+def test_not_before_an_animal_and_its_act_in_ing_is_disbelief_that_it_happened() -> None:
+    for text in ("not Tom charging the gate 😭", "Pip fine. Not the cat lunging at her again"):
+        result = parse_notes(text, [TOM, PIP], "cat-rat")
+        assert "lunging" in signals(result)["tom"], text
+    # a denial elsewhere still denies
+    for text in (
+        "Tom calm, not lunging at all.",
+        "Not a single lunge from Tom.",
+        "Tom not lunging",
+    ):
+        assert "lunging" not in signals(parse_notes(text, [TOM, PIP], "cat-rat")).get("tom", ()), (
+            text
+        )
