@@ -4,7 +4,7 @@ here is made up for the rule it tests."""
 
 from __future__ import annotations
 
-from casts import PIP, TOM
+from casts import PIP, TOM, cat_rat
 
 from ratbond.model import Animal
 from ratbond.notes import NotesResult, parse_notes
@@ -48,3 +48,13 @@ def test_not_before_an_animal_and_its_act_in_ing_is_disbelief_that_it_happened()
         assert "lunging" not in signals(parse_notes(text, [TOM, PIP], "cat-rat")).get("tom", ()), (
             text
         )
+
+
+def test_a_run_that_ends_against_the_barrier_is_a_lunge() -> None:
+    result = cat_rat("Tom ran like a bullet against the cage door.")
+    assert signals(result)["tom"] == {"lunging"}
+
+
+def test_a_leap_onto_the_barrier_with_the_whole_body_is_a_lunge_not_a_pounce() -> None:
+    for text in ("Tom jumped on the pen with full force.", "Tom jumped onto cage with whole body."):
+        assert signals(cat_rat(text))["tom"] == {"lunging"}, text
