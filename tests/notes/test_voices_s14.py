@@ -58,3 +58,11 @@ def test_a_run_that_ends_against_the_barrier_is_a_lunge() -> None:
 def test_a_leap_onto_the_barrier_with_the_whole_body_is_a_lunge_not_a_pounce() -> None:
     for text in ("Tom jumped on the pen with full force.", "Tom jumped onto cage with whole body."):
         assert signals(cat_rat(text))["tom"] == {"lunging"}, text
+
+
+def test_a_leap_with_the_paws_held_out_is_a_pounce_not_a_swat() -> None:
+    for text in (
+        "Tom jumped with paws forward on the carrier.",
+        "Tom leapt with the paws in front.",
+    ):
+        assert signals(cat_rat(text))["tom"] == {"pouncing"}, text
