@@ -66,3 +66,7 @@ def test_a_leap_with_the_paws_held_out_is_a_pounce_not_a_swat() -> None:
         "Tom leapt with the paws in front.",
     ):
         assert signals(cat_rat(text))["tom"] == {"pouncing"}, text
+
+
+def test_a_paw_that_goes_out_at_the_bars_is_a_swat() -> None:
+    assert signals(cat_rat("His paw shot out quick at the bars, Pip fine."))["tom"] == {"swatting"}
