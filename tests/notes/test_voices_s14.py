@@ -70,3 +70,11 @@ def test_a_leap_with_the_paws_held_out_is_a_pounce_not_a_swat() -> None:
 
 def test_a_paw_that_goes_out_at_the_bars_is_a_swat() -> None:
     assert signals(cat_rat("His paw shot out quick at the bars, Pip fine."))["tom"] == {"swatting"}
+
+
+def test_a_rat_on_the_owner_s_lap_by_choice_seeks_company_not_one_put_there() -> None:
+    rex = Animal("rex", "rat", name="Rex", sex="male")
+    for text in ("Rex grinding his teeth on my lap.", "Rex came back to sit by me."):
+        assert "seeks_company" in signals(parse_notes(text, [rex], "rat-human"))["rex"], text
+    held = parse_notes("Rex squeaked when I had him on my lap.", [rex], "rat-human")
+    assert "seeks_company" not in signals(held)["rex"]
