@@ -78,3 +78,11 @@ def test_a_rat_on_the_owner_s_lap_by_choice_seeks_company_not_one_put_there() ->
         assert "seeks_company" in signals(parse_notes(text, [rex], "rat-human"))["rex"], text
     held = parse_notes("Rex squeaked when I had him on my lap.", [rex], "rat-human")
     assert "seeks_company" not in signals(held)["rex"]
+
+
+def test_onto_in_two_words_and_a_palm_with_no_my_are_a_climb_onto_the_hand() -> None:
+    rex = Animal("rex", "rat", name="Rex", sex="male")
+    for text in ("Rex walked on to my hand.", "Rex stepped on palm, calm."):
+        assert "climbs_onto_hand" in signals(parse_notes(text, [rex], "rat-human"))["rex"], text
+    came = parse_notes("Rex came to my hand twice.", [rex], "rat-human")
+    assert "approaching" in signals(came)["rex"]
