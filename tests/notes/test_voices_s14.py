@@ -86,3 +86,10 @@ def test_onto_in_two_words_and_a_palm_with_no_my_are_a_climb_onto_the_hand() -> 
         assert "climbs_onto_hand" in signals(parse_notes(text, [rex], "rat-human"))["rex"], text
     came = parse_notes("Rex came to my hand twice.", [rex], "rat-human")
     assert "approaching" in signals(came)["rex"]
+
+
+def test_claws_out_as_a_fragment_after_a_swipe_at_a_thing_is_that_swipe() -> None:
+    for text in ("Tom swiped at the mesh, claws out.", "Tom batted the gate. Claws out. Pip fine."):
+        assert signals(cat_rat(text))["tom"] == {"swatting"}, text
+    # a fragment that names its own target is its own
+    assert "scratching" in signals(cat_rat("Tom swiped at the mesh. Claws out on Pip."))["tom"]
