@@ -64,6 +64,7 @@ def test_a_leap_with_the_paws_held_out_is_a_pounce_not_a_swat() -> None:
     for text in (
         "Tom jumped with paws forward on the carrier.",
         "Tom leapt with the paws in front.",
+        "Tom leapt, paws out onto the pen.",
     ):
         assert signals(cat_rat(text))["tom"] == {"pouncing"}, text
 
