@@ -94,3 +94,7 @@ def test_claws_out_as_a_fragment_after_a_swipe_at_a_thing_is_that_swipe() -> Non
         assert signals(cat_rat(text))["tom"] == {"swatting"}, text
     # a fragment that names its own target is its own
     assert "scratching" in signals(cat_rat("Tom swiped at the mesh. Claws out on Pip."))["tom"]
+
+
+def test_a_catch_the_owner_had_to_make_is_no_swat() -> None:
+    assert signals(cat_rat("Tom charged the cage, had to grab him."))["tom"] == {"lunging"}
