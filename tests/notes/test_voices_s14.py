@@ -4,7 +4,7 @@ here is made up for the rule it tests."""
 
 from __future__ import annotations
 
-from casts import PIP, TOM, cat_rat
+from casts import PIP, TOM, cat_rat, rat_rat
 
 from ratbond.model import Animal
 from ratbond.notes import NotesResult, parse_notes
@@ -98,3 +98,11 @@ def test_claws_out_as_a_fragment_after_a_swipe_at_a_thing_is_that_swipe() -> Non
 
 def test_a_catch_the_owner_had_to_make_is_no_swat() -> None:
     assert signals(cat_rat("Tom charged the cage, had to grab him."))["tom"] == {"lunging"}
+
+
+def test_one_rat_that_becomes_a_ball_of_fur_is_puffed_out_not_fighting() -> None:
+    result = cat_rat("Tom hissed at the cage. Pip became like a ball of fur, all big.")
+    assert signals(result)["pip"] == {"fur_on_end"}
+    # two that became one screaming ball of fur fought
+    fight = rat_rat("Rex and Max became one screaming ball of fur, Max has a cut on his ear.")
+    assert "fighting" in signals(fight)["rex"]
