@@ -106,3 +106,8 @@ def test_one_rat_that_becomes_a_ball_of_fur_is_puffed_out_not_fighting() -> None
     # two that became one screaming ball of fur fought
     fight = rat_rat("Rex and Max became one screaming ball of fur, Max has a cut on his ear.")
     assert "fighting" in signals(fight)["rex"]
+
+
+def test_grooming_one_to_the_other_is_mutual_grooming() -> None:
+    result = rat_rat("Rex and Max do the grooming one to the other.")
+    assert signals(result) == {"rex": {"mutual_grooming"}, "max": {"mutual_grooming"}}
