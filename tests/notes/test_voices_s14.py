@@ -111,3 +111,9 @@ def test_one_rat_that_becomes_a_ball_of_fur_is_puffed_out_not_fighting() -> None
 def test_grooming_one_to_the_other_is_mutual_grooming() -> None:
     result = rat_rat("Rex and Max do the grooming one to the other.")
     assert signals(result) == {"rex": {"mutual_grooming"}, "max": {"mutual_grooming"}}
+
+
+def test_a_short_past_spelt_by_ear_is_that_past() -> None:
+    assert signals(rat_rat("Rex pind Max on his back."))["rex"] == {"pinning"}
+    rex = Animal("rex", "rat", name="Rex", sex="male")
+    assert signals(parse_notes("Rex nipt me once.", [rex], "rat-human"))["rex"] == {"nipping"}
