@@ -117,3 +117,8 @@ def test_a_short_past_spelt_by_ear_is_that_past() -> None:
     assert signals(rat_rat("Rex pind Max on his back."))["rex"] == {"pinning"}
     rex = Animal("rex", "rat", name="Rex", sex="male")
     assert signals(parse_notes("Rex nipt me once.", [rex], "rat-human"))["rex"] == {"nipping"}
+
+
+def test_back_to_a_meal_with_no_verb_is_eating() -> None:
+    result = rat_rat("Rex and Max boxed a bit, then both back to their dinner.")
+    assert "eating" in signals(result)["max"]
