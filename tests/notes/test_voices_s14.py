@@ -122,3 +122,9 @@ def test_a_short_past_spelt_by_ear_is_that_past() -> None:
 def test_back_to_a_meal_with_no_verb_is_eating() -> None:
     result = rat_rat("Rex and Max boxed a bit, then both back to their dinner.")
     assert "eating" in signals(result)["max"]
+
+
+def test_a_cat_low_on_the_floor_stalks_and_its_teeth_noise_is_the_chatter() -> None:
+    assert "stalking" in signals(cat_rat("Tom went slowly, low on the floor, to the cage."))["tom"]
+    assert "chattering" in signals(cat_rat("Tom made a noise with his teeth at Pip."))["tom"]
+    assert "chattering" in signals(cat_rat("Tom at the window going ke-ke-ke at Pip."))["tom"]
