@@ -148,6 +148,8 @@ class Lexicon:
     """Hedges that make a later attempt a fear: "I thought he was going to bite"."""
     scope_ends: frozenset[str]
     present: frozenset[str]
+    disbelief: frozenset[str]
+    """`negation.disbelief`: such a cue before an animal and its act in -ing denies nothing."""
     apposition_marks: frozenset[str]
     """Marks that set a noun phrase beside the one before them ("last week's incident (the
     lunge)")."""
@@ -774,6 +776,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         ),
         scope_ends=frozenset(stem_of(w) for w in negation.scope_ends),
         present=frozenset(stem_of(w) for w in negation.present),
+        disbelief=frozenset(normalise(w) for w in negation.disbelief),
         apposition_marks=frozenset(negation.apposition_marks),
         list_joiners=frozenset(stem_of(w) for w in negation.list_joiners),
         subject_openers=frozenset(stem_of(w) for w in rules.subject_openers),
