@@ -1,11 +1,14 @@
 """Notes in the advice path (`advise`, `ratbond evaluate`): what the reader finds counts as
-signals, ticked signals win for a reviewed animal, danger always counts."""
+signals, ticked signals win over calm and stress readings, danger, aggression and illness
+always count."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scenarios import advise, calm_run, scenario, session
 
 from tests.cli.process import run_ratbond
@@ -96,3 +99,45 @@ def test_evaluate_reads_notes(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     reasons = json.loads(done.stdout)["reasons"]
     assert "(from the notes)" in reasons[0]
+
+
+CALM_TICKS = {
+    "tom": ["relaxed_posture", "slow_blink", "ears_forward", "ignoring", "lying_down"],
+    "pip": ["relaxed", "eating", "exploring", "grooming_self", "freezing", "hiding"],
+}
+# What the owner wrote, and the least the advice must do about it whatever was ticked.
+WRITTEN = {
+    "Tom bit Pip on the back.": "stop",
+    "Tom scratched Pip, a small cut on her side.": "stop",
+    "Tom lunged at the cage twice.": "intervene",
+    "Tom hissed at Pip the whole time.": "intervene",
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        {},
+        optional={
+            animal: st.lists(st.sampled_from(names), unique=True)
+            for animal, names in CALM_TICKS.items()
+        },
+    ),
+    st.sampled_from(sorted(WRITTEN)),
+    st.integers(0, 3),
+)
+def test_what_the_owner_wrote_is_never_lost_to_what_was_ticked(
+    ticked: dict[str, list[str]], note: str, calm_before: int
+) -> None:
+    """Safety: a bite, a scratch, a lunge or a hiss in the notes counts whatever the session's
+    ticked signals say (none, calm ones, an empty list), after any calm run."""
+    history = [*calm_run("visual", calm_before, calm_before + 2, 5)] if calm_before else []
+    history.append(session(1, "visual", 5, signals=ticked, notes=note))
+    advice = advise(scenario("cat-rat", history))
+    assert advice["action"] not in {"advance", "complete"}
+    wanted = WRITTEN[note]
+    if wanted == "stop":
+        assert advice["action"] == "stop"
+        assert "vet_now" in advice["alerts"]
+    else:
+        assert wanted in advice["alerts"]
