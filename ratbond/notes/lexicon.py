@@ -247,6 +247,12 @@ class Lexicon:
     play_fights: dict[str, str]
     """A fight by the play it was, when the sentence says so and no one is hurt."""
     sound_spellings: tuple[tuple[str, str], ...]
+    scan_digits: dict[str, tuple[str, ...]]
+    """Digits a scanner reads for letters in a word ("1" for "l" or "i": "Li1y" is Lily)."""
+    scan_letters: tuple[tuple[str, str], ...]
+    """Letter groups a scanner reads for others ("rn" for "m": "harnrnock" is hammock)."""
+    scan_units: frozenset[str]
+    """Letters a number is written with ("10am", "1st", "x10"): no misread digits."""
     sounds: dict[str, str]
     """The fuzzy targets by `spelled_sound`: a misspelling that sounds like one is it."""
     retractions: re.Pattern[str]
@@ -857,6 +863,12 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         },
         play_fights=dict(rules.play_fights),
         sound_spellings=sound_spellings,
+        scan_digits={
+            digit: tuple(b for a, b in rules.scan_misreads if a == digit)
+            for digit in dict.fromkeys(a for a, _ in rules.scan_misreads if a.isdigit())
+        },
+        scan_letters=tuple((a, b) for a, b in rules.scan_misreads if not a.isdigit()),
+        scan_units=frozenset(normalise(w) for w in rules.scan_units),
         sounds=sounds,
         shorthand=_shorthand(rules.shorthand),
         retractions=cue_pattern(tuple(rules.retractions.strong), tuple(rules.retractions.weak)),

@@ -267,6 +267,11 @@ class NotesFile:
     repeats: tuple[Word, ...] = ()
     harmless: Harmless | None = None
     protected_words: tuple[Word, ...] = ()
+    scan_misreads: tuple[tuple[Word, Word], ...] = ()
+    """What a scanner misreads for what (OCR): a digit in a word ("Li1y") or a letter group
+    ("rn" for "m")."""
+    scan_units: tuple[Word, ...] = ()
+    """Letters a number is written with ("1st", "10am", "x10"): such a word is no misread."""
     together: tuple[Word, ...] = ()
     """Words that say a signal was shown by both animals ("asleep together")."""
     perfect: Perfect | None = None

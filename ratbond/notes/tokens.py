@@ -71,6 +71,48 @@ def token_finder(shorthand: Collection[str]) -> Callable[[str], Iterator[re.Matc
     return finditer
 
 
+# A word with a digit next to a letter ("Li1y", "01iver", "10am"): a scanner's misread or a
+# number with its unit.
+SCAN_WORD_RE = re.compile(r"(?<![^\W_])[^\W_]*(?:\d[^\W\d_]|[^\W\d_]\d)[^\W_]*")
+NUMBER_UNIT_RE = re.compile(r"\d+([^\W\d_]+)|([^\W\d_]+)\d+")
+
+
+def scanned_digits(
+    text: str,
+    digits: Mapping[str, tuple[str, ...]],
+    units: Collection[str],
+    is_word: Callable[[str], bool],
+) -> str:
+    """`text` with each digit a scanner read for a letter inside a word written as that letter
+    ("Li1y" is Lily, "b1ood" blood, "01iver" Oliver), one character for one, so every offset
+    stays, when that makes a word (`is_word`; a digit read as several letters is tried as
+    each in turn: "cl1mbed" is climbed). A word with another digit ("2nd"), a number
+    with its unit ("10am", "1st", "x10") and a digit that is a syllable in a text ("no1",
+    "any1") are no misread."""
+    most = max(map(len, digits.values()), default=0)
+    tables = [
+        str.maketrans(
+            {digit: letters[min(turn, len(letters) - 1)] for digit, letters in digits.items()}
+        )
+        for turn in range(most)
+    ]
+
+    def read(match: re.Match[str]) -> str:
+        word = match.group()
+        if any(char.isdigit() and char not in digits for char in word):
+            return word
+        unit = NUMBER_UNIT_RE.fullmatch(word)
+        if unit is not None and (unit[1] or unit[2]).lower() in units:
+            return word
+        for table in tables:
+            fixed = word.translate(table)
+            if is_word(fixed):
+                return fixed
+        return word
+
+    return SCAN_WORD_RE.sub(read, text)
+
+
 # Column getters, so each column is built by one `map` in C.
 MATCH_TEXT = re.Match.group
 MATCH_START = re.Match.start
@@ -263,6 +305,7 @@ def tokenise(
     known: Collection[str] = frozenset(),
     noun_synonyms: Mapping[str, str] | None = None,
     followers: Collection[str] = frozenset(),
+    scan_letters: tuple[tuple[str, str], ...] = (),
 ) -> Tokens:
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
     clause joiners; `finditer` finds them (`token_finder` of the `shorthand` signs, each read
@@ -275,6 +318,8 @@ def tokenise(
     if known and ("'" in text or "\u2019" in text):
         raws = _dropped_h(text, raws, starts, known)
     ends: tuple[int, ...] = tuple(map(add, starts, map(len, raws)))
+    if scan_letters and any(written in text for written, _ in scan_letters):
+        raws = _scan_letters(raws, scan_letters, known, names)
     if shorthand and (not text.isascii() or not shorthand.keys().isdisjoint(raws)):
         raws, starts, ends = _expand(raws, starts, ends, shorthand, names)
     if noun_synonyms:
@@ -313,6 +358,57 @@ def _noun_synonyms(
         if not after[:1].isalnum() or after.lower() in followers:
             raws[index] = read
     return raws
+
+
+def scanned_word(
+    word: str,
+    pairs: tuple[tuple[str, str], ...],
+    known: Collection[str],
+    names: Collection[str],
+) -> bool:
+    """Whether a word a scanner may have misread is a `known` word or an animal's name, as
+    written or with one of the letter groups it misreads written as the one it stands for, or
+    else an English word."""
+    norm = normalise(word)
+    if norm in known or norm in names:
+        return True
+    for written, read in pairs:
+        fixed = norm.replace(written, read)
+        if fixed != norm and (fixed in known or fixed in names):
+            return True
+    from ratbond.care.words import is_english
+
+    return is_english(norm)
+
+
+def _scan_letters(
+    raws: list[str],
+    pairs: tuple[tuple[str, str], ...],
+    known: Collection[str],
+    names: Collection[str],
+) -> list[str]:
+    """A word neither known nor English that, with a letter group a scanner misreads written
+    as the one it stands for, is a `known` word or an animal's name is that word: "harnrnock"
+    is hammock, "rny" my, "Marrnalade" Marmalade ("turn" and "corner" stay as written)."""
+    out = list(raws)
+    for index, raw in enumerate(raws):
+        for written, read in pairs:
+            if written not in raw:
+                continue
+            norm = normalise(raw)
+            fixed = raw.replace(written, read)
+            if (
+                norm in known
+                or norm in names
+                or not (normalise(fixed) in known or normalise(fixed) in names)
+            ):
+                continue
+            from ratbond.care.words import is_english
+
+            if not is_english(norm):
+                out[index] = fixed
+                break
+    return out
 
 
 def _dropped_h(

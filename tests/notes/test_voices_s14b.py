@@ -1,0 +1,45 @@
+"""Readings of owners' voices met in session 14's second set: a scanned diary, a family chat,
+Yorkshire and Swedish English, an Arabic speaker's English. Each sentence here is made up for
+the rule it tests."""
+
+from __future__ import annotations
+
+from casts import TOM, cat_rat
+
+from ratbond.model import Animal
+from ratbond.notes import NotesResult, builtin_reader, parse_notes
+from ratbond.notes.tokens import _scan_letters
+
+
+def signals(result: NotesResult) -> dict[str, set[str]]:
+    return {animal: set(names) for animal, names in result.signals.items()}
+
+
+def test_a_scanner_s_digits_in_a_word_are_the_letters_they_stand_for() -> None:
+    assert signals(cat_rat("P1p has a sma11 cut, b1eeding on her 1eg.")) == {"pip": {"wound"}}
+    # a digit read as either letter it may stand for ("1" for "i" in "cl1mbed")
+    clean = "Tom lunged, then Pip climbed the ladder and hid in her igloo."
+    scanned = "T0m 1unged, then P1p cl1mbed the 1adder and hid in her igl0o."
+    assert signals(cat_rat(scanned)) == signals(cat_rat(clean))
+
+
+def test_a_number_with_its_unit_or_a_texter_s_syllable_is_no_misread() -> None:
+    result = cat_rat("At 10am Tom sat calmly for 1hr. No1 got hurt.")
+    assert "wound" not in str(result.signals)
+    assert not any(s.signal == "wound" and not s.negated for s in result.spans)
+
+
+def test_a_scanner_s_rn_for_m_is_read_as_m_only_where_it_makes_a_word() -> None:
+    hamish = Animal("hamish", "rat", name="Hamish", sex="male")
+    result = parse_notes(
+        "Tom swatted the rnesh and Harnish hid in the harnrnock.", [TOM, hamish], "cat-rat"
+    )
+    assert signals(result)["hamish"] >= {"hiding"}
+    # a real word with rn in it stays as written ("burn" is no "bum")
+    known = builtin_reader().lexicon.surface
+    assert _scan_letters(["a", "burn", "rny", "Harnish"], (("rn", "m"),), known, {"hamish"}) == [
+        "a",
+        "burn",
+        "my",
+        "Hamish",
+    ]
