@@ -569,9 +569,10 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     # Only when no animal, pronoun or body part follows: "got a bite of apple", not "got a bite
     # of Ziggy's ear"; "the top bit of the cage", not "jumped to the top bit Max".
     add(rules.not_signals_alone, Entry("block", key=ALONE))
-    # A wound word that swears is no wound before what it is said of: "bleedin' lovely".
+    # A wound word that swears is no wound before what it is said of: "bleedin' lovely". The
+    # word said of is matched as written: "cute" stems to "cut", and "a bleeding cut" is a wound.
     sworn_of = rules.swear_targets
-    add((f"{swear} {word}" for swear in rules.swears for word in sworn_of), Entry("block"))
+    add((f"{swear} ={word}" for swear in rules.swears for word in sworn_of), Entry("block"))
     add(
         (f"{s} {w}" for s in rules.adjective_swears for w in rules.adjective_swear_targets),
         Entry("block"),

@@ -43,3 +43,9 @@ def test_a_scanner_s_rn_for_m_is_read_as_m_only_where_it_makes_a_word() -> None:
         "my",
         "Hamish",
     ]
+
+
+def test_a_swear_s_target_is_matched_as_written_so_a_bleeding_cut_is_a_wound() -> None:
+    # "cute" stems to "cut": the swear "bleeding cute" must not hide "a bleeding cut"
+    assert signals(cat_rat("Pip has a bleeding cut above her eye.")) == {"pip": {"wound"}}
+    assert signals(cat_rat("Pip is bleeding cute in her new hammock.")) == {}
