@@ -954,6 +954,20 @@ class Attribution:
         position = match.first
         while position > 0 and tokens.clauses[position - 1] == clause:
             position -= 1
+        # A wound that opens its clause tells of the clause before it in its sentence, or of
+        # the one before that when the one between is a word alone: "caught her claw in the
+        # wire - torn, bleeding" is her claw's.
+        if position == match.first:
+            sentence = tokens.sentences[match.first]
+            for _ in range(2):
+                if position < 2 or tokens.sentences[position - 1] != sentence:
+                    break
+                mark = position - 1
+                position = mark
+                while position > 0 and tokens.clauses[position - 1] == tokens.clauses[mark]:
+                    position -= 1
+                if mark - position > 1:
+                    break
         for start in range(position, high - 1):
             if words[start].norm not in self.lexicon.possessives:
                 continue
@@ -961,7 +975,7 @@ class Attribution:
             if mention is None or mention.person or mention.outsider:
                 continue
             for part in range(start + 1, min(start + 3, len(words))):
-                if tokens.clauses[part] != clause or words[part].kind != "w":
+                if tokens.clauses[part] != tokens.clauses[start] or words[part].kind != "w":
                     break
                 if words[part].lemma in self.lexicon.body_parts:
                     return True

@@ -49,3 +49,11 @@ def test_a_swear_s_target_is_matched_as_written_so_a_bleeding_cut_is_a_wound() -
     # "cute" stems to "cut": the swear "bleeding cute" must not hide "a bleeding cut"
     assert signals(cat_rat("Pip has a bleeding cut above her eye.")) == {"pip": {"wound"}}
     assert signals(cat_rat("Pip is bleeding cute in her new hammock.")) == {}
+
+
+def test_a_wound_opening_its_clause_after_the_animal_s_own_claw_is_the_animal_s() -> None:
+    bite = "Pip bit me, then she snagged her claw on the towel - ripped, bleeding a bit."
+    assert signals(cat_rat(bite))["pip"] >= {"wound"}
+    # the owner's own hand there is still the owner's
+    mine = "Pip bit me, then I snagged my finger on the wire - ripped, bleeding a bit."
+    assert "wound" not in signals(cat_rat(mine)).get("pip", set())
