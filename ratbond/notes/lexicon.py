@@ -10,7 +10,7 @@ from __future__ import annotations
 import pickle
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -78,6 +78,9 @@ class Entry:
 
 ALONE = "alone"
 """The key of a `not_signals_alone` phrase's entry."""
+TIGHT = "tight"
+"""The key of a phrase whose words stand with none between ("bite on the back": "bite him on
+the back" is the verb with its object)."""
 
 
 class Phrase(NamedTuple):
@@ -599,14 +602,15 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
                 add((f"{part} {injury}",), hurt)
                 leads = (*rules.articles, *rules.injuries.sizes)
                 add((f"{lead} {injury} {part}" for lead in leads), hurt)
-                # a noun takes a preposition, the verb its object: "bite to the tail"
+                # a noun takes a preposition, the verb its object: "bite to the tail", but
+                # "bite him on the back" is the verb (no word between them)
                 add(
                     (
                         f"{injury} {prep} {det}{part}"
                         for prep in rules.injuries.verb_preps
                         for det in ("", *(f"{d} " for d in (*rules.articles, *rules.possessives)))
                     ),
-                    hurt,
+                    replace(hurt, key=TIGHT),
                 )
             else:
                 add((f"{injury} {part}", f"{part} {injury}"), hurt)

@@ -57,3 +57,14 @@ def test_a_wound_opening_its_clause_after_the_animal_s_own_claw_is_the_animal_s(
     # the owner's own hand there is still the owner's
     mine = "Pip bit me, then I snagged my finger on the wire - ripped, bleeding a bit."
     assert "wound" not in signals(cat_rat(mine)).get("pip", set())
+
+
+def test_a_bite_verb_with_its_object_before_a_body_part_is_the_bite_not_a_wound() -> None:
+    rex = Animal("rex", "rat", name="Rex", sex="male")
+    bo = Animal("bo", "rat", name="Bo", sex="male")
+    result = parse_notes("Bo chased Rex, then Bo bite him on the neck.", [rex, bo], "rat-rat")
+    assert "biting" in signals(result)["bo"]
+    assert "wound" not in signals(result)["bo"]
+    # the noun with its preposition is still the wound
+    result = parse_notes("Rex has a bite on the neck.", [rex, bo], "rat-rat")
+    assert signals(result)["rex"] == {"wound"}
