@@ -4,7 +4,7 @@ the rule it tests."""
 
 from __future__ import annotations
 
-from casts import TOM, cat_rat
+from casts import TOM, cat_rat, rat_rat
 
 from ratbond.model import Animal
 from ratbond.notes import NotesResult, builtin_reader, parse_notes
@@ -68,3 +68,9 @@ def test_a_bite_verb_with_its_object_before_a_body_part_is_the_bite_not_a_wound(
     # the noun with its preposition is still the wound
     result = parse_notes("Rex has a bite on the neck.", [rex, bo], "rat-rat")
     assert signals(result)["rex"] == {"wound"}
+
+
+def test_dunno_if_is_a_hedge_so_a_fight_under_it_counts_and_is_asked_about() -> None:
+    result = rat_rat("Dunno whether it was a scrap or a fight, Rex and Max both squealing.")
+    assert "fighting" in signals(result)["rex"]
+    assert any(s.signal == "fighting" and s.confirm and not s.negated for s in result.spans)
