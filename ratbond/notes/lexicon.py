@@ -255,6 +255,8 @@ class Lexicon:
     scan_letters: tuple[tuple[str, str], ...]
     """Letter groups a scanner reads for others ("rn" for "m": "harnrnock" is hammock)."""
     scan_units: frozenset[str]
+    elisions: dict[str, str]
+    """Words cut to letters and an apostrophe before the next word ("t'cage": the cage)."""
     """Letters a number is written with ("10am", "1st", "x10"): no misread digits."""
     sounds: dict[str, str]
     """The fuzzy targets by `spelled_sound`: a misspelling that sounds like one is it."""
@@ -874,6 +876,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         },
         scan_letters=tuple((a, b) for a, b in rules.scan_misreads if not a.isdigit()),
         scan_units=frozenset(normalise(w) for w in rules.scan_units),
+        elisions={normalise(k): v for k, v in rules.elisions.items()},
         sounds=sounds,
         shorthand=_shorthand(rules.shorthand),
         retractions=cue_pattern(tuple(rules.retractions.strong), tuple(rules.retractions.weak)),

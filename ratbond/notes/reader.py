@@ -109,6 +109,7 @@ class NotesReader:
             lexicon.noun_synonyms,
             lexicon.noun_followers,
             lexicon.scan_letters,
+            lexicon.elisions,
         )
         phrases = find_phrases(
             tokens,

@@ -271,6 +271,8 @@ class NotesFile:
     """What a scanner misreads for what (OCR): a digit in a word ("Li1y") or a letter group
     ("rn" for "m")."""
     scan_units: tuple[Word, ...] = ()
+    elisions: dict[str, Word] = field(default_factory=dict)
+    """A word cut to letters and an apostrophe before the next word ("t'cage"): the word."""
     """Letters a number is written with ("1st", "10am", "x10"): such a word is no misread."""
     together: tuple[Word, ...] = ()
     """Words that say a signal was shown by both animals ("asleep together")."""

@@ -306,6 +306,7 @@ def tokenise(
     noun_synonyms: Mapping[str, str] | None = None,
     followers: Collection[str] = frozenset(),
     scan_letters: tuple[tuple[str, str], ...] = (),
+    elisions: Mapping[str, str] | None = None,
 ) -> Tokens:
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
     clause joiners; `finditer` finds them (`token_finder` of the `shorthand` signs, each read
@@ -318,6 +319,8 @@ def tokenise(
     if known and ("'" in text or "\u2019" in text):
         raws = _dropped_h(text, raws, starts, known)
     ends: tuple[int, ...] = tuple(map(add, starts, map(len, raws)))
+    if elisions and ("'" in text or "\u2019" in text):
+        raws, starts, ends = _elided(raws, starts, ends, elisions)
     if scan_letters and any(written in text for written, _ in scan_letters):
         raws = _scan_letters(raws, scan_letters, known, names)
     if shorthand and (not text.isascii() or not shorthand.keys().isdisjoint(raws)):
@@ -379,6 +382,33 @@ def scanned_word(
     from ratbond.care.words import is_english
 
     return is_english(norm)
+
+
+def _elided(
+    raws: list[str],
+    starts: tuple[int, ...],
+    ends: tuple[int, ...],
+    elisions: Mapping[str, str],
+) -> tuple[list[str], tuple[int, ...], tuple[int, ...]]:
+    """A word cut short to a letter and an apostrophe before the next word, as Northern
+    English writes "the" (`elisions`: "t'cage" is "the cage"), read as the two words."""
+    texts: list[str] = []
+    begins: list[int] = []
+    finishes: list[int] = []
+    for raw, start, end in zip(raws, starts, ends, strict=True):
+        cut = raw.find("'")
+        if cut < 0:
+            cut = raw.find("\u2019")
+        read = elisions.get(raw[:cut].lower()) if cut > 0 else None
+        if read is not None and raw[cut + 1 : cut + 2].isalpha():
+            texts += [read, raw[cut + 1 :]]
+            begins += [start, start + cut + 1]
+            finishes += [start + cut + 1, end]
+        else:
+            texts.append(raw)
+            begins.append(start)
+            finishes.append(end)
+    return texts, tuple(begins), tuple(finishes)
 
 
 def _scan_letters(

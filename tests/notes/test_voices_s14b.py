@@ -74,3 +74,12 @@ def test_dunno_if_is_a_hedge_so_a_fight_under_it_counts_and_is_asked_about() -> 
     result = rat_rat("Dunno whether it was a scrap or a fight, Rex and Max both squealing.")
     assert "fighting" in signals(result)["rex"]
     assert any(s.signal == "fighting" and s.confirm and not s.negated for s in result.spans)
+
+
+def test_northern_t_apostrophe_is_the_article_before_the_word_it_is_written_onto() -> None:
+    assert signals(cat_rat("Tom whacked t'cage door, Pip hid in t'igloo.")) == {
+        "tom": {"swatting"},
+        "pip": {"hiding"},
+    }
+    # an apostrophe inside a word is no article ("didn't", "won't")
+    assert signals(cat_rat("Tom didn't hiss, Pip won't come out.")).get("tom") is None
