@@ -256,6 +256,10 @@ class Lexicon:
     """Letter groups a scanner reads for others ("rn" for "m": "harnrnock" is hammock)."""
     scan_units: frozenset[str]
     elisions: dict[str, str]
+    then_words: frozenset[str]
+    """`negation.then_words`: a clause they open right after an earlier time is of that time."""
+    days: frozenset[str]
+    """`negation.days`: names of days and months, times a `then_words` clause may tell of."""
     """Words cut to letters and an apostrophe before the next word ("t'cage": the cage)."""
     """Letters a number is written with ("10am", "1st", "x10"): no misread digits."""
     sounds: dict[str, str]
@@ -787,6 +791,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         ),
         scope_ends=frozenset(stem_of(w) for w in negation.scope_ends),
         present=frozenset(stem_of(w) for w in negation.present),
+        then_words=frozenset(normalise(w) for w in negation.then_words),
+        days=frozenset(normalise(w) for w in negation.days),
         apposition_marks=frozenset(negation.apposition_marks),
         list_joiners=frozenset(stem_of(w) for w in negation.list_joiners),
         subject_openers=frozenset(stem_of(w) for w in rules.subject_openers),

@@ -30,6 +30,11 @@ class Negation:
     earlier: tuple[Word, ...] = ()
     healed: tuple[Word, ...] = ()
     present: tuple[Word, ...] = ()
+    then_words: tuple[Word, ...] = ()
+    """Words that open a clause telling what happened at the time named right before them, when
+    this session is set against it ("unlike 2nd Nov when ...", "than Sunday when ...")."""
+    days: tuple[Word, ...] = ()
+    """Names of days and months: a time named so, with a `then_words` clause after it, is past."""
     apposition_marks: tuple[str, ...] = ()
     """Words after a wound in its clause that say it is gone ("has healed over")."""
     """Words that place what follows in an earlier session ("last week"): not this one's."""

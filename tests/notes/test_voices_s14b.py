@@ -83,3 +83,19 @@ def test_northern_t_apostrophe_is_the_article_before_the_word_it_is_written_onto
     }
     # an apostrophe inside a word is no article ("didn't", "won't")
     assert signals(cat_rat("Tom didn't hiss, Pip won't come out.")).get("tom") is None
+
+
+def test_a_when_clause_after_a_time_this_session_is_set_against_tells_of_that_time() -> None:
+    for text in (
+        "Calmer than Friday when Tom lunged at the cage.",
+        "No swiping - unlike 3rd Oct when he swiped the bars.",
+        "Much better than last week when Tom bit Pip.",
+    ):
+        assert (
+            signals(cat_rat(text)).get("tom", set()).isdisjoint({"lunging", "swatting", "biting"})
+        ), text
+    # a day named with no comparison may be this session's
+    assert "lunging" in signals(cat_rat("Friday, when I opened the cage, Tom lunged."))["tom"]
+    # and a word of this session in the clause brings it back
+    text = "Unlike last week, when I opened the cage today Tom lunged at it."
+    assert "lunging" in signals(cat_rat(text))["tom"]
