@@ -99,3 +99,15 @@ def test_a_when_clause_after_a_time_this_session_is_set_against_tells_of_that_ti
     # and a word of this session in the clause brings it back
     text = "Unlike last week, when I opened the cage today Tom lunged at it."
     assert "lunging" in signals(cat_rat(text))["tom"]
+
+
+def test_dialect_and_false_friend_verbs_of_hitting_and_clawing() -> None:
+    assert "swatting" in signals(cat_rat("Tom lamped the cage twice, claws in."))["tom"]
+    assert "swatting" in signals(cat_rat("Tom brayed at the mesh."))["tom"]
+    assert "scratching" in signals(cat_rat("Tom rived Pip on the side."))["tom"]
+    # the noun is no blow
+    assert signals(cat_rat("Tom slept under the lamp.")).get("tom", set()).isdisjoint({"swatting"})
+
+
+def test_a_red_stripe_or_streak_is_a_fresh_scratch() -> None:
+    assert "wound" in signals(cat_rat("Pip has a thin red streak on her flank."))["pip"]
