@@ -111,3 +111,10 @@ def test_dialect_and_false_friend_verbs_of_hitting_and_clawing() -> None:
 
 def test_a_red_stripe_or_streak_is_a_fresh_scratch() -> None:
     assert "wound" in signals(cat_rat("Pip has a thin red streak on her flank."))["pip"]
+
+
+def test_a_name_after_a_fronted_phrase_of_time_opens_its_clause() -> None:
+    for opener in ("At the end", "In the evening", "After a while"):
+        result = rat_rat(f"{opener} Rex bit him on the tail.")
+        assert signals(result).get("rex", set()) >= {"biting"}, opener
+        assert "biting" not in signals(result).get("max", set()), opener
