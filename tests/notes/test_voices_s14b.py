@@ -118,3 +118,12 @@ def test_a_name_after_a_fronted_phrase_of_time_opens_its_clause() -> None:
         result = rat_rat(f"{opener} Rex bit him on the tail.")
         assert signals(result).get("rex", set()) >= {"biting"}, opener
         assert "biting" not in signals(result).get("max", set()), opener
+
+
+def test_northern_and_swedish_words_for_a_scream_a_hiss_a_squeak_and_a_nip() -> None:
+    assert "squeaking" in signals(cat_rat("Tom went for the cage, Pip skriked."))["pip"]
+    assert "hissing" in signals(cat_rat("Tom fräste at the cage."))["tom"]
+    assert "squeaking" in signals(cat_rat("Pip pipped when Tom came near."))["pip"]
+    result = parse_notes("She nafsed my finger.", [Animal("pip", "rat", name="Pip")], "rat-human")
+    assert "nipping" in signals(result)["pip"]
+    assert "ears_flat" in signals(cat_rat("Tom had his lugs flat."))["tom"]
