@@ -127,3 +127,8 @@ def test_northern_and_swedish_words_for_a_scream_a_hiss_a_squeak_and_a_nip() -> 
     result = parse_notes("She nafsed my finger.", [Animal("pip", "rat", name="Pip")], "rat-human")
     assert "nipping" in signals(result)["pip"]
     assert "ears_flat" in signals(cat_rat("Tom had his lugs flat."))["tom"]
+
+
+def test_a_compound_of_no_signal_is_written_whole_so_hide_in_the_house_is_hiding() -> None:
+    assert signals(cat_rat("Pip hide in the house all evening."))["pip"] == {"hiding"}
+    assert signals(cat_rat("Pip sat on top of her hide house.")).get("pip") is None
