@@ -256,6 +256,11 @@ class Lexicon:
     """Letter groups a scanner reads for others ("rn" for "m": "harnrnock" is hammock)."""
     scan_units: frozenset[str]
     elisions: dict[str, str]
+    corrections: tuple[tuple[str, ...], ...]
+    """`corrections.leads`, as word tuples: "that was Pickle" gives the signals just told of
+    another animal of its kind to Pickle."""
+    correction_openers: frozenset[str]
+    correction_denials: frozenset[str]
     then_words: frozenset[str]
     """`negation.then_words`: a clause they open right after an earlier time is of that time."""
     days: frozenset[str]
@@ -883,6 +888,16 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         scan_letters=tuple((a, b) for a, b in rules.scan_misreads if not a.isdigit()),
         scan_units=frozenset(normalise(w) for w in rules.scan_units),
         elisions={normalise(k): v for k, v in rules.elisions.items()},
+        corrections=tuple(
+            tuple(normalise(w) for w in c.split())
+            for c in (rules.corrections.leads if rules.corrections else ())
+        ),
+        correction_openers=frozenset(
+            normalise(w) for w in (rules.corrections.openers if rules.corrections else ())
+        ),
+        correction_denials=frozenset(
+            normalise(w) for w in (rules.corrections.denials if rules.corrections else ())
+        ),
         sounds=sounds,
         shorthand=_shorthand(rules.shorthand),
         retractions=cue_pattern(tuple(rules.retractions.strong), tuple(rules.retractions.weak)),

@@ -41,6 +41,21 @@ class Negation:
 
 
 @dataclass(frozen=True)
+class Corrections:
+    """A later line naming who really did it ("that was Pickle", "it was Burrito not Nacho"):
+    the earlier signals of the one it replaces are that animal's."""
+
+    __pydantic_config__ = _STRICT
+
+    leads: tuple[Word, ...]
+    """What opens its clause before the name ("that was", "it was")."""
+    openers: tuple[Word, ...] = ()
+    """Words that may come before a lead ("actually", "no")."""
+    denials: tuple[Word, ...] = ()
+    """Words before the animal replaced ("not Nacho")."""
+
+
+@dataclass(frozen=True)
 class Numbered:
     """Words for one animal (singular) and for all of them (plural)."""
 
@@ -277,6 +292,7 @@ class NotesFile:
     ("rn" for "m")."""
     scan_units: tuple[Word, ...] = ()
     elisions: dict[str, Word] = field(default_factory=dict)
+    corrections: Corrections | None = None
     """A word cut to letters and an apostrophe before the next word ("t'cage"): the word."""
     """Letters a number is written with ("1st", "10am", "x10"): such a word is no misread."""
     together: tuple[Word, ...] = ()

@@ -319,6 +319,8 @@ def tokenise(
     if known and ("'" in text or "\u2019" in text):
         raws = _dropped_h(text, raws, starts, known)
     ends: tuple[int, ...] = tuple(map(add, starts, map(len, raws)))
+    if "[" in text:
+        raws = _chat_lines(raws)
     if elisions and ("'" in text or "\u2019" in text):
         raws, starts, ends = _elided(raws, starts, ends, elisions)
     if scan_letters and any(written in text for written, _ in scan_letters):
@@ -382,6 +384,16 @@ def scanned_word(
     from ratbond.care.words import is_english
 
     return is_english(norm)
+
+
+def _chat_lines(raws: list[str]) -> list[str]:
+    """A chat pasted in: the time in brackets that heads each message ("[19:02] Mum: ...")
+    ends the sentence before it, as a new line would."""
+    out = list(raws)
+    for index in range(len(raws) - 3):
+        if raws[index] == "[" and raws[index + 1].isdigit() and raws[index + 2] in ":.":
+            out[index] = "\n"
+    return out
 
 
 def _elided(

@@ -4,7 +4,7 @@ the rule it tests."""
 
 from __future__ import annotations
 
-from casts import TOM, cat_rat, rat_rat
+from casts import MAX, PIP, REX, TOM, cat_rat, rat_rat
 
 from ratbond.model import Animal
 from ratbond.notes import NotesResult, builtin_reader, parse_notes
@@ -132,3 +132,20 @@ def test_northern_and_swedish_words_for_a_scream_a_hiss_a_squeak_and_a_nip() -> 
 def test_a_compound_of_no_signal_is_written_whole_so_hide_in_the_house_is_hiding() -> None:
     assert signals(cat_rat("Pip hide in the house all evening."))["pip"] == {"hiding"}
     assert signals(cat_rat("Pip sat on top of her hide house.")).get("pip") is None
+
+
+def test_a_later_chat_line_naming_who_really_did_it_wins() -> None:
+    cast = [REX, MAX, Animal("cody", "rat", name="Cody", sex="male")]
+    text = "[09:10] Sam: Rex bit Cody [09:11] Jo: no it was Max not Rex, they look alike"
+    result = parse_notes(text, cast, "rat-rat")
+    assert "biting" in signals(result)["max"]
+    assert "biting" not in signals(result).get("rex", set())
+    # with no one named after "not", the one animal of its kind the line before told of
+    text = "[09:10] Sam: Pip hid in her igloo [09:11] Jo: that was Dot, Pip was asleep"
+    dot = Animal("dot", "rat", name="Dot", sex="female")
+    result = parse_notes(text, [TOM, PIP, dot], "cat-rat")
+    assert "hiding" in signals(result)["dot"]
+    assert "hiding" not in signals(result).get("pip", set())
+    # a cleft that names a new doer in its own line takes nothing back
+    result = parse_notes("Rex hissed. It was Max who bit Cody.", cast, "rat-rat")
+    assert "hissing" in signals(result)["rex"]
