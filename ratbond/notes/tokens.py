@@ -73,7 +73,9 @@ def token_finder(shorthand: Collection[str]) -> Callable[[str], Iterator[re.Matc
 
 # A word with a digit next to a letter ("Li1y", "01iver", "10am"): a scanner's misread or a
 # number with its unit.
-SCAN_WORD_RE = re.compile(r"(?<![^\W_])[^\W_]*(?:\d[^\W\d_]|[^\W\d_]\d)[^\W_]*")
+SCAN_WORD_RE = re.compile(
+    r"(?<![^\W_])[^\W_]*(?:\d[^\W\d_]|[^\W\d_]\d)[^\W_]*(?:['\u2019][^\W_]+)*"
+)
 NUMBER_UNIT_RE = re.compile(r"\d+([^\W\d_]+)|([^\W\d_]+)\d+")
 
 

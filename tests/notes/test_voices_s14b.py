@@ -149,3 +149,9 @@ def test_a_later_chat_line_naming_who_really_did_it_wins() -> None:
     # a cleft that names a new doer in its own line takes nothing back
     result = parse_notes("Rex hissed. It was Max who bit Cody.", cast, "rat-rat")
     assert "hissing" in signals(result)["rex"]
+
+
+def test_a_scanned_word_with_an_apostrophe_is_read_whole() -> None:
+    clean = "Rex chased Max and wouldn't stop, Max squealing."
+    scanned = "Rex chased Max and wou1dn't stop, Max squea1ing."
+    assert signals(rat_rat(scanned)) == signals(rat_rat(clean))
