@@ -332,6 +332,11 @@ def tokenise(
     if noun_synonyms:
         raws = _noun_synonyms(list(raws), noun_synonyms, followers)
     words = tuple(map(word, raws))
+    if scan_letters:
+        whole = _split_words(raws, starts, ends, words, known, names)
+        if whole is not None:
+            raws, starts, ends = whole
+            words = tuple(map(word, raws))
     marks = list(map(IS_MARK, words))
     stops = list(map(IS_STOP, words))
     # A mark belongs to the clause it ends; a joiner opens the part it belongs to.
@@ -386,6 +391,51 @@ def scanned_word(
     from ratbond.care.words import is_english
 
     return is_english(norm)
+
+
+def _split_words(
+    raws: list[str],
+    starts: tuple[int, ...],
+    ends: tuple[int, ...],
+    words: tuple[Word, ...],
+    known: Collection[str],
+    names: Collection[str],
+) -> tuple[list[str], tuple[int, ...], tuple[int, ...]] | None:
+    """A word a scanned page split at an old line's end or a gap ("pock et", "no ise",
+    "twitch- ing"): two neighbouring words, one of them neither known nor a name, whose join
+    is a `known` word, read as that word across both (None when there is none)."""
+    norms = [word.norm if word.kind == "w" else "" for word in words]
+    found = [
+        index
+        for index in range(len(norms) - 1)
+        if norms[index]
+        and norms[index + 1]
+        and not (norms[index] in known and norms[index + 1] in known)
+        and norms[index] + norms[index + 1] in known
+        and norms[index] not in names
+        and norms[index + 1] not in names
+    ]
+    if not found:
+        return None
+    texts: list[str] = []
+    begins: list[int] = []
+    finishes: list[int] = []
+    index = 0
+    while index < len(raws):
+        if found and found[0] == index:
+            found.pop(0)
+            texts.append(raws[index] + raws[index + 1])
+            begins.append(starts[index])
+            finishes.append(ends[index + 1])
+            index += 2
+            if found and found[0] == index - 1:
+                found.pop(0)
+            continue
+        texts.append(raws[index])
+        begins.append(starts[index])
+        finishes.append(ends[index])
+        index += 1
+    return texts, tuple(begins), tuple(finishes)
 
 
 def _chat_lines(raws: list[str]) -> list[str]:

@@ -155,3 +155,11 @@ def test_a_scanned_word_with_an_apostrophe_is_read_whole() -> None:
     clean = "Rex chased Max and wouldn't stop, Max squealing."
     scanned = "Rex chased Max and wou1dn't stop, Max squea1ing."
     assert signals(rat_rat(scanned)) == signals(rat_rat(clean))
+
+
+def test_a_word_split_by_a_scanner_is_read_whole_when_joined_it_is_a_known_word() -> None:
+    clean = "Pip asleep in my pocket. Tom was twitching his tail."
+    split = "Pip asleep in my pock et. Tom was twitch- ing his tail."
+    assert signals(cat_rat(split)) == signals(cat_rat(clean))
+    # two known words stay two ("in to" is no "into")
+    assert "hiding" not in signals(cat_rat("Pip went in to see Tom.")).get("pip", set())
