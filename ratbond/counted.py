@@ -6,7 +6,8 @@ tom:hissing` at a terminal, a tick on the web), as each has its own way to.
 
 A reading counts by the rules of docs/notes.md (*ticked ones win*, `ratbond.notes.review.
 stays`). One is left out when the animal's signals were given (ticked, or given with
-`--signal`) without it, for the notes then add only danger; when it is a danger the words
+`--signal`) without it, for the notes then add only signs of danger, aggression or illness;
+when it is a danger the words
 could not rule out and the animal's signals leave out as not having happened (the owner
 answered no, or unticked it); or when it is a calm sign the notes give to no animal.
 """
@@ -93,7 +94,10 @@ def notes_counted(
                 said += f"your words could not rule it out, and {label}'s signals leave it out "
                 left_out.append(said + f"as not having happened; if it did: {how})")
             else:
-                said += f"you gave {label}'s signals, so the notes add only danger"
+                said += (
+                    f"you gave {label}'s signals, so the notes add only danger, aggression "
+                    "and illness"
+                )
                 left_out.append(said + f": {how})")
     for unsure in read.unsure:
         if not unsure.counts:

@@ -819,6 +819,11 @@ class Decision:
             # An observation at a waiting stage logged after the deciding session adds its
             # own alerts (contract 8): a fight seen there needs stepping in all the same.
             self._session_alerts(watched)
+        elif watched is not None and watched is not deciding:
+            # The last session earned nothing (a second one the same day, say): section 6's
+            # `unsupervised` is about the last session all the same. (A replay state read
+            # back from the store holds copies: `_supervision` says it once.)
+            self._supervision(watched)
         self._health_alerts()
         self._rushed_notes()
         missing = self._missing_prerequisites()
@@ -850,6 +855,7 @@ class Decision:
                 + ("go on" if state.last_contact is not None else "start")
                 + " once this is done."
             )
+            self._bad_meeting_waited_on()
             return self.make(
                 "wait", 0, None, "Prerequisite missing: " + "; ".join(missing) + "." + then
             )
@@ -937,6 +943,27 @@ class Decision:
             "operation before any meeting."
         )
 
+    def _supervision(self, observed: Observed) -> None:
+        """`unsupervised`, with its reason, for a session logged so at a stage that needs the
+        owner there."""
+        session = observed.session
+        if (
+            session.supervised
+            or not self.engine.stages[observed.stage].supervision_required
+            or "unsupervised" in self.alerts  # said once, of the deciding session
+        ):
+            return
+        self.alerts.add("unsupervised")
+        title = self.stage_title(observed.stage)
+        self.notes.append(
+            f"The session of {session.date.isoformat()} was logged without "
+            + (
+                "supervision, so it cannot count as calm."
+                if self.engine.rules.unsupervised_class is not None
+                else f"supervision: be there, watching, at every session of '{title}'."
+            )
+        )
+
     def _session_alerts(self, deciding: Observed) -> None:
         """The alerts of the session the action is decided on: its supervision, its signals,
         and each class it showed (not only its worst: a rat that bit its person and was hurt
@@ -958,17 +985,7 @@ class Decision:
                 f"The session of {session.date.isoformat()} at '{title}' showed "
                 f"{deciding.klass} ({describe(deciding.worst, session, self.names())}): {ask}."
             )
-        if not session.supervised and self.engine.stages[deciding.stage].supervision_required:
-            self.alerts.add("unsupervised")
-            title = self.stage_title(deciding.stage)
-            self.notes.append(
-                f"The session of {session.date.isoformat()} was logged without "
-                + (
-                    "supervision, so it cannot count as calm."
-                    if rules.unsupervised_class is not None
-                    else f"supervision: be there, watching, at every session of '{title}'."
-                )
-            )
+        self._supervision(deciding)
         for animal, name in all_signals(session):
             species = self.scenario.animals[animal].species
             codes = rules.signal_alerts.get(species, {}).get(name, ())
@@ -985,20 +1002,33 @@ class Decision:
             ("illness_signs", self.state.ill_on),
             ("vet_now", self.state.wounded_on),
         )
+        # The session the advice is about explains its own signs; one before it does not, so
+        # the reason says why the alert is still there.
+        told = None if self.deciding is None else self.deciding.session.date
+        seen_as = {"illness_signs": "showed signs of illness", "vet_now": "was hurt"}
+        exposing = self._exposed()  # their own reason names the illness already
         for code, seen in lasting:
             for animal, day in seen.items():
                 check = animals[animal].health_check
-                if check is None or check < day:
-                    self.alerts.add(code)
-                    break
-        self._exposed()
+                if check is not None and check >= day:
+                    continue
+                self.alerts.add(code)
+                if day != told and not (code == "illness_signs" and animal in exposing):
+                    name = animals[animal].name or animal
+                    self.notes.append(
+                        f"{name} {seen_as[code]} on {day.isoformat()} and no vet check is "
+                        f"recorded since: have a vet look at {name} (the alert stays until a "
+                        "check dated on or after that day)."
+                    )
 
-    def _exposed(self) -> None:
+    def _exposed(self) -> set[str]:
         """Name the animals of its species that an animal still showing illness signs met in
         a session of contact, before or while it showed them: they may have caught it. Only
-        the introduction's animals met; a long list is cut short (`listed`)."""
+        the introduction's animals met; a long list is cut short (`listed`). The sick animals
+        named, by id."""
+        named: set[str] = set()
         if self.state.last_contact is None:
-            return
+            return named
         animals = self.scenario.animals
         members = self.engine.members(self.scenario)
         by_species: dict[Species, list[Animal]] = {}
@@ -1018,6 +1048,8 @@ class Decision:
                     f"has met {met}: they are exposed. Watch them closely and have them "
                     "checked by a vet too."
                 )
+                named.add(animal)
+        return named
 
     def _rushed_notes(self) -> None:
         """Name the calm sessions of the current run that earned nothing; the `rushed`
@@ -1031,9 +1063,11 @@ class Decision:
             if why == "short":
                 policy = self.engine.stages[stage].minutes
                 assert policy is not None
-                least = self.engine.rules.min_fraction * policy.start
+                fraction = self.engine.rules.min_fraction
+                least = fraction * policy.start
+                part = "half" if fraction == 0.5 else f"{fraction:.0%}"
                 self.notes.append(
-                    f"{sessions} {where} lasted less than half of the stage's first session "
+                    f"{sessions} {where} lasted less than {part} of the stage's first session "
                     f"({minutes_text(least)} at least): "
                     + ("it" if count == 1 else "they")
                     + " earned nothing, neither adding to the calm streak nor breaking it."
@@ -1081,10 +1115,24 @@ class Decision:
                     )
         return missing
 
+    def _bad_meeting_waited_on(self) -> None:
+        """Before a wait: the last meeting, when it showed aggression or danger, is named, so
+        the alerts it raised (`intervene`, `use_gloves`) have their reason (section 3)."""
+        last = self.state.last_contact
+        if last is None or last.klass not in DANGEROUS or self._ended():
+            return
+        self.notes.append(
+            f"The last meeting, on {last.session.date.isoformat()} at "
+            f"'{self.stage_title(last.stage)}', showed {last.klass} "
+            f"({describe(last.worst, last.session, self.names())}): step in at once if it "
+            "happens again."
+        )
+
     def _gate_wait(self, end: dt.date) -> Advice:
         gate = self.engine.gate
         assert gate is not None
         stage = self.engine.stages[0]
+        self._bad_meeting_waited_on()
         if self.state.gate_cause.startswith("contact"):
             self.alerts.add(gate.early_alert)
         return self.make(
@@ -1129,6 +1177,13 @@ class Decision:
         if last.early:
             assert self.engine.gate is not None
             self.notes.append(f"The session of {day} came before '{self.stage_title(0)}' ended.")
+        if long_gap and (last.skipped or last.klass != "calm"):
+            # A rule before the long break decides (section 7); its alert is reported all the
+            # same, and says why.
+            self.notes.append(
+                f"Long break: more than {rules.long_break_days} days since the last session "
+                f"({day}); the calm streak is lost."
+            )
         if last.skipped:
             earned = state.earned
             return self.make(

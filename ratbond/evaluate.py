@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any, BinaryIO, TextIO
 
-from ratbond.advice import advise
+from ratbond.advice import advice_answer
 from ratbond.datafiles import FilePath
 from ratbond.errors import InputError, RatbondError
 from ratbond.limits import MAX_DOCUMENT_CHARS
@@ -92,9 +92,8 @@ def advise_text(
 def advise_answer(
     text: str, programs: Mapping[str, Program] | None = None, today: dt.date | None = None
 ) -> tuple[Advice, dict[str, Any]]:
-    """The advice for a scenario given as JSON text, and what `evaluate` prints: the advice's
-    fields, plus `to_confirm` when some session has notes (the danger readings the words could
-    not rule out, each counted unless the owner unticked it: `ratbond.notes.review`)."""
+    """The advice for a scenario given as JSON text, and what `evaluate` prints
+    (`ratbond.advice.advice_answer`)."""
     vocabulary = builtin_vocabulary()
     scenario = parse_scenario(
         parse_json(text),
@@ -102,14 +101,7 @@ def advise_answer(
         BuiltinCatalog() if programs is None else programs,
         today or dt.date.today(),
     )
-    advice = advise(scenario, vocabulary)
-    answer = advice.to_json()
-    if any(session.notes for session in scenario.sessions):
-        # Imported only with notes, as in `advise`.
-        from ratbond.notes import readings_to_confirm
-
-        answer["to_confirm"] = readings_to_confirm(scenario, vocabulary)
-    return advice, answer
+    return advice_answer(scenario, vocabulary)
 
 
 def write_advice(answer: dict[str, Any], stdout: TextIO) -> None:

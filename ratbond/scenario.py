@@ -501,6 +501,15 @@ def _sessions(
                 (*path, "date"), "required field is missing; give the session's date as YYYY-MM-DD"
             )
         day = plausible_day(parse_date(entry["date"], (*path, "date")), today, (*path, "date"))
+        if sessions and day < sessions[-1].date:
+            # Section 2: sessions come in date order, and a day's in the order they happened,
+            # which only the caller knows: a history out of order is refused, never guessed.
+            raise fail(
+                (*path, "date"),
+                f"{day.isoformat()} is before the session before it "
+                f"({sessions[-1].date.isoformat()}); give the sessions in date order, a day's "
+                "in the order they happened",
+            )
         if "stage" not in entry:
             raise fail(
                 (*path, "stage"),
@@ -541,8 +550,6 @@ def _sessions(
                 rewarded=rewarded,
             )
         )
-    # Sessions are taken in date order; same-date sessions keep the order they were given in.
-    sessions.sort(key=lambda session: session.date)
     return tuple(sessions)
 
 

@@ -146,10 +146,19 @@ def test_future_vet_check_is_refused() -> None:
     assert error_of(document).startswith("animals[0].health_check:")
 
 
-def test_sessions_are_taken_in_date_order_keeping_same_day_order() -> None:
-    ordered = with_sessions(session(3, "visual", 5), session(2, "visual", 8))
-    shuffled = with_sessions(session(2, "visual", 8), session(3, "visual", 5))
-    assert advise_text(json.dumps(ordered)) == advise_text(json.dumps(shuffled))
+def test_sessions_out_of_date_order_are_refused_naming_the_first_one_out_of_place() -> None:
+    """Section 2 asks for date order; they were sorted, guessing where a day's sessions went."""
+    same_day = with_sessions(session(3, "visual", 5), session(3, "visual", 8))
+    assert advise_text(json.dumps(same_day)).action == "repeat"
+    shuffled = with_sessions(
+        session(3, "visual", 5), session(2, "visual", 8), session(4, "visual", 5)
+    )
+    with pytest.raises(InputError) as refused:
+        advise_text(json.dumps(shuffled))
+    assert str(refused.value) == (
+        f"sessions[2].date: {day(4)} is before the session before it ({day(2)}); give the "
+        "sessions in date order, a day's in the order they happened"
+    )
 
 
 def test_today_defaults_to_the_local_date() -> None:

@@ -31,7 +31,14 @@ from ratbond.care.knowledge import (
     builtin_free_roam,
 )
 from ratbond.care.model import AskRules, AskTopic, Source
-from ratbond.care.words import closest, common_english, respelled, stem, with_dropped_h
+from ratbond.care.words import (
+    closest,
+    common_english,
+    misread,
+    respelled,
+    stem,
+    with_dropped_h,
+)
 from ratbond.errors import DataFileError, InputError
 from ratbond.limits import MAX_ANSWERS, MAX_QUESTION
 
@@ -1035,6 +1042,66 @@ def _resumed(text: str, telling: Callable[[str], bool]) -> str:
 
 # A word a phone's autocorrect changed, typed again after a star ("won't stop breeding
 # *bleeding"): not one inside stars ("*really*").
+# A number, a measure or a time, which no scanner misread: "10", "60g", "4am", "2nd", "3x".
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?(?:am|pm|st|nd|rd|th|s|x)?")
+
+
+def _misread(text: str, index: _Index) -> str:
+    """`text`, when it was scanned, with each word misread (`misreadings`: "frorn", "b1ood",
+    "ls") put back as the word it stands for, when that is a word ratbond knows or an English
+    one in common use; a word already one of those stays as written. A text was scanned when a
+    word in it mixes letters and digits and is so put back ("b1ood"): "mal di testa" written
+    by hand is no "mai"."""
+    rules = index.rules
+
+    def known(word: str) -> bool:
+        return word in index.vocabulary or common_english(word)
+
+    def meant(typed: str) -> str | None:
+        word = typed.casefold()
+        if (
+            not any(char.isalpha() for char in word)
+            or _NUMBER.fullmatch(word)
+            or _MEASURED.fullmatch(word)
+            or known(word)
+        ):
+            return None
+        found = misread(word, rules.misreadings, known)
+        if found is None:
+            return None
+        return found.capitalize() if typed[0].isupper() else found
+
+    def read(found: re.Match[str]) -> str:
+        return meant(found.group()) or found.group()
+
+    scanned = any(
+        any(char.isdigit() for char in typed) and meant(typed) is not None
+        for typed in _WORD.findall(text)
+    )
+    return _WORD.sub(read, text) if scanned else text
+
+
+# A chat's message heading: its time in brackets and who wrote it ("[19:15] Leo:", "[09:02]").
+_CHAT_HEADING = re.compile(
+    r"\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[AaPp][Mm])?\]\s*"
+    r"(?:[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*)?:)?"
+)
+
+
+def _unchatted(text: str) -> str:
+    """`text` pasted from a chat, its messages' headings ("[19:15] Leo:") left out and each
+    message a sentence of its own: the writers' names are no pets', and "what do the noises
+    mean" after "is she ok?" is a question of its own. The last message keeps its own end."""
+    parts = [part.strip() for part in _CHAT_HEADING.split(text)]
+    if len(parts) < 3:
+        return text
+    messages = [part for part in parts if part]
+    return " ".join(
+        part if at == len(messages) - 1 or part.endswith((".", "?", "!")) else part + "."
+        for at, part in enumerate(messages)
+    )
+
+
 _STARRED = re.compile(r"(?<![\w*])\*([^\W\d_]+)(?![\w*])")
 
 
@@ -1093,7 +1160,10 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # What was asked is answered; what is read is the question without its labels.
     original, question = (
         question,
-        _unlabelled(_resumed(_starred(question), index.telling), index.question_labels),
+        _unlabelled(
+            _resumed(_starred(_misread(_unchatted(question), index)), index.telling),
+            index.question_labels,
+        ),
     )
     words = index.reader.words(question)
     if not words:
@@ -1135,7 +1205,10 @@ def ask(question: str, limit: int = 3) -> AskResult:
                 nearest = [sounded]
             # A guess never makes a question off-topic: a word ratbond does not know is as likely
             # a dialect's word as a slip ("comot", out, is no "comet").
-            if len(nearest) == 1 and not OFF & set(index.reader.terms([nearest[0]])):
+            # ... nor names another animal: "natto" (a food) is no "gatto" (a cat).
+            if len(nearest) == 1 and not (OFF | (index.animals - {index.subject})) & set(
+                index.reader.terms([nearest[0]])
+            ):
                 corrections.append((word, nearest[0]))
                 spelled[word] = nearest[0]
     # A capitalised word is a pet's name only beside other words: "a bit of Vegemite" asks
@@ -1168,10 +1241,21 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # The sentence that asks (the last one ending in a question mark that names more than a
     # rat) says what the question is about; the others are context.
     follow_ups = [tuple(text.split()) for text in index.rules.follow_ups]
+    texts = _SENTENCE_END.split(question)
     asking = [
         terms_of
-        for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False)
-        if text.rstrip().endswith("?")
+        for at, (sentence, text) in enumerate(zip(read, texts, strict=False))
+        if (
+            text.rstrip().endswith("?")
+            # (a last sentence opening with a wh-word and left without its mark asks too: "is
+            # she ok? what do the noises mean")
+            or (
+                at == len(texts) - 1
+                and not text.rstrip().endswith((".", "!"))
+                and bool(sentence and sentence[0])
+                and sentence[0][0] in _WH
+            )
+        )
         # a sentence asking more on the answer to the one before ("if yes, how much?") is not it
         and not any(
             tuple(w for clause in sentence for w in clause)[: len(part)] == part
@@ -1223,6 +1307,16 @@ def ask(question: str, limit: int = 3) -> AskResult:
         lead_alarms = frozenset(index.alarms & focus - calm)
     else:
         lead_alarms = frozenset()
+    # What a sentence asks to be done without (`conditions`: "how do I pick him up without
+    # him getting scared") is a condition of the asking, not what it asks about: its words are
+    # context, as another sentence's are.
+    # (another animal or subject named there still counts: "clear the rats out of the grain
+    # store without poisoning the dogs" is pest control)
+    conditioned = _conditioned(index, read)
+    if conditioned and not conditioned & OFF:
+        kept_focus = (focus or frozenset(terms)) - conditioned
+        if kept_focus - {index.subject} - index.frames:
+            focus = kept_focus
     # (a sentence asking only about alarms wondered about is no focus: what was seen is what
     # it asks about)
     if focus - {index.subject} <= calm:
@@ -1266,6 +1360,16 @@ def ask(question: str, limit: int = 3) -> AskResult:
         terms = list(
             dict.fromkeys((read_as or OFF_SUBJECT) if t in index.unless_eaten else t for t in terms)
         )
+        # (and so in each clause asking whether a thing it names is: "are grapes poison for
+        # rats, or is that just dogs"; "had a go at the slug pellets left in the yard, is it
+        # poison?" still fears poison)
+        if read_as is not None:
+            parts = [
+                list(dict.fromkeys(read_as if t in index.unless_eaten else t for t in part))
+                if index.things & set(part) and clause[:1] and clause[0] in index.rules.yes_no
+                else part
+                for part, clause in zip(parts, clauses, strict=True)
+            ]
     elif index.food_question:
         terms = list(
             dict.fromkeys(
@@ -1412,7 +1516,8 @@ def ask(question: str, limit: int = 3) -> AskResult:
             )
         )
         and not index.not_people & set(asked)
-        and not index.animals & set(asked)
+        # (a rat set aside, "asking for me, not my rat", names none: `about_rats` says)
+        and not (index.animals - {index.subject}) & set(asked)
         and not about_rats
         and not pet_words
         and all(at in standing for at, w in enumerate(as_read) if w in index.pronouns)
@@ -1627,14 +1732,15 @@ def ask(question: str, limit: int = 3) -> AskResult:
 
 # Where a sentence ends (the end kept with it), and where a clause inside one does: at a comma,
 # a semicolon, a colon, a dash, or where a story turns to what is wanted ("... and now I want
-# to teach her tricks").
+# to teach her tricks"), or where it turns to another case ("... for rats, or is that just dogs").
 # (an abbreviation's full stop ends none: "e.g.", "i.e.", "approx.", "est.", "vs.")
 _SENTENCE_END = re.compile(
     r"(?<=[.?!])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\beg\.)(?<!\bapprox\.)(?<!\best\.)(?<!\bvs\.)\s+",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(
-    r"[;,:]+\s*|\s[-\u2013\u2014]+\s|\s(?:and now|and then|but now)\s", re.IGNORECASE
+    r"[;,:]+\s*|\s[-\u2013\u2014]+\s|\s(?:and now|and then|but now|or is that|or is it)\s",
+    re.IGNORECASE,
 )
 
 
@@ -1723,8 +1829,12 @@ def _wondered(index: _Index, question: str, read: list[list[list[str]]]) -> froz
     told: set[str] = set()
     wondered: set[str] = set()
     seen = False
-    for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False):
-        asks = text.rstrip().endswith("?")
+    texts = _SENTENCE_END.split(question)
+    for at, (sentence, text) in enumerate(zip(read, texts, strict=False)):
+        # (a last sentence left without its mark asks too: "..., is she ok or is she broken")
+        asks = text.rstrip().endswith("?") or (
+            at == len(texts) - 1 and not text.rstrip().endswith((".", "!"))
+        )
         for clause in sentence:
             alarms = {t for t in index.reader.terms(clause) if t in index.alarms}
             if asks and clause and clause[0] in openers:
@@ -1733,6 +1843,27 @@ def _wondered(index: _Index, question: str, read: list[list[list[str]]]) -> froz
                 told |= alarms
                 seen = seen or bool(index.reader.terms(clause))
     return frozenset(wondered - told) if seen else frozenset()
+
+
+def _conditioned(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
+    """The terms named only after a word of `conditions` ("without") in their sentence, and
+    nowhere before it: what the asker wants a thing done without, not the thing asked."""
+    conditions = frozenset(index.rules.conditions)
+    before: set[str] = set()
+    after: set[str] = set()
+    for sentence in read:
+        seen = False
+        for clause in sentence:
+            at = next((at for at, word in enumerate(clause) if word in conditions), None)
+            if seen:
+                after.update(index.reader.terms(clause))
+            elif at is None:
+                before.update(index.reader.terms(clause))
+            else:
+                seen = True
+                before.update(index.reader.terms(clause[:at]))
+                after.update(index.reader.terms(clause[at + 1 :]))
+    return frozenset(after - before)
 
 
 def _resembled(index: _Index, clauses: list[list[str]]) -> frozenset[str]:

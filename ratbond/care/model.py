@@ -654,6 +654,14 @@ class AskRules:
     """Words, as written, that open a clause asking whether ("is", "can", "did"): an alarm
     named only in such clauses, beside a clause telling what was seen, is wondered about and
     makes no emergency ("he sneezes a lot, can it kill him?")."""
+    conditions: tuple[Text, ...] = ()
+    """Words, as written, after which a sentence says what the asker wants a thing done
+    without ("without"): the words after one, named nowhere before it, are context ("how do I
+    pick him up without him getting scared" asks about picking up)."""
+    misreadings: tuple[tuple[Text, Text], ...] = ()
+    """What a scanner or a screen reader reads for letters of print, and the letters
+    (`[rn, m]`, `[0, o]`, `[1, l]`): a word ratbond does not know, and no English one, that
+    some of them turn into one is read as that word ("frorn" is from, "b1ood" blood)."""
     respellings: tuple[tuple[Text, Text], ...] = ()
     """Spellings by sound and the usual spelling each stands for (`[ee, ea]`): an unknown word
     that becomes an English one by one or two of them is read as that word."""

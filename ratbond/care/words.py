@@ -174,6 +174,36 @@ def respelled(
     return max(sorted(found), key=english.word_usage_frequency, default=None)
 
 
+def misread(
+    word: str, misreadings: Sequence[tuple[str, str]], known: Callable[[str], bool], most: int = 3
+) -> str | None:
+    """The word a scanner or a screen reader misread as `word`, when `known` takes it: the one
+    that the fewest of `misreadings` (what was read and what was printed: "rn" for "m", "0" for
+    "o", "1" for "l"), each put in at every place or at one, turn `word` into ("frorn" is
+    "from", "c0rnp1ete1y" "completely", "rnorning" "morning"), the earlier misreading first;
+    else None."""
+    seen = {word}
+    frontier = [word]
+    for _ in range(most):
+        grown = []
+        for text in frontier:
+            for read, printed in misreadings:
+                # at every place, then at each place alone ("rnorning" is "morning")
+                places = [at for at in range(len(text)) if text.startswith(read, at)]
+                made_so = [text.replace(read, printed)] if places else []
+                if len(places) > 1:
+                    made_so += [text[:at] + printed + text[at + len(read) :] for at in places]
+                for made in made_so:
+                    if made not in seen:
+                        seen.add(made)
+                        grown.append(made)
+        found = next((made for made in grown if known(made)), None)
+        if found is not None:
+            return found
+        frontier = grown
+    return None
+
+
 def closest(key: str, known: Iterable[str]) -> list[str]:
     """The known keys nearest to `key` within the typo allowance (several if tied), else [].
     English words are never taken for typos: "cat food" is not "rat food", "making" is not

@@ -65,24 +65,31 @@ def session_readings(
             yield index, note_readings(result, species, classes)
 
 
-def read_notes_into(scenario: Scenario, vocabulary: Vocabulary) -> Scenario:
+def read_notes_into(
+    scenario: Scenario, vocabulary: Vocabulary, *, reviewed: bool = True
+) -> Scenario:
     """The scenario with each session's `noted` filled from its notes, by the review rules of
-    `ratbond.notes.review` (ticked signals win; danger read from the notes always counts)."""
+    `ratbond.notes.review` (ticked signals win over calm and stress readings; danger,
+    aggression and illness read from the notes always count). `reviewed` false: the ticked
+    signals answered no question about the notes (`stays`)."""
     if not any(session.notes for session in scenario.sessions):
         return scenario
     sessions = list(scenario.sessions)
     for index, read in session_readings(scenario, vocabulary):
         session = sessions[index]
-        noted = noted_signals(read.readings, session.signals)
+        noted = noted_signals(read.readings, session.signals, reviewed=reviewed)
         if noted:
             sessions[index] = dataclasses.replace(session, noted=noted)
     return dataclasses.replace(scenario, sessions=tuple(sessions))
 
 
-def readings_to_confirm(scenario: Scenario, vocabulary: Vocabulary) -> list[dict[str, Any]]:
+def readings_to_confirm(
+    scenario: Scenario, vocabulary: Vocabulary, *, reviewed: bool = True
+) -> list[dict[str, Any]]:
     """The danger readings of the scenario's notes that the words cannot rule out, as
     `ratbond evaluate` lists them under `to_confirm`: the session (its index and date), the
-    animal, the signal, the words read, and whether the advice counted it."""
+    animal, the signal, the words read, and whether the advice counted it (`reviewed` as in
+    `read_notes_into`)."""
     found: list[dict[str, Any]] = []
     for index, read in session_readings(scenario, vocabulary):
         session = scenario.sessions[index]
@@ -94,7 +101,9 @@ def readings_to_confirm(scenario: Scenario, vocabulary: Vocabulary) -> list[dict
                     "animal": reading.animal,
                     "signal": reading.signal,
                     "text": list(reading.phrases),
-                    "counted": stays(reading, session.signals.get(reading.animal)),
+                    "counted": stays(
+                        reading, session.signals.get(reading.animal), reviewed=reviewed
+                    ),
                 }
             )
     return found

@@ -1161,6 +1161,36 @@ class Attribution:
                     return True
                 position = found.first
             position -= 1
+        return self._fragment_after_thing(match, position)
+
+    def _fragment_after_thing(self, match: Match, mark: int) -> bool:
+        """Whether a harm phrase that opens a fragment naming no animal ("claws out") comes
+        right after a clause or sentence whose last signal was aimed at a thing ("swiped at the
+        mesh. claws out."): it tells how that was done."""
+        tokens = self.tokens
+        words = tokens.words
+        if mark < 1 or mark != match.first - 1 or not words[mark].mark:
+            return False
+        if self.lexicon.harm_signals.isdisjoint(match.senses.values()):
+            return False  # "shredding. Eating normally.": no harm, nothing aimed
+        clause = tokens.clauses[match.first]
+        end = match.last + 1
+        while end < len(words) and tokens.clauses[end] == clause:
+            end += 1
+        if self.mentions.between(mark, end):
+            return False  # "claws out, got Pip": the fragment names its own target
+        sentence = tokens.sentences[match.first]
+        position = mark - 1
+        while position >= 0 and tokens.sentences[position] >= sentence - 1:
+            holder = self.phrases.at[position]
+            if holder >= 0:
+                found = self.matches[holder]
+                if holder in self.mentions.at and not self.mentions.at[holder].person:
+                    return False
+                if found.kind == "signal":
+                    return self.aimed_at_thing(found) or self.after_thing(found)
+                position = found.first
+            position -= 1
         return False
 
     def word_before_article(self, position: int) -> Word | None:

@@ -151,6 +151,8 @@ class Lexicon:
     """Hedges that make a later attempt a fear: "I thought he was going to bite"."""
     scope_ends: frozenset[str]
     present: frozenset[str]
+    disbelief: frozenset[str]
+    """`negation.disbelief`: such a cue before an animal and its act in -ing denies nothing."""
     apposition_marks: frozenset[str]
     """Marks that set a noun phrase beside the one before them ("last week's incident (the
     lunge)")."""
@@ -798,6 +800,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         present=frozenset(stem_of(w) for w in negation.present),
         then_words=frozenset(normalise(w) for w in negation.then_words),
         days=frozenset(normalise(w) for w in negation.days),
+        disbelief=frozenset(normalise(w) for w in negation.disbelief),
         apposition_marks=frozenset(negation.apposition_marks),
         list_joiners=frozenset(stem_of(w) for w in negation.list_joiners),
         subject_openers=frozenset(stem_of(w) for w in rules.subject_openers),

@@ -322,6 +322,8 @@ def _denial(
             ):
                 # A wound from an earlier session that is still there is a wound now.
                 break
+            if owner.kind == "cue" and _disbelief(tokens, phrases, mentions, lexicon, owner, match):
+                break
             if owner.kind in DENIERS or owner.kind in DOUBTS:
                 return owner.kind
             if owner.kind in EVENT_KINDS:
@@ -357,6 +359,34 @@ def _denial(
     ):
         return "cue"
     return ""
+
+
+def _disbelief(
+    tokens: Tokens,
+    phrases: Phrases,
+    mentions: Mentions,
+    lexicon: Lexicon,
+    cue: Match,
+    match: Match,
+) -> bool:
+    """Whether `cue` ("not") opens its sentence right before an animal and the act in -ing
+    that `match` starts: disbelief that it happened, as Gen Z writes it ("not Tom charging the
+    gate 😭", "not the cat hissing at me again"), no denial."""
+    words = tokens.words
+    if cue.first != cue.last or words[cue.first].norm not in lexicon.disbelief:
+        return False
+    if cue.first > 0 and not words[cue.first - 1].stop:
+        return False
+    if not words[match.first].norm.endswith("ing"):
+        return False
+    position = cue.last + 1
+    while position < match.first and words[position].lemma in lexicon.determiners:
+        position += 1
+    owner = phrases.of(position)
+    if owner is None or owner.last + 1 != match.first:
+        return False
+    mention = mentions.at.get(phrases.at[position])
+    return mention is not None and bool(mention.animals) and not mention.person
 
 
 # A further item after a cross written as a letter: "swat x / hiss x", "blood x, screaming x".

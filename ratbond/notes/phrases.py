@@ -86,7 +86,8 @@ def find_phrases(
             fence[index] = True
     if _capitalises(tokens.text):
         # A capitalised word one letter off a name, as autocorrect swaps one ("Macho" for
-        # Nacho, "Mocha" for Mochi, "Oreo" for Orzo): that name, when it is so for one animal.
+        # Nacho, "Mocha" for Mochi, "Oreo" for Orzo) or one who spells by ear writes a doubled
+        # letter once ("Peper" for Pepper): that name, when it is so for one animal.
         slips = _slipped_names(cast)
         if slips:
             for index in range(count):
@@ -192,15 +193,18 @@ def _slipped_names(cast: Cast) -> tuple[tuple[str, str], ...]:
 
 
 def _slip_of(norm: str, slips: tuple[tuple[str, str], ...]) -> str | None:
-    """The one animal whose name `norm` is one letter off (same length, one letter swapped)."""
-    found = {
-        animal
-        for name, animal in slips
-        if len(name) == len(norm)
-        and name != norm
-        and sum(a != b for a, b in zip(name, norm, strict=True)) == 1
-    }
+    """The one animal whose name `norm` is one letter off: same length, one letter swapped, or
+    a doubled letter written once, as one who spells by ear writes it ("Peper" for Pepper)."""
+    found = {animal for name, animal in slips if _one_off(name, norm)}
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _one_off(name: str, norm: str) -> bool:
+    if len(name) == len(norm):
+        return name != norm and sum(a != b for a, b in zip(name, norm, strict=True)) == 1
+    return len(name) == len(norm) + 1 and any(
+        name[k] == name[k + 1] and name[:k] + name[k + 1 :] == norm for k in range(len(norm))
+    )
 
 
 def _section_label(words: Sequence[Word], index: int, labels: Collection[str]) -> bool:

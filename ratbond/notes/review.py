@@ -20,6 +20,11 @@ from ratbond.notes.result import NotesResult, Unattributed
 
 CLASS_ORDER: tuple[SignalClass, ...] = ("calm", "stress", "illness", "aggression", "danger")
 """The order signal classes are shown in, mildest first (illness beside stress, as it weighs)."""
+KEPT_CLASSES: frozenset[SignalClass] = frozenset(CLASS_ORDER[CLASS_ORDER.index("stress") + 1 :])
+"""The classes after stress (illness, aggression, danger), whose readings of the notes count
+whatever the owner ticked: an owner who wrote down a bite, a hiss or a sneeze meant it, and
+ticking "relaxed" beside it must not hide it (a misread word is fixed by rewording the note).
+Calm and stress readings give way to the ticked ones."""
 
 ClassTable = Mapping[Species, Mapping[str, SignalClass]]
 """Each species' signals and their class in one program (`ratbond.engine.class_table`)."""
@@ -67,6 +72,11 @@ class Reading:
     @property
     def danger(self) -> bool:
         return self.klass == "danger"
+
+    @property
+    def kept(self) -> bool:
+        """Counted whatever the owner ticks (`KEPT_CLASSES`), unless it is one to confirm."""
+        return self.klass in KEPT_CLASSES and not self.confirm
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,12 +152,19 @@ def note_readings(
     return NoteReadings(tuple(readings), tuple(unsure))
 
 
-def stays(reading: Reading, ticked: Collection[str] | None) -> bool:
+def stays(reading: Reading, ticked: Collection[str] | None, *, reviewed: bool = True) -> bool:
     """Whether a reading counts for its animal after the owner's review. `ticked` holds the
-    signals the owner left ticked for that animal; None if the owner did not review it. Danger
-    read from the notes always counts: a bite written down must never be lost to an untick.
-    Only a danger reading to confirm (the words could not rule it out) may be unticked."""
-    return ticked is None or (reading.danger and not reading.confirm) or reading.signal in ticked
+    signals the owner left ticked for that animal; None if the owner did not review it. A
+    reading `kept` (danger, aggression, illness) always counts: a bite written down must never
+    be lost to an untick. A danger reading to confirm (the words could not rule it out) may be
+    unticked, but only by an owner who was asked: with `reviewed` false (a scenario given
+    whole, whose ticked signals answered no question) it counts too."""
+    return (
+        ticked is None
+        or reading.kept
+        or (reading.confirm and not reviewed)
+        or reading.signal in ticked
+    )
 
 
 def to_confirm(readings: Iterable[Reading]) -> tuple[Reading, ...]:
@@ -188,15 +205,15 @@ def ticked_after_answers(
 
 
 def noted_signals(
-    readings: Iterable[Reading], ticked: Mapping[str, Collection[str]]
+    readings: Iterable[Reading], ticked: Mapping[str, Collection[str]], *, reviewed: bool = True
 ) -> dict[str, tuple[str, ...]]:
     """What the notes add to each animal's ticked signals (a session's `noted`): every reading
-    of an animal with no ticked list; for one with a ticked list (even empty), which the owner
-    has reviewed, only the readings that `stay` and are not ticked already."""
+    of an animal with no ticked list; for one with a ticked list (even empty), only the
+    readings that `stay` (`reviewed` as there) and are not ticked already."""
     found: dict[str, list[str]] = {}
     for reading in readings:
         own = ticked.get(reading.animal)
-        if stays(reading, own) and (own is None or reading.signal not in own):
+        if stays(reading, own, reviewed=reviewed) and (own is None or reading.signal not in own):
             found.setdefault(reading.animal, []).append(reading.signal)
     return {animal: tuple(names) for animal, names in found.items()}
 

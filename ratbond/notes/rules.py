@@ -38,6 +38,9 @@ class Negation:
     apposition_marks: tuple[str, ...] = ()
     """Words after a wound in its clause that say it is gone ("has healed over")."""
     """Words that place what follows in an earlier session ("last week"): not this one's."""
+    disbelief: tuple[Word, ...] = ()
+    """Cues that, opening a sentence before an animal and its act in -ing, say it happened
+    ("not Tom charging the gate 😭"): no denial."""
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ every write refreshes the introduction's stored advice in the same transaction.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -76,6 +77,10 @@ class NewSession:
     """Whether the owner was asked about each danger reading of the notes that the words
     cannot rule out, with the answers in `signals` (a "no" left out of the animal's ticked
     signals). Unreviewed, each such reading counts (`with_unreviewed_danger`)."""
+    submission: str | None = None
+    """The one-time key of the request that sends it (the log form's, an API client's
+    `Idempotency-Key`): the same key again logs nothing and answers with the session it
+    logged the first time (`Logged.repeated`)."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,9 @@ class Logged:
     """A new session dated before today: the advice as it stood on its date once it was in,
     what the next page of a diary being typed up needs (today's advice may hold a long-break
     alarm that the diary's next lines answer)."""
+    repeated: bool = False
+    """The request was sent before (its `NewSession.submission` logged `session`): nothing
+    new was logged, and `advice` is the advice as it stands."""
 
     @property
     def pacing_warning(self) -> str | None:
@@ -401,8 +409,16 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
     `Logged.early` is set when the session comes before the advised day, `Logged.dated` when
     it comes before today."""
     day = today_or(today)
+    submission = _submission_key(new.submission)
     with db.write() as connection:
         intro = open_introduction(connection, ref)
+        if submission is not None:
+            # Before `check_open`: a save sent again after the one that stopped the
+            # introduction answers with that save, not with "it is stopped".
+            earlier = _submitted(connection, intro, submission)
+            if earlier is not None:
+                advice = refresh(connection, intro, day, base=build_scenario(intro, [], day))
+                return Logged(introduction=intro, session=earlier, advice=advice, repeated=True)
         check_open(intro)
         new = _with_stage(connection, intro, new, day)
         if not new.notes_reviewed:
@@ -416,6 +432,7 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
             "logged_by": who(new.logged_by),
             "logged_at": now(),
             "version": 1,
+            "submission": submission,
         }
         # Numbered after the highest number, in the insert itself: numbers are never reused,
         # a withdrawn session keeps its own.
@@ -465,6 +482,34 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
             version=1,
         )
     return Logged(introduction=intro, session=record, advice=advice, early=early, dated=dated)
+
+
+SUBMISSION_KEY = re.compile(r"[A-Za-z0-9._:-]{8,64}")
+"""A request's one-time key: a UUID, a ULID or the like, as the column holds."""
+
+
+def _submission_key(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not SUBMISSION_KEY.fullmatch(value):
+        raise InputError(
+            "submission",
+            "a request's key is 8 to 64 letters, digits, '.', '_', ':' or '-'; send a new "
+            "random one (a UUID) with each new session",
+        )
+    return value
+
+
+def _submitted(
+    connection: Connection, intro: IntroductionRecord, submission: str
+) -> SessionRecord | None:
+    """The session an earlier request with this key logged, if any (withdrawn or not)."""
+    row = connection.execute(
+        select(sessions).where(
+            sessions.c.introduction_id == intro.id, sessions.c.submission == submission
+        )
+    ).first()
+    return None if row is None else session_from_row(row)
 
 
 def _after_write(

@@ -170,7 +170,11 @@ sessions = Table(
     Column("logged_at", DateTime, nullable=False),
     Column("version", Integer, nullable=False),
     Column("deleted_at", DateTime),
+    # The one-time key of the form or API request that logged it (migration 0009): the same
+    # request sent again (a double tap, a retry) finds this session instead of adding one.
+    Column("submission", String(64)),
     UniqueConstraint("introduction_id", "seq", name="uq_sessions_introduction_seq"),
+    UniqueConstraint("introduction_id", "submission", name="uq_sessions_introduction_submission"),
     Index("ix_sessions_introduction_date", "introduction_id", "date", "seq"),
     # A NULL count passes, so sessions without counts need no special case.
     CheckConstraint(

@@ -489,7 +489,9 @@ class _Households:
             self.members.setdefault(row["introduction_id"], []).append(row)
 
     def check(self, intro_id: int, live: list[tuple[str, dict[str, Any]]], day: dt.date) -> None:
-        """Run one introduction's live sessions (with where each is) through the contract."""
+        """Run one introduction's live sessions (with where each is) through the contract, in
+        the engine's order (by date, then as logged), which the contract asks of a scenario."""
+        live = sorted(live, key=lambda item: item[1]["date"])
         intro = self.introductions.get(intro_id)
         if intro is None:
             # Not in the file: the insert says so ("do not fit together").

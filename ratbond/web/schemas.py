@@ -347,6 +347,11 @@ class LoggedOut(BaseModel):
         description="What to tell the owner about a session dated before `advised_day` "
         "(rushing stages is how animals get hurt); null when it was on time."
     )
+    repeated: bool = Field(
+        default=False,
+        description="True when a request with the same `Idempotency-Key` logged `session` "
+        "before: nothing new was logged, and `advice` is the advice as it stands.",
+    )
 
 
 # The request body of POST /api/v1/advice. The route validates with `ratbond.scenario` (so the

@@ -565,3 +565,172 @@ def test_another_subject_a_thing_smells_like_is_a_likening() -> None:
     result = ask("the cage smells like a sewer, how often should I clean it?")
     assert result.answers[0].id == "faq:cleaning"
     assert not ask("rats in the sewer, how do I get rid of them").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "asking for myself, not my rat: I've had a cough for a week, is it a chest infection?",
+        "DD (9) has had a rash on her arms for days, what cream works?",
+        "I have mal di gola since yesterday, which medicine?",
+        "I have high temperature since two days, what do I take?",
+        "how do I fix my sleep schedule, I'm up till 3am",
+    ],
+)
+def test_the_asker_s_own_health_is_no_rat_s(question: str) -> None:
+    # a rat set aside ("not my rat"), a forum's short names for family (DS, DD), Italian
+    # ailments, a temperature without an article and the asker's sleep are a person's
+    assert not ask(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my boss wants me to do overtime on Sunday, can he?",
+        "what is the fastest way to learn english grammar?",
+        "sorry, pocket typed",
+    ],
+)
+def test_work_language_lessons_and_stray_messages_are_off_topic(question: str) -> None:
+    assert not ask(question).answered
+
+
+def test_a_rat_beside_a_person_s_words_is_still_the_rat_s() -> None:
+    assert ask("my rat has had a cough for a week").answered
+    assert ask("my rat bit my boss, is that bad").answered
+
+
+def test_a_scanned_question_is_read_through_its_misread_letters() -> None:
+    # "rn" read for "m", "0" for "o", "1" for "l" or "i", "l" for "I"
+    result = ask("rny rat has b1ood c0rning frorn her nose, h0w d0 I st0p it")
+    assert result.answers[0].id == "faq:bleeding"
+    assert ask("ls it 0k to give thern a 1itt1e banana?").answers[0].id == "food:banana"
+    # ... only in a text a scanner read: a word with no digit anywhere near stays as written
+    assert not ask("I have mal di gola for a week, what do I take?").answered
+
+
+def test_misread_finds_the_word_of_the_fewest_misreadings() -> None:
+    from ratbond.care.words import misread
+
+    pairs = (("rn", "m"), ("0", "o"), ("1", "l"))
+    assert misread("c0rnp1ete1y", pairs, {"completely"}.__contains__) == "completely"
+    assert misread("rnorning", pairs, {"morning"}.__contains__) == "morning"
+    assert misread("xyz", pairs, {"completely"}.__contains__) is None
+
+
+def test_a_rat_held_in_a_cat_s_teeth_is_caught() -> None:
+    result = ask("our cat had the rat in his teeth, he's hiding now, what do I do?")
+    assert result.answers[0].id == "faq:caught_by_cat"
+
+
+def test_hobbling_is_an_injury() -> None:
+    assert ask("my rat is hobbling on her front paw").answers[0].id == "faq:injured_rat"
+
+
+def test_a_swig_is_a_thing_drunk_and_a_fond_insult_names_no_animal() -> None:
+    # "daft bat" is a person; a swig of something is a thing a rat drank
+    result = ask("my brother gave the rats a swig of his homebrew, daft bat, will they be ok?")
+    assert result.answered
+    assert result.answers[0].id == "faq:ate_something_toxic"
+
+
+def test_a_cat_in_italian_or_swedish_is_a_cat_and_no_guess_makes_one() -> None:
+    assert "cat" in ask("can my gatto and my rats ever be friends").terms
+    assert "cat" in ask("will the katt hurt my rats").terms
+    # an unknown word is no slip for a cat's name in another language
+    assert "cat" not in ask("can my rat eat natto").terms
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("can my rats have a bit of pomodoro", "food:tomato"),
+        ("is basilico safe for rats", "food:basil"),
+        ("my rat licked my cappuccino, is coffee bad", "food:caffeine"),
+        ("who can mind my rats while we are on semester in Spain", "faq:sitter"),
+        ("should my rats go to an animal pension while I travel", "faq:sitter"),
+        ("can I lift my rat by the tail", "faq:picking_up"),
+    ],
+)
+def test_words_of_other_languages_and_false_friends_find_their_entry(
+    question: str, expected: str
+) -> None:
+    assert ask(question).answers[0].id == expected
+
+
+def test_a_clause_turning_to_another_case_names_the_other_animal_aside() -> None:
+    # "or is that just dogs" turns to another case: the food asked about is the rats'
+    result = ask("is chocolate poison for rats or is it only dogs")
+    assert result.answers[0].id == "food:chocolate"
+    # ... while a poison feared after a rat ate something is still an emergency
+    result = ask("my rat got into the slug pellets in the shed, is it poison?")
+    assert result.answers[0].id == "faq:ate_something_toxic"
+
+
+def test_a_hoop_in_italian_is_a_hoop() -> None:
+    result = ask("how do I teach my rat to go through a cerchio")
+    assert "hoop" in result.terms
+    assert "program:trick-hoop" in [doc.id for doc in result.answers]
+
+
+def test_what_a_thing_is_to_be_done_without_is_context() -> None:
+    # the fear after "without" is the condition; the handling is asked
+    result = ask("How do I take in hand my girl without making her scared? She runs always away")
+    assert result.answers[0].id == "faq:picking_up"
+    # ... but another subject named there still counts
+    assert not ask("how to clear rats from the barn without poisoning the dog").answered
+
+
+def test_the_small_words_of_arabic_speakers_are_filler() -> None:
+    result = ask("yalla, can my rat eat banana habibi?")
+    assert "habibi" not in result.terms
+    assert result.answers[0].id == "food:banana"
+
+
+def test_pets_becoming_friends_or_used_to_each_other_live_together() -> None:
+    assert ask("can my cat and my rats become friends").answers[0].id == "faq:cats_and_rats"
+    result = ask("how will the cat and the rats get used to each other")
+    assert result.answers[0].id == "faq:cats_and_rats"
+
+
+def test_whole_and_often_as_a_dyslexic_writer_spells_them() -> None:
+    result = ask("how offen do i clean the hole thing out")
+    assert "injury" not in result.terms
+    assert result.answers[0].id == "faq:cleaning"
+
+
+def test_a_last_sentence_left_without_its_mark_still_wonders() -> None:
+    # "is he hurt" asks, question mark or not: what was seen (the bruxing) is answered
+    result = ask("my rat keeps grinding his teeth and boggling?? is he ok or is he hurt")
+    assert result.answers[0].id != "faq:injured_rat"
+
+
+def test_a_flavour_of_crisps_is_crisps() -> None:
+    assert ask("my rat nicked a ready salted, is that bad").answers[0].id == "food:crisps"
+
+
+def test_a_pasted_chat_is_read_message_by_message() -> None:
+    from ratbond.care.ask import _unchatted
+
+    text = "[08:01] Sam: Pip ate a grape [08:02] Dad: really? [08:02] Sam: is that bad"
+    assert _unchatted(text) == "Pip ate a grape. really? is that bad"
+    # the writers' names are gone, and the last message asks on its own
+    chat = (
+        "[21:10] Ava: Pip makes an odd squeaky chirp when I walk by "
+        "[21:11] Dad: is she ok? [21:11] Ava: what do the noises mean"
+    )
+    result = ask(chat)
+    assert result.answers[0].id == "faq:sounds"
+
+
+def test_a_last_sentence_opening_with_a_wh_word_asks_without_its_mark() -> None:
+    result = ask("we have had a cat for years. can a rat join? how do they get to know each other")
+    assert result.answers[0].id == "faq:cats_and_rats"
+    # ... getting to know each other is living together
+    assert "each" not in result.terms
+
+
+def test_does_spelled_dose_opens_a_clause_that_wonders() -> None:
+    # "dose that mean there hurt" wonders whether the rat is hurt: no emergency
+    result = ask("my rats make a squeaking sound when i hold them, dose that mean they are hurt")
+    assert result.answers[0].id == "faq:sounds"

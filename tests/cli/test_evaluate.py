@@ -267,3 +267,14 @@ def test_danger_the_notes_cannot_rule_out_is_listed_under_to_confirm() -> None:
     assert json.loads(run_text(json.dumps(document))[1])["to_confirm"] == []
     del document["sessions"][0]["notes"]
     assert "to_confirm" not in json.loads(run_text(json.dumps(document))[1])
+
+
+def test_a_danger_to_confirm_counts_beside_ticked_signals_no_one_was_asked_about() -> None:
+    """Ticked calm signals in a scenario answered no question about the notes: the hedged bite
+    was listed with counted false and the pair moved on."""
+    document = scenario("cat-rat", calm_run("visual", 1, 1, 5))
+    document["sessions"][0]["signals"] = {"tom": ["relaxed_posture"], "pip": ["relaxed"]}
+    document["sessions"][0]["notes"] = "I think Tom might have bitten Pip, not sure"
+    advice = json.loads(run_text(json.dumps(document))[1])
+    assert [item["counted"] for item in advice["to_confirm"]] == [True]
+    assert advice["action"] == "stop"

@@ -1,5 +1,6 @@
 """After `log` and `fix`, the owner hears what the notes reader found but the advice did not
-count (`ratbond.notes.review`: a ticked animal gets only danger from its notes, a calm sign with
+count (`ratbond.notes.review`: a ticked animal gets only danger, aggression and illness from its
+notes, a calm sign with
 no animal named counts for no one), so it can be ticked or the animal named."""
 
 from __future__ import annotations
@@ -11,14 +12,15 @@ def test_log_names_what_of_the_notes_was_not_counted(cli: Cli) -> None:
     cat_and_rat(cli)
     logged = cli(
         "log", "tom-pip", "--stage", "visual", "--minutes", "5",
-        "--signal", "tom:relaxed_posture",
-        "--notes", "Tom hissed once. Someone seemed relaxed.",
+        "--signal", "pip:relaxed",
+        "--notes", "Pip froze once. Someone seemed relaxed. Tom hissed.",
     )  # fmt: skip
     assert logged.code == 0
     line = " ".join(logged.output.split())
-    assert 'Not counted from your notes: "hissed" (Tom: hissing;' in line
-    assert "add it with --signal tom:hissing" in line
+    assert 'Not counted from your notes: "froze" (Pip: freezing;' in line
+    assert "add it with --signal pip:freezing" in line
     assert '"relaxed" (relaxed, no animal named' in line
+    assert "Read in your notes: Tom: hissing" in line
 
 
 def test_log_says_nothing_was_left_out_when_every_reading_counts(cli: Cli) -> None:

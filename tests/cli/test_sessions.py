@@ -83,18 +83,18 @@ def test_history_shows_signals_read_from_notes_and_log_names_only_those_used(cli
         "log",
         "tom-pip",
         "--signal",
-        "tom:slow_blink",
+        "pip:relaxed",
         "--notes",
-        "Tom hissed at the cage, then Pip bit him",
+        "Pip froze, then Tom hissed at the cage",
     )
     assert logged.code == 0
-    # Tom's ticked list is his review: the hiss adds nothing (and log says so). A bite always
-    # counts.
+    # Pip's ticked list is her review: the freeze adds nothing (and log says so). A hiss, as
+    # any aggression, always counts.
     read = next(line for line in logged.output.splitlines() if line.startswith("Read in"))
-    assert read == "Read in your notes: Pip: biting"
-    assert 'Not counted from your notes: "hissed" (Tom: hissing;' in logged.output
+    assert read == "Read in your notes: Tom: hissing"
+    assert 'Not counted from your notes: "froze" (Pip: freezing;' in logged.output
     shown = cli("history", "tom-pip").output
-    assert "Tom: slow_blink; Pip: biting (in notes)" in shown
+    assert "Pip: relaxed; Tom: hissing (in notes)" in shown
 
 
 def test_logging_a_meeting_before_the_checks_says_it_should_not_have_happened(cli: Cli) -> None:

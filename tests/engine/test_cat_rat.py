@@ -245,3 +245,24 @@ def test_cat_rat_long_break_reason_reads_the_same_on_any_later_day() -> None:
     ]
     assert reasons[0] == reasons[1]
     assert any(f"more than 14 days since the last session ({day(20)})" in r for r in reasons[0])
+
+
+def test_a_short_session_is_told_against_the_programs_own_fraction() -> None:
+    """A program file may set `min_fraction`; the reason said "half" whatever it was."""
+    import dataclasses
+    import json
+
+    from ratbond.evaluate import advise_text
+    from ratbond.programs import builtin_program
+
+    program = builtin_program("cat-rat")
+    strict = dataclasses.replace(
+        program, rules=dataclasses.replace(program.rules, min_fraction=0.9)
+    )
+    document = scenario("cat-rat", [session(2, "visual", 5, CALM), session(1, "visual", 2, CALM)])
+    advice = advise_text(json.dumps(document), {"cat-rat": strict})
+    assert any(
+        "lasted less than 90% of the stage's first session (4.5 min at least)" in reason
+        for reason in advice.reasons
+    ), advice.reasons
+    assert any("less than half" in reason for reason in cat_rat(document["sessions"])["reasons"])

@@ -112,7 +112,13 @@ def test_illness_lasts_until_a_vet_check_on_or_after_it() -> None:
     animals = [{"id": "pip", "species": "rat", "origin": "breeder", "arrived": day(30)}]
     history = [session(5, "voice", 5, {"pip": ["sneezing"]}), *calm_run("voice", 3, 4, 5)]
     document = scenario("rat-human", history, animals=animals)
-    assert "illness_signs" in advise(document)["alerts"]
+    advice = advise(document)
+    assert "illness_signs" in advice["alerts"]
+    # The reasons say why: the sessions since were calm and name no illness.
+    assert (
+        f"pip showed signs of illness on {day(5)} and no vet check is recorded since: have a "
+        "vet look at pip (the alert stays until a check dated on or after that day)."
+    ) in advice["reasons"]
     document["animals"][0]["health_check"] = day(6)
     assert "illness_signs" in advise(document)["alerts"]
     document["animals"][0]["health_check"] = day(5)
@@ -146,3 +152,16 @@ def test_a_stop_stays_when_the_vet_check_expires() -> None:
     # The checks had expired before the meetings: no stop was ever answered.
     assert advice["action"] == "wait"
     assert cat_rat(history)["action"] == "stop"
+
+
+def test_a_long_break_after_a_bad_session_is_named_in_the_reasons() -> None:
+    """Stress decides (section 7 puts it first); the long_break alert had no reason."""
+    history = [*calm_run("visual", 2, 22, 5), session(20, "visual", 8, {"pip": ["freezing"]})]
+    advice = cat_rat(history)
+    assert advice["action"] == "repeat"
+    assert "long_break" in advice["alerts"]
+    assert advice["reasons"][0].startswith("Stress on")
+    assert (
+        f"Long break: more than 14 days since the last session ({day(20)}); the calm streak "
+        "is lost."
+    ) in advice["reasons"]

@@ -159,9 +159,13 @@ def test_rat_rat_illness_after_quarantine_counts_as_stress() -> None:
     assert advice["alerts"] == ["illness_signs"]
 
 
-def test_rat_rat_unsupervised_cohabiting_is_normal() -> None:
+def test_rat_rat_unsupervised_cohabiting_raises_the_alert_and_counts_as_its_signals() -> None:
+    """Section 6 raises `unsupervised` for any last session logged so; rat-rat does not make
+    it stress (rats that share a cage are not at a cat's reach)."""
     history = [*earned("cohabit"), session(1, "cohabit", supervised=False)]
-    assert rat_rat(history)["alerts"] == []
+    advice = rat_rat(history)
+    assert advice["alerts"] == ["unsupervised"]
+    assert advice["streak"] == 1
 
 
 def test_rat_rat_a_sick_newcomer_that_met_the_residents_names_them_as_exposed() -> None:
@@ -214,3 +218,19 @@ def test_rat_rat_a_neutered_male_or_a_same_sex_group_raises_no_pregnancy_warning
         {"nova": "male"},
     ):
         assert _sexed(sexes)["cautions"] == [], sexes
+
+
+def test_a_fight_before_a_quarantine_restart_is_named_beside_its_alert() -> None:
+    """The wait's reasons spoke of the quarantine alone, and `intervene` had none."""
+    history = [
+        *earned("neutral"),
+        session(2, "neutral", 10, {"rex": ["fighting"]}),
+        session(1, "quarantine", signals={"nova": ["sneezing"]}),
+    ]
+    advice = rat_rat(history)
+    assert advice["action"] == "wait"
+    assert "intervene" in advice["alerts"]
+    assert (
+        f"The last meeting, on {day(2)} at 'Meetings on neutral ground', showed danger "
+        "(rex: fighting): step in at once if it happens again."
+    ) in advice["reasons"]

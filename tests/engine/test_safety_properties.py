@@ -116,6 +116,9 @@ def check_invariants(document: dict[str, Any]) -> None:
     if last_is_contact and worst_class(document, contact[-1]) in {"aggression", "danger"}:
         assert action not in MOVING_ON, "never move on right after aggression or danger"
 
+    if sessions and not sessions[-1].get("supervised", True):
+        assert "unsupervised" in advice["alerts"], "section 6: in every program, at every stage"
+
     checks = {a["id"]: a.get("health_check") for a in document["animals"]}
     for code, seen in (("vet_now", hurt_on(document)), ("illness_signs", ill_on(document))):
         unseen = any(checks[a] is None or checks[a] < day for a, day in seen.items())

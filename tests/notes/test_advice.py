@@ -41,14 +41,29 @@ def test_denied_signals_in_the_notes_leave_a_calm_session() -> None:
     assert advice["alerts"] == []
 
 
-def test_ticked_signals_win_for_a_reviewed_animal() -> None:
-    # The owner reviewed Tom (ticked list given): the notes' hissing is not added to him.
+def test_ticked_signals_win_over_a_calm_or_stress_reading() -> None:
+    # Pip has a ticked list: the notes' freezing (stress) is not added to her.
+    sessions = [session(2, "visual", 5, signals={"pip": ["relaxed"]}, notes="Pip froze.")]
+    advice = advise(scenario("cat-rat", sessions))
+    assert advice["action"] == "repeat"
+    assert advice["minutes"] == 8
+
+
+def test_aggression_in_the_notes_counts_even_beside_ticked_calm_signals() -> None:
+    """A hiss written down was lost behind a ticked "relaxed posture", and the pair advanced."""
     sessions = [
         session(2, "visual", 5, signals={"tom": ["relaxed_posture"]}, notes="Tom hissed once.")
     ]
     advice = advise(scenario("cat-rat", sessions))
-    assert advice["action"] == "repeat"
-    assert advice["minutes"] == 8
+    assert "Tom: hissing (from the notes)" in advice["reasons"][0]
+    assert "intervene" in advice["alerts"]
+
+
+def test_a_bite_to_a_person_in_the_notes_counts_beside_a_ticked_list() -> None:
+    sessions = [session(2, "voice", 5, signals={"pip": ["relaxed"]}, notes="Pip bit my finger.")]
+    advice = advise(scenario("rat-human", sessions))
+    assert advice["action"] != "advance"
+    assert "use_gloves" in advice["alerts"]
 
 
 def test_danger_in_the_notes_counts_even_for_a_reviewed_animal() -> None:

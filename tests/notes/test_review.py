@@ -63,18 +63,18 @@ def test_an_unreviewed_animal_gets_every_reading() -> None:
     assert noted_signals(read.readings, {}) == {"tom": ("hissing", "lunging")}
 
 
-def test_a_reviewed_animal_gets_only_danger_it_has_not_ticked() -> None:
-    read = cat_rat("Tom hissed and lunged at the gate.")
-    assert noted_signals(read.readings, {"tom": []}) == {"tom": ("lunging",)}
-    assert noted_signals(read.readings, {"tom": ["lunging"]}) == {}
-    assert noted_signals(read.readings, {"tom": ["hissing"]}) == {"tom": ("lunging",)}
-
-
-def test_the_owners_review_keeps_what_is_checked_and_every_danger_reading() -> None:
+def test_a_reviewed_animal_gets_only_aggression_or_danger_it_has_not_ticked() -> None:
     read = cat_rat("Tom hissed and lunged at the gate, Pip froze.")
-    ticked = ticked_after_review(read.readings, {"pip": ["grooming"]}, {("pip", "freezing")})
-    # Tom's hissing was unticked and is gone; his lunge cannot be unticked.
-    assert ticked == {"pip": ["grooming", "freezing"], "tom": ["lunging"]}
+    assert noted_signals(read.readings, {"tom": [], "pip": []}) == {"tom": ("hissing", "lunging")}
+    assert noted_signals(read.readings, {"tom": ["lunging", "hissing"], "pip": []}) == {}
+    assert noted_signals(read.readings, {"tom": ["hissing"], "pip": []}) == {"tom": ("lunging",)}
+
+
+def test_the_owners_review_keeps_what_is_checked_and_every_kept_reading() -> None:
+    read = cat_rat("Tom hissed and lunged at the gate, Pip froze.")
+    ticked = ticked_after_review(read.readings, {"pip": ["grooming"]}, set())
+    # Pip's freezing (stress) was unticked and is gone; Tom's hiss and lunge cannot be.
+    assert ticked == {"pip": ["grooming"], "tom": ["hissing", "lunging"]}
     assert noted_signals(read.readings, ticked) == {}
 
 

@@ -54,7 +54,7 @@ def test_first_use_migrates_to_head_and_matches_the_tables(db: Database) -> None
     with db.read() as connection:
         version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
         differences = compare_metadata(MigrationContext.configure(connection), metadata)
-    assert version == head_revision() == "0008"
+    assert version == head_revision() == "0009"
     assert differences == []
 
 

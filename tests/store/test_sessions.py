@@ -235,3 +235,40 @@ def test_reviewed_or_unchanged_notes_in_a_correction_add_nothing(db: Database) -
         db, logged.session.id, {"notes": f"{HEDGED}, at all"}, today=TODAY, notes_reviewed=True
     )
     assert (reviewed.session.signals, reviewed.session.session_class) == (ticked, "calm")
+
+
+def test_a_request_sent_twice_logs_one_session(db: Database) -> None:
+    cat_and_rat(db)
+    once = NewSession("visual", day(-1), 5, submission="form-3f9c2a7b")
+    first = log_session(db, "tom-pip", once, today=TODAY)
+    again = log_session(db, "tom-pip", once, today=TODAY)
+    assert (first.repeated, again.repeated) == (False, True)
+    assert again.session.seq == first.session.seq
+    assert again.advice.to_json() == first.advice.to_json()
+    # Another key, or none, is another session.
+    log_session(
+        db, "tom-pip", NewSession("visual", day(0), 5, submission="form-77aa01"), today=TODAY
+    )
+    log_session(db, "tom-pip", NewSession("visual", day(0), 5), today=TODAY)
+    assert [s.seq for s in list_sessions(db, "tom-pip")[1]] == [1, 2, 3]
+
+
+def test_a_key_is_the_introductions_own(db: Database) -> None:
+    """The same key sent to another introduction is its own request there."""
+    from ratbond.store.animals import NewAnimal, add_animal
+
+    cat_and_rat(db)
+    add_animal(db, NewAnimal(species="rat", name="Bea", arrived=day(-300)), today=TODAY)
+    start_introduction(db, "rat-human", {"rat": ["bea"]}, today=TODAY)
+    key = "shared-key-0001"
+    log_session(db, "tom-pip", NewSession("visual", day(0), 5, submission=key), today=TODAY)
+    other = log_session(db, "bea", NewSession(None, day(0), 5, submission=key), today=TODAY)
+    assert not other.repeated
+
+
+@pytest.mark.parametrize("key", ["short", "x" * 65, "has space1", "quote'd-key"])
+def test_a_malformed_key_is_refused_before_anything_is_logged(db: Database, key: str) -> None:
+    cat_and_rat(db)
+    with pytest.raises(InputError, match=r"^submission: a request's key is 8 to 64"):
+        log_session(db, "tom-pip", NewSession("visual", day(0), 5, submission=key), today=TODAY)
+    assert list_sessions(db, "tom-pip")[1] == []

@@ -32,6 +32,10 @@ CASES: dict[str, dict[str, Any]] = {
     ),
     "rat-rat quarantine": scenario("rat-rat"),
     "rat-human": scenario("rat-human", calm_run("voice", 2, 3, 5)),
+    # `to_confirm` included: the API left it out.
+    "notes to confirm": scenario(
+        "cat-rat", [session(1, "visual", 5, {"pip": ["relaxed"]}, notes="I think Tom nipped Pip")]
+    ),
 }
 
 

@@ -201,3 +201,20 @@ def test_a_body_that_says_two_things_or_a_slip_of_type_is_refused_by_path(
     assert (answer.json()["path"], answer.json()["message"]) == (path, message)
     assert [a["id"] for a in store_client.get("/api/v1/animals").json()] == ["pip", "tom"]
     assert store_client.get("/api/v1/introductions/tom-pip/sessions").json() == before
+
+
+def test_a_session_sent_again_with_its_idempotency_key_is_logged_once(
+    store_client: TestClient,
+) -> None:
+    cat_and_rat(store_client)
+    body = {"date": "2026-11-19", "stage": "visual", "minutes": 5}
+    key = {"Idempotency-Key": "5b7f0c2e-9d1a-4e55-8a3b-2f6c1d0e9a77"}
+    first = store_client.post(SESSIONS, json=body, headers=key)
+    again = store_client.post(SESSIONS, json=body, headers=key)
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert (first.json()["repeated"], again.json()["repeated"]) == (False, True)
+    assert again.json()["session"] == first.json()["session"]
+    assert len(store_client.get(SESSIONS).json()) == 1
+    bad = store_client.post(SESSIONS, json=body, headers={"Idempotency-Key": "not a key"})
+    assert (bad.status_code, bad.json()["path"]) == (422, "submission")
+    assert len(store_client.get(SESSIONS).json()) == 1

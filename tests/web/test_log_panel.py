@@ -21,6 +21,7 @@ from .helpers import cat_and_rat, post_form
 
 LOG = "/introductions/tom-pip/sessions"
 PRESERVED = '<div id="signal-boards" hx-preserve="true">'
+KEY = re.compile(r'<input type="hidden" form="log-form" name="submission" value="([^"]+)">')
 CALM = {
     "date": "2026-11-20",
     "stage": "visual",
@@ -69,6 +70,28 @@ def test_after_a_save_the_panel_shows_the_new_advice_and_a_blank_form(
     assert "notes_previewed" not in fresh
     assert re.search(PRESERVED + r'\s*<fieldset class="animal-signals">', opened)
     assert boards(fresh) == boards(opened)
+
+
+def test_a_save_sent_twice_logs_one_session_and_each_panel_has_a_new_key(
+    store_client: TestClient,
+) -> None:
+    """A double tap the page's script missed, or a browser's resend, logged it twice."""
+    cat_and_rat(store_client)
+    opened = store_client.get("/introductions/tom-pip/log").text
+    key = KEY.search(opened)
+    assert key is not None
+    sent = {**CALM, "submission": key[1]}
+    first = post_form(store_client, LOG, sent, htmx=True)
+    again = post_form(store_client, LOG, sent, htmx=True)
+    assert "Saved session #1: calm." in first.text
+    assert "This save was sent twice" not in first.text
+    assert "Saved session #1: calm. This save was sent twice; it is logged once." in again.text
+    # The next session is sent with the key the answer brought.
+    later = KEY.search(first.text)
+    assert later is not None
+    assert later[1] != key[1]
+    second = post_form(store_client, LOG, {**CALM, "submission": later[1]}, htmx=True)
+    assert "Saved session #2" in second.text
 
 
 def test_a_form_shown_again_after_an_error_keeps_its_ticks(store_client: TestClient) -> None:

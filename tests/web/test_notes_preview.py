@@ -200,14 +200,14 @@ def test_a_saved_session_says_what_of_its_notes_counted_as_the_command_line_does
     client: TestClient,
 ) -> None:
     cat_and_rat(client)
-    note = "Tom hissed once. Someone seemed relaxed. Pip was grooming herself."
-    response = post_form(client, SAVE, session(note, signal=["tom:slow_blink"]), htmx=True)
+    note = "Pip froze. Someone seemed relaxed. Tom lay down."
+    response = post_form(client, SAVE, session(note, signal=["pip:relaxed"]), htmx=True)
     assert response.status_code == 200
     assert counted_lines(response.text) == [
-        "Read in your notes: Pip: grooming self",
-        'Not counted from your notes: "hissed" (Tom: hissing; you gave Tom\'s signals, so the '
-        'notes add only danger: tick it when you correct session #1); "relaxed" (relaxed, no '
-        "animal named: a calm sign counts only for the animal it names)",
+        "Read in your notes: Tom: lying down",
+        'Not counted from your notes: "froze" (Pip: freezing; you gave Pip\'s signals, so the '
+        "notes add only danger, aggression and illness: tick it when you correct session #1); "
+        '"relaxed" (relaxed, no animal named: a calm sign counts only for the animal it names)',
     ]
 
 
@@ -215,7 +215,7 @@ def test_without_htmx_a_save_with_notes_not_counted_shows_them_before_moving_on(
     client: TestClient,
 ) -> None:
     cat_and_rat(client)
-    note = "Tom hissed once."
-    response = post_form(client, SAVE, session(note, signal=["tom:slow_blink"]))
+    note = "Pip froze."
+    response = post_form(client, SAVE, session(note, signal=["pip:relaxed"]))
     assert response.status_code == 200  # not the redirect to the introduction
-    assert counted_lines(response.text)[0].startswith('Not counted from your notes: "hissed"')
+    assert counted_lines(response.text)[0].startswith('Not counted from your notes: "froze"')

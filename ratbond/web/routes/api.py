@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Header, Request
 from fastapi.responses import JSONResponse
 
-from ratbond.advice import advise
+from ratbond.advice import advice_answer
 from ratbond.errors import InputError
 from ratbond.limits import MAX_BODY_BYTES
 from ratbond.scenario import parse_json, parse_scenario
@@ -98,7 +98,7 @@ async def post_advice(request: Request, context: Web) -> JSONResponse:
         )
     except InputError as error:
         return user_error(error)
-    return JSONResponse(advise(scenario, context.vocabulary).to_json())
+    return JSONResponse(advice_answer(scenario, context.vocabulary)[1])
 
 
 def animal_out(record: AnimalRecord) -> AnimalOut:
@@ -341,8 +341,21 @@ def get_sessions(ref: str, context: Web) -> list[SessionOut]:
     responses={**ERRORS, **MISSING},
     summary="Log a session and get the new advice",
 )
-def post_session(ref: str, body: SessionIn, context: Web) -> LoggedOut:
-    new = sessions.NewSession(**body.model_dump())
+def post_session(
+    ref: str,
+    body: SessionIn,
+    context: Web,
+    idempotency_key: Annotated[
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            description="A new random key (a UUID) for each new session: a request sent "
+            "again with the same key (a retry after a lost answer) logs nothing more and "
+            "answers with the session the first one logged (`repeated`).",
+        ),
+    ] = None,
+) -> LoggedOut:
+    new = sessions.NewSession(**body.model_dump(), submission=idempotency_key)
     with context.writing():
         logged = sessions.log_session(context.db, ref, new, today=context.today())
     return LoggedOut(
@@ -350,4 +363,5 @@ def post_session(ref: str, body: SessionIn, context: Web) -> LoggedOut:
         advice=AdviceOut.model_validate(logged.advice.to_json()),
         advised_day=logged.early,
         pacing_warning=logged.pacing_warning,
+        repeated=logged.repeated,
     )

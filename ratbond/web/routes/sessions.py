@@ -9,6 +9,7 @@ good; danger read from the notes is always kept (see docs/notes.md, *ticked ones
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Annotated, Any
@@ -47,6 +48,9 @@ ADVISED_STAGE = "advised_stage"
 ADVISED_MINUTES = "advised_minutes"
 """The stage and minutes the form opened with (today's advice), sent beside the form: a
 session dated earlier with those left as they were takes its own date's advice instead."""
+SUBMISSION_FIELD = "submission"
+"""The one-time key of the form as shown (`NewSession.submission`), sent beside the form: a
+save sent twice (a double tap, a phone's retry, a browser's resend) logs one session."""
 PREVIEW_LIMIT = 10_000
 ERROR_SWAP = "outerHTML show:#form-errors:top"
 """How htmx swaps in a log panel shown again after an error: scrolled to its message."""
@@ -297,6 +301,7 @@ def read_session(form: Form, today: dt.date) -> NewSession:
         notes=form.text("notes"),
         attempts=form.count("attempts", "attempts"),
         rewarded=form.count("rewarded", "rewarded attempts"),
+        submission=form.text(SUBMISSION_FIELD),
     )
 
 
@@ -348,6 +353,8 @@ def _render(
         "logged": logged,
         "keep_form": keep_form,
         "advised": blank_form(view),
+        # Each form shown gets a key of its own: sent twice, it logs one session.
+        "submission": secrets.token_urlsafe(16),
     }
     if not keep_form:
         notes = form.get("notes")
