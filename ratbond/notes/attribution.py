@@ -165,6 +165,8 @@ class Attribution:
         if any(span.text.lower() in self.lexicon.lively for span in self.spans):
             self.lively()
         self.parts_of_worse()
+        if self.lexicon.corrections and self.spans:
+            self.corrected()
         if self.lone:
             self.one_sided_bites()
         if self.unattributed:
@@ -487,6 +489,104 @@ class Attribution:
                     shown.add((span.animal, mapped))
         self.spans = [span for span, _ in kept]
         self.facts = [facts for _, facts in kept]
+
+    def corrected(self) -> None:
+        """A later line naming who really did it (`corrections` opening its clause, then a
+        name: "that was Pickle dad", "actually it was Burrito chasing not Nacho") gives the
+        signals the sentence or two before told of the animal it replaces to that one: the
+        one named after "not" in its sentence, else, when the line tells no signal of its own,
+        the one animal of its kind whose signals were told there."""
+        tokens = self.tokens
+        words = tokens.words
+        count = len(words)
+        for lead in self.lexicon.corrections:
+            size = len(lead)
+            for index in range(1, count - size):
+                if words[index].norm != lead[0] or (
+                    tuple(words[at].norm for at in range(index, index + size)) != lead
+                ):
+                    continue
+                opening = index - 1
+                if (
+                    words[opening].kind == "w"
+                    and words[opening].norm in self.lexicon.correction_openers
+                ):
+                    opening -= 1
+                if opening >= 0 and words[opening].kind == "w":
+                    continue
+                named = self.mention_at(index + size)
+                if (
+                    named is None
+                    or named.first != index + size
+                    or len(named.animals) != 1
+                    or named.person
+                    or named.outsider
+                    or named.ambiguous
+                    or words[named.last].raw.lower().replace("\u2019", "'").endswith("'s")
+                ):
+                    continue
+                after = named.last + 1
+                holder = self.phrases.of(after) if after < count else None
+                if after < count and (
+                    words[after].norm in self.lexicon.relatives
+                    or (
+                        holder is not None
+                        and holder.entry is not None
+                        and holder.entry.key == "relative"
+                    )
+                ):
+                    continue  # a cleft: "it was Max who bit her" tells a new act
+                (real,) = named.animals
+                sentence = tokens.sentences[index]
+                start = tokens.starts[index]
+                replaced = self.replaced_by(named, sentence, real)
+                if replaced is None:
+                    continue
+                self.spans = [
+                    replace(span, animal=real)
+                    if span.animal == replaced
+                    and span.start < start
+                    and facts.sentence >= sentence - 2
+                    else span
+                    for span, facts in zip(self.spans, self.facts, strict=True)
+                ]
+
+    def replaced_by(self, named: Mention, sentence: int, real: str) -> str | None:
+        """The animal a correction naming `real` replaces: the one named after "not" in its
+        sentence, else (when its sentence tells no signal) the one animal of `real`'s kind,
+        not `real`, whose signals the two sentences before told."""
+        tokens = self.tokens
+        words = tokens.words
+        position = named.last + 1
+        while position < len(words) and tokens.sentences[position] == sentence:
+            if words[position].norm in self.lexicon.correction_denials:
+                other = self.mention_at(position + 1)
+                if other is not None and len(other.animals) == 1 and not other.person:
+                    (animal,) = other.animals
+                    return animal if animal != real else None
+            position += 1
+        facts = self.facts
+        kind = self.cast.species[real]
+        told = {
+            span.animal
+            for span, f in zip(self.spans, facts, strict=True)
+            if span.animal is not None
+            and not span.negated
+            and sentence - 2 <= f.sentence < sentence
+            and self.cast.species[span.animal] == kind
+            and span.animal != real
+        }
+        if len(told) != 1:
+            return None
+        (animal,) = told
+        # a line that tells signals of its own tells them of the one replaced only ("that
+        # was Pickle, Nugget was asleep the whole time")
+        if any(
+            f.sentence == sentence and span.animal != animal
+            for span, f in zip(self.spans, facts, strict=True)
+        ):
+            return None
+        return animal
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -954,6 +1054,20 @@ class Attribution:
         position = match.first
         while position > 0 and tokens.clauses[position - 1] == clause:
             position -= 1
+        # A wound that opens its clause tells of the clause before it in its sentence, or of
+        # the one before that when the one between is a word alone: "caught her claw in the
+        # wire - torn, bleeding" is her claw's.
+        if position == match.first:
+            sentence = tokens.sentences[match.first]
+            for _ in range(2):
+                if position < 2 or tokens.sentences[position - 1] != sentence:
+                    break
+                mark = position - 1
+                position = mark
+                while position > 0 and tokens.clauses[position - 1] == tokens.clauses[mark]:
+                    position -= 1
+                if mark - position > 1:
+                    break
         for start in range(position, high - 1):
             if words[start].norm not in self.lexicon.possessives:
                 continue
@@ -961,7 +1075,7 @@ class Attribution:
             if mention is None or mention.person or mention.outsider:
                 continue
             for part in range(start + 1, min(start + 3, len(words))):
-                if tokens.clauses[part] != clause or words[part].kind != "w":
+                if tokens.clauses[part] != tokens.clauses[start] or words[part].kind != "w":
                     break
                 if words[part].lemma in self.lexicon.body_parts:
                     return True

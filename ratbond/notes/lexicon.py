@@ -10,7 +10,7 @@ from __future__ import annotations
 import pickle
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -78,6 +78,9 @@ class Entry:
 
 ALONE = "alone"
 """The key of a `not_signals_alone` phrase's entry."""
+TIGHT = "tight"
+"""The key of a phrase whose words stand with none between ("bite on the back": "bite him on
+the back" is the verb with its object)."""
 
 
 class Phrase(NamedTuple):
@@ -249,6 +252,23 @@ class Lexicon:
     play_fights: dict[str, str]
     """A fight by the play it was, when the sentence says so and no one is hurt."""
     sound_spellings: tuple[tuple[str, str], ...]
+    scan_digits: dict[str, tuple[str, ...]]
+    """Digits a scanner reads for letters in a word ("1" for "l" or "i": "Li1y" is Lily)."""
+    scan_letters: tuple[tuple[str, str], ...]
+    """Letter groups a scanner reads for others ("rn" for "m": "harnrnock" is hammock)."""
+    scan_units: frozenset[str]
+    elisions: dict[str, str]
+    corrections: tuple[tuple[str, ...], ...]
+    """`corrections.leads`, as word tuples: "that was Pickle" gives the signals just told of
+    another animal of its kind to Pickle."""
+    correction_openers: frozenset[str]
+    correction_denials: frozenset[str]
+    then_words: frozenset[str]
+    """`negation.then_words`: a clause they open right after an earlier time is of that time."""
+    days: frozenset[str]
+    """`negation.days`: names of days and months, times a `then_words` clause may tell of."""
+    """Words cut to letters and an apostrophe before the next word ("t'cage": the cage)."""
+    """Letters a number is written with ("10am", "1st", "x10"): no misread digits."""
     sounds: dict[str, str]
     """The fuzzy targets by `spelled_sound`: a misspelling that sounds like one is it."""
     retractions: re.Pattern[str]
@@ -565,9 +585,10 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     # Only when no animal, pronoun or body part follows: "got a bite of apple", not "got a bite
     # of Ziggy's ear"; "the top bit of the cage", not "jumped to the top bit Max".
     add(rules.not_signals_alone, Entry("block", key=ALONE))
-    # A wound word that swears is no wound before what it is said of: "bleedin' lovely".
+    # A wound word that swears is no wound before what it is said of: "bleedin' lovely". The
+    # word said of is matched as written: "cute" stems to "cut", and "a bleeding cut" is a wound.
     sworn_of = rules.swear_targets
-    add((f"{swear} {word}" for swear in rules.swears for word in sworn_of), Entry("block"))
+    add((f"{swear} ={word}" for swear in rules.swears for word in sworn_of), Entry("block"))
     add(
         (f"{s} {w}" for s in rules.adjective_swears for w in rules.adjective_swear_targets),
         Entry("block"),
@@ -594,14 +615,15 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
                 add((f"{part} {injury}",), hurt)
                 leads = (*rules.articles, *rules.injuries.sizes)
                 add((f"{lead} {injury} {part}" for lead in leads), hurt)
-                # a noun takes a preposition, the verb its object: "bite to the tail"
+                # a noun takes a preposition, the verb its object: "bite to the tail", but
+                # "bite him on the back" is the verb (no word between them)
                 add(
                     (
                         f"{injury} {prep} {det}{part}"
                         for prep in rules.injuries.verb_preps
                         for det in ("", *(f"{d} " for d in (*rules.articles, *rules.possessives)))
                     ),
-                    hurt,
+                    replace(hurt, key=TIGHT),
                 )
             else:
                 add((f"{injury} {part}", f"{part} {injury}"), hurt)
@@ -776,6 +798,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         ),
         scope_ends=frozenset(stem_of(w) for w in negation.scope_ends),
         present=frozenset(stem_of(w) for w in negation.present),
+        then_words=frozenset(normalise(w) for w in negation.then_words),
+        days=frozenset(normalise(w) for w in negation.days),
         disbelief=frozenset(normalise(w) for w in negation.disbelief),
         apposition_marks=frozenset(negation.apposition_marks),
         list_joiners=frozenset(stem_of(w) for w in negation.list_joiners),
@@ -860,6 +884,23 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         },
         play_fights=dict(rules.play_fights),
         sound_spellings=sound_spellings,
+        scan_digits={
+            digit: tuple(b for a, b in rules.scan_misreads if a == digit)
+            for digit in dict.fromkeys(a for a, _ in rules.scan_misreads if a.isdigit())
+        },
+        scan_letters=tuple((a, b) for a, b in rules.scan_misreads if not a.isdigit()),
+        scan_units=frozenset(normalise(w) for w in rules.scan_units),
+        elisions={normalise(k): v for k, v in rules.elisions.items()},
+        corrections=tuple(
+            tuple(normalise(w) for w in c.split())
+            for c in (rules.corrections.leads if rules.corrections else ())
+        ),
+        correction_openers=frozenset(
+            normalise(w) for w in (rules.corrections.openers if rules.corrections else ())
+        ),
+        correction_denials=frozenset(
+            normalise(w) for w in (rules.corrections.denials if rules.corrections else ())
+        ),
         sounds=sounds,
         shorthand=_shorthand(rules.shorthand),
         retractions=cue_pattern(tuple(rules.retractions.strong), tuple(rules.retractions.weak)),

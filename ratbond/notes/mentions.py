@@ -429,6 +429,11 @@ def _role_in_clause(
     word = words[position].norm
     if word in lexicon.subordinators:
         return True, True
+    if match.kind == "name" and position == match.first - 1 and _fronted(tokens, position, lexicon):
+        # After a phrase of time or place that opens the clause ("At the end Rex bit him", "In
+        # the morning Rex ..."), a name opens the clause: "end" is no verb of which it is the
+        # object.
+        return True, False
     if words[position].lemma in lexicon.subject_openers:
         return True, False
     if (
@@ -449,6 +454,22 @@ def _role_in_clause(
         # does one straight before a signal ("peaches sleeping nugget cleaning herself").
         return True, False
     return False, False
+
+
+def _fronted(tokens: Tokens, position: int, lexicon: Lexicon) -> bool:
+    """Whether the word at `position` ends a phrase that opens its clause with a preposition
+    and one or more determiners before it ("at the end", "in the morning", "after a while")."""
+    words = tokens.words
+    at = position - 1
+    while at >= 0 and words[at].kind == "w" and words[at].lemma in lexicon.determiners:
+        at -= 1
+    return (
+        at < position - 1
+        and at >= 0
+        and words[at].kind == "w"
+        and words[at].lemma in lexicon.prepositions
+        and (at == 0 or words[at - 1].kind != "w")
+    )
 
 
 def _alone(match: Match, lexicon: Lexicon) -> bool:

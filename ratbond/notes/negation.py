@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ratbond.notes.lexicon import EARLIER, HEALED, Lexicon
 from ratbond.notes.mentions import Mentions
 from ratbond.notes.phrases import Match, Phrases
-from ratbond.notes.tokens import Tokens, Word
+from ratbond.notes.tokens import NORM, Tokens, Word
 
 EVENT_KINDS = frozenset({"signal", "passive"})
 DENIERS = frozenset({"cue", "hypo"})
@@ -112,7 +112,18 @@ def find_scope(
     # and there the scans cannot find one.
     hedges = any(match.kind == "hedge" for match in matches)
     dated = any(match.entry is not None and match.entry.key == EARLIER for match in matches)
+    # Clauses that tell of an earlier time named right before them ("last Tuesday's scrap,
+    # when he bit her"): looked for only in a note with one of `then_words`.
+    then = (
+        _then_clauses(tokens, phrases, lexicon)
+        if not lexicon.then_words.isdisjoint(map(NORM, tokens.words))
+        else {}
+    )
     for index in events:
+        first = matches[index].first
+        if then and then.get(tokens.parts[first], first) < first:
+            found["hypo"].add(index)
+            continue
         kind = _denial(tokens, phrases, mentions, lexicon, after, scope, index, dated)
         if kind:
             found[kind].add(index)
@@ -126,6 +137,69 @@ def find_scope(
         frozenset(found["attempt"]),
         frozenset(trailing),
     )
+
+
+THEN_REACH = 4
+"""How many words before a `then_words` clause an earlier time or a day may end."""
+
+
+def _then_clauses(tokens: Tokens, phrases: Phrases, lexicon: Lexicon) -> dict[int, int]:
+    """The clause parts (each with where in it) opened by one of `then_words` ("when") within
+    `THEN_REACH` words after an earlier time (`negation.earlier`) or a day's or a month's name
+    (`negation.days`) that this session is set against (after one of `comparisons`), with at
+    most one mark between and none ending a sentence: "unlike 22nd Nov when he swiped the
+    mesh", "better than Sunday when she went for the bars" tell of that time, not of this
+    session."""
+    words = tokens.words
+    found: dict[int, int] = {}
+    for index, word in enumerate(words):
+        if word.norm not in lexicon.then_words or index == 0:
+            continue
+        if index + 1 < len(words) and words[index + 1].kind != "w":
+            continue
+        # a word of this session in its part brings it back ("unlike last week, when I opened
+        # the cage today he bit her")
+        part = tokens.parts[index]
+        rest = index + 1
+        while rest < len(words) and tokens.parts[rest] == part:
+            if words[rest].lemma in lexicon.present:
+                break
+            rest += 1
+        if rest < len(words) and tokens.parts[rest] == part:
+            continue
+        position = index - 1
+        marks = 0
+        for _ in range(THEN_REACH + 1):
+            if position < 0 or words[position].stop:
+                break
+            if words[position].mark:
+                marks += 1
+                if marks > 1:
+                    break
+                position -= 1
+                continue
+            owner = phrases.of(position)
+            if (
+                (owner is not None and owner.entry is not None and owner.entry.key == EARLIER)
+                or words[position].norm in lexicon.days
+            ) and _set_against(tokens, lexicon, position):
+                found.setdefault(tokens.parts[index], index)
+                break
+            position -= 1
+    return found
+
+
+def _set_against(tokens: Tokens, lexicon: Lexicon, position: int) -> bool:
+    """Whether a day's name at `position` follows one of `comparisons` within three words in its
+    clause ("better than Sunday", "unlike 22nd Nov"): a day this session is set against, so
+    past; a day named otherwise may be today's ("Sunday, when I opened the cage")."""
+    words = tokens.words
+    for at in range(position - 1, max(position - 4, -1), -1):
+        if words[at].kind != "w":
+            return False
+        if words[at].norm in lexicon.comparisons:
+            return True
+    return False
 
 
 def _hedged_after(tokens: Tokens, phrases: Phrases, scope: Scope, index: int) -> bool:

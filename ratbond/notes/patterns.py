@@ -10,7 +10,7 @@ from itertools import chain
 from types import MappingProxyType
 from typing import NamedTuple
 
-from ratbond.notes.lexicon import GAP, WIDE_GAP, WILD, Lexicon, Phrase
+from ratbond.notes.lexicon import GAP, TIGHT, WIDE_GAP, WILD, Lexicon, Phrase
 
 NO_SENSES: Mapping[str, str] = MappingProxyType({})
 
@@ -160,7 +160,12 @@ def _pattern(lexicon: Lexicon, phrase: Phrase, bases: frozenset[str], shared: Sh
         content = (len(word) > 2 or word in bases) and (
             word not in lexicon.determiners and word not in lexicon.prepositions
         )
-        limit = WIDE_GAP if wide else (GAP if content else 0)
+        # A phrase of no signal that opens with an exact form is a compound, written whole
+        # ("=hide house": "hide in the house" is hiding), as is a `TIGHT` one.
+        tight = phrase.entry.key == TIGHT or (
+            phrase.entry.kind == "block" and phrase.parts[0].startswith("=")
+        )
+        limit = WIDE_GAP if wide else (GAP if content and not tight else 0)
         exact = part.startswith("=")
         key = (part, limit, wide and cross)
         step = shared.steps.get(key)

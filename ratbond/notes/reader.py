@@ -20,7 +20,13 @@ from ratbond.notes.patterns import compile_patterns
 from ratbond.notes.phrases import find_phrases
 from ratbond.notes.result import NotesResult
 from ratbond.notes.retract import explained_quotes, retract, starred
-from ratbond.notes.tokens import WordTable, token_finder, tokenise
+from ratbond.notes.tokens import (
+    WordTable,
+    scanned_digits,
+    scanned_word,
+    token_finder,
+    tokenise,
+)
 
 Roles = tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -66,6 +72,15 @@ class NotesReader:
         lexicon = self.lexicon
         listed = tuple(animals.values()) if isinstance(animals, Mapping) else tuple(animals)
         cast = self.cast(listed, program, tuple((r, tuple(m)) for r, m in (roles or {}).items()))
+        if lexicon.scan_digits and any(digit in text for digit in lexicon.scan_digits):
+            text = scanned_digits(
+                text,
+                lexicon.scan_digits,
+                lexicon.scan_units,
+                lambda word: scanned_word(
+                    word, lexicon.scan_letters, lexicon.surface, cast.openers
+                ),
+            )
         if "*" in text:
             text = starred(text, self.harm_word, self.words.real_word)
         if lexicon.explanations and any(q in text for q in "\"'\u201c"):
@@ -93,6 +108,8 @@ class NotesReader:
             lexicon.surface,
             lexicon.noun_synonyms,
             lexicon.noun_followers,
+            lexicon.scan_letters,
+            lexicon.elisions,
         )
         phrases = find_phrases(
             tokens,

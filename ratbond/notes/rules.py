@@ -30,12 +30,32 @@ class Negation:
     earlier: tuple[Word, ...] = ()
     healed: tuple[Word, ...] = ()
     present: tuple[Word, ...] = ()
+    then_words: tuple[Word, ...] = ()
+    """Words that open a clause telling what happened at the time named right before them, when
+    this session is set against it ("unlike 2nd Nov when ...", "than Sunday when ...")."""
+    days: tuple[Word, ...] = ()
+    """Names of days and months: a time named so, with a `then_words` clause after it, is past."""
     apposition_marks: tuple[str, ...] = ()
     """Words after a wound in its clause that say it is gone ("has healed over")."""
     """Words that place what follows in an earlier session ("last week"): not this one's."""
     disbelief: tuple[Word, ...] = ()
     """Cues that, opening a sentence before an animal and its act in -ing, say it happened
     ("not Tom charging the gate 😭"): no denial."""
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """A later line naming who really did it ("that was Pickle", "it was Burrito not Nacho"):
+    the earlier signals of the one it replaces are that animal's."""
+
+    __pydantic_config__ = _STRICT
+
+    leads: tuple[Word, ...]
+    """What opens its clause before the name ("that was", "it was")."""
+    openers: tuple[Word, ...] = ()
+    """Words that may come before a lead ("actually", "no")."""
+    denials: tuple[Word, ...] = ()
+    """Words before the animal replaced ("not Nacho")."""
 
 
 @dataclass(frozen=True)
@@ -270,6 +290,14 @@ class NotesFile:
     repeats: tuple[Word, ...] = ()
     harmless: Harmless | None = None
     protected_words: tuple[Word, ...] = ()
+    scan_misreads: tuple[tuple[Word, Word], ...] = ()
+    """What a scanner misreads for what (OCR): a digit in a word ("Li1y") or a letter group
+    ("rn" for "m")."""
+    scan_units: tuple[Word, ...] = ()
+    elisions: dict[str, Word] = field(default_factory=dict)
+    corrections: Corrections | None = None
+    """A word cut to letters and an apostrophe before the next word ("t'cage"): the word."""
+    """Letters a number is written with ("1st", "10am", "x10"): such a word is no misread."""
     together: tuple[Word, ...] = ()
     """Words that say a signal was shown by both animals ("asleep together")."""
     perfect: Perfect | None = None

@@ -71,6 +71,50 @@ def token_finder(shorthand: Collection[str]) -> Callable[[str], Iterator[re.Matc
     return finditer
 
 
+# A word with a digit next to a letter ("Li1y", "01iver", "10am"): a scanner's misread or a
+# number with its unit.
+SCAN_WORD_RE = re.compile(
+    r"(?<![^\W_])[^\W_]*(?:\d[^\W\d_]|[^\W\d_]\d)[^\W_]*(?:['\u2019][^\W_]+)*"
+)
+NUMBER_UNIT_RE = re.compile(r"\d+([^\W\d_]+)|([^\W\d_]+)\d+")
+
+
+def scanned_digits(
+    text: str,
+    digits: Mapping[str, tuple[str, ...]],
+    units: Collection[str],
+    is_word: Callable[[str], bool],
+) -> str:
+    """`text` with each digit a scanner read for a letter inside a word written as that letter
+    ("Li1y" is Lily, "b1ood" blood, "01iver" Oliver), one character for one, so every offset
+    stays, when that makes a word (`is_word`; a digit read as several letters is tried as
+    each in turn: "cl1mbed" is climbed). A word with another digit ("2nd"), a number
+    with its unit ("10am", "1st", "x10") and a digit that is a syllable in a text ("no1",
+    "any1") are no misread."""
+    most = max(map(len, digits.values()), default=0)
+    tables = [
+        str.maketrans(
+            {digit: letters[min(turn, len(letters) - 1)] for digit, letters in digits.items()}
+        )
+        for turn in range(most)
+    ]
+
+    def read(match: re.Match[str]) -> str:
+        word = match.group()
+        if any(char.isdigit() and char not in digits for char in word):
+            return word
+        unit = NUMBER_UNIT_RE.fullmatch(word)
+        if unit is not None and (unit[1] or unit[2]).lower() in units:
+            return word
+        for table in tables:
+            fixed = word.translate(table)
+            if is_word(fixed):
+                return fixed
+        return word
+
+    return SCAN_WORD_RE.sub(read, text)
+
+
 # Column getters, so each column is built by one `map` in C.
 MATCH_TEXT = re.Match.group
 MATCH_START = re.Match.start
@@ -263,6 +307,8 @@ def tokenise(
     known: Collection[str] = frozenset(),
     noun_synonyms: Mapping[str, str] | None = None,
     followers: Collection[str] = frozenset(),
+    scan_letters: tuple[tuple[str, str], ...] = (),
+    elisions: Mapping[str, str] | None = None,
 ) -> Tokens:
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
     clause joiners; `finditer` finds them (`token_finder` of the `shorthand` signs, each read
@@ -275,11 +321,22 @@ def tokenise(
     if known and ("'" in text or "\u2019" in text):
         raws = _dropped_h(text, raws, starts, known)
     ends: tuple[int, ...] = tuple(map(add, starts, map(len, raws)))
+    if "[" in text:
+        raws = _chat_lines(raws)
+    if elisions and ("'" in text or "\u2019" in text):
+        raws, starts, ends = _elided(raws, starts, ends, elisions)
+    if scan_letters and any(written in text for written, _ in scan_letters):
+        raws = _scan_letters(raws, scan_letters, known, names)
     if shorthand and (not text.isascii() or not shorthand.keys().isdisjoint(raws)):
         raws, starts, ends = _expand(raws, starts, ends, shorthand, names)
     if noun_synonyms:
         raws = _noun_synonyms(list(raws), noun_synonyms, followers)
     words = tuple(map(word, raws))
+    if scan_letters:
+        whole = _split_words(raws, starts, ends, words, known, names)
+        if whole is not None:
+            raws, starts, ends = whole
+            words = tuple(map(word, raws))
     marks = list(map(IS_MARK, words))
     stops = list(map(IS_STOP, words))
     # A mark belongs to the clause it ends; a joiner opens the part it belongs to.
@@ -313,6 +370,139 @@ def _noun_synonyms(
         if not after[:1].isalnum() or after.lower() in followers:
             raws[index] = read
     return raws
+
+
+def scanned_word(
+    word: str,
+    pairs: tuple[tuple[str, str], ...],
+    known: Collection[str],
+    names: Collection[str],
+) -> bool:
+    """Whether a word a scanner may have misread is a `known` word or an animal's name, as
+    written or with one of the letter groups it misreads written as the one it stands for, or
+    else an English word."""
+    norm = normalise(word)
+    if norm in known or norm in names:
+        return True
+    for written, read in pairs:
+        fixed = norm.replace(written, read)
+        if fixed != norm and (fixed in known or fixed in names):
+            return True
+    from ratbond.care.words import is_english
+
+    return is_english(norm)
+
+
+def _split_words(
+    raws: list[str],
+    starts: tuple[int, ...],
+    ends: tuple[int, ...],
+    words: tuple[Word, ...],
+    known: Collection[str],
+    names: Collection[str],
+) -> tuple[list[str], tuple[int, ...], tuple[int, ...]] | None:
+    """A word a scanned page split at an old line's end or a gap ("pock et", "no ise",
+    "twitch- ing"): two neighbouring words, one of them neither known nor a name, whose join
+    is a `known` word, read as that word across both (None when there is none)."""
+    norms = [word.norm if word.kind == "w" else "" for word in words]
+    found = [
+        index
+        for index in range(len(norms) - 1)
+        if norms[index]
+        and norms[index + 1]
+        and not (norms[index] in known and norms[index + 1] in known)
+        and norms[index] + norms[index + 1] in known
+        and norms[index] not in names
+        and norms[index + 1] not in names
+    ]
+    if not found:
+        return None
+    texts: list[str] = []
+    begins: list[int] = []
+    finishes: list[int] = []
+    index = 0
+    while index < len(raws):
+        if found and found[0] == index:
+            found.pop(0)
+            texts.append(raws[index] + raws[index + 1])
+            begins.append(starts[index])
+            finishes.append(ends[index + 1])
+            index += 2
+            if found and found[0] == index - 1:
+                found.pop(0)
+            continue
+        texts.append(raws[index])
+        begins.append(starts[index])
+        finishes.append(ends[index])
+        index += 1
+    return texts, tuple(begins), tuple(finishes)
+
+
+def _chat_lines(raws: list[str]) -> list[str]:
+    """A chat pasted in: the time in brackets that heads each message ("[19:02] Mum: ...")
+    ends the sentence before it, as a new line would."""
+    out = list(raws)
+    for index in range(len(raws) - 3):
+        if raws[index] == "[" and raws[index + 1].isdigit() and raws[index + 2] in ":.":
+            out[index] = "\n"
+    return out
+
+
+def _elided(
+    raws: list[str],
+    starts: tuple[int, ...],
+    ends: tuple[int, ...],
+    elisions: Mapping[str, str],
+) -> tuple[list[str], tuple[int, ...], tuple[int, ...]]:
+    """A word cut short to a letter and an apostrophe before the next word, as Northern
+    English writes "the" (`elisions`: "t'cage" is "the cage"), read as the two words."""
+    texts: list[str] = []
+    begins: list[int] = []
+    finishes: list[int] = []
+    for raw, start, end in zip(raws, starts, ends, strict=True):
+        cut = raw.find("'")
+        if cut < 0:
+            cut = raw.find("\u2019")
+        read = elisions.get(raw[:cut].lower()) if cut > 0 else None
+        if read is not None and raw[cut + 1 : cut + 2].isalpha():
+            texts += [read, raw[cut + 1 :]]
+            begins += [start, start + cut + 1]
+            finishes += [start + cut + 1, end]
+        else:
+            texts.append(raw)
+            begins.append(start)
+            finishes.append(end)
+    return texts, tuple(begins), tuple(finishes)
+
+
+def _scan_letters(
+    raws: list[str],
+    pairs: tuple[tuple[str, str], ...],
+    known: Collection[str],
+    names: Collection[str],
+) -> list[str]:
+    """A word neither known nor English that, with a letter group a scanner misreads written
+    as the one it stands for, is a `known` word or an animal's name is that word: "harnrnock"
+    is hammock, "rny" my, "Marrnalade" Marmalade ("turn" and "corner" stay as written)."""
+    out = list(raws)
+    for index, raw in enumerate(raws):
+        for written, read in pairs:
+            if written not in raw:
+                continue
+            norm = normalise(raw)
+            fixed = raw.replace(written, read)
+            if (
+                norm in known
+                or norm in names
+                or not (normalise(fixed) in known or normalise(fixed) in names)
+            ):
+                continue
+            from ratbond.care.words import is_english
+
+            if not is_english(norm):
+                out[index] = fixed
+                break
+    return out
 
 
 def _dropped_h(
