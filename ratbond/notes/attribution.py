@@ -495,61 +495,102 @@ class Attribution:
         name: "that was Pickle dad", "actually it was Burrito chasing not Nacho") gives the
         signals the sentence or two before told of the animal it replaces to that one: the
         one named after "not" in its sentence, else, when the line tells no signal of its own,
-        the one animal of its kind whose signals were told there."""
+        the one animal of its kind whose signals were told there. A line that names an act
+        ("it was Pip hissing, not Tom") moves that act only; with none named, what the one
+        replaced suffered or shared (`victim_signals`, `reciprocal`: a wound, a fight) stays
+        where it was told. A question ("that was Rex?") corrects nothing, and corrections are
+        applied in the order they were written, so the last one wins."""
         tokens = self.tokens
         words = tokens.words
         count = len(words)
+        found: list[tuple[int, int]] = []
         for lead in self.lexicon.corrections:
             size = len(lead)
             for index in range(1, count - size):
-                if words[index].norm != lead[0] or (
-                    tuple(words[at].norm for at in range(index, index + size)) != lead
+                if words[index].norm == lead[0] and (
+                    tuple(words[at].norm for at in range(index, index + size)) == lead
                 ):
-                    continue
-                opening = index - 1
-                if (
-                    words[opening].kind == "w"
-                    and words[opening].norm in self.lexicon.correction_openers
-                ):
-                    opening -= 1
-                if opening >= 0 and words[opening].kind == "w":
-                    continue
-                named = self.mention_at(index + size)
-                if (
-                    named is None
-                    or named.first != index + size
-                    or len(named.animals) != 1
-                    or named.person
-                    or named.outsider
-                    or named.ambiguous
-                    or words[named.last].raw.lower().replace("\u2019", "'").endswith("'s")
-                ):
-                    continue
-                after = named.last + 1
-                holder = self.phrases.of(after) if after < count else None
-                if after < count and (
-                    words[after].norm in self.lexicon.relatives
-                    or (
-                        holder is not None
-                        and holder.entry is not None
-                        and holder.entry.key == "relative"
-                    )
-                ):
-                    continue  # a cleft: "it was Max who bit her" tells a new act
-                (real,) = named.animals
-                sentence = tokens.sentences[index]
-                start = tokens.starts[index]
-                replaced = self.replaced_by(named, sentence, real)
-                if replaced is None:
-                    continue
-                self.spans = [
-                    replace(span, animal=real)
-                    if span.animal == replaced
-                    and span.start < start
-                    and facts.sentence >= sentence - 2
-                    else span
-                    for span, facts in zip(self.spans, self.facts, strict=True)
-                ]
+                    found.append((index, size))
+        for index, size in sorted(found):
+            opening = index - 1
+            if (
+                words[opening].kind == "w"
+                and words[opening].norm in self.lexicon.correction_openers
+            ):
+                opening -= 1
+            if opening >= 0 and words[opening].kind == "w":
+                continue
+            named = self.mention_at(index + size)
+            if (
+                named is None
+                or named.first != index + size
+                or len(named.animals) != 1
+                or named.person
+                or named.outsider
+                or named.ambiguous
+                or words[named.last].raw.lower().replace("\u2019", "'").endswith("'s")
+            ):
+                continue
+            after = named.last + 1
+            holder = self.phrases.of(after) if after < count else None
+            if after < count and (
+                words[after].norm in self.lexicon.relatives
+                or (
+                    holder is not None
+                    and holder.entry is not None
+                    and holder.entry.key == "relative"
+                )
+            ):
+                continue  # a cleft: "it was Max who bit her" tells a new act
+            sentence = tokens.sentences[index]
+            if self.asks(index, sentence):
+                continue  # "that was Rex?" wonders, it says nothing
+            (real,) = named.animals
+            start = tokens.starts[index]
+            replaced = self.replaced_by(named, sentence, real)
+            if replaced is None:
+                continue
+            line = tokens.starts[named.last]
+            # the acts the line names for the one it names, up to its clause's end, a "not" or
+            # another name ("Max squeaking, not Rex"; "Pickle dad, Nugget was asleep" names none)
+            close = named.last + 1
+            while (
+                close < count
+                and words[close].kind == "w"
+                and words[close].norm not in self.lexicon.correction_denials
+                and self.mention_at(close) is None
+            ):
+                close += 1
+            end = tokens.starts[close] if close < count else tokens.starts[-1] + 1
+            # an act's family shares its last word ("chasing" names "aggressive_chasing")
+            acts = {
+                span.signal.rsplit("_", 1)[-1]
+                for span in self.spans
+                if line < span.start < end and not span.negated
+            }
+            kept = self.lexicon.victim_signals | self.lexicon.reciprocal
+            self.spans = [
+                replace(span, animal=real)
+                if span.animal == replaced
+                and (
+                    (span.start < start and facts.sentence >= sentence - 2)
+                    or line < span.start < end
+                )
+                and (span.signal.rsplit("_", 1)[-1] in acts if acts else span.signal not in kept)
+                else span
+                for span, facts in zip(self.spans, self.facts, strict=True)
+            ]
+
+    def asks(self, index: int, sentence: int) -> bool:
+        """Whether the sentence holding word `index` ends in a question mark."""
+        tokens = self.tokens
+        words = tokens.words
+        position = index
+        while position < len(words) and tokens.sentences[position] == sentence:
+            if "?" in words[position].raw:
+                return True
+            position += 1
+        return False
 
     def replaced_by(self, named: Mention, sentence: int, real: str) -> str | None:
         """The animal a correction naming `real` replaces: the one named after "not" in its

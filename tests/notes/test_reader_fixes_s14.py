@@ -1,0 +1,42 @@
+"""Regressions a reviewer found in session 14's new reader rules, each class read both ways:
+the danger kept and the calm note calm. Each sentence here is made up for the rule it tests,
+beside the reviewer's own examples."""
+
+from __future__ import annotations
+
+from casts import cat_rat, rat_rat
+
+from ratbond.notes import NotesResult
+
+
+def signals(result: NotesResult) -> dict[str, set[str]]:
+    return {animal: set(names) for animal, names in result.signals.items()}
+
+
+def test_a_correction_moves_only_the_act_it_names_and_never_a_wound_or_a_fight() -> None:
+    # what the one replaced suffered stays with it
+    result = signals(rat_rat("Max got bitten, bleeding on the ear. It was Rex."))
+    assert "wound" in result["max"]
+    assert "wound" in signals(rat_rat("Rex got bitten on the tail. That was Max."))["rex"]
+    assert "wound" in signals(rat_rat("Max had a torn ear. It was Rex."))["max"]
+    # a line naming an act moves that act only
+    result = signals(rat_rat("Rex bit Max hard. Actually it was Max squeaking, not Rex."))
+    assert result == {"rex": {"biting"}, "max": {"squeaking"}}
+    result = signals(
+        cat_rat("Tom hissed and swatted at the cage. Oops it was Pip hissing, not Tom.")
+    )
+    assert result == {"tom": {"swatting"}, "pip": {"hissing"}}
+    # a shared fight stays both animals'
+    result = signals(rat_rat("Rex and Max fought, blood everywhere. That was Max dad."))
+    assert "fighting" in result["rex"]
+    assert "fighting" in result["max"]
+    # a question corrects nothing; the last correction wins
+    assert signals(rat_rat("Max bit Rex. that was Rex?")) == {"max": {"biting"}}
+    text = "Rex bit Max. no it was Max not Rex. actually it was Rex not Max"
+    assert signals(rat_rat(text)) == {"rex": {"biting"}}
+    # the cases the rule was built for still move the act
+    result = signals(rat_rat("Rex chased Max. actually it was Max chasing not Rex"))
+    assert "chasing" in result["max"]
+    assert "chasing" not in result.get("rex", set())
+    result = signals(rat_rat("Rex bit Max. no it was Max not Rex"))
+    assert result == {"max": {"biting"}}
