@@ -266,6 +266,8 @@ class Lexicon:
     then_words: frozenset[str]
     """`negation.then_words`: a clause they open right after an earlier time is of that time."""
     days: frozenset[str]
+    contrasts: frozenset[str]
+    """`negation.contrasts`: words that set a day against this session ("than", "unlike")."""
     """`negation.days`: names of days and months, times a `then_words` clause may tell of."""
     """Words cut to letters and an apostrophe before the next word ("t'cage": the cage)."""
     """Letters a number is written with ("10am", "1st", "x10"): no misread digits."""
@@ -800,6 +802,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         present=frozenset(stem_of(w) for w in negation.present),
         then_words=frozenset(normalise(w) for w in negation.then_words),
         days=frozenset(normalise(w) for w in negation.days),
+        contrasts=frozenset(normalise(w) for w in negation.contrasts),
         disbelief=frozenset(normalise(w) for w in negation.disbelief),
         apposition_marks=frozenset(negation.apposition_marks),
         list_joiners=frozenset(stem_of(w) for w in negation.list_joiners),

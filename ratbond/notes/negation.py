@@ -115,13 +115,14 @@ def find_scope(
     # Clauses that tell of an earlier time named right before them ("last Tuesday's scrap,
     # when he bit her"): looked for only in a note with one of `then_words`.
     then = (
-        _then_clauses(tokens, phrases, lexicon)
+        _then_clauses(tokens, phrases, mentions, lexicon)
         if not lexicon.then_words.isdisjoint(map(NORM, tokens.words))
         else {}
     )
     for index in events:
         first = matches[index].first
-        if then and then.get(tokens.parts[first], first) < first:
+        low, high = then.get(tokens.parts[first], (first, first))
+        if low < first < high:
             found["hypo"].add(index)
             continue
         kind = _denial(tokens, phrases, mentions, lexicon, after, scope, index, dated)
@@ -143,15 +144,20 @@ THEN_REACH = 4
 """How many words before a `then_words` clause an earlier time or a day may end."""
 
 
-def _then_clauses(tokens: Tokens, phrases: Phrases, lexicon: Lexicon) -> dict[int, int]:
+def _then_clauses(
+    tokens: Tokens, phrases: Phrases, mentions: Mentions, lexicon: Lexicon
+) -> dict[int, tuple[int, int]]:
     """The clause parts (each with where in it) opened by one of `then_words` ("when") within
     `THEN_REACH` words after an earlier time (`negation.earlier`) or a day's or a month's name
     (`negation.days`) that this session is set against (after one of `comparisons`), with at
     most one mark between and none ending a sentence: "unlike 22nd Nov when he swiped the
     mesh", "better than Sunday when she went for the bars" tell of that time, not of this
-    session."""
+    session. Only a comma may stand between ("Worse than Friday - when Pip moved he lunged"
+    and a colon start today's account), and the clause ends where a second subject follows
+    its own ("unlike Tuesday when he was chill he swatted the cage": the swat is today's).
+    Each is given as (where it opens, where it ends)."""
     words = tokens.words
-    found: dict[int, int] = {}
+    found: dict[int, tuple[int, int]] = {}
     for index, word in enumerate(words):
         if word.norm not in lexicon.then_words or index == 0:
             continue
@@ -174,7 +180,7 @@ def _then_clauses(tokens: Tokens, phrases: Phrases, lexicon: Lexicon) -> dict[in
                 break
             if words[position].mark:
                 marks += 1
-                if marks > 1:
+                if marks > 1 or words[position].raw != ",":
                     break
                 position -= 1
                 continue
@@ -183,10 +189,34 @@ def _then_clauses(tokens: Tokens, phrases: Phrases, lexicon: Lexicon) -> dict[in
                 (owner is not None and owner.entry is not None and owner.entry.key == EARLIER)
                 or words[position].norm in lexicon.days
             ) and _set_against(tokens, lexicon, position):
-                found.setdefault(tokens.parts[index], index)
+                found.setdefault(
+                    tokens.parts[index], (index, _then_end(tokens, mentions, lexicon, index))
+                )
                 break
             position -= 1
     return found
+
+
+def _then_end(tokens: Tokens, mentions: Mentions, lexicon: Lexicon, index: int) -> int:
+    """Where the clause that `then_words` opens at `index` ends: at its part's end, or before
+    a second subject after its own ("when he was chill he swatted the cage")."""
+    words = tokens.words
+    part = tokens.parts[index]
+    end = index + 1
+    while end < len(words) and tokens.parts[end] == part:
+        end += 1
+    subjects = 0
+    for position in range(index + 1, end):
+        named = next(
+            (m for m in mentions.between(position - 1, position + 1) if m.first == position), None
+        )
+        if words[position].norm in lexicon.subject_case or (
+            named is not None and (named.subject or subjects == 0)
+        ):
+            subjects += 1
+            if subjects == 2:
+                return position
+    return end
 
 
 def _set_against(tokens: Tokens, lexicon: Lexicon, position: int) -> bool:
@@ -197,7 +227,7 @@ def _set_against(tokens: Tokens, lexicon: Lexicon, position: int) -> bool:
     for at in range(position - 1, max(position - 4, -1), -1):
         if words[at].kind != "w":
             return False
-        if words[at].norm in lexicon.comparisons:
+        if words[at].norm in lexicon.contrasts:
             return True
     return False
 

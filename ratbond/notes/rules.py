@@ -35,6 +35,9 @@ class Negation:
     this session is set against it ("unlike 2nd Nov when ...", "than Sunday when ...")."""
     days: tuple[Word, ...] = ()
     """Names of days and months: a time named so, with a `then_words` clause after it, is past."""
+    contrasts: tuple[Word, ...] = ()
+    """Words that set a day against this session ("than Sunday", "unlike Monday"): sameness
+    words ("as", "like") do not."""
     apposition_marks: tuple[str, ...] = ()
     """Words after a wound in its clause that say it is gone ("has healed over")."""
     """Words that place what follows in an earlier session ("last week"): not this one's."""

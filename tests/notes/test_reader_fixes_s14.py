@@ -40,3 +40,32 @@ def test_a_correction_moves_only_the_act_it_names_and_never_a_wound_or_a_fight()
     assert "chasing" not in result.get("rex", set())
     result = signals(rat_rat("Rex bit Max. no it was Max not Rex"))
     assert result == {"max": {"biting"}}
+
+
+def test_a_when_clause_is_past_only_after_a_contrast_and_only_to_its_second_subject() -> None:
+    # sameness tells of today too
+    assert (
+        "lunging"
+        in signals(cat_rat("Same as Monday when he lunged at the cage, he did it again"))["tom"]
+    )
+    assert "swatting" in signals(cat_rat("Just like Sunday when he swiped at the mesh."))["tom"]
+    assert "lunging" in signals(cat_rat("As on Monday, when Pip came out Tom lunged."))["tom"]
+    assert "lunging" in signals(cat_rat("Like last Friday when he lunged at the bars."))["tom"]
+    # a colon or a dash opens today's account
+    text = "Not as good as Wednesday: when I let Pip out Tom pounced on her."
+    assert "pouncing" in signals(cat_rat(text))["tom"]
+    assert (
+        "lunging"
+        in signals(cat_rat("Worse than Friday - when Pip moved he lunged at the cage."))["tom"]
+    )
+    assert "hissing" in signals(cat_rat("Worse than Sunday; when Pip came out he hissed."))["tom"]
+    # the past clause ends at a second subject
+    result = signals(cat_rat("Unlike Tuesday when he was chill he swatted the cage twice."))
+    assert result["tom"] == {"swatting"}
+    # the past set against today stays past
+    calm = "Better than Sunday when she went for the bars, Tom was calm."
+    assert signals(cat_rat(calm)) == {"tom": {"relaxed_posture"}}
+    calm = "Tom was calm, unlike 22nd Nov when he swiped the mesh."
+    assert signals(cat_rat(calm)) == {"tom": {"relaxed_posture"}}
+    calm = "Tom sat quietly, compared to Monday when he hissed at her."
+    assert "hissing" not in signals(cat_rat(calm)).get("tom", set())
