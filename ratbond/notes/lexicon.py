@@ -153,6 +153,10 @@ class Lexicon:
     present: frozenset[str]
     disbelief: frozenset[str]
     """`negation.disbelief`: such a cue before an animal and its act in -ing denies nothing."""
+    disbelief_markers: re.Pattern[str]
+    """`negation.disbelief_markers`, one of which such a sentence must hold."""
+    disbelief_denials: re.Pattern[str]
+    """`negation.disbelief_denials`: such a sentence with one of them denies after all."""
     apposition_marks: frozenset[str]
     """Marks that set a noun phrase beside the one before them ("last week's incident (the
     lunge)")."""
@@ -804,6 +808,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         days=frozenset(normalise(w) for w in negation.days),
         contrasts=frozenset(normalise(w) for w in negation.contrasts),
         disbelief=frozenset(normalise(w) for w in negation.disbelief),
+        disbelief_markers=_word_pattern(negation.disbelief_markers),
+        disbelief_denials=_word_pattern(negation.disbelief_denials),
         apposition_marks=frozenset(negation.apposition_marks),
         list_joiners=frozenset(stem_of(w) for w in negation.list_joiners),
         subject_openers=frozenset(stem_of(w) for w in rules.subject_openers),
@@ -927,3 +933,15 @@ def _agent_senses(
         elif fallback is not None and fallback in names:
             found[species] = fallback
     return found
+
+
+def _word_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """A pattern finding any of `phrases` in lower-cased text: words whole, signs anywhere."""
+    phrases = tuple(phrases)
+    if not phrases:
+        return re.compile(r"(?!)")
+    parts = (
+        rf"(?<!\w){re.escape(p.lower())}(?!\w)" if p[:1].isalnum() else re.escape(p)
+        for p in sorted(phrases, key=len, reverse=True)
+    )
+    return re.compile("|".join(parts))

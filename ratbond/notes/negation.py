@@ -416,7 +416,27 @@ def _disbelief(
     if owner is None or owner.last + 1 != match.first:
         return False
     mention = mentions.at.get(phrases.at[position])
-    return mention is not None and bool(mention.animals) and not mention.person
+    if mention is None or not mention.animals or mention.person:
+        return False
+    # a sign of disbelief in its sentence ("😭", "omg", "again"), and no word of a denial
+    # ("not Tom swatting this time! so proud", "Not Rex biting Max for once")
+    sentence = tokens.sentences[cue.first]
+    text = tokens.text[tokens.starts[cue.first] : _sentence_end(tokens, sentence)].lower()
+    return bool(lexicon.disbelief_markers.search(text)) and not lexicon.disbelief_denials.search(
+        text
+    )
+
+
+def _sentence_end(tokens: Tokens, sentence: int) -> int:
+    """Where the text after sentence `sentence` begins (the signs after its last word, an
+    emoji, are its own)."""
+    words = tokens.words
+    last = len(tokens.text)
+    for position in range(len(words)):
+        if tokens.sentences[position] > sentence:
+            last = tokens.starts[position]
+            break
+    return last
 
 
 # A further item after a cross written as a letter: "swat x / hiss x", "blood x, screaming x".

@@ -44,6 +44,10 @@ class Negation:
     disbelief: tuple[Word, ...] = ()
     """Cues that, opening a sentence before an animal and its act in -ing, say it happened
     ("not Tom charging the gate 😭"): no denial."""
+    disbelief_markers: tuple[str, ...] = ()
+    """What a sentence of disbelief holds (an emoji, "omg", "again")."""
+    disbelief_denials: tuple[str, ...] = ()
+    """What makes such a sentence a denial after all ("this time", "for once", praise)."""
 
 
 @dataclass(frozen=True)

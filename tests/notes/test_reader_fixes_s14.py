@@ -69,3 +69,24 @@ def test_a_when_clause_is_past_only_after_a_contrast_and_only_to_its_second_subj
     assert signals(cat_rat(calm)) == {"tom": {"relaxed_posture"}}
     calm = "Tom sat quietly, compared to Monday when he hissed at her."
     assert "hissing" not in signals(cat_rat(calm)).get("tom", set())
+
+
+def test_not_before_an_animal_s_act_is_disbelief_only_with_a_sign_of_it_and_no_denial() -> None:
+    # disbelief: the act happened
+    assert "lunging" in signals(cat_rat("not Tom charging the gate 😭"))["tom"]
+    assert "hissing" in signals(cat_rat("Not Tom hissing at her again omg"))["tom"]
+    assert "biting" in signals(rat_rat("not Rex biting Max so hard it bled"))["rex"]
+    # a plain "not", or one with a word of denial or praise, denies
+    for text in (
+        "Not Tom swatting this time! So proud.",
+        "No hissing. Not Tom lunging either. Calm.",
+        "Not Pip biting me tonight, she took the treat gently.",
+        "Not Tom lunging for once 😂 good boy",
+        "Not Tom swatting the cage at all.",
+    ):
+        result = signals(cat_rat(text))
+        assert result.keys() <= {"tom", "pip"}
+        assert not {"swatting", "lunging", "biting", "hissing"} & set().union(*result.values())
+    assert "biting" not in signals(rat_rat("Not Rex biting Max for once, they groomed.")).get(
+        "rex", set()
+    )
