@@ -180,6 +180,8 @@ class Lexicon:
     noun_synonyms: dict[str, str]
     """Slang read as the word it stands for only where it ends its phrase (`tokenise`)."""
     noun_followers: frozenset[str]
+    noun_frames: tuple[frozenset[str], frozenset[str]]
+    """`noun_frames`: the words before and after a slang noun that frame it as the noun."""
     """The words after which a noun synonym still ends its phrase: prepositions, joiners."""
     """Each spelling of an animal's `sex` field, to "male" or "female"."""
     subject_case: frozenset[str]
@@ -829,6 +831,10 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         irregular=irregular,
         clause_joiners=frozenset(rules.clause_joiners),
         noun_synonyms={normalise(k): v for k, v in rules.noun_synonyms.items()},
+        noun_frames=(
+            frozenset(normalise(w) for w in rules.noun_frames.before),
+            frozenset(normalise(w) for w in rules.noun_frames.after),
+        ),
         noun_followers=frozenset(
             normalise(w)
             for w in (*rules.prepositions, *rules.clause_joiners, *rules.negation.scope_ends)

@@ -110,6 +110,7 @@ class NotesReader:
             lexicon.noun_followers,
             lexicon.scan_letters,
             lexicon.elisions,
+            lexicon.noun_frames,
         )
         phrases = find_phrases(
             tokens,

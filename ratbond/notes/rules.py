@@ -51,6 +51,17 @@ class Negation:
 
 
 @dataclass(frozen=True)
+class NounFrames:
+    """The words around a slang noun that make it the noun ("there was blud", "blud on his
+    tail"): elsewhere it is a word of address ("Nah blud, ...")."""
+
+    __pydantic_config__ = _STRICT
+
+    before: tuple[Word, ...] = ()
+    after: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True)
 class Corrections:
     """A later line naming who really did it ("that was Pickle", "it was Burrito not Nacho"):
     the earlier signals of the one it replaces are that animal's."""
@@ -278,6 +289,7 @@ class NotesFile:
     shelters: Shelters | None = None
     synonyms: dict[str, Word] = field(default_factory=dict)
     noun_synonyms: dict[str, Word] = field(default_factory=dict)
+    noun_frames: NounFrames = field(default_factory=lambda: NounFrames())
     """Slang read as a noun only where no other noun follows it ("drew a bit of claret", not
     "the claret cushion")."""
     shorthand: dict[str, str] = field(default_factory=dict)

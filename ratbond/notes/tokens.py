@@ -309,6 +309,7 @@ def tokenise(
     followers: Collection[str] = frozenset(),
     scan_letters: tuple[tuple[str, str], ...] = (),
     elisions: Mapping[str, str] | None = None,
+    frames: tuple[Collection[str], Collection[str]] = (frozenset(), frozenset()),
 ) -> Tokens:
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
     clause joiners; `finditer` finds them (`token_finder` of the `shorthand` signs, each read
@@ -330,7 +331,7 @@ def tokenise(
     if shorthand and (not text.isascii() or not shorthand.keys().isdisjoint(raws)):
         raws, starts, ends = _expand(raws, starts, ends, shorthand, names)
     if noun_synonyms:
-        raws = _noun_synonyms(list(raws), noun_synonyms, followers)
+        raws = _noun_synonyms(list(raws), noun_synonyms, followers, frames)
     words = tuple(map(word, raws))
     if scan_letters:
         whole = _split_words(raws, starts, ends, words, known, names)
@@ -356,18 +357,30 @@ def tokenise(
 
 
 def _noun_synonyms(
-    raws: list[str], synonyms: Mapping[str, str], followers: Collection[str]
+    raws: list[str],
+    synonyms: Mapping[str, str],
+    followers: Collection[str],
+    frames: tuple[Collection[str], Collection[str]] = (frozenset(), frozenset()),
 ) -> list[str]:
     """A slang noun is the word it stands for where it ends its phrase: before a mark, the
     note's end or one of `followers` ("drew a bit of claret.", "claret on his ear"); before
-    another word it describes that word ("the claret cushion") and stays as written."""
+    another word it describes that word ("the claret cushion") and stays as written. With
+    `frames` (words before, words after) it is read so only in such a frame, after one of the
+    first ("there was blud.", "drew a bit of claret") or before one of the second ("blud on
+    his tail"): as a phrase's opener or closer it is a word of address ("Nah blud, ...",
+    "they're fine blud!")."""
     last = len(raws) - 1
+    before, after_words = frames
     for index, raw in enumerate(raws):
         read = synonyms.get(raw.lower())
         if read is None:
             continue
         after = raws[index + 1] if index < last else ""
         if not after[:1].isalnum() or after.lower() in followers:
+            if before or after_words:
+                prior = raws[index - 1].lower() if index > 0 else ""
+                if prior not in before and after.lower() not in after_words:
+                    continue
             raws[index] = read
     return raws
 

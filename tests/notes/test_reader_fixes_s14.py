@@ -90,3 +90,16 @@ def test_not_before_an_animal_s_act_is_disbelief_only_with_a_sign_of_it_and_no_d
     assert "biting" not in signals(rat_rat("Not Rex biting Max for once, they groomed.")).get(
         "rex", set()
     )
+
+
+def test_slang_blood_is_blood_only_in_a_frame_of_injury() -> None:
+    # a word of address, as a phrase's opener or closer or after a comma
+    assert signals(cat_rat("Nah blud, Tom never even looked at Pip")) == {"tom": {"ignoring"}}
+    assert "wound" not in str(signals(rat_rat("Rex and Max are fine blud!")))
+    assert "wound" not in str(signals(cat_rat("peak vibes blud")))
+    assert "wound" not in str(signals(cat_rat("Tom sat by the cage, calm as anything, blud.")))
+    # blood where an injury frames it
+    assert "wound" in signals(cat_rat("Pip had blud on her tail"))["pip"]
+    assert "wound" in signals(cat_rat("there was blud."))["pip"]
+    assert "wound" in signals(cat_rat("Tom swiped Pip and drew a bit of blud."))["pip"]
+    assert "wound" in signals(cat_rat("Pip has a cut, blud from her ear"))["pip"]
