@@ -167,6 +167,8 @@ class Attribution:
         self.parts_of_worse()
         if self.lexicon.corrections and self.spans:
             self.corrected()
+        if self.lexicon.marks and self.spans:
+            self.explained_marks()
         if self.lone:
             self.one_sided_bites()
         if self.unattributed:
@@ -580,6 +582,42 @@ class Attribution:
                 else span
                 for span, facts in zip(self.spans, self.facts, strict=True)
             ]
+
+    def explained_marks(self) -> None:
+        """A wound read from a mark of colour (`injuries.marks`: "a pink stripe on her tail")
+        is none when its sentence explains the mark (`injuries.mark_causes`: "that's just her
+        markings", "I think it's the beetroot"), nor, with no body part, when its sentence
+        tells of no harm ("the hammock has a red stripe")."""
+        marks = self.lexicon.marks
+        harms = {
+            facts.sentence
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.signal in self.lexicon.harm_signals and not span.negated
+        }
+        kept = []
+        for span, facts in zip(self.spans, self.facts, strict=True):
+            written = span.text.lower()
+            if written.startswith(marks) or written.endswith(marks):
+                # the mark alone, with no body part, is a wound only after a harm
+                if written in marks and facts.sentence not in harms:
+                    continue
+                text = self.sentence_text(facts.sentence).lower()
+                if self.lexicon.mark_causes.search(text):
+                    continue
+            kept.append((span, facts))
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+
+    def sentence_text(self, sentence: int) -> str:
+        """The text of sentence number `sentence`, signs after its last word included."""
+        tokens = self.tokens
+        first = tokens.sentences.index(sentence)
+        end = len(tokens.text)
+        for position in range(first, len(tokens.words)):
+            if tokens.sentences[position] > sentence:
+                end = tokens.starts[position]
+                break
+        return tokens.text[tokens.starts[first] : end]
 
     def asks(self, index: int, sentence: int) -> bool:
         """Whether the sentence holding word `index` ends in a question mark."""

@@ -244,6 +244,10 @@ class Lexicon:
     seizing: frozenset[tuple[str, ...]]
     """Phrases that only say an animal was caught: the bite or scratch says how."""
     body_parts: frozenset[str]
+    marks: tuple[str, ...]
+    """`injuries.marks`, lower-cased: a wound read from one is undone by `mark_causes`."""
+    mark_causes: re.Pattern[str]
+    """`injuries.mark_causes`: in a mark's sentence, what it is instead of a wound."""
     animal_objects: frozenset[str]
     """Pronouns that may name an animal as an object ("him", "her", "them"): after one of
     `not_signals_alone` ("the end bit her") the phrase is the signal after all."""
@@ -616,7 +620,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     # for every species that has one: "a graze on his nose", "his ear got ripped".
     hurt = Entry("signal", tuple(sorted(rules.passive_victim.items())))
     attack_verbs = set(rules.injuries.verbs)
-    for injury in rules.injuries.words:
+    for injury in (*rules.injuries.words, *rules.injuries.marks):
         for part in rules.injuries.body_parts:
             if injury in attack_verbs:
                 # "a bite on his back", "tail bite", but "Mantou bite his back" is the bite
@@ -887,6 +891,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},
         seizing=frozenset(_parts(text, irregular) for text in rules.seizing),
         body_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.body_parts),
+        marks=tuple(w.lower() for w in rules.injuries.marks),
+        mark_causes=_word_pattern(rules.injuries.mark_causes),
         animal_objects=frozenset(
             normalise(w)
             for w in (*rules.pronouns.male, *rules.pronouns.female, *rules.pronouns.plural)

@@ -163,6 +163,11 @@ class Injuries:
     its doer is the attack ("Mantou bite his back")."""
     verb_preps: tuple[Word, ...] = ()
     """Prepositions that make one of `verbs` before a body part a noun: "bite to the tail"."""
+    marks: tuple[Word, ...] = ()
+    """Marks of colour that are a wound beside a body part as `words` are ("a red streak on
+    her back")."""
+    mark_causes: tuple[Word, ...] = ()
+    """Words that explain such a mark away in its sentence ("her markings", "beetroot")."""
     """A person's body parts: a wound on one is a person's ("cut his finger")."""
 
 

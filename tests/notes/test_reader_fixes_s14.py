@@ -103,3 +103,18 @@ def test_slang_blood_is_blood_only_in_a_frame_of_injury() -> None:
     assert "wound" in signals(cat_rat("there was blud."))["pip"]
     assert "wound" in signals(cat_rat("Tom swiped Pip and drew a bit of blud."))["pip"]
     assert "wound" in signals(cat_rat("Pip has a cut, blud from her ear"))["pip"]
+
+
+def test_a_stripe_of_colour_is_a_wound_on_a_body_part_or_after_a_harm_unless_explained() -> None:
+    # a pattern on a thing, or a mark explained away
+    assert "wound" not in str(signals(cat_rat("Pip's new hammock has a red stripe")))
+    text = "a pink stripe on her tail, that's just her markings"
+    assert "wound" not in str(signals(cat_rat(text)))
+    text = "a pink streak on his ear - I think it's the beetroot"
+    assert "wound" not in str(signals(cat_rat(text)))
+    assert "wound" not in str(
+        signals(cat_rat("Pip has a red streak on her back, she was born with it"))
+    )
+    # a fresh scratch
+    assert "wound" in signals(cat_rat("Pip has a red streak on her back"))["pip"]
+    assert "wound" in signals(cat_rat("Tom swiped Pip through the bars, a red stripe."))["pip"]
