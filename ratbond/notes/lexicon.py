@@ -181,6 +181,8 @@ class Lexicon:
     """Slang read as the word it stands for only where it ends its phrase (`tokenise`)."""
     noun_followers: frozenset[str]
     noun_frames: tuple[frozenset[str], frozenset[str]]
+    attributes: tuple[dict[str, str], frozenset[str]]
+    """`attributes`: sizes as chat spells them, and the words that make the next word a verb."""
     """`noun_frames`: the words before and after a slang noun that frame it as the noun."""
     """The words after which a noun synonym still ends its phrase: prepositions, joiners."""
     """Each spelling of an animal's `sex` field, to "male" or "female"."""
@@ -835,6 +837,10 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         irregular=irregular,
         clause_joiners=frozenset(rules.clause_joiners),
         noun_synonyms={normalise(k): v for k, v in rules.noun_synonyms.items()},
+        attributes=(
+            {normalise(k): v for k, v in rules.attributes.words.items()},
+            frozenset(normalise(w) for w in rules.attributes.objects),
+        ),
         noun_frames=(
             frozenset(normalise(w) for w in rules.noun_frames.before),
             frozenset(normalise(w) for w in rules.noun_frames.after),

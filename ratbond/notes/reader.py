@@ -111,6 +111,7 @@ class NotesReader:
             lexicon.scan_letters,
             lexicon.elisions,
             lexicon.noun_frames,
+            lexicon.attributes,
         )
         phrases = find_phrases(
             tokens,

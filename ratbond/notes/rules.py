@@ -51,6 +51,18 @@ class Negation:
 
 
 @dataclass(frozen=True)
+class Attributes:
+    """Words read as a size only before a noun ("a lil cut"), not before a verb and its object
+    ("Lil cut Pip's nails": a person)."""
+
+    __pydantic_config__ = _STRICT
+
+    words: dict[str, Word] = field(default_factory=dict)
+    objects: tuple[Word, ...] = ()
+    """Words that, after the next word, make it a verb with its object ("the", "her")."""
+
+
+@dataclass(frozen=True)
 class NounFrames:
     """The words around a slang noun that make it the noun ("there was blud", "blud on his
     tail"): elsewhere it is a word of address ("Nah blud, ...")."""
@@ -295,6 +307,7 @@ class NotesFile:
     synonyms: dict[str, Word] = field(default_factory=dict)
     noun_synonyms: dict[str, Word] = field(default_factory=dict)
     noun_frames: NounFrames = field(default_factory=lambda: NounFrames())
+    attributes: Attributes = field(default_factory=lambda: Attributes())
     """Slang read as a noun only where no other noun follows it ("drew a bit of claret", not
     "the claret cushion")."""
     shorthand: dict[str, str] = field(default_factory=dict)

@@ -310,6 +310,7 @@ def tokenise(
     scan_letters: tuple[tuple[str, str], ...] = (),
     elisions: Mapping[str, str] | None = None,
     frames: tuple[Collection[str], Collection[str]] = (frozenset(), frozenset()),
+    attributes: tuple[Mapping[str, str], Collection[str]] | None = None,
 ) -> Tokens:
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
     clause joiners; `finditer` finds them (`token_finder` of the `shorthand` signs, each read
@@ -330,6 +331,8 @@ def tokenise(
         raws = _scan_letters(raws, scan_letters, known, names)
     if shorthand and (not text.isascii() or not shorthand.keys().isdisjoint(raws)):
         raws, starts, ends = _expand(raws, starts, ends, shorthand, names)
+    if attributes and attributes[0]:
+        raws = _attributes(raws, attributes, names)
     if noun_synonyms:
         raws = _noun_synonyms(list(raws), noun_synonyms, followers, frames)
     words = tuple(map(word, raws))
@@ -354,6 +357,26 @@ def tokenise(
         begin = cut + 1
     named = tuple(compress(count(), map(names.__contains__, norms)))
     return Tokens(text, words, starts, ends, sentences, clauses, parts, tuple(segments), named)
+
+
+def _attributes(
+    raws: list[str], attributes: tuple[Mapping[str, str], Collection[str]], names: Collection[str]
+) -> list[str]:
+    """A size as chat spells it ("lil", "smol") is the size before a noun ("a lil cut on her
+    ear"); when the word after the next one is an animal's name, a possessive or one of the
+    `attributes` objects, the next word is a verb and the size a person's name ("Lil cut Pip's
+    nails today"), left as written."""
+    words, objects = attributes
+    out = list(raws)
+    for index, raw in enumerate(raws):
+        read = words.get(raw.lower())
+        if read is None:
+            continue
+        later = raws[index + 2].lower().replace("\u2019", "'") if index + 2 < len(raws) else ""
+        if later and (later in objects or later in names or later.endswith("'s")):
+            continue
+        out[index] = read
+    return out
 
 
 def _noun_synonyms(

@@ -118,3 +118,11 @@ def test_a_stripe_of_colour_is_a_wound_on_a_body_part_or_after_a_harm_unless_exp
     # a fresh scratch
     assert "wound" in signals(cat_rat("Pip has a red streak on her back"))["pip"]
     assert "wound" in signals(cat_rat("Tom swiped Pip through the bars, a red stripe."))["pip"]
+
+
+def test_a_chat_size_is_a_size_only_before_a_noun_not_a_person_s_name_before_a_verb() -> None:
+    assert "wound" not in str(signals(cat_rat("Lil cut Pip's nails today, Tom watched")))
+    assert "wound" not in str(signals(cat_rat("Lil cut the wire today, Pip watched")))
+    assert "wound" in signals(cat_rat("Pip has a lil cut on her ear"))["pip"]
+    assert "wound" in signals(cat_rat("Pip has a smol scratch"))["pip"]
+    assert "wound" in signals(cat_rat("lil cut on Pip's foot"))["pip"]
