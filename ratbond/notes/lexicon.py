@@ -153,6 +153,8 @@ class Lexicon:
     present: frozenset[str]
     disbelief: frozenset[str]
     """`negation.disbelief`: such a cue before an animal and its act in -ing denies nothing."""
+    futures: re.Pattern[str]
+    """`negation.futures`: a hedge over a clause with one of them reports no act."""
     disbelief_markers: re.Pattern[str]
     """`negation.disbelief_markers`, one of which such a sentence must hold."""
     disbelief_denials: re.Pattern[str]
@@ -817,6 +819,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         contrasts=frozenset(normalise(w) for w in negation.contrasts),
         disbelief=frozenset(normalise(w) for w in negation.disbelief),
         disbelief_markers=_word_pattern(negation.disbelief_markers),
+        futures=_word_pattern(negation.futures),
         disbelief_denials=_word_pattern(negation.disbelief_denials),
         apposition_marks=frozenset(negation.apposition_marks),
         list_joiners=frozenset(stem_of(w) for w in negation.list_joiners),

@@ -345,6 +345,8 @@ def _denial(
         elif owner is not None:
             if owner.kind in DOUBTS and _expected(tokens, phrases, lexicon, owner.first):
                 return "hypo"
+            if owner.kind == "hedge" and _future(tokens, lexicon, owner.last + 1, match.last):
+                return "hypo"
             if (
                 owner.entry is not None
                 and owner.entry.key == EARLIER
@@ -546,6 +548,18 @@ def _healed(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position: int) -
         elif word.norm in lexicon.clause_joiners:
             return False
     return False
+
+
+def _future(tokens: Tokens, lexicon: Lexicon, first: int, last: int) -> bool:
+    """Whether the clause after a hedge, from `first` up to the mark after the act ending at
+    `last`, is of a time to come or a condition (`negation.futures`: "dunno if Rex is gonna
+    bite Max if I leave them", "dunno if she'll bite next time"): it reports no act."""
+    words = tokens.words
+    end = last + 1
+    while end < len(words) and words[end].kind == "w":
+        end += 1
+    stop = tokens.starts[end] if end < len(words) else len(tokens.text)
+    return bool(lexicon.futures.search(tokens.text[tokens.starts[first] : stop].lower()))
 
 
 def _expected(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position: int) -> bool:

@@ -44,6 +44,9 @@ class Negation:
     disbelief: tuple[Word, ...] = ()
     """Cues that, opening a sentence before an animal and its act in -ing, say it happened
     ("not Tom charging the gate 😭"): no denial."""
+    futures: tuple[str, ...] = ()
+    """Words of a time to come or a condition: a hedge over a clause with one reports no act
+    ("dunno if she'll bite next time")."""
     disbelief_markers: tuple[str, ...] = ()
     """What a sentence of disbelief holds (an emoji, "omg", "again")."""
     disbelief_denials: tuple[str, ...] = ()

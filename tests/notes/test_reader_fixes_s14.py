@@ -126,3 +126,15 @@ def test_a_chat_size_is_a_size_only_before_a_noun_not_a_person_s_name_before_a_v
     assert "wound" in signals(cat_rat("Pip has a lil cut on her ear"))["pip"]
     assert "wound" in signals(cat_rat("Pip has a smol scratch"))["pip"]
     assert "wound" in signals(cat_rat("lil cut on Pip's foot"))["pip"]
+
+
+def test_a_hedge_over_a_time_to_come_or_a_condition_reports_no_act() -> None:
+    text = "dunno if Rex is gonna bite Max if I leave them, so I separated them"
+    assert "biting" not in str(signals(rat_rat(text)))
+    text = "dunno if she'll bite next time, tonight she took treats"
+    assert "biting" not in str(signals(cat_rat(text)))
+    assert "lunging" not in str(signals(cat_rat("not sure if Tom will lunge at the cage tomorrow")))
+    # a hedge over what happened is still asked about
+    assert "biting" in signals(rat_rat("dunno if Rex bit Max, there was a squeak"))["rex"]
+    assert "biting" in signals(rat_rat("I think Rex might have bitten Max"))["rex"]
+    assert "biting" in signals(rat_rat("not sure if Rex bit Max, I'll check tomorrow"))["rex"]
