@@ -138,3 +138,10 @@ def test_a_hedge_over_a_time_to_come_or_a_condition_reports_no_act() -> None:
     assert "biting" in signals(rat_rat("dunno if Rex bit Max, there was a squeak"))["rex"]
     assert "biting" in signals(rat_rat("I think Rex might have bitten Max"))["rex"]
     assert "biting" in signals(rat_rat("not sure if Rex bit Max, I'll check tomorrow"))["rex"]
+
+
+def test_an_answer_word_before_a_name_leaves_it_the_subject() -> None:
+    assert signals(rat_rat("yeah Rex bit him")) == {"rex": {"biting"}}
+    assert signals(rat_rat("ok Rex bit Max")) == {"rex": {"biting"}}
+    assert signals(rat_rat("Rex bit Max. yeah Rex bit him")) == {"rex": {"biting"}}
+    assert "biting" in signals(rat_rat("Max bit Rex. yeah Rex bit him"))["max"]
