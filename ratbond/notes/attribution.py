@@ -169,6 +169,8 @@ class Attribution:
             self.corrected()
         if self.lexicon.marks and self.spans:
             self.explained_marks()
+        if self.lexicon.postures[0] and self.spans:
+            self.rested_postures()
         if self.lone:
             self.one_sided_bites()
         if self.unattributed:
@@ -603,6 +605,36 @@ class Attribution:
                     continue
                 text = self.sentence_text(facts.sentence).lower()
                 if self.lexicon.mark_causes.search(text):
+                    continue
+            kept.append((span, facts))
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+
+    def rested_postures(self) -> None:
+        """A posture told by one of `postures.words` alone ("low on the floor": stalking) is
+        no signal beside a rest of the same animal in its sentence ("Tom lay low on the floor
+        near the cage, fast asleep"), unless an aim told by other words is there too ("crouched
+        low on the floor staring at Pip")."""
+        words, rests, aims = self.lexicon.postures
+        pairs = list(zip(self.spans, self.facts, strict=True))
+
+        def alone(span: Span) -> bool:
+            return span.text.lower().split(" ", 1)[0] in words
+
+        kept = []
+        for span, facts in pairs:
+            if alone(span):
+                around = [
+                    other
+                    for other, f in pairs
+                    if f.sentence == facts.sentence
+                    and other.animal == span.animal
+                    and not other.negated
+                    and other is not span
+                ]
+                if any(o.signal in rests for o in around) and not any(
+                    o.signal in aims and not alone(o) for o in around
+                ):
                     continue
             kept.append((span, facts))
         self.spans = [span for span, _ in kept]

@@ -184,6 +184,8 @@ class Lexicon:
     noun_followers: frozenset[str]
     noun_frames: tuple[frozenset[str], frozenset[str]]
     attributes: tuple[dict[str, str], frozenset[str]]
+    postures: tuple[tuple[str, ...], frozenset[str], frozenset[str]]
+    """`postures`: words, rests and aims (see `Attribution.rested_postures`)."""
     """`attributes`: sizes as chat spells them, and the words that make the next word a verb."""
     """`noun_frames`: the words before and after a slang noun that frame it as the noun."""
     """The words after which a noun synonym still ends its phrase: prepositions, joiners."""
@@ -840,6 +842,11 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         irregular=irregular,
         clause_joiners=frozenset(rules.clause_joiners),
         noun_synonyms={normalise(k): v for k, v in rules.noun_synonyms.items()},
+        postures=(
+            tuple(w.lower() for w in rules.postures.words),
+            frozenset(rules.postures.rests),
+            frozenset(rules.postures.aims),
+        ),
         attributes=(
             {normalise(k): v for k, v in rules.attributes.words.items()},
             frozenset(normalise(w) for w in rules.attributes.objects),

@@ -66,6 +66,21 @@ class Attributes:
 
 
 @dataclass(frozen=True)
+class Postures:
+    """A posture told alone ("low on the floor") is no signal beside a rest of the same animal
+    ("fast asleep"), unless an aim is there too."""
+
+    __pydantic_config__ = _STRICT
+
+    words: tuple[Word, ...] = ()
+    """The first words of such a posture's phrase."""
+    rests: tuple[str, ...] = ()
+    """Signals of rest that undo it."""
+    aims: tuple[str, ...] = ()
+    """Signals of aim, told by other words, that keep it."""
+
+
+@dataclass(frozen=True)
 class NounFrames:
     """The words around a slang noun that make it the noun ("there was blud", "blud on his
     tail"): elsewhere it is a word of address ("Nah blud, ...")."""
@@ -311,6 +326,7 @@ class NotesFile:
     noun_synonyms: dict[str, Word] = field(default_factory=dict)
     noun_frames: NounFrames = field(default_factory=lambda: NounFrames())
     attributes: Attributes = field(default_factory=lambda: Attributes())
+    postures: Postures = field(default_factory=lambda: Postures())
     """Slang read as a noun only where no other noun follows it ("drew a bit of claret", not
     "the claret cushion")."""
     shorthand: dict[str, str] = field(default_factory=dict)

@@ -145,3 +145,13 @@ def test_an_answer_word_before_a_name_leaves_it_the_subject() -> None:
     assert signals(rat_rat("ok Rex bit Max")) == {"rex": {"biting"}}
     assert signals(rat_rat("Rex bit Max. yeah Rex bit him")) == {"rex": {"biting"}}
     assert "biting" in signals(rat_rat("Max bit Rex. yeah Rex bit him"))["max"]
+
+
+def test_a_low_posture_beside_rest_is_no_stalk() -> None:
+    text = "Tom lay low on the floor near the cage, fast asleep"
+    assert "stalking" not in signals(cat_rat(text))["tom"]
+    assert "stalking" not in signals(cat_rat("Tom was low on the floor, relaxed and sleepy"))["tom"]
+    # low with movement toward the rats or a stare is still a stalk
+    text = "Tom goes slowly, low on the floor, toward the cage"
+    assert "stalking" in signals(cat_rat(text))["tom"]
+    assert "stalking" in signals(cat_rat("Tom crouched low on the floor staring at Pip"))["tom"]
