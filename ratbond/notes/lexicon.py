@@ -183,7 +183,7 @@ class Lexicon:
     """Slang read as the word it stands for only where it ends its phrase (`tokenise`)."""
     noun_followers: frozenset[str]
     noun_frames: tuple[frozenset[str], frozenset[str]]
-    attributes: tuple[dict[str, str], frozenset[str]]
+    attributes: tuple[dict[str, str], frozenset[str], dict[str, str]]
     postures: tuple[tuple[str, ...], frozenset[str], frozenset[str]]
     """`postures`: words, rests and aims (see `Attribution.rested_postures`)."""
     """`attributes`: sizes as chat spells them, and the words that make the next word a verb."""
@@ -850,6 +850,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         attributes=(
             {normalise(k): v for k, v in rules.attributes.words.items()},
             frozenset(normalise(w) for w in rules.attributes.objects),
+            {normalise(k): v for k, v in rules.attributes.verbs.items()},
         ),
         noun_frames=(
             frozenset(normalise(w) for w in rules.noun_frames.before),

@@ -63,6 +63,9 @@ class Attributes:
     words: dict[str, Word] = field(default_factory=dict)
     objects: tuple[Word, ...] = ()
     """Words that, after the next word, make it a verb with its object ("the", "her")."""
+    verbs: dict[str, Word] = field(default_factory=dict)
+    """Verbs read as the word they stand for only with no object right after them ("pipped":
+    squeaked; "pipped Max to the treat" beat him to it)."""
 
 
 @dataclass(frozen=True)

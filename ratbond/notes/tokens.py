@@ -310,7 +310,7 @@ def tokenise(
     scan_letters: tuple[tuple[str, str], ...] = (),
     elisions: Mapping[str, str] | None = None,
     frames: tuple[Collection[str], Collection[str]] = (frozenset(), frozenset()),
-    attributes: tuple[Mapping[str, str], Collection[str]] | None = None,
+    attributes: tuple[Mapping[str, str], Collection[str], Mapping[str, str]] | None = None,
 ) -> Tokens:
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
     clause joiners; `finditer` finds them (`token_finder` of the `shorthand` signs, each read
@@ -331,7 +331,7 @@ def tokenise(
         raws = _scan_letters(raws, scan_letters, known, names)
     if shorthand and (not text.isascii() or not shorthand.keys().isdisjoint(raws)):
         raws, starts, ends = _expand(raws, starts, ends, shorthand, names)
-    if attributes and attributes[0]:
+    if attributes and (attributes[0] or attributes[2]):
         raws = _attributes(raws, attributes, names)
     if noun_synonyms:
         raws = _noun_synonyms(list(raws), noun_synonyms, followers, frames)
@@ -360,22 +360,30 @@ def tokenise(
 
 
 def _attributes(
-    raws: list[str], attributes: tuple[Mapping[str, str], Collection[str]], names: Collection[str]
+    raws: list[str],
+    attributes: tuple[Mapping[str, str], Collection[str], Mapping[str, str]],
+    names: Collection[str],
 ) -> list[str]:
     """A size as chat spells it ("lil", "smol") is the size before a noun ("a lil cut on her
     ear"); when the word after the next one is an animal's name, a possessive or one of the
     `attributes` objects, the next word is a verb and the size a person's name ("Lil cut Pip's
-    nails today"), left as written."""
-    words, objects = attributes
+    nails today"), left as written. A verb of sound ("pipped") is the word it stands for with
+    no such object right after it ("Rex pipped Max to the treat" beat him to it)."""
+    sizes, objects, verbs = attributes
     out = list(raws)
+
+    def takes_object(at: int) -> bool:
+        if at >= len(raws):
+            return False
+        later = raws[at].lower().replace("\u2019", "'")
+        return later in objects or later in names or later.endswith("'s")
+
     for index, raw in enumerate(raws):
-        read = words.get(raw.lower())
-        if read is None:
-            continue
-        later = raws[index + 2].lower().replace("\u2019", "'") if index + 2 < len(raws) else ""
-        if later and (later in objects or later in names or later.endswith("'s")):
-            continue
-        out[index] = read
+        key = raw.lower()
+        if key in sizes and not takes_object(index + 2):
+            out[index] = sizes[key]
+        elif key in verbs and not takes_object(index + 1):
+            out[index] = verbs[key]
     return out
 
 

@@ -155,3 +155,10 @@ def test_a_low_posture_beside_rest_is_no_stalk() -> None:
     text = "Tom goes slowly, low on the floor, toward the cage"
     assert "stalking" in signals(cat_rat(text))["tom"]
     assert "stalking" in signals(cat_rat("Tom crouched low on the floor staring at Pip"))["tom"]
+
+
+def test_a_verb_of_sound_with_an_object_is_no_sound() -> None:
+    assert "squeaking" not in str(signals(rat_rat("Rex pipped Max to the treat")))
+    assert "squeaking" not in str(signals(rat_rat("Rex pipped him to the top of the hammock")))
+    assert "squeaking" in signals(rat_rat("Max pipped and hid"))["max"]
+    assert "squeaking" in signals(cat_rat("Pip pipped when Tom came close"))["pip"]
