@@ -171,6 +171,8 @@ class Attribution:
             self.explained_marks()
         if self.lexicon.postures[0] and self.spans:
             self.rested_postures()
+        if self.lexicon.placed[0] and self.spans:
+            self.placed()
         if self.lone:
             self.one_sided_bites()
         if self.unattributed:
@@ -605,6 +607,26 @@ class Attribution:
                     continue
                 text = self.sentence_text(facts.sentence).lower()
                 if self.lexicon.mark_causes.search(text):
+                    continue
+            kept.append((span, facts))
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+
+    def placed(self) -> None:
+        """A signal of a rat's own choosing (`placed.signals`: "on my lap", seeking company) is
+        none when the owner, earlier in its sentence, put it there ("I held Pip on my lap and
+        she bit me")."""
+        signals, placing = self.lexicon.placed
+        tokens = self.tokens
+        kept = []
+        for span, facts in zip(self.spans, self.facts, strict=True):
+            if span.signal in signals:
+                first = tokens.sentences.index(facts.sentence)
+                before = tokens.text[tokens.starts[first] : span.start].lower()
+                found = list(placing.finditer(before.replace("\u2019", "'")))
+                # what was put there is an animal: a name or a pronoun right after the verb
+                held = before[found[-1].end() :].split()[:1] if found else []
+                if held and (held[0] in self.cast.names or held[0] in self.lexicon.object_case):
                     continue
             kept.append((span, facts))
         self.spans = [span for span, _ in kept]

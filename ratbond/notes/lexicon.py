@@ -185,6 +185,8 @@ class Lexicon:
     noun_frames: tuple[frozenset[str], frozenset[str]]
     attributes: tuple[dict[str, str], frozenset[str], dict[str, str]]
     postures: tuple[tuple[str, ...], frozenset[str], frozenset[str]]
+    placed: tuple[frozenset[str], re.Pattern[str]]
+    """`placed`: the signals, and the owner putting the animal there ("i held")."""
     """`postures`: words, rests and aims (see `Attribution.rested_postures`)."""
     """`attributes`: sizes as chat spells them, and the words that make the next word a verb."""
     """`noun_frames`: the words before and after a slang noun that frame it as the noun."""
@@ -842,6 +844,10 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         irregular=irregular,
         clause_joiners=frozenset(rules.clause_joiners),
         noun_synonyms={normalise(k): v for k, v in rules.noun_synonyms.items()},
+        placed=(
+            frozenset(rules.placed.signals),
+            _placing(rules.placed.subjects, rules.placed.verbs),
+        ),
         postures=(
             tuple(w.lower() for w in rules.postures.words),
             frozenset(rules.postures.rests),
@@ -974,3 +980,13 @@ def _word_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
         for p in sorted(phrases, key=len, reverse=True)
     )
     return re.compile("|".join(parts))
+
+
+def _placing(subjects: Iterable[str], verbs: Iterable[str]) -> re.Pattern[str]:
+    """A pattern finding the owner as the subject of a verb of putting ("i held", "we put")."""
+    subjects, verbs = tuple(subjects), tuple(verbs)
+    if not subjects or not verbs:
+        return re.compile(r"(?!)")
+    who = "|".join(re.escape(w.lower()) for w in sorted(subjects, key=len, reverse=True))
+    did = "|".join(re.escape(w.lower()) for w in sorted(verbs, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{who})\s+(?:\w+\s+)?(?:{did})(?!\w)")

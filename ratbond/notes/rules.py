@@ -69,6 +69,18 @@ class Attributes:
 
 
 @dataclass(frozen=True)
+class Placed:
+    """A signal of a rat's own choosing is none after the owner put it there ("I held Pip on
+    my lap")."""
+
+    __pydantic_config__ = _STRICT
+
+    signals: tuple[str, ...] = ()
+    subjects: tuple[Word, ...] = ()
+    verbs: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True)
 class Postures:
     """A posture told alone ("low on the floor") is no signal beside a rest of the same animal
     ("fast asleep"), unless an aim is there too."""
@@ -330,6 +342,7 @@ class NotesFile:
     noun_frames: NounFrames = field(default_factory=lambda: NounFrames())
     attributes: Attributes = field(default_factory=lambda: Attributes())
     postures: Postures = field(default_factory=lambda: Postures())
+    placed: Placed = field(default_factory=lambda: Placed())
     """Slang read as a noun only where no other noun follows it ("drew a bit of claret", not
     "the claret cushion")."""
     shorthand: dict[str, str] = field(default_factory=dict)
