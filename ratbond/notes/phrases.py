@@ -88,7 +88,10 @@ def find_phrases(
         # A capitalised word one letter off a name, as autocorrect swaps one ("Macho" for
         # Nacho, "Mocha" for Mochi, "Oreo" for Orzo) or one who spells by ear writes a doubled
         # letter once ("Peper" for Pepper): that name, when it is so for one animal.
-        slips = _slipped_names(cast)
+        # ... but not when the note writes that name right too: the writer can spell it, so
+        # the word one letter off is someone else ("Ana got bitten by Rex. Anna was fine.")
+        spelt = {found[0] for found in names.values()}
+        slips = tuple(slip for slip in _slipped_names(cast) if slip[1] not in spelt)
         if slips:
             for index in range(count):
                 word = words[index]

@@ -172,3 +172,16 @@ def test_a_rat_the_owner_put_on_the_lap_sought_no_company() -> None:
     )
     assert "seeks_company" in signals(cat_rat("Pip bruxing on my lap"))["pip"]
     assert "seeks_company" in signals(cat_rat("Pip came and sat on my lap, bruxing"))["pip"]
+
+
+def test_a_name_one_letter_off_is_no_slip_when_the_note_spells_the_name_right_too() -> None:
+    from ratbond.model import Animal
+    from ratbond.notes import parse_notes
+
+    anna = Animal("anna", "rat", name="Anna", sex="female")
+    rex = Animal("rex", "rat", name="Rex", sex="male")
+    text = "Ana got bitten by Rex when she reached in. Anna was fine."
+    assert "wound" not in str(signals(parse_notes(text, [rex, anna], "rat-rat")))
+    # alone, the slip is still the animal's name
+    result = signals(parse_notes("Ana got bitten by Rex.", [rex, anna], "rat-rat"))
+    assert "wound" in result["anna"]
