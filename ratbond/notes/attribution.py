@@ -118,6 +118,8 @@ class Attribution:
         self.thing_before: dict[int, bool] = {}
         self.owner_bitten: set[int] = set()
         self.harmed: Harm | None = None
+        self.unnamed: list[tuple[int, Match, frozenset[str], Mapping[str, str]]] = []
+        """Passives done by someone unnamed ("Max got bitten"): a later "it was Rex" names him."""
         """The latest harm signal done to an animal ("bit Dot")."""
         self.lone = False
         """Whether a span was read from a `one_sided` phrase."""
@@ -575,6 +577,16 @@ class Attribution:
                 if line < span.start < end and not span.negated
             }
             kept = self.lexicon.victim_signals | self.lexicon.reciprocal
+            if not acts:
+                # "Max got bitten, bleeding on the ear. It was Rex.": Rex did the biting
+                for at, passive, victims, senses in self.unnamed:
+                    if (
+                        replaced in victims
+                        and real not in victims
+                        and sentence - 2 <= tokens.sentences[passive.first] < sentence
+                        and self.cast.able(frozenset({real}), senses)
+                    ):
+                        self.emit(at, passive, frozenset({real}), senses)
             self.spans = [
                 replace(span, animal=real)
                 if span.animal == replaced
@@ -2376,7 +2388,10 @@ class Attribution:
             if doer:
                 # "Sage got scratched when Mochi swatted the cage": the one doing harm there.
                 self.emit(index, match, doer, senses)
-            return  # else an animal was hurt by someone unnamed: the wound says enough
+            # else an animal was hurt by someone unnamed: the wound says enough, unless a later
+            # line names who did it ("It was Rex.")
+            self.unnamed.append((index, match, victims, senses))
+            return
         others = cast.able(cast.all - victims, senses)
         if len(others) == 1:
             self.emit(index, match, others, senses)

@@ -17,6 +17,12 @@ def test_a_correction_moves_only_the_act_it_names_and_never_a_wound_or_a_fight()
     # what the one replaced suffered stays with it
     result = signals(rat_rat("Max got bitten, bleeding on the ear. It was Rex."))
     assert "wound" in result["max"]
+    # "it was X" after a hurt done by someone unnamed names the doer
+    assert result.get("rex") == {"biting"}
+    assert signals(rat_rat("Rex got bitten on the tail. That was Max.")) == {
+        "rex": {"wound"},
+        "max": {"biting"},
+    }
     assert "wound" in signals(rat_rat("Rex got bitten on the tail. That was Max."))["rex"]
     assert "wound" in signals(rat_rat("Max had a torn ear. It was Rex."))["max"]
     # a line naming an act moves that act only
