@@ -169,12 +169,6 @@ class Attribution:
         self.parts_of_worse()
         if self.lexicon.corrections and self.spans:
             self.corrected()
-        if self.lexicon.marks and self.spans:
-            self.explained_marks()
-        if self.lexicon.postures[0] and self.spans:
-            self.rested_postures()
-        if self.lexicon.placed[0] and self.spans:
-            self.placed()
         if self.lone:
             self.one_sided_bites()
         if self.unattributed:
@@ -187,6 +181,12 @@ class Attribution:
             self.excepted()
         if self.unattributed and self.harmed is not None:
             self.hurt_after()
+        if self.lexicon.marks and self.spans:
+            self.explained_marks()
+        if self.lexicon.postures[0] and self.spans:
+            self.rested_postures()
+        if self.lexicon.placed[0] and self.spans:
+            self.placed()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -638,7 +638,11 @@ class Attribution:
                 found = list(placing.finditer(before.replace("\u2019", "'")))
                 # what was put there is an animal: a name or a pronoun right after the verb
                 held = before[found[-1].end() :].split()[:1] if found else []
-                if held and (held[0] in self.cast.names or held[0] in self.lexicon.object_case):
+                if held and (
+                    held[0] in self.cast.names
+                    or held[0] in self.lexicon.object_case
+                    or held[0] in self.lexicon.possessives
+                ):
                     continue
             kept.append((span, facts))
         self.spans = [span for span, _ in kept]

@@ -173,9 +173,8 @@ def test_a_verb_of_sound_with_an_object_is_no_sound() -> None:
 def test_a_rat_the_owner_put_on_the_lap_sought_no_company() -> None:
     result = signals(cat_rat("I held Pip on my lap and she bit me"))
     assert result["pip"] == {"biting"}
-    assert "seeks_company" not in signals(cat_rat("we put Pip on my lap for a treat")).get(
-        "pip", set()
-    )
+    for text in ("we put Pip on my lap for a treat", "I put her on my lap"):
+        assert "seeks_company" not in signals(cat_rat(text)).get("pip", set())
     assert "seeks_company" in signals(cat_rat("Pip bruxing on my lap"))["pip"]
     assert "seeks_company" in signals(cat_rat("Pip came and sat on my lap, bruxing"))["pip"]
 
