@@ -1981,14 +1981,21 @@ def _aged(index: _Index, words: list[str]) -> set[int]:
 
 def _names_a_rat(index: _Index, words: list[str]) -> bool:
     """A rat is named in `words`, other than only as set aside by one of `excepting` before it,
-    read through articles ("my son's hamster, not the rat, bit him")."""
+    or as what a person is allergic to (`reacting`), read through articles ("my son's hamster,
+    not the rat, bit him")."""
     articles = index.rules.articles
     excepting = index.rules.excepting
+    reacting = index.rules.reacting
     for at, word in enumerate(words):
         if index.reader.terms([word]) == [index.subject]:
             before = at - 1
             while before >= 0 and words[before] in articles:
                 before -= 1
+            # (nor a rat a person is allergic to: "rodent allergy", "allergic to my rats")
+            if words[at + 1 : at + 2] and words[at + 1] in reacting:
+                continue
+            if before > 0 and words[before] == "to" and words[before - 1] in reacting:
+                continue
             if before < 0 or words[before] not in excepting:
                 return True
     return False

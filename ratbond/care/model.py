@@ -621,6 +621,10 @@ class AskRules:
     excepting: tuple[Text, ...] = ()
     """Words, as written, that set the rat after them aside ("his, not the rat"): a rat named
     only so is not what the question is about."""
+    reacting: tuple[Text, ...] = ()
+    """Words, as written, of a person's allergy ("allergy", "allergic"): a rat right before one
+    ("rodent allergy") or after one and "to" ("allergic to rats") is what a person reacts to,
+    not what the question is about."""
     senses: tuple[Text, ...] = ()
     """Words of how a thing smells, looks, sounds or feels: another subject right after one and
     a comparison ("smells like a sewer") is a likening, not what is asked."""

@@ -734,3 +734,16 @@ def test_does_spelled_dose_opens_a_clause_that_wonders() -> None:
     # "dose that mean there hurt" wonders whether the rat is hurt: no emergency
     result = ask("my rats make a squeaking sound when i hold them, dose that mean they are hurt")
     assert result.answers[0].id == "faq:sounds"
+
+
+def test_a_rat_a_person_is_allergic_to_is_not_the_subject() -> None:
+    # the person's allergy to rats, and medicine for the person: no answer
+    result = ask("my flatmate has a rat allergy, which tablets work best for the human?")
+    assert not result.answers
+    assert not ask("allergic to the rats, what should a human take for it?").answers
+    # ... a rat's own allergy is still answered
+    assert ask("can my rat have an allergy to his bedding?").answers
+
+
+def test_how_a_dish_turns_out_is_the_askers_cooking() -> None:
+    assert not ask("how do I get a pizza base crispy underneath?").answers
