@@ -937,6 +937,21 @@ def _undescribed(index: _Index, words: list[str]) -> list[str]:
     ]
 
 
+def _contrasted(index: _Index, words: list[str]) -> list[str]:
+    """`words` without what a contrast sets aside: from the first word of a `contrasts` pair
+    right before an article to its second ("not the red tears but real drops of blood" is the
+    blood), when words follow the second."""
+    articles = index.reader.articles
+    for first, second in index.rules.contrasts:
+        for at, word in enumerate(words[:-1]):
+            if word != first or index.reader.stem(words[at + 1]) not in articles:
+                continue
+            end = next((e for e in range(at + 2, len(words)) if words[e] == second), None)
+            if end is not None and end + 1 < len(words):
+                return words[:at] + words[end + 1 :]
+    return words
+
+
 def _left_out(typed: str, known: str) -> bool:
     """`typed` is `known` with letters left out ("chese", "cheese")."""
     letters = iter(known)
@@ -1223,6 +1238,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
         ]
         for texts in _sentences(question)
     ]
+    read = [[_contrasted(index, c) for c in s] for s in read]
     pets = {tuple(pet.split()) for pet in index.rules.people.pets}
     if any(
         index.reader.terms([w]) == [index.subject] or (w,) in pets

@@ -747,3 +747,28 @@ def test_a_rat_a_person_is_allergic_to_is_not_the_subject() -> None:
 
 def test_how_a_dish_turns_out_is_the_askers_cooking() -> None:
     assert not ask("how do I get a pizza base crispy underneath?").answers
+
+
+def test_a_contrast_sets_aside_what_it_is_not() -> None:
+    from ratbond.care.ask import _contrasted, _index
+
+    words = ["not", "the", "red", "tears", "but", "real", "drops", "of", "blood"]
+    assert _contrasted(_index(), words) == ["real", "drops", "of", "blood"]
+    # ... "not" with no article after it is the worry itself
+    assert _contrasted(_index(), ["not", "eating", "but", "drinking"]) == (
+        ["not", "eating", "but", "drinking"]
+    )
+
+
+def test_understatement_and_shorthand_of_an_emergency_are_read() -> None:
+    # claret is blood; a hedge ("slightly", "I'm afraid") tells nothing
+    result = ask("a fair bit of claret from his paw, I'm afraid, slightly worrying")
+    assert result.answers[0].id == "faq:bleeding"
+    # "w/" is with, and pressure held on a wound is first aid for bleeding
+    result = ask("tail tip cut, still oozing w/ direct pressure after 5 min")
+    assert result.answers[0].id == "faq:bleeding"
+    # ... and a wine stain on a carpet is the home's, with no rat
+    assert not ask("spilt some claret, how to get the wine out of the rug?").answers
+    # a chart's "emergent?" asks whether it is an emergency
+    result = ask("open mouth breathing and porphyrin on the nose, emergent?")
+    assert result.answers[0].id == "faq:breathing_trouble"
