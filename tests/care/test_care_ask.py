@@ -772,3 +772,41 @@ def test_understatement_and_shorthand_of_an_emergency_are_read() -> None:
     # a chart's "emergent?" asks whether it is an emergency
     result = ask("open mouth breathing and porphyrin on the nose, emergent?")
     assert result.answers[0].id == "faq:breathing_trouble"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a translation's words: alimentation is the diet, making the acquaintance introducing
+        ("which daily alimentation do two rats want", "faq:base_diet"),
+        ("best way to make the acquaintance of a new rat with my others", "faq:introduce_rats"),
+        (
+            "why does my rat emit cries when I stroke her",
+            ("sign:vocalisations/squeak", "faq:sounds"),
+        ),
+        # tea by its British names, potatoes in Appalachia
+        ("can rats have a sip of darjeeling", "food:caffeine"),
+        ("are taters ok raw for rats", "food:raw potato"),
+        # understatement's ways of asking whether a thing is safe, and of play-fighting
+        ("is a bit of broccoli frowned upon for rats", "food:broccoli"),
+        ("my two lads are on their back legs in a set-to, just high spirits?", "faq:boxing"),
+    ],
+)
+def test_words_of_translation_dialect_and_understatement(
+    question: str, expected: str | tuple[str, ...]
+) -> None:
+    wanted = (expected,) if isinstance(expected, str) else expected
+    assert ask(question).answers[0].id in wanted
+
+
+def test_appalachian_and_translated_words_of_living_and_handling() -> None:
+    # "plumb" only stresses; sharing a house is living together
+    result = ask("my old cat is plumb gentle, can the rats live in the same house as her?")
+    assert result.answers[0].id == "faq:cats_and_rats"
+    assert "plumb" not in result.terms
+    # one of several picked up, and rats that skitter off are scared
+    result = ask("how do I pick one of 'em up when they skitter off")
+    assert {"pick up", "scar"} <= set(result.terms)
+    assert ask("how to take the rat in hand").answers[0].id == "faq:picking_up"
+    # where a food was grown says nothing of it
+    assert ask("can rats have some broccoli from the allotment").answers[0].id == "food:broccoli"
