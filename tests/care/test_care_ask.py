@@ -810,3 +810,12 @@ def test_appalachian_and_translated_words_of_living_and_handling() -> None:
     assert ask("how to take the rat in hand").answers[0].id == "faq:picking_up"
     # where a food was grown says nothing of it
     assert ask("can rats have some broccoli from the allotment").answers[0].id == "food:broccoli"
+
+
+def test_hedges_of_force_and_feeding_shorthand_are_filler() -> None:
+    # "rather firmly" says how hard, not what: a nip on the knuckle that bled is the bite
+    result = ask("she nipped me rather firmly on the thumb and there's a touch of claret")
+    assert result.answers[0].id == "faq:bitten_person"
+    # "ad lib" (fed freely) and "that'd" are no words of what is asked
+    terms = ask("lab blocks ad lib, that'd be enough?").terms
+    assert not {"ad", "lib", "thatd"} & set(terms)
