@@ -819,3 +819,9 @@ def test_hedges_of_force_and_feeding_shorthand_are_filler() -> None:
     # "ad lib" (fed freely) and "that'd" are no words of what is asked
     terms = ask("lab blocks ad lib, that'd be enough?").terms
     assert not {"ad", "lib", "thatd"} & set(terms)
+
+
+def test_breathing_through_the_mouth_is_grave() -> None:
+    # beside red tears, a rat breathing through its mouth or gasping is short of air now
+    for question in ("open mouth breathing and porphyrin on the nose?", "red tears and gasping"):
+        assert ask(question).answers[0].id == "faq:breathing_trouble"
