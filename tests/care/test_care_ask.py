@@ -825,3 +825,8 @@ def test_breathing_through_the_mouth_is_grave() -> None:
     # beside red tears, a rat breathing through its mouth or gasping is short of air now
     for question in ("open mouth breathing and porphyrin on the nose?", "red tears and gasping"):
         assert ask(question).answers[0].id == "faq:breathing_trouble"
+
+
+def test_consume_asks_what_may_be_eaten_and_consumed_was_swallowed() -> None:
+    assert ask("rats can consume cheese?").answers[0].id == "food:cheese"
+    assert ask("he consumed a whole pill").answers[0].id == "faq:ate_something_toxic"
