@@ -283,6 +283,11 @@ class NotesFile:
     """Signs written for words, each read as the words (or marks) given: "🩸" blood, "w/" with."""
     """Slang for a word the phrases use, read as that word ("gob": mouth)."""
     aims: dict[Species, dict[str, tuple[Word, ...]]] = field(default_factory=dict)
+    captures: dict[Species, dict[str, tuple[Word, ...]]] = field(default_factory=dict)
+    """By species and signal, verbs that say the animal took hold of another of the cast
+    ("got Pip"): read as that signal, to confirm, unless a bite or swipe says how."""
+    capture_means: tuple[str, ...] = ()
+    """Signals that say how a catch (`captures`, `seizing`) was made: a bite, a swipe."""
     part_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
     one_sided: dict[str, tuple[Word, ...]] = field(default_factory=dict)
     """By a signal two animals share, its phrases that name one doer ("attacked")."""
