@@ -1,0 +1,33 @@
+"""Readings of owners' voices met in session 14's third set: a Vietnamese speaker's English,
+Appalachian, a vet tech's S/O/A/P notes, a British understater, machine translation. Each
+sentence here is made up for the rule it tests."""
+
+from __future__ import annotations
+
+from casts import cat_rat
+
+from ratbond.notes import NotesResult
+
+
+def signals(result: NotesResult) -> dict[str, set[str]]:
+    return {animal: set(names) for animal, names in result.signals.items()}
+
+
+def test_an_understated_firm_tap_is_a_swat_and_a_hedge_on_the_word_is_no_hypothesis() -> None:
+    assert signals(cat_rat("Tom gave the cage a firm tap."))["tom"] == {"swatting"}
+    text = "Tom gave the gate what you might call a firm tap."
+    assert signals(cat_rat(text))["tom"] == {"swatting"}
+    # a real hypothesis stays one
+    assert signals(cat_rat("Tom might bite Pip if I let him.")) == {}
+    assert signals(cat_rat("If Tom bit Pip I would call the vet.")) == {}
+
+
+def test_a_busted_lip_is_a_wound() -> None:
+    assert signals(cat_rat("Pip fell off the shelf and busted her lip.")) == {"pip": {"wound"}}
+    # a bust-up is still a fight, and splitting them up no fight
+    assert "wound" not in signals(cat_rat("Split them up after the bust up.")).get("pip", set())
+
+
+def test_a_cat_reaching_through_the_bars_is_a_swat() -> None:
+    assert signals(cat_rat("Tom reached through the bars at Pip."))["tom"] == {"swatting"}
+    assert "swatting" not in str(signals(cat_rat("Pip reached through the bars for a treat.")))
