@@ -31,3 +31,11 @@ def test_a_busted_lip_is_a_wound() -> None:
 def test_a_cat_reaching_through_the_bars_is_a_swat() -> None:
     assert signals(cat_rat("Tom reached through the bars at Pip."))["tom"] == {"swatting"}
     assert "swatting" not in str(signals(cat_rat("Pip reached through the bars for a treat.")))
+
+
+def test_a_translator_s_jump_made_or_run_on_the_cage_is_a_lunge() -> None:
+    assert signals(cat_rat("Tom made a jump on the cage with all the body."))["tom"] == {"lunging"}
+    assert signals(cat_rat("Then he ran on the carrier suddenly."))["tom"] == {"lunging"}
+    # a jump made onto a perch is none, and a rat running about on the cage is hers
+    assert signals(cat_rat("Tom made a jump onto the windowsill.")) == {}
+    assert "tom" not in signals(cat_rat("Pip run everywhere on the cage."))
