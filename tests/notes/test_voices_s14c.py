@@ -39,3 +39,12 @@ def test_a_translator_s_jump_made_or_run_on_the_cage_is_a_lunge() -> None:
     # a jump made onto a perch is none, and a rat running about on the cage is hers
     assert signals(cat_rat("Tom made a jump onto the windowsill.")) == {}
     assert "tom" not in signals(cat_rat("Pip run everywhere on the cage."))
+
+
+def test_an_earlier_time_heading_its_sentence_as_a_label_dates_the_sentence() -> None:
+    text = "Hx: scratched Pip 11/20. O today: Tom asleep on the windowsill."
+    assert signals(cat_rat(text)) == {"tom": {"lying_down"}}
+    text = "Last week: Tom swatted Pip. Today Tom watched calmly."
+    assert "swatting" not in signals(cat_rat(text))["tom"]
+    # a label of this session is no earlier time
+    assert signals(cat_rat("Today: Tom bit Pip."))["tom"] == {"biting"}
