@@ -1141,7 +1141,11 @@ class Attribution:
     def on_person_part(self, match: Match) -> bool:
         """Whether a person's body part (`injuries.person_parts`) sits in the wound phrase or
         within two words of it in its clause: "blood on my thumb", "his finger bled"."""
-        parts = self.lexicon.person_parts
+        return self.near_part(match, self.lexicon.person_parts)
+
+    def near_part(self, match: Match, parts: frozenset[str]) -> bool:
+        """Whether one of `parts` sits in the wound phrase or within two words of it in its
+        clause."""
         if not parts:
             return False
         tokens = self.tokens
@@ -2041,8 +2045,10 @@ class Attribution:
             return self.from_mention(owner, senses, match)
         sentence = self.tokens.sentences[match.first]
         if (
-            sentence in self.owner_bitten or sentence - 1 in self.owner_bitten
-        ) and not self.on_animal_part(match):
+            (sentence in self.owner_bitten or sentence - 1 in self.owner_bitten)
+            and not self.on_animal_part(match)
+            and not self.near_part(match, self.lexicon.animal_parts)
+        ):
             return Who(person=True, dropped=True)
         in_sentence = self.mentions.by_sentence.get(sentence, ())
         if not any(

@@ -245,6 +245,8 @@ class Lexicon:
     """Pronouns that may name an animal as an object ("him", "her", "them"): after one of
     `not_signals_alone` ("the end bit her") the phrase is the signal after all."""
     person_parts: frozenset[str]
+    animal_parts: frozenset[str]
+    """`injuries.animal_parts`, stemmed: a wound next to one is an animal's."""
     damage: frozenset[str]
     """Injury words a thing named just before them has suffered ("the hammock ... torn")."""
     """A wound next to one of these is a person's: "cut his finger on the cage door"."""
@@ -896,6 +898,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             for w in (*rules.pronouns.male, *rules.pronouns.female, *rules.pronouns.plural)
         ),
         person_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.person_parts),
+        animal_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.animal_parts),
         damage=frozenset(normalise(w) for w in rules.injuries.damage),
         part_of={
             part: frozenset(whole for whole, parts in rules.part_of.items() if part in parts)

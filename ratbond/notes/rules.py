@@ -137,6 +137,9 @@ class Injuries:
     """Injury nouns that, after a size, are a wound wherever they are ("a tiny nick near the
     tip")."""
     person_parts: tuple[Word, ...] = ()
+    animal_parts: tuple[Word, ...] = ()
+    """An animal's, never a person's: a wound next to one is an animal's even where the
+    owner was bitten ("bit my son, and she hurt the paw in the grid")."""
     damage: tuple[Word, ...] = ()
     """Injury words that may be a thing's damage: one right after a thing is no wound."""
     verbs: tuple[Word, ...] = ()

@@ -48,3 +48,11 @@ def test_an_earlier_time_heading_its_sentence_as_a_label_dates_the_sentence() ->
     assert "swatting" not in signals(cat_rat(text))["tom"]
     # a label of this session is no earlier time
     assert signals(cat_rat("Today: Tom bit Pip."))["tom"] == {"biting"}
+
+
+def test_a_wound_on_a_part_no_person_has_is_the_animal_s_beside_a_bite_on_a_person() -> None:
+    text = "Pip bit my son a little, and she hurt the paw on the wire, there is blood."
+    assert signals(cat_rat(text))["pip"] >= {"wound"}
+    # a person's finger stays the person's
+    text = "Pip bit my son and his finger is bleeding."
+    assert "wound" not in signals(cat_rat(text)).get("pip", set())
