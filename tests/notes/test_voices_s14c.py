@@ -4,7 +4,7 @@ sentence here is made up for the rule it tests."""
 
 from __future__ import annotations
 
-from casts import cat_rat
+from casts import cat_rat, rat_rat
 
 from ratbond.notes import NotesResult
 
@@ -56,3 +56,15 @@ def test_a_wound_on_a_part_no_person_has_is_the_animal_s_beside_a_bite_on_a_pers
     # a person's finger stays the person's
     text = "Pip bit my son and his finger is bleeding."
     assert "wound" not in signals(cat_rat(text)).get("pip", set())
+
+
+def test_learners_and_translators_words_for_calm_fear_and_challenge() -> None:
+    assert signals(cat_rat("Tom sit and look the rat, blink slow slow."))["tom"] >= {"slow_blink"}
+    assert signals(cat_rat("Tom closed the eyes slowly."))["tom"] == {"slow_blink"}
+    assert signals(cat_rat("Tom sit relax, ear go front."))["tom"] >= {"ears_forward"}
+    assert signals(cat_rat("Tom hissed. Pip stood as a stone."))["pip"] == {"freezing"}
+    assert signals(cat_rat("Pip made herself very small in the tube."))["pip"] >= {"hiding"}
+    assert signals(cat_rat("Tom lunged, Pip ran to all sides."))["pip"] == {"frantic_movement"}
+    assert signals(cat_rat("Tom look Pip no blink."))["tom"] == {"fixed_stare"}
+    read = signals(rat_rat("Rex pressed Max to the floor, then walked side side at him."))
+    assert read["rex"] >= {"pinning", "sidling"}
