@@ -68,3 +68,12 @@ def test_learners_and_translators_words_for_calm_fear_and_challenge() -> None:
     assert signals(cat_rat("Tom look Pip no blink."))["tom"] == {"fixed_stare"}
     read = signals(rat_rat("Rex pressed Max to the floor, then walked side side at him."))
     assert read["rex"] >= {"pinning", "sidling"}
+
+
+def test_more_learners_translators_and_understaters_words() -> None:
+    assert signals(rat_rat("Rex chase Max no stop."))["rex"] == {"aggressive_chasing"}
+    assert signals(rat_rat("Rex chased Max without stop."))["rex"] == {"aggressive_chasing"}
+    assert signals(cat_rat("Tom muttered something growly."))["tom"] == {"growling"}
+    assert signals(cat_rat("Tom hissed and Pip withdrew."))["pip"] == {"retreating"}
+    assert signals(cat_rat("Pip sharpened the teeth quietly."))["pip"] == {"bruxing"}
+    assert signals(cat_rat("Pip studied the new box."))["pip"] == {"exploring"}
