@@ -937,6 +937,21 @@ def _undescribed(index: _Index, words: list[str]) -> list[str]:
     ]
 
 
+def _contrasted(index: _Index, words: list[str]) -> list[str]:
+    """`words` without what a contrast sets aside: from the first word of a `contrasts` pair
+    right before an article to its second ("not the red tears but real drops of blood" is the
+    blood), when words follow the second."""
+    articles = index.reader.articles
+    for first, second in index.rules.contrasts:
+        for at, word in enumerate(words[:-1]):
+            if word != first or index.reader.stem(words[at + 1]) not in articles:
+                continue
+            end = next((e for e in range(at + 2, len(words)) if words[e] == second), None)
+            if end is not None and end + 1 < len(words):
+                return words[:at] + words[end + 1 :]
+    return words
+
+
 def _left_out(typed: str, known: str) -> bool:
     """`typed` is `known` with letters left out ("chese", "cheese")."""
     letters = iter(known)
@@ -1223,6 +1238,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
         ]
         for texts in _sentences(question)
     ]
+    read = [[_contrasted(index, c) for c in s] for s in read]
     pets = {tuple(pet.split()) for pet in index.rules.people.pets}
     if any(
         index.reader.terms([w]) == [index.subject] or (w,) in pets
@@ -1981,14 +1997,21 @@ def _aged(index: _Index, words: list[str]) -> set[int]:
 
 def _names_a_rat(index: _Index, words: list[str]) -> bool:
     """A rat is named in `words`, other than only as set aside by one of `excepting` before it,
-    read through articles ("my son's hamster, not the rat, bit him")."""
+    or as what a person is allergic to (`reacting`), read through articles ("my son's hamster,
+    not the rat, bit him")."""
     articles = index.rules.articles
     excepting = index.rules.excepting
+    reacting = index.rules.reacting
     for at, word in enumerate(words):
         if index.reader.terms([word]) == [index.subject]:
             before = at - 1
             while before >= 0 and words[before] in articles:
                 before -= 1
+            # (nor a rat a person is allergic to: "rodent allergy", "allergic to my rats")
+            if words[at + 1 : at + 2] and words[at + 1] in reacting:
+                continue
+            if before > 0 and words[before] == "to" and words[before - 1] in reacting:
+                continue
             if before < 0 or words[before] not in excepting:
                 return True
     return False

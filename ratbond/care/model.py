@@ -621,6 +621,13 @@ class AskRules:
     excepting: tuple[Text, ...] = ()
     """Words, as written, that set the rat after them aside ("his, not the rat"): a rat named
     only so is not what the question is about."""
+    contrasts: tuple[tuple[Text, Text], ...] = ()
+    """Pairs of words, as written, of a contrast ("not the ... but"): the words from the first,
+    right before an article, to the second are set aside; what follows is what is meant."""
+    reacting: tuple[Text, ...] = ()
+    """Words, as written, of a person's allergy ("allergy", "allergic"): a rat right before one
+    ("rodent allergy") or after one and "to" ("allergic to rats") is what a person reacts to,
+    not what the question is about."""
     senses: tuple[Text, ...] = ()
     """Words of how a thing smells, looks, sounds or feels: another subject right after one and
     a comparison ("smells like a sewer") is a likening, not what is asked."""

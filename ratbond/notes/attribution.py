@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ratbond.model import CLASS_RANK, SessionClass
 from ratbond.notes.cast import Cast
-from ratbond.notes.lexicon import AIMED, Lexicon
+from ratbond.notes.lexicon import AIMED, CAPTURED, Lexicon
 from ratbond.notes.mentions import OPENING_KINDS, Mention, Mentions
 from ratbond.notes.negation import DENIERS, Scope
 from ratbond.notes.phrases import Match, Phrases
@@ -81,6 +81,8 @@ class SpanFacts(NamedTuple):
     """Read from a phrase of a shared signal that names one doer (`one_sided`: "attacked")."""
     shared: bool = False
     """Given to the animal a shared signal was done with, not to a doer ("groomed Hazel")."""
+    animal: bool = False
+    """Aimed at an animal of the cast, named as its object ("caught Pip")."""
 
 
 class Attribution:
@@ -162,6 +164,7 @@ class Attribution:
         for match in matches:
             if match.kind == "repeat":
                 self.repeat(match)
+        self.catches()
         self.wounding()
         self.play_fights()
         if any(span.text.lower() in self.lexicon.lively for span in self.spans):
@@ -446,6 +449,39 @@ class Attribution:
         self.lone = self.lone or found
         return found
 
+    def catches(self) -> None:
+        """A catch of an animal (`seizing`, `captures`: "caught Pip", "got her", "carried him
+        off") that says no more of how may have been the cat's bite (`captures`: cat saliva
+        infects a rat), to confirm; a `seizing` one stays a swipe too (`wounding` reads it).
+        One that the same cat's bite, scratch, swipe (even at the bars) or pounce in the
+        sentence before it, its own or the two after it explains (`capture_means`) is that."""
+        lexicon = self.lexicon
+        if not lexicon.capture_signals or not any(facts.animal for facts in self.facts):
+            return
+        landed = {
+            (span.animal, facts.sentence)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.animal is not None
+            and not span.negated
+            and not facts.seize
+            and span.signal in lexicon.capture_means
+        }
+        kept: list[tuple[Span, SpanFacts]] = []
+        for span, facts in zip(self.spans, self.facts, strict=True):
+            if not facts.animal or span.animal is None or span.negated:
+                kept.append((span, facts))
+                continue
+            signal = lexicon.capture_signals.get(self.cast.species[span.animal])
+            explained = any(
+                (span.animal, facts.sentence + later) in landed for later in range(-1, LANDS_WITHIN)
+            )
+            if span.signal != signal:
+                kept.append((span, facts))  # a `seizing` swipe: `wounding` reads it
+            if signal is not None and not explained:
+                kept.append((replace(span, signal=signal, confirm=True), facts))
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+
     def wounding(self) -> None:
         """A catch that the same cat's bite or scratch in its sentence explains is that bite or
         scratch (`seizing`); in a note that reports a wound, a swipe at an animal broke the
@@ -461,6 +497,7 @@ class Attribution:
             if span.animal is not None
             and not span.negated
             and not facts.thing
+            and not facts.seize
             and (
                 span.signal in lexicon.bite_signals
                 or any(span.signal in senses.values() for senses in lexicon.wounding.values())
@@ -470,7 +507,12 @@ class Attribution:
             span.signal in lexicon.victim_signals and not span.negated and span.animal
             for span in self.spans
         )
-        shown = {(span.animal, span.signal) for span in self.spans if not span.negated}
+        # a catch's bite to confirm (`catches`) says nothing of how the catch was made
+        shown = {
+            (span.animal, span.signal)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if not span.negated and not (facts.seize and span.confirm)
+        }
         kept: list[tuple[Span, SpanFacts]] = []
         for span, facts in zip(self.spans, self.facts, strict=True):
             mapped = (
@@ -787,7 +829,18 @@ class Attribution:
                 Span(start, end, self.text[start:end], signal, animal, negated, confirm)
             )
             lone = signal in self.lexicon.one_sided and self.one_sided_phrase(match, signal)
-            self.facts.append(SpanFacts(self.tokens.sentences[match.first], thing, seize, lone))
+            self.facts.append(
+                SpanFacts(
+                    self.tokens.sentences[match.first],
+                    thing,
+                    seize,
+                    lone,
+                    animal=seize
+                    and obj is not None
+                    and not (obj.person or obj.outsider or thing)
+                    and bool(obj.animals - {animal}),
+                )
+            )
             if not negated and signal in self.lexicon.harm_signals:
                 hurt = self.harmed_by(match, obj)
                 if hurt is not None and hurt.animals - animals:
@@ -1103,8 +1156,30 @@ class Attribution:
         """The mention or thing right after a phrase ("groomed Hazel", "raked the mesh"), and
         how many words sit between them; "Rex and Max" count as one object."""
         if match.first not in self.targets:
-            self.targets[match.first] = self._find_target(match)
+            found = self._find_target(match)
+            if found is None and self.catch(match):
+                found = self.caught_pronoun(match)
+            self.targets[match.first] = found
         return self.targets[match.first]
+
+    def catch(self, match: Match) -> bool:
+        """Whether `match` is a catch (`seizing`, `captures`, `aims`)."""
+        key = match.entry.key if match.entry is not None else ""
+        return match.seize or key in (AIMED, CAPTURED)
+
+    def caught_pronoun(self, match: Match) -> Target | None:
+        """The pronoun right after a catch that opens no noun: "got her before I could stop
+        him", "caught her and ran off" (a clause or subordinate clause opens after it)."""
+        words = self.tokens.words
+        lexicon = self.lexicon
+        after = match.last + 1
+        if after + 1 >= len(words) or words[after].norm not in lexicon.possessives:
+            return None
+        following = words[after + 1].norm
+        if following not in lexicon.clause_joiners and following not in lexicon.subordinators:
+            return None
+        mention = self.mention_at(after)
+        return Target(mention, 0) if mention is not None else None
 
     def names_thing(self, match: Match) -> bool:
         """Whether a phrase names a thing: an object word, or a word blocked from another
@@ -1167,6 +1242,45 @@ class Attribution:
             return None
         return found
 
+    def taken(self, index: int, match: Match) -> Mapping[str, str] | None:
+        """The readings of a `captures` phrase stated (not attempted) with an animal of the
+        cast right after it as its only object ("Tom got Pip", "shook her"); "got Pip a
+        treat" gives Pip a thing, "got up" and "got bored" take no animal."""
+        if index in self.scope.attempted:
+            return None
+        lexicon = self.lexicon
+        words = self.tokens.words
+        found = lexicon.captures.get(tuple(words[at].lemma for at in match.positions))
+        if found is None:
+            found = lexicon.captures.get(tuple(words[at].norm for at in match.positions))
+        if found is None:
+            return None
+        target = self.target(match)
+        mention = target.mention if target is not None else None
+        if (
+            target is None
+            or target.steps
+            or mention is None
+            or mention.person
+            or mention.outsider
+            or not mention.animals - self.cast.able(mention.animals, found)
+        ):
+            return None  # the one caught is an animal that could not have caught it
+        if words[mention.last].raw.lower().replace("\u2019", "'").endswith("'s"):
+            return None  # "got Pip's scent": Pip owns what was got
+        after = mention.last + 1
+        if (
+            after < len(words)
+            and words[after].kind == "w"
+            and (
+                words[after].norm in lexicon.determiners
+                or words[after].norm in lexicon.possessives
+                or words[after].norm.isdigit()
+            )
+        ):
+            return None  # "got Pip a treat": two objects, the second a thing
+        return found
+
     def aimed_at_animal(self, match: Match) -> bool:
         """Whether an animal of the cast is the phrase's target ("tried to get Pip")."""
         found = self.target(match)
@@ -1176,7 +1290,11 @@ class Attribution:
     def on_person_part(self, match: Match) -> bool:
         """Whether a person's body part (`injuries.person_parts`) sits in the wound phrase or
         within two words of it in its clause: "blood on my thumb", "his finger bled"."""
-        parts = self.lexicon.person_parts
+        return self.near_part(match, self.lexicon.person_parts)
+
+    def near_part(self, match: Match, parts: frozenset[str]) -> bool:
+        """Whether one of `parts` sits in the wound phrase or within two words of it in its
+        clause."""
         if not parts:
             return False
         tokens = self.tokens
@@ -2076,8 +2194,10 @@ class Attribution:
             return self.from_mention(owner, senses, match)
         sentence = self.tokens.sentences[match.first]
         if (
-            sentence in self.owner_bitten or sentence - 1 in self.owner_bitten
-        ) and not self.on_animal_part(match):
+            (sentence in self.owner_bitten or sentence - 1 in self.owner_bitten)
+            and not self.on_animal_part(match)
+            and not self.near_part(match, self.lexicon.animal_parts)
+        ):
             return Who(person=True, dropped=True)
         in_sentence = self.mentions.by_sentence.get(sentence, ())
         if not any(
@@ -2151,12 +2271,18 @@ class Attribution:
             return
         if self.at_prey(match) or self.part_of_another(match, senses):
             return
-        # "tried to get Pip" is a lunge; "got out", "get a treat", "get him checked" and a
-        # catch ("did get Pip in his mouth": `seizing` says how) are not.
-        if (
-            match.entry is not None
-            and match.entry.key == AIMED
-            and (index not in self.scope.attempted or not self.aimed_at_animal(match))
+        # "tried to get Pip" is a lunge; "got out", "get a treat", "get him checked" are not; a
+        # catch ("Tom got Pip", `captures`) may have been a bite ("did get Pip in his mouth":
+        # the bite says how).
+        key = match.entry.key if match.entry is not None else None
+        # A signal phrase that is also a catch with an animal as its object is the catch:
+        # "Tom caught Pip and shook her" (the cat shook her, she did not tremble).
+        taken = self.taken(index, match) if self.lexicon.captures else None
+        if taken is not None:
+            match = replace(match, senses=taken, seize=True)
+            senses = taken
+        elif key in (AIMED, CAPTURED) and (
+            key == CAPTURED or index not in self.scope.attempted or not self.aimed_at_animal(match)
         ):
             return
         kinds = senses.values()
@@ -2165,6 +2291,8 @@ class Attribution:
             self.doer_of_wound(index, match, senses, who)
         else:
             who = self.actor(index, match, senses)
+            if taken is not None and not who.explicit:
+                return  # a catch by no one named: "getting Gremlin sitting there"
             if (
                 not who.explicit
                 and len(who.animals) > 1

@@ -33,6 +33,9 @@ WIDE_GAP = 5
 WILD = "..."
 AIMED = "aimed"
 """The key of an `aims` phrase's entry: a signal only when aimed at an animal of the cast."""
+CAPTURED = "captured"
+"""The key of a `captures` phrase's entry: a catch only when an animal of the cast is its
+object."""
 EARLIER = "earlier"
 """The key of a `negation.earlier` phrase: what follows it happened in an earlier session."""
 HEALED = "healed"
@@ -260,11 +263,20 @@ class Lexicon:
     """Pronouns that may name an animal as an object ("him", "her", "them"): after one of
     `not_signals_alone` ("the end bit her") the phrase is the signal after all."""
     person_parts: frozenset[str]
+    animal_parts: frozenset[str]
+    """`injuries.animal_parts`, stemmed: a wound next to one is an animal's."""
     damage: frozenset[str]
     """Injury words a thing named just before them has suffered ("the hammock ... torn")."""
     """A wound next to one of these is a person's: "cut his finger on the cage door"."""
     part_of: dict[str, frozenset[str]]
     one_sided: dict[str, frozenset[tuple[str, ...]]]
+    captures: dict[tuple[str, ...], dict[str, str]]
+    """`captures`, by a phrase's words (lemmas, or as written for an exact one): the signal
+    each species' catch of an animal of the cast is read as."""
+    capture_signals: dict[str, str]
+    """By species, the signal a bare catch (`captures`, `seizing`) of an animal is read as."""
+    capture_means: frozenset[str]
+    """`capture_means`: signals that say how a catch was made."""
     """By a signal two animals share, the lemmas of its phrases that name one doer."""
     """Signals by the worse one they are part of ("squeaking" in a "fighting")."""
     play_fights: dict[str, str]
@@ -457,15 +469,19 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *rules.one_sided,
         *(name for pair in rules.play_fights.items() for name in pair),
     )
+    for name in rules.capture_means:
+        if name not in every:
+            raise fail(("capture_means", name), f"unknown signal '{name}'")
     for name in rules.meals:
         if name not in every:
             raise fail(("meals", name), f"unknown signal '{name}'")
     if rules.shelters is not None and rules.shelters.signal not in every:
         raise fail(("shelters",), f"unknown signal '{rules.shelters.signal}' in shelters.signal")
-    for species, by_signal in rules.aims.items():
-        for name in by_signal:
-            if name not in known[species]:
-                raise fail(("aims", species, name), f"unknown {species} signal '{name}'")
+    for key, table in (("aims", rules.aims), ("captures", rules.captures)):
+        for species, by_signal in table.items():
+            for name in by_signal:
+                if name not in known[species]:
+                    raise fail((key, species, name), f"unknown {species} signal '{name}'")
     for name in named:
         if name not in every:
             raise fail(("passive",), f"unknown signal '{name}'")
@@ -690,6 +706,11 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     for species, by_signal in rules.aims.items():
         for signal_id, texts in by_signal.items():
             add(texts, Entry("signal", ((species, signal_id),), key=AIMED))
+    # A verb that says a cat took hold of an animal, not how ("got Pip", "carried her off"):
+    # read as the bite it may have been, only when an animal of the cast is its object.
+    for species, by_signal in rules.captures.items():
+        for signal_id, texts in by_signal.items():
+            add(texts, Entry("signal", ((species, signal_id),), key=CAPTURED))
     for agent, texts in rules.passive.items():
         for text in texts:
             phrases[remember(text)] = (Entry("passive", (("", agent),)), text)
@@ -921,6 +942,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             for w in (*rules.pronouns.male, *rules.pronouns.female, *rules.pronouns.plural)
         ),
         person_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.person_parts),
+        animal_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.animal_parts),
         damage=frozenset(normalise(w) for w in rules.injuries.damage),
         part_of={
             part: frozenset(whole for whole, parts in rules.part_of.items() if part in parts)
@@ -953,6 +975,18 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         one_sided={
             signal: frozenset(_parts(text, irregular) for text in phrases)
             for signal, phrases in rules.one_sided.items()
+        },
+        captures={
+            tuple(part.lstrip("=") for part in _parts(text, irregular)): {str(species): signal}
+            for species, by_signal in rules.captures.items()
+            for signal, texts in by_signal.items()
+            for text in texts
+        },
+        capture_means=frozenset(rules.capture_means),
+        capture_signals={
+            str(species): signal
+            for species, by_signal in rules.captures.items()
+            for signal in by_signal
         },
     )
 

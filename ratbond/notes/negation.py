@@ -468,6 +468,19 @@ def _earlier_event(
     words = tokens.words
     if words[mark].raw not in lexicon.apposition_marks:
         return False
+    # An earlier time that heads its sentence as a label, a colon after it, dates the whole
+    # sentence: "Hx: scratched Gauze 11/20.", "Last week: Tom bit Pip."
+    label = phrases.of(mark - 1) if mark else None
+    if (
+        words[mark].raw == ":"
+        and label is not None
+        and label.entry is not None
+        and label.entry.key == EARLIER
+        and label.last == mark - 1
+        and (label.first == 0 or tokens.sentences[label.first - 1] != tokens.sentences[mark])
+        and tokens.sentences[first] == tokens.sentences[mark]
+    ):
+        return True
     for position in range(mark + 1, first):
         owner = phrases.of(position)
         if words[position].kind != "w" or (owner is not None and owner.kind != "object"):

@@ -10,7 +10,7 @@ from itertools import chain
 from types import MappingProxyType
 from typing import NamedTuple
 
-from ratbond.notes.lexicon import GAP, TIGHT, WIDE_GAP, WILD, Lexicon, Phrase
+from ratbond.notes.lexicon import CAPTURED, GAP, TIGHT, WIDE_GAP, WILD, Lexicon, Phrase
 
 NO_SENSES: Mapping[str, str] = MappingProxyType({})
 
@@ -162,7 +162,8 @@ def _pattern(lexicon: Lexicon, phrase: Phrase, bases: frozenset[str], shared: Sh
         )
         # A phrase of no signal that opens with an exact form is a compound, written whole
         # ("=hide house": "hide in the house" is hiding), as is a `TIGHT` one.
-        tight = phrase.entry.key == TIGHT or (
+        # A `captures` phrase is written whole: "was on her", not "was blood on his blanket".
+        tight = phrase.entry.key in (TIGHT, CAPTURED) or (
             phrase.entry.kind == "block" and phrase.parts[0].startswith("=")
         )
         limit = WIDE_GAP if wide else (GAP if content and not tight else 0)

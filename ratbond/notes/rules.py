@@ -200,6 +200,9 @@ class Injuries:
     """Injury nouns that, after a size, are a wound wherever they are ("a tiny nick near the
     tip")."""
     person_parts: tuple[Word, ...] = ()
+    animal_parts: tuple[Word, ...] = ()
+    """An animal's, never a person's: a wound next to one is an animal's even where the
+    owner was bitten ("bit my son, and she hurt the paw in the grid")."""
     damage: tuple[Word, ...] = ()
     """Injury words that may be a thing's damage: one right after a thing is no wound."""
     verbs: tuple[Word, ...] = ()
@@ -355,6 +358,11 @@ class NotesFile:
     """Signs written for words, each read as the words (or marks) given: "🩸" blood, "w/" with."""
     """Slang for a word the phrases use, read as that word ("gob": mouth)."""
     aims: dict[Species, dict[str, tuple[Word, ...]]] = field(default_factory=dict)
+    captures: dict[Species, dict[str, tuple[Word, ...]]] = field(default_factory=dict)
+    """By species and signal, verbs that say the animal took hold of another of the cast
+    ("got Pip"): read as that signal, to confirm, unless a bite or swipe says how."""
+    capture_means: tuple[str, ...] = ()
+    """Signals that say how a catch (`captures`, `seizing`) was made: a bite, a swipe."""
     part_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
     one_sided: dict[str, tuple[Word, ...]] = field(default_factory=dict)
     """By a signal two animals share, its phrases that name one doer ("attacked")."""

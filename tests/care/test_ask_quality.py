@@ -32,6 +32,7 @@ def test_the_tuned_questions_get_their_answer_and_off_topic_ones_none() -> None:
         "s13c": 0.91,
         "s14": 0.93,
         "s14b": 0.93,
+        "s14c": 0.90,
     }
     for part in tuned:
         assert part.top1_rate >= floors.get(part.name, 0.90), "\n".join(part.misses)

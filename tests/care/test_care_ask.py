@@ -734,3 +734,99 @@ def test_does_spelled_dose_opens_a_clause_that_wonders() -> None:
     # "dose that mean there hurt" wonders whether the rat is hurt: no emergency
     result = ask("my rats make a squeaking sound when i hold them, dose that mean they are hurt")
     assert result.answers[0].id == "faq:sounds"
+
+
+def test_a_rat_a_person_is_allergic_to_is_not_the_subject() -> None:
+    # the person's allergy to rats, and medicine for the person: no answer
+    result = ask("my flatmate has a rat allergy, which tablets work best for the human?")
+    assert not result.answers
+    assert not ask("allergic to the rats, what should a human take for it?").answers
+    # ... a rat's own allergy is still answered
+    assert ask("can my rat have an allergy to his bedding?").answers
+
+
+def test_how_a_dish_turns_out_is_the_askers_cooking() -> None:
+    assert not ask("how do I get a pizza base crispy underneath?").answers
+
+
+def test_a_contrast_sets_aside_what_it_is_not() -> None:
+    from ratbond.care.ask import _contrasted, _index
+
+    words = ["not", "the", "red", "tears", "but", "real", "drops", "of", "blood"]
+    assert _contrasted(_index(), words) == ["real", "drops", "of", "blood"]
+    # ... "not" with no article after it is the worry itself
+    assert _contrasted(_index(), ["not", "eating", "but", "drinking"]) == (
+        ["not", "eating", "but", "drinking"]
+    )
+
+
+def test_understatement_and_shorthand_of_an_emergency_are_read() -> None:
+    # claret is blood; a hedge ("slightly", "I'm afraid") tells nothing
+    result = ask("a fair bit of claret from his paw, I'm afraid, slightly worrying")
+    assert result.answers[0].id == "faq:bleeding"
+    # "w/" is with, and pressure held on a wound is first aid for bleeding
+    result = ask("tail tip cut, still oozing w/ direct pressure after 5 min")
+    assert result.answers[0].id == "faq:bleeding"
+    # ... and a wine stain on a carpet is the home's, with no rat
+    assert not ask("spilt some claret, how to get the wine out of the rug?").answers
+    # a chart's "emergent?" asks whether it is an emergency
+    result = ask("open mouth breathing and porphyrin on the nose, emergent?")
+    assert result.answers[0].id == "faq:breathing_trouble"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a translation's words: alimentation is the diet, making the acquaintance introducing
+        ("which daily alimentation do two rats want", "faq:base_diet"),
+        ("best way to make the acquaintance of a new rat with my others", "faq:introduce_rats"),
+        (
+            "why does my rat emit cries when I stroke her",
+            ("sign:vocalisations/squeak", "faq:sounds"),
+        ),
+        # tea by its British names, potatoes in Appalachia
+        ("can rats have a sip of darjeeling", "food:caffeine"),
+        ("are taters ok raw for rats", "food:raw potato"),
+        # understatement's ways of asking whether a thing is safe, and of play-fighting
+        ("is a bit of broccoli frowned upon for rats", "food:broccoli"),
+        ("my two lads are on their back legs in a set-to, just high spirits?", "faq:boxing"),
+    ],
+)
+def test_words_of_translation_dialect_and_understatement(
+    question: str, expected: str | tuple[str, ...]
+) -> None:
+    wanted = (expected,) if isinstance(expected, str) else expected
+    assert ask(question).answers[0].id in wanted
+
+
+def test_appalachian_and_translated_words_of_living_and_handling() -> None:
+    # "plumb" only stresses; sharing a house is living together
+    result = ask("my old cat is plumb gentle, can the rats live in the same house as her?")
+    assert result.answers[0].id == "faq:cats_and_rats"
+    assert "plumb" not in result.terms
+    # one of several picked up, and rats that skitter off are scared
+    result = ask("how do I pick one of 'em up when they skitter off")
+    assert {"pick up", "scar"} <= set(result.terms)
+    assert ask("how to take the rat in hand").answers[0].id == "faq:picking_up"
+    # where a food was grown says nothing of it
+    assert ask("can rats have some broccoli from the allotment").answers[0].id == "food:broccoli"
+
+
+def test_hedges_of_force_and_feeding_shorthand_are_filler() -> None:
+    # "rather firmly" says how hard, not what: a nip on the knuckle that bled is the bite
+    result = ask("she nipped me rather firmly on the thumb and there's a touch of claret")
+    assert result.answers[0].id == "faq:bitten_person"
+    # "ad lib" (fed freely) and "that'd" are no words of what is asked
+    terms = ask("lab blocks ad lib, that'd be enough?").terms
+    assert not {"ad", "lib", "thatd"} & set(terms)
+
+
+def test_breathing_through_the_mouth_is_grave() -> None:
+    # beside red tears, a rat breathing through its mouth or gasping is short of air now
+    for question in ("open mouth breathing and porphyrin on the nose?", "red tears and gasping"):
+        assert ask(question).answers[0].id == "faq:breathing_trouble"
+
+
+def test_consume_asks_what_may_be_eaten_and_consumed_was_swallowed() -> None:
+    assert ask("rats can consume cheese?").answers[0].id == "food:cheese"
+    assert ask("he consumed a whole pill").answers[0].id == "faq:ate_something_toxic"
