@@ -1358,6 +1358,17 @@ def ask(question: str, limit: int = 3) -> AskResult:
         for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False)
         for first, clause in zip([True] + [False] * len(sentence), sentence, strict=False)
     ]
+    # The sentences that ask: one ending in a question mark or holding a clause that asks;
+    # when none does, the whole question. A rat named in them makes the question a rat's, so a
+    # word of another subject said beside it (`asides`: the asker's work, a message sent to the
+    # wrong chat) does not make it off-topic: "I work overtime, will my rats be lonely".
+    asking_sentences: list[list[str]] = []
+    at = 0
+    for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False):
+        if text.rstrip().endswith("?") or any(asks[at : at + len(sentence)]):
+            asking_sentences.append([w for clause in sentence for w in clause])
+        at += len(sentence)
+    rat_asked = any(of_rats(sentence) for sentence in asking_sentences or [fixed])
     aside = (
         bool(beside)
         and len(asks) == len(clauses)
@@ -1474,6 +1485,13 @@ def ask(question: str, limit: int = 3) -> AskResult:
         or bool(index.pronouns & set(as_read))
         or any(_holds(as_read, pet) for pet in index.rules.people.pets)
     )
+    # ... and so does an alarm common in other subjects told in a clause naming a rat ("the
+    # cat got my rat", "my rat is losing weight")
+    alarmed = alarmed or any(
+        of_rats(clause)
+        and any(t in index.plain_alarms and t not in calm for t in index.reader.terms(clause))
+        for clause in clauses
+    )
     # ... and an aside's thing a rat ate is only a thing eaten: "my rat licked some brake fluid"
     # asks about the rat.
     ate_aside = about_rats and bool(index.eating & set(asked))
@@ -1495,7 +1513,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     off_topic = (
         (OFF_SUBJECT in terms and not cats_catch)
         or (OFF_TOPIC in terms and not about_rats)
-        or (OFF_ASIDE in terms and not alarmed and not ate_aside)
+        or (OFF_ASIDE in terms and not alarmed and not ate_aside and not rat_asked)
     )
     # A question about a person, with no rat, no cat and no word that may stand for one in it,
     # is that person's ("my toddler has a fever"): nothing here answers it.
@@ -1632,7 +1650,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
         return _answered(index, original, shown, corrections, ranked, rules.urgent_floor, limit)
-    if (OFF - {OFF_ASIDE} if ate_aside else OFF) & set(terms):
+    if (OFF - {OFF_ASIDE} if ate_aside or rat_asked else OFF) & set(terms):
         return none("off_topic")
     # A question that names an animal covered only beside rats (a cat), and no rat, is about
     # that animal's own care ("can cats eat tuna") unless an entry about both holds the word;

@@ -830,3 +830,49 @@ def test_breathing_through_the_mouth_is_grave() -> None:
 def test_consume_asks_what_may_be_eaten_and_consumed_was_swallowed() -> None:
     assert ask("rats can consume cheese?").answers[0].id == "food:cheese"
     assert ask("he consumed a whole pill").answers[0].id == "faq:ate_something_toxic"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("sent by accident - my rat was caught by the cat, what do i do", "faq:caught_by_cat"),
+        ("sorry wrong chat. my cat grabbed my rat, what do i do", "faq:caught_by_cat"),
+        ("my boss kept me late and the cat got my rat", "faq:caught_by_cat"),
+        ("overtime again tonight and my rat is losing weight fast", "faq:weight_loss"),
+        ("my manager is furious. the cat got my rat. what now?", "faq:caught_by_cat"),
+        ("pocket typed earlier, sorry. my rat is thin and losing weight", "faq:weight_loss"),
+    ],
+)
+def test_an_alarm_told_of_a_named_rat_outweighs_asides(question: str, expected: str) -> None:
+    # the asker's work or a message sent to the wrong chat said beside a rat's emergency is
+    # context: an alarm common in other subjects ("got", "losing weight") counts when the
+    # clause telling it names a rat
+    assert ask(question).answers[0].id == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can i leave my rats alone on my days off",
+        "i work overtime, will my rats be lonely",
+        "on my day off i want to teach my rat tricks, where to start",
+        "can rats learn english words",
+        "sorry wrong chat, but also my rat is sneezing",
+        "my salary is low, what is the cheapest good cage for my rats?",
+    ],
+)
+def test_an_aside_beside_a_rat_in_the_sentence_that_asks_is_answered(question: str) -> None:
+    # an aside makes a question off-topic only when the sentence that asks names no rat
+    assert ask(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my boss is angry with me. what do i do?",
+        "my rat is asleep. can my employer make me work overtime?",
+        "sorry wrong chat",
+    ],
+)
+def test_an_aside_with_no_rat_where_it_asks_stays_off_topic(question: str) -> None:
+    assert not ask(question).answered
