@@ -1881,22 +1881,31 @@ def _wondered(index: _Index, question: str, read: list[list[list[str]]]) -> froz
 
 def _conditioned(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
     """The terms named only after a word of `conditions` ("without") in their sentence, and
-    nowhere before it: what the asker wants a thing done without, not the thing asked."""
+    nowhere before it: what the asker wants a thing done without, not the thing asked.
+    A condition ends at its clause's end or at a word of `condition_ends` ("and", "but",
+    "since"): "she walks without using her leg since she fell" tells the fall. An alarm or an
+    eating verb in a sentence telling what happened (one that does not ask) is never a
+    condition: "she is walking without using her back leg" tells the leg."""
     conditions = frozenset(index.rules.conditions)
+    ends = frozenset(index.rules.condition_ends)
+    openers = frozenset(index.rules.yes_no) | _WH
     before: set[str] = set()
     after: set[str] = set()
     for sentence in read:
-        seen = False
+        told = not any(clause[:1] and clause[0] in openers for clause in sentence)
         for clause in sentence:
             at = next((at for at, word in enumerate(clause) if word in conditions), None)
-            if seen:
-                after.update(index.reader.terms(clause))
-            elif at is None:
+            if at is None:
                 before.update(index.reader.terms(clause))
-            else:
-                seen = True
-                before.update(index.reader.terms(clause[:at]))
-                after.update(index.reader.terms(clause[at + 1 :]))
+                continue
+            stop = next(
+                (end for end in range(at + 1, len(clause)) if clause[end] in ends), len(clause)
+            )
+            before.update(index.reader.terms(clause[:at] + clause[stop:]))
+            named = index.reader.terms(clause[at + 1 : stop])
+            if told:
+                named = [t for t in named if t not in index.alarms and t not in index.eating]
+            after.update(named)
     return frozenset(after - before)
 
 

@@ -665,6 +665,9 @@ class AskRules:
     """Words, as written, after which a sentence says what the asker wants a thing done
     without ("without"): the words after one, named nowhere before it, are context ("how do I
     pick him up without him getting scared" asks about picking up)."""
+    condition_ends: tuple[Text, ...] = ()
+    """Words, as written, that end what a word of `conditions` governs, as a clause's end
+    does ("and", "but", "since"): "she walks without using her leg since she fell"."""
     misreadings: tuple[tuple[Text, Text], ...] = ()
     """What a scanner or a screen reader reads for letters of print, and the letters
     (`[rn, m]`, `[0, o]`, `[1, l]`): a word ratbond does not know, and no English one, that

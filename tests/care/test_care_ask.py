@@ -876,3 +876,27 @@ def test_an_aside_beside_a_rat_in_the_sentence_that_asks_is_answered(question: s
 )
 def test_an_aside_with_no_rat_where_it_asks_stays_off_topic(question: str) -> None:
     assert not ask(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("she is walking without using her back leg since she fell", "faq:injured_rat"),
+        ("she drinks without problems but she ate chocolate earlier", "food:chocolate"),
+        ("she eats without any trouble and then she ate rat poison", "faq:ate_something_toxic"),
+        ("she manages without food and is losing weight", "faq:weight_loss"),
+    ],
+)
+def test_a_condition_ends_at_a_conjunction_and_a_told_alarm_is_none(
+    question: str, expected: str
+) -> None:
+    # what "without" governs ends at the next clause break or conjunction (and, but, since,
+    # then), and an alarm or an eating verb in a sentence telling what happened is told
+    assert ask(question).answers[0].id == expected
+
+
+def test_what_is_asked_to_be_done_without_is_still_a_condition() -> None:
+    assert ask("how do i pick him up without him getting scared").answers[0].id == (
+        "faq:picking_up"
+    )
+    assert not ask("clear the rats out of the grain store without poisoning the dogs").answered
