@@ -1378,6 +1378,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     if aside or (index.subject in focus and OFF_TOPIC not in focus):
         terms = [t for t in terms if t != OFF_TOPIC]
         parts = [[t for t in part if t != OFF_TOPIC] for part in parts]
+    eaten_poison: frozenset[str] = frozenset()
     # Poison put down for wild rats is pest control, unless a rat ate it; said of a food
     # ("are grapes poison"), it asks whether the food is safe.
     # So is a poison only wondered about beside feeding ("I gave them mango, did I poison
@@ -1397,6 +1398,13 @@ def ask(question: str, limit: int = 3) -> AskResult:
                 else part
                 for part, clause in zip(parts, clauses, strict=True)
             ]
+    # ... but a poison wondered about beside something told eaten ("he chewed my houseplant, is
+    # the plant poison"; "she ate apple pips, are the pips poison") fears the poison: the rat
+    # ate it. (feeding told with a phrase, "I gave them mango", names no eating word of its
+    # own, and still asks whether the food is safe)
+    elif _told_eaten(index, clauses):
+        calm = frozenset(calm - index.unless_eaten)
+        eaten_poison = frozenset(index.unless_eaten & set(terms))
     elif index.food_question:
         terms = list(
             dict.fromkeys(
@@ -1633,6 +1641,9 @@ def ask(question: str, limit: int = 3) -> AskResult:
         for t in index.reader.terms(phrase.casefold().split())
         if t in index.alarms and t not in calm
     }
+    # (and so does a poison feared of a thing told eaten: "is the green potato poison, he ate
+    # a whole one" is the emergency before the potato's entry)
+    grave |= eaten_poison
     if grave and ranked and not index.not_people & question_terms:
         gravest = next(
             (
@@ -1860,23 +1871,42 @@ def _wondered(index: _Index, question: str, read: list[list[list[str]]]) -> froz
     ask: the owner wonders about them, and what was seen is what to answer. Alone, such a
     clause is the whole worry and its alarms stand."""
     openers = frozenset(index.rules.yes_no)
+    subjects = frozenset(index.rules.subjects)
     told: set[str] = set()
     wondered: set[str] = set()
     seen = False
     texts = _SENTENCE_END.split(question)
     for at, (sentence, text) in enumerate(zip(read, texts, strict=False)):
         # (a last sentence left without its mark asks too: "..., is she ok or is she broken")
-        asks = text.rstrip().endswith("?") or (
-            at == len(texts) - 1 and not text.rstrip().endswith((".", "!"))
-        )
+        # (... when its verb comes before its subject, "is she", "has he": "and now has a rattly
+        # breath" tells the breath)
+        marked = text.rstrip().endswith("?")
+        unmarked = at == len(texts) - 1 and not text.rstrip().endswith((".", "!", "?"))
         for clause in sentence:
             alarms = {t for t in index.reader.terms(clause) if t in index.alarms}
+            asks = marked or (
+                unmarked
+                and len(clause) > 1
+                and (clause[1] in subjects or index.reader.terms(clause[1:2]) == [index.subject])
+            )
             if asks and clause and clause[0] in openers:
                 wondered |= alarms
             elif clause:
                 told |= alarms
                 seen = seen or bool(index.reader.terms(clause))
     return frozenset(wondered - told) if seen else frozenset()
+
+
+def _told_eaten(index: _Index, clauses: list[list[str]]) -> bool:
+    """Whether a clause that does not ask ("he ate a leaf", not "can he eat leaves") names a
+    word of `eating` on its own: something was eaten."""
+    openers = frozenset(index.rules.yes_no) | _WH
+    return any(
+        index.eating & set(index.reader.terms([word]))
+        for clause in clauses
+        if clause and clause[0] not in openers
+        for word in clause
+    )
 
 
 def _conditioned(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:

@@ -661,6 +661,10 @@ class AskRules:
     """Words, as written, that open a clause asking whether ("is", "can", "did"): an alarm
     named only in such clauses, beside a clause telling what was seen, is wondered about and
     makes no emergency ("he sneezes a lot, can it kill him?")."""
+    subjects: tuple[Text, ...] = ()
+    """Words, as written, that show a word of `yes_no` right before them opens a question (its
+    verb before its subject: "is she", "has he"): in a last sentence left without its question
+    mark, a clause asks only so ("and now has a rattly breath" tells the breath)."""
     conditions: tuple[Text, ...] = ()
     """Words, as written, after which a sentence says what the asker wants a thing done
     without ("without"): the words after one, named nowhere before it, are context ("how do I

@@ -900,3 +900,54 @@ def test_what_is_asked_to_be_done_without_is_still_a_condition() -> None:
         "faq:picking_up"
     )
     assert not ask("clear the rats out of the grain store without poisoning the dogs").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "he chewed my houseplant, is the plant poison",
+        "is the plant poison, he ate a leaf",
+        "she ate a bunch of apple pips, are the pips poison",
+        "is the green potato poison, he ate a whole one",
+        "he licked some bleach, is it poison",
+        "she nibbled a daffodil bulb, is that poison?",
+    ],
+)
+def test_a_poison_wondered_about_beside_something_eaten_is_the_emergency(question: str) -> None:
+    # "is X poison" asks whether X is safe only when nothing was eaten
+    assert ask(question).answers[0].id == "faq:ate_something_toxic"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("are grapes poison", "food:grapes"),
+        ("grapes, is it poison", "food:grapes"),
+        ("is chocolate poison to rats", "food:chocolate"),
+        ("I gave them mango, did I poison them?", "faq:treats"),
+    ],
+)
+def test_a_poison_wondered_about_with_nothing_eaten_asks_if_safe(
+    question: str, expected: str
+) -> None:
+    assert ask(question).answers[0].id == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "he was left without a heater and now has a rattly breath",
+        "my rat was left overnight and now has a rattly breath",
+        "he stayed at my friend's house and now has a crackly breath",
+    ],
+)
+def test_an_unmarked_clause_asks_only_with_its_verb_before_its_subject(question: str) -> None:
+    # "(and now) has a rattly breath" tells the breath; "is she ok" asks
+    assert ask(question).answers[0].id == "faq:breathing_trouble"
+
+
+def test_an_unmarked_last_clause_with_its_verb_first_still_wonders() -> None:
+    question = (
+        "grinding her teeth and her eyes are doing a bulgy thing?? is she ok or is she broken"
+    )
+    assert ask(question).answers[0].id == "sign:vocalisations/bruxing"
