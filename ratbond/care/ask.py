@@ -1220,9 +1220,14 @@ def ask(question: str, limit: int = 3) -> AskResult:
                 nearest = [sounded]
             # A guess never makes a question off-topic: a word ratbond does not know is as likely
             # a dialect's word as a slip ("comot", out, is no "comet").
-            # ... nor names another animal: "natto" (a food) is no "gatto" (a cat).
-            if len(nearest) == 1 and not (OFF | (index.animals - {index.subject})) & set(
-                index.reader.terms([nearest[0]])
+            # (an animal ratbond does not cover is in `OFF`: a guess never lands on one) A cat
+            # word is guessed as any word is ("kiten", "kitte" are the kitten), but only one
+            # keeping the word's first letter: "natto" (a food) is no "gatto" (a cat).
+            guessed = set(index.reader.terms(nearest[:1]))
+            if (
+                len(nearest) == 1
+                and not OFF & guessed
+                and (not (index.animals - {index.subject}) & guessed or nearest[0][:1] == word[:1])
             ):
                 corrections.append((word, nearest[0]))
                 spelled[word] = nearest[0]

@@ -951,3 +951,20 @@ def test_an_unmarked_last_clause_with_its_verb_first_still_wonders() -> None:
         "grinding her teeth and her eyes are doing a bulgy thing?? is she ok or is she broken"
     )
     assert ask(question).answers[0].id == "sign:vocalisations/bruxing"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my kiten bit my rat",
+        "our kitte attacked my rat",
+        "my catto bit my rat",
+        "our moggie attacked my rat",
+        "our kiten got my rat",
+    ],
+)
+def test_a_typo_of_a_cat_word_is_the_cat(question: str) -> None:
+    # a guess never lands on an animal ratbond does not cover, but a cat word stays guessable
+    # when the guess keeps the word's first letter ("natto" is still no "gatto")
+    assert ask(question).answers[0].id == "faq:caught_by_cat"
+    assert "cat" not in ask("can my rat eat natto").terms
