@@ -968,3 +968,23 @@ def test_a_typo_of_a_cat_word_is_the_cat(question: str) -> None:
     # when the guess keeps the word's first letter ("natto" is still no "gatto")
     assert ask(question).answers[0].id == "faq:caught_by_cat"
     assert "cat" not in ask("can my rat eat natto").terms
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my rat held the other rat in his teeth by the neck",
+        "during introductions she grabbed him in mouth and shook him",
+    ],
+)
+def test_a_rat_in_teeth_with_no_cat_to_hold_it_is_no_catch(question: str) -> None:
+    # a rat held in a mouth is a cat's catch only with a cat named to hold it
+    result = ask(question)
+    assert not result.answers or result.answers[0].id != "faq:caught_by_cat"
+
+
+@pytest.mark.parametrize(
+    "question", ["the cat took the rat in teeth", "our cat had him in mouth, what do i do"]
+)
+def test_a_rat_in_a_cat_s_teeth_is_a_catch(question: str) -> None:
+    assert ask(question).answers[0].id == "faq:caught_by_cat"
