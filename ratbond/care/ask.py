@@ -1746,7 +1746,16 @@ def ask(question: str, limit: int = 3) -> AskResult:
         sure = kept[0]
     # A thing a rat already ate (`eaten`) is no longer a question of what it may eat: the
     # general answer about eating (a fallback's entry) gives way to the eaten one.
-    eaten = rules.eaten if rules.eaten and set(words) & set(rules.eaten.words) else None
+    # (a word of `with_a_thing`, "sup", "lapped", only with a thing drunk after it)
+    eaten_words = set(words) & set(rules.eaten.words) if rules.eaten else set()
+    if rules.eaten and eaten_words <= set(rules.eaten.with_a_thing):
+        eaten_words = {
+            word
+            for clause in clauses
+            for at, word in enumerate(clause)
+            if word in eaten_words and _drunk(index, clause[at + 1 :])
+        }
+    eaten = rules.eaten if eaten_words else None
     if eaten and sure is not None and index.docs[sure[3]].id in rules.fallbacks.values():
         sure = None
     # Nor does an emergency answer a question of what a rat may eat that names none of its
@@ -1900,6 +1909,19 @@ def _wondered(index: _Index, question: str, read: list[list[list[str]]]) -> froz
                 told |= alarms
                 seen = seen or bool(index.reader.terms(clause))
     return frozenset(wondered - told) if seen else frozenset()
+
+
+def _drunk(index: _Index, after: list[str]) -> bool:
+    """Whether the first word searched for in `after` (the words after a verb of drinking)
+    names a thing that may be drunk or eaten: a food or a poison ratbond knows, or a word it
+    knows nothing of ("a swig o' her bitter"); not "lapped the cage", nor "sup everyone"."""
+    for word in after:
+        terms = set(index.reader.terms([word]))
+        if terms:
+            return bool(terms & (index.things | index.unless_eaten)) or any(
+                term not in index.idf for term in terms
+            )
+    return False
 
 
 def _told_eaten(index: _Index, clauses: list[list[str]]) -> bool:

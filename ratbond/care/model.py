@@ -490,6 +490,9 @@ class Eaten:
     fallback: Text
     """The entry that answers such a question when no entry is sure (the ingestion
     emergency)."""
+    with_a_thing: tuple[Text, ...] = ()
+    """Words of `words` that say a thing was drunk only beside a thing named that may be drunk
+    or eaten (`sup`, `lapped`): "sup everyone!" greets, "lapped the cage" is a lap of it."""
 
 
 @dataclass(frozen=True, slots=True)

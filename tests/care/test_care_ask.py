@@ -988,3 +988,21 @@ def test_a_rat_in_teeth_with_no_cat_to_hold_it_is_no_catch(question: str) -> Non
 )
 def test_a_rat_in_a_cat_s_teeth_is_a_catch(question: str) -> None:
     assert ask(question).answers[0].id == "faq:caught_by_cat"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sup everyone! what's the best cage for two boys",
+        "sup, how long do rats live",
+        "my rat lapped the cage twice",
+    ],
+)
+def test_sup_and_lapped_with_nothing_drunk_are_no_drinking(question: str) -> None:
+    result = ask(question)
+    assert not result.answers or result.answers[0].id != "faq:ate_something_toxic"
+
+
+@pytest.mark.parametrize("question", ["a swig o' her bitter, daft bat", "he lapped up some bleach"])
+def test_sup_and_lapped_with_a_thing_drunk_are_drinking(question: str) -> None:
+    assert ask(question).answers[0].id == "faq:ate_something_toxic"
