@@ -1256,6 +1256,12 @@ def ask(question: str, limit: int = 3) -> AskResult:
     fixed = [word for clause in clauses for word in clause]
     parts = [list(dict.fromkeys(index.reader.terms(clause))) for clause in clauses]
     terms = list(dict.fromkeys(term for part in parts for term in part))
+    # Pets living together said of the asker and one rat is the asker's bond with it.
+    befriended = _befriended(index, clauses)
+    if befriended is not None:
+        together, bond = befriended
+        parts = [list(dict.fromkeys(bond if t == together else t for t in p)) for p in parts]
+        terms = list(dict.fromkeys(term for part in parts for term in part))
     # Alarms only wondered about ("Is it blood?") beside what was seen make no emergency; a
     # sentence asking only about them is no focus either: what was seen is what it asks about.
     calm = _wondered(index, question, read) | _resembled(index, clauses)
@@ -1922,6 +1928,30 @@ def _drunk(index: _Index, after: list[str]) -> bool:
                 term not in index.idf for term in terms
             )
     return False
+
+
+def _befriended(index: _Index, clauses: list[list[str]]) -> tuple[str, str] | None:
+    """(the term of pets living together, the term of a bond with a person) when a clause
+    naming the first has the asker (`befriending.askers`) and one animal as its sides: one
+    word of a rat or another animal, none of `plural` nor a rat in the plural."""
+    rule = index.rules.befriending
+    if rule is None:
+        return None
+    together = index.reader.term(rule.together)
+    askers = frozenset(rule.askers)
+    plural = frozenset(rule.plural)
+    animals = index.animals | {index.subject}
+    for clause in clauses:
+        if together not in index.reader.terms(clause) or not askers & set(clause):
+            continue
+        sides = [w for w in clause if animals & set(index.reader.terms([w]))]
+        many = plural & set(clause) or any(
+            w != index.subject and index.reader.terms([w]) == [index.subject] and w.endswith("s")
+            for w in sides
+        )
+        if len(sides) == 1 and not many:
+            return together, index.reader.term(rule.bond)
+    return None
 
 
 def _told_eaten(index: _Index, clauses: list[list[str]]) -> bool:

@@ -480,6 +480,23 @@ class People:
 
 
 @dataclass(frozen=True, slots=True)
+class Befriending:
+    """Pets living together ("get to know each other", "become friends") said of the asker and
+    one rat is the asker's bond with the rat: one side is a person."""
+
+    __pydantic_config__ = _STRICT
+
+    together: Text
+    """The term of pets living together (`live together`)."""
+    bond: Text
+    """The term of a person's bond with a rat that takes its place (`trust`)."""
+    askers: tuple[Text, ...]
+    """Words, as written, of the asker as one side (`i`, `me`)."""
+    plural: tuple[Text, ...]
+    """Words, as written, of several animals as the sides (`them`, `they`, `each`)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Eaten:
     """A thing with no entry of its own that a rat has already eaten or drunk may be harmful."""
 
@@ -645,6 +662,7 @@ class AskRules:
     heard: Heard = Heard()
     """A sound word beside one of its signs is not searched for: the sign is what is asked."""
     eaten: Eaten | None = None
+    befriending: Befriending | None = None
     possessives: tuple[Text, ...] = ()
     """Words that make the rat after them the owner's ("my rats"): a phrase of pest control is
     not read across one ("it'll kill my rats" fears for pets)."""

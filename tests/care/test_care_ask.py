@@ -1006,3 +1006,28 @@ def test_sup_and_lapped_with_nothing_drunk_are_no_drinking(question: str) -> Non
 @pytest.mark.parametrize("question", ["a swig o' her bitter, daft bat", "he lapped up some bleach"])
 def test_sup_and_lapped_with_a_thing_drunk_are_drinking(question: str) -> None:
     assert ask(question).answers[0].id == "faq:ate_something_toxic"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how can my rat and i get to know each other better",
+        "how do i become friends with my rat",
+        "how can i make friends with my shy rat",
+    ],
+)
+def test_the_asker_and_a_rat_getting_to_know_each_other_is_trust(question: str) -> None:
+    # "each other" is pets living together only when both sides are animals
+    first = ask(question).answers[0].id
+    assert first in {"faq:tame_a_rat", "faq:trust_signs", "faq:shy_rat"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how do i get my rats to become friends", "faq:introduce_rats"),
+        ("how do i get my rat and cat to become friends", "faq:cats_and_rats"),
+    ],
+)
+def test_two_animals_getting_to_know_each_other_live_together(question: str, expected: str) -> None:
+    assert ask(question).answers[0].id == expected
