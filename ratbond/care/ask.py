@@ -1244,6 +1244,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
         for texts in _sentences(question)
     ]
     read = [[_contrasted(index, c) for c in s] for s in read]
+    read = [[_undenied(index, c) for c in s] for s in read]
     pets = {tuple(pet.split()) for pet in index.rules.people.pets}
     if any(
         index.reader.terms([w]) == [index.subject] or (w,) in pets
@@ -1952,6 +1953,21 @@ def _befriended(index: _Index, clauses: list[list[str]]) -> tuple[str, str] | No
         if len(sides) == 1 and not many:
             return together, index.reader.term(rule.bond)
     return None
+
+
+def _undenied(index: _Index, clause: list[str]) -> list[str]:
+    """`clause` without a `without` whose denial of the alarm right after it a word of
+    `undenied` undoes: a manner after the alarm ("without breathing properly") or a negation
+    before `without` ("can't move without limping")."""
+    undenied = frozenset(index.rules.undenied)
+    negations = frozenset(index.rules.double_negations)
+    for at, word in enumerate(clause[:-1]):
+        alarm = index.alarms & set(index.reader.terms(clause[at + 1 : at + 2]))
+        if word not in index.rules.conditions or not alarm:
+            continue
+        if set(clause[at + 2 : at + 3]) & undenied or negations & set(clause[:at]):
+            return clause[:at] + clause[at + 1 :]
+    return clause
 
 
 def _told_eaten(index: _Index, clauses: list[list[str]]) -> bool:

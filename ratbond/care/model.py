@@ -686,6 +686,12 @@ class AskRules:
     """Words, as written, that show a word of `yes_no` right before them opens a question (its
     verb before its subject: "is she", "has he"): in a last sentence left without its question
     mark, a clause asks only so ("and now has a rattly breath" tells the breath)."""
+    undenied: tuple[Text, ...] = ()
+    """Words, as written, of a manner that, right after the alarm a word of `conditions`
+    ("without") denies, undo the denial ("without breathing properly" breathes badly)."""
+    double_negations: tuple[Text, ...] = ()
+    """Words, as written, of a negation that, before a word of `conditions` in its clause,
+    undo its denial of the alarm after it ("can't move without limping" always limps)."""
     conditions: tuple[Text, ...] = ()
     """Words, as written, after which a sentence says what the asker wants a thing done
     without ("without"): the words after one, named nowhere before it, are context ("how do I

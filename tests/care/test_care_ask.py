@@ -1031,3 +1031,21 @@ def test_the_asker_and_a_rat_getting_to_know_each_other_is_trust(question: str) 
 )
 def test_two_animals_getting_to_know_each_other_live_together(question: str, expected: str) -> None:
     assert ask(question).answers[0].id == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("my rat is lying there without breathing properly", "faq:breathing_trouble"),
+        ("she can't move without limping", "faq:injured_rat"),
+        ("he cannot walk without limping since yesterday", "faq:injured_rat"),
+    ],
+)
+def test_a_manner_or_a_negation_undoes_without(question: str, expected: str) -> None:
+    assert ask(question).answers[0].id == expected
+
+
+def test_without_still_denies_the_alarm_it_governs() -> None:
+    assert ask("how do i clip his nails without hurting him").answers[0].id == "faq:grooming"
+    question = "Whats the right way to pick up a rat without hurting him"
+    assert ask(question).answers[0].id == "faq:picking_up"
