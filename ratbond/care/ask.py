@@ -1220,9 +1220,14 @@ def ask(question: str, limit: int = 3) -> AskResult:
                 nearest = [sounded]
             # A guess never makes a question off-topic: a word ratbond does not know is as likely
             # a dialect's word as a slip ("comot", out, is no "comet").
-            # ... nor names another animal: "natto" (a food) is no "gatto" (a cat).
-            if len(nearest) == 1 and not (OFF | (index.animals - {index.subject})) & set(
-                index.reader.terms([nearest[0]])
+            # (an animal ratbond does not cover is in `OFF`: a guess never lands on one) A cat
+            # word is guessed as any word is ("kiten", "kitte" are the kitten), but only one
+            # keeping the word's first letter: "natto" (a food) is no "gatto" (a cat).
+            guessed = set(index.reader.terms(nearest[:1]))
+            if (
+                len(nearest) == 1
+                and not OFF & guessed
+                and (not (index.animals - {index.subject}) & guessed or nearest[0][:1] == word[:1])
             ):
                 corrections.append((word, nearest[0]))
                 spelled[word] = nearest[0]
@@ -1239,6 +1244,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
         for texts in _sentences(question)
     ]
     read = [[_contrasted(index, c) for c in s] for s in read]
+    read = [[_undenied(index, c) for c in s] for s in read]
     pets = {tuple(pet.split()) for pet in index.rules.people.pets}
     if any(
         index.reader.terms([w]) == [index.subject] or (w,) in pets
@@ -1251,6 +1257,12 @@ def ask(question: str, limit: int = 3) -> AskResult:
     fixed = [word for clause in clauses for word in clause]
     parts = [list(dict.fromkeys(index.reader.terms(clause))) for clause in clauses]
     terms = list(dict.fromkeys(term for part in parts for term in part))
+    # Pets living together said of the asker and one rat is the asker's bond with it.
+    befriended = _befriended(index, clauses)
+    if befriended is not None:
+        together, bond = befriended
+        parts = [list(dict.fromkeys(bond if t == together else t for t in p)) for p in parts]
+        terms = list(dict.fromkeys(term for part in parts for term in part))
     # Alarms only wondered about ("Is it blood?") beside what was seen make no emergency; a
     # sentence asking only about them is no focus either: what was seen is what it asks about.
     calm = _wondered(index, question, read) | _resembled(index, clauses)
@@ -1358,6 +1370,17 @@ def ask(question: str, limit: int = 3) -> AskResult:
         for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False)
         for first, clause in zip([True] + [False] * len(sentence), sentence, strict=False)
     ]
+    # The sentences that ask: one ending in a question mark or holding a clause that asks;
+    # when none does, the whole question. A rat named in them makes the question a rat's, so a
+    # word of another subject said beside it (`asides`: the asker's work, a message sent to the
+    # wrong chat) does not make it off-topic: "I work overtime, will my rats be lonely".
+    asking_sentences: list[list[str]] = []
+    at = 0
+    for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False):
+        if text.rstrip().endswith("?") or any(asks[at : at + len(sentence)]):
+            asking_sentences.append([w for clause in sentence for w in clause])
+        at += len(sentence)
+    rat_asked = any(of_rats(sentence) for sentence in asking_sentences or [fixed])
     aside = (
         bool(beside)
         and len(asks) == len(clauses)
@@ -1367,6 +1390,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     if aside or (index.subject in focus and OFF_TOPIC not in focus):
         terms = [t for t in terms if t != OFF_TOPIC]
         parts = [[t for t in part if t != OFF_TOPIC] for part in parts]
+    eaten_poison: frozenset[str] = frozenset()
     # Poison put down for wild rats is pest control, unless a rat ate it; said of a food
     # ("are grapes poison"), it asks whether the food is safe.
     # So is a poison only wondered about beside feeding ("I gave them mango, did I poison
@@ -1386,6 +1410,13 @@ def ask(question: str, limit: int = 3) -> AskResult:
                 else part
                 for part, clause in zip(parts, clauses, strict=True)
             ]
+    # ... but a poison wondered about beside something told eaten ("he chewed my houseplant, is
+    # the plant poison"; "she ate apple pips, are the pips poison") fears the poison: the rat
+    # ate it. (feeding told with a phrase, "I gave them mango", names no eating word of its
+    # own, and still asks whether the food is safe)
+    elif _told_eaten(index, clauses):
+        calm = frozenset(calm - index.unless_eaten)
+        eaten_poison = frozenset(index.unless_eaten & set(terms))
     elif index.food_question:
         terms = list(
             dict.fromkeys(
@@ -1474,6 +1505,13 @@ def ask(question: str, limit: int = 3) -> AskResult:
         or bool(index.pronouns & set(as_read))
         or any(_holds(as_read, pet) for pet in index.rules.people.pets)
     )
+    # ... and so does an alarm common in other subjects told in a clause naming a rat ("the
+    # cat got my rat", "my rat is losing weight")
+    alarmed = alarmed or any(
+        of_rats(clause)
+        and any(t in index.plain_alarms and t not in calm for t in index.reader.terms(clause))
+        for clause in clauses
+    )
     # ... and an aside's thing a rat ate is only a thing eaten: "my rat licked some brake fluid"
     # asks about the rat.
     ate_aside = about_rats and bool(index.eating & set(asked))
@@ -1495,7 +1533,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     off_topic = (
         (OFF_SUBJECT in terms and not cats_catch)
         or (OFF_TOPIC in terms and not about_rats)
-        or (OFF_ASIDE in terms and not alarmed and not ate_aside)
+        or (OFF_ASIDE in terms and not alarmed and not ate_aside and not rat_asked)
     )
     # A question about a person, with no rat, no cat and no word that may stand for one in it,
     # is that person's ("my toddler has a fever"): nothing here answers it.
@@ -1615,6 +1653,9 @@ def ask(question: str, limit: int = 3) -> AskResult:
         for t in index.reader.terms(phrase.casefold().split())
         if t in index.alarms and t not in calm
     }
+    # (and so does a poison feared of a thing told eaten: "is the green potato poison, he ate
+    # a whole one" is the emergency before the potato's entry)
+    grave |= eaten_poison
     if grave and ranked and not index.not_people & question_terms:
         gravest = next(
             (
@@ -1632,7 +1673,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
         return _answered(index, original, shown, corrections, ranked, rules.urgent_floor, limit)
-    if (OFF - {OFF_ASIDE} if ate_aside else OFF) & set(terms):
+    if (OFF - {OFF_ASIDE} if ate_aside or rat_asked else OFF) & set(terms):
         return none("off_topic")
     # A question that names an animal covered only beside rats (a cat), and no rat, is about
     # that animal's own care ("can cats eat tuna") unless an entry about both holds the word;
@@ -1712,7 +1753,16 @@ def ask(question: str, limit: int = 3) -> AskResult:
         sure = kept[0]
     # A thing a rat already ate (`eaten`) is no longer a question of what it may eat: the
     # general answer about eating (a fallback's entry) gives way to the eaten one.
-    eaten = rules.eaten if rules.eaten and set(words) & set(rules.eaten.words) else None
+    # (a word of `with_a_thing`, "sup", "lapped", only with a thing drunk after it)
+    eaten_words = set(words) & set(rules.eaten.words) if rules.eaten else set()
+    if rules.eaten and eaten_words <= set(rules.eaten.with_a_thing):
+        eaten_words = {
+            word
+            for clause in clauses
+            for at, word in enumerate(clause)
+            if word in eaten_words and _drunk(index, clause[at + 1 :])
+        }
+    eaten = rules.eaten if eaten_words else None
     if eaten and sure is not None and index.docs[sure[3]].id in rules.fallbacks.values():
         sure = None
     # Nor does an emergency answer a question of what a rat may eat that names none of its
@@ -1842,17 +1892,24 @@ def _wondered(index: _Index, question: str, read: list[list[list[str]]]) -> froz
     ask: the owner wonders about them, and what was seen is what to answer. Alone, such a
     clause is the whole worry and its alarms stand."""
     openers = frozenset(index.rules.yes_no)
+    subjects = frozenset(index.rules.subjects)
     told: set[str] = set()
     wondered: set[str] = set()
     seen = False
     texts = _SENTENCE_END.split(question)
     for at, (sentence, text) in enumerate(zip(read, texts, strict=False)):
         # (a last sentence left without its mark asks too: "..., is she ok or is she broken")
-        asks = text.rstrip().endswith("?") or (
-            at == len(texts) - 1 and not text.rstrip().endswith((".", "!"))
-        )
+        # (... when its verb comes before its subject, "is she", "has he": "and now has a rattly
+        # breath" tells the breath)
+        marked = text.rstrip().endswith("?")
+        unmarked = at == len(texts) - 1 and not text.rstrip().endswith((".", "!", "?"))
         for clause in sentence:
             alarms = {t for t in index.reader.terms(clause) if t in index.alarms}
+            asks = marked or (
+                unmarked
+                and len(clause) > 1
+                and (clause[1] in subjects or index.reader.terms(clause[1:2]) == [index.subject])
+            )
             if asks and clause and clause[0] in openers:
                 wondered |= alarms
             elif clause:
@@ -1861,24 +1918,97 @@ def _wondered(index: _Index, question: str, read: list[list[list[str]]]) -> froz
     return frozenset(wondered - told) if seen else frozenset()
 
 
+def _drunk(index: _Index, after: list[str]) -> bool:
+    """Whether the first word searched for in `after` (the words after a verb of drinking)
+    names a thing that may be drunk or eaten: a food or a poison ratbond knows, or a word it
+    knows nothing of ("a swig o' her bitter"); not "lapped the cage", nor "sup everyone"."""
+    for word in after:
+        terms = set(index.reader.terms([word]))
+        if terms:
+            return bool(terms & (index.things | index.unless_eaten)) or any(
+                term not in index.idf for term in terms
+            )
+    return False
+
+
+def _befriended(index: _Index, clauses: list[list[str]]) -> tuple[str, str] | None:
+    """(the term of pets living together, the term of a bond with a person) when a clause
+    naming the first has the asker (`befriending.askers`) and one animal as its sides: one
+    word of a rat or another animal, none of `plural` nor a rat in the plural."""
+    rule = index.rules.befriending
+    if rule is None:
+        return None
+    together = index.reader.term(rule.together)
+    askers = frozenset(rule.askers)
+    plural = frozenset(rule.plural)
+    animals = index.animals | {index.subject}
+    for clause in clauses:
+        if together not in index.reader.terms(clause) or not askers & set(clause):
+            continue
+        sides = [w for w in clause if animals & set(index.reader.terms([w]))]
+        many = plural & set(clause) or any(
+            w != index.subject and index.reader.terms([w]) == [index.subject] and w.endswith("s")
+            for w in sides
+        )
+        if len(sides) == 1 and not many:
+            return together, index.reader.term(rule.bond)
+    return None
+
+
+def _undenied(index: _Index, clause: list[str]) -> list[str]:
+    """`clause` without a `without` whose denial of the alarm right after it a word of
+    `undenied` undoes: a manner after the alarm ("without breathing properly") or a negation
+    before `without` ("can't move without limping")."""
+    undenied = frozenset(index.rules.undenied)
+    negations = frozenset(index.rules.double_negations)
+    for at, word in enumerate(clause[:-1]):
+        alarm = index.alarms & set(index.reader.terms(clause[at + 1 : at + 2]))
+        if word not in index.rules.conditions or not alarm:
+            continue
+        if set(clause[at + 2 : at + 3]) & undenied or negations & set(clause[:at]):
+            return clause[:at] + clause[at + 1 :]
+    return clause
+
+
+def _told_eaten(index: _Index, clauses: list[list[str]]) -> bool:
+    """Whether a clause that does not ask ("he ate a leaf", not "can he eat leaves") names a
+    word of `eating` on its own: something was eaten."""
+    openers = frozenset(index.rules.yes_no) | _WH
+    return any(
+        index.eating & set(index.reader.terms([word]))
+        for clause in clauses
+        if clause and clause[0] not in openers
+        for word in clause
+    )
+
+
 def _conditioned(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
     """The terms named only after a word of `conditions` ("without") in their sentence, and
-    nowhere before it: what the asker wants a thing done without, not the thing asked."""
+    nowhere before it: what the asker wants a thing done without, not the thing asked.
+    A condition ends at its clause's end or at a word of `condition_ends` ("and", "but",
+    "since"): "she walks without using her leg since she fell" tells the fall. An alarm or an
+    eating verb in a sentence telling what happened (one that does not ask) is never a
+    condition: "she is walking without using her back leg" tells the leg."""
     conditions = frozenset(index.rules.conditions)
+    ends = frozenset(index.rules.condition_ends)
+    openers = frozenset(index.rules.yes_no) | _WH
     before: set[str] = set()
     after: set[str] = set()
     for sentence in read:
-        seen = False
+        told = not any(clause[:1] and clause[0] in openers for clause in sentence)
         for clause in sentence:
             at = next((at for at, word in enumerate(clause) if word in conditions), None)
-            if seen:
-                after.update(index.reader.terms(clause))
-            elif at is None:
+            if at is None:
                 before.update(index.reader.terms(clause))
-            else:
-                seen = True
-                before.update(index.reader.terms(clause[:at]))
-                after.update(index.reader.terms(clause[at + 1 :]))
+                continue
+            stop = next(
+                (end for end in range(at + 1, len(clause)) if clause[end] in ends), len(clause)
+            )
+            before.update(index.reader.terms(clause[:at] + clause[stop:]))
+            named = index.reader.terms(clause[at + 1 : stop])
+            if told:
+                named = [t for t in named if t not in index.alarms and t not in index.eating]
+            after.update(named)
     return frozenset(after - before)
 
 

@@ -480,6 +480,23 @@ class People:
 
 
 @dataclass(frozen=True, slots=True)
+class Befriending:
+    """Pets living together ("get to know each other", "become friends") said of the asker and
+    one rat is the asker's bond with the rat: one side is a person."""
+
+    __pydantic_config__ = _STRICT
+
+    together: Text
+    """The term of pets living together (`live together`)."""
+    bond: Text
+    """The term of a person's bond with a rat that takes its place (`trust`)."""
+    askers: tuple[Text, ...]
+    """Words, as written, of the asker as one side (`i`, `me`)."""
+    plural: tuple[Text, ...]
+    """Words, as written, of several animals as the sides (`them`, `they`, `each`)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Eaten:
     """A thing with no entry of its own that a rat has already eaten or drunk may be harmful."""
 
@@ -490,6 +507,9 @@ class Eaten:
     fallback: Text
     """The entry that answers such a question when no entry is sure (the ingestion
     emergency)."""
+    with_a_thing: tuple[Text, ...] = ()
+    """Words of `words` that say a thing was drunk only beside a thing named that may be drunk
+    or eaten (`sup`, `lapped`): "sup everyone!" greets, "lapped the cage" is a lap of it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -642,6 +662,7 @@ class AskRules:
     heard: Heard = Heard()
     """A sound word beside one of its signs is not searched for: the sign is what is asked."""
     eaten: Eaten | None = None
+    befriending: Befriending | None = None
     possessives: tuple[Text, ...] = ()
     """Words that make the rat after them the owner's ("my rats"): a phrase of pest control is
     not read across one ("it'll kill my rats" fears for pets)."""
@@ -661,10 +682,23 @@ class AskRules:
     """Words, as written, that open a clause asking whether ("is", "can", "did"): an alarm
     named only in such clauses, beside a clause telling what was seen, is wondered about and
     makes no emergency ("he sneezes a lot, can it kill him?")."""
+    subjects: tuple[Text, ...] = ()
+    """Words, as written, that show a word of `yes_no` right before them opens a question (its
+    verb before its subject: "is she", "has he"): in a last sentence left without its question
+    mark, a clause asks only so ("and now has a rattly breath" tells the breath)."""
+    undenied: tuple[Text, ...] = ()
+    """Words, as written, of a manner that, right after the alarm a word of `conditions`
+    ("without") denies, undo the denial ("without breathing properly" breathes badly)."""
+    double_negations: tuple[Text, ...] = ()
+    """Words, as written, of a negation that, before a word of `conditions` in its clause,
+    undo its denial of the alarm after it ("can't move without limping" always limps)."""
     conditions: tuple[Text, ...] = ()
     """Words, as written, after which a sentence says what the asker wants a thing done
     without ("without"): the words after one, named nowhere before it, are context ("how do I
     pick him up without him getting scared" asks about picking up)."""
+    condition_ends: tuple[Text, ...] = ()
+    """Words, as written, that end what a word of `conditions` governs, as a clause's end
+    does ("and", "but", "since"): "she walks without using her leg since she fell"."""
     misreadings: tuple[tuple[Text, Text], ...] = ()
     """What a scanner or a screen reader reads for letters of print, and the letters
     (`[rn, m]`, `[0, o]`, `[1, l]`): a word ratbond does not know, and no English one, that

@@ -830,3 +830,222 @@ def test_breathing_through_the_mouth_is_grave() -> None:
 def test_consume_asks_what_may_be_eaten_and_consumed_was_swallowed() -> None:
     assert ask("rats can consume cheese?").answers[0].id == "food:cheese"
     assert ask("he consumed a whole pill").answers[0].id == "faq:ate_something_toxic"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("sent by accident - my rat was caught by the cat, what do i do", "faq:caught_by_cat"),
+        ("sorry wrong chat. my cat grabbed my rat, what do i do", "faq:caught_by_cat"),
+        ("my boss kept me late and the cat got my rat", "faq:caught_by_cat"),
+        ("overtime again tonight and my rat is losing weight fast", "faq:weight_loss"),
+        ("my manager is furious. the cat got my rat. what now?", "faq:caught_by_cat"),
+        ("pocket typed earlier, sorry. my rat is thin and losing weight", "faq:weight_loss"),
+    ],
+)
+def test_an_alarm_told_of_a_named_rat_outweighs_asides(question: str, expected: str) -> None:
+    # the asker's work or a message sent to the wrong chat said beside a rat's emergency is
+    # context: an alarm common in other subjects ("got", "losing weight") counts when the
+    # clause telling it names a rat
+    assert ask(question).answers[0].id == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can i leave my rats alone on my days off",
+        "i work overtime, will my rats be lonely",
+        "on my day off i want to teach my rat tricks, where to start",
+        "can rats learn english words",
+        "sorry wrong chat, but also my rat is sneezing",
+        "my salary is low, what is the cheapest good cage for my rats?",
+    ],
+)
+def test_an_aside_beside_a_rat_in_the_sentence_that_asks_is_answered(question: str) -> None:
+    # an aside makes a question off-topic only when the sentence that asks names no rat
+    assert ask(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my boss is angry with me. what do i do?",
+        "my rat is asleep. can my employer make me work overtime?",
+        "sorry wrong chat",
+    ],
+)
+def test_an_aside_with_no_rat_where_it_asks_stays_off_topic(question: str) -> None:
+    assert not ask(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("she is walking without using her back leg since she fell", "faq:injured_rat"),
+        ("she drinks without problems but she ate chocolate earlier", "food:chocolate"),
+        ("she eats without any trouble and then she ate rat poison", "faq:ate_something_toxic"),
+        ("she manages without food and is losing weight", "faq:weight_loss"),
+    ],
+)
+def test_a_condition_ends_at_a_conjunction_and_a_told_alarm_is_none(
+    question: str, expected: str
+) -> None:
+    # what "without" governs ends at the next clause break or conjunction (and, but, since,
+    # then), and an alarm or an eating verb in a sentence telling what happened is told
+    assert ask(question).answers[0].id == expected
+
+
+def test_what_is_asked_to_be_done_without_is_still_a_condition() -> None:
+    assert ask("how do i pick him up without him getting scared").answers[0].id == (
+        "faq:picking_up"
+    )
+    assert not ask("clear the rats out of the grain store without poisoning the dogs").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "he chewed my houseplant, is the plant poison",
+        "is the plant poison, he ate a leaf",
+        "she ate a bunch of apple pips, are the pips poison",
+        "is the green potato poison, he ate a whole one",
+        "he licked some bleach, is it poison",
+        "she nibbled a daffodil bulb, is that poison?",
+    ],
+)
+def test_a_poison_wondered_about_beside_something_eaten_is_the_emergency(question: str) -> None:
+    # "is X poison" asks whether X is safe only when nothing was eaten
+    assert ask(question).answers[0].id == "faq:ate_something_toxic"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("are grapes poison", "food:grapes"),
+        ("grapes, is it poison", "food:grapes"),
+        ("is chocolate poison to rats", "food:chocolate"),
+        ("I gave them mango, did I poison them?", "faq:treats"),
+    ],
+)
+def test_a_poison_wondered_about_with_nothing_eaten_asks_if_safe(
+    question: str, expected: str
+) -> None:
+    assert ask(question).answers[0].id == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "he was left without a heater and now has a rattly breath",
+        "my rat was left overnight and now has a rattly breath",
+        "he stayed at my friend's house and now has a crackly breath",
+    ],
+)
+def test_an_unmarked_clause_asks_only_with_its_verb_before_its_subject(question: str) -> None:
+    # "(and now) has a rattly breath" tells the breath; "is she ok" asks
+    assert ask(question).answers[0].id == "faq:breathing_trouble"
+
+
+def test_an_unmarked_last_clause_with_its_verb_first_still_wonders() -> None:
+    question = (
+        "grinding her teeth and her eyes are doing a bulgy thing?? is she ok or is she broken"
+    )
+    assert ask(question).answers[0].id == "sign:vocalisations/bruxing"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my kiten bit my rat",
+        "our kitte attacked my rat",
+        "my catto bit my rat",
+        "our moggie attacked my rat",
+        "our kiten got my rat",
+    ],
+)
+def test_a_typo_of_a_cat_word_is_the_cat(question: str) -> None:
+    # a guess never lands on an animal ratbond does not cover, but a cat word stays guessable
+    # when the guess keeps the word's first letter ("natto" is still no "gatto")
+    assert ask(question).answers[0].id == "faq:caught_by_cat"
+    assert "cat" not in ask("can my rat eat natto").terms
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my rat held the other rat in his teeth by the neck",
+        "during introductions she grabbed him in mouth and shook him",
+    ],
+)
+def test_a_rat_in_teeth_with_no_cat_to_hold_it_is_no_catch(question: str) -> None:
+    # a rat held in a mouth is a cat's catch only with a cat named to hold it
+    result = ask(question)
+    assert not result.answers or result.answers[0].id != "faq:caught_by_cat"
+
+
+@pytest.mark.parametrize(
+    "question", ["the cat took the rat in teeth", "our cat had him in mouth, what do i do"]
+)
+def test_a_rat_in_a_cat_s_teeth_is_a_catch(question: str) -> None:
+    assert ask(question).answers[0].id == "faq:caught_by_cat"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sup everyone! what's the best cage for two boys",
+        "sup, how long do rats live",
+        "my rat lapped the cage twice",
+    ],
+)
+def test_sup_and_lapped_with_nothing_drunk_are_no_drinking(question: str) -> None:
+    result = ask(question)
+    assert not result.answers or result.answers[0].id != "faq:ate_something_toxic"
+
+
+@pytest.mark.parametrize("question", ["a swig o' her bitter, daft bat", "he lapped up some bleach"])
+def test_sup_and_lapped_with_a_thing_drunk_are_drinking(question: str) -> None:
+    assert ask(question).answers[0].id == "faq:ate_something_toxic"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how can my rat and i get to know each other better",
+        "how do i become friends with my rat",
+        "how can i make friends with my shy rat",
+    ],
+)
+def test_the_asker_and_a_rat_getting_to_know_each_other_is_trust(question: str) -> None:
+    # "each other" is pets living together only when both sides are animals
+    first = ask(question).answers[0].id
+    assert first in {"faq:tame_a_rat", "faq:trust_signs", "faq:shy_rat"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how do i get my rats to become friends", "faq:introduce_rats"),
+        ("how do i get my rat and cat to become friends", "faq:cats_and_rats"),
+    ],
+)
+def test_two_animals_getting_to_know_each_other_live_together(question: str, expected: str) -> None:
+    assert ask(question).answers[0].id == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("my rat is lying there without breathing properly", "faq:breathing_trouble"),
+        ("she can't move without limping", "faq:injured_rat"),
+        ("he cannot walk without limping since yesterday", "faq:injured_rat"),
+    ],
+)
+def test_a_manner_or_a_negation_undoes_without(question: str, expected: str) -> None:
+    assert ask(question).answers[0].id == expected
+
+
+def test_without_still_denies_the_alarm_it_governs() -> None:
+    assert ask("how do i clip his nails without hurting him").answers[0].id == "faq:grooming"
+    question = "Whats the right way to pick up a rat without hurting him"
+    assert ask(question).answers[0].id == "faq:picking_up"
