@@ -447,8 +447,10 @@ def _split_words(
 ) -> tuple[list[str], tuple[int, ...], tuple[int, ...]] | None:
     """A word a scanned page split at an old line's end or a gap ("pock et", "no ise",
     "twitch- ing"): two neighbouring words, one of them neither known nor a name, whose join
-    is a `known` word, read as that word across both (None when there is none)."""
-    norms = [word.norm if word.kind == "w" else "" for word in words]
+    is a `known` word, read as that word across both (None when there is none). A part of one
+    letter is a word of its own or a stray mark, never half of a split word ("Tom b at the
+    cage" is no "bat")."""
+    norms = [word.norm if word.kind == "w" and len(word.norm) > 1 else "" for word in words]
     found = [
         index
         for index in range(len(norms) - 1)

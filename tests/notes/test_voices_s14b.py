@@ -163,3 +163,5 @@ def test_a_word_split_by_a_scanner_is_read_whole_when_joined_it_is_a_known_word(
     assert signals(cat_rat(split)) == signals(cat_rat(clean))
     # two known words stay two ("in to" is no "into")
     assert "hiding" not in signals(cat_rat("Pip went in to see Tom.")).get("pip", set())
+    # a single letter is no half of a word: "b at" (a stray tag's letter) is no "bat"
+    assert signals(cat_rat("Tom <b>slow blinked</b> at the cage.")) == {"tom": {"slow_blink"}}
