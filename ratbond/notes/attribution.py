@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -449,6 +449,15 @@ class Attribution:
         self.lone = self.lone or found
         return found
 
+    def told_in(self, keep: Callable[[Span, SpanFacts], bool]) -> set[tuple[str, int]]:
+        """(animal, sentence) of each span given to an animal and not denied that `keep`
+        takes: where an act that explains another was told (`catches`, `wounding`)."""
+        return {
+            (span.animal, facts.sentence)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.animal is not None and not span.negated and keep(span, facts)
+        }
+
     def catches(self) -> None:
         """A catch of an animal (`seizing`, `captures`: "caught Pip", "got her", "carried him
         off") that says no more of how may have been the cat's bite (`captures`: cat saliva
@@ -458,14 +467,9 @@ class Attribution:
         lexicon = self.lexicon
         if not lexicon.capture_signals or not any(facts.animal for facts in self.facts):
             return
-        landed = {
-            (span.animal, facts.sentence)
-            for span, facts in zip(self.spans, self.facts, strict=True)
-            if span.animal is not None
-            and not span.negated
-            and not facts.seize
-            and span.signal in lexicon.capture_means
-        }
+        landed = self.told_in(
+            lambda span, facts: not facts.seize and span.signal in lexicon.capture_means
+        )
         kept: list[tuple[Span, SpanFacts]] = []
         for span, facts in zip(self.spans, self.facts, strict=True):
             if not facts.animal or span.animal is None or span.negated:
@@ -491,18 +495,16 @@ class Attribution:
         sources = {signal for senses in lexicon.wounding.values() for signal in senses}
         if not any(span.signal in sources for span in self.spans):
             return
-        landed = {
-            (span.animal, facts.sentence)
-            for span, facts in zip(self.spans, self.facts, strict=True)
-            if span.animal is not None
-            and not span.negated
-            and not facts.thing
-            and not facts.seize
-            and (
-                span.signal in lexicon.bite_signals
-                or any(span.signal in senses.values() for senses in lexicon.wounding.values())
+        landed = self.told_in(
+            lambda span, facts: (
+                not facts.thing
+                and not facts.seize
+                and (
+                    span.signal in lexicon.bite_signals
+                    or any(span.signal in senses.values() for senses in lexicon.wounding.values())
+                )
             )
-        }
+        )
         wounded = any(
             span.signal in lexicon.victim_signals and not span.negated and span.animal
             for span in self.spans
