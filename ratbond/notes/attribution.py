@@ -144,10 +144,11 @@ class Attribution:
                 found = self.target(match)
                 mention = found.mention if found is not None else None
                 # Where the owner is on the receiving end (rat-human), a bite at no animal of
-                # the cast ("did bite, hard", "bit the volunteer's thumb") was at a person.
+                # the cast ("did bite, hard", "bit the volunteer's thumb") was at a person; one at
+                # a thing ("bit at the cage bars") was at no one.
                 at_person = (mention is not None and mention.person) or (
                     self.cast.program in self.lexicon.owner_on_receiving_end
-                    and (mention is None or mention.outsider)
+                    and (found is None or (mention is not None and mention.outsider))
                 )
                 if at_person:
                     self.owner_bitten.add(self.tokens.sentences[match.first])
