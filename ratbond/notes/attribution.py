@@ -871,8 +871,10 @@ class Attribution:
         by is no referent ("went for Ruby's tail where it hung through the bars and bit it")."""
         return self.thing_of_it(mention) is not None
 
-    def thing_of_it(self, mention: Mention) -> Match | None:
-        """The thing "it" names (see `it_is_a_thing`), if it names one."""
+    def thing_of_it(self, mention: Mention, past_doer: bool = False) -> Match | None:
+        """The thing "it" names (see `it_is_a_thing`), if it names one; with `past_doer` a
+        subject pronoun between is the doer and no other referent ("played with his toy, he
+        bit it")."""
         if mention.match < 0:
             return None
         own = self.matches[mention.match]
@@ -884,9 +886,13 @@ class Attribution:
             match = self.matches[index]
             if sentences[match.first] != sentence:
                 return None
-            if match.kind == OBJECT and not self.after_path(match):
+            if self.names_thing(match) and not self.after_path(match):
                 return match
             if index in self.mentions.at and not self.mentions.at[index].person:
+                named = self.mentions.at[index]
+                if self.neuter(named) or (past_doer and named.subject and match.kind == "pronoun"):
+                    # the thing named again, or the doer: "he bit it and jumped on it"
+                    continue
                 return None
         return None
 
@@ -897,7 +903,7 @@ class Attribution:
         if position >= len(self.tokens.words):
             return False
         mention = self.mention_at(position)
-        thing = self.thing_of_it(mention) if mention is not None else None
+        thing = self.thing_of_it(mention, past_doer=True) if mention is not None else None
         words = self.tokens.words
         return thing is not None and any(
             words[at].norm in self.lexicon.prey_words for at in thing.positions
@@ -944,7 +950,15 @@ class Attribution:
             and mention is not target
             # a possessive is its owner's, not another animal: "played with his ball"
             and not (mention.first == mention.last and words[mention.first].norm in possessive)
-            and not (mention.first > match.last and self.neuter(mention))
+            # "it" after the attack, or one naming a thing before it ("biting it and jumping
+            # on it"), is no animal
+            and not (
+                self.neuter(mention)
+                and (
+                    mention.first > match.last
+                    or (found is not None and self.thing_of_it(mention, True) is not None)
+                )
+            )
             # a pronoun that can only mean the doer names the prey by its word's gender, as
             # Dutch and German do: "sprang on his toy mouse and has him killed"
             and not (

@@ -1,0 +1,52 @@
+"""Session 15's false readings on calm notes, each class read both ways: the calm note calm and
+the danger kept. Every sentence here is made up for the rule it tests."""
+
+from __future__ import annotations
+
+from casts import cat_rat
+
+from ratbond.notes import NotesResult
+
+DANGER = {"biting", "pouncing", "lunging", "swatting", "scratching", "fighting", "wound"}
+
+
+def signals(result: NotesResult) -> dict[str, set[str]]:
+    return {animal: set(names) for animal, names in result.signals.items()}
+
+
+def dangers(result: NotesResult) -> set[str]:
+    found = {name for names in result.signals.values() for name in names}
+    found |= {item.signal for item in result.unattributed}
+    return found & DANGER
+
+
+def test_a_condition_put_first_reports_no_act() -> None:
+    assert not dangers(cat_rat("Should the cat ever bite them, I shall be beside myself."))
+    assert not dangers(cat_rat("Should he pounce on Pip I will step in. Tom slept."))
+    assert not dangers(cat_rat("Were he to swat the cage I would move it."))
+    # an act told as it happened still counts, and a question after it undoes nothing
+    assert "biting" in signals(cat_rat("Tom bit Pip. Should he see the vet?"))["tom"]
+    assert "biting" in signals(cat_rat("Tom bit Pip, should I worry?"))["tom"]
+
+
+def test_a_lure_a_flirt_pole_or_a_brinquedo_is_a_plaything() -> None:
+    assert not dangers(cat_rat("Tom attacked the ratinho de brinquedo for ages, then napped."))
+    assert not dangers(cat_rat("Tom chewed up the lure of the flirt pole and ignored Pip."))
+    assert "lunging" in signals(cat_rat("Tom attacked the cage, Pip hid."))["tom"]
+
+
+def test_it_names_the_plaything_again_after_a_first_it() -> None:
+    assert not dangers(cat_rat("Tom play with his ball, he is biting it and jumping on it."))
+    assert not dangers(cat_rat("Tom chased the ball, bit it and pounced on it."))
+    # an animal between is still the one: "it" does not skip a rat
+    result = signals(cat_rat("Tom saw Pip, bit it and pounced on it."))
+    assert "biting" in result["tom"]
+    # a later attack at no "it" after a plaything stays an attack
+    text = (
+        "Tom killed the toy, pounced on it and bit it, then went to the cage and hit the door"
+        " with his paw."
+    )
+    assert "swatting" in signals(cat_rat(text))["tom"]
+    # a body part between is no plaything: "she nipped it" is the nose
+    text = "Pip put his nose to the bars and Tom nipped it, then let go."
+    assert dangers(cat_rat(text))
