@@ -1,5 +1,5 @@
-"""Session 15's false readings on calm notes, each class read both ways: the calm note calm and
-the danger kept. Every sentence here is made up for the rule it tests."""
+"""Calm notes stay calm and dangers stay read around playthings, a second "it" and a condition
+put first. Every sentence here is made up for the rule it tests."""
 
 from __future__ import annotations
 

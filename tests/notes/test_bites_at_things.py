@@ -1,5 +1,5 @@
-"""Danger readings fixed in session 15 (first round). Each sentence here is made up for the
-rule it tests."""
+"""A bite at a thing (the bars, the lid) is at no person: a cut told beside it is the rat's own.
+Each sentence here is made up for the rule it tests."""
 
 from __future__ import annotations
 
