@@ -30,15 +30,22 @@ from ratbond.limits import (
     MIN_GRAMS,
 )
 from ratbond.model import Action, AlertCode, Origin, PreyDrive, SessionClass, Species
-from ratbond.scenario import ANIMAL_ID, ONE_LINE_PATTERN, storable_text
+from ratbond.scenario import ANIMAL_ID, ONE_LINE_PATTERN, parse_date, storable_text
 from ratbond.store.tables import ANIMAL_STATUSES, INTRODUCTION_STATUSES
 
 
 def _iso_text(value: object) -> object:
-    """A date comes as ISO text (`2026-11-20`): a number would be read as a timestamp, and
-    `{"arrived": 0}` stored as 1970-01-01."""
-    if isinstance(value, str | dt.date):
+    """A date comes as ISO text (`2026-11-20`), read as `ratbond evaluate` reads one
+    (`ratbond.scenario.parse_date`): a number would be read as a timestamp, and
+    `{"arrived": 0}` stored as 1970-01-01; so would digits in text (`"1763596800"`), and a
+    time of midnight (`"2026-11-20T00:00"`) would pass for a date."""
+    if isinstance(value, dt.date):
         return value
+    if isinstance(value, str):
+        try:
+            return parse_date(value, ())
+        except InputError as error:
+            raise ValueError(error.message) from None
     raise ValueError("give the date as text, YYYY-MM-DD")
 
 
