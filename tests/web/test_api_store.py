@@ -255,3 +255,25 @@ def test_a_date_given_as_a_timestamp_or_a_time_is_refused_by_field(
     assert answer.json()["path"] == "arrived"
     assert answer.json()["message"] == f"'{value}' is not a date; write it as YYYY-MM-DD"
     assert store_client.get("/api/v1/animals").json() == []
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "message"),
+    [
+        # Was pydantic's "string should match pattern '^[a-z0-9_-]+$'".
+        ("/api/v1/animals", {"species": "rat", "id": "Bad Id"},
+         "'Bad Id' is not a valid id; use lower-case letters, digits, '-' and '_' only"),
+        ("/api/v1/animals", {"species": "rat", "id": "x" * 65},
+         "is 65 characters long; at most 64"),
+        ("/api/v1/introductions", {**API_START, "id": "tom pip"},
+         "'tom pip' is not a valid id; use lower-case letters, digits, '-' and '_' only"),
+    ],
+)  # fmt: skip
+def test_an_id_out_of_form_is_refused_in_the_command_line_s_words(
+    store_client: TestClient, url: str, body: dict[str, object], message: str
+) -> None:
+    cat_and_rat(store_client)
+    answer = store_client.post(url, json=body)
+    assert answer.status_code == 422
+    assert (answer.json()["path"], answer.json()["message"]) == ("id", message)
+    assert [a["id"] for a in store_client.get("/api/v1/animals").json()] == ["pip", "tom"]
