@@ -1238,11 +1238,14 @@ class Decision:
                     last.stage, max(policy.start, _or(session.minutes, policy.start) - policy.step)
                 )
             )
+            # An untimed stage (cages side by side, living together) has no session to
+            # shorten: the rats are watched more closely instead.
+            how = " with a shorter session" if policy is not None else ", watching them closely"
             return self.make(
                 "repeat",
                 last.stage,
                 shorter,
-                f"Stress on {day} at '{here}' ({shown}): repeat the stage with a shorter session.",
+                f"Stress on {day} at '{here}' ({shown}): repeat the stage{how}.",
             )
         if long_gap:
             # The limit, not today's count of days: stored advice is read on later days too.

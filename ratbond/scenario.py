@@ -145,6 +145,19 @@ def _path_to(document: object, target: object) -> Path:
     return ()
 
 
+def id_problem(value: str) -> str | None:
+    """What is wrong with an id (of an animal, or of an introduction sent to the API), in the
+    words every caller shows; None for a good one."""
+    if len(value) > MAX_ID:
+        return f"is {len(value):,} characters long; at most {MAX_ID}"
+    if not ANIMAL_ID.fullmatch(value):
+        return (
+            f"'{clipped(value)}' is not a valid id; use lower-case letters, digits, '-' and '_' "
+            "only"
+        )
+    return None
+
+
 def parse_date(value: object, path: Path) -> dt.date:
     if not isinstance(value, str):
         raise fail(path, f"expected a date as text (YYYY-MM-DD), got {_kind(value)}")
@@ -368,13 +381,9 @@ def parse_animal(value: object, path: Path, today: dt.date) -> Animal:
             "'-' and '_' (such as 'pip')",
         )
     animal_id = _text(entry["id"], (*path, "id"))
-    if len(animal_id) > MAX_ID:
-        raise fail((*path, "id"), f"is {len(animal_id)} characters long; at most {MAX_ID}")
-    if not ANIMAL_ID.fullmatch(animal_id):
-        raise fail(
-            (*path, "id"),
-            f"'{animal_id}' is not a valid id; use lower-case letters, digits, '-' and '_' only",
-        )
+    problem = id_problem(animal_id)
+    if problem is not None:
+        raise fail((*path, "id"), problem)
     if "species" not in entry:
         raise fail((*path, "species"), "required field is missing; 'cat' or 'rat'")
     species = _choice(entry["species"], (*path, "species"), SPECIES, "species")

@@ -120,7 +120,7 @@ def log(
         new = _ask(record, advice, today, by)
     else:
         new = NewSession(
-            stage=stage.strip() if stage else None,
+            stage=None if stage is None else stage.strip(),
             date=parse_day(date, "--date"),
             minutes=minutes,
             supervised=True if supervised is None else supervised,

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from sqlalchemy import Connection, func, insert, select, update
 
 from ratbond.errors import InputError, NotFound, RatbondError, did_you_mean
+from ratbond.limits import MAX_ID
 from ratbond.scenario import ANIMAL_ID, parse_scenario
 from ratbond.store.advice import current_advice, every_current_advice, refresh, scenario_document
 from ratbond.store.common import (
@@ -173,27 +174,38 @@ def _check_once(members: list[Member], role: str, animal: AnimalRecord) -> None:
     )
 
 
+def fitted_key(stem: str, suffix: str = "") -> str:
+    """`stem` and `suffix` as an id within `MAX_ID`: `stem` is cut to leave room (an id longer
+    than the limit would not import again from an export, and PostgreSQL's column refuses it)."""
+    room = MAX_ID - len(suffix)
+    return (stem if len(stem) <= room else stem[:room].rstrip("-_")) + suffix
+
+
 def free_key(connection: Connection, base: str, program_id: str) -> str:
     """`base` (the animals' ids) when free. Taken by another program's introduction, the id
     says which program this one is: `base` and the last word of the program's id (`pip-spin`
-    beside `pip`). Then a number tells apart those of one program (`tom-pip-2`)."""
+    beside `pip`). Then a number tells apart those of one program (`tom-pip-2`). Whatever is
+    added, the id stays within `MAX_ID` (`fitted_key`)."""
+    stem, word = base, ""
+    base = fitted_key(stem)
     taken: dict[str, str] = dict(
         connection.execute(
             select(introductions.c.key, introductions.c.program).where(
-                introductions.c.key.like(f"{base}%")
+                introductions.c.key.like(f"{base[: MAX_ID // 2]}%")
             )
         ).all()
     )
     if base not in taken:
         return base
     if taken[base] != program_id:
-        base = f"{base}-{program_id.rsplit('-', 1)[-1]}"
+        word = f"-{program_id.rsplit('-', 1)[-1]}"
+        base = fitted_key(stem, word)
         if base not in taken:
             return base
     number = 2
-    while f"{base}-{number}" in taken:
+    while fitted_key(stem, f"{word}-{number}") in taken:
         number += 1
-    return f"{base}-{number}"
+    return fitted_key(stem, f"{word}-{number}")
 
 
 def start_introduction(
@@ -267,6 +279,8 @@ def start_introduction_in(
             raise InputError(f"roles.{role}", f"name the {spec.species}(s) playing the {role} role")
     if key is not None:
         key = key.strip().lower()
+        if len(key) > MAX_ID:
+            raise InputError("id", f"is {len(key):,} characters long; at most {MAX_ID}")
         if not ANIMAL_ID.fullmatch(key):
             raise InputError(
                 "id", f"'{key}' is not a valid id; use lower-case letters, digits, '-' and '_'"
@@ -315,7 +329,7 @@ def start_introduction_in(
         if connection.execute(select(introductions.c.id).where(introductions.c.key == key)).first():
             raise InputError("id", f"an introduction with the id '{key}' already exists")
     else:
-        key = free_key(connection, "-".join(m.animal.key for m in members)[:60], chosen.id)
+        key = free_key(connection, "-".join(m.animal.key for m in members), chosen.id)
     stamp = now()
     inserted = connection.execute(
         insert(introductions).values(

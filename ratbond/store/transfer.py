@@ -46,7 +46,7 @@ from ratbond.store.common import (
 )
 from ratbond.store.db import Database
 from ratbond.store.ids import MAX_ROW_ID
-from ratbond.store.introductions import start_introduction_in
+from ratbond.store.introductions import fitted_key, start_introduction_in
 from ratbond.store.migrations import head_revision, unknown_revision
 from ratbond.store.queries import load_animal, load_introductions, today_or
 from ratbond.store.sessions import NewSession, add_session_in
@@ -672,7 +672,7 @@ def _import_scenario(
         members = [a for keys in scenario.roles.values() for a in keys]
         if not again:
             _check_not_imported(connection, scenario, [ids[a] for a in members])
-        wanted = "-".join(members)[:60]
+        wanted = fitted_key("-".join(members))
         try:
             intro = start_introduction_in(
                 connection,

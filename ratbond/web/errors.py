@@ -55,13 +55,18 @@ def field_path(loc: Sequence[int | str]) -> str:
 
 
 async def validation_error_handler(request: Request, exc: Exception) -> Response:
-    """FastAPI's request validation, reported as the first offending field, like the CLI."""
+    """FastAPI's request validation, reported as the first offending field, like the CLI:
+    as the API's JSON body, or for a person (a page's address with a bad `?page=`, say) as
+    the error page, in the same words."""
     assert isinstance(exc, RequestValidationError)
     errors = list(exc.errors())
-    if not errors:
-        return api_error(422, "", "the request is not valid")
-    first = errors[0]
-    return api_error(422, field_path(first.get("loc", ())), plain_message(first))
+    path, message = "", "the request is not valid"
+    if errors:
+        first = errors[0]
+        path, message = field_path(first.get("loc", ())), plain_message(first)
+    if not is_api(request):
+        return error_page(request, 422, f"{path}: {message}" if path else message)
+    return api_error(422, path, message)
 
 
 def unavailable(request: Request) -> Response:

@@ -30,15 +30,22 @@ from ratbond.limits import (
     MIN_GRAMS,
 )
 from ratbond.model import Action, AlertCode, Origin, PreyDrive, SessionClass, Species
-from ratbond.scenario import ANIMAL_ID, ONE_LINE_PATTERN, storable_text
+from ratbond.scenario import ANIMAL_ID, ONE_LINE_PATTERN, id_problem, parse_date, storable_text
 from ratbond.store.tables import ANIMAL_STATUSES, INTRODUCTION_STATUSES
 
 
 def _iso_text(value: object) -> object:
-    """A date comes as ISO text (`2026-11-20`): a number would be read as a timestamp, and
-    `{"arrived": 0}` stored as 1970-01-01."""
-    if isinstance(value, str | dt.date):
+    """A date comes as ISO text (`2026-11-20`), read as `ratbond evaluate` reads one
+    (`ratbond.scenario.parse_date`): a number would be read as a timestamp, and
+    `{"arrived": 0}` stored as 1970-01-01; so would digits in text (`"1763596800"`), and a
+    time of midnight (`"2026-11-20T00:00"`) would pass for a date."""
+    if isinstance(value, dt.date):
         return value
+    if isinstance(value, str):
+        try:
+            return parse_date(value, ())
+        except InputError as error:
+            raise ValueError(error.message) from None
     raise ValueError("give the date as text, YYYY-MM-DD")
 
 
@@ -63,6 +70,20 @@ def limits(**bounds: float | str) -> dict[str, Any]:
     `ratbond.store` refuses a value beyond them, in the command line's words, and the
     numbers come from `ratbond.limits`, the one place they are set."""
     return {"json_schema_extra": dict(bounds)}
+
+
+def _key(value: str) -> str:
+    problem = id_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+Key = Annotated[
+    str, AfterValidator(_key), Field(**limits(pattern=f"^{ANIMAL_ID.pattern}$", maxLength=MAX_ID))
+]
+"""An id the API takes in: checked by `ratbond.scenario.id_problem`, in the command line's
+words (the OpenAPI document states the pattern and length, `limits`)."""
 
 
 DAY_RULE = (
@@ -157,9 +178,7 @@ class AnimalFields(BaseModel):
 class AnimalIn(AnimalFields):
     """A new animal; only `species` is required, the id is made from the name when absent."""
 
-    id: Text | None = Field(
-        default=None, description=ID_RULE, pattern=f"^{ANIMAL_ID.pattern}$", max_length=MAX_ID
-    )
+    id: Key | None = Field(default=None, description=ID_RULE)
     markings: Text | None = None
     notes: Text | None = None
 
@@ -242,9 +261,7 @@ class IntroductionIn(BaseModel):
 
     program: Text
     roles: dict[str, list[str]]
-    id: Text | None = Field(
-        default=None, description=ID_RULE, pattern=f"^{ANIMAL_ID.pattern}$", max_length=MAX_ID
-    )
+    id: Key | None = Field(default=None, description=ID_RULE)
     started: PastDay | None = Field(
         default=None,
         description=f"Defaults to today. {DAY_RULE} Not before any of its animals arrived.",

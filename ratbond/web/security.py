@@ -270,7 +270,6 @@ class SecurityMiddleware:
                     return
             if (
                 api
-                and body
                 and _content_type(scope) == "application/json"
                 and self._declared(scope).declares(scope.get("path", ""))
             ):
@@ -344,14 +343,17 @@ def _replay(body: bytes, original: Receive) -> Receive:
 def _json_refusal(body: bytes) -> InputError | None:
     """Why an API body is no JSON to read, in the words `ratbond evaluate` uses, with the path:
     above all a key given twice in one object, of which JSON readers (FastAPI's too) keep the
-    last unsaid (`"species": "rat", "species": "cat"` added a cat). None when it reads, or is
-    not UTF-8 (the route says so)."""
+    last unsaid (`"species": "rat", "species": "cat"` added a cat), and a body that is not
+    UTF-8 text (FastAPI said "[0]: jSON decode error"). None when it reads."""
     from ratbond.scenario import parse_json
 
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        return None
+        return InputError("", "the body is not UTF-8 text; send it as JSON in UTF-8")
+    if not text.strip():
+        # FastAPI said "required field is missing" at the path "".
+        return InputError("", "the body is empty; send one JSON object")
     try:
         parse_json(text)
     except InputError as error:

@@ -167,3 +167,14 @@ def test_who_logs_past_100_characters_is_refused_naming_by(cli: Cli) -> None:
     assert refused.code == 2
     assert refused.error == "--by: is 101 characters long; at most 100 are kept: shorten it"
     assert "No sessions logged" in cli("history", "tom-pip").output
+
+
+def test_an_empty_stage_is_refused_by_option_not_taken_for_the_default(cli: Cli) -> None:
+    """`--stage ""` (a script's unset variable) logged at the advised stage, while `--stage " "`
+    was refused: both name no stage."""
+    cat_and_rat(cli)
+    for typed in ("", "  "):
+        refused = cli("log", "tom-pip", "--minutes", "5", "--stage", typed)
+        assert refused.code == 2
+        assert refused.error.startswith("--stage: unknown stage '' for cat-rat; stages: visual")
+    assert numbers(cli("history", "tom-pip").output) == []

@@ -234,3 +234,16 @@ def test_a_fight_before_a_quarantine_restart_is_named_beside_its_alert() -> None
         f"The last meeting, on {day(2)} at 'Meetings on neutral ground', showed danger "
         "(rex: fighting): step in at once if it happens again."
     ) in advice["reasons"]
+
+
+def test_rat_rat_stress_at_an_untimed_stage_asks_for_no_shorter_session() -> None:
+    """Cages side by side and living together have no session length: a stressed rat there is
+    watched, not given a 'shorter session' (which read as advice to shorten living together)."""
+    for stage in ("side_by_side", "cohabit"):
+        history = [*earned(stage), session(1, stage, signals={"nova": ["hiding"]})]
+        advice = rat_rat(history, arrived=day(60))
+        assert (advice["action"], advice["stage"], advice["minutes"]) == ("repeat", stage, None)
+        assert "shorter" not in advice["reasons"][0]
+        assert advice["reasons"][0].endswith("repeat the stage, watching them closely.")
+    timed = [*earned("cohabit")[:3], session(1, "neutral", 20, signals={"nova": ["hiding"]})]
+    assert rat_rat(timed, arrived=day(60))["reasons"][0].endswith("with a shorter session.")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ratbond.errors import InputError, RatbondError
+from ratbond.limits import MAX_ID
 from ratbond.store import Database
 from ratbond.store.animals import NewAnimal, add_animal
 from ratbond.store.introductions import (
@@ -154,3 +155,30 @@ def test_an_unfinished_twin_is_refused_unless_again(db: Database) -> None:
     # Other roles or another program are no twin; `again` starts one on purpose.
     assert start_introduction(db, "rat-human", {"rat": ["pip"]}, today=TODAY).key == "pip"
     assert start_introduction(db, "cat-rat", roles, again=True, today=TODAY).key == "tom-pip-2"
+
+
+def test_an_id_longer_than_the_limit_is_refused_and_nothing_is_started(db: Database) -> None:
+    cat_and_rat(db)
+    with pytest.raises(InputError) as raised:
+        start_introduction(db, "rat-human", {"rat": ["pip"]}, key="a" * 65, today=TODAY)
+    assert raised.value.path == "id"
+    assert raised.value.message == f"is 65 characters long; at most {MAX_ID}"
+    assert [intro.key for intro in list_introductions(db)] == ["tom-pip"]
+
+
+def test_an_id_made_from_long_animal_ids_stays_within_the_limit(db: Database) -> None:
+    """The animals' ids joined, then the program's word and a number: each id made fits the
+    limit (an export of a longer one would not import again)."""
+    long_ids = ["r" * 40 + str(n) for n in range(3)]
+    for key in long_ids:
+        add_animal(db, NewAnimal(species="rat", key=key, arrived=day(-80)), today=TODAY)
+    made = [
+        start_introduction(
+            db, program, {"rat": long_ids}, again=program == "rat-human", today=TODAY
+        ).key
+        for program in ("trick-spin", "rat-human", "rat-human", "trick-fetch")
+    ]
+    assert all(len(key) <= MAX_ID for key in made), made
+    assert len(set(made)) == len(made)
+    assert made[1].endswith("-human")
+    assert made[2].endswith("-human-2")

@@ -218,3 +218,62 @@ def test_a_session_sent_again_with_its_idempotency_key_is_logged_once(
     bad = store_client.post(SESSIONS, json=body, headers={"Idempotency-Key": "not a key"})
     assert (bad.status_code, bad.json()["path"]) == (422, "submission")
     assert len(store_client.get(SESSIONS).json()) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        # Were "[0]: jSON decode error" and "required field is missing" at the path "".
+        (b"\xff\xfe{}", "the body is not UTF-8 text; send it as JSON in UTF-8"),
+        (b"", "the body is empty; send one JSON object"),
+        (b"  \n", "the body is empty; send one JSON object"),
+    ],
+)
+def test_a_body_that_is_no_text_or_nothing_is_refused_in_plain_words(
+    store_client: TestClient, body: bytes, message: str
+) -> None:
+    for url in ("/api/v1/animals", "/api/v1/advice"):
+        answer = store_client.post(url, content=body, headers={"content-type": "application/json"})
+        assert answer.status_code == 422
+        assert (answer.json()["path"], answer.json()["message"]) == ("", message)
+    assert store_client.get("/api/v1/animals").json() == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["1763596800", "1763596800.0", "-1", "20261120", "2026-11-20T00:00", "2026-11-20 00:00:00Z"],
+)
+def test_a_date_given_as_a_timestamp_or_a_time_is_refused_by_field(
+    store_client: TestClient, value: str
+) -> None:
+    """pydantic reads digits as a Unix timestamp ('1763596800' stored 2025-11-20) and takes a
+    time of midnight as a date: the API takes YYYY-MM-DD only, as `ratbond evaluate` does."""
+    answer = store_client.post(
+        "/api/v1/animals", json={"name": "Rex", "species": "rat", "arrived": value}
+    )
+    assert answer.status_code == 422
+    assert answer.json()["path"] == "arrived"
+    assert answer.json()["message"] == f"'{value}' is not a date; write it as YYYY-MM-DD"
+    assert store_client.get("/api/v1/animals").json() == []
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "message"),
+    [
+        # Was pydantic's "string should match pattern '^[a-z0-9_-]+$'".
+        ("/api/v1/animals", {"species": "rat", "id": "Bad Id"},
+         "'Bad Id' is not a valid id; use lower-case letters, digits, '-' and '_' only"),
+        ("/api/v1/animals", {"species": "rat", "id": "x" * 65},
+         "is 65 characters long; at most 64"),
+        ("/api/v1/introductions", {**API_START, "id": "tom pip"},
+         "'tom pip' is not a valid id; use lower-case letters, digits, '-' and '_' only"),
+    ],
+)  # fmt: skip
+def test_an_id_out_of_form_is_refused_in_the_command_line_s_words(
+    store_client: TestClient, url: str, body: dict[str, object], message: str
+) -> None:
+    cat_and_rat(store_client)
+    answer = store_client.post(url, json=body)
+    assert answer.status_code == 422
+    assert (answer.json()["path"], answer.json()["message"]) == ("id", message)
+    assert [a["id"] for a in store_client.get("/api/v1/animals").json()] == ["pip", "tom"]

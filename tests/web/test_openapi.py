@@ -60,7 +60,8 @@ def test_the_limits_are_the_validations(client: TestClient) -> None:
     animal = schemas["AnimalIn"]["properties"]
     assert animal["name"]["maxLength"] == limits.MAX_NAME
     assert animal["sex"]["maxLength"] == limits.MAX_SEX
-    assert {"type": "string", "maxLength": limits.MAX_ID} in animal["id"]["anyOf"]
+    key = {"type": "string", "maxLength": limits.MAX_ID, "pattern": "^[a-z0-9_-]+$"}
+    assert key in animal["id"]["anyOf"]
     assert limits.DATE_FLOOR.isoformat() in animal["born"]["anyOf"][0]["description"]
     weight = schemas["WeightIn"]["properties"]["grams"]
     assert weight["minimum"] == limits.MIN_GRAMS

@@ -9,6 +9,7 @@ import html
 import json
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 
 from ratbond.store.queries import HISTORY_PAGE_SIZE
@@ -469,3 +470,23 @@ def test_residents_already_meeting_another_newcomer_are_named_on_the_page(
     assert warning is not None
     assert "Rex" in warning.group(1)
     assert "'nova-rex'" in warning.group(1)
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/?section=x", "section: unknown value &#34;x&#34;"),
+        ("/introductions/tom-pip?page=x", "page: expected a whole number, got text"),
+        ("/introductions/tom-pip/sessions/abc/edit", "number: expected a whole number"),
+    ],
+)
+def test_a_page_asked_with_a_bad_value_answers_a_page_that_names_it(
+    client: TestClient, url: str, message: str
+) -> None:
+    """A person's address with a bad value was answered with the API's JSON body."""
+    cat_and_rat(client)
+    answer = client.get(url)
+    assert answer.status_code == 422
+    assert answer.headers["content-type"].startswith("text/html")
+    assert message in answer.text
+    assert "Back to Today" in answer.text

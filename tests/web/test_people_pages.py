@@ -342,12 +342,12 @@ def test_an_audit_page_or_token_number_no_row_can_have_is_a_422(
     """Past 64 bits the database could not take it: a 500 (OverflowError) before."""
     with signed_in(sqlite_url, "Ann") as owner:
         page = owner.get(f"/audit?before={number}")
-        assert page.status_code == 422
-        assert page.json()["path"] == "before"
-        assert "is out of range" in page.json()["message"]
+        assert page.status_code == 422  # the error page, naming the field
+        assert "before: &#34;" in page.text
+        assert "is out of range" in page.text
         revoke = posted(owner, f"/account/tokens/{number}/revoke", {}, "/account")
         assert revoke.status_code == 422
-        assert revoke.json()["path"] == "token_id"
+        assert "token_id: &#34;" in revoke.text
 
 
 # --- calendar feed links ----------------------------------------------------------------------
