@@ -18,7 +18,7 @@ from ratbond.notes.mentions import OPENING_KINDS, Mention, Mentions
 from ratbond.notes.negation import DENIERS, Scope
 from ratbond.notes.phrases import Match, Phrases
 from ratbond.notes.result import NotesResult, Span, Unattributed
-from ratbond.notes.tokens import Tokens, Word
+from ratbond.notes.tokens import NORM, Tokens, Word
 
 NEUTER = "neuter"
 """The key of the pronouns for a thing or an animal of either sex ("it")."""
@@ -181,7 +181,7 @@ class Attribution:
             self.heard_fights()
         if any(span.signal in self.lexicon.persistent for span in self.spans):
             self.persistent()
-        if any(word.norm in self.lexicon.exceptions for word in self.tokens.words):
+        if not self.lexicon.exceptions.isdisjoint(map(NORM, self.tokens.words)):
             self.excepted()
         if self.unattributed and self.harmed is not None:
             self.hurt_after()
@@ -556,14 +556,17 @@ class Attribution:
         tokens = self.tokens
         words = tokens.words
         count = len(words)
+        norms = tuple(map(NORM, words))
         found: list[tuple[int, int]] = []
         for lead in self.lexicon.corrections:
+            if lead[0] not in norms:
+                continue  # most notes have no lead: one scan in C, no loop
             size = len(lead)
-            for index in range(1, count - size):
-                if words[index].norm == lead[0] and (
-                    tuple(words[at].norm for at in range(index, index + size)) == lead
-                ):
-                    found.append((index, size))
+            found += [
+                (index, size)
+                for index in range(1, count - size)
+                if norms[index : index + size] == lead
+            ]
         for index, size in sorted(found):
             opening = index - 1
             if (
@@ -1267,6 +1270,9 @@ class Attribution:
             return None
         lexicon = self.lexicon
         words = self.tokens.words
+        opener = words[match.first]
+        if opener.lemma not in lexicon.capture_starts and opener.norm not in lexicon.capture_starts:
+            return None  # no catch starts so: most signals end here
         found = lexicon.captures.get(tuple(words[at].lemma for at in match.positions))
         if found is None:
             found = lexicon.captures.get(tuple(words[at].norm for at in match.positions))

@@ -275,6 +275,8 @@ class Lexicon:
     each species' catch of an animal of the cast is read as."""
     capture_signals: dict[str, str]
     """By species, the signal a bare catch (`captures`, `seizing`) of an animal is read as."""
+    capture_starts: frozenset[str]
+    """The first words of `captures`' keys: a phrase opened by none is no catch."""
     capture_means: frozenset[str]
     """`capture_means`: signals that say how a catch was made."""
     """By a signal two animals share, the lemmas of its phrases that name one doer."""
@@ -815,6 +817,12 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         for text in (rules.harmless.prey if rules.harmless else ())
         if " " not in text
     )
+    captures = {
+        tuple(part.lstrip("=") for part in _parts(text, irregular)): {str(species): signal}
+        for species, by_signal in rules.captures.items()
+        for signal, texts in by_signal.items()
+        for text in texts
+    }
     return Lexicon(
         by_first=PhraseTable.of(ordered),
         signal_starts=frozenset(
@@ -976,12 +984,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             signal: frozenset(_parts(text, irregular) for text in phrases)
             for signal, phrases in rules.one_sided.items()
         },
-        captures={
-            tuple(part.lstrip("=") for part in _parts(text, irregular)): {str(species): signal}
-            for species, by_signal in rules.captures.items()
-            for signal, texts in by_signal.items()
-            for text in texts
-        },
+        captures=captures,
+        capture_starts=frozenset(words[0] for words in captures),
         capture_means=frozenset(rules.capture_means),
         capture_signals={
             str(species): signal

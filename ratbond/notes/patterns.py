@@ -51,7 +51,8 @@ class Tries:
     free: tuple[int, ...]
     """The places in `patterns` of those that need no later word."""
     by_key: Mapping[str, tuple[int, ...]]
-    """By one word each of the others needs (its rarest here), their places in `patterns`."""
+    """By one word each of the others needs (its rarest among the phrases its first word
+    opens), their places in `patterns`."""
 
     def viable(self, segment: Set[str]) -> Iterable[Pattern]:
         """The patterns, in order, that may have every needed word in `segment`: those that
@@ -120,27 +121,43 @@ def starts_of(patterns: tuple[Pattern, ...]) -> Starts | None:
     by_next = {
         key: tuple(p for p in patterns if tight.get(id(p), key) == key) for key in sorted(keys)
     }
-    every = _tries(patterns)
-    default = _tries(tuple(p for p in patterns if id(p) not in tight)) if tight else every
+    # Each pattern is indexed by the same word in every group: a common word opens thousands
+    # of phrases, and choosing per group cost more than all of its notes' matching.
+    index_words = _index_words(patterns)
+    every = _tries(patterns, index_words)
+    default = (
+        _tries(tuple(p for p in patterns if id(p) not in tight), index_words) if tight else every
+    )
     return Starts(
         patterns,
         single,
         needs,
         every,
-        MappingProxyType({key: _tries(found) for key, found in by_next.items()}),
+        MappingProxyType({key: _tries(found, index_words) for key, found in by_next.items()}),
         default,
     )
 
 
-def _tries(patterns: tuple[Pattern, ...]) -> Tries:
-    """`patterns` indexed for `Tries.viable`: each that needs words under the one of them the
-    fewest of `patterns` need (the first alphabetically on a tie)."""
+def _index_words(patterns: tuple[Pattern, ...]) -> dict[int, str]:
+    """By each of `patterns` that needs later words (by `id`), the one of them the fewest of
+    `patterns` need (the first alphabetically on a tie): the word `Tries.viable` looks for.
+    Any needed word would do (each pattern still checks its `need`); the rarest rules out
+    the most."""
     counts = Counter(chain.from_iterable(pattern.need for pattern in patterns))
+    return {
+        id(pattern): min(pattern.need, key=lambda word: (counts[word], word))
+        for pattern in patterns
+        if pattern.need
+    }
+
+
+def _tries(patterns: tuple[Pattern, ...], index_words: Mapping[int, str]) -> Tries:
+    """`patterns` indexed for `Tries.viable`: each that needs words under its word of
+    `index_words`."""
     by_key: dict[str, list[int]] = {}
     for place, pattern in enumerate(patterns):
         if pattern.need:
-            key = min(pattern.need, key=lambda word: (counts[word], word))
-            by_key.setdefault(key, []).append(place)
+            by_key.setdefault(index_words[id(pattern)], []).append(place)
     free = tuple(place for place, pattern in enumerate(patterns) if not pattern.need)
     return Tries(patterns, free, MappingProxyType({key: tuple(at) for key, at in by_key.items()}))
 
