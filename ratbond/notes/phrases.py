@@ -196,15 +196,23 @@ def _slipped_names(cast: Cast) -> tuple[tuple[str, str], ...]:
 
 
 def _slip_of(norm: str, slips: tuple[tuple[str, str], ...]) -> str | None:
-    """The one animal whose name `norm` is one letter off: same length, one letter swapped, or
-    a doubled letter written once, as one who spells by ear writes it ("Peper" for Pepper)."""
+    """The one animal whose name `norm` is one letter off: same length, one letter swapped or
+    two neighbours the wrong way round, or a doubled letter written once, as one who spells by
+    ear writes it ("Peper" for Pepper)."""
     found = {animal for name, animal in slips if _one_off(name, norm)}
     return next(iter(found)) if len(found) == 1 else None
 
 
 def _one_off(name: str, norm: str) -> bool:
     if len(name) == len(norm):
-        return name != norm and sum(a != b for a, b in zip(name, norm, strict=True)) == 1
+        wrong = [k for k, (a, b) in enumerate(zip(name, norm, strict=True)) if a != b]
+        # one letter swapped, or two neighbours the wrong way round ("Whiksers" for Whiskers)
+        return len(wrong) == 1 or (
+            len(wrong) == 2
+            and wrong[1] == wrong[0] + 1
+            and name[wrong[0]] == norm[wrong[1]]
+            and name[wrong[1]] == norm[wrong[0]]
+        )
     return len(name) == len(norm) + 1 and any(
         name[k] == name[k + 1] and name[:k] + name[k + 1 :] == norm for k in range(len(norm))
     )
@@ -236,6 +244,16 @@ def _name_at(
     if owner is not None and words[index].norm not in cast.names:
         following = words[index + 1] if index + 1 < len(words) else None
         if following is not None and following.kind == "w" and following.lemma in body_parts:
+            return owner, index
+        # Written with a capital before a verb, it is "Name's" (has, is) with the apostrophe
+        # left out: "Dustys got a scab", "Jebs limping" (`no_heads[4]` are the auxiliaries).
+        if (
+            following is not None
+            and following.kind == "w"
+            and words[index].raw[:1].isupper()
+            and len(no_heads) > 4
+            and (following.lemma in no_heads[4] or following.norm.endswith("ing"))
+        ):
             return owner, index
         return None
     best: tuple[str, int] | None = None

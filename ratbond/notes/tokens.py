@@ -325,6 +325,8 @@ def tokenise(
     ends: tuple[int, ...] = tuple(map(add, starts, map(len, raws)))
     if "[" in text:
         raws = _chat_lines(raws)
+    if ":" in text or "." in text:
+        raws = _time_heads(raws)
     if elisions and ("'" in text or "\u2019" in text):
         raws, starts, ends = _elided(raws, starts, ends, elisions)
     if scan_letters and any(written in text for written, _ in scan_letters):
@@ -494,6 +496,27 @@ def _chat_lines(raws: list[str]) -> list[str]:
     return out
 
 
+def _time_heads(raws: list[str]) -> list[str]:
+    """A clock time heading a note, a line or a sentence ("19:45 Max lunged", "7.30 Max
+    lunged") ends the sentence before the words after it, as "19:45: Max lunged" does: the
+    minutes are no word of the sentence they open."""
+    out = raws
+    for index in range(len(raws) - 3):
+        if (
+            (index == 0 or raws[index - 1] == "\n" or raws[index - 1][:1] in ".!?;")
+            and raws[index].isdigit()
+            and len(raws[index]) <= 2
+            and raws[index + 1] in ":."
+            and raws[index + 2].isdigit()
+            and len(raws[index + 2]) == 2
+            and raws[index + 3][:1].isalpha()
+        ):
+            if out is raws:
+                out = list(raws)
+            out[index + 2] = "\n"
+    return out
+
+
 def _elided(
     raws: list[str],
     starts: tuple[int, ...],
@@ -579,8 +602,9 @@ def _expand(
     names: Collection[str],
 ) -> tuple[list[str], tuple[int, ...], tuple[int, ...]]:
     """Each sign replaced by the tokens it stands for, every one spanning the sign; another
-    emoji is a clause mark before an animal's name ("eating 🥦 yuzu 😴": yuzu opens a clause)
-    and nothing elsewhere ("tail 🌪️ whipping" is still one phrase)."""
+    emoji is a clause mark before an animal's name ("eating 🥦 yuzu 😴": yuzu opens a clause),
+    a sentence end between a word and a capital ("he bit her 😭 Vet tomorrow"), and nothing
+    elsewhere ("tail 🌪️ whipping" is still one phrase)."""
     texts: list[str] = []
     begins: list[int] = []
     finishes: list[int] = []
@@ -588,8 +612,13 @@ def _expand(
     for index, (raw, start, end) in enumerate(zip(raws, starts, ends, strict=True)):
         read = shorthand.get(raw)
         if read is None and EMOJI_RE.fullmatch(raw):
-            named = index < last and normalise(raws[index + 1]) in names
-            read = (",",) if named else ()
+            after = raws[index + 1] if index < last else ""
+            if normalise(after) in names:
+                read = (",",)
+            elif after[:1].isupper() and index > 0 and raws[index - 1][:1].isalnum():
+                read = (".",)  # between words, before a capital: a sentence's end
+            else:
+                read = ()
         for token in read if read is not None else (raw,):
             texts.append(token)
             begins.append(start)
