@@ -65,6 +65,7 @@ def find_phrases(
     objects: Collection[str] = frozenset(),
     articles: Collection[str] = frozenset(),
     closed: tuple[Collection[str], ...] = (),
+    auxiliaries: Collection[str] = frozenset(),
 ) -> Phrases:
     """The names and phrases of `tokens`. `joiners` are the words a gap never crosses;
     `signal_starts` the lemmas that start a signal phrase (such a word written in lower case is
@@ -80,7 +81,9 @@ def find_phrases(
     fence = [False] * count
     for index in tokens.named:
         no_heads = (joiners, *closed)
-        found = _name_at(tokens, index, cast, signal_starts, body_parts, labels, articles, no_heads)
+        found = _name_at(
+            tokens, index, cast, signal_starts, body_parts, labels, articles, no_heads, auxiliaries
+        )
         if found is not None:
             names[index] = found
             fence[index] = True
@@ -238,6 +241,7 @@ def _name_at(
     labels: Collection[str] = frozenset(),
     articles: Collection[str] = frozenset(),
     no_heads: tuple[Collection[str], ...] = (),
+    auxiliaries: Collection[str] = frozenset(),
 ) -> tuple[str, int] | None:
     words = tokens.words
     owner = cast.possessive_forms.get(words[index].norm)
@@ -246,13 +250,12 @@ def _name_at(
         if following is not None and following.kind == "w" and following.lemma in body_parts:
             return owner, index
         # Written with a capital before a verb, it is "Name's" (has, is) with the apostrophe
-        # left out: "Dustys got a scab", "Jebs limping" (`no_heads[4]` are the auxiliaries).
+        # left out: "Dustys got a scab", "Jebs limping".
         if (
             following is not None
             and following.kind == "w"
             and words[index].raw[:1].isupper()
-            and len(no_heads) > 4
-            and (following.lemma in no_heads[4] or following.norm.endswith("ing"))
+            and (following.lemma in auxiliaries or following.norm.endswith("ing"))
         ):
             return owner, index
         return None

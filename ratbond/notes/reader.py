@@ -130,6 +130,7 @@ class NotesReader:
                 lexicon.subject_case,
                 lexicon.scope_ends,
             ),
+            auxiliaries=lexicon.auxiliaries,
         )
         mentions = find_mentions(tokens, phrases, cast, lexicon)
         scope = find_scope(tokens, phrases, mentions, lexicon, self.after)
