@@ -106,7 +106,7 @@ def test_the_trial_questions_get_their_answer(question: str, expected: str) -> N
         ("NOT BREATHING RIGHT!!! wheezing really loud and not moving", "faq:breathing_trouble"),
         ("rat bit my kid!!! blood everywhere do we need a tetanus shot", "faq:bitten_person"),
         # another animal beside a hurt rat is no reason to say nothing
-        ("my dog bit my rat", "faq:injured_rat"),
+        ("my dog bit my rat", "faq:caught_by_cat"),
         # the cat as the one who did it
         ("my cat bit my rat's tail, only a little mark", "faq:caught_by_cat"),
         ("my rat ate rat poison", "faq:ate_something_toxic"),

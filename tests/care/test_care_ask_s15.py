@@ -1,0 +1,79 @@
+"""Ask rules added in session 15 (questions of our own, none from a data set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ratbond.care.ask import ask
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the dog grabbed my rat",
+        "my dog bit my rat",
+        "our ferret caught one of the rats last night",
+        "the puppy mouthed my rat, he looks fine though",
+        "a dog snatched my rat off the sofa, she's shaking",
+    ],
+)
+def test_another_hunting_pet_catching_the_rat_is_the_caught_emergency(question: str) -> None:
+    result = ask(question)
+    assert result.answers[0].id == "faq:caught_by_cat"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["my dog's got fleas, what should I use", "my dog bit the neighbours cat, does it need a vet"],
+)
+def test_a_dog_alone_is_still_not_a_rat_question(question: str) -> None:
+    assert not ask(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is antifreeze poison to rats",
+        "my rat drank some antifreeze off the garage floor",
+        "is weed killer toxic to rats",
+        "she licked a slug pellet, is that bad",
+    ],
+)
+def test_a_household_poison_is_the_ingestion_emergency(question: str) -> None:
+    assert ask(question).answers[0].id == "faq:ate_something_toxic"
+
+
+def test_asking_for_rat_poison_is_still_pest_control() -> None:
+    assert not ask("what is the best rat poison to put down").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my gelding is lame on the near fore, what do I do",
+        "how do I keep raccoons out of the trash",
+        "my brother is such a gym rat, how do I get him to rest",
+        "how do I escape the rat race and retire early",
+        "hickory or cherry wood for smoking meat",
+        "any tips for coping with a panic attack at work",
+        "a rat chewed the wiring in the engine, will car insurance pay",
+    ],
+)
+def test_other_animals_figures_of_speech_and_other_subjects_get_no_answer(question: str) -> None:
+    assert not ask(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("my rat's tail got cut on the cage door and it won't stop bleeding", "faq:bleeding"),
+        ("can I take my rat in my car to the vet", None),
+    ],
+)
+def test_a_rat_tail_and_a_car_trip_stay_questions_about_rats(
+    question: str, expected: str | None
+) -> None:
+    result = ask(question)
+    assert result.answered
+    if expected:
+        assert result.answers[0].id == expected
