@@ -1,4 +1,6 @@
-"""Ask rules added in session 15 (questions of our own, none from a data set)."""
+"""Ask tells what a question is about: another pet catching the rat and a household poison are
+emergencies; other animals, figures of speech and other subjects get no answer. Questions of our
+own, none from a data set."""
 
 from __future__ import annotations
 
