@@ -158,11 +158,15 @@ def id_problem(value: str) -> str | None:
     return None
 
 
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def parse_date(value: object, path: Path) -> dt.date:
     if not isinstance(value, str):
         raise fail(path, f"expected a date as text (YYYY-MM-DD), got {_kind(value)}")
     try:
-        if len(value) != 10:
+        # fromisoformat alone also takes week dates ("2026-W10-1") and digits of other scripts
+        if ISO_DAY.fullmatch(value) is None:
             raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
