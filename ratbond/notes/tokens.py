@@ -603,8 +603,8 @@ def _expand(
 ) -> tuple[list[str], tuple[int, ...], tuple[int, ...]]:
     """Each sign replaced by the tokens it stands for, every one spanning the sign; another
     emoji is a clause mark before an animal's name ("eating 🥦 yuzu 😴": yuzu opens a clause),
-    a sentence end between a word and a capital ("he bit her 😭 Vet tomorrow"), and nothing
-    elsewhere ("tail 🌪️ whipping" is still one phrase)."""
+    a sentence end between a word (not a name) and a capital ("he bit her 😭 Vet tomorrow"),
+    and nothing elsewhere ("tail 🌪️ whipping" is still one phrase)."""
     texts: list[str] = []
     begins: list[int] = []
     finishes: list[int] = []
@@ -615,8 +615,15 @@ def _expand(
             after = raws[index + 1] if index < last else ""
             if normalise(after) in names:
                 read = (",",)
-            elif after[:1].isupper() and index > 0 and raws[index - 1][:1].isalnum():
-                read = (".",)  # between words, before a capital: a sentence's end
+            elif (
+                after[:1].isupper()
+                and index > 0
+                and raws[index - 1][:1].isalnum()
+                and normalise(raws[index - 1]) not in names
+            ):
+                # between words, before a capital: a sentence's end, unless a name stands
+                # before it and what follows tells of it ("Pip 😭 Bitten by Tom")
+                read = (".",)
             else:
                 read = ()
         for token in read if read is not None else (raw,):

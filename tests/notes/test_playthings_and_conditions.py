@@ -21,9 +21,14 @@ def dangers(result: NotesResult) -> set[str]:
 
 
 def test_a_condition_put_first_reports_no_act() -> None:
-    assert not dangers(cat_rat("Should the cat ever bite them, I shall be beside myself."))
-    assert not dangers(cat_rat("Should he pounce on Pip I will step in. Tom slept."))
     assert not dangers(cat_rat("Were he to swat the cage I would move it."))
+    assert not dangers(cat_rat("Were they to fight, I would step in. Tom slept."))
+    # "should" asks as often as it supposes: what it asks about happened
+    assert "wound" in signals(cat_rat("Tom swiped Pip. Should she be bleeding this much?"))["pip"]
+    assert (
+        "biting"
+        in signals(cat_rat("Should the cat have grabbed Pip by the neck like that?"))["tom"]
+    )
     # an act told as it happened still counts, and a question after it undoes nothing
     assert "biting" in signals(cat_rat("Tom bit Pip. Should he see the vet?"))["tom"]
     assert "biting" in signals(cat_rat("Tom bit Pip, should I worry?"))["tom"]

@@ -37,6 +37,8 @@ def test_an_emoji_between_a_word_and_a_capital_ends_the_sentence() -> None:
     assert "wound" in signals(rat_rat(note.format(e="\U0001f62d")))["max"]
     # before a lower-case word it is still nothing: one phrase goes on across it
     assert "tail_lashing" in signals(cat_rat("Tom's tail \U0001f32a\ufe0f lashing at Pip"))["tom"]
+    # after a name it is no end: what follows may tell of that animal
+    assert "wound" in signals(rat_rat("Max \U0001f62d Bitten by Rex, bleeding"))["max"]
     # a calm note with emoji stays calm
     calm = signals(cat_rat("Tom chased his toy mouse \U0001f602 Pip ate her peas."))
     assert not calm.get("tom", set()) & {"pouncing", "biting"}
