@@ -17,6 +17,7 @@ from ratbond.care.ask import ask
         "our ferret caught one of the rats last night",
         "the puppy mouthed my rat, he looks fine though",
         "a dog snatched my rat off the sofa, she's shaking",
+        "my sister's dog got hold of my rat for a second",
     ],
 )
 def test_another_hunting_pet_catching_the_rat_is_the_caught_emergency(question: str) -> None:
@@ -79,3 +80,31 @@ def test_a_rat_tail_and_a_car_trip_stay_questions_about_rats(
     assert result.answered
     if expected:
         assert result.answers[0].id == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("my rat fell into the engine bay and now he is limping", "faq:injured_rat"),
+        (
+            "my rat seems to have a panic attack, panting and breathing fast",
+            "faq:breathing_trouble",
+        ),
+        ("my badger rat keeps sneezing", "faq:sneezing_porphyrin"),
+        ("there is a mole on my rat's skin, could it be a tumour", "finding:lump"),
+        ("my dog snapped at the cage and the rats are hiding", None),
+        ("my rat has a seed stuck in his teeth", None),
+        ("is it safe to clean the cage with diluted bleach", "faq:cleaning"),
+    ],
+)
+def test_a_rat_question_with_a_word_of_another_subject_stays_a_rat_question(
+    question: str, expected: str | None
+) -> None:
+    """Words that mark other subjects or emergencies elsewhere (an engine, a panic attack, a
+    badger, a mole, bleach, something in the teeth) do not make a rat owner's question
+    off-topic or an emergency it is not."""
+    result = ask(question)
+    assert result.answered
+    if expected:
+        assert result.answers[0].id == expected
+    assert result.answers[0].id not in {"faq:caught_by_cat", "faq:ate_something_toxic"}
