@@ -75,10 +75,27 @@ def after_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     # A question answered with a pronoun denies what it asks, the signal first or not: "Tom bit
     # Pip? He did not." (no clause mark or joiner between the signal and the question mark).
     answers = [w for w in words if not lexicon.subject_case.isdisjoint(w.split())]
+    # A question answered with a bare denial word denies it too ("Tom bit Pip? No.", "A fight?
+    # Not seen, all quiet"), but only after a single question mark and before a full stop or a
+    # comma: "he bit her?? no!!" is dismay, "bit her? no idea" no answer.
+    bare = [w for w in words if w not in answers and w.replace(" ", "").isalpha() and len(w) > 1]
+    question = r"(?:(?!\b(?:and|but|then|so|or)\b)[^.!?\n;,:()\[\]])*"
     answered = (
-        r"(?P<answer>(?:(?!\b(?:and|but|then|so|or)\b)[^.!?\n;,:()\[\]])*\?[ \t]*(?:"
+        r"(?P<answer>"
+        + question
+        + r"\?[ \t]*(?:"
         + "|".join(map(re.escape, answers))
-        + r")[ \t]*(?:[.!\n]|$))|"
+        + r")[ \t]*(?:[.!\n]|$)"
+        + (
+            "|"
+            + question
+            + r"(?<!\?)\?[ \t]*(?:"
+            + "|".join(map(re.escape, bare))
+            + r")[ \t]*(?:[.,\n]|$)"
+            if bare
+            else ""
+        )
+        + ")|"
         if answers
         else ""
     )

@@ -1,0 +1,26 @@
+"""A question about an act answered with a bare denial ("Bit her? No.") denies the act.
+Each sentence here is made up for the rule it tests."""
+
+from __future__ import annotations
+
+from casts import cat_rat, rat_rat
+
+
+def test_a_question_answered_no_denies_the_act() -> None:
+    for text in (
+        "Did Tom swat Pip? No. He only sniffed the bars.",
+        "Tom swat the cage? Nope, just stared a bit.",
+        "A fight overnight? Not seen, the nest was quiet.",
+    ):
+        found = {name for names in cat_rat(text).signals.values() for name in names}
+        assert not found & {"swatting", "fighting"}, text
+    scrap = rat_rat("Scrap in the night? No, both asleep in the hammock.")
+    assert "fighting" not in {name for names in scrap.signals.values() for name in names}
+
+
+def test_dismay_and_no_answer_are_no_denial() -> None:
+    # a doubled question mark and a "no!!" are dismay, "no idea" is no answer
+    assert "swatting" in cat_rat("Tom swatted Pip?? no!! not again.").signals.get("tom", ())
+    assert "swatting" in cat_rat("Tom swatted Pip? No idea why, he was calm.").signals.get(
+        "tom", ()
+    )
