@@ -1,0 +1,31 @@
+"""Ask: a food asked about by a brand, a regional word or a near kind finds its entry."""
+
+from __future__ import annotations
+
+import pytest
+
+from ratbond.care.ask import ask
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is a cube of feta ok for my rat", "food:cheese"),
+        ("my rat licked some halloumi, fine?", "food:cheese"),
+        ("can rats drink sprite", "food:carbonated drinks"),
+        ("is a sip of pepsi ok for a rat", "food:carbonated drinks"),
+        ("the rat chewed a pouch of snus, is that dangerous", "food:nicotine"),
+        ("is chewing tobacco poisonous to rats", "food:nicotine"),
+        ("is kangkung fine for rats", "food:leafy greens"),
+        ("can rats eat tauhu", "food:packaged tofu"),
+        ("can my rat lick my ovaltine cup", "food:chocolate"),
+        ("is milo bad for a rat", "food:chocolate"),
+        ("can I share canned sardines with my rats", "food:tinned tuna"),
+        ("is pumpernickel okay for rats", "food:wholemeal bread"),
+        ("a corner of rye bread every day, is that fine for a rat", "food:wholemeal bread"),
+    ],
+)
+def test_a_food_known_by_another_name_finds_its_entry(question: str, expected: str) -> None:
+    result = ask(question)
+    assert result.answers, question
+    assert result.answers[0].id == expected

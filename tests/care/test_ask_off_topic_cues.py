@@ -1,0 +1,34 @@
+"""Ask: a car, a computer's mouse, a shop's luck or a rat as a nickname is not a pet question."""
+
+from __future__ import annotations
+
+import pytest
+
+from ratbond.care.ask import ask
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "a souris got into the garage and chewed a cable, how do I catch it",
+        "my Toyota squeaks when I go over bumps, anyone know why?",
+        "the steering is stiff in my truck, what could it be",
+        "is it lucky to open a shop in the year of the rat",
+        "feng shui tips for a new business",
+        "where can I buy a rat fink t-shirt",
+        "best classic car shows near me this summer",
+    ],
+)
+def test_another_subject_gets_no_answer(question: str) -> None:
+    assert not ask(question).answers, question
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is banana safe for my rat", "food:banana"),
+        ("can my rat have a sip of cola", "food:carbonated drinks"),
+    ],
+)
+def test_a_rat_question_is_still_answered(question: str, expected: str) -> None:
+    assert ask(question).answers[0].id == expected
