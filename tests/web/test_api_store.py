@@ -249,7 +249,7 @@ def test_a_body_that_is_no_text_or_nothing_is_refused_in_plain_words(
         "2026-11-20T00:00",
         "2026-11-20 00:00:00Z",
         "2026-W47-5",
-        "2026-11-２0",
+        "2026-11-\uff120",
     ],
 )
 def test_a_date_given_as_a_timestamp_or_a_time_is_refused_by_field(
