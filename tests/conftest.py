@@ -13,15 +13,21 @@ anything else `dev`.
 Every test gets its own user data, config and cache folders (so the default database is a
 fresh file of its own) and its own PostgreSQL schema: tests share no state, and scripts/test
 runs them on every core with pytest-xdist.
+
+The quality scripts' scores of every labelled part (some 2,800 questions, 4,000 notes) are
+made once per test process and shared by the tests that read them.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -59,6 +65,27 @@ settings.register_profile(
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
 )
+
+
+def quality_script(name: str) -> ModuleType:
+    """A quality script of `scripts/` as a module (the project folder is on the path)."""
+    return importlib.import_module(f"scripts.{name}")
+
+
+@pytest.fixture(scope="session")
+def ask_quality_parts() -> Sequence[Any]:
+    """Every part of the labelled questions as scripts/ask_quality.py scores them, the
+    committed held-out part last."""
+    quality = quality_script("ask_quality")
+    return quality.SCRIPT.score(quality.HELDOUT)
+
+
+@pytest.fixture(scope="session")
+def notes_quality_parts() -> Sequence[Any]:
+    """Every labelled notes file as scripts/notes_quality.py scores it: the tuned parts in
+    order, the committed held-out part last."""
+    quality = quality_script("notes_quality")
+    return quality.SCRIPT.score(quality.HELDOUT)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -4,7 +4,9 @@ was tuned, and issue 16's targets on the held-out voices."""
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -13,9 +15,10 @@ def quality() -> ModuleType:
     return importlib.import_module("scripts.ask_quality")
 
 
-def test_the_tuned_questions_get_their_answer_and_off_topic_ones_none() -> None:
-    scorer = quality()
-    *tuned, _ = scorer.SCRIPT.score(scorer.HELDOUT)
+def test_the_tuned_questions_get_their_answer_and_off_topic_ones_none(
+    ask_quality_parts: Sequence[Any],
+) -> None:
+    *tuned, _ = ask_quality_parts
     assert sum(part.questions for part in tuned) >= 250
     # The sets taken into tuning lately hold what they reached, less a question or two, while
     # the others hold the target.
@@ -49,20 +52,20 @@ def test_the_tuned_questions_get_their_answer_and_off_topic_ones_none() -> None:
         "docs/ask-quality.md); strict, so this fails once it is met and the marker must go"
     ),
 )
-def test_held_out_questions_meet_the_targets() -> None:
-    scorer = quality()
-    heldout = scorer.SCRIPT.score(scorer.HELDOUT)[-1]
+def test_held_out_questions_meet_the_targets(ask_quality_parts: Sequence[Any]) -> None:
+    heldout = ask_quality_parts[-1]
     assert heldout.questions >= 90
     assert heldout.off_topic >= 15
-    assert scorer.meets_targets(heldout) == []
+    assert quality().meets_targets(heldout) == []
 
 
-def test_the_split_is_by_voice_and_the_report_hides_the_held_out_misses() -> None:
-    scorer = quality()
-    parts = scorer.SCRIPT.score(scorer.HELDOUT)
+def test_the_split_is_by_voice_and_the_report_hides_the_held_out_misses(
+    ask_quality_parts: Sequence[Any],
+) -> None:
+    parts = ask_quality_parts
     styles = [set(part.styles) for part in parts]
     assert styles[0].isdisjoint(styles[1])
     assert all(styles[-1].isdisjoint(earlier) for earlier in styles[:-1])
-    text = scorer.report(parts)
+    text = quality().report(parts)
     assert "| held-out |" in text
     assert "held-out: " not in text.split("| held-out |")[1]
