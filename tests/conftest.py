@@ -77,7 +77,8 @@ def ask_quality_parts() -> Sequence[Any]:
     """Every part of the labelled questions as scripts/ask_quality.py scores them, the
     committed held-out part last."""
     quality = quality_script("ask_quality")
-    return quality.SCRIPT.score(quality.HELDOUT)
+    parts: Sequence[Any] = quality.SCRIPT.score(quality.HELDOUT)
+    return parts
 
 
 @pytest.fixture(scope="session")
@@ -85,7 +86,8 @@ def notes_quality_parts() -> Sequence[Any]:
     """Every labelled notes file as scripts/notes_quality.py scores it: the tuned parts in
     order, the committed held-out part last."""
     quality = quality_script("notes_quality")
-    return quality.SCRIPT.score(quality.HELDOUT)
+    parts: Sequence[Any] = quality.SCRIPT.score(quality.HELDOUT)
+    return parts
 
 
 @pytest.fixture(scope="session", autouse=True)
