@@ -1279,14 +1279,17 @@ class Decision:
         needed = self.engine.needed(stage, self.scenario)
         streak = self.state.streak
         if last.below_rate:
-            session_rate = f"{session.rewarded or 0} of {session.attempts or 0} attempts"
+            if session.attempts:
+                short = f"only {session.rewarded or 0} of {session.attempts} attempts were rewarded"
+            else:
+                short = "no attempt was made, so nothing could be rewarded"
             return self.make(
                 "repeat",
                 last.stage,
                 self.bounded(last.stage, session.minutes),
-                f"Calm session on {session.date.isoformat()} at '{here}', but only "
-                f"{session_rate} were rewarded; {stage.min_success_rate:.0%} or more in "
-                f"{needed} sessions in a row moves on. Repeat at the same length.",
+                f"Calm session on {session.date.isoformat()} at '{here}', but {short}; "
+                f"{stage.min_success_rate:.0%} or more of the attempts rewarded in {needed} "
+                "sessions in a row moves on. Repeat at the same length.",
             )
         if last.neutral:
             return self.make(

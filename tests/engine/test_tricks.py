@@ -70,6 +70,13 @@ def test_a_session_below_the_rate_repeats_and_restarts_the_streak() -> None:
     assert (advice["action"], advice["streak"]) == ("repeat", 1)
 
 
+def test_a_session_with_no_attempts_repeats_and_says_none_were_made() -> None:
+    advice = trick("trick-spin", [tries(1, "charge_clicker", 0, 0)])
+    assert (advice["action"], advice["streak"]) == ("repeat", 0)
+    assert "no attempt was made" in advice["reasons"][0]
+    assert "0 of 0" not in advice["reasons"][0]
+
+
 def test_completing_the_last_stage_completes_the_trick() -> None:
     stages = ["charge_clicker", "lure", "fade_lure", "add_cue", "on_cue"]
     history = [
