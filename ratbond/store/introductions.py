@@ -508,8 +508,8 @@ def _check_complete(intro: IntroductionRecord, advice: StoredAdvice) -> None:
     where = f"the advice is '{step}' after {sessions} session" + ("" if sessions == 1 else "s")
     raise RatbondError(
         f"cannot complete introduction '{intro.key}': {where}, and only a program whose last "
-        f"stage is done is complete; to end it now use 'ratbond intro stop {intro.key}', "
-        f"to take a break 'ratbond intro pause {intro.key}'"
+        "stage is done is complete; to end it now, stop it for good, or pause it to take a "
+        "break"
     )
 
 

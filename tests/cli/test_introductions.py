@@ -114,7 +114,7 @@ def test_only_a_finished_program_can_be_completed(cli: Cli) -> None:
     empty = cli("intro", "complete", "tom-pip")
     assert empty.code == 2
     assert "the advice is 'Start with Seeing each other' after 0 sessions" in empty.error
-    assert "'ratbond intro stop tom-pip'" in empty.error
+    assert "to end it now, stop it for good, or pause it" in empty.error
     assert cli("log", "tom-pip", "--minutes", "5", "--signal", "tom:biting").code == 0
     hurt = cli("intro", "complete", "tom-pip")
     assert hurt.code == 2

@@ -291,6 +291,19 @@ def test_pause_resume_and_stop(store_client: TestClient) -> None:
     assert store_client.get("/api/v1/introductions/tom-pip").json()["status"] == "stopped"
 
 
+def test_completing_an_unfinished_introduction_is_refused_in_the_pages_own_words(
+    store_client: TestClient,
+) -> None:
+    cat_and_rat(store_client)
+    early = post_form(store_client, "/introductions/tom-pip/status", {"status": "completed"})
+    assert early.status_code == 422
+    text = html.unescape(early.text)
+    assert "cannot complete introduction 'tom-pip'" in text
+    assert "stop it for good, or pause it" in text
+    assert "ratbond intro" not in text
+    assert store_client.get("/api/v1/introductions/tom-pip").json()["status"] == "active"
+
+
 def test_today_lists_what_is_due_and_counts_down_quarantine(store_client: TestClient) -> None:
     cat_and_rat(store_client)
     for body in (
