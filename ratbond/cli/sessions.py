@@ -27,7 +27,7 @@ from ratbond.cli.display import (
 )
 from ratbond.cli.options import asking
 from ratbond.counted import notes_read
-from ratbond.errors import InputError, RatbondError
+from ratbond.errors import InputError
 from ratbond.model import Program, Species, Stage
 from ratbond.programs import builtin_program, builtin_vocabulary, stage_title
 from ratbond.store.introductions import get_advice
@@ -35,6 +35,7 @@ from ratbond.store.records import IntroductionRecord, SessionRecord, StoredAdvic
 from ratbond.store.sessions import (
     Logged,
     NewSession,
+    check_open,
     check_session,
     list_sessions,
     log_session,
@@ -243,17 +244,7 @@ def _ask(
     record: IntroductionRecord, advice: StoredAdvice, today: dt.date, by: str | None
 ) -> NewSession:
     """Ask for a session field by field, offering the advised values as defaults."""
-    if record.status == "paused":
-        # Say it now rather than after every question.
-        raise RatbondError(
-            f"introduction '{record.key}' is paused, so nothing can be logged; resume it "
-            f"first: ratbond intro resume {record.key}"
-        )
-    if record.status != "active":
-        raise RatbondError(
-            f"introduction '{record.key}' is {record.status}, so nothing more can be logged "
-            "for it; start a new introduction to try again"
-        )
+    check_open(record)  # now rather than after every question
     program = builtin_program(record.program)
     out.print(
         f"Logging a session for [cyan]{shown(record.key)}[/] ({shown(record.label)}). "

@@ -270,8 +270,7 @@ def check_plausible(scenario: Scenario, session: Session) -> None:
 def check_open(intro: IntroductionRecord) -> None:
     if intro.status == "paused":
         raise RatbondError(
-            f"introduction '{intro.key}' is paused; resume it first with "
-            f"'ratbond intro resume {intro.key}'"
+            f"introduction '{intro.key}' is paused, so nothing can be logged; resume it first"
         )
     if intro.status in ("stopped", "completed"):
         raise RatbondError(

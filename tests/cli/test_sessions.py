@@ -47,8 +47,7 @@ def test_logging_step_by_step_on_a_paused_introduction_says_how_to_resume(cli: C
     refused = cli("log", "clementine", input="")
     assert refused.code == 2
     assert refused.error == (
-        "introduction 'clementine' is paused, so nothing can be logged; resume it first: "
-        "ratbond intro resume clementine"
+        "introduction 'clementine' is paused, so nothing can be logged; resume it first"
     )
 
 

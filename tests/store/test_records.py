@@ -159,7 +159,7 @@ def test_a_bad_session_is_refused_and_writes_nothing(
 def test_paused_and_stopped_introductions_take_no_sessions(db: Database) -> None:
     cat_and_rat(db)
     set_status(db, "tom-pip", "paused", today=TODAY)
-    with pytest.raises(RatbondError, match="is paused; resume it first"):
+    with pytest.raises(RatbondError, match="is paused, so nothing can be logged; resume it first"):
         log_session(db, "tom-pip", calm(0), today=TODAY)
     set_status(db, "tom-pip", "active", today=TODAY)
     log_session(db, "tom-pip", calm(0), today=TODAY)
