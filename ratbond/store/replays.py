@@ -114,12 +114,12 @@ def replay(base: Scenario, history: Sequence[Session], last_seq: int | None) -> 
     return Replayed(state, len(history), last_seq, last_date)
 
 
-def extend(known: Replayed, base: Scenario, session: Session, seq: int) -> Replayed:
-    """`known` fed one more session, numbered `seq`, that comes last in the engine's order
-    (`known` was read for this write alone, so its state is fed in place)."""
-    (read,) = with_notes_read(dataclasses.replace(base, sessions=(session,))).sessions
+def extend(known: Replayed, base: Scenario, read: Session, seq: int) -> Replayed:
+    """`known` fed one more session, numbered `seq`, that comes last in the engine's order,
+    its notes already read in (`with_notes_read`); `known` was read for this write alone, so
+    its state is fed in place."""
     engine_for(base.program).feed(known.state, known.session_count, read)
-    return Replayed(known.state, known.session_count + 1, seq, session.date)
+    return Replayed(known.state, known.session_count + 1, seq, read.date)
 
 
 def resumable(connection: Connection, introduction_id: int, base: Scenario) -> Replayed | None:

@@ -209,11 +209,21 @@ def with_unreviewed_danger(
     return ticked_after_answers(read.readings, ticked, answers)
 
 
-def _validate(
-    intro: IntroductionRecord, entry: dict[str, Any], day: dt.date
-) -> tuple[Scenario, Session, str]:
-    """The session checked by the contract's rules, and its class, with the scenario it was
-    checked in (the introduction's animals and roles, validated, for `day`)."""
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A session checked by the contract's rules (`_validate`)."""
+
+    scenario: Scenario
+    """What it was checked in: the introduction's animals and roles, validated, for the day."""
+    session: Session
+    read: Session
+    """The session as the engine reads it back from its row, its notes read in once
+    (`with_notes_read`), for the engine to be fed."""
+    klass: str
+
+
+def _validate(intro: IntroductionRecord, entry: dict[str, Any], day: dt.date) -> Checked:
+    """The session checked by the contract's rules, read and classed."""
     document = scenario_document(intro, [entry], day)
     try:
         scenario = parse_scenario(document, vocabulary(), programs(), day)
@@ -221,9 +231,10 @@ def _validate(
         raise relocate(error, "sessions[0]") from None
     (session,) = scenario.sessions
     check_plausible(scenario, session)
-    (read,) = with_notes_read(scenario).sessions
+    (noted,) = with_notes_read(scenario).sessions
+    read = replace(_read_back(session), noted=noted.noted)
     klass = session_class(intro.program, species_of(scenario), read)
-    return scenario, session, klass
+    return Checked(scenario, session, read, klass)
 
 
 def check_session(intro: IntroductionRecord, new: NewSession, *, today: dt.date) -> None:
@@ -309,20 +320,20 @@ def add_session_in(
     returned fed with this session when the session comes last in the engine's order (else
     None: the caller replays)."""
     new = _with_stage(connection, intro, new, day, known)
-    scenario, session, klass = _validate(intro, _entry(new, intro, day), day)
+    checked = _validate(intro, _entry(new, intro, day), day)
     connection.execute(
         insert(sessions).values(
             introduction_id=intro.id,
             seq=seq,
-            **_row_values(session, klass),
+            **_row_values(checked.session, checked.klass),
             logged_by=who(new.logged_by),
             logged_at=now(),
             version=1,
         )
     )
-    if known is None or (known.last_date is not None and session.date < known.last_date):
+    if known is None or (known.last_date is not None and checked.read.date < known.last_date):
         return None
-    return extend(known, scenario, _read_back(session), seq)
+    return extend(known, checked.scenario, checked.read, seq)
 
 
 def _read_back(session: Session | SessionRecord) -> Session:
@@ -422,12 +433,13 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
         new = _with_stage(connection, intro, new, day)
         if not new.notes_reviewed:
             new = replace(new, signals=with_unreviewed_danger(intro, new.notes, new.signals))
-        scenario, session, klass = _validate(intro, _entry(new, intro, day), day)
-        early = _early(connection, intro, session)
+        checked = _validate(intro, _entry(new, intro, day), day)
+        scenario, klass = checked.scenario, checked.klass
+        early = _early(connection, intro, checked.session)
         known = resumable(connection, intro.id, scenario)
         values = {
             "introduction_id": intro.id,
-            **_row_values(session, klass),
+            **_row_values(checked.session, klass),
             "logged_by": who(new.logged_by),
             "logged_at": now(),
             "version": 1,
@@ -451,7 +463,7 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
         key = inserted.inserted_primary_key
         assert key is not None
         session_id = key[0]
-        stored = _read_back(session)
+        stored = checked.read
         # It has the highest number, so it goes after its date's sessions: last in the
         # engine's order unless it fills in an earlier day.
         replayed = None
@@ -606,14 +618,14 @@ def edit_session(
             merged["signals"] = with_unreviewed_danger(intro, merged["notes"], merged["signals"])
         before = current_advice(connection, intro.id, day)
         carried = _danger_seen(intro, current, day)
-        scenario, session, klass = _validate(intro, _entry(merged, intro, day), day)
-        (read,) = with_notes_read(scenario).sessions
-        kept = _danger_pairs(intro.program, species_of(scenario), read)
+        checked = _validate(intro, _entry(merged, intro, day), day)
+        scenario = checked.scenario
+        kept = _danger_pairs(intro.program, species_of(scenario), checked.read)
         record_history(connection, sessions, row, "edit", current.version)
         connection.execute(
             update(sessions)
             .where(sessions.c.id == session_id)
-            .values(**_row_values(session, klass), version=current.version + 1)
+            .values(**_row_values(checked.session, checked.klass), version=current.version + 1)
         )
         logged = _after_write(connection, intro, session_id, day, scenario)
         check_danger_cleared(
