@@ -22,6 +22,7 @@ from ratbond.model import Advice, AlertCode, Vocabulary
 from ratbond.programs import builtin_vocabulary, stage_title
 from ratbond.store.records import StoredAdvice
 from ratbond.store.urgency import called_on, past_alerts, past_of, seen
+from ratbond.web.commands import with_pages
 from ratbond.web.security import CSRF_FIELD
 from ratbond.wording import (
     ACTION_WORDS,
@@ -69,6 +70,7 @@ def _environment() -> jinja2.Environment:
     env.filters["minutes"] = minutes_text
     env.filters["day"] = date_text
     env.filters["days"] = days_text
+    env.filters["with_pages"] = with_pages
     env.globals["ACTION_WORDS"] = ACTION_WORDS
     env.globals["step_text"] = step_text
     env.globals["advice_step"] = advice_step
