@@ -112,6 +112,8 @@ class NotesReader:
             lexicon.elisions,
             lexicon.noun_frames,
             lexicon.attributes,
+            lexicon.code_switch,
+            lexicon.light_verbs,
         )
         phrases = find_phrases(
             tokens,

@@ -311,12 +311,16 @@ def tokenise(
     elisions: Mapping[str, str] | None = None,
     frames: tuple[Collection[str], Collection[str]] = (frozenset(), frozenset()),
     attributes: tuple[Mapping[str, str], Collection[str], Mapping[str, str]] | None = None,
+    code_switch: Mapping[str, str] | None = None,
+    light_verbs: tuple[Set[str], Set[str], Set[str]] | None = None,
 ) -> Tokens:
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
     clause joiners; `finditer` finds them (`token_finder` of the `shorthand` signs, each read
     as the tokens it stands for, all at the sign's place); a word `known` (lexicon forms) but
-    for a dropped h is read whole (see `_dropped_h`). Built column by column (each a pass in C
-    where it can be)."""
+    for a dropped h is read whole (see `_dropped_h`); a word of another language in
+    `code_switch` is the English word it stands for (see `_code_switched`), and an article
+    between a light verb and a harm noun is left out (see `_light_verbs`). Built column by
+    column (each a pass in C where it can be)."""
     found = list(finditer(text))
     raws = list(map(MATCH_TEXT, found))
     starts: tuple[int, ...] = tuple(map(MATCH_START, found))
@@ -333,6 +337,10 @@ def tokenise(
         raws = _scan_letters(raws, scan_letters, known, names)
     if shorthand and (not text.isascii() or not shorthand.keys().isdisjoint(raws)):
         raws, starts, ends = _expand(raws, starts, ends, shorthand, names)
+    if code_switch and not code_switch.keys().isdisjoint(map(str.lower, raws)):
+        raws = _code_switched(raws, code_switch, names)
+    if light_verbs and not light_verbs[2].isdisjoint(map(str.lower, raws)):
+        raws, starts, ends = _light_verbs(raws, starts, ends, light_verbs)
     if attributes and (attributes[0] or attributes[2]):
         raws = _attributes(raws, attributes, names)
     if noun_synonyms:
@@ -359,6 +367,51 @@ def tokenise(
         begin = cut + 1
     named = tuple(compress(count(), map(names.__contains__, norms)))
     return Tokens(text, words, starts, ends, sentences, clauses, parts, tuple(segments), named)
+
+
+def _light_verbs(
+    raws: list[str],
+    starts: tuple[int, ...],
+    ends: tuple[int, ...],
+    light_verbs: tuple[Set[str], Set[str], Set[str]],
+) -> tuple[list[str], tuple[int, ...], tuple[int, ...]]:
+    """The tokens without the article between a light verb and a harm noun, as learners put
+    an act ("did a bite on Pip", "made a scratch on her"): the act the noun stands for, like
+    "did bite on Pip", and not the wound "a bite on" or "a scratch" names."""
+    verbs, articles, nouns = light_verbs
+    lower = [raw.lower() for raw in raws]
+    kept = [
+        index
+        for index, word in enumerate(lower)
+        if not (
+            word in articles
+            and 0 < index < len(lower) - 1
+            and lower[index - 1] in verbs
+            and lower[index + 1] in nouns
+        )
+    ]
+    if len(kept) == len(raws):
+        return raws, starts, ends
+    return (
+        [raws[i] for i in kept],
+        tuple(starts[i] for i in kept),
+        tuple(ends[i] for i in kept),
+    )
+
+
+def _code_switched(
+    raws: list[str], code_switch: Mapping[str, str], names: Collection[str]
+) -> list[str]:
+    """Each word of another language an owner writes among English ones is the English word it
+    stands for ("she has sangre on her fur" is blood, "the chatul caught her" the cat), with
+    its first letter's case; an animal's name stays as written (a cat called Gato)."""
+    out = list(raws)
+    for index, raw in enumerate(raws):
+        key = raw.lower()
+        read = code_switch.get(key)
+        if read is not None and key not in names:
+            out[index] = read.capitalize() if raw[:1].isupper() else read
+    return out
 
 
 def _attributes(
