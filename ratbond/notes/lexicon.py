@@ -187,6 +187,8 @@ class Lexicon:
     """Slang read as the word it stands for only where it ends its phrase (`tokenise`)."""
     light_verbs: tuple[frozenset[str], frozenset[str], frozenset[str]]
     """`light_verbs`: the verbs, the articles left out after one and the harm nouns."""
+    cheers: tuple[dict[str, str], frozenset[str]]
+    """`cheers`: the words read as a cheer before "!", and the vocative endings before one."""
     code_switch: dict[str, str]
     """Words of other languages, each to the English word it stands for (`tokenise`); every
     form with and without its accents."""
@@ -890,6 +892,10 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             frozenset(normalise(w) for w in rules.light_verbs.verbs),
             frozenset(normalise(w) for w in rules.light_verbs.articles),
             frozenset(normalise(w) for w in rules.light_verbs.nouns),
+        ),
+        cheers=(
+            {normalise(k): v for k, v in rules.cheers.words.items()},
+            frozenset(normalise(w) for w in rules.cheers.vocatives),
         ),
         code_switch={
             form: english

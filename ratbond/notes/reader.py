@@ -114,6 +114,7 @@ class NotesReader:
             lexicon.attributes,
             lexicon.code_switch,
             lexicon.light_verbs,
+            lexicon.cheers,
         )
         phrases = find_phrases(
             tokens,

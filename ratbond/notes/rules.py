@@ -54,6 +54,17 @@ class Negation:
 
 
 @dataclass(frozen=True)
+class Cheers:
+    """Words that are a cheer, not a signal, right before "!" after a comma or a vocative
+    ending ("Good session, fighting!", "Tteok-ah fighting!"), each to the cheer it is."""
+
+    __pydantic_config__ = _STRICT
+
+    words: dict[str, Word] = field(default_factory=dict)
+    vocatives: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True)
 class LightVerbs:
     """A light verb, an article and a harm noun ("did a bite on Pip") read as the verb the
     noun stands for, the article left out ("did bite on Pip")."""
@@ -360,6 +371,7 @@ class NotesFile:
     noun_frames: NounFrames = field(default_factory=lambda: NounFrames())
     attributes: Attributes = field(default_factory=lambda: Attributes())
     light_verbs: LightVerbs = field(default_factory=lambda: LightVerbs())
+    cheers: Cheers = field(default_factory=lambda: Cheers())
     postures: Postures = field(default_factory=lambda: Postures())
     placed: Placed = field(default_factory=lambda: Placed())
     """Slang read as a noun only where no other noun follows it ("drew a bit of claret", not

@@ -94,6 +94,20 @@ def test_no_word_of_another_language_read_as_english_is_an_english_word() -> Non
     assert english == []
 
 
+@pytest.mark.parametrize("text", ["Rex eating, good session, fighting!", "Rex-ah fighting!"])
+def test_a_korean_cheer_signing_a_note_off_is_no_fight(text: str) -> None:
+    assert "fighting" not in str(rat_rat(text).signals)
+
+
+@pytest.mark.parametrize(
+    "text", ["Rex and Max, fighting!", "Oh no, fighting! Rex bit Max.", "They are fighting!"]
+)
+def test_fighting_named_or_told_on_with_an_exclamation_is_still_a_fight(text: str) -> None:
+    result = rat_rat(text)
+    read = str(result.signals) + str([item.signal for item in result.unattributed])
+    assert "fighting" in read
+
+
 def test_a_vet_nurse_s_lac_abr_and_haem_are_wounds() -> None:
     assert "wound" in signals(rat_rat("O/E Max lac 4mm L ear."))["max"]
     assert "wound" in signals(rat_rat("Max abr on nose, small."))["max"]
