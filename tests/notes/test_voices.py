@@ -76,7 +76,7 @@ def test_portuguese_hebrew_and_swahili_words_for_a_wound_and_the_cat_are_read() 
 
 
 def test_words_of_another_language_are_denied_like_english_ones() -> None:
-    result = cat_rat("I checked Pip todo, no sangre, no mordidas. Tom walked away.")
+    result = cat_rat("I checked Pip todo, no sangre, no mordiscos. Tom walked away.")
     assert "wound" not in signals(result).get("pip", set())
     assert "biting" not in signals(result).get("tom", set())
 
