@@ -112,6 +112,9 @@ class NotesReader:
             lexicon.elisions,
             lexicon.noun_frames,
             lexicon.attributes,
+            lexicon.code_switch,
+            lexicon.light_verbs,
+            lexicon.cheers,
         )
         phrases = find_phrases(
             tokens,
