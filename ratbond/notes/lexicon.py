@@ -232,6 +232,8 @@ class Lexicon:
     """Endings that make a pet form of a one-word name: "Churrito" is Churro."""
     section_labels: frozenset[str]
     """Letters that head a clinical note's sections before a colon ("O:", "A:")."""
+    numbering: tuple[str, tuple[str, ...]]
+    """`numbering`: the species a log numbers, and its words for them ("subject")."""
     spelling_swaps: tuple[tuple[str, str], ...]
     path_words: frozenset[str]
     comparisons: frozenset[str]
@@ -925,6 +927,11 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         not_initials=frozenset(rules.not_initials),
         diminutives=tuple(normalise(w) for w in rules.diminutives),
         section_labels=frozenset(normalise(w) for w in rules.section_labels),
+        numbering=(
+            (rules.numbering.species, tuple(normalise(w) for w in rules.numbering.words))
+            if rules.numbering
+            else ("", ())
+        ),
         spelling_swaps=tuple(pair for a, b in rules.spelling_swaps for pair in ((a, b), (b, a))),
         path_words=frozenset(rules.path_words),
         comparisons=frozenset(rules.comparisons),

@@ -132,6 +132,17 @@ class Numbered:
 
 
 @dataclass(frozen=True)
+class Numbering:
+    """A log's numbered words for the animals it studies: before a number or a letter
+    ("subject 1", "subject B") one names the animal of `species` in that place in the cast."""
+
+    __pydantic_config__ = _STRICT
+
+    species: Species
+    words: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True)
 class Pronouns:
     """Pronouns by what they can refer to."""
 
@@ -385,3 +396,5 @@ class NotesFile:
     recap_words: tuple[Word, ...] = ()
     """Group words for the animals named in the sentence before, if any ("All were bleeding")."""
     """Group words for two animals ("the pair of them"): in a larger cast, the two named last."""
+    numbering: Numbering | None = None
+    """A log's numbered words for the animals it studies ("subject 1")."""
