@@ -1633,8 +1633,9 @@ class Attribution:
         limit = position + 3
         # The doer stays in the phrase's clause: most clauses have no "from" or "by".
         segment = tokens.segments[tokens.clauses[match.last]]
-        if segment.isdisjoint(lexicon.agent_exact):
+        if segment.isdisjoint(lexicon.agent_exact) and segment.isdisjoint(lexicon.weapons):
             return None
+        owned = False
         while position < len(words) and position < limit:
             word = words[position]
             if word.kind != "w":
@@ -1642,12 +1643,22 @@ class Attribution:
             if word.lemma in lexicon.body_parts and limit == match.last + 4:
                 # where it landed comes between: "got bitten on the foot by Dusty"
                 limit += 2
+            if (
+                word.lemma in lexicon.weapons
+                and position + 1 < len(words)
+                and words[position + 1].norm in lexicon.part_owners
+            ):
+                # the means named, then whose: "seized in the jaws of the feline"
+                position += 1
+                word = words[position]
+                limit = position + 1
+                owned = True
             if word.norm in lexicon.agent_words and (
                 words[position - 1].norm in lexicon.away_words
                 or words[position - 1].lemma in lexicon.away_words
             ):
                 return None  # "backed away from Zuko": Zuko is what it moved from
-            if word.norm in lexicon.agent_words:
+            if word.norm in lexicon.agent_words or owned:
                 following = position + 1
                 while (
                     following < len(words)
@@ -1657,6 +1668,15 @@ class Attribution:
                     and self.mention_at(following) is None
                 ):
                     following += 1
+                if (
+                    following + 1 < len(words)
+                    and words[following].lemma in lexicon.weapons
+                    and words[following + 1].norm in lexicon.part_owners
+                ):
+                    # "scratched by the claws of the cat": the doer is whose they are
+                    position = limit = following
+                    limit += 2
+                    continue
                 if following < len(words):
                     mention = self.mention_at(following)
                     # One who cannot show it is no doer: "Pip hid from Tom" is Pip's hiding.
@@ -1695,16 +1715,20 @@ class Attribution:
         if position >= len(words) or words[position].norm not in lexicon.agent_words:
             return False
         following = position + 1
-        while (
-            following < len(words)
-            and words[following].kind == "w"
-            and (
+        while following < len(words) and words[following].kind == "w":
+            if (
+                words[following].lemma in lexicon.weapons
+                and following + 1 < len(words)
+                and words[following + 1].norm in lexicon.part_owners
+            ):
+                following += 2  # "by the claws of the cat": whose they are
+            elif (
                 words[following].lemma in lexicon.determiners
                 or words[following].norm in lexicon.possessives
-            )
-            and self.mention_at(following) is None
-        ):
-            following += 1
+            ) and self.mention_at(following) is None:
+                following += 1
+            else:
+                break
         return (
             following < len(words)
             and words[following].kind == "w"

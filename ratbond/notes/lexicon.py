@@ -233,6 +233,13 @@ class Lexicon:
     section_labels: frozenset[str]
     """Letters that head a clinical note's sections before a colon ("O:", "A:")."""
     numbering: tuple[str, tuple[str, ...]]
+    abbreviations: frozenset[str]
+    form_labels: frozenset[str]
+    weapons: frozenset[str]
+    """`weapons`, stemmed: after one, a word of `part_owners` names the doer ("in the jaws of
+    the feline")."""
+    """`form_labels`: words after a signal that heads a form's field, before its colon."""
+    """`abbreviations`: words whose dot ends no sentence before a number or a lower-case word."""
     """`numbering`: the species a log numbers, and its words for them ("subject")."""
     spelling_swaps: tuple[tuple[str, str], ...]
     path_words: frozenset[str]
@@ -927,6 +934,9 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         not_initials=frozenset(rules.not_initials),
         diminutives=tuple(normalise(w) for w in rules.diminutives),
         section_labels=frozenset(normalise(w) for w in rules.section_labels),
+        abbreviations=frozenset(w.lower() for w in rules.abbreviations),
+        form_labels=frozenset(normalise(w) for w in rules.form_labels),
+        weapons=frozenset(stem_of(normalise(w)) for w in rules.weapons),
         numbering=(
             (rules.numbering.species, tuple(normalise(w) for w in rules.numbering.words))
             if rules.numbering

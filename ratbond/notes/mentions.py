@@ -144,6 +144,10 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
             meaning = _recap(mentions, sentence) or _word_meaning(match.kind, entry, cast)
         elif entry is not None and not person:
             meaning = _word_meaning(match.kind, entry, cast)
+            if meaning.ambiguous and (named := _bracketed(tokens, phrases, match, lexicon)):
+                # "the rodent's neck (Nutmeg)", "subject (Plover)": the name in brackets says
+                # which one.
+                meaning = Meaning(frozenset({named}))
         subject, subordinate = _role_in_clause(tokens, phrases, match, lexicon)
         norm = words[match.first].norm
         if norm in lexicon.subject_case:
@@ -243,6 +247,26 @@ def _recap(earlier: Sequence[Mention], sentence: int) -> Meaning | None:
     """The animals named in the sentence before this one and in this one so far, if any."""
     found = _named_lately(earlier, sentence)
     return Meaning(found, plural=True) if found else None
+
+
+def _bracketed(tokens: Tokens, phrases: Phrases, match: Match, lexicon: Lexicon) -> str | None:
+    """The animal named in brackets right after words for an animal, past a body part of its
+    ("the rodent (Nutmeg)", "the rodent's neck (Nutmeg)")."""
+    words = tokens.words
+    position = match.last + 1
+    if position < len(words) and words[position].lemma in lexicon.body_parts:
+        position += 1
+    if position + 2 >= len(words) or words[position].raw != "(":
+        return None
+    named = phrases.of(position + 1)
+    if (
+        named is None
+        or named.kind != "name"
+        or named.last + 1 >= len(words)
+        or words[named.last + 1].raw != ")"
+    ):
+        return None
+    return named.animal
 
 
 def _word_meaning(kind: str, entry: Entry, cast: Cast) -> Meaning:

@@ -396,8 +396,11 @@ def _denial(
             return "cue"
     elif _healed(tokens, phrases, lexicon, match.last + 1):
         return "cue"
+    label = _form_label(tokens, lexicon, match)
+    if label and _told_again(tokens, phrases, match, label):
+        return "cue"
     # The pattern is cheaper to try first and rarely matches.
-    denial = after.match(tokens.text, tokens.ends[match.last])
+    denial = after.match(tokens.text, tokens.ends[label - 1 if label else match.last])
     if (
         denial
         and (denial.group("letter") is None or _crossed(tokens.text, denial))
@@ -602,6 +605,39 @@ def _expected(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position: int)
             return tuple(words[p].norm for p in owner.positions) in lexicon.expectations
         if word.lemma in lexicon.scope_ends or word.norm in lexicon.clause_joiners:
             return False
+    return False
+
+
+def _form_label(tokens: Tokens, lexicon: Lexicon, match: Match) -> int:
+    """The colon after a signal that heads a form's field ("Injuries: ...", and with one of
+    `form_labels` before the colon: "Injuries sustained: none"); 0 when it heads none."""
+    words = tokens.words
+    position = match.last + 1
+    if position < len(words) and words[position].norm in lexicon.form_labels:
+        position += 1
+    if (
+        position < len(words)
+        and words[position].raw == ":"
+        and (match.first == 0 or words[match.first - 1].mark)
+    ):
+        return position
+    return 0
+
+
+def _told_again(tokens: Tokens, phrases: Phrases, match: Match, colon: int) -> bool:
+    """Whether the answer of a form's field, up to its sentence's end, tells the field's
+    signal again ("Injuries sustained: no injuries were sustained", "... puncture wound to the
+    rodent's neck"): the answer says it, denied or where, and the label is no reading itself."""
+    signals = set(match.senses.values())
+    sentence = tokens.sentences[colon]
+    position = colon + 1
+    while position < len(tokens.words) and tokens.sentences[position] == sentence:
+        other = phrases.of(position)
+        if other is not None and other.kind in EVENT_KINDS:
+            if not signals.isdisjoint(other.senses.values()):
+                return True
+            position = other.last
+        position += 1
     return False
 
 

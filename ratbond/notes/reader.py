@@ -112,6 +112,7 @@ class NotesReader:
             lexicon.elisions,
             lexicon.noun_frames,
             lexicon.attributes,
+            lexicon.abbreviations,
         )
         phrases = find_phrases(
             tokens,

@@ -398,3 +398,11 @@ class NotesFile:
     """Group words for two animals ("the pair of them"): in a larger cast, the two named last."""
     numbering: Numbering | None = None
     """A log's numbered words for the animals it studies ("subject 1")."""
+    abbreviations: tuple[Word, ...] = ()
+    """Words a log abbreviates with a dot ("approx."): the dot ends no sentence before a
+    number or a lower-case word."""
+    form_labels: tuple[Word, ...] = ()
+    """Participles after a signal that heads a form's field ("Injuries sustained:")."""
+    weapons: tuple[Word, ...] = ()
+    """What an attack is made with ("jaws", "claws"): after one, a word of `part_owners` names
+    the doer ("seized in the jaws of the feline")."""

@@ -32,3 +32,36 @@ def test_numbered_subjects_are_the_rats_in_the_cast_s_order() -> None:
 def test_both_forepaws_held_out_are_a_leap_s_and_one_forepaw_strikes() -> None:
     assert read("Tom leapt onto the carrier, forepaws out.") == {"tom": {"pouncing"}}
     assert read("Tom struck the bars w/ R forepaw.") == {"tom": {"swatting"}}
+
+
+def test_an_abbreviation_s_dot_ends_no_sentence_before_a_number() -> None:
+    assert read("Superficial laceration approx. 5 mm observed on dorsum of Dot.") == {
+        "dot": {"wound"}
+    }
+
+
+def test_a_report_s_field_is_answered_by_what_follows_its_colon() -> None:
+    assert read("Injuries sustained: none.") == {}
+    assert read("Injuries sustained: no injuries were sustained.") == {}
+    assert read("Bleeding observed: nil.") == {}
+    assert read("Injuries sustained: puncture wound to Dot's neck.") == {"dot": {"wound"}}
+
+
+def test_a_name_in_brackets_says_which_animal_a_species_word_means() -> None:
+    assert read("Puncture wound to the rodent's neck (Dot).") == {"dot": {"wound"}}
+    assert read("The rodent (Pip) squeaked.") == {"pip": {"squeaking"}}
+
+
+def test_a_seizing_is_a_bite_and_the_owner_of_the_jaws_its_doer() -> None:
+    assert read("Pip was seized in the jaws of the feline.") == {
+        "pip": {"wound"},
+        "tom": {"biting"},
+    }
+    assert read("Pip was scratched by the claws of the cat.") == {
+        "pip": {"wound"},
+        "tom": {"scratching"},
+    }
+    assert read("Tom seized Dot's ear, released within 1 s.")["tom"] == {"biting"}
+    rats = [Animal("rex", "rat", name="Rex"), Animal("max", "rat", name="Max")]
+    assert "biting" in signals(parse_notes("Rex seized Max by scruff.", rats, "rat-rat"))["rex"]
+    assert signals(parse_notes("Max seized up and fell over.", rats, "rat-rat")) == {}
