@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ratbond.model import CLASS_RANK, SessionClass
 from ratbond.notes.cast import Cast
-from ratbond.notes.lexicon import AIMED, CAPTURED, Lexicon
+from ratbond.notes.lexicon import AIMED, CAPTURED, STRUCK, Lexicon
 from ratbond.notes.mentions import OPENING_KINDS, Mention, Mentions
 from ratbond.notes.negation import DENIERS, Scope
 from ratbond.notes.phrases import Match, Phrases
@@ -2328,9 +2328,15 @@ class Attribution:
         if taken is not None:
             match = replace(match, senses=taken, seize=True)
             senses = taken
-        elif key in (AIMED, CAPTURED) and (
-            key == CAPTURED or index not in self.scope.attempted or not self.aimed_at_animal(match)
-        ):
+        elif (
+            key in (AIMED, CAPTURED)
+            and (
+                key == CAPTURED
+                or index not in self.scope.attempted
+                or not self.aimed_at_animal(match)
+            )
+        ) or (key == STRUCK and not self.aimed_at_animal(match)):
+            # a strike (`strikes`) is a blow only at an animal: "struck Dunlin"
             return
         kinds = senses.values()
         if not self.lexicon.victim_signals.isdisjoint(kinds):

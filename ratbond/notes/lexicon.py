@@ -36,6 +36,9 @@ AIMED = "aimed"
 CAPTURED = "captured"
 """The key of a `captures` phrase's entry: a catch only when an animal of the cast is its
 object."""
+STRUCK = "struck"
+"""The key of a `strikes` phrase's entry: a signal only when an animal of the cast is its
+object."""
 EARLIER = "earlier"
 """The key of a `negation.earlier` phrase: what follows it happened in an earlier session."""
 HEALED = "healed"
@@ -722,6 +725,11 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     for species, by_signal in rules.captures.items():
         for signal_id, texts in by_signal.items():
             add(texts, Entry("signal", ((species, signal_id),), key=CAPTURED))
+    # A verb of striking that is a blow only at an animal of the cast ("struck Dunlin", not
+    # "striking the door" as a leap lands).
+    for species, by_signal in rules.strikes.items():
+        for signal_id, texts in by_signal.items():
+            add(texts, Entry("signal", ((species, signal_id),), key=STRUCK))
     for agent, texts in rules.passive.items():
         for text in texts:
             phrases[remember(text)] = (Entry("passive", (("", agent),)), text)

@@ -406,3 +406,6 @@ class NotesFile:
     weapons: tuple[Word, ...] = ()
     """What an attack is made with ("jaws", "claws"): after one, a word of `part_owners` names
     the doer ("seized in the jaws of the feline")."""
+    strikes: dict[Species, dict[str, tuple[Word, ...]]] = field(default_factory=dict)
+    """By species and signal, verbs of striking that are the signal only with an animal of the
+    cast as their object ("struck Dunlin"; "striking the door" as a leap lands is none)."""

@@ -65,3 +65,10 @@ def test_a_seizing_is_a_bite_and_the_owner_of_the_jaws_its_doer() -> None:
     rats = [Animal("rex", "rat", name="Rex"), Animal("max", "rat", name="Max")]
     assert "biting" in signals(parse_notes("Rex seized Max by scruff.", rats, "rat-rat"))["rex"]
     assert signals(parse_notes("Max seized up and fell over.", rats, "rat-rat")) == {}
+
+
+def test_a_strike_is_a_swat_only_at_an_animal() -> None:
+    text = "Tom extended forelimb through bars, struck Dot; two scratches on left flank."
+    assert read(text) == {"tom": {"swatting", "scratching"}, "dot": {"wound"}}
+    assert read("Claws contacted Pip, minor bleeding.")["pip"] == {"wound"}
+    assert read("Tom launched himself at the enclosure, striking the door.") == {"tom": {"lunging"}}
