@@ -36,6 +36,9 @@ AIMED = "aimed"
 CAPTURED = "captured"
 """The key of a `captures` phrase's entry: a catch only when an animal of the cast is its
 object."""
+OTHER_THAN = "not:"
+"""Before a species in a species word's key: the word means the animals of the other species
+(`numbering.others`: "specimen"), else that species'."""
 STRUCK = "struck"
 """The key of a `strikes` phrase's entry: a signal only when an animal of the cast is its
 object."""
@@ -747,6 +750,9 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     for species, numbered in rules.species_words.items():
         add(numbered.singular, Entry("species", key=species), exact=True)
         add(numbered.plural, Entry("species", key=species, plural=True), exact=True)
+    if rules.numbering:
+        others = Entry("species", key=OTHER_THAN + rules.numbering.species)
+        add(rules.numbering.others, others, exact=True)
     for sex, numbered in rules.sex_words.items():
         add(numbered.singular, Entry("sex", key=sex), exact=True)
         add(numbered.plural, Entry("sex", key=sex, plural=True), exact=True)

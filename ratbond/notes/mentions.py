@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from ratbond.notes.cast import Cast
-from ratbond.notes.lexicon import PAIR, RECAP, Entry, Lexicon
+from ratbond.notes.lexicon import OTHER_THAN, PAIR, RECAP, Entry, Lexicon
 from ratbond.notes.phrases import Match, Phrases
 from ratbond.notes.tokens import Tokens
 
@@ -271,7 +271,11 @@ def _bracketed(tokens: Tokens, phrases: Phrases, match: Match, lexicon: Lexicon)
 
 def _word_meaning(kind: str, entry: Entry, cast: Cast) -> Meaning:
     chosen: frozenset[str]
-    if kind == "species":
+    if kind == "species" and entry.key.startswith(OTHER_THAN):
+        # "specimen": the animals of another species than the log's subjects, else theirs
+        studied = cast.by_species.get(entry.key.removeprefix(OTHER_THAN), frozenset())
+        chosen = (cast.all - studied) or studied
+    elif kind == "species":
         chosen = cast.by_species.get(entry.key, frozenset())
     elif kind == "sex":
         known = [a for a, sex in cast.sex.items() if sex is not None]

@@ -140,6 +140,9 @@ class Numbering:
 
     species: Species
     words: tuple[Word, ...] = ()
+    others: tuple[Word, ...] = ()
+    """The log's word for the one animal it watches beside them ("specimen"): the animals of
+    another species, else those of `species`."""
 
 
 @dataclass(frozen=True)

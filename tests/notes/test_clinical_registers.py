@@ -72,3 +72,10 @@ def test_a_strike_is_a_swat_only_at_an_animal() -> None:
     assert read(text) == {"tom": {"swatting", "scratching"}, "dot": {"wound"}}
     assert read("Claws contacted Pip, minor bleeding.")["pip"] == {"wound"}
     assert read("Tom launched himself at the enclosure, striking the door.") == {"tom": {"lunging"}}
+
+
+def test_the_specimen_is_the_animal_watched_beside_the_subjects() -> None:
+    assert read("Subject 2 was bitten by the specimen.") == {"dot": {"wound"}, "tom": {"biting"}}
+    solo = [Animal("pip", "rat", name="Pip")]
+    found = signals(parse_notes("Specimen took the treat from my hand.", solo, "rat-human"))
+    assert found == {"pip": {"takes_treat_from_hand"}}
