@@ -177,6 +177,7 @@ class Attribution:
             self.one_sided_bites()
         if self.unattributed:
             self.shared_named()
+            self.wound_told_again()
         if self.heard and self.unattributed:
             self.heard_fights()
         if any(span.signal in self.lexicon.persistent for span in self.spans):
@@ -394,6 +395,31 @@ class Attribution:
                         self.facts.append(SpanFacts(sentence, False, False, shared=True))
                 continue
             kept.append(item)
+        self.unattributed = kept
+
+    def wound_told_again(self) -> None:
+        """A wound read for no animal in a note that reads a wound for one of its candidates,
+        and for no other, is that wound told again ("Pebble, two scratches to the left flank.
+        ... Action taken: wound cleaned"; "Bleeding stopped w/ pressure")."""
+        victim_signals = self.lexicon.victim_signals
+        if not any(item.signal in victim_signals for item in self.unattributed):
+            return
+        wounded = {
+            span.animal
+            for span in self.spans
+            if span.animal is not None and not span.negated and span.signal in victim_signals
+        }
+        kept = []
+        for item in self.unattributed:
+            told = {animal for animal, _ in item.candidates if animal in wounded}
+            if item.signal not in victim_signals or len(wounded) != 1 or len(told) != 1:
+                kept.append(item)
+                continue
+            animal = told.pop()
+            signal = dict(item.candidates)[animal]
+            for number, span in enumerate(self.spans):
+                if span.animal is None and (span.start, span.end) == (item.start, item.end):
+                    self.spans[number] = replace(span, animal=animal, signal=signal)
         self.unattributed = kept
 
     def pair_opening(self, sentence: int, item: Unattributed) -> frozenset[str]:

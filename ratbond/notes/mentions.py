@@ -148,6 +148,9 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
                 # "the rodent's neck (Nutmeg)", "subject (Plover)": the name in brackets says
                 # which one.
                 meaning = Meaning(frozenset({named}))
+            elif meaning.ambiguous and match.kind == "species":
+                # "... (Nutmeg). the rodent escaped the enclosure": the one of them just named
+                meaning = _named_before(mentions, sentence, meaning.animals) or meaning
         subject, subordinate = _role_in_clause(tokens, phrases, match, lexicon)
         norm = words[match.first].norm
         if norm in lexicon.subject_case:
@@ -247,6 +250,21 @@ def _recap(earlier: Sequence[Mention], sentence: int) -> Meaning | None:
     """The animals named in the sentence before this one and in this one so far, if any."""
     found = _named_lately(earlier, sentence)
     return Meaning(found, plural=True) if found else None
+
+
+def _named_before(
+    earlier: Sequence[Mention], sentence: int, animals: frozenset[str]
+) -> Meaning | None:
+    """The latest single animal among `animals` named in this or the two previous sentences,
+    as a pronoun finds it."""
+    for mention in reversed(earlier[-LOOK_BACK:]):
+        if mention.sentence < sentence - 2:
+            break
+        if mention.person or mention.outsider or mention.ambiguous or len(mention.animals) != 1:
+            continue
+        if mention.animals <= animals:
+            return Meaning(mention.animals)
+    return None
 
 
 def _bracketed(tokens: Tokens, phrases: Phrases, match: Match, lexicon: Lexicon) -> str | None:

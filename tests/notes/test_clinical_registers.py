@@ -79,3 +79,15 @@ def test_the_specimen_is_the_animal_watched_beside_the_subjects() -> None:
     solo = [Animal("pip", "rat", name="Pip")]
     found = signals(parse_notes("Specimen took the treat from my hand.", solo, "rat-human"))
     assert found == {"pip": {"takes_treat_from_hand"}}
+
+
+def test_a_wound_told_again_with_no_animal_is_the_one_already_read() -> None:
+    text = "Injuries: Dot, two scratches to the left flank. Bleeding stopped w/ pressure."
+    found = parse_notes(text, CAST, "cat-rat")
+    assert signals(found) == {"dot": {"wound"}}
+    assert found.unattributed == ()
+
+
+def test_a_species_word_among_several_means_the_one_just_named() -> None:
+    text = "Puncture wound on Dot's neck. The rodent escaped and was seized by the feline."
+    assert read(text) == {"dot": {"wound"}, "tom": {"biting"}}
