@@ -91,3 +91,13 @@ def test_a_wound_told_again_with_no_animal_is_the_one_already_read() -> None:
 def test_a_species_word_among_several_means_the_one_just_named() -> None:
     text = "Puncture wound on Dot's neck. The rodent escaped and was seized by the feline."
     assert read(text) == {"dot": {"wound"}, "tom": {"biting"}}
+
+
+def test_a_catch_or_a_blow_suffered_is_the_doer_s_swat() -> None:
+    assert read("Subject 2 was caught by Tom and released.") == {"tom": {"swatting"}}
+    assert read("Pip was struck by Tom's paw, small scratch.") == {
+        "tom": {"swatting", "scratching"},
+        "pip": {"wound"},
+    }
+    assert read("Pip was grabbed, by Tom, in his mouth.") == {"tom": {"biting"}}
+    assert read("Pip got caught in the wheel.") == {}
