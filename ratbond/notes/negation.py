@@ -505,6 +505,8 @@ def _earlier_event(
         owner = phrases.of(position)
         if words[position].kind != "w" or (owner is not None and owner.kind != "object"):
             return False
+    if words[mark].raw == "(" and _referenced(tokens, phrases, mark):
+        return True
     for length in (1, 2):
         at = mark - length - 1
         if at < 0 or any(
@@ -519,6 +521,33 @@ def _earlier_event(
             and words[at].raw.lower().replace("\u2019", "'").endswith("'s")
         ):
             return True
+    return False
+
+
+REFERENCE_REACH = 6
+"""How many tokens an earlier record's reference may name it by before its brackets."""
+
+
+def _referenced(tokens: Tokens, phrases: Phrases, mark: int) -> bool:
+    """Whether the bracket at `mark` follows a reference to an earlier record that heads its
+    sentence, with only words of no phrase (and a date's slash) between: "Ref. incident log
+    14/11 (swat)", "Follow-up to report of 28/11 (swat)" tell what that record told."""
+    words = tokens.words
+    position = mark - 1
+    while (
+        position >= max(0, mark - REFERENCE_REACH)
+        and tokens.sentences[position] == (tokens.sentences[mark])
+    ):
+        owner = phrases.of(position)
+        if owner is not None:
+            return (
+                owner.entry is not None
+                and owner.entry.key == EARLIER
+                and (owner.first == 0 or words[owner.first - 1].stop)
+            )
+        if words[position].kind != "w" and words[position].raw != "/":
+            return False
+        position -= 1
     return False
 
 

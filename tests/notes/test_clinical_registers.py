@@ -101,3 +101,12 @@ def test_a_catch_or_a_blow_suffered_is_the_doer_s_swat() -> None:
     }
     assert read("Pip was grabbed, by Tom, in his mouth.") == {"tom": {"biting"}}
     assert read("Pip got caught in the wheel.") == {}
+
+
+def test_a_reference_to_an_earlier_record_dates_what_its_brackets_tell() -> None:
+    assert read("Follow-up to report of 28/11 (swat). No recurrence. Tom lay down.") == {
+        "tom": {"lying_down"}
+    }
+    assert read("Ref. session 12 (swat event): not repeated.") == {}
+    # a session's own number in brackets is no earlier record
+    assert read("Session 5 (Tom lunged at the cage).") == {"tom": {"lunging"}}
