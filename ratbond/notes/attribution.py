@@ -186,6 +186,8 @@ class Attribution:
             self.excepted()
         if self.unattributed and self.harmed is not None:
             self.hurt_after()
+        if self.lexicon.treatments and self.spans:
+            self.treated()
         if self.lexicon.marks and self.spans:
             self.explained_marks()
         if self.lexicon.postures[0] and self.spans:
@@ -396,6 +398,26 @@ class Attribution:
                 continue
             kept.append(item)
         self.unattributed = kept
+
+    def treated(self) -> None:
+        """In a note that reports a wound, a word of `treatments` ("Cleaned, monitor.",
+        "minor haem, cleaned w/ saline") is the carer's care of it, no sign of an animal."""
+        treatments = self.lexicon.treatments
+        victim_signals = self.lexicon.victim_signals
+        if not any(
+            span.signal in victim_signals and not span.negated for span in self.spans
+        ) or not any(span.text.lower() in treatments for span in self.spans):
+            return
+        kept = [
+            (span, facts)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.text.lower() not in treatments
+        ]
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+        self.unattributed = [
+            item for item in self.unattributed if item.text.lower() not in treatments
+        ]
 
     def wound_told_again(self) -> None:
         """A wound read for no animal in a note that reads a wound for one of its candidates,

@@ -241,6 +241,8 @@ class Lexicon:
     numbering: tuple[str, tuple[str, ...]]
     abbreviations: frozenset[str]
     form_labels: frozenset[str]
+    treatments: frozenset[str]
+    """`treatments`, lower-cased: in a note that reports a wound, the carer's care of it."""
     weapons: frozenset[str]
     """`weapons`, stemmed: after one, a word of `part_owners` names the doer ("in the jaws of
     the feline")."""
@@ -950,6 +952,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         section_labels=frozenset(normalise(w) for w in rules.section_labels),
         abbreviations=frozenset(w.lower() for w in rules.abbreviations),
         form_labels=frozenset(normalise(w) for w in rules.form_labels),
+        treatments=frozenset(w.lower() for w in rules.treatments),
         weapons=frozenset(stem_of(normalise(w)) for w in rules.weapons),
         numbering=(
             (rules.numbering.species, tuple(normalise(w) for w in rules.numbering.words))

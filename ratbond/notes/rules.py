@@ -412,3 +412,6 @@ class NotesFile:
     strikes: dict[Species, dict[str, tuple[Word, ...]]] = field(default_factory=dict)
     """By species and signal, verbs of striking that are the signal only with an animal of the
     cast as their object ("struck Dunlin"; "striking the door" as a leap lands is none)."""
+    treatments: tuple[Word, ...] = ()
+    """Signal phrases, as written, that in a note reporting a wound are the carer's care of it
+    ("Cleaned, monitor."): no sign of an animal."""

@@ -110,3 +110,11 @@ def test_a_reference_to_an_earlier_record_dates_what_its_brackets_tell() -> None
     assert read("Ref. session 12 (swat event): not repeated.") == {}
     # a session's own number in brackets is no earlier record
     assert read("Session 5 (Tom lunged at the cage).") == {"tom": {"lunging"}}
+
+
+def test_a_wound_cleaned_is_the_carer_s_care_not_grooming() -> None:
+    assert read("O/E lac 3mm L ear on Pip. Cleaned, monitor.") == {"pip": {"wound"}}
+    assert read("Pip cleaned herself after a small cut on her ear.") == {
+        "pip": {"grooming_self", "wound"}
+    }
+    assert read("Pip cleaned.") == {"pip": {"grooming_self"}}
