@@ -118,3 +118,7 @@ def test_a_wound_cleaned_is_the_carer_s_care_not_grooming() -> None:
         "pip": {"grooming_self", "wound"}
     }
     assert read("Pip cleaned.") == {"pip": {"grooming_self"}}
+
+
+def test_a_field_note_s_predator_is_the_cat() -> None:
+    assert read("The predator hissed at subject 1.") == {"tom": {"hissing"}}
