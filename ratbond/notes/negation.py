@@ -529,8 +529,9 @@ REFERENCE_REACH = 6
 
 
 def _referenced(tokens: Tokens, phrases: Phrases, mark: int) -> bool:
-    """Whether the bracket at `mark` follows a reference to an earlier record that heads its
-    sentence, with only words of no phrase (and a date's slash) between: "Ref. incident log
+    """Whether the bracket at `mark` follows a reference to an earlier record that opens its
+    sentence or clause ("Update: Ref. ..."), with only words of no phrase (and a date's slash)
+    between: "Ref. incident log
     14/11 (swat)", "Follow-up to report of 28/11 (swat)" tell what that record told."""
     words = tokens.words
     position = mark - 1
@@ -543,7 +544,7 @@ def _referenced(tokens: Tokens, phrases: Phrases, mark: int) -> bool:
             return (
                 owner.entry is not None
                 and owner.entry.key == EARLIER
-                and (owner.first == 0 or words[owner.first - 1].stop)
+                and (owner.first == 0 or words[owner.first - 1].mark)
             )
         if words[position].kind != "w" and words[position].raw != "/":
             return False
