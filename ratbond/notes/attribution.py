@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ratbond.model import CLASS_RANK, SessionClass
 from ratbond.notes.cast import Cast
-from ratbond.notes.lexicon import AIMED, CAPTURED, Lexicon
+from ratbond.notes.lexicon import AIMED, CAPTURED, STRUCK, Lexicon
 from ratbond.notes.mentions import OPENING_KINDS, Mention, Mentions
 from ratbond.notes.negation import DENIERS, Scope
 from ratbond.notes.phrases import Match, Phrases
@@ -177,6 +177,7 @@ class Attribution:
             self.one_sided_bites()
         if self.unattributed:
             self.shared_named()
+            self.wound_told_again()
         if self.heard and self.unattributed:
             self.heard_fights()
         if any(span.signal in self.lexicon.persistent for span in self.spans):
@@ -185,6 +186,8 @@ class Attribution:
             self.excepted()
         if self.unattributed and self.harmed is not None:
             self.hurt_after()
+        if self.lexicon.treatments and self.spans:
+            self.treated()
         if self.lexicon.marks and self.spans:
             self.explained_marks()
         if self.lexicon.postures[0] and self.spans:
@@ -394,6 +397,51 @@ class Attribution:
                         self.facts.append(SpanFacts(sentence, False, False, shared=True))
                 continue
             kept.append(item)
+        self.unattributed = kept
+
+    def treated(self) -> None:
+        """In a note that reports a wound, a word of `treatments` ("Cleaned, monitor.",
+        "minor haem, cleaned w/ saline") is the carer's care of it, no sign of an animal."""
+        treatments = self.lexicon.treatments
+        victim_signals = self.lexicon.victim_signals
+        if not any(
+            span.signal in victim_signals and not span.negated for span in self.spans
+        ) or not any(span.text.lower() in treatments for span in self.spans):
+            return
+        kept = [
+            (span, facts)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.text.lower() not in treatments
+        ]
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+        self.unattributed = [
+            item for item in self.unattributed if item.text.lower() not in treatments
+        ]
+
+    def wound_told_again(self) -> None:
+        """A wound read for no animal in a note that reads a wound for one of its candidates,
+        and for no other, is that wound told again ("Pebble, two scratches to the left flank.
+        ... Action taken: wound cleaned"; "Bleeding stopped w/ pressure")."""
+        victim_signals = self.lexicon.victim_signals
+        if not any(item.signal in victim_signals for item in self.unattributed):
+            return
+        wounded = {
+            span.animal
+            for span in self.spans
+            if span.animal is not None and not span.negated and span.signal in victim_signals
+        }
+        kept = []
+        for item in self.unattributed:
+            told = {animal for animal, _ in item.candidates if animal in wounded}
+            if item.signal not in victim_signals or len(wounded) != 1 or len(told) != 1:
+                kept.append(item)
+                continue
+            animal = told.pop()
+            signal = dict(item.candidates)[animal]
+            for number, span in enumerate(self.spans):
+                if span.animal is None and (span.start, span.end) == (item.start, item.end):
+                    self.spans[number] = replace(span, animal=animal, signal=signal)
         self.unattributed = kept
 
     def pair_opening(self, sentence: int, item: Unattributed) -> frozenset[str]:
@@ -1633,8 +1681,9 @@ class Attribution:
         limit = position + 3
         # The doer stays in the phrase's clause: most clauses have no "from" or "by".
         segment = tokens.segments[tokens.clauses[match.last]]
-        if segment.isdisjoint(lexicon.agent_exact):
+        if segment.isdisjoint(lexicon.agent_exact) and segment.isdisjoint(lexicon.weapons):
             return None
+        owned = False
         while position < len(words) and position < limit:
             word = words[position]
             if word.kind != "w":
@@ -1642,12 +1691,22 @@ class Attribution:
             if word.lemma in lexicon.body_parts and limit == match.last + 4:
                 # where it landed comes between: "got bitten on the foot by Dusty"
                 limit += 2
+            if (
+                word.lemma in lexicon.weapons
+                and position + 1 < len(words)
+                and words[position + 1].norm in lexicon.part_owners
+            ):
+                # the means named, then whose: "seized in the jaws of the feline"
+                position += 1
+                word = words[position]
+                limit = position + 1
+                owned = True
             if word.norm in lexicon.agent_words and (
                 words[position - 1].norm in lexicon.away_words
                 or words[position - 1].lemma in lexicon.away_words
             ):
                 return None  # "backed away from Zuko": Zuko is what it moved from
-            if word.norm in lexicon.agent_words:
+            if word.norm in lexicon.agent_words or owned:
                 following = position + 1
                 while (
                     following < len(words)
@@ -1657,6 +1716,15 @@ class Attribution:
                     and self.mention_at(following) is None
                 ):
                     following += 1
+                if (
+                    following + 1 < len(words)
+                    and words[following].lemma in lexicon.weapons
+                    and words[following + 1].norm in lexicon.part_owners
+                ):
+                    # "scratched by the claws of the cat": the doer is whose they are
+                    position = limit = following
+                    limit += 2
+                    continue
                 if following < len(words):
                     mention = self.mention_at(following)
                     # One who cannot show it is no doer: "Pip hid from Tom" is Pip's hiding.
@@ -1695,16 +1763,20 @@ class Attribution:
         if position >= len(words) or words[position].norm not in lexicon.agent_words:
             return False
         following = position + 1
-        while (
-            following < len(words)
-            and words[following].kind == "w"
-            and (
+        while following < len(words) and words[following].kind == "w":
+            if (
+                words[following].lemma in lexicon.weapons
+                and following + 1 < len(words)
+                and words[following + 1].norm in lexicon.part_owners
+            ):
+                following += 2  # "by the claws of the cat": whose they are
+            elif (
                 words[following].lemma in lexicon.determiners
                 or words[following].norm in lexicon.possessives
-            )
-            and self.mention_at(following) is None
-        ):
-            following += 1
+            ) and self.mention_at(following) is None:
+                following += 1
+            else:
+                break
         return (
             following < len(words)
             and words[following].kind == "w"
@@ -2304,9 +2376,15 @@ class Attribution:
         if taken is not None:
             match = replace(match, senses=taken, seize=True)
             senses = taken
-        elif key in (AIMED, CAPTURED) and (
-            key == CAPTURED or index not in self.scope.attempted or not self.aimed_at_animal(match)
-        ):
+        elif (
+            key in (AIMED, CAPTURED)
+            and (
+                key == CAPTURED
+                or index not in self.scope.attempted
+                or not self.aimed_at_animal(match)
+            )
+        ) or (key == STRUCK and not self.aimed_at_animal(match)):
+            # a strike (`strikes`) is a blow only at an animal: "struck Dunlin"
             return
         kinds = senses.values()
         if not self.lexicon.victim_signals.isdisjoint(kinds):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from string import ascii_lowercase
 
 from ratbond.model import Animal, read_sex
 from ratbond.notes.lexicon import Lexicon, normalise, sound_key
@@ -116,6 +117,13 @@ def new_cast(
     for letter, ids in initials.items():
         if len(ids) == 1 and letter.isalpha() and letter not in lexicon.not_initials:
             names.setdefault((letter,), ids[0])
+    # A log numbers the animals it studies in the cast's order: "subject 1", "subject A".
+    species, numbering = lexicon.numbering
+    studied = [animal.id for animal in listed if animal.species == species]
+    for place, animal_id in enumerate(studied[: len(ascii_lowercase)]):
+        for word in numbering:
+            names.setdefault((word, str(place + 1)), animal_id)
+            names.setdefault((word, ascii_lowercase[place]), animal_id)
     role_sets = {role: frozenset(m for m in members if m in by_id) for role, members in roles}
     if not role_sets and program in lexicon.roles_by_arrival:
         role_sets = _roles_by_arrival(listed)

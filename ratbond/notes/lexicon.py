@@ -37,6 +37,12 @@ AIMED = "aimed"
 CAPTURED = "captured"
 """The key of a `captures` phrase's entry: a catch only when an animal of the cast is its
 object."""
+OTHER_THAN = "not:"
+"""Before a species in a species word's key: the word means the animals of the other species
+(`numbering.others`: "specimen"), else that species'."""
+STRUCK = "struck"
+"""The key of a `strikes` phrase's entry: a signal only when an animal of the cast is its
+object."""
 EARLIER = "earlier"
 """The key of a `negation.earlier` phrase: what follows it happened in an earlier session."""
 HEALED = "healed"
@@ -240,6 +246,17 @@ class Lexicon:
     """Endings that make a pet form of a one-word name: "Churrito" is Churro."""
     section_labels: frozenset[str]
     """Letters that head a clinical note's sections before a colon ("O:", "A:")."""
+    numbering: tuple[str, tuple[str, ...]]
+    abbreviations: frozenset[str]
+    form_labels: frozenset[str]
+    treatments: frozenset[str]
+    """`treatments`, lower-cased: in a note that reports a wound, the carer's care of it."""
+    weapons: frozenset[str]
+    """`weapons`, stemmed: after one, a word of `part_owners` names the doer ("in the jaws of
+    the feline")."""
+    """`form_labels`: words after a signal that heads a form's field, before its colon."""
+    """`abbreviations`: words whose dot ends no sentence before a number or a lower-case word."""
+    """`numbering`: the species a log numbers, and its words for them ("subject")."""
     spelling_swaps: tuple[tuple[str, str], ...]
     path_words: frozenset[str]
     comparisons: frozenset[str]
@@ -728,6 +745,11 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     for species, by_signal in rules.captures.items():
         for signal_id, texts in by_signal.items():
             add(texts, Entry("signal", ((species, signal_id),), key=CAPTURED))
+    # A verb of striking that is a blow only at an animal of the cast ("struck Dunlin", not
+    # "striking the door" as a leap lands).
+    for species, by_signal in rules.strikes.items():
+        for signal_id, texts in by_signal.items():
+            add(texts, Entry("signal", ((species, signal_id),), key=STRUCK))
     for agent, texts in rules.passive.items():
         for text in texts:
             phrases[remember(text)] = (Entry("passive", (("", agent),)), text)
@@ -745,6 +767,9 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     for species, numbered in rules.species_words.items():
         add(numbered.singular, Entry("species", key=species), exact=True)
         add(numbered.plural, Entry("species", key=species, plural=True), exact=True)
+    if rules.numbering:
+        others = Entry("species", key=OTHER_THAN + rules.numbering.species)
+        add(rules.numbering.others, others, exact=True)
     for sex, numbered in rules.sex_words.items():
         add(numbered.singular, Entry("sex", key=sex), exact=True)
         add(numbered.plural, Entry("sex", key=sex, plural=True), exact=True)
@@ -955,6 +980,15 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         not_initials=frozenset(rules.not_initials),
         diminutives=tuple(normalise(w) for w in rules.diminutives),
         section_labels=frozenset(normalise(w) for w in rules.section_labels),
+        abbreviations=frozenset(w.lower() for w in rules.abbreviations),
+        form_labels=frozenset(normalise(w) for w in rules.form_labels),
+        treatments=frozenset(w.lower() for w in rules.treatments),
+        weapons=frozenset(stem_of(normalise(w)) for w in rules.weapons),
+        numbering=(
+            (rules.numbering.species, tuple(normalise(w) for w in rules.numbering.words))
+            if rules.numbering
+            else ("", ())
+        ),
         spelling_swaps=tuple(pair for a, b in rules.spelling_swaps for pair in ((a, b), (b, a))),
         path_words=frozenset(rules.path_words),
         comparisons=frozenset(rules.comparisons),

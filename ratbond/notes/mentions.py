@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from ratbond.notes.cast import Cast
-from ratbond.notes.lexicon import PAIR, RECAP, Entry, Lexicon
+from ratbond.notes.lexicon import OTHER_THAN, PAIR, RECAP, Entry, Lexicon
 from ratbond.notes.phrases import Match, Phrases
 from ratbond.notes.tokens import Tokens
 
@@ -144,6 +144,13 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
             meaning = _recap(mentions, sentence) or _word_meaning(match.kind, entry, cast)
         elif entry is not None and not person:
             meaning = _word_meaning(match.kind, entry, cast)
+            if meaning.ambiguous and (named := _bracketed(tokens, phrases, match, lexicon)):
+                # "the rodent's neck (Nutmeg)", "subject (Plover)": the name in brackets says
+                # which one.
+                meaning = Meaning(frozenset({named}))
+            elif meaning.ambiguous and match.kind == "species":
+                # "... (Nutmeg). the rodent escaped the enclosure": the one of them just named
+                meaning = _named_before(mentions, sentence, meaning.animals) or meaning
         subject, subordinate = _role_in_clause(tokens, phrases, match, lexicon)
         norm = words[match.first].norm
         if norm in lexicon.subject_case:
@@ -245,9 +252,48 @@ def _recap(earlier: Sequence[Mention], sentence: int) -> Meaning | None:
     return Meaning(found, plural=True) if found else None
 
 
+def _named_before(
+    earlier: Sequence[Mention], sentence: int, animals: frozenset[str]
+) -> Meaning | None:
+    """The latest single animal among `animals` named in this or the two previous sentences,
+    as a pronoun finds it."""
+    for mention in reversed(earlier[-LOOK_BACK:]):
+        if mention.sentence < sentence - 2:
+            break
+        if mention.person or mention.outsider or mention.ambiguous or len(mention.animals) != 1:
+            continue
+        if mention.animals <= animals:
+            return Meaning(mention.animals)
+    return None
+
+
+def _bracketed(tokens: Tokens, phrases: Phrases, match: Match, lexicon: Lexicon) -> str | None:
+    """The animal named in brackets right after words for an animal, past a body part of its
+    ("the rodent (Nutmeg)", "the rodent's neck (Nutmeg)")."""
+    words = tokens.words
+    position = match.last + 1
+    if position < len(words) and words[position].lemma in lexicon.body_parts:
+        position += 1
+    if position + 2 >= len(words) or words[position].raw != "(":
+        return None
+    named = phrases.of(position + 1)
+    if (
+        named is None
+        or named.kind != "name"
+        or named.last + 1 >= len(words)
+        or words[named.last + 1].raw != ")"
+    ):
+        return None
+    return named.animal
+
+
 def _word_meaning(kind: str, entry: Entry, cast: Cast) -> Meaning:
     chosen: frozenset[str]
-    if kind == "species":
+    if kind == "species" and entry.key.startswith(OTHER_THAN):
+        # "specimen": the animals of another species than the log's subjects, else theirs
+        studied = cast.by_species.get(entry.key.removeprefix(OTHER_THAN), frozenset())
+        chosen = (cast.all - studied) or studied
+    elif kind == "species":
         chosen = cast.by_species.get(entry.key, frozenset())
     elif kind == "sex":
         known = [a for a, sex in cast.sex.items() if sex is not None]

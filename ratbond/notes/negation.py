@@ -396,8 +396,11 @@ def _denial(
             return "cue"
     elif _healed(tokens, phrases, lexicon, match.last + 1):
         return "cue"
+    label = _form_label(tokens, lexicon, match)
+    if label and _told_again(tokens, phrases, match, label):
+        return "cue"
     # The pattern is cheaper to try first and rarely matches.
-    denial = after.match(tokens.text, tokens.ends[match.last])
+    denial = after.match(tokens.text, tokens.ends[label - 1 if label else match.last])
     if (
         denial
         and (denial.group("letter") is None or _crossed(tokens.text, denial))
@@ -502,6 +505,8 @@ def _earlier_event(
         owner = phrases.of(position)
         if words[position].kind != "w" or (owner is not None and owner.kind != "object"):
             return False
+    if words[mark].raw == "(" and _referenced(tokens, phrases, mark):
+        return True
     for length in (1, 2):
         at = mark - length - 1
         if at < 0 or any(
@@ -516,6 +521,34 @@ def _earlier_event(
             and words[at].raw.lower().replace("\u2019", "'").endswith("'s")
         ):
             return True
+    return False
+
+
+REFERENCE_REACH = 6
+"""How many tokens an earlier record's reference may name it by before its brackets."""
+
+
+def _referenced(tokens: Tokens, phrases: Phrases, mark: int) -> bool:
+    """Whether the bracket at `mark` follows a reference to an earlier record that opens its
+    sentence or clause ("Update: Ref. ..."), with only words of no phrase (and a date's slash)
+    between: "Ref. incident log
+    14/11 (swat)", "Follow-up to report of 28/11 (swat)" tell what that record told."""
+    words = tokens.words
+    position = mark - 1
+    while (
+        position >= max(0, mark - REFERENCE_REACH)
+        and tokens.sentences[position] == (tokens.sentences[mark])
+    ):
+        owner = phrases.of(position)
+        if owner is not None:
+            return (
+                owner.entry is not None
+                and owner.entry.key == EARLIER
+                and (owner.first == 0 or words[owner.first - 1].mark)
+            )
+        if words[position].kind != "w" and words[position].raw != "/":
+            return False
+        position -= 1
     return False
 
 
@@ -602,6 +635,39 @@ def _expected(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, position: int)
             return tuple(words[p].norm for p in owner.positions) in lexicon.expectations
         if word.lemma in lexicon.scope_ends or word.norm in lexicon.clause_joiners:
             return False
+    return False
+
+
+def _form_label(tokens: Tokens, lexicon: Lexicon, match: Match) -> int:
+    """The colon after a signal that heads a form's field ("Injuries: ...", and with one of
+    `form_labels` before the colon: "Injuries sustained: none"); 0 when it heads none."""
+    words = tokens.words
+    position = match.last + 1
+    if position < len(words) and words[position].norm in lexicon.form_labels:
+        position += 1
+    if (
+        position < len(words)
+        and words[position].raw == ":"
+        and (match.first == 0 or words[match.first - 1].mark)
+    ):
+        return position
+    return 0
+
+
+def _told_again(tokens: Tokens, phrases: Phrases, match: Match, colon: int) -> bool:
+    """Whether the answer of a form's field, up to its sentence's end, tells the field's
+    signal again ("Injuries sustained: no injuries were sustained", "... puncture wound to the
+    rodent's neck"): the answer says it, denied or where, and the label is no reading itself."""
+    signals = set(match.senses.values())
+    sentence = tokens.sentences[colon]
+    position = colon + 1
+    while position < len(tokens.words) and tokens.sentences[position] == sentence:
+        other = phrases.of(position)
+        if other is not None and other.kind in EVENT_KINDS:
+            if not signals.isdisjoint(other.senses.values()):
+                return True
+            position = other.last
+        position += 1
     return False
 
 

@@ -115,6 +115,7 @@ class NotesReader:
             lexicon.code_switch,
             lexicon.light_verbs,
             lexicon.cheers,
+            lexicon.abbreviations,
         )
         phrases = find_phrases(
             tokens,

@@ -155,6 +155,20 @@ class Numbered:
 
 
 @dataclass(frozen=True)
+class Numbering:
+    """A log's numbered words for the animals it studies: before a number or a letter
+    ("subject 1", "subject B") one names the animal of `species` in that place in the cast."""
+
+    __pydantic_config__ = _STRICT
+
+    species: Species
+    words: tuple[Word, ...] = ()
+    others: tuple[Word, ...] = ()
+    """The log's word for the one animal it watches beside them ("specimen"): the animals of
+    another species, else those of `species`."""
+
+
+@dataclass(frozen=True)
 class Pronouns:
     """Pronouns by what they can refer to."""
 
@@ -413,3 +427,19 @@ class NotesFile:
     recap_words: tuple[Word, ...] = ()
     """Group words for the animals named in the sentence before, if any ("All were bleeding")."""
     """Group words for two animals ("the pair of them"): in a larger cast, the two named last."""
+    numbering: Numbering | None = None
+    """A log's numbered words for the animals it studies ("subject 1")."""
+    abbreviations: tuple[Word, ...] = ()
+    """Words a log abbreviates with a dot ("approx."): the dot ends no sentence before a
+    number or a lower-case word."""
+    form_labels: tuple[Word, ...] = ()
+    """Participles after a signal that heads a form's field ("Injuries sustained:")."""
+    weapons: tuple[Word, ...] = ()
+    """What an attack is made with ("jaws", "claws"): after one, a word of `part_owners` names
+    the doer ("seized in the jaws of the feline")."""
+    strikes: dict[Species, dict[str, tuple[Word, ...]]] = field(default_factory=dict)
+    """By species and signal, verbs of striking that are the signal only with an animal of the
+    cast as their object ("struck Dunlin"; "striking the door" as a leap lands is none)."""
+    treatments: tuple[Word, ...] = ()
+    """Signal phrases, as written, that in a note reporting a wound are the carer's care of it
+    ("Cleaned, monitor."): no sign of an animal."""

@@ -314,6 +314,7 @@ def tokenise(
     code_switch: Mapping[str, str] | None = None,
     light_verbs: tuple[Set[str], Set[str], Set[str]] | None = None,
     cheers: tuple[Mapping[str, str], Collection[str]] | None = None,
+    abbreviations: Collection[str] = frozenset(),
 ) -> Tokens:
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
     clause joiners; `finditer` finds them (`token_finder` of the `shorthand` signs, each read
@@ -332,6 +333,8 @@ def tokenise(
         raws = _chat_lines(raws)
     if ":" in text or "." in text:
         raws = _time_heads(raws)
+    if abbreviations and "." in text:
+        raws, starts, ends = _abbreviated(raws, starts, ends, abbreviations)
     if elisions and ("'" in text or "\u2019" in text):
         raws, starts, ends = _elided(raws, starts, ends, elisions)
     if scan_letters and any(written in text for written, _ in scan_letters):
@@ -600,6 +603,31 @@ def _time_heads(raws: list[str]) -> list[str]:
                 out = list(raws)
             out[index + 2] = "\n"
     return out
+
+
+def _abbreviated(
+    raws: list[str],
+    starts: tuple[int, ...],
+    ends: tuple[int, ...],
+    abbreviations: Collection[str],
+) -> tuple[list[str], tuple[int, ...], tuple[int, ...]]:
+    """The dot of an abbreviation a log writes (`abbreviations`: "approx. 5 mm", "vs. cat") is
+    no sentence end when a number or a lower-case word follows it."""
+    dots = [
+        index
+        for index in range(1, len(raws) - 1)
+        if raws[index] == "."
+        and raws[index - 1].lower() in abbreviations
+        and (raws[index + 1].isdigit() or raws[index + 1][:1].islower())
+    ]
+    if not dots:
+        return raws, starts, ends
+    kept = [index not in dots for index in range(len(raws))]
+    return (
+        list(compress(raws, kept)),
+        tuple(compress(starts, kept)),
+        tuple(compress(ends, kept)),
+    )
 
 
 def _elided(

@@ -1,0 +1,124 @@
+"""Readings of notes written in clinical, technical and report registers: a lab log's numbered
+subjects, a vet's abbreviations, an incident report's passive voice and headers. Each sentence
+here is made up for the rule it tests."""
+
+from __future__ import annotations
+
+from ratbond.model import Animal
+from ratbond.notes import NotesResult, parse_notes
+
+TOM = Animal("tom", "cat", name="Tom", sex="male")
+PIP = Animal("pip", "rat", name="Pip", sex="female")
+DOT = Animal("dot", "rat", name="Dot", sex="female")
+CAST = [TOM, PIP, DOT]
+
+
+def signals(result: NotesResult) -> dict[str, set[str]]:
+    return {animal: set(names) for animal, names in result.signals.items()}
+
+
+def read(text: str) -> dict[str, set[str]]:
+    return signals(parse_notes(text, CAST, "cat-rat"))
+
+
+def test_numbered_subjects_are_the_rats_in_the_cast_s_order() -> None:
+    assert read("Subject 2: 4 mm laceration R ear.") == {"dot": {"wound"}}
+    assert read("subj 1 froze, subject B sniffing") == {"pip": {"freezing"}, "dot": {"sniffing"}}
+    assert read("Subjects squeaking.") == {"pip": {"squeaking"}, "dot": {"squeaking"}}
+    # a subject with no number is no name
+    assert "wound" not in str(read("Changed the subject: a cut on my thumb."))
+
+
+def test_both_forepaws_held_out_are_a_leap_s_and_one_forepaw_strikes() -> None:
+    assert read("Tom leapt onto the carrier, forepaws out.") == {"tom": {"pouncing"}}
+    assert read("Tom struck the bars w/ R forepaw.") == {"tom": {"swatting"}}
+
+
+def test_an_abbreviation_s_dot_ends_no_sentence_before_a_number() -> None:
+    assert read("Superficial laceration approx. 5 mm observed on dorsum of Dot.") == {
+        "dot": {"wound"}
+    }
+
+
+def test_a_report_s_field_is_answered_by_what_follows_its_colon() -> None:
+    assert read("Injuries sustained: none.") == {}
+    assert read("Injuries sustained: no injuries were sustained.") == {}
+    assert read("Bleeding observed: nil.") == {}
+    assert read("Injuries sustained: puncture wound to Dot's neck.") == {"dot": {"wound"}}
+
+
+def test_a_name_in_brackets_says_which_animal_a_species_word_means() -> None:
+    assert read("Puncture wound to the rodent's neck (Dot).") == {"dot": {"wound"}}
+    assert read("The rodent (Pip) squeaked.") == {"pip": {"squeaking"}}
+
+
+def test_a_seizing_is_a_bite_and_the_owner_of_the_jaws_its_doer() -> None:
+    assert read("Pip was seized in the jaws of the feline.") == {
+        "pip": {"wound"},
+        "tom": {"biting"},
+    }
+    assert read("Pip was scratched by the claws of the cat.") == {
+        "pip": {"wound"},
+        "tom": {"scratching"},
+    }
+    assert read("Tom seized Dot's ear, released within 1 s.")["tom"] == {"biting"}
+    rats = [Animal("rex", "rat", name="Rex"), Animal("max", "rat", name="Max")]
+    assert "biting" in signals(parse_notes("Rex seized Max by scruff.", rats, "rat-rat"))["rex"]
+    assert signals(parse_notes("Max seized up and fell over.", rats, "rat-rat")) == {}
+
+
+def test_a_strike_is_a_swat_only_at_an_animal() -> None:
+    text = "Tom extended forelimb through bars, struck Dot; two scratches on left flank."
+    assert read(text) == {"tom": {"swatting", "scratching"}, "dot": {"wound"}}
+    assert read("Claws contacted Pip, minor bleeding.")["pip"] == {"wound"}
+    assert read("Tom launched himself at the enclosure, striking the door.") == {"tom": {"lunging"}}
+
+
+def test_the_specimen_is_the_animal_watched_beside_the_subjects() -> None:
+    assert read("Subject 2 was bitten by the specimen.") == {"dot": {"wound"}, "tom": {"biting"}}
+    solo = [Animal("pip", "rat", name="Pip")]
+    found = signals(parse_notes("Specimen took the treat from my hand.", solo, "rat-human"))
+    assert found == {"pip": {"takes_treat_from_hand"}}
+
+
+def test_a_wound_told_again_with_no_animal_is_the_one_already_read() -> None:
+    text = "Injuries: Dot, two scratches to the left flank. Bleeding stopped w/ pressure."
+    found = parse_notes(text, CAST, "cat-rat")
+    assert signals(found) == {"dot": {"wound"}}
+    assert found.unattributed == ()
+
+
+def test_a_species_word_among_several_means_the_one_just_named() -> None:
+    text = "Puncture wound on Dot's neck. The rodent escaped and was seized by the feline."
+    assert read(text) == {"dot": {"wound"}, "tom": {"biting"}}
+
+
+def test_a_catch_or_a_blow_suffered_is_the_doer_s_swat() -> None:
+    assert read("Subject 2 was caught by Tom and released.") == {"tom": {"swatting"}}
+    assert read("Pip was struck by Tom's paw, small scratch.") == {
+        "tom": {"swatting", "scratching"},
+        "pip": {"wound"},
+    }
+    assert read("Pip was grabbed, by Tom, in his mouth.") == {"tom": {"biting"}}
+    assert read("Pip got caught in the wheel.") == {}
+
+
+def test_a_reference_to_an_earlier_record_dates_what_its_brackets_tell() -> None:
+    assert read("Follow-up to report of 28/11 (swat). No recurrence. Tom lay down.") == {
+        "tom": {"lying_down"}
+    }
+    assert read("Ref. session 12 (swat event): not repeated.") == {}
+    # a session's own number in brackets is no earlier record
+    assert read("Session 5 (Tom lunged at the cage).") == {"tom": {"lunging"}}
+
+
+def test_a_wound_cleaned_is_the_carer_s_care_not_grooming() -> None:
+    assert read("O/E lac 3mm L ear on Pip. Cleaned, monitor.") == {"pip": {"wound"}}
+    assert read("Pip cleaned herself after a small cut on her ear.") == {
+        "pip": {"grooming_self", "wound"}
+    }
+    assert read("Pip cleaned.") == {"pip": {"grooming_self"}}
+
+
+def test_a_field_note_s_predator_is_the_cat() -> None:
+    assert read("The predator hissed at subject 1.") == {"tom": {"hissing"}}
