@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any, Literal
 
 from ratbond.care.food import VERDICT_WORDS
@@ -1530,8 +1531,15 @@ def ask(question: str, limit: int = 3) -> AskResult:
         bool(index.singular & set(as_read))
         or any(_holds(as_read, pet) for pet in index.rules.people.pets)
     )
+    # ... and so is poison put down for wild rats or mice that the owner's rat ate ("my rat ate
+    # the poison the landlord put down for the bush rats"); wild rats eating stay pest control.
+    stems = [index.reader.stem(word) for word in as_read]
+    owned_rat = any(pair in index.reader.owned for pair in pairwise(stems))
+    ate_poison = _told_eaten(index, clauses) and bool(
+        set(terms) & index.alarms & (index.eating | index.unless_eaten)
+    )
     off_topic = (
-        (OFF_SUBJECT in terms and not cats_catch)
+        (OFF_SUBJECT in terms and not cats_catch and not (owned_rat and ate_poison))
         or (OFF_TOPIC in terms and not about_rats)
         or (OFF_ASIDE in terms and not alarmed and not ate_aside and not rat_asked)
     )
@@ -1579,6 +1587,17 @@ def ask(question: str, limit: int = 3) -> AskResult:
         any(_holds(as_read, word) for word in index.rules.people.human)
         and not index.not_people & set(asked)
         and not about_rats
+    ):
+        return none("off_topic")
+    # A question whose every rat is only set aside, likened to or a name given to someone ("why
+    # do people call my ex a rat"), with no pet word, no pronoun that may stand for a rat and no
+    # other animal ratbond covers, is about no rat.
+    if (
+        not about_rats
+        and any(index.reader.terms([w]) == [index.subject] for w in fixed)
+        and not pet_words
+        and not index.pronouns & set(as_read)
+        and not (index.animals - {index.subject}) & set(asked)
     ):
         return none("off_topic")
     # An animal covered only beside rats (a cat) with an ailment of its own, as a person would
@@ -2127,6 +2146,7 @@ def _aged(index: _Index, words: list[str]) -> set[int]:
 
 def _names_a_rat(index: _Index, words: list[str]) -> bool:
     """A rat is named in `words`, other than only as set aside by one of `excepting` before it,
+    as a name given to someone (`naming`),
     or as what a person is allergic to (`reacting`), read through articles ("my son's hamster,
     not the rat, bit him")."""
     articles = index.rules.articles
@@ -2141,6 +2161,11 @@ def _names_a_rat(index: _Index, words: list[str]) -> bool:
             if words[at + 1 : at + 2] and words[at + 1] in reacting:
                 continue
             if before > 0 and words[before] == "to" and words[before - 1] in reacting:
+                continue
+            # (nor a name given to someone: "people call my ex a rat")
+            if words[at - 1 : at] in (["a"], ["an"]) and set(words[max(at - 4, 0) : at - 1]) & set(
+                index.rules.naming
+            ):
                 continue
             if before < 0 or words[before] not in excepting:
                 return True

@@ -641,6 +641,9 @@ class AskRules:
     excepting: tuple[Text, ...] = ()
     """Words, as written, that set the rat after them aside ("his, not the rat"): a rat named
     only so is not what the question is about."""
+    naming: tuple[Text, ...] = ()
+    """Words, as written, of calling someone something ("call", "called"): "a rat" at most two
+    words after one ("call my ex a rat") is a name given to a person, not a rat."""
     contrasts: tuple[tuple[Text, Text], ...] = ()
     """Pairs of words, as written, of a contrast ("not the ... but"): the words from the first,
     right before an article, to the second are set aside; what follows is what is meant."""
