@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -780,6 +781,25 @@ class _Index:
         self.food_words = frozenset(
             term for entry in named_entries for term in entry.words if term not in self.generic
         )
+        # The things one program alone names in its title, and no FAQ ("spin", "hoop"): what
+        # it teaches.
+        held_by = Counter(
+            term
+            for entry, doc in zip(self.entries, docs, strict=True)
+            if doc.kind == "program"
+            for term in entry.title
+        )
+        in_faqs = frozenset(
+            term
+            for entry, doc in zip(self.entries, docs, strict=True)
+            if doc.kind == "faq"
+            for term in entry.title
+        )
+        self.program_named = frozenset(
+            term
+            for term, count in held_by.items()
+            if count == 1 and term not in in_faqs | self.frames | {self.subject}
+        )
         self.implied = [
             _Implication(frozenset(map(as_term, rule.all)), as_term(rule.add))
             for rule in rules.implied
@@ -1490,6 +1510,31 @@ def ask(question: str, limit: int = 3) -> AskResult:
         )
         if answer is not None:
             ranked = [answer, *(row for row in ranked if row is not answer)]
+    # ... but a program named in its title by a thing the question asks for, which the FAQ
+    # speaks of only as one case of its own subject ("teach him to spin", "to fetch": the FAQ on
+    # tricks), is what is asked: it goes first when it covers as much and scores near enough.
+    elif ranked:
+        top = ranked[0]
+        top_title = index.entries[top[3]].title
+        program = next(
+            (
+                row
+                for row in ranked[1:]
+                if index.docs[row[3]].kind == "program"
+                and row[0] >= rules.named_program * top[0]
+                and row[1] >= top[1]
+                and any(
+                    t in index.entries[row[3]].title
+                    and t not in top_title
+                    and index.entries[top[3]].weight(t, frozenset(asked), rules)
+                    for t in asked
+                    if t in index.program_named
+                )
+            ),
+            None,
+        )
+        if program is not None:
+            ranked = [program, *(row for row in ranked if row is not program)]
     question_terms = frozenset(asked)
     # Naming a rat excuses another animal in an emergency, never pest control.
     # ... and an alarm seen (not only wondered about) outweighs the words of another subject

@@ -564,6 +564,10 @@ class AskRules:
     near_best: Annotated[float, Gt(0), Le(1)]
     """An entry scoring at least this share of the best one's may answer in its place when the
     best covers too little of the question."""
+    named_program: Annotated[float, Gt(0), Le(1)]
+    """A program whose title alone of the programs' names a thing the question asks for, which
+    the best FAQ's title does not, goes before that FAQ holding at least this share of its
+    score and as much of its coverage ("teach him to spin")."""
     urgent_margin: Annotated[float, Gt(0), Le(1)]
     """An emergency goes before a better match holding at least this share of its score and
     of its coverage."""

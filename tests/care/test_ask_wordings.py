@@ -49,3 +49,22 @@ def test_wild_rats_eating_is_still_pest_control() -> None:
 )
 def test_a_food_asked_in_other_words_gets_its_answer(question: str, expected: str) -> None:
     assert ask(question).answers[0].id == expected, question
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how do I teach my rat to spin", "program:trick-spin"),
+        (
+            "I'd like him to come back to me when I call his name, where do I begin",
+            "program:trick-come",
+        ),
+    ],
+)
+def test_a_trick_a_program_teaches_gets_the_program(question: str, expected: str) -> None:
+    assert ask(question).answers[0].id == expected, question
+
+
+def test_teeth_ground_with_eyes_boggling_answers_with_the_signs_of_trust() -> None:
+    answer = ask("why would a rat grind teeth with boggling eyes")
+    assert "faq:trust_signs" in [doc.id for doc in answer.answers]
