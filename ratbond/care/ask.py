@@ -15,9 +15,11 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any, Literal
 
 from ratbond.care.food import VERDICT_WORDS
@@ -779,6 +781,25 @@ class _Index:
         self.food_words = frozenset(
             term for entry in named_entries for term in entry.words if term not in self.generic
         )
+        # The things one program alone names in its title, and no FAQ ("spin", "hoop"): what
+        # it teaches.
+        held_by = Counter(
+            term
+            for entry, doc in zip(self.entries, docs, strict=True)
+            if doc.kind == "program"
+            for term in entry.title
+        )
+        in_faqs = frozenset(
+            term
+            for entry, doc in zip(self.entries, docs, strict=True)
+            if doc.kind == "faq"
+            for term in entry.title
+        )
+        self.program_named = frozenset(
+            term
+            for term, count in held_by.items()
+            if count == 1 and term not in in_faqs | self.frames | {self.subject}
+        )
         self.implied = [
             _Implication(frozenset(map(as_term, rule.all)), as_term(rule.add))
             for rule in rules.implied
@@ -1231,6 +1252,22 @@ def ask(question: str, limit: int = 3) -> AskResult:
             ):
                 corrections.append((word, nearest[0]))
                 spelled[word] = nearest[0]
+    # A voice assistant mishears the rat ("can my rap have watermelon"): in a question naming no
+    # rat, a word after a possessive that ratbond does not know and that is the rat's word with
+    # one letter other than its first changed (or their plurals) is the rat.
+    rat_word = index.rules.subject
+    if not any(index.reader.terms([w]) == [index.subject] for w in words):
+        for before, word in pairwise(words):
+            single = word.removesuffix("s") if len(word) == len(rat_word) + 1 else word
+            if (
+                before in index.rules.possessives
+                and word not in index.vocabulary
+                and len(single) == len(rat_word)
+                and single[0] == rat_word[0]
+                and sum(a != b for a, b in zip(single, rat_word, strict=True)) == 1
+            ):
+                corrections.append((word, rat_word + word[len(single) :]))
+                spelled[word] = rat_word + word[len(single) :]
     # A capitalised word is a pet's name only beside other words: "a bit of Vegemite" asks
     # about the Vegemite.
     subject = [index.subject]
@@ -1469,7 +1506,9 @@ def ask(question: str, limit: int = 3) -> AskResult:
     others = index.animals - {index.subject}
     named = frozenset(other for other in others if other in asked and about_rats)
     # Nor does an entry about the cat suit a question naming no animal but rats.
-    absent = frozenset() if OFF_TOPIC in terms else others - set(asked)
+    # (an animal a deed of which is asked is named by it: "caught my rat in teeth" is the cat's)
+    deeds_asked = {o for o in others for r in index.implied if o in r.all and r.add in asked}
+    absent = frozenset() if OFF_TOPIC in terms else others - set(asked) - deeds_asked
     ranked = index.rank(asked, named, focus, absent, calm)
     # Of two entries nearly as good, the one written as an answer (a FAQ) goes before a reference
     # entry (a checklist, a program) when it covers as much of the question; a sign's own entry
@@ -1489,6 +1528,31 @@ def ask(question: str, limit: int = 3) -> AskResult:
         )
         if answer is not None:
             ranked = [answer, *(row for row in ranked if row is not answer)]
+    # ... but a program named in its title by a thing the question asks for, which the FAQ
+    # speaks of only as one case of its own subject ("teach him to spin", "to fetch": the FAQ on
+    # tricks), is what is asked: it goes first when it covers as much and scores near enough.
+    elif ranked:
+        top = ranked[0]
+        top_title = index.entries[top[3]].title
+        program = next(
+            (
+                row
+                for row in ranked[1:]
+                if index.docs[row[3]].kind == "program"
+                and row[0] >= rules.named_program * top[0]
+                and row[1] >= top[1]
+                and any(
+                    t in index.entries[row[3]].title
+                    and t not in top_title
+                    and index.entries[top[3]].weight(t, frozenset(asked), rules)
+                    for t in asked
+                    if t in index.program_named
+                )
+            ),
+            None,
+        )
+        if program is not None:
+            ranked = [program, *(row for row in ranked if row is not program)]
     question_terms = frozenset(asked)
     # Naming a rat excuses another animal in an emergency, never pest control.
     # ... and an alarm seen (not only wondered about) outweighs the words of another subject
@@ -1530,8 +1594,15 @@ def ask(question: str, limit: int = 3) -> AskResult:
         bool(index.singular & set(as_read))
         or any(_holds(as_read, pet) for pet in index.rules.people.pets)
     )
+    # ... and so is poison put down for wild rats or mice that the owner's rat ate ("my rat ate
+    # the poison the landlord put down for the bush rats"); wild rats eating stay pest control.
+    stems = [index.reader.stem(word) for word in as_read]
+    owned_rat = any(pair in index.reader.owned for pair in pairwise(stems))
+    ate_poison = _told_eaten(index, clauses) and bool(
+        set(terms) & index.alarms & (index.eating | index.unless_eaten)
+    )
     off_topic = (
-        (OFF_SUBJECT in terms and not cats_catch)
+        (OFF_SUBJECT in terms and not cats_catch and not (owned_rat and ate_poison))
         or (OFF_TOPIC in terms and not about_rats)
         or (OFF_ASIDE in terms and not alarmed and not ate_aside and not rat_asked)
     )
@@ -1579,6 +1650,17 @@ def ask(question: str, limit: int = 3) -> AskResult:
         any(_holds(as_read, word) for word in index.rules.people.human)
         and not index.not_people & set(asked)
         and not about_rats
+    ):
+        return none("off_topic")
+    # A question whose every rat is only set aside, likened to or a name given to someone ("why
+    # do people call my ex a rat"), with no pet word, no pronoun that may stand for a rat and no
+    # other animal ratbond covers, is about no rat.
+    if (
+        not about_rats
+        and any(index.reader.terms([w]) == [index.subject] for w in fixed)
+        and not pet_words
+        and not index.pronouns & set(as_read)
+        and not (index.animals - {index.subject}) & set(asked)
     ):
         return none("off_topic")
     # An animal covered only beside rats (a cat) with an ailment of its own, as a person would
@@ -2127,6 +2209,7 @@ def _aged(index: _Index, words: list[str]) -> set[int]:
 
 def _names_a_rat(index: _Index, words: list[str]) -> bool:
     """A rat is named in `words`, other than only as set aside by one of `excepting` before it,
+    as a name given to someone (`naming`),
     or as what a person is allergic to (`reacting`), read through articles ("my son's hamster,
     not the rat, bit him")."""
     articles = index.rules.articles
@@ -2141,6 +2224,11 @@ def _names_a_rat(index: _Index, words: list[str]) -> bool:
             if words[at + 1 : at + 2] and words[at + 1] in reacting:
                 continue
             if before > 0 and words[before] == "to" and words[before - 1] in reacting:
+                continue
+            # (nor a name given to someone: "people call my ex a rat")
+            if words[at - 1 : at] in (["a"], ["an"]) and set(words[max(at - 4, 0) : at - 1]) & set(
+                index.rules.naming
+            ):
                 continue
             if before < 0 or words[before] not in excepting:
                 return True

@@ -564,6 +564,10 @@ class AskRules:
     near_best: Annotated[float, Gt(0), Le(1)]
     """An entry scoring at least this share of the best one's may answer in its place when the
     best covers too little of the question."""
+    named_program: Annotated[float, Gt(0), Le(1)]
+    """A program whose title alone of the programs' names a thing the question asks for, which
+    the best FAQ's title does not, goes before that FAQ holding at least this share of its
+    score and as much of its coverage ("teach him to spin")."""
     urgent_margin: Annotated[float, Gt(0), Le(1)]
     """An emergency goes before a better match holding at least this share of its score and
     of its coverage."""
@@ -641,6 +645,9 @@ class AskRules:
     excepting: tuple[Text, ...] = ()
     """Words, as written, that set the rat after them aside ("his, not the rat"): a rat named
     only so is not what the question is about."""
+    naming: tuple[Text, ...] = ()
+    """Words, as written, of calling someone something ("call", "called"): "a rat" at most two
+    words after one ("call my ex a rat") is a name given to a person, not a rat."""
     contrasts: tuple[tuple[Text, Text], ...] = ()
     """Pairs of words, as written, of a contrast ("not the ... but"): the words from the first,
     right before an article, to the second are set aside; what follows is what is meant."""

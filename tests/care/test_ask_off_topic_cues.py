@@ -17,6 +17,11 @@ from ratbond.care.ask import ask
         "feng shui tips for a new business",
         "where can I buy a rat fink t-shirt",
         "best classic car shows near me this summer",
+        # a rat only likened to, or a name given to a person
+        "my bike chain squeaks like a rat when I pedal, how do I fix it",
+        "people at work called me a rat, is that rude",
+        # a dish's making, its flour and its skin
+        "how much flour do I need for dumpling skin",
     ],
 )
 def test_another_subject_gets_no_answer(question: str) -> None:
@@ -28,6 +33,7 @@ def test_another_subject_gets_no_answer(question: str) -> None:
     [
         ("is banana safe for my rat", "food:banana"),
         ("can my rat have a sip of cola", "food:carbonated drinks"),
+        ("my rat squeaks like a mouse when I pick him up, why", "sign:vocalisations/squeak"),
     ],
 )
 def test_a_rat_question_is_still_answered(question: str, expected: str) -> None:

@@ -1,0 +1,89 @@
+"""Ask: a learner's ways of asking, the poison put down for wild rodents and the signs of a rat
+short of air are read as what they mean."""
+
+from __future__ import annotations
+
+import pytest
+
+from ratbond.care.ask import ask
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # poison laid for wild rats or mice that the owner's rat ate is the emergency
+        (
+            "my rat chewed the pellets the neighbour put against rats, help",
+            "faq:ate_something_toxic",
+        ),
+        (
+            "my rat ate the poison the council left for the wild rats, what now",
+            "faq:ate_something_toxic",
+        ),
+        # a rat breathing with its mouth open, or its sides pumping, is short of air now
+        (
+            "she keeps mouth open and is not eating since yesterday, is it bad",
+            "faq:breathing_trouble",
+        ),
+        ("he is not eating and his sides are pumping, what to do", "faq:breathing_trouble"),
+    ],
+)
+def test_an_emergency_told_so_is_answered_first(question: str, expected: str) -> None:
+    assert ask(question).answers[0].id == expected, question
+
+
+def test_wild_rats_eating_is_still_pest_control() -> None:
+    assert not ask("rats in the shed keep eating the feed, which bait kills them").answers
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "may ... have", a drop of a thing, and whether a thing is a problem for rats
+        ("may rats have grapes?", "food:grapes"),
+        ("can I give my rat a drop of wine at christmas", "food:alcohol"),
+        ("is chocolate a problem for rats?", "food:chocolate"),
+        # a food ratbond has no entry for, asked with no subject ("can give or not")
+        ("lychee can give or not?", "faq:treats"),
+    ],
+)
+def test_a_food_asked_in_other_words_gets_its_answer(question: str, expected: str) -> None:
+    assert ask(question).answers[0].id == expected, question
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how do I teach my rat to spin", "program:trick-spin"),
+        (
+            "I'd like him to come back to me when I call his name, where do I begin",
+            "program:trick-come",
+        ),
+    ],
+)
+def test_a_trick_a_program_teaches_gets_the_program(question: str, expected: str) -> None:
+    assert ask(question).answers[0].id == expected, question
+
+
+def test_teeth_ground_with_eyes_boggling_answers_with_the_signs_of_trust() -> None:
+    answer = ask("why would a rat grind teeth with boggling eyes")
+    assert "faq:trust_signs" in [doc.id for doc in answer.answers]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the cat had her in mouth for a second, she has a scratch, vet or not?",
+        "something caught my rat in teeth in the garden, now a small wound on his back",
+    ],
+)
+def test_a_rat_held_in_a_mouth_is_the_catch(question: str) -> None:
+    assert ask(question).answers[0].id == "faq:caught_by_cat", question
+
+
+def test_a_misheard_rat_after_a_possessive_is_the_rat() -> None:
+    answer = ask("ok ratbond do my rad need a bigger cage")
+    assert ("rad", "rat") in answer.corrections
+    assert ask("can my rap have grapes").answers[0].id == "food:grapes"
+    # a rat's word heard right is never changed, nor another animal's
+    assert "rat" not in ask("can my cat eat grapes").terms
