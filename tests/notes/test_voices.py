@@ -1,4 +1,4 @@
-"""Readings of owners' voices met in session 13: Taglish, a vet nurse's shorthand, a clinical
+"""Readings of owners' voices: Taglish, a vet nurse's shorthand, a clinical
 history, a body hurled at the barrier. Each sentence here is made up for the rule it tests."""
 
 from __future__ import annotations
