@@ -1252,22 +1252,6 @@ def ask(question: str, limit: int = 3) -> AskResult:
             ):
                 corrections.append((word, nearest[0]))
                 spelled[word] = nearest[0]
-    # A voice assistant mishears the rat ("can my rap have watermelon"): in a question naming no
-    # rat, a word after a possessive that ratbond does not know and that is the rat's word with
-    # one letter other than its first changed (or their plurals) is the rat.
-    rat_word = index.rules.subject
-    if not any(index.reader.terms([w]) == [index.subject] for w in words):
-        for before, word in pairwise(words):
-            single = word.removesuffix("s") if len(word) == len(rat_word) + 1 else word
-            if (
-                before in index.rules.possessives
-                and word not in index.vocabulary
-                and len(single) == len(rat_word)
-                and single[0] == rat_word[0]
-                and sum(a != b for a, b in zip(single, rat_word, strict=True)) == 1
-            ):
-                corrections.append((word, rat_word + word[len(single) :]))
-                spelled[word] = rat_word + word[len(single) :]
     # A capitalised word is a pet's name only beside other words: "a bit of Vegemite" asks
     # about the Vegemite.
     subject = [index.subject]
