@@ -1490,9 +1490,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     others = index.animals - {index.subject}
     named = frozenset(other for other in others if other in asked and about_rats)
     # Nor does an entry about the cat suit a question naming no animal but rats.
-    # (an animal a deed of which is asked is named by it: "caught my rat in teeth" is the cat's)
-    deeds_asked = {o for o in others for r in index.implied if o in r.all and r.add in asked}
-    absent = frozenset() if OFF_TOPIC in terms else others - set(asked) - deeds_asked
+    absent = frozenset() if OFF_TOPIC in terms else others - set(asked)
     ranked = index.rank(asked, named, focus, absent, calm)
     # Of two entries nearly as good, the one written as an answer (a FAQ) goes before a reference
     # entry (a checklist, a program) when it covers as much of the question; a sign's own entry
