@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ratbond.model import CLASS_RANK, SessionClass
 from ratbond.notes.cast import Cast
-from ratbond.notes.lexicon import AIMED, CAPTURED, STRUCK, Lexicon
+from ratbond.notes.lexicon import AIMED, CAPTURED, STRUCK, Lexicon, normalise
 from ratbond.notes.mentions import OPENING_KINDS, Mention, Mentions
 from ratbond.notes.negation import DENIERS, Scope
 from ratbond.notes.phrases import Match, Phrases
@@ -170,6 +170,8 @@ class Attribution:
         self.play_fights()
         if any(span.text.lower() in self.lexicon.lively for span in self.spans):
             self.lively()
+        if self.lexicon.fight_looks is not None and self.spans:
+            self.fight_looks()
         self.parts_of_worse()
         if self.lexicon.corrections and self.spans:
             self.corrected()
@@ -314,6 +316,61 @@ class Attribution:
                 )
                 not in heard
             ]
+
+    def fight_looks(self) -> None:
+        """A fight told by its look and sound, not named (`fight_looks`): animals that scream
+        in a sentence where they roll ("rolling together like a ball and screaming", "rolled as
+        one, shrieking", "a rolling bout, loud vocalisation") are fighting, with every animal
+        named in that sentence who can. A roll that is another signal's ("rolled him over", a
+        pin) is no fight's."""
+        looks = self.lexicon.fight_looks
+        assert looks is not None
+        fight, sound, motions, noises = looks
+        species_signals = self.lexicon.species_signals
+        species = self.cast.species
+        tokens = self.tokens
+        allowed = {fight, sound} | {
+            part for part, wholes in self.lexicon.part_of.items() if fight in wholes
+        }
+        others = [(span.start, span.end) for span in self.spans if span.signal not in allowed]
+        rolled = {
+            tokens.sentences[index]
+            for index, word in enumerate(tokens.words)
+            if word.norm in motions
+            and not any(start <= tokens.starts[index] < end for start, end in others)
+        }
+        if not rolled:
+            return
+        fighters: dict[int, set[str]] = {}
+        for span, facts in zip(self.spans, self.facts, strict=True):
+            if (
+                span.signal == sound
+                and span.animal is not None
+                and not span.negated
+                and facts.sentence in rolled
+                and normalise(span.text) in noises
+                and fight in species_signals.get(species[span.animal], frozenset())
+            ):
+                fighters.setdefault(facts.sentence, set()).add(span.animal)
+        for sentence, animals in fighters.items():
+            if len(animals) == 1:
+                animals |= {
+                    animal
+                    for mention in self.mentions.by_sentence.get(sentence, ())
+                    if not (mention.person or mention.outsider or mention.ambiguous)
+                    for animal in mention.animals
+                    if fight in species_signals.get(species[animal], frozenset())
+                }
+            if len(animals) < 2:
+                continue
+            noise = next(
+                span
+                for span, facts in zip(self.spans, self.facts, strict=True)
+                if facts.sentence == sentence and span.signal == sound and span.animal in animals
+            )
+            for animal in sorted(animals):
+                self.spans.append(replace(noise, signal=fight, animal=animal, confirm=False))
+                self.facts.append(SpanFacts(sentence, False, False, shared=True))
 
     def parts_of_worse(self) -> None:
         """A signal that is part of a worse one the same animal shows in its sentence or the

@@ -308,6 +308,9 @@ class Lexicon:
     """Signals by the worse one they are part of ("squeaking" in a "fighting")."""
     play_fights: dict[str, str]
     """A fight by the play it was, when the sentence says so and no one is hurt."""
+    fight_looks: tuple[str, str, frozenset[str], frozenset[str]] | None
+    """`fight_looks`: the fight, the sound it is told by, and its motions and noises, lower-cased
+    as written."""
     sound_spellings: tuple[tuple[str, str], ...]
     scan_digits: dict[str, tuple[str, ...]]
     """Digits a scanner reads for letters in a word ("1" for "l" or "i": "Li1y" is Lily)."""
@@ -502,6 +505,7 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *(name for whole, parts in rules.part_of.items() for name in (whole, *parts)),
         *rules.one_sided,
         *(name for pair in rules.play_fights.items() for name in pair),
+        *((rules.fight_looks.signal, rules.fight_looks.sound) if rules.fight_looks else ()),
     )
     for name in rules.capture_means:
         if name not in every:
@@ -1021,6 +1025,16 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             for part in {part for parts in rules.part_of.values() for part in parts}
         },
         play_fights=dict(rules.play_fights),
+        fight_looks=(
+            (
+                rules.fight_looks.signal,
+                rules.fight_looks.sound,
+                frozenset(normalise(w) for w in rules.fight_looks.motions),
+                frozenset(normalise(w) for w in rules.fight_looks.noises),
+            )
+            if rules.fight_looks
+            else None
+        ),
         sound_spellings=sound_spellings,
         scan_digits={
             digit: tuple(b for a, b in rules.scan_misreads if a == digit)

@@ -279,6 +279,19 @@ class Shelters:
 
 
 @dataclass(frozen=True)
+class FightLooks:
+    """A fight told by its look and sound, not named: animals rolling (`motions`) in a sentence
+    where they scream (`noises`, read as `sound`) are fighting (`signal`)."""
+
+    __pydantic_config__ = _STRICT
+
+    signal: str
+    sound: str
+    motions: tuple[Word, ...]
+    noises: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
 class Retractions:
     """Self-corrections: the cues that take words back, and filler words around a replacement."""
 
@@ -409,6 +422,7 @@ class NotesFile:
     one_sided: dict[str, tuple[Word, ...]] = field(default_factory=dict)
     """By a signal two animals share, its phrases that name one doer ("attacked")."""
     play_fights: dict[str, str] = field(default_factory=dict)
+    fight_looks: FightLooks | None = None
     repeats: tuple[Word, ...] = ()
     harmless: Harmless | None = None
     protected_words: tuple[Word, ...] = ()

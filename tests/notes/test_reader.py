@@ -995,6 +995,25 @@ def test_a_fight_told_by_its_look_and_sound_is_a_fight(text: str) -> None:
     assert "fighting" in signals(rat_rat(text))["rex"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rex and Max rolling together like a ball and screaming.",
+        "Rex and Max rolled as one, shrieking.",
+        "Rex and Max locked in a rolling bout, loud vocalisation.",
+        "Max went for Rex's belly, Rex screaming, rolling.",
+    ],
+)
+def test_rats_that_roll_and_scream_in_one_sentence_are_fighting(text: str) -> None:
+    read = signals(rat_rat(text))
+    assert read["rex"] == read["max"] - {"aggressive_chasing"} == {"fighting"}
+
+
+def test_a_roll_that_is_a_pin_and_a_scream_is_no_fight() -> None:
+    read = signals(rat_rat("Rex rolled Max over, Max screamed."))
+    assert read == {"rex": {"pinning"}, "max": {"squeaking"}}
+
+
 @pytest.mark.parametrize("word", ["attached", "words", "bitter", "realised", "moulting", "googled"])
 def test_a_real_word_is_never_read_as_a_typo(word: str) -> None:
     reader = NotesReader(builtin_reader().lexicon)
