@@ -579,3 +579,9 @@ def test_an_attack_in_a_relative_clause_after_prey_is_at_the_prey() -> None:
     text = "Tom was given a catnip 'mouse' which he proceeded to bite with vigour."
     assert "biting" not in signals(cat_rat(text)).get("tom", set())
     assert "biting" in signals(cat_rat("Tom had a toy mouse, then he bit Pip."))["tom"]
+
+
+def test_a_cat_that_hit_a_rat_swatted_her_and_a_mark_found_says_the_swat_landed() -> None:
+    text = "Tom reached in and hit Pip. A small cut on her nose."
+    assert signals(cat_rat(text)) == {"tom": {"swatting", "scratching"}, "pip": {"wound"}}
+    assert signals(cat_rat("Tom hit Pip.")) == {"tom": {"swatting"}}
