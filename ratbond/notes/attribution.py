@@ -1316,6 +1316,17 @@ class Attribution:
             words[at].norm in self.lexicon.thing_words for at in match.positions
         )
 
+    def shared_place(self, match: Match) -> bool:
+        """Whether a phrase of shared signals alone is followed by a word of where it happened
+        (`shared_places`): "both fighting on the floor" fought no floor."""
+        words = self.tokens.words
+        after = match.last + 1
+        return (
+            after < len(words)
+            and words[after].norm in self.lexicon.shared_places
+            and self.lexicon.reciprocal.issuperset(match.senses.values())
+        )
+
     def aimed_at_thing(self, match: Match) -> bool:
         """Whether the clause names a thing after the phrase before it names an animal ("raked
         her claws down the side of the cage"); "her" before a word is a possessive."""
@@ -1323,6 +1334,8 @@ class Attribution:
         words = self.tokens.words
         if any(words[position].norm in lexicon.path_words for position in match.positions):
             return False  # "ate out of the bowl": the phrase names the way
+        if self.shared_place(match):
+            return False
         position = match.last + 1
         end = min(len(words), position + 8)
         while position < end:
@@ -1653,6 +1666,8 @@ class Attribution:
             or words[match.last].lemma in lexicon.reach_words
         ) and lexicon.bite_signals.isdisjoint(match.senses.values()):
             return None  # "putting paw in cage": where it reached, not what it was aimed at
+        if self.shared_place(match):
+            return None  # "fighting on the floor": where two animals fought, not a target
         phrases = self.phrases
         at = self.mentions.at
         position = match.last + 1

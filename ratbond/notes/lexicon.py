@@ -181,6 +181,8 @@ class Lexicon:
     passive_wounds: frozenset[str]
     victim_signals: frozenset[str]
     reciprocal: frozenset[str]
+    shared_places: frozenset[str]
+    """`shared_places`: after a shared signal, where it happened ("fighting on the floor")."""
     together: frozenset[tuple[str, ...]]
     """The normal forms of the `together` phrases ("side by side")."""
     object_senses: dict[str, dict[str, dict[str, str | None]]]
@@ -907,6 +909,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         passive_wounds=frozenset(rules.passive_wounds),
         victim_signals=frozenset(rules.victim_signals),
         reciprocal=frozenset(rules.reciprocal),
+        shared_places=frozenset(normalise(w) for w in rules.shared_places),
         together=frozenset(tuple(split_words(text)) for text in rules.together),
         object_senses={s: dict(v) for s, v in rules.object_senses.items()},
         program_senses={

@@ -422,6 +422,9 @@ class NotesFile:
     one_sided: dict[str, tuple[Word, ...]] = field(default_factory=dict)
     """By a signal two animals share, its phrases that name one doer ("attacked")."""
     play_fights: dict[str, str] = field(default_factory=dict)
+    shared_places: tuple[Word, ...] = ()
+    """Words after a shared signal (`reciprocal`) that say where it happened, not what it was
+    aimed at ("fighting on the floor")."""
     fight_looks: FightLooks | None = None
     repeats: tuple[Word, ...] = ()
     harmless: Harmless | None = None

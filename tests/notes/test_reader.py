@@ -1009,6 +1009,17 @@ def test_rats_that_roll_and_scream_in_one_sentence_are_fighting(text: str) -> No
     assert read["rex"] == read["max"] - {"aggressive_chasing"} == {"fighting"}
 
 
+def test_a_fight_on_a_thing_is_where_it_happened() -> None:
+    assert signals(rat_rat("Then Rex and Max fighting on the floor.")) == {
+        "rex": {"fighting"},
+        "max": {"fighting"},
+    }
+    assert signals(rat_rat("Rex and Max wrestling on the shelf.")) == {
+        "rex": {"play_wrestling"},
+        "max": {"play_wrestling"},
+    }
+
+
 def test_a_roll_that_is_a_pin_and_a_scream_is_no_fight() -> None:
     read = signals(rat_rat("Rex rolled Max over, Max screamed."))
     assert read == {"rex": {"pinning"}, "max": {"squeaking"}}
