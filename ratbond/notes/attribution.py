@@ -740,6 +740,12 @@ class Attribution:
                         and self.cast.able(frozenset({real}), senses)
                     ):
                         self.emit(at, passive, frozenset({real}), senses)
+                        low, high = self.bounds(passive)
+                        self.unattributed = [
+                            item
+                            for item in self.unattributed
+                            if (item.start, item.end) != (low, high)
+                        ]
             self.spans = [
                 replace(span, animal=real)
                 if span.animal == replaced
@@ -2616,22 +2622,40 @@ class Attribution:
         if doers:
             self.emit(index, match, doers, harm)
 
+    def other_harm(self, index: int) -> bool:
+        """Whether the note tells of a harm (`harm_signals`) in a phrase other than `index`'s:
+        a fight, a bite by someone named."""
+        harm = self.lexicon.harm_signals
+        return any(
+            other != index and not harm.isdisjoint(self.matches[other].senses.values())
+            for other in self.scope.events
+        )
+
+    def describes(self, match: Match) -> bool:
+        """Whether a bare participle comes right after a determiner or possessive, describing
+        a thing ("has a bitten tail")."""
+        words = self.tokens.words
+        position = match.first - 1
+        return (
+            match.first == match.last
+            and position >= 0
+            and (
+                words[position].lemma in self.lexicon.determiners
+                or words[position].norm in self.lexicon.possessives
+            )
+        )
+
     def perfect(self, match: Match) -> bool:
         """Whether a bare passive participle is active: a form of "have" before it in its
         sentence, with no passive auxiliary between ("may have bitten", not "had been bitten").
         After a determiner or possessive it describes a thing and stays passive: "has a bitten
         tail" is a wound."""
-        if match.first != match.last:
+        if match.first != match.last or self.describes(match):
             return False
         words = self.tokens.words
         sentences = self.tokens.sentences
         lexicon = self.lexicon
         position = match.first - 1
-        if position >= 0 and (
-            words[position].lemma in lexicon.determiners
-            or words[position].norm in lexicon.possessives
-        ):
-            return False
         while position >= 0 and sentences[position] == sentences[match.first]:
             norm = words[position].norm
             if norm in lexicon.perfect_passive:
@@ -2694,8 +2718,21 @@ class Attribution:
                 # "Sage got scratched when Mochi swatted the cage": the one doing harm there.
                 self.emit(index, match, doer, senses)
             # else an animal was hurt by someone unnamed: the wound says enough, unless a later
-            # line names who did it ("It was Rex.")
+            # line names who did it ("It was Rex."); a bite no other harm in the note explains
+            # was still someone's, one of the others who can bite ("Vortex was bitten, aggressor
+            # not seen")
             self.unnamed.append((index, match, victims, senses))
+            if (
+                not doer
+                and not self.describes(match)
+                and not lexicon.bite_signals.isdisjoint(senses.values())
+                and not self.other_harm(index)
+            ):
+                biters = cast.able(cast.all - victims, senses)
+                if len(biters) == 1:
+                    self.emit(index, match, biters, senses)
+                elif biters:
+                    self.unsure(index, match, biters, senses)
             return
         others = cast.able(cast.all - victims, senses)
         if len(others) == 1:

@@ -103,6 +103,18 @@ def test_a_catch_or_a_blow_suffered_is_the_doer_s_swat() -> None:
     assert read("Pip got caught in the wheel.") == {}
 
 
+def test_a_bite_suffered_from_no_one_named_is_asked_about_among_those_who_can_bite() -> None:
+    found = parse_notes("Dot was bitten on L hind foot, aggressor not observed.", CAST, "cat-rat")
+    assert signals(found) == {"dot": {"wound"}}
+    assert [(item.signal, dict(item.candidates)) for item in found.unattributed] == [
+        ("biting", {"pip": "biting", "tom": "biting"})
+    ]
+    # a fight in the note explains it, and a bitten part is the wound alone
+    fought = parse_notes("Pip and Dot fought. Dot was bitten on the ear.", CAST, "cat-rat")
+    assert fought.unattributed == ()
+    assert parse_notes("Dot has a bitten ear.", CAST, "cat-rat").unattributed == ()
+
+
 def test_a_reference_to_an_earlier_record_dates_what_its_brackets_tell() -> None:
     assert read("Follow-up to report of 28/11 (swat). No recurrence. Tom lay down.") == {
         "tom": {"lying_down"}
