@@ -115,6 +115,12 @@ def test_a_bite_suffered_from_no_one_named_is_asked_about_among_those_who_can_bi
     assert parse_notes("Dot has a bitten ear.", CAST, "cat-rat").unattributed == ()
 
 
+def test_a_report_s_sizes_of_a_wound_make_it_one() -> None:
+    text = "Tom swiped Dot through the bars. Superficial scratch R flank."
+    assert read(text)["dot"] == {"wound"}
+    assert read("Sm scratch on Pip's nose.")["pip"] == {"wound"}
+
+
 def test_a_reference_to_an_earlier_record_dates_what_its_brackets_tell() -> None:
     assert read("Follow-up to report of 28/11 (swat). No recurrence. Tom lay down.") == {
         "tom": {"lying_down"}
