@@ -172,6 +172,8 @@ class Attribution:
             self.lively()
         if self.lexicon.fight_looks is not None and self.spans:
             self.fight_looks()
+        if self.lexicon.body_leaps is not None and self.spans:
+            self.body_leaps()
         self.parts_of_worse()
         if self.lexicon.corrections and self.spans:
             self.corrected()
@@ -316,6 +318,38 @@ class Attribution:
                 )
                 not in heard
             ]
+
+    def body_leaps(self) -> None:
+        """A leap onto a thing (`body_leaps`: "jumped on the cage from the shelf, BOOM") is a
+        pounce only when the paws lead it: with no paw, claw or top named in its sentence and
+        no other sign of a pounce (a wiggle) by the same animal in its sentence or the one
+        before, the body hit the barrier, a lunge. A leap onto an animal stays a pounce."""
+        leaps = self.lexicon.body_leaps
+        assert leaps is not None
+        pounce, lunge, verbs, signs = leaps
+        tokens = self.tokens
+        pawed = {
+            tokens.sentences[index] for index, word in enumerate(tokens.words) if word.norm in signs
+        }
+        told = Counter(
+            (span.animal, facts.sentence)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.signal == pounce and span.animal is not None and not span.negated
+        )
+        for number, (span, facts) in enumerate(zip(self.spans, self.facts, strict=True)):
+            if (
+                span.signal == pounce
+                and facts.thing
+                and normalise(span.text.split()[0]) in verbs
+                and span.animal is not None
+                and not span.negated
+                and facts.sentence not in pawed
+                and told[(span.animal, facts.sentence)] == 1
+                and not told[(span.animal, facts.sentence - 1)]
+                and lunge
+                in self.lexicon.species_signals.get(self.cast.species[span.animal], frozenset())
+            ):
+                self.spans[number] = replace(span, signal=lunge)
 
     def fight_looks(self) -> None:
         """A fight told by its look and sound, not named (`fight_looks`): animals that scream

@@ -311,6 +311,9 @@ class Lexicon:
     play_fights: dict[str, str]
     """A fight by the play it was, when the sentence says so and no one is hurt."""
     fight_looks: tuple[str, str, frozenset[str], frozenset[str]] | None
+    body_leaps: tuple[str, str, frozenset[str], frozenset[str]] | None
+    """`body_leaps`: the pounce, the lunge it is with no paw named, the verbs of leaping and
+    the words that say the paws led it."""
     """`fight_looks`: the fight, the sound it is told by, and its motions and noises, lower-cased
     as written."""
     sound_spellings: tuple[tuple[str, str], ...]
@@ -508,6 +511,7 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *rules.one_sided,
         *(name for pair in rules.play_fights.items() for name in pair),
         *((rules.fight_looks.signal, rules.fight_looks.sound) if rules.fight_looks else ()),
+        *((rules.body_leaps.signal, rules.body_leaps.leap) if rules.body_leaps else ()),
     )
     for name in rules.capture_means:
         if name not in every:
@@ -1028,6 +1032,16 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             for part in {part for parts in rules.part_of.values() for part in parts}
         },
         play_fights=dict(rules.play_fights),
+        body_leaps=(
+            (
+                rules.body_leaps.signal,
+                rules.body_leaps.leap,
+                frozenset(normalise(w) for w in rules.body_leaps.verbs),
+                frozenset(normalise(w) for w in rules.body_leaps.signs),
+            )
+            if rules.body_leaps
+            else None
+        ),
         fight_looks=(
             (
                 rules.fight_looks.signal,

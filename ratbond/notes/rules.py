@@ -292,6 +292,20 @@ class FightLooks:
 
 
 @dataclass(frozen=True)
+class BodyLeaps:
+    """A leap (one of `verbs`) onto a thing read as `signal` ("jumped on the cage") with no
+    paw, claw or top named (`signs`) in its sentence and no other sign of that signal by the
+    same animal in its sentence or the one before is the body hitting the barrier (`leap`)."""
+
+    __pydantic_config__ = _STRICT
+
+    signal: str
+    leap: str
+    verbs: tuple[Word, ...]
+    signs: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
 class Retractions:
     """Self-corrections: the cues that take words back, and filler words around a replacement."""
 
@@ -426,6 +440,7 @@ class NotesFile:
     """Words after a shared signal (`reciprocal`) that say where it happened, not what it was
     aimed at ("fighting on the floor")."""
     fight_looks: FightLooks | None = None
+    body_leaps: BodyLeaps | None = None
     repeats: tuple[Word, ...] = ()
     harmless: Harmless | None = None
     protected_words: tuple[Word, ...] = ()

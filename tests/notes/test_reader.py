@@ -979,6 +979,14 @@ def test_a_fight_its_sentence_calls_boxing_is_boxing_unless_someone_bled() -> No
     assert "fighting" in bled["rex"]
 
 
+def test_a_leap_onto_a_thing_that_names_no_paws_is_a_lunge() -> None:
+    assert signals(cat_rat("Tom jumped on the cage door from the shelf!")) == {"tom": {"lunging"}}
+    assert signals(cat_rat("Tom wiggled his bum and jumped on the cage.")) == {"tom": {"pouncing"}}
+    assert signals(cat_rat("Tom jumped on the carrier, paws out.")) == {"tom": {"pouncing"}}
+    assert signals(cat_rat("Tom pounced on the crate.")) == {"tom": {"pouncing"}}
+    assert "pouncing" in signals(cat_rat("Tom jumped on Pip."))["tom"]
+
+
 @pytest.mark.parametrize(
     "text",
     ["Tom sprang forward and Pip ran", "Tom hurled himself at Pip"],
