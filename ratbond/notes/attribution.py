@@ -135,10 +135,10 @@ class Attribution:
     def result(self) -> NotesResult:
         """The reading of every signal and passive phrase."""
         matches = self.matches
-        # Sentences that report a bite on the owner: blood there is the owner's.
+        # Sentences that report a bite or a scratch on the owner: blood there is the owner's.
         for index in self.scope.events:
             match = matches[index]
-            if match.kind == "signal" and not self.lexicon.bite_signals.isdisjoint(
+            if match.kind == "signal" and not self.lexicon.person_harms.isdisjoint(
                 match.senses.values()
             ):
                 found = self.target(match)
@@ -148,6 +148,7 @@ class Attribution:
                 # a thing ("bit at the cage bars") was at no one.
                 at_person = (mention is not None and mention.person) or (
                     self.cast.program in self.lexicon.owner_on_receiving_end
+                    and not self.lexicon.bite_signals.isdisjoint(match.senses.values())
                     and (found is None or (mention is not None and mention.outsider))
                 )
                 if at_person:
@@ -961,7 +962,11 @@ class Attribution:
         start, end = self.bounds(match)
         found = self.target(match)
         obj = found.mention if found is not None else None
-        direct = found is not None and found.steps == 0
+        # a person right after the phrase, or after an article only ("scratched a coworker")
+        direct = found is not None and all(
+            self.tokens.words[position].norm in self.lexicon.articles
+            for position in range(match.last + 1, match.last + 1 + found.steps)
+        )
         thing = found is not None and found.thing
         extra: dict[str, str] = {}
         seize = match.seize

@@ -225,6 +225,9 @@ class Lexicon:
     pair_joiners: frozenset[str]
     floating_group: frozenset[str]
     bite_signals: frozenset[str]
+    person_harms: frozenset[str]
+    """`bite_signals` and the signals `object_senses` reads as none when aimed at a person (a
+    cat's scratching): blood in a sentence that reports one on the owner is the owner's."""
     passive_victim: dict[str, str]
     thing_words: frozenset[str]
     prey_words: frozenset[str]
@@ -973,6 +976,13 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         pair_joiners=frozenset(rules.pair_joiners),
         floating_group=frozenset(rules.floating_group),
         bite_signals=frozenset(rules.bite_signals),
+        person_harms=frozenset(rules.bite_signals)
+        | {
+            signal
+            for by_kind in rules.object_senses.values()
+            for signal, sense in by_kind.get("person", {}).items()
+            if sense is None
+        },
         passive_victim={str(k): v for k, v in rules.passive_victim.items()},
         thing_words=frozenset(normalise(w) for w in rules.things if " " not in w),
         plays=frozenset(stem_of(w) for w in (rules.harmless.plays if rules.harmless else ())),

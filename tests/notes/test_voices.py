@@ -585,3 +585,13 @@ def test_a_cat_that_hit_a_rat_swatted_her_and_a_mark_found_says_the_swat_landed(
     text = "Tom reached in and hit Pip. A small cut on her nose."
     assert signals(cat_rat(text)) == {"tom": {"swatting", "scratching"}, "pip": {"wound"}}
     assert signals(cat_rat("Tom hit Pip.")) == {"tom": {"swatting"}}
+
+
+def test_a_cat_s_scratch_on_a_person_is_no_rat_s_harm_and_the_blood_is_theirs() -> None:
+    assert signals(cat_rat("Tom scratched a guest at the party. Pip asleep.")) == {
+        "pip": {"sleeping"}
+    }
+    found = cat_rat("Tom was scratching my arm when I gave him his pill, blood is coming.")
+    assert signals(found) == {}
+    assert found.unattributed == ()
+    assert signals(cat_rat("Tom scratched me during his claw trim.")) == {}
