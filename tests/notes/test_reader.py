@@ -1427,6 +1427,13 @@ def test_an_initial_s_possessive_is_that_animal() -> None:
     assert "biting" in signals(cat_rat("T's mouth on P for a second, no blood found."))["tom"]
 
 
+def test_a_name_s_s_without_apostrophe_before_a_verb_is_the_name_s_in_a_note_with_no_capitals() -> (
+    None
+):
+    assert signals(rat_rat("this morning rexs got a little cut on his nose")) == {"rex": {"wound"}}
+    assert signals(rat_rat("Rexs got a little cut on his nose.")) == {"rex": {"wound"}}
+
+
 def test_a_dropped_h_is_read_as_the_h_word() -> None:
     assert "biting" in signals(cat_rat("Tom got 'er in 'is gob for a sec."))["tom"]
     assert "hissing" in signals(cat_rat("Tom 'issed at the cage."))["tom"]
