@@ -595,3 +595,11 @@ def test_a_cat_s_scratch_on_a_person_is_no_rat_s_harm_and_the_blood_is_theirs() 
     assert signals(found) == {}
     assert found.unattributed == ()
     assert signals(cat_rat("Tom scratched me during his claw trim.")) == {}
+
+
+def test_a_count_or_a_size_before_a_hole_or_a_cut_is_the_wound_of_the_one_bitten() -> None:
+    assert signals(rat_rat("Rex was biting Max on the back, there is one hole now.")) == {
+        "rex": {"biting"},
+        "max": {"wound"},
+    }
+    assert signals(rat_rat("Rex bite Max tail, now get one cut."))["max"] == {"wound"}
