@@ -1717,6 +1717,14 @@ class Attribution:
         at = self.mentions.at
         position = match.last + 1
         steps = 0
+        if (
+            position + 1 < len(words)
+            and words[position].norm in lexicon.form_labels
+            and words[position + 1].lemma in lexicon.prepositions
+        ):
+            # a report's participle names no target: "Bite observed on Pip"
+            position += 1
+            steps += 1
         while position < len(words) and steps < 3:
             word = words[position]
             if word.kind != "w":
@@ -2598,6 +2606,27 @@ class Attribution:
             who = self.same_doers(match, senses, who)
         if who.ambiguous or not who.animals:
             candidates = who.animals or self.cast.able(self.cast.all, senses)
+            if not self.lexicon.harm_signals.isdisjoint(kinds):
+                # "Bite on Pip": a harm aimed at an animal is none of its own
+                found = self.target(match)
+                obj = found.mention if found is not None else None
+                if obj is not None and not (obj.person or obj.outsider or obj.ambiguous):
+                    others = candidates - obj.animals
+                    wound = self.lexicon.passive_victim
+                    hurt = self.cast.able(obj.animals, wound)
+                    shown = {senses.get(self.cast.species[a]) for a in others}
+                    if (
+                        hurt
+                        and others
+                        and shown <= self.lexicon.bite_signals & self.lexicon.passive_wounds
+                    ):
+                        # a bite told by no one on an animal is its wound too, as "a bite on
+                        # Pip" is (a nip between rats breaks no skin)
+                        self.emit(index, match, hurt, wound)
+                    if len(others) == 1:
+                        self.emit(index, match, others, senses)
+                        return
+                    candidates = others or candidates
             self.unsure(index, match, candidates, senses)
             return
         self.emit(index, match, who.animals, senses)

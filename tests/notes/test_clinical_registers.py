@@ -115,6 +115,20 @@ def test_a_bite_suffered_from_no_one_named_is_asked_about_among_those_who_can_bi
     assert parse_notes("Dot has a bitten ear.", CAST, "cat-rat").unattributed == ()
 
 
+def test_a_bite_with_no_article_and_no_doer_is_the_target_s_wound_and_another_s_bite() -> None:
+    for text in ("Bite observed on Dot.", "Bite on Dot, bleeding."):
+        found = parse_notes(text, CAST, "cat-rat")
+        assert signals(found) == {"dot": {"wound"}}
+        assert [dict(item.candidates) for item in found.unattributed] == [
+            {"pip": "biting", "tom": "biting"}
+        ]
+    two = [TOM, DOT]
+    assert signals(parse_notes("Bite observed on Dot.", two, "cat-rat")) == {
+        "dot": {"wound"},
+        "tom": {"biting"},
+    }
+
+
 def test_a_report_s_sizes_of_a_wound_make_it_one() -> None:
     text = "Tom swiped Dot through the bars. Superficial scratch R flank."
     assert read(text)["dot"] == {"wound"}
