@@ -95,6 +95,8 @@ def test_a_species_word_among_several_means_the_one_just_named() -> None:
 
 def test_a_catch_or_a_blow_suffered_is_the_doer_s_swat() -> None:
     assert read("Subject 2 was caught by Tom and released.") == {"tom": {"swatting"}}
+    assert read("Subject 2 was caught by the feline.") == {"tom": {"swatting"}}
+    assert read("Pip was caught, by Tom, in his mouth.") == {"tom": {"biting"}}
     assert read("Pip was struck by Tom's paw, small scratch.") == {
         "tom": {"swatting", "scratching"},
         "pip": {"wound"},
