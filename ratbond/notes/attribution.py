@@ -183,6 +183,7 @@ class Attribution:
         if self.unattributed:
             self.shared_named()
             self.wound_told_again()
+            self.headings()
         if self.heard and self.unattributed:
             self.heard_fights()
         if any(span.signal in self.lexicon.persistent for span in self.spans):
@@ -527,6 +528,40 @@ class Attribution:
         for item in self.unattributed:
             told = {animal for animal, _ in item.candidates if animal in wounded}
             if item.signal not in victim_signals or len(wounded) != 1 or len(told) != 1:
+                kept.append(item)
+                continue
+            animal = told.pop()
+            signal = dict(item.candidates)[animal]
+            for number, span in enumerate(self.spans):
+                if span.animal is None and (span.start, span.end) == (item.start, item.end):
+                    self.spans[number] = replace(span, animal=animal, signal=signal)
+        self.unattributed = kept
+
+    def headings(self) -> None:
+        """A signal read for no animal that is its sentence's only word, a log's heading
+        ("16:22 Bite. Cat seized Pip by the neck."), is the one the next sentence tells of, when
+        that sentence reads it for one of its candidates alone."""
+        tokens = self.tokens
+        sentences = tokens.sentences
+        shown: dict[tuple[str, int], set[str]] = {}
+        for span, facts in zip(self.spans, self.facts, strict=True):
+            if span.animal is not None and not span.negated:
+                shown.setdefault((span.signal, facts.sentence), set()).add(span.animal)
+        kept = []
+        for item in self.unattributed:
+            at = bisect_left(tokens.starts, item.start)
+            sentence = sentences[at] if at < len(sentences) else -1
+            alone = all(
+                item.start <= tokens.starts[index] < item.end or not word.norm.isalpha()
+                for index, word in enumerate(tokens.words)
+                if sentences[index] == sentence and word.kind == "w"
+            )
+            told = {
+                animal
+                for animal, signal in item.candidates
+                if animal in shown.get((signal, sentence + 1), ())
+            }
+            if not alone or len(told) != 1:
                 kept.append(item)
                 continue
             animal = told.pop()

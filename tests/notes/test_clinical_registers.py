@@ -131,6 +131,14 @@ def test_a_bite_with_no_article_and_no_doer_is_the_target_s_wound_and_another_s_
     }
 
 
+def test_a_heading_word_is_the_act_the_next_sentence_tells_of() -> None:
+    found = parse_notes("09:10 Bite. Tom took Dot by the scruff.", CAST, "cat-rat")
+    assert signals(found) == {"tom": {"biting"}}
+    assert found.unattributed == ()
+    # a heading the next sentence does not tell of again is still asked about
+    assert parse_notes("Bite. Dot squeaked.", CAST, "cat-rat").unattributed != ()
+
+
 def test_a_report_s_sizes_of_a_wound_make_it_one() -> None:
     text = "Tom swiped Dot through the bars. Superficial scratch R flank."
     assert read(text)["dot"] == {"wound"}
