@@ -1843,6 +1843,14 @@ class Attribution:
         segment = tokens.segments[tokens.clauses[match.last]]
         if segment.isdisjoint(lexicon.agent_exact) and segment.isdisjoint(lexicon.weapons):
             return None
+        if (
+            match.kind == "signal"
+            and position + 1 < len(words)
+            and words[position].norm in lexicon.perfect_passive
+            and words[position + 1].norm.endswith(("ed", "en"))
+        ):
+            # a report's passive, the one hurt between: "a bite was delivered to Pip by Tom"
+            limit += 4
         owned = False
         while position < len(words) and position < limit:
             word = words[position]

@@ -131,6 +131,11 @@ def test_a_bite_with_no_article_and_no_doer_is_the_target_s_wound_and_another_s_
     }
 
 
+def test_a_report_s_passive_names_the_doer_after_the_one_hurt() -> None:
+    assert read("A bite was delivered to Dot by Tom.")["tom"] == {"biting"}
+    assert read("Swatting was observed by the handler.") == {"tom": {"swatting"}}
+
+
 def test_a_heading_word_is_the_act_the_next_sentence_tells_of() -> None:
     found = parse_notes("09:10 Bite. Tom took Dot by the scruff.", CAST, "cat-rat")
     assert signals(found) == {"tom": {"biting"}}
