@@ -1847,7 +1847,7 @@ class Attribution:
             match.kind == "signal"
             and position + 1 < len(words)
             and words[position].norm in lexicon.perfect_passive
-            and words[position + 1].norm.endswith(("ed", "en"))
+            and words[position + 1].norm.endswith(lexicon.participle_endings)
         ):
             # a report's passive, the one hurt between: "a bite was delivered to Pip by Tom"
             limit += 4

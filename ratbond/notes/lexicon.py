@@ -254,6 +254,9 @@ class Lexicon:
     numbering: tuple[str, tuple[str, ...]]
     abbreviations: frozenset[str]
     form_labels: frozenset[str]
+    participle_endings: tuple[str, ...]
+    """`participle_endings`: a report's passive after a signal ("was delivered") reaches its
+    doer past the one hurt."""
     treatments: frozenset[str]
     """`treatments`, lower-cased: in a note that reports a wound, the carer's care of it."""
     weapons: frozenset[str]
@@ -1003,6 +1006,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         section_labels=frozenset(normalise(w) for w in rules.section_labels),
         abbreviations=frozenset(w.lower() for w in rules.abbreviations),
         form_labels=frozenset(normalise(w) for w in rules.form_labels),
+        participle_endings=tuple(normalise(w) for w in rules.participle_endings),
         treatments=frozenset(w.lower() for w in rules.treatments),
         weapons=frozenset(stem_of(normalise(w)) for w in rules.weapons),
         numbering=(

@@ -465,6 +465,9 @@ class NotesFile:
     """Words a log abbreviates with a dot ("approx."): the dot ends no sentence before a
     number or a lower-case word."""
     form_labels: tuple[Word, ...] = ()
+    participle_endings: tuple[Word, ...] = ()
+    """Endings of a passive participle after an auxiliary right after a signal: the doer is
+    named further on ("a bite was delivered to Pip by Tom")."""
     """Participles after a signal that heads a form's field ("Injuries sustained:")."""
     weapons: tuple[Word, ...] = ()
     """What an attack is made with ("jaws", "claws"): after one, a word of `part_owners` names
