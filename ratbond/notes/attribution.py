@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ratbond.model import CLASS_RANK, SessionClass
 from ratbond.notes.cast import Cast
-from ratbond.notes.lexicon import AIMED, CAPTURED, STRUCK, Lexicon
+from ratbond.notes.lexicon import AIMED, CAPTURED, STRUCK, Lexicon, normalise
 from ratbond.notes.mentions import OPENING_KINDS, Mention, Mentions
 from ratbond.notes.negation import DENIERS, Scope
 from ratbond.notes.phrases import Match, Phrases
@@ -135,10 +135,10 @@ class Attribution:
     def result(self) -> NotesResult:
         """The reading of every signal and passive phrase."""
         matches = self.matches
-        # Sentences that report a bite on the owner: blood there is the owner's.
+        # Sentences that report a bite or a scratch on the owner: blood there is the owner's.
         for index in self.scope.events:
             match = matches[index]
-            if match.kind == "signal" and not self.lexicon.bite_signals.isdisjoint(
+            if match.kind == "signal" and not self.lexicon.person_harms.isdisjoint(
                 match.senses.values()
             ):
                 found = self.target(match)
@@ -148,6 +148,7 @@ class Attribution:
                 # a thing ("bit at the cage bars") was at no one.
                 at_person = (mention is not None and mention.person) or (
                     self.cast.program in self.lexicon.owner_on_receiving_end
+                    and not self.lexicon.bite_signals.isdisjoint(match.senses.values())
                     and (found is None or (mention is not None and mention.outsider))
                 )
                 if at_person:
@@ -170,6 +171,10 @@ class Attribution:
         self.play_fights()
         if any(span.text.lower() in self.lexicon.lively for span in self.spans):
             self.lively()
+        if self.lexicon.fight_looks is not None and self.spans:
+            self.fight_looks()
+        if self.lexicon.body_leaps is not None and self.spans:
+            self.body_leaps()
         self.parts_of_worse()
         if self.lexicon.corrections and self.spans:
             self.corrected()
@@ -178,6 +183,7 @@ class Attribution:
         if self.unattributed:
             self.shared_named()
             self.wound_told_again()
+            self.headings()
         if self.heard and self.unattributed:
             self.heard_fights()
         if any(span.signal in self.lexicon.persistent for span in self.spans):
@@ -316,6 +322,93 @@ class Attribution:
                 )
                 not in heard
             ]
+
+    def body_leaps(self) -> None:
+        """A leap onto a thing (`body_leaps`: "jumped on the cage from the shelf, BOOM") is a
+        pounce only when the paws lead it: with no paw, claw or top named in its sentence and
+        no other sign of a pounce (a wiggle) by the same animal in its sentence or the one
+        before, the body hit the barrier, a lunge. A leap onto an animal stays a pounce."""
+        leaps = self.lexicon.body_leaps
+        assert leaps is not None
+        pounce, lunge, verbs, signs = leaps
+        tokens = self.tokens
+        pawed = {
+            tokens.sentences[index] for index, word in enumerate(tokens.words) if word.norm in signs
+        }
+        told = Counter(
+            (span.animal, facts.sentence)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.signal == pounce and span.animal is not None and not span.negated
+        )
+        for number, (span, facts) in enumerate(zip(self.spans, self.facts, strict=True)):
+            if (
+                span.signal == pounce
+                and facts.thing
+                and normalise(span.text.split()[0]) in verbs
+                and span.animal is not None
+                and not span.negated
+                and facts.sentence not in pawed
+                and told[(span.animal, facts.sentence)] == 1
+                and not told[(span.animal, facts.sentence - 1)]
+                and lunge
+                in self.lexicon.species_signals.get(self.cast.species[span.animal], frozenset())
+            ):
+                self.spans[number] = replace(span, signal=lunge)
+
+    def fight_looks(self) -> None:
+        """A fight told by its look and sound, not named (`fight_looks`): animals that scream
+        in a sentence where they roll ("rolling together like a ball and screaming", "rolled as
+        one, shrieking", "a rolling bout, loud vocalisation") are fighting, with every animal
+        named in that sentence who can. A roll that is another signal's ("rolled him over", a
+        pin) is no fight's."""
+        looks = self.lexicon.fight_looks
+        assert looks is not None
+        fight, sound, motions, noises = looks
+        species_signals = self.lexicon.species_signals
+        species = self.cast.species
+        tokens = self.tokens
+        allowed = {fight, sound} | {
+            part for part, wholes in self.lexicon.part_of.items() if fight in wholes
+        }
+        others = [(span.start, span.end) for span in self.spans if span.signal not in allowed]
+        rolled = {
+            tokens.sentences[index]
+            for index, word in enumerate(tokens.words)
+            if word.norm in motions
+            and not any(start <= tokens.starts[index] < end for start, end in others)
+        }
+        if not rolled:
+            return
+        fighters: dict[int, set[str]] = {}
+        for span, facts in zip(self.spans, self.facts, strict=True):
+            if (
+                span.signal == sound
+                and span.animal is not None
+                and not span.negated
+                and facts.sentence in rolled
+                and normalise(span.text) in noises
+                and fight in species_signals.get(species[span.animal], frozenset())
+            ):
+                fighters.setdefault(facts.sentence, set()).add(span.animal)
+        for sentence, animals in fighters.items():
+            if len(animals) == 1:
+                animals |= {
+                    animal
+                    for mention in self.mentions.by_sentence.get(sentence, ())
+                    if not (mention.person or mention.outsider or mention.ambiguous)
+                    for animal in mention.animals
+                    if fight in species_signals.get(species[animal], frozenset())
+                }
+            if len(animals) < 2:
+                continue
+            noise = next(
+                span
+                for span, facts in zip(self.spans, self.facts, strict=True)
+                if facts.sentence == sentence and span.signal == sound and span.animal in animals
+            )
+            for animal in sorted(animals):
+                self.spans.append(replace(noise, signal=fight, animal=animal, confirm=False))
+                self.facts.append(SpanFacts(sentence, False, False, shared=True))
 
     def parts_of_worse(self) -> None:
         """A signal that is part of a worse one the same animal shows in its sentence or the
@@ -477,6 +570,40 @@ class Attribution:
         for item in self.unattributed:
             told = {animal for animal, _ in item.candidates if animal in wounded}
             if item.signal not in victim_signals or len(wounded) != 1 or len(told) != 1:
+                kept.append(item)
+                continue
+            animal = told.pop()
+            signal = dict(item.candidates)[animal]
+            for number, span in enumerate(self.spans):
+                if span.animal is None and (span.start, span.end) == (item.start, item.end):
+                    self.spans[number] = replace(span, animal=animal, signal=signal)
+        self.unattributed = kept
+
+    def headings(self) -> None:
+        """A signal read for no animal that is its sentence's only word, a log's heading
+        ("16:22 Bite. Cat seized Pip by the neck."), is the one the next sentence tells of, when
+        that sentence reads it for one of its candidates alone."""
+        tokens = self.tokens
+        sentences = tokens.sentences
+        shown: dict[tuple[str, int], set[str]] = {}
+        for span, facts in zip(self.spans, self.facts, strict=True):
+            if span.animal is not None and not span.negated:
+                shown.setdefault((span.signal, facts.sentence), set()).add(span.animal)
+        kept = []
+        for item in self.unattributed:
+            at = bisect_left(tokens.starts, item.start)
+            sentence = sentences[at] if at < len(sentences) else -1
+            alone = all(
+                item.start <= tokens.starts[index] < item.end or not word.norm.isalpha()
+                for index, word in enumerate(tokens.words)
+                if sentences[index] == sentence and word.kind == "w"
+            )
+            told = {
+                animal
+                for animal, signal in item.candidates
+                if animal in shown.get((signal, sentence + 1), ())
+            }
+            if not alone or len(told) != 1:
                 kept.append(item)
                 continue
             animal = told.pop()
@@ -725,6 +852,12 @@ class Attribution:
                         and self.cast.able(frozenset({real}), senses)
                     ):
                         self.emit(at, passive, frozenset({real}), senses)
+                        low, high = self.bounds(passive)
+                        self.unattributed = [
+                            item
+                            for item in self.unattributed
+                            if (item.start, item.end) != (low, high)
+                        ]
             self.spans = [
                 replace(span, animal=real)
                 if span.animal == replaced
@@ -906,7 +1039,11 @@ class Attribution:
         start, end = self.bounds(match)
         found = self.target(match)
         obj = found.mention if found is not None else None
-        direct = found is not None and found.steps == 0
+        # a person right after the phrase, or after an article only ("scratched a coworker")
+        direct = found is not None and all(
+            self.tokens.words[position].norm in self.lexicon.articles
+            for position in range(match.last + 1, match.last + 1 + found.steps)
+        )
         thing = found is not None and found.thing
         extra: dict[str, str] = {}
         seize = match.seize
@@ -1301,6 +1438,17 @@ class Attribution:
             words[at].norm in self.lexicon.thing_words for at in match.positions
         )
 
+    def shared_place(self, match: Match) -> bool:
+        """Whether a phrase of shared signals alone is followed by a word of where it happened
+        (`shared_places`): "both fighting on the floor" fought no floor."""
+        words = self.tokens.words
+        after = match.last + 1
+        return (
+            after < len(words)
+            and words[after].norm in self.lexicon.shared_places
+            and self.lexicon.reciprocal.issuperset(match.senses.values())
+        )
+
     def aimed_at_thing(self, match: Match) -> bool:
         """Whether the clause names a thing after the phrase before it names an animal ("raked
         her claws down the side of the cage"); "her" before a word is a possessive."""
@@ -1308,6 +1456,8 @@ class Attribution:
         words = self.tokens.words
         if any(words[position].norm in lexicon.path_words for position in match.positions):
             return False  # "ate out of the bowl": the phrase names the way
+        if self.shared_place(match):
+            return False
         position = match.last + 1
         end = min(len(words), position + 8)
         while position < end:
@@ -1638,10 +1788,20 @@ class Attribution:
             or words[match.last].lemma in lexicon.reach_words
         ) and lexicon.bite_signals.isdisjoint(match.senses.values()):
             return None  # "putting paw in cage": where it reached, not what it was aimed at
+        if self.shared_place(match):
+            return None  # "fighting on the floor": where two animals fought, not a target
         phrases = self.phrases
         at = self.mentions.at
         position = match.last + 1
         steps = 0
+        if (
+            position + 1 < len(words)
+            and words[position].norm in lexicon.form_labels
+            and words[position + 1].lemma in lexicon.prepositions
+        ):
+            # a report's participle names no target: "Bite observed on Pip"
+            position += 1
+            steps += 1
         while position < len(words) and steps < 3:
             word = words[position]
             if word.kind != "w":
@@ -1725,6 +1885,14 @@ class Attribution:
         segment = tokens.segments[tokens.clauses[match.last]]
         if segment.isdisjoint(lexicon.agent_exact) and segment.isdisjoint(lexicon.weapons):
             return None
+        if (
+            match.kind == "signal"
+            and position + 1 < len(words)
+            and words[position].norm in lexicon.perfect_passive
+            and words[position + 1].norm.endswith(lexicon.participle_endings)
+        ):
+            # a report's passive, the one hurt between: "a bite was delivered to Pip by Tom"
+            limit += 4
         owned = False
         while position < len(words) and position < limit:
             word = words[position]
@@ -2575,6 +2743,27 @@ class Attribution:
             who = self.same_doers(match, senses, who)
         if who.ambiguous or not who.animals:
             candidates = who.animals or self.cast.able(self.cast.all, senses)
+            if not self.lexicon.harm_signals.isdisjoint(kinds):
+                # "Bite on Pip": a harm aimed at an animal is none of its own
+                found = self.target(match)
+                obj = found.mention if found is not None else None
+                if obj is not None and not (obj.person or obj.outsider or obj.ambiguous):
+                    others = candidates - obj.animals
+                    wound = self.lexicon.passive_victim
+                    hurt = self.cast.able(obj.animals, wound)
+                    shown = {senses.get(self.cast.species[a]) for a in others}
+                    if (
+                        hurt
+                        and others
+                        and shown <= self.lexicon.bite_signals & self.lexicon.passive_wounds
+                    ):
+                        # a bite told by no one on an animal is its wound too, as "a bite on
+                        # Pip" is (a nip between rats breaks no skin)
+                        self.emit(index, match, hurt, wound)
+                    if len(others) == 1:
+                        self.emit(index, match, others, senses)
+                        return
+                    candidates = others or candidates
             self.unsure(index, match, candidates, senses)
             return
         self.emit(index, match, who.animals, senses)
@@ -2638,22 +2827,40 @@ class Attribution:
         if doers:
             self.emit(index, match, doers, harm)
 
+    def other_harm(self, index: int) -> bool:
+        """Whether the note tells of a harm (`harm_signals`) in a phrase other than `index`'s:
+        a fight, a bite by someone named."""
+        harm = self.lexicon.harm_signals
+        return any(
+            other != index and not harm.isdisjoint(self.matches[other].senses.values())
+            for other in self.scope.events
+        )
+
+    def describes(self, match: Match) -> bool:
+        """Whether a bare participle comes right after a determiner or possessive, describing
+        a thing ("has a bitten tail")."""
+        words = self.tokens.words
+        position = match.first - 1
+        return (
+            match.first == match.last
+            and position >= 0
+            and (
+                words[position].lemma in self.lexicon.determiners
+                or words[position].norm in self.lexicon.possessives
+            )
+        )
+
     def perfect(self, match: Match) -> bool:
         """Whether a bare passive participle is active: a form of "have" before it in its
         sentence, with no passive auxiliary between ("may have bitten", not "had been bitten").
         After a determiner or possessive it describes a thing and stays passive: "has a bitten
         tail" is a wound."""
-        if match.first != match.last:
+        if match.first != match.last or self.describes(match):
             return False
         words = self.tokens.words
         sentences = self.tokens.sentences
         lexicon = self.lexicon
         position = match.first - 1
-        if position >= 0 and (
-            words[position].lemma in lexicon.determiners
-            or words[position].norm in lexicon.possessives
-        ):
-            return False
         while position >= 0 and sentences[position] == sentences[match.first]:
             norm = words[position].norm
             if norm in lexicon.perfect_passive:
@@ -2720,8 +2927,21 @@ class Attribution:
                 # "Sage got scratched when Mochi swatted the cage": the one doing harm there.
                 self.emit(index, match, doer, senses)
             # else an animal was hurt by someone unnamed: the wound says enough, unless a later
-            # line names who did it ("It was Rex.")
+            # line names who did it ("It was Rex."); a bite no other harm in the note explains
+            # was still someone's, one of the others who can bite ("Vortex was bitten, aggressor
+            # not seen")
             self.unnamed.append((index, match, victims, senses))
+            if (
+                not doer
+                and not self.describes(match)
+                and not lexicon.bite_signals.isdisjoint(senses.values())
+                and not self.other_harm(index)
+            ):
+                biters = cast.able(cast.all - victims, senses)
+                if len(biters) == 1:
+                    self.emit(index, match, biters, senses)
+                elif biters:
+                    self.unsure(index, match, biters, senses)
             return
         others = cast.able(cast.all - victims, senses)
         if len(others) == 1:

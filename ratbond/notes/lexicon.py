@@ -183,6 +183,8 @@ class Lexicon:
     passive_wounds: frozenset[str]
     victim_signals: frozenset[str]
     reciprocal: frozenset[str]
+    shared_places: frozenset[str]
+    """`shared_places`: after a shared signal, where it happened ("fighting on the floor")."""
     together: frozenset[tuple[str, ...]]
     """The normal forms of the `together` phrases ("side by side")."""
     object_senses: dict[str, dict[str, dict[str, str | None]]]
@@ -218,6 +220,9 @@ class Lexicon:
     pair_joiners: frozenset[str]
     floating_group: frozenset[str]
     bite_signals: frozenset[str]
+    person_harms: frozenset[str]
+    """`bite_signals` and the signals `object_senses` reads as none when aimed at a person (a
+    cat's scratching): blood in a sentence that reports one on the owner is the owner's."""
     passive_victim: dict[str, str]
     thing_words: frozenset[str]
     prey_words: frozenset[str]
@@ -249,6 +254,9 @@ class Lexicon:
     leap_paws: tuple[str, str, frozenset[str], frozenset[str]]
     """`leap_paws`: a leap signal, a strike signal, words for both forepaws (lower-cased) and
     verbs of leaping: the forepaws after such a verb in their sentence are the leap."""
+    participle_endings: tuple[str, ...]
+    """`participle_endings`: a report's passive after a signal ("was delivered") reaches its
+    doer past the one hurt."""
     treatments: frozenset[str]
     """`treatments`, lower-cased: in a note that reports a wound, the carer's care of it."""
     soft_parts: frozenset[str]
@@ -319,6 +327,12 @@ class Lexicon:
     """Signals by the worse one they are part of ("squeaking" in a "fighting")."""
     play_fights: dict[str, str]
     """A fight by the play it was, when the sentence says so and no one is hurt."""
+    fight_looks: tuple[str, str, frozenset[str], frozenset[str]] | None
+    body_leaps: tuple[str, str, frozenset[str], frozenset[str]] | None
+    """`body_leaps`: the pounce, the lunge it is with no paw named, the verbs of leaping and
+    the words that say the paws led it."""
+    """`fight_looks`: the fight, the sound it is told by, and its motions and noises, lower-cased
+    as written."""
     sound_spellings: tuple[tuple[str, str], ...]
     scan_digits: dict[str, tuple[str, ...]]
     """Digits a scanner reads for letters in a word ("1" for "l" or "i": "Li1y" is Lily)."""
@@ -506,6 +520,8 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *(name for whole, parts in rules.part_of.items() for name in (whole, *parts)),
         *rules.one_sided,
         *(name for pair in rules.play_fights.items() for name in pair),
+        *((rules.fight_looks.signal, rules.fight_looks.sound) if rules.fight_looks else ()),
+        *((rules.body_leaps.signal, rules.body_leaps.leap) if rules.body_leaps else ()),
     )
     for name in rules.capture_means:
         if name not in every:
@@ -913,6 +929,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         passive_wounds=frozenset(rules.passive_wounds),
         victim_signals=frozenset(rules.victim_signals),
         reciprocal=frozenset(rules.reciprocal),
+        shared_places=frozenset(normalise(w) for w in rules.shared_places),
         together=frozenset(tuple(split_words(text)) for text in rules.together),
         object_senses={s: dict(v) for s, v in rules.object_senses.items()},
         program_senses={
@@ -957,6 +974,13 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         pair_joiners=frozenset(rules.pair_joiners),
         floating_group=frozenset(rules.floating_group),
         bite_signals=frozenset(rules.bite_signals),
+        person_harms=frozenset(rules.bite_signals)
+        | {
+            signal
+            for by_kind in rules.object_senses.values()
+            for signal, sense in by_kind.get("person", {}).items()
+            if sense is None
+        },
         passive_victim={str(k): v for k, v in rules.passive_victim.items()},
         thing_words=frozenset(normalise(w) for w in rules.things if " " not in w),
         plays=frozenset(stem_of(w) for w in (rules.harmless.plays if rules.harmless else ())),
@@ -977,6 +1001,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         section_labels=frozenset(normalise(w) for w in rules.section_labels),
         abbreviations=frozenset(w.lower() for w in rules.abbreviations),
         form_labels=frozenset(normalise(w) for w in rules.form_labels),
+        participle_endings=tuple(normalise(w) for w in rules.participle_endings),
         treatments=frozenset(w.lower() for w in rules.treatments),
         leap_paws=(
             (
@@ -1042,6 +1067,26 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             for part in {part for parts in rules.part_of.values() for part in parts}
         },
         play_fights=dict(rules.play_fights),
+        body_leaps=(
+            (
+                rules.body_leaps.signal,
+                rules.body_leaps.leap,
+                frozenset(normalise(w) for w in rules.body_leaps.verbs),
+                frozenset(normalise(w) for w in rules.body_leaps.signs),
+            )
+            if rules.body_leaps
+            else None
+        ),
+        fight_looks=(
+            (
+                rules.fight_looks.signal,
+                rules.fight_looks.sound,
+                frozenset(normalise(w) for w in rules.fight_looks.motions),
+                frozenset(normalise(w) for w in rules.fight_looks.noises),
+            )
+            if rules.fight_looks
+            else None
+        ),
         sound_spellings=sound_spellings,
         scan_digits={
             digit: tuple(b for a, b in rules.scan_misreads if a == digit)

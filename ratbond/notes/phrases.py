@@ -250,11 +250,12 @@ def _name_at(
         if following is not None and following.kind == "w" and following.lemma in body_parts:
             return owner, index
         # Written with a capital before a verb, it is "Name's" (has, is) with the apostrophe
-        # left out: "Dustys got a scab", "Jebs limping".
+        # left out: "Dustys got a scab", "Jebs limping"; in a note with no capital (but "I"),
+        # case says nothing: "marleys got a cut".
         if (
             following is not None
             and following.kind == "w"
-            and words[index].raw[:1].isupper()
+            and (words[index].raw[:1].isupper() or not _capitalises(tokens.text))
             and (following.lemma in auxiliaries or following.norm.endswith("ing"))
         ):
             return owner, index

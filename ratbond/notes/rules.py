@@ -260,6 +260,33 @@ class Shelters:
 
 
 @dataclass(frozen=True)
+class FightLooks:
+    """A fight told by its look and sound, not named: animals rolling (`motions`) in a sentence
+    where they scream (`noises`, read as `sound`) are fighting (`signal`)."""
+
+    __pydantic_config__ = _STRICT
+
+    signal: str
+    sound: str
+    motions: tuple[Word, ...]
+    noises: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
+class BodyLeaps:
+    """A leap (one of `verbs`) onto a thing read as `signal` ("jumped on the cage") with no
+    paw, claw or top named (`signs`) in its sentence and no other sign of that signal by the
+    same animal in its sentence or the one before is the body hitting the barrier (`leap`)."""
+
+    __pydantic_config__ = _STRICT
+
+    signal: str
+    leap: str
+    verbs: tuple[Word, ...]
+    signs: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
 class Retractions:
     """Self-corrections: the cues that take words back, and filler words around a replacement."""
 
@@ -422,6 +449,11 @@ class NotesFile:
     one_sided: dict[str, tuple[Word, ...]] = field(default_factory=dict)
     """By a signal two animals share, its phrases that name one doer ("attacked")."""
     play_fights: dict[str, str] = field(default_factory=dict)
+    shared_places: tuple[Word, ...] = ()
+    """Words after a shared signal (`reciprocal`) that say where it happened, not what it was
+    aimed at ("fighting on the floor")."""
+    fight_looks: FightLooks | None = None
+    body_leaps: BodyLeaps | None = None
     repeats: tuple[Word, ...] = ()
     harmless: Harmless | None = None
     protected_words: tuple[Word, ...] = ()
@@ -446,6 +478,9 @@ class NotesFile:
     """Words a log abbreviates with a dot ("approx."): the dot ends no sentence before a
     number or a lower-case word."""
     form_labels: tuple[Word, ...] = ()
+    participle_endings: tuple[Word, ...] = ()
+    """Endings of a passive participle after an auxiliary right after a signal: the doer is
+    named further on ("a bite was delivered to Pip by Tom")."""
     """Participles after a signal that heads a form's field ("Injuries sustained:")."""
     weapons: tuple[Word, ...] = ()
     soft_strikes: SoftStrikes | None = None

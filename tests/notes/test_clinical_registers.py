@@ -180,7 +180,11 @@ def test_a_species_word_among_several_means_the_one_just_named() -> None:
 
 
 def test_the_other_rat_or_a_rat_a_relative_clause_picks_out_is_not_the_one_just_named() -> None:
-    assert read("Pip was calm. The other rat got bitten on the tail.") == {"pip": {"relaxed"}}
+    # (the bite of no one named in a cat-rat session is the cat's, to be confirmed)
+    assert read("Pip was calm. The other rat got bitten on the tail.") == {
+        "pip": {"relaxed"},
+        "tom": {"biting"},
+    }
     for text in (
         "Dot was fine but the other rat has a puncture.",
         "Pip is fine. The other rat is bleeding from the ear.",
@@ -199,6 +203,8 @@ def test_the_other_rat_or_a_rat_a_relative_clause_picks_out_is_not_the_one_just_
 
 def test_a_catch_or_a_blow_suffered_is_the_doer_s_swat() -> None:
     assert read("Subject 2 was caught by Tom and released.") == {"tom": {"swatting"}}
+    assert read("Subject 2 was caught by the feline.") == {"tom": {"swatting"}}
+    assert read("Pip was caught, by Tom, in his mouth.") == {"tom": {"biting"}}
     assert read("Pip was struck by Tom's paw, small scratch.") == {
         "tom": {"swatting", "scratching"},
         "pip": {"wound"},
@@ -207,6 +213,51 @@ def test_a_catch_or_a_blow_suffered_is_the_doer_s_swat() -> None:
     assert read("Pip got caught in the wheel.") == {}
     # struck by a quality, no paw nor blow: no swat
     assert read("We were all struck by Tom's patience with the rats.") == {}
+
+
+def test_a_bite_suffered_from_no_one_named_is_asked_about_among_those_who_can_bite() -> None:
+    found = parse_notes("Dot was bitten on L hind foot, aggressor not observed.", CAST, "cat-rat")
+    assert signals(found) == {"dot": {"wound"}}
+    assert [(item.signal, dict(item.candidates)) for item in found.unattributed] == [
+        ("biting", {"pip": "biting", "tom": "biting"})
+    ]
+    # a fight in the note explains it, and a bitten part is the wound alone
+    fought = parse_notes("Pip and Dot fought. Dot was bitten on the ear.", CAST, "cat-rat")
+    assert fought.unattributed == ()
+    assert parse_notes("Dot has a bitten ear.", CAST, "cat-rat").unattributed == ()
+
+
+def test_a_bite_with_no_article_and_no_doer_is_the_target_s_wound_and_another_s_bite() -> None:
+    for text in ("Bite observed on Dot.", "Bite on Dot, bleeding."):
+        found = parse_notes(text, CAST, "cat-rat")
+        assert signals(found) == {"dot": {"wound"}}
+        assert [dict(item.candidates) for item in found.unattributed] == [
+            {"pip": "biting", "tom": "biting"}
+        ]
+    two = [TOM, DOT]
+    assert signals(parse_notes("Bite observed on Dot.", two, "cat-rat")) == {
+        "dot": {"wound"},
+        "tom": {"biting"},
+    }
+
+
+def test_a_report_s_passive_names_the_doer_after_the_one_hurt() -> None:
+    assert read("A bite was delivered to Dot by Tom.")["tom"] == {"biting"}
+    assert read("Swatting was observed by the handler.") == {"tom": {"swatting"}}
+
+
+def test_a_heading_word_is_the_act_the_next_sentence_tells_of() -> None:
+    found = parse_notes("09:10 Bite. Tom took Dot by the scruff.", CAST, "cat-rat")
+    assert signals(found) == {"tom": {"biting"}}
+    assert found.unattributed == ()
+    # a heading the next sentence does not tell of again is still asked about
+    assert parse_notes("Bite. Dot squeaked.", CAST, "cat-rat").unattributed != ()
+
+
+def test_a_report_s_sizes_of_a_wound_make_it_one() -> None:
+    text = "Tom swiped Dot through the bars. Superficial scratch R flank."
+    assert read(text)["dot"] == {"wound"}
+    assert read("Sm scratch on Pip's nose.")["pip"] == {"wound"}
 
 
 def test_a_reference_to_an_earlier_record_dates_what_its_brackets_tell() -> None:

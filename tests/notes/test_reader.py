@@ -608,7 +608,8 @@ def test_reported_speech_opens_a_clause() -> None:
 
 def test_the_animal_a_bite_is_aimed_at_is_not_its_doer() -> None:
     found = signals(cat_rat("no hissing just went straight for Pip and bit her"))
-    assert found.get("tom") == {"biting"}
+    # the lunge at Pip is none of hers either: the one other who can lunge made it
+    assert found.get("tom") == {"lunging", "biting"}
     assert "biting" not in found.get("pip", set())
 
 
@@ -979,6 +980,14 @@ def test_a_fight_its_sentence_calls_boxing_is_boxing_unless_someone_bled() -> No
     assert "fighting" in bled["rex"]
 
 
+def test_a_leap_onto_a_thing_that_names_no_paws_is_a_lunge() -> None:
+    assert signals(cat_rat("Tom jumped on the cage door from the shelf!")) == {"tom": {"lunging"}}
+    assert signals(cat_rat("Tom wiggled his bum and jumped on the cage.")) == {"tom": {"pouncing"}}
+    assert signals(cat_rat("Tom jumped on the carrier, paws out.")) == {"tom": {"pouncing"}}
+    assert signals(cat_rat("Tom pounced on the crate.")) == {"tom": {"pouncing"}}
+    assert "pouncing" in signals(cat_rat("Tom jumped on Pip."))["tom"]
+
+
 @pytest.mark.parametrize(
     "text",
     ["Tom sprang forward and Pip ran", "Tom hurled himself at Pip"],
@@ -993,6 +1002,36 @@ def test_literary_lunges_are_lunges(text: str) -> None:
 )
 def test_a_fight_told_by_its_look_and_sound_is_a_fight(text: str) -> None:
     assert "fighting" in signals(rat_rat(text))["rex"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rex and Max rolling together like a ball and screaming.",
+        "Rex and Max rolled as one, shrieking.",
+        "Rex and Max locked in a rolling bout, loud vocalisation.",
+        "Max went for Rex's belly, Rex screaming, rolling.",
+    ],
+)
+def test_rats_that_roll_and_scream_in_one_sentence_are_fighting(text: str) -> None:
+    read = signals(rat_rat(text))
+    assert read["rex"] == read["max"] - {"aggressive_chasing"} == {"fighting"}
+
+
+def test_a_fight_on_a_thing_is_where_it_happened() -> None:
+    assert signals(rat_rat("Then Rex and Max fighting on the floor.")) == {
+        "rex": {"fighting"},
+        "max": {"fighting"},
+    }
+    assert signals(rat_rat("Rex and Max wrestling on the shelf.")) == {
+        "rex": {"play_wrestling"},
+        "max": {"play_wrestling"},
+    }
+
+
+def test_a_roll_that_is_a_pin_and_a_scream_is_no_fight() -> None:
+    read = signals(rat_rat("Rex rolled Max over, Max screamed."))
+    assert read == {"rex": {"pinning"}, "max": {"squeaking"}}
 
 
 @pytest.mark.parametrize("word", ["attached", "words", "bitter", "realised", "moulting", "googled"])
@@ -1375,6 +1414,13 @@ def test_a_pet_form_of_a_name_is_that_animal() -> None:
 
 def test_an_initial_s_possessive_is_that_animal() -> None:
     assert "biting" in signals(cat_rat("T's mouth on P for a second, no blood found."))["tom"]
+
+
+def test_a_name_s_s_without_apostrophe_before_a_verb_is_the_name_s_in_a_note_with_no_capitals() -> (
+    None
+):
+    assert signals(rat_rat("this morning rexs got a little cut on his nose")) == {"rex": {"wound"}}
+    assert signals(rat_rat("Rexs got a little cut on his nose.")) == {"rex": {"wound"}}
 
 
 def test_a_dropped_h_is_read_as_the_h_word() -> None:

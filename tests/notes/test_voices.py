@@ -528,3 +528,27 @@ def test_an_attack_in_a_relative_clause_after_prey_is_at_the_prey() -> None:
     text = "Tom was given a catnip 'mouse' which he proceeded to bite with vigour."
     assert "biting" not in signals(cat_rat(text)).get("tom", set())
     assert "biting" in signals(cat_rat("Tom had a toy mouse, then he bit Pip."))["tom"]
+
+
+def test_a_cat_that_hit_a_rat_swatted_her_and_a_mark_found_says_the_swat_landed() -> None:
+    text = "Tom reached in and hit Pip. A small cut on her nose."
+    assert signals(cat_rat(text)) == {"tom": {"swatting", "scratching"}, "pip": {"wound"}}
+    assert signals(cat_rat("Tom hit Pip.")) == {"tom": {"swatting"}}
+
+
+def test_a_cat_s_scratch_on_a_person_is_no_rat_s_harm_and_the_blood_is_theirs() -> None:
+    assert signals(cat_rat("Tom scratched a guest at the party. Pip asleep.")) == {
+        "pip": {"sleeping"}
+    }
+    found = cat_rat("Tom was scratching my arm when I gave him his pill, blood is coming.")
+    assert signals(found) == {}
+    assert found.unattributed == ()
+    assert signals(cat_rat("Tom scratched me during his claw trim.")) == {}
+
+
+def test_a_count_or_a_size_before_a_hole_or_a_cut_is_the_wound_of_the_one_bitten() -> None:
+    assert signals(rat_rat("Rex was biting Max on the back, there is one hole now.")) == {
+        "rex": {"biting"},
+        "max": {"wound"},
+    }
+    assert signals(rat_rat("Rex bite Max tail, now get one cut."))["max"] == {"wound"}
