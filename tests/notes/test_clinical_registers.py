@@ -192,7 +192,10 @@ def test_the_other_rat_or_a_rat_a_relative_clause_picks_out_is_not_the_one_just_
         assert read(text) == {}, text
         assert unattributed(text) == {"wound"}, text
     assert read("Pip: ok. Other rat: bitten by Tom, bleeding.") == {"tom": {"biting"}}
-    assert read_rats("Pip napped. The other rat bit Clover on the tail.") == {"pip": {"sleeping"}}
+    assert read_rats("Pip napped. The other rat bit Clover on the tail.") == {
+        "pip": {"sleeping"},
+        "clover": {"wound"},
+    }
     found = read_rats("Clover explored. Pip bit the other rat, blood on his ear.")
     assert "wound" not in found["pip"]
     found = read("Dot ate. Pip hid. The rat that was eating got swatted.")
