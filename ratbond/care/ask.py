@@ -2207,6 +2207,12 @@ def _named_as(index: _Index, words: list[str], at: int) -> bool:
     )
 
 
+def _sounds(index: _Index, word: str) -> bool:
+    """`word` is a sound, read as the words for one are (`heard`): "squeaks", "noise"."""
+    heard = {term for sound in index.rules.heard.words for term in index.reader.terms([sound])}
+    return bool(heard & set(index.reader.terms([word])))
+
+
 def _names_a_rat(index: _Index, words: list[str]) -> bool:
     """A rat is named in `words`, other than only as set aside by one of `excepting` before it,
     as a name given to someone (`naming`),
@@ -2227,12 +2233,13 @@ def _names_a_rat(index: _Index, words: list[str]) -> bool:
                 continue
             if _named_as(index, words, at):
                 continue
-            # (a rat likened to is "a rat" or a bare "rat": "squeaks like a rat"; "like my rat"
-            # and "cats like rats" name rats)
-            likened = words[at - 1] in ("a", "an") or (before == at - 1 and word == index.subject)
             if before < 0 or words[before] not in excepting:
                 return True
-            if words[before] in index.rules.comparisons and not likened:
+            # (a rat is likened to only as a sound is: "squeaks like a rat"; "looks like a rat
+            # bit him", "I'd like a rat" and "cats like rats" name rats)
+            if words[before] in index.rules.comparisons and not (
+                before > 0 and _sounds(index, words[before - 1])
+            ):
                 return True
     return False
 

@@ -1,9 +1,10 @@
 """Emoji read as the words they stand for: "can 🐀 eat 🍇" asks "can rat eat grapes".
 
 An emoji becomes its name in the Unicode Standard's character database (Python's
-`unicodedata`: 🐀 RAT, 🩸 DROP OF BLOOD, 🍫 CHOCOLATE BAR), in lower case and spaced off from
-its neighbours. A face that shows a feeling (😭 LOUDLY CRYING FACE, 😱 FACE SCREAMING IN FEAR)
-is the asker's mood, not what they ask about, so it is dropped, unless the question's words
+`unicodedata`: 🐀 RAT, 🩸 DROP OF BLOOD, 🍫 CHOCOLATE BAR), in lower case, without a trailing
+"sign" or "symbol", and spaced off from its neighbours. A face that shows a feeling (😭 LOUDLY
+CRYING FACE), a gesture (🙏 👍) or a heart (💙 💔) is the asker's mood, not what they ask
+about, so it is dropped, unless the question's words
 list it as a sign (🤧 SNEEZING FACE is sneezing). Where Unicode's name is not the word owners
 mean (☕ HOT BEVERAGE for coffee), the words file says which word it stands for. Skin tones,
 variation selectors and joiners only change how an emoji looks, and go.
@@ -23,14 +24,32 @@ PICTOGRAPH = re.compile(
 question), with its presentation and skin tone modifiers."""
 POSSESSIVE = re.compile(r" +(['\u2019]s\b)")
 JOINER = "\u200d"
-FEELINGS = ((0x1F600, 0x1F64F), (0x1F910, 0x1F92F), (0x1F970, 0x1F97F), (0x1FAE0, 0x1FAFF))
+FACES = ((0x1F600, 0x1F64F), (0x1F910, 0x1F92F), (0x1F970, 0x1F97F), (0x1FAE0, 0x1FAEF))
 """The Unicode blocks' runs of faces: emoticons and the supplemental faces."""
+GESTURES_AND_HEARTS = (
+    (0x1F446, 0x1F450),
+    (0x1F590, 0x1F596),
+    (0x1F645, 0x1F64F),
+    (0x1F918, 0x1F91F),
+    (0x1FAF0, 0x1FAF8),
+    (0x1F493, 0x1F49F),
+    (0x2763, 0x2764),
+    (0x1F5A4, 0x1F5A4),
+    (0x1F90D, 0x1F90E),
+    (0x1F9E1, 0x1F9E1),
+    (0x1FA75, 0x1FA77),
+)
+"""Hands that gesture (👍 🙏 👌) and hearts (❤ 💙 💔): feelings too, not a hand or a body."""
+GENERIC = re.compile(r" (?:SIGN|SYMBOL)$")
+"""What a name says of every sign ("WARNING SIGN"): not what the sign is."""
 
 
 def is_feeling(character: str, name: str) -> bool:
-    """A face that shows a feeling: in a run of faces, and named a face."""
+    """A face that shows a feeling, a gesture or a heart."""
     code = ord(character)
-    return "FACE" in name and any(low <= code <= high for low, high in FEELINGS)
+    if "FACE" in name and any(low <= code <= high for low, high in FACES):
+        return True
+    return any(low <= code <= high for low, high in GESTURES_AND_HEARTS)
 
 
 def emoji_words(character: str, meant: Mapping[str, str]) -> str:
@@ -40,7 +59,7 @@ def emoji_words(character: str, meant: Mapping[str, str]) -> str:
     name = unicodedata.name(character, "")
     if not name or is_feeling(character, name):
         return ""
-    return name.lower()
+    return GENERIC.sub("", name).lower()
 
 
 def emoji_as_words(text: str, meant: Mapping[str, str]) -> str:

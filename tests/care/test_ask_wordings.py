@@ -61,6 +61,8 @@ def test_a_food_asked_in_other_words_gets_its_answer(question: str, expected: st
         # ... but a rat liked, or one a person would call for, is
         ("do cats like rats?", "faq:cats_and_rats"),
         ("how do I get my cat to like my rat?", "faq:cat_attacks"),
+        ("looks like a rat bit my baby, bleeding", "faq:bitten_person"),
+        ("I'd like a rat, what cage do I need", "faq:cage_size"),
         ("my rats had a fight, should I keep them separate?", "faq:boxing"),
     ],
 )
