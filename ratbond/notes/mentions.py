@@ -88,7 +88,7 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
     words = tokens.words
     matches = phrases.matches
     at: dict[int, Mention] = {}
-    key = _owner_key(tokens, phrases, lexicon)
+    key = _owner_key(tokens, phrases, cast, lexicon)
     for index, match in enumerate(matches):
         if match.kind not in MENTION_KINDS:
             continue
@@ -274,10 +274,13 @@ def _named_before(
     return None
 
 
-def _owner_key(tokens: Tokens, phrases: Phrases, lexicon: Lexicon) -> dict[str, str]:
+def _owner_key(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon) -> dict[str, str]:
     """A log's own key to its numbered subjects (`numbering`), each number or letter with the
-    animal named after it, in a sentence that holds a numbering word: "Subjects: 1 = Nibbles,
-    2 = Pip", "Subject 1 is Clover"."""
+    rat named after it in a sentence that holds a numbering word: "Subjects: 1 = Nibbles, 2 =
+    Pip", "Subject 1 is Clover". A rat's name as the doer of an act or an owner ("Subject 2:
+    Clover chased her", "Subject 2 is Pip's sister"), or the cat's, tells of the subject, not
+    which it is."""
+    rats = cast.by_species.get("rat", frozenset())
     words = tokens.words
     numbering = lexicon.numbering[1] if lexicon.numbering else ()
     if not numbering:
@@ -292,7 +295,12 @@ def _owner_key(tokens: Tokens, phrases: Phrases, lexicon: Lexicon) -> dict[str, 
             position + 2 if words[position + 1].raw.lower() in lexicon.key_marks else position + 1
         )
         named = phrases.of(joined) if joined < len(words) else None
-        if named is None or named.kind != "name" or named.animal is None or named.first != joined:
+        if named is None or named.kind != "name" or named.animal not in rats:
+            continue
+        after = phrases.of(named.last + 1) if named.last + 1 < len(words) else None
+        # a name written with more than its own letters is its possessive ("Pip's")
+        possessive = words[named.last].raw.lower() != words[named.last].norm
+        if named.first != joined or possessive or (after is not None and after.kind == "signal"):
             continue
         sentence = tokens.sentences[position]
         start = position

@@ -50,6 +50,18 @@ def test_the_log_s_own_key_to_its_subjects_comes_before_the_cast_s_order() -> No
     assert read("Subject 2 bitten by specimen.") == {"dot": {"wound"}, "tom": {"biting"}}
 
 
+def test_a_name_that_tells_of_a_subject_is_no_key_to_it() -> None:
+    # the cat, a rat's possessive, a rat doing something: the wound stays the subject's
+    assert read("Subject 1: Tom hissed at her. Subject 1 bleeding from the ear.") == {
+        "tom": {"hissing"},
+        "pip": {"wound"},
+    }
+    assert read("Subject 2 is Tom's target. Subject 2 has a puncture on her flank.") == {
+        "dot": {"wound"}
+    }
+    assert read("Subject 2 is Pip's sister. Subject 2 has a cut on her ear.") == {"dot": {"wound"}}
+
+
 def test_both_forepaws_after_a_leap_are_the_leap_s_and_elsewhere_strike() -> None:
     assert read("Tom leapt onto the carrier, forepaws out.") == {"tom": {"pouncing"}}
     assert read("Tom wiggled, then pounce, forepaws extended, onto carrier.") == {
