@@ -234,12 +234,16 @@ class Attribution:
             ):
                 kept.append(item)
                 continue
-            animal = hurt.pop()
-            signal = dict(item.candidates)[animal]
-            for number, span in enumerate(self.spans):
-                if span.animal is None and (span.start, span.end) == (item.start, item.end):
-                    self.spans[number] = replace(span, animal=animal, signal=signal)
+            self.give(item, hurt.pop())
         self.unattributed = kept
+
+    def give(self, item: Unattributed, animal: str) -> None:
+        """The reading `item` left to no animal is `animal`'s, under its signal for that
+        animal's species."""
+        signal = dict(item.candidates)[animal]
+        for number, span in enumerate(self.spans):
+            if span.animal is None and (span.start, span.end) == (item.start, item.end):
+                self.spans[number] = replace(span, animal=animal, signal=signal)
 
     def repeat(self, match: Match) -> None:
         """An animal that "did too" (`repeats`) shows what the animal read just before it
@@ -572,11 +576,7 @@ class Attribution:
             if item.signal not in victim_signals or len(wounded) != 1 or len(told) != 1:
                 kept.append(item)
                 continue
-            animal = told.pop()
-            signal = dict(item.candidates)[animal]
-            for number, span in enumerate(self.spans):
-                if span.animal is None and (span.start, span.end) == (item.start, item.end):
-                    self.spans[number] = replace(span, animal=animal, signal=signal)
+            self.give(item, told.pop())
         self.unattributed = kept
 
     def headings(self) -> None:
@@ -606,11 +606,7 @@ class Attribution:
             if not alone or len(told) != 1:
                 kept.append(item)
                 continue
-            animal = told.pop()
-            signal = dict(item.candidates)[animal]
-            for number, span in enumerate(self.spans):
-                if span.animal is None and (span.start, span.end) == (item.start, item.end):
-                    self.spans[number] = replace(span, animal=animal, signal=signal)
+            self.give(item, told.pop())
         self.unattributed = kept
 
     def pair_opening(self, sentence: int, item: Unattributed) -> frozenset[str]:
