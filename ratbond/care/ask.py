@@ -1183,27 +1183,57 @@ def _unlabelled(text: str, asking: frozenset[str]) -> str:
     return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in out if p)
 
 
-def ask(question: str, limit: int = 3) -> AskResult:
-    """The best `limit` documents for a question, best first; none, with the reason and the
-    topics ratbond covers, when the question is off-topic or no document covers enough of it."""
-    if not 1 <= limit <= MAX_ANSWERS:
-        raise InputError("limit", f"must be from 1 to {MAX_ANSWERS} (got {limit})")
-    if len(question) > MAX_QUESTION:
-        raise InputError(
-            "question", f"ask in at most {MAX_QUESTION} characters (got {len(question)})"
-        )
-    index = _index()
+@dataclass(frozen=True)
+class _Typed:
+    """A question as typed, and its words as read: pets' names set aside, slips corrected."""
+
+    original: str
+    """What was asked, as typed: the answer repeats it."""
+    question: str
+    """What is read: the question without chat headings, stars, labels and numbering."""
+    words: list[str]
+    names: frozenset[str]
+    """Words taken for a pet's name: never a typo to fix nor an unknown word."""
+    corrections: list[tuple[str, str]]
+    """(typed, searched) for each slip shown to the asker."""
+    spelled: dict[str, str]
+    """The word read for each slip, shown or silent ("wheezy" is read as "wheez")."""
+
+
+def _typed(index: _Index, question: str) -> _Typed:
+    """Read the words of `question`, set aside the pets' names and correct the slips."""
     # What was asked is answered; what is read is the question without its labels.
-    original, question = (
-        question,
-        _unlabelled(
-            _resumed(_starred(_misread(_unchatted(question), index)), index.telling),
-            index.question_labels,
-        ),
+    read = _unlabelled(
+        _resumed(_starred(_misread(_unchatted(question), index)), index.telling),
+        index.question_labels,
     )
-    words = index.reader.words(question)
+    words = index.reader.words(read)
     if not words:
         raise InputError("question", "type a question in words, e.g. 'how long does bonding take?'")
+    names = _pet_names(index, read, words)
+    corrections: list[tuple[str, str]] = []
+    spelled: dict[str, str] = {}
+    for word in dict.fromkeys(words):
+        if word not in index.vocabulary and word not in names and word.isalpha():
+            spelling = _spelling(index, word)
+            if spelling is not None:
+                fix, shown = spelling
+                if shown:
+                    corrections.append((word, fix))
+                spelled[word] = fix
+    for word, fix in _misheard_rats(index, words):
+        corrections.append((word, fix))
+        spelled[word] = fix
+    # A capitalised word is a pet's name only beside other words: "a bit of Vegemite" asks
+    # about the Vegemite.
+    subject = [index.subject]
+    if all(index.reader.terms([word]) in ([], subject) for word in words if word not in names):
+        names = set()
+    return _Typed(question, read, words, frozenset(names), corrections, spelled)
+
+
+def _pet_names(index: _Index, question: str, words: list[str]) -> set[str]:
+    """The words of `question` taken for a pet's name (see `_names`)."""
     names = _names(question, index.calendar) - index.vocabulary
     # A pet called after a food ("Ginger and Honey keep fighting") is a name too, in a question
     # that does not ask about eating: "can rats eat Pepper" asks about the pepper.
@@ -1214,48 +1244,52 @@ def ask(question: str, limit: int = 3) -> AskResult:
             for name in _names(question, index.calendar) & index.vocabulary
             if (as_read := index.reader.terms([name])) and set(as_read) <= index.named
         }
-    corrections: list[tuple[str, str]] = []
-    spelled: dict[str, str] = {}
-    for word in dict.fromkeys(words):
-        if word not in index.vocabulary and word not in names and word.isalpha():
-            if word.endswith("in") and _known(index, word + "g"):
-                # A dropped g is the -ing form: "bleedin", "chewin", "sneezin'".
-                corrections.append((word, word + "g"))
-                spelled[word] = word + "g"
-                continue
-            if word.endswith("y") and _known(index, word[:-1]):
-                # An adjective of a known word ("wheezy", "nippy") is read as that word.
-                spelled[word] = word[:-1]
-                continue
-            nearest = closest(word, index.vocabulary) or _shortened(index, word)
-            # A tie is settled by the commonest slips: a letter left out, then any slip but
-            # in the first letter, which people seldom mistype.
-            for keep in (_left_out, _same_start):
-                if len(nearest) > 1:
-                    nearest = [near for near in nearest if keep(word, near)] or nearest
-            # A word spelled as it sounds ("breething", "teecher") is the word it sounds like,
-            # before a slip of the keys to a word ratbond knows ("reely" is "really", not
-            # "rely"), unless only the slip is a word ratbond knows ("chees" is cheese, not chess).
-            sounded = respelled(word, index.rules.respellings)
-            if sounded is not None and (sounded in index.vocabulary or len(nearest) != 1):
-                nearest = [sounded]
-            # A guess never makes a question off-topic: a word ratbond does not know is as likely
-            # a dialect's word as a slip ("comot", out, is no "comet").
-            # (an animal ratbond does not cover is in `OFF`: a guess never lands on one) A cat
-            # word is guessed as any word is ("kiten", "kitte" are the kitten), but only one
-            # keeping the word's first letter: "natto" (a food) is no "gatto" (a cat).
-            guessed = set(index.reader.terms(nearest[:1]))
-            if (
-                len(nearest) == 1
-                and not OFF & guessed
-                and (not (index.animals - {index.subject}) & guessed or nearest[0][:1] == word[:1])
-            ):
-                corrections.append((word, nearest[0]))
-                spelled[word] = nearest[0]
+    return names
+
+
+def _spelling(index: _Index, word: str) -> tuple[str, bool] | None:
+    """The word ratbond reads for a word it does not know, and whether that is a slip to show
+    the asker; None when it makes no sure guess."""
+    if word.endswith("in") and _known(index, word + "g"):
+        # A dropped g is the -ing form: "bleedin", "chewin", "sneezin'".
+        return word + "g", True
+    if word.endswith("y") and _known(index, word[:-1]):
+        # An adjective of a known word ("wheezy", "nippy") is read as that word.
+        return word[:-1], False
+    nearest = closest(word, index.vocabulary) or _shortened(index, word)
+    # A tie is settled by the commonest slips: a letter left out, then any slip but
+    # in the first letter, which people seldom mistype.
+    for keep in (_left_out, _same_start):
+        if len(nearest) > 1:
+            nearest = [near for near in nearest if keep(word, near)] or nearest
+    # A word spelled as it sounds ("breething", "teecher") is the word it sounds like,
+    # before a slip of the keys to a word ratbond knows ("reely" is "really", not
+    # "rely"), unless only the slip is a word ratbond knows ("chees" is cheese, not chess).
+    sounded = respelled(word, index.rules.respellings)
+    if sounded is not None and (sounded in index.vocabulary or len(nearest) != 1):
+        nearest = [sounded]
+    # A guess never makes a question off-topic: a word ratbond does not know is as likely
+    # a dialect's word as a slip ("comot", out, is no "comet").
+    # (an animal ratbond does not cover is in `OFF`: a guess never lands on one) A cat
+    # word is guessed as any word is ("kiten", "kitte" are the kitten), but only one
+    # keeping the word's first letter: "natto" (a food) is no "gatto" (a cat).
+    guessed = set(index.reader.terms(nearest[:1]))
+    if (
+        len(nearest) == 1
+        and not OFF & guessed
+        and (not (index.animals - {index.subject}) & guessed or nearest[0][:1] == word[:1])
+    ):
+        return nearest[0], True
+    return None
+
+
+def _misheard_rats(index: _Index, words: list[str]) -> list[tuple[str, str]]:
+    """(heard, rat word) for each word a voice assistant misheard for the rat."""
     # A voice assistant mishears the rat ("can my rap have watermelon"): in a question naming no
     # rat, a word after a possessive that ratbond does not know and that is the rat's word with
     # one letter other than its first changed (or their plurals) is the rat.
     rat_word = index.rules.subject
+    misheard: list[tuple[str, str]] = []
     if not any(index.reader.terms([w]) == [index.subject] for w in words):
         for before, word in pairwise(words):
             single = word.removesuffix("s") if len(word) == len(rat_word) + 1 else word
@@ -1266,13 +1300,23 @@ def ask(question: str, limit: int = 3) -> AskResult:
                 and single[0] == rat_word[0]
                 and sum(a != b for a, b in zip(single, rat_word, strict=True)) == 1
             ):
-                corrections.append((word, rat_word + word[len(single) :]))
-                spelled[word] = rat_word + word[len(single) :]
-    # A capitalised word is a pet's name only beside other words: "a bit of Vegemite" asks
-    # about the Vegemite.
-    subject = [index.subject]
-    if all(index.reader.terms([word]) in ([], subject) for word in words if word not in names):
-        names = set()
+                misheard.append((word, rat_word + word[len(single) :]))
+    return misheard
+
+
+def ask(question: str, limit: int = 3) -> AskResult:
+    """The best `limit` documents for a question, best first; none, with the reason and the
+    topics ratbond covers, when the question is off-topic or no document covers enough of it."""
+    if not 1 <= limit <= MAX_ANSWERS:
+        raise InputError("limit", f"must be from 1 to {MAX_ANSWERS} (got {limit})")
+    if len(question) > MAX_QUESTION:
+        raise InputError(
+            "question", f"ask in at most {MAX_QUESTION} characters (got {len(question)})"
+        )
+    index = _index()
+    typed = _typed(index, question)
+    original, question, words, names = typed.original, typed.question, typed.words, typed.names
+    corrections, spelled = typed.corrections, typed.spelled
     read = [
         [
             [spelled.get(w, w) for w in _joined(index, index.reader.words(text)) if w not in names]
