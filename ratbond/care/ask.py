@@ -1304,25 +1304,19 @@ def _misheard_rats(index: _Index, words: list[str]) -> list[tuple[str, str]]:
     return misheard
 
 
-def ask(question: str, limit: int = 3) -> AskResult:
-    """The best `limit` documents for a question, best first; none, with the reason and the
-    topics ratbond covers, when the question is off-topic or no document covers enough of it."""
-    if not 1 <= limit <= MAX_ANSWERS:
-        raise InputError("limit", f"must be from 1 to {MAX_ANSWERS} (got {limit})")
-    if len(question) > MAX_QUESTION:
-        raise InputError(
-            "question", f"ask in at most {MAX_QUESTION} characters (got {len(question)})"
-        )
-    index = _index()
-    typed = _typed(index, question)
-    original, question, words, names = typed.original, typed.question, typed.words, typed.names
-    corrections, spelled = typed.corrections, typed.spelled
+def _sentences_read(index: _Index, typed: _Typed) -> list[list[list[str]]]:
+    """The question's sentences, each a list of its clauses' words as read: pets' names left
+    out, slips corrected, a contrast, a denial or a description of a rat left out."""
     read = [
         [
-            [spelled.get(w, w) for w in _joined(index, index.reader.words(text)) if w not in names]
+            [
+                typed.spelled.get(w, w)
+                for w in _joined(index, index.reader.words(text))
+                if w not in typed.names
+            ]
             for text in texts
         ]
-        for texts in _sentences(question)
+        for texts in _sentences(typed.question)
     ]
     read = [[_contrasted(index, c) for c in s] for s in read]
     read = [[_undenied(index, c) for c in s] for s in read]
@@ -1334,74 +1328,47 @@ def ask(question: str, limit: int = 3) -> AskResult:
         for w in c
     ):
         read = [[_undescribed(index, c) for c in s] for s in read]
-    clauses = [clause for sentence in read for clause in sentence]
-    fixed = [word for clause in clauses for word in clause]
+    return read
+
+
+def _clause_terms(index: _Index, clauses: list[list[str]]) -> list[list[str]]:
+    """The terms of each clause."""
     parts = [list(dict.fromkeys(index.reader.terms(clause))) for clause in clauses]
-    terms = list(dict.fromkeys(term for part in parts for term in part))
     # Pets living together said of the asker and one rat is the asker's bond with it.
     befriended = _befriended(index, clauses)
     if befriended is not None:
         together, bond = befriended
         parts = [list(dict.fromkeys(bond if t == together else t for t in p)) for p in parts]
-        terms = list(dict.fromkeys(term for part in parts for term in part))
-    # Alarms only wondered about ("Is it blood?") beside what was seen make no emergency; a
-    # sentence asking only about them is no focus either: what was seen is what it asks about.
-    calm = _wondered(index, question, read) | _resembled(index, clauses)
-    # The sentence that asks (the last one ending in a question mark that names more than a
-    # rat) says what the question is about; the others are context.
-    follow_ups = [tuple(text.split()) for text in index.rules.follow_ups]
-    texts = _SENTENCE_END.split(question)
-    asking = [
-        terms_of
-        for at, (sentence, text) in enumerate(zip(read, texts, strict=False))
-        if (
-            text.rstrip().endswith("?")
-            # (a last sentence opening with a wh-word and left without its mark asks too: "is
-            # she ok? what do the noises mean")
-            or (
-                at == len(texts) - 1
-                and not text.rstrip().endswith((".", "!"))
-                and bool(sentence and sentence[0])
-                and sentence[0][0] in _WH
-            )
-        )
-        # a sentence asking more on the answer to the one before ("if yes, how much?") is not it
-        and not any(
-            tuple(w for clause in sentence for w in clause)[: len(part)] == part
-            for part in follow_ups
-        )
-        for terms_of in [{t for clause in sentence for t in index.reader.terms(clause)}]
-        # a follow-up naming no thing ratbond knows ("Which kind is good?", "Raw or boiled?",
-        # "Terrible idea?") is not it
-        if {t for t in terms_of if t in index.idf}
+    return parts
+
+
+def _names_a_thing(index: _Index, terms: set[str]) -> bool:
+    """`terms` name a thing ratbond knows: more than a rat, a kind of answer or a description
+    ("Which kind is good?", "Raw or boiled?", "Terrible idea?" name none)."""
+    return bool(
+        {t for t in terms if t in index.idf}
         - {index.subject}
         - index.generic
         - index.frames
         - index.describing
-    ]
+    )
+
+
+def _focus(
+    index: _Index,
+    typed: _Typed,
+    read: list[list[list[str]]],
+    terms: list[str],
+    calm: frozenset[str],
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The terms of the part of the question that asks (none: all of it asks), and the alarms
+    seen in it when it is the part of several numbered questions that leads."""
     # Of several numbered questions ("1) ... 2) ..."), the first is the main worry; the others
     # ask more of it.
-    numbered = _NUMBERED.search(original) is not None
-    main = (asking[0] if numbered else asking[-1]) if asking else None
-    focus = frozenset(main) if main is not None and len(read) > 1 else frozenset()
-    # Without a question mark, the last clause that opens as a question asks ("... and runs
-    # every time i open the cage, how do i get him to trust me"): chat and dictation leave the
-    # mark out. The first one may open with a yes-or-no word too, when none after it asks ("Is
-    # Peanut Butter ok for them... my Husband gave them some on a cracker...").
-    if not focus and len(clauses) > 1 and "?" not in question:
-        opening = [
-            terms_of
-            for at, clause in enumerate(clauses)
-            if clause and (clause[0] in _ASKING or (at == 0 and clause[0] in index.rules.yes_no))
-            for terms_of in [set(index.reader.terms(clause))]
-            if {t for t in terms_of if t in index.idf}
-            - {index.subject}
-            - index.generic
-            - index.frames
-            - index.describing
-        ]
-        if opening:
-            focus = frozenset(opening[-1])
+    numbered = _NUMBERED.search(typed.original) is not None
+    focus = _asking_sentence(index, typed.question, read, numbered) or _asking_clause(
+        index, typed.question, read
+    )
     # Of several numbered questions, the one that holds the most alarms seen (not only
     # wondered about) leads, whatever its place: "1) what is normal weight 2) he is bleeding
     # from his eye and not breathing" is the bleeding and the breathing.
@@ -1430,6 +1397,86 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # it asks about)
     if focus - {index.subject} <= calm:
         focus = frozenset()
+    return focus, lead_alarms
+
+
+def _asking_sentence(
+    index: _Index, question: str, read: list[list[list[str]]], numbered: bool
+) -> frozenset[str]:
+    """The terms of the sentence that asks, when the question has several sentences."""
+    # The sentence that asks (the last one ending in a question mark that names more than a
+    # rat) says what the question is about; the others are context.
+    follow_ups = [tuple(text.split()) for text in index.rules.follow_ups]
+    texts = _SENTENCE_END.split(question)
+    asking = [
+        terms_of
+        for at, (sentence, text) in enumerate(zip(read, texts, strict=False))
+        if (
+            text.rstrip().endswith("?")
+            # (a last sentence opening with a wh-word and left without its mark asks too: "is
+            # she ok? what do the noises mean")
+            or (
+                at == len(texts) - 1
+                and not text.rstrip().endswith((".", "!"))
+                and bool(sentence and sentence[0])
+                and sentence[0][0] in _WH
+            )
+        )
+        # a sentence asking more on the answer to the one before ("if yes, how much?") is not it
+        and not any(
+            tuple(w for clause in sentence for w in clause)[: len(part)] == part
+            for part in follow_ups
+        )
+        for terms_of in [{t for clause in sentence for t in index.reader.terms(clause)}]
+        # a follow-up naming no thing ratbond knows is not it
+        if _names_a_thing(index, terms_of)
+    ]
+    main = (asking[0] if numbered else asking[-1]) if asking else None
+    return frozenset(main) if main is not None and len(read) > 1 else frozenset()
+
+
+def _asking_clause(index: _Index, question: str, read: list[list[list[str]]]) -> frozenset[str]:
+    """The terms of the clause that asks, in a question of several clauses without a question
+    mark."""
+    # Without a question mark, the last clause that opens as a question asks ("... and runs
+    # every time i open the cage, how do i get him to trust me"): chat and dictation leave the
+    # mark out. The first one may open with a yes-or-no word too, when none after it asks ("Is
+    # Peanut Butter ok for them... my Husband gave them some on a cracker...").
+    clauses = [clause for sentence in read for clause in sentence]
+    if len(clauses) < 2 or "?" in question:
+        return frozenset()
+    opening = [
+        terms_of
+        for at, clause in enumerate(clauses)
+        if clause and (clause[0] in _ASKING or (at == 0 and clause[0] in index.rules.yes_no))
+        for terms_of in [set(index.reader.terms(clause))]
+        if _names_a_thing(index, terms_of)
+    ]
+    return frozenset(opening[-1]) if opening else frozenset()
+
+
+def ask(question: str, limit: int = 3) -> AskResult:
+    """The best `limit` documents for a question, best first; none, with the reason and the
+    topics ratbond covers, when the question is off-topic or no document covers enough of it."""
+    if not 1 <= limit <= MAX_ANSWERS:
+        raise InputError("limit", f"must be from 1 to {MAX_ANSWERS} (got {limit})")
+    if len(question) > MAX_QUESTION:
+        raise InputError(
+            "question", f"ask in at most {MAX_QUESTION} characters (got {len(question)})"
+        )
+    index = _index()
+    typed = _typed(index, question)
+    original, question, words, names = typed.original, typed.question, typed.words, typed.names
+    corrections, spelled = typed.corrections, typed.spelled
+    read = _sentences_read(index, typed)
+    clauses = [clause for sentence in read for clause in sentence]
+    fixed = [word for clause in clauses for word in clause]
+    parts = _clause_terms(index, clauses)
+    terms = list(dict.fromkeys(term for part in parts for term in part))
+    # Alarms only wondered about ("Is it blood?") beside what was seen make no emergency; a
+    # sentence asking only about them is no focus either: what was seen is what it asks about.
+    calm = _wondered(index, question, read) | _resembled(index, clauses)
+    focus, lead_alarms = _focus(index, typed, read, terms, calm)
     # Another animal named only in a sentence of context is context when the sentence that
     # asks is about rats ("How big a cage do two rats need? She wanted a hamster one.").
     # ... and so is one named only in clauses that neither name a rat nor ask, beside a clause
