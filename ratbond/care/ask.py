@@ -1455,37 +1455,78 @@ def _asking_clause(index: _Index, question: str, read: list[list[list[str]]]) ->
     return frozenset(opening[-1]) if opening else frozenset()
 
 
-def ask(question: str, limit: int = 3) -> AskResult:
-    """The best `limit` documents for a question, best first; none, with the reason and the
-    topics ratbond covers, when the question is off-topic or no document covers enough of it."""
-    if not 1 <= limit <= MAX_ANSWERS:
-        raise InputError("limit", f"must be from 1 to {MAX_ANSWERS} (got {limit})")
-    if len(question) > MAX_QUESTION:
-        raise InputError(
-            "question", f"ask in at most {MAX_QUESTION} characters (got {len(question)})"
-        )
-    index = _index()
-    typed = _typed(index, question)
-    original, question, words, names = typed.original, typed.question, typed.words, typed.names
-    corrections, spelled = typed.corrections, typed.spelled
+@dataclass(frozen=True)
+class _Reading:
+    """A question read: its clauses and their terms, the part that asks, and what it only
+    wonders about."""
+
+    typed: _Typed
+    clauses: list[list[str]]
+    """The words of each clause, as read."""
+    parts: list[list[str]]
+    """The terms of each clause."""
+    terms: list[str]
+    """The terms of the whole question."""
+    calm: frozenset[str]
+    """Alarms only wondered about ("Is it blood?"): they make no emergency."""
+    focus: frozenset[str]
+    """The terms of the part that asks; none when all of it asks."""
+    lead_alarms: frozenset[str]
+    """The alarms seen in the part that leads several numbered questions."""
+    rat_asked: bool
+    """The sentences that ask name a rat: another subject said beside them is an aside."""
+    eaten_poison: frozenset[str] = frozenset()
+    """A poison feared of a thing the rat ate: its emergency leads."""
+
+    @property
+    def fixed(self) -> list[str]:
+        """The words of the question as read."""
+        return [word for clause in self.clauses for word in clause]
+
+    @property
+    def asked(self) -> list[str]:
+        """The terms searched for: none that only makes the question off-topic."""
+        return [term for term in self.terms if term not in OFF]
+
+    @property
+    def shown(self) -> tuple[str, ...]:
+        return tuple(self.asked)
+
+
+def _reading(index: _Index, typed: _Typed) -> _Reading:
+    """Read the question's sentences and clauses, find the part that asks, and read its
+    asides, poisons and the things it names in two languages."""
     read = _sentences_read(index, typed)
     clauses = [clause for sentence in read for clause in sentence]
-    fixed = [word for clause in clauses for word in clause]
     parts = _clause_terms(index, clauses)
     terms = list(dict.fromkeys(term for part in parts for term in part))
     # Alarms only wondered about ("Is it blood?") beside what was seen make no emergency; a
     # sentence asking only about them is no focus either: what was seen is what it asks about.
-    calm = _wondered(index, question, read) | _resembled(index, clauses)
+    calm = _wondered(index, typed.question, read) | _resembled(index, clauses)
     focus, lead_alarms = _focus(index, typed, read, terms, calm)
+    rat_asked, aside = _rats_asked(index, typed.question, read, parts)
+    if aside or (index.subject in focus and OFF_TOPIC not in focus):
+        terms = [t for t in terms if t != OFF_TOPIC]
+        parts = [[t for t in part if t != OFF_TOPIC] for part in parts]
+    reading = _Reading(typed, clauses, parts, terms, calm, focus, lead_alarms, rat_asked)
+    reading = _poison_read(index, reading)
+    reading = dataclasses.replace(reading, terms=_with_implied(index, reading.terms))
+    return _glossed_read(index, reading)
+
+
+def _rats_asked(
+    index: _Index, question: str, read: list[list[list[str]]], parts: list[list[str]]
+) -> tuple[bool, bool]:
+    """Whether the sentences that ask name a rat, and whether every animal other than rats is
+    named only aside, in a clause that neither asks nor names a rat, beside one that does."""
+    clauses = [clause for sentence in read for clause in sentence]
+    fixed = [word for clause in clauses for word in clause]
     # Another animal named only in a sentence of context is context when the sentence that
     # asks is about rats ("How big a cage do two rats need? She wanted a hamster one.").
     # ... and so is one named only in clauses that neither name a rat nor ask, beside a clause
     # about rats: "my cat, a male with an interest in garden birds, ... two young rats", "whether
     # grapes are safe for rats, given their toxicity to dogs".
     beside = [at for at, part in enumerate(parts) if OFF_TOPIC in part]
-
-    def of_rats(clause: list[str]) -> bool:
-        return _names_a_rat(index, clause)
 
     # A clause asks when it opens with a yes-or-no word, or with a wh-word that opens its
     # sentence or a sentence ending in a question mark ("my rat, who hates the dog, ..." does not).
@@ -1508,16 +1549,21 @@ def ask(question: str, limit: int = 3) -> AskResult:
         if text.rstrip().endswith("?") or any(asks[at : at + len(sentence)]):
             asking_sentences.append([w for clause in sentence for w in clause])
         at += len(sentence)
-    rat_asked = any(of_rats(sentence) for sentence in asking_sentences or [fixed])
+    rat_asked = any(_names_a_rat(index, sentence) for sentence in asking_sentences or [fixed])
     aside = (
         bool(beside)
         and len(asks) == len(clauses)
-        and any(of_rats(clause) for clause in clauses)
-        and all(clauses[at] and not of_rats(clauses[at]) and not asks[at] for at in beside)
+        and any(_names_a_rat(index, clause) for clause in clauses)
+        and all(
+            clauses[at] and not _names_a_rat(index, clauses[at]) and not asks[at] for at in beside
+        )
     )
-    if aside or (index.subject in focus and OFF_TOPIC not in focus):
-        terms = [t for t in terms if t != OFF_TOPIC]
-        parts = [[t for t in part if t != OFF_TOPIC] for part in parts]
+    return rat_asked, aside
+
+
+def _poison_read(index: _Index, reading: _Reading) -> _Reading:
+    """`reading` with each poison read as pest control, as a food's safety or as feared."""
+    terms, parts, calm = reading.terms, reading.parts, reading.calm
     eaten_poison: frozenset[str] = frozenset()
     # Poison put down for wild rats is pest control, unless a rat ate it; said of a food
     # ("are grapes poison"), it asks whether the food is safe.
@@ -1536,13 +1582,13 @@ def ask(question: str, limit: int = 3) -> AskResult:
                 list(dict.fromkeys(read_as if t in index.unless_eaten else t for t in part))
                 if index.things & set(part) and clause[:1] and clause[0] in index.rules.yes_no
                 else part
-                for part, clause in zip(parts, clauses, strict=True)
+                for part, clause in zip(parts, reading.clauses, strict=True)
             ]
     # ... but a poison wondered about beside something told eaten ("he chewed my houseplant, is
     # the plant poison"; "she ate apple pips, are the pips poison") fears the poison: the rat
     # ate it. (feeding told with a phrase, "I gave them mango", names no eating word of its
     # own, and still asks whether the food is safe)
-    elif _told_eaten(index, clauses):
+    elif _told_eaten(index, reading.clauses):
         calm = frozenset(calm - index.unless_eaten)
         eaten_poison = frozenset(index.unless_eaten & set(terms))
     elif index.food_question:
@@ -1551,21 +1597,58 @@ def ask(question: str, limit: int = 3) -> AskResult:
                 index.food_question if t in index.unless_eaten and t in calm else t for t in terms
             )
         )
+    return dataclasses.replace(
+        reading, terms=terms, parts=parts, calm=calm, eaten_poison=eaten_poison
+    )
+
+
+def _with_implied(index: _Index, terms: list[str]) -> list[str]:
+    """`terms` with what each `implied` rule adds when all its terms are there."""
+    terms = list(terms)
     for rule in index.implied:
         if rule.all <= set(terms) and rule.add not in terms:
             terms.append(rule.add)
+    return terms
+
+
+def _glossed_read(index: _Index, reading: _Reading) -> _Reading:
+    """`reading` with a thing named in two languages read as its English name."""
     # A thing given its name in English ("a pear, what foreigners call avocado", "mamão, in
     # English is papaya") is that thing: the other name is the asker's own word for it.
-    glossed = _glossed(index, fixed)
-    if glossed is not None:
-        glossed_thing, said = glossed
-        dropped = (index.single_things | said) - {glossed_thing}
-        terms = [t for t in terms if t not in dropped]
-        parts = [[t for t in part if t not in dropped] for part in parts]
-        # (the English name is asked about where the other name was)
-        if focus & dropped:
-            focus = frozenset(focus - dropped) | {glossed_thing}
-    shown = tuple(term for term in terms if term not in OFF)
+    glossed = _glossed(index, reading.fixed)
+    if glossed is None:
+        return reading
+    glossed_thing, said = glossed
+    dropped = (index.single_things | said) - {glossed_thing}
+    focus = reading.focus
+    # (the English name is asked about where the other name was)
+    if focus & dropped:
+        focus = frozenset(focus - dropped) | {glossed_thing}
+    return dataclasses.replace(
+        reading,
+        terms=[t for t in reading.terms if t not in dropped],
+        parts=[[t for t in part if t not in dropped] for part in reading.parts],
+        focus=focus,
+    )
+
+
+def ask(question: str, limit: int = 3) -> AskResult:
+    """The best `limit` documents for a question, best first; none, with the reason and the
+    topics ratbond covers, when the question is off-topic or no document covers enough of it."""
+    if not 1 <= limit <= MAX_ANSWERS:
+        raise InputError("limit", f"must be from 1 to {MAX_ANSWERS} (got {limit})")
+    if len(question) > MAX_QUESTION:
+        raise InputError(
+            "question", f"ask in at most {MAX_QUESTION} characters (got {len(question)})"
+        )
+    index = _index()
+    typed = _typed(index, question)
+    original, question, words, names = typed.original, typed.question, typed.words, typed.names
+    corrections, spelled = typed.corrections, typed.spelled
+    reading = _reading(index, typed)
+    clauses, fixed, parts, terms = reading.clauses, reading.fixed, reading.parts, reading.terms
+    calm, focus, lead_alarms = reading.calm, reading.focus, reading.lead_alarms
+    rat_asked, eaten_poison, shown = reading.rat_asked, reading.eaten_poison, reading.shown
 
     def none(why: Why, confidence: float = 0.0) -> AskResult:
         rules = index.rules
@@ -1663,7 +1746,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # ... and so does an alarm common in other subjects told in a clause naming a rat ("the
     # cat got my rat", "my rat is losing weight")
     alarmed = alarmed or any(
-        of_rats(clause)
+        _names_a_rat(index, clause)
         and any(t in index.plain_alarms and t not in calm for t in index.reader.terms(clause))
         for clause in clauses
     )
