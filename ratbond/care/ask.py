@@ -1632,58 +1632,40 @@ def _glossed_read(index: _Index, reading: _Reading) -> _Reading:
     )
 
 
-def ask(question: str, limit: int = 3) -> AskResult:
-    """The best `limit` documents for a question, best first; none, with the reason and the
-    topics ratbond covers, when the question is off-topic or no document covers enough of it."""
-    if not 1 <= limit <= MAX_ANSWERS:
-        raise InputError("limit", f"must be from 1 to {MAX_ANSWERS} (got {limit})")
-    if len(question) > MAX_QUESTION:
-        raise InputError(
-            "question", f"ask in at most {MAX_QUESTION} characters (got {len(question)})"
-        )
-    index = _index()
-    typed = _typed(index, question)
-    original, question, words, names = typed.original, typed.question, typed.words, typed.names
-    corrections, spelled = typed.corrections, typed.spelled
-    reading = _reading(index, typed)
-    clauses, fixed, parts, terms = reading.clauses, reading.fixed, reading.parts, reading.terms
-    calm, focus, lead_alarms = reading.calm, reading.focus, reading.lead_alarms
-    rat_asked, eaten_poison, shown = reading.rat_asked, reading.eaten_poison, reading.shown
+@dataclass(frozen=True)
+class _Search:
+    """What the entries are ranked by, besides the reading."""
 
-    def none(why: Why, confidence: float = 0.0) -> AskResult:
-        rules = index.rules
-        return AskResult(
-            original,
-            shown,
-            tuple(corrections),
-            (),
-            why,
-            confidence,
-            rules.no_answer,
-            rules.topics,
-        )
+    views: list[list[str]]
+    """The terms of the whole question, and of each clause alone when it has several: the
+    question may be one of them and the rest context ("They keep begging for my sandwich")."""
+    about_rats: bool
+    """A rat is named on its own, even where a phrase took the word ("bit my rat")."""
+    named: frozenset[str]
+    """The animals other than rats named beside a rat."""
+    absent: frozenset[str]
+    """The animals other than rats not named: an entry about one does not suit the question."""
 
-    rules = index.rules
-    asked = [term for term in terms if term not in OFF]
-    if _a_sum(index, words):
-        return none("off_topic")
-    if not asked:
-        return none("off_topic" if terms else "no_words")
-    # The whole question, and each of its sentences or clauses alone when it has several: the
-    # question may be one of them and the rest context ("They keep begging for my sandwich").
+
+def _search(index: _Index, reading: _Reading) -> _Search:
+    """What the entries are ranked by for `reading`."""
+    asked = reading.asked
     views = [asked]
-    if len(parts) > 1:
-        views += [[t for t in part if t not in OFF] for part in parts]
-    views = [view for view in views if view]
-    # A rat named on its own counts even where a phrase took the word ("bit my rat").
-    about_rats = _names_a_rat(index, fixed)
+    if len(reading.parts) > 1:
+        views += [[t for t in part if t not in OFF] for part in reading.parts]
+    about_rats = _names_a_rat(index, reading.fixed)
     others = index.animals - {index.subject}
     named = frozenset(other for other in others if other in asked and about_rats)
-    # Nor does an entry about the cat suit a question naming no animal but rats.
     # (an animal a deed of which is asked is named by it: "caught my rat in teeth" is the cat's)
     deeds_asked = {o for o in others for r in index.implied if o in r.all and r.add in asked}
-    absent = frozenset() if OFF_TOPIC in terms else others - set(asked) - deeds_asked
-    ranked = index.rank(asked, named, focus, absent, calm)
+    absent = frozenset() if OFF_TOPIC in reading.terms else others - set(asked) - deeds_asked
+    return _Search([view for view in views if view], about_rats, named, absent)
+
+
+def _ranked(index: _Index, reading: _Reading, search: _Search) -> list[Ranked]:
+    """The entries ranked for the whole question, an answer before a reference entry."""
+    asked, rules = reading.asked, index.rules
+    ranked = index.rank(asked, search.named, reading.focus, search.absent, reading.calm)
     # Of two entries nearly as good, the one written as an answer (a FAQ) goes before a reference
     # entry (a checklist, a program) when it covers as much of the question; a sign's own entry
     # says what that one sign means, and keeps its place.
@@ -1701,7 +1683,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
             None,
         )
         if answer is not None:
-            ranked = [answer, *(row for row in ranked if row is not answer)]
+            ranked = _put_first(answer, ranked)
     # ... but a program named in its title by a thing the question asks for, which the FAQ
     # speaks of only as one case of its own subject ("teach him to spin", "to fetch": the FAQ on
     # tricks), is what is asked: it goes first when it covers as much and scores near enough.
@@ -1726,7 +1708,55 @@ def ask(question: str, limit: int = 3) -> AskResult:
             None,
         )
         if program is not None:
-            ranked = [program, *(row for row in ranked if row is not program)]
+            ranked = _put_first(program, ranked)
+    return ranked
+
+
+def _put_first(row: Ranked, ranked: list[Ranked]) -> list[Ranked]:
+    """`ranked` with `row` moved to the front."""
+    return [row, *(other for other in ranked if other is not row)]
+
+
+def ask(question: str, limit: int = 3) -> AskResult:
+    """The best `limit` documents for a question, best first; none, with the reason and the
+    topics ratbond covers, when the question is off-topic or no document covers enough of it."""
+    if not 1 <= limit <= MAX_ANSWERS:
+        raise InputError("limit", f"must be from 1 to {MAX_ANSWERS} (got {limit})")
+    if len(question) > MAX_QUESTION:
+        raise InputError(
+            "question", f"ask in at most {MAX_QUESTION} characters (got {len(question)})"
+        )
+    index = _index()
+    typed = _typed(index, question)
+    original, question, words, names = typed.original, typed.question, typed.words, typed.names
+    corrections, spelled = typed.corrections, typed.spelled
+    reading = _reading(index, typed)
+    clauses, fixed, terms = reading.clauses, reading.fixed, reading.terms
+    calm, focus, lead_alarms = reading.calm, reading.focus, reading.lead_alarms
+    rat_asked, eaten_poison, shown = reading.rat_asked, reading.eaten_poison, reading.shown
+
+    def none(why: Why, confidence: float = 0.0) -> AskResult:
+        rules = index.rules
+        return AskResult(
+            original,
+            shown,
+            tuple(corrections),
+            (),
+            why,
+            confidence,
+            rules.no_answer,
+            rules.topics,
+        )
+
+    rules = index.rules
+    asked = [term for term in terms if term not in OFF]
+    if _a_sum(index, words):
+        return none("off_topic")
+    if not asked:
+        return none("off_topic" if terms else "no_words")
+    search = _search(index, reading)
+    views, about_rats, named, absent = search.views, search.about_rats, search.named, search.absent
+    ranked = _ranked(index, reading, search)
     question_terms = frozenset(asked)
     # Naming a rat excuses another animal in an emergency, never pest control.
     # ... and an alarm seen (not only wondered about) outweighs the words of another subject
@@ -1879,7 +1909,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
             and any(_an_emergency(index, terms_of, urgent, off_topic, calm) for terms_of in view)
         ):
             first = next(row for row in ranked if row[3] == urgent[3])
-            ranked = [first, *(row for row in ranked if row is not first)]
+            ranked = _put_first(first, ranked)
             break
     # ... and in numbered questions, the emergency of the part that leads goes first, before
     # one named by an alarm of another part ("1) what is normal weight 2) he is bleeding").
@@ -1898,7 +1928,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
             None,
         )
         if leading is not None:
-            ranked = [leading, *(row for row in ranked if row is not leading)]
+            ranked = _put_first(leading, ranked)
     # ... and of two alarms named, the one that threatens life now (`grave`: "not breathing",
     # "won't stop bleeding") leads: "bleeding from his eye and not breathing" is the breathing.
     # (beside a bite the blood is the person's: the bite leads)
@@ -1924,7 +1954,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
             None,
         )
         if gravest is not None:
-            ranked = [gravest, *(row for row in ranked if row is not gravest)]
+            ranked = _put_first(gravest, ranked)
     if ranked and any(_an_emergency(index, view, ranked[0], off_topic, calm) for view in views):
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
@@ -2037,7 +2067,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     ):
         sure = None
     if sure is not None:
-        kept = [sure, *(row for row in kept if row is not sure)]
+        kept = _put_first(sure, kept)
         return _answered(index, original, shown, corrections, kept, rules.floor, limit)
     # A thing set aside so, asked about in a way a general entry answers ("can they have
     # pistachios": the treats), gets that entry.
