@@ -1199,6 +1199,11 @@ class _Typed:
     spelled: dict[str, str]
     """The word read for each slip, shown or silent ("wheezy" is read as "wheez")."""
 
+    @property
+    def as_read(self) -> list[str]:
+        """The words with their slips corrected."""
+        return [self.spelled.get(word, word) for word in self.words]
+
 
 def _typed(index: _Index, question: str) -> _Typed:
     """Read the words of `question`, set aside the pets' names and correct the slips."""
@@ -1717,6 +1722,166 @@ def _put_first(row: Ranked, ranked: list[Ranked]) -> list[Ranked]:
     return [row, *(other for other in ranked if other is not row)]
 
 
+def _pet_words(index: _Index, as_read: list[str]) -> set[str]:
+    """The words for a pet (`people.pets`) the question holds."""
+    return {pet for pet in index.rules.people.pets if _holds(as_read, pet)}
+
+
+def _ate_aside(index: _Index, reading: _Reading, search: _Search) -> bool:
+    """A rat ate something: an aside's thing a rat ate is only a thing eaten ("my rat licked
+    some brake fluid" asks about the rat)."""
+    return search.about_rats and bool(index.eating & set(reading.asked))
+
+
+def _off_subject(index: _Index, reading: _Reading, search: _Search) -> bool:
+    """The question is off-topic unless an emergency answers it: another subject, an animal
+    ratbond does not cover, or pest control."""
+    as_read = reading.typed.as_read
+    # Naming a rat excuses another animal in an emergency, never pest control.
+    # ... and an alarm seen (not only wondered about) outweighs the words of another subject
+    # said beside it (`asides`: a phone's use, travel): "my rat is bleeding, on phone to the
+    # vet" is the bleeding; silence or trivia would cost time. (An emergency entry must still
+    # name that alarm to answer, and the question must name a rat, a pet word or a pronoun
+    # that may stand for one: "how much does the moon weigh" is no rat's weight.)
+    # (an alarm common in other subjects, `plain_alarms`, outweighs none: "he caught the train")
+    alarmed = any(
+        t in index.alarms and t not in reading.calm and t not in index.plain_alarms
+        for t in reading.asked
+    ) and (
+        search.about_rats
+        or bool(index.pronouns & set(as_read))
+        or any(_holds(as_read, pet) for pet in index.rules.people.pets)
+    )
+    # ... and so does an alarm common in other subjects told in a clause naming a rat ("the
+    # cat got my rat", "my rat is losing weight")
+    alarmed = alarmed or any(
+        _names_a_rat(index, clause)
+        and any(
+            t in index.plain_alarms and t not in reading.calm for t in index.reader.terms(clause)
+        )
+        for clause in reading.clauses
+    )
+    # A cat's catch of a rat told with a pet word or a pronoun that may stand for the rat ("the
+    # cat got the rat in the kitchen, had him right in its mouth") is the owner's rat, never
+    # pest control; poison put down where a cat may find it ("won't hurt the cat") is.
+    # (what a cat did to a rat is what an `implied` rule adds beside it; a singular pronoun,
+    # "him", "she", is a pet's: "them" may be wild rats a cat is to catch)
+    deeds = {
+        rule.add
+        for rule in index.implied
+        for other in index.animals - {index.subject}
+        if other in reading.asked and other in rule.all
+    }
+    cats_catch = bool(deeds & set(reading.asked)) and (
+        bool(index.singular & set(as_read))
+        or any(_holds(as_read, pet) for pet in index.rules.people.pets)
+    )
+    # ... and so is poison put down for wild rats or mice that the owner's rat ate ("my rat ate
+    # the poison the landlord put down for the bush rats"); wild rats eating stay pest control.
+    stems = [index.reader.stem(word) for word in as_read]
+    owned_rat = any(pair in index.reader.owned for pair in pairwise(stems))
+    ate_poison = _told_eaten(index, reading.clauses) and bool(
+        set(reading.terms) & index.alarms & (index.eating | index.unless_eaten)
+    )
+    return (
+        (OFF_SUBJECT in reading.terms and not cats_catch and not (owned_rat and ate_poison))
+        or (OFF_TOPIC in reading.terms and not search.about_rats)
+        or (
+            OFF_ASIDE in reading.terms
+            and not alarmed
+            and not _ate_aside(index, reading, search)
+            and not reading.rat_asked
+        )
+    )
+
+
+def _a_persons(index: _Index, reading: _Reading, search: _Search, pet_words: set[str]) -> bool:
+    """The question is about a person, not a rat."""
+    as_read, names = reading.typed.as_read, reading.typed.names
+    # A question about a person, with no rat, no cat and no word that may stand for one in it,
+    # is that person's ("my toddler has a fever"): nothing here answers it.
+    # ... and so is one whose pronouns all stand for a person named before them ("my gran says
+    # her knee hurts"), or that names a part of a person's body no rat's question names alone.
+    # (a child told by its age, "a 2 year old", is a person named)
+    # (never beside an alarm told in a clause that does not ask: "we adopted a 2 year old,
+    # she's having seizures" is a rat's; "should I cut them up" asks)
+    openers = frozenset(index.rules.yes_no)
+    told = {
+        term
+        for clause in reading.clauses
+        if clause and clause[0] not in openers
+        for term in index.reader.terms(clause)
+        if term in index.alarms and term not in reading.calm
+    }
+    aged = set() if told else _aged(index, as_read)
+    as_people = [index.rules.people.aged_as if at in aged else w for at, w in enumerate(as_read)]
+    standing = set() if names or pet_words else _standing_for_people(index, as_people)
+    return (
+        (
+            index.people & set(reading.asked)
+            or bool(aged)
+            or _of_the_asker(index, as_read, standing)
+            or (index.body & set(as_read) and not names)
+            or (
+                index.cooking & set(as_read)
+                and index.cooking_asks & set(reading.asked)
+                # (never beside eating, a symptom, an alarm, or a pronoun that may be a rat's:
+                # "how long after eating a cooked chicken bone will symptoms show")
+                and not (index.eating | index.alarms) & set(reading.asked)
+                and not (index.cooking_unless | index.pronouns) & set(as_read)
+            )
+        )
+        and not index.not_people & set(reading.asked)
+        # (a rat set aside, "asking for me, not my rat", names none: `search.about_rats` says)
+        and not (index.animals - {index.subject}) & set(reading.asked)
+        and not search.about_rats
+        and not pet_words
+        and all(at in standing for at, w in enumerate(as_read) if w in index.pronouns)
+    ) or (
+        any(_holds(as_read, word) for word in index.rules.people.human)
+        and not index.not_people & set(reading.asked)
+        and not search.about_rats
+    )
+
+
+def _rat_only_named(index: _Index, reading: _Reading, search: _Search, pet_words: set[str]) -> bool:
+    """The question says the word for a rat, but of no rat."""
+    # A question whose every rat is only set aside, likened to or a name given to someone ("why
+    # do people call my ex a rat"), with no pet word, no pronoun that may stand for a rat and no
+    # other animal ratbond covers, is about no rat.
+    return (
+        not search.about_rats
+        and any(index.reader.terms([w]) == [index.subject] for w in reading.fixed)
+        and not pet_words
+        and not index.pronouns & set(reading.typed.as_read)
+        and not (index.animals - {index.subject}) & set(reading.asked)
+    )
+
+
+def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: set[str]) -> bool:
+    """The question is about the health of an animal covered only beside rats (a cat)."""
+    as_read = reading.typed.as_read
+    # An animal covered only beside rats (a cat) with an ailment of its own, as a person would
+    # have one ("my cat keeps being sick after eating grass", "12yo cat, wt loss 15%"), in a
+    # question with no rat, pet word or pronoun that may stand for one, is that animal's health,
+    # unless what it did to a rat is implied ("cat got in the cage, a wound on the back": caught).
+    return (
+        not search.about_rats
+        and not pet_words
+        and not index.pronouns & set(as_read)
+        and any(
+            other in reading.asked
+            and not any(rule.add in reading.asked for rule in index.implied if other in rule.all)
+            and _of_the_asker(
+                index,
+                as_read,
+                {at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]},
+            )
+            for other in index.animals - {index.subject}
+        )
+    )
+
+
 def ask(question: str, limit: int = 3) -> AskResult:
     """The best `limit` documents for a question, best first; none, with the reason and the
     topics ratbond covers, when the question is off-topic or no document covers enough of it."""
@@ -1729,7 +1894,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     index = _index()
     typed = _typed(index, question)
     original, question, words, names = typed.original, typed.question, typed.words, typed.names
-    corrections, spelled = typed.corrections, typed.spelled
+    corrections = typed.corrections
     reading = _reading(index, typed)
     clauses, fixed, terms = reading.clauses, reading.fixed, reading.terms
     calm, focus, lead_alarms = reading.calm, reading.focus, reading.lead_alarms
@@ -1758,135 +1923,14 @@ def ask(question: str, limit: int = 3) -> AskResult:
     views, about_rats, named, absent = search.views, search.about_rats, search.named, search.absent
     ranked = _ranked(index, reading, search)
     question_terms = frozenset(asked)
-    # Naming a rat excuses another animal in an emergency, never pest control.
-    # ... and an alarm seen (not only wondered about) outweighs the words of another subject
-    # said beside it (`asides`: a phone's use, travel): "my rat is bleeding, on phone to the
-    # vet" is the bleeding; silence or trivia would cost time. (An emergency entry must still
-    # name that alarm to answer, and the question must name a rat, a pet word or a pronoun
-    # that may stand for one: "how much does the moon weigh" is no rat's weight.)
-    as_read = [spelled.get(word, word) for word in words]
-    # (an alarm common in other subjects, `plain_alarms`, outweighs none: "he caught the train")
-    alarmed = any(
-        t in index.alarms and t not in calm and t not in index.plain_alarms for t in asked
-    ) and (
-        about_rats
-        or bool(index.pronouns & set(as_read))
-        or any(_holds(as_read, pet) for pet in index.rules.people.pets)
-    )
-    # ... and so does an alarm common in other subjects told in a clause naming a rat ("the
-    # cat got my rat", "my rat is losing weight")
-    alarmed = alarmed or any(
-        _names_a_rat(index, clause)
-        and any(t in index.plain_alarms and t not in calm for t in index.reader.terms(clause))
-        for clause in clauses
-    )
-    # ... and an aside's thing a rat ate is only a thing eaten: "my rat licked some brake fluid"
-    # asks about the rat.
-    ate_aside = about_rats and bool(index.eating & set(asked))
-    # A cat's catch of a rat told with a pet word or a pronoun that may stand for the rat ("the
-    # cat got the rat in the kitchen, had him right in its mouth") is the owner's rat, never
-    # pest control; poison put down where a cat may find it ("won't hurt the cat") is.
-    # (what a cat did to a rat is what an `implied` rule adds beside it; a singular pronoun,
-    # "him", "she", is a pet's: "them" may be wild rats a cat is to catch)
-    deeds = {
-        rule.add
-        for rule in index.implied
-        for other in index.animals - {index.subject}
-        if other in asked and other in rule.all
-    }
-    cats_catch = bool(deeds & set(asked)) and (
-        bool(index.singular & set(as_read))
-        or any(_holds(as_read, pet) for pet in index.rules.people.pets)
-    )
-    # ... and so is poison put down for wild rats or mice that the owner's rat ate ("my rat ate
-    # the poison the landlord put down for the bush rats"); wild rats eating stay pest control.
-    stems = [index.reader.stem(word) for word in as_read]
-    owned_rat = any(pair in index.reader.owned for pair in pairwise(stems))
-    ate_poison = _told_eaten(index, clauses) and bool(
-        set(terms) & index.alarms & (index.eating | index.unless_eaten)
-    )
-    off_topic = (
-        (OFF_SUBJECT in terms and not cats_catch and not (owned_rat and ate_poison))
-        or (OFF_TOPIC in terms and not about_rats)
-        or (OFF_ASIDE in terms and not alarmed and not ate_aside and not rat_asked)
-    )
-    # A question about a person, with no rat, no cat and no word that may stand for one in it,
-    # is that person's ("my toddler has a fever"): nothing here answers it.
-    # ... and so is one whose pronouns all stand for a person named before them ("my gran says
-    # her knee hurts"), or that names a part of a person's body no rat's question names alone.
-    pet_words = {pet for pet in index.rules.people.pets if _holds(as_read, pet)}
-    # (a child told by its age, "a 2 year old", is a person named)
-    # (never beside an alarm told in a clause that does not ask: "we adopted a 2 year old,
-    # she's having seizures" is a rat's; "should I cut them up" asks)
-    openers = frozenset(index.rules.yes_no)
-    told = {
-        term
-        for clause in clauses
-        if clause and clause[0] not in openers
-        for term in index.reader.terms(clause)
-        if term in index.alarms and term not in calm
-    }
-    aged = set() if told else _aged(index, as_read)
-    as_people = [index.rules.people.aged_as if at in aged else w for at, w in enumerate(as_read)]
-    standing = set() if names or pet_words else _standing_for_people(index, as_people)
-    if (
-        (
-            index.people & set(asked)
-            or bool(aged)
-            or _of_the_asker(index, as_read, standing)
-            or (index.body & set(as_read) and not names)
-            or (
-                index.cooking & set(as_read)
-                and index.cooking_asks & set(asked)
-                # (never beside eating, a symptom, an alarm, or a pronoun that may be a rat's:
-                # "how long after eating a cooked chicken bone will symptoms show")
-                and not (index.eating | index.alarms) & set(asked)
-                and not (index.cooking_unless | index.pronouns) & set(as_read)
-            )
-        )
-        and not index.not_people & set(asked)
-        # (a rat set aside, "asking for me, not my rat", names none: `about_rats` says)
-        and not (index.animals - {index.subject}) & set(asked)
-        and not about_rats
-        and not pet_words
-        and all(at in standing for at, w in enumerate(as_read) if w in index.pronouns)
-    ) or (
-        any(_holds(as_read, word) for word in index.rules.people.human)
-        and not index.not_people & set(asked)
-        and not about_rats
+    as_read = typed.as_read
+    pet_words = _pet_words(index, as_read)
+    if _a_persons(index, reading, search, pet_words) or _rat_only_named(
+        index, reading, search, pet_words
     ):
         return none("off_topic")
-    # A question whose every rat is only set aside, likened to or a name given to someone ("why
-    # do people call my ex a rat"), with no pet word, no pronoun that may stand for a rat and no
-    # other animal ratbond covers, is about no rat.
-    if (
-        not about_rats
-        and any(index.reader.terms([w]) == [index.subject] for w in fixed)
-        and not pet_words
-        and not index.pronouns & set(as_read)
-        and not (index.animals - {index.subject}) & set(asked)
-    ):
-        return none("off_topic")
-    # An animal covered only beside rats (a cat) with an ailment of its own, as a person would
-    # have one ("my cat keeps being sick after eating grass", "12yo cat, wt loss 15%"), in a
-    # question with no rat, pet word or pronoun that may stand for one, is that animal's health,
-    # unless what it did to a rat is implied ("cat got in the cage, a wound on the back": caught).
-    animals_own = (
-        not about_rats
-        and not pet_words
-        and not index.pronouns & set(as_read)
-        and any(
-            other in asked
-            and not any(rule.add in asked for rule in index.implied if other in rule.all)
-            and _of_the_asker(
-                index,
-                as_read,
-                {at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]},
-            )
-            for other in index.animals - {index.subject}
-        )
-    )
-    off_topic = off_topic or animals_own
+    animals_own = _animals_own(index, reading, search, pet_words)
+    off_topic = _off_subject(index, reading, search) or animals_own
     # Emergencies come first: the best-ranked one the question names goes before a better
     # match when it is nearly as good in score and coverage ("wheezy, a crackly noise when
     # breathing" is trouble breathing before it is a squeak).
@@ -1959,7 +2003,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
         return _answered(index, original, shown, corrections, ranked, rules.urgent_floor, limit)
-    if (OFF - {OFF_ASIDE} if ate_aside or rat_asked else OFF) & set(terms):
+    if (OFF - {OFF_ASIDE} if _ate_aside(index, reading, search) or rat_asked else OFF) & set(terms):
         return none("off_topic")
     # A question that names an animal covered only beside rats (a cat), and no rat, is about
     # that animal's own care ("can cats eat tuna") unless an entry about both holds the word;
