@@ -1882,6 +1882,107 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
     )
 
 
+def _emergencies_first(
+    index: _Index, reading: _Reading, search: _Search, ranked: list[Ranked], off_topic: bool
+) -> list[Ranked]:
+    """`ranked` with the emergency the question names first, when it names one."""
+    ranked = _urgent_first(index, reading, search, ranked, off_topic)
+    ranked = _leading_part_urgent_first(index, reading, search, ranked, off_topic)
+    return _gravest_first(index, reading, search, ranked, off_topic)
+
+
+def _urgent_first(
+    index: _Index, reading: _Reading, search: _Search, ranked: list[Ranked], off_topic: bool
+) -> list[Ranked]:
+    """`ranked` with an emergency nearly as good as the best, or named by a clause alone,
+    first."""
+    asked, rules = frozenset(reading.asked), index.rules
+    # Emergencies come first: the best-ranked one the question names goes before a better
+    # match when it is nearly as good in score and coverage ("wheezy, a crackly noise when
+    # breathing" is trouble breathing before it is a squeak).
+    # So does one a sentence or clause names alone, whatever the rest asks ("can they have
+    # banana, and by the way she's been bleeding since this morning"), unless the better match
+    # speaks of that alarm too ("red crusty stuff round her eyes, is it blood?").
+    margin = rules.urgent_margin
+    best = index.entries[ranked[0][3]] if ranked else None
+    for view, rows in [(search.views, ranked)] + [
+        ([view], index.rank(view, search.named, frozenset(), search.absent, reading.calm))
+        for view in search.views[1:]
+        if best is not None
+        and not any(best.weight(t, asked, rules) for t in view if t in index.alarms)
+    ]:
+        urgent = next((row for row in rows if index.docs[row[3]].urgent), None)
+        if (
+            urgent
+            and urgent[0] >= margin * rows[0][0]
+            and urgent[1] >= margin * rows[0][1]
+            and any(
+                _an_emergency(index, terms_of, urgent, off_topic, reading.calm) for terms_of in view
+            )
+        ):
+            first = next(row for row in ranked if row[3] == urgent[3])
+            return _put_first(first, ranked)
+    return ranked
+
+
+def _leading_part_urgent_first(
+    index: _Index, reading: _Reading, search: _Search, ranked: list[Ranked], off_topic: bool
+) -> list[Ranked]:
+    """`ranked` with the emergency of the part that leads numbered questions first."""
+    asked = frozenset(reading.asked)
+    # In numbered questions, the emergency of the part that leads goes first, before one named
+    # by an alarm of another part ("1) what is normal weight 2) he is bleeding").
+    if not reading.lead_alarms or not ranked:
+        return ranked
+    lead = [t for t in reading.terms if t in reading.focus and t not in OFF]
+    leading = next(
+        (
+            row
+            for row in ranked
+            if index.docs[row[3]].urgent
+            and any(index.entries[row[3]].strongly_holds(t, asked) for t in reading.lead_alarms)
+            and _an_emergency(index, lead, row, off_topic, reading.calm)
+        ),
+        None,
+    )
+    return ranked if leading is None else _put_first(leading, ranked)
+
+
+def _gravest_first(
+    index: _Index, reading: _Reading, search: _Search, ranked: list[Ranked], off_topic: bool
+) -> list[Ranked]:
+    """`ranked` with the emergency of the alarm that threatens life now first."""
+    asked, rules = frozenset(reading.asked), index.rules
+    # Of two alarms named, the one that threatens life now (`grave`: "not breathing",
+    # "won't stop bleeding") leads: "bleeding from his eye and not breathing" is the breathing.
+    # (beside a bite the blood is the person's: the bite leads)
+    grave = {
+        t
+        for phrase in rules.grave
+        if _holds(reading.typed.as_read, phrase.casefold())
+        for t in index.reader.terms(phrase.casefold().split())
+        if t in index.alarms and t not in reading.calm
+    }
+    # (and so does a poison feared of a thing told eaten: "is the green potato poison, he ate
+    # a whole one" is the emergency before the potato's entry)
+    grave |= reading.eaten_poison
+    if not grave or not ranked or index.not_people & asked:
+        return ranked
+    gravest = next(
+        (
+            row
+            for row in ranked
+            if index.docs[row[3]].urgent
+            and any(index.entries[row[3]].strongly_holds(t, asked) for t in grave)
+            and any(
+                _an_emergency(index, view, row, off_topic, reading.calm) for view in search.views
+            )
+        ),
+        None,
+    )
+    return ranked if gravest is None else _put_first(gravest, ranked)
+
+
 def ask(question: str, limit: int = 3) -> AskResult:
     """The best `limit` documents for a question, best first; none, with the reason and the
     topics ratbond covers, when the question is off-topic or no document covers enough of it."""
@@ -1897,8 +1998,8 @@ def ask(question: str, limit: int = 3) -> AskResult:
     corrections = typed.corrections
     reading = _reading(index, typed)
     clauses, fixed, terms = reading.clauses, reading.fixed, reading.terms
-    calm, focus, lead_alarms = reading.calm, reading.focus, reading.lead_alarms
-    rat_asked, eaten_poison, shown = reading.rat_asked, reading.eaten_poison, reading.shown
+    calm, focus = reading.calm, reading.focus
+    rat_asked, shown = reading.rat_asked, reading.shown
 
     def none(why: Why, confidence: float = 0.0) -> AskResult:
         rules = index.rules
@@ -1920,7 +2021,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     if not asked:
         return none("off_topic" if terms else "no_words")
     search = _search(index, reading)
-    views, about_rats, named, absent = search.views, search.about_rats, search.named, search.absent
+    views, about_rats = search.views, search.about_rats
     ranked = _ranked(index, reading, search)
     question_terms = frozenset(asked)
     as_read = typed.as_read
@@ -1931,74 +2032,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
         return none("off_topic")
     animals_own = _animals_own(index, reading, search, pet_words)
     off_topic = _off_subject(index, reading, search) or animals_own
-    # Emergencies come first: the best-ranked one the question names goes before a better
-    # match when it is nearly as good in score and coverage ("wheezy, a crackly noise when
-    # breathing" is trouble breathing before it is a squeak).
-    # So does one a sentence or clause names alone, whatever the rest asks ("can they have
-    # banana, and by the way she's been bleeding since this morning"), unless the better match
-    # speaks of that alarm too ("red crusty stuff round her eyes, is it blood?").
-    margin = rules.urgent_margin
-    best = index.entries[ranked[0][3]] if ranked else None
-    for view, rows in [(views, ranked)] + [
-        ([view], index.rank(view, named, frozenset(), absent, calm))
-        for view in views[1:]
-        if best is not None
-        and not any(best.weight(t, question_terms, rules) for t in view if t in index.alarms)
-    ]:
-        urgent = next((row for row in rows if index.docs[row[3]].urgent), None)
-        if (
-            urgent
-            and urgent[0] >= margin * rows[0][0]
-            and urgent[1] >= margin * rows[0][1]
-            and any(_an_emergency(index, terms_of, urgent, off_topic, calm) for terms_of in view)
-        ):
-            first = next(row for row in ranked if row[3] == urgent[3])
-            ranked = _put_first(first, ranked)
-            break
-    # ... and in numbered questions, the emergency of the part that leads goes first, before
-    # one named by an alarm of another part ("1) what is normal weight 2) he is bleeding").
-    if lead_alarms and ranked:
-        lead = [t for t in terms if t in focus and t not in OFF]
-        leading = next(
-            (
-                row
-                for row in ranked
-                if index.docs[row[3]].urgent
-                and any(
-                    index.entries[row[3]].strongly_holds(t, question_terms) for t in lead_alarms
-                )
-                and _an_emergency(index, lead, row, off_topic, calm)
-            ),
-            None,
-        )
-        if leading is not None:
-            ranked = _put_first(leading, ranked)
-    # ... and of two alarms named, the one that threatens life now (`grave`: "not breathing",
-    # "won't stop bleeding") leads: "bleeding from his eye and not breathing" is the breathing.
-    # (beside a bite the blood is the person's: the bite leads)
-    grave = {
-        t
-        for phrase in rules.grave
-        if _holds(as_read, phrase.casefold())
-        for t in index.reader.terms(phrase.casefold().split())
-        if t in index.alarms and t not in calm
-    }
-    # (and so does a poison feared of a thing told eaten: "is the green potato poison, he ate
-    # a whole one" is the emergency before the potato's entry)
-    grave |= eaten_poison
-    if grave and ranked and not index.not_people & question_terms:
-        gravest = next(
-            (
-                row
-                for row in ranked
-                if index.docs[row[3]].urgent
-                and any(index.entries[row[3]].strongly_holds(t, question_terms) for t in grave)
-                and any(_an_emergency(index, view, row, off_topic, calm) for view in views)
-            ),
-            None,
-        )
-        if gravest is not None:
-            ranked = _put_first(gravest, ranked)
+    ranked = _emergencies_first(index, reading, search, ranked, off_topic)
     if ranked and any(_an_emergency(index, view, ranked[0], off_topic, calm) for view in views):
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
