@@ -1994,32 +1994,16 @@ def ask(question: str, limit: int = 3) -> AskResult:
         )
     index = _index()
     typed = _typed(index, question)
-    original, question, words, names = typed.original, typed.question, typed.words, typed.names
-    corrections = typed.corrections
+    words, names = typed.words, typed.names
     reading = _reading(index, typed)
     clauses, fixed, terms = reading.clauses, reading.fixed, reading.terms
-    calm, focus = reading.calm, reading.focus
-    rat_asked, shown = reading.rat_asked, reading.shown
-
-    def none(why: Why, confidence: float = 0.0) -> AskResult:
-        rules = index.rules
-        return AskResult(
-            original,
-            shown,
-            tuple(corrections),
-            (),
-            why,
-            confidence,
-            rules.no_answer,
-            rules.topics,
-        )
-
+    calm, focus, rat_asked = reading.calm, reading.focus, reading.rat_asked
     rules = index.rules
     asked = [term for term in terms if term not in OFF]
     if _a_sum(index, words):
-        return none("off_topic")
+        return _unanswered(index, reading, "off_topic")
     if not asked:
-        return none("off_topic" if terms else "no_words")
+        return _unanswered(index, reading, "off_topic" if terms else "no_words")
     search = _search(index, reading)
     views, about_rats = search.views, search.about_rats
     ranked = _ranked(index, reading, search)
@@ -2029,16 +2013,16 @@ def ask(question: str, limit: int = 3) -> AskResult:
     if _a_persons(index, reading, search, pet_words) or _rat_only_named(
         index, reading, search, pet_words
     ):
-        return none("off_topic")
+        return _unanswered(index, reading, "off_topic")
     animals_own = _animals_own(index, reading, search, pet_words)
     off_topic = _off_subject(index, reading, search) or animals_own
     ranked = _emergencies_first(index, reading, search, ranked, off_topic)
     if ranked and any(_an_emergency(index, view, ranked[0], off_topic, calm) for view in views):
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
-        return _answered(index, original, shown, corrections, ranked, rules.urgent_floor, limit)
+        return _answered(index, reading, ranked, rules.urgent_floor, limit)
     if (OFF - {OFF_ASIDE} if _ate_aside(index, reading, search) or rat_asked else OFF) & set(terms):
-        return none("off_topic")
+        return _unanswered(index, reading, "off_topic")
     # A question that names an animal covered only beside rats (a cat), and no rat, is about
     # that animal's own care ("can cats eat tuna") unless an entry about both holds the word;
     # a food entry never does, as every one says what a rat may eat (cat food included).
@@ -2047,7 +2031,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # the animal's own health.
     # (found before the emergencies: "Pt 12yo cat, wt loss 15%" is no rat's weight loss)
     if animals_own:
-        return none("off_topic")
+        return _unanswered(index, reading, "off_topic")
     for other in index.animals - {index.subject}:
         if other in asked and not about_rats:
             ranked = [
@@ -2146,7 +2130,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
         sure = None
     if sure is not None:
         kept = _put_first(sure, kept)
-        return _answered(index, original, shown, corrections, kept, rules.floor, limit)
+        return _answered(index, reading, kept, rules.floor, limit)
     # A thing set aside so, asked about in a way a general entry answers ("can they have
     # pistachios": the treats), gets that entry.
     fallback = next((rules.fallbacks[t] for t in asked if t in rules.fallbacks), None)
@@ -2156,8 +2140,8 @@ def ask(question: str, limit: int = 3) -> AskResult:
     if fallback is not None and not named_all:
         number = next(i for i, doc in enumerate(index.docs) if doc.id == fallback)
         row = (0.0, *index.cover(number, asked), number)
-        return _answered(index, original, shown, corrections, [row], rules.floor, limit)
-    return none("unsure", ranked[0][1] if ranked else 0.0)
+        return _answered(index, reading, [row], rules.floor, limit)
+    return _unanswered(index, reading, "unsure", ranked[0][1] if ranked else 0.0)
 
 
 # Where a sentence ends (the end kept with it), and where a clause inside one does: at a comma,
@@ -2558,17 +2542,30 @@ def _an_emergency(
 
 
 def _answered(
-    index: _Index,
-    question: str,
-    shown: tuple[str, ...],
-    corrections: list[tuple[str, str]],
-    ranked: list[Ranked],
-    floor: float,
-    limit: int,
+    index: _Index, reading: _Reading, ranked: list[Ranked], floor: float, limit: int
 ) -> AskResult:
     """The best entry of `ranked`, and those after it that cover at least `floor` of the
     question."""
     rules = index.rules
     sure = [row for row in ranked[1:] if row[1] >= floor and row[2] >= rules.min_strong_share]
     answers = tuple(index.docs[row[3]] for row in [ranked[0], *sure][:limit])
-    return AskResult(question, shown, tuple(corrections), answers, "answered", ranked[0][1])
+    typed = reading.typed
+    return AskResult(
+        typed.original, reading.shown, tuple(typed.corrections), answers, "answered", ranked[0][1]
+    )
+
+
+def _unanswered(index: _Index, reading: _Reading, why: Why, confidence: float = 0.0) -> AskResult:
+    """No answer, why, and the topics ratbond covers."""
+    rules = index.rules
+    typed = reading.typed
+    return AskResult(
+        typed.original,
+        reading.shown,
+        tuple(typed.corrections),
+        (),
+        why,
+        confidence,
+        rules.no_answer,
+        rules.topics,
+    )
