@@ -32,7 +32,7 @@ from ratbond.care.knowledge import (
     builtin_foods,
     builtin_free_roam,
 )
-from ratbond.care.model import AskRules, AskTopic, Source
+from ratbond.care.model import AskRules, AskTopic, Eaten, Source
 from ratbond.care.words import (
     closest,
     common_english,
@@ -1983,64 +1983,57 @@ def _gravest_first(
     return ranked if gravest is None else _put_first(gravest, ranked)
 
 
-def ask(question: str, limit: int = 3) -> AskResult:
-    """The best `limit` documents for a question, best first; none, with the reason and the
-    topics ratbond covers, when the question is off-topic or no document covers enough of it."""
-    if not 1 <= limit <= MAX_ANSWERS:
-        raise InputError("limit", f"must be from 1 to {MAX_ANSWERS} (got {limit})")
-    if len(question) > MAX_QUESTION:
-        raise InputError(
-            "question", f"ask in at most {MAX_QUESTION} characters (got {len(question)})"
-        )
-    index = _index()
-    typed = _typed(index, question)
-    words, names = typed.words, typed.names
-    reading = _reading(index, typed)
-    clauses, fixed, terms = reading.clauses, reading.fixed, reading.terms
-    calm, focus, rat_asked = reading.calm, reading.focus, reading.rat_asked
-    rules = index.rules
-    asked = [term for term in terms if term not in OFF]
-    if _a_sum(index, words):
-        return _unanswered(index, reading, "off_topic")
-    if not asked:
-        return _unanswered(index, reading, "off_topic" if terms else "no_words")
-    search = _search(index, reading)
-    views, about_rats = search.views, search.about_rats
-    ranked = _ranked(index, reading, search)
-    question_terms = frozenset(asked)
-    as_read = typed.as_read
-    pet_words = _pet_words(index, as_read)
-    if _a_persons(index, reading, search, pet_words) or _rat_only_named(
-        index, reading, search, pet_words
-    ):
-        return _unanswered(index, reading, "off_topic")
-    animals_own = _animals_own(index, reading, search, pet_words)
-    off_topic = _off_subject(index, reading, search) or animals_own
-    ranked = _emergencies_first(index, reading, search, ranked, off_topic)
-    if ranked and any(_an_emergency(index, view, ranked[0], off_topic, calm) for view in views):
-        # An emergency is answered even amid noise, and even beside another animal ("my dog
-        # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
-        return _answered(index, reading, ranked, rules.urgent_floor, limit)
-    if (OFF - {OFF_ASIDE} if _ate_aside(index, reading, search) or rat_asked else OFF) & set(terms):
-        return _unanswered(index, reading, "off_topic")
+def _chosen(
+    index: _Index,
+    reading: _Reading,
+    search: _Search,
+    ranked: list[Ranked],
+    pet_words: set[str],
+    limit: int,
+) -> AskResult:
+    """The answer to a question no emergency answers: the entry sure to answer it, else the
+    general entry for what it names, else none."""
+    ranked = _of_other_animals(index, reading, search, ranked)
+    kept, named_all = _kept(index, reading, ranked)
+    eaten = _eaten(index, reading)
+    sure = _sure_entry(index, reading, search, kept, pet_words)
+    if sure is not None and not _misleads(index, reading, sure, eaten, named_all):
+        return _answered(index, reading, _put_first(sure, kept), index.rules.floor, limit)
+    fallback = _fallback(index, reading, eaten, named_all)
+    if fallback is not None:
+        return _answered(index, reading, [fallback], index.rules.floor, limit)
+    return _unanswered(index, reading, "unsure", ranked[0][1] if ranked else 0.0)
+
+
+def _of_other_animals(
+    index: _Index, reading: _Reading, search: _Search, ranked: list[Ranked]
+) -> list[Ranked]:
+    """`ranked` without the entries that do not answer about an animal other than rats that a
+    question naming no rat asks about."""
+    asked, asked_set = reading.asked, frozenset(reading.asked)
     # A question that names an animal covered only beside rats (a cat), and no rat, is about
     # that animal's own care ("can cats eat tuna") unless an entry about both holds the word;
     # a food entry never does, as every one says what a rat may eat (cat food included).
-    # ... and one in which that animal has an ailment of its own, as a person would ("my cat keeps
-    # being sick after eating grass"), with no pet word or pronoun that may stand for a rat, is
-    # the animal's own health.
-    # (found before the emergencies: "Pt 12yo cat, wt loss 15%" is no rat's weight loss)
-    if animals_own:
-        return _unanswered(index, reading, "off_topic")
     for other in index.animals - {index.subject}:
-        if other in asked and not about_rats:
+        if other in asked and not search.about_rats:
             ranked = [
                 row
                 for row in ranked
                 if index.docs[row[3]].kind != "food"
-                and index.entries[row[3]].strongly_holds(other, question_terms)
+                and index.entries[row[3]].strongly_holds(other, asked_set)
                 and _names_more_than_animals(index, asked, row)
             ]
+    return ranked
+
+
+def _kept(index: _Index, reading: _Reading, ranked: list[Ranked]) -> tuple[list[Ranked], bool]:
+    """The entries of `ranked` about what the question asks, and whether all of them are."""
+    asked, asked_set, focus, rules = (
+        reading.asked,
+        frozenset(reading.asked),
+        reading.focus,
+        index.rules,
+    )
     # An entry of a kind that answers about one named thing (a food) answers only a question
     # that names it: "is mango safe" is not about the dried fruit whose alias holds a mango.
     # A sentence that asks, in words ratbond knows, without naming a thing of those entries
@@ -2049,19 +2042,19 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # (a word ratbond does not know but common in English, "limit", names no such thing either)
     common = {
         index.reader.stem(word)
-        for word in fixed
+        for word in reading.fixed
         if word not in index.vocabulary and word.isalpha() and common_english(word)
     }
     if focus and all(t in index.idf or t in common for t in focus) and not focus & index.named:
         naming_terms = asked
-    kept = _naming(index, ranked, naming_terms, question_terms)
+    kept = _naming(index, ranked, naming_terms, asked_set)
     named_all = len(kept) == len(ranked)
     # An entry that shares only the kind of answer wanted ("how often") is about something else.
     topical = [t for t in asked if t not in index.frames and t != index.subject]
     kept = [
         row
         for row in kept
-        if any(index.entries[row[3]].strongly_holds(t, question_terms) for t in topical)
+        if any(index.entries[row[3]].strongly_holds(t, asked_set) for t in topical)
     ]
     # ... and when the sentence that asks asks only whether a rat may eat a thing (a word of a
     # food's name, or one ratbond does not know), an entry about none of its words is about the
@@ -2073,21 +2066,34 @@ def ask(question: str, limit: int = 3) -> AskResult:
             row
             for row in kept
             if any(
-                index.entries[row[3]].strongly_holds(t, question_terms)
-                for t in focus - {index.subject}
+                index.entries[row[3]].strongly_holds(t, asked_set) for t in focus - {index.subject}
             )
         ]
+    return kept, named_all
+
+
+def _sure_entry(
+    index: _Index, reading: _Reading, search: _Search, kept: list[Ranked], pet_words: set[str]
+) -> Ranked | None:
+    """The entry of `kept` that covers enough of the question to answer it."""
+    asked, rules = reading.asked, index.rules
     # The best-ranked entry decides: when it covers too little of the question (or of any one
     # of its sentences), ratbond is not sure.
     # Entries scoring nearly as well as the best are as good a reading of the question: the
     # first of them that covers enough of it answers.
     near = [row for row in kept if row[0] >= rules.near_best * kept[0][0]] if kept else []
-    sure = next((row for row in near if any(_sure(index, view, row) for view in views)), None)
+    sure = next(
+        (row for row in near if any(_sure(index, view, row) for view in search.views)), None
+    )
     # A question about the owner's rat, answered well ahead by one entry, is answered even when
     # many of its words are unknown, so long as those are no English words (another language,
     # a dialect): an English word ratbond does not know is a subject it does not cover.
-    owned = about_rats or bool(pet_words)
-    english = {index.reader.stem(word) for word in fixed if word in names or common_english(word)}
+    owned = search.about_rats or bool(pet_words)
+    english = {
+        index.reader.stem(word)
+        for word in reading.fixed
+        if word in reading.typed.names or common_english(word)
+    }
     foreign = frozenset(t for t in asked if t not in index.idf and t not in english)
     if (
         sure is None
@@ -2096,52 +2102,105 @@ def ask(question: str, limit: int = 3) -> AskResult:
         and rules.owned_lead
         and kept
         and (len(kept) < 2 or kept[1][0] <= rules.owned_lead * kept[0][0])
-        and any(_sure(index, view, kept[0], foreign) for view in views)
+        and any(_sure(index, view, kept[0], foreign) for view in search.views)
     ):
         sure = kept[0]
-    # A thing a rat already ate (`eaten`) is no longer a question of what it may eat: the
-    # general answer about eating (a fallback's entry) gives way to the eaten one.
+    return sure
+
+
+def _eaten(index: _Index, reading: _Reading) -> Eaten | None:
+    """The rule for a thing already eaten (`eaten`), when the question tells of one."""
+    rules = index.rules
     # (a word of `with_a_thing`, "sup", "lapped", only with a thing drunk after it)
-    eaten_words = set(words) & set(rules.eaten.words) if rules.eaten else set()
+    eaten_words = set(reading.typed.words) & set(rules.eaten.words) if rules.eaten else set()
     if rules.eaten and eaten_words <= set(rules.eaten.with_a_thing):
         eaten_words = {
             word
-            for clause in clauses
+            for clause in reading.clauses
             for at, word in enumerate(clause)
             if word in eaten_words and _drunk(index, clause[at + 1 :])
         }
-    eaten = rules.eaten if eaten_words else None
-    if eaten and sure is not None and index.docs[sure[3]].id in rules.fallbacks.values():
-        sure = None
+    return rules.eaten if eaten_words else None
+
+
+def _misleads(
+    index: _Index, reading: _Reading, sure: Ranked, eaten: Eaten | None, named_all: bool
+) -> bool:
+    """The entry sure to answer answers another question than the one asked."""
+    asked, rules = reading.asked, index.rules
+    # A thing a rat already ate is no longer a question of what it may eat: the general answer
+    # about eating (a fallback's entry) gives way to the eaten one.
+    if eaten:
+        return index.docs[sure[3]].id in rules.fallbacks.values()
     # Nor does an emergency answer a question of what a rat may eat that names none of its
     # alarms ("I gave them mango, is mango safe?"): it shares only the eating.
-    if (
-        sure is not None
-        and not eaten
-        and not named_all
+    return (
+        not named_all
         and index.docs[sure[3]].urgent
         and any(t in rules.fallbacks for t in asked)
         and not any(
-            index.entries[sure[3]].strongly_holds(t, question_terms)
+            index.entries[sure[3]].strongly_holds(t, frozenset(asked))
             for t in asked
-            if t in index.alarms and t not in calm
+            if t in index.alarms and t not in reading.calm
         )
-    ):
-        sure = None
-    if sure is not None:
-        kept = _put_first(sure, kept)
-        return _answered(index, reading, kept, rules.floor, limit)
+    )
+
+
+def _fallback(
+    index: _Index, reading: _Reading, eaten: Eaten | None, named_all: bool
+) -> Ranked | None:
+    """The general entry for a thing no entry names, or for a thing already eaten."""
+    asked, rules = reading.asked, index.rules
     # A thing set aside so, asked about in a way a general entry answers ("can they have
     # pistachios": the treats), gets that entry.
     fallback = next((rules.fallbacks[t] for t in asked if t in rules.fallbacks), None)
     # Already eaten, it may have done harm: the emergency says what to do now.
     if eaten:
         fallback, named_all = eaten.fallback, False
-    if fallback is not None and not named_all:
-        number = next(i for i, doc in enumerate(index.docs) if doc.id == fallback)
-        row = (0.0, *index.cover(number, asked), number)
-        return _answered(index, reading, [row], rules.floor, limit)
-    return _unanswered(index, reading, "unsure", ranked[0][1] if ranked else 0.0)
+    if fallback is None or named_all:
+        return None
+    number = next(i for i, doc in enumerate(index.docs) if doc.id == fallback)
+    return (0.0, *index.cover(number, asked), number)
+
+
+def ask(question: str, limit: int = 3) -> AskResult:
+    """The best `limit` documents for a question, best first; none, with the reason and the
+    topics ratbond covers, when the question is off-topic or no document covers enough of it."""
+    if not 1 <= limit <= MAX_ANSWERS:
+        raise InputError("limit", f"must be from 1 to {MAX_ANSWERS} (got {limit})")
+    if len(question) > MAX_QUESTION:
+        raise InputError(
+            "question", f"ask in at most {MAX_QUESTION} characters (got {len(question)})"
+        )
+    index = _index()
+    reading = _reading(index, _typed(index, question))
+    if _a_sum(index, reading.typed.words):
+        return _unanswered(index, reading, "off_topic")
+    if not reading.asked:
+        return _unanswered(index, reading, "off_topic" if reading.terms else "no_words")
+    search = _search(index, reading)
+    ranked = _ranked(index, reading, search)
+    pet_words = _pet_words(index, reading.typed.as_read)
+    if _a_persons(index, reading, search, pet_words) or _rat_only_named(
+        index, reading, search, pet_words
+    ):
+        return _unanswered(index, reading, "off_topic")
+    # An animal's own health is found before the emergencies: "Pt 12yo cat, wt loss 15%" is no
+    # rat's weight loss.
+    animals_own = _animals_own(index, reading, search, pet_words)
+    off_topic = _off_subject(index, reading, search) or animals_own
+    ranked = _emergencies_first(index, reading, search, ranked, off_topic)
+    if ranked and any(
+        _an_emergency(index, view, ranked[0], off_topic, reading.calm) for view in search.views
+    ):
+        # An emergency is answered even amid noise, and even beside another animal ("my dog
+        # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
+        return _answered(index, reading, ranked, index.rules.urgent_floor, limit)
+    # (a thing a rat ate, or a rat named where the question asks, outweighs an aside)
+    outweighed = {OFF_ASIDE} if _ate_aside(index, reading, search) or reading.rat_asked else set()
+    if animals_own or (OFF - outweighed) & set(reading.terms):
+        return _unanswered(index, reading, "off_topic")
+    return _chosen(index, reading, search, ranked, pet_words, limit)
 
 
 # Where a sentence ends (the end kept with it), and where a clause inside one does: at a comma,
