@@ -1226,9 +1226,6 @@ def _typed(index: _Index, question: str) -> _Typed:
                 if shown:
                     corrections.append((word, fix))
                 spelled[word] = fix
-    for word, fix in _misheard_rats(index, words):
-        corrections.append((word, fix))
-        spelled[word] = fix
     # A capitalised word is a pet's name only beside other words: "a bit of Vegemite" asks
     # about the Vegemite.
     subject = [index.subject]
@@ -1286,27 +1283,6 @@ def _spelling(index: _Index, word: str) -> tuple[str, bool] | None:
     ):
         return nearest[0], True
     return None
-
-
-def _misheard_rats(index: _Index, words: list[str]) -> list[tuple[str, str]]:
-    """(heard, rat word) for each word a voice assistant misheard for the rat."""
-    # A voice assistant mishears the rat ("can my rap have watermelon"): in a question naming no
-    # rat, a word after a possessive that ratbond does not know and that is the rat's word with
-    # one letter other than its first changed (or their plurals) is the rat.
-    rat_word = index.rules.subject
-    misheard: list[tuple[str, str]] = []
-    if not any(index.reader.terms([w]) == [index.subject] for w in words):
-        for before, word in pairwise(words):
-            single = word.removesuffix("s") if len(word) == len(rat_word) + 1 else word
-            if (
-                before in index.rules.possessives
-                and word not in index.vocabulary
-                and len(single) == len(rat_word)
-                and single[0] == rat_word[0]
-                and sum(a != b for a, b in zip(single, rat_word, strict=True)) == 1
-            ):
-                misheard.append((word, rat_word + word[len(single) :]))
-    return misheard
 
 
 def _sentences_read(index: _Index, typed: _Typed) -> list[list[list[str]]]:
@@ -1661,9 +1637,7 @@ def _search(index: _Index, reading: _Reading) -> _Search:
     about_rats = _names_a_rat(index, reading.fixed)
     others = index.animals - {index.subject}
     named = frozenset(other for other in others if other in asked and about_rats)
-    # (an animal a deed of which is asked is named by it: "caught my rat in teeth" is the cat's)
-    deeds_asked = {o for o in others for r in index.implied if o in r.all and r.add in asked}
-    absent = frozenset() if OFF_TOPIC in reading.terms else others - set(asked) - deeds_asked
+    absent = frozenset() if OFF_TOPIC in reading.terms else others - set(asked)
     return _Search([view for view in views if view], about_rats, named, absent)
 
 

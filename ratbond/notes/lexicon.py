@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pickle
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -191,13 +190,6 @@ class Lexicon:
     clause_joiners: frozenset[str]
     noun_synonyms: dict[str, str]
     """Slang read as the word it stands for only where it ends its phrase (`tokenise`)."""
-    light_verbs: tuple[frozenset[str], frozenset[str], frozenset[str]]
-    """`light_verbs`: the verbs, the articles left out after one and the harm nouns."""
-    cheers: tuple[dict[str, str], frozenset[str]]
-    """`cheers`: the words read as a cheer before "!", and the vocative endings before one."""
-    code_switch: dict[str, str]
-    """Words of other languages, each to the English word it stands for (`tokenise`); every
-    form with and without its accents."""
     noun_followers: frozenset[str]
     noun_frames: tuple[frozenset[str], frozenset[str]]
     attributes: tuple[dict[str, str], frozenset[str], dict[str, str]]
@@ -424,13 +416,6 @@ def normalise(raw: str) -> str:
     if word.endswith("'s"):
         word = word[:-2]
     return word.replace("'", "")
-
-
-def unaccented(word: str) -> str:
-    """`word` with its accents left off, as a keyboard without them types it ("mordió": mordio)."""
-    return "".join(
-        char for char in unicodedata.normalize("NFD", word) if not unicodedata.combining(char)
-    )
 
 
 def inflections(word: str) -> set[str]:
@@ -913,21 +898,6 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         irregular=irregular,
         clause_joiners=frozenset(rules.clause_joiners),
         noun_synonyms={normalise(k): v for k, v in rules.noun_synonyms.items()},
-        light_verbs=(
-            frozenset(normalise(w) for w in rules.light_verbs.verbs),
-            frozenset(normalise(w) for w in rules.light_verbs.articles),
-            frozenset(normalise(w) for w in rules.light_verbs.nouns),
-        ),
-        cheers=(
-            {normalise(k): v for k, v in rules.cheers.words.items()},
-            frozenset(normalise(w) for w in rules.cheers.vocatives),
-        ),
-        code_switch={
-            form: english
-            for words in rules.code_switch.values()
-            for word, english in words.items()
-            for form in (normalise(word), unaccented(normalise(word)))
-        },
         placed=(
             frozenset(rules.placed.signals),
             _placing(rules.placed.subjects, rules.placed.verbs),

@@ -112,9 +112,6 @@ class NotesReader:
             lexicon.elisions,
             lexicon.noun_frames,
             lexicon.attributes,
-            lexicon.code_switch,
-            lexicon.light_verbs,
-            lexicon.cheers,
             lexicon.abbreviations,
         )
         phrases = find_phrases(

@@ -54,29 +54,6 @@ class Negation:
 
 
 @dataclass(frozen=True)
-class Cheers:
-    """Words that are a cheer, not a signal, right before "!" after a comma or a vocative
-    ending ("Good session, fighting!", "Tteok-ah fighting!"), each to the cheer it is."""
-
-    __pydantic_config__ = _STRICT
-
-    words: dict[str, Word] = field(default_factory=dict)
-    vocatives: tuple[Word, ...] = ()
-
-
-@dataclass(frozen=True)
-class LightVerbs:
-    """A light verb, an article and a harm noun ("did a bite on Pip") read as the verb the
-    noun stands for, the article left out ("did bite on Pip")."""
-
-    __pydantic_config__ = _STRICT
-
-    verbs: tuple[Word, ...] = ()
-    articles: tuple[Word, ...] = ()
-    nouns: tuple[Word, ...] = ()
-
-
-@dataclass(frozen=True)
 class Attributes:
     """Words read as a size only before a noun ("a lil cut"), not before a verb and its object
     ("Lil cut Pip's nails": a person)."""
@@ -378,14 +355,9 @@ class NotesFile:
     """By a signal, verbs that are it before a food of `harmless` ("had her banana")."""
     shelters: Shelters | None = None
     synonyms: dict[str, Word] = field(default_factory=dict)
-    code_switch: dict[str, dict[str, Word]] = field(default_factory=dict)
-    """By language, words of it owners write among English ones, each to the English word it
-    stands for ("sangre": blood)."""
     noun_synonyms: dict[str, Word] = field(default_factory=dict)
     noun_frames: NounFrames = field(default_factory=lambda: NounFrames())
     attributes: Attributes = field(default_factory=lambda: Attributes())
-    light_verbs: LightVerbs = field(default_factory=lambda: LightVerbs())
-    cheers: Cheers = field(default_factory=lambda: Cheers())
     postures: Postures = field(default_factory=lambda: Postures())
     placed: Placed = field(default_factory=lambda: Placed())
     """Slang read as a noun only where no other noun follows it ("drew a bit of claret", not

@@ -311,18 +311,13 @@ def tokenise(
     elisions: Mapping[str, str] | None = None,
     frames: tuple[Collection[str], Collection[str]] = (frozenset(), frozenset()),
     attributes: tuple[Mapping[str, str], Collection[str], Mapping[str, str]] | None = None,
-    code_switch: Mapping[str, str] | None = None,
-    light_verbs: tuple[Set[str], Set[str], Set[str]] | None = None,
-    cheers: tuple[Mapping[str, str], Collection[str]] | None = None,
     abbreviations: Collection[str] = frozenset(),
 ) -> Tokens:
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
     clause joiners; `finditer` finds them (`token_finder` of the `shorthand` signs, each read
     as the tokens it stands for, all at the sign's place); a word `known` (lexicon forms) but
-    for a dropped h is read whole (see `_dropped_h`); a word of another language in
-    `code_switch` is the English word it stands for (see `_code_switched`), and an article
-    between a light verb and a harm noun is left out (see `_light_verbs`) and a cheer is no
-    signal (see `_cheered`). Built column by column (each a pass in C where it can be)."""
+    for a dropped h is read whole (see `_dropped_h`). Built column by column (each a pass in C
+    where it can be)."""
     found = list(finditer(text))
     raws = list(map(MATCH_TEXT, found))
     starts: tuple[int, ...] = tuple(map(MATCH_START, found))
@@ -341,12 +336,6 @@ def tokenise(
         raws = _scan_letters(raws, scan_letters, known, names)
     if shorthand and (not text.isascii() or not shorthand.keys().isdisjoint(raws)):
         raws, starts, ends = _expand(raws, starts, ends, shorthand, names)
-    if code_switch and not code_switch.keys().isdisjoint(map(str.lower, raws)):
-        raws = _code_switched(raws, code_switch, names)
-    if cheers and "!" in text and not cheers[0].keys().isdisjoint(map(str.lower, raws)):
-        raws = _cheered(raws, cheers, names)
-    if light_verbs and not light_verbs[2].isdisjoint(map(str.lower, raws)):
-        raws, starts, ends = _light_verbs(raws, starts, ends, light_verbs)
     if attributes and (attributes[0] or attributes[2]):
         raws = _attributes(raws, attributes, names)
     if noun_synonyms:
@@ -373,80 +362,6 @@ def tokenise(
         begin = cut + 1
     named = tuple(compress(count(), map(names.__contains__, norms)))
     return Tokens(text, words, starts, ends, sentences, clauses, parts, tuple(segments), named)
-
-
-def _cheered(
-    raws: list[str], cheers: tuple[Mapping[str, str], Collection[str]], names: Collection[str]
-) -> list[str]:
-    """A cheer ("fighting!" in Korean English: go for it) that signs a note off, read as the
-    cheer, not the signal: right before "!" with no animal named after it, after a vocative
-    ending ("Tteok-ah fighting!") or after a comma that ends a clause naming no animal ("Good
-    session, fighting!"). As a sentence of its own, before an animal's name ("Oh no,
-    fighting! Rex bit Max") or after the animals named ("Rex and Max, fighting!") it stays the
-    signal."""
-    words, vocatives = cheers
-    out = list(raws)
-    for index in range(1, len(raws) - 1):
-        read = words.get(raws[index].lower())
-        if read is None or not raws[index + 1].startswith("!"):
-            continue
-        if any(normalise(raw) in names for raw in raws[index + 2 :]):
-            continue  # a cheer signs a note off: "Oh no, fighting! Rex bit Max" is a fight
-        before = raws[index - 1]
-        if before.lower() in vocatives:
-            out[index] = read
-        elif before == ",":
-            start = index - 1
-            while start > 0 and raws[start - 1][:1].isalnum():
-                start -= 1
-            if not any(normalise(raw) in names for raw in raws[start : index - 1]):
-                out[index] = read
-    return out
-
-
-def _light_verbs(
-    raws: list[str],
-    starts: tuple[int, ...],
-    ends: tuple[int, ...],
-    light_verbs: tuple[Set[str], Set[str], Set[str]],
-) -> tuple[list[str], tuple[int, ...], tuple[int, ...]]:
-    """The tokens without the article between a light verb and a harm noun, as learners put
-    an act ("did a bite on Pip", "made a scratch on her"): the act the noun stands for, like
-    "did bite on Pip", and not the wound "a bite on" or "a scratch" names."""
-    verbs, articles, nouns = light_verbs
-    lower = [raw.lower() for raw in raws]
-    kept = [
-        index
-        for index, word in enumerate(lower)
-        if not (
-            word in articles
-            and 0 < index < len(lower) - 1
-            and lower[index - 1] in verbs
-            and lower[index + 1] in nouns
-        )
-    ]
-    if len(kept) == len(raws):
-        return raws, starts, ends
-    return (
-        [raws[i] for i in kept],
-        tuple(starts[i] for i in kept),
-        tuple(ends[i] for i in kept),
-    )
-
-
-def _code_switched(
-    raws: list[str], code_switch: Mapping[str, str], names: Collection[str]
-) -> list[str]:
-    """Each word of another language an owner writes among English ones is the English word it
-    stands for ("she has sangre on her fur" is blood, "the chatul caught her" the cat), with
-    its first letter's case; an animal's name stays as written (a cat called Gato)."""
-    out = list(raws)
-    for index, raw in enumerate(raws):
-        key = raw.lower()
-        read = code_switch.get(key)
-        if read is not None and key not in names:
-            out[index] = read.capitalize() if raw[:1].isupper() else read
-    return out
 
 
 def _attributes(

@@ -209,6 +209,15 @@ def with_unreviewed_danger(
     return ticked_after_answers(read.readings, ticked, answers)
 
 
+def _counting_unreviewed(intro: IntroductionRecord, new: NewSession) -> NewSession:
+    """`new`, its notes' danger readings that the words cannot rule out ticked unless the
+    owner was asked about them: a session logged, imported from a diary or a scenario file
+    counts "I think Tom bit her" as `ratbond evaluate` does."""
+    if new.notes_reviewed:
+        return new
+    return replace(new, signals=with_unreviewed_danger(intro, new.notes, new.signals))
+
+
 @dataclass(frozen=True, slots=True)
 class Checked:
     """A session checked by the contract's rules (`_validate`)."""
@@ -319,7 +328,7 @@ def add_session_in(
     session without a stage takes the advice's on its date from it (`_with_stage`), and it is
     returned fed with this session when the session comes last in the engine's order (else
     None: the caller replays)."""
-    new = _with_stage(connection, intro, new, day, known)
+    new = _counting_unreviewed(intro, _with_stage(connection, intro, new, day, known))
     checked = _validate(intro, _entry(new, intro, day), day)
     connection.execute(
         insert(sessions).values(
@@ -430,9 +439,7 @@ def log_session(db: Database, ref: str, new: NewSession, *, today: dt.date | Non
                 advice = refresh(connection, intro, day, base=build_scenario(intro, [], day))
                 return Logged(introduction=intro, session=earlier, advice=advice, repeated=True)
         check_open(intro)
-        new = _with_stage(connection, intro, new, day)
-        if not new.notes_reviewed:
-            new = replace(new, signals=with_unreviewed_danger(intro, new.notes, new.signals))
+        new = _counting_unreviewed(intro, _with_stage(connection, intro, new, day))
         checked = _validate(intro, _entry(new, intro, day), day)
         scenario, klass = checked.scenario, checked.klass
         early = _early(connection, intro, checked.session)

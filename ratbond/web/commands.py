@@ -9,8 +9,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-COMMAND = re.compile(r"[`'](ratbond(?: [a-z][a-z0-9-]*)+)[`']")
-"""A command as the shared texts quote it: in backticks or single quotes."""
+COMMAND = re.compile(r"([`'])(?P<command>ratbond(?: [a-z][a-z0-9-]*)+)\1")
+"""A command as the shared texts quote it: in backticks or in single quotes."""
 
 PAGES: dict[str, tuple[str, str]] = {
     "ratbond ask": ("/care/ask", "Ask"),
@@ -56,7 +56,7 @@ def with_pages(text: str) -> Markup:
     start = 0
     for match in COMMAND.finditer(text):
         parts.append(escape(text[start : match.start()]))
-        command = match.group(1)
+        command = match.group("command")
         page = page_of(command)
         if page is None:
             parts.append(Markup("<code>{}</code>").format(command))

@@ -68,22 +68,3 @@ def test_a_trick_a_program_teaches_gets_the_program(question: str, expected: str
 def test_teeth_ground_with_eyes_boggling_answers_with_the_signs_of_trust() -> None:
     answer = ask("why would a rat grind teeth with boggling eyes")
     assert "faq:trust_signs" in [doc.id for doc in answer.answers]
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "the cat had her in mouth for a second, she has a scratch, vet or not?",
-        "something caught my rat in teeth in the garden, now a small wound on his back",
-    ],
-)
-def test_a_rat_held_in_a_mouth_is_the_catch(question: str) -> None:
-    assert ask(question).answers[0].id == "faq:caught_by_cat", question
-
-
-def test_a_misheard_rat_after_a_possessive_is_the_rat() -> None:
-    answer = ask("ok ratbond do my rad need a bigger cage")
-    assert ("rad", "rat") in answer.corrections
-    assert ask("can my rap have grapes").answers[0].id == "food:grapes"
-    # a rat's word heard right is never changed, nor another animal's
-    assert "rat" not in ask("can my cat eat grapes").terms

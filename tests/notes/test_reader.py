@@ -1326,18 +1326,6 @@ def test_a_bite_made_or_given_is_a_bite_not_a_wound_on_the_biter() -> None:
     assert "biting" in read["pip"]
 
 
-@pytest.mark.parametrize(
-    ("text", "signal"),
-    [("Tom did a bite on Pip.", "biting"), ("Tom made a scratch on Pip's back.", "scratching")],
-)
-def test_a_light_verb_with_an_article_before_a_harm_noun_is_the_act(text: str, signal: str) -> None:
-    assert signal in signals(cat_rat(text))["tom"]
-
-
-def test_having_a_bite_is_the_wound_and_no_act() -> None:
-    assert signals(cat_rat("Pip has a bite on her back.")) == {"pip": {"wound"}}
-
-
 def test_a_log_s_mouth_without_its_article_is_a_bite() -> None:
     assert "biting" in signals(cat_rat("Tom caught Pip in mouth approx 1 s."))["tom"]
 

@@ -1,4 +1,4 @@
-"""Readings of owners' voices met in session 13: Taglish, a vet nurse's shorthand, a clinical
+"""Readings of owners' voices: Taglish, a vet nurse's shorthand, a clinical
 history, a body hurled at the barrier. Each sentence here is made up for the rule it tests."""
 
 from __future__ import annotations
@@ -55,57 +55,6 @@ def test_taglish_words_are_no_typos_of_signal_words() -> None:
     # "sarap" (tasty, lovely) is one letter from "scrap", a fight
     result = rat_rat("Sobrang sarap tingnan, Rex and Max sleeping together.")
     assert not any(s.signal == "fighting" for s in result.spans)
-
-
-def test_spanish_words_for_a_bite_blood_and_a_fight_are_read_as_the_english_ones() -> None:
-    assert "biting" in signals(cat_rat("Ay, Tom le mordió a Pip en la cola."))["tom"]
-    # typed without its accent too
-    assert "biting" in signals(cat_rat("Tom le mordio a Pip."))["tom"]
-    assert "wound" in signals(cat_rat("Pip tiene sangre on her ear."))["pip"]
-    assert "scratching" in signals(cat_rat("El gato scratched Pip through the bars."))["tom"]
-    assert signals(rat_rat("Otra vez Rex and Max se pelearon.")) == {
-        "rex": {"fighting"},
-        "max": {"fighting"},
-    }
-
-
-def test_portuguese_hebrew_and_swahili_words_for_a_wound_and_the_cat_are_read() -> None:
-    assert "wound" in signals(cat_rat("Pip has a ferida on the shoulder."))["pip"]
-    assert "biting" in signals(cat_rat("The chatul caught Pip, bit her on the back."))["tom"]
-    assert "lunging" in signals(cat_rat("Paka jumped at the cage with force."))["tom"]
-
-
-def test_words_of_another_language_are_denied_like_english_ones() -> None:
-    result = cat_rat("I checked Pip todo, no sangre, no mordiscos. Tom walked away.")
-    assert "wound" not in signals(result).get("pip", set())
-    assert "biting" not in signals(result).get("tom", set())
-
-
-def test_a_word_of_another_language_that_names_an_animal_stays_its_name() -> None:
-    gato = Animal("gato", "cat", name="Gato", sex="male")
-    assert "biting" in signals(parse_notes("Gato bit Pip.", [gato, PIP], "cat-rat"))["gato"]
-
-
-def test_no_word_of_another_language_read_as_english_is_an_english_word() -> None:
-    from ratbond.care.words import is_english
-    from ratbond.notes.lexicon import load_lexicon
-
-    english = sorted(word for word in load_lexicon().code_switch if is_english(word))
-    assert english == []
-
-
-@pytest.mark.parametrize("text", ["Rex eating, good session, fighting!", "Rex-ah fighting!"])
-def test_a_korean_cheer_signing_a_note_off_is_no_fight(text: str) -> None:
-    assert "fighting" not in str(rat_rat(text).signals)
-
-
-@pytest.mark.parametrize(
-    "text", ["Rex and Max, fighting!", "Oh no, fighting! Rex bit Max.", "They are fighting!"]
-)
-def test_fighting_named_or_told_on_with_an_exclamation_is_still_a_fight(text: str) -> None:
-    result = rat_rat(text)
-    read = str(result.signals) + str([item.signal for item in result.unattributed])
-    assert "fighting" in read
 
 
 def test_a_vet_nurse_s_lac_abr_and_haem_are_wounds() -> None:

@@ -12,6 +12,7 @@ import pytest
 from ratbond.errors import InputError, RatbondError
 from ratbond.store import Database
 from ratbond.store.diary import MAX_DIARY_BYTES, MAX_LINE_CHARS, import_diary
+from ratbond.store.introductions import get_advice
 from ratbond.store.sessions import list_sessions
 from tests.store.helpers import TODAY, cat_and_rat, day
 
@@ -51,6 +52,23 @@ def test_a_json_lines_diary_keeps_the_stages_and_minutes_it_gives(
     diary.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
     import_diary(db, "tom-pip", diary, today=TODAY)
     assert placed(db) == [(day(-3).isoformat(), "visual", 4), (day(-2).isoformat(), "visual", 7)]
+
+
+def test_a_hedged_bite_in_a_diary_s_notes_counts_until_the_owner_says_no(
+    db: Database, tmp_path: Path
+) -> None:
+    cat_and_rat(db)
+    diary = tmp_path / "diary.csv"
+    diary.write_text(
+        "date,signals,notes\n"
+        f'{day(-2)},tom:ears_forward pip:relaxed,"I think Tom bit Pip on the tail."\n'
+    )
+    import_diary(db, "tom-pip", diary, today=TODAY)
+    _, sessions = list_sessions(db, "tom-pip")
+    assert sessions[-1].signals == {"tom": ("ears_forward", "biting"), "pip": ("relaxed",)}
+    _, advice = get_advice(db, "tom-pip", today=TODAY)
+    assert advice.action == "stop"
+    assert "vet_now" in advice.alerts
 
 
 def test_a_bad_line_names_its_line_and_field_and_saves_nothing(

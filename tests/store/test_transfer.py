@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from ratbond.errors import InputError, RatbondError
+from ratbond.evaluate import advise_text
 from ratbond.store import Database, open_database
 from ratbond.store.animals import add_weight, archive_animal, edit_animal
 from ratbond.store.introductions import get_advice, list_introductions
@@ -144,6 +145,20 @@ def test_a_scenario_file_imports_as_an_introduction(db: Database) -> None:
     _, advice = get_advice(db, "tom-pip", today=TODAY)
     assert (advice.action, advice.stage) == ("advance", "scent")
     assert (result.program, result.taken_key) == ("cat-rat", None)
+
+
+def test_a_scenario_import_counts_a_hedged_bite_in_its_notes_as_evaluate_does(
+    db: Database, tmp_path: Path
+) -> None:
+    scenario = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    scenario["sessions"][-1]["notes"] = "I think Tom bit Pip on the tail."
+    hedged = tmp_path / "hedged.json"
+    hedged.write_text(json.dumps(scenario), encoding="utf-8")
+    evaluated = advise_text(hedged.read_text(encoding="utf-8"), today=TODAY)
+    import_document(db, read_document(hedged), today=TODAY)
+    _, stored = get_advice(db, "tom-pip", today=TODAY)
+    assert (stored.action, evaluated.action) == ("stop", "stop")
+    assert "vet_now" in stored.alerts
 
 
 def test_a_scenario_import_keeps_the_rules_of_intro_start_and_log(db: Database) -> None:

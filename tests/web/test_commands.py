@@ -24,7 +24,7 @@ def shared_texts() -> list[str]:
 
 
 def test_every_command_the_shared_texts_quote_has_a_page() -> None:
-    quoted = {match.group(1) for text in shared_texts() for match in COMMAND.finditer(text)}
+    quoted = {match.group("command") for text in shared_texts() for match in COMMAND.finditer(text)}
     assert quoted
     assert [command for command in sorted(quoted) if page_of(command) is None] == []
 
@@ -46,6 +46,7 @@ def test_every_command_the_shared_texts_quote_has_a_page() -> None:
         ),
         ("Run `ratbond backup` <now>", "Run <code>ratbond backup</code> &lt;now&gt;"),
         ("no command & no quotes", "no command &amp; no quotes"),
+        ("mismatched `ratbond food' quotes", "mismatched `ratbond food&#39; quotes"),
     ],
 )
 def test_a_quoted_command_is_a_link_to_its_page_and_the_rest_is_escaped(

@@ -1,5 +1,5 @@
-"""Readings of owners' voices met in session 14's second set: a scanned diary, a family chat,
-Yorkshire and Swedish English, an Arabic speaker's English. Each sentence here is made up for
+"""Readings of a scanned diary's slips, a family chat, Yorkshire and Swedish English and an
+Arabic speaker's English. Each sentence here is made up for
 the rule it tests."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""Regressions a reviewer found in session 14's new reader rules, each class read both ways:
-the danger kept and the calm note calm. Each sentence here is made up for the rule it tests,
-beside the reviewer's own examples."""
+"""Where reader rules stop, each class read both ways: the danger kept and the calm note calm
+(cases a reviewer found at the edges of new rules). Each sentence here is made up for the rule
+it tests, beside the reviewer's own examples."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Readings of owners' voices met in session 14's third set: a Vietnamese speaker's English,
-Appalachian, a vet tech's S/O/A/P notes, a British understater, machine translation. Each
+"""Readings of translated and understated notes: a Vietnamese speaker's English, Appalachian,
+a vet tech's S/O/A/P notes, a British understater, machine translation. Each
 sentence here is made up for the rule it tests."""
 
 from __future__ import annotations

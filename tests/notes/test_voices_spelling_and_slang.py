@@ -1,5 +1,5 @@
-"""Readings of owners' voices met in session 14 (first set): an owner who spells by ear, a
-Russian, an Italian and a Gen Z writer of English, a parenting forum's shorthand. Each sentence
+"""Readings of spellings and slang: an owner who spells by ear, Russian, Italian and Gen Z
+writers of English, a parenting forum's shorthand. Each sentence
 here is made up for the rule it tests."""
 
 from __future__ import annotations
