@@ -22,6 +22,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any, Literal
 
+from ratbond.care.emoji import emoji_as_words
 from ratbond.care.food import VERDICT_WORDS
 from ratbond.care.knowledge import (
     builtin_ask_rules,
@@ -1190,7 +1191,8 @@ class _Typed:
     original: str
     """What was asked, as typed: the answer repeats it."""
     question: str
-    """What is read: the question without chat headings, stars, labels and numbering."""
+    """What is read: the question with its emoji as words, without chat headings, stars,
+    labels and numbering."""
     words: list[str]
     names: frozenset[str]
     """Words taken for a pet's name: never a typo to fix nor an unknown word."""
@@ -1209,7 +1211,10 @@ def _typed(index: _Index, question: str) -> _Typed:
     """Read the words of `question`, set aside the pets' names and correct the slips."""
     # What was asked is answered; what is read is the question without its labels.
     read = _unlabelled(
-        _resumed(_starred(_misread(_unchatted(question), index)), index.telling),
+        _resumed(
+            _starred(_misread(_unchatted(emoji_as_words(question, index.rules.emoji)), index)),
+            index.telling,
+        ),
         index.question_labels,
     )
     words = index.reader.words(read)
@@ -2506,6 +2511,20 @@ def _aged(index: _Index, words: list[str]) -> set[int]:
     }
 
 
+def _named_as(index: _Index, words: list[str], at: int) -> bool:
+    """The rat at `at` is a name given to someone: "a rat" right after one of `naming` and the
+    one so named, a pronoun or a possessive and a word ("called me a rat", "people call my ex
+    a rat"); "who do I call if a rat bit my son" names a rat."""
+    if words[at - 1 : at] not in (["a"], ["an"]):
+        return False
+    named = words[max(at - 4, 0) : at - 1]
+    naming, people = index.rules.naming, index.rules.people
+    someone = (*people.pronouns, *people.asker)
+    return (len(named) >= 2 and named[-2] in naming and named[-1] in someone) or (
+        len(named) == 3 and named[0] in naming and named[1] in index.rules.possessives
+    )
+
+
 def _names_a_rat(index: _Index, words: list[str]) -> bool:
     """A rat is named in `words`, other than only as set aside by one of `excepting` before it,
     as a name given to someone (`naming`),
@@ -2524,12 +2543,14 @@ def _names_a_rat(index: _Index, words: list[str]) -> bool:
                 continue
             if before > 0 and words[before] == "to" and words[before - 1] in reacting:
                 continue
-            # (nor a name given to someone: "people call my ex a rat")
-            if words[at - 1 : at] in (["a"], ["an"]) and set(words[max(at - 4, 0) : at - 1]) & set(
-                index.rules.naming
-            ):
+            if _named_as(index, words, at):
                 continue
+            # (a rat likened to is "a rat" or a bare "rat": "squeaks like a rat"; "like my rat"
+            # and "cats like rats" name rats)
+            likened = words[at - 1] in ("a", "an") or (before == at - 1 and word == index.subject)
             if before < 0 or words[before] not in excepting:
+                return True
+            if words[before] in index.rules.comparisons and not likened:
                 return True
     return False
 

@@ -7,7 +7,7 @@ the loader, can insist each piece of advice says where it comes from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from annotated_types import Ge, Gt, Le, Len
@@ -710,6 +710,9 @@ class AskRules:
     """What a scanner or a screen reader reads for letters of print, and the letters
     (`[rn, m]`, `[0, o]`, `[1, l]`): a word ratbond does not know, and no English one, that
     some of them turn into one is read as that word ("frorn" is from, "b1ood" blood)."""
+    emoji: dict[Text, Text] = field(default_factory=dict)
+    """Emoji whose Unicode name is not the word owners mean (`☕: coffee`), and faces that are
+    signs, not feelings (`🤧: sneezing`), with the words they stand for (`ratbond.care.emoji`)."""
     respellings: tuple[tuple[Text, Text], ...] = ()
     """Spellings by sound and the usual spelling each stands for (`[ee, ea]`): an unknown word
     that becomes an English one by one or two of them is read as that word."""

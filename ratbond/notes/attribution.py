@@ -188,6 +188,8 @@ class Attribution:
             self.hurt_after()
         if self.lexicon.treatments and self.spans:
             self.treated()
+        if self.lexicon.leap_paws[2] and self.spans:
+            self.leap_paws()
         if self.lexicon.marks and self.spans:
             self.explained_marks()
         if self.lexicon.postures[0] and self.spans:
@@ -400,8 +402,10 @@ class Attribution:
         self.unattributed = kept
 
     def treated(self) -> None:
-        """In a note that reports a wound, a word of `treatments` ("Cleaned, monitor.",
-        "minor haem, cleaned w/ saline") is the carer's care of it, no sign of an animal."""
+        """In a note that reports a wound, a word of `treatments` that no animal of the cast
+        does to something ("Cleaned, monitor.", "minor haem, cleaned w/ saline", "I cleaned
+        the wound", "C cleaned.") is the carer's care of it, no sign of an animal ("Nibbles
+        cleaned Pip's face" stays a grooming)."""
         treatments = self.lexicon.treatments
         victim_signals = self.lexicon.victim_signals
         if not any(
@@ -411,13 +415,51 @@ class Attribution:
         kept = [
             (span, facts)
             for span, facts in zip(self.spans, self.facts, strict=True)
-            if span.text.lower() not in treatments
+            if span.text.lower() not in treatments or self.done_by_cast(span.start, span.end)
         ]
         self.spans = [span for span, _ in kept]
         self.facts = [facts for _, facts in kept]
         self.unattributed = [
-            item for item in self.unattributed if item.text.lower() not in treatments
+            item
+            for item in self.unattributed
+            if item.text.lower() not in treatments or self.done_by_cast(item.start, item.end)
         ]
+
+    def leap_paws(self) -> None:
+        """Both forepaws (`leap_paws`) after a verb of leaping in their sentence are the leap,
+        not a strike: "then pounce, forepaws extended, onto carrier", "he leapt, forepaws
+        extended, onto the carrier"."""
+        leap, strike, paws, verbs = self.lexicon.leap_paws
+        tokens = self.tokens
+        words = tokens.words
+        for number, span in enumerate(self.spans):
+            if span.signal != strike or span.text.lower() not in paws:
+                continue
+            position = bisect_left(tokens.starts, span.start)
+            sentence = tokens.sentences[position]
+            at = position - 1
+            while at >= 0 and tokens.sentences[at] == sentence:
+                if words[at].norm in verbs:
+                    self.spans[number] = replace(span, signal=leap)
+                    break
+                at -= 1
+
+    def done_by_cast(self, start: int, end: int) -> bool:
+        """Whether the phrase from character `start` to `end` has an animal of the cast as its
+        subject (named last before it in its clause) and a word after it in its clause, what
+        it was done to: "Nibbles cleaned Pip's face", not "C cleaned."."""
+        tokens = self.tokens
+        words = tokens.words
+        position = bisect_left(tokens.starts, start)
+        after = bisect_left(tokens.starts, end)
+        if after >= len(words) or words[after].kind != "w":
+            return False
+        clause = tokens.clauses[position]
+        earlier = self.mentions.before(tokens.sentences[position], position)
+        return tokens.clauses[after] == clause and any(
+            mention.clause == clause and not (mention.person or mention.outsider)
+            for mention in earlier[-1:]
+        )
 
     def wound_told_again(self) -> None:
         """A wound read for no animal in a note that reads a wound for one of its candidates,
@@ -1783,6 +1825,57 @@ class Attribution:
             and self.mention_at(following) is None
         )
 
+    def soft_strike(self, match: Match) -> bool:
+        """Whether a `strikes` verb strikes no blow (`soft_strikes`): a soft part heads it or
+        follows "with" in its clause ("Milo's whiskers contacted Pip", "contacted Pip with his
+        nose"), or its sentence softens it ("soft paw, no claws")."""
+        tokens = self.tokens
+        words = tokens.words
+        lexicon = self.lexicon
+        if match.first and words[match.first - 1].lemma in lexicon.soft_parts:
+            return True
+        clause = tokens.clauses[match.first]
+        for position in range(match.last + 1, min(len(words), match.last + 8)):
+            if tokens.clauses[position] != clause:
+                break
+            if words[position].norm == "with" and any(
+                words[at].lemma in lexicon.soft_parts
+                for at in range(position + 1, min(len(words), position + 4))
+            ):
+                return True
+        sentence = tokens.sentences[match.first]
+        first = match.first
+        while first and tokens.sentences[first - 1] == sentence:
+            first -= 1
+        last = match.last
+        while last + 1 < len(words) and tokens.sentences[last + 1] == sentence:
+            last += 1
+        end = tokens.starts[last] + len(words[last].raw)
+        return bool(lexicon.soft_words.search(tokens.text[tokens.starts[first] : end].lower()))
+
+    def done_by_animal(self, match: Match) -> bool:
+        """Whether the doer named after "by" is an animal of the cast, or its weapon: "seized
+        by the feline", "struck by Tom's paw", "struck by the claws of the cat" (not "by
+        Milo's patience")."""
+        words = self.tokens.words
+        lexicon = self.lexicon
+        position = (
+            match.last + 1 if words[match.last].norm not in lexicon.agent_words else match.last
+        )
+        if position >= len(words) or words[position].norm not in lexicon.agent_words:
+            return False
+        position += 1
+        while position < len(words) and words[position].lemma in lexicon.determiners:
+            position += 1
+        if position < len(words) and words[position].lemma in lexicon.weapons:
+            return True  # "by the claws of the cat"
+        mention = self.mention_at(position) if position < len(words) else None
+        if mention is None or mention.person or mention.outsider:
+            return False
+        after = mention.last + 1
+        owned = words[mention.last].raw.lower().replace("\u2019", "'").endswith("'s")
+        return not owned or (after < len(words) and words[after].lemma in lexicon.weapons)
+
     def mention_at(self, position: int) -> Mention | None:
         holder = self.phrases.at[position]
         return self.mentions.at.get(holder) if holder >= 0 else None
@@ -2383,8 +2476,9 @@ class Attribution:
                 or index not in self.scope.attempted
                 or not self.aimed_at_animal(match)
             )
-        ) or (key == STRUCK and not self.aimed_at_animal(match)):
-            # a strike (`strikes`) is a blow only at an animal: "struck Dunlin"
+        ) or (key == STRUCK and (not self.aimed_at_animal(match) or self.soft_strike(match))):
+            # a strike (`strikes`) is a blow only at an animal, and not a soft one: "struck
+            # Dunlin", not "his nose contacted Pip's"
             return
         kinds = senses.values()
         if not self.lexicon.victim_signals.isdisjoint(kinds):
@@ -2575,6 +2669,10 @@ class Attribution:
         cast = self.cast
         lexicon = self.lexicon
         wound = lexicon.passive_victim
+        if self.tokens.words[match.first].norm in lexicon.doer_passives and not self.done_by_animal(
+            match
+        ):
+            return  # "seized by panic", "struck by Milo's patience": no attack
         before = self.before(match)
         victim = before[-1] if before else None
         if match.first == match.last:

@@ -164,6 +164,9 @@ class Lexicon:
     """`negation.disbelief`: such a cue before an animal and its act in -ing denies nothing."""
     futures: re.Pattern[str]
     """`negation.futures`: a hedge over a clause with one of them reports no act."""
+    told_now: re.Pattern[str]
+    """`negation.told_now`: brackets with one of them after a reference to an earlier record
+    tell of this session."""
     disbelief_markers: re.Pattern[str]
     """`negation.disbelief_markers`, one of which such a sentence must hold."""
     disbelief_denials: re.Pattern[str]
@@ -239,10 +242,23 @@ class Lexicon:
     section_labels: frozenset[str]
     """Letters that head a clinical note's sections before a colon ("O:", "A:")."""
     numbering: tuple[str, tuple[str, ...]]
+    key_marks: frozenset[str]
+    """`numbering.key_marks`: what joins a number to a name in a log's own key."""
     abbreviations: frozenset[str]
     form_labels: frozenset[str]
+    leap_paws: tuple[str, str, frozenset[str], frozenset[str]]
+    """`leap_paws`: a leap signal, a strike signal, words for both forepaws (lower-cased) and
+    verbs of leaping: the forepaws after such a verb in their sentence are the leap."""
     treatments: frozenset[str]
     """`treatments`, lower-cased: in a note that reports a wound, the carer's care of it."""
+    soft_parts: frozenset[str]
+    """`soft_strikes.parts`, stemmed: one heading a `strikes` verb or after "with" strikes no
+    blow."""
+    soft_words: re.Pattern[str]
+    """`soft_strikes.words`: a `strikes` verb in a sentence with one is no blow."""
+    doer_passives: frozenset[str]
+    """`doer_passives`: such a passive is an attack only when an animal of the cast, or its
+    weapon, is the doer named after "by"."""
     weapons: frozenset[str]
     """`weapons`, stemmed: after one, a word of `part_owners` names the doer ("in the jaws of
     the feline")."""
@@ -264,6 +280,9 @@ class Lexicon:
     """`part_owners`: the animal named after a body part and one of these owns it."""
     relatives: frozenset[str]
     """`relatives`: prey right before one is what its clause attacks."""
+    set_apart: tuple[frozenset[str], frozenset[str]]
+    """`set_apart`: a species word after one of `before` (first) or before one of `after`
+    (second) is not the animal named last."""
     explanations: tuple[tuple[str, ...], ...]
     """`explanations`, as word tuples: a quotation they follow in its sentence is no event."""
     """Path words a phrase may end with that make the thing after it the way ("paw through")."""
@@ -731,10 +750,15 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         for signal_id, texts in by_signal.items():
             add(texts, Entry("signal", ((species, signal_id),), key=CAPTURED))
     # A verb of striking that is a blow only at an animal of the cast ("struck Dunlin", not
-    # "striking the door" as a leap lands).
+    # "striking the door" as a leap lands): one entry per verb, with each species' sense
+    # ("seized": a cat's bite and a rat's).
+    struck: dict[str, list[tuple[str, str]]] = {}
     for species, by_signal in rules.strikes.items():
         for signal_id, texts in by_signal.items():
-            add(texts, Entry("signal", ((species, signal_id),), key=STRUCK))
+            for text in texts:
+                struck.setdefault(text, []).append((species, signal_id))
+    for text, struck_senses in struck.items():
+        add((text,), Entry("signal", tuple(struck_senses), key=STRUCK))
     for agent, texts in rules.passive.items():
         for text in texts:
             phrases[remember(text)] = (Entry("passive", (("", agent),)), text)
@@ -878,6 +902,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         disbelief=frozenset(normalise(w) for w in negation.disbelief),
         disbelief_markers=_word_pattern(negation.disbelief_markers),
         futures=_word_pattern(negation.futures),
+        told_now=_word_pattern(negation.told_now),
         disbelief_denials=_word_pattern(negation.disbelief_denials),
         apposition_marks=frozenset(negation.apposition_marks),
         list_joiners=frozenset(stem_of(w) for w in negation.list_joiners),
@@ -953,7 +978,25 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         abbreviations=frozenset(w.lower() for w in rules.abbreviations),
         form_labels=frozenset(normalise(w) for w in rules.form_labels),
         treatments=frozenset(w.lower() for w in rules.treatments),
+        leap_paws=(
+            (
+                rules.leap_paws.leap,
+                rules.leap_paws.strike,
+                frozenset(w.lower() for w in rules.leap_paws.words),
+                frozenset(normalise(w) for w in rules.leap_paws.verbs),
+            )
+            if rules.leap_paws
+            else ("", "", frozenset(), frozenset())
+        ),
+        soft_parts=frozenset(
+            stem_of(normalise(w)) for w in (rules.soft_strikes.parts if rules.soft_strikes else ())
+        ),
+        soft_words=_word_pattern(rules.soft_strikes.words if rules.soft_strikes else ()),
+        doer_passives=frozenset(normalise(w) for w in rules.doer_passives),
         weapons=frozenset(stem_of(normalise(w)) for w in rules.weapons),
+        key_marks=frozenset(
+            w.lower() for w in (rules.numbering.key_marks if rules.numbering else ())
+        ),
         numbering=(
             (rules.numbering.species, tuple(normalise(w) for w in rules.numbering.words))
             if rules.numbering
@@ -972,6 +1015,14 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         persistence=tuple(tuple(normalise(w) for w in p.split()) for p in rules.persistence),
         explanations=tuple(tuple(w.split()) for w in rules.explanations),
         relatives=frozenset(normalise(w) for w in rules.relatives),
+        set_apart=(
+            frozenset(normalise(w) for w in rules.set_apart.before)
+            if rules.set_apart
+            else frozenset(),
+            frozenset(normalise(w) for w in rules.set_apart.after)
+            if rules.set_apart
+            else frozenset(),
+        ),
         part_owners=frozenset(normalise(w) for w in rules.part_owners),
         harm_signals=frozenset(rules.harm_signals),
         wounding={str(k): dict(v) for k, v in rules.wounding.items()},

@@ -88,6 +88,7 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
     words = tokens.words
     matches = phrases.matches
     at: dict[int, Mention] = {}
+    key = _owner_key(tokens, phrases, lexicon)
     for index, match in enumerate(matches):
         if match.kind not in MENTION_KINDS:
             continue
@@ -117,7 +118,9 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
         meaning = Meaning()
         if match.kind == "name":
             assert match.animal is not None
-            meaning = Meaning(frozenset({match.animal}))
+            # "Subjects: 1 = Nibbles ... Subject 1": the owner's own key before the cast's order
+            keyed = key.get(words[match.last].norm) if match.last > match.first else None
+            meaning = Meaning(frozenset({keyed or match.animal}))
         elif entry is not None and match.kind == "pronoun":
             meaning = _pronoun(
                 entry,
@@ -148,7 +151,11 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
                 # "the rodent's neck (Nutmeg)", "subject (Plover)": the name in brackets says
                 # which one.
                 meaning = Meaning(frozenset({named}))
-            elif meaning.ambiguous and match.kind == "species":
+            elif (
+                meaning.ambiguous
+                and match.kind == "species"
+                and not _set_apart(tokens, match, lexicon)
+            ):
                 # "... (Nutmeg). the rodent escaped the enclosure": the one of them just named
                 meaning = _named_before(mentions, sentence, meaning.animals) or meaning
         subject, subordinate = _role_in_clause(tokens, phrases, match, lexicon)
@@ -265,6 +272,45 @@ def _named_before(
         if mention.animals <= animals:
             return Meaning(mention.animals)
     return None
+
+
+def _owner_key(tokens: Tokens, phrases: Phrases, lexicon: Lexicon) -> dict[str, str]:
+    """A log's own key to its numbered subjects (`numbering`), each number or letter with the
+    animal named after it, in a sentence that holds a numbering word: "Subjects: 1 = Nibbles,
+    2 = Pip", "Subject 1 is Clover"."""
+    words = tokens.words
+    numbering = lexicon.numbering[1] if lexicon.numbering else ()
+    if not numbering:
+        return {}
+    keyed: dict[str, str] = {}
+    for position in range(len(words) - 1):
+        number = words[position].norm
+        if not (number.isdigit() or len(number) == 1):
+            continue
+        # the mark between may be dropped as a sign ("1 = Nibbles")
+        joined = (
+            position + 2 if words[position + 1].raw.lower() in lexicon.key_marks else position + 1
+        )
+        named = phrases.of(joined) if joined < len(words) else None
+        if named is None or named.kind != "name" or named.animal is None or named.first != joined:
+            continue
+        sentence = tokens.sentences[position]
+        start = position
+        while start and tokens.sentences[start - 1] == sentence:
+            start -= 1
+        if any(words[at].lemma in numbering for at in range(start, position)):
+            keyed.setdefault(number, named.animal)
+    return keyed
+
+
+def _set_apart(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:
+    """Whether a species word is set apart from the animal named last (`set_apart`): "the
+    other rat", "the rat that was eating", "the rat with the cut"."""
+    words = tokens.words
+    before = words[match.first - 1].norm if match.first else ""
+    after = words[match.last + 1].norm if match.last + 1 < len(words) else ""
+    set_before, set_after = lexicon.set_apart
+    return before in set_before or after in set_after
 
 
 def _bracketed(tokens: Tokens, phrases: Phrases, match: Match, lexicon: Lexicon) -> str | None:

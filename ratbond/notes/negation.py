@@ -505,7 +505,7 @@ def _earlier_event(
         owner = phrases.of(position)
         if words[position].kind != "w" or (owner is not None and owner.kind != "object"):
             return False
-    if words[mark].raw == "(" and _referenced(tokens, phrases, mark):
+    if words[mark].raw == "(" and _referenced(tokens, phrases, lexicon, mark):
         return True
     for length in (1, 2):
         at = mark - length - 1
@@ -528,11 +528,11 @@ REFERENCE_REACH = 6
 """How many tokens an earlier record's reference may name it by before its brackets."""
 
 
-def _referenced(tokens: Tokens, phrases: Phrases, mark: int) -> bool:
+def _referenced(tokens: Tokens, phrases: Phrases, lexicon: Lexicon, mark: int) -> bool:
     """Whether the bracket at `mark` follows a reference to an earlier record that opens its
     sentence or clause ("Update: Ref. ..."), with only words of no phrase (and a date's slash)
-    between: "Ref. incident log
-    14/11 (swat)", "Follow-up to report of 28/11 (swat)" tell what that record told."""
+    between: "Ref. incident log 14/11 (swat)", "Follow-up to report of 28/11 (swat)" tell what
+    that record told, unless the brackets say now (`negation.told_now`: "(new bite tonight)")."""
     words = tokens.words
     position = mark - 1
     while (
@@ -545,11 +545,22 @@ def _referenced(tokens: Tokens, phrases: Phrases, mark: int) -> bool:
                 owner.entry is not None
                 and owner.entry.key == EARLIER
                 and (owner.first == 0 or words[owner.first - 1].mark)
+                and not _told_now(tokens, lexicon, mark)
             )
         if words[position].kind != "w" and words[position].raw != "/":
             return False
         position -= 1
     return False
+
+
+def _told_now(tokens: Tokens, lexicon: Lexicon, mark: int) -> bool:
+    """Whether the brackets opened at `mark` hold one of `negation.told_now`."""
+    words = tokens.words
+    close = mark + 1
+    while close < len(words) and words[close].raw != ")" and not words[close].stop:
+        close += 1
+    end = tokens.starts[close] if close < len(words) else len(tokens.text)
+    return bool(lexicon.told_now.search(tokens.text[tokens.starts[mark] : end].lower()))
 
 
 def _within_reach(

@@ -47,6 +47,8 @@ class Negation:
     futures: tuple[str, ...] = ()
     """Words of a time to come or a condition: a hedge over a clause with one reports no act
     ("dunno if she'll bite next time")."""
+    told_now: tuple[str, ...] = ()
+    """Words in the brackets after a reference to an earlier record that date them now."""
     disbelief_markers: tuple[str, ...] = ()
     """What a sentence of disbelief holds (an emoji, "omg", "again")."""
     disbelief_denials: tuple[str, ...] = ()
@@ -143,6 +145,8 @@ class Numbering:
     others: tuple[Word, ...] = ()
     """The log's word for the one animal it watches beside them ("specimen"): the animals of
     another species, else those of `species`."""
+    key_marks: tuple[Word, ...] = ()
+    """What joins a number to the name it stands for in the log's own key ("1 = Nibbles")."""
 
 
 @dataclass(frozen=True)
@@ -267,6 +271,41 @@ class Retractions:
 
 
 @dataclass(frozen=True)
+class SetApart:
+    """`set_apart`: words before or after a singular species word that keep it from meaning
+    the animal named last ("the other rat", "the rat that was eating")."""
+
+    __pydantic_config__ = _STRICT
+
+    before: tuple[Word, ...] = ()
+    after: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True)
+class SoftStrikes:
+    """`soft_strikes`: parts that strike no blow heading a `strikes` verb or after "with", and
+    words that soften one in its sentence."""
+
+    __pydantic_config__ = _STRICT
+
+    parts: tuple[Word, ...] = ()
+    words: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True)
+class LeapPaws:
+    """`leap_paws`: words for both forepaws that, after a verb of leaping in their sentence,
+    are the `leap`, not a `strike`."""
+
+    __pydantic_config__ = _STRICT
+
+    leap: str
+    strike: str
+    words: tuple[Word, ...]
+    verbs: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
 class NotesFile:
     """The reading rules of notes.yaml (see docs/notes.md)."""
 
@@ -347,6 +386,8 @@ class NotesFile:
     """Words between a body part and the animal that owns it ("tenga ni Lumpia")."""
     relatives: tuple[Word, ...] = ()
     """Relative pronouns: prey before one is the object of the clause it opens."""
+    set_apart: SetApart | None = None
+    """Words that keep a singular species word from meaning the animal named last."""
     explanations: tuple[Word, ...] = ()
     """Words after a quotation in its sentence that explain it away ("but she means")."""
     """Path words that, ending a phrase, make the thing named after it the way, not the
@@ -407,11 +448,17 @@ class NotesFile:
     form_labels: tuple[Word, ...] = ()
     """Participles after a signal that heads a form's field ("Injuries sustained:")."""
     weapons: tuple[Word, ...] = ()
+    soft_strikes: SoftStrikes | None = None
+    """Parts that strike no blow and words that soften a `strikes` verb."""
+    doer_passives: tuple[Word, ...] = ()
+    """Participles whose passive is an attack only with an animal (or its weapon) as doer."""
     """What an attack is made with ("jaws", "claws"): after one, a word of `part_owners` names
     the doer ("seized in the jaws of the feline")."""
     strikes: dict[Species, dict[str, tuple[Word, ...]]] = field(default_factory=dict)
     """By species and signal, verbs of striking that are the signal only with an animal of the
     cast as their object ("struck Dunlin"; "striking the door" as a leap lands is none)."""
     treatments: tuple[Word, ...] = ()
+    leap_paws: LeapPaws | None = None
+    """Both forepaws told after a verb of leaping are the leap's, no strike."""
     """Signal phrases, as written, that in a note reporting a wound are the carer's care of it
     ("Cleaned, monitor."): no sign of an animal."""

@@ -20,12 +20,15 @@ from ratbond.care.ask import ask
             "my rat ate the poison the council left for the wild rats, what now",
             "faq:ate_something_toxic",
         ),
-        # a rat breathing with its mouth open, or its sides pumping, is short of air now
+        # an emergency stays first beside a sign of another kind
         (
-            "she keeps mouth open and is not eating since yesterday, is it bad",
-            "faq:breathing_trouble",
+            "my rat chattering teeth and breathing hard after eating a lily",
+            "faq:ate_something_toxic",
         ),
-        ("he is not eating and his sides are pumping, what to do", "faq:breathing_trouble"),
+        ("my rat's mouth is open and there's blood on her teeth", "faq:bleeding"),
+        ("a drop of pus from my rat's ear", "faq:injured_rat"),
+        ("who should I call if a rat bit my baby?", "faq:bitten_person"),
+        ("who do I call about a rat bite on my child?", "faq:bitten_person"),
     ],
 )
 def test_an_emergency_told_so_is_answered_first(question: str, expected: str) -> None:
@@ -43,12 +46,27 @@ def test_wild_rats_eating_is_still_pest_control() -> None:
         ("may rats have grapes?", "food:grapes"),
         ("can I give my rat a drop of wine at christmas", "food:alcohol"),
         ("is chocolate a problem for rats?", "food:chocolate"),
-        # a food ratbond has no entry for, asked with no subject ("can give or not")
-        ("lychee can give or not?", "faq:treats"),
     ],
 )
 def test_a_food_asked_in_other_words_gets_its_answer(question: str, expected: str) -> None:
     assert ask(question).answers[0].id == expected, question
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a rat likened to, or a name called, is no rat ...
+        ("why do people call my ex a rat", None),
+        ("Car makes squeaking like rat when I brake, what is it broken?", None),
+        # ... but a rat liked, or one a person would call for, is
+        ("do cats like rats?", "faq:cats_and_rats"),
+        ("how do I get my cat to like my rat?", "faq:cat_attacks"),
+        ("my rats had a fight, should I keep them separate?", "faq:boxing"),
+    ],
+)
+def test_a_rat_only_likened_or_called_names_no_rat(question: str, expected: str | None) -> None:
+    answers = ask(question).answers
+    assert (answers[0].id if answers else None) == expected, question
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,17 @@ def read(text: str) -> dict[str, set[str]]:
     return signals(parse_notes(text, CAST, "cat-rat"))
 
 
+def unattributed(text: str) -> set[str]:
+    return {item.signal for item in parse_notes(text, CAST, "cat-rat").unattributed}
+
+
+RATS = [PIP, DOT, Animal("clover", "rat", name="Clover", sex="male")]
+
+
+def read_rats(text: str) -> dict[str, set[str]]:
+    return signals(parse_notes(text, RATS, "rat-rat"))
+
+
 def test_numbered_subjects_are_the_rats_in_the_cast_s_order() -> None:
     assert read("Subject 2: 4 mm laceration R ear.") == {"dot": {"wound"}}
     assert read("subj 1 froze, subject B sniffing") == {"pip": {"freezing"}, "dot": {"sniffing"}}
@@ -29,15 +40,49 @@ def test_numbered_subjects_are_the_rats_in_the_cast_s_order() -> None:
     assert "wound" not in str(read("Changed the subject: a cut on my thumb."))
 
 
-def test_both_forepaws_held_out_are_a_leap_s_and_one_forepaw_strikes() -> None:
+def test_the_log_s_own_key_to_its_subjects_comes_before_the_cast_s_order() -> None:
+    text = "Subjects: 1 = Dot, 2 = Pip. Subject 2 bitten by specimen."
+    assert read(text) == {"pip": {"wound"}, "tom": {"biting"}}
+    assert read_rats("Subject 1 is Clover in my notes. Subject 1 bit Pip.") == {
+        "clover": {"biting"}
+    }
+    # with no key, the cast's order
+    assert read("Subject 2 bitten by specimen.") == {"dot": {"wound"}, "tom": {"biting"}}
+
+
+def test_both_forepaws_after_a_leap_are_the_leap_s_and_elsewhere_strike() -> None:
     assert read("Tom leapt onto the carrier, forepaws out.") == {"tom": {"pouncing"}}
+    assert read("Tom wiggled, then pounce, forepaws extended, onto carrier.") == {
+        "tom": {"pouncing"}
+    }
     assert read("Tom struck the bars w/ R forepaw.") == {"tom": {"swatting"}}
+    # no leap: a reach, a jab, a hook or a push with both forepaws is a swat
+    for text in (
+        "Tom jabbed both forepaws through the bars at Pip.",
+        "Tom reached in with both forepaws and hooked Dot out.",
+        "Tom hooked Dot with both forepaws through the bars.",
+        "Tom pushed both forepaws through the bars, reaching for Pip.",
+    ):
+        assert read(text) == {"tom": {"swatting"}}, text
+    text = "Tom got both forepaws through the bars and scratched Dot."
+    assert read(text) == {"tom": {"swatting", "scratching"}}
+    text = "Tom shoved both forepaws through the mesh at Dot, claws out."
+    assert read(text) == {"tom": {"swatting", "scratching"}}
+    text = "Tom wrapped both forepaws around Pip and bit her."
+    assert read(text) == {"tom": {"swatting", "biting"}}
 
 
 def test_an_abbreviation_s_dot_ends_no_sentence_before_a_number() -> None:
     assert read("Superficial laceration approx. 5 mm observed on dorsum of Dot.") == {
         "dot": {"wound"}
     }
+
+
+def test_the_dot_of_vs_parts_two_clauses_so_a_denial_stops_there() -> None:
+    cast = [TOM, PIP, Animal("nibbles", "rat", name="Nibbles", sex="male")]
+    found = parse_notes("Pip didn't get bitten vs. nibbles got bitten by tom", cast, "cat-rat")
+    assert "wound" not in signals(found).get("pip", set())
+    assert signals(found)["tom"] == {"biting"}
 
 
 def test_a_report_s_field_is_answered_by_what_follows_its_colon() -> None:
@@ -62,9 +107,29 @@ def test_a_seizing_is_a_bite_and_the_owner_of_the_jaws_its_doer() -> None:
         "tom": {"scratching"},
     }
     assert read("Tom seized Dot's ear, released within 1 s.")["tom"] == {"biting"}
+    assert read("Pip was seized by the feline and bled.") == {"pip": {"wound"}, "tom": {"biting"}}
     rats = [Animal("rex", "rat", name="Rex"), Animal("max", "rat", name="Max")]
     assert "biting" in signals(parse_notes("Rex seized Max by scruff.", rats, "rat-rat"))["rex"]
     assert signals(parse_notes("Max seized up and fell over.", rats, "rat-rat")) == {}
+
+
+def test_seized_by_a_feeling_or_seizing_a_thing_is_no_bite() -> None:
+    assert read("Pip was seized by panic and froze when Tom meowed.") == {
+        "pip": {"freezing", "frantic_movement"}
+    }
+    for text in (
+        "Dot was seized with fear.",
+        "Pip was seized by a panic attack.",
+        "Tom was seized with a sneezing fit.",
+        "Pip seized the biggest bit of banana.",
+    ):
+        assert read(text) == {}, text
+        assert unattributed(text) == set(), text
+    assert read("Pip was seized by the urge to explore.") == {"pip": {"exploring"}}
+    assert read("Tom seized his chance and lunged.") == {"tom": {"lunging"}}
+    assert "biting" not in str(read("Pip's back leg seized up."))
+    assert "biting" not in str(read("Dot's hind legs seized, vet thinks arthritis."))
+    assert read_rats("Pip seized the treat from Clover.") == {}
 
 
 def test_a_strike_is_a_swat_only_at_an_animal() -> None:
@@ -72,6 +137,27 @@ def test_a_strike_is_a_swat_only_at_an_animal() -> None:
     assert read(text) == {"tom": {"swatting", "scratching"}, "dot": {"wound"}}
     assert read("Claws contacted Pip, minor bleeding.")["pip"] == {"wound"}
     assert read("Tom launched himself at the enclosure, striking the door.") == {"tom": {"lunging"}}
+    assert read("Tom's claws contacted Pip's nose.") == {"tom": {"swatting", "scratching"}}
+
+
+def test_a_soft_touch_or_a_part_that_does_not_hit_strikes_no_swat() -> None:
+    assert read("Tom's whiskers contacted Pip's nose, a gentle sniff.") == {"tom": {"sniffing"}}
+    assert read("Tom contacted Dot, nose to nose.") == {"tom": {"sniffing"}}
+    assert read("Tom contacted Pip with his nose through the bars; both calm.") == {
+        "tom": {"relaxed_posture"},
+        "pip": {"relaxed"},
+    }
+    assert read("Tom's whiskers struck Pip's face when he leaned in to sniff.") == {
+        "tom": {"sniffing"}
+    }
+    for text in (
+        "Tom's nose contacted Dot's nose.",
+        "Tom's tail struck Pip as he turned around.",
+        "Tom's paw contacted Pip, soft paw, no claws, more a touch.",
+    ):
+        assert read(text) == {}, text
+    # the paw itself, unsoftened, still swats
+    assert read("Tom's paw struck Pip's face hard.") == {"tom": {"swatting"}}
 
 
 def test_the_specimen_is_the_animal_watched_beside_the_subjects() -> None:
@@ -93,6 +179,24 @@ def test_a_species_word_among_several_means_the_one_just_named() -> None:
     assert read(text) == {"dot": {"wound"}, "tom": {"biting"}}
 
 
+def test_the_other_rat_or_a_rat_a_relative_clause_picks_out_is_not_the_one_just_named() -> None:
+    assert read("Pip was calm. The other rat got bitten on the tail.") == {"pip": {"relaxed"}}
+    for text in (
+        "Dot was fine but the other rat has a puncture.",
+        "Pip is fine. The other rat is bleeding from the ear.",
+    ):
+        assert read(text) == {}, text
+        assert unattributed(text) == {"wound"}, text
+    assert read("Pip: ok. Other rat: bitten by Tom, bleeding.") == {"tom": {"biting"}}
+    assert read_rats("Pip napped. The other rat bit Clover on the tail.") == {"pip": {"sleeping"}}
+    found = read_rats("Clover explored. Pip bit the other rat, blood on his ear.")
+    assert "wound" not in found["pip"]
+    found = read("Dot ate. Pip hid. The rat that was eating got swatted.")
+    assert found["pip"] == {"hiding"}
+    found = read("Pip's tail has a small cut. Dot is fine. The rat with the cut squeaked.")
+    assert "squeaking" not in str(found)
+
+
 def test_a_catch_or_a_blow_suffered_is_the_doer_s_swat() -> None:
     assert read("Subject 2 was caught by Tom and released.") == {"tom": {"swatting"}}
     assert read("Pip was struck by Tom's paw, small scratch.") == {
@@ -101,6 +205,8 @@ def test_a_catch_or_a_blow_suffered_is_the_doer_s_swat() -> None:
     }
     assert read("Pip was grabbed, by Tom, in his mouth.") == {"tom": {"biting"}}
     assert read("Pip got caught in the wheel.") == {}
+    # struck by a quality, no paw nor blow: no swat
+    assert read("We were all struck by Tom's patience with the rats.") == {}
 
 
 def test_a_reference_to_an_earlier_record_dates_what_its_brackets_tell() -> None:
@@ -112,12 +218,31 @@ def test_a_reference_to_an_earlier_record_dates_what_its_brackets_tell() -> None
     assert read("Session 5 (Tom lunged at the cage).") == {"tom": {"lunging"}}
 
 
+def test_brackets_after_a_reference_that_say_now_tell_of_this_session() -> None:
+    text = "Follow-up to vet visit 28/11 (new bite on Pip's tail tonight, Tom)."
+    assert unattributed(text) == {"biting"}
+    text = "Further to the last update (another swat tonight, Pip's nose scratched)."
+    assert read(text) == {"tom": {"swatting"}}
+
+
 def test_a_wound_cleaned_is_the_carer_s_care_not_grooming() -> None:
     assert read("O/E lac 3mm L ear on Pip. Cleaned, monitor.") == {"pip": {"wound"}}
     assert read("Pip cleaned herself after a small cut on her ear.") == {
         "pip": {"grooming_self", "wound"}
     }
     assert read("Pip cleaned.") == {"pip": {"grooming_self"}}
+    # an animal of the cast cleaning another is grooming, beside the carer's care
+    text = "Tom bit Pip, I cleaned the wound. Dot cleaned Pip's face afterwards."
+    assert read(text) == {
+        "tom": {"biting"},
+        "pip": {"wound", "mutual_grooming"},
+        "dot": {"mutual_grooming"},
+    }
+    # a name before a bare "cleaned" in a wound report is the wound's owner: care
+    assert read("Tom bit Pip, broke skin L ear. P cleaned.") == {
+        "tom": {"biting"},
+        "pip": {"wound"},
+    }
 
 
 def test_a_field_note_s_predator_is_the_cat() -> None:
