@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from itertools import pairwise
 from typing import Any, Literal
 
@@ -1201,7 +1201,7 @@ class _Typed:
     spelled: dict[str, str]
     """The word read for each slip, shown or silent ("wheezy" is read as "wheez")."""
 
-    @property
+    @cached_property
     def as_read(self) -> list[str]:
         """The words with their slips corrected."""
         return [self.spelled.get(word, word) for word in self.words]
@@ -1464,12 +1464,12 @@ class _Reading:
     eaten_poison: frozenset[str] = frozenset()
     """A poison feared of a thing the rat ate: its emergency leads."""
 
-    @property
+    @cached_property
     def fixed(self) -> list[str]:
         """The words of the question as read."""
         return [word for clause in self.clauses for word in clause]
 
-    @property
+    @cached_property
     def asked(self) -> list[str]:
         """The terms searched for: none that only makes the question off-topic."""
         return [term for term in self.terms if term not in OFF]
