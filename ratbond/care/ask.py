@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from itertools import pairwise
 from typing import Any, Literal
 
@@ -33,7 +33,7 @@ from ratbond.care.knowledge import (
     builtin_foods,
     builtin_free_roam,
 )
-from ratbond.care.model import AskRules, AskTopic, Source
+from ratbond.care.model import AskRules, AskTopic, Eaten, Source
 from ratbond.care.words import (
     closest,
     common_english,
@@ -1184,30 +1184,63 @@ def _unlabelled(text: str, asking: frozenset[str]) -> str:
     return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in out if p)
 
 
-def ask(question: str, limit: int = 3) -> AskResult:
-    """The best `limit` documents for a question, best first; none, with the reason and the
-    topics ratbond covers, when the question is off-topic or no document covers enough of it."""
-    if not 1 <= limit <= MAX_ANSWERS:
-        raise InputError("limit", f"must be from 1 to {MAX_ANSWERS} (got {limit})")
-    if len(question) > MAX_QUESTION:
-        raise InputError(
-            "question", f"ask in at most {MAX_QUESTION} characters (got {len(question)})"
-        )
-    index = _index()
+@dataclass(frozen=True)
+class _Typed:
+    """A question as typed, and its words as read: pets' names set aside, slips corrected."""
+
+    original: str
+    """What was asked, as typed: the answer repeats it."""
+    question: str
+    """What is read: the question with its emoji as words, without chat headings, stars,
+    labels and numbering."""
+    words: list[str]
+    names: frozenset[str]
+    """Words taken for a pet's name: never a typo to fix nor an unknown word."""
+    corrections: list[tuple[str, str]]
+    """(typed, searched) for each slip shown to the asker."""
+    spelled: dict[str, str]
+    """The word read for each slip, shown or silent ("wheezy" is read as "wheez")."""
+
+    @cached_property
+    def as_read(self) -> list[str]:
+        """The words with their slips corrected."""
+        return [self.spelled.get(word, word) for word in self.words]
+
+
+def _typed(index: _Index, question: str) -> _Typed:
+    """Read the words of `question`, set aside the pets' names and correct the slips."""
     # What was asked is answered; what is read is the question without its labels.
-    original, question = (
-        question,
-        _unlabelled(
-            _resumed(
-                _starred(_misread(_unchatted(emoji_as_words(question, index.rules.emoji)), index)),
-                index.telling,
-            ),
-            index.question_labels,
+    read = _unlabelled(
+        _resumed(
+            _starred(_misread(_unchatted(emoji_as_words(question, index.rules.emoji)), index)),
+            index.telling,
         ),
+        index.question_labels,
     )
-    words = index.reader.words(question)
+    words = index.reader.words(read)
     if not words:
         raise InputError("question", "type a question in words, e.g. 'how long does bonding take?'")
+    names = _pet_names(index, read, words)
+    corrections: list[tuple[str, str]] = []
+    spelled: dict[str, str] = {}
+    for word in dict.fromkeys(words):
+        if word not in index.vocabulary and word not in names and word.isalpha():
+            spelling = _spelling(index, word)
+            if spelling is not None:
+                fix, shown = spelling
+                if shown:
+                    corrections.append((word, fix))
+                spelled[word] = fix
+    # A capitalised word is a pet's name only beside other words: "a bit of Vegemite" asks
+    # about the Vegemite.
+    subject = [index.subject]
+    if all(index.reader.terms([word]) in ([], subject) for word in words if word not in names):
+        names = set()
+    return _Typed(question, read, words, frozenset(names), corrections, spelled)
+
+
+def _pet_names(index: _Index, question: str, words: list[str]) -> set[str]:
+    """The words of `question` taken for a pet's name (see `_names`)."""
     names = _names(question, index.calendar) - index.vocabulary
     # A pet called after a food ("Ginger and Honey keep fighting") is a name too, in a question
     # that does not ask about eating: "can rats eat Pepper" asks about the pepper.
@@ -1218,55 +1251,58 @@ def ask(question: str, limit: int = 3) -> AskResult:
             for name in _names(question, index.calendar) & index.vocabulary
             if (as_read := index.reader.terms([name])) and set(as_read) <= index.named
         }
-    corrections: list[tuple[str, str]] = []
-    spelled: dict[str, str] = {}
-    for word in dict.fromkeys(words):
-        if word not in index.vocabulary and word not in names and word.isalpha():
-            if word.endswith("in") and _known(index, word + "g"):
-                # A dropped g is the -ing form: "bleedin", "chewin", "sneezin'".
-                corrections.append((word, word + "g"))
-                spelled[word] = word + "g"
-                continue
-            if word.endswith("y") and _known(index, word[:-1]):
-                # An adjective of a known word ("wheezy", "nippy") is read as that word.
-                spelled[word] = word[:-1]
-                continue
-            nearest = closest(word, index.vocabulary) or _shortened(index, word)
-            # A tie is settled by the commonest slips: a letter left out, then any slip but
-            # in the first letter, which people seldom mistype.
-            for keep in (_left_out, _same_start):
-                if len(nearest) > 1:
-                    nearest = [near for near in nearest if keep(word, near)] or nearest
-            # A word spelled as it sounds ("breething", "teecher") is the word it sounds like,
-            # before a slip of the keys to a word ratbond knows ("reely" is "really", not
-            # "rely"), unless only the slip is a word ratbond knows ("chees" is cheese, not chess).
-            sounded = respelled(word, index.rules.respellings)
-            if sounded is not None and (sounded in index.vocabulary or len(nearest) != 1):
-                nearest = [sounded]
-            # A guess never makes a question off-topic: a word ratbond does not know is as likely
-            # a dialect's word as a slip ("comot", out, is no "comet").
-            # (an animal ratbond does not cover is in `OFF`: a guess never lands on one) A cat
-            # word is guessed as any word is ("kiten", "kitte" are the kitten), but only one
-            # keeping the word's first letter: "natto" (a food) is no "gatto" (a cat).
-            guessed = set(index.reader.terms(nearest[:1]))
-            if (
-                len(nearest) == 1
-                and not OFF & guessed
-                and (not (index.animals - {index.subject}) & guessed or nearest[0][:1] == word[:1])
-            ):
-                corrections.append((word, nearest[0]))
-                spelled[word] = nearest[0]
-    # A capitalised word is a pet's name only beside other words: "a bit of Vegemite" asks
-    # about the Vegemite.
-    subject = [index.subject]
-    if all(index.reader.terms([word]) in ([], subject) for word in words if word not in names):
-        names = set()
+    return names
+
+
+def _spelling(index: _Index, word: str) -> tuple[str, bool] | None:
+    """The word ratbond reads for a word it does not know, and whether that is a slip to show
+    the asker; None when it makes no sure guess."""
+    if word.endswith("in") and _known(index, word + "g"):
+        # A dropped g is the -ing form: "bleedin", "chewin", "sneezin'".
+        return word + "g", True
+    if word.endswith("y") and _known(index, word[:-1]):
+        # An adjective of a known word ("wheezy", "nippy") is read as that word.
+        return word[:-1], False
+    nearest = closest(word, index.vocabulary) or _shortened(index, word)
+    # A tie is settled by the commonest slips: a letter left out, then any slip but
+    # in the first letter, which people seldom mistype.
+    for keep in (_left_out, _same_start):
+        if len(nearest) > 1:
+            nearest = [near for near in nearest if keep(word, near)] or nearest
+    # A word spelled as it sounds ("breething", "teecher") is the word it sounds like,
+    # before a slip of the keys to a word ratbond knows ("reely" is "really", not
+    # "rely"), unless only the slip is a word ratbond knows ("chees" is cheese, not chess).
+    sounded = respelled(word, index.rules.respellings)
+    if sounded is not None and (sounded in index.vocabulary or len(nearest) != 1):
+        nearest = [sounded]
+    # A guess never makes a question off-topic: a word ratbond does not know is as likely
+    # a dialect's word as a slip ("comot", out, is no "comet").
+    # (an animal ratbond does not cover is in `OFF`: a guess never lands on one) A cat
+    # word is guessed as any word is ("kiten", "kitte" are the kitten), but only one
+    # keeping the word's first letter: "natto" (a food) is no "gatto" (a cat).
+    guessed = set(index.reader.terms(nearest[:1]))
+    if (
+        len(nearest) == 1
+        and not OFF & guessed
+        and (not (index.animals - {index.subject}) & guessed or nearest[0][:1] == word[:1])
+    ):
+        return nearest[0], True
+    return None
+
+
+def _sentences_read(index: _Index, typed: _Typed) -> list[list[list[str]]]:
+    """The question's sentences, each a list of its clauses' words as read: pets' names left
+    out, slips corrected, a contrast, a denial or a description of a rat left out."""
     read = [
         [
-            [spelled.get(w, w) for w in _joined(index, index.reader.words(text)) if w not in names]
+            [
+                typed.spelled.get(w, w)
+                for w in _joined(index, index.reader.words(text))
+                if w not in typed.names
+            ]
             for text in texts
         ]
-        for texts in _sentences(question)
+        for texts in _sentences(typed.question)
     ]
     read = [[_contrasted(index, c) for c in s] for s in read]
     read = [[_undenied(index, c) for c in s] for s in read]
@@ -1278,74 +1314,47 @@ def ask(question: str, limit: int = 3) -> AskResult:
         for w in c
     ):
         read = [[_undescribed(index, c) for c in s] for s in read]
-    clauses = [clause for sentence in read for clause in sentence]
-    fixed = [word for clause in clauses for word in clause]
+    return read
+
+
+def _clause_terms(index: _Index, clauses: list[list[str]]) -> list[list[str]]:
+    """The terms of each clause."""
     parts = [list(dict.fromkeys(index.reader.terms(clause))) for clause in clauses]
-    terms = list(dict.fromkeys(term for part in parts for term in part))
     # Pets living together said of the asker and one rat is the asker's bond with it.
     befriended = _befriended(index, clauses)
     if befriended is not None:
         together, bond = befriended
         parts = [list(dict.fromkeys(bond if t == together else t for t in p)) for p in parts]
-        terms = list(dict.fromkeys(term for part in parts for term in part))
-    # Alarms only wondered about ("Is it blood?") beside what was seen make no emergency; a
-    # sentence asking only about them is no focus either: what was seen is what it asks about.
-    calm = _wondered(index, question, read) | _resembled(index, clauses)
-    # The sentence that asks (the last one ending in a question mark that names more than a
-    # rat) says what the question is about; the others are context.
-    follow_ups = [tuple(text.split()) for text in index.rules.follow_ups]
-    texts = _SENTENCE_END.split(question)
-    asking = [
-        terms_of
-        for at, (sentence, text) in enumerate(zip(read, texts, strict=False))
-        if (
-            text.rstrip().endswith("?")
-            # (a last sentence opening with a wh-word and left without its mark asks too: "is
-            # she ok? what do the noises mean")
-            or (
-                at == len(texts) - 1
-                and not text.rstrip().endswith((".", "!"))
-                and bool(sentence and sentence[0])
-                and sentence[0][0] in _WH
-            )
-        )
-        # a sentence asking more on the answer to the one before ("if yes, how much?") is not it
-        and not any(
-            tuple(w for clause in sentence for w in clause)[: len(part)] == part
-            for part in follow_ups
-        )
-        for terms_of in [{t for clause in sentence for t in index.reader.terms(clause)}]
-        # a follow-up naming no thing ratbond knows ("Which kind is good?", "Raw or boiled?",
-        # "Terrible idea?") is not it
-        if {t for t in terms_of if t in index.idf}
+    return parts
+
+
+def _names_a_thing(index: _Index, terms: set[str]) -> bool:
+    """`terms` name a thing ratbond knows: more than a rat, a kind of answer or a description
+    ("Which kind is good?", "Raw or boiled?", "Terrible idea?" name none)."""
+    return bool(
+        {t for t in terms if t in index.idf}
         - {index.subject}
         - index.generic
         - index.frames
         - index.describing
-    ]
+    )
+
+
+def _focus(
+    index: _Index,
+    typed: _Typed,
+    read: list[list[list[str]]],
+    terms: list[str],
+    calm: frozenset[str],
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The terms of the part of the question that asks (none: all of it asks), and the alarms
+    seen in it when it is the part of several numbered questions that leads."""
     # Of several numbered questions ("1) ... 2) ..."), the first is the main worry; the others
     # ask more of it.
-    numbered = _NUMBERED.search(original) is not None
-    main = (asking[0] if numbered else asking[-1]) if asking else None
-    focus = frozenset(main) if main is not None and len(read) > 1 else frozenset()
-    # Without a question mark, the last clause that opens as a question asks ("... and runs
-    # every time i open the cage, how do i get him to trust me"): chat and dictation leave the
-    # mark out. The first one may open with a yes-or-no word too, when none after it asks ("Is
-    # Peanut Butter ok for them... my Husband gave them some on a cracker...").
-    if not focus and len(clauses) > 1 and "?" not in question:
-        opening = [
-            terms_of
-            for at, clause in enumerate(clauses)
-            if clause and (clause[0] in _ASKING or (at == 0 and clause[0] in index.rules.yes_no))
-            for terms_of in [set(index.reader.terms(clause))]
-            if {t for t in terms_of if t in index.idf}
-            - {index.subject}
-            - index.generic
-            - index.frames
-            - index.describing
-        ]
-        if opening:
-            focus = frozenset(opening[-1])
+    numbered = _NUMBERED.search(typed.original) is not None
+    focus = _asking_sentence(index, typed.question, read, numbered) or _asking_clause(
+        index, typed.question, read
+    )
     # Of several numbered questions, the one that holds the most alarms seen (not only
     # wondered about) leads, whatever its place: "1) what is normal weight 2) he is bleeding
     # from his eye and not breathing" is the bleeding and the breathing.
@@ -1374,15 +1383,136 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # it asks about)
     if focus - {index.subject} <= calm:
         focus = frozenset()
+    return focus, lead_alarms
+
+
+def _asking_sentence(
+    index: _Index, question: str, read: list[list[list[str]]], numbered: bool
+) -> frozenset[str]:
+    """The terms of the sentence that asks, when the question has several sentences."""
+    # The sentence that asks (the last one ending in a question mark that names more than a
+    # rat) says what the question is about; the others are context.
+    follow_ups = [tuple(text.split()) for text in index.rules.follow_ups]
+    texts = _SENTENCE_END.split(question)
+    asking = [
+        terms_of
+        for at, (sentence, text) in enumerate(zip(read, texts, strict=False))
+        if (
+            text.rstrip().endswith("?")
+            # (a last sentence opening with a wh-word and left without its mark asks too: "is
+            # she ok? what do the noises mean")
+            or (
+                at == len(texts) - 1
+                and not text.rstrip().endswith((".", "!"))
+                and bool(sentence and sentence[0])
+                and sentence[0][0] in _WH
+            )
+        )
+        # a sentence asking more on the answer to the one before ("if yes, how much?") is not it
+        and not any(
+            tuple(w for clause in sentence for w in clause)[: len(part)] == part
+            for part in follow_ups
+        )
+        for terms_of in [{t for clause in sentence for t in index.reader.terms(clause)}]
+        # a follow-up naming no thing ratbond knows is not it
+        if _names_a_thing(index, terms_of)
+    ]
+    main = (asking[0] if numbered else asking[-1]) if asking else None
+    return frozenset(main) if main is not None and len(read) > 1 else frozenset()
+
+
+def _asking_clause(index: _Index, question: str, read: list[list[list[str]]]) -> frozenset[str]:
+    """The terms of the clause that asks, in a question of several clauses without a question
+    mark."""
+    # Without a question mark, the last clause that opens as a question asks ("... and runs
+    # every time i open the cage, how do i get him to trust me"): chat and dictation leave the
+    # mark out. The first one may open with a yes-or-no word too, when none after it asks ("Is
+    # Peanut Butter ok for them... my Husband gave them some on a cracker...").
+    clauses = [clause for sentence in read for clause in sentence]
+    if len(clauses) < 2 or "?" in question:
+        return frozenset()
+    opening = [
+        terms_of
+        for at, clause in enumerate(clauses)
+        if clause and (clause[0] in _ASKING or (at == 0 and clause[0] in index.rules.yes_no))
+        for terms_of in [set(index.reader.terms(clause))]
+        if _names_a_thing(index, terms_of)
+    ]
+    return frozenset(opening[-1]) if opening else frozenset()
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A question read: its clauses and their terms, the part that asks, and what it only
+    wonders about."""
+
+    typed: _Typed
+    clauses: list[list[str]]
+    """The words of each clause, as read."""
+    parts: list[list[str]]
+    """The terms of each clause."""
+    terms: list[str]
+    """The terms of the whole question."""
+    calm: frozenset[str]
+    """Alarms only wondered about ("Is it blood?"): they make no emergency."""
+    focus: frozenset[str]
+    """The terms of the part that asks; none when all of it asks."""
+    lead_alarms: frozenset[str]
+    """The alarms seen in the part that leads several numbered questions."""
+    rat_asked: bool
+    """The sentences that ask name a rat: another subject said beside them is an aside."""
+    eaten_poison: frozenset[str] = frozenset()
+    """A poison feared of a thing the rat ate: its emergency leads."""
+
+    @cached_property
+    def fixed(self) -> list[str]:
+        """The words of the question as read."""
+        return [word for clause in self.clauses for word in clause]
+
+    @cached_property
+    def asked(self) -> list[str]:
+        """The terms searched for: none that only makes the question off-topic."""
+        return [term for term in self.terms if term not in OFF]
+
+    @property
+    def shown(self) -> tuple[str, ...]:
+        return tuple(self.asked)
+
+
+def _reading(index: _Index, typed: _Typed) -> _Reading:
+    """Read the question's sentences and clauses, find the part that asks, and read its
+    asides, poisons and the things it names in two languages."""
+    read = _sentences_read(index, typed)
+    clauses = [clause for sentence in read for clause in sentence]
+    parts = _clause_terms(index, clauses)
+    terms = list(dict.fromkeys(term for part in parts for term in part))
+    # Alarms only wondered about ("Is it blood?") beside what was seen make no emergency; a
+    # sentence asking only about them is no focus either: what was seen is what it asks about.
+    calm = _wondered(index, typed.question, read) | _resembled(index, clauses)
+    focus, lead_alarms = _focus(index, typed, read, terms, calm)
+    rat_asked, aside = _rats_asked(index, typed.question, read, parts)
+    if aside or (index.subject in focus and OFF_TOPIC not in focus):
+        terms = [t for t in terms if t != OFF_TOPIC]
+        parts = [[t for t in part if t != OFF_TOPIC] for part in parts]
+    reading = _Reading(typed, clauses, parts, terms, calm, focus, lead_alarms, rat_asked)
+    reading = _poison_read(index, reading)
+    reading = dataclasses.replace(reading, terms=_with_implied(index, reading.terms))
+    return _glossed_read(index, reading)
+
+
+def _rats_asked(
+    index: _Index, question: str, read: list[list[list[str]]], parts: list[list[str]]
+) -> tuple[bool, bool]:
+    """Whether the sentences that ask name a rat, and whether every animal other than rats is
+    named only aside, in a clause that neither asks nor names a rat, beside one that does."""
+    clauses = [clause for sentence in read for clause in sentence]
+    fixed = [word for clause in clauses for word in clause]
     # Another animal named only in a sentence of context is context when the sentence that
     # asks is about rats ("How big a cage do two rats need? She wanted a hamster one.").
     # ... and so is one named only in clauses that neither name a rat nor ask, beside a clause
     # about rats: "my cat, a male with an interest in garden birds, ... two young rats", "whether
     # grapes are safe for rats, given their toxicity to dogs".
     beside = [at for at, part in enumerate(parts) if OFF_TOPIC in part]
-
-    def of_rats(clause: list[str]) -> bool:
-        return _names_a_rat(index, clause)
 
     # A clause asks when it opens with a yes-or-no word, or with a wh-word that opens its
     # sentence or a sentence ending in a question mark ("my rat, who hates the dog, ..." does not).
@@ -1405,16 +1535,21 @@ def ask(question: str, limit: int = 3) -> AskResult:
         if text.rstrip().endswith("?") or any(asks[at : at + len(sentence)]):
             asking_sentences.append([w for clause in sentence for w in clause])
         at += len(sentence)
-    rat_asked = any(of_rats(sentence) for sentence in asking_sentences or [fixed])
+    rat_asked = any(_names_a_rat(index, sentence) for sentence in asking_sentences or [fixed])
     aside = (
         bool(beside)
         and len(asks) == len(clauses)
-        and any(of_rats(clause) for clause in clauses)
-        and all(clauses[at] and not of_rats(clauses[at]) and not asks[at] for at in beside)
+        and any(_names_a_rat(index, clause) for clause in clauses)
+        and all(
+            clauses[at] and not _names_a_rat(index, clauses[at]) and not asks[at] for at in beside
+        )
     )
-    if aside or (index.subject in focus and OFF_TOPIC not in focus):
-        terms = [t for t in terms if t != OFF_TOPIC]
-        parts = [[t for t in part if t != OFF_TOPIC] for part in parts]
+    return rat_asked, aside
+
+
+def _poison_read(index: _Index, reading: _Reading) -> _Reading:
+    """`reading` with each poison read as pest control, as a food's safety or as feared."""
+    terms, parts, calm = reading.terms, reading.parts, reading.calm
     eaten_poison: frozenset[str] = frozenset()
     # Poison put down for wild rats is pest control, unless a rat ate it; said of a food
     # ("are grapes poison"), it asks whether the food is safe.
@@ -1433,13 +1568,13 @@ def ask(question: str, limit: int = 3) -> AskResult:
                 list(dict.fromkeys(read_as if t in index.unless_eaten else t for t in part))
                 if index.things & set(part) and clause[:1] and clause[0] in index.rules.yes_no
                 else part
-                for part, clause in zip(parts, clauses, strict=True)
+                for part, clause in zip(parts, reading.clauses, strict=True)
             ]
     # ... but a poison wondered about beside something told eaten ("he chewed my houseplant, is
     # the plant poison"; "she ate apple pips, are the pips poison") fears the poison: the rat
     # ate it. (feeding told with a phrase, "I gave them mango", names no eating word of its
     # own, and still asks whether the food is safe)
-    elif _told_eaten(index, clauses):
+    elif _told_eaten(index, reading.clauses):
         calm = frozenset(calm - index.unless_eaten)
         eaten_poison = frozenset(index.unless_eaten & set(terms))
     elif index.food_question:
@@ -1448,54 +1583,73 @@ def ask(question: str, limit: int = 3) -> AskResult:
                 index.food_question if t in index.unless_eaten and t in calm else t for t in terms
             )
         )
+    return dataclasses.replace(
+        reading, terms=terms, parts=parts, calm=calm, eaten_poison=eaten_poison
+    )
+
+
+def _with_implied(index: _Index, terms: list[str]) -> list[str]:
+    """`terms` with what each `implied` rule adds when all its terms are there."""
+    terms = list(terms)
     for rule in index.implied:
         if rule.all <= set(terms) and rule.add not in terms:
             terms.append(rule.add)
+    return terms
+
+
+def _glossed_read(index: _Index, reading: _Reading) -> _Reading:
+    """`reading` with a thing named in two languages read as its English name."""
     # A thing given its name in English ("a pear, what foreigners call avocado", "mamão, in
     # English is papaya") is that thing: the other name is the asker's own word for it.
-    glossed = _glossed(index, fixed)
-    if glossed is not None:
-        glossed_thing, said = glossed
-        dropped = (index.single_things | said) - {glossed_thing}
-        terms = [t for t in terms if t not in dropped]
-        parts = [[t for t in part if t not in dropped] for part in parts]
-        # (the English name is asked about where the other name was)
-        if focus & dropped:
-            focus = frozenset(focus - dropped) | {glossed_thing}
-    shown = tuple(term for term in terms if term not in OFF)
+    glossed = _glossed(index, reading.fixed)
+    if glossed is None:
+        return reading
+    glossed_thing, said = glossed
+    dropped = (index.single_things | said) - {glossed_thing}
+    focus = reading.focus
+    # (the English name is asked about where the other name was)
+    if focus & dropped:
+        focus = frozenset(focus - dropped) | {glossed_thing}
+    return dataclasses.replace(
+        reading,
+        terms=[t for t in reading.terms if t not in dropped],
+        parts=[[t for t in part if t not in dropped] for part in reading.parts],
+        focus=focus,
+    )
 
-    def none(why: Why, confidence: float = 0.0) -> AskResult:
-        rules = index.rules
-        return AskResult(
-            original,
-            shown,
-            tuple(corrections),
-            (),
-            why,
-            confidence,
-            rules.no_answer,
-            rules.topics,
-        )
 
-    rules = index.rules
-    asked = [term for term in terms if term not in OFF]
-    if _a_sum(index, words):
-        return none("off_topic")
-    if not asked:
-        return none("off_topic" if terms else "no_words")
-    # The whole question, and each of its sentences or clauses alone when it has several: the
-    # question may be one of them and the rest context ("They keep begging for my sandwich").
+@dataclass(frozen=True)
+class _Search:
+    """What the entries are ranked by, besides the reading."""
+
+    views: list[list[str]]
+    """The terms of the whole question, and of each clause alone when it has several: the
+    question may be one of them and the rest context ("They keep begging for my sandwich")."""
+    about_rats: bool
+    """A rat is named on its own, even where a phrase took the word ("bit my rat")."""
+    named: frozenset[str]
+    """The animals other than rats named beside a rat."""
+    absent: frozenset[str]
+    """The animals other than rats not named: an entry about one does not suit the question."""
+
+
+def _search(index: _Index, reading: _Reading) -> _Search:
+    """What the entries are ranked by for `reading`."""
+    asked = reading.asked
     views = [asked]
-    if len(parts) > 1:
-        views += [[t for t in part if t not in OFF] for part in parts]
-    views = [view for view in views if view]
-    # A rat named on its own counts even where a phrase took the word ("bit my rat").
-    about_rats = _names_a_rat(index, fixed)
+    if len(reading.parts) > 1:
+        views += [[t for t in part if t not in OFF] for part in reading.parts]
+    about_rats = _names_a_rat(index, reading.fixed)
     others = index.animals - {index.subject}
     named = frozenset(other for other in others if other in asked and about_rats)
-    # Nor does an entry about the cat suit a question naming no animal but rats.
-    absent = frozenset() if OFF_TOPIC in terms else others - set(asked)
-    ranked = index.rank(asked, named, focus, absent, calm)
+    absent = frozenset() if OFF_TOPIC in reading.terms else others - set(asked)
+    return _Search([view for view in views if view], about_rats, named, absent)
+
+
+def _ranked(index: _Index, reading: _Reading, search: _Search) -> list[Ranked]:
+    """The entries ranked for the whole question, an answer before a reference entry."""
+    asked, rules = reading.asked, index.rules
+    ranked = index.rank(asked, search.named, reading.focus, search.absent, reading.calm)
     # Of two entries nearly as good, the one written as an answer (a FAQ) goes before a reference
     # entry (a checklist, a program) when it covers as much of the question; a sign's own entry
     # says what that one sign means, and keeps its place.
@@ -1513,7 +1667,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
             None,
         )
         if answer is not None:
-            ranked = [answer, *(row for row in ranked if row is not answer)]
+            ranked = _put_first(answer, ranked)
     # ... but a program named in its title by a thing the question asks for, which the FAQ
     # speaks of only as one case of its own subject ("teach him to spin", "to fetch": the FAQ on
     # tricks), is what is asked: it goes first when it covers as much and scores near enough.
@@ -1538,33 +1692,54 @@ def ask(question: str, limit: int = 3) -> AskResult:
             None,
         )
         if program is not None:
-            ranked = [program, *(row for row in ranked if row is not program)]
-    question_terms = frozenset(asked)
+            ranked = _put_first(program, ranked)
+    return ranked
+
+
+def _put_first(row: Ranked, ranked: list[Ranked]) -> list[Ranked]:
+    """`ranked` with `row` moved to the front."""
+    return [row, *(other for other in ranked if other is not row)]
+
+
+def _pet_words(index: _Index, as_read: list[str]) -> set[str]:
+    """The words for a pet (`people.pets`) the question holds."""
+    return {pet for pet in index.rules.people.pets if _holds(as_read, pet)}
+
+
+def _ate_aside(index: _Index, reading: _Reading, search: _Search) -> bool:
+    """A rat ate something: an aside's thing a rat ate is only a thing eaten ("my rat licked
+    some brake fluid" asks about the rat)."""
+    return search.about_rats and bool(index.eating & set(reading.asked))
+
+
+def _off_subject(index: _Index, reading: _Reading, search: _Search) -> bool:
+    """The question is off-topic unless an emergency answers it: another subject, an animal
+    ratbond does not cover, or pest control."""
+    as_read = reading.typed.as_read
     # Naming a rat excuses another animal in an emergency, never pest control.
     # ... and an alarm seen (not only wondered about) outweighs the words of another subject
     # said beside it (`asides`: a phone's use, travel): "my rat is bleeding, on phone to the
     # vet" is the bleeding; silence or trivia would cost time. (An emergency entry must still
     # name that alarm to answer, and the question must name a rat, a pet word or a pronoun
     # that may stand for one: "how much does the moon weigh" is no rat's weight.)
-    as_read = [spelled.get(word, word) for word in words]
     # (an alarm common in other subjects, `plain_alarms`, outweighs none: "he caught the train")
     alarmed = any(
-        t in index.alarms and t not in calm and t not in index.plain_alarms for t in asked
+        t in index.alarms and t not in reading.calm and t not in index.plain_alarms
+        for t in reading.asked
     ) and (
-        about_rats
+        search.about_rats
         or bool(index.pronouns & set(as_read))
         or any(_holds(as_read, pet) for pet in index.rules.people.pets)
     )
     # ... and so does an alarm common in other subjects told in a clause naming a rat ("the
     # cat got my rat", "my rat is losing weight")
     alarmed = alarmed or any(
-        of_rats(clause)
-        and any(t in index.plain_alarms and t not in calm for t in index.reader.terms(clause))
-        for clause in clauses
+        _names_a_rat(index, clause)
+        and any(
+            t in index.plain_alarms and t not in reading.calm for t in index.reader.terms(clause)
+        )
+        for clause in reading.clauses
     )
-    # ... and an aside's thing a rat ate is only a thing eaten: "my rat licked some brake fluid"
-    # asks about the rat.
-    ate_aside = about_rats and bool(index.eating & set(asked))
     # A cat's catch of a rat told with a pet word or a pronoun that may stand for the rat ("the
     # cat got the rat in the kitchen, had him right in its mouth") is the owner's rat, never
     # pest control; poison put down where a cat may find it ("won't hurt the cat") is.
@@ -1574,9 +1749,9 @@ def ask(question: str, limit: int = 3) -> AskResult:
         rule.add
         for rule in index.implied
         for other in index.animals - {index.subject}
-        if other in asked and other in rule.all
+        if other in reading.asked and other in rule.all
     }
-    cats_catch = bool(deeds & set(asked)) and (
+    cats_catch = bool(deeds & set(reading.asked)) and (
         bool(index.singular & set(as_read))
         or any(_holds(as_read, pet) for pet in index.rules.people.pets)
     )
@@ -1584,82 +1759,98 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # the poison the landlord put down for the bush rats"); wild rats eating stay pest control.
     stems = [index.reader.stem(word) for word in as_read]
     owned_rat = any(pair in index.reader.owned for pair in pairwise(stems))
-    ate_poison = _told_eaten(index, clauses) and bool(
-        set(terms) & index.alarms & (index.eating | index.unless_eaten)
+    ate_poison = _told_eaten(index, reading.clauses) and bool(
+        set(reading.terms) & index.alarms & (index.eating | index.unless_eaten)
     )
-    off_topic = (
-        (OFF_SUBJECT in terms and not cats_catch and not (owned_rat and ate_poison))
-        or (OFF_TOPIC in terms and not about_rats)
-        or (OFF_ASIDE in terms and not alarmed and not ate_aside and not rat_asked)
+    return (
+        (OFF_SUBJECT in reading.terms and not cats_catch and not (owned_rat and ate_poison))
+        or (OFF_TOPIC in reading.terms and not search.about_rats)
+        or (
+            OFF_ASIDE in reading.terms
+            and not alarmed
+            and not _ate_aside(index, reading, search)
+            and not reading.rat_asked
+        )
     )
+
+
+def _a_persons(index: _Index, reading: _Reading, search: _Search, pet_words: set[str]) -> bool:
+    """The question is about a person, not a rat."""
+    as_read, names = reading.typed.as_read, reading.typed.names
     # A question about a person, with no rat, no cat and no word that may stand for one in it,
     # is that person's ("my toddler has a fever"): nothing here answers it.
     # ... and so is one whose pronouns all stand for a person named before them ("my gran says
     # her knee hurts"), or that names a part of a person's body no rat's question names alone.
-    pet_words = {pet for pet in index.rules.people.pets if _holds(as_read, pet)}
     # (a child told by its age, "a 2 year old", is a person named)
     # (never beside an alarm told in a clause that does not ask: "we adopted a 2 year old,
     # she's having seizures" is a rat's; "should I cut them up" asks)
     openers = frozenset(index.rules.yes_no)
     told = {
         term
-        for clause in clauses
+        for clause in reading.clauses
         if clause and clause[0] not in openers
         for term in index.reader.terms(clause)
-        if term in index.alarms and term not in calm
+        if term in index.alarms and term not in reading.calm
     }
     aged = set() if told else _aged(index, as_read)
     as_people = [index.rules.people.aged_as if at in aged else w for at, w in enumerate(as_read)]
     standing = set() if names or pet_words else _standing_for_people(index, as_people)
-    if (
+    return (
         (
-            index.people & set(asked)
+            index.people & set(reading.asked)
             or bool(aged)
             or _of_the_asker(index, as_read, standing)
             or (index.body & set(as_read) and not names)
             or (
                 index.cooking & set(as_read)
-                and index.cooking_asks & set(asked)
+                and index.cooking_asks & set(reading.asked)
                 # (never beside eating, a symptom, an alarm, or a pronoun that may be a rat's:
                 # "how long after eating a cooked chicken bone will symptoms show")
-                and not (index.eating | index.alarms) & set(asked)
+                and not (index.eating | index.alarms) & set(reading.asked)
                 and not (index.cooking_unless | index.pronouns) & set(as_read)
             )
         )
-        and not index.not_people & set(asked)
-        # (a rat set aside, "asking for me, not my rat", names none: `about_rats` says)
-        and not (index.animals - {index.subject}) & set(asked)
-        and not about_rats
+        and not index.not_people & set(reading.asked)
+        # (a rat set aside, "asking for me, not my rat", names none: `search.about_rats` says)
+        and not (index.animals - {index.subject}) & set(reading.asked)
+        and not search.about_rats
         and not pet_words
         and all(at in standing for at, w in enumerate(as_read) if w in index.pronouns)
     ) or (
         any(_holds(as_read, word) for word in index.rules.people.human)
-        and not index.not_people & set(asked)
-        and not about_rats
-    ):
-        return none("off_topic")
+        and not index.not_people & set(reading.asked)
+        and not search.about_rats
+    )
+
+
+def _rat_only_named(index: _Index, reading: _Reading, search: _Search, pet_words: set[str]) -> bool:
+    """The question says the word for a rat, but of no rat."""
     # A question whose every rat is only set aside, likened to or a name given to someone ("why
     # do people call my ex a rat"), with no pet word, no pronoun that may stand for a rat and no
     # other animal ratbond covers, is about no rat.
-    if (
-        not about_rats
-        and any(index.reader.terms([w]) == [index.subject] for w in fixed)
+    return (
+        not search.about_rats
+        and any(index.reader.terms([w]) == [index.subject] for w in reading.fixed)
         and not pet_words
-        and not index.pronouns & set(as_read)
-        and not (index.animals - {index.subject}) & set(asked)
-    ):
-        return none("off_topic")
+        and not index.pronouns & set(reading.typed.as_read)
+        and not (index.animals - {index.subject}) & set(reading.asked)
+    )
+
+
+def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: set[str]) -> bool:
+    """The question is about the health of an animal covered only beside rats (a cat)."""
+    as_read = reading.typed.as_read
     # An animal covered only beside rats (a cat) with an ailment of its own, as a person would
     # have one ("my cat keeps being sick after eating grass", "12yo cat, wt loss 15%"), in a
     # question with no rat, pet word or pronoun that may stand for one, is that animal's health,
     # unless what it did to a rat is implied ("cat got in the cage, a wound on the back": caught).
-    animals_own = (
-        not about_rats
+    return (
+        not search.about_rats
         and not pet_words
         and not index.pronouns & set(as_read)
         and any(
-            other in asked
-            and not any(rule.add in asked for rule in index.implied if other in rule.all)
+            other in reading.asked
+            and not any(rule.add in reading.asked for rule in index.implied if other in rule.all)
             and _of_the_asker(
                 index,
                 as_read,
@@ -1668,7 +1859,23 @@ def ask(question: str, limit: int = 3) -> AskResult:
             for other in index.animals - {index.subject}
         )
     )
-    off_topic = off_topic or animals_own
+
+
+def _emergencies_first(
+    index: _Index, reading: _Reading, search: _Search, ranked: list[Ranked], off_topic: bool
+) -> list[Ranked]:
+    """`ranked` with the emergency the question names first, when it names one."""
+    ranked = _urgent_first(index, reading, search, ranked, off_topic)
+    ranked = _leading_part_urgent_first(index, reading, search, ranked, off_topic)
+    return _gravest_first(index, reading, search, ranked, off_topic)
+
+
+def _urgent_first(
+    index: _Index, reading: _Reading, search: _Search, ranked: list[Ranked], off_topic: bool
+) -> list[Ranked]:
+    """`ranked` with an emergency nearly as good as the best, or named by a clause alone,
+    first."""
+    asked, rules = frozenset(reading.asked), index.rules
     # Emergencies come first: the best-ranked one the question names goes before a better
     # match when it is nearly as good in score and coverage ("wheezy, a crackly noise when
     # breathing" is trouble breathing before it is a squeak).
@@ -1677,90 +1884,135 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # speaks of that alarm too ("red crusty stuff round her eyes, is it blood?").
     margin = rules.urgent_margin
     best = index.entries[ranked[0][3]] if ranked else None
-    for view, rows in [(views, ranked)] + [
-        ([view], index.rank(view, named, frozenset(), absent, calm))
-        for view in views[1:]
+    for view, rows in [(search.views, ranked)] + [
+        ([view], index.rank(view, search.named, frozenset(), search.absent, reading.calm))
+        for view in search.views[1:]
         if best is not None
-        and not any(best.weight(t, question_terms, rules) for t in view if t in index.alarms)
+        and not any(best.weight(t, asked, rules) for t in view if t in index.alarms)
     ]:
         urgent = next((row for row in rows if index.docs[row[3]].urgent), None)
         if (
             urgent
             and urgent[0] >= margin * rows[0][0]
             and urgent[1] >= margin * rows[0][1]
-            and any(_an_emergency(index, terms_of, urgent, off_topic, calm) for terms_of in view)
+            and any(
+                _an_emergency(index, terms_of, urgent, off_topic, reading.calm) for terms_of in view
+            )
         ):
             first = next(row for row in ranked if row[3] == urgent[3])
-            ranked = [first, *(row for row in ranked if row is not first)]
-            break
-    # ... and in numbered questions, the emergency of the part that leads goes first, before
-    # one named by an alarm of another part ("1) what is normal weight 2) he is bleeding").
-    if lead_alarms and ranked:
-        lead = [t for t in terms if t in focus and t not in OFF]
-        leading = next(
-            (
-                row
-                for row in ranked
-                if index.docs[row[3]].urgent
-                and any(
-                    index.entries[row[3]].strongly_holds(t, question_terms) for t in lead_alarms
-                )
-                and _an_emergency(index, lead, row, off_topic, calm)
-            ),
-            None,
-        )
-        if leading is not None:
-            ranked = [leading, *(row for row in ranked if row is not leading)]
-    # ... and of two alarms named, the one that threatens life now (`grave`: "not breathing",
+            return _put_first(first, ranked)
+    return ranked
+
+
+def _leading_part_urgent_first(
+    index: _Index, reading: _Reading, search: _Search, ranked: list[Ranked], off_topic: bool
+) -> list[Ranked]:
+    """`ranked` with the emergency of the part that leads numbered questions first."""
+    asked = frozenset(reading.asked)
+    # In numbered questions, the emergency of the part that leads goes first, before one named
+    # by an alarm of another part ("1) what is normal weight 2) he is bleeding").
+    if not reading.lead_alarms or not ranked:
+        return ranked
+    lead = [t for t in reading.terms if t in reading.focus and t not in OFF]
+    leading = next(
+        (
+            row
+            for row in ranked
+            if index.docs[row[3]].urgent
+            and any(index.entries[row[3]].strongly_holds(t, asked) for t in reading.lead_alarms)
+            and _an_emergency(index, lead, row, off_topic, reading.calm)
+        ),
+        None,
+    )
+    return ranked if leading is None else _put_first(leading, ranked)
+
+
+def _gravest_first(
+    index: _Index, reading: _Reading, search: _Search, ranked: list[Ranked], off_topic: bool
+) -> list[Ranked]:
+    """`ranked` with the emergency of the alarm that threatens life now first."""
+    asked, rules = frozenset(reading.asked), index.rules
+    # Of two alarms named, the one that threatens life now (`grave`: "not breathing",
     # "won't stop bleeding") leads: "bleeding from his eye and not breathing" is the breathing.
     # (beside a bite the blood is the person's: the bite leads)
     grave = {
         t
         for phrase in rules.grave
-        if _holds(as_read, phrase.casefold())
+        if _holds(reading.typed.as_read, phrase.casefold())
         for t in index.reader.terms(phrase.casefold().split())
-        if t in index.alarms and t not in calm
+        if t in index.alarms and t not in reading.calm
     }
     # (and so does a poison feared of a thing told eaten: "is the green potato poison, he ate
     # a whole one" is the emergency before the potato's entry)
-    grave |= eaten_poison
-    if grave and ranked and not index.not_people & question_terms:
-        gravest = next(
-            (
-                row
-                for row in ranked
-                if index.docs[row[3]].urgent
-                and any(index.entries[row[3]].strongly_holds(t, question_terms) for t in grave)
-                and any(_an_emergency(index, view, row, off_topic, calm) for view in views)
-            ),
-            None,
-        )
-        if gravest is not None:
-            ranked = [gravest, *(row for row in ranked if row is not gravest)]
-    if ranked and any(_an_emergency(index, view, ranked[0], off_topic, calm) for view in views):
-        # An emergency is answered even amid noise, and even beside another animal ("my dog
-        # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
-        return _answered(index, original, shown, corrections, ranked, rules.urgent_floor, limit)
-    if (OFF - {OFF_ASIDE} if ate_aside or rat_asked else OFF) & set(terms):
-        return none("off_topic")
+    grave |= reading.eaten_poison
+    if not grave or not ranked or index.not_people & asked:
+        return ranked
+    gravest = next(
+        (
+            row
+            for row in ranked
+            if index.docs[row[3]].urgent
+            and any(index.entries[row[3]].strongly_holds(t, asked) for t in grave)
+            and any(
+                _an_emergency(index, view, row, off_topic, reading.calm) for view in search.views
+            )
+        ),
+        None,
+    )
+    return ranked if gravest is None else _put_first(gravest, ranked)
+
+
+def _chosen(
+    index: _Index,
+    reading: _Reading,
+    search: _Search,
+    ranked: list[Ranked],
+    pet_words: set[str],
+    limit: int,
+) -> AskResult:
+    """The answer to a question no emergency answers: the entry sure to answer it, else the
+    general entry for what it names, else none."""
+    ranked = _of_other_animals(index, reading, search, ranked)
+    kept, named_all = _kept(index, reading, ranked)
+    eaten = _eaten(index, reading)
+    sure = _sure_entry(index, reading, search, kept, pet_words)
+    if sure is not None and not _misleads(index, reading, sure, eaten, named_all):
+        return _answered(index, reading, _put_first(sure, kept), index.rules.floor, limit)
+    fallback = _fallback(index, reading, eaten, named_all)
+    if fallback is not None:
+        return _answered(index, reading, [fallback], index.rules.floor, limit)
+    return _unanswered(index, reading, "unsure", ranked[0][1] if ranked else 0.0)
+
+
+def _of_other_animals(
+    index: _Index, reading: _Reading, search: _Search, ranked: list[Ranked]
+) -> list[Ranked]:
+    """`ranked` without the entries that do not answer about an animal other than rats that a
+    question naming no rat asks about."""
+    asked, asked_set = reading.asked, frozenset(reading.asked)
     # A question that names an animal covered only beside rats (a cat), and no rat, is about
     # that animal's own care ("can cats eat tuna") unless an entry about both holds the word;
     # a food entry never does, as every one says what a rat may eat (cat food included).
-    # ... and one in which that animal has an ailment of its own, as a person would ("my cat keeps
-    # being sick after eating grass"), with no pet word or pronoun that may stand for a rat, is
-    # the animal's own health.
-    # (found before the emergencies: "Pt 12yo cat, wt loss 15%" is no rat's weight loss)
-    if animals_own:
-        return none("off_topic")
     for other in index.animals - {index.subject}:
-        if other in asked and not about_rats:
+        if other in asked and not search.about_rats:
             ranked = [
                 row
                 for row in ranked
                 if index.docs[row[3]].kind != "food"
-                and index.entries[row[3]].strongly_holds(other, question_terms)
+                and index.entries[row[3]].strongly_holds(other, asked_set)
                 and _names_more_than_animals(index, asked, row)
             ]
+    return ranked
+
+
+def _kept(index: _Index, reading: _Reading, ranked: list[Ranked]) -> tuple[list[Ranked], bool]:
+    """The entries of `ranked` about what the question asks, and whether all of them are."""
+    asked, asked_set, focus, rules = (
+        reading.asked,
+        frozenset(reading.asked),
+        reading.focus,
+        index.rules,
+    )
     # An entry of a kind that answers about one named thing (a food) answers only a question
     # that names it: "is mango safe" is not about the dried fruit whose alias holds a mango.
     # A sentence that asks, in words ratbond knows, without naming a thing of those entries
@@ -1769,19 +2021,19 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # (a word ratbond does not know but common in English, "limit", names no such thing either)
     common = {
         index.reader.stem(word)
-        for word in fixed
+        for word in reading.fixed
         if word not in index.vocabulary and word.isalpha() and common_english(word)
     }
     if focus and all(t in index.idf or t in common for t in focus) and not focus & index.named:
         naming_terms = asked
-    kept = _naming(index, ranked, naming_terms, question_terms)
+    kept = _naming(index, ranked, naming_terms, asked_set)
     named_all = len(kept) == len(ranked)
     # An entry that shares only the kind of answer wanted ("how often") is about something else.
     topical = [t for t in asked if t not in index.frames and t != index.subject]
     kept = [
         row
         for row in kept
-        if any(index.entries[row[3]].strongly_holds(t, question_terms) for t in topical)
+        if any(index.entries[row[3]].strongly_holds(t, asked_set) for t in topical)
     ]
     # ... and when the sentence that asks asks only whether a rat may eat a thing (a word of a
     # food's name, or one ratbond does not know), an entry about none of its words is about the
@@ -1793,21 +2045,34 @@ def ask(question: str, limit: int = 3) -> AskResult:
             row
             for row in kept
             if any(
-                index.entries[row[3]].strongly_holds(t, question_terms)
-                for t in focus - {index.subject}
+                index.entries[row[3]].strongly_holds(t, asked_set) for t in focus - {index.subject}
             )
         ]
+    return kept, named_all
+
+
+def _sure_entry(
+    index: _Index, reading: _Reading, search: _Search, kept: list[Ranked], pet_words: set[str]
+) -> Ranked | None:
+    """The entry of `kept` that covers enough of the question to answer it."""
+    asked, rules = reading.asked, index.rules
     # The best-ranked entry decides: when it covers too little of the question (or of any one
     # of its sentences), ratbond is not sure.
     # Entries scoring nearly as well as the best are as good a reading of the question: the
     # first of them that covers enough of it answers.
     near = [row for row in kept if row[0] >= rules.near_best * kept[0][0]] if kept else []
-    sure = next((row for row in near if any(_sure(index, view, row) for view in views)), None)
+    sure = next(
+        (row for row in near if any(_sure(index, view, row) for view in search.views)), None
+    )
     # A question about the owner's rat, answered well ahead by one entry, is answered even when
     # many of its words are unknown, so long as those are no English words (another language,
     # a dialect): an English word ratbond does not know is a subject it does not cover.
-    owned = about_rats or bool(pet_words)
-    english = {index.reader.stem(word) for word in fixed if word in names or common_english(word)}
+    owned = search.about_rats or bool(pet_words)
+    english = {
+        index.reader.stem(word)
+        for word in reading.fixed
+        if word in reading.typed.names or common_english(word)
+    }
     foreign = frozenset(t for t in asked if t not in index.idf and t not in english)
     if (
         sure is None
@@ -1816,52 +2081,105 @@ def ask(question: str, limit: int = 3) -> AskResult:
         and rules.owned_lead
         and kept
         and (len(kept) < 2 or kept[1][0] <= rules.owned_lead * kept[0][0])
-        and any(_sure(index, view, kept[0], foreign) for view in views)
+        and any(_sure(index, view, kept[0], foreign) for view in search.views)
     ):
         sure = kept[0]
-    # A thing a rat already ate (`eaten`) is no longer a question of what it may eat: the
-    # general answer about eating (a fallback's entry) gives way to the eaten one.
+    return sure
+
+
+def _eaten(index: _Index, reading: _Reading) -> Eaten | None:
+    """The rule for a thing already eaten (`eaten`), when the question tells of one."""
+    rules = index.rules
     # (a word of `with_a_thing`, "sup", "lapped", only with a thing drunk after it)
-    eaten_words = set(words) & set(rules.eaten.words) if rules.eaten else set()
+    eaten_words = set(reading.typed.words) & set(rules.eaten.words) if rules.eaten else set()
     if rules.eaten and eaten_words <= set(rules.eaten.with_a_thing):
         eaten_words = {
             word
-            for clause in clauses
+            for clause in reading.clauses
             for at, word in enumerate(clause)
             if word in eaten_words and _drunk(index, clause[at + 1 :])
         }
-    eaten = rules.eaten if eaten_words else None
-    if eaten and sure is not None and index.docs[sure[3]].id in rules.fallbacks.values():
-        sure = None
+    return rules.eaten if eaten_words else None
+
+
+def _misleads(
+    index: _Index, reading: _Reading, sure: Ranked, eaten: Eaten | None, named_all: bool
+) -> bool:
+    """The entry sure to answer answers another question than the one asked."""
+    asked, rules = reading.asked, index.rules
+    # A thing a rat already ate is no longer a question of what it may eat: the general answer
+    # about eating (a fallback's entry) gives way to the eaten one.
+    if eaten:
+        return index.docs[sure[3]].id in rules.fallbacks.values()
     # Nor does an emergency answer a question of what a rat may eat that names none of its
     # alarms ("I gave them mango, is mango safe?"): it shares only the eating.
-    if (
-        sure is not None
-        and not eaten
-        and not named_all
+    return (
+        not named_all
         and index.docs[sure[3]].urgent
         and any(t in rules.fallbacks for t in asked)
         and not any(
-            index.entries[sure[3]].strongly_holds(t, question_terms)
+            index.entries[sure[3]].strongly_holds(t, frozenset(asked))
             for t in asked
-            if t in index.alarms and t not in calm
+            if t in index.alarms and t not in reading.calm
         )
-    ):
-        sure = None
-    if sure is not None:
-        kept = [sure, *(row for row in kept if row is not sure)]
-        return _answered(index, original, shown, corrections, kept, rules.floor, limit)
+    )
+
+
+def _fallback(
+    index: _Index, reading: _Reading, eaten: Eaten | None, named_all: bool
+) -> Ranked | None:
+    """The general entry for a thing no entry names, or for a thing already eaten."""
+    asked, rules = reading.asked, index.rules
     # A thing set aside so, asked about in a way a general entry answers ("can they have
     # pistachios": the treats), gets that entry.
     fallback = next((rules.fallbacks[t] for t in asked if t in rules.fallbacks), None)
     # Already eaten, it may have done harm: the emergency says what to do now.
     if eaten:
         fallback, named_all = eaten.fallback, False
-    if fallback is not None and not named_all:
-        number = next(i for i, doc in enumerate(index.docs) if doc.id == fallback)
-        row = (0.0, *index.cover(number, asked), number)
-        return _answered(index, original, shown, corrections, [row], rules.floor, limit)
-    return none("unsure", ranked[0][1] if ranked else 0.0)
+    if fallback is None or named_all:
+        return None
+    number = next(i for i, doc in enumerate(index.docs) if doc.id == fallback)
+    return (0.0, *index.cover(number, asked), number)
+
+
+def ask(question: str, limit: int = 3) -> AskResult:
+    """The best `limit` documents for a question, best first; none, with the reason and the
+    topics ratbond covers, when the question is off-topic or no document covers enough of it."""
+    if not 1 <= limit <= MAX_ANSWERS:
+        raise InputError("limit", f"must be from 1 to {MAX_ANSWERS} (got {limit})")
+    if len(question) > MAX_QUESTION:
+        raise InputError(
+            "question", f"ask in at most {MAX_QUESTION} characters (got {len(question)})"
+        )
+    index = _index()
+    reading = _reading(index, _typed(index, question))
+    if _a_sum(index, reading.typed.words):
+        return _unanswered(index, reading, "off_topic")
+    if not reading.asked:
+        return _unanswered(index, reading, "off_topic" if reading.terms else "no_words")
+    search = _search(index, reading)
+    ranked = _ranked(index, reading, search)
+    pet_words = _pet_words(index, reading.typed.as_read)
+    if _a_persons(index, reading, search, pet_words) or _rat_only_named(
+        index, reading, search, pet_words
+    ):
+        return _unanswered(index, reading, "off_topic")
+    # An animal's own health is found before the emergencies: "Pt 12yo cat, wt loss 15%" is no
+    # rat's weight loss.
+    animals_own = _animals_own(index, reading, search, pet_words)
+    off_topic = _off_subject(index, reading, search) or animals_own
+    ranked = _emergencies_first(index, reading, search, ranked, off_topic)
+    if ranked and any(
+        _an_emergency(index, view, ranked[0], off_topic, reading.calm) for view in search.views
+    ):
+        # An emergency is answered even amid noise, and even beside another animal ("my dog
+        # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
+        return _answered(index, reading, ranked, index.rules.urgent_floor, limit)
+    # (a thing a rat ate, or a rat named where the question asks, outweighs an aside)
+    outweighed = {OFF_ASIDE} if _ate_aside(index, reading, search) or reading.rat_asked else set()
+    if animals_own or (OFF - outweighed) & set(reading.terms):
+        return _unanswered(index, reading, "off_topic")
+    return _chosen(index, reading, search, ranked, pet_words, limit)
 
 
 # Where a sentence ends (the end kept with it), and where a clause inside one does: at a comma,
@@ -2285,17 +2603,30 @@ def _an_emergency(
 
 
 def _answered(
-    index: _Index,
-    question: str,
-    shown: tuple[str, ...],
-    corrections: list[tuple[str, str]],
-    ranked: list[Ranked],
-    floor: float,
-    limit: int,
+    index: _Index, reading: _Reading, ranked: list[Ranked], floor: float, limit: int
 ) -> AskResult:
     """The best entry of `ranked`, and those after it that cover at least `floor` of the
     question."""
     rules = index.rules
     sure = [row for row in ranked[1:] if row[1] >= floor and row[2] >= rules.min_strong_share]
     answers = tuple(index.docs[row[3]] for row in [ranked[0], *sure][:limit])
-    return AskResult(question, shown, tuple(corrections), answers, "answered", ranked[0][1])
+    typed = reading.typed
+    return AskResult(
+        typed.original, reading.shown, tuple(typed.corrections), answers, "answered", ranked[0][1]
+    )
+
+
+def _unanswered(index: _Index, reading: _Reading, why: Why, confidence: float = 0.0) -> AskResult:
+    """No answer, why, and the topics ratbond covers."""
+    rules = index.rules
+    typed = reading.typed
+    return AskResult(
+        typed.original,
+        reading.shown,
+        tuple(typed.corrections),
+        (),
+        why,
+        confidence,
+        rules.no_answer,
+        rules.topics,
+    )
