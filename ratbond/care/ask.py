@@ -689,6 +689,8 @@ class _Index:
             for e in self.entries
         ]
         self.frames = frozenset(map(self.reader.term, rules.frames))
+        # how a sound reads ("squeaks", "noise"): a rat after one of `comparisons` is likened to
+        self.sound_terms = frozenset(self.reader.terms(list(rules.heard.words)))
         total = len(docs)
         self.idf = {term: math.log(1 + total / count) for term, count in counts.items()}
         self.rarest = max(self.idf.values())
@@ -2527,8 +2529,7 @@ def _named_as(index: _Index, words: list[str], at: int) -> bool:
 
 def _sounds(index: _Index, word: str) -> bool:
     """`word` is a sound, read as the words for one are (`heard`): "squeaks", "noise"."""
-    heard = {term for sound in index.rules.heard.words for term in index.reader.terms([sound])}
-    return bool(heard & set(index.reader.terms([word])))
+    return not index.sound_terms.isdisjoint(index.reader.terms([word]))
 
 
 def _names_a_rat(index: _Index, words: list[str]) -> bool:
