@@ -237,6 +237,10 @@ class Attribution:
             self.give(item, hurt.pop())
         self.unattributed = kept
 
+    def can_show(self, animal: str, signal: str) -> bool:
+        """Whether `signal` is one of the signals of `animal`'s species."""
+        return signal in self.lexicon.species_signals.get(self.cast.species[animal], frozenset())
+
     def give(self, item: Unattributed, animal: str) -> None:
         """The reading `item` left to no animal is `animal`'s, under its signal for that
         animal's species."""
@@ -272,8 +276,7 @@ class Attribution:
             if span.animal != source or facts.sentence != shown[-1][1].sentence:
                 continue
             for animal in sorted(doers):
-                signals = self.lexicon.species_signals.get(self.cast.species[animal], frozenset())
-                if span.signal in signals:
+                if self.can_show(animal, span.signal):
                     self.spans.append(
                         replace(
                             span, start=start, end=end, text=self.text[start:end], animal=animal
@@ -354,8 +357,7 @@ class Attribution:
                 and facts.sentence not in pawed
                 and told[(span.animal, facts.sentence)] == 1
                 and not told[(span.animal, facts.sentence - 1)]
-                and lunge
-                in self.lexicon.species_signals.get(self.cast.species[span.animal], frozenset())
+                and self.can_show(span.animal, lunge)
             ):
                 self.spans[number] = replace(span, signal=lunge)
 
@@ -368,8 +370,6 @@ class Attribution:
         looks = self.lexicon.fight_looks
         assert looks is not None
         fight, sound, motions, noises = looks
-        species_signals = self.lexicon.species_signals
-        species = self.cast.species
         tokens = self.tokens
         allowed = {fight, sound} | {
             part for part, wholes in self.lexicon.part_of.items() if fight in wholes
@@ -391,7 +391,7 @@ class Attribution:
                 and not span.negated
                 and facts.sentence in rolled
                 and normalise(span.text) in noises
-                and fight in species_signals.get(species[span.animal], frozenset())
+                and self.can_show(span.animal, fight)
             ):
                 fighters.setdefault(facts.sentence, set()).add(span.animal)
         for sentence, animals in fighters.items():
@@ -401,7 +401,7 @@ class Attribution:
                     for mention in self.mentions.by_sentence.get(sentence, ())
                     if not (mention.person or mention.outsider or mention.ambiguous)
                     for animal in mention.animals
-                    if fight in species_signals.get(species[animal], frozenset())
+                    if self.can_show(animal, fight)
                 }
             if len(animals) < 2:
                 continue
@@ -1078,8 +1078,7 @@ class Attribution:
                     )
             if signal in self.lexicon.reciprocal:
                 for other in sorted(self.partners(match, obj, animals)):
-                    species = self.cast.species[other]
-                    if signal in self.lexicon.species_signals.get(species, frozenset()):
+                    if self.can_show(other, signal):
                         extra[other] = signal
         for other, signal in extra.items():
             negated, confirm = self.state(index, other, signal)
