@@ -1815,7 +1815,11 @@ def _a_persons(index: _Index, reading: _Reading, search: _Search, pet_words: set
         and not index.not_people & set(reading.asked)
         # (a rat set aside, "asking for me, not my rat", names none: `search.about_rats` says)
         and not (index.animals - {index.subject}) & set(reading.asked)
-        and not search.about_rats
+        # (a rat's cage is no rat: "could my cough be from cleaning the rat cage")
+        and (
+            not search.about_rats
+            or (_of_the_asker(index, as_read, standing) and _rats_only_housed(index, reading.fixed))
+        )
         and not pet_words
         and all(at in standing for at, w in enumerate(as_read) if w in index.pronouns)
     ) or (
@@ -1823,6 +1827,13 @@ def _a_persons(index: _Index, reading: _Reading, search: _Search, pet_words: set
         and not index.not_people & set(reading.asked)
         and not search.about_rats
     )
+
+
+def _rats_only_housed(index: _Index, words: list[str]) -> bool:
+    """Every rat of `words` only says whose a thing of `housing` is ("the rat cage")."""
+    rats = [at for at, word in enumerate(words) if index.reader.terms([word]) == [index.subject]]
+    housing = index.rules.housing
+    return bool(rats) and all(at + 1 < len(words) and words[at + 1] in housing for at in rats)
 
 
 def _rat_only_named(index: _Index, reading: _Reading, search: _Search, pet_words: set[str]) -> bool:
@@ -1842,16 +1853,25 @@ def _rat_only_named(index: _Index, reading: _Reading, search: _Search, pet_words
 def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: set[str]) -> bool:
     """The question is about the health of an animal covered only beside rats (a cat)."""
     as_read = reading.typed.as_read
+
     # An animal covered only beside rats (a cat) with an ailment of its own, as a person would
     # have one ("my cat keeps being sick after eating grass", "12yo cat, wt loss 15%"), in a
     # question with no rat, pet word or pronoun that may stand for one, is that animal's health,
     # unless what it did to a rat is implied ("cat got in the cage, a wound on the back": caught).
+    # (a pronoun after the animal, in a question naming no rat, stands for it: "my cat keeps
+    # being sick, she's 14")
+    def first_named(other: str) -> int:
+        return next(
+            (at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]),
+            len(as_read),
+        )
+
     return (
         not search.about_rats
         and not pet_words
-        and not index.pronouns & set(as_read)
         and any(
             other in reading.asked
+            and all(at > first_named(other) for at, w in enumerate(as_read) if w in index.pronouns)
             and not any(rule.add in reading.asked for rule in index.implied if other in rule.all)
             and _of_the_asker(
                 index,
@@ -2268,8 +2288,10 @@ def _of_the_asker(index: _Index, words: list[str], standing: Collection[int] = (
             for start in range(len(window) - len(part) + 1)
         )
 
+    # (anyone the asker speaks of, `persons`, as well: "my grandmother is dizzy")
     return any(
-        (word in people.asker or at in standing) and named(words[at + 1 : at + 1 + people.within])
+        (word in people.asker or at in standing or any(word in names for names, _ in index.persons))
+        and named(words[at + 1 : at + 1 + people.within])
         for at, word in enumerate(words)
     )
 
@@ -2527,6 +2549,18 @@ def _named_as(index: _Index, words: list[str], at: int) -> bool:
     )
 
 
+def _informing(index: _Index, words: list[str], at: int) -> bool:
+    """The rat at `at` is the verb of telling on someone: "ratted me out", "who rats on you"."""
+    informing = index.rules.informing
+    if informing is None:
+        return False
+    if words[at] in informing.forms:
+        return True
+    after = words[at + 1 : at + 3]
+    told = len(after) == 2 and after[0] in informing.particles and after[1] in informing.objects
+    return told and not (at and words[at - 1] in index.rules.articles)
+
+
 def _sounds(index: _Index, word: str) -> bool:
     """`word` is a sound, read as the words for one are (`heard`): "squeaks", "noise"."""
     return not index.sound_terms.isdisjoint(index.reader.terms([word]))
@@ -2550,7 +2584,7 @@ def _names_a_rat(index: _Index, words: list[str]) -> bool:
                 continue
             if before > 0 and words[before] == "to" and words[before - 1] in reacting:
                 continue
-            if _named_as(index, words, at):
+            if _named_as(index, words, at) or _informing(index, words, at):
                 continue
             if before < 0 or words[before] not in excepting:
                 return True
