@@ -2219,8 +2219,7 @@ class Attribution:
                 return Who(others, ambiguous=True)
         if animals:
             last = animals[-1]
-            # (an animal outside the cast is no catch's object: "two street cats were fighting")
-            if not last.subject and not last.outsider and self.object_of_verb(last):
+            if not last.subject and self.object_of_verb(last):
                 # "caught Byte with his teeth": the one caught is not the doer; the one animal
                 # that can show it is, or the subject of the sentence before.
                 candidates = self.cast.able(self.cast.all, senses)

@@ -37,8 +37,6 @@ CAPTURED = "captured"
 """The key of a `captures` phrase's entry: a catch only when an animal of the cast is its
 object."""
 OTHER_THAN = "not:"
-OUTSIDE = "outside"
-"""The species key of animals no cast has (`other_animals`)."""
 """Before a species in a species word's key: the word means the animals of the other species
 (`numbering.others`: "specimen"), else that species'."""
 STRUCK = "struck"
@@ -794,10 +792,6 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     for species, numbered in rules.species_words.items():
         add(numbered.singular, Entry("species", key=species), exact=True)
         add(numbered.plural, Entry("species", key=species, plural=True), exact=True)
-    if rules.other_animals:
-        # a species no cast has: its animals are outsiders ("the dog bit the postman")
-        add(rules.other_animals.singular, Entry("species", key=OUTSIDE), exact=True)
-        add(rules.other_animals.plural, Entry("species", key=OUTSIDE, plural=True), exact=True)
     if rules.numbering:
         others = Entry("species", key=OTHER_THAN + rules.numbering.species)
         add(rules.numbering.others, others, exact=True)

@@ -349,9 +349,6 @@ def _word_meaning(kind: str, entry: Entry, cast: Cast) -> Meaning:
         chosen = (cast.all - studied) or studied
     elif kind == "species":
         chosen = cast.by_species.get(entry.key, frozenset())
-        if entry.plural and len(chosen) == 1:
-            # "two street cats were fighting" beside the one cat of the cast: other animals
-            return Meaning(outsider=True)
     elif kind == "sex":
         known = [a for a, sex in cast.sex.items() if sex is not None]
         chosen = frozenset(a for a in known if cast.sex[a] == entry.key) if known else cast.all

@@ -495,7 +495,5 @@ class NotesFile:
     treatments: tuple[Word, ...] = ()
     leap_paws: LeapPaws | None = None
     """Both forepaws told after a verb of leaping are the leap's, no strike."""
-    other_animals: Numbered | None = None
-    """Words for animals of no species a cast has ("the dog"): what they do is no one's."""
     """Signal phrases, as written, that in a note reporting a wound are the carer's care of it
     ("Cleaned, monitor."): no sign of an animal."""
