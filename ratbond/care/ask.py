@@ -1801,7 +1801,8 @@ def _a_persons(index: _Index, reading: _Reading, search: _Search, pet_words: set
         (
             index.people & set(reading.asked)
             or bool(aged)
-            or _of_the_asker(index, as_read, standing)
+            # (a pet named beside it may be the one ill: "I noticed that Squeak has a cough")
+            or (_of_the_asker(index, as_read, standing) and not names)
             or (index.body & set(as_read) and not names)
             or (
                 index.cooking & set(as_read)
@@ -1818,7 +1819,11 @@ def _a_persons(index: _Index, reading: _Reading, search: _Search, pet_words: set
         # (a rat's cage is no rat: "could my cough be from cleaning the rat cage")
         and (
             not search.about_rats
-            or (_of_the_asker(index, as_read, standing) and _rats_only_housed(index, reading.fixed))
+            or (
+                _of_the_asker(index, as_read, standing)
+                and not names
+                and _rats_only_housed(index, reading.fixed)
+            )
         )
         and not pet_words
         and all(at in standing for at, w in enumerate(as_read) if w in index.pronouns)
@@ -1859,19 +1864,22 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
     # question with no rat, pet word or pronoun that may stand for one, is that animal's health,
     # unless what it did to a rat is implied ("cat got in the cage, a wound on the back": caught).
     # (a pronoun after the animal, in a question naming no rat, stands for it: "my cat keeps
-    # being sick, she's 14")
+    # being sick, she's 14"; a pet named by name may be the one ill: "my cat licked Nibbles,
+    # could she get sick" is Nibbles')
     def first_named(other: str) -> int:
         return next(
             (at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]),
             len(as_read),
         )
 
+    pronouns = [at for at, w in enumerate(as_read) if w in index.pronouns]
     return (
         not search.about_rats
         and not pet_words
+        and not reading.typed.names
         and any(
             other in reading.asked
-            and all(at > first_named(other) for at, w in enumerate(as_read) if w in index.pronouns)
+            and all(at > first_named(other) for at in pronouns)
             and not any(rule.add in reading.asked for rule in index.implied if other in rule.all)
             and _of_the_asker(
                 index,
@@ -2549,18 +2557,6 @@ def _named_as(index: _Index, words: list[str], at: int) -> bool:
     )
 
 
-def _informing(index: _Index, words: list[str], at: int) -> bool:
-    """The rat at `at` is the verb of telling on someone: "ratted me out", "who rats on you"."""
-    informing = index.rules.informing
-    if informing is None:
-        return False
-    if words[at] in informing.forms:
-        return True
-    after = words[at + 1 : at + 3]
-    told = len(after) == 2 and after[0] in informing.particles and after[1] in informing.objects
-    return told and not (at and words[at - 1] in index.rules.articles)
-
-
 def _sounds(index: _Index, word: str) -> bool:
     """`word` is a sound, read as the words for one are (`heard`): "squeaks", "noise"."""
     return not index.sound_terms.isdisjoint(index.reader.terms([word]))
@@ -2584,7 +2580,7 @@ def _names_a_rat(index: _Index, words: list[str]) -> bool:
                 continue
             if before > 0 and words[before] == "to" and words[before - 1] in reacting:
                 continue
-            if _named_as(index, words, at) or _informing(index, words, at):
+            if _named_as(index, words, at) or word in index.rules.informing:
                 continue
             if before < 0 or words[before] not in excepting:
                 return True

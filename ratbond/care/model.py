@@ -548,21 +548,6 @@ class AskTopic:
 
 
 @dataclass(frozen=True, slots=True)
-class Informing:
-    """How "rat" is written as a verb, telling on someone: "ratted", or "rats on you"."""
-
-    __pydantic_config__ = _STRICT
-
-    forms: tuple[Text, ...]
-    """The verb's own forms, as written ("ratted", "ratting")."""
-    particles: tuple[Text, ...]
-    """Words, as written, right after "rat" or "rats" (`on`, `out`) that, before one of
-    `objects` and with no article or possessive before the rat, make it the verb."""
-    objects: tuple[Text, ...]
-    """The ones told on ("me", "you", "him")."""
-
-
-@dataclass(frozen=True, slots=True)
 class AskRules:
     """The ask file: word forms, synonyms, weights, the confidence floor and the topics."""
 
@@ -663,8 +648,9 @@ class AskRules:
     naming: tuple[Text, ...] = ()
     """Words, as written, of calling someone something ("call", "called"): "a rat" at most two
     words after one ("call my ex a rat") is a name given to a person, not a rat."""
-    informing: Informing | None = None
-    """"Rat" as a verb, telling on someone ("ratted me out"): no rat is named so."""
+    informing: tuple[Text, ...] = ()
+    """Forms, as written, of "rat" as a verb of telling on someone ("ratted"): no rat is
+    named so."""
     contrasts: tuple[tuple[Text, Text], ...] = ()
     """Pairs of words, as written, of a contrast ("not the ... but"): the words from the first,
     right before an article, to the second are set aside; what follows is what is meant."""

@@ -1,0 +1,53 @@
+"""Ask: whose ailment a question tells of. A person's own cough beside the rat cage and a cat's
+own sickness get no answer; a pet named by name, or a rat the cat got, keeps the question the
+rat's. "Rat" as a verb of telling on someone names no rat."""
+
+from __future__ import annotations
+
+import pytest
+
+from ratbond.care.ask import ask
+
+
+def first(question: str) -> str:
+    answers = ask(question).answers
+    return answers[0].id if answers else "none"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "could my cough be from cleaning the rat cage",
+        "I've had a rash for weeks and I clean the rat cage daily, should I see a doctor?",
+        "my cat is sick, she's 14, is it serious",
+        "my kucing keeps vomiting after eating fish, why",
+        "a colleague ratted me out to the boss, what do I do",
+    ],
+)
+def test_a_person_or_a_cat_ill_or_a_rat_as_a_verb_gets_no_answer(question: str) -> None:
+    assert first(question) == "none"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a pet named by name may be the one ill
+        (
+            "my boyfriend thinks that Biscuit might have lost some weight recently",
+            "faq:weight_loss",
+        ),
+        ("while cleaning the rat cage I noticed Biscuit can't breathe properly", None),
+        ("my cat licked Nibbles, could she get sick from it", None),
+        # the cat in a learner's own word still caught the rat
+        ("my kucing caught my rat, small wound on the neck, what do I do", "faq:caught_by_cat"),
+        # "rats on me" is still the rats
+        ("my two rats on me started fighting and one is bleeding", None),
+    ],
+)
+def test_a_pet_named_or_the_cats_catch_keeps_the_question_the_rats(
+    question: str, expected: str | None
+) -> None:
+    answer = first(question)
+    assert answer != "none"
+    if expected is not None:
+        assert answer == expected
