@@ -173,8 +173,6 @@ class Attribution:
             self.lively()
         if self.lexicon.fight_looks is not None and self.spans:
             self.fight_looks()
-        if self.lexicon.body_blows is not None and self.spans and not self.wounded():
-            self.body_blows()
         if self.lexicon.body_leaps is not None and self.spans:
             self.body_leaps()
         self.parts_of_worse()
@@ -331,84 +329,6 @@ class Attribution:
                 )
                 not in heard
             ]
-
-    def body_blows(self) -> None:
-        """A blow at a thing (`body_blows`: "hit the cage", "struck the cage at speed") is a
-        swat only when a paw strikes it: with no paw named in its sentence (and no wound in the
-        note, which the swipe may have made), the body hit the barrier. After a leap or a lunge
-        by the same animal in its sentence or the one before, it is that leap landing and no
-        sign of its own ("jumped to the cage, hit the door"); else it is a lunge ("came through
-        at speed and hit the cage")."""
-        blows = self.lexicon.body_blows
-        assert blows is not None
-        swat, lunge, verbs, signs = blows
-        leaps = {lunge} | ({self.lexicon.body_leaps[0]} if self.lexicon.body_leaps else set())
-        tokens = self.tokens
-        words = tokens.words
-        pawed = {tokens.sentences[at] for at, word in enumerate(words) if word.norm in signs}
-        leapt = {
-            (span.animal, facts.sentence)
-            for span, facts in zip(self.spans, self.facts, strict=True)
-            if span.signal in leaps and not span.negated
-        }
-        kept: list[tuple[Span, SpanFacts]] = []
-        for span, facts in zip(self.spans, self.facts, strict=True):
-            if (
-                span.signal != swat
-                or span.animal is None
-                or span.negated
-                or normalise(span.text.split()[0]) not in verbs
-                or facts.sentence in pawed
-                or not self.blow_at_thing(span)
-            ):
-                kept.append((span, facts))
-            elif not leapt & {
-                (span.animal, facts.sentence),
-                (span.animal, facts.sentence - 1),
-            } and self.can_show(span.animal, lunge):
-                kept.append((replace(span, signal=lunge), facts))
-                leapt.add((span.animal, facts.sentence))
-        self.spans = [span for span, _ in kept]
-        self.facts = [facts for _, facts in kept]
-
-    def wounded(self) -> bool:
-        """Whether the note reports an animal's wound (then a blow may have been the swipe)."""
-        victims = self.lexicon.victim_signals
-        return any(
-            span.signal in victims and span.animal is not None and not span.negated
-            for span in self.spans
-        )
-
-    def blow_at_thing(self, span: Span) -> bool:
-        """Whether a blow's phrase, or the three words after it in its clause, names a thing
-        (or "it", "that") and no animal: "hit the cage", "hit it with the whole body"."""
-        tokens = self.tokens
-        words = tokens.words
-        first = bisect_left(tokens.starts, span.start)
-        last = bisect_left(tokens.starts, span.end)
-        clause = tokens.clauses[first]
-        reach = [
-            at for at in range(first + 1, min(len(words), last + 3)) if tokens.clauses[at] == clause
-        ]
-        # (a possessive is no animal hit: "hit the door with his body"; "it" is the thing)
-        if any(
-            (holder := self.phrases.at[at]) >= 0
-            and holder in self.mentions.at
-            and not self.mentions.at[holder].person
-            and words[at].norm not in self.lexicon.possessives
-            and not self.neuter(self.mentions.at[holder])
-            for at in reach
-        ):
-            return False
-        return any(
-            words[at].norm in self.lexicon.thing_words
-            or (
-                (holder := self.phrases.at[at]) >= 0
-                and holder in self.mentions.at
-                and self.neuter(self.mentions.at[holder])
-            )
-            for at in reach
-        )
 
     def body_leaps(self) -> None:
         """A leap onto a thing (`body_leaps`: "jumped on the cage from the shelf, BOOM") is a
@@ -1790,55 +1710,13 @@ class Attribution:
             holder = self.phrases.at[position]
             if holder >= 0:
                 found = self.matches[holder]
-                # (the doer named after "from" or "by" is no target: "a swipe at the bars from
-                # Nasdaq, claws out")
-                if (
-                    holder in self.mentions.at
-                    and not self.mentions.at[holder].person
-                    and not (
-                        found.first and words[found.first - 1].norm in self.lexicon.agent_words
-                    )
-                ):
+                if holder in self.mentions.at and not self.mentions.at[holder].person:
                     return False
                 if found.kind == "signal":
-                    return (
-                        self.aimed_at_thing(found)
-                        or self.after_thing(found)
-                        or self.through_thing(found)
-                    )
+                    return self.aimed_at_thing(found) or self.after_thing(found)
                 position = found.first
             position -= 1
         return False
-
-    def through_thing(self, match: Match) -> bool:
-        """Whether a phrase goes through a thing right after it in its clause, and its sentence
-        names no animal after it but its doer: "a swipe thru the bars from Laird" reached
-        through the bars at no one ("..., got Pip on the nose" names who it reached)."""
-        lexicon = self.lexicon
-        tokens = self.tokens
-        words = tokens.words
-        clause, sentence = tokens.clauses[match.first], tokens.sentences[match.first]
-        end = match.last + 1
-        while end < len(words) and tokens.sentences[end] == sentence:
-            end += 1
-        through = next(
-            (
-                at
-                for at in range(match.last + 1, end)
-                if tokens.clauses[at] == clause and words[at].norm in lexicon.way_words
-            ),
-            None,
-        )
-        if through is None:
-            return False
-        for mention in self.mentions.between(match.last, end):
-            if mention.person or (words[mention.first - 1].norm in lexicon.agent_words):
-                continue
-            return False  # "through the bars at Pip"
-        return any(
-            (holder := self.phrases.at[at]) >= 0 and self.names_thing(self.matches[holder])
-            for at in range(through + 1, min(end, through + 4))
-        )
 
     def word_before_article(self, position: int) -> Word | None:
         """The word before `position`, past determiners and possessives ("the", "his"), when it

@@ -21,7 +21,7 @@ from ratbond.model import Vocabulary
 from ratbond.notes.retract import cue_keys, cue_pattern
 
 if TYPE_CHECKING:
-    from ratbond.notes.rules import BodyLeaps, NotesFile
+    from ratbond.notes.rules import NotesFile
 
 NOTES_FILE = Path(programs.NOTES_FILE)
 SIGNALS_FILE = Path(programs.SIGNALS_FILE)
@@ -329,9 +329,6 @@ class Lexicon:
     """A fight by the play it was, when the sentence says so and no one is hurt."""
     fight_looks: tuple[str, str, frozenset[str], frozenset[str]] | None
     body_leaps: tuple[str, str, frozenset[str], frozenset[str]] | None
-    body_blows: tuple[str, str, frozenset[str], frozenset[str]] | None
-    """`body_blows`: the swat, the lunge it is with no paw named, the verbs of striking and
-    the words of a paw, as `body_leaps` has them."""
     """`body_leaps`: the pounce, the lunge it is with no paw named, the verbs of leaping and
     the words that say the paws led it."""
     """`fight_looks`: the fight, the sound it is told by, and its motions and noises, lower-cased
@@ -525,7 +522,6 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *(name for pair in rules.play_fights.items() for name in pair),
         *((rules.fight_looks.signal, rules.fight_looks.sound) if rules.fight_looks else ()),
         *((rules.body_leaps.signal, rules.body_leaps.leap) if rules.body_leaps else ()),
-        *((rules.body_blows.signal, rules.body_blows.leap) if rules.body_blows else ()),
     )
     for name in rules.capture_means:
         if name not in every:
@@ -1071,8 +1067,16 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             for part in {part for parts in rules.part_of.values() for part in parts}
         },
         play_fights=dict(rules.play_fights),
-        body_leaps=_leaps(rules.body_leaps),
-        body_blows=_leaps(rules.body_blows),
+        body_leaps=(
+            (
+                rules.body_leaps.signal,
+                rules.body_leaps.leap,
+                frozenset(normalise(w) for w in rules.body_leaps.verbs),
+                frozenset(normalise(w) for w in rules.body_leaps.signs),
+            )
+            if rules.body_leaps
+            else None
+        ),
         fight_looks=(
             (
                 rules.fight_looks.signal,
@@ -1154,11 +1158,3 @@ def _placing(subjects: Iterable[str], verbs: Iterable[str]) -> re.Pattern[str]:
     who = "|".join(re.escape(w.lower()) for w in sorted(subjects, key=len, reverse=True))
     did = "|".join(re.escape(w.lower()) for w in sorted(verbs, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{who})\s+(?:\w+\s+)?(?:{did})(?!\w)")
-
-
-def _leaps(leaps: BodyLeaps | None) -> tuple[str, str, frozenset[str], frozenset[str]] | None:
-    """A `body_leaps`-shaped rule as the reader uses it: its words normalised."""
-    if leaps is None:
-        return None
-    verbs = frozenset(normalise(w) for w in leaps.verbs)
-    return leaps.signal, leaps.leap, verbs, frozenset(normalise(w) for w in leaps.signs)

@@ -454,8 +454,6 @@ class NotesFile:
     aimed at ("fighting on the floor")."""
     fight_looks: FightLooks | None = None
     body_leaps: BodyLeaps | None = None
-    body_blows: BodyLeaps | None = None
-    """A blow at a thing with no paw named is the body hitting it: "hit the cage" is a lunge."""
     repeats: tuple[Word, ...] = ()
     harmless: Harmless | None = None
     protected_words: tuple[Word, ...] = ()
