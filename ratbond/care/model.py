@@ -433,6 +433,9 @@ class People:
     """Terms that make it a rat's question anyway (`bite`: "bit my finger")."""
     asker: tuple[Text, ...] = ()
     """Words, as written, by which the asker speaks of themself (`i`, `my`, `ive`)."""
+    selves: tuple[Text, ...] = ()
+    """Words, as written, that are the asker as the subject (`i`, `im`): one at most three
+    words before a word of `reacting` asks of the asker's own allergy ("am I allergic")."""
     own: tuple[Text, ...] = ()
     """Words, as written, of a body or its ailments (`tooth`, `head`, `migraine`, `a cold`):
     one of them (several words found in a row) within `within` words after an `asker` word
@@ -651,6 +654,9 @@ class AskRules:
     informing: tuple[Text, ...] = ()
     """Forms, as written, of "rat" as a verb of telling on someone ("ratted"): no rat is
     named so."""
+    being: tuple[Text, ...] = ()
+    """Verbs of being, as written ("is", "was"): "a rat" just after a person of `persons` and
+    one of them ("my colleague is a real rat") is a name given to that person."""
     contrasts: tuple[tuple[Text, Text], ...] = ()
     """Pairs of words, as written, of a contrast ("not the ... but"): the words from the first,
     right before an article, to the second are set aside; what follows is what is meant."""
@@ -688,6 +694,9 @@ class AskRules:
     """Words, as written, that open a sentence asking more of the one before it, on its answer
     ("if so", "if yes"): such a sentence is not the one that says what the question is about
     ("Cooked pasta: OK as an occasional feed? If so, portion in g.")."""
+    normalcy: tuple[Text, ...] = ()
+    """Openings, as written, of a question whether a thing seen is normal ("is it normal"):
+    the clause tells what was seen, so an alarm in it is no mere worry."""
     yes_no: tuple[Text, ...] = ()
     """Words, as written, that open a clause asking whether ("is", "can", "did"): an alarm
     named only in such clauses, beside a clause telling what was seen, is wondered about and
