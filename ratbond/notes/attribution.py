@@ -1567,6 +1567,33 @@ class Attribution:
             for position in range(low, high)
         )
 
+    def owner_bled(self, match: Match) -> bool:
+        """Whether the owner is the subject of a verb of bleeding: "I cut myself and bled"."""
+        bled = self.subject_bled(match)
+        return bled is not None and bled.person
+
+    def subject_bled(self, match: Match) -> Mention | None:
+        """The subject of a verb of bleeding (`injuries.bleeding`) that opens the phrase: the
+        last subject named before it in its sentence, when none named after that subject is
+        of the other kind (an animal after the owner, or the owner after an animal): "I cut
+        myself and bled" (the owner), "I picked Pip up and she bled on my hand" (Pip)."""
+        if self.tokens.words[match.first].norm not in self.lexicon.bleeding:
+            return None
+        before = [m for m in self.before(match) if not m.outsider and not m.ambiguous]
+        subjects = [at for at, m in enumerate(before) if m.subject]
+        if not subjects:
+            return None
+        subject = before[subjects[-1]]
+        if self.neuter(subject) or any(m.person != subject.person for m in before[subjects[-1] :]):
+            return None  # "bit my thumb and it bled": the thumb
+        # (a pronoun stands for an animal only after one named in its sentence: "my roommate's
+        # cat scratched my roommate, she was bleeding" is the roommate's)
+        if not subject.person and not any(
+            self.matches[m.match].kind != "pronoun" for m in before[: subjects[-1] + 1]
+        ):
+            return None
+        return subject
+
     def on_animal_part(self, match: Match) -> bool:
         """Whether an animal's own body part, named by a possessive pronoun with at most one
         word between ("his lip", "her own foot"), stands in the wound's clause before it or
@@ -2530,6 +2557,16 @@ class Attribution:
         return Who(candidates, ambiguous=True)
 
     def victim(self, match: Match, senses: Mapping[str, str]) -> Who:
+        bled = self.subject_bled(match)
+        sentence = self.tokens.sentences[match.first]
+        if bled is not None and not bled.person and sentence not in self.owner_bitten:
+            # "she bled on my hand": the animal bled, the hand is where the blood went; after a
+            # harm in its sentence, the one harmed ("Rex bit Max and he bled on my hand")
+            if self.harmed is not None and self.harmed.sentence == sentence:
+                hurt = self.cast.able(self.harmed.hurt, senses)
+                if hurt:
+                    return Who(hurt, ambiguous=len(hurt) > 1, explicit=True)
+            return self.from_mention(bled, senses, match)
         if self.on_person_part(match):
             return Who(person=True, dropped=True)  # "Grandpa cut his finger on the cage door"
         adjacent = self.phrases.of(match.first - 1) if match.first else None
@@ -2543,6 +2580,8 @@ class Attribution:
         owner = self.part_owner(match, senses)
         if owner is not None:
             return self.from_mention(owner, senses, match)
+        if self.owner_bled(match):
+            return Who(person=True, dropped=True)  # "I broke a glass and bled into the sink"
         sentence = self.tokens.sentences[match.first]
         if (
             (sentence in self.owner_bitten or sentence - 1 in self.owner_bitten)

@@ -310,6 +310,8 @@ class Lexicon:
     animal_parts: frozenset[str]
     """`injuries.animal_parts`, stemmed: a wound next to one is an animal's."""
     damage: frozenset[str]
+    bleeding: frozenset[str]
+    """`injuries.bleeding`: verbs of bleeding, whose owner subject is the one who bled."""
     """Injury words a thing named just before them has suffered ("the hammock ... torn")."""
     """A wound next to one of these is a person's: "cut his finger on the cage door"."""
     part_of: dict[str, frozenset[str]]
@@ -1062,6 +1064,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         person_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.person_parts),
         animal_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.animal_parts),
         damage=frozenset(normalise(w) for w in rules.injuries.damage),
+        bleeding=frozenset(normalise(w) for w in rules.injuries.bleeding),
         part_of={
             part: frozenset(whole for whole, parts in rules.part_of.items() if part in parts)
             for part in {part for parts in rules.part_of.values() for part in parts}

@@ -223,6 +223,9 @@ class Injuries:
     owner was bitten ("bit my son, and she hurt the paw in the grid")."""
     damage: tuple[Word, ...] = ()
     """Injury words that may be a thing's damage: one right after a thing is no wound."""
+    bleeding: tuple[Word, ...] = ()
+    """Verbs of bleeding: one whose subject, carried on in its sentence, is the owner is the
+    owner's ("I broke a glass and bled everywhere")."""
     verbs: tuple[Word, ...] = ()
     """Injury words that are verbs of attack too ("bite"): before a body part one is a wound
     only after an article or a size ("a bite on his back"), as the bare verb of learners after
