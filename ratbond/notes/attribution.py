@@ -119,6 +119,8 @@ class Attribution:
         self.carried: dict[int, Mention | None] = {}
         self.thing_before: dict[int, bool] = {}
         self.owner_bitten: set[int] = set()
+        self.owner_hurt: set[int] = set()
+        """The sentences that tell of a wound on a person's body part ("cut my hand")."""
         self.harmed: Harm | None = None
         self.unnamed: list[tuple[int, Match, frozenset[str], Mapping[str, str]]] = []
         """Passives done by someone unnamed ("Max got bitten"): a later "it was Rex" names him."""
@@ -1567,10 +1569,30 @@ class Attribution:
             for position in range(low, high)
         )
 
+    def done_to_owner(self, match: Match) -> bool:
+        """Whether the wound phrase's first word is a verb whose object is the owner: the owner
+        right after it, no animal after them ("Cut my hand on the secateurs", "it cut me");
+        "cut my rat's ear" is the rat's."""
+        at = match.first + 1
+        phrases = self.phrases
+        if at >= len(self.tokens.words) or (holder := phrases.at[at]) < 0:
+            return False
+        if self.matches[holder].kind != "person":
+            return False
+        after = phrases.at[at + 1] if at + 1 < len(self.tokens.words) else -1
+        return not (after >= 0 and after in self.mentions.at and not self.mentions.at[after].person)
+
     def owner_bled(self, match: Match) -> bool:
-        """Whether the owner is the subject of a verb of bleeding: "I cut myself and bled"."""
+        """Whether the owner is the subject of a verb of bleeding ("I cut myself and bled"), or
+        a verb of bleeding with no one named before it follows a person's wound in its
+        sentence ("Cut my hand on the secateurs, bled all over my gloves")."""
+        if self.tokens.words[match.first].norm not in self.lexicon.bleeding:
+            return False
         bled = self.subject_bled(match)
-        return bled is not None and bled.person
+        if bled is not None:
+            return bled.person
+        sentence = self.tokens.sentences[match.first]
+        return sentence in self.owner_hurt and all(m.person for m in self.before(match))
 
     def subject_bled(self, match: Match) -> Mention | None:
         """The subject of a verb of bleeding (`injuries.bleeding`) that opens the phrase: the
@@ -2567,7 +2589,8 @@ class Attribution:
                 if hurt:
                     return Who(hurt, ambiguous=len(hurt) > 1, explicit=True)
             return self.from_mention(bled, senses, match)
-        if self.on_person_part(match):
+        if self.on_person_part(match) or self.done_to_owner(match):
+            self.owner_hurt.add(sentence)
             return Who(person=True, dropped=True)  # "Grandpa cut his finger on the cage door"
         adjacent = self.phrases.of(match.first - 1) if match.first else None
         if adjacent is not None and adjacent.kind == "person":

@@ -344,3 +344,8 @@ def test_the_owner_who_bled_is_no_animal_hurt() -> None:
     # "it" after a bite on the owner is the owner's finger
     result = parse_notes("She bit my thumb and it bled.", [PIP], "rat-human")
     assert "wound" not in result.signals["pip"]
+    # the owner cut, then bleeding with no one named: the owner's; a rat's part cut: the rat's
+    text = "Cut my hand on the secateurs, bled all over my gloves. Pip took some apple."
+    assert "wound" not in parse_notes(text, [PIP], "rat-human").signals.get("pip", ())
+    text = "Cut my rat's ear by accident clipping her nails, bleeding."
+    assert "wound" in parse_notes(text, [PIP], "rat-human").signals["pip"]
