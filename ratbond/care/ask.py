@@ -1799,56 +1799,38 @@ def _a_persons(index: _Index, reading: _Reading, search: _Search, pet_words: set
     standing = set() if names or pet_words else _standing_for_people(index, as_people)
     return (
         (
-            (
-                index.people & set(reading.asked)
-                or bool(aged)
-                # (a pet named beside it may be the one ill: "I noticed that Squeak has a cough")
-                or (_of_the_asker(index, as_read, standing) and not names)
-                or (index.body & set(as_read) and not names)
-                or (
-                    index.cooking & set(as_read)
-                    and index.cooking_asks & set(reading.asked)
-                    # (never beside eating, a symptom, an alarm, or a pronoun that may be a rat's:
-                    # "how long after eating a cooked chicken bone will symptoms show")
-                    and not (index.eating | index.alarms) & set(reading.asked)
-                    and not (index.cooking_unless | index.pronouns) & set(as_read)
-                )
+            index.people & set(reading.asked)
+            or bool(aged)
+            # (a pet named beside it may be the one ill: "I noticed that Squeak has a cough")
+            or (_of_the_asker(index, as_read, standing) and not names)
+            or (index.body & set(as_read) and not names)
+            or (
+                index.cooking & set(as_read)
+                and index.cooking_asks & set(reading.asked)
+                # (never beside eating, a symptom, an alarm, or a pronoun that may be a rat's:
+                # "how long after eating a cooked chicken bone will symptoms show")
+                and not (index.eating | index.alarms) & set(reading.asked)
+                and not (index.cooking_unless | index.pronouns) & set(as_read)
             )
-            and not index.not_people & set(reading.asked)
-            # (a rat set aside, "asking for me, not my rat", names none: `search.about_rats` says)
-            and not (index.animals - {index.subject}) & set(reading.asked)
-            # (a rat's cage is no rat: "could my cough be from cleaning the rat cage")
-            and (
-                not search.about_rats
-                or (
-                    _of_the_asker(index, as_read, standing)
-                    and not names
-                    and _rats_only_housed(index, reading.fixed)
-                )
+        )
+        and not index.not_people & set(reading.asked)
+        # (a rat set aside, "asking for me, not my rat", names none: `search.about_rats` says)
+        and not (index.animals - {index.subject}) & set(reading.asked)
+        # (a rat's cage is no rat: "could my cough be from cleaning the rat cage")
+        and (
+            not search.about_rats
+            or (
+                _of_the_asker(index, as_read, standing)
+                and not names
+                and _rats_only_housed(index, reading.fixed)
             )
-            and not pet_words
-            and all(at in standing for at, w in enumerate(as_read) if w in index.pronouns)
         )
-        or (
-            any(_holds(as_read, word) for word in index.rules.people.human)
-            and not index.not_people & set(reading.asked)
-            and not search.about_rats
-        )
-        or (
-            # the asker's own allergy, rats named or not: "since I got the rats my eyes itch, am I
-            # allergic?" (never beside an alarm: "my rat bit me, am I allergic to him")
-            _allergic_asker(index, as_read) and not index.alarms & set(reading.asked)
-        )
-    )
-
-
-def _allergic_asker(index: _Index, words: list[str]) -> bool:
-    """The asker says they may be allergic: a word of `people.selves` ("i", "im") at most three
-    words before one of `reacting` ("am I allergic", "I might be allergic")."""
-    selves = frozenset(index.rules.people.selves)
-    return any(
-        word in index.rules.reacting and selves & set(words[max(at - 3, 0) : at])
-        for at, word in enumerate(words)
+        and not pet_words
+        and all(at in standing for at, w in enumerate(as_read) if w in index.pronouns)
+    ) or (
+        any(_holds(as_read, word) for word in index.rules.people.human)
+        and not index.not_people & set(reading.asked)
+        and not search.about_rats
     )
 
 
@@ -2346,8 +2328,11 @@ def _wondered(index: _Index, question: str, read: list[list[list[str]]]) -> froz
                 and len(clause) > 1
                 and (clause[1] in subjects or index.reader.terms(clause[1:2]) == [index.subject])
             )
-            # ("is it normal that he breathes with his mouth open" tells the breathing)
-            if asks and clause and clause[0] in openers and not _asks_if_normal(index, clause):
+            # ("is it normal that he breathes with his mouth open" tells the breathing, but
+            # makes no worry after it a mere one: "..., could she be poisoned?")
+            if asks and clause and clause[0] in openers and _asks_if_normal(index, clause):
+                told |= alarms
+            elif asks and clause and clause[0] in openers:
                 wondered |= alarms
             elif clause:
                 told |= alarms
@@ -2571,22 +2556,17 @@ def _aged(index: _Index, words: list[str]) -> set[int]:
 def _named_as(index: _Index, words: list[str], at: int) -> bool:
     """The rat at `at` is a name given to someone: "a rat" right after one of `naming` and the
     one so named, a pronoun or a possessive and a word ("called me a rat", "people call my ex
-    a rat"), or right after the one so named alone ("called me rat"); or "a rat" said of a
-    person of `persons` ("my colleague is a real rat"). "who do I call if a rat bit my son"
-    and "my rat is a real rat" name rats."""
+    a rat"), or "rat" right after one and a pronoun ("called me rat"); "who do I call if a rat
+    bit my son" and "I called my rat Pip" name rats."""
     naming, people = index.rules.naming, index.rules.people
     someone = (*people.pronouns, *people.asker)
-    if at >= 2 and words[at - 2] in naming and words[at - 1] in someone:
-        return True  # "called me rat"
-    # "my colleague is a rat", "my ex was a real rat": a person of `persons`, a verb of being
-    # and "a", with at most one word after it
-    article = next((a for a in (at - 1, at - 2) if a >= 2 and words[a] in ("a", "an")), None)
     if (
-        article is not None
-        and words[article - 1] in index.rules.being
-        and any(words[article - 2] in names for names, _ in index.persons)
+        at >= 2
+        and words[at - 2] in naming
+        and words[at - 1] in someone
+        and words[at - 1] not in index.rules.possessives
     ):
-        return True
+        return True  # "called me rat" ("I called my rat Pip" names him)
     if words[at - 1 : at] not in (["a"], ["an"]):
         return False
     named = words[max(at - 4, 0) : at - 1]

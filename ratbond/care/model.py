@@ -433,9 +433,6 @@ class People:
     """Terms that make it a rat's question anyway (`bite`: "bit my finger")."""
     asker: tuple[Text, ...] = ()
     """Words, as written, by which the asker speaks of themself (`i`, `my`, `ive`)."""
-    selves: tuple[Text, ...] = ()
-    """Words, as written, that are the asker as the subject (`i`, `im`): one at most three
-    words before a word of `reacting` asks of the asker's own allergy ("am I allergic")."""
     own: tuple[Text, ...] = ()
     """Words, as written, of a body or its ailments (`tooth`, `head`, `migraine`, `a cold`):
     one of them (several words found in a row) within `within` words after an `asker` word
@@ -654,9 +651,6 @@ class AskRules:
     informing: tuple[Text, ...] = ()
     """Forms, as written, of "rat" as a verb of telling on someone ("ratted"): no rat is
     named so."""
-    being: tuple[Text, ...] = ()
-    """Verbs of being, as written ("is", "was"): "a rat" just after a person of `persons` and
-    one of them ("my colleague is a real rat") is a name given to that person."""
     contrasts: tuple[tuple[Text, Text], ...] = ()
     """Pairs of words, as written, of a contrast ("not the ... but"): the words from the first,
     right before an article, to the second are set aside; what follows is what is meant."""

@@ -1608,6 +1608,8 @@ class Attribution:
         subject = before[subjects[-1]]
         if self.neuter(subject) or any(m.person != subject.person for m in before[subjects[-1] :]):
             return None  # "bit my thumb and it bled": the thumb
+        if self.perceived(subject.last + 1, match.first):
+            return None  # "I saw she bled": what the owner saw
         # (a pronoun stands for an animal only after one named in its sentence: "my roommate's
         # cat scratched my roommate, she was bleeding" is the roommate's)
         if not subject.person and not any(
@@ -2581,13 +2583,14 @@ class Attribution:
     def victim(self, match: Match, senses: Mapping[str, str]) -> Who:
         bled = self.subject_bled(match)
         sentence = self.tokens.sentences[match.first]
-        if bled is not None and not bled.person and sentence not in self.owner_bitten:
-            # "she bled on my hand": the animal bled, the hand is where the blood went; after a
-            # harm in its sentence, the one harmed ("Rex bit Max and he bled on my hand")
-            if self.harmed is not None and self.harmed.sentence == sentence:
-                hurt = self.cast.able(self.harmed.hurt, senses)
-                if hurt:
-                    return Who(hurt, ambiguous=len(hurt) > 1, explicit=True)
+        if (
+            bled is not None
+            and not bled.person
+            and sentence not in self.owner_bitten
+            and (self.harmed is None or self.harmed.sentence != sentence)
+        ):
+            # "she bled on my hand": the animal bled, the hand is where the blood went (after a
+            # harm in its sentence, the rules of the one harmed decide)
             return self.from_mention(bled, senses, match)
         if self.on_person_part(match) or self.done_to_owner(match):
             self.owner_hurt.add(sentence)

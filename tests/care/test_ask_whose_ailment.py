@@ -51,38 +51,3 @@ def test_a_pet_named_or_the_cats_catch_keeps_the_question_the_rats(
     assert answer != "none"
     if expected is not None:
         assert answer == expected
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "since I got the rats my eyes itch and I keep sneezing, am I allergic?",
-        "my colleague is a real rat, how do I deal with him?",
-        "someone called me rat at a party, is that an insult?",
-    ],
-)
-def test_the_askers_allergy_or_a_person_called_a_rat_gets_no_answer(question: str) -> None:
-    assert first(question) == "none"
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        # "is it normal that ..." tells what was seen: an emergency stays first
-        (
-            "Is it normal that my rat breathes with his mouth open and makes clicking sounds?",
-            "faq:breathing_trouble",
-        ),
-        # a rat that is "a real rat", or is allergic, is still a rat
-        ("my rat is a real rat, he steals food, is that normal?", None),
-        ("I think my rat is allergic to the new bedding, she sneezes", None),
-        ("my rat bit me and now my hand is swollen, am I allergic to him?", "faq:bitten_person"),
-    ],
-)
-def test_normal_questions_and_rats_called_rats_stay_the_rats(
-    question: str, expected: str | None
-) -> None:
-    answer = first(question)
-    assert answer != "none"
-    if expected is not None:
-        assert answer == expected

@@ -4,8 +4,6 @@ here is made up for the rule it tests."""
 
 from __future__ import annotations
 
-from casts import rat_rat
-
 from ratbond.model import Animal
 from ratbond.notes import NotesResult, parse_notes
 
@@ -317,15 +315,6 @@ def test_a_field_note_s_predator_is_the_cat() -> None:
     assert read("The predator hissed at subject 1.") == {"tom": {"hissing"}}
 
 
-def test_a_clinical_negative_denies_the_finding_after_it() -> None:
-    result = rat_rat("Rex pinning Max, Max vocalized briefly. Neg for injury. NAD.")
-    assert "wound" not in result.signals.get("max", ())
-    result = rat_rat("Rex + Max wrestling w/ pauses. Neg blood.")
-    assert all("wound" not in names for names in result.signals.values())
-    # a finding not denied stays
-    assert "wound" in rat_rat("Neg for sneezing. Max: lac R ear, bleeding.").signals["max"]
-
-
 def test_the_owner_who_bled_is_no_animal_hurt() -> None:
     for text in (
         "I broke a glass and bled all over the sink. Pip slept in my lap.",
@@ -337,10 +326,14 @@ def test_the_owner_who_bled_is_no_animal_hurt() -> None:
         "wound"
         in parse_notes("I came home and found Pip bleeding.", [PIP], "rat-human").signals["pip"]
     )
-    # an animal that bled onto the owner's hand bled; after a bite, the one bitten did
+    # an animal that bled onto the owner's hand bled
     result = parse_notes("I picked Pip up and she bled on my hand.", [PIP], "rat-human")
     assert "wound" in result.signals["pip"]
-    assert "wound" in rat_rat("Rex bit Max and he bled on my hand.").signals["max"]
+    # what the owner saw bleed is not the owner's
+    result = parse_notes(
+        "Pip fell off the shelf. I think I saw bleeding from her mouth.", [PIP], "rat-human"
+    )
+    assert "wound" in result.signals["pip"]
     # "it" after a bite on the owner is the owner's finger
     result = parse_notes("She bit my thumb and it bled.", [PIP], "rat-human")
     assert "wound" not in result.signals["pip"]
