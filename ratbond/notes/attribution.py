@@ -1884,7 +1884,13 @@ class Attribution:
                         plural=True,
                     )
                     return Target(both, steps)
-                if mention.person and (other := self.joined_after(mention)) is not None:
+                if (
+                    mention.person
+                    and other_holder >= 0
+                    and words[mention.last + 1].raw.strip().lower() in lexicon.pair_joiners
+                    and (other := at.get(other_holder)) is not None
+                    and not (other.person or other.outsider)
+                ):
                     return Target(other, steps)  # "scratched me and Pip": Pip was hurt too
                 return Target(mention, steps)
             if holder >= 0 and self.matches[holder].kind == OBJECT:
@@ -2290,35 +2296,6 @@ class Attribution:
                         return Who(able)
             return self.from_mention(last, senses, match)
         return self.implicit(match, senses)
-
-    def joined_after(self, mention: Mention) -> Mention | None:
-        """The animal joined to `mention` right after it by a pair joiner, a mark or a clause
-        joiner (`pair_joiners`, `clause_joiners`), ending its clause: "me and Pip", "me, then
-        Pip.", "me and then Pip"."""
-        words = self.tokens.words
-        lexicon = self.lexicon
-        position = mention.last + 1
-        joined = False
-        while position < len(words) and position <= mention.last + 3:
-            raw = words[position].raw.strip().lower()
-            if (
-                raw in lexicon.pair_joiners
-                or words[position].kind != "w"
-                or words[position].norm in lexicon.clause_joiners
-            ):
-                joined = True
-                position += 1
-                continue
-            break
-        holder = self.phrases.at[position] if joined and position < len(words) else -1
-        other = self.mentions.at.get(holder) if holder >= 0 else None
-        if other is None or other.person or other.outsider:
-            return None
-        # (the animal ends its clause: "Tom scratched me, Pip hid" opens Pip's own)
-        after = other.last + 1
-        if after < len(words) and words[after].kind == "w":
-            return None
-        return other
 
     def owner_stopped_fight(self, owner: Mention, match: Match, senses: Mapping[str, str]) -> bool:
         """Whether a shared harm (`reciprocal` and `harm_signals`: a fight) is the object of a
@@ -3053,12 +3030,6 @@ class Attribution:
                 elif biters:
                     self.unsure(index, match, biters, senses)
             return
-        if (
-            victim is not None
-            and victim.person
-            and cast.program not in lexicon.owner_on_receiving_end
-        ):
-            return  # "my arm was scratched": a person hurt is no animal's harm here
         others = cast.able(cast.all - victims, senses)
         if len(others) == 1:
             self.emit(index, match, others, senses)
