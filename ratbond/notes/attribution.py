@@ -2261,11 +2261,6 @@ class Attribution:
                     self.heard.add(index)
                 # (else "I saw fighting between Rex and Max": the pair named shares it)
                 return Who(able, ambiguous=True)
-            elif chosen.person and self.owner_stopped_fight(chosen, match, senses):
-                # "I broke up a fight between Rex and Max": the owner stopped it, the animals
-                # fought (the pair named with it, else the ones who can, to confirm)
-                able = self.cast.able(self.cast.all, senses)
-                return Who(able, ambiguous=len(able) > 1)
             return self.from_mention(chosen, senses, match)
         if animals and not animals[-1].subject:
             # "went for Pip and bit her": the one it is done to is not its doer.
@@ -2296,20 +2291,6 @@ class Attribution:
                         return Who(able)
             return self.from_mention(last, senses, match)
         return self.implicit(match, senses)
-
-    def owner_stopped_fight(self, owner: Mention, match: Match, senses: Mapping[str, str]) -> bool:
-        """Whether a shared harm (`reciprocal` and `harm_signals`: a fight) is the object of a
-        verb by which its owner subject stopped it (`fight_stoppers`: "I broke up a fight"),
-        not one the owner had ("I had a fight with my sister")."""
-        kinds = set(senses.values())
-        if not kinds & self.lexicon.reciprocal & self.lexicon.harm_signals:
-            return False
-        between = [word.norm for word in self.tokens.words[owner.last + 1 : match.first]]
-        return any(
-            between[at : at + len(stopper)] == list(stopper)
-            for stopper in self.lexicon.fight_stoppers
-            for at in range(len(between) - len(stopper) + 1)
-        )
 
     def perceived(self, low: int, high: int) -> bool:
         """Whether a verb of hearing or seeing (`perception`) stands between `low` and `high`

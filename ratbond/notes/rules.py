@@ -498,7 +498,5 @@ class NotesFile:
     treatments: tuple[Word, ...] = ()
     leap_paws: LeapPaws | None = None
     """Both forepaws told after a verb of leaping are the leap's, no strike."""
-    fight_stoppers: tuple[Word, ...] = ()
-    """Verbs by which the owner stops a fight ("broke up"): the fight is the animals'."""
     """Signal phrases, as written, that in a note reporting a wound are the carer's care of it
     ("Cleaned, monitor."): no sign of an animal."""

@@ -200,15 +200,3 @@ def test_a_harm_done_to_the_owner_and_a_rat_together_is_the_rats_harm_too() -> N
     assert signals(rat_rat("Rex bit me and Max.")) == {"rex": {"biting"}}
     # the owner alone is no rat's harm
     assert signals(cat_rat("Tom scratched me.")) == {}
-
-
-def test_a_fight_the_owner_broke_up_is_the_animals_fight() -> None:
-    both = {"rex": {"fighting"}, "max": {"fighting"}}
-    assert signals(rat_rat("I broke up a fight between Rex and Max.")) == both
-    assert signals(rat_rat("I had to break up a scuffle.")) == both
-    # a fight the owner had, or an act of the owner's, is no animal's
-    assert signals(rat_rat("I had a fight with my sister, Rex and Max slept.")) == {
-        "rex": {"sleeping"},
-        "max": {"sleeping"},
-    }
-    assert signals(rat_rat("I fought to get Rex into the carrier.")) == {}
