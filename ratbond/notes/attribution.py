@@ -1884,14 +1884,6 @@ class Attribution:
                         plural=True,
                     )
                     return Target(both, steps)
-                if (
-                    mention.person
-                    and other_holder >= 0
-                    and words[mention.last + 1].raw.strip().lower() in lexicon.pair_joiners
-                    and (other := at.get(other_holder)) is not None
-                    and not (other.person or other.outsider)
-                ):
-                    return Target(other, steps)  # "scratched me and Pip": Pip was hurt too
                 return Target(mention, steps)
             if holder >= 0 and self.matches[holder].kind == OBJECT:
                 return Target(None, steps)

@@ -190,13 +190,3 @@ def test_a_name_one_letter_off_is_no_slip_when_the_note_spells_the_name_right_to
     # alone, the slip is still the animal's name
     result = signals(parse_notes("Ana got bitten by Rex.", [rex, anna], "rat-rat"))
     assert "wound" in result["anna"]
-
-
-def test_a_harm_done_to_the_owner_and_a_rat_together_is_the_rats_harm_too() -> None:
-    # the owner listed first does not hide the rat listed after
-    assert signals(cat_rat("Tom scratched me and Pip.")) == {"tom": {"scratching"}}
-    result = signals(cat_rat("Tom scratched me and Pip, she is bleeding."))
-    assert result == {"tom": {"scratching"}, "pip": {"wound"}}
-    assert signals(rat_rat("Rex bit me and Max.")) == {"rex": {"biting"}}
-    # the owner alone is no rat's harm
-    assert signals(cat_rat("Tom scratched me.")) == {}
