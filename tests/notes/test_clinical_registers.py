@@ -329,7 +329,9 @@ def test_the_owner_who_bled_is_no_animal_hurt() -> None:
     # an animal that bled onto the owner's hand bled
     result = parse_notes("I picked Pip up and she bled on my hand.", [PIP], "rat-human")
     assert "wound" in result.signals["pip"]
-    # what the owner saw bleed is not the owner's
+    # what the owner saw or watched bleed is not the owner's
+    result = parse_notes("Pip got out and I watched her bleed, called the vet.", [PIP], "rat-human")
+    assert "wound" in result.signals["pip"]
     result = parse_notes(
         "Pip fell off the shelf. I think I saw bleeding from her mouth.", [PIP], "rat-human"
     )
