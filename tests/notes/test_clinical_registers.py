@@ -344,3 +344,10 @@ def test_the_owner_who_bled_is_no_animal_hurt() -> None:
     assert "wound" not in parse_notes(text, [PIP], "rat-human").signals.get("pip", ())
     text = "Cut my rat's ear by accident clipping her nails, bleeding."
     assert "wound" in parse_notes(text, [PIP], "rat-human").signals["pip"]
+
+
+def test_a_wound_told_by_its_look_is_a_wound() -> None:
+    for text in ("Pip has a shallow scratch.", "Found a faint cut on her nose, Pip is fine."):
+        assert "wound" in parse_notes(text, [PIP], "rat-human").signals["pip"], text
+    # a look word with no wound noun is nothing
+    assert parse_notes("I gave Pip a thin slice of apple.", [PIP], "rat-human").signals == {}
