@@ -2253,8 +2253,6 @@ class Attribution:
                     self.heard.add(index)
                 # (else "I saw fighting between Rex and Max": the pair named shares it)
                 return Who(able, ambiguous=True)
-            elif chosen.person and (fighters := self.fought_between(match, senses)):
-                return Who(fighters, explicit=True)  # "I broke up a fight between Rex and Max"
             return self.from_mention(chosen, senses, match)
         if animals and not animals[-1].subject:
             # "went for Pip and bit her": the one it is done to is not its doer.
@@ -2285,29 +2283,6 @@ class Attribution:
                         return Who(able)
             return self.from_mention(last, senses, match)
         return self.implicit(match, senses)
-
-    def fought_between(self, match: Match, senses: Mapping[str, str]) -> frozenset[str]:
-        """The animals of the cast named right after a shared harm and a word of `between` in
-        its clause, when at least two are and no one else is: "a fight between Rex and Max"
-        is theirs, whoever the sentence's subject ("I broke up a fight between Rex and Max")."""
-        kinds = set(senses.values())
-        if not kinds & self.lexicon.reciprocal & self.lexicon.harm_signals:
-            return frozenset()
-        tokens = self.tokens
-        words = tokens.words
-        after = match.last + 1
-        if after >= len(words) or words[after].norm not in self.lexicon.between:
-            return frozenset()
-        clause = tokens.clauses[after]
-        end = after + 1
-        while end < len(words) and tokens.clauses[end] == clause:
-            end += 1
-        named = self.mentions.between(after, end)
-        if not named or any(m.person or m.outsider or m.ambiguous for m in named):
-            return frozenset()
-        animals = frozenset().union(*(m.animals for m in named))
-        able = self.cast.able(animals, senses)
-        return able if len(able) >= 2 else frozenset()
 
     def perceived(self, low: int, high: int) -> bool:
         """Whether a verb of hearing or seeing (`perception`) stands between `low` and `high`

@@ -254,8 +254,6 @@ class Lexicon:
     leap_paws: tuple[str, str, frozenset[str], frozenset[str]]
     """`leap_paws`: a leap signal, a strike signal, words for both forepaws (lower-cased) and
     verbs of leaping: the forepaws after such a verb in their sentence are the leap."""
-    between: frozenset[str]
-    """`between`: words after a shared harm that name who shared it."""
     participle_endings: tuple[str, ...]
     """`participle_endings`: a report's passive after a signal ("was delivered") reaches its
     doer past the one hurt."""
@@ -1006,7 +1004,6 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         abbreviations=frozenset(w.lower() for w in rules.abbreviations),
         form_labels=frozenset(normalise(w) for w in rules.form_labels),
         participle_endings=tuple(normalise(w) for w in rules.participle_endings),
-        between=frozenset(normalise(w) for w in rules.between),
         treatments=frozenset(w.lower() for w in rules.treatments),
         leap_paws=(
             (

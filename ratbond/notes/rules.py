@@ -498,8 +498,5 @@ class NotesFile:
     treatments: tuple[Word, ...] = ()
     leap_paws: LeapPaws | None = None
     """Both forepaws told after a verb of leaping are the leap's, no strike."""
-    between: tuple[Word, ...] = ()
-    """Words right after a shared harm that name who shared it ("a fight between Rex and
-    Max"), whoever the sentence's subject."""
     """Signal phrases, as written, that in a note reporting a wound are the carer's care of it
     ("Cleaned, monitor."): no sign of an animal."""

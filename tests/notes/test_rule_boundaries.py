@@ -190,13 +190,3 @@ def test_a_name_one_letter_off_is_no_slip_when_the_note_spells_the_name_right_to
     # alone, the slip is still the animal's name
     result = signals(parse_notes("Ana got bitten by Rex.", [rex, anna], "rat-rat"))
     assert "wound" in result["anna"]
-
-
-def test_a_fight_between_two_of_the_cast_is_theirs_whoever_tells_it() -> None:
-    both = {"rex": {"fighting"}, "max": {"fighting"}}
-    assert signals(rat_rat("I broke up a fight between Rex and Max.")) == both
-    assert signals(rat_rat("I stopped a fight between Rex and Max.")) == both
-    # a fight between others, or the owner's own, is no rat's
-    result = signals(rat_rat("I broke up a fight between my kids, Rex and Max slept."))
-    assert result == {"rex": {"sleeping"}, "max": {"sleeping"}}
-    assert signals(rat_rat("I broke up with my boyfriend after a fight.")) == {}
