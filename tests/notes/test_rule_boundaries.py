@@ -190,3 +190,10 @@ def test_a_name_one_letter_off_is_no_slip_when_the_note_spells_the_name_right_to
     # alone, the slip is still the animal's name
     result = signals(parse_notes("Ana got bitten by Rex.", [rex, anna], "rat-rat"))
     assert "wound" in result["anna"]
+
+
+def test_food_scraps_are_no_scrap() -> None:
+    assert signals(rat_rat("Table scraps for Rex and Max tonight.")) == {}
+    assert "fighting" not in signals(rat_rat("Rex and Max ate the scraps.")).get("rex", set())
+    # a scrap between them is still a fight
+    assert signals(rat_rat("Rex and Max had a scrap."))["rex"] == {"fighting"}
