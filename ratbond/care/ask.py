@@ -722,6 +722,7 @@ class _Index:
         self.persons = tuple(
             (frozenset(p.words), frozenset(p.pronouns)) for p in rules.people.persons
         )
+        self.person_words = frozenset(w for p in rules.people.persons for w in p.words)
         self.body = frozenset(rules.people.body)
         self.cooking = frozenset(rules.people.cooking)
         self.cooking_asks = frozenset(map(as_term, rules.people.cooking_asks))
@@ -1797,12 +1798,13 @@ def _a_persons(index: _Index, reading: _Reading, search: _Search, pet_words: set
     aged = set() if told else _aged(index, as_read)
     as_people = [index.rules.people.aged_as if at in aged else w for at, w in enumerate(as_read)]
     standing = set() if names or pet_words else _standing_for_people(index, as_people)
+    # (a pet named beside it may be the one ill: "I noticed that Squeak has a cough")
+    asker_ill = not names and _of_the_asker(index, as_read, standing)
     return (
         (
             index.people & set(reading.asked)
             or bool(aged)
-            # (a pet named beside it may be the one ill: "I noticed that Squeak has a cough")
-            or (_of_the_asker(index, as_read, standing) and not names)
+            or asker_ill
             or (index.body & set(as_read) and not names)
             or (
                 index.cooking & set(as_read)
@@ -1817,14 +1819,7 @@ def _a_persons(index: _Index, reading: _Reading, search: _Search, pet_words: set
         # (a rat set aside, "asking for me, not my rat", names none: `search.about_rats` says)
         and not (index.animals - {index.subject}) & set(reading.asked)
         # (a rat's cage is no rat: "could my cough be from cleaning the rat cage")
-        and (
-            not search.about_rats
-            or (
-                _of_the_asker(index, as_read, standing)
-                and not names
-                and _rats_only_housed(index, reading.fixed)
-            )
-        )
+        and (not search.about_rats or (asker_ill and _rats_only_housed(index, reading.fixed)))
         and not pet_words
         and all(at in standing for at, w in enumerate(as_read) if w in index.pronouns)
     ) or (
@@ -2298,7 +2293,7 @@ def _of_the_asker(index: _Index, words: list[str], standing: Collection[int] = (
 
     # (anyone the asker speaks of, `persons`, as well: "my grandmother is dizzy")
     return any(
-        (word in people.asker or at in standing or any(word in names for names, _ in index.persons))
+        (word in people.asker or at in standing or word in index.person_words)
         and named(words[at + 1 : at + 1 + people.within])
         for at, word in enumerate(words)
     )

@@ -1582,15 +1582,15 @@ class Attribution:
         after = phrases.at[at + 1] if at + 1 < len(self.tokens.words) else -1
         return not (after >= 0 and after in self.mentions.at and not self.mentions.at[after].person)
 
-    def owner_bled(self, match: Match) -> bool:
-        """Whether the owner is the subject of a verb of bleeding ("I cut myself and bled"), or
-        a verb of bleeding with no one named before it follows a person's wound in its
-        sentence ("Cut my hand on the secateurs, bled all over my gloves")."""
-        if self.tokens.words[match.first].norm not in self.lexicon.bleeding:
-            return False
-        bled = self.subject_bled(match)
+    def owner_bled(self, match: Match, bled: Mention | None) -> bool:
+        """Whether the owner is the subject (`bled`, from `subject_bled`) of a verb of bleeding
+        ("I cut myself and bled"), or a verb of bleeding with no one named before it follows a
+        person's wound in its sentence ("Cut my hand on the secateurs, bled all over my
+        gloves")."""
         if bled is not None:
             return bled.person
+        if self.tokens.words[match.first].norm not in self.lexicon.bleeding:
+            return False
         sentence = self.tokens.sentences[match.first]
         return sentence in self.owner_hurt and all(m.person for m in self.before(match))
 
@@ -2606,9 +2606,8 @@ class Attribution:
         owner = self.part_owner(match, senses)
         if owner is not None:
             return self.from_mention(owner, senses, match)
-        if self.owner_bled(match):
+        if self.owner_bled(match, bled):
             return Who(person=True, dropped=True)  # "I broke a glass and bled into the sink"
-        sentence = self.tokens.sentences[match.first]
         if (
             (sentence in self.owner_bitten or sentence - 1 in self.owner_bitten)
             and not self.on_animal_part(match)

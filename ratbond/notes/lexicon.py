@@ -310,10 +310,10 @@ class Lexicon:
     animal_parts: frozenset[str]
     """`injuries.animal_parts`, stemmed: a wound next to one is an animal's."""
     damage: frozenset[str]
-    bleeding: frozenset[str]
-    """`injuries.bleeding`: verbs of bleeding, whose owner subject is the one who bled."""
     """Injury words a thing named just before them has suffered ("the hammock ... torn")."""
     """A wound next to one of these is a person's: "cut his finger on the cage door"."""
+    bleeding: frozenset[str]
+    """`injuries.bleeding`: verbs of bleeding, whose owner subject is the one who bled."""
     part_of: dict[str, frozenset[str]]
     one_sided: dict[str, frozenset[tuple[str, ...]]]
     captures: dict[tuple[str, ...], dict[str, str]]
