@@ -1688,6 +1688,59 @@ class Attribution:
             position -= 1
         return False
 
+    def holder(self, match: Match) -> str | None:
+        """What opens the phrase's clause as the one that has or suffers it, at most two words
+        before it: a thing (OBJECT: "the sofa has a scratch", "the door got scratched") or a
+        part of the owner's ("person": "my arm has scratches from her nails"). None when the
+        clause opens otherwise or names an animal before the phrase."""
+        tokens = self.tokens
+        words = tokens.words
+        clause = tokens.clauses[match.first]
+        position = match.first - 1
+        low = match.first - 3
+        while position > low and position >= 0 and self.phrases.at[position] < 0:
+            if tokens.clauses[position] != clause or words[position].kind != "w":
+                return None
+            if words[position].lemma not in self.lexicon.owner_parts:
+                position -= 1
+                continue
+            # "my arm": the part right after the owner's word that opens the clause
+            opener = position - 1
+            found = self.mention_at(opener) if opener >= 0 else None
+            if found is None or not found.person or not self.opens_clause(opener):
+                return None
+            return "person"
+        if position < 0 or tokens.clauses[position] != clause:
+            return None
+        holder = self.phrases.at[position]
+        if holder < 0 or not self.names_thing(self.matches[holder]):
+            return None
+        opener = self.matches[holder].first - 1
+        if opener >= 0 and words[opener].norm in self.lexicon.determiners:
+            opener -= 1
+        return OBJECT if opener < 0 or self.opens_clause(opener + 1) else None
+
+    def holds_mark(self, match: Match) -> bool:
+        """Whether a wound phrase of a mark's words (`injuries.nouns`: a scratch, cuts) has a
+        thing or the owner's part as its holder (`holder`). Blood never is a thing's: "the
+        hammock has blood on it" is an animal's."""
+        words = self.tokens.words
+        return any(
+            words[position].norm in self.lexicon.injury_nouns for position in match.positions
+        ) and (self.holder(match) is not None)
+
+    def opens_clause(self, position: int) -> bool:
+        """Whether the word there opens its clause, after a joiner at most."""
+        tokens = self.tokens
+        before = position - 1
+        if before >= 0 and tokens.words[before].norm in self.lexicon.clause_joiners:
+            before -= 1
+        return (
+            before < 0
+            or tokens.clauses[before] != tokens.clauses[position]
+            or tokens.words[before].mark
+        )
+
     def possessive(self, position: int) -> bool:
         """Whether the word there is a possessive pronoun before a word naming no animal."""
         words = self.tokens.words
@@ -2031,6 +2084,21 @@ class Attribution:
                 or words[following].norm in lexicon.possessives
             ) and self.mention_at(following) is None:
                 following += 1
+            elif (
+                (person := self.mention_at(following)) is not None
+                and person.person
+                and person.last + 1 < len(words)
+                and words[person.last + 1].kind == "w"
+            ):
+                # "by me sister's Jack Russell": whose it is; "by my own rat" names the rat
+                clause = self.tokens.clauses[following]
+                if any(
+                    not (m.person or m.outsider)
+                    for m in self.mentions.between(person.last, len(words))
+                    if m.clause == clause and m.sentence == person.sentence
+                ):
+                    return False
+                following = person.last + 1
             else:
                 break
         return (
@@ -2241,7 +2309,9 @@ class Attribution:
             later = [m for m in animals if m.first > chosen.first]
             if chosen.person and later:
                 chosen = later[-1]
-            elif chosen.person and self.perceived(chosen.last + 1, match.first):
+            elif chosen.person and (
+                self.perceived(chosen.last + 1, match.first) or self.stepped_in(match)
+            ):
                 # "I heard screaming": what the owner heard or saw is no act of the owner's.
                 able = self.cast.able(self.cast.all, senses)
                 seen = self.named_right_after(match)
@@ -2295,6 +2365,31 @@ class Attribution:
             and words[position].kind == "w"
             and (words[position].norm in perception or words[position].lemma in perception)
             for position in range(low, high)
+        )
+
+    def stepped_in(self, match: Match) -> bool:
+        """Whether a verb of stepping in (`interventions`) comes right before the phrase, an
+        article at most between, and animals of the cast, no one else, are named right after
+        it: "I broke up a fight between Rex and Max" (not "between my kids", "between Tom and
+        the dog", nor one at work)."""
+        words = self.tokens.words
+        end = match.first
+        if end > 0 and words[end - 1].norm in self.lexicon.articles:
+            end -= 1
+        if not any(
+            end >= len(verb)
+            and tuple(words[position].norm for position in range(end - len(verb), end)) == verb
+            for verb in self.lexicon.interventions
+        ):
+            return False
+        seen = self.named_right_after(match)
+        if seen is None or self.cast.able(seen.animals, match.senses) != seen.animals:
+            return False
+        clause = self.tokens.clauses[match.first]
+        return not any(
+            mention.person or mention.outsider or mention.ambiguous
+            for mention in self.mentions.by_sentence.get(self.tokens.sentences[match.first], ())
+            if mention.first > match.last and mention.clause == clause
         )
 
     def unseen(self) -> bool:
@@ -2599,8 +2694,12 @@ class Attribution:
         if adjacent is not None and adjacent.kind == "person":
             return Who(person=True, dropped=True)  # "my blood, not hers, marked the sleeve"
         found = self.target(match)
-        if (found is None or found.mention is None) and self.thing_damaged(match):
-            return Who(dropped=True)  # "has the hammock attacked and torn"
+        if (found is None or found.mention is None) and (
+            self.thing_damaged(match) or self.holds_mark(match)
+        ):
+            # "has the hammock attacked and torn", "the sofa has a scratch", "my arm has
+            # scratches from her nails"
+            return Who(dropped=True)
         if found is not None and found.mention is not None:
             return self.from_mention(self.appositive(found.mention, senses), senses, match)
         owner = self.part_owner(match, senses)
@@ -2683,8 +2782,9 @@ class Attribution:
     def signal(self, index: int, match: Match) -> None:
         senses = match.senses
         if not self.cast.able(self.cast.all, senses):
+            self.landed(index, match, senses)
             return
-        if self.at_prey(match) or self.part_of_another(match, senses):
+        if self.at_prey(match) or self.part_of_another(match, senses) or self.holds_thing(match):
             return
         # "tried to get Pip" is a lunge; "got out", "get a treat", "get him checked" are not; a
         # catch ("Tom got Pip", `captures`) may have been a bite ("did get Pip in his mouth":
@@ -2827,6 +2927,61 @@ class Attribution:
             return
         self.emit(index, match, who.animals, senses)
 
+    def holds_thing(self, match: Match) -> bool:
+        """Whether the words a bite phrase reaches across ("had ... in his mouth") name a
+        thing and no animal: "had his toy mouse in his teeth" holds no rat (a blow at a thing,
+        "hit ... with his paw", stays a blow: `object_senses`)."""
+        if self.lexicon.bite_signals.isdisjoint(match.senses.values()):
+            return False
+        inside = set(range(match.first + 1, match.last)) - set(match.positions)
+        if not inside:
+            return False
+        if any(
+            not (m.person or (m.first == m.last and self.possessive(m.first)))
+            for m in self.mentions.between(match.first, match.last)
+        ):
+            return False  # "had Pip in his mouth", not "his toy mouse"
+        return any(
+            (holder := self.phrases.at[position]) >= 0 and self.names_thing(self.matches[holder])
+            for position in sorted(inside)
+        )
+
+    def landed(self, index: int, match: Match, senses: Mapping[str, str]) -> None:
+        """A blow that breaks the skin (`passive_wounds`), of a kind no animal of the cast
+        shows, done by one named animal to another: the one struck is wounded ("Rex scratched
+        Max", between rats who have no scratching of their own). The owner's ("I scratched
+        Max behind the ears") is petting."""
+        lexicon = self.lexicon
+        shown = {signal for species in self.cast.by_species for signal in lexicon.classes[species]}
+        if lexicon.passive_wounds.isdisjoint(set(senses.values()) - shown):
+            return  # "he will kill him": rats bite, and their bites are read as theirs
+        found = self.target(match)
+        obj = found.mention if found is not None and not found.thing else None
+        if obj is None or obj.person or obj.outsider or obj.ambiguous:
+            return
+        subjects = [m for m in self.before(match) if m.subject]
+        if not subjects or subjects[-1].person or subjects[-1].outsider:
+            return
+        sentence = self.tokens.sentences[match.first]
+        if any(
+            other.kind == "signal"
+            and self.tokens.sentences[other.first] == sentence
+            and any(
+                lexicon.classes[species].get(signal) == "calm"
+                # grooming itself aimed at another is grooming it
+                and lexicon.object_senses.get(species, {}).get(species, {}).get(signal, signal)
+                in lexicon.reciprocal
+                for species, signal in other.senses.items()
+                if species in lexicon.classes
+            )
+            for other in self.matches
+        ):
+            return  # "scratched Max's back while grooming him": care, or play
+        doers = subjects[-1].animals
+        hurt = self.cast.able(obj.animals - doers, lexicon.passive_victim)
+        if doers and hurt:
+            self.emit(index, match, hurt, lexicon.passive_victim)
+
     def same_doers(self, match: Match, senses: Mapping[str, str], who: Who) -> Who:
         """A harm signal in a sentence that names no animal, right after a harm done to an
         animal, was done by the same doers: a terse note leaves the subject out ("Slate had a
@@ -2909,6 +3064,18 @@ class Attribution:
             )
         )
 
+    def done_to(self, senses: Mapping[str, str], kind: str) -> Mapping[str, str]:
+        """The senses of an act done to a person or a thing (`object_senses`): a cat's scratch
+        on the owner is no signal, a rat's bite is still its bite; a cat's scratch on the mesh
+        is its swat."""
+        mapped: dict[str, str] = {}
+        for species, signal in senses.items():
+            by_kind = self.lexicon.object_senses.get(species, {}).get(kind, {})
+            sense = by_kind.get(signal, signal)
+            if sense is not None:
+                mapped[species] = sense
+        return mapped
+
     def perfect(self, match: Match) -> bool:
         """Whether a bare passive participle is active: a form of "have" before it in its
         sentence, with no passive auxiliary between ("may have bitten", not "had been bitten").
@@ -2965,6 +3132,15 @@ class Attribution:
                 else:
                     self.emit(index, match, wounded, wound)
         senses = self.agent_senses[agent_signal]
+        held = self.holder(match) if victim is None or victim.person else None
+        if held == OBJECT and self.tokens.words[match.first].norm in lexicon.present_passive:
+            return  # "the sofa is scratched": old damage seen, no act at the session
+        if held is not None:
+            # "my arm was scratched", "the mesh got clawed": done to the owner or a thing, as
+            # the object of the act would be
+            senses = self.done_to(senses, held)
+            if not senses:
+                return
         if self.agent_not_an_animal(match):
             return  # "got scratched by your rose bush": no animal did it
         found = self.target(match)
@@ -2993,7 +3169,12 @@ class Attribution:
             if (
                 not doer
                 and not self.describes(match)
-                and not lexicon.bite_signals.isdisjoint(senses.values())
+                and (
+                    not lexicon.bite_signals.isdisjoint(senses.values())
+                    or any(
+                        self.tokens.words[p].norm in lexicon.paw_passives for p in match.positions
+                    )
+                )
                 and not self.other_harm(index)
             ):
                 biters = cast.able(cast.all - victims, senses)

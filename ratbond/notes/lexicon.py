@@ -214,6 +214,8 @@ class Lexicon:
     agent_words: frozenset[str]
     away_words: frozenset[str]
     perception: frozenset[str]
+    interventions: frozenset[tuple[str, ...]]
+    """`interventions`, each a tuple of normalised words."""
     """Words before "from" that make what follows a place left, not a doer ("away from")."""
     agent_exact: frozenset[str]
     """`agent_words` as a clause's exact forms ("=by"): a cheap test that a clause has one."""
@@ -237,6 +239,8 @@ class Lexicon:
     """Words before a bare participle that make it active ("may have bitten")."""
     perfect_passive: frozenset[str]
     """Words between those and the participle that keep it passive ("had been bitten")."""
+    present_passive: frozenset[str]
+    """`perfect.present`: a thing that "is scratched" shows old damage, no act."""
     agent_fallback: dict[str, str]
     roles_by_arrival: frozenset[str]
     owner_on_receiving_end: frozenset[str]
@@ -265,6 +269,8 @@ class Lexicon:
     soft_words: re.Pattern[str]
     """`soft_strikes.words`: a `strikes` verb in a sentence with one is no blow."""
     doer_passives: frozenset[str]
+    paw_passives: frozenset[str]
+    """`paw_passives`, normalised."""
     """`doer_passives`: such a passive is an attack only when an animal of the cast, or its
     weapon, is the doer named after "by"."""
     weapons: frozenset[str]
@@ -307,6 +313,10 @@ class Lexicon:
     """Pronouns that may name an animal as an object ("him", "her", "them"): after one of
     `not_signals_alone` ("the end bit her") the phrase is the signal after all."""
     person_parts: frozenset[str]
+    injury_nouns: frozenset[str]
+    """`injuries.nouns`, normalised: a wound's own words, not blood's."""
+    owner_parts: frozenset[str]
+    """`injuries.owner_parts` with every body part, stemmed: after the owner's word, theirs."""
     animal_parts: frozenset[str]
     """`injuries.animal_parts`, stemmed: a wound next to one is an animal's."""
     damage: frozenset[str]
@@ -972,6 +982,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         agent_words=frozenset(rules.agent_words),
         away_words=frozenset(rules.away_words),
         perception=frozenset(rules.perception),
+        interventions=frozenset(tuple(normalise(w).split()) for w in rules.interventions),
         agent_exact=frozenset("=" + normalise(word) for word in rules.agent_words),
         pair_joiners=frozenset(rules.pair_joiners),
         floating_group=frozenset(rules.floating_group),
@@ -992,6 +1003,9 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         if rules.perfect
         else frozenset(),
         perfect_passive=frozenset(normalise(w) for w in rules.perfect.passive)
+        if rules.perfect
+        else frozenset(),
+        present_passive=frozenset(normalise(w) for w in rules.perfect.present)
         if rules.perfect
         else frozenset(),
         agent_fallback=dict(rules.agent_fallback),
@@ -1020,6 +1034,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         ),
         soft_words=_word_pattern(rules.soft_strikes.words if rules.soft_strikes else ()),
         doer_passives=frozenset(normalise(w) for w in rules.doer_passives),
+        paw_passives=frozenset(normalise(w) for w in rules.paw_passives),
         weapons=frozenset(stem_of(normalise(w)) for w in rules.weapons),
         key_marks=frozenset(
             w.lower() for w in (rules.numbering.key_marks if rules.numbering else ())
@@ -1062,6 +1077,15 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             for w in (*rules.pronouns.male, *rules.pronouns.female, *rules.pronouns.plural)
         ),
         person_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.person_parts),
+        injury_nouns=frozenset(normalise(w.lstrip("=")) for w in rules.injuries.nouns),
+        owner_parts=frozenset(
+            stem_of(normalise(w))
+            for w in (
+                *rules.injuries.owner_parts,
+                *rules.injuries.person_parts,
+                *rules.injuries.body_parts,
+            )
+        ),
         animal_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.animal_parts),
         damage=frozenset(normalise(w) for w in rules.injuries.damage),
         bleeding=frozenset(normalise(w) for w in rules.injuries.bleeding),
