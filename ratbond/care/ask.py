@@ -1860,20 +1860,27 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
     # unless what it did to a rat is implied ("cat got in the cage, a wound on the back": caught).
     # (a pronoun after the animal, in a question naming no rat, stands for it: "my cat keeps
     # being sick, she's 14"; a pet named by name may be the one ill: "my cat licked Nibbles,
-    # could she get sick" is Nibbles')
+    # could she get sick" is Nibbles', but a name right after the animal's word is its own:
+    # "our cat Winston has gone off his food")
     def first_named(other: str) -> int:
         return next(
             (at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]),
             len(as_read),
         )
 
+    def its_names(other: str) -> frozenset[str]:
+        words = reading.typed.words
+        return frozenset(
+            words[at + 1] for at, w in enumerate(as_read[:-1]) if index.reader.terms([w]) == [other]
+        )
+
     pronouns = [at for at, w in enumerate(as_read) if w in index.pronouns]
     return (
         not search.about_rats
         and not pet_words
-        and not reading.typed.names
         and any(
-            other in reading.asked
+            not (reading.typed.names - its_names(other))
+            and other in reading.asked
             and all(at > first_named(other) for at in pronouns)
             and not any(rule.add in reading.asked for rule in index.implied if other in rule.all)
             and _of_the_asker(

@@ -21,6 +21,9 @@ def first(question: str) -> str:
         "I've had a rash for weeks and I clean the rat cage daily, should I see a doctor?",
         "my cat is sick, she's 14, is it serious",
         "my kucing keeps vomiting after eating fish, why",
+        # the name right after the cat's word is the cat's own
+        "my cat Luna keeps being sick, what do I do",
+        "our cat Winston has gone off his food. Should I be worried about him?",
         "a colleague ratted me out to the boss, what do I do",
     ],
 )
@@ -38,6 +41,7 @@ def test_a_person_or_a_cat_ill_or_a_rat_as_a_verb_gets_no_answer(question: str) 
         ),
         ("while cleaning the rat cage I noticed Biscuit can't breathe properly", None),
         ("my cat licked Nibbles, could she get sick from it", None),
+        ("my cat Luna bit Nibbles and she is bleeding", "faq:caught_by_cat"),
         # the cat in a learner's own word still caught the rat
         ("my kucing caught my rat, small wound on the neck, what do I do", "faq:caught_by_cat"),
         # "rats on me" is still the rats
