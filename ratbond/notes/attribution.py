@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ratbond.model import CLASS_RANK, SessionClass
 from ratbond.notes.cast import Cast
-from ratbond.notes.lexicon import AIMED, CAPTURED, STRUCK, Lexicon, normalise
+from ratbond.notes.lexicon import AIMED, CAPTURED, STRUCK, Lexicon, normalise, possessive_form
 from ratbond.notes.mentions import OPENING_KINDS, Mention, Mentions
 from ratbond.notes.negation import DENIERS, Scope
 from ratbond.notes.phrases import Match, Phrases
@@ -1689,35 +1689,49 @@ class Attribution:
         return False
 
     def holder(self, match: Match) -> str | None:
-        """What opens the phrase's clause as the one that has or suffers it, at most two words
-        before it: a thing (OBJECT: "the sofa has a scratch", "the door got scratched") or a
-        part of the owner's ("person": "my arm has scratches from her nails"). None when the
-        clause opens otherwise or names an animal before the phrase."""
+        """What opens the phrase's clause as the one that has or suffers it, with at most two
+        words of having or being between ("has", "got"): a thing (OBJECT: "the sofa has a
+        scratch", "Max's hammock has scratches") or a person or a part of the owner's
+        ("person": "the kids have scratches", "both my arms have cuts"). None when the clause
+        opens otherwise or names an animal before."""
         tokens = self.tokens
         words = tokens.words
         clause = tokens.clauses[match.first]
         position = match.first - 1
         low = match.first - 3
+        having = self.lexicon.perfect_have | self.lexicon.perfect_passive
         while position > low and position >= 0 and self.phrases.at[position] < 0:
             if tokens.clauses[position] != clause or words[position].kind != "w":
                 return None
             if words[position].lemma not in self.lexicon.owner_parts:
+                if words[position].norm not in having:
+                    return None  # "I saw a small cut": what the owner found is no one's own
                 position -= 1
                 continue
             # "my arm": the part right after the owner's word that opens the clause
             opener = position - 1
             found = self.mention_at(opener) if opener >= 0 else None
-            if found is None or not found.person or not self.opens_clause(opener):
+            if found is None or not found.person or not self.opens_clause(found.first):
                 return None
             return "person"
         if position < 0 or tokens.clauses[position] != clause:
             return None
         holder = self.phrases.at[position]
-        if holder < 0 or not self.names_thing(self.matches[holder]):
+        if holder < 0:
             return None
-        opener = self.matches[holder].first - 1
+        held = self.matches[holder]
+        person = self.mentions.at.get(holder)
+        if person is not None and person.person and person.last == position:
+            # "the kids have scratches": a person who opens the clause
+            return "person" if self.opens_clause(person.first) else None
+        if not self.names_thing(held):
+            return None
+        opener = held.first - 1
         if opener >= 0 and words[opener].norm in self.lexicon.determiners:
             opener -= 1
+        owner = self.mention_at(opener) if opener >= 0 else None
+        if owner is not None and possessive_form(self.tokens.words[opener].raw):
+            opener = owner.first - 1  # "Max's hammock": the thing, whoever owns it
         return OBJECT if opener < 0 or self.opens_clause(opener + 1) else None
 
     def holds_mark(self, match: Match) -> bool:
@@ -1729,10 +1743,26 @@ class Attribution:
             words[position].norm in self.lexicon.injury_nouns for position in match.positions
         ) and (self.holder(match) is not None)
 
+    def named_later(self, match: Match) -> bool:
+        """Whether an animal of the cast is named after the phrase in its sentence, past the
+        doer named right after it ("by Tom")."""
+        agent = self.agent_after(match)
+        sentence = self.tokens.sentences[match.first]
+        return any(
+            mention.first > match.last
+            and not (mention.person or mention.outsider)
+            and (agent is None or mention.first > agent.last)
+            and not (mention.first == mention.last and self.possessive(mention.first))
+            for mention in self.mentions.by_sentence.get(sentence, ())
+        )
+
     def opens_clause(self, position: int) -> bool:
-        """Whether the word there opens its clause, after a joiner at most."""
+        """Whether the word there opens its clause, after a joiner or a group word at most
+        ("and my arm", "both my arms")."""
         tokens = self.tokens
         before = position - 1
+        if before >= 0 and tokens.words[before].norm in self.lexicon.floating_group:
+            before -= 1
         if before >= 0 and tokens.words[before].norm in self.lexicon.clause_joiners:
             before -= 1
         return (
@@ -2089,6 +2119,7 @@ class Attribution:
                 and person.person
                 and person.last + 1 < len(words)
                 and words[person.last + 1].kind == "w"
+                and self.owning(person.last + 1)
             ):
                 # "by me sister's Jack Russell": whose it is; "by my own rat" names the rat
                 clause = self.tokens.clauses[following]
@@ -2105,6 +2136,16 @@ class Attribution:
             following < len(words)
             and words[following].kind == "w"
             and self.mention_at(following) is None
+        )
+
+    def owning(self, position: int) -> bool:
+        """Whether a possessive ("sister's") comes at or within two words after `position`,
+        before the words run out: "my sister's dog", "me mate's Jack Russell" (not "my baby
+        today")."""
+        words = self.tokens.words
+        return any(
+            words[at].kind == "w" and possessive_form(words[at].raw)
+            for at in range(max(position - 1, 0), min(position + 2, len(words)))
         )
 
     def soft_strike(self, match: Match) -> bool:
@@ -2309,9 +2350,7 @@ class Attribution:
             later = [m for m in animals if m.first > chosen.first]
             if chosen.person and later:
                 chosen = later[-1]
-            elif chosen.person and (
-                self.perceived(chosen.last + 1, match.first) or self.stepped_in(match)
-            ):
+            elif chosen.person and self.perceived(chosen.last + 1, match.first):
                 # "I heard screaming": what the owner heard or saw is no act of the owner's.
                 able = self.cast.able(self.cast.all, senses)
                 seen = self.named_right_after(match)
@@ -2365,31 +2404,6 @@ class Attribution:
             and words[position].kind == "w"
             and (words[position].norm in perception or words[position].lemma in perception)
             for position in range(low, high)
-        )
-
-    def stepped_in(self, match: Match) -> bool:
-        """Whether a verb of stepping in (`interventions`) comes right before the phrase, an
-        article at most between, and animals of the cast, no one else, are named right after
-        it: "I broke up a fight between Rex and Max" (not "between my kids", "between Tom and
-        the dog", nor one at work)."""
-        words = self.tokens.words
-        end = match.first
-        if end > 0 and words[end - 1].norm in self.lexicon.articles:
-            end -= 1
-        if not any(
-            end >= len(verb)
-            and tuple(words[position].norm for position in range(end - len(verb), end)) == verb
-            for verb in self.lexicon.interventions
-        ):
-            return False
-        seen = self.named_right_after(match)
-        if seen is None or self.cast.able(seen.animals, match.senses) != seen.animals:
-            return False
-        clause = self.tokens.clauses[match.first]
-        return not any(
-            mention.person or mention.outsider or mention.ambiguous
-            for mention in self.mentions.by_sentence.get(self.tokens.sentences[match.first], ())
-            if mention.first > match.last and mention.clause == clause
         )
 
     def unseen(self) -> bool:
@@ -2782,7 +2796,6 @@ class Attribution:
     def signal(self, index: int, match: Match) -> None:
         senses = match.senses
         if not self.cast.able(self.cast.all, senses):
-            self.landed(index, match, senses)
             return
         if self.at_prey(match) or self.part_of_another(match, senses) or self.holds_thing(match):
             return
@@ -2928,59 +2941,39 @@ class Attribution:
         self.emit(index, match, who.animals, senses)
 
     def holds_thing(self, match: Match) -> bool:
-        """Whether the words a bite phrase reaches across ("had ... in his mouth") name a
-        thing and no animal: "had his toy mouse in his teeth" holds no rat (a blow at a thing,
-        "hit ... with his paw", stays a blow: `object_senses`)."""
+        """Whether the words a bite phrase reaches across ("had ... in his mouth") name a thing
+        and no animal, and no animal is named after it in its clause: "had his toy mouse in his
+        teeth" holds no rat, "had the hammock in his mouth with Pip in it" does. Words that
+        name neither ("had the little one in his mouth") may be the rat: the bite stands (a
+        blow at a thing, "hit ... with his paw", stays a blow: `object_senses`)."""
         if self.lexicon.bite_signals.isdisjoint(match.senses.values()):
             return False
         inside = set(range(match.first + 1, match.last)) - set(match.positions)
         if not inside:
             return False
+        clause = self.tokens.clauses[match.first]
+        words = self.tokens.words
+
+        def owns_a_thing(m: Mention) -> bool:
+            # "his toy mouse", not "had her in his mouth"
+            after = m.last + 1
+            return (
+                m.first == m.last
+                and after in inside
+                and self.possessive(m.first)
+                and words[after].norm not in self.lexicon.prepositions
+            )
+
         if any(
-            not (m.person or (m.first == m.last and self.possessive(m.first)))
-            for m in self.mentions.between(match.first, match.last)
+            not (m.person or m.outsider or owns_a_thing(m))
+            for m in self.mentions.between(match.first, len(words))
+            if m.clause == clause and m.sentence == self.tokens.sentences[match.first]
         ):
-            return False  # "had Pip in his mouth", not "his toy mouse"
+            return False
         return any(
             (holder := self.phrases.at[position]) >= 0 and self.names_thing(self.matches[holder])
             for position in sorted(inside)
         )
-
-    def landed(self, index: int, match: Match, senses: Mapping[str, str]) -> None:
-        """A blow that breaks the skin (`passive_wounds`), of a kind no animal of the cast
-        shows, done by one named animal to another: the one struck is wounded ("Rex scratched
-        Max", between rats who have no scratching of their own). The owner's ("I scratched
-        Max behind the ears") is petting."""
-        lexicon = self.lexicon
-        shown = {signal for species in self.cast.by_species for signal in lexicon.classes[species]}
-        if lexicon.passive_wounds.isdisjoint(set(senses.values()) - shown):
-            return  # "he will kill him": rats bite, and their bites are read as theirs
-        found = self.target(match)
-        obj = found.mention if found is not None and not found.thing else None
-        if obj is None or obj.person or obj.outsider or obj.ambiguous:
-            return
-        subjects = [m for m in self.before(match) if m.subject]
-        if not subjects or subjects[-1].person or subjects[-1].outsider:
-            return
-        sentence = self.tokens.sentences[match.first]
-        if any(
-            other.kind == "signal"
-            and self.tokens.sentences[other.first] == sentence
-            and any(
-                lexicon.classes[species].get(signal) == "calm"
-                # grooming itself aimed at another is grooming it
-                and lexicon.object_senses.get(species, {}).get(species, {}).get(signal, signal)
-                in lexicon.reciprocal
-                for species, signal in other.senses.items()
-                if species in lexicon.classes
-            )
-            for other in self.matches
-        ):
-            return  # "scratched Max's back while grooming him": care, or play
-        doers = subjects[-1].animals
-        hurt = self.cast.able(obj.animals - doers, lexicon.passive_victim)
-        if doers and hurt:
-            self.emit(index, match, hurt, lexicon.passive_victim)
 
     def same_doers(self, match: Match, senses: Mapping[str, str], who: Who) -> Who:
         """A harm signal in a sentence that names no animal, right after a harm done to an
@@ -3133,8 +3126,8 @@ class Attribution:
                     self.emit(index, match, wounded, wound)
         senses = self.agent_senses[agent_signal]
         held = self.holder(match) if victim is None or victim.person else None
-        if held == OBJECT and self.tokens.words[match.first].norm in lexicon.present_passive:
-            return  # "the sofa is scratched": old damage seen, no act at the session
+        if held is not None and self.named_later(match):
+            held = None  # "my shoulder got clawed by Tom going for Pip": an act at Pip too
         if held is not None:
             # "my arm was scratched", "the mesh got clawed": done to the owner or a thing, as
             # the object of the act would be
@@ -3169,12 +3162,7 @@ class Attribution:
             if (
                 not doer
                 and not self.describes(match)
-                and (
-                    not lexicon.bite_signals.isdisjoint(senses.values())
-                    or any(
-                        self.tokens.words[p].norm in lexicon.paw_passives for p in match.positions
-                    )
-                )
+                and not lexicon.bite_signals.isdisjoint(senses.values())
                 and not self.other_harm(index)
             ):
                 biters = cast.able(cast.all - victims, senses)

@@ -214,8 +214,6 @@ class Lexicon:
     agent_words: frozenset[str]
     away_words: frozenset[str]
     perception: frozenset[str]
-    interventions: frozenset[tuple[str, ...]]
-    """`interventions`, each a tuple of normalised words."""
     """Words before "from" that make what follows a place left, not a doer ("away from")."""
     agent_exact: frozenset[str]
     """`agent_words` as a clause's exact forms ("=by"): a cheap test that a clause has one."""
@@ -239,8 +237,6 @@ class Lexicon:
     """Words before a bare participle that make it active ("may have bitten")."""
     perfect_passive: frozenset[str]
     """Words between those and the participle that keep it passive ("had been bitten")."""
-    present_passive: frozenset[str]
-    """`perfect.present`: a thing that "is scratched" shows old damage, no act."""
     agent_fallback: dict[str, str]
     roles_by_arrival: frozenset[str]
     owner_on_receiving_end: frozenset[str]
@@ -269,8 +265,6 @@ class Lexicon:
     soft_words: re.Pattern[str]
     """`soft_strikes.words`: a `strikes` verb in a sentence with one is no blow."""
     doer_passives: frozenset[str]
-    paw_passives: frozenset[str]
-    """`paw_passives`, normalised."""
     """`doer_passives`: such a passive is an attack only when an animal of the cast, or its
     weapon, is the doer named after "by"."""
     weapons: frozenset[str]
@@ -458,9 +452,14 @@ def spelled_sound(norm: str, spellings: Iterable[tuple[str, str]]) -> str:
 def normalise(raw: str) -> str:
     """Lower case; a possessive `'s` is dropped and other apostrophes vanish (didn't: didnt)."""
     word = raw.lower().replace("\u2019", "'")
-    if word.endswith("'s"):
+    if possessive_form(word):
         word = word[:-2]
     return word.replace("'", "")
+
+
+def possessive_form(raw: str) -> bool:
+    """Whether a word as written ends in a possessive `'s` ("sister's", "Max's")."""
+    return raw.lower().replace("\u2019", "'").endswith("'s")
 
 
 def inflections(word: str) -> set[str]:
@@ -982,7 +981,6 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         agent_words=frozenset(rules.agent_words),
         away_words=frozenset(rules.away_words),
         perception=frozenset(rules.perception),
-        interventions=frozenset(tuple(normalise(w).split()) for w in rules.interventions),
         agent_exact=frozenset("=" + normalise(word) for word in rules.agent_words),
         pair_joiners=frozenset(rules.pair_joiners),
         floating_group=frozenset(rules.floating_group),
@@ -1003,9 +1001,6 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         if rules.perfect
         else frozenset(),
         perfect_passive=frozenset(normalise(w) for w in rules.perfect.passive)
-        if rules.perfect
-        else frozenset(),
-        present_passive=frozenset(normalise(w) for w in rules.perfect.present)
         if rules.perfect
         else frozenset(),
         agent_fallback=dict(rules.agent_fallback),
@@ -1034,7 +1029,6 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         ),
         soft_words=_word_pattern(rules.soft_strikes.words if rules.soft_strikes else ()),
         doer_passives=frozenset(normalise(w) for w in rules.doer_passives),
-        paw_passives=frozenset(normalise(w) for w in rules.paw_passives),
         weapons=frozenset(stem_of(normalise(w)) for w in rules.weapons),
         key_marks=frozenset(
             w.lower() for w in (rules.numbering.key_marks if rules.numbering else ())

@@ -251,8 +251,6 @@ class Perfect:
 
     have: tuple[Word, ...]
     passive: tuple[Word, ...]
-    present: tuple[Word, ...] = ()
-    """Of `passive`, those that tell a state now: of a thing, old damage, no act."""
 
 
 @dataclass(frozen=True)
@@ -375,8 +373,6 @@ class NotesFile:
     """Words before "from" that make what follows a place left, not a doer ("away from")."""
     perception: tuple[Word, ...]
     """Verbs of hearing or seeing: an act after the owner's one is no act of the owner's."""
-    interventions: tuple[Word, ...]
-    """Verbs of stepping in: right before an act, the owner saw it ("broke up a fight")."""
     pair_joiners: tuple[Word, ...]
     floating_group: tuple[Word, ...]
     bite_signals: tuple[Word, ...]
@@ -496,8 +492,7 @@ class NotesFile:
     """Parts that strike no blow and words that soften a `strikes` verb."""
     doer_passives: tuple[Word, ...] = ()
     """Participles whose passive is an attack only with an animal (or its weapon) as doer."""
-    paw_passives: tuple[Word, ...] = ()
-    """Participles of a paw's blow: suffered with no doer named, the one who can deal it did."""
+
     """What an attack is made with ("jaws", "claws"): after one, a word of `part_owners` names
     the doer ("seized in the jaws of the feline")."""
     strikes: dict[Species, dict[str, tuple[Word, ...]]] = field(default_factory=dict)
