@@ -2824,6 +2824,8 @@ class Attribution:
         if not self.lexicon.victim_signals.isdisjoint(kinds):
             who = self.victim(match, senses)
             self.doer_of_wound(index, match, senses, who)
+            if who.person:
+                self.bit_the_owner(index, match)
         else:
             who = self.actor(index, match, senses)
             if taken is not None and not who.explicit:
@@ -3033,6 +3035,39 @@ class Attribution:
         doers = frozenset(doers - clawed)
         if doers:
             self.emit(index, match, doers, harm)
+
+    def bit_the_owner(self, index: int, match: Match) -> None:
+        """Where the owner is on the receiving end (rat-human), a wound the owner suffered
+        right after an animal as its subject is that animal's bite ("Pip drew blood", "she
+        broke the skin on my thumb"), unless claws, a paw or teeth named in the sentence say
+        how (`weapons`)."""
+        lexicon = self.lexicon
+        if self.cast.program not in lexicon.owner_on_receiving_end or match.first == 0:
+            return
+        subject = self.mention_at(match.first - 1)
+        if (
+            subject is None
+            or subject.person
+            or subject.outsider
+            or subject.ambiguous
+            or not subject.subject
+            or self.neuter(subject)
+        ):
+            return  # "bit me ... it bled": "it" is the finger
+        sentence = self.tokens.sentences[match.first]
+        words = self.tokens.words
+        if any(
+            words[at].lemma in lexicon.weapons
+            for at in range(len(words))
+            if self.tokens.sentences[at] == sentence
+        ):
+            return
+        bite = lexicon.passive_wounds & lexicon.bite_signals
+        for species in {self.cast.species[animal] for animal in subject.animals}:
+            shown = bite & set(lexicon.classes[species])
+            able = self.cast.able(subject.animals, dict.fromkeys([species], ""))
+            if shown and able:
+                self.emit(index, match, able, {species: min(shown)})
 
     def other_harm(self, index: int) -> bool:
         """Whether the note tells of a harm (`harm_signals`) in a phrase other than `index`'s:

@@ -78,3 +78,13 @@ def test_someone_else_s_animal_after_by_is_no_animal_of_the_cast() -> None:
     assert signals(rat_human("Got bitten by my friend's dog.")) == {}
     for text in ("I got bit by my own rat.", "I was bitten by my baby today."):
         assert signals(rat_human(text)) == {"pip": {"biting"}}, text
+
+
+def test_a_wound_the_owner_suffered_after_the_rat_is_its_bite() -> None:
+    for text in ("Pip drew blood.", "She broke the skin on my thumb.", "Pip punctured my skin."):
+        assert signals(rat_human(text)) == {"pip": {"biting"}}, text
+    # claws or nails say how; the rat that bled bled
+    assert "biting" not in signals(
+        rat_human("Pip drew blood from my arm climbing up, those nails need a trim.")
+    ).get("pip", ())
+    assert signals(rat_human("Pip bled on my hand.")) == {"pip": {"wound"}}
