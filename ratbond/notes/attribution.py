@@ -3039,8 +3039,8 @@ class Attribution:
     def bit_the_owner(self, index: int, match: Match) -> None:
         """Where the owner is on the receiving end (rat-human), a wound the owner suffered
         right after an animal as its subject is that animal's bite ("Pip drew blood", "she
-        broke the skin on my thumb"), unless claws, a paw or teeth named in the sentence say
-        how (`weapons`)."""
+        broke the skin on my thumb"), unless claws or nails named in the sentence say how
+        (`scratchers`)."""
         lexicon = self.lexicon
         if self.cast.program not in lexicon.owner_on_receiving_end or match.first == 0:
             return
@@ -3057,7 +3057,7 @@ class Attribution:
         sentence = self.tokens.sentences[match.first]
         words = self.tokens.words
         if any(
-            words[at].lemma in lexicon.weapons
+            words[at].lemma in lexicon.scratchers
             for at in range(len(words))
             if self.tokens.sentences[at] == sentence
         ):

@@ -265,6 +265,8 @@ class Lexicon:
     soft_words: re.Pattern[str]
     """`soft_strikes.words`: a `strikes` verb in a sentence with one is no blow."""
     doer_passives: frozenset[str]
+    scratchers: frozenset[str]
+    """`scratchers`, stemmed: one in a sentence says a scratch drew the owner's blood."""
     """`doer_passives`: such a passive is an attack only when an animal of the cast, or its
     weapon, is the doer named after "by"."""
     weapons: frozenset[str]
@@ -1029,6 +1031,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         ),
         soft_words=_word_pattern(rules.soft_strikes.words if rules.soft_strikes else ()),
         doer_passives=frozenset(normalise(w) for w in rules.doer_passives),
+        scratchers=frozenset(stem_of(normalise(w)) for w in rules.scratchers),
         weapons=frozenset(stem_of(normalise(w)) for w in rules.weapons),
         key_marks=frozenset(
             w.lower() for w in (rules.numbering.key_marks if rules.numbering else ())

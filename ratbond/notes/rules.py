@@ -491,6 +491,8 @@ class NotesFile:
     soft_strikes: SoftStrikes | None = None
     """Parts that strike no blow and words that soften a `strikes` verb."""
     doer_passives: tuple[Word, ...] = ()
+    scratchers: tuple[Word, ...] = ()
+    """What scratches: in a sentence, how an animal drew the owner's blood (no bite)."""
     """Participles whose passive is an attack only with an animal (or its weapon) as doer."""
 
     """What an attack is made with ("jaws", "claws"): after one, a word of `part_owners` names

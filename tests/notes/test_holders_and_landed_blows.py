@@ -81,7 +81,12 @@ def test_someone_else_s_animal_after_by_is_no_animal_of_the_cast() -> None:
 
 
 def test_a_wound_the_owner_suffered_after_the_rat_is_its_bite() -> None:
-    for text in ("Pip drew blood.", "She broke the skin on my thumb.", "Pip punctured my skin."):
+    for text in (
+        "Pip drew blood.",
+        "She broke the skin on my thumb.",
+        "Pip punctured my skin.",
+        "Pip drew blood, her teeth are sharp.",
+    ):
         assert signals(rat_human(text)) == {"pip": {"biting"}}, text
     # claws or nails say how; the rat that bled bled
     assert "biting" not in signals(
