@@ -2943,11 +2943,12 @@ class Attribution:
         self.emit(index, match, who.animals, senses)
 
     def holds_thing(self, match: Match) -> bool:
-        """Whether the words a bite phrase reaches across ("had ... in his mouth") name a thing
-        and no animal, and no animal is named after it in its clause: "had his toy mouse in his
-        teeth" holds no rat, "had the hammock in his mouth with Pip in it" does. Words that
-        name neither ("had the little one in his mouth") may be the rat: the bite stands (a
-        blow at a thing, "hit ... with his paw", stays a blow: `object_senses`)."""
+        """Whether the words a bite phrase reaches across ("had ... in his mouth") open with a
+        thing (`things`, after a determiner at most) and name no animal, and no animal is named
+        after it in its clause: "had his toy mouse in his mouth" holds no rat, "had the hammock
+        in his mouth with Pip in it" does. Words that name neither ("had the little one in his
+        mouth", "grabbed my baby off the table by the scruff") may be the rat: the bite stands
+        (a blow at a thing, "hit ... with his paw", stays a blow: `object_senses`)."""
         if self.lexicon.bite_signals.isdisjoint(match.senses.values()):
             return False
         inside = set(range(match.first + 1, match.last)) - set(match.positions)
@@ -2972,10 +2973,28 @@ class Attribution:
             if m.clause == clause and m.sentence == self.tokens.sentences[match.first]
         ):
             return False
-        return any(
-            (holder := self.phrases.at[position]) >= 0 and self.names_thing(self.matches[holder])
-            for position in sorted(inside)
-        )
+        start = min(inside)
+        while start in inside and (
+            words[start].norm in self.lexicon.determiners
+            or words[start].norm in self.lexicon.possessives
+        ):
+            start += 1
+        lexicon = self.lexicon
+        if start not in inside:
+            return False
+        while start in inside:
+            holder = self.phrases.at[start]
+            if holder < 0 or not self.names_thing(self.matches[holder]):
+                return False
+            start = self.matches[holder].last + 1
+            if start in inside and (
+                words[start].norm in lexicon.prepositions
+                or words[start].norm in lexicon.path_words
+                or words[start].norm in lexicon.part_owners
+            ):
+                return True  # "a bag of treats", "the toy by the tail"
+        # the thing, or things, fill the gap; "her cage mate" is no thing
+        return start not in inside
 
     def same_doers(self, match: Match, senses: Mapping[str, str], who: Who) -> Who:
         """A harm signal in a sentence that names no animal, right after a harm done to an
