@@ -1734,6 +1734,70 @@ class Attribution:
             opener = owner.first - 1  # "Max's hammock": the thing, whoever owns it
         return OBJECT if opener < 0 or self.opens_clause(opener + 1) else None
 
+    def plural_mark(self, match: Match) -> bool:
+        """Whether a wound phrase is a mark's plural after a word of having or "with" ("has
+        scratches", "with cuts"): bare, the plural is as often a verb ("Tom scratches")."""
+        words = self.tokens.words
+        lexicon = self.lexicon
+        nouns = lexicon.injury_nouns
+        if len(match.positions) != 2:
+            return False
+        opener, noun = (words[at].norm for at in match.positions)
+        return (
+            opener in lexicon.perfect_have
+            or opener in lexicon.perfect_passive
+            or opener in lexicon.prepositions
+        ) and (noun in nouns and noun.endswith("s") and (noun[:-1] in nouns or noun[:-2] in nouns))
+
+    def plural_holder(self, match: Match) -> Mention | None:
+        """Who has a mark's plural: the one named right before its word of having (a group
+        word or one of having between: "Rex and Max both have scratches", "Max has got cuts"),
+        or the clause's subject before "with" ("Max came out with cuts")."""
+        tokens = self.tokens
+        if self.plural_not_animal(match):
+            return None
+        clause = tokens.clauses[match.first]
+        position = self.before_having(match)
+        if position is not None:
+            found = self.mention_at(position) if position >= 0 else None
+            if found is None or tokens.clauses[position] != clause:
+                return None
+            return found
+        subjects = [m for m in self.before(match) if m.subject and m.clause == clause]
+        return subjects[-1] if subjects else None
+
+    def before_having(self, match: Match) -> int | None:
+        """The position of the word before a phrase's word of having and any group word or
+        word of having before it (-1 at the note's start); None when it opens with none."""
+        words = self.tokens.words
+        lexicon = self.lexicon
+        having = lexicon.perfect_have | lexicon.perfect_passive
+        if words[match.first].norm not in having:
+            return None
+        position = match.first - 1
+        while position >= 0 and (
+            words[position].norm in having or words[position].norm in lexicon.floating_group
+        ):
+            position -= 1
+        return position
+
+    def plural_not_animal(self, match: Match) -> bool:
+        """Whether what has a mark's plural is named and is no animal: a plain word of its
+        clause right before the word of having ("my toddler has scratches", "the hammock has
+        cuts"), or "of" after it ("cuts of apple")."""
+        words = self.tokens.words
+        after = match.last + 1
+        if after < len(words) and words[after].norm in self.lexicon.part_owners:
+            return True
+        position = self.before_having(match)
+        return (
+            position is not None
+            and position >= 0
+            and words[position].kind == "w"
+            and self.tokens.clauses[position] == self.tokens.clauses[match.first]
+            and self.mention_at(position) is None
+        )
+
     def holds_mark(self, match: Match) -> bool:
         """Whether a wound phrase of a mark's words (`injuries.nouns`: a scratch, cuts) has a
         thing or the owner's part as its holder (`holder`). Blood never is a thing's: "the
@@ -2690,6 +2754,19 @@ class Attribution:
         return Who(candidates, ambiguous=True)
 
     def victim(self, match: Match, senses: Mapping[str, str]) -> Who:
+        if self.plural_mark(match):
+            # "Max has scratches": an animal of the cast that has them is hurt; someone or
+            # something else that has them is not ("my toddler has scratches", "had cuts of
+            # banana"); with neither named ("Both have little cuts") the rules below decide
+            # (a pronoun that may name more than one is left to them: "went for Pip and she
+            # has scratches")
+            holder = self.plural_holder(match)
+            if holder is not None and (holder.person or holder.outsider or not holder.subject):
+                return Who(dropped=True)
+            if holder is not None and not holder.ambiguous:
+                return self.from_mention(holder, senses, match)
+            if holder is None and self.plural_not_animal(match):
+                return Who(dropped=True)
         bled = self.subject_bled(match)
         sentence = self.tokens.sentences[match.first]
         if (

@@ -90,3 +90,22 @@ def test_a_wound_the_owner_suffered_after_the_rat_is_its_bite() -> None:
         rat_human("Pip drew blood from my arm climbing up, those nails need a trim.")
     ).get("pip", ())
     assert signals(rat_human("Pip bled on my hand.")) == {"pip": {"wound"}}
+
+
+def test_a_mark_s_plural_is_the_wound_of_the_animal_that_has_it() -> None:
+    assert signals(rat_rat("Rex and Max have scratches.")) == {"rex": {"wound"}, "max": {"wound"}}
+    assert signals(rat_rat("Max came out with cuts on his face.")) == {"max": {"wound"}}
+    assert signals(rat_rat("Max has got scratches.")) == {"max": {"wound"}}
+    for text in (
+        "My toddler has scratches.",
+        "The hammock has scratches.",
+        "Max had cuts of banana.",
+        "Max has no scratches.",
+    ):
+        assert signals(rat_rat(text)) == {}, text
+    assert signals(cat_rat("Tom has scratches on his nose.")) == {}
+    # a pronoun is left to the rules of the one harmed
+    assert signals(cat_rat("Tom went for Pip and she has scratches.")) == {
+        "tom": {"lunging"},
+        "pip": {"wound"},
+    }
