@@ -250,7 +250,12 @@ def test_dialect_clinical_and_split_words_read_as_the_plain_words(
 
 @pytest.mark.parametrize(
     "question",
-    ["what rat poison works best in the garage", "how much mouse bait should I put down"],
+    [
+        "what rat poison works best in the garage",
+        "how much mouse bait should I put down",
+        "rats in the workshop chewing through the wiring, what bait actually works on them?",
+        "we found mouse droppings in the stockroom, does the stock have to go?",
+    ],
 )
 def test_poison_put_down_is_pest_control(question: str) -> None:
     assert ask(question).why == "off_topic"
