@@ -1742,61 +1742,68 @@ class Attribution:
         nouns = lexicon.injury_nouns
         if len(match.positions) != 2:
             return False
-        opener, noun = (words[at].norm for at in match.positions)
+        first, last = match.positions
+        opener, noun = words[first].norm, words[last].norm
         return (
             opener in lexicon.perfect_have
             or opener in lexicon.perfect_passive
             or opener in lexicon.prepositions
         ) and (noun in nouns and noun.endswith("s") and (noun[:-1] in nouns or noun[:-2] in nouns))
 
-    def plural_holder(self, match: Match) -> Mention | None:
-        """Who has a mark's plural: the one named right before its word of having (a group
-        word or one of having between: "Rex and Max both have scratches", "Max has got cuts"),
-        or the clause's subject before "with" ("Max came out with cuts")."""
+    def plural_holder(self, match: Match) -> tuple[bool, Mention | None]:
+        """(decided, who) has a mark's plural. After a word of having: the first named going
+        back past words that are neither ("Max now has cuts", "Max's nose has scratches"):
+        an animal has them, a person or a thing does ("my toddler has scratches", "the
+        hammock has cuts"); after "with", the last named before it in its clause ("we found
+        Max with cuts", "Pip left me with scratches": mine). A part before the mark is
+        petting ("chin scratches"), "of" after it a cut of food, a thing after it the thing's
+        ("scratches all over his wheel"). Undecided (a pronoun that may name more than one,
+        or no one named): the rules for any wound decide."""
         tokens = self.tokens
-        if self.plural_not_animal(match):
-            return None
-        clause = tokens.clauses[match.first]
-        position = self.before_having(match)
-        if position is not None:
-            found = self.mention_at(position) if position >= 0 else None
-            if found is None or tokens.clauses[position] != clause:
-                return None
-            return found
-        subjects = [m for m in self.before(match) if m.subject and m.clause == clause]
-        return subjects[-1] if subjects else None
-
-    def before_having(self, match: Match) -> int | None:
-        """The position of the word before a phrase's word of having and any group word or
-        word of having before it (-1 at the note's start); None when it opens with none."""
-        words = self.tokens.words
+        words = tokens.words
         lexicon = self.lexicon
-        having = lexicon.perfect_have | lexicon.perfect_passive
-        if words[match.first].norm not in having:
-            return None
-        position = match.first - 1
-        while position >= 0 and (
-            words[position].norm in having or words[position].norm in lexicon.floating_group
-        ):
-            position -= 1
-        return position
-
-    def plural_not_animal(self, match: Match) -> bool:
-        """Whether what has a mark's plural is named and is no animal: a plain word of its
-        clause right before the word of having ("my toddler has scratches", "the hammock has
-        cuts"), or "of" after it ("cuts of apple")."""
-        words = self.tokens.words
+        clause = tokens.clauses[match.first]
+        opener, noun = match.positions
         after = match.last + 1
-        if after < len(words) and words[after].norm in self.lexicon.part_owners:
-            return True
-        position = self.before_having(match)
-        return (
-            position is not None
-            and position >= 0
-            and words[position].kind == "w"
-            and self.tokens.clauses[position] == self.tokens.clauses[match.first]
-            and self.mention_at(position) is None
-        )
+        if after < len(words) and words[after].norm in lexicon.part_owners:
+            return True, None  # "cuts of banana"
+        if any(words[at].lemma in lexicon.body_parts for at in range(opener + 1, noun)):
+            return True, None  # "chin scratches": petting
+        if any(
+            words[at].norm in lexicon.prepositions or words[at].norm in lexicon.clause_joiners
+            for at in range(opener + 1, noun)
+        ):
+            return True, None  # "had cuddles with scratches": the marks are not what was had
+        for at in range(after, min(after + 4, len(words))):
+            if tokens.clauses[at] != clause or words[at].lemma in lexicon.body_parts:
+                break
+            holder = self.phrases.at[at]
+            if holder >= 0 and self.names_thing(self.matches[holder]):
+                return True, None  # "scratches all over his wheel"
+        found: Mention | None = None
+        if words[opener].norm in lexicon.prepositions:
+            named = [m for m in self.before(match) if m.clause == clause]
+            found = named[-1] if named else None
+        else:
+            position = opener - 1
+            while position >= max(opener - 4, 0) and tokens.clauses[position] == clause:
+                word = words[position]
+                if word.kind != "w" or word.norm in lexicon.clause_joiners:
+                    break
+                holder = self.phrases.at[position]
+                if holder >= 0 and self.names_thing(self.matches[holder]):
+                    return True, None  # "the hammock has cuts"
+                found = self.mention_at(position)
+                if found is not None:
+                    break
+                position -= 1  # a word of having, a group word, an adverb or a part
+        if found is None:
+            return False, None
+        if found.person or found.outsider:
+            return True, None
+        if found.ambiguous:
+            return False, None
+        return True, found
 
     def holds_mark(self, match: Match) -> bool:
         """Whether a wound phrase of a mark's words (`injuries.nouns`: a scratch, cuts) has a
@@ -2758,15 +2765,13 @@ class Attribution:
             # "Max has scratches": an animal of the cast that has them is hurt; someone or
             # something else that has them is not ("my toddler has scratches", "had cuts of
             # banana"); with neither named ("Both have little cuts") the rules below decide
-            # (a pronoun that may name more than one is left to them: "went for Pip and she
-            # has scratches")
-            holder = self.plural_holder(match)
-            if holder is not None and (holder.person or holder.outsider or not holder.subject):
-                return Who(dropped=True)
-            if holder is not None and not holder.ambiguous:
-                return self.from_mention(holder, senses, match)
-            if holder is None and self.plural_not_animal(match):
-                return Who(dropped=True)
+            decided, holder = self.plural_holder(match)
+            if decided:
+                return (
+                    Who(dropped=True)
+                    if holder is None
+                    else self.from_mention(holder, senses, match)
+                )
         bled = self.subject_bled(match)
         sentence = self.tokens.sentences[match.first]
         if (
@@ -3134,9 +3139,9 @@ class Attribution:
 
     def bit_the_owner(self, index: int, match: Match) -> None:
         """Where the owner is on the receiving end (rat-human), a wound the owner suffered
-        right after an animal as its subject is that animal's bite ("Pip drew blood", "she
-        broke the skin on my thumb"), unless claws or nails named in the sentence say how
-        (`scratchers`)."""
+        right after an animal named by name as its subject is that animal's bite ("Pip drew
+        blood", "Pip broke the skin on my thumb"), unless claws, nails or a scratch named in
+        the sentence say how (`scratchers`)."""
         lexicon = self.lexicon
         if self.cast.program not in lexicon.owner_on_receiving_end or match.first == 0:
             return
@@ -3147,9 +3152,9 @@ class Attribution:
             or subject.outsider
             or subject.ambiguous
             or not subject.subject
-            or self.neuter(subject)
+            or self.matches[subject.match].kind != "name"
         ):
-            return  # "bit me ... it bled": "it" is the finger
+            return  # by name only: "the nurse held Pip while she drew blood", "the other rat"
         sentence = self.tokens.sentences[match.first]
         words = self.tokens.words
         if any(

@@ -80,11 +80,18 @@ def test_someone_else_s_animal_after_by_is_no_animal_of_the_cast() -> None:
 def test_a_wound_the_owner_suffered_after_the_rat_is_its_bite() -> None:
     for text in (
         "Pip drew blood.",
-        "She broke the skin on my thumb.",
+        "Pip broke the skin on my thumb.",
         "Pip punctured my skin.",
         "Pip drew blood, her teeth are sharp.",
     ):
         assert signals(rat_human(text)) == {"pip": {"biting"}}, text
+    # a pronoun may be a person, a species word another rat; a scratch says how
+    for text in (
+        "The nurse held Pip while she drew blood.",
+        "The other rat drew blood, not Pip.",
+        "Pip drew blood scratching behind her ear.",
+    ):
+        assert "biting" not in signals(rat_human(text)).get("pip", ()), text
     # claws or nails say how; the rat that bled bled
     assert "biting" not in signals(
         rat_human("Pip drew blood from my arm climbing up, those nails need a trim.")
@@ -105,7 +112,15 @@ def test_a_mark_s_plural_is_the_wound_of_the_animal_that_has_it() -> None:
         assert signals(rat_rat(text)) == {}, text
     assert signals(cat_rat("Tom has scratches on his nose.")) == {}
     # a pronoun is left to the rules of the one harmed
-    assert signals(cat_rat("Tom went for Pip and she has scratches.")) == {
+    assert signals(cat_rat("Tom went for Pip and now she has scratches.")) == {
         "tom": {"lunging"},
         "pip": {"wound"},
     }
+    # a word between, a part before, "with" after the one who found them
+    for text in ("Max now has cuts on his tail.", "Max's nose has scratches on it."):
+        assert signals(rat_rat(text)) == {"max": {"wound"}}, text
+    assert signals(rat_rat("We found Max with cuts on his side.")) == {"max": {"wound"}}
+    # petting, a thing's marks, and the owner left with them
+    for text in ("Max gets chin scratches every night.", "Max has scratches all over his wheel."):
+        assert signals(rat_rat(text)) == {}, text
+    assert signals(rat_human("Pip left me with scratches.")) == {}
