@@ -2174,6 +2174,10 @@ class Attribution:
             return False
         following = position + 1
         while following < len(words) and words[following].kind == "w":
+            if words[following].lemma in lexicon.weapons and not (
+                following + 1 < len(words) and words[following + 1].norm in lexicon.part_owners
+            ):
+                return False  # "caught by a claw": some animal's
             if (
                 words[following].lemma in lexicon.weapons
                 and following + 1 < len(words)
@@ -2208,6 +2212,41 @@ class Attribution:
             and words[following].kind == "w"
             and self.mention_at(following) is None
         )
+
+    def reached_in(self, match: Match) -> bool:
+        """Whether a harm suffered came through a thing between (a way word and a thing right
+        after the phrase: "got swiped through the bars") or from a weapon named after "by"
+        with no owner ("caught by a claw")."""
+        words = self.tokens.words
+        lexicon = self.lexicon
+        clause = self.tokens.clauses[match.first]
+        if any(
+            not (mention.person or mention.outsider)
+            and mention.clause == clause
+            and not (mention.first == mention.last and self.possessive(mention.first))
+            for mention in self.mentions.between(match.last, len(words))
+        ):
+            return False  # "got scratched through the bars by Bess": the one named did it
+        position = match.last if words[match.last].norm in lexicon.agent_words else match.last + 1
+        if position < len(words) and words[position].norm in lexicon.agent_words:
+            following = position + 1
+            while following < len(words) and words[following].norm in lexicon.articles:
+                following += 1
+            if following < len(words) and words[following].lemma in lexicon.weapons:
+                return following + 1 >= len(words) or (
+                    words[following + 1].norm not in lexicon.part_owners
+                )
+        if position < len(words) and words[position].norm in lexicon.way_words:
+            following = position + 1
+            while following < len(words) and words[following].norm in lexicon.articles:
+                following += 1
+            holder = self.phrases.at[following] if following < len(words) else -1
+            return (
+                holder >= 0
+                and self.tokens.clauses[following] == clause
+                and self.names_thing(self.matches[holder])
+            )
+        return False
 
     def owning(self, position: int) -> bool:
         """Whether a possessive ("sister's") comes at or within two words after `position`,
@@ -3287,6 +3326,15 @@ class Attribution:
             return
         if victim is not None and victims and victims <= cast.able(victims, wound):
             doer = self.harming_in_sentence(match, victims, senses)
+            if not doer and self.reached_in(match):
+                # "got swiped through the bars", "caught by a claw": from outside the cage, the
+                # other species
+                species = {cast.species[animal] for animal in victims}
+                doer = frozenset(
+                    animal
+                    for animal in cast.able(cast.all - victims, senses)
+                    if cast.species[animal] not in species
+                )
             if doer:
                 # "Sage got scratched when Mochi swatted the cage": the one doing harm there.
                 self.emit(index, match, doer, senses)

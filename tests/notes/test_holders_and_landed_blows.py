@@ -4,9 +4,12 @@ the owner's blood drawn. Each sentence here is made up for the rule it tests."""
 
 from __future__ import annotations
 
-from casts import PIP, cat_rat, rat_rat
+from casts import PIP, TOM, cat_rat, rat_rat
 
+from ratbond.model import Animal
 from ratbond.notes import NotesResult, parse_notes
+
+BESS = Animal("bess", "rat", name="Bess", sex="female")
 
 
 def rat_human(text: str) -> NotesResult:
@@ -124,3 +127,19 @@ def test_a_mark_s_plural_is_the_wound_of_the_animal_that_has_it() -> None:
     for text in ("Max gets chin scratches every night.", "Max has scratches all over his wheel."):
         assert signals(rat_rat(text)) == {}, text
     assert signals(rat_human("Pip left me with scratches.")) == {}
+
+
+def test_a_harm_suffered_through_the_bars_or_from_a_claw_is_the_other_species() -> None:
+    for text in ("Pip got swiped through the bars.", "Pip got scratched through the mesh."):
+        assert signals(cat_rat(text)) == {"pip": {"wound"}, "tom": {"scratching"}}, text
+    assert signals(cat_rat("Pip got bitten through the bars.")) == {
+        "pip": {"wound"},
+        "tom": {"biting"},
+    }
+    assert signals(cat_rat("Pip got caught by a claw.")) == {"tom": {"swatting"}}
+    # one named after it did it; a wire is no animal
+    with_bess = parse_notes(
+        "Pip got scratched through the bars by Bess.", [TOM, PIP, BESS], "cat-rat"
+    )
+    assert signals(with_bess) == {"pip": {"wound"}}
+    assert signals(cat_rat("Pip got scratched on the wire.")) == {"pip": {"wound"}}
