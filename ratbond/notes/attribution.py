@@ -2213,16 +2213,18 @@ class Attribution:
             and self.mention_at(following) is None
         )
 
-    def reached_in(self, match: Match) -> bool:
+    def reached_in(self, match: Match, victims: frozenset[str]) -> bool:
         """Whether a harm suffered came through a thing between (a way word and a thing right
         after the phrase: "got swiped through the bars") or from a weapon named after "by"
-        with no owner ("caught by a claw")."""
+        with no owner ("caught by a claw"), with no other animal named after it in its
+        clause."""
         words = self.tokens.words
         lexicon = self.lexicon
         clause = self.tokens.clauses[match.first]
         if any(
             not (mention.person or mention.outsider)
             and mention.clause == clause
+            and not mention.animals <= victims
             and not (mention.first == mention.last and self.possessive(mention.first))
             for mention in self.mentions.between(match.last, len(words))
         ):
@@ -3326,7 +3328,7 @@ class Attribution:
             return
         if victim is not None and victims and victims <= cast.able(victims, wound):
             doer = self.harming_in_sentence(match, victims, senses)
-            if not doer and self.reached_in(match):
+            if not doer and self.reached_in(match, victims):
                 # "got swiped through the bars", "caught by a claw": from outside the cage, the
                 # other species
                 species = {cast.species[animal] for animal in victims}

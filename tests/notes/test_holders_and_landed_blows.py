@@ -137,6 +137,9 @@ def test_a_harm_suffered_through_the_bars_or_from_a_claw_is_the_other_species() 
         "tom": {"biting"},
     }
     assert signals(cat_rat("Pip got caught by a claw.")) == {"tom": {"swatting"}}
+    # the one hurt named again after it is no other doer
+    climbing = cat_rat("Pip got caught by a claw through the mesh while she was climbing.")
+    assert "tom" in signals(climbing)
     # one named after it did it; a wire is no animal
     with_bess = parse_notes(
         "Pip got scratched through the bars by Bess.", [TOM, PIP, BESS], "cat-rat"
