@@ -44,6 +44,8 @@ def test_a_person_or_a_cat_ill_or_a_rat_as_a_verb_gets_no_answer(question: str) 
         ("my cat Luna bit Nibbles and she is bleeding", "faq:caught_by_cat"),
         # the cat in a learner's own word still caught the rat
         ("my kucing caught my rat, small wound on the neck, what do I do", "faq:caught_by_cat"),
+        # ... and the rat in a learner's own word is the rat
+        ("I want teach my žurka to jump through ring, how?", "program:trick-hoop"),
         # "rats on me" is still the rats
         ("my two rats on me started fighting and one is bleeding", None),
     ],
