@@ -1875,6 +1875,17 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
         )
 
     pronouns = [at for at, w in enumerate(as_read) if w in index.pronouns]
+    own = {tuple(text.split()) for text in index.rules.people.own}
+
+    def owns_it(other: str) -> bool:
+        # "a paracetamol tablet for her limp": a pronoun after the animal owns the ailment
+        # right after it, so no act on a rat is implied
+        return any(
+            at > first_named(other) and tuple(as_read[at + 1 : at + 1 + len(part)]) == part
+            for at in pronouns
+            for part in own
+        )
+
     return (
         not search.about_rats
         and not pet_words
@@ -1882,7 +1893,10 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
             not (reading.typed.names - its_names(other))
             and other in reading.asked
             and all(at > first_named(other) for at in pronouns)
-            and not any(rule.add in reading.asked for rule in index.implied if other in rule.all)
+            and (
+                owns_it(other)
+                or not any(rule.add in reading.asked for rule in index.implied if other in rule.all)
+            )
             and _of_the_asker(
                 index,
                 as_read,

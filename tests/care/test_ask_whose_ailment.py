@@ -24,6 +24,8 @@ def first(question: str) -> str:
         # the name right after the cat's word is the cat's own
         "my cat Luna keeps being sick, what do I do",
         "our cat Winston has gone off his food. Should I be worried about him?",
+        # a pronoun after the cat owns the ailment: no catch of a rat is implied
+        "can I give my cat half a paracetamol for her limp?",
         "a colleague ratted me out to the boss, what do I do",
     ],
 )
@@ -42,6 +44,7 @@ def test_a_person_or_a_cat_ill_or_a_rat_as_a_verb_gets_no_answer(question: str) 
         ("while cleaning the rat cage I noticed Biscuit can't breathe properly", None),
         ("my cat licked Nibbles, could she get sick from it", None),
         ("my cat Luna bit Nibbles and she is bleeding", "faq:caught_by_cat"),
+        ("the cat got into the cage and now there is blood on her back", "faq:caught_by_cat"),
         # the cat in a learner's own word still caught the rat
         ("my kucing caught my rat, small wound on the neck, what do I do", "faq:caught_by_cat"),
         # ... and the rat in a learner's own word is the rat
