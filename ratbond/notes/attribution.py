@@ -2919,6 +2919,7 @@ class Attribution:
     def signal(self, index: int, match: Match) -> None:
         senses = match.senses
         if not self.cast.able(self.cast.all, senses):
+            self.held_by_kin(index, match)
             return
         if self.at_prey(match) or self.part_of_another(match, senses) or self.holds_thing(match):
             return
@@ -3064,6 +3065,36 @@ class Attribution:
             self.unsure(index, match, candidates, senses)
             return
         self.emit(index, match, who.animals, senses)
+
+    def held_by_kin(self, index: int, match: Match) -> None:
+        """A bite phrase of a species not in the cast whose words hold an animal of the cast
+        ("Flint grabbed Ash by the scruff", "had Max in his mouth", between rats) is a bite
+        by the cast's species that bites, done by its doer to the one held."""
+        lexicon = self.lexicon
+        bites = lexicon.bite_signals.intersection(match.senses.values())
+        inside = set(range(match.first + 1, match.last)) - set(match.positions)
+        if not bites or not inside:
+            return
+        held = [
+            m
+            for m in self.mentions.between(match.first, match.last)
+            if not (m.person or m.outsider or m.ambiguous)
+            and m.last < match.last
+            and not (m.first == m.last and self.possessive(m.first))
+        ]
+        if len(held) != 1:
+            return
+        senses = {
+            species: signal
+            for species in self.cast.by_species
+            for signal in sorted(bites & set(lexicon.classes[species]))
+        }
+        if not senses:
+            return
+        who = self.actor(index, match, senses)
+        doers = self.cast.able(who.animals - held[0].animals, senses)
+        if doers and not who.ambiguous and not who.dropped:
+            self.emit(index, match, doers, senses)
 
     def holds_thing(self, match: Match) -> bool:
         """Whether the words a bite phrase reaches across ("had ... in his mouth") open with a

@@ -146,3 +146,10 @@ def test_a_harm_suffered_through_the_bars_or_from_a_claw_is_the_other_species() 
     )
     assert signals(with_bess) == {"pip": {"wound"}}
     assert signals(cat_rat("Pip got scratched on the wire.")) == {"pip": {"wound"}}
+
+
+def test_a_hold_in_the_teeth_between_rats_is_the_holder_s_bite() -> None:
+    assert signals(rat_rat("Rex grabbed Max by the scruff and hung on.")) == {"rex": {"biting"}}
+    assert signals(rat_rat("Rex had Max in his mouth.")) == {"rex": {"biting"}}
+    for text in ("Rex grabbed the treat by the end.", "I grabbed Rex by the scruff."):
+        assert "biting" not in {s for names in signals(rat_rat(text)).values() for s in names}
