@@ -1860,8 +1860,9 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
     # unless what it did to a rat is implied ("cat got in the cage, a wound on the back": caught).
     # (a pronoun after the animal, in a question naming no rat, stands for it: "my cat keeps
     # being sick, she's 14"; a pet named by name may be the one ill: "my cat licked Nibbles,
-    # could she get sick" is Nibbles', but a name right after the animal's word is its own:
-    # "our cat Winston has gone off his food")
+    # could she get sick" is Nibbles', but a name right after the owner's animal's word, with
+    # nothing between, is its own: "our cat Winston is being sick"; not "we got a cat, Pip has
+    # lost weight", nor "since we got the cat Nibbles has been sick")
     def first_named(other: str) -> int:
         return next(
             (at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]),
@@ -1870,22 +1871,17 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
 
     def its_names(other: str) -> frozenset[str]:
         words = reading.typed.words
+        asked = reading.typed.question.lower()
         return frozenset(
-            words[at + 1] for at, w in enumerate(as_read[:-1]) if index.reader.terms([w]) == [other]
+            words[at + 1]
+            for at, w in enumerate(as_read[:-1])
+            if at > 0
+            and index.reader.terms([w]) == [other]
+            and words[at - 1] in index.rules.possessives
+            and f"{words[at]} {words[at + 1]}" in asked
         )
 
     pronouns = [at for at, w in enumerate(as_read) if w in index.pronouns]
-    own = {tuple(text.split()) for text in index.rules.people.own}
-
-    def owns_it(other: str) -> bool:
-        # "a paracetamol tablet for her limp": a pronoun after the animal owns the ailment
-        # right after it, so no act on a rat is implied
-        return any(
-            at > first_named(other) and tuple(as_read[at + 1 : at + 1 + len(part)]) == part
-            for at in pronouns
-            for part in own
-        )
-
     return (
         not search.about_rats
         and not pet_words
@@ -1893,10 +1889,7 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
             not (reading.typed.names - its_names(other))
             and other in reading.asked
             and all(at > first_named(other) for at in pronouns)
-            and (
-                owns_it(other)
-                or not any(rule.add in reading.asked for rule in index.implied if other in rule.all)
-            )
+            and not any(rule.add in reading.asked for rule in index.implied if other in rule.all)
             and _of_the_asker(
                 index,
                 as_read,

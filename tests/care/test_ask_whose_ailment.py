@@ -23,9 +23,7 @@ def first(question: str) -> str:
         "my kucing keeps vomiting after eating fish, why",
         # the name right after the cat's word is the cat's own
         "my cat Luna keeps being sick, what do I do",
-        "our cat Winston has gone off his food. Should I be worried about him?",
-        # a pronoun after the cat owns the ailment: no catch of a rat is implied
-        "can I give my cat half a paracetamol for her limp?",
+        "our cat Winston has been sick all night, should I be worried about him?",
         "a colleague ratted me out to the boss, what do I do",
     ],
 )
@@ -44,6 +42,9 @@ def test_a_person_or_a_cat_ill_or_a_rat_as_a_verb_gets_no_answer(question: str) 
         ("while cleaning the rat cage I noticed Biscuit can't breathe properly", None),
         ("my cat licked Nibbles, could she get sick from it", None),
         ("my cat Luna bit Nibbles and she is bleeding", "faq:caught_by_cat"),
+        # ... and so may a name after the cat that is not the owner's cat's own
+        ("we got a cat, Pip has lost weight since", "faq:weight_loss"),
+        ("since we got the cat Nibbles has lost weight", "faq:weight_loss"),
         ("the cat got into the cage and now there is blood on her back", "faq:caught_by_cat"),
         # the cat in a learner's own word still caught the rat
         ("my kucing caught my rat, small wound on the neck, what do I do", "faq:caught_by_cat"),

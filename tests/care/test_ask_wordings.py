@@ -58,7 +58,6 @@ def test_a_food_asked_in_other_words_gets_its_answer(question: str, expected: st
         # a rat likened to, or a name called, is no rat ...
         ("why do people call my ex a rat", None),
         ("Car makes squeaking like rat when I brake, what is it broken?", None),
-        ("There is a scratching noise in the dash like a rat's in there. Where do I look?", None),
         # ... but a rat liked, or one a person would call for, is
         ("do cats like rats?", "faq:cats_and_rats"),
         ("how do I get my cat to like my rat?", "faq:cat_attacks"),

@@ -253,8 +253,6 @@ def test_dialect_clinical_and_split_words_read_as_the_plain_words(
     [
         "what rat poison works best in the garage",
         "how much mouse bait should I put down",
-        "rats in the workshop chewing through the wiring, what bait actually works on them?",
-        "we found mouse droppings in the stockroom, does the stock have to go?",
     ],
 )
 def test_poison_put_down_is_pest_control(question: str) -> None:
