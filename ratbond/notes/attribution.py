@@ -2174,10 +2174,6 @@ class Attribution:
             return False
         following = position + 1
         while following < len(words) and words[following].kind == "w":
-            if words[following].lemma in lexicon.weapons and not (
-                following + 1 < len(words) and words[following + 1].norm in lexicon.part_owners
-            ):
-                return False  # "caught by a claw": some animal's
             if (
                 words[following].lemma in lexicon.weapons
                 and following + 1 < len(words)
@@ -2212,43 +2208,6 @@ class Attribution:
             and words[following].kind == "w"
             and self.mention_at(following) is None
         )
-
-    def reached_in(self, match: Match, victims: frozenset[str]) -> bool:
-        """Whether a harm suffered came through a thing between (a way word and a thing right
-        after the phrase: "got swiped through the bars") or from a weapon named after "by"
-        with no owner ("caught by a claw"), with no other animal named after it in its
-        clause."""
-        words = self.tokens.words
-        lexicon = self.lexicon
-        clause = self.tokens.clauses[match.first]
-        if any(
-            not (mention.person or mention.outsider)
-            and mention.clause == clause
-            and not mention.animals <= victims
-            and not (mention.first == mention.last and self.possessive(mention.first))
-            for mention in self.mentions.between(match.last, len(words))
-        ):
-            return False  # "got scratched through the bars by Bess": the one named did it
-        position = match.last if words[match.last].norm in lexicon.agent_words else match.last + 1
-        if position < len(words) and words[position].norm in lexicon.agent_words:
-            following = position + 1
-            while following < len(words) and words[following].norm in lexicon.articles:
-                following += 1
-            if following < len(words) and words[following].lemma in lexicon.weapons:
-                return following + 1 >= len(words) or (
-                    words[following + 1].norm not in lexicon.part_owners
-                )
-        if position < len(words) and words[position].norm in lexicon.way_words:
-            following = position + 1
-            while following < len(words) and words[following].norm in lexicon.articles:
-                following += 1
-            holder = self.phrases.at[following] if following < len(words) else -1
-            return (
-                holder >= 0
-                and self.tokens.clauses[following] == clause
-                and self.names_thing(self.matches[holder])
-            )
-        return False
 
     def owning(self, position: int) -> bool:
         """Whether a possessive ("sister's") comes at or within two words after `position`,
@@ -3067,23 +3026,48 @@ class Attribution:
         self.emit(index, match, who.animals, senses)
 
     def held_by_kin(self, index: int, match: Match) -> None:
-        """A bite phrase of a species not in the cast whose words hold an animal of the cast
-        ("Flint grabbed Ash by the scruff", "had Max in his mouth", between rats) is a bite
-        by the cast's species that bites, done by its doer to the one held."""
+        """A bite phrase of a species not in the cast whose words open with an animal of the
+        cast, held by a body part or in the mouth ("Flint grabbed Ash by the scruff", "had Max
+        in his mouth", between rats), is a bite by the cast's species that bites, done by its
+        doer to the one held; not a place ("caught up with Max by the wheel") nor a thing held
+        ("had the treat Gus dropped in his mouth")."""
         lexicon = self.lexicon
+        words = self.tokens.words
         bites = lexicon.bite_signals.intersection(match.senses.values())
         inside = set(range(match.first + 1, match.last)) - set(match.positions)
         if not bites or not inside:
             return
-        held = [
-            m
-            for m in self.mentions.between(match.first, match.last)
-            if not (m.person or m.outsider or m.ambiguous)
-            and m.last < match.last
-            and not (m.first == m.last and self.possessive(m.first))
-        ]
-        if len(held) != 1:
+        after = max(inside) + 1
+        linking = lexicon.articles | lexicon.agent_words | lexicon.path_words
+        while after <= match.last and words[after].norm in linking:
+            after += 1
+        if after <= match.last and not (
+            words[after].lemma in lexicon.weapons
+            or words[after].lemma in lexicon.body_parts
+            or words[after].norm in lexicon.possessives
+        ):
+            return  # "by the wheel": where, not by what
+        if after > match.last and (
+            match.last + 1 >= len(words) or words[match.last + 1].lemma not in lexicon.body_parts
+        ):
+            return  # "grabbed Max by the", then no part
+        start = min(inside)
+        while start in inside and words[start].norm in lexicon.determiners:
+            start += 1
+        held = self.mention_at(start) if start in inside else None
+        if held is None or held.person or held.outsider or held.ambiguous or self.neuter(held):
             return
+        sentence = self.tokens.sentences[match.first]
+        if self.in_care_or_play(sentence) or any(
+            words[at].lemma in lexicon.scratchers
+            for at in range(len(words))
+            if self.tokens.sentences[at] == sentence
+        ):
+            return  # "grabbed Gus by the scruff like a mum and groomed him", "with his paw"
+        if possessive_form(words[held.last].raw) and (
+            held.last + 1 >= len(words) or words[held.last + 1].lemma not in lexicon.body_parts
+        ):
+            return  # "had Max's food in his mouth": his food, not Max
         senses = {
             species: signal
             for species in self.cast.by_species
@@ -3092,9 +3076,26 @@ class Attribution:
         if not senses:
             return
         who = self.actor(index, match, senses)
-        doers = self.cast.able(who.animals - held[0].animals, senses)
+        doers = self.cast.able(who.animals - held.animals, senses)
         if doers and not who.ambiguous and not who.dropped:
             self.emit(index, match, doers, senses)
+
+    def in_care_or_play(self, sentence: int) -> bool:
+        """Whether a sentence tells of grooming or play between animals (a calm shared signal,
+        or grooming itself that aimed at another is grooming it)."""
+        lexicon = self.lexicon
+        return any(
+            other.kind == "signal"
+            and self.tokens.sentences[other.first] == sentence
+            and any(
+                lexicon.classes[species].get(signal) == "calm"
+                and lexicon.object_senses.get(species, {}).get(species, {}).get(signal, signal)
+                in lexicon.reciprocal
+                for species, signal in other.senses.items()
+                if species in lexicon.classes
+            )
+            for other in self.matches
+        )
 
     def holds_thing(self, match: Match) -> bool:
         """Whether the words a bite phrase reaches across ("had ... in his mouth") open with a
@@ -3359,15 +3360,6 @@ class Attribution:
             return
         if victim is not None and victims and victims <= cast.able(victims, wound):
             doer = self.harming_in_sentence(match, victims, senses)
-            if not doer and self.reached_in(match, victims):
-                # "got swiped through the bars", "caught by a claw": from outside the cage, the
-                # other species
-                species = {cast.species[animal] for animal in victims}
-                doer = frozenset(
-                    animal
-                    for animal in cast.able(cast.all - victims, senses)
-                    if cast.species[animal] not in species
-                )
             if doer:
                 # "Sage got scratched when Mochi swatted the cage": the one doing harm there.
                 self.emit(index, match, doer, senses)

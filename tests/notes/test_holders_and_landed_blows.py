@@ -4,12 +4,9 @@ the owner's blood drawn. Each sentence here is made up for the rule it tests."""
 
 from __future__ import annotations
 
-from casts import PIP, TOM, cat_rat, rat_rat
+from casts import PIP, cat_rat, rat_rat
 
-from ratbond.model import Animal
 from ratbond.notes import NotesResult, parse_notes
-
-BESS = Animal("bess", "rat", name="Bess", sex="female")
 
 
 def rat_human(text: str) -> NotesResult:
@@ -129,27 +126,16 @@ def test_a_mark_s_plural_is_the_wound_of_the_animal_that_has_it() -> None:
     assert signals(rat_human("Pip left me with scratches.")) == {}
 
 
-def test_a_harm_suffered_through_the_bars_or_from_a_claw_is_the_other_species() -> None:
-    for text in ("Pip got swiped through the bars.", "Pip got scratched through the mesh."):
-        assert signals(cat_rat(text)) == {"pip": {"wound"}, "tom": {"scratching"}}, text
-    assert signals(cat_rat("Pip got bitten through the bars.")) == {
-        "pip": {"wound"},
-        "tom": {"biting"},
-    }
-    assert signals(cat_rat("Pip got caught by a claw.")) == {"tom": {"swatting"}}
-    # the one hurt named again after it is no other doer
-    climbing = cat_rat("Pip got caught by a claw through the mesh while she was climbing.")
-    assert "tom" in signals(climbing)
-    # one named after it did it; a wire is no animal
-    with_bess = parse_notes(
-        "Pip got scratched through the bars by Bess.", [TOM, PIP, BESS], "cat-rat"
-    )
-    assert signals(with_bess) == {"pip": {"wound"}}
-    assert signals(cat_rat("Pip got scratched on the wire.")) == {"pip": {"wound"}}
-
-
 def test_a_hold_in_the_teeth_between_rats_is_the_holder_s_bite() -> None:
     assert signals(rat_rat("Rex grabbed Max by the scruff and hung on.")) == {"rex": {"biting"}}
     assert signals(rat_rat("Rex had Max in his mouth.")) == {"rex": {"biting"}}
-    for text in ("Rex grabbed the treat by the end.", "I grabbed Rex by the scruff."):
+    assert signals(rat_rat("Max had Rex's tail in his mouth.")) == {"max": {"biting"}}
+    for text in (
+        "Rex grabbed the treat by the end.",
+        "I grabbed Rex by the scruff.",
+        # a place, a thing held, a rat's thing held
+        "Rex caught up with Max by the wheel.",
+        "Max had the treat Rex dropped in his mouth.",
+        "Rex had Max's food in his mouth.",
+    ):
         assert "biting" not in {s for names in signals(rat_rat(text)).values() for s in names}
