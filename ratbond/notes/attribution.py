@@ -2210,9 +2210,8 @@ class Attribution:
         )
 
     def owning(self, position: int) -> bool:
-        """Whether a possessive ("sister's") comes at or within two words after `position`,
-        before the words run out: "my sister's dog", "me mate's Jack Russell" (not "my baby
-        today")."""
+        """Whether a possessive ("sister's") is the word before `position`, the word there or
+        the one after: "my sister's dog", "me mate's Jack Russell" (not "my baby today")."""
         words = self.tokens.words
         return any(
             words[at].kind == "w" and possessive_form(words[at].raw)
@@ -3034,7 +3033,7 @@ class Attribution:
         lexicon = self.lexicon
         words = self.tokens.words
         bites = lexicon.bite_signals.intersection(match.senses.values())
-        inside = set(range(match.first + 1, match.last)) - set(match.positions)
+        inside = self.gap(match)
         if not bites or not inside:
             return
         after = max(inside) + 1
@@ -3058,27 +3057,41 @@ class Attribution:
         if held is None or held.person or held.outsider or held.ambiguous or self.neuter(held):
             return
         sentence = self.tokens.sentences[match.first]
-        if self.in_care_or_play(sentence) or any(
-            words[at].lemma in lexicon.scratchers
-            for at in range(len(words))
-            if self.tokens.sentences[at] == sentence
-        ):
+        if self.in_care_or_play(sentence) or self.scratched_in(sentence):
             return  # "grabbed Gus by the scruff like a mum and groomed him", "with his paw"
         if possessive_form(words[held.last].raw) and (
             held.last + 1 >= len(words) or words[held.last + 1].lemma not in lexicon.body_parts
         ):
             return  # "had Max's food in his mouth": his food, not Max
-        senses = {
-            species: signal
-            for species in self.cast.by_species
-            for signal in sorted(bites & set(lexicon.classes[species]))
-        }
+        senses = self.bites_shown(bites)
         if not senses:
             return
         who = self.actor(index, match, senses)
         doers = self.cast.able(who.animals - held.animals, senses)
         if doers and not who.ambiguous and not who.dropped:
             self.emit(index, match, doers, senses)
+
+    def gap(self, match: Match) -> set[int]:
+        """The positions a phrase's `...` reaches across ("had [Pip] in his mouth")."""
+        return set(range(match.first + 1, match.last)) - set(match.positions)
+
+    def scratched_in(self, sentence: int) -> bool:
+        """Whether one of `scratchers` (claws, nails, a scratch) is named in the sentence: it
+        says how blood was drawn or a hold was made."""
+        words = self.tokens.words
+        sentences = self.tokens.sentences
+        scratchers = self.lexicon.scratchers
+        return any(
+            words[at].lemma in scratchers for at in range(len(words)) if sentences[at] == sentence
+        )
+
+    def bites_shown(self, bites: frozenset[str] | set[str]) -> dict[str, str]:
+        """For each species of the cast that shows one of `bites`, the gravest it shows."""
+        return {
+            species: max(shown)
+            for species in self.cast.by_species
+            if (shown := bites & set(self.lexicon.classes[species]))
+        }
 
     def in_care_or_play(self, sentence: int) -> bool:
         """Whether a sentence tells of grooming or play between animals (a calm shared signal,
@@ -3104,9 +3117,10 @@ class Attribution:
         in his mouth with Pip in it" does. Words that name neither ("had the little one in his
         mouth", "grabbed my baby off the table by the scruff") may be the rat: the bite stands
         (a blow at a thing, "hit ... with his paw", stays a blow: `object_senses`)."""
-        if self.lexicon.bite_signals.isdisjoint(match.senses.values()):
+        lexicon = self.lexicon
+        if lexicon.bite_signals.isdisjoint(match.senses.values()):
             return False
-        inside = set(range(match.first + 1, match.last)) - set(match.positions)
+        inside = self.gap(match)
         if not inside:
             return False
         clause = self.tokens.clauses[match.first]
@@ -3119,7 +3133,7 @@ class Attribution:
                 m.first == m.last
                 and after in inside
                 and self.possessive(m.first)
-                and words[after].norm not in self.lexicon.prepositions
+                and words[after].norm not in lexicon.prepositions
             )
 
         if any(
@@ -3130,11 +3144,9 @@ class Attribution:
             return False
         start = min(inside)
         while start in inside and (
-            words[start].norm in self.lexicon.determiners
-            or words[start].norm in self.lexicon.possessives
+            words[start].norm in lexicon.determiners or words[start].norm in lexicon.possessives
         ):
             start += 1
-        lexicon = self.lexicon
         if start not in inside:
             return False
         while start in inside:
@@ -3228,20 +3240,12 @@ class Attribution:
             or self.matches[subject.match].kind != "name"
         ):
             return  # by name only: "the nurse held Pip while she drew blood", "the other rat"
-        sentence = self.tokens.sentences[match.first]
-        words = self.tokens.words
-        if any(
-            words[at].lemma in lexicon.scratchers
-            for at in range(len(words))
-            if self.tokens.sentences[at] == sentence
-        ):
+        if self.scratched_in(self.tokens.sentences[match.first]):
             return
-        bite = lexicon.passive_wounds & lexicon.bite_signals
-        for species in {self.cast.species[animal] for animal in subject.animals}:
-            shown = bite & set(lexicon.classes[species])
-            able = self.cast.able(subject.animals, dict.fromkeys([species], ""))
-            if shown and able:
-                self.emit(index, match, able, {species: min(shown)})
+        senses = self.bites_shown(lexicon.passive_wounds & lexicon.bite_signals)
+        able = self.cast.able(subject.animals, senses)
+        if able:
+            self.emit(index, match, able, senses)
 
     def other_harm(self, index: int) -> bool:
         """Whether the note tells of a harm (`harm_signals`) in a phrase other than `index`'s:
