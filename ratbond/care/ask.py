@@ -1653,11 +1653,22 @@ def _ranked(index: _Index, reading: _Reading, search: _Search) -> list[Ranked]:
     """The entries ranked for the whole question, an answer before a reference entry."""
     asked, rules = reading.asked, index.rules
     ranked = index.rank(asked, search.named, reading.focus, search.absent, reading.calm)
+    # A thing the question names by the whole of its name ("ice cream", "blueberries") is what
+    # it asks about (an alias may be a word of other senses, "pop"): that thing's entry goes
+    # before a general FAQ (the base diet, treats) that does not name it, when it scores at
+    # least `named_thing` of it.
+    if ranked and index.docs[ranked[0][3]].kind == "faq" and not index.docs[ranked[0][3]].urgent:
+        thing = _named_thing(index, reading, ranked)
+        if thing is not None:
+            return _put_first(thing, ranked)
     # Of two entries nearly as good, the one written as an answer (a FAQ) goes before a reference
     # entry (a checklist, a program) when it covers as much of the question; a sign's own entry
     # says what that one sign means, and keeps its place.
     if ranked and index.docs[ranked[0][3]].kind not in ("faq", "sign"):
         top = ranked[0]
+        # (a thing named wholly keeps its place: "can rats eat blueberries? ... veg rotation")
+        if _named_wholly(index, top, frozenset(asked)):
+            return ranked
         answer = next(
             (
                 row
@@ -1697,6 +1708,43 @@ def _ranked(index: _Index, reading: _Reading, search: _Search) -> list[Ranked]:
         if program is not None:
             ranked = _put_first(program, ranked)
     return ranked
+
+
+def _named_wholly(index: _Index, row: Ranked, asked: frozenset[str]) -> frozenset[str]:
+    """The name of the entry of `row` when it is of `named_kinds` and the question holds all
+    of it ("ice cream"), else nothing."""
+    doc = index.docs[row[3]]
+    if doc.kind not in index.rules.named_kinds:
+        return frozenset()
+    # (the name as a question's words are read, or joined up as one: "ice cream" is "icecream")
+    reader = index.reader
+    words = reader.words(doc.id.partition(":")[2])
+    for name in (frozenset(reader.terms(words)), frozenset({reader.stem("".join(words))})):
+        if name - index.generic and name - index.generic <= asked:
+            return name - index.generic
+    return frozenset()
+
+
+def _named_thing(index: _Index, reading: _Reading, ranked: list[Ranked]) -> Ranked | None:
+    """The best-ranked entry whose whole name the question holds, scoring at least
+    `named_thing` of the best, when the best entry names none of its name's words."""
+    asked = frozenset(reading.asked)
+    top = index.entries[ranked[0][3]]
+    # (nor ahead of an emergency scoring nearly as well as the best, which the emergencies'
+    # rules weigh: "a sweet little chap ... was set upon by our tabby")
+    if any(
+        index.docs[row[3]].urgent
+        for row in ranked
+        if row[0] >= index.rules.urgent_margin * ranked[0][0]
+    ):
+        return None
+    for row in ranked[1:]:
+        if row[0] < index.rules.named_thing * ranked[0][0]:
+            return None
+        name = _named_wholly(index, row, asked)
+        if name and not any(top.strongly_holds(t, asked) for t in name):
+            return row
+    return None
 
 
 def _put_first(row: Ranked, ranked: list[Ranked]) -> list[Ranked]:
@@ -1765,8 +1813,20 @@ def _off_subject(index: _Index, reading: _Reading, search: _Search) -> bool:
     ate_poison = _told_eaten(index, reading.clauses) and bool(
         set(reading.terms) & index.alarms & (index.eating | index.unless_eaten)
     )
+    # ... and so is a word of another subject beside the owner's rat told with an alarm: "one of
+    # the boys sank his teeth into my hand, and I am on warfarin" is a bite, not rat poison.
+    owned = owned_rat or any(_holds(as_read, pet) for pet in index.rules.people.pets)
+    harmed = owned and any(
+        t in index.alarms and t not in reading.calm and t not in index.plain_alarms
+        for t in reading.asked
+    )
     return (
-        (OFF_SUBJECT in reading.terms and not cats_catch and not (owned_rat and ate_poison))
+        (
+            OFF_SUBJECT in reading.terms
+            and not cats_catch
+            and not (owned_rat and ate_poison)
+            and not harmed
+        )
         or (OFF_TOPIC in reading.terms and not search.about_rats)
         or (
             OFF_ASIDE in reading.terms

@@ -568,6 +568,9 @@ class AskRules:
     """A program whose title alone of the programs' names a thing the question asks for, which
     the best FAQ's title does not, goes before that FAQ holding at least this share of its
     score and as much of its coverage ("teach him to spin")."""
+    named_thing: Annotated[float, Gt(0), Le(1)]
+    """A thing the question names wholly goes before a general FAQ that does not name it,
+    holding at least this share of its score ("can they share my ice cream")."""
     urgent_margin: Annotated[float, Gt(0), Le(1)]
     """An emergency goes before a better match holding at least this share of its score and
     of its coverage."""

@@ -29,3 +29,25 @@ def test_a_food_known_by_another_name_finds_its_entry(question: str, expected: s
     result = ask(question)
     assert result.answers, question
     assert result.answers[0].id == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "movie night with my flatmate: can the rats share a spoon of ice cream, or no?",
+            "food:ice cream",
+        ),
+        ("planning the weekly menu, how many almonds a day can a rat have", "food:almonds"),
+        ("leftover cooked quinoa from lunch, fine to share with the girls?", "food:cooked quinoa"),
+        # ... but not ahead of an emergency: the sweet here is no food
+        (
+            "our tabby got hold of Biscuit, a sweet little girl, and there's a scratch by her eye",
+            "faq:caught_by_cat",
+        ),
+    ],
+)
+def test_a_food_named_whole_goes_before_the_general_diet_answers(
+    question: str, expected: str
+) -> None:
+    assert ask(question).answers[0].id == expected, question

@@ -108,3 +108,22 @@ def test_a_rat_question_with_a_word_of_another_subject_stays_a_rat_question(
     if expected:
         assert result.answers[0].id == expected
     assert result.answers[0].id not in {"faq:caught_by_cat", "faq:ate_something_toxic"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "one of my boys bit me on the wrist while I topped up the food, it won't stop "
+            "bleeding and I take warfarin for my heart",
+            "faq:bitten_person",
+        ),
+        ("my rat bit me hard, I'm on warfarin, it keeps bleeding", "faq:bitten_person"),
+    ],
+)
+def test_the_owners_rat_with_an_alarm_is_never_pest_control(question: str, expected: str) -> None:
+    """A word of pest control (warfarin is also a rat poison) beside the owner's own rat and a
+    harm done is the emergency, not another subject."""
+    result = ask(question)
+    assert result.answers, question
+    assert result.answers[0].id == expected, question
