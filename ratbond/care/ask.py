@@ -1653,11 +1653,10 @@ def _ranked(index: _Index, reading: _Reading, search: _Search) -> list[Ranked]:
     """The entries ranked for the whole question, an answer before a reference entry."""
     asked, rules = reading.asked, index.rules
     ranked = index.rank(asked, search.named, reading.focus, search.absent, reading.calm)
-    # A thing the question names by the whole of its name ("ice cream", "blueberries") is what
-    # it asks about (an alias may be a word of other senses, "pop"): that thing's entry goes
-    # before a general FAQ (the base diet, treats) that does not name it, when it scores at
-    # least `named_thing` of it.
-    if ranked and index.docs[ranked[0][3]].kind == "faq" and not index.docs[ranked[0][3]].urgent:
+    # A food the part of the question that asks names by the whole of its name ("can they share
+    # my ice cream", "blueberries") is what it asks about: its entry goes before the general
+    # answers on eating (`named_thing.before`) when those do not name it.
+    if ranked and index.docs[ranked[0][3]].id in index.rules.named_thing.before:
         thing = _named_thing(index, reading, ranked)
         if thing is not None:
             return _put_first(thing, ranked)
@@ -1666,9 +1665,6 @@ def _ranked(index: _Index, reading: _Reading, search: _Search) -> list[Ranked]:
     # says what that one sign means, and keeps its place.
     if ranked and index.docs[ranked[0][3]].kind not in ("faq", "sign"):
         top = ranked[0]
-        # (a thing named wholly keeps its place: "can rats eat blueberries? ... veg rotation")
-        if _named_wholly(index, top, frozenset(asked)):
-            return ranked
         answer = next(
             (
                 row
@@ -1680,7 +1676,13 @@ def _ranked(index: _Index, reading: _Reading, search: _Search) -> list[Ranked]:
             ),
             None,
         )
-        if answer is not None:
+        # (... but not a general answer on eating before a food the question asks about by
+        # name: "can rats eat blueberries? ... the daily veg rotation")
+        if answer is not None and not (
+            index.docs[answer[3]].id in rules.named_thing.before
+            and _named_wholly(index, top, reading)
+            and not _named_thing_held(index, answer, top, reading)
+        ):
             ranked = _put_first(answer, ranked)
     # ... but a program named in its title by a thing the question asks for, which the FAQ
     # speaks of only as one case of its own subject ("teach him to spin", "to fetch": the FAQ on
@@ -1710,26 +1712,36 @@ def _ranked(index: _Index, reading: _Reading, search: _Search) -> list[Ranked]:
     return ranked
 
 
-def _named_wholly(index: _Index, row: Ranked, asked: frozenset[str]) -> frozenset[str]:
-    """The name of the entry of `row` when it is of `named_kinds` and the question holds all
-    of it ("ice cream"), else nothing."""
+def _named_wholly(index: _Index, row: Ranked, reading: _Reading) -> frozenset[str]:
+    """The name of the entry of `row` when it is of `named_kinds` and the part of the question
+    that asks (`focus`, else all of it) holds all of that name ("ice cream"), else nothing."""
     doc = index.docs[row[3]]
     if doc.kind not in index.rules.named_kinds:
         return frozenset()
+    asking = reading.focus or frozenset(reading.asked)
     # (the name as a question's words are read, or joined up as one: "ice cream" is "icecream")
     reader = index.reader
     words = reader.words(doc.id.partition(":")[2])
     for name in (frozenset(reader.terms(words)), frozenset({reader.stem("".join(words))})):
-        if name - index.generic and name - index.generic <= asked:
+        if name - index.generic and name - index.generic <= asking:
             return name - index.generic
     return frozenset()
 
 
-def _named_thing(index: _Index, reading: _Reading, ranked: list[Ranked]) -> Ranked | None:
-    """The best-ranked entry whose whole name the question holds, scoring at least
-    `named_thing` of the best, when the best entry names none of its name's words."""
+def _named_thing_held(index: _Index, general: Ranked, thing: Ranked, reading: _Reading) -> bool:
+    """The general entry `general` names, in its title or keywords, a word of the name of
+    `thing` or another food the question names: "mine get pellets and some broccoli, how
+    much should they eat" asks about the whole diet."""
     asked = frozenset(reading.asked)
-    top = index.entries[ranked[0][3]]
+    entry = index.entries[general[3]]
+    return any(entry.strongly_holds(t, asked) for t in _named_wholly(index, thing, reading)) or any(
+        entry.strongly_holds(t, asked) for t in asked if t in index.named
+    )
+
+
+def _named_thing(index: _Index, reading: _Reading, ranked: list[Ranked]) -> Ranked | None:
+    """The best-ranked food the question asks about by its whole name, scoring at least
+    `named_thing.share` of the best, when the best entry names none of its name's words."""
     # (nor ahead of an emergency scoring nearly as well as the best, which the emergencies'
     # rules weigh: "a sweet little chap ... was set upon by our tabby")
     if any(
@@ -1739,10 +1751,11 @@ def _named_thing(index: _Index, reading: _Reading, ranked: list[Ranked]) -> Rank
     ):
         return None
     for row in ranked[1:]:
-        if row[0] < index.rules.named_thing * ranked[0][0]:
+        if row[0] < index.rules.named_thing.share * ranked[0][0]:
             return None
-        name = _named_wholly(index, row, asked)
-        if name and not any(top.strongly_holds(t, asked) for t in name):
+        if _named_wholly(index, row, reading) and not _named_thing_held(
+            index, ranked[0], row, reading
+        ):
             return row
     return None
 

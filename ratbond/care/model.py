@@ -537,6 +537,18 @@ class Implied:
 
 
 @dataclass(frozen=True, slots=True)
+class NamedThing:
+    """When a food asked about by its whole name goes before a general answer on eating."""
+
+    __pydantic_config__ = _STRICT
+
+    share: Annotated[float, Gt(0), Le(1)]
+    """The food's entry must score at least this share of the general answer's."""
+    before: Annotated[tuple[Text, ...], Len(min_length=1)]
+    """The general answers on eating (entry ids) it may go before."""
+
+
+@dataclass(frozen=True, slots=True)
 class AskTopic:
     """A subject ratbond can answer questions about, listed when it has no answer."""
 
@@ -568,9 +580,7 @@ class AskRules:
     """A program whose title alone of the programs' names a thing the question asks for, which
     the best FAQ's title does not, goes before that FAQ holding at least this share of its
     score and as much of its coverage ("teach him to spin")."""
-    named_thing: Annotated[float, Gt(0), Le(1)]
-    """A thing the question names wholly goes before a general FAQ that does not name it,
-    holding at least this share of its score ("can they share my ice cream")."""
+    named_thing: NamedThing
     urgent_margin: Annotated[float, Gt(0), Le(1)]
     """An emergency goes before a better match holding at least this share of its score and
     of its coverage."""

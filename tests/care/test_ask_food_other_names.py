@@ -51,3 +51,24 @@ def test_a_food_named_whole_goes_before_the_general_diet_answers(
     question: str, expected: str
 ) -> None:
     assert ask(question).answers[0].id == expected, question
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a food word in another sense, or used for something other than eating
+        ("she's such a sweet girl but so shy, how can I help her", "faq:shy_rat"),
+        ("can I clean the cage with alcohol wipes?", "faq:cleaning"),
+        # a food named in passing, beside the staple or in the story around the question
+        (
+            "how much should a rat eat per day, mine gets a handful of pellets and some broccoli",
+            "faq:base_diet",
+        ),
+        ("good treats for rats? mine go crazy for peas", "faq:treats"),
+        ("how do I teach my rat tricks, i use a pea", "faq:training"),
+    ],
+)
+def test_a_food_named_in_passing_leaves_the_question_its_subject(
+    question: str, expected: str
+) -> None:
+    assert ask(question).answers[0].id == expected, question
