@@ -156,6 +156,7 @@ class Lexicon:
     protected: frozenset[str]
     fuzzy_targets: dict[str, tuple[str, ...]]
     after_negation: tuple[str, ...]
+    answer_labels: tuple[str, ...]
     expectations: frozenset[tuple[str, ...]]
     """Hedges that make a later attempt a fear: "I thought he was going to bite"."""
     scope_ends: frozenset[str]
@@ -920,6 +921,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         protected=protected,
         fuzzy_targets={letter: tuple(forms) for letter, forms in targets.items()},
         after_negation=tuple(negation.after),
+        answer_labels=tuple(negation.answer_labels),
         expectations=frozenset(
             tuple(normalise(word) for word in split_words(text)) for text in negation.expectations
         ),

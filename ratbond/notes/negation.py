@@ -80,16 +80,26 @@ def after_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     # comma: "he bit her?? no!!" is dismay, "bit her? no idea" no answer.
     bare = [w for w in words if w not in answers and w.replace(" ", "").isalpha() and len(w) > 1]
     question = r"(?:(?!\b(?:and|but|then|so|or)\b)[^.!?\n;,:()\[\]])*"
+    # (a transcript's label may open the answer: "Q. Blood? A. None.")
+    label = (
+        r"(?:(?:" + "|".join(map(re.escape, lexicon.answer_labels)) + r")[ \t]*)?"
+        if lexicon.answer_labels
+        else ""
+    )
     answered = (
         r"(?P<answer>"
         + question
-        + r"\?[ \t]*(?:"
+        + r"\?[ \t]*"
+        + label
+        + "(?:"
         + "|".join(map(re.escape, answers))
         + r")[ \t]*(?:[.!\n]|$)"
         + (
             "|"
             + question
-            + r"(?<!\?)\?[ \t]*(?:"
+            + r"(?<!\?)\?[ \t]*"
+            + label
+            + "(?:"
             + "|".join(map(re.escape, bare))
             + r")[ \t]*(?:[.,\n]|$)"
             if bare

@@ -26,6 +26,9 @@ class Negation:
     after: tuple[Word, ...]
     scope_ends: tuple[Word, ...]
     list_joiners: tuple[Word, ...]
+    answer_labels: tuple[str, ...] = ()
+    """Labels that open an answer in a transcript ("Q. Blood? A. None."): a denial after one
+    answers the question before it as a bare one does."""
     expectations: tuple[Word, ...] = ()
     earlier: tuple[Word, ...] = ()
     healed: tuple[Word, ...] = ()

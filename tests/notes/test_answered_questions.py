@@ -24,3 +24,20 @@ def test_dismay_and_no_answer_are_no_denial() -> None:
     assert "swatting" in cat_rat("Tom swatted Pip? No idea why, he was calm.").signals.get(
         "tom", ()
     )
+
+
+def test_a_transcripts_answer_label_opens_the_answer() -> None:
+    for text in (
+        "Q. Any blood on Pip? A. None.",
+        "Q: Did Tom swat? A: No. He sat by the door.",
+    ):
+        result = cat_rat(text)
+        found = {name for names in result.signals.values() for name in names}
+        found |= {item.signal for item in result.unattributed}
+        assert not found & {"swatting", "wound"}, text
+    scrap = rat_rat("Q. A fight in the night? A. No. Just the usual shuffling about.")
+    assert "fighting" not in {name for names in scrap.signals.values() for name in names}
+    # ... and an answer of yes keeps what is asked
+    assert "wound" in cat_rat("Q. Any blood on Pip? A. Yes, a drop on her ear.").signals.get(
+        "pip", ()
+    )

@@ -139,3 +139,18 @@ def test_a_hold_in_the_teeth_between_rats_is_the_holder_s_bite() -> None:
         "Rex had Max's food in his mouth.",
     ):
         assert "biting" not in {s for names in signals(rat_rat(text)).values() for s in names}
+
+
+def test_the_cats_body_thrown_at_the_barrier_is_a_lunge() -> None:
+    for text in (
+        "Tom threw his whole weight against the carrier.",
+        "Tom body-checked the pen and the rats scattered.",
+        "Tom surged at the cage from the sofa.",
+        "Out of nowhere Tom slammed the bars.",
+    ):
+        assert "lunging" in signals(cat_rat(text)).get("tom", set()), text
+    # the owner slamming a door, and a rat bumping into its own wheel, are no lunge
+    assert signals(cat_rat("I slammed the cage door shut before Tom could get in.")) == {}
+    assert "lunging" not in signals(cat_rat("Pip slammed into her wheel and got up.")).get(
+        "pip", set()
+    )
