@@ -202,6 +202,8 @@ class Attribution:
             self.explained_marks()
         if self.lexicon.postures[0] and self.spans:
             self.rested_postures()
+        if self.lexicon.inattention[0] and self.spans:
+            self.inattentive()
         if self.lexicon.placed[0] and self.spans:
             self.placed()
         signals: dict[str, list[str]] = {}
@@ -946,6 +948,91 @@ class Attribution:
             kept.append((span, facts))
         self.spans = [span for span, _ in kept]
         self.facts = [facts for _, facts in kept]
+
+    def inattentive(self) -> None:
+        """A cat's act of harm or aim (`inattention.acts`) at no rat and no thing named after it
+        in its clause, in a sentence that names a plaything (`harmless.prey`), is none where the
+        same sentence after it, or the next, tells that the same cat paid the rats no heed (the
+        `inattention.heed` signal aimed at a rat of the cast or a thing: "pounced on the laser
+        dot over and over, never even glanced at the rats"), unless the note tells of a wound."""
+        heed, acts, _ = self.lexicon.inattention
+        if any(span.signal in self.lexicon.victim_signals for span in self.spans):
+            return
+        # (where each heed starts, by animal and sentence: told after the act, never before
+        # it, "ignored the rats for an hour, then pounced" is a pounce)
+        unheeding = {
+            (span.animal, facts.sentence): span.start
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.signal == heed and not span.negated and self.heed_at_the_rats(span)
+        }
+        if not unheeding:
+            return
+        words, sentences = self.tokens.words, self.tokens.sentences
+        playthings = {
+            sentences[at] for at, word in enumerate(words) if word.norm in self.lexicon.prey_words
+        }
+
+        def unheeded(span: Span, sentence: int) -> bool:
+            same = unheeding.get((span.animal, sentence))
+            return (same is not None and same > span.start) or (
+                span.animal,
+                sentence + 1,
+            ) in unheeding
+
+        kept = [
+            (span, facts)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if not (
+                span.signal in acts
+                and facts.sentence in playthings
+                and self.cast.species.get(span.animal or "") == "cat"
+                and not facts.thing
+                and not self.rats_or_things_after(span, aimed=False)
+                and unheeded(span, facts.sentence)
+            )
+        ]
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+
+    def heed_at_the_rats(self, span: Span) -> bool:
+        """Whether the heed `span` is aimed at the rats: its clause, after it, names a rat of the
+        cast or a thing of `things` ("never looked at the cage", "didn't care about the rats"),
+        and no rat opens it ("the girls didn't even look up from their food" is the rats' own)."""
+        tokens = self.tokens
+        rats = self.cast.by_species.get("rat", frozenset())
+        start = next((at for at, begin in enumerate(tokens.starts) if begin >= span.start), None)
+        if start is not None and any(
+            m.animals & rats
+            and m.first < start
+            and tokens.clauses[m.first] == tokens.clauses[start]
+            for m in self.mentions.all
+        ):
+            return False
+        return self.rats_or_things_after(span, aimed=True)
+
+    def rats_or_things_after(self, span: Span, aimed: bool) -> bool:
+        """Whether the clause of `span`, after it, names a rat of the cast or a thing of
+        `things`; when `aimed`, right after the span's words or a word of `inattention.towards`
+        (determiners between): "looked at the cage", not "look up from their food"."""
+        tokens = self.tokens
+        after = [at for at, start in enumerate(tokens.starts) if start >= span.end]
+        if not after:
+            return False
+        within = [at for at in after if tokens.clauses[at] == tokens.clauses[after[0]]]
+        rats = self.cast.by_species.get("rat", frozenset())
+        towards = self.lexicon.inattention[2]
+
+        def at_it(at: int) -> bool:
+            before = at - 1
+            while before >= within[0] and tokens.words[before].norm in self.lexicon.determiners:
+                before -= 1
+            return not aimed or before < within[0] or tokens.words[before].norm in towards
+
+        return any(
+            at_it(at) for at in within if tokens.words[at].norm in self.lexicon.thing_words
+        ) or any(
+            m.first in within and m.animals & rats and at_it(m.first) for m in self.mentions.all
+        )
 
     def sentence_text(self, sentence: int) -> str:
         """The text of sentence number `sentence`, signs after its last word included."""

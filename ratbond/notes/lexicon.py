@@ -200,6 +200,9 @@ class Lexicon:
     noun_frames: tuple[frozenset[str], frozenset[str]]
     attributes: tuple[dict[str, str], frozenset[str], dict[str, str]]
     postures: tuple[tuple[str, ...], frozenset[str], frozenset[str]]
+    inattention: tuple[str, frozenset[str], frozenset[str]]
+    """`inattention`: the signal of no heed, the acts it undoes and the words that aim it (see
+    `Attribution.inattentive`)."""
     placed: tuple[frozenset[str], re.Pattern[str]]
     """`placed`: the signals, and the owner putting the animal there ("i held")."""
     """`postures`: words, rests and aims (see `Attribution.rested_postures`)."""
@@ -543,6 +546,9 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
     for name in rules.meals:
         if name not in every:
             raise fail(("meals", name), f"unknown signal '{name}'")
+    for name in (rules.inattention.heed, *rules.inattention.acts) if rules.inattention.heed else ():
+        if name not in known.get("cat", set()):
+            raise fail(("inattention", name), f"unknown cat signal '{name}'")
     if rules.shelters is not None and rules.shelters.signal not in every:
         raise fail(("shelters",), f"unknown signal '{rules.shelters.signal}' in shelters.signal")
     for key, table in (("aims", rules.aims), ("captures", rules.captures)):
@@ -958,6 +964,11 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         placed=(
             frozenset(rules.placed.signals),
             _placing(rules.placed.subjects, rules.placed.verbs),
+        ),
+        inattention=(
+            rules.inattention.heed,
+            frozenset(rules.inattention.acts),
+            frozenset(normalise(w) for w in rules.inattention.towards),
         ),
         postures=(
             tuple(w.lower() for w in rules.postures.words),

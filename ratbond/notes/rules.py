@@ -86,6 +86,23 @@ class Placed:
 
 
 @dataclass(frozen=True)
+class Inattention:
+    """A cat's act of harm at no animal and no thing is none in a sentence where the same cat is
+    told to pay the rats no heed ("pounced on it twenty times, never looked at the cage")."""
+
+    __pydantic_config__ = _STRICT
+
+    heed: str = ""
+    """The signal that tells of no heed (`ignoring`); it counts only when its clause names a
+    rat of the cast or a thing of `things` after it."""
+    acts: tuple[str, ...] = ()
+    """The cat's signals of harm or aim it undoes."""
+    towards: tuple[Word, ...] = ()
+    """Words that aim the heed at what follows them ("looked at", "care about", "notice of"):
+    the rat or thing must follow the heed itself or one of these, determiners between."""
+
+
+@dataclass(frozen=True)
 class Postures:
     """A posture told alone ("low on the floor") is no signal beside a rest of the same animal
     ("fast asleep"), unless an aim is there too."""
@@ -435,6 +452,7 @@ class NotesFile:
     noun_frames: NounFrames = field(default_factory=lambda: NounFrames())
     attributes: Attributes = field(default_factory=lambda: Attributes())
     postures: Postures = field(default_factory=lambda: Postures())
+    inattention: Inattention = field(default_factory=lambda: Inattention())
     placed: Placed = field(default_factory=lambda: Placed())
     """Slang read as a noun only where no other noun follows it ("drew a bit of claret", not
     "the claret cushion")."""

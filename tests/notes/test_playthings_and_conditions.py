@@ -55,3 +55,25 @@ def test_it_names_the_plaything_again_after_a_first_it() -> None:
     # a body part between is no plaything: "she nipped it" is the nose
     text = "Pip put his nose to the bars and Tom nipped it, then let go."
     assert dangers(cat_rat(text))
+
+
+def test_an_attack_on_a_plaything_with_the_rats_unheeded_is_none() -> None:
+    for text in (
+        "Tom pounced on the laser dot over and over, never even glanced at the rats.",
+        "Tom savaged his feather wand for ten minutes. Never looked at the cage once.",
+        "Tom chased a wine cork round the hall and ignored the rats completely.",
+    ):
+        assert not dangers(cat_rat(text)), text
+    # heed told before the act, an act aimed at the rats or the cage, no plaything, or a wound
+    # in the note: the act stands
+    for text, act in (
+        ("Tom ignored the rats for an hour with his toy, then pounced.", "pouncing"),
+        ("Tom batted his toy, then swatted at the cage, then ignored the rats.", "swatting"),
+        ("Tom pounced. Never looked at the cage after that.", "pouncing"),
+        ("Tom had his toy out and pounced, ignored the rats, and Pip has a cut.", "pouncing"),
+    ):
+        assert act in signals(cat_rat(text)).get("tom", set()), text
+    # the rats' own lack of interest is no heed of the cat's
+    assert "pouncing" in signals(
+        cat_rat("Tom pounced, toy mouse or not. The rats didn't look up from their food.")
+    ).get("tom", set())
