@@ -2884,7 +2884,7 @@ class Attribution:
             return Who(dropped=True)
         if found is not None and found.mention is not None:
             return self.from_mention(self.appositive(found.mention, senses), senses, match)
-        owner = self.part_owner(match, senses)
+        owner = self.part_owner(match, senses) or self.owner_within(match, senses)
         if owner is not None:
             return self.from_mention(owner, senses, match)
         if self.owner_bled(match, bled):
@@ -2957,6 +2957,22 @@ class Attribution:
                 ):
                     return mention
                 return None
+        return None
+
+    def owner_within(self, match: Match, senses: Mapping[str, str]) -> Mention | None:
+        """The animal whose possessive stands inside a wound phrase, between its words: it owns
+        the part hurt ("chipped her tooth", "split his nail"), even where the owner was bitten
+        ("bit me and broke her tooth on my ring")."""
+        for position in range(match.first + 1, match.last):
+            if self.tokens.words[position].norm not in self.lexicon.possessives:
+                continue
+            mention = self.mention_at(position)
+            if (
+                mention is not None
+                and not (mention.person or mention.outsider or mention.ambiguous)
+                and self.cast.able(mention.animals, senses)
+            ):
+                return mention
         return None
 
     # --- what it means ---------------------------------------------------------------------

@@ -154,3 +154,17 @@ def test_the_cats_body_thrown_at_the_barrier_is_a_lunge() -> None:
     assert "lunging" not in signals(cat_rat("Pip slammed into her wheel and got up.")).get(
         "pip", set()
     )
+
+
+def test_a_broken_tooth_or_split_nail_is_the_rats_even_where_the_owner_was_bitten() -> None:
+    def rat_human(text: str) -> dict[str, set[str]]:
+        return signals(parse_notes(text, [PIP], "rat-human"))
+
+    assert rat_human("Pip bit me and broke her tooth.") == {"pip": {"biting", "wound"}}
+    assert rat_human("Pip broke a tooth on the cage bars.") == {"pip": {"wound"}}
+    assert rat_human("Blood on the hammock, traced to Pip's foot: a split nail.") == {
+        "pip": {"wound"}
+    }
+    # the owner's own nail, and the owner's blood, stay the owner's
+    assert rat_human("Pip bit me and split my nail.") == {"pip": {"biting"}}
+    assert rat_human("Pip bit me hard, my finger is bleeding.") == {"pip": {"biting"}}
