@@ -188,6 +188,8 @@ class Attribution:
             self.headings()
         if self.heard and self.unattributed:
             self.heard_fights()
+        if self.lexicon.fight_heard is not None and self.spans:
+            self.fight_heard()
         if any(span.signal in self.lexicon.persistent for span in self.spans):
             self.persistent()
         if not self.lexicon.exceptions.isdisjoint(map(NORM, self.tokens.words)):
@@ -967,10 +969,6 @@ class Attribution:
         }
         if not unheeding:
             return
-        words, sentences = self.tokens.words, self.tokens.sentences
-        playthings = {
-            sentences[at] for at, word in enumerate(words) if word.norm in self.lexicon.prey_words
-        }
 
         def unheeded(span: Span, sentence: int) -> bool:
             same = unheeding.get((span.animal, sentence))
@@ -984,15 +982,50 @@ class Attribution:
             for span, facts in zip(self.spans, self.facts, strict=True)
             if not (
                 span.signal in acts
-                and facts.sentence in playthings
                 and self.cast.species.get(span.animal or "") == "cat"
-                and not facts.thing
+                and self.plays_at(span)
                 and not self.rats_or_things_after(span, aimed=False)
                 and unheeded(span, facts.sentence)
             )
         ]
         self.spans = [span for span, _ in kept]
         self.facts = [facts for _, facts in kept]
+
+    def plays_at(self, span: Span) -> bool:
+        """Whether the object of the act `span` is a plaything (`harmless.prey`): the first word
+        after it, past prepositions, determiners, possessives and a count ("pounced on the laser
+        dot", "pouncing on it over and over" after "the laser dot", "pounced it like 20 times"),
+        is one, or is "it" after one earlier in its sentence."""
+        tokens = self.tokens
+        lexicon = self.lexicon
+        after = [at for at, start in enumerate(tokens.starts) if start >= span.end]
+        if not after:
+            return False
+        sentence = tokens.sentences[after[0]]
+        skipped = lexicon.prepositions | lexicon.determiners | lexicon.possessives
+        for at in after:
+            word = tokens.words[at]
+            if tokens.sentences[at] != sentence or word.kind != "w":
+                return False
+            if word.norm in skipped:
+                continue
+            if word.norm in lexicon.prey_words:
+                return True
+            # (a noun before it names the plaything's kind: "the beanbag tassels", "his catnip
+            # mouse"; a name there is an animal's)
+            if (
+                at + 1 < len(tokens.words)
+                and tokens.sentences[at + 1] == sentence
+                and tokens.words[at + 1].norm in lexicon.prey_words
+                and self.mention_at(at) is None
+            ):
+                return True
+            return word.norm == "it" and any(
+                tokens.words[before].norm in lexicon.prey_words
+                for before in range(at)
+                if tokens.sentences[before] == sentence and tokens.starts[before] < span.start
+            )
+        return False
 
     def heed_at_the_rats(self, span: Span) -> bool:
         """Whether the heed `span` is aimed at the rats: its clause, after it, names a rat of the
@@ -1028,8 +1061,12 @@ class Attribution:
                 before -= 1
             return not aimed or before < within[0] or tokens.words[before].norm in towards
 
+        # (a plaything is no rat's place: "ignored the feather wand")
         return any(
-            at_it(at) for at in within if tokens.words[at].norm in self.lexicon.thing_words
+            at_it(at)
+            for at in within
+            if tokens.words[at].norm in self.lexicon.thing_words
+            and tokens.words[at].norm not in self.lexicon.prey_words
         ) or any(
             m.first in within and m.animals & rats and at_it(m.first) for m in self.mentions.all
         )
@@ -2765,6 +2802,64 @@ class Attribution:
         ]
         self.spans = [span for span, _ in kept]
         self.facts = [facts for _, facts in kept]
+
+    def fight_heard(self) -> None:
+        """A fight only heard (`fight_heard`): a sentence where the owner hears one of its
+        noises ("heard a racket about 3am", "woke to a terrible noise from the cage"), before
+        the note tells of a wound, in a note that reads no harm and no fight, is a fight of
+        no animal in particular, among the animals who can fight: "heard it kick off about
+        3am, right racket. Lights on, Rodney had a cut on his tail"."""
+        heard = self.lexicon.fight_heard
+        assert heard is not None
+        fight, noises, explained, woken = heard
+        read = [span for span in self.spans if not span.negated]
+        signals = {span.signal for span in read} | {item.signal for item in self.unattributed}
+        if self.lexicon.victim_signals.isdisjoint(signals) or not (
+            self.lexicon.harm_signals.isdisjoint(signals)
+        ):
+            return
+        fighters = tuple(
+            (animal, fight) for animal in sorted(self.cast.all) if self.can_show(animal, fight)
+        )
+        if len(fighters) < 2:
+            return  # a fight needs two
+        tokens = self.tokens
+        wounds = {
+            facts.sentence
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.signal in self.lexicon.victim_signals and not span.negated
+        }
+        # (a wound its sentence explains otherwise is no sign of a fight: "a cut from the
+        # wheel")
+        if any(
+            tokens.sentences[at] in wounds and word.norm in explained
+            for at, word in enumerate(tokens.words)
+        ):
+            return
+        # (where the first wound is told: the noise is heard before it)
+        wounded = min(
+            (
+                span.start
+                for span in read
+                if span.signal in self.lexicon.victim_signals and span.animal is not None
+            ),
+            default=len(self.text),
+        )
+        perceived = {
+            tokens.sentences[at]
+            for at, word in enumerate(tokens.words)
+            if word.norm in self.lexicon.perception or word.norm in woken
+        }
+        for at, word in enumerate(tokens.words):
+            sentence = tokens.sentences[at]
+            if word.norm in noises and sentence in perceived and tokens.starts[at] < wounded:
+                start, end = tokens.starts[at], tokens.ends[at]
+                self.unattributed.append(
+                    Unattributed(start, end, self.text[start:end], fight, fighters)
+                )
+                self.spans.append(Span(start, end, self.text[start:end], fight, None, False))
+                self.facts.append(SpanFacts(sentence, False, False))
+                return
 
     def heard_fights(self) -> None:
         """A part of a harm (`part_of`: a scream in a fight) that the owner only heard, of no

@@ -157,6 +157,8 @@ class Lexicon:
     fuzzy_targets: dict[str, tuple[str, ...]]
     after_negation: tuple[str, ...]
     answer_labels: tuple[str, ...]
+    given: frozenset[str]
+    """`negation.given`: words that open a clause a question tells as given."""
     expectations: frozenset[tuple[str, ...]]
     """Hedges that make a later attempt a fear: "I thought he was going to bite"."""
     scope_ends: frozenset[str]
@@ -340,6 +342,9 @@ class Lexicon:
     play_fights: dict[str, str]
     """A fight by the play it was, when the sentence says so and no one is hurt."""
     fight_looks: tuple[str, str, frozenset[str], frozenset[str]] | None
+    fight_heard: tuple[str, frozenset[str], frozenset[str], frozenset[str]] | None
+    """`fight_heard`: the fight, the noises that tell of one only heard, the words that explain
+    a wound otherwise, and the words of waking that hear too (normalised)."""
     body_leaps: tuple[str, str, frozenset[str], frozenset[str]] | None
     """`body_leaps`: the pounce, the lunge it is with no paw named, the verbs of leaping and
     the words that say the paws led it."""
@@ -538,6 +543,7 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *rules.one_sided,
         *(name for pair in rules.play_fights.items() for name in pair),
         *((rules.fight_looks.signal, rules.fight_looks.sound) if rules.fight_looks else ()),
+        *((rules.fight_heard.signal,) if rules.fight_heard else ()),
         *((rules.body_leaps.signal, rules.body_leaps.leap) if rules.body_leaps else ()),
     )
     for name in rules.capture_means:
@@ -928,6 +934,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         fuzzy_targets={letter: tuple(forms) for letter, forms in targets.items()},
         after_negation=tuple(negation.after),
         answer_labels=tuple(negation.answer_labels),
+        given=frozenset(normalise(w) for w in negation.given),
         expectations=frozenset(
             tuple(normalise(word) for word in split_words(text)) for text in negation.expectations
         ),
@@ -1112,6 +1119,16 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
                 frozenset(normalise(w) for w in rules.body_leaps.signs),
             )
             if rules.body_leaps
+            else None
+        ),
+        fight_heard=(
+            (
+                rules.fight_heard.signal,
+                frozenset(normalise(w) for w in rules.fight_heard.noises),
+                frozenset(normalise(w) for w in rules.fight_heard.explained),
+                frozenset(normalise(w) for w in rules.fight_heard.woken),
+            )
+            if rules.fight_heard
             else None
         ),
         fight_looks=(

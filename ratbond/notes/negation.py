@@ -415,12 +415,25 @@ def _denial(
         denial
         and (denial.group("letter") is None or _crossed(tokens.text, denial))
         and (
-            denial.group("answer") is not None
+            (denial.group("answer") is not None and not _given(tokens, lexicon, match))
             or _clause_opening(tokens, phrases, mentions, lexicon, start)
         )
     ):
         return "cue"
     return ""
+
+
+def _given(tokens: Tokens, lexicon: Lexicon, match: Match) -> bool:
+    """Whether the act `match` stands after a word of `negation.given` in its sentence, so the
+    question tells it as given and its answer does not deny it: "Did Pip get hurt when Tom
+    lunged? No." denies the hurt, not the lunge."""
+    sentence = tokens.sentences[match.first]
+    position = match.first - 1
+    while position >= 0 and tokens.sentences[position] == sentence:
+        if tokens.words[position].norm in lexicon.given:
+            return True
+        position -= 1
+    return False
 
 
 def _disbelief(

@@ -26,6 +26,9 @@ class Negation:
     after: tuple[Word, ...]
     scope_ends: tuple[Word, ...]
     list_joiners: tuple[Word, ...]
+    given: tuple[Word, ...] = ()
+    """Words that, in a question, open a clause told as given ("did Pip bleed when Tom bit
+    him? no"): an answer denies what the question asks, not the act after one of these."""
     answer_labels: tuple[str, ...] = ()
     """Labels that open an answer in a transcript ("Q. Blood? A. None."): a denial after one
     answers the question before it as a bare one does."""
@@ -298,6 +301,22 @@ class FightLooks:
 
 
 @dataclass(frozen=True)
+class FightHeard:
+    """A fight only heard: a sentence where the owner hears (`perception`) one of `noises`
+    ("a racket in the night"), before a sentence that tells of a wound, in a note that reads no
+    harm, is a fight (`signal`) of no animal in particular."""
+
+    __pydantic_config__ = _STRICT
+
+    signal: str
+    noises: tuple[Word, ...]
+    explained: tuple[Word, ...] = ()
+    """Words that, in the wound's sentence, tell another cause ("a cut from the wheel")."""
+    woken: tuple[Word, ...] = ()
+    """Words of waking that hear as `perception` does here ("woke up to a racket")."""
+
+
+@dataclass(frozen=True)
 class BodyLeaps:
     """A leap (one of `verbs`) onto a thing read as `signal` ("jumped on the cage") with no
     paw, claw or top named (`signs`) in its sentence and no other sign of that signal by the
@@ -479,6 +498,7 @@ class NotesFile:
     """Words after a shared signal (`reciprocal`) that say where it happened, not what it was
     aimed at ("fighting on the floor")."""
     fight_looks: FightLooks | None = None
+    fight_heard: FightHeard | None = None
     body_leaps: BodyLeaps | None = None
     repeats: tuple[Word, ...] = ()
     harmless: Harmless | None = None

@@ -5,6 +5,12 @@ from __future__ import annotations
 
 from casts import cat_rat, rat_rat
 
+from ratbond.notes import NotesResult
+
+
+def signals(result: NotesResult) -> dict[str, set[str]]:
+    return {animal: set(names) for animal, names in result.signals.items()}
+
 
 def test_a_question_answered_no_denies_the_act() -> None:
     for text in (
@@ -41,3 +47,11 @@ def test_a_transcripts_answer_label_opens_the_answer() -> None:
     assert "wound" in cat_rat("Q. Any blood on Pip? A. Yes, a drop on her ear.").signals.get(
         "pip", ()
     )
+
+
+def test_an_answer_leaves_the_act_a_question_tells_as_given() -> None:
+    # "when", "after", "where": the question asks about the result, not the act
+    assert signals(cat_rat("Q. Did Pip get hurt when Tom lunged? A. No.")) == {"tom": {"lunging"}}
+    assert signals(cat_rat("Was Pip bleeding after Tom swatted her? No.")).get("pip") is None
+    assert "swatting" in signals(cat_rat("Was Pip bleeding after Tom swatted her? No."))["tom"]
+    assert signals(rat_rat("Did Max bleed when Rex bit him? No.")) == {"rex": {"biting"}}

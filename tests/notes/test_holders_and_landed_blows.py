@@ -143,17 +143,22 @@ def test_a_hold_in_the_teeth_between_rats_is_the_holder_s_bite() -> None:
 
 def test_the_cats_body_thrown_at_the_barrier_is_a_lunge() -> None:
     for text in (
-        "Tom threw his whole weight against the carrier.",
+        "Tom hurled his whole body against the carrier.",
         "Tom body-checked the pen and the rats scattered.",
         "Tom surged at the cage from the sofa.",
-        "Out of nowhere Tom slammed the bars.",
     ):
         assert "lunging" in signals(cat_rat(text)).get("tom", set()), text
-    # the owner slamming a door, and a rat bumping into its own wheel, are no lunge
-    assert signals(cat_rat("I slammed the cage door shut before Tom could get in.")) == {}
-    assert "lunging" not in signals(cat_rat("Pip slammed into her wheel and got up.")).get(
-        "pip", set()
-    )
+    # a body that only lies against the barrier, a feeling that surges, a tail that slams, the
+    # owner slamming a door, a rat bumping into its own wheel: no lunge
+    for text in (
+        "Tom lay with his whole body against the cage, purring.",
+        "Relief surged at how calmly Tom sat by the cage.",
+        "Tom's tail slammed against the carrier while he slept.",
+        "I slammed the cage door shut before Tom could get in.",
+        "Pip slammed into her wheel and got up.",
+    ):
+        found = {name for names in signals(cat_rat(text)).values() for name in names}
+        assert "lunging" not in found, text
 
 
 def test_a_broken_tooth_or_split_nail_is_the_rats_even_where_the_owner_was_bitten() -> None:

@@ -64,9 +64,11 @@ def test_an_attack_on_a_plaything_with_the_rats_unheeded_is_none() -> None:
         "Tom chased a wine cork round the hall and ignored the rats completely.",
     ):
         assert not dangers(cat_rat(text)), text
-    # heed told before the act, an act aimed at the rats or the cage, no plaything, or a wound
-    # in the note: the act stands
+    # heed told before the act, an act aimed at the rats or the cage, no plaything its object,
+    # a heed of the plaything, or a wound in the note: the act stands
     for text, act in (
+        ("Tom dropped the feather wand and lunged. Never looked at the toy again.", "lunging"),
+        ("Tom lunged while I held the laser pointer. I hope he ignores the rats.", "lunging"),
         ("Tom ignored the rats for an hour with his toy, then pounced.", "pouncing"),
         ("Tom batted his toy, then swatted at the cage, then ignored the rats.", "swatting"),
         ("Tom pounced. Never looked at the cage after that.", "pouncing"),

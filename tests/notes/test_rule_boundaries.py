@@ -197,3 +197,20 @@ def test_food_scraps_are_no_scrap() -> None:
     assert "fighting" not in signals(rat_rat("Rex and Max ate the scraps.")).get("rex", set())
     # a scrap between them is still a fight
     assert signals(rat_rat("Rex and Max had a scrap."))["rex"] == {"fighting"}
+
+
+def test_a_fight_only_heard_before_a_wound_is_a_fight_of_no_one_in_particular() -> None:
+    for text in (
+        "Heard a racket about 3am. Lights on, Rex had a cut on his tail.",
+        "Woke up to a terrible noise from the cage; this morning Max has dried blood on his neck.",
+    ):
+        result = rat_rat(text)
+        assert "fighting" in {item.signal for item in result.unattributed}, text
+    # a wound explained otherwise, a noise after the wound, no wound, a noise not heard
+    for text in (
+        "I heard the neighbours' racket all night. Rex has a small cut from the wheel.",
+        "Rex has a cut on his tail. Later I heard a racket downstairs.",
+        "Heard a racket at 3am, it was the bins. Rex and Max ate their peas.",
+    ):
+        result = rat_rat(text)
+        assert "fighting" not in {item.signal for item in result.unattributed}, text
