@@ -1943,6 +1943,7 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
         )
 
     def its_names(other: str) -> frozenset[str]:
+        # (right after it, or set off by commas: "our cat, Tolstoy, has been losing weight")
         words = reading.typed.words
         asked = reading.typed.question.lower()
         return frozenset(
@@ -1951,10 +1952,26 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
             if at > 0
             and index.reader.terms([w]) == [other]
             and words[at - 1] in index.rules.possessives
-            and f"{words[at]} {words[at + 1]}" in asked
+            and (
+                f"{words[at]} {words[at + 1]}" in asked or f"{words[at]}, {words[at + 1]}," in asked
+            )
         )
 
     pronouns = [at for at, w in enumerate(as_read) if w in index.pronouns]
+    # (in a question naming no rat and no rat's home, a pronoun after the animal stands for it,
+    # and its ailment is the animal's: "my cat ate a hair tie and now she's throwing up";
+    # not when one is the object of what the animal did: "my cat keeps staring at her, she's
+    # stopped eating")
+    people = index.rules.people
+    firsts = {text.split()[0] for text in (*people.own, *people.animals_own)}
+    objects = [
+        at
+        for at in pronouns
+        if as_read[at] in people.objects
+        and not (at + 1 < len(as_read) and as_read[at + 1] in firsts)
+    ]
+    housed = bool(set(as_read) & set(index.rules.housing))
+    its = set() if objects or housed else set(pronouns)
     return (
         not search.about_rats
         and not pet_words
@@ -1966,7 +1983,8 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
             and _of_the_asker(
                 index,
                 as_read,
-                {at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]},
+                {at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]} | its,
+                animal=True,
             )
             for other in index.animals - {index.subject}
         )
@@ -2364,12 +2382,15 @@ def _information(index: _Index, terms: list[str], best: Ranked) -> float:
     return sum(index.idf[t] for t in terms if entry.weight(t, asked, index.rules))
 
 
-def _of_the_asker(index: _Index, words: list[str], standing: Collection[int] = ()) -> bool:
+def _of_the_asker(
+    index: _Index, words: list[str], standing: Collection[int] = (), animal: bool = False
+) -> bool:
     """The asker speaks of their own body or how they feel: a word of `people.own` at most
     `people.within` words after one by which they speak of themself ("my back", "I feel"), or
-    after a pronoun at a position of `standing` (one standing for a person: "her knee")."""
+    after a pronoun at a position of `standing` (one standing for a person: "her knee"; or,
+    when `animal`, for the animal covered beside rats, whose `animals_own` words count too)."""
     people = index.rules.people
-    own = [tuple(text.split()) for text in people.own]
+    own = [tuple(text.split()) for text in (*people.own, *(people.animals_own if animal else ()))]
 
     def named(window: list[str]) -> bool:
         return any(

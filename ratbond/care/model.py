@@ -438,6 +438,12 @@ class People:
     one of them (several words found in a row) within `within` words after an `asker` word
     makes the asker the subject."""
     within: Annotated[int, Ge(1)] = 3
+    objects: tuple[Text, ...] = ()
+    """Pronouns, as written, that stand for someone done to (`him`, `her`, `them`) unless a
+    word of an ailment follows ("her limp")."""
+    animals_own: tuple[Text, ...] = ()
+    """Words, as written, of an ailment or care that only an animal covered beside rats (a cat)
+    is told to have here, besides `own` (`limp`, `off his food`): never the asker's."""
     persons: tuple[Person, ...] = ()
     """People the asker may speak of: a pronoun agreeing with the last one named before it, in
     a question naming no rat, no animal and no pet by name, stands for that person ("my mum

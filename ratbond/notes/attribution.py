@@ -2804,14 +2804,17 @@ class Attribution:
         self.facts = [facts for _, facts in kept]
 
     def fight_heard(self) -> None:
-        """A fight only heard (`fight_heard`): a sentence where the owner hears one of its
-        noises ("heard a racket about 3am", "woke to a terrible noise from the cage"), before
-        the note tells of a wound, in a note that reads no harm and no fight, is a fight of
-        no animal in particular, among the animals who can fight: "heard it kick off about
-        3am, right racket. Lights on, Rodney had a cut on his tail"."""
+        """A fight only heard (`fight_heard`): a sentence where the owner hears or wakes to a
+        noise from the rats (one of its `noises` where they live, or from a rat of the cast:
+        "woke up to a racket in the rat pen") or one of its `fights` ("heard a right ruck"),
+        before the note tells of a wound, in a note that reads no harm and no fight, is a fight
+        of no animal in particular, among the animals who can fight. Not where the hearing is
+        denied or supposed ("didn't hear any noise"), where the sentence reads another signal
+        (the noise is that: "heard them bruxing, lovely noise"), nor where a wound's sentence
+        explains it otherwise ("a cut from the wheel")."""
         heard = self.lexicon.fight_heard
         assert heard is not None
-        fight, noises, explained, woken = heard
+        fight, noises, fights, places, sources, explained, woken = heard
         read = [span for span in self.spans if not span.negated]
         signals = {span.signal for span in read} | {item.signal for item in self.unattributed}
         if self.lexicon.victim_signals.isdisjoint(signals) or not (
@@ -2829,8 +2832,6 @@ class Attribution:
             for span, facts in zip(self.spans, self.facts, strict=True)
             if span.signal in self.lexicon.victim_signals and not span.negated
         }
-        # (a wound its sentence explains otherwise is no sign of a fight: "a cut from the
-        # wheel")
         if any(
             tokens.sentences[at] in wounds and word.norm in explained
             for at, word in enumerate(tokens.words)
@@ -2845,21 +2846,54 @@ class Attribution:
             ),
             default=len(self.text),
         )
-        perceived = {
-            tokens.sentences[at]
-            for at, word in enumerate(tokens.words)
-            if word.norm in self.lexicon.perception or word.norm in woken
+        parts = {part for part, wholes in self.lexicon.part_of.items() if fight in wholes}
+        told = {
+            facts.sentence
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if not span.negated
+            and span.signal not in parts
+            and span.signal not in self.lexicon.victim_signals
         }
+        rats = self.cast.by_species.get("rat", frozenset())
         for at, word in enumerate(tokens.words):
             sentence = tokens.sentences[at]
-            if word.norm in noises and sentence in perceived and tokens.starts[at] < wounded:
-                start, end = tokens.starts[at], tokens.ends[at]
-                self.unattributed.append(
-                    Unattributed(start, end, self.text[start:end], fight, fighters)
+            if (
+                (word.norm not in noises and word.norm not in fights)
+                or tokens.starts[at] >= wounded
+                or sentence in told
+            ):
+                continue
+            within = [p for p, s in enumerate(tokens.sentences) if s == sentence]
+            if not any(
+                tokens.words[p].norm in self.lexicon.perception or tokens.words[p].norm in woken
+                for p in within
+            ):
+                continue
+            if any(
+                match.kind in {"cue", "hypo"}
+                and tokens.sentences[match.first] == sentence
+                and match.first < at
+                for match in self.matches
+            ):
+                continue  # "didn't hear any noise", "if I'd heard a racket"
+            if word.norm not in fights and not (
+                any(tokens.words[p].norm in places for p in within)
+                or any(
+                    m.animals & rats
+                    and not m.person
+                    and m.first > 0
+                    and tokens.words[m.first - 1].norm in sources
+                    for m in self.mentions.by_sentence.get(sentence, ())
                 )
-                self.spans.append(Span(start, end, self.text[start:end], fight, None, False))
-                self.facts.append(SpanFacts(sentence, False, False))
-                return
+            ):
+                continue  # a noise from no rat: "a racket from next door", "a battle of wills"
+            start, end = tokens.starts[at], tokens.ends[at]
+            self.unattributed.append(
+                Unattributed(start, end, self.text[start:end], fight, fighters)
+            )
+            self.spans.append(Span(start, end, self.text[start:end], fight, None, False))
+            self.facts.append(SpanFacts(sentence, False, False))
+            return
 
     def heard_fights(self) -> None:
         """A part of a harm (`part_of`: a scream in a fight) that the owner only heard, of no

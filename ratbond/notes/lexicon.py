@@ -104,6 +104,24 @@ class Phrase(NamedTuple):
     """The parts after the first: a phrase is only tried where they all occur nearby."""
 
 
+class FightHeardWords(NamedTuple):
+    """`fight_heard`, normalised (see `Attribution.fight_heard`)."""
+
+    signal: str
+    noises: frozenset[str]
+    """Noises that tell of a fight heard from the rats."""
+    fights: frozenset[str]
+    """Noises that are a fight wherever heard."""
+    places: frozenset[str]
+    """Where the rats live (one-word places)."""
+    sources: frozenset[str]
+    """Words that make a rat after them a noise's source."""
+    explained: frozenset[str]
+    """Words that explain a wound otherwise."""
+    woken: frozenset[str]
+    """Words of waking that hear too."""
+
+
 class PhraseTable(Mapping[str, tuple[Phrase, ...]]):
     """The phrases by their first part, kept as one pickled group per first part and decoded
     the first time it is asked for: a process reads the groups of the words its notes have (a
@@ -158,6 +176,8 @@ class Lexicon:
     after_negation: tuple[str, ...]
     answer_labels: tuple[str, ...]
     given: frozenset[str]
+    asking: frozenset[str]
+    """`negation.asking`: verbs that open what a question asks."""
     """`negation.given`: words that open a clause a question tells as given."""
     expectations: frozenset[tuple[str, ...]]
     """Hedges that make a later attempt a fear: "I thought he was going to bite"."""
@@ -342,9 +362,7 @@ class Lexicon:
     play_fights: dict[str, str]
     """A fight by the play it was, when the sentence says so and no one is hurt."""
     fight_looks: tuple[str, str, frozenset[str], frozenset[str]] | None
-    fight_heard: tuple[str, frozenset[str], frozenset[str], frozenset[str]] | None
-    """`fight_heard`: the fight, the noises that tell of one only heard, the words that explain
-    a wound otherwise, and the words of waking that hear too (normalised)."""
+    fight_heard: FightHeardWords | None
     body_leaps: tuple[str, str, frozenset[str], frozenset[str]] | None
     """`body_leaps`: the pounce, the lunge it is with no paw named, the verbs of leaping and
     the words that say the paws led it."""
@@ -935,6 +953,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         after_negation=tuple(negation.after),
         answer_labels=tuple(negation.answer_labels),
         given=frozenset(normalise(w) for w in negation.given),
+        asking=frozenset(normalise(w) for w in negation.asking),
         expectations=frozenset(
             tuple(normalise(word) for word in split_words(text)) for text in negation.expectations
         ),
@@ -1122,11 +1141,14 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             else None
         ),
         fight_heard=(
-            (
+            FightHeardWords(
                 rules.fight_heard.signal,
-                frozenset(normalise(w) for w in rules.fight_heard.noises),
-                frozenset(normalise(w) for w in rules.fight_heard.explained),
-                frozenset(normalise(w) for w in rules.fight_heard.woken),
+                noises=frozenset(normalise(w) for w in rules.fight_heard.noises),
+                fights=frozenset(normalise(w) for w in rules.fight_heard.fights),
+                places=frozenset(normalise(w) for w in rules.fight_heard.places),
+                sources=frozenset(normalise(w) for w in rules.fight_heard.sources),
+                explained=frozenset(normalise(w) for w in rules.fight_heard.explained),
+                woken=frozenset(normalise(w) for w in rules.fight_heard.woken),
             )
             if rules.fight_heard
             else None

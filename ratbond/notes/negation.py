@@ -424,13 +424,18 @@ def _denial(
 
 
 def _given(tokens: Tokens, lexicon: Lexicon, match: Match) -> bool:
-    """Whether the act `match` stands after a word of `negation.given` in its sentence, so the
+    """Whether the act `match` stands after a word of `negation.given` in its clause, so the
     question tells it as given and its answer does not deny it: "Did Pip get hurt when Tom
     lunged? No." denies the hurt, not the lunge."""
-    sentence = tokens.sentences[match.first]
+    # (in the act's own clause: "When Pip came out, did Tom bite her? No." denies the bite)
+    # ... nor after a verb that opens what is asked: "When Pip came out did Tom bite her? No."
+    clause = tokens.clauses[match.first]
     position = match.first - 1
-    while position >= 0 and tokens.sentences[position] == sentence:
-        if tokens.words[position].norm in lexicon.given:
+    while position >= 0 and tokens.clauses[position] == clause:
+        norm = tokens.words[position].norm
+        if norm in lexicon.asking:
+            return False
+        if norm in lexicon.given:
             return True
         position -= 1
     return False

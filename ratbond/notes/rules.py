@@ -29,6 +29,9 @@ class Negation:
     given: tuple[Word, ...] = ()
     """Words that, in a question, open a clause told as given ("did Pip bleed when Tom bit
     him? no"): an answer denies what the question asks, not the act after one of these."""
+    asking: tuple[Word, ...] = ()
+    """Verbs that open what a question asks ("did", "has"): a word of `given` before one is
+    no given clause of the act after it."""
     answer_labels: tuple[str, ...] = ()
     """Labels that open an answer in a transcript ("Q. Blood? A. None."): a denial after one
     answers the question before it as a bare one does."""
@@ -303,13 +306,22 @@ class FightLooks:
 @dataclass(frozen=True)
 class FightHeard:
     """A fight only heard: a sentence where the owner hears (`perception`) one of `noises`
-    ("a racket in the night"), before a sentence that tells of a wound, in a note that reads no
-    harm, is a fight (`signal`) of no animal in particular."""
+    from the rats, or of `fights` ("a racket from the cage in the night"), before the note tells
+    of a wound, in a note that reads no harm, is a fight (`signal`) of no animal in
+    particular."""
 
     __pydantic_config__ = _STRICT
 
     signal: str
     noises: tuple[Word, ...]
+    """Noises that tell of a fight only from the rats (`places`, `sources`)."""
+    fights: tuple[Word, ...] = ()
+    """Noises that are a fight wherever they are heard ("a right ruck")."""
+    places: tuple[Word, ...] = ()
+    """Where the rats live: a noise in a sentence naming one is theirs ("a racket in the
+    cage")."""
+    sources: tuple[Word, ...] = ()
+    """Words before a rat of the cast that make it the noise's source ("noise from rats")."""
     explained: tuple[Word, ...] = ()
     """Words that, in the wound's sentence, tell another cause ("a cut from the wheel")."""
     woken: tuple[Word, ...] = ()

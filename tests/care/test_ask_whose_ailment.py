@@ -24,6 +24,11 @@ def first(question: str) -> str:
         # the name right after the cat's word is the cat's own
         "my cat Luna keeps being sick, what do I do",
         "our cat Winston has been sick all night, should I be worried about him?",
+        # ... and so is one set off by commas, and a pronoun after the cat, or its ailment
+        # told in an animal's words
+        "Our cat, Mortimer, keeps losing weight, what should he eat?",
+        "my cat swallowed a rubber band and now she's throwing up",
+        "my cat has gone off his food and is lethargic, two days now",
         "a colleague ratted me out to the boss, what do I do",
     ],
 )
@@ -50,6 +55,9 @@ def test_a_person_or_a_cat_ill_or_a_rat_as_a_verb_gets_no_answer(question: str) 
         ("my kucing caught my rat, small wound on the neck, what do I do", "faq:caught_by_cat"),
         # ... and the rat in a learner's own word is the rat
         ("I want teach my žurka to jump through ring, how?", "program:trick-hoop"),
+        # a pronoun the cat did something to, or a rat's home named, may be the rat
+        ("my cat keeps staring at her, she's stopped eating", "faq:weight_loss"),
+        ("the cat was at the cage all night, now she is not eating", "faq:weight_loss"),
         # "rats on me" is still the rats
         ("my two rats on me started fighting and one is bleeding", None),
     ],

@@ -55,3 +55,8 @@ def test_an_answer_leaves_the_act_a_question_tells_as_given() -> None:
     assert signals(cat_rat("Was Pip bleeding after Tom swatted her? No.")).get("pip") is None
     assert "swatting" in signals(cat_rat("Was Pip bleeding after Tom swatted her? No."))["tom"]
     assert signals(rat_rat("Did Max bleed when Rex bit him? No.")) == {"rex": {"biting"}}
+    # ... but a clause fronted before what is asked gives nothing
+    assert not signals(cat_rat("When Pip came out, did Tom bite her? No."))
+    assert signals(cat_rat("When Pip came out did Tom lunge at her? No, he just sniffed.")) == {
+        "tom": {"sniffing"}
+    }

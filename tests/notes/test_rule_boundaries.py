@@ -201,16 +201,22 @@ def test_food_scraps_are_no_scrap() -> None:
 
 def test_a_fight_only_heard_before_a_wound_is_a_fight_of_no_one_in_particular() -> None:
     for text in (
-        "Heard a racket about 3am. Lights on, Rex had a cut on his tail.",
+        "Heard a racket from the cage about 3am. Lights on, Rex had a cut on his tail.",
         "Woke up to a terrible noise from the cage; this morning Max has dried blood on his neck.",
+        "Heard a right ruck in the night. Max has a nick on his lip.",
     ):
         result = rat_rat(text)
         assert "fighting" in {item.signal for item in result.unattributed}, text
-    # a wound explained otherwise, a noise after the wound, no wound, a noise not heard
+    # a noise from elsewhere or of another sense, a hearing denied, another signal heard, a
+    # wound explained otherwise, a noise after the wound, no wound
     for text in (
-        "I heard the neighbours' racket all night. Rex has a small cut from the wheel.",
-        "Rex has a cut on his tail. Later I heard a racket downstairs.",
-        "Heard a racket at 3am, it was the bins. Rex and Max ate their peas.",
+        "Heard a racket from next door at 3am, a party. Rex had a small scab on his ear.",
+        "I saw it as a battle of wills over the pea. Max had a small scratch on his nose.",
+        "Didn't hear any noise from the cage overnight. Rex had a small cut on his nose.",
+        "Heard them bruxing in the cage, lovely noise. Rex had a small scratch on his ear.",
+        "Heard a racket from the cage. Rex has a small cut from the wheel.",
+        "Rex has a cut on his tail. Later I heard a racket in the cage.",
+        "Heard a racket in the cage at 3am, it was the bins. Rex and Max ate their peas.",
     ):
         result = rat_rat(text)
         assert "fighting" not in {item.signal for item in result.unattributed}, text
