@@ -13,6 +13,7 @@ nothing and lists the topics it knows. The command line and the web Ask page bot
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 from collections import Counter
@@ -1826,12 +1827,17 @@ def _off_subject(index: _Index, reading: _Reading, search: _Search) -> bool:
     ate_poison = _told_eaten(index, reading.clauses) and bool(
         set(reading.terms) & index.alarms & (index.eating | index.unless_eaten)
     )
-    # ... and so is a word of another subject beside the owner's rat told with an alarm: "one of
-    # the boys sank his teeth into my hand, and I am on warfarin" is a bite, not rat poison.
+    # ... and so is a word of another subject beside the owner's rat told to have bitten
+    # someone who bleeds: "one of the boys sank his teeth into my hand, it bled, and I am on
+    # warfarin" is a bite, not rat poison (not "wild rats bit my girls", nor a bite feared)
     owned = owned_rat or any(_holds(as_read, pet) for pet in index.rules.people.pets)
-    harmed = owned and any(
-        t in index.alarms and t not in reading.calm and t not in index.plain_alarms
-        for t in reading.asked
+    told = {t for t in reading.asked if t not in reading.calm}
+    bites = {index.reader.term(word) for word in index.rules.people.unless}
+    harmed = (
+        owned
+        and bool(told & bites)
+        and bool(told & {index.reader.term(word) for word in index.rules.off_topic.wounds})
+        and not any(_holds(as_read, word) for word in index.rules.off_topic.words)
     )
     return (
         (
@@ -1847,6 +1853,29 @@ def _off_subject(index: _Index, reading: _Reading, search: _Search) -> bool:
             and not _ate_aside(index, reading, search)
             and not reading.rat_asked
         )
+    )
+
+
+def _wild_rats(index: _Index, reading: _Reading, search: _Search) -> bool:
+    """The question is about rats no one owns where wild ones live (`off_topic.wild`): rats
+    named, none of them owned (no owner's word before one, pet word, word of kept rats, or "he" or
+    "she"), in one of its
+    `places`, doing one of its `deeds` or asked about in one of its `asks` ("rats in the
+    workshop chewing through the wiring loom, what bait works on them"). Pest control."""
+    wild = index.rules.off_topic.wild
+    as_read = reading.typed.as_read
+    # (a rat called he or she is someone's: "Pip is living under the shed, how do I catch her")
+    if wild is None or not search.about_rats or index.singular & set(as_read):
+        return False
+    stems = [index.reader.stem(word) for word in as_read]
+    if (
+        any(pair in index.reader.owned for pair in pairwise(stems))
+        or _pet_words(index, as_read)
+        or any(_holds(as_read, word) for word in wild.kept)
+    ):
+        return False
+    return any(_holds(as_read, place) for place in wild.places) and any(
+        _holds(as_read, cue) for cue in (*wild.deeds, *wild.asks)
     )
 
 
@@ -1958,10 +1987,9 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
         )
 
     pronouns = [at for at, w in enumerate(as_read) if w in index.pronouns]
-    # (in a question naming no rat and no rat's home, a pronoun after the animal stands for it,
-    # and its ailment is the animal's: "my cat ate a hair tie and now she's throwing up";
-    # not when one is the object of what the animal did: "my cat keeps staring at her, she's
-    # stopped eating")
+    # (its own ailments, `animals_own`, count in a question naming no rat's home and no one the
+    # animal did something to: "my cat keeps staring at her, she's stopped eating" may be the
+    # rat's; "her limp" is no one done to)
     people = index.rules.people
     firsts = {text.split()[0] for text in (*people.own, *people.animals_own)}
     objects = [
@@ -1970,8 +1998,7 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
         if as_read[at] in people.objects
         and not (at + 1 < len(as_read) and as_read[at + 1] in firsts)
     ]
-    housed = bool(set(as_read) & set(index.rules.housing))
-    its = set() if objects or housed else set(pronouns)
+    its_own = not objects and not set(as_read) & set(index.rules.housing)
     return (
         not search.about_rats
         and not pet_words
@@ -1983,8 +2010,8 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
             and _of_the_asker(
                 index,
                 as_read,
-                {at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]} | its,
-                animal=True,
+                {at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]},
+                animal=its_own,
             )
             for other in index.animals - {index.subject}
         )
@@ -2297,7 +2324,8 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # An animal's own health is found before the emergencies: "Pt 12yo cat, wt loss 15%" is no
     # rat's weight loss.
     animals_own = _animals_own(index, reading, search, pet_words)
-    off_topic = _off_subject(index, reading, search) or animals_own
+    wild = _wild_rats(index, reading, search)
+    off_topic = _off_subject(index, reading, search) or animals_own or wild
     ranked = _emergencies_first(index, reading, search, ranked, off_topic)
     if ranked and any(
         _an_emergency(index, view, ranked[0], off_topic, reading.calm) for view in search.views
@@ -2307,7 +2335,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
         return _answered(index, reading, ranked, index.rules.urgent_floor, limit)
     # (a thing a rat ate, or a rat named where the question asks, outweighs an aside)
     outweighed = {OFF_ASIDE} if _ate_aside(index, reading, search) or reading.rat_asked else set()
-    if animals_own or (OFF - outweighed) & set(reading.terms):
+    if animals_own or wild or (OFF - outweighed) & set(reading.terms):
         return _unanswered(index, reading, "off_topic")
     return _chosen(index, reading, search, ranked, pet_words, limit)
 
@@ -2387,22 +2415,34 @@ def _of_the_asker(
 ) -> bool:
     """The asker speaks of their own body or how they feel: a word of `people.own` at most
     `people.within` words after one by which they speak of themself ("my back", "I feel"), or
-    after a pronoun at a position of `standing` (one standing for a person: "her knee"; or,
-    when `animal`, for the animal covered beside rats, whose `animals_own` words count too)."""
+    after a pronoun at a position of `standing` (one standing for a person: "her knee"); when
+    `animal`, the `animals_own` words count too after a position of `standing` (the word for
+    an animal covered beside rats: "my cat has hairballs")."""
     people = index.rules.people
-    own = [tuple(text.split()) for text in (*people.own, *(people.animals_own if animal else ()))]
+    own = [tuple(text.split()) for text in people.own]
+    # (an animal's own words count only after the animal itself, never after the asker)
+    animals = own + [tuple(text.split()) for text in people.animals_own] if animal else own
 
-    def named(window: list[str]) -> bool:
+    def named(window: list[str], parts: list[tuple[str, ...]]) -> bool:
         return any(
             window[start : start + len(part)] == list(part)
-            for part in own
+            for part in parts
             for start in range(len(window) - len(part) + 1)
         )
 
     # (anyone the asker speaks of, `persons`, as well: "my grandmother is dizzy")
+    def window(at: int) -> list[str]:
+        # (an animal's own words end at someone else named: "since the cat moved in she won't
+        # eat" may be the rat's)
+        found = words[at + 1 : at + 1 + people.within]
+        if not animal or at not in standing:
+            return found
+        others = index.pronouns | set(people.asker)
+        return list(itertools.takewhile(lambda word: word not in others, found))
+
     return any(
         (word in people.asker or at in standing or word in index.person_words)
-        and named(words[at + 1 : at + 1 + people.within])
+        and named(window(at), animals if at in standing else own)
         for at, word in enumerate(words)
     )
 

@@ -374,6 +374,25 @@ class FieldWeights:
 
 
 @dataclass(frozen=True, slots=True)
+class WildRats:
+    """Rats no one owns (no owner's word, pet word or name for one in the question), in one of
+    `places` where wild ones live, doing one of `deeds` or asked about in one of `asks`: pest
+    control, which ratbond does not cover."""
+
+    __pydantic_config__ = _STRICT
+
+    places: Annotated[tuple[Text, ...], Len(min_length=1)]
+    """Words, as written, of places where wild rats live (`workshop`, `cellar`, `feed room`)."""
+    deeds: tuple[Text, ...] = ()
+    """Words, as written, of what wild rats do there (`chewing through`, `droppings`)."""
+    asks: tuple[Text, ...] = ()
+    """Words, as written, that ask how to be rid of them (`catch them`, `bait`, `rat-proof`)."""
+    kept: tuple[Text, ...] = ()
+    """Words, as written, of kept rats (`pet`, `cage`, `free roam`): one in the question makes
+    its rats someone's."""
+
+
+@dataclass(frozen=True, slots=True)
 class OffTopic:
     """Questions ratbond must not answer, though some of their words match."""
 
@@ -405,6 +424,11 @@ class OffTopic:
     food_question: Text | None = None
     """The term an `unless_eaten` term is read as when the question names a food and says
     nothing was eaten ("are grapes poison": `safe`)."""
+    wounds: tuple[Text, ...] = ()
+    """Words of a wound told (`bleed`): one with a bite beside the owner's rat outweighs a word
+    of another subject ("one of the boys bit me, it's bleeding, I'm on warfarin")."""
+    wild: WildRats | None = None
+    """Rats no one owns, where wild ones live and do what they do."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,10 +24,9 @@ def first(question: str) -> str:
         # the name right after the cat's word is the cat's own
         "my cat Luna keeps being sick, what do I do",
         "our cat Winston has been sick all night, should I be worried about him?",
-        # ... and so is one set off by commas, and a pronoun after the cat, or its ailment
-        # told in an animal's words
+        # ... and so is one set off by commas, and its ailment told in an animal's words
         "Our cat, Mortimer, keeps losing weight, what should he eat?",
-        "my cat swallowed a rubber band and now she's throwing up",
+        "my cat has fleas and keeps scratching, what do I use",
         "my cat has gone off his food and is lethargic, two days now",
         "a colleague ratted me out to the boss, what do I do",
     ],
@@ -58,6 +57,9 @@ def test_a_person_or_a_cat_ill_or_a_rat_as_a_verb_gets_no_answer(question: str) 
         # a pronoun the cat did something to, or a rat's home named, may be the rat
         ("my cat keeps staring at her, she's stopped eating", "faq:weight_loss"),
         ("the cat was at the cage all night, now she is not eating", "faq:weight_loss"),
+        # ... and so may one told after the cat ("since the cat moved in she won't eat")
+        ("since the cat moved in she won't eat", "faq:weight_loss"),
+        ("we got a cat last month. I noticed not eating much", "faq:weight_loss"),
         # "rats on me" is still the rats
         ("my two rats on me started fighting and one is bleeding", None),
     ],

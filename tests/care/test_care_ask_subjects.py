@@ -127,3 +127,35 @@ def test_the_owners_rat_with_an_alarm_is_never_pest_control(question: str, expec
     result = ask(question)
     assert result.answers, question
     assert result.answers[0].id == expected, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "rats in the barn chewing through the feed bags, what bait should I put down",
+        "there's a rat living under the decking, how do I get it to leave",
+        "rats in the stockroom, droppings everywhere, how do we keep them out",
+    ],
+)
+def test_rats_no_one_owns_where_wild_ones_live_are_pest_control(question: str) -> None:
+    assert not ask(question).answered, question
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "our pet rat got into the rat poison in the shed, what do I do",
+            "faq:ate_something_toxic",
+        ),
+        ("my rat escaped and is living under the decking, how do I catch her", None),
+        ("is it safe to let my rats run around the kitchen", "faq:free_roam"),
+    ],
+)
+def test_kept_rats_where_wild_ones_live_are_still_answered(
+    question: str, expected: str | None
+) -> None:
+    result = ask(question)
+    assert result.answered, question
+    if expected is not None:
+        assert result.answers[0].id == expected
