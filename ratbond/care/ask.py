@@ -1943,11 +1943,18 @@ def _rat_only_named(index: _Index, reading: _Reading, search: _Search, pet_words
     # A question whose every rat is only set aside, likened to or a name given to someone ("why
     # do people call my ex a rat"), with no pet word, no pronoun that may stand for a rat and no
     # other animal ratbond covers, is about no rat.
+    # (a pronoun there may stand for the one called a rat: "my pal's a total rat, how do I
+    # get him back")
+    words = reading.fixed
+    called = any(
+        index.reader.terms([w]) == [index.subject] and _informs(index, words, at)
+        for at, w in enumerate(words)
+    )
     return (
         not search.about_rats
-        and any(index.reader.terms([w]) == [index.subject] for w in reading.fixed)
+        and any(index.reader.terms([w]) == [index.subject] for w in words)
         and not pet_words
-        and not index.pronouns & set(reading.typed.as_read)
+        and (called or not index.pronouns & set(reading.typed.as_read))
         and not (index.animals - {index.subject}) & set(reading.asked)
     )
 
@@ -2696,6 +2703,17 @@ def _aged(index: _Index, words: list[str]) -> set[int]:
     }
 
 
+def _informs(index: _Index, words: list[str], at: int) -> bool:
+    """The rat word at `at` is said of a person: a name given to someone (`_named_as`), or
+    "rat" as a verb of telling on someone (`informing`, or right after one of
+    `informing_after`: "someone who rats on you")."""
+    return (
+        _named_as(index, words, at)
+        or words[at] in index.rules.informing
+        or (at > 0 and words[at - 1] in index.rules.informing_after)
+    )
+
+
 def _named_as(index: _Index, words: list[str], at: int) -> bool:
     """The rat at `at` is a name given to someone: "a rat" right after one of `naming` and the
     one so named, a pronoun or a possessive and a word ("called me a rat", "people call my ex
@@ -2710,11 +2728,26 @@ def _named_as(index: _Index, words: list[str], at: int) -> bool:
         and words[at - 1] not in index.rules.possessives
     ):
         return True  # "called me rat" ("I called my rat Pip" names him)
-    if words[at - 1 : at] not in (["a"], ["an"]):
+    rules = index.rules
+    # (one word may describe it: "called his brother a dirty rat", "a real rat")
+    article = at - 1
+    if words[article : article + 1] not in (["a"], ["an"]) and words[at - 2 : at - 1] in (
+        ["a"],
+        ["an"],
+    ):
+        article -= 1
+    if article < 0 or words[article] not in ("a", "an"):
         return False
-    named = words[max(at - 4, 0) : at - 1]
-    return (len(named) >= 2 and named[-2] in naming and named[-1] in someone) or (
-        len(named) == 3 and named[0] in naming and named[1] in index.rules.possessives
+    if words[at + 1 : at + 2] and words[at + 1] in rules.keeping:
+        return False  # "my sister is a rat lover"
+    named = words[max(article - 3, 0) : article]
+    return (
+        (len(named) >= 2 and named[-2] in naming and named[-1] in someone)
+        or (len(named) == 3 and named[0] in naming and named[1] in rules.possessives)
+        # "my colleague is a real rat", "my colleague, a rat" ("ma pal Kyle's a total rat":
+        # the name is read apart)
+        or (len(named) >= 2 and named[-1] in rules.being and named[-2] in rules.scorned)
+        or (len(named) >= 1 and named[-1] in rules.scorned)
     )
 
 
@@ -2741,7 +2774,7 @@ def _names_a_rat(index: _Index, words: list[str]) -> bool:
                 continue
             if before > 0 and words[before] == "to" and words[before - 1] in reacting:
                 continue
-            if _named_as(index, words, at) or word in index.rules.informing:
+            if _informs(index, words, at):
                 continue
             if before < 0 or words[before] not in excepting:
                 return True

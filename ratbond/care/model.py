@@ -691,6 +691,18 @@ class AskRules:
     naming: tuple[Text, ...] = ()
     """Words, as written, of calling someone something ("call", "called"): "a rat" at most two
     words after one ("call my ex a rat") is a name given to a person, not a rat."""
+    being: tuple[Text, ...] = ()
+    """Words, as written, that say what someone is (`is`, `was`): "a rat" right after one (a
+    word that describes it between) and a word of `scorned` before it is a name given to a
+    person ("my colleague is a real rat"), unless a word of `keeping` follows the rat."""
+    scorned: tuple[Text, ...] = ()
+    """Words, as written, for people one may call a rat (`colleague`, `pal`, `ex`): "a rat"
+    right after one is said of that person too ("my pal, a total rat")."""
+    keeping: tuple[Text, ...] = ()
+    """Words, as written, after "rat" that make it one who keeps them (`lover`, `person`)."""
+    informing_after: tuple[Text, ...] = ()
+    """Words, as written, after which "rat" or "rats" is a verb of telling on someone
+    (`who`: "someone who rats on you")."""
     informing: tuple[Text, ...] = ()
     """Forms, as written, of "rat" as a verb of telling on someone ("ratted"): no rat is
     named so."""

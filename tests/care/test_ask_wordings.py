@@ -58,6 +58,13 @@ def test_a_food_asked_in_other_words_gets_its_answer(question: str, expected: st
         # a rat likened to, or a name called, is no rat ...
         ("why do people call my ex a rat", None),
         ("Car makes squeaking like rat when I brake, what is it broken?", None),
+        # a person called a rat, told on someone, with pronouns for that person
+        ("my flatmate is a total rat, he ate my lunch again, how do I confront him", None),
+        ("how do you deal with someone who rats on you at work", None),
+        ("my mate, a right rat, told my girlfriend everything, how do I get him back", None),
+        # ... but one who keeps rats, or a rat itself, is still a rat question
+        ("my boyfriend is a rat person and wants two, how big a cage", "faq:cage_size"),
+        ("she is a rat, right, so can she have grapes", "food:grapes"),
         # ... but a rat liked, or one a person would call for, is
         ("do cats like rats?", "faq:cats_and_rats"),
         ("how do I get my cat to like my rat?", "faq:cat_attacks"),
