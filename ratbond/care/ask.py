@@ -1492,7 +1492,11 @@ def _reading(index: _Index, typed: _Typed) -> _Reading:
     terms = list(dict.fromkeys(term for part in parts for term in part))
     # Alarms only wondered about ("Is it blood?") beside what was seen make no emergency; a
     # sentence asking only about them is no focus either: what was seen is what it asks about.
-    calm = _wondered(index, typed.question, read) | _resembled(index, clauses)
+    calm = (
+        _wondered(index, typed.question, read)
+        | _resembled(index, clauses)
+        | _asker_takes(index, clauses)
+    )
     focus, lead_alarms = _focus(index, typed, read, terms, calm)
     rat_asked, aside = _rats_asked(index, typed.question, read, parts)
     if aside or (index.subject in focus and OFF_TOPIC not in focus):
@@ -2588,6 +2592,33 @@ def _conditioned(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
                 named = [t for t in named if t not in index.alarms and t not in index.eating]
             after.update(named)
     return frozenset(after - before)
+
+
+def _asker_takes(index: _Index, clauses: list[list[str]]) -> frozenset[str]:
+    """The alarms (a medicine) named only right after the words by which the asker tells what
+    they take (`people.taking`: "I take aspirin each day for my heart"), in a clause naming no
+    rat: the asker's own medicine, no rat's emergency."""
+    taking = [phrase.split() for phrase in index.rules.people.taking]
+    own: set[str] = set()
+    told: set[str] = set()
+    for clause in clauses:
+        terms = {t for t in index.reader.terms(clause) if t in index.alarms}
+        # (the medicine named right after it: "I take aspirin", not "how do I take care of
+        # the wound")
+        taken = {
+            t
+            for at in range(len(clause))
+            for phrase in taking
+            if clause[at : at + len(phrase)] == phrase
+            for t in index.reader.terms(clause[at + len(phrase) : at + len(phrase) + 2])
+            if t in index.alarms
+        }
+        if taken and not _names_a_rat(index, clause):
+            own |= taken
+            told |= terms - taken
+        else:
+            told |= terms
+    return frozenset(own - told)
 
 
 def _resembled(index: _Index, clauses: list[list[str]]) -> frozenset[str]:

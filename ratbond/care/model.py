@@ -462,6 +462,9 @@ class People:
     one of them (several words found in a row) within `within` words after an `asker` word
     makes the asker the subject."""
     within: Annotated[int, Ge(1)] = 3
+    taking: tuple[Text, ...] = ()
+    """Words, as written, by which the asker tells what they take (`i take`, `im on`): an alarm
+    (a medicine) named only in a clause with one, and no rat, is the asker's own."""
     objects: tuple[Text, ...] = ()
     """Pronouns, as written, that stand for someone done to (`him`, `her`, `them`) unless a
     word of an ailment follows ("her limp")."""

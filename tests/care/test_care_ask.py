@@ -125,6 +125,18 @@ def test_the_trial_questions_get_their_answer(question: str, expected: str) -> N
         ("my rat's eyes rolled back and he went stiff", "faq:injured_rat"),
         ("he is having a seizure", "faq:injured_rat"),
         ("my rat is having a fit", "faq:injured_rat"),
+        # every breath heard or laboured is trouble breathing, whatever posture beside it
+        (
+            "she's sat hunched in the corner and there's a click with every breath she takes",
+            "faq:breathing_trouble",
+        ),
+        # a rat that held someone by a part bit them, and the asker's own medicine is no
+        # rat's poisoning
+        ("cleaning out and Biscuit had me by the finger, bleeding loads", "faq:bitten_person"),
+        (
+            "Biscuit bit my hand and it's bleeding a lot; I take aspirin for my heart, ok?",
+            "faq:bitten_person",
+        ),
     ],
 )
 def test_an_emergency_comes_first_in_a_frightened_owner_s_words(
