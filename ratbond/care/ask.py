@@ -1872,8 +1872,16 @@ def _wild_rats(index: _Index, reading: _Reading, search: _Search) -> bool:
     if wild is None or not search.about_rats or index.singular & set(as_read):
         return False
     stems = [index.reader.stem(word) for word in as_read]
+    # (an owner's word a word or two before a rat: "my two rats", "our new rats")
+    near = [
+        at
+        for at, word in enumerate(as_read)
+        if index.reader.terms([word]) == [index.subject]
+        and set(as_read[max(at - 3, 0) : at]) & set(index.rules.possessives)
+    ]
     if (
-        any(pair in index.reader.owned for pair in pairwise(stems))
+        near
+        or any(pair in index.reader.owned for pair in pairwise(stems))
         or _pet_words(index, as_read)
         or any(_holds(as_read, word) for word in wild.kept)
     ):
@@ -2599,6 +2607,9 @@ def _asker_takes(index: _Index, clauses: list[list[str]]) -> frozenset[str]:
     they take (`people.taking`: "I take aspirin each day for my heart"), in a clause naming no
     rat: the asker's own medicine, no rat's emergency."""
     taking = [phrase.split() for phrase in index.rules.people.taking]
+    # (never where something was eaten: "I'm on antibiotics and she ate one of the capsules")
+    if any(t in index.eating for clause in clauses for t in index.reader.terms(clause)):
+        return frozenset()
     own: set[str] = set()
     told: set[str] = set()
     for clause in clauses:
@@ -2741,7 +2752,11 @@ def _informs(index: _Index, words: list[str], at: int) -> bool:
     return (
         _named_as(index, words, at)
         or words[at] in index.rules.informing
-        or (at > 0 and words[at - 1] in index.rules.informing_after)
+        or (
+            0 < at < len(words) - 1
+            and words[at - 1] in index.rules.informing_after
+            and words[at + 1] in index.rules.informing_on
+        )
     )
 
 
@@ -2769,16 +2784,15 @@ def _named_as(index: _Index, words: list[str], at: int) -> bool:
         article -= 1
     if article < 0 or words[article] not in ("a", "an"):
         return False
-    if words[at + 1 : at + 2] and words[at + 1] in rules.keeping:
-        return False  # "my sister is a rat lover"
     named = words[max(article - 3, 0) : article]
+    # (said of a person, "a rat" ends its clause or goes on with a word of `continuing`: "my
+    # friend is a rat vet" names rats)
+    ends = not words[at + 1 : at + 2] or words[at + 1] in rules.continuing
     return (
         (len(named) >= 2 and named[-2] in naming and named[-1] in someone)
         or (len(named) == 3 and named[0] in naming and named[1] in rules.possessives)
-        # "my colleague is a real rat", "my colleague, a rat" ("ma pal Kyle's a total rat":
-        # the name is read apart)
-        or (len(named) >= 2 and named[-1] in rules.being and named[-2] in rules.scorned)
-        or (len(named) >= 1 and named[-1] in rules.scorned)
+        # "my colleague is a real rat lah"
+        or (ends and len(named) >= 2 and named[-1] in rules.being and named[-2] in rules.scorned)
     )
 
 

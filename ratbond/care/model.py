@@ -697,15 +697,17 @@ class AskRules:
     being: tuple[Text, ...] = ()
     """Words, as written, that say what someone is (`is`, `was`): "a rat" right after one (a
     word that describes it between) and a word of `scorned` before it is a name given to a
-    person ("my colleague is a real rat"), unless a word of `keeping` follows the rat."""
+    person ("my colleague is a real rat"), ending its clause or before `continuing`."""
     scorned: tuple[Text, ...] = ()
-    """Words, as written, for people one may call a rat (`colleague`, `pal`, `ex`): "a rat"
-    right after one is said of that person too ("my pal, a total rat")."""
-    keeping: tuple[Text, ...] = ()
-    """Words, as written, after "rat" that make it one who keeps them (`lover`, `person`)."""
+    """Words, as written, for people one may call a rat (`colleague`, `pal`, `ex`)."""
+    continuing: tuple[Text, ...] = ()
+    """Words, as written, that may follow "a rat" said of a person (`and`, `he`, `lah`): any
+    other word after it makes it a rat's word ("a rat vet", "a rat lover")."""
     informing_after: tuple[Text, ...] = ()
-    """Words, as written, after which "rat" or "rats" is a verb of telling on someone
-    (`who`: "someone who rats on you")."""
+    """Words, as written, after which "rat" or "rats", before a word of `informing_on`, is a
+    verb of telling on someone (`who`: "someone who rats on you")."""
+    informing_on: tuple[Text, ...] = ()
+    """Words, as written, after "rat" told as a verb (`on`, `out`)."""
     informing: tuple[Text, ...] = ()
     """Forms, as written, of "rat" as a verb of telling on someone ("ratted"): no rat is
     named so."""

@@ -61,9 +61,16 @@ def test_a_food_asked_in_other_words_gets_its_answer(question: str, expected: st
         # a person called a rat, told on someone, with pronouns for that person
         ("my flatmate is a total rat, he ate my lunch again, how do I confront him", None),
         ("how do you deal with someone who rats on you at work", None),
-        ("my mate, a right rat, told my girlfriend everything, how do I get him back", None),
-        # ... but one who keeps rats, or a rat itself, is still a rat question
+        ("my mate is a right rat and told my girlfriend everything, how do I get him back", None),
+        # ... but one who keeps rats, a rat given to someone, or a rat itself, is still a rat
+        # question
         ("my boyfriend is a rat person and wants two, how big a cage", "faq:cage_size"),
+        ("my friend is a rat vet, she says it's a tumour, what now", "finding:lump"),
+        (
+            "I bought my brother a rat for christmas, how do I help him settle it in",
+            "faq:first_days",
+        ),
+        ("who rats trust most, the person who feeds them?", "program:rat-human"),
         ("she is a rat, right, so can she have grapes", "food:grapes"),
         # ... but a rat liked, or one a person would call for, is
         ("do cats like rats?", "faq:cats_and_rats"),

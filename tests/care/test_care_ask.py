@@ -132,7 +132,10 @@ def test_the_trial_questions_get_their_answer(question: str, expected: str) -> N
         ),
         # a rat that held someone by a part bit them, and the asker's own medicine is no
         # rat's poisoning
-        ("cleaning out and Biscuit had me by the finger, bleeding loads", "faq:bitten_person"),
+        (
+            "cleaning out and Biscuit had me by the thumb, bleeding, do I need the doctor",
+            "faq:bitten_person",
+        ),
         (
             "Biscuit bit my hand and it's bleeding a lot; I take aspirin for my heart, ok?",
             "faq:bitten_person",
