@@ -77,3 +77,16 @@ def test_more_learners_translators_and_understaters_words() -> None:
     assert signals(cat_rat("Tom hissed and Pip withdrew."))["pip"] == {"retreating"}
     assert signals(cat_rat("Pip sharpened the teeth quietly."))["pip"] == {"bruxing"}
     assert signals(cat_rat("Pip studied the new box."))["pip"] == {"exploring"}
+
+
+def test_a_learners_own_word_for_blood_or_a_wound_is_a_wound() -> None:
+    for text in (
+        "Rex tiene sangre in his foot.",
+        "Max has sânge on the ear.",
+        "This morning has Max a sår on the back.",
+        "Rex has blod on his nose.",
+    ):
+        found = {animal for animal, names in rat_rat(text).signals.items() if "wound" in names}
+        assert found, text
+    # a drink that starts so is no blood
+    assert "wound" not in signals(rat_rat("Rex and Max licked my sangria.")).get("rex", set())
