@@ -18,6 +18,9 @@ from ratbond.care.ask import ask
         "the puppy mouthed my rat, he looks fine though",
         "a dog snatched my rat off the sofa, she's shaking",
         "my sister's dog got hold of my rat for a second",
+        # a cat named by its coat or kind, or in a learner's word
+        "the neighbour's tabby got in and bit my rat, there is a puncture on her back",
+        "our kočka had the rat in her mouth, he has scratches on his back",
     ],
 )
 def test_another_hunting_pet_catching_the_rat_is_the_caught_emergency(question: str) -> None:
