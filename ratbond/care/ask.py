@@ -1862,17 +1862,17 @@ def _off_subject(index: _Index, reading: _Reading, search: _Search) -> bool:
 
 def _wild_rats(index: _Index, reading: _Reading, search: _Search) -> bool:
     """The question is about rats no one owns where wild ones live (`off_topic.wild`): rats
-    named, none of them owned (no owner's word before one, pet word, word of kept rats, or "he" or
-    "she"), in one of its
-    `places`, doing one of its `deeds` or asked about in one of its `asks` ("rats in the
-    workshop chewing through the wiring loom, what bait works on them"). Pest control."""
+    named, none of them owned (no owner's word up to three words before one, pet word, word of
+    kept rats, or "he" or "she"), in one of its `places`, doing one of its `deeds` or asked
+    about in one of its `asks` ("rats in the workshop chewing through the wiring loom, what
+    bait works on them"). Pest control."""
     wild = index.rules.off_topic.wild
     as_read = reading.typed.as_read
     # (a rat called he or she is someone's: "Pip is living under the shed, how do I catch her")
     if wild is None or not search.about_rats or index.singular & set(as_read):
         return False
     stems = [index.reader.stem(word) for word in as_read]
-    # (an owner's word a word or two before a rat: "my two rats", "our new rats")
+    # (an owner's word up to three words before a rat: "my two rats", "our new rats")
     near = [
         at
         for at, word in enumerate(as_read)
@@ -2449,7 +2449,6 @@ def _of_the_asker(
             for start in range(len(window) - len(part) + 1)
         )
 
-    # (anyone the asker speaks of, `persons`, as well: "my grandmother is dizzy")
     def window(at: int) -> list[str]:
         # (an animal's own words end at someone else named: "since the cat moved in she won't
         # eat" may be the rat's)
@@ -2459,6 +2458,7 @@ def _of_the_asker(
         others = index.pronouns | set(people.asker)
         return list(itertools.takewhile(lambda word: word not in others, found))
 
+    # (anyone the asker speaks of, `persons`, as well: "my grandmother is dizzy")
     return any(
         (word in people.asker or at in standing or word in index.person_words)
         and named(window(at), animals if at in standing else own)

@@ -204,7 +204,7 @@ class Attribution:
             self.explained_marks()
         if self.lexicon.postures[0] and self.spans:
             self.rested_postures()
-        if self.lexicon.inattention[0] and self.spans:
+        if self.lexicon.inattention.heed and self.spans:
             self.inattentive()
         if self.lexicon.placed[0] and self.spans:
             self.placed()
@@ -957,7 +957,7 @@ class Attribution:
         same sentence after it, or the next, tells that the same cat paid the rats no heed (the
         `inattention.heed` signal aimed at a rat of the cast or a thing: "pounced on the laser
         dot over and over, never even glanced at the rats"), unless the note tells of a wound."""
-        heed, acts, _ = self.lexicon.inattention
+        heed, acts = self.lexicon.inattention.heed, self.lexicon.inattention.acts
         if any(span.signal in self.lexicon.victim_signals for span in self.spans):
             return
         # (where each heed starts, by animal and sentence: told after the act, never before
@@ -1029,7 +1029,8 @@ class Attribution:
 
     def heed_at_the_rats(self, span: Span) -> bool:
         """Whether the heed `span` is aimed at the rats: its clause, after it, names a rat of the
-        cast or a thing of `things` ("never looked at the cage", "didn't care about the rats"),
+        cast or a thing of `things` that is no plaything ("never looked at the cage", "didn't
+        care about the rats"),
         and no rat opens it ("the girls didn't even look up from their food" is the rats' own)."""
         tokens = self.tokens
         rats = self.cast.by_species.get("rat", frozenset())
@@ -1045,15 +1046,16 @@ class Attribution:
 
     def rats_or_things_after(self, span: Span, aimed: bool) -> bool:
         """Whether the clause of `span`, after it, names a rat of the cast or a thing of
-        `things`; when `aimed`, right after the span's words or a word of `inattention.towards`
-        (determiners between): "looked at the cage", not "look up from their food"."""
+        `things` that is no plaything (`harmless.prey`); when `aimed`, right after the span's
+        words or a word of `inattention.towards` (determiners between): "looked at the cage",
+        not "look up from their food"."""
         tokens = self.tokens
         after = [at for at, start in enumerate(tokens.starts) if start >= span.end]
         if not after:
             return False
         within = [at for at in after if tokens.clauses[at] == tokens.clauses[after[0]]]
         rats = self.cast.by_species.get("rat", frozenset())
-        towards = self.lexicon.inattention[2]
+        towards = self.lexicon.inattention.towards
 
         def at_it(at: int) -> bool:
             before = at - 1

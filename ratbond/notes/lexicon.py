@@ -104,6 +104,17 @@ class Phrase(NamedTuple):
     """The parts after the first: a phrase is only tried where they all occur nearby."""
 
 
+class InattentionWords(NamedTuple):
+    """`inattention`, normalised (see `Attribution.inattentive`)."""
+
+    heed: str
+    """The signal that tells of no heed."""
+    acts: frozenset[str]
+    """The cat's signals it undoes."""
+    towards: frozenset[str]
+    """Words that aim a heed at what follows them."""
+
+
 class FightHeardWords(NamedTuple):
     """`fight_heard`, normalised (see `Attribution.fight_heard`)."""
 
@@ -222,9 +233,7 @@ class Lexicon:
     noun_frames: tuple[frozenset[str], frozenset[str]]
     attributes: tuple[dict[str, str], frozenset[str], dict[str, str]]
     postures: tuple[tuple[str, ...], frozenset[str], frozenset[str]]
-    inattention: tuple[str, frozenset[str], frozenset[str]]
-    """`inattention`: the signal of no heed, the acts it undoes and the words that aim it (see
-    `Attribution.inattentive`)."""
+    inattention: InattentionWords
     placed: tuple[frozenset[str], re.Pattern[str]]
     """`placed`: the signals, and the owner putting the animal there ("i held")."""
     """`postures`: words, rests and aims (see `Attribution.rested_postures`)."""
@@ -991,10 +1000,10 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             frozenset(rules.placed.signals),
             _placing(rules.placed.subjects, rules.placed.verbs),
         ),
-        inattention=(
+        inattention=InattentionWords(
             rules.inattention.heed,
-            frozenset(rules.inattention.acts),
-            frozenset(normalise(w) for w in rules.inattention.towards),
+            acts=frozenset(rules.inattention.acts),
+            towards=frozenset(normalise(w) for w in rules.inattention.towards),
         ),
         postures=(
             tuple(w.lower() for w in rules.postures.words),
