@@ -782,6 +782,19 @@ class _Index:
             for entry in named_entries
             if len(entry.title - self.generic) == 1
         )
+        # The name of each of those entries, by entry, read as a question's words are, then
+        # joined up as one ("ice cream" is also "icecream"), `generic` words left out.
+        self.whole_names: dict[int, tuple[frozenset[str], ...]] = {}
+        for number, doc in enumerate(docs):
+            if doc.kind in rules.named_kinds:
+                words = self.reader.words(doc.id.partition(":")[2])
+                forms = (
+                    frozenset(self.reader.terms(words)),
+                    frozenset({self.reader.stem("".join(words))}),
+                )
+                self.whole_names[number] = tuple(
+                    form - self.generic for form in forms if form - self.generic
+                )
         # Every word of the names and aliases of those entries ("mango" of "dried mango").
         self.food_words = frozenset(
             term for entry in named_entries for term in entry.words if term not in self.generic
@@ -1495,7 +1508,7 @@ def _reading(index: _Index, typed: _Typed) -> _Reading:
     calm = (
         _wondered(index, typed.question, read)
         | _resembled(index, clauses)
-        | _asker_takes(index, clauses)
+        | _asker_takes(index, clauses, parts)
     )
     focus, lead_alarms = _focus(index, typed, read, terms, calm)
     rat_asked, aside = _rats_asked(index, typed.question, read, parts)
@@ -1720,17 +1733,8 @@ def _ranked(index: _Index, reading: _Reading, search: _Search) -> list[Ranked]:
 def _named_wholly(index: _Index, row: Ranked, reading: _Reading) -> frozenset[str]:
     """The name of the entry of `row` when it is of `named_kinds` and the part of the question
     that asks (`focus`, else all of it) holds all of that name ("ice cream"), else nothing."""
-    doc = index.docs[row[3]]
-    if doc.kind not in index.rules.named_kinds:
-        return frozenset()
     asking = reading.focus or frozenset(reading.asked)
-    # (the name as a question's words are read, or joined up as one: "ice cream" is "icecream")
-    reader = index.reader
-    words = reader.words(doc.id.partition(":")[2])
-    for name in (frozenset(reader.terms(words)), frozenset({reader.stem("".join(words))})):
-        if name - index.generic and name - index.generic <= asking:
-            return name - index.generic
-    return frozenset()
+    return next((name for name in index.whole_names.get(row[3], ()) if name <= asking), frozenset())
 
 
 def _named_thing_held(index: _Index, general: Ranked, thing: Ranked, reading: _Reading) -> bool:
@@ -1860,7 +1864,7 @@ def _off_subject(index: _Index, reading: _Reading, search: _Search) -> bool:
     )
 
 
-def _wild_rats(index: _Index, reading: _Reading, search: _Search) -> bool:
+def _wild_rats(index: _Index, reading: _Reading, search: _Search, pet_words: set[str]) -> bool:
     """The question is about rats no one owns where wild ones live (`off_topic.wild`): rats
     named, none of them owned (no owner's word up to three words before one, pet word, word of
     kept rats, or "he" or "she"), in one of its `places`, doing one of its `deeds` or asked
@@ -1882,7 +1886,7 @@ def _wild_rats(index: _Index, reading: _Reading, search: _Search) -> bool:
     if (
         near
         or any(pair in index.reader.owned for pair in pairwise(stems))
-        or _pet_words(index, as_read)
+        or pet_words
         or any(_holds(as_read, word) for word in wild.kept)
     ):
         return False
@@ -2343,7 +2347,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     # An animal's own health is found before the emergencies: "Pt 12yo cat, wt loss 15%" is no
     # rat's weight loss.
     animals_own = _animals_own(index, reading, search, pet_words)
-    wild = _wild_rats(index, reading, search)
+    wild = _wild_rats(index, reading, search, pet_words)
     off_topic = _off_subject(index, reading, search) or animals_own or wild
     ranked = _emergencies_first(index, reading, search, ranked, off_topic)
     if ranked and any(
@@ -2602,21 +2606,15 @@ def _conditioned(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
     return frozenset(after - before)
 
 
-def _asker_takes(index: _Index, clauses: list[list[str]]) -> frozenset[str]:
+def _asker_takes(index: _Index, clauses: list[list[str]], parts: list[list[str]]) -> frozenset[str]:
     """The alarms (a medicine) named only right after the words by which the asker tells what
     they take (`people.taking`: "I take aspirin each day for my heart"), in a clause naming no
     rat: the asker's own medicine, no rat's emergency."""
     taking = [phrase.split() for phrase in index.rules.people.taking]
-    # (never where something was eaten: "I'm on antibiotics and she ate one of the capsules")
-    if any(t in index.eating for clause in clauses for t in index.reader.terms(clause)):
-        return frozenset()
-    own: set[str] = set()
-    told: set[str] = set()
-    for clause in clauses:
-        terms = {t for t in index.reader.terms(clause) if t in index.alarms}
-        # (the medicine named right after it: "I take aspirin", not "how do I take care of
-        # the wound")
-        taken = {
+    # (the medicine named right after it: "I take aspirin", not "how do I take care of the
+    # wound")
+    taken_in = [
+        {
             t
             for at in range(len(clause))
             for phrase in taking
@@ -2624,6 +2622,15 @@ def _asker_takes(index: _Index, clauses: list[list[str]]) -> frozenset[str]:
             for t in index.reader.terms(clause[at + len(phrase) : at + len(phrase) + 2])
             if t in index.alarms
         }
+        for clause in clauses
+    ]
+    # (never where something was eaten: "I'm on antibiotics and she ate one of the capsules")
+    if not any(taken_in) or any(t in index.eating for part in parts for t in part):
+        return frozenset()
+    own: set[str] = set()
+    told: set[str] = set()
+    for clause, part, taken in zip(clauses, parts, taken_in, strict=True):
+        terms = {t for t in part if t in index.alarms}
         if taken and not _names_a_rat(index, clause):
             own |= taken
             told |= terms - taken

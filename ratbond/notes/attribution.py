@@ -952,11 +952,11 @@ class Attribution:
         self.facts = [facts for _, facts in kept]
 
     def inattentive(self) -> None:
-        """A cat's act of harm or aim (`inattention.acts`) at no rat and no thing named after it
-        in its clause, in a sentence that names a plaything (`harmless.prey`), is none where the
+        """A cat's act of harm or aim (`inattention.acts`) whose object is a plaything
+        (`plays_at`), with no rat and no thing named after it in its clause, is none where the
         same sentence after it, or the next, tells that the same cat paid the rats no heed (the
-        `inattention.heed` signal aimed at a rat of the cast or a thing: "pounced on the laser
-        dot over and over, never even glanced at the rats"), unless the note tells of a wound."""
+        `inattention.heed` signal aimed at them: `heed_at_the_rats`, "pouncing on it over and
+        over, never even glanced at the rats"), unless the note tells of a wound."""
         heed, acts = self.lexicon.inattention.heed, self.lexicon.inattention.acts
         if any(span.signal in self.lexicon.victim_signals for span in self.spans):
             return
@@ -998,12 +998,12 @@ class Attribution:
         is one, or is "it" after one earlier in its sentence."""
         tokens = self.tokens
         lexicon = self.lexicon
-        after = [at for at, start in enumerate(tokens.starts) if start >= span.end]
-        if not after:
+        first = bisect_left(tokens.starts, span.end)
+        if first == len(tokens.words):
             return False
-        sentence = tokens.sentences[after[0]]
+        sentence = tokens.sentences[first]
         skipped = lexicon.prepositions | lexicon.determiners | lexicon.possessives
-        for at in after:
+        for at in range(first, len(tokens.words)):
             word = tokens.words[at]
             if tokens.sentences[at] != sentence or word.kind != "w":
                 return False
@@ -1030,12 +1030,12 @@ class Attribution:
     def heed_at_the_rats(self, span: Span) -> bool:
         """Whether the heed `span` is aimed at the rats: its clause, after it, names a rat of the
         cast or a thing of `things` that is no plaything ("never looked at the cage", "didn't
-        care about the rats"),
-        and no rat opens it ("the girls didn't even look up from their food" is the rats' own)."""
+        care about the rats"), and no rat opens it ("the girls didn't even look up from their
+        food" is the rats' own)."""
         tokens = self.tokens
         rats = self.cast.by_species.get("rat", frozenset())
-        start = next((at for at, begin in enumerate(tokens.starts) if begin >= span.start), None)
-        if start is not None and any(
+        start = bisect_left(tokens.starts, span.start)
+        if start < len(tokens.words) and any(
             m.animals & rats
             and m.first < start
             and tokens.clauses[m.first] == tokens.clauses[start]
@@ -1050,10 +1050,14 @@ class Attribution:
         words or a word of `inattention.towards` (determiners between): "looked at the cage",
         not "look up from their food"."""
         tokens = self.tokens
-        after = [at for at, start in enumerate(tokens.starts) if start >= span.end]
-        if not after:
+        first = bisect_left(tokens.starts, span.end)
+        if first == len(tokens.words):
             return False
-        within = [at for at in after if tokens.clauses[at] == tokens.clauses[after[0]]]
+        within = [
+            at
+            for at in range(first, len(tokens.words))
+            if tokens.clauses[at] == tokens.clauses[first]
+        ]
         rats = self.cast.by_species.get("rat", frozenset())
         towards = self.lexicon.inattention.towards
 
@@ -3080,14 +3084,7 @@ class Attribution:
                 words[position].lemma in lexicon.body_parts
                 and words[position + 1].norm in lexicon.part_owners
             ):
-                mention = self.mention_at(position + 2)
-                if (
-                    mention is not None
-                    and not (mention.person or mention.outsider or mention.ambiguous)
-                    and self.cast.able(mention.animals, senses)
-                ):
-                    return mention
-                return None
+                return self.bearer(self.mention_at(position + 2), senses)
         return None
 
     def owner_within(self, match: Match, senses: Mapping[str, str]) -> Mention | None:
@@ -3095,15 +3092,21 @@ class Attribution:
         the part hurt ("chipped her tooth", "split his nail"), even where the owner was bitten
         ("bit me and broke her tooth on my ring")."""
         for position in range(match.first + 1, match.last):
-            if self.tokens.words[position].norm not in self.lexicon.possessives:
-                continue
-            mention = self.mention_at(position)
-            if (
-                mention is not None
-                and not (mention.person or mention.outsider or mention.ambiguous)
-                and self.cast.able(mention.animals, senses)
-            ):
-                return mention
+            if self.tokens.words[position].norm in self.lexicon.possessives:
+                mention = self.bearer(self.mention_at(position), senses)
+                if mention is not None:
+                    return mention
+        return None
+
+    def bearer(self, mention: Mention | None, senses: Mapping[str, str]) -> Mention | None:
+        """`mention` when it names animals of the cast, none of them in doubt, who can bear
+        `senses`; else None."""
+        if (
+            mention is not None
+            and not (mention.person or mention.outsider or mention.ambiguous)
+            and self.cast.able(mention.animals, senses)
+        ):
+            return mention
         return None
 
     # --- what it means ---------------------------------------------------------------------
