@@ -725,10 +725,11 @@ class Attribution:
                 )
             )
         )
-        wounded = any(
-            span.signal in lexicon.victim_signals and not span.negated and span.animal
+        wounded = {
+            span.animal
             for span in self.spans
-        )
+            if span.signal in lexicon.victim_signals and not span.negated and span.animal
+        }
         # a catch's bite to confirm (`catches`) says nothing of how the catch was made
         shown = {
             (span.animal, span.signal)
@@ -749,8 +750,12 @@ class Attribution:
                 (span.animal, facts.sentence + later) in landed for later in range(LANDS_WITHIN)
             ):
                 continue  # "caught Byte with his teeth": the bite is the catch
-            bitten = any((span.animal, name) in shown for name in lexicon.bite_signals)
-            if not wounded or bitten:
+            bitten = any(
+                (span.animal, name) in shown for name in lexicon.bite_signals - {span.signal}
+            )
+            # the skin broken is another's: a rat that nipped the owner and is hurt itself
+            # ("nipped me, then fell, a cut on his chin") broke no skin
+            if not wounded - {span.animal} or bitten:
                 kept.append((span, facts))
             elif facts.seize:
                 kept.append((replace(span, signal=mapped), facts))
