@@ -122,6 +122,8 @@ class Attribution:
         self.owner_hurt: set[int] = set()
         """The sentences that tell of a wound on a person's body part ("cut my hand")."""
         self.harmed: Harm | None = None
+        self.harms: list[Harm] = []
+        """Every harm signal done to an animal, in the order read (`harmed` is the latest)."""
         self.unnamed: list[tuple[int, Match, frozenset[str], Mapping[str, str]]] = []
         """Passives done by someone unnamed ("Max got bitten"): a later "it was Rex" names him."""
         """The latest harm signal done to an animal ("bit Dot")."""
@@ -725,11 +727,38 @@ class Attribution:
                 )
             )
         )
-        wounded = {
-            span.animal
-            for span in self.spans
+        wounds = {
+            (span.animal, facts.sentence)
+            for span, facts in zip(self.spans, self.facts, strict=True)
             if span.signal in lexicon.victim_signals and not span.negated and span.animal
         }
+        targets = {(doer, hurt) for harm in self.harms for doer in harm.doers for hurt in harm.hurt}
+        species = self.cast.species
+        words, sentences = self.tokens.words, self.tokens.sentences
+        # (a cause told in the wound's sentence or the next: "... a little bleed from the
+        # tail. I think not from the nip, the tail was in the door.")
+        causes = lexicon.fight_heard.explained if lexicon.fight_heard else frozenset()
+        explained = {
+            sentences[at] - later
+            for at, word in enumerate(words)
+            if word.norm in causes
+            for later in (0, 1)
+        }
+
+        def broke_skin(doer: str) -> bool:
+            """A wound on an animal of another kind, or on one of the doer's own kind that it
+            harmed, given no other cause in its sentence or the next: a rat's nip broke the
+            skin of the rat it nipped ("nipped Dave's tail an' drew a bit of claret"), not that
+            of one hurt on the wheel."""
+            return any(
+                hurt != doer
+                and (
+                    species[hurt] != species[doer]
+                    or ((doer, hurt) in targets and sentence not in explained)
+                )
+                for hurt, sentence in wounds
+            )
+
         # a catch's bite to confirm (`catches`) says nothing of how the catch was made
         shown = {
             (span.animal, span.signal)
@@ -753,9 +782,7 @@ class Attribution:
             bitten = any(
                 (span.animal, name) in shown for name in lexicon.bite_signals - {span.signal}
             )
-            # the skin broken is another's: a rat that nipped the owner and is hurt itself
-            # ("nipped me, then fell, a cut on his chin") broke no skin
-            if not wounded - {span.animal} or bitten:
+            if bitten or span.animal is None or not broke_skin(span.animal):
                 kept.append((span, facts))
             elif facts.seize:
                 kept.append((replace(span, signal=mapped), facts))
@@ -1213,6 +1240,7 @@ class Attribution:
                     self.harmed = Harm(
                         self.tokens.sentences[match.first], hurt.animals - animals, animals
                     )
+                    self.harms.append(self.harmed)
             if signal in self.lexicon.reciprocal:
                 for other in sorted(self.partners(match, obj, animals)):
                     if self.can_show(other, signal):

@@ -264,6 +264,10 @@ class Lexicon:
     plays: frozenset[str]
     """`harmless.plays` as lemmas: prey after one is a plaything."""
     prey_exact: frozenset[str]
+    held_words: frozenset[str]
+    """The one-word `harmless.food` and `harmless.prey` ("treat", "wand", "sock"): a bite
+    phrase's `...` never passes over one, so "had the feather wand in his mouth" holds no
+    animal (an animal's name there still passes: "had Biscuit in his mouth")."""
     """`prey_words` as exact forms ("=fly"): a cheap test that a clause names one."""
     """The one-word `harmless.prey` ("fly", "mouse"): a sentence that aims an attack at one may
     aim the next at it too ("chased a fly and pounced on it")."""
@@ -1047,6 +1051,12 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         plays=frozenset(stem_of(w) for w in (rules.harmless.plays if rules.harmless else ())),
         prey_words=prey_words,
         prey_exact=frozenset("=" + word for word in prey_words),
+        held_words=prey_words
+        | frozenset(
+            normalise(text)
+            for text in (rules.harmless.food if rules.harmless else ())
+            if " " not in text
+        ),
         perfect_have=frozenset(normalise(w) for w in rules.perfect.have)
         if rules.perfect
         else frozenset(),

@@ -26,6 +26,8 @@ class Step:
     """How many words may sit between it and the word before."""
     cross: bool
     """May pass over an animal's name (a signal phrase's `...`)."""
+    held: bool = False
+    """May not pass over a thing held (`held_words`: a bite phrase's `...`)."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -85,7 +87,7 @@ class Starts:
 class Shared(NamedTuple):
     """What compiled phrases share, made once per reader: steps and sets of senses."""
 
-    steps: dict[tuple[str, int, bool], Step]
+    steps: dict[tuple[str, int, bool, bool], Step]
     senses: dict[tuple[tuple[str, str], ...], Mapping[str, str]]
 
 
@@ -164,6 +166,7 @@ def _tries(patterns: tuple[Pattern, ...], index_words: Mapping[int, str]) -> Tri
 
 def _pattern(lexicon: Lexicon, phrase: Phrase, bases: frozenset[str], shared: Shared) -> Pattern:
     cross = phrase.entry.kind == "signal"
+    bites = not lexicon.bite_signals.isdisjoint(signal for _, signal in phrase.entry.senses)
     steps: list[Step] = []
     wide = False
     previous = phrase.parts[0]
@@ -185,10 +188,12 @@ def _pattern(lexicon: Lexicon, phrase: Phrase, bases: frozenset[str], shared: Sh
         )
         limit = WIDE_GAP if wide else (GAP if content and not tight else 0)
         exact = part.startswith("=")
-        key = (part, limit, wide and cross)
+        key = (part, limit, wide and cross, wide and cross and bites)
         step = shared.steps.get(key)
         if step is None:
-            step = shared.steps[key] = Step(exact, part[1:] if exact else part, limit, key[2])
+            step = shared.steps[key] = Step(
+                exact, part[1:] if exact else part, limit, key[2], key[3]
+            )
         steps.append(step)
         wide = False
         previous = part

@@ -66,6 +66,7 @@ def find_phrases(
     articles: Collection[str] = frozenset(),
     closed: tuple[Collection[str], ...] = (),
     auxiliaries: Collection[str] = frozenset(),
+    held: Collection[str] = frozenset(),
 ) -> Phrases:
     """The names and phrases of `tokens`. `joiners` are the words a gap never crosses;
     `signal_starts` the lemmas that start a signal phrase (such a word written in lower case is
@@ -149,7 +150,7 @@ def find_phrases(
                     continue
                 pattern, positions = starts.single[0], (index,)
             else:
-                hit = _phrase_at(tokens, index, at, fence, segment, joiners)
+                hit = _phrase_at(tokens, index, at, fence, segment, joiners, held)
                 if hit is None:
                     continue
                 pattern, positions = hit
@@ -325,6 +326,7 @@ def _phrase_at(
     fence: list[bool],
     segment: Set[str],
     joiners: Collection[str],
+    held: Collection[str],
 ) -> tuple[Pattern, tuple[int, ...]] | None:
     words = tokens.words
     starts = words[index].starts
@@ -357,6 +359,9 @@ def _phrase_at(
                     break
                 # Only a signal phrase's "..." may pass over a name.
                 if fence[position] and not step.cross:
+                    break
+                # ... nor a bite phrase's over a thing held: "had the wand in his mouth"
+                if step.held and not fence[position] and candidate.norm in held:
                     break
                 if (candidate.norm if step.exact else candidate.lemma) == step.word:
                     found = position

@@ -132,6 +132,7 @@ class NotesReader:
                 lexicon.scope_ends,
             ),
             auxiliaries=lexicon.auxiliaries,
+            held=lexicon.held_words,
         )
         mentions = find_mentions(tokens, phrases, cast, lexicon)
         scope = find_scope(tokens, phrases, mentions, lexicon, self.after)

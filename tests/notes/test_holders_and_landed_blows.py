@@ -4,7 +4,7 @@ the owner's blood drawn. Each sentence here is made up for the rule it tests."""
 
 from __future__ import annotations
 
-from casts import PIP, cat_rat, rat_rat
+from casts import MAX, PIP, REX, cat_rat, rat_rat
 
 from ratbond.notes import NotesResult, parse_notes
 
@@ -173,3 +173,48 @@ def test_a_broken_tooth_or_split_nail_is_the_rats_even_where_the_owner_was_bitte
     # the owner's own nail, and the owner's blood, stay the owner's
     assert rat_human("Pip bit me and split my nail.") == {"pip": {"biting"}}
     assert rat_human("Pip bit me hard, my finger is bleeding.") == {"pip": {"biting"}}
+
+
+def test_the_jaws_or_teeth_on_an_animal_are_a_bite_and_a_thing_held_in_them_is_none() -> None:
+    for text in (
+        "Tom got his jaws on her before I could react.",
+        "Tom got Pip's tail in his teeth through the carrier gap.",
+        "Tom had Pip in his teeth for a second.",
+    ):
+        assert signals(cat_rat(text)).get("tom") == {"biting"}, text
+    assert signals(rat_rat("Rex got his jaws on Max's ear.")).get("rex") == {"biting"}
+    # a plaything or food in the gap of a bite phrase, or the jaws laid on one, holds no rat;
+    # jaws that only describe are no bite, and a bite never got is none
+    for text in (
+        "Tom had the feather wand in his teeth the whole session.",
+        "Tom had the feather wand in his mouth the whole session.",
+        "Tom got the treat in his teeth before Pip could.",
+        "Tom got his jaws on the laser dot.",
+        "Tom has strong jaws on him, like a lion.",
+        "Tom never got his jaws on Pip, I had him on the harness.",
+    ):
+        assert "biting" not in signals(cat_rat(text)).get("tom", set()), text
+    assert "biting" not in signals(rat_rat("Max had a pea in his teeth.")).get("max", set())
+
+
+def test_a_nip_that_broke_the_skin_of_the_rat_it_nipped_was_a_bite() -> None:
+    for text in (
+        "Rex nipped Max's tail and drew a bit of blood.",
+        "Rex gave Max a nip on the rump. Max's rump is bleeding a little.",
+    ):
+        assert signals(rat_rat(text)).get("rex") == {"nipping", "biting"}, text
+    # the nipper's own wound, another rat's, one told with another cause, or the owner nipped
+    # and the rat hurt itself: the nip stays a nip
+    for text in (
+        "Rex nipped Max, then cut his own nose on the wire.",
+        "Rex nipped Max's tail. Max has a little cut on it, from the wheel.",
+        "Rex nipped Max. A little bleed from Max's tail. Not from the nip, it was in the door.",
+    ):
+        assert "biting" not in signals(rat_rat(text)).get("rex", set()), text
+    three = parse_notes(
+        "Rex nipped Max. Pip has a small cut on her ear.", [REX, MAX, PIP], "rat-rat"
+    )
+    assert "biting" not in signals(three).get("rex", set())
+    assert "biting" not in signals(
+        rat_human("Pip nipped me, then fell off the sofa and cut her chin.")
+    ).get("pip", set())
