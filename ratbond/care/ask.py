@@ -1507,7 +1507,7 @@ def _reading(index: _Index, typed: _Typed) -> _Reading:
     # sentence asking only about them is no focus either: what was seen is what it asks about.
     calm = (
         _wondered(index, typed.question, read)
-        | _resembled(index, clauses)
+        | _resembled(index, read)
         | _asker_takes(index, clauses, parts)
     )
     focus, lead_alarms = _focus(index, typed, read, terms, calm)
@@ -2639,28 +2639,41 @@ def _asker_takes(index: _Index, clauses: list[list[str]], parts: list[list[str]]
     return frozenset(own - told)
 
 
-def _resembled(index: _Index, clauses: list[list[str]]) -> frozenset[str]:
+def _resembled(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
     """The alarms named only as what something looks like ("red stuff, it looks like blood",
-    "a spot like a wound"), or as examples ("abort criteria, e.g. blood drawn"), in a question
-    that names something else: what was seen only resembles them."""
+    "a spot like a wound"), or as examples or cases supposed ("abort criteria, e.g. blood
+    drawn", "what if they fall and break something"), in a question that names something else:
+    what was seen only resembles them."""
     reader = index.reader
     like: set[str] = set()
     told: set[str] = set()
     examples = [text.split() for text in index.rules.examples]
-    for clause in clauses:
+    alternatives = frozenset(index.rules.alternatives)
+    knowing = frozenset(index.rules.knowing)
+    clauses = [
+        (clause, bool(clause) and clause[0] in alternatives and at > 0)
+        for sentence in read
+        for at, clause in enumerate(sentence)
+    ]
+    supposing = False
+    for clause, going_on in clauses:
         compared = False
-        # what follows "e.g." or "such as" in the clause is only an example
+        # what follows "e.g." or "if" in the clause is only an example or a case supposed, and
+        # so is a clause that goes on with another ("what if they chew a cable, or fall")
         given = next(
             (
                 at
                 for at in range(len(clause))
                 for example in examples
                 if clause[at : at + len(example)] == example
+                # ("I don't know if he swallowed it": whether he did, a fact unknown)
+                and not (at and clause[at - 1] in knowing)
             ),
-            len(clause),
+            0 if going_on and supposing else len(clause),
         )
-        for word in clause[given:]:
-            like.update(t for t in reader.terms([word]) if t in index.alarms)
+        supposing = given < len(clause)
+        # (read whole, as a phrase may name the alarm: "fall off")
+        like.update(t for t in reader.terms(clause[given:]) if t in index.alarms)
         for word in clause[:given]:
             stem = reader.stem(word)
             if stem in reader.comparisons:

@@ -741,6 +741,14 @@ class AskRules:
     named in their own words ("what foreigners call", "in english is"): the thing named after
     is what is asked about."""
     examples: tuple[Text, ...] = ()
+    knowing: tuple[Text, ...] = ()
+    """Words, as written, of knowing or asking ("know", "sure"): a word of `examples` right
+    after one asks whether ("I don't know if he swallowed it"), a fact unknown, no case
+    supposed."""
+    alternatives: tuple[Text, ...] = ()
+    """Words, as written, that open a clause going on with another case of the clause before
+    it ("or"): after a clause of `examples`, its alarms are cases too ("what if they chew a
+    cable, or fall off the edge and break something")."""
     """Words, as written, after which a clause gives examples ("e g", "such as"): an alarm
     named only after one is a case the owner asks about, not one seen ("abort criteria, e.g.
     blood drawn"), and makes no emergency."""
