@@ -1578,15 +1578,20 @@ def _poison_read(index: _Index, reading: _Reading) -> _Reading:
     # them?").
     if not index.eating & set(terms):
         read_as = index.food_question if index.things & set(terms) else None
-        terms = list(
-            dict.fromkeys((read_as or OFF_SUBJECT) if t in index.unless_eaten else t for t in terms)
+        # (a food said to kill a rat is asked about as a poison is: "grapes'll kill a rat, is
+        # that right?"; "how do I kill the rats eating my tomatoes" names the food after)
+        poisons = index.unless_eaten | (
+            {OFF_SUBJECT}
+            if read_as is not None and _said_to_kill(index, reading.clauses)
+            else set()
         )
+        terms = list(dict.fromkeys((read_as or OFF_SUBJECT) if t in poisons else t for t in terms))
         # (and so in each clause asking whether a thing it names is: "are grapes poison for
         # rats, or is that just dogs"; "had a go at the slug pellets left in the yard, is it
         # poison?" still fears poison)
         if read_as is not None:
             parts = [
-                list(dict.fromkeys(read_as if t in index.unless_eaten else t for t in part))
+                list(dict.fromkeys(read_as if t in poisons else t for t in part))
                 if index.things & set(part) and clause[:1] and clause[0] in index.rules.yes_no
                 else part
                 for part, clause in zip(parts, reading.clauses, strict=True)
@@ -1606,6 +1611,27 @@ def _poison_read(index: _Index, reading: _Reading) -> _Reading:
         )
     return dataclasses.replace(
         reading, terms=terms, parts=parts, calm=calm, eaten_poison=eaten_poison
+    )
+
+
+def _said_to_kill(index: _Index, clauses: list[list[str]]) -> bool:
+    """A clause names a thing ratbond knows (a food, not an alarm's: "which medicine kills
+    them") before a word of killing (`off_topic.killing`) aimed at one rat or at the asker's
+    (`killed`: "a", "my", "him"): the thing is said to kill a pet ("apple pips will kill a
+    rat"), where pest control would kill rats ("does peanut butter kill rats in the loft")."""
+    rules = index.rules.off_topic
+    killing, killed = frozenset(rules.killing), frozenset(rules.killed)
+
+    def one_rat(word: str) -> bool:
+        return word in killed or (
+            not word.endswith("s") and index.reader.terms([word]) == [index.subject]
+        )
+
+    return any(
+        (index.things - index.alarms) & set(index.reader.terms(clause[:at]))
+        for clause in clauses
+        for at, word in enumerate(clause[:-1])
+        if word in killing and one_rat(clause[at + 1])
     )
 
 
@@ -2648,43 +2674,70 @@ def _resembled(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
     like: set[str] = set()
     told: set[str] = set()
     examples = [text.split() for text in index.rules.examples]
-    alternatives = frozenset(index.rules.alternatives)
-    knowing = frozenset(index.rules.knowing)
-    clauses = [
-        (clause, bool(clause) and clause[0] in alternatives and at > 0)
-        for sentence in read
-        for at, clause in enumerate(sentence)
-    ]
-    supposing = False
-    for clause, going_on in clauses:
-        compared = False
-        # what follows "e.g." or "if" in the clause is only an example or a case supposed, and
-        # so is a clause that goes on with another ("what if they chew a cable, or fall")
-        given = next(
-            (
-                at
-                for at in range(len(clause))
-                for example in examples
-                if clause[at : at + len(example)] == example
-                # ("I don't know if he swallowed it": whether he did, a fact unknown)
-                and not (at and clause[at - 1] in knowing)
-            ),
-            0 if going_on and supposing else len(clause),
-        )
-        supposing = given < len(clause)
-        # (read whole, as a phrase may name the alarm: "fall off")
-        like.update(t for t in reader.terms(clause[given:]) if t in index.alarms)
-        for word in clause[:given]:
-            stem = reader.stem(word)
-            if stem in reader.comparisons:
-                compared = True
-                continue
-            if stem in reader.articles:
-                continue
-            alarms = {t for t in reader.terms([word]) if t in index.alarms}
-            (like if compared else told).update(alarms)
+    for sentence in read:
+        supposing = False
+        for clause in sentence:
             compared = False
+            # what follows "e.g." or "what if" in the clause is only an example or a case
+            # supposed, and so is a clause that goes on with the case ("..., or fall off")
+            goes_on = supposing and _goes_on(index, clause)
+            given = (
+                0
+                if goes_on
+                else min(
+                    _supposed(index, clause),
+                    next(
+                        (
+                            at
+                            for at in range(len(clause))
+                            for example in examples
+                            if clause[at : at + len(example)] == example
+                        ),
+                        len(clause),
+                    ),
+                )
+            )
+            supposing = goes_on or _supposed(index, clause) < len(clause)
+            # (read whole, as a phrase may name the alarm: "fall off")
+            like.update(t for t in reader.terms(clause[given:]) if t in index.alarms)
+            for word in clause[:given]:
+                stem = reader.stem(word)
+                if stem in reader.comparisons:
+                    compared = True
+                    continue
+                if stem in reader.articles:
+                    continue
+                alarms = {t for t in reader.terms([word]) if t in index.alarms}
+                (like if compared else told).update(alarms)
+                compared = False
     return frozenset(like - told)
+
+
+def _supposed(index: _Index, clause: list[str]) -> int:
+    """Where the case a clause supposes begins (after one of `suppositions`: "what if they
+    fall"), else its length; a case told to be so (`told_now`: "in case it matters, he's
+    bleeding") is no supposition."""
+    rules = index.rules
+    for at in range(len(clause)):
+        for supposition in rules.suppositions:
+            words = supposition.split()
+            if clause[at : at + len(words)] == words:
+                after = at + len(words)
+                return len(clause) if not set(rules.told_now).isdisjoint(clause[after:]) else after
+    return len(clause)
+
+
+def _goes_on(index: _Index, clause: list[str]) -> bool:
+    """The clause goes on with the case of the one before it (opens with one of
+    `alternatives`, "or fall off the edge"), not asking a question of its own ("or should I
+    wait", its second word one of `yes_no`) nor telling the case is so (`told_now`)."""
+    rules = index.rules
+    return (
+        len(clause) > 1
+        and clause[0] in rules.alternatives
+        and clause[1] not in rules.yes_no
+        and set(rules.told_now).isdisjoint(clause)
+    )
 
 
 def _a_sum(index: _Index, words: list[str]) -> bool:

@@ -421,6 +421,14 @@ class OffTopic:
     word_problems: tuple[Text, ...] = ()
     """Words, as written, of a sum told in words (`equally`, `altogether`): one of them with
     two numbers and no rat named is arithmetic ("if 28 pupils share 196 stickers equally")."""
+    killing: tuple[Text, ...] = ()
+    """Words, as written, of killing: a thing ratbond knows named before one in its clause,
+    aimed at one rat (`killed`), is said to kill, and a phrase of pest control there asks
+    whether it is safe ("grapes'll kill a rat, is that right?"), as `food_question` reads a
+    poison."""
+    killed: tuple[Text, ...] = ()
+    """Words, as written, right after one of `killing` that aim it at one rat or at the
+    asker's ("a", "my", "him"): a thing said to kill so is asked about as a food."""
     food_question: Text | None = None
     """The term an `unless_eaten` term is read as when the question names a food and says
     nothing was eaten ("are grapes poison": `safe`)."""
@@ -741,14 +749,18 @@ class AskRules:
     named in their own words ("what foreigners call", "in english is"): the thing named after
     is what is asked about."""
     examples: tuple[Text, ...] = ()
-    knowing: tuple[Text, ...] = ()
-    """Words, as written, of knowing or asking ("know", "sure"): a word of `examples` right
-    after one asks whether ("I don't know if he swallowed it"), a fact unknown, no case
-    supposed."""
+    suppositions: tuple[Text, ...] = ()
+    """Words, as written, after which a clause supposes a case ("what if", "in case"): an alarm
+    named only after one, with no word of `told_now` after it, is a case asked about, not one
+    seen, and makes no emergency ("what if they fall off the edge and break something")."""
+    told_now: tuple[Text, ...] = ()
+    """Words, as written, that tell a case is so, now or already ("is", "has", "just",
+    "hes"): after a supposition they undo it ("in case it matters, he's bleeding")."""
     alternatives: tuple[Text, ...] = ()
     """Words, as written, that open a clause going on with another case of the clause before
-    it ("or"): after a clause of `examples`, its alarms are cases too ("what if they chew a
-    cable, or fall off the edge and break something")."""
+    it ("or"): after a supposition, its alarms are supposed too ("what if they chew a cable,
+    or fall off the edge"), unless it opens a question of its own ("or should I wait", its
+    second word one of `yes_no`) or tells it is so (`told_now`)."""
     """Words, as written, after which a clause gives examples ("e g", "such as"): an alarm
     named only after one is a case the owner asks about, not one seen ("abort criteria, e.g.
     blood drawn"), and makes no emergency."""

@@ -1,6 +1,6 @@
 """Ask: an alarm named only as a case supposed ("what if they fall") is no emergency, while one
-whose truth is only unknown ("I don't know if he swallowed it") still is; and the words of a
-whole clean of the cage and of a young newcomer find their answers."""
+told after a bare "if" ("if he's bleeding") or told to be so still is; and the words of a whole
+clean of the cage and of a young newcomer find their answers."""
 
 from __future__ import annotations
 
@@ -14,13 +14,27 @@ def first(question: str) -> str:
     return answers[0].id if answers else "none"
 
 
-def test_a_fall_only_supposed_leaves_the_question_asked() -> None:
-    # the alarm in the clause that goes on with "or" is supposed too
-    question = (
-        "Is it safe to let them run around on my bed? What if they chew a cable and get "
-        "electrocuted, or fall off the edge and break something"
-    )
-    assert first(question) == "faq:free_roam"
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the alarm in the clause that goes on with "or" is supposed too
+        (
+            "Is it safe to let them run around on my bed? What if they chew a cable and get "
+            "electrocuted, or fall off the edge and break something",
+            "faq:free_roam",
+        ),
+        (
+            "how big should the cage be? what if they fall from the top level and hurt themselves",
+            "faq:cage_size",
+        ),
+        (
+            "Can I leave the rats with my cat while I'm on holiday? What if she catches one?",
+            "faq:sitter",
+        ),
+    ],
+)
+def test_a_harm_only_supposed_leaves_the_question_asked(question: str, expected: str) -> None:
+    assert first(question) == expected
 
 
 @pytest.mark.parametrize(
@@ -29,11 +43,18 @@ def test_a_fall_only_supposed_leaves_the_question_asked() -> None:
         # a thing that did happen, told after "if", is still answered as it is
         ("What do I do if the cat bit my rat an hour ago?", "faq:caught_by_cat"),
         ("What should I do if my rat is bleeding from the nose?", "faq:bleeding"),
-        # "if" after a word of knowing asks whether: the emergency stands
+        # a bare "if" supposes nothing, nor does a supposition told to be so, nor a clause
+        # after "or" that asks its own question
+        ("Is it ok to feed him if he's bleeding?", "faq:bleeding"),
+        ("What should I feed her if she's lost weight?", "faq:weight_loss"),
         (
-            "My rat grabbed a bit of gum off the floor. I don't know if he swallowed it, "
-            "is that an emergency?",
-            "faq:ate_something_toxic",
+            "in case this is important my girl has lost a lot of weight and her hips show, "
+            "what should i feed her",
+            "faq:weight_loss",
+        ),
+        (
+            "what if he fell, or what if the cat got him? he's bleeding from the mouth",
+            "faq:bleeding",
         ),
     ],
 )
@@ -47,6 +68,7 @@ def test_an_alarm_after_if_that_may_be_so_keeps_its_answer(question: str, expect
         "How often should I be doing a full strip-down of the cage? I'm infection-control "
         "minded and do it every two days, is that too much?",
         "How often does the whole cage need a deep clean?",
+        "what's best to scrub down the cage with, vinegar or F10?",
     ],
 )
 def test_a_whole_clean_of_the_cage_is_cleaning(question: str) -> None:

@@ -38,3 +38,21 @@ def test_another_subject_gets_no_answer(question: str) -> None:
 )
 def test_a_rat_question_is_still_answered(question: str, expected: str) -> None:
     assert ask(question).answers[0].id == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("My gran says grapes'll kill a rat. Is that right?", "food:grapes"),
+        ("Someone told me avocado can kill my rats, true?", "food:avocado"),
+        # pest control names the rats it kills, or a medicine or a poison for them
+        ("Will peanut butter and baking soda kill rats in my garage?", "none"),
+        ("Does instant mashed potato kill rats? We have them in the loft.", "none"),
+        ("Many rats come in from the drain, which medicine is best to kill them?", "none"),
+    ],
+)
+def test_a_food_said_to_kill_a_pet_rat_asks_whether_it_is_safe(
+    question: str, expected: str
+) -> None:
+    answers = ask(question).answers
+    assert (answers[0].id if answers else "none") == expected
