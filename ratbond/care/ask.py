@@ -2137,21 +2137,9 @@ def _gravest_first(
     index: _Index, reading: _Reading, search: _Search, ranked: list[Ranked], off_topic: bool
 ) -> list[Ranked]:
     """`ranked` with the emergency of the alarm that threatens life now first."""
-    asked, rules = frozenset(reading.asked), index.rules
-    # Of two alarms named, the one that threatens life now (`grave`: "not breathing",
-    # "won't stop bleeding") leads: "bleeding from his eye and not breathing" is the breathing.
-    # (beside a bite the blood is the person's: the bite leads)
-    grave = {
-        t
-        for phrase in rules.grave
-        if _holds(reading.typed.as_read, phrase.casefold())
-        for t in index.reader.terms(phrase.casefold().split())
-        if t in index.alarms and t not in reading.calm
-    }
-    # (and so does a poison feared of a thing told eaten: "is the green potato poison, he ate
-    # a whole one" is the emergency before the potato's entry)
-    grave |= reading.eaten_poison
-    if not grave or not ranked or index.not_people & asked:
+    asked = frozenset(reading.asked)
+    grave = _grave(index, reading)
+    if not grave or not ranked:
         return ranked
     gravest = next(
         (
@@ -2160,12 +2148,33 @@ def _gravest_first(
             if index.docs[row[3]].urgent
             and any(index.entries[row[3]].strongly_holds(t, asked) for t in grave)
             and any(
-                _an_emergency(index, view, row, off_topic, reading.calm) for view in search.views
+                _an_emergency(index, view, row, off_topic, reading.calm, grave)
+                for view in search.views
             )
         ),
         None,
     )
     return ranked if gravest is None else _put_first(gravest, ranked)
+
+
+def _grave(index: _Index, reading: _Reading) -> frozenset[str]:
+    """The alarms told that threaten life now (`grave`: "not breathing", "won't stop
+    bleeding"), and a poison feared of a thing told eaten, of no person's."""
+    # Of two alarms named, the one that threatens life now leads: "bleeding from his eye and
+    # not breathing" is the breathing. (beside a bite the blood is the person's: the bite
+    # leads)
+    if index.not_people & set(reading.asked):
+        return frozenset()
+    grave = {
+        t
+        for phrase in index.rules.grave
+        if _holds(reading.typed.as_read, phrase.casefold())
+        for t in index.reader.terms(phrase.casefold().split())
+        if t in index.alarms and t not in reading.calm
+    }
+    # (and so does a poison feared of a thing told eaten: "is the green potato poison, he ate
+    # a whole one" is the emergency before the potato's entry)
+    return frozenset(grave | reading.eaten_poison)
 
 
 def _chosen(
@@ -2376,8 +2385,10 @@ def ask(question: str, limit: int = 3) -> AskResult:
     wild = _wild_rats(index, reading, search, pet_words)
     off_topic = _off_subject(index, reading, search) or animals_own or wild
     ranked = _emergencies_first(index, reading, search, ranked, off_topic)
+    grave = _grave(index, reading)
     if ranked and any(
-        _an_emergency(index, view, ranked[0], off_topic, reading.calm) for view in search.views
+        _an_emergency(index, view, ranked[0], off_topic, reading.calm, grave)
+        for view in search.views
     ):
         # An emergency is answered even amid noise, and even beside another animal ("my dog
         # bit my rat"): a frightened owner types fast, and trivia or silence would cost time.
@@ -2922,26 +2933,28 @@ def _an_emergency(
     best: Ranked,
     off_topic: bool,
     calm: frozenset[str] = frozenset(),
+    grave: frozenset[str] = frozenset(),
 ) -> bool:
     """The best entry is an emergency that the question names by one of its alarm words in the
     entry's title or keywords, in a question not off-topic (naming a rat makes a question
     with another animal in it on-topic here: "my dog bit my rat"); an alarm of `calm` (one
-    only wondered about) does not count."""
+    only wondered about) does not count. One of `grave` (a threat to life told) so named
+    needs no share of the question: "if he's gasping for air can I give him honey water" is
+    the breathing, however much else it asks."""
     rules = index.rules
     entry = index.entries[best[3]]
     asked = frozenset(terms)
+    named = {term for term in terms if term in index.alarms and term not in calm}
+    if not index.docs[best[3]].urgent or off_topic:
+        return False
+    if any(entry.strongly_holds(term, asked) for term in named & grave):
+        return True
     covered, strong = index.cover(best[3], terms)
     return (
-        index.docs[best[3]].urgent
-        and covered >= rules.urgent_floor
+        covered >= rules.urgent_floor
         and strong >= rules.min_strong_share
-        and any(
-            entry.strongly_holds(term, asked)
-            for term in terms
-            if term in index.alarms and term not in calm
-        )
+        and any(entry.strongly_holds(term, asked) for term in named)
         and _information(index, terms, best) >= rules.min_information
-        and not off_topic
     )
 
 

@@ -81,3 +81,14 @@ def test_a_new_young_rat_is_a_new_rat() -> None:
         "together?"
     )
     assert first(question) == "faq:introduce_rats"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "if my rat is gasping for air and blue around the nose can I give him honey water",
+        "can I give him a grape to perk him up, he's gasping for breath in the corner",
+    ],
+)
+def test_a_threat_to_life_told_beside_another_question_is_answered_first(question: str) -> None:
+    assert first(question) == "faq:breathing_trouble"
