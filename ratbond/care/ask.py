@@ -2073,7 +2073,8 @@ def _emergencies_first(
     """`ranked` with the emergency the question names first, when it names one."""
     ranked = _urgent_first(index, reading, search, ranked, off_topic)
     ranked = _leading_part_urgent_first(index, reading, search, ranked, off_topic)
-    return _gravest_first(index, reading, search, ranked, off_topic)
+    ranked = _gravest_first(index, reading, search, ranked, off_topic)
+    return _happening_first(index, reading, search, ranked, off_topic)
 
 
 def _urgent_first(
@@ -2138,7 +2139,7 @@ def _gravest_first(
 ) -> list[Ranked]:
     """`ranked` with the emergency of the alarm that threatens life now first."""
     asked = frozenset(reading.asked)
-    grave = _grave(index, reading)
+    grave = _grave(index, reading) if not index.not_people & asked else frozenset()
     if not grave or not ranked:
         return ranked
     gravest = next(
@@ -2157,24 +2158,50 @@ def _gravest_first(
     return ranked if gravest is None else _put_first(gravest, ranked)
 
 
+def _happening_first(
+    index: _Index, reading: _Reading, search: _Search, ranked: list[Ranked], off_topic: bool
+) -> list[Ranked]:
+    """`ranked` with the emergency of an alarm told as happening now (`happening`: "is
+    bleeding") first, when no emergency is first already."""
+    asked = frozenset(reading.asked)
+    happening = _told(index, reading, index.rules.happening)
+    if not happening or not ranked or index.docs[ranked[0][3]].urgent:
+        return ranked
+    first = next(
+        (
+            row
+            for row in ranked
+            if index.docs[row[3]].urgent
+            and any(index.entries[row[3]].strongly_holds(t, asked) for t in happening)
+            and any(
+                _an_emergency(index, view, row, off_topic, reading.calm, happening)
+                for view in search.views
+            )
+        ),
+        None,
+    )
+    return ranked if first is None else _put_first(first, ranked)
+
+
 def _grave(index: _Index, reading: _Reading) -> frozenset[str]:
     """The alarms told that threaten life now (`grave`: "not breathing", "won't stop
-    bleeding"), and a poison feared of a thing told eaten, of no person's."""
-    # Of two alarms named, the one that threatens life now leads: "bleeding from his eye and
-    # not breathing" is the breathing. (beside a bite the blood is the person's: the bite
-    # leads)
+    bleeding"), and a poison feared of a thing told eaten ("is the green potato poison, he ate
+    a whole one")."""
+    return _told(index, reading, index.rules.grave) | reading.eaten_poison
+
+
+def _told(index: _Index, reading: _Reading, phrases: Iterable[str]) -> frozenset[str]:
+    """The alarms `phrases` tell in the question, not only wondered about, of no person's
+    (beside a bite the blood is the person's: the bite leads)."""
     if index.not_people & set(reading.asked):
         return frozenset()
-    grave = {
+    return frozenset(
         t
-        for phrase in index.rules.grave
+        for phrase in phrases
         if _holds(reading.typed.as_read, phrase.casefold())
         for t in index.reader.terms(phrase.casefold().split())
         if t in index.alarms and t not in reading.calm
-    }
-    # (and so does a poison feared of a thing told eaten: "is the green potato poison, he ate
-    # a whole one" is the emergency before the potato's entry)
-    return frozenset(grave | reading.eaten_poison)
+    )
 
 
 def _chosen(
@@ -2385,7 +2412,8 @@ def ask(question: str, limit: int = 3) -> AskResult:
     wild = _wild_rats(index, reading, search, pet_words)
     off_topic = _off_subject(index, reading, search) or animals_own or wild
     ranked = _emergencies_first(index, reading, search, ranked, off_topic)
-    grave = _grave(index, reading)
+    # (a threat to life, or an alarm happening now, is answered whatever else is asked)
+    grave = _grave(index, reading) | _told(index, reading, index.rules.happening)
     if ranked and any(
         _an_emergency(index, view, ranked[0], off_topic, reading.calm, grave)
         for view in search.views

@@ -731,7 +731,12 @@ class AskRules:
     a comparison ("smells like a sewer") is a likening, not what is asked."""
     grave: tuple[Text, ...] = ()
     """Phrases, as written, that tell of an alarm that threatens life now ("not breathing",
-    "won't stop bleeding"): of two emergencies named, the one holding its alarm leads."""
+    "won't stop bleeding"): of two emergencies named, the one holding its alarm leads, and it
+    is answered however much else the question asks."""
+    happening: tuple[Text, ...] = ()
+    """Phrases, as written, that tell of an alarm happening now ("is bleeding"): its emergency
+    goes before an answer of another kind, however much else the question asks, though not
+    before another emergency."""
     question_labels: tuple[Text, ...] = ()
     """Section labels, as written, that open the question of a form ("Q:"): the part after
     one asks, whether or not it ends with a question mark."""

@@ -92,3 +92,22 @@ def test_a_new_young_rat_is_a_new_rat() -> None:
 )
 def test_a_threat_to_life_told_beside_another_question_is_answered_first(question: str) -> None:
     assert first(question) == "faq:breathing_trouble"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("can I give her banana if she is bleeding from her nose right now", "faq:bleeding"),
+        (
+            "Do I need to separate them if one is bleeding after a fight in the cage?",
+            "faq:bleeding",
+        ),
+        # ... though not before another emergency told
+        ("the cat scratched her and she is bleeding, what do I do", "faq:caught_by_cat"),
+        ("my rat bit me and my finger is bleeding, do I need a tetanus shot", "faq:bitten_person"),
+    ],
+)
+def test_an_alarm_happening_now_goes_before_an_answer_of_another_kind(
+    question: str, expected: str
+) -> None:
+    assert first(question) == expected
