@@ -2138,24 +2138,9 @@ def _gravest_first(
     index: _Index, reading: _Reading, search: _Search, ranked: list[Ranked], off_topic: bool
 ) -> list[Ranked]:
     """`ranked` with the emergency of the alarm that threatens life now first."""
-    asked = frozenset(reading.asked)
-    grave = _grave(index, reading) if not index.not_people & asked else frozenset()
-    if not grave or not ranked:
+    if index.not_people & set(reading.asked):
         return ranked
-    gravest = next(
-        (
-            row
-            for row in ranked
-            if index.docs[row[3]].urgent
-            and any(index.entries[row[3]].strongly_holds(t, asked) for t in grave)
-            and any(
-                _an_emergency(index, view, row, off_topic, reading.calm, grave)
-                for view in search.views
-            )
-        ),
-        None,
-    )
-    return ranked if gravest is None else _put_first(gravest, ranked)
+    return _alarm_first(index, reading, search, ranked, off_topic, _grave(index, reading))
 
 
 def _happening_first(
@@ -2163,24 +2148,39 @@ def _happening_first(
 ) -> list[Ranked]:
     """`ranked` with the emergency of an alarm told as happening now (`happening`: "is
     bleeding") first, when no emergency is first already."""
-    asked = frozenset(reading.asked)
-    happening = _told(index, reading, index.rules.happening)
-    if not happening or not ranked or index.docs[ranked[0][3]].urgent:
+    if not ranked or index.docs[ranked[0][3]].urgent:
         return ranked
-    first = next(
+    happening = _told(index, reading, index.rules.happening)
+    return _alarm_first(index, reading, search, ranked, off_topic, happening)
+
+
+def _alarm_first(
+    index: _Index,
+    reading: _Reading,
+    search: _Search,
+    ranked: list[Ranked],
+    off_topic: bool,
+    alarms: frozenset[str],
+) -> list[Ranked]:
+    """`ranked` with the best emergency that holds one of `alarms` in its title or keywords
+    first, when it answers the question whatever else it asks (`_an_emergency`)."""
+    asked = frozenset(reading.asked)
+    if not alarms:
+        return ranked
+    found = next(
         (
             row
             for row in ranked
             if index.docs[row[3]].urgent
-            and any(index.entries[row[3]].strongly_holds(t, asked) for t in happening)
+            and any(index.entries[row[3]].strongly_holds(t, asked) for t in alarms)
             and any(
-                _an_emergency(index, view, row, off_topic, reading.calm, happening)
+                _an_emergency(index, view, row, off_topic, reading.calm, alarms)
                 for view in search.views
             )
         ),
         None,
     )
-    return ranked if first is None else _put_first(first, ranked)
+    return ranked if found is None else _put_first(found, ranked)
 
 
 def _grave(index: _Index, reading: _Reading) -> frozenset[str]:
