@@ -2140,7 +2140,8 @@ def _gravest_first(
     """`ranked` with the emergency of the alarm that threatens life now first."""
     if index.not_people & set(reading.asked):
         return ranked
-    return _alarm_first(index, reading, search, ranked, off_topic, _grave(index, reading))
+    now = _told_now(index, reading, index.rules.grave) | reading.eaten_poison
+    return _alarm_first(index, reading, search, ranked, off_topic, _grave(index, reading), now)
 
 
 def _happening_first(
@@ -2150,8 +2151,8 @@ def _happening_first(
     bleeding") first, when no emergency is first already."""
     if not ranked or index.docs[ranked[0][3]].urgent:
         return ranked
-    happening = _told(index, reading, index.rules.happening)
-    return _alarm_first(index, reading, search, ranked, off_topic, happening)
+    happening = _told_now(index, reading, index.rules.happening)
+    return _alarm_first(index, reading, search, ranked, off_topic, happening, happening)
 
 
 def _alarm_first(
@@ -2161,9 +2162,11 @@ def _alarm_first(
     ranked: list[Ranked],
     off_topic: bool,
     alarms: frozenset[str],
+    now: frozenset[str],
 ) -> list[Ranked]:
     """`ranked` with the best emergency that holds one of `alarms` in its title or keywords
-    first, when it answers the question whatever else it asks (`_an_emergency`)."""
+    first, when it answers the question (`_an_emergency`, whatever else it asks for an alarm
+    of `now`)."""
     asked = frozenset(reading.asked)
     if not alarms:
         return ranked
@@ -2174,7 +2177,7 @@ def _alarm_first(
             if index.docs[row[3]].urgent
             and any(index.entries[row[3]].strongly_holds(t, asked) for t in alarms)
             and any(
-                _an_emergency(index, view, row, off_topic, reading.calm, alarms)
+                _an_emergency(index, view, row, off_topic, reading.calm, now)
                 for view in search.views
             )
         ),
@@ -2202,6 +2205,31 @@ def _told(index: _Index, reading: _Reading, phrases: Iterable[str]) -> frozenset
         for t in index.reader.terms(phrase.casefold().split())
         if t in index.alarms and t not in reading.calm
     )
+
+
+def _told_now(index: _Index, reading: _Reading, phrases: Iterable[str]) -> frozenset[str]:
+    """The alarms of `phrases` told as the rat's now (`_told`), each in a clause where no word
+    of `people.asker` stands in the two words before it ("I was gasping for air", "my son
+    cannot breathe") and no word of `not_now` before it ("it looks like he's bleeding", "he
+    used to have mouth breathing", "not still bleeding")."""
+    told = _told(index, reading, phrases)
+    if not told:
+        return told
+    rules = index.rules
+    persons = frozenset(rules.people.asker) - frozenset(rules.possessives)
+    not_now = frozenset(rules.not_now)
+    now: set[str] = set()
+    for phrase in phrases:
+        words = phrase.casefold().split()
+        for clause in reading.clauses:
+            for at in range(len(clause) - len(words) + 1):
+                if (
+                    clause[at : at + len(words)] == words
+                    and persons.isdisjoint(clause[max(0, at - 2) : at])
+                    and not_now.isdisjoint(clause[:at])
+                ):
+                    now.update(t for t in index.reader.terms(words) if t in told)
+    return frozenset(now)
 
 
 def _chosen(
@@ -2412,8 +2440,10 @@ def ask(question: str, limit: int = 3) -> AskResult:
     wild = _wild_rats(index, reading, search, pet_words)
     off_topic = _off_subject(index, reading, search) or animals_own or wild
     ranked = _emergencies_first(index, reading, search, ranked, off_topic)
-    # (a threat to life, or an alarm happening now, is answered whatever else is asked)
-    grave = _grave(index, reading) | _told(index, reading, index.rules.happening)
+    # (a threat to life, or an alarm happening now, told as the rat's now, is answered whatever
+    # else is asked)
+    rules = index.rules
+    grave = _told_now(index, reading, (*rules.grave, *rules.happening)) | reading.eaten_poison
     if ranked and any(
         _an_emergency(index, view, ranked[0], off_topic, reading.calm, grave)
         for view in search.views

@@ -733,6 +733,10 @@ class AskRules:
     """Phrases, as written, that tell of an alarm that threatens life now ("not breathing",
     "won't stop bleeding"): of two emergencies named, the one holding its alarm leads, and it
     is answered however much else the question asks."""
+    not_now: tuple[Text, ...] = ()
+    """Words, as written, before a phrase of `grave` or `happening` in its clause that say it
+    is not the rat's now ("looks like", "used to", "not"): it is then answered only as other
+    alarms are."""
     happening: tuple[Text, ...] = ()
     """Phrases, as written, that tell of an alarm happening now ("is bleeding"): its emergency
     goes before an answer of another kind, however much else the question asks, though not

@@ -111,3 +111,31 @@ def test_an_alarm_happening_now_goes_before_an_answer_of_another_kind(
     question: str, expected: str
 ) -> None:
     assert first(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a person's, a thing's, a likeness, a past one: each needs its share of the question
+        (
+            "I was gasping for air after cleaning the whole cage, how often should I clean?",
+            "faq:cleaning",
+        ),
+        (
+            "the strawberry is bleeding red juice, can rats eat strawberries every day",
+            "food:strawberry",
+        ),
+        (
+            "looks like shes bleeding from her nose but i think its red tears",
+            "faq:sneezing_porphyrin",
+        ),
+        (
+            "he used to have mouth breathing at the pet shop but not now, what treats are healthy",
+            "faq:treats",
+        ),
+    ],
+)
+def test_an_alarm_not_the_rats_now_goes_first_only_by_its_share(
+    question: str, expected: str
+) -> None:
+    assert first(question) == expected
