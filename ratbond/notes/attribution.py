@@ -202,6 +202,8 @@ class Attribution:
             self.treated()
         if self.lexicon.leap_paws[2] and self.spans:
             self.leap_paws()
+        if self.lexicon.rush_strikes[2] and self.spans:
+            self.rush_strikes()
         if self.lexicon.marks and self.spans:
             self.explained_marks()
         if self.lexicon.postures[0] and self.spans:
@@ -535,19 +537,51 @@ class Attribution:
         not a strike: "then pounce, forepaws extended, onto carrier", "he leapt, forepaws
         extended, onto the carrier"."""
         leap, strike, paws, verbs = self.lexicon.leap_paws
+        for number, span in enumerate(self.spans):
+            if span.signal == strike and span.text.lower() in paws and self.after(span, verbs):
+                self.spans[number] = replace(span, signal=leap)
+
+    def rush_strikes(self) -> None:
+        """A strike that opens with one of `rush_strikes.words`, with no part that strikes
+        (`parts`: a paw) after it in its clause, after a verb of rushing or leaping in its
+        sentence that names its doer before it, is the body's blow, the leap: "jumped off the
+        counter and hit that cage so hard it scooted" is a lunge; "jumped at the cage and hit it
+        with his paw" stays a swipe, and "long run, hit the wall at 16" names no cat."""
+        leap, strike, openers, verbs, parts = self.lexicon.rush_strikes
         tokens = self.tokens
         words = tokens.words
         for number, span in enumerate(self.spans):
-            if span.signal != strike or span.text.lower() not in paws:
+            if span.signal != strike:
                 continue
             position = bisect_left(tokens.starts, span.start)
-            sentence = tokens.sentences[position]
-            at = position - 1
-            while at >= 0 and tokens.sentences[at] == sentence:
-                if words[at].norm in verbs:
-                    self.spans[number] = replace(span, signal=leap)
-                    break
-                at -= 1
+            clause = tokens.clauses[position]
+            end = position
+            while end < len(words) and tokens.clauses[end] == clause:
+                end += 1
+            named = any(
+                span.animal in mention.animals and mention.first < position
+                for mention in self.mentions.by_sentence.get(tokens.sentences[position], ())
+            )
+            if (
+                named
+                and words[position].norm in openers
+                and not any(words[at].norm in parts for at in range(position, end))
+                and self.after(span, verbs)
+            ):
+                self.spans[number] = replace(span, signal=leap)
+
+    def after(self, span: Span, verbs: frozenset[str]) -> bool:
+        """Whether one of `verbs` comes before `span` in its sentence."""
+        tokens = self.tokens
+        words = tokens.words
+        position = bisect_left(tokens.starts, span.start)
+        sentence = tokens.sentences[position]
+        at = position - 1
+        while at >= 0 and tokens.sentences[at] == sentence:
+            if words[at].norm in verbs:
+                return True
+            at -= 1
+        return False
 
     def done_by_cast(self, start: int, end: int) -> bool:
         """Whether the phrase from character `start` to `end` has an animal of the cast as its

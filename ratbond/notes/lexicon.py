@@ -291,6 +291,9 @@ class Lexicon:
     abbreviations: frozenset[str]
     form_labels: frozenset[str]
     leap_paws: tuple[str, str, frozenset[str], frozenset[str]]
+    rush_strikes: tuple[str, str, frozenset[str], frozenset[str], frozenset[str]]
+    """`rush_strikes`: a leap signal, a strike signal, the words that open a strike, verbs of
+    rushing and the parts that strike (all normalised)."""
     """`leap_paws`: a leap signal, a strike signal, words for both forepaws (lower-cased) and
     verbs of leaping: the forepaws after such a verb in their sentence are the leap."""
     participle_endings: tuple[str, ...]
@@ -1083,6 +1086,17 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             )
             if rules.leap_paws
             else ("", "", frozenset(), frozenset())
+        ),
+        rush_strikes=(
+            (
+                rules.rush_strikes.leap,
+                rules.rush_strikes.strike,
+                frozenset(normalise(w) for w in rules.rush_strikes.words),
+                frozenset(normalise(w) for w in rules.rush_strikes.verbs),
+                frozenset(normalise(w) for w in rules.rush_strikes.parts),
+            )
+            if rules.rush_strikes
+            else ("", "", frozenset(), frozenset(), frozenset())
         ),
         soft_parts=frozenset(
             stem_of(normalise(w)) for w in (rules.soft_strikes.parts if rules.soft_strikes else ())

@@ -376,6 +376,21 @@ class SoftStrikes:
 
 
 @dataclass(frozen=True)
+class RushStrikes:
+    """`rush_strikes`: a strike that opens with one of `words`, with no word of `parts` after it
+    in its clause, after one of `verbs` (of rushing or leaping) in its sentence, is the `leap`
+    (the body's blow), not the `strike`."""
+
+    __pydantic_config__ = _STRICT
+
+    leap: str
+    strike: str
+    words: tuple[Word, ...]
+    verbs: tuple[Word, ...]
+    parts: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
 class LeapPaws:
     """`leap_paws`: words for both forepaws that, after a verb of leaping in their sentence,
     are the `leap`, not a `strike`."""
@@ -556,5 +571,8 @@ class NotesFile:
     treatments: tuple[Word, ...] = ()
     leap_paws: LeapPaws | None = None
     """Both forepaws told after a verb of leaping are the leap's, no strike."""
+    rush_strikes: RushStrikes | None = None
+    """A strike that names no paw (its `words`: "hit the cage"), after a verb of rushing or
+    leaping of its sentence, is the body's blow, the `leap` (a lunge), not the `strike`."""
     """Signal phrases, as written, that in a note reporting a wound are the carer's care of it
     ("Cleaned, monitor."): no sign of an animal."""

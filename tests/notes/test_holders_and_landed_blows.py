@@ -218,3 +218,20 @@ def test_a_nip_that_broke_the_skin_of_the_rat_it_nipped_was_a_bite() -> None:
     assert "biting" not in signals(
         rat_human("Pip nipped me, then fell off the sofa and cut her chin.")
     ).get("pip", set())
+
+
+def test_a_blow_at_the_barrier_after_a_rush_is_the_bodys_lunge() -> None:
+    for text in (
+        "Tom jumped off the counter and hit that cage so hard it scooted.",
+        "Tom launched from the sideboard and struck the cage at speed.",
+        "Tom came flying off the couch and hit the cage like a freight train.",
+    ):
+        assert signals(cat_rat(text)).get("tom") == {"lunging"}, text
+    # a paw named is a swipe; a blow with no rush before it, or a rush of no one named, is not
+    # the body's
+    assert "swatting" in signals(cat_rat("Tom jumped at the cage and hit it with his paw.")).get(
+        "tom", set()
+    )
+    assert signals(cat_rat("Tom hit the cage twice, then sat down.")).get("tom") == {"swatting"}
+    noted = cat_rat("Long run today, hit the wall at mile 16. Tom swatted the bars once.")
+    assert signals(noted).get("tom") == {"swatting"}
