@@ -13,7 +13,15 @@ from typing import NamedTuple
 
 from ratbond.model import CLASS_RANK, SessionClass
 from ratbond.notes.cast import Cast
-from ratbond.notes.lexicon import AIMED, CAPTURED, STRUCK, Lexicon, normalise, possessive_form
+from ratbond.notes.lexicon import (
+    AIMED,
+    CAPTURED,
+    STRUCK,
+    Lexicon,
+    RushStrikeWords,
+    normalise,
+    possessive_form,
+)
 from ratbond.notes.mentions import OPENING_KINDS, Mention, Mentions
 from ratbond.notes.negation import DENIERS, Scope
 from ratbond.notes.phrases import Match, Phrases
@@ -202,8 +210,8 @@ class Attribution:
             self.treated()
         if self.lexicon.leap_paws[2] and self.spans:
             self.leap_paws()
-        if self.lexicon.rush_strikes[2] and self.spans:
-            self.rush_strikes()
+        if self.lexicon.rush_strikes is not None and self.spans:
+            self.rush_strikes(self.lexicon.rush_strikes)
         if self.lexicon.marks and self.spans:
             self.explained_marks()
         if self.lexicon.postures[0] and self.spans:
@@ -541,34 +549,51 @@ class Attribution:
             if span.signal == strike and span.text.lower() in paws and self.after(span, verbs):
                 self.spans[number] = replace(span, signal=leap)
 
-    def rush_strikes(self) -> None:
-        """A strike that opens with one of `rush_strikes.words`, with no part that strikes
-        (`parts`: a paw) after it in its clause, after a verb of rushing or leaping in its
-        sentence that names its doer before it, is the body's blow, the leap: "jumped off the
-        counter and hit that cage so hard it scooted" is a lunge; "jumped at the cage and hit it
-        with his paw" stays a swipe, and "long run, hit the wall at 16" names no cat."""
-        leap, strike, openers, verbs, parts = self.lexicon.rush_strikes
+    def rush_strikes(self, rules: RushStrikeWords) -> None:
+        """A strike that opens with one of `rush_strikes.words` and has one of its `targets`
+        as its object ("hit that cage"), with no word of `parts` (a paw, a tap) after it in its
+        sentence, at most `reach` words after one of its `verbs` (a rush or a leap) with its own
+        cat named last before that verb and no one named between, is the body's blow, the
+        leap: "jumped off the counter and hit that cage so hard it scooted" is a lunge;
+        "jumped at the cage and hit it with his paw", "I ran in and Bishop hit the cage" and
+        "came over and hit the cage gently" stay swipes."""
         tokens = self.tokens
         words = tokens.words
         for number, span in enumerate(self.spans):
-            if span.signal != strike:
+            if span.signal != rules.strike or span.animal is None:
                 continue
             position = bisect_left(tokens.starts, span.start)
-            clause = tokens.clauses[position]
-            end = position
-            while end < len(words) and tokens.clauses[end] == clause:
+            if words[position].norm not in rules.openers:
+                continue
+            sentence = tokens.sentences[position]
+            aim = position + 1
+            while aim < len(words) and words[aim].norm in rules.between:
+                aim += 1
+            if aim >= len(words) or words[aim].norm not in rules.targets:
+                continue
+            end = aim
+            while end < len(words) and tokens.sentences[end] == sentence:
                 end += 1
-            named = any(
-                span.animal in mention.animals and mention.first < position
-                for mention in self.mentions.by_sentence.get(tokens.sentences[position], ())
+            if any(words[at].norm in rules.parts for at in range(position, end)):
+                continue
+            verb = next(
+                (
+                    at
+                    for at in range(position - 1, max(-1, position - 1 - rules.reach), -1)
+                    if tokens.sentences[at] == sentence and words[at].norm in rules.verbs
+                ),
+                None,
             )
+            if verb is None:
+                continue
+            mentions = self.mentions.by_sentence.get(sentence, ())
+            before = [m for m in mentions if m.last < verb]
             if (
-                named
-                and words[position].norm in openers
-                and not any(words[at].norm in parts for at in range(position, end))
-                and self.after(span, verbs)
+                before
+                and span.animal in before[-1].animals
+                and not any(verb < m.first < position for m in mentions)
             ):
-                self.spans[number] = replace(span, signal=leap)
+                self.spans[number] = replace(span, signal=rules.leap)
 
     def after(self, span: Span, verbs: frozenset[str]) -> bool:
         """Whether one of `verbs` comes before `span` in its sentence."""

@@ -115,6 +115,19 @@ class InattentionWords(NamedTuple):
     """Words that aim a heed at what follows them."""
 
 
+class RushStrikeWords(NamedTuple):
+    """`rush_strikes`, normalised (see `Attribution.rush_strikes`)."""
+
+    leap: str
+    strike: str
+    openers: frozenset[str]
+    targets: frozenset[str]
+    between: frozenset[str]
+    verbs: frozenset[str]
+    parts: frozenset[str]
+    reach: int
+
+
 class FightHeardWords(NamedTuple):
     """`fight_heard`, normalised (see `Attribution.fight_heard`)."""
 
@@ -291,9 +304,7 @@ class Lexicon:
     abbreviations: frozenset[str]
     form_labels: frozenset[str]
     leap_paws: tuple[str, str, frozenset[str], frozenset[str]]
-    rush_strikes: tuple[str, str, frozenset[str], frozenset[str], frozenset[str]]
-    """`rush_strikes`: a leap signal, a strike signal, the words that open a strike, verbs of
-    rushing and the parts that strike (all normalised)."""
+    rush_strikes: RushStrikeWords | None
     """`leap_paws`: a leap signal, a strike signal, words for both forepaws (lower-cased) and
     verbs of leaping: the forepaws after such a verb in their sentence are the leap."""
     participle_endings: tuple[str, ...]
@@ -1087,17 +1098,18 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             if rules.leap_paws
             else ("", "", frozenset(), frozenset())
         ),
-        rush_strikes=(
-            (
-                rules.rush_strikes.leap,
-                rules.rush_strikes.strike,
-                frozenset(normalise(w) for w in rules.rush_strikes.words),
-                frozenset(normalise(w) for w in rules.rush_strikes.verbs),
-                frozenset(normalise(w) for w in rules.rush_strikes.parts),
-            )
-            if rules.rush_strikes
-            else ("", "", frozenset(), frozenset(), frozenset())
-        ),
+        rush_strikes=RushStrikeWords(
+            rules.rush_strikes.leap,
+            rules.rush_strikes.strike,
+            frozenset(normalise(w) for w in rules.rush_strikes.words),
+            frozenset(normalise(w) for w in rules.rush_strikes.targets),
+            frozenset(normalise(w) for w in rules.rush_strikes.between),
+            frozenset(normalise(w) for w in rules.rush_strikes.verbs),
+            frozenset(normalise(w) for w in rules.rush_strikes.parts),
+            rules.rush_strikes.reach,
+        )
+        if rules.rush_strikes
+        else None,
         soft_parts=frozenset(
             stem_of(normalise(w)) for w in (rules.soft_strikes.parts if rules.soft_strikes else ())
         ),

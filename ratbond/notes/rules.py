@@ -377,17 +377,21 @@ class SoftStrikes:
 
 @dataclass(frozen=True)
 class RushStrikes:
-    """`rush_strikes`: a strike that opens with one of `words`, with no word of `parts` after it
-    in its clause, after one of `verbs` (of rushing or leaping) in its sentence, is the `leap`
-    (the body's blow), not the `strike`."""
+    """`rush_strikes`: a strike that opens with one of `words` and has one of `targets` as its
+    object, with no word of `parts` after it in its sentence, at most `reach` words after one
+    of `verbs` (of rushing or leaping) of the same cat, is the `leap` (the body's blow), not the
+    `strike`."""
 
     __pydantic_config__ = _STRICT
 
     leap: str
     strike: str
     words: tuple[Word, ...]
+    targets: tuple[Word, ...]
+    between: tuple[Word, ...]
     verbs: tuple[Word, ...]
     parts: tuple[Word, ...]
+    reach: int
 
 
 @dataclass(frozen=True)

@@ -227,11 +227,15 @@ def test_a_blow_at_the_barrier_after_a_rush_is_the_bodys_lunge() -> None:
         "Tom came flying off the couch and hit the cage like a freight train.",
     ):
         assert signals(cat_rat(text)).get("tom") == {"lunging"}, text
-    # a paw named is a swipe; a blow with no rush before it, or a rush of no one named, is not
-    # the body's
-    assert "swatting" in signals(cat_rat("Tom jumped at the cage and hit it with his paw.")).get(
-        "tom", set()
-    )
-    assert signals(cat_rat("Tom hit the cage twice, then sat down.")).get("tom") == {"swatting"}
+    # a paw or softness named is a swipe; so is a blow with no rush of its own cat just before
+    # it, or at another thing
+    for text in (
+        "Tom jumped up and hit the cage with one foot.",
+        "Tom came running and hit the cage gently.",
+        "Tom hit the cage twice, then sat down.",
+        "I ran to get the treats and Tom hit the cage.",
+        "Tom jumped onto the shelf and hit the feather wand.",
+    ):
+        assert "lunging" not in signals(cat_rat(text)).get("tom", set()), text
     noted = cat_rat("Long run today, hit the wall at mile 16. Tom swatted the bars once.")
     assert signals(noted).get("tom") == {"swatting"}
