@@ -317,9 +317,9 @@ def report(results: Iterable[Score]) -> str:
         "danger recall 0.782, false danger 3.1%); `notes-s19.yaml` F1 0.804, danger recall 0.758,",
         "false danger 3.1% (session 19, five more writers, scored blind at 488d07a and the same at",
         "the end of session 19, tuned on other sets only); `notes-s20.yaml` F1 0.836, danger",
-        "recall 0.867, false danger 13.7% (session 20, five more writers, written blind mid-session",
-        "and scored blind at c2a8a8a, the session's start, and the same at its end, tuned on other",
-        "sets only).",
+        "recall 0.867, false danger 13.7% (session 20, five more writers, written blind",
+        "mid-session and scored blind at c2a8a8a, the session's start, and the same at its end,",
+        "tuned on other sets only).",
         "",
     ]
     for result in results:
