@@ -139,3 +139,21 @@ def test_an_alarm_not_the_rats_now_goes_first_only_by_its_share(
     question: str, expected: str
 ) -> None:
     assert first(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a rat choking, or one that ate a poison laid for pests, is answered first
+        ("what should I do if my rat is choking on a piece of carrot", "faq:breathing_trouble"),
+        (
+            "can i give him water or milk if he just ate rat poison in the shed",
+            "faq:ate_something_toxic",
+        ),
+        # a food's choking hazard is the food's question; a person choking is no rat's
+        ("can rats choke on peanut butter", "food:peanut butter"),
+        ("my son is choking on a sweet, what do i do", "none"),
+    ],
+)
+def test_a_rat_choking_or_poisoned_now_is_its_emergency(question: str, expected: str) -> None:
+    assert first(question) == expected
