@@ -1509,6 +1509,7 @@ def _reading(index: _Index, typed: _Typed) -> _Reading:
         _wondered(index, typed.question, read)
         | _resembled(index, read)
         | _asker_takes(index, clauses, parts)
+        | _askers_own(index, clauses, parts)
     )
     focus, lead_alarms = _focus(index, typed, read, terms, calm)
     rat_asked, aside = _rats_asked(index, typed.question, read, parts)
@@ -2563,6 +2564,32 @@ def _of_the_asker(
         and named(window(at), animals if at in standing else own)
         for at, word in enumerate(words)
     )
+
+
+def _askers_own(index: _Index, clauses: list[list[str]], parts: list[list[str]]) -> frozenset[str]:
+    """The alarms told only in clauses where the asker speaks of their own body (`_of_the_asker`:
+    "my finger is bleeding, can rats eat banana") naming no rat, in a question with no pet word
+    or pronoun for one ("she's thin, I can see ribs and hip bones" is the rat's) that tells of
+    no bite (`people.unless`: a bite to the asker is the rat's): they are the asker's, and make
+    no emergency of a rat."""
+    people = index.rules.people
+    bites = {index.reader.term(word) for word in people.unless}
+    words = [word for clause in clauses for word in clause]
+    if (
+        any(bites & set(part) for part in parts)
+        or not index.pronouns.isdisjoint(words)
+        or any(_holds(words, pet) for pet in people.pets)
+    ):
+        return frozenset()
+    own: set[str] = set()
+    told: set[str] = set()
+    for clause, part in zip(clauses, parts, strict=True):
+        alarms = {t for t in part if t in index.alarms}
+        if alarms and _of_the_asker(index, clause) and not _names_a_rat(index, clause):
+            own |= alarms
+        else:
+            told |= alarms
+    return frozenset(own - told)
 
 
 def _wondered(index: _Index, question: str, read: list[list[list[str]]]) -> frozenset[str]:

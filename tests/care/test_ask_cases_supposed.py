@@ -157,3 +157,18 @@ def test_an_alarm_not_the_rats_now_goes_first_only_by_its_share(
 )
 def test_a_rat_choking_or_poisoned_now_is_its_emergency(question: str, expected: str) -> None:
     assert first(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the asker's own bleeding is no rat's emergency
+        ("my finger is bleeding, can rats eat banana", "food:banana"),
+        ("my gums are bleeding when I brush, can my rats have toothpaste", "faq:treats"),
+        # ... but a bite told makes it the rat's bite, and a pet word or a pronoun the rat's
+        ("my rat bit me and my finger is bleeding, what do I do", "faq:bitten_person"),
+        ("my boy's ear is bleeding after a fight, what do I do", "faq:bleeding"),
+    ],
+)
+def test_the_askers_own_alarm_makes_no_emergency_of_a_rat(question: str, expected: str) -> None:
+    assert first(question) == expected
