@@ -2141,8 +2141,8 @@ def _gravest_first(
     """`ranked` with the emergency of the alarm that threatens life now first."""
     if index.not_people & set(reading.asked):
         return ranked
-    now = _told_now(index, reading, index.rules.grave) | reading.eaten_poison
-    return _alarm_first(index, reading, search, ranked, off_topic, _grave(index, reading), now)
+    grave = _grave(index, reading)
+    return _alarm_first(index, reading, search, ranked, off_topic, grave, grave)
 
 
 def _happening_first(
@@ -2188,10 +2188,10 @@ def _alarm_first(
 
 
 def _grave(index: _Index, reading: _Reading) -> frozenset[str]:
-    """The alarms told that threaten life now (`grave`: "not breathing", "won't stop
-    bleeding"), and a poison feared of a thing told eaten ("is the green potato poison, he ate
-    a whole one")."""
-    return _told(index, reading, index.rules.grave) | reading.eaten_poison
+    """The alarms told as the rat's now (`_told_now`) that threaten its life (`grave`: "not
+    breathing", "won't stop bleeding"), and a poison feared of a thing told eaten ("is the green
+    potato poison, he ate a whole one")."""
+    return _told_now(index, reading, index.rules.grave) | reading.eaten_poison
 
 
 def _told(index: _Index, reading: _Reading, phrases: Iterable[str]) -> frozenset[str]:
@@ -2210,15 +2210,21 @@ def _told(index: _Index, reading: _Reading, phrases: Iterable[str]) -> frozenset
 
 def _told_now(index: _Index, reading: _Reading, phrases: Iterable[str]) -> frozenset[str]:
     """The alarms of `phrases` told as the rat's now (`_told`), each in a clause where no word
-    of `people.asker` stands in the two words before it ("I was gasping for air", "my son
-    cannot breathe") and no word of `not_now` before it ("it looks like he's bleeding", "he
-    used to have mouth breathing", "not still bleeding")."""
+    of `people.asker` nor another animal stands in the two words before it ("I was gasping for
+    air", "my son cannot breathe", "my dog is choking") and no word of `not_now` anywhere ("it
+    looks like he's bleeding", "he used to have mouth breathing", "ate rat poison last
+    month")."""
     told = _told(index, reading, phrases)
     if not told:
         return told
     rules = index.rules
     persons = frozenset(rules.people.asker) - frozenset(rules.possessives)
+    others = (index.animals - {index.subject}) | {OFF_TOPIC}
     not_now = frozenset(rules.not_now)
+
+    def someone_else(words: list[str]) -> bool:
+        return not persons.isdisjoint(words) or bool(others & set(index.reader.terms(words)))
+
     now: set[str] = set()
     for phrase in phrases:
         words = phrase.casefold().split()
@@ -2226,8 +2232,8 @@ def _told_now(index: _Index, reading: _Reading, phrases: Iterable[str]) -> froze
             for at in range(len(clause) - len(words) + 1):
                 if (
                     clause[at : at + len(words)] == words
-                    and persons.isdisjoint(clause[max(0, at - 2) : at])
-                    and not_now.isdisjoint(clause[:at])
+                    and not someone_else(clause[max(0, at - 2) : at])
+                    and not_now.isdisjoint(clause[:at] + clause[at + len(words) :])
                 ):
                     now.update(t for t in index.reader.terms(words) if t in told)
     return frozenset(now)
@@ -2443,8 +2449,7 @@ def ask(question: str, limit: int = 3) -> AskResult:
     ranked = _emergencies_first(index, reading, search, ranked, off_topic)
     # (a threat to life, or an alarm happening now, told as the rat's now, is answered whatever
     # else is asked)
-    rules = index.rules
-    grave = _told_now(index, reading, (*rules.grave, *rules.happening)) | reading.eaten_poison
+    grave = _grave(index, reading) | _told_now(index, reading, index.rules.happening)
     if ranked and any(
         _an_emergency(index, view, ranked[0], off_topic, reading.calm, grave)
         for view in search.views
