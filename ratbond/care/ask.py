@@ -2211,16 +2211,16 @@ def _told(index: _Index, reading: _Reading, phrases: Iterable[str]) -> frozenset
 def _told_now(index: _Index, reading: _Reading, phrases: Iterable[str]) -> frozenset[str]:
     """The alarms of `phrases` told as the rat's now (`_told`), each in a clause where no word
     of `people.asker` nor another animal stands in the two words before it ("I was gasping for
-    air", "my son cannot breathe", "my dog is choking") and no word of `not_now` anywhere ("it
-    looks like he's bleeding", "he used to have mouth breathing", "ate rat poison last
-    month")."""
+    air", "my son cannot breathe", "my dog is choking"), no word of `not_now` before it ("it
+    looks like he's bleeding", "he used to have mouth breathing") and none of `gone_by` after
+    it ("ate rat poison last month")."""
     told = _told(index, reading, phrases)
     if not told:
         return told
     rules = index.rules
     persons = frozenset(rules.people.asker) - frozenset(rules.possessives)
     others = (index.animals - {index.subject}) | {OFF_TOPIC}
-    not_now = frozenset(rules.not_now)
+    not_now, gone_by = frozenset(rules.not_now), frozenset(rules.gone_by)
 
     def someone_else(words: list[str]) -> bool:
         return not persons.isdisjoint(words) or bool(others & set(index.reader.terms(words)))
@@ -2233,7 +2233,8 @@ def _told_now(index: _Index, reading: _Reading, phrases: Iterable[str]) -> froze
                 if (
                     clause[at : at + len(words)] == words
                     and not someone_else(clause[max(0, at - 2) : at])
-                    and not_now.isdisjoint(clause[:at] + clause[at + len(words) :])
+                    and not_now.isdisjoint(clause[:at])
+                    and gone_by.isdisjoint(clause[at + len(words) :])
                 ):
                     now.update(t for t in index.reader.terms(words) if t in told)
     return frozenset(now)

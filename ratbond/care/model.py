@@ -734,9 +734,12 @@ class AskRules:
     "won't stop bleeding"): of two emergencies named, the one holding its alarm leads, and it
     is answered however much else the question asks."""
     not_now: tuple[Text, ...] = ()
-    """Words, as written, in the clause of a phrase of `grave` or `happening`, besides its own,
-    that say it is not the rat's now ("looks like", "used to", "last month"): it is then
-    answered only as other alarms are."""
+    """Words, as written, before a phrase of `grave` or `happening` in its clause that say it is
+    not the rat's now ("looks like", "used to", "not"): it is then answered only as other
+    alarms are."""
+    gone_by: tuple[Text, ...] = ()
+    """Words, as written, after a phrase of `grave` or `happening` in its clause that put it in
+    the past ("last month", "yesterday"): it is then answered only as other alarms are."""
     happening: tuple[Text, ...] = ()
     """Phrases, as written, that tell of an alarm happening now ("is bleeding"): its emergency
     goes before an answer of another kind, however much else the question asks, though not
