@@ -1509,7 +1509,7 @@ def _reading(index: _Index, typed: _Typed) -> _Reading:
         _wondered(index, typed.question, read)
         | _resembled(index, read)
         | _asker_takes(index, clauses, parts)
-        | _askers_own(index, clauses, parts)
+        | _askers_own(index, typed, clauses)
     )
     focus, lead_alarms = _focus(index, typed, read, terms, calm)
     rat_asked, aside = _rats_asked(index, typed.question, read, parts)
@@ -2572,29 +2572,42 @@ def _of_the_asker(
     )
 
 
-def _askers_own(index: _Index, clauses: list[list[str]], parts: list[list[str]]) -> frozenset[str]:
-    """The alarms told only in clauses where the asker speaks of their own body (`_of_the_asker`:
-    "my finger is bleeding, can rats eat banana") naming no rat, in a question with no pet word
-    or pronoun for one ("she's thin, I can see ribs and hip bones" is the rat's) that tells of
-    no bite (`people.unless`: a bite to the asker is the rat's): they are the asker's, and make
-    no emergency of a rat."""
+def _askers_own(index: _Index, typed: _Typed, clauses: list[list[str]]) -> frozenset[str]:
+    """The alarms of `people.own_alarms` told only right after the asker's own body part ("my
+    finger is bleeding, can rats eat banana": `people.own` within two words after "my"), in a
+    clause naming no rat, in a question with no pet's name, pet word or pronoun for a rat and
+    no bite told (`people.unless`: a bite to the asker is the rat's): they are the asker's, and
+    make no emergency of a rat."""
     people = index.rules.people
-    bites = {index.reader.term(word) for word in people.unless}
     words = [word for clause in clauses for word in clause]
     if (
-        any(bites & set(part) for part in parts)
-        or not index.pronouns.isdisjoint(words)
+        not index.pronouns.isdisjoint(words)
         or any(_holds(words, pet) for pet in people.pets)
+        or _names(typed.question, index.calendar)
+        or {index.reader.term(word) for word in people.unless} & set(index.reader.terms(words))
     ):
         return frozenset()
+    alarms = {index.reader.term(word) for word in people.own_alarms}
+    own_words = frozenset(people.own)
+    mine = frozenset(index.rules.possessives) & frozenset(people.asker)
     own: set[str] = set()
     told: set[str] = set()
-    for clause, part in zip(clauses, parts, strict=True):
-        alarms = {t for t in part if t in index.alarms}
-        if alarms and _of_the_asker(index, clause) and not _names_a_rat(index, clause):
-            own |= alarms
+    for clause in clauses:
+        said = {t for t in index.reader.terms(clause) if t in alarms}
+        if not said:
+            continue
+        after_part = {
+            t
+            for at in range(len(clause) - 1)
+            if clause[at] in mine and clause[at + 1] in own_words
+            for t in index.reader.terms(clause[at + 2 : at + 5])
+            if t in alarms
+        }
+        if after_part and not _names_a_rat(index, clause):
+            own |= after_part
+            told |= said - after_part
         else:
-            told |= alarms
+            told |= said
     return frozenset(own - told)
 
 

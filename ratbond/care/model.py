@@ -463,6 +463,10 @@ class People:
     """Words that may stand for an animal (`he`, `them`): a question with one may be a rat's."""
     unless: tuple[Text, ...]
     """Terms that make it a rat's question anyway (`bite`: "bit my finger")."""
+    own_alarms: tuple[Text, ...] = ()
+    """Alarms, as written, that right after the asker's own body part (`own`, after "my") are
+    the asker's ("my finger is bleeding, can rats eat banana"), in a question naming no rat
+    beside it: they make no emergency of a rat."""
     asker: tuple[Text, ...] = ()
     """Words, as written, by which the asker speaks of themself (`i`, `my`, `ive`)."""
     own: tuple[Text, ...] = ()

@@ -165,9 +165,13 @@ def test_a_rat_choking_or_poisoned_now_is_its_emergency(question: str, expected:
         # the asker's own bleeding is no rat's emergency
         ("my finger is bleeding, can rats eat banana", "food:banana"),
         ("my gums are bleeding when I brush, can my rats have toothpaste", "faq:treats"),
-        # ... but a bite told makes it the rat's bite, and a pet word or a pronoun the rat's
+        # ... but a bite told makes it the rat's bite, and a pet word, a pronoun or a pet's name
+        # the rat's; and the asker's words beside another alarm leave it the rat's
         ("my rat bit me and my finger is bleeding, what do I do", "faq:bitten_person"),
         ("my boy's ear is bleeding after a fight, what do I do", "faq:bleeding"),
+        ("my hand is bleeding and so is Pip's paw, rats heal fast?", "faq:bleeding"),
+        ("I noticed Biscuit has lost weight, what should I feed", "faq:weight_loss"),
+        ("Remy ate my heart pills, are rats ok", "faq:ate_something_toxic"),
     ],
 )
 def test_the_askers_own_alarm_makes_no_emergency_of_a_rat(question: str, expected: str) -> None:
