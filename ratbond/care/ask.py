@@ -1509,7 +1509,7 @@ def _reading(index: _Index, typed: _Typed) -> _Reading:
         _wondered(index, typed.question, read)
         | _resembled(index, read)
         | _asker_takes(index, clauses, parts)
-        | _askers_own(index, typed, clauses)
+        | _askers_own(index, typed, clauses, parts)
     )
     focus, lead_alarms = _focus(index, typed, read, terms, calm)
     rat_asked, aside = _rats_asked(index, typed.question, read, parts)
@@ -2069,13 +2069,18 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
 
 
 def _emergencies_first(
-    index: _Index, reading: _Reading, search: _Search, ranked: list[Ranked], off_topic: bool
+    index: _Index,
+    reading: _Reading,
+    search: _Search,
+    ranked: list[Ranked],
+    off_topic: bool,
+    now: _Now,
 ) -> list[Ranked]:
     """`ranked` with the emergency the question names first, when it names one."""
     ranked = _urgent_first(index, reading, search, ranked, off_topic)
     ranked = _leading_part_urgent_first(index, reading, search, ranked, off_topic)
-    ranked = _gravest_first(index, reading, search, ranked, off_topic)
-    return _happening_first(index, reading, search, ranked, off_topic)
+    ranked = _gravest_first(index, reading, search, ranked, off_topic, now.grave)
+    return _happening_first(index, reading, search, ranked, off_topic, now.happening)
 
 
 def _urgent_first(
@@ -2136,23 +2141,31 @@ def _leading_part_urgent_first(
 
 
 def _gravest_first(
-    index: _Index, reading: _Reading, search: _Search, ranked: list[Ranked], off_topic: bool
+    index: _Index,
+    reading: _Reading,
+    search: _Search,
+    ranked: list[Ranked],
+    off_topic: bool,
+    grave: frozenset[str],
 ) -> list[Ranked]:
-    """`ranked` with the emergency of the alarm that threatens life now first."""
+    """`ranked` with the emergency of the alarm that threatens life now (`grave`) first."""
     if index.not_people & set(reading.asked):
         return ranked
-    grave = _grave(index, reading)
     return _alarm_first(index, reading, search, ranked, off_topic, grave, grave)
 
 
 def _happening_first(
-    index: _Index, reading: _Reading, search: _Search, ranked: list[Ranked], off_topic: bool
+    index: _Index,
+    reading: _Reading,
+    search: _Search,
+    ranked: list[Ranked],
+    off_topic: bool,
+    happening: frozenset[str],
 ) -> list[Ranked]:
     """`ranked` with the emergency of an alarm told as happening now (`happening`: "is
     bleeding") first, when no emergency is first already."""
     if not ranked or index.docs[ranked[0][3]].urgent:
         return ranked
-    happening = _told_now(index, reading, index.rules.happening)
     return _alarm_first(index, reading, search, ranked, off_topic, happening, happening)
 
 
@@ -2187,11 +2200,24 @@ def _alarm_first(
     return ranked if found is None else _put_first(found, ranked)
 
 
-def _grave(index: _Index, reading: _Reading) -> frozenset[str]:
-    """The alarms told as the rat's now (`_told_now`) that threaten its life (`grave`: "not
-    breathing", "won't stop bleeding"), and a poison feared of a thing told eaten ("is the green
-    potato poison, he ate a whole one")."""
-    return _told_now(index, reading, index.rules.grave) | reading.eaten_poison
+@dataclass(frozen=True)
+class _Now:
+    """The alarms a question tells as the rat's now, read once per question."""
+
+    grave: frozenset[str]
+    """Those that threaten its life (`grave`: "not breathing", "won't stop bleeding"), and a
+    poison feared of a thing told eaten ("is the green potato poison, he ate a whole one")."""
+    happening: frozenset[str]
+    """Those told as happening (`happening`: "she is bleeding")."""
+
+
+def _now(index: _Index, reading: _Reading) -> _Now:
+    """The alarms `reading` tells as the rat's now (`_told_now`)."""
+    rules = index.rules
+    return _Now(
+        _told_now(index, reading, rules.grave) | reading.eaten_poison,
+        _told_now(index, reading, rules.happening),
+    )
 
 
 def _told(index: _Index, reading: _Reading, phrases: Iterable[str]) -> frozenset[str]:
@@ -2447,12 +2473,12 @@ def ask(question: str, limit: int = 3) -> AskResult:
     animals_own = _animals_own(index, reading, search, pet_words)
     wild = _wild_rats(index, reading, search, pet_words)
     off_topic = _off_subject(index, reading, search) or animals_own or wild
-    ranked = _emergencies_first(index, reading, search, ranked, off_topic)
+    now = _now(index, reading)
+    ranked = _emergencies_first(index, reading, search, ranked, off_topic, now)
     # (a threat to life, or an alarm happening now, told as the rat's now, is answered whatever
     # else is asked)
-    grave = _grave(index, reading) | _told_now(index, reading, index.rules.happening)
     if ranked and any(
-        _an_emergency(index, view, ranked[0], off_topic, reading.calm, grave)
+        _an_emergency(index, view, ranked[0], off_topic, reading.calm, now.grave | now.happening)
         for view in search.views
     ):
         # An emergency is answered even amid noise, and even beside another animal ("my dog
@@ -2572,7 +2598,9 @@ def _of_the_asker(
     )
 
 
-def _askers_own(index: _Index, typed: _Typed, clauses: list[list[str]]) -> frozenset[str]:
+def _askers_own(
+    index: _Index, typed: _Typed, clauses: list[list[str]], parts: list[list[str]]
+) -> frozenset[str]:
     """The alarms of `people.own_alarms` told only right after the asker's own body part ("my
     finger is bleeding, can rats eat banana": `people.own` within two words after "my"), in a
     clause naming no rat, in a question with no pet's name, pet word or pronoun for a rat and
@@ -2590,25 +2618,17 @@ def _askers_own(index: _Index, typed: _Typed, clauses: list[list[str]]) -> froze
     alarms = {index.reader.term(word) for word in people.own_alarms}
     own_words = frozenset(people.own)
     mine = frozenset(index.rules.possessives) & frozenset(people.asker)
-    own: set[str] = set()
-    told: set[str] = set()
-    for clause in clauses:
-        said = {t for t in index.reader.terms(clause) if t in alarms}
-        if not said:
-            continue
-        after_part = {
+    after_part = [
+        {
             t
             for at in range(len(clause) - 1)
             if clause[at] in mine and clause[at + 1] in own_words
             for t in index.reader.terms(clause[at + 2 : at + 5])
             if t in alarms
         }
-        if after_part and not _names_a_rat(index, clause):
-            own |= after_part
-            told |= said - after_part
-        else:
-            told |= said
-    return frozenset(own - told)
+        for clause in clauses
+    ]
+    return _owned_only(index, clauses, parts, after_part) if any(after_part) else frozenset()
 
 
 def _wondered(index: _Index, question: str, read: list[list[list[str]]]) -> frozenset[str]:
@@ -2768,13 +2788,22 @@ def _asker_takes(index: _Index, clauses: list[list[str]], parts: list[list[str]]
     # (never where something was eaten: "I'm on antibiotics and she ate one of the capsules")
     if not any(taken_in) or any(t in index.eating for part in parts for t in part):
         return frozenset()
+    return _owned_only(index, clauses, parts, taken_in)
+
+
+def _owned_only(
+    index: _Index, clauses: list[list[str]], parts: list[list[str]], owned: list[set[str]]
+) -> frozenset[str]:
+    """The alarms of `owned` (the asker's, found per clause) told nowhere else: those of a
+    clause that names a rat are the rat's, and every other alarm of a clause's terms (`parts`)
+    is told."""
     own: set[str] = set()
     told: set[str] = set()
-    for clause, part, taken in zip(clauses, parts, taken_in, strict=True):
+    for clause, part, mine in zip(clauses, parts, owned, strict=True):
         terms = {t for t in part if t in index.alarms}
-        if taken and not _names_a_rat(index, clause):
-            own |= taken
-            told |= terms - taken
+        if mine and not _names_a_rat(index, clause):
+            own |= mine
+            told |= terms - mine
         else:
             told |= terms
     return frozenset(own - told)
@@ -2796,11 +2825,12 @@ def _resembled(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
             # what follows "e.g." or "what if" in the clause is only an example or a case
             # supposed, and so is a clause that goes on with the case ("..., or fall off")
             goes_on = supposing and _goes_on(index, clause)
+            supposed = _supposed(index, clause)
             given = (
                 0
                 if goes_on
                 else min(
-                    _supposed(index, clause),
+                    supposed,
                     next(
                         (
                             at
@@ -2812,7 +2842,7 @@ def _resembled(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
                     ),
                 )
             )
-            supposing = goes_on or _supposed(index, clause) < len(clause)
+            supposing = goes_on or supposed < len(clause)
             # (read whole, as a phrase may name the alarm: "fall off")
             like.update(t for t in reader.terms(clause[given:]) if t in index.alarms)
             for word in clause[:given]:

@@ -130,11 +130,13 @@ class Attribution:
         self.owner_hurt: set[int] = set()
         """The sentences that tell of a wound on a person's body part ("cut my hand")."""
         self.harmed: Harm | None = None
+        """The latest harm signal done to an animal ("bit Dot")."""
         self.harms: list[Harm] = []
-        """Every harm signal done to an animal, in the order read (`harmed` is the latest)."""
+        """Every harm signal a phrase did to an animal named as its target, in the order read
+        (a passive's harm, "copped a bite from Dusty", sets `harmed` only: a passive nip is
+        never read as a bite by `wounding`)."""
         self.unnamed: list[tuple[int, Match, frozenset[str], Mapping[str, str]]] = []
         """Passives done by someone unnamed ("Max got bitten"): a later "it was Rex" names him."""
-        """The latest harm signal done to an animal ("bit Dot")."""
         self.lone = False
         """Whether a span was read from a `one_sided` phrase."""
         self.brackets = "(" in tokens.text
