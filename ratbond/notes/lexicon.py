@@ -346,6 +346,9 @@ class Lexicon:
     set_apart: tuple[frozenset[str], frozenset[str]]
     """`set_apart`: a species word after one of `before` (first) or before one of `after`
     (second) is not the animal named last."""
+    others_pets: tuple[frozenset[str], frozenset[str]]
+    """`others_pets`: the `owners` (first) whose animals a species, sex or group word after
+    their possessive names, and the `standalone` pronouns (second) that may name one."""
     explanations: tuple[tuple[str, ...], ...]
     """`explanations`, as word tuples: a quotation they follow in its sentence is no event."""
     """Path words a phrase may end with that make the thing after it the way ("paw through")."""
@@ -1144,6 +1147,14 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             else frozenset(),
             frozenset(normalise(w) for w in rules.set_apart.after)
             if rules.set_apart
+            else frozenset(),
+        ),
+        others_pets=(
+            frozenset(normalise(w) for w in rules.others_pets.owners)
+            if rules.others_pets
+            else frozenset(),
+            frozenset(normalise(w) for w in rules.others_pets.standalone)
+            if rules.others_pets
             else frozenset(),
         ),
         part_owners=frozenset(normalise(w) for w in rules.part_owners),

@@ -15,6 +15,8 @@ from ratbond.notes.tokens import Tokens
 
 MENTION_KINDS = frozenset({"name", "species", "sex", "group", "some", "role", "pronoun", "person"})
 INTRODUCED = frozenset({"name", "species", "sex", "role", "some"})
+OWNED_KINDS = frozenset({"species", "sex", "group"})
+"""Words for animals that someone's possessive may make theirs ("my cousin's rats")."""
 OPENING_KINDS = frozenset({"hedge", "attempt", "cue", "hypo"})
 """Phrases after which a mention opens its clause."""
 """What "my" or "both" may introduce ("my cat", "both rats")."""
@@ -158,6 +160,8 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
             ):
                 # "... (Nutmeg). the rodent escaped the enclosure": the one of them just named
                 meaning = _named_before(mentions, sentence, meaning.animals) or meaning
+        if not person and _others_pet(tokens, phrases, match, mentions, lexicon):
+            meaning = Meaning(outsider=True)
         subject, subordinate = _role_in_clause(tokens, phrases, match, lexicon)
         norm = words[match.first].norm
         if norm in lexicon.subject_case:
@@ -309,6 +313,55 @@ def _owner_key(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon) -
         if any(words[at].lemma in numbering for at in range(start, position)):
             keyed.setdefault(number, named.animal)
     return keyed
+
+
+def _others_pet(
+    tokens: Tokens, phrases: Phrases, match: Match, mentions: Sequence[Mention], lexicon: Lexicon
+) -> bool:
+    """Whether words for an animal name one of someone outside the household (`others_pets`):
+    after one of `owners` written possessive ("my cousin's rats"), or after a possessive
+    pronoun, or as a `standalone` one, told of such an owner ("my cousin calls, his rats had a
+    fight", "someone at the club said hers drew blood")."""
+    owners, standalone = lexicon.others_pets
+    if not owners:
+        return False
+    words = tokens.words
+    norm = words[match.first].norm
+    if match.kind == "pronoun":
+        following = phrases.of(match.last + 1) if match.last + 1 < len(words) else None
+        owned = norm in lexicon.possessives and (
+            following is not None
+            and following.first == match.last + 1
+            and following.kind in OWNED_KINDS
+        )
+        return (norm in standalone or owned) and _owner_told(tokens, match.first, mentions, owners)
+    if match.kind not in OWNED_KINDS or not match.first:
+        return False
+    before = words[match.first - 1]
+    if before.norm in owners:
+        # written with more than its own letters: its possessive ("cousin's")
+        return before.raw.lower() != before.norm
+    return before.norm in lexicon.possessives and _owner_told(
+        tokens, match.first - 1, mentions, owners
+    )
+
+
+def _owner_told(
+    tokens: Tokens, position: int, mentions: Sequence[Mention], owners: frozenset[str]
+) -> bool:
+    """Whether one of `owners` comes before `position` in its sentence with no animal of the
+    cast named between."""
+    sentence = tokens.sentences[position]
+    start = position
+    while start and tokens.sentences[start - 1] == sentence:
+        start -= 1
+    told = [at for at in range(start, position) if tokens.words[at].norm in owners]
+    if not told:
+        return False
+    return not any(
+        told[-1] < m.first < position and m.animals and not (m.person or m.outsider)
+        for m in mentions
+    )
 
 
 def _set_apart(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:

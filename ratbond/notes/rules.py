@@ -365,6 +365,17 @@ class SetApart:
 
 
 @dataclass(frozen=True)
+class OthersPets:
+    """`others_pets`: people outside the household whose animals are no animal of the cast,
+    and the pronouns that stand alone for an animal of theirs."""
+
+    __pydantic_config__ = _STRICT
+
+    owners: tuple[Word, ...]
+    standalone: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True)
 class SoftStrikes:
     """`soft_strikes`: parts that strike no blow heading a `strikes` verb or after "with", and
     words that soften one in its sentence."""
@@ -490,6 +501,8 @@ class NotesFile:
     """Relative pronouns: prey before one is the object of the clause it opens."""
     set_apart: SetApart | None = None
     """Words that keep a singular species word from meaning the animal named last."""
+    others_pets: OthersPets | None = None
+    """People outside the household whose animals a word for animals may name."""
     explanations: tuple[Word, ...] = ()
     """Words after a quotation in its sentence that explain it away ("but she means")."""
     """Path words that, ending a phrase, make the thing named after it the way, not the

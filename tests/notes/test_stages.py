@@ -73,6 +73,7 @@ def test_no_word_list_or_program_id_is_written_in_the_reader() -> None:
         "{'hedge', 'hypo'}",
         "{'person', 'group'}",
         "{'species', 'role'}",
+        "{'species', 'sex', 'group'}",
         "{'any', animal.species}",
         "('signal', 'block', 'passive', 'cue', 'hypo', 'hedge', 'attempt', 'species', 'sex', "
         "'group', 'some', 'role', 'pronoun', 'person', 'object', 'repeat')",
