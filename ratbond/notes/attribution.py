@@ -17,6 +17,7 @@ from ratbond.notes.lexicon import (
     AIMED,
     CAPTURED,
     STRUCK,
+    FightHeardWords,
     Lexicon,
     RushStrikeWords,
     normalise,
@@ -1773,24 +1774,101 @@ class Attribution:
 
     def on_person_part(self, match: Match) -> bool:
         """Whether a person's body part (`injuries.person_parts`) sits in the wound phrase or
-        within two words of it in its clause: "blood on my thumb", "his finger bled"."""
-        return self.near_part(match, self.lexicon.person_parts)
+        within two words of it in its clause ("blood on my thumb", "his finger bled"), or any
+        body part right after the owner's word ("a cut in my knee")."""
+        return self.near_part(match, self.lexicon.person_parts) or any(
+            self.owned_part(position) for position in self.part_window(match)
+        )
+
+    def on_screen(self, match: Match) -> bool:
+        """Whether the wound's sentence names something watched or read (`injuries.fictions`)
+        and no animal of the cast: "a true crime documentary, blood everywhere"."""
+        tokens = self.tokens
+        sentence = tokens.sentences[match.first]
+        if not any(
+            tokens.sentences[position] == sentence
+            for position, word in enumerate(tokens.words)
+            if word.norm in self.lexicon.fictions
+        ):
+            return False
+        return not any(
+            m.animals and not (m.person or m.outsider)
+            for m in self.mentions.by_sentence.get(sentence, ())
+        )
+
+    def owners_own(self, match: Match, sides: bool = False) -> bool:
+        """Whether the phrase is said to be the owner's: a verb of being or having
+        (`auxiliaries`) at most two words after it in its clause, then the owner's word ending
+        the clause ("the only cut is mine"), or, for a fight (`sides`), set against another
+        (`pair_joiners`: "the only fight this week was me versus a solicitor")."""
+        tokens = self.tokens
+        words = tokens.words
+        clause = tokens.clauses[match.last]
+        at = match.last + 1
+        while (
+            at < min(len(words) - 1, match.last + 3)
+            and words[at].kind == "w"
+            and tokens.clauses[at] == clause
+            and words[at].norm not in self.lexicon.auxiliaries
+            and self.phrases.at[at] < 0
+        ):
+            at += 1
+        if at + 1 >= len(words) or words[at].norm not in self.lexicon.auxiliaries:
+            return False
+        owner = self.mention_at(at + 1)
+        if owner is None or not owner.person:
+            return False
+        end = owner.last + 1
+        return (
+            end >= len(words)
+            or tokens.clauses[end] != tokens.clauses[owner.last]
+            or words[end].kind != "w"
+            or words[end].norm in self.lexicon.clause_joiners
+            or (sides and words[end].norm in self.lexicon.pair_joiners)
+        )
+
+    def owned_part(self, position: int) -> bool:
+        """Whether the word at `position` is a body part right after the owner's word ("my
+        knee", "my leg"): the owner's own."""
+        if not position or self.tokens.words[position].lemma not in self.lexicon.owner_parts:
+            return False
+        owner = self.mention_at(position - 1)
+        return owner is not None and owner.person and owner.last == position - 1
+
+    def owned_part_before(self, match: Match) -> bool:
+        """Whether the owner's own body part is named before the phrase in its sentence with no
+        animal of the cast named between: "blister on my thumb from the gavel bled a bit"."""
+        tokens = self.tokens
+        sentence = tokens.sentences[match.first]
+        position = match.first - 1
+        while position > 0 and tokens.sentences[position] == sentence:
+            found = self.mention_at(position)
+            if found is not None and not (found.person or found.outsider):
+                return False
+            if self.owned_part(position):
+                return True
+            position -= 1
+        return False
 
     def near_part(self, match: Match, parts: frozenset[str]) -> bool:
         """Whether one of `parts` sits in the wound phrase or within two words of it in its
         clause."""
         if not parts:
             return False
+        words = self.tokens.words
+        return any(words[position].lemma in parts for position in self.part_window(match))
+
+    def part_window(self, match: Match) -> tuple[int, ...]:
+        """The words of the phrase's clause from two before it to three after it."""
         tokens = self.tokens
         words = tokens.words
         clause = tokens.clauses[match.first]
         low = max(0, match.first - 2)
         high = min(len(words), match.last + 4)
-        return any(
-            words[position].kind == "w"
-            and tokens.clauses[position] == clause
-            and words[position].lemma in parts
+        return tuple(
+            position
             for position in range(low, high)
+            if words[position].kind == "w" and tokens.clauses[position] == clause
         )
 
     def done_to_owner(self, match: Match) -> bool:
@@ -1816,7 +1894,9 @@ class Attribution:
         if self.tokens.words[match.first].norm not in self.lexicon.bleeding:
             return False
         sentence = self.tokens.sentences[match.first]
-        return sentence in self.owner_hurt and all(m.person for m in self.before(match))
+        return (sentence in self.owner_hurt or self.owned_part_before(match)) and all(
+            m.person for m in self.before(match)
+        )
 
     def subject_bled(self, match: Match) -> Mention | None:
         """The subject of a verb of bleeding (`injuries.bleeding`) that opens the phrase: the
@@ -2967,7 +3047,7 @@ class Attribution:
             if not any(
                 tokens.words[p].norm in self.lexicon.perception or tokens.words[p].norm in woken
                 for p in within
-            ):
+            ) and not self.from_home(at, heard):
                 continue
             if any(
                 match.kind in {"cue", "hypo"}
@@ -2987,6 +3067,14 @@ class Attribution:
                 )
             ):
                 continue  # a noise from no rat: "a racket from next door", "a battle of wills"
+            # the screams and the rolling heard in its sentence, of no one, are the fight's
+            self.drop_unnamed(
+                {
+                    (span.start, span.end)
+                    for span, facts in zip(self.spans, self.facts, strict=True)
+                    if span.animal is None and span.signal in parts and facts.sentence == sentence
+                }
+            )
             start, end = tokens.starts[at], tokens.ends[at]
             self.unattributed.append(
                 Unattributed(start, end, self.text[start:end], fight, fighters)
@@ -2994,6 +3082,26 @@ class Attribution:
             self.spans.append(Span(start, end, self.text[start:end], fight, None, False))
             self.facts.append(SpanFacts(sentence, False, False))
             return
+
+    def from_home(self, at: int, heard: FightHeardWords) -> bool:
+        """Whether the noise at `at` is told as coming from where the rats live, one of its
+        `sources` and then one of its `places` after it, past other noises, joiners and
+        articles only: "screaming and thumping from the cage" is heard, not seen."""
+        words = self.tokens.words
+        sentence = self.tokens.sentences[at]
+        passable = heard.noises | self.lexicon.list_words | self.lexicon.articles
+        position = at + 1
+        while position < len(words) and self.tokens.sentences[position] == sentence:
+            norm = words[position].norm
+            if norm in heard.sources:
+                following = position + 1
+                while following < len(words) and words[following].norm in self.lexicon.articles:
+                    following += 1
+                return following < len(words) and words[following].norm in heard.places
+            if norm not in passable:
+                return False
+            position += 1
+        return False
 
     def heard_fights(self) -> None:
         """A part of a harm (`part_of`: a scream in a fight) that the owner only heard, of no
@@ -3034,6 +3142,10 @@ class Attribution:
             for at, span in enumerate(self.spans):
                 if span.animal is None and (span.start, span.end) == (item.start, item.end):
                     self.spans[at] = replace(span, signal=wholes[0])
+        self.drop_unnamed(dropped)
+
+    def drop_unnamed(self, dropped: set[tuple[int, int]]) -> None:
+        """Leave out the readings of no animal at these bounds."""
         if dropped:
             self.unattributed = [u for u in self.unattributed if (u.start, u.end) not in dropped]
             kept = [
@@ -3102,8 +3214,10 @@ class Attribution:
             self.owner_hurt.add(sentence)
             return Who(person=True, dropped=True)  # "Grandpa cut his finger on the cage door"
         adjacent = self.phrases.of(match.first - 1) if match.first else None
-        if adjacent is not None and adjacent.kind == "person":
+        if (adjacent is not None and adjacent.kind == "person") or self.owners_own(match):
             return Who(person=True, dropped=True)  # "my blood, not hers, marked the sleeve"
+        if self.on_screen(match):
+            return Who(dropped=True)  # "watched a horror film, all blood and teeth"
         found = self.target(match)
         if (found is None or found.mention is None) and (
             self.thing_damaged(match) or self.holds_mark(match)
@@ -3234,6 +3348,8 @@ class Attribution:
             # Dunlin", not "his nose contacted Pip's"
             return
         kinds = senses.values()
+        if not self.lexicon.reciprocal.isdisjoint(kinds) and self.owners_own(match, sides=True):
+            return  # "the only real fight this week was me versus a solicitor"
         if not self.lexicon.victim_signals.isdisjoint(kinds):
             who = self.victim(match, senses)
             self.doer_of_wound(index, match, senses, who)

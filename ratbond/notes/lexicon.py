@@ -376,6 +376,9 @@ class Lexicon:
     """A wound next to one of these is a person's: "cut his finger on the cage door"."""
     bleeding: frozenset[str]
     """`injuries.bleeding`: verbs of bleeding, whose owner subject is the one who bled."""
+    fictions: frozenset[str]
+    """`injuries.fictions`: what is watched or read; a wound in its sentence is no one's when
+    no animal of the cast is named there."""
     part_of: dict[str, frozenset[str]]
     one_sided: dict[str, frozenset[tuple[str, ...]]]
     captures: dict[tuple[str, ...], dict[str, str]]
@@ -1181,6 +1184,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         animal_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.animal_parts),
         damage=frozenset(normalise(w) for w in rules.injuries.damage),
         bleeding=frozenset(normalise(w) for w in rules.injuries.bleeding),
+        fictions=frozenset(normalise(w) for w in rules.injuries.fictions),
         part_of={
             part: frozenset(whole for whole, parts in rules.part_of.items() if part in parts)
             for part in {part for parts in rules.part_of.values() for part in parts}

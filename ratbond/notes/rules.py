@@ -252,6 +252,9 @@ class Injuries:
     damage: tuple[Word, ...] = ()
     """Injury words that may be a thing's damage: one right after a thing is no wound."""
     bleeding: tuple[Word, ...] = ()
+    fictions: tuple[Word, ...] = ()
+    """What is watched, read or played: a wound in a sentence naming one and no animal of the
+    cast is no one's."""
     """Verbs of bleeding: one whose subject, carried on in its sentence, is the owner is the
     owner's ("I broke a glass and bled everywhere")."""
     verbs: tuple[Word, ...] = ()

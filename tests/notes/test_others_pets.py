@@ -37,9 +37,10 @@ def test_a_possessive_pronoun_told_of_an_outsider_is_theirs() -> None:
     text = "My cousin watched Rex and his rat friend Max had a fight."
     assert "fighting" in signals(rat_rat(text))["max"]
     # with no outsider in the sentence, "his" is the cast's
-    assert "fighting" in signals(rat_rat("Rex was upset, his cagemate Max had a fight with him."))[
-        "max"
-    ]
+    assert (
+        "fighting"
+        in signals(rat_rat("Rex was upset, his cagemate Max had a fight with him."))["max"]
+    )
 
 
 def test_rats_asleep_or_curled_in_a_ball_are_no_fight() -> None:

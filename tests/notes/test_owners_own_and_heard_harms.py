@@ -1,0 +1,56 @@
+"""The owner's own hurts, what is watched on a screen, and a fight heard from the cage, each read
+both ways: the danger kept and the calm note calm."""
+
+from __future__ import annotations
+
+from casts import cat_rat, rat_rat
+
+from ratbond.notes import NotesResult
+
+
+def signals(result: NotesResult) -> dict[str, set[str]]:
+    return {animal: set(names) for animal, names in result.signals.items()}
+
+
+def read(result: NotesResult) -> set[str]:
+    found = {name for names in result.signals.values() for name in names}
+    return found | {item.signal for item in result.unattributed}
+
+
+def test_a_wound_near_the_owners_own_body_part_is_theirs() -> None:
+    assert "wound" not in read(cat_rat("I have a cut in my knee from the bike. Pip sniffed it."))
+    text = "blister on my thumb from the gardening bled a bit, Pip sniffed the plaster"
+    assert "wound" not in read(cat_rat(text))
+    # the rat's own part, or the rat bleeding after the owner's part, stays the rat's
+    assert "wound" in signals(cat_rat("Pip has a cut on her knee."))["pip"]
+    assert "wound" in signals(cat_rat("My hand was fine but Pip bled from her ear."))["pip"]
+
+
+def test_a_wound_or_a_fight_said_to_be_the_owners_is_no_animals() -> None:
+    assert "wound" not in read(cat_rat("The only cut is mine. Tom and Pip fine."))
+    assert "wound" not in read(rat_rat("The blood was mine and Rex is fine."))
+    text = "Rex and Max boxed a bit. The only real fight this week was me versus the landlord."
+    assert "fighting" not in read(rat_rat(text))
+    # a fight the owner only blames themself for is still the rats'
+    text = "The fight was my fault, I put them together too soon. Rex has a cut."
+    assert "fighting" in read(rat_rat(text))
+    assert "wound" in signals(rat_rat("The blood was my fault, Rex has a cut."))["rex"]
+
+
+def test_a_wound_in_a_sentence_about_a_film_names_no_animal_unless_one_is_named() -> None:
+    text = "Watched a horror film before the session, all blood and teeth. Pip sat in my lap."
+    assert "wound" not in read(cat_rat(text))
+    text = "Watching a film when Tom swiped the cage, Pip has blood on her nose."
+    assert "wound" in signals(cat_rat(text))["pip"]
+
+
+def test_a_noise_from_the_cage_before_a_wound_is_a_fight_heard() -> None:
+    text = "Screaming and thumping from the cage at 2am. Rex has a cut on his ear this morning."
+    result = rat_rat(text)
+    assert {item.signal for item in result.unattributed} == {"fighting"}
+    assert "wound" in signals(result)["rex"]
+    assert "fighting" in read(rat_rat("I listened screams in the cage. Rex has a cut now."))
+    # a noise explained, or with no wound, is no fight
+    text = "Squeaking from the cage while they played. Rex has a cut from the wheel."
+    assert "fighting" not in read(rat_rat(text))
+    assert "fighting" not in read(rat_rat("Squeaking from the cage at bedtime. All fine."))
