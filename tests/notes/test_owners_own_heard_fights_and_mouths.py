@@ -1,5 +1,5 @@
-"""The owner's own hurts, what is watched on a screen, and a fight heard from the cage, each read
-both ways: the danger kept and the calm note calm."""
+"""The owner's own hurts, what is watched on a screen, a fight heard from the cage and a rat
+taken in the mouth, each read both ways: the danger kept and the calm note calm."""
 
 from __future__ import annotations
 
@@ -54,3 +54,9 @@ def test_a_noise_from_the_cage_before_a_wound_is_a_fight_heard() -> None:
     text = "Squeaking from the cage while they played. Rex has a cut from the wheel."
     assert "fighting" not in read(rat_rat(text))
     assert "fighting" not in read(rat_rat("Squeaking from the cage at bedtime. All fine."))
+
+
+def test_a_rat_taken_with_the_mouth_is_bitten_and_a_plaything_is_not() -> None:
+    assert "biting" in signals(cat_rat("Tom has taken her with the mouth, one second only."))["tom"]
+    assert "biting" in signals(cat_rat("Tom grabbed Pip with his mouth."))["tom"]
+    assert "biting" not in read(cat_rat("Tom took the feather with the mouth and ran."))
