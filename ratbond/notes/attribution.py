@@ -1810,6 +1810,7 @@ class Attribution:
             and words[at].kind == "w"
             and tokens.clauses[at] == clause
             and words[at].norm not in self.lexicon.auxiliaries
+            and words[at].norm not in self.lexicon.clause_joiners
             and self.phrases.at[at] < 0
         ):
             at += 1

@@ -128,6 +128,21 @@ class RushStrikeWords(NamedTuple):
     reach: int
 
 
+class OthersPetsWords(NamedTuple):
+    """`others_pets`, normalised (see `mentions._others_pet`)."""
+
+    owners: frozenset[tuple[str, ...]]
+    """People outside the household, as word tuples."""
+    households: frozenset[str]
+    """Words that make an owner after them one of the household ("flat mate")."""
+    standalone: frozenset[str]
+    """Pronouns that stand alone for an animal of theirs ("hers")."""
+    reports: frozenset[str]
+    """Words of telling after such a person ("calls", "said")."""
+    echoes: frozenset[tuple[str, ...]]
+    """Words that say the cast did the same ("so did", "too")."""
+
+
 class FightHeardWords(NamedTuple):
     """`fight_heard`, normalised (see `Attribution.fight_heard`)."""
 
@@ -346,9 +361,8 @@ class Lexicon:
     set_apart: tuple[frozenset[str], frozenset[str]]
     """`set_apart`: a species word after one of `before` (first) or before one of `after`
     (second) is not the animal named last."""
-    others_pets: tuple[frozenset[str], frozenset[str]]
-    """`others_pets`: the `owners` (first) whose animals a species, sex or group word after
-    their possessive names, and the `standalone` pronouns (second) that may name one."""
+    others_pets: OthersPetsWords
+    """`others_pets`, normalised."""
     explanations: tuple[tuple[str, ...], ...]
     """`explanations`, as word tuples: a quotation they follow in its sentence is no event."""
     """Path words a phrase may end with that make the thing after it the way ("paw through")."""
@@ -1152,13 +1166,24 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             if rules.set_apart
             else frozenset(),
         ),
-        others_pets=(
-            frozenset(normalise(w) for w in rules.others_pets.owners)
-            if rules.others_pets
-            else frozenset(),
-            frozenset(normalise(w) for w in rules.others_pets.standalone)
-            if rules.others_pets
-            else frozenset(),
+        others_pets=OthersPetsWords(
+            *(
+                (
+                    frozenset(
+                        tuple(normalise(w) for w in owner.split())
+                        for owner in rules.others_pets.owners
+                    ),
+                    frozenset(normalise(w) for w in rules.others_pets.households),
+                    frozenset(normalise(w) for w in rules.others_pets.standalone),
+                    frozenset(normalise(w) for w in rules.others_pets.reports),
+                    frozenset(
+                        tuple(normalise(w) for w in echo.split())
+                        for echo in rules.others_pets.echoes
+                    ),
+                )
+                if rules.others_pets
+                else (frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
+            )
         ),
         part_owners=frozenset(normalise(w) for w in rules.part_owners),
         harm_signals=frozenset(rules.harm_signals),

@@ -319,48 +319,113 @@ def _others_pet(
     tokens: Tokens, phrases: Phrases, match: Match, mentions: Sequence[Mention], lexicon: Lexicon
 ) -> bool:
     """Whether words for an animal name one of someone outside the household (`others_pets`):
-    after one of `owners` written possessive ("my cousin's rats"), or after a possessive
-    pronoun, or as a `standalone` one, told of such an owner ("my cousin calls, his rats had a
-    fight", "someone at the club said hers drew blood")."""
-    owners, standalone = lexicon.others_pets
-    if not owners:
+    after one of `owners` written possessive ("my cousin's rats"), or after a possessive pronoun,
+    or as a `standalone` one, after such an owner and a word of telling (`reports`: "my cousin
+    calls, his rats had a fight", "someone at the club said hers drew blood"). Not an owner
+    after a preposition (a place: "back from my mate's"), not with an animal of the cast named
+    right after ("her cat Tom"), and not where the owner's animals are echoed by the cast's in
+    its sentence or the next (`echoes`: "and so did ours")."""
+    others = lexicon.others_pets
+    if not others.owners:
         return False
     words = tokens.words
+    following = phrases.of(match.last + 1) if match.last + 1 < len(words) else None
+    if following is not None and following.first == match.last + 1 and following.kind == "name":
+        return False
     norm = words[match.first].norm
     if match.kind == "pronoun":
-        following = phrases.of(match.last + 1) if match.last + 1 < len(words) else None
         owned = norm in lexicon.possessives and (
             following is not None
             and following.first == match.last + 1
             and following.kind in OWNED_KINDS
         )
-        return (norm in standalone or owned) and _owner_told(tokens, match.first, mentions, owners)
-    if match.kind not in OWNED_KINDS or not match.first:
+        found = (norm in others.standalone or owned) and _owner_told(
+            tokens, match.first, mentions, lexicon, reported=True
+        )
+    elif match.kind not in OWNED_KINDS or not match.first:
         return False
-    before = words[match.first - 1]
-    if before.norm in owners:
-        # written with more than its own letters: its possessive ("cousin's")
-        return before.raw.lower() != before.norm
-    return before.norm in lexicon.possessives and _owner_told(
-        tokens, match.first - 1, mentions, owners
-    )
+    else:
+        before = words[match.first - 1]
+        if _owner_at(tokens, match.first - 1, lexicon):
+            # written with more than its own letters: its possessive ("cousin's")
+            found = before.raw.lower() != before.norm and not _a_place(
+                tokens, match.first - 1, lexicon
+            )
+        else:
+            found = before.norm in lexicon.possessives and _owner_told(
+                tokens, match.first - 1, mentions, lexicon, reported=True
+            )
+    return found and not _echoed(tokens, match.first, others.echoes)
+
+
+def _owner_at(tokens: Tokens, position: int, lexicon: Lexicon) -> bool:
+    """Whether one of `owners` ends at `position` ("cousin", "brother in law"), not after one of
+    `households` ("flat mate")."""
+    others = lexicon.others_pets
+    words = tokens.words
+    for owner in others.owners:
+        first = position - len(owner) + 1
+        if first >= 0 and tuple(w.norm for w in words[first : position + 1]) == owner:
+            return not (first and words[first - 1].norm in others.households)
+    return False
+
+
+def _a_place(tokens: Tokens, position: int, lexicon: Lexicon) -> bool:
+    """Whether the person at `position` is named after a preposition, past determiners and
+    possessives: a place ("back from my mate's", "at his friend's")."""
+    words = tokens.words
+    before = position - 1
+    while before >= 0 and (
+        words[before].norm in lexicon.determiners or words[before].norm in lexicon.possessives
+    ):
+        before -= 1
+    return before >= 0 and words[before].norm in lexicon.prepositions
 
 
 def _owner_told(
-    tokens: Tokens, position: int, mentions: Sequence[Mention], owners: frozenset[str]
+    tokens: Tokens,
+    position: int,
+    mentions: Sequence[Mention],
+    lexicon: Lexicon,
+    reported: bool = False,
 ) -> bool:
-    """Whether one of `owners` comes before `position` in its sentence with no animal of the
-    cast named between."""
+    """Whether one of `owners` comes before `position` in its sentence, not after a possessive
+    pronoun ("his mate") nor a preposition, then one of `reports`, with no animal of the cast
+    named between."""
+    others = lexicon.others_pets
+    words = tokens.words
     sentence = tokens.sentences[position]
     start = position
     while start and tokens.sentences[start - 1] == sentence:
         start -= 1
-    told = [at for at in range(start, position) if tokens.words[at].norm in owners]
+    told = [
+        at
+        for at in range(start, position)
+        if _owner_at(tokens, at, lexicon)
+        and not (at and words[at - 1].norm in lexicon.possessives)
+        and not _a_place(tokens, at, lexicon)
+    ]
     if not told:
+        return False
+    if reported and not any(words[at].norm in others.reports for at in range(told[-1], position)):
         return False
     return not any(
         told[-1] < m.first < position and m.animals and not (m.person or m.outsider)
         for m in mentions
+    )
+
+
+def _echoed(tokens: Tokens, position: int, echoes: frozenset[tuple[str, ...]]) -> bool:
+    """Whether one of `echoes` stands in the sentence at `position` or the next: "my cousin's
+    rats had a fight, and so did ours"."""
+    sentence = tokens.sentences[position]
+    norms = [
+        word.norm
+        for word, at in zip(tokens.words, tokens.sentences, strict=True)
+        if sentence <= at <= sentence + 1
+    ]
+    return any(
+        tuple(norms[at : at + len(echo)]) == echo for echo in echoes for at in range(len(norms))
     )
 
 

@@ -374,8 +374,14 @@ class OthersPets:
 
     __pydantic_config__ = _STRICT
 
-    owners: tuple[Word, ...]
+    owners: tuple[str, ...]
+    households: tuple[Word, ...] = ()
+    """Words that make an owner after them one of the household ("flat mate")."""
     standalone: tuple[Word, ...] = ()
+    reports: tuple[Word, ...] = ()
+    """Words of telling: a possessive pronoun is an owner's only after one of these."""
+    echoes: tuple[str, ...] = ()
+    """Words that say the cast did the same: with one near, the rule reads nothing."""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,11 @@ def signals(result: NotesResult) -> dict[str, set[str]]:
     return {animal: set(names) for animal, names in result.signals.items()}
 
 
+def read(result: NotesResult) -> set[str]:
+    found = {name for names in result.signals.values() for name in names}
+    return found | {item.signal for item in result.unattributed}
+
+
 def dangers(result: NotesResult) -> set[str]:
     found = {name for names in result.signals.values() for name in names}
     found |= {item.signal for item in result.unattributed}
@@ -54,3 +59,21 @@ def test_rats_asleep_or_curled_in_a_ball_are_no_fight() -> None:
     )
     # a ball with screaming is still a fight
     assert "fighting" in signals(rat_rat("Rex and Max in a ball, screaming, fur flying."))["rex"]
+
+
+def test_the_outsider_rule_stops_at_places_echoes_the_household_and_idioms() -> None:
+    # a person after a preposition is a place, the rats after it the cast's
+    assert "fighting" in read(
+        rat_rat("got back from my mate's boys were scrapping blood everywhere")
+    )
+    # the cast did the same
+    assert "fighting" in signals(rat_rat("My cousin's rats had a fight, and so did ours."))["rex"]
+    # the household's flat mate, and a cat of the cast named right after
+    assert "lunging" in signals(cat_rat("My flat mate's cat lunged at the rat cage."))["tom"]
+    assert "lunging" in signals(cat_rat("We live with my uncle and his cat Tom lunged."))["tom"]
+    # a possessive pronoun with no word of telling is the cast's
+    text = "Rex is the boss and his boys had a proper fight tonight, screaming."
+    assert "fighting" in read(rat_rat(text))
+    text = "My husband was on the phone to his mate when his boys started fighting."
+    assert "fighting" in read(rat_rat(text))
+    assert dangers(rat_rat("My brother-in-law's rats had a fight, blood everywhere.")) == set()
