@@ -1777,7 +1777,12 @@ class Attribution:
         within two words of it in its clause ("blood on my thumb", "his finger bled"), or any
         body part right after the owner's word ("a cut in my knee")."""
         return self.near_part(match, self.lexicon.person_parts) or any(
-            self.owned_part(position) for position in self.part_window(match)
+            self.owned_part(position)
+            and not any(
+                m.animals and not (m.person or m.outsider)
+                for m in self.mentions.between(position, match.first)
+            )
+            for position in self.part_window(match)
         )
 
     def on_screen(self, match: Match) -> bool:
@@ -1785,12 +1790,13 @@ class Attribution:
         and no animal of the cast: "a true crime documentary, blood everywhere"."""
         tokens = self.tokens
         sentence = tokens.sentences[match.first]
-        if not any(
-            tokens.sentences[position] == sentence
+        told = [
+            word.norm
             for position, word in enumerate(tokens.words)
-            if word.norm in self.lexicon.fictions
-        ):
-            return False
+            if tokens.sentences[position] == sentence
+        ]
+        if self.lexicon.fictions.isdisjoint(told) or not self.lexicon.thing_words.isdisjoint(told):
+            return False  # ("there was blood on the cage bars" is in the room)
         return not any(
             m.animals and not (m.person or m.outsider)
             for m in self.mentions.by_sentence.get(sentence, ())
@@ -1804,9 +1810,15 @@ class Attribution:
         tokens = self.tokens
         words = tokens.words
         clause = tokens.clauses[match.last]
+        if any(
+            m.clause == clause and m.animals and not m.person and m.first < match.first
+            for m in self.before(match)
+        ):
+            return False  # "the one with the cut is mine": the owner's rat
         at = match.last + 1
         while (
-            at < min(len(words) - 1, match.last + 3)
+            sides
+            and at < min(len(words) - 1, match.last + 3)
             and words[at].kind == "w"
             and tokens.clauses[at] == clause
             and words[at].norm not in self.lexicon.auxiliaries
@@ -1820,13 +1832,13 @@ class Attribution:
         if owner is None or not owner.person:
             return False
         end = owner.last + 1
-        return (
-            end >= len(words)
-            or tokens.clauses[end] != tokens.clauses[owner.last]
-            or words[end].kind != "w"
-            or words[end].norm in self.lexicon.clause_joiners
-            or (sides and words[end].norm in self.lexicon.pair_joiners)
-        )
+        if sides:
+            # set against another that is no animal of the cast: "me versus a solicitor"
+            if end + 1 >= len(words) or words[end].norm not in self.lexicon.comparisons:
+                return False
+            other = self.mention_at(end + 1)
+            return other is None or other.person or other.outsider or not other.animals
+        return end >= len(words) or words[end].raw in ".!;"
 
     def owned_part(self, position: int) -> bool:
         """Whether the word at `position` is a body part right after the owner's word ("my
@@ -3018,6 +3030,7 @@ class Attribution:
             for at, word in enumerate(tokens.words)
         ):
             return
+        wounded_sentence = min(wounds, default=0)
         # (where the first wound is told: the noise is heard before it)
         wounded = min(
             (
@@ -3048,7 +3061,18 @@ class Attribution:
             if not any(
                 tokens.words[p].norm in self.lexicon.perception or tokens.words[p].norm in woken
                 for p in within
-            ) and not self.from_home(at, heard):
+            ) and not (
+                self.from_home(at, heard)
+                and not any(
+                    m.animals and not m.person and m.first < at
+                    for m in self.mentions.by_sentence.get(sentence, ())
+                )
+                and not any(
+                    sentence <= tokens.sentences[p] <= wounded_sentence
+                    and tokens.words[p].norm in explained
+                    for p in range(len(tokens.words))
+                )
+            ):
                 continue
             if any(
                 match.kind in {"cue", "hypo"}

@@ -28,12 +28,15 @@ def test_a_wound_near_the_owners_own_body_part_is_theirs() -> None:
 
 def test_a_wound_or_a_fight_said_to_be_the_owners_is_no_animals() -> None:
     assert "wound" not in read(cat_rat("The only cut is mine. Tom and Pip fine."))
-    assert "wound" not in read(rat_rat("The blood was mine and Rex is fine."))
+    assert "wound" not in read(rat_rat("Rex is fine. The blood was mine."))
+    assert "wound" in read(rat_rat("The blood is mine and Max's, both caught by the wire."))
     text = "Rex and Max boxed a bit. The only real fight this week was me versus the landlord."
     assert "fighting" not in read(rat_rat(text))
     # a fight the owner only blames themself for is still the rats'
     text = "The fight was my fault, I put them together too soon. Rex has a cut."
     assert "fighting" in read(rat_rat(text))
+    assert "fighting" in read(rat_rat("The fight was me, I rushed it. Rex has a cut on his ear."))
+    assert "fighting" in read(rat_rat("Whole fight was me vs them trying to get Rex off Max."))
     assert "wound" in signals(rat_rat("The blood was my fault, Rex has a cut."))["rex"]
 
 
@@ -42,6 +45,8 @@ def test_a_wound_in_a_sentence_about_a_film_names_no_animal_unless_one_is_named(
     assert "wound" not in read(cat_rat(text))
     text = "Watching a film when Tom swiped the cage, Pip has blood on her nose."
     assert "wound" in signals(cat_rat(text))["pip"]
+    assert "wound" in read(rat_rat("Halfway through the movie, blood on the cage bars."))
+    assert "wound" in read(rat_rat("Another bad episode last night with blood on the bedding."))
 
 
 def test_a_noise_from_the_cage_before_a_wound_is_a_fight_heard() -> None:
@@ -54,6 +59,12 @@ def test_a_noise_from_the_cage_before_a_wound_is_a_fight_heard() -> None:
     text = "Squeaking from the cage while they played. Rex has a cut from the wheel."
     assert "fighting" not in read(rat_rat(text))
     assert "fighting" not in read(rat_rat("Squeaking from the cage at bedtime. All fine."))
+    text = "Screaming from the cage last night. Max got his foot caught. Small cut on his foot."
+    assert "fighting" not in read(rat_rat(text))
+    text = "Max shrieked in the cage at the vet's injection. There's a small scab there now."
+    assert "fighting" not in read(rat_rat(text))
+    # the owner's part with a rat named after it is no cover for the rat's wound
+    assert "wound" in signals(rat_rat("they fought on my knee max bleeding from nose"))["max"]
 
 
 def test_a_rat_taken_with_the_mouth_is_bitten_and_a_plaything_is_not() -> None:
