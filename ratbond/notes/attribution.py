@@ -1803,10 +1803,12 @@ class Attribution:
         )
 
     def owners_own(self, match: Match, sides: bool = False) -> bool:
-        """Whether the phrase is said to be the owner's: a verb of being or having
-        (`auxiliaries`) at most two words after it in its clause, then the owner's word ending
-        the clause ("the only cut is mine"), or, for a fight (`sides`), set against another
-        (`pair_joiners`: "the only fight this week was me versus a solicitor")."""
+        """Whether the phrase is said to be the owner's, with no animal named before it in its
+        clause: a verb of being or having (`auxiliaries`) right after it, then the owner's word
+        ending the sentence ("the only cut is mine."); or, for a fight (`sides`), such a verb at
+        most two words after it in its clause, then the owner's word set (`comparisons`)
+        against something that is no animal of the cast ("the only fight this week was me
+        versus a solicitor")."""
         tokens = self.tokens
         words = tokens.words
         clause = tokens.clauses[match.last]
@@ -3025,10 +3027,10 @@ class Attribution:
             for span, facts in zip(self.spans, self.facts, strict=True)
             if span.signal in self.lexicon.victim_signals and not span.negated
         }
-        if any(
-            tokens.sentences[at] in wounds and word.norm in explained
-            for at, word in enumerate(tokens.words)
-        ):
+        explaining = {
+            tokens.sentences[at] for at, word in enumerate(tokens.words) if word.norm in explained
+        }
+        if explaining & wounds:
             return
         wounded_sentence = min(wounds, default=0)
         # (where the first wound is told: the noise is heard before it)
@@ -3067,11 +3069,7 @@ class Attribution:
                     m.animals and not m.person and m.first < at
                     for m in self.mentions.by_sentence.get(sentence, ())
                 )
-                and not any(
-                    sentence <= tokens.sentences[p] <= wounded_sentence
-                    and tokens.words[p].norm in explained
-                    for p in range(len(tokens.words))
-                )
+                and not any(sentence <= told <= wounded_sentence for told in explaining)
             ):
                 continue
             if any(

@@ -306,10 +306,7 @@ def _owner_key(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon) -
         possessive = words[named.last].raw.lower() != words[named.last].norm
         if named.first != joined or possessive or (after is not None and after.kind == "signal"):
             continue
-        sentence = tokens.sentences[position]
-        start = position
-        while start and tokens.sentences[start - 1] == sentence:
-            start -= 1
+        start = _sentence_start(tokens, position)
         if any(words[at].lemma in numbering for at in range(start, position)):
             keyed.setdefault(number, named.animal)
     return keyed
@@ -340,7 +337,7 @@ def _others_pet(
             and following.kind in OWNED_KINDS
         )
         found = (norm in others.standalone or owned) and _owner_told(
-            tokens, match.first, mentions, lexicon, reported=True
+            tokens, match.first, mentions, lexicon
         )
     elif match.kind not in OWNED_KINDS or not match.first:
         return False
@@ -353,7 +350,7 @@ def _others_pet(
             )
         else:
             found = before.norm in lexicon.possessives and _owner_told(
-                tokens, match.first - 1, mentions, lexicon, reported=True
+                tokens, match.first - 1, mentions, lexicon
             )
     return found and not _echoed(tokens, match.first, others.echoes)
 
@@ -382,22 +379,24 @@ def _a_place(tokens: Tokens, position: int, lexicon: Lexicon) -> bool:
     return before >= 0 and words[before].norm in lexicon.prepositions
 
 
+def _sentence_start(tokens: Tokens, position: int) -> int:
+    """The first word of the sentence holding word `position`."""
+    sentence = tokens.sentences[position]
+    start = position
+    while start and tokens.sentences[start - 1] == sentence:
+        start -= 1
+    return start
+
+
 def _owner_told(
-    tokens: Tokens,
-    position: int,
-    mentions: Sequence[Mention],
-    lexicon: Lexicon,
-    reported: bool = False,
+    tokens: Tokens, position: int, mentions: Sequence[Mention], lexicon: Lexicon
 ) -> bool:
     """Whether one of `owners` comes before `position` in its sentence, not after a possessive
     pronoun ("his mate") nor a preposition, then one of `reports`, with no animal of the cast
     named between."""
     others = lexicon.others_pets
     words = tokens.words
-    sentence = tokens.sentences[position]
-    start = position
-    while start and tokens.sentences[start - 1] == sentence:
-        start -= 1
+    start = _sentence_start(tokens, position)
     told = [
         at
         for at in range(start, position)
@@ -407,7 +406,7 @@ def _owner_told(
     ]
     if not told:
         return False
-    if reported and not any(words[at].norm in others.reports for at in range(told[-1], position)):
+    if not any(words[at].norm in others.reports for at in range(told[-1], position)):
         return False
     return not any(
         told[-1] < m.first < position and m.animals and not (m.person or m.outsider)
