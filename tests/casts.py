@@ -18,3 +18,14 @@ def cat_rat(text: str) -> NotesResult:
 
 def rat_rat(text: str) -> NotesResult:
     return parse_notes(text, [REX, MAX], "rat-rat")
+
+
+def signals(result: NotesResult) -> dict[str, set[str]]:
+    """What the reader gave each animal."""
+    return {animal: set(names) for animal, names in result.signals.items()}
+
+
+def read(result: NotesResult) -> set[str]:
+    """Every signal read, given to an animal or left to none."""
+    found = {name for names in result.signals.values() for name in names}
+    return found | {item.signal for item in result.unattributed}

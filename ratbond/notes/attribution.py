@@ -23,7 +23,7 @@ from ratbond.notes.lexicon import (
     normalise,
     possessive_form,
 )
-from ratbond.notes.mentions import OPENING_KINDS, Mention, Mentions
+from ratbond.notes.mentions import OPENING_KINDS, Mention, Mentions, owner_at
 from ratbond.notes.negation import DENIERS, Scope
 from ratbond.notes.phrases import Match, Phrases
 from ratbond.notes.result import NotesResult, Span, Unattributed
@@ -223,6 +223,8 @@ class Attribution:
             self.inattentive()
         if self.lexicon.placed[0] and self.spans:
             self.placed()
+        if any(span.signal in self.lexicon.victim_signals for span in self.spans):
+            self.offstage_wounds()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -233,6 +235,94 @@ class Attribution:
             signals={animal: tuple(names) for animal, names in signals.items()},
             unattributed=tuple(self.unattributed),
             spans=tuple(self.spans),
+        )
+
+    def offstage_wounds(self) -> None:
+        """A wound told before any animal of the cast is named, in a note that reads no harm
+        to or between them, is of the owner's day, not the session's, when its sentence names
+        a person or an outsider ("my cousin's drill track, all blood everywhere"; not "I found
+        blood": the owner found it, `injuries.findings`) or a turn (`injuries.turns`:
+        "meanwhile", "back home") comes between it and the first animal named or right after
+        that animal ("The boys though: asleep"). An animal named
+        after it in its sentence keeps it, unless only a pronoun that may mean anyone ("tiny
+        bit of blood, she was lovely about it"); so does a thing of the animals' world in its
+        clause (`things`: "blood on the bedding"), a body part not a person's or an outsider's
+        in its sentence ("a cut on the ear" stays; "nicked a client's ear" goes), a question
+        ("where's the blood from?") or a word that something was not seen."""
+        lexicon = self.lexicon
+        harms = lexicon.harm_signals
+        if (
+            self.heard
+            or any(span.signal in harms and not span.negated for span in self.spans)
+            or self.unseen()
+        ):
+            return
+        tokens = self.tokens
+        words = tokens.words
+        starts = tokens.starts
+        cast = [m for m in self.mentions.all if m.animals and not (m.person or m.outsider)]
+        # a turn may follow the first animal named: "The boys though: asleep"
+        first_named = min((m.last + 2 for m in cast if not m.ambiguous), default=len(words))
+
+        def offstage(start: int, signal: str) -> bool:
+            if signal not in lexicon.victim_signals:
+                return False
+            at = min(bisect_left(starts, start), len(words) - 1)
+            sentence = tokens.sentences[at]
+            if any(
+                m.sentence < sentence or m.first < at or not m.ambiguous
+                for m in cast
+                if m.sentence <= sentence
+            ):
+                return False
+            clause = tokens.clauses[at]
+            told = [p for p in range(len(words)) if tokens.sentences[p] == sentence]
+            if any(
+                (words[p].norm in lexicon.thing_words and tokens.clauses[p] == clause)
+                or (
+                    (words[p].lemma in lexicon.body_parts or words[p].lemma in lexicon.animal_parts)
+                    and not self.others_part(p)
+                )
+                or (words[p].stop and words[p].raw == "?")
+                for p in told
+            ):
+                return False
+            someone = any(
+                m.person or m.outsider for m in self.mentions.by_sentence.get(sentence, ())
+            ) and not any(words[p].norm in lexicon.findings for p in told)
+            return someone or self.turn_between(at, first_named)
+
+        kept = [
+            (span, facts)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.negated or not offstage(span.start, span.signal)
+        ]
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+        self.unattributed = [
+            item for item in self.unattributed if not offstage(item.start, item.signal)
+        ]
+
+    def turn_between(self, start: int, end: int) -> bool:
+        """Whether one of `injuries.turns` starts at or after `start` and ends before `end`."""
+        norms = [word.norm for word in self.tokens.words[start:end]]
+        return any(
+            tuple(norms[at : at + len(turn)]) == turn
+            for turn in self.lexicon.turns
+            for at in range(len(norms) - len(turn) + 1)
+        )
+
+    def others_part(self, position: int) -> bool:
+        """Whether the body part at `position` is right after a person, an outsider or the
+        possessive of one of `others_pets.owners` ("my nose", "a client's ear")."""
+        if not position:
+            return False
+        owner = self.mention_at(position - 1)
+        if owner is not None:
+            return owner.person or owner.outsider
+        before = self.tokens.words[position - 1]
+        return before.raw.lower() != before.norm and owner_at(
+            self.tokens, position - 1, self.lexicon
         )
 
     def hurt_after(self) -> None:
@@ -2725,6 +2815,8 @@ class Attribution:
         if agent is not None:
             return self.from_mention(agent, senses, match)
         before = self.before(match)
+        if before and before[-1].outsider and self.right_before(before[-1], match):
+            return Who(dropped=True, explicit=True)  # "my boy Dwayne's staffy bit his cat"
         clause = self.tokens.clauses[match.first]
         part = self.tokens.parts[match.first]
         # A subject after "when" or "while" does things in its own clause only, up to "and".
@@ -2781,6 +2873,15 @@ class Attribution:
                         return Who(able)
             return self.from_mention(last, senses, match)
         return self.implicit(match, senses)
+
+    def right_before(self, mention: Mention, match: Match) -> bool:
+        """Whether `mention` stands right before the phrase, or only auxiliaries between
+        ("the dog bit", "the dog has bitten"): the one who did it."""
+        words = self.tokens.words
+        return all(
+            words[position].norm in self.lexicon.auxiliaries
+            for position in range(mention.last + 1, match.first)
+        )
 
     def perceived(self, low: int, high: int) -> bool:
         """Whether a verb of hearing or seeing (`perception`) stands between `low` and `high`
@@ -3390,6 +3491,8 @@ class Attribution:
             ):
                 self.heard.add(index)  # "Overnight: screaming heard, not seen"
         if who.dropped:
+            if not who.person:
+                self.outsiders_harm(index, match, senses)
             return
         if (
             not who.explicit
@@ -3493,6 +3596,17 @@ class Attribution:
             self.unsure(index, match, candidates, senses)
             return
         self.emit(index, match, who.animals, senses)
+
+    def outsiders_harm(self, index: int, match: Match, senses: Mapping[str, str]) -> None:
+        """A bite or a scratch by an animal outside the cast (`other_species`, someone else's
+        pet) on an animal of the cast is that animal's wound: "the dog bit Gazebo's tail"."""
+        if self.lexicon.passive_wounds.isdisjoint(senses.values()):
+            return
+        found = self.target(match)
+        wound = self.lexicon.passive_victim
+        hurt = self.bearer(found.mention if found is not None else None, wound)
+        if hurt is not None:
+            self.emit(index, match, self.cast.able(hurt.animals, wound), wound)
 
     def held_by_kin(self, index: int, match: Match) -> None:
         """A bite phrase of a species not in the cast whose words open with an animal of the

@@ -37,6 +37,8 @@ CAPTURED = "captured"
 """The key of a `captures` phrase's entry: a catch only when an animal of the cast is its
 object."""
 OTHER_THAN = "not:"
+OTHER_SPECIES = "other species"
+"""The key of `other_species`: a word of it names no animal of any cast."""
 """Before a species in a species word's key: the word means the animals of the other species
 (`numbering.others`: "specimen"), else that species'."""
 STRUCK = "struck"
@@ -393,6 +395,11 @@ class Lexicon:
     fictions: frozenset[str]
     """`injuries.fictions`: what is watched or read; a wound in its sentence is no one's when
     no animal of the cast is named there."""
+    turns: frozenset[tuple[str, ...]]
+    """`injuries.turns`, as word tuples: from the owner's day to the animals ("meanwhile")."""
+    findings: frozenset[str]
+    """`injuries.findings`, `perception` and `others_pets.reports`: words of finding, seeing
+    or being told of a wound ("my partner says there was blood")."""
     part_of: dict[str, frozenset[str]]
     one_sided: dict[str, frozenset[tuple[str, ...]]]
     captures: dict[tuple[str, ...], dict[str, str]]
@@ -883,6 +890,9 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     for species, numbered in rules.species_words.items():
         add(numbered.singular, Entry("species", key=species), exact=True)
         add(numbered.plural, Entry("species", key=species, plural=True), exact=True)
+    # a key no cast's species has: such a word names an outsider
+    add(rules.other_species.singular, Entry("species", key=OTHER_SPECIES), exact=True)
+    add(rules.other_species.plural, Entry("species", key=OTHER_SPECIES, plural=True), exact=True)
     if rules.numbering:
         others = Entry("species", key=OTHER_THAN + rules.numbering.species)
         add(rules.numbering.others, others, exact=True)
@@ -1210,6 +1220,15 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         damage=frozenset(normalise(w) for w in rules.injuries.damage),
         bleeding=frozenset(normalise(w) for w in rules.injuries.bleeding),
         fictions=frozenset(normalise(w) for w in rules.injuries.fictions),
+        turns=frozenset(tuple(normalise(w).split()) for w in rules.injuries.turns),
+        findings=frozenset(
+            normalise(w)
+            for w in (
+                *rules.injuries.findings,
+                *rules.perception,
+                *(rules.others_pets.reports if rules.others_pets else ()),
+            )
+        ),
         part_of={
             part: frozenset(whole for whole, parts in rules.part_of.items() if part in parts)
             for part in {part for parts in rules.part_of.values() for part in parts}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from ratbond.notes.cast import Cast
-from ratbond.notes.lexicon import OTHER_THAN, PAIR, RECAP, Entry, Lexicon
+from ratbond.notes.lexicon import OTHER_SPECIES, OTHER_THAN, PAIR, RECAP, Entry, Lexicon
 from ratbond.notes.phrases import Match, Phrases
 from ratbond.notes.tokens import Tokens
 
@@ -115,6 +115,8 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
             and mentions[-1].clause == clause
             and mentions[-1].sentence == sentence
         ):
+            continue
+        if _compound_head(tokens, match, entry):
             continue
         person = match.kind == "person"
         meaning = Meaning()
@@ -343,7 +345,7 @@ def _others_pet(
         return False
     else:
         before = words[match.first - 1]
-        if _owner_at(tokens, match.first - 1, lexicon):
+        if owner_at(tokens, match.first - 1, lexicon):
             # written with more than its own letters: its possessive ("cousin's")
             found = before.raw.lower() != before.norm and not _a_place(
                 tokens, match.first - 1, lexicon
@@ -355,7 +357,7 @@ def _others_pet(
     return found and not _echoed(tokens, match.first, others.echoes)
 
 
-def _owner_at(tokens: Tokens, position: int, lexicon: Lexicon) -> bool:
+def owner_at(tokens: Tokens, position: int, lexicon: Lexicon) -> bool:
     """Whether one of `owners` ends at `position` ("cousin", "brother in law"), not after one of
     `households` ("flat mate")."""
     others = lexicon.others_pets
@@ -400,7 +402,7 @@ def _owner_told(
     told = [
         at
         for at in range(start, position)
-        if _owner_at(tokens, at, lexicon)
+        if owner_at(tokens, at, lexicon)
         and not (at and words[at - 1].norm in lexicon.possessives)
         and not _a_place(tokens, at, lexicon)
     ]
@@ -493,6 +495,15 @@ def _word_meaning(kind: str, entry: Entry, cast: Cast) -> Meaning:
         outsider = kind in {"species", "role"}
         return Meaning(cast.all, ambiguous=not outsider, plural=entry.plural, outsider=outsider)
     return Meaning(chosen, ambiguous=not entry.plural and len(chosen) > 1, plural=entry.plural)
+
+
+def _compound_head(tokens: Tokens, match: Match, entry: Entry | None) -> bool:
+    """Whether a word of `other_species` opens a hyphened word ("dog-tired", "dog-eared"): a
+    way of speaking, no animal."""
+    if entry is None or entry.key != OTHER_SPECIES or match.last + 1 >= len(tokens.starts):
+        return False
+    end = tokens.starts[match.last] + len(tokens.words[match.last].raw)
+    return tokens.text[end : end + 1] == "-"
 
 
 def _relative(match: Match) -> bool:

@@ -252,11 +252,17 @@ class Injuries:
     damage: tuple[Word, ...] = ()
     """Injury words that may be a thing's damage: one right after a thing is no wound."""
     bleeding: tuple[Word, ...] = ()
+    """Verbs of bleeding: one whose subject, carried on in its sentence, is the owner is the
+    owner's ("I broke a glass and bled everywhere")."""
     fictions: tuple[Word, ...] = ()
     """What is watched, read or played: a wound in a sentence naming one and no animal of the
     cast is no one's."""
-    """Verbs of bleeding: one whose subject, carried on in its sentence, is the owner is the
-    owner's ("I broke a glass and bled everywhere")."""
+    turns: tuple[Word, ...] = ()
+    """Words that turn a note from the owner's day to the animals ("meanwhile", "back
+    home"): a wound told before one, and before any animal of the cast, is of the owner's day."""
+    findings: tuple[Word, ...] = ()
+    """Words of finding or having a wound in the household ("found", "spotted", "we had a
+    bit of blood"): the owner so telling it is not its bearer."""
     verbs: tuple[Word, ...] = ()
     """Injury words that are verbs of attack too ("bite"): before a body part one is a wound
     only after an article or a size ("a bite on his back"), as the bare verb of learners after
@@ -480,6 +486,8 @@ class NotesFile:
     harm_signals: tuple[Word, ...]
     wounding: dict[Species, dict[str, str]]
     injuries: Injuries
+    other_species: Numbered = field(default_factory=Numbered)
+    """Words for animals of species no program casts (a dog, a fox): never the cast's."""
     seizing: tuple[Word, ...] = ()
     diminutives: tuple[Word, ...] = ()
     swears: tuple[Word, ...] = ()

@@ -3,13 +3,7 @@ Each sentence here is made up for the rule it tests."""
 
 from __future__ import annotations
 
-from casts import cat_rat, rat_rat
-
-from ratbond.notes import NotesResult
-
-
-def signals(result: NotesResult) -> dict[str, set[str]]:
-    return {animal: set(names) for animal, names in result.signals.items()}
+from casts import cat_rat, rat_rat, signals
 
 
 def test_a_question_answered_no_denies_the_act() -> None:

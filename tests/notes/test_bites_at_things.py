@@ -3,14 +3,12 @@ Each sentence here is made up for the rule it tests."""
 
 from __future__ import annotations
 
+from casts import signals
+
 from ratbond.model import Animal
-from ratbond.notes import NotesResult, parse_notes
+from ratbond.notes import parse_notes
 
 REX = Animal("rex", "rat", name="Rex", sex="male")
-
-
-def signals(result: NotesResult) -> dict[str, set[str]]:
-    return {animal: set(names) for animal, names in result.signals.items()}
 
 
 def test_a_rat_biting_a_thing_bit_no_person_so_his_cut_is_his() -> None:

@@ -5,13 +5,9 @@ made. Each sentence here is made up for the rule it tests."""
 from __future__ import annotations
 
 import pytest
-from casts import cat_rat
+from casts import cat_rat, signals
 
 from ratbond.notes import NotesResult
-
-
-def signals(result: NotesResult) -> dict[str, set[str]]:
-    return {animal: set(names) for animal, names in result.signals.items()}
 
 
 def confirmed(result: NotesResult) -> set[tuple[str | None, str]]:

@@ -4,17 +4,15 @@ here is made up for the rule it tests."""
 
 from __future__ import annotations
 
+from casts import signals
+
 from ratbond.model import Animal
-from ratbond.notes import NotesResult, parse_notes
+from ratbond.notes import parse_notes
 
 TOM = Animal("tom", "cat", name="Tom", sex="male")
 PIP = Animal("pip", "rat", name="Pip", sex="female")
 DOT = Animal("dot", "rat", name="Dot", sex="female")
 CAST = [TOM, PIP, DOT]
-
-
-def signals(result: NotesResult) -> dict[str, set[str]]:
-    return {animal: set(names) for animal, names in result.signals.items()}
 
 
 def read(text: str) -> dict[str, set[str]]:

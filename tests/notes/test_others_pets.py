@@ -3,18 +3,9 @@ ball are no fight: each read both ways."""
 
 from __future__ import annotations
 
-from casts import cat_rat, rat_rat
+from casts import cat_rat, rat_rat, read, signals
 
 from ratbond.notes import NotesResult
-
-
-def signals(result: NotesResult) -> dict[str, set[str]]:
-    return {animal: set(names) for animal, names in result.signals.items()}
-
-
-def read(result: NotesResult) -> set[str]:
-    found = {name for names in result.signals.values() for name in names}
-    return found | {item.signal for item in result.unattributed}
 
 
 def dangers(result: NotesResult) -> set[str]:

@@ -3,18 +3,7 @@ taken in the mouth, each read both ways: the danger kept and the calm note calm.
 
 from __future__ import annotations
 
-from casts import cat_rat, rat_rat
-
-from ratbond.notes import NotesResult
-
-
-def signals(result: NotesResult) -> dict[str, set[str]]:
-    return {animal: set(names) for animal, names in result.signals.items()}
-
-
-def read(result: NotesResult) -> set[str]:
-    found = {name for names in result.signals.values() for name in names}
-    return found | {item.signal for item in result.unattributed}
+from casts import cat_rat, rat_rat, read, signals
 
 
 def test_a_wound_near_the_owners_own_body_part_is_theirs() -> None:

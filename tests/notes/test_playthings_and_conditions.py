@@ -3,15 +3,11 @@ put first. Every sentence here is made up for the rule it tests."""
 
 from __future__ import annotations
 
-from casts import cat_rat
+from casts import cat_rat, signals
 
 from ratbond.notes import NotesResult
 
 DANGER = {"biting", "pouncing", "lunging", "swatting", "scratching", "fighting", "wound"}
-
-
-def signals(result: NotesResult) -> dict[str, set[str]]:
-    return {animal: set(names) for animal, names in result.signals.items()}
 
 
 def dangers(result: NotesResult) -> set[str]:

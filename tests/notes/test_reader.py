@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from casts import signals
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -30,10 +31,6 @@ def cat_rat(text: str) -> NotesResult:
 
 def rat_rat(text: str) -> NotesResult:
     return parse_notes(text, RAT_RAT, "rat-rat", RAT_RAT_ROLES)
-
-
-def signals(result: NotesResult) -> dict[str, set[str]]:
-    return {animal: set(names) for animal, names in result.signals.items()}
 
 
 def test_a_note_on_two_animals_reads_each_one_and_the_denial() -> None:

@@ -4,13 +4,7 @@ it tests, beside the reviewer's own examples."""
 
 from __future__ import annotations
 
-from casts import cat_rat, rat_rat
-
-from ratbond.notes import NotesResult
-
-
-def signals(result: NotesResult) -> dict[str, set[str]]:
-    return {animal: set(names) for animal, names in result.signals.items()}
+from casts import cat_rat, rat_rat, signals
 
 
 def test_a_correction_moves_only_the_act_it_names_and_never_a_wound_or_a_fight() -> None:

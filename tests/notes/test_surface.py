@@ -5,14 +5,10 @@ The sentences are made up for the rule they test."""
 
 from __future__ import annotations
 
-from casts import cat_rat, rat_rat
+from casts import cat_rat, rat_rat, signals
 
 from ratbond.model import Animal
-from ratbond.notes import NotesResult, parse_notes
-
-
-def signals(result: NotesResult) -> dict[str, set[str]]:
-    return {animal: set(names) for animal, names in result.signals.items()}
+from ratbond.notes import parse_notes
 
 
 def test_a_clock_time_heading_a_line_is_no_word_of_its_sentence() -> None:

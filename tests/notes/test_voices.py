@@ -4,14 +4,10 @@ history, a body hurled at the barrier. Each sentence here is made up for the rul
 from __future__ import annotations
 
 import pytest
-from casts import MAX, PIP, REX, TOM, cat_rat, rat_rat
+from casts import MAX, PIP, REX, TOM, cat_rat, rat_rat, signals
 
 from ratbond.model import Animal
 from ratbond.notes import NotesResult, parse_notes
-
-
-def signals(result: NotesResult) -> dict[str, set[str]]:
-    return {animal: set(names) for animal, names in result.signals.items()}
 
 
 def test_tagalog_verb_forms_of_a_bite_are_a_bite_by_the_doer_after_ni() -> None:

@@ -4,15 +4,11 @@ the rule it tests."""
 
 from __future__ import annotations
 
-from casts import MAX, PIP, REX, TOM, cat_rat, rat_rat
+from casts import MAX, PIP, REX, TOM, cat_rat, rat_rat, signals
 
 from ratbond.model import Animal
-from ratbond.notes import NotesResult, builtin_reader, parse_notes
+from ratbond.notes import builtin_reader, parse_notes
 from ratbond.notes.tokens import _scan_letters
-
-
-def signals(result: NotesResult) -> dict[str, set[str]]:
-    return {animal: set(names) for animal, names in result.signals.items()}
 
 
 def test_a_scanner_s_digits_in_a_word_are_the_letters_they_stand_for() -> None:

@@ -4,14 +4,10 @@ here is made up for the rule it tests."""
 
 from __future__ import annotations
 
-from casts import PIP, TOM, cat_rat, rat_rat
+from casts import PIP, TOM, cat_rat, rat_rat, signals
 
 from ratbond.model import Animal
-from ratbond.notes import NotesResult, parse_notes
-
-
-def signals(result: NotesResult) -> dict[str, set[str]]:
-    return {animal: set(names) for animal, names in result.signals.items()}
+from ratbond.notes import parse_notes
 
 
 def test_a_name_with_its_doubled_letter_written_once_is_that_animal() -> None:

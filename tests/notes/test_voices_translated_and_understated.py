@@ -4,13 +4,7 @@ sentence here is made up for the rule it tests."""
 
 from __future__ import annotations
 
-from casts import cat_rat, rat_rat
-
-from ratbond.notes import NotesResult
-
-
-def signals(result: NotesResult) -> dict[str, set[str]]:
-    return {animal: set(names) for animal, names in result.signals.items()}
+from casts import cat_rat, rat_rat, signals
 
 
 def test_an_understated_firm_tap_is_a_swat_and_a_hedge_on_the_word_is_no_hypothesis() -> None:
