@@ -256,6 +256,9 @@ class Lexicon:
     classes: dict[str, dict[str, str]]
     species_signals: dict[str, frozenset[str]]
     irregular: dict[str, str]
+    synonyms: dict[str, str]
+    """`synonyms`, normalised: a word read as another also matches a phrase's exact form of it
+    ("was gebissen" is "was =bitten")."""
     clause_joiners: frozenset[str]
     noun_synonyms: dict[str, str]
     """Slang read as the word it stands for only where it ends its phrase (`tokenise`)."""
@@ -1042,6 +1045,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         classes=classes,
         species_signals=species_signals,
         irregular=irregular,
+        synonyms={normalise(word): means for word, means in rules.synonyms.items()},
         clause_joiners=frozenset(rules.clause_joiners),
         noun_synonyms={normalise(k): v for k, v in rules.noun_synonyms.items()},
         placed=(

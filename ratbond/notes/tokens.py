@@ -190,8 +190,10 @@ class WordTable:
         lemma, form = self.corrected(norm)
         # A long typo corrected into a form reads as that form in phrases that name it exactly
         # too ("got scrached" is the passive "got =scratched"); a short one may be another
-        # word's ("boing" is no "=boxing").
-        exact = "=" + (form if len(norm) >= EXACT_TYPO else norm)
+        # word's ("boing" is no "=boxing"). So does a long synonym ("was gebissen" is "was
+        # =bitten"; "mi", Jamaican "my", is no "=my").
+        long = len(norm) >= EXACT_TYPO
+        exact = "=" + ((self.lexicon.synonyms.get(norm) or form) if long else norm)
         # Longest first, and on a tie a not-signal phrase first, whether it is keyed by the
         # lemma or by the exact form ("=grabe", Tagalog "so much", is no "grab").
         starts = starts_of(

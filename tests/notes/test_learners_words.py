@@ -1,0 +1,26 @@
+"""A learner's own words of harm from German, Spanish, Portuguese, French and Catalan, read as
+the English ones between English words."""
+
+from __future__ import annotations
+
+from casts import cat_rat, rat_rat, read, signals
+
+
+def test_a_learners_verb_of_harm_is_the_english_one() -> None:
+    text = "Tom has with the Pfote through the bars gehauen and Pip gekratzt, a little Blut."
+    assert {"swatting", "scratching"} <= signals(cat_rat(text))["tom"]
+    assert "biting" in signals(rat_rat("Rex le mordió a Max en la cola."))["rex"]
+    text = "Rex made him a mossegada in the leg, and Max has a little hole there now."
+    assert "biting" in signals(rat_rat(text))["rex"]
+    text = "Tom has made an esgarrapada to Pip in the back."
+    assert "scratching" in signals(cat_rat(text))["tom"]
+
+
+def test_a_learners_word_for_a_wound_is_a_wound() -> None:
+    assert "wound" in signals(cat_rat("Pip has a small Wunde on the back."))["pip"]
+    assert "wound" in read(rat_rat("Max was gebissen on the tail. I did not see who."))
+
+
+def test_a_learners_own_i_is_the_owner() -> None:
+    text = "Tom had Pip in the mouth. Ich habe geschrien, he let her fall."
+    assert "squeaking" not in read(cat_rat(text))
