@@ -16,6 +16,7 @@ from ratbond.notes.cast import Cast
 from ratbond.notes.lexicon import (
     AIMED,
     CAPTURED,
+    OTHER_SPECIES,
     STRUCK,
     FightHeardWords,
     Lexicon,
@@ -239,16 +240,15 @@ class Attribution:
 
     def offstage_wounds(self) -> None:
         """A wound told before any animal of the cast is named, in a note that reads no harm
-        to or between them, is of the owner's day, not the session's, when its sentence names
-        a person or an outsider ("my cousin's drill track, all blood everywhere"; not "I found
-        blood": the owner found it, `injuries.findings`) or a turn (`injuries.turns`:
-        "meanwhile", "back home") comes between it and the first animal named or right after
-        that animal ("The boys though: asleep"). An animal named
-        after it in its sentence keeps it, unless only a pronoun that may mean anyone ("tiny
-        bit of blood, she was lovely about it"); so does a thing of the animals' world in its
-        clause (`things`: "blood on the bedding"), a body part not a person's or an outsider's
-        in its sentence ("a cut on the ear" stays; "nicked a client's ear" goes), a question
-        ("where's the blood from?") or a word that something was not seen."""
+        to or between them, is of someone else's day when its sentence names someone outside
+        the household (an outsider, or one of `others_pets.owners`: "my cousin was blasting a
+        drill track, blood everywhere") and no word of finding or telling (`injuries.findings`:
+        "my neighbour says there was blood" is the animals'). An animal named after it in its
+        sentence keeps it, unless only a pronoun that may mean anyone ("tiny bit of blood, she
+        was lovely about it"); so does a thing of the animals' world in its clause (`things`:
+        "blood on the bedding"), a body part in its sentence that is no person's or outsider's
+        ("a cut on the ear"; not "nicked a client's ear"), a question ("where's the blood
+        from?") or a word that something was not seen. Where in doubt, the wound stays."""
         lexicon = self.lexicon
         harms = lexicon.harm_signals
         if (
@@ -261,8 +261,6 @@ class Attribution:
         words = tokens.words
         starts = tokens.starts
         cast = [m for m in self.mentions.all if m.animals and not (m.person or m.outsider)]
-        # a turn may follow the first animal named: "The boys though: asleep"
-        first_named = min((m.last + 2 for m in cast if not m.ambiguous), default=len(words))
 
         def offstage(start: int, signal: str) -> bool:
             if signal not in lexicon.victim_signals:
@@ -284,13 +282,13 @@ class Attribution:
                     and not self.others_part(p)
                 )
                 or (words[p].stop and words[p].raw == "?")
+                or words[p].norm in lexicon.findings
                 for p in told
             ):
                 return False
-            someone = any(
-                m.person or m.outsider for m in self.mentions.by_sentence.get(sentence, ())
-            ) and not any(words[p].norm in lexicon.findings for p in told)
-            return someone or self.turn_between(at, first_named)
+            return any(m.outsider for m in self.mentions.by_sentence.get(sentence, ())) or any(
+                owner_at(tokens, p, lexicon) for p in told
+            )
 
         kept = [
             (span, facts)
@@ -303,15 +301,6 @@ class Attribution:
             item for item in self.unattributed if not offstage(item.start, item.signal)
         ]
 
-    def turn_between(self, start: int, end: int) -> bool:
-        """Whether one of `injuries.turns` starts at or after `start` and ends before `end`."""
-        norms = [word.norm for word in self.tokens.words[start:end]]
-        return any(
-            tuple(norms[at : at + len(turn)]) == turn
-            for turn in self.lexicon.turns
-            for at in range(len(norms) - len(turn) + 1)
-        )
-
     def others_part(self, position: int) -> bool:
         """Whether the body part at `position` is right after a person, an outsider or the
         possessive of one of `others_pets.owners` ("my nose", "a client's ear")."""
@@ -321,7 +310,7 @@ class Attribution:
         if owner is not None:
             return owner.person or owner.outsider
         before = self.tokens.words[position - 1]
-        return before.raw.lower() != before.norm and owner_at(
+        return possessive_form(before.raw.lower()) and owner_at(
             self.tokens, position - 1, self.lexicon
         )
 
@@ -2734,6 +2723,16 @@ class Attribution:
         fitting = self.pronoun_fits(mention, senses)
         if fitting is not None:
             return fitting
+        # The named animal cannot show this; one named inside the phrase may: "Pip was in
+        # Tom's mouth" is Tom's bite.
+        inside = {
+            animal
+            for m in self.mentions.between(match.first, match.last)
+            if not (m.person or m.outsider or m.ambiguous)
+            for animal in self.cast.able(m.animals, senses)
+        }
+        if len(inside) == 1:
+            return Who(frozenset(inside), explicit=True)
         # The named animal cannot show this; one named between it and the phrase may ("Pip
         # watched Tom lunge"), never one named after the phrase.
         low, high = sorted((mention.last, match.first))
@@ -2815,7 +2814,7 @@ class Attribution:
         if agent is not None:
             return self.from_mention(agent, senses, match)
         before = self.before(match)
-        if before and before[-1].outsider and self.right_before(before[-1], match):
+        if before and self.owned_outsider_right_before(before[-1], match):
             return Who(dropped=True, explicit=True)  # "my boy Dwayne's staffy bit his cat"
         clause = self.tokens.clauses[match.first]
         part = self.tokens.parts[match.first]
@@ -2874,11 +2873,16 @@ class Attribution:
             return self.from_mention(last, senses, match)
         return self.implicit(match, senses)
 
-    def right_before(self, mention: Mention, match: Match) -> bool:
-        """Whether `mention` stands right before the phrase, or only auxiliaries between
-        ("the dog bit", "the dog has bitten"): the one who did it."""
+    def owned_outsider_right_before(self, mention: Mention, match: Match) -> bool:
+        """Whether `mention` is an outsider written after a possessive ("Dwayne's staffy",
+        "my mate's ferret") right before the phrase, or with only auxiliaries between: it did
+        it, whatever animal of the cast is named before it. An apposition or a comparison
+        ("Tom the guard dog lunged", "like a fox pounced") is no such doer."""
         words = self.tokens.words
-        return all(
+        if not mention.outsider or not mention.first:
+            return False
+        before = words[mention.first - 1]
+        return possessive_form(before.raw.lower()) and all(
             words[position].norm in self.lexicon.auxiliaries
             for position in range(mention.last + 1, match.first)
         )
@@ -3375,7 +3379,13 @@ class Attribution:
                 return self.from_mention(later[0], senses, match)
         # The owner who found the wound is not the one hurt ("I think there's a tiny scratch");
         # the owner bitten ("bit me, drew blood") is, and drops it.
-        before = tuple(m for m in self.before(match) if not (m.person and m.subject))
+        # nor is an animal of a species no program casts, which bears no wound in their place
+        # ("the dog was sniffing at blood by the cage")
+        before = tuple(
+            m
+            for m in self.before(match)
+            if not (m.person and m.subject) and not self.of_other_species(m)
+        )
         # "Byte bit Dot's foot. Drew blood.": the animal hurt last is the one bleeding; so it is
         # when the latest subject cannot be hurt so ("bit Toffee, she's got two holes" of a cat).
         if self.harmed is not None and self.harmed.sentence >= sentence - 2:
@@ -3392,6 +3402,11 @@ class Attribution:
         if before:
             return self.from_mention(self.appositive(before[-1], senses), senses, match)
         return self.implicit(match, senses)
+
+    def of_other_species(self, mention: Mention) -> bool:
+        """Whether a mention is a word of `other_species` ("the dog")."""
+        entry = self.matches[mention.match].entry if mention.match >= 0 else None
+        return entry is not None and entry.key == OTHER_SPECIES
 
     def appositive(self, mention: Mention, senses: Mapping[str, str]) -> Mention:
         """An ambiguous possessive pronoun's owner named after it ("her paw ..., Sage's I
@@ -3935,7 +3950,9 @@ class Attribution:
             return  # "got scratched by your rose bush": no animal did it
         found = self.target(match)
         agent = self.agent_after(match) or (found.mention if found is not None else None)
-        if agent is not None and not agent.person and not agent.outsider:
+        if agent is not None and (agent.person or agent.outsider):
+            return  # "was bitten by the dog": its doer is no animal of the cast
+        if agent is not None:
             able = cast.able(agent.animals, senses)
             if able and victims - able and not agent.ambiguous:
                 # "copped a bite on the nose from Dusty, bleeding": the bleeding one is bitten.

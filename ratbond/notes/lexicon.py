@@ -398,8 +398,6 @@ class Lexicon:
     fictions: frozenset[str]
     """`injuries.fictions`: what is watched or read; a wound in its sentence is no one's when
     no animal of the cast is named there."""
-    turns: frozenset[tuple[str, ...]]
-    """`injuries.turns`, as word tuples: from the owner's day to the animals ("meanwhile")."""
     findings: frozenset[str]
     """`injuries.findings`, `perception` and `others_pets.reports`: words of finding, seeing
     or being told of a wound ("my partner says there was blood")."""
@@ -1224,7 +1222,6 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         damage=frozenset(normalise(w) for w in rules.injuries.damage),
         bleeding=frozenset(normalise(w) for w in rules.injuries.bleeding),
         fictions=frozenset(normalise(w) for w in rules.injuries.fictions),
-        turns=frozenset(tuple(normalise(w).split()) for w in rules.injuries.turns),
         findings=frozenset(
             normalise(w)
             for w in (

@@ -257,9 +257,6 @@ class Injuries:
     fictions: tuple[Word, ...] = ()
     """What is watched, read or played: a wound in a sentence naming one and no animal of the
     cast is no one's."""
-    turns: tuple[Word, ...] = ()
-    """Words that turn a note from the owner's day to the animals ("meanwhile", "back
-    home"): a wound told before one, and before any animal of the cast, is of the owner's day."""
     findings: tuple[Word, ...] = ()
     """Words of finding or having a wound in the household ("found", "spotted", "we had a
     bit of blood"): the owner so telling it is not its bearer."""

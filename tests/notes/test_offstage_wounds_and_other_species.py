@@ -6,29 +6,35 @@ from __future__ import annotations
 from casts import cat_rat, rat_rat, read, signals
 
 
-def test_a_wound_of_the_owners_day_before_the_animals_is_no_animals() -> None:
+def test_a_wound_in_someone_elses_day_before_the_animals_is_no_animals() -> None:
     text = "my cousin was blasting a drill track, blood everywhere. meanwhile Tom slow blinked"
     assert "wound" not in read(cat_rat(text))
     text = "Nicked a client's ear at work, tiny bit of blood. Anyway. Rex and Max slept."
     assert "wound" not in read(rat_rat(text))
+
+
+def test_a_vague_wound_of_the_owners_own_day_stays_the_animals() -> None:
+    # the owner's day alone, or a turn to the animals, says nothing of whose blood it was
     text = "Saturday at the salon was a massacre, blood and toner. The boys though: asleep."
-    assert "wound" not in read(rat_rat(text))
+    assert "wound" in read(rat_rat(text))
+    assert "wound" in read(rat_rat("Woke up to blood. Meanwhile Rex and Max ate."))
+    assert "wound" in read(rat_rat("I cleaned up some blood this morning. Rex and Max ate."))
 
 
 def test_a_wound_the_owner_found_or_was_told_of_stays_the_animals() -> None:
     assert "wound" in read(rat_rat("I found some blood this morning. Rex and Max eating."))
-    text = "My partner says there was blood this morning. Rex and Max eating."
+    text = "My neighbour says there was blood this morning. Rex and Max eating."
     assert "wound" in read(rat_rat(text))
-    # with no person, no outsider and no turn, nothing says it is the owner's day
+    # with no one outside the household named, nothing says it is someone else's
     assert "wound" in read(rat_rat("Some blood this morning. Rex and Max eating."))
 
 
 def test_a_wound_with_the_animals_world_near_it_stays_the_animals() -> None:
-    text = "My son says there was blood on the bedding. Meanwhile Rex and Max ate."
+    text = "My cousin left and there was blood on the bedding. Rex and Max ate."
     assert "wound" in read(rat_rat(text))
-    text = "I think there's a cut on the ear, not sure. Meanwhile Rex and Max ate."
+    text = "My cousin thinks there's a cut on the ear, not sure. Rex and Max ate."
     assert "wound" in read(rat_rat(text))
-    text = "I asked where's the blood from? Meanwhile Rex and Max ate."
+    text = "My cousin asked where's the blood from? Rex and Max ate."
     assert "wound" in read(rat_rat(text))
     # a harm anywhere in the note keeps it too
     text = "My cousin's drill track, blood everywhere. Meanwhile Rex bit Max on the tail."
@@ -48,3 +54,13 @@ def test_an_animal_of_another_species_is_an_outsider() -> None:
 def test_a_hyphened_word_of_another_species_is_no_animal() -> None:
     assert "wound" in signals(rat_rat("Max was dog-tired after a fight, bleeding."))["max"]
     assert "wound" in signals(rat_rat("Rex has a dog-eared ear: a small nick."))["rex"]
+
+
+def test_a_doer_outside_the_cast_gives_the_cast_no_act() -> None:
+    assert signals(cat_rat("Pip was bitten by the dog.")) == {"pip": {"wound"}}
+    assert "biting" not in read(rat_rat("My daughter got bitten by the hamster."))
+    # an apposition or a comparison is the cast's animal, still the doer
+    assert "pouncing" in signals(cat_rat("Tom the little fox pounced on Pip."))["tom"]
+    assert "swatting" in signals(cat_rat("tom annoyed by the puppy swatted pip"))["tom"]
+    # and an animal of another species bears no wound in the cast's place
+    assert "wound" in read(cat_rat("The dog was sniffing at blood by the cage. Pip is ok."))

@@ -60,3 +60,11 @@ def test_a_rat_taken_with_the_mouth_is_bitten_and_a_plaything_is_not() -> None:
     assert "biting" in signals(cat_rat("Tom has taken her with the mouth, one second only."))["tom"]
     assert "biting" in signals(cat_rat("Tom grabbed Pip with his mouth."))["tom"]
     assert "biting" not in read(cat_rat("Tom took the feather with the mouth and ran."))
+
+
+def test_a_rat_in_the_cats_mouth_is_the_cats_bite() -> None:
+    assert "biting" in signals(cat_rat("Came back to find Pip half inside Tom's mouth."))["tom"]
+    assert "biting" in signals(cat_rat("Pip was grabbed in the cat's mouth."))["tom"]
+    # the owner's fright is no bite
+    text = "Heart in me mouth moment: Tom pounced on the carrier with both paws."
+    assert "biting" not in read(cat_rat(text))
