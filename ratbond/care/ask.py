@@ -1502,6 +1502,11 @@ def _reading(index: _Index, typed: _Typed) -> _Reading:
     read = _sentences_read(index, typed)
     clauses = [clause for sentence in read for clause in sentence]
     parts = _clause_terms(index, clauses)
+    # (where a thing came from is no part of the question, unless nothing else is named)
+    sourced = _sourced(index, read)
+    kept = [[t for t in part if t not in sourced] for part in parts]
+    if _names_a_thing(index, {t for part in kept for t in part}):
+        parts = kept
     terms = list(dict.fromkeys(term for part in parts for term in part))
     # Alarms only wondered about ("Is it blood?") beside what was seen make no emergency; a
     # sentence asking only about them is no focus either: what was seen is what it asks about.
@@ -2765,6 +2770,39 @@ def _conditioned(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
                 named = [t for t in named if t not in index.alarms and t not in index.eating]
             after.update(named)
     return frozenset(after - before)
+
+
+def _sourced(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
+    """The terms named only after a word of `sources` with a possessive right after it ("from
+    my"), up to the clause's end or a word of `condition_ends`, and nowhere else: where a thing
+    came from, not what is asked ("the pumpkin seeds from my desk drawer stash"). An animal,
+    an alarm or a word that makes a question off-topic is never only a source: "can they catch
+    a cold from my cat" asks about the cat."""
+    sources = frozenset(index.rules.sources)
+    possessives = frozenset(index.rules.possessives)
+    ends = frozenset(index.rules.condition_ends)
+    elsewhere: set[str] = set()
+    after: set[str] = set()
+    for clause in (clause for sentence in read for clause in sentence):
+        at = next(
+            (
+                at
+                for at, word in enumerate(clause[:-1])
+                if word in sources and clause[at + 1] in possessives
+            ),
+            None,
+        )
+        if at is None:
+            elsewhere.update(index.reader.terms(clause))
+            continue
+        stop = next((end for end in range(at + 2, len(clause)) if clause[end] in ends), len(clause))
+        elsewhere.update(index.reader.terms(clause[:at] + clause[stop:]))
+        after.update(index.reader.terms(clause[at + 2 : stop]))
+    return frozenset(
+        term
+        for term in after - elsewhere
+        if term not in index.animals and term not in index.alarms and term not in OFF
+    )
 
 
 def _asker_takes(index: _Index, clauses: list[list[str]], parts: list[list[str]]) -> frozenset[str]:

@@ -808,6 +808,10 @@ class AskRules:
     condition_ends: tuple[Text, ...] = ()
     """Words, as written, that end what a word of `conditions` governs, as a clause's end
     does ("and", "but", "since"): "she walks without using her leg since she fell"."""
+    sources: tuple[Text, ...] = ()
+    """Words, as written, that with one of `possessives` right after them say where a thing
+    came from ("from my"): what follows is context, as a condition's words are ("can they
+    have the pumpkin seeds from my desk drawer stash" asks about pumpkin seeds)."""
     misreadings: tuple[tuple[Text, Text], ...] = ()
     """What a scanner or a screen reader reads for letters of print, and the letters
     (`[rn, m]`, `[0, o]`, `[1, l]`): a word ratbond does not know, and no English one, that
