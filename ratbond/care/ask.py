@@ -1260,13 +1260,16 @@ def _pet_names(index: _Index, question: str, words: list[str]) -> set[str]:
     """The words of `question` taken for a pet's name (see `_names`)."""
     names = _names(question, index.calendar) - index.vocabulary
     # A pet called after a food ("Ginger and Honey keep fighting") is a name too, in a question
-    # that does not ask about eating: "can rats eat Pepper" asks about the pepper.
+    # that does not ask about eating: "can rats eat Pepper" asks about the pepper. (Another
+    # animal is no name, however written: "my Meerschweinchen sneezes".)
     asks_food = set(index.reader.terms(words)) & (index.generic - {index.subject})
     if not asks_food:
         names |= {
             name
             for name in _names(question, index.calendar) & index.vocabulary
-            if (as_read := index.reader.terms([name])) and set(as_read) <= index.named
+            if (as_read := index.reader.terms([name]))
+            and set(as_read) <= index.named
+            and not set(as_read) & OFF
         }
     return names
 
@@ -1886,7 +1889,11 @@ def _off_subject(index: _Index, reading: _Reading, search: _Search) -> bool:
             and not (owned_rat and ate_poison)
             and not harmed
         )
-        or (OFF_TOPIC in reading.terms and not search.about_rats)
+        or (
+            OFF_TOPIC in reading.terms
+            and not search.about_rats
+            and not (alarmed and _pet_named_beside(index, reading))
+        )
         or (
             OFF_ASIDE in reading.terms
             and not alarmed
@@ -1894,6 +1901,19 @@ def _off_subject(index: _Index, reading: _Reading, search: _Search) -> bool:
             and not reading.rat_asked
         )
     )
+
+
+def _pet_named_beside(index: _Index, reading: _Reading) -> bool:
+    """A pet is named by a name that is not another animal's own, right after its word ("our
+    dog Rex"): with an alarm seen, another animal's deed on it is its emergency ("the Dackel of
+    my neighbour has Fritzi caught and shaken, it bleeds")."""
+    words = reading.typed.words
+    own = {
+        words[at + 1]
+        for at, word in enumerate(words[:-1])
+        if index.reader.terms([word]) == [OFF_TOPIC]
+    }
+    return bool(reading.typed.names - own)
 
 
 def _wild_rats(index: _Index, reading: _Reading, search: _Search, pet_words: set[str]) -> bool:

@@ -22,6 +22,14 @@ from ratbond.care.ask import ask
         "people at work called me a rat, is that rude",
         # a dish's making, its flour and its skin
         "how much flour do I need for dumpling skin",
+        # another animal, however written, the stars, a computer's RAT, the asker's own state
+        "My Meerschweinchen sneezes since three days and has red around the eyes.",
+        "My client's shih-tzu has red staining under her eyes and sneezes after every groom.",
+        "What's a rat's star sign, and is she compatible with me as a Leo?",
+        "Can I SSH into my rat and run top to check her uptime and load average?",
+        "I'm losing weight and short of breath on call. Is that for a GP or just burnout?",
+        # another animal's own emergency, by its own name
+        "My dog Rex is bleeding from his paw, what do I do?",
     ],
 )
 def test_another_subject_gets_no_answer(question: str) -> None:
@@ -56,3 +64,11 @@ def test_a_food_said_to_kill_a_pet_rat_asks_whether_it_is_safe(
 ) -> None:
     answers = ask(question).answers
     assert (answers[0].id if answers else "none") == expected
+
+
+def test_another_animals_deed_on_a_named_pet_is_its_emergency() -> None:
+    question = (
+        "The Dackel of my neighbour has Fritzi in the garden caught and shaken. Now she has"
+        " two small holes in the back and it bleeds a little. Must I go to the vet today?"
+    )
+    assert ask(question).answers[0].id in {"faq:caught_by_cat", "faq:injured_rat", "faq:bleeding"}
