@@ -2404,6 +2404,13 @@ class Attribution:
             word = words[position]
             if word.kind != "w":
                 return None
+            if (
+                word.lemma in lexicon.body_parts
+                and position + 1 < len(words)
+                and words[position + 1].norm in lexicon.part_owners
+            ):
+                position += 2  # "washed the back of Jonah's neck": the part's owner is aimed at
+                continue
             holder = phrases.at[position]
             mention = at.get(holder) if holder >= 0 else None
             if mention is not None and self.possessive(position):

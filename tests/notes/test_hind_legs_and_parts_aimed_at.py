@@ -1,0 +1,26 @@
+"""One rat up on its hind legs looks about, two up together box; a body part of another
+animal ("the back of Max's neck") aims an act at that animal."""
+
+from __future__ import annotations
+
+from casts import cat_rat, rat_rat, signals
+
+
+def test_one_rat_on_its_hind_legs_explores() -> None:
+    found = signals(cat_rat("Tom sat calm, and Pip stood up on her hind legs to look at him."))
+    assert "exploring" in found["pip"]
+    assert "boxing" not in found["pip"]
+    # a limp on a back leg is no looking about
+    assert "exploring" not in signals(rat_rat("Rex is limping on his back leg."))["rex"]
+
+
+def test_two_rats_on_their_hind_legs_box() -> None:
+    found = signals(rat_rat("Rex and Max boxed on the back legs, no blood."))
+    assert "boxing" in found["rex"]
+    assert "boxing" in found["max"]
+
+
+def test_a_body_part_of_another_animal_aims_at_that_animal() -> None:
+    found = signals(rat_rat("Rex washed the back of Max's neck and Max held still for it."))
+    assert found["rex"] == {"mutual_grooming"}
+    assert "mutual_grooming" in found["max"]
