@@ -1260,17 +1260,29 @@ def _pet_names(index: _Index, question: str, words: list[str]) -> set[str]:
     """The words of `question` taken for a pet's name (see `_names`)."""
     names = _names(question, index.calendar) - index.vocabulary
     # A pet called after a food ("Ginger and Honey keep fighting") is a name too, in a question
-    # that does not ask about eating: "can rats eat Pepper" asks about the pepper. (Another
-    # animal is no name, however written: "my Meerschweinchen sneezes".)
+    # that does not ask about eating: "can rats eat Pepper" asks about the pepper. So is one
+    # called after another animal, in a question that names a rat ("my rat Corgi ate
+    # chocolate"); in one that names none, that animal is what is asked about ("my
+    # Meerschweinchen sneezes").
     asks_food = set(index.reader.terms(words)) & (index.generic - {index.subject})
-    if not asks_food:
-        names |= {
-            name
-            for name in _names(question, index.calendar) & index.vocabulary
-            if (as_read := index.reader.terms([name]))
-            and set(as_read) <= index.named
-            and not set(as_read) & OFF
-        }
+    rat_named = _names_a_rat(index, words)
+
+    def compound(name: str) -> bool:
+        # read as one term with the word after it: "Dog food" is the food
+        return any(
+            len(index.reader.terms(words[at : at + 2]))
+            < len(index.reader.terms([name])) + len(index.reader.terms(words[at + 1 : at + 2]))
+            for at, word in enumerate(words[:-1])
+            if word == name
+        )
+
+    names |= {
+        name
+        for name in _names(question, index.calendar) & index.vocabulary
+        if (as_read := index.reader.terms([name]))
+        and set(as_read) <= index.named
+        and (rat_named and not compound(name) if set(as_read) & OFF else not asks_food)
+    }
     return names
 
 
@@ -1906,7 +1918,7 @@ def _off_subject(index: _Index, reading: _Reading, search: _Search) -> bool:
 def _pet_named_beside(index: _Index, reading: _Reading) -> bool:
     """A pet is named by a name that is not another animal's own, right after its word ("our
     dog Rex"): with an alarm seen, another animal's deed on it is its emergency ("the Dackel of
-    my neighbour has Fritzi caught and shaken, it bleeds")."""
+    my neighbour has Fritzi caught and shaken, she bleeds")."""
     words = reading.typed.words
     own = {
         words[at + 1]
@@ -2795,9 +2807,11 @@ def _conditioned(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
 def _sourced(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
     """The terms named only after a word of `sources` with a possessive right after it ("from
     my"), up to the clause's end or a word of `condition_ends`, and nowhere else: where a thing
-    came from, not what is asked ("the pumpkin seeds from my desk drawer stash"). An animal,
-    an alarm or a word that makes a question off-topic is never only a source: "can they catch
-    a cold from my cat" asks about the cat."""
+    came from, not what is asked ("the pumpkin seeds from my desk drawer stash"). Only a thing
+    an entry's title names, right before the source word, came from somewhere ("wheezing from
+    my new bedding" tells a cause); an animal, an alarm, another such thing or a word that
+    makes a question off-topic is never only a source ("can they catch a cold from my cat",
+    "the seeds from my apple")."""
     sources = frozenset(index.rules.sources)
     possessives = frozenset(index.rules.possessives)
     ends = frozenset(index.rules.condition_ends)
@@ -2808,7 +2822,10 @@ def _sourced(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
             (
                 at
                 for at, word in enumerate(clause[:-1])
-                if word in sources and clause[at + 1] in possessives
+                if word in sources
+                and clause[at + 1] in possessives
+                and at
+                and set(index.reader.terms(clause[at - 1 : at])) & index.things
             ),
             None,
         )
@@ -2821,7 +2838,10 @@ def _sourced(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
     return frozenset(
         term
         for term in after - elsewhere
-        if term not in index.animals and term not in index.alarms and term not in OFF
+        if term not in index.animals
+        and term not in index.alarms
+        and term not in index.named
+        and term not in OFF
     )
 
 

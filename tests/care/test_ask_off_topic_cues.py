@@ -26,7 +26,7 @@ from ratbond.care.ask import ask
         "My Meerschweinchen sneezes since three days and has red around the eyes.",
         "My client's shih-tzu has red staining under her eyes and sneezes after every groom.",
         "What's a rat's star sign, and is she compatible with me as a Leo?",
-        "Can I SSH into my rat and run top to check her uptime and load average?",
+        "Endpoint monitoring flagged malware, how do I ssh in and check the uptime?",
         "I'm losing weight and short of breath on call. Is that for a GP or just burnout?",
         # another animal's own emergency, by its own name
         "My dog Rex is bleeding from his paw, what do I do?",
@@ -72,3 +72,20 @@ def test_another_animals_deed_on_a_named_pet_is_its_emergency() -> None:
         " two small holes in the back and it bleeds a little. Must I go to the vet today?"
     )
     assert ask(question).answers[0].id in {"faq:caught_by_cat", "faq:injured_rat", "faq:bleeding"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a word of another subject said in passing outweighs no emergency and no rat question
+        ("my rat is bleeding and I'm hungover, help", "faq:bleeding"),
+        ("my rat's star sign is Leo lol. anyway, can she eat grapes?", "food:grapes"),
+        # a rat named after another animal is still a rat; "Dog food" is the food
+        ("my rat Corgi ate chocolate", "food:chocolate"),
+        ("Is Dog food OK for the Rat? we have a big bag in the garage", "food:dog kibble"),
+    ],
+)
+def test_a_rat_question_with_another_subjects_word_is_answered(
+    question: str, expected: str
+) -> None:
+    assert ask(question).answers[0].id == expected
