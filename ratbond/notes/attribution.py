@@ -131,6 +131,8 @@ class Attribution:
         self.owner_bitten: set[int] = set()
         self.owner_hurt: set[int] = set()
         """The sentences that tell of a wound on a person's body part ("cut my hand")."""
+        self.owners_wounds: set[int] = set()
+        """The sentences that tell of any wound read as a person's ("a cut on my hand")."""
         self.harmed: Harm | None = None
         """The latest harm signal done to an animal ("bit Dot")."""
         self.harms: list[Harm] = []
@@ -2016,6 +2018,14 @@ class Attribution:
             return None
         return subject
 
+    def it_bled(self, match: Match) -> bool:
+        """Whether the phrase is a verb of bleeding whose last subject before it in its
+        sentence is "it": the wound told before it bled ("a cut on my hand, it bled")."""
+        if self.tokens.words[match.first].norm not in self.lexicon.bleeding:
+            return False
+        subjects = [m for m in self.before(match) if m.subject]
+        return bool(subjects) and self.neuter(subjects[-1])
+
     def on_animal_part(self, match: Match) -> bool:
         """Whether an animal's own body part, named by a possessive pronoun with at most one
         word between ("his lip", "her own foot"), stands in the wound's clause before it or
@@ -3348,6 +3358,8 @@ class Attribution:
         if self.on_person_part(match) or self.done_to_owner(match):
             self.owner_hurt.add(sentence)
             return Who(person=True, dropped=True)  # "Grandpa cut his finger on the cage door"
+        if sentence in self.owners_wounds and self.it_bled(match):
+            return Who(person=True, dropped=True)  # "a cut on my hand, it bled a lot"
         adjacent = self.phrases.of(match.first - 1) if match.first else None
         if (adjacent is not None and adjacent.kind == "person") or self.owners_own(match):
             return Who(person=True, dropped=True)  # "my blood, not hers, marked the sleeve"
@@ -3498,6 +3510,8 @@ class Attribution:
             return  # "the only real fight this week was me versus a solicitor"
         if not self.lexicon.victim_signals.isdisjoint(kinds):
             who = self.victim(match, senses)
+            if who.person:
+                self.owners_wounds.add(self.tokens.sentences[match.first])
             self.doer_of_wound(index, match, senses, who)
             if who.person:
                 self.bit_the_owner(index, match)

@@ -15,6 +15,14 @@ def test_a_wound_near_the_owners_own_body_part_is_theirs() -> None:
     assert "wound" in signals(cat_rat("My hand was fine but Pip bled from her ear."))["pip"]
 
 
+def test_it_bled_after_the_owners_own_wound_is_the_owners() -> None:
+    text = "I have a cut on my hand from the rose bush, it bled a lot. Pip licked my fingers."
+    assert "wound" not in read(cat_rat(text))
+    # an animal's wound before "it bled" stays hers
+    text = "I cut my hand on the cage door and Pip has a cut on her foot, it bled a lot."
+    assert "wound" in signals(cat_rat(text))["pip"]
+
+
 def test_a_wound_or_a_fight_said_to_be_the_owners_is_no_animals() -> None:
     assert "wound" not in read(cat_rat("The only cut is mine. Tom and Pip fine."))
     assert "wound" not in read(rat_rat("Rex is fine. The blood was mine."))
