@@ -3867,6 +3867,26 @@ class Attribution:
         if able:
             self.emit(index, match, able, senses)
 
+    def clawed_by_the_other_kind(
+        self, index: int, match: Match, victims: frozenset[str], senses: Mapping[str, str]
+    ) -> None:
+        """A harm told in the passive by no one named ("Gazebo got clawed through the bars",
+        "got swiped"), where one animal of the cast alone, of another species than the one
+        hurt, can do it, is that animal's; not one a thing did ("got scratched on the shelf
+        edge"), nor a fight, which takes two."""
+        kinds = set(senses.values())
+        if kinds.isdisjoint(self.lexicon.harm_signals) or not kinds.isdisjoint(
+            self.lexicon.reciprocal
+        ):
+            return
+        cast = self.cast
+        doers = cast.able(cast.all - victims, senses)
+        if len(doers) != 1 or {cast.species[a] for a in doers} & {cast.species[a] for a in victims}:
+            return
+        found = self.target(match)
+        if found is None or not found.thing:
+            self.emit(index, match, doers, senses)
+
     def other_harm(self, index: int) -> bool:
         """Whether the note tells of a harm (`harm_signals`) in a phrase other than `index`'s:
         a fight, a bite by someone named."""
@@ -3994,17 +4014,15 @@ class Attribution:
             # was still someone's, one of the others who can bite ("Vortex was bitten, aggressor
             # not seen")
             self.unnamed.append((index, match, victims, senses))
-            if (
-                not doer
-                and not self.describes(match)
-                and not lexicon.bite_signals.isdisjoint(senses.values())
-                and not self.other_harm(index)
-            ):
-                biters = cast.able(cast.all - victims, senses)
-                if len(biters) == 1:
-                    self.emit(index, match, biters, senses)
-                elif biters:
-                    self.unsure(index, match, biters, senses)
+            if not doer and not self.describes(match) and not self.other_harm(index):
+                if not lexicon.bite_signals.isdisjoint(senses.values()):
+                    biters = cast.able(cast.all - victims, senses)
+                    if len(biters) == 1:
+                        self.emit(index, match, biters, senses)
+                    elif biters:
+                        self.unsure(index, match, biters, senses)
+                else:
+                    self.clawed_by_the_other_kind(index, match, victims, senses)
             return
         others = cast.able(cast.all - victims, senses)
         if len(others) == 1:

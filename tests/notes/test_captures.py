@@ -5,7 +5,7 @@ made. Each sentence here is made up for the rule it tests."""
 from __future__ import annotations
 
 import pytest
-from casts import cat_rat, signals
+from casts import cat_rat, rat_rat, signals
 
 from ratbond.notes import NotesResult
 
@@ -84,3 +84,12 @@ def test_no_catch_of_the_rat_is_no_bite(text: str) -> None:
 
 def test_an_attempt_to_get_the_rat_stays_a_lunge() -> None:
     assert signals(cat_rat("Tom tried to get Pip"))["tom"] == {"lunging"}
+
+
+def test_a_harm_suffered_from_no_one_named_is_the_one_other_kind_that_can() -> None:
+    found = signals(cat_rat("Pip got clawed through the bars. Small nick on her ear."))
+    assert "scratching" in found["tom"]
+    assert "wound" in found["pip"]
+    # a thing met, or rats among rats, names no doer
+    assert "tom" not in signals(cat_rat("Pip got scratched on the shelf edge, a small cut."))
+    assert signals(rat_rat("Rex got scratched, a small line on his nose.")) == {"rex": {"wound"}}
