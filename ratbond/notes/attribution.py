@@ -3883,9 +3883,29 @@ class Attribution:
         doers = cast.able(cast.all - victims, senses)
         if len(doers) != 1 or {cast.species[a] for a in doers} & {cast.species[a] for a in victims}:
             return
-        found = self.target(match)
-        if found is None or not found.thing:
+        if not self.thing_met(match):
             self.emit(index, match, doers, senses)
+
+    def thing_met(self, match: Match) -> bool:
+        """Whether a thing is named in the phrase's clause within four words after it, other
+        than one a paw came through (`way_words`): "got caught in the wheel", "scratched on
+        the shelf edge"; not "clawed through the bars"."""
+        tokens = self.tokens
+        words = tokens.words
+        lexicon = self.lexicon
+        clause = tokens.clauses[match.last]
+        way = False
+        for position in range(match.last + 1, min(match.last + 5, len(words))):
+            if tokens.clauses[position] != clause:
+                return False
+            word = words[position]
+            if word.norm in lexicon.way_words:
+                way = True
+            elif word.norm in lexicon.thing_words or (
+                (holder := self.phrases.at[position]) >= 0 and self.matches[holder].kind == OBJECT
+            ):
+                return not way
+        return False
 
     def other_harm(self, index: int) -> bool:
         """Whether the note tells of a harm (`harm_signals`) in a phrase other than `index`'s:
