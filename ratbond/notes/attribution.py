@@ -3387,12 +3387,15 @@ class Attribution:
             return Who(person=True, dropped=True)
         in_sentence = self.mentions.by_sentence.get(sentence, ())
         if not any(
-            m.first < match.first and not (m.person and m.last < match.first - 1)
+            m.first < match.first
+            and not (m.person and m.last < match.first - 1)
+            and not self.neuter(m)
             for m in in_sentence
         ):
             # "A puncture wound, quite small, has appeared on Tansy's hind leg": a sentence that
             # opens with the wound names the one hurt after it; so does one where the owner
-            # only found it ("I see small cut for Nkechi ear"; "I cut myself" is the owner's).
+            # only found it ("I see small cut for Nkechi ear"; "I cut myself" is the owner's),
+            # or a learner's empty "it" opens ("It came blood from Soley's ear").
             later = [m for m in in_sentence if not (m.person or m.outsider or m.ambiguous)]
             if later and self.cast.able(later[0].animals, senses):
                 return self.from_mention(later[0], senses, match)

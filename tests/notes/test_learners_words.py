@@ -24,3 +24,7 @@ def test_a_learners_word_for_a_wound_is_a_wound() -> None:
 def test_a_learners_own_i_is_the_owner() -> None:
     text = "Tom had Pip in the mouth. Ich habe geschrien, he let her fall."
     assert "squeaking" not in read(cat_rat(text))
+
+
+def test_a_learners_empty_it_leaves_the_wound_to_the_animal_named_after() -> None:
+    assert "wound" in signals(rat_rat("It came blood from Max's ear."))["max"]
