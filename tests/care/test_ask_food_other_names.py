@@ -23,6 +23,14 @@ from ratbond.care.ask import ask
         ("can I share canned sardines with my rats", "food:tinned tuna"),
         ("is pumpernickel okay for rats", "food:wholemeal bread"),
         ("a corner of rye bread every day, is that fine for a rat", "food:wholemeal bread"),
+        # other names: a fruit's kind, an old English name, a brand, a German learner's word
+        ("may the rats have damsons from the tree", "food:plum"),
+        ("can rats eat marrow, raw or cooked", "food:courgette"),
+        ("is a drop of sherry harmful to a rat", "food:alcohol"),
+        ("can the rats eat Haribo", "food:sweets"),
+        ("is Gurke good for rats, the fresh green one", "food:cucumber"),
+        ("may rats Quark eat", "food:cottage cheese"),
+        ("is Apfelschorle bad for rats", "food:carbonated drinks"),
     ],
 )
 def test_a_food_known_by_another_name_finds_its_entry(question: str, expected: str) -> None:
