@@ -24,3 +24,16 @@ def test_a_body_part_of_another_animal_aims_at_that_animal() -> None:
     found = signals(rat_rat("Rex washed the back of Max's neck and Max held still for it."))
     assert found["rex"] == {"mutual_grooming"}
     assert "mutual_grooming" in found["max"]
+
+
+def test_a_word_between_my_and_the_part_keeps_the_phrase() -> None:
+    from casts import MAX
+
+    from ratbond.notes import parse_notes
+
+    def rat_human(text: str) -> set[str]:
+        return set(parse_notes(text, [MAX], "rat-human").signals.get("max", ()))
+
+    assert "climbs_onto_hand" in rat_human("Max stepped onto my other hand.")
+    assert "climbs_onto_shoulder" in rat_human("Max ran up my sleeve and sat upon my shoulder.")
+    assert "seeks_company" in rat_human("Max curled up asleep in my cardigan pocket.")
