@@ -1,9 +1,12 @@
 """One rat up on its hind legs looks about, two up together box; a body part of another
-animal ("the back of Max's neck") aims an act at that animal."""
+animal ("the back of Max's neck") aims an act at that animal; a word between "my" and the
+owner's part ("my other hand") keeps the phrase."""
 
 from __future__ import annotations
 
-from casts import cat_rat, rat_rat, signals
+from casts import MAX, cat_rat, rat_rat, signals
+
+from ratbond.notes import parse_notes
 
 
 def test_one_rat_on_its_hind_legs_explores() -> None:
@@ -27,10 +30,6 @@ def test_a_body_part_of_another_animal_aims_at_that_animal() -> None:
 
 
 def test_a_word_between_my_and_the_part_keeps_the_phrase() -> None:
-    from casts import MAX
-
-    from ratbond.notes import parse_notes
-
     def rat_human(text: str) -> set[str]:
         return set(parse_notes(text, [MAX], "rat-human").signals.get("max", ()))
 
