@@ -200,7 +200,7 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
                 and before.sentence == sentence
                 and ((subject and joined) or paired)
             ):
-                animals = before.animals | animals
+                animals = before.animals | animals | _listed_before(tokens, mentions, lexicon)
                 plural = True
                 subject = before.subject or subject or not against
                 ambiguous = before.ambiguous or ambiguous
@@ -495,6 +495,26 @@ def _word_meaning(kind: str, entry: Entry, cast: Cast) -> Meaning:
         outsider = kind in {"species", "role"}
         return Meaning(cast.all, ambiguous=not outsider, plural=entry.plural, outsider=outsider)
     return Meaning(chosen, ambiguous=not entry.plural and len(chosen) > 1, plural=entry.plural)
+
+
+def _listed_before(tokens: Tokens, mentions: Sequence[Mention], lexicon: Lexicon) -> frozenset[str]:
+    """The animals named as subjects before the last mention in a list marked by commas
+    (`list_marks`), in its sentence: "Rex, Max and Bo slept" joins Rex to "Max and Bo"; not an
+    object before the comma ("Tom hissed at Pip, Rex and Max slept")."""
+    words = tokens.words
+    listed: set[str] = set()
+    for later, earlier in zip(reversed(mentions), list(reversed(mentions))[1:], strict=False):
+        if (
+            not earlier.subject
+            or earlier.person
+            or earlier.outsider
+            or earlier.sentence != later.sentence
+            or earlier.last + 2 != later.first
+            or words[earlier.last + 1].raw.strip() not in lexicon.list_marks
+        ):
+            break
+        listed |= earlier.animals
+    return frozenset(listed)
 
 
 def _compound_head(tokens: Tokens, match: Match, entry: Entry | None) -> bool:
