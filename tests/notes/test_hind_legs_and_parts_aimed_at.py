@@ -52,3 +52,8 @@ def test_names_listed_with_commas_share_what_they_did() -> None:
     # an object before the comma is no member of the list
     found = parse_notes("Rex bit Max, Bo and Max ran off.", cast, "rat-rat").signals
     assert "retreating" not in found["rex"]
+
+
+def test_a_stroll_straight_to_another_is_an_approach() -> None:
+    assert "approaching" in signals(rat_rat("Max strolled over nose first."))["max"]
+    assert "approaching" in signals(rat_rat("Max came directly to Rex and sniffed him."))["max"]
