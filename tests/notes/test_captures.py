@@ -93,3 +93,8 @@ def test_a_harm_suffered_from_no_one_named_is_the_one_other_kind_that_can() -> N
     # a thing met, or rats among rats, names no doer
     assert "tom" not in signals(cat_rat("Pip got scratched on the shelf edge, a small cut."))
     assert signals(rat_rat("Rex got scratched, a small line on his nose.")) == {"rex": {"wound"}}
+
+
+def test_a_rush_told_in_the_present_then_a_strike_on_the_barrier_is_a_lunge() -> None:
+    found = signals(cat_rat("Tom jump to cage very fast, hit the door with his body."))
+    assert found["tom"] == {"lunging"}
