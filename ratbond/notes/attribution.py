@@ -3402,11 +3402,12 @@ class Attribution:
         # The owner who found the wound is not the one hurt ("I think there's a tiny scratch");
         # the owner bitten ("bit me, drew blood") is, and drops it.
         # nor is an animal of a species no program casts, which bears no wound in their place
-        # ("the dog was sniffing at blood by the cage")
+        # ("the dog was sniffing at blood by the cage"), nor "it", a part or a thing ("got his
+        # leg stuck in the wheel and tore it up, some blood")
         before = tuple(
             m
             for m in self.before(match)
-            if not (m.person and m.subject) and not self.of_other_species(m)
+            if not (m.person and m.subject) and not self.of_other_species(m) and not self.neuter(m)
         )
         # "Byte bit Dot's foot. Drew blood.": the animal hurt last is the one bleeding; so it is
         # when the latest subject cannot be hurt so ("bit Toffee, she's got two holes" of a cat).

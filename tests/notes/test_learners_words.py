@@ -28,3 +28,8 @@ def test_a_learners_own_i_is_the_owner() -> None:
 
 def test_a_learners_empty_it_leaves_the_wound_to_the_animal_named_after() -> None:
     assert "wound" in signals(rat_rat("It came blood from Max's ear."))["max"]
+
+
+def test_it_before_a_wound_is_the_part_not_the_bearer() -> None:
+    text = "Max caught the leg in the wheel and cut it, some blood on the wheel."
+    assert "wound" in signals(rat_rat(text))["max"]
