@@ -44,6 +44,8 @@ def test_a_wound_with_the_animals_world_near_it_stays_the_animals() -> None:
 def test_an_animal_of_another_species_is_an_outsider() -> None:
     assert "biting" not in read(cat_rat("My neighbour's staffy bit his cat. Tom slept."))
     assert "fighting" not in read(rat_rat("A fox was fighting with a cat outside. Rex slept."))
+    text = "Two bulls tore into each other over the fence, one's bleeding. Rex and Max slept."
+    assert "fighting" not in read(rat_rat(text))
     assert "biting" not in read(rat_rat("The hamster bit my finger. Rex and Max groomed."))
     # its bite on an animal of the cast is that animal's wound, and none of the cast's bites
     result = cat_rat("The dog bit Pip on the tail.")
