@@ -31,6 +31,26 @@ TARGET = 5.0
 RATBOND = str(ROOT / ".venv" / "bin" / "ratbond")
 
 
+def write_inputs(folder: Path) -> tuple[Path, Path]:
+    """A typical scenario and a file far over the size limit (50 MB of NUL bytes, no line
+    break) in `folder`: the inputs measured here and checked in tests/test_limits.py."""
+    scenario = folder / "typical.json"
+    scenario.write_text(
+        json.dumps(
+            {
+                "program": "rat-human",
+                "animals": [{"id": "pip", "species": "rat", "arrived": "2026-01-01"}],
+                "roles": {"rat": ["pip"]},
+            }
+        ),
+        encoding="utf-8",
+    )
+    huge = folder / "huge.json"
+    with huge.open("wb") as file:
+        file.truncate(50_000_000)
+    return scenario, huge
+
+
 def median_seconds(
     command: Callable[[int], list[str]], env: Callable[[int], dict[str, str]], code: int
 ) -> float:
@@ -59,20 +79,7 @@ def main() -> None:
             # a new database for each import, as an import needs an empty one
             return {**os.environ, "RATBOND_DATABASE_URL": f"sqlite:///{work / f'new{run}.db'}"}
 
-        scenario = work / "typical.json"
-        scenario.write_text(
-            json.dumps(
-                {
-                    "program": "rat-human",
-                    "animals": [{"id": "pip", "species": "rat", "arrived": "2026-01-01"}],
-                    "roles": {"rat": ["pip"]},
-                }
-            ),
-            encoding="utf-8",
-        )
-        huge = work / "huge.json"
-        with huge.open("wb") as file:
-            file.truncate(50_000_000)
+        scenario, huge = write_inputs(work)
         typical = {
             command: median_seconds(
                 lambda _, command=command: [RATBOND, command, str(scenario)],

@@ -7,9 +7,9 @@ refused with the limit named. What each costs against typical input is measured 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
+from bench.limits import write_inputs
 from ratbond import limits
 from ratbond.limits import MAX_NAME
 from tests.cli.helpers import Cli
@@ -31,21 +31,8 @@ def test_the_longest_name_is_stored_whole_and_a_longer_one_is_refused(sqlite_url
 def test_a_file_far_over_the_limit_is_refused_with_the_limit_named(
     cli: Cli, tmp_path: Path
 ) -> None:
-    scenario = tmp_path / "typical.json"
-    scenario.write_text(
-        json.dumps(
-            {
-                "program": "rat-human",
-                "animals": [{"id": "pip", "species": "rat", "arrived": "2026-01-01"}],
-                "roles": {"rat": ["pip"]},
-            }
-        ),
-        encoding="utf-8",
-    )
+    scenario, huge = write_inputs(tmp_path)
     assert cli("evaluate", str(scenario)).code == 0
-    huge = tmp_path / "huge.json"
-    with huge.open("wb") as file:
-        file.truncate(50_000_000)  # 50 MB of NUL bytes, no line break
     for far_over in (str(huge), "/dev/zero"):
         for command in ("evaluate", "import"):
             refused = cli(command, far_over)
