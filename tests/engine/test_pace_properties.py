@@ -76,6 +76,8 @@ def test_a_session_too_short_earns_nothing(document: dict[str, Any], data: st.Da
     short = {"date": last["date"], "stage": stage.id, "minutes": minutes, "signals": {}}
     if worst_class(document, {**short, "supervised": True}) != "calm":
         return
+    if "unsupervised" in advice_for(document)["alerts"]:
+        return  # that alert is the last session's: a session after it, short or not, ends it
     if stage.id != advice_for(document)["stage"]:
         return  # a session at another stage is skipped, or a step back: not this rule
     longer = {**document, "sessions": [*document["sessions"], short]}
