@@ -2782,7 +2782,6 @@ def _conditioned(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
     eating verb in a sentence telling what happened (one that does not ask) is never a
     condition: "she is walking without using her back leg" tells the leg."""
     conditions = frozenset(index.rules.conditions)
-    ends = frozenset(index.rules.condition_ends)
     openers = frozenset(index.rules.yes_no) | _WH
     before: set[str] = set()
     after: set[str] = set()
@@ -2793,15 +2792,25 @@ def _conditioned(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
             if at is None:
                 before.update(index.reader.terms(clause))
                 continue
-            stop = next(
-                (end for end in range(at + 1, len(clause)) if clause[end] in ends), len(clause)
-            )
-            before.update(index.reader.terms(clause[:at] + clause[stop:]))
-            named = index.reader.terms(clause[at + 1 : stop])
+            outside, named = _governed(index, clause, at, at + 1)
+            before.update(outside)
             if told:
                 named = [t for t in named if t not in index.alarms and t not in index.eating]
             after.update(named)
     return frozenset(after - before)
+
+
+def _governed(
+    index: _Index, clause: list[str], opener: int, body: int
+) -> tuple[list[str], list[str]]:
+    """The terms of `clause` outside what the word at `opener` governs, and those it governs:
+    from `body` to the clause's end or a word of `condition_ends` ("without using her leg
+    since she fell" governs "using her leg")."""
+    ends = index.rules.condition_ends
+    stop = next((end for end in range(body, len(clause)) if clause[end] in ends), len(clause))
+    return index.reader.terms(clause[:opener] + clause[stop:]), index.reader.terms(
+        clause[body:stop]
+    )
 
 
 def _sourced(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
@@ -2814,7 +2823,6 @@ def _sourced(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
     "the seeds from my apple")."""
     sources = frozenset(index.rules.sources)
     possessives = frozenset(index.rules.possessives)
-    ends = frozenset(index.rules.condition_ends)
     elsewhere: set[str] = set()
     after: set[str] = set()
     for clause in (clause for sentence in read for clause in sentence):
@@ -2832,9 +2840,9 @@ def _sourced(index: _Index, read: list[list[list[str]]]) -> frozenset[str]:
         if at is None:
             elsewhere.update(index.reader.terms(clause))
             continue
-        stop = next((end for end in range(at + 2, len(clause)) if clause[end] in ends), len(clause))
-        elsewhere.update(index.reader.terms(clause[:at] + clause[stop:]))
-        after.update(index.reader.terms(clause[at + 2 : stop]))
+        outside, governed = _governed(index, clause, at, at + 2)
+        elsewhere.update(outside)
+        after.update(governed)
     return frozenset(
         term
         for term in after - elsewhere

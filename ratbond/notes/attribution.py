@@ -276,7 +276,7 @@ class Attribution:
             ):
                 return False
             clause = tokens.clauses[at]
-            told = [p for p in range(len(words)) if tokens.sentences[p] == sentence]
+            told = tokens.sentence_range(sentence)
             if any(
                 (words[p].norm in lexicon.thing_words and tokens.clauses[p] == clause)
                 or (
@@ -1255,13 +1255,9 @@ class Attribution:
     def sentence_text(self, sentence: int) -> str:
         """The text of sentence number `sentence`, signs after its last word included."""
         tokens = self.tokens
-        first = tokens.sentences.index(sentence)
-        end = len(tokens.text)
-        for position in range(first, len(tokens.words)):
-            if tokens.sentences[position] > sentence:
-                end = tokens.starts[position]
-                break
-        return tokens.text[tokens.starts[first] : end]
+        told = tokens.sentence_range(sentence)
+        end = tokens.starts[told.stop] if told.stop < len(tokens.words) else len(tokens.text)
+        return tokens.text[tokens.starts[told.start] : end]
 
     def asks(self, index: int, sentence: int) -> bool:
         """Whether the sentence holding word `index` ends in a question mark."""
@@ -1871,11 +1867,7 @@ class Attribution:
         and no animal of the cast: "a true crime documentary, blood everywhere"."""
         tokens = self.tokens
         sentence = tokens.sentences[match.first]
-        told = [
-            word.norm
-            for position, word in enumerate(tokens.words)
-            if tokens.sentences[position] == sentence
-        ]
+        told = [tokens.words[position].norm for position in tokens.sentence_range(sentence)]
         if self.lexicon.fictions.isdisjoint(told) or not self.lexicon.thing_words.isdisjoint(told):
             return False  # ("there was blood on the cage bars" is in the room)
         return not any(
@@ -3703,11 +3695,8 @@ class Attribution:
         """Whether one of `scratchers` (claws, nails, a scratch) is named in the sentence: it
         says how blood was drawn or a hold was made."""
         words = self.tokens.words
-        sentences = self.tokens.sentences
         scratchers = self.lexicon.scratchers
-        return any(
-            words[at].lemma in scratchers for at in range(len(words)) if sentences[at] == sentence
-        )
+        return any(words[at].lemma in scratchers for at in self.tokens.sentence_range(sentence))
 
     def bites_shown(self, bites: frozenset[str] | set[str]) -> dict[str, str]:
         """For each species of the cast that shows one of `bites`, the gravest it shows."""

@@ -37,10 +37,10 @@ CAPTURED = "captured"
 """The key of a `captures` phrase's entry: a catch only when an animal of the cast is its
 object."""
 OTHER_THAN = "not:"
-OTHER_SPECIES = "other species"
-"""The key of `other_species`: a word of it names no animal of any cast."""
 """Before a species in a species word's key: the word means the animals of the other species
 (`numbering.others`: "specimen"), else that species'."""
+OTHER_SPECIES = "other species"
+"""The key of `other_species`: a word of it names no animal of any cast."""
 STRUCK = "struck"
 """The key of a `strikes` phrase's entry: a signal only when an animal of the cast is its
 object."""

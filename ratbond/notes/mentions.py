@@ -383,11 +383,7 @@ def _a_place(tokens: Tokens, position: int, lexicon: Lexicon) -> bool:
 
 def _sentence_start(tokens: Tokens, position: int) -> int:
     """The first word of the sentence holding word `position`."""
-    sentence = tokens.sentences[position]
-    start = position
-    while start and tokens.sentences[start - 1] == sentence:
-        start -= 1
-    return start
+    return tokens.sentence_range(tokens.sentences[position]).start
 
 
 def _owner_told(
@@ -420,11 +416,8 @@ def _echoed(tokens: Tokens, position: int, echoes: frozenset[tuple[str, ...]]) -
     """Whether one of `echoes` stands in the sentence at `position` or the next: "my cousin's
     rats had a fight, and so did ours"."""
     sentence = tokens.sentences[position]
-    norms = [
-        word.norm
-        for word, at in zip(tokens.words, tokens.sentences, strict=True)
-        if sentence <= at <= sentence + 1
-    ]
+    told = range(tokens.sentence_range(sentence).start, tokens.sentence_range(sentence + 1).stop)
+    norms = [tokens.words[at].norm for at in told]
     return any(
         tuple(norms[at : at + len(echo)]) == echo for echo in echoes for at in range(len(norms))
     )

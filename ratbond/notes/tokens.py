@@ -4,6 +4,7 @@ its normal form, its lemma (small typos of lexicon words corrected) and the phra
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterator, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
@@ -168,6 +169,11 @@ class Tokens:
     """Per clause, the lemmas and exact forms in it."""
     named: tuple[int, ...]
     """Where an animal's name may start."""
+
+    def sentence_range(self, sentence: int) -> range:
+        """The positions of the tokens of sentence number `sentence` (sentences number the
+        tokens in order, so two searches find its bounds)."""
+        return range(bisect_left(self.sentences, sentence), bisect_right(self.sentences, sentence))
 
 
 class WordTable:
