@@ -262,7 +262,12 @@ class Attribution:
         tokens = self.tokens
         words = tokens.words
         starts = tokens.starts
-        cast = [m for m in self.mentions.all if m.animals and not (m.person or m.outsider)]
+        # "it" is a thing as often as an animal: "the magpies mobbed it; blood on the patio"
+        cast = [
+            m
+            for m in self.mentions.all
+            if m.animals and not (m.person or m.outsider or self.neuter(m))
+        ]
 
         def offstage(start: int, signal: str) -> bool:
             if signal not in lexicon.victim_signals:
@@ -277,6 +282,11 @@ class Attribution:
                 return False
             clause = tokens.clauses[at]
             told = tokens.sentence_range(sentence)
+            if told.start and words[told.start - 1].raw == ";":
+                # a semicolon joins two halves of one sentence: "next door's cat caught a
+                # blackbird; blood on the patio"
+                sentence -= 1
+                told = range(tokens.sentence_range(sentence).start, told.stop)
             if any(
                 (words[p].norm in lexicon.thing_words and tokens.clauses[p] == clause)
                 or (
@@ -288,9 +298,11 @@ class Attribution:
                 for p in told
             ):
                 return False
-            return any(m.outsider for m in self.mentions.by_sentence.get(sentence, ())) or any(
-                owner_at(tokens, p, lexicon) for p in told
-            )
+            return any(
+                m.outsider
+                for told_in in range(sentence, tokens.sentences[told.stop - 1] + 1)
+                for m in self.mentions.by_sentence.get(told_in, ())
+            ) or any(owner_at(tokens, p, lexicon) for p in told)
 
         kept = [
             (span, facts)
@@ -311,10 +323,19 @@ class Attribution:
         owner = self.mention_at(position - 1)
         if owner is not None:
             return owner.person or owner.outsider
-        before = self.tokens.words[position - 1]
-        return possessive_form(before.raw.lower()) and owner_at(
-            self.tokens, position - 1, self.lexicon
-        )
+        tokens = self.tokens
+        before = tokens.words[position - 1]
+        if before.norm in self.lexicon.possessives:
+            # "one dude got his eyebrow split open": "his" is of the last one named before it
+            sentence = tokens.sentences[position]
+            for earlier in range(position - 2, tokens.sentence_range(sentence).start - 1, -1):
+                named = self.mention_at(earlier)
+                if named is not None:
+                    return named.person or named.outsider
+                if owner_at(tokens, earlier, self.lexicon):
+                    return True
+            return False
+        return possessive_form(before.raw.lower()) and owner_at(tokens, position - 1, self.lexicon)
 
     def hurt_after(self) -> None:
         """A wound of no one named, in the sentence right before a harm done to one animal
@@ -2010,6 +2031,22 @@ class Attribution:
             return None
         return subject
 
+    def bitten_before(self, sentence: int) -> bool:
+        """Whether the owner was bitten in this sentence or in one of the two before it with
+        no other harm told since: "Twite bit me. Hard, on the thumb. Blood on the page." is the
+        owner's blood."""
+        harms = self.lexicon.harm_signals
+        for earlier in range(sentence, max(sentence - 3, -1), -1):
+            if earlier in self.owner_bitten:
+                return True
+            if any(
+                self.tokens.sentences[self.matches[index].first] == earlier
+                and not harms.isdisjoint(self.matches[index].senses.values())
+                for index in self.scope.events
+            ):
+                return False
+        return False
+
     def it_bled(self, match: Match) -> bool:
         """Whether the phrase is a verb of bleeding whose last subject before it in its
         sentence is "it": the wound told before it bled ("a cut on my hand, it bled")."""
@@ -3372,7 +3409,7 @@ class Attribution:
         if self.owner_bled(match, bled):
             return Who(person=True, dropped=True)  # "I broke a glass and bled into the sink"
         if (
-            (sentence in self.owner_bitten or sentence - 1 in self.owner_bitten)
+            self.bitten_before(sentence)
             and not self.on_animal_part(match)
             and not self.near_part(match, self.lexicon.animal_parts)
         ):

@@ -699,7 +699,8 @@ def _role_in_clause(
 
 def _fronted(tokens: Tokens, position: int, lexicon: Lexicon) -> bool:
     """Whether the word at `position` ends a phrase that opens its clause with a preposition
-    and one or more determiners before it ("at the end", "in the morning", "after a while")."""
+    and one or more determiners before it ("at the end", "in the morning", "after a while"),
+    or right after a word that opens a subject's clause ("meanwhile in the playpen")."""
     words = tokens.words
     at = position - 1
     while at >= 0 and words[at].kind == "w" and words[at].lemma in lexicon.determiners:
@@ -708,8 +709,8 @@ def _fronted(tokens: Tokens, position: int, lexicon: Lexicon) -> bool:
         at < position - 1
         and at >= 0
         and words[at].kind == "w"
-        and words[at].lemma in lexicon.prepositions
-        and (at == 0 or words[at - 1].kind != "w")
+        and (words[at].lemma in lexicon.prepositions or words[at].norm in lexicon.path_words)
+        and (at == 0 or words[at - 1].kind != "w" or words[at - 1].lemma in lexicon.subject_openers)
     )
 
 
