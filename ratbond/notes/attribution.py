@@ -228,6 +228,7 @@ class Attribution:
             self.placed()
         if any(span.signal in self.lexicon.victim_signals for span in self.spans):
             self.offstage_wounds()
+            self.told_unhurt()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -314,6 +315,47 @@ class Attribution:
         self.unattributed = [
             item for item in self.unattributed if not offstage(item.start, item.signal)
         ]
+
+    def told_unhurt(self) -> None:
+        """An animal the note later names as unhurt ("Vera is unmarked", "Pip was not hurt")
+        bears no wound read before it from a clause that does not name her: "caught Judit, the
+        backhand caught Vera. Judit has a scratch with a drop of blood; Vera is unmarked"."""
+        victims = self.lexicon.victim_signals
+        clauses = self.tokens.clauses
+        starts = self.tokens.starts
+        denied = {
+            span.animal: span.start
+            for span in self.spans
+            if span.negated
+            and span.signal in victims
+            and span.animal is not None
+            and any(
+                m.subject and m.animals == {span.animal}
+                for m in self.mentions.by_sentence.get(
+                    self.tokens.sentences[bisect_left(starts, span.start)], ()
+                )
+            )
+        }
+        if not denied:
+            return
+
+        def named_in_clause(span: Span) -> bool:
+            clause = clauses[min(bisect_left(starts, span.start), len(clauses) - 1)]
+            return any(
+                m.animals == {span.animal} and clauses[m.first] == clause for m in self.mentions.all
+            )
+
+        kept = [
+            (span, facts)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.negated
+            or span.signal not in victims
+            or span.animal not in denied
+            or span.start > denied[span.animal]
+            or named_in_clause(span)
+        ]
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
 
     def others_part(self, position: int) -> bool:
         """Whether the body part at `position` is right after a person, an outsider or the

@@ -336,6 +336,9 @@ def _denial(
     # ... and a word of this session between brings it back ("yesterday he hissed today he
     # bit her"): the act after it is this session's.
     present = False
+    # An act joined straight after "and" shares its verb's subject and mood: "is gonna snap
+    # one day and go for the rats" is a forecast too.
+    shared = False
     while position >= 0 and count < REACH:
         word = words[position]
         if word.kind != "w":
@@ -383,6 +386,10 @@ def _denial(
                 break
             if owner.kind == "cue" and _disbelief(tokens, phrases, mentions, lexicon, owner, match):
                 break
+            if shared and (owner.kind == "cue" or owner.last + 2 >= match.first):
+                # a denial stays with its own verb, and a cue right before "and" is a word of
+                # its own ("scared and hid")
+                break
             if owner.kind in DENIERS or owner.kind in DOUBTS:
                 return owner.kind
             if owner.kind in EVENT_KINDS:
@@ -394,6 +401,16 @@ def _denial(
             present = True
         # "didn't struggle or squeak": a disjunction carries the denial on.
         if word.lemma in lexicon.list_joiners:
+            count += 1
+            position -= 1
+            continue
+        if (
+            word.norm in lexicon.list_words
+            and position == match.first - 1
+            and not shared
+            and not dated_only
+        ):
+            shared = True
             count += 1
             position -= 1
             continue
