@@ -60,6 +60,8 @@ OFF_ASIDE = "\x00aside"
 read as."""
 OFF = frozenset({OFF_TOPIC, OFF_SUBJECT, OFF_ASIDE})
 MEASURE = "\x00measure"
+DENIAL = "\x00denial"
+"""A phrase of `denial_phrases`: the term after it is denied, as after one of `denials`."""
 """The term a phrase that gives a size by a thing ("the size of a") is read as: the thing
 after it is a measure, not what is asked about."""
 Why = Literal["answered", "off_topic", "unsure", "no_words"]
@@ -407,6 +409,8 @@ class Reader:
             phrases[reader.stems(word)] = OFF_ASIDE
         for phrase in rules.measures:
             phrases[reader.stems(phrase)] = MEASURE
+        for phrase in rules.denial_phrases:
+            phrases[reader.stems(phrase)] = DENIAL
         for name in names:
             phrases[reader.stems(name)] = reader.term(name)
         # One-word stopwords are dropped after phrases, so "how long" still matches.
@@ -561,7 +565,7 @@ class Reader:
             if match is not None:
                 key, at = match
                 found = self.phrases[key]
-                if len(key) > 1 and found not in OFF:
+                if len(key) > 1 and found not in OFF and found != DENIAL:
                     terms += [
                         animal
                         for word in key
@@ -576,7 +580,9 @@ class Reader:
                 elif stems[at] not in self.stopwords and stems[at].isalpha():
                     found = stems[at]
                 at += 1
-            if found == MEASURE:
+            if found == DENIAL:
+                denied = True
+            elif found == MEASURE:
                 measured = True
             elif found is not None:
                 # (a cat only as "like a kitten": "I'd like my cat to" still names the cat)

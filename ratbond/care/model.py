@@ -653,6 +653,8 @@ class AskRules:
     """Words a phrase is still found with between its words ("ok for the rats")."""
     denials: tuple[Text, ...]
     """Words that deny the word after them ("no blood"): that word is not searched for."""
+    denial_phrases: tuple[Text, ...]
+    """Phrases that deny the word after them as `denials` do ("can't see any blood")."""
     forms: dict[Text, Text]
     """Irregular or variant word forms and the word they stand for (`bit: bite`)."""
     synonyms: tuple[Annotated[tuple[Text, ...], Len(min_length=2)], ...]

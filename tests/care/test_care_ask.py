@@ -168,6 +168,10 @@ def test_a_denied_word_is_not_searched_for() -> None:
     assert "bleed" not in ask("the cat had him in its mouth, no blood").terms
     assert "bleed" in ask("the cat had him in its mouth, blood on his side").terms
     assert ask("picking up a rat without hurting him").answers[0].id == "faq:picking_up"
+    # a phrase denies as a word does
+    assert "bleed" not in ask("the cat had him in its mouth, I can't see any blood").terms
+    assert "bleed" not in ask("the cat had him, no sign of blood").terms
+    assert "bleed" in ask("the cat had him, I can see some blood").terms
 
 
 def test_a_grooming_finding_is_answered_with_its_advice() -> None:
@@ -1067,3 +1071,9 @@ def test_without_still_denies_the_alarm_it_governs() -> None:
     assert ask("how do i clip his nails without hurting him").answers[0].id == "faq:grooming"
     question = "Whats the right way to pick up a rat without hurting him"
     assert ask(question).answers[0].id == "faq:picking_up"
+
+
+def test_the_size_of_a_pack_bought_is_no_rats_weight() -> None:
+    question = "Can the rats share the sunflower hearts? I buy them by the 20 kg sack."
+    assert ask(question).answers[0].id == "food:sunflower seeds"
+    assert ask("my rat lost 20 g, he weighs 400 g now").answers[0].id == "faq:weight_loss"
