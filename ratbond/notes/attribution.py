@@ -1893,6 +1893,14 @@ class Attribution:
             return None  # the one caught is an animal that could not have caught it
         if words[mention.last].raw.lower().replace("\u2019", "'").endswith("'s"):
             return None  # "got Pip's scent": Pip owns what was got
+        if self.neuter(mention) and any(
+            self.matches[holder].kind == OBJECT
+            for holder in self.phrases.at[
+                self.tokens.sentence_range(mention.sentence).start : match.first
+            ]
+            if holder >= 0
+        ):
+            return None  # "got his teeth in his toy mouse and shook it": "it" is the thing
         after = mention.last + 1
         if (
             after < len(words)

@@ -5,7 +5,7 @@ made. Each sentence here is made up for the rule it tests."""
 from __future__ import annotations
 
 import pytest
-from casts import cat_rat, rat_rat, signals
+from casts import cat_rat, rat_rat, read, signals
 
 from ratbond.notes import NotesResult
 
@@ -98,3 +98,8 @@ def test_a_harm_suffered_from_no_one_named_is_the_one_other_kind_that_can() -> N
 def test_a_rush_told_in_the_present_then_a_strike_on_the_barrier_is_a_lunge() -> None:
     found = signals(cat_rat("Tom jump to cage very fast, hit the door with his body."))
     assert found["tom"] == {"lunging"}
+
+
+def test_a_mouth_closed_round_a_part_is_a_bite_and_round_a_toy_none() -> None:
+    assert "biting" in signals(cat_rat("He said Tom got his mouth round Pip's tail."))["tom"]
+    assert "biting" not in read(cat_rat("Tom got his mouth round his toy mouse and shook it."))
