@@ -19,6 +19,11 @@ def test_a_learners_verb_of_harm_is_the_english_one() -> None:
 def test_a_learners_word_for_a_wound_is_a_wound() -> None:
     assert "wound" in signals(cat_rat("Pip has a small Wunde on the back."))["pip"]
     assert "wound" in read(rat_rat("Max was gebissen on the tail. I did not see who."))
+    assert "wound" in signals(cat_rat("Morning I see Pip ear have qusil."))["pip"]
+    assert "wound" in signals(rat_rat("Rex have sugat on nose."))["rex"]
+    # a word of one language that is another's everyday word is left out ("kagat ng lamok",
+    # a mosquito's bite)
+    assert "biting" not in read(rat_rat("Grabe kagat ng lamok dito. Rex okay naman."))
 
 
 def test_a_learners_own_i_is_the_owner() -> None:
