@@ -4,7 +4,7 @@ here is made up for the rule it tests."""
 
 from __future__ import annotations
 
-from casts import PIP, TOM, cat_rat, rat_rat, signals
+from casts import PIP, TOM, cat_rat, rat_rat, read, signals
 
 from ratbond.model import Animal
 from ratbond.notes import parse_notes
@@ -124,3 +124,14 @@ def test_a_cat_low_on_the_floor_stalks_and_its_teeth_noise_is_the_chatter() -> N
     assert "stalking" in signals(cat_rat("Tom went slowly, low on the floor, to the cage."))["tom"]
     assert "chattering" in signals(cat_rat("Tom made a noise with his teeth at Pip."))["tom"]
     assert "chattering" in signals(cat_rat("Tom at the window going ke-ke-ke at Pip."))["tom"]
+
+
+def test_bolting_all_over_for_a_way_out_is_a_panic() -> None:
+    assert signals(rat_rat("Both rats went bananas climbing every which way.")) == {
+        "rex": {"frantic_movement"},
+        "max": {"frantic_movement"},
+    }
+    result = rat_rat("Rex froze, then bolted round the cage trying to find a way out.")
+    assert signals(result)["rex"] == {"freezing", "frantic_movement"}
+    # a walk all over is no panic
+    assert "frantic_movement" not in read(rat_rat("Rex went everywhere sniffing the bedding."))
