@@ -2140,7 +2140,11 @@ class Attribution:
             for part in range(start + 1, min(start + 3, len(words))):
                 if tokens.clauses[part] != tokens.clauses[start] or words[part].kind != "w":
                     break
-                if words[part].lemma in self.lexicon.body_parts:
+                # its mouth or teeth too: "chipped his tooth on my ring, his mouth is bleeding"
+                if (
+                    words[part].lemma in self.lexicon.body_parts
+                    or words[part].lemma in self.lexicon.weapons
+                ):
                     return True
         return False
 
