@@ -28,6 +28,8 @@ def first(question: str) -> str:
         "Our cat, Mortimer, keeps losing weight, what should he eat?",
         "my cat has fleas and keeps scratching, what do I use",
         "my cat has gone off his food and is lethargic, two days now",
+        # ... or a cold of its own
+        "Crema, my cat, has been sneezing and has crusty stuff round her eyes. Vet?",
         "a colleague ratted me out to the boss, what do I do",
     ],
 )
