@@ -57,6 +57,16 @@ def test_a_rat_question_is_still_answered(question: str, expected: str) -> None:
         ("Will peanut butter and baking soda kill rats in my garage?", "none"),
         ("Does instant mashed potato kill rats? We have them in the loft.", "none"),
         ("Many rats come in from the drain, which medicine is best to kill them?", "none"),
+        (
+            "Many rats come in my store and eat the sacks. How I kill them? Which poison is good?",
+            "none",
+        ),
+        # a fear of having poisoned one's own rats is no pest control
+        (
+            "Can rats eat tuna or will the mercury slowly poison them? I use the tinned one,"
+            " once a week",
+            "food:tinned tuna",
+        ),
     ],
 )
 def test_a_food_said_to_kill_a_pet_rat_asks_whether_it_is_safe(
