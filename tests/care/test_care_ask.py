@@ -1077,3 +1077,9 @@ def test_the_size_of_a_pack_bought_is_no_rats_weight() -> None:
     question = "Can the rats share the sunflower hearts? I buy them by the 20 kg sack."
     assert ask(question).answers[0].id == "food:sunflower seeds"
     assert ask("my rat lost 20 g, he weighs 400 g now").answers[0].id == "faq:weight_loss"
+
+
+def test_a_persons_panic_attack_is_no_fight() -> None:
+    assert not ask("my heart pounds in time trouble, is this a panic attack?").answers
+    question = "my rat seems to have panic attacks when I pick her up, is that normal?"
+    assert ask(question).answers[0].id == "faq:picking_up"
