@@ -71,3 +71,13 @@ def test_blood_at_the_biters_own_mouth_is_the_biters() -> None:
     text = "Rex bit me and chipped his tooth on my ring, his mouth is bleeding a bit"
     assert "wound" in signals(parse_notes(text, [REX, MAX], "rat-human"))["rex"]
     assert "wound" not in rat_human("Rex bit me and my finger is bleeding a bit")
+
+
+def test_a_likeness_of_blood_or_a_bit_of_something_is_no_wound() -> None:
+    text = "Red crusty stuff around Rex's eyes and nose, kinda like dried blood. Porphyrin?"
+    found = signals(rat_rat(text))["rex"]
+    assert "porphyrin" in found
+    assert "wound" not in found
+    assert "wound" not in read(rat_rat("Rex has been a bit of a handful this week."))
+    # dried blood told as itself is a wound
+    assert "wound" in signals(rat_rat("Rex has dried blood around his nose."))["rex"]
