@@ -60,10 +60,10 @@ OFF_ASIDE = "\x00aside"
 read as."""
 OFF = frozenset({OFF_TOPIC, OFF_SUBJECT, OFF_ASIDE})
 MEASURE = "\x00measure"
-DENIAL = "\x00denial"
-"""A phrase of `denial_phrases`: the term after it is denied, as after one of `denials`."""
 """The term a phrase that gives a size by a thing ("the size of a") is read as: the thing
 after it is a measure, not what is asked about."""
+DENIAL = "\x00denial"
+"""A phrase of `denial_phrases`: the term after it is denied, as after one of `denials`."""
 Why = Literal["answered", "off_topic", "unsure", "no_words"]
 
 
