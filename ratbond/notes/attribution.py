@@ -2140,11 +2140,7 @@ class Attribution:
             for part in range(start + 1, min(start + 3, len(words))):
                 if tokens.clauses[part] != tokens.clauses[start] or words[part].kind != "w":
                     break
-                # its mouth or teeth too: "chipped his tooth on my ring, his mouth is bleeding"
-                if (
-                    words[part].lemma in self.lexicon.body_parts
-                    or words[part].lemma in self.lexicon.weapons
-                ):
+                if words[part].lemma in self.lexicon.body_parts:
                     return True
         return False
 

@@ -67,12 +67,6 @@ def test_a_busy_time_or_a_word_of_praise_is_no_attack() -> None:
     assert "biting" not in rat_human("Rex and Max rummaged through my gym bag. Savages lol.")
 
 
-def test_blood_at_the_biters_own_mouth_is_the_biters() -> None:
-    text = "Rex bit me and chipped his tooth on my ring, his mouth is bleeding a bit"
-    assert "wound" in signals(parse_notes(text, [REX, MAX], "rat-human"))["rex"]
-    assert "wound" not in rat_human("Rex bit me and my finger is bleeding a bit")
-
-
 def test_a_likeness_of_blood_or_a_bit_of_something_is_no_wound() -> None:
     text = "Red crusty stuff around Rex's eyes and nose, kinda like dried blood. Porphyrin?"
     found = signals(rat_rat(text))["rex"]
