@@ -2086,14 +2086,15 @@ class Attribution:
         no other harm told since: "Twite bit me. Hard, on the thumb. Blood on the page." is the
         owner's blood."""
         harms = self.lexicon.harm_signals
+        harmed = {
+            self.tokens.sentences[self.matches[index].first]
+            for index in self.scope.events
+            if not harms.isdisjoint(self.matches[index].senses.values())
+        }
         for earlier in range(sentence, max(sentence - 3, -1), -1):
             if earlier in self.owner_bitten:
                 return True
-            if any(
-                self.tokens.sentences[self.matches[index].first] == earlier
-                and not harms.isdisjoint(self.matches[index].senses.values())
-                for index in self.scope.events
-            ):
+            if earlier in harmed:
                 return False
         return False
 
