@@ -14,12 +14,18 @@ Every test gets its own user data, config and cache folders (so the default data
 fresh file of its own) and its own PostgreSQL schema: tests share no state, and scripts/test
 runs them on every core with pytest-xdist.
 
+Every test runs on one day: the clock stands at noon of the day the test process started and
+runs on from there, so a run that crosses midnight never sees two different todays (a date a
+test worked out and the one the command under test reads). Tests that start ratbond as a server
+process compare times with a clock this process cannot move, so they are marked `real_clock`.
+
 The quality scripts' scores of every labelled part (some 2,800 questions, 4,000 notes) are
 made once per test process and shared by the tests that read them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -30,6 +36,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+import time_machine
 from hypothesis import HealthCheck, settings
 
 from bench.postgres import throwaway_schema, unreachable
@@ -110,6 +117,20 @@ def _own_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     for variable in ("RATBOND_DATABASE_URL", "RATBOND_HOUSEHOLD", "RATBOND_PERSON"):
         monkeypatch.delenv(variable, raising=False)
+
+
+# Taken when the test process starts, so every test of the run shares it.
+NOON_OF_THE_RUN = dt.datetime.combine(dt.date.today(), dt.time(12)).astimezone()
+
+
+@pytest.fixture(autouse=True)
+def _one_day(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The clock at noon of the run's first day, ticking, unless the test is `real_clock`."""
+    if request.node.get_closest_marker("real_clock"):
+        yield
+        return
+    with time_machine.travel(NOON_OF_THE_RUN, tick=True):
+        yield
 
 
 @cache

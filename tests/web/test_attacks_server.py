@@ -13,12 +13,15 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from ratbond.store import open_database
 from tests.web.test_browser import free_port
 
 CLIENTS = 4
 ACKNOWLEDGED = 12
+
+pytestmark = pytest.mark.real_clock
 
 
 def _serve(store: Path, port: int, log: Path) -> subprocess.Popen[bytes]:

@@ -24,7 +24,7 @@ from tests.web.test_browser import (
     server,  # noqa: F401 - the fixture
 )
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.real_clock]
 PASSWORD = "correct horse battery"
 
 

@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+import pytest
 
 from ratbond.store import open_database
 from ratbond.store.introductions import get_advice, refresh_advice
@@ -22,6 +23,8 @@ from tests.web.test_browser import free_port
 PAIRS = 4
 CLIENTS = 20
 EACH = 4
+
+pytestmark = pytest.mark.real_clock
 
 
 def test_two_workers_under_twenty_clients_lose_nothing(postgres_url: str, tmp_path: Path) -> None:
