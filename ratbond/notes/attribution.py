@@ -281,6 +281,8 @@ class Attribution:
                 if m.sentence <= sentence
             ):
                 return False
+            if words[at].norm in lexicon.bleeding and self.outsider_bled(at):
+                return True  # "Client bled like mad through the whole back piece"
             clause = tokens.clauses[at]
             told = tokens.sentence_range(sentence)
             if told.start and words[told.start - 1].raw == ";":
@@ -315,6 +317,20 @@ class Attribution:
         self.unattributed = [
             item for item in self.unattributed if not offstage(item.start, item.signal)
         ]
+
+    def outsider_bled(self, at: int) -> bool:
+        """Whether the verb of bleeding at `at` has one of `others_pets.owners` right before it,
+        past determiners, in its sentence: "the patient bled", "client bled"."""
+        tokens = self.tokens
+        words = tokens.words
+        before = at - 1
+        while before >= 0 and words[before].norm in self.lexicon.determiners:
+            before -= 1
+        return (
+            before >= 0
+            and tokens.sentences[before] == tokens.sentences[at]
+            and owner_at(tokens, before, self.lexicon)
+        )
 
     def told_unhurt(self) -> None:
         """An animal the note later names as unhurt ("Vera is unmarked", "Pip was not hurt")
@@ -2974,12 +2990,17 @@ class Attribution:
         """Whether `mention` is an outsider written after a possessive ("Dwayne's staffy",
         "my mate's ferret") right before the phrase, or with only auxiliaries between: it did
         it, whatever animal of the cast is named before it. An apposition or a comparison
-        ("Tom the guard dog lunged", "like a fox pounced") is no such doer."""
+        ("Tom the guard dog lunged", "like a fox pounced") is no such doer. So is one after a
+        possessive pronoun that names someone else ("told me his rat bit him")."""
         words = self.tokens.words
         if not mention.outsider or not mention.first:
             return False
         before = words[mention.first - 1]
-        return possessive_form(before.raw.lower()) and all(
+        owner = self.mention_at(mention.first - 1)
+        owned = possessive_form(before.raw.lower()) or (
+            owner is not None and owner.outsider and before.norm in self.lexicon.possessives
+        )
+        return owned and all(
             words[position].norm in self.lexicon.auxiliaries
             for position in range(mention.last + 1, match.first)
         )

@@ -134,6 +134,9 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
                 _after_verb(tokens, match, lexicon),
                 words[match.first].norm in lexicon.subject_case,
             )
+            if _outsiders_own(mentions, matches, sentence, entry.key):
+                # "showed me where his rat bit him": him is the man whose rat it was
+                meaning = Meaning(outsider=True)
         elif (
             entry is not None
             and match.kind == "group"
@@ -570,6 +573,24 @@ def _answered(
                 outsider=False,
             )
     return result
+
+
+def _outsiders_own(
+    earlier: Sequence[Mention], matches: Sequence[Match], sentence: int, key: str
+) -> bool:
+    """Whether a possessive pronoun of the same gender (`key`) named someone else's pet
+    earlier in the sentence, with no animal of the cast named since: a later "him" or "her"
+    is that owner too."""
+    for m in reversed(earlier):
+        if m.sentence != sentence:
+            return False
+        if m.outsider and m.match >= 0:
+            entry = matches[m.match].entry
+            if matches[m.match].kind == "pronoun" and entry is not None and entry.key == key:
+                return True
+        elif m.animals and not m.person:
+            return False
+    return False
 
 
 def _pronoun(
