@@ -38,3 +38,10 @@ def test_a_learners_empty_it_leaves_the_wound_to_the_animal_named_after() -> Non
 def test_it_before_a_wound_is_the_part_not_the_bearer() -> None:
     text = "Max caught the leg in the wheel and cut it, some blood on the wheel."
     assert "wound" in signals(rat_rat(text))["max"]
+
+
+def test_greek_words_for_blood_a_wound_and_a_bite() -> None:
+    text = "Big fight the Rex and the Max, rolling like a ball. After, Max have αίμα on the ear."
+    assert "wound" in signals(rat_rat(text))["max"]
+    assert "biting" in signals(rat_rat("Rex δάγκωσε Max, small πληγή on the tail."))["rex"]
+    assert "wound" not in read(rat_rat("Rex and Max sleep in the hammock, no αίμα, nothing."))
