@@ -491,6 +491,18 @@ class Reader:
     def stem(self, word: str) -> str:
         return stem(self.forms.get(word, word))
 
+    def in_figures(self, words: list[str]) -> set[int]:
+        """The positions of `words` inside a phrase of several words of another subject said
+        aside (`off_topic.asides`): the rat in "a Year of the Rat tattoo" is no pet ("kill a
+        rat" still names one)."""
+        stems = [self.stem(word) for word in words]
+        inside: set[int] = set()
+        for at in range(len(stems)):
+            match = self._phrase(stems, at)
+            if match is not None and len(match[0]) > 1 and self.phrases[match[0]] == OFF_ASIDE:
+                inside.update(range(at, match[1]))
+        return inside
+
     def _phrase(self, stems: list[str], at: int) -> tuple[tuple[str, ...], int] | None:
         """The longest phrase starting at `at` and where it ends: as written, else with articles
         left out between its words ("ok for the rats" is "ok for rats"). A phrase of pest
@@ -550,10 +562,11 @@ class Reader:
         """Search terms of `words`: phrases and synonyms first, then filler words dropped; the
         term right after a denial ("no blood") is left out, and so is an off-topic animal right
         after a comparison ("like a dog"): the question is not about it."""
+        words = list(words)
         stems = [self.stem(word) for word in words]
         terms: list[str] = []
         heard: set[int] = set()
-        denied = compared = measured = False
+        denied = compared = measured = likening_doing = False
         at = 0
         compared_at = 0
         while at < len(stems):
@@ -587,18 +600,27 @@ class Reader:
             elif found is not None:
                 # (a cat only as "like a kitten": "I'd like my cat to" still names the cat)
                 # (and another subject only as "smells like a sewer")
-                likened = compared and (
-                    found == OFF_TOPIC
-                    or (found in self.animals and self.likening(stems[compared_at + 1 : start]))
-                    or (
-                        found == OFF_SUBJECT
-                        and compared_at > 0
-                        and stems[compared_at - 1] in self.senses
-                        and all(word in self.articles for word in stems[compared_at + 1 : start])
+                likened = (found == OFF_TOPIC and (compared or likening_doing)) or (
+                    compared
+                    and (
+                        (found in self.animals and self.likening(stems[compared_at + 1 : start]))
+                        or (
+                            found == OFF_SUBJECT
+                            and compared_at > 0
+                            and stems[compared_at - 1] in self.senses
+                            and all(
+                                word in self.articles for word in stems[compared_at + 1 : start]
+                            )
+                        )
                     )
                 )
                 if not denied and not measured and not likened:
                     terms.append(found)
+                # a comparison before a doing reaches to what it is done to, to the clause's
+                # end: "like stocking a new fish into the lake"
+                likening_doing = likening_doing or (
+                    compared and words[start].casefold().endswith("ing")
+                )
                 denied = compared = measured = False
         signs = {at for at, term in enumerate(terms) if term in self.heard_signs}
         return [
@@ -3113,14 +3135,15 @@ def _sounds(index: _Index, word: str) -> bool:
 
 def _names_a_rat(index: _Index, words: list[str]) -> bool:
     """A rat is named in `words`, other than only as set aside by one of `excepting` before it,
-    as a name given to someone (`naming`),
+    inside a phrase of another subject ("the rat race"), as a name given to someone (`naming`),
     or as what a person is allergic to (`reacting`), read through articles ("my son's hamster,
     not the rat, bit him")."""
     articles = index.rules.articles
     excepting = index.rules.excepting
     reacting = index.rules.reacting
+    figures = index.reader.in_figures(words)
     for at, word in enumerate(words):
-        if index.reader.terms([word]) == [index.subject]:
+        if at not in figures and index.reader.terms([word]) == [index.subject]:
             before = at - 1
             while before >= 0 and words[before] in articles:
                 before -= 1

@@ -1,0 +1,47 @@
+"""Ask: an angler's bait, a likening to another animal by a doing, a rat inside another
+subject's phrase, a person's limb and more names of drinks, each read both ways."""
+
+from __future__ import annotations
+
+from ratbond.care.ask import ask
+
+
+def first(question: str) -> str:
+    answer = ask(question)
+    return answer.answers[0].id if answer.answers else "none"
+
+
+def test_an_anglers_bait_is_no_poison() -> None:
+    question = (
+        "Bream was 520g on my digital bait scales in the spring and now he's 430, same feed,"
+        " and I can feel his backbone. Should I be worried?"
+    )
+    assert first(question) == "faq:weight_loss"
+    assert first("my rat ate some rat bait what do i do") == "faq:ate_something_toxic"
+    assert first("what bait works on the rats in the shed") == "none"
+
+
+def test_a_likening_by_a_doing_reaches_the_animal_done_to() -> None:
+    question = (
+        "Got a young buck, about 10 weeks old. How do I get him in with my three old boys without"
+        " a scrap? Do I just put him in like stocking a new fish into the lake?"
+    )
+    assert first(question) == "faq:introduce_rats"
+    assert first("how do I stock a new fish into the lake") == "none"
+
+
+def test_a_rat_inside_another_subjects_phrase_is_no_pet() -> None:
+    question = "Client wants a Year of the Rat tattoo on her back. Any ideas for the flash?"
+    assert first(question) == "none"
+    # a phrase of pest control still names the rat it is about
+    assert first("Ma granny says grapes'll kill a rat. Is that right?") == "food:grapes"
+
+
+def test_a_limbs_first_aid_is_a_persons() -> None:
+    assert first("What's the guidance on tourniquet time for a catastrophic limb bleed?") == "none"
+    assert first("my rat's leg is bleeding, what do I do") in {"faq:bleeding", "faq:injured_rat"}
+
+
+def test_drinks_by_other_names() -> None:
+    assert first("Frappe (the cold Nescafe) the rats can drink little bit?") == "food:caffeine"
+    assert first("can my rats have a sip of ouzo") == "food:alcohol"
