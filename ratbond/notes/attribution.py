@@ -1962,6 +1962,14 @@ class Attribution:
             for m in self.mentions.by_sentence.get(sentence, ())
         )
 
+    def with_the_owner(self, match: Match) -> bool:
+        """Whether the owner is named right after a shared act, as the one it was done with:
+        "a lower 8 that fought me the whole way" is no fight between animals."""
+        if match.last + 1 >= len(self.tokens.words):
+            return False
+        after = self.mention_at(match.last + 1)
+        return after is not None and after.person
+
     def owners_own(self, match: Match, sides: bool = False) -> bool:
         """Whether the phrase is said to be the owner's, with no animal named before it in its
         clause: a verb of being or having (`auxiliaries`) right after it, then the owner's word
@@ -3611,7 +3619,9 @@ class Attribution:
             # Dunlin", not "his nose contacted Pip's"
             return
         kinds = senses.values()
-        if not self.lexicon.reciprocal.isdisjoint(kinds) and self.owners_own(match, sides=True):
+        if not self.lexicon.reciprocal.isdisjoint(kinds) and (
+            self.owners_own(match, sides=True) or self.with_the_owner(match)
+        ):
             return  # "the only real fight this week was me versus a solicitor"
         if not self.lexicon.victim_signals.isdisjoint(kinds):
             who = self.victim(match, senses)

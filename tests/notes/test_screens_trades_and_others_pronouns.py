@@ -58,3 +58,15 @@ def test_readiness_for_a_fight_is_no_fight() -> None:
     rats = "Been braced for a fight all week. Rex groomed Max, Max held still."
     assert "fighting" not in read(rat_rat(rats))
     assert "fighting" in read(rat_rat("Braced myself, and then Rex and Max had a real fight."))
+
+
+def test_an_outsiders_own_pet_is_theirs() -> None:
+    text = "Call-out to a bloke bitten by his own ferret, blood everywhere. Tom slept."
+    assert "biting" not in read(cat_rat(text))
+    assert "biting" in signals(cat_rat("Pip got bitten by our own Tom."))["tom"]
+
+
+def test_a_fight_with_the_owner_is_no_fight_between_animals() -> None:
+    text = "Three extractions, a lower 8 that fought me the whole way. Rex and Max ate their veg."
+    assert "fighting" not in read(rat_rat(text))
+    assert "fighting" in read(rat_rat("Rex fought Max the whole way round the cage."))
