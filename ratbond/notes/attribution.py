@@ -3505,7 +3505,13 @@ class Attribution:
             # opens with the wound names the one hurt after it; so does one where the owner
             # only found it ("I see small cut for Nkechi ear"; "I cut myself" is the owner's),
             # or a learner's empty "it" opens ("It came blood from Soley's ear").
-            later = [m for m in in_sentence if not (m.person or m.outsider or m.ambiguous)]
+            # (not the subject of a clause of time after it: "blood on the ear when he let go"
+            # is the one he held)
+            later = [
+                m
+                for m in in_sentence
+                if not (m.person or m.outsider or m.ambiguous or (m.subject and m.subordinate))
+            ]
             if later and self.cast.able(later[0].animals, senses):
                 return self.from_mention(later[0], senses, match)
         # The owner who found the wound is not the one hurt ("I think there's a tiny scratch");

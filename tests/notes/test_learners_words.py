@@ -45,3 +45,9 @@ def test_greek_words_for_blood_a_wound_and_a_bite() -> None:
     assert "wound" in signals(rat_rat(text))["max"]
     assert "biting" in signals(rat_rat("Rex δάγκωσε Max, small πληγή on the tail."))["rex"]
     assert "wound" not in read(rat_rat("Rex and Max sleep in the hammock, no αίμα, nothing."))
+
+
+def test_a_cat_in_greek_or_spanish() -> None:
+    text = "My son say the γάτα catch Pip with the mouth. She have a small hole on the back."
+    assert "biting" in signals(cat_rat(text))["tom"]
+    assert "wound" in signals(cat_rat(text))["pip"]

@@ -70,3 +70,12 @@ def test_a_fight_with_the_owner_is_no_fight_between_animals() -> None:
     text = "Three extractions, a lower 8 that fought me the whole way. Rex and Max ate their veg."
     assert "fighting" not in read(rat_rat(text))
     assert "fighting" in read(rat_rat("Rex fought Max the whole way round the cage."))
+
+
+def test_blood_told_before_a_clause_of_time_is_the_one_held() -> None:
+    text = "Rex latched onto Max's ear and held on. Blood on the ear when he let go."
+    found = signals(rat_rat(text))
+    assert "wound" in found["max"]
+    assert "wound" not in found["rex"]
+    # a sentence opening with the wound names the one hurt after it
+    assert "wound" in signals(rat_rat("Rex slept. A small cut has appeared on Max's ear."))["max"]
