@@ -45,3 +45,10 @@ def test_a_limbs_first_aid_is_a_persons() -> None:
 def test_drinks_by_other_names() -> None:
     assert first("Frappe (the cold Nescafe) the rats can drink little bit?") == "food:caffeine"
     assert first("can my rats have a sip of ouzo") == "food:alcohol"
+
+
+def test_a_cat_in_spanish_or_greek_and_more_dishes_by_name() -> None:
+    question = "We have gata also. Can I leave the gata and the rats together when I go to work?"
+    assert first(question) in {"faq:cat_alone_with_rats", "faq:cats_and_rats"}
+    assert first("can rats eat penne") == "food:cooked pasta"
+    assert first("is kfc ok for rats") == "food:fried food"
