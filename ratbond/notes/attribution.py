@@ -3601,7 +3601,12 @@ class Attribution:
         if not self.cast.able(self.cast.all, senses):
             self.held_by_kin(index, match)
             return
-        if self.at_prey(match) or self.part_of_another(match, senses) or self.holds_thing(match):
+        if (
+            self.at_prey(match)
+            or self.part_of_another(match, senses)
+            or self.holds_thing(match)
+            or self.grooming_tool(match)
+        ):
             return
         # "tried to get Pip" is a lunge; "got out", "get a treat", "get him checked" are not; a
         # catch ("Tom got Pip", `captures`) may have been a bite ("did get Pip in his mouth":
@@ -3845,6 +3850,29 @@ class Attribution:
                 for species, signal in other.senses.items()
                 if species in lexicon.classes
             )
+            for other in self.matches
+        )
+
+    def grooming_tool(self, match: Match) -> bool:
+        """Whether a bite phrase is what a grooming told before it in its clause was done with
+        (`grooming_tools`, `grooming_signals`): "combed Orrin's neck with his tiny teeth"."""
+        lexicon = self.lexicon
+        if lexicon.bite_signals.isdisjoint(match.senses.values()):
+            return False
+        words = self.tokens.words
+        clause = self.tokens.clauses[match.first]
+        # the tool word opens the phrase or stands at most three words before it: "with small
+        # bites", "with his tiny teeth"
+        if not any(
+            words[at].norm in lexicon.grooming_tools and self.tokens.clauses[at] == clause
+            for at in range(max(0, match.first - 3), match.first + 1)
+        ):
+            return False
+        return any(
+            other.kind == "signal"
+            and other.last < match.first
+            and self.tokens.clauses[other.first] == clause
+            and not lexicon.grooming_signals.isdisjoint(other.senses.values())
             for other in self.matches
         )
 

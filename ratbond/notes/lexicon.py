@@ -415,6 +415,10 @@ class Lexicon:
     """By a signal two animals share, the lemmas of its phrases that name one doer."""
     """Signals by the worse one they are part of ("squeaking" in a "fighting")."""
     play_fights: dict[str, str]
+    grooming_signals: frozenset[str]
+    """`grooming_signals`: a bite phrase told as what one was done with is no bite."""
+    grooming_tools: frozenset[str]
+    """`grooming_tools`: words that open what a grooming was done with."""
     """A fight by the play it was, when the sentence says so and no one is hurt."""
     fight_looks: tuple[str, str, frozenset[str], frozenset[str]] | None
     fight_heard: FightHeardWords | None
@@ -615,6 +619,7 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *(name for whole, parts in rules.part_of.items() for name in (whole, *parts)),
         *rules.one_sided,
         *(name for pair in rules.play_fights.items() for name in pair),
+        *rules.grooming_signals,
         *((rules.fight_looks.signal, rules.fight_looks.sound) if rules.fight_looks else ()),
         *((rules.fight_heard.signal,) if rules.fight_heard else ()),
         *((rules.body_leaps.signal, rules.body_leaps.leap) if rules.body_leaps else ()),
@@ -1235,6 +1240,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             for part in {part for parts in rules.part_of.values() for part in parts}
         },
         play_fights=dict(rules.play_fights),
+        grooming_signals=frozenset(rules.grooming_signals),
+        grooming_tools=frozenset(normalise(w) for w in rules.grooming_tools),
         body_leaps=(
             (
                 rules.body_leaps.signal,

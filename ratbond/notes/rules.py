@@ -552,6 +552,10 @@ class NotesFile:
     one_sided: dict[str, tuple[Word, ...]] = field(default_factory=dict)
     """By a signal two animals share, its phrases that name one doer ("attacked")."""
     play_fights: dict[str, str] = field(default_factory=dict)
+    grooming_signals: tuple[str, ...] = ()
+    """Signals of grooming: a bite phrase told as what one was done with is grooming too."""
+    grooming_tools: tuple[Word, ...] = ()
+    """Words that open what a grooming was done with ("with his teeth")."""
     shared_places: tuple[Word, ...] = ()
     """Words after a shared signal (`reciprocal`) that say where it happened, not what it was
     aimed at ("fighting on the floor")."""
