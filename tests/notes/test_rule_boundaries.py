@@ -4,7 +4,9 @@ it tests, beside the reviewer's own examples."""
 
 from __future__ import annotations
 
-from casts import cat_rat, rat_rat, signals
+from casts import MAX, REX, cat_rat, rat_rat, read, signals
+
+from ratbond.notes import parse_notes
 
 
 def test_a_correction_moves_only_the_act_it_names_and_never_a_wound_or_a_fight() -> None:
@@ -224,3 +226,9 @@ def test_a_fight_only_heard_before_a_wound_is_a_fight_of_no_one_in_particular() 
     ):
         result = rat_rat(text)
         assert "fighting" not in {item.signal for item in result.unattributed}, text
+
+
+def test_a_volunteer_bitten_is_no_vole() -> None:
+    result = signals(parse_notes("Rex bit vol on the thumb, broke skin.", [REX, MAX], "rat-human"))
+    assert result["rex"] == {"biting"}
+    assert "biting" not in read(cat_rat("Tom bit a vole in the garden. Pip slept."))
