@@ -383,6 +383,9 @@ class Reader:
     senses: frozenset[str] = frozenset()
     """Stems of the words of how a thing smells, looks or sounds (`senses`): another subject
     named right after one and a comparison ("smells like a sewer") is a likening, not asked."""
+    wanting: frozenset[str] = frozenset()
+    """Stems of `subjects` and `yes_no`: "like" right after one is a wish ("I'd like", "would
+    like"), no comparison a later doing carries."""
 
     @classmethod
     def from_rules(cls, rules: AskRules, names: Iterable[str] = ()) -> Reader:
@@ -448,6 +451,7 @@ class Reader:
                 for owner in rules.possessives
             ),
             frozenset(reader.stem(word.casefold()) for word in rules.senses),
+            frozenset(reader.stem(word.casefold()) for word in (*rules.subjects, *rules.yes_no)),
         )
 
     def likening(self, between: list[str]) -> bool:
@@ -566,7 +570,7 @@ class Reader:
         stems = [self.stem(word) for word in words]
         terms: list[str] = []
         heard: set[int] = set()
-        denied = compared = measured = likening_doing = False
+        denied = compared = measured = likening_doing = likening_seen = False
         at = 0
         compared_at = 0
         while at < len(stems):
@@ -590,6 +594,7 @@ class Reader:
                     denied = True
                 elif stems[at] in self.comparisons:
                     compared, compared_at = True, at
+                    likening_seen = likening_seen or not (at and stems[at - 1] in self.wanting)
                 elif stems[at] not in self.stopwords and stems[at].isalpha():
                     found = stems[at]
                 at += 1
@@ -617,9 +622,9 @@ class Reader:
                 if not denied and not measured and not likened:
                     terms.append(found)
                 # a comparison before a doing reaches to what it is done to, to the clause's
-                # end: "like stocking a new fish into the lake"
+                # end: "like stocking a new fish into the lake", "like gulls mobbing a crow"
                 likening_doing = likening_doing or (
-                    compared and words[start].casefold().endswith("ing")
+                    likening_seen and words[start].casefold().endswith("ing")
                 )
                 denied = compared = measured = False
         signs = {at for at, term in enumerate(terms) if term in self.heard_signs}

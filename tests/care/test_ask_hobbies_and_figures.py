@@ -52,3 +52,19 @@ def test_a_cat_in_spanish_or_greek_and_more_dishes_by_name() -> None:
     assert first(question) in {"faq:cat_alone_with_rats", "faq:cats_and_rats"}
     assert first("can rats eat penne") == "food:cooked pasta"
     assert first("is kfc ok for rats") == "food:fried food"
+
+
+def test_a_likening_by_a_creature_doing_something() -> None:
+    question = (
+        "A rescue has offered me a young buck to join my three. How do I introduce him so there"
+        " isn't a bust-up like gulls mobbing a crow?"
+    )
+    assert first(question) == "faq:introduce_rats"
+    # "would like" is a wish, no likening: the dog is what is asked about
+    assert first("I would like advice on introducing my dog to my rats") == "none"
+
+
+def test_a_moth_trap_is_no_pest_control() -> None:
+    question = "Could I hand them moths from my moth trap? Are wild insects safe for them?"
+    assert first(question) == "food:wild insects"
+    assert first("what trap works on the rats in the shed") == "none"
