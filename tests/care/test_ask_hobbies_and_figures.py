@@ -68,3 +68,9 @@ def test_a_moth_trap_is_no_pest_control() -> None:
     question = "Could I hand them moths from my moth trap? Are wild insects safe for them?"
     assert first(question) == "food:wild insects"
     assert first("what trap works on the rats in the shed") == "none"
+
+
+def test_the_owners_whistle_is_no_wheeze() -> None:
+    question = "Want my rat to come when I whistle, like a dog does. Can that be done?"
+    assert first(question) in {"program:trick-come", "faq:training"}
+    assert first("he makes a whistling noise when he breathes") == "faq:breathing_trouble"
