@@ -74,3 +74,14 @@ def test_the_owners_whistle_is_no_wheeze() -> None:
     question = "Want my rat to come when I whistle, like a dog does. Can that be done?"
     assert first(question) in {"program:trick-come", "faq:training"}
     assert first("he makes a whistling noise when he breathes") == "faq:breathing_trouble"
+
+
+def test_more_foods_by_their_everyday_names() -> None:
+    assert first("are licorice allsorts ok for rats") == "food:licorice"
+    assert first("can rats eat wild garlic") == "food:onion family"
+    assert first("is roasted barley ok for my rats") == "food:barley"
+    assert first("can my rats have some honey wine") == "food:alcohol"
+    assert first("can rats have coffee grounds") == "food:caffeine"
+    # bread named with another food is that food's question, not the loaf's
+    question = "Is liver sausage okay on a piece of bread for the rats?"
+    assert first(question) == "food:processed meat"
