@@ -2458,6 +2458,18 @@ def _sure_entry(
         and any(_sure(index, view, kept[0], foreign) for view in search.views)
     ):
         sure = kept[0]
+    # A thing named by the whole of one of its names, well ahead of every other entry, in a
+    # question about the owner's rats, answers however much else the question tells: "our club
+    # captain hands out licorice allsorts after matches. Are those ok for rats?"
+    if (
+        sure is None
+        and owned
+        and kept
+        and index.docs[kept[0][3]].kind in rules.named_kinds
+        and _named_wholly(index, kept[0], reading)
+        and (len(kept) < 2 or kept[1][0] <= rules.owned_lead * kept[0][0])
+    ):
+        sure = kept[0]
     return sure
 
 

@@ -85,3 +85,10 @@ def test_more_foods_by_their_everyday_names() -> None:
     # bread named with another food is that food's question, not the loaf's
     question = "Is liver sausage okay on a piece of bread for the rats?"
     assert first(question) == "food:processed meat"
+
+
+def test_a_food_named_whole_answers_amid_a_story() -> None:
+    question = "Our club captain hands out licorice allsorts after matches. Are those ok for rats?"
+    assert first(question) == "food:licorice"
+    # with no rat of the owner's in it, a named food is no answer to someone's cooking
+    assert first("How I cook the bacalhau à Brás? The potatoes always stay soft.") == "none"

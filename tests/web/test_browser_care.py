@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 from tests.web.test_browser import OUTPUT, PHONE, phone, server  # noqa: F401
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.real_clock]
 # What makes an input look the way it does.
 LOOK = """e => { const s = getComputedStyle(e); const r = e.getBoundingClientRect();
   return [Math.round(r.height), s.borderTopWidth, s.borderTopStyle, s.borderTopColor,

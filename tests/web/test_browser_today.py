@@ -16,7 +16,7 @@ from ratbond.store.animals import NewAnimal, add_animal, add_vet_check, add_weig
 from ratbond.store.introductions import start_introduction
 from tests.web.test_browser import OUTPUT, PHONE, phone, server  # noqa: F401
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.real_clock]
 RATS = PAGE_SIZE + 10
 
 
