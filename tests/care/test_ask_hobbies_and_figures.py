@@ -92,3 +92,8 @@ def test_a_food_named_whole_answers_amid_a_story() -> None:
     assert first(question) == "food:licorice"
     # with no rat of the owner's in it, a named food is no answer to someone's cooking
     assert first("How I cook the bacalhau à Brás? The potatoes always stay soft.") == "none"
+
+
+def test_glucose_is_sugar() -> None:
+    question = "Can I give a rat a dab of glucose gel? We carry tubes of it for hypos."
+    assert first(question) == "food:sweets"
