@@ -2105,6 +2105,25 @@ class Attribution:
             return None
         return subject
 
+    def biters_own(self, match: Match, sentence: int) -> frozenset[str]:
+        """The one animal that bit the owner in this sentence, when the wound phrase holds a
+        possessive pronoun of its own ("chipped his tooth", "blood in her mouth"): the biter hurt
+        itself on the owner's hand or ring. Empty otherwise."""
+        words = self.tokens.words
+        if sentence not in self.owner_bitten or not any(
+            words[position].norm in self.lexicon.possessives for position in match.positions
+        ):
+            return frozenset()
+        biters = {
+            span.animal
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if facts.sentence == sentence
+            and span.animal is not None
+            and not span.negated
+            and span.signal in self.lexicon.bite_signals
+        }
+        return frozenset(biters) if len(biters) == 1 else frozenset()
+
     def bitten_before(self, sentence: int) -> bool:
         """Whether the owner was bitten in this sentence or in one of the two before it with
         no other harm told since: "Twite bit me. Hard, on the thumb. Blood on the page." is the
@@ -3488,6 +3507,9 @@ class Attribution:
             return self.from_mention(owner, senses, match)
         if self.owner_bled(match, bled):
             return Who(person=True, dropped=True)  # "I broke a glass and bled into the sink"
+        biter = self.biters_own(match, sentence)
+        if biter:
+            return Who(biter, explicit=True)  # "bit me and chipped his tooth on my ring"
         if (
             self.bitten_before(sentence)
             and not self.on_animal_part(match)
