@@ -3,7 +3,7 @@ Each sentence here is made up for the rule it tests."""
 
 from __future__ import annotations
 
-from casts import rat_rat
+from casts import rat_rat, read, signals
 
 
 def test_a_scrape_is_no_fight_and_a_scrap_still_is() -> None:
@@ -16,3 +16,9 @@ def test_a_scrape_is_no_fight_and_a_scrap_still_is() -> None:
     assert "wound" in rat_rat("Rex has a scrape on his nose.").signals.get("rex", ())
     fight = rat_rat("Rex and Max had a proper scrap in the hammock.")
     assert "fighting" in fight.signals.get("rex", ())
+
+
+def test_a_bead_or_thread_of_red_on_a_body_part_is_a_wound() -> None:
+    text = "Max woke late. A scarlet thread on his flank, from an old scab."
+    assert "wound" in signals(rat_rat(text))["max"]
+    assert "wound" not in read(rat_rat("Rex and Max slept on the red thread blanket."))
