@@ -3,7 +3,7 @@ put first. Every sentence here is made up for the rule it tests."""
 
 from __future__ import annotations
 
-from casts import cat_rat, signals
+from casts import cat_rat, rat_rat, read, signals
 
 from ratbond.notes import NotesResult
 
@@ -75,3 +75,10 @@ def test_an_attack_on_a_plaything_with_the_rats_unheeded_is_none() -> None:
     assert "pouncing" in signals(
         cat_rat("Tom pounced, toy mouse or not. The rats didn't look up from their food.")
     ).get("tom", set())
+
+
+def test_tearing_into_a_piece_of_a_meal_is_no_attack() -> None:
+    assert "fighting" not in read(rat_rat("Rex tore into a floret of broccoli. Max slept."))
+    assert "fighting" not in read(rat_rat("Tore into a ribeye at supper. Rex and Max groomed."))
+    # porphyrin's red crust is still no meal
+    assert "porphyrin" in signals(rat_rat("Rex has red crust around his eyes."))["rex"]
