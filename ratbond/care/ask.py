@@ -3152,15 +3152,19 @@ def _sounds(index: _Index, word: str) -> bool:
 
 def _names_a_rat(index: _Index, words: list[str]) -> bool:
     """A rat is named in `words`, other than only as set aside by one of `excepting` before it,
-    inside a phrase of another subject ("the rat race"), as a name given to someone (`naming`),
+    inside a phrase said aside ("a Year of the Rat tattoo"), as a name given to someone (`naming`),
     or as what a person is allergic to (`reacting`), read through articles ("my son's hamster,
     not the rat, bit him")."""
     articles = index.rules.articles
     excepting = index.rules.excepting
     reacting = index.rules.reacting
-    figures = index.reader.in_figures(words)
+    figures: set[int] | None = None  # worked out at the first rat word, if any
     for at, word in enumerate(words):
-        if at not in figures and index.reader.terms([word]) == [index.subject]:
+        if index.reader.terms([word]) == [index.subject]:
+            if figures is None:
+                figures = index.reader.in_figures(words)
+            if at in figures:
+                continue
             before = at - 1
             while before >= 0 and words[before] in articles:
                 before -= 1
