@@ -407,7 +407,10 @@ def _owner_told(
     ]
     if not told:
         return False
-    if not any(words[at].norm in others.reports for at in range(told[-1], position)):
+    # (the word of telling may close the sentence: "my cousin in Patra her rats they fight,
+    # she tell me yesterday")
+    told_end = tokens.sentence_range(tokens.sentences[position]).stop
+    if not any(words[at].norm in others.reports for at in range(told[-1], told_end)):
         return False
     return not any(
         told[-1] < m.first < position and m.animals and not (m.person or m.outsider)
@@ -580,13 +583,16 @@ def _outsiders_own(
 ) -> bool:
     """Whether a possessive pronoun of the same gender (`key`) named someone else's pet
     earlier in the sentence, with no animal of the cast named since: a later "him" or "her"
-    is that owner too."""
+    is that owner too; a later "they" after someone else's animals are those animals."""
     for m in reversed(earlier):
         if m.sentence != sentence:
             return False
         if m.outsider and m.match >= 0:
             entry = matches[m.match].entry
             if matches[m.match].kind == "pronoun" and entry is not None and entry.key == key:
+                return True
+            # ... and "they" after someone else's animals: "her rats they fight"
+            if key == "plural" and entry is not None and entry.plural:
                 return True
         elif m.animals and not m.person:
             return False

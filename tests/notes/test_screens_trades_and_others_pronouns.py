@@ -79,3 +79,10 @@ def test_blood_told_before_a_clause_of_time_is_the_one_held() -> None:
     assert "wound" not in found["rex"]
     # a sentence opening with the wound names the one hurt after it
     assert "wound" in signals(rat_rat("Rex slept. A small cut has appeared on Max's ear."))["max"]
+
+
+def test_they_after_someone_elses_animals_are_those_animals() -> None:
+    text = "My cousin in Patra her rats they fight, she tell me yesterday. Rex and Max sleep."
+    assert "fighting" not in read(rat_rat(text))
+    # with no one else's animals named, "they" are the cast's
+    assert "fighting" in read(rat_rat("My cousin came round and they fight, Rex and Max."))
