@@ -135,3 +135,10 @@ def test_bolting_all_over_for_a_way_out_is_a_panic() -> None:
     assert signals(result)["rex"] == {"freezing", "frantic_movement"}
     # a walk all over is no panic
     assert "frantic_movement" not in read(rat_rat("Rex went everywhere sniffing the bedding."))
+
+
+def test_a_cat_thrown_at_the_cage_in_slang_is_a_lunge() -> None:
+    text = "Tom yeeted himself at the cage, whole thing shook."
+    assert "lunging" in signals(cat_rat(text))["tom"]
+    assert "lunging" in signals(cat_rat("Tom thumped into the cage, really hard."))["tom"]
+    assert "lunging" not in read(cat_rat("Tom sent it at the end of his nap: a big yawn."))
