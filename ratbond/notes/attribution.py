@@ -20,6 +20,7 @@ from ratbond.notes.lexicon import (
     STRUCK,
     FightHeardWords,
     Lexicon,
+    ReleasedBiteWords,
     RushStrikeWords,
     normalise,
     possessive_form,
@@ -226,6 +227,8 @@ class Attribution:
             self.inattentive()
         if self.lexicon.placed[0] and self.spans:
             self.placed()
+        if self.lexicon.released_bites is not None and self.spans:
+            self.released_bites(self.lexicon.released_bites)
         if any(span.signal in self.lexicon.victim_signals for span in self.spans):
             self.offstage_wounds()
             self.told_unhurt()
@@ -240,6 +243,43 @@ class Attribution:
             unattributed=tuple(self.unattributed),
             spans=tuple(self.spans),
         )
+
+    def released_bites(self, rule: ReleasedBiteWords) -> None:
+        """A bite by an animal of `rule.species` in a sentence that says it was let go, in a
+        note that tells no wound, is a nip (`released_bites`): "bit Baozi little bit, quick then
+        let go, no blood". Not a release refused ("wouldn't let go", "refused to let go")."""
+        sentences = self.tokens.sentences
+        norms = [word.norm for word in self.tokens.words]
+
+        def refused(start: int) -> bool:
+            # a refusal ends right before the release or at most two words earlier: "would
+            # NOT let go", "didn't ever let go"
+            return any(
+                tuple(norms[end - len(refusal) : end]) == refusal
+                for refusal in rule.refusals
+                for end in range(max(0, start - 2), start + 1)
+                if end >= len(refusal)
+            )
+
+        released = {
+            sentences[start]
+            for release in rule.releases
+            for start in range(len(norms) - len(release) + 1)
+            if tuple(norms[start : start + len(release)]) == release and not refused(start)
+        }
+        victims = self.lexicon.victim_signals
+        if not released or any(span.signal in victims and not span.negated for span in self.spans):
+            return  # (a wound anywhere in the note says the bite broke the skin)
+        species = self.cast.species
+        self.spans = [
+            replace(span, signal=rule.nip)
+            if span.signal == rule.bite
+            and span.animal is not None
+            and species.get(span.animal) == rule.species
+            and facts.sentence in released
+            else span
+            for span, facts in zip(self.spans, self.facts, strict=True)
+        ]
 
     def offstage_wounds(self) -> None:
         """A wound told before any animal of the cast is named, in a note that reads no harm

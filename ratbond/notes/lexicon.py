@@ -145,6 +145,16 @@ class OthersPetsWords(NamedTuple):
     """Words that say the cast did the same ("so did", "too")."""
 
 
+class ReleasedBiteWords(NamedTuple):
+    """`released_bites`, normalised (see `Attribution.released_bites`)."""
+
+    species: str
+    bite: str
+    nip: str
+    releases: tuple[tuple[str, ...], ...]
+    refusals: tuple[tuple[str, ...], ...]
+
+
 class FightHeardWords(NamedTuple):
     """`fight_heard`, normalised (see `Attribution.fight_heard`)."""
 
@@ -422,6 +432,8 @@ class Lexicon:
     """A fight by the play it was, when the sentence says so and no one is hurt."""
     fight_looks: tuple[str, str, frozenset[str], frozenset[str]] | None
     fight_heard: FightHeardWords | None
+    released_bites: ReleasedBiteWords | None
+    """`released_bites`: a bite let go at once, with no wound, is a nip."""
     body_leaps: tuple[str, str, frozenset[str], frozenset[str]] | None
     """`body_leaps`: the pounce, the lunge it is with no paw named, the verbs of leaping and
     the words that say the paws led it."""
@@ -623,6 +635,7 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *((rules.fight_looks.signal, rules.fight_looks.sound) if rules.fight_looks else ()),
         *((rules.fight_heard.signal,) if rules.fight_heard else ()),
         *((rules.body_leaps.signal, rules.body_leaps.leap) if rules.body_leaps else ()),
+        *((rules.released_bites.bite, rules.released_bites.nip) if rules.released_bites else ()),
     )
     for name in rules.capture_means:
         if name not in every:
@@ -1242,6 +1255,21 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         play_fights=dict(rules.play_fights),
         grooming_signals=frozenset(rules.grooming_signals),
         grooming_tools=frozenset(normalise(w) for w in rules.grooming_tools),
+        released_bites=(
+            ReleasedBiteWords(
+                rules.released_bites.species,
+                rules.released_bites.bite,
+                rules.released_bites.nip,
+                tuple(
+                    tuple(normalise(w) for w in p.split()) for p in rules.released_bites.releases
+                ),
+                tuple(
+                    tuple(normalise(w) for w in p.split()) for p in rules.released_bites.refusals
+                ),
+            )
+            if rules.released_bites
+            else None
+        ),
         body_leaps=(
             (
                 rules.body_leaps.signal,

@@ -349,6 +349,21 @@ class BodyLeaps:
 
 
 @dataclass(frozen=True)
+class ReleasedBites:
+    """A bite (`bite`) by an animal of `species`, in a sentence that says it was let go (one of
+    `releases`, with no denial among the three words before it and none of `refusals` right
+    before it) and tells no wound, is the quick bite let go that the vocabulary calls `nip`."""
+
+    __pydantic_config__ = _STRICT
+
+    species: Species
+    bite: str
+    nip: str
+    releases: tuple[Word, ...]
+    refusals: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True)
 class Retractions:
     """Self-corrections: the cues that take words back, and filler words around a replacement."""
 
@@ -562,6 +577,7 @@ class NotesFile:
     fight_looks: FightLooks | None = None
     fight_heard: FightHeard | None = None
     body_leaps: BodyLeaps | None = None
+    released_bites: ReleasedBites | None = None
     repeats: tuple[Word, ...] = ()
     harmless: Harmless | None = None
     protected_words: tuple[Word, ...] = ()
