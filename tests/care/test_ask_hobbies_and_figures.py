@@ -97,3 +97,8 @@ def test_a_food_named_whole_answers_amid_a_story() -> None:
 def test_glucose_is_sugar() -> None:
     question = "Can I give a rat a dab of glucose gel? We carry tubes of it for hypos."
     assert first(question) == "food:sweets"
+
+
+def test_incisors_are_teeth_and_bruxism_is_bruxing() -> None:
+    question = "She grinds her incisors together on my lap. Is bruxism a stress sign in rats?"
+    assert first(question) in {"sign:vocalisations/bruxing", "faq:sounds", "faq:trust_signs"}
