@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -248,29 +248,25 @@ class Attribution:
         """A bite by an animal of `rule.species` in a sentence that says it was let go, in a
         note that tells no wound, is a nip (`released_bites`): "bit Baozi little bit, quick then
         let go, no blood". Not a release refused ("wouldn't let go", "refused to let go")."""
+        species = self.cast.species
+        victims = self.lexicon.victim_signals
+        if not any(
+            span.signal == rule.bite
+            and span.animal is not None
+            and species.get(span.animal) == rule.species
+            for span in self.spans
+        ) or any(span.signal in victims and not span.negated for span in self.spans):
+            return  # (a wound anywhere in the note says the bite broke the skin)
         sentences = self.tokens.sentences
         norms = [word.norm for word in self.tokens.words]
-
-        def refused(start: int) -> bool:
-            # a refusal ends right before the release or at most two words earlier: "would
-            # NOT let go", "didn't ever let go"
-            return any(
-                tuple(norms[end - len(refusal) : end]) == refusal
-                for refusal in rule.refusals
-                for end in range(max(0, start - 2), start + 1)
-                if end >= len(refusal)
-            )
-
+        # a refusal ends right before the release or at most two words earlier: "would NOT let
+        # go", "didn't ever let go"
+        refusals = {start + len(refusal) for refusal, start in occurrences(norms, rule.refusals)}
         released = {
             sentences[start]
-            for release in rule.releases
-            for start in range(len(norms) - len(release) + 1)
-            if tuple(norms[start : start + len(release)]) == release and not refused(start)
+            for _, start in occurrences(norms, rule.releases)
+            if refusals.isdisjoint(range(start - 2, start + 1))
         }
-        victims = self.lexicon.victim_signals
-        if not released or any(span.signal in victims and not span.negated for span in self.spans):
-            return  # (a wound anywhere in the note says the bite broke the skin)
-        species = self.cast.species
         self.spans = [
             replace(span, signal=rule.nip)
             if span.signal == rule.bite
@@ -1735,11 +1731,7 @@ class Attribution:
             for word, where in zip(tokens.words, tokens.clauses, strict=True)
             if where == clause
         ]
-        return any(
-            tuple(norms[start : start + len(phrase)]) == phrase
-            for phrase in phrases
-            for start in range(len(norms) - len(phrase) + 1)
-        )
+        return any(occurrences(norms, phrases))
 
     def partners(
         self, match: Match, obj: Mention | None, animals: frozenset[str]
@@ -3201,32 +3193,23 @@ class Attribution:
             if match.kind == "signal"
         )
         governed: set[tuple[int, int]] = set()
-        for phrase in self.lexicon.persistence:
-            size = len(phrase)
-            for start in range(len(norms) - size + 1):
-                if tuple(norms[start : start + size]) != phrase:
+        for phrase, start in occurrences(norms, self.lexicon.persistence):
+            end = start + len(phrase) - 1
+            after = [item for item in signals if item[0] == end + 1]
+            if after:
+                # "wouldn't stop chasing her", "wouldn't stop bruxing": that verb's
+                governed.update(bounds for _, _, bounds, chase, _ in after if chase)
+                continue
+            # "chased her round and round, wouldn't quit": the chases just before it
+            for _, last, bounds, chase, stress in reversed(signals):
+                if last >= start or (stress and not chase):
                     continue
-                end = start + size - 1
-                after = [item for item in signals if item[0] == end + 1]
-                if after:
-                    # "wouldn't stop chasing her", "wouldn't stop bruxing": that verb's
-                    governed.update(bounds for _, _, bounds, chase, _ in after if chase)
-                    continue
-                # "chased her round and round, wouldn't quit": the chases just before it
-                for _, last, bounds, chase, stress in reversed(signals):
-                    if last >= start or (stress and not chase):
-                        continue
-                    if sentences[last] != sentences[start] or not chase:
-                        break
-                    governed.add(bounds)
+                if sentences[last] != sentences[start] or not chase:
+                    break
+                governed.add(bounds)
         if not governed:
             return
-        mutual = {
-            sentences[start]
-            for phrase in self.lexicon.together
-            for start in range(len(norms) - len(phrase) + 1)
-            if tuple(norms[start : start + len(phrase)]) == phrase
-        }
+        mutual = {sentences[start] for _, start in occurrences(norms, self.lexicon.together)}
         calm = {
             facts.sentence
             for span, facts in zip(self.spans, self.facts, strict=True)
@@ -4262,3 +4245,13 @@ class Attribution:
 def words_possessive(words: tuple[Word, ...], mention: Mention, lexicon: Lexicon) -> bool:
     """Whether a mention is one possessive pronoun ("her")."""
     return mention.first == mention.last and words[mention.first].norm in lexicon.possessives
+
+
+def occurrences(
+    norms: Sequence[str], phrases: Iterable[tuple[str, ...]]
+) -> Iterator[tuple[tuple[str, ...], int]]:
+    """Each of `phrases` (word sequences) where it stands in `norms`, with its first index."""
+    for phrase in phrases:
+        for start in range(len(norms) - len(phrase) + 1):
+            if tuple(norms[start : start + len(phrase)]) == phrase:
+                yield phrase, start

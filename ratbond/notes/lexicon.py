@@ -1260,12 +1260,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
                 rules.released_bites.species,
                 rules.released_bites.bite,
                 rules.released_bites.nip,
-                tuple(
-                    tuple(normalise(w) for w in p.split()) for p in rules.released_bites.releases
-                ),
-                tuple(
-                    tuple(normalise(w) for w in p.split()) for p in rules.released_bites.refusals
-                ),
+                tuple(tuple(split_words(text)) for text in rules.released_bites.releases),
+                tuple(tuple(split_words(text)) for text in rules.released_bites.refusals),
             )
             if rules.released_bites
             else None

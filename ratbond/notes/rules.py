@@ -351,8 +351,8 @@ class BodyLeaps:
 @dataclass(frozen=True)
 class ReleasedBites:
     """A bite (`bite`) by an animal of `species`, in a sentence that says it was let go (one of
-    `releases`, with no denial among the three words before it and none of `refusals` right
-    before it) and tells no wound, is the quick bite let go that the vocabulary calls `nip`."""
+    `releases`, with none of `refusals` ending right before it or at most two words earlier),
+    in a note that tells no wound, is the quick bite let go that the vocabulary calls `nip`."""
 
     __pydantic_config__ = _STRICT
 
