@@ -20,6 +20,11 @@ def rat_rat(text: str) -> NotesResult:
     return parse_notes(text, [REX, MAX], "rat-rat")
 
 
+def rat_human(text: str) -> NotesResult:
+    """Rex and Max learning to trust their person."""
+    return parse_notes(text, [REX, MAX], "rat-human")
+
+
 def signals(result: NotesResult) -> dict[str, set[str]]:
     """What the reader gave each animal."""
     return {animal: set(names) for animal, names in result.signals.items()}

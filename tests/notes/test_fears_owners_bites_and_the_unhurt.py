@@ -3,14 +3,10 @@ after a fronted place, one-word denials of harm and busy-time words: each read b
 
 from __future__ import annotations
 
-from casts import MAX, PIP, REX, TOM, cat_rat, rat_rat, read, signals
+from casts import PIP, TOM, cat_rat, rat_human, rat_rat, read, signals
 
 from ratbond.model import Animal
 from ratbond.notes import parse_notes
-
-
-def rat_human(text: str) -> set[str]:
-    return read(parse_notes(text, [REX, MAX], "rat-human"))
 
 
 def test_a_fear_or_forecast_of_a_fight_is_no_fight() -> None:
@@ -25,10 +21,10 @@ def test_a_fear_or_forecast_of_a_fight_is_no_fight() -> None:
 
 def test_blood_after_the_owner_was_bitten_is_the_owners() -> None:
     text = "Rex bit me. Hard, on the fleshy part of the thumb. Blood on the notebook page."
-    assert "wound" not in rat_human(text)
+    assert "wound" not in read(rat_human(text))
     # an animal named with the blood keeps it
     text = "Rex bit me. Hard, on the thumb. Later Max had blood on his nose."
-    assert "wound" in rat_human(text)
+    assert "wound" in read(rat_human(text))
 
 
 def test_a_wound_joined_by_a_semicolon_to_someone_elses_day_is_theirs() -> None:
@@ -64,7 +60,8 @@ def test_a_busy_time_or_a_word_of_praise_is_no_attack() -> None:
     text = "Burnt my wrist during the rush at work. Tom washed himself by the cage."
     assert "lunging" not in read(cat_rat(text))
     assert "lunging" in signals(cat_rat("Tom rushed the cage."))["tom"]
-    assert "biting" not in rat_human("Rex and Max rummaged through my gym bag. Savages lol.")
+    text = "Rex and Max rummaged through my gym bag. Savages lol."
+    assert "biting" not in read(rat_human(text))
 
 
 def test_a_likeness_of_blood_or_a_bit_of_something_is_no_wound() -> None:

@@ -3,13 +3,9 @@ taken in the mouth, each read both ways: the danger kept and the calm note calm.
 
 from __future__ import annotations
 
-from casts import MAX, PIP, REX, cat_rat, rat_rat, read, signals
+from casts import PIP, cat_rat, rat_human, rat_rat, read, signals
 
-from ratbond.notes import NotesResult, parse_notes
-
-
-def rat_human_pair(text: str) -> NotesResult:
-    return parse_notes(text, [REX, MAX], "rat-human")
+from ratbond.notes import parse_notes
 
 
 def test_a_wound_near_the_owners_own_body_part_is_theirs() -> None:
@@ -86,9 +82,9 @@ def test_a_rat_in_the_cats_mouth_is_the_cats_bite() -> None:
 
 def test_a_biter_that_hurt_itself_on_the_owner_bears_the_wound() -> None:
     text = "Rex bit me and chipped his tooth on my ring, his mouth is bleeding a bit."
-    assert "wound" in signals(rat_human_pair(text))["rex"]
+    assert "wound" in signals(rat_human(text))["rex"]
     # the owner's blood after the bite stays the owner's
-    assert "wound" not in read(rat_human_pair("Rex bit me and drew blood, his teeth are sharp."))
+    assert "wound" not in read(rat_human("Rex bit me and drew blood, his teeth are sharp."))
     # an idiom of falling is no bite at the owner
     text = "She took a header off the sofa and bit the dust, split her lip."
     assert "wound" in signals(parse_notes(text, [PIP], "rat-human"))["pip"]
