@@ -130,8 +130,9 @@ class Attribution:
         self.carried: dict[int, Mention | None] = {}
         self.thing_before: dict[int, bool] = {}
         self.owner_bitten: set[int] = set()
-        self.owner_hurt: set[int] = set()
-        """The sentences that tell of a wound on a person's body part ("cut my hand")."""
+        self.owner_hurt: dict[int, int] = {}
+        """The sentences that tell of a wound on a person's body part ("cut my hand"), each with
+        the first word of the last such wound."""
         self.owners_wounds: set[int] = set()
         """The sentences that tell of any wound read as a person's ("a cut on my hand")."""
         self.harmed: Harm | None = None
@@ -1740,8 +1741,8 @@ class Attribution:
         none named, the one its doers harmed earlier in the sentence ("Dusty went for Roo,
         proper stoush": Roo fought too)."""
         if obj is not None:
-            if obj.ambiguous or obj.person:
-                return frozenset()
+            if obj.ambiguous or obj.person or obj.outsider:
+                return frozenset()  # (not "at each other like two colts")
             return obj.animals - animals
         harmed = self.harmed
         if (
@@ -2103,12 +2104,29 @@ class Attribution:
         """Whether the owner is the subject (`bled`, from `subject_bled`) of a verb of bleeding
         ("I cut myself and bled"), or a verb of bleeding with no one named before it follows a
         person's wound in its sentence ("Cut my hand on the secateurs, bled all over my
-        gloves")."""
+        gloves"), or blood itself (`injuries.shed`) does, with no animal of the cast named
+        between ("cook borshch and cut finger with knife, much blood on the beetroot")."""
         if bled is not None:
             return bled.person
+        sentence = self.tokens.sentences[match.first]
+        if self.tokens.words[match.first].lemma in self.lexicon.shed:
+            # (none named after it either, nor by a possessive: "nipped my thumb, bit of blood
+            # in her mouth")
+            hurt = self.owner_hurt.get(sentence)
+            end = self.tokens.sentence_range(sentence).stop
+            return (
+                hurt is not None
+                and not any(
+                    m.animals and not (m.person or m.outsider)
+                    for m in self.mentions.between(hurt, end)
+                )
+                and not any(
+                    self.tokens.words[at].norm in self.lexicon.possessives
+                    for at in range(match.first, end)
+                )
+            )
         if self.tokens.words[match.first].norm not in self.lexicon.bleeding:
             return False
-        sentence = self.tokens.sentences[match.first]
         return (sentence in self.owner_hurt or self.owned_part_before(match)) and all(
             m.person for m in self.before(match)
         )
@@ -3507,7 +3525,7 @@ class Attribution:
             # harm in its sentence, the rules of the one harmed decide)
             return self.from_mention(bled, senses, match)
         if self.on_person_part(match) or self.done_to_owner(match):
-            self.owner_hurt.add(sentence)
+            self.owner_hurt[sentence] = match.first
             return Who(person=True, dropped=True)  # "Grandpa cut his finger on the cage door"
         if sentence in self.owners_wounds and self.it_bled(match):
             return Who(person=True, dropped=True)  # "a cut on my hand, it bled a lot"
@@ -3731,7 +3749,8 @@ class Attribution:
             # "A proper fight between Rex and Ziggy": the pair named after it shares it.
             found = self.target(match)
             obj = found.mention if found is not None else None
-            if obj is not None and not obj.person and not obj.ambiguous:
+            # (not animals outside the cast: "slapping at each other like two colts")
+            if obj is not None and not (obj.person or obj.ambiguous or obj.outsider):
                 able = self.cast.able(obj.animals, senses)
                 if able:
                     who = Who(able, explicit=True)

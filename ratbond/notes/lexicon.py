@@ -143,6 +143,8 @@ class OthersPetsWords(NamedTuple):
     """Words of telling after such a person ("calls", "said")."""
     echoes: frozenset[tuple[str, ...]]
     """Words that say the cast did the same ("so did", "too")."""
+    bare_owners: frozenset[str]
+    """Owners whose animal is named with no possessive ending ("neighbour cat")."""
 
 
 class ReleasedBiteWords(NamedTuple):
@@ -405,6 +407,8 @@ class Lexicon:
     """A wound next to one of these is a person's: "cut his finger on the cage door"."""
     bleeding: frozenset[str]
     """`injuries.bleeding`: verbs of bleeding, whose owner subject is the one who bled."""
+    shed: frozenset[str]
+    """`injuries.shed`: blood itself, the owner's after the owner's wound in its sentence."""
     fictions: frozenset[str]
     """`injuries.fictions`: what is watched or read; a wound in its sentence is no one's when
     no animal of the cast is named there."""
@@ -1210,9 +1214,10 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
                         tuple(normalise(w) for w in echo.split())
                         for echo in rules.others_pets.echoes
                     ),
+                    frozenset(normalise(w) for w in rules.others_pets.bare_owners),
                 )
                 if rules.others_pets
-                else (frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
+                else (frozenset(),) * 6
             )
         ),
         part_owners=frozenset(normalise(w) for w in rules.part_owners),
@@ -1239,6 +1244,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         animal_parts=frozenset(stem_of(normalise(w)) for w in rules.injuries.animal_parts),
         damage=frozenset(normalise(w) for w in rules.injuries.damage),
         bleeding=frozenset(normalise(w) for w in rules.injuries.bleeding),
+        shed=frozenset(normalise(w) for w in rules.injuries.shed),
         fictions=frozenset(normalise(w) for w in rules.injuries.fictions),
         findings=frozenset(
             normalise(w)

@@ -349,15 +349,24 @@ def _others_pet(
     else:
         before = words[match.first - 1]
         if owner_at(tokens, match.first - 1, lexicon):
-            # written with more than its own letters: its possessive ("cousin's")
-            found = before.raw.lower() != before.norm and not _a_place(
-                tokens, match.first - 1, lexicon
-            )
+            found = _owners_word(
+                tokens, match.first - 1, lexicon, bare=match.kind == "species"
+            ) and not _a_place(tokens, match.first - 1, lexicon)
         else:
             found = before.norm in lexicon.possessives and _owner_told(
                 tokens, match.first - 1, mentions, lexicon
             )
     return found and not _echoed(tokens, match.first, others.echoes)
+
+
+def _owners_word(tokens: Tokens, position: int, lexicon: Lexicon, bare: bool) -> bool:
+    """Whether one of `owners` at `position` owns what follows: written with more than its own
+    letters, its possessive ("cousin's"), or (when `bare`, before a species word) with none, as
+    a learner writes one of `bare_owners` ("Neighbour кіт")."""
+    word = tokens.words[position]
+    return owner_at(tokens, position, lexicon) and (
+        word.raw.lower() != word.norm or (bare and word.norm in lexicon.others_pets.bare_owners)
+    )
 
 
 def owner_at(tokens: Tokens, position: int, lexicon: Lexicon) -> bool:
@@ -679,7 +688,15 @@ def _role_in_clause(
     while (
         position >= 0
         and words[position].kind == "w"
-        and words[position].lemma in lexicon.determiners
+        and (
+            words[position].lemma in lexicon.determiners
+            # someone's, as a determiner: "Neighbour's cat caught a rat", "Neighbour cat catch"
+            or (
+                match.kind == "species"
+                and position == match.first - 1
+                and _owners_word(tokens, position, lexicon, bare=True)
+            )
+        )
     ):
         position -= 1
     if position < 0 or words[position].kind != "w":

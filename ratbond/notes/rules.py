@@ -251,6 +251,9 @@ class Injuries:
     owner was bitten ("bit my son, and she hurt the paw in the grid")."""
     damage: tuple[Word, ...] = ()
     """Injury words that may be a thing's damage: one right after a thing is no wound."""
+    shed: tuple[Word, ...] = ()
+    """Blood itself: after a person's wound in its sentence, no animal of the cast named
+    between, it is that person's."""
     bleeding: tuple[Word, ...] = ()
     """Verbs of bleeding: one whose subject, carried on in its sentence, is the owner is the
     owner's ("I broke a glass and bled everywhere")."""
@@ -400,6 +403,8 @@ class OthersPets:
     """Words of telling: a possessive pronoun is an owner's only after one of these."""
     echoes: tuple[str, ...] = ()
     """Words that say the cast did the same: with one near, the rule reads nothing."""
+    bare_owners: tuple[Word, ...] = ()
+    """Owners whose animal a learner names with no possessive ending ("neighbour cat")."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,55 @@
+"""What happened to someone else, long ago, or only in a warning is no event of the session:
+a learner's "neighbour cat", wild animals, a fight years ago, a breeder's warning, an idiom
+of blood; and blood after the owner's own cut is the owner's."""
+
+from __future__ import annotations
+
+from casts import cat_rat, rat_rat, read, signals
+
+
+def test_a_learners_neighbour_cat_is_not_the_cast() -> None:
+    found = signals(cat_rat("Neighbour cat catch rat in garden, bit him, rat is dead."))
+    assert found == {}
+    assert read(cat_rat("Neighbour кіт catch щур in garden, вкусив him.")) == set()
+    # the owner's own cat, told the same way, still bit
+    assert "biting" in signals(cat_rat("Tom catch Pip in garden and bit her."))["tom"]
+
+
+def test_ukrainian_words_for_blood_a_wound_and_a_bite() -> None:
+    assert signals(rat_rat("Big fight! Rex and Max roll like ball. Max has рана on neck, кров."))[
+        "max"
+    ] >= {"fighting", "wound"}
+    assert "biting" in signals(rat_rat("Rex vkusyv Max on back leg and hold, not roll."))["rex"]
+
+
+def test_wild_animals_and_animals_in_a_simile_are_not_the_cast() -> None:
+    assert "pouncing" not in signals(cat_rat("A lynx pounced on a hare. Tom slept."))["tom"]
+    found = signals(rat_rat("Rex and Max slapped at each other like two dogs."))
+    assert set(found) == {"rex", "max"}
+
+
+def test_a_fight_long_ago_is_no_event() -> None:
+    for when in ("years ago", "a while back", "ages ago"):
+        found = signals(rat_rat(f"Rex and Max had a scrap {when}. Tonight they slept."))
+        assert all("fighting" not in names for names in found.values()), when
+    assert "fighting" in signals(rat_rat("Rex and Max had a scrap tonight."))["rex"]
+
+
+def test_a_warning_or_an_expectation_is_no_event() -> None:
+    assert "wound" not in read(rat_rat("The breeder warned me Rex will draw blood on Max."))
+    assert "wound" not in read(rat_rat("People warned me Rex might still draw blood on Max."))
+    assert "fighting" not in read(rat_rat("Expected a fight, had gloves ready. Max slept."))
+    assert "swatting" not in read(cat_rat("Tom has never so much as swatted at the bars."))
+
+
+def test_idioms_of_blood_shed_none() -> None:
+    assert read(cat_rat("My mate says any cat goes for rats, it's in the blood.")) == set()
+    assert read(cat_rat("I nearly burst a blood vessel laughing.")) == set()
+
+
+def test_blood_after_the_owners_cut_is_the_owners() -> None:
+    found = cat_rat("Chopping onions I cut my finger, blood all over the board. Tom slept.")
+    assert "wound" not in read(found)
+    # ... but not blood told in an animal's mouth
+    bit = signals(cat_rat("Pip nipped my thumb and broke a tooth on my ring, blood in her mouth."))
+    assert "wound" in bit["pip"]
