@@ -282,8 +282,10 @@ class Attribution:
         """A wound told before any animal of the cast is named, in a note that reads no harm
         to or between them, is of someone else's day when its sentence names someone outside
         the household (an outsider, or one of `others_pets.owners`: "my cousin was blasting a
-        drill track, blood everywhere") and no word of finding or telling (`injuries.findings`:
-        "my neighbour says there was blood" is the animals'). An animal named after it in its
+        drill track, blood everywhere") and no word of finding or telling before it
+        (`injuries.findings`: "my neighbour says there was blood" is the animals'); so is a
+        harm so told that no animal was found to have done ("a lynx pounced on a hare and
+        ripped it open, blood all over the snow"). An animal named after it in its
         sentence keeps it, unless only a pronoun that may mean anyone ("tiny bit of blood, she
         was lovely about it"); so does a thing of the animals' world in its clause (`things`:
         "blood on the bedding"), a body part in its sentence that is no person's or outsider's
@@ -293,7 +295,10 @@ class Attribution:
         harms = lexicon.harm_signals
         if (
             self.heard
-            or any(span.signal in harms and not span.negated for span in self.spans)
+            or any(
+                span.signal in harms and not span.negated and span.animal is not None
+                for span in self.spans
+            )
             or self.unseen()
         ):
             return
@@ -307,8 +312,10 @@ class Attribution:
             if m.animals and not (m.person or m.outsider or self.neuter(m))
         ]
 
-        def offstage(start: int, signal: str) -> bool:
-            if signal not in lexicon.victim_signals:
+        def offstage(start: int, signal: str, done_by: str | None = None) -> bool:
+            if signal not in lexicon.victim_signals and (
+                done_by is not None or signal not in harms
+            ):
                 return False
             at = min(bisect_left(starts, start), len(words) - 1)
             sentence = tokens.sentences[at]
@@ -334,7 +341,13 @@ class Attribution:
                     and not self.others_part(p)
                 )
                 or (words[p].stop and words[p].raw == "?")
-                or words[p].norm in lexicon.findings
+                or (
+                    words[p].norm in lexicon.findings
+                    and p < at
+                    # (not a telling of someone else's animal: "told me her cat caught a rat,
+                    # blood up the fence")
+                    and not any(m.outsider for m in self.mentions.between(p, at))
+                )
                 for p in told
             ):
                 return False
@@ -347,7 +360,7 @@ class Attribution:
         kept = [
             (span, facts)
             for span, facts in zip(self.spans, self.facts, strict=True)
-            if span.negated or not offstage(span.start, span.signal)
+            if span.negated or not offstage(span.start, span.signal, span.animal)
         ]
         self.spans = [span for span, _ in kept]
         self.facts = [facts for _, facts in kept]

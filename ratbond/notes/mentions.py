@@ -134,8 +134,16 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
                 _after_verb(tokens, match, lexicon),
                 words[match.first].norm in lexicon.subject_case,
             )
-            if _outsiders_own(mentions, matches, sentence, entry.key):
-                # "showed me where his rat bit him": him is the man whose rat it was
+            if _outsiders_own(mentions, matches, sentence, entry.key) or (
+                words[match.first].norm in lexicon.possessives
+                and following is not None
+                and following.first == match.last + 1
+                and following.kind == "species"
+                and following.entry is not None
+                and following.entry.key == OTHER_SPECIES
+            ):
+                # "showed me where his rat bit him": him is the man whose rat it was; "said his
+                # colt bit the lad": an animal of no cast's species is no animal's
                 meaning = Meaning(outsider=True)
         elif (
             entry is not None
@@ -165,7 +173,10 @@ def find_mentions(tokens: Tokens, phrases: Phrases, cast: Cast, lexicon: Lexicon
             ):
                 # "... (Nutmeg). the rodent escaped the enclosure": the one of them just named
                 meaning = _named_before(mentions, sentence, meaning.animals) or meaning
-        if not person and _others_pet(tokens, phrases, match, mentions, lexicon):
+        if not person and (
+            _others_pet(tokens, phrases, match, mentions, lexicon)
+            or _outsiders_prey(match, mentions, sentence)
+        ):
             meaning = Meaning(outsider=True)
         subject, subordinate = _role_in_clause(tokens, phrases, match, lexicon)
         norm = words[match.first].norm
@@ -585,6 +596,22 @@ def _answered(
                 outsider=False,
             )
     return result
+
+
+def _outsiders_prey(match: Match, earlier: Sequence[Mention], sentence: int) -> bool:
+    """Whether an animal named by no name ("a rat", `some_words`) follows an animal outside the
+    cast in its sentence, with no animal of the cast named between: "the tenant's cat had
+    killed a rat" is a wild rat."""
+    if match.kind != "some":
+        return False
+    for m in reversed(earlier):
+        if m.sentence != sentence:
+            return False
+        if m.outsider:
+            return True
+        if m.animals and not m.person:
+            return False
+    return False
 
 
 def _outsiders_own(

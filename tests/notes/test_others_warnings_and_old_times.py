@@ -53,3 +53,29 @@ def test_blood_after_the_owners_cut_is_the_owners() -> None:
     # ... but not blood told in an animal's mouth
     bit = signals(cat_rat("Pip nipped my thumb and broke a tooth on my ring, blood in her mouth."))
     assert "wound" in bit["pip"]
+
+
+def test_someone_elses_animal_and_its_prey_are_not_the_cast() -> None:
+    tenant = cat_rat("At work the tenant's cat had killed a rat under the boards, blood all over.")
+    assert read(tenant) == set()
+    told = cat_rat("A customer told me her cat caught a rat in the garden, blood up the fence.")
+    assert read(told) == set()
+    # the cast's own cat catching "a rat" is still the cast's
+    assert (
+        "wound" in signals(cat_rat("Tom caught a rat through the bars, blood on the floor."))["pip"]
+    )
+
+
+def test_a_harm_told_of_a_wild_animal_goes_with_its_blood() -> None:
+    note = "A lynx pounced on a hare and ripped it open, blood all over the snow. Tom slept."
+    assert read(cat_rat(note)) == {"lying_down"}
+
+
+def test_a_colt_owned_by_him_bites_no_animal_of_the_cast() -> None:
+    note = "The trainer said his colt bit the stable lad. Rex and Max slept."
+    assert "biting" not in read(rat_rat(note))
+
+
+def test_people_by_age_or_kin_are_no_animals() -> None:
+    note = "A child bit her brother in the queue and drew blood. Rex and Max slept."
+    assert read(rat_rat(note)) == {"sleeping"}
