@@ -3384,7 +3384,7 @@ class Attribution:
             ):
                 continue  # "didn't hear any noise", "if I'd heard a racket"
             if word.norm not in fights and not (
-                any(tokens.words[p].norm in places for p in within)
+                any(occurrences([tokens.words[p].norm for p in within], places))
                 or any(
                     m.animals & rats
                     and not m.person
@@ -3424,7 +3424,8 @@ class Attribution:
                 following = position + 1
                 while following < len(words) and words[following].norm in self.lexicon.articles:
                     following += 1
-                return following < len(words) and words[following].norm in heard.places
+                norms = [w.norm for w in words[following : following + 3]]
+                return any(start == 0 for _, start in occurrences(norms, heard.places))
             if norm not in passable:
                 return False
             position += 1

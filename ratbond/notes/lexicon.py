@@ -165,8 +165,8 @@ class FightHeardWords(NamedTuple):
     """Noises that tell of a fight heard from the rats."""
     fights: frozenset[str]
     """Noises that are a fight wherever heard."""
-    places: frozenset[str]
-    """Where the rats live (one-word places)."""
+    places: frozenset[tuple[str, ...]]
+    """Where the rats live, as word tuples ("cage", "rat room")."""
     sources: frozenset[str]
     """Words that make a rat after them a noise's source."""
     explained: frozenset[str]
@@ -1287,7 +1287,10 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
                 rules.fight_heard.signal,
                 noises=frozenset(normalise(w) for w in rules.fight_heard.noises),
                 fights=frozenset(normalise(w) for w in rules.fight_heard.fights),
-                places=frozenset(normalise(w) for w in rules.fight_heard.places),
+                places=frozenset(
+                    tuple(normalise(w) for w in place.split())
+                    for place in rules.fight_heard.places
+                ),
                 sources=frozenset(normalise(w) for w in rules.fight_heard.sources),
                 explained=frozenset(normalise(w) for w in rules.fight_heard.explained),
                 woken=frozenset(normalise(w) for w in rules.fight_heard.woken),

@@ -79,3 +79,12 @@ def test_a_colt_owned_by_him_bites_no_animal_of_the_cast() -> None:
 def test_people_by_age_or_kin_are_no_animals() -> None:
     note = "A child bit her brother in the queue and drew blood. Rex and Max slept."
     assert read(rat_rat(note)) == {"sleeping"}
+
+
+def test_a_panic_told_in_slang_or_as_scattering_is_frantic_movement() -> None:
+    for text in (
+        "Tom slammed into the cage. Pip going mental all over the bars.",
+        "Tom slammed into the cage. Pip scattered every direction.",
+        "Tom growled. Pip ran about like mad.",
+    ):
+        assert "frantic_movement" in signals(cat_rat(text))["pip"], text

@@ -210,6 +210,8 @@ def test_a_fight_only_heard_before_a_wound_is_a_fight_of_no_one_in_particular() 
         "Heard a racket from the cage about 3am. Lights on, Rex had a cut on his tail.",
         "Woke up to a terrible noise from the cage; this morning Max has dried blood on his neck.",
         "Heard a right ruck in the night. Max has a nick on his lip.",
+        # a place of more than one word
+        "Heard screaming from the rat room. Rex had a fresh scratch on his ear.",
     ):
         result = rat_rat(text)
         assert "fighting" in {item.signal for item in result.unattributed}, text
