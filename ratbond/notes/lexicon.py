@@ -1288,8 +1288,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
                 noises=frozenset(normalise(w) for w in rules.fight_heard.noises),
                 fights=frozenset(normalise(w) for w in rules.fight_heard.fights),
                 places=frozenset(
-                    tuple(normalise(w) for w in place.split())
-                    for place in rules.fight_heard.places
+                    tuple(normalise(w) for w in place.split()) for place in rules.fight_heard.places
                 ),
                 sources=frozenset(normalise(w) for w in rules.fight_heard.sources),
                 explained=frozenset(normalise(w) for w in rules.fight_heard.explained),
