@@ -88,3 +88,12 @@ def test_a_panic_told_in_slang_or_as_scattering_is_frantic_movement() -> None:
         "Tom growled. Pip ran about like mad.",
     ):
         assert "frantic_movement" in signals(cat_rat(text))["pip"], text
+
+
+def test_a_cat_watching_the_rats_by_their_sex_watches_calmly() -> None:
+    for text in (
+        "Tom lay on the rug watching the girls, ears forward.",
+        "Tom watched the boys from the armchair.",
+        "Tom sat by the cage with a soft, steady gaze.",
+    ):
+        assert "watching_calmly" in signals(cat_rat(text))["tom"], text
