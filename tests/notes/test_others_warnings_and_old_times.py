@@ -97,3 +97,10 @@ def test_a_cat_watching_the_rats_by_their_sex_watches_calmly() -> None:
         "Tom sat by the cage with a soft, steady gaze.",
     ):
         assert "watching_calmly" in signals(cat_rat(text))["tom"], text
+
+
+def test_pinning_a_rat_named_by_its_role_is_pinning() -> None:
+    found = signals(rat_rat("Rex pinned the new boy, Max squeaked."))
+    assert "pinning" in found["rex"]
+    # pinning a thing up is no pinning
+    assert "pinning" not in read(rat_rat("I had to pin the hammock back up. Rex slept."))
