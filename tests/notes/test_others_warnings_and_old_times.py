@@ -104,3 +104,10 @@ def test_pinning_a_rat_named_by_its_role_is_pinning() -> None:
     assert "pinning" in found["rex"]
     # pinning a thing up is no pinning
     assert "pinning" not in read(rat_rat("I had to pin the hammock back up. Rex slept."))
+
+
+def test_a_jaw_moving_as_a_cat_chatters_bites_no_one() -> None:
+    found = signals(cat_rat("Tom did that stuttering chirp with his jaw going, tail flicking."))
+    assert "chattering" in found["tom"]
+    assert "biting" not in found["tom"]
+    assert "biting" in signals(cat_rat("Tom went for Pip with his jaws open."))["tom"]
