@@ -4,7 +4,7 @@ of blood; and blood after the owner's own cut is the owner's."""
 
 from __future__ import annotations
 
-from casts import cat_rat, rat_rat, read, signals
+from casts import cat_rat, rat_human, rat_rat, read, signals
 
 
 def test_a_learners_neighbour_cat_is_not_the_cast() -> None:
@@ -111,3 +111,14 @@ def test_a_jaw_moving_as_a_cat_chatters_bites_no_one() -> None:
     assert "chattering" in found["tom"]
     assert "biting" not in found["tom"]
     assert "biting" in signals(cat_rat("Tom went for Pip with his jaws open."))["tom"]
+
+
+def test_nibbles_said_to_groom_the_owner_are_no_meal() -> None:
+    for text in (
+        "Rex licked my fingers, little grooming nibbles.",
+        "Rex was licking my fingers and doing small small nibbles, like grooming.",
+    ):
+        assert signals(rat_human(text))["rex"] == {"grooms_person"}, text
+    # a quick bite let go is still a nip
+    bite = "Rex gave me a small quick bite on my finger, then let go."
+    assert "nipping" in signals(rat_human(bite))["rex"]
