@@ -2119,6 +2119,14 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
         and not (at + 1 < len(as_read) and as_read[at + 1] in firsts)
     ]
     its_own = not objects and not set(as_read) & set(index.rules.housing)
+
+    def standing(other: str) -> set[int]:
+        # the animal's word, and a pronoun after the owner's own animal, which stands for it:
+        # "my cat ate a hair tie and now she's throwing up"
+        named = {at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]}
+        owned = any(at and as_read[at - 1] in index.rules.possessives for at in named)
+        return named | (set(pronouns) - set(objects) if owned else set())
+
     return (
         not search.about_rats
         and not pet_words
@@ -2127,12 +2135,7 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
             and other in reading.asked
             and all(at > first_named(other) for at in pronouns)
             and not any(rule.add in reading.asked for rule in index.implied if other in rule.all)
-            and _of_the_asker(
-                index,
-                as_read,
-                {at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]},
-                animal=its_own,
-            )
+            and _of_the_asker(index, as_read, standing(other), animal=its_own)
             for other in index.animals - {index.subject}
         )
     )

@@ -30,6 +30,8 @@ def first(question: str) -> str:
         "my cat has gone off his food and is lethargic, two days now",
         # ... or a cold of its own
         "Crema, my cat, has been sneezing and has crusty stuff round her eyes. Vet?",
+        # ... or told after a pronoun that stands for the owner's own cat
+        "my cat ate a hair tie and now she's throwing up, what do i do",
         "a colleague ratted me out to the boss, what do I do",
     ],
 )
