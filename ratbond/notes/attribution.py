@@ -2767,7 +2767,8 @@ class Attribution:
 
     def agent_not_an_animal(self, match: Match) -> bool:
         """Whether a passive phrase names its doer ("by", in `agent_words`, in the phrase or
-        right after it) and the doer is no animal: "scratched by the rose bush"."""
+        right after it) and the doer is no animal: "scratched by the rose bush" (a claw, a paw
+        or teeth, `weapons`, are an animal's)."""
         words = self.tokens.words
         lexicon = self.lexicon
         position = match.last if words[match.last].norm in lexicon.agent_words else match.last + 1
@@ -2804,10 +2805,12 @@ class Attribution:
                 following = person.last + 1
             else:
                 break
+        # (an animal's claw or teeth are an animal's: "was caught by a claw through the mesh")
         return (
             following < len(words)
             and words[following].kind == "w"
             and self.mention_at(following) is None
+            and words[following].lemma not in lexicon.weapons
         )
 
     def owning(self, position: int) -> bool:
@@ -4133,10 +4136,24 @@ class Attribution:
 
     def other_harm(self, index: int) -> bool:
         """Whether the note tells of a harm (`harm_signals`) in a phrase other than `index`'s:
-        a fight, a bite by someone named."""
+        a fight, a bite by someone named; not the weapon that names the passive's doer ("was
+        caught by a claw through the mesh": the claw is how it was done)."""
         harm = self.lexicon.harm_signals
+        words = self.tokens.words
+        after = self.matches[index].last + 1
+        while after < len(words) and (
+            words[after].norm in self.lexicon.agent_words
+            or words[after].lemma in self.lexicon.determiners
+        ):
+            after += 1
         return any(
-            other != index and not harm.isdisjoint(self.matches[other].senses.values())
+            other != index
+            and not harm.isdisjoint(self.matches[other].senses.values())
+            and not (
+                self.matches[other].first == after
+                and words[after].lemma in self.lexicon.weapons
+                and after > self.matches[index].last + 1
+            )
             for other in self.scope.events
         )
 

@@ -122,3 +122,11 @@ def test_nibbles_said_to_groom_the_owner_are_no_meal() -> None:
     # a quick bite let go is still a nip
     bite = "Rex gave me a small quick bite on my finger, then let go."
     assert "nipping" in signals(rat_human(bite))["rex"]
+
+
+def test_a_rat_caught_by_a_claw_was_caught_by_the_cat() -> None:
+    found = signals(cat_rat("Pip was caught by a claw through the mesh, a thin red line."))
+    assert found["tom"] & {"swatting", "scratching"}
+    assert "wound" in found["pip"]
+    # a thing that scratched is no animal
+    assert "tom" not in signals(cat_rat("Pip got scratched by the rose bush."))
