@@ -130,3 +130,10 @@ def test_a_rat_caught_by_a_claw_was_caught_by_the_cat() -> None:
     assert "wound" in found["pip"]
     # a thing that scratched is no animal
     assert "tom" not in signals(cat_rat("Pip got scratched by the rose bush."))
+
+
+def test_a_run_into_a_shelter_is_hiding() -> None:
+    for text in ("Max ran into his house.", "Max shot into the tube.", "Max fled to the hammock."):
+        assert signals(rat_rat(text))["max"] == {"hiding"}, text
+    # running into another rat is no shelter
+    assert "hiding" not in read(rat_rat("Rex ran into Max."))
