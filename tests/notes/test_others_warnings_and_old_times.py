@@ -137,3 +137,14 @@ def test_a_run_into_a_shelter_is_hiding() -> None:
         assert signals(rat_rat(text))["max"] == {"hiding"}, text
     # running into another rat is no shelter
     assert "hiding" not in read(rat_rat("Rex ran into Max."))
+
+
+def test_a_meal_by_other_words_is_eating() -> None:
+    found = signals(rat_rat("Rex and Max ate from the same bowl, no fuss."))
+    assert "eating" in found["rex"]
+    assert "eating" in found["max"]
+    assert (
+        "eating" in signals(rat_rat("Rex pinned Max, then they took their supper together."))["max"]
+    )
+    # a feed time is no meal
+    assert "eating" not in read(rat_rat("Found a nick on Max's ear at feeding time."))
