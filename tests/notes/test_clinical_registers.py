@@ -153,7 +153,7 @@ def test_a_strike_is_a_swat_only_at_an_animal() -> None:
 def test_a_soft_touch_or_a_part_that_does_not_hit_strikes_no_swat() -> None:
     assert read("Tom's whiskers contacted Pip's nose, a gentle sniff.") == {"tom": {"sniffing"}}
     assert read("Tom contacted Dot, nose to nose.") == {"tom": {"sniffing"}}
-    assert read("Tom contacted Pip with his nose through the bars; both calm.") == {
+    assert read("Tom contacted Pip with his nose through the bars; both relaxed.") == {
         "tom": {"relaxed_posture"},
         "pip": {"relaxed"},
     }
@@ -191,7 +191,7 @@ def test_a_species_word_among_several_means_the_one_just_named() -> None:
 
 def test_the_other_rat_or_a_rat_a_relative_clause_picks_out_is_not_the_one_just_named() -> None:
     # (the bite of no one named in a cat-rat session is the cat's, to be confirmed)
-    assert read("Pip was calm. The other rat got bitten on the tail.") == {
+    assert read("Pip was relaxed. The other rat got bitten on the tail.") == {
         "pip": {"relaxed"},
         "tom": {"biting"},
     }

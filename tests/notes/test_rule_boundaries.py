@@ -65,9 +65,9 @@ def test_a_when_clause_is_past_only_after_a_contrast_and_only_to_its_second_subj
     result = signals(cat_rat("Unlike Tuesday when he was chill he swatted the cage twice."))
     assert result["tom"] == {"swatting"}
     # the past set against today stays past
-    calm = "Better than Sunday when she went for the bars, Tom was calm."
+    calm = "Better than Sunday when she went for the bars, Tom was relaxed."
     assert signals(cat_rat(calm)) == {"tom": {"relaxed_posture"}}
-    calm = "Tom was calm, unlike 22nd Nov when he swiped the mesh."
+    calm = "Tom was relaxed, unlike 22nd Nov when he swiped the mesh."
     assert signals(cat_rat(calm)) == {"tom": {"relaxed_posture"}}
     calm = "Tom sat quietly, compared to Monday when he hissed at her."
     assert "hissing" not in signals(cat_rat(calm)).get("tom", set())
