@@ -1316,7 +1316,9 @@ def _pet_names(index: _Index, question: str, words: list[str]) -> set[str]:
         and set(as_read) <= index.named
         and (rat_named and not compound(name) if set(as_read) & OFF else not asks_food)
     }
-    return names
+    # (a capitalised word that reads as an alarm is that alarm, never a name: "Rat is Wheezing
+    # and making a Clicking sound")
+    return {name for name in names if index.alarms.isdisjoint(index.reader.terms([name]))}
 
 
 def _spelling(index: _Index, word: str) -> tuple[str, bool] | None:
