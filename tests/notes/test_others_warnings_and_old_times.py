@@ -148,3 +148,12 @@ def test_a_meal_by_other_words_is_eating() -> None:
     )
     # a feed time is no meal
     assert "eating" not in read(rat_rat("Found a nick on Max's ear at feeding time."))
+
+
+def test_a_forecast_of_some_day_is_no_event() -> None:
+    for text in (
+        "The churchwarden warns me that one day she will bite me to the bone. Rex sniffed me.",
+        "my mum reckons hes gonna bite her one day. Rex sniffed her hand.",
+    ):
+        assert "biting" not in read(rat_human(text)), text
+    assert "biting" in read(rat_human("One of them bit me today, Rex I think."))
