@@ -157,3 +157,11 @@ def test_a_forecast_of_some_day_is_no_event() -> None:
     ):
         assert "biting" not in read(rat_human(text)), text
     assert "biting" in read(rat_human("One of them bit me today, Rex I think."))
+
+
+def test_sitting_bolt_upright_is_no_lunge_and_a_soft_grind_is_bruxing() -> None:
+    assert "lunging" not in read(cat_rat("Tom sat bolt upright staring at Pip."))
+    assert "lunging" in read(cat_rat("Tom bolted at the cage."))
+    found = signals(cat_rat("Pip curled up in my lap, teeth going in a soft grind."))
+    assert "bruxing" in found["pip"]
+    assert "biting" not in found["pip"]
