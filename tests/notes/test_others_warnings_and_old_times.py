@@ -165,3 +165,12 @@ def test_sitting_bolt_upright_is_no_lunge_and_a_soft_grind_is_bruxing() -> None:
     found = signals(cat_rat("Pip curled up in my lap, teeth going in a soft grind."))
     assert "bruxing" in found["pip"]
     assert "biting" not in found["pip"]
+
+
+def test_a_glance_the_cat_never_gave_is_ignoring() -> None:
+    for text in (
+        "Tom attacked the laser dot. Didn't even glance at Pip.",
+        "Tom batted a moth about and didn't so much as glance at the cage.",
+        "Tom chewed the playpen corner, wasn't even looking at Pip.",
+    ):
+        assert "ignoring" in signals(cat_rat(text))["tom"], text
