@@ -1,0 +1,93 @@
+"""Signals told in other words, and words that only look like them: a panic in slang, a run
+into a shelter, a meal, a glance never given, nibbles that groom, a jaw that chatters, a claw
+that names its cat, and a rat sitting bolt upright."""
+
+from __future__ import annotations
+
+from casts import cat_rat, rat_human, rat_rat, read, signals
+
+
+def test_a_panic_told_in_slang_or_as_scattering_is_frantic_movement() -> None:
+    for text in (
+        "Tom slammed into the cage. Pip going mental all over the bars.",
+        "Tom slammed into the cage. Pip scattered every direction.",
+        "Tom growled. Pip ran about like mad.",
+    ):
+        assert "frantic_movement" in signals(cat_rat(text))["pip"], text
+
+
+def test_a_cat_watching_the_rats_by_their_sex_watches_calmly() -> None:
+    for text in (
+        "Tom lay on the rug watching the girls, ears forward.",
+        "Tom watched the boys from the armchair.",
+        "Tom sat by the cage with a soft, steady gaze.",
+    ):
+        assert "watching_calmly" in signals(cat_rat(text))["tom"], text
+
+
+def test_pinning_a_rat_named_by_its_role_is_pinning() -> None:
+    found = signals(rat_rat("Rex pinned the new boy, Max squeaked."))
+    assert "pinning" in found["rex"]
+    # pinning a thing up is no pinning
+    assert "pinning" not in read(rat_rat("I had to pin the hammock back up. Rex slept."))
+
+
+def test_a_jaw_moving_as_a_cat_chatters_bites_no_one() -> None:
+    found = signals(cat_rat("Tom did that stuttering chirp with his jaw going, tail flicking."))
+    assert "chattering" in found["tom"]
+    assert "biting" not in found["tom"]
+    assert "biting" in signals(cat_rat("Tom went for Pip with his jaws open."))["tom"]
+
+
+def test_nibbles_said_to_groom_the_owner_are_no_meal() -> None:
+    for text in (
+        "Rex licked my fingers, little grooming nibbles.",
+        "Rex was licking my fingers and doing small small nibbles, like grooming.",
+    ):
+        assert signals(rat_human(text))["rex"] == {"grooms_person"}, text
+    # a quick bite let go is still a nip
+    bite = "Rex gave me a small quick bite on my finger, then let go."
+    assert "nipping" in signals(rat_human(bite))["rex"]
+
+
+def test_a_rat_caught_by_a_claw_was_caught_by_the_cat() -> None:
+    found = signals(cat_rat("Pip was caught by a claw through the mesh, a thin red line."))
+    assert found["tom"] & {"swatting", "scratching"}
+    assert "wound" in found["pip"]
+    # a thing that scratched is no animal
+    assert "tom" not in signals(cat_rat("Pip got scratched by the rose bush."))
+
+
+def test_a_run_into_a_shelter_is_hiding() -> None:
+    for text in ("Max ran into his house.", "Max shot into the tube.", "Max fled to the hammock."):
+        assert signals(rat_rat(text))["max"] == {"hiding"}, text
+    # running into another rat is no shelter
+    assert "hiding" not in read(rat_rat("Rex ran into Max."))
+
+
+def test_a_meal_by_other_words_is_eating() -> None:
+    found = signals(rat_rat("Rex and Max ate from the same bowl, no fuss."))
+    assert "eating" in found["rex"]
+    assert "eating" in found["max"]
+    assert (
+        "eating" in signals(rat_rat("Rex pinned Max, then they took their supper together."))["max"]
+    )
+    # a feed time is no meal
+    assert "eating" not in read(rat_rat("Found a nick on Max's ear at feeding time."))
+
+
+def test_sitting_bolt_upright_is_no_lunge_and_a_soft_grind_is_bruxing() -> None:
+    assert "lunging" not in read(cat_rat("Tom sat bolt upright staring at Pip."))
+    assert "lunging" in read(cat_rat("Tom bolted at the cage."))
+    found = signals(cat_rat("Pip curled up in my lap, teeth going in a soft grind."))
+    assert "bruxing" in found["pip"]
+    assert "biting" not in found["pip"]
+
+
+def test_a_glance_the_cat_never_gave_is_ignoring() -> None:
+    for text in (
+        "Tom attacked the laser dot. Didn't even glance at Pip.",
+        "Tom batted a moth about and didn't so much as glance at the cage.",
+        "Tom chewed the playpen corner, wasn't even looking at Pip.",
+    ):
+        assert "ignoring" in signals(cat_rat(text))["tom"], text
