@@ -2087,11 +2087,8 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
     # could she get sick" is Nibbles', but a name right after the owner's animal's word, with
     # nothing between, is its own: "our cat Winston is being sick"; not "we got a cat, Pip has
     # lost weight", nor "since we got the cat Nibbles has been sick")
-    def first_named(other: str) -> int:
-        return next(
-            (at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]),
-            len(as_read),
-        )
+    def named_at(other: str) -> set[int]:
+        return {at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]}
 
     def its_names(other: str) -> frozenset[str]:
         # (right after it, or set off by commas: "our cat, Tolstoy, has been losing weight")
@@ -2122,24 +2119,26 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
     ]
     its_own = not objects and not set(as_read) & set(index.rules.housing)
 
-    def standing(other: str) -> set[int]:
+    def standing(named: set[int]) -> set[int]:
         # the animal's word, and a pronoun after the owner's own animal, which stands for it:
         # "my cat ate a hair tie and now she's throwing up"
-        named = {at for at, w in enumerate(as_read) if index.reader.terms([w]) == [other]}
         owned = any(at and as_read[at - 1] in index.rules.possessives for at in named)
         return named | (set(pronouns) - set(objects) if owned else set())
+
+    def ill(other: str) -> bool:
+        named = named_at(other)
+        return (
+            not (reading.typed.names - its_names(other))
+            and other in reading.asked
+            and all(at > min(named, default=len(as_read)) for at in pronouns)
+            and not any(rule.add in reading.asked for rule in index.implied if other in rule.all)
+            and _of_the_asker(index, as_read, standing(named), animal=its_own)
+        )
 
     return (
         not search.about_rats
         and not pet_words
-        and any(
-            not (reading.typed.names - its_names(other))
-            and other in reading.asked
-            and all(at > first_named(other) for at in pronouns)
-            and not any(rule.add in reading.asked for rule in index.implied if other in rule.all)
-            and _of_the_asker(index, as_read, standing(other), animal=its_own)
-            for other in index.animals - {index.subject}
-        )
+        and any(ill(other) for other in index.animals - {index.subject})
     )
 
 

@@ -3427,8 +3427,10 @@ class Attribution:
                 following = position + 1
                 while following < len(words) and words[following].norm in self.lexicon.articles:
                     following += 1
-                norms = [w.norm for w in words[following : following + 3]]
-                return any(start == 0 for _, start in occurrences(norms, heard.places))
+                return any(
+                    tuple(w.norm for w in words[following : following + len(place)]) == place
+                    for place in heard.places
+                )
             if norm not in passable:
                 return False
             position += 1
