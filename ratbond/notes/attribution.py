@@ -766,10 +766,10 @@ class Attribution:
         """A strike that opens with one of `rush_strikes.words` and has one of its `targets`
         as its object ("hit that cage"), with no word of `parts` (a paw, a tap) after it in its
         sentence, at most `reach` words after one of its `verbs` (a rush or a leap) with its own
-        cat named last before that verb and no one named between, is the body's blow, the
-        leap: "jumped off the counter and hit that cage so hard it scooted" is a lunge;
-        "jumped at the cage and hit it with his paw", "I ran in and Bishop hit the cage" and
-        "came over and hit the cage gently" stay swipes."""
+        cat named last before that verb (or no one named before it in its sentence) and no one
+        named between, is the body's blow, the leap: "jumped off the counter and hit that cage
+        so hard it scooted" is a lunge; "jumped at the cage and hit it with his paw", "I ran in
+        and Bishop hit the cage" and "came over and hit the cage gently" stay swipes."""
         tokens = self.tokens
         words = tokens.words
         for number, span in enumerate(self.spans):
@@ -801,10 +801,10 @@ class Attribution:
                 continue
             mentions = self.mentions.by_sentence.get(sentence, ())
             before = [m for m in mentions if m.last < verb]
-            if (
-                before
-                and span.animal in before[-1].animals
-                and not any(verb < m.first < position for m in mentions)
+            # (a sentence with no one named before its rush carries on the last one's doer:
+            # "Brioche went off. Flew across the kitchen and hit the front of the cage")
+            if (not before or span.animal in before[-1].animals) and not any(
+                verb < m.first < position for m in mentions
             ):
                 self.spans[number] = replace(span, signal=rules.leap)
 

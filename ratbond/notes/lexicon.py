@@ -368,6 +368,7 @@ class Lexicon:
     way_words: frozenset[str]
     reach_words: frozenset[str]
     articles: frozenset[str]
+    word_determiners: frozenset[str]
     form_answers: frozenset[str]
     persistent: dict[str, str]
     persistence: tuple[tuple[str, ...], ...]
@@ -1187,6 +1188,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         way_words=frozenset(rules.way_words),
         reach_words=frozenset(rules.reach_words),
         articles=frozenset(rules.articles),
+        word_determiners=frozenset(normalise(w) for w in rules.word_determiners),
         form_answers=frozenset(rules.form_answers),
         persistent=dict(rules.persistent),
         persistence=tuple(tuple(normalise(w) for w in p.split()) for p in rules.persistence),

@@ -67,12 +67,15 @@ def find_phrases(
     closed: tuple[Collection[str], ...] = (),
     auxiliaries: Collection[str] = frozenset(),
     held: Collection[str] = frozenset(),
+    word_determiners: Collection[str] = frozenset(),
 ) -> Phrases:
     """The names and phrases of `tokens`. `joiners` are the words a gap never crosses;
     `signal_starts` the lemmas that start a signal phrase (such a word written in lower case is
     that word, not an animal of that name: "he nibbles" is not the rat Nibbles); a name with an
     "s" and no apostrophe is a possessive before one of `body_parts` ("toffees tail"); a
-    lower-case name between one of `articles` and another word is a word ("the tofu block")."""
+    lower-case name between one of `articles` and another word is a word ("the tofu block"), and
+    so is one after one of `word_determiners` when the note writes that name with its capital
+    elsewhere ("the backspin on my wedge ... Wedge and Chip asleep")."""
     words = tokens.words
     count = len(words)
     at = [-1] * count
@@ -88,6 +91,9 @@ def find_phrases(
         if found is not None:
             names[index] = found
             fence[index] = True
+    for index in _words_not_names(words, names, cast, word_determiners):
+        del names[index]
+        fence[index] = False
     if _capitalises(tokens.text):
         # A capitalised word one letter off a name, as autocorrect swaps one ("Macho" for
         # Nacho, "Mocha" for Mochi, "Oreo" for Orzo) or one who spells by ear writes a doubled
@@ -309,6 +315,27 @@ def _name_at(
     ):
         return None
     return best
+
+
+def _words_not_names(
+    words: Sequence[Word],
+    names: Mapping[int, tuple[str, int]],
+    cast: Cast,
+    word_determiners: Collection[str],
+) -> list[int]:
+    """The names written in lower case right after a determiner while the note writes the same
+    name with its capital elsewhere: there the writer means the everyday word ("our keeper took
+    a catch off his face ... Keeper and Gully, the rats")."""
+    capitalised = {animal for index, (animal, _) in names.items() if words[index].raw[:1].isupper()}
+    return [
+        index
+        for index, (animal, _) in names.items()
+        if animal in capitalised
+        and words[index].raw.islower()
+        and index > 0
+        and words[index - 1].norm in word_determiners
+        and (cast.animals[animal].name or "") != (cast.animals[animal].name or "").lower()
+    ]
 
 
 def _heads(word: Word, no_heads: tuple[Collection[str], ...]) -> bool:

@@ -133,6 +133,7 @@ class NotesReader:
             ),
             auxiliaries=lexicon.auxiliaries,
             held=lexicon.held_words,
+            word_determiners=lexicon.word_determiners,
         )
         mentions = find_mentions(tokens, phrases, cast, lexicon)
         scope = find_scope(tokens, phrases, mentions, lexicon, self.after)

@@ -526,6 +526,7 @@ class NotesFile:
     way_words: tuple[Word, ...] = ()
     reach_words: tuple[Word, ...] = ()
     articles: tuple[Word, ...] = ()
+    word_determiners: tuple[Word, ...] = ()
     form_answers: tuple[Word, ...] = ()
     persistent: dict[str, str] = field(default_factory=dict)
     persistence: tuple[Word, ...] = ()

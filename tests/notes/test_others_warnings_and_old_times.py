@@ -30,7 +30,7 @@ def test_wild_animals_and_animals_in_a_simile_are_not_the_cast() -> None:
 
 
 def test_a_fight_long_ago_is_no_event() -> None:
-    for when in ("years ago", "a while back", "ages ago"):
+    for when in ("years ago", "a while back", "ages ago", "back in the spring", "last summer"):
         found = signals(rat_rat(f"Rex and Max had a scrap {when}. Tonight they slept."))
         assert all("fighting" not in names for names in found.values()), when
     assert "fighting" in signals(rat_rat("Rex and Max had a scrap tonight."))["rex"]
@@ -44,6 +44,7 @@ def test_a_warning_or_an_expectation_is_no_event() -> None:
 
 
 def test_idioms_of_blood_shed_none() -> None:
+    assert "wound" not in read(cat_rat("Tom was very wound up this morning. He slept later."))
     assert read(cat_rat("My mate says any cat goes for rats, it's in the blood.")) == set()
     assert read(cat_rat("I nearly burst a blood vessel laughing.")) == set()
 

@@ -91,3 +91,29 @@ def test_a_glance_the_cat_never_gave_is_ignoring() -> None:
         "Tom chewed the playpen corner, wasn't even looking at Pip.",
     ):
         assert "ignoring" in signals(cat_rat(text))["tom"], text
+
+
+def test_a_rush_that_hits_the_side_of_the_cage_is_a_lunge() -> None:
+    text = "Tom went off like a rocket. Flew across the kitchen and hit the front of the cage."
+    assert "lunging" in signals(cat_rat(text))["tom"]
+    # a paw that hits the side of the cage is a swipe
+    paw = "Tom hit the side of the cage with his paw."
+    assert "swatting" in signals(cat_rat(paw))["tom"]
+
+
+def test_a_roll_over_and_over_is_no_pin() -> None:
+    fight = signals(rat_rat("Rex and Max rolling over and over, screaming. Max has a cut."))
+    assert "pinning" not in fight["rex"]
+    assert "fighting" in fight["rex"]
+    assert "pinning" in signals(rat_rat("Rex rolled Max over and stood on him."))["rex"]
+
+
+def test_play_as_a_noun_and_nibbles_of_grooming_are_not_read_from_their_stem() -> None:
+    assert "play_wrestling" not in read(rat_rat("Rex hid in the hammock. Rain stopped play."))
+    assert "play_wrestling" in signals(rat_rat("Rex and Max playing, taking turns."))["rex"]
+    assert "eating" not in read(rat_human("Rex licked my hand, tiny licks and nibbles."))
+
+
+def test_a_cat_low_on_its_belly_sneaking_to_the_cage_is_stalking() -> None:
+    text = "Tom go low on the belly and sneak slow slow to the cage."
+    assert "stalking" in signals(cat_rat(text))["tom"]

@@ -218,6 +218,15 @@ def test_a_lower_case_name_between_an_article_and_a_noun_is_a_word() -> None:
     assert "sleeping" in signals(result)["tofu"]
 
 
+def test_a_lower_case_name_after_a_determiner_is_a_word_when_the_note_capitalises_it_too() -> None:
+    keeper = Animal("keeper", "rat", name="Keeper", sex="male")
+    text = "Our keeper hid behind the stumps after a bouncer. Keeper slept."
+    assert signals(parse_notes(text, [TOM, keeper], "cat-rat")) == {"keeper": {"sleeping"}}
+    # a note that never writes the name with its capital says nothing by case
+    lower = parse_notes(text.lower(), [TOM, keeper], "cat-rat")
+    assert signals(lower)["keeper"] == {"hiding", "sleeping"}
+
+
 def test_a_lower_case_name_after_an_article_before_a_joiner_or_preposition_is_the_animal() -> None:
     bean = Animal("bean", "rat", name="Bean", sex="male")
     swatted = parse_notes("Tom swatted the bean in the cage, he squeaked.", [TOM, bean], "cat-rat")
