@@ -732,6 +732,9 @@ class _Index:
             vocabulary.update(self.reader.words(text))
         for text in (*rules.off_topic.animals, *rules.off_topic.words, *rules.off_topic.asides):
             vocabulary.update(self.reader.words(text))
+        # (a word for a person is known as it is: "baka" is a grandmother, no slip of "bakasyon")
+        for person in rules.people.persons:
+            vocabulary.update(person.words)
         self.vocabulary = frozenset(vocabulary)
         # The long words entries name in their titles or keywords, as stems: a compound split
         # in two ("blue berries") is read as one of these.
@@ -1006,6 +1009,25 @@ def _undescribed(index: _Index, words: list[str]) -> list[str]:
         word
         for at, word in enumerate(words)
         if reader.terms([word]) != [OFF_TOPIC] or not describes(at)
+    ]
+
+
+def _unsmelled(index: _Index, words: list[str]) -> list[str]:
+    """`words` without an off-topic animal that is only a smell on the asker: right after a
+    word of `smells` and one of `belonging`, with the asker (`people.asker`) named before them
+    ("I reached in smelling of dogs", "my hands smell of dog"; not "the vents smell of mice")."""
+    smells, belonging = index.rules.smells, index.rules.belonging
+    asker = frozenset(index.rules.people.asker)
+    return [
+        word
+        for at, word in enumerate(words)
+        if not (
+            at >= 2
+            and words[at - 1] in belonging
+            and words[at - 2] in smells
+            and index.reader.terms([word]) == [OFF_TOPIC]
+            and asker.intersection(words[: at - 2])
+        )
     ]
 
 
@@ -1373,6 +1395,7 @@ def _sentences_read(index: _Index, typed: _Typed) -> list[list[list[str]]]:
     ]
     read = [[_contrasted(index, c) for c in s] for s in read]
     read = [[_undenied(index, c) for c in s] for s in read]
+    read = [[_unsmelled(index, c) for c in s] for s in read]
     pets = {tuple(pet.split()) for pet in index.rules.people.pets}
     if any(
         index.reader.terms([w]) == [index.subject] or (w,) in pets

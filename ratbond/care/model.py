@@ -673,6 +673,10 @@ class AskRules:
     belonging: tuple[Text, ...]
     """Words after which an animal says whose a thing is ("the milk of cow"): in a question
     about rats it is not the subject."""
+    smells: tuple[Text, ...]
+    """Words of a smell: an animal right after one and a word of `belonging`, the asker named
+    before them ("I reached in smelling of dogs"), is a smell on the asker, not an animal in
+    the question."""
     housing: tuple[Text, ...]
     """Words for a small pet's home or gear ("cage", "wheel"): an animal right before one says
     what kind it is ("a hamster cage"), in a question about rats."""
