@@ -2468,7 +2468,17 @@ def _sure_entry(
     # A question about the owner's rat, answered well ahead by one entry, is answered even when
     # many of its words are unknown, so long as those are no English words (another language,
     # a dialect): an English word ratbond does not know is a subject it does not cover.
-    owned = search.about_rats or bool(pet_words)
+    # (a pet called by its name is the owner's: "Can Yale have one?")
+    # (... and so is one a pronoun stands for, unless it stands for a person named before it:
+    # "fine for them?", not "my son ... he is dyslexic")
+    as_read = reading.typed.as_read
+    people = _standing_for_people(index, as_read)
+    owned = (
+        search.about_rats
+        or bool(pet_words)
+        or bool(reading.typed.names)
+        or any(w in index.pronouns and at not in people for at, w in enumerate(as_read))
+    )
     english = {
         index.reader.stem(word)
         for word in reading.fixed

@@ -1,0 +1,27 @@
+"""Ask: a food named well ahead of every other entry is answered when the pet it is for is
+called by its name or by a pronoun, not only by the word rat; a pronoun standing for a person
+named before it calls no pet."""
+
+from __future__ import annotations
+
+from ratbond.care.ask import ask
+
+
+def first(question: str) -> str:
+    answer = ask(question)
+    return answer.answers[0].id if answer.answers else "none"
+
+
+def test_a_food_for_a_pet_called_by_its_name_is_answered() -> None:
+    question = "Bought a box of grapes at the farmers market after my shift. Can Nibbles have one?"
+    assert first(question) == "food:grapes"
+
+
+def test_a_food_for_pets_called_by_a_pronoun_is_answered() -> None:
+    assert first("leftover wholemeal crusts after the commute, alright for them?") == (
+        "food:wholemeal bread"
+    )
+
+
+def test_a_pronoun_for_a_person_named_before_it_calls_no_pet() -> None:
+    assert first("what is the best way to help my son with his spelling, he is dyslexic") == "none"
