@@ -1590,7 +1590,7 @@ def _reading(index: _Index, typed: _Typed) -> _Reading:
         | _askers_own(index, typed, clauses, parts)
     )
     focus, lead_alarms = _focus(index, typed, read, terms, calm)
-    rat_asked, aside = _rats_asked(index, typed.question, read, parts)
+    rat_asked, aside = _rats_asked(index, typed, read, parts)
     if aside or (index.subject in focus and OFF_TOPIC not in focus):
         terms = [t for t in terms if t != OFF_TOPIC]
         parts = [[t for t in part if t != OFF_TOPIC] for part in parts]
@@ -1601,10 +1601,12 @@ def _reading(index: _Index, typed: _Typed) -> _Reading:
 
 
 def _rats_asked(
-    index: _Index, question: str, read: list[list[list[str]]], parts: list[list[str]]
+    index: _Index, typed: _Typed, read: list[list[list[str]]], parts: list[list[str]]
 ) -> tuple[bool, bool]:
-    """Whether the sentences that ask name a rat, and whether every animal other than rats is
-    named only aside, in a clause that neither asks nor names a rat, beside one that does."""
+    """Whether the sentences that ask name a rat (or a pet by its name), and whether every
+    animal other than rats is named only aside, in a clause that neither asks nor names a rat,
+    beside one that does."""
+    question = typed.question
     clauses = [clause for sentence in read for clause in sentence]
     fixed = [word for clause in clauses for word in clause]
     # Another animal named only in a sentence of context is context when the sentence that
@@ -1629,13 +1631,23 @@ def _rats_asked(
     # when none does, the whole question. A rat named in them makes the question a rat's, so a
     # word of another subject said beside it (`asides`: the asker's work, a message sent to the
     # wrong chat) does not make it off-topic: "I work overtime, will my rats be lonely".
+    # (a pet called by its name right after a yes-or-no word is a rat named: "Can Nibbles
+    # have one?", not "who wins, City or Arsenal?")
     asking_sentences: list[list[str]] = []
+    named = False
     at = 0
     for sentence, text in zip(read, _SENTENCE_END.split(question), strict=False):
         if text.rstrip().endswith("?") or any(asks[at : at + len(sentence)]):
             asking_sentences.append([w for clause in sentence for w in clause])
+            words = index.reader.words(text)
+            named = named or any(
+                before in index.rules.yes_no and word in typed.names
+                for before, word in pairwise(words)
+            )
         at += len(sentence)
-    rat_asked = any(_names_a_rat(index, sentence) for sentence in asking_sentences or [fixed])
+    rat_asked = named or any(
+        _names_a_rat(index, sentence) for sentence in asking_sentences or [fixed]
+    )
     aside = (
         bool(beside)
         and len(asks) == len(clauses)
@@ -2142,19 +2154,31 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
     ]
     its_own = not objects and not set(as_read) & set(index.rules.housing)
 
+    asked_text = reading.typed.question.lower().replace("\u2019", "'")
+
+    def whose(at: int) -> bool:
+        # after a possessive, or someone's with an apostrophe: "the old lady's cat"
+        before = reading.typed.words[at - 1]
+        return before in index.rules.possessives or (
+            before.endswith("s") and f"{before[:-1]}'s {reading.typed.words[at]}" in asked_text
+        )
+
     def standing(named: set[int]) -> set[int]:
-        # the animal's word, and a pronoun after the owner's own animal, which stands for it:
-        # "my cat ate a hair tie and now she's throwing up"
-        owned = any(at and as_read[at - 1] in index.rules.possessives for at in named)
+        # the animal's word, and a pronoun after someone's own animal, which stands for it: "my
+        # cat ate a hair tie and now she's throwing up", "the old lady's cat ... she's floppy"
+        owned = any(at and whose(at) for at in named)
         return named | (set(pronouns) - set(objects) if owned else set())
 
     def ill(other: str) -> bool:
         named = named_at(other)
+        # (what it did to a rat is implied unless a pronoun after someone's own animal tells
+        # the ailment: "the old lady's cat was shut in for two days, she's floppy")
+        deed = any(rule.add in reading.asked for rule in index.implied if other in rule.all)
         return (
             not (reading.typed.names - its_names(other))
             and other in reading.asked
             and all(at > min(named, default=len(as_read)) for at in pronouns)
-            and not any(rule.add in reading.asked for rule in index.implied if other in rule.all)
+            and (not deed or len(standing(named)) > len(named))
             and _of_the_asker(index, as_read, standing(named), animal=its_own)
         )
 
@@ -3168,6 +3192,12 @@ def _named_as(index: _Index, words: list[str], at: int) -> bool:
         ["an"],
     ):
         article -= 1
+    # ("who's the biggest rat in the show" asks for a person: `asking_who`; not in a question
+    # with an owner's word: "who is the boss rat in my group")
+    the = next((t for t in (at - 1, at - 2) if t >= 1 and words[t] == "the"), None)
+    if the is not None and not set(words) & set(rules.possessives):
+        before = the - 2 if the >= 2 and words[the - 1] in rules.being else the - 1
+        return words[before] in rules.asking_who
     if article < 0 or words[article] not in ("a", "an"):
         return False
     named = words[max(article - 3, 0) : article]

@@ -716,6 +716,10 @@ class AskRules:
     """Words, as written, that say what someone is (`is`, `was`): "a rat" right after one (a
     word that describes it between) and a word of `scorned` before it is a name given to a
     person ("my colleague is a real rat"), ending its clause or before `continuing`."""
+    asking_who: tuple[Text, ...] = ()
+    """Words, as written, that ask who someone is (`who`, `whos`): "the rat" right after one (and
+    a word of `being`, a word describing it between) asks which person is the informer ("who's
+    the biggest rat in the show"), no rat, in a question with no word of `possessives`."""
     scorned: tuple[Text, ...] = ()
     """Words, as written, for people one may call a rat (`colleague`, `pal`, `ex`)."""
     continuing: tuple[Text, ...] = ()

@@ -25,3 +25,10 @@ def test_a_food_for_pets_called_by_a_pronoun_is_answered() -> None:
 
 def test_a_pronoun_for_a_person_named_before_it_calls_no_pet() -> None:
     assert first("what is the best way to help my son with his spelling, he is dyslexic") == "none"
+
+
+def test_a_pet_called_by_name_where_the_question_asks_outweighs_an_aside() -> None:
+    question = "My brother brought grapes round after football practice. Can Nibbles have one?"
+    assert first(question) == "food:grapes"
+    # a name that is no pet's, asked about with no yes-or-no word before it, is still an aside
+    assert first("Who wins the league this season, City or Arsenal?") == "none"

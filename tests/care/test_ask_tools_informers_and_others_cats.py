@@ -1,0 +1,31 @@
+"""Ask: a tool or a style named after a rat's tail and an informer asked about by "who" are no
+rat questions, and an ailment told of someone's cat by a pronoun after it is the cat's own,
+each both ways."""
+
+from __future__ import annotations
+
+from ratbond.care.ask import ask
+
+
+def first(question: str) -> str:
+    answer = ask(question)
+    return answer.answers[0].id if answer.answers else "none"
+
+
+def test_tools_named_after_a_rats_tail_are_no_rat_question() -> None:
+    assert first("Will a rat tail file open out the hole in this brass hinge?") == "none"
+    assert first("best rat tail comb for parting thick hair?") == "none"
+    # a rat's own tail is the rat's
+    assert first("my rat's tail has a deep cut and it's bleeding") != "none"
+
+
+def test_the_rat_asked_about_by_who_is_an_informer() -> None:
+    assert first("Quick quiz for the pub: who's the biggest rat in The Wire?") == "none"
+    # ... but not among the asker's own rats
+    assert first("who is the boss rat in my group of three") != "none"
+
+
+def test_an_ailment_told_of_someones_cat_by_a_pronoun_is_the_cats_own() -> None:
+    assert first("Can I give my cat a quarter of a paracetamol tablet for her limp?") == "none"
+    # the cat that hurt a rat is still the rat's emergency
+    assert first("my cat caught Pip and she's bleeding from the neck") != "none"
