@@ -648,9 +648,21 @@ class Attribution:
     def parts_of_worse(self) -> None:
         """A signal that is part of a worse one the same animal shows in its sentence or the
         next (`part_of`: screaming in a fight) is that one, and is left out."""
-        part_of = self.lexicon.part_of
-        if not part_of or not any(span.signal in part_of for span in self.spans):
+        part_of, shared_parts = self.lexicon.part_of, self.lexicon.part_of_shared
+        if not any(span.signal in part_of or span.signal in shared_parts for span in self.spans):
             return
+        # (a part of `part_of_shared` counts only where its phrase was read for two or more)
+        readers: dict[tuple[int, str], set[str]] = {}
+        for span in self.spans:
+            if span.animal is not None:
+                readers.setdefault((span.start, span.signal), set()).add(span.animal)
+
+        def wholes(span: Span) -> frozenset[str]:
+            shared = len(readers.get((span.start, span.signal), ())) > 1
+            return part_of.get(span.signal, frozenset()) | (
+                shared_parts.get(span.signal, frozenset()) if shared else frozenset()
+            )
+
         shown = {
             (span.animal, span.signal, facts.sentence)
             for span, facts in zip(self.spans, self.facts, strict=True)
@@ -663,7 +675,7 @@ class Attribution:
                 span.animal is not None
                 and any(
                     (span.animal, whole, facts.sentence + step) in shown
-                    for whole in part_of.get(span.signal, ())
+                    for whole in wholes(span)
                     for step in (-1, 0, 1)
                 )
             )

@@ -417,6 +417,9 @@ class Lexicon:
     """`injuries.findings`, `perception` and `others_pets.reports`: words of finding, seeing
     or being told of a wound ("my partner says there was blood")."""
     part_of: dict[str, frozenset[str]]
+    part_of_shared: dict[str, frozenset[str]]
+    """`part_of_shared`: by a part told of two animals or more at once, the signals it is part
+    of."""
     one_sided: dict[str, frozenset[tuple[str, ...]]]
     captures: dict[tuple[str, ...], dict[str, str]]
     """`captures`, by a phrase's words (lemmas, or as written for an exact one): the signal
@@ -602,6 +605,14 @@ def load_lexicon(
     )
 
 
+def _wholes(parts_of: Mapping[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    """By a part (`part_of`), the signals it is part of."""
+    return {
+        part: frozenset(whole for whole, parts in parts_of.items() if part in parts)
+        for part in {part for parts in parts_of.values() for part in parts}
+    }
+
+
 def _build(notes_file: Path, signals_file: Path, alerts_file: Path) -> Lexicon:
     from ratbond.programs import load_vocabulary
 
@@ -634,6 +645,7 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *rules.bite_signals,
         *(name for senses in rules.wounding.values() for pair in senses.items() for name in pair),
         *(name for whole, parts in rules.part_of.items() for name in (whole, *parts)),
+        *(name for whole, parts in rules.part_of_shared.items() for name in (whole, *parts)),
         *rules.one_sided,
         *(name for pair in rules.play_fights.items() for name in pair),
         *rules.grooming_signals,
@@ -1256,10 +1268,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
                 *(rules.others_pets.reports if rules.others_pets else ()),
             )
         ),
-        part_of={
-            part: frozenset(whole for whole, parts in rules.part_of.items() if part in parts)
-            for part in {part for parts in rules.part_of.values() for part in parts}
-        },
+        part_of=_wholes(rules.part_of),
+        part_of_shared=_wholes(rules.part_of_shared),
         play_fights=dict(rules.play_fights),
         grooming_signals=frozenset(rules.grooming_signals),
         grooming_tools=frozenset(normalise(w) for w in rules.grooming_tools),

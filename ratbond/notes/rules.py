@@ -570,6 +570,8 @@ class NotesFile:
     capture_means: tuple[str, ...] = ()
     """Signals that say how a catch (`captures`, `seizing`) was made: a bite, a swipe."""
     part_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    part_of_shared: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Like `part_of`, only for a part told of two animals or more at once ("both biting")."""
     one_sided: dict[str, tuple[Word, ...]] = field(default_factory=dict)
     """By a signal two animals share, its phrases that name one doer ("attacked")."""
     play_fights: dict[str, str] = field(default_factory=dict)

@@ -117,3 +117,12 @@ def test_play_as_a_noun_and_nibbles_of_grooming_are_not_read_from_their_stem() -
 def test_a_cat_low_on_its_belly_sneaking_to_the_cage_is_stalking() -> None:
     text = "Tom go low on the belly and sneak slow slow to the cage."
     assert "stalking" in signals(cat_rat(text))["tom"]
+
+
+def test_biting_told_of_both_fighters_is_the_fight_a_bite_one_gave_stays_its_own() -> None:
+    fight = signals(rat_rat("Rex and Max rolling in a ball, screaming, biting. Max has a cut."))
+    assert "fighting" in fight["rex"]
+    assert "biting" not in fight["rex"] | fight["max"]
+    bite = signals(rat_rat("Rex bit Max on the neck, then both fighting on the floor."))
+    assert "biting" in bite["rex"]
+    assert "fighting" in bite["rex"]
