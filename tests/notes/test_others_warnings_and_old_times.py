@@ -29,6 +29,14 @@ def test_wild_animals_and_animals_in_a_simile_are_not_the_cast() -> None:
     assert set(found) == {"rex", "max"}
 
 
+def test_rats_no_one_keeps_are_not_the_cast() -> None:
+    text = "Watched a film about sewer rats tearing into each other, blood everywhere. Rex slept."
+    assert signals(rat_rat(text)) == {"rex": {"sleeping"}}
+    assert read(rat_rat("Saw wild rats fighting by the bins. Max ate his supper.")) == {"eating"}
+    # the cast likened to them still fights
+    assert "fighting" in signals(rat_rat("Rex and Max fighting like street rats."))["rex"]
+
+
 def test_a_fight_long_ago_is_no_event() -> None:
     for when in ("years ago", "a while back", "ages ago", "back in the spring", "last summer"):
         found = signals(rat_rat(f"Rex and Max had a scrap {when}. Tonight they slept."))
