@@ -126,3 +126,15 @@ def test_biting_told_of_both_fighters_is_the_fight_a_bite_one_gave_stays_its_own
     bite = signals(rat_rat("Rex bit Max on the neck, then both fighting on the floor."))
     assert "biting" in bite["rex"]
     assert "fighting" in bite["rex"]
+
+
+def test_words_that_only_share_a_stem_with_a_signal_are_not_it() -> None:
+    # two rats up on their back legs slapping away box; no one backs away
+    assert "retreating" not in read(rat_rat("Rex and Max up on their back legs slapping away."))
+    assert "retreating" in signals(rat_human("Rex backs away from my hand."))["rex"]
+    # rats cuddled up together seek no person's company; a lap does
+    assert "seeks_company" not in read(rat_rat("Rex and Max cuddled in the hammock."))
+    assert "seeks_company" in signals(rat_human("Rex sat on my lap."))["rex"]
+    # a rat that wanders off explores nothing in particular; one that wanders the cage does
+    assert read(rat_rat("Rex sniffed Max and wandered off.")) == {"sniffing"}
+    assert "exploring" in signals(rat_rat("Rex wandered the cage."))["rex"]
