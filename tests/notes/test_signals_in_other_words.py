@@ -138,3 +138,6 @@ def test_words_that_only_share_a_stem_with_a_signal_are_not_it() -> None:
     # a rat that wanders off explores nothing in particular; one that wanders the cage does
     assert read(rat_rat("Rex sniffed Max and wandered off.")) == {"sniffing"}
     assert "exploring" in signals(rat_rat("Rex wandered the cage."))["rex"]
+    # a climb to somewhere is no exploring; climbing about is
+    assert "exploring" not in read(rat_rat("Max nipped Rex's tail when he climbed the gate."))
+    assert "exploring" in signals(rat_rat("Rex climbing all over the cage."))["rex"]
