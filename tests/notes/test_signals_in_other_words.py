@@ -141,3 +141,15 @@ def test_words_that_only_share_a_stem_with_a_signal_are_not_it() -> None:
     # a climb to somewhere is no exploring; climbing about is
     assert "exploring" not in read(rat_rat("Max nipped Rex's tail when he climbed the gate."))
     assert "exploring" in signals(rat_rat("Rex climbing all over the cage."))["rex"]
+
+
+def test_a_thing_rattled_a_huff_and_a_back_lain_on_are_no_signs_of_their_stems() -> None:
+    assert "labored_breathing" not in read(rat_rat("Rex rattled the water bottle. Max slept."))
+    assert "labored_breathing" in signals(rat_rat("Rex's breathing has a rattle to it."))["rex"]
+    # a rat lying on its back under another is pinned, not laid back
+    pinned = signals(rat_rat("Max stood over Rex, Rex lay on his back and squeaked."))
+    assert "relaxed" not in pinned["rex"]
+    assert "relaxed" in signals(rat_human("Rex was very laid back tonight."))["rex"]
+    # a roll with no one rolled is no pin
+    assert "pinning" not in read(rat_rat("Rex and Max rolling over and screeching."))
+    assert "pinning" in signals(rat_rat("Rex rolled him over and stood on him."))["rex"]
