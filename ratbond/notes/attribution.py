@@ -1300,7 +1300,11 @@ class Attribution:
                 span.signal in acts
                 and self.cast.species.get(span.animal or "") == "cat"
                 and self.plays_at(span)
-                and not self.rats_or_things_after(span, aimed=False)
+                # (up to the heed in its sentence: "pounced it like 20 times, never even looked
+                # at the cage" names the cage only as not heeded)
+                and not self.rats_or_things_after(
+                    span, aimed=False, until=unheeding.get((span.animal, facts.sentence))
+                )
                 and unheeded(span, facts.sentence)
             )
         ]
@@ -1360,11 +1364,11 @@ class Attribution:
             return False
         return self.rats_or_things_after(span, aimed=True)
 
-    def rats_or_things_after(self, span: Span, aimed: bool) -> bool:
-        """Whether the clause of `span`, after it, names a rat of the cast or a thing of
-        `things` that is no plaything (`harmless.prey`); when `aimed`, right after the span's
-        words or a word of `inattention.towards` (determiners between): "looked at the cage",
-        not "look up from their food"."""
+    def rats_or_things_after(self, span: Span, aimed: bool, until: int | None = None) -> bool:
+        """Whether the clause of `span`, after it (and before character `until`), names a rat of
+        the cast or a thing of `things` that is no plaything (`harmless.prey`); when `aimed`,
+        right after the span's words or a word of `inattention.towards` (determiners between):
+        "looked at the cage", not "look up from their food"."""
         tokens = self.tokens
         first = bisect_left(tokens.starts, span.end)
         if first == len(tokens.words):
@@ -1373,7 +1377,10 @@ class Attribution:
             at
             for at in range(first, len(tokens.words))
             if tokens.clauses[at] == tokens.clauses[first]
+            and (until is None or tokens.starts[at] < until)
         ]
+        if not within:
+            return False
         rats = self.cast.by_species.get("rat", frozenset())
         towards = self.lexicon.inattention.towards
 
@@ -1390,7 +1397,9 @@ class Attribution:
             if tokens.words[at].norm in self.lexicon.thing_words
             and tokens.words[at].norm not in self.lexicon.prey_words
         ) or any(
-            m.first in within and m.animals & rats and at_it(m.first) for m in self.mentions.all
+            # ("it" is the plaything `plays_at` found, not a rat: "pounced it like 20 times")
+            m.first in within and m.animals & rats and at_it(m.first) and not self.neuter(m)
+            for m in self.mentions.all
         )
 
     def sentence_text(self, sentence: int) -> str:

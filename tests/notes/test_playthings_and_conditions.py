@@ -82,3 +82,13 @@ def test_tearing_into_a_piece_of_a_meal_is_no_attack() -> None:
     assert "fighting" not in read(rat_rat("Tore into a ribeye at supper. Rex and Max groomed."))
     # porphyrin's red crust is still no meal
     assert "porphyrin" in signals(rat_rat("Rex has red crust around his eyes."))["rex"]
+
+
+def test_a_plaything_pounced_as_it_before_a_heed_of_the_cage_is_play() -> None:
+    text = "Tom went wild on his feather wand, pounced it like 20 times, never looked at the cage."
+    found = signals(cat_rat(text))["tom"]
+    assert "pouncing" not in found
+    assert "ignoring" in found
+    # the same pounce told of a rat is a pounce
+    at_pip = "Tom went wild, pounced on Pip like 20 times, never looked at the cage."
+    assert "pouncing" in signals(cat_rat(at_pip))["tom"]
