@@ -2500,7 +2500,13 @@ class Attribution:
                     and tokens.parts[found.first] == part
                     and (
                         self.object_of_verb_at(found.first)
-                        or (found.last == match.first - 1 and self.aimed_by_at(found.first))
+                        # (a thing aimed at right before a harm is its target; before a meal
+                        # it is where it was had: "up on the shelf eating a cracker")
+                        or (
+                            found.last == match.first - 1
+                            and self.aimed_by_at(found.first)
+                            and not self.lexicon.harm_signals.isdisjoint(match.senses.values())
+                        )
                     )
                 ):
                     return True

@@ -153,3 +153,14 @@ def test_a_thing_rattled_a_huff_and_a_back_lain_on_are_no_signs_of_their_stems()
     # a roll with no one rolled is no pin
     assert "pinning" not in read(rat_rat("Rex and Max rolling over and screeching."))
     assert "pinning" in signals(rat_rat("Rex rolled him over and stood on him."))["rex"]
+
+
+def test_an_animal_feeding_eats_feeding_time_and_hand_feeding_do_not() -> None:
+    assert "eating" in signals(rat_rat("Rex pinned Max, then resumed feeding."))["rex"]
+    assert "eating" in signals(rat_rat("Max feeding. No agonistic behaviour."))["max"]
+    assert "eating" not in read(rat_rat("Rex squeaked at feeding time."))
+    assert "eating" not in read(rat_rat("My neighbour was feeding them while I was away."))
+
+
+def test_a_meal_had_up_on_a_shelf_is_a_meal() -> None:
+    assert "eating" in signals(rat_rat("Max up on the shelf eating a cracker."))["max"]
