@@ -786,14 +786,17 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
                     )
                 senses[species] = signal_id
                 first_text.setdefault((species, signal_id, parts), text)
-    # A longer phrase says nothing of a species its first word alone has a reading for: there
-    # it keeps that reading ("scratching on the net" is a cat's scratching; "a scratch on" a
-    # rat's wound).
-    for parts, senses in signal_senses.items():
-        head = signal_senses.get(parts[:1]) if len(parts) > 1 else None
-        if head is not None:
-            for head_species, head_signal in head.items():
-                senses.setdefault(head_species, head_signal)
+    # A longer phrase says nothing of a species its start (its first word, or a shorter phrase
+    # it opens with) has a reading for: there it keeps that reading, the longest start's first
+    # ("scratching on the net" is a cat's scratching; "a scratch on" a rat's wound; "curled up
+    # asleep", a rat's sleep, is a cat's "curled up").
+    # (shortest first, so each start has its own inherited readings before it passes them on)
+    for parts, senses in sorted(signal_senses.items(), key=lambda item: len(item[0])):
+        for size in range(len(parts) - 1, 0, -1):
+            head = signal_senses.get(parts[:size])
+            if head is not None:
+                for head_species, head_signal in head.items():
+                    senses.setdefault(head_species, head_signal)
     for parts, senses in signal_senses.items():
         phrases[parts] = (Entry("signal", tuple(sorted(senses.items()))), " ".join(parts))
 

@@ -164,3 +164,15 @@ def test_an_animal_feeding_eats_feeding_time_and_hand_feeding_do_not() -> None:
 
 def test_a_meal_had_up_on_a_shelf_is_a_meal() -> None:
     assert "eating" in signals(rat_rat("Max up on the shelf eating a cracker."))["max"]
+
+
+def test_a_sick_rat_sleeping_all_day_is_lethargic_not_resting() -> None:
+    sick = signals(rat_rat("Max hunched, coat ruffled, slept most of the day, refused his treat."))
+    assert "lethargy" in sick["max"]
+    assert "sleeping" not in sick["max"]
+    assert signals(rat_rat("Max slept in the hammock all evening."))["max"] == {"sleeping"}
+
+
+def test_a_cat_curled_up_asleep_lies_down() -> None:
+    assert "lying_down" in signals(cat_rat("Tom was curled up asleep on my tackle box."))["tom"]
+    assert "sleeping" in signals(rat_rat("Rex curled up asleep in the hammock."))["rex"]
