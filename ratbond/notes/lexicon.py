@@ -792,8 +792,8 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
     # asleep", a rat's sleep, is a cat's "curled up").
     # (shortest first, so each start has its own inherited readings before it passes them on)
     for parts, senses in sorted(signal_senses.items(), key=lambda item: len(item[0])):
-        for size in range(len(parts) - 1, 0, -1):
-            head = signal_senses.get(parts[:size])
+        for length in range(len(parts) - 1, 0, -1):
+            head = signal_senses.get(parts[:length])
             if head is not None:
                 for head_species, head_signal in head.items():
                     senses.setdefault(head_species, head_signal)
