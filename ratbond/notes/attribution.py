@@ -208,6 +208,8 @@ class Attribution:
             self.heard_fights()
         if self.lexicon.fight_heard is not None and self.spans:
             self.fight_heard()
+        if self.spans:
+            self.parts_of_unnamed()
         if any(span.signal in self.lexicon.persistent for span in self.spans):
             self.persistent()
         if not self.lexicon.exceptions.isdisjoint(map(NORM, self.tokens.words)):
@@ -682,6 +684,38 @@ class Attribution:
         ]
         self.spans = [span for span, _ in kept]
         self.facts = [facts for _, facts in kept]
+
+    def parts_of_unnamed(self) -> None:
+        """A part of a worse signal (`part_of`: a scream in a fight) told of no one, or of
+        several animals at once, in the sentence of that worse signal or the next, is part of
+        it: "heard a fight from the rat room, screaming and scuffling", "heard them going at
+        it, proper screaming" (one animal's part seen stays its own: `parts_of_worse`)."""
+        part_of = self.lexicon.part_of
+        worse = {
+            (span.signal, facts.sentence)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if not span.negated
+        }
+        readers: dict[tuple[int, str], set[str]] = {}
+        for span in self.spans:
+            if span.animal is not None:
+                readers.setdefault((span.start, span.signal), set()).add(span.animal)
+        dropped: set[tuple[int, int]] = set()
+        kept = []
+        for span, facts in zip(self.spans, self.facts, strict=True):
+            several = span.animal is None or len(readers[(span.start, span.signal)]) > 1
+            if several and any(
+                (whole, facts.sentence + step) in worse
+                for whole in part_of.get(span.signal, ())
+                for step in (-1, 0, 1)
+            ):
+                if span.animal is None:
+                    dropped.add((span.start, span.end))
+                continue
+            kept.append((span, facts))
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+        self.drop_unnamed(dropped)
 
     def lively(self) -> None:
         """Running about (`lively`) in a sentence where the same animal shows a calm signal is

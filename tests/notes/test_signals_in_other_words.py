@@ -176,3 +176,12 @@ def test_a_sick_rat_sleeping_all_day_is_lethargic_not_resting() -> None:
 def test_a_cat_curled_up_asleep_lies_down() -> None:
     assert "lying_down" in signals(cat_rat("Tom was curled up asleep on my tackle box."))["tom"]
     assert "sleeping" in signals(rat_rat("Rex curled up asleep in the hammock."))["rex"]
+
+
+def test_screaming_heard_with_a_fight_no_one_saw_is_part_of_that_fight() -> None:
+    text = "Heard a fight from the rat room at 3am, screaming and thumping. Max has a cut."
+    result = rat_rat(text)
+    assert "squeaking" not in read(result)
+    assert "fighting" in read(result)
+    # a squeak of one rat that was seen stays its own
+    assert "squeaking" in signals(rat_rat("Rex pinned Max and Max squeaked."))["max"]
