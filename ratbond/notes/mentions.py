@@ -359,6 +359,10 @@ def _others_pet(
         return False
     else:
         before = words[match.first - 1]
+        if match.kind == "species" and _claim_told(tokens, match.first, lexicon):
+            # rats at large, in what someone outside the household claims of them: "my manager
+            # reckons rats carry diseases and will bite you"
+            return _owner_told(tokens, match.first, mentions, lexicon)
         if owner_at(tokens, match.first - 1, lexicon):
             found = _owners_word(
                 tokens, match.first - 1, lexicon, bare=match.kind == "species"
@@ -402,6 +406,21 @@ def _a_place(tokens: Tokens, position: int, lexicon: Lexicon) -> bool:
     ):
         before -= 1
     return before >= 0 and words[before].norm in lexicon.prepositions
+
+
+def _claim_told(tokens: Tokens, position: int, lexicon: Lexicon) -> bool:
+    """Whether the species word at `position` is bare (no determiner or possessive) right after
+    a word of telling (`others_pets.reports`), or after one and "that" or an adjective: "said
+    rats bite", "say male rat fight"."""
+    words = tokens.words
+    at = position - 1
+    if at >= 0 and words[at].kind == "w" and words[at].norm in lexicon.relatives:
+        at -= 1  # "said that rats ..."
+    if at >= 1 and words[at].norm not in lexicon.others_pets.reports:
+        at -= 1  # one word describing them: "male rat"
+        if words[at + 1].norm in lexicon.determiners or words[at + 1].kind != "w":
+            return False
+    return at >= 0 and words[at].kind == "w" and words[at].norm in lexicon.others_pets.reports
 
 
 def _sentence_start(tokens: Tokens, position: int) -> int:

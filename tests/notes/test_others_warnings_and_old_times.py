@@ -98,3 +98,12 @@ def test_a_forecast_of_some_day_is_no_event() -> None:
     ):
         assert "biting" not in read(rat_human(text)), text
     assert "biting" in read(rat_human("One of them bit me today, Rex I think."))
+
+
+def test_a_claim_about_rats_at_large_is_no_event_of_the_cast() -> None:
+    claim = "My manager reckons rats carry diseases and will bite you. Max sniffed my hand."
+    assert signals(rat_human(claim)) == {"max": {"sniffing"}}
+    told = "My friend say male rat fight and kill each other. Rex is cleaning Max's neck."
+    assert "fighting" not in read(rat_rat(told))
+    # someone at home telling of the cast is the cast
+    assert "fighting" in read(rat_rat("Mum says rats are fighting! Max has a cut."))
