@@ -29,3 +29,13 @@ def test_an_ailment_told_of_someones_cat_by_a_pronoun_is_the_cats_own() -> None:
     assert first("Can I give my cat a quarter of a paracetamol tablet for her limp?") == "none"
     # the cat that hurt a rat is still the rat's emergency
     assert first("my cat caught Pip and she's bleeding from the neck") != "none"
+
+
+def test_a_rat_dazed_or_burnt_after_chewing_a_live_cable_is_injured() -> None:
+    assert first("my rat chewed a phone charger that was plugged in and now he seems dazed") == (
+        "faq:injured_rat"
+    )
+    # a shock only feared asks how to keep cables safe
+    assert first(
+        "scared my rats will chew a cable and get electrocuted, how do I make it safe"
+    ) != ("faq:injured_rat")
