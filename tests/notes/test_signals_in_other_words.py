@@ -185,3 +185,8 @@ def test_screaming_heard_with_a_fight_no_one_saw_is_part_of_that_fight() -> None
     assert "fighting" in read(result)
     # a squeak of one rat that was seen stays its own
     assert "squeaking" in signals(rat_rat("Rex pinned Max and Max squeaked."))["max"]
+
+
+def test_a_rat_that_only_came_near_is_the_time_of_something_else() -> None:
+    assert "approaching" not in read(cat_rat("Tom swiped at the cage door when Pip came near."))
+    assert "approaching" in signals(cat_rat("Pip came near the bars and sniffed Tom."))["pip"]
