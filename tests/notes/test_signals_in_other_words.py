@@ -190,3 +190,10 @@ def test_screaming_heard_with_a_fight_no_one_saw_is_part_of_that_fight() -> None
 def test_a_rat_that_only_came_near_is_the_time_of_something_else() -> None:
     assert "approaching" not in read(cat_rat("Tom swiped at the cage door when Pip came near."))
     assert "approaching" in signals(cat_rat("Pip came near the bars and sniffed Tom."))["pip"]
+
+
+def test_a_run_into_a_little_house_hides_and_a_try_to_climb_out_is_panic() -> None:
+    assert "hiding" in signals(rat_rat("Max ran into the little house and stayed there."))["max"]
+    assert "hiding" in signals(rat_rat("Max remained in the house all evening."))["max"]
+    chased = signals(rat_rat("Rex chased Max nonstop, Max screaming and tryna climb out."))
+    assert "frantic_movement" in chased["max"]
