@@ -197,3 +197,10 @@ def test_a_run_into_a_little_house_hides_and_a_try_to_climb_out_is_panic() -> No
     assert "hiding" in signals(rat_rat("Max remained in the house all evening."))["max"]
     chased = signals(rat_rat("Rex chased Max nonstop, Max screaming and tryna climb out."))
     assert "frantic_movement" in chased["max"]
+
+
+def test_fur_cleaned_on_another_rat_is_their_grooming_and_holding_still_shares_it() -> None:
+    groomed = signals(rat_rat("Rex cleaned the neck of Max and Max stayed still."))
+    assert groomed == {"rex": {"mutual_grooming"}, "max": {"mutual_grooming"}}
+    # a cage cleaned is no grooming
+    assert "grooming_self" not in read(rat_rat("I cleaned the cage while Rex slept."))
