@@ -204,3 +204,8 @@ def test_fur_cleaned_on_another_rat_is_their_grooming_and_holding_still_shares_i
     assert groomed == {"rex": {"mutual_grooming"}, "max": {"mutual_grooming"}}
     # a cage cleaned is no grooming
     assert "grooming_self" not in read(rat_rat("I cleaned the cage while Rex slept."))
+
+
+def test_a_hind_end_moved_side_to_side_before_a_jump_is_a_pounce() -> None:
+    text = "Tom is moving his back side left right, then he jump on top of Pip box."
+    assert "pouncing" in signals(cat_rat(text))["tom"]
