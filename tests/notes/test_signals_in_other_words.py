@@ -209,3 +209,8 @@ def test_fur_cleaned_on_another_rat_is_their_grooming_and_holding_still_shares_i
 def test_a_hind_end_moved_side_to_side_before_a_jump_is_a_pounce() -> None:
     text = "Tom is moving his back side left right, then he jump on top of Pip box."
     assert "pouncing" in signals(cat_rat(text))["tom"]
+
+
+def test_a_tail_caught_in_a_door_is_an_accident_and_its_cut_the_rats_own() -> None:
+    text = "Max caught his tail in the cage door, little cut and some blood."
+    assert signals(rat_human(text)) == {"max": {"wound"}}
