@@ -2146,11 +2146,15 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
     # rat's; "her limp" is no one done to)
     people = index.rules.people
     firsts = {text.split()[0] for text in (*people.own, *people.animals_own)}
+    # (one the asker does something to, the asker named at most three words before it, is
+    # the animal itself: "what ought I to feed him")
+    askers = frozenset(people.asker)
     objects = [
         at
         for at in pronouns
         if as_read[at] in people.objects
         and not (at + 1 < len(as_read) and as_read[at + 1] in firsts)
+        and askers.isdisjoint(as_read[max(at - 3, 0) : at])
     ]
     its_own = not objects and not set(as_read) & set(index.rules.housing)
 

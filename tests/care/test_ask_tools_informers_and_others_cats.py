@@ -39,3 +39,10 @@ def test_a_rat_dazed_or_burnt_after_chewing_a_live_cable_is_injured() -> None:
     assert first(
         "scared my rats will chew a cable and get electrocuted, how do I make it safe"
     ) != ("faq:injured_rat")
+
+
+def test_a_pronoun_the_asker_acts_on_is_the_ill_cat_itself() -> None:
+    question = "Our cat has been losing weight and drinking a lot. The vet mentioned his kidneys."
+    assert first(question + " What ought I to feed him?") == "none"
+    # a her the cat stares at may be a rat, whose not eating is the rat's
+    assert first("my cat keeps staring at her, she's stopped eating") != "none"
