@@ -210,6 +210,7 @@ class Attribution:
             self.fight_heard()
         if self.spans:
             self.parts_of_unnamed()
+            self.bites_told_again()
         if any(span.signal in self.lexicon.persistent for span in self.spans):
             self.persistent()
         if not self.lexicon.exceptions.isdisjoint(map(NORM, self.tokens.words)):
@@ -684,6 +685,44 @@ class Attribution:
         ]
         self.spans = [span for span, _ in kept]
         self.facts = [facts for _, facts in kept]
+
+    def bites_told_again(self) -> None:
+        """A bite told in a later sentence by the noun alone ("just the one bite"), with no one
+        named before it in its clause, is the bite one animal gave earlier in the note, told
+        again: "Knot bit Godwit on the tail and held on; Godwit screamed. No rolling about,
+        just the one bite" is Knot's."""
+        tokens = self.tokens
+        bites = self.lexicon.bite_signals
+        first: dict[str, int] = {}
+        biters: set[str] = set()
+        for span, facts in zip(self.spans, self.facts, strict=True):
+            if span.signal in bites and span.animal is not None and not span.negated:
+                biters.add(span.animal)
+                first.setdefault(span.signal, facts.sentence)
+        if len(biters) < 2:
+            return
+        for number, (span, facts) in enumerate(zip(self.spans, self.facts, strict=True)):
+            if span.signal not in bites or span.animal is None or span.negated:
+                continue
+            if facts.sentence <= first[span.signal]:
+                continue
+            position = bisect_left(tokens.starts, span.start)
+            earlier = {
+                s.animal
+                for s, f in zip(self.spans, self.facts, strict=True)
+                if s.signal == span.signal and s.animal is not None and f.sentence < facts.sentence
+            }
+            told_alone = (
+                span.end - span.start == len(tokens.words[position].raw)
+                and tokens.words[position].norm in self.lexicon.told_bites
+            )
+            clause = tokens.clauses[position]
+            named = any(
+                m.first < position and tokens.clauses[m.first] == clause
+                for m in self.mentions.by_sentence.get(facts.sentence, ())
+            )
+            if told_alone and not named and len(earlier) == 1 and span.animal not in earlier:
+                self.spans[number] = replace(span, animal=next(iter(earlier)))
 
     def parts_of_unnamed(self) -> None:
         """A part of a worse signal (`part_of`: a scream in a fight) told of no one, or of

@@ -418,6 +418,8 @@ class Lexicon:
     or being told of a wound ("my partner says there was blood")."""
     part_of: dict[str, frozenset[str]]
     part_of_shared: dict[str, frozenset[str]]
+    told_bites: frozenset[str]
+    """`told_bites`: nouns of a bite told again, the earlier biter's."""
     """`part_of_shared`: by a part told of two animals or more at once, the signals it is part
     of."""
     one_sided: dict[str, frozenset[tuple[str, ...]]]
@@ -1273,6 +1275,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         ),
         part_of=_wholes(rules.part_of),
         part_of_shared=_wholes(rules.part_of_shared),
+        told_bites=frozenset(normalise(w) for w in rules.told_bites),
         play_fights=dict(rules.play_fights),
         grooming_signals=frozenset(rules.grooming_signals),
         grooming_tools=frozenset(normalise(w) for w in rules.grooming_tools),

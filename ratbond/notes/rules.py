@@ -571,6 +571,8 @@ class NotesFile:
     """Signals that say how a catch (`captures`, `seizing`) was made: a bite, a swipe."""
     part_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
     part_of_shared: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    told_bites: tuple[Word, ...] = ()
+    """Nouns of a bite told again ("just the one bite"): the earlier biter's."""
     """Like `part_of`, only for a part told of two animals or more at once ("both biting")."""
     one_sided: dict[str, tuple[Word, ...]] = field(default_factory=dict)
     """By a signal two animals share, its phrases that name one doer ("attacked")."""

@@ -214,3 +214,13 @@ def test_a_hind_end_moved_side_to_side_before_a_jump_is_a_pounce() -> None:
 def test_a_tail_caught_in_a_door_is_an_accident_and_its_cut_the_rats_own() -> None:
     text = "Max caught his tail in the cage door, little cut and some blood."
     assert signals(rat_human(text)) == {"max": {"wound"}}
+
+
+def test_a_bite_told_again_by_the_noun_alone_is_the_earlier_biters() -> None:
+    text = "Rex bit Max on the tail and held on; Max screamed. No rolling about, just the one bite."
+    found = signals(rat_rat(text))
+    assert "biting" in found["rex"]
+    assert "biting" not in found["max"]
+    # one named before it gave its own
+    back = signals(rat_rat("Rex bit Max on the tail. Then Max gave him a bite back."))
+    assert "biting" in back["max"]
