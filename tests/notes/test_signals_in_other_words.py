@@ -224,3 +224,8 @@ def test_a_bite_told_again_by_the_noun_alone_is_the_earlier_biters() -> None:
     # one named before it gave its own
     back = signals(rat_rat("Rex bit Max on the tail. Then Max gave him a bite back."))
     assert "biting" in back["max"]
+
+
+def test_a_dull_session_is_no_dull_rat() -> None:
+    assert "lethargy" not in read(rat_rat("The session was dull: Rex slept, Max ate."))
+    assert "lethargy" in signals(rat_rat("Max's coat looks dull and he sits hunched."))["max"]
