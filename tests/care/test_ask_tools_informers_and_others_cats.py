@@ -46,3 +46,11 @@ def test_a_pronoun_the_asker_acts_on_is_the_ill_cat_itself() -> None:
     assert first(question + " What ought I to feed him?") == "none"
     # a her the cat stares at may be a rat, whose not eating is the rat's
     assert first("my cat keeps staring at her, she's stopped eating") != "none"
+
+
+def test_a_noise_at_every_breath_or_a_mouth_kept_open_is_breathing_trouble_first() -> None:
+    question = "She makes a clicking noise every time she breathes and she is not eating."
+    assert first(question) == "faq:breathing_trouble"
+    assert first("my rat is keeping his mouth open to breathe and hasn't eaten today") == (
+        "faq:breathing_trouble"
+    )
