@@ -2499,13 +2499,11 @@ def _sure_entry(
     # (a pet called by its name is the owner's: "Can Yale have one?")
     # (... and so is one a pronoun stands for, unless it stands for a person named before it:
     # "fine for them?", not "my son ... he is dyslexic")
-    as_read = reading.typed.as_read
-    people = _standing_for_people(index, as_read)
     owned = (
         search.about_rats
         or bool(pet_words)
         or bool(reading.typed.names)
-        or any(w in index.pronouns and at not in people for at, w in enumerate(as_read))
+        or _pronoun_for_a_pet(index, reading.typed.as_read)
     )
     english = {
         index.reader.stem(word)
@@ -3125,6 +3123,16 @@ def _holds(words: list[str], phrase: str) -> bool:
     """`words` hold `phrase` (one or more words, as written) in a row."""
     part = phrase.split()
     return any(words[at : at + len(part)] == part for at in range(len(words) - len(part) + 1))
+
+
+def _pronoun_for_a_pet(index: _Index, words: list[str]) -> bool:
+    """Whether a pronoun of `words` may stand for a pet: one that stands for no person named
+    before it (`_standing_for_people`)."""
+    pronouns = [at for at, word in enumerate(words) if word in index.pronouns]
+    if not pronouns:
+        return False
+    people = _standing_for_people(index, words)
+    return any(at not in people for at in pronouns)
 
 
 def _standing_for_people(index: _Index, words: list[str]) -> set[int]:

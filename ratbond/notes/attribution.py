@@ -655,15 +655,13 @@ class Attribution:
         if not any(span.signal in part_of or span.signal in shared_parts for span in self.spans):
             return
         # (a part of `part_of_shared` counts only where its phrase was read for two or more)
-        readers: dict[tuple[int, str], set[str]] = {}
-        for span in self.spans:
-            if span.animal is not None:
-                readers.setdefault((span.start, span.signal), set()).add(span.animal)
+        shared = self.shared_readings()
 
         def wholes(span: Span) -> frozenset[str]:
-            shared = len(readers.get((span.start, span.signal), ())) > 1
             return part_of.get(span.signal, frozenset()) | (
-                shared_parts.get(span.signal, frozenset()) if shared else frozenset()
+                shared_parts.get(span.signal, frozenset())
+                if (span.start, span.signal) in shared
+                else frozenset()
             )
 
         shown = {
@@ -686,6 +684,15 @@ class Attribution:
         self.spans = [span for span, _ in kept]
         self.facts = [facts for _, facts in kept]
 
+    def shared_readings(self) -> set[tuple[int, str]]:
+        """The (start, signal) of each phrase read for two animals or more at once ("both
+        biting", "they were screaming")."""
+        readers: dict[tuple[int, str], set[str]] = {}
+        for span in self.spans:
+            if span.animal is not None:
+                readers.setdefault((span.start, span.signal), set()).add(span.animal)
+        return {key for key, animals in readers.items() if len(animals) > 1}
+
     def bites_told_again(self) -> None:
         """A bite told in a later sentence by the noun alone ("just the one bite"), with no one
         named before it in its clause, is the bite one animal gave earlier in the note, told
@@ -693,25 +700,25 @@ class Attribution:
         just the one bite" is Knot's."""
         tokens = self.tokens
         bites = self.lexicon.bite_signals
-        first: dict[str, int] = {}
-        biters: set[str] = set()
-        for span, facts in zip(self.spans, self.facts, strict=True):
-            if span.signal in bites and span.animal is not None and not span.negated:
-                biters.add(span.animal)
-                first.setdefault(span.signal, facts.sentence)
-        if len(biters) < 2:
+        # (by signal, each sentence it was read in and the animal it was read for)
+        told = [
+            (span.signal, facts.sentence, span.animal)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.signal in bites and span.animal is not None and not span.negated
+        ]
+        if len({animal for _, _, animal in told}) < 2:
             return
         for number, (span, facts) in enumerate(zip(self.spans, self.facts, strict=True)):
             if span.signal not in bites or span.animal is None or span.negated:
                 continue
-            if facts.sentence <= first[span.signal]:
+            earlier = {
+                animal
+                for signal, sentence, animal in told
+                if signal == span.signal and sentence < facts.sentence
+            }
+            if len(earlier) != 1 or span.animal in earlier:
                 continue
             position = bisect_left(tokens.starts, span.start)
-            earlier = {
-                s.animal
-                for s, f in zip(self.spans, self.facts, strict=True)
-                if s.signal == span.signal and s.animal is not None and f.sentence < facts.sentence
-            }
             told_alone = (
                 span.end - span.start == len(tokens.words[position].raw)
                 and tokens.words[position].norm in self.lexicon.told_bites
@@ -721,7 +728,7 @@ class Attribution:
                 m.first < position and tokens.clauses[m.first] == clause
                 for m in self.mentions.by_sentence.get(facts.sentence, ())
             )
-            if told_alone and not named and len(earlier) == 1 and span.animal not in earlier:
+            if told_alone and not named:
                 self.spans[number] = replace(span, animal=next(iter(earlier)))
 
     def parts_of_unnamed(self) -> None:
@@ -735,14 +742,11 @@ class Attribution:
             for span, facts in zip(self.spans, self.facts, strict=True)
             if not span.negated
         }
-        readers: dict[tuple[int, str], set[str]] = {}
-        for span in self.spans:
-            if span.animal is not None:
-                readers.setdefault((span.start, span.signal), set()).add(span.animal)
+        shared = self.shared_readings()
         dropped: set[tuple[int, int]] = set()
         kept = []
         for span, facts in zip(self.spans, self.facts, strict=True):
-            several = span.animal is None or len(readers[(span.start, span.signal)]) > 1
+            several = span.animal is None or (span.start, span.signal) in shared
             if several and any(
                 (whole, facts.sentence + step) in worse
                 for whole in part_of.get(span.signal, ())

@@ -418,10 +418,10 @@ class Lexicon:
     or being told of a wound ("my partner says there was blood")."""
     part_of: dict[str, frozenset[str]]
     part_of_shared: dict[str, frozenset[str]]
-    told_bites: frozenset[str]
-    """`told_bites`: nouns of a bite told again, the earlier biter's."""
     """`part_of_shared`: by a part told of two animals or more at once, the signals it is part
     of."""
+    told_bites: frozenset[str]
+    """`told_bites`: nouns of a bite told again, the earlier biter's."""
     one_sided: dict[str, frozenset[tuple[str, ...]]]
     captures: dict[tuple[str, ...], dict[str, str]]
     """`captures`, by a phrase's words (lemmas, or as written for an exact one): the signal
