@@ -414,6 +414,11 @@ def _denial(
             count += 1
             position -= 1
             continue
+        if word.norm in lexicon.pair_joiners and _joins_names(phrases, position):
+            # "last year Tatra and Dunaj fought": a pair of subjects, no new clause
+            count += 1
+            position -= 1
+            continue
         if word.lemma in lexicon.scope_ends or word.norm in lexicon.clause_joiners:
             break
         count += 1
@@ -740,3 +745,18 @@ def _clause_opening(
             return False
         position -= 1
     return True
+
+
+def _joins_names(phrases: Phrases, position: int) -> bool:
+    """Whether the plain word at `position` stands between two animals' names ("Tatra and
+    Dunaj")."""
+    if position < 1 or position + 1 >= len(phrases.at):
+        return False
+    before, after = phrases.of(position - 1), phrases.of(position + 1)
+    return (
+        phrases.at[position] < 0
+        and before is not None
+        and after is not None
+        and before.kind == "name"
+        and after.kind == "name"
+    )

@@ -42,6 +42,10 @@ def test_a_fight_long_ago_is_no_event() -> None:
         found = signals(rat_rat(f"Rex and Max had a scrap {when}. Tonight they slept."))
         assert all("fighting" not in names for names in found.values()), when
     assert "fighting" in signals(rat_rat("Rex and Max had a scrap tonight."))["rex"]
+    # a time that opens the sentence dates an act of two named subjects too
+    found = signals(rat_rat("Last year Rex and Max fight one time. Today Max groomed Rex."))
+    assert all("fighting" not in names for names in found.values())
+    assert "fighting" in signals(rat_rat("Tonight Rex and Max fought."))["rex"]
 
 
 def test_a_warning_or_an_expectation_is_no_event() -> None:
@@ -55,6 +59,11 @@ def test_idioms_of_blood_shed_none() -> None:
     assert "wound" not in read(cat_rat("Tom was very wound up this morning. He slept later."))
     assert read(cat_rat("My mate says any cat goes for rats, it's in the blood.")) == set()
     assert read(cat_rat("I nearly burst a blood vessel laughing.")) == set()
+
+
+def test_caribbean_and_scots_my_make_the_cut_the_owners() -> None:
+    assert "wound" not in read(rat_human("Cut meh hand on de wire, blood everywhere. Pip slept."))
+    assert "wound" not in read(rat_human("Burnt ma hand oan the pan, bled a wee bit. Pip slept."))
 
 
 def test_blood_after_the_owners_cut_is_the_owners() -> None:

@@ -229,3 +229,8 @@ def test_a_bite_told_again_by_the_noun_alone_is_the_earlier_biters() -> None:
 def test_a_dull_session_is_no_dull_rat() -> None:
     assert "lethargy" not in read(rat_rat("The session was dull: Rex slept, Max ate."))
     assert "lethargy" in signals(rat_rat("Max's coat looks dull and he sits hunched."))["max"]
+
+
+def test_a_cat_purrs_but_pure_chaos_is_no_purr() -> None:
+    assert "relaxed_posture" in read(cat_rat("Tom lay by the cage purring away."))
+    assert "relaxed_posture" not in read(cat_rat("It was pure chaos at work. Tom sat there."))
