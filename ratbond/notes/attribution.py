@@ -40,6 +40,8 @@ DANGER = "danger"
 LANDS_WITHIN = 3
 """A catch is explained by a bite or scratch in its sentence or the two after it ("Jock caught
 her. Clean through the gap. Had her by the tail")."""
+SPECIES_WORD_KINDS = frozenset({"species", "some"})
+"""Mentions by a word for a species, bare or after "a" ("rats", "a cat"), not by name."""
 NAMED_AFTER = 2
 """How far after a seen signal (in tokens) an animal named is the one seen: "a fight, Rex"."""
 
@@ -2094,15 +2096,21 @@ class Attribution:
         )
 
     def on_screen(self, match: Match) -> bool:
-        """Whether the wound's sentence names something watched or read (`injuries.fictions`)
-        and no animal of the cast: "a true crime documentary, blood everywhere"."""
+        """Whether the phrase's sentence names something watched, read or told
+        (`injuries.fictions`) and no animal of the cast by name or pronoun (a bare word for a
+        species, with or without "a", is the story's; a possessive may be a teller's): "a true
+        crime documentary, blood everywhere", "on television was documentary, potkany in sewer
+        fight and bite", "babka told the story how mačka in her village catch potkan"."""
         tokens = self.tokens
         sentence = tokens.sentences[match.first]
         told = [tokens.words[position].norm for position in tokens.sentence_range(sentence)]
         if self.lexicon.fictions.isdisjoint(told) or not self.lexicon.thing_words.isdisjoint(told):
             return False  # ("there was blood on the cage bars" is in the room)
         return not any(
-            m.animals and not (m.person or m.outsider)
+            m.animals
+            and not (m.person or m.outsider)
+            and (m.match < 0 or self.matches[m.match].kind not in SPECIES_WORD_KINDS)
+            and self.tokens.words[m.first].norm not in self.lexicon.possessives
             for m in self.mentions.by_sentence.get(sentence, ())
         )
 
@@ -3816,6 +3824,8 @@ class Attribution:
             # Dunlin", not "his nose contacted Pip's"
             return
         kinds = senses.values()
+        if not self.lexicon.harm_signals.isdisjoint(kinds) and self.on_screen(match):
+            return  # "a documentary, sewer rats fight and bite"
         if not self.lexicon.reciprocal.isdisjoint(kinds) and (
             self.owners_own(match, sides=True) or self.with_the_owner(match)
         ):

@@ -61,6 +61,15 @@ def test_idioms_of_blood_shed_none() -> None:
     assert read(cat_rat("I nearly burst a blood vessel laughing.")) == set()
 
 
+def test_a_fight_on_a_screen_or_in_a_story_is_no_event() -> None:
+    text = "On television was documentary, rats in sewer fight and bite, much blood. Max slept."
+    assert signals(rat_rat(text)) == {"max": {"sleeping"}}
+    text = "Gran told the story how a cat in her village caught a rat. Tom slept by the cage."
+    assert read(cat_rat(text)) == {"lying_down"}
+    # the cast named in that sentence still acts there
+    assert "fighting" in signals(rat_rat("During the film Rex and Max had a fight."))["rex"]
+
+
 def test_caribbean_and_scots_my_make_the_cut_the_owners() -> None:
     assert "wound" not in read(rat_human("Cut meh hand on de wire, blood everywhere. Pip slept."))
     assert "wound" not in read(rat_human("Burnt ma hand oan the pan, bled a wee bit. Pip slept."))

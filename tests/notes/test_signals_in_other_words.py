@@ -234,3 +234,14 @@ def test_a_dull_session_is_no_dull_rat() -> None:
 def test_a_cat_purrs_but_pure_chaos_is_no_purr() -> None:
     assert "relaxed_posture" in read(cat_rat("Tom lay by the cage purring away."))
     assert "relaxed_posture" not in read(cat_rat("It was pure chaos at work. Tom sat there."))
+
+
+def test_pine_wood_is_no_pin_of_a_pounce() -> None:
+    assert read(
+        cat_rat("Tom batted a curl of pine shaving round the floor, far from the cage.")
+    ) <= {
+        "swatting",
+        "ignoring",
+    }
+    assert "pouncing" not in read(cat_rat("Tom slept on the pine shelf."))
+    assert "pouncing" in signals(cat_rat("Tom pinned Pip down with his paws."))["tom"]

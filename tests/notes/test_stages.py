@@ -72,6 +72,7 @@ def test_no_word_list_or_program_id_is_written_in_the_reader() -> None:
         "{'hedge', 'hypo'}",
         "{'person', 'group'}",
         "{'species', 'role'}",
+        "{'species', 'some'}",
         "{'species', 'sex', 'group'}",
         "{'any', animal.species}",
         "('signal', 'block', 'passive', 'cue', 'hypo', 'hedge', 'attempt', 'species', 'sex', "

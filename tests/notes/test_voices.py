@@ -557,3 +557,15 @@ def test_a_count_or_a_size_before_a_hole_or_a_cut_is_the_wound_of_the_one_bitten
         "max": {"wound"},
     }
     assert signals(rat_rat("Rex bite Max tail, now get one cut."))["max"] == {"wound"}
+
+
+def test_slovak_words_for_a_bite_blood_a_cage_and_the_animals_are_read() -> None:
+    assert signals(rat_rat("Rex hryzol Max in tail and hold. After, krv on tail.")) == {
+        "rex": {"biting"},
+        "max": {"wound"},
+    }
+    found = signals(
+        cat_rat("Tom jump on klietka, whole body hit the door. Potkany run everywhere.")
+    )
+    assert found["tom"] == {"lunging"}
+    assert found["pip"] == {"frantic_movement"}
