@@ -1031,6 +1031,29 @@ def _unsmelled(index: _Index, words: list[str]) -> list[str]:
     ]
 
 
+def _unowned(index: _Index, words: list[str]) -> list[str]:
+    """`words` without a person named only as the owner of an animal: right after the animal
+    and a `belonging` word ("котка of neighbour put paw in клетка") or right before it ("the
+    neighbour's cat", read "neighbour cat"). Such a person asks for no entry of their own."""
+    reader = index.reader
+
+    def animal(at: int) -> bool:
+        if not 0 <= at < len(words):
+            return False
+        terms = reader.terms([words[at]])
+        return len(terms) == 1 and terms[0] in index.animals
+
+    return [
+        word
+        for at, word in enumerate(words)
+        if word not in index.person_words
+        or not (
+            animal(at + 1)
+            or (at >= 2 and words[at - 1] in index.rules.belonging and animal(at - 2))
+        )
+    ]
+
+
 def _contrasted(index: _Index, words: list[str]) -> list[str]:
     """`words` without what a contrast sets aside: from the first word of a `contrasts` pair
     right before an article to its second ("not the red tears but real drops of blood" is the
@@ -1396,6 +1419,7 @@ def _sentences_read(index: _Index, typed: _Typed) -> list[list[list[str]]]:
     read = [[_contrasted(index, c) for c in s] for s in read]
     read = [[_undenied(index, c) for c in s] for s in read]
     read = [[_unsmelled(index, c) for c in s] for s in read]
+    read = [[_unowned(index, c) for c in s] for s in read]
     pets = {tuple(pet.split()) for pet in index.rules.people.pets}
     if any(
         index.reader.terms([w]) == [index.subject] or (w,) in pets
