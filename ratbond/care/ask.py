@@ -2210,10 +2210,20 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
             and _of_the_asker(index, as_read, standing(named), animal=its_own)
         )
 
+    def cared_for(other: str) -> bool:
+        # "is that dangerous for a cat?": the one a thing is for
+        for at in sorted(named_at(other)):
+            before = at - 1
+            while before > 0 and index.reader.stem(as_read[before]) in index.reader.articles:
+                before -= 1
+            if before >= 0 and as_read[before] in index.rules.benefits:
+                return True
+        return False
+
     return (
         not search.about_rats
         and not pet_words
-        and any(ill(other) for other in index.animals - {index.subject})
+        and any(ill(other) or cared_for(other) for other in index.animals - {index.subject})
     )
 
 

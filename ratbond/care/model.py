@@ -673,6 +673,9 @@ class AskRules:
     belonging: tuple[Text, ...]
     """Words after which an animal says whose a thing is ("the milk of cow"): in a question
     about rats it is not the subject."""
+    benefits: tuple[Text, ...]
+    """Words after which an animal covered only beside rats, in a question naming no rat,
+    is the one whose care is asked about ("is that dangerous for a cat?")."""
     smells: tuple[Text, ...]
     """Words of a smell: an animal right after one and a word of `belonging`, the asker named
     before them ("I reached in smelling of dogs"), is a smell on the asker, not an animal in
