@@ -573,6 +573,7 @@ class Reader:
         denied = compared = measured = likening_doing = likening_seen = False
         at = 0
         compared_at = 0
+        comparison_at = -10
         while at < len(stems):
             found: str | None = None
             start = at
@@ -593,7 +594,7 @@ class Reader:
                 if stems[at] in self.denials:
                     denied = True
                 elif stems[at] in self.comparisons:
-                    compared, compared_at = True, at
+                    compared, compared_at, comparison_at = True, at, at
                     likening_seen = likening_seen or not (at and stems[at - 1] in self.wanting)
                 elif stems[at] not in self.stopwords and stems[at].isalpha():
                     found = stems[at]
@@ -605,7 +606,12 @@ class Reader:
             elif found is not None:
                 # (a cat only as "like a kitten": "I'd like my cat to" still names the cat)
                 # (and another subject only as "smells like a sewer")
-                likened = (found == OFF_TOPIC and (compared or likening_doing)) or (
+                # (an off-topic animal one word past the comparison too: "a sound like
+                # small bird")
+                likened = (
+                    found == OFF_TOPIC
+                    and (compared or likening_doing or comparison_at == start - 2)
+                ) or (
                     compared
                     and (
                         (found in self.animals and self.likening(stems[compared_at + 1 : start]))

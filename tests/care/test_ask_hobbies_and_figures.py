@@ -64,6 +64,13 @@ def test_a_likening_by_a_creature_doing_something() -> None:
     assert first("I would like advice on introducing my dog to my rats") == "none"
 
 
+def test_a_likening_to_an_animal_one_word_past_the_comparison() -> None:
+    question = "When I rub Pip's ears she makes a noise like tiny bird. What does it mean?"
+    assert first(question) == "faq:sounds"
+    # an animal named further on is what is asked about
+    assert first("I would like advice on introducing my dog to my rats") == "none"
+
+
 def test_a_moth_trap_is_no_pest_control() -> None:
     question = "Could I hand them moths from my moth trap? Are wild insects safe for them?"
     assert first(question) == "food:wild insects"
