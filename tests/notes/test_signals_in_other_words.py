@@ -245,3 +245,16 @@ def test_pine_wood_is_no_pin_of_a_pounce() -> None:
     }
     assert "pouncing" not in read(cat_rat("Tom slept on the pine shelf."))
     assert "pouncing" in signals(cat_rat("Tom pinned Pip down with his paws."))["tom"]
+
+
+def test_a_rat_lying_close_beside_the_owner_seeks_company() -> None:
+    for text in (
+        "Pip lay stretched out next to me on the sofa.",
+        "Pip flat against my leg, relaxed.",
+        "Pip stretched out on my knee.",
+    ):
+        assert "seeks_company" in read(rat_human(text)), text
+    # what is only done on the knee seeks no company
+    assert "seeks_company" not in read(
+        rat_human("Pip took a pea from my hand and ate it on my knee.")
+    )
