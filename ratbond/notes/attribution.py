@@ -3421,8 +3421,8 @@ class Attribution:
         """A fight only heard (`fight_heard`): a sentence where the owner hears or wakes to a
         noise from the rats (one of its `noises` where they live, or from a rat of the cast:
         "woke up to a racket in the rat pen") or one of its `fights` ("heard a right ruck"),
-        before the note tells of a wound, in a note that reads no harm and no fight, is a fight
-        of no animal in particular, among the animals who can fight. Not where the hearing is
+        before the note tells of a wound, in a note that reads no harm of an animal named and
+        no fight, is a fight of no animal in particular, among the animals who can fight. Not where the hearing is
         denied or supposed ("didn't hear any noise"), where the sentence reads another signal
         (the noise is that: "heard them bruxing, lovely noise"), nor where a wound's sentence
         explains it otherwise ("a cut from the wheel")."""
@@ -3431,8 +3431,11 @@ class Attribution:
         fight, noises, fights, places, sources, explained, woken = heard
         read = [span for span in self.spans if not span.negated]
         signals = {span.signal for span in read} | {item.signal for item in self.unattributed}
+        # (a harm of no animal in particular is no harm read: "a bite on his tail" may be the
+        # fight's)
+        harms = {span.signal for span in read if span.animal is not None}
         if self.lexicon.victim_signals.isdisjoint(signals) or not (
-            self.lexicon.harm_signals.isdisjoint(signals)
+            self.lexicon.harm_signals.isdisjoint(harms)
         ):
             return
         fighters = tuple(

@@ -3,7 +3,7 @@ taken in the mouth, each read both ways: the danger kept and the calm note calm.
 
 from __future__ import annotations
 
-from casts import PIP, cat_rat, rat_human, rat_rat, read, signals
+from casts import MAX, PIP, REX, cat_rat, rat_human, rat_rat, read, signals
 
 from ratbond.notes import parse_notes
 
@@ -62,6 +62,12 @@ def test_a_noise_from_the_cage_before_a_wound_is_a_fight_heard() -> None:
     assert "fighting" not in read(rat_rat(text))
     text = "Max shrieked in the cage at the vet's injection. There's a small scab there now."
     assert "fighting" not in read(rat_rat(text))
+    # a bite found of no one in particular does not explain the noise away
+    text = (
+        "Heard a screaming match from the cage. Came down, all over. Rex's got a bite on his tail."
+    )
+    three = parse_notes(text, [REX, MAX, PIP], "rat-rat")
+    assert "fighting" in {item.signal for item in three.unattributed}
     # the owner's part with a rat named after it is no cover for the rat's wound
     assert "wound" in signals(rat_rat("they fought on my knee max bleeding from nose"))["max"]
 
