@@ -3422,10 +3422,10 @@ class Attribution:
         noise from the rats (one of its `noises` where they live, or from a rat of the cast:
         "woke up to a racket in the rat pen") or one of its `fights` ("heard a right ruck"),
         before the note tells of a wound, in a note that reads no harm of an animal named and
-        no fight, is a fight of no animal in particular, among the animals who can fight. Not where the hearing is
-        denied or supposed ("didn't hear any noise"), where the sentence reads another signal
-        (the noise is that: "heard them bruxing, lovely noise"), nor where a wound's sentence
-        explains it otherwise ("a cut from the wheel")."""
+        no fight, is a fight of no animal in particular, among the animals who can fight. Not
+        where the hearing is denied or supposed ("didn't hear any noise"), where the sentence
+        reads another signal (the noise is that: "heard them bruxing, lovely noise"), nor where
+        a wound's sentence explains it otherwise ("a cut from the wheel")."""
         heard = self.lexicon.fight_heard
         assert heard is not None
         fight, noises, fights, places, sources, explained, woken = heard
