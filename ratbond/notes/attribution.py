@@ -3503,6 +3503,7 @@ class Attribution:
                 continue  # "didn't hear any noise", "if I'd heard a racket"
             if word.norm not in fights and not (
                 any(occurrences([tokens.words[p].norm for p in within], places))
+                or self.heard_from_nowhere(within)
                 or any(
                     m.animals & rats
                     and not m.person
@@ -3527,6 +3528,18 @@ class Attribution:
             self.spans.append(Span(start, end, self.text[start:end], fight, None, False))
             self.facts.append(SpanFacts(sentence, False, False))
             return
+
+    def heard_from_nowhere(self, within: list[int]) -> bool:
+        """Whether a sentence the owner hears a noise in says nothing of where it came from (no
+        word of `fight_heard.sources`) nor of anyone outside the household: "heard it kick off
+        about 3am, right racket" is the rats' own."""
+        heard = self.lexicon.fight_heard
+        assert heard is not None
+        words = self.tokens.words
+        sentence = self.tokens.sentences[within[0]]
+        return not any(
+            words[p].norm in heard.sources or owner_at(self.tokens, p, self.lexicon) for p in within
+        ) and not any(m.outsider for m in self.mentions.by_sentence.get(sentence, ()))
 
     def from_home(self, at: int, heard: FightHeardWords) -> bool:
         """Whether the noise at `at` is told as coming from where the rats live, one of its

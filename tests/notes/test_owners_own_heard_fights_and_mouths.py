@@ -62,6 +62,13 @@ def test_a_noise_from_the_cage_before_a_wound_is_a_fight_heard() -> None:
     assert "fighting" not in read(rat_rat(text))
     text = "Max shrieked in the cage at the vet's injection. There's a small scab there now."
     assert "fighting" not in read(rat_rat(text))
+    # a noise heard with no word of where it came from is the rats'
+    text = "Heard it kick off about 3am, right racket. Lights on, Rex had a cut on his tail."
+    assert "fighting" in {item.signal for item in rat_rat(text).unattributed}
+    text = "Heard a racket from next door at 3am. Rex had a cut on his tail from the wheel."
+    assert "fighting" not in read(rat_rat(text))
+    text = "Heard my neighbour's dogs kick off, right racket. Rex has a small cut on his tail."
+    assert "fighting" not in read(rat_rat(text))
     # a bite found of no one in particular does not explain the noise away
     text = (
         "Heard a screaming match from the cage. Came down, all over. Rex's got a bite on his tail."
