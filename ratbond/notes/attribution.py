@@ -42,6 +42,10 @@ LANDS_WITHIN = 3
 her. Clean through the gap. Had her by the tail")."""
 SPECIES_WORD_KINDS = frozenset({"species", "some"})
 """Mentions by a word for a species, bare or after "a" ("rats", "a cat"), not by name."""
+HARMED_REACH = 3
+"""How many sentences after a harm a wound of no one named is the harmed animal's ("Bramble sank
+his teeth into Linden's rump ... Linden shrieked. ... until I tapped Bramble's nose. Two little
+holes.")."""
 NAMED_AFTER = 2
 """How far after a seen signal (in tokens) an animal named is the one seen: "a fight, Rex"."""
 
@@ -3736,7 +3740,7 @@ class Attribution:
         )
         # "Byte bit Dot's foot. Drew blood.": the animal hurt last is the one bleeding; so it is
         # when the latest subject cannot be hurt so ("bit Toffee, she's got two holes" of a cat).
-        if self.harmed is not None and self.harmed.sentence >= sentence - 2:
+        if self.harmed is not None and self.harmed.sentence >= sentence - HARMED_REACH:
             harmed = self.harmed.hurt
             if (
                 not before
@@ -4176,7 +4180,7 @@ class Attribution:
             doers = self.cast.able(subjects[-1].animals - hurt.animals, harm)
         elif (
             self.harmed is not None
-            and self.harmed.sentence >= sentence - 2
+            and self.harmed.sentence >= sentence - HARMED_REACH
             and hurt.animals
             and hurt.animals <= self.harmed.hurt
         ):

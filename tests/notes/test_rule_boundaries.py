@@ -4,7 +4,7 @@ it tests, beside the reviewer's own examples."""
 
 from __future__ import annotations
 
-from casts import MAX, REX, cat_rat, rat_rat, read, signals
+from casts import MAX, PIP, REX, cat_rat, rat_rat, read, signals
 
 from ratbond.notes import parse_notes
 
@@ -234,3 +234,19 @@ def test_a_volunteer_bitten_is_no_vole() -> None:
     result = signals(parse_notes("Rex bit vol on the thumb, broke skin.", [REX, MAX], "rat-human"))
     assert result["rex"] == {"biting"}
     assert "biting" not in read(cat_rat("Tom bit a vole in the garden. Pip slept."))
+
+
+def test_a_wound_three_sentences_after_a_bite_is_the_bitten_rats() -> None:
+    text = (
+        "Rex sank his teeth into Max's rump and hung on. Max shrieked. No rolling about, just"
+        " that grip until I tapped Rex's nose. Two little holes."
+    )
+    found = signals(parse_notes(text, [REX, MAX, PIP], "rat-rat"))
+    assert "wound" in found["max"]
+    assert "wound" not in found["rex"]
+    # far later, with the biter named last, the wound is not put on the one bitten
+    text = (
+        "Rex bit Max. Then they ate. Later they slept. Then I cleaned. Rex has a small cut on"
+        " his ear."
+    )
+    assert "wound" not in signals(parse_notes(text, [REX, MAX, PIP], "rat-rat")).get("max", set())
