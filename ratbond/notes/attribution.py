@@ -574,11 +574,26 @@ class Attribution:
         """A leap onto a thing (`body_leaps`: "jumped on the cage from the shelf, BOOM") is a
         pounce only when the paws lead it: with no paw, claw or top named in its sentence and
         no other sign of a pounce (a wiggle) by the same animal in its sentence or the one
-        before, the body hit the barrier, a lunge. A leap onto an animal stays a pounce."""
+        before, the body hit the barrier, a lunge. A leap onto an animal stays a pounce. A rush
+        at a thing told with the paws leading it (`paws_first`: "flew at the carrier with both
+        front paws out") is the pounce."""
         leaps = self.lexicon.body_leaps
         assert leaps is not None
-        pounce, lunge, verbs, signs = leaps
+        pounce, lunge, verbs, signs, paws_first = leaps
         tokens = self.tokens
+        norms = [word.norm for word in tokens.words]
+        led = {tokens.sentences[start] for _, start in occurrences(norms, paws_first)}
+        if led:
+            self.spans = [
+                replace(span, signal=pounce)
+                if span.signal == lunge
+                and facts.sentence in led
+                and span.animal is not None
+                and not span.negated
+                and self.can_show(span.animal, pounce)
+                else span
+                for span, facts in zip(self.spans, self.facts, strict=True)
+            ]
         pawed = {
             tokens.sentences[index] for index, word in enumerate(tokens.words) if word.norm in signs
         }

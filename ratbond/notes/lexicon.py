@@ -157,6 +157,17 @@ class ReleasedBiteWords(NamedTuple):
     refusals: tuple[tuple[str, ...], ...]
 
 
+class BodyLeapWords(NamedTuple):
+    """`body_leaps`, normalised (see `Attribution.body_leaps`)."""
+
+    signal: str
+    leap: str
+    verbs: frozenset[str]
+    signs: frozenset[str]
+    paws_first: frozenset[tuple[str, ...]]
+    """Word sequences that tell the paws led a rush: it is the pounce."""
+
+
 class FightHeardWords(NamedTuple):
     """`fight_heard`, normalised (see `Attribution.fight_heard`)."""
 
@@ -444,9 +455,9 @@ class Lexicon:
     fight_heard: FightHeardWords | None
     released_bites: ReleasedBiteWords | None
     """`released_bites`: a bite let go at once, with no wound, is a nip."""
-    body_leaps: tuple[str, str, frozenset[str], frozenset[str]] | None
-    """`body_leaps`: the pounce, the lunge it is with no paw named, the verbs of leaping and
-    the words that say the paws led it."""
+    body_leaps: BodyLeapWords | None
+    """`body_leaps`: the pounce, the lunge it is with no paw named, the verbs of leaping, the
+    words that say the paws led it, and those that turn a rush into the pounce."""
     """`fight_looks`: the fight, the sound it is told by, and its motions and noises, lower-cased
     as written."""
     sound_spellings: tuple[tuple[str, str], ...]
@@ -1291,11 +1302,15 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
             else None
         ),
         body_leaps=(
-            (
+            BodyLeapWords(
                 rules.body_leaps.signal,
                 rules.body_leaps.leap,
                 frozenset(normalise(w) for w in rules.body_leaps.verbs),
                 frozenset(normalise(w) for w in rules.body_leaps.signs),
+                frozenset(
+                    tuple(normalise(w) for w in split_words(text))
+                    for text in rules.body_leaps.paws_first
+                ),
             )
             if rules.body_leaps
             else None

@@ -349,6 +349,9 @@ class BodyLeaps:
     leap: str
     verbs: tuple[Word, ...]
     signs: tuple[Word, ...]
+    paws_first: tuple[Word, ...] = ()
+    """Words that tell the paws led: a `leap` (a rush) at a thing with one of these in its
+    sentence is the `signal` ("flew at the carrier with both front paws out")."""
 
 
 @dataclass(frozen=True)

@@ -258,3 +258,13 @@ def test_a_rat_lying_close_beside_the_owner_seeks_company() -> None:
     assert "seeks_company" not in read(
         rat_human("Pip took a pea from my hand and ate it on my knee.")
     )
+
+
+def test_a_rush_with_the_paws_leading_is_a_pounce() -> None:
+    for text in (
+        "Tom did a bum waggle then flew at the carrier with both front paws out, Pip inside.",
+        "Tom launched at the cage front paws first.",
+    ):
+        assert signals(cat_rat(text))["tom"] == {"pouncing"}, text
+    # a rush with the body alone stays a lunge
+    assert signals(cat_rat("Tom flew at the cage and hit the door."))["tom"] == {"lunging"}
