@@ -268,3 +268,14 @@ def test_a_rush_with_the_paws_leading_is_a_pounce() -> None:
         assert signals(cat_rat(text))["tom"] == {"pouncing"}, text
     # a rush with the body alone stays a lunge
     assert signals(cat_rat("Tom flew at the cage and hit the door."))["tom"] == {"lunging"}
+
+
+def test_a_cat_shot_at_or_set_upon_the_cage_lunges() -> None:
+    for text in (
+        "Tom shot at the cage like a stone from a sling.",
+        "Tom did set upon the cage with a sudden spring.",
+        "Tom jumped from the chair and hit it with the whole body.",
+    ):
+        assert signals(cat_rat(text))["tom"] == {"lunging"}, text
+    # a shot at something else is no lunge
+    assert "lunging" not in read(cat_rat("The farmer shot at a fox. Tom slept by the cage."))
