@@ -279,3 +279,18 @@ def test_a_cat_shot_at_or_set_upon_the_cage_lunges() -> None:
         assert signals(cat_rat(text))["tom"] == {"lunging"}, text
     # a shot at something else is no lunge
     assert "lunging" not in read(cat_rat("The farmer shot at a fox. Tom slept by the cage."))
+
+
+def test_a_rat_going_round_or_scattered_up_the_bars_panics() -> None:
+    for text in (
+        "Pip squeaking and going round the bars like mad.",
+        "Tom hit the door. Pip shot everywhere up the bars.",
+        "Tom hit the door. Pip scattered up the bars.",
+    ):
+        assert "frantic_movement" in signals(cat_rat(text))["pip"], text
+    # eating like mad is no panic
+    assert "frantic_movement" not in read(cat_rat("Pip ate like mad, then slept."))
+
+
+def test_a_cat_breathing_quick_breathes_fast() -> None:
+    assert "rapid_breathing" in signals(cat_rat("Tom chattering at Pip, breathing quick."))["tom"]
