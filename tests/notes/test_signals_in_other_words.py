@@ -294,3 +294,12 @@ def test_a_rat_going_round_or_scattered_up_the_bars_panics() -> None:
 
 def test_a_cat_breathing_quick_breathes_fast() -> None:
     assert "rapid_breathing" in signals(cat_rat("Tom chattering at Pip, breathing quick."))["tom"]
+
+
+def test_boxing_and_play_told_by_a_learners_verb_or_by_its_turns() -> None:
+    found = signals(rat_rat("Rex and Max box on back legs, short, no blood no scream."))
+    assert found == {"rex": {"boxing"}, "max": {"boxing"}}
+    found = signals(rat_rat("Rough play between Rex and Max, swapping who was on top."))
+    assert found == {"rex": {"play_wrestling"}, "max": {"play_wrestling"}}
+    # a box as a thing is no boxing
+    assert "boxing" not in read(rat_rat("Rex slept in the cardboard box on the shelf."))
