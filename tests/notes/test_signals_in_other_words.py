@@ -303,3 +303,10 @@ def test_boxing_and_play_told_by_a_learners_verb_or_by_its_turns() -> None:
     assert found == {"rex": {"play_wrestling"}, "max": {"play_wrestling"}}
     # a box as a thing is no boxing
     assert "boxing" not in read(rat_rat("Rex slept in the cardboard box on the shelf."))
+
+
+def test_running_after_each_other_is_a_game_of_chase() -> None:
+    text = "Rex and Max run after each other a little, stop, run again, taking turns."
+    assert signals(rat_rat(text)) == {"rex": {"chasing"}, "max": {"chasing"}}
+    # one running after another is the hard chase
+    assert signals(rat_rat("Rex ran after Max all evening.")) == {"rex": {"aggressive_chasing"}}
