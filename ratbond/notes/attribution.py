@@ -19,6 +19,7 @@ from ratbond.notes.lexicon import (
     OTHER_SPECIES,
     STRUCK,
     FightHeardWords,
+    GroomedStillWords,
     Lexicon,
     ReleasedBiteWords,
     RushStrikeWords,
@@ -239,6 +240,8 @@ class Attribution:
             self.placed()
         if self.lexicon.released_bites is not None and self.spans:
             self.released_bites(self.lexicon.released_bites)
+        if self.lexicon.groomed_still is not None and self.spans:
+            self.groomed_still(self.lexicon.groomed_still)
         if any(span.signal in self.lexicon.victim_signals for span in self.spans):
             self.offstage_wounds()
             self.told_unhurt()
@@ -376,6 +379,55 @@ class Attribution:
         self.unattributed = [
             item for item in self.unattributed if not offstage(item.start, item.signal)
         ]
+
+    def groomed_still(self, rule: GroomedStillWords) -> None:
+        """A rat's grooming in a sentence where another animal of the cast keeps still for it
+        (`groomed_still.still`, named right before those words) is the grooming they share,
+        for both, unless it is told as the groomer's own (`groomed_still.own` after it in its
+        clause): "Max held still while Rex groomed his neck"."""
+        mutual = rule.signal
+        tokens = self.tokens
+        norms = [word.norm for word in tokens.words]
+        still: dict[int, str] = {}
+        for _, start in occurrences(norms, rule.still):
+            holder = self.mention_at(start - 1) if start else None
+            if holder is not None and len(holder.animals) == 1 and not holder.person:
+                still[tokens.sentences[start]] = next(iter(holder.animals))
+        if not still:
+            return
+        grooming = self.lexicon.grooming_signals
+        added: list[tuple[Span, SpanFacts]] = []
+        for number, (span, facts) in enumerate(zip(self.spans, self.facts, strict=True)):
+            other = still.get(facts.sentence)
+            if (
+                span.signal in grooming
+                and span.signal != mutual
+                and span.animal is not None
+                and other is not None
+                and other != span.animal
+                and not span.negated
+                and not self.own_grooming(span, rule.own)
+                and self.can_show(span.animal, mutual)
+                and self.can_show(other, mutual)
+            ):
+                self.spans[number] = replace(span, signal=mutual)
+                added.append((replace(span, signal=mutual, animal=other), facts))
+        for span, facts in added:
+            self.spans.append(span)
+            self.facts.append(facts)
+
+    def own_grooming(self, span: Span, own: frozenset[str]) -> bool:
+        """Whether one of `own` ("himself") stands in the span or within two words after it in
+        its clause."""
+        tokens = self.tokens
+        first = bisect_left(tokens.starts, span.start)
+        last = bisect_left(tokens.starts, span.end)
+        clause = tokens.clauses[min(first, len(tokens.words) - 1)]
+        return any(
+            tokens.words[at].norm in own
+            for at in range(first, min(last + 2, len(tokens.words)))
+            if tokens.clauses[at] == clause
+        )
 
     def outsider_bled(self, at: int) -> bool:
         """Whether the verb of bleeding at `at` has one of `others_pets.owners` right before it,

@@ -157,6 +157,16 @@ class ReleasedBiteWords(NamedTuple):
     refusals: tuple[tuple[str, ...], ...]
 
 
+class GroomedStillWords(NamedTuple):
+    """`groomed_still`, normalised (see `Attribution.groomed_still`)."""
+
+    signal: str
+    still: frozenset[tuple[str, ...]]
+    """Word sequences of keeping still ("held still")."""
+    own: frozenset[str]
+    """Words that keep a grooming one's own ("himself")."""
+
+
 class BodyLeapWords(NamedTuple):
     """`body_leaps`, normalised (see `Attribution.body_leaps`)."""
 
@@ -450,6 +460,8 @@ class Lexicon:
     """`grooming_signals`: a bite phrase told as what one was done with is no bite."""
     grooming_tools: frozenset[str]
     """`grooming_tools`: words that open what a grooming was done with."""
+    groomed_still: GroomedStillWords | None
+    """`groomed_still`: another animal keeping still for a grooming shares it."""
     """A fight by the play it was, when the sentence says so and no one is hurt."""
     fight_looks: tuple[str, str, frozenset[str], frozenset[str]] | None
     fight_heard: FightHeardWords | None
@@ -1290,6 +1302,18 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         play_fights=dict(rules.play_fights),
         grooming_signals=frozenset(rules.grooming_signals),
         grooming_tools=frozenset(normalise(w) for w in rules.grooming_tools),
+        groomed_still=(
+            GroomedStillWords(
+                rules.groomed_still.signal,
+                frozenset(
+                    tuple(normalise(w) for w in split_words(text))
+                    for text in rules.groomed_still.still
+                ),
+                frozenset(normalise(w) for w in rules.groomed_still.own),
+            )
+            if rules.groomed_still
+            else None
+        ),
         released_bites=(
             ReleasedBiteWords(
                 rules.released_bites.species,

@@ -338,6 +338,19 @@ class FightHeard:
 
 
 @dataclass(frozen=True)
+class GroomedStill:
+    """A rat's grooming in a sentence where another animal of the cast keeps still (`still`,
+    named right before those words) is the grooming they share (`signal`), for both, unless
+    one of `own` (himself, his own) follows it: "Max held still while Rex groomed his neck"."""
+
+    __pydantic_config__ = _STRICT
+
+    signal: str
+    still: tuple[Word, ...]
+    own: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
 class BodyLeaps:
     """A leap (one of `verbs`) onto a thing read as `signal` ("jumped on the cage") with no
     paw, claw or top named (`signs`) in its sentence and no other sign of that signal by the
@@ -584,6 +597,7 @@ class NotesFile:
     """Signals of grooming: a bite phrase told as what one was done with is grooming too."""
     grooming_tools: tuple[Word, ...] = ()
     """Words that open what a grooming was done with ("with his teeth")."""
+    groomed_still: GroomedStill | None = None
     shared_places: tuple[Word, ...] = ()
     """Words after a shared signal (`reciprocal`) that say where it happened, not what it was
     aimed at ("fighting on the floor")."""

@@ -310,3 +310,15 @@ def test_running_after_each_other_is_a_game_of_chase() -> None:
     assert signals(rat_rat(text)) == {"rex": {"chasing"}, "max": {"chasing"}}
     # one running after another is the hard chase
     assert signals(rat_rat("Rex ran after Max all evening.")) == {"rex": {"aggressive_chasing"}}
+
+
+def test_a_grooming_another_rat_holds_still_for_is_shared() -> None:
+    for text in (
+        "Max held still while Rex groomed his neck.",
+        "Max hold still while Rex groom he neck, then they swap.",
+    ):
+        assert signals(rat_rat(text)) == {"rex": {"mutual_grooming"}, "max": {"mutual_grooming"}}
+    # a rat grooming itself beside one sitting still grooms itself
+    assert signals(rat_rat("Rex groomed himself while Max sat still.")) == {
+        "rex": {"grooming_self"}
+    }
