@@ -73,6 +73,8 @@ def test_a_fight_on_a_screen_or_in_a_story_is_no_event() -> None:
 def test_caribbean_and_scots_my_make_the_cut_the_owners() -> None:
     assert "wound" not in read(rat_human("Cut meh hand on de wire, blood everywhere. Pip slept."))
     assert "wound" not in read(rat_human("Burnt ma hand oan the pan, bled a wee bit. Pip slept."))
+    # ... and the owner's body as the phrases know it
+    assert "climbs_onto_shoulder" in read(rat_human("Rex run up meh arm and sit on meh shoulder."))
 
 
 def test_blood_after_the_owners_cut_is_the_owners() -> None:
