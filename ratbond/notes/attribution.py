@@ -2166,6 +2166,23 @@ class Attribution:
             for position in self.part_window(match)
         )
 
+    def persons_part_told(self, sentence: int) -> bool:
+        """Whether a person's body part (`injuries.person_parts`) is named in a sentence that
+        names no animal of the cast, right after no harm to one: a wound there is a person's
+        ("took a cork ball on the knuckle in the nets, drew blood", "split tips from the crimps,
+        bled on the holds"; not "Bobbin bit Thimble. ... my fingers came away smelling of
+        blood")."""
+        if self.harmed is not None and self.harmed.sentence >= sentence - 1:
+            return False
+        tokens = self.tokens
+        parts = self.lexicon.person_parts
+        return any(
+            tokens.words[at].lemma in parts for at in tokens.sentence_range(sentence)
+        ) and not any(
+            m.animals and not (m.person or m.outsider or self.neuter(m))
+            for m in self.mentions.by_sentence.get(sentence, ())
+        )
+
     def on_screen(self, match: Match) -> bool:
         """Whether the phrase's sentence names something watched, read or told
         (`injuries.fictions`) and no animal of the cast by name or pronoun (a bare word for a
@@ -3742,7 +3759,11 @@ class Attribution:
             # "she bled on my hand": the animal bled, the hand is where the blood went (after a
             # harm in its sentence, the rules of the one harmed decide)
             return self.from_mention(bled, senses, match)
-        if self.on_person_part(match) or self.done_to_owner(match):
+        if (
+            self.on_person_part(match)
+            or self.done_to_owner(match)
+            or self.persons_part_told(sentence)
+        ):
             self.owner_hurt[sentence] = match.first
             return Who(person=True, dropped=True)  # "Grandpa cut his finger on the cage door"
         if sentence in self.owners_wounds and self.it_bled(match):

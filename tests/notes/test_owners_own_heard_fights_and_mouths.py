@@ -8,6 +8,16 @@ from casts import MAX, PIP, REX, cat_rat, rat_human, rat_rat, read, signals
 from ratbond.notes import parse_notes
 
 
+def test_a_wound_in_a_sentence_naming_a_persons_part_and_no_animal_is_a_persons() -> None:
+    text = "Took a cork ball on the knuckle at the nets, drew blood. Pip slept."
+    assert "wound" not in read(cat_rat(text))
+    text = "Fingers taped, split tips from the crimps, bled on the holds again. Pip slept."
+    assert "wound" not in read(rat_human(text))
+    # right after a harm to an animal, the blood on the fingers is that animal's
+    text = "Rex bit Max on the rump and held on. My fingers came away smelling of blood."
+    assert "wound" in signals(rat_rat(text))["max"]
+
+
 def test_a_wound_near_the_owners_own_body_part_is_theirs() -> None:
     assert "wound" not in read(cat_rat("I have a cut in my knee from the bike. Pip sniffed it."))
     text = "blister on my thumb from the gardening bled a bit, Pip sniffed the plaster"
