@@ -322,3 +322,8 @@ def test_a_grooming_another_rat_holds_still_for_is_shared() -> None:
     assert signals(rat_rat("Rex groomed himself while Max sat still.")) == {
         "rex": {"grooming_self"}
     }
+
+
+def test_a_creep_a_paw_at_a_time_is_no_swipe() -> None:
+    assert signals(cat_rat("Tom crept towards the cage a paw at a time."))["tom"] == {"stalking"}
+    assert "swatting" in signals(cat_rat("Tom put a paw through the bars at Pip."))["tom"]
