@@ -290,7 +290,11 @@ def _lists(
         if members:
             previous = matches[members[-1]]
             separator = previous.last + 1
-            if separator + 1 == matches[index].first and phrases.at[separator] < 0:
+            # (a list word that is a denial of its own joins too: "neither stalked, swatted
+            # nor hissed")
+            if separator + 1 == matches[index].first and (
+                phrases.at[separator] < 0 or tokens.words[separator].norm in lexicon.list_words
+            ):
                 word = tokens.words[separator]
                 norm = word.norm if word.kind == "w" else ""
                 if norm in lexicon.list_words or (

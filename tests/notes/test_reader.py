@@ -196,6 +196,16 @@ def test_a_denial_reaches_across_a_list_that_ends_with_or() -> None:
     assert signals(result) == {"tom": {"lunging"}}
 
 
+def test_a_denial_reaches_across_a_list_that_ends_with_nor() -> None:
+    assert signals(cat_rat("Tom neither stalked, swatted nor hissed.")) == {}
+    # a list told, not denied, is read whole
+    assert signals(cat_rat("Tom hissed, swatted or growled."))["tom"] == {
+        "hissing",
+        "swatting",
+        "growling",
+    }
+
+
 def test_a_comma_alone_does_not_carry_a_denial_to_the_next_clause() -> None:
     result = cat_rat("Tom did not hiss, lunged at the gate")
     assert signals(result) == {"tom": {"lunging"}}
