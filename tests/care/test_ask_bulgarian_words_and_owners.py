@@ -4,12 +4,7 @@ their own, each both ways."""
 
 from __future__ import annotations
 
-from ratbond.care.ask import ask
-
-
-def first(question: str) -> str:
-    answer = ask(question)
-    return answer.answers[0].id if answer.answers else "none"
+from asking import first
 
 
 def test_a_bulgarian_speakers_cat_and_rat_are_read() -> None:

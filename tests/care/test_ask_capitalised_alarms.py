@@ -3,12 +3,9 @@ hunched rat is no injury by that word alone."""
 
 from __future__ import annotations
 
+from asking import first
+
 from ratbond.care.ask import ask
-
-
-def first(question: str) -> str:
-    answer = ask(question)
-    return answer.answers[0].id if answer.answers else "none"
 
 
 def test_a_capitalised_alarm_is_no_name() -> None:

@@ -5,13 +5,7 @@ clean of the cage and of a young newcomer find their answers."""
 from __future__ import annotations
 
 import pytest
-
-from ratbond.care.ask import ask
-
-
-def first(question: str) -> str:
-    answers = ask(question).answers
-    return answers[0].id if answers else "none"
+from asking import first
 
 
 @pytest.mark.parametrize(

@@ -4,12 +4,7 @@ asked about, each both ways."""
 
 from __future__ import annotations
 
-from ratbond.care.ask import ask
-
-
-def first(question: str) -> str:
-    answer = ask(question)
-    return answer.answers[0].id if answer.answers else "none"
+from asking import first
 
 
 def test_a_croatian_speakers_cat_and_rats() -> None:

@@ -3,12 +3,7 @@ subject's phrase, a person's limb and more names of drinks, each read both ways.
 
 from __future__ import annotations
 
-from ratbond.care.ask import ask
-
-
-def first(question: str) -> str:
-    answer = ask(question)
-    return answer.answers[0].id if answer.answers else "none"
+from asking import first
 
 
 def test_an_anglers_bait_is_no_poison() -> None:

@@ -4,12 +4,7 @@ named before it calls no pet."""
 
 from __future__ import annotations
 
-from ratbond.care.ask import ask
-
-
-def first(question: str) -> str:
-    answer = ask(question)
-    return answer.answers[0].id if answer.answers else "none"
+from asking import first
 
 
 def test_a_food_for_a_pet_called_by_its_name_is_answered() -> None:

@@ -4,12 +4,7 @@ names no rat, is the cat's own care (no answer), each both ways."""
 
 from __future__ import annotations
 
-from ratbond.care.ask import ask
-
-
-def first(question: str) -> str:
-    answer = ask(question)
-    return answer.answers[0].id if answer.answers else "none"
+from asking import first
 
 
 def test_a_taste_asked_for_is_a_question_of_what_rats_may_eat() -> None:
