@@ -4525,7 +4525,10 @@ def occurrences(
     norms: Sequence[str], phrases: Iterable[tuple[str, ...]]
 ) -> Iterator[tuple[tuple[str, ...], int]]:
     """Each of `phrases` (word sequences) where it stands in `norms`, with its first index."""
+    present = set(norms)
     for phrase in phrases:
+        if phrase[0] not in present:
+            continue  # (most phrases are absent from a note: one look each)
         for start in range(len(norms) - len(phrase) + 1):
             if tuple(norms[start : start + len(phrase)]) == phrase:
                 yield phrase, start
