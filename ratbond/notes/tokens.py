@@ -622,12 +622,29 @@ def _dropped_h(
             continue
         if start >= 2 and text[start - 2].isalnum():
             continue
+        if _quoted(text, start + len(raw)):
+            continue  # "any cat goes for a rat, 'it's in the blood'": a quotation opens
         from ratbond.care.words import with_dropped_h
 
         if with_dropped_h(normalise(raw), known.__contains__) is not None:
             # "'E" is "He", "'Is" "His": the capital moves to the h.
             out[index] = ("H" if raw[:1].isupper() else "h") + raw[:1].lower() + raw[1:]
     return out
+
+
+# A closing quotation mark: an apostrophe after a letter and before a mark or the end (not the
+# dropped g or d of "doin'", "an'", which a space follows or an n comes before).
+_CLOSING_QUOTE_RE = re.compile(r"[^\W\dn_]['\u2019](?=[.,!?;:)]|$)")
+_SENTENCE_END_RE = re.compile(r"[.!?\n]")
+
+
+def _quoted(text: str, end: int) -> bool:
+    """Whether a closing quotation mark stands later in the sentence of the word that ends at
+    `end`, after at least one more word: the apostrophe before that word opened a quotation
+    ("'it's in the blood'"), not a dropped h (a dropped g closes its own word: "'idin' in")."""
+    stop = _SENTENCE_END_RE.search(text, end)
+    closing = _CLOSING_QUOTE_RE.search(text, end, stop.start() if stop else len(text))
+    return closing is not None and closing.start() > end
 
 
 def _expand(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from casts import signals
+from casts import read, signals
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -1435,6 +1435,11 @@ def test_a_dropped_h_is_read_as_the_h_word() -> None:
     assert "hissing" in signals(cat_rat("Tom 'issed at the cage."))["tom"]
     # a word that is no h-word stays as written
     assert "watching_calmly" in signals(cat_rat("Tom sat watchin' 'em, soft as you like."))["tom"]
+    # ... nor does one that opens a quotation closed later in its sentence
+    assert "wound" not in read(
+        cat_rat("A lad says any cat will go for a rat, 'it's in the blood'.")
+    )
+    assert "hiding" in signals(cat_rat("Pip was 'idin' in the 'ammock an' Tom 'issed."))["pip"]
 
 
 def test_a_wound_word_that_swears_is_no_wound() -> None:
