@@ -572,8 +572,8 @@ class Reader:
         heard: set[int] = set()
         denied = compared = measured = likening_doing = likening_seen = False
         at = 0
-        compared_at = 0
-        comparison_at = -10
+        # (no comparison yet: far enough back that no word counts as just past one)
+        compared_at = -10
         while at < len(stems):
             found: str | None = None
             start = at
@@ -594,7 +594,7 @@ class Reader:
                 if stems[at] in self.denials:
                     denied = True
                 elif stems[at] in self.comparisons:
-                    compared, compared_at, comparison_at = True, at, at
+                    compared, compared_at = True, at
                     likening_seen = likening_seen or not (at and stems[at - 1] in self.wanting)
                 elif stems[at] not in self.stopwords and stems[at].isalpha():
                     found = stems[at]
@@ -609,8 +609,7 @@ class Reader:
                 # (an off-topic animal one word past the comparison too: "a sound like
                 # small bird")
                 likened = (
-                    found == OFF_TOPIC
-                    and (compared or likening_doing or comparison_at == start - 2)
+                    found == OFF_TOPIC and (compared or likening_doing or compared_at == start - 2)
                 ) or (
                     compared
                     and (
@@ -1001,9 +1000,7 @@ def _undescribed(index: _Index, words: list[str]) -> list[str]:
         if name is not None and name not in OFF:
             return False
         # "the milk from the cow": articles may stand between
-        before = at - 1
-        while before > 0 and reader.stem(words[before]) in reader.articles:
-            before -= 1
+        before = _past_articles(index, words, at)
         if before >= 0 and words[before] in index.rules.belonging:
             return True
         if at + 1 < len(words) and words[at + 1] in index.rules.housing:
@@ -1016,6 +1013,15 @@ def _undescribed(index: _Index, words: list[str]) -> list[str]:
         for at, word in enumerate(words)
         if reader.terms([word]) != [OFF_TOPIC] or not describes(at)
     ]
+
+
+def _past_articles(index: _Index, words: list[str], at: int) -> int:
+    """The position of the word before `at` once articles are passed over ("the milk from the
+    cow", "dangerous for a cat"); the first word at most."""
+    before = at - 1
+    while before > 0 and index.reader.stem(words[before]) in index.reader.articles:
+        before -= 1
+    return before
 
 
 def _unsmelled(index: _Index, words: list[str]) -> list[str]:
@@ -2218,13 +2224,11 @@ def _animals_own(index: _Index, reading: _Reading, search: _Search, pet_words: s
 
     def cared_for(other: str) -> bool:
         # "is that dangerous for a cat?": the one a thing is for
-        for at in sorted(named_at(other)):
-            before = at - 1
-            while before > 0 and index.reader.stem(as_read[before]) in index.reader.articles:
-                before -= 1
-            if before >= 0 and as_read[before] in index.rules.benefits:
-                return True
-        return False
+        return any(
+            (before := _past_articles(index, as_read, at)) >= 0
+            and as_read[before] in index.rules.benefits
+            for at in named_at(other)
+        )
 
     return (
         not search.about_rats

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import NamedTuple
 
 from ratbond.model import CLASS_RANK, SessionClass
@@ -220,7 +221,7 @@ class Attribution:
             self.bites_told_again()
         if any(span.signal in self.lexicon.persistent for span in self.spans):
             self.persistent()
-        if not self.lexicon.exceptions.isdisjoint(map(NORM, self.tokens.words)):
+        if not self.lexicon.exceptions.isdisjoint(self.norms):
             self.excepted()
         if self.unattributed and self.harmed is not None:
             self.hurt_after()
@@ -271,7 +272,7 @@ class Attribution:
         ) or any(span.signal in victims and not span.negated for span in self.spans):
             return  # (a wound anywhere in the note says the bite broke the skin)
         sentences = self.tokens.sentences
-        norms = [word.norm for word in self.tokens.words]
+        norms = self.norms
         # a refusal ends right before the release or at most two words earlier: "would NOT let
         # go", "didn't ever let go"
         refusals = {start + len(refusal) for refusal, start in occurrences(norms, rule.refusals)}
@@ -387,9 +388,8 @@ class Attribution:
         clause): "Max held still while Rex groomed his neck"."""
         mutual = rule.signal
         tokens = self.tokens
-        norms = [word.norm for word in tokens.words]
         still: dict[int, str] = {}
-        for _, start in occurrences(norms, rule.still):
+        for _, start in occurrences(self.norms, rule.still):
             holder = self.mention_at(start - 1) if start else None
             if holder is not None and len(holder.animals) == 1 and not holder.person:
                 still[tokens.sentences[start]] = next(iter(holder.animals))
@@ -633,8 +633,7 @@ class Attribution:
         assert leaps is not None
         pounce, lunge, verbs, signs, paws_first = leaps
         tokens = self.tokens
-        norms = [word.norm for word in tokens.words]
-        led = {tokens.sentences[start] for _, start in occurrences(norms, paws_first)}
+        led = {tokens.sentences[start] for _, start in occurrences(self.norms, paws_first)}
         if led:
             self.spans = [
                 replace(span, signal=pounce)
@@ -1241,7 +1240,7 @@ class Attribution:
         tokens = self.tokens
         words = tokens.words
         count = len(words)
-        norms = tuple(map(NORM, words))
+        norms = self.norms
         found: list[tuple[int, int]] = []
         for lead in self.lexicon.corrections:
             if lead[0] not in norms:
@@ -3073,6 +3072,11 @@ class Attribution:
         owned = words[mention.last].raw.lower().replace("\u2019", "'").endswith("'s")
         return not owned or (after < len(words) and words[after].lemma in lexicon.weapons)
 
+    @cached_property
+    def norms(self) -> tuple[str, ...]:
+        """Each token's normal form, for the steps that look for word sequences in the note."""
+        return tuple(map(NORM, self.tokens.words))
+
     def mention_at(self, position: int) -> Mention | None:
         holder = self.phrases.at[position]
         return self.mentions.at.get(holder) if holder >= 0 else None
@@ -3591,7 +3595,7 @@ class Attribution:
                 continue  # "didn't hear any noise", "if I'd heard a racket"
             if word.norm not in fights and not (
                 any(occurrences([tokens.words[p].norm for p in within], places))
-                or self.heard_from_nowhere(within)
+                or self.heard_from_nowhere(within, heard)
                 or any(
                     m.animals & rats
                     and not m.person
@@ -3617,12 +3621,10 @@ class Attribution:
             self.facts.append(SpanFacts(sentence, False, False))
             return
 
-    def heard_from_nowhere(self, within: list[int]) -> bool:
+    def heard_from_nowhere(self, within: list[int], heard: FightHeardWords) -> bool:
         """Whether a sentence the owner hears a noise in says nothing of where it came from (no
         word of `fight_heard.sources`) nor of anyone outside the household: "heard it kick off
         about 3am, right racket" is the rats' own."""
-        heard = self.lexicon.fight_heard
-        assert heard is not None
         words = self.tokens.words
         sentence = self.tokens.sentences[within[0]]
         return not any(
