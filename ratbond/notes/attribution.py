@@ -293,9 +293,11 @@ class Attribution:
 
     def offstage_wounds(self) -> None:
         """A wound told before any animal of the cast is named, in a note that reads no harm
-        to or between them, is of someone else's day when its sentence names someone outside
-        the household (an outsider, or one of `others_pets.owners`: "my cousin was blasting a
-        drill track, blood everywhere") and no word of finding or telling before it
+        to or between them, is of someone else's day when its sentence names an animal of
+        another species before it ("a guest's spaniel went for the ring bearer, bit his hand,
+        blood on the bouquet"), or names someone outside the household (an outsider, or one of
+        `others_pets.owners`: "my cousin was blasting a drill track, blood everywhere") and no
+        word of finding or telling before it
         (`injuries.findings`: "my neighbour says there was blood" is the animals'); so is a
         harm so told that no animal was found to have done ("a lynx pounced on a hare and
         ripped it open, blood all over the snow"). An animal named after it in its
@@ -332,6 +334,33 @@ class Attribution:
                 return False
             at = min(bisect_left(starts, start), len(words) - 1)
             sentence = tokens.sentences[at]
+            species = min(
+                (
+                    m.first
+                    for m in self.mentions.by_sentence.get(sentence, ())
+                    if m.last < at and self.of_other_species(m)
+                ),
+                default=None,
+            )
+            clause = tokens.clauses[at]
+            if (
+                species is not None
+                and not any(
+                    m.sentence < sentence or m.first < species or not m.ambiguous
+                    for m in cast
+                    if m.sentence <= sentence
+                )
+                and not any(
+                    words[p].norm in lexicon.thing_words
+                    for p in tokens.sentence_range(sentence)
+                    if tokens.clauses[p] == clause
+                )
+            ):
+                # another species named before it and before the cast, who is named after it
+                # only by a pronoun that may mean anyone, and no thing of the animals' world
+                # by it ("a guest's spaniel went for the ring bearer, bit his hand, blood on
+                # the bouquet"; not "the dog was sniffing at blood by the cage")
+                return True
             if any(
                 m.sentence < sentence or m.first < at or not m.ambiguous
                 for m in cast
@@ -340,7 +369,6 @@ class Attribution:
                 return False
             if words[at].norm in lexicon.bleeding and self.outsider_bled(at):
                 return True  # "Client bled like mad through the whole back piece"
-            clause = tokens.clauses[at]
             told = tokens.sentence_range(sentence)
             if told.start and words[told.start - 1].raw == ";":
                 # a semicolon joins two halves of one sentence: "next door's cat caught a

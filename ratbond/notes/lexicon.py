@@ -479,6 +479,7 @@ class Lexicon:
     """Letter groups a scanner reads for others ("rn" for "m": "harnrnock" is hammock)."""
     scan_units: frozenset[str]
     elisions: dict[str, str]
+    name_contractions: dict[str, str]
     corrections: tuple[tuple[str, ...], ...]
     """`corrections.leads`, as word tuples: "that was Pickle" gives the signals just told of
     another animal of its kind to Pickle."""
@@ -1372,6 +1373,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         scan_letters=tuple((a, b) for a, b in rules.scan_misreads if not a.isdigit()),
         scan_units=frozenset(normalise(w) for w in rules.scan_units),
         elisions={normalise(k): v for k, v in rules.elisions.items()},
+        name_contractions=dict(rules.name_contractions),
         corrections=tuple(
             tuple(normalise(w) for w in c.split())
             for c in (rules.corrections.leads if rules.corrections else ())

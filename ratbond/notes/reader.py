@@ -113,6 +113,7 @@ class NotesReader:
             lexicon.noun_frames,
             lexicon.attributes,
             lexicon.abbreviations,
+            lexicon.name_contractions,
         )
         phrases = find_phrases(
             tokens,

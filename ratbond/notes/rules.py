@@ -612,10 +612,12 @@ class NotesFile:
     """What a scanner misreads for what (OCR): a digit in a word ("Li1y") or a letter group
     ("rn" for "m")."""
     scan_units: tuple[Word, ...] = ()
-    elisions: dict[str, Word] = field(default_factory=dict)
-    corrections: Corrections | None = None
-    """A word cut to letters and an apostrophe before the next word ("t'cage"): the word."""
     """Letters a number is written with ("1st", "10am", "x10"): such a word is no misread."""
+    elisions: dict[str, Word] = field(default_factory=dict)
+    """A word cut to letters and an apostrophe before the next word ("t'cage"): the word."""
+    name_contractions: dict[str, Word] = field(default_factory=dict)
+    """A contraction's ending written onto a name ("Morvah've"): the word it stands for."""
+    corrections: Corrections | None = None
     together: tuple[Word, ...] = ()
     """Words that say a signal was shown by both animals ("asleep together")."""
     perfect: Perfect | None = None

@@ -320,6 +320,7 @@ def tokenise(
     frames: tuple[Collection[str], Collection[str]] = (frozenset(), frozenset()),
     attributes: tuple[Mapping[str, str], Collection[str], Mapping[str, str]] | None = None,
     abbreviations: Collection[str] = frozenset(),
+    name_contractions: Mapping[str, str] | None = None,
 ) -> Tokens:
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
     clause joiners; `finditer` finds them (`token_finder` of the `shorthand` signs, each read
@@ -338,8 +339,10 @@ def tokenise(
         raws = _time_heads(raws)
     if abbreviations and "." in text:
         raws, starts, ends = _abbreviated(raws, starts, ends, abbreviations)
-    if elisions and ("'" in text or "\u2019" in text):
-        raws, starts, ends = _elided(raws, starts, ends, elisions)
+    if (elisions or name_contractions) and ("'" in text or "\u2019" in text):
+        raws, starts, ends = _elided(
+            raws, starts, ends, elisions or {}, name_contractions or {}, names
+        )
     if scan_letters and any(written in text for written, _ in scan_letters):
         raws = _scan_letters(raws, scan_letters, known, names)
     if shorthand and (not text.isascii() or not shorthand.keys().isdisjoint(raws)):
@@ -558,9 +561,13 @@ def _elided(
     starts: tuple[int, ...],
     ends: tuple[int, ...],
     elisions: Mapping[str, str],
+    contractions: Mapping[str, str],
+    names: Collection[str],
 ) -> tuple[list[str], tuple[int, ...], tuple[int, ...]]:
     """A word cut short to a letter and an apostrophe before the next word, as Northern
-    English writes "the" (`elisions`: "t'cage" is "the cage"), read as the two words."""
+    English writes "the" (`elisions`: "t'cage" is "the cage"), read as the two words; so is a
+    name with a contraction's ending written onto it (`name_contractions`: "Morvah've got a
+    cut" is "Morvah have got a cut")."""
     texts: list[str] = []
     begins: list[int] = []
     finishes: list[int] = []
@@ -569,10 +576,15 @@ def _elided(
         if cut < 0:
             cut = raw.find("\u2019")
         read = elisions.get(raw[:cut].lower()) if cut > 0 else None
+        ending = contractions.get(raw[cut + 1 :].lower()) if cut > 0 else None
         if read is not None and raw[cut + 1 : cut + 2].isalpha():
             texts += [read, raw[cut + 1 :]]
             begins += [start, start + cut + 1]
             finishes += [start + cut + 1, end]
+        elif ending is not None and raw[:cut].lower() in names:
+            texts += [raw[:cut], ending]
+            begins += [start, start + cut]
+            finishes += [start + cut, end]
         else:
             texts.append(raw)
             begins.append(start)

@@ -53,6 +53,21 @@ def test_an_animal_of_another_species_is_an_outsider() -> None:
     assert not result.unattributed
 
 
+def test_a_wound_after_another_species_and_before_the_cast_is_that_animals() -> None:
+    text = (
+        "A guest's spaniel went for the ring bearer at the wedding, bit his hand, blood on"
+        " the bouquet. Rex and Max groomed."
+    )
+    assert "wound" not in read(rat_rat(text))
+    text = "His Jack Russell went for the apprentice, proper holes in him. Rex and Max slept."
+    assert "wound" not in read(rat_rat(text))
+    # the cast named before it keeps it, as does a name after it
+    text = "Rex watched a spaniel at the bars, blood on the bedding. Max slept."
+    assert "wound" in read(rat_rat(text))
+    text = "The spaniel barked at the door, blood on Max's ear after. Rex slept."
+    assert "wound" in signals(rat_rat(text)).get("max", set())
+
+
 def test_a_hyphened_word_of_another_species_is_no_animal() -> None:
     assert "wound" in signals(rat_rat("Max was dog-tired after a fight, bleeding."))["max"]
     assert "wound" in signals(rat_rat("Rex has a dog-eared ear: a small nick."))["rex"]

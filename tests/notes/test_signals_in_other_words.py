@@ -101,6 +101,28 @@ def test_a_rush_that_hits_the_side_of_the_cage_is_a_lunge() -> None:
     assert "swatting" in signals(cat_rat(paw))["tom"]
 
 
+def test_a_leap_off_a_perch_at_the_barrier_is_a_lunge() -> None:
+    for text in (
+        "Tom came off the bookcase at the cage like a landslide, and hit the door hard.",
+        "Tom went off the chair at the cage like a spring, hit the door full on.",
+        "Tom come off the settle at that cage, straight into the door, BANG.",
+        "Tom smacked into the cage door in one go.",
+    ):
+        assert signals(cat_rat(text)).get("tom") == {"lunging"}, text
+    # walking off the chair is no lunge, nor is a look at the cage from the floor
+    assert "lunging" not in read(cat_rat("Tom went off to his bowl, then sat at the cage."))
+    assert "lunging" not in read(cat_rat("Tom hopped off the sofa and looked at the cage."))
+
+
+def test_plants_and_images_named_for_harm_are_none() -> None:
+    for text in (
+        "The bleeding hearts are all in bud. Rex and Max groomed.",
+        "A bucket of love-lies-bleeding from the market. Rex and Max groomed.",
+        "Tom stared, pupils like black holes. Pip ate.",
+    ):
+        assert "wound" not in read(rat_rat(text) if "Rex" in text else cat_rat(text)), text
+
+
 def test_a_roll_over_and_over_is_no_pin() -> None:
     fight = signals(rat_rat("Rex and Max rolling over and over, screaming. Max has a cut."))
     assert "pinning" not in fight["rex"]

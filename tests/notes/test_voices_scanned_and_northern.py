@@ -81,6 +81,13 @@ def test_northern_t_apostrophe_is_the_article_before_the_word_it_is_written_onto
     assert signals(cat_rat("Tom didn't hiss, Pip won't come out.")).get("tom") is None
 
 
+def test_a_contraction_written_onto_a_name_is_the_name_and_its_verb() -> None:
+    assert signals(rat_rat("Max've got a cut on 'is back foot, fresh red.")) == {"max": {"wound"}}
+    assert signals(rat_rat("Rex'd bitten him.")) == {"rex": {"biting"}}
+    # a possessive stays the name's own
+    assert signals(rat_rat("Max's tail has a cut.")) == {"max": {"wound"}}
+
+
 def test_a_when_clause_after_a_time_this_session_is_set_against_tells_of_that_time() -> None:
     for text in (
         "Calmer than Friday when Tom lunged at the cage.",
