@@ -323,17 +323,30 @@ def _words_not_names(
     cast: Cast,
     word_determiners: Collection[str],
 ) -> list[int]:
-    """The names written in lower case right after a determiner while the note writes the same
-    name with its capital elsewhere: there the writer means the everyday word ("our keeper took
-    a catch off his face ... Keeper and Gully, the rats")."""
+    """The names written in lower case right after a determiner, or after a determiner and one
+    lower-case word, while the note writes the same name with its capital elsewhere: there the
+    writer means the everyday word ("our keeper took a catch off his face ... Keeper and Gully,
+    the rats"; "sliced my finger on a knapped flint ... Flint the rat")."""
     capitalised = {animal for index, (animal, _) in names.items() if words[index].raw[:1].isupper()}
+
+    def determined(index: int) -> bool:
+        if index > 0 and words[index - 1].norm in word_determiners:
+            return True
+        before = words[index - 1] if index > 1 else None
+        return (
+            before is not None
+            and before.kind == "w"
+            and before.raw.islower()
+            and index - 1 not in names
+            and words[index - 2].norm in word_determiners
+        )
+
     return [
         index
         for index, (animal, _) in names.items()
         if animal in capitalised
         and words[index].raw.islower()
-        and index > 0
-        and words[index - 1].norm in word_determiners
+        and determined(index)
         and (cast.animals[animal].name or "") != (cast.animals[animal].name or "").lower()
     ]
 

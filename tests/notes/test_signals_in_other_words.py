@@ -37,6 +37,8 @@ def test_a_jaw_moving_as_a_cat_chatters_bites_no_one() -> None:
     assert "chattering" in found["tom"]
     assert "biting" not in found["tom"]
     assert "biting" in signals(cat_rat("Tom went for Pip with his jaws open."))["tom"]
+    found = signals(cat_rat("Tom at the cage making that stuttering click with his jaw."))
+    assert found["tom"] == {"chattering"}
 
 
 def test_nibbles_said_to_groom_the_owner_are_no_meal() -> None:
@@ -119,6 +121,7 @@ def test_plants_and_images_named_for_harm_are_none() -> None:
         "The bleeding hearts are all in bud. Rex and Max groomed.",
         "A bucket of love-lies-bleeding from the market. Rex and Max groomed.",
         "Tom stared, pupils like black holes. Pip ate.",
+        "Pip washing her face. What a cute little thing.",
     ):
         assert "wound" not in read(rat_rat(text) if "Rex" in text else cat_rat(text)), text
 

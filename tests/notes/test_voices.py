@@ -227,6 +227,15 @@ def test_a_lower_case_name_after_a_determiner_is_a_word_when_the_note_capitalise
     assert signals(lower)["keeper"] == {"hiding", "sleeping"}
 
 
+def test_a_lower_case_name_after_a_determiner_and_a_word_is_a_word_too() -> None:
+    flint = Animal("flint", "rat", name="Flint", sex="female")
+    text = "Sliced my finger on a knapped flint, bled all over the tray. Flint ate her supper."
+    assert signals(parse_notes(text, [TOM, flint], "cat-rat")) == {"flint": {"eating"}}
+    # a capitalised name after a determiner and a word stays the animal
+    text = "Sliced my finger. The little Flint ate her supper, then bled from a cut on her ear."
+    assert "wound" in signals(parse_notes(text, [TOM, flint], "cat-rat"))["flint"]
+
+
 def test_a_lower_case_name_after_an_article_before_a_joiner_or_preposition_is_the_animal() -> None:
     bean = Animal("bean", "rat", name="Bean", sex="male")
     swatted = parse_notes("Tom swatted the bean in the cage, he squeaked.", [TOM, bean], "cat-rat")
