@@ -27,6 +27,17 @@ def test_a_wound_near_the_owners_own_body_part_is_theirs() -> None:
     assert "wound" in signals(cat_rat("My hand was fine but Pip bled from her ear."))["pip"]
 
 
+def test_blood_on_what_a_person_wears_or_on_their_cuticles_is_theirs() -> None:
+    for text in (
+        "The barrow cracked Dan's shin, blood through his trousers. Rex and Max boxed.",
+        "Long run, lost a toenail, blood all through the sock. Rex and Max ate.",
+        "Valentine's week: blood on the ribbon from my cuticles. Rex and Max ate.",
+    ):
+        assert "wound" not in read(rat_rat(text)), text
+    # an animal that bled onto them is still the one bleeding
+    assert "wound" in signals(rat_rat("Max bled all over my sleeve."))["max"]
+
+
 def test_it_bled_after_the_owners_own_wound_is_the_owners() -> None:
     text = "I have a cut on my hand from the rose bush, it bled a lot. Pip licked my fingers."
     assert "wound" not in read(cat_rat(text))
