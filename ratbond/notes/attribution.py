@@ -246,6 +246,8 @@ class Attribution:
         if any(span.signal in self.lexicon.victim_signals for span in self.spans):
             self.offstage_wounds()
             self.told_unhurt()
+        if self.lexicon.reached_through and self.spans:
+            self.reached_through()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -257,6 +259,30 @@ class Attribution:
             unattributed=tuple(self.unattributed),
             spans=tuple(self.spans),
         )
+
+    def reached_through(self) -> None:
+        """An act on an animal told in a sentence with one of `way_words` ("through the bars")
+        was done by reaching through: the reach of `reached_through` is read too, for the same
+        doer ("scratched Pip through the bars" is a swipe that landed)."""
+        reaches = self.lexicon.reached_through
+        ways = self.lexicon.way_words
+        tokens = self.tokens
+        through = {tokens.sentences[i] for i, word in enumerate(tokens.words) if word.norm in ways}
+        if not through:
+            return
+        added = [
+            (replace(span, signal=reaches[span.signal]), facts)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if span.signal in reaches
+            and not span.negated
+            and span.animal is not None
+            and not facts.thing
+            and facts.sentence in through
+            and self.can_show(span.animal, reaches[span.signal])
+        ]
+        for span, facts in added:
+            self.spans.append(span)
+            self.facts.append(facts)
 
     def released_bites(self, rule: ReleasedBiteWords) -> None:
         """A bite by an animal of `rule.species` in a sentence that says it was let go, in a

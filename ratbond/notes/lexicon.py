@@ -392,6 +392,7 @@ class Lexicon:
     word_determiners: frozenset[str]
     form_answers: frozenset[str]
     persistent: dict[str, str]
+    reached_through: dict[str, str]
     persistence: tuple[tuple[str, ...], ...]
     part_owners: frozenset[str]
     """`part_owners`: the animal named after a body part and one of these owns it."""
@@ -1232,6 +1233,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         word_determiners=frozenset(normalise(w) for w in rules.word_determiners),
         form_answers=frozenset(rules.form_answers),
         persistent=dict(rules.persistent),
+        reached_through=dict(rules.reached_through),
         persistence=tuple(tuple(normalise(w) for w in p.split()) for p in rules.persistence),
         explanations=tuple(tuple(w.split()) for w in rules.explanations),
         relatives=frozenset(normalise(w) for w in rules.relatives),

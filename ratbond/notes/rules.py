@@ -545,6 +545,8 @@ class NotesFile:
     word_determiners: tuple[Word, ...] = ()
     form_answers: tuple[Word, ...] = ()
     persistent: dict[str, str] = field(default_factory=dict)
+    reached_through: dict[str, str] = field(default_factory=dict)
+    """An act on an animal told with a way word ("through the bars"): the reach it took."""
     persistence: tuple[Word, ...] = ()
     part_owners: tuple[Word, ...] = ()
     """Words between a body part and the animal that owns it ("tenga ni Lumpia")."""

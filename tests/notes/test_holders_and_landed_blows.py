@@ -4,7 +4,7 @@ the owner's blood drawn. Each sentence here is made up for the rule it tests."""
 
 from __future__ import annotations
 
-from casts import MAX, PIP, REX, cat_rat, rat_rat
+from casts import MAX, PIP, REX, cat_rat, rat_rat, read
 
 from ratbond.notes import NotesResult, parse_notes
 
@@ -239,3 +239,14 @@ def test_a_blow_at_the_barrier_after_a_rush_is_the_bodys_lunge() -> None:
         assert "lunging" not in signals(cat_rat(text)).get("tom", set()), text
     noted = cat_rat("Long run today, hit the wall at mile 16. Tom swatted the bars once.")
     assert signals(noted).get("tom") == {"swatting"}
+
+
+def test_a_scratch_through_the_barrier_is_a_swipe_that_landed() -> None:
+    for text in (
+        "Tom scratched Pip through the bars, a thin red line on her side.",
+        "Tom got a claw into Pip through the mesh, two lines down her hip.",
+    ):
+        assert {"scratching", "swatting"} <= signals(cat_rat(text))["tom"], text
+    # a scratch with no reach through is no swipe, and one denied is neither
+    assert "swatting" not in signals(cat_rat("Tom scratched Pip on the nose."))["tom"]
+    assert not read(cat_rat("Tom never scratched Pip through the bars."))
