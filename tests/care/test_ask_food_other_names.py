@@ -28,6 +28,8 @@ from ratbond.care.ask import ask
         ("can rats eat marrow, raw or cooked", "food:courgette"),
         ("is a drop of sherry harmful to a rat", "food:alcohol"),
         ("can the rats eat Haribo", "food:sweets"),
+        ("can my rats have a satsuma", "food:orange"),
+        ("the rat ate a few cacao nibs off the floor, bad news?", "food:chocolate"),
         ("is Gurke good for rats, the fresh green one", "food:cucumber"),
         ("may rats Quark eat", "food:cottage cheese"),
         ("is Apfelschorle bad for rats", "food:carbonated drinks"),

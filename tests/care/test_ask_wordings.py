@@ -27,6 +27,10 @@ from ratbond.care.ask import ask
         ),
         ("my rat's mouth is open and there's blood on her teeth", "faq:bleeding"),
         ("a drop of pus from my rat's ear", "faq:injured_rat"),
+        (
+            "my rat got his back foot jammed in the door, foot's puffy, won't walk on it",
+            "faq:injured_rat",
+        ),
         ("who should I call if a rat bit my baby?", "faq:bitten_person"),
         ("who do I call about a rat bite on my child?", "faq:bitten_person"),
     ],
