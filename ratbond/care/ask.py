@@ -605,11 +605,13 @@ class Reader:
                 measured = True
             elif found is not None:
                 # (a cat only as "like a kitten": "I'd like my cat to" still names the cat)
-                # (and another subject only as "smells like a sewer")
+                # (and another subject only as "smells like a sewer", "like two brewers arguing
+                # over a recipe")
                 # (an off-topic animal one word past the comparison too: "a sound like
                 # small bird")
                 likened = (
-                    found == OFF_TOPIC and (compared or likening_doing or compared_at == start - 2)
+                    found in (OFF_TOPIC, OFF_ASIDE)
+                    and (compared or likening_doing or compared_at == start - 2)
                 ) or (
                     compared
                     and (

@@ -4,6 +4,7 @@ short of air are read as what they mean."""
 from __future__ import annotations
 
 import pytest
+from asking import first
 
 from ratbond.care.ask import ask
 
@@ -31,6 +32,7 @@ from ratbond.care.ask import ask
             "my rat got his back foot jammed in the door, foot's puffy, won't walk on it",
             "faq:injured_rat",
         ),
+        ("the door closed upon my rat's tail and it will not stop", "faq:injured_rat"),
         ("who should I call if a rat bit my baby?", "faq:bitten_person"),
         ("who do I call about a rat bite on my child?", "faq:bitten_person"),
     ],
@@ -106,3 +108,20 @@ def test_a_trick_a_program_teaches_gets_the_program(question: str, expected: str
 def test_teeth_ground_with_eyes_boggling_answers_with_the_signs_of_trust() -> None:
     answer = ask("why would a rat grind teeth with boggling eyes")
     assert "faq:trust_signs" in [doc.id for doc in answer.answers]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # another subject inside a likening is no subject of the question
+        (
+            "Rex and Max wrestle in the hammock, squeaking. Like two chefs arguing over a"
+            " recipe. Playing or scrapping?",
+            "faq:boxing",
+        ),
+        ("should I handle the nippy new lad with thick gauntlets on?", "faq:gloves"),
+        ("her tail has gone yellow and grubby, can I scrub it with a toothbrush", "faq:grooming"),
+    ],
+)
+def test_care_asked_in_a_trade_or_a_likening_finds_its_entry(question: str, expected: str) -> None:
+    assert first(question) == expected
