@@ -680,6 +680,7 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *((rules.fight_heard.signal,) if rules.fight_heard else ()),
         *((rules.body_leaps.signal, rules.body_leaps.leap) if rules.body_leaps else ()),
         *((rules.released_bites.bite, rules.released_bites.nip) if rules.released_bites else ()),
+        *(name for pair in rules.reached_through.items() for name in pair),
     )
     for name in rules.capture_means:
         if name not in every:

@@ -49,10 +49,15 @@ def test_a_bad_rule_in_the_notes_file_is_refused(
     monkeypatch.setenv("RATBOND_CACHE_DIR", str(tmp_path / "cache"))
     source = DATA
     notes_text = (source / "notes.yaml").read_text(encoding="utf-8")
-    broken = notes_text.replace("reciprocal: [", "reciprocal: [hugging, ", 1)
-    (tmp_path / "notes.yaml").write_text(broken, encoding="utf-8")
-    with pytest.raises(DataFileError, match="unknown signal 'hugging'"):
-        load_lexicon(tmp_path / "notes.yaml", source / "signals.yaml", source / "alerts.yaml")
+    for key, wrong in (
+        ("reciprocal: [", "reciprocal: [hugging, "),
+        ("reached_through: {", "reached_through: {hugging: swatting, "),
+    ):
+        assert key in notes_text
+        broken = notes_text.replace(key, wrong, 1)
+        (tmp_path / "notes.yaml").write_text(broken, encoding="utf-8")
+        with pytest.raises(DataFileError, match="unknown signal 'hugging'"):
+            load_lexicon(tmp_path / "notes.yaml", source / "signals.yaml", source / "alerts.yaml")
 
 
 def test_the_cached_lexicon_is_keyed_on_every_module_of_the_reader(
