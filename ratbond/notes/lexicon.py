@@ -481,6 +481,7 @@ class Lexicon:
     scan_units: frozenset[str]
     elisions: dict[str, str]
     name_contractions: dict[str, str]
+    dropped_endings: dict[str, str]
     corrections: tuple[tuple[str, ...], ...]
     """`corrections.leads`, as word tuples: "that was Pickle" gives the signals just told of
     another animal of its kind to Pickle."""
@@ -1377,6 +1378,7 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         scan_units=frozenset(normalise(w) for w in rules.scan_units),
         elisions={normalise(k): v for k, v in rules.elisions.items()},
         name_contractions=dict(rules.name_contractions),
+        dropped_endings={normalise(k): v for k, v in rules.dropped_endings.items()},
         corrections=tuple(
             tuple(normalise(w) for w in c.split())
             for c in (rules.corrections.leads if rules.corrections else ())

@@ -114,6 +114,7 @@ class NotesReader:
             lexicon.attributes,
             lexicon.abbreviations,
             lexicon.name_contractions,
+            lexicon.dropped_endings,
         )
         phrases = find_phrases(
             tokens,

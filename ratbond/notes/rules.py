@@ -619,6 +619,8 @@ class NotesFile:
     """A word cut to letters and an apostrophe before the next word ("t'cage"): the word."""
     name_contractions: dict[str, Word] = field(default_factory=dict)
     """A contraction's ending written onto a name ("Morvah've"): the word it stands for."""
+    dropped_endings: dict[str, Word] = field(default_factory=dict)
+    """A word written with an apostrophe for its last letter ("an'"): the word it stands for."""
     corrections: Corrections | None = None
     together: tuple[Word, ...] = ()
     """Words that say a signal was shown by both animals ("asleep together")."""

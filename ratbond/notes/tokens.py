@@ -321,6 +321,7 @@ def tokenise(
     attributes: tuple[Mapping[str, str], Collection[str], Mapping[str, str]] | None = None,
     abbreviations: Collection[str] = frozenset(),
     name_contractions: Mapping[str, str] | None = None,
+    dropped_endings: Mapping[str, str] | None = None,
 ) -> Tokens:
     """The tokens of `text`; `names` are the first words of the animals' names, `joiners` the
     clause joiners; `finditer` finds them (`token_finder` of the `shorthand` signs, each read
@@ -332,6 +333,8 @@ def tokenise(
     starts: tuple[int, ...] = tuple(map(MATCH_START, found))
     if known and ("'" in text or "\u2019" in text):
         raws = _dropped_h(text, raws, starts, known)
+    if dropped_endings and ("'" in text or "\u2019" in text):
+        raws = _dropped_endings(text, raws, starts, dropped_endings)
     ends: tuple[int, ...] = tuple(map(add, starts, map(len, raws)))
     if "[" in text:
         raws = _chat_lines(raws)
@@ -641,6 +644,26 @@ def _dropped_h(
         if with_dropped_h(normalise(raw), known.__contains__) is not None:
             # "'E" is "He", "'Is" "His": the capital moves to the h.
             out[index] = ("H" if raw[:1].isupper() else "h") + raw[:1].lower() + raw[1:]
+    return out
+
+
+def _dropped_endings(
+    text: str, raws: list[str], starts: tuple[int, ...], endings: Mapping[str, str]
+) -> list[str]:
+    """A word of `dropped_endings` written with an apostrophe for its last letter and a space
+    after it is the word it stands for, as dialect writes "and" and "of": "Jago an' Morvah",
+    "a bit o' crust" (not "an apple")."""
+    out = list(raws)
+    for index, (raw, start) in enumerate(zip(raws, starts, strict=True)):
+        read = endings.get(raw.lower())
+        end = start + len(raw)
+        if (
+            read is not None
+            and end < len(text)
+            and text[end] in "'\u2019"
+            and (end + 1 == len(text) or text[end + 1].isspace())
+        ):
+            out[index] = read
     return out
 
 

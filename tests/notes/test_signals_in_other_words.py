@@ -116,14 +116,17 @@ def test_a_leap_off_a_perch_at_the_barrier_is_a_lunge() -> None:
     assert "lunging" not in read(cat_rat("Tom hopped off the sofa and looked at the cage."))
 
 
-def test_plants_and_images_named_for_harm_are_none() -> None:
+def test_plants_images_and_things_named_for_harm_are_none() -> None:
     for text in (
         "The bleeding hearts are all in bud. Rex and Max groomed.",
         "A bucket of love-lies-bleeding from the market. Rex and Max groomed.",
         "Tom stared, pupils like black holes. Pip ate.",
         "Pip washing her face. What a cute little thing.",
+        "Pip was alright, bit spooked, then hid in the hammock.",
+        "Pip was in the travel box on the floor while I cleaned.",
     ):
-        assert "wound" not in read(rat_rat(text) if "Rex" in text else cat_rat(text)), text
+        found = read(rat_rat(text) if "Rex" in text else cat_rat(text))
+        assert not found & {"wound", "biting", "boxing"}, text
 
 
 def test_a_roll_over_and_over_is_no_pin() -> None:

@@ -81,6 +81,15 @@ def test_northern_t_apostrophe_is_the_article_before_the_word_it_is_written_onto
     assert signals(cat_rat("Tom didn't hiss, Pip won't come out.")).get("tom") is None
 
 
+def test_and_written_with_its_d_dropped_joins_two_names() -> None:
+    assert signals(rat_rat("Rex an' Max eatin' like gannets.")) == {
+        "rex": {"eating"},
+        "max": {"eating"},
+    }
+    # without the apostrophe it is an article
+    assert signals(rat_rat("Rex ate an apple.")) == {"rex": {"eating"}}
+
+
 def test_a_contraction_written_onto_a_name_is_the_name_and_its_verb() -> None:
     assert signals(rat_rat("Max've got a cut on 'is back foot, fresh red.")) == {"max": {"wound"}}
     assert signals(rat_rat("Rex'd bitten him.")) == {"rex": {"biting"}}
