@@ -280,6 +280,8 @@ def test_a_rat_lying_close_beside_the_owner_seeks_company() -> None:
         "Pip lay stretched out next to me on the sofa.",
         "Pip flat against my leg, relaxed.",
         "Pip stretched out on my knee.",
+        "Both of them on me lap grindin their teeth.",
+        "My partner says Rex sat on her lap all evening.",
     ):
         assert "seeks_company" in read(rat_human(text)), text
     # what is only done on the knee seeks no company
