@@ -124,9 +124,10 @@ def test_plants_images_and_things_named_for_harm_are_none() -> None:
         "Pip washing her face. What a cute little thing.",
         "Pip was alright, bit spooked, then hid in the hammock.",
         "Pip was in the travel box on the floor while I cleaned.",
+        "Watched an owl tear a rat to bits on the telly an' felt proper sick. Pip ate.",
     ):
         found = read(rat_rat(text) if "Rex" in text else cat_rat(text))
-        assert not found & {"wound", "biting", "boxing"}, text
+        assert not found & {"wound", "biting", "boxing", "lethargy"}, text
 
 
 def test_a_roll_over_and_over_is_no_pin() -> None:
