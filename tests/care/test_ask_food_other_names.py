@@ -29,6 +29,9 @@ from ratbond.care.ask import ask
         ("is a drop of sherry harmful to a rat", "food:alcohol"),
         ("can the rats eat Haribo", "food:sweets"),
         ("can my rats have a satsuma", "food:orange"),
+        # a thing shared with them, or had by them, is a food asked after
+        ("we have much kohlrabi from the garden, may rats have it raw?", "faq:treats"),
+        ("siu mai from yum cha, can I share one with my rats?", "faq:treats"),
         ("the rat ate a few cacao nibs off the floor, bad news?", "food:chocolate"),
         ("is Gurke good for rats, the fresh green one", "food:cucumber"),
         ("may rats Quark eat", "food:cottage cheese"),
