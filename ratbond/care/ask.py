@@ -2120,10 +2120,19 @@ def _a_persons(index: _Index, reading: _Reading, search: _Search, pet_words: set
 
 
 def _rats_only_housed(index: _Index, words: list[str]) -> bool:
-    """Every rat of `words` only says whose a thing of `housing` is ("the rat cage")."""
+    """Every rat of `words` only says whose a thing of `housing` is ("the rat cage"), or when
+    the asker got them (`acquired`: "since we got the rats")."""
     rats = [at for at, word in enumerate(words) if index.reader.terms([word]) == [index.subject]]
     housing = index.rules.housing
-    return bool(rats) and all(at + 1 < len(words) and words[at + 1] in housing for at in rats)
+    acquired = index.rules.acquired
+
+    def dated(at: int) -> bool:
+        before = words[max(0, at - 4) : at]
+        return "since" in before and any(w in acquired for w in before[before.index("since") :])
+
+    return bool(rats) and all(
+        (at + 1 < len(words) and words[at + 1] in housing) or dated(at) for at in rats
+    )
 
 
 def _rat_only_named(index: _Index, reading: _Reading, search: _Search, pet_words: set[str]) -> bool:

@@ -683,6 +683,9 @@ class AskRules:
     housing: tuple[Text, ...]
     """Words for a small pet's home or gear ("cage", "wheel"): an animal right before one says
     what kind it is ("a hamster cage"), in a question about rats."""
+    acquired: tuple[Text, ...]
+    """Words of getting an animal: a rat named within three words after "since" and one of
+    these is only a time ("since we got the rats I've been sneezing")."""
     comparisons: tuple[Text, ...]
     """Words after which an animal is a comparison, not the subject ("like a dog")."""
     implied: tuple[Implied, ...]

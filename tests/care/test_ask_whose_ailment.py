@@ -13,6 +13,8 @@ from asking import first
     [
         "could my cough be from cleaning the rat cage",
         "I've had a rash for weeks and I clean the rat cage daily, should I see a doctor?",
+        # a rat named only as when the asker got them
+        "ever since I got the rats my eyes itch and I keep sneezing, what should I take?",
         "my cat is sick, she's 14, is it serious",
         "my kucing keeps vomiting after eating fish, why",
         # the name right after the cat's word is the cat's own
@@ -69,3 +71,9 @@ def test_a_pet_named_or_the_cats_catch_keeps_the_question_the_rats(
     assert answer != "none"
     if expected is not None:
         assert answer == expected
+
+
+def test_rats_got_since_and_ill_themselves_keep_the_question() -> None:
+    assert first("since we got the rats they keep sneezing, what should I do?") == (
+        "faq:sneezing_porphyrin"
+    )
