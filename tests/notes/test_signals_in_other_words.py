@@ -358,3 +358,14 @@ def test_a_grooming_another_rat_holds_still_for_is_shared() -> None:
 def test_a_creep_a_paw_at_a_time_is_no_swipe() -> None:
     assert signals(cat_rat("Tom crept towards the cage a paw at a time."))["tom"] == {"stalking"}
     assert "swatting" in signals(cat_rat("Tom put a paw through the bars at Pip."))["tom"]
+
+
+def test_a_rat_that_came_and_did_a_thing_approached() -> None:
+    for text in ("Rex came and sniffed the plaster.", "Max come and sniff my hand."):
+        assert {"approaching", "sniffing"} <= read(rat_human(text)), text
+    # coming home, in or out is the owner's, or no coming to anyone
+    for text in (
+        "Came home and Rex was asleep in the hammock.",
+        "Rex came out and had a wash.",
+    ):
+        assert "approaching" not in read(rat_human(text)), text
