@@ -369,3 +369,12 @@ def test_a_rat_that_came_and_did_a_thing_approached() -> None:
         "Rex came out and had a wash.",
     ):
         assert "approaching" not in read(rat_human(text)), text
+
+
+def test_every_corner_gone_into_or_a_room_walked_all_over_is_exploring() -> None:
+    for text in (
+        "Rex up and down the ramp, nose in every corner.",
+        "Rex walk everywhere in bath, standing up.",
+        "Max walked all over the sofa.",
+    ):
+        assert "exploring" in read(rat_rat(text)), text
