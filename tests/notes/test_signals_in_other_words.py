@@ -378,3 +378,11 @@ def test_every_corner_gone_into_or_a_room_walked_all_over_is_exploring() -> None
         "Max walked all over the sofa.",
     ):
         assert "exploring" in read(rat_rat(text)), text
+
+
+def test_sleep_that_nothing_broke_is_sleeping() -> None:
+    for text in (
+        "Rex lunged at the bars. Max didn't even wake up.",
+        "Max nodded off in the hammock.",
+    ):
+        assert "sleeping" in signals(rat_rat(text))["max"], text
