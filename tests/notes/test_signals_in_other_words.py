@@ -386,3 +386,10 @@ def test_sleep_that_nothing_broke_is_sleeping() -> None:
         "Max nodded off in the hammock.",
     ):
         assert "sleeping" in signals(rat_rat(text))["max"], text
+
+
+def test_another_rats_head_or_ear_licked_or_cleaned_is_their_mutual_grooming() -> None:
+    for text in ("Rex licked Max's head and Max sat still.", "Rex clean Max on the head."):
+        assert signals(rat_rat(text)) == {"rex": {"mutual_grooming"}, "max": {"mutual_grooming"}}
+    # lips licked after a meal are no grooming
+    assert not read(rat_rat("Rex licked his lips after the yoghurt."))
