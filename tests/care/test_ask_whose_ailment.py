@@ -13,6 +13,8 @@ from asking import first
     [
         "could my cough be from cleaning the rat cage",
         "I've had a rash for weeks and I clean the rat cage daily, should I see a doctor?",
+        # a cat that had been shut in somewhere caught nothing
+        "the old lady's cat had been shut in the bathroom for two days, she's floppy, what do I do",
         # a rat named only as when the asker got them
         "ever since I got the rats my eyes itch and I keep sneezing, what should I take?",
         "my cat is sick, she's 14, is it serious",
@@ -76,4 +78,10 @@ def test_a_pet_named_or_the_cats_catch_keeps_the_question_the_rats(
 def test_rats_got_since_and_ill_themselves_keep_the_question() -> None:
     assert first("since we got the rats they keep sneezing, what should I do?") == (
         "faq:sneezing_porphyrin"
+    )
+
+
+def test_a_rat_in_the_cats_gob_is_caught() -> None:
+    assert first("the cat had our Nibbles in its gob, she's a nick on her neck, what do I do") == (
+        "faq:caught_by_cat"
     )
