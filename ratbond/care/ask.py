@@ -2127,8 +2127,9 @@ def _rats_only_housed(index: _Index, words: list[str]) -> bool:
     acquired = index.rules.acquired
 
     def dated(at: int) -> bool:
-        before = words[max(0, at - 4) : at]
-        return "since" in before and any(w in acquired for w in before[before.index("since") :])
+        before = words[max(0, at - acquired.within) : at]
+        opens = [n for n, word in enumerate(before) if word in acquired.after]
+        return bool(opens) and any(word in acquired.verbs for word in before[opens[0] :])
 
     return bool(rats) and all(
         (at + 1 < len(words) and words[at + 1] in housing) or dated(at) for at in rats

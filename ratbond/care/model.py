@@ -452,6 +452,20 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True)
+class Acquired:
+    """How a rat named only as when the asker got them is told ("since we got the rats")."""
+
+    __pydantic_config__ = _STRICT
+
+    after: tuple[Text, ...]
+    """Words that open the time (`since`)."""
+    verbs: tuple[Text, ...]
+    """Words of getting an animal (`got`, `adopted`), after one of `after`."""
+    within: Annotated[int, Ge(1), Le(8)]
+    """How many words before the rat the time may open."""
+
+
+@dataclass(frozen=True, slots=True)
 class People:
     """How a question about a person, not a rat, is told."""
 
@@ -683,9 +697,9 @@ class AskRules:
     housing: tuple[Text, ...]
     """Words for a small pet's home or gear ("cage", "wheel"): an animal right before one says
     what kind it is ("a hamster cage"), in a question about rats."""
-    acquired: tuple[Text, ...]
-    """Words of getting an animal: a rat named within three words after "since" and one of
-    these is only a time ("since we got the rats I've been sneezing")."""
+    acquired: Acquired
+    """A rat named only as when the asker got them is only a time ("since we got the rats
+    I've been sneezing")."""
     comparisons: tuple[Text, ...]
     """Words after which an animal is a comparison, not the subject ("like a dog")."""
     implied: tuple[Implied, ...]

@@ -261,13 +261,25 @@ class Attribution:
         )
 
     def reached_through(self) -> None:
-        """An act on an animal told in a sentence with one of `way_words` ("through the bars")
-        was done by reaching through: the reach of `reached_through` is read too, for the same
-        doer ("scratched Pip through the bars" is a swipe that landed)."""
+        """An act on an animal told in a sentence with one of `way_words` and a barrier (one of
+        `things`) at most three words after it ("through the bars") was done by reaching
+        through: the reach of `reached_through` is read too, for the same doer ("scratched Pip
+        through the bars" is a swipe that landed; not "scratched Pip halfway through dinner")."""
         reaches = self.lexicon.reached_through
         ways = self.lexicon.way_words
+        barriers = self.lexicon.thing_words
         tokens = self.tokens
-        through = {tokens.sentences[i] for i, word in enumerate(tokens.words) if word.norm in ways}
+        words = tokens.words
+        through = {
+            tokens.sentences[at]
+            for at, word in enumerate(words)
+            if word.norm in ways
+            and any(
+                words[later].norm in barriers
+                for later in range(at + 1, min(at + 4, len(words)))
+                if tokens.sentences[later] == tokens.sentences[at]
+            )
+        }
         if not through:
             return
         added = [
@@ -377,15 +389,18 @@ class Attribution:
                     if m.sentence <= sentence
                 )
                 and not any(
-                    words[p].norm in lexicon.thing_words
+                    (words[p].norm in lexicon.thing_words and tokens.clauses[p] == clause)
+                    or words[p].lemma in lexicon.animal_parts
+                    or (words[p].norm in lexicon.findings and p < at)
                     for p in tokens.sentence_range(sentence)
-                    if tokens.clauses[p] == clause
                 )
             ):
                 # another species named before it and before the cast, who is named after it
-                # only by a pronoun that may mean anyone, and no thing of the animals' world
-                # by it ("a guest's spaniel went for the ring bearer, bit his hand, blood on
-                # the bouquet"; not "the dog was sniffing at blood by the cage")
+                # only by a pronoun that may mean anyone, with no thing of the animals' world
+                # by it, no part only an animal has and no word of finding it ("a guest's
+                # spaniel went for the ring bearer, bit his hand, blood on the bouquet"; not
+                # "the dog was sniffing at blood by the cage", "the dog got in, there was
+                # blood on his tail when I got home")
                 return True
             if any(
                 m.sentence < sentence or m.first < at or not m.ambiguous

@@ -30,7 +30,7 @@ from ratbond.care.ask import ask
         ("can the rats eat Haribo", "food:sweets"),
         ("can my rats have a satsuma", "food:orange"),
         # a thing shared with them, or had by them, is a food asked after
-        ("we have much kohlrabi from the garden, may rats have it raw?", "faq:treats"),
+        ("we have much kohlrabi from the garden, can she have it raw?", "faq:treats"),
         ("siu mai from yum cha, can I share one with my rats?", "faq:treats"),
         ("the rat ate a few cacao nibs off the floor, bad news?", "food:chocolate"),
         ("is Gurke good for rats, the fresh green one", "food:cucumber"),

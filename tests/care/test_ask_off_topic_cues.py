@@ -19,7 +19,6 @@ from ratbond.care.ask import ask
         "best classic car shows near me this summer",
         "a car drove through the crossing, do I report the number plate to the police",
         "someone shouted 'you dirty rat' at me, which film is it from?",
-        "my grandson called his brother a dirty rat, how do I help them make it up?",
         "my cat caught a miu in the garden and ate half, then vomited. dangerous for her?",
         # a rat only likened to, or a name given to a person
         "my bike chain squeaks like a rat when I pedal, how do I fix it",

@@ -121,7 +121,23 @@ def test_teeth_ground_with_eyes_boggling_answers_with_the_signs_of_trust() -> No
         ),
         ("should I handle the nippy new lad with thick gauntlets on?", "faq:gloves"),
         ("her tail has gone yellow and grubby, can I scrub it with a toothbrush", "faq:grooming"),
+        ("I go home two week, friend take care rat can or not?", "faq:sitter"),
     ],
 )
 def test_care_asked_in_a_trade_or_a_likening_finds_its_entry(question: str, expected: str) -> None:
+    assert first(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # near the new phrases, but no injury, no film and no insult
+        ("my rat is not walking on the wheel anymore, is it too small?", "faq:cage_size"),
+        ("my rat chewed some plastic from a film canister, is she ok", "faq:ate_something_toxic"),
+        ("I have a dirty rat, how do I clean him?", "faq:cleaning"),
+    ],
+)
+def test_words_near_an_injury_a_film_or_an_insult_keep_their_entry(
+    question: str, expected: str
+) -> None:
     assert first(question) == expected

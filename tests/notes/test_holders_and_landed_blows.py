@@ -247,6 +247,7 @@ def test_a_scratch_through_the_barrier_is_a_swipe_that_landed() -> None:
         "Tom got a claw into Pip through the mesh, two lines down her hip.",
     ):
         assert {"scratching", "swatting"} <= signals(cat_rat(text))["tom"], text
-    # a scratch with no reach through is no swipe, and one denied is neither
+    # a scratch with no reach through a barrier is no swipe, and one denied is neither
     assert "swatting" not in signals(cat_rat("Tom scratched Pip on the nose."))["tom"]
+    assert "swatting" not in signals(cat_rat("Tom scratched Pip halfway through dinner."))["tom"]
     assert not read(cat_rat("Tom never scratched Pip through the bars."))

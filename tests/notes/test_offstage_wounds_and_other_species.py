@@ -66,6 +66,9 @@ def test_a_wound_after_another_species_and_before_the_cast_is_that_animals() -> 
     assert "wound" in read(rat_rat(text))
     text = "The spaniel barked at the door, blood on Max's ear after. Rex slept."
     assert "wound" in signals(rat_rat(text)).get("max", set())
+    # ... as does a part only an animal has
+    text = "The neighbour's dog got in, there was blood on his tail when I got home. Rex hid."
+    assert "wound" in read(rat_rat(text))
 
 
 def test_a_hyphened_word_of_another_species_is_no_animal() -> None:

@@ -30,12 +30,12 @@ def test_a_wound_near_the_owners_own_body_part_is_theirs() -> None:
 def test_blood_on_what_a_person_wears_or_on_their_cuticles_is_theirs() -> None:
     for text in (
         "The barrow cracked Dan's shin, blood through his trousers. Rex and Max boxed.",
-        "Long run, lost a toenail, blood all through the sock. Rex and Max ate.",
         "Valentine's week: blood on the ribbon from my cuticles. Rex and Max ate.",
     ):
         assert "wound" not in read(rat_rat(text)), text
-    # an animal that bled onto them is still the one bleeding
+    # an animal that bled onto them is still the one bleeding, and a sock is a rat's bed too
     assert "wound" in signals(rat_rat("Max bled all over my sleeve."))["max"]
+    assert "wound" in signals(rat_rat("Blood on Max's sock hammock this morning."))["max"]
 
 
 def test_it_bled_after_the_owners_own_wound_is_the_owners() -> None:

@@ -122,7 +122,6 @@ def test_plants_images_and_things_named_for_harm_are_none() -> None:
         "A bucket of love-lies-bleeding from the market. Rex and Max groomed.",
         "Tom stared, pupils like black holes. Pip ate.",
         "Pip washing her face. What a cute little thing.",
-        "Pip was alright, bit spooked, then hid in the hammock.",
         "Pip was in the travel box on the floor while I cleaned.",
         "Watched an owl tear a rat to bits on the telly an' felt proper sick. Pip ate.",
     ):
@@ -386,6 +385,12 @@ def test_sleep_that_nothing_broke_is_sleeping() -> None:
         "Max nodded off in the hammock.",
     ):
         assert "sleeping" in signals(rat_rat(text))["max"], text
+    # a rat that did not wake up at all is no sleeper
+    for text in (
+        "Max didn't wake up this morning, I found him cold in the hammock.",
+        "Max never woke up from the anaesthetic.",
+    ):
+        assert "sleeping" not in read(rat_rat(text)), text
 
 
 def test_another_rats_head_or_ear_licked_or_cleaned_is_their_mutual_grooming() -> None:
@@ -393,3 +398,11 @@ def test_another_rats_head_or_ear_licked_or_cleaned_is_their_mutual_grooming() -
         assert signals(rat_rat(text)) == {"rex": {"mutual_grooming"}, "max": {"mutual_grooming"}}
     # lips licked after a meal are no grooming
     assert not read(rat_rat("Rex licked his lips after the yoghurt."))
+
+
+def test_a_bite_of_an_animal_told_by_how_it_felt_is_still_a_bite() -> None:
+    assert signals(cat_rat("Tom bit startled Pip on the back."))["tom"] == {"biting"}
+
+
+def test_a_fall_off_a_perch_near_the_cage_is_no_lunge() -> None:
+    assert "lunging" not in read(cat_rat("Tom fell off the shelf at the cage, landed awkwardly."))
