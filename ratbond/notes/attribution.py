@@ -2379,8 +2379,10 @@ class Attribution:
         """Whether the owner is the subject (`bled`, from `subject_bled`) of a verb of bleeding
         ("I cut myself and bled"), or a verb of bleeding with no one named before it follows a
         person's wound in its sentence ("Cut my hand on the secateurs, bled all over my
-        gloves"), or blood itself (`injuries.shed`) does, with no animal of the cast named
-        between ("cook borshch and cut finger with knife, much blood on the beetroot")."""
+        gloves"), or with only "it" before it in the sentence after one, no animal named
+        between ("I cut my finger. It bled a lot."), or blood itself (`injuries.shed`) does,
+        with no animal of the cast named between ("cook borshch and cut finger with knife, much
+        blood on the beetroot")."""
         if bled is not None:
             return bled.person
         sentence = self.tokens.sentences[match.first]
@@ -2402,8 +2404,19 @@ class Attribution:
             )
         if self.tokens.words[match.first].norm not in self.lexicon.bleeding:
             return False
+        before = self.before(match)
+        if (
+            sentence - 1 in self.owner_hurt
+            and before
+            and all(self.neuter(m) for m in before)
+            and not any(
+                m.animals and not (m.person or m.outsider or self.neuter(m))
+                for m in self.mentions.between(self.owner_hurt[sentence - 1], match.first)
+            )
+        ):
+            return True  # "I cut my finger on an instrument. It bled rather more than I'd like."
         return (sentence in self.owner_hurt or self.owned_part_before(match)) and all(
-            m.person for m in self.before(match)
+            m.person for m in before
         )
 
     def subject_bled(self, match: Match) -> Mention | None:

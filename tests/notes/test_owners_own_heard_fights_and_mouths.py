@@ -41,6 +41,9 @@ def test_blood_on_what_a_person_wears_or_on_their_cuticles_is_theirs() -> None:
 def test_it_bled_after_the_owners_own_wound_is_the_owners() -> None:
     text = "I have a cut on my hand from the rose bush, it bled a lot. Pip licked my fingers."
     assert "wound" not in read(cat_rat(text))
+    # ... and in the sentence after it, with nothing but "it" before the bleeding
+    text = "I cut my finger on an instrument; it bled a lot. Pip behaved."
+    assert "wound" not in read(cat_rat(text))
     # an animal's wound before "it bled" stays hers
     text = "I cut my hand on the cage door and Pip has a cut on her foot, it bled a lot."
     assert "wound" in signals(cat_rat(text))["pip"]
