@@ -6,10 +6,13 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from annotated_types import Len
+from pydantic import StringConstraints
 
 from ratbond.model import Species
 
 Word = Annotated[str, Len(min_length=1)]
+OneWord = Annotated[str, StringConstraints(pattern=r"^\S+$")]
+"""A single word: what a word written short stands for is read as one token."""
 _STRICT: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
 
 
@@ -617,9 +620,9 @@ class NotesFile:
     """Letters a number is written with ("1st", "10am", "x10"): such a word is no misread."""
     elisions: dict[str, Word] = field(default_factory=dict)
     """A word cut to letters and an apostrophe before the next word ("t'cage"): the word."""
-    name_contractions: dict[str, Word] = field(default_factory=dict)
+    name_contractions: dict[str, OneWord] = field(default_factory=dict)
     """A contraction's ending written onto a name ("Morvah've"): the word it stands for."""
-    dropped_endings: dict[str, Word] = field(default_factory=dict)
+    dropped_endings: dict[str, OneWord] = field(default_factory=dict)
     """A word written with an apostrophe for its last letter ("an'"): the word it stands for."""
     corrections: Corrections | None = None
     together: tuple[Word, ...] = ()

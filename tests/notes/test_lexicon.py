@@ -95,3 +95,16 @@ def test_the_phrase_table_decodes_only_the_groups_asked_for() -> None:
     assert list(copy._groups) == [first]
     assert copy.get("no-such-first-word", ()) == ()
     assert all(phrase.parts[0] == first for phrase in copy[first])
+
+
+def test_a_word_written_short_must_stand_for_one_word(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RATBOND_CACHE_DIR", str(tmp_path / "cache"))
+    notes_text = (DATA / "notes.yaml").read_text(encoding="utf-8")
+    key = "dropped_endings: {"
+    assert key in notes_text
+    broken = notes_text.replace(key, "dropped_endings: {wi: with him, ", 1)
+    (tmp_path / "notes.yaml").write_text(broken, encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"dropped_endings\.wi"):
+        load_lexicon(tmp_path / "notes.yaml", DATA / "signals.yaml", DATA / "alerts.yaml")
