@@ -260,6 +260,12 @@ class Attribution:
             spans=tuple(self.spans),
         )
 
+    def add_spans(self, added: Iterable[tuple[Span, SpanFacts]]) -> None:
+        """Read each span of `added` too, with its facts."""
+        for span, facts in added:
+            self.spans.append(span)
+            self.facts.append(facts)
+
     def reached_through(self) -> None:
         """An act on an animal told in a sentence with one of `way_words` and a barrier (one of
         `things`) at most three words after it ("through the bars") was done by reaching
@@ -292,9 +298,7 @@ class Attribution:
             and facts.sentence in through
             and self.can_show(span.animal, reaches[span.signal])
         ]
-        for span, facts in added:
-            self.spans.append(span)
-            self.facts.append(facts)
+        self.add_spans(added)
 
     def released_bites(self, rule: ReleasedBiteWords) -> None:
         """A bite by an animal of `rule.species` in a sentence that says it was let go, in a
@@ -481,9 +485,7 @@ class Attribution:
             ):
                 self.spans[number] = replace(span, signal=mutual)
                 added.append((replace(span, signal=mutual, animal=other), facts))
-        for span, facts in added:
-            self.spans.append(span)
-            self.facts.append(facts)
+        self.add_spans(added)
 
     def own_grooming(self, span: Span, own: frozenset[str]) -> bool:
         """Whether one of `own` ("himself") stands in the span or within two words after it in
