@@ -438,7 +438,7 @@ class Attribution:
             ):
                 return False
             return any(
-                m.outsider
+                m.outsider or self.someone_else(m)
                 for told_in in range(sentence, tokens.sentences[told.stop - 1] + 1)
                 for m in self.mentions.by_sentence.get(told_in, ())
             ) or any(owner_at(tokens, p, lexicon) for p in told)
@@ -453,6 +453,20 @@ class Attribution:
         self.unattributed = [
             item for item in self.unattributed if not offstage(item.start, item.signal)
         ]
+
+    def someone_else(self, mention: Mention) -> bool:
+        """Whether a mention is a person other than the writer, doing what its clause tells
+        ("my brother got a clatter off a hurl", "the wee one next door split her chin"; not
+        "I", "me" or "my")."""
+        lexicon = self.lexicon
+        last = self.tokens.words[mention.last].norm
+        return (
+            mention.person
+            and mention.subject
+            and last not in lexicon.subject_case
+            and last not in lexicon.object_case
+            and last not in lexicon.possessives
+        )
 
     def groomed_still(self, rule: GroomedStillWords) -> None:
         """A rat's grooming in a sentence where another animal of the cast keeps still for it

@@ -406,3 +406,22 @@ def test_a_bite_of_an_animal_told_by_how_it_felt_is_still_a_bite() -> None:
 
 def test_a_fall_off_a_perch_near_the_cage_is_no_lunge() -> None:
     assert "lunging" not in read(cat_rat("Tom fell off the shelf at the cage, landed awkwardly."))
+
+
+def test_a_body_sent_straight_at_the_barrier_is_a_lunge() -> None:
+    for text in (
+        "He made one jump from the sofa straight on the cage door, BAM.",
+        "Tom flew straight at the bars.",
+        "Tom made one leap at the carrier.",
+    ):
+        assert "lunging" in signals(cat_rat(text)).get("tom", set()), text
+    # a walk straight to the cage is no lunge
+    assert "lunging" not in read(cat_rat("Tom walked straight for the cage and sniffed it."))
+
+
+def test_yer_man_is_the_male_one_being_talked_about() -> None:
+    text = (
+        "Our Sean says yer man stuck the paw through the bars an' caught Pip across the back,"
+        " there's a red scratch with blood on it."
+    )
+    assert signals(cat_rat(text)) == {"tom": {"swatting", "scratching"}, "pip": {"wound"}}
