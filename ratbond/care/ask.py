@@ -762,6 +762,7 @@ class _Index:
         self.pronouns = frozenset(word.casefold() for word in rules.people.pronouns)
         self.singular = frozenset(word.casefold() for word in rules.people.singular)
         self.calendar = frozenset(word.casefold() for word in rules.calendar)
+        self.name_particles = frozenset(word.casefold() for word in rules.name_particles)
         self.question_labels = frozenset(rules.question_labels)
         self.persons = tuple(
             (frozenset(p.words), frozenset(p.pronouns)) for p in rules.people.persons
@@ -1093,24 +1094,36 @@ def _same_start(typed: str, known: str) -> bool:
     return typed[:1] == known[:1]
 
 
+# The capital and small letters of the Latin, Greek and Cyrillic alphabets, accented ones
+# included ("Miško", "Zoë"): `re` has no class for a letter's case.
+_UPPER = "".join(c for c in map(chr, range(0x530)) if c.isupper())
+_LOWER = "".join(c for c in map(chr, range(0x530)) if c.islower())
+_CAPITALISED = f"[{_UPPER}][{_LOWER}]+(?:'[{_LOWER}]+)?\\b"
+
 # A capitalised word after another word of its sentence: "Can Charlie have raisins?"
-_NAME = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][,;:] ))[A-Z][a-z]+(?:'[a-z]+)?\b")
+_NAME = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][,;:] ))" + _CAPITALISED)
 
 
 # Capitalised words in a row name a place, an event or a brand ("Black Death"), not a pet.
-_PROPER = re.compile(_NAME.pattern + r"(?: [A-Z][a-z]+(?:'[a-z]+)?\b)+")
+_PROPER = re.compile(_NAME.pattern + f"(?: {_CAPITALISED})+")
 
 
-def _names(question: str, calendar: frozenset[str]) -> set[str]:
+def _names(question: str, index: _Index) -> set[str]:
     """Words that look like a pet's name: capitalised, alone, and not at the start of a
-    sentence, nor a day or a month (`calendar`). The caller keeps those ratbond knows ("Rat",
+    sentence, nor a day or a month (`calendar`), nor after a particle of a place's or a dish's
+    name (`name_particles`: "bacalhau à Brás"). The caller keeps those ratbond knows ("Rat",
     "Cage"), so a name is never a typo to fix nor an unknown word counting against the answer."""
 
     def words(pattern: re.Pattern[str]) -> set[str]:
-        found = (match.group().casefold().replace("'", "") for match in pattern.finditer(question))
+        found = (
+            match.group().casefold().replace("'", "")
+            for match in pattern.finditer(question)
+            if question[: match.start()].split()[-1].strip(",;:").casefold()
+            not in index.name_particles
+        )
         return {word for text in found for word in text.split()}
 
-    return words(_NAME) - words(_PROPER) - calendar
+    return words(_NAME) - words(_PROPER) - index.calendar
 
 
 # A note's section label ("S:", "Q:", "Hx:", "A/P:") at the start of the text or of a sentence:
@@ -1350,7 +1363,7 @@ def _typed(index: _Index, question: str) -> _Typed:
 
 def _pet_names(index: _Index, question: str, words: list[str]) -> set[str]:
     """The words of `question` taken for a pet's name (see `_names`)."""
-    names = _names(question, index.calendar) - index.vocabulary
+    names = _names(question, index) - index.vocabulary
     # A pet called after a food ("Ginger and Honey keep fighting") is a name too, in a question
     # that does not ask about eating: "can rats eat Pepper" asks about the pepper. So is one
     # called after another animal, in a question that names a rat ("my rat Corgi ate
@@ -1370,7 +1383,7 @@ def _pet_names(index: _Index, question: str, words: list[str]) -> set[str]:
 
     names |= {
         name
-        for name in _names(question, index.calendar) & index.vocabulary
+        for name in _names(question, index) & index.vocabulary
         if (as_read := index.reader.terms([name]))
         and set(as_read) <= index.named
         and (rat_named and not compound(name) if set(as_read) & OFF else not asks_food)
@@ -2420,7 +2433,8 @@ def _told_now(index: _Index, reading: _Reading, phrases: Iterable[str]) -> froze
     of `people.asker` nor another animal stands in the two words before it ("I was gasping for
     air", "my son cannot breathe", "my dog is choking"), no word of `not_now` before it ("it
     looks like he's bleeding", "he used to have mouth breathing") and none of `gone_by` after
-    it ("ate rat poison last month")."""
+    it ("ate rat poison last month"); a word of `condition_ends` between ends the reach of
+    `not_now` ("like a clicking noise and his sides going in and out")."""
     told = _told(index, reading, phrases)
     if not told:
         return told
@@ -2428,6 +2442,7 @@ def _told_now(index: _Index, reading: _Reading, phrases: Iterable[str]) -> froze
     persons = frozenset(rules.people.asker) - frozenset(rules.possessives)
     others = (index.animals - {index.subject}) | {OFF_TOPIC}
     not_now, gone_by = frozenset(rules.not_now), frozenset(rules.gone_by)
+    ends = frozenset(rules.condition_ends)
 
     def someone_else(words: list[str]) -> bool:
         return not persons.isdisjoint(words) or bool(others & set(index.reader.terms(words)))
@@ -2440,11 +2455,18 @@ def _told_now(index: _Index, reading: _Reading, phrases: Iterable[str]) -> froze
                 if (
                     clause[at : at + len(words)] == words
                     and not someone_else(clause[max(0, at - 2) : at])
-                    and not_now.isdisjoint(clause[:at])
+                    and not_now.isdisjoint(clause[_reach_start(clause, at, ends) : at])
                     and gone_by.isdisjoint(clause[at + len(words) :])
                 ):
                     now.update(t for t in index.reader.terms(words) if t in told)
     return frozenset(now)
+
+
+def _reach_start(clause: list[str], at: int, ends: frozenset[str]) -> int:
+    """Where the words before `at` that may qualify it begin: after the last word of `ends`
+    before it ("breathing weird like a clicking noise and his sides going in and out": the
+    likening ends at "and")."""
+    return next((i + 1 for i in range(at - 1, -1, -1) if clause[i] in ends), 0)
 
 
 def _chosen(
@@ -2812,7 +2834,7 @@ def _askers_own(
     if (
         not index.pronouns.isdisjoint(words)
         or any(_holds(words, pet) for pet in people.pets)
-        or _names(typed.question, index.calendar)
+        or _names(typed.question, index)
         or {index.reader.term(word) for word in people.unless} & set(index.reader.terms(words))
     ):
         return frozenset()

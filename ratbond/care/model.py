@@ -726,6 +726,9 @@ class AskRules:
     "like we do for a"): only these between a comparison and "a" and an animal liken to it."""
     calendar: tuple[Text, ...] = ()
     """Words written capitalised that name no pet (days and months: "coughing since Tuesday")."""
+    name_particles: tuple[Text, ...] = ()
+    """Words after which a capitalised word is part of a place's or a dish's name, not a pet's
+    ("bacalhau à Brás", "Pastéis de Belém")."""
     excepting: tuple[Text, ...] = ()
     """Words, as written, that set the rat after them aside ("his, not the rat"): a rat named
     only so is not what the question is about."""

@@ -170,3 +170,11 @@ def test_a_rat_choking_or_poisoned_now_is_its_emergency(question: str, expected:
 )
 def test_the_askers_own_alarm_makes_no_emergency_of_a_rat(question: str, expected: str) -> None:
     assert first(question) == expected
+
+
+def test_a_likening_ends_where_a_new_part_of_its_clause_begins() -> None:
+    question = (
+        "mochi is breathing weird like a clicking noise and his sides going in and out really"
+        " fast hes all puffed up in the corner"
+    )
+    assert first(question) == "faq:breathing_trouble"

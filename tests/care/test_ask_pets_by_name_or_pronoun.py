@@ -27,3 +27,15 @@ def test_a_pet_called_by_name_where_the_question_asks_outweighs_an_aside() -> No
     assert first(question) == "food:grapes"
     # a name that is no pet's, asked about with no yes-or-no word before it, is still an aside
     assert first("Who wins the league this season, City or Arsenal?") == "none"
+
+
+def test_a_name_with_an_accented_letter_is_a_pets_name() -> None:
+    question = (
+        "My gran put poison for mice in her cellar and Miško was with me there. I think he"
+        " ate some blue grains. Is dangerous?"
+    )
+    assert first(question) == "faq:ate_something_toxic"
+
+
+def test_a_capitalised_word_after_a_particle_of_a_dish_is_no_pet() -> None:
+    assert first("How I cook the bacalhau à Brás? The potatoes always stay soft.") == "none"
