@@ -1533,10 +1533,9 @@ def _asking_sentence(
     """The terms of the sentence that asks, when the question has several sentences."""
     # The sentence that asks (the last one ending in a question mark that names more than a
     # rat) says what the question is about; the others are context.
-    follow_ups = [tuple(text.split()) for text in index.rules.follow_ups]
     texts = _SENTENCE_END.split(question)
     asking = [
-        terms_of
+        (at, terms_of)
         for at, (sentence, text) in enumerate(zip(read, texts, strict=False))
         if (
             text.rstrip().endswith("?")
@@ -1550,16 +1549,34 @@ def _asking_sentence(
             )
         )
         # a sentence asking more on the answer to the one before ("if yes, how much?") is not it
-        and not any(
-            tuple(w for clause in sentence for w in clause)[: len(part)] == part
-            for part in follow_ups
-        )
-        for terms_of in [{t for clause in sentence for t in index.reader.terms(clause)}]
+        and not _opens_with(sentence, index.rules.follow_ups)
+        for terms_of in [_sentence_terms(index, sentence)]
         # a follow-up naming no thing ratbond knows is not it
         if _names_a_thing(index, terms_of)
     ]
-    main = (asking[0] if numbered else asking[-1]) if asking else None
-    return frozenset(main) if main is not None and len(read) > 1 else frozenset()
+    if not asking or len(read) <= 1:
+        return frozenset()
+    at, main = asking[0] if numbered else asking[-1]
+    # (a sentence right after it that says what a thing it names and ratbond does not know
+    # is, is asked about too: "Is possible to give small piece of kranjska klobasa? It is our
+    # famous smoked sausage")
+    if (
+        at + 1 < len(read)
+        and any(t not in index.idf for t in main)
+        and _opens_with(read[at + 1], index.rules.explaining)
+    ):
+        return frozenset(main | _sentence_terms(index, read[at + 1]))
+    return frozenset(main)
+
+
+def _opens_with(sentence: list[list[str]], phrases: Iterable[str]) -> bool:
+    """Whether the words of `sentence` open with one of `phrases` (as written)."""
+    words = tuple(w for clause in sentence for w in clause)
+    return any(words[: len(part)] == part for part in (tuple(p.split()) for p in phrases))
+
+
+def _sentence_terms(index: _Index, sentence: list[list[str]]) -> set[str]:
+    return {t for clause in sentence for t in index.reader.terms(clause)}
 
 
 def _asking_clause(index: _Index, question: str, read: list[list[list[str]]]) -> frozenset[str]:

@@ -817,6 +817,10 @@ class AskRules:
     """Words, as written, that open a sentence asking more of the one before it, on its answer
     ("if so", "if yes"): such a sentence is not the one that says what the question is about
     ("Cooked pasta: OK as an occasional feed? If so, portion in g.")."""
+    explaining: tuple[Text, ...] = ()
+    """Words, as written, that open a sentence saying what a thing is ("it is", "they are"):
+    such a sentence right after the one that asks, when that one names a word no entry uses,
+    is asked about too ("Can he have kranjska klobasa? It is our smoked sausage.")."""
     normalcy: tuple[Text, ...] = ()
     """Openings, as written, of a question whether a thing seen is normal ("is it normal"):
     the clause tells what was seen, so an alarm in it is no mere worry."""

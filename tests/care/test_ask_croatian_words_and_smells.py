@@ -34,3 +34,17 @@ def test_an_animal_the_asker_smells_of_is_no_animal_asked_about() -> None:
     assert first(bitten) == "faq:bitten_person"
     # a smell of mice with no asker is the mice: pest control, no answer
     assert first("NEW CAR VENTS SMELL OF MICE: HOW TO CLEAN?") == "none"
+
+
+def test_a_slovene_speakers_rats_cage_blood_and_mice() -> None:
+    assert first("How big must be kletka for three podgane? Shop sells small one") == (
+        "faq:cage_size"
+    )
+    sneeze = "Miško sneeze many times and he have red around eyes and nose, like kri but no wound"
+    assert first(sneeze) == "faq:sneezing_porphyrin"
+    # mice in the cottage kitchen, and the asker's own allergy since having rats, are no rat's
+    assert first("In our vikendica miši eat everything in kitchen. How I make them go away?") == (
+        "none"
+    )
+    allergy = "Since I have podgane my arms are itchy. Which tablet I can take for allergy?"
+    assert first(allergy) == "none"

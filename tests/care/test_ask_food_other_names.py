@@ -36,6 +36,11 @@ from ratbond.care.ask import ask
         ("is Gurke good for rats, the fresh green one", "food:cucumber"),
         ("may rats Quark eat", "food:cottage cheese"),
         ("is Apfelschorle bad for rats", "food:carbonated drinks"),
+        # meat by the animal it came from, cooked lean or raw, and biscuits by their names
+        ("can the rats have a bit of rabbit meat off the bone", "food:cooked lean meat"),
+        ("can the rats have a bit of the chick I'm thawing for the hawk, raw?", "food:raw meat"),
+        ("is a custard cream ok for my rat", "food:cake and biscuits"),
+        ("my rat chewed some tomato stalks, is that bad", "food:tomato leaves"),
     ],
 )
 def test_a_food_known_by_another_name_finds_its_entry(question: str, expected: str) -> None:
@@ -85,3 +90,22 @@ def test_a_food_named_in_passing_leaves_the_question_its_subject(
     question: str, expected: str
 ) -> None:
     assert ask(question).answers[0].id == expected, question
+
+
+def test_a_sentence_saying_what_an_unknown_food_is_is_asked_about() -> None:
+    question = (
+        "Is possible to give small piece of kranjska klobasa? It is our famous smoked sausage,"
+        " Luka is crazy for smell"
+    )
+    assert ask(question).answers[0].id == "food:processed meat"
+    # a known food is asked about as named, whatever the next sentence says of it
+    question = (
+        "may the rats have a small piece of my Christmas cake? It is the proper sort with fruit"
+        " and nuts."
+    )
+    assert ask(question).answers[0].id == "food:cake and biscuits"
+
+
+def test_a_thing_left_to_the_asker_is_no_leaving() -> None:
+    question = "Harvest festival has left us with a bag of sultanas. Safe for rats, and how many?"
+    assert ask(question).answers[0].id == "food:raisins"

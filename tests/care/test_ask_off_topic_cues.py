@@ -33,6 +33,8 @@ from ratbond.care.ask import ask
         "I'm losing weight and short of breath on call. Is that for a GP or just burnout?",
         # another animal's own emergency, by its own name
         "My dog Rex is bleeding from his paw, what do I do?",
+        # a bird of prey's ailment
+        "My Harris hawk has a swollen pad on her right foot, looks like bumblefoot. How to treat?",
     ],
 )
 def test_another_subject_gets_no_answer(question: str) -> None:
@@ -45,6 +47,8 @@ def test_another_subject_gets_no_answer(question: str) -> None:
         ("is banana safe for my rat", "food:banana"),
         ("can my rat have a sip of cola", "food:carbonated drinks"),
         ("my rat squeaks like a mouse when I pick him up, why", "sign:vocalisations/squeak"),
+        # how the asker is fond of a rat
+        ("How do I let Morse know I'm fond of him?", "faq:show_love"),
     ],
 )
 def test_a_rat_question_is_still_answered(question: str, expected: str) -> None:
