@@ -248,6 +248,8 @@ class Attribution:
             self.told_unhurt()
         if self.lexicon.reached_through and self.spans:
             self.reached_through()
+        if self.lexicon.thing_motions:
+            self.things_moved()
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -452,6 +454,50 @@ class Attribution:
         self.facts = [facts for _, facts in kept]
         self.unattributed = [
             item for item in self.unattributed if not offstage(item.start, item.signal)
+        ]
+
+    def things_moved(self) -> None:
+        """A signal a thing may do too (`thing_motions`) right after a thing that opens its
+        clause (`things`, past determiners and `whole_words`; between them only `auxiliaries`)
+        is the thing's: "The door shook", "the whole thing rattled", "the cage was shaking"."""
+        lexicon = self.lexicon
+        tokens = self.tokens
+        words = tokens.words
+
+        def moved(start: int, signal: str) -> bool:
+            if signal not in lexicon.thing_motions:
+                return False
+            at = bisect_left(tokens.starts, start) - 1
+            while at >= 0 and words[at].norm in lexicon.auxiliaries:
+                at -= 1
+            if at < 0:
+                return False
+            if at and f"{words[at - 1].norm} {words[at].norm}" in lexicon.whole_words:
+                at -= 1  # "the whole thing rattled"
+            elif words[at].norm not in lexicon.thing_words:
+                return False
+            while at >= 0 and (
+                words[at].norm in lexicon.thing_words
+                or words[at].norm in lexicon.whole_words
+                or words[at].norm in lexicon.determiners
+            ):
+                at -= 1
+            return (
+                at < 0
+                or words[at].kind != "w"
+                or words[at].norm in lexicon.subject_openers
+                or tokens.clauses[at] != tokens.clauses[at + 1]
+            )
+
+        kept = [
+            (span, facts)
+            for span, facts in zip(self.spans, self.facts, strict=True)
+            if not moved(span.start, span.signal)
+        ]
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+        self.unattributed = [
+            item for item in self.unattributed if not moved(item.start, item.signal)
         ]
 
     def someone_else(self, mention: Mention) -> bool:

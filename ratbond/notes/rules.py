@@ -558,6 +558,12 @@ class NotesFile:
     persistent: dict[str, str] = field(default_factory=dict)
     reached_through: dict[str, str] = field(default_factory=dict)
     """An act on an animal told with a way word ("through the bars"): the reach it took."""
+    thing_motions: tuple[str, ...] = ()
+    """Signals a thing may do too ("trembling": "the door shook"): with a thing opening its
+    clause right before it, past `auxiliaries`, it is the thing's."""
+    whole_words: tuple[str, ...] = ()
+    """Words before a thing opening a clause ("the whole cage"), and two-word phrases that
+    stand for one ("the whole thing")."""
     persistence: tuple[Word, ...] = ()
     part_owners: tuple[Word, ...] = ()
     """Words between a body part and the animal that owns it ("tenga ni Lumpia")."""

@@ -425,3 +425,16 @@ def test_yer_man_is_the_male_one_being_talked_about() -> None:
         " there's a red scratch with blood on it."
     )
     assert signals(cat_rat(text)) == {"tom": {"swatting", "scratching"}, "pip": {"wound"}}
+
+
+def test_a_thing_that_shakes_or_rattles_is_no_animal_trembling() -> None:
+    for text in (
+        "The door shook. Pip hid.",
+        "the cage was shaking all night",
+        "The whole thing rattled.",
+        "Tom flew at the cage and the whole frame shook.",
+    ):
+        found = read(cat_rat(text))
+        assert not found & {"trembling", "labored_breathing"}, text
+    for text in ("the poor thing was shaking", "Pip was shaking", "Pip in the carrier shaking"):
+        assert "trembling" in read(cat_rat(text)), text
