@@ -145,11 +145,6 @@ class OthersPetsWords(NamedTuple):
     """Words that say the cast did the same ("so did", "too")."""
     bare_owners: frozenset[str]
     """Owners whose animal is named with no possessive ending ("neighbour cat")."""
-    claims: frozenset[str]
-    """Words of telling in the present: a bare species word after one, with a verb not in the
-    past after it, is a claim of animals at large ("my sister says rats bite")."""
-    past: frozenset[str]
-    """Verbs that tell an event besides "-ed" and irregular forms ("were", "are")."""
 
 
 class ReleasedBiteWords(NamedTuple):
@@ -1273,11 +1268,9 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
                         for echo in rules.others_pets.echoes
                     ),
                     frozenset(normalise(w) for w in rules.others_pets.bare_owners),
-                    frozenset(normalise(w) for w in rules.others_pets.claims),
-                    frozenset(normalise(w) for w in rules.others_pets.past),
                 )
                 if rules.others_pets
-                else (frozenset(),) * 8
+                else (frozenset(),) * 6
             )
         ),
         part_owners=frozenset(normalise(w) for w in rules.part_owners),

@@ -361,11 +361,8 @@ def _others_pet(
         before = words[match.first - 1]
         if match.kind == "species" and _claim_told(tokens, match.first, lexicon):
             # rats at large, in what someone outside the household claims of them: "my manager
-            # reckons rats carry diseases and will bite you"; or anyone, in the present with
-            # a verb in its plain form: "my sister says rats bite like a skiving knife"
-            return _owner_told(tokens, match.first, mentions, lexicon) or _generic_claim(
-                tokens, phrases, match, lexicon
-            )
+            # reckons rats carry diseases and will bite you"
+            return _owner_told(tokens, match.first, mentions, lexicon)
         if owner_at(tokens, match.first - 1, lexicon):
             found = _owners_word(
                 tokens, match.first - 1, lexicon, bare=match.kind == "species"
@@ -424,33 +421,6 @@ def _claim_told(tokens: Tokens, position: int, lexicon: Lexicon) -> bool:
         if words[at + 1].norm in lexicon.determiners or words[at + 1].kind != "w":
             return False
     return at >= 0 and words[at].kind == "w" and words[at].norm in lexicon.others_pets.reports
-
-
-def _generic_claim(tokens: Tokens, phrases: Phrases, match: Match, lexicon: Lexicon) -> bool:
-    """Whether the bare species word of `match`, told right after a word of telling, comes
-    right after one of `others_pets.claims` (between them at most a word of `relatives`) and
-    right before a word not in the past ("says rats bite", "reckons that rats will"), with no
-    animal of the cast named after it in its sentence ("husband says rats fight in the night,
-    Rex has a cut" tells the night)."""
-    words = tokens.words
-    at = match.first - 1
-    if at >= 0 and words[at].norm in lexicon.relatives:
-        at -= 1
-    after = match.last + 1
-    if at < 0 or words[at].norm not in lexicon.others_pets.claims or after >= len(words):
-        return False
-    verb = words[after].norm
-    # (not a past form: "says rats fought", "says rats were at it")
-    past = (
-        verb.endswith("ed")
-        or verb in lexicon.others_pets.past
-        or lexicon.irregular.get(verb, verb) != verb
-    )
-    end = tokens.sentence_range(tokens.sentences[match.first]).stop
-    named = any(
-        (found := phrases.of(at)) is not None and found.kind == "name" for at in range(after, end)
-    )
-    return words[after].kind == "w" and not past and not named
 
 
 def _sentence_start(tokens: Tokens, position: int) -> int:

@@ -424,14 +424,6 @@ class OthersPets:
     """Words that say the cast did the same: with one near, the rule reads nothing."""
     bare_owners: tuple[Word, ...] = ()
     """Owners whose animal a learner names with no possessive ending ("neighbour cat")."""
-    claims: tuple[Word, ...] = ()
-    """Words of telling in the present ("says", "reckons"): a bare species word right after one,
-    with a verb not in the past after it, is animals at large whoever tells it ("my sister
-    says rats bite like a skiving knife")."""
-    past: tuple[Word, ...] = ()
-    """Verbs that tell an event, in the past (besides those ending "-ed" or of `irregular`) or
-    going on ("are", "is"): after a claim's species word they tell a time, not a claim ("my
-    son says rats were fighting", "Mum says rats are fighting!")."""
 
 
 @dataclass(frozen=True)

@@ -127,18 +127,3 @@ def test_a_claim_about_rats_at_large_is_no_event_of_the_cast() -> None:
     assert "fighting" not in read(rat_rat(told))
     # someone at home telling of the cast is the cast
     assert "fighting" in read(rat_rat("Mum says rats are fighting! Max has a cut."))
-
-
-def test_a_claim_in_the_present_about_rats_at_large_is_no_event_whoever_tells_it() -> None:
-    for text in (
-        "My sister says rats bite like a skiving knife. Not these two. Rex licked my fingers.",
-        "My mum reckons rats will bite. Rex came over.",
-    ):
-        assert "biting" not in read(rat_human(text)), text
-    # a time told, or the cast named after it, is the cast's
-    for text in (
-        "My son says rats were fighting last night.",
-        "My son says rats fought in the night.",
-        "Husband says rats fight in the night, Rex has a cut.",
-    ):
-        assert "fighting" in read(rat_rat(text)), text
