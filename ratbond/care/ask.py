@@ -1114,16 +1114,15 @@ def _names(question: str, index: _Index) -> set[str]:
     name (`name_particles`: "bacalhau à Brás"). The caller keeps those ratbond knows ("Rat",
     "Cage"), so a name is never a typo to fix nor an unknown word counting against the answer."""
 
-    def words(pattern: re.Pattern[str]) -> set[str]:
-        found = (
-            match.group().casefold().replace("'", "")
-            for match in pattern.finditer(question)
-            if question[: match.start()].split()[-1].strip(",;:").casefold()
-            not in index.name_particles
-        )
+    def words(matches: Iterable[re.Match[str]]) -> set[str]:
+        found = (match.group().casefold().replace("'", "") for match in matches)
         return {word for text in found for word in text.split()}
 
-    return words(_NAME) - words(_PROPER) - index.calendar
+    def after_particle(match: re.Match[str]) -> bool:
+        return question[: match.start()].split()[-1].strip(",;:").casefold() in index.name_particles
+
+    names = [match for match in _NAME.finditer(question) if not after_particle(match)]
+    return words(names) - words(_PROPER.finditer(question)) - index.calendar
 
 
 # A note's section label ("S:", "Q:", "Hx:", "A/P:") at the start of the text or of a sentence:

@@ -440,7 +440,7 @@ class Attribution:
             ):
                 return False
             return any(
-                m.outsider or self.someone_else(m)
+                m.outsider or self.someone_else(m, told)
                 for told_in in range(sentence, tokens.sentences[told.stop - 1] + 1)
                 for m in self.mentions.by_sentence.get(told_in, ())
             ) or any(owner_at(tokens, p, lexicon) for p in told)
@@ -500,18 +500,24 @@ class Attribution:
             item for item in self.unattributed if not moved(item.start, item.signal)
         ]
 
-    def someone_else(self, mention: Mention) -> bool:
-        """Whether a mention is a person other than the writer, doing what its clause tells
-        ("my brother got a clatter off a hurl", "the wee one next door split her chin"; not
-        "I", "me" or "my")."""
+    def someone_else(self, mention: Mention, told: range) -> bool:
+        """Whether a mention is a person other than the writer, doing what its clause tells,
+        hurt where `told` names a part of a person ("my brother got a clatter off a hurl,
+        busted eyebrow", "my hands full of thorns and bleeding"; not "I", "me" or "my", nor
+        "my son ran in shouting, blood everywhere", which names no one's part)."""
         lexicon = self.lexicon
-        last = self.tokens.words[mention.last].norm
+        words = self.tokens.words
+        last = words[mention.last].norm
         return (
             mention.person
             and mention.subject
             and last not in lexicon.subject_case
             and last not in lexicon.object_case
             and last not in lexicon.possessives
+            and (
+                words[mention.last].lemma in lexicon.owner_parts
+                or any(words[p].lemma in lexicon.person_parts for p in told)
+            )
         )
 
     def groomed_still(self, rule: GroomedStillWords) -> None:

@@ -506,14 +506,6 @@ def _word_meaning(kind: str, entry: Entry, cast: Cast) -> Meaning:
         chosen = (cast.all - studied) or studied
     elif kind == "species":
         chosen = cast.by_species.get(entry.key, frozenset())
-        if (
-            entry.plural
-            and len(chosen) == 1
-            and any(len(members) > 1 for members in cast.by_species.values())
-        ):
-            # "the cats of the farm kill the rats" from a household of one cat and two rats:
-            # cats at large, not hers (where each species is one, a plural may be loose)
-            return Meaning(outsider=True)
     elif kind == "sex":
         known = [a for a, sex in cast.sex.items() if sex is not None]
         chosen = frozenset(a for a in known if cast.sex[a] == entry.key) if known else cast.all
@@ -676,13 +668,11 @@ def _pronoun(
             return _copy(earlier[-1])
         return Meaning()
     recent: list[Mention] = []
-    others = False
     for m in reversed(earlier):
         if m.sentence < sentence - 2 or len(recent) >= LOOK_BACK:
             break
         if not m.person and m.animals and not m.outsider:
             recent.append(m)
-        others = others or (m.outsider and not m.person and m.sentence < sentence)
     if after_verb and not as_subject:
         # "Willow groomed her": an object pronoun is not the subject of its own clause.
         subject = next((m for m in recent if m.subject and m.sentence == sentence), None)
@@ -701,15 +691,6 @@ def _pronoun(
         # With no antecedent "they" is everyone only in a pair; in a group, some of them (for
         # a shared signal: "they had a fight"; see `attribution`).
         return Meaning(cast.all, ambiguous=len(cast.all) > 2, plural=True)
-    if (
-        others
-        and key != "neuter"
-        and not any(m.animals and not (m.person or m.outsider) for m in earlier)
-    ):
-        # "Shod a grey mare today. She flinched": with no animal of the cast named yet, the
-        # animal of someone else's named in a sentence before (in its own sentence it may be
-        # what the animal reacted to: "poor baby was shaking after the dog barked, she ...").
-        return Meaning(outsider=True)
     if as_subject:
         # "Tom went for Pip he bit him": a subject pronoun carries on the last subject that
         # fits, before a later object does.

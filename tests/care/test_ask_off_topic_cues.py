@@ -48,6 +48,14 @@ def test_another_subject_gets_no_answer(question: str) -> None:
         ("can my rat have a sip of cola", "food:carbonated drinks"),
         ("my rat squeaks like a mouse when I pick him up, why", "sign:vocalisations/squeak"),
         # how the asker is fond of a rat
+        ("My young doe has a lump on her side, is it cancer?", "finding:lump"),
+        ("Can rats have cherry tomatoes on the vine?", "food:tomato"),
+        # a rat hurt by another animal, its part bleeding now, is its emergency
+        ("My rat was attacked by a dog, his back is bleeding", "faq:bleeding"),
+        (
+            "Kestrel attacked Pip in the outdoor playpen, deep wounds, what do I do?",
+            "faq:injured_rat",
+        ),
         ("How do I let Morse know I'm fond of him?", "faq:show_love"),
     ],
 )

@@ -39,3 +39,5 @@ def test_a_name_with_an_accented_letter_is_a_pets_name() -> None:
 
 def test_a_capitalised_word_after_a_particle_of_a_dish_is_no_pet() -> None:
     assert first("How I cook the bacalhau à Brás? The potatoes always stay soft.") == "none"
+    # nor are the words of a dish's name after one ("bolo de Bolacha Maria")
+    assert first("How I cook the bolo de Bolacha Maria? It stays soft.") == "none"

@@ -3,10 +3,7 @@ casts, each read both ways: the calm note stays calm and the animals' danger is 
 
 from __future__ import annotations
 
-from casts import PIP, TOM, cat_rat, rat_rat, read, signals
-
-from ratbond.model import Animal
-from ratbond.notes import parse_notes
+from casts import cat_rat, rat_rat, read, signals
 
 
 def test_a_wound_in_someone_elses_day_before_the_animals_is_no_animals() -> None:
@@ -94,26 +91,14 @@ def test_a_wound_after_a_household_member_before_the_animals_is_theirs() -> None
     assert "wound" not in read(rat_rat(text))
     text = "Picked berries, my hands full of thorns and bleeding. Pip came and sniffed."
     assert "wound" not in read(cat_rat(text))
-    # the writer alone says nothing of whose it was
-    assert "wound" in read(rat_rat("I got home, blood everywhere. Rex and Max ate."))
-
-
-def test_a_pronoun_after_another_species_before_the_cast_is_that_animals() -> None:
-    text = "Shod a big grey mare today. She flinched and there was blood on her leg. Pip asleep."
-    assert signals(cat_rat(text)) == {"pip": {"sleeping"}}
-    # in its own sentence the other animal may be what the cast reacted to
-    text = "Poor baby was shaking after the dog barked, and she's got a scratch on her nose."
-    assert "wound" in read(cat_rat(text))
-
-
-def test_cats_in_a_household_of_one_cat_and_two_rats_are_cats_at_large() -> None:
-    household = [TOM, PIP, Animal("bea", "rat", name="Bea", sex="female")]
-    text = "Nanna says the cats of the farm kill the mice in the fields. Tom washed himself."
-    assert signals(parse_notes(text, household, "cat-rat")) == {"tom": {"ignoring"}}
-    # the rats of that household are its own, and with one of each a plural may be loose
-    text = "Tom hissed at the rats."
-    assert "hissing" in signals(parse_notes(text, household, "cat-rat"))["tom"]
-    assert "hissing" in signals(cat_rat("The cats hissed at Pip."))["tom"]
+    # the writer alone, or someone of the household with no part of theirs named, says nothing
+    # of whose it was
+    for text in (
+        "I got home, blood everywhere. Rex and Max ate.",
+        "My son ran in shouting, blood everywhere. Rex and Max are separated.",
+        "The vet stitched the wound up, lots of blood. Rex and Max are separated.",
+    ):
+        assert "wound" in read(rat_rat(text)), text
 
 
 def test_a_biting_insect_is_another_species() -> None:

@@ -411,12 +411,16 @@ def test_a_fall_off_a_perch_near_the_cage_is_no_lunge() -> None:
 def test_a_body_sent_straight_at_the_barrier_is_a_lunge() -> None:
     for text in (
         "He made one jump from the sofa straight on the cage door, BAM.",
-        "Tom flew straight at the bars.",
         "Tom made one leap at the carrier.",
     ):
         assert "lunging" in signals(cat_rat(text)).get("tom", set()), text
-    # a walk straight to the cage is no lunge
-    assert "lunging" not in read(cat_rat("Tom walked straight for the cage and sniffed it."))
+    # a walk straight to the cage, or a look straight at it, is no lunge
+    for text in (
+        "Tom walked straight for the cage and sniffed it.",
+        "Tom stared straight at the cage for ten minutes, calm.",
+        "Tom sat straight on the door mat.",
+    ):
+        assert "lunging" not in read(cat_rat(text)), text
 
 
 def test_yer_man_is_the_male_one_being_talked_about() -> None:
