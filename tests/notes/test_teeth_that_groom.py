@@ -1,4 +1,5 @@
-"""Teeth told as what a grooming was done with are that grooming, not a bite."""
+"""Teeth told as what a grooming was done with are that grooming, not a bite; teeth out as a
+manner are bared; and a rat groomed holding still shares the grooming."""
 
 from __future__ import annotations
 
@@ -11,3 +12,18 @@ def test_teeth_that_groom_are_no_bite() -> None:
     assert "mutual_grooming" in signals(rat_rat(text))["rex"]
     assert "biting" in read(rat_rat("Rex went for Max with his teeth bared."))
     assert "biting" in read(rat_rat("Rex bit Max on the neck."))
+
+
+def test_teeth_out_as_a_manner_are_bared_not_a_bite() -> None:
+    text = "Rex hissed at Max with his teeth out, lips pulled right back."
+    assert signals(rat_rat(text)) == {"rex": {"hissing", "teeth_baring"}}
+    # the teeth as what a grip is made with stay a bite
+    assert signals(rat_rat("Rex grabbed Max with his teeth")) == {"rex": {"biting"}}
+
+
+def test_a_rat_groomed_holding_still_however_still_shares_the_grooming() -> None:
+    for text in (
+        "Rex groomed the back of his neck and Max held dead still for it.",
+        "Rex groomed Max and Max sat stock still.",
+    ):
+        assert signals(rat_rat(text)) == {"rex": {"mutual_grooming"}, "max": {"mutual_grooming"}}
