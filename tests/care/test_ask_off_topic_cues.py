@@ -52,6 +52,12 @@ def test_another_subject_gets_no_answer(question: str) -> None:
         ("Can rats have cherry tomatoes on the vine?", "food:tomato"),
         # a rat hurt by another animal, its part bleeding now, is its emergency
         ("My rat was attacked by a dog, his back is bleeding", "faq:bleeding"),
+        # a leg not put down, or a walk gone strange, after a fall, in a learner's words
+        (
+            "Gosho fall from top of cage when I open the door, now he not put back leg on floor"
+            " and walk strange",
+            "faq:injured_rat",
+        ),
         (
             "Kestrel attacked Pip in the outdoor playpen, deep wounds, what do I do?",
             "faq:injured_rat",
