@@ -251,3 +251,10 @@ def test_a_scratch_through_the_barrier_is_a_swipe_that_landed() -> None:
     assert "swatting" not in signals(cat_rat("Tom scratched Pip on the nose."))["tom"]
     assert "swatting" not in signals(cat_rat("Tom scratched Pip halfway through dinner."))["tom"]
     assert not read(cat_rat("Tom never scratched Pip through the bars."))
+
+
+def test_a_clamp_onto_an_animal_is_a_bite() -> None:
+    assert signals(rat_rat("Rex clamped onto Max's tail and held on.")) == {"rex": {"biting"}}
+    assert signals(cat_rat("Tom clamped onto Pip's leg")) == {"tom": {"biting"}}
+    # a clamp onto a plaything is none
+    assert "biting" not in read(cat_rat("Tom clamped down on the toy mouse"))
