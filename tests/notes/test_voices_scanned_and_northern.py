@@ -176,3 +176,17 @@ def test_a_word_split_by_a_scanner_is_read_whole_when_joined_it_is_a_known_word(
     assert "hiding" not in signals(cat_rat("Pip went in to see Tom.")).get("pip", set())
     # a single letter is no half of a word: "b at" (a stray tag's letter) is no "bat"
     assert signals(cat_rat("Tom <b>slow blinked</b> at the cage.")) == {"tom": {"slow_blink"}}
+
+
+def test_me_for_my_a_shoulder_reached_and_eyes_boggin() -> None:
+    assert signals(rat_rat("Rex up me arm an' sat on me shoulder")) == {
+        "rex": {"climbs_onto_shoulder"}
+    }
+    assert signals(rat_rat("Rex bruxin' in the corner, eyes boggin'.")) == {
+        "rex": {"bruxing", "boggling"}
+    }
+
+
+def test_a_chase_never_stopping_is_aggressive_chasing() -> None:
+    text = "Rex chasing Max all round the cage and never stopping, Max screaming."
+    assert signals(rat_rat(text)) == {"rex": {"aggressive_chasing"}, "max": {"squeaking"}}
