@@ -442,3 +442,15 @@ def test_a_thing_that_shakes_or_rattles_is_no_animal_trembling() -> None:
         assert not found & {"trembling", "labored_breathing"}, text
     for text in ("the poor thing was shaking", "Pip was shaking", "Pip in the carrier shaking"):
         assert "trembling" in read(cat_rat(text)), text
+
+
+def test_a_tail_that_hits_is_tail_lashing_and_a_rush_of_work_or_an_outing_is_no_lunge() -> None:
+    assert signals(cat_rat("Tom on the chair with the tail hitting left right left hard")) == {
+        "tom": {"tail_lashing"}
+    }
+    for text in (
+        "Valentine's rush, absolute massacre. Tom watched the girls calmly.",
+        "No session today, went for the Big Match in Colombo.",
+    ):
+        assert "lunging" not in read(cat_rat(text)), text
+    assert signals(cat_rat("Tom made a rush at the cage")) == {"tom": {"lunging"}}
