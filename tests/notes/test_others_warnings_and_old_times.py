@@ -127,3 +127,11 @@ def test_a_claim_about_rats_at_large_is_no_event_of_the_cast() -> None:
     assert "fighting" not in read(rat_rat(told))
     # someone at home telling of the cast is the cast
     assert "fighting" in read(rat_rat("Mum says rats are fighting! Max has a cut."))
+
+
+def test_what_a_thing_can_lead_to_is_no_event() -> None:
+    text = "Forum says introducing bucks can end in a bloody fight. Rex pinned Max."
+    assert "wound" not in read(rat_rat(text))
+    assert not read(rat_rat("Rex and Max can end up fighting."))
+    # "can" alone tells what is there
+    assert signals(rat_rat("I can see a cut on his ear, Rex.")) == {"rex": {"wound"}}
