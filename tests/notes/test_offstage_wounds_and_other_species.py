@@ -104,9 +104,3 @@ def test_a_wound_after_a_household_member_before_the_animals_is_theirs() -> None
 def test_a_biting_insect_is_another_species() -> None:
     text = "Mozzie bit me on the ankle during handling, Pip didn't even flinch."
     assert "biting" not in read(cat_rat(text))
-
-
-def test_cats_at_large_are_another_species_and_a_barn_cat_may_be_the_households() -> None:
-    text = "Two street cats were fighting outside the window. Tom asleep, Pip grooming."
-    assert "fighting" not in read(cat_rat(text))
-    assert "biting" in read(cat_rat("Wife says the barn cat got Pip in his mouth."))
