@@ -24,6 +24,7 @@ from ratbond.notes.lexicon import (
     Lexicon,
     ReleasedBiteWords,
     RushStrikeWords,
+    ThingMotionWords,
     normalise,
     possessive_form,
 )
@@ -248,8 +249,8 @@ class Attribution:
             self.told_unhurt()
         if self.lexicon.reached_through and self.spans:
             self.reached_through()
-        if self.lexicon.thing_motions:
-            self.things_moved()
+        if self.lexicon.thing_motions is not None:
+            self.things_moved(self.lexicon.thing_motions)
         signals: dict[str, list[str]] = {}
         for span in self.spans:
             if span.animal is not None and not span.negated:
@@ -456,29 +457,38 @@ class Attribution:
             item for item in self.unattributed if not offstage(item.start, item.signal)
         ]
 
-    def things_moved(self) -> None:
-        """A signal a thing may do too (`thing_motions`) right after a thing that opens its
-        clause (`things`, past determiners and `whole_words`; between them only `auxiliaries`)
-        is the thing's: "The door shook", "the whole thing rattled", "the cage was shaking"."""
+    def things_moved(self, rule: ThingMotionWords) -> None:
+        """A signal a thing may do too (`thing_motions.signals`) right after one of its
+        `things` that opens its clause (past determiners and `whole` words; between them only
+        `auxiliaries`), in a sentence naming no animal of the cast, is the thing's: "The door
+        shook", "the whole thing rattled", "the cage was shaking all night"; not "the cage was
+        shaking and so was Pip", nor a carrier shaking with a rat inside."""
         lexicon = self.lexicon
         tokens = self.tokens
         words = tokens.words
 
         def moved(start: int, signal: str) -> bool:
-            if signal not in lexicon.thing_motions:
+            if signal not in rule.signals:
                 return False
-            at = bisect_left(tokens.starts, start) - 1
+            at = bisect_left(tokens.starts, start)
+            sentence = tokens.sentences[min(at, len(words) - 1)]
+            if any(
+                m.animals and not (m.person or m.outsider or self.neuter(m))
+                for m in self.mentions.by_sentence.get(sentence, ())
+            ):
+                return False
+            at -= 1
             while at >= 0 and words[at].norm in lexicon.auxiliaries:
                 at -= 1
             if at < 0:
                 return False
-            if at and f"{words[at - 1].norm} {words[at].norm}" in lexicon.whole_words:
+            if at and f"{words[at - 1].norm} {words[at].norm}" in rule.whole:
                 at -= 1  # "the whole thing rattled"
-            elif words[at].norm not in lexicon.thing_words:
+            elif words[at].norm not in rule.things:
                 return False
             while at >= 0 and (
-                words[at].norm in lexicon.thing_words
-                or words[at].norm in lexicon.whole_words
+                words[at].norm in rule.things
+                or words[at].norm in rule.whole
                 or words[at].norm in lexicon.determiners
             ):
                 at -= 1

@@ -157,6 +157,14 @@ class ReleasedBiteWords(NamedTuple):
     refusals: tuple[tuple[str, ...], ...]
 
 
+class ThingMotionWords(NamedTuple):
+    """`thing_motions`, normalised (see `Attribution.things_moved`)."""
+
+    signals: frozenset[str]
+    things: frozenset[str]
+    whole: frozenset[str]
+
+
 class GroomedStillWords(NamedTuple):
     """`groomed_still`, normalised (see `Attribution.groomed_still`)."""
 
@@ -393,9 +401,8 @@ class Lexicon:
     form_answers: frozenset[str]
     persistent: dict[str, str]
     reached_through: dict[str, str]
-    thing_motions: frozenset[str]
+    thing_motions: ThingMotionWords | None
     """`thing_motions`: signals a thing opening its clause does itself ("the door shook")."""
-    whole_words: frozenset[str]
     persistence: tuple[tuple[str, ...], ...]
     part_owners: frozenset[str]
     """`part_owners`: the animal named after a body part and one of these owns it."""
@@ -685,7 +692,7 @@ def _check_rules(rules: NotesFile, vocabulary: Vocabulary, file: Path, text: str
         *((rules.body_leaps.signal, rules.body_leaps.leap) if rules.body_leaps else ()),
         *((rules.released_bites.bite, rules.released_bites.nip) if rules.released_bites else ()),
         *(name for pair in rules.reached_through.items() for name in pair),
-        *rules.thing_motions,
+        *(rules.thing_motions.signals if rules.thing_motions else ()),
     )
     for name in rules.capture_means:
         if name not in every:
@@ -1240,8 +1247,15 @@ def _compile(rules: NotesFile, vocabulary: Vocabulary, signals_file: Path) -> Le
         form_answers=frozenset(rules.form_answers),
         persistent=dict(rules.persistent),
         reached_through=dict(rules.reached_through),
-        thing_motions=frozenset(rules.thing_motions),
-        whole_words=frozenset(normalise(w) for w in rules.whole_words),
+        thing_motions=(
+            ThingMotionWords(
+                frozenset(rules.thing_motions.signals),
+                frozenset(normalise(w) for w in rules.thing_motions.things),
+                frozenset(rules.thing_motions.whole),
+            )
+            if rules.thing_motions
+            else None
+        ),
         persistence=tuple(tuple(normalise(w) for w in p.split()) for p in rules.persistence),
         explanations=tuple(tuple(w.split()) for w in rules.explanations),
         relatives=frozenset(normalise(w) for w in rules.relatives),

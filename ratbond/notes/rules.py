@@ -341,6 +341,22 @@ class FightHeard:
 
 
 @dataclass(frozen=True)
+class ThingMotions:
+    """Signals a thing may do too (`signals`: "trembling", "the door shook"): right after one of
+    `things` opening its clause (past determiners and `whole`, with only `auxiliaries`
+    between), in a sentence naming no animal of the cast, the signal is the thing's."""
+
+    __pydantic_config__ = _STRICT
+
+    signals: tuple[str, ...]
+    things: tuple[Word, ...]
+    """The barrier and the furniture, which no animal is inside ("cage", "door")."""
+    whole: tuple[str, ...] = ()
+    """Words before such a thing ("the whole cage"), and two-word phrases that stand for one
+    ("the whole thing")."""
+
+
+@dataclass(frozen=True)
 class GroomedStill:
     """A rat's grooming in a sentence where another animal of the cast keeps still (`still`,
     named right before those words) is the grooming they share (`signal`), for both, unless
@@ -550,12 +566,7 @@ class NotesFile:
     persistent: dict[str, str] = field(default_factory=dict)
     reached_through: dict[str, str] = field(default_factory=dict)
     """An act on an animal told with a way word ("through the bars"): the reach it took."""
-    thing_motions: tuple[str, ...] = ()
-    """Signals a thing may do too ("trembling": "the door shook"): with a thing opening its
-    clause right before it, past `auxiliaries`, it is the thing's."""
-    whole_words: tuple[str, ...] = ()
-    """Words before a thing opening a clause ("the whole cage"), and two-word phrases that
-    stand for one ("the whole thing")."""
+    thing_motions: ThingMotions | None = None
     persistence: tuple[Word, ...] = ()
     part_owners: tuple[Word, ...] = ()
     """Words between a body part and the animal that owns it ("tenga ni Lumpia")."""

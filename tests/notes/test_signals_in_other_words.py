@@ -440,7 +440,16 @@ def test_a_thing_that_shakes_or_rattles_is_no_animal_trembling() -> None:
     ):
         found = read(cat_rat(text))
         assert not found & {"trembling", "labored_breathing"}, text
-    for text in ("the poor thing was shaking", "Pip was shaking", "Pip in the carrier shaking"):
+    for text in (
+        "the poor thing was shaking",
+        "Pip was shaking",
+        "Pip in the carrier shaking",
+        # the animal named beside it, or a thing an animal may be inside
+        "the cage was shaking and so was Pip",
+        "Pip hid in the box and the box was shaking",
+        "Pip in the carrier. Carrier shaking the whole way to the vet.",
+        "Tom lunged at the cage. The whole lot was trembling after.",
+    ):
         assert "trembling" in read(cat_rat(text)), text
 
 

@@ -1,5 +1,5 @@
-"""Teeth told as what a grooming was done with are that grooming, not a bite; teeth out as a
-manner are bared; and a rat groomed holding still shares the grooming."""
+"""Teeth told as what a grooming was done with are that grooming, not a bite; lips drawn back
+are bared teeth; and a rat groomed holding still shares the grooming."""
 
 from __future__ import annotations
 
@@ -14,11 +14,13 @@ def test_teeth_that_groom_are_no_bite() -> None:
     assert "biting" in read(rat_rat("Rex bit Max on the neck."))
 
 
-def test_teeth_out_as_a_manner_are_bared_not_a_bite() -> None:
-    text = "Rex hissed at Max with his teeth out, lips pulled right back."
-    assert signals(rat_rat(text)) == {"rex": {"hissing", "teeth_baring"}}
+def test_lips_drawn_back_are_bared_teeth_and_teeth_out_with_a_grip_a_bite() -> None:
+    text = "Rex hissed at my hand with his lips pulled back off his front teeth."
+    assert "teeth_baring" in signals(rat_rat(text))["rex"]
     # the teeth as what a grip is made with stay a bite
     assert signals(rat_rat("Rex grabbed Max with his teeth")) == {"rex": {"biting"}}
+    text = "Rex went for Max with his teeth out and drew blood"
+    assert "biting" in signals(rat_rat(text))["rex"]
 
 
 def test_a_rat_groomed_holding_still_however_still_shares_the_grooming() -> None:
