@@ -40,6 +40,7 @@ from ratbond.care.ask import ask
         ("can the rats have a bit of rabbit meat off the bone", "food:cooked lean meat"),
         ("can the rats have a bit of the chick I'm thawing for the hawk, raw?", "food:raw meat"),
         ("is a custard cream ok for my rat", "food:cake and biscuits"),
+        ("can my rat have a bit of sausage roll", "food:processed meat"),
         ("my rat chewed some tomato stalks, is that bad", "food:tomato leaves"),
     ],
 )
