@@ -1119,7 +1119,10 @@ def _names(question: str, index: _Index) -> set[str]:
         return {word for text in found for word in text.split()}
 
     def after_particle(match: re.Match[str]) -> bool:
-        return question[: match.start()].split()[-1].strip(",;:").casefold() in index.name_particles
+        return (
+            question[: match.start()].rsplit(maxsplit=1)[-1].strip(",;:").casefold()
+            in index.name_particles
+        )
 
     names = [match for match in _NAME.finditer(question) if not after_particle(match)]
     return words(names) - words(_PROPER.finditer(question)) - index.calendar
@@ -1499,9 +1502,7 @@ def _focus(
     # wondered about) leads, whatever its place: "1) what is normal weight 2) he is bleeding
     # from his eye and not breathing" is the bleeding and the breathing.
     if numbered and len(read) > 1:
-        alarming = [
-            {t for clause in sentence for t in index.reader.terms(clause)} for sentence in read
-        ]
+        alarming = [_sentence_terms(index, sentence) for sentence in read]
         counts = [len(index.alarms & found - calm) for found in alarming]
         most = max(counts)
         if most and len(index.alarms & focus - calm) < most:

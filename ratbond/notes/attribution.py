@@ -263,6 +263,14 @@ class Attribution:
             spans=tuple(self.spans),
         )
 
+    def keep_spans(self, keep: Callable[[Span], bool]) -> None:
+        """Keep only the spans `keep` accepts, each with its facts."""
+        kept = [
+            (span, facts) for span, facts in zip(self.spans, self.facts, strict=True) if keep(span)
+        ]
+        self.spans = [span for span, _ in kept]
+        self.facts = [facts for _, facts in kept]
+
     def add_spans(self, added: Iterable[tuple[Span, SpanFacts]]) -> None:
         """Read each span of `added` too, with its facts."""
         for span, facts in added:
@@ -366,11 +374,7 @@ class Attribution:
         words = tokens.words
         starts = tokens.starts
         # "it" is a thing as often as an animal: "the magpies mobbed it; blood on the patio"
-        cast = [
-            m
-            for m in self.mentions.all
-            if m.animals and not (m.person or m.outsider or self.neuter(m))
-        ]
+        cast = [m for m in self.mentions.all if self.of_the_cast(m)]
 
         def offstage(start: int, signal: str, done_by: str | None = None) -> bool:
             if signal not in lexicon.victim_signals and (
@@ -446,13 +450,9 @@ class Attribution:
                 for m in self.mentions.by_sentence.get(told_in, ())
             ) or any(owner_at(tokens, p, lexicon) for p in told)
 
-        kept = [
-            (span, facts)
-            for span, facts in zip(self.spans, self.facts, strict=True)
-            if span.negated or not offstage(span.start, span.signal, span.animal)
-        ]
-        self.spans = [span for span, _ in kept]
-        self.facts = [facts for _, facts in kept]
+        self.keep_spans(
+            lambda span: span.negated or not offstage(span.start, span.signal, span.animal)
+        )
         self.unattributed = [
             item for item in self.unattributed if not offstage(item.start, item.signal)
         ]
@@ -472,10 +472,7 @@ class Attribution:
                 return False
             at = bisect_left(tokens.starts, start)
             sentence = tokens.sentences[min(at, len(words) - 1)]
-            if any(
-                m.animals and not (m.person or m.outsider or self.neuter(m))
-                for m in self.mentions.by_sentence.get(sentence, ())
-            ):
+            if any(self.of_the_cast(m) for m in self.mentions.by_sentence.get(sentence, ())):
                 return False
             at -= 1
             while at >= 0 and words[at].norm in lexicon.auxiliaries:
@@ -499,13 +496,7 @@ class Attribution:
                 or tokens.clauses[at] != tokens.clauses[at + 1]
             )
 
-        kept = [
-            (span, facts)
-            for span, facts in zip(self.spans, self.facts, strict=True)
-            if not moved(span.start, span.signal)
-        ]
-        self.spans = [span for span, _ in kept]
-        self.facts = [facts for _, facts in kept]
+        self.keep_spans(lambda span: not moved(span.start, span.signal))
         self.unattributed = [
             item for item in self.unattributed if not moved(item.start, item.signal)
         ]
@@ -619,17 +610,15 @@ class Attribution:
                 m.animals == {span.animal} and clauses[m.first] == clause for m in self.mentions.all
             )
 
-        kept = [
-            (span, facts)
-            for span, facts in zip(self.spans, self.facts, strict=True)
-            if span.negated
-            or span.signal not in victims
-            or span.animal not in denied
-            or span.start > denied[span.animal]
-            or named_in_clause(span)
-        ]
-        self.spans = [span for span, _ in kept]
-        self.facts = [facts for _, facts in kept]
+        self.keep_spans(
+            lambda span: (
+                span.negated
+                or span.signal not in victims
+                or span.animal not in denied
+                or span.start > denied[span.animal]
+                or named_in_clause(span)
+            )
+        )
 
     def others_part(self, position: int) -> bool:
         """Whether the body part at `position` is right after a person, an outsider or the
@@ -1048,13 +1037,11 @@ class Attribution:
             span.signal in victim_signals and not span.negated for span in self.spans
         ) or not any(span.text.lower() in treatments for span in self.spans):
             return
-        kept = [
-            (span, facts)
-            for span, facts in zip(self.spans, self.facts, strict=True)
-            if span.text.lower() not in treatments or self.done_by_cast(span.start, span.end)
-        ]
-        self.spans = [span for span, _ in kept]
-        self.facts = [facts for _, facts in kept]
+        self.keep_spans(
+            lambda span: (
+                span.text.lower() not in treatments or self.done_by_cast(span.start, span.end)
+            )
+        )
         self.unattributed = [
             item
             for item in self.unattributed
@@ -2014,6 +2001,12 @@ class Attribution:
             for mention in self.mentions.by_sentence.get(sentence, ())
         )
 
+    def of_the_cast(self, mention: Mention) -> bool:
+        """Whether a mention is an animal of the cast: no person, no one outside it, not "it"."""
+        return bool(mention.animals) and not (
+            mention.person or mention.outsider or self.neuter(mention)
+        )
+
     def neuter(self, mention: Mention) -> bool:
         """Whether a mention is "it"."""
         own = self.matches[mention.match] if mention.match >= 0 else None
@@ -2324,10 +2317,7 @@ class Attribution:
         parts = self.lexicon.person_parts
         return any(
             tokens.words[at].lemma in parts for at in tokens.sentence_range(sentence)
-        ) and not any(
-            m.animals and not (m.person or m.outsider or self.neuter(m))
-            for m in self.mentions.by_sentence.get(sentence, ())
-        )
+        ) and not any(self.of_the_cast(m) for m in self.mentions.by_sentence.get(sentence, ()))
 
     def on_screen(self, match: Match) -> bool:
         """Whether the phrase's sentence names something watched, read or told
@@ -2488,7 +2478,7 @@ class Attribution:
             and before
             and all(self.neuter(m) for m in before)
             and not any(
-                m.animals and not (m.person or m.outsider or self.neuter(m))
+                self.of_the_cast(m)
                 for m in self.mentions.between(self.owner_hurt[sentence - 1], match.first)
             )
         ):
